@@ -1,0 +1,36 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import { MentorflowConfigModule } from '@mentorflow/config';
+import { DatabaseModule } from '@mentorflow/database';
+import { EventStoreModule } from '@mentorflow/event-store';
+import { TemporalClientModule } from '@mentorflow/temporal';
+import { AuthModule } from './auth/auth.module';
+import { ProblemFilter } from './common/problem.filter';
+import { HealthModule } from './health/health.module';
+import { OrganisationsController } from './organisations/organisations.controller';
+import { OrganisationsService } from './organisations/organisations.service';
+import { ProgrammesController } from './programmes/programmes.controller';
+import { ProgrammesService } from './programmes/programmes.service';
+
+@Module({
+  imports: [
+    MentorflowConfigModule,
+    LoggerModule.forRoot({
+      pinoHttp: {
+        level: process.env.LOG_LEVEL ?? 'info',
+        // Teachers' personal data (152-FZ) and credentials never reach the logs.
+        redact: ['req.headers.authorization', 'req.body.fullName', 'req.body.email', 'req.body.phone'],
+        autoLogging: process.env.NODE_ENV !== 'test',
+      },
+    }),
+    DatabaseModule,
+    EventStoreModule,
+    TemporalClientModule,
+    AuthModule,
+    HealthModule,
+  ],
+  controllers: [OrganisationsController, ProgrammesController],
+  providers: [OrganisationsService, ProgrammesService, { provide: APP_FILTER, useClass: ProblemFilter }],
+})
+export class AppModule {}

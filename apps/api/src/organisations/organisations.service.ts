@@ -1,0 +1,48 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { organisationDecider, type OrganisationCommand, type OrganisationState, type RegisteredOrganisation } from '@mentorflow/domain';
+import { EventStore, handleCommand, loadAggregate } from '@mentorflow/event-store';
+import { organisationStreamId } from '@mentorflow/projections';
+import type { AuthenticatedUser } from '../auth/auth.types';
+import { canAccessOrganisation } from '../auth/organisation-access';
+
+/** The organisation registry: commands go to its event stream, reads to its projection. */
+@Injectable()
+export class OrganisationsService {
+  constructor(
+    private readonly store: EventStore,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
+
+  async execute(user: AuthenticatedUser, organisationId: string, command: Omit<OrganisationCommand, 'metadata'>) {
+    const metadata = { actorId: user.sub, role: user.roles[0] ?? 'administrator', now: new Date().toISOString() } as const;
+    const { state } = await handleCommand(
+      this.store,
+      organisationStreamId(organisationId),
+      organisationDecider,
+      { ...command, metadata } as OrganisationCommand,
+      { actorId: user.sub, role: metadata.role, organisationId },
+    );
+    return state;
+  }
+
+  /** The write model, read from the store: consistent right after a command, unlike the projection. */
+  async load(user: AuthenticatedUser, organisationId: string): Promise<RegisteredOrganisation> {
+    const { state } = await loadAggregate<OrganisationState, never>(this.store, organisationStreamId(organisationId), organisationDecider);
+    if (state.status !== 'registered' || !canAccessOrganisation(user, organisationId)) {
+      throw new NotFoundException('Организация не найдена');
+    }
+    return state;
+  }
+
+  async list(user: AuthenticatedUser, limit: number, offset: number): Promise<RegisteredOrganisation[]> {
+    const all = user.roles.includes('administrator');
+    const rows = await this.db.query<{ state: RegisteredOrganisation }[]>(
+      `SELECT state FROM organisations_view WHERE ($1 OR organisation_id = ANY($2::uuid[]))
+       ORDER BY name LIMIT $3 OFFSET $4`,
+      [all, user.organisationIds, limit, offset],
+    );
+    return rows.map((r) => r.state);
+  }
+}

@@ -1,0 +1,114 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Client, WithStartWorkflowOperation, type WorkflowHandle } from '@temporalio/client';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { programmeDecider, unmetConditions, type ProgrammeState, type Role } from '@mentorflow/domain';
+import { EventStore, loadAggregate } from '@mentorflow/event-store';
+import { loadProgrammeGateContext } from '@mentorflow/projections';
+import { TemporalSettings, workflowIds } from '@mentorflow/temporal';
+import { programmeStartedUpdate, programmeViewQuery, type Envelope, type ProgrammeView } from '@mentorflow/workflows/programme/programme.messages';
+import { programmeStreamId, programmeWorkflow } from '@mentorflow/workflows/programme/programme.workflow';
+import type { UpdateDefinition } from '@temporalio/common';
+import type { AuthenticatedUser } from '../auth/auth.types';
+import { canAccessOrganisation } from '../auth/organisation-access';
+import { OrganisationsService } from '../organisations/organisations.service';
+
+type ProgrammeUpdate<T> = UpdateDefinition<ProgrammeView, [Envelope<T>]>;
+
+@Injectable()
+export class ProgrammesService {
+  constructor(
+    private readonly temporal: Client,
+    private readonly settings: TemporalSettings,
+    private readonly store: EventStore,
+    private readonly organisations: OrganisationsService,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
+
+  /** Starts the programme's workflow and answers once ProgrammeStarted is stored (update-with-start). */
+  async start(user: AuthenticatedUser, organisationId: string, title: string, role: Role): Promise<ProgrammeView> {
+    const organisation = await this.organisations.load(user, organisationId);
+    const programmeId = randomUUID();
+    const startOperation = new WithStartWorkflowOperation(programmeWorkflow, {
+      workflowId: workflowIds.programme(programmeId),
+      taskQueue: this.settings.taskQueue,
+      workflowIdConflictPolicy: 'FAIL',
+      args: [
+        {
+          programmeId,
+          organisationId,
+          title,
+          timeZone: organisation.timeZone,
+          metadata: { actorId: user.sub, role, now: new Date().toISOString() },
+        },
+      ],
+    });
+    return this.temporal.workflow.executeUpdateWithStart(programmeStartedUpdate, { startWorkflowOperation: startOperation });
+  }
+
+  /** Sends a command as an update; the workflow validates and answers with the new state or a refusal. */
+  async command<T>(user: AuthenticatedUser, programmeId: string, update: ProgrammeUpdate<T>, data: T, role: Role, reason?: string) {
+    await this.loadForUser(user, programmeId);
+    const metadata = { actorId: user.sub, role, now: new Date().toISOString(), ...(reason ? { reason } : {}) };
+    return this.handle(programmeId).executeUpdate(update, { args: [{ data, metadata }] });
+  }
+
+  /** The live state from the workflow itself: consistent with the last acknowledged command. */
+  async live(user: AuthenticatedUser, programmeId: string): Promise<ProgrammeView> {
+    await this.loadForUser(user, programmeId);
+    return this.handle(programmeId).query(programmeViewQuery);
+  }
+
+  /** The read model plus the curator's checklist: what is still missing to leave the current stage. */
+  async get(user: AuthenticatedUser, programmeId: string) {
+    const [row] = await this.db.query<{ state: ProgrammeState; version: number }[]>(
+      'SELECT state, version FROM programmes_view WHERE programme_id = $1',
+      [programmeId],
+    );
+    if (!row || row.state.status !== 'started' || !canAccessOrganisation(user, row.state.organisationId)) {
+      throw new NotFoundException('Программа наставничества не найдена');
+    }
+    const context = await loadProgrammeGateContext(this.db, programmeId);
+    return { ...row.state, version: row.version, nextStageChecklist: unmetConditions(row.state, context) };
+  }
+
+  async list(user: AuthenticatedUser, organisationId: string | undefined, limit: number, offset: number) {
+    const all = user.roles.includes('administrator');
+    const rows = await this.db.query<{ state: ProgrammeState; version: number }[]>(
+      `SELECT state, version FROM programmes_view
+       WHERE ($1 OR organisation_id = ANY($2::uuid[])) AND ($3::uuid IS NULL OR organisation_id = $3::uuid)
+       ORDER BY updated_at DESC LIMIT $4 OFFSET $5`,
+      [all, user.organisationIds, organisationId ?? null, limit, offset],
+    );
+    return rows.map((r) => ({ ...r.state, version: r.version }));
+  }
+
+  /** Every event of the programme, in order: who, when, what, why, which document. */
+  async history(user: AuthenticatedUser, programmeId: string) {
+    await this.loadForUser(user, programmeId);
+    const events = await this.store.readStream(programmeStreamId(programmeId));
+    return events.map((e) => ({
+      version: e.streamVersion,
+      position: e.position,
+      type: e.type,
+      recordedAt: e.recordedAt,
+      actorId: e.metadata.actorId,
+      role: e.metadata.role,
+      reason: e.metadata.reason,
+      documentRef: e.metadata.documentRef,
+      data: e.data,
+    }));
+  }
+
+  private async loadForUser(user: AuthenticatedUser, programmeId: string): Promise<void> {
+    const { state } = await loadAggregate(this.store, programmeStreamId(programmeId), programmeDecider);
+    if (state.status !== 'started' || !canAccessOrganisation(user, state.organisationId)) {
+      throw new NotFoundException('Программа наставничества не найдена');
+    }
+  }
+
+  private handle(programmeId: string): WorkflowHandle<typeof programmeWorkflow> {
+    return this.temporal.workflow.getHandle(workflowIds.programme(programmeId));
+  }
+}

@@ -1,0 +1,36 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { Duration } from '@temporalio/common';
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '@mentorflow/config';
+import { EventStore } from '@mentorflow/event-store';
+import { createEventStoreActivities } from './activities/event-store.activities';
+import { createProgrammeActivities } from './activities/programme.activities';
+import { workflowsPath } from './workflows-path';
+
+/** Every activity of mentorflow, built from the Nest container's providers. */
+export function createActivities(app: INestApplicationContext) {
+  const store = app.get(EventStore);
+  const db = app.get(DataSource);
+  return { ...createEventStoreActivities({ store }), ...createProgrammeActivities({ db }) };
+}
+
+export async function createWorker(
+  app: INestApplicationContext,
+  overrides: Partial<WorkerOptions> & { connection?: NativeConnection } = {},
+): Promise<Worker> {
+  const temporal = app.get(ConfigService).getOrThrow<AppConfig['temporal']>('app.temporal');
+  const connection = overrides.connection ?? (await NativeConnection.connect({ address: temporal.address }));
+  return Worker.create({
+    connection,
+    namespace: temporal.namespace,
+    taskQueue: temporal.taskQueue,
+    workflowsPath: workflowsPath(),
+    activities: createActivities(app),
+    // Sized for a 2-core, few-GiB machine; benchmarks measure the cost per cached workflow.
+    maxCachedWorkflows: Number(process.env.WORKER_MAX_CACHED_WORKFLOWS ?? 2000),
+    shutdownGraceTime: (process.env.WORKER_SHUTDOWN_GRACE ?? '10 seconds') as Duration,
+    ...overrides,
+  });
+}

@@ -1,0 +1,38 @@
+// Three projects so each kind of test has its own npm script; the README's `npm test` runs them all.
+const transform = { '^.+\\.ts$': ['@swc/jest'] };
+const moduleNameMapper = {
+  '^@mentorflow/(domain|event-store|projections|temporal|config|calendar|database)$': '<rootDir>/libs/$1/src',
+  '^@mentorflow/(domain|event-store|projections|temporal|config|calendar|database)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  '^@mentorflow/workflows$': '<rootDir>/workflows',
+  '^@mentorflow/workflows/(.*)$': '<rootDir>/workflows/$1',
+};
+const common = { transform, moduleNameMapper, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'] };
+
+module.exports = {
+  // Integration and end-to-end tests start real servers; unit tests finish far below this.
+  testTimeout: 180000,
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      roots: ['<rootDir>/libs', '<rootDir>/apps', '<rootDir>/workflows'],
+      testMatch: ['**/*.spec.ts'],
+    },
+    {
+      ...common,
+      displayName: 'integration',
+      roots: ['<rootDir>/test/integration'],
+      testMatch: ['**/*.int-spec.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+    },
+    {
+      ...common,
+      displayName: 'e2e',
+      roots: ['<rootDir>/test/e2e'],
+      testMatch: ['**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+    },
+  ],
+};

@@ -1,0 +1,11 @@
+import { Global, Module } from '@nestjs/common';
+import { ConfigModule, ConfigType } from '@nestjs/config';
+import { appConfig } from './app.config';
+
+@Global()
+@Module({
+  imports: [ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [appConfig] })],
+})
+export class MentorflowConfigModule {}
+
+export type AppConfigType = ConfigType<typeof appConfig>;

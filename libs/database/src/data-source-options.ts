@@ -1,0 +1,18 @@
+import type { DataSourceOptions } from 'typeorm';
+import { EventEntity, eventStoreMigrations } from '@mentorflow/event-store';
+import { readModelMigrations } from '@mentorflow/projections';
+
+/** One definition of the database for the apps, the migration script and the tests. */
+export function dataSourceOptions(url: string, overrides: Partial<DataSourceOptions> = {}): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: [EventEntity],
+    migrations: [...eventStoreMigrations, ...readModelMigrations],
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: ['error'],
+    extra: { max: 20 },
+    ...overrides,
+  } as DataSourceOptions;
+}

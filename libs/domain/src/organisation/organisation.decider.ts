@@ -1,0 +1,248 @@
+import { assertNever, type CommandMetadata, type Decider, type DomainCommand } from '../shared/decider';
+import { DomainRefusal, type UnmetCondition } from '../shared/refusal';
+import {
+  organisationKinds,
+  staffRoles,
+  type OrganisationEvent,
+  type OrganisationKind,
+  type OrganisationSettings,
+  type StaffRole,
+} from './organisation.events';
+import { staffRoleLabels } from './organisation.labels';
+
+/** 002 §4.3: a mentor may have at most two mentees at once. */
+export const defaultMentorCapacity = 2;
+const maxMentorCapacity = 2;
+
+export type RegisterOrganisation = DomainCommand<
+  'RegisterOrganisation',
+  {
+    readonly organisationId: string;
+    readonly name: string;
+    readonly kind: OrganisationKind;
+    readonly municipality: string;
+    readonly region: string;
+    /** IANA name, e.g. 'Asia/Yekaterinburg': deadlines end at the organisation's local midnight. */
+    readonly timeZone: string;
+    readonly settings?: Partial<OrganisationSettings>;
+  }
+>;
+
+export type AssignStaff = DomainCommand<
+  'AssignStaff',
+  { readonly personId: string; readonly fullName?: string; readonly role: StaffRole }
+>;
+
+export type RemoveStaff = DomainCommand<'RemoveStaff', { readonly personId: string; readonly role: StaffRole }>;
+
+export type OrganisationCommand = RegisterOrganisation | AssignStaff | RemoveStaff;
+
+export interface StaffMember {
+  readonly personId: string;
+  readonly fullName?: string;
+  readonly role: StaffRole;
+  readonly assignedAt: string;
+}
+
+export interface RegisteredOrganisation {
+  readonly status: 'registered';
+  readonly organisationId: string;
+  readonly name: string;
+  readonly kind: OrganisationKind;
+  readonly municipality: string;
+  readonly region: string;
+  readonly timeZone: string;
+  readonly settings: OrganisationSettings;
+  readonly registeredAt: string;
+  /** One entry per (person, role): a person may hold several posts. */
+  readonly staff: readonly StaffMember[];
+}
+
+export type OrganisationState = { readonly status: 'notRegistered' } | RegisteredOrganisation;
+
+export const initialOrganisationState = (): OrganisationState => ({ status: 'notRegistered' });
+
+const refuse = (code: string, message: string, unmet: readonly UnmetCondition[] = []): never => {
+  throw new DomainRefusal(code, message, unmet);
+};
+
+/** IANA names only: offsets like '+03:00' would lose daylight-saving and history rules. */
+export const isKnownTimeZone = (timeZone: string): boolean => {
+  if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(timeZone)) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const isBlank = (value: string | undefined): boolean => value === undefined || value.trim() === '';
+
+const holdsRole = (state: RegisteredOrganisation, personId: string, role: StaffRole): boolean =>
+  state.staff.some((member) => member.personId === personId && member.role === role);
+
+const requireRegistered = (state: OrganisationState): RegisteredOrganisation =>
+  state.status === 'registered'
+    ? state
+    : refuse('organisation.notRegistered', 'Организация не зарегистрирована в реестре');
+
+const requireStaffManager = (state: RegisteredOrganisation, metadata: CommandMetadata): void => {
+  // Membership, not the token's role claim, proves the actor directs *this* organisation.
+  if (metadata.role === 'administrator' || holdsRole(state, metadata.actorId, 'director')) return;
+  refuse('organisation.forbidden', 'Назначать и освобождать сотрудников может только администратор или руководитель организации');
+};
+
+const requireStaffRole = (role: string): void => {
+  if (!(staffRoles as readonly string[]).includes(role)) {
+    refuse('organisation.staff.roleUnknown', `Неизвестная роль сотрудника: «${role}»`);
+  }
+};
+
+const register = (command: RegisterOrganisation, state: OrganisationState): OrganisationEvent[] => {
+  const { data, metadata } = command;
+  if (state.status === 'registered') {
+    return refuse('organisation.alreadyRegistered', `Организация «${state.name}» уже зарегистрирована`);
+  }
+  if (metadata.role !== 'administrator' && metadata.role !== 'regionalCoordinator') {
+    return refuse('organisation.forbidden', 'Регистрировать организации может только администратор или региональный координатор');
+  }
+  const missing: UnmetCondition[] = [
+    ...(isBlank(data.organisationId) ? [{ code: 'organisation.id.empty', message: 'Не указан идентификатор организации' }] : []),
+    ...(isBlank(data.name) ? [{ code: 'organisation.name.empty', message: 'Не указано наименование организации' }] : []),
+    ...(isBlank(data.municipality) ? [{ code: 'organisation.municipality.empty', message: 'Не указано муниципальное образование' }] : []),
+    ...(isBlank(data.region) ? [{ code: 'organisation.region.empty', message: 'Не указан субъект Российской Федерации' }] : []),
+  ];
+  if (missing.length > 0) {
+    return refuse('organisation.invalid', 'Не заполнены обязательные сведения об организации', missing);
+  }
+  if (!(organisationKinds as readonly string[]).includes(data.kind)) {
+    return refuse('organisation.kind.unknown', `Неизвестный тип организации: «${data.kind}»`);
+  }
+  if (!isKnownTimeZone(data.timeZone)) {
+    return refuse(
+      'organisation.timeZone.unknown',
+      `Неизвестный часовой пояс: «${data.timeZone}» (ожидается название IANA, например Europe/Moscow)`,
+    );
+  }
+  const mentorCapacity = data.settings?.mentorCapacity ?? defaultMentorCapacity;
+  if (!Number.isInteger(mentorCapacity) || mentorCapacity < 1 || mentorCapacity > maxMentorCapacity) {
+    return refuse(
+      'organisation.settings.mentorCapacityInvalid',
+      `Число наставляемых у одного наставника должно быть от 1 до ${maxMentorCapacity}`,
+    );
+  }
+  return [
+    {
+      type: 'OrganisationRegistered',
+      data: {
+        organisationId: data.organisationId,
+        name: data.name.trim(),
+        kind: data.kind,
+        municipality: data.municipality.trim(),
+        region: data.region.trim(),
+        timeZone: data.timeZone,
+        settings: { mentorCapacity },
+        registeredAt: metadata.now,
+        registeredBy: metadata.actorId,
+      },
+    },
+  ];
+};
+
+const assignStaff = (command: AssignStaff, current: OrganisationState): OrganisationEvent[] => {
+  const { data, metadata } = command;
+  const state = requireRegistered(current);
+  requireStaffManager(state, metadata);
+  requireStaffRole(data.role);
+  if (isBlank(data.personId)) {
+    return refuse('organisation.staff.personIdEmpty', 'Не указан сотрудник');
+  }
+  if (holdsRole(state, data.personId, data.role)) {
+    return refuse('organisation.staff.alreadyAssigned', `Сотрудник уже назначен на роль «${staffRoleLabels[data.role]}»`);
+  }
+  // One head at a time: the director's orders are what the programme's documents rest on.
+  if (data.role === 'director' && state.staff.some((member) => member.role === 'director')) {
+    return refuse('organisation.staff.directorAlreadyAssigned', 'В организации уже назначен руководитель; сначала освободите его от роли');
+  }
+  return [
+    {
+      type: 'StaffAssigned',
+      data: {
+        organisationId: state.organisationId,
+        personId: data.personId,
+        ...(isBlank(data.fullName) ? {} : { fullName: data.fullName?.trim() }),
+        role: data.role,
+        assignedAt: metadata.now,
+        assignedBy: metadata.actorId,
+      },
+    },
+  ];
+};
+
+const removeStaff = (command: RemoveStaff, current: OrganisationState): OrganisationEvent[] => {
+  const { data, metadata } = command;
+  const state = requireRegistered(current);
+  requireStaffManager(state, metadata);
+  requireStaffRole(data.role);
+  if (!holdsRole(state, data.personId, data.role)) {
+    return refuse('organisation.staff.notAssigned', `Сотрудник не назначен на роль «${staffRoleLabels[data.role]}»`);
+  }
+  return [
+    {
+      type: 'StaffRemoved',
+      data: {
+        organisationId: state.organisationId,
+        personId: data.personId,
+        role: data.role,
+        removedAt: metadata.now,
+        removedBy: metadata.actorId,
+      },
+    },
+  ];
+};
+
+export const decideOrganisation = (command: OrganisationCommand, state: OrganisationState): OrganisationEvent[] => {
+  switch (command.type) {
+    case 'RegisterOrganisation':
+      return register(command, state);
+    case 'AssignStaff':
+      return assignStaff(command, state);
+    case 'RemoveStaff':
+      return removeStaff(command, state);
+    default:
+      return assertNever(command);
+  }
+};
+
+export const evolveOrganisation = (state: OrganisationState, event: OrganisationEvent): OrganisationState => {
+  switch (event.type) {
+    case 'OrganisationRegistered': {
+      const { organisationId, name, kind, municipality, region, timeZone, settings, registeredAt } = event.data;
+      return { status: 'registered', organisationId, name, kind, municipality, region, timeZone, settings, registeredAt, staff: [] };
+    }
+    case 'StaffAssigned': {
+      if (state.status !== 'registered') return state;
+      const { personId, fullName, role, assignedAt } = event.data;
+      const member: StaffMember = { personId, role, assignedAt, ...(fullName === undefined ? {} : { fullName }) };
+      return { ...state, staff: [...state.staff, member] };
+    }
+    case 'StaffRemoved': {
+      if (state.status !== 'registered') return state;
+      const { personId, role } = event.data;
+      return { ...state, staff: state.staff.filter((m) => !(m.personId === personId && m.role === role)) };
+    }
+    default:
+      return assertNever(event);
+  }
+};
+
+export const organisationDecider: Decider<OrganisationState, OrganisationCommand, OrganisationEvent> = {
+  decide: decideOrganisation,
+  evolve: evolveOrganisation,
+  initialState: initialOrganisationState,
+};
+
+/** Everyone holding a role, for the workflow to route tasks (e.g. the director who signs orders). */
+export const staffWithRole = (state: OrganisationState, role: StaffRole): readonly StaffMember[] =>
+  state.status === 'registered' ? state.staff.filter((member) => member.role === role) : [];

@@ -1,0 +1,53 @@
+import type { DomainEvent } from '../shared/decider';
+
+export const organisationKinds = ['school', 'college', 'kindergarten', 'additionalEducation', 'other'] as const;
+export type OrganisationKind = (typeof organisationKinds)[number];
+
+/** Staff roles an organisation assigns; mentors and mentees are participants of pairs, not staff posts. */
+export const staffRoles = ['director', 'curator', 'commissionHead', 'psychologist', 'methodologist', 'tutor'] as const;
+export type StaffRole = (typeof staffRoles)[number];
+
+export interface OrganisationSettings {
+  /** How many mentees one mentor may have at once (002 §4.3: at most two). */
+  readonly mentorCapacity: number;
+}
+
+export type OrganisationRegistered = DomainEvent<
+  'OrganisationRegistered',
+  {
+    readonly organisationId: string;
+    readonly name: string;
+    readonly kind: OrganisationKind;
+    readonly municipality: string;
+    readonly region: string;
+    readonly timeZone: string;
+    readonly settings: OrganisationSettings;
+    readonly registeredAt: string;
+    readonly registeredBy: string;
+  }
+>;
+
+export type StaffAssigned = DomainEvent<
+  'StaffAssigned',
+  {
+    readonly organisationId: string;
+    readonly personId: string;
+    readonly fullName?: string;
+    readonly role: StaffRole;
+    readonly assignedAt: string;
+    readonly assignedBy: string;
+  }
+>;
+
+export type StaffRemoved = DomainEvent<
+  'StaffRemoved',
+  {
+    readonly organisationId: string;
+    readonly personId: string;
+    readonly role: StaffRole;
+    readonly removedAt: string;
+    readonly removedBy: string;
+  }
+>;
+
+export type OrganisationEvent = OrganisationRegistered | StaffAssigned | StaffRemoved;

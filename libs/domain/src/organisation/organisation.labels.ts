@@ -1,0 +1,18 @@
+import type { OrganisationKind, StaffRole } from './organisation.events';
+
+export const organisationKindLabels: Readonly<Record<OrganisationKind, string>> = {
+  school: 'Общеобразовательная организация',
+  college: 'Профессиональная образовательная организация',
+  kindergarten: 'Дошкольная образовательная организация',
+  additionalEducation: 'Организация дополнительного образования',
+  other: 'Иная организация',
+};
+
+export const staffRoleLabels: Readonly<Record<StaffRole, string>> = {
+  director: 'Руководитель',
+  curator: 'Куратор',
+  commissionHead: 'Руководитель методической комиссии',
+  psychologist: 'Педагог-психолог',
+  methodologist: 'Методист',
+  tutor: 'Тьютор',
+};

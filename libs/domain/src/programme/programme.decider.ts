@@ -1,0 +1,526 @@
+import { assertNever, type CommandMetadata, type Decider, type DomainCommand } from '../shared/decider';
+import { DomainRefusal, type UnmetCondition } from '../shared/refusal';
+import {
+  isProgrammeDocumentKind,
+  isProgrammeStage,
+  programmeStages,
+  type ProgrammeDocument,
+  type ProgrammeEvent,
+  type ProgrammeStage,
+  type ProgrammeStageOrClosed,
+} from './programme.events';
+import { nextProgrammeStage, unmetConditions, type ProgrammeGateContext } from './programme.gates';
+import { programmeDocumentKindLabels, programmeStageLabels } from './programme.labels';
+
+// ---- Commands -------------------------------------------------------------------------------
+
+export type StartProgramme = DomainCommand<
+  'StartProgramme',
+  {
+    readonly programmeId: string;
+    readonly organisationId: string;
+    readonly title: string;
+    /** ISO-8601 instant when the programme really started, if earlier than now (back-filling). */
+    readonly startedAt?: string;
+  }
+>;
+
+export type RecordDocument = DomainCommand<'RecordDocument', ProgrammeDocument>;
+
+export type AppointCurator = DomainCommand<'AppointCurator', { readonly curatorId: string }>;
+
+export type AdvanceStage = DomainCommand<
+  'AdvanceStage',
+  {
+    readonly comment?: string;
+    readonly context: ProgrammeGateContext;
+    /** The stage the curator saw when pressing "next": guards against a double submit skipping a stage. */
+    readonly expectedStage?: ProgrammeStage;
+  }
+>;
+
+export type ReturnToStage = DomainCommand<'ReturnToStage', { readonly stage: ProgrammeStage; readonly reason: string }>;
+
+export type PlanStageDates = DomainCommand<
+  'PlanStageDates',
+  { readonly stage: ProgrammeStage; readonly plannedEnd: string }
+>;
+
+/** Sent by the workflow's timer; `plannedEnd` is the plan the timer was set for, so a stale timer is recognised. */
+export type MarkStagePlanOverdue = DomainCommand<
+  'MarkStagePlanOverdue',
+  { readonly stage: ProgrammeStage; readonly plannedEnd: string }
+>;
+
+export type ProgrammeCommand =
+  | StartProgramme
+  | RecordDocument
+  | AppointCurator
+  | AdvanceStage
+  | ReturnToStage
+  | PlanStageDates
+  | MarkStagePlanOverdue;
+
+// ---- State ----------------------------------------------------------------------------------
+
+export interface RecordedProgrammeDocument extends ProgrammeDocument {
+  readonly recordedAt: string;
+  readonly recordedBy: string;
+  /** The document that corrected this one, if any. */
+  readonly correctedBy?: string;
+}
+
+export interface StartedProgramme {
+  readonly status: 'started';
+  readonly programmeId: string;
+  readonly organisationId: string;
+  readonly title: string;
+  readonly startedAt: string;
+  readonly stage: ProgrammeStageOrClosed;
+  readonly stageEnteredAt: string;
+  readonly curatorId?: string;
+  readonly documents: Readonly<Record<string, RecordedProgrammeDocument>>;
+  /** Latest document of each kind: corrections replace what they correct here. */
+  readonly latestDocumentByKind: Readonly<Partial<Record<ProgrammeDocument['kind'], string>>>;
+  readonly plannedEnds: Readonly<Partial<Record<ProgrammeStage, string>>>;
+  /** For each stage, the planned end already reported overdue. */
+  readonly overduePlannedEnds: Readonly<Partial<Record<ProgrammeStage, string>>>;
+  readonly closed: boolean;
+  readonly closedAt?: string;
+}
+
+export type ProgrammeState = { readonly status: 'notStarted' } | StartedProgramme;
+
+export const initialProgrammeState = (): ProgrammeState => ({ status: 'notStarted' });
+
+// ---- Helpers --------------------------------------------------------------------------------
+
+const refuse = (code: string, message: string, unmet: readonly UnmetCondition[] = []): never => {
+  throw new DomainRefusal(code, message, unmet);
+};
+
+const isBlank = (value: string | undefined): boolean => value === undefined || value.trim() === '';
+
+const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
+const isoInstantPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** Midnight UTC of a calendar date, or undefined if the text is not a real YYYY-MM-DD date. */
+const utcMidnight = (date: string): number | undefined => {
+  const match = isoDatePattern.exec(date);
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const time = Date.UTC(year, month - 1, day);
+  const back = new Date(time);
+  return back.getUTCFullYear() === year && back.getUTCMonth() === month - 1 && back.getUTCDate() === day
+    ? time
+    : undefined;
+};
+
+const isIsoDate = (date: string): boolean => utcMidnight(date) !== undefined;
+
+const stageIndex = (stage: ProgrammeStageOrClosed): number =>
+  stage === 'closed' ? programmeStages.length : programmeStages.indexOf(stage);
+
+const stageName = (stage: ProgrammeStageOrClosed): string => `«${programmeStageLabels[stage]}»`;
+
+const requireStarted = (state: ProgrammeState): StartedProgramme =>
+  state.status === 'started' ? state : refuse('programme.notStarted', 'Программа наставничества не начата');
+
+const requireOpen = (state: ProgrammeState): StartedProgramme & { readonly stage: ProgrammeStage } => {
+  const started = requireStarted(state);
+  const { stage } = started;
+  return stage === 'closed'
+    ? refuse('programme.closed', 'Программа наставничества завершена; изменения не принимаются')
+    : { ...started, stage };
+};
+
+const isCuratorOf = (state: StartedProgramme, metadata: CommandMetadata): boolean =>
+  state.curatorId !== undefined && metadata.actorId === state.curatorId;
+
+const requireCuratorOrAdministrator = (state: StartedProgramme, metadata: CommandMetadata): void => {
+  if (metadata.role === 'administrator' || isCuratorOf(state, metadata)) return;
+  refuse('programme.forbidden', 'Действие доступно только куратору этой программы или администратору');
+};
+
+const requireKnownStage = (stage: string): ProgrammeStage =>
+  isProgrammeStage(stage) ? stage : refuse('programme.stage.unknown', `Неизвестный этап программы: «${stage}»`);
+
+const contextCountLabels: Readonly<Record<keyof ProgrammeGateContext, string>> = {
+  mentorsSelected: 'отобрано наставников',
+  menteesSelected: 'отобрано наставляемых',
+  pairsAssigned: 'закреплено пар/групп',
+  pairsAssignedWithOrderAndConsents: 'пар/групп с приказом и согласиями',
+  pairsWithApprovedPersonalProgramme: 'пар/групп с утверждённой программой',
+  activePairs: 'действующих пар/групп',
+  activePairsPassedInterimControl: 'пар/групп, прошедших промежуточный контроль',
+};
+
+/** The counts come from other slices; contradictory ones would let a gate pass by accident. */
+const contextProblems = (context: ProgrammeGateContext): UnmetCondition[] => {
+  const names = Object.keys(contextCountLabels) as (keyof ProgrammeGateContext)[];
+  const counts = names.filter((name) => !(Number.isInteger(context[name]) && context[name] >= 0));
+  const notAbove = (part: number, whole: number, code: string, message: string): UnmetCondition[] =>
+    part > whole ? [{ code, message }] : [];
+  return [
+    ...counts.map((name) => ({
+      code: `context.${name}.invalid`,
+      message: `Показатель «${contextCountLabels[name]}» должен быть целым неотрицательным числом`,
+    })),
+    ...notAbove(
+      context.pairsAssignedWithOrderAndConsents,
+      context.pairsAssigned,
+      'context.pairsAssignedWithOrderAndConsents.exceedsAssigned',
+      'Пар/групп с приказом и согласиями больше, чем закреплённых пар/групп',
+    ),
+    ...notAbove(
+      context.pairsWithApprovedPersonalProgramme,
+      context.pairsAssigned,
+      'context.pairsWithApprovedPersonalProgramme.exceedsAssigned',
+      'Пар/групп с утверждённой программой больше, чем закреплённых пар/групп',
+    ),
+    ...notAbove(
+      context.activePairsPassedInterimControl,
+      context.activePairs,
+      'context.activePairsPassedInterimControl.exceedsActive',
+      'Пар/групп, прошедших промежуточный контроль, больше, чем действующих пар/групп',
+    ),
+  ];
+};
+
+// ---- Decisions ------------------------------------------------------------------------------
+
+const start = ({ data, metadata }: StartProgramme, state: ProgrammeState): ProgrammeEvent[] => {
+  if (state.status === 'started') {
+    return refuse('programme.alreadyStarted', `Программа «${state.title}» уже начата`);
+  }
+  if (metadata.role !== 'administrator' && metadata.role !== 'director') {
+    return refuse('programme.forbidden', 'Начать программу наставничества может только руководитель организации или администратор');
+  }
+  const missing: UnmetCondition[] = [
+    ...(isBlank(data.programmeId) ? [{ code: 'programme.id.empty', message: 'Не указан идентификатор программы' }] : []),
+    ...(isBlank(data.organisationId) ? [{ code: 'programme.organisationId.empty', message: 'Не указана организация' }] : []),
+    ...(isBlank(data.title) ? [{ code: 'programme.title.empty', message: 'Не указано название программы' }] : []),
+  ];
+  if (missing.length > 0) {
+    return refuse('programme.invalid', 'Не заполнены обязательные сведения о программе', missing);
+  }
+  const startedAt = data.startedAt ?? metadata.now;
+  const startedAtTime = isoInstantPattern.test(startedAt) ? Date.parse(startedAt) : Number.NaN;
+  if (Number.isNaN(startedAtTime) || startedAtTime > Date.parse(metadata.now)) {
+    return refuse('programme.startedAt.invalid', 'Дата начала программы должна быть корректной и не позже текущего момента');
+  }
+  return [
+    {
+      type: 'ProgrammeStarted',
+      data: {
+        programmeId: data.programmeId,
+        organisationId: data.organisationId,
+        title: data.title.trim(),
+        stage: 'preparatory',
+        startedAt,
+        startedBy: metadata.actorId,
+      },
+    },
+  ];
+};
+
+const recordDocument = ({ data, metadata }: RecordDocument, current: ProgrammeState): ProgrammeEvent[] => {
+  const state = requireOpen(current);
+  // The director signs the orders, so may register them too.
+  if (metadata.role !== 'director') requireCuratorOrAdministrator(state, metadata);
+  if (!isProgrammeDocumentKind(data.kind)) {
+    return refuse('programme.document.kindUnknown', `Неизвестный вид документа: «${data.kind}»`);
+  }
+  const problems: UnmetCondition[] = [
+    ...(isBlank(data.documentId) ? [{ code: 'document.id.empty', message: 'Не указан идентификатор документа' }] : []),
+    ...(isBlank(data.number) ? [{ code: 'document.number.empty', message: 'Не указан номер документа' }] : []),
+    ...(isIsoDate(data.date) ? [] : [{ code: 'document.date.invalid', message: 'Дата документа должна быть в формате ГГГГ-ММ-ДД' }]),
+    ...(isBlank(data.signedBy) ? [{ code: 'document.signedBy.empty', message: 'Не указано, кем подписан документ' }] : []),
+  ];
+  if (problems.length > 0) {
+    return refuse('programme.document.invalid', 'Сведения о документе заполнены неверно', problems);
+  }
+  if (state.documents[data.documentId] !== undefined) {
+    return refuse('programme.document.duplicate', `Документ ${data.documentId} уже зарегистрирован; исправление оформляется новым документом`);
+  }
+  if (data.corrects !== undefined) {
+    const target = state.documents[data.corrects];
+    if (target === undefined) {
+      return refuse('programme.document.correctionTargetMissing', `Исправляемый документ ${data.corrects} не зарегистрирован`);
+    }
+    if (target.kind !== data.kind) {
+      return refuse(
+        'programme.document.correctionKindMismatch',
+        `Исправляемый документ — «${programmeDocumentKindLabels[target.kind]}», а не «${programmeDocumentKindLabels[data.kind]}»`,
+      );
+    }
+    // Corrections form a chain, so there is always one current version of a document.
+    if (target.correctedBy !== undefined) {
+      return refuse(
+        'programme.document.alreadyCorrected',
+        `Документ ${data.corrects} уже исправлен документом ${target.correctedBy}; исправляйте последнюю редакцию`,
+      );
+    }
+  }
+  return [
+    {
+      type: 'DocumentRecorded',
+      data: {
+        documentId: data.documentId,
+        kind: data.kind,
+        number: data.number.trim(),
+        date: data.date,
+        signedBy: data.signedBy.trim(),
+        ...(data.fileRef === undefined ? {} : { fileRef: data.fileRef }),
+        ...(data.corrects === undefined ? {} : { corrects: data.corrects }),
+        programmeId: state.programmeId,
+        stage: state.stage,
+        recordedAt: metadata.now,
+        recordedBy: metadata.actorId,
+      },
+    },
+  ];
+};
+
+const appointCurator = ({ data, metadata }: AppointCurator, current: ProgrammeState): ProgrammeEvent[] => {
+  const state = requireOpen(current);
+  if (metadata.role !== 'administrator' && metadata.role !== 'director') {
+    return refuse('programme.forbidden', 'Назначить куратора может только руководитель организации или администратор');
+  }
+  if (isBlank(data.curatorId)) {
+    return refuse('programme.curator.empty', 'Не указан куратор');
+  }
+  if (state.curatorId === data.curatorId) {
+    return refuse('programme.curator.alreadyAppointed', 'Этот сотрудник уже назначен куратором программы');
+  }
+  return [
+    {
+      type: 'CuratorAppointed',
+      data: {
+        programmeId: state.programmeId,
+        curatorId: data.curatorId,
+        ...(state.curatorId === undefined ? {} : { previousCuratorId: state.curatorId }),
+        appointedAt: metadata.now,
+        appointedBy: metadata.actorId,
+      },
+    },
+  ];
+};
+
+const advanceStage = ({ data, metadata }: AdvanceStage, current: ProgrammeState): ProgrammeEvent[] => {
+  const state = requireOpen(current);
+  requireCuratorOrAdministrator(state, metadata);
+  if (data.expectedStage !== undefined && data.expectedStage !== state.stage) {
+    return refuse('programme.stage.conflict', `Программа уже на этапе ${stageName(state.stage)}, а не ${stageName(data.expectedStage)}`);
+  }
+  const problems = contextProblems(data.context);
+  if (problems.length > 0) {
+    return refuse('programme.context.invalid', 'Показатели пар и участников противоречивы', problems);
+  }
+  const unmet = unmetConditions(state, data.context);
+  if (unmet.length > 0) {
+    return refuse('programme.gate.unmet', `Нельзя завершить этап ${stageName(state.stage)}: не выполнены условия`, unmet);
+  }
+  const to = nextProgrammeStage(state.stage);
+  const advanced: ProgrammeEvent = {
+    type: 'StageAdvanced',
+    data: {
+      programmeId: state.programmeId,
+      from: state.stage,
+      to,
+      ...(isBlank(data.comment) ? {} : { comment: data.comment?.trim() }),
+      advancedAt: metadata.now,
+      advancedBy: metadata.actorId,
+      context: data.context,
+    },
+  };
+  if (to !== 'closed') return [advanced];
+  return [
+    advanced,
+    {
+      type: 'ProgrammeClosed',
+      data: { programmeId: state.programmeId, organisationId: state.organisationId, closedAt: metadata.now, closedBy: metadata.actorId },
+    },
+  ];
+};
+
+const returnToStage = ({ data, metadata }: ReturnToStage, current: ProgrammeState): ProgrammeEvent[] => {
+  const state = requireOpen(current);
+  requireCuratorOrAdministrator(state, metadata);
+  const to = requireKnownStage(data.stage);
+  if (isBlank(data.reason)) {
+    return refuse('programme.return.reasonRequired', 'Укажите причину возврата к предыдущему этапу');
+  }
+  if (stageIndex(to) >= stageIndex(state.stage)) {
+    return refuse('programme.return.notEarlier', `Вернуться можно только к более раннему этапу; текущий этап — ${stageName(state.stage)}`);
+  }
+  return [
+    {
+      type: 'StageReturned',
+      data: {
+        programmeId: state.programmeId,
+        from: state.stage,
+        to,
+        reason: data.reason.trim(),
+        returnedAt: metadata.now,
+        returnedBy: metadata.actorId,
+      },
+    },
+  ];
+};
+
+const planStageDates = ({ data, metadata }: PlanStageDates, current: ProgrammeState): ProgrammeEvent[] => {
+  const state = requireOpen(current);
+  requireCuratorOrAdministrator(state, metadata);
+  const stage = requireKnownStage(data.stage);
+  if (!isIsoDate(data.plannedEnd)) {
+    return refuse('programme.plan.dateInvalid', 'Плановая дата окончания этапа должна быть в формате ГГГГ-ММ-ДД');
+  }
+  if (stageIndex(stage) < stageIndex(state.stage)) {
+    return refuse('programme.plan.stageLeft', `Этап ${stageName(stage)} уже пройден`);
+  }
+  const previousPlannedEnd = state.plannedEnds[stage];
+  // Re-sending the same plan changes nothing, so it records nothing.
+  if (previousPlannedEnd === data.plannedEnd) return [];
+  return [
+    {
+      type: 'StagePlanned',
+      data: {
+        programmeId: state.programmeId,
+        stage,
+        plannedEnd: data.plannedEnd,
+        ...(previousPlannedEnd === undefined ? {} : { previousPlannedEnd }),
+        plannedAt: metadata.now,
+        plannedBy: metadata.actorId,
+      },
+    },
+  ];
+};
+
+/** No time zone reaches past UTC+14, so before this instant the planned day has not ended anywhere. */
+const earliestEndOfDay = (date: number): number => date + (24 - 14) * 60 * 60 * 1000;
+
+const markStagePlanOverdue = ({ data, metadata }: MarkStagePlanOverdue, current: ProgrammeState): ProgrammeEvent[] => {
+  // No actor check: only the workflow's own timer sends this.
+  const state = requireStarted(current);
+  const stage = requireKnownStage(data.stage);
+  if (stageIndex(stage) < stageIndex(state.stage)) {
+    return refuse('programme.plan.stageLeft', `Этап ${stageName(stage)} уже пройден`);
+  }
+  const plannedEnd = state.plannedEnds[stage];
+  if (plannedEnd === undefined) {
+    return refuse('programme.plan.notPlanned', `Для этапа ${stageName(stage)} не задан плановый срок`);
+  }
+  if (plannedEnd !== data.plannedEnd) {
+    return refuse('programme.plan.changed', `Плановый срок этапа ${stageName(stage)} изменён на ${plannedEnd}`);
+  }
+  if (state.overduePlannedEnds[stage] === plannedEnd) {
+    return refuse('programme.plan.alreadyOverdue', `Просрочка этапа ${stageName(stage)} уже зафиксирована`);
+  }
+  const plannedDay = utcMidnight(plannedEnd);
+  if (plannedDay === undefined || Date.parse(metadata.now) < earliestEndOfDay(plannedDay)) {
+    return refuse('programme.plan.notYetDue', `Плановый срок этапа ${stageName(stage)} (${plannedEnd}) ещё не истёк`);
+  }
+  return [{ type: 'StagePlanOverdue', data: { programmeId: state.programmeId, stage, plannedEnd, detectedAt: metadata.now } }];
+};
+
+export const decideProgramme = (command: ProgrammeCommand, state: ProgrammeState): ProgrammeEvent[] => {
+  switch (command.type) {
+    case 'StartProgramme':
+      return start(command, state);
+    case 'RecordDocument':
+      return recordDocument(command, state);
+    case 'AppointCurator':
+      return appointCurator(command, state);
+    case 'AdvanceStage':
+      return advanceStage(command, state);
+    case 'ReturnToStage':
+      return returnToStage(command, state);
+    case 'PlanStageDates':
+      return planStageDates(command, state);
+    case 'MarkStagePlanOverdue':
+      return markStagePlanOverdue(command, state);
+    default:
+      return assertNever(command);
+  }
+};
+
+// ---- Evolution ------------------------------------------------------------------------------
+
+const whenStarted = (state: ProgrammeState, next: (started: StartedProgramme) => StartedProgramme): ProgrammeState =>
+  state.status === 'started' ? next(state) : state;
+
+export const evolveProgramme = (state: ProgrammeState, event: ProgrammeEvent): ProgrammeState => {
+  switch (event.type) {
+    case 'ProgrammeStarted': {
+      const { programmeId, organisationId, title, stage, startedAt } = event.data;
+      return {
+        status: 'started',
+        programmeId,
+        organisationId,
+        title,
+        startedAt,
+        stage,
+        stageEnteredAt: startedAt,
+        documents: {},
+        latestDocumentByKind: {},
+        plannedEnds: {},
+        overduePlannedEnds: {},
+        closed: false,
+      };
+    }
+    case 'DocumentRecorded':
+      return whenStarted(state, (s) => {
+        const { documentId, kind, number, date, signedBy, fileRef, corrects, recordedAt, recordedBy } = event.data;
+        const document: RecordedProgrammeDocument = {
+          documentId,
+          kind,
+          number,
+          date,
+          signedBy,
+          ...(fileRef === undefined ? {} : { fileRef }),
+          ...(corrects === undefined ? {} : { corrects }),
+          recordedAt,
+          recordedBy,
+        };
+        const corrected = document.corrects === undefined ? undefined : s.documents[document.corrects];
+        return {
+          ...s,
+          documents: {
+            ...s.documents,
+            ...(corrected === undefined ? {} : { [corrected.documentId]: { ...corrected, correctedBy: document.documentId } }),
+            [document.documentId]: document,
+          },
+          latestDocumentByKind: { ...s.latestDocumentByKind, [document.kind]: document.documentId },
+        };
+      });
+    case 'CuratorAppointed':
+      return whenStarted(state, (s) => ({ ...s, curatorId: event.data.curatorId }));
+    case 'StageAdvanced':
+      return whenStarted(state, (s) => ({ ...s, stage: event.data.to, stageEnteredAt: event.data.advancedAt }));
+    case 'StageReturned':
+      return whenStarted(state, (s) => ({ ...s, stage: event.data.to, stageEnteredAt: event.data.returnedAt }));
+    case 'StagePlanned':
+      return whenStarted(state, (s) => {
+        // A new plan starts a new deadline: an earlier overdue mark no longer applies.
+        const overduePlannedEnds = { ...s.overduePlannedEnds };
+        delete overduePlannedEnds[event.data.stage];
+        return { ...s, plannedEnds: { ...s.plannedEnds, [event.data.stage]: event.data.plannedEnd }, overduePlannedEnds };
+      });
+    case 'StagePlanOverdue':
+      return whenStarted(state, (s) => ({
+        ...s,
+        overduePlannedEnds: { ...s.overduePlannedEnds, [event.data.stage]: event.data.plannedEnd },
+      }));
+    case 'ProgrammeClosed':
+      return whenStarted(state, (s) => ({ ...s, stage: 'closed', closed: true, closedAt: event.data.closedAt }));
+    default:
+      return assertNever(event);
+  }
+};
+
+export const programmeDecider: Decider<ProgrammeState, ProgrammeCommand, ProgrammeEvent> = {
+  decide: decideProgramme,
+  evolve: evolveProgramme,
+  initialState: initialProgrammeState,
+};

@@ -1,0 +1,145 @@
+import type { DomainEvent } from '../shared/decider';
+import type { ProgrammeGateContext } from './programme.gates';
+
+/** The five stages of the target model in an organisation, in order (004 slide 43). */
+export const programmeStages = ['preparatory', 'design', 'implementation', 'reflectiveAnalytical', 'results'] as const;
+export type ProgrammeStage = (typeof programmeStages)[number];
+/** Where a programme can stand: one of the five stages, or closed after the results stage. */
+export type ProgrammeStageOrClosed = ProgrammeStage | 'closed';
+
+export const isProgrammeStage = (value: string): value is ProgrammeStage =>
+  (programmeStages as readonly string[]).includes(value);
+
+/** Normative documents of the target model (004 slides 27 and 45; 002 §4, §10). */
+export const programmeDocumentKinds = [
+  'implementationAct',
+  'regulationApprovalOrder',
+  'roadMap',
+  'pairAssignmentOrder',
+  'writtenConsent',
+  'mentorContractSupplement',
+  'cooperationAgreement',
+  'processMonitoringReport',
+  'influenceMonitoringReport',
+  'finalReport',
+] as const;
+export type ProgrammeDocumentKind = (typeof programmeDocumentKinds)[number];
+
+export const isProgrammeDocumentKind = (value: string): value is ProgrammeDocumentKind =>
+  (programmeDocumentKinds as readonly string[]).includes(value);
+
+export interface ProgrammeDocument {
+  readonly documentId: string;
+  readonly kind: ProgrammeDocumentKind;
+  readonly number: string;
+  /** Date of signing, YYYY-MM-DD. */
+  readonly date: string;
+  readonly signedBy: string;
+  readonly fileRef?: string;
+  /** The document this one corrects: documents are never edited, only superseded. */
+  readonly corrects?: string;
+}
+
+// Every event names its programme: read models key their rows on it.
+export type ProgrammeStarted = DomainEvent<
+  'ProgrammeStarted',
+  {
+    readonly programmeId: string;
+    readonly organisationId: string;
+    readonly title: string;
+    readonly stage: 'preparatory';
+    readonly startedAt: string;
+    readonly startedBy: string;
+  }
+>;
+
+export type DocumentRecorded = DomainEvent<
+  'DocumentRecorded',
+  ProgrammeDocument & {
+    readonly programmeId: string;
+    /** Stage the programme stood at when the document was recorded. */
+    readonly stage: ProgrammeStage;
+    readonly recordedAt: string;
+    readonly recordedBy: string;
+  }
+>;
+
+export type CuratorAppointed = DomainEvent<
+  'CuratorAppointed',
+  {
+    readonly programmeId: string;
+    readonly curatorId: string;
+    readonly previousCuratorId?: string;
+    readonly appointedAt: string;
+    readonly appointedBy: string;
+  }
+>;
+
+export type StageAdvanced = DomainEvent<
+  'StageAdvanced',
+  {
+    readonly programmeId: string;
+    readonly from: ProgrammeStage;
+    readonly to: ProgrammeStageOrClosed;
+    readonly comment?: string;
+    readonly advancedAt: string;
+    readonly advancedBy: string;
+    /** The counts the gate was checked against, kept for audit. */
+    readonly context: ProgrammeGateContext;
+  }
+>;
+
+export type StageReturned = DomainEvent<
+  'StageReturned',
+  {
+    readonly programmeId: string;
+    readonly from: ProgrammeStage;
+    readonly to: ProgrammeStage;
+    readonly reason: string;
+    readonly returnedAt: string;
+    readonly returnedBy: string;
+  }
+>;
+
+export type StagePlanned = DomainEvent<
+  'StagePlanned',
+  {
+    readonly programmeId: string;
+    readonly stage: ProgrammeStage;
+    /** Last day of the stage, YYYY-MM-DD, in the organisation's time zone. */
+    readonly plannedEnd: string;
+    readonly previousPlannedEnd?: string;
+    readonly plannedAt: string;
+    readonly plannedBy: string;
+  }
+>;
+
+export type StagePlanOverdue = DomainEvent<
+  'StagePlanOverdue',
+  {
+    readonly programmeId: string;
+    readonly stage: ProgrammeStage;
+    readonly plannedEnd: string;
+    readonly detectedAt: string;
+  }
+>;
+
+export type ProgrammeClosed = DomainEvent<
+  'ProgrammeClosed',
+  {
+    readonly programmeId: string;
+    readonly organisationId: string;
+    readonly closedAt: string;
+    readonly closedBy: string;
+  }
+>;
+
+export type ProgrammeEvent =
+  | ProgrammeStarted
+  | DocumentRecorded
+  | CuratorAppointed
+  | StageAdvanced
+  | StageReturned
+  | StagePlanned
+  | StagePlanOverdue
+  | ProgrammeClosed;

@@ -1,0 +1,125 @@
+import type { UnmetCondition } from '../shared/refusal';
+import type { StartedProgramme, ProgrammeState } from './programme.decider';
+import type { ProgrammeDocumentKind, ProgrammeStage, ProgrammeStageOrClosed } from './programme.events';
+import { programmeStages } from './programme.events';
+import { programmeDocumentKindLabels } from './programme.labels';
+
+/**
+ * Counts the workflow fetches from other slices (pairs, selection) at decision time: the programme
+ * asks for them rather than copying the pairs' logic.
+ */
+export interface ProgrammeGateContext {
+  readonly mentorsSelected: number;
+  readonly menteesSelected: number;
+  readonly pairsAssigned: number;
+  readonly pairsAssignedWithOrderAndConsents: number;
+  readonly pairsWithApprovedPersonalProgramme: number;
+  readonly activePairs: number;
+  readonly activePairsPassedInterimControl: number;
+}
+
+export interface ProgrammeGateCondition extends UnmetCondition {
+  holds(state: StartedProgramme, context: ProgrammeGateContext): boolean;
+}
+
+export const hasProgrammeDocument = (state: StartedProgramme, kind: ProgrammeDocumentKind): boolean =>
+  state.latestDocumentByKind[kind] !== undefined;
+
+const documentRecorded = (kind: ProgrammeDocumentKind): ProgrammeGateCondition => ({
+  code: `document.${kind}.missing`,
+  message: `Не зарегистрирован документ «${programmeDocumentKindLabels[kind]}»`,
+  holds: (state) => hasProgrammeDocument(state, kind),
+});
+
+/** What must hold to leave each stage, in the order the curator's checklist shows it. */
+export const programmeGates: Readonly<Record<ProgrammeStage, readonly ProgrammeGateCondition[]>> = {
+  preparatory: [
+    documentRecorded('implementationAct'),
+    documentRecorded('regulationApprovalOrder'),
+    {
+      code: 'curator.notAppointed',
+      message: 'Не назначен куратор программы наставничества',
+      holds: (state) => state.curatorId !== undefined,
+    },
+    {
+      code: 'mentors.notSelected',
+      message: 'Не отобран ни один наставник',
+      holds: (_state, context) => context.mentorsSelected >= 1,
+    },
+    {
+      code: 'mentees.notSelected',
+      message: 'Не отобран ни один наставляемый',
+      holds: (_state, context) => context.menteesSelected >= 1,
+    },
+  ],
+  design: [
+    documentRecorded('roadMap'),
+    {
+      code: 'pairs.notAssignedWithOrderAndConsents',
+      message: 'Ни одна наставническая пара/группа не закреплена приказом с письменного согласия наставника и наставляемого',
+      holds: (_state, context) => context.pairsAssignedWithOrderAndConsents >= 1,
+    },
+    {
+      code: 'pairs.personalProgrammeNotApproved',
+      message: 'Не для всех закреплённых пар/групп утверждена персонализированная программа наставничества',
+      holds: (_state, context) =>
+        context.pairsAssigned >= 1 && context.pairsWithApprovedPersonalProgramme === context.pairsAssigned,
+    },
+  ],
+  implementation: [
+    {
+      code: 'pairs.interimControlNotPassed',
+      message: 'Не все действующие наставнические пары/группы прошли промежуточный контроль',
+      holds: (_state, context) => context.activePairsPassedInterimControl >= context.activePairs,
+    },
+  ],
+  reflectiveAnalytical: [documentRecorded('processMonitoringReport'), documentRecorded('influenceMonitoringReport')],
+  results: [documentRecorded('finalReport')],
+};
+
+export const nextProgrammeStage = (stage: ProgrammeStage): ProgrammeStageOrClosed =>
+  programmeStages[programmeStages.indexOf(stage) + 1] ?? 'closed';
+
+const notStarted: UnmetCondition = { code: 'programme.notStarted', message: 'Программа наставничества не начата' };
+
+/** The curator's checklist for the next stage: every unmet condition, in table order; empty once closed. */
+export const unmetConditions = (state: ProgrammeState, context: ProgrammeGateContext): UnmetCondition[] => {
+  if (state.status === 'notStarted') return [notStarted];
+  if (state.stage === 'closed') return [];
+  return programmeGates[state.stage]
+    .filter((condition) => !condition.holds(state, context))
+    .map(({ code, message }) => ({ code, message }));
+};
+
+/** Which of the documents that make an organisation count as implementing the model it holds (004 slide 27). */
+export interface TargetModelDocuments {
+  readonly implementationAct: boolean;
+  readonly regulationApprovalOrder: boolean;
+  readonly pairAssignmentOrderWithConsent: boolean;
+  readonly approvedPersonalisedProgramme: boolean;
+  /** Listed on slide 45 but not required by slide 27: shown, not counted. */
+  readonly mentorContractSupplement: boolean;
+}
+
+export const targetModelDocuments = (state: ProgrammeState, context: ProgrammeGateContext): TargetModelDocuments => {
+  const started = state.status === 'started';
+  return {
+    implementationAct: started && hasProgrammeDocument(state, 'implementationAct'),
+    regulationApprovalOrder: started && hasProgrammeDocument(state, 'regulationApprovalOrder'),
+    // Orders and consents are per pair, so the pairs slice counts them, not the programme's document list.
+    pairAssignmentOrderWithConsent: started && context.pairsAssignedWithOrderAndConsents >= 1,
+    approvedPersonalisedProgramme: started && context.pairsWithApprovedPersonalProgramme >= 1,
+    mentorContractSupplement: started && hasProgrammeDocument(state, 'mentorContractSupplement'),
+  };
+};
+
+/** The regional indicator "the organisation implements the target model of mentoring". */
+export const implementsTargetModel = (state: ProgrammeState, context: ProgrammeGateContext): boolean => {
+  const held = targetModelDocuments(state, context);
+  return (
+    held.implementationAct &&
+    held.regulationApprovalOrder &&
+    held.pairAssignmentOrderWithConsent &&
+    held.approvedPersonalisedProgramme
+  );
+};

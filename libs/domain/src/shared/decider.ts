@@ -1,0 +1,45 @@
+/** An event as the domain knows it: a discriminated union member with its payload. */
+export interface DomainEvent<Type extends string = string, Data extends object = object> {
+  readonly type: Type;
+  readonly data: Data;
+}
+
+/** Who asked and when: time comes from the command, never from a clock inside the domain. */
+export interface CommandMetadata {
+  readonly actorId: string;
+  readonly role: Role;
+  /** ISO-8601 instant the command was accepted. */
+  readonly now: string;
+  readonly reason?: string;
+}
+
+export interface DomainCommand<Type extends string = string, Data extends object = object> {
+  readonly type: Type;
+  readonly data: Data;
+  readonly metadata: CommandMetadata;
+}
+
+export const roles = [
+  'director',
+  'curator',
+  'commissionHead',
+  'mentor',
+  'mentee',
+  'methodologist',
+  'tutor',
+  'psychologist',
+  'administrator',
+  'regionalCoordinator',
+] as const;
+export type Role = (typeof roles)[number];
+
+export interface Decider<State, Command extends DomainCommand, Event extends DomainEvent> {
+  decide(command: Command, state: State): Event[];
+  evolve(state: State, event: Event): State;
+  initialState(): State;
+}
+
+/** Exhaustiveness guard for `switch` over discriminated unions. */
+export const assertNever = (value: never): never => {
+  throw new Error(`Unexpected value: ${JSON.stringify(value)}`);
+};

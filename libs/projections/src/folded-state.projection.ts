@@ -1,0 +1,63 @@
+import type { RecordedEvent, SqlExecutor } from '@mentorflow/event-store';
+import type { Projection } from './projection';
+
+export interface FoldedStateOptions<S> {
+  name: string;
+  table: string;
+  /** Primary-key column holding the aggregate id. */
+  idColumn: string;
+  eventTypes: readonly string[];
+  aggregateId(event: RecordedEvent): string;
+  initialState(): S;
+  evolve(state: S, event: { type: string; data: unknown }): S;
+  /** Extra indexed columns derived from the state, for filters and lists. */
+  columns(state: S): Record<string, unknown>;
+}
+
+/**
+ * A read model that keeps, per aggregate, the domain's own `evolve` fold as jsonb plus a few columns
+ * to filter on: the read side cannot drift from the write side's rules.
+ */
+export class FoldedStateProjection<S> implements Projection {
+  readonly name: string;
+  readonly eventTypes: ReadonlySet<string>;
+
+  constructor(private readonly options: FoldedStateOptions<S>) {
+    this.name = options.name;
+    this.eventTypes = new Set(options.eventTypes);
+  }
+
+  async apply(events: readonly RecordedEvent[], tx: SqlExecutor): Promise<void> {
+    const { table, idColumn } = this.options;
+    const byAggregate = new Map<string, RecordedEvent[]>();
+    for (const event of events) {
+      const id = this.options.aggregateId(event);
+      byAggregate.set(id, [...(byAggregate.get(id) ?? []), event]);
+    }
+    for (const [id, aggregateEvents] of byAggregate) {
+      const [row] = await tx.query<{ state: S; version: number }>(
+        `SELECT state, version FROM ${table} WHERE ${idColumn} = $1 FOR UPDATE`,
+        [id],
+      );
+      // Feeding an event twice must not fold it twice: the stream version says what was applied.
+      const fresh = aggregateEvents.filter((e) => e.streamVersion > (row?.version ?? 0));
+      const last = fresh.at(-1);
+      if (!last) continue;
+      const state = fresh.reduce((s, e) => this.options.evolve(s, e), row?.state ?? this.options.initialState());
+      const columns = this.options.columns(state);
+      const names = [idColumn, 'state', 'version', 'updated_at', ...Object.keys(columns)];
+      const values = [id, JSON.stringify(state), last.streamVersion, last.recordedAt, ...Object.values(columns)];
+      const placeholders = values.map((_, i) => `$${i + 1}`);
+      const updates = names.slice(1).map((n) => `${n} = excluded.${n}`);
+      await tx.query(
+        `INSERT INTO ${table} (${names.join(', ')}) VALUES (${placeholders.join(', ')})
+         ON CONFLICT (${idColumn}) DO UPDATE SET ${updates.join(', ')}`,
+        values,
+      );
+    }
+  }
+
+  async reset(tx: SqlExecutor): Promise<void> {
+    await tx.query(`TRUNCATE ${this.options.table}`);
+  }
+}

@@ -1,0 +1,18 @@
+import { organisationDecider, type OrganisationEvent, type OrganisationState } from '@mentorflow/domain';
+import { FoldedStateProjection } from '../folded-state.projection';
+
+export const organisationStreamId = (organisationId: string) => `organisation-${organisationId}`;
+
+export const organisationsProjection = new FoldedStateProjection<OrganisationState>({
+  name: 'organisations',
+  table: 'organisations_view',
+  idColumn: 'organisation_id',
+  eventTypes: ['OrganisationRegistered', 'StaffAssigned', 'StaffRemoved'],
+  aggregateId: (event) => (event.data as { organisationId: string }).organisationId,
+  initialState: organisationDecider.initialState,
+  evolve: (state, event) => organisationDecider.evolve(state, event as OrganisationEvent),
+  columns: (state) =>
+    state.status === 'registered'
+      ? { name: state.name, region: state.region, municipality: state.municipality, time_zone: state.timeZone }
+      : { name: '', region: '', municipality: '', time_zone: 'UTC' },
+});

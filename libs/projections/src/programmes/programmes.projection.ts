@@ -1,0 +1,23 @@
+import { programmeDecider, type ProgrammeEvent, type ProgrammeState } from '@mentorflow/domain';
+import { FoldedStateProjection } from '../folded-state.projection';
+
+export const programmesProjection = new FoldedStateProjection<ProgrammeState>({
+  name: 'programmes',
+  table: 'programmes_view',
+  idColumn: 'programme_id',
+  eventTypes: [
+    'ProgrammeStarted',
+    'DocumentRecorded',
+    'CuratorAppointed',
+    'StageAdvanced',
+    'StageReturned',
+    'StagePlanned',
+    'StagePlanOverdue',
+    'ProgrammeClosed',
+  ],
+  aggregateId: (event) => (event.data as { programmeId: string }).programmeId,
+  initialState: programmeDecider.initialState,
+  evolve: (state, event) => programmeDecider.evolve(state, event as ProgrammeEvent),
+  columns: (state) =>
+    state.status === 'started' ? { organisation_id: state.organisationId, stage: state.stage } : { organisation_id: null, stage: 'notStarted' },
+});

@@ -1,0 +1,86 @@
+import { EventStore, START_OF_STORE, cursorOf, type ReadAllCursor, type SqlExecutor } from '@mentorflow/event-store';
+import type { DataSource, QueryRunner } from 'typeorm';
+import type { Projection } from './projection';
+
+const txExecutor = (runner: QueryRunner): SqlExecutor => ({
+  query: <T>(sql: string, parameters?: unknown[]) => runner.query(sql, parameters) as Promise<T[]>,
+});
+
+/**
+ * Catches read models up with the store. Each batch runs in one transaction holding an advisory lock
+ * per projection, so two projector processes never apply the same batch and a crash loses nothing.
+ */
+export class Projector {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly batchSize = 500,
+  ) {}
+
+  /** Applies everything committed so far; returns how many events were read. */
+  async catchUp(projection: Projection): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const read = await this.inTransaction(projection, async (tx) => this.applyNextBatch(projection, tx));
+      total += read;
+      if (read < this.batchSize) return total;
+    }
+  }
+
+  /** Recreates the read model from position 0 in one transaction: readers see the old model until it commits. */
+  async rebuild(projection: Projection): Promise<number> {
+    return this.inTransaction(projection, async (tx) => {
+      await projection.reset(tx);
+      await this.saveCheckpoint(tx, projection.name, START_OF_STORE);
+      let total = 0;
+      for (;;) {
+        const read = await this.applyNextBatch(projection, tx);
+        total += read;
+        if (read < this.batchSize) return total;
+      }
+    });
+  }
+
+  async checkpoint(name: string, db: SqlExecutor = this.dataSource): Promise<ReadAllCursor> {
+    const [row] = await db.query<{ transaction_id: string; position: string }>(
+      'SELECT transaction_id::text AS transaction_id, position FROM projection_checkpoints WHERE name = $1',
+      [name],
+    );
+    return row ? { transactionId: row.transaction_id, position: Number(row.position) } : START_OF_STORE;
+  }
+
+  private async applyNextBatch(projection: Projection, tx: SqlExecutor): Promise<number> {
+    const cursor = await this.checkpoint(projection.name, tx);
+    const events = await new EventStore(tx).readAll(cursor, this.batchSize);
+    const last = events.at(-1);
+    if (!last) return 0;
+    const relevant = events.filter((e) => projection.eventTypes.has(e.type));
+    if (relevant.length > 0) await projection.apply(relevant, tx);
+    await this.saveCheckpoint(tx, projection.name, cursorOf(last));
+    return events.length;
+  }
+
+  private async saveCheckpoint(tx: SqlExecutor, name: string, cursor: ReadAllCursor): Promise<void> {
+    await tx.query(
+      `INSERT INTO projection_checkpoints (name, transaction_id, position, updated_at) VALUES ($1, $2::xid8, $3, now())
+       ON CONFLICT (name) DO UPDATE SET transaction_id = excluded.transaction_id, position = excluded.position, updated_at = now()`,
+      [name, cursor.transactionId, cursor.position],
+    );
+  }
+
+  private async inTransaction<T>(projection: Projection, work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      await runner.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`projection:${projection.name}`]);
+      const result = await work(txExecutor(runner));
+      await runner.commitTransaction();
+      return result;
+    } catch (error) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      throw error;
+    } finally {
+      await runner.release();
+    }
+  }
+}

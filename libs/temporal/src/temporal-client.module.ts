@@ -1,0 +1,53 @@
+import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { Client, Connection } from '@temporalio/client';
+import type { AppConfig } from '@mentorflow/config';
+
+export const TEMPORAL_CONNECTION = Symbol('TEMPORAL_CONNECTION');
+
+/** Task queue and namespace as configured, so callers never spell them themselves. */
+@Injectable()
+export class TemporalSettings {
+  readonly taskQueue: string;
+  readonly namespace: string;
+  readonly address: string;
+  constructor(config: ConfigService) {
+    const temporal = config.getOrThrow<AppConfig['temporal']>('app.temporal');
+    this.taskQueue = temporal.taskQueue;
+    this.namespace = temporal.namespace;
+    this.address = temporal.address;
+  }
+}
+
+@Injectable()
+class ConnectionCloser implements OnApplicationShutdown {
+  constructor(@Inject(TEMPORAL_CONNECTION) private readonly connection: Connection) {}
+  async onApplicationShutdown(): Promise<void> {
+    await this.connection.close();
+  }
+}
+
+/**
+ * The one Temporal client of a process. The connection is lazy: the API starts (and reports
+ * not-ready) while Temporal is down, and reconnects when it is back, without a restart.
+ */
+@Global()
+@Module({
+  providers: [
+    TemporalSettings,
+    {
+      provide: TEMPORAL_CONNECTION,
+      inject: [TemporalSettings],
+      useFactory: (settings: TemporalSettings) => Connection.lazy({ address: settings.address }),
+    },
+    {
+      provide: Client,
+      inject: [TEMPORAL_CONNECTION, TemporalSettings],
+      useFactory: (connection: Connection, settings: TemporalSettings) =>
+        new Client({ connection, namespace: settings.namespace }),
+    },
+    ConnectionCloser,
+  ],
+  exports: [Client, TemporalSettings, TEMPORAL_CONNECTION],
+})
+export class TemporalClientModule {}

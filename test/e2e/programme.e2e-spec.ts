@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import { TestSystem } from '../support/system';
+
+describe('programme through HTTP on real PostgreSQL and a real Temporal server', () => {
+  let system: TestSystem;
+  const admin = randomUUID();
+  const director = randomUUID();
+  const curator = randomUUID();
+
+  beforeAll(async () => {
+    system = await TestSystem.start();
+  });
+  afterAll(() => system?.stop());
+
+  async function registerOrganisation() {
+    const response = await system.request('POST', '/organisations', system.token(admin, ['administrator']), {
+      name: 'МБОУ «Школа № 5»',
+      kind: 'school',
+      municipality: 'г. Тольятти',
+      region: 'Самарская область',
+      timeZone: 'Europe/Samara',
+    });
+    expect(response.status).toBe(201);
+    return response.body.organisationId as string;
+  }
+
+  it('starts a programme in its preparatory stage and serves it and its history', async () => {
+    const organisationId = await registerOrganisation();
+    const directorToken = system.token(director, ['director'], [organisationId]);
+
+    const started = await system.request('POST', `/organisations/${organisationId}/programmes`, directorToken, {
+      title: 'Программа наставничества 2026/27',
+    });
+    expect(started.status).toBe(201);
+    expect(started.body.state).toMatchObject({ stage: 'preparatory', organisationId });
+    const programmeId = started.body.state.programmeId as string;
+
+    const appointed = await system.request('POST', `/programmes/${programmeId}/curator`, directorToken, { curatorId: curator });
+    expect(appointed.status).toBe(200);
+
+    const curatorToken = system.token(curator, ['curator'], [organisationId]);
+    const read = await system.eventually(
+      () => system.request('GET', `/programmes/${programmeId}`, curatorToken),
+      (r) => r.status === 200 && r.body.curatorId === curator,
+    );
+    expect(read.body).toMatchObject({ programmeId, stage: 'preparatory', title: 'Программа наставничества 2026/27' });
+    expect(read.body.nextStageChecklist.map((c: { code: string }) => c.code)).toContain('document.implementationAct.missing');
+
+    const history = await system.request('GET', `/programmes/${programmeId}/history`, curatorToken);
+    expect(history.status).toBe(200);
+    expect(history.body.map((e: { type: string }) => e.type)).toEqual(['ProgrammeStarted', 'CuratorAppointed']);
+    expect(history.body[0]).toMatchObject({ actorId: director, role: 'director', version: 1 });
+  });
+
+  it('refuses an advance with the unmet conditions (422) and records nothing', async () => {
+    const organisationId = await registerOrganisation();
+    const directorToken = system.token(director, ['director'], [organisationId]);
+    const started = await system.request('POST', `/organisations/${organisationId}/programmes`, directorToken, { title: 'Программа' });
+    const programmeId = started.body.state.programmeId as string;
+    await system.request('POST', `/programmes/${programmeId}/curator`, directorToken, { curatorId: curator });
+
+    const refused = await system.request('POST', `/programmes/${programmeId}/advance`, system.token(curator, ['curator'], [organisationId]), {});
+
+    expect(refused.status).toBe(422);
+    expect(refused.body.code).toBe('programme.gate.unmet');
+    expect(refused.body.unmet.map((u: { code: string }) => u.code)).toEqual([
+      'document.implementationAct.missing',
+      'document.regulationApprovalOrder.missing',
+      'mentors.notSelected',
+      'mentees.notSelected',
+    ]);
+    expect(refused.body.unmet[0].message).toMatch(/распорядительный акт/i);
+    const history = await system.request('GET', `/programmes/${programmeId}/history`, directorToken);
+    expect(history.body).toHaveLength(2);
+  });
+
+  it('answers bad input with 400 naming the field, and outsiders with 404', async () => {
+    const organisationId = await registerOrganisation();
+    const directorToken = system.token(director, ['director'], [organisationId]);
+
+    const bad = await system.request('POST', `/organisations/${organisationId}/programmes`, directorToken, { title: '', extra: 1 });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: 'title', constraint: 'isNotEmpty' }),
+        expect.objectContaining({ field: 'extra', constraint: 'whitelistValidation' }),
+      ]),
+    );
+
+    const outsider = system.token(randomUUID(), ['director'], [randomUUID()]);
+    const hidden = await system.request('POST', `/organisations/${organisationId}/programmes`, outsider, { title: 'Чужая' });
+    expect(hidden.status).toBe(404);
+
+    expect((await system.request('GET', '/programmes', undefined)).status).toBe(401);
+    expect((await system.request('GET', '/health/live')).status).toBe(200);
+  });
+});

@@ -1,0 +1,143 @@
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { EventStore } from '@mentorflow/event-store';
+import type { CommandMetadata } from '@mentorflow/domain';
+import { createEventStoreActivities } from '../../apps/worker/src/activities/event-store.activities';
+import { createProgrammeActivities } from '../../apps/worker/src/activities/programme.activities';
+import { workflowsPath } from '../../apps/worker/src/workflows-path';
+import {
+  advanceStageUpdate,
+  appointCuratorUpdate,
+  planStageDatesUpdate,
+  programmeViewQuery,
+  recordDocumentUpdate,
+} from '../../workflows/programme/programme.messages';
+import { programmeStreamId, programmeWorkflow } from '../../workflows/programme/programme.workflow';
+import { openTestDataSource } from '../support/database';
+import { timeSkippingServerPath } from '../support/scripts';
+
+describe('programme workflow on the time-skipping test server', () => {
+  let env: TestWorkflowEnvironment;
+  let dataSource: DataSource;
+  let store: EventStore;
+  let worker: Worker;
+  let running: Promise<void>;
+  const taskQueue = `programme-test-${randomUUID()}`;
+  const director = randomUUID();
+  const curator = randomUUID();
+
+  beforeAll(async () => {
+    env = await TestWorkflowEnvironment.createTimeSkipping({
+      server: { executable: { type: 'existing-path', path: timeSkippingServerPath() } },
+    });
+    dataSource = await openTestDataSource();
+    store = new EventStore(dataSource);
+    worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue,
+      workflowsPath: workflowsPath(),
+      activities: { ...createEventStoreActivities({ store }), ...createProgrammeActivities({ db: dataSource }) },
+    });
+    running = worker.run();
+  });
+
+  afterAll(async () => {
+    worker?.shutdown();
+    await running;
+    await dataSource?.destroy();
+    await env?.teardown();
+  });
+
+  const meta = async (actorId: string, role: CommandMetadata['role']): Promise<CommandMetadata> => ({
+    actorId,
+    role,
+    now: new Date(Number(await env.currentTimeMs())).toISOString(),
+  });
+
+  async function startProgramme() {
+    const programmeId = randomUUID();
+    const handle = await env.client.workflow.start(programmeWorkflow, {
+      taskQueue,
+      workflowId: `programme-${programmeId}`,
+      args: [
+        {
+          programmeId,
+          organisationId: randomUUID(),
+          title: 'Программа наставничества 2026/27',
+          timeZone: 'Asia/Vladivostok',
+          metadata: await meta(director, 'director'),
+        },
+      ],
+    });
+    return { programmeId, handle };
+  }
+
+  it('records ProgrammeStarted in the store and answers commands with the new state', async () => {
+    const { programmeId, handle } = await startProgramme();
+    const afterCurator = await handle.executeUpdate(appointCuratorUpdate, {
+      args: [{ data: { curatorId: curator }, metadata: await meta(director, 'director') }],
+    });
+    expect(afterCurator.state).toMatchObject({ status: 'started', stage: 'preparatory', curatorId: curator });
+
+    const documentId = randomUUID();
+    await handle.executeUpdate(recordDocumentUpdate, {
+      args: [
+        {
+          data: { documentId, kind: 'implementationAct', number: '12-од', date: '2026-09-01', signedBy: 'Директор' },
+          metadata: await meta(curator, 'curator'),
+        },
+      ],
+    });
+
+    const events = await store.readStream(programmeStreamId(programmeId));
+    expect(events.map((e) => e.type)).toEqual(['ProgrammeStarted', 'CuratorAppointed', 'DocumentRecorded']);
+    expect(events[2]?.metadata).toMatchObject({ actorId: curator, role: 'curator', documentRef: documentId });
+    expect((await handle.query(programmeViewQuery)).version).toBe(3);
+  });
+
+  it('refuses to leave the preparatory stage, naming exactly what is missing, and stores nothing', async () => {
+    const { programmeId, handle } = await startProgramme();
+    await handle.executeUpdate(appointCuratorUpdate, {
+      args: [{ data: { curatorId: curator }, metadata: await meta(director, 'director') }],
+    });
+
+    const refusal = await handle
+      .executeUpdate(advanceStageUpdate, { args: [{ data: {}, metadata: await meta(curator, 'curator') }] })
+      .catch((error: unknown) => error);
+
+    expect(refusal).toBeInstanceOf(WorkflowUpdateFailedError);
+    const details = ((refusal as WorkflowUpdateFailedError).cause as { details?: { unmet: { code: string }[] }[] }).details;
+    expect(details?.[0]?.unmet.map((u) => u.code)).toEqual([
+      'document.implementationAct.missing',
+      'document.regulationApprovalOrder.missing',
+      'mentors.notSelected',
+      'mentees.notSelected',
+    ]);
+    expect((await store.readStream(programmeStreamId(programmeId))).map((e) => e.type)).toEqual([
+      'ProgrammeStarted',
+      'CuratorAppointed',
+    ]);
+  });
+
+  it('records StagePlanOverdue when the planned end passes in the organisation time zone', async () => {
+    const { programmeId, handle } = await startProgramme();
+    await handle.executeUpdate(appointCuratorUpdate, {
+      args: [{ data: { curatorId: curator }, metadata: await meta(director, 'director') }],
+    });
+    const now = new Date(Number(await env.currentTimeMs()));
+    const plannedEnd = new Date(now.getTime() + 3 * 86_400_000).toISOString().slice(0, 10);
+    await handle.executeUpdate(planStageDatesUpdate, {
+      args: [{ data: { stage: 'preparatory', plannedEnd }, metadata: await meta(curator, 'curator') }],
+    });
+
+    await env.sleep('2 days');
+    expect((await store.readStream(programmeStreamId(programmeId))).map((e) => e.type)).not.toContain('StagePlanOverdue');
+
+    await env.sleep('3 days');
+    const overdue = (await store.readStream(programmeStreamId(programmeId))).find((e) => e.type === 'StagePlanOverdue');
+    expect(overdue?.data).toMatchObject({ stage: 'preparatory', plannedEnd });
+  });
+});

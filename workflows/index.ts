@@ -1,0 +1,2 @@
+// The worker bundles this file: it must export every workflow and import nothing but workflow-safe code.
+export { programmeWorkflow } from './programme/programme.workflow';

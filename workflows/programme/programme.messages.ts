@@ -1,0 +1,35 @@
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { CommandMetadata, ProgrammeDocument, ProgrammeStage, ProgrammeState } from '../../libs/domain/src';
+import type { AggregateSnapshot } from '../shared/aggregate-runner';
+
+export interface ProgrammeWorkflowInput {
+  programmeId: string;
+  organisationId: string;
+  title: string;
+  timeZone: string;
+  metadata: CommandMetadata;
+  /** Present when the workflow continued as new: the state it carries over. */
+  snapshot?: AggregateSnapshot<ProgrammeState>;
+}
+
+export interface ProgrammeView {
+  state: ProgrammeState;
+  version: number;
+}
+
+/** Every command carries who asked and when, stamped by the API after authorising the caller. */
+export interface Envelope<T> {
+  data: T;
+  metadata: CommandMetadata;
+}
+
+export const programmeStartedUpdate = defineUpdate<ProgrammeView>('programmeStarted');
+export const recordDocumentUpdate = defineUpdate<ProgrammeView, [Envelope<ProgrammeDocument>]>('recordDocument');
+export const appointCuratorUpdate = defineUpdate<ProgrammeView, [Envelope<{ curatorId: string }>]>('appointCurator');
+export const advanceStageUpdate =
+  defineUpdate<ProgrammeView, [Envelope<{ comment?: string; expectedStage?: ProgrammeStage }>]>('advanceStage');
+export const returnToStageUpdate = defineUpdate<ProgrammeView, [Envelope<{ stage: ProgrammeStage; reason: string }>]>('returnToStage');
+export const planStageDatesUpdate =
+  defineUpdate<ProgrammeView, [Envelope<{ stage: ProgrammeStage; plannedEnd: string }>]>('planStageDates');
+
+export const programmeViewQuery = defineQuery<ProgrammeView>('programmeView');

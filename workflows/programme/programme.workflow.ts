@@ -1,0 +1,153 @@
+import {
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  log,
+  proxyActivities,
+  setHandler,
+  sleep,
+  workflowInfo,
+} from '@temporalio/workflow';
+import {
+  programmeDecider,
+  type ProgrammeCommand,
+  type ProgrammeEvent,
+  type ProgrammeGateContext,
+  type ProgrammeStage,
+  type ProgrammeState,
+} from '../../libs/domain/src';
+import type { ProgrammeActivities } from '../activities';
+import { AggregateRunner } from '../shared/aggregate-runner';
+import {
+  advanceStageUpdate,
+  appointCuratorUpdate,
+  planStageDatesUpdate,
+  programmeStartedUpdate,
+  programmeViewQuery,
+  recordDocumentUpdate,
+  returnToStageUpdate,
+  type ProgrammeView,
+  type ProgrammeWorkflowInput,
+} from './programme.messages';
+
+const { loadProgrammeGateContext, endOfLocalDay } = proxyActivities<ProgrammeActivities>({
+  startToCloseTimeout: '10 seconds',
+  retry: { maximumInterval: '30 seconds' },
+});
+
+/** The validator rejects everything but the gates up front; the gates need the counts the handler loads. */
+const noCountsYet: ProgrammeGateContext = {
+  mentorsSelected: 0,
+  menteesSelected: 0,
+  pairsAssigned: 0,
+  pairsAssignedWithOrderAndConsents: 0,
+  pairsWithApprovedPersonalProgramme: 0,
+  activePairs: 0,
+  activePairsPassedInterimControl: 0,
+};
+
+export const programmeStreamId = (programmeId: string) => `programme-${programmeId}`;
+
+/**
+ * One organisation's mentoring programme, from the preparatory stage to closed. Commands arrive as
+ * updates, are decided by the pure programme decider, and become events in the store; stage plans
+ * are watched by timers.
+ */
+export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<ProgrammeView> {
+  const runner = new AggregateRunner<ProgrammeState, ProgrammeCommand, ProgrammeEvent>(
+    programmeDecider,
+    programmeStreamId(input.programmeId),
+    input.organisationId,
+    input.snapshot ?? { state: programmeDecider.initialState(), version: 0 },
+  );
+  const view = (): ProgrammeView => ({ state: runner.state, version: runner.version });
+  const started = () => runner.state.status === 'started';
+  // Before ProgrammeStarted is stored a command is queued behind the start and decided in the handler.
+  const validate = (command: ProgrammeCommand, deferred: string[] = []) => (started() ? runner.check(command, deferred) : undefined);
+
+  setHandler(programmeViewQuery, view);
+  setHandler(programmeStartedUpdate, async () => {
+    await condition(started);
+    return view();
+  });
+  setHandler(
+    recordDocumentUpdate,
+    async ({ data, metadata }) => (await runner.execute(() => ({ type: 'RecordDocument', data, metadata })), view()),
+    { validator: ({ data, metadata }) => validate({ type: 'RecordDocument', data, metadata }) },
+  );
+  setHandler(
+    appointCuratorUpdate,
+    async ({ data, metadata }) => (await runner.execute(() => ({ type: 'AppointCurator', data, metadata })), view()),
+    { validator: ({ data, metadata }) => validate({ type: 'AppointCurator', data, metadata }) },
+  );
+  setHandler(
+    advanceStageUpdate,
+    async ({ data, metadata }) => {
+      await runner.execute(async () => ({
+        type: 'AdvanceStage',
+        data: { ...data, context: await loadProgrammeGateContext(input) },
+        metadata,
+      }));
+      return view();
+    },
+    {
+      validator: ({ data, metadata }) =>
+        validate({ type: 'AdvanceStage', data: { ...data, context: noCountsYet }, metadata }, ['programme.gate.unmet']),
+    },
+  );
+  setHandler(
+    returnToStageUpdate,
+    async ({ data, metadata }) => (await runner.execute(() => ({ type: 'ReturnToStage', data, metadata })), view()),
+    { validator: ({ data, metadata }) => validate({ type: 'ReturnToStage', data, metadata }) },
+  );
+  setHandler(
+    planStageDatesUpdate,
+    async ({ data, metadata }) => {
+      await runner.execute(() => ({ type: 'PlanStageDates', data, metadata }));
+      watchStagePlan(data.stage, data.plannedEnd);
+      return view();
+    },
+    { validator: ({ data, metadata }) => validate({ type: 'PlanStageDates', data, metadata }) },
+  );
+
+  /** A timer per plan: when the planned end passes with the stage still open, record the overdue. */
+  function watchStagePlan(stage: ProgrammeStage, plannedEnd: string): void {
+    void (async () => {
+      const dueAt = Date.parse(await endOfLocalDay({ date: plannedEnd, timeZone: input.timeZone }));
+      // Temporal's workflow clock: deterministic, replayed from history.
+      const wait = dueAt - Date.now();
+      if (wait > 0) await sleep(wait);
+      const state = runner.state;
+      if (state.status !== 'started' || state.stage !== stage || state.plannedEnds[stage] !== plannedEnd) return;
+      await runner
+        .execute(() => ({
+          type: 'MarkStagePlanOverdue',
+          data: { stage, plannedEnd },
+          metadata: { actorId: 'system', role: 'administrator', now: new Date(Math.max(dueAt, Date.now())).toISOString() },
+        }))
+        .catch((error: unknown) => log.warn('Stage plan overdue not recorded', { stage, error: String(error) }));
+    })();
+  }
+
+  if (!input.snapshot) {
+    await runner.execute(() => ({
+      type: 'StartProgramme',
+      data: { programmeId: input.programmeId, organisationId: input.organisationId, title: input.title },
+      metadata: input.metadata,
+    }));
+  } else {
+    const state = runner.state;
+    if (state.status === 'started' && state.stage !== 'closed') {
+      const plan = state.plannedEnds[state.stage];
+      if (plan && state.overduePlannedEnds[state.stage] !== plan) watchStagePlan(state.stage, plan);
+    }
+  }
+
+  const closed = () => runner.state.status === 'started' && runner.state.closed;
+  await condition(() => closed() || workflowInfo().continueAsNewSuggested);
+  await condition(allHandlersFinished);
+  if (!closed()) {
+    return continueAsNew<typeof programmeWorkflow>({ ...input, snapshot: runner.toSnapshot() });
+  }
+  return view();
+}

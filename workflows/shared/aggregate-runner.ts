@@ -1,0 +1,115 @@
+import { ApplicationFailure, proxyActivities, uuid4, workflowInfo } from '@temporalio/workflow';
+import { isDomainRefusal, type CommandMetadata, type Decider, type DomainCommand, type DomainEvent } from '../../libs/domain/src';
+import type { EventStoreActivities } from '../activities';
+
+const { appendEvents } = proxyActivities<EventStoreActivities>({
+  startToCloseTimeout: '30 seconds',
+  // An outage of PostgreSQL must delay a command, not lose it: retry until the store answers.
+  retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '30 seconds' },
+});
+
+/** Turns a domain refusal into the failure an update's caller receives (the API maps it to 409/422). */
+export function toFailure(error: unknown): unknown {
+  if (!isDomainRefusal(error)) return error;
+  return ApplicationFailure.create({
+    type: 'DomainRefusal',
+    message: error.message,
+    nonRetryable: true,
+    details: [{ code: error.code, unmet: error.unmet }],
+  });
+}
+
+/** Events about a document carry its id in metadata too, so the audit trail names the document. */
+const documentRef = (data: object): { documentRef?: string } => {
+  const id = (data as { documentId?: unknown }).documentId;
+  return typeof id === 'string' ? { documentRef: id } : {};
+};
+
+export interface AggregateSnapshot<S> {
+  state: S;
+  version: number;
+}
+
+/**
+ * Holds one aggregate's state inside its workflow: commands run one at a time through `decide`, the
+ * resulting events are appended with the stream version the workflow holds (it is the only writer),
+ * then folded in. Event ids come from the workflow's deterministic uuid4, so a retried append of the
+ * same command is recognised by the store and adds nothing.
+ */
+export class AggregateRunner<S, C extends DomainCommand, E extends DomainEvent> {
+  private tail: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly decider: Decider<S, C, E>,
+    private readonly streamId: string,
+    private readonly organisationId: string,
+    private snapshot: AggregateSnapshot<S>,
+  ) {}
+
+  get state(): S {
+    return this.snapshot.state;
+  }
+
+  get version(): number {
+    return this.snapshot.version;
+  }
+
+  toSnapshot(): AggregateSnapshot<S> {
+    return { ...this.snapshot };
+  }
+
+  /**
+   * Throws the refusal as an update-rejecting failure without touching state (for validators).
+   * `deferred` codes are left for the handler, which decides with data the validator cannot fetch.
+   */
+  check(command: C, deferred: readonly string[] = []): void {
+    try {
+      this.decider.decide(command, this.snapshot.state);
+    } catch (error) {
+      if (isDomainRefusal(error) && deferred.includes(error.code)) return;
+      throw toFailure(error);
+    }
+  }
+
+  /** Runs `build` then the command exclusively, so a command is decided on the state its predecessor left. */
+  execute(build: () => Promise<C> | C): Promise<S> {
+    const run = this.tail.then(async () => {
+      const command = await build();
+      let events: E[];
+      try {
+        events = this.decider.decide(command, this.snapshot.state);
+      } catch (error) {
+        throw toFailure(error);
+      }
+      await this.persist(events, command.metadata);
+      return this.snapshot.state;
+    });
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+
+  private async persist(events: E[], metadata: CommandMetadata): Promise<void> {
+    if (events.length === 0) return;
+    const result = await appendEvents({
+      streamId: this.streamId,
+      expectedVersion: this.snapshot.version,
+      events: events.map((event) => ({
+        eventId: uuid4(),
+        type: event.type,
+        data: { ...event.data },
+        metadata: {
+          actorId: metadata.actorId,
+          role: metadata.role,
+          organisationId: this.organisationId,
+          correlationId: workflowInfo().workflowId,
+          ...(metadata.reason ? { reason: metadata.reason } : {}),
+          ...documentRef(event.data),
+        },
+      })),
+    });
+    this.snapshot = {
+      state: events.reduce(this.decider.evolve, this.snapshot.state),
+      version: result.nextExpectedVersion,
+    };
+  }
+}
