@@ -1,3 +1,6 @@
+// Each test script writes Jest's JSON report here (`--outputFile`); .ci/run sums them.
+require('node:fs').mkdirSync(require('node:path').join(__dirname, 'reports'), { recursive: true });
+
 // Three projects so each kind of test has its own npm script; the README's `npm test` runs them all.
 const transform = { '^.+\\.ts$': ['@swc/jest'] };
 const moduleNameMapper = {

@@ -96,6 +96,9 @@ describe('programme workflow on the time-skipping test server', () => {
     expect(events.map((e) => e.type)).toEqual(['ProgrammeStarted', 'CuratorAppointed', 'DocumentRecorded']);
     expect(events[2]?.metadata).toMatchObject({ actorId: curator, role: 'curator', documentRef: documentId });
     expect((await handle.query(programmeViewQuery)).version).toBe(3);
+
+    // The recorded history replays against the current workflow code without non-determinism.
+    await Worker.runReplayHistory({ workflowsPath: workflowsPath() }, await handle.fetchHistory());
   });
 
   it('refuses to leave the preparatory stage, naming exactly what is missing, and stores nothing', async () => {

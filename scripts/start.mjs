@@ -1,0 +1,123 @@
+#!/usr/bin/env node
+// `npm start`: the whole system on embedded defaults, or on external services named by
+// DATABASE_URL / TEMPORAL_ADDRESS. Ctrl-C stops everything; data persists under .data/.
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { developmentJwtSecret } from './lib/dev-secret.mjs';
+import { startEmbeddedPostgres } from './lib/postgres.mjs';
+import { ensureTemporalCli } from './lib/temporal-cli.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dataDir = path.join(root, '.data');
+const log = (message) => process.stderr.write(`[mentorflow] ${message}\n`);
+const children = [];
+const cleanups = [];
+let stopping = false;
+
+function run(name, command, args, env, { onExit } = {}) {
+  const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
+  children.push(child);
+  child.on('exit', (code, signal) => {
+    if (!stopping) {
+      log(`${name} exited (${signal ?? code}); stopping everything`);
+      void stop(1);
+    }
+    onExit?.(code);
+  });
+  return child;
+}
+
+function runToEnd(name, command, args, env) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${name} failed with exit code ${code}`))));
+  });
+}
+
+async function waitForPort(host, port, timeoutMs) {
+  const net = await import('node:net');
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const open = await new Promise((resolve) => {
+      const socket = net.connect({ host, port }, () => (socket.end(), resolve(true)));
+      socket.on('error', () => resolve(false));
+    });
+    if (open) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${host}:${port} did not open within ${timeoutMs} ms`);
+}
+
+async function stop(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  log('stopping…');
+  for (const child of children.reverse()) if (child.exitCode === null) child.kill('SIGTERM');
+  await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : undefined)));
+  for (const cleanup of cleanups.reverse()) await cleanup().catch((e) => log(`cleanup: ${e.message}`));
+  process.exit(code);
+}
+
+async function main() {
+  mkdirSync(dataDir, { recursive: true });
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+
+  const env = { ...process.env };
+  env.JWT_SECRET = developmentJwtSecret(root);
+
+  if (!env.DATABASE_URL) {
+    log('starting embedded PostgreSQL (data in .data/postgres)…');
+    const pg = await startEmbeddedPostgres({
+      dataDir: path.join(dataDir, 'postgres'),
+      port: Number(env.MENTORFLOW_PG_PORT ?? 54329),
+      persistent: true,
+      log,
+    });
+    env.DATABASE_URL = pg.url;
+    cleanups.push(() => pg.stop());
+  }
+
+  log('running migrations…');
+  await runToEnd('migrations', process.execPath, ['-r', '@swc-node/register', 'scripts/migrate.ts'], env);
+
+  let temporalUi;
+  if (!env.TEMPORAL_ADDRESS) {
+    const cli = await ensureTemporalCli({ log });
+    if (!cli) throw new Error('No Temporal CLI: install Go (the project builds it) or set TEMPORAL_CLI_PATH / TEMPORAL_ADDRESS');
+    const port = Number(env.MENTORFLOW_TEMPORAL_PORT ?? 7233);
+    const uiPort = Number(env.MENTORFLOW_TEMPORAL_UI_PORT ?? 8233);
+    log('starting the Temporal dev server (history in .data/temporal.db)…');
+    run(
+      'temporal',
+      cli,
+      ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--ui-port', String(uiPort),
+        '--db-filename', path.join(dataDir, 'temporal.db'), '--log-level', 'warn'],
+      env,
+    );
+    await waitForPort('127.0.0.1', port, 60_000);
+    env.TEMPORAL_ADDRESS = `127.0.0.1:${port}`;
+    temporalUi = `http://127.0.0.1:${uiPort}`;
+  }
+
+  const register = ['-r', '@swc-node/register'];
+  run('worker', process.execPath, [...register, 'apps/worker/src/main.ts'], env);
+  run('api', process.execPath, [...register, 'apps/api/src/main.ts'], env);
+  const apiPort = Number(env.PORT ?? 3000);
+  await waitForPort('127.0.0.1', apiPort, 120_000);
+
+  log('mentorflow is up:');
+  log(`  API            http://127.0.0.1:${apiPort}`);
+  log(`  OpenAPI (UI)   http://127.0.0.1:${apiPort}/docs`);
+  log(`  Health         http://127.0.0.1:${apiPort}/health`);
+  log(`  Temporal UI    ${temporalUi ?? `(external Temporal at ${env.TEMPORAL_ADDRESS})`}`);
+  log('  a token:       npm run token -- --role administrator');
+  log('Ctrl-C stops everything.');
+}
+
+main().catch(async (error) => {
+  log(`start failed: ${error.message}`);
+  await stop(1);
+});
