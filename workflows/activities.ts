@@ -40,4 +40,6 @@ export interface ProgrammeActivities {
   loadProgrammeGateContext(input: { programmeId: string; organisationId: string }): Promise<GateContextCounts>;
   /** The instant a local calendar date ends in the organisation's time zone. */
   endOfLocalDay(input: { date: string; timeZone: string }): Promise<string>;
+  /** When a stage plan is due and when to remind the curator (working days before, production calendar). */
+  planStageReminder(input: { plannedEnd: string; timeZone: string }): Promise<{ dueAt: string; dueLocalDate: string; remindAt: string[] }>;
 }

@@ -125,22 +125,36 @@ describe('programme workflow on the time-skipping test server', () => {
     ]);
   });
 
-  it('records StagePlanOverdue when the planned end passes in the organisation time zone', async () => {
+  it('reminds the curator before the planned end and records the overdue when it passes, by timers', async () => {
     const { programmeId, handle } = await startProgramme();
     await handle.executeUpdate(appointCuratorUpdate, {
       args: [{ data: { curatorId: curator }, metadata: await meta(director, 'director') }],
     });
     const now = new Date(Number(await env.currentTimeMs()));
-    const plannedEnd = new Date(now.getTime() + 3 * 86_400_000).toISOString().slice(0, 10);
+    const plannedEnd = new Date(now.getTime() + 10 * 86_400_000).toISOString().slice(0, 10);
     await handle.executeUpdate(planStageDatesUpdate, {
       args: [{ data: { stage: 'preparatory', plannedEnd }, metadata: await meta(curator, 'curator') }],
     });
+    const stream = programmeStreamId(programmeId);
+    const raised = (await store.readStream(stream)).find((e) => e.type === 'TaskRaised');
+    // Due at the end of the planned day in Vladivostok (UTC+10): 14:00 UTC that day.
+    expect(raised?.data).toMatchObject({
+      kind: 'stagePlanReminder',
+      assignee: { personId: curator, role: 'curator' },
+      dueAt: `${plannedEnd}T14:00:00.000Z`,
+      dueLocalDate: plannedEnd,
+    });
+    const [remindAt] = (raised?.data as { remindAt: string[] }).remindAt;
 
-    await env.sleep('2 days');
-    expect((await store.readStream(programmeStreamId(programmeId))).map((e) => e.type)).not.toContain('StagePlanOverdue');
+    await env.sleep('9 days');
+    const beforeDue = await store.readStream(stream);
+    expect(beforeDue.map((e) => e.type)).not.toContain('StagePlanOverdue');
+    expect(beforeDue.find((e) => e.type === 'TaskReminded')?.data).toMatchObject({ remindedAt: remindAt });
 
     await env.sleep('3 days');
-    const overdue = (await store.readStream(programmeStreamId(programmeId))).find((e) => e.type === 'StagePlanOverdue');
-    expect(overdue?.data).toMatchObject({ stage: 'preparatory', plannedEnd });
+    const after = await store.readStream(stream);
+    expect(after.find((e) => e.type === 'StagePlanOverdue')?.data).toMatchObject({ stage: 'preparatory', plannedEnd });
+    expect(after.map((e) => e.type).slice(-2)).toEqual(['StagePlanOverdue', 'TaskOverdue']);
   });
+
 });

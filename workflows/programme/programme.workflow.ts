@@ -6,6 +6,7 @@ import {
   proxyActivities,
   setHandler,
   sleep,
+  uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
 import {
@@ -30,7 +31,7 @@ import {
   type ProgrammeWorkflowInput,
 } from './programme.messages';
 
-const { loadProgrammeGateContext, endOfLocalDay } = proxyActivities<ProgrammeActivities>({
+const { loadProgrammeGateContext, endOfLocalDay, planStageReminder } = proxyActivities<ProgrammeActivities>({
   startToCloseTimeout: '10 seconds',
   retry: { maximumInterval: '30 seconds' },
 });
@@ -103,15 +104,37 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
   setHandler(
     planStageDatesUpdate,
     async ({ data, metadata }) => {
-      await runner.execute(() => ({ type: 'PlanStageDates', data, metadata }));
+      const taskId = uuid4();
+      await runner.execute(async () => ({
+        type: 'PlanStageDates',
+        data: { ...data, reminder: { taskId, ...(await planStageReminder({ plannedEnd: data.plannedEnd, timeZone: input.timeZone })) } },
+        metadata,
+      }));
       watchStagePlan(data.stage, data.plannedEnd);
       return view();
     },
     { validator: ({ data, metadata }) => validate({ type: 'PlanStageDates', data, metadata }) },
   );
 
-  /** A timer per plan: when the planned end passes with the stage still open, record the overdue. */
+  /** Timers per plan: remind the curator before the planned end; when it passes with the stage open, record the overdue. */
   function watchStagePlan(stage: ProgrammeStage, plannedEnd: string): void {
+    const state = runner.state;
+    const taskId = state.status === 'started' ? state.stageReminderTasks[stage] : undefined;
+    const task = taskId === undefined || state.status !== 'started' ? undefined : state.tasks[taskId];
+    for (const remindAt of task?.remindAt ?? []) {
+      void (async () => {
+        const wait = Date.parse(remindAt) - Date.now();
+        if (wait <= 0) return;
+        await sleep(wait);
+        await runner
+          .execute(() => ({
+            type: 'RemindProgrammeTask',
+            data: { taskId: task?.taskId ?? '' },
+            metadata: { actorId: 'system', role: 'administrator', now: remindAt },
+          }))
+          .catch((error: unknown) => log.warn('Reminder not recorded', { stage, error: String(error) }));
+      })();
+    }
     void (async () => {
       const dueAt = Date.parse(await endOfLocalDay({ date: plannedEnd, timeZone: input.timeZone }));
       // Temporal's workflow clock: deterministic, replayed from history.

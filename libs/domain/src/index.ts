@@ -7,3 +7,5 @@ export * from './programme/programme.events';
 export * from './programme/programme.gates';
 export * from './programme/programme.decider';
 export * from './programme/programme.labels';
+export * from './task/task.events';
+export * from './task/task.state';

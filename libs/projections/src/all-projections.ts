@@ -1,5 +1,6 @@
 import { organisationsProjection } from './organisations/organisations.projection';
 import { programmesProjection } from './programmes/programmes.projection';
 import type { Projection } from './projection';
+import { tasksProjection } from './tasks/tasks.projection';
 
-export const allProjections: Projection[] = [organisationsProjection, programmesProjection];
+export const allProjections: Projection[] = [organisationsProjection, programmesProjection, tasksProjection];

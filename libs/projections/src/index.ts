@@ -8,3 +8,4 @@ export * from './projections.module';
 export * from './projector';
 export * from './projector.service';
 export * from './programmes/gate-context.query';
+export * from './tasks/tasks.projection';

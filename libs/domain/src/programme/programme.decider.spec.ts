@@ -629,4 +629,65 @@ describe('organisation mentoring programme', () => {
   it('ignores events before the programme started', () => {
     expect(fold([curatorAppointed(), advanced('preparatory', 'design')])).toEqual({ status: 'notStarted' });
   });
+
+  describe("the curator's stage-plan reminder task", () => {
+    const reminder = { taskId: 'task-1', dueAt: '2026-04-30T20:00:00.000Z', dueLocalDate: '2026-04-30', remindAt: ['2026-04-28T20:00:00.000Z'] };
+    const planWithReminder: ProgrammeCommand = { type: 'PlanStageDates', data: { stage: 'preparatory', plannedEnd: '2026-04-30', reminder }, metadata: curator };
+    const raised: ProgrammeEvent = {
+      type: 'TaskRaised',
+      data: {
+        taskId: 'task-1',
+        kind: 'stagePlanReminder',
+        title: `Завершить этап «${programmeStageLabels.preparatory}» до 2026-04-30`,
+        assignee: { personId: 'curator-1', role: 'curator' },
+        organisationId: 'org-1',
+        subject: { type: 'programme', id: 'prog-1' },
+        raisedAt: now,
+        dueAt: reminder.dueAt,
+        dueLocalDate: '2026-04-30',
+        remindAt: reminder.remindAt,
+      },
+    };
+    const plannedWithReminder: ProgrammeEvent = {
+      type: 'StagePlanned',
+      data: { programmeId: 'prog-1', stage: 'preparatory', plannedEnd: '2026-04-30', plannedAt: now, plannedBy: 'curator-1', reminderTaskId: 'task-1' },
+    };
+
+    it('raises a task for the curator, due at the end of the planned day', () =>
+      spec.given(inPreparatory).when(planWithReminder).then([plannedWithReminder, raised]));
+
+    it('reminds the curator while the task is open, and not after it is done', () => {
+      const remind: ProgrammeCommand = { type: 'RemindProgrammeTask', data: { taskId: 'task-1' }, metadata: at('system', 'administrator', '2026-04-28T20:00:00.000Z') };
+      spec.given([...inPreparatory, plannedWithReminder, raised]).when(remind).then([
+        { type: 'TaskReminded', data: { taskId: 'task-1', remindedAt: '2026-04-28T20:00:00.000Z', assignee: { personId: 'curator-1', role: 'curator' } } },
+      ]);
+      spec
+        .given([...inPreparatory, plannedWithReminder, raised, { type: 'TaskCompleted', data: { taskId: 'task-1', completedAt: now, completedBy: 'curator-1', result: 'Этап завершён' } }])
+        .when(remind)
+        .then([]);
+    });
+
+    it('marks the task overdue together with the stage plan', () =>
+      spec.given([...inPreparatory, plannedWithReminder, raised]).when(overdue('preparatory', '2026-04-30')).then([
+        { type: 'StagePlanOverdue', data: { programmeId: 'prog-1', stage: 'preparatory', plannedEnd: '2026-04-30', detectedAt: '2026-05-01T00:00:00.000Z' } },
+        { type: 'TaskOverdue', data: { taskId: 'task-1', overdueAt: '2026-05-01T00:00:00.000Z' } },
+      ]));
+
+    it('completes the task when the curator leaves the stage', () => {
+      const [advancedEvent] = programmeDecider.decide(advance(ready), fold([...inPreparatory, ...['implementationAct', 'regulationApprovalOrder'].map((k) => recorded(doc(k as ProgrammeDocumentKind)))]));
+      spec
+        .given([...inPreparatory, recorded(doc('implementationAct')), recorded(doc('regulationApprovalOrder')), plannedWithReminder, raised])
+        .when(advance(ready))
+        .then([
+          advancedEvent as ProgrammeEvent,
+          { type: 'TaskCompleted', data: { taskId: 'task-1', completedAt: now, completedBy: 'curator-1', result: 'Этап завершён' } },
+        ]);
+    });
+
+    it('cancels the old reminder when the plan moves', () =>
+      spec
+        .given([...inPreparatory, plannedWithReminder, raised])
+        .when({ type: 'PlanStageDates', data: { stage: 'preparatory', plannedEnd: '2026-05-15', reminder: { ...reminder, taskId: 'task-2', dueLocalDate: '2026-05-15' } }, metadata: curator })
+        .thenEventTypes(['StagePlanned', 'TaskCancelled', 'TaskRaised']));
+  });
 });

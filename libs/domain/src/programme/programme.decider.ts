@@ -11,6 +11,8 @@ import {
 } from './programme.events';
 import { nextProgrammeStage, unmetConditions, type ProgrammeGateContext } from './programme.gates';
 import { programmeDocumentKindLabels, programmeStageLabels } from './programme.labels';
+import type { TaskEvent } from '../task/task.events';
+import { evolveTasks, isTaskActive, type Tasks } from '../task/task.state';
 
 // ---- Commands -------------------------------------------------------------------------------
 
@@ -41,10 +43,21 @@ export type AdvanceStage = DomainCommand<
 
 export type ReturnToStage = DomainCommand<'ReturnToStage', { readonly stage: ProgrammeStage; readonly reason: string }>;
 
+/** The curator's reminder the workflow schedules for a plan: when it is due and when to remind. */
+export interface StagePlanReminder {
+  readonly taskId: string;
+  readonly dueAt: string;
+  readonly dueLocalDate: string;
+  readonly remindAt: readonly string[];
+}
+
 export type PlanStageDates = DomainCommand<
   'PlanStageDates',
-  { readonly stage: ProgrammeStage; readonly plannedEnd: string }
+  { readonly stage: ProgrammeStage; readonly plannedEnd: string; readonly reminder?: StagePlanReminder }
 >;
+
+/** Sent by the workflow's reminder timer. */
+export type RemindProgrammeTask = DomainCommand<'RemindProgrammeTask', { readonly taskId: string }>;
 
 /** Sent by the workflow's timer; `plannedEnd` is the plan the timer was set for, so a stale timer is recognised. */
 export type MarkStagePlanOverdue = DomainCommand<
@@ -59,7 +72,8 @@ export type ProgrammeCommand =
   | AdvanceStage
   | ReturnToStage
   | PlanStageDates
-  | MarkStagePlanOverdue;
+  | MarkStagePlanOverdue
+  | RemindProgrammeTask;
 
 // ---- State ----------------------------------------------------------------------------------
 
@@ -87,6 +101,10 @@ export interface StartedProgramme {
   readonly overduePlannedEnds: Readonly<Partial<Record<ProgrammeStage, string>>>;
   readonly closed: boolean;
   readonly closedAt?: string;
+  /** Timed tasks of this programme (stage-plan reminders to the curator). */
+  readonly tasks: Tasks;
+  /** The reminder task of each stage's current plan. */
+  readonly stageReminderTasks: Readonly<Partial<Record<ProgrammeStage, string>>>;
 }
 
 export type ProgrammeState = { readonly status: 'notStarted' } | StartedProgramme;
@@ -334,9 +352,11 @@ const advanceStage = ({ data, metadata }: AdvanceStage, current: ProgrammeState)
       context: data.context,
     },
   };
-  if (to !== 'closed') return [advanced];
+  const reminderDone = completeStageReminder(state, state.stage, metadata);
+  if (to !== 'closed') return [advanced, ...reminderDone];
   return [
     advanced,
+    ...reminderDone,
     {
       type: 'ProgrammeClosed',
       data: { programmeId: state.programmeId, organisationId: state.organisationId, closedAt: metadata.now, closedBy: metadata.actorId },
@@ -366,7 +386,16 @@ const returnToStage = ({ data, metadata }: ReturnToStage, current: ProgrammeStat
         returnedBy: metadata.actorId,
       },
     },
+    ...completeStageReminder(state, state.stage, metadata),
   ];
+};
+
+/** Leaving a stage (forward or back) completes the curator's reminder for its plan. */
+const completeStageReminder = (state: StartedProgramme, stage: ProgrammeStageOrClosed, metadata: CommandMetadata): TaskEvent[] => {
+  const taskId = stage === 'closed' ? undefined : state.stageReminderTasks[stage];
+  const task = taskId === undefined ? undefined : state.tasks[taskId];
+  if (!task || !isTaskActive(task)) return [];
+  return [{ type: 'TaskCompleted', data: { taskId: task.taskId, completedAt: metadata.now, completedBy: metadata.actorId, result: 'Этап завершён' } }];
 };
 
 const planStageDates = ({ data, metadata }: PlanStageDates, current: ProgrammeState): ProgrammeEvent[] => {
@@ -382,6 +411,32 @@ const planStageDates = ({ data, metadata }: PlanStageDates, current: ProgrammeSt
   const previousPlannedEnd = state.plannedEnds[stage];
   // Re-sending the same plan changes nothing, so it records nothing.
   if (previousPlannedEnd === data.plannedEnd) return [];
+  const previousReminder = state.stageReminderTasks[stage];
+  const supersede: TaskEvent[] =
+    previousReminder !== undefined && state.tasks[previousReminder] && isTaskActive(state.tasks[previousReminder])
+      ? [{ type: 'TaskCancelled', data: { taskId: previousReminder, cancelledAt: metadata.now, reason: 'Плановый срок изменён' } }]
+      : [];
+  const curatorId = state.curatorId;
+  const reminder: TaskEvent[] =
+    data.reminder && curatorId !== undefined
+      ? [
+          {
+            type: 'TaskRaised',
+            data: {
+              taskId: data.reminder.taskId,
+              kind: 'stagePlanReminder',
+              title: `Завершить этап ${stageName(stage)} до ${data.plannedEnd}`,
+              assignee: { personId: curatorId, role: 'curator' },
+              organisationId: state.organisationId,
+              subject: { type: 'programme', id: state.programmeId },
+              raisedAt: metadata.now,
+              dueAt: data.reminder.dueAt,
+              dueLocalDate: data.reminder.dueLocalDate,
+              remindAt: data.reminder.remindAt,
+            },
+          },
+        ]
+      : [];
   return [
     {
       type: 'StagePlanned',
@@ -392,8 +447,11 @@ const planStageDates = ({ data, metadata }: PlanStageDates, current: ProgrammeSt
         ...(previousPlannedEnd === undefined ? {} : { previousPlannedEnd }),
         plannedAt: metadata.now,
         plannedBy: metadata.actorId,
+        ...(reminder.length > 0 && data.reminder ? { reminderTaskId: data.reminder.taskId } : {}),
       },
     },
+    ...supersede,
+    ...reminder,
   ];
 };
 
@@ -421,7 +479,20 @@ const markStagePlanOverdue = ({ data, metadata }: MarkStagePlanOverdue, current:
   if (plannedDay === undefined || Date.parse(metadata.now) < earliestEndOfDay(plannedDay)) {
     return refuse('programme.plan.notYetDue', `Плановый срок этапа ${stageName(stage)} (${plannedEnd}) ещё не истёк`);
   }
-  return [{ type: 'StagePlanOverdue', data: { programmeId: state.programmeId, stage, plannedEnd, detectedAt: metadata.now } }];
+  const reminderId = state.stageReminderTasks[stage];
+  const reminder = reminderId === undefined ? undefined : state.tasks[reminderId];
+  return [
+    { type: 'StagePlanOverdue', data: { programmeId: state.programmeId, stage, plannedEnd, detectedAt: metadata.now } },
+    ...(reminder && reminder.status === 'open' ? [{ type: 'TaskOverdue' as const, data: { taskId: reminder.taskId, overdueAt: metadata.now } }] : []),
+  ];
+};
+
+const remindTask = ({ data, metadata }: RemindProgrammeTask, current: ProgrammeState): ProgrammeEvent[] => {
+  const state = requireStarted(current);
+  const task = state.tasks[data.taskId];
+  // A reminder for a task already done is simply not sent.
+  if (!task || !isTaskActive(task)) return [];
+  return [{ type: 'TaskReminded', data: { taskId: task.taskId, remindedAt: metadata.now, assignee: task.assignee } }];
 };
 
 export const decideProgramme = (command: ProgrammeCommand, state: ProgrammeState): ProgrammeEvent[] => {
@@ -440,6 +511,8 @@ export const decideProgramme = (command: ProgrammeCommand, state: ProgrammeState
       return planStageDates(command, state);
     case 'MarkStagePlanOverdue':
       return markStagePlanOverdue(command, state);
+    case 'RemindProgrammeTask':
+      return remindTask(command, state);
     default:
       return assertNever(command);
   }
@@ -467,6 +540,8 @@ export const evolveProgramme = (state: ProgrammeState, event: ProgrammeEvent): P
         plannedEnds: {},
         overduePlannedEnds: {},
         closed: false,
+        tasks: {},
+        stageReminderTasks: {},
       };
     }
     case 'DocumentRecorded':
@@ -505,7 +580,13 @@ export const evolveProgramme = (state: ProgrammeState, event: ProgrammeEvent): P
         // A new plan starts a new deadline: an earlier overdue mark no longer applies.
         const overduePlannedEnds = { ...s.overduePlannedEnds };
         delete overduePlannedEnds[event.data.stage];
-        return { ...s, plannedEnds: { ...s.plannedEnds, [event.data.stage]: event.data.plannedEnd }, overduePlannedEnds };
+        const { reminderTaskId } = event.data;
+        return {
+          ...s,
+          plannedEnds: { ...s.plannedEnds, [event.data.stage]: event.data.plannedEnd },
+          overduePlannedEnds,
+          ...(reminderTaskId === undefined ? {} : { stageReminderTasks: { ...s.stageReminderTasks, [event.data.stage]: reminderTaskId } }),
+        };
       });
     case 'StagePlanOverdue':
       return whenStarted(state, (s) => ({
@@ -514,6 +595,14 @@ export const evolveProgramme = (state: ProgrammeState, event: ProgrammeEvent): P
       }));
     case 'ProgrammeClosed':
       return whenStarted(state, (s) => ({ ...s, stage: 'closed', closed: true, closedAt: event.data.closedAt }));
+    case 'TaskRaised':
+    case 'TaskReminded':
+    case 'TaskOverdue':
+    case 'TaskEscalated':
+    case 'TaskCompleted':
+    case 'TaskCancelled':
+    case 'TaskReassigned':
+      return whenStarted(state, (s) => ({ ...s, tasks: evolveTasks(s.tasks, event) }));
     default:
       return assertNever(event);
   }

@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../shared/decider';
+import type { TaskEvent } from '../task/task.events';
 import type { ProgrammeGateContext } from './programme.gates';
 
 /** The five stages of the target model in an organisation, in order (004 slide 43). */
@@ -111,6 +112,8 @@ export type StagePlanned = DomainEvent<
     readonly previousPlannedEnd?: string;
     readonly plannedAt: string;
     readonly plannedBy: string;
+    /** The curator's reminder task raised with this plan, if a curator was appointed. */
+    readonly reminderTaskId?: string;
   }
 >;
 
@@ -142,4 +145,5 @@ export type ProgrammeEvent =
   | StageReturned
   | StagePlanned
   | StagePlanOverdue
-  | ProgrammeClosed;
+  | ProgrammeClosed
+  | TaskEvent;

@@ -11,6 +11,7 @@ export const deciderSpec = <S, C extends DomainCommand, E extends DomainEvent>(d
       const run = () => decider.decide(command, state);
       return {
         then: (expected: E[]) => expect(run()).toEqual(expected),
+        thenEventTypes: (types: string[]) => expect(run().map((e) => e.type)).toEqual(types),
         thenRefuses: (code: string, unmetCodes?: string[]) => {
           let caught: unknown;
           try {

@@ -1,3 +1,4 @@
 import { CreateReadModels1763856100000 } from './1763856100000-create-read-models';
+import { CreateTasksView1763860000000 } from './1763860000000-create-tasks-view';
 
-export const readModelMigrations = [CreateReadModels1763856100000];
+export const readModelMigrations = [CreateReadModels1763856100000, CreateTasksView1763860000000];

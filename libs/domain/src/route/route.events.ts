@@ -1,0 +1,284 @@
+import type { DomainEvent } from '../shared/decider';
+import type { TaskEvent } from '../task/task.events';
+
+/** Technological stages of an individual educational route (003 §6.1), then its completion. */
+export const routeStages = ['diagnosticMotivational', 'design', 'implementation', 'reflective', 'completed'] as const;
+export type RouteStage = (typeof routeStages)[number];
+
+/** The nine diagnosed competence areas (000 item 2; 002 §9.2.2). */
+export const competenceAreas = [
+  'scientificTheoretical',
+  'regulatoryLegal',
+  'subjectProfessional',
+  'psychologicalPedagogical',
+  'methodical',
+  'ict',
+  'digitalisation',
+  'extracurricularEducational',
+  'healthSaving',
+] as const;
+export type CompetenceArea = (typeof competenceAreas)[number];
+
+export const isCompetenceArea = (value: string): value is CompetenceArea =>
+  (competenceAreas as readonly string[]).includes(value);
+
+/** Level of a competence by the share of tasks done (003 §5.4). */
+export const competenceLevels = ['high', 'basic', 'deficit'] as const;
+export type CompetenceLevel = (typeof competenceLevels)[number];
+
+/** How deep a deficit is (003 §5.4 names the levels; the thresholds are ours, see `competenceLevel`). */
+export const deficitLevels = ['high', 'medium', 'minimal'] as const;
+export type DeficitLevel = (typeof deficitLevels)[number];
+
+export type CompetenceAssessment =
+  | { readonly level: 'high' | 'basic' }
+  | { readonly level: 'deficit'; readonly deficitLevel: DeficitLevel };
+
+export type CompetenceResult = { readonly area: CompetenceArea; readonly percent: number } & CompetenceAssessment;
+
+/** Kinds of road-map activity (003 §5.3). */
+export const routeActivityKinds = ['furtherTrainingProgramme', 'event', 'internship', 'resource', 'methodicalProduct'] as const;
+export type RouteActivityKind = (typeof routeActivityKinds)[number];
+
+export const isRouteActivityKind = (value: string): value is RouteActivityKind =>
+  (routeActivityKinds as readonly string[]).includes(value);
+
+/**
+ * Title page (003 §5.1). Name, birth date, phone and e-mail of the teacher and the contacts of the
+ * methodologist and tutor stay in the people directory: events keep ids, not personal data.
+ */
+export interface RouteTitlePage {
+  readonly position: string;
+  readonly education: string;
+  /** YYYY-MM-DD. */
+  readonly lastAttestationDate?: string;
+  readonly qualificationCategory?: string;
+  readonly teachingExperienceYears: number;
+  readonly selfEducationTopic: string;
+  /** First and last day of the route, YYYY-MM-DD, both inclusive. */
+  readonly startDate: string;
+  readonly endDate: string;
+}
+
+/** One row of the road map (003 §5.2). */
+export interface RouteRoadMapRow {
+  readonly rowId: string;
+  readonly competence: CompetenceArea;
+  readonly activity: string;
+  readonly activityKind: RouteActivityKind;
+  /** The tasks the activity solves (решаемые задачи). */
+  readonly tasks: string;
+  readonly hours: number;
+  /** YYYY-MM-DD. */
+  readonly deadline: string;
+  /** Отметка выбора: the teacher chose this activity among the alternatives. */
+  readonly chosenMark?: boolean;
+  /** Отметка о выполнении / результат. */
+  readonly doneMark?: string;
+}
+
+export interface RouteControlPoint {
+  readonly controlPointId: string;
+  /** YYYY-MM-DD, within the route period. */
+  readonly date: string;
+  readonly description: string;
+}
+
+/** Where an agreed road map came from. */
+export const routeRoadMapSources = ['methodologistDraft', 'tutorRefinement', 'teacherProposal'] as const;
+export type RouteRoadMapSource = (typeof routeRoadMapSources)[number];
+
+export interface CompetenceDynamics {
+  readonly area: CompetenceArea;
+  readonly initialPercent: number;
+  readonly controlPercent: number;
+  /** Control minus initial, in percentage points, rounded to hundredths. */
+  readonly change: number;
+  readonly before: CompetenceAssessment;
+  readonly after: CompetenceAssessment;
+}
+
+// Every event names its route: read models key their rows on it.
+export type RouteCreated = DomainEvent<
+  'RouteCreated',
+  {
+    readonly routeId: string;
+    readonly code: string;
+    readonly organisationId: string;
+    readonly teacherId: string;
+    readonly methodologistId: string;
+    readonly tutorId: string;
+    readonly titlePage: RouteTitlePage;
+    readonly stage: 'diagnosticMotivational';
+    readonly createdAt: string;
+    readonly createdBy: string;
+  }
+>;
+
+export type RouteGoalFixed = DomainEvent<
+  'RouteGoalFixed',
+  {
+    readonly routeId: string;
+    readonly goal: string;
+    readonly tasks: readonly string[];
+    readonly fixedAt: string;
+    readonly fixedBy: string;
+  }
+>;
+
+export type DiagnosticsRecorded = DomainEvent<
+  'DiagnosticsRecorded',
+  {
+    readonly routeId: string;
+    readonly diagnosticsId: string;
+    /** Day the diagnostics took place, YYYY-MM-DD. */
+    readonly date: string;
+    readonly nextDiagnosticsDate?: string;
+    /** In the order of `competenceAreas`. */
+    readonly results: readonly CompetenceResult[];
+    readonly recordedAt: string;
+    readonly recordedBy: string;
+  }
+>;
+
+export type RouteStageChanged = DomainEvent<
+  'RouteStageChanged',
+  {
+    readonly routeId: string;
+    readonly from: RouteStage;
+    readonly to: RouteStage;
+    readonly changedAt: string;
+    readonly changedBy: string;
+  }
+>;
+
+export type RouteDraftSubmitted = DomainEvent<
+  'RouteDraftSubmitted',
+  {
+    readonly routeId: string;
+    readonly draftTaskId: string;
+    /** The draft is always road-map version 1. */
+    readonly version: 1;
+    readonly rows: readonly RouteRoadMapRow[];
+    readonly dueAt: string;
+    /** Submitted before the end of the 10th working day: the "drafts delivered in time" indicator. */
+    readonly onTime: boolean;
+    readonly submittedAt: string;
+    readonly submittedBy: string;
+  }
+>;
+
+/** The teacher's own road map, waiting for the tutor's approval (003 §6.1, design stage). */
+export type RoadMapProposed = DomainEvent<
+  'RoadMapProposed',
+  {
+    readonly routeId: string;
+    readonly rows: readonly RouteRoadMapRow[];
+    readonly proposedAt: string;
+    readonly proposedBy: string;
+  }
+>;
+
+export type RoadMapAgreed = DomainEvent<
+  'RoadMapAgreed',
+  {
+    readonly routeId: string;
+    /** The agreed version: the draft's (1) or a new one when the tutor refined it or approved the teacher's. */
+    readonly version: number;
+    readonly source: RouteRoadMapSource;
+    readonly rows: readonly RouteRoadMapRow[];
+    readonly controlPoints: readonly RouteControlPoint[];
+    /** Who wrote the teacher's proposal, when `source` is `teacherProposal`. */
+    readonly proposedBy?: string;
+    readonly agreedAt: string;
+    readonly agreedBy: string;
+  }
+>;
+
+export type PortfolioEntryRecorded = DomainEvent<
+  'PortfolioEntryRecorded',
+  {
+    readonly routeId: string;
+    readonly entryId: string;
+    readonly rowId?: string;
+    /** The competence of the road-map row, when the entry names one. */
+    readonly competence?: CompetenceArea;
+    /** The pedagogical product (методические рекомендации, сценарий, разработка занятия…). */
+    readonly product: string;
+    /** The teacher's own attitude to the result (000 item 5). */
+    readonly selfAssessment: string;
+    readonly recordedAt: string;
+    readonly recordedBy: string;
+  }
+>;
+
+/** Corrections run in parallel with implementation (000 item 6; 002 §9.2.2 item 6). */
+export type RoadMapCorrected = DomainEvent<
+  'RoadMapCorrected',
+  {
+    readonly routeId: string;
+    readonly version: number;
+    readonly previousVersion: number;
+    readonly rows: readonly RouteRoadMapRow[];
+    readonly reason: string;
+    readonly correctedAt: string;
+    readonly correctedBy: string;
+  }
+>;
+
+export type ControlDiagnosticsRecorded = DomainEvent<
+  'ControlDiagnosticsRecorded',
+  {
+    readonly routeId: string;
+    readonly diagnosticsId: string;
+    readonly date: string;
+    readonly results: readonly CompetenceResult[];
+    /** One entry per area diagnosed both initially and now, in the order of `competenceAreas`. */
+    readonly dynamics: readonly CompetenceDynamics[];
+    readonly recordedAt: string;
+    readonly recordedBy: string;
+  }
+>;
+
+export type RouteCompleted = DomainEvent<
+  'RouteCompleted',
+  {
+    readonly routeId: string;
+    readonly organisationId: string;
+    readonly code: string;
+    /** Undefined when no draft was awaited (the teacher's own road map was approved first). */
+    readonly draftDeliveredOnTime?: boolean;
+    readonly completedAt: string;
+    readonly completedBy: string;
+  }
+>;
+
+export type RouteOwnEvent =
+  | RouteCreated
+  | RouteGoalFixed
+  | DiagnosticsRecorded
+  | RouteStageChanged
+  | RouteDraftSubmitted
+  | RoadMapProposed
+  | RoadMapAgreed
+  | PortfolioEntryRecorded
+  | RoadMapCorrected
+  | ControlDiagnosticsRecorded
+  | RouteCompleted;
+
+/** A route's stream: its own events and the events of the tasks it raised. */
+export type RouteEvent = RouteOwnEvent | TaskEvent;
+
+export const routeEventTypes: readonly RouteOwnEvent['type'][] = [
+  'RouteCreated',
+  'RouteGoalFixed',
+  'DiagnosticsRecorded',
+  'RouteStageChanged',
+  'RouteDraftSubmitted',
+  'RoadMapProposed',
+  'RoadMapAgreed',
+  'PortfolioEntryRecorded',
+  'RoadMapCorrected',
+  'ControlDiagnosticsRecorded',
+  'RouteCompleted',
+];
