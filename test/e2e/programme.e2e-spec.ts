@@ -94,4 +94,38 @@ describe('programme through HTTP on real PostgreSQL and a real Temporal server',
     expect((await system.request('GET', '/programmes', undefined)).status).toBe(401);
     expect((await system.request('GET', '/health/live')).status).toBe(200);
   });
+
+  it("puts the stage-plan reminder in the curator's inbox only, due at the end of the planned local day", async () => {
+    const organisationId = await registerOrganisation();
+    const directorToken = system.token(director, ['director'], [organisationId]);
+    const started = await system.request('POST', `/organisations/${organisationId}/programmes`, directorToken, { title: 'Программа' });
+    const programmeId = started.body.state.programmeId as string;
+    const ownCurator = randomUUID();
+    await system.request('POST', `/programmes/${programmeId}/curator`, directorToken, { curatorId: ownCurator });
+    const curatorToken = system.token(ownCurator, ['curator'], [organisationId]);
+
+    const planned = await system.request('POST', `/programmes/${programmeId}/stage-plans`, curatorToken, {
+      stage: 'preparatory',
+      plannedEnd: '2026-12-25',
+    });
+    expect(planned.status).toBe(200);
+
+    const inbox = await system.eventually(
+      () => system.request('GET', '/tasks', curatorToken),
+      (r) => r.body.length === 1,
+    );
+    // Samara is UTC+4: the 25th ends at 20:00 UTC.
+    expect(inbox.body[0]).toMatchObject({
+      kind: 'stagePlanReminder',
+      status: 'open',
+      dueAt: '2026-12-25T20:00:00.000Z',
+      subject: { type: 'programme', id: programmeId },
+    });
+    expect((await system.request('GET', '/tasks', directorToken)).body).toEqual([]);
+
+    const completeByHand = await system.request('POST', `/tasks/${inbox.body[0].taskId}/complete`, curatorToken, { result: 'Готово' });
+    expect(completeByHand.status).toBe(422);
+    const notTheirs = await system.request('POST', `/tasks/${inbox.body[0].taskId}/complete`, directorToken, { result: 'Готово' });
+    expect(notTheirs.status).toBe(404);
+  });
 });

@@ -12,6 +12,8 @@ import { OrganisationsController } from './organisations/organisations.controlle
 import { OrganisationsService } from './organisations/organisations.service';
 import { ProgrammesController } from './programmes/programmes.controller';
 import { ProgrammesService } from './programmes/programmes.service';
+import { TasksController } from './tasks/tasks.controller';
+import { TasksService } from './tasks/tasks.service';
 
 @Module({
   imports: [
@@ -30,7 +32,7 @@ import { ProgrammesService } from './programmes/programmes.service';
     AuthModule,
     HealthModule,
   ],
-  controllers: [OrganisationsController, ProgrammesController],
-  providers: [OrganisationsService, ProgrammesService, { provide: APP_FILTER, useClass: ProblemFilter }],
+  controllers: [OrganisationsController, ProgrammesController, TasksController],
+  providers: [OrganisationsService, ProgrammesService, TasksService, { provide: APP_FILTER, useClass: ProblemFilter }],
 })
 export class AppModule {}

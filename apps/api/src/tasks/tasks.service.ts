@@ -1,0 +1,51 @@
+import { Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Client } from '@temporalio/client';
+import { DataSource } from 'typeorm';
+import type { TaskView } from '@mentorflow/domain';
+import { workflowIds } from '@mentorflow/temporal';
+import { completeTaskUpdate } from '@mentorflow/workflows/shared/task.messages';
+import { isAdministrator, type AuthenticatedUser } from '../auth/auth.types';
+import type { TaskInboxQuery } from './task.dto';
+
+/** Tasks completed by acting on their subject, not through the inbox. */
+const completedByTheirOwnCommand = new Set(['stagePlanReminder']);
+
+@Injectable()
+export class TasksService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly temporal: Client,
+  ) {}
+
+  /** The caller's own tasks, soonest due first; open and overdue unless a status is asked for. */
+  async inbox(user: AuthenticatedUser, query: TaskInboxQuery): Promise<TaskView[]> {
+    const rows = await this.db.query<{ view: TaskView }[]>(
+      `SELECT view FROM tasks_view
+       WHERE assignee_id = $1
+         AND ($2::text IS NULL AND status IN ('open', 'overdue') OR status = $2::text)
+         AND ($3::timestamptz IS NULL OR due_at < $3::timestamptz)
+         AND ($4::text IS NULL OR kind = $4::text)
+         AND ($5::uuid IS NULL OR organisation_id = $5::uuid)
+       ORDER BY due_at, task_id LIMIT $6 OFFSET $7`,
+      [user.sub, query.status ?? null, query.dueBefore ?? null, query.kind ?? null, query.organisationId ?? null, query.limit, query.offset],
+    );
+    return rows.map((r) => r.view);
+  }
+
+  /** Hands the completion to the workflow that owns the task; it decides and records it. */
+  async complete(user: AuthenticatedUser, taskId: string, result: string) {
+    const [row] = await this.db.query<{ view: TaskView }[]>('SELECT view FROM tasks_view WHERE task_id = $1', [taskId]);
+    const task = row?.view;
+    // Someone else's task is reported as missing: its existence is not theirs to know.
+    if (!task || (task.assignee.personId !== user.sub && !isAdministrator(user))) throw new NotFoundException('Задача не найдена');
+    if (completedByTheirOwnCommand.has(task.kind)) {
+      throw new UnprocessableEntityException('Эта задача закрывается переходом программы к следующему этапу');
+    }
+    const workflowId = workflowIds[task.subject.type](task.subject.id);
+    const role = isAdministrator(user) && task.assignee.personId !== user.sub ? 'administrator' : task.assignee.role;
+    return this.temporal.workflow.getHandle(workflowId).executeUpdate(completeTaskUpdate, {
+      args: [{ data: { taskId, result }, metadata: { actorId: user.sub, role, now: new Date().toISOString() } }],
+    });
+  }
+}
