@@ -17,6 +17,7 @@ import {
 } from '../../workflows/programme/programme.messages';
 import { programmeStreamId, programmeWorkflow } from '../../workflows/programme/programme.workflow';
 import { openTestDataSource } from '../support/database';
+import { captureHistory } from '../support/replay';
 import { timeSkippingServerPath } from '../support/scripts';
 
 describe('programme workflow on the time-skipping test server', () => {
@@ -99,6 +100,7 @@ describe('programme workflow on the time-skipping test server', () => {
 
     // The recorded history replays against the current workflow code without non-determinism.
     await Worker.runReplayHistory({ workflowsPath: workflowsPath() }, await handle.fetchHistory());
+    await captureHistory('programme-commands', handle);
   });
 
   it('refuses to leave the preparatory stage, naming exactly what is missing, and stores nothing', async () => {
@@ -123,6 +125,7 @@ describe('programme workflow on the time-skipping test server', () => {
       'ProgrammeStarted',
       'CuratorAppointed',
     ]);
+    await captureHistory('programme-gate-refused', handle);
   });
 
   it('reminds the curator before the planned end and records the overdue when it passes, by timers', async () => {
@@ -155,6 +158,7 @@ describe('programme workflow on the time-skipping test server', () => {
     const after = await store.readStream(stream);
     expect(after.find((e) => e.type === 'StagePlanOverdue')?.data).toMatchObject({ stage: 'preparatory', plannedEnd });
     expect(after.map((e) => e.type).slice(-2)).toEqual(['StagePlanOverdue', 'TaskOverdue']);
+    await captureHistory('programme-stage-plan-overdue', handle);
   });
 
 });
