@@ -133,4 +133,19 @@ describe('EventStore on PostgreSQL', () => {
 
     expect((await store.readAll(cursor)).map((e) => e.streamId)).toEqual([kept]);
   });
+
+  it('chains each event to the previous one and names the first tampered event', async () => {
+    const stream = `pair-${randomUUID()}`;
+    let version = 0;
+    for (const n of [1, 2, 3, 4]) {
+      version = (await store.append(stream, version, [event('Step', { n, nested: { b: 2, a: [1, 'два'] } })])).nextExpectedVersion;
+    }
+    await store.append(stream, version, [event('Batch', { n: 5 }), event('Batch', { n: 6 })]);
+    expect(await store.verifyStream(stream)).toEqual({ valid: true, events: 6 });
+
+    await dataSource.query(`UPDATE events SET data = jsonb_set(data, '{n}', '30') WHERE stream_id = $1 AND stream_version = 3`, [stream]);
+
+    const verdict = await store.verifyStream(stream);
+    expect(verdict).toMatchObject({ valid: false, firstBrokenVersion: 3 });
+  });
 });

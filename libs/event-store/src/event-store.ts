@@ -1,4 +1,5 @@
 import { EventIdReuseError, WrongExpectedVersionError } from './event-store.errors';
+import { chainHash, GENESIS_HASH } from './hash-chain';
 import type { AppendResult, NewEvent, ReadAllCursor, RecordedEvent } from './event-store.types';
 import { START_OF_STORE } from './event-store.types';
 
@@ -17,10 +18,11 @@ interface EventRow {
   data: Record<string, unknown>;
   metadata: Record<string, unknown>;
   recorded_at: Date;
+  hash: string | null;
 }
 
 const EVENT_COLUMNS =
-  'position, transaction_id::text AS transaction_id, event_id, stream_id, stream_version, type, data, metadata, recorded_at';
+  'position, transaction_id::text AS transaction_id, event_id, stream_id, stream_version, type, data, metadata, recorded_at, hash';
 
 /**
  * One statement appends the whole batch: it inserts only when the stream is at the expected version
@@ -31,11 +33,11 @@ const APPEND_SQL = `
   WITH current_version AS (
     SELECT coalesce(max(stream_version), 0) AS version FROM events WHERE stream_id = $1
   ), input AS (
-    SELECT * FROM unnest($3::uuid[], $4::text[], $5::jsonb[], $6::jsonb[])
-      WITH ORDINALITY AS t(event_id, type, data, metadata, n)
+    SELECT * FROM unnest($3::uuid[], $4::text[], $5::jsonb[], $6::jsonb[], $7::text[])
+      WITH ORDINALITY AS t(event_id, type, data, metadata, hash, n)
   )
-  INSERT INTO events (event_id, stream_id, stream_version, type, data, metadata)
-  SELECT i.event_id, $1, $2 + i.n, i.type, i.data, i.metadata
+  INSERT INTO events (event_id, stream_id, stream_version, type, data, metadata, hash)
+  SELECT i.event_id, $1, $2 + i.n, i.type, i.data, i.metadata, i.hash
   FROM input i, current_version c
   WHERE c.version = $2
     AND NOT EXISTS (SELECT 1 FROM events e WHERE e.event_id = ANY($3::uuid[]))
@@ -52,6 +54,7 @@ export class EventStore {
       return { nextExpectedVersion: expectedVersion, positions: [], duplicate: false };
     }
     const ids = events.map((e) => e.eventId);
+    const hashes = await this.chain(streamId, expectedVersion, events);
     let inserted: { position: string }[] = [];
     try {
       inserted = await this.db.query<{ position: string }>(APPEND_SQL, [
@@ -61,6 +64,7 @@ export class EventStore {
         events.map((e) => e.type),
         events.map((e) => JSON.stringify(e.data)),
         events.map((e) => JSON.stringify(e.metadata)),
+        hashes,
       ]);
     } catch (error) {
       // A concurrent writer won the same version or the same ids: decide below which it was.
@@ -74,6 +78,39 @@ export class EventStore {
       };
     }
     return this.resolveRejectedAppend(streamId, expectedVersion, ids);
+  }
+
+  /** Hashes for the batch, chained to the stream's head; a stale head only matters if the insert succeeds, and then it cannot be stale. */
+  private async chain(streamId: string, expectedVersion: number, events: readonly NewEvent[]): Promise<string[]> {
+    let previous = GENESIS_HASH;
+    if (expectedVersion > 0) {
+      const [head] = await this.db.query<{ hash: string | null }>('SELECT hash FROM events WHERE stream_id = $1 AND stream_version = $2', [
+        streamId,
+        expectedVersion,
+      ]);
+      previous = head?.hash ?? GENESIS_HASH;
+    }
+    return events.map((event, i) => {
+      previous = chainHash(previous, { streamId, streamVersion: expectedVersion + i + 1, ...event });
+      return previous;
+    });
+  }
+
+  /**
+   * Recomputes a stream's hash chain from its first event; the first event whose stored hash differs
+   * was changed (or one before it was), and every later link is then unprovable.
+   */
+  async verifyStream(streamId: string): Promise<{ valid: boolean; events: number; firstBrokenVersion?: number; firstBrokenEventId?: string }> {
+    const events = await this.readStream(streamId);
+    let previous = GENESIS_HASH;
+    for (const event of events) {
+      const expected = chainHash(previous, event);
+      if (event.hash !== expected) {
+        return { valid: false, events: events.length, firstBrokenVersion: event.streamVersion, firstBrokenEventId: event.eventId };
+      }
+      previous = expected;
+    }
+    return { valid: true, events: events.length };
   }
 
   private async resolveRejectedAppend(streamId: string, expectedVersion: number, ids: string[]): Promise<AppendResult> {
@@ -147,5 +184,6 @@ function toRecorded(row: EventRow): RecordedEvent {
     data: row.data,
     metadata: row.metadata,
     recordedAt: row.recorded_at.toISOString(),
+    hash: row.hash,
   };
 }

@@ -25,6 +25,8 @@ export interface RecordedEvent extends NewEvent {
   streamId: string;
   streamVersion: number;
   recordedAt: string;
+  /** sha256 chained to the previous event of the stream (null for events stored before the chain existed). */
+  hash: string | null;
 }
 
 export interface AppendResult {

@@ -5,3 +5,4 @@ export * from './event-store.types';
 export * from './event.entity';
 export * from './migrations';
 export * from './command-handler';
+export * from './hash-chain';
