@@ -13,6 +13,7 @@ import { OrganisationsService } from './organisations/organisations.service';
 import { ProgrammesController } from './programmes/programmes.controller';
 import { ProgrammesService } from './programmes/programmes.service';
 import { TasksController } from './tasks/tasks.controller';
+import { ParticipantsController } from './participants/participants.controller';
 import { TasksService } from './tasks/tasks.service';
 
 @Module({
@@ -32,7 +33,7 @@ import { TasksService } from './tasks/tasks.service';
     AuthModule,
     HealthModule,
   ],
-  controllers: [OrganisationsController, ProgrammesController, TasksController],
+  controllers: [OrganisationsController, ProgrammesController, ParticipantsController, TasksController],
   providers: [OrganisationsService, ProgrammesService, TasksService, { provide: APP_FILTER, useClass: ProblemFilter }],
 })
 export class AppModule {}

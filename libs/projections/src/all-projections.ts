@@ -1,6 +1,7 @@
+import { participantsProjection } from './participants/participants.projection';
 import { organisationsProjection } from './organisations/organisations.projection';
 import { programmesProjection } from './programmes/programmes.projection';
 import type { Projection } from './projection';
 import { tasksProjection } from './tasks/tasks.projection';
 
-export const allProjections: Projection[] = [organisationsProjection, programmesProjection, tasksProjection];
+export const allProjections: Projection[] = [organisationsProjection, programmesProjection, tasksProjection, participantsProjection];

@@ -9,3 +9,4 @@ export * from './projector';
 export * from './projector.service';
 export * from './programmes/gate-context.query';
 export * from './tasks/tasks.projection';
+export * from './participants/participants.projection';

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Client, WithStartWorkflowOperation, type WorkflowHandle } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { programmeDecider, unmetConditions, type ProgrammeState, type Role } from '@mentorflow/domain';
+import { implementsTargetModel, programmeDecider, unmetConditions, type ProgrammeState, type Role, type StartedProgramme } from '@mentorflow/domain';
 import { EventStore, loadAggregate } from '@mentorflow/event-store';
 import { loadProgrammeGateContext } from '@mentorflow/projections';
 import { TemporalSettings, workflowIds } from '@mentorflow/temporal';
@@ -70,7 +70,12 @@ export class ProgrammesService {
       throw new NotFoundException('Программа наставничества не найдена');
     }
     const context = await loadProgrammeGateContext(this.db, programmeId);
-    return { ...row.state, version: row.version, nextStageChecklist: unmetConditions(row.state, context) };
+    return {
+      ...row.state,
+      version: row.version,
+      nextStageChecklist: unmetConditions(row.state, context),
+      implementsTargetModel: implementsTargetModel(row.state, context),
+    };
   }
 
   async list(user: AuthenticatedUser, organisationId: string | undefined, limit: number, offset: number) {
@@ -101,11 +106,13 @@ export class ProgrammesService {
     }));
   }
 
-  private async loadForUser(user: AuthenticatedUser, programmeId: string): Promise<void> {
+  /** The programme's write model from the store, or 404 for a missing one or one of another organisation. */
+  async loadForUser(user: AuthenticatedUser, programmeId: string): Promise<StartedProgramme> {
     const { state } = await loadAggregate(this.store, programmeStreamId(programmeId), programmeDecider);
     if (state.status !== 'started' || !canAccessOrganisation(user, state.organisationId)) {
       throw new NotFoundException('Программа наставничества не найдена');
     }
+    return state;
   }
 
   private handle(programmeId: string): WorkflowHandle<typeof programmeWorkflow> {

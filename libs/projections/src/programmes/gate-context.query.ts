@@ -2,20 +2,27 @@ import type { ProgrammeGateContext } from '@mentorflow/domain';
 import type { SqlExecutor } from '@mentorflow/event-store';
 
 /**
- * The counts the programme's stage gates ask of the pairs slice. One reader for the workflow's
- * activity and the API's checklist, so both see the same rule. Until pairs are recorded nothing is
- * selected or assigned, and the gates that need them stay unmet.
+ * The counts the programme's stage gates ask of the participants and pairs slices. One reader for
+ * the workflow's activity and the API's checklist, so both apply the same rule.
  */
 export async function loadProgrammeGateContext(db: SqlExecutor, programmeId: string): Promise<ProgrammeGateContext> {
+  const [selection] = await db.query<{ mentors: number; mentees: number }>(
+    `SELECT count(DISTINCT person_id) FILTER (WHERE role = 'mentor')::int AS mentors,
+            count(DISTINCT person_id) FILTER (WHERE role = 'mentee')::int AS mentees
+     FROM participants_view WHERE programme_id = $1 AND status = 'registered'`,
+    [programmeId],
+  );
+  return {
+    mentorsSelected: selection?.mentors ?? 0,
+    menteesSelected: selection?.mentees ?? 0,
+    ...(await loadPairCounts(db, programmeId)),
+  };
+}
+
+type PairCounts = Omit<ProgrammeGateContext, 'mentorsSelected' | 'menteesSelected'>;
+
+async function loadPairCounts(db: SqlExecutor, programmeId: string): Promise<PairCounts> {
   void db;
   void programmeId;
-  return {
-    mentorsSelected: 0,
-    menteesSelected: 0,
-    pairsAssigned: 0,
-    pairsAssignedWithOrderAndConsents: 0,
-    pairsWithApprovedPersonalProgramme: 0,
-    activePairs: 0,
-    activePairsPassedInterimControl: 0,
-  };
+  return { pairsAssigned: 0, pairsAssignedWithOrderAndConsents: 0, pairsWithApprovedPersonalProgramme: 0, activePairs: 0, activePairsPassedInterimControl: 0 };
 }

@@ -1,0 +1,19 @@
+import { participantDecider, type ParticipantEvent, type ParticipantState } from '@mentorflow/domain';
+import { FoldedStateProjection } from '../folded-state.projection';
+
+export const participantStreamId = (participantId: string) => `participant-${participantId}`;
+
+/** Mentors and mentees selected for each programme: the programme's gate counts them. */
+export const participantsProjection = new FoldedStateProjection<ParticipantState>({
+  name: 'participants',
+  table: 'participants_view',
+  idColumn: 'participant_id',
+  eventTypes: ['ParticipantRegistered', 'ParticipantWithdrawn'],
+  aggregateId: (event) => (event.data as { participantId: string }).participantId,
+  initialState: participantDecider.initialState,
+  evolve: (state, event) => participantDecider.evolve(state, event as ParticipantEvent),
+  columns: (state) =>
+    state.status === 'notRegistered'
+      ? { organisation_id: null, programme_id: null, person_id: '', role: '', status: state.status }
+      : { organisation_id: state.organisationId, programme_id: state.programmeId, person_id: state.personId, role: state.role, status: state.status },
+});
