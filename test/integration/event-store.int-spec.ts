@@ -148,4 +148,13 @@ describe('EventStore on PostgreSQL', () => {
     const verdict = await store.verifyStream(stream);
     expect(verdict).toMatchObject({ valid: false, firstBrokenVersion: 3 });
   });
+
+  it('accepts the head hash from the previous append, and recovers from a stale one without breaking the chain', async () => {
+    const stream = `pair-${randomUUID()}`;
+    const first = await store.append(stream, 0, [event('One')]);
+    const second = await store.append(stream, first.nextExpectedVersion, [event('Two')], { previousHash: first.lastHash });
+    await store.append(stream, second.nextExpectedVersion, [event('Three')], { previousHash: first.lastHash });
+
+    expect(await store.verifyStream(stream)).toEqual({ valid: true, events: 3 });
+  });
 });

@@ -28,6 +28,8 @@ const documentRef = (data: object): { documentRef?: string } => {
 export interface AggregateSnapshot<S> {
   state: S;
   version: number;
+  /** Hash of the stream's head, so the next append need not read it. */
+  lastHash?: string | null;
 }
 
 /**
@@ -93,6 +95,7 @@ export class AggregateRunner<S, C extends DomainCommand, E extends DomainEvent> 
     const result = await appendEvents({
       streamId: this.streamId,
       expectedVersion: this.snapshot.version,
+      previousHash: this.snapshot.lastHash,
       events: events.map((event) => ({
         eventId: uuid4(),
         type: event.type,
@@ -110,6 +113,7 @@ export class AggregateRunner<S, C extends DomainCommand, E extends DomainEvent> 
     this.snapshot = {
       state: events.reduce(this.decider.evolve, this.snapshot.state),
       version: result.nextExpectedVersion,
+      lastHash: result.lastHash,
     };
   }
 }

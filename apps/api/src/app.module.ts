@@ -14,6 +14,11 @@ import { ProgrammesController } from './programmes/programmes.controller';
 import { ProgrammesService } from './programmes/programmes.service';
 import { TasksController } from './tasks/tasks.controller';
 import { ParticipantsController } from './participants/participants.controller';
+import { PairsController } from './pairs/pairs.controller';
+import { PairsService } from './pairs/pairs.service';
+import { RouteRegistryService } from './routes/route-registry.service';
+import { RoutesController } from './routes/routes.controller';
+import { RoutesService } from './routes/routes.service';
 import { TasksService } from './tasks/tasks.service';
 
 @Module({
@@ -33,7 +38,7 @@ import { TasksService } from './tasks/tasks.service';
     AuthModule,
     HealthModule,
   ],
-  controllers: [OrganisationsController, ProgrammesController, ParticipantsController, TasksController],
-  providers: [OrganisationsService, ProgrammesService, TasksService, { provide: APP_FILTER, useClass: ProblemFilter }],
+  controllers: [OrganisationsController, ProgrammesController, ParticipantsController, PairsController, RoutesController, TasksController],
+  providers: [OrganisationsService, ProgrammesService, PairsService, RoutesService, RouteRegistryService, TasksService, { provide: APP_FILTER, useClass: ProblemFilter }],
 })
 export class AppModule {}

@@ -7,13 +7,18 @@ import type { AppConfig } from '@mentorflow/config';
 import { EventStore } from '@mentorflow/event-store';
 import { createEventStoreActivities } from './activities/event-store.activities';
 import { createProgrammeActivities } from './activities/programme.activities';
+import { createPairActivities } from './activities/pair.activities';
+import { createRouteActivities } from './activities/route.activities';
 import { workflowsPath } from './workflows-path';
 
 /** Every activity of mentorflow, built from the Nest container's providers. */
 export function createActivities(app: INestApplicationContext) {
-  const store = app.get(EventStore);
-  const db = app.get(DataSource);
-  return { ...createEventStoreActivities({ store }), ...createProgrammeActivities({ db }) };
+  return activitiesFrom({ store: app.get(EventStore), db: app.get(DataSource) });
+}
+
+/** The same activities from plain dependencies (tests on the time-skipping server build them so). */
+export function activitiesFrom({ store, db }: { store: EventStore; db: DataSource }) {
+  return { ...createEventStoreActivities({ store }), ...createProgrammeActivities({ db }), ...createPairActivities({ store }), ...createRouteActivities({ store }) };
 }
 
 export async function createWorker(

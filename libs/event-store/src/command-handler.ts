@@ -27,6 +27,7 @@ export async function handleCommand<S, C, E extends { type: string; data: object
     streamId,
     history.length,
     events.map((e) => ({ eventId: randomUUID(), type: e.type, data: { ...e.data }, metadata })),
+    { previousHash: history.at(-1)?.hash ?? undefined },
   );
   return { state: events.reduce(decider.evolve, state), events, version: result.nextExpectedVersion };
 }

@@ -25,75 +25,76 @@ const EVENT_COLUMNS =
   'position, transaction_id::text AS transaction_id, event_id, stream_id, stream_version, type, data, metadata, recorded_at, hash';
 
 /**
- * One statement appends the whole batch: it inserts only when the stream is at the expected version
- * and none of the ids is stored yet, so a retry or a stale writer inserts nothing and the statement
- * never commits half a batch.
+ * One call appends the whole batch (migration CreateAppendFunction): it inserts only when the stream is
+ * at the expected version with the expected head hash and none of the ids is stored yet, so a retry or
+ * a stale writer inserts nothing and no call ever commits half a batch.
  */
-const APPEND_SQL = `
-  WITH current_version AS (
-    SELECT coalesce(max(stream_version), 0) AS version FROM events WHERE stream_id = $1
-  ), input AS (
-    SELECT * FROM unnest($3::uuid[], $4::text[], $5::jsonb[], $6::jsonb[], $7::text[])
-      WITH ORDINALITY AS t(event_id, type, data, metadata, hash, n)
-  )
-  INSERT INTO events (event_id, stream_id, stream_version, type, data, metadata, hash)
-  SELECT i.event_id, $1, $2 + i.n, i.type, i.data, i.metadata, i.hash
-  FROM input i, current_version c
-  WHERE c.version = $2
-    AND NOT EXISTS (SELECT 1 FROM events e WHERE e.event_id = ANY($3::uuid[]))
-  ORDER BY i.n
-  RETURNING position`;
+const APPEND_SQL = 'SELECT append_events($1, $2, $3::uuid[], $4::text[], $5::jsonb[], $6::jsonb[], $7::text[], $8) AS position';
 
 const UNIQUE_VIOLATION = '23505';
 
 export class EventStore {
   constructor(private readonly db: SqlExecutor) {}
 
-  async append(streamId: string, expectedVersion: number, events: readonly NewEvent[]): Promise<AppendResult> {
+  /**
+   * Appends at `expectedVersion`. A writer that knows the hash of the stream's head (the one the last
+   * append returned) passes it as `previousHash` and saves a round trip; the statement checks it.
+   */
+  async append(
+    streamId: string,
+    expectedVersion: number,
+    events: readonly NewEvent[],
+    options: { previousHash?: string | null } = {},
+  ): Promise<AppendResult> {
     if (events.length === 0) {
-      return { nextExpectedVersion: expectedVersion, positions: [], duplicate: false };
+      return { nextExpectedVersion: expectedVersion, positions: [], duplicate: false, lastHash: options.previousHash ?? null };
     }
     const ids = events.map((e) => e.eventId);
-    const hashes = await this.chain(streamId, expectedVersion, events);
+    const known = expectedVersion === 0 ? GENESIS_HASH : options.previousHash;
+    const previousHash = known ?? (await this.headHash(streamId, expectedVersion));
+    const result = await this.tryAppend(streamId, expectedVersion, events, previousHash);
+    if (result) return result;
+    // The caller's head hash may have been stale while the version matched: read the head once and retry.
+    if (known !== undefined && expectedVersion > 0 && (await this.streamVersion(streamId)) === expectedVersion) {
+      const retried = await this.tryAppend(streamId, expectedVersion, events, await this.headHash(streamId, expectedVersion));
+      if (retried) return retried;
+    }
+    return this.resolveRejectedAppend(streamId, expectedVersion, ids);
+  }
+
+  private async tryAppend(streamId: string, expectedVersion: number, events: readonly NewEvent[], previousHash: string): Promise<AppendResult | undefined> {
+    const hashes = chainHashes(streamId, expectedVersion, events, previousHash);
     let inserted: { position: string }[] = [];
     try {
       inserted = await this.db.query<{ position: string }>(APPEND_SQL, [
         streamId,
         expectedVersion,
-        ids,
+        events.map((e) => e.eventId),
         events.map((e) => e.type),
         events.map((e) => JSON.stringify(e.data)),
         events.map((e) => JSON.stringify(e.metadata)),
         hashes,
+        previousHash,
       ]);
     } catch (error) {
-      // A concurrent writer won the same version or the same ids: decide below which it was.
+      // A concurrent writer won the same version or the same ids: the caller decides which it was.
       if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
     }
-    if (inserted.length === events.length) {
-      return {
-        nextExpectedVersion: expectedVersion + events.length,
-        positions: inserted.map((r) => Number(r.position)),
-        duplicate: false,
-      };
-    }
-    return this.resolveRejectedAppend(streamId, expectedVersion, ids);
+    if (inserted.length !== events.length) return undefined;
+    return {
+      nextExpectedVersion: expectedVersion + events.length,
+      positions: inserted.map((r) => Number(r.position)),
+      duplicate: false,
+      lastHash: hashes.at(-1) ?? null,
+    };
   }
 
-  /** Hashes for the batch, chained to the stream's head; a stale head only matters if the insert succeeds, and then it cannot be stale. */
-  private async chain(streamId: string, expectedVersion: number, events: readonly NewEvent[]): Promise<string[]> {
-    let previous = GENESIS_HASH;
-    if (expectedVersion > 0) {
-      const [head] = await this.db.query<{ hash: string | null }>('SELECT hash FROM events WHERE stream_id = $1 AND stream_version = $2', [
-        streamId,
-        expectedVersion,
-      ]);
-      previous = head?.hash ?? GENESIS_HASH;
-    }
-    return events.map((event, i) => {
-      previous = chainHash(previous, { streamId, streamVersion: expectedVersion + i + 1, ...event });
-      return previous;
-    });
+  private async headHash(streamId: string, version: number): Promise<string> {
+    const [head] = await this.db.query<{ hash: string | null }>('SELECT hash FROM events WHERE stream_id = $1 AND stream_version = $2', [
+      streamId,
+      version,
+    ]);
+    return head?.hash ?? GENESIS_HASH;
   }
 
   /**
@@ -114,8 +115,8 @@ export class EventStore {
   }
 
   private async resolveRejectedAppend(streamId: string, expectedVersion: number, ids: string[]): Promise<AppendResult> {
-    const stored = await this.db.query<{ event_id: string; stream_id: string; stream_version: number; position: string }>(
-      'SELECT event_id, stream_id, stream_version, position FROM events WHERE event_id = ANY($1::uuid[]) ORDER BY position',
+    const stored = await this.db.query<{ event_id: string; stream_id: string; stream_version: number; position: string; hash: string | null }>(
+      'SELECT event_id, stream_id, stream_version, position, hash FROM events WHERE event_id = ANY($1::uuid[]) ORDER BY position',
       [ids],
     );
     if (stored.length === ids.length && stored.every((r) => r.stream_id === streamId)) {
@@ -123,6 +124,7 @@ export class EventStore {
         nextExpectedVersion: Math.max(...stored.map((r) => r.stream_version)),
         positions: stored.map((r) => Number(r.position)),
         duplicate: true,
+        lastHash: stored.at(-1)?.hash ?? null,
       };
     }
     if (stored.length > 0) {
@@ -166,6 +168,15 @@ export class EventStore {
     );
     return rows.map(toRecorded);
   }
+}
+
+/** The batch's hashes, each chained to the one before, the first to the stream's head. */
+function chainHashes(streamId: string, expectedVersion: number, events: readonly NewEvent[], head: string): string[] {
+  let previous = head;
+  return events.map((event, i) => {
+    previous = chainHash(previous, { streamId, streamVersion: expectedVersion + i + 1, ...event });
+    return previous;
+  });
 }
 
 export const cursorOf = (event: RecordedEvent): ReadAllCursor => ({

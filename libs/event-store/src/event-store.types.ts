@@ -35,6 +35,8 @@ export interface AppendResult {
   positions: number[];
   /** True when every event id was already stored and nothing was written. */
   duplicate: boolean;
+  /** Hash of the stream's head after the append: pass it as `previousHash` next time. */
+  lastHash: string | null;
 }
 
 /**

@@ -1,7 +1,9 @@
 import { participantsProjection } from './participants/participants.projection';
+import { pairsProjection } from './pairs/pairs.projection';
 import { organisationsProjection } from './organisations/organisations.projection';
 import { programmesProjection } from './programmes/programmes.projection';
+import { routesProjection } from './routes/routes.projection';
 import type { Projection } from './projection';
 import { tasksProjection } from './tasks/tasks.projection';
 
-export const allProjections: Projection[] = [organisationsProjection, programmesProjection, tasksProjection, participantsProjection];
+export const allProjections: Projection[] = [organisationsProjection, programmesProjection, tasksProjection, participantsProjection, pairsProjection, routesProjection];

@@ -7,7 +7,8 @@ export interface FoldedStateOptions<S> {
   /** Primary-key column holding the aggregate id. */
   idColumn: string;
   eventTypes: readonly string[];
-  aggregateId(event: RecordedEvent): string;
+  /** The aggregate an event belongs to; undefined for events of other streams (shared types such as Task*). */
+  aggregateId(event: RecordedEvent): string | undefined;
   initialState(): S;
   evolve(state: S, event: { type: string; data: unknown }): S;
   /** Extra indexed columns derived from the state, for filters and lists. */
@@ -18,6 +19,10 @@ export interface FoldedStateOptions<S> {
  * A read model that keeps, per aggregate, the domain's own `evolve` fold as jsonb plus a few columns
  * to filter on: the read side cannot drift from the write side's rules.
  */
+/** The aggregate id of events in streams named `<prefix>-<id>`, e.g. `pair-<uuid>`. */
+export const idFromStream = (prefix: string) => (event: RecordedEvent): string | undefined =>
+  event.streamId.startsWith(`${prefix}-`) ? event.streamId.slice(prefix.length + 1) : undefined;
+
 export class FoldedStateProjection<S> implements Projection {
   readonly name: string;
   readonly eventTypes: ReadonlySet<string>;
@@ -32,6 +37,7 @@ export class FoldedStateProjection<S> implements Projection {
     const byAggregate = new Map<string, RecordedEvent[]>();
     for (const event of events) {
       const id = this.options.aggregateId(event);
+      if (id === undefined) continue;
       byAggregate.set(id, [...(byAggregate.get(id) ?? []), event]);
     }
     for (const [id, aggregateEvents] of byAggregate) {

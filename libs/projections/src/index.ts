@@ -10,3 +10,5 @@ export * from './projector.service';
 export * from './programmes/gate-context.query';
 export * from './tasks/tasks.projection';
 export * from './participants/participants.projection';
+export * from './pairs/pairs.projection';
+export * from './routes/routes.projection';

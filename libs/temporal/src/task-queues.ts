@@ -2,5 +2,6 @@
 export const workflowIds = {
   programme: (programmeId: string) => `programme-${programmeId}`,
   pair: (pairId: string) => `pair-${pairId}`,
-  route: (code: string) => `route-${code}`,
+  // The route's uuid, as in its stream and its tasks' subject: the registry code (GET /routes?code=) maps to it.
+  route: (routeId: string) => `route-${routeId}`,
 } as const;

@@ -1,4 +1,4 @@
-import type { ProgrammeGateContext } from '@mentorflow/domain';
+import { pairGateCounts, type PairState, type ProgrammeGateContext } from '@mentorflow/domain';
 import type { SqlExecutor } from '@mentorflow/event-store';
 
 /**
@@ -22,7 +22,6 @@ export async function loadProgrammeGateContext(db: SqlExecutor, programmeId: str
 type PairCounts = Omit<ProgrammeGateContext, 'mentorsSelected' | 'menteesSelected'>;
 
 async function loadPairCounts(db: SqlExecutor, programmeId: string): Promise<PairCounts> {
-  void db;
-  void programmeId;
-  return { pairsAssigned: 0, pairsAssignedWithOrderAndConsents: 0, pairsWithApprovedPersonalProgramme: 0, activePairs: 0, activePairsPassedInterimControl: 0 };
+  const rows = await db.query<{ state: PairState }>('SELECT state FROM pairs_view WHERE programme_id = $1', [programmeId]);
+  return pairGateCounts(rows.map((r) => r.state));
 }

@@ -1,5 +1,5 @@
-import { programmeDecider, type ProgrammeEvent, type ProgrammeState } from '@mentorflow/domain';
-import { FoldedStateProjection } from '../folded-state.projection';
+import { programmeDecider, taskEventTypes, type ProgrammeEvent, type ProgrammeState } from '@mentorflow/domain';
+import { FoldedStateProjection, idFromStream } from '../folded-state.projection';
 
 export const programmesProjection = new FoldedStateProjection<ProgrammeState>({
   name: 'programmes',
@@ -14,8 +14,9 @@ export const programmesProjection = new FoldedStateProjection<ProgrammeState>({
     'StagePlanned',
     'StagePlanOverdue',
     'ProgrammeClosed',
+    ...taskEventTypes,
   ],
-  aggregateId: (event) => (event.data as { programmeId: string }).programmeId,
+  aggregateId: idFromStream('programme'),
   initialState: programmeDecider.initialState,
   evolve: (state, event) => programmeDecider.evolve(state, event as ProgrammeEvent),
   columns: (state) =>

@@ -1,0 +1,312 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import {
+  mentorReplacementReasons,
+  pairForms,
+  pairKinds,
+  pairStatuses,
+  type MentorReplacementReason,
+  type PairForm,
+  type PairKind,
+} from '@mentorflow/domain';
+import { PaginationQuery } from '../common/pagination.dto';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export class OrderDto {
+  @ApiProperty({ example: '112-к' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
+  number!: string;
+
+  @ApiProperty({ example: '2026-09-01' })
+  @Matches(ISO_DATE)
+  date!: string;
+
+  @ApiProperty({ example: 'Директор Петров П. П.' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  signedBy!: string;
+}
+
+export class ConsentDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  personId!: string;
+
+  @ApiProperty({ example: '2026-08-28', description: 'Date of the written consent' })
+  @Matches(ISO_DATE)
+  date!: string;
+}
+
+export class TermDto {
+  @ApiProperty({ example: '2026-09-01' })
+  @Matches(ISO_DATE)
+  start!: string;
+
+  @ApiProperty({ example: '2027-08-31' })
+  @Matches(ISO_DATE)
+  end!: string;
+}
+
+export class FormPairDto {
+  @ApiProperty({ enum: pairForms, example: 'teacherTeacher' })
+  @IsIn(pairForms)
+  form!: PairForm;
+
+  @ApiProperty({ enum: pairKinds, example: 'traditional' })
+  @IsIn(pairKinds)
+  kind!: PairKind;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  mentorId!: string;
+
+  @ApiProperty({ type: [String], format: 'uuid' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(30)
+  @IsUUID(undefined, { each: true })
+  menteeIds!: string[];
+
+  @ApiProperty({ type: [ConsentDto] })
+  @IsArray()
+  @ArrayMaxSize(31)
+  @ValidateNested({ each: true })
+  @Type(() => ConsentDto)
+  consents!: ConsentDto[];
+
+  @ApiProperty({ type: OrderDto })
+  @ValidateNested()
+  @Type(() => OrderDto)
+  order!: OrderDto;
+
+  @ApiProperty({ type: TermDto })
+  @ValidateNested()
+  @Type(() => TermDto)
+  term!: TermDto;
+
+  @ApiPropertyOptional({ example: 'Краткосрочная адаптация на период замещения' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  shortTermReason?: string;
+}
+
+export class ActivityDto {
+  @ApiProperty({ example: 'Посещение уроков наставника' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  title!: string;
+
+  @ApiProperty({ example: '2026-10-15' })
+  @Matches(ISO_DATE)
+  plannedDate!: string;
+}
+
+export class ControllerDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  personId!: string;
+
+  @ApiProperty({ enum: ['commissionHead', 'curator'] })
+  @IsIn(['commissionHead', 'curator'])
+  role!: 'commissionHead' | 'curator';
+}
+
+export class PersonalProgrammeDto {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  programmeDocId?: string;
+
+  @ApiProperty({ example: '2026-09-01' })
+  @Matches(ISO_DATE)
+  start!: string;
+
+  @ApiProperty({ example: '2027-05-31', description: '3 months to 1 year after the start' })
+  @Matches(ISO_DATE)
+  end!: string;
+
+  @ApiProperty({ type: [String], example: ['Методическая поддержка', 'Адаптация в коллективе'] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(500, { each: true })
+  directions!: string[];
+
+  @ApiProperty({ type: [ActivityDto] })
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => ActivityDto)
+  activities!: ActivityDto[];
+
+  @ApiProperty({ type: [String], example: ['Трудности в организации дисциплины на уроке'] })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(500, { each: true })
+  difficulties!: string[];
+
+  @ApiProperty({ type: ControllerDto })
+  @ValidateNested()
+  @Type(() => ControllerDto)
+  controller!: ControllerDto;
+}
+
+export class EntryDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  entryId!: string;
+
+  @ApiProperty({ example: '2026-10-01' })
+  @Matches(ISO_DATE)
+  date!: string;
+
+  @ApiProperty({ example: 'Провели совместный разбор урока' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(4000)
+  text!: string;
+}
+
+export class InterimControlDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  taskId!: string;
+
+  @ApiProperty({ enum: ['passed', 'needsCorrection'] })
+  @IsIn(['passed', 'needsCorrection'])
+  outcome!: 'passed' | 'needsCorrection';
+
+  @ApiProperty({ example: 'План выполняется' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(4000)
+  comment!: string;
+}
+
+export class MentorReportDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  taskId!: string;
+
+  @ApiProperty({ example: 'Молодой специалист успешно адаптировался' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(4000)
+  conclusion!: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  proposals?: string;
+}
+
+export class FinalControlDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  taskId!: string;
+
+  @ApiProperty({ enum: ['passed', 'notPassed'] })
+  @IsIn(['passed', 'notPassed'])
+  outcome!: 'passed' | 'notPassed';
+
+  @ApiProperty({ example: 'Адаптация пройдена успешно' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(4000)
+  mentorConclusion!: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  comment?: string;
+}
+
+export class ReplaceMentorDto {
+  @ApiProperty({ enum: mentorReplacementReasons, example: 'dismissal' })
+  @IsIn(mentorReplacementReasons)
+  reason!: MentorReplacementReason;
+
+  @ApiProperty({ type: OrderDto })
+  @ValidateNested()
+  @Type(() => OrderDto)
+  order!: OrderDto;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  newMentorId!: string;
+
+  @ApiProperty({ type: ConsentDto, description: "The new mentor's written consent" })
+  @ValidateNested()
+  @Type(() => ConsentDto)
+  newMentorConsent!: ConsentDto;
+}
+
+export class TerminatePairDto {
+  @ApiProperty({ example: 'Увольнение наставляемого' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1000)
+  reason!: string;
+
+  @ApiProperty({ type: OrderDto })
+  @ValidateNested()
+  @Type(() => OrderDto)
+  order!: OrderDto;
+}
+
+export class PairListQuery extends PaginationQuery {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  programmeId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  organisationId?: string;
+
+  @ApiPropertyOptional({ enum: pairStatuses })
+  @IsOptional()
+  @IsIn(pairStatuses)
+  status?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  mentorId?: string;
+
+  @ApiPropertyOptional({ enum: pairForms })
+  @IsOptional()
+  @IsIn(pairForms)
+  form?: string;
+}
+
+export class HistoryQuery {
+  @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json' })
+  @IsOptional()
+  @IsIn(['json', 'csv'])
+  format?: 'json' | 'csv';
+}

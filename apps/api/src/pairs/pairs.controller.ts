@@ -1,0 +1,165 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { Role } from '@mentorflow/domain';
+import {
+  approvePersonalProgrammeUpdate,
+  completeFinalControlUpdate,
+  passInterimControlUpdate,
+  recordDiaryEntryUpdate,
+  recordMenteeReportUpdate,
+  submitMentorFinalReportUpdate,
+  terminatePairUpdate,
+} from '@mentorflow/workflows/pair/pair.messages';
+import { actingRole } from '../auth/acting-role';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
+import type { AuthenticatedUser } from '../auth/auth.types';
+import { UuidParam } from '../common/id-param';
+import {
+  EntryDto,
+  FinalControlDto,
+  FormPairDto,
+  HistoryQuery,
+  InterimControlDto,
+  MentorReportDto,
+  PairListQuery,
+  PersonalProgrammeDto,
+  ReplaceMentorDto,
+  TerminatePairDto,
+} from './pair.dto';
+import { auditCsv, PairsService } from './pairs.service';
+
+const formers: Role[] = ['director', 'curator', 'administrator'];
+const directors: Role[] = ['director', 'administrator'];
+const controllers: Role[] = ['commissionHead', 'curator', 'administrator'];
+const auditors: Role[] = ['administrator', 'curator'];
+const staff: Role[] = ['curator', 'director', 'commissionHead', 'administrator', 'psychologist', 'mentor', 'mentee'];
+
+@ApiTags('pairs')
+@ApiBearerAuth()
+@Controller()
+export class PairsController {
+  constructor(private readonly pairs: PairsService) {}
+
+  @Post('programmes/:id/pairs')
+  @Roles(...formers)
+  @ApiOperation({ summary: 'Сформировать пару/группу (согласия, приказ, срок; проверка загрузки наставника)' })
+  form(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) programmeId: string, @Body() body: FormPairDto) {
+    return this.pairs.form(user, programmeId, body, actingRole(user, formers));
+  }
+
+  @Get('pairs')
+  @Roles(...staff)
+  @ApiOperation({ summary: 'Пары и группы: фильтры по программе, статусу, наставнику, форме' })
+  list(@CurrentUser() user: AuthenticatedUser, @Query() query: PairListQuery) {
+    return this.pairs.list(user, query);
+  }
+
+  @Get('pairs/:id')
+  @Roles(...staff)
+  @ApiOperation({ summary: 'Пара/группа' })
+  get(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string) {
+    return this.pairs.get(user, id);
+  }
+
+  @Get('mentors/:personId/load')
+  @Roles('curator', 'director', 'commissionHead', 'administrator')
+  @ApiOperation({ summary: 'Загрузка наставника: сколько наставляемых сейчас' })
+  load(@CurrentUser() user: AuthenticatedUser, @Param('personId', UuidParam()) personId: string) {
+    return this.pairs.mentorLoad(user, personId);
+  }
+
+  @Post('pairs/:id/personal-programme')
+  @HttpCode(200)
+  @Roles(...controllers, 'director')
+  @ApiOperation({ summary: 'Утвердить персонализированную программу наставничества (пара становится активной)' })
+  approve(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string, @Body() body: PersonalProgrammeDto) {
+    return this.pairs.command(user, id, approvePersonalProgrammeUpdate, { ...body }, actingRole(user, [...controllers, 'director']));
+  }
+
+  @Post('pairs/:id/diary')
+  @HttpCode(200)
+  @Roles('mentor')
+  @ApiOperation({ summary: 'Запись в дневнике наставника' })
+  diary(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string, @Body() body: EntryDto) {
+    return this.pairs.command(user, id, recordDiaryEntryUpdate, { ...body }, 'mentor');
+  }
+
+  @Post('pairs/:id/reports')
+  @HttpCode(200)
+  @Roles('mentee')
+  @ApiOperation({ summary: 'Отчёт наставляемого' })
+  report(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string, @Body() body: EntryDto) {
+    return this.pairs.command(user, id, recordMenteeReportUpdate, { ...body }, 'mentee');
+  }
+
+  @Post('pairs/:id/interim-control')
+  @HttpCode(200)
+  @Roles(...controllers)
+  @ApiOperation({ summary: 'Промежуточный контроль' })
+  interim(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string, @Body() body: InterimControlDto) {
+    return this.pairs.command(user, id, passInterimControlUpdate, { ...body }, actingRole(user, controllers));
+  }
+
+  @Post('pairs/:id/mentor-report')
+  @HttpCode(200)
+  @Roles('mentor')
+  @ApiOperation({ summary: 'Итоговый отчёт наставника с заключением об адаптации' })
+  mentorReport(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string, @Body() body: MentorReportDto) {
+    return this.pairs.command(user, id, submitMentorFinalReportUpdate, { ...body }, 'mentor');
+  }
+
+  @Post('pairs/:id/final-control')
+  @HttpCode(200)
+  @Roles(...controllers)
+  @ApiOperation({ summary: 'Итоговый контроль; пара завершается' })
+  finalControl(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string, @Body() body: FinalControlDto) {
+    return this.pairs.command(user, id, completeFinalControlUpdate, { ...body }, actingRole(user, controllers));
+  }
+
+  @Post('pairs/:id/replace-mentor')
+  @HttpCode(202)
+  @Roles(...directors)
+  @ApiOperation({ summary: 'Замена наставника по приказу (увольнение, перевод, дисциплинарная ответственность, психологическая несовместимость)' })
+  replace(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string, @Body() body: ReplaceMentorDto) {
+    return this.pairs.replaceMentor(user, id, body, actingRole(user, directors));
+  }
+
+  @Post('pairs/:id/terminate')
+  @HttpCode(200)
+  @Roles(...directors)
+  @ApiOperation({ summary: 'Досрочно прекратить наставничество (с причиной и приказом)' })
+  terminate(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string, @Body() body: TerminatePairDto) {
+    return this.pairs.command(user, id, terminatePairUpdate, { ...body }, actingRole(user, directors), body.reason);
+  }
+
+  @Get('pairs/:id/history')
+  @Roles(...auditors)
+  @ApiOperation({ summary: 'Аудит: вся история пары по порядку (JSON или CSV)' })
+  async history(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', UuidParam()) id: string,
+    @Query() query: HistoryQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const entries = await this.pairs.history(user, id, query.format ?? 'json');
+    if (query.format !== 'csv') return entries;
+    void reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="pair-${id}-history.csv"`);
+    return auditCsv(entries);
+  }
+
+  @Get('pairs/:id/history/reads')
+  @Roles('administrator')
+  @ApiOperation({ summary: 'Кто и когда читал историю пары' })
+  reads(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string) {
+    return this.pairs.auditReads(user, id);
+  }
+
+  @Get('pairs/:id/history/verify')
+  @Roles(...auditors)
+  @ApiOperation({ summary: 'Проверка целостности истории (цепочка хешей): первое нарушенное звено' })
+  verify(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string) {
+    return this.pairs.verify(user, id);
+  }
+}
+

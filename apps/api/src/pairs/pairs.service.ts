@@ -1,0 +1,235 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Client, WithStartWorkflowOperation, type WorkflowHandle } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import {
+  DomainRefusal,
+  mentorLoadDecider,
+  pairDecider,
+  validateMentorReplacement,
+  type MentorLoadState,
+  type PairState,
+  type Role,
+} from '@mentorflow/domain';
+import { EventStore, loadAggregate, WrongExpectedVersionError, type RecordedEvent } from '@mentorflow/event-store';
+import { TemporalSettings, workflowIds } from '@mentorflow/temporal';
+import type { Envelope } from '@mentorflow/workflows/programme/programme.messages';
+import { pairFormedUpdate, replaceMentorSignal, type PairFormation, type PairView } from '@mentorflow/workflows/pair/pair.messages';
+import { pairStreamId, pairWorkflow } from '@mentorflow/workflows/pair/pair.workflow';
+import type { AuthenticatedUser } from '../auth/auth.types';
+import { canAccessOrganisation } from '../auth/organisation-access';
+import { OrganisationsService } from '../organisations/organisations.service';
+import { ProgrammesService } from '../programmes/programmes.service';
+import type { FormPairDto, PairListQuery, ReplaceMentorDto } from './pair.dto';
+
+type PairUpdate<T> = UpdateDefinition<PairView, [Envelope<T>]>;
+
+const mentorLoadStreamId = (mentorId: string) => `mentor-load-${mentorId}`;
+const auditReadsStreamId = (pairId: string) => `audit-reads-pair-${pairId}`;
+
+@Injectable()
+export class PairsService {
+  constructor(
+    private readonly temporal: Client,
+    private readonly settings: TemporalSettings,
+    private readonly store: EventStore,
+    private readonly programmes: ProgrammesService,
+    private readonly organisations: OrganisationsService,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
+
+  /** Starts the pair's workflow; it reserves the mentor's capacity and answers formed or refused. */
+  async form(user: AuthenticatedUser, programmeId: string, body: FormPairDto, role: Role): Promise<PairView> {
+    const programme = await this.programmes.loadForUser(user, programmeId);
+    const organisation = await this.organisations.load(user, programme.organisationId);
+    const pairId = randomUUID();
+    const formation: PairFormation = { ...body, pairId, programmeId, organisationId: programme.organisationId };
+    const start = new WithStartWorkflowOperation(pairWorkflow, {
+      workflowId: workflowIds.pair(pairId),
+      taskQueue: this.settings.taskQueue,
+      workflowIdConflictPolicy: 'FAIL',
+      args: [{ formation, timeZone: organisation.timeZone, metadata: { actorId: user.sub, role, now: new Date().toISOString() } }],
+    });
+    return this.temporal.workflow.executeUpdateWithStart(pairFormedUpdate, { startWorkflowOperation: start });
+  }
+
+  async command<T>(user: AuthenticatedUser, pairId: string, update: PairUpdate<T>, data: T, role: Role, reason?: string) {
+    await this.loadForUser(user, pairId);
+    const metadata = { actorId: user.sub, role, now: new Date().toISOString(), ...(reason ? { reason } : {}) };
+    return this.handle(pairId).executeUpdate(update, { args: [{ data, metadata }] });
+  }
+
+  /**
+   * Checks a replacement before signalling it: the pair can take it, the new mentor is selected for the
+   * programme and has a free slot. The workflow checks again when it applies it and records a
+   * rejection if the state moved on meanwhile.
+   */
+  async replaceMentor(user: AuthenticatedUser, pairId: string, body: ReplaceMentorDto, role: Role) {
+    const pair = await this.loadForUser(user, pairId);
+    const replacementId = randomUUID();
+    const unmet = [...validateMentorReplacement(pair, { ...body, replacementId, capacityReserved: true })];
+    if (pair.status !== 'notFormed') {
+      const [mentor] = await this.db.query<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM participants_view WHERE programme_id = $1 AND person_id = $2 AND role = 'mentor' AND status = 'registered'`,
+        [pair.programmeId, body.newMentorId],
+      );
+      if (!mentor?.n) unmet.push({ code: 'replacement.newMentorNotSelected', message: 'Новый наставник не отобран в программу наставничества' });
+      const organisation = await this.organisations.load(user, pair.organisationId);
+      const { state: load } = await loadAggregate<MentorLoadState, never>(this.store, mentorLoadStreamId(body.newMentorId), mentorLoadDecider);
+      if (load.load + pair.menteeIds.length > organisation.settings.mentorCapacity) {
+        unmet.push({
+          code: 'replacement.newMentorCapacity',
+          message: `У нового наставника нет свободных мест: уже ${load.load} из ${organisation.settings.mentorCapacity}`,
+        });
+      }
+    }
+    if (unmet.length > 0) throw new DomainRefusal('pair.replacement.invalid', 'Замена наставника невозможна', unmet);
+    await this.handle(pairId).signal(replaceMentorSignal, {
+      data: { ...body, replacementId },
+      metadata: { actorId: user.sub, role, now: new Date().toISOString(), reason: body.reason },
+    });
+    return { replacementId, status: 'accepted' };
+  }
+
+  async get(user: AuthenticatedUser, pairId: string) {
+    const [row] = await this.db.query<{ state: PairState; version: number }[]>('SELECT state, version FROM pairs_view WHERE pair_id = $1', [pairId]);
+    if (!row || row.state.status === 'notFormed' || !canAccessOrganisation(user, row.state.organisationId)) {
+      throw new NotFoundException('Наставническая пара не найдена');
+    }
+    return { ...row.state, version: row.version };
+  }
+
+  async list(user: AuthenticatedUser, query: PairListQuery) {
+    const all = user.roles.includes('administrator');
+    const rows = await this.db.query<{ state: PairState; version: number }[]>(
+      `SELECT state, version FROM pairs_view
+       WHERE ($1 OR organisation_id = ANY($2::uuid[]))
+         AND ($3::uuid IS NULL OR programme_id = $3::uuid) AND ($4::uuid IS NULL OR organisation_id = $4::uuid)
+         AND ($5::text IS NULL OR status = $5::text) AND ($6::text IS NULL OR mentor_id = $6::text)
+         AND ($7::text IS NULL OR form = $7::text)
+       ORDER BY updated_at DESC LIMIT $8 OFFSET $9`,
+      [all, user.organisationIds, query.programmeId ?? null, query.organisationId ?? null, query.status ?? null, query.mentorId ?? null, query.form ?? null, query.limit, query.offset],
+    );
+    return rows.map((r) => ({ ...r.state, version: r.version }));
+  }
+
+  /** A mentor's load across all pairs and groups (from the mentor's own stream: exact, not eventual). */
+  async mentorLoad(user: AuthenticatedUser, mentorId: string) {
+    const { state } = await loadAggregate<MentorLoadState, never>(this.store, mentorLoadStreamId(mentorId), mentorLoadDecider);
+    const pairIds = Object.keys(state.reservations);
+    if (pairIds.length > 0) {
+      const visible = await this.db.query<{ n: number }[]>(
+        'SELECT count(*)::int AS n FROM pairs_view WHERE pair_id = ANY($1::uuid[]) AND ($2 OR organisation_id = ANY($3::uuid[]))',
+        [pairIds, user.roles.includes('administrator'), user.organisationIds],
+      );
+      if (!visible[0]?.n) throw new NotFoundException('Наставник не найден');
+    }
+    return { mentorId, load: state.load, reservations: state.reservations };
+  }
+
+  /**
+   * The audit trail: every event of the pair in order, with who, when (organisation time), why and which
+   * document. Each read is itself recorded (152-FZ: who looked at whose personal data, when).
+   */
+  async history(user: AuthenticatedUser, pairId: string, format: 'json' | 'csv' = 'json') {
+    const pair = await this.loadForUser(user, pairId);
+    const timeZone = pair.status === 'notFormed' ? 'UTC' : (await this.organisations.load(user, pair.organisationId)).timeZone;
+    const events = await this.store.readStream(pairStreamId(pairId));
+    await this.recordAuditRead(user, pairId, pair.status === 'notFormed' ? undefined : pair.organisationId, format);
+    return events.map((e) => toAuditEntry(e, timeZone));
+  }
+
+  /** Who read the pair's audit history, and when. */
+  async auditReads(user: AuthenticatedUser, pairId: string) {
+    await this.loadForUser(user, pairId);
+    const reads = await this.store.readStream(auditReadsStreamId(pairId));
+    return reads.map((e) => ({ ...(e.data as object), recordedAt: e.recordedAt }));
+  }
+
+  private async recordAuditRead(user: AuthenticatedUser, pairId: string, organisationId: string | undefined, format: string): Promise<void> {
+    const streamId = auditReadsStreamId(pairId);
+    for (let attempt = 0; attempt < 5; attempt++) {
+      try {
+        const version = await this.store.streamVersion(streamId);
+        await this.store.append(streamId, version, [
+          {
+            eventId: randomUUID(),
+            type: 'PairAuditHistoryRead',
+            data: { pairId, readerId: user.sub, roles: user.roles, format, readAt: new Date().toISOString() },
+            metadata: { actorId: user.sub, role: user.roles[0], organisationId },
+          },
+        ]);
+        return;
+      } catch (error) {
+        // Two auditors reading at once: the loser appends after the winner.
+        if (!(error instanceof WrongExpectedVersionError)) throw error;
+      }
+    }
+  }
+
+  async verify(user: AuthenticatedUser, pairId: string) {
+    await this.loadForUser(user, pairId);
+    return this.store.verifyStream(pairStreamId(pairId));
+  }
+
+  async loadForUser(user: AuthenticatedUser, pairId: string): Promise<PairState> {
+    const { state } = await loadAggregate(this.store, pairStreamId(pairId), pairDecider);
+    if (state.status === 'notFormed' || !canAccessOrganisation(user, state.organisationId)) {
+      throw new NotFoundException('Наставническая пара не найдена');
+    }
+    return state;
+  }
+
+  private handle(pairId: string): WorkflowHandle<typeof pairWorkflow> {
+    return this.temporal.workflow.getHandle(workflowIds.pair(pairId));
+  }
+}
+
+const localTime = (iso: string, timeZone: string) =>
+  new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+    .format(new Date(iso))
+    .replace(' ', 'T');
+
+export interface AuditEntry {
+  version: number;
+  type: string;
+  recordedAt: string;
+  recordedAtLocal: string;
+  timeZone: string;
+  actorId: unknown;
+  role: unknown;
+  reason: unknown;
+  documentRef: unknown;
+  data: Record<string, unknown>;
+  hash: string | null;
+}
+
+function toAuditEntry(e: RecordedEvent, timeZone: string): AuditEntry {
+  return {
+    version: e.streamVersion,
+    type: e.type,
+    recordedAt: e.recordedAt,
+    recordedAtLocal: localTime(e.recordedAt, timeZone),
+    timeZone,
+    actorId: e.metadata.actorId,
+    role: e.metadata.role,
+    reason: e.metadata.reason ?? (e.data as { reason?: unknown }).reason,
+    documentRef: e.metadata.documentRef ?? (e.data as { order?: { number?: string } }).order?.number,
+    data: e.data,
+    hash: e.hash,
+  };
+}
+
+const csvCell = (value: unknown) => {
+  const text = value === undefined || value === null ? '' : typeof value === 'string' ? value : JSON.stringify(value);
+  return /[",\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
+/** CSV with Russian headers, for a spreadsheet. */
+export function auditCsv(entries: AuditEntry[]): string {
+  const header = ['Версия', 'Событие', 'Время (UTC)', 'Время (местное)', 'Часовой пояс', 'Кто', 'Роль', 'Причина', 'Документ', 'Данные', 'Хеш'];
+  const rows = entries.map((e) => [e.version, e.type, e.recordedAt, e.recordedAtLocal, e.timeZone, e.actorId, e.role, e.reason, e.documentRef, e.data, e.hash]);
+  return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
+}

@@ -1,0 +1,326 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { competenceAreas, routeActivityKinds, type CompetenceArea, type RouteActivityKind } from '@mentorflow/domain';
+import { PaginationQuery } from '../common/pagination.dto';
+
+/** A calendar date; the domain checks that it exists (no 2026-02-30) and lies within the route's period. */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const REGION_CODE = /^(0[1-9]|[1-9]\d)$/;
+const ROUTE_CODE = /^\d{2}-\d{4}-\d{4}-\d{6}$/;
+const MAX_ROWS = 200;
+
+export class RouteTitlePageDto {
+  @ApiProperty({ example: 'Учитель математики' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  position!: string;
+
+  @ApiProperty({ example: 'Высшее педагогическое, СГСПУ, 2012' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  education!: string;
+
+  @ApiPropertyOptional({ example: '2024-03-15' })
+  @IsOptional()
+  @Matches(ISO_DATE)
+  lastAttestationDate?: string;
+
+  @ApiPropertyOptional({ example: 'первая' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  qualificationCategory?: string;
+
+  @ApiProperty({ example: 12, minimum: 0, maximum: 80 })
+  @IsInt()
+  @Min(0)
+  @Max(80)
+  teachingExperienceYears!: number;
+
+  @ApiProperty({ example: 'Формирование функциональной грамотности на уроках математики' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  selfEducationTopic!: string;
+
+  @ApiProperty({ example: '2026-12-01', description: 'First day of the route (inclusive)' })
+  @Matches(ISO_DATE)
+  startDate!: string;
+
+  @ApiProperty({ example: '2030-11-30', description: 'Last day of the route (inclusive): one to five years after the start' })
+  @Matches(ISO_DATE)
+  endDate!: string;
+}
+
+export class CreateRouteDto {
+  @ApiProperty({ format: 'uuid', description: 'The teacher whose route this is (their token `sub`)' })
+  @IsUUID()
+  teacherId!: string;
+
+  @ApiProperty({ format: 'uuid', description: 'The methodologist who drafts the route' })
+  @IsUUID()
+  methodologistId!: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The tutor; defaults to the caller' })
+  @IsOptional()
+  @IsUUID()
+  tutorId?: string;
+
+  @ApiPropertyOptional({
+    example: '63',
+    description:
+      'Code of the subject of the Russian Federation (01–99) for the registry code RR-OOOO-YYYY-NNNNNN. Required for the ' +
+      "organisation's first route, which also gives the organisation its number OOOO in the region; later it may be omitted or must match",
+  })
+  @IsOptional()
+  @Matches(REGION_CODE)
+  regionCode?: string;
+
+  @ApiProperty({ type: RouteTitlePageDto })
+  @ValidateNested()
+  @Type(() => RouteTitlePageDto)
+  titlePage!: RouteTitlePageDto;
+
+  @ApiPropertyOptional({ example: 'Преодолеть дефициты в области ИКТ и цифровизации образования', description: 'With `tasks`: fixes the goal at once' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  goal?: string;
+
+  @ApiPropertyOptional({ example: ['Освоить цифровые сервисы для уроков'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(1000, { each: true })
+  tasks?: string[];
+}
+
+export class FixGoalDto {
+  @ApiProperty({ example: 'Преодолеть дефициты в области ИКТ и цифровизации образования' })
+  @IsString()
+  @MaxLength(2000)
+  goal!: string;
+
+  @ApiProperty({ example: ['Освоить цифровые сервисы для уроков', 'Разработать цифровой образовательный ресурс по алгебре'] })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(1000, { each: true })
+  tasks!: string[];
+}
+
+export class DiagnosticsResultDto {
+  @ApiProperty({ enum: competenceAreas, example: 'ict' })
+  @IsIn(competenceAreas)
+  area!: CompetenceArea;
+
+  @ApiProperty({ example: 35, minimum: 0, maximum: 100, description: '81–100 % high, 50–80 % basic, below 50 % deficit (003 §5.4)' })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(100)
+  percent!: number;
+}
+
+export class RecordDiagnosticsDto {
+  @ApiProperty({ format: 'uuid', description: 'Chosen by the client' })
+  @IsUUID()
+  diagnosticsId!: string;
+
+  @ApiProperty({ example: '2026-11-20', description: 'Day the diagnostics took place' })
+  @Matches(ISO_DATE)
+  date!: string;
+
+  @ApiPropertyOptional({ example: '2027-11-20' })
+  @IsOptional()
+  @Matches(ISO_DATE)
+  nextDiagnosticsDate?: string;
+
+  @ApiProperty({ type: [DiagnosticsResultDto] })
+  @IsArray()
+  @ArrayMaxSize(competenceAreas.length)
+  @ValidateNested({ each: true })
+  @Type(() => DiagnosticsResultDto)
+  results!: DiagnosticsResultDto[];
+}
+
+export class RoadMapRowDto {
+  @ApiProperty({ example: 'row-1' })
+  @IsString()
+  @MaxLength(100)
+  rowId!: string;
+
+  @ApiProperty({ enum: competenceAreas, example: 'ict' })
+  @IsIn(competenceAreas)
+  competence!: CompetenceArea;
+
+  @ApiProperty({ example: 'Курс «Цифровые инструменты учителя» из федерального реестра ДПП' })
+  @IsString()
+  @MaxLength(1000)
+  activity!: string;
+
+  @ApiProperty({ enum: routeActivityKinds, example: 'furtherTrainingProgramme' })
+  @IsIn(routeActivityKinds)
+  activityKind!: RouteActivityKind;
+
+  @ApiProperty({ example: 'Освоить цифровые сервисы для уроков', description: 'The tasks the activity solves' })
+  @IsString()
+  @MaxLength(2000)
+  tasks!: string;
+
+  @ApiProperty({ example: 36, minimum: 0 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(10_000)
+  hours!: number;
+
+  @ApiProperty({ example: '2027-05-20' })
+  @Matches(ISO_DATE)
+  deadline!: string;
+
+  @ApiPropertyOptional({ example: true, description: 'Отметка выбора' })
+  @IsOptional()
+  @IsBoolean()
+  chosenMark?: boolean;
+
+  @ApiPropertyOptional({ example: 'Удостоверение о повышении квалификации № 123', description: 'Отметка о выполнении / результат' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  doneMark?: string;
+}
+
+export class RoadMapDto {
+  @ApiProperty({ type: [RoadMapRowDto] })
+  @IsArray()
+  @ArrayMaxSize(MAX_ROWS)
+  @ValidateNested({ each: true })
+  @Type(() => RoadMapRowDto)
+  rows!: RoadMapRowDto[];
+}
+
+export class ControlPointDto {
+  @ApiProperty({ example: 'cp-1' })
+  @IsString()
+  @MaxLength(100)
+  controlPointId!: string;
+
+  @ApiProperty({ example: '2027-06-01' })
+  @Matches(ISO_DATE)
+  date!: string;
+
+  @ApiProperty({ example: 'Курс повышения квалификации пройден' })
+  @IsString()
+  @MaxLength(1000)
+  description!: string;
+}
+
+export class ApproveProposedRoadMapDto {
+  @ApiProperty({ type: [ControlPointDto] })
+  @IsArray()
+  @ArrayMaxSize(MAX_ROWS)
+  @ValidateNested({ each: true })
+  @Type(() => ControlPointDto)
+  controlPoints!: ControlPointDto[];
+}
+
+export class AgreeRoadMapDto extends ApproveProposedRoadMapDto {
+  @ApiPropertyOptional({ type: [RoadMapRowDto], description: "The tutor's refinement; omitted, the methodologist's draft is agreed as is" })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_ROWS)
+  @ValidateNested({ each: true })
+  @Type(() => RoadMapRowDto)
+  rows?: RoadMapRowDto[];
+}
+
+export class RecordPortfolioEntryDto {
+  @ApiProperty({ format: 'uuid', description: 'Chosen by the client: re-sending the same id is refused as a duplicate' })
+  @IsUUID()
+  entryId!: string;
+
+  @ApiPropertyOptional({ example: 'row-1', description: 'The road-map row the entry reports on' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  rowId?: string;
+
+  @ApiProperty({ example: 'Разработка урока алгебры с цифровым тренажёром' })
+  @IsString()
+  @MaxLength(2000)
+  product!: string;
+
+  @ApiProperty({ example: 'Урок получился, ученики работали активнее' })
+  @IsString()
+  @MaxLength(2000)
+  selfAssessment!: string;
+}
+
+export class CorrectRoadMapDto extends RoadMapDto {
+  @ApiProperty({ example: 'Курс перенесён организатором на осень' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1000)
+  reason!: string;
+}
+
+export class RouteCommentDto {
+  @ApiPropertyOptional({ example: 'Все мероприятия дорожной карты выполнены' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  comment?: string;
+}
+
+export class RecordControlDiagnosticsDto {
+  @ApiProperty({ format: 'uuid', description: 'Chosen by the client' })
+  @IsUUID()
+  diagnosticsId!: string;
+
+  @ApiProperty({ example: '2030-10-15' })
+  @Matches(ISO_DATE)
+  date!: string;
+
+  @ApiProperty({ type: [DiagnosticsResultDto] })
+  @IsArray()
+  @ArrayMaxSize(competenceAreas.length)
+  @ValidateNested({ each: true })
+  @Type(() => DiagnosticsResultDto)
+  results!: DiagnosticsResultDto[];
+}
+
+export class RouteListQuery extends PaginationQuery {
+  @ApiPropertyOptional({ example: '63-0001-2026-000001', description: 'Registry code' })
+  @IsOptional()
+  @Matches(ROUTE_CODE)
+  code?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  organisationId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  teacherId?: string;
+}

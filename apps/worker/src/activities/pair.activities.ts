@@ -1,0 +1,73 @@
+import { endOfLocalDay } from '@mentorflow/calendar';
+import {
+  defaultMentorCapacity,
+  isDomainRefusal,
+  mentorLoadDecider,
+  organisationDecider,
+  type OrganisationState,
+} from '@mentorflow/domain';
+import { handleCommand, loadAggregate, WrongExpectedVersionError, type EventStore } from '@mentorflow/event-store';
+import type { PairActivities } from '@mentorflow/workflows/activities';
+
+export const mentorLoadStreamId = (mentorId: string) => `mentor-load-${mentorId}`;
+
+/** Optimistic retries of a reservation that lost a race: each loser rereads the mentor's load. */
+const MAX_RESERVATION_ATTEMPTS = 50;
+
+const system = (now = new Date().toISOString()) => ({ actorId: 'system', role: 'administrator' as const, now });
+
+export function createPairActivities(deps: { store: EventStore }): PairActivities {
+  const { store } = deps;
+  return {
+    async reserveMentorCapacity({ organisationId, mentorId, pairId, menteeCount }) {
+      const { state: organisation } = await loadAggregate<OrganisationState, never>(store, `organisation-${organisationId}`, organisationDecider);
+      const capacity = organisation.status === 'registered' ? organisation.settings.mentorCapacity : defaultMentorCapacity;
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await handleCommand(
+            store,
+            mentorLoadStreamId(mentorId),
+            mentorLoadDecider,
+            { type: 'ReserveMenteeSlots', data: { pairId, mentorId, menteeCount, capacity }, metadata: system() },
+            { actorId: 'system', organisationId, correlationId: `pair-${pairId}` },
+          );
+          return { reserved: true };
+        } catch (error) {
+          if (isDomainRefusal(error)) return { reserved: false, code: error.code, message: error.message };
+          // The mentor's stream is the lock: whoever appended first holds the slot; the others reread.
+          if (error instanceof WrongExpectedVersionError && attempt < MAX_RESERVATION_ATTEMPTS) continue;
+          throw error;
+        }
+      }
+    },
+
+    async releaseMentorCapacity({ mentorId, pairId }) {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await handleCommand(
+            store,
+            mentorLoadStreamId(mentorId),
+            mentorLoadDecider,
+            { type: 'ReleaseMenteeSlots', data: { pairId }, metadata: system() },
+            { actorId: 'system', correlationId: `pair-${pairId}` },
+          );
+          return;
+        } catch (error) {
+          if (isDomainRefusal(error)) return;
+          if (error instanceof WrongExpectedVersionError && attempt < MAX_RESERVATION_ATTEMPTS) continue;
+          throw error;
+        }
+      }
+    },
+
+    async pairControlSchedule({ start, end, timeZone }) {
+      const startMs = Date.parse(`${start}T00:00:00Z`);
+      const endMs = Date.parse(`${end}T00:00:00Z`);
+      const middle = new Date(startMs + Math.floor((endMs - startMs) / 86_400_000 / 2) * 86_400_000).toISOString().slice(0, 10);
+      return {
+        interim: { dueAt: endOfLocalDay(middle, timeZone), dueLocalDate: middle },
+        final: { dueAt: endOfLocalDay(end, timeZone), dueLocalDate: end },
+      };
+    },
+  };
+}

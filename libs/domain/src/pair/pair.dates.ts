@@ -1,0 +1,44 @@
+/** Calendar arithmetic on YYYY-MM-DD dates, in UTC so the result never depends on the host's zone. */
+
+const dayMs = 24 * 60 * 60 * 1000;
+const hourMs = 60 * 60 * 1000;
+const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
+const isoInstantPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** Midnight UTC of a calendar date, or undefined if the text is not a real YYYY-MM-DD date. */
+export const utcMidnight = (date: string): number | undefined => {
+  const match = isoDatePattern.exec(date);
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const time = Date.UTC(year, month - 1, day);
+  const back = new Date(time);
+  return back.getUTCFullYear() === year && back.getUTCMonth() === month - 1 && back.getUTCDate() === day ? time : undefined;
+};
+
+export const isIsoDate = (date: string | undefined): date is string => typeof date === 'string' && utcMidnight(date) !== undefined;
+
+export const parseInstant = (instant: string): number | undefined => {
+  if (typeof instant !== 'string' || !isoInstantPattern.test(instant)) return undefined;
+  const time = Date.parse(instant);
+  return Number.isNaN(time) ? undefined : time;
+};
+
+const formatDate = (time: number): string => new Date(time).toISOString().slice(0, 10);
+
+/**
+ * The last day of a period of `months` calendar months starting on `start` (inclusive): 2026-09-01
+ * plus 12 months ends on 2027-08-31. Month ends clamp: 2026-11-30 plus 3 months ends on 2027-02-27.
+ */
+export const lastDayOfMonths = (start: number, months: number): string => {
+  const from = new Date(start);
+  const [year, month, day] = [from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate()];
+  const lastDayOfTargetMonth = new Date(Date.UTC(year, month + months + 1, 0)).getUTCDate();
+  return formatDate(Date.UTC(year, month + months, Math.min(day, lastDayOfTargetMonth)) - dayMs);
+};
+
+/** Zones span UTC−12 … UTC+14: a local date has begun somewhere once UTC passes its midnight minus 14 h. */
+export const localDateHasBegun = (date: number, now: number): boolean => date - 14 * hourMs <= now;
+
+/** The end of local day `date` lies between UTC midnight + 10 h (UTC+14) and + 36 h (UTC−12). */
+export const isEndOfLocalDay = (instant: number, date: number): boolean =>
+  instant >= date + 10 * hourMs && instant <= date + 36 * hourMs;

@@ -1,0 +1,278 @@
+import type { DomainEvent } from '../shared/decider';
+import type { UnmetCondition } from '../shared/refusal';
+import type { TaskEvent } from '../task/task.events';
+import type { MentorEligibilityWarning } from '../participant/participant.events';
+
+/** Forms of mentoring (002 §9.1.3, §9.3.2; 004 slides 36–40). */
+export const pairForms = [
+  'teacherTeacher',
+  'headTeacher',
+  'employerStudent',
+  'studentPupil',
+  'pupilPupil',
+  'employerPupil',
+  'universityTeacherYoungTeacher',
+] as const;
+export type PairForm = (typeof pairForms)[number];
+
+/** Kinds of mentoring (002 §9.1.3). */
+export const pairKinds = ['traditional', 'group', 'virtual', 'reverse', 'situational', 'shortTerm', 'speed'] as const;
+export type PairKind = (typeof pairKinds)[number];
+
+/** The four grounds for replacing a mentor (002 §4.7). */
+export const mentorReplacementReasons = ['dismissal', 'transfer', 'disciplinaryLiability', 'psychologicalIncompatibility'] as const;
+export type MentorReplacementReason = (typeof mentorReplacementReasons)[number];
+
+export const pairStatuses = ['notFormed', 'formed', 'active', 'completed', 'terminated'] as const;
+export type PairStatus = (typeof pairStatuses)[number];
+
+export type InterimControlOutcome = 'passed' | 'needsCorrection';
+export type FinalControlOutcome = 'passed' | 'notPassed';
+
+export const isPairForm = (value: string): value is PairForm => (pairForms as readonly string[]).includes(value);
+export const isPairKind = (value: string): value is PairKind => (pairKinds as readonly string[]).includes(value);
+export const isMentorReplacementReason = (value: string): value is MentorReplacementReason =>
+  (mentorReplacementReasons as readonly string[]).includes(value);
+
+/** The director's order (приказ): assigning, replacing or releasing a mentor always rests on one. */
+export interface PairOrder {
+  readonly number: string;
+  /** YYYY-MM-DD. */
+  readonly date: string;
+  readonly signedBy: string;
+}
+
+/** Written consent of one participant (004 slide 45), dated YYYY-MM-DD. */
+export interface PairConsent {
+  readonly personId: string;
+  readonly date: string;
+}
+
+/** Calendar dates YYYY-MM-DD, both inclusive. */
+export interface PairTerm {
+  readonly start: string;
+  readonly end: string;
+}
+
+export interface PersonalProgrammeActivity {
+  readonly title: string;
+  /** YYYY-MM-DD within the programme. */
+  readonly plannedDate: string;
+}
+
+/** A control task the workflow scheduled: it computes the instants on the organisation's calendar. */
+export interface PairControlTask {
+  readonly taskId: string;
+  readonly dueAt: string;
+  readonly dueLocalDate: string;
+  readonly remindAt?: readonly string[];
+}
+
+/** Who holds the pair's control points: the commission head or the curator (002 §8.1, §8.3). */
+export interface PairController {
+  readonly personId: string;
+  readonly role: 'commissionHead' | 'curator';
+}
+
+export type PairFormed = DomainEvent<
+  'PairFormed',
+  {
+    readonly pairId: string;
+    readonly programmeId: string;
+    readonly organisationId: string;
+    readonly form: PairForm;
+    readonly kind: PairKind;
+    readonly mentorId: string;
+    readonly menteeIds: readonly string[];
+    readonly consents: readonly PairConsent[];
+    readonly order: PairOrder;
+    readonly term: PairTerm;
+    readonly shortTermReason?: string;
+    /** Recorded with the decision: the director assigned the mentor knowing these (002 §4.3). */
+    readonly mentorEligibilityWarnings: readonly MentorEligibilityWarning[];
+    readonly status: 'formed';
+    readonly formedAt: string;
+    readonly formedBy: string;
+  }
+>;
+
+/** Followed in the same append by TaskRaised for each control point it plans. */
+export type PersonalProgrammeApproved = DomainEvent<
+  'PersonalProgrammeApproved',
+  {
+    readonly pairId: string;
+    readonly programmeId: string;
+    readonly programmeDocId?: string;
+    readonly start: string;
+    readonly end: string;
+    readonly directions: readonly string[];
+    readonly activities: readonly PersonalProgrammeActivity[];
+    readonly difficulties: readonly string[];
+    readonly controller: PairController;
+    readonly interimControl: { readonly taskId: string; readonly dueAt: string; readonly dueLocalDate: string };
+    readonly finalControl: { readonly taskId: string; readonly dueAt: string; readonly dueLocalDate: string };
+    readonly mentorReport?: { readonly taskId: string; readonly dueAt: string; readonly dueLocalDate: string };
+    readonly status: 'active';
+    readonly approvedAt: string;
+    readonly approvedBy: string;
+  }
+>;
+
+export type MentorDiaryEntryRecorded = DomainEvent<
+  'MentorDiaryEntryRecorded',
+  {
+    readonly pairId: string;
+    readonly entryId: string;
+    readonly mentorId: string;
+    readonly date: string;
+    readonly text: string;
+    readonly recordedAt: string;
+  }
+>;
+
+export type MenteeReportRecorded = DomainEvent<
+  'MenteeReportRecorded',
+  {
+    readonly pairId: string;
+    readonly entryId: string;
+    readonly menteeId: string;
+    readonly date: string;
+    readonly text: string;
+    readonly recordedAt: string;
+  }
+>;
+
+export type InterimControlPassed = DomainEvent<
+  'InterimControlPassed',
+  {
+    readonly pairId: string;
+    readonly programmeId: string;
+    readonly taskId: string;
+    readonly outcome: 'passed';
+    readonly comment: string;
+    readonly controlledAt: string;
+    readonly controlledBy: string;
+  }
+>;
+
+/** The pair needs correction; a repeat interim control is raised in the same append. */
+export type InterimControlFailed = DomainEvent<
+  'InterimControlFailed',
+  {
+    readonly pairId: string;
+    readonly programmeId: string;
+    readonly taskId: string;
+    readonly outcome: 'needsCorrection';
+    readonly comment: string;
+    readonly repeatTaskId: string;
+    readonly controlledAt: string;
+    readonly controlledBy: string;
+  }
+>;
+
+/** The mentor's final report with a conclusion on the mentee's adaptation (002 §6.1.10). */
+export type MentorFinalReportSubmitted = DomainEvent<
+  'MentorFinalReportSubmitted',
+  {
+    readonly pairId: string;
+    readonly taskId: string;
+    readonly mentorId: string;
+    readonly conclusion: string;
+    readonly proposals?: string;
+    readonly submittedAt: string;
+  }
+>;
+
+export type FinalControlCompleted = DomainEvent<
+  'FinalControlCompleted',
+  {
+    readonly pairId: string;
+    readonly programmeId: string;
+    readonly taskId: string;
+    readonly outcome: FinalControlOutcome;
+    readonly mentorConclusion: string;
+    readonly comment?: string;
+    readonly controlledAt: string;
+    readonly controlledBy: string;
+  }
+>;
+
+export type PairCompleted = DomainEvent<
+  'PairCompleted',
+  {
+    readonly pairId: string;
+    readonly programmeId: string;
+    readonly organisationId: string;
+    readonly mentorId: string;
+    readonly menteeIds: readonly string[];
+    readonly finalOutcome: FinalControlOutcome;
+    readonly completedAt: string;
+    readonly completedBy: string;
+  }
+>;
+
+/** Followed in the same append by TaskReassigned for each active task of the previous mentor. */
+export type MentorReplaced = DomainEvent<
+  'MentorReplaced',
+  {
+    readonly pairId: string;
+    readonly programmeId: string;
+    readonly replacementId: string;
+    readonly previousMentorId: string;
+    readonly newMentorId: string;
+    readonly reason: MentorReplacementReason;
+    readonly order: PairOrder;
+    readonly newMentorConsent: PairConsent;
+    readonly mentorEligibilityWarnings: readonly MentorEligibilityWarning[];
+    readonly replacedAt: string;
+    readonly replacedBy: string;
+  }
+>;
+
+/** A refused replacement stays in the pair's history: the administrator audits why it did not happen. */
+export type MentorReplacementRejected = DomainEvent<
+  'MentorReplacementRejected',
+  {
+    readonly pairId: string;
+    readonly replacementId: string;
+    readonly reasonCode: string;
+    readonly message: string;
+    readonly unmet: readonly UnmetCondition[];
+    readonly rejectedAt: string;
+    /** Who asked for the replacement. */
+    readonly rejectedBy: string;
+  }
+>;
+
+/** Ended early by the director's order, as opposed to PairCompleted; open tasks are cancelled with it. */
+export type PairTerminated = DomainEvent<
+  'PairTerminated',
+  {
+    readonly pairId: string;
+    readonly programmeId: string;
+    readonly organisationId: string;
+    readonly mentorId: string;
+    readonly menteeIds: readonly string[];
+    readonly reason: string;
+    readonly order: PairOrder;
+    readonly terminatedAt: string;
+    readonly terminatedBy: string;
+  }
+>;
+
+export type PairOwnEvent =
+  | PairFormed
+  | PersonalProgrammeApproved
+  | MentorDiaryEntryRecorded
+  | MenteeReportRecorded
+  | InterimControlPassed
+  | InterimControlFailed
+  | MentorFinalReportSubmitted
+  | FinalControlCompleted
+  | PairCompleted
+  | MentorReplaced
+  | MentorReplacementRejected
+  | PairTerminated;
+
+/** The pair's stream also holds the life of its control tasks. */
+export type PairEvent = PairOwnEvent | TaskEvent;

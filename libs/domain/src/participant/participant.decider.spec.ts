@@ -1,0 +1,205 @@
+import type { CommandMetadata } from '../shared/decider';
+import { deciderSpec } from '../shared/testing';
+import {
+  mentorEligibilityWarningsFor,
+  participantDecider,
+  participantSelectionCounts,
+  type ParticipantCommand,
+  type ParticipantState,
+  type RegisterParticipant,
+} from './participant.decider';
+import { menteeCategories, type MenteeCategory, type ParticipantEvent, type ParticipantRole } from './participant.events';
+import { menteeCategoryLabels, mentorEligibilityWarningLabels, participantRoleLabels } from './participant.labels';
+
+const spec = deciderSpec(participantDecider);
+const now = '2026-05-12T07:00:00.000Z';
+const at = (actorId: string, role: CommandMetadata['role']): CommandMetadata => ({ actorId, role, now });
+const head = at('head-1', 'commissionHead');
+
+const mentorData: RegisterParticipant['data'] = {
+  participantId: 'part-1',
+  organisationId: 'org-1',
+  personId: 'person-1',
+  programmeId: 'prog-1',
+  role: 'mentor',
+  position: ' Учитель математики ',
+  subject: 'Математика',
+  teachingExperienceYears: 12,
+  subjectExperienceYears: 10,
+};
+
+const menteeData: RegisterParticipant['data'] = {
+  participantId: 'part-2',
+  organisationId: 'org-1',
+  personId: 'person-2',
+  programmeId: 'prog-1',
+  role: 'mentee',
+  position: 'Учитель математики',
+  teachingExperienceYears: 0,
+  subjectExperienceYears: 0,
+  menteeCategory: 'newSpecialist',
+};
+
+const register = (data: RegisterParticipant['data'], metadata = head): ParticipantCommand => ({ type: 'RegisterParticipant', data, metadata });
+
+const registered = (data: RegisterParticipant['data'], extra: Partial<Extract<ParticipantEvent, { type: 'ParticipantRegistered' }>['data']> = {}): ParticipantEvent => ({
+  type: 'ParticipantRegistered',
+  data: {
+    ...data,
+    position: data.position.trim(),
+    eligibilityWarnings: [],
+    registeredAt: now,
+    registeredBy: 'head-1',
+    ...extra,
+  },
+});
+
+const fold = (events: ParticipantEvent[]): ParticipantState => events.reduce(participantDecider.evolve, participantDecider.initialState());
+
+describe('participant registry', () => {
+  describe('RegisterParticipant', () => {
+    it('registers an experienced mentor without warnings', () => spec.given([]).when(register(mentorData)).then([registered(mentorData)]));
+
+    it('registers a mentee with their category', () => spec.given([]).when(register(menteeData)).then([registered(menteeData)]));
+
+    it('records a short experience as warnings, not a refusal (002 §4.3 says "preferably")', () => {
+      const junior = { ...mentorData, teachingExperienceYears: 4, subjectExperienceYears: 2 };
+      spec
+        .given([])
+        .when(register(junior))
+        .then([registered(junior, { eligibilityWarnings: ['teachingExperienceBelowFiveYears', 'subjectExperienceBelowThreeYears'] })]);
+    });
+
+    it('warns only about the subject when teaching experience is enough', () => {
+      const data = { ...mentorData, teachingExperienceYears: 5, subjectExperienceYears: 2.5 };
+      spec.given([]).when(register(data)).then([registered(data, { eligibilityWarnings: ['subjectExperienceBelowThreeYears'] })]);
+    });
+
+    it('never warns about mentees', () => {
+      const data = { ...menteeData, teachingExperienceYears: 1, subjectExperienceYears: 1 };
+      spec.given([]).when(register(data)).then([registered(data)]);
+    });
+
+    it('keeps a partner organisation and drops blank optional text', () => {
+      const data = { ...mentorData, subject: '  ', partnerOrganisation: ' Лицей № 2 ' };
+      const withoutSubject: RegisterParticipant['data'] = {
+        participantId: data.participantId,
+        organisationId: data.organisationId,
+        personId: data.personId,
+        programmeId: data.programmeId,
+        role: data.role,
+        position: data.position,
+        teachingExperienceYears: data.teachingExperienceYears,
+        subjectExperienceYears: data.subjectExperienceYears,
+      };
+      spec
+        .given([])
+        .when(register(data))
+        .then([registered({ ...withoutSubject, partnerOrganisation: 'Лицей № 2' })]);
+    });
+
+    it('refuses a second registration', () => spec.given([registered(mentorData)]).when(register(mentorData)).thenRefuses('participant.alreadyRegistered'));
+
+    it.each<CommandMetadata['role']>(['mentor', 'mentee', 'methodologist', 'regionalCoordinator'])('refuses a %s selecting participants', (role) =>
+      spec.given([]).when(register(mentorData, at('x-1', role))).thenRefuses('participant.forbidden'));
+
+    it.each<CommandMetadata['role']>(['curator', 'director', 'administrator'])('lets a %s select participants', (role) =>
+      spec
+        .given([])
+        .when(register(mentorData, at('x-1', role)))
+        .then([registered(mentorData, { registeredBy: 'x-1' })]));
+
+    it('refuses an unknown role', () =>
+      spec
+        .given([])
+        .when(register({ ...mentorData, role: 'tutor' as ParticipantRole }))
+        .thenRefuses('participant.role.unknown'));
+
+    it('lists every invalid field', () =>
+      spec
+        .given([])
+        .when(register({ ...mentorData, personId: ' ', position: '', teachingExperienceYears: -1, subjectExperienceYears: Number.NaN }))
+        .thenRefuses('participant.invalid', [
+          'participant.personId.empty',
+          'participant.position.empty',
+          'participant.teachingExperience.invalid',
+          'participant.subjectExperience.invalid',
+        ]));
+
+    it('refuses subject experience above teaching experience', () =>
+      spec
+        .given([])
+        .when(register({ ...mentorData, teachingExperienceYears: 3, subjectExperienceYears: 4 }))
+        .thenRefuses('participant.invalid', ['participant.subjectExperience.exceedsTeaching']));
+
+    it('requires a mentee category for a mentee', () => {
+      spec.given([]).when(register({ ...menteeData, menteeCategory: undefined })).thenRefuses('participant.invalid', ['participant.menteeCategory.required']);
+    });
+
+    it('refuses an unknown mentee category', () =>
+      spec
+        .given([])
+        .when(register({ ...menteeData, menteeCategory: 'lazy' as MenteeCategory }))
+        .thenRefuses('participant.invalid', ['participant.menteeCategory.unknown']));
+
+    it('refuses a mentee category on a mentor', () =>
+      spec
+        .given([])
+        .when(register({ ...mentorData, menteeCategory: 'burnout' }))
+        .thenRefuses('participant.invalid', ['participant.menteeCategory.notForMentor']));
+  });
+
+  describe('WithdrawParticipant', () => {
+    const withdraw = (reason: string, metadata = head): ParticipantCommand => ({ type: 'WithdrawParticipant', data: { reason }, metadata });
+    const withdrawn: ParticipantEvent = {
+      type: 'ParticipantWithdrawn',
+      data: { participantId: 'part-1', programmeId: 'prog-1', personId: 'person-1', role: 'mentor', reason: 'Увольнение', withdrawnAt: now, withdrawnBy: 'head-1' },
+    };
+
+    it('withdraws a registered participant', () => spec.given([registered(mentorData)]).when(withdraw(' Увольнение ')).then([withdrawn]));
+
+    it('refuses an unregistered participant', () => spec.given([]).when(withdraw('Увольнение')).thenRefuses('participant.notRegistered'));
+
+    it('refuses withdrawing twice', () =>
+      spec.given([registered(mentorData), withdrawn]).when(withdraw('Увольнение')).thenRefuses('participant.alreadyWithdrawn'));
+
+    it('requires a reason', () => spec.given([registered(mentorData)]).when(withdraw('  ')).thenRefuses('participant.withdrawal.reasonRequired'));
+
+    it('refuses a mentee withdrawing someone', () =>
+      spec.given([registered(mentorData)]).when(withdraw('Увольнение', at('person-2', 'mentee'))).thenRefuses('participant.forbidden'));
+
+    it('keeps the withdrawal in state', () =>
+      expect(fold([registered(mentorData), withdrawn])).toMatchObject({ status: 'withdrawn', withdrawnAt: now, withdrawalReason: 'Увольнение' }));
+  });
+
+  describe('selection counts for the programme gate', () => {
+    it('counts distinct persons still registered, per role', () => {
+      const states = [
+        fold([registered(mentorData)]),
+        fold([registered({ ...mentorData, participantId: 'part-1b' })]),
+        fold([registered({ ...mentorData, participantId: 'part-3', personId: 'person-3' })]),
+        fold([
+          registered({ ...mentorData, participantId: 'part-4', personId: 'person-4' }),
+          {
+            type: 'ParticipantWithdrawn',
+            data: { participantId: 'part-4', programmeId: 'prog-1', personId: 'person-4', role: 'mentor', reason: 'x', withdrawnAt: now, withdrawnBy: 'head-1' },
+          },
+        ]),
+        fold([registered(menteeData)]),
+        participantDecider.initialState(),
+      ];
+      expect(participantSelectionCounts(states)).toEqual({ mentorsSelected: 2, menteesSelected: 1 });
+    });
+  });
+
+  it('computes warnings for a preview', () => {
+    expect(mentorEligibilityWarningsFor(5, 3)).toEqual([]);
+    expect(mentorEligibilityWarningsFor(4.9, 3)).toEqual(['teachingExperienceBelowFiveYears']);
+  });
+
+  it('labels every role, category and warning in Russian', () => {
+    expect(Object.keys(menteeCategoryLabels)).toEqual([...menteeCategories]);
+    expect(participantRoleLabels.mentee).toBe('Наставляемый');
+    expect(Object.values(mentorEligibilityWarningLabels).every((label) => /[а-я]/.test(label))).toBe(true);
+  });
+});

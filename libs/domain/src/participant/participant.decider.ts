@@ -1,0 +1,248 @@
+import { assertNever, type CommandMetadata, type Decider, type DomainCommand } from '../shared/decider';
+import { DomainRefusal, type UnmetCondition } from '../shared/refusal';
+import {
+  isMenteeCategory,
+  isParticipantRole,
+  type MenteeCategory,
+  type MentorEligibilityWarning,
+  type ParticipantEvent,
+  type ParticipantRole,
+} from './participant.events';
+
+/** 002 §4.3: preferably at least five years of teaching, three of them in the subject. */
+export const recommendedTeachingExperienceYears = 5;
+export const recommendedSubjectExperienceYears = 3;
+
+// ---- Commands -------------------------------------------------------------------------------
+
+/** Selecting a mentor or mentee for a programme is registering them: the programme gate counts these. */
+export type RegisterParticipant = DomainCommand<
+  'RegisterParticipant',
+  {
+    readonly participantId: string;
+    readonly organisationId: string;
+    readonly personId: string;
+    readonly programmeId: string;
+    readonly role: ParticipantRole;
+    readonly position: string;
+    readonly subject?: string;
+    readonly teachingExperienceYears: number;
+    readonly subjectExperienceYears: number;
+    readonly menteeCategory?: MenteeCategory;
+    readonly partnerOrganisation?: string;
+  }
+>;
+
+export type WithdrawParticipant = DomainCommand<'WithdrawParticipant', { readonly reason: string }>;
+
+export type ParticipantCommand = RegisterParticipant | WithdrawParticipant;
+
+// ---- State ----------------------------------------------------------------------------------
+
+export interface RegisteredParticipant {
+  readonly status: 'registered' | 'withdrawn';
+  readonly participantId: string;
+  readonly organisationId: string;
+  readonly personId: string;
+  readonly programmeId: string;
+  readonly role: ParticipantRole;
+  readonly position: string;
+  readonly subject?: string;
+  readonly teachingExperienceYears: number;
+  readonly subjectExperienceYears: number;
+  readonly menteeCategory?: MenteeCategory;
+  readonly partnerOrganisation?: string;
+  readonly eligibilityWarnings: readonly MentorEligibilityWarning[];
+  readonly registeredAt: string;
+  readonly withdrawnAt?: string;
+  readonly withdrawalReason?: string;
+}
+
+export type ParticipantState = { readonly status: 'notRegistered' } | RegisteredParticipant;
+
+export const initialParticipantState = (): ParticipantState => ({ status: 'notRegistered' });
+
+// ---- Helpers --------------------------------------------------------------------------------
+
+const refuse = (code: string, message: string, unmet: readonly UnmetCondition[] = []): never => {
+  throw new DomainRefusal(code, message, unmet);
+};
+
+const isBlank = (value: string | undefined): boolean => value === undefined || value.trim() === '';
+
+const optionalText = <K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> =>
+  value === undefined || isBlank(value) ? {} : ({ [key]: value.trim() } as Record<K, string>);
+
+/** Experience below the recommendation is data the commission weighs, not a reason to refuse. */
+export const mentorEligibilityWarningsFor = (
+  teachingExperienceYears: number,
+  subjectExperienceYears: number,
+): MentorEligibilityWarning[] => [
+  ...(teachingExperienceYears < recommendedTeachingExperienceYears ? ['teachingExperienceBelowFiveYears' as const] : []),
+  ...(subjectExperienceYears < recommendedSubjectExperienceYears ? ['subjectExperienceBelowThreeYears' as const] : []),
+];
+
+// The commission head selects mentors (002 §4.3); the curator keeps the base of participants.
+const selectors: readonly CommandMetadata['role'][] = ['commissionHead', 'curator', 'director', 'administrator'];
+
+const requireSelector = (metadata: CommandMetadata): void => {
+  if (selectors.includes(metadata.role)) return;
+  refuse(
+    'participant.forbidden',
+    'Отбирать участников программы наставничества может руководитель методической комиссии, куратор, руководитель организации или администратор',
+  );
+};
+
+const isYears = (value: number): boolean => Number.isFinite(value) && value >= 0 && value <= 80;
+
+// ---- Decisions ------------------------------------------------------------------------------
+
+const register = ({ data, metadata }: RegisterParticipant, state: ParticipantState): ParticipantEvent[] => {
+  if (state.status !== 'notRegistered') {
+    return refuse('participant.alreadyRegistered', 'Участник уже зарегистрирован в программе наставничества');
+  }
+  requireSelector(metadata);
+  if (!isParticipantRole(data.role)) {
+    return refuse('participant.role.unknown', `Неизвестная роль участника: «${data.role}»`);
+  }
+  const problems: UnmetCondition[] = [
+    ...(isBlank(data.participantId) ? [{ code: 'participant.id.empty', message: 'Не указан идентификатор участника' }] : []),
+    ...(isBlank(data.organisationId) ? [{ code: 'participant.organisationId.empty', message: 'Не указана организация' }] : []),
+    ...(isBlank(data.personId) ? [{ code: 'participant.personId.empty', message: 'Не указан человек' }] : []),
+    ...(isBlank(data.programmeId) ? [{ code: 'participant.programmeId.empty', message: 'Не указана программа наставничества' }] : []),
+    ...(isBlank(data.position) ? [{ code: 'participant.position.empty', message: 'Не указана должность' }] : []),
+    ...(isYears(data.teachingExperienceYears)
+      ? []
+      : [{ code: 'participant.teachingExperience.invalid', message: 'Педагогический стаж должен быть числом лет от 0 до 80' }]),
+    ...(isYears(data.subjectExperienceYears)
+      ? []
+      : [{ code: 'participant.subjectExperience.invalid', message: 'Стаж по предмету должен быть числом лет от 0 до 80' }]),
+    // "в том числе по данному предмету": the subject years are part of the teaching years.
+    ...(data.subjectExperienceYears > data.teachingExperienceYears
+      ? [{ code: 'participant.subjectExperience.exceedsTeaching', message: 'Стаж по предмету не может превышать педагогический стаж' }]
+      : []),
+    ...(data.role === 'mentee' && data.menteeCategory === undefined
+      ? [{ code: 'participant.menteeCategory.required', message: 'Укажите категорию наставляемого' }]
+      : []),
+    ...(data.menteeCategory !== undefined && !isMenteeCategory(data.menteeCategory)
+      ? [{ code: 'participant.menteeCategory.unknown', message: `Неизвестная категория наставляемого: «${data.menteeCategory}»` }]
+      : []),
+    ...(data.role === 'mentor' && data.menteeCategory !== undefined
+      ? [{ code: 'participant.menteeCategory.notForMentor', message: 'Категория наставляемого не указывается для наставника' }]
+      : []),
+  ];
+  if (problems.length > 0) {
+    return refuse('participant.invalid', 'Сведения об участнике заполнены неверно', problems);
+  }
+  return [
+    {
+      type: 'ParticipantRegistered',
+      data: {
+        participantId: data.participantId,
+        organisationId: data.organisationId,
+        personId: data.personId,
+        programmeId: data.programmeId,
+        role: data.role,
+        position: data.position.trim(),
+        ...optionalText('subject', data.subject),
+        teachingExperienceYears: data.teachingExperienceYears,
+        subjectExperienceYears: data.subjectExperienceYears,
+        ...(data.menteeCategory === undefined ? {} : { menteeCategory: data.menteeCategory }),
+        ...optionalText('partnerOrganisation', data.partnerOrganisation),
+        eligibilityWarnings:
+          data.role === 'mentor' ? mentorEligibilityWarningsFor(data.teachingExperienceYears, data.subjectExperienceYears) : [],
+        registeredAt: metadata.now,
+        registeredBy: metadata.actorId,
+      },
+    },
+  ];
+};
+
+const withdraw = ({ data, metadata }: WithdrawParticipant, state: ParticipantState): ParticipantEvent[] => {
+  if (state.status === 'notRegistered') {
+    return refuse('participant.notRegistered', 'Участник не зарегистрирован в программе наставничества');
+  }
+  if (state.status === 'withdrawn') {
+    return refuse('participant.alreadyWithdrawn', 'Участник уже выбыл из программы наставничества');
+  }
+  requireSelector(metadata);
+  if (isBlank(data.reason)) {
+    return refuse('participant.withdrawal.reasonRequired', 'Укажите причину выбытия участника');
+  }
+  return [
+    {
+      type: 'ParticipantWithdrawn',
+      data: {
+        participantId: state.participantId,
+        programmeId: state.programmeId,
+        personId: state.personId,
+        role: state.role,
+        reason: data.reason.trim(),
+        withdrawnAt: metadata.now,
+        withdrawnBy: metadata.actorId,
+      },
+    },
+  ];
+};
+
+export const decideParticipant = (command: ParticipantCommand, state: ParticipantState): ParticipantEvent[] => {
+  switch (command.type) {
+    case 'RegisterParticipant':
+      return register(command, state);
+    case 'WithdrawParticipant':
+      return withdraw(command, state);
+    default:
+      return assertNever(command);
+  }
+};
+
+// ---- Evolution ------------------------------------------------------------------------------
+
+export const evolveParticipant = (state: ParticipantState, event: ParticipantEvent): ParticipantState => {
+  switch (event.type) {
+    case 'ParticipantRegistered': {
+      const { participantId, organisationId, personId, programmeId, role, position, subject } = event.data;
+      const { teachingExperienceYears, subjectExperienceYears, menteeCategory, partnerOrganisation } = event.data;
+      return {
+        status: 'registered',
+        participantId,
+        organisationId,
+        personId,
+        programmeId,
+        role,
+        position,
+        ...(subject === undefined ? {} : { subject }),
+        teachingExperienceYears,
+        subjectExperienceYears,
+        ...(menteeCategory === undefined ? {} : { menteeCategory }),
+        ...(partnerOrganisation === undefined ? {} : { partnerOrganisation }),
+        eligibilityWarnings: event.data.eligibilityWarnings,
+        registeredAt: event.data.registeredAt,
+      };
+    }
+    case 'ParticipantWithdrawn':
+      return state.status === 'notRegistered'
+        ? state
+        : { ...state, status: 'withdrawn', withdrawnAt: event.data.withdrawnAt, withdrawalReason: event.data.reason };
+    default:
+      return assertNever(event);
+  }
+};
+
+export const participantDecider: Decider<ParticipantState, ParticipantCommand, ParticipantEvent> = {
+  decide: decideParticipant,
+  evolve: evolveParticipant,
+  initialState: initialParticipantState,
+};
+
+/**
+ * The programme gate's selection counts: distinct persons still registered per role. A person
+ * registered twice by mistake (two participant streams) is counted once.
+ */
+export const participantSelectionCounts = (
+  states: readonly ParticipantState[],
+): { readonly mentorsSelected: number; readonly menteesSelected: number } => {
+  const selected = (role: ParticipantRole): number =>
+    new Set(states.flatMap((s) => (s.status === 'registered' && s.role === role ? [s.personId] : []))).size;
+  return { mentorsSelected: selected('mentor'), menteesSelected: selected('mentee') };
+};

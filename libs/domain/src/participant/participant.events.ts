@@ -1,0 +1,67 @@
+import type { DomainEvent } from '../shared/decider';
+
+export const participantRoles = ['mentor', 'mentee'] as const;
+export type ParticipantRole = (typeof participantRoles)[number];
+
+/** Who is mentored (002 §4.6; 004 slide 42). */
+export const menteeCategories = [
+  'newSpecialist',
+  'nonPedagogicalGraduate',
+  'movedToOtherWork',
+  'needsPreparationForGroupOrTopic',
+  'backAfterLongBreak',
+  'burnout',
+  'internWithContract',
+  'other',
+] as const;
+export type MenteeCategory = (typeof menteeCategories)[number];
+
+/**
+ * 002 §4.3 says "preferably": a mentor short of the experience may still be chosen, so these are
+ * recorded warnings the commission and director see, not refusals.
+ */
+export const mentorEligibilityWarningCodes = ['teachingExperienceBelowFiveYears', 'subjectExperienceBelowThreeYears'] as const;
+export type MentorEligibilityWarning = (typeof mentorEligibilityWarningCodes)[number];
+
+export const isParticipantRole = (value: string): value is ParticipantRole => (participantRoles as readonly string[]).includes(value);
+export const isMenteeCategory = (value: string): value is MenteeCategory => (menteeCategories as readonly string[]).includes(value);
+export const isMentorEligibilityWarning = (value: string): value is MentorEligibilityWarning =>
+  (mentorEligibilityWarningCodes as readonly string[]).includes(value);
+
+/** Only the person's id: names and contacts stay in the user directory (minimal personal data). */
+export type ParticipantRegistered = DomainEvent<
+  'ParticipantRegistered',
+  {
+    readonly participantId: string;
+    readonly organisationId: string;
+    readonly personId: string;
+    readonly programmeId: string;
+    readonly role: ParticipantRole;
+    readonly position: string;
+    readonly subject?: string;
+    readonly teachingExperienceYears: number;
+    readonly subjectExperienceYears: number;
+    readonly menteeCategory?: MenteeCategory;
+    /** A mentor from another organisation under a network agreement (004 slide 41). */
+    readonly partnerOrganisation?: string;
+    /** Empty for mentees. */
+    readonly eligibilityWarnings: readonly MentorEligibilityWarning[];
+    readonly registeredAt: string;
+    readonly registeredBy: string;
+  }
+>;
+
+export type ParticipantWithdrawn = DomainEvent<
+  'ParticipantWithdrawn',
+  {
+    readonly participantId: string;
+    readonly programmeId: string;
+    readonly personId: string;
+    readonly role: ParticipantRole;
+    readonly reason: string;
+    readonly withdrawnAt: string;
+    readonly withdrawnBy: string;
+  }
+>;
+
+export type ParticipantEvent = ParticipantRegistered | ParticipantWithdrawn;

@@ -1,0 +1,24 @@
+import type { MenteeCategory, MentorEligibilityWarning, ParticipantRole } from './participant.events';
+
+export const participantRoleLabels: Readonly<Record<ParticipantRole, string>> = {
+  mentor: 'Наставник',
+  mentee: 'Наставляемый',
+};
+
+/** 002 §4.6; 004 slide 42. */
+export const menteeCategoryLabels: Readonly<Record<MenteeCategory, string>> = {
+  newSpecialist: 'Впервые принятый специалист без стажа педагогической деятельности',
+  nonPedagogicalGraduate: 'Выпускник непедагогической профессиональной образовательной организации без педагогического стажа',
+  movedToOtherWork: 'Педагогический работник, переведённый на другую работу',
+  needsPreparationForGroupOrTopic: 'Педагог, нуждающийся в дополнительной подготовке для работы в определённой группе (по определённой тематике)',
+  backAfterLongBreak: 'Педагог, приступивший к работе после длительного перерыва',
+  burnout: 'Педагог в состоянии профессионального, эмоционального выгорания',
+  internWithContract: 'Стажёр (студент), заключивший договор с обязательством последующего принятия на работу',
+  other: 'Педагог, испытывающий другие профессиональные затруднения',
+};
+
+/** 002 §4.3. */
+export const mentorEligibilityWarningLabels: Readonly<Record<MentorEligibilityWarning, string>> = {
+  teachingExperienceBelowFiveYears: 'Стаж педагогической деятельности менее пяти лет (рекомендуется не менее пяти)',
+  subjectExperienceBelowThreeYears: 'Стаж по данному предмету (профессии) менее трёх лет (рекомендуется не менее трёх)',
+};

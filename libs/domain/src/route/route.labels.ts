@@ -1,0 +1,67 @@
+import type { CompetenceArea, CompetenceAssessment, CompetenceLevel, DeficitLevel, RouteActivityKind, RouteRoadMapSource, RouteStage } from './route.events';
+
+/** UI names of the route stages (003 §6.1). */
+export const routeStageLabels: Readonly<Record<RouteStage, string>> = {
+  diagnosticMotivational: 'Диагностико-мотивационный',
+  design: 'Проектировочный',
+  implementation: 'Реализационный',
+  reflective: 'Рефлексивный',
+  completed: 'Завершён',
+};
+
+/** UI names of the diagnosed competence areas (000 item 2; 002 §9.2.2). */
+export const competenceAreaLabels: Readonly<Record<CompetenceArea, string>> = {
+  scientificTheoretical: 'Научно-теоретические',
+  regulatoryLegal: 'Нормативные правовые',
+  subjectProfessional: 'Предметно-профессиональные',
+  psychologicalPedagogical: 'Психолого-педагогические',
+  methodical: 'Методические',
+  ict: 'ИКТ-компетенции',
+  digitalisation: 'Цифровизация образования',
+  extracurricularEducational: 'Внеурочная и воспитательная деятельность',
+  healthSaving: 'Здоровьесбережение обучающихся',
+};
+
+/** 003 §5.4: высокий, базовый, дефицитный. */
+export const competenceLevelLabels: Readonly<Record<CompetenceLevel, string>> = {
+  high: 'Высокий',
+  basic: 'Базовый',
+  deficit: 'Дефицит',
+};
+
+/** 003 §5.4: уровень профессиональных дефицитов. */
+export const deficitLevelLabels: Readonly<Record<DeficitLevel, string>> = {
+  high: 'Высокий',
+  medium: 'Средний',
+  minimal: 'Минимальный',
+};
+
+/** 003 §5.3: what the "activity" column of the road map may hold. */
+export const routeActivityKindLabels: Readonly<Record<RouteActivityKind, string>> = {
+  furtherTrainingProgramme: 'Программа повышения квалификации или переподготовки (федеральный реестр ДПП, курсы ИРО)',
+  event: 'Мероприятие по профессиональному развитию и обмену опытом',
+  internship: 'Стажировка',
+  resource: 'Электронные ресурсы, методические материалы, нормативные документы, литература',
+  methodicalProduct: 'Разработка методического продукта',
+};
+
+export const routeRoadMapSourceLabels: Readonly<Record<RouteRoadMapSource, string>> = {
+  methodologistDraft: 'Проект методиста',
+  tutorRefinement: 'Доработана тьютором',
+  teacherProposal: 'Предложена педагогом',
+};
+
+/** "Дефицит (средний)" for a deficit, the level name otherwise. */
+export const competenceAssessmentLabel = (assessment: CompetenceAssessment): string =>
+  assessment.level === 'deficit'
+    ? `${competenceLevelLabels.deficit} (${deficitLevelLabels[assessment.deficitLevel].toLowerCase()})`
+    : competenceLevelLabels[assessment.level];
+
+const monthNames = ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'] as const;
+
+/** "март 2026" for "2026-03"; the text itself when it is not a YYYY-MM month. */
+export const routeMonthLabel = (month: string): string => {
+  const match = /^(\d{4})-(\d{2})$/.exec(month);
+  const name = match ? monthNames[Number(match[2]) - 1] : undefined;
+  return match && name ? `${name} ${match[1]}` : month;
+};

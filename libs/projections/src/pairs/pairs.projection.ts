@@ -1,0 +1,45 @@
+import { pairDecider, type PairEvent, type PairState } from '@mentorflow/domain';
+import { FoldedStateProjection, idFromStream } from '../folded-state.projection';
+
+/** Every pair's current state; pair streams are `pair-<pairId>`. */
+export const pairsProjection = new FoldedStateProjection<PairState>({
+  name: 'pairs',
+  table: 'pairs_view',
+  idColumn: 'pair_id',
+  eventTypes: [
+    'PairFormed',
+    'PersonalProgrammeApproved',
+    'MentorDiaryEntryRecorded',
+    'MenteeReportRecorded',
+    'InterimControlPassed',
+    'InterimControlFailed',
+    'MentorFinalReportSubmitted',
+    'FinalControlCompleted',
+    'PairCompleted',
+    'MentorReplaced',
+    'MentorReplacementRejected',
+    'PairTerminated',
+    'TaskRaised',
+    'TaskReminded',
+    'TaskOverdue',
+    'TaskEscalated',
+    'TaskCompleted',
+    'TaskCancelled',
+    'TaskReassigned',
+  ],
+  // Task events of programmes and routes pass through here too: only pair streams are folded.
+  aggregateId: idFromStream('pair'),
+  initialState: pairDecider.initialState,
+  evolve: (state, event) => pairDecider.evolve(state, event as PairEvent),
+  columns: (state) =>
+    state.status === 'notFormed'
+      ? { organisation_id: null, programme_id: null, mentor_id: '', status: state.status, form: '', kind: '' }
+      : {
+          organisation_id: state.organisationId,
+          programme_id: state.programmeId,
+          mentor_id: state.mentorId,
+          status: state.status,
+          form: state.form,
+          kind: state.kind,
+        },
+});

@@ -1,0 +1,42 @@
+import { routeDecider, routeEventTypes, taskEventTypes, type RouteEvent, type RouteState } from '@mentorflow/domain';
+import type { RecordedEvent, SqlExecutor } from '@mentorflow/event-store';
+import { FoldedStateProjection } from '../folded-state.projection';
+import type { Projection } from '../projection';
+
+const routeStreamPrefix = 'route-';
+
+/** The route's own events carry its id; its task events do not, but its stream names it. */
+const routeIdOf = (event: RecordedEvent): string => event.streamId.slice(routeStreamPrefix.length);
+
+const folded = new FoldedStateProjection<RouteState>({
+  name: 'routes',
+  table: 'routes_view',
+  idColumn: 'route_id',
+  // Task events too: a route's tasks (draft, escalations, monthly checks) are part of its state.
+  eventTypes: [...routeEventTypes, ...taskEventTypes],
+  aggregateId: routeIdOf,
+  initialState: routeDecider.initialState,
+  evolve: (state, event) => routeDecider.evolve(state, event as RouteEvent),
+  columns: (state) =>
+    state.status === 'created'
+      ? {
+          organisation_id: state.organisationId,
+          code: state.code,
+          teacher_id: state.participants.teacherId,
+          methodologist_id: state.participants.methodologistId,
+          tutor_id: state.participants.tutorId,
+          stage: state.stage,
+        }
+      : { organisation_id: null, code: null, teacher_id: null, methodologist_id: null, tutor_id: null, stage: 'notCreated' },
+});
+
+/**
+ * Individual educational routes: the route decider's own fold per route. Task events are shared by
+ * every task-owning stream, so only those of route streams reach the fold.
+ */
+export const routesProjection: Projection = {
+  name: folded.name,
+  eventTypes: folded.eventTypes,
+  apply: (events: readonly RecordedEvent[], tx: SqlExecutor) => folded.apply(events.filter((e) => e.streamId.startsWith(routeStreamPrefix)), tx),
+  reset: (tx: SqlExecutor) => folded.reset(tx),
+};

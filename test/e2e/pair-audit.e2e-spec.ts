@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { openTestDataSource } from '../support/database';
+import { TestSystem } from '../support/system';
+
+describe('pairs through HTTP: formation, replacement checks, and the audited history', () => {
+  let system: TestSystem;
+  let db: DataSource;
+  const admin = randomUUID();
+  const director = randomUUID();
+  const curator = randomUUID();
+  const [mentor, secondMentor, mentee] = [randomUUID(), randomUUID(), randomUUID()];
+  let organisationId: string;
+  let programmeId: string;
+  let pairId: string;
+  let as: Record<'admin' | 'director' | 'curator' | 'outsider' | 'mentor', string>;
+
+  beforeAll(async () => {
+    system = await TestSystem.start();
+    db = await openTestDataSource();
+    const org = await system.request('POST', '/organisations', system.token(admin, ['administrator']), {
+      name: 'МБОУ «Лицей № 2»', kind: 'school', municipality: 'г. Владивосток', region: 'Приморский край', timeZone: 'Asia/Vladivostok',
+    });
+    organisationId = org.body.organisationId;
+    as = {
+      admin: system.token(admin, ['administrator']),
+      director: system.token(director, ['director'], [organisationId]),
+      curator: system.token(curator, ['curator'], [organisationId]),
+      outsider: system.token(randomUUID(), ['curator'], [randomUUID()]),
+      mentor: system.token(mentor, ['mentor'], [organisationId]),
+    };
+    programmeId = (await system.request('POST', `/organisations/${organisationId}/programmes`, as.director, { title: 'Программа' })).body.state.programmeId;
+    await system.request('POST', `/programmes/${programmeId}/curator`, as.director, { curatorId: curator });
+    for (const personId of [mentor, secondMentor]) {
+      await system.request('POST', `/programmes/${programmeId}/participants`, as.curator, { personId, role: 'mentor', position: 'Учитель', teachingExperienceYears: 3, subjectExperienceYears: 1 });
+    }
+    const formed = await system.request('POST', `/programmes/${programmeId}/pairs`, as.director, {
+      form: 'teacherTeacher', kind: 'traditional', mentorId: mentor, menteeIds: [mentee],
+      consents: [{ personId: mentor, date: '2026-08-28' }, { personId: mentee, date: '2026-08-29' }],
+      order: { number: '15-к', date: '2026-09-01', signedBy: 'Директор' }, term: { start: '2026-09-01', end: '2027-08-31' },
+    });
+    expect(formed.status).toBe(201);
+    pairId = formed.body.state.pairId;
+  });
+  afterAll(async () => {
+    await db?.destroy();
+    await system?.stop();
+  });
+
+  it('refuses a formation without every written consent, naming whose is missing, and stores nothing', async () => {
+    const other = randomUUID();
+    const refused = await system.request('POST', `/programmes/${programmeId}/pairs`, as.director, {
+      form: 'teacherTeacher', kind: 'traditional', mentorId: secondMentor, menteeIds: [other],
+      consents: [{ personId: secondMentor, date: '2026-08-28' }],
+      order: { number: '16-к', date: '2026-09-01', signedBy: 'Директор' }, term: { start: '2026-09-01', end: '2027-08-31' },
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.unmet.map((u: { code: string }) => u.code)).toEqual([`consent.${other}.missing`]);
+    const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM events WHERE data->>'mentorId' = $1 AND type = 'PairFormed'`, [secondMentor]);
+    expect(n).toBe(0);
+  });
+
+  it('refuses an invalid replacement at the API: same mentor, a mentor not selected for the programme', async () => {
+    const request = (newMentorId: string) =>
+      system.request('POST', `/pairs/${pairId}/replace-mentor`, as.director, {
+        reason: 'dismissal', order: { number: '20-к', date: '2026-10-01', signedBy: 'Директор' }, newMentorId, newMentorConsent: { personId: newMentorId, date: '2026-10-01' },
+      });
+    const same = await request(mentor);
+    expect(same.status).toBe(422);
+    expect(same.body.unmet.map((u: { code: string }) => u.code)).toContain('replacement.sameMentor');
+    const stranger = await request(randomUUID());
+    expect(stranger.status).toBe(422);
+    expect(stranger.body.unmet.map((u: { code: string }) => u.code)).toContain('replacement.newMentorNotSelected');
+
+    const accepted = await request(secondMentor);
+    expect(accepted.status).toBe(202);
+    const history = await system.eventually(
+      () => system.request('GET', `/pairs/${pairId}/history`, as.admin),
+      (r) => r.body.some((e: { type: string }) => e.type === 'MentorReplaced'),
+    );
+    const replaced = history.body.find((e: { type: string }) => e.type === 'MentorReplaced');
+    expect(replaced).toMatchObject({ actorId: director, role: 'director', reason: 'dismissal', timeZone: 'Asia/Vladivostok' });
+    expect(replaced.recordedAtLocal).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/);
+  });
+
+  it('lets administrators and the curator read the audit, exports CSV, and hides it from others', async () => {
+    expect((await system.request('GET', `/pairs/${pairId}/history`, as.curator)).status).toBe(200);
+    expect((await system.request('GET', `/pairs/${pairId}/history`, as.outsider)).status).toBe(404);
+    expect((await system.request('GET', `/pairs/${pairId}/history`, as.mentor)).status).toBe(403);
+
+    const csv = await fetch(`${system.baseUrl}/pairs/${pairId}/history?format=csv`, { headers: { authorization: `Bearer ${as.admin}` } });
+    expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
+    const lines = (await csv.text()).trim().split('\n');
+    expect(lines[0]).toMatch(/^Версия,Событие,Время \(UTC\)/);
+    expect(lines[1]).toMatch(/^1,PairFormed,/);
+
+    const reads = await system.request('GET', `/pairs/${pairId}/history/reads`, as.admin);
+    expect(reads.body.map((r: { readerId: string; format: string }) => [r.readerId, r.format])).toEqual(
+      expect.arrayContaining([[curator, 'json'], [admin, 'csv']]),
+    );
+  });
+
+  it('detects a tampered event row and names the first broken link', async () => {
+    expect((await system.request('GET', `/pairs/${pairId}/history/verify`, as.admin)).body).toMatchObject({ valid: true });
+
+    await db.query(`UPDATE events SET data = jsonb_set(data, '{order,number}', '"99-к"') WHERE stream_id = $1 AND stream_version = 1`, [`pair-${pairId}`]);
+
+    const verdict = await system.request('GET', `/pairs/${pairId}/history/verify`, as.admin);
+    expect(verdict.body).toMatchObject({ valid: false, firstBrokenVersion: 1 });
+  });
+});

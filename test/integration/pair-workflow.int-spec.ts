@@ -1,0 +1,207 @@
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { mentorLoadDecider, organisationDecider, type CommandMetadata, type MentorReplacementReason, type PairState } from '@mentorflow/domain';
+import { EventStore, handleCommand, loadAggregate } from '@mentorflow/event-store';
+import { activitiesFrom } from '../../apps/worker/src/create-worker';
+import { workflowsPath } from '../../apps/worker/src/workflows-path';
+import {
+  approvePersonalProgrammeUpdate,
+  completeFinalControlUpdate,
+  pairFormedUpdate,
+  pairViewQuery,
+  passInterimControlUpdate,
+  replaceMentorSignal,
+  submitMentorFinalReportUpdate,
+  type PairView,
+} from '../../workflows/pair/pair.messages';
+import { pairStreamId, pairWorkflow } from '../../workflows/pair/pair.workflow';
+import { openTestDataSource } from '../support/database';
+import { captureHistory } from '../support/replay';
+import { timeSkippingServerPath } from '../support/scripts';
+
+const DAY = 86_400_000;
+const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+describe('pair workflow on the time-skipping test server', () => {
+  let env: TestWorkflowEnvironment;
+  let dataSource: DataSource;
+  let store: EventStore;
+  let worker: Worker;
+  let running: Promise<void>;
+  const taskQueue = `pair-test-${randomUUID()}`;
+  const organisationId = randomUUID();
+  const director = randomUUID();
+  const curator = randomUUID();
+
+  beforeAll(async () => {
+    env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: timeSkippingServerPath() } } });
+    dataSource = await openTestDataSource();
+    store = new EventStore(dataSource);
+    await handleCommand(
+      store,
+      `organisation-${organisationId}`,
+      organisationDecider,
+      {
+        type: 'RegisterOrganisation',
+        data: { organisationId, name: 'МБОУ СОШ № 1', kind: 'school', municipality: 'г. Казань', region: 'Республика Татарстан', timeZone: 'Europe/Moscow' },
+        metadata: { actorId: 'admin', role: 'administrator', now: new Date().toISOString() },
+      },
+      { actorId: 'admin' },
+    );
+    worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowsPath: workflowsPath(), activities: activitiesFrom({ store, db: dataSource }) });
+    running = worker.run();
+  });
+
+  afterAll(async () => {
+    worker?.shutdown();
+    await running;
+    await dataSource?.destroy();
+    await env?.teardown();
+  });
+
+  const now = async () => Number(await env.currentTimeMs());
+  const meta = async (actorId: string, role: CommandMetadata['role']): Promise<CommandMetadata> => ({ actorId, role, now: new Date(await now()).toISOString() });
+  const mentorLoad = async (mentorId: string) => (await loadAggregate(store, `mentor-load-${mentorId}`, mentorLoadDecider)).state.load;
+
+  async function formPair(mentorId: string, menteeId = randomUUID()) {
+    const today = await now();
+    const pairId = randomUUID();
+    const order = { number: `${pairId.slice(0, 4)}-к`, date: isoDate(today), signedBy: 'Директор' };
+    const handle = await env.client.workflow.start(pairWorkflow, {
+      taskQueue,
+      workflowId: `pair-${pairId}`,
+      args: [
+        {
+          formation: {
+            pairId, programmeId: randomUUID(), organisationId, form: 'teacherTeacher', kind: 'traditional', mentorId, menteeIds: [menteeId],
+            consents: [{ personId: mentorId, date: isoDate(today) }, { personId: menteeId, date: isoDate(today) }],
+            order, term: { start: isoDate(today), end: isoDate(today + 400 * DAY) },
+          },
+          timeZone: 'Europe/Moscow',
+          metadata: await meta(director, 'director'),
+        },
+      ],
+    });
+    const formed = await handle.executeUpdate(pairFormedUpdate).catch((error: unknown) => error);
+    return { pairId, handle, formed, menteeId };
+  }
+
+  async function activate(handle: Awaited<ReturnType<typeof formPair>>['handle']): Promise<PairView> {
+    const today = await now();
+    return handle.executeUpdate(approvePersonalProgrammeUpdate, {
+      args: [
+        {
+          data: {
+            start: isoDate(today), end: isoDate(today + 180 * DAY), directions: ['Адаптация'], difficulties: ['Дисциплина на уроке'],
+            activities: [{ title: 'Открытый урок', plannedDate: isoDate(today + 30 * DAY) }], controller: { personId: curator, role: 'curator' },
+          },
+          metadata: await meta(curator, 'curator'),
+        },
+      ],
+    });
+  }
+
+  const tasksOf = (state: PairState) => (state.status === 'notFormed' ? [] : Object.values(state.tasks));
+
+  it('forms, activates, raises timed controls, marks an unmet control overdue, and completes', async () => {
+    const mentor = randomUUID();
+    const { pairId, handle } = await formPair(mentor);
+    expect(await mentorLoad(mentor)).toBe(1);
+    const active = await activate(handle);
+    expect(active.state.status).toBe('active');
+    const interim = tasksOf(active.state).find((t) => t.kind === 'interimControl');
+    expect(interim).toMatchObject({ status: 'open', assignee: { personId: curator, role: 'curator' } });
+
+    await env.sleep('100 days');
+    const afterInterimDue = await handle.query(pairViewQuery);
+    expect(tasksOf(afterInterimDue.state).find((t) => t.taskId === interim?.taskId)?.status).toBe('overdue');
+
+    await handle.executeUpdate(passInterimControlUpdate, { args: [{ data: { taskId: interim?.taskId ?? '', outcome: 'passed', comment: 'Выполнено с опозданием' }, metadata: await meta(curator, 'curator') }] });
+    const report = tasksOf(afterInterimDue.state).find((t) => t.assignee.role === 'mentor');
+    await handle.executeUpdate(submitMentorFinalReportUpdate, { args: [{ data: { taskId: report?.taskId ?? '', conclusion: 'Адаптирован' }, metadata: await meta(mentor, 'mentor') }] });
+    const final = tasksOf(afterInterimDue.state).find((t) => t.kind === 'finalControl' && t.assignee.role === 'curator');
+    const done = await handle.executeUpdate(completeFinalControlUpdate, {
+      args: [{ data: { taskId: final?.taskId ?? '', outcome: 'passed', mentorConclusion: 'Наставляемый адаптирован' }, metadata: await meta(curator, 'curator') }],
+    });
+
+    expect(done.state.status).toBe('completed');
+    expect(await mentorLoad(mentor)).toBe(0);
+    const types = (await store.readStream(pairStreamId(pairId))).map((e) => e.type);
+    expect(types).toEqual(expect.arrayContaining(['PairFormed', 'PersonalProgrammeApproved', 'TaskOverdue', 'InterimControlPassed', 'FinalControlCompleted', 'PairCompleted']));
+    expect(await store.verifyStream(pairStreamId(pairId))).toMatchObject({ valid: true });
+    await captureHistory('pair-full-life', handle);
+  });
+
+  it.each<MentorReplacementReason>(['dismissal', 'transfer', 'disciplinaryLiability', 'psychologicalIncompatibility'])(
+    'replaces the mentor for %s: history continuous, capacity and open mentor tasks moved',
+    async (reason) => {
+      const [oldMentor, newMentor] = [randomUUID(), randomUUID()];
+      const { pairId, handle } = await formPair(oldMentor);
+      await activate(handle);
+      const today = isoDate(await now());
+
+      await handle.signal(replaceMentorSignal, {
+        data: { replacementId: randomUUID(), reason, order: { number: '7-к', date: today, signedBy: 'Директор' }, newMentorId: newMentor, newMentorConsent: { personId: newMentor, date: today } },
+        metadata: await meta(director, 'director'),
+      });
+      const view = await waitFor(handle, (v) => v.state.status !== 'notFormed' && v.state.mentorId === newMentor);
+
+      expect(view.state.status !== 'notFormed' && view.state.mentorHistory.map((t) => t.mentorId)).toEqual([oldMentor, newMentor]);
+      expect(tasksOf(view.state).find((t) => t.kind === 'finalControl' && t.assignee.role === 'mentor')?.assignee.personId).toBe(newMentor);
+      await waitUntil(async () => (await mentorLoad(oldMentor)) === 0);
+      expect(await mentorLoad(newMentor)).toBe(1);
+      const events = await store.readStream(pairStreamId(pairId));
+      expect(events.map((e) => e.streamVersion)).toEqual(events.map((_, i) => i + 1));
+      expect(events.find((e) => e.type === 'MentorReplaced')?.data).toMatchObject({ reason, previousMentorId: oldMentor, newMentorId: newMentor });
+      if (reason === 'dismissal') await captureHistory('pair-mentor-replaced', handle);
+    },
+  );
+
+  it('records a replacement that turned invalid (the new mentor has no free slot) as rejected, changing nothing', async () => {
+    const [mentor, busy] = [randomUUID(), randomUUID()];
+    const { pairId, handle } = await formPair(mentor);
+    await formPair(busy);
+    await formPair(busy);
+    const today = isoDate(await now());
+
+    await handle.signal(replaceMentorSignal, {
+      data: { replacementId: randomUUID(), reason: 'transfer', order: { number: '8-к', date: today, signedBy: 'Директор' }, newMentorId: busy, newMentorConsent: { personId: busy, date: today } },
+      metadata: await meta(director, 'director'),
+    });
+
+    await waitUntil(async () => (await store.readStream(pairStreamId(pairId))).some((e) => e.type === 'MentorReplacementRejected'));
+    const rejected = (await store.readStream(pairStreamId(pairId))).find((e) => e.type === 'MentorReplacementRejected');
+    expect(rejected?.data).toMatchObject({ reasonCode: 'mentor.capacity.exceeded' });
+    expect((await handle.query(pairViewQuery)).state).toMatchObject({ mentorId: mentor });
+    expect(await mentorLoad(busy)).toBe(2);
+    await captureHistory('pair-replacement-rejected', handle);
+  });
+
+  it('holds the two-mentee limit under 20 concurrent assignments of one mentor', async () => {
+    const mentor = randomUUID();
+    const attempts = await Promise.all(Array.from({ length: 20 }, () => formPair(mentor)));
+
+    const formed = attempts.filter((a) => !(a.formed instanceof Error));
+    const refused = attempts.filter((a) => a.formed instanceof Error);
+    expect(formed).toHaveLength(2);
+    expect(refused).toHaveLength(18);
+    expect(await mentorLoad(mentor)).toBe(2);
+    for (const attempt of refused) expect(await store.readStream(pairStreamId(attempt.pairId))).toEqual([]);
+  });
+
+  async function waitUntil(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await check())) {
+      if (Date.now() > deadline) throw new Error('condition not reached');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  async function waitFor(handle: Awaited<ReturnType<typeof formPair>>['handle'], check: (view: PairView) => boolean): Promise<PairView> {
+    let view = await handle.query(pairViewQuery);
+    await waitUntil(async () => check((view = await handle.query(pairViewQuery))));
+    return view;
+  }
+});

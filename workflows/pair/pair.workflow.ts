@@ -1,0 +1,226 @@
+import { allHandlersFinished, condition, continueAsNew, log, proxyActivities, setHandler, sleep, uuid4, workflowInfo } from '@temporalio/workflow';
+import {
+  DomainRefusal,
+  isTaskActive,
+  pairDecider,
+  validateMentorReplacement,
+  type CommandMetadata,
+  type PairCommand,
+  type PairEvent,
+  type PairState,
+  type TaskView,
+} from '../../libs/domain/src';
+import type { PairActivities } from '../activities';
+import { AggregateRunner, toFailure } from '../shared/aggregate-runner';
+import { completeTaskUpdate } from '../shared/task.messages';
+import {
+  approvePersonalProgrammeUpdate,
+  completeFinalControlUpdate,
+  pairFormedUpdate,
+  pairViewQuery,
+  passInterimControlUpdate,
+  recordDiaryEntryUpdate,
+  recordMenteeReportUpdate,
+  replaceMentorSignal,
+  submitMentorFinalReportUpdate,
+  terminatePairUpdate,
+  type PairView,
+  type PairWorkflowInput,
+} from './pair.messages';
+
+const { reserveMentorCapacity, releaseMentorCapacity, pairControlSchedule } = proxyActivities<PairActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { maximumInterval: '30 seconds' },
+});
+
+export const pairStreamId = (pairId: string) => `pair-${pairId}`;
+
+const systemMetadata = (now: string): CommandMetadata => ({ actorId: 'system', role: 'administrator', now });
+
+/**
+ * One mentoring pair or group, from formation to completion or termination. The mentor's capacity is
+ * reserved in the mentor's own stream before the pair is formed; control tasks are watched by timers;
+ * a mentor replacement arrives as a signal and is always recorded, applied or rejected.
+ */
+export async function pairWorkflow(input: PairWorkflowInput): Promise<PairView> {
+  const { formation } = input;
+  const runner = new AggregateRunner<PairState, PairCommand, PairEvent>(
+    pairDecider,
+    pairStreamId(formation.pairId),
+    formation.organisationId,
+    input.snapshot ?? { state: pairDecider.initialState(), version: 0 },
+  );
+  const view = (): PairView => ({ state: runner.state, version: runner.version });
+  const formed = () => runner.state.status !== 'notFormed';
+  const finished = () => runner.state.status === 'completed' || runner.state.status === 'terminated';
+  let formationRefusal: unknown;
+  const watchedTasks = new Set<string>();
+
+  const validate = (command: PairCommand) => (formed() ? runner.check(command) : undefined);
+  const update = (command: PairCommand) => runner.execute(() => command).then(view);
+
+  setHandler(pairViewQuery, view);
+  setHandler(pairFormedUpdate, async () => {
+    await condition(() => formed() || formationRefusal !== undefined);
+    if (formationRefusal !== undefined) throw formationRefusal;
+    return view();
+  });
+
+  setHandler(
+    approvePersonalProgrammeUpdate,
+    async ({ data, metadata }) => {
+      const schedule = await pairControlSchedule({ start: data.start, end: data.end, timeZone: input.timeZone });
+      const result = await update({
+        type: 'ApprovePersonalProgramme',
+        data: {
+          ...data,
+          interimControl: { taskId: uuid4(), ...schedule.interim },
+          finalControl: { taskId: uuid4(), ...schedule.final },
+          mentorReport: { taskId: uuid4(), ...schedule.final },
+        },
+        metadata,
+      });
+      watchTaskDeadlines();
+      return result;
+    },
+  );
+  setHandler(recordDiaryEntryUpdate, ({ data, metadata }) => update({ type: 'RecordDiaryEntry', data, metadata }), {
+    validator: ({ data, metadata }) => validate({ type: 'RecordDiaryEntry', data, metadata }),
+  });
+  setHandler(recordMenteeReportUpdate, ({ data, metadata }) => update({ type: 'RecordMenteeReport', data, metadata }), {
+    validator: ({ data, metadata }) => validate({ type: 'RecordMenteeReport', data, metadata }),
+  });
+  setHandler(passInterimControlUpdate, ({ data, metadata }) => update({ type: 'PassInterimControl', data, metadata }), {
+    validator: ({ data, metadata }) => validate({ type: 'PassInterimControl', data, metadata }),
+  });
+  setHandler(submitMentorFinalReportUpdate, ({ data, metadata }) => update({ type: 'SubmitMentorFinalReport', data, metadata }), {
+    validator: ({ data, metadata }) => validate({ type: 'SubmitMentorFinalReport', data, metadata }),
+  });
+  setHandler(
+    completeFinalControlUpdate,
+    async ({ data, metadata }) => {
+      await update({ type: 'CompleteFinalControl', data, metadata });
+      // The final control closes the pair's programme: the pair completes and the mentor's slots free up.
+      await update({ type: 'CompletePair', data: {}, metadata });
+      await releaseCapacity();
+      return view();
+    },
+    { validator: ({ data, metadata }) => validate({ type: 'CompleteFinalControl', data, metadata }) },
+  );
+  setHandler(
+    terminatePairUpdate,
+    async ({ data, metadata }) => {
+      await update({ type: 'TerminatePair', data, metadata });
+      await releaseCapacity();
+      return view();
+    },
+    { validator: ({ data, metadata }) => validate({ type: 'TerminatePair', data, metadata }) },
+  );
+  setHandler(completeTaskUpdate, async ({ data, metadata }) => {
+    await runner.execute(() => taskCompletion(runner.state.status === 'notFormed' ? undefined : runner.state.tasks[data.taskId], data.result, metadata));
+    return { taskId: data.taskId, status: 'done' };
+  });
+
+  setHandler(replaceMentorSignal, ({ data, metadata }) => {
+    void runner
+      .execute(async () => {
+        const state = runner.state;
+        const unmet = validateMentorReplacement(state, { ...data, capacityReserved: true });
+        const reject = (reasonCode: string, message: string, details = unmet): PairCommand => ({
+          type: 'RejectMentorReplacement',
+          data: { replacementId: data.replacementId, reasonCode, message, unmet: details },
+          metadata,
+        });
+        if (state.status === 'notFormed' || state.replacementDecisions[data.replacementId]) {
+          return reject('pair.replacement.notApplicable', 'Замена наставника не может быть применена');
+        }
+        if (unmet.length > 0) return reject('pair.replacement.invalid', 'Замена наставника отклонена: условия не выполнены');
+        const reservation = await reserveMentorCapacity({
+          organisationId: formation.organisationId,
+          mentorId: data.newMentorId,
+          pairId: formation.pairId,
+          menteeCount: state.menteeIds.length,
+        });
+        if (!reservation.reserved) return reject(reservation.code, reservation.message, []);
+        return { type: 'ReplaceMentor', data: { ...data, capacityReserved: true }, metadata };
+      })
+      .then(async () => {
+        const state = runner.state;
+        // The previous mentor's slots are freed only once the replacement is stored.
+        if (state.status !== 'notFormed' && state.replacementDecisions[data.replacementId] === 'applied') {
+          const previous = state.mentorHistory.at(-2);
+          if (previous) await releaseMentorCapacity({ mentorId: previous.mentorId, pairId: formation.pairId });
+        }
+      })
+      .catch((error: unknown) => log.warn('Mentor replacement not recorded', { error: String(error) }));
+  });
+
+  async function releaseCapacity(): Promise<void> {
+    const state = runner.state;
+    if (state.status !== 'notFormed') await releaseMentorCapacity({ mentorId: state.mentorId, pairId: formation.pairId });
+  }
+
+  /** A timer per open control task: when its due instant passes with the task open, it becomes overdue. */
+  function watchTaskDeadlines(): void {
+    const state = runner.state;
+    if (state.status === 'notFormed') return;
+    for (const task of Object.values(state.tasks)) {
+      if (!isTaskActive(task) || task.status === 'overdue' || watchedTasks.has(task.taskId)) continue;
+      watchedTasks.add(task.taskId);
+      void (async () => {
+        // Temporal's workflow clock: deterministic, replayed from history.
+        const wait = Date.parse(task.dueAt) - Date.now();
+        if (wait > 0) await sleep(wait);
+        const current = runner.state.status === 'notFormed' ? undefined : runner.state.tasks[task.taskId];
+        if (!current || current.status !== 'open') return;
+        await runner
+          .execute(() => ({ type: 'MarkPairTaskOverdue', data: { taskId: task.taskId }, metadata: systemMetadata(new Date(Math.max(Date.parse(task.dueAt), Date.now())).toISOString()) }))
+          .catch((error: unknown) => log.warn('Task overdue not recorded', { taskId: task.taskId, error: String(error) }));
+      })();
+    }
+  }
+
+  if (!input.snapshot) {
+    const command: PairCommand = { type: 'FormPair', data: { ...formation, capacityReserved: true }, metadata: input.metadata };
+    try {
+      // Refuse an invalid formation before taking anyone's capacity.
+      runner.check(command);
+      const reservation = await reserveMentorCapacity({
+        organisationId: formation.organisationId,
+        mentorId: formation.mentorId,
+        pairId: formation.pairId,
+        menteeCount: formation.menteeIds.length,
+      });
+      if (!reservation.reserved) {
+        formationRefusal = toFailure(new DomainRefusal(reservation.code, reservation.message));
+      } else {
+        await runner.execute(() => command);
+      }
+    } catch (error) {
+      formationRefusal = error;
+    }
+    if (formationRefusal !== undefined) {
+      if (!formed()) await releaseMentorCapacity({ mentorId: formation.mentorId, pairId: formation.pairId });
+      await condition(allHandlersFinished);
+      return view();
+    }
+  } else {
+    watchTaskDeadlines();
+  }
+
+  await condition(() => finished() || workflowInfo().continueAsNewSuggested);
+  await condition(allHandlersFinished);
+  if (!finished()) return continueAsNew<typeof pairWorkflow>({ ...input, snapshot: runner.toSnapshot() });
+  return view();
+}
+
+/** POST /tasks/:id/complete on a pair task: the mentor's report task takes the result as the conclusion. */
+function taskCompletion(task: TaskView | undefined, result: string, metadata: CommandMetadata): PairCommand {
+  if (task?.kind === 'interimControl') {
+    return { type: 'PassInterimControl', data: { taskId: task.taskId, outcome: 'passed', comment: result }, metadata };
+  }
+  if (task?.kind === 'finalControl' && task.assignee.role !== 'mentor') {
+    throw toFailure(new DomainRefusal('pair.task.finalControlForm', 'Итоговый контроль оформляется формой итогового контроля с заключением наставника'));
+  }
+  return { type: 'SubmitMentorFinalReport', data: { taskId: task?.taskId ?? '', conclusion: result }, metadata };
+}

@@ -1,0 +1,292 @@
+import {
+  ActivityFailure,
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  continueAsNew,
+  log,
+  proxyActivities,
+  setHandler,
+  uuid4,
+  workflowInfo,
+} from '@temporalio/workflow';
+import {
+  routeDecider,
+  type CommandMetadata,
+  type CreatedRoute,
+  type RouteCommand,
+  type RouteEvent,
+  type RouteState,
+  type TaskView,
+} from '../../libs/domain/src';
+import type { RouteActivities } from '../activities';
+import { AggregateRunner } from '../shared/aggregate-runner';
+import { completeTaskUpdate } from '../shared/task.messages';
+import {
+  agreeRoadMapUpdate,
+  approveProposedRoadMapUpdate,
+  completeRouteUpdate,
+  correctRoadMapUpdate,
+  fixGoalUpdate,
+  proposeOwnRoadMapUpdate,
+  recordControlDiagnosticsUpdate,
+  recordDiagnosticsUpdate,
+  recordPortfolioEntryUpdate,
+  routeCreatedUpdate,
+  routeViewQuery,
+  startReflectionUpdate,
+  submitDraftUpdate,
+  type RecordDiagnosticsRequest,
+  type RouteView,
+  type RouteWorkflowInput,
+} from './route.messages';
+
+const { routeDraftDeadline, routeMonthlyCheck, routeControlDiagnosticsDeadline } = proxyActivities<RouteActivities>({
+  startToCloseTimeout: '10 seconds',
+  retry: { maximumInterval: '30 seconds' },
+});
+
+// A year missing from the production calendar fails every attempt until the calendar is shipped: keep
+// retrying (visible in the Web UI) rather than lose the escalation.
+const { routeDraftEscalation } = proxyActivities<RouteActivities>({
+  startToCloseTimeout: '10 seconds',
+  retry: { maximumInterval: '1 hour' },
+});
+
+export const routeStreamId = (routeId: string) => `route-${routeId}`;
+
+const systemMetadata = (now: number): CommandMetadata => ({ actorId: 'system', role: 'administrator', now: new Date(now).toISOString() });
+
+/** An activity's refusal (e.g. a year missing from the calendar) reaches the caller as the refusal itself. */
+function unwrapRefusal(error: unknown): unknown {
+  if (error instanceof ActivityFailure && error.cause instanceof ApplicationFailure && error.cause.type === 'DomainRefusal') return error.cause;
+  return error;
+}
+
+/** Placeholder schedule for the validator: the real one comes from an activity the validator may not call. */
+function draftPlaceholder(request: RecordDiagnosticsRequest, metadata: CommandMetadata): RouteCommand {
+  const now = Date.parse(metadata.now);
+  const due = new Date((Number.isNaN(now) ? Date.now() : now) + 30 * 86_400_000).toISOString();
+  return {
+    type: 'RecordDiagnostics',
+    data: { ...request, draftTaskId: 'validator-placeholder', draftDueAt: due, draftDueLocalDate: due.slice(0, 10), remindAt: [] },
+    metadata,
+  };
+}
+
+/**
+ * One teacher's individual educational route (ИОМ), from creation to completion, 4–5 years long.
+ * Commands arrive as updates and are decided by the pure route decider; the workflow owns the timers:
+ * the methodologist's 10-working-day draft (reminder, then overdue and escalation) and the tutor's
+ * monthly control-point checks during implementation. It continues as new with its state when the
+ * history grows, restarting the timers from that state.
+ */
+export async function routeWorkflow(input: RouteWorkflowInput): Promise<RouteView> {
+  const { route, timeZone } = input;
+  const runner = new AggregateRunner<RouteState, RouteCommand, RouteEvent>(
+    routeDecider,
+    routeStreamId(route.routeId),
+    route.organisationId,
+    input.snapshot ?? { state: routeDecider.initialState(), version: 0 },
+  );
+  const view = (): RouteView => ({ state: runner.state, version: runner.version });
+  const created = (): CreatedRoute | undefined => (runner.state.status === 'created' ? runner.state : undefined);
+  const completed = () => created()?.stage === 'completed';
+  let creationRefusal: unknown;
+  // Timer-driven commands in progress: the run may not continue as new in the middle of an append.
+  let inFlight = 0;
+
+  // Before RouteCreated is stored a command is queued behind the creation and decided in the handler.
+  const validate = (command: RouteCommand, deferred: readonly string[] = []) => (created() ? runner.check(command, deferred) : undefined);
+  const update = async (build: () => Promise<RouteCommand> | RouteCommand): Promise<RouteView> => {
+    try {
+      await runner.execute(build);
+    } catch (error) {
+      throw unwrapRefusal(error);
+    }
+    return view();
+  };
+
+  /** A timer's command: refused as stale (the route moved on), it is logged and changes nothing. */
+  async function system(what: string, build: () => Promise<RouteCommand> | RouteCommand): Promise<void> {
+    inFlight += 1;
+    try {
+      await runner.execute(build);
+    } catch (error) {
+      const failure = unwrapRefusal(error);
+      if (failure instanceof ApplicationFailure && failure.type === 'DomainRefusal') log.info(`${what}: refused as stale`, { reason: failure.message });
+      else log.warn(`${what}: not recorded`, { error: String(error) });
+    } finally {
+      inFlight -= 1;
+    }
+  }
+
+  setHandler(routeViewQuery, view);
+  setHandler(routeCreatedUpdate, async () => {
+    await condition(() => created() !== undefined || creationRefusal !== undefined);
+    if (creationRefusal !== undefined) throw creationRefusal;
+    return view();
+  });
+  setHandler(fixGoalUpdate, ({ data, metadata }) => update(() => ({ type: 'FixGoal', data, metadata })), {
+    validator: ({ data, metadata }) => validate({ type: 'FixGoal', data, metadata }),
+  });
+  setHandler(
+    recordDiagnosticsUpdate,
+    ({ data, metadata }) => {
+      const draftTaskId = uuid4();
+      return update(async () => {
+        const deadline = await routeDraftDeadline({ diagnosticsRecordedAt: metadata.now, timeZone });
+        return {
+          type: 'RecordDiagnostics',
+          data: { ...data, draftTaskId, draftDueAt: deadline.dueAt, draftDueLocalDate: deadline.dueLocalDate, remindAt: deadline.remindAt },
+          metadata,
+        };
+      });
+    },
+    { validator: ({ data, metadata }) => validate(draftPlaceholder(data, metadata)) },
+  );
+  setHandler(submitDraftUpdate, ({ data, metadata }) => update(() => ({ type: 'SubmitDraft', data, metadata })), {
+    validator: ({ data, metadata }) => validate({ type: 'SubmitDraft', data, metadata }),
+  });
+  setHandler(proposeOwnRoadMapUpdate, ({ data, metadata }) => update(() => ({ type: 'ProposeOwnRoadMap', data, metadata })), {
+    validator: ({ data, metadata }) => validate({ type: 'ProposeOwnRoadMap', data, metadata }),
+  });
+  setHandler(approveProposedRoadMapUpdate, ({ data, metadata }) => update(() => ({ type: 'ApproveProposedRoadMap', data, metadata })), {
+    validator: ({ data, metadata }) => validate({ type: 'ApproveProposedRoadMap', data, metadata }),
+  });
+  setHandler(agreeRoadMapUpdate, ({ data, metadata }) => update(() => ({ type: 'AgreeRoadMap', data, metadata })), {
+    validator: ({ data, metadata }) => validate({ type: 'AgreeRoadMap', data, metadata }),
+  });
+  setHandler(recordPortfolioEntryUpdate, ({ data, metadata }) => update(() => ({ type: 'RecordPortfolioEntry', data, metadata })), {
+    validator: ({ data, metadata }) => validate({ type: 'RecordPortfolioEntry', data, metadata }),
+  });
+  setHandler(correctRoadMapUpdate, ({ data, metadata }) => update(() => ({ type: 'CorrectRoadMap', data, metadata })), {
+    validator: ({ data, metadata }) => validate({ type: 'CorrectRoadMap', data, metadata }),
+  });
+  setHandler(
+    startReflectionUpdate,
+    ({ metadata }) => {
+      const taskId = uuid4();
+      return update(async () => {
+        const state = created();
+        const deadline = state
+          ? await routeControlDiagnosticsDeadline({ startedAt: metadata.now, endDate: state.titlePage.endDate, timeZone })
+          : undefined;
+        return { type: 'StartReflection', data: deadline ? { controlDiagnosticsTask: { taskId, ...deadline } } : {}, metadata };
+      });
+    },
+    { validator: ({ metadata }) => validate({ type: 'StartReflection', data: {}, metadata }) },
+  );
+  setHandler(recordControlDiagnosticsUpdate, ({ data, metadata }) => update(() => ({ type: 'RecordControlDiagnostics', data, metadata })), {
+    validator: ({ data, metadata }) => validate({ type: 'RecordControlDiagnostics', data, metadata }),
+  });
+  setHandler(completeRouteUpdate, ({ metadata }) => update(() => ({ type: 'CompleteRoute', data: {}, metadata })), {
+    validator: ({ metadata }) => validate({ type: 'CompleteRoute', data: {}, metadata }),
+  });
+  setHandler(
+    completeTaskUpdate,
+    async ({ data, metadata }) => {
+      await update(() => ({ type: 'CompleteTask', data, metadata }));
+      return { taskId: data.taskId, status: created()?.tasks[data.taskId]?.status ?? 'done' };
+    },
+    { validator: ({ data, metadata }) => validate({ type: 'CompleteTask', data, metadata }) },
+  );
+
+  const draftTask = (): TaskView | undefined => {
+    const state = created();
+    return state?.draft === undefined ? undefined : state.tasks[state.draft.taskId];
+  };
+  const draftOpen = () => draftTask()?.status === 'open';
+
+  /** The methodologist's draft: a reminder before the deadline, then overdue and escalation, unless submitted (or replaced) first. */
+  async function watchDraft(): Promise<void> {
+    await condition(() => draftTask() !== undefined || completed());
+    const task = draftTask();
+    if (task === undefined || task.status !== 'open') return;
+    for (const remindAt of [...task.remindAt].sort()) {
+      // Temporal's workflow clock: deterministic, replayed from history.
+      const wait = Date.parse(remindAt) - Date.now();
+      if (wait <= 0) continue;
+      if (await condition(() => !draftOpen(), wait)) return;
+      await system('Draft reminder', () => ({ type: 'RemindTask', data: { taskId: task.taskId }, metadata: systemMetadata(Math.max(Date.parse(remindAt), Date.now())) }));
+    }
+    const wait = Date.parse(task.dueAt) - Date.now();
+    if (wait > 0 && (await condition(() => !draftOpen(), wait))) return;
+    if (!draftOpen()) return;
+    const escalationTaskIds = { tutor: uuid4(), curator: uuid4() };
+    await system('Draft overdue', async () => {
+      const now = Math.max(Date.parse(task.dueAt), Date.now());
+      const escalation = await routeDraftEscalation({ organisationId: route.organisationId, overdueAt: new Date(now).toISOString(), timeZone });
+      const curatorId = escalation.curatorId ?? input.curatorId;
+      return {
+        type: 'MarkDraftOverdue',
+        data: {
+          taskId: task.taskId,
+          ...(curatorId === undefined ? {} : { curatorId }),
+          escalationTaskIds: curatorId === undefined ? { tutor: escalationTaskIds.tutor } : escalationTaskIds,
+          dueAt: escalation.dueAt,
+          dueLocalDate: escalation.dueLocalDate,
+        },
+        metadata: systemMetadata(now),
+      };
+    });
+  }
+
+  const inImplementation = () => created()?.stage === 'implementation';
+
+  /** The latest month a check was raised for: a check is due on its month's last day, so that date names the month. */
+  const lastCheckedMonth = (): string | undefined => {
+    const state = created();
+    const months = (state?.monthlyCheckTaskIds ?? []).map((id) => state?.tasks[id]?.dueLocalDate.slice(0, 7) ?? '');
+    return months.sort().at(-1) || undefined;
+  };
+
+  /**
+   * 003 §7.1: the tutor checks the control points every month. At the start of each month of
+   * implementation (organisation time zone) a check task for that month is raised, due at the end of
+   * its last day; the first covers the first month that begins after the road map was agreed. The
+   * timer is a condition with a timeout, so leaving implementation cancels it.
+   */
+  async function monthlyChecks(): Promise<void> {
+    await condition(() => inImplementation() || completed());
+    const enteredAt = created()?.stageEnteredAt;
+    if (!inImplementation() || enteredAt === undefined) return;
+    let lastMonth = lastCheckedMonth();
+    for (;;) {
+      const next = await routeMonthlyCheck({ routeId: route.routeId, after: enteredAt, ...(lastMonth === undefined ? {} : { lastMonth }), timeZone });
+      const wait = Date.parse(next.startsAt) - Date.now();
+      if (wait > 0 && (await condition(() => !inImplementation(), wait))) return;
+      if (!inImplementation()) return;
+      lastMonth = next.month;
+      if (created()?.tasks[next.taskId]) continue;
+      await system('Monthly control-point check', () => ({
+        type: 'RaiseMonthlyCheck',
+        data: { taskId: next.taskId, month: next.month, dueAt: next.dueAt, dueLocalDate: next.dueLocalDate },
+        metadata: systemMetadata(Math.max(Date.parse(next.startsAt), Date.now())),
+      }));
+    }
+  }
+
+  if (!input.snapshot) {
+    try {
+      await runner.execute(() => ({ type: 'CreateRoute', data: route, metadata: input.metadata }));
+    } catch (error) {
+      creationRefusal = unwrapRefusal(error);
+      await condition(allHandlersFinished);
+      throw creationRefusal;
+    }
+  }
+  void watchDraft();
+  void monthlyChecks();
+
+  const historyFull = () => {
+    const info = workflowInfo();
+    return info.continueAsNewSuggested || (input.continueAsNewAfterEvents !== undefined && info.historyLength >= input.continueAsNewAfterEvents);
+  };
+  await condition(() => completed() || historyFull());
+  await condition(() => allHandlersFinished() && inFlight === 0);
+  if (!completed()) {
+    return continueAsNew<typeof routeWorkflow>({ ...input, snapshot: runner.toSnapshot() });
+  }
+  return view();
+}
