@@ -47,8 +47,16 @@ describe('a programme driven through all five stages to closed', () => {
     return advanced.body.state.stage as string;
   };
 
+  /** Before its conditions hold, a stage refuses to let go and names exactly what is missing. */
+  const expectRefusal = async (unmet: string[]) => {
+    const refused = await system.request('POST', `/programmes/${programmeId}/advance`, as.curator, {});
+    expect(refused.status).toBe(422);
+    expect(refused.body.unmet.map((u: { code: string }) => u.code)).toEqual(unmet);
+  };
+
   it('leaves each stage only when its documents and pairs are in place', async () => {
     // preparatory: the act, the regulation order, a selected mentor and mentee.
+    await expectRefusal(['document.implementationAct.missing', 'document.regulationApprovalOrder.missing', 'mentors.notSelected', 'mentees.notSelected']);
     await record('implementationAct');
     await record('regulationApprovalOrder');
     for (const [personId, role, extra] of [
@@ -63,6 +71,7 @@ describe('a programme driven through all five stages to closed', () => {
     expect(await advanceWhenReady('preparatory')).toBe('design');
 
     // design: a road map, a pair formed by order with both consents, its personalised programme approved.
+    await expectRefusal(['document.roadMap.missing', 'pairs.notAssignedWithOrderAndConsents', 'pairs.personalProgrammeNotApproved']);
     await record('roadMap');
     const formed = await system.request('POST', `/programmes/${programmeId}/pairs`, as.director, {
       form: 'teacherTeacher', kind: 'traditional', mentorId: mentor, menteeIds: [mentee],
@@ -73,6 +82,8 @@ describe('a programme driven through all five stages to closed', () => {
     expect(formed.status).toBe(201);
     expect(formed.body.state).toMatchObject({ status: 'formed', mentorId: mentor });
     const pairId = formed.body.state.pairId as string;
+    await system.eventually(() => system.request('GET', `/programmes/${programmeId}`, as.curator), (r) => r.body.nextStageChecklist.length === 1);
+    await expectRefusal(['pairs.personalProgrammeNotApproved']);
     const approved = await system.request('POST', `/pairs/${pairId}/personal-programme`, as.curator, {
       start: '2026-09-01', end: '2027-05-31', directions: ['Методическая поддержка'],
       activities: [{ title: 'Посещение занятий наставника', plannedDate: '2026-10-15' }],
@@ -83,17 +94,20 @@ describe('a programme driven through all five stages to closed', () => {
     expect(await advanceWhenReady('design')).toBe('implementation');
 
     // implementation: every active pair passes its interim control.
+    await expectRefusal(['pairs.interimControlNotPassed']);
     const interimTask = Object.values(approved.body.state.tasks as Record<string, { taskId: string; kind: string }>).find((t) => t.kind === 'interimControl');
     const interim = await system.request('POST', `/pairs/${pairId}/interim-control`, as.curator, { taskId: interimTask?.taskId, outcome: 'passed', comment: 'План выполняется' });
     expect(interim.status).toBe(200);
     expect(await advanceWhenReady('implementation')).toBe('reflectiveAnalytical');
 
     // reflective-analytical: both monitoring reports (002 §10).
+    await expectRefusal(['document.processMonitoringReport.missing', 'document.influenceMonitoringReport.missing']);
     await record('processMonitoringReport');
     await record('influenceMonitoringReport');
     expect(await advanceWhenReady('reflectiveAnalytical')).toBe('results');
 
     // results: the final report closes the programme.
+    await expectRefusal(['document.finalReport.missing']);
     await record('finalReport');
     expect(await advanceWhenReady('results')).toBe('closed');
 
