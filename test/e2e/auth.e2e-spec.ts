@@ -43,3 +43,34 @@ describe('bearer tokens', () => {
     expect(response.status).toBe(403);
   });
 });
+
+describe('write throttling', () => {
+  let system: TestSystem;
+  const previous = process.env.THROTTLE_LIMIT;
+
+  beforeAll(async () => {
+    process.env.THROTTLE_LIMIT = '3';
+    system = await TestSystem.start();
+  });
+  afterAll(async () => {
+    process.env.THROTTLE_LIMIT = previous;
+    await system?.stop();
+  });
+
+  it('answers 429 past the limit of writes, ignores a spoofed X-Forwarded-For, and leaves reads alone', async () => {
+    const admin = system.token(randomUUID(), ['administrator']);
+    const write = (forwardedFor: string) =>
+      fetch(`${system.baseUrl}/organisations`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json', 'x-forwarded-for': forwardedFor },
+        body: JSON.stringify({ name: 'Школа', kind: 'school', municipality: 'М', region: 'Р', timeZone: 'Europe/Moscow' }),
+      });
+    const statuses = [];
+    for (let i = 0; i < 5; i++) statuses.push((await write(`10.0.0.${i}`)).status);
+
+    expect(statuses).toEqual([201, 201, 201, 429, 429]);
+    expect((await system.request('GET', '/organisations', admin)).status).toBe(200);
+    const response = await fetch(`${system.baseUrl}/health/live`);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+});

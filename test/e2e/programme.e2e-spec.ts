@@ -93,6 +93,9 @@ describe('programme through HTTP on real PostgreSQL and a real Temporal server',
 
     expect((await system.request('GET', '/programmes', undefined)).status).toBe(401);
     expect((await system.request('GET', '/health/live')).status).toBe(200);
+    const openApi = await system.request('GET', '/docs/openapi.json');
+    expect(openApi.status).toBe(200);
+    expect(Object.keys(openApi.body.paths)).toEqual(expect.arrayContaining(['/programmes/{id}/advance', '/pairs/{id}/history/verify', '/tasks']));
   });
 
   it("puts the stage-plan reminder in the curator's inbox only, due at the end of the planned local day", async () => {

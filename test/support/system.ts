@@ -23,6 +23,7 @@ export class TestSystem {
   static async start(taskQueue = `e2e-${process.pid}-${Date.now()}`): Promise<TestSystem> {
     process.env.TEMPORAL_TASK_QUEUE = taskQueue;
     process.env.PROJECTOR_POLL_MS = '20';
+    process.env.THROTTLE_LIMIT ??= '100000';
     const workerApp = await NestFactory.createApplicationContext(WorkerModule, { logger: false, abortOnError: false });
     await workerApp.init();
     const worker = await createWorker(workerApp);

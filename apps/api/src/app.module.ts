@@ -1,5 +1,9 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ConfigService } from '@nestjs/config';
+import { ThrottlerModule } from '@nestjs/throttler';
+import type { AppConfig } from '@mentorflow/config';
+import { WriteThrottlerGuard } from './common/write-throttler.guard';
 import { LoggerModule } from 'nestjs-pino';
 import { MentorflowConfigModule } from '@mentorflow/config';
 import { DatabaseModule } from '@mentorflow/database';
@@ -37,8 +41,15 @@ import { TasksService } from './tasks/tasks.service';
     TemporalClientModule,
     AuthModule,
     HealthModule,
+    ThrottlerModule.forRootAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService) => {
+        const http = config.getOrThrow<AppConfig['http']>('app.http');
+        return [{ ttl: http.throttleTtlMs, limit: http.throttleLimit }];
+      },
+    }),
   ],
   controllers: [OrganisationsController, ProgrammesController, ParticipantsController, PairsController, RoutesController, TasksController],
-  providers: [OrganisationsService, ProgrammesService, PairsService, RoutesService, RouteRegistryService, TasksService, { provide: APP_FILTER, useClass: ProblemFilter }],
+  providers: [OrganisationsService, ProgrammesService, PairsService, RoutesService, RouteRegistryService, TasksService, { provide: APP_FILTER, useClass: ProblemFilter }, { provide: APP_GUARD, useClass: WriteThrottlerGuard }],
 })
 export class AppModule {}

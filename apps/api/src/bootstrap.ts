@@ -1,4 +1,6 @@
+import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
+import { appConfig } from '@mentorflow/config';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
@@ -7,13 +9,27 @@ import { mentorflowValidationPipe } from './common/validation';
 
 /** Builds the HTTP application; shared by main.ts and the end-to-end tests so both run the same thing. */
 export async function createApiApp(options: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, new FastifyAdapter({ bodyLimit: 1_048_576 }), {
+  const { http } = appConfig();
+  // X-Forwarded-For counts only behind a configured proxy, so a client cannot spoof its way past the throttler.
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, new FastifyAdapter({ bodyLimit: 1_048_576, trustProxy: http.trustProxy }), {
     bufferLogs: true,
     abortOnError: false,
     logger: options.logger === false ? false : undefined,
   });
   if (options.logger !== false) app.useLogger(app.get(Logger));
   app.useGlobalPipes(mentorflowValidationPipe());
+  if (http.corsOrigins.length > 0) app.enableCors({ origin: http.corsOrigins, credentials: false });
+  // Swagger UI needs inline styles and scripts; everything else keeps helmet's defaults.
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+      },
+    },
+  });
   app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(

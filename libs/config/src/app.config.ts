@@ -53,6 +53,27 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsIn(['true', 'false'])
   PROJECTOR_ENABLED?: string;
+
+  /** Comma-separated origins the browser may call the API from; empty: no cross-origin access. */
+  @IsOptional()
+  @IsString()
+  CORS_ORIGINS?: string;
+
+  /** Write requests one client may send per THROTTLE_TTL_MS. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  THROTTLE_LIMIT = 120;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  THROTTLE_TTL_MS = 60_000;
+
+  /** Behind a reverse proxy that sets X-Forwarded-For: its address (or `true`); otherwise the header is ignored. */
+  @IsOptional()
+  @IsString()
+  TRUST_PROXY?: string;
 }
 
 export function validateEnvironment(config: Record<string, unknown>): EnvironmentVariables {
@@ -72,6 +93,7 @@ export interface AppConfig {
   jwt: { secret: string; issuer: string; audience: string };
   logLevel: string;
   projector: { pollMs: number; enabled: boolean };
+  http: { corsOrigins: string[]; throttleLimit: number; throttleTtlMs: number; trustProxy: string | boolean };
 }
 
 export const APP_CONFIG = 'app';
@@ -85,5 +107,11 @@ export const appConfig = registerAs(APP_CONFIG, (): AppConfig => {
     jwt: { secret: env.JWT_SECRET, issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE },
     logLevel: env.LOG_LEVEL,
     projector: { pollMs: env.PROJECTOR_POLL_MS, enabled: env.PROJECTOR_ENABLED !== 'false' },
+    http: {
+      corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+      throttleLimit: env.THROTTLE_LIMIT,
+      throttleTtlMs: env.THROTTLE_TTL_MS,
+      trustProxy: env.TRUST_PROXY === undefined ? false : env.TRUST_PROXY === 'true' ? true : env.TRUST_PROXY,
+    },
   };
 });
