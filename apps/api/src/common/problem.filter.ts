@@ -10,6 +10,7 @@ interface Problem {
   title: string;
   status: number;
   detail?: string;
+  details?: unknown;
   code?: string;
   errors?: unknown[];
   unmet?: readonly UnmetCondition[];
@@ -51,6 +52,8 @@ export class ProblemFilter implements ExceptionFilter {
         status,
         detail,
         ...(Array.isArray(fields.errors) ? { errors: fields.errors } : {}),
+        // Health checks explain which dependency is down (an RFC 9457 extension member).
+        ...(typeof fields.details === 'object' && fields.details !== null ? { details: fields.details } : {}),
       };
     }
     if (isDomainRefusal(exception)) return refusalProblem(exception.code, exception.message, exception.unmet);

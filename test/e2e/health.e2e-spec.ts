@@ -1,0 +1,31 @@
+import { randomUUID } from 'node:crypto';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createApiApp } from '../../apps/api/src/bootstrap';
+import { TestSystem } from '../support/system';
+
+describe('readiness', () => {
+  it('reports not ready (503) while no worker polls the task queue, ready once one does', async () => {
+    process.env.TEMPORAL_TASK_QUEUE = `nobody-polls-${randomUUID()}`;
+    const api: NestFastifyApplication = await createApiApp({ logger: false });
+    await api.listen(0, '127.0.0.1');
+    try {
+      const response = await fetch(`${await api.getUrl()}/health`);
+      expect(response.status).toBe(503);
+      const body = await response.json();
+      expect(body.details).toMatchObject({ database: { status: 'up' }, temporal: { status: 'down', pollers: 0 } });
+    } finally {
+      await api.close();
+    }
+
+    const system = await TestSystem.start();
+    try {
+      const ready = await system.eventually(
+        () => system.request('GET', '/health'),
+        (r) => r.status === 200,
+      );
+      expect(ready.body.details.temporal).toMatchObject({ status: 'up' });
+    } finally {
+      await system.stop();
+    }
+  });
+});
