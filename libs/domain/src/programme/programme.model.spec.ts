@@ -1,0 +1,101 @@
+import fc from 'fast-check';
+import type { CommandMetadata } from '../shared/decider';
+import { isDomainRefusal } from '../shared/refusal';
+import { programmeDecider, type ProgrammeCommand, type ProgrammeState } from './programme.decider';
+import { programmeStages, type ProgrammeDocumentKind, type ProgrammeEvent, type ProgrammeStageOrClosed } from './programme.events';
+import type { ProgrammeGateContext } from './programme.gates';
+
+/**
+ * Model-based test: random command sequences against the decider and against a model written from
+ * DOMAIN.md independently of the gate table. The decider must never skip or reorder a stage, and its
+ * event history must be exactly what the model expects.
+ */
+interface Model {
+  stage: ProgrammeStageOrClosed;
+  documents: Set<ProgrammeDocumentKind>;
+}
+
+const order: ProgrammeStageOrClosed[] = [...programmeStages, 'closed'];
+const required: Record<string, ProgrammeDocumentKind[]> = {
+  preparatory: ['implementationAct', 'regulationApprovalOrder'],
+  design: ['roadMap'],
+  implementation: [],
+  reflectiveAnalytical: ['processMonitoringReport', 'influenceMonitoringReport'],
+  results: ['finalReport'],
+};
+const everythingInPlace: ProgrammeGateContext = {
+  mentorsSelected: 1, menteesSelected: 1, pairsAssigned: 1, pairsAssignedWithOrderAndConsents: 1,
+  pairsWithApprovedPersonalProgramme: 1, activePairs: 1, activePairsPassedInterimControl: 1,
+};
+const nothingInPlace: ProgrammeGateContext = {
+  mentorsSelected: 0, menteesSelected: 0, pairsAssigned: 0, pairsAssignedWithOrderAndConsents: 0,
+  pairsWithApprovedPersonalProgramme: 0, activePairs: 0, activePairsPassedInterimControl: 0,
+};
+const curator: CommandMetadata = { actorId: 'curator-1', role: 'curator', now: '2026-03-02T06:00:00.000Z' };
+
+type Step =
+  | { kind: 'record'; document: ProgrammeDocumentKind }
+  | { kind: 'advance'; pairsReady: boolean }
+  | { kind: 'return'; to: number };
+
+const step: fc.Arbitrary<Step> = fc.oneof(
+  fc.constantFrom(...(Object.values(required).flat() as ProgrammeDocumentKind[])).map((document) => ({ kind: 'record' as const, document })),
+  fc.boolean().map((pairsReady) => ({ kind: 'advance' as const, pairsReady })),
+  fc.integer({ min: 0, max: 4 }).map((to) => ({ kind: 'return' as const, to })),
+);
+
+/** What the model says must happen; `undefined` means the command must be refused. */
+function expectStage(model: Model, s: Step): ProgrammeStageOrClosed | undefined {
+  const index = order.indexOf(model.stage);
+  if (model.stage === 'closed') return undefined;
+  if (s.kind === 'record') return model.stage;
+  if (s.kind === 'return') return s.to < index ? order[s.to] : undefined;
+  const needsPairs = model.stage !== 'reflectiveAnalytical' && model.stage !== 'results';
+  const documentsOk = (required[model.stage] ?? []).every((d) => model.documents.has(d));
+  return documentsOk && (!needsPairs || s.pairsReady) ? order[index + 1] : undefined;
+}
+
+describe('programme stage machine (model-based)', () => {
+  it('never skips or reorders a stage, and records exactly what the model expects', () => {
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 60 }), (steps) => {
+        let state: ProgrammeState = [
+          { type: 'ProgrammeStarted', data: { programmeId: 'p', organisationId: 'o', title: 't', stage: 'preparatory', startedAt: curator.now, startedBy: 'd' } },
+          { type: 'CuratorAppointed', data: { programmeId: 'p', curatorId: 'curator-1', appointedAt: curator.now, appointedBy: 'd' } },
+        ].reduce((s, e) => programmeDecider.evolve(s, e as ProgrammeEvent), programmeDecider.initialState());
+        const model: Model = { stage: 'preparatory', documents: new Set() };
+        steps.forEach((s, i) => {
+          const command: ProgrammeCommand =
+            s.kind === 'record'
+              ? { type: 'RecordDocument', data: { documentId: `doc-${i}`, kind: s.document, number: `${i}`, date: '2026-03-01', signedBy: 'Директор' }, metadata: curator }
+              : s.kind === 'advance'
+                ? { type: 'AdvanceStage', data: { context: s.pairsReady ? everythingInPlace : nothingInPlace }, metadata: curator }
+                : { type: 'ReturnToStage', data: { stage: programmeStages[s.to] ?? 'preparatory', reason: 'Причина' }, metadata: curator };
+          const expected = expectStage(model, s);
+          let events: ProgrammeEvent[] = [];
+          try {
+            events = programmeDecider.decide(command, state);
+          } catch (error) {
+            expect(isDomainRefusal(error)).toBe(true);
+            expect(expected).toBeUndefined();
+            return;
+          }
+          expect(expected).toBeDefined();
+          const moves = events.filter((e) => e.type === 'StageAdvanced' || e.type === 'StageReturned');
+          if (s.kind === 'advance') {
+            expect(moves).toEqual([expect.objectContaining({ type: 'StageAdvanced', data: expect.objectContaining({ from: model.stage, to: expected }) })]);
+          } else if (s.kind === 'return') {
+            expect(moves).toEqual([expect.objectContaining({ type: 'StageReturned', data: expect.objectContaining({ from: model.stage, to: expected }) })]);
+          } else {
+            expect(moves).toEqual([]);
+            model.documents.add(s.document);
+          }
+          state = events.reduce(programmeDecider.evolve, state);
+          model.stage = expected as ProgrammeStageOrClosed;
+          expect(state.status === 'started' && state.stage).toBe(model.stage);
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
