@@ -11,7 +11,7 @@ describe('readiness', () => {
     try {
       const response = await fetch(`${await api.getUrl()}/health`);
       expect(response.status).toBe(503);
-      const body = await response.json();
+      const body = (await response.json()) as { details: unknown };
       expect(body.details).toMatchObject({ database: { status: 'up' }, temporal: { status: 'down', pollers: 0 } });
     } finally {
       await api.close();

@@ -210,6 +210,8 @@ export async function pairWorkflow(input: PairWorkflowInput): Promise<PairView> 
 
   await condition(() => finished() || workflowInfo().continueAsNewSuggested);
   await condition(allHandlersFinished);
+  // Timer-driven commands are not handlers: let the last of them be stored before the run hands over.
+  await runner.idle();
   if (!finished()) return continueAsNew<typeof pairWorkflow>({ ...input, snapshot: runner.toSnapshot() });
   return view();
 }

@@ -169,6 +169,8 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
   const closed = () => runner.state.status === 'started' && runner.state.closed;
   await condition(() => closed() || workflowInfo().continueAsNewSuggested);
   await condition(allHandlersFinished);
+  // Timer-driven commands are not handlers: let the last of them be stored before the run hands over.
+  await runner.idle();
   if (!closed()) {
     return continueAsNew<typeof programmeWorkflow>({ ...input, snapshot: runner.toSnapshot() });
   }

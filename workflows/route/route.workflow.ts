@@ -2,7 +2,9 @@ import {
   ActivityFailure,
   allHandlersFinished,
   ApplicationFailure,
+  CancellationScope,
   condition,
+  isCancellation,
   continueAsNew,
   log,
   proxyActivities,
@@ -93,8 +95,13 @@ export async function routeWorkflow(input: RouteWorkflowInput): Promise<RouteVie
   const created = (): CreatedRoute | undefined => (runner.state.status === 'created' ? runner.state : undefined);
   const completed = () => created()?.stage === 'completed';
   let creationRefusal: unknown;
-  // Timer-driven commands in progress: the run may not continue as new in the middle of an append.
+  // Timer-driven work in progress (an activity, an append) runs to its end even when the timers stop:
+  // the run continues as new only once it is done, never abandoning an activity it scheduled.
   let inFlight = 0;
+  const finishing = <T>(work: () => Promise<T>): Promise<T> => {
+    inFlight += 1;
+    return CancellationScope.nonCancellable(work).finally(() => (inFlight -= 1));
+  };
 
   // Before RouteCreated is stored a command is queued behind the creation and decided in the handler.
   const validate = (command: RouteCommand, deferred: readonly string[] = []) => (created() ? runner.check(command, deferred) : undefined);
@@ -109,16 +116,11 @@ export async function routeWorkflow(input: RouteWorkflowInput): Promise<RouteVie
 
   /** A timer's command: refused as stale (the route moved on), it is logged and changes nothing. */
   async function system(what: string, build: () => Promise<RouteCommand> | RouteCommand): Promise<void> {
-    inFlight += 1;
-    try {
-      await runner.execute(build);
-    } catch (error) {
+    await finishing(() => runner.execute(build)).catch((error: unknown) => {
       const failure = unwrapRefusal(error);
       if (failure instanceof ApplicationFailure && failure.type === 'DomainRefusal') log.info(`${what}: refused as stale`, { reason: failure.message });
       else log.warn(`${what}: not recorded`, { error: String(error) });
-    } finally {
-      inFlight -= 1;
-    }
+    });
   }
 
   setHandler(routeViewQuery, view);
@@ -253,7 +255,8 @@ export async function routeWorkflow(input: RouteWorkflowInput): Promise<RouteVie
     if (!inImplementation() || enteredAt === undefined) return;
     let lastMonth = lastCheckedMonth();
     for (;;) {
-      const next = await routeMonthlyCheck({ routeId: route.routeId, after: enteredAt, ...(lastMonth === undefined ? {} : { lastMonth }), timeZone });
+      const after = { routeId: route.routeId, after: enteredAt, ...(lastMonth === undefined ? {} : { lastMonth }), timeZone };
+      const next = await finishing(() => routeMonthlyCheck(after));
       const wait = Date.parse(next.startsAt) - Date.now();
       if (wait > 0 && (await condition(() => !inImplementation(), wait))) return;
       if (!inImplementation()) return;
@@ -276,14 +279,20 @@ export async function routeWorkflow(input: RouteWorkflowInput): Promise<RouteVie
       throw creationRefusal;
     }
   }
-  void watchDraft();
-  void monthlyChecks();
+  // The timers live in a scope of their own: continuing as new stops them, and the next run restarts them from state.
+  const timers = new CancellationScope();
+  const stopped = (error: unknown) => {
+    if (!isCancellation(error)) throw error;
+  };
+  void timers.run(watchDraft).catch(stopped);
+  void timers.run(monthlyChecks).catch(stopped);
 
   const historyFull = () => {
     const info = workflowInfo();
     return info.continueAsNewSuggested || (input.continueAsNewAfterEvents !== undefined && info.historyLength >= input.continueAsNewAfterEvents);
   };
   await condition(() => completed() || historyFull());
+  timers.cancel();
   await condition(() => allHandlersFinished() && inFlight === 0);
   if (!completed()) {
     return continueAsNew<typeof routeWorkflow>({ ...input, snapshot: runner.toSnapshot() });

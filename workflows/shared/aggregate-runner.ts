@@ -56,6 +56,14 @@ export class AggregateRunner<S, C extends DomainCommand, E extends DomainEvent> 
     return this.snapshot.version;
   }
 
+  /** Resolves once every queued command (including timer-driven ones) has been decided and stored. */
+  async idle(): Promise<void> {
+    for (let tail = this.tail; ; tail = this.tail) {
+      await tail;
+      if (tail === this.tail) return;
+    }
+  }
+
   toSnapshot(): AggregateSnapshot<S> {
     return { ...this.snapshot };
   }

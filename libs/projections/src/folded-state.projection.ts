@@ -11,8 +11,12 @@ export interface FoldedStateOptions<S> {
   aggregateId(event: RecordedEvent): string | undefined;
   initialState(): S;
   evolve(state: S, event: { type: string; data: unknown }): S;
-  /** Extra indexed columns derived from the state, for filters and lists. */
-  columns(state: S): Record<string, unknown>;
+  /**
+   * Extra indexed columns derived from the state, for filters and lists; undefined while the stream has
+   * not created the aggregate (e.g. a stray task event), which is then not a row and never blocks the
+   * projector.
+   */
+  columns(state: S): Record<string, unknown> | undefined;
 }
 
 /**
@@ -51,6 +55,7 @@ export class FoldedStateProjection<S> implements Projection {
       if (!last) continue;
       const state = fresh.reduce((s, e) => this.options.evolve(s, e), row?.state ?? this.options.initialState());
       const columns = this.options.columns(state);
+      if (!columns) continue;
       const names = [idColumn, 'state', 'version', 'updated_at', ...Object.keys(columns)];
       const values = [id, JSON.stringify(state), last.streamVersion, last.recordedAt, ...Object.values(columns)];
       const placeholders = values.map((_, i) => `$${i + 1}`);

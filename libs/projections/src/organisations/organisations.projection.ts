@@ -14,5 +14,5 @@ export const organisationsProjection = new FoldedStateProjection<OrganisationSta
   columns: (state) =>
     state.status === 'registered'
       ? { name: state.name, region: state.region, municipality: state.municipality, time_zone: state.timeZone }
-      : { name: '', region: '', municipality: '', time_zone: 'UTC' },
+      : undefined,
 });

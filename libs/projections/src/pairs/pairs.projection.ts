@@ -33,7 +33,7 @@ export const pairsProjection = new FoldedStateProjection<PairState>({
   evolve: (state, event) => pairDecider.evolve(state, event as PairEvent),
   columns: (state) =>
     state.status === 'notFormed'
-      ? { organisation_id: null, programme_id: null, mentor_id: '', status: state.status, form: '', kind: '' }
+      ? undefined
       : {
           organisation_id: state.organisationId,
           programme_id: state.programmeId,

@@ -14,6 +14,6 @@ export const participantsProjection = new FoldedStateProjection<ParticipantState
   evolve: (state, event) => participantDecider.evolve(state, event as ParticipantEvent),
   columns: (state) =>
     state.status === 'notRegistered'
-      ? { organisation_id: null, programme_id: null, person_id: '', role: '', status: state.status }
+      ? undefined
       : { organisation_id: state.organisationId, programme_id: state.programmeId, person_id: state.personId, role: state.role, status: state.status },
 });

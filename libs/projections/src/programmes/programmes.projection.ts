@@ -19,6 +19,5 @@ export const programmesProjection = new FoldedStateProjection<ProgrammeState>({
   aggregateId: idFromStream('programme'),
   initialState: programmeDecider.initialState,
   evolve: (state, event) => programmeDecider.evolve(state, event as ProgrammeEvent),
-  columns: (state) =>
-    state.status === 'started' ? { organisation_id: state.organisationId, stage: state.stage } : { organisation_id: null, stage: 'notStarted' },
+  columns: (state) => (state.status === 'started' ? { organisation_id: state.organisationId, stage: state.stage } : undefined),
 });

@@ -27,7 +27,7 @@ const folded = new FoldedStateProjection<RouteState>({
           tutor_id: state.participants.tutorId,
           stage: state.stage,
         }
-      : { organisation_id: null, code: null, teacher_id: null, methodologist_id: null, tutor_id: null, stage: 'notCreated' },
+      : undefined,
 });
 
 /**
