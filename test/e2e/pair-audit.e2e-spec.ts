@@ -34,12 +34,15 @@ describe('pairs through HTTP: formation, replacement checks, and the audited his
     for (const personId of [mentor, secondMentor]) {
       await system.request('POST', `/programmes/${programmeId}/participants`, as.curator, { personId, role: 'mentor', position: 'Учитель', teachingExperienceYears: 3, subjectExperienceYears: 1 });
     }
+    await system.eventually(() => system.request('GET', `/programmes/${programmeId}/participants`, as.curator), (r) => r.body.length === 2);
     const formed = await system.request('POST', `/programmes/${programmeId}/pairs`, as.director, {
       form: 'teacherTeacher', kind: 'traditional', mentorId: mentor, menteeIds: [mentee],
       consents: [{ personId: mentor, date: '2026-08-28' }, { personId: mentee, date: '2026-08-29' }],
       order: { number: '15-к', date: '2026-09-01', signedBy: 'Директор' }, term: { start: '2026-09-01', end: '2027-08-31' },
     });
     expect(formed.status).toBe(201);
+    // The mentor has 3 years of teaching, 1 in the subject: formed, with the warning recorded.
+    expect(formed.body.state.mentorEligibilityWarnings).toEqual(['teachingExperienceBelowFiveYears', 'subjectExperienceBelowThreeYears']);
     pairId = formed.body.state.pairId;
   });
   afterAll(async () => {

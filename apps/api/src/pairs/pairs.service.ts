@@ -9,6 +9,7 @@ import {
   mentorLoadDecider,
   pairDecider,
   validateMentorReplacement,
+  type MentorEligibilityWarning,
   type MentorLoadState,
   type PairState,
   type Role,
@@ -45,7 +46,19 @@ export class PairsService {
     const programme = await this.programmes.loadForUser(user, programmeId);
     const organisation = await this.organisations.load(user, programme.organisationId);
     const pairId = randomUUID();
-    const formation: PairFormation = { ...body, pairId, programmeId, organisationId: programme.organisationId };
+    // The mentor's eligibility (≥5 years teaching, ≥3 in the subject) travels with the decision as a warning.
+    const [selected] = await this.db.query<{ warnings: MentorEligibilityWarning[] | null }[]>(
+      `SELECT state->'eligibilityWarnings' AS warnings FROM participants_view
+       WHERE programme_id = $1 AND person_id = $2 AND role = 'mentor' AND status = 'registered' LIMIT 1`,
+      [programmeId, body.mentorId],
+    );
+    const formation: PairFormation = {
+      ...body,
+      pairId,
+      programmeId,
+      organisationId: programme.organisationId,
+      ...(selected?.warnings?.length ? { mentorEligibilityWarnings: selected.warnings } : {}),
+    };
     const start = new WithStartWorkflowOperation(pairWorkflow, {
       workflowId: workflowIds.pair(pairId),
       taskQueue: this.settings.taskQueue,
