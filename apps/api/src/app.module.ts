@@ -17,6 +17,7 @@ import { OrganisationsService } from './organisations/organisations.service';
 import { ProgrammesController } from './programmes/programmes.controller';
 import { ProgrammesService } from './programmes/programmes.service';
 import { TasksController } from './tasks/tasks.controller';
+import { CalendarController } from './calendar/calendar.controller';
 import { ParticipantsController } from './participants/participants.controller';
 import { PairsController } from './pairs/pairs.controller';
 import { PairsService } from './pairs/pairs.service';
@@ -49,7 +50,7 @@ import { TasksService } from './tasks/tasks.service';
       },
     }),
   ],
-  controllers: [OrganisationsController, ProgrammesController, ParticipantsController, PairsController, RoutesController, TasksController],
+  controllers: [OrganisationsController, ProgrammesController, ParticipantsController, PairsController, RoutesController, TasksController, CalendarController],
   providers: [OrganisationsService, ProgrammesService, PairsService, RoutesService, RouteRegistryService, TasksService, { provide: APP_FILTER, useClass: ProblemFilter }, { provide: APP_GUARD, useClass: WriteThrottlerGuard }],
 })
 export class AppModule {}

@@ -12,3 +12,4 @@ export * from './tasks/tasks.projection';
 export * from './participants/participants.projection';
 export * from './pairs/pairs.projection';
 export * from './routes/routes.projection';
+export * from './calendar/production-calendar.source';

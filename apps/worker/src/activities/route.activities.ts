@@ -3,14 +3,13 @@ import { createHash } from 'node:crypto';
 import {
   CalendarArgumentError,
   CalendarYearMissingError,
-  defaultProductionCalendar,
   endOfLocalDay,
   localDateOf,
   startOfLocalDay,
 } from '@mentorflow/calendar';
 import { organisationDecider, type OrganisationState } from '@mentorflow/domain';
 import { loadAggregate, type EventStore } from '@mentorflow/event-store';
-import { organisationStreamId } from '@mentorflow/projections';
+import { loadProductionCalendar, organisationStreamId } from '@mentorflow/projections';
 import type { RouteActivities, RouteDeadline } from '@mentorflow/workflows/activities';
 
 /** 003 §6: the methodologist drafts the route within 10 working days of receiving the diagnostics results. */
@@ -75,18 +74,21 @@ const currentCurator = (state: OrganisationState): string | undefined =>
   state.status === 'registered' ? state.staff.filter((member) => member.role === 'curator').at(-1)?.personId : undefined;
 
 export function createRouteActivities(deps: { store: EventStore }): RouteActivities {
-  const calendar = defaultProductionCalendar;
+  // Shipped years plus those an administrator loaded, read afresh so a new year counts at once.
+  const calendar = () => loadProductionCalendar(deps.store);
   return {
-    routeDraftDeadline: async ({ diagnosticsRecordedAt, timeZone }) =>
-      refusingWithoutCalendar(() => {
-        const due = calendar().addWorkingDays(diagnosticsRecordedAt, ROUTE_DRAFT_WORKING_DAYS, timeZone);
+    routeDraftDeadline: async ({ diagnosticsRecordedAt, timeZone }) => {
+      const current = await calendar();
+      return refusingWithoutCalendar(() => {
+        const due = current.addWorkingDays(diagnosticsRecordedAt, ROUTE_DRAFT_WORKING_DAYS, timeZone);
         // The end of the 8th working day is the end of the working day two working days before the due date.
-        const remind = calendar().addWorkingDays(diagnosticsRecordedAt, ROUTE_DRAFT_WORKING_DAYS - ROUTE_DRAFT_REMIND_WORKING_DAYS_BEFORE, timeZone);
+        const remind = current.addWorkingDays(diagnosticsRecordedAt, ROUTE_DRAFT_WORKING_DAYS - ROUTE_DRAFT_REMIND_WORKING_DAYS_BEFORE, timeZone);
         return { dueAt: due.dueAt, dueLocalDate: due.dueLocalDate, remindAt: [remind.dueAt] };
-      }),
+      });
+    },
 
     routeDraftEscalation: async ({ organisationId, overdueAt, timeZone }) => {
-      const due = calendar().addWorkingDays(overdueAt, ROUTE_ESCALATION_WORKING_DAYS, timeZone);
+      const due = (await calendar()).addWorkingDays(overdueAt, ROUTE_ESCALATION_WORKING_DAYS, timeZone);
       const { state } = await loadAggregate(deps.store, organisationStreamId(organisationId), organisationDecider);
       const curatorId = currentCurator(state);
       return { dueAt: due.dueAt, dueLocalDate: due.dueLocalDate, ...(curatorId === undefined ? {} : { curatorId }) };
@@ -107,11 +109,13 @@ export function createRouteActivities(deps: { store: EventStore }): RouteActivit
         };
       }),
 
-    routeControlDiagnosticsDeadline: async ({ startedAt, endDate, timeZone }): Promise<RouteDeadline> =>
-      refusingWithoutCalendar(() => {
+    routeControlDiagnosticsDeadline: async ({ startedAt, endDate, timeZone }): Promise<RouteDeadline> => {
+      const current = await calendar();
+      return refusingWithoutCalendar(() => {
         const endOfRoute = endOfLocalDay(endDate, timeZone);
         if (Date.parse(endOfRoute) > Date.parse(startedAt)) return { dueAt: endOfRoute, dueLocalDate: endDate };
-        return calendar().addWorkingDays(startedAt, ROUTE_LATE_CONTROL_DIAGNOSTICS_WORKING_DAYS, timeZone);
-      }),
+        return current.addWorkingDays(startedAt, ROUTE_LATE_CONTROL_DIAGNOSTICS_WORKING_DAYS, timeZone);
+      });
+    },
   };
 }

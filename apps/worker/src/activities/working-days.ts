@@ -1,8 +1,7 @@
-import { defaultProductionCalendar } from '@mentorflow/calendar';
+import type { ProductionCalendar } from '@mentorflow/calendar';
 
 /** The local date `n` working days before `date` (production calendar); undefined when the calendar lacks the year. */
-export function workingDaysBefore(date: string, n: number): string | undefined {
-  const calendar = defaultProductionCalendar();
+export function workingDaysBefore(calendar: ProductionCalendar, date: string, n: number): string | undefined {
   let cursor = new Date(`${date}T00:00:00Z`);
   for (let found = 0; found < n; ) {
     cursor = new Date(cursor.getTime() - 86_400_000);

@@ -1,0 +1,68 @@
+import { BadRequestException, Body, Controller, Get, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { randomUUID } from 'node:crypto';
+import { CalendarDataError, defaultProductionCalendar, parseProductionCalendarXml } from '@mentorflow/calendar';
+import { EventStore, WrongExpectedVersionError } from '@mentorflow/event-store';
+import { loadProductionCalendar, productionCalendarStreamId, type CalendarYearLoadedData } from '@mentorflow/projections';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
+import type { AuthenticatedUser } from '../auth/auth.types';
+
+export class LoadCalendarYearDto {
+  @ApiProperty({ description: 'The official production calendar of one year, in the xmlcalendar format of libs/calendar/data' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200_000)
+  xml!: string;
+}
+
+/** The production calendar: the shipped years and those an administrator loaded or replaced. */
+@ApiTags('calendar')
+@ApiBearerAuth()
+@Controller('calendar/years')
+export class CalendarController {
+  constructor(private readonly store: EventStore) {}
+
+  @Get()
+  @Roles('administrator', 'curator', 'methodologist', 'tutor', 'director', 'regionalCoordinator')
+  @ApiOperation({ summary: 'Годы производственного календаря: поставляемые и загруженные' })
+  async list() {
+    const shipped = new Set(defaultProductionCalendar().years());
+    const loaded = new Map(
+      (await this.store.readStream(productionCalendarStreamId)).map((e) => {
+        const data = e.data as unknown as CalendarYearLoadedData;
+        return [data.year, { loadedAt: data.loadedAt, loadedBy: data.loadedBy }] as const;
+      }),
+    );
+    const years = (await loadProductionCalendar(this.store)).years();
+    return years.map((year) => ({ year, source: loaded.has(year) ? 'loaded' : shipped.has(year) ? 'shipped' : 'loaded', ...loaded.get(year) }));
+  }
+
+  @Post()
+  @Roles('administrator')
+  @ApiOperation({ summary: 'Загрузить или заменить год производственного календаря (XML); неверные данные — 400, ничего не меняется' })
+  async load(@CurrentUser() user: AuthenticatedUser, @Body() body: LoadCalendarYearDto) {
+    let calendarYear;
+    try {
+      calendarYear = parseProductionCalendarXml(body.xml);
+    } catch (error) {
+      if (error instanceof CalendarDataError) {
+        throw new BadRequestException({ detail: error.messageRu, errors: [{ field: 'xml', constraint: 'productionCalendar', message: error.messageRu }] });
+      }
+      throw error;
+    }
+    const data: CalendarYearLoadedData = { year: calendarYear.year, calendarYear, loadedBy: user.sub, loadedAt: new Date().toISOString() };
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const version = await this.store.streamVersion(productionCalendarStreamId);
+        await this.store.append(productionCalendarStreamId, version, [
+          { eventId: randomUUID(), type: 'CalendarYearLoaded', data: { ...data }, metadata: { actorId: user.sub, role: 'administrator' } },
+        ]);
+        return { year: calendarYear.year, source: 'loaded', days: calendarYear.days.length };
+      } catch (error) {
+        // Two administrators loading at once: the loser appends after the winner.
+        if (!(error instanceof WrongExpectedVersionError) || attempt >= 4) throw error;
+      }
+    }
+  }
+}
