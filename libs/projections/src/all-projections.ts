@@ -5,5 +5,6 @@ import { programmesProjection } from './programmes/programmes.projection';
 import { routesProjection } from './routes/routes.projection';
 import type { Projection } from './projection';
 import { tasksProjection } from './tasks/tasks.projection';
+import { notificationOutboxProjection } from './notifications/notification-outbox.projection';
 
-export const allProjections: Projection[] = [organisationsProjection, programmesProjection, tasksProjection, participantsProjection, pairsProjection, routesProjection];
+export const allProjections: Projection[] = [organisationsProjection, programmesProjection, tasksProjection, participantsProjection, pairsProjection, routesProjection, notificationOutboxProjection];

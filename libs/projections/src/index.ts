@@ -13,3 +13,5 @@ export * from './participants/participants.projection';
 export * from './pairs/pairs.projection';
 export * from './routes/routes.projection';
 export * from './calendar/production-calendar.source';
+export * from './notifications/notification-outbox.projection';
+export * from './notifications/notification-dispatcher';

@@ -2,7 +2,8 @@ import { CreateReadModels1763856100000 } from './1763856100000-create-read-model
 import { CreateTasksView1763860000000 } from './1763860000000-create-tasks-view';
 import { CreateParticipantsView1763863000000 } from './1763863000000-create-participants-view';
 import { CreatePairsView1763865000000 } from './1763865000000-create-pairs-view';
+import { CreateNotificationOutbox1763871000000 } from './1763871000000-create-notification-outbox';
 import { CreateRoutesView1763870000010 } from './1763870000010-create-routes-view';
 import { CreateRouteCodeSequences1763870000020 } from './1763870000020-create-route-code-sequences';
 
-export const readModelMigrations = [CreateReadModels1763856100000, CreateTasksView1763860000000, CreateParticipantsView1763863000000, CreatePairsView1763865000000, CreateRoutesView1763870000010, CreateRouteCodeSequences1763870000020];
+export const readModelMigrations = [CreateReadModels1763856100000, CreateTasksView1763860000000, CreateParticipantsView1763863000000, CreatePairsView1763865000000, CreateRoutesView1763870000010, CreateRouteCodeSequences1763870000020, CreateNotificationOutbox1763871000000];
