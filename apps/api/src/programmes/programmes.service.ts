@@ -13,6 +13,7 @@ import type { UpdateDefinition } from '@temporalio/common';
 import type { AuthenticatedUser } from '../auth/auth.types';
 import { canAccessOrganisation } from '../auth/organisation-access';
 import { OrganisationsService } from '../organisations/organisations.service';
+import { historyEntry } from '../common/history-entry';
 
 type ProgrammeUpdate<T> = UpdateDefinition<ProgrammeView, [Envelope<T>]>;
 
@@ -92,18 +93,7 @@ export class ProgrammesService {
   /** Every event of the programme, in order: who, when, what, why, which document. */
   async history(user: AuthenticatedUser, programmeId: string) {
     await this.loadForUser(user, programmeId);
-    const events = await this.store.readStream(programmeStreamId(programmeId));
-    return events.map((e) => ({
-      version: e.streamVersion,
-      position: e.position,
-      type: e.type,
-      recordedAt: e.recordedAt,
-      actorId: e.metadata.actorId,
-      role: e.metadata.role,
-      reason: e.metadata.reason,
-      documentRef: e.metadata.documentRef,
-      data: e.data,
-    }));
+    return (await this.store.readStream(programmeStreamId(programmeId))).map(historyEntry);
   }
 
   /** The programme's write model from the store, or 404 for a missing one or one of another organisation. */

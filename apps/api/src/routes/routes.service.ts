@@ -26,6 +26,7 @@ import { canAccessOrganisation } from '../auth/organisation-access';
 import { OrganisationsService } from '../organisations/organisations.service';
 import type { CreateRouteDto, RouteListQuery } from './route.dto';
 import { RouteRegistryService } from './route-registry.service';
+import { historyEntry } from '../common/history-entry';
 
 type RouteUpdate<T> = UpdateDefinition<RouteView, [Envelope<T>]>;
 
@@ -133,17 +134,7 @@ export class RoutesService {
   /** Every event of the route, in order: who, when, what and why. */
   async history(user: AuthenticatedUser, routeId: string) {
     await this.loadForUser(user, routeId);
-    const events = await this.store.readStream(routeStreamId(routeId));
-    return events.map((e) => ({
-      version: e.streamVersion,
-      position: e.position,
-      type: e.type,
-      recordedAt: e.recordedAt,
-      actorId: e.metadata.actorId,
-      role: e.metadata.role,
-      reason: e.metadata.reason,
-      data: e.data,
-    }));
+    return (await this.store.readStream(routeStreamId(routeId))).map(historyEntry);
   }
 
   /** The route's write model from the store, or 404 for a missing one or one the caller may not see. */
