@@ -33,8 +33,9 @@ export class TestSystem {
     return new TestSystem(api, workerApp, worker, running, await api.getUrl());
   }
 
-  token(sub: string, roles: Role[], organisationIds: string[] = []): string {
-    return this.api.get(JwtService).sign({ sub, roles, organisationIds });
+  /** A signed token for `sub` holding `roles` in `organisationIds` (a regional coordinator: in `scope`). */
+  token(sub: string, roles: Role[], organisationIds: string[] = [], scope: { region?: string; municipality?: string } = {}): string {
+    return this.api.get(JwtService).sign({ sub, roles, organisationIds, ...scope });
   }
 
   async request(method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; body: any }> {

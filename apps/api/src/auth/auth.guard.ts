@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { roles as knownRoles, type Role } from '@mentorflow/domain';
 import { IS_PUBLIC, ROLES } from './auth.decorators';
-import type { AuthenticatedUser } from './auth.types';
+import type { AuthenticatedUser, RoleAssignment } from './auth.types';
 
 /**
  * Global guard: authenticates the bearer token, then checks the route's declared roles.
@@ -47,5 +47,12 @@ function toUser(payload: Record<string, unknown>): AuthenticatedUser | undefined
   if (typeof sub !== 'string' || !Array.isArray(roles) || !Array.isArray(organisationIds)) return undefined;
   if (!roles.every((r): r is Role => typeof r === 'string' && (knownRoles as readonly string[]).includes(r))) return undefined;
   if (!organisationIds.every((o): o is string => typeof o === 'string')) return undefined;
-  return { sub, roles, organisationIds };
+  const { region, municipality } = payload;
+  const scope = { ...(typeof region === 'string' ? { region } : {}), ...(typeof municipality === 'string' ? { municipality } : {}) };
+  const assignments = roles.flatMap((role): RoleAssignment[] =>
+    role === 'administrator' || role === 'regionalCoordinator'
+      ? [{ role, ...scope }]
+      : organisationIds.map((organisationId) => ({ role, organisationId })),
+  );
+  return { sub, roles, organisationIds, assignments };
 }
