@@ -1,5 +1,5 @@
 import { EventIdReuseError, WrongExpectedVersionError } from './event-store.errors';
-import { chainHash, GENESIS_HASH } from './hash-chain';
+import { canonicalJson, chainHash, chainHashOfCanonical, GENESIS_HASH } from './hash-chain';
 import type { AppendResult, NewEvent, ReadAllCursor, RecordedEvent } from './event-store.types';
 import { START_OF_STORE } from './event-store.types';
 
@@ -25,11 +25,14 @@ const EVENT_COLUMNS =
   'position, transaction_id::text AS transaction_id, event_id, stream_id, stream_version, type, data, metadata, recorded_at, hash';
 
 /**
- * One call appends the whole batch (migration CreateAppendFunction): it inserts only when the stream is
+ * One call appends the whole batch (migrations CreateAppendFunction, LeanAppendFunction): it inserts only when the stream is
  * at the expected version with the expected head hash and none of the ids is stored yet, so a retry or
- * a stale writer inserts nothing and no call ever commits half a batch.
+ * a stale writer inserts nothing and no call ever commits half a batch. Data and metadata travel as one
+ * jsonb array each, written as the same canonical JSON the hash covers (jsonb ignores key order).
  */
-const APPEND_SQL = 'SELECT append_events($1, $2, $3::uuid[], $4::text[], $5::jsonb[], $6::jsonb[], $7::text[], $8) AS position';
+const APPEND_SQL = 'SELECT append_events($1, $2, $3::uuid[], $4::text[], $5::jsonb, $6::jsonb, $7::text[], $8) AS position';
+/** The same for one event with scalar parameters (migration SingleEventAppendFunction): NULL when rejected. */
+const APPEND_ONE_SQL = 'SELECT append_event($1, $2, $3::uuid, $4, $5::jsonb, $6::jsonb, $7, $8) AS position';
 
 const UNIQUE_VIOLATION = '23505';
 
@@ -63,19 +66,34 @@ export class EventStore {
   }
 
   private async tryAppend(streamId: string, expectedVersion: number, events: readonly NewEvent[], previousHash: string): Promise<AppendResult | undefined> {
-    const hashes = chainHashes(streamId, expectedVersion, events, previousHash);
-    let inserted: { position: string }[] = [];
+    const { hashes, data, metadata } = chainHashes(streamId, expectedVersion, events, previousHash);
+    let inserted: { position: string | null }[] = [];
     try {
-      inserted = await this.db.query<{ position: string }>(APPEND_SQL, [
-        streamId,
-        expectedVersion,
-        events.map((e) => e.eventId),
-        events.map((e) => e.type),
-        events.map((e) => JSON.stringify(e.data)),
-        events.map((e) => JSON.stringify(e.metadata)),
-        hashes,
-        previousHash,
-      ]);
+      const [one] = events;
+      inserted =
+        events.length === 1 && one
+          ? (
+              await this.db.query<{ position: string | null }>(APPEND_ONE_SQL, [
+                streamId,
+                expectedVersion,
+                one.eventId,
+                one.type,
+                data.one,
+                metadata.one,
+                hashes[0],
+                previousHash,
+              ])
+            ).filter((r) => r.position !== null)
+          : await this.db.query<{ position: string }>(APPEND_SQL, [
+              streamId,
+              expectedVersion,
+              events.map((e) => e.eventId),
+              events.map((e) => e.type),
+              data.array,
+              metadata.array,
+              hashes,
+              previousHash,
+            ]);
     } catch (error) {
       // A concurrent writer won the same version or the same ids: the caller decides which it was.
       if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
@@ -162,7 +180,8 @@ export class EventStore {
       `SELECT ${EVENT_COLUMNS} FROM events
        WHERE (transaction_id, position) > ($1::xid8, $2::bigint)
          AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-       ORDER BY transaction_id, position
+       -- Qualified: the bare name would sort by the text alias in the select list ('1000' < '999').
+       ORDER BY events.transaction_id, events.position
        LIMIT $3`,
       [cursor.transactionId, cursor.position, limit],
     );
@@ -170,13 +189,33 @@ export class EventStore {
   }
 }
 
-/** The batch's hashes, each chained to the one before, the first to the stream's head. */
-function chainHashes(streamId: string, expectedVersion: number, events: readonly NewEvent[], head: string): string[] {
+/**
+ * The batch's hashes, each chained to the one before, the first to the stream's head, and the batch's
+ * data and metadata as JSON arrays of the canonical texts the hashes cover (each event serialised once).
+ */
+function chainHashes(
+  streamId: string,
+  expectedVersion: number,
+  events: readonly NewEvent[],
+  head: string,
+): { hashes: string[]; data: { array: string; one?: string }; metadata: { array: string; one?: string } } {
   let previous = head;
-  return events.map((event, i) => {
-    previous = chainHash(previous, { streamId, streamVersion: expectedVersion + i + 1, ...event });
-    return previous;
+  const hashes: string[] = [];
+  const data: string[] = [];
+  const metadata: string[] = [];
+  events.forEach((event, i) => {
+    const canonicalData = canonicalJson(event.data);
+    const canonicalMetadata = canonicalJson(event.metadata);
+    previous = chainHashOfCanonical(previous, { streamId, streamVersion: expectedVersion + i + 1, eventId: event.eventId, type: event.type }, canonicalData, canonicalMetadata);
+    hashes.push(previous);
+    data.push(canonicalData);
+    metadata.push(canonicalMetadata);
   });
+  return {
+    hashes,
+    data: { array: `[${data.join(',')}]`, one: data[0] },
+    metadata: { array: `[${metadata.join(',')}]`, one: metadata[0] },
+  };
 }
 
 export const cursorOf = (event: RecordedEvent): ReadAllCursor => ({
