@@ -1,4 +1,7 @@
 import { JwtService } from '@nestjs/jwt';
+import { createApiApp } from '../../apps/api/src/bootstrap';
+import { UserDirectory } from '../../apps/api/src/users/user-directory';
+import { openTestDataSource } from '../support/database';
 import { randomUUID } from 'node:crypto';
 import { TestSystem } from '../support/system';
 
@@ -11,6 +14,9 @@ describe('bearer tokens', () => {
 
   beforeAll(async () => {
     system = await TestSystem.start();
+    // The subject is a registered administrator: each refusal below is the token's fault, not the user's.
+    system.token(claims.sub, ['administrator']);
+    await system.usersStored();
   });
   afterAll(() => system?.stop());
 
@@ -27,8 +33,8 @@ describe('bearer tokens', () => {
     ['wrong audience', () => new JwtService({ secret: secret() }).sign(claims, { issuer: 'mentorflow', audience: 'other' })],
     ['expired', () => new JwtService({ secret: secret() }).sign({ ...claims, exp: Math.floor(Date.now() / 1000) - 60 }, { issuer: 'mentorflow', audience: 'mentorflow-api' })],
     ['HS384 instead of HS256', () => new JwtService({ secret: secret() }).sign(claims, { algorithm: 'HS384', issuer: 'mentorflow', audience: 'mentorflow-api' })],
-    ['no roles claim', () => new JwtService({ secret: secret() }).sign({ sub: claims.sub, organisationIds: [] }, { issuer: 'mentorflow', audience: 'mentorflow-api' })],
-    ['unknown role', () => new JwtService({ secret: secret() }).sign({ ...claims, roles: ['superuser'] }, { issuer: 'mentorflow', audience: 'mentorflow-api' })],
+    ['no subject', () => new JwtService({ secret: secret() }).sign({ roles: ['administrator'] }, { issuer: 'mentorflow', audience: 'mentorflow-api' })],
+    ['a subject no user has, whatever roles it claims', () => new JwtService({ secret: secret() }).sign({ ...claims, sub: randomUUID() }, { issuer: 'mentorflow', audience: 'mentorflow-api' })],
   ])('refuses a token with %s (401)', async (_, make) => {
     const response = await listOrganisations(make());
     expect(response.status).toBe(401);
@@ -41,6 +47,28 @@ describe('bearer tokens', () => {
       name: 'Школа', kind: 'school', municipality: 'М', region: 'Р', timeZone: 'Europe/Moscow',
     });
     expect(response.status).toBe(403);
+  });
+});
+
+describe('the development sign-in', () => {
+  it('exists only in development: NODE_ENV=production answers 404 even without OIDC', async () => {
+    // An existing user: the 404 below is the mode's, not an unknown subject's.
+    const db = await openTestDataSource();
+    const { sub } = await new UserDirectory(db).ensure(randomUUID(), 'Иванова Мария Петровна', [{ role: 'administrator' }]);
+    await db.destroy();
+    const previous = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    const api = await createApiApp({ logger: false });
+    process.env.NODE_ENV = previous;
+    try {
+      await api.listen(0, '127.0.0.1');
+      const url = await api.getUrl();
+      const token = await fetch(`${url}/auth/dev-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sub }) });
+      expect(token.status).toBe(404);
+      expect((await fetch(`${url}/auth/dev-users`)).status).toBe(404);
+    } finally {
+      await api.close();
+    }
   });
 });
 

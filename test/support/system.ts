@@ -1,8 +1,11 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { JwtService } from '@nestjs/jwt';
 import { NestFactory } from '@nestjs/core';
-import type { Worker } from '@temporalio/worker';
+import type { Worker, WorkerOptions } from '@temporalio/worker';
 import type { Role } from '@mentorflow/domain';
+import { DataSource } from 'typeorm';
+import type { RoleAssignment } from '../../apps/api/src/auth/auth.types';
+import { UserDirectory } from '../../apps/api/src/users/user-directory';
 import { createApiApp } from '../../apps/api/src/bootstrap';
 import { createWorker } from '../../apps/worker/src/create-worker';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
@@ -20,22 +23,47 @@ export class TestSystem {
     readonly baseUrl: string,
   ) {}
 
-  static async start(taskQueue = `e2e-${process.pid}-${Date.now()}`): Promise<TestSystem> {
+  /** `workerOptions` go to createWorker (benchmarks pass a prebuilt workflow bundle). */
+  static async start(taskQueue = `e2e-${process.pid}-${Date.now()}`, workerOptions: Partial<WorkerOptions> = {}): Promise<TestSystem> {
     process.env.TEMPORAL_TASK_QUEUE = taskQueue;
-    process.env.PROJECTOR_POLL_MS = '20';
+    process.env.PROJECTOR_POLL_MS ??= '20'; // benchmarks pass the shipped default
     process.env.THROTTLE_LIMIT ??= '100000';
     const workerApp = await NestFactory.createApplicationContext(WorkerModule, { logger: false, abortOnError: false });
     await workerApp.init();
-    const worker = await createWorker(workerApp);
+    const worker = await createWorker(workerApp, workerOptions);
     const running = worker.run();
     const api = await createApiApp({ logger: false });
+    const users = new TestUsers(new UserDirectory(api.get(DataSource)));
+    // Every request, fetch()ed directly or not, waits until the users token() registered are stored.
+    api.getHttpAdapter().getInstance().addHook('onRequest', async () => users.settled());
     await api.listen(0, '127.0.0.1');
-    return new TestSystem(api, workerApp, worker, running, await api.getUrl());
+    const system = new TestSystem(api, workerApp, worker, running, await api.getUrl());
+    system.users = users;
+    return system;
   }
 
-  /** A signed token for `sub` holding `roles` in `organisationIds` (a regional coordinator: in `scope`). */
+  private users!: TestUsers;
+
+  /**
+   * A signed token for `sub`, whose user is registered (if new) and granted `roles` in each of
+   * `organisationIds` (an administrator: unscoped; a regional coordinator: in `scope`) directly in the
+   * database, as an administrator would through /users. Grants add up across calls for the same sub.
+   */
   token(sub: string, roles: Role[], organisationIds: string[] = [], scope: { region?: string; municipality?: string } = {}): string {
-    return this.api.get(JwtService).sign({ sub, roles, organisationIds, ...scope });
+    const assignments = roles.flatMap((role): RoleAssignment[] =>
+      role === 'administrator'
+        ? [{ role }]
+        : role === 'regionalCoordinator'
+          ? [{ role, region: scope.region ?? 'Самарская область', ...(scope.municipality ? { municipality: scope.municipality } : {}) }]
+          : organisationIds.map((organisationId) => ({ role, organisationId })),
+    );
+    this.users.ensure(sub, assignments);
+    return this.api.get(JwtService).sign({ sub });
+  }
+
+  /** Resolves once every user token() registered is stored. */
+  usersStored(): Promise<void> {
+    return this.users.settled();
   }
 
   async request(method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; body: any }> {
@@ -63,5 +91,20 @@ export class TestSystem {
     this.worker.shutdown();
     await this.running;
     await this.workerApp.close();
+  }
+}
+
+/** Registers token()'s users one after another (concurrent grants to one user would race on its event stream). */
+class TestUsers {
+  private chain: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly directory: UserDirectory) {}
+
+  ensure(sub: string, assignments: RoleAssignment[]): void {
+    this.chain = this.chain.then(() => this.directory.ensure(sub, `Пользователь ${sub.slice(0, 8)}`, assignments));
+  }
+
+  settled(): Promise<void> {
+    return this.chain.then(() => undefined);
   }
 }

@@ -1,58 +1,139 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, ExecutionContext, ForbiddenException, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
-import { roles as knownRoles, type Role } from '@mentorflow/domain';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Role } from '@mentorflow/domain';
+import { organisationStreamId } from '@mentorflow/projections';
+import { pairStreamId } from '@mentorflow/workflows/pair/pair.workflow';
+import { programmeStreamId } from '@mentorflow/workflows/programme/programme.workflow';
+import { routeStreamId } from '@mentorflow/workflows/route/route.workflow';
+import { UserDirectory } from '../users/user-directory';
 import { IS_PUBLIC, ROLES } from './auth.decorators';
-import type { AuthenticatedUser, RoleAssignment } from './auth.types';
+import type { AuthenticatedUser, OrganisationRole } from './auth.types';
+import { canAccessOrganisation } from './organisation-access';
+import { InvalidTokenError, TokenVerifier } from './token-verifier';
 
 /**
- * Global guard: authenticates the bearer token, then checks the route's declared roles.
- * A route with neither @Public nor @Roles is closed, so forgetting a declaration fails safe.
+ * Global guard: authenticates the bearer token, maps its subject to a user of the database and loads
+ * that user's role assignments (on every request: revoking a role counts from the next call), then
+ * checks the route's declared roles. A route with neither @Public nor @Roles is closed, so forgetting
+ * a declaration fails safe.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  private readonly directory: UserDirectory;
+
   constructor(
     private readonly reflector: Reflector,
-    private readonly jwt: JwtService,
-  ) {}
+    private readonly verifier: TokenVerifier,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {
+    this.directory = new UserDirectory(db);
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
 
-    const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; user?: AuthenticatedUser }>();
+    const request = context.switchToHttp().getRequest<ScopedRequest>();
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
     if (scheme !== 'Bearer' || !token) throw new UnauthorizedException('Требуется вход: передайте токен Bearer');
 
-    let payload: Record<string, unknown>;
+    let subject: string;
     try {
-      payload = await this.jwt.verifyAsync<Record<string, unknown>>(token, { algorithms: ['HS256'] });
-    } catch {
-      throw new UnauthorizedException('Токен недействителен или истёк');
+      subject = await this.verifier.subjectOf(token);
+    } catch (error) {
+      if (error instanceof InvalidTokenError) throw new UnauthorizedException('Токен недействителен или истёк');
+      throw error;
     }
-    const user = toUser(payload);
-    if (!user) throw new UnauthorizedException('Токен не содержит sub, roles и organisationIds');
-    request.user = user;
+    const found = await this.directory.findBySubject(subject);
+    if (!found || found.disabledAt !== null) {
+      throw new UnauthorizedException('Пользователь не зарегистрирован в системе или отключён; обратитесь к администратору');
+    }
 
-    const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
-    if (!allowed || !user.roles.some((role) => allowed.includes(role))) {
-      throw new ForbiddenException('Недостаточно прав для этого действия');
-    }
+    const roles = [...new Set(found.assignments.map((a) => a.role))];
+    const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets) ?? [];
+    // `/me` and the like are open to any signed-in user: they declare every role.
+    const permitted = roles.filter((role) => allowed.includes(role));
+    const reach = [...found.assignments.flatMap((a): OrganisationRole[] => (a.organisationId ? [{ role: a.role, organisationId: a.organisationId }] : [])), ...(await this.regionalReach(found.assignments))];
+    request.user = {
+      sub: found.sub,
+      userId: found.userId,
+      fullName: found.fullName,
+      roles,
+      assignments: found.assignments.map(({ role, organisationId, region, municipality }) => ({
+        role,
+        ...(organisationId ? { organisationId } : {}),
+        ...(region ? { region } : {}),
+        ...(municipality ? { municipality } : {}),
+      })),
+      reach,
+      permitted,
+      organisationIds: [...new Set(reach.filter((r) => permitted.includes(r.role)).map((r) => r.organisationId))],
+    };
+    if (permitted.length === 0) throw new ForbiddenException('Недостаточно прав для этого действия');
+    await this.assertResourceScope(request, request.user);
     return true;
+  }
+
+  /**
+   * `/organisations/:id…`, `/programmes/:id…`, `/pairs/:id…`, `/routes/:id…`, `/tasks/:id…`: the
+   * resource's organisation must be one where the caller holds a role this route admits, else 404 —
+   * checked here, before the body is validated, and again by the services (defence in depth). A
+   * missing resource passes on to its service, which answers 404 itself.
+   */
+  private async assertResourceScope(request: ScopedRequest, user: AuthenticatedUser): Promise<void> {
+    const id = request.params?.id;
+    if (typeof id !== 'string' || !UUID.test(id)) return;
+    const collection = (request.url ?? '').split('?')[0]?.split('/')[1];
+    const organisationId = await this.organisationOf(collection, id);
+    if (organisationId !== undefined && !canAccessOrganisation(user, organisationId)) throw new NotFoundException('Ресурс не найден');
+  }
+
+  private async organisationOf(collection: string | undefined, id: string): Promise<string | undefined> {
+    // The creating event carries the organisation; the event store, unlike a projection, has it at once.
+    const fromFirstEvent = async (streamId: string) =>
+      (
+        await this.db.query<{ organisation_id: string | null }[]>(
+          `SELECT data->>'organisationId' AS organisation_id FROM events WHERE stream_id = $1 AND stream_version = 1`,
+          [streamId],
+        )
+      )[0]?.organisation_id ?? undefined;
+    switch (collection) {
+      case 'organisations':
+        return (await fromFirstEvent(organisationStreamId(id))) === undefined ? undefined : id;
+      case 'programmes':
+        return fromFirstEvent(programmeStreamId(id));
+      case 'pairs':
+        return fromFirstEvent(pairStreamId(id));
+      case 'routes':
+        return fromFirstEvent(routeStreamId(id));
+      case 'tasks':
+        return (await this.db.query<{ organisation_id: string }[]>('SELECT organisation_id FROM tasks_view WHERE task_id = $1', [id]))[0]?.organisation_id;
+      default:
+        return undefined;
+    }
+  }
+
+  /** A regional coordinator reaches every organisation registered in their region (or municipality of it). */
+  private async regionalReach(assignments: { role: Role; region?: string; municipality?: string }[]): Promise<OrganisationRole[]> {
+    const scopes = assignments.filter((a) => a.role === 'regionalCoordinator' && a.region);
+    if (scopes.length === 0) return [];
+    const rows = await this.db.query<{ organisation_id: string }[]>(
+      `SELECT DISTINCT o.organisation_id FROM organisations_view o
+       JOIN unnest($1::text[], $2::text[]) AS s(region, municipality)
+         ON o.region = s.region AND (s.municipality = '' OR o.municipality = s.municipality)`,
+      [scopes.map((s) => s.region), scopes.map((s) => s.municipality ?? '')],
+    );
+    return rows.map((r) => ({ role: 'regionalCoordinator', organisationId: r.organisation_id }));
   }
 }
 
-function toUser(payload: Record<string, unknown>): AuthenticatedUser | undefined {
-  const { sub, roles, organisationIds } = payload;
-  if (typeof sub !== 'string' || !Array.isArray(roles) || !Array.isArray(organisationIds)) return undefined;
-  if (!roles.every((r): r is Role => typeof r === 'string' && (knownRoles as readonly string[]).includes(r))) return undefined;
-  if (!organisationIds.every((o): o is string => typeof o === 'string')) return undefined;
-  const { region, municipality } = payload;
-  const scope = { ...(typeof region === 'string' ? { region } : {}), ...(typeof municipality === 'string' ? { municipality } : {}) };
-  const assignments = roles.flatMap((role): RoleAssignment[] =>
-    role === 'administrator' || role === 'regionalCoordinator'
-      ? [{ role, ...scope }]
-      : organisationIds.map((organisationId) => ({ role, organisationId })),
-  );
-  return { sub, roles, organisationIds, assignments };
+interface ScopedRequest {
+  headers: Record<string, string | undefined>;
+  url?: string;
+  params?: Record<string, string | undefined>;
+  user?: AuthenticatedUser;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -11,14 +11,28 @@ export interface RoleAssignment {
   municipality?: string;
 }
 
-/** Who is calling, as authenticated: the token's subject and the roles assigned to that user. */
-export interface AuthenticatedUser {
-  sub: string;
-  /** Every role the user holds somewhere: the route-level @Roles check reads this. */
-  roles: Role[];
-  /** Organisations where the user holds any role. */
-  organisationIds: string[];
-  assignments: RoleAssignment[];
+/** A role the user holds in one organisation (a coordinator's: one per organisation of their region). */
+export interface OrganisationRole {
+  role: Role;
+  organisationId: string;
 }
 
-export const isAdministrator = (user: AuthenticatedUser) => user.roles.includes('administrator');
+/** Who is calling: the token's subject, mapped to a user whose roles come from the database. */
+export interface AuthenticatedUser {
+  sub: string;
+  userId: string;
+  fullName: string;
+  /** Every role the user holds somewhere: the route-level @Roles check reads this. */
+  roles: Role[];
+  /** As granted. */
+  assignments: RoleAssignment[];
+  /** Every (role, organisation) the user reaches; a role counts only in the organisation it was granted for. */
+  reach: OrganisationRole[];
+  /** The roles of this request's route that the user holds: only these count for this call. */
+  permitted: Role[];
+  /** Organisations where the user holds one of `permitted` (what list queries filter on). */
+  organisationIds: string[];
+}
+
+/** An administrator acts everywhere, but only on routes open to administrators. */
+export const isAdministrator = (user: AuthenticatedUser) => user.permitted.includes('administrator');

@@ -1,14 +1,29 @@
 import { NotFoundException } from '@nestjs/common';
+import type { Role } from '@mentorflow/domain';
 import { isAdministrator, type AuthenticatedUser } from './auth.types';
+
+/** The roles the user holds in this organisation (an administrator's everywhere). */
+export const rolesIn = (user: AuthenticatedUser, organisationId: string): Role[] => [
+  ...(user.roles.includes('administrator') ? (['administrator'] as const) : []),
+  ...user.reach.filter((r) => r.organisationId === organisationId).map((r) => r.role),
+];
+
+/** Organisations where the user holds one of `roles`. */
+export const organisationsWhere = (user: AuthenticatedUser, roles: readonly Role[]): string[] => [
+  ...new Set(user.reach.filter((r) => roles.includes(r.role)).map((r) => r.organisationId)),
+];
+
+/**
+ * The user reaches the organisation through one of the roles this route admits: a curator of A who
+ * is a mentee in B does not read B's programmes as a curator.
+ */
+export const canAccessOrganisation = (user: AuthenticatedUser, organisationId: string) =>
+  isAdministrator(user) || user.reach.some((r) => r.organisationId === organisationId && user.permitted.includes(r.role));
 
 /**
  * Someone outside an organisation gets the same 404 as for a missing resource: existence is not
  * revealed (OWASP API1, broken object level authorisation).
  */
 export function assertOrganisationAccess(user: AuthenticatedUser, organisationId: string, what = 'Ресурс'): void {
-  if (isAdministrator(user) || user.organisationIds.includes(organisationId)) return;
-  throw new NotFoundException(`${what} не найден`);
+  if (!canAccessOrganisation(user, organisationId)) throw new NotFoundException(`${what} не найден`);
 }
-
-export const canAccessOrganisation = (user: AuthenticatedUser, organisationId: string) =>
-  isAdministrator(user) || user.organisationIds.includes(organisationId);

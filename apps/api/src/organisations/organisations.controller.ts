@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, ForbiddenException, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
-import type { AuthenticatedUser } from '../auth/auth.types';
+import { actingRole } from '../auth/acting-role';
+import { isAdministrator, type AuthenticatedUser } from '../auth/auth.types';
 import { assertOrganisationAccess } from '../auth/organisation-access';
 import { UuidParam } from '../common/id-param';
 import { PaginationQuery } from '../common/pagination.dto';
@@ -19,8 +20,16 @@ export class OrganisationsController {
   @Roles('administrator', 'regionalCoordinator')
   @ApiOperation({ summary: 'Зарегистрировать образовательную организацию' })
   async register(@CurrentUser() user: AuthenticatedUser, @Body() body: RegisterOrganisationDto) {
+    // A regional coordinator registers organisations of their own region (and municipality, if scoped to one).
+    const coordinatorMayRegister = user.assignments.some(
+      (a) => a.role === 'regionalCoordinator' && a.region === body.region && (a.municipality === undefined || a.municipality === body.municipality),
+    );
+    if (!isAdministrator(user) && !coordinatorMayRegister) {
+      throw new ForbiddenException('Региональный координатор регистрирует организации только своего региона или муниципалитета');
+    }
     const organisationId = randomUUID();
-    return this.organisations.execute(user, organisationId, { type: 'RegisterOrganisation', data: { organisationId, ...body } });
+    const role = isAdministrator(user) ? 'administrator' : 'regionalCoordinator';
+    return this.organisations.execute(user, organisationId, { type: 'RegisterOrganisation', data: { organisationId, ...body } }, role);
   }
 
   @Get()
@@ -44,6 +53,6 @@ export class OrganisationsController {
   async assignStaff(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string, @Body() body: AssignStaffDto) {
     assertOrganisationAccess(user, id, 'Организация');
     await this.organisations.load(user, id);
-    return this.organisations.execute(user, id, { type: 'AssignStaff', data: body });
+    return this.organisations.execute(user, id, { type: 'AssignStaff', data: body }, actingRole(user, ['director', 'administrator'], id));
   }
 }

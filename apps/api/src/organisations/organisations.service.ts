@@ -1,10 +1,10 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { organisationDecider, type OrganisationCommand, type OrganisationState, type RegisteredOrganisation } from '@mentorflow/domain';
+import { organisationDecider, type OrganisationCommand, type OrganisationState, type RegisteredOrganisation, type Role } from '@mentorflow/domain';
 import { EventStore, handleCommand, loadAggregate } from '@mentorflow/event-store';
 import { organisationStreamId } from '@mentorflow/projections';
-import type { AuthenticatedUser } from '../auth/auth.types';
+import { isAdministrator, type AuthenticatedUser } from '../auth/auth.types';
 import { canAccessOrganisation } from '../auth/organisation-access';
 
 /** The organisation registry: commands go to its event stream, reads to its projection. */
@@ -15,8 +15,8 @@ export class OrganisationsService {
     @InjectDataSource() private readonly db: DataSource,
   ) {}
 
-  async execute(user: AuthenticatedUser, organisationId: string, command: Omit<OrganisationCommand, 'metadata'>) {
-    const metadata = { actorId: user.sub, role: user.roles[0] ?? 'administrator', now: new Date().toISOString() } as const;
+  async execute(user: AuthenticatedUser, organisationId: string, command: Omit<OrganisationCommand, 'metadata'>, role: Role) {
+    const metadata = { actorId: user.sub, role, now: new Date().toISOString() } as const;
     const { state } = await handleCommand(
       this.store,
       organisationStreamId(organisationId),
@@ -37,7 +37,7 @@ export class OrganisationsService {
   }
 
   async list(user: AuthenticatedUser, limit: number, offset: number): Promise<RegisteredOrganisation[]> {
-    const all = user.roles.includes('administrator');
+    const all = isAdministrator(user);
     const rows = await this.db.query<{ state: RegisteredOrganisation }[]>(
       `SELECT state FROM organisations_view WHERE ($1 OR organisation_id = ANY($2::uuid[]))
        ORDER BY name LIMIT $3 OFFSET $4`,

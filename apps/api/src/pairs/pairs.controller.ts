@@ -11,10 +11,10 @@ import {
   submitMentorFinalReportUpdate,
   terminatePairUpdate,
 } from '@mentorflow/workflows/pair/pair.messages';
-import { actingRole } from '../auth/acting-role';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/auth.types';
 import { UuidParam } from '../common/id-param';
+import { PaginationQuery } from '../common/pagination.dto';
 import {
   EntryDto,
   FinalControlDto,
@@ -45,7 +45,7 @@ export class PairsController {
   @Roles(...formers)
   @ApiOperation({ summary: 'Сформировать пару/группу (согласия, приказ, срок; проверка загрузки наставника)' })
   form(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) programmeId: string, @Body() body: FormPairDto) {
-    return this.pairs.form(user, programmeId, body, actingRole(user, formers));
+    return this.pairs.form(user, programmeId, body, formers);
   }
 
   @Get('pairs')
@@ -74,7 +74,7 @@ export class PairsController {
   @Roles(...controllers, 'director')
   @ApiOperation({ summary: 'Утвердить персонализированную программу наставничества (пара становится активной)' })
   approve(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string, @Body() body: PersonalProgrammeDto) {
-    return this.pairs.command(user, id, approvePersonalProgrammeUpdate, { ...body }, actingRole(user, [...controllers, 'director']));
+    return this.pairs.command(user, id, approvePersonalProgrammeUpdate, { ...body }, [...controllers, 'director']);
   }
 
   @Post('pairs/:id/diary')
@@ -82,7 +82,7 @@ export class PairsController {
   @Roles('mentor')
   @ApiOperation({ summary: 'Запись в дневнике наставника' })
   diary(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string, @Body() body: EntryDto) {
-    return this.pairs.command(user, id, recordDiaryEntryUpdate, { ...body }, 'mentor');
+    return this.pairs.command(user, id, recordDiaryEntryUpdate, { ...body }, ['mentor']);
   }
 
   @Post('pairs/:id/reports')
@@ -90,7 +90,7 @@ export class PairsController {
   @Roles('mentee')
   @ApiOperation({ summary: 'Отчёт наставляемого' })
   report(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string, @Body() body: EntryDto) {
-    return this.pairs.command(user, id, recordMenteeReportUpdate, { ...body }, 'mentee');
+    return this.pairs.command(user, id, recordMenteeReportUpdate, { ...body }, ['mentee']);
   }
 
   @Post('pairs/:id/interim-control')
@@ -98,7 +98,7 @@ export class PairsController {
   @Roles(...controllers)
   @ApiOperation({ summary: 'Промежуточный контроль' })
   interim(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string, @Body() body: InterimControlDto) {
-    return this.pairs.command(user, id, passInterimControlUpdate, { ...body }, actingRole(user, controllers));
+    return this.pairs.command(user, id, passInterimControlUpdate, { ...body }, controllers);
   }
 
   @Post('pairs/:id/mentor-report')
@@ -106,7 +106,7 @@ export class PairsController {
   @Roles('mentor')
   @ApiOperation({ summary: 'Итоговый отчёт наставника с заключением об адаптации' })
   mentorReport(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string, @Body() body: MentorReportDto) {
-    return this.pairs.command(user, id, submitMentorFinalReportUpdate, { ...body }, 'mentor');
+    return this.pairs.command(user, id, submitMentorFinalReportUpdate, { ...body }, ['mentor']);
   }
 
   @Post('pairs/:id/final-control')
@@ -114,7 +114,7 @@ export class PairsController {
   @Roles(...controllers)
   @ApiOperation({ summary: 'Итоговый контроль; пара завершается' })
   finalControl(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string, @Body() body: FinalControlDto) {
-    return this.pairs.command(user, id, completeFinalControlUpdate, { ...body }, actingRole(user, controllers));
+    return this.pairs.command(user, id, completeFinalControlUpdate, { ...body }, controllers);
   }
 
   @Post('pairs/:id/replace-mentor')
@@ -122,7 +122,7 @@ export class PairsController {
   @Roles(...directors)
   @ApiOperation({ summary: 'Замена наставника по приказу (увольнение, перевод, дисциплинарная ответственность, психологическая несовместимость)' })
   replace(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string, @Body() body: ReplaceMentorDto) {
-    return this.pairs.replaceMentor(user, id, body, actingRole(user, directors));
+    return this.pairs.replaceMentor(user, id, body, directors);
   }
 
   @Post('pairs/:id/terminate')
@@ -130,7 +130,7 @@ export class PairsController {
   @Roles(...directors)
   @ApiOperation({ summary: 'Досрочно прекратить наставничество (с причиной и приказом)' })
   terminate(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string, @Body() body: TerminatePairDto) {
-    return this.pairs.command(user, id, terminatePairUpdate, { ...body }, actingRole(user, directors), body.reason);
+    return this.pairs.command(user, id, terminatePairUpdate, { ...body }, directors, body.reason);
   }
 
   @Get('pairs/:id/history')
@@ -151,8 +151,8 @@ export class PairsController {
   @Get('pairs/:id/history/reads')
   @Roles('administrator')
   @ApiOperation({ summary: 'Кто и когда читал историю пары' })
-  reads(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string) {
-    return this.pairs.auditReads(user, id);
+  reads(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string, @Query() page: PaginationQuery) {
+    return this.pairs.auditReads(user, id, page);
   }
 
   @Get('pairs/:id/history/verify')

@@ -33,7 +33,7 @@ export class ParticipantsController {
   async register(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) programmeId: string, @Body() body: RegisterParticipantDto) {
     const programme = await this.programmes.loadForUser(user, programmeId);
     const participantId = randomUUID();
-    const role = actingRole(user, selectors);
+    const role = actingRole(user, selectors, programme.organisationId);
     const { state } = await handleCommand(
       this.store,
       participantStreamId(participantId),

@@ -9,7 +9,6 @@ import {
   recordDocumentUpdate,
   returnToStageUpdate,
 } from '@mentorflow/workflows/programme/programme.messages';
-import { actingRole } from '../auth/acting-role';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/auth.types';
 import { UuidParam } from '../common/id-param';
@@ -39,7 +38,7 @@ export class ProgrammesController {
   @Roles(...directors)
   @ApiOperation({ summary: 'Начать программу наставничества организации (подготовительный этап)' })
   start(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) organisationId: string, @Body() body: StartProgrammeDto) {
-    return this.programmes.start(user, organisationId, body.title, actingRole(user, directors));
+    return this.programmes.start(user, organisationId, body.title, directors);
   }
 
   @Get('programmes')
@@ -68,7 +67,7 @@ export class ProgrammesController {
   @Roles(...recorders)
   @ApiOperation({ summary: 'Зарегистрировать документ (приказ, акт, дорожную карту, отчёт…)' })
   recordDocument(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string, @Body() body: RecordDocumentDto) {
-    return this.programmes.command(user, id, recordDocumentUpdate, { ...body }, actingRole(user, recorders));
+    return this.programmes.command(user, id, recordDocumentUpdate, { ...body }, recorders);
   }
 
   @Post('programmes/:id/curator')
@@ -76,7 +75,7 @@ export class ProgrammesController {
   @Roles(...directors)
   @ApiOperation({ summary: 'Назначить куратора программы' })
   appointCurator(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string, @Body() body: AppointCuratorDto) {
-    return this.programmes.command(user, id, appointCuratorUpdate, { ...body }, actingRole(user, directors));
+    return this.programmes.command(user, id, appointCuratorUpdate, { ...body }, directors);
   }
 
   @Post('programmes/:id/advance')
@@ -84,7 +83,7 @@ export class ProgrammesController {
   @Roles(...curators)
   @ApiOperation({ summary: 'Перейти к следующему этапу; отказ перечисляет невыполненные условия (422)' })
   advance(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string, @Body() body: AdvanceStageDto) {
-    return this.programmes.command(user, id, advanceStageUpdate, { ...body }, actingRole(user, curators));
+    return this.programmes.command(user, id, advanceStageUpdate, { ...body }, curators);
   }
 
   @Post('programmes/:id/return')
@@ -92,7 +91,7 @@ export class ProgrammesController {
   @Roles(...curators)
   @ApiOperation({ summary: 'Вернуться к более раннему этапу (с обязательной причиной)' })
   returnToStage(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string, @Body() body: ReturnToStageDto) {
-    return this.programmes.command(user, id, returnToStageUpdate, { ...body }, actingRole(user, curators), body.reason);
+    return this.programmes.command(user, id, returnToStageUpdate, { ...body }, curators, body.reason);
   }
 
   @Post('programmes/:id/stage-plans')
@@ -100,6 +99,6 @@ export class ProgrammesController {
   @Roles(...curators)
   @ApiOperation({ summary: 'Плановая дата окончания этапа (напоминание и фиксация просрочки)' })
   planStage(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string, @Body() body: PlanStageDatesDto) {
-    return this.programmes.command(user, id, planStageDatesUpdate, { ...body }, actingRole(user, curators));
+    return this.programmes.command(user, id, planStageDatesUpdate, { ...body }, curators);
   }
 }

@@ -14,7 +14,6 @@ import {
   startReflectionUpdate,
   submitDraftUpdate,
 } from '@mentorflow/workflows/route/route.messages';
-import { actingRole } from '../auth/acting-role';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/auth.types';
 import { UuidParam } from '../common/id-param';
@@ -49,7 +48,7 @@ export class RoutesController {
   @Roles(...tutors)
   @ApiOperation({ summary: 'Создать ИОМ педагога и зарегистрировать его код в реестре (тьютор маршрута или администратор)' })
   create(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) organisationId: string, @Body() body: CreateRouteDto) {
-    return this.routes.create(user, organisationId, body, actingRole(user, tutors));
+    return this.routes.create(user, organisationId, body, tutors);
   }
 
   @Get('routes')
@@ -78,7 +77,7 @@ export class RoutesController {
   @Roles(...tutors)
   @ApiOperation({ summary: 'Зафиксировать цель и задачи ИОМ (тьютор)' })
   fixGoal(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string, @Body() body: FixGoalDto) {
-    return this.routes.command(user, id, fixGoalUpdate, { ...body }, actingRole(user, tutors));
+    return this.routes.command(user, id, fixGoalUpdate, { ...body }, tutors);
   }
 
   @Post('routes/:id/record-diagnostics')
@@ -87,7 +86,7 @@ export class RoutesController {
   @ApiOperation({ summary: 'Записать результаты диагностики (тьютор): методисту ставится задача — проект ИОМ за 10 рабочих дней' })
   recordDiagnostics(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string, @Body() body: RecordDiagnosticsDto) {
     const { results, ...rest } = body;
-    return this.routes.command(user, id, recordDiagnosticsUpdate, { ...rest, results: results.map((r) => ({ ...r })) }, actingRole(user, tutors));
+    return this.routes.command(user, id, recordDiagnosticsUpdate, { ...rest, results: results.map((r) => ({ ...r })) }, tutors);
   }
 
   @Post('routes/:id/submit-draft')
@@ -95,7 +94,7 @@ export class RoutesController {
   @Roles(...methodologists)
   @ApiOperation({ summary: 'Передать проект ИОМ тьютору (методист маршрута)' })
   submitDraft(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string, @Body() body: RoadMapDto) {
-    return this.routes.command(user, id, submitDraftUpdate, { rows: plain(body.rows) }, actingRole(user, methodologists));
+    return this.routes.command(user, id, submitDraftUpdate, { rows: plain(body.rows) }, methodologists);
   }
 
   @Post('routes/:id/propose-own-road-map')
@@ -103,7 +102,7 @@ export class RoutesController {
   @Roles(...teachers)
   @ApiOperation({ summary: 'Предложить собственную дорожную карту (педагог маршрута)' })
   proposeOwnRoadMap(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string, @Body() body: RoadMapDto) {
-    return this.routes.command(user, id, proposeOwnRoadMapUpdate, { rows: plain(body.rows) }, actingRole(user, teachers));
+    return this.routes.command(user, id, proposeOwnRoadMapUpdate, { rows: plain(body.rows) }, teachers);
   }
 
   @Post('routes/:id/approve-proposed-road-map')
@@ -111,7 +110,7 @@ export class RoutesController {
   @Roles(...tutors)
   @ApiOperation({ summary: 'Согласовать дорожную карту, предложенную педагогом, и контрольные точки (тьютор)' })
   approveProposedRoadMap(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string, @Body() body: ApproveProposedRoadMapDto) {
-    return this.routes.command(user, id, approveProposedRoadMapUpdate, { controlPoints: plain(body.controlPoints) }, actingRole(user, tutors));
+    return this.routes.command(user, id, approveProposedRoadMapUpdate, { controlPoints: plain(body.controlPoints) }, tutors);
   }
 
   @Post('routes/:id/agree-road-map')
@@ -120,7 +119,7 @@ export class RoutesController {
   @ApiOperation({ summary: 'Согласовать проект методиста (с доработкой или без) и контрольные точки: начало реализации (тьютор)' })
   agreeRoadMap(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string, @Body() body: AgreeRoadMapDto) {
     const data = { controlPoints: plain(body.controlPoints), ...(body.rows === undefined ? {} : { rows: plain(body.rows) }) };
-    return this.routes.command(user, id, agreeRoadMapUpdate, data, actingRole(user, tutors));
+    return this.routes.command(user, id, agreeRoadMapUpdate, data, tutors);
   }
 
   @Post('routes/:id/record-portfolio-entry')
@@ -128,7 +127,7 @@ export class RoutesController {
   @Roles(...teachers)
   @ApiOperation({ summary: 'Добавить результат в портфолио (педагог маршрута)' })
   recordPortfolioEntry(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string, @Body() body: RecordPortfolioEntryDto) {
-    return this.routes.command(user, id, recordPortfolioEntryUpdate, { ...body }, actingRole(user, teachers));
+    return this.routes.command(user, id, recordPortfolioEntryUpdate, { ...body }, teachers);
   }
 
   @Post('routes/:id/correct-road-map')
@@ -136,7 +135,7 @@ export class RoutesController {
   @Roles(...tutors)
   @ApiOperation({ summary: 'Скорректировать дорожную карту в ходе реализации, с причиной (тьютор)' })
   correctRoadMap(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string, @Body() body: CorrectRoadMapDto) {
-    return this.routes.command(user, id, correctRoadMapUpdate, { reason: body.reason, rows: plain(body.rows) }, actingRole(user, tutors), body.reason);
+    return this.routes.command(user, id, correctRoadMapUpdate, { reason: body.reason, rows: plain(body.rows) }, tutors, body.reason);
   }
 
   @Post('routes/:id/start-reflection')
@@ -144,7 +143,7 @@ export class RoutesController {
   @Roles(...tutors)
   @ApiOperation({ summary: 'Перейти к рефлексивному этапу: тьютору ставится задача контрольной диагностики' })
   startReflection(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string, @Body() body: RouteCommentDto) {
-    return this.routes.command(user, id, startReflectionUpdate, {}, actingRole(user, tutors), body.comment);
+    return this.routes.command(user, id, startReflectionUpdate, {}, tutors, body.comment);
   }
 
   @Post('routes/:id/record-control-diagnostics')
@@ -153,7 +152,7 @@ export class RoutesController {
   @ApiOperation({ summary: 'Записать результаты контрольной диагностики: динамика по каждой области (тьютор)' })
   recordControlDiagnostics(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string, @Body() body: RecordControlDiagnosticsDto) {
     const { results, ...rest } = body;
-    return this.routes.command(user, id, recordControlDiagnosticsUpdate, { ...rest, results: results.map((r) => ({ ...r })) }, actingRole(user, tutors));
+    return this.routes.command(user, id, recordControlDiagnosticsUpdate, { ...rest, results: results.map((r) => ({ ...r })) }, tutors);
   }
 
   @Post('routes/:id/complete')
@@ -161,7 +160,7 @@ export class RoutesController {
   @Roles(...tutors)
   @ApiOperation({ summary: 'Завершить ИОМ после контрольной диагностики (тьютор)' })
   complete(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string, @Body() body: RouteCommentDto) {
-    return this.routes.command(user, id, completeRouteUpdate, {}, actingRole(user, tutors), body.comment);
+    return this.routes.command(user, id, completeRouteUpdate, {}, tutors, body.comment);
   }
 }
 

@@ -6,6 +6,7 @@ import type { TaskView } from '@mentorflow/domain';
 import { workflowIds } from '@mentorflow/temporal';
 import { completeTaskUpdate } from '@mentorflow/workflows/shared/task.messages';
 import { isAdministrator, type AuthenticatedUser } from '../auth/auth.types';
+import { rolesIn } from '../auth/organisation-access';
 import type { TaskInboxQuery } from './task.dto';
 
 /** Tasks completed by acting on their subject, not through the inbox. */
@@ -22,13 +23,13 @@ export class TasksService {
   async inbox(user: AuthenticatedUser, query: TaskInboxQuery): Promise<TaskView[]> {
     const rows = await this.db.query<{ view: TaskView }[]>(
       `SELECT view FROM tasks_view
-       WHERE assignee_id = $1
+       WHERE assignee_id = $1 AND ($9 OR organisation_id = ANY($8::uuid[]))
          AND ($2::text IS NULL AND status IN ('open', 'overdue') OR status = $2::text)
          AND ($3::timestamptz IS NULL OR due_at < $3::timestamptz)
          AND ($4::text IS NULL OR kind = $4::text)
          AND ($5::uuid IS NULL OR organisation_id = $5::uuid)
        ORDER BY due_at, task_id LIMIT $6 OFFSET $7`,
-      [user.sub, query.status ?? null, query.dueBefore ?? null, query.kind ?? null, query.organisationId ?? null, query.limit, query.offset],
+      [user.sub, query.status ?? null, query.dueBefore ?? null, query.kind ?? null, query.organisationId ?? null, query.limit, query.offset, user.organisationIds, isAdministrator(user)],
     );
     return rows.map((r) => r.view);
   }
@@ -37,8 +38,10 @@ export class TasksService {
   async complete(user: AuthenticatedUser, taskId: string, result: string) {
     const [row] = await this.db.query<{ view: TaskView }[]>('SELECT view FROM tasks_view WHERE task_id = $1', [taskId]);
     const task = row?.view;
-    // Someone else's task is reported as missing: its existence is not theirs to know.
-    if (!task || (task.assignee.personId !== user.sub && !isAdministrator(user))) throw new NotFoundException('Задача не найдена');
+    // Someone else's task is reported as missing: its existence is not theirs to know. Their own counts
+    // only while they hold the task's role in its organisation (a revoked methodologist no longer completes it).
+    const own = task !== undefined && task.assignee.personId === user.sub && rolesIn(user, task.organisationId).includes(task.assignee.role);
+    if (!task || (!own && !isAdministrator(user))) throw new NotFoundException('Задача не найдена');
     if (completedByTheirOwnCommand.has(task.kind)) {
       throw new UnprocessableEntityException('Эта задача закрывается переходом программы к следующему этапу');
     }

@@ -1,0 +1,200 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { METHOD_METADATA, MODULE_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { RequestMethod, type Type } from '@nestjs/common';
+import { competenceAreas, roles, type Role } from '@mentorflow/domain';
+import { localDateOf } from '@mentorflow/calendar';
+import { AppModule } from '../../apps/api/src/app.module';
+import { IS_PUBLIC, ROLES } from '../../apps/api/src/auth/auth.decorators';
+import { routeSupervisors } from '../../apps/api/src/routes/routes.service';
+import { TestSystem } from '../support/system';
+
+/**
+ * Every route of the API × every role × a user of the resource's own organisation and one of another:
+ * a role the route does not admit gets 403; an admitted role gets 404 for another organisation's
+ * resource and is let through (neither 403 nor 404) for its own. The route table comes from the
+ * controllers' metadata, so a new route is in the matrix the moment it exists; it fails here if it
+ * declares no roles or has a path parameter no fixture below resolves.
+ */
+
+interface ApiRoute {
+  method: string;
+  path: string;
+  roles: Role[] | undefined;
+  isPublic: boolean;
+}
+
+function controllersOf(module: Type<unknown>, seen = new Set<unknown>()): Type<unknown>[] {
+  if (seen.has(module)) return [];
+  seen.add(module);
+  const own = (Reflect.getMetadata(MODULE_METADATA.CONTROLLERS, module) ?? []) as Type<unknown>[];
+  const imports = (Reflect.getMetadata(MODULE_METADATA.IMPORTS, module) ?? []) as unknown[];
+  return [...own, ...imports.flatMap((m) => (typeof m === 'function' ? controllersOf(m as Type<unknown>, seen) : []))];
+}
+
+const join = (...parts: string[]) => `/${parts.flatMap((p) => p.split('/')).filter(Boolean).join('/')}`;
+
+const apiRoutes: ApiRoute[] = [...new Set(controllersOf(AppModule))].flatMap((controller) =>
+  Object.getOwnPropertyNames(controller.prototype)
+    .filter((name) => name !== 'constructor')
+    .map((name) => controller.prototype[name] as object)
+    .filter((handler) => typeof handler === 'function' && Reflect.getMetadata(PATH_METADATA, handler) !== undefined)
+    .map((handler) => ({
+      method: RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number],
+      path: join(Reflect.getMetadata(PATH_METADATA, controller) as string, Reflect.getMetadata(PATH_METADATA, handler) as string),
+      roles: Reflect.getMetadata(ROLES, handler) ?? Reflect.getMetadata(ROLES, controller),
+      isPublic: (Reflect.getMetadata(IS_PUBLIC, handler) ?? Reflect.getMetadata(IS_PUBLIC, controller)) === true,
+    })),
+);
+
+/** Collections whose `:id` belongs to an organisation: another organisation's id must answer 404. */
+const organisationScoped = ['organisations', 'programmes', 'pairs', 'routes', 'tasks', 'mentors'];
+
+/**
+ * Rules narrower than "any admitted role of the organisation" (membership, not role): an ИОМ is read
+ * by its participants and the organisation's supervising staff only.
+ */
+function ownExpectation(route: ApiRoute, role: Role): 'through' | 404 {
+  const routeRead = route.method === 'GET' && /^\/routes\/:id(\/history)?$/.test(route.path);
+  if (routeRead && role !== 'administrator' && !routeSupervisors.includes(role)) return 404;
+  return 'through';
+}
+
+const fourYearsLessADay = (date: string) =>
+  new Date(Date.parse(`${Number(date.slice(0, 4)) + 4}${date.slice(4)}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
+describe('access matrix: every route × every role × own and other organisation', () => {
+  let system: TestSystem;
+  const A = { region: 'Самарская область', municipality: 'г. Тольятти', timeZone: 'Europe/Samara' };
+  const B = { region: 'Приморский край', municipality: 'г. Владивосток', timeZone: 'Asia/Vladivostok' };
+  const people = { admin: randomUUID(), director: randomUUID(), curator: randomUUID(), tutor: randomUUID(), methodologist: randomUUID(), teacher: randomUUID(), mentor: randomUUID(), mentee: randomUUID() };
+  const ids: Record<string, string> = {};
+  const own = {} as Record<Role, string>;
+  const other = {} as Record<Role, string>;
+
+  beforeAll(async () => {
+    system = await TestSystem.start();
+    const admin = system.token(people.admin, ['administrator']);
+    const register = async (where: typeof A, name: string) => {
+      const response = await system.request('POST', '/organisations', admin, { name, kind: 'school', ...where });
+      expect(response.status).toBe(201);
+      return response.body.organisationId as string;
+    };
+    ids.organisationA = await register(A, 'МБОУ «Школа № 5»');
+    ids.organisationB = await register(B, 'МБОУ «Лицей № 2»');
+    const a = ids.organisationA;
+    const as = {
+      director: system.token(people.director, ['director'], [a]),
+      curator: system.token(people.curator, ['curator'], [a]),
+      tutor: system.token(people.tutor, ['tutor'], [a]),
+      methodologist: system.token(people.methodologist, ['methodologist'], [a]),
+    };
+    system.token(people.teacher, ['mentee'], [a]);
+
+    // A programme with a curator, a selected mentor, a formed pair; an ИОМ whose diagnostics gave the methodologist a task.
+    ids.programme = (await system.request('POST', `/organisations/${a}/programmes`, as.director, { title: 'Программа наставничества' })).body.state.programmeId;
+    expect((await system.request('POST', `/programmes/${ids.programme}/curator`, as.director, { curatorId: people.curator })).status).toBe(200);
+    const selected = await system.request('POST', `/programmes/${ids.programme}/participants`, as.curator, {
+      personId: people.mentor, role: 'mentor', position: 'Учитель', teachingExperienceYears: 10, subjectExperienceYears: 5,
+    });
+    expect(selected.status).toBe(201);
+    await system.eventually(() => system.request('GET', `/programmes/${ids.programme}/participants`, as.curator), (r) => r.body?.length === 1);
+    const formed = await system.request('POST', `/programmes/${ids.programme}/pairs`, as.director, {
+      form: 'teacherTeacher', kind: 'traditional', mentorId: people.mentor, menteeIds: [people.mentee],
+      consents: [{ personId: people.mentor, date: '2026-08-28' }, { personId: people.mentee, date: '2026-08-29' }],
+      order: { number: '15-к', date: '2026-09-01', signedBy: 'Директор' }, term: { start: '2026-09-01', end: '2027-08-31' },
+    });
+    expect(formed.status).toBe(201);
+    ids.pair = formed.body.state.pairId;
+    ids.mentor = people.mentor;
+
+    const today = localDateOf(new Date(), A.timeZone);
+    const route = await system.request('POST', `/organisations/${a}/routes`, as.tutor, {
+      teacherId: people.teacher, methodologistId: people.methodologist, regionCode: '63',
+      titlePage: { position: 'Учитель', education: 'Высшее', teachingExperienceYears: 12, selfEducationTopic: 'Тема', startDate: today, endDate: fourYearsLessADay(today) },
+    });
+    expect(route.status).toBe(201);
+    ids.route = route.body.state.routeId;
+    const diagnosed = await system.request('POST', `/routes/${ids.route}/record-diagnostics`, as.tutor, {
+      diagnosticsId: randomUUID(), date: today, results: competenceAreas.map((area) => ({ area, percent: area === 'ict' ? 35 : 70 })),
+    });
+    expect(diagnosed.status).toBe(200);
+    const inbox = await system.eventually(() => system.request('GET', '/tasks', as.methodologist), (r) => r.body?.length > 0);
+    ids.task = inbox.body[0].taskId;
+
+    for (const role of roles) {
+      own[role] = system.token(randomUUID(), [role], [a], A);
+      if (role !== 'administrator') other[role] = system.token(randomUUID(), [role], [ids.organisationB], B);
+    }
+    ids.user = (await system.request('GET', '/me', as.curator)).body.userId;
+    // Reads come from projections: wait until they show the fixture as it now is.
+    for (const [path, check] of [
+      [`/programmes/${ids.programme}`, () => true],
+      [`/pairs/${ids.pair}`, () => true],
+      [`/routes/${ids.route}`, (body: { stage?: string }) => body.stage === 'design'],
+    ] as const) {
+      const seen = await system.eventually(() => system.request('GET', path, admin), (r) => r.status === 200 && check(r.body));
+      expect(seen.status).toBe(200);
+    }
+    // The coordinators' reach comes from the organisations' projection.
+    await system.eventually(() => system.request('GET', `/organisations/${a}`, own.regionalCoordinator), (r) => r.status === 200);
+  });
+  afterAll(() => system?.stop());
+
+  const resolve = (route: ApiRoute): string =>
+    route.path.replace(/:(\w+)/g, (_, name: string) => {
+      const collection = route.path.split('/')[1] as string;
+      const value =
+        name === 'personId' && collection === 'mentors' ? ids.mentor
+        : name !== 'id' ? undefined
+        : collection === 'organisations' ? ids.organisationA
+        : collection === 'users' ? ids.user
+        : ({ programmes: ids.programme, pairs: ids.pair, routes: ids.route, tasks: ids.task } as Record<string, string | undefined>)[collection];
+      if (!value) throw new Error(`${route.method} ${route.path}: no fixture resolves :${name}; add one to the access matrix`);
+      return value;
+    });
+
+  const call = (route: ApiRoute, token: string) => system.request(route.method, resolve(route), token, route.method === 'GET' ? undefined : {});
+
+  it('finds the routes, and each declares @Public or the roles it admits', () => {
+    expect(apiRoutes.length).toBeGreaterThan(40);
+    const undeclared = apiRoutes.filter((r) => !r.isPublic && !(Array.isArray(r.roles) && r.roles.length > 0));
+    expect(undeclared.map((r) => `${r.method} ${r.path}`)).toEqual([]);
+  });
+
+  // Reads first, then writes: a write that happens to succeed must not change what a later read sees.
+  const guarded = () => [...apiRoutes.filter((r) => !r.isPublic)].sort((x, y) => Number(x.method !== 'GET') - Number(y.method !== 'GET'));
+
+  it('answers each route × role × organisation as the route declares', async () => {
+    const wrong: string[] = [];
+    for (const route of guarded()) {
+      const admitted = route.roles ?? [];
+      const scoped = organisationScoped.includes(route.path.split('/')[1] as string) && /:\w+/.test(route.path);
+      for (const role of roles) {
+        const label = `${route.method} ${route.path} as ${role}`;
+        const mine = await call(route, own[role]);
+        if (!admitted.includes(role)) {
+          if (mine.status !== 403) wrong.push(`${label} (own): ${mine.status}, expected 403`);
+        } else if (ownExpectation(route, role) === 404) {
+          if (mine.status !== 404) wrong.push(`${label} (own, not a member): ${mine.status}, expected 404`);
+        } else if ([401, 403, 404].includes(mine.status) || mine.status >= 500) {
+          wrong.push(`${label} (own): ${mine.status} ${JSON.stringify(mine.body?.detail ?? '')}, expected to pass`);
+        }
+        if (role === 'administrator') continue; // unscoped: there is no other organisation for them
+        const theirs = await call(route, other[role]);
+        if (!admitted.includes(role)) {
+          if (theirs.status !== 403) wrong.push(`${label} (other): ${theirs.status}, expected 403`);
+        } else if (scoped) {
+          if (theirs.status !== 404) wrong.push(`${label} (other): ${theirs.status}, expected 404`);
+        } else if (theirs.status >= 500 || theirs.status === 401) {
+          wrong.push(`${label} (other): ${theirs.status}`);
+        } else if (route.method === 'GET') {
+          // A list must not leak anything of the other organisation.
+          const leaked = [ids.organisationA, ids.programme, ids.pair, ids.route, ids.task].filter((id) => JSON.stringify(theirs.body ?? '').includes(id as string));
+          if (leaked.length > 0) wrong.push(`${label} (other): shows ${leaked.join(', ')}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});

@@ -1,0 +1,171 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { competenceAreas } from '@mentorflow/domain';
+import { openTestDataSource } from '../support/database';
+import { TestSystem } from '../support/system';
+
+/** Users and their roles live in the database; each change is an audited event; scoping follows the grant. */
+describe('users, role assignments and organisation-scoped roles', () => {
+  let system: TestSystem;
+  let db: DataSource;
+  let admin: string;
+  let organisationA: string;
+  let organisationB: string;
+  let programmeA: string;
+  let programmeB: string;
+
+  const registerOrganisation = async (name: string, region: string) =>
+    (await system.request('POST', '/organisations', admin, { name, kind: 'school', municipality: 'г. Город', region, timeZone: 'Europe/Moscow' })).body
+      .organisationId as string;
+  const devToken = async (sub: string) => (await system.request('POST', '/auth/dev-token', undefined, { sub })).body.token as string;
+  const userEvents = async (userId: string) =>
+    (await db.query<{ type: string; data: Record<string, unknown>; metadata: Record<string, unknown> }[]>(
+      'SELECT type, data, metadata FROM events WHERE stream_id = $1 ORDER BY stream_version',
+      [`user-${userId}`],
+    ));
+
+  beforeAll(async () => {
+    system = await TestSystem.start();
+    db = await openTestDataSource();
+    admin = system.token(randomUUID(), ['administrator']);
+    organisationA = await registerOrganisation('МБОУ «Школа № 1»', 'Самарская область');
+    organisationB = await registerOrganisation('МБОУ «Школа № 2»', 'Тверская область');
+    const startProgramme = async (organisationId: string) =>
+      (await system.request('POST', `/organisations/${organisationId}/programmes`, system.token(randomUUID(), ['director'], [organisationId]), { title: 'Программа' }))
+        .body.state.programmeId as string;
+    programmeA = await startProgramme(organisationA);
+    programmeB = await startProgramme(organisationB);
+  });
+  afterAll(async () => {
+    await db?.destroy();
+    await system?.stop();
+  });
+
+  it('registers a user, grants a role in one organisation, and revokes it with effect on the very next request; each change is an event', async () => {
+    const sub = `kc-${randomUUID()}`;
+    const created = await system.request('POST', '/users', admin, { sub, fullName: 'Петрова Анна Сергеевна', email: 'petrova@school1.ru' });
+    expect(created.status).toBe(201);
+    const userId = created.body.userId as string;
+    expect(created.body).toMatchObject({ sub, fullName: 'Петрова Анна Сергеевна', email: 'petrova@school1.ru', assignments: [] });
+    expect((await system.request('POST', '/users', admin, { sub, fullName: 'Другая' })).status).toBe(409);
+
+    const grant = { role: 'curator', organisationId: organisationA };
+    expect((await system.request('POST', `/users/${userId}/roles`, admin, grant)).status).toBe(201);
+    expect((await system.request('POST', `/users/${userId}/roles`, admin, grant)).status).toBe(409);
+    const token = await devToken(sub);
+
+    await system.eventually(() => system.request('GET', '/me', token), (r) => r.body?.assignments?.[0]?.organisationName !== undefined);
+    const me = await system.request('GET', '/me', token);
+    expect(me.body).toEqual({ sub, userId, fullName: 'Петрова Анна Сергеевна', assignments: [{ role: 'curator', organisationId: organisationA, organisationName: 'МБОУ «Школа № 1»' }] });
+    expect((await system.request('GET', `/programmes/${programmeA}`, token)).status).toBe(200);
+    // A curator of A is nobody in B.
+    expect((await system.request('GET', `/programmes/${programmeB}`, token)).status).toBe(404);
+
+    const revoked = await system.request('DELETE', `/users/${userId}/roles`, admin, grant);
+    expect(revoked.status).toBe(200);
+    expect((await system.request('GET', `/programmes/${programmeA}`, token)).status).toBe(403);
+    expect((await system.request('DELETE', `/users/${userId}/roles`, admin, grant)).status).toBe(404);
+
+    const events = await userEvents(userId);
+    expect(events.map((e) => e.type)).toEqual(['UserRegistered', 'RoleGranted', 'RoleRevoked']);
+    expect(events[1]).toMatchObject({ data: { userId, role: 'curator', organisationId: organisationA }, metadata: { role: 'administrator' } });
+    const listed = await system.request('GET', '/users?limit=100', admin);
+    expect(listed.body.find((u: { userId: string }) => u.userId === userId)).toMatchObject({ sub, assignments: [] });
+  });
+
+  it.each([
+    [{ role: 'curator' }, 'organisationId'],
+    [{ role: 'curator', organisationId: randomUUID() }, 'organisationId'],
+    [{ role: 'mentor', organisationId: 'not-a-uuid' }, 'organisationId'],
+    [{ role: 'regionalCoordinator' }, 'region'],
+    [{ role: 'administrator', organisationId: 'ORG' }, 'organisationId'],
+    [{ role: 'curator', region: 'Самарская область', organisationId: 'ORG' }, 'region'],
+    [{ role: 'superuser', organisationId: 'ORG' }, 'role'],
+  ])('refuses the grant %j with 400 naming %s, storing nothing', async (body, field) => {
+    const user = await system.request('POST', '/users', admin, { sub: randomUUID(), fullName: 'Сидоров Иван' });
+    const resolved = JSON.parse(JSON.stringify(body).replace('"ORG"', JSON.stringify(organisationA)));
+    const refused = await system.request('POST', `/users/${user.body.userId}/roles`, admin, resolved);
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field, message: expect.stringMatching(/[а-яА-Я]/) })]));
+    expect((await system.request('GET', `/users/${user.body.userId}`, admin)).body.assignments).toEqual([]);
+    expect((await userEvents(user.body.userId)).map((e) => e.type)).toEqual(['UserRegistered']);
+  });
+
+  it('lets only administrators manage users', async () => {
+    const director = system.token(randomUUID(), ['director'], [organisationA]);
+    expect((await system.request('GET', '/users', director)).status).toBe(403);
+    expect((await system.request('POST', '/users', director, { sub: randomUUID(), fullName: 'Х' })).status).toBe(403);
+  });
+
+  it('counts a role only in the organisation it was granted for: curator of A, mentee in B', async () => {
+    const sub = randomUUID();
+    const token = system.token(sub, ['curator'], [organisationA]);
+    system.token(sub, ['mentee'], [organisationB]);
+    expect((await system.request('GET', `/programmes/${programmeA}`, token)).status).toBe(200);
+    // The route admits curators, and the user is a curator — but not in B.
+    expect((await system.request('GET', `/programmes/${programmeB}`, token)).status).toBe(404);
+    expect((await system.request('POST', `/programmes/${programmeB}/advance`, token, {})).status).toBe(404);
+    const listed = await system.eventually(() => system.request('GET', '/programmes', token), (r) => r.body?.length > 0);
+    expect(listed.body.map((p: { programmeId: string }) => p.programmeId)).toEqual([programmeA]);
+  });
+
+  it('lets a regional coordinator read the organisations of their region only, and change nothing in them', async () => {
+    const coordinator = system.token(randomUUID(), ['regionalCoordinator'], [], { region: 'Самарская область' });
+    const reads = await system.eventually(() => system.request('GET', `/programmes/${programmeA}`, coordinator), (r) => r.status === 200);
+    expect(reads.status).toBe(200);
+    expect((await system.request('GET', `/programmes/${programmeB}`, coordinator)).status).toBe(404);
+    expect((await system.request('GET', `/organisations/${organisationB}`, coordinator)).status).toBe(404);
+    const document = { documentId: randomUUID(), kind: 'implementationAct', number: '1', date: '2026-09-01', signedBy: 'Директор' };
+    expect((await system.request('POST', `/programmes/${programmeA}/documents`, coordinator, document)).status).toBe(403);
+    // Registers organisations of their own region only.
+    const elsewhere = await system.request('POST', '/organisations', coordinator, { name: 'Школа', kind: 'school', municipality: 'г. Тверь', region: 'Тверская область', timeZone: 'Europe/Moscow' });
+    expect(elsewhere.status).toBe(403);
+  });
+
+  it('refuses a disabled user and an unknown subject with 401; the development sign-in knows only existing users', async () => {
+    const sub = randomUUID();
+    const token = system.token(sub, ['curator'], [organisationA]);
+    expect((await system.request('GET', '/me', token)).status).toBe(200);
+    await db.query('UPDATE users SET disabled_at = now() WHERE subject = $1', [sub]);
+    const refused = await system.request('GET', '/me', token);
+    expect(refused.status).toBe(401);
+    expect(refused.body.detail).toMatch(/отключён/);
+
+    expect((await system.request('POST', '/auth/dev-token', undefined, { sub: randomUUID() })).status).toBe(404);
+    expect((await system.request('POST', '/auth/dev-token', undefined, { sub })).status).toBe(404);
+    const users = await system.request('GET', '/auth/dev-users');
+    expect(users.status).toBe(200);
+    expect(users.body.some((u: { sub: string }) => u.sub === sub)).toBe(false);
+    expect(await (await fetch(`${system.baseUrl}/auth/config`)).json()).toEqual({ mode: 'dev' });
+  });
+
+  it('has the methodologist complete only tasks assigned to them, and only while they hold the role', async () => {
+    const [tutor, methodologist, teacher] = [randomUUID(), randomUUID(), randomUUID()];
+    const as = {
+      tutor: system.token(tutor, ['tutor'], [organisationA]),
+      methodologist: system.token(methodologist, ['methodologist'], [organisationA]),
+      colleague: system.token(randomUUID(), ['methodologist'], [organisationA]),
+    };
+    system.token(teacher, ['mentee'], [organisationA]);
+    const today = new Date().toISOString().slice(0, 10);
+    const route = await system.request('POST', `/organisations/${organisationA}/routes`, as.tutor, {
+      teacherId: teacher, methodologistId: methodologist, regionCode: '63',
+      titlePage: { position: 'Учитель', education: 'Высшее', teachingExperienceYears: 12, selfEducationTopic: 'Тема', startDate: today, endDate: new Date(Date.parse(`${Number(today.slice(0, 4)) + 4}${today.slice(4)}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10) },
+    });
+    expect(route.status).toBe(201);
+    await system.request('POST', `/routes/${route.body.state.routeId}/record-diagnostics`, as.tutor, {
+      diagnosticsId: randomUUID(), date: today, results: competenceAreas.map((area) => ({ area, percent: area === 'ict' ? 35 : 70 })),
+    });
+    const inbox = await system.eventually(() => system.request('GET', '/tasks', as.methodologist), (r) => r.body?.length > 0);
+    const taskId = inbox.body[0].taskId as string;
+    expect((await system.request('GET', '/tasks', as.colleague)).body).toEqual([]);
+    expect((await system.request('POST', `/tasks/${taskId}/complete`, as.colleague, { result: 'Готово' })).status).toBe(404);
+    // Their own: the domain answers (the draft is closed by submitting it), not the access check.
+    expect((await system.request('POST', `/tasks/${taskId}/complete`, as.methodologist, { result: 'Готово' })).status).toBe(422);
+
+    const { userId } = (await system.request('GET', '/me', as.methodologist)).body;
+    expect((await system.request('DELETE', `/users/${userId}/roles`, admin, { role: 'methodologist', organisationId: organisationA })).status).toBe(200);
+    system.token(methodologist, ['mentee'], [organisationA]);
+    expect((await system.request('POST', `/tasks/${taskId}/complete`, as.methodologist, { result: 'Готово' })).status).toBe(404);
+  });
+});
