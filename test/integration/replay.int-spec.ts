@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { workflowsPath } from '../../apps/worker/src/workflows-path';
 import { replayCorpusDir } from '../support/replay';
+import { mentorflowDataConverter, payloadCodecFor } from '@mentorflow/temporal';
 
 const corpus = readdirSync(replayCorpusDir).filter((f) => f.endsWith('.json'));
 
@@ -22,6 +23,8 @@ describe('replay of recorded workflow histories', () => {
 
   it.each(corpus)('%s replays without non-determinism', async (file) => {
     const history = JSON.parse(readFileSync(join(replayCorpusDir, file), 'utf8'));
-    await Worker.runReplayHistory({ workflowBundle: bundle, replayName: file }, history);
+    // With the worker's payload codec: the corpus was recorded unencrypted and must pass through it untouched.
+    const dataConverter = mentorflowDataConverter(payloadCodecFor(process.env.TEMPORAL_PAYLOAD_KEYS));
+    await Worker.runReplayHistory({ workflowBundle: bundle, replayName: file, dataConverter }, history);
   });
 });

@@ -1,4 +1,5 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@mentorflow/database';
 import { importScript, testLog } from './scripts';
@@ -49,5 +50,7 @@ export default async function globalSetup(_global: unknown, project: { displayNa
   }
   process.env.JWT_SECRET ??= 'test-secret-test-secret-test-secret-0123456789';
   process.env.NODE_ENV = 'test';
+  // A random key per run: tests exercise the payload encryption exactly as production does.
+  process.env.TEMPORAL_PAYLOAD_KEYS ??= `test:${randomBytes(32).toString('base64')}`;
   process.env.LOG_LEVEL ??= 'warn';
 }

@@ -5,6 +5,7 @@ import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '@mentorflow/config';
 import { EventStore } from '@mentorflow/event-store';
+import { mentorflowDataConverter, payloadCodecFor } from '@mentorflow/temporal';
 import { createEventStoreActivities } from './activities/event-store.activities';
 import { createProgrammeActivities } from './activities/programme.activities';
 import { createPairActivities } from './activities/pair.activities';
@@ -33,6 +34,8 @@ export async function createWorker(
     taskQueue: temporal.taskQueue,
     workflowsPath: workflowsPath(),
     activities: createActivities(app),
+    // The same codec as the API's client: workflow inputs, updates and activity data are encrypted in Temporal.
+    dataConverter: mentorflowDataConverter(payloadCodecFor(temporal.payloadKeys)),
     // Sized for a 2-core, few-GiB machine; benchmarks measure the cost per cached workflow.
     maxCachedWorkflows: Number(process.env.WORKER_MAX_CACHED_WORKFLOWS ?? 2000),
     shutdownGraceTime: (process.env.WORKER_SHUTDOWN_GRACE ?? '10 seconds') as Duration,

@@ -1,2 +1,3 @@
 export * from './task-queues';
 export * from './temporal-client.module';
+export * from './payload-codec';

@@ -2,6 +2,7 @@ import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nest
 import { ConfigService } from '@nestjs/config';
 import { Client, Connection } from '@temporalio/client';
 import type { AppConfig } from '@mentorflow/config';
+import { AesGcmPayloadCodec, mentorflowDataConverter, payloadCodecFor } from './payload-codec';
 
 export const TEMPORAL_CONNECTION = Symbol('TEMPORAL_CONNECTION');
 
@@ -11,11 +12,14 @@ export class TemporalSettings {
   readonly taskQueue: string;
   readonly namespace: string;
   readonly address: string;
+  /** Encrypts every payload the client sends and decrypts what it reads (personal data, see README). */
+  readonly payloadCodec: AesGcmPayloadCodec;
   constructor(config: ConfigService) {
     const temporal = config.getOrThrow<AppConfig['temporal']>('app.temporal');
     this.taskQueue = temporal.taskQueue;
     this.namespace = temporal.namespace;
     this.address = temporal.address;
+    this.payloadCodec = payloadCodecFor(temporal.payloadKeys);
   }
 }
 
@@ -44,7 +48,7 @@ class ConnectionCloser implements OnApplicationShutdown {
       provide: Client,
       inject: [TEMPORAL_CONNECTION, TemporalSettings],
       useFactory: (connection: Connection, settings: TemporalSettings) =>
-        new Client({ connection, namespace: settings.namespace }),
+        new Client({ connection, namespace: settings.namespace, dataConverter: mentorflowDataConverter(settings.payloadCodec) }),
     },
     ConnectionCloser,
   ],

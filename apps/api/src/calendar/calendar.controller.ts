@@ -1,4 +1,4 @@
-import { BadRequestException, Body, Controller, Get, Post } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { randomUUID } from 'node:crypto';
@@ -7,6 +7,7 @@ import { EventStore, WrongExpectedVersionError } from '@mentorflow/event-store';
 import { loadProductionCalendar, productionCalendarStreamId, type CalendarYearLoadedData } from '@mentorflow/projections';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/auth.types';
+import { PaginationQuery } from '../common/pagination.dto';
 
 export class LoadCalendarYearDto {
   @ApiProperty({ description: 'The official production calendar of one year, in the xmlcalendar format of libs/calendar/data' })
@@ -26,7 +27,7 @@ export class CalendarController {
   @Get()
   @Roles('administrator', 'curator', 'methodologist', 'tutor', 'director', 'regionalCoordinator')
   @ApiOperation({ summary: 'Годы производственного календаря: поставляемые и загруженные' })
-  async list() {
+  async list(@Query() page: PaginationQuery) {
     const shipped = new Set(defaultProductionCalendar().years());
     const loaded = new Map(
       (await this.store.readStream(productionCalendarStreamId)).map((e) => {
@@ -35,7 +36,9 @@ export class CalendarController {
       }),
     );
     const years = (await loadProductionCalendar(this.store)).years();
-    return years.map((year) => ({ year, source: loaded.has(year) ? 'loaded' : shipped.has(year) ? 'shipped' : 'loaded', ...loaded.get(year) }));
+    return years
+      .slice(page.offset, page.offset + page.limit)
+      .map((year) => ({ year, source: loaded.has(year) ? 'loaded' : shipped.has(year) ? 'shipped' : 'loaded', ...loaded.get(year) }));
   }
 
   @Post()

@@ -16,12 +16,50 @@ interface Problem {
   unmet?: readonly UnmetCondition[];
 }
 
+/**
+ * Errors Fastify raises before a handler runs (body parsing) reach the filter as an HttpException with
+ * Fastify's English text as a plain string. They are answered in Russian, naming the request body.
+ */
+function transportProblem(status: number, text: string): Problem | undefined {
+  const problem = (constraint: string, message: string): Problem => ({
+    type: 'about:blank',
+    title: HttpStatus[status] ?? 'Error',
+    status,
+    detail: message,
+    errors: [{ field: 'body', constraint, message }],
+  });
+  if (status === HttpStatus.PAYLOAD_TOO_LARGE) return problem('maxSize', 'Тело запроса слишком большое (не более 1 МиБ)');
+  if (status === HttpStatus.UNSUPPORTED_MEDIA_TYPE) return problem('contentType', 'Неподдерживаемый тип содержимого: ожидается application/json');
+  if (status === HttpStatus.BAD_REQUEST && /JSON/i.test(text)) {
+    return /empty/i.test(text) ? problem('isDefined', 'Тело запроса пустое') : problem('json', 'Тело запроса не является корректным JSON');
+  }
+  return undefined;
+}
+
 /** A refusal whose code says the state moved on under the caller is a conflict, not a rule violation. */
 const isConflictCode = (code: string) => code.endsWith('.conflict');
 
 function refusalProblem(code: string, message: string, unmet: readonly UnmetCondition[]): Problem {
   const status = isConflictCode(code) ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY;
   return { type: `urn:mentorflow:${code}`, title: message, status, detail: message, code, unmet };
+}
+
+/** Error codes of PostgreSQL (and of the socket under it) that mean "out of reach", not "bug". */
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03']);
+
+/**
+ * PostgreSQL or Temporal out of reach (a restart, a failover): the same request can succeed later, so
+ * the client gets 503 and retries, not a 500 that reads as a bug (measured by the PostgreSQL-stop test).
+ */
+function isDependencyUnavailable(error: unknown): boolean {
+  let current = error as { code?: unknown; message?: unknown; cause?: unknown; driverError?: unknown } | undefined;
+  for (let depth = 0; current && depth < 5; depth++) {
+    const code = String(current.code ?? '');
+    if (UNAVAILABLE_CODES.has(code) || /^08/.test(code) || current.code === 14 /* gRPC UNAVAILABLE */) return true;
+    if (/Connection terminated|terminating connection|timeout exceeded when trying to connect/i.test(String(current.message ?? ''))) return true;
+    current = (current.driverError ?? current.cause) as typeof current;
+  }
+  return false;
 }
 
 /** Every error leaves as RFC 9457 problem+json; nothing internal leaks in a 500. */
@@ -44,6 +82,8 @@ export class ProblemFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const body = exception.getResponse();
+      const transport = typeof body === 'string' ? transportProblem(status, body) : undefined;
+      if (transport) return transport;
       const fields = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
       const detail = typeof fields.detail === 'string' ? fields.detail : typeof fields.message === 'string' ? fields.message : exception.message;
       return {
@@ -70,7 +110,7 @@ export class ProblemFilter implements ExceptionFilter {
     if (exception instanceof WorkflowExecutionAlreadyStartedError) {
       return { type: 'urn:mentorflow:already.exists', title: 'Conflict', status: 409, detail: 'Такой объект уже существует' };
     }
-    if (exception instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
+    if (exception instanceof WorkflowUpdateRPCTimeoutOrCancelledError || isDependencyUnavailable(exception)) {
       return { type: 'about:blank', title: 'Service Unavailable', status: 503, detail: 'Сервис временно недоступен, повторите позже' };
     }
     return { type: 'about:blank', title: 'Internal Server Error', status: 500, detail: 'Внутренняя ошибка сервера' };

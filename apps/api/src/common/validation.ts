@@ -1,4 +1,4 @@
-import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { BadRequestException, ValidationError, ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
 
 export interface FieldError {
   field: string;
@@ -16,6 +16,7 @@ const russian: Record<string, string> = {
   isIn: 'Недопустимое значение',
   isEnum: 'Недопустимое значение',
   isInt: 'Должно быть целым числом',
+  isNumber: 'Должно быть числом',
   isDateString: 'Должна быть дата в формате ГГГГ-ММ-ДД',
   isIso8601: 'Должна быть дата в формате ГГГГ-ММ-ДД',
   matches: 'Неверный формат',
@@ -28,6 +29,8 @@ const russian: Record<string, string> = {
   arrayMinSize: 'Слишком мало элементов',
   isBoolean: 'Должно быть true или false',
   isObject: 'Должен быть объект',
+  isEmail: 'Должен быть адрес электронной почты',
+  isNumberString: 'Должно быть число',
   nestedValidation: 'Неверное вложенное значение',
   unknownValue: 'Недопустимое тело запроса',
   isTimeZone: 'Неизвестный часовой пояс',
@@ -45,12 +48,44 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   });
 }
 
+/** Keys that address prototypes: class-transformer drops them silently, so the whitelist never sees them. */
+const prototypeKeys = new Set(['__proto__', 'constructor', 'prototype']);
+/** Deeper than any DTO nests; a deeper body would only exhaust the stack of the recursive transformer. */
+export const MAX_BODY_DEPTH = 16;
+
+/** The first structural problem of a parsed body or query, walked without recursion. */
+export function structuralError(value: unknown): FieldError | undefined {
+  const stack: { value: unknown; path: string; depth: number }[] = [{ value, path: '', depth: 0 }];
+  while (stack.length > 0) {
+    const { value: current, path, depth } = stack.pop() as (typeof stack)[number];
+    if (current === null || typeof current !== 'object') continue;
+    if (depth > MAX_BODY_DEPTH) return { field: path || 'body', constraint: 'maxDepth', message: 'Слишком глубокая вложенность' };
+    for (const key of Object.keys(current)) {
+      const field = path ? `${path}.${key}` : key;
+      if (prototypeKeys.has(key)) return { field, constraint: 'whitelistValidation', message: russian.whitelistValidation };
+      stack.push({ value: (current as Record<string, unknown>)[key], path: field, depth: depth + 1 });
+    }
+  }
+  return undefined;
+}
+
+class MentorflowValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' || metadata.type === 'query') {
+      const error = structuralError(value);
+      if (error) throw new BadRequestException({ detail: 'Запрос содержит ошибки', errors: [error] });
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 export const mentorflowValidationPipe = () =>
-  new ValidationPipe({
+  new MentorflowValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
     transform: true,
+    // Query strings stay strings unless a DTO converts explicitly (@Type(() => Number)): "false" never becomes true.
     transformOptions: { enableImplicitConversion: false },
     exceptionFactory: (errors) =>
       new BadRequestException({ detail: 'Запрос содержит ошибки', errors: flattenValidationErrors(errors) }),

@@ -4,8 +4,10 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsDefined,
   IsIn,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -87,16 +89,21 @@ export class FormPairDto {
   @ApiProperty({ type: [ConsentDto] })
   @IsArray()
   @ArrayMaxSize(31)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ConsentDto)
   consents!: ConsentDto[];
 
   @ApiProperty({ type: OrderDto })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => OrderDto)
   order!: OrderDto;
 
   @ApiProperty({ type: TermDto })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => TermDto)
   term!: TermDto;
@@ -155,6 +162,7 @@ export class PersonalProgrammeDto {
   @ApiProperty({ type: [ActivityDto] })
   @IsArray()
   @ArrayMaxSize(200)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ActivityDto)
   activities!: ActivityDto[];
@@ -167,6 +175,8 @@ export class PersonalProgrammeDto {
   difficulties!: string[];
 
   @ApiProperty({ type: ControllerDto })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => ControllerDto)
   controller!: ControllerDto;
@@ -250,6 +260,8 @@ export class ReplaceMentorDto {
   reason!: MentorReplacementReason;
 
   @ApiProperty({ type: OrderDto })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => OrderDto)
   order!: OrderDto;
@@ -259,6 +271,8 @@ export class ReplaceMentorDto {
   newMentorId!: string;
 
   @ApiProperty({ type: ConsentDto, description: "The new mentor's written consent" })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => ConsentDto)
   newMentorConsent!: ConsentDto;
@@ -272,6 +286,8 @@ export class TerminatePairDto {
   reason!: string;
 
   @ApiProperty({ type: OrderDto })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => OrderDto)
   order!: OrderDto;

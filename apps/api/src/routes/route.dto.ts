@@ -4,10 +4,12 @@ import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
+  IsDefined,
   IsIn,
   IsInt,
   IsNotEmpty,
   IsNumber,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -96,6 +98,8 @@ export class CreateRouteDto {
   regionCode?: string;
 
   @ApiProperty({ type: RouteTitlePageDto })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => RouteTitlePageDto)
   titlePage!: RouteTitlePageDto;
@@ -158,6 +162,7 @@ export class RecordDiagnosticsDto {
   @ApiProperty({ type: [DiagnosticsResultDto] })
   @IsArray()
   @ArrayMaxSize(competenceAreas.length)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => DiagnosticsResultDto)
   results!: DiagnosticsResultDto[];
@@ -166,6 +171,7 @@ export class RecordDiagnosticsDto {
 export class RoadMapRowDto {
   @ApiProperty({ example: 'row-1' })
   @IsString()
+  @IsNotEmpty()
   @MaxLength(100)
   rowId!: string;
 
@@ -213,6 +219,7 @@ export class RoadMapDto {
   @ApiProperty({ type: [RoadMapRowDto] })
   @IsArray()
   @ArrayMaxSize(MAX_ROWS)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => RoadMapRowDto)
   rows!: RoadMapRowDto[];
@@ -221,6 +228,7 @@ export class RoadMapDto {
 export class ControlPointDto {
   @ApiProperty({ example: 'cp-1' })
   @IsString()
+  @IsNotEmpty()
   @MaxLength(100)
   controlPointId!: string;
 
@@ -238,6 +246,7 @@ export class ApproveProposedRoadMapDto {
   @ApiProperty({ type: [ControlPointDto] })
   @IsArray()
   @ArrayMaxSize(MAX_ROWS)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ControlPointDto)
   controlPoints!: ControlPointDto[];
@@ -248,6 +257,7 @@ export class AgreeRoadMapDto extends ApproveProposedRoadMapDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(MAX_ROWS)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => RoadMapRowDto)
   rows?: RoadMapRowDto[];
@@ -303,6 +313,7 @@ export class RecordControlDiagnosticsDto {
   @ApiProperty({ type: [DiagnosticsResultDto] })
   @IsArray()
   @ArrayMaxSize(competenceAreas.length)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => DiagnosticsResultDto)
   results!: DiagnosticsResultDto[];

@@ -1,0 +1,70 @@
+/**
+ * What never reaches a log line: teachers' personal data (152-FZ) and credentials. Pino's redaction
+ * matches exact paths, so every key is listed at each depth up to MAX_DEPTH (request bodies, nested DTOs,
+ * arrays of them — `*` also matches array indices). One list for the API and the worker.
+ */
+export const personalDataLogKeys = [
+  // Personal data of teachers and staff.
+  'fullName',
+  'firstName',
+  'lastName',
+  'middleName',
+  'email',
+  'phone',
+  'snils',
+  'birthDate',
+  'passport',
+  'address',
+  // Documents carry the signatory's name ("Директор Петров П. П.").
+  'signedBy',
+  // Credentials.
+  'authorization',
+  'cookie',
+  'password',
+  'token',
+  'accessToken',
+  'refreshToken',
+  'idToken',
+  'access_token',
+  'refresh_token',
+  'id_token',
+  'clientSecret',
+] as const;
+
+const MAX_DEPTH = 6;
+
+export const logRedactPaths: string[] = [
+  ...personalDataLogKeys.flatMap((key) => Array.from({ length: MAX_DEPTH + 1 }, (_, depth) => [...Array<string>(depth).fill('*'), key].join('.'))),
+  'req.headers["x-api-key"]',
+  'res.headers["set-cookie"]',
+];
+
+export const REDACTED = '[REDACTED]';
+
+/** Pino's `redact` option: paths replaced by a marker, so a reader sees the field was there. */
+export const logRedaction = { paths: logRedactPaths, censor: REDACTED };
+
+const queryKeys = new Set<string>(personalDataLogKeys.map((key) => key.toLowerCase()));
+
+/** A request URL with the values of personal or credential query parameters replaced (`?email=…`). */
+export function redactUrl(url: string): string {
+  const query = url.indexOf('?');
+  if (query < 0) return url;
+  const params = new URLSearchParams(url.slice(query + 1));
+  let changed = false;
+  for (const key of new Set(params.keys())) {
+    if (queryKeys.has(key.toLowerCase())) {
+      params.set(key, REDACTED);
+      changed = true;
+    }
+  }
+  return changed ? `${url.slice(0, query)}?${params.toString()}` : url;
+}
+
+/** pino-http serializers: the request line is logged as is except for personal query parameters. */
+export const logSerializers = {
+  req: (req: { url?: string }) => {
+    if (typeof req.url === 'string') req.url = redactUrl(req.url);
+    return req;
+  },
+};

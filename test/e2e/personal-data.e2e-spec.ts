@@ -1,0 +1,188 @@
+import { Client, Connection } from '@temporalio/client';
+import type { Payload } from '@temporalio/common';
+import { temporal } from '@temporalio/proto';
+import { randomUUID } from 'node:crypto';
+import { localDateOf } from '@mentorflow/calendar';
+import { Worker } from '@temporalio/worker';
+import { ENCRYPTED_ENCODING, mentorflowDataConverter, payloadCodecFor, workflowIds } from '@mentorflow/temporal';
+import { routeViewQuery } from '@mentorflow/workflows/route/route.messages';
+import { workflowsPath } from '../../apps/worker/src/workflows-path';
+import { TestSystem } from '../support/system';
+
+const DAY = 86_400_000;
+const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+
+/**
+ * Teachers' personal data goes through Temporal (workflow inputs, updates, activity arguments) but must
+ * not be readable in its history: a raw client without the payload codec — what an operator of the
+ * Temporal cluster or its database sees — finds only ciphertext, while the system works as before.
+ */
+describe('personal data in Temporal histories is encrypted', () => {
+  let system: TestSystem;
+  let connection: Connection;
+  let raw: Client;
+  const namespace = process.env.TEMPORAL_NAMESPACE ?? 'default';
+  const timeZone = 'Europe/Samara';
+  // Distinctive values, so a match can only come from this test's data.
+  const director = 'Директор Петрова Анна Сергеевна';
+  const diaryText = 'Иванова Мария Петровна провела открытый урок; СНИЛС 112-233-445 95';
+  const education = 'Высшее педагогическое, СГСПУ, 2012, диплом ВСГ 1234567';
+  const position = 'Учитель математики и информатики высшей категории';
+  const selfEducationTopic = 'Тема самообразования Ивановой М. П. — цифровые тренажёры';
+
+  /** The history as Temporal stores and serves it, through the raw service API (no data converter at all). */
+  async function history(workflowId: string) {
+    const events: temporal.api.history.v1.IHistoryEvent[] = [];
+    const bytes: Uint8Array[] = [];
+    let nextPageToken: Uint8Array | undefined;
+    do {
+      const page = await raw.workflowService.getWorkflowExecutionHistory({ namespace, execution: { workflowId }, nextPageToken });
+      bytes.push(temporal.api.workflowservice.v1.GetWorkflowExecutionHistoryResponse.encode(page).finish());
+      events.push(...(page.history?.events ?? []));
+      nextPageToken = page.nextPageToken?.length ? page.nextPageToken : undefined;
+    } while (nextPageToken);
+    return { events, bytes: Buffer.concat(bytes) };
+  }
+
+  /** Every payload anywhere in the events (inputs, results, update arguments, activity inputs, memos). */
+  function payloadsOf(value: unknown, found: Payload[] = []): Payload[] {
+    if (value === null || typeof value !== 'object' || value instanceof Uint8Array) return found;
+    const candidate = value as { data?: unknown; metadata?: unknown };
+    if (candidate.data instanceof Uint8Array && typeof candidate.metadata === 'object' && candidate.metadata !== null) {
+      found.push(value as Payload);
+      return found;
+    }
+    for (const child of Object.values(value)) payloadsOf(child, found);
+    return found;
+  }
+
+  const encoding = (payload: Payload) => Buffer.from(payload.metadata?.encoding ?? []).toString('utf8');
+
+  async function expectEncrypted(workflowId: string, expectedMarkers: string[]) {
+    const { events, bytes } = await history(workflowId);
+    expect(events.length).toBeGreaterThan(3);
+    for (const marker of expectedMarkers) expect(bytes.includes(Buffer.from(marker, 'utf8'))).toBe(false);
+    expect(bytes.includes(Buffer.from('json/plain'))).toBe(false);
+
+    const payloads = payloadsOf(events);
+    const encrypted = payloads.filter((p) => encoding(p) === ENCRYPTED_ENCODING);
+    expect(encrypted.length).toBeGreaterThan(0);
+    // Control: the data is really in the history — with the key, every marker reappears.
+    const decoded = await payloadCodecFor(process.env.TEMPORAL_PAYLOAD_KEYS).decode(encrypted);
+    const plain = Buffer.concat(decoded.map((p) => Buffer.from(p.data ?? []))).toString('utf8');
+    for (const marker of expectedMarkers) expect(plain).toContain(marker);
+    return { payloads, encrypted };
+  }
+
+  beforeAll(async () => {
+    system = await TestSystem.start();
+    connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS as string });
+    raw = new Client({ connection, namespace });
+  });
+  afterAll(async () => {
+    await connection?.close();
+    await system?.stop();
+  });
+
+  it('keeps names and other personal fields of a pair out of its Temporal history', async () => {
+    const [admin, directorId, curator, mentor, mentee] = [randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    const organisationId = (
+      await system.request('POST', '/organisations', system.token(admin, ['administrator']), { name: 'МБОУ «Школа № 7»', kind: 'school', municipality: 'г. Самара', region: 'Самарская область', timeZone })
+    ).body.organisationId as string;
+    const as = {
+      director: system.token(directorId, ['director'], [organisationId]),
+      curator: system.token(curator, ['curator'], [organisationId]),
+      mentor: system.token(mentor, ['mentor'], [organisationId]),
+    };
+    const programmeId = (await system.request('POST', `/organisations/${organisationId}/programmes`, as.director, { title: 'Программа' })).body.state.programmeId as string;
+    expect((await system.request('POST', `/programmes/${programmeId}/curator`, as.director, { curatorId: curator })).status).toBe(200);
+    for (const [personId, role] of [[mentor, 'mentor'], [mentee, 'mentee']] as const) {
+      const selected = await system.request('POST', `/programmes/${programmeId}/participants`, as.curator, {
+        personId, role, position, teachingExperienceYears: 12, subjectExperienceYears: 8, ...(role === 'mentee' ? { menteeCategory: 'newSpecialist' } : {}),
+      });
+      expect(selected.status).toBe(201);
+    }
+    await system.eventually(() => system.request('GET', `/programmes/${programmeId}/participants`, as.curator), (r) => r.body?.length === 2);
+
+    const formed = await system.request('POST', `/programmes/${programmeId}/pairs`, as.director, {
+      form: 'teacherTeacher', kind: 'traditional', mentorId: mentor, menteeIds: [mentee],
+      consents: [{ personId: mentor, date: '2026-08-28' }, { personId: mentee, date: '2026-08-28' }],
+      order: { number: '77-к', date: '2026-09-01', signedBy: director },
+      term: { start: '2026-09-01', end: '2027-08-31' },
+    });
+    expect(formed.status).toBe(201);
+    const pairId = formed.body.state.pairId as string;
+    // Through the codec the workflow answers with the data it was given.
+    expect(formed.body.state.order.signedBy).toBe(director);
+
+    const approved = await system.request('POST', `/pairs/${pairId}/personal-programme`, as.curator, {
+      start: '2026-09-01', end: '2027-05-31', directions: ['Методическая поддержка'],
+      activities: [{ title: 'Посещение занятий наставника', plannedDate: '2026-10-15' }],
+      difficulties: ['Организация дисциплины'], controller: { personId: curator, role: 'curator' },
+    });
+    expect(approved.status).toBe(200);
+    const entry = await system.request('POST', `/pairs/${pairId}/diary`, as.mentor, { entryId: randomUUID(), date: '2026-10-01', text: diaryText });
+    expect(entry.status).toBe(200);
+
+    await expectEncrypted(workflowIds.pair(pairId), [director, diaryText, 'Петрова', 'Иванова']);
+
+    // A refusal recorded in a history keeps its message encrypted too; the caller still reads it in Russian.
+    const other = randomUUID();
+    const refused = await system.request('POST', `/programmes/${programmeId}/pairs`, as.director, {
+      form: 'teacherTeacher', kind: 'traditional', mentorId: mentor, menteeIds: [other], consents: [{ personId: mentor, date: '2026-08-28' }],
+      order: { number: '78-к', date: '2026-09-01', signedBy: director }, term: { start: '2026-09-01', end: '2027-08-31' },
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.detail).toMatch(/[А-Яа-яЁё]/);
+    // The refused pair's id is not returned: find its workflow on this test's own task queue.
+    const listed = await system.eventually(
+      async () => {
+        const ids: string[] = [];
+        for await (const execution of raw.workflow.list({ query: `WorkflowType = 'pairWorkflow' AND TaskQueue = '${process.env.TEMPORAL_TASK_QUEUE}'` })) ids.push(execution.workflowId);
+        return ids.filter((id) => id !== workflowIds.pair(pairId));
+      },
+      (ids) => ids.length === 1,
+    );
+    expect(listed).toHaveLength(1);
+    const refusedHistory = await history(listed[0]);
+    expect(refusedHistory.bytes.includes(Buffer.from('Encoded failure'))).toBe(true);
+    expect(refusedHistory.bytes.includes(Buffer.from(refused.body.detail as string))).toBe(false);
+    const read = await system.eventually(() => system.request('GET', `/pairs/${pairId}`, as.curator), (r) => r.status === 200 && r.body.status === 'active');
+    expect(read.body.order.signedBy).toBe(director);
+  });
+
+  it('keeps a teacher’s title page (position, education, self-education topic) out of the route’s Temporal history', async () => {
+    const [admin, tutor, methodologist, teacher] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    const organisationId = (
+      await system.request('POST', '/organisations', system.token(admin, ['administrator']), { name: 'МБОУ «Гимназия № 3»', kind: 'school', municipality: 'г. Тольятти', region: 'Самарская область', timeZone })
+    ).body.organisationId as string;
+    const today = localDateOf(new Date(), timeZone);
+    const created = await system.request('POST', `/organisations/${organisationId}/routes`, system.token(tutor, ['tutor'], [organisationId]), {
+      teacherId: teacher,
+      methodologistId: methodologist,
+      regionCode: '63',
+      titlePage: {
+        position, education, selfEducationTopic, qualificationCategory: 'высшая', lastAttestationDate: '2024-03-15', teachingExperienceYears: 12,
+        startDate: today, endDate: addDays(`${Number(today.slice(0, 4)) + 4}${today.slice(4)}`, -1),
+      },
+      goal: 'Преодолеть дефициты в области ИКТ',
+      tasks: ['Освоить цифровые сервисы для уроков'],
+    });
+    expect(created.status).toBe(201);
+    const routeId = created.body.state.routeId as string;
+    expect(created.body.state.titlePage).toMatchObject({ position, education, selfEducationTopic });
+
+    const { encrypted } = await expectEncrypted(workflowIds.route(routeId), [position, education, selfEducationTopic, 'ВСГ 1234567']);
+    expect(encrypted.length).toBeGreaterThan(2);
+
+    // The application's own client (with the codec) still queries the running workflow; a client without
+    // the key cannot read the answer.
+    const handle = system.api.get(Client).workflow.getHandle(workflowIds.route(routeId));
+    expect((await handle.query(routeViewQuery)).state).toMatchObject({ titlePage: { education } });
+    await expect(raw.workflow.getHandle(workflowIds.route(routeId)).query(routeViewQuery)).rejects.toThrow();
+
+    // A worker with the codec replays the encrypted history (a redeployed worker picking the route up again).
+    const sealed = await raw.workflow.getHandle(workflowIds.route(routeId)).fetchHistory();
+    await Worker.runReplayHistory({ workflowsPath: workflowsPath(), dataConverter: mentorflowDataConverter(payloadCodecFor(process.env.TEMPORAL_PAYLOAD_KEYS)) }, sealed);
+  });
+});

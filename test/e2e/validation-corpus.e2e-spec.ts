@@ -1,0 +1,438 @@
+import { randomUUID } from 'node:crypto';
+import { roles } from '@mentorflow/domain';
+import type { DataSource } from 'typeorm';
+import { openTestDataSource } from '../support/database';
+import { fillPath, isWrite, routeTable, type AppRoute } from '../support/route-table';
+import { TestSystem } from '../support/system';
+
+type Body = Record<string, unknown>;
+/** [what is wrong, the body, the field the answer must name, the constraint it must name]. */
+type Case = [label: string, body: unknown, field: string, constraint: string];
+
+const uuid = () => randomUUID();
+const long = (n: number) => 'ж'.repeat(n);
+
+/** A copy of `body` with `path` (dots, array indices) set to `value`, or removed when `value` is undefined. */
+function withField(body: Body, path: string, value: unknown): Body {
+  const copy = structuredClone(body);
+  const keys = path.split('.');
+  let target = copy as Record<string, unknown>;
+  for (const key of keys.slice(0, -1)) target = target[key] as Record<string, unknown>;
+  const last = keys[keys.length - 1];
+  if (value === undefined) delete target[last];
+  else target[last] = value;
+  return copy;
+}
+
+const order = () => ({ number: '15-к', date: '2026-09-01', signedBy: 'Директор' });
+const consent = () => ({ personId: uuid(), date: '2026-08-28' });
+const titlePage = () => ({ position: 'Учитель', education: 'Высшее', teachingExperienceYears: 12, selfEducationTopic: 'Тема', startDate: '2026-12-01', endDate: '2030-11-30' });
+const row = () => ({ rowId: 'row-1', competence: 'ict', activity: 'Курс', activityKind: 'furtherTrainingProgramme', tasks: 'Задачи', hours: 36, deadline: '2027-05-20' });
+const controlPoint = () => ({ controlPointId: 'cp-1', date: '2027-06-01', description: 'Курс пройден' });
+const results = () => [{ area: 'ict', percent: 35 }];
+
+/**
+ * Valid bodies per write endpoint, and what is wrong with each bad variant. Every row must be refused
+ * with 400, name its field and constraint in Russian, and store nothing.
+ */
+const corpus: Record<string, { body: Body; cases: (body: Body) => Case[] }> = {
+  'POST /organisations': {
+    body: { name: 'Школа', kind: 'school', municipality: 'М', region: 'Р', timeZone: 'Europe/Moscow' },
+    cases: (b) => [
+      ['missing field', withField(b, 'name', undefined), 'name', 'isString'],
+      ['too long', withField(b, 'name', long(301)), 'name', 'maxLength'],
+      ['bad enum', withField(b, 'kind', 'castle'), 'kind', 'isIn'],
+      ['wrong type', withField(b, 'timeZone', 3), 'timeZone', 'isString'],
+    ],
+  },
+  'POST /organisations/:id/staff': {
+    body: { personId: uuid(), role: 'curator', fullName: 'Иванова Мария Петровна' },
+    cases: (b) => [
+      ['non-UUID id', withField(b, 'personId', 'ivanova'), 'personId', 'isUuid'],
+      ['bad enum', withField(b, 'role', 'boss'), 'role', 'isIn'],
+      ['too long', withField(b, 'fullName', long(301)), 'fullName', 'maxLength'],
+      ['wrong type', withField(b, 'fullName', ['Иванова']), 'fullName', 'isString'],
+    ],
+  },
+  'POST /organisations/:id/programmes': {
+    body: { title: 'Программа' },
+    cases: (b) => [
+      ['missing field', {}, 'title', 'isNotEmpty'],
+      ['too long', withField(b, 'title', long(301)), 'title', 'maxLength'],
+      ['wrong type', withField(b, 'title', { ru: 'x' }), 'title', 'isString'],
+    ],
+  },
+  'POST /organisations/:id/routes': {
+    body: { teacherId: uuid(), methodologistId: uuid(), regionCode: '63', titlePage: titlePage(), goal: 'Цель', tasks: ['Задача'] },
+    cases: (b) => [
+      ['non-UUID id', withField(b, 'teacherId', 'teacher-1'), 'teacherId', 'isUuid'],
+      ['missing nested object', withField(b, 'titlePage', undefined), 'titlePage', 'isDefined'],
+      ['nested object as array', withField(b, 'titlePage', [titlePage()]), 'titlePage', 'isObject'],
+      ['number as string (no implicit conversion)', withField(b, 'titlePage.teachingExperienceYears', '12'), 'titlePage.teachingExperienceYears', 'isInt'],
+      ['nested too long', withField(b, 'titlePage.education', long(501)), 'titlePage.education', 'maxLength'],
+      ['nested extra field', withField(b, 'titlePage.snils', '112-233-445 95'), 'titlePage.snils', 'whitelistValidation'],
+      ['bad format', withField(b, 'regionCode', '630'), 'regionCode', 'matches'],
+      ['array element of wrong type', withField(b, 'tasks', [1]), 'tasks', 'isString'],
+      ['too many elements', withField(b, 'tasks', Array.from({ length: 51 }, () => 'з')), 'tasks', 'arrayMaxSize'],
+    ],
+  },
+  'POST /organisations/:id/monitoring-results': {
+    body: { indicator: 'studentsPassedNationalTestsShare', value: 87.5, periodStart: '2025-09-01', periodEnd: '2026-05-31' },
+    cases: (b) => [
+      ['bad enum', withField(b, 'indicator', 'happiness'), 'indicator', 'isIn'],
+      ['number as string', withField(b, 'value', '87.5'), 'value', 'isNumber'],
+      ['non-UUID id', withField(b, 'pairId', 'pair-1'), 'pairId', 'isUuid'],
+    ],
+  },
+  'POST /programmes/:id/documents': {
+    body: { documentId: uuid(), kind: 'implementationAct', number: '45-од', date: '2026-09-01', signedBy: 'Директор' },
+    cases: (b) => [
+      ['non-UUID id', withField(b, 'documentId', '45'), 'documentId', 'isUuid'],
+      ['bad enum', withField(b, 'kind', 'memo'), 'kind', 'isIn'],
+      ['bad date format', withField(b, 'date', '01.09.2026'), 'date', 'matches'],
+      ['too long', withField(b, 'number', long(51)), 'number', 'maxLength'],
+      ['missing field', withField(b, 'signedBy', undefined), 'signedBy', 'isNotEmpty'],
+    ],
+  },
+  'POST /programmes/:id/curator': {
+    body: { curatorId: uuid() },
+    cases: () => [
+      ['missing field', {}, 'curatorId', 'isUuid'],
+      ['non-UUID id', { curatorId: 42 }, 'curatorId', 'isUuid'],
+    ],
+  },
+  'POST /programmes/:id/advance': {
+    body: { expectedStage: 'preparatory', comment: 'Готово' },
+    cases: (b) => [
+      ['bad enum', withField(b, 'expectedStage', 'finished'), 'expectedStage', 'isIn'],
+      ['too long', withField(b, 'comment', long(1001)), 'comment', 'maxLength'],
+      ['boolean instead of string', withField(b, 'comment', true), 'comment', 'isString'],
+    ],
+  },
+  'POST /programmes/:id/return': {
+    body: { stage: 'preparatory', reason: 'Приказ отменён' },
+    cases: (b) => [
+      ['bad enum', withField(b, 'stage', 'zero'), 'stage', 'isIn'],
+      ['missing field', withField(b, 'reason', undefined), 'reason', 'isNotEmpty'],
+    ],
+  },
+  'POST /programmes/:id/stage-plans': {
+    body: { stage: 'design', plannedEnd: '2026-12-25' },
+    cases: (b) => [['bad date format', withField(b, 'plannedEnd', '2026/12/25'), 'plannedEnd', 'matches']],
+  },
+  'POST /programmes/:id/participants': {
+    body: { personId: uuid(), role: 'mentor', position: 'Учитель', teachingExperienceYears: 12, subjectExperienceYears: 8 },
+    cases: (b) => [
+      ['number as string (no implicit conversion)', withField(b, 'teachingExperienceYears', '12'), 'teachingExperienceYears', 'isInt'],
+      ['out of range', withField(b, 'subjectExperienceYears', 71), 'subjectExperienceYears', 'max'],
+      ['bad enum', withField(b, 'role', 'boss'), 'role', 'isIn'],
+      ['too long', withField(b, 'position', long(201)), 'position', 'maxLength'],
+      ['bad optional enum', withField(b, 'menteeCategory', 'genius'), 'menteeCategory', 'isIn'],
+    ],
+  },
+  'POST /programmes/:id/pairs': {
+    body: { form: 'teacherTeacher', kind: 'traditional', mentorId: uuid(), menteeIds: [uuid()], consents: [consent()], order: order(), term: { start: '2026-09-01', end: '2027-08-31' } },
+    cases: (b) => [
+      ['missing nested object', withField(b, 'order', undefined), 'order', 'isDefined'],
+      ['nested bad element', withField(b, 'consents', [{ personId: 'mentor', date: '2026-08-28' }]), 'consents.0.personId', 'isUuid'],
+      ['array element not an object', withField(b, 'consents', ['согласие']), 'consents', 'isObject'],
+      ['non-UUID in array', withField(b, 'menteeIds', ['mentee']), 'menteeIds', 'isUuid'],
+      ['empty array', withField(b, 'menteeIds', []), 'menteeIds', 'arrayMinSize'],
+      ['nested bad date', withField(b, 'term.start', 'сентябрь'), 'term.start', 'matches'],
+      ['nested too long', withField(b, 'order.signedBy', long(201)), 'order.signedBy', 'maxLength'],
+      ['bad enum', withField(b, 'form', 'trio'), 'form', 'isIn'],
+    ],
+  },
+  'POST /pairs/:id/personal-programme': {
+    body: {
+      start: '2026-09-01', end: '2027-05-31', directions: ['Поддержка'], activities: [{ title: 'Посещение', plannedDate: '2026-10-15' }],
+      difficulties: ['Дисциплина'], controller: { personId: uuid(), role: 'curator' },
+    },
+    cases: (b) => [
+      ['nested empty string', withField(b, 'activities', [{ title: '', plannedDate: '2026-10-15' }]), 'activities.0.title', 'isNotEmpty'],
+      ['nested bad enum', withField(b, 'controller.role', 'boss'), 'controller.role', 'isIn'],
+      ['empty array', withField(b, 'directions', []), 'directions', 'arrayMinSize'],
+      ['missing nested object', withField(b, 'controller', undefined), 'controller', 'isDefined'],
+      ['array element too long', withField(b, 'difficulties', [long(501)]), 'difficulties', 'maxLength'],
+    ],
+  },
+  'POST /pairs/:id/diary': {
+    body: { entryId: uuid(), date: '2026-10-01', text: 'Запись' },
+    cases: (b) => [
+      ['too long', withField(b, 'text', long(4001)), 'text', 'maxLength'],
+      ['non-UUID id', withField(b, 'entryId', '1'), 'entryId', 'isUuid'],
+    ],
+  },
+  'POST /pairs/:id/reports': {
+    body: { entryId: uuid(), date: '2026-10-01', text: 'Отчёт' },
+    cases: (b) => [['bad date format', withField(b, 'date', 'вчера'), 'date', 'matches']],
+  },
+  'POST /pairs/:id/interim-control': {
+    body: { taskId: uuid(), outcome: 'passed', comment: 'План выполняется' },
+    cases: (b) => [['bad enum', withField(b, 'outcome', 'failed'), 'outcome', 'isIn']],
+  },
+  'POST /pairs/:id/mentor-report': {
+    body: { taskId: uuid(), conclusion: 'Адаптировался' },
+    cases: (b) => [['missing field', withField(b, 'conclusion', undefined), 'conclusion', 'isNotEmpty']],
+  },
+  'POST /pairs/:id/final-control': {
+    body: { taskId: uuid(), outcome: 'passed', mentorConclusion: 'Пройдено' },
+    cases: (b) => [
+      ['bad enum', withField(b, 'outcome', 'excellent'), 'outcome', 'isIn'],
+      ['non-UUID id', withField(b, 'taskId', 'task'), 'taskId', 'isUuid'],
+    ],
+  },
+  'POST /pairs/:id/replace-mentor': {
+    body: { reason: 'dismissal', order: order(), newMentorId: uuid(), newMentorConsent: consent() },
+    cases: (b) => [
+      ['bad enum', withField(b, 'reason', 'boredom'), 'reason', 'isIn'],
+      ['nested non-UUID', withField(b, 'newMentorConsent.personId', 'new'), 'newMentorConsent.personId', 'isUuid'],
+    ],
+  },
+  'POST /pairs/:id/terminate': {
+    body: { reason: 'Увольнение', order: order() },
+    cases: (b) => [['nested bad date', withField(b, 'order.date', '1 сентября'), 'order.date', 'matches']],
+  },
+  'POST /routes/:id/fix-goal': {
+    body: { goal: 'Цель', tasks: ['Задача'] },
+    cases: (b) => [
+      ['string instead of array', withField(b, 'tasks', 'Задача'), 'tasks', 'isArray'],
+      ['too long', withField(b, 'goal', long(2001)), 'goal', 'maxLength'],
+    ],
+  },
+  'POST /routes/:id/record-diagnostics': {
+    body: { diagnosticsId: uuid(), date: '2026-11-20', results: results() },
+    cases: (b) => [
+      ['nested out of range', withField(b, 'results', [{ area: 'ict', percent: 101 }]), 'results.0.percent', 'max'],
+      ['nested bad enum', withField(b, 'results', [{ area: 'magic', percent: 35 }]), 'results.0.area', 'isIn'],
+      ['nested number as string', withField(b, 'results', [{ area: 'ict', percent: '35' }]), 'results.0.percent', 'isNumber'],
+    ],
+  },
+  'POST /routes/:id/submit-draft': {
+    body: { rows: [row()] },
+    cases: (b) => [
+      ['boolean as string (no implicit conversion)', withField(b, 'rows', [{ ...row(), chosenMark: 'true' }]), 'rows.0.chosenMark', 'isBoolean'],
+      ['nested negative', withField(b, 'rows', [{ ...row(), hours: -1 }]), 'rows.0.hours', 'min'],
+      ['nested empty id', withField(b, 'rows', [{ ...row(), rowId: '' }]), 'rows.0.rowId', 'isNotEmpty'],
+    ],
+  },
+  'POST /routes/:id/propose-own-road-map': {
+    body: { rows: [row()] },
+    cases: (b) => [['nested bad enum', withField(b, 'rows', [{ ...row(), activityKind: 'party' }]), 'rows.0.activityKind', 'isIn']],
+  },
+  'POST /routes/:id/approve-proposed-road-map': {
+    body: { controlPoints: [controlPoint()] },
+    cases: (b) => [['nested bad date', withField(b, 'controlPoints', [{ ...controlPoint(), date: 'июнь' }]), 'controlPoints.0.date', 'matches']],
+  },
+  'POST /routes/:id/agree-road-map': {
+    body: { controlPoints: [controlPoint()], rows: [row()] },
+    cases: (b) => [['nested bad enum', withField(b, 'rows', [{ ...row(), competence: 'astrology' }]), 'rows.0.competence', 'isIn']],
+  },
+  'POST /routes/:id/record-portfolio-entry': {
+    body: { entryId: uuid(), product: 'Урок', selfAssessment: 'Получилось' },
+    cases: (b) => [['too long', withField(b, 'product', long(2001)), 'product', 'maxLength']],
+  },
+  'POST /routes/:id/correct-road-map': {
+    body: { rows: [row()], reason: 'Курс перенесён' },
+    cases: (b) => [['missing field', withField(b, 'reason', undefined), 'reason', 'isNotEmpty']],
+  },
+  'POST /routes/:id/start-reflection': {
+    body: { comment: 'Готово' },
+    cases: (b) => [['too long', withField(b, 'comment', long(1001)), 'comment', 'maxLength']],
+  },
+  'POST /routes/:id/record-control-diagnostics': {
+    body: { diagnosticsId: uuid(), date: '2030-10-15', results: results() },
+    cases: (b) => [['non-UUID id', withField(b, 'diagnosticsId', 'd-1'), 'diagnosticsId', 'isUuid']],
+  },
+  'POST /routes/:id/complete': {
+    body: { comment: 'Завершено' },
+    cases: (b) => [['number instead of string', withField(b, 'comment', 5), 'comment', 'isString']],
+  },
+  'POST /tasks/:id/complete': {
+    body: { result: 'Сделано' },
+    cases: (b) => [
+      ['empty string', withField(b, 'result', ''), 'result', 'isNotEmpty'],
+      ['too long', withField(b, 'result', long(4001)), 'result', 'maxLength'],
+    ],
+  },
+  'POST /calendar/years': {
+    body: { xml: '<calendar year="2030"/>' },
+    cases: (b) => [
+      ['missing field', {}, 'xml', 'isNotEmpty'],
+      ['wrong type', withField(b, 'xml', 2030), 'xml', 'isString'],
+    ],
+  },
+  'POST /users': {
+    body: { sub: uuid(), fullName: 'Иванова Мария Петровна', email: 'ivanova@school5.ru' },
+    cases: (b) => [
+      ['bad e-mail', withField(b, 'email', 'ivanova@'), 'email', 'isEmail'],
+      ['too long', withField(b, 'fullName', long(301)), 'fullName', 'maxLength'],
+      ['missing field', withField(b, 'sub', undefined), 'sub', 'isNotEmpty'],
+    ],
+  },
+  'POST /users/:id/roles': {
+    body: { role: 'curator', organisationId: uuid() },
+    cases: (b) => [
+      ['bad enum', withField(b, 'role', 'superuser'), 'role', 'isIn'],
+      ['non-UUID id', withField(b, 'organisationId', 'school-5'), 'organisationId', 'isUuid'],
+    ],
+  },
+  'DELETE /users/:id/roles': {
+    body: { role: 'curator', organisationId: uuid() },
+    cases: (b) => [['bad enum', withField(b, 'role', 'superuser'), 'role', 'isIn']],
+  },
+  'POST /auth/dev-token': {
+    body: { sub: uuid() },
+    cases: (b) => [['too long', withField(b, 'sub', long(201)), 'sub', 'maxLength']],
+  },
+};
+
+describe('validation corpus: bad requests on every write endpoint', () => {
+  let system: TestSystem;
+  let db: DataSource;
+  let token: string;
+  let writes: AppRoute[];
+  let organisationId: string;
+
+  beforeAll(async () => {
+    system = await TestSystem.start();
+    db = await openTestDataSource();
+    const admin = system.token(uuid(), ['administrator']);
+    organisationId = (await system.request('POST', '/organisations', admin, { name: 'Школа', kind: 'school', municipality: 'М', region: 'Самарская область', timeZone: 'Europe/Moscow' })).body.organisationId;
+    // Every role, so no guard answers before validation does.
+    token = system.token(uuid(), [...roles], [organisationId]);
+    await system.usersStored();
+    writes = routeTable(system.api).filter(isWrite);
+  });
+  afterAll(async () => {
+    await db?.destroy();
+    await system?.stop();
+  });
+
+  const eventCount = async () => Number((await db.query('SELECT count(*)::int AS n FROM events'))[0].n);
+  const keyOf = (route: AppRoute) => `${route.method} ${route.path}`;
+
+  async function send(route: AppRoute, body: string | undefined, contentType = 'application/json', ids: Record<string, string> = {}) {
+    const response = await fetch(`${system.baseUrl}${fillPath(route.path, ids, uuid())}`, {
+      method: route.method,
+      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': contentType }) },
+      body,
+    });
+    const text = await response.text();
+    return { status: response.status, contentType: response.headers.get('content-type'), body: text ? JSON.parse(text) : undefined };
+  }
+
+  /** 400 (or `status`) as problem+json naming `field` and `constraint` with a Russian message. */
+  function expectProblem(response: Awaited<ReturnType<typeof send>>, field: string, constraint: string, status = 400, label = '') {
+    expect({ label, status: response.status }).toEqual({ label, status });
+    expect(response.contentType).toMatch(/^application\/problem\+json/);
+    expect(response.body).toMatchObject({ status, detail: expect.stringMatching(/[А-Яа-яЁё]/) });
+    const named = (response.body.errors as { field: string; constraint: string; message: string }[]).find((e) => e.field === field && e.constraint === constraint);
+    expect({ label, named: named && { field: named.field, constraint: named.constraint } }).toEqual({ label, named: { field, constraint } });
+    expect(named?.message).toMatch(/[А-Яа-яЁё]/);
+  }
+
+  it('has a row for every write endpoint of the route table, and every row is a real endpoint', () => {
+    expect(writes.map(keyOf).filter((key) => !(key in corpus))).toEqual([]);
+    expect(Object.keys(corpus).filter((key) => !writes.some((route) => keyOf(route) === key))).toEqual([]);
+  });
+
+  it('refuses each bad body with 400 naming the field, the constraint and a Russian message, and stores nothing', async () => {
+    const before = await eventCount();
+    let checked = 0;
+    for (const route of writes) {
+      const row = corpus[keyOf(route)];
+      if (!row) continue;
+      const generic: Case[] = [
+        ['extra field', { ...row.body, isAdmin: true }, 'isAdmin', 'whitelistValidation'],
+        ['"constructor" key', { ...row.body, constructor: 'x' }, 'constructor', 'whitelistValidation'],
+      ];
+      for (const [label, body, field, constraint] of [...row.cases(row.body), ...generic]) {
+        expectProblem(await send(route, JSON.stringify(body)), field, constraint, 400, `${keyOf(route)}: ${label}`);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+    expect(await eventCount()).toBe(before);
+  });
+
+  it('refuses what never reaches validation — non-UUID ids, bad JSON, prototype keys, wrong content type, oversized bodies — and stores nothing', async () => {
+    const before = await eventCount();
+    for (const route of writes) {
+      const label = keyOf(route);
+      const valid = JSON.stringify(corpus[label]?.body ?? {});
+      for (const param of route.path.match(/:(\w+)/g)?.map((p) => p.slice(1)) ?? []) {
+        expectProblem(await send(route, valid, 'application/json', { [param]: 'not-a-uuid' }), param, 'isUuid', 400, `${label}: non-UUID ${param}`);
+      }
+      expectProblem(await send(route, '{"title": '), 'body', 'json', 400, `${label}: broken JSON`);
+      expectProblem(await send(route, '{"__proto__": {"isAdmin": true}}'), 'body', 'json', 400, `${label}: __proto__`);
+      expectProblem(await send(route, '{"constructor": {"prototype": {"isAdmin": true}}}'), 'body', 'json', 400, `${label}: constructor.prototype`);
+      expectProblem(await send(route, '{"a": {"constructor": {"name": "x"}}}'), 'a.constructor', 'whitelistValidation', 400, `${label}: nested constructor`);
+      const deep = `${'{"a":'.repeat(40)}1${'}'.repeat(40)}`;
+      expectProblem(await send(route, deep), Array(17).fill('a').join('.'), 'maxDepth', 400, `${label}: deep nesting`);
+      // Deep enough to exhaust a recursive transformer's stack: still a 400, not a 500.
+      const abyss = await send(route, `${'['.repeat(200_000)}${']'.repeat(200_000)}`);
+      expect({ label, status: abyss.status, constraint: abyss.body.errors?.[0]?.constraint }).toEqual({ label, status: 400, constraint: 'maxDepth' });
+      expectProblem(await send(route, '<xml/>', 'application/xml'), 'body', 'contentType', 415, `${label}: XML`);
+      expectProblem(await send(route, JSON.stringify({ text: 'ж'.repeat(600_000) })), 'body', 'maxSize', 413, `${label}: over 1 MiB`);
+      // text/plain reaches validation as a string: refused as a body that is not an object.
+      const plain = await send(route, valid, 'text/plain');
+      expect({ label, status: plain.status }).toEqual({ label, status: 400 });
+    }
+    expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
+    expect(await eventCount()).toBe(before);
+  });
+
+  it('lets a body well under 1 MiB through to validation: the size limit is not lower than documented', async () => {
+    const calendar = writes.find((route) => keyOf(route) === 'POST /calendar/years') as AppRoute;
+    // 200 000 characters of XML is allowed by the DTO; in UTF-8 Cyrillic that is ~400 KB, under the limit.
+    const response = await send(calendar, JSON.stringify({ xml: 'ж'.repeat(200_001) }));
+    expectProblem(response, 'xml', 'maxLength', 400, 'long xml');
+  });
+
+  describe('past validation: unknown ids, version conflicts, domain refusals', () => {
+    let programmeId: string;
+    let director: string;
+    let curator: string;
+    beforeAll(async () => {
+      director = system.token(uuid(), ['director'], [organisationId]);
+      const curatorId = uuid();
+      curator = system.token(curatorId, ['curator'], [organisationId]);
+      await system.usersStored();
+      programmeId = (await system.request('POST', `/organisations/${organisationId}/programmes`, director, { title: 'Программа' })).body.state.programmeId;
+      expect((await system.request('POST', `/programmes/${programmeId}/curator`, director, { curatorId })).status).toBe(200);
+    });
+
+    it('answers 404 for ids that do not exist, and stores nothing', async () => {
+      const before = await eventCount();
+      const missing = uuid();
+      for (const [path, body] of [
+        [`/programmes/${missing}/documents`, corpus['POST /programmes/:id/documents'].body],
+        [`/programmes/${missing}/advance`, {}],
+        [`/pairs/${missing}/diary`, corpus['POST /pairs/:id/diary'].body],
+        [`/routes/${missing}/fix-goal`, corpus['POST /routes/:id/fix-goal'].body],
+        [`/organisations/${missing}/programmes`, { title: 'Программа' }],
+        [`/tasks/${missing}/complete`, { result: 'Сделано' }],
+      ] as const) {
+        const response = await system.request('POST', path, token, body);
+        expect({ path, status: response.status }).toEqual({ path, status: 404 });
+        expect(response.body.detail).toMatch(/[А-Яа-яЁё]/);
+      }
+      expect(await eventCount()).toBe(before);
+    });
+
+    it('answers 422 naming the unmet conditions when the domain refuses, and 409 when the caller saw a stale stage', async () => {
+      const before = await eventCount();
+      const refused = await system.request('POST', `/programmes/${programmeId}/advance`, curator, { expectedStage: 'preparatory' });
+      expect(refused.status).toBe(422);
+      expect(refused.body).toMatchObject({ status: 422, code: expect.any(String), detail: expect.stringMatching(/[А-Яа-яЁё]/) });
+      expect(refused.body.unmet.map((u: { code: string }) => u.code)).toEqual(
+        expect.arrayContaining(['document.implementationAct.missing', 'document.regulationApprovalOrder.missing']),
+      );
+      const stale = await system.request('POST', `/programmes/${programmeId}/advance`, curator, { expectedStage: 'design' });
+      expect(stale.status).toBe(409);
+      expect(stale.body.detail).toMatch(/[А-Яа-яЁё]/);
+      expect(await eventCount()).toBe(before);
+    });
+  });
+});
