@@ -1,17 +1,25 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Runtime } from '@temporalio/worker';
 import { createWorker } from './create-worker';
+import { createWorkerPino, temporalLogger, WorkerNestLogger } from './logger';
 import { WorkerModule } from './worker.module';
 
 async function main() {
-  const app = await NestFactory.createApplicationContext(WorkerModule);
-  app.enableShutdownHooks();
+  // No Nest shutdown hooks: on SIGTERM they would close the database pool under running activities and
+  // re-raise the signal (exit 143). The SDK's own handler stops polling and lets running activities
+  // finish within WORKER_SHUTDOWN_GRACE; only then is the Nest context (pool, projector) closed.
+  // pino with the API's redaction (nestjs-pino needs an HTTP server; the worker has none). Installed before
+  // the first connection: the SDK's runtime logger is process-wide.
+  const log = createWorkerPino();
+  Runtime.install({ logger: temporalLogger(log) });
+  const app = await NestFactory.createApplicationContext(WorkerModule, { logger: new WorkerNestLogger(log) });
   const worker = await createWorker(app);
   Logger.log(`Worker polling task queue "${worker.options.taskQueue}"`, 'Worker');
-  // The SDK shuts the worker down on SIGINT/SIGTERM, letting running activities finish within the grace time.
   await worker.run();
   await app.close();
+  process.exit(0);
 }
 
 main().catch((error: unknown) => {

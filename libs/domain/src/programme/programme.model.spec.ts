@@ -50,7 +50,8 @@ function expectStage(model: Model, s: Step): ProgrammeStageOrClosed | undefined 
   if (model.stage === 'closed') return undefined;
   if (s.kind === 'record') return model.stage;
   if (s.kind === 'return') return s.to < index ? order[s.to] : undefined;
-  const needsPairs = model.stage !== 'reflectiveAnalytical' && model.stage !== 'results';
+  // Implementation asks that every active pair passed interim control: vacuously true with none (nothingInPlace).
+  const needsPairs = model.stage === 'preparatory' || model.stage === 'design';
   const documentsOk = (required[model.stage] ?? []).every((d) => model.documents.has(d));
   return documentsOk && (!needsPairs || s.pairsReady) ? order[index + 1] : undefined;
 }
@@ -96,6 +97,72 @@ describe('programme stage machine (model-based)', () => {
         });
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+/** The same machine as fc.commands: each step checks itself against the model, and fast-check shrinks a failing run to its shortest. */
+interface Real {
+  state: ProgrammeState;
+  history: ProgrammeEvent[];
+  modelHistory: string[];
+}
+
+class ProgrammeStep implements fc.Command<Model, Real> {
+  constructor(
+    private readonly step: Step,
+    private readonly n: number,
+  ) {}
+  check = () => true;
+  toString = () => JSON.stringify(this.step);
+
+  run(model: Model, real: Real): void {
+    const s = this.step;
+    const command: ProgrammeCommand =
+      s.kind === 'record'
+        ? { type: 'RecordDocument', data: { documentId: `doc-${this.n}-${real.history.length}`, kind: s.document, number: `${this.n}`, date: '2026-03-01', signedBy: 'Директор' }, metadata: curator }
+        : s.kind === 'advance'
+          ? { type: 'AdvanceStage', data: { context: s.pairsReady ? everythingInPlace : nothingInPlace }, metadata: curator }
+          : { type: 'ReturnToStage', data: { stage: programmeStages[s.to] ?? 'preparatory', reason: 'Причина' }, metadata: curator };
+    const expected = expectStage(model, s);
+    let events: ProgrammeEvent[];
+    try {
+      events = programmeDecider.decide(command, real.state);
+    } catch (error) {
+      expect(isDomainRefusal(error)).toBe(true);
+      expect(expected).toBeUndefined();
+      return;
+    }
+    expect(expected).toBeDefined();
+    const from = model.stage;
+    if (s.kind === 'record') model.documents.add(s.document);
+    model.stage = expected as ProgrammeStageOrClosed;
+    // What the model expects recorded: the move between stages (advancing out of results also closes).
+    const move = s.kind === 'advance' ? 'StageAdvanced' : s.kind === 'return' ? 'StageReturned' : undefined;
+    if (move) real.modelHistory.push(`${move}:${from}→${model.stage}`);
+    real.history.push(...events);
+    real.state = events.reduce(programmeDecider.evolve, real.state);
+    const recorded = real.history
+      .filter((e) => e.type === 'StageAdvanced' || e.type === 'StageReturned')
+      .map((e) => `${e.type}:${(e.data as { from: string }).from}→${(e.data as { to: string }).to}`);
+    expect(recorded).toEqual(real.modelHistory);
+    expect(real.state.status === 'started' && real.state.stage).toBe(model.stage);
+  }
+}
+
+describe('programme stage machine (model-based, fc.commands)', () => {
+  it('moves one stage at a time and records exactly the moves the model makes', () => {
+    const steps = step.chain((s) => fc.nat(1000).map((n) => new ProgrammeStep(s, n)));
+    fc.assert(
+      fc.property(fc.commands([steps], { maxCommands: 80, size: 'max' }), (cmds) => {
+        const state = [
+          { type: 'ProgrammeStarted', data: { programmeId: 'p', organisationId: 'o', title: 't', stage: 'preparatory', startedAt: curator.now, startedBy: 'd' } },
+          { type: 'CuratorAppointed', data: { programmeId: 'p', curatorId: 'curator-1', appointedAt: curator.now, appointedBy: 'd' } },
+        ].reduce((st, e) => programmeDecider.evolve(st, e as ProgrammeEvent), programmeDecider.initialState());
+        const model: Model = { stage: 'preparatory', documents: new Set() };
+        fc.modelRun(() => ({ model, real: { state, history: [], modelHistory: [] } }), cmds);
+      }),
+      { numRuns: 120 },
     );
   });
 });

@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+// Servers for the reliability tests and soak runs, as child processes they can crash and restart.
+// Jest test files cannot import these ESM helpers, so they spawn this script instead:
+//   node scripts/soak/server.mjs postgres --port <p> --data-dir <dir>   → prints {"url","port","dataDir","pid"}; SIGTERM stops it
+//   node scripts/soak/server.mjs temporal-cli                          → prints {"path"}
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { startEmbeddedPostgres } from '../lib/postgres.mjs';
+import { ensureTemporalCli } from '../lib/temporal-cli.mjs';
+
+const [command, ...rest] = process.argv.slice(2);
+const option = (name) => {
+  const i = rest.indexOf(`--${name}`);
+  return i >= 0 ? rest[i + 1] : undefined;
+};
+const log = (message) => process.stderr.write(`[soak-server] ${message}\n`);
+
+if (command === 'temporal-cli') {
+  const cli = await ensureTemporalCli({ log });
+  process.stdout.write(`${JSON.stringify({ path: cli })}\n`);
+} else if (command === 'postgres') {
+  // Persistent so a restart after an immediate shutdown recovers the same cluster from its WAL.
+  const dataDir = path.resolve(option('data-dir'));
+  const server = await startEmbeddedPostgres({ dataDir, persistent: true, port: Number(option('port') ?? 0), log });
+  const pid = Number((await readFile(path.join(dataDir, 'postmaster.pid'), 'utf8')).split('\n')[0]);
+  process.stdout.write(`${JSON.stringify({ url: server.url, port: server.port, dataDir, pid })}\n`);
+  const stop = async () => {
+    await server.stop().catch(() => {});
+    process.exit(0);
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  // Stays up until told to stop (or until the postmaster is killed under it, then it just waits).
+  setInterval(() => {}, 1 << 30);
+} else {
+  process.stderr.write('usage: server.mjs postgres --port <p> --data-dir <dir> | temporal-cli\n');
+  process.exit(2);
+}

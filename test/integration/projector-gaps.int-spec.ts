@@ -1,0 +1,161 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+import { EventStore, START_OF_STORE, cursorOf, type RecordedEvent } from '@mentorflow/event-store';
+import { Projector, allProjections, programmesProjection, type Projection } from '@mentorflow/projections';
+import { openTestDataSource } from '../support/database';
+
+const actor = { actorId: 'tester', role: 'curator' };
+
+/**
+ * The projector against the gaps a real store has: a transaction that took a lower position but
+ * commits later, one that rolls back, a projector killed between its handler and its checkpoint, and
+ * events fed twice. After each, the read models must equal a full rebuild.
+ */
+describe('projector and position gaps', () => {
+  let dataSource: DataSource;
+  let store: EventStore;
+  let held: Client;
+
+  beforeAll(async () => {
+    dataSource = await openTestDataSource();
+    store = new EventStore(dataSource);
+    held = new Client({ connectionString: process.env.DATABASE_URL });
+    await held.connect();
+  });
+  afterAll(async () => {
+    await held.end();
+    await dataSource.destroy();
+  });
+
+  const started = (programmeId: string, title: string) => ({
+    eventId: randomUUID(),
+    type: 'ProgrammeStarted',
+    data: { programmeId, organisationId: randomUUID(), title, stage: 'preparatory', startedAt: '2026-09-01T06:00:00.000Z', startedBy: 'd' },
+    metadata: actor,
+  });
+  const curatorAppointed = (programmeId: string) => ({
+    eventId: randomUUID(),
+    type: 'CuratorAppointed',
+    data: { programmeId, curatorId: randomUUID(), appointedAt: '2026-09-02T06:00:00.000Z', appointedBy: 'd' },
+    metadata: actor,
+  });
+  const projected = async (programmeId: string) =>
+    (await dataSource.query<{ version: number }[]>('SELECT version FROM programmes_view WHERE programme_id = $1', [programmeId]))[0]?.version;
+
+  it('does not pass a lower position still open, and projects it once it commits', async () => {
+    const early = randomUUID();
+    const late = randomUUID();
+    await held.query('BEGIN');
+    // The held transaction takes its position first…
+    await new EventStore({ query: async (sql, p) => (await held.query(sql, p)).rows }).append(`programme-${early}`, 0, [started(early, 'Ранняя')]);
+    // …and a later one commits before it.
+    await store.append(`programme-${late}`, 0, [started(late, 'Поздняя')]);
+    const [early_, late_] = await Promise.all([early, late].map(async (id) => (await held.query('SELECT position FROM events WHERE stream_id = $1', [`programme-${id}`])).rows[0]?.position));
+    expect(Number(early_)).toBeLessThan(Number(late_));
+
+    // The committed later event is held back too: passing it would move the checkpoint over the open one.
+    await new Projector(dataSource).catchUp(programmesProjection);
+    expect(await projected(late)).toBeUndefined();
+    expect(await projected(early)).toBeUndefined();
+
+    await held.query('COMMIT');
+    await new Projector(dataSource).catchUp(programmesProjection);
+    expect(await projected(early)).toBe(1);
+    expect(await projected(late)).toBe(1);
+  });
+
+  it('is not stalled by a rolled-back gap', async () => {
+    const rolledBack = randomUUID();
+    const after = randomUUID();
+    await held.query('BEGIN');
+    await new EventStore({ query: async (sql, p) => (await held.query(sql, p)).rows }).append(`programme-${rolledBack}`, 0, [started(rolledBack, 'Откат')]);
+    await store.append(`programme-${after}`, 0, [started(after, 'После отката')]);
+    await held.query('ROLLBACK');
+
+    await new Projector(dataSource).catchUp(programmesProjection);
+    expect(await projected(after)).toBe(1);
+    expect(await projected(rolledBack)).toBeUndefined();
+  });
+
+  /** Every read model's rows, reduced to one checksum per table. */
+  async function checksums(): Promise<Record<string, string>> {
+    const tables = await dataSource.query<{ table_name: string }[]>(
+      `SELECT table_name FROM information_schema.tables
+        WHERE table_schema = 'public' AND (table_name LIKE '%\\_view' OR table_name IN ('notification_outbox', 'report_facts', 'report_subjects'))
+        ORDER BY table_name`,
+    );
+    const result: Record<string, string> = {};
+    for (const { table_name } of tables) {
+      const [row] = await dataSource.query<{ sum: string | null; n: number }[]>(
+        // A surrogate key (report_facts.id, a sequence) is not content: a rebuild numbers rows afresh.
+        `SELECT md5(coalesce(string_agg((to_jsonb(t) - 'id')::text, '|' ORDER BY (to_jsonb(t) - 'id')::text), '')) AS sum, count(*)::int AS n FROM ${table_name} t`,
+      );
+      result[table_name] = `${row?.n}:${row?.sum}`;
+    }
+    return result;
+  }
+
+  async function catchUpAll(projections: Projection[] = allProjections) {
+    for (const projection of projections) await new Projector(dataSource).catchUp(projection);
+  }
+
+  async function rebuildAll() {
+    for (const projection of allProjections) await new Projector(dataSource).rebuild(projection);
+  }
+
+  async function everything(): Promise<RecordedEvent[]> {
+    const all: RecordedEvent[] = [];
+    let cursor = START_OF_STORE;
+    for (;;) {
+      const batch = await store.readAll(cursor, 1000);
+      if (batch.length === 0) return all;
+      all.push(...batch);
+      cursor = cursorOf(batch.at(-1) as RecordedEvent);
+    }
+  }
+
+  it('killed between the handler and the checkpoint, then fed everything twice, equals a full rebuild', async () => {
+    await catchUpAll();
+    const ids = Array.from({ length: 6 }, () => randomUUID());
+    for (const id of ids) await store.append(`programme-${id}`, 0, [started(id, `Программа ${id.slice(0, 4)}`), curatorAppointed(id)]);
+
+    // The handler has written the read model; the connection dies before the checkpoint is saved.
+    let killed = 0;
+    const dying: Projection = {
+      name: programmesProjection.name,
+      eventTypes: programmesProjection.eventTypes,
+      reset: (tx) => programmesProjection.reset(tx),
+      async apply(events, tx) {
+        await programmesProjection.apply(events, tx);
+        killed++;
+        await tx.query('SELECT pg_terminate_backend(pg_backend_pid())');
+      },
+    };
+    const checkpointBefore = await new Projector(dataSource).checkpoint('programmes');
+    await expect(new Projector(dataSource).catchUp(dying)).rejects.toThrow();
+    expect(killed).toBe(1);
+    expect(await new Projector(dataSource).checkpoint('programmes')).toEqual(checkpointBefore);
+    for (const id of ids) expect(await projected(id)).toBeUndefined();
+
+    // A restarted projector replays the batch on a read model that never saw it.
+    await catchUpAll();
+    for (const id of ids) expect(await projected(id)).toBe(2);
+    const live = await checksums();
+
+    // Feeding every event again, as a second projector or a lost checkpoint would, changes nothing.
+    const all = await everything();
+    for (const projection of allProjections) {
+      await dataSource.transaction((tx) =>
+        projection.apply(
+          all.filter((e) => projection.eventTypes.has(e.type)),
+          { query: (sql, p) => tx.query(sql, p) },
+        ),
+      );
+    }
+    expect(await checksums()).toEqual(live);
+
+    await rebuildAll();
+    expect(await checksums()).toEqual(live);
+  });
+});

@@ -1,0 +1,80 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { JwtService } from '@nestjs/jwt';
+import { Logger as PinoNestLogger } from 'nestjs-pino';
+import type { Role } from '@mentorflow/domain';
+import { DataSource } from 'typeorm';
+import type { RoleAssignment } from '../../../apps/api/src/auth/auth.types';
+import { UserDirectory } from '../../../apps/api/src/users/user-directory';
+import { createApiApp } from '../../../apps/api/src/bootstrap';
+
+export interface Response {
+  status: number;
+  body: any;
+}
+
+/**
+ * The API in this process (as in the end-to-end tests) against servers the caller names; the worker
+ * runs elsewhere, so the reliability tests can crash it without touching the API.
+ */
+export class Api {
+  private constructor(
+    readonly app: NestFastifyApplication,
+    readonly baseUrl: string,
+  ) {}
+
+  /** Users are registered one after another (concurrent grants to one user race on its stream). */
+  private users: Promise<unknown> = Promise.resolve();
+
+  static async start(env: { DATABASE_URL: string; TEMPORAL_ADDRESS: string; TEMPORAL_TASK_QUEUE: string }): Promise<Api> {
+    Object.assign(process.env, env);
+    process.env.JWT_SECRET ??= 'soak-secret-soak-secret-soak-secret-0123456789';
+    process.env.THROTTLE_LIMIT = '1000000';
+    process.env.LOG_LEVEL ??= 'warn';
+    const app = await createApiApp({ logger: false });
+    // The soak runner wants to know why a command failed (a 500's cause is logged, never sent).
+    if (process.env.SOAK_LOG_API_ERRORS === '1') app.useLogger(app.get(PinoNestLogger));
+    await app.listen(0, '127.0.0.1');
+    return new Api(app, await app.getUrl());
+  }
+
+  /** A token for `sub`, registered in the user directory with `roles` in `organisationIds` (await usersStored()). */
+  token(sub: string, roles: Role[], organisationIds: string[] = []): string {
+    const assignments = roles.flatMap((role): RoleAssignment[] =>
+      role === 'administrator' ? [{ role }] : organisationIds.map((organisationId) => ({ role, organisationId }) as RoleAssignment),
+    );
+    const directory = new UserDirectory(this.app.get(DataSource));
+    this.users = this.users.then(() => directory.ensure(sub, `Пользователь ${sub.slice(0, 8)}`, assignments));
+    return this.app.get(JwtService).sign({ sub });
+  }
+
+  usersStored(): Promise<void> {
+    return this.users.then(() => undefined);
+  }
+
+  /** Never throws: a refused connection or a timeout is status 0, an ambiguous outcome like a 5xx. */
+  async request(method: string, path: string, token?: string, body?: unknown, timeoutMs = 120_000): Promise<Response> {
+    await this.usersStored();
+    try {
+      const response = await fetch(`${this.baseUrl}${path}`, {
+        method,
+        headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
+        body: body ? JSON.stringify(body) : undefined,
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      const text = await response.text();
+      let parsed: unknown = text;
+      try {
+        parsed = text ? JSON.parse(text) : undefined;
+      } catch {
+        // A non-JSON body (a proxy's error page) is kept as text for the failure message.
+      }
+      return { status: response.status, body: parsed };
+    } catch (error) {
+      return { status: 0, body: { error: (error as Error).message } };
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.app.close();
+  }
+}
