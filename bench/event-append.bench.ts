@@ -10,16 +10,14 @@
 import 'reflect-metadata';
 import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Pool } from 'pg';
-import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '@mentorflow/database';
 import { EventStore, type NewEvent, type SqlExecutor } from '@mentorflow/event-store';
+import { describeProbe, describeSettings, isDurable, migrate as runMigrations, probeFlush, readSettings, startServer, type Server } from './support/postgres';
 
 // ---------------------------------------------------------------------------------------------------
 // Configuration
@@ -60,79 +58,12 @@ if (!(SECONDS > 0) || !Number.isInteger(ROUNDS) || ROUNDS < 1) {
 
 const RUN_ID = randomBytes(4).toString('hex');
 const RAW_TABLE = `bench_raw_events_${RUN_ID}`;
-const PROBE_LOGGED = `bench_fsync_logged_${RUN_ID}`;
-const PROBE_UNLOGGED = `bench_fsync_unlogged_${RUN_ID}`;
 const STREAM_PREFIX = `bench-${RUN_ID}-`;
 
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
 // ---------------------------------------------------------------------------------------------------
 // Server, pools, schema
-
-interface Server {
-  url: string;
-  /** True for the throwaway cluster this run started; false for DATABASE_URL. */
-  own: boolean;
-  stop(): Promise<void>;
-}
-
-/** The provisioning scripts are plain ESM; swc's CommonJS output would turn import() into require(). */
-const dynamicImport = new Function('url', 'return import(url)') as <T>(url: string) => Promise<T>;
-
-/**
- * A throwaway cluster with PostgreSQL's default, durable settings. `persistent: false` would pass
- * `-c fsync=off -c synchronous_commit=off -c full_page_writes=off` on the postmaster command line,
- * which outranks ALTER SYSTEM (postgresql.auto.conf), so it cannot be made durable afterwards; in
- * `persistent` mode postgres.mjs passes no such flags, and this run deletes the directory itself.
- * The directory has the same shape as postgres.mjs' throwaway ones (mentorflow-pg-* with owner.pid),
- * so if this process dies, the next start of any embedded cluster sweeps it away.
- */
-async function startServer(): Promise<Server> {
-  const external = process.env.DATABASE_URL;
-  if (external) return { url: external, own: false, stop: async () => {} };
-
-  const { startEmbeddedPostgres } = await dynamicImport<typeof import('../scripts/lib/postgres.mjs')>(
-    pathToFileURL(join(__dirname, '..', 'scripts', 'lib', 'postgres.mjs')).href,
-  );
-  const dir = mkdtempSync(join(tmpdir(), 'mentorflow-pg-'));
-  chmodSync(dir, 0o711);
-  writeFileSync(join(dir, 'owner.pid'), String(process.pid));
-  try {
-    const postgres = await startEmbeddedPostgres({
-      port: 0,
-      persistent: true,
-      dataDir: join(dir, 'data'),
-      log: (message) => log(`postgres: ${message}`),
-    });
-    return {
-      url: postgres.url,
-      own: true,
-      stop: async () => {
-        try {
-          await postgres.stop();
-        } finally {
-          rmSync(dir, { recursive: true, force: true });
-        }
-      },
-    };
-  } catch (error) {
-    rmSync(dir, { recursive: true, force: true });
-    throw error;
-  }
-}
-
-/** Runs pending migrations; returns the names of all migrations the schema has. */
-async function migrate(url: string): Promise<string[]> {
-  const dataSource = await new DataSource(dataSourceOptions(url)).initialize();
-  try {
-    const applied = await dataSource.runMigrations();
-    log(`migrations: ${applied.length ? applied.map((m) => m.name).join(', ') : 'schema is up to date'}`);
-    const stamp = (name: string) => Number(/(\d{13})$/.exec(name)?.[1] ?? 0);
-    return dataSource.migrations.map((m) => m.name ?? m.constructor.name).sort((a, b) => stamp(a) - stamp(b));
-  } finally {
-    await dataSource.destroy();
-  }
-}
 
 /** Which append code was measured: the repository changes under the benchmark, the report must say. */
 function sourceFingerprint(): string {
@@ -175,12 +106,10 @@ async function createBenchTables(pool: Pool): Promise<void> {
   await pool.query(`CREATE TABLE ${RAW_TABLE} (LIKE events INCLUDING ALL)`);
   await pool.query(`CREATE SEQUENCE ${RAW_TABLE}_position_seq OWNED BY ${RAW_TABLE}.position`);
   await pool.query(`ALTER TABLE ${RAW_TABLE} ALTER COLUMN position SET DEFAULT nextval('${RAW_TABLE}_position_seq')`);
-  await pool.query(`CREATE TABLE ${PROBE_LOGGED} (id bigint NOT NULL)`);
-  await pool.query(`CREATE UNLOGGED TABLE ${PROBE_UNLOGGED} (id bigint NOT NULL)`);
 }
 
 async function dropBenchTables(pool: Pool, server: Server): Promise<void> {
-  for (const table of [RAW_TABLE, PROBE_LOGGED, PROBE_UNLOGGED]) await pool.query(`DROP TABLE IF EXISTS ${table}`);
+  for (const table of [RAW_TABLE]) await pool.query(`DROP TABLE IF EXISTS ${table}`);
   if (!server.own) {
     const { rowCount } = await pool.query('DELETE FROM events WHERE stream_id LIKE $1', [`${STREAM_PREFIX}%`]);
     log(`removed ${rowCount ?? 0} benchmark events from the events table of DATABASE_URL`);
@@ -190,63 +119,12 @@ async function dropBenchTables(pool: Pool, server: Server): Promise<void> {
 // ---------------------------------------------------------------------------------------------------
 // Commit mode and flush rate
 
-const SETTING_NAMES = ['fsync', 'synchronous_commit', 'wal_sync_method', 'full_page_writes', 'commit_delay', 'wal_level'];
-
-interface Settings {
-  version: string;
-  values: Record<string, { setting: string; source: string }>;
-}
-
-async function readSettings(pool: Pool): Promise<Settings> {
-  const { rows } = await pool.query<{ name: string; setting: string; source: string }>(
-    'SELECT name, setting, source FROM pg_settings WHERE name = ANY($1::text[])',
-    [SETTING_NAMES],
-  );
-  const values: Settings['values'] = {};
-  for (const row of rows) values[row.name] = { setting: row.setting, source: row.source };
-  // The values in effect for the benchmark's own sessions, exactly as SHOW reports them.
-  for (const name of ['fsync', 'synchronous_commit', 'wal_sync_method']) {
-    const { rows: shown } = await pool.query<Record<string, string>>(`SHOW ${name}`);
-    const value = shown[0]?.[name];
-    if (value !== undefined) values[name] = { setting: value, source: values[name]?.source ?? '?' };
-  }
-  const { rows: version } = await pool.query<{ server_version: string }>('SHOW server_version');
-  return { version: version[0]?.server_version ?? '?', values };
-}
-
-const isDurable = (s: Settings) => s.values.fsync?.setting === 'on' && s.values.synchronous_commit?.setting === 'on';
-
 /** Opt-in for DATABASE_URL servers (it persists in postgresql.auto.conf): turn fsync on and reload. */
 async function alterSystemDurable(pool: Pool): Promise<void> {
   await pool.query('ALTER SYSTEM SET fsync = on');
   await pool.query('ALTER SYSTEM SET synchronous_commit = on');
   await pool.query('SELECT pg_reload_conf()');
   await new Promise((resolve) => setTimeout(resolve, 500)); // the reload is asynchronous
-}
-
-interface FlushProbe {
-  loggedPerSecond: number;
-  unloggedPerSecond: number;
-  /** Extra time a logged commit takes over an unlogged one: the WAL flush. */
-  flushMs: number;
-}
-
-/**
- * Single-row autocommit INSERTs on one connection into an UNLOGGED table (its commit writes no WAL that
- * must be flushed, so it never waits for fsync) and into a logged one (each commit waits for the WAL
- * flush). The difference per commit is the flush PostgreSQL itself sees.
- */
-async function probeFlush(pool: Pool): Promise<FlushProbe> {
-  const rate = async (table: string) => {
-    const sample = await runFor(PROBE_SECONDS, 1, async (_worker, i) => {
-      await pool.query(`INSERT INTO ${table} (id) VALUES ($1)`, [i]);
-      return 1;
-    });
-    return sample.ops / sample.seconds;
-  };
-  const unloggedPerSecond = await rate(PROBE_UNLOGGED);
-  const loggedPerSecond = await rate(PROBE_LOGGED);
-  return { loggedPerSecond, unloggedPerSecond, flushMs: 1000 / loggedPerSecond - 1000 / unloggedPerSecond };
 }
 
 function findPgTestFsync(): string | undefined {
@@ -615,22 +493,16 @@ function report(results: Result[], context: string[]): string {
   return lines.join('\n');
 }
 
-const describeProbe = (p: FlushProbe) =>
-  `${Math.round(p.loggedPerSecond).toLocaleString('en-US')} logged vs ${Math.round(p.unloggedPerSecond).toLocaleString('en-US')} unlogged single-row commits/s → ` +
-  (p.flushMs > 0
-    ? `WAL flush ≈ ${(p.flushMs * 1000).toFixed(0)} µs/commit ≈ ${Math.round(1000 / p.flushMs).toLocaleString('en-US')} flushes/s`
-    : 'no measurable flush cost (commits are not waiting for fsync)');
-
 // ---------------------------------------------------------------------------------------------------
 
 async function main(): Promise<number> {
   const fingerprint = sourceFingerprint(); // as loaded at start, before anyone edits it mid-run
   const started = new Date();
   const loadBefore = loadavg();
-  const server = await startServer();
+  const server = await startServer(log);
   const pools: Pool[] = [];
   try {
-    const migrations = await migrate(server.url);
+    const migrations = await runMigrations(server.url, log);
     const pool1 = openPool(server.url, 1);
     const pool16 = openPool(server.url, CONCURRENCY);
     pools.push(pool1, pool16);
@@ -659,22 +531,18 @@ async function main(): Promise<number> {
     await createBenchTables(pool1);
     try {
       log('probing the commit flush rate');
-      const probeBefore = await probeFlush(pool1);
+      const probeBefore = await probeFlush(server.url, PROBE_SECONDS);
       const results: Result[] = [];
       const shape = await rawShape(pool1);
       for (const bench of benchmarks(pool1, pool16, shape)) results.push(await runBenchmark(pool1, bench));
-      const probeAfter = await probeFlush(pool1);
+      const probeAfter = await probeFlush(server.url, PROBE_SECONDS);
       const pgTestFsync = args['pg-test-fsync'] ? runPgTestFsync() : undefined;
 
-      const v = (name: string) => {
-        const s = settings.values[name];
-        return s ? `${name}=${s.setting} (${s.source})` : `${name}=?`;
-      };
       const context = [
         `### Event append — ${started.toISOString().slice(0, 10)}${SMOKE ? ' (smoke: tiny sizes, figures meaningless)' : ''}${durable ? '' : ' — **NOT DURABLE**'}`,
         '',
         `- host: ${cpus().length} cores (${cpus()[0]?.model.trim() ?? '?'}), load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')} at start, ${loadavg().map((l) => l.toFixed(2)).join(' ')} at end; node ${process.version}`,
-        `- PostgreSQL ${settings.version}, ${server.own ? 'throwaway embedded cluster with default (durable) settings' : 'DATABASE_URL'}: ${SETTING_NAMES.map(v).join(', ')}`,
+        `- PostgreSQL ${settings.version}, ${server.own ? 'throwaway embedded cluster with default (durable) settings' : 'DATABASE_URL'}: ${describeSettings(settings)}`,
         `- commit flush probe, start: ${describeProbe(probeBefore)}`,
         `- commit flush probe, end: ${describeProbe(probeAfter)}`,
         ...(pgTestFsync ? [`- ${pgTestFsync}`] : []),

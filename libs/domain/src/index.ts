@@ -21,3 +21,6 @@ export * from './route/route.events';
 export * from './route/route.code';
 export * from './route/route.decider';
 export * from './route/route.labels';
+export * from './monitoring/monitoring.events';
+export * from './monitoring/monitoring.labels';
+export * from './monitoring/monitoring.decider';

@@ -4,7 +4,8 @@ import { organisationsProjection } from './organisations/organisations.projectio
 import { programmesProjection } from './programmes/programmes.projection';
 import { routesProjection } from './routes/routes.projection';
 import type { Projection } from './projection';
+import { reportFactsProjection } from './reports/report-facts.projection';
 import { tasksProjection } from './tasks/tasks.projection';
 import { notificationOutboxProjection } from './notifications/notification-outbox.projection';
 
-export const allProjections: Projection[] = [organisationsProjection, programmesProjection, tasksProjection, participantsProjection, pairsProjection, routesProjection, notificationOutboxProjection];
+export const allProjections: Projection[] = [organisationsProjection, programmesProjection, tasksProjection, participantsProjection, pairsProjection, routesProjection, notificationOutboxProjection, reportFactsProjection];

@@ -15,3 +15,7 @@ export * from './routes/routes.projection';
 export * from './calendar/production-calendar.source';
 export * from './notifications/notification-outbox.projection';
 export * from './notifications/notification-dispatcher';
+export * from './reports/report-facts';
+export * from './reports/report-facts.projection';
+export * from './reports/report-figures';
+export * from './reports/report-queries';

@@ -1,0 +1,130 @@
+/**
+ * The whole system in the benchmark's process, as test/support/system.ts runs it for end-to-end tests,
+ * but on a durable PostgreSQL (support/postgres.ts) and a Temporal dev server (`temporal server
+ * start-dev`, in-memory, through scripts/lib/temporal-cli.mjs), not the time-skipping test server.
+ */
+import { Client, Connection } from '@temporalio/client';
+import { spawn } from 'node:child_process';
+import { connect, createServer } from 'node:net';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { Pool } from 'pg';
+import { mentorflowDataConverter, payloadCodecFor } from '@mentorflow/temporal';
+import { TestSystem } from '../../test/support/system';
+import { cachedWorkflowBundle } from './bundle';
+import { dynamicImport, migrate, readSettings, scriptUrl, startServer, type Server, type Settings } from './postgres';
+
+let runtimeInstalled = false;
+
+export interface BenchSystem {
+  server: Server;
+  migrations: string[];
+  settings: Settings;
+  temporalAddress: string;
+  /** The API and worker in this process (null with `api: false`). */
+  system: TestSystem | null;
+  /** A raw pg pool on the same database (baselines). */
+  pool: Pool;
+  /** A raw Temporal client on the same server and namespace (baselines). */
+  client: Client;
+  taskQueue: string;
+  stop(): Promise<void>;
+}
+
+export async function startBenchSystem(log: (message: string) => void, options: { api?: boolean; poolSize?: number } = {}): Promise<BenchSystem> {
+  // The SDK logs every worker state change at INFO to the console; the report goes to stdout.
+  if (!runtimeInstalled) Runtime.install({ logger: new DefaultLogger('WARN') });
+  runtimeInstalled = true;
+  const server = await startServer(log);
+  const stops: (() => Promise<unknown>)[] = [() => server.stop()];
+  try {
+    process.env.DATABASE_URL = server.url;
+    const migrations = await migrate(server.url, log);
+    let temporalAddress = process.env.TEMPORAL_ADDRESS;
+    if (!temporalAddress) {
+      const { ensureTemporalCli } = await dynamicImport<typeof import('../../scripts/lib/temporal-cli.mjs')>(scriptUrl('lib/temporal-cli.mjs'));
+      const cli = await ensureTemporalCli({ log: (m: string) => log(`temporal-cli: ${m}`) });
+      if (!cli) throw new Error('no Temporal CLI (see scripts/lib/temporal-cli.mjs); set TEMPORAL_ADDRESS to use a running server');
+      temporalAddress = await startDevServer(cli, log, stops);
+    }
+    process.env.TEMPORAL_ADDRESS = temporalAddress;
+    const taskQueue = `bench-${process.pid}-${Date.now()}`;
+    const pool = new Pool({ connectionString: server.url, max: options.poolSize ?? 16 });
+    pool.on('error', () => undefined);
+    stops.unshift(() => pool.end());
+    const settings = await readSettings(pool);
+    const connection = await Connection.connect({ address: temporalAddress });
+    stops.unshift(() => connection.close());
+    // The same payload encryption as the API's client: the worker only reads sealed payloads.
+    const client = new Client({
+      connection,
+      namespace: process.env.TEMPORAL_NAMESPACE ?? 'default',
+      dataConverter: mentorflowDataConverter(payloadCodecFor(process.env.TEMPORAL_PAYLOAD_KEYS)),
+    });
+    let system: TestSystem | null = null;
+    if (options.api !== false) {
+      const codePath = await cachedWorkflowBundle(log);
+      log('starting the API and the worker');
+      system = await TestSystem.start(taskQueue, { workflowBundle: { codePath }, workflowsPath: undefined });
+      const running = system;
+      stops.unshift(() => running.stop());
+    }
+    return {
+      server,
+      migrations,
+      settings,
+      temporalAddress,
+      system,
+      pool,
+      client,
+      taskQueue,
+      stop: async () => {
+        for (const stop of stops) await stop().catch((error: Error) => log(`stop: ${error.message}`));
+      },
+    };
+  } catch (error) {
+    for (const stop of stops) await stop().catch(() => undefined);
+    throw error;
+  }
+}
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+
+/**
+ * `temporal server start-dev` (in-memory, no UI) as scripts/start.mjs runs it; its output goes to
+ * stderr so that stdout stays the report.
+ */
+export async function startDevServer(cli: string, log: (message: string) => void, stops: (() => Promise<unknown>)[]): Promise<string> {
+  const port = await freePort();
+  log(`starting the Temporal dev server on 127.0.0.1:${port}`);
+  const child = spawn(cli, ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--headless', '--log-level', 'error'], {
+    stdio: ['ignore', process.stderr, process.stderr],
+  });
+  stops.unshift(
+    () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve(undefined);
+        child.once('exit', resolve);
+        child.kill('SIGTERM');
+      }),
+  );
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = connect({ host: '127.0.0.1', port }, () => (socket.end(), resolve(true)));
+      socket.on('error', () => resolve(false));
+    });
+    if (open) break;
+    if (child.exitCode !== null) throw new Error(`the Temporal dev server exited (${child.exitCode})`);
+    if (Date.now() > deadline) throw new Error('the Temporal dev server did not open its port within 60 s');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return `127.0.0.1:${port}`;
+}
