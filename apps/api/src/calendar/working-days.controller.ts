@@ -1,0 +1,55 @@
+import { BadRequestException, Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { CalendarYearMissingError, localDateOf } from '@mentorflow/calendar';
+import { roles } from '@mentorflow/domain';
+import { EventStore } from '@mentorflow/event-store';
+import { loadProductionCalendar } from '@mentorflow/projections';
+import { Roles } from '../auth/auth.decorators';
+
+export class WorkingDaysQuery {
+  @ApiProperty({ example: 'Europe/Samara', description: "The organisation's IANA time zone: today is counted there" })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  timeZone!: string;
+
+  @ApiProperty({ example: '2026-05-14,2026-05-29', description: 'Up to 100 deadlines (YYYY-MM-DD), comma-separated' })
+  @IsString()
+  @Matches(/^\d{4}-\d{2}-\d{2}(,\d{4}-\d{2}-\d{2}){0,99}$/)
+  dates!: string;
+}
+
+/** Working days left until deadlines, on the production calendar (shipped and loaded years): the task inbox shows them. */
+@ApiTags('calendar')
+@ApiBearerAuth()
+@Controller('calendar/working-days')
+export class WorkingDaysController {
+  constructor(private readonly store: EventStore) {}
+
+  @Get()
+  @Roles(...roles)
+  @ApiOperation({ summary: 'Рабочие дни от сегодняшней даты организации до сроков (по производственному календарю)' })
+  async count(@Query() query: WorkingDaysQuery) {
+    let today: string;
+    try {
+      today = localDateOf(new Date(), query.timeZone);
+    } catch {
+      throw new BadRequestException({ detail: 'Неизвестный часовой пояс', errors: [{ field: 'timeZone', constraint: 'timeZone', message: 'Неизвестный часовой пояс IANA' }] });
+    }
+    const calendar = await loadProductionCalendar(this.store);
+    const days: Record<string, number | null> = {};
+    const missingYears = new Set<number>();
+    for (const date of new Set(query.dates.split(','))) {
+      try {
+        days[date] = calendar.workingDaysBetween(today, date);
+      } catch (error) {
+        // A year the calendar lacks is said so, never counted as Mon–Fri.
+        if (!(error instanceof CalendarYearMissingError)) throw new BadRequestException({ detail: 'Неверная дата', errors: [{ field: 'dates', constraint: 'date', message: `Неверная дата ${date}` }] });
+        days[date] = null;
+        missingYears.add(error.year);
+      }
+    }
+    return { today, timeZone: query.timeZone, days, missingYears: [...missingYears].sort() };
+  }
+}

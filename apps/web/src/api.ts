@@ -1,0 +1,138 @@
+/** The API client: the bearer token, JSON requests, and RFC 9457 problems turned into ApiError. */
+
+const TOKEN_KEY = 'mentorflow.token';
+
+export const tokenStore = {
+  get: (): string | null => sessionStorage.getItem(TOKEN_KEY) ?? localStorage.getItem(TOKEN_KEY),
+  set(token: string, remember: boolean) {
+    (remember ? localStorage : sessionStorage).setItem(TOKEN_KEY, token);
+    (remember ? sessionStorage : localStorage).removeItem(TOKEN_KEY);
+  },
+  clear() {
+    sessionStorage.removeItem(TOKEN_KEY);
+    localStorage.removeItem(TOKEN_KEY);
+  },
+};
+
+export interface FieldProblem {
+  field: string;
+  constraint?: string;
+  message: string;
+}
+
+export interface UnmetCondition {
+  code: string;
+  message: string;
+}
+
+export interface Problem {
+  type?: string;
+  title?: string;
+  status: number;
+  detail?: string;
+  code?: string;
+  errors?: FieldProblem[];
+  unmet?: UnmetCondition[];
+}
+
+export class ApiError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail ?? problem.title ?? `Ошибка ${problem.status}`);
+  }
+
+  get status() {
+    return this.problem.status;
+  }
+
+  /** The Russian messages for one field (also its nested fields: `rows.0.hours` for `rows`). */
+  fieldMessages(field: string): string[] {
+    return (this.problem.errors ?? []).filter((e) => e.field === field || e.field.startsWith(`${field}.`)).map((e) => e.message);
+  }
+}
+
+const networkProblem = (): Problem => ({ status: 0, detail: 'Сервер недоступен. Проверьте подключение и повторите попытку.' });
+
+/** Adds the token, sends JSON, and throws ApiError with the server's problem (Russian `detail`, `errors`, `unmet`). */
+export async function request(method: string, path: string, body?: unknown, init: RequestInit = {}): Promise<Response> {
+  const token = tokenStore.get();
+  const headers = new Headers(init.headers);
+  headers.set('accept', 'application/json, application/problem+json, text/csv');
+  if (token) headers.set('authorization', `Bearer ${token}`);
+  if (body !== undefined) headers.set('content-type', 'application/json');
+  let response: Response;
+  try {
+    response = await fetch(path, { ...init, method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch {
+    throw new ApiError(networkProblem());
+  }
+  if (!response.ok) {
+    let problem: Problem = { status: response.status, detail: statusText(response.status) };
+    try {
+      const parsed = (await response.json()) as Partial<Problem>;
+      problem = { ...problem, ...parsed, status: response.status };
+      if (!parsed.detail) problem.detail = statusText(response.status);
+    } catch {
+      // Not JSON (a proxy's error page): keep the generic Russian text.
+    }
+    throw new ApiError(problem);
+  }
+  return response;
+}
+
+function statusText(status: number): string {
+  if (status === 401) return 'Требуется вход в систему';
+  if (status === 403) return 'Недостаточно прав для этого действия';
+  if (status === 404) return 'Не найдено';
+  if (status === 409) return 'Данные изменились: обновите страницу и повторите';
+  if (status === 429) return 'Слишком много запросов: повторите чуть позже';
+  return `Ошибка сервера (${status})`;
+}
+
+export async function getJson<T>(path: string): Promise<T> {
+  return (await request('GET', path)).json() as Promise<T>;
+}
+
+export async function postJson<T>(path: string, body?: unknown): Promise<T> {
+  const response = await request('POST', path, body ?? {});
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+export async function deleteJson<T>(path: string, body?: unknown): Promise<T> {
+  const response = await request('DELETE', path, body);
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** Downloads a response body, reporting received bytes (and the total when the server gives it). */
+export async function download(path: string, onProgress: (received: number, total?: number) => void): Promise<Blob> {
+  const response = await request('GET', path);
+  const total = Number(response.headers.get('content-length')) || undefined;
+  const type = response.headers.get('content-type') ?? 'application/octet-stream';
+  if (!response.body) return response.blob();
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let received = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    received += value.byteLength;
+    onProgress(received, total);
+  }
+  return new Blob(chunks as BlobPart[], { type });
+}
+
+/** Offers a blob to the user as a file. */
+export function saveBlob(blob: Blob, fileName: string) {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export const newId = () => crypto.randomUUID();

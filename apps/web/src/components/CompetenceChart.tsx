@@ -1,0 +1,106 @@
+import { competenceAreaLabels, competenceAssessmentLabel } from '../labels';
+import type { CompetenceArea, CompetenceResult } from '../types';
+
+type Assessment = Parameters<typeof competenceAssessmentLabel>[0];
+
+const areas = Object.keys(competenceAreaLabels) as CompetenceArea[];
+
+/**
+ * Competence levels, initial diagnostics against control diagnostics, as horizontal bars on 0–100 %
+ * with the 003 §5.4 bands (below 50 % deficit, 50–80 % basic, 81–100 % high). Plain SVG; the same
+ * figures follow as a table for screen readers and for copying.
+ */
+export function CompetenceChart({ initial, control }: { initial?: CompetenceResult[]; control?: CompetenceResult[] }) {
+  const byArea = (results?: CompetenceResult[]) => new Map((results ?? []).map((r) => [r.area, r]));
+  const before = byArea(initial);
+  const after = byArea(control);
+  const shown = areas.filter((a) => before.has(a) || after.has(a));
+  if (shown.length === 0) return <p className="empty">Диагностика ещё не проводилась.</p>;
+
+  const labelWidth = 320;
+  const plotWidth = 420;
+  const rowHeight = control ? 34 : 24;
+  const top = 28;
+  const height = top + shown.length * rowHeight + 24;
+  const x = (percent: number) => labelWidth + (percent / 100) * plotWidth;
+
+  return (
+    <figure className="chart">
+      {/* On a phone the chart keeps a readable size and scrolls sideways inside its own box. */}
+      <div className="chart-scroll">
+        <svg viewBox={`0 0 ${labelWidth + plotWidth + 50} ${height}`} role="img" aria-labelledby="chart-title chart-desc" className="chart-svg">
+          <title id="chart-title">Уровень компетенций</title>
+          <desc id="chart-desc">
+            {shown.map((a) => `${competenceAreaLabels[a]}: ${before.get(a)?.percent ?? '—'} %${control ? ` → ${after.get(a)?.percent ?? '—'} %` : ''}`).join('; ')}
+          </desc>
+          <rect x={x(0)} y={top - 6} width={x(50) - x(0)} height={shown.length * rowHeight + 6} className="band-deficit" />
+          <rect x={x(50)} y={top - 6} width={x(81) - x(50)} height={shown.length * rowHeight + 6} className="band-basic" />
+          <rect x={x(81)} y={top - 6} width={x(100) - x(81)} height={shown.length * rowHeight + 6} className="band-high" />
+          <text x={x(25)} y={16} className="band-label" textAnchor="middle">дефицит</text>
+          <text x={x(65)} y={16} className="band-label" textAnchor="middle">базовый</text>
+          <text x={x(90.5)} y={16} className="band-label" textAnchor="middle">высокий</text>
+          {shown.map((area, i) => {
+            const y = top + i * rowHeight;
+            const first = before.get(area);
+            const last = after.get(area);
+            return (
+              <g key={area}>
+                <text x={labelWidth - 8} y={y + (control ? 16 : 12)} textAnchor="end" className="axis-label">
+                  {competenceAreaLabels[area]}
+                </text>
+                {first ? (
+                  <>
+                    <rect x={x(0)} y={y} width={x(first.percent) - x(0)} height={control ? 12 : 14} className="bar-initial" />
+                    <text x={x(first.percent) + 4} y={y + 10} className="bar-value">{first.percent} %</text>
+                  </>
+                ) : null}
+                {last ? (
+                  <>
+                    <rect x={x(0)} y={y + 14} width={x(last.percent) - x(0)} height={12} className="bar-control" />
+                    <text x={x(last.percent) + 4} y={y + 24} className="bar-value">{last.percent} %</text>
+                  </>
+                ) : null}
+              </g>
+            );
+          })}
+          {[0, 50, 81, 100].map((tick) => (
+            <text key={tick} x={x(tick)} y={height - 6} textAnchor="middle" className="axis-label">
+              {tick} %
+            </text>
+          ))}
+        </svg>
+      </div>
+      <figcaption>
+        <span className="legend legend-initial">Начальная диагностика</span>
+        {control ? <span className="legend legend-control">Контрольная диагностика</span> : <span className="hint"> Контрольная диагностика ещё не проводилась.</span>}
+      </figcaption>
+      <details>
+        <summary>Таблица значений</summary>
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Компетенция</th>
+                <th scope="col">Начальная</th>
+                <th scope="col">Контрольная</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((area) => {
+                const first = before.get(area);
+                const last = after.get(area);
+                return (
+                  <tr key={area}>
+                    <th scope="row">{competenceAreaLabels[area]}</th>
+                    <td>{first ? `${first.percent} % — ${competenceAssessmentLabel(first as Assessment)}` : '—'}</td>
+                    <td>{last ? `${last.percent} % — ${competenceAssessmentLabel(last as Assessment)}` : '—'}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </figure>
+  );
+}

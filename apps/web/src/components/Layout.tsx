@@ -1,0 +1,65 @@
+import { NavLink, Outlet } from 'react-router';
+import { useAuth, useSession } from '../auth';
+import { roleLabels } from '../labels';
+import { PeopleProvider } from './people';
+import type { Role } from '../types';
+
+interface MenuItem {
+  to: string;
+  label: string;
+  roles: Role[] | 'all';
+}
+
+/** The menu lists only what the user's roles may open (the API checks again on every request). */
+export const menu: MenuItem[] = [
+  { to: '/tasks', label: 'Мои задачи', roles: 'all' },
+  { to: '/programmes', label: 'Программы', roles: ['curator', 'director', 'commissionHead', 'regionalCoordinator', 'administrator'] },
+  { to: '/routes', label: 'ИОМ', roles: ['methodologist', 'tutor', 'curator', 'director', 'commissionHead', 'mentee', 'administrator'] },
+  { to: '/audit', label: 'Аудит пар', roles: ['administrator', 'curator'] },
+  { to: '/calendar', label: 'Производственный календарь', roles: ['administrator'] },
+  { to: '/users', label: 'Пользователи и роли', roles: ['administrator'] },
+];
+
+export const allowed = (item: MenuItem, has: (...roles: Role[]) => boolean) => item.roles === 'all' || has(...item.roles);
+
+export function Layout() {
+  const session = useSession();
+  const { signOut } = useAuth();
+  const roles = [...session.roles].map((r) => roleLabels[r]).join(', ');
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        Перейти к содержанию
+      </a>
+      <header className="app-header">
+        <div className="brand">
+          <span aria-hidden="true">◆</span> mentorflow
+          <small>наставничество педагогов</small>
+        </div>
+        <nav aria-label="Основное меню">
+          <ul className="menu">
+            {menu
+              .filter((item) => allowed(item, session.has))
+              .map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to}>{item.label}</NavLink>
+                </li>
+              ))}
+          </ul>
+        </nav>
+        <div className="user">
+          <span className="user-name">{session.me.fullName ?? `Пользователь ${session.me.sub.slice(0, 8)}`}</span>
+          <span className="user-roles">{roles}</span>
+          <button type="button" className="button-link" onClick={signOut}>
+            Выйти
+          </button>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <PeopleProvider>
+          <Outlet />
+        </PeopleProvider>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,158 @@
+import { useCallback, useEffect, useId, useState, type ReactNode } from 'react';
+import { ApiError, getJson } from '../api';
+
+/** Loads once and on `reload()`; keeps the last data while reloading so the screen does not flicker. */
+export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { data?: T; error?: ApiError | Error; loading: boolean; reload: () => void } {
+  const [state, setState] = useState<{ data?: T; error?: ApiError | Error; loading: boolean }>({ loading: true });
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    let live = true;
+    setState((s) => ({ ...s, loading: true }));
+    load().then(
+      (data) => live && setState({ data, loading: false }),
+      (error: unknown) => live && setState((s) => ({ data: s.data, error: error instanceof Error ? error : new Error(String(error)), loading: false })),
+    );
+    return () => {
+      live = false;
+    };
+  }, [...deps, tick]);
+  const reload = useCallback(() => setTick((t) => t + 1), []);
+  return { ...state, reload };
+}
+
+/** An API error as the user should see it: the Russian detail and, for a refusal, every unmet condition. */
+export function ErrorBox({ error, title }: { error?: unknown; title?: string }) {
+  if (!error) return null;
+  const problem = error instanceof ApiError ? error.problem : undefined;
+  const message = error instanceof Error ? error.message : String(error);
+  return (
+    <div className="alert alert-error" role="alert">
+      {title ? <strong>{title}: </strong> : null}
+      <span>{message}</span>
+      {problem?.unmet?.length ? (
+        <ul>
+          {problem.unmet.map((u) => (
+            <li key={u.code}>{u.message}</li>
+          ))}
+        </ul>
+      ) : null}
+      {problem?.errors?.length && !problem.unmet?.length ? <p className="hint">Исправьте отмеченные поля.</p> : null}
+    </div>
+  );
+}
+
+/** A labelled form field with the server's messages for it underneath, linked for screen readers. */
+export function Field({ label, error, field, hint, children }: { label: string; error?: unknown; field: string; hint?: string; children: (props: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string }) => ReactNode }) {
+  const id = useId();
+  const messages = error instanceof ApiError ? error.fieldMessages(field) : [];
+  const describedBy = [hint ? `${id}-hint` : '', messages.length ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`field${messages.length ? ' field-invalid' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {children({ id, 'aria-invalid': messages.length > 0, 'aria-describedby': describedBy })}
+      {hint ? (
+        <small id={`${id}-hint`} className="hint">
+          {hint}
+        </small>
+      ) : null}
+      {messages.length ? (
+        <small id={`${id}-error`} className="field-error">
+          {[...new Set(messages)].join('; ')}
+        </small>
+      ) : null}
+    </div>
+  );
+}
+
+export function Loading({ what = 'Загрузка' }: { what?: string }) {
+  return (
+    <p className="loading" role="status" aria-live="polite">
+      {what}…
+    </p>
+  );
+}
+
+/** Progress of a long operation: a determinate bar when the total is known, an animated one otherwise. */
+export function Progress({ label, value, max }: { label: string; value?: number; max?: number }) {
+  const determinate = value !== undefined && max !== undefined && max > 0;
+  return (
+    <div className="progress" role="status" aria-live="polite">
+      <span>{label}</span>
+      <progress value={determinate ? value : undefined} max={determinate ? max : undefined} aria-label={label} />
+    </div>
+  );
+}
+
+export function Badge({ tone, children }: { tone: 'ok' | 'warn' | 'danger' | 'neutral' | 'info'; children: ReactNode }) {
+  return <span className={`badge badge-${tone}`}>{children}</span>;
+}
+
+/** Steps in order with the current one marked; used for programme and route stages. */
+export function StageTrack<S extends string>({ stages, current, labels, label }: { stages: readonly S[]; current: string; labels: Readonly<Record<S, string>>; label: string }) {
+  const index = stages.indexOf(current as S);
+  const finished = index === -1;
+  return (
+    <ol className="stage-track" aria-label={label}>
+      {stages.map((stage, i) => {
+        const state = finished || i < index ? 'done' : i === index ? 'current' : 'todo';
+        return (
+          <li key={stage} className={`stage stage-${state}`} aria-current={state === 'current' ? 'step' : undefined}>
+            <span className="stage-number" aria-hidden="true">
+              {state === 'done' ? '✓' : i + 1}
+            </span>
+            <span className="stage-name">{labels[stage]}</span>
+            <span className="visually-hidden">{state === 'done' ? ' (пройден)' : state === 'current' ? ' (текущий)' : ''}</span>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+/** The API's largest page: lists are read this many at a time and extended with "Показать ещё". */
+export const PAGE_SIZE = 100;
+
+/**
+ * A list the API pages with limit/offset: the first page on load and on `reload()`, the next on `more()`.
+ * There may be more while the last page came back full.
+ */
+export function usePaged<T>(path: string, deps: unknown[], pageSize = PAGE_SIZE) {
+  const [items, setItems] = useState<T[]>([]);
+  const [extra, setExtra] = useState<{ loading: boolean; error?: unknown; hasMore: boolean }>({ loading: false, hasMore: false });
+  const separator = path.includes('?') ? '&' : '?';
+  const first = useLoad(async () => {
+    const page = await getJson<T[]>(`${path}${separator}limit=${pageSize}&offset=0`);
+    setItems(page);
+    setExtra({ loading: false, hasMore: page.length === pageSize });
+    return page;
+  }, [path, ...deps]);
+  const more = async () => {
+    setExtra((s) => ({ ...s, loading: true, error: undefined }));
+    try {
+      const page = await getJson<T[]>(`${path}${separator}limit=${pageSize}&offset=${items.length}`);
+      setItems((all) => [...all, ...page]);
+      setExtra({ loading: false, hasMore: page.length === pageSize });
+    } catch (error) {
+      setExtra((s) => ({ ...s, loading: false, error }));
+    }
+  };
+  return { items, loaded: first.data !== undefined, error: first.error, loading: first.loading, reload: first.reload, hasMore: extra.hasMore, more, moreLoading: extra.loading, moreError: extra.error };
+}
+
+/** "Показать ещё" under a paged list, while the API may have more. */
+export function ShowMore({ list, what }: { list: { hasMore: boolean; more: () => Promise<void>; moreLoading: boolean; moreError?: unknown; items: unknown[] }; what: string }) {
+  if (!list.hasMore && !list.moreError) return null;
+  return (
+    <div className="actions">
+      <p className="hint" aria-live="polite">
+        Показано: {list.items.length}
+      </p>
+      {list.hasMore ? (
+        <button type="button" onClick={() => void list.more()} disabled={list.moreLoading}>
+          {list.moreLoading ? 'Загрузка…' : `Показать ещё ${what}`}
+        </button>
+      ) : null}
+      <ErrorBox error={list.moreError} />
+    </div>
+  );
+}

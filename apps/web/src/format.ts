@@ -1,0 +1,35 @@
+/** Dates as Russian users read them, always in the organisation's own time zone. */
+
+const tzCache = new Map<string, Intl.DateTimeFormat>();
+
+function instantFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = tzCache.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('ru-RU', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+    tzCache.set(timeZone, format);
+  }
+  return format;
+}
+
+/** "23.11.2026, 07:44" in the given zone. */
+export const formatInstant = (iso: string | undefined, timeZone: string): string => (iso ? instantFormat(timeZone).format(new Date(iso)) : '—');
+
+const localDateFormat = new Intl.DateTimeFormat('ru-RU', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'long', year: 'numeric' });
+
+/** "пт, 13 ноября 2026 г." for a calendar date YYYY-MM-DD (no zone: it already is a local date). */
+export const formatLocalDate = (date: string | undefined): string => {
+  if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return date ?? '—';
+  return localDateFormat.format(new Date(`${date}T00:00:00Z`));
+};
+
+/** Today's calendar date in the zone, YYYY-MM-DD. */
+export const todayIn = (timeZone: string): string =>
+  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+
+/** The zone's short offset, e.g. "GMT+4", so a reader elsewhere knows whose clock it is. */
+export const zoneOffset = (timeZone: string): string => {
+  const part = new Intl.DateTimeFormat('ru-RU', { timeZone, timeZoneName: 'shortOffset' }).formatToParts(new Date()).find((p) => p.type === 'timeZoneName');
+  return part?.value ?? timeZone;
+};
+
+export const shortId = (id: string | undefined): string => (id ? id.slice(0, 8) : '—');

@@ -1,0 +1,77 @@
+/** Russian UI names: the domain's own label tables (one source of truth) plus what only the UI needs. */
+import type { Role, TaskKind, TaskStatus } from './types';
+
+export { programmeStageLabels, programmeDocumentKindLabels } from '../../../libs/domain/src/programme/programme.labels';
+export { pairStatusLabels, pairFormLabels, pairKindLabels, mentorReplacementReasonLabels, interimControlOutcomeLabels, finalControlOutcomeLabels } from '../../../libs/domain/src/pair/pair.labels';
+export { participantRoleLabels, menteeCategoryLabels, mentorEligibilityWarningLabels } from '../../../libs/domain/src/participant/participant.labels';
+export {
+  routeStageLabels,
+  competenceAreaLabels,
+  competenceLevelLabels,
+  routeActivityKindLabels,
+  routeRoadMapSourceLabels,
+  competenceAssessmentLabel,
+} from '../../../libs/domain/src/route/route.labels';
+
+export const roleLabels: Readonly<Record<Role, string>> = {
+  director: 'Руководитель',
+  curator: 'Куратор',
+  commissionHead: 'Руководитель методической комиссии',
+  mentor: 'Наставник',
+  mentee: 'Наставляемый',
+  methodologist: 'Методист',
+  tutor: 'Тьютор',
+  psychologist: 'Педагог-психолог',
+  administrator: 'Администратор',
+  regionalCoordinator: 'Региональный координатор',
+};
+
+export const taskKindLabels: Readonly<Record<TaskKind, string>> = {
+  stagePlanReminder: 'Срок этапа программы',
+  interimControl: 'Промежуточный контроль пары',
+  finalControl: 'Итоговый контроль пары',
+  draftRoute: 'Проект ИОМ',
+  draftOverdueEscalation: 'Просрочен проект ИОМ',
+  monthlyControlPointCheck: 'Ежемесячная проверка контрольных точек',
+  controlDiagnostics: 'Контрольная диагностика',
+};
+
+export const taskStatusLabels: Readonly<Record<TaskStatus, string>> = {
+  open: 'Открыта',
+  overdue: 'Просрочена',
+  done: 'Выполнена',
+  cancelled: 'Отменена',
+};
+
+/** What happened, in the words of the audit timeline. */
+export const eventTypeLabels: Readonly<Record<string, string>> = {
+  PairFormed: 'Пара закреплена приказом',
+  PersonalProgrammeApproved: 'Утверждена персонализированная программа',
+  MentorDiaryEntryRecorded: 'Запись в дневнике наставника',
+  MenteeReportRecorded: 'Отчёт наставляемого',
+  InterimControlPassed: 'Промежуточный контроль пройден',
+  InterimControlFailed: 'Промежуточный контроль: требуется корректировка',
+  MentorFinalReportSubmitted: 'Итоговый отчёт наставника',
+  FinalControlCompleted: 'Итоговый контроль',
+  PairCompleted: 'Пара завершила программу',
+  MentorReplaced: 'Замена наставника',
+  MentorReplacementRejected: 'Замена наставника отклонена',
+  PairTerminated: 'Пара прекращена досрочно',
+  TaskRaised: 'Поставлена задача',
+  TaskReminded: 'Напоминание о задаче',
+  TaskOverdue: 'Задача просрочена',
+  TaskCompleted: 'Задача выполнена',
+  TaskCancelled: 'Задача отменена',
+  TaskReassigned: 'Задача передана другому исполнителю',
+  TaskEscalated: 'Задача эскалирована',
+};
+
+export const pluralRu = (n: number, one: string, few: string, many: string): string => {
+  const mod10 = Math.abs(n) % 10;
+  const mod100 = Math.abs(n) % 100;
+  if (mod10 === 1 && mod100 !== 11) return one;
+  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return few;
+  return many;
+};
+
+export const workingDaysText = (n: number): string => `${n} ${pluralRu(n, 'рабочий день', 'рабочих дня', 'рабочих дней')}`;

@@ -1,0 +1,52 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
+import { AuthProvider } from './auth';
+import { RequireSession, HomeRedirect } from './screens/Home';
+import { Layout } from './components/Layout';
+import { SignIn } from './screens/SignIn';
+import { TaskInbox } from './screens/TaskInbox';
+import { ProgrammeList } from './screens/ProgrammeList';
+import { ProgrammePage } from './screens/ProgrammePage';
+import { RouteList } from './screens/RouteList';
+import { RoutePage } from './screens/RoutePage';
+import { PairAudit } from './screens/PairAudit';
+import { CalendarYears } from './screens/CalendarYears';
+import { Users } from './screens/Users';
+import './styles.css';
+
+const router = createBrowserRouter(
+  [
+    { path: '/signin', element: <SignIn /> },
+    {
+      element: (
+        <RequireSession>
+          <Layout />
+        </RequireSession>
+      ),
+      children: [
+        { index: true, element: <HomeRedirect /> },
+        { path: 'tasks', element: <TaskInbox /> },
+        { path: 'programmes', element: <ProgrammeList /> },
+        { path: 'programmes/:programmeId', element: <ProgrammePage /> },
+        { path: 'routes', element: <RouteList /> },
+        { path: 'routes/:routeId', element: <RoutePage /> },
+        { path: 'audit', element: <PairAudit /> },
+        { path: 'audit/:pairId', element: <PairAudit /> },
+        { path: 'calendar', element: <CalendarYears /> },
+        { path: 'users', element: <Users /> },
+        { path: '*', element: <Navigate to="/" replace /> },
+      ],
+    },
+  ],
+  // The API serves the built app under /app/ (vite `base`).
+  { basename: import.meta.env.BASE_URL.replace(/\/$/, '') },
+);
+
+createRoot(document.getElementById('root') as HTMLElement).render(
+  <StrictMode>
+    <AuthProvider>
+      <RouterProvider router={router} />
+    </AuthProvider>
+  </StrictMode>,
+);

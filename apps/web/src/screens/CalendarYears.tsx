@@ -1,0 +1,96 @@
+import { useState, type FormEvent } from 'react';
+import { getJson, postJson } from '../api';
+import { ErrorBox, Field, Loading, Progress, useLoad } from '../components/ui';
+import { formatInstant } from '../format';
+import type { CalendarYearInfo } from '../types';
+
+/** The production calendar years deadlines are counted on; an administrator loads a missing year from its XML. */
+export function CalendarYears() {
+  const years = useLoad(() => getJson<CalendarYearInfo[]>('/calendar/years'), []);
+  const [file, setFile] = useState<File | null>(null);
+  const [stage, setStage] = useState<{ label: string; value?: number; max?: number } | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState<string | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    setDone(null);
+    if (!file) {
+      setError(Object.assign(new Error('Выберите файл календаря'), {}));
+      return;
+    }
+    try {
+      setStage({ label: 'Чтение файла', value: 0, max: file.size });
+      const xml = await readText(file, (loaded) => setStage({ label: 'Чтение файла', value: loaded, max: file.size }));
+      setStage({ label: 'Проверка и загрузка календаря' });
+      const result = await postJson<{ year: number; days: number }>('/calendar/years', { xml });
+      setDone(`Календарь на ${result.year} год загружен (особых дней: ${result.days}). Новые сроки считаются по нему.`);
+      years.reload();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setStage(null);
+    }
+  };
+
+  return (
+    <section aria-labelledby="calendar-title">
+      <h1 id="calendar-title">Производственный календарь</h1>
+      <p className="hint">Рабочие дни считаются по официальному календарю с переносами; год без календаря не считается «по будням» — его нужно загрузить.</p>
+      <ErrorBox error={years.error} />
+      {years.loading && !years.data ? <Loading /> : null}
+      {years.data ? (
+        <div className="table-wrap">
+          <table>
+            <caption>Загруженные годы</caption>
+            <thead>
+              <tr>
+                <th scope="col">Год</th>
+                <th scope="col">Источник</th>
+                <th scope="col">Загружен</th>
+              </tr>
+            </thead>
+            <tbody>
+              {years.data.map((y) => (
+                <tr key={y.year}>
+                  <td>{y.year}</td>
+                  <td>{y.source === 'loaded' ? 'Загружен администратором' : 'Поставляется с системой'}</td>
+                  <td>{y.loadedAt ? formatInstant(y.loadedAt, 'Europe/Moscow') + ' (МСК)' : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      <form className="card form-grid" onSubmit={submit} noValidate>
+        <h2>Загрузить или заменить год</h2>
+        <Field label="Файл календаря (XML, формат xmlcalendar)" field="xml" error={error}>
+          {(props) => <input {...props} type="file" accept=".xml,application/xml,text/xml" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />}
+        </Field>
+        <div className="actions">
+          <button type="submit" className="button-primary" disabled={stage !== null}>
+            Загрузить
+          </button>
+        </div>
+        {stage ? <Progress label={stage.label} value={stage.value} max={stage.max} /> : null}
+        <ErrorBox error={error} />
+        {done ? (
+          <p className="alert alert-ok" role="status">
+            {done}
+          </p>
+        ) : null}
+      </form>
+    </section>
+  );
+}
+
+function readText(file: File, onProgress: (loaded: number) => void): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onprogress = (e) => onProgress(e.loaded);
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(new Error('Не удалось прочитать файл'));
+    reader.readAsText(file, 'utf-8');
+  });
+}

@@ -1,0 +1,20 @@
+import type { ReactNode } from 'react';
+import { Navigate, useLocation } from 'react-router';
+import { useAuth, useSession } from '../auth';
+import { Loading } from '../components/ui';
+
+export function RequireSession({ children }: { children: ReactNode }) {
+  const { session, loading } = useAuth();
+  const location = useLocation();
+  if (loading) return <Loading what="Вход" />;
+  if (!session) return <Navigate to="/signin" replace state={{ from: location.pathname }} />;
+  return children;
+}
+
+/** The first screen a role works in: curators their programme, administrators the audit, others their tasks. */
+export function HomeRedirect() {
+  const session = useSession();
+  if (session.has('administrator')) return <Navigate to="/audit" replace />;
+  if (session.has('curator', 'director')) return <Navigate to="/programmes" replace />;
+  return <Navigate to="/tasks" replace />;
+}

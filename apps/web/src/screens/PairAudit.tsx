@@ -1,0 +1,190 @@
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { download, getJson, saveBlob } from '../api';
+import { useSession } from '../auth';
+import { Badge, ErrorBox, Field, Loading, Progress, ShowMore, useLoad, usePaged } from '../components/ui';
+import { formatInstant, formatLocalDate, shortId } from '../format';
+import { eventTypeLabels, mentorReplacementReasonLabels, pairFormLabels, pairStatusLabels, roleLabels } from '../labels';
+import type { ChainVerdict, HistoryEntry, Order, Pair } from '../types';
+
+/** Administrators (and the organisation's curator) read a pair's whole history, verify its hash chain and export it. */
+export function PairAudit() {
+  const { pairId } = useParams();
+  const navigate = useNavigate();
+  const session = useSession();
+  const pairs = usePaged<Pair>('/pairs', []);
+
+  return (
+    <section aria-labelledby="audit-title">
+      <h1 id="audit-title">Аудит наставнических пар</h1>
+      <ErrorBox error={pairs.error} />
+      <Field label="Пара или группа" field="pair">
+        {(props) => (
+          <select {...props} value={pairId ?? ''} onChange={(e) => navigate(e.target.value ? `/audit/${e.target.value}` : '/audit')}>
+            <option value="">— выберите —</option>
+            {pairs.items.map((pair) => (
+              <option key={pair.pairId} value={pair.pairId}>
+                {`${session.organisations.get(pair.organisationId)?.name ?? 'Организация'}: ${pairFormLabels[pair.form]}, приказ № ${pair.order.number}, наставник ${shortId(pair.mentorId)} (${pairStatusLabels[pair.status]})`}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <ShowMore list={pairs} what="пар" />
+      {pairs.loaded && pairs.items.length === 0 ? <p className="empty">Пар пока нет.</p> : null}
+      {pairId ? <PairHistory key={pairId} pairId={pairId} /> : null}
+    </section>
+  );
+}
+
+function orderOf(entry: HistoryEntry): Order | undefined {
+  const order = entry.data.order as Order | undefined;
+  return order && typeof order === 'object' && 'number' in order ? order : undefined;
+}
+
+/** One line of "what" for an event: the facts an auditor looks for. */
+function summary(entry: HistoryEntry): string {
+  const d = entry.data as Record<string, unknown>;
+  switch (entry.type) {
+    case 'PairFormed':
+      return `Наставник ${shortId(d.mentorId as string)}, наставляемые: ${((d.menteeIds as string[]) ?? []).map(shortId).join(', ')}`;
+    case 'MentorReplaced':
+      return `Новый наставник ${shortId(d.newMentorId as string)} вместо ${shortId(d.previousMentorId as string)}`;
+    case 'MentorReplacementRejected':
+      return String(d.message ?? d.reason ?? '');
+    case 'TaskRaised':
+    case 'TaskReassigned':
+      return String(d.title ?? '');
+    default:
+      return '';
+  }
+}
+
+function PairHistory({ pairId }: { pairId: string }) {
+  const session = useSession();
+  const history = useLoad(() => getJson<HistoryEntry[]>(`/pairs/${pairId}/history`), [pairId]);
+  const [verdict, setVerdict] = useState<ChainVerdict | null>(null);
+  const [verifying, setVerifying] = useState(false);
+  const [verifyError, setVerifyError] = useState<unknown>(null);
+  const [exporting, setExporting] = useState<{ format: string; received: number; total?: number } | null>(null);
+  const [exportError, setExportError] = useState<unknown>(null);
+
+  const verify = async () => {
+    setVerifying(true);
+    setVerifyError(null);
+    try {
+      setVerdict(await getJson<ChainVerdict>(`/pairs/${pairId}/history/verify`));
+    } catch (e) {
+      setVerifyError(e);
+    } finally {
+      setVerifying(false);
+    }
+  };
+
+  const exportAs = async (format: 'csv' | 'json') => {
+    setExportError(null);
+    setExporting({ format, received: 0 });
+    try {
+      const blob = await download(`/pairs/${pairId}/history${format === 'csv' ? '?format=csv' : ''}`, (received, total) => setExporting({ format, received, total }));
+      saveBlob(blob, `pair-${pairId}-history.${format}`);
+    } catch (e) {
+      setExportError(e);
+    } finally {
+      setExporting(null);
+    }
+  };
+
+  if (history.error) return <ErrorBox error={history.error} />;
+  if (!history.data) return <Loading what="Загрузка истории" />;
+  const entries = history.data;
+  const zone = entries[0]?.timeZone ?? session.timeZoneOf(undefined);
+
+  return (
+    <>
+      <section className="card" aria-labelledby="chain-title">
+        <h2 id="chain-title">Целостность истории</h2>
+        <p className="hint">Каждое событие подписано хешем sha256, сцепленным с предыдущим: проверка пересчитывает всю цепочку.</p>
+        <div className="actions">
+          <button type="button" className="button-primary" onClick={verify} disabled={verifying}>
+            {verifying ? 'Проверка…' : 'Проверить цепочку'}
+          </button>
+          <button type="button" onClick={() => exportAs('csv')} disabled={exporting !== null}>
+            Выгрузить CSV
+          </button>
+          <button type="button" onClick={() => exportAs('json')} disabled={exporting !== null}>
+            Выгрузить JSON
+          </button>
+        </div>
+        {verifying ? <Progress label="Пересчёт хешей" /> : null}
+        {exporting ? <Progress label={`Выгрузка ${exporting.format.toUpperCase()}: получено ${exporting.received} байт`} value={exporting.received} max={exporting.total} /> : null}
+        <ErrorBox error={verifyError ?? exportError} />
+        {verdict ? (
+          <p className={`alert ${verdict.valid ? 'alert-ok' : 'alert-error'}`} role="status" data-testid="chain-verdict">
+            {verdict.valid
+              ? `Цепочка цела: проверено событий — ${verdict.events}.`
+              : `Цепочка нарушена: первое изменённое событие — версия ${verdict.firstBrokenVersion} (всего событий ${verdict.events}).`}
+          </p>
+        ) : null}
+      </section>
+
+      <section className="card" aria-labelledby="timeline-title">
+        <h2 id="timeline-title">История пары</h2>
+        <p className="hint">Время — часовой пояс организации ({zone}).</p>
+        <ol className="timeline">
+          {entries.map((entry) => {
+            const order = orderOf(entry);
+            const reason = entry.reason ? (mentorReplacementReasonLabels[entry.reason as keyof typeof mentorReplacementReasonLabels] ?? entry.reason) : undefined;
+            return (
+              <li key={entry.version} className={`timeline-item timeline-${entry.type}`}>
+                <div className="timeline-when">
+                  <time dateTime={entry.recordedAt}>{formatInstant(entry.recordedAt, entry.timeZone ?? zone)}</time>
+                  <small>версия {entry.version}</small>
+                </div>
+                <div className="timeline-body">
+                  <h3>{eventTypeLabels[entry.type] ?? entry.type}</h3>
+                  <dl className="facts">
+                    <div>
+                      <dt>Кто</dt>
+                      <dd>
+                        {entry.actorId === 'system' ? 'Система (таймер)' : <code>{shortId(entry.actorId)}</code>} — {roleLabels[entry.role] ?? entry.role}
+                      </dd>
+                    </div>
+                    {summary(entry) ? (
+                      <div>
+                        <dt>Что</dt>
+                        <dd>{summary(entry)}</dd>
+                      </div>
+                    ) : null}
+                    {reason ? (
+                      <div>
+                        <dt>Почему</dt>
+                        <dd>{reason}</dd>
+                      </div>
+                    ) : null}
+                    {order ? (
+                      <div>
+                        <dt>Приказ</dt>
+                        <dd>
+                          № {order.number} от {formatLocalDate(order.date)}, подписал: {order.signedBy}
+                        </dd>
+                      </div>
+                    ) : entry.documentRef ? (
+                      <div>
+                        <dt>Документ</dt>
+                        <dd>{entry.documentRef}</dd>
+                      </div>
+                    ) : null}
+                  </dl>
+                </div>
+              </li>
+            );
+          })}
+        </ol>
+        {entries.length === 0 ? <Badge tone="neutral">Событий нет</Badge> : null}
+        <p>
+          <Link to="/audit">Другая пара</Link>
+        </p>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,606 @@
+/** The curator's and director's commands on pairs and groups: forming, approving, controls, replacement, termination. */
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { getJson, postJson } from '../api';
+import { useSession } from '../auth';
+import { ErrorBox, Field } from '../components/ui';
+import { usePersonLabel } from '../components/people';
+import { formatLocalDate } from '../format';
+import {
+  finalControlOutcomeLabels,
+  interimControlOutcomeLabels,
+  mentorEligibilityWarningLabels,
+  mentorReplacementReasonLabels,
+  pairFormLabels,
+  pairKindLabels,
+  pairStatusLabels,
+} from '../labels';
+import type { MentorLoad, MentorReplacementReason, Pair, Participant } from '../types';
+
+type PairForm = Pair['form'];
+type PairKind = Pair['kind'];
+const forms = Object.keys(pairFormLabels) as PairForm[];
+const kinds = Object.keys(pairKindLabels) as PairKind[];
+const reasons = Object.keys(mentorReplacementReasonLabels) as MentorReplacementReason[];
+
+/** Submits, shows the API's refusal (422 with every unmet condition, 409, or field errors) and a success notice. */
+function useCommand() {
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+  const run = async (action: () => Promise<string>) => {
+    setBusy(true);
+    setError(null);
+    setDone(null);
+    try {
+      const text = await action();
+      setDone(text || null);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { error, busy, done, run };
+}
+
+function Outcome({ error, done, title }: { error: unknown; done: string | null; title: string }) {
+  return (
+    <>
+      <ErrorBox error={error} title={title} />
+      {done ? (
+        <p className="alert alert-ok" role="status">
+          {done}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+interface OrderValue {
+  number: string;
+  date: string;
+  signedBy: string;
+}
+const blankOrder: OrderValue = { number: '', date: '', signedBy: '' };
+
+/** The director's order: number, date and signatory, with the API's messages under `order.*`. */
+function OrderFields({ value, onChange, error, what }: { value: OrderValue; onChange: (v: OrderValue) => void; error: unknown; what: string }) {
+  return (
+    <fieldset className="form-grid">
+      <legend>{what}</legend>
+      <Field label="Номер приказа" field="order.number" error={error}>
+        {(props) => <input {...props} value={value.number} onChange={(e) => onChange({ ...value, number: e.target.value })} />}
+      </Field>
+      <Field label="Дата приказа" field="order.date" error={error}>
+        {(props) => <input {...props} type="date" value={value.date} onChange={(e) => onChange({ ...value, date: e.target.value })} />}
+      </Field>
+      <Field label="Кем подписан приказ" field="order.signedBy" error={error}>
+        {(props) => <input {...props} value={value.signedBy} onChange={(e) => onChange({ ...value, signedBy: e.target.value })} />}
+      </Field>
+    </fieldset>
+  );
+}
+
+const lines = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+
+/** Polls the pair until the projection shows the change (the read model lags the command by the projector's interval). */
+async function waitForPair(pairId: string, done: (p: Pair) => boolean, timeoutMs = 8000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const pair = await getJson<Pair>(`/pairs/${pairId}`).catch(() => undefined);
+    if (pair && done(pair)) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** Forming a pair or group: the director's order, the term and each participant's written consent; the mentor's load is shown before sending. */
+export function FormPairForm({ programmeId, participants, capacity, onFormed }: { programmeId: string; participants: Participant[]; capacity: number; onFormed: () => Promise<void> }) {
+  const label = usePersonLabel();
+  const mentors = participants.filter((p) => p.role === 'mentor' && p.status === 'registered');
+  const mentees = participants.filter((p) => p.role === 'mentee' && p.status === 'registered');
+  const [form, setForm] = useState<PairForm>('teacherTeacher');
+  const [kind, setKind] = useState<PairKind>('traditional');
+  const [mentorId, setMentorId] = useState('');
+  const [menteeIds, setMenteeIds] = useState<string[]>([]);
+  const [consents, setConsents] = useState<Record<string, string>>({});
+  const [order, setOrder] = useState<OrderValue>(blankOrder);
+  const [term, setTerm] = useState({ start: '', end: '' });
+  const [shortTermReason, setShortTermReason] = useState('');
+  const [load, setLoad] = useState<number | undefined>();
+  const command = useCommand();
+
+  useEffect(() => {
+    setLoad(undefined);
+    if (!mentorId) return;
+    let live = true;
+    getJson<MentorLoad>(`/mentors/${mentorId}/load`)
+      .then((l) => live && setLoad(l.load))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [mentorId]);
+
+  const mentor = mentors.find((m) => m.personId === mentorId);
+  const people = [...(mentorId ? [{ id: mentorId, who: 'наставника' }] : []), ...menteeIds.map((id) => ({ id, who: 'наставляемого' }))];
+  const overloaded = load !== undefined && load + Math.max(1, menteeIds.length) > capacity;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void command.run(async () => {
+      const result = await postJson<{ state: Pair }>(`/programmes/${programmeId}/pairs`, {
+        form,
+        kind,
+        mentorId: mentorId || undefined,
+        menteeIds,
+        // Only dated consents are sent: a missing one comes back as an unmet condition naming the person.
+        consents: people.filter((p) => consents[p.id]).map((p) => ({ personId: p.id, date: consents[p.id] })),
+        order,
+        term,
+        ...(shortTermReason.trim() ? { shortTermReason } : {}),
+      });
+      await waitForPair(result.state.pairId, () => true);
+      await onFormed();
+      setMenteeIds([]);
+      setMentorId('');
+      return `${kind === 'group' ? 'Группа закреплена' : 'Пара закреплена'} приказом № ${order.number}`;
+    });
+  };
+
+  return (
+    <details className="form-details" id="pair-form">
+      <summary>Сформировать пару или группу</summary>
+      <form onSubmit={submit} noValidate aria-label="Сформировать пару или группу">
+        {mentors.length === 0 || mentees.length === 0 ? <p className="alert alert-warn">Сначала отберите в программу хотя бы одного наставника и одного наставляемого.</p> : null}
+        <div className="form-grid">
+          <Field label="Форма наставничества" field="form" error={command.error}>
+            {(props) => (
+              <select {...props} value={form} onChange={(e) => setForm(e.target.value as PairForm)}>
+                {forms.map((f) => (
+                  <option key={f} value={f}>
+                    {pairFormLabels[f]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Вид наставничества" field="kind" error={command.error} hint="Несколько наставляемых — только при наставничестве в группе">
+            {(props) => (
+              <select {...props} value={kind} onChange={(e) => setKind(e.target.value as PairKind)}>
+                {kinds.map((k) => (
+                  <option key={k} value={k}>
+                    {pairKindLabels[k]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Наставник" field="mentorId" error={command.error}>
+            {(props) => (
+              <select {...props} value={mentorId} onChange={(e) => setMentorId(e.target.value)}>
+                <option value="">— выберите наставника —</option>
+                {mentors.map((m) => (
+                  <option key={m.participantId} value={m.personId}>
+                    {label(m.personId)} — {m.position}
+                    {m.subject ? `, ${m.subject}` : ''}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+        {mentorId ? (
+          <p className="hint" data-testid="mentor-load">
+            Нагрузка наставника: {load === undefined ? '…' : `${load} из ${capacity}`}
+            {overloaded ? <span className="inline-warning"> Свободных мест нет: закрепление будет отклонено.</span> : null}
+            {mentor?.eligibilityWarnings.length ? (
+              <span className="inline-warning">
+                {' '}
+                {mentor.eligibilityWarnings.map((w) => mentorEligibilityWarningLabels[w as keyof typeof mentorEligibilityWarningLabels] ?? w).join('; ')} — будет отмечено в решении.
+              </span>
+            ) : null}
+          </p>
+        ) : null}
+        <fieldset>
+          <legend>Наставляемые</legend>
+          <ul className="checkbox-list">
+            {mentees.map((m) => (
+              <li key={m.participantId}>
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={menteeIds.includes(m.personId)}
+                    onChange={(e) => setMenteeIds((all) => (e.target.checked ? [...all, m.personId] : all.filter((id) => id !== m.personId)))}
+                  />
+                  {label(m.personId)} — {m.position}
+                </label>
+              </li>
+            ))}
+          </ul>
+          {command.error ? <FieldMessages error={command.error} field="menteeIds" /> : null}
+        </fieldset>
+        {people.length ? (
+          <fieldset className="form-grid">
+            <legend>Письменные согласия</legend>
+            {people.map((p) => (
+              <Field key={p.id} label={`Дата согласия ${p.who} ${label(p.id)}`} field={`consents.${people.indexOf(p)}.date`} error={command.error}>
+                {(props) => <input {...props} type="date" value={consents[p.id] ?? ''} onChange={(e) => setConsents((all) => ({ ...all, [p.id]: e.target.value }))} />}
+              </Field>
+            ))}
+          </fieldset>
+        ) : null}
+        <OrderFields value={order} onChange={setOrder} error={command.error} what="Приказ руководителя о закреплении" />
+        <fieldset className="form-grid">
+          <legend>Срок наставничества</legend>
+          <Field label="Начало" field="term.start" error={command.error}>
+            {(props) => <input {...props} type="date" value={term.start} onChange={(e) => setTerm({ ...term, start: e.target.value })} />}
+          </Field>
+          <Field label="Окончание" field="term.end" error={command.error} hint="Как правило, не менее года">
+            {(props) => <input {...props} type="date" value={term.end} onChange={(e) => setTerm({ ...term, end: e.target.value })} />}
+          </Field>
+          <Field label="Причина срока короче года (если короче)" field="shortTermReason" error={command.error}>
+            {(props) => <input {...props} value={shortTermReason} onChange={(e) => setShortTermReason(e.target.value)} />}
+          </Field>
+        </fieldset>
+        <div className="actions">
+          <button type="submit" className="button-primary" disabled={command.busy}>
+            {command.busy ? 'Закрепление…' : 'Закрепить приказом'}
+          </button>
+        </div>
+        <Outcome error={command.error} done={command.done} title="Закрепление отклонено" />
+      </form>
+    </details>
+  );
+}
+
+function FieldMessages({ error, field }: { error: unknown; field: string }) {
+  const messages = error && typeof error === 'object' && 'fieldMessages' in error ? (error as { fieldMessages(f: string): string[] }).fieldMessages(field) : [];
+  return messages.length ? <small className="field-error">{[...new Set(messages)].join('; ')}</small> : null;
+}
+
+export type PairAction = 'approve' | 'interim' | 'final' | 'replace' | 'terminate';
+
+/** The commands one pair takes now, each shown only to the roles the API allows and only in the states it applies to. */
+export function PairActions({ pair, mentors, onChanged, open }: { pair: Pair; mentors: Participant[]; onChanged: () => Promise<void>; open?: { action: PairAction; nonce: number } }) {
+  const session = useSession();
+  const closed = pair.status === 'completed' || pair.status === 'terminated';
+  const canApprove = session.has('curator', 'commissionHead', 'director', 'administrator');
+  const canControl = session.has('curator', 'commissionHead', 'administrator');
+  const isDirector = session.has('director', 'administrator');
+  const interimTaskId = pair.controlPlan?.interimTaskIds.find((id) => !pair.interimControls.some((c) => c.taskId === id));
+  const panel = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const details = panel.current?.querySelector<HTMLDetailsElement>(`details[data-action="${open.action}"]`);
+    if (!details) return;
+    details.open = true;
+    details.scrollIntoView({ behavior: 'smooth', block: 'start' });
+    details.querySelector<HTMLElement>('input, select, textarea')?.focus({ preventScroll: true });
+  }, [open]);
+
+  // The notice lives here, not in the form: the form itself goes away once its command no longer applies.
+  const [notice, setNotice] = useState<string | null>(null);
+  const changed = async (done: (p: Pair) => boolean, text: string) => {
+    await waitForPair(pair.pairId, done);
+    setNotice(text);
+    await onChanged();
+  };
+  const noticeBox = notice ? (
+    <p className="alert alert-ok" role="status">
+      {notice}
+    </p>
+  ) : null;
+
+  if (closed) {
+    return (
+      <>
+      {noticeBox}
+      <p className="hint">
+        {pairStatusLabels[pair.status]}
+        {pair.termination ? `: ${pair.termination.reason} (приказ № ${pair.termination.order.number} от ${formatLocalDate(pair.termination.order.date)})` : ''}
+        {pair.finalControl ? `: ${finalControlOutcomeLabels[pair.finalControl.outcome]}` : ''}
+      </p>
+      </>
+    );
+  }
+  const items: ReactNode[] = [];
+  if (pair.status === 'formed' && canApprove) items.push(<ApproveProgramme key="approve" pair={pair} onDone={changed} />);
+  if (pair.status === 'active' && canControl && interimTaskId) items.push(<InterimControl key="interim" pair={pair} taskId={interimTaskId} onDone={changed} />);
+  if (pair.status === 'active' && canControl && pair.controlPlan && !pair.finalControl) items.push(<FinalControl key="final" pair={pair} taskId={pair.controlPlan.finalTaskId} onDone={changed} />);
+  if (isDirector) {
+    items.push(<ReplaceMentor key="replace" pair={pair} mentors={mentors} onDone={changed} />);
+    items.push(<Terminate key="terminate" pair={pair} onDone={changed} />);
+  }
+  return (
+    <div className="action-panel" ref={panel}>
+      {noticeBox}
+      {pair.interimControls.length ? (
+        <p className="hint">
+          Промежуточный контроль:{' '}
+          {pair.interimControls.map((c) => `${interimControlOutcomeLabels[c.outcome]} (${c.comment})`).join('; ')}
+        </p>
+      ) : null}
+      {items.length ? items : <p className="hint">Для вашей роли действий с этой парой нет.</p>}
+    </div>
+  );
+}
+
+type Done = (check: (p: Pair) => boolean, notice: string) => Promise<void>;
+
+function ActionDetails({ action, title, children }: { action: PairAction; title: string; children: ReactNode }) {
+  return (
+    <details data-action={action}>
+      <summary>{title}</summary>
+      {children}
+    </details>
+  );
+}
+
+function ApproveProgramme({ pair, onDone }: { pair: Pair; onDone: Done }) {
+  const session = useSession();
+  const [start, setStart] = useState(pair.term.start);
+  const [end, setEnd] = useState('');
+  const [directions, setDirections] = useState('');
+  const [difficulties, setDifficulties] = useState('');
+  const [activities, setActivities] = useState([{ title: '', plannedDate: '' }]);
+  const [controllerRole, setControllerRole] = useState<'curator' | 'commissionHead'>(session.has('commissionHead') && !session.has('curator') ? 'commissionHead' : 'curator');
+  const [controllerId, setControllerId] = useState(session.me.sub);
+  const command = useCommand();
+  const setActivity = (i: number, patch: Partial<{ title: string; plannedDate: string }>) => setActivities((all) => all.map((a, j) => (j === i ? { ...a, ...patch } : a)));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void command.run(async () => {
+      await postJson(`/pairs/${pair.pairId}/personal-programme`, {
+        start,
+        end,
+        directions: lines(directions),
+        difficulties: lines(difficulties),
+        activities,
+        controller: { personId: controllerId.trim(), role: controllerRole },
+      });
+      await onDone((p) => p.status === 'active', 'Персонализированная программа утверждена: пара реализует программу, контрольные задачи поставлены');
+      return '';
+    });
+  };
+
+  return (
+    <ActionDetails action="approve" title="Утвердить персонализированную программу">
+      <form onSubmit={submit} noValidate aria-label="Утвердить персонализированную программу">
+        <div className="form-grid">
+          <Field label="Начало программы" field="start" error={command.error}>
+            {(props) => <input {...props} type="date" value={start} onChange={(e) => setStart(e.target.value)} />}
+          </Field>
+          <Field label="Окончание программы" field="end" error={command.error} hint="От 3 месяцев до 1 года после начала">
+            {(props) => <input {...props} type="date" value={end} onChange={(e) => setEnd(e.target.value)} />}
+          </Field>
+          <Field label="Направления работы (по одному в строке)" field="directions" error={command.error}>
+            {(props) => <textarea {...props} rows={3} value={directions} onChange={(e) => setDirections(e.target.value)} />}
+          </Field>
+          <Field label="Трудности наставляемого (по одной в строке)" field="difficulties" error={command.error}>
+            {(props) => <textarea {...props} rows={3} value={difficulties} onChange={(e) => setDifficulties(e.target.value)} />}
+          </Field>
+        </div>
+        {activities.map((activity, i) => (
+          <fieldset key={i} className="form-grid">
+            <legend>Мероприятие {i + 1}</legend>
+            <Field label="Название мероприятия" field={`activities.${i}.title`} error={command.error}>
+              {(props) => <input {...props} value={activity.title} onChange={(e) => setActivity(i, { title: e.target.value })} />}
+            </Field>
+            <Field label="Плановая дата" field={`activities.${i}.plannedDate`} error={command.error}>
+              {(props) => <input {...props} type="date" value={activity.plannedDate} onChange={(e) => setActivity(i, { plannedDate: e.target.value })} />}
+            </Field>
+          </fieldset>
+        ))}
+        <fieldset className="form-grid">
+          <legend>Кто проводит контроль</legend>
+          <Field label="Роль контролирующего" field="controller.role" error={command.error}>
+            {(props) => (
+              <select {...props} value={controllerRole} onChange={(e) => setControllerRole(e.target.value as 'curator' | 'commissionHead')}>
+                <option value="curator">Куратор</option>
+                <option value="commissionHead">Руководитель методической комиссии</option>
+              </select>
+            )}
+          </Field>
+          <Field label="Идентификатор контролирующего" field="controller.personId" error={command.error} hint="По умолчанию — вы">
+            {(props) => <input {...props} value={controllerId} onChange={(e) => setControllerId(e.target.value)} autoComplete="off" />}
+          </Field>
+        </fieldset>
+        <div className="actions">
+          <button type="button" onClick={() => setActivities((all) => [...all, { title: '', plannedDate: '' }])}>
+            Добавить мероприятие
+          </button>
+          <button type="submit" className="button-primary" disabled={command.busy}>
+            {command.busy ? 'Утверждение…' : 'Утвердить программу'}
+          </button>
+        </div>
+        <Outcome error={command.error} done={command.done} title="Утверждение отклонено" />
+      </form>
+    </ActionDetails>
+  );
+}
+
+function InterimControl({ pair, taskId, onDone }: { pair: Pair; taskId: string; onDone: Done }) {
+  const [outcome, setOutcome] = useState<'passed' | 'needsCorrection'>('passed');
+  const [comment, setComment] = useState('');
+  const command = useCommand();
+  const before = pair.interimControls.length;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void command.run(async () => {
+      await postJson(`/pairs/${pair.pairId}/interim-control`, { taskId, outcome, comment });
+      await onDone((p) => p.interimControls.length > before, `Промежуточный контроль записан: ${interimControlOutcomeLabels[outcome].toLowerCase()}`);
+      return '';
+    });
+  };
+  return (
+    <ActionDetails action="interim" title="Провести промежуточный контроль">
+      <form onSubmit={submit} noValidate aria-label="Провести промежуточный контроль" className="form-grid">
+        <Field label="Результат промежуточного контроля" field="outcome" error={command.error}>
+          {(props) => (
+            <select {...props} value={outcome} onChange={(e) => setOutcome(e.target.value as 'passed' | 'needsCorrection')}>
+              <option value="passed">{interimControlOutcomeLabels.passed}</option>
+              <option value="needsCorrection">{interimControlOutcomeLabels.needsCorrection}</option>
+            </select>
+          )}
+        </Field>
+        <Field label="Комментарий контролирующего" field="comment" error={command.error}>
+          {(props) => <textarea {...props} rows={2} value={comment} onChange={(e) => setComment(e.target.value)} />}
+        </Field>
+        <div className="actions">
+          <button type="submit" className="button-primary" disabled={command.busy}>
+            {command.busy ? 'Запись…' : 'Записать результат'}
+          </button>
+        </div>
+        <Outcome error={command.error} done={command.done} title="Контроль не принят" />
+      </form>
+    </ActionDetails>
+  );
+}
+
+function FinalControl({ pair, taskId, onDone }: { pair: Pair; taskId: string; onDone: Done }) {
+  const [outcome, setOutcome] = useState<'passed' | 'notPassed'>('passed');
+  const [mentorConclusion, setMentorConclusion] = useState(pair.mentorFinalReport?.conclusion ?? '');
+  const [comment, setComment] = useState('');
+  const command = useCommand();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void command.run(async () => {
+      await postJson(`/pairs/${pair.pairId}/final-control`, { taskId, outcome, mentorConclusion, ...(comment.trim() ? { comment } : {}) });
+      await onDone((p) => p.finalControl !== undefined, 'Итоговый контроль проведён: пара завершила программу');
+      return '';
+    });
+  };
+  return (
+    <ActionDetails action="final" title="Провести итоговый контроль">
+      <form onSubmit={submit} noValidate aria-label="Провести итоговый контроль" className="form-grid">
+        <Field label="Итог" field="outcome" error={command.error}>
+          {(props) => (
+            <select {...props} value={outcome} onChange={(e) => setOutcome(e.target.value as 'passed' | 'notPassed')}>
+              <option value="passed">{finalControlOutcomeLabels.passed}</option>
+              <option value="notPassed">{finalControlOutcomeLabels.notPassed}</option>
+            </select>
+          )}
+        </Field>
+        <Field label="Заключение наставника об адаптации" field="mentorConclusion" error={command.error}>
+          {(props) => <textarea {...props} rows={2} value={mentorConclusion} onChange={(e) => setMentorConclusion(e.target.value)} />}
+        </Field>
+        <Field label="Комментарий (необязательно)" field="comment" error={command.error}>
+          {(props) => <textarea {...props} rows={2} value={comment} onChange={(e) => setComment(e.target.value)} />}
+        </Field>
+        <div className="actions">
+          <button type="submit" className="button-primary" disabled={command.busy}>
+            {command.busy ? 'Запись…' : 'Завершить итоговый контроль'}
+          </button>
+        </div>
+        <Outcome error={command.error} done={command.done} title="Итоговый контроль не принят" />
+      </form>
+    </ActionDetails>
+  );
+}
+
+function ReplaceMentor({ pair, mentors, onDone }: { pair: Pair; mentors: Participant[]; onDone: Done }) {
+  const label = usePersonLabel();
+  const [reason, setReason] = useState<MentorReplacementReason | ''>('');
+  const [newMentorId, setNewMentorId] = useState('');
+  const [consentDate, setConsentDate] = useState('');
+  const [order, setOrder] = useState<OrderValue>(blankOrder);
+  const command = useCommand();
+  const candidates = mentors.filter((m) => m.personId !== pair.mentorId && m.status === 'registered');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void command.run(async () => {
+      const { replacementId } = await postJson<{ replacementId: string }>(`/pairs/${pair.pairId}/replace-mentor`, {
+        reason: reason || undefined,
+        order,
+        newMentorId: newMentorId || undefined,
+        newMentorConsent: { personId: newMentorId || undefined, date: consentDate },
+      });
+      // Accepted (202): the workflow applies it, or records a rejection if the pair moved on meanwhile.
+      await waitForPair(pair.pairId, (p) => p.replacementDecisions?.[replacementId] !== undefined);
+      const after = await getJson<Pair>(`/pairs/${pair.pairId}`);
+      if (after.replacementDecisions?.[replacementId] === 'rejected') {
+        throw new Error('Замена наставника отклонена: пара изменилась, пока заявка обрабатывалась. Обновите страницу и проверьте условия.');
+      }
+      await onDone(() => true, `Наставник заменён по приказу № ${order.number}`);
+      return '';
+    });
+  };
+  return (
+    <ActionDetails action="replace" title="Заменить наставника">
+      <form onSubmit={submit} noValidate aria-label="Заменить наставника">
+        <div className="form-grid">
+          <Field label="Основание замены" field="reason" error={command.error}>
+            {(props) => (
+              <select {...props} value={reason} onChange={(e) => setReason(e.target.value as MentorReplacementReason)}>
+                <option value="">— выберите основание —</option>
+                {reasons.map((r) => (
+                  <option key={r} value={r}>
+                    {mentorReplacementReasonLabels[r]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Новый наставник" field="newMentorId" error={command.error} hint="Из отобранных в программу наставников">
+            {(props) => (
+              <select {...props} value={newMentorId} onChange={(e) => setNewMentorId(e.target.value)}>
+                <option value="">— выберите наставника —</option>
+                {candidates.map((m) => (
+                  <option key={m.participantId} value={m.personId}>
+                    {label(m.personId)} — {m.position}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Дата согласия нового наставника" field="newMentorConsent.date" error={command.error}>
+            {(props) => <input {...props} type="date" value={consentDate} onChange={(e) => setConsentDate(e.target.value)} />}
+          </Field>
+        </div>
+        <OrderFields value={order} onChange={setOrder} error={command.error} what="Приказ о замене наставника" />
+        <div className="actions">
+          <button type="submit" className="button-primary" disabled={command.busy}>
+            {command.busy ? 'Замена…' : 'Заменить наставника'}
+          </button>
+        </div>
+        <Outcome error={command.error} done={command.done} title="Замена отклонена" />
+      </form>
+    </ActionDetails>
+  );
+}
+
+function Terminate({ pair, onDone }: { pair: Pair; onDone: Done }) {
+  const [reason, setReason] = useState('');
+  const [order, setOrder] = useState<OrderValue>(blankOrder);
+  const command = useCommand();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void command.run(async () => {
+      await postJson(`/pairs/${pair.pairId}/terminate`, { reason, order });
+      await onDone((p) => p.status === 'terminated', 'Наставничество прекращено досрочно');
+      return '';
+    });
+  };
+  return (
+    <ActionDetails action="terminate" title="Прекратить наставничество досрочно">
+      <form onSubmit={submit} noValidate aria-label="Прекратить наставничество досрочно">
+        <Field label="Причина прекращения" field="reason" error={command.error}>
+          {(props) => <textarea {...props} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}
+        </Field>
+        <OrderFields value={order} onChange={setOrder} error={command.error} what="Приказ о прекращении" />
+        <div className="actions">
+          <button type="submit" className="button-danger" disabled={command.busy}>
+            {command.busy ? 'Прекращение…' : 'Прекратить наставничество'}
+          </button>
+        </div>
+        <Outcome error={command.error} done={command.done} title="Прекращение отклонено" />
+      </form>
+    </ActionDetails>
+  );
+}

@@ -1,0 +1,615 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Link, useParams } from 'react-router';
+import { ApiError, getJson, newId, postJson, type UnmetCondition } from '../api';
+import { useSession } from '../auth';
+import { Badge, ErrorBox, Field, Loading, ShowMore, StageTrack, useLoad, usePaged } from '../components/ui';
+import { PersonId, usePersonLabel } from '../components/people';
+import { formatInstant, formatLocalDate } from '../format';
+import { FormPairForm, PairActions, type PairAction } from './PairForms';
+import {
+  menteeCategoryLabels,
+  mentorEligibilityWarningLabels,
+  pairFormLabels,
+  pairStatusLabels,
+  participantRoleLabels,
+  programmeDocumentKindLabels,
+  programmeStageLabels,
+} from '../labels';
+import type { MentorLoad, Pair, Participant, Programme, ProgrammeDocumentKind } from '../types';
+
+const stages = ['preparatory', 'design', 'implementation', 'reflectiveAnalytical', 'results'] as const;
+const documentKinds = Object.keys(programmeDocumentKindLabels) as ProgrammeDocumentKind[];
+
+/** The read model lags the command by the projector's interval: poll until it has caught up. */
+async function readUntil(programmeId: string, done: (p: Programme) => boolean, timeoutMs = 8000): Promise<Programme> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const programme = await getJson<Programme>(`/programmes/${programmeId}`);
+    if (done(programme) || Date.now() > deadline) return programme;
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+}
+
+interface Fix {
+  target: 'documents' | 'participants' | 'pairs';
+  documentKind?: ProgrammeDocumentKind;
+  participantRole?: 'mentor' | 'mentee';
+  /** A command on a pair: the first pair it applies to gets its form opened. */
+  pairAction?: PairAction | 'form';
+  label: string;
+}
+
+/** Where each unmet condition is fixed on this page. */
+function fixFor(condition: UnmetCondition): Fix {
+  const document = /^document\.(\w+)\.missing$/.exec(condition.code);
+  if (document && documentKinds.includes(document[1] as ProgrammeDocumentKind)) {
+    return { target: 'documents', documentKind: document[1] as ProgrammeDocumentKind, label: 'Зарегистрировать документ' };
+  }
+  if (condition.code === 'mentors.notSelected') return { target: 'participants', participantRole: 'mentor', label: 'Отобрать наставника' };
+  if (condition.code === 'mentees.notSelected') return { target: 'participants', participantRole: 'mentee', label: 'Отобрать наставляемого' };
+  if (condition.code === 'pairs.notAssignedWithOrderAndConsents') return { target: 'pairs', pairAction: 'form', label: 'Сформировать пару или группу' };
+  if (condition.code === 'pairs.personalProgrammeNotApproved') return { target: 'pairs', pairAction: 'approve', label: 'Утвердить персонализированную программу' };
+  if (condition.code === 'pairs.interimControlNotPassed') return { target: 'pairs', pairAction: 'interim', label: 'Провести промежуточный контроль' };
+  return { target: 'pairs', label: 'Перейти к парам и группам' };
+}
+
+export function ProgrammePage() {
+  const { programmeId = '' } = useParams();
+  const session = useSession();
+  const [programme, setProgramme] = useState<Programme>();
+  const loaded = useLoad(async () => {
+    const value = await getJson<Programme>(`/programmes/${programmeId}`);
+    setProgramme(value);
+    return value;
+  }, [programmeId]);
+  const [documentKind, setDocumentKind] = useState<ProgrammeDocumentKind>('implementationAct');
+  const [participantRole, setParticipantRole] = useState<'mentor' | 'mentee'>('mentor');
+  const [refusal, setRefusal] = useState<unknown>(null);
+  const [advancing, setAdvancing] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [pairRequest, setPairRequest] = useState<{ action: PairAction | 'form'; nonce: number }>();
+  const participants = usePaged<Participant>(`/programmes/${programmeId}/participants`, []);
+  const documentForm = useRef<HTMLElement>(null);
+  const participantForm = useRef<HTMLElement>(null);
+  const pairsSection = useRef<HTMLElement>(null);
+
+  if (loaded.error && !programme) return <ErrorBox error={loaded.error} />;
+  if (!programme) return <Loading what="Загрузка программы" />;
+
+  const zone = session.timeZoneOf(programme.organisationId);
+  const organisation = session.organisations.get(programme.organisationId);
+  const canManage = session.has('curator', 'administrator');
+  const checklist = programme.nextStageChecklist ?? [];
+  const closed = programme.stage === 'closed';
+
+  const refresh = async (version: number) => setProgramme(await readUntil(programmeId, (p) => p.version >= version));
+  const checklistCodes = (p: Programme) => (p.nextStageChecklist ?? []).map((c) => c.code).join();
+  const refreshChecklist = async () => setProgramme(await readUntil(programmeId, (p) => checklistCodes(p) !== checklistCodes(programme), 3000));
+
+  const fix = (condition: UnmetCondition) => {
+    const target = fixFor(condition);
+    if (target.documentKind) setDocumentKind(target.documentKind);
+    if (target.participantRole) setParticipantRole(target.participantRole);
+    if (target.pairAction) {
+      setPairRequest({ action: target.pairAction, nonce: Date.now() });
+      return;
+    }
+    const section = target.target === 'documents' ? documentForm : target.target === 'participants' ? participantForm : pairsSection;
+    section.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+    section.current?.querySelector<HTMLElement>('input, select, button')?.focus({ preventScroll: true });
+  };
+
+  const advance = async () => {
+    setAdvancing(true);
+    setRefusal(null);
+    setNotice(null);
+    try {
+      const result = await postJson<{ state: Programme; version: number }>(`/programmes/${programmeId}/advance`, { expectedStage: programme.stage });
+      await refresh(result.version);
+      setNotice(`Программа переведена на этап «${programmeStageLabels[result.state.stage]}»`);
+    } catch (e) {
+      setRefusal(e);
+      if (e instanceof ApiError && e.status === 409) await refresh(programme.version + 1);
+    } finally {
+      setAdvancing(false);
+    }
+  };
+
+  return (
+    <article aria-labelledby="programme-title">
+      <p className="breadcrumbs">
+        <Link to="/programmes">Программы</Link> / {organisation?.name ?? 'Организация'}
+      </p>
+      <h1 id="programme-title">{programme.title}</h1>
+      <p className="hint">
+        Время — часовой пояс организации ({zone}). {programme.implementsTargetModel ? <Badge tone="ok">Организация внедряет целевую модель</Badge> : null}
+      </p>
+
+      <section aria-labelledby="track-title" className="card">
+        <h2 id="track-title">Этапы программы</h2>
+        <StageTrack stages={stages} current={programme.stage} labels={programmeStageLabels} label="Этапы программы наставничества" />
+        <p>
+          {closed ? 'Программа завершена' : <>Текущий этап: <strong>{programmeStageLabels[programme.stage]}</strong></>} — с {formatInstant(programme.stageEnteredAt, zone)}
+        </p>
+      </section>
+
+      {!closed ? (
+        <section aria-labelledby="checklist-title" className="card">
+          <h2 id="checklist-title">Условия перехода к следующему этапу</h2>
+          {checklist.length === 0 ? (
+            <p className="ok-text">Все условия выполнены: этап можно завершить.</p>
+          ) : (
+            <ul className="checklist">
+              {checklist.map((condition) => (
+                <li key={condition.code}>
+                  <span className="unmet" aria-hidden="true">
+                    ✗
+                  </span>
+                  <span>{condition.message}</span>
+                  {canManage ? (
+                    <button type="button" className="button-link" onClick={() => fix(condition)}>
+                      {fixFor(condition).label}
+                    </button>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          )}
+          {canManage ? (
+            <div className="actions">
+              <button type="button" className="button-primary" onClick={advance} disabled={advancing}>
+                {advancing ? 'Переход…' : 'Завершить этап и перейти к следующему'}
+              </button>
+            </div>
+          ) : null}
+          <ErrorBox error={refusal} title="Переход отклонён" />
+          {notice ? (
+            <p className="alert alert-ok" role="status">
+              {notice}
+            </p>
+          ) : null}
+        </section>
+      ) : null}
+
+      <section aria-labelledby="documents-title" className="card" ref={documentForm}>
+        <h2 id="documents-title">Документы</h2>
+        <DocumentTable programme={programme} zone={zone} />
+        {canManage || session.has('director') ? (
+          <DocumentForm programmeId={programmeId} kind={documentKind} onKind={setDocumentKind} onRecorded={(version) => refresh(version)} />
+        ) : null}
+      </section>
+
+      <section aria-labelledby="participants-title" className="card" ref={participantForm}>
+        <h2 id="participants-title">Наставники и наставляемые</h2>
+        <Participants list={participants} />
+        {canManage ? (
+          <ParticipantForm
+            programmeId={programmeId}
+            role={participantRole}
+            onRole={setParticipantRole}
+            onRegistered={async () => {
+              await refreshChecklist();
+              participants.reload();
+            }}
+          />
+        ) : null}
+      </section>
+
+      <section aria-labelledby="pairs-title" className="card" ref={pairsSection}>
+        <h2 id="pairs-title">Пары и группы</h2>
+        <Pairs
+          programmeId={programmeId}
+          capacity={organisation?.settings?.mentorCapacity ?? 2}
+          canAudit={session.has('administrator', 'curator')}
+          canForm={session.has('director', 'curator', 'administrator')}
+          participants={participants.items}
+          request={pairRequest}
+          onChanged={async () => {
+            await refreshChecklist();
+          }}
+        />
+      </section>
+    </article>
+  );
+}
+
+function DocumentTable({ programme, zone }: { programme: Programme; zone: string }) {
+  const documents = Object.values(programme.documents).sort((a, b) => a.recordedAt.localeCompare(b.recordedAt));
+  if (documents.length === 0) return <p className="empty">Документы не зарегистрированы.</p>;
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption className="visually-hidden">Зарегистрированные документы</caption>
+        <thead>
+          <tr>
+            <th scope="col">Документ</th>
+            <th scope="col">Номер</th>
+            <th scope="col">Дата</th>
+            <th scope="col">Подписал</th>
+            <th scope="col">Зарегистрирован</th>
+          </tr>
+        </thead>
+        <tbody>
+          {documents.map((d) => (
+            <tr key={d.documentId}>
+              <td>{programmeDocumentKindLabels[d.kind]}</td>
+              <td>{d.number}</td>
+              <td>{formatLocalDate(d.date)}</td>
+              <td>{d.signedBy}</td>
+              <td>{formatInstant(d.recordedAt, zone)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function DocumentForm({ programmeId, kind, onKind, onRecorded }: { programmeId: string; kind: ProgrammeDocumentKind; onKind: (k: ProgrammeDocumentKind) => void; onRecorded: (version: number) => Promise<void> }) {
+  const [number, setNumber] = useState('');
+  const [date, setDate] = useState('');
+  const [signedBy, setSignedBy] = useState('');
+  const [fileRef, setFileRef] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    setDone(null);
+    try {
+      const result = await postJson<{ version: number }>(`/programmes/${programmeId}/documents`, {
+        documentId: newId(),
+        kind,
+        number,
+        date,
+        signedBy,
+        ...(fileRef ? { fileRef } : {}),
+      });
+      await onRecorded(result.version);
+      setDone(`Документ «${programmeDocumentKindLabels[kind]}» № ${number} зарегистрирован`);
+      setNumber('');
+      setFileRef('');
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="document-form-title" className="form-grid">
+      <h3 id="document-form-title">Зарегистрировать документ</h3>
+      <Field label="Вид документа" field="kind" error={error}>
+        {(props) => (
+          <select {...props} value={kind} onChange={(e) => onKind(e.target.value as ProgrammeDocumentKind)}>
+            {documentKinds.map((k) => (
+              <option key={k} value={k}>
+                {programmeDocumentKindLabels[k]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label="Номер" field="number" error={error}>
+        {(props) => <input {...props} value={number} onChange={(e) => setNumber(e.target.value)} />}
+      </Field>
+      <Field label="Дата документа" field="date" error={error}>
+        {(props) => <input {...props} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
+      </Field>
+      <Field label="Кем подписан" field="signedBy" error={error}>
+        {(props) => <input {...props} value={signedBy} onChange={(e) => setSignedBy(e.target.value)} />}
+      </Field>
+      <Field label="Ссылка на файл (необязательно)" field="fileRef" error={error}>
+        {(props) => <input {...props} value={fileRef} onChange={(e) => setFileRef(e.target.value)} />}
+      </Field>
+      <div className="actions">
+        <button type="submit" disabled={busy}>
+          {busy ? 'Регистрация…' : 'Зарегистрировать'}
+        </button>
+      </div>
+      <ErrorBox error={error} />
+      {done ? (
+        <p className="alert alert-ok" role="status">
+          {done}
+        </p>
+      ) : null}
+    </form>
+  );
+}
+
+function Participants({ list }: { list: ReturnType<typeof usePaged<Participant>> }) {
+  if (list.error) return <ErrorBox error={list.error} />;
+  if (!list.loaded) return <Loading />;
+  if (list.items.length === 0) return <p className="empty">Участники не отобраны.</p>;
+  return (
+    <>
+    <div className="table-wrap">
+      <table>
+        <caption className="visually-hidden">Отобранные участники</caption>
+        <thead>
+          <tr>
+            <th scope="col">Участник</th>
+            <th scope="col">Роль</th>
+            <th scope="col">Должность</th>
+            <th scope="col">Стаж (общий / по предмету)</th>
+            <th scope="col">Замечания</th>
+          </tr>
+        </thead>
+        <tbody>
+          {list.items.map((p) => (
+            <tr key={p.participantId}>
+              <td>
+                <PersonId id={p.personId} />
+              </td>
+              <td>
+                {participantRoleLabels[p.role]}
+                {p.menteeCategory ? ` — ${menteeCategoryLabels[p.menteeCategory as keyof typeof menteeCategoryLabels] ?? p.menteeCategory}` : ''}
+              </td>
+              <td>
+                {p.position}
+                {p.subject ? `, ${p.subject}` : ''}
+              </td>
+              <td>
+                {p.teachingExperienceYears} / {p.subjectExperienceYears}
+              </td>
+              <td>{p.eligibilityWarnings.map((w) => mentorEligibilityWarningLabels[w as keyof typeof mentorEligibilityWarningLabels] ?? w).join('; ') || '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+    <ShowMore list={list} what="участников" />
+    </>
+  );
+}
+
+function ParticipantForm({ programmeId, role, onRole, onRegistered }: { programmeId: string; role: 'mentor' | 'mentee'; onRole: (r: 'mentor' | 'mentee') => void; onRegistered: () => Promise<void> }) {
+  const [personId, setPersonId] = useState('');
+  const [position, setPosition] = useState('');
+  const [subject, setSubject] = useState('');
+  const [teaching, setTeaching] = useState('');
+  const [inSubject, setInSubject] = useState('');
+  const [category, setCategory] = useState('newSpecialist');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await postJson(`/programmes/${programmeId}/participants`, {
+        personId: personId.trim(),
+        role,
+        position,
+        ...(subject ? { subject } : {}),
+        teachingExperienceYears: teaching === '' ? undefined : Number(teaching),
+        subjectExperienceYears: inSubject === '' ? undefined : Number(inSubject),
+        ...(role === 'mentee' ? { menteeCategory: category } : {}),
+      });
+      await onRegistered();
+      setPersonId('');
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="participant-form-title" className="form-grid">
+      <h3 id="participant-form-title">Отобрать участника</h3>
+      <Field label="Роль" field="role" error={error}>
+        {(props) => (
+          <select {...props} value={role} onChange={(e) => onRole(e.target.value as 'mentor' | 'mentee')}>
+            <option value="mentor">{participantRoleLabels.mentor}</option>
+            <option value="mentee">{participantRoleLabels.mentee}</option>
+          </select>
+        )}
+      </Field>
+      <Field label="Идентификатор сотрудника" field="personId" error={error} hint="UUID пользователя из раздела «Пользователи и роли»">
+        {(props) => <input {...props} value={personId} onChange={(e) => setPersonId(e.target.value)} autoComplete="off" />}
+      </Field>
+      <Field label="Должность" field="position" error={error}>
+        {(props) => <input {...props} value={position} onChange={(e) => setPosition(e.target.value)} />}
+      </Field>
+      <Field label="Предмет (необязательно)" field="subject" error={error}>
+        {(props) => <input {...props} value={subject} onChange={(e) => setSubject(e.target.value)} />}
+      </Field>
+      <Field label="Педагогический стаж, лет" field="teachingExperienceYears" error={error}>
+        {(props) => <input {...props} type="number" min={0} inputMode="numeric" value={teaching} onChange={(e) => setTeaching(e.target.value)} />}
+      </Field>
+      <Field label="Стаж по предмету, лет" field="subjectExperienceYears" error={error}>
+        {(props) => <input {...props} type="number" min={0} inputMode="numeric" value={inSubject} onChange={(e) => setInSubject(e.target.value)} />}
+      </Field>
+      {role === 'mentee' ? (
+        <Field label="Категория наставляемого" field="menteeCategory" error={error}>
+          {(props) => (
+            <select {...props} value={category} onChange={(e) => setCategory(e.target.value)}>
+              {Object.entries(menteeCategoryLabels).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      ) : null}
+      <div className="actions">
+        <button type="submit" disabled={busy}>
+          {busy ? 'Сохранение…' : 'Отобрать'}
+        </button>
+      </div>
+      <ErrorBox error={error} />
+    </form>
+  );
+}
+
+function Pairs({
+  programmeId,
+  capacity,
+  canAudit,
+  canForm,
+  participants,
+  request,
+  onChanged,
+}: {
+  programmeId: string;
+  capacity: number;
+  canAudit: boolean;
+  canForm: boolean;
+  participants: Participant[];
+  request?: { action: PairAction | 'form'; nonce: number };
+  onChanged: () => Promise<void>;
+}) {
+  const session = useSession();
+  const label = usePersonLabel();
+  const pairs = usePaged<Pair>(`/pairs?programmeId=${programmeId}`, []);
+  const canReadLoad = session.has('curator', 'director', 'commissionHead', 'administrator');
+  const mentorKey = [...new Set(pairs.items.map((p) => p.mentorId))].sort().join();
+  const loads = useLoad(async () => {
+    const result = new Map<string, number>();
+    if (!canReadLoad) return result;
+    await Promise.all(
+      mentorKey
+        .split(',')
+        .filter(Boolean)
+        .map(async (mentorId) => {
+          const load = await getJson<MentorLoad>(`/mentors/${mentorId}/load`).catch(() => undefined);
+          if (load) result.set(mentorId, load.load);
+        }),
+    );
+    return result;
+  }, [mentorKey, pairs.items]);
+  const [selected, setSelected] = useState('');
+  const [open, setOpen] = useState<{ action: PairAction; nonce: number }>();
+  const formRef = useRef<HTMLDivElement>(null);
+
+  // A checklist item asks for a command: open its form on the first pair it applies to.
+  useEffect(() => {
+    if (!request) return;
+    if (request.action === 'form') {
+      const details = formRef.current?.querySelector('details');
+      if (details) {
+        details.open = true;
+        details.scrollIntoView({ behavior: 'smooth', block: 'start' });
+        details.querySelector<HTMLElement>('select, input')?.focus({ preventScroll: true });
+      }
+      return;
+    }
+    const action = request.action;
+    const target = pairs.items.find((p) =>
+      action === 'approve' ? p.status === 'formed' : action === 'interim' ? p.status === 'active' && !p.interimControls.some((c) => c.outcome === 'passed') : p.status === 'formed' || p.status === 'active',
+    );
+    if (target) {
+      setSelected(target.pairId);
+      setOpen({ action, nonce: request.nonce });
+    }
+  }, [request]);
+
+  const mentees = (pair: Pair) => pair.menteeIds;
+  const current = pairs.items.find((p) => p.pairId === selected);
+  const changed = async () => {
+    pairs.reload();
+    await onChanged();
+  };
+
+  return (
+    <>
+      {pairs.error ? <ErrorBox error={pairs.error} /> : null}
+      {!pairs.loaded && !pairs.error ? <Loading /> : null}
+      {pairs.loaded && pairs.items.length === 0 ? <p className="empty">Пары и группы ещё не закреплены приказом руководителя.</p> : null}
+      {pairs.items.length ? (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">Наставнические пары и группы</caption>
+            <thead>
+              <tr>
+                <th scope="col">Форма</th>
+                <th scope="col">Наставник</th>
+                <th scope="col">Нагрузка наставника</th>
+                <th scope="col">Наставляемые</th>
+                <th scope="col">Статус</th>
+                <th scope="col">Срок</th>
+                <th scope="col">Приказ</th>
+                {canAudit ? <th scope="col">История</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {pairs.items.map((pair) => {
+                const load = loads.data?.get(pair.mentorId);
+                return (
+                  <tr key={pair.pairId} data-pair-id={pair.pairId}>
+                    <td>
+                      {pairFormLabels[pair.form]}
+                      {pair.menteeIds.length > 1 ? ' (группа)' : ''}
+                    </td>
+                    <td>
+                      <PersonId id={pair.mentorId} />
+                      {pair.mentorHistory.length > 1 ? <small> (замена наставника)</small> : null}
+                    </td>
+                    <td>{load === undefined ? '—' : <Badge tone={load >= capacity ? 'warn' : 'ok'}>{`${load} из ${capacity}`}</Badge>}</td>
+                    <td>
+                      {mentees(pair).map((id) => (
+                        <PersonId key={id} id={id} />
+                      ))}
+                    </td>
+                    <td>
+                      <Badge tone={pair.status === 'terminated' ? 'danger' : pair.status === 'active' ? 'ok' : 'neutral'}>{pairStatusLabels[pair.status]}</Badge>
+                    </td>
+                    <td>
+                      {formatLocalDate(pair.term.start)} — {formatLocalDate(pair.term.end)}
+                    </td>
+                    <td>
+                      № {pair.order.number} от {formatLocalDate(pair.order.date)}
+                    </td>
+                    {canAudit ? (
+                      <td>
+                        <Link to={`/audit/${pair.pairId}`}>История</Link>
+                      </td>
+                    ) : null}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      <ShowMore list={pairs} what="пар и групп" />
+      {pairs.items.length ? (
+        <div className="pair-actions">
+          <h3 id="pair-actions-title">Действия с парой или группой</h3>
+          <Field label="Пара или группа" field="pair">
+            {(props) => (
+              <select {...props} value={selected} onChange={(e) => setSelected(e.target.value)}>
+                <option value="">— выберите пару или группу —</option>
+                {pairs.items.map((p) => (
+                  <option key={p.pairId} value={p.pairId}>
+                    {`№ ${p.order.number}: наставник ${label(p.mentorId)}, наставляемые ${p.menteeIds.map(label).join(', ')} — ${pairStatusLabels[p.status]}`}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          {current ? (
+            <PairActions
+              key={current.pairId}
+              pair={current}
+              mentors={participants.filter((p) => p.role === 'mentor')}
+              onChanged={changed}
+              open={open}
+            />
+          ) : null}
+        </div>
+      ) : null}
+      {canForm ? (
+        <div ref={formRef}>
+          <FormPairForm programmeId={programmeId} participants={participants} capacity={capacity} onFormed={changed} />
+        </div>
+      ) : null}
+    </>
+  );
+}

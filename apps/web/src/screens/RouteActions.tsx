@@ -1,0 +1,225 @@
+/** The tutor's and the teacher's commands on a route, each shown to whom the API lets act and at the stage it applies to. */
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { getJson, newId, postJson } from '../api';
+import { useSession } from '../auth';
+import { ErrorBox, Field } from '../components/ui';
+import { formatLocalDate, todayIn } from '../format';
+import { competenceAreaLabels } from '../labels';
+import type { CompetenceArea, Route } from '../types';
+
+const areas = Object.keys(competenceAreaLabels) as CompetenceArea[];
+
+/** The read model lags the command: poll until the route's version has moved past `version`. */
+async function waitForRoute(routeId: string, version: number, timeoutMs = 8000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const route = await getJson<Route>(`/routes/${routeId}`).catch(() => undefined);
+    if (route && route.version > version) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+function useCommand(route: Route, onDone: () => void) {
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const run = async (path: string, body: unknown) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await postJson<{ version?: number } | undefined>(`/routes/${route.routeId}/${path}`, body);
+      // Wait for this command's own version: the page may be stale if someone else changed the route meanwhile.
+      await waitForRoute(route.routeId, (result?.version ?? route.version + 1) - 1);
+      onDone();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { error, busy, run };
+}
+
+export function RouteActions({ route, onChanged }: { route: Route; onChanged: (notice: string) => void }) {
+  const session = useSession();
+  const isTutor = session.me.sub === route.participants.tutorId || session.has('administrator');
+  const isTeacher = session.me.sub === route.participants.teacherId;
+  const items: ReactNode[] = [];
+  if (isTutor && route.stage === 'diagnosticMotivational' && !route.diagnostics) {
+    items.push(<Diagnostics key="diagnostics" route={route} kind="initial" onDone={() => onChanged('Результаты диагностики записаны; методисту поставлена задача — проект ИОМ')} />);
+  }
+  if (isTutor && route.stage === 'design' && route.draft?.submittedAt) {
+    items.push(<AgreeRoadMap key="agree" route={route} onDone={() => onChanged('Дорожная карта согласована: маршрут реализуется')} />);
+  }
+  if (isTeacher && route.stage === 'implementation') {
+    items.push(<PortfolioEntry key="portfolio" route={route} onDone={() => onChanged('Запись добавлена в портфолио')} />);
+  }
+  if (isTutor && route.stage === 'implementation') {
+    items.push(<CommentCommand key="reflection" route={route} path="start-reflection" title="Перейти к рефлексивному этапу" button="Начать рефлексию" onDone={() => onChanged('Маршрут на рефлексивном этапе; поставлена задача контрольной диагностики')} />);
+  }
+  if (isTutor && route.stage === 'reflective' && !route.controlDiagnostics) {
+    items.push(<Diagnostics key="control" route={route} kind="control" onDone={() => onChanged('Результаты контрольной диагностики записаны')} />);
+  }
+  if (isTutor && route.stage === 'reflective' && route.controlDiagnostics) {
+    items.push(<CommentCommand key="complete" route={route} path="complete" title="Завершить маршрут" button="Завершить ИОМ" onDone={() => onChanged('Маршрут завершён')} />);
+  }
+  if (items.length === 0) return null;
+  return (
+    <section className="card card-accent" aria-labelledby="route-actions-title" id="actions">
+      <h2 id="route-actions-title">Действия</h2>
+      <div className="action-panel">{items}</div>
+    </section>
+  );
+}
+
+function Diagnostics({ route, kind, onDone }: { route: Route; kind: 'initial' | 'control'; onDone: () => void }) {
+  const session = useSession();
+  const [date, setDate] = useState(() => todayIn(session.timeZoneOf(route.organisationId)));
+  const [percents, setPercents] = useState<Record<string, string>>({});
+  const command = useCommand(route, onDone);
+  const title = kind === 'initial' ? 'Записать результаты диагностики' : 'Записать результаты контрольной диагностики';
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void command.run(kind === 'initial' ? 'record-diagnostics' : 'record-control-diagnostics', {
+      diagnosticsId: newId(),
+      date,
+      results: areas.map((area) => ({ area, percent: percents[area] === undefined || percents[area] === '' ? undefined : Number(percents[area]) })),
+    });
+  };
+  return (
+    <details open>
+      <summary>{title}</summary>
+      <form onSubmit={submit} noValidate aria-label={title}>
+        <div className="form-grid">
+          <Field label="Дата диагностики" field="date" error={command.error}>
+            {(props) => <input {...props} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
+          </Field>
+        </div>
+        <fieldset className="form-grid">
+          <legend>Результаты по областям, % (81–100 — высокий, 50–80 — базовый, ниже 50 — дефицит)</legend>
+          {areas.map((area, i) => (
+            <Field key={area} label={competenceAreaLabels[area]} field={`results.${i}.percent`} error={command.error}>
+              {(props) => (
+                <input {...props} type="number" min={0} max={100} inputMode="decimal" value={percents[area] ?? ''} onChange={(e) => setPercents((all) => ({ ...all, [area]: e.target.value }))} />
+              )}
+            </Field>
+          ))}
+        </fieldset>
+        <div className="actions">
+          <button type="submit" className="button-primary" disabled={command.busy}>
+            {command.busy ? 'Запись…' : 'Записать диагностику'}
+          </button>
+        </div>
+        <ErrorBox error={command.error} title="Не записано" />
+      </form>
+    </details>
+  );
+}
+
+function AgreeRoadMap({ route, onDone }: { route: Route; onDone: () => void }) {
+  const [points, setPoints] = useState([{ date: '', description: '' }]);
+  const command = useCommand(route, onDone);
+  const set = (i: number, patch: Partial<{ date: string; description: string }>) => setPoints((all) => all.map((p, j) => (j === i ? { ...p, ...patch } : p)));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void command.run('agree-road-map', { controlPoints: points.map((p, i) => ({ controlPointId: `cp-${i + 1}`, ...p })) });
+  };
+  return (
+    <details open>
+      <summary>Согласовать проект методиста и контрольные точки</summary>
+      <form onSubmit={submit} noValidate aria-label="Согласовать дорожную карту">
+        <p className="hint">Проект методиста (дорожная карта ниже) согласуется без изменений; добавьте контрольные точки.</p>
+        {points.map((point, i) => (
+          <fieldset key={i} className="form-grid">
+            <legend>Контрольная точка {i + 1}</legend>
+            <Field label="Дата контрольной точки" field={`controlPoints.${i}.date`} error={command.error}>
+              {(props) => <input {...props} type="date" value={point.date} onChange={(e) => set(i, { date: e.target.value })} />}
+            </Field>
+            <Field label="Что проверяется" field={`controlPoints.${i}.description`} error={command.error}>
+              {(props) => <input {...props} value={point.description} onChange={(e) => set(i, { description: e.target.value })} />}
+            </Field>
+          </fieldset>
+        ))}
+        <div className="actions">
+          <button type="button" onClick={() => setPoints((all) => [...all, { date: '', description: '' }])}>
+            Добавить контрольную точку
+          </button>
+          <button type="submit" className="button-primary" disabled={command.busy}>
+            {command.busy ? 'Согласование…' : 'Согласовать дорожную карту'}
+          </button>
+        </div>
+        <ErrorBox error={command.error} title="Не согласовано" />
+      </form>
+    </details>
+  );
+}
+
+function PortfolioEntry({ route, onDone }: { route: Route; onDone: () => void }) {
+  const [rowId, setRowId] = useState('');
+  const [product, setProduct] = useState('');
+  const [selfAssessment, setSelfAssessment] = useState('');
+  const command = useCommand(route, () => {
+    setProduct('');
+    setSelfAssessment('');
+    onDone();
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void command.run('record-portfolio-entry', { entryId: newId(), ...(rowId ? { rowId } : {}), product, selfAssessment });
+  };
+  return (
+    <details open>
+      <summary>Добавить результат в портфолио</summary>
+      <form onSubmit={submit} noValidate aria-label="Добавить результат в портфолио" className="form-grid">
+        <Field label="Мероприятие дорожной карты" field="rowId" error={command.error}>
+          {(props) => (
+            <select {...props} value={rowId} onChange={(e) => setRowId(e.target.value)}>
+              <option value="">— не относится к мероприятию —</option>
+              {(route.roadMap?.rows ?? []).map((row) => (
+                <option key={row.rowId} value={row.rowId}>
+                  {row.activity} (до {formatLocalDate(row.deadline)})
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Продукт (что сделано)" field="product" error={command.error}>
+          {(props) => <textarea {...props} rows={2} value={product} onChange={(e) => setProduct(e.target.value)} />}
+        </Field>
+        <Field label="Самооценка" field="selfAssessment" error={command.error}>
+          {(props) => <textarea {...props} rows={2} value={selfAssessment} onChange={(e) => setSelfAssessment(e.target.value)} />}
+        </Field>
+        <div className="actions">
+          <button type="submit" className="button-primary" disabled={command.busy}>
+            {command.busy ? 'Сохранение…' : 'Добавить в портфолио'}
+          </button>
+        </div>
+        <ErrorBox error={command.error} title="Не добавлено" />
+      </form>
+    </details>
+  );
+}
+
+function CommentCommand({ route, path, title, button, onDone }: { route: Route; path: string; title: string; button: string; onDone: () => void }) {
+  const [comment, setComment] = useState('');
+  const command = useCommand(route, onDone);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void command.run(path, comment.trim() ? { comment } : {});
+  };
+  return (
+    <details>
+      <summary>{title}</summary>
+      <form onSubmit={submit} noValidate aria-label={title}>
+        <Field label="Комментарий (необязательно)" field="comment" error={command.error}>
+          {(props) => <textarea {...props} rows={2} value={comment} onChange={(e) => setComment(e.target.value)} />}
+        </Field>
+        <div className="actions">
+          <button type="submit" className="button-primary" disabled={command.busy}>
+            {command.busy ? 'Выполнение…' : button}
+          </button>
+        </div>
+        <ErrorBox error={command.error} title="Отклонено" />
+      </form>
+    </details>
+  );
+}

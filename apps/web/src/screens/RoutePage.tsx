@@ -1,0 +1,332 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { Link, useLocation, useParams } from 'react-router';
+import { getJson, postJson } from '../api';
+import { useSession } from '../auth';
+import { CompetenceChart } from '../components/CompetenceChart';
+import { Badge, ErrorBox, Field, Loading, StageTrack, useLoad } from '../components/ui';
+import { formatInstant, formatLocalDate } from '../format';
+import { PersonId } from '../components/people';
+import { RouteActions } from './RouteActions';
+import { competenceAreaLabels, routeActivityKindLabels, routeRoadMapSourceLabels, routeStageLabels } from '../labels';
+import type { CompetenceArea, RoadMapRow, Route, RouteActivityKind } from '../types';
+
+const stages = ['diagnosticMotivational', 'design', 'implementation', 'reflective'] as const;
+const areas = Object.keys(competenceAreaLabels) as CompetenceArea[];
+const activityKinds = Object.keys(routeActivityKindLabels) as RouteActivityKind[];
+
+const titlePageLabels: Record<string, string> = {
+  teacherName: 'ФИО педагога',
+  birthDate: 'Дата рождения',
+  position: 'Должность',
+  education: 'Образование',
+  phone: 'Телефон',
+  email: 'Электронная почта',
+  lastAttestationDate: 'Дата последней аттестации',
+  qualificationCategory: 'Квалификационная категория',
+  teachingExperienceYears: 'Педагогический стаж, лет',
+  selfEducationTopic: 'Тема самообразования',
+  startDate: 'Начало маршрута',
+  endDate: 'Окончание маршрута',
+};
+
+export function RoutePage() {
+  const { routeId = '' } = useParams();
+  const session = useSession();
+  const location = useLocation();
+  const route = useLoad(() => getJson<Route>(`/routes/${routeId}`), [routeId]);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (route.data && location.hash) document.getElementById(location.hash.slice(1))?.scrollIntoView({ block: 'start' });
+  }, [route.data, location.hash]);
+
+  if (route.error && !route.data) return <ErrorBox error={route.error} />;
+  if (!route.data) return <Loading what="Загрузка маршрута" />;
+  const r = route.data;
+  const zone = session.timeZoneOf(r.organisationId);
+  const draftPending = r.draft !== undefined && r.draft.submittedAt === undefined;
+  const isMethodologist = session.me.sub === r.participants.methodologistId || session.has('administrator');
+
+  return (
+    <article aria-labelledby="route-title">
+      <p className="breadcrumbs">
+        <Link to="/routes">ИОМ</Link> / {session.organisations.get(r.organisationId)?.name ?? ''}
+      </p>
+      <h1 id="route-title">Индивидуальный образовательный маршрут {r.code}</h1>
+
+      <section className="card" aria-labelledby="route-stages">
+        <h2 id="route-stages">Этапы маршрута</h2>
+        <StageTrack stages={stages} current={r.stage} labels={routeStageLabels} label="Этапы ИОМ" />
+        <p>
+          {r.stage === 'completed' ? 'Маршрут завершён' : <>Текущий этап: <strong>{routeStageLabels[r.stage]}</strong></>} — с {formatInstant(r.stageEnteredAt, zone)}
+        </p>
+        {r.draft ? (
+          <p>
+            Проект ИОМ методиста: срок до конца дня {formatLocalDate(r.draft.dueLocalDate)}{' '}
+            {r.draft.submittedAt ? (
+              <Badge tone={r.draft.onTime ? 'ok' : 'warn'}>{r.draft.onTime ? 'представлен в срок' : 'представлен с опозданием'}</Badge>
+            ) : r.draft.overdue ? (
+              <Badge tone="danger">просрочен</Badge>
+            ) : (
+              <Badge tone="info">ожидается</Badge>
+            )}
+          </p>
+        ) : null}
+      </section>
+
+      {notice ? (
+        <p className="alert alert-ok" role="status">
+          {notice}
+        </p>
+      ) : null}
+      <RouteActions
+        key={r.version}
+        route={r}
+        onChanged={(text) => {
+          setNotice(text);
+          route.reload();
+        }}
+      />
+
+      {draftPending && isMethodologist ? <DraftForm route={r} onSubmitted={route.reload} /> : null}
+
+      <section className="card" aria-labelledby="title-page">
+        <h2 id="title-page">Титульный лист</h2>
+        <dl className="facts facts-grid">
+          {Object.entries(titlePageLabels)
+            .filter(([key]) => r.titlePage[key] !== undefined && r.titlePage[key] !== '')
+            .map(([key, label]) => (
+              <div key={key}>
+                <dt>{label}</dt>
+                <dd>{key.endsWith('Date') ? formatLocalDate(String(r.titlePage[key])) : String(r.titlePage[key])}</dd>
+              </div>
+            ))}
+          <div>
+            <dt>Код маршрута</dt>
+            <dd>{r.code}</dd>
+          </div>
+          <div>
+            <dt>Педагог / методист / тьютор</dt>
+            <dd>
+              <PersonId id={r.participants.teacherId} /> / <PersonId id={r.participants.methodologistId} /> / <PersonId id={r.participants.tutorId} />
+            </dd>
+          </div>
+        </dl>
+        {r.goal ? (
+          <>
+            <h3>Цель</h3>
+            <p>{r.goal.goal}</p>
+            <h3>Задачи</h3>
+            <ul>
+              {r.goal.tasks.map((t) => (
+                <li key={t}>{t}</li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </section>
+
+      <section className="card" aria-labelledby="competences" id="control">
+        <h2 id="competences">Уровень компетенций</h2>
+        {r.diagnostics ? (
+          <p className="hint">
+            Начальная диагностика: {formatLocalDate(r.diagnostics.date)}
+            {r.controlDiagnostics ? `; контрольная: ${formatLocalDate(r.controlDiagnostics.date)}` : ''}
+          </p>
+        ) : null}
+        <CompetenceChart initial={r.diagnostics?.results} control={r.controlDiagnostics?.results} />
+        {r.uncoveredDeficitAreas?.length ? (
+          <p className="alert alert-warn">Дефициты без мероприятий в дорожной карте: {r.uncoveredDeficitAreas.map((a) => competenceAreaLabels[a]).join(', ')}</p>
+        ) : null}
+      </section>
+
+      <section className="card" aria-labelledby="road-map">
+        <h2 id="road-map">Дорожная карта</h2>
+        {r.roadMap ? (
+          <>
+            <p className="hint">
+              Версия {r.roadMap.version}: {routeRoadMapSourceLabels[r.roadMap.origin as keyof typeof routeRoadMapSourceLabels] ?? 'корректировка'}
+            </p>
+            <RoadMapTable rows={r.roadMap.rows} />
+          </>
+        ) : (
+          <p className="empty">Дорожная карта ещё не согласована.</p>
+        )}
+        {r.controlPoints.length ? (
+          <>
+            <h3>Контрольные точки</h3>
+            <ul>
+              {r.controlPoints.map((c) => (
+                <li key={c.controlPointId}>
+                  {formatLocalDate(c.date)} — {c.description}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </section>
+
+      <section className="card" aria-labelledby="portfolio">
+        <h2 id="portfolio">Портфолио достижений</h2>
+        {r.portfolio.length === 0 ? (
+          <p className="empty">Записей пока нет.</p>
+        ) : (
+          <ul className="portfolio">
+            {r.portfolio.map((entry) => (
+              <li key={entry.entryId}>
+                <strong>{entry.product}</strong> — {entry.selfAssessment}
+                <small> ({formatInstant(entry.recordedAt, zone)}{entry.competence ? `, ${competenceAreaLabels[entry.competence]}` : ''})</small>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </article>
+  );
+}
+
+function RoadMapTable({ rows }: { rows: RoadMapRow[] }) {
+  return (
+    <div className="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Компетенция</th>
+            <th scope="col">Мероприятие</th>
+            <th scope="col">Решаемые задачи</th>
+            <th scope="col">Часы</th>
+            <th scope="col">Срок</th>
+            <th scope="col">Выполнение</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.rowId}>
+              <td>{competenceAreaLabels[row.competence]}</td>
+              <td>
+                {row.activity}
+                <br />
+                <small>{routeActivityKindLabels[row.activityKind]}</small>
+              </td>
+              <td>{row.tasks}</td>
+              <td>{row.hours}</td>
+              <td>{formatLocalDate(row.deadline)}</td>
+              <td>{row.result ?? '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+interface DraftRow {
+  rowId: string;
+  competence: CompetenceArea;
+  activity: string;
+  activityKind: RouteActivityKind;
+  tasks: string;
+  hours: string;
+  deadline: string;
+}
+
+/** The methodologist's draft road map: one row per deficit to start with; submitting it closes the draft task. */
+function DraftForm({ route, onSubmitted }: { route: Route; onSubmitted: () => void }) {
+  const deficits = (route.diagnostics?.results ?? []).filter((r) => r.level === 'deficit').map((r) => r.area);
+  const blank = (competence: CompetenceArea, n: number): DraftRow => ({ rowId: `row-${n}`, competence, activity: '', activityKind: 'furtherTrainingProgramme', tasks: '', hours: '', deadline: '' });
+  const [rows, setRows] = useState<DraftRow[]>(() => (deficits.length ? deficits : ['methodical' as CompetenceArea]).map((a, i) => blank(a, i + 1)));
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState(false);
+
+  const set = (i: number, patch: Partial<DraftRow>) => setRows((all) => all.map((row, j) => (j === i ? { ...row, ...patch } : row)));
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await postJson(`/routes/${route.routeId}/submit-draft`, {
+        rows: rows.map((row) => ({ ...row, hours: row.hours === '' ? undefined : Number(row.hours), deadline: row.deadline || undefined })),
+      });
+      setDone(true);
+      // The route page reads a projection: a moment for the projector before reloading.
+      setTimeout(onSubmitted, 400);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (done) {
+    return (
+      <p className="alert alert-ok" role="status">
+        Проект ИОМ передан тьютору. Задача выполнена.
+      </p>
+    );
+  }
+
+  return (
+    <section className="card card-accent" aria-labelledby="draft-title" id="draft">
+      <h2 id="draft-title">Проект ИОМ: дорожная карта</h2>
+      {route.draft?.overdue ? (
+        <p className="alert alert-error">Срок составления проекта (до конца дня {formatLocalDate(route.draft.dueLocalDate)}) истёк: представьте проект как можно скорее.</p>
+      ) : null}
+      <form onSubmit={submit} noValidate>
+        {rows.map((row, i) => (
+          <fieldset key={row.rowId} className="form-grid">
+            <legend>Мероприятие {i + 1}</legend>
+            <Field label="Компетенция" field={`rows.${i}.competence`} error={error}>
+              {(props) => (
+                <select {...props} value={row.competence} onChange={(e) => set(i, { competence: e.target.value as CompetenceArea })}>
+                  {areas.map((a) => (
+                    <option key={a} value={a}>
+                      {competenceAreaLabels[a]}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field label="Мероприятие" field={`rows.${i}.activity`} error={error}>
+              {(props) => <input {...props} value={row.activity} onChange={(e) => set(i, { activity: e.target.value })} />}
+            </Field>
+            <Field label="Вид мероприятия" field={`rows.${i}.activityKind`} error={error}>
+              {(props) => (
+                <select {...props} value={row.activityKind} onChange={(e) => set(i, { activityKind: e.target.value as RouteActivityKind })}>
+                  {activityKinds.map((k) => (
+                    <option key={k} value={k}>
+                      {routeActivityKindLabels[k]}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field label="Решаемые задачи" field={`rows.${i}.tasks`} error={error}>
+              {(props) => <input {...props} value={row.tasks} onChange={(e) => set(i, { tasks: e.target.value })} />}
+            </Field>
+            <Field label="Часы" field={`rows.${i}.hours`} error={error}>
+              {(props) => <input {...props} type="number" min={1} inputMode="numeric" value={row.hours} onChange={(e) => set(i, { hours: e.target.value })} />}
+            </Field>
+            <Field label="Срок" field={`rows.${i}.deadline`} error={error}>
+              {(props) => <input {...props} type="date" value={row.deadline} onChange={(e) => set(i, { deadline: e.target.value })} />}
+            </Field>
+            {rows.length > 1 ? (
+              <button type="button" className="button-link" onClick={() => setRows((all) => all.filter((_, j) => j !== i))}>
+                Удалить мероприятие {i + 1}
+              </button>
+            ) : null}
+          </fieldset>
+        ))}
+        <div className="actions">
+          <button type="button" onClick={() => setRows((all) => [...all, blank('methodical', Math.max(0, ...all.map((r) => Number(r.rowId.slice(4)) || 0)) + 1)])}>
+            Добавить мероприятие
+          </button>
+          <button type="submit" className="button-primary" disabled={busy}>
+            {busy ? 'Отправка…' : 'Передать проект тьютору'}
+          </button>
+        </div>
+        <ErrorBox error={error} />
+      </form>
+    </section>
+  );
+}

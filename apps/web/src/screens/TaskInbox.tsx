@@ -1,0 +1,149 @@
+import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import { getJson, postJson } from '../api';
+import { useSession } from '../auth';
+import { Badge, ErrorBox, Field, Loading, useLoad } from '../components/ui';
+import { formatLocalDate } from '../format';
+import { pluralRu, taskKindLabels, taskStatusLabels, workingDaysText } from '../labels';
+import type { Task, TaskKind } from '../types';
+
+interface WorkingDays {
+  today: string;
+  days: Record<string, number | null>;
+  missingYears?: number[];
+}
+
+/** Tasks closed by a command on their route rather than by hand: the inbox links to the form that does it. */
+const doneOnRoute: Partial<Record<TaskKind, string>> = {
+  draftRoute: 'Составить проект ИОМ',
+  controlDiagnostics: 'Провести контрольную диагностику',
+};
+
+const isOverdue = (task: Task) => task.status === 'overdue' || Date.parse(task.dueAt) < Date.now();
+
+/** The user's open tasks by due date, overdue ones first and marked, with working days left on the production calendar. */
+export function TaskInbox() {
+  const session = useSession();
+  const tasks = useLoad(async () => {
+    // The inbox sorts by due date, so it reads every page (100 each, the API's cap; at most 1,000 tasks).
+    const list: Task[] = [];
+    for (let offset = 0; offset < 1000; offset += 100) {
+      const page = await getJson<Task[]>(`/tasks?limit=100&offset=${offset}`);
+      list.push(...page);
+      if (page.length < 100) break;
+    }
+    const open = list.filter((t) => t.status === 'open' || t.status === 'overdue').sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+    // Working days are counted per organisation zone on the API's production calendar, never guessed Mon–Fri.
+    const byZone = new Map<string, Set<string>>();
+    for (const task of open) {
+      const zone = session.timeZoneOf(task.organisationId);
+      byZone.set(zone, (byZone.get(zone) ?? new Set()).add(task.dueLocalDate));
+    }
+    const left = new Map<string, WorkingDays>();
+    await Promise.all(
+      [...byZone].map(async ([zone, dates]) => {
+        const query = new URLSearchParams({ timeZone: zone, dates: [...dates].join(',') });
+        left.set(zone, await getJson<WorkingDays>(`/calendar/working-days?${query}`).catch(() => ({ today: '', days: {} })));
+      }),
+    );
+    return { open, left };
+  }, []);
+
+  return (
+    <section aria-labelledby="inbox-title">
+      <div className="page-head">
+        <h1 id="inbox-title">Мои задачи</h1>
+        <button type="button" onClick={tasks.reload} disabled={tasks.loading}>
+          Обновить
+        </button>
+      </div>
+      <ErrorBox error={tasks.error} />
+      {tasks.loading && !tasks.data ? <Loading what="Загрузка задач" /> : null}
+      {tasks.data?.open.length === 0 ? <p className="empty">Открытых задач нет.</p> : null}
+      {tasks.data?.open.length ? (
+        <p className="hint">
+          {tasks.data.open.length} {pluralRu(tasks.data.open.length, 'открытая задача', 'открытые задачи', 'открытых задач')}, по сроку; просроченные выделены.
+        </p>
+      ) : null}
+      <ul className="task-list">
+        {tasks.data?.open.map((task) => {
+          const zone = session.timeZoneOf(task.organisationId);
+          return <TaskCard key={task.taskId} task={task} zone={zone} workingDays={tasks.data?.left.get(zone)} onDone={tasks.reload} />;
+        })}
+      </ul>
+    </section>
+  );
+}
+
+function TaskCard({ task, zone, workingDays, onDone }: { task: Task; zone: string; workingDays?: WorkingDays; onDone: () => void }) {
+  const overdue = isOverdue(task);
+  const left = workingDays?.days[task.dueLocalDate];
+  const organisation = useSession().organisations.get(task.organisationId);
+  const routeAction = task.subject.type === 'route' ? doneOnRoute[task.kind] : undefined;
+  return (
+    <li className={`task card${overdue ? ' task-overdue' : ''}`} data-task-id={task.taskId}>
+      <div className="task-head">
+        <Badge tone={overdue ? 'danger' : 'info'}>{overdue ? taskStatusLabels.overdue : taskKindLabels[task.kind]}</Badge>
+        {overdue ? <Badge tone="neutral">{taskKindLabels[task.kind]}</Badge> : null}
+        <h2 className="task-title">{task.title}</h2>
+      </div>
+      <dl className="facts">
+        <div>
+          <dt>Срок</dt>
+          <dd>
+            до конца дня {formatLocalDate(task.dueLocalDate)} <small>(время организации, {zone})</small>
+          </dd>
+        </div>
+        <div>
+          <dt>Осталось</dt>
+          <dd className="days-left">
+            {left === undefined ? '—' : left === null ? 'нет производственного календаря на этот год' : left > 0 ? workingDaysText(left) : left === 0 ? 'срок сегодня' : `просрочено на ${workingDaysText(-left)}`}
+          </dd>
+        </div>
+        {organisation ? (
+          <div>
+            <dt>Организация</dt>
+            <dd>{organisation.name}</dd>
+          </div>
+        ) : null}
+      </dl>
+      {routeAction ? (
+        <Link className="button button-primary" to={`/routes/${task.subject.id}#${task.kind === 'draftRoute' ? 'draft' : 'control'}`}>
+          {routeAction}
+        </Link>
+      ) : (
+        <CompleteTask task={task} onDone={onDone} />
+      )}
+    </li>
+  );
+}
+
+function CompleteTask({ task, onDone }: { task: Task; onDone: () => void }) {
+  const [result, setResult] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await postJson(`/tasks/${task.taskId}/complete`, { result });
+      onDone();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form className="inline-form" onSubmit={submit} noValidate>
+      <Field label="Результат" field="result" error={error}>
+        {(props) => <input {...props} value={result} onChange={(e) => setResult(e.target.value)} />}
+      </Field>
+      <button type="submit" disabled={busy}>
+        Отметить выполненной
+      </button>
+      <ErrorBox error={error} />
+    </form>
+  );
+}

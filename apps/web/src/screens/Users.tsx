@@ -1,0 +1,140 @@
+import { useState, type FormEvent } from 'react';
+import { deleteJson, postJson } from '../api';
+import { useSession } from '../auth';
+import { ErrorBox, Field, Loading, ShowMore, usePaged } from '../components/ui';
+import { roleLabels } from '../labels';
+import type { Assignment, Role, User } from '../types';
+
+const roles = Object.keys(roleLabels) as Role[];
+
+/** Users and their roles per organisation (administrators only; every change is an audited event). */
+export function Users() {
+  const users = usePaged<User>('/users', []);
+  return (
+    <section aria-labelledby="users-title">
+      <h1 id="users-title">Пользователи и роли</h1>
+      <ErrorBox error={users.error} />
+      {!users.loaded && !users.error ? <Loading /> : null}
+      <CreateUser onCreated={users.reload} />
+      <ul className="card-list">
+        {users.items.map((user) => (
+          <UserCard key={user.userId} user={user} onChanged={users.reload} />
+        ))}
+      </ul>
+      <ShowMore list={users} what="пользователей" />
+    </section>
+  );
+}
+
+function CreateUser({ onCreated }: { onCreated: () => void }) {
+  const [sub, setSub] = useState('');
+  const [fullName, setFullName] = useState('');
+  const [email, setEmail] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    try {
+      await postJson('/users', { sub, fullName, ...(email ? { email } : {}) });
+      setSub('');
+      setFullName('');
+      setEmail('');
+      onCreated();
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <form className="card form-grid" onSubmit={submit} noValidate>
+      <h2>Новый пользователь</h2>
+      <Field label="ФИО" field="fullName" error={error}>
+        {(props) => <input {...props} value={fullName} onChange={(e) => setFullName(e.target.value)} autoComplete="name" />}
+      </Field>
+      <Field label="Идентификатор у поставщика входа (sub)" field="sub" error={error}>
+        {(props) => <input {...props} value={sub} onChange={(e) => setSub(e.target.value)} autoComplete="off" />}
+      </Field>
+      <Field label="Электронная почта (необязательно)" field="email" error={error}>
+        {(props) => <input {...props} type="email" value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="email" />}
+      </Field>
+      <div className="actions">
+        <button type="submit">Зарегистрировать</button>
+      </div>
+      <ErrorBox error={error} />
+    </form>
+  );
+}
+
+function UserCard({ user, onChanged }: { user: User; onChanged: () => void }) {
+  const session = useSession();
+  const [role, setRole] = useState<Role>('curator');
+  const [organisationId, setOrganisationId] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const scopeOf = (a: Assignment) =>
+    a.organisationId ? (session.organisations.get(a.organisationId)?.name ?? a.organisationId) : a.municipality ?? a.region ?? 'вся система';
+  const grant = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    try {
+      await postJson(`/users/${user.userId}/roles`, { role, ...(organisationId ? { organisationId } : {}) });
+      onChanged();
+    } catch (e) {
+      setError(e);
+    }
+  };
+  const revoke = async (a: Assignment) => {
+    setError(null);
+    try {
+      await deleteJson(`/users/${user.userId}/roles`, { role: a.role, organisationId: a.organisationId, region: a.region, municipality: a.municipality });
+      onChanged();
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <li className="card">
+      <h2>{user.fullName}</h2>
+      <p className="hint">
+        {user.sub}
+        {user.email ? ` · ${user.email}` : ''}
+      </p>
+      <ul className="assignments">
+        {user.assignments.map((a) => (
+          <li key={`${a.role}-${a.organisationId ?? a.region ?? ''}-${a.municipality ?? ''}`}>
+            {roleLabels[a.role]} — {scopeOf(a)}{' '}
+            <button type="button" className="button-link" onClick={() => void revoke(a)} aria-label={`Снять роль «${roleLabels[a.role]}» (${scopeOf(a)})`}>
+              Снять
+            </button>
+          </li>
+        ))}
+        {user.assignments.length === 0 ? <li className="empty">Ролей нет</li> : null}
+      </ul>
+      <form className="inline-form" onSubmit={grant} noValidate>
+        <Field label="Роль" field="role" error={error}>
+          {(props) => (
+            <select {...props} value={role} onChange={(e) => setRole(e.target.value as Role)}>
+              {roles.map((r) => (
+                <option key={r} value={r}>
+                  {roleLabels[r]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Организация" field="organisationId" error={error}>
+          {(props) => (
+            <select {...props} value={organisationId} onChange={(e) => setOrganisationId(e.target.value)}>
+              <option value="">— вся система —</option>
+              {[...session.organisations.values()].map((o) => (
+                <option key={o.organisationId} value={o.organisationId}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <button type="submit">Назначить роль</button>
+      </form>
+      <ErrorBox error={error} />
+    </li>
+  );
+}

@@ -1,0 +1,208 @@
+/** Shapes of the API's answers the screens read (see /docs/openapi.json and the domain states). */
+import type { Role } from '../../../libs/domain/src/shared/decider';
+import type { ProgrammeDocumentKind, ProgrammeStageOrClosed } from '../../../libs/domain/src/programme/programme.events';
+import type { PairForm, PairKind, PairStatus, MentorReplacementReason } from '../../../libs/domain/src/pair/pair.events';
+import type { CompetenceArea, CompetenceLevel, DeficitLevel, RouteActivityKind, RouteStage } from '../../../libs/domain/src/route/route.events';
+import type { TaskKind, TaskStatus } from '../../../libs/domain/src/task/task.events';
+import type { UnmetCondition } from './api';
+
+export type { Role, ProgrammeDocumentKind, ProgrammeStageOrClosed, PairStatus, RouteStage, CompetenceArea, TaskKind, TaskStatus, RouteActivityKind, MentorReplacementReason };
+
+export interface Assignment {
+  role: Role;
+  organisationId?: string;
+  organisationName?: string;
+  region?: string;
+  municipality?: string;
+}
+
+export interface Me {
+  sub: string;
+  userId?: string;
+  fullName?: string;
+  assignments: Assignment[];
+}
+
+export interface AuthConfig {
+  mode: 'dev' | 'oidc';
+  issuer?: string;
+  clientId?: string;
+}
+
+export interface DevUser {
+  sub: string;
+  fullName: string;
+  assignments: Assignment[];
+}
+
+export interface Organisation {
+  organisationId: string;
+  name: string;
+  kind: string;
+  region: string;
+  municipality: string;
+  timeZone: string;
+  settings?: { mentorCapacity?: number };
+}
+
+export interface ProgrammeDocument {
+  documentId: string;
+  kind: ProgrammeDocumentKind;
+  number: string;
+  date: string;
+  signedBy: string;
+  fileRef?: string;
+  correctsDocumentId?: string;
+  recordedAt: string;
+  recordedBy: string;
+}
+
+export interface Programme {
+  programmeId: string;
+  organisationId: string;
+  title: string;
+  stage: ProgrammeStageOrClosed;
+  stageEnteredAt: string;
+  curatorId?: string;
+  documents: Record<string, ProgrammeDocument>;
+  version: number;
+  nextStageChecklist?: UnmetCondition[];
+  implementsTargetModel?: boolean;
+}
+
+export interface Participant {
+  participantId: string;
+  personId: string;
+  role: 'mentor' | 'mentee';
+  status: string;
+  position: string;
+  subject?: string;
+  menteeCategory?: string;
+  teachingExperienceYears: number;
+  subjectExperienceYears: number;
+  eligibilityWarnings: string[];
+}
+
+export interface Order {
+  number: string;
+  date: string;
+  signedBy: string;
+}
+
+export interface Pair {
+  pairId: string;
+  programmeId: string;
+  organisationId: string;
+  form: PairForm;
+  kind: PairKind;
+  status: PairStatus;
+  mentorId: string;
+  menteeIds: string[];
+  order: Order;
+  term: { start: string; end: string };
+  mentorHistory: { mentorId: string; from: string; to?: string; order: Order; endReason?: MentorReplacementReason }[];
+  consents: { personId: string; date: string }[];
+  shortTermReason?: string;
+  mentorEligibilityWarnings: string[];
+  personalProgramme?: { start: string; end: string; directions: string[]; activities: { title: string; plannedDate: string }[]; difficulties: string[]; approvedAt: string; approvedBy: string };
+  controlPlan?: { controller: { personId: string; role: 'commissionHead' | 'curator' }; interimTaskIds: string[]; finalTaskId: string; mentorReportTaskId?: string };
+  interimControls: { taskId: string; outcome: 'passed' | 'needsCorrection'; comment: string; controlledAt: string }[];
+  mentorFinalReport?: { conclusion: string; submittedAt: string };
+  finalControl?: { outcome: 'passed' | 'notPassed'; mentorConclusion: string; comment?: string; controlledAt: string };
+  termination?: { reason: string; order: Order; terminatedAt: string };
+  replacementDecisions?: Record<string, 'applied' | 'rejected'>;
+  version: number;
+}
+
+export interface MentorLoad {
+  mentorId: string;
+  load: number;
+}
+
+export interface Task {
+  taskId: string;
+  kind: TaskKind;
+  title: string;
+  status: TaskStatus;
+  organisationId: string;
+  subject: { type: 'programme' | 'pair' | 'route'; id: string };
+  assignee: { personId: string; role: Role };
+  raisedAt: string;
+  dueAt: string;
+  dueLocalDate: string;
+}
+
+export interface CompetenceResult {
+  area: CompetenceArea;
+  percent: number;
+  level: CompetenceLevel;
+  deficitLevel?: DeficitLevel;
+}
+
+export interface RoadMapRow {
+  rowId: string;
+  competence: CompetenceArea;
+  activity: string;
+  activityKind: RouteActivityKind;
+  tasks: string;
+  hours: number;
+  deadline: string;
+  chosenMark?: boolean;
+  result?: string;
+}
+
+export interface Route {
+  routeId: string;
+  code: string;
+  organisationId: string;
+  stage: RouteStage;
+  stageEnteredAt: string;
+  participants: { teacherId: string; methodologistId: string; tutorId: string };
+  titlePage: Record<string, string | number | undefined> & { startDate: string; endDate: string };
+  goal?: { goal: string; tasks: string[] };
+  diagnostics?: { date: string; results: CompetenceResult[] };
+  controlDiagnostics?: { date: string; results: CompetenceResult[] };
+  draft?: { taskId: string; dueAt: string; dueLocalDate: string; overdue: boolean; submittedAt?: string; onTime?: boolean };
+  roadMap?: { version: number; origin: string; rows: RoadMapRow[] };
+  controlPoints: { controlPointId: string; date: string; description: string }[];
+  portfolio: { entryId: string; rowId?: string; competence?: CompetenceArea; product: string; selfAssessment: string; recordedAt: string }[];
+  uncoveredDeficitAreas?: CompetenceArea[];
+  draftDeliveredOnTime?: boolean;
+  version: number;
+}
+
+export interface HistoryEntry {
+  version: number;
+  type: string;
+  recordedAt: string;
+  recordedAtLocal?: string;
+  timeZone?: string;
+  actorId: string;
+  role: Role;
+  reason?: string;
+  documentRef?: string;
+  data: Record<string, unknown>;
+  hash?: string;
+}
+
+export interface ChainVerdict {
+  valid: boolean;
+  events: number;
+  firstBrokenVersion?: number;
+  reason?: string;
+}
+
+export interface CalendarYearInfo {
+  year: number;
+  source: 'shipped' | 'loaded';
+  loadedAt?: string;
+  loadedBy?: string;
+}
+
+export interface User {
+  userId: string;
+  sub: string;
+  fullName: string;
+  email?: string;
+  assignments: Assignment[];
+}

@@ -1,0 +1,233 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { TestSystem } from '../support/system';
+import { accessibilityAudit, ensureWebBuild, launchBrowser, screenshot, signedInPage } from '../support/web';
+
+/** Journey 3: an administrator reads a pair's history after a mentor replacement, verifies its chain and exports it. */
+describe('web application: the administrator audits a pair after a mentor replacement', () => {
+  let system: TestSystem;
+  let browser: Browser;
+  const admin = randomUUID();
+  const director = randomUUID();
+  const curator = randomUUID();
+  const [mentor, secondMentor, mentee] = [randomUUID(), randomUUID(), randomUUID()];
+  let pairId: string;
+  let programmeId: string;
+  let adminToken: string;
+
+  beforeAll(async () => {
+    ensureWebBuild();
+    [system, browser] = await Promise.all([TestSystem.start(), launchBrowser()]);
+    adminToken = system.token(admin, ['administrator']);
+    const organisationId = (
+      await system.request('POST', '/organisations', adminToken, {
+        name: 'МБОУ «Лицей № 2»', kind: 'school', municipality: 'г. Владивосток', region: 'Приморский край', timeZone: 'Asia/Vladivostok',
+      })
+    ).body.organisationId as string;
+    const directorToken = system.token(director, ['director'], [organisationId]);
+    const curatorToken = system.token(curator, ['curator'], [organisationId]);
+    programmeId = (await system.request('POST', `/organisations/${organisationId}/programmes`, directorToken, { title: 'Программа' })).body.state.programmeId;
+    await system.request('POST', `/programmes/${programmeId}/curator`, directorToken, { curatorId: curator });
+    for (const personId of [mentor, secondMentor]) {
+      await system.request('POST', `/programmes/${programmeId}/participants`, curatorToken, { personId, role: 'mentor', position: 'Учитель', teachingExperienceYears: 12, subjectExperienceYears: 8 });
+    }
+    await system.eventually(() => system.request('GET', `/programmes/${programmeId}/participants`, curatorToken), (r) => r.body.length === 2);
+    const formed = await system.request('POST', `/programmes/${programmeId}/pairs`, directorToken, {
+      form: 'teacherTeacher', kind: 'traditional', mentorId: mentor, menteeIds: [mentee],
+      consents: [{ personId: mentor, date: '2026-08-28' }, { personId: mentee, date: '2026-08-29' }],
+      order: { number: '15-к', date: '2026-09-01', signedBy: 'Директор' }, term: { start: '2026-09-01', end: '2027-08-31' },
+    });
+    pairId = formed.body.state.pairId;
+    const replaced = await system.request('POST', `/pairs/${pairId}/replace-mentor`, directorToken, {
+      reason: 'dismissal', order: { number: '20-к', date: '2026-10-01', signedBy: 'Директор' }, newMentorId: secondMentor, newMentorConsent: { personId: secondMentor, date: '2026-10-01' },
+    });
+    expect(replaced.status).toBe(202);
+    await system.eventually(
+      () => system.request('GET', `/pairs/${pairId}`, adminToken),
+      (r) => r.body.mentorId === secondMentor,
+    );
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await system?.stop();
+  });
+
+  it('reads the timeline with who, when, what, why and which order, verifies the chain and exports CSV', async () => {
+    const { context, page } = await signedInPage(browser, adminToken);
+    await page.goto(`${system.baseUrl}/app/`);
+    await page.getByRole('heading', { name: 'Аудит наставнических пар' }).waitFor();
+    const menu = page.getByRole('navigation', { name: 'Основное меню' });
+    await expect(menu.getByRole('link').allTextContents()).resolves.toEqual(['Мои задачи', 'Программы', 'ИОМ', 'Аудит пар', 'Производственный календарь', 'Пользователи и роли']);
+
+    await page.getByLabel('Пара или группа').selectOption(pairId);
+    const replacement = page.locator('.timeline-MentorReplaced');
+    await replacement.waitFor();
+    const text = await replacement.textContent();
+    expect(text).toContain('Замена наставника');
+    expect(text).toContain('Руководитель');
+    expect(text).toContain('Увольнение наставника');
+    expect(text).toContain('№ 20-к от');
+    expect(text).toContain(`Новый наставник ${secondMentor.slice(0, 8)} вместо ${mentor.slice(0, 8)}`);
+    // Times are shown in the organisation's zone (Vladivostok).
+    await expect(page.getByText('Время — часовой пояс организации (Asia/Vladivostok).').isVisible()).resolves.toBe(true);
+    const types = await page.locator('.timeline-item h3').allTextContents();
+    expect(types[0]).toBe('Пара закреплена приказом');
+    expect(types).toContain('Замена наставника');
+
+    await page.getByRole('button', { name: 'Проверить цепочку' }).click();
+    const verdict = page.getByTestId('chain-verdict');
+    await verdict.waitFor();
+    await expect(verdict.textContent()).resolves.toBe(`Цепочка цела: проверено событий — ${types.length}.`);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Выгрузить CSV' }).click()]);
+    expect(download.suggestedFilename()).toBe(`pair-${pairId}-history.csv`);
+    const csv = readFileSync((await download.path()) as string, 'utf8');
+    expect(csv.split('\n')[0]).toMatch(/^\uFEFF?Версия,Событие,Время \(UTC\)/);
+    expect(csv).toContain('MentorReplaced');
+    await screenshot(page, 'admin-pair-history');
+
+    // The audit reads the administrator made are themselves recorded.
+    const reads = await system.request('GET', `/pairs/${pairId}/history/reads`, adminToken);
+    expect(reads.body.map((r: { readerId: string; format: string }) => [r.readerId, r.format])).toEqual(expect.arrayContaining([[admin, 'json'], [admin, 'csv']]));
+    await context.close();
+  });
+
+  it("shows the pair on its programme's page with its status, the replacement and the new mentor's load", async () => {
+    const { context, page } = await signedInPage(browser, adminToken);
+    await page.goto(`${system.baseUrl}/app/programmes/${programmeId}`);
+    const row = page.locator('section[aria-labelledby="pairs-title"] tbody tr');
+    await row.waitFor();
+    const text = await row.textContent();
+    expect(text).toContain(secondMentor.slice(0, 8));
+    expect(text).toContain('(замена наставника)');
+    expect(text).toContain('1 из 2');
+    expect(text).toContain('Закреплена приказом');
+    await screenshot(page, 'programme-pairs');
+    await row.getByRole('link', { name: 'История' }).click();
+    await page.locator('.timeline-MentorReplaced').waitFor();
+    await context.close();
+  });
+
+  it('refuses an empty replacement and termination field by field, then terminates the pair with a reason and an order', async () => {
+    const { context, page } = await signedInPage(browser, adminToken);
+    await page.goto(`${system.baseUrl}/app/programmes/${programmeId}`);
+    await page.getByLabel('Пара или группа').selectOption(pairId);
+
+    const replace = page.getByRole('form', { name: 'Заменить наставника' });
+    await page.locator('details[data-action="replace"] summary').click();
+    // Only the programme's other selected mentors are offered, with the four legal grounds.
+    await expect(replace.getByLabel('Основание замены').locator('option').allTextContents()).resolves.toEqual([
+      '— выберите основание —', 'Увольнение наставника', 'Перевод наставника или наставляемого на другую работу',
+      'Привлечение наставника к дисциплинарной ответственности', 'Психологическая несовместимость наставника и наставляемого',
+    ]);
+    await expect(replace.getByLabel('Новый наставник').locator('option').count()).resolves.toBe(2);
+    await replace.getByRole('button', { name: 'Заменить наставника' }).click();
+    await replace.locator('.field-invalid').first().waitFor();
+    await expect(replace.locator('.field-invalid label').allTextContents()).resolves.toEqual(
+      expect.arrayContaining(['Основание замены', 'Новый наставник', 'Номер приказа', 'Дата приказа', 'Кем подписан приказ']),
+    );
+
+    await page.locator('details[data-action="terminate"] summary').click();
+    const terminate = page.getByRole('form', { name: 'Прекратить наставничество досрочно' });
+    await terminate.getByRole('button', { name: 'Прекратить наставничество' }).click();
+    await terminate.locator('.field-invalid').first().waitFor();
+    await expect(terminate.locator('.field-invalid label').allTextContents()).resolves.toEqual(
+      expect.arrayContaining(['Причина прекращения', 'Номер приказа', 'Дата приказа', 'Кем подписан приказ']),
+    );
+    expect((await system.request('GET', `/pairs/${pairId}`, adminToken)).body.status).toBe('formed');
+
+    await terminate.getByLabel('Причина прекращения').fill('Увольнение наставляемого по собственному желанию');
+    await terminate.getByLabel('Номер приказа').fill('31-к');
+    await terminate.getByLabel('Дата приказа').fill('2026-11-02');
+    await terminate.getByLabel('Кем подписан приказ').fill('Директор');
+    await terminate.getByRole('button', { name: 'Прекратить наставничество' }).click();
+    await page.getByText('Наставничество прекращено досрочно').first().waitFor();
+    await page.locator('section[aria-labelledby="pairs-title"] tbody tr').filter({ hasText: 'Прекращена досрочно' }).waitFor();
+    const stored = (await system.request('GET', `/pairs/${pairId}`, adminToken)).body;
+    expect(stored).toMatchObject({ status: 'terminated', termination: { reason: 'Увольнение наставляемого по собственному желанию', order: { number: '31-к' } } });
+    await screenshot(page, 'admin-pair-terminated');
+    expect(await accessibilityAudit(page)).toMatchObject({ lang: 'ru', unnamed: [], h1: 1, skipped: [] });
+    await context.close();
+  });
+
+  it('reads a long participant list 100 at a time, with "Показать ещё" for the rest', async () => {
+    const curatorToken = system.token(curator, ['curator']);
+    // 101 more mentees: two pages of the API's maximum of 100 (plus the two mentors already there).
+    for (let batch = 0; batch < 101; batch += 20) {
+      await Promise.all(
+        Array.from({ length: Math.min(20, 101 - batch) }, () =>
+          system.request('POST', `/programmes/${programmeId}/participants`, curatorToken, {
+            personId: randomUUID(), role: 'mentee', position: 'Учитель', teachingExperienceYears: 1, subjectExperienceYears: 1, menteeCategory: 'newSpecialist',
+          }),
+        ),
+      );
+    }
+    await system.eventually(() => system.request('GET', `/programmes/${programmeId}/participants?limit=100&offset=100`, adminToken), (r) => r.body.length === 3, 30_000);
+    const { context, page } = await signedInPage(browser, adminToken);
+    await page.goto(`${system.baseUrl}/app/programmes/${programmeId}`);
+    const rows = page.locator('section[aria-labelledby="participants-title"] tbody tr');
+    const more = page.getByRole('button', { name: 'Показать ещё участников' });
+    await more.waitFor();
+    await expect(rows.count()).resolves.toBe(100);
+    await more.click();
+    await page.waitForFunction(() => (globalThis as any).document.querySelectorAll('section[aria-labelledby="participants-title"] tbody tr').length === 103);
+    await expect(more.count()).resolves.toBe(0);
+    await context.close();
+  });
+
+  it('lists the calendar years and refuses a broken calendar file next to its field, changing nothing', async () => {
+    const { context, page } = await signedInPage(browser, adminToken);
+    await page.goto(`${system.baseUrl}/app/calendar`);
+    await page.getByRole('heading', { name: 'Производственный календарь' }).waitFor();
+    await page.getByRole('cell', { name: '2026', exact: true }).waitFor();
+    const before = (await system.request('GET', '/calendar/years', adminToken)).body;
+
+    await page.getByLabel('Файл календаря (XML, формат xmlcalendar)').setInputFiles({ name: '2031.xml', mimeType: 'text/xml', buffer: Buffer.from('<calendar year="2031"><days><day d="13.45" t="1"/></days></calendar>') });
+    await page.getByRole('button', { name: 'Загрузить' }).click();
+    const fieldError = page.locator('.field-invalid .field-error');
+    await fieldError.waitFor();
+    expect(await fieldError.textContent()).toMatch(/[А-Яа-я]/);
+    expect((await system.request('GET', '/calendar/years', adminToken)).body).toEqual(before);
+    await screenshot(page, 'admin-calendar');
+    await context.close();
+  });
+
+  it('registers a user and grants and revokes a role in an organisation', async () => {
+    const { context, page } = await signedInPage(browser, adminToken);
+    await page.goto(`${system.baseUrl}/app/users`);
+    const sub = `methodologist-${randomUUID().slice(0, 8)}`;
+    const form = page.locator('form').filter({ has: page.getByRole('heading', { name: 'Новый пользователь' }) });
+    // Sorted first by name, so it is on the first page of users however many earlier tests registered.
+    await form.getByLabel('ФИО').fill('Абрамова Анна Викторовна');
+    await form.getByLabel('Идентификатор у поставщика входа (sub)').fill(sub);
+    await form.getByRole('button', { name: 'Зарегистрировать' }).click();
+    const card = page.locator('li.card').filter({ hasText: sub });
+    await card.waitFor();
+
+    await card.getByLabel('Роль').selectOption('methodologist');
+    await card.getByLabel('Организация').selectOption({ label: 'МБОУ «Лицей № 2»' });
+    await card.getByRole('button', { name: 'Назначить роль' }).click();
+    await card.getByText('Методист — МБОУ «Лицей № 2»').waitFor();
+    const granted = (await system.request('GET', '/users?limit=100', adminToken)).body.find((u: { sub: string }) => u.sub === sub);
+    expect(granted.assignments).toEqual([expect.objectContaining({ role: 'methodologist' })]);
+    await screenshot(page, 'admin-users');
+    expect(await accessibilityAudit(page)).toMatchObject({ lang: 'ru', unnamed: [], h1: 1, skipped: [] });
+
+    // The new user signs in from the development sign-in list and gets the menu of a methodologist.
+    const fresh = await browser.newContext({ locale: 'ru-RU' });
+    const signIn = await fresh.newPage();
+    await signIn.goto(`${system.baseUrl}/app/signin`);
+    await signIn.getByRole('button', { name: /Абрамова Анна Викторовна/ }).click();
+    await signIn.getByRole('heading', { name: 'Мои задачи' }).waitFor();
+    await expect(signIn.locator('.user').textContent()).resolves.toContain('Абрамова Анна Викторовна');
+    await expect(signIn.getByRole('navigation', { name: 'Основное меню' }).getByRole('link').allTextContents()).resolves.toEqual(['Мои задачи', 'ИОМ']);
+    await fresh.close();
+
+    await card.getByRole('button', { name: 'Снять роль «Методист» (МБОУ «Лицей № 2»)' }).click();
+    await card.getByText('Ролей нет').waitFor();
+    const revoked = (await system.request('GET', '/users?limit=100', adminToken)).body.find((u: { sub: string }) => u.sub === sub);
+    expect(revoked.assignments).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,230 @@
+import { randomUUID } from 'node:crypto';
+import type { Browser } from 'playwright-core';
+import { TestSystem } from '../support/system';
+import { accessibilityAudit, ensureWebBuild, launchBrowser, laptop, phone, screenshot, signedInPage } from '../support/web';
+
+/** Journey 1: a curator is refused at the preparatory gate, fixes what is missing from the checklist, and advances. */
+describe('web application: the curator advances a programme after fixing a refused gate', () => {
+  let system: TestSystem;
+  let browser: Browser;
+  const admin = randomUUID();
+  const director = randomUUID();
+  const curator = randomUUID();
+  const [mentor, mentee] = [randomUUID(), randomUUID()];
+  let organisationId: string;
+  let programmeId: string;
+  let curatorToken: string;
+
+  beforeAll(async () => {
+    ensureWebBuild();
+    [system, browser] = await Promise.all([TestSystem.start(), launchBrowser()]);
+    const adminToken = system.token(admin, ['administrator']);
+    const org = await system.request('POST', '/organisations', adminToken, {
+      name: 'МБОУ «Гимназия № 3»', kind: 'school', municipality: 'г. Самара', region: 'Самарская область', timeZone: 'Europe/Samara',
+    });
+    organisationId = org.body.organisationId;
+    const directorToken = system.token(director, ['director'], [organisationId]);
+    curatorToken = system.token(curator, ['curator'], [organisationId]);
+    programmeId = (await system.request('POST', `/organisations/${organisationId}/programmes`, directorToken, { title: 'Программа наставничества 2026/27' })).body.state.programmeId;
+    await system.request('POST', `/programmes/${programmeId}/curator`, directorToken, { curatorId: curator });
+    // Everything but the order approving the regulation is already in place.
+    await system.request('POST', `/programmes/${programmeId}/documents`, curatorToken, {
+      documentId: randomUUID(), kind: 'implementationAct', number: '45-од', date: '2026-09-01', signedBy: 'Директор И. И. Петров',
+    });
+    for (const [personId, role, extra] of [[mentor, 'mentor', {}], [mentee, 'mentee', { menteeCategory: 'newSpecialist' }]] as const) {
+      await system.request('POST', `/programmes/${programmeId}/participants`, curatorToken, {
+        personId, role, position: 'Учитель математики', subject: 'Математика', teachingExperienceYears: role === 'mentor' ? 14 : 0, subjectExperienceYears: role === 'mentor' ? 10 : 0, ...extra,
+      });
+    }
+    await system.eventually(() => system.request('GET', `/programmes/${programmeId}`, curatorToken), (r) => r.body.nextStageChecklist?.length === 1);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await system?.stop();
+  });
+
+  it('serves the app under /app/ with a strict policy, and sends / and deep links there', async () => {
+    const rootResponse = await fetch(`${system.baseUrl}/`, { redirect: 'manual' });
+    expect(rootResponse.status).toBe(302);
+    expect(rootResponse.headers.get('location')).toBe('/app/');
+    const deep = await fetch(`${system.baseUrl}/app/programmes/${programmeId}`);
+    expect(deep.status).toBe(200);
+    expect(await deep.text()).toContain('<div id="root"></div>');
+    const policy = deep.headers.get('content-security-policy') ?? '';
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).not.toContain('unsafe-inline');
+    // The API's own routes are untouched by the app.
+    expect((await fetch(`${system.baseUrl}/programmes/${programmeId}`)).status).toBe(401);
+  });
+
+  it('shows the refusal with what is missing, lets the curator fix it from the checklist, then advances', async () => {
+    const context = await browser.newContext({ viewport: laptop, locale: 'ru-RU' });
+    const page = await context.newPage();
+    await page.goto(`${system.baseUrl}/app/`);
+    await page.getByLabel('Токен доступа (JWT)').fill(curatorToken);
+    await screenshot(page, 'signin');
+    await page.getByRole('button', { name: 'Войти', exact: true }).click();
+
+    // The curator lands on the programmes; the menu offers only what a curator may open.
+    await page.getByRole('link', { name: 'Программа наставничества 2026/27' }).click();
+    const menu = page.getByRole('navigation', { name: 'Основное меню' });
+    await expect(menu.getByRole('link').allTextContents()).resolves.toEqual(['Мои задачи', 'Программы', 'ИОМ', 'Аудит пар']);
+    await page.getByRole('heading', { name: 'Условия перехода к следующему этапу' }).waitFor();
+    const current = page.locator('.stage-track [aria-current="step"]');
+    await expect(current.textContent()).resolves.toContain('Подготовительный');
+
+    await page.getByRole('button', { name: 'Завершить этап и перейти к следующему' }).click();
+    const refusal = page.getByRole('alert').filter({ hasText: 'Переход отклонён' });
+    await refusal.waitFor();
+    await expect(refusal.textContent()).resolves.toContain('Не зарегистрирован документ «Приказ об утверждении положения о системе наставничества»');
+    await screenshot(page, 'curator-programme-refused');
+
+    // The checklist's link takes the curator to the document form with the missing kind chosen.
+    await page.getByRole('button', { name: 'Зарегистрировать документ' }).first().click();
+    await expect(page.getByLabel('Вид документа').inputValue()).resolves.toBe('regulationApprovalOrder');
+    // An empty form is refused field by field, next to each field, and records nothing.
+    await page.getByRole('button', { name: 'Зарегистрировать', exact: true }).click();
+    await page.locator('.field-invalid').first().waitFor();
+    await expect(page.locator('.field-invalid label').allTextContents()).resolves.toEqual(expect.arrayContaining(['Номер', 'Дата документа', 'Кем подписан']));
+    expect(Object.keys((await system.request('GET', `/programmes/${programmeId}`, curatorToken)).body.documents)).toHaveLength(1);
+
+    await page.getByLabel('Номер', { exact: true }).fill('46-од');
+    await page.getByLabel('Дата документа').fill('2026-09-02');
+    await page.getByLabel('Кем подписан', { exact: true }).fill('Директор И. И. Петров');
+    await page.getByRole('button', { name: 'Зарегистрировать', exact: true }).click();
+    await page.getByText('Все условия выполнены: этап можно завершить.').waitFor();
+    await expect(page.locator('table').first().textContent()).resolves.toContain('Приказ об утверждении положения о системе наставничества');
+
+    await page.getByRole('button', { name: 'Завершить этап и перейти к следующему' }).click();
+    await page.getByText('Программа переведена на этап «Проектировочный»').waitFor();
+    await expect(current.textContent()).resolves.toContain('Проектировочный');
+    await expect(page.locator('.stage-track .stage-done').count()).resolves.toBe(1);
+    const stored = await system.request('GET', `/programmes/${programmeId}`, curatorToken);
+    expect(stored.body.stage).toBe('design');
+    await screenshot(page, 'curator-programme');
+
+    // The same screen on a phone: one column, nothing cut off horizontally.
+    await page.setViewportSize(phone);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Этапы программы' }).waitFor();
+    await screenshot(page, 'phone-curator-programme');
+    // Runs in the page (the test's tsconfig has no DOM types).
+    const overflow = await page.evaluate(() => {
+      const root = (globalThis as any).document.documentElement;
+      return root.scrollWidth - root.clientWidth;
+    });
+    expect(overflow).toBeLessThanOrEqual(0);
+    await context.close();
+  });
+
+  it('forms a pair from the checklist (refused without a consent, then formed) and approves its personal programme', async () => {
+    const { context, page } = await signedInPage(browser, curatorToken);
+    await page.goto(`${system.baseUrl}/app/programmes/${programmeId}`);
+    const checklist = page.locator('.checklist');
+    await checklist.getByText('Ни одна наставническая пара/группа не закреплена').waitFor();
+
+    // The checklist's item opens the pair form with the mentor field focused.
+    await checklist.getByRole('button', { name: 'Сформировать пару или группу' }).click();
+    const form = page.getByRole('form', { name: 'Сформировать пару или группу' });
+    await form.waitFor();
+    await page.waitForFunction(() => (globalThis as any).document.activeElement?.tagName === 'SELECT');
+    await form.getByLabel('Наставник', { exact: true }).selectOption(mentor);
+    // The mentor's load is shown before anything is sent.
+    await form.getByTestId('mentor-load').filter({ hasText: 'Нагрузка наставника: 0 из 2' }).waitFor();
+    await form.getByRole('checkbox', { name: new RegExp(mentee.slice(0, 8)) }).check();
+    await form.getByLabel(`Дата согласия наставника ${mentor.slice(0, 8)}`).fill('2026-09-01');
+    await form.getByLabel('Номер приказа').fill('17-к');
+    await form.getByLabel('Дата приказа').fill('2026-09-03');
+    await form.getByLabel('Кем подписан приказ').fill('Директор И. И. Петров');
+    await form.getByLabel('Начало', { exact: true }).fill('2026-09-03');
+    await form.getByLabel('Окончание', { exact: true }).fill('2027-09-30');
+    await form.getByRole('button', { name: 'Закрепить приказом' }).click();
+    // The mentee's consent is missing: refused with the unmet condition naming them, nothing formed.
+    const refusal = form.getByRole('alert').filter({ hasText: 'Закрепление отклонено' });
+    await refusal.waitFor();
+    await expect(refusal.textContent()).resolves.toContain(`Нет письменного согласия наставляемого (${mentee})`);
+    expect((await system.request('GET', `/pairs?programmeId=${programmeId}`, curatorToken)).body).toEqual([]);
+
+    await form.getByLabel(`Дата согласия наставляемого ${mentee.slice(0, 8)}`).fill('2026-09-02');
+    await form.getByRole('button', { name: 'Закрепить приказом' }).click();
+    await form.getByText('Пара закреплена приказом № 17-к').waitFor();
+    const row = page.locator('section[aria-labelledby="pairs-title"] tbody tr');
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toContain('Закреплена приказом');
+    await checklist.getByText('Не для всех закреплённых пар/групп утверждена персонализированная программа').waitFor();
+
+    // The next checklist item opens the approval form on that pair.
+    await checklist.getByRole('button', { name: 'Утвердить персонализированную программу' }).click();
+    const approve = page.getByRole('form', { name: 'Утвердить персонализированную программу' });
+    await approve.waitFor({ state: 'visible' });
+    await approve.getByRole('button', { name: 'Утвердить программу' }).click();
+    // Blank fields are refused next to each field.
+    await approve.locator('.field-invalid').first().waitFor();
+    await expect(approve.locator('.field-invalid label').allTextContents()).resolves.toEqual(expect.arrayContaining(['Окончание программы']));
+    await approve.getByLabel('Окончание программы').fill('2027-05-31');
+    await approve.getByLabel('Направления работы (по одному в строке)').fill('Методическая поддержка\nАдаптация в коллективе');
+    await approve.getByLabel('Трудности наставляемого (по одной в строке)').fill('Дисциплина на уроке');
+    await approve.getByLabel('Название мероприятия').fill('Посещение уроков наставника');
+    await approve.getByLabel('Плановая дата').fill('2026-10-15');
+    await approve.getByRole('button', { name: 'Утвердить программу' }).click();
+    await page.getByText('Персонализированная программа утверждена').waitFor();
+    await expect(row.textContent()).resolves.toContain('Реализует программу');
+    await expect(checklist.textContent()).resolves.not.toContain('персонализированная программа');
+    const pair = (await system.request('GET', `/pairs?programmeId=${programmeId}`, curatorToken)).body[0];
+    expect(pair).toMatchObject({ status: 'active', mentorId: mentor, menteeIds: [mentee], controlPlan: { controller: { personId: curator, role: 'curator' } } });
+
+    // The interim control the approval planned is recorded from the same panel.
+    await page.locator('details[data-action="interim"] summary').click();
+    const interim = page.getByRole('form', { name: 'Провести промежуточный контроль' });
+    await interim.getByLabel('Комментарий контролирующего').fill('План выполняется');
+    await interim.getByRole('button', { name: 'Записать результат' }).click();
+    await page.getByText('Промежуточный контроль записан').waitFor();
+    // Final control before the mentor's final report: the domain's refusal (422) is shown in Russian, nothing changes.
+    await page.locator('details[data-action="final"] summary').click();
+    const final = page.getByRole('form', { name: 'Провести итоговый контроль' });
+    await final.getByLabel('Заключение наставника об адаптации').fill('Адаптация пройдена');
+    await final.getByRole('button', { name: 'Завершить итоговый контроль' }).click();
+    const finalRefusal = final.getByRole('alert').filter({ hasText: 'Итоговый контроль не принят' });
+    await finalRefusal.waitFor();
+    await expect(finalRefusal.textContent()).resolves.toContain('Наставник ещё не представил отчёт по итогам наставничества');
+    expect((await system.request('GET', `/pairs/${pair.pairId}`, curatorToken)).body.status).toBe('active');
+    await screenshot(page, 'curator-pair-forms');
+    await context.close();
+  });
+
+  it('is usable by keyboard and screen reader: lang, skip link, visible focus, labelled controls, heading order', async () => {
+    const { context, page } = await signedInPage(browser, curatorToken);
+    await page.goto(`${system.baseUrl}/app/programmes/${programmeId}`);
+    await page.getByRole('heading', { name: 'Пары и группы' }).waitFor();
+    await page.locator('section[aria-labelledby="pairs-title"] tbody tr').waitFor();
+    // With a pair chosen, so its action forms are checked too.
+    await page.getByLabel('Пара или группа').selectOption({ index: 1 });
+    await page.locator('details[data-action="final"]').waitFor();
+    const audit = await accessibilityAudit(page);
+    expect(audit.lang).toBe('ru');
+    expect(audit.controls).toBeGreaterThan(20);
+    expect(audit.unnamed).toEqual([]);
+    expect(audit.h1).toBe(1);
+    expect(audit.skipped).toEqual([]);
+
+    // The first Tab reaches the skip link, which is visible when focused and moves focus to the content.
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const el = (globalThis as any).document.activeElement;
+      const style = (globalThis as any).getComputedStyle(el);
+      return { text: el.textContent, outline: style.outlineStyle, left: el.getBoundingClientRect().left };
+    });
+    expect(focused).toMatchObject({ text: 'Перейти к содержанию', outline: 'solid' });
+    expect(focused.left).toBeGreaterThanOrEqual(0);
+    await page.keyboard.press('Enter');
+    await expect(page.evaluate(() => (globalThis as any).document.activeElement.id)).resolves.toBe('main');
+    // Keyboard alone reaches the advance button.
+    let reached = false;
+    for (let i = 0; i < 60 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = (await page.evaluate(() => (globalThis as any).document.activeElement?.textContent)) === 'Завершить этап и перейти к следующему';
+    }
+    expect(reached).toBe(true);
+    await context.close();
+  });
+});

@@ -1,0 +1,96 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+const root = path.resolve(__dirname, '../..');
+const webRoot = path.join(root, 'apps/web');
+const dist = path.join(webRoot, 'dist');
+export const screenshotDir = path.join(root, 'docs/screenshots');
+
+function newestSourceMtime(dir: string): number {
+  return readdirSync(dir, { withFileTypes: true }).reduce((newest, entry) => {
+    const full = path.join(dir, entry.name);
+    return Math.max(newest, entry.isDirectory() ? newestSourceMtime(full) : statSync(full).mtimeMs);
+  }, 0);
+}
+
+/** Builds apps/web when dist is missing or older than its sources, so the API serves what the test reads. */
+export function ensureWebBuild(): void {
+  const index = path.join(dist, 'index.html');
+  const sources = Math.max(newestSourceMtime(path.join(webRoot, 'src')), statSync(path.join(webRoot, 'index.html')).mtimeMs, statSync(path.join(webRoot, 'vite.config.ts')).mtimeMs);
+  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
+  // Built aside and moved into place, so a server of another test file never sees a half-written dist.
+  const aside = `${dist}.build-${process.pid}`;
+  execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', path.join(webRoot, 'vite.config.ts'), '--outDir', aside, '--logLevel', 'error'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  rmSync(dist, { recursive: true, force: true });
+  renameSync(aside, dist);
+}
+
+/** Debian's Chromium, headless, with nothing reaching out to the network on its own. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=ru-RU'],
+  });
+}
+
+export const laptop = { width: 1280, height: 860 };
+export const phone = { width: 390, height: 844 };
+
+/** A page already signed in with `token` (the app reads it from sessionStorage), in Russian, in the given viewport. */
+export async function signedInPage(browser: Browser, token: string, viewport = laptop): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport, locale: 'ru-RU', timezoneId: 'Europe/Moscow' });
+  // Runs in the page (the test's tsconfig has no DOM types).
+  await context.addInitScript((value) => (globalThis as any).sessionStorage.setItem('mentorflow.token', value), token);
+  return { context, page: await context.newPage() };
+}
+
+/** Saves a full-page screenshot under docs/screenshots (committed, shown in the README). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+}
+
+export interface AccessibilityAudit {
+  lang: string;
+  /** Form controls and buttons without an accessible name (label, aria-label, aria-labelledby or text). */
+  unnamed: string[];
+  controls: number;
+  h1: number;
+  /** Headings that skip a level after the previous one (h2 → h4). */
+  skipped: number[];
+}
+
+/**
+ * A quick automated check of the page as a screen reader meets it, with every collapsed form opened first so
+ * its controls count too. Not a full WCAG audit: names, language and heading structure only.
+ */
+export async function accessibilityAudit(page: Page): Promise<AccessibilityAudit> {
+  // Runs in the page (the test's tsconfig has no DOM types).
+  return page.evaluate(() => {
+    const doc = (globalThis as any).document;
+    doc.querySelectorAll('details').forEach((d: any) => (d.open = true));
+    const name = (el: any): string =>
+      (el.getAttribute('aria-label') ?? '').trim() ||
+      (el.getAttribute('aria-labelledby') ?? '')
+        .split(' ')
+        .map((id: string) => doc.getElementById(id)?.textContent ?? '')
+        .join(' ')
+        .trim() ||
+      [...(el.labels ?? [])].map((l: any) => l.textContent).join(' ').trim() ||
+      (el.tagName === 'BUTTON' ? el.textContent.trim() : '');
+    const controls = [...doc.querySelectorAll('input, select, textarea, button')].filter((el: any) => el.type !== 'hidden');
+    const headings = [...doc.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h: any) => Number(h.tagName[1]));
+    return {
+      lang: doc.documentElement.lang,
+      unnamed: controls.filter((el: any) => !name(el)).map((el: any) => el.outerHTML.slice(0, 120)),
+      controls: controls.length,
+      h1: headings.filter((h: number) => h === 1).length,
+      skipped: headings.filter((h: number, i: number) => i > 0 && h > headings[i - 1] + 1),
+    };
+  });
+}
