@@ -20,6 +20,8 @@ export interface PairWorkflowInput {
   timeZone: string;
   metadata: CommandMetadata;
   snapshot?: AggregateSnapshot<PairState>;
+  /** Continue as new once the run's history has this many events (HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW; tests use less); otherwise when Temporal suggests. */
+  continueAsNewAfterEvents?: number;
 }
 
 export interface PairView {

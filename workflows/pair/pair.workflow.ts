@@ -1,4 +1,5 @@
-import { allHandlersFinished, condition, continueAsNew, log, proxyActivities, setHandler, sleep, uuid4, workflowInfo } from '@temporalio/workflow';
+import { historyLimit } from '../shared/history-limit';
+import { allHandlersFinished, condition, continueAsNew, log, proxyActivities, setHandler, sleep, uuid4 } from '@temporalio/workflow';
 import {
   DomainRefusal,
   isTaskActive,
@@ -44,6 +45,7 @@ const systemMetadata = (now: string): CommandMetadata => ({ actorId: 'system', r
  */
 export async function pairWorkflow(input: PairWorkflowInput): Promise<PairView> {
   const { formation } = input;
+  const historyFull = historyLimit(input.continueAsNewAfterEvents);
   const runner = new AggregateRunner<PairState, PairCommand, PairEvent>(
     pairDecider,
     pairStreamId(formation.pairId),
@@ -208,7 +210,7 @@ export async function pairWorkflow(input: PairWorkflowInput): Promise<PairView> 
     watchTaskDeadlines();
   }
 
-  await condition(() => finished() || workflowInfo().continueAsNewSuggested);
+  await condition(() => finished() || historyFull());
   await condition(allHandlersFinished);
   // Timer-driven commands are not handlers: let the last of them be stored before the run hands over.
   await runner.idle();

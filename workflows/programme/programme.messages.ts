@@ -10,6 +10,8 @@ export interface ProgrammeWorkflowInput {
   metadata: CommandMetadata;
   /** Present when the workflow continued as new: the state it carries over. */
   snapshot?: AggregateSnapshot<ProgrammeState>;
+  /** Continue as new once the run's history has this many events (HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW; tests use less); otherwise when Temporal suggests. */
+  continueAsNewAfterEvents?: number;
 }
 
 export interface ProgrammeView {

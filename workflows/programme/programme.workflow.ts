@@ -1,3 +1,4 @@
+import { historyLimit } from '../shared/history-limit';
 import {
   allHandlersFinished,
   condition,
@@ -7,7 +8,6 @@ import {
   setHandler,
   sleep,
   uuid4,
-  workflowInfo,
 } from '@temporalio/workflow';
 import {
   programmeDecider,
@@ -55,6 +55,7 @@ export const programmeStreamId = (programmeId: string) => `programme-${programme
  * are watched by timers.
  */
 export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<ProgrammeView> {
+  const historyFull = historyLimit(input.continueAsNewAfterEvents);
   const runner = new AggregateRunner<ProgrammeState, ProgrammeCommand, ProgrammeEvent>(
     programmeDecider,
     programmeStreamId(input.programmeId),
@@ -167,7 +168,7 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
   }
 
   const closed = () => runner.state.status === 'started' && runner.state.closed;
-  await condition(() => closed() || workflowInfo().continueAsNewSuggested);
+  await condition(() => closed() || historyFull());
   await condition(allHandlersFinished);
   // Timer-driven commands are not handlers: let the last of them be stored before the run hands over.
   await runner.idle();

@@ -28,7 +28,7 @@ export interface RouteWorkflowInput {
   metadata: CommandMetadata;
   /** Present when the workflow continued as new: the state it carries over. */
   snapshot?: AggregateSnapshot<RouteState>;
-  /** Continue as new once the run's history has this many events (tests use a small number); otherwise when Temporal suggests. */
+  /** Continue as new once the run's history has this many events (HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW; tests use less); otherwise when Temporal suggests. */
   continueAsNewAfterEvents?: number;
 }
 

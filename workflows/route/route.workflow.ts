@@ -1,3 +1,4 @@
+import { historyLimit } from '../shared/history-limit';
 import {
   ActivityFailure,
   allHandlersFinished,
@@ -10,7 +11,6 @@ import {
   proxyActivities,
   setHandler,
   uuid4,
-  workflowInfo,
 } from '@temporalio/workflow';
 import {
   routeDecider,
@@ -85,6 +85,7 @@ function draftPlaceholder(request: RecordDiagnosticsRequest, metadata: CommandMe
  */
 export async function routeWorkflow(input: RouteWorkflowInput): Promise<RouteView> {
   const { route, timeZone } = input;
+  const historyFull = historyLimit(input.continueAsNewAfterEvents);
   const runner = new AggregateRunner<RouteState, RouteCommand, RouteEvent>(
     routeDecider,
     routeStreamId(route.routeId),
@@ -287,10 +288,6 @@ export async function routeWorkflow(input: RouteWorkflowInput): Promise<RouteVie
   void timers.run(watchDraft).catch(stopped);
   void timers.run(monthlyChecks).catch(stopped);
 
-  const historyFull = () => {
-    const info = workflowInfo();
-    return info.continueAsNewSuggested || (input.continueAsNewAfterEvents !== undefined && info.historyLength >= input.continueAsNewAfterEvents);
-  };
   await condition(() => completed() || historyFull());
   timers.cancel();
   await condition(() => allHandlersFinished() && inFlight === 0);

@@ -8,9 +8,11 @@ import { EventStore, loadAggregate } from '@mentorflow/event-store';
 import { loadProgrammeGateContext } from '@mentorflow/projections';
 import { TemporalSettings, workflowIds } from '@mentorflow/temporal';
 import { programmeStartedUpdate, programmeViewQuery, type Envelope, type ProgrammeView } from '@mentorflow/workflows/programme/programme.messages';
+import { HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW } from '@mentorflow/workflows/shared/history-limit';
 import { programmeStreamId, programmeWorkflow } from '@mentorflow/workflows/programme/programme.workflow';
 import type { UpdateDefinition } from '@temporalio/common';
-import type { AuthenticatedUser } from '../auth/auth.types';
+import { actingRole } from '../auth/acting-role';
+import { isAdministrator, type AuthenticatedUser } from '../auth/auth.types';
 import { canAccessOrganisation } from '../auth/organisation-access';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { historyEntry } from '../common/history-entry';
@@ -28,8 +30,9 @@ export class ProgrammesService {
   ) {}
 
   /** Starts the programme's workflow and answers once ProgrammeStarted is stored (update-with-start). */
-  async start(user: AuthenticatedUser, organisationId: string, title: string, role: Role): Promise<ProgrammeView> {
+  async start(user: AuthenticatedUser, organisationId: string, title: string, preferred: readonly Role[]): Promise<ProgrammeView> {
     const organisation = await this.organisations.load(user, organisationId);
+    const role = actingRole(user, preferred, organisationId);
     const programmeId = randomUUID();
     const startOperation = new WithStartWorkflowOperation(programmeWorkflow, {
       workflowId: workflowIds.programme(programmeId),
@@ -42,6 +45,7 @@ export class ProgrammesService {
           title,
           timeZone: organisation.timeZone,
           metadata: { actorId: user.sub, role, now: new Date().toISOString() },
+          continueAsNewAfterEvents: HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW,
         },
       ],
     });
@@ -49,8 +53,9 @@ export class ProgrammesService {
   }
 
   /** Sends a command as an update; the workflow validates and answers with the new state or a refusal. */
-  async command<T>(user: AuthenticatedUser, programmeId: string, update: ProgrammeUpdate<T>, data: T, role: Role, reason?: string) {
-    await this.loadForUser(user, programmeId);
+  async command<T>(user: AuthenticatedUser, programmeId: string, update: ProgrammeUpdate<T>, data: T, preferred: readonly Role[], reason?: string) {
+    const programme = await this.loadForUser(user, programmeId);
+    const role = actingRole(user, preferred, programme.organisationId);
     const metadata = { actorId: user.sub, role, now: new Date().toISOString(), ...(reason ? { reason } : {}) };
     return this.handle(programmeId).executeUpdate(update, { args: [{ data, metadata }] });
   }
@@ -80,7 +85,7 @@ export class ProgrammesService {
   }
 
   async list(user: AuthenticatedUser, organisationId: string | undefined, limit: number, offset: number) {
-    const all = user.roles.includes('administrator');
+    const all = isAdministrator(user);
     const rows = await this.db.query<{ state: ProgrammeState; version: number }[]>(
       `SELECT state, version FROM programmes_view
        WHERE ($1 OR organisation_id = ANY($2::uuid[])) AND ($3::uuid IS NULL OR organisation_id = $3::uuid)

@@ -20,9 +20,11 @@ import {
 import { EventStore, loadAggregate } from '@mentorflow/event-store';
 import { TemporalSettings, workflowIds } from '@mentorflow/temporal';
 import { routeCreatedUpdate, type Envelope, type RouteView } from '@mentorflow/workflows/route/route.messages';
+import { HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW } from '@mentorflow/workflows/shared/history-limit';
 import { routeStreamId, routeWorkflow } from '@mentorflow/workflows/route/route.workflow';
+import { actingRole } from '../auth/acting-role';
 import { isAdministrator, type AuthenticatedUser } from '../auth/auth.types';
-import { canAccessOrganisation } from '../auth/organisation-access';
+import { organisationsWhere, rolesIn } from '../auth/organisation-access';
 import { OrganisationsService } from '../organisations/organisations.service';
 import type { CreateRouteDto, RouteListQuery } from './route.dto';
 import { RouteRegistryService } from './route-registry.service';
@@ -33,13 +35,14 @@ type RouteUpdate<T> = UpdateDefinition<RouteView, [Envelope<T>]>;
 /** Staff who see every route of their organisations; anyone else sees only the routes they take part in. */
 export const routeSupervisors: readonly Role[] = ['curator', 'director', 'methodologist', 'tutor', 'commissionHead', 'regionalCoordinator'];
 
-const isSupervisor = (user: AuthenticatedUser) => user.roles.some((role) => routeSupervisors.includes(role));
+/** Supervising roles count only where granted, and only those the route admits. */
+const supervising = (user: AuthenticatedUser) => routeSupervisors.filter((role) => user.permitted.includes(role));
 
 const isParticipant = (user: AuthenticatedUser, route: CreatedRoute) =>
   [route.participants.teacherId, route.participants.methodologistId, route.participants.tutorId].includes(user.sub);
 
 export const canReadRoute = (user: AuthenticatedUser, route: CreatedRoute) =>
-  isAdministrator(user) || isParticipant(user, route) || (isSupervisor(user) && canAccessOrganisation(user, route.organisationId));
+  isAdministrator(user) || isParticipant(user, route) || rolesIn(user, route.organisationId).some((role) => supervising(user).includes(role));
 
 /** Validates the creation before a registry number is spent on it: the code is the only part not yet known. */
 const CODE_NOT_YET_ALLOCATED = '01-0001-2000-000001';
@@ -56,8 +59,9 @@ export class RoutesService {
   ) {}
 
   /** Allocates the registry code, starts the route's workflow and answers once RouteCreated is stored (update-with-start). */
-  async create(user: AuthenticatedUser, organisationId: string, body: CreateRouteDto, role: Role): Promise<RouteView> {
+  async create(user: AuthenticatedUser, organisationId: string, body: CreateRouteDto, preferred: readonly Role[]): Promise<RouteView> {
     const organisation = await this.organisations.load(user, organisationId);
+    const role = actingRole(user, preferred, organisationId);
     const routeId = randomUUID();
     const now = new Date().toISOString();
     const metadata = { actorId: user.sub, role, now };
@@ -81,14 +85,15 @@ export class RoutesService {
       taskQueue: this.settings.taskQueue,
       workflowIdConflictPolicy: 'FAIL',
       memo: { code },
-      args: [{ route: { ...data, code }, timeZone: organisation.timeZone, ...(curatorId === undefined ? {} : { curatorId }), metadata }],
+      args: [{ route: { ...data, code }, timeZone: organisation.timeZone, ...(curatorId === undefined ? {} : { curatorId }), metadata, continueAsNewAfterEvents: HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW }],
     });
     return this.temporal.workflow.executeUpdateWithStart(routeCreatedUpdate, { startWorkflowOperation: startOperation });
   }
 
   /** Sends a command as an update; the workflow validates (the domain checks who may act) and answers with the new state or a refusal. */
-  async command<T>(user: AuthenticatedUser, routeId: string, update: RouteUpdate<T>, data: T, role: Role, reason?: string): Promise<RouteView> {
+  async command<T>(user: AuthenticatedUser, routeId: string, update: RouteUpdate<T>, data: T, preferred: readonly Role[], reason?: string): Promise<RouteView> {
     const route = await this.loadForUser(user, routeId);
+    const role = actingRole(user, preferred, route.organisationId);
     // A completed route's workflow has ended: answer with the domain's refusal rather than a missing workflow.
     if (route.stage === 'completed') throw new DomainRefusal('route.completed', `ИОМ ${route.code} завершён; изменения не принимаются`);
     const metadata = { actorId: user.sub, role, now: new Date().toISOString(), ...(reason ? { reason } : {}) };
@@ -111,16 +116,15 @@ export class RoutesService {
     const rows = await this.db.query<{ state: RouteState; version: number }[]>(
       `SELECT state, version FROM routes_view
        WHERE stage <> 'notCreated'
-         AND ($1 OR teacher_id = $2 OR methodologist_id = $2 OR tutor_id = $2 OR ($3 AND organisation_id = ANY($4::uuid[])))
-         AND ($5::text IS NULL OR code = $5::text)
-         AND ($6::uuid IS NULL OR organisation_id = $6::uuid)
-         AND ($7::text IS NULL OR teacher_id = $7::text)
-       ORDER BY updated_at DESC, route_id LIMIT $8 OFFSET $9`,
+         AND ($1 OR teacher_id = $2 OR methodologist_id = $2 OR tutor_id = $2 OR organisation_id = ANY($3::uuid[]))
+         AND ($4::text IS NULL OR code = $4::text)
+         AND ($5::uuid IS NULL OR organisation_id = $5::uuid)
+         AND ($6::text IS NULL OR teacher_id = $6::text)
+       ORDER BY updated_at DESC, route_id LIMIT $7 OFFSET $8`,
       [
         isAdministrator(user),
         user.sub,
-        isSupervisor(user),
-        user.organisationIds,
+        organisationsWhere(user, supervising(user)),
         query.code ?? null,
         query.organisationId ?? null,
         query.teacherId ?? null,
