@@ -2,10 +2,10 @@
 // `npm start`: the whole system on embedded defaults, or on external services named by
 // DATABASE_URL / TEMPORAL_ADDRESS. Ctrl-C stops everything; data persists under .data/.
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { developmentJwtSecret } from './lib/dev-secret.mjs';
+import { developmentJwtSecret, developmentPayloadKeys } from './lib/dev-secret.mjs';
 import { startEmbeddedPostgres } from './lib/postgres.mjs';
 import { ensureTemporalCli } from './lib/temporal-cli.mjs';
 
@@ -67,6 +67,7 @@ async function main() {
 
   const env = { ...process.env };
   env.JWT_SECRET = developmentJwtSecret(root);
+  env.TEMPORAL_PAYLOAD_KEYS = developmentPayloadKeys(root);
 
   if (!env.DATABASE_URL) {
     log('starting embedded PostgreSQL (data in .data/postgres)…');
@@ -89,17 +90,26 @@ async function main() {
     if (!cli) throw new Error('No Temporal CLI: install Go (the project builds it) or set TEMPORAL_CLI_PATH / TEMPORAL_ADDRESS');
     const port = Number(env.MENTORFLOW_TEMPORAL_PORT ?? 7233);
     const uiPort = Number(env.MENTORFLOW_TEMPORAL_UI_PORT ?? 8233);
+    // Payloads are encrypted (README: Personal data); the local UI decrypts them through this codec server.
+    const codecPort = Number(env.MENTORFLOW_CODEC_PORT ?? 8888);
+    run('codec-server', process.execPath, ['-r', '@swc-node/register', 'scripts/codec-server.ts', '--port', String(codecPort), '--ui-origin', `http://127.0.0.1:${uiPort}`], env);
     log('starting the Temporal dev server (history in .data/temporal.db)…');
     run(
       'temporal',
       cli,
       ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--ui-port', String(uiPort),
-        '--db-filename', path.join(dataDir, 'temporal.db'), '--log-level', 'warn'],
+        '--db-filename', path.join(dataDir, 'temporal.db'), '--log-level', 'warn', '--ui-codec-endpoint', `http://127.0.0.1:${codecPort}`],
       env,
     );
     await waitForPort('127.0.0.1', port, 60_000);
     env.TEMPORAL_ADDRESS = `127.0.0.1:${port}`;
     temporalUi = `http://127.0.0.1:${uiPort}`;
+  }
+
+  // The web application is served by the API from apps/web/dist: build it once when it is missing.
+  if (!env.WEB_DIST && !existsSync(path.join(root, 'apps/web/dist/index.html'))) {
+    log('building the web application (apps/web)…');
+    await runToEnd('web build', process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'warn'], env);
   }
 
   const register = ['-r', '@swc-node/register'];
@@ -109,6 +119,7 @@ async function main() {
   await waitForPort('127.0.0.1', apiPort, 120_000);
 
   log('mentorflow is up:');
+  log(`  Web app        http://127.0.0.1:${apiPort}/app/`);
   log(`  API            http://127.0.0.1:${apiPort}`);
   log(`  OpenAPI (UI)   http://127.0.0.1:${apiPort}/docs`);
   log(`  Health         http://127.0.0.1:${apiPort}/health`);

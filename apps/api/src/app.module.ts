@@ -5,7 +5,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import type { AppConfig } from '@mentorflow/config';
 import { WriteThrottlerGuard } from './common/write-throttler.guard';
 import { LoggerModule } from 'nestjs-pino';
-import { MentorflowConfigModule } from '@mentorflow/config';
+import { logRedaction, logSerializers, MentorflowConfigModule } from '@mentorflow/config';
 import { DatabaseModule } from '@mentorflow/database';
 import { EventStoreModule } from '@mentorflow/event-store';
 import { TemporalClientModule } from '@mentorflow/temporal';
@@ -18,6 +18,7 @@ import { ProgrammesController } from './programmes/programmes.controller';
 import { ProgrammesService } from './programmes/programmes.service';
 import { TasksController } from './tasks/tasks.controller';
 import { CalendarController } from './calendar/calendar.controller';
+import { WorkingDaysController } from './calendar/working-days.controller';
 import { ParticipantsController } from './participants/participants.controller';
 import { PairsController } from './pairs/pairs.controller';
 import { PairsService } from './pairs/pairs.service';
@@ -25,6 +26,8 @@ import { RouteRegistryService } from './routes/route-registry.service';
 import { RoutesController } from './routes/routes.controller';
 import { RoutesService } from './routes/routes.service';
 import { TasksService } from './tasks/tasks.service';
+import { ReportsController } from './reports/reports.controller';
+import { ReportsService } from './reports/reports.service';
 
 @Module({
   imports: [
@@ -33,7 +36,8 @@ import { TasksService } from './tasks/tasks.service';
       pinoHttp: {
         level: process.env.LOG_LEVEL ?? 'info',
         // Teachers' personal data (152-FZ) and credentials never reach the logs.
-        redact: ['req.headers.authorization', 'req.body.fullName', 'req.body.email', 'req.body.phone'],
+        redact: logRedaction,
+        serializers: logSerializers,
         autoLogging: process.env.NODE_ENV !== 'test',
       },
     }),
@@ -50,7 +54,7 @@ import { TasksService } from './tasks/tasks.service';
       },
     }),
   ],
-  controllers: [OrganisationsController, ProgrammesController, ParticipantsController, PairsController, RoutesController, TasksController, CalendarController],
-  providers: [OrganisationsService, ProgrammesService, PairsService, RoutesService, RouteRegistryService, TasksService, { provide: APP_FILTER, useClass: ProblemFilter }, { provide: APP_GUARD, useClass: WriteThrottlerGuard }],
+  controllers: [OrganisationsController, ProgrammesController, ParticipantsController, PairsController, RoutesController, TasksController, CalendarController, WorkingDaysController, ReportsController],
+  providers: [ReportsService, OrganisationsService, ProgrammesService, PairsService, RoutesService, RouteRegistryService, TasksService, { provide: APP_FILTER, useClass: ProblemFilter }, { provide: APP_GUARD, useClass: WriteThrottlerGuard }],
 })
 export class AppModule {}

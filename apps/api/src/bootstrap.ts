@@ -6,6 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { mentorflowValidationPipe } from './common/validation';
+import { registerWebApp } from './web-app';
 
 /** Builds the HTTP application; shared by main.ts and the end-to-end tests so both run the same thing. */
 export async function createApiApp(options: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
@@ -30,6 +31,8 @@ export async function createApiApp(options: { logger?: boolean } = {}): Promise<
       },
     },
   });
+  // The web application (apps/web) under /app/ with a stricter policy of its own, when it has been built.
+  await registerWebApp(app, appConfig().oidc?.issuer);
   app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(

@@ -1,6 +1,6 @@
 import { registerAs } from '@nestjs/config';
 import { plainToInstance, Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
 
 /**
  * Every environment variable mentorflow reads, validated once at start-up so a typo fails fast
@@ -23,12 +23,25 @@ export class EnvironmentVariables {
   @IsNotEmpty()
   TEMPORAL_TASK_QUEUE = 'mentorflow';
 
+  /**
+   * Keys encrypting workflow payloads in Temporal's history: `keyId:base64key[,keyId:base64key…]`, the first
+   * active. Required when NODE_ENV=production; elsewhere a development key stands in (libs/temporal payload-codec).
+   */
+  @ValidateIf((env: { NODE_ENV?: string; TEMPORAL_PAYLOAD_KEYS?: string }) => env.NODE_ENV === 'production' || env.TEMPORAL_PAYLOAD_KEYS !== undefined)
+  @IsString({ message: 'TEMPORAL_PAYLOAD_KEYS is required when NODE_ENV=production' })
+  @Matches(/^\s*[A-Za-z0-9._-]{1,64}:[A-Za-z0-9+/=]{43,44}\s*(,\s*[A-Za-z0-9._-]{1,64}:[A-Za-z0-9+/=]{43,44}\s*)*$/, {
+    message: 'TEMPORAL_PAYLOAD_KEYS must be keyId:base64key[,keyId:base64key…] with 32-byte keys (openssl rand -base64 32); required when NODE_ENV=production',
+  })
+  TEMPORAL_PAYLOAD_KEYS?: string;
+
   @Type(() => Number)
   @IsInt()
   @Min(0)
   @Max(65535)
   PORT = 3000;
 
+  /** Signs and verifies the development tokens; not needed when an OIDC provider issues them. */
+  @ValidateIf((env: EnvironmentVariables) => !env.OIDC_ISSUER)
   @IsString()
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET!: string;
@@ -40,6 +53,31 @@ export class EnvironmentVariables {
   @IsString()
   @IsNotEmpty()
   JWT_AUDIENCE = 'mentorflow-api';
+
+  /** Set: tokens come from this OpenID Connect provider (e.g. a Keycloak realm URL) and are checked against its JWKS. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  OIDC_ISSUER?: string;
+
+  @ValidateIf((env: EnvironmentVariables) => !!env.OIDC_ISSUER)
+  @IsString()
+  @IsNotEmpty({ message: 'OIDC_AUDIENCE is required with OIDC_ISSUER' })
+  OIDC_AUDIENCE?: string;
+
+  /** Default: the provider's discovery document, else Keycloak's `${OIDC_ISSUER}/protocol/openid-connect/certs`. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  OIDC_JWKS_URI?: string;
+
+  /** Comma-separated signature algorithms accepted from the provider. */
+  @IsString()
+  @IsNotEmpty()
+  OIDC_ALGORITHMS = 'RS256';
+
+  /** The public client the web app redirects to for sign-in. */
+  @IsOptional()
+  @IsString()
+  OIDC_CLIENT_ID?: string;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
@@ -88,9 +126,13 @@ export function validateEnvironment(config: Record<string, unknown>): Environmen
 
 export interface AppConfig {
   databaseUrl: string;
-  temporal: { address: string; namespace: string; taskQueue: string };
+  temporal: { address: string; namespace: string; taskQueue: string; payloadKeys?: string };
   port: number;
   jwt: { secret: string; issuer: string; audience: string };
+  /** Present: production sign-in through an OIDC provider; absent: development tokens signed with JWT_SECRET. */
+  oidc?: { issuer: string; audience: string; jwksUri?: string; algorithms: string[]; clientId?: string };
+  /** NODE_ENV=production closes the development sign-in even without OIDC. */
+  production: boolean;
   logLevel: string;
   projector: { pollMs: number; enabled: boolean };
   http: { corsOrigins: string[]; throttleLimit: number; throttleTtlMs: number; trustProxy: string | boolean };
@@ -102,9 +144,21 @@ export const appConfig = registerAs(APP_CONFIG, (): AppConfig => {
   const env = validateEnvironment(process.env);
   return {
     databaseUrl: env.DATABASE_URL,
-    temporal: { address: env.TEMPORAL_ADDRESS, namespace: env.TEMPORAL_NAMESPACE, taskQueue: env.TEMPORAL_TASK_QUEUE },
+    temporal: { address: env.TEMPORAL_ADDRESS, namespace: env.TEMPORAL_NAMESPACE, taskQueue: env.TEMPORAL_TASK_QUEUE, payloadKeys: env.TEMPORAL_PAYLOAD_KEYS },
     port: env.PORT,
     jwt: { secret: env.JWT_SECRET, issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE },
+    ...(env.OIDC_ISSUER
+      ? {
+          oidc: {
+            issuer: env.OIDC_ISSUER,
+            audience: env.OIDC_AUDIENCE as string,
+            ...(env.OIDC_JWKS_URI ? { jwksUri: env.OIDC_JWKS_URI } : {}),
+            algorithms: env.OIDC_ALGORITHMS.split(',').map((a) => a.trim()).filter(Boolean),
+            ...(env.OIDC_CLIENT_ID ? { clientId: env.OIDC_CLIENT_ID } : {}),
+          },
+        }
+      : {}),
+    production: process.env.NODE_ENV === 'production',
     logLevel: env.LOG_LEVEL,
     projector: { pollMs: env.PROJECTOR_POLL_MS, enabled: env.PROJECTOR_ENABLED !== 'false' },
     http: {
