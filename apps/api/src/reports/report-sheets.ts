@@ -1,0 +1,285 @@
+import { monitoringIndicatorDefinitions, monitoringUnitLabels, pairFormLabels, pairForms, type MonitoringIndicator } from '@mentorflow/domain';
+import {
+  regionAggregate,
+  targetModelDocumentKeys,
+  targetModelDocumentLabels,
+  type OrganisationReport,
+  type RegionAggregate,
+  type RegionOrganisationRow,
+  type RoutesReport,
+} from '@mentorflow/projections';
+import type { CellValue, ReportSheet } from './report-export';
+
+const yesNo = (value: boolean): string => (value ? 'да' : 'нет');
+const SHARE = '0.0%';
+const COUNT = '0';
+
+const keyValueSheet = (name: string, title: string, rows: [string, CellValue][]): ReportSheet => ({
+  name,
+  title,
+  columns: [
+    { key: 'indicator', header: 'Показатель', width: 70 },
+    { key: 'value', header: 'Значение', width: 22 },
+  ],
+  rows: rows.map(([indicator, value]) => ({ indicator, value })),
+});
+
+export function organisationSheets(report: OrganisationReport): ReportSheet[] {
+  const { targetModel, processMonitoring: pm } = report;
+  return [
+    keyValueSheet('Показатели', `Мониторинг ЦМН: ${report.organisation.name}`, [
+      ['Организация', report.organisation.name],
+      ['Муниципальное образование', report.organisation.municipality],
+      ['Реализует целевую модель наставничества', yesNo(targetModel.implementsTargetModel)],
+      ...targetModelDocumentKeys.map((k): [string, CellValue] => [targetModelDocumentLabels[k], yesNo(targetModel.documents[k])]),
+      ['Куратор назначен', yesNo(targetModel.hasCurator)],
+      ['Наставнических пар/групп всего', report.pairs.total],
+      ['Действующих пар/групп', pm.activePairs],
+      ['Доля пар, прошедших промежуточный контроль', pm.interimControlPassedShare],
+      ['Доля пар, прошедших итоговый контроль (из проведённых)', pm.finalControlPassedShare],
+      ['Прекращено пар/групп', pm.terminatedPairs],
+      ['Просроченных контрольных мероприятий', pm.overdueControlTasks],
+    ]),
+    {
+      name: 'Программы',
+      title: 'Этапы программ наставничества',
+      columns: [
+        { key: 'title', header: 'Программа', width: 40 },
+        { key: 'stage', header: 'Этап', width: 28 },
+        { key: 'since', header: 'На этапе с', width: 22 },
+        { key: 'days', header: 'Дней на этапе', width: 16, numFmt: COUNT },
+      ],
+      rows: report.programmes.map((p) => ({ title: p.title, stage: p.stageLabel, since: p.stageEnteredAt.slice(0, 10), days: p.daysInStage })),
+    },
+    {
+      name: 'Пары',
+      title: 'Наставнические пары/группы по статусу, форме и виду',
+      columns: [
+        { key: 'group', header: 'Разрез', width: 14 },
+        { key: 'label', header: 'Значение', width: 50 },
+        { key: 'count', header: 'Количество', width: 14, numFmt: COUNT },
+        { key: 'share', header: 'Доля', width: 10, numFmt: SHARE },
+      ],
+      rows: [
+        ...report.pairs.byStatus.map((r) => ({ group: 'Статус', label: r.label, count: r.count, share: r.share })),
+        ...report.pairs.byForm.map((r) => ({ group: 'Форма', label: r.label, count: r.count, share: r.share })),
+        ...report.pairs.byKind.map((r) => ({ group: 'Вид', label: r.label, count: r.count, share: r.share })),
+      ],
+    },
+    {
+      name: 'Нагрузка наставников',
+      title: 'Нагрузка наставников (действующие пары/группы)',
+      columns: [
+        { key: 'mentorId', header: 'Наставник (идентификатор)', width: 40 },
+        { key: 'activePairs', header: 'Пар/групп', width: 12, numFmt: COUNT },
+        { key: 'mentees', header: 'Наставляемых', width: 14, numFmt: COUNT },
+      ],
+      rows: report.mentorLoad,
+    },
+    {
+      name: 'Задачи',
+      title: 'Открытые и просроченные задачи по ролям',
+      columns: [
+        { key: 'roleLabel', header: 'Роль', width: 36 },
+        { key: 'open', header: 'Открыто', width: 12, numFmt: COUNT },
+        { key: 'overdue', header: 'Просрочено', width: 12, numFmt: COUNT },
+      ],
+      rows: report.tasks.map((t) => ({ roleLabel: t.roleLabel, open: t.open, overdue: t.overdue })),
+    },
+    {
+      name: 'Контроль',
+      title: 'Итоги промежуточного и итогового контроля',
+      columns: [
+        { key: 'control', header: 'Контроль', width: 18 },
+        { key: 'label', header: 'Результат', width: 30 },
+        { key: 'count', header: 'Пар/групп', width: 12, numFmt: COUNT },
+        { key: 'share', header: 'Доля', width: 10, numFmt: SHARE },
+      ],
+      rows: [
+        ...report.controls.interim.map((r) => ({ control: 'Промежуточный', label: r.label, count: r.count, share: r.share })),
+        ...report.controls.final.map((r) => ({ control: 'Итоговый', label: r.label, count: r.count, share: r.share })),
+      ],
+    },
+    {
+      name: 'Результаты мониторинга',
+      title: 'Результаты мониторинга (002 §10), внесённые куратором',
+      columns: [
+        { key: 'stage', header: 'Этап мониторинга', width: 40 },
+        { key: 'indicator', header: 'Показатель', width: 70 },
+        { key: 'value', header: 'Значение', width: 12, numFmt: '0.##' },
+        { key: 'unit', header: 'Единица', width: 14 },
+        { key: 'periodStart', header: 'Период с', width: 12 },
+        { key: 'periodEnd', header: 'по', width: 12 },
+        { key: 'pairId', header: 'Пара/группа', width: 38 },
+        { key: 'comment', header: 'Комментарий', width: 40 },
+      ],
+      rows: report.monitoringResults.map((r) => ({
+        stage: r.stageLabel,
+        indicator: r.indicatorLabel,
+        value: r.value,
+        unit: monitoringUnitLabels[monitoringIndicatorDefinitions[r.indicator as MonitoringIndicator].unit],
+        periodStart: r.periodStart,
+        periodEnd: r.periodEnd,
+        pairId: r.pairId,
+        comment: r.comment,
+      })),
+    },
+  ];
+}
+
+export function routesSheets(report: RoutesReport): ReportSheet[] {
+  return [
+    {
+      name: 'Компетенции',
+      title: 'Уровень сформированности компетенций: входная и контрольная диагностика',
+      columns: [
+        { key: 'label', header: 'Область компетенций', width: 50 },
+        { key: 'diagnosed', header: 'Диагностировано ИОМ', width: 14, numFmt: COUNT },
+        { key: 'initialAverage', header: 'Входная, средний %', width: 14, numFmt: '0.00' },
+        { key: 'initialHigh', header: 'Входная: высокий', width: 12, numFmt: COUNT },
+        { key: 'initialBasic', header: 'Входная: базовый', width: 12, numFmt: COUNT },
+        { key: 'initialDeficits', header: 'Входная: дефицит', width: 12, numFmt: COUNT },
+        { key: 'controlled', header: 'Контрольная диагностика, ИОМ', width: 16, numFmt: COUNT },
+        { key: 'controlAverage', header: 'Контрольная, средний %', width: 14, numFmt: '0.00' },
+        { key: 'controlHigh', header: 'Контрольная: высокий', width: 12, numFmt: COUNT },
+        { key: 'controlBasic', header: 'Контрольная: базовый', width: 12, numFmt: COUNT },
+        { key: 'controlDeficits', header: 'Контрольная: дефицит', width: 12, numFmt: COUNT },
+      ],
+      rows: report.competences,
+    },
+    keyValueSheet('Портфолио', 'Активность в портфолио', [
+      ['ИОМ всего', report.totals.routes],
+      ['Записей в портфолио', report.portfolio.entries],
+      ['ИОМ с записями в портфолио', report.portfolio.routesWithEntries],
+      ['ИОМ с записями за последние 30 дней', report.portfolio.routesActiveLast30Days],
+      ...report.totals.byStage.map((r): [string, CellValue] => [`ИОМ на этапе «${r.label}»`, r.count]),
+    ]),
+    {
+      name: 'Методисты',
+      title: 'Проекты ИОМ по методистам (10 рабочих дней)',
+      columns: [
+        { key: 'methodologistId', header: 'Методист (идентификатор)', width: 40 },
+        { key: 'draftsAwaited', header: 'Ожидалось проектов', width: 14, numFmt: COUNT },
+        { key: 'delivered', header: 'Представлено', width: 14, numFmt: COUNT },
+        { key: 'onTime', header: 'В срок', width: 10, numFmt: COUNT },
+        { key: 'overdue', header: 'Просрочено (не представлено)', width: 16, numFmt: COUNT },
+      ],
+      rows: report.methodologists,
+    },
+    {
+      name: 'Маршруты',
+      title: 'Индивидуальные образовательные маршруты',
+      columns: [
+        { key: 'code', header: 'Код ИОМ', width: 22 },
+        { key: 'stageLabel', header: 'Этап', width: 28 },
+        { key: 'teacherId', header: 'Педагог (идентификатор)', width: 38 },
+        { key: 'methodologistId', header: 'Методист (идентификатор)', width: 38 },
+        { key: 'portfolioEntries', header: 'Записей в портфолио', width: 14, numFmt: COUNT },
+        { key: 'draftOnTime', header: 'Проект в срок', width: 14 },
+        { key: 'draftOverdue', header: 'Проект просрочен', width: 14 },
+      ],
+      rows: report.routes.map((r) => ({
+        code: r.code,
+        stageLabel: r.stageLabel,
+        teacherId: r.teacherId,
+        methodologistId: r.methodologistId,
+        portfolioEntries: r.portfolioEntries,
+        draftOnTime: r.draftDeliveredOnTime === null ? null : yesNo(r.draftDeliveredOnTime),
+        draftOverdue: yesNo(r.draftOverdue),
+      })),
+    },
+  ];
+}
+
+export interface MunicipalityRow extends RegionAggregate {
+  readonly municipality: string;
+}
+
+export const municipalityRows = (organisations: readonly RegionOrganisationRow[]): MunicipalityRow[] =>
+  [...new Set(organisations.map((o) => o.municipality))]
+    .sort((a, b) => a.localeCompare(b, 'ru'))
+    .map((municipality) => ({ municipality, ...regionAggregate(organisations.filter((o) => o.municipality === municipality)) }));
+
+export function regionSheets(title: string, totals: RegionAggregate, municipalities: readonly MunicipalityRow[], organisations: readonly RegionOrganisationRow[]): ReportSheet[] {
+  return [
+    keyValueSheet('Сводка', title, [
+      ['Образовательных организаций', totals.organisations],
+      ['Реализуют целевую модель наставничества', totals.implementing],
+      ['Доля реализующих ЦМН', totals.implementingShare],
+      ['Организаций с куратором', totals.withCurator],
+      ['Доля организаций с куратором', totals.withCuratorShare],
+      ['Организаций без документов по наставничеству', totals.withoutDocuments],
+      ['Проектов ИОМ с известным сроком представления', totals.draftsDecided],
+      ['Из них представлено в течение 10 рабочих дней', totals.draftsOnTime],
+      ['Доля проектов ИОМ, представленных в срок', totals.draftsOnTimeShare],
+    ]),
+    {
+      name: 'Документы',
+      title: 'Какие документы по наставничеству есть в организациях',
+      columns: [
+        { key: 'label', header: 'Документ', width: 70 },
+        { key: 'count', header: 'Организаций', width: 14, numFmt: COUNT },
+        { key: 'share', header: 'Доля', width: 10, numFmt: SHARE },
+      ],
+      rows: totals.documents.map((d) => ({ label: d.label, count: d.count, share: d.share })),
+    },
+    {
+      name: 'Формы',
+      title: 'Формы наставничества',
+      columns: [
+        { key: 'label', header: 'Форма', width: 50 },
+        { key: 'count', header: 'Пар/групп', width: 12, numFmt: COUNT },
+        { key: 'share', header: 'Доля', width: 10, numFmt: SHARE },
+      ],
+      rows: totals.forms.map((f) => ({ label: f.label, count: f.count, share: f.share })),
+    },
+    {
+      name: 'Муниципалитеты',
+      title: 'Показатели по муниципальным образованиям',
+      columns: [
+        { key: 'municipality', header: 'Муниципальное образование', width: 36 },
+        { key: 'organisations', header: 'Организаций', width: 12, numFmt: COUNT },
+        { key: 'implementing', header: 'Реализуют ЦМН', width: 14, numFmt: COUNT },
+        { key: 'implementingShare', header: 'Доля реализующих', width: 14, numFmt: SHARE },
+        { key: 'withCurator', header: 'С куратором', width: 12, numFmt: COUNT },
+        { key: 'withCuratorShare', header: 'Доля с куратором', width: 14, numFmt: SHARE },
+        { key: 'draftsOnTimeShare', header: 'Проекты ИОМ в срок', width: 14, numFmt: SHARE },
+      ],
+      rows: municipalities.map((m) => ({
+        municipality: m.municipality,
+        organisations: m.organisations,
+        implementing: m.implementing,
+        implementingShare: m.implementingShare,
+        withCurator: m.withCurator,
+        withCuratorShare: m.withCuratorShare,
+        draftsOnTimeShare: m.draftsOnTimeShare,
+      })),
+    },
+    {
+      name: 'Организации',
+      title: 'Показатели по образовательным организациям',
+      columns: [
+        { key: 'name', header: 'Организация', width: 40 },
+        { key: 'municipality', header: 'Муниципальное образование', width: 30 },
+        { key: 'implements', header: 'Реализует ЦМН', width: 12 },
+        ...targetModelDocumentKeys.map((k) => ({ key: k, header: targetModelDocumentLabels[k], width: 24 })),
+        { key: 'hasCurator', header: 'Куратор', width: 10 },
+        { key: 'pairs', header: 'Пар/групп', width: 10, numFmt: COUNT },
+        ...pairForms.map((form) => ({ key: `form.${form}`, header: `Форма: ${pairFormLabels[form]}`, width: 12, numFmt: COUNT })),
+        { key: 'draftsDecided', header: 'Проектов ИОМ', width: 12, numFmt: COUNT },
+        { key: 'draftsOnTime', header: 'В срок', width: 10, numFmt: COUNT },
+      ],
+      rows: organisations.map((o) => ({
+        name: o.name,
+        municipality: o.municipality,
+        implements: yesNo(o.implementsTargetModel),
+        ...Object.fromEntries(targetModelDocumentKeys.map((k) => [k, yesNo(o.documents[k])])),
+        hasCurator: yesNo(o.hasCurator),
+        pairs: o.pairs,
+        ...Object.fromEntries(pairForms.map((form) => [`form.${form}`, o.pairsByForm[form]])),
+        draftsDecided: o.draftsDecided,
+        draftsOnTime: o.draftsOnTime,
+      })),
+    },
+  ];
+}

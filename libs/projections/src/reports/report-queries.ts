@@ -1,0 +1,60 @@
+import type { SqlExecutor } from '@mentorflow/event-store';
+import type { OrganisationFacts, ReportSubjectType } from './report-facts';
+
+export interface FactRow {
+  readonly subjectType: ReportSubjectType;
+  readonly subjectId: string;
+  readonly organisationId: string;
+  // The shape depends on subjectType (see report-facts.ts); the figures narrow it.
+  readonly facts: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+/** An organisation and the instant its report is taken at: `null` means its current facts. */
+export interface OrganisationInstant {
+  readonly organisationId: string;
+  readonly at: string | null;
+}
+
+/**
+ * Every fact valid just before each organisation's instant: valid_from < at <= valid_to. The instant is
+ * exclusive (the start of the next local day), so an event stamped at it is not yet part of the day.
+ */
+export async function loadFactsAsOf(
+  db: SqlExecutor,
+  organisations: readonly OrganisationInstant[],
+  types?: readonly ReportSubjectType[],
+): Promise<FactRow[]> {
+  if (organisations.length === 0) return [];
+  const rows = await db.query<{ subject_type: ReportSubjectType; subject_id: string; organisation_id: string; facts: unknown }>(
+    `SELECT f.subject_type, f.subject_id, f.organisation_id, f.facts
+     FROM report_facts f
+     JOIN unnest($1::text[], $2::timestamptz[]) AS o(organisation_id, at) ON o.organisation_id = f.organisation_id
+     WHERE ($3::text[] IS NULL OR f.subject_type = ANY($3::text[]))
+       AND f.valid_from < o.at AND (f.valid_to IS NULL OR f.valid_to >= o.at)
+     ORDER BY f.organisation_id, f.subject_type, f.subject_id`,
+    [organisations.map((o) => o.organisationId), organisations.map((o) => o.at ?? 'infinity'), types ?? null],
+  );
+  return rows.map((r) => ({ subjectType: r.subject_type, subjectId: r.subject_id, organisationId: r.organisation_id, facts: r.facts }));
+}
+
+export interface ScopedOrganisation {
+  readonly organisationId: string;
+  readonly facts: OrganisationFacts;
+}
+
+/** Organisations of a region (and municipality), with their current name and time zone, ordered by name. */
+export async function loadOrganisationsInScope(
+  db: SqlExecutor,
+  scope: { region?: string; municipality?: string; organisationId?: string },
+): Promise<ScopedOrganisation[]> {
+  const rows = await db.query<{ subject_id: string; facts: OrganisationFacts }>(
+    `SELECT subject_id, facts FROM report_facts
+     WHERE subject_type = 'organisation' AND valid_to IS NULL
+       AND ($1::text IS NULL OR facts->>'region' = $1)
+       AND ($2::text IS NULL OR facts->>'municipality' = $2)
+       AND ($3::text IS NULL OR subject_id = $3)
+     ORDER BY facts->>'municipality', facts->>'name', subject_id`,
+    [scope.region ?? null, scope.municipality ?? null, scope.organisationId ?? null],
+  );
+  return rows.map((r) => ({ organisationId: r.subject_id, facts: r.facts }));
+}
