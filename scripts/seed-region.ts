@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@mentorflow/database';
 import { EventStore } from '@mentorflow/event-store';
 import { allProjections, Projector } from '@mentorflow/projections';
-import { appendRegion } from './region/append-region';
+import { appendRegion, nextOrganisationCode, registerRouteCodes } from './region/append-region';
 import { expectedRegionFigures } from './region/expected-figures';
 import { generateRegion } from './region/generate-region';
 
@@ -30,8 +30,14 @@ async function main() {
     if (!Number.isInteger(n) || n < 0) throw new Error(`--${String(name)} must be a whole number`);
     return n;
   };
+  const url = process.env.DATABASE_URL;
+  if (!url && !values['dry-run']) throw new Error('DATABASE_URL is not set');
+  const dataSource = values['dry-run'] || !url ? undefined : await new DataSource(dataSourceOptions(url)).initialize();
+  // Route codes continue the registry: the generated organisations take the next free numbers.
+  const firstOrganisationCode = dataSource ? await nextOrganisationCode((sql, p) => dataSource.query(sql, p), 63) : 1;
   const started = Date.now();
   const region = generateRegion({
+    firstOrganisationCode,
     municipalities: Math.max(1, count('municipalities')),
     organisations: count('organisations'),
     pairs: count('pairs'),
@@ -43,16 +49,14 @@ async function main() {
   const generatedMs = Date.now() - started;
   process.stderr.write(`[seed:region] generated ${region.streams.length} streams, ${events} events in ${generatedMs} ms\n`);
   const expected = expectedRegionFigures(region);
-  if (values['dry-run']) {
+  if (!dataSource) {
     process.stdout.write(`${JSON.stringify({ region: region.region, expected }, null, 2)}\n`);
     return;
   }
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error('DATABASE_URL is not set');
-  const dataSource = await new DataSource(dataSourceOptions(url)).initialize();
   try {
     const appendStart = Date.now();
     await appendRegion(new EventStore(dataSource), region);
+    await registerRouteCodes((sql, p) => dataSource.query(sql, p), region);
     const appendMs = Date.now() - appendStart;
     const projectStart = Date.now();
     const projector = new Projector(dataSource);

@@ -35,3 +35,32 @@ export async function appendRegion(
   }
   return { events: total, appended };
 }
+
+type Query = (sql: string, parameters?: unknown[]) => Promise<unknown>;
+
+/** The next organisation number free in a region of the route registry: pass it as `firstOrganisationCode`. */
+export async function nextOrganisationCode(query: Query, regionCode: number): Promise<number> {
+  const [row] = (await query('SELECT COALESCE(MAX(organisation_code), 0) + 1 AS next FROM route_registry_organisations WHERE region_code = $1', [regionCode])) as { next: number }[];
+  return Number(row?.next ?? 1);
+}
+
+/**
+ * Enters the generated organisations and their last route numbers in the route registry, so a route
+ * created later through the API gets the next code instead of one the generated history already holds.
+ */
+export async function registerRouteCodes(query: Query, region: GeneratedRegion): Promise<void> {
+  for (const entry of region.routeRegistry) {
+    await query(
+      `INSERT INTO route_registry_organisations (organisation_id, region_code, organisation_code) VALUES ($1, $2, $3)
+       ON CONFLICT DO NOTHING`,
+      [entry.organisationId, entry.regionCode, entry.organisationCode],
+    );
+    for (const [year, last] of Object.entries(entry.lastSequenceByYear)) {
+      await query(
+        `INSERT INTO route_code_sequences (organisation_id, year, last_sequence) VALUES ($1, $2, $3)
+         ON CONFLICT (organisation_id, year) DO UPDATE SET last_sequence = GREATEST(route_code_sequences.last_sequence, excluded.last_sequence)`,
+        [entry.organisationId, Number(year), last],
+      );
+    }
+  }
+}

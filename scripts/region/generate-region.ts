@@ -35,6 +35,10 @@ export interface RegionOptions {
   readonly routes: number;
   readonly seed: number;
   readonly region?: string;
+  /** The subject's code in route codes RR-OOOO-YYYY-NNNNNN (default 63). */
+  readonly regionCode?: number;
+  /** The first organisation number OOOO to use in the route registry (default 1): pass the next free one. */
+  readonly firstOrganisationCode?: number;
   /** The end of the generated year (default: now); every event lies before it. */
   readonly now?: number;
 }
@@ -75,6 +79,8 @@ export interface GeneratedRegion {
   readonly ledger: LedgerOrganisation[];
   readonly from: number;
   readonly now: number;
+  /** The route-registry entries the generated codes use: register them so codes allocated later follow on. */
+  readonly routeRegistry: { organisationId: string; regionCode: number; organisationCode: number; lastSequenceByYear: Record<number, number> }[];
 }
 
 const DAY = 86_400_000;
@@ -219,7 +225,7 @@ export function generateRegion(options: RegionOptions): GeneratedRegion {
       drafts: [],
     };
     ledger.push(entry);
-    orgs.push({ id, municipality, timeZone, registeredAt, director, head, ...(curator ? { curator } : {}), methodologists, tutors, programmeId, programme, ledger: entry, code: i + 1 });
+    orgs.push({ id, municipality, timeZone, registeredAt, director, head, ...(curator ? { curator } : {}), methodologists, tutors, programmeId, programme, ledger: entry, code: (options.firstOrganisationCode ?? 1) + i });
   }
 
   // ---- Pairs ----
@@ -415,7 +421,7 @@ export function generateRegion(options: RegionOptions): GeneratedRegion {
         type: 'CreateRoute',
         data: {
           routeId,
-          code: formatRouteCode({ regionCode: 63, organisationCode: org.code, year, sequence }),
+          code: formatRouteCode({ regionCode: options.regionCode ?? 63, organisationCode: org.code, year, sequence }),
           organisationId: org.id,
           teacherId: teacher,
           methodologistId: methodologist,
@@ -537,5 +543,11 @@ export function generateRegion(options: RegionOptions): GeneratedRegion {
     }
   }
 
-  return { region, municipalities, streams: streams.filter((s) => s.events.length > 0), ledger, from, now };
+  const routeRegistry = orgs.map((org) => ({
+    organisationId: org.id,
+    regionCode: options.regionCode ?? 63,
+    organisationCode: org.code,
+    lastSequenceByYear: Object.fromEntries([...sequences].filter(([key]) => key.startsWith(`${org.id}:`)).map(([key, last]) => [Number(key.split(':')[1]), last])),
+  }));
+  return { region, municipalities, streams: streams.filter((s) => s.events.length > 0), ledger, from, now, routeRegistry };
 }

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import type { DataSource } from 'typeorm';
 import { endOfLocalDay } from '@mentorflow/calendar';
 import { EventStore } from '@mentorflow/event-store';
-import { appendRegion } from '../../scripts/region/append-region';
+import { appendRegion, registerRouteCodes } from '../../scripts/region/append-region';
 import { expectedRegionFigures, type ExpectedRegionFigures } from '../../scripts/region/expected-figures';
 import { generateRegion } from '../../scripts/region/generate-region';
 import { openTestDataSource } from '../support/database';
@@ -31,7 +31,7 @@ function figuresOfJson(body: any): ExpectedRegionFigures {
 describe('reports and monitoring through HTTP (generated region, real PostgreSQL and Temporal)', () => {
   let system: TestSystem;
   let dataSource: DataSource;
-  const region = generateRegion({ municipalities: 3, organisations: 8, pairs: 40, routes: 30, seed: 11, region: `Область ${randomUUID().slice(0, 8)}` });
+  const region = generateRegion({ municipalities: 3, organisations: 8, pairs: 40, routes: 30, seed: 11, region: `Область ${randomUUID().slice(0, 8)}`, regionCode: 98 });
   const asOf = new Date(region.now - 120 * DAY).toISOString().slice(0, 10);
   const [firstMunicipality] = region.municipalities as [string];
   const organisation = region.ledger[0] as (typeof region.ledger)[number];
@@ -44,6 +44,8 @@ describe('reports and monitoring through HTTP (generated region, real PostgreSQL
     system = await TestSystem.start();
     dataSource = await openTestDataSource();
     await appendRegion(new EventStore(dataSource), region);
+    // Routes created through the API in other files of this run must not be given the generated codes.
+    await registerRouteCodes((sql, p) => dataSource.query(sql, p), region);
     coordinator = system.token(randomUUID(), ['regionalCoordinator'], [], { region: region.region });
     // The worker's projector builds the report facts from the appended history.
     const ready = await system.eventually(
