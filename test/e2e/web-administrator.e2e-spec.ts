@@ -98,7 +98,16 @@ describe('web application: the administrator audits a pair after a mentor replac
     await page.goto(`${system.baseUrl}/app/programmes/${programmeId}`);
     const row = page.locator('section[aria-labelledby="pairs-title"] tbody tr');
     await row.waitFor();
-    const text = await row.textContent();
+    // The mentor-load read model lags the replacement: reload the page until it has caught up.
+    const text = await system.eventually(
+      async () => {
+        const shown = (await row.textContent()) ?? '';
+        if (!shown.includes('1 из 2')) await page.reload().then(() => row.waitFor());
+        return shown;
+      },
+      (shown) => shown.includes('1 из 2'),
+      20_000,
+    );
     expect(text).toContain(secondMentor.slice(0, 8));
     expect(text).toContain('(замена наставника)');
     expect(text).toContain('1 из 2');

@@ -168,7 +168,7 @@ describe('web application: the curator advances a programme after fixing a refus
     await approve.getByLabel('Плановая дата').fill('2026-10-15');
     await approve.getByRole('button', { name: 'Утвердить программу' }).click();
     await page.getByText('Персонализированная программа утверждена').waitFor();
-    await expect(row.textContent()).resolves.toContain('Реализует программу');
+    await row.getByText('Реализует программу').waitFor();
     await expect(checklist.textContent()).resolves.not.toContain('персонализированная программа');
     const pair = (await system.request('GET', `/pairs?programmeId=${programmeId}`, curatorToken)).body[0];
     expect(pair).toMatchObject({ status: 'active', mentorId: mentor, menteeIds: [mentee], controlPlan: { controller: { personId: curator, role: 'curator' } } });

@@ -515,6 +515,8 @@ function Pairs({
   const changed = async () => {
     pairs.reload();
     await onChanged();
+    // The pairs list is a projection that lags the accepted command: read it again until it has caught up.
+    for (const delay of [400, 1000, 2500]) setTimeout(() => pairs.reload(), delay);
   };
 
   return (
