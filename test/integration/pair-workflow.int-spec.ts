@@ -1,11 +1,7 @@
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
-import { mentorLoadDecider, organisationDecider, type CommandMetadata, type MentorReplacementReason, type PairState } from '@mentorflow/domain';
-import { EventStore, handleCommand, loadAggregate } from '@mentorflow/event-store';
+import { mentorLoadDecider, organisationDecider, type MentorReplacementReason, type PairState } from '@mentorflow/domain';
+import { handleCommand, loadAggregate } from '@mentorflow/event-store';
 import { activitiesFrom } from '../../apps/worker/src/create-worker';
-import { workflowsPath } from '../../apps/worker/src/workflows-path';
 import {
   approvePersonalProgrammeUpdate,
   completeFinalControlUpdate,
@@ -17,30 +13,22 @@ import {
   type PairView,
 } from '../../workflows/pair/pair.messages';
 import { pairStreamId, pairWorkflow } from '../../workflows/pair/pair.workflow';
-import { openTestDataSource } from '../support/database';
 import { captureHistory } from '../support/replay';
-import { timeSkippingServerPath } from '../support/scripts';
+import { useTimeSkippingWorker } from '../support/time-skipping';
 
 const DAY = 86_400_000;
 const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 describe('pair workflow on the time-skipping test server', () => {
-  let env: TestWorkflowEnvironment;
-  let dataSource: DataSource;
-  let store: EventStore;
-  let worker: Worker;
-  let running: Promise<void>;
   const taskQueue = `pair-test-${randomUUID()}`;
+  const temporal = useTimeSkippingWorker({ taskQueue, activities: activitiesFrom });
   const organisationId = randomUUID();
   const director = randomUUID();
   const curator = randomUUID();
 
   beforeAll(async () => {
-    env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: timeSkippingServerPath() } } });
-    dataSource = await openTestDataSource();
-    store = new EventStore(dataSource);
     await handleCommand(
-      store,
+      temporal.store,
       `organisation-${organisationId}`,
       organisationDecider,
       {
@@ -50,26 +38,16 @@ describe('pair workflow on the time-skipping test server', () => {
       },
       { actorId: 'admin' },
     );
-    worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowsPath: workflowsPath(), activities: activitiesFrom({ store, db: dataSource }) });
-    running = worker.run();
   });
 
-  afterAll(async () => {
-    worker?.shutdown();
-    await running;
-    await dataSource?.destroy();
-    await env?.teardown();
-  });
-
-  const now = async () => Number(await env.currentTimeMs());
-  const meta = async (actorId: string, role: CommandMetadata['role']): Promise<CommandMetadata> => ({ actorId, role, now: new Date(await now()).toISOString() });
-  const mentorLoad = async (mentorId: string) => (await loadAggregate(store, `mentor-load-${mentorId}`, mentorLoadDecider)).state.load;
+  const { meta, nowMs: now } = temporal;
+  const mentorLoad = async (mentorId: string) => (await loadAggregate(temporal.store, `mentor-load-${mentorId}`, mentorLoadDecider)).state.load;
 
   async function formPair(mentorId: string, menteeId = randomUUID()) {
     const today = await now();
     const pairId = randomUUID();
     const order = { number: `${pairId.slice(0, 4)}-к`, date: isoDate(today), signedBy: 'Директор' };
-    const handle = await env.client.workflow.start(pairWorkflow, {
+    const handle = await temporal.env.client.workflow.start(pairWorkflow, {
       taskQueue,
       workflowId: `pair-${pairId}`,
       args: [
@@ -114,7 +92,7 @@ describe('pair workflow on the time-skipping test server', () => {
     const interim = tasksOf(active.state).find((t) => t.kind === 'interimControl');
     expect(interim).toMatchObject({ status: 'open', assignee: { personId: curator, role: 'curator' } });
 
-    await env.sleep('100 days');
+    await temporal.env.sleep('100 days');
     const afterInterimDue = await handle.query(pairViewQuery);
     expect(tasksOf(afterInterimDue.state).find((t) => t.taskId === interim?.taskId)?.status).toBe('overdue');
 
@@ -128,9 +106,9 @@ describe('pair workflow on the time-skipping test server', () => {
 
     expect(done.state.status).toBe('completed');
     expect(await mentorLoad(mentor)).toBe(0);
-    const types = (await store.readStream(pairStreamId(pairId))).map((e) => e.type);
+    const types = (await temporal.store.readStream(pairStreamId(pairId))).map((e) => e.type);
     expect(types).toEqual(expect.arrayContaining(['PairFormed', 'PersonalProgrammeApproved', 'TaskOverdue', 'InterimControlPassed', 'FinalControlCompleted', 'PairCompleted']));
-    expect(await store.verifyStream(pairStreamId(pairId))).toMatchObject({ valid: true });
+    expect(await temporal.store.verifyStream(pairStreamId(pairId))).toMatchObject({ valid: true });
     await captureHistory('pair-full-life', handle);
   });
 
@@ -152,7 +130,7 @@ describe('pair workflow on the time-skipping test server', () => {
       expect(tasksOf(view.state).find((t) => t.kind === 'finalControl' && t.assignee.role === 'mentor')?.assignee.personId).toBe(newMentor);
       await waitUntil(async () => (await mentorLoad(oldMentor)) === 0);
       expect(await mentorLoad(newMentor)).toBe(1);
-      const events = await store.readStream(pairStreamId(pairId));
+      const events = await temporal.store.readStream(pairStreamId(pairId));
       expect(events.map((e) => e.streamVersion)).toEqual(events.map((_, i) => i + 1));
       expect(events.find((e) => e.type === 'MentorReplaced')?.data).toMatchObject({ reason, previousMentorId: oldMentor, newMentorId: newMentor });
       if (reason === 'dismissal') await captureHistory('pair-mentor-replaced', handle);
@@ -171,8 +149,8 @@ describe('pair workflow on the time-skipping test server', () => {
       metadata: await meta(director, 'director'),
     });
 
-    await waitUntil(async () => (await store.readStream(pairStreamId(pairId))).some((e) => e.type === 'MentorReplacementRejected'));
-    const rejected = (await store.readStream(pairStreamId(pairId))).find((e) => e.type === 'MentorReplacementRejected');
+    await waitUntil(async () => (await temporal.store.readStream(pairStreamId(pairId))).some((e) => e.type === 'MentorReplacementRejected'));
+    const rejected = (await temporal.store.readStream(pairStreamId(pairId))).find((e) => e.type === 'MentorReplacementRejected');
     expect(rejected?.data).toMatchObject({ reasonCode: 'mentor.capacity.exceeded' });
     expect((await handle.query(pairViewQuery)).state).toMatchObject({ mentorId: mentor });
     expect(await mentorLoad(busy)).toBe(2);
@@ -188,7 +166,7 @@ describe('pair workflow on the time-skipping test server', () => {
     expect(formed).toHaveLength(2);
     expect(refused).toHaveLength(18);
     expect(await mentorLoad(mentor)).toBe(2);
-    for (const attempt of refused) expect(await store.readStream(pairStreamId(attempt.pairId))).toEqual([]);
+    for (const attempt of refused) expect(await temporal.store.readStream(pairStreamId(attempt.pairId))).toEqual([]);
   });
 
   async function waitUntil(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {

@@ -1,17 +1,11 @@
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
-import { EventStore } from '@mentorflow/event-store';
-import type { CommandMetadata, ProgrammeDocumentKind } from '@mentorflow/domain';
+import type { ProgrammeDocumentKind } from '@mentorflow/domain';
 import { createEventStoreActivities } from '../../apps/worker/src/activities/event-store.activities';
 import { createProgrammeActivities } from '../../apps/worker/src/activities/programme.activities';
-import { workflowsPath } from '../../apps/worker/src/workflows-path';
 import { advanceStageUpdate, appointCuratorUpdate, recordDocumentUpdate, returnToStageUpdate } from '../../workflows/programme/programme.messages';
 import { programmeStreamId, programmeWorkflow } from '../../workflows/programme/programme.workflow';
-import { openTestDataSource } from '../support/database';
 import { captureHistory } from '../support/replay';
-import { timeSkippingServerPath } from '../support/scripts';
+import { useTimeSkippingWorker } from '../support/time-skipping';
 
 /**
  * A programme through every stage to its close, with a return on the way: the replay corpus's history
@@ -19,45 +13,25 @@ import { timeSkippingServerPath } from '../support/scripts';
  * what the pairs slice reports; here it reports every condition met, so the documents decide.
  */
 describe('programme through every stage', () => {
-  let env: TestWorkflowEnvironment;
-  let dataSource: DataSource;
-  let store: EventStore;
-  let worker: Worker;
-  let running: Promise<void>;
   const taskQueue = `programme-stages-${randomUUID()}`;
-
-  beforeAll(async () => {
-    env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: timeSkippingServerPath() } } });
-    dataSource = await openTestDataSource();
-    store = new EventStore(dataSource);
-    worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue,
-      workflowsPath: workflowsPath(),
-      activities: {
-        ...createEventStoreActivities({ store }),
-        ...createProgrammeActivities({ db: dataSource }),
-        loadProgrammeGateContext: async () => ({
-          mentorsSelected: 2, menteesSelected: 2, pairsAssigned: 1, pairsAssignedWithOrderAndConsents: 1,
-          pairsWithApprovedPersonalProgramme: 1, activePairs: 1, activePairsPassedInterimControl: 1,
-        }),
-      },
-    });
-    running = worker.run();
-  });
-  afterAll(async () => {
-    worker?.shutdown();
-    await running;
-    await dataSource?.destroy();
-    await env?.teardown();
+  const temporal = useTimeSkippingWorker({
+    taskQueue,
+    activities: ({ store, db }) => ({
+      ...createEventStoreActivities({ store }),
+      ...createProgrammeActivities({ db }),
+      loadProgrammeGateContext: async () => ({
+        mentorsSelected: 2, menteesSelected: 2, pairsAssigned: 1, pairsAssignedWithOrderAndConsents: 1,
+        pairsWithApprovedPersonalProgramme: 1, activePairs: 1, activePairsPassedInterimControl: 1,
+      }),
+    }),
   });
 
   it('advances one stage at a time, returns with a reason, and closes after the results stage', async () => {
     const programmeId = randomUUID();
     const director = randomUUID();
     const curator = randomUUID();
-    const meta = async (actorId: string, role: CommandMetadata['role']): Promise<CommandMetadata> => ({ actorId, role, now: new Date(Number(await env.currentTimeMs())).toISOString() });
-    const handle = await env.client.workflow.start(programmeWorkflow, {
+    const { meta } = temporal;
+    const handle = await temporal.env.client.workflow.start(programmeWorkflow, {
       taskQueue,
       workflowId: `programme-${programmeId}`,
       args: [{ programmeId, organisationId: randomUUID(), title: 'Программа 2026/27', timeZone: 'Europe/Samara', metadata: await meta(director, 'director') }],
@@ -85,7 +59,7 @@ describe('programme through every stage', () => {
     const closed = await advance('results');
     expect(closed).toMatchObject({ stage: 'closed' });
 
-    const moves = (await store.readStream(programmeStreamId(programmeId)))
+    const moves = (await temporal.store.readStream(programmeStreamId(programmeId)))
       .filter((e) => ['StageAdvanced', 'StageReturned', 'ProgrammeClosed'].includes(e.type))
       .map((e) => `${e.type}:${(e.data as { from?: string }).from ?? ''}→${(e.data as { to?: string }).to ?? ''}`);
     expect(moves).toEqual([

@@ -1,10 +1,6 @@
-import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
-import { EventStore } from '@mentorflow/event-store';
-import type { CommandMetadata } from '@mentorflow/domain';
 import { createEventStoreActivities } from '../../apps/worker/src/activities/event-store.activities';
 import { createProgrammeActivities } from '../../apps/worker/src/activities/programme.activities';
 import { workflowsPath } from '../../apps/worker/src/workflows-path';
@@ -16,51 +12,22 @@ import {
   recordDocumentUpdate,
 } from '../../workflows/programme/programme.messages';
 import { programmeStreamId, programmeWorkflow } from '../../workflows/programme/programme.workflow';
-import { openTestDataSource } from '../support/database';
 import { captureHistory } from '../support/replay';
-import { timeSkippingServerPath } from '../support/scripts';
+import { useTimeSkippingWorker } from '../support/time-skipping';
 
 describe('programme workflow on the time-skipping test server', () => {
-  let env: TestWorkflowEnvironment;
-  let dataSource: DataSource;
-  let store: EventStore;
-  let worker: Worker;
-  let running: Promise<void>;
   const taskQueue = `programme-test-${randomUUID()}`;
+  const temporal = useTimeSkippingWorker({
+    taskQueue,
+    activities: ({ store, db }) => ({ ...createEventStoreActivities({ store }), ...createProgrammeActivities({ db }) }),
+  });
+  const { meta } = temporal;
   const director = randomUUID();
   const curator = randomUUID();
 
-  beforeAll(async () => {
-    env = await TestWorkflowEnvironment.createTimeSkipping({
-      server: { executable: { type: 'existing-path', path: timeSkippingServerPath() } },
-    });
-    dataSource = await openTestDataSource();
-    store = new EventStore(dataSource);
-    worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue,
-      workflowsPath: workflowsPath(),
-      activities: { ...createEventStoreActivities({ store }), ...createProgrammeActivities({ db: dataSource }) },
-    });
-    running = worker.run();
-  });
-
-  afterAll(async () => {
-    worker?.shutdown();
-    await running;
-    await dataSource?.destroy();
-    await env?.teardown();
-  });
-
-  const meta = async (actorId: string, role: CommandMetadata['role']): Promise<CommandMetadata> => ({
-    actorId,
-    role,
-    now: new Date(Number(await env.currentTimeMs())).toISOString(),
-  });
-
   async function startProgramme() {
     const programmeId = randomUUID();
-    const handle = await env.client.workflow.start(programmeWorkflow, {
+    const handle = await temporal.env.client.workflow.start(programmeWorkflow, {
       taskQueue,
       workflowId: `programme-${programmeId}`,
       args: [
@@ -93,7 +60,7 @@ describe('programme workflow on the time-skipping test server', () => {
       ],
     });
 
-    const events = await store.readStream(programmeStreamId(programmeId));
+    const events = await temporal.store.readStream(programmeStreamId(programmeId));
     expect(events.map((e) => e.type)).toEqual(['ProgrammeStarted', 'CuratorAppointed', 'DocumentRecorded']);
     expect(events[2]?.metadata).toMatchObject({ actorId: curator, role: 'curator', documentRef: documentId });
     expect((await handle.query(programmeViewQuery)).version).toBe(3);
@@ -121,7 +88,7 @@ describe('programme workflow on the time-skipping test server', () => {
       'mentors.notSelected',
       'mentees.notSelected',
     ]);
-    expect((await store.readStream(programmeStreamId(programmeId))).map((e) => e.type)).toEqual([
+    expect((await temporal.store.readStream(programmeStreamId(programmeId))).map((e) => e.type)).toEqual([
       'ProgrammeStarted',
       'CuratorAppointed',
     ]);
@@ -133,13 +100,13 @@ describe('programme workflow on the time-skipping test server', () => {
     await handle.executeUpdate(appointCuratorUpdate, {
       args: [{ data: { curatorId: curator }, metadata: await meta(director, 'director') }],
     });
-    const now = new Date(Number(await env.currentTimeMs()));
+    const now = new Date(Number(await temporal.env.currentTimeMs()));
     const plannedEnd = new Date(now.getTime() + 10 * 86_400_000).toISOString().slice(0, 10);
     await handle.executeUpdate(planStageDatesUpdate, {
       args: [{ data: { stage: 'preparatory', plannedEnd }, metadata: await meta(curator, 'curator') }],
     });
     const stream = programmeStreamId(programmeId);
-    const raised = (await store.readStream(stream)).find((e) => e.type === 'TaskRaised');
+    const raised = (await temporal.store.readStream(stream)).find((e) => e.type === 'TaskRaised');
     // Due at the end of the planned day in Vladivostok (UTC+10): 14:00 UTC that day.
     expect(raised?.data).toMatchObject({
       kind: 'stagePlanReminder',
@@ -149,13 +116,13 @@ describe('programme workflow on the time-skipping test server', () => {
     });
     const [remindAt] = (raised?.data as { remindAt: string[] }).remindAt;
 
-    await env.sleep('9 days');
-    const beforeDue = await store.readStream(stream);
+    await temporal.env.sleep('9 days');
+    const beforeDue = await temporal.store.readStream(stream);
     expect(beforeDue.map((e) => e.type)).not.toContain('StagePlanOverdue');
     expect(beforeDue.find((e) => e.type === 'TaskReminded')?.data).toMatchObject({ remindedAt: remindAt });
 
-    await env.sleep('3 days');
-    const after = await store.readStream(stream);
+    await temporal.env.sleep('3 days');
+    const after = await temporal.store.readStream(stream);
     expect(after.find((e) => e.type === 'StagePlanOverdue')?.data).toMatchObject({ stage: 'preparatory', plannedEnd });
     expect(after.map((e) => e.type).slice(-2)).toEqual(['StagePlanOverdue', 'TaskOverdue']);
     await captureHistory('programme-stage-plan-overdue', handle);

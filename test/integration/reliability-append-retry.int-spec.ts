@@ -1,18 +1,11 @@
 import { Context } from '@temporalio/activity';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
-import { EventStore } from '@mentorflow/event-store';
-import type { CommandMetadata } from '@mentorflow/domain';
 import { createEventStoreActivities } from '../../apps/worker/src/activities/event-store.activities';
 import { createProgrammeActivities } from '../../apps/worker/src/activities/programme.activities';
-import { workflowsPath } from '../../apps/worker/src/workflows-path';
 import { appointCuratorUpdate, recordDocumentUpdate } from '../../workflows/programme/programme.messages';
 import { programmeStreamId, programmeWorkflow } from '../../workflows/programme/programme.workflow';
 import type { AppendEventsInput } from '../../workflows/activities';
-import { openTestDataSource } from '../support/database';
-import { timeSkippingServerPath } from '../support/scripts';
+import { useTimeSkippingWorker } from '../support/time-skipping';
 
 /**
  * A worker that dies after PostgreSQL committed an append but before Temporal heard the activity
@@ -21,27 +14,14 @@ import { timeSkippingServerPath } from '../support/scripts';
  * exactly what the server sees from such a crash.
  */
 describe('an append retried after its commit', () => {
-  let env: TestWorkflowEnvironment;
-  let dataSource: DataSource;
-  let store: EventStore;
-  let worker: Worker;
-  let running: Promise<void>;
   const taskQueue = `append-retry-${randomUUID()}`;
   const attempts: { streamId: string; attempt: number; eventIds: string[]; duplicate?: boolean }[] = [];
-
-  beforeAll(async () => {
-    env = await TestWorkflowEnvironment.createTimeSkipping({
-      server: { executable: { type: 'existing-path', path: timeSkippingServerPath() } },
-    });
-    dataSource = await openTestDataSource();
-    store = new EventStore(dataSource);
-    const real = createEventStoreActivities({ store });
-    worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue,
-      workflowsPath: workflowsPath(),
-      activities: {
-        ...createProgrammeActivities({ db: dataSource }),
+  const temporal = useTimeSkippingWorker({
+    taskQueue,
+    activities: ({ store, db }) => {
+      const real = createEventStoreActivities({ store });
+      return {
+        ...createProgrammeActivities({ db }),
         async appendEvents(input: AppendEventsInput) {
           const { attempt } = Context.current().info;
           const result = await real.appendEvents(input);
@@ -49,29 +29,16 @@ describe('an append retried after its commit', () => {
           if (attempt === 1) throw new Error('worker lost after the commit, before reporting the result');
           return result;
         },
-      },
-    });
-    running = worker.run();
+      };
+    },
   });
-
-  afterAll(async () => {
-    worker?.shutdown();
-    await running;
-    await dataSource?.destroy();
-    await env?.teardown();
-  });
-
-  const meta = async (actorId: string, role: CommandMetadata['role']): Promise<CommandMetadata> => ({
-    actorId,
-    role,
-    now: new Date(Number(await env.currentTimeMs())).toISOString(),
-  });
+  const { meta } = temporal;
 
   it('stores each command once although every append committed twice over', async () => {
     const programmeId = randomUUID();
     const director = randomUUID();
     const curatorId = randomUUID();
-    const handle = await env.client.workflow.start(programmeWorkflow, {
+    const handle = await temporal.env.client.workflow.start(programmeWorkflow, {
       taskQueue,
       workflowId: `programme-${programmeId}`,
       args: [{ programmeId, organisationId: randomUUID(), title: 'Программа', timeZone: 'Europe/Moscow', metadata: await meta(director, 'director') }],
@@ -83,7 +50,7 @@ describe('an append retried after its commit', () => {
     });
 
     const stream = programmeStreamId(programmeId);
-    const events = await store.readStream(stream);
+    const events = await temporal.store.readStream(stream);
     expect(events.map((e) => [e.streamVersion, e.type])).toEqual([
       [1, 'ProgrammeStarted'],
       [2, 'CuratorAppointed'],
@@ -98,11 +65,11 @@ describe('an append retried after its commit', () => {
     ]);
     for (let i = 0; i < mine.length; i += 2) expect(mine[i + 1]?.eventIds).toEqual(mine[i]?.eventIds);
     expect(events.map((e) => e.eventId)).toEqual(mine.filter((a) => a.attempt === 1).flatMap((a) => a.eventIds));
-    expect(await store.verifyStream(stream)).toMatchObject({ valid: true, events: 3 });
+    expect(await temporal.store.verifyStream(stream)).toMatchObject({ valid: true, events: 3 });
   });
 
   it('answers the same append called twice directly with the original positions', async () => {
-    const activities = createEventStoreActivities({ store });
+    const activities = createEventStoreActivities({ store: temporal.store });
     const stream = `retry-${randomUUID()}`;
     const input: AppendEventsInput = {
       streamId: stream,
@@ -112,6 +79,6 @@ describe('an append retried after its commit', () => {
     const first = await activities.appendEvents(input);
     const second = await activities.appendEvents(input);
     expect(second).toEqual({ ...first, duplicate: true });
-    expect((await store.readStream(stream)).map((e) => e.data)).toEqual([{ n: 1 }, { n: 2 }]);
+    expect((await temporal.store.readStream(stream)).map((e) => e.data)).toEqual([{ n: 1 }, { n: 2 }]);
   });
 });

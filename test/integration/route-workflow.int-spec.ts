@@ -1,14 +1,11 @@
 import { Client, WithStartWorkflowOperation, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { History } from '@temporalio/common/lib/proto-utils';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
 import { defaultProductionCalendar, endOfLocalDay, localDateOf } from '@mentorflow/calendar';
 import {
   competenceAreas,
-  type CommandMetadata,
   type CreatedRoute,
   type RouteControlPoint,
   type RouteRoadMapRow,
@@ -34,9 +31,8 @@ import {
 } from '../../workflows/route/route.messages';
 import { routeStreamId, routeWorkflow } from '../../workflows/route/route.workflow';
 import { completeTaskUpdate } from '../../workflows/shared/task.messages';
-import { openTestDataSource } from '../support/database';
 import { captureHistory } from '../support/replay';
-import { timeSkippingServerPath } from '../support/scripts';
+import { useTimeSkippingWorker } from '../support/time-skipping';
 
 const DAY = 86_400_000;
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
@@ -144,38 +140,13 @@ describe('route deadlines on the production calendar (the activities, fixed inst
 });
 
 describe('route workflow on the time-skipping test server', () => {
-  let env: TestWorkflowEnvironment;
-  let dataSource: DataSource;
-  let store: EventStore;
-  let worker: Worker;
-  let running: Promise<void>;
   const taskQueue = `route-test-${randomUUID()}`;
+  const temporal = useTimeSkippingWorker({ taskQueue, activities: activitiesFrom });
+  const { meta, nowMs } = temporal;
   const teacher = randomUUID();
   const methodologist = randomUUID();
   const tutor = randomUUID();
   const curator = randomUUID();
-
-  beforeAll(async () => {
-    env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: timeSkippingServerPath() } } });
-    dataSource = await openTestDataSource();
-    store = new EventStore(dataSource);
-    worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowsPath: workflowsPath(), activities: activitiesFrom({ store, db: dataSource }) });
-    running = worker.run();
-  });
-
-  afterAll(async () => {
-    worker?.shutdown();
-    await running;
-    await dataSource?.destroy();
-    await env?.teardown();
-  });
-
-  const nowMs = async () => Number(await env.currentTimeMs());
-  const meta = async (actorId: string, role: CommandMetadata['role']): Promise<CommandMetadata> => ({
-    actorId,
-    role,
-    now: new Date(await nowMs()).toISOString(),
-  });
 
   async function dates(timeZone: string) {
     const today = localDateOf(new Date(await nowMs()), timeZone);
@@ -223,7 +194,7 @@ describe('route workflow on the time-skipping test server', () => {
       ],
     });
     // As the API does: the start and the first update in one call, answered once RouteCreated is stored.
-    const view = await env.client.workflow.executeUpdateWithStart(routeCreatedUpdate, { startWorkflowOperation });
+    const view = await temporal.env.client.workflow.executeUpdateWithStart(routeCreatedUpdate, { startWorkflowOperation });
     const handle = await startWorkflowOperation.workflowHandle();
     return { routeId, handle, view, rows, controlPoints, today };
   }
@@ -249,7 +220,7 @@ describe('route workflow on the time-skipping test server', () => {
   async function runChain(handle: WorkflowHandle): Promise<{ handle: WorkflowHandle; history: History }[]> {
     const runs: { handle: WorkflowHandle; history: History }[] = [];
     for (let runId: string | undefined = (await handle.describe()).runId; runId; ) {
-      const run: WorkflowHandle = env.client.workflow.getHandle(handle.workflowId, runId);
+      const run: WorkflowHandle = temporal.env.client.workflow.getHandle(handle.workflowId, runId);
       const history: History = await run.fetchHistory();
       runs.push({ handle: run, history });
       runId = history.events?.[0]?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId || undefined;
@@ -257,7 +228,7 @@ describe('route workflow on the time-skipping test server', () => {
     return runs;
   }
 
-  const stream = (routeId: string) => store.readStream(routeStreamId(routeId));
+  const stream = (routeId: string) => temporal.store.readStream(routeStreamId(routeId));
   const tasksRaised = (events: RecordedEvent[], kind: string) =>
     events.filter((e) => e.type === 'TaskRaised' && (e.data as { kind: string }).kind === kind).map((e) => e.data as unknown as TaskView);
   const expectNoGaps = (events: RecordedEvent[]) => expect(events.map((e) => e.streamVersion)).toEqual(events.map((_, i) => i + 1));
@@ -298,7 +269,7 @@ describe('route workflow on the time-skipping test server', () => {
 
     // A plain client: the test environment's own would unlock time skipping while waiting, and the server could
     // jump to the run's 10-year timeout before the workflow task that completes it is processed.
-    const final = await new Client({ connection: env.connection, namespace: env.namespace ?? 'default' }).workflow.getHandle<typeof routeWorkflow>(handle.workflowId).result();
+    const final = await new Client({ connection: temporal.env.connection, namespace: temporal.env.namespace ?? 'default' }).workflow.getHandle<typeof routeWorkflow>(handle.workflowId).result();
     expect(created(final)).toMatchObject({ stage: 'completed', draft: { onTime: true } });
     const events = await stream(routeId);
     expectNoGaps(events);
@@ -359,7 +330,7 @@ describe('route workflow on the time-skipping test server', () => {
         },
       ],
     });
-    const refusal = await refusalOf(env.client.workflow.executeUpdateWithStart(routeCreatedUpdate, { startWorkflowOperation: invalid }));
+    const refusal = await refusalOf(temporal.env.client.workflow.executeUpdateWithStart(routeCreatedUpdate, { startWorkflowOperation: invalid }));
     expect(refusal.code).toBe('route.invalid');
     expect(refusal.unmet?.map((u) => u.code)).toEqual(['route.teacher.isSupervisor', 'titlePage.period.invalid']);
     expect(await stream(invalidId)).toEqual([]);
@@ -373,11 +344,11 @@ describe('route workflow on the time-skipping test server', () => {
     const { draft } = await recordDiagnostics(handle, today);
     const [remindAt] = draft.remindAt;
     if (!remindAt) throw new Error('no reminder');
-    const firstRun = await env.client.workflow.getHandle(handle.workflowId, firstRunId).describe();
+    const firstRun = await temporal.env.client.workflow.getHandle(handle.workflowId, firstRunId).describe();
     expect(firstRun.status.name).toBe('CONTINUED_AS_NEW');
     expect(firstRun.closeTime?.getTime()).toBeLessThan(Date.parse(remindAt));
 
-    await env.sleep(Date.parse(remindAt) - (await nowMs()) + 60_000);
+    await temporal.env.sleep(Date.parse(remindAt) - (await nowMs()) + 60_000);
     const reminded = await stream(routeId);
     const reminder = reminded.find((e) => e.type === 'TaskReminded')?.data as { taskId: string; remindedAt: string; assignee: { personId: string } } | undefined;
     expect(reminder).toMatchObject({ taskId: draft.taskId, assignee: { personId: methodologist } });
@@ -386,7 +357,7 @@ describe('route workflow on the time-skipping test server', () => {
     expect(Date.parse(reminder?.remindedAt ?? '') - Date.parse(remindAt)).toBeLessThan(5_000);
     expect(reminded.map((e) => e.type)).not.toContain('TaskOverdue');
 
-    await env.sleep(Date.parse(draft.dueAt) - (await nowMs()) + 60_000);
+    await temporal.env.sleep(Date.parse(draft.dueAt) - (await nowMs()) + 60_000);
     const events = await stream(routeId);
     const overdue = events.find((e) => e.type === 'TaskOverdue')?.data as { taskId: string; overdueAt: string } | undefined;
     expect(overdue?.taskId).toBe(draft.taskId);
@@ -438,7 +409,7 @@ describe('route workflow on the time-skipping test server', () => {
       firstRunId = (await continued.handle.describe()).runId;
       enteredAt = created(await toImplementation(monthly)).stageEnteredAt;
       await toImplementation(continued);
-      await env.sleep(365 * DAY);
+      await temporal.env.sleep(365 * DAY);
     });
 
     it('raises a control-point check for the tutor at the start of each month, due at the end of its last day: 12 in 12 months', async () => {
@@ -462,7 +433,7 @@ describe('route workflow on the time-skipping test server', () => {
       });
       expect(done).toEqual({ taskId: first?.taskId, status: 'done' });
       await monthly.handle.executeUpdate(startReflectionUpdate, { args: [{ data: {}, metadata: await meta(tutor, 'tutor') }] });
-      await env.sleep(62 * DAY);
+      await temporal.env.sleep(62 * DAY);
       expect(tasksRaised(await stream(monthly.routeId), 'monthlyControlPointCheck')).toHaveLength(12);
       expectNoGaps(await stream(monthly.routeId));
       await captureHistory('route-monthly-checks', monthly.handle);
@@ -470,7 +441,7 @@ describe('route workflow on the time-skipping test server', () => {
 
     it('continues as new with its state: the continued run answers queries, accepts commands and keeps the monthly checks going', async () => {
       const { routeId, handle } = continued;
-      const first = env.client.workflow.getHandle(handle.workflowId, firstRunId);
+      const first = temporal.env.client.workflow.getHandle(handle.workflowId, firstRunId);
       expect((await first.describe()).status.name).toBe('CONTINUED_AS_NEW');
       expect((await handle.describe()).runId).not.toBe(firstRunId);
 

@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import { Api } from './lib/api';
-import { freePort, migrate, spawnWorker, startPostgres, stopPostgres, stopPostgresImmediately, type PostgresProcess } from './lib/processes';
-import { checkStore, pool, RouteLoad, waitForProjection, type LoadFigures, type StoreCheck } from './lib/route-load';
+import { runUnderFaults } from './lib/fault-run';
+import { freePort, migrate, startPostgres, stopPostgres, stopPostgresImmediately, type PostgresProcess } from './lib/processes';
+import type { LoadFigures, StoreCheck } from './lib/route-load';
 
 export interface PostgresStopOptions {
   temporalAddress: string;
@@ -29,65 +28,33 @@ export interface PostgresStopFigures extends LoadFigures, StoreCheck {
  * activities that failed during the outage retried and completed, and the projector caught up.
  */
 export async function runPostgresStop(options: PostgresStopOptions): Promise<PostgresStopFigures> {
-  const log = options.log ?? (() => undefined);
   const started = Date.now();
   const port = await freePort();
   let postgres: PostgresProcess = await startPostgres(port, options.dataDir);
-  await migrate(postgres.url);
-  const env = { DATABASE_URL: postgres.url, TEMPORAL_ADDRESS: options.temporalAddress, TEMPORAL_TASK_QUEUE: `pg-stop-${randomUUID()}` };
-  const worker = spawnWorker(env);
-  const api = await Api.start(env);
   try {
-    await worker.ready;
-    log(`worker polling after ${Math.round((Date.now() - started) / 1000)} s`);
-    const load = new RouteLoad(api);
-    await load.setUp();
-    const routes = Math.max(2, Math.min(options.concurrency * 2, Math.ceil(options.commands / 5)));
-    const ready = (await Promise.all(Array.from({ length: routes }, () => load.driveRoute()))).filter((id): id is string => id !== undefined);
-    if (ready.length === 0) throw new Error(`no route reached implementation: ${JSON.stringify(load.figures())}`);
-    log(`${ready.length} routes in implementation after ${Math.round((Date.now() - started) / 1000)} s`);
-
-    let stops = 0;
-    let sent = 0;
-    const stopper = (async () => {
-      while (stops < options.stops) {
-        await new Promise((resolve) => setTimeout(resolve, 500 + Math.random() * 1500));
-        await stopPostgresImmediately(postgres);
-        stops++;
-        log(`PostgreSQL stopped (immediate) ${stops}/${options.stops} after ${load.sent.length} commands`);
-        await new Promise((resolve) => setTimeout(resolve, options.downMs));
-        postgres = await startPostgres(port, options.dataDir);
-      }
-    })();
-    let failed = false;
-    stopper.catch(() => (failed = true));
-    const driver = pool(
-      Array.from({ length: options.concurrency }, (_, i) => i),
-      options.concurrency,
-      async (lane) => {
-        // Keep commands in flight until every stop has landed and the count is reached.
-        while (!failed && (sent < options.commands || stops < options.stops)) {
-          sent++;
-          await load.portfolioEntry(ready[(sent + lane) % ready.length] as string);
-        }
+    await migrate(postgres.url);
+    const { faults, workerExits, seconds, ...figures } = await runUnderFaults({
+      name: 'pg-stop',
+      databaseUrl: postgres.url,
+      temporalAddress: options.temporalAddress,
+      load: { kind: 'entries', commands: options.commands },
+      concurrency: options.concurrency,
+      workerSurvives: true,
+      started,
+      log: options.log,
+      fault: {
+        times: options.stops,
+        pauseMs: [500, 2000],
+        downMs: options.downMs,
+        inject: () => stopPostgresImmediately(postgres),
+        repair: async () => {
+          postgres = await startPostgres(port, options.dataDir);
+        },
+        describe: (n, run) => `PostgreSQL stopped (immediate) ${n}/${options.stops} after ${run.load.sent.length} commands`,
       },
-    );
-    await Promise.all([stopper, driver]);
-    const behind = await waitForProjection(postgres.url, load.routeIds);
-    const check = await checkStore(postgres.url, load);
-    const workerExits = worker.child.exitCode === null && worker.child.signalCode === null ? 0 : 1;
-    return {
-      ...load.figures(),
-      ...check,
-      problems: [...check.problems, ...behind, ...(workerExits ? [`the worker exited: ${worker.output().slice(-2000)}`] : [])],
-      stops,
-      workerExits,
-      seconds: Math.round((Date.now() - started) / 1000),
-    };
+    });
+    return { ...figures, stops: faults, workerExits, seconds };
   } finally {
-    await api.close();
-    worker.child.kill('SIGTERM');
-    await worker.exited;
     await stopPostgres(postgres);
   }
 }

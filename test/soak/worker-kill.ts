@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import { Api } from './lib/api';
-import { killHard, spawnWorker, type WorkerProcess } from './lib/processes';
-import { checkStore, pool, RouteLoad, type LoadFigures, type StoreCheck } from './lib/route-load';
+import { killHard } from './lib/processes';
+import { runUnderFaults } from './lib/fault-run';
+import type { LoadFigures, StoreCheck } from './lib/route-load';
 
 export interface WorkerKillOptions {
   databaseUrl: string;
@@ -27,48 +26,24 @@ export interface WorkerKillFigures extends LoadFigures, StoreCheck {
  * process), and started again each time. Afterwards the store must hold exactly what clients were told.
  */
 export async function runWorkerKill(options: WorkerKillOptions): Promise<WorkerKillFigures> {
-  const log = options.log ?? (() => undefined);
-  const started = Date.now();
-  const env = { DATABASE_URL: options.databaseUrl, TEMPORAL_ADDRESS: options.temporalAddress, TEMPORAL_TASK_QUEUE: `worker-kill-${randomUUID()}` };
-  let worker: WorkerProcess = spawnWorker(env);
-  const api = await Api.start(env);
-  try {
-    await worker.ready;
-    log(`worker polling after ${Math.round((Date.now() - started) / 1000)} s`);
-    const load = new RouteLoad(api);
-    await load.setUp();
-
-    let kills = 0;
-    let stop = false;
-    const killer = (async () => {
-      while (kills < options.kills) {
-        const [min, max] = options.killAfterMs;
-        await new Promise((resolve) => setTimeout(resolve, min + Math.random() * (max - min)));
-        await killHard(worker);
-        kills++;
-        log(`kill ${kills}/${options.kills} after ${load.sent.length} commands`);
-        worker = spawnWorker(env);
-        await worker.ready;
-      }
-    })();
-    killer.catch(() => (stop = true));
-
-    const driver = pool(
-      Array.from({ length: options.routes }, (_, i) => i),
-      options.concurrency,
-      async () => {
-        const routeId = await load.driveRoute();
-        if (!routeId) return;
-        // Keep the load on until every kill has landed, so each one hits work in flight.
-        for (let n = 0; !stop && (n < options.entriesPerRoute || kills < options.kills); n++) await load.portfolioEntry(routeId);
-      },
-    );
-    await Promise.all([killer, driver]);
-    const check = await checkStore(options.databaseUrl, load);
-    return { ...load.figures(), ...check, kills, seconds: Math.round((Date.now() - started) / 1000) };
-  } finally {
-    await api.close();
-    worker.child.kill('SIGTERM');
-    await worker.exited;
-  }
+  const { faults, seconds, ...result } = await runUnderFaults({
+    name: 'worker-kill',
+    databaseUrl: options.databaseUrl,
+    temporalAddress: options.temporalAddress,
+    load: { kind: 'routes', routes: options.routes, entriesPerRoute: options.entriesPerRoute },
+    concurrency: options.concurrency,
+    workerSurvives: false,
+    log: options.log,
+    fault: {
+      times: options.kills,
+      pauseMs: options.killAfterMs,
+      inject: (run) => killHard(run.worker()),
+      repair: (run) => run.replaceWorker(),
+      describe: (n, run) => `kill ${n}/${options.kills} after ${run.load.sent.length} commands`,
+    },
+  });
+  // The worker is replaced on purpose here, so its exits are no figure of this run.
+  const { workerExits, ...figures } = result;
+  void workerExits;
+  return { ...figures, kills: faults, seconds };
 }

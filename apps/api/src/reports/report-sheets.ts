@@ -24,6 +24,44 @@ const keyValueSheet = (name: string, title: string, rows: [string, CellValue][])
   rows: rows.map(([indicator, value]) => ({ indicator, value })),
 });
 
+/** One label / count / share row of a breakdown (pairs by status, documents present, …). */
+interface BreakdownRow {
+  readonly label: string;
+  readonly count: number;
+  readonly share: number | null;
+}
+
+interface Heading {
+  readonly header: string;
+  readonly width: number;
+}
+
+/**
+ * A breakdown table: label, count and share, the column set every breakdown shares. With `group`, a
+ * first column names the section each row belongs to (e.g. pairs by status, then by form).
+ */
+const breakdownSheet = (
+  name: string,
+  title: string,
+  headings: { readonly group?: Heading & { readonly key: string }; readonly label: Heading; readonly count: Heading },
+  sections: readonly (readonly [group: string | null, rows: readonly BreakdownRow[]])[],
+): ReportSheet => {
+  const { group } = headings;
+  return {
+    name,
+    title,
+    columns: [
+      ...(group ? [{ key: group.key, header: group.header, width: group.width }] : []),
+      { key: 'label', ...headings.label },
+      { key: 'count', ...headings.count, numFmt: COUNT },
+      { key: 'share', header: 'Доля', width: 10, numFmt: SHARE },
+    ],
+    rows: sections.flatMap(([section, rows]) =>
+      rows.map((r) => ({ ...(group ? { [group.key]: section } : {}), label: r.label, count: r.count, share: r.share })),
+    ),
+  };
+};
+
 export function organisationSheets(report: OrganisationReport): ReportSheet[] {
   const { targetModel, processMonitoring: pm } = report;
   return [
@@ -51,21 +89,16 @@ export function organisationSheets(report: OrganisationReport): ReportSheet[] {
       ],
       rows: report.programmes.map((p) => ({ title: p.title, stage: p.stageLabel, since: p.stageEnteredAt.slice(0, 10), days: p.daysInStage })),
     },
-    {
-      name: 'Пары',
-      title: 'Наставнические пары/группы по статусу, форме и виду',
-      columns: [
-        { key: 'group', header: 'Разрез', width: 14 },
-        { key: 'label', header: 'Значение', width: 50 },
-        { key: 'count', header: 'Количество', width: 14, numFmt: COUNT },
-        { key: 'share', header: 'Доля', width: 10, numFmt: SHARE },
+    breakdownSheet(
+      'Пары',
+      'Наставнические пары/группы по статусу, форме и виду',
+      { group: { key: 'group', header: 'Разрез', width: 14 }, label: { header: 'Значение', width: 50 }, count: { header: 'Количество', width: 14 } },
+      [
+        ['Статус', report.pairs.byStatus],
+        ['Форма', report.pairs.byForm],
+        ['Вид', report.pairs.byKind],
       ],
-      rows: [
-        ...report.pairs.byStatus.map((r) => ({ group: 'Статус', label: r.label, count: r.count, share: r.share })),
-        ...report.pairs.byForm.map((r) => ({ group: 'Форма', label: r.label, count: r.count, share: r.share })),
-        ...report.pairs.byKind.map((r) => ({ group: 'Вид', label: r.label, count: r.count, share: r.share })),
-      ],
-    },
+    ),
     {
       name: 'Нагрузка наставников',
       title: 'Нагрузка наставников (действующие пары/группы)',
@@ -86,20 +119,15 @@ export function organisationSheets(report: OrganisationReport): ReportSheet[] {
       ],
       rows: report.tasks.map((t) => ({ roleLabel: t.roleLabel, open: t.open, overdue: t.overdue })),
     },
-    {
-      name: 'Контроль',
-      title: 'Итоги промежуточного и итогового контроля',
-      columns: [
-        { key: 'control', header: 'Контроль', width: 18 },
-        { key: 'label', header: 'Результат', width: 30 },
-        { key: 'count', header: 'Пар/групп', width: 12, numFmt: COUNT },
-        { key: 'share', header: 'Доля', width: 10, numFmt: SHARE },
+    breakdownSheet(
+      'Контроль',
+      'Итоги промежуточного и итогового контроля',
+      { group: { key: 'control', header: 'Контроль', width: 18 }, label: { header: 'Результат', width: 30 }, count: { header: 'Пар/групп', width: 12 } },
+      [
+        ['Промежуточный', report.controls.interim],
+        ['Итоговый', report.controls.final],
       ],
-      rows: [
-        ...report.controls.interim.map((r) => ({ control: 'Промежуточный', label: r.label, count: r.count, share: r.share })),
-        ...report.controls.final.map((r) => ({ control: 'Итоговый', label: r.label, count: r.count, share: r.share })),
-      ],
-    },
+    ),
     {
       name: 'Результаты мониторинга',
       title: 'Результаты мониторинга (002 §10), внесённые куратором',
@@ -213,26 +241,13 @@ export function regionSheets(title: string, totals: RegionAggregate, municipalit
       ['Из них представлено в течение 10 рабочих дней', totals.draftsOnTime],
       ['Доля проектов ИОМ, представленных в срок', totals.draftsOnTimeShare],
     ]),
-    {
-      name: 'Документы',
-      title: 'Какие документы по наставничеству есть в организациях',
-      columns: [
-        { key: 'label', header: 'Документ', width: 70 },
-        { key: 'count', header: 'Организаций', width: 14, numFmt: COUNT },
-        { key: 'share', header: 'Доля', width: 10, numFmt: SHARE },
-      ],
-      rows: totals.documents.map((d) => ({ label: d.label, count: d.count, share: d.share })),
-    },
-    {
-      name: 'Формы',
-      title: 'Формы наставничества',
-      columns: [
-        { key: 'label', header: 'Форма', width: 50 },
-        { key: 'count', header: 'Пар/групп', width: 12, numFmt: COUNT },
-        { key: 'share', header: 'Доля', width: 10, numFmt: SHARE },
-      ],
-      rows: totals.forms.map((f) => ({ label: f.label, count: f.count, share: f.share })),
-    },
+    breakdownSheet(
+      'Документы',
+      'Какие документы по наставничеству есть в организациях',
+      { label: { header: 'Документ', width: 70 }, count: { header: 'Организаций', width: 14 } },
+      [[null, totals.documents]],
+    ),
+    breakdownSheet('Формы', 'Формы наставничества', { label: { header: 'Форма', width: 50 }, count: { header: 'Пар/групп', width: 12 } }, [[null, totals.forms]]),
     {
       name: 'Муниципалитеты',
       title: 'Показатели по муниципальным образованиям',
