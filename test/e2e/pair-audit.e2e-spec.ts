@@ -84,6 +84,25 @@ describe('pairs through HTTP: formation, replacement checks, and the audited his
     const replaced = history.body.find((e: { type: string }) => e.type === 'MentorReplaced');
     expect(replaced).toMatchObject({ actorId: director, role: 'director', reason: 'dismissal', timeZone: 'Asia/Vladivostok' });
     expect(replaced.recordedAtLocal).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/);
+
+    // The JSON is assembled by PostgreSQL: every entry must still be exactly the stored event, with Vladivostok time.
+    const stored = await db.query(`SELECT stream_version, type, data, metadata, recorded_at, hash FROM events WHERE stream_id = $1 ORDER BY stream_version`, [`pair-${pairId}`]);
+    const vladivostok = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Vladivostok', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    expect(history.body).toEqual(
+      stored.map((e: { stream_version: number; type: string; data: any; metadata: any; recorded_at: Date; hash: string | null }) => ({
+        version: e.stream_version,
+        type: e.type,
+        recordedAt: e.recorded_at.toISOString(),
+        recordedAtLocal: vladivostok.format(e.recorded_at).replace(' ', 'T'),
+        timeZone: 'Asia/Vladivostok',
+        actorId: e.metadata.actorId ?? null,
+        role: e.metadata.role ?? null,
+        reason: e.metadata.reason ?? e.data.reason ?? null,
+        documentRef: e.metadata.documentRef ?? e.data.order?.number ?? null,
+        data: e.data,
+        hash: e.hash,
+      })),
+    );
   });
 
   it('lets administrators and the curator read the audit, exports CSV, and hides it from others', async () => {

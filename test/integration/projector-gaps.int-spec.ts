@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
+import type { ConfigService } from '@nestjs/config';
 import type { DataSource } from 'typeorm';
+import { pairDecider } from '@mentorflow/domain';
 import { EventStore, START_OF_STORE, cursorOf, type RecordedEvent } from '@mentorflow/event-store';
-import { Projector, allProjections, programmesProjection, type Projection } from '@mentorflow/projections';
+import { Projector, ProjectorService, allProjections, programmesProjection, type Projection } from '@mentorflow/projections';
 import { openTestDataSource } from '../support/database';
 
 const actor = { actorId: 'tester', role: 'curator' };
@@ -155,6 +157,75 @@ describe('projector and position gaps', () => {
     }
     expect(await checksums()).toEqual(live);
 
+    await rebuildAll();
+    expect(await checksums()).toEqual(live);
+  });
+
+  it('catches every read model up in one shared pass, isolates a failing one so the others move on, and still equals a rebuild', async () => {
+    await catchUpAll();
+    let broken = true;
+    const failing: Projection = {
+      name: programmesProjection.name,
+      eventTypes: programmesProjection.eventTypes,
+      reset: (tx) => programmesProjection.reset(tx),
+      async apply(events, tx) {
+        if (broken) throw new Error('a handler bug');
+        await programmesProjection.apply(events, tx);
+      },
+    };
+    const config = { getOrThrow: () => ({ enabled: false, pollMs: 50, batchSize: 3 }) } as unknown as ConfigService;
+    const service = new ProjectorService(dataSource, allProjections.map((p) => (p.name === failing.name ? failing : p)), config);
+
+    // A pair whose diary grows over several batches (batch size 3), beside programmes the broken handler cannot project.
+    const pairId = randomUUID();
+    const mentorId = randomUUID();
+    const menteeId = randomUUID();
+    const formed = pairDecider.decide(
+      {
+        type: 'FormPair',
+        data: {
+          pairId, programmeId: randomUUID(), organisationId: randomUUID(), form: 'teacherTeacher', kind: 'traditional', mentorId, menteeIds: [menteeId],
+          consents: [{ personId: mentorId, date: '2026-08-28' }, { personId: menteeId, date: '2026-08-28' }],
+          order: { number: '15-к', date: '2026-09-01', signedBy: 'Директор' }, term: { start: '2026-09-01', end: '2027-08-31' }, capacityReserved: true,
+        },
+        metadata: { actorId: 'director', role: 'director', now: '2026-09-01T06:00:00.000Z' },
+      },
+      pairDecider.initialState(),
+    );
+    const diary = (n: number) => ({
+      eventId: randomUUID(),
+      type: 'MentorDiaryEntryRecorded',
+      data: { pairId, entryId: randomUUID(), mentorId, date: '2026-09-10', text: `Запись ${n}`, recordedAt: '2026-09-10T06:00:00.000Z' },
+      metadata: { actorId: mentorId, role: 'mentor' },
+    });
+    await store.append(`pair-${pairId}`, 0, formed.map((e) => ({ eventId: randomUUID(), type: e.type, data: e.data as Record<string, unknown>, metadata: actor })));
+    const stuck = randomUUID();
+    await store.append(`programme-${stuck}`, 0, [started(stuck, 'Сломанный обработчик')]);
+    const diaryFrom = formed.length;
+    for (let n = 1; n <= 7; n++) await store.append(`pair-${pairId}`, diaryFrom + n - 1, [diary(n)]);
+
+    const before = await new Projector(dataSource).checkpoint('programmes');
+    await service.catchUpAll();
+    const pair = async () => (await dataSource.query<{ state: Record<string, unknown>; version: number }[]>('SELECT state, version FROM pairs_view WHERE pair_id = $1', [pairId]))[0];
+    expect((await pair())?.state).toMatchObject({ diaryCount: 7 });
+    // The read model keeps the count, not the write side's ever-growing list of entry ids.
+    expect((await pair())?.state).not.toHaveProperty('diaryEntryIds');
+    expect(await projected(stuck)).toBeUndefined();
+    expect(await new Projector(dataSource).checkpoint('programmes')).toEqual(before);
+    expect(await new Projector(dataSource).checkpoint('pairs')).toEqual(await new Projector(dataSource).checkpoint('tasks'));
+
+    // Mended: the isolated read model catches up on its own, then rejoins the shared pass.
+    broken = false;
+    await service.catchUpAll();
+    expect(await projected(stuck)).toBe(1);
+    await store.append(`pair-${pairId}`, diaryFrom + 7, [diary(8)]);
+    await service.catchUpAll();
+    expect((await pair())?.state).toMatchObject({ diaryCount: 8 });
+    const names = allProjections.map((p) => p.name);
+    const cursors = await Promise.all(names.map((name) => new Projector(dataSource).checkpoint(name)));
+    expect(new Set(cursors.map((c) => JSON.stringify(c))).size).toBe(1);
+
+    const live = await checksums();
     await rebuildAll();
     expect(await checksums()).toEqual(live);
   });

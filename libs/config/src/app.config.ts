@@ -88,6 +88,13 @@ export class EnvironmentVariables {
   @Max(10000)
   PROJECTOR_POLL_MS = 50;
 
+  /** Events read per projector batch: each aggregate's row is written once per batch, however many events it got. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  @Max(10000)
+  PROJECTOR_BATCH_SIZE = 1000;
+
   @IsOptional()
   @IsIn(['true', 'false'])
   PROJECTOR_ENABLED?: string;
@@ -134,7 +141,7 @@ export interface AppConfig {
   /** NODE_ENV=production closes the development sign-in even without OIDC. */
   production: boolean;
   logLevel: string;
-  projector: { pollMs: number; enabled: boolean };
+  projector: { pollMs: number; batchSize: number; enabled: boolean };
   http: { corsOrigins: string[]; throttleLimit: number; throttleTtlMs: number; trustProxy: string | boolean };
 }
 
@@ -160,7 +167,7 @@ export const appConfig = registerAs(APP_CONFIG, (): AppConfig => {
       : {}),
     production: process.env.NODE_ENV === 'production',
     logLevel: env.LOG_LEVEL,
-    projector: { pollMs: env.PROJECTOR_POLL_MS, enabled: env.PROJECTOR_ENABLED !== 'false' },
+    projector: { pollMs: env.PROJECTOR_POLL_MS, batchSize: env.PROJECTOR_BATCH_SIZE, enabled: env.PROJECTOR_ENABLED !== 'false' },
     http: {
       corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
       throttleLimit: env.THROTTLE_LIMIT,

@@ -17,6 +17,11 @@ export interface FoldedStateOptions<S> {
    * projector.
    */
   columns(state: S): Record<string, unknown> | undefined;
+  /**
+   * What of the state the row keeps, and how the fold resumes from it: lets a read model leave out a
+   * write-side index that grows with every event (rewritten whole on each batch) and readers never use.
+   */
+  stored?: { write(state: S): unknown; read(stored: unknown): S };
 }
 
 /**
@@ -44,24 +49,39 @@ export class FoldedStateProjection<S> implements Projection {
       if (id === undefined) continue;
       byAggregate.set(id, [...(byAggregate.get(id) ?? []), event]);
     }
+    if (byAggregate.size === 0) return;
+    // One read and one write for the whole batch, not two round trips per aggregate (benchmark 5).
+    const stored = await tx.query<{ id: string; state: S; version: number }>(
+      `SELECT ${idColumn}::text AS id, state, version FROM ${table} WHERE ${idColumn} = ANY($1) FOR UPDATE`,
+      [[...byAggregate.keys()]],
+    );
+    const rows = new Map(stored.map((r) => [r.id, r]));
+    const upserts: { values: unknown[]; names: string[] }[] = [];
     for (const [id, aggregateEvents] of byAggregate) {
-      const [row] = await tx.query<{ state: S; version: number }>(
-        `SELECT state, version FROM ${table} WHERE ${idColumn} = $1 FOR UPDATE`,
-        [id],
-      );
+      const row = rows.get(id);
       // Feeding an event twice must not fold it twice: the stream version says what was applied.
       const fresh = aggregateEvents.filter((e) => e.streamVersion > (row?.version ?? 0));
       const last = fresh.at(-1);
       if (!last) continue;
-      const state = fresh.reduce((s, e) => this.options.evolve(s, e), row?.state ?? this.options.initialState());
+      const resumed = row ? (this.options.stored?.read(row.state) ?? row.state) : this.options.initialState();
+      const state = fresh.reduce((s, e) => this.options.evolve(s, e), resumed);
       const columns = this.options.columns(state);
       if (!columns) continue;
-      const names = [idColumn, 'state', 'version', 'updated_at', ...Object.keys(columns)];
-      const values = [id, JSON.stringify(state), last.streamVersion, last.recordedAt, ...Object.values(columns)];
-      const placeholders = values.map((_, i) => `$${i + 1}`);
+      upserts.push({
+        names: [idColumn, 'state', 'version', 'updated_at', ...Object.keys(columns)],
+        values: [id, JSON.stringify(this.options.stored ? this.options.stored.write(state) : state), last.streamVersion, last.recordedAt, ...Object.values(columns)],
+      });
+    }
+    // One statement per column set (a `columns` function may leave a column out for some states).
+    const bySignature = new Map<string, typeof upserts>();
+    for (const u of upserts) bySignature.set(u.names.join(','), [...(bySignature.get(u.names.join(',')) ?? []), u]);
+    for (const group of bySignature.values()) {
+      const names = (group[0] as (typeof upserts)[number]).names;
+      const values: unknown[] = [];
+      const tuples = group.map((u) => `(${u.values.map((v) => `$${values.push(v)}`).join(', ')})`);
       const updates = names.slice(1).map((n) => `${n} = excluded.${n}`);
       await tx.query(
-        `INSERT INTO ${table} (${names.join(', ')}) VALUES (${placeholders.join(', ')})
+        `INSERT INTO ${table} (${names.join(', ')}) VALUES ${tuples.join(', ')}
          ON CONFLICT (${idColumn}) DO UPDATE SET ${updates.join(', ')}`,
         values,
       );

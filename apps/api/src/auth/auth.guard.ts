@@ -10,7 +10,7 @@ import { routeStreamId } from '@mentorflow/workflows/route/route.workflow';
 import { UserDirectory } from '../users/user-directory';
 import { IS_PUBLIC, ROLES } from './auth.decorators';
 import type { AuthenticatedUser, OrganisationRole } from './auth.types';
-import { canAccessOrganisation } from './organisation-access';
+import { canAccessOrganisation, organisationOfStream } from './organisation-access';
 import { InvalidTokenError, TokenVerifier } from './token-verifier';
 
 /**
@@ -91,14 +91,7 @@ export class AuthGuard implements CanActivate {
   }
 
   private async organisationOf(collection: string | undefined, id: string): Promise<string | undefined> {
-    // The creating event carries the organisation; the event store, unlike a projection, has it at once.
-    const fromFirstEvent = async (streamId: string) =>
-      (
-        await this.db.query<{ organisation_id: string | null }[]>(
-          `SELECT data->>'organisationId' AS organisation_id FROM events WHERE stream_id = $1 AND stream_version = 1`,
-          [streamId],
-        )
-      )[0]?.organisation_id ?? undefined;
+    const fromFirstEvent = (streamId: string) => organisationOfStream(this.db, streamId);
     switch (collection) {
       case 'organisations':
         return (await fromFirstEvent(organisationStreamId(id))) === undefined ? undefined : id;

@@ -27,3 +27,15 @@ export const canAccessOrganisation = (user: AuthenticatedUser, organisationId: s
 export function assertOrganisationAccess(user: AuthenticatedUser, organisationId: string, what = 'Ресурс'): void {
   if (!canAccessOrganisation(user, organisationId)) throw new NotFoundException(`${what} не найден`);
 }
+
+/**
+ * The organisation a stream belongs to, from its creating event (which carries it): the event store,
+ * unlike a projection, has it the moment the creating command is answered. Undefined for no stream.
+ */
+export async function organisationOfStream(db: { query: <T>(sql: string, parameters?: unknown[]) => Promise<T> }, streamId: string): Promise<string | undefined> {
+  const rows = await db.query<{ organisation_id: string | null }[]>(
+    `SELECT data->>'organisationId' AS organisation_id FROM events WHERE stream_id = $1 AND stream_version = 1`,
+    [streamId],
+  );
+  return rows[0]?.organisation_id ?? undefined;
+}

@@ -142,8 +142,11 @@ export class PairsController {
     @Query() query: HistoryQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const entries = await this.pairs.history(user, id, query.format ?? 'json');
-    if (query.format !== 'csv') return entries;
+    if (query.format !== 'csv') {
+      void reply.header('content-type', 'application/json; charset=utf-8');
+      return this.pairs.historyJson(user, id);
+    }
+    const entries = await this.pairs.historyEntries(user, id);
     void reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="pair-${id}-history.csv"`);
     return auditCsv(entries);
   }

@@ -12,7 +12,6 @@ import {
   type MentorEligibilityWarning,
   type FormedPair,
   type MentorLoadState,
-  type PairEvent,
   type PairState,
   type Role,
 } from '@mentorflow/domain';
@@ -24,7 +23,7 @@ import { HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW } from '@mentorflow/workflows/sha
 import { pairStreamId, pairWorkflow } from '@mentorflow/workflows/pair/pair.workflow';
 import { actingRole } from '../auth/acting-role';
 import { isAdministrator, type AuthenticatedUser } from '../auth/auth.types';
-import { canAccessOrganisation, rolesIn } from '../auth/organisation-access';
+import { canAccessOrganisation, organisationOfStream, rolesIn } from '../auth/organisation-access';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { ProgrammesService } from '../programmes/programmes.service';
 import type { FormPairDto, PairListQuery, ReplaceMentorDto } from './pair.dto';
@@ -150,14 +149,46 @@ export class PairsService {
   /**
    * The audit trail: every event of the pair in order, with who, when (organisation time), why and which
    * document. Each read is itself recorded (152-FZ: who looked at whose personal data, when).
+   * JSON is built by PostgreSQL as one text sent as is: a 1,000-event history would otherwise be parsed
+   * into objects and serialised again (benchmark 4). Absent fields are null.
    */
-  async history(user: AuthenticatedUser, pairId: string, format: 'json' | 'csv' = 'json') {
-    // One read of the stream both authorises the reader and is the history (a 1,000-event pair: benchmark 4).
+  async historyJson(user: AuthenticatedUser, pairId: string): Promise<string> {
+    const { timeZone } = await this.auditedRead(user, pairId, 'json');
+    // Concatenated rather than json_build_object: a third cheaper in PostgreSQL for 1,000 rows.
+    const [row] = await this.db.query<{ body: string }[]>(
+      `SELECT '[' || coalesce(string_agg(
+                '{"version":' || stream_version
+                || ',"type":' || to_json(type)::text
+                || ',"recordedAt":"' || to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+                || '","recordedAtLocal":"' || to_char(recorded_at AT TIME ZONE $2, 'YYYY-MM-DD"T"HH24:MI:SS')
+                || '","timeZone":' || to_json($2::text)::text
+                || ',"actorId":' || coalesce((metadata->'actorId')::text, 'null')
+                || ',"role":' || coalesce((metadata->'role')::text, 'null')
+                || ',"reason":' || coalesce(coalesce(metadata->'reason', data->'reason')::text, 'null')
+                || ',"documentRef":' || coalesce(coalesce(metadata->'documentRef', data->'order'->'number')::text, 'null')
+                || ',"data":' || data::text
+                || ',"hash":' || coalesce(to_json(hash)::text, 'null') || '}',
+              ',' ORDER BY stream_version), '') || ']' AS body
+       FROM events WHERE stream_id = $1`,
+      [pairStreamId(pairId), timeZone],
+    );
+    return row?.body ?? '[]';
+  }
+
+  /** The same trail as entries (CSV export). */
+  async historyEntries(user: AuthenticatedUser, pairId: string): Promise<AuditEntry[]> {
+    const { timeZone } = await this.auditedRead(user, pairId, 'csv');
     const events = await this.store.readStream(pairStreamId(pairId));
-    const pair = this.visibleTo(user, events.reduce((s, e) => pairDecider.evolve(s, e as unknown as PairEvent), pairDecider.initialState()));
-    const { timeZone } = await this.organisations.load(user, pair.organisationId);
-    await this.recordAuditRead(user, pairId, pair.organisationId, format);
     return events.map((e) => toAuditEntry(e, timeZone));
+  }
+
+  /** Authorises a reader of the pair's history by its creating event (no fold of the stream) and records the read. */
+  private async auditedRead(user: AuthenticatedUser, pairId: string, format: string): Promise<{ organisationId: string; timeZone: string }> {
+    const organisationId = await organisationOfStream(this.db, pairStreamId(pairId));
+    if (organisationId === undefined || !canAccessOrganisation(user, organisationId)) throw new NotFoundException('Наставническая пара не найдена');
+    const { timeZone } = await this.organisations.load(user, organisationId);
+    await this.recordAuditRead(user, pairId, organisationId, format);
+    return { organisationId, timeZone };
   }
 
   /** Who read the pair's audit history, and when. */
