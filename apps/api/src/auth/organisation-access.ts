@@ -33,9 +33,24 @@ export function assertOrganisationAccess(user: AuthenticatedUser, organisationId
  * unlike a projection, has it the moment the creating command is answered. Undefined for no stream.
  */
 export async function organisationOfStream(db: { query: <T>(sql: string, parameters?: unknown[]) => Promise<T> }, streamId: string): Promise<string | undefined> {
+  const known = organisationsOfStreams.get(streamId);
+  if (known !== undefined) return known;
   const rows = await db.query<{ organisation_id: string | null }[]>(
     `SELECT data->>'organisationId' AS organisation_id FROM events WHERE stream_id = $1 AND stream_version = 1`,
     [streamId],
   );
-  return rows[0]?.organisation_id ?? undefined;
+  const organisationId = rows[0]?.organisation_id ?? undefined;
+  if (organisationId !== undefined) remember(streamId, organisationId);
+  return organisationId;
+}
+
+/**
+ * A stream's creating event never changes, so its organisation can be kept: the guard and the service
+ * ask it for every command (benchmark 6). Bounded; the oldest entries go first.
+ */
+const organisationsOfStreams = new Map<string, string>();
+const REMEMBERED_STREAMS = 50_000;
+function remember(streamId: string, organisationId: string): void {
+  if (organisationsOfStreams.size >= REMEMBERED_STREAMS) organisationsOfStreams.delete(organisationsOfStreams.keys().next().value as string);
+  organisationsOfStreams.set(streamId, organisationId);
 }
