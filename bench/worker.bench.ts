@@ -24,9 +24,10 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { workflowIds } from '@mentorflow/temporal';
 import { pairFormedUpdate, recordDiaryEntryUpdate } from '@mentorflow/workflows/pair/pair.messages';
 import { pairWorkflow } from '@mentorflow/workflows/pair/pair.workflow';
+import { HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW } from '@mentorflow/workflows/shared/history-limit';
 import { cachedWorkflowBundle } from './support/bundle';
 import { describeProbe, describeSettings, probeFlush } from './support/postgres';
-import { exit, hostLine, inParallel, int, median, ms, sleep } from './support/stats';
+import { finishReport, hostLine, inParallel, int, median, ms, runMain, sleep, type Section } from './support/stats';
 import { startBenchSystem, type BenchSystem } from './support/system';
 
 const { values: args } = parseArgs({
@@ -83,16 +84,12 @@ async function formPair(bench: BenchSystem, taskQueue: string) {
     workflowId: workflowIds.pair(f.pairId),
     taskQueue,
     workflowIdConflictPolicy: 'FAIL',
-    args: [{ formation: f.formation, timeZone: 'Europe/Samara', metadata: { actorId: randomUUID(), role: 'director', now: new Date().toISOString() } }],
+    // The same history cap the API passes (workflows/shared/history-limit.ts): benchmark 8 replays the longest run it allows.
+    args: [{ formation: f.formation, timeZone: 'Europe/Samara', continueAsNewAfterEvents: HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW, metadata: { actorId: randomUUID(), role: 'director', now: new Date().toISOString() } }],
   } as never);
   const view = (await bench.client.workflow.executeUpdateWithStart(pairFormedUpdate, { startWorkflowOperation: start })) as { state?: { status?: string } };
   if (!view.state?.status || view.state.status === 'notFormed') throw new Error(`pair ${f.pairId} not formed: ${JSON.stringify(view).slice(0, 200)}`);
   return f;
-}
-
-interface Section {
-  title: string;
-  lines: string[];
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -307,7 +304,7 @@ async function replayBenchmark(bench: BenchSystem, codePath: string): Promise<Se
   }
   const base = median(baseline.map((r) => r.coldMs));
   const lines = [
-    `Cold = the first \`Worker.runReplayHistory\` in a fresh process (replay worker created, the prebuilt bundle loaded into the workflow sandbox, history replayed); node start and TypeScript loading are not counted, nor bundling (done once, ${'≈'}5 s, as a worker start does). Warm = the same replay again in that process. ${ROUNDS} fresh processes per history, baseline and subjects interleaved; medians. The pair's longest run was built against the dev server by diary-entry updates until the run continued-as-new (the server suggests it; the workflows have no event cap of their own).`,
+    `Cold = the first \`Worker.runReplayHistory\` in a fresh process (replay worker created, the prebuilt bundle loaded into the workflow sandbox, history replayed); node start and TypeScript loading are not counted, nor bundling (done once, ${'≈'}5 s, as a worker start does). Warm = the same replay again in that process. ${ROUNDS} fresh processes per history, baseline and subjects interleaved; medians. The pair's longest run was built against the dev server by diary-entry updates until the run continued-as-new (at the cap the API passes in every workflow's input, HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW = ${int(HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW)} history events).`,
     '',
     '| history | events | cold | warm | cold ÷ baseline cold | target | met? |',
     '|---|---:|---:|---:|---:|---|:---:|',
@@ -342,29 +339,20 @@ async function main(): Promise<number> {
   } finally {
     await bench.stop();
   }
-  const out = [
-    `### Worker benchmarks — ${started.toISOString().slice(0, 10)}${SMOKE ? ' (smoke: tiny sizes, figures meaningless)' : ''}`,
-    '',
-    `- ${hostLine(loadBefore)}`,
-    `- PostgreSQL ${bench.settings.version}, ${bench.server.own ? 'throwaway embedded cluster with default (durable) settings' : 'DATABASE_URL'}: ${describeSettings(bench.settings)}`,
-    ...probes,
-    `- Temporal: dev server (\`temporal server start-dev\`, in-memory) at ${bench.temporalAddress}; schema ${bench.migrations.length} migrations, latest ${bench.migrations.at(-1)}`,
-    '',
-  ];
-  for (const s of sections) out.push(`#### ${s.title}`, '', ...s.lines, '');
-  process.stdout.write(`${out.join('\n')}\n`);
-  if (problems.length) {
-    log(`FAILED sanity checks:\n  ${problems.join('\n  ')}`);
-    return 1;
-  }
-  if (unmet.length) {
-    log(`target not met: ${unmet.join('; ')}`);
-    if (args.strict) return 3;
-  }
-  return 0;
+  return finishReport({
+    heading: `Worker benchmarks — ${started.toISOString().slice(0, 10)}${SMOKE ? ' (smoke: tiny sizes, figures meaningless)' : ''}`,
+    context: [
+      `- ${hostLine(loadBefore)}`,
+      `- PostgreSQL ${bench.settings.version}, ${bench.server.own ? 'throwaway embedded cluster with default (durable) settings' : 'DATABASE_URL'}: ${describeSettings(bench.settings)}`,
+      ...probes,
+      `- Temporal: dev server (\`temporal server start-dev\`, in-memory) at ${bench.temporalAddress}; schema ${bench.migrations.length} migrations, latest ${bench.migrations.at(-1)}`,
+    ],
+    sections,
+    problems,
+    unmet,
+    strict: args.strict === true,
+    log,
+  });
 }
 
-main().then(exit, (error: unknown) => {
-  log(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-  exit(1);
-});
+runMain(main, log);

@@ -41,3 +41,35 @@ export async function inParallel<T>(n: number, concurrency: number, task: (i: nu
  * process.exit(0) and would turn every failure into success.
  */
 export const exit = (code: number) => process.stdout.write('', () => process.exit(code));
+
+export interface Section {
+  title: string;
+  lines: string[];
+}
+
+/**
+ * Prints the report (heading, context lines, then each section) on stdout and answers the exit code:
+ * 1 if a sanity check failed, 3 if a target was missed and `strict`, else 0.
+ */
+export function finishReport(report: { heading: string; context: string[]; sections: Section[]; problems: string[]; unmet: string[]; strict: boolean; log: (message: string) => void }): number {
+  const out = [`### ${report.heading}`, '', ...report.context, ''];
+  for (const s of report.sections) out.push(`#### ${s.title}`, '', ...s.lines, '');
+  process.stdout.write(`${out.join('\n')}\n`);
+  if (report.problems.length) {
+    report.log(`FAILED sanity checks:\n  ${report.problems.join('\n  ')}`);
+    return 1;
+  }
+  if (report.unmet.length) {
+    report.log(`target not met: ${report.unmet.join('; ')}`);
+    if (report.strict) return 3;
+  }
+  return 0;
+}
+
+/** Runs a benchmark's main and exits with its code (a crash is 1). */
+export function runMain(main: () => Promise<number>, log: (message: string) => void): void {
+  main().then(exit, (error: unknown) => {
+    log(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    exit(1);
+  });
+}
