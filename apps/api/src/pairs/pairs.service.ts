@@ -187,8 +187,8 @@ export class PairsService {
   /** Authorises a reader of the pair's history by its creating event (no fold of the stream) and records the read. */
   private async auditedRead(user: AuthenticatedUser, pairId: string, format: string): Promise<{ organisationId: string; timeZone: string }> {
     const organisationId = await this.organisationFor(user, pairId);
-    const { timeZone } = await this.organisations.load(user, organisationId);
-    await this.recordAuditRead(user, pairId, organisationId, format);
+    // Side by side: the time zone read and the read's durable record (nothing is answered unless both succeed).
+    const [{ timeZone }] = await Promise.all([this.organisations.load(user, organisationId), this.recordAuditRead(user, pairId, organisationId, format)]);
     return { organisationId, timeZone };
   }
 
