@@ -21,9 +21,9 @@ import { EventStore, type NewEvent, type SqlExecutor } from '@mentorflow/event-s
 import { workflowIds } from '@mentorflow/temporal';
 import { pairFormedUpdate, recordDiaryEntryUpdate } from '@mentorflow/workflows/pair/pair.messages';
 import { pairWorkflow } from '@mentorflow/workflows/pair/pair.workflow';
-import { describeProbe, describeSettings, isDurable, probeFlush } from './support/postgres';
-import { finishReport, hostLine, inParallel, int, median, ms, percentile, runMain, sleep, type Section } from './support/stats';
-import { startBenchSystem, type BenchSystem } from './support/system';
+import { describeProbe, isDurable, probeFlush } from './support/postgres';
+import { finishReport, inParallel, int, median, ms, percentile, runMain, sleep, type Section } from './support/stats';
+import { serverContext, startBenchSystem, type BenchSystem } from './support/system';
 
 const { values: args } = parseArgs({
   options: {
@@ -562,9 +562,7 @@ async function main(): Promise<number> {
   return finishReport({
     heading: `System benchmarks — ${started.toISOString().slice(0, 10)}${SMOKE ? ' (smoke: tiny sizes, figures meaningless)' : ''}`,
     context: [
-      `- ${hostLine(loadBefore)}`,
-      `- PostgreSQL ${bench.settings.version}, ${bench.server.own ? 'throwaway embedded cluster with default (durable) settings' : 'DATABASE_URL'}: ${describeSettings(bench.settings)}`,
-      ...probes,
+      ...serverContext(bench, loadBefore, probes),
       `- Temporal: dev server (\`temporal server start-dev\`, in-memory) at ${bench.temporalAddress}; API (Nest on Fastify) and worker in this process; schema ${bench.migrations.length} migrations, latest ${bench.migrations.at(-1)}`,
     ],
     sections,

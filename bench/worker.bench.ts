@@ -26,9 +26,9 @@ import { pairFormedUpdate, recordDiaryEntryUpdate } from '@mentorflow/workflows/
 import { pairWorkflow } from '@mentorflow/workflows/pair/pair.workflow';
 import { HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW } from '@mentorflow/workflows/shared/history-limit';
 import { cachedWorkflowBundle } from './support/bundle';
-import { describeProbe, describeSettings, probeFlush } from './support/postgres';
-import { finishReport, hostLine, inParallel, int, median, ms, runMain, sleep, type Section } from './support/stats';
-import { startBenchSystem, type BenchSystem } from './support/system';
+import { describeProbe, probeFlush } from './support/postgres';
+import { finishReport, inParallel, int, median, ms, runMain, sleep, type Section } from './support/stats';
+import { serverContext, startBenchSystem, type BenchSystem } from './support/system';
 
 const { values: args } = parseArgs({
   options: {
@@ -342,9 +342,7 @@ async function main(): Promise<number> {
   return finishReport({
     heading: `Worker benchmarks — ${started.toISOString().slice(0, 10)}${SMOKE ? ' (smoke: tiny sizes, figures meaningless)' : ''}`,
     context: [
-      `- ${hostLine(loadBefore)}`,
-      `- PostgreSQL ${bench.settings.version}, ${bench.server.own ? 'throwaway embedded cluster with default (durable) settings' : 'DATABASE_URL'}: ${describeSettings(bench.settings)}`,
-      ...probes,
+      ...serverContext(bench, loadBefore, probes),
       `- Temporal: dev server (\`temporal server start-dev\`, in-memory) at ${bench.temporalAddress}; schema ${bench.migrations.length} migrations, latest ${bench.migrations.at(-1)}`,
     ],
     sections,

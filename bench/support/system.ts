@@ -11,7 +11,8 @@ import { Pool } from 'pg';
 import { mentorflowDataConverter, payloadCodecFor } from '@mentorflow/temporal';
 import { TestSystem } from '../../test/support/system';
 import { cachedWorkflowBundle } from './bundle';
-import { dynamicImport, migrate, readSettings, scriptUrl, startServer, type Server, type Settings } from './postgres';
+import { describeSettings, dynamicImport, migrate, readSettings, scriptUrl, startServer, type Server, type Settings } from './postgres';
+import { hostLine } from './stats';
 
 let runtimeInstalled = false;
 
@@ -127,4 +128,13 @@ export async function startDevServer(cli: string, log: (message: string) => void
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return `127.0.0.1:${port}`;
+}
+
+/** The report's context lines every system and worker benchmark starts with: host, PostgreSQL's commit mode, flush probes. */
+export function serverContext(bench: BenchSystem, loadBefore: number[], probes: string[]): string[] {
+  return [
+    `- ${hostLine(loadBefore)}`,
+    `- PostgreSQL ${bench.settings.version}, ${bench.server.own ? 'throwaway embedded cluster with default (durable) settings' : 'DATABASE_URL'}: ${describeSettings(bench.settings)}`,
+    ...probes,
+  ];
 }
