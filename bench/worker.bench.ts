@@ -267,7 +267,7 @@ async function replayBenchmark(bench: BenchSystem, codePath: string): Promise<Se
   const dir = mkdtempSync(join(tmpdir(), 'mentorflow-bench-replay-'));
   const app = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
   const connection = await NativeConnection.connect({ address: bench.temporalAddress });
-  const worker = await createWorker(app, { connection, taskQueue, workflowBundle: { codePath }, workflowsPath: undefined });
+  const worker = await createWorker(app, { connection, taskQueue, workflowBundle: { codePath } });
   const running = worker.run();
   let built: Awaited<ReturnType<typeof longestPairRun>>;
   try {

@@ -14,7 +14,7 @@ async function main() {
   Runtime.install({ logger: new DefaultLogger('WARN') });
   const app = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
   const codePath = process.env.BENCH_WORKFLOW_BUNDLE;
-  const worker = await createWorker(app, codePath ? { workflowBundle: { codePath }, workflowsPath: undefined } : {});
+  const worker = await createWorker(app, codePath ? { workflowBundle: { codePath } } : {});
   const running = worker.run();
   process.on('message', (message: { type: string }) => {
     if (message.type === 'status') {

@@ -65,7 +65,7 @@ export async function startBenchSystem(log: (message: string) => void, options: 
     if (options.api !== false) {
       const codePath = await cachedWorkflowBundle(log);
       log('starting the API and the worker');
-      system = await TestSystem.start(taskQueue, { workflowBundle: { codePath }, workflowsPath: undefined });
+      system = await TestSystem.start(taskQueue, { workflowBundle: { codePath } });
       const running = system;
       stops.unshift(() => running.stop());
     }

@@ -6,7 +6,7 @@ import { localDateOf } from '@mentorflow/calendar';
 import { Worker } from '@temporalio/worker';
 import { ENCRYPTED_ENCODING, mentorflowDataConverter, payloadCodecFor, workflowIds } from '@mentorflow/temporal';
 import { routeViewQuery } from '@mentorflow/workflows/route/route.messages';
-import { workflowsPath } from '../../apps/worker/src/workflows-path';
+import { workerBundleOptions } from '../../apps/worker/src/workflows-path';
 import { TestSystem } from '../support/system';
 
 const DAY = 86_400_000;
@@ -183,6 +183,6 @@ describe('personal data in Temporal histories is encrypted', () => {
 
     // A worker with the codec replays the encrypted history (a redeployed worker picking the route up again).
     const sealed = await raw.workflow.getHandle(workflowIds.route(routeId)).fetchHistory();
-    await Worker.runReplayHistory({ workflowsPath: workflowsPath(), dataConverter: mentorflowDataConverter(payloadCodecFor(process.env.TEMPORAL_PAYLOAD_KEYS)) }, sealed);
+    await Worker.runReplayHistory({ ...workerBundleOptions(), dataConverter: mentorflowDataConverter(payloadCodecFor(process.env.TEMPORAL_PAYLOAD_KEYS)) }, sealed);
   });
 });

@@ -3,7 +3,7 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { createEventStoreActivities } from '../../apps/worker/src/activities/event-store.activities';
 import { createProgrammeActivities } from '../../apps/worker/src/activities/programme.activities';
-import { workflowsPath } from '../../apps/worker/src/workflows-path';
+import { workerBundleOptions } from '../../apps/worker/src/workflows-path';
 import {
   advanceStageUpdate,
   appointCuratorUpdate,
@@ -66,8 +66,18 @@ describe('programme workflow on the time-skipping test server', () => {
     expect((await handle.query(programmeViewQuery)).version).toBe(3);
 
     // The recorded history replays against the current workflow code without non-determinism.
-    await Worker.runReplayHistory({ workflowsPath: workflowsPath() }, await handle.fetchHistory());
+    await Worker.runReplayHistory(workerBundleOptions(), await handle.fetchHistory());
     await captureHistory('programme-commands', handle);
+  });
+
+  it('runs without per-promise stack traces unless WORKFLOW_STACK_TRACES=on (their capture was most of a replay)', async () => {
+    const { handle } = await startProgramme();
+    await handle.executeUpdate(appointCuratorUpdate, { args: [{ data: { curatorId: curator }, metadata: await meta(director, 'director') }] });
+    // The programme is waiting on its next command; the SDK's stack-trace query shows where, when traces are kept.
+    const stackTrace = await handle.query<string>('__stack_trace');
+    const workflowFrames = /programme\.workflow\.ts:\d+/;
+    if (process.env.WORKFLOW_STACK_TRACES === 'on') expect(stackTrace).toMatch(workflowFrames);
+    else expect(stackTrace).not.toMatch(workflowFrames);
   });
 
   it('refuses to leave the preparatory stage, naming exactly what is missing, and stores nothing', async () => {

@@ -1,7 +1,7 @@
 import { bundleWorkflowCode, Worker, type WorkflowBundle } from '@temporalio/worker';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { workflowsPath } from '../../apps/worker/src/workflows-path';
+import { workflowBundleOptions } from '../../apps/worker/src/workflows-path';
 import { replayCorpusDir } from '../support/replay';
 import { mentorflowDataConverter, payloadCodecFor } from '@mentorflow/temporal';
 
@@ -14,7 +14,7 @@ const corpus = readdirSync(replayCorpusDir).filter((f) => f.endsWith('.json'));
 describe('replay of recorded workflow histories', () => {
   let bundle: WorkflowBundle;
   beforeAll(async () => {
-    bundle = await bundleWorkflowCode({ workflowsPath: workflowsPath() });
+    bundle = await bundleWorkflowCode(workflowBundleOptions());
   });
 
   it('has a corpus to replay', () => {

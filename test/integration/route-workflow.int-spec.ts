@@ -15,7 +15,7 @@ import {
 import { EventStore, type RecordedEvent } from '@mentorflow/event-store';
 import { createRouteActivities } from '../../apps/worker/src/activities/route.activities';
 import { activitiesFrom } from '../../apps/worker/src/create-worker';
-import { workflowsPath } from '../../apps/worker/src/workflows-path';
+import { workerBundleOptions } from '../../apps/worker/src/workflows-path';
 import {
   agreeRoadMapUpdate,
   completeRouteUpdate,
@@ -290,7 +290,7 @@ describe('route workflow on the time-skipping test server', () => {
     ]);
     expect(events[0]?.metadata).toMatchObject({ actorId: tutor, role: 'tutor', correlationId: `route-${routeId}` });
 
-    await Worker.runReplayHistory({ workflowsPath: workflowsPath() }, await handle.fetchHistory());
+    await Worker.runReplayHistory(workerBundleOptions(), await handle.fetchHistory());
     await captureHistory('route-lifecycle', handle);
   });
 

@@ -3,7 +3,7 @@ import { Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import type { CommandMetadata } from '@mentorflow/domain';
 import { EventStore } from '@mentorflow/event-store';
-import { workflowsPath } from '../../apps/worker/src/workflows-path';
+import { workerBundleOptions } from '../../apps/worker/src/workflows-path';
 import { openTestDataSource } from './database';
 import { timeSkippingServerPath } from './scripts';
 
@@ -43,7 +43,7 @@ export function useTimeSkippingWorker(options: {
     worker = await Worker.create({
       connection: env.nativeConnection,
       taskQueue: options.taskQueue,
-      workflowsPath: workflowsPath(),
+      ...workerBundleOptions(),
       activities: options.activities({ store, db: dataSource }),
     });
     running = worker.run();

@@ -10,7 +10,7 @@ import { createEventStoreActivities } from './activities/event-store.activities'
 import { createProgrammeActivities } from './activities/programme.activities';
 import { createPairActivities } from './activities/pair.activities';
 import { createRouteActivities } from './activities/route.activities';
-import { workflowsPath } from './workflows-path';
+import { workerBundleOptions } from './workflows-path';
 
 /** Every activity of mentorflow, built from the Nest container's providers. */
 export function createActivities(app: INestApplicationContext) {
@@ -32,7 +32,8 @@ export async function createWorker(
     connection,
     namespace: temporal.namespace,
     taskQueue: temporal.taskQueue,
-    workflowsPath: workflowsPath(),
+    // A prebuilt bundle (benchmarks) replaces the bundling options; built the same way (bench/support/bundle.ts).
+    ...(overrides.workflowBundle ? {} : workerBundleOptions()),
     activities: createActivities(app),
     // The same codec as the API's client: workflow inputs, updates and activity data are encrypted in Temporal.
     dataConverter: mentorflowDataConverter(payloadCodecFor(temporal.payloadKeys)),
