@@ -4,8 +4,9 @@
  * - memory: one worker process (bench/support/idle-worker.ts, the real worker with
  *   WORKER_MAX_CACHED_WORKFLOWS raised) holding N open pair workflows idle on their task timers, its RSS
  *   against the same process's RSS when empty;
- * - replay: the longest run the pair workflow reaches before it continues-as-new (built here by diary
- *   updates until the run hands over), replayed cold in a fresh process, against a 3-event history of the same workflow.
+ * - replay: the longest run each workflow (pair, programme, route) reaches before it continues-as-new
+ *   (built here by repeating one update until the run hands over), replayed cold in a fresh process,
+ *   against a 3-event history of the pair workflow.
  *
  *   node -r @swc-node/register bench/worker.bench.ts [--smoke] [--only memory,replay] [--workflows 10000,50000]
  *        [--heap-mb N] [--rounds N] [--max-updates N] [--strict]
@@ -14,7 +15,7 @@ import 'reflect-metadata';
 import './support/env';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -22,8 +23,13 @@ import { parseArgs } from 'node:util';
 import { WithStartWorkflowOperation } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { workflowIds } from '@mentorflow/temporal';
+import { competenceAreas } from '@mentorflow/domain';
 import { pairFormedUpdate, recordDiaryEntryUpdate } from '@mentorflow/workflows/pair/pair.messages';
 import { pairWorkflow } from '@mentorflow/workflows/pair/pair.workflow';
+import { programmeStartedUpdate, recordDocumentUpdate } from '@mentorflow/workflows/programme/programme.messages';
+import { programmeWorkflow } from '@mentorflow/workflows/programme/programme.workflow';
+import { agreeRoadMapUpdate, recordDiagnosticsUpdate, recordPortfolioEntryUpdate, routeCreatedUpdate, submitDraftUpdate } from '@mentorflow/workflows/route/route.messages';
+import { routeWorkflow } from '@mentorflow/workflows/route/route.workflow';
 import { HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW } from '@mentorflow/workflows/shared/history-limit';
 import { cachedWorkflowBundle } from './support/bundle';
 import { describeProbe, probeFlush } from './support/postgres';
@@ -224,38 +230,123 @@ function replayInFreshProcess(codePath: string, historyPath: string): ReplayResu
   return JSON.parse(result.stdout.trim().split('\n').at(-1) as string) as ReplayResult;
 }
 
-/** Diary updates on one pair until its run continues-as-new; returns the first run's history. */
-async function longestPairRun(bench: BenchSystem, taskQueue: string, dir: string): Promise<{ path: string; updates: number; continued: boolean; events: number; bytes: number }> {
-  const f = await formPair(bench, taskQueue);
-  const handle = bench.client.workflow.getHandle(workflowIds.pair(f.pairId));
+interface LongestRun {
+  kind: 'pair' | 'programme' | 'route';
+  /** What the run was driven by, for the report. */
+  driver: string;
+  path: string;
+  updates: number;
+  continued: boolean;
+  events: number;
+  bytes: number;
+}
+
+/**
+ * Sends `command` again and again to one workflow until its run continues-as-new (or MAX_UPDATES);
+ * writes that first run's history to `dir` and returns it.
+ */
+async function driveUntilContinued(
+  bench: BenchSystem,
+  workflowId: string,
+  kind: LongestRun['kind'],
+  driver: string,
+  dir: string,
+  command: (i: number) => Promise<unknown>,
+): Promise<LongestRun> {
+  const handle = bench.client.workflow.getHandle(workflowId);
   const firstRunId = (await handle.describe()).runId;
   let updates = 0;
   let continued = false;
-  const t = performance.now();
-  const today = isoDate(Date.now());
-  while (updates < MAX_UPDATES) {
-    await handle.executeUpdate(recordDiaryEntryUpdate, {
-      args: [{ data: { entryId: randomUUID(), date: today, text: `Запись ${updates + 1}: посетили урок наставляемого, разобрали формирующее оценивание.` }, metadata: { actorId: f.mentorId, role: 'mentor', now: new Date().toISOString() } }],
-    });
+  while (updates < MAX_UPDATES && !continued) {
+    await command(updates);
     updates++;
-    if (updates % 25 === 0) {
-      const description = await handle.describe();
-      if (description.runId !== firstRunId) {
-        continued = true;
-        break;
-      }
-      if (updates % 100 === 0) log(`replay: ${updates} diary updates, history ${int(description.historyLength)} events (${int(updates / ((performance.now() - t) / 1000))} updates/s)`);
-    }
+    if (updates % 5 === 0) continued = (await handle.describe()).runId !== firstRunId;
   }
   if (!continued) continued = (await handle.describe()).runId !== firstRunId;
-  const history = await bench.client.workflow.getHandle(workflowIds.pair(f.pairId), firstRunId).fetchHistory();
+  const history = await bench.client.workflow.getHandle(workflowId, firstRunId).fetchHistory();
   const json = historyToJSON(history);
-  const path = join(dir, 'pair-longest-run.json');
+  const path = join(dir, `${kind}-longest-run.json`);
   writeFileSync(path, json);
+  return { kind, driver, path, updates, continued, events: history.events?.length ?? 0, bytes: Buffer.byteLength(json) };
+}
+
+/** Diary entries on one pair until its run continues-as-new. */
+async function longestPairRun(bench: BenchSystem, taskQueue: string, dir: string): Promise<LongestRun> {
+  const f = await formPair(bench, taskQueue);
+  const handle = bench.client.workflow.getHandle(workflowIds.pair(f.pairId));
+  const today = isoDate(Date.now());
+  const run = await driveUntilContinued(bench, workflowIds.pair(f.pairId), 'pair', 'diary-entry updates', dir, (i) =>
+    handle.executeUpdate(recordDiaryEntryUpdate, {
+      args: [{ data: { entryId: randomUUID(), date: today, text: `Запись ${i + 1}: посетили урок наставляемого, разобрали формирующее оценивание.` }, metadata: { actorId: f.mentorId, role: 'mentor', now: new Date().toISOString() } }],
+    }),
+  );
   // The baseline: the shortest history a replay can finish, the same workflow's first 3 events (started,
   // first workflow task scheduled and started); the started event alone never completes a replay.
-  writeFileSync(join(dir, 'one-event.json'), JSON.stringify({ events: (JSON.parse(json) as { events: unknown[] }).events.slice(0, 3) }));
-  return { path, updates, continued, events: history.events?.length ?? 0, bytes: Buffer.byteLength(json) };
+  writeFileSync(join(dir, 'one-event.json'), JSON.stringify({ events: (JSON.parse(readFileSync(run.path, 'utf8')) as { events: unknown[] }).events.slice(0, 3) }));
+  return run;
+}
+
+/** A programme started as the API starts it, then documents recorded until its run continues-as-new. */
+async function longestProgrammeRun(bench: BenchSystem, taskQueue: string, dir: string): Promise<LongestRun> {
+  const programmeId = randomUUID();
+  const director = randomUUID();
+  const metadata = () => ({ actorId: director, role: 'director' as const, now: new Date().toISOString() });
+  const start = new WithStartWorkflowOperation(programmeWorkflow, {
+    workflowId: workflowIds.programme(programmeId),
+    taskQueue,
+    workflowIdConflictPolicy: 'FAIL',
+    args: [{ programmeId, organisationId: randomUUID(), title: 'Программа наставничества', timeZone: 'Europe/Samara', metadata: metadata(), continueAsNewAfterEvents: HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW }],
+  });
+  await bench.client.workflow.executeUpdateWithStart(programmeStartedUpdate, { startWorkflowOperation: start });
+  const handle = await start.workflowHandle();
+  return driveUntilContinued(bench, handle.workflowId, 'programme', 'document updates', dir, (i) =>
+    handle.executeUpdate(recordDocumentUpdate, {
+      args: [{ data: { documentId: randomUUID(), kind: 'implementationAct', number: `${i + 1}-од`, date: isoDate(Date.now()), signedBy: 'Директор' }, metadata: metadata() }],
+    }),
+  );
+}
+
+/** A route created as the API creates it, taken to implementation, then portfolio entries until its run continues-as-new. */
+async function longestRouteRun(bench: BenchSystem, taskQueue: string, dir: string): Promise<LongestRun> {
+  const routeId = randomUUID();
+  const [teacher, methodologist, tutor] = [randomUUID(), randomUUID(), randomUUID()];
+  const as = (actorId: string, role: 'tutor' | 'methodologist' | 'mentee') => ({ actorId, role, now: new Date().toISOString() });
+  const day = (offset: number) => isoDate(Date.now() + offset * DAY);
+  const start = new WithStartWorkflowOperation(routeWorkflow, {
+    workflowId: workflowIds.route(routeId),
+    taskQueue,
+    workflowIdConflictPolicy: 'FAIL',
+    args: [
+      {
+        route: {
+          routeId,
+          code: `63-0001-2026-${String(Math.floor(Math.random() * 999_999) + 1).padStart(6, '0')}`,
+          organisationId: randomUUID(),
+          teacherId: teacher,
+          methodologistId: methodologist,
+          tutorId: tutor,
+          titlePage: { position: 'Учитель математики', education: 'Высшее педагогическое', teachingExperienceYears: 7, selfEducationTopic: 'Функциональная грамотность', startDate: day(0), endDate: day(3 * 365) },
+          goal: 'Преодолеть дефициты в области ИКТ и цифровизации',
+          tasks: ['Освоить цифровые сервисы'],
+        },
+        timeZone: 'Europe/Samara',
+        metadata: as(tutor, 'tutor'),
+        continueAsNewAfterEvents: HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW,
+      },
+    ],
+  });
+  await bench.client.workflow.executeUpdateWithStart(routeCreatedUpdate, { startWorkflowOperation: start });
+  const handle = await start.workflowHandle();
+  const results = competenceAreas.map((area) => ({ area, percent: 50 }));
+  await handle.executeUpdate(recordDiagnosticsUpdate, { args: [{ data: { diagnosticsId: randomUUID(), date: day(0), results }, metadata: as(tutor, 'tutor') }] });
+  const rows = [{ rowId: 'row-1', competence: 'ict' as const, activity: 'Курс «Цифровые инструменты учителя»', activityKind: 'furtherTrainingProgramme' as const, tasks: 'Освоить цифровые сервисы', hours: 36, deadline: day(180) }];
+  await handle.executeUpdate(submitDraftUpdate, { args: [{ data: { rows }, metadata: as(methodologist, 'methodologist') }] });
+  await handle.executeUpdate(agreeRoadMapUpdate, { args: [{ data: { controlPoints: [{ controlPointId: 'cp-1', date: day(200), description: 'Курс пройден' }] }, metadata: as(tutor, 'tutor') }] });
+  return driveUntilContinued(bench, handle.workflowId, 'route', 'portfolio-entry updates (after diagnostics, draft and agreed road map)', dir, (i) =>
+    handle.executeUpdate(recordPortfolioEntryUpdate, {
+      args: [{ data: { entryId: randomUUID(), rowId: 'row-1', product: `Урок ${i + 1} с цифровым тренажёром`, selfAssessment: 'Получилось' }, metadata: as(teacher, 'mentee') }],
+    }),
+  );
 }
 
 async function replayBenchmark(bench: BenchSystem, codePath: string): Promise<Section> {
@@ -269,24 +360,18 @@ async function replayBenchmark(bench: BenchSystem, codePath: string): Promise<Se
   const connection = await NativeConnection.connect({ address: bench.temporalAddress });
   const worker = await createWorker(app, { connection, taskQueue, workflowBundle: { codePath } });
   const running = worker.run();
-  let built: Awaited<ReturnType<typeof longestPairRun>>;
+  const runs: LongestRun[] = [];
   try {
-    built = await longestPairRun(bench, taskQueue, dir);
+    runs.push(await longestPairRun(bench, taskQueue, dir));
+    if (!SMOKE) runs.push(await longestProgrammeRun(bench, taskQueue, dir), await longestRouteRun(bench, taskQueue, dir));
   } finally {
     worker.shutdown();
     await running;
     await connection.close();
     await app.close();
   }
-  log(`pair: ${built.updates} diary updates, first run ${int(built.events)} events (${(built.bytes / 1024).toFixed(0)} kB JSON), continued-as-new: ${built.continued}`);
-  // Other workflows: their longest histories in the replay corpus (see the report for why).
-  const seeds = (SMOKE ? [] : ['programme', 'route']).map((kind) => {
-    const files = readdirSync(join(root, 'test', 'replay')).filter((f) => f.startsWith(`${kind}-`));
-    const sized = files.map((f) => ({ f, n: (JSON.parse(readFileSync(join(root, 'test', 'replay', f), 'utf8')) as { events: unknown[] }).events.length }));
-    const longest = sized.sort((a, b) => b.n - a.n)[0];
-    return longest ? { label: `${kind}: longest history in test/replay (${longest.f})`, path: join(root, 'test', 'replay', longest.f) } : undefined;
-  }).filter((s): s is { label: string; path: string } => s !== undefined);
-  const subjects = [{ label: `pair: longest run (${built.updates} diary updates${built.continued ? ', then it continued-as-new' : `, cap reached without continue-as-new`})`, path: built.path }, ...seeds];
+  for (const r of runs) log(`${r.kind}: ${r.updates} ${r.driver}, first run ${int(r.events)} events (${(r.bytes / 1024).toFixed(0)} kB JSON), continued-as-new: ${r.continued}`);
+  const subjects = runs.map((r) => ({ label: `${r.kind}: longest run (${r.updates} ${r.driver}${r.continued ? ', then it continued-as-new' : ', cap not reached'})`, path: r.path }));
   const baselinePath = join(dir, 'one-event.json');
   const results = new Map<string, ReplayResult[]>();
   const baseline: ReplayResult[] = [];
@@ -304,7 +389,7 @@ async function replayBenchmark(bench: BenchSystem, codePath: string): Promise<Se
   }
   const base = median(baseline.map((r) => r.coldMs));
   const lines = [
-    `Cold = the first \`Worker.runReplayHistory\` in a fresh process (replay worker created, the prebuilt bundle loaded into the workflow sandbox, history replayed); node start and TypeScript loading are not counted, nor bundling (done once, ${'≈'}5 s, as a worker start does). Warm = the same replay again in that process. ${ROUNDS} fresh processes per history, baseline and subjects interleaved; medians. The pair's longest run was built against the dev server by diary-entry updates until the run continued-as-new (at the cap the API passes in every workflow's input, HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW = ${int(HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW)} history events).`,
+    `Cold = the first \`Worker.runReplayHistory\` in a fresh process (replay worker created, the prebuilt bundle loaded into the workflow sandbox, history replayed); node start and TypeScript loading are not counted, nor bundling (done once, ${'≈'}5 s, as a worker start does). Warm = the same replay again in that process. ${ROUNDS} fresh processes per history, baseline and subjects interleaved; medians. Each workflow's longest run was built against the dev server with the history cap the API passes in every workflow's input (HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW = ${int(HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW)} events): started as the API starts it, then one kind of update repeated until the run continued-as-new; that first run is replayed.`,
     '',
     '| history | events | cold | warm | cold ÷ baseline cold | target | met? |',
     '|---|---:|---:|---:|---:|---|:---:|',
@@ -317,7 +402,7 @@ async function replayBenchmark(bench: BenchSystem, codePath: string): Promise<Se
     if (!SMOKE && !ok) unmet.push(`8. replay ${s.label}`);
     lines.push(`| ${s.label} | ${int(rs[0]?.events ?? 0)} | ${ms(cold)} | ${ms(median(rs.map((r) => r.warmMs)))} | ${(cold / base).toFixed(2)} | ≤ 500 ms cold | ${verdict(ok)} |`);
   }
-  if (!SMOKE && !built.continued) problems.push(`replay: the pair did not continue-as-new within ${MAX_UPDATES} updates (raise --max-updates)`);
+  for (const r of runs) if (!SMOKE && !r.continued) problems.push(`replay: the ${r.kind} did not continue-as-new within ${MAX_UPDATES} updates (raise --max-updates)`);
   return { title: '8. replay of the longest run before continue-as-new', lines };
 }
 
