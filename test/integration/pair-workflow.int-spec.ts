@@ -7,6 +7,7 @@ import {
   completeFinalControlUpdate,
   pairFormedUpdate,
   pairViewQuery,
+  recordDiaryEntryUpdate,
   passInterimControlUpdate,
   replaceMentorSignal,
   submitMentorFinalReportUpdate,
@@ -43,7 +44,7 @@ describe('pair workflow on the time-skipping test server', () => {
   const { meta, nowMs: now } = temporal;
   const mentorLoad = async (mentorId: string) => (await loadAggregate(temporal.store, `mentor-load-${mentorId}`, mentorLoadDecider)).state.load;
 
-  async function formPair(mentorId: string, menteeId = randomUUID()) {
+  async function formPair(mentorId: string, menteeId = randomUUID(), continueAsNewAfterEvents?: number) {
     const today = await now();
     const pairId = randomUUID();
     const order = { number: `${pairId.slice(0, 4)}-к`, date: isoDate(today), signedBy: 'Директор' };
@@ -59,6 +60,7 @@ describe('pair workflow on the time-skipping test server', () => {
           },
           timeZone: 'Europe/Moscow',
           metadata: await meta(director, 'director'),
+          ...(continueAsNewAfterEvents === undefined ? {} : { continueAsNewAfterEvents }),
         },
       ],
     });
@@ -136,6 +138,29 @@ describe('pair workflow on the time-skipping test server', () => {
       if (reason === 'dismissal') await captureHistory('pair-mentor-replaced', handle);
     },
   );
+
+  it('answers every one of many concurrent diary entries once, across a handover to a new run', async () => {
+    const mentorId = randomUUID();
+    // A small cap, so that the burst spans a continue-as-new handover (the API's is 150 events).
+    const { pairId, handle } = await formPair(mentorId, randomUUID(), 25);
+    const firstRunId = (await handle.describe()).runId;
+    const today = isoDate(await now());
+    const entryIds = Array.from({ length: 12 }, () => randomUUID());
+    const answers = await Promise.allSettled(
+      entryIds.map(async (entryId, i) =>
+        handle.executeUpdate(recordDiaryEntryUpdate, { args: [{ data: { entryId, date: today, text: `Запись ${i + 1}: разобрали урок.` }, metadata: await meta(mentorId, 'mentor') }] }),
+      ),
+    );
+    expect(answers.filter((a) => a.status === 'rejected')).toEqual([]);
+
+    const events = await temporal.store.readStream(pairStreamId(pairId));
+    const recorded = events.filter((e) => e.type === 'MentorDiaryEntryRecorded').map((e) => (e.data as { entryId: string }).entryId);
+    expect([...recorded].sort()).toEqual([...entryIds].sort());
+    expect(events.map((e) => e.streamVersion)).toEqual(events.map((_, i) => i + 1));
+    expect((await handle.describe()).runId).not.toBe(firstRunId);
+    const view = await handle.query(pairViewQuery);
+    expect(view.version).toBe(events.length);
+  });
 
   it('records a replacement that turned invalid (the new mentor has no free slot) as rejected, changing nothing', async () => {
     const [mentor, busy] = [randomUUID(), randomUUID()];
