@@ -31,6 +31,7 @@ import { programmeWorkflow } from '@mentorflow/workflows/programme/programme.wor
 import { agreeRoadMapUpdate, recordDiagnosticsUpdate, recordPortfolioEntryUpdate, routeCreatedUpdate, submitDraftUpdate } from '@mentorflow/workflows/route/route.messages';
 import { routeWorkflow } from '@mentorflow/workflows/route/route.workflow';
 import { HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW } from '@mentorflow/workflows/shared/history-limit';
+import { randomRouteCode } from '../test/support/route-code';
 import { cachedWorkflowBundle } from './support/bundle';
 import { describeProbe, probeFlush } from './support/postgres';
 import { finishReport, inParallel, int, median, ms, runMain, sleep, type Section } from './support/stats';
@@ -320,7 +321,7 @@ async function longestRouteRun(bench: BenchSystem, taskQueue: string, dir: strin
       {
         route: {
           routeId,
-          code: `63-0001-2026-${String(Math.floor(Math.random() * 999_999) + 1).padStart(6, '0')}`,
+          code: randomRouteCode(),
           organisationId: randomUUID(),
           teacherId: teacher,
           methodologistId: methodologist,

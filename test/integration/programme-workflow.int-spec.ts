@@ -3,7 +3,7 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { createEventStoreActivities } from '../../apps/worker/src/activities/event-store.activities';
 import { createProgrammeActivities } from '../../apps/worker/src/activities/programme.activities';
-import { workerBundleOptions } from '../../apps/worker/src/workflows-path';
+import { workerBundleOptions, workflowStackTracesKept } from '../../apps/worker/src/workflows-path';
 import {
   advanceStageUpdate,
   appointCuratorUpdate,
@@ -76,7 +76,7 @@ describe('programme workflow on the time-skipping test server', () => {
     // The programme is waiting on its next command; the SDK's stack-trace query shows where, when traces are kept.
     const stackTrace = await handle.query<string>('__stack_trace');
     const workflowFrames = /programme\.workflow\.ts:\d+/;
-    if (process.env.WORKFLOW_STACK_TRACES === 'on') expect(stackTrace).toMatch(workflowFrames);
+    if (workflowStackTracesKept()) expect(stackTrace).toMatch(workflowFrames);
     else expect(stackTrace).not.toMatch(workflowFrames);
   });
 

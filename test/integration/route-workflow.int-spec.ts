@@ -16,6 +16,7 @@ import { EventStore, type RecordedEvent } from '@mentorflow/event-store';
 import { createRouteActivities } from '../../apps/worker/src/activities/route.activities';
 import { activitiesFrom } from '../../apps/worker/src/create-worker';
 import { workerBundleOptions } from '../../apps/worker/src/workflows-path';
+import { randomRouteCode } from '../support/route-code';
 import {
   agreeRoadMapUpdate,
   completeRouteUpdate,
@@ -177,7 +178,7 @@ describe('route workflow on the time-skipping test server', () => {
         {
           route: {
             routeId,
-            code: `63-0001-2026-${String(Math.floor(Math.random() * 999_999) + 1).padStart(6, '0')}`,
+            code: randomRouteCode(),
             organisationId: randomUUID(),
             teacherId: teacher,
             methodologistId: methodologist,

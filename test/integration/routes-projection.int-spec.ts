@@ -4,6 +4,7 @@ import type { RouteState } from '@mentorflow/domain';
 import { EventStore } from '@mentorflow/event-store';
 import { Projector, routesProjection } from '@mentorflow/projections';
 import { openTestDataSource } from '../support/database';
+import { randomRouteCode } from '../support/route-code';
 
 const actor = { actorId: 'tutor-1', role: 'tutor' };
 
@@ -38,7 +39,7 @@ describe('routes read model', () => {
   it("folds a route's own and task events by its stream, leaving other streams' tasks out", async () => {
     const routeId = randomUUID();
     const organisationId = randomUUID();
-    const code = `63-0042-2026-${String(Math.floor(Math.random() * 999_999) + 1).padStart(6, '0')}`;
+    const code = randomRouteCode(42);
     const draftTaskId = randomUUID();
     await store.append(`route-${routeId}`, 0, [
       {
