@@ -13,8 +13,8 @@ const xmlYears = readdirSync(dataDir)
   .sort((a, b) => a - b);
 
 describe('the generated calendar module', () => {
-  it('ships exactly the years 2013–2026 that libs/calendar/data holds', () => {
-    const expected = Array.from({ length: 14 }, (_, i) => 2013 + i);
+  it('ships exactly the years 2013–2027 that libs/calendar/data holds', () => {
+    const expected = Array.from({ length: 15 }, (_, i) => 2013 + i);
     expect(xmlYears).toEqual(expected);
     expect(GENERATED_PRODUCTION_CALENDAR.map((year) => year.year)).toEqual(expected);
   });

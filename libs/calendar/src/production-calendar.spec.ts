@@ -236,27 +236,61 @@ describe('time zones (Russia spans UTC+2 … UTC+12)', () => {
   });
 });
 
+describe('the official 2027 calendar (decree data of 2026-09-02)', () => {
+  it('diagnostics on Thu 24 Dec 2026 are due on Mon 18 Jan 2027: the 2026 calendar no longer ends the count', () => {
+    // Dec 25 | 28, 29, 30 | Dec 31 t=1 | Jan 1–8 t=1, 9–10 weekend | 11, 12, 13, 14, 15 | 18
+    expect(calendar.addWorkingDays('2026-12-24T11:00:00+03:00', 10, MOSCOW)).toEqual({
+      dueLocalDate: '2027-01-18',
+      dueAt: '2027-01-18T21:00:00.000Z',
+    });
+  });
+
+  it('Sat 20 Feb 2027 is a shortened working day and Mon 22 Feb a day off transferred from it', () => {
+    // Feb 19 | 20 t=2 | 21 Sun, 22 t=1 f=02.20, 23 t=1 | 24
+    expect(calendar.addWorkingDays('2027-02-18T10:00:00+03:00', 3, MOSCOW).dueLocalDate).toBe('2027-02-24');
+    expect(calendar.dayInfo('2027-02-20')).toMatchObject({ kind: 'shortened', isWorking: true });
+    expect(calendar.dayInfo('2027-02-22')).toMatchObject({ kind: 'dayOff', isWorking: false, transferredFrom: '02.20' });
+  });
+
+  it('4 and 5 Nov 2027 are off (5 Nov transferred from 2 January), 3 Nov is shortened', () => {
+    // Nov 3 t=2 | 4 t=1 h=8, 5 t=1 f=01.02, 6–7 weekend | 8, 9
+    expect(calendar.addWorkingDays('2027-11-02T10:00:00+03:00', 3, MOSCOW).dueLocalDate).toBe('2027-11-09');
+    expect(calendar.dayInfo('2027-11-04')).toMatchObject({ kind: 'holiday', holiday: 'День народного единства' });
+  });
+
+  it('31 Dec 2027 is a day off: four working days from Mon 27 Dec end on Thu 30 Dec', () => {
+    expect(calendar.addWorkingDays('2027-12-27T12:00:00+03:00', 3, MOSCOW).dueLocalDate).toBe('2027-12-30');
+    expect(calendar.isWorkingDay('2027-12-31')).toBe(false);
+  });
+
+  it('the same instant counts from the local date of each zone: Sunday in Moscow, Monday in Kamchatka', () => {
+    const instant = '2027-12-26T13:00:00Z';
+    expect(calendar.addWorkingDays(instant, 1, MOSCOW)).toEqual({ dueLocalDate: '2027-12-27', dueAt: '2027-12-27T21:00:00.000Z' });
+    expect(calendar.addWorkingDays(instant, 1, 'Asia/Kamchatka')).toEqual({ dueLocalDate: '2027-12-28', dueAt: '2027-12-28T12:00:00.000Z' });
+  });
+});
+
 describe('a year the data lacks', () => {
-  it('a deadline running into 2027 says the 2027 calendar is missing instead of guessing Mon–Fri', () => {
-    // Dec 28, 29, 30 count; Dec 31 t=1; the 4th working day would be in 2027
-    const error = thrown(() => calendar.addWorkingDays('2026-12-25T12:00:00+03:00', 4, MOSCOW));
+  it('a deadline running into 2028 says the 2028 calendar is missing instead of guessing Mon–Fri', () => {
+    // Dec 28, 29, 30 count; Dec 31 is off (transferred from 2 January); the 4th working day would be in 2028
+    const error = thrown(() => calendar.addWorkingDays('2027-12-27T12:00:00+03:00', 4, MOSCOW));
     expect(error).toBeInstanceOf(CalendarYearMissingError);
     expect(error).toMatchObject({
-      year: 2027,
+      year: 2028,
       code: 'CALENDAR_YEAR_MISSING',
-      message: 'No production calendar for 2027: load the 2027 calendar',
-      messageRu: 'Нет производственного календаря на 2027 год: загрузите его',
+      message: 'No production calendar for 2028: load the 2028 calendar',
+      messageRu: 'Нет производственного календаря на 2028 год: загрузите его',
     });
   });
 
   it('a deadline that ends before the missing year is still computed', () => {
-    expect(calendar.addWorkingDays('2026-12-25T12:00:00+03:00', 3, MOSCOW)).toEqual({
-      dueLocalDate: '2026-12-30',
-      dueAt: '2026-12-30T21:00:00.000Z',
+    expect(calendar.addWorkingDays('2027-12-27T12:00:00+03:00', 3, MOSCOW)).toEqual({
+      dueLocalDate: '2027-12-30',
+      dueAt: '2027-12-30T21:00:00.000Z',
     });
   });
 
-  it.each(['2012-06-01', '2027-01-11'])('asking about %s names the missing year', (date) => {
+  it.each(['2012-06-01', '2028-01-11'])('asking about %s names the missing year', (date) => {
     const error = thrown(() => calendar.dayKind(date));
     expect(error).toBeInstanceOf(CalendarYearMissingError);
     expect(error).toMatchObject({ year: Number(date.slice(0, 4)) });
@@ -264,33 +298,33 @@ describe('a year the data lacks', () => {
   });
 
   it('counting working days into a missing year fails too', () => {
-    expect(thrown(() => calendar.workingDaysBetween('2026-12-01', '2027-01-31'))).toBeInstanceOf(CalendarYearMissingError);
+    expect(thrown(() => calendar.workingDaysBetween('2027-12-01', '2028-01-31'))).toBeInstanceOf(CalendarYearMissingError);
   });
 });
 
 describe('loading and replacing years', () => {
-  // A made-up 2027 for the tests only (not the official calendar): Jan 1–8 off, Jan 11 off.
-  const fixture2027 = parseProductionCalendarXml(`<?xml version="1.0" encoding="UTF-8"?>
-    <calendar year="2027" lang="ru" country="ru">
+  // A made-up 2028 for the tests only (not the official calendar): Jan 3–7 and Jan 10 off.
+  const fixture2028 = parseProductionCalendarXml(`<?xml version="1.0" encoding="UTF-8"?>
+    <calendar year="2028" lang="ru" country="ru">
       <holidays><holiday id="1" title="Новогодние каникулы"/></holidays>
       <days>
-        <day d="01.01" t="1" h="1"/><day d="01.04" t="1" h="1"/><day d="01.05" t="1" h="1"/>
-        <day d="01.06" t="1" h="1"/><day d="01.07" t="1" h="1"/><day d="01.08" t="1" h="1"/>
-        <day d="01.11" t="1"/>
+        <day d="01.03" t="1" h="1"/><day d="01.04" t="1" h="1"/><day d="01.05" t="1" h="1"/>
+        <day d="01.06" t="1" h="1"/><day d="01.07" t="1" h="1"/>
+        <day d="01.10" t="1"/>
       </days>
     </calendar>`);
 
-  it('the default calendar holds 2013–2026', () => {
-    expect(calendar.years()).toEqual([2013, 2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026]);
+  it('the default calendar holds 2013–2027', () => {
+    expect(calendar.years()).toEqual([2013, 2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026, 2027]);
     expect(defaultProductionCalendar()).toBe(calendar);
   });
 
   it('withYear adds a year and leaves the original untouched', () => {
-    const extended = calendar.withYear(fixture2027);
-    expect(extended.years()).toContain(2027);
-    expect(calendar.hasYear(2027)).toBe(false);
-    // Dec 28, 29, 30 | Dec 31 off | Jan 1–10 off per the fixture, 11 off | Jan 12 is the 4th
-    expect(extended.addWorkingDays('2026-12-25T12:00:00+03:00', 4, MOSCOW).dueLocalDate).toBe('2027-01-12');
+    const extended = calendar.withYear(fixture2028);
+    expect(extended.years()).toContain(2028);
+    expect(calendar.hasYear(2028)).toBe(false);
+    // Dec 28, 29, 30 | Dec 31 off | Jan 1–2 weekend, 3–7 off per the fixture, 8–9 weekend, 10 off | Jan 11 is the 4th
+    expect(extended.addWorkingDays('2027-12-27T12:00:00+03:00', 4, MOSCOW).dueLocalDate).toBe('2028-01-11');
   });
 
   it('withYear replaces a year: an extra day off on 14 May 2026 moves the example to 15 May', () => {
@@ -308,9 +342,9 @@ describe('loading and replacing years', () => {
   });
 
   it('refuses the same year twice and invalid hand-built years', () => {
-    expect(() => new ProductionCalendar([fixture2027, fixture2027])).toThrow('The 2027 calendar is given twice');
-    expect(() => calendar.withYear({ ...fixture2027, days: [{ monthDay: '02.29', type: 'dayOff' }] })).toThrow(
-      'Invalid date 02.29 in the 2027 calendar',
+    expect(() => new ProductionCalendar([fixture2028, fixture2028])).toThrow('The 2028 calendar is given twice');
+    expect(() => calendar.withYear({ ...fixture2028, days: [{ monthDay: '02.30', type: 'dayOff' }] })).toThrow(
+      'Invalid date 02.30 in the 2028 calendar',
     );
   });
 
