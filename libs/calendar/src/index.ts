@@ -1,9 +1,12 @@
 export { CalendarArgumentError, CalendarDataError, CalendarYearMissingError } from './calendar.errors';
 export type { CalendarDay, CalendarHoliday, CalendarYear, SpecialDayType } from './calendar-year';
 export { validateCalendarYear } from './calendar-year';
+export type { CalendarOverlay } from './calendar-overlay';
+export { validateCalendarOverlay } from './calendar-overlay';
 export type { LocalDate } from './local-date';
-export { parseProductionCalendarXml } from './production-calendar-xml.parser';
+export { parseCalendarOverlayXml, parseProductionCalendarXml } from './production-calendar-xml.parser';
 export type { DayInfo, DayKind, WorkingDayDeadline } from './production-calendar';
 export { defaultProductionCalendar, ProductionCalendar } from './production-calendar';
+export { knownRegion, russianFederalSubjects } from './regions';
 export type { InstantInput } from './time-zone';
 export { endOfLocalDay, localDateOf, startOfLocalDay } from './time-zone';

@@ -7,6 +7,8 @@ import {
   SpecialDayType,
   validateCalendarYear,
 } from './calendar-year';
+import { CalendarOverlay, validateCalendarOverlay } from './calendar-overlay';
+import { knownRegion } from './regions';
 
 /**
  * Parses one year of the production calendar in the xmlcalendar.ru format:
@@ -16,17 +18,38 @@ import {
  *     <days><day d="01.01" t="1" h="1"/><day d="01.09" t="1" f="01.03"/>…</days>
  *   </calendar>
  *
+ * A file naming a `region` on the root is a region's overlay (`parseCalendarOverlayXml`) and is
+ * refused here: loaded as a federal year it would replace the whole country's calendar.
+ *
  * The format is tiny, so a small strict reader replaces an XML library: the code also runs in
  * bundles, and anything unexpected (unknown elements or attributes, text, DOCTYPE, CDATA, bad
  * entities) is refused rather than guessed at, because a wrong calendar silently moves deadlines.
  */
 export function parseProductionCalendarXml(xml: string): CalendarYear {
+  return validateCalendarYear(readCalendarXml(xml, 'federal').calendarYear);
+}
+
+/**
+ * Parses one year of a region's own non-working days: the same format with the subject of the Russian
+ * Federation named on the root, `<calendar year="2027" lang="ru" country="ru" region="Республика
+ * Татарстан">`. The region must be one of `russianFederalSubjects` (common short forms are accepted
+ * and returned by the official name); an overlay without it is refused.
+ */
+export function parseCalendarOverlayXml(xml: string): CalendarOverlay {
+  const { calendarYear, region } = readCalendarXml(xml, 'overlay');
+  return validateCalendarOverlay({ ...calendarYear, region: region ?? '' });
+}
+
+function readCalendarXml(xml: string, kind: CalendarKind): { calendarYear: CalendarYear; region?: string } {
   if (typeof xml !== 'string') {
     throw new CalendarDataError('Calendar XML must be a string', 'XML календаря должен быть строкой');
   }
   const reader = new XmlReader(xml);
-  return toCalendarYear(reader.readDocument(), (offset) => reader.lineAt(offset));
+  return toCalendarYear(reader.readDocument(), (offset) => reader.lineAt(offset), kind);
 }
+
+/** A federal year (no `region` on the root) or a region's overlay (`region` required). */
+type CalendarKind = 'federal' | 'overlay';
 
 interface XmlElement {
   readonly name: string;
@@ -193,7 +216,8 @@ class XmlReader {
 
 const DAY_TYPES: Readonly<Record<string, SpecialDayType>> = { '1': 'dayOff', '2': 'shortened', '3': 'working' };
 
-function toCalendarYear(root: XmlElement, lineAt: (offset: number) => number): CalendarYear {
+/** The year as written (checked by the caller), and for an overlay the region by its official name. */
+function toCalendarYear(root: XmlElement, lineAt: (offset: number) => number, kind: CalendarKind): { calendarYear: CalendarYear; region?: string } {
   if (root.name !== 'calendar') {
     throw new CalendarDataError(
       `The root element is <${root.name}>, expected <calendar>`,
@@ -224,6 +248,35 @@ function toCalendarYear(root: XmlElement, lineAt: (offset: number) => number): C
   if (country !== undefined && country.toLowerCase() !== 'ru') {
     const shown = JSON.stringify(country);
     fail(root, `Country ${shown} is not Russia`, `Страна ${shown} — не Россия`);
+  }
+
+  // A region's overlay loaded as a federal year would replace the whole country's calendar with it.
+  const regionText = root.attributes.get('region');
+  let region: string | undefined;
+  if (kind === 'federal' && regionText !== undefined) {
+    const shown = JSON.stringify(regionText);
+    fail(
+      root,
+      `The calendar names the region ${shown}: load it as a regional calendar, not as a federal year`,
+      `Календарь относится к региону ${shown}: загрузите его как региональный календарь, а не как федеральный год`,
+    );
+  }
+  if (kind === 'overlay') {
+    if (regionText === undefined || regionText.trim() === '') {
+      fail(
+        root,
+        'The regional calendar names no region (attribute region of <calendar>)',
+        'Не указан регион (атрибут region элемента <calendar>)',
+      );
+    }
+    region = knownRegion(regionText);
+    if (region === undefined) {
+      fail(
+        root,
+        `Unknown subject of the Russian Federation ${JSON.stringify(regionText)} (attribute region)`,
+        `Неизвестный субъект Российской Федерации «${regionText}» (атрибут region)`,
+      );
+    }
   }
 
   const sections = new Map<string, XmlElement>();
@@ -292,5 +345,5 @@ function toCalendarYear(root: XmlElement, lineAt: (offset: number) => number): C
     days.push(day);
   }
 
-  return validateCalendarYear({ year, holidays, days });
+  return { calendarYear: { year, holidays, days }, ...(region === undefined ? {} : { region }) };
 }
