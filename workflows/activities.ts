@@ -38,13 +38,28 @@ export interface EventStoreActivities {
   appendEvents(input: AppendEventsInput): Promise<AppendEventsResult>;
 }
 
+/**
+ * A deadline the production calendar cannot give yet: the year it needs is not loaded. The command that
+ * asked for it is accepted with the deadline pending; the activity has asked the administrators to load
+ * the year, and the workflow computes the deadline again once the year is loaded (calendarYearLoaded).
+ */
+export interface PendingDeadline {
+  pendingYear: number;
+}
+
+export const isPendingDeadline = (value: object): value is PendingDeadline => 'pendingYear' in value;
+
 export interface ProgrammeActivities {
   /** What the pairs slice knows about the programme's participants, read at decision time. */
   loadProgrammeGateContext(input: { programmeId: string; organisationId: string }): Promise<GateContextCounts>;
   /** The instant a local calendar date ends in the organisation's time zone. */
   endOfLocalDay(input: { date: string; timeZone: string }): Promise<string>;
   /** When a stage plan is due and when to remind the curator (working days before, production calendar). */
-  planStageReminder(input: { plannedEnd: string; timeZone: string }): Promise<{ dueAt: string; dueLocalDate: string; remindAt: string[] }>;
+  planStageReminder(input: {
+    plannedEnd: string;
+    timeZone: string;
+    organisationId?: string;
+  }): Promise<{ dueAt: string; dueLocalDate: string; remindAt: string[]; pendingYear?: number }>;
 }
 
 export type CapacityReservation = { reserved: true } | { reserved: false; code: string; message: string };
@@ -77,11 +92,11 @@ export interface RouteMonthlyCheckSchedule extends RouteDeadline {
 
 export interface RouteActivities {
   /** The methodologist's draft: 10 working days after the results arrive (003 §6), reminder 2 working days before. */
-  routeDraftDeadline(input: { diagnosticsRecordedAt: string; timeZone: string }): Promise<RouteDeadline & { remindAt: string[] }>;
+  routeDraftDeadline(input: { diagnosticsRecordedAt: string; timeZone: string; organisationId?: string }): Promise<(RouteDeadline & { remindAt: string[] }) | PendingDeadline>;
   /** Escalation of an overdue draft: due 2 working days after the overdue instant; the organisation's current curator, if any. */
-  routeDraftEscalation(input: { organisationId: string; overdueAt: string; timeZone: string }): Promise<RouteDeadline & { curatorId?: string }>;
+  routeDraftEscalation(input: { organisationId: string; overdueAt: string; timeZone: string }): Promise<(RouteDeadline | PendingDeadline) & { curatorId?: string }>;
   /** The first month that begins after `after` and comes after `lastMonth`: its check is due at the end of its last day. */
   routeMonthlyCheck(input: { routeId: string; after: string; lastMonth?: string; timeZone: string }): Promise<RouteMonthlyCheckSchedule>;
   /** Control diagnostics are due at the end of the route's last day, or 10 working days on when that day has passed. */
-  routeControlDiagnosticsDeadline(input: { startedAt: string; endDate: string; timeZone: string }): Promise<RouteDeadline>;
+  routeControlDiagnosticsDeadline(input: { startedAt: string; endDate: string; timeZone: string; organisationId?: string }): Promise<RouteDeadline | PendingDeadline>;
 }

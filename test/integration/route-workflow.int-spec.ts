@@ -12,7 +12,7 @@ import {
   type RouteTitlePage,
   type TaskView,
 } from '@mentorflow/domain';
-import { EventStore, type RecordedEvent } from '@mentorflow/event-store';
+import { EventStore, type RecordedEvent, type SqlExecutor } from '@mentorflow/event-store';
 import { createRouteActivities } from '../../apps/worker/src/activities/route.activities';
 import { activitiesFrom } from '../../apps/worker/src/create-worker';
 import { workerBundleOptions } from '../../apps/worker/src/workflows-path';
@@ -64,7 +64,7 @@ const refusalOf = async (promise: Promise<unknown>): Promise<{ code?: string; un
   return ((cause as ApplicationFailure).details?.[0] ?? {}) as { code?: string; unmet?: { code: string }[] };
 };
 
-const activities = createRouteActivities({ store: { readStream: async () => [] } as unknown as EventStore });
+const activities = createRouteActivities({ store: { readStream: async () => [] } as unknown as EventStore, db: { query: async () => [] } as unknown as SqlExecutor });
 
 describe('route deadlines on the production calendar (the activities, fixed instants)', () => {
   it('draft due at the end of the 10th working day: 28 April 2026 → end of 14 May 2026 in Moscow, reminded at the end of 12 May', async () => {
@@ -207,8 +207,8 @@ describe('route workflow on the time-skipping test server', () => {
     const view = await handle.executeUpdate(recordDiagnosticsUpdate, { args: [{ data: { diagnosticsId: randomUUID(), date: today, results }, metadata }] });
     const state = created(view);
     const draft = state.draft && state.tasks[state.draft.taskId];
-    if (!draft) throw new Error('no draft task');
-    return { draft, recordedAt: metadata.now, view };
+    if (!draft?.dueAt) throw new Error('no draft task with a due date');
+    return { draft: { ...draft, dueAt: draft.dueAt }, recordedAt: metadata.now, view };
   }
 
   async function toImplementation(route: Awaited<ReturnType<typeof startRoute>>) {
@@ -231,7 +231,8 @@ describe('route workflow on the time-skipping test server', () => {
 
   const stream = (routeId: string) => temporal.store.readStream(routeStreamId(routeId));
   const tasksRaised = (events: RecordedEvent[], kind: string) =>
-    events.filter((e) => e.type === 'TaskRaised' && (e.data as { kind: string }).kind === kind).map((e) => e.data as unknown as TaskView);
+    // These routes run on loaded calendar years: every task they raise carries its due date.
+    events.filter((e) => e.type === 'TaskRaised' && (e.data as { kind: string }).kind === kind).map((e) => e.data as unknown as TaskView & { dueAt: string; dueLocalDate: string });
   const expectNoGaps = (events: RecordedEvent[]) => expect(events.map((e) => e.streamVersion)).toEqual(events.map((_, i) => i + 1));
 
   it('takes a route from creation to completion, every command an event in its stream', async () => {

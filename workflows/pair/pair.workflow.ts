@@ -167,16 +167,18 @@ export async function pairWorkflow(input: PairWorkflowInput): Promise<PairView> 
     const state = runner.state;
     if (state.status === 'notFormed') return;
     for (const task of Object.values(state.tasks)) {
-      if (!isTaskActive(task) || task.status === 'overdue' || watchedTasks.has(task.taskId)) continue;
+      // A pair's control dates are calendar dates: its tasks always carry their due instant.
+      const dueAt = task.dueAt;
+      if (!isTaskActive(task) || task.status === 'overdue' || dueAt === undefined || watchedTasks.has(task.taskId)) continue;
       watchedTasks.add(task.taskId);
       void (async () => {
         // Temporal's workflow clock: deterministic, replayed from history.
-        const wait = Date.parse(task.dueAt) - Date.now();
+        const wait = Date.parse(dueAt) - Date.now();
         if (wait > 0) await sleep(wait);
         const current = runner.state.status === 'notFormed' ? undefined : runner.state.tasks[task.taskId];
         if (!current || current.status !== 'open') return;
         await runner
-          .execute(() => ({ type: 'MarkPairTaskOverdue', data: { taskId: task.taskId }, metadata: systemMetadata(new Date(Math.max(Date.parse(task.dueAt), Date.now())).toISOString()) }))
+          .execute(() => ({ type: 'MarkPairTaskOverdue', data: { taskId: task.taskId }, metadata: systemMetadata(new Date(Math.max(Date.parse(dueAt), Date.now())).toISOString()) }))
           .catch((error: unknown) => log.warn('Task overdue not recorded', { taskId: task.taskId, error: String(error) }));
       })();
     }

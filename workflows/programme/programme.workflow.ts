@@ -19,6 +19,7 @@ import {
 } from '../../libs/domain/src';
 import type { ProgrammeActivities } from '../activities';
 import { AggregateRunner } from '../shared/aggregate-runner';
+import { calendarWakeups } from '../shared/calendar-wakeup';
 import {
   advanceStageUpdate,
   appointCuratorUpdate,
@@ -62,6 +63,7 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
     input.organisationId,
     input.snapshot ?? { state: programmeDecider.initialState(), version: 0 },
   );
+  const settle = calendarWakeups();
   const view = (): ProgrammeView => ({ state: runner.state, version: runner.version });
   const started = () => runner.state.status === 'started';
   // Before ProgrammeStarted is stored a command is queued behind the start and decided in the handler.
@@ -106,11 +108,14 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
     planStageDatesUpdate,
     async ({ data, metadata }) => {
       const taskId = uuid4();
-      await runner.execute(async () => ({
-        type: 'PlanStageDates',
-        data: { ...data, reminder: { taskId, ...(await planStageReminder({ plannedEnd: data.plannedEnd, timeZone: input.timeZone })) } },
-        metadata,
-      }));
+      await runner.execute(async () => {
+        const { pendingYear, ...reminder } = await planStageReminder({ plannedEnd: data.plannedEnd, timeZone: input.timeZone, organisationId: input.organisationId });
+        return {
+          type: 'PlanStageDates',
+          data: { ...data, reminder: { taskId, ...reminder, ...(pendingYear === undefined ? {} : { deadlinePendingYear: pendingYear }) } },
+          metadata,
+        };
+      });
       watchStagePlan(data.stage, data.plannedEnd);
       return view();
     },
@@ -121,21 +126,38 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
   function watchStagePlan(stage: ProgrammeStage, plannedEnd: string): void {
     const state = runner.state;
     const taskId = state.status === 'started' ? state.stageReminderTasks[stage] : undefined;
-    const task = taskId === undefined || state.status !== 'started' ? undefined : state.tasks[taskId];
-    for (const remindAt of task?.remindAt ?? []) {
-      void (async () => {
-        const wait = Date.parse(remindAt) - Date.now();
-        if (wait <= 0) return;
-        await sleep(wait);
+    const current = () => (taskId === undefined || runner.state.status !== 'started' ? undefined : runner.state.tasks[taskId]);
+    void (async () => {
+      // A reminder whose working days fall in a year the calendar lacks is computed once that year is loaded.
+      if (current()?.deadlinePendingYear !== undefined) {
+        const reminder = await settle(
+          () => planStageReminder({ plannedEnd, timeZone: input.timeZone, organisationId: input.organisationId }),
+          () => current()?.deadlinePendingYear !== undefined && current()?.status === 'open',
+        );
+        if (reminder === undefined) return;
         await runner
           .execute(() => ({
-            type: 'RemindProgrammeTask',
-            data: { taskId: task?.taskId ?? '' },
-            metadata: { actorId: 'system', role: 'administrator', now: remindAt },
+            type: 'SetTaskDeadline',
+            data: { taskId: taskId ?? '', dueAt: reminder.dueAt, dueLocalDate: reminder.dueLocalDate, remindAt: reminder.remindAt },
+            metadata: { actorId: 'system', role: 'administrator', now: new Date(Date.now()).toISOString() },
           }))
-          .catch((error: unknown) => log.warn('Reminder not recorded', { stage, error: String(error) }));
-      })();
-    }
+          .catch((error: unknown) => log.warn('Pending reminder not set', { stage, error: String(error) }));
+      }
+      for (const remindAt of current()?.remindAt ?? []) {
+        void (async () => {
+          const wait = Date.parse(remindAt) - Date.now();
+          if (wait <= 0) return;
+          await sleep(wait);
+          await runner
+            .execute(() => ({
+              type: 'RemindProgrammeTask',
+              data: { taskId: taskId ?? '' },
+              metadata: { actorId: 'system', role: 'administrator', now: remindAt },
+            }))
+            .catch((error: unknown) => log.warn('Reminder not recorded', { stage, error: String(error) }));
+        })();
+      }
+    })();
     void (async () => {
       const dueAt = Date.parse(await endOfLocalDay({ date: plannedEnd, timeZone: input.timeZone }));
       // Temporal's workflow clock: deterministic, replayed from history.

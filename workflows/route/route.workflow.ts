@@ -13,6 +13,7 @@ import {
   uuid4,
 } from '@temporalio/workflow';
 import {
+  isTaskActive,
   routeDecider,
   type CommandMetadata,
   type CreatedRoute,
@@ -21,8 +22,9 @@ import {
   type RouteState,
   type TaskView,
 } from '../../libs/domain/src';
-import type { RouteActivities } from '../activities';
+import { isPendingDeadline, type PendingDeadline, type RouteActivities, type RouteDeadline } from '../activities';
 import { AggregateRunner } from '../shared/aggregate-runner';
+import { calendarWakeups } from '../shared/calendar-wakeup';
 import { completeTaskUpdate } from '../shared/task.messages';
 import {
   agreeRoadMapUpdate,
@@ -48,12 +50,16 @@ const { routeDraftDeadline, routeMonthlyCheck, routeControlDiagnosticsDeadline }
   retry: { maximumInterval: '30 seconds' },
 });
 
-// A year missing from the production calendar fails every attempt until the calendar is shipped: keep
-// retrying (visible in the Web UI) rather than lose the escalation.
+// A year missing from the production calendar no longer fails it (the deadline is pending): an outage of
+// the store is what this retries through, however long.
 const { routeDraftEscalation } = proxyActivities<RouteActivities>({
   startToCloseTimeout: '10 seconds',
   retry: { maximumInterval: '1 hour' },
 });
+
+/** A task's schedule as the decider takes it: the computed deadline, or the year it waits for. */
+const scheduleOf = (deadline: RouteDeadline | PendingDeadline) =>
+  isPendingDeadline(deadline) ? { deadlinePendingYear: deadline.pendingYear } : { dueAt: deadline.dueAt, dueLocalDate: deadline.dueLocalDate };
 
 export const routeStreamId = (routeId: string) => `route-${routeId}`;
 
@@ -96,6 +102,7 @@ export async function routeWorkflow(input: RouteWorkflowInput): Promise<RouteVie
   const created = (): CreatedRoute | undefined => (runner.state.status === 'created' ? runner.state : undefined);
   const completed = () => created()?.stage === 'completed';
   let creationRefusal: unknown;
+  const settle = calendarWakeups();
   // Timer-driven work in progress (an activity, an append) runs to its end even when the timers stop:
   // the run continues as new only once it is done, never abandoning an activity it scheduled.
   let inFlight = 0;
@@ -138,12 +145,12 @@ export async function routeWorkflow(input: RouteWorkflowInput): Promise<RouteVie
     ({ data, metadata }) => {
       const draftTaskId = uuid4();
       return update(async () => {
-        const deadline = await routeDraftDeadline({ diagnosticsRecordedAt: metadata.now, timeZone });
-        return {
-          type: 'RecordDiagnostics',
-          data: { ...data, draftTaskId, draftDueAt: deadline.dueAt, draftDueLocalDate: deadline.dueLocalDate, remindAt: deadline.remindAt },
-          metadata,
-        };
+        const deadline = await routeDraftDeadline({ diagnosticsRecordedAt: metadata.now, timeZone, organisationId: route.organisationId });
+        // A year missing from the calendar never refuses the tutor: the draft is recorded with its deadline pending.
+        const draft = isPendingDeadline(deadline)
+          ? { draftDeadlinePendingYear: deadline.pendingYear, remindAt: [] }
+          : { draftDueAt: deadline.dueAt, draftDueLocalDate: deadline.dueLocalDate, remindAt: deadline.remindAt };
+        return { type: 'RecordDiagnostics', data: { ...data, draftTaskId, ...draft }, metadata };
       });
     },
     { validator: ({ data, metadata }) => validate(draftPlaceholder(data, metadata)) },
@@ -173,9 +180,9 @@ export async function routeWorkflow(input: RouteWorkflowInput): Promise<RouteVie
       return update(async () => {
         const state = created();
         const deadline = state
-          ? await routeControlDiagnosticsDeadline({ startedAt: metadata.now, endDate: state.titlePage.endDate, timeZone })
+          ? await routeControlDiagnosticsDeadline({ startedAt: metadata.now, endDate: state.titlePage.endDate, timeZone, organisationId: route.organisationId })
           : undefined;
-        return { type: 'StartReflection', data: deadline ? { controlDiagnosticsTask: { taskId, ...deadline } } : {}, metadata };
+        return { type: 'StartReflection', data: deadline ? { controlDiagnosticsTask: { taskId, ...scheduleOf(deadline) } } : {}, metadata };
       });
     },
     { validator: ({ metadata }) => validate({ type: 'StartReflection', data: {}, metadata }) },
@@ -201,11 +208,54 @@ export async function routeWorkflow(input: RouteWorkflowInput): Promise<RouteVie
   };
   const draftOpen = () => draftTask()?.status === 'open';
 
+  /**
+   * Deadlines recorded as pending (a calendar year missing) are computed again, from their original
+   * trigger (the instant the task was raised), once the year is loaded; then their timers start.
+   */
+  async function settleDeadlines(): Promise<void> {
+    const settling = new Set<string>();
+    const waiting = () => Object.values(created()?.tasks ?? {}).filter((t) => t.deadlinePendingYear !== undefined && isTaskActive(t) && !settling.has(t.taskId));
+    for (;;) {
+      await condition(() => waiting().length > 0);
+      for (const task of waiting()) {
+        settling.add(task.taskId);
+        void settleDeadline(task);
+      }
+    }
+  }
+
+  async function settleDeadline(task: TaskView): Promise<void> {
+    const wanted = () => {
+      const current = created()?.tasks[task.taskId];
+      return current !== undefined && isTaskActive(current) && current.deadlinePendingYear !== undefined;
+    };
+    const compute = async (): Promise<(RouteDeadline & { remindAt?: string[] }) | PendingDeadline> => {
+      const trigger = task.raisedAt;
+      switch (task.kind) {
+        case 'draftRoute':
+          return routeDraftDeadline({ diagnosticsRecordedAt: trigger, timeZone, organisationId: route.organisationId });
+        case 'draftOverdueEscalation':
+          return routeDraftEscalation({ organisationId: route.organisationId, overdueAt: trigger, timeZone });
+        default:
+          return routeControlDiagnosticsDeadline({ startedAt: trigger, endDate: created()?.titlePage.endDate ?? '', timeZone, organisationId: route.organisationId });
+      }
+    };
+    const deadline = await settle(() => finishing(compute), wanted);
+    if (deadline === undefined) return;
+    await system('Pending deadline set', () => ({
+      type: 'SetTaskDeadline',
+      data: { taskId: task.taskId, dueAt: deadline.dueAt, dueLocalDate: deadline.dueLocalDate, remindAt: deadline.remindAt ?? [] },
+      metadata: systemMetadata(Date.now()),
+    }));
+  }
+
   /** The methodologist's draft: a reminder before the deadline, then overdue and escalation, unless submitted (or replaced) first. */
   async function watchDraft(): Promise<void> {
-    await condition(() => draftTask() !== undefined || completed());
+    // A pending deadline gets its due date first (settleDeadlines); the timers start from it.
+    await condition(() => (draftTask() !== undefined && (draftTask()?.dueAt !== undefined || !draftOpen())) || completed());
     const task = draftTask();
-    if (task === undefined || task.status !== 'open') return;
+    if (task === undefined || task.status !== 'open' || task.dueAt === undefined) return;
+    const dueAt = task.dueAt;
     for (const remindAt of [...task.remindAt].sort()) {
       // Temporal's workflow clock: deterministic, replayed from history.
       const wait = Date.parse(remindAt) - Date.now();
@@ -213,12 +263,12 @@ export async function routeWorkflow(input: RouteWorkflowInput): Promise<RouteVie
       if (await condition(() => !draftOpen(), wait)) return;
       await system('Draft reminder', () => ({ type: 'RemindTask', data: { taskId: task.taskId }, metadata: systemMetadata(Math.max(Date.parse(remindAt), Date.now())) }));
     }
-    const wait = Date.parse(task.dueAt) - Date.now();
+    const wait = Date.parse(dueAt) - Date.now();
     if (wait > 0 && (await condition(() => !draftOpen(), wait))) return;
     if (!draftOpen()) return;
     const escalationTaskIds = { tutor: uuid4(), curator: uuid4() };
     await system('Draft overdue', async () => {
-      const now = Math.max(Date.parse(task.dueAt), Date.now());
+      const now = Math.max(Date.parse(dueAt), Date.now());
       const escalation = await routeDraftEscalation({ organisationId: route.organisationId, overdueAt: new Date(now).toISOString(), timeZone });
       const curatorId = escalation.curatorId ?? input.curatorId;
       return {
@@ -227,8 +277,7 @@ export async function routeWorkflow(input: RouteWorkflowInput): Promise<RouteVie
           taskId: task.taskId,
           ...(curatorId === undefined ? {} : { curatorId }),
           escalationTaskIds: curatorId === undefined ? { tutor: escalationTaskIds.tutor } : escalationTaskIds,
-          dueAt: escalation.dueAt,
-          dueLocalDate: escalation.dueLocalDate,
+          ...scheduleOf(escalation),
         },
         metadata: systemMetadata(now),
       };
@@ -240,7 +289,7 @@ export async function routeWorkflow(input: RouteWorkflowInput): Promise<RouteVie
   /** The latest month a check was raised for: a check is due on its month's last day, so that date names the month. */
   const lastCheckedMonth = (): string | undefined => {
     const state = created();
-    const months = (state?.monthlyCheckTaskIds ?? []).map((id) => state?.tasks[id]?.dueLocalDate.slice(0, 7) ?? '');
+    const months = (state?.monthlyCheckTaskIds ?? []).map((id) => state?.tasks[id]?.dueLocalDate?.slice(0, 7) ?? '');
     return months.sort().at(-1) || undefined;
   };
 
@@ -287,6 +336,7 @@ export async function routeWorkflow(input: RouteWorkflowInput): Promise<RouteVie
   };
   void timers.run(watchDraft).catch(stopped);
   void timers.run(monthlyChecks).catch(stopped);
+  void timers.run(settleDeadlines).catch(stopped);
 
   await condition(() => completed() || historyFull());
   timers.cancel();

@@ -19,7 +19,7 @@ export function createActivities(app: INestApplicationContext) {
 
 /** The same activities from plain dependencies (tests on the time-skipping server build them so). */
 export function activitiesFrom({ store, db }: { store: EventStore; db: DataSource }) {
-  return { ...createEventStoreActivities({ store }), ...createProgrammeActivities({ db }), ...createPairActivities({ store }), ...createRouteActivities({ store }) };
+  return { ...createEventStoreActivities({ store }), ...createProgrammeActivities({ db }), ...createPairActivities({ store }), ...createRouteActivities({ store, db }) };
 }
 
 export async function createWorker(

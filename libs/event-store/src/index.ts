@@ -6,3 +6,4 @@ export * from './event.entity';
 export * from './migrations';
 export * from './command-handler';
 export * from './hash-chain';
+export * from './uuid';

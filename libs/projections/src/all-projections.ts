@@ -7,5 +7,6 @@ import type { Projection } from './projection';
 import { reportFactsProjection } from './reports/report-facts.projection';
 import { tasksProjection } from './tasks/tasks.projection';
 import { notificationOutboxProjection } from './notifications/notification-outbox.projection';
+import { pendingDeadlinesProjection } from './calendar/pending-deadlines.projection';
 
-export const allProjections: Projection[] = [organisationsProjection, programmesProjection, tasksProjection, participantsProjection, pairsProjection, routesProjection, notificationOutboxProjection, reportFactsProjection];
+export const allProjections: Projection[] = [organisationsProjection, programmesProjection, tasksProjection, participantsProjection, pairsProjection, routesProjection, notificationOutboxProjection, reportFactsProjection, pendingDeadlinesProjection];

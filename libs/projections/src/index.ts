@@ -13,6 +13,8 @@ export * from './participants/participants.projection';
 export * from './pairs/pairs.projection';
 export * from './routes/routes.projection';
 export * from './calendar/production-calendar.source';
+export * from './calendar/calendar-tasks';
+export * from './calendar/pending-deadlines.projection';
 export * from './notifications/notification-outbox.projection';
 export * from './notifications/notification-dispatcher';
 export * from './reports/report-facts';

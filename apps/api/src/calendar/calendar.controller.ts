@@ -4,7 +4,7 @@ import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { CalendarDataError, defaultProductionCalendar, parseProductionCalendarXml } from '@mentorflow/calendar';
 import { EventStore, WrongExpectedVersionError } from '@mentorflow/event-store';
-import { loadProductionCalendar, productionCalendarStreamId, type CalendarYearLoadedData } from '@mentorflow/projections';
+import { completeLoadTasks, foldCalendarStream, loadProductionCalendar, productionCalendarStreamId, type CalendarYearLoadedData } from '@mentorflow/projections';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/auth.types';
 import { PaginationQuery } from '../common/pagination.dto';
@@ -57,9 +57,12 @@ export class CalendarController {
     const data: CalendarYearLoadedData = { year: calendarYear.year, calendarYear, loadedBy: user.sub, loadedAt: new Date().toISOString() };
     for (let attempt = 0; ; attempt++) {
       try {
-        const version = await this.store.streamVersion(productionCalendarStreamId);
-        await this.store.append(productionCalendarStreamId, version, [
+        const stream = foldCalendarStream(await this.store.readStream(productionCalendarStreamId));
+        // The administrators' tasks to load this year are done by loading it, in the same append. Every
+        // deadline waiting for the year is then computed by its workflow (pending-deadlines projection).
+        await this.store.append(productionCalendarStreamId, stream.version, [
           { eventId: randomUUID(), type: 'CalendarYearLoaded', data: { ...data }, metadata: { actorId: user.sub, role: 'administrator' } },
+          ...completeLoadTasks(stream, calendarYear.year, data.loadedAt, user.sub),
         ]);
         return { year: calendarYear.year, source: 'loaded', days: calendarYear.days.length };
       } catch (error) {

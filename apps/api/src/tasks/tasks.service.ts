@@ -45,6 +45,9 @@ export class TasksService {
     if (completedByTheirOwnCommand.has(task.kind)) {
       throw new UnprocessableEntityException('Эта задача закрывается переходом программы к следующему этапу');
     }
+    if (task.subject.type === 'calendar') {
+      throw new UnprocessableEntityException('Эта задача закрывается загрузкой календаря года в разделе «Производственный календарь»');
+    }
     const workflowId = workflowIds[task.subject.type](task.subject.id);
     const role = isAdministrator(user) && task.assignee.personId !== user.sub ? 'administrator' : task.assignee.role;
     return this.temporal.workflow.getHandle(workflowId).executeUpdate(completeTaskUpdate, {

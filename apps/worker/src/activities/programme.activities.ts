@@ -1,6 +1,7 @@
 import { endOfLocalDay } from '@mentorflow/calendar';
 import { EventStore, type SqlExecutor } from '@mentorflow/event-store';
-import { loadProductionCalendar, loadProgrammeGateContext } from '@mentorflow/projections';
+import { loadProgrammeGateContext } from '@mentorflow/projections';
+import { deadlineOrPending } from './route.activities';
 import type { ProgrammeActivities } from '@mentorflow/workflows/activities';
 import { workingDaysBefore } from './working-days';
 
@@ -13,9 +14,11 @@ export function createProgrammeActivities(deps: { db: SqlExecutor }): ProgrammeA
     loadProgrammeGateContext: ({ programmeId }) => loadProgrammeGateContext(deps.db, programmeId),
     endOfLocalDay: async ({ date, timeZone }) => endOfLocalDay(date, timeZone),
     planStageReminder: async ({ plannedEnd, timeZone }) => {
-      const remindOn = workingDaysBefore(await loadProductionCalendar(store), plannedEnd, REMIND_WORKING_DAYS_BEFORE);
-      const remindAt = remindOn === undefined ? [] : [endOfLocalDay(remindOn, timeZone)];
-      return { dueAt: endOfLocalDay(plannedEnd, timeZone), dueLocalDate: plannedEnd, remindAt };
+      const due = { dueAt: endOfLocalDay(plannedEnd, timeZone), dueLocalDate: plannedEnd };
+      // The due date is the planned date itself; only the reminder's working days need the calendar.
+      const remindOn = await deadlineOrPending({ store, db: deps.db }, (calendar) => workingDaysBefore(calendar, plannedEnd, REMIND_WORKING_DAYS_BEFORE));
+      if (typeof remindOn === 'object') return { ...due, remindAt: [], pendingYear: remindOn.pendingYear };
+      return { ...due, remindAt: [endOfLocalDay(remindOn, timeZone)] };
     },
   };
 }

@@ -1,8 +1,8 @@
-import type { EventStore } from '@mentorflow/event-store';
+import type { EventStore, SqlExecutor } from '@mentorflow/event-store';
 import { createRouteActivities, uuidV5 } from './route.activities';
 
 // No calendar year has been loaded by an administrator: the shipped years apply.
-const activities = createRouteActivities({ store: { readStream: async () => [] } as unknown as EventStore });
+const activities = createRouteActivities({ store: { readStream: async () => [] } as unknown as EventStore, db: { query: async () => [] } as unknown as SqlExecutor });
 const routeId = '0b9f3c9e-6f5c-4a53-9d0e-3b8f3a2b6c1d';
 
 describe('route activities', () => {

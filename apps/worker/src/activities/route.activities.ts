@@ -1,16 +1,16 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { createHash } from 'node:crypto';
 import {
   CalendarArgumentError,
   CalendarYearMissingError,
   endOfLocalDay,
+  type ProductionCalendar,
   localDateOf,
   startOfLocalDay,
 } from '@mentorflow/calendar';
 import { organisationDecider, type OrganisationState } from '@mentorflow/domain';
-import { loadAggregate, type EventStore } from '@mentorflow/event-store';
-import { loadProductionCalendar, organisationStreamId } from '@mentorflow/projections';
-import type { RouteActivities, RouteDeadline } from '@mentorflow/workflows/activities';
+import { loadAggregate, uuidV5, type EventStore, type SqlExecutor } from '@mentorflow/event-store';
+import { loadProductionCalendar, organisationStreamId, requestCalendarYear } from '@mentorflow/projections';
+import type { PendingDeadline, RouteActivities, RouteDeadline } from '@mentorflow/workflows/activities';
 
 /** 003 §6: the methodologist drafts the route within 10 working days of receiving the diagnostics results. */
 export const ROUTE_DRAFT_WORKING_DAYS = 10;
@@ -21,43 +21,38 @@ export const ROUTE_ESCALATION_WORKING_DAYS = 2;
 /** Control diagnostics asked for after the route's last day are due this many working days on. */
 export const ROUTE_LATE_CONTROL_DIAGNOSTICS_WORKING_DAYS = 10;
 
-/**
- * A deadline the caller waits for (an update) cannot be computed without the year's calendar: refuse at
- * once with the calendar's Russian message instead of retrying or guessing Mon–Fri.
- */
+/** A malformed date or zone is the caller's error: refuse at once with the calendar's Russian message. */
 function calendarRefusal(error: unknown): unknown {
-  if (error instanceof CalendarYearMissingError) {
-    return ApplicationFailure.create({
-      type: 'DomainRefusal',
-      message: error.messageRu,
-      nonRetryable: true,
-      details: [{ code: 'calendar.yearMissing', unmet: [{ code: 'calendar.year.missing', message: error.messageRu }] }],
-    });
-  }
   if (error instanceof CalendarArgumentError) {
     return ApplicationFailure.create({ type: 'DomainRefusal', message: error.messageRu, nonRetryable: true, details: [{ code: 'calendar.argument.invalid', unmet: [] }] });
   }
   return error;
 }
 
-function refusingWithoutCalendar<T>(compute: () => T): T {
+export interface CalendarDeps {
+  store: EventStore;
+  db: SqlExecutor;
+}
+
+/**
+ * Computes a deadline on the organisation's calendar; when a year it needs is not loaded, the deadline is
+ * pending: the administrators are asked to load that year and the workflow waits for it. Never a refusal,
+ * never a Mon–Fri guess.
+ */
+export async function deadlineOrPending<T>(deps: CalendarDeps, compute: (calendar: ProductionCalendar) => T): Promise<T | PendingDeadline> {
+  const calendar = await loadProductionCalendar(deps.store);
   try {
-    return compute();
+    return compute(calendar);
   } catch (error) {
+    if (error instanceof CalendarYearMissingError) {
+      await requestCalendarYear(deps.store, deps.db, error.year, new Date());
+      return { pendingYear: error.year };
+    }
     throw calendarRefusal(error);
   }
 }
 
-/** RFC 4122 name-based UUID (version 5, SHA-1): the same namespace and name always give the same id. */
-export function uuidV5(namespace: string, name: string): string {
-  const hex = namespace.replace(/-/g, '');
-  if (!/^[0-9a-f]{32}$/i.test(hex)) throw new Error(`Not a UUID: ${namespace}`);
-  const hash = createHash('sha1').update(Buffer.from(hex, 'hex')).update(name, 'utf8').digest();
-  hash[6] = ((hash[6] ?? 0) & 0x0f) | 0x50;
-  hash[8] = ((hash[8] ?? 0) & 0x3f) | 0x80;
-  const id = hash.subarray(0, 16).toString('hex');
-  return `${id.slice(0, 8)}-${id.slice(8, 12)}-${id.slice(12, 16)}-${id.slice(16, 20)}-${id.slice(20)}`;
-}
+export { uuidV5 } from '@mentorflow/event-store';
 
 const nextMonth = (month: string): string => {
   const [year, monthOfYear] = month.split('-').map(Number) as [number, number];
@@ -73,29 +68,26 @@ const lastDayOfMonth = (month: string): string => {
 const currentCurator = (state: OrganisationState): string | undefined =>
   state.status === 'registered' ? state.staff.filter((member) => member.role === 'curator').at(-1)?.personId : undefined;
 
-export function createRouteActivities(deps: { store: EventStore }): RouteActivities {
-  // Shipped years plus those an administrator loaded, read afresh so a new year counts at once.
-  const calendar = () => loadProductionCalendar(deps.store);
+export function createRouteActivities(deps: CalendarDeps): RouteActivities {
+  // Shipped years plus those an administrator loaded are read afresh each time, so a new year counts at once.
   return {
-    routeDraftDeadline: async ({ diagnosticsRecordedAt, timeZone }) => {
-      const current = await calendar();
-      return refusingWithoutCalendar(() => {
-        const due = current.addWorkingDays(diagnosticsRecordedAt, ROUTE_DRAFT_WORKING_DAYS, timeZone);
+    routeDraftDeadline: ({ diagnosticsRecordedAt, timeZone }) =>
+      deadlineOrPending(deps, (calendar) => {
+        const due = calendar.addWorkingDays(diagnosticsRecordedAt, ROUTE_DRAFT_WORKING_DAYS, timeZone);
         // The end of the 8th working day is the end of the working day two working days before the due date.
-        const remind = current.addWorkingDays(diagnosticsRecordedAt, ROUTE_DRAFT_WORKING_DAYS - ROUTE_DRAFT_REMIND_WORKING_DAYS_BEFORE, timeZone);
+        const remind = calendar.addWorkingDays(diagnosticsRecordedAt, ROUTE_DRAFT_WORKING_DAYS - ROUTE_DRAFT_REMIND_WORKING_DAYS_BEFORE, timeZone);
         return { dueAt: due.dueAt, dueLocalDate: due.dueLocalDate, remindAt: [remind.dueAt] };
-      });
-    },
+      }),
 
     routeDraftEscalation: async ({ organisationId, overdueAt, timeZone }) => {
-      const due = (await calendar()).addWorkingDays(overdueAt, ROUTE_ESCALATION_WORKING_DAYS, timeZone);
+      const due = await deadlineOrPending(deps, (calendar) => calendar.addWorkingDays(overdueAt, ROUTE_ESCALATION_WORKING_DAYS, timeZone));
       const { state } = await loadAggregate(deps.store, organisationStreamId(organisationId), organisationDecider);
       const curatorId = currentCurator(state);
-      return { dueAt: due.dueAt, dueLocalDate: due.dueLocalDate, ...(curatorId === undefined ? {} : { curatorId }) };
+      return { ...due, ...(curatorId === undefined ? {} : { curatorId }) };
     },
 
-    routeMonthlyCheck: async ({ routeId, after, lastMonth, timeZone }) =>
-      refusingWithoutCalendar(() => {
+    routeMonthlyCheck: async ({ routeId, after, lastMonth, timeZone }) => {
+      try {
         const afterEntry = nextMonth(localDateOf(after, timeZone).slice(0, 7));
         const afterLast = lastMonth === undefined ? afterEntry : nextMonth(lastMonth);
         const month = afterLast > afterEntry ? afterLast : afterEntry;
@@ -107,15 +99,16 @@ export function createRouteActivities(deps: { store: EventStore }): RouteActivit
           dueLocalDate,
           taskId: uuidV5(routeId, `check-${month}`),
         };
-      }),
+      } catch (error) {
+        throw calendarRefusal(error);
+      }
+    },
 
-    routeControlDiagnosticsDeadline: async ({ startedAt, endDate, timeZone }): Promise<RouteDeadline> => {
-      const current = await calendar();
-      return refusingWithoutCalendar(() => {
+    routeControlDiagnosticsDeadline: ({ startedAt, endDate, timeZone }) =>
+      deadlineOrPending(deps, (calendar): RouteDeadline => {
         const endOfRoute = endOfLocalDay(endDate, timeZone);
         if (Date.parse(endOfRoute) > Date.parse(startedAt)) return { dueAt: endOfRoute, dueLocalDate: endDate };
-        return current.addWorkingDays(startedAt, ROUTE_LATE_CONTROL_DIAGNOSTICS_WORKING_DAYS, timeZone);
-      });
-    },
+        return calendar.addWorkingDays(startedAt, ROUTE_LATE_CONTROL_DIAGNOSTICS_WORKING_DAYS, timeZone);
+      }),
   };
 }

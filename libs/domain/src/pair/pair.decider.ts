@@ -849,7 +849,7 @@ const markTaskOverdue = ({ data, metadata }: MarkPairTaskOverdue, current: PairS
   if (task === undefined) return refuse('pair.task.notFound', 'Задача не найдена');
   if (task.status === 'overdue') return refuse('pair.task.alreadyOverdue', 'Просрочка задачи уже зафиксирована');
   if (!isTaskActive(task)) return refuse('pair.task.notOpen', 'Задача уже выполнена или отменена');
-  const due = parseInstant(task.dueAt);
+  const due = task.dueAt === undefined ? undefined : parseInstant(task.dueAt);
   const now = parseInstant(metadata.now) ?? Date.parse(metadata.now);
   if (due === undefined || now < due) return refuse('pair.task.notYetDue', `Срок задачи (${task.dueLocalDate}) ещё не истёк`);
   return [{ type: 'TaskOverdue', data: { taskId: task.taskId, overdueAt: metadata.now } }];

@@ -12,7 +12,7 @@ import {
 import { nextProgrammeStage, unmetConditions, type ProgrammeGateContext } from './programme.gates';
 import { programmeDocumentKindLabels, programmeStageLabels } from './programme.labels';
 import type { TaskEvent } from '../task/task.events';
-import { evolveTasks, isTaskActive, type Tasks } from '../task/task.state';
+import { evolveTasks, isTaskActive, setTaskDeadline, type TaskDeadline, type Tasks } from '../task/task.state';
 
 // ---- Commands -------------------------------------------------------------------------------
 
@@ -49,6 +49,8 @@ export interface StagePlanReminder {
   readonly dueAt: string;
   readonly dueLocalDate: string;
   readonly remindAt: readonly string[];
+  /** The reminder's working days fall in a year the calendar lacks: it is set once that year is loaded. */
+  readonly deadlinePendingYear?: number;
 }
 
 export type PlanStageDates = DomainCommand<
@@ -58,6 +60,9 @@ export type PlanStageDates = DomainCommand<
 
 /** Sent by the workflow's reminder timer. */
 export type RemindProgrammeTask = DomainCommand<'RemindProgrammeTask', { readonly taskId: string }>;
+
+/** Sent by the workflow once the calendar year a reminder waited for is loaded. */
+export type SetProgrammeTaskDeadline = DomainCommand<'SetTaskDeadline', { readonly taskId: string } & TaskDeadline>;
 
 /** Sent by the workflow's timer; `plannedEnd` is the plan the timer was set for, so a stale timer is recognised. */
 export type MarkStagePlanOverdue = DomainCommand<
@@ -73,7 +78,8 @@ export type ProgrammeCommand =
   | ReturnToStage
   | PlanStageDates
   | MarkStagePlanOverdue
-  | RemindProgrammeTask;
+  | RemindProgrammeTask
+  | SetProgrammeTaskDeadline;
 
 // ---- State ----------------------------------------------------------------------------------
 
@@ -433,6 +439,7 @@ const planStageDates = ({ data, metadata }: PlanStageDates, current: ProgrammeSt
               dueAt: data.reminder.dueAt,
               dueLocalDate: data.reminder.dueLocalDate,
               remindAt: data.reminder.remindAt,
+              ...(data.reminder.deadlinePendingYear === undefined ? {} : { deadlinePendingYear: data.reminder.deadlinePendingYear }),
             },
           },
         ]
@@ -513,6 +520,9 @@ export const decideProgramme = (command: ProgrammeCommand, state: ProgrammeState
       return markStagePlanOverdue(command, state);
     case 'RemindProgrammeTask':
       return remindTask(command, state);
+    case 'SetTaskDeadline':
+      // No actor check: only the workflow sends this, when the calendar year is loaded.
+      return setTaskDeadline(requireStarted(state).tasks, command.data, command.metadata.now);
     default:
       return assertNever(command);
   }
@@ -596,6 +606,7 @@ export const evolveProgramme = (state: ProgrammeState, event: ProgrammeEvent): P
     case 'ProgrammeClosed':
       return whenStarted(state, (s) => ({ ...s, stage: 'closed', closed: true, closedAt: event.data.closedAt }));
     case 'TaskRaised':
+    case 'TaskDeadlineSet':
     case 'TaskReminded':
     case 'TaskOverdue':
     case 'TaskEscalated':

@@ -1,7 +1,17 @@
 import { assertNever, type CommandMetadata, type Decider, type DomainCommand } from '../shared/decider';
 import { DomainRefusal, type UnmetCondition } from '../shared/refusal';
 import type { TaskAssignee, TaskCancelled, TaskCompleted, TaskEvent, TaskKind, TaskRaised } from '../task/task.events';
-import { evolveTasks, isTaskActive, openTasksOfKind, requireCompletable, type Tasks, type TaskView } from '../task/task.state';
+import {
+  evolveTasks,
+  isTaskActive,
+  openTasksOfKind,
+  pendingDeadlineText,
+  requireCompletable,
+  setTaskDeadline,
+  type TaskDeadline,
+  type Tasks,
+  type TaskView,
+} from '../task/task.state';
 import { isRouteCode } from './route.code';
 import {
   competenceAreas,
@@ -44,12 +54,16 @@ export const competenceLevel = (percent: number): CompetenceAssessment => {
 
 // ---- Commands -------------------------------------------------------------------------------
 
-/** A task the workflow schedules: it computes `dueAt`/`dueLocalDate` on the production calendar. */
+/**
+ * A task the workflow schedules: it computes `dueAt`/`dueLocalDate` on the production calendar, or, when
+ * the calendar lacks the year, names that year (`deadlinePendingYear`) and leaves the due date unset.
+ */
 export interface RouteTaskSchedule {
   readonly taskId: string;
-  readonly dueAt: string;
-  readonly dueLocalDate: string;
+  readonly dueAt?: string;
+  readonly dueLocalDate?: string;
   readonly remindAt?: readonly string[];
+  readonly deadlinePendingYear?: number;
 }
 
 export interface RouteDiagnosticsResultInput {
@@ -84,9 +98,11 @@ export type RecordDiagnostics = DomainCommand<
     readonly nextDiagnosticsDate?: string;
     /** The methodologist's draft task: due at the end of the 10th working day after the results arrive. */
     readonly draftTaskId: string;
-    readonly draftDueAt: string;
-    readonly draftDueLocalDate: string;
+    readonly draftDueAt?: string;
+    readonly draftDueLocalDate?: string;
     readonly remindAt: readonly string[];
+    /** The calendar lacks this year: the draft is accepted with its deadline pending. */
+    readonly draftDeadlinePendingYear?: number;
   }
 >;
 
@@ -98,11 +114,15 @@ export type MarkDraftOverdue = DomainCommand<
     /** The organisation's curator; without one the escalation goes to the tutor alone. */
     readonly curatorId?: string;
     readonly escalationTaskIds: { readonly tutor: string; readonly curator?: string };
-    readonly dueAt: string;
-    readonly dueLocalDate: string;
+    readonly dueAt?: string;
+    readonly dueLocalDate?: string;
     readonly remindAt?: readonly string[];
+    readonly deadlinePendingYear?: number;
   }
 >;
+
+/** Sent by the workflow once the calendar year a task's deadline waited for is loaded. */
+export type SetRouteTaskDeadline = DomainCommand<'SetTaskDeadline', { readonly taskId: string } & TaskDeadline>;
 
 export type RemindRouteTask = DomainCommand<'RemindTask', { readonly taskId: string }>;
 
@@ -147,6 +167,7 @@ export type RouteCommand =
   | RecordDiagnostics
   | MarkDraftOverdue
   | RemindRouteTask
+  | SetRouteTaskDeadline
   | SubmitDraft
   | ProposeOwnRoadMap
   | ApproveProposedRoadMap
@@ -186,8 +207,9 @@ export interface RouteControlDiagnostics extends RouteDiagnostics {
 
 export interface RouteDraft {
   readonly taskId: string;
-  readonly dueAt: string;
-  readonly dueLocalDate: string;
+  /** Absent while the deadline waits for a production-calendar year. */
+  readonly dueAt?: string;
+  readonly dueLocalDate?: string;
   readonly overdue: boolean;
   readonly submittedAt?: string;
   readonly onTime?: boolean;
@@ -362,8 +384,9 @@ const routeTask = (
     organisationId: state.organisationId,
     subject: { type: 'route', id: state.routeId },
     raisedAt: metadata.now,
-    dueAt: schedule.dueAt,
-    dueLocalDate: schedule.dueLocalDate,
+    ...(schedule.deadlinePendingYear === undefined
+      ? { dueAt: schedule.dueAt, dueLocalDate: schedule.dueLocalDate }
+      : { deadlinePendingYear: schedule.deadlinePendingYear }),
     remindAt: schedule.remindAt ?? [],
   },
 });
@@ -470,16 +493,30 @@ const assess = (results: readonly RouteDiagnosticsResultInput[]): CompetenceResu
   });
 
 const scheduleProblems = (schedule: RouteTaskSchedule, tasks: Tasks, now: string, what: string): UnmetCondition[] => {
-  const due = instantTime(schedule.dueAt);
-  return [
+  const identity = [
     ...problem(isBlank(schedule.taskId), 'task.id.empty', `Не указан идентификатор задачи «${what}»`),
     ...problem(!isBlank(schedule.taskId) && tasks[schedule.taskId] !== undefined, 'task.id.duplicate', `Задача ${schedule.taskId} уже существует`),
+  ];
+  if (schedule.deadlinePendingYear !== undefined) {
+    // The deadline waits for the year's calendar: nothing to check of it but the year itself.
+    return [
+      ...identity,
+      ...problem(
+        !Number.isInteger(schedule.deadlinePendingYear) || schedule.dueAt !== undefined || (schedule.remindAt ?? []).length > 0,
+        'task.deadlinePending.invalid',
+        `Ожидающий календаря срок задачи «${what}» задан неверно`,
+      ),
+    ];
+  }
+  const due = instantTime(schedule.dueAt ?? '');
+  return [
+    ...identity,
     ...problem(
       Number.isNaN(due) || due <= Date.parse(now),
       'task.dueAt.invalid',
       `Срок задачи «${what}» должен быть моментом времени ISO-8601 позже текущего`,
     ),
-    ...problem(!isIsoDate(schedule.dueLocalDate), 'task.dueLocalDate.invalid', `Дата срока задачи «${what}» должна быть в формате ГГГГ-ММ-ДД`),
+    ...problem(!isIsoDate(schedule.dueLocalDate ?? ''), 'task.dueLocalDate.invalid', `Дата срока задачи «${what}» должна быть в формате ГГГГ-ММ-ДД`),
     ...problem(
       (schedule.remindAt ?? []).some((at) => Number.isNaN(instantTime(at)) || instantTime(at) > due),
       'task.remindAt.invalid',
@@ -632,7 +669,15 @@ const recordDiagnostics = ({ data, metadata }: RecordDiagnostics, current: Route
       'Дата следующей диагностики должна быть в формате ГГГГ-ММ-ДД и позже даты диагностики',
     ),
   ]);
-  const draftTask: RouteTaskSchedule = { taskId: data.draftTaskId, dueAt: data.draftDueAt, dueLocalDate: data.draftDueLocalDate, remindAt: data.remindAt };
+  const draftTask: RouteTaskSchedule = {
+    taskId: data.draftTaskId,
+    remindAt: data.remindAt,
+    ...(data.draftDeadlinePendingYear === undefined
+      ? { dueAt: data.draftDueAt, dueLocalDate: data.draftDueLocalDate }
+      : { deadlinePendingYear: data.draftDeadlinePendingYear }),
+  };
+  const dueText =
+    data.draftDeadlinePendingYear === undefined ? `до ${data.draftDueLocalDate ?? ''} включительно` : pendingDeadlineText(data.draftDeadlinePendingYear);
   refuseIfAny('route.task.invalid', 'Задача методиста задана неверно', scheduleProblems(draftTask, state.tasks, metadata.now, 'Составить проект ИОМ'));
   return [
     {
@@ -653,7 +698,7 @@ const recordDiagnostics = ({ data, metadata }: RecordDiagnostics, current: Route
       metadata,
       draftTask,
       'draftRoute',
-      `Составить проект ИОМ ${state.code} по результатам диагностики (10 рабочих дней, до ${data.draftDueLocalDate} включительно)`,
+      `Составить проект ИОМ ${state.code} по результатам диагностики (10 рабочих дней, ${dueText})`,
       { personId: state.participants.methodologistId, role: 'methodologist' },
     ),
   ];
@@ -666,13 +711,17 @@ const markDraftOverdue = ({ data, metadata }: MarkDraftOverdue, current: RouteSt
   if (!task) return refuse('route.draft.notFound', `Задача ${data.taskId} не является задачей составления проекта этого ИОМ`);
   if (task.status === 'overdue') return refuse('route.draft.alreadyOverdue', 'Просрочка проекта ИОМ уже зафиксирована');
   if (task.status !== 'open') return refuse('route.draft.notOpen', 'Проект ИОМ уже представлен или больше не ожидается');
+  if (task.dueAt === undefined) return refuse('route.draft.deadlinePending', 'Срок составления проекта ИОМ ещё не рассчитан');
   if (Date.parse(metadata.now) < Date.parse(task.dueAt)) {
     return refuse('route.draft.notYetDue', `Срок составления проекта ИОМ (${task.dueLocalDate} включительно) ещё не истёк`);
   }
   const curator = data.curatorId === undefined || data.escalationTaskIds.curator === undefined
     ? undefined
     : { personId: data.curatorId, taskId: data.escalationTaskIds.curator };
-  const schedule = (taskId: string): RouteTaskSchedule => ({ taskId, dueAt: data.dueAt, dueLocalDate: data.dueLocalDate, remindAt: data.remindAt ?? [] });
+  const schedule = (taskId: string): RouteTaskSchedule =>
+    data.deadlinePendingYear === undefined
+      ? { taskId, dueAt: data.dueAt, dueLocalDate: data.dueLocalDate, remindAt: data.remindAt ?? [] }
+      : { taskId, deadlinePendingYear: data.deadlinePendingYear };
   refuseIfAny('route.task.invalid', 'Задачи эскалации заданы неверно', [
     ...problem(
       (data.curatorId === undefined) !== (data.escalationTaskIds.curator === undefined) || (data.curatorId !== undefined && isBlank(data.curatorId)),
@@ -723,8 +772,9 @@ const submitDraft = ({ data, metadata }: SubmitDraft, current: RouteState): Rout
         draftTaskId: draft.taskId,
         version: 1,
         rows,
-        dueAt: draft.dueAt,
-        onTime: Date.parse(metadata.now) < Date.parse(draft.dueAt),
+        ...(draft.dueAt === undefined ? {} : { dueAt: draft.dueAt }),
+        // A deadline still waiting for its calendar year cannot have passed.
+        onTime: draft.dueAt === undefined || Date.parse(metadata.now) < Date.parse(draft.dueAt),
         submittedAt: metadata.now,
         submittedBy: metadata.actorId,
       },
@@ -1016,6 +1066,9 @@ export const decideRoute = (command: RouteCommand, state: RouteState): RouteEven
       return markDraftOverdue(command, state);
     case 'RemindTask':
       return remindTask(command, state);
+    case 'SetTaskDeadline':
+      // No actor check: only the workflow sends this, when the calendar year is loaded.
+      return setTaskDeadline(requireCreated(state).tasks, command.data, command.metadata.now);
     case 'SubmitDraft':
       return submitDraft(command, state);
     case 'ProposeOwnRoadMap':
@@ -1061,6 +1114,9 @@ const evolveRouteTasks = (state: CreatedRoute, event: TaskEvent): CreatedRoute =
   }
   if (event.type === 'TaskRaised' && event.data.kind === 'monthlyControlPointCheck') {
     return { ...next, monthlyCheckTaskIds: [...next.monthlyCheckTaskIds, event.data.taskId] };
+  }
+  if (event.type === 'TaskDeadlineSet' && next.draft?.taskId === event.data.taskId) {
+    return { ...next, draft: { ...next.draft, dueAt: event.data.dueAt, dueLocalDate: event.data.dueLocalDate } };
   }
   if (event.type === 'TaskOverdue' && next.draft?.taskId === event.data.taskId) {
     return { ...next, draft: { ...next.draft, overdue: true } };
@@ -1144,6 +1200,7 @@ export const evolveRoute = (state: RouteState, event: RouteEvent): RouteState =>
     case 'RouteCompleted':
       return whenCreated(state, (s) => ({ ...s, stage: 'completed', completedAt: event.data.completedAt }));
     case 'TaskRaised':
+    case 'TaskDeadlineSet':
     case 'TaskReminded':
     case 'TaskOverdue':
     case 'TaskEscalated':

@@ -160,7 +160,8 @@ export type RouteDraftSubmitted = DomainEvent<
     /** The draft is always road-map version 1. */
     readonly version: 1;
     readonly rows: readonly RouteRoadMapRow[];
-    readonly dueAt: string;
+    /** Absent when submitted while the deadline still waited for its calendar year. */
+    readonly dueAt?: string;
     /** Submitted before the end of the 10th working day: the "drafts delivered in time" indicator. */
     readonly onTime: boolean;
     readonly submittedAt: string;

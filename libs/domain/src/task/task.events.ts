@@ -13,6 +13,7 @@ export const taskKinds = [
   'draftOverdueEscalation',
   'monthlyControlPointCheck',
   'controlDiagnostics',
+  'loadCalendarYear',
 ] as const;
 export type TaskKind = (typeof taskKinds)[number];
 
@@ -24,7 +25,8 @@ export interface TaskAssignee {
 }
 
 export interface TaskSubject {
-  readonly type: 'programme' | 'pair' | 'route';
+  /** `calendar`: the production calendar of a year (id: `calendarSubjectId(year)`), owned by no workflow. */
+  readonly type: 'programme' | 'pair' | 'route' | 'calendar';
   readonly id: string;
 }
 
@@ -38,11 +40,25 @@ export type TaskRaised = DomainEvent<
     readonly organisationId: string;
     readonly subject: TaskSubject;
     readonly raisedAt: string;
-    /** The instant the task is due, and the local date (organisation time zone) that instant ends. */
-    readonly dueAt: string;
-    readonly dueLocalDate: string;
+    /**
+     * The instant the task is due, and the local date (organisation time zone) that instant ends. Absent
+     * while the deadline waits for a production-calendar year (`deadlinePendingYear`).
+     */
+    readonly dueAt?: string;
+    readonly dueLocalDate?: string;
     readonly remindAt: readonly string[];
+    /**
+     * The due date or a reminder could not be computed: the production calendar of this year is not
+     * loaded. Set when the year is loaded (`TaskDeadlineSet`), counted from the original trigger.
+     */
+    readonly deadlinePendingYear?: number;
   }
+>;
+
+/** A pending deadline computed once its calendar year was loaded: the due date and reminders, timers start. */
+export type TaskDeadlineSet = DomainEvent<
+  'TaskDeadlineSet',
+  { readonly taskId: string; readonly dueAt: string; readonly dueLocalDate: string; readonly remindAt: readonly string[]; readonly setAt: string }
 >;
 
 export type TaskReminded = DomainEvent<'TaskReminded', { readonly taskId: string; readonly remindedAt: string; readonly assignee: TaskAssignee }>;
@@ -68,10 +84,11 @@ export type TaskReassigned = DomainEvent<
   { readonly taskId: string; readonly from: TaskAssignee; readonly to: TaskAssignee; readonly reassignedAt: string }
 >;
 
-export type TaskEvent = TaskRaised | TaskReminded | TaskOverdue | TaskEscalated | TaskCompleted | TaskCancelled | TaskReassigned;
+export type TaskEvent = TaskRaised | TaskDeadlineSet | TaskReminded | TaskOverdue | TaskEscalated | TaskCompleted | TaskCancelled | TaskReassigned;
 
 export const taskEventTypes: readonly TaskEvent['type'][] = [
   'TaskRaised',
+  'TaskDeadlineSet',
   'TaskReminded',
   'TaskOverdue',
   'TaskEscalated',

@@ -11,9 +11,12 @@ export interface TaskView {
   readonly subject: TaskSubject;
   readonly status: TaskStatus;
   readonly raisedAt: string;
-  readonly dueAt: string;
-  readonly dueLocalDate: string;
+  /** Absent while `deadlinePendingYear` is set. */
+  readonly dueAt?: string;
+  readonly dueLocalDate?: string;
   readonly remindAt: readonly string[];
+  /** The production-calendar year the due date or reminders wait for. */
+  readonly deadlinePendingYear?: number;
   readonly remindedAt: readonly string[];
   readonly escalatedTo: readonly TaskAssignee[];
   readonly completedAt?: string;
@@ -28,6 +31,12 @@ export function evolveTask(task: TaskView | undefined, event: TaskEvent): TaskVi
   switch (event.type) {
     case 'TaskRaised':
       return { ...event.data, status: 'open', remindedAt: [], escalatedTo: [] };
+    case 'TaskDeadlineSet': {
+      if (!task) return task;
+      const settled: TaskView = { ...task, dueAt: event.data.dueAt, dueLocalDate: event.data.dueLocalDate, remindAt: event.data.remindAt };
+      delete (settled as { deadlinePendingYear?: number }).deadlinePendingYear;
+      return settled;
+    }
     case 'TaskReminded':
       return task && { ...task, remindedAt: [...task.remindedAt, event.data.remindedAt] };
     case 'TaskOverdue':
@@ -54,6 +63,33 @@ export const isTaskActive = (task: TaskView): boolean => task.status === 'open' 
 
 export const openTasksOfKind = (tasks: Tasks, kind: TaskKind): TaskView[] =>
   Object.values(tasks).filter((t) => t.kind === kind && isTaskActive(t));
+
+/** A task whose deadline (or reminder) waits for a production-calendar year. */
+export const isDeadlinePending = (task: TaskView | undefined): boolean => task !== undefined && task.deadlinePendingYear !== undefined;
+
+export interface TaskDeadline {
+  readonly dueAt: string;
+  readonly dueLocalDate: string;
+  readonly remindAt: readonly string[];
+}
+
+/**
+ * The system sets a pending deadline once the calendar year is loaded. Setting it again, or on a task no
+ * longer active, records nothing: the wake-up that asked for it may arrive twice or late.
+ */
+export function setTaskDeadline(tasks: Tasks, data: { taskId: string } & TaskDeadline, now: string): TaskEvent[] {
+  const task = tasks[data.taskId];
+  if (!task) throw new DomainRefusal('task.notFound', 'Задача не найдена');
+  if (!isTaskActive(task) || !isDeadlinePending(task)) return [];
+  const due = Date.parse(data.dueAt);
+  if (Number.isNaN(due) || !/^\d{4}-\d{2}-\d{2}$/.test(data.dueLocalDate) || data.remindAt.some((at) => Number.isNaN(Date.parse(at)) || Date.parse(at) > due)) {
+    throw new DomainRefusal('task.deadline.invalid', 'Срок задачи задан неверно');
+  }
+  return [{ type: 'TaskDeadlineSet', data: { taskId: data.taskId, dueAt: data.dueAt, dueLocalDate: data.dueLocalDate, remindAt: [...data.remindAt], setAt: now } }];
+}
+
+/** What the inbox says of a pending deadline. */
+export const pendingDeadlineText = (year: number): string => `срок будет рассчитан после загрузки производственного календаря на ${year} год`;
 
 /** Completing: only the assignee (or an administrator), only an active task. */
 export function requireCompletable(tasks: Tasks, taskId: string, actorId: string, isAdministrator: boolean): TaskView {

@@ -71,7 +71,8 @@ export interface TaskFacts {
   readonly role: string;
   readonly assigneeId: string;
   readonly status: TaskStatus;
-  readonly dueAt: string;
+  /** Absent while the deadline waits for a production-calendar year. */
+  readonly dueAt?: string;
   readonly subjectType: string;
 }
 
@@ -179,7 +180,7 @@ const taskKind: SubjectKind<TaskView | null> = {
             role: s.assignee.role,
             assigneeId: s.assignee.personId,
             status: s.status,
-            dueAt: s.dueAt,
+            ...(s.dueAt === undefined ? {} : { dueAt: s.dueAt }),
             subjectType: s.subject.type,
           } satisfies TaskFacts,
         },

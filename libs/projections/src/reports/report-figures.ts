@@ -64,7 +64,7 @@ const ofType = <T>(rows: readonly FactRow[], type: FactRow['subjectType']): { id
 
 /** Active and past due, or already marked overdue by the workflow's timer. */
 const isOverdue = (task: TaskFacts, atMs: number): boolean =>
-  task.status === 'overdue' || (task.status === 'open' && Date.parse(task.dueAt) < atMs);
+  task.status === 'overdue' || (task.status === 'open' && task.dueAt !== undefined && Date.parse(task.dueAt) < atMs);
 
 const isActiveTask = (task: TaskFacts): boolean => task.status === 'open' || task.status === 'overdue';
 

@@ -1,0 +1,100 @@
+import { defaultProductionCalendar, localDateOf } from '@mentorflow/calendar';
+import { evolveTasks, isTaskActive, isTaskEvent, type TaskEvent, type TaskRaised, type Tasks } from '@mentorflow/domain';
+import { uuidV5, WrongExpectedVersionError, type EventStore, type NewEvent, type RecordedEvent, type SqlExecutor } from '@mentorflow/event-store';
+import { productionCalendarStreamId } from './production-calendar.source';
+
+/**
+ * The administrators' task «Загрузить производственный календарь на N год»: one per administrator and
+ * year, raised when a deadline waits for that year (or ahead of time, from the horizon warning date) and
+ * completed by loading the year. Its events live in the `production-calendar` stream beside the years.
+ */
+const CALENDAR_TASKS_NAMESPACE = '6f1c2d9e-8a4b-4f0e-9b7d-3c5a1e2f4b60';
+
+/** Tasks of the whole system (not of one organisation) carry this organisation id. */
+export const systemOrganisationId = '00000000-0000-0000-0000-000000000000';
+
+/** The calendar year's subject id: a name-based uuid, the same for every task of that year. */
+export const calendarSubjectId = (year: number): string => uuidV5(CALENDAR_TASKS_NAMESPACE, `calendar-${year}`);
+
+export const loadCalendarYearTaskId = (year: number, administratorId: string): string => uuidV5(CALENDAR_TASKS_NAMESPACE, `load-${year}:${administratorId}`);
+
+export const loadCalendarYearTitle = (year: number): string => `Загрузить производственный календарь на ${year} год`;
+
+const MOSCOW = 'Europe/Moscow';
+
+export interface CalendarStreamState {
+  readonly version: number;
+  readonly loadedYears: ReadonlySet<number>;
+  readonly tasks: Tasks;
+}
+
+export function foldCalendarStream(events: readonly RecordedEvent[]): CalendarStreamState {
+  const loadedYears = new Set<number>();
+  let tasks: Tasks = {};
+  for (const event of events) {
+    if (event.type === 'CalendarYearLoaded') loadedYears.add(Number((event.data as { year: number }).year));
+    else if (isTaskEvent(event)) tasks = evolveTasks(tasks, event as unknown as TaskEvent);
+  }
+  return { version: events.at(-1)?.streamVersion ?? 0, loadedYears, tasks };
+}
+
+/** Open load tasks of `year`: loading the year completes them in the same append. */
+export function completeLoadTasks(state: CalendarStreamState, year: number, completedAt: string, completedBy: string): NewEvent[] {
+  return Object.values(state.tasks)
+    .filter((task) => task.kind === 'loadCalendarYear' && task.subject.id === calendarSubjectId(year) && isTaskActive(task))
+    .map((task) => ({
+      eventId: uuidV5(CALENDAR_TASKS_NAMESPACE, `completed-${task.taskId}-${completedAt}`),
+      type: 'TaskCompleted',
+      data: { taskId: task.taskId, completedAt, completedBy, result: `Календарь на ${year} год загружен` },
+      metadata: { actorId: completedBy, role: 'administrator' },
+    }));
+}
+
+const activeAdministrators = async (db: SqlExecutor): Promise<string[]> =>
+  (
+    await db.query<{ subject: string }>(
+      `SELECT DISTINCT u.subject FROM users u JOIN role_assignments r ON r.user_id = u.user_id
+       WHERE r.role = 'administrator' AND u.disabled_at IS NULL ORDER BY u.subject`,
+    )
+  ).map((row) => row.subject);
+
+/**
+ * Raises the load task of `year` for every active administrator who has none yet, unless the year is
+ * shipped or loaded. Safe to call for every waiting deadline: the ids are name-based, so a retry or a
+ * second caller adds nothing.
+ */
+export async function requestCalendarYear(store: EventStore, db: SqlExecutor, year: number, now: Date): Promise<number> {
+  if (defaultProductionCalendar().hasYear(year)) return 0;
+  for (let attempt = 0; ; attempt++) {
+    const state = foldCalendarStream(await store.readStream(productionCalendarStreamId));
+    if (state.loadedYears.has(year)) return 0;
+    const administrators = (await activeAdministrators(db)).filter((id) => state.tasks[loadCalendarYearTaskId(year, id)] === undefined);
+    if (administrators.length === 0) return 0;
+    // Due when the year begins (Moscow); a year already begun is due the next day.
+    const yearStart = Date.parse(`${year}-01-01T00:00:00+03:00`);
+    const dueAt = new Date(Math.max(yearStart, now.getTime() + 86_400_000)).toISOString();
+    const raised = administrators.map((administratorId): NewEvent => {
+      const data: TaskRaised['data'] = {
+        taskId: loadCalendarYearTaskId(year, administratorId),
+        kind: 'loadCalendarYear',
+        title: loadCalendarYearTitle(year),
+        assignee: { personId: administratorId, role: 'administrator' },
+        organisationId: systemOrganisationId,
+        subject: { type: 'calendar', id: calendarSubjectId(year) },
+        raisedAt: now.toISOString(),
+        dueAt,
+        // The instant is the start of the next local day: the task is due through the day before.
+        dueLocalDate: localDateOf(new Date(Date.parse(dueAt) - 1), MOSCOW),
+        remindAt: [],
+      };
+      return { eventId: uuidV5(CALENDAR_TASKS_NAMESPACE, `raised-${data.taskId}`), type: 'TaskRaised', data: { ...data }, metadata: { actorId: 'system', role: 'administrator' } };
+    });
+    try {
+      await store.append(productionCalendarStreamId, state.version, raised);
+      return raised.length;
+    } catch (error) {
+      // Another deadline (or an administrator loading a year) appended first: fold again.
+      if (!(error instanceof WrongExpectedVersionError) || attempt >= 4) throw error;
+    }
+  }
+}
