@@ -1,10 +1,9 @@
 import { BadRequestException, Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { randomUUID } from 'node:crypto';
 import { CalendarDataError, defaultProductionCalendar, parseProductionCalendarXml } from '@mentorflow/calendar';
-import { EventStore, WrongExpectedVersionError } from '@mentorflow/event-store';
-import { completeLoadTasks, foldCalendarStream, loadProductionCalendar, productionCalendarStreamId, type CalendarYearLoadedData } from '@mentorflow/projections';
+import { EventStore } from '@mentorflow/event-store';
+import { appendCalendarYear, loadProductionCalendar, productionCalendarStreamId, type CalendarYearLoadedData } from '@mentorflow/projections';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/auth.types';
 import { PaginationQuery } from '../common/pagination.dto';
@@ -54,21 +53,7 @@ export class CalendarController {
       }
       throw error;
     }
-    const data: CalendarYearLoadedData = { year: calendarYear.year, calendarYear, loadedBy: user.sub, loadedAt: new Date().toISOString() };
-    for (let attempt = 0; ; attempt++) {
-      try {
-        const stream = foldCalendarStream(await this.store.readStream(productionCalendarStreamId));
-        // The administrators' tasks to load this year are done by loading it, in the same append. Every
-        // deadline waiting for the year is then computed by its workflow (pending-deadlines projection).
-        await this.store.append(productionCalendarStreamId, stream.version, [
-          { eventId: randomUUID(), type: 'CalendarYearLoaded', data: { ...data }, metadata: { actorId: user.sub, role: 'administrator' } },
-          ...completeLoadTasks(stream, calendarYear.year, data.loadedAt, user.sub),
-        ]);
-        return { year: calendarYear.year, source: 'loaded', days: calendarYear.days.length };
-      } catch (error) {
-        // Two administrators loading at once: the loser appends after the winner.
-        if (!(error instanceof WrongExpectedVersionError) || attempt >= 4) throw error;
-      }
-    }
+    const outcome = await appendCalendarYear(this.store, calendarYear, user.sub, new Date().toISOString());
+    return { year: calendarYear.year, source: 'loaded', days: calendarYear.days.length, unchanged: outcome === 'unchanged' };
   }
 }

@@ -1,7 +1,9 @@
-import { defaultProductionCalendar, localDateOf } from '@mentorflow/calendar';
+import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
+import { defaultProductionCalendar, localDateOf, type CalendarYear } from '@mentorflow/calendar';
 import { evolveTasks, isTaskActive, isTaskEvent, type TaskEvent, type TaskRaised, type Tasks } from '@mentorflow/domain';
 import { uuidV5, WrongExpectedVersionError, type EventStore, type NewEvent, type RecordedEvent, type SqlExecutor } from '@mentorflow/event-store';
-import { productionCalendarStreamId } from './production-calendar.source';
+import { productionCalendarStreamId, type CalendarYearLoadedData } from './production-calendar.source';
 
 /**
  * The administrators' task «Загрузить производственный календарь на N год»: one per administrator and
@@ -94,6 +96,32 @@ export async function requestCalendarYear(store: EventStore, db: SqlExecutor, ye
       return raised.length;
     } catch (error) {
       // Another deadline (or an administrator loading a year) appended first: fold again.
+      if (!(error instanceof WrongExpectedVersionError) || attempt >= 4) throw error;
+    }
+  }
+}
+
+/**
+ * Stores a year an administrator loaded (new or replacing the shipped data) and completes the
+ * administrators' tasks to load it, in one append. Every deadline waiting for the year is then computed
+ * by its workflow: the pending-deadlines projection wakes them.
+ */
+export async function appendCalendarYear(store: EventStore, calendarYear: CalendarYear, loadedBy: string, loadedAt: string): Promise<'loaded' | 'unchanged'> {
+  const data: CalendarYearLoadedData = { year: calendarYear.year, calendarYear, loadedBy, loadedAt };
+  for (let attempt = 0; ; attempt++) {
+    const events = await store.readStream(productionCalendarStreamId);
+    const stream = foldCalendarStream(events);
+    // The same data loaded again (a double click, a retried request) records nothing.
+    const current = events.filter((e) => e.type === 'CalendarYearLoaded' && (e.data as { year: number }).year === calendarYear.year).at(-1);
+    if (current && isDeepStrictEqual((current.data as unknown as CalendarYearLoadedData).calendarYear, JSON.parse(JSON.stringify(calendarYear)))) return 'unchanged';
+    try {
+      await store.append(productionCalendarStreamId, stream.version, [
+        { eventId: randomUUID(), type: 'CalendarYearLoaded', data: { ...data }, metadata: { actorId: loadedBy, role: 'administrator' } },
+        ...completeLoadTasks(stream, calendarYear.year, loadedAt, loadedBy),
+      ]);
+      return 'loaded';
+    } catch (error) {
+      // Two administrators loading at once: the loser appends after the winner.
       if (!(error instanceof WrongExpectedVersionError) || attempt >= 4) throw error;
     }
   }
