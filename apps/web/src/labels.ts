@@ -34,6 +34,7 @@ export const taskKindLabels: Readonly<Record<TaskKind, string>> = {
   draftOverdueEscalation: 'Просрочен проект ИОМ',
   monthlyControlPointCheck: 'Ежемесячная проверка контрольных точек',
   controlDiagnostics: 'Контрольная диагностика',
+  loadCalendarYear: 'Производственный календарь',
 };
 
 export const taskStatusLabels: Readonly<Record<TaskStatus, string>> = {

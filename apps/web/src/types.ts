@@ -125,11 +125,13 @@ export interface Task {
   title: string;
   status: TaskStatus;
   organisationId: string;
-  subject: { type: 'programme' | 'pair' | 'route'; id: string };
+  subject: { type: 'programme' | 'pair' | 'route' | 'calendar'; id: string };
   assignee: { personId: string; role: Role };
   raisedAt: string;
-  dueAt: string;
-  dueLocalDate: string;
+  /** Absent while the deadline waits for a production-calendar year (`deadlinePendingYear`). */
+  dueAt?: string;
+  dueLocalDate?: string;
+  deadlinePendingYear?: number;
 }
 
 export interface CompetenceResult {

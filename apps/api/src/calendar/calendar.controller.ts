@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagg
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { CalendarDataError, defaultProductionCalendar, parseProductionCalendarXml } from '@mentorflow/calendar';
 import { EventStore } from '@mentorflow/event-store';
-import { appendCalendarYear, loadProductionCalendar, productionCalendarStreamId, type CalendarYearLoadedData } from '@mentorflow/projections';
+import { appendCalendarYear, calendarHorizon, loadProductionCalendar, productionCalendarStreamId, type CalendarYearLoadedData } from '@mentorflow/projections';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/auth.types';
 import { PaginationQuery } from '../common/pagination.dto';
@@ -38,6 +38,13 @@ export class CalendarController {
     return years
       .slice(page.offset, page.offset + page.limit)
       .map((year) => ({ year, source: loaded.has(year) ? 'loaded' : shipped.has(year) ? 'shipped' : 'loaded', ...loaded.get(year) }));
+  }
+
+  @Get('horizon')
+  @Roles('administrator', 'curator', 'methodologist', 'tutor', 'director', 'regionalCoordinator')
+  @ApiOperation({ summary: 'До какого года загружен календарь и нужно ли загрузить следующий' })
+  async horizon() {
+    return calendarHorizon(await loadProductionCalendar(this.store), new Date());
   }
 
   @Post()

@@ -1,6 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { EventStore } from '@mentorflow/event-store';
+import { calendarHorizon, loadProductionCalendar } from '@mentorflow/projections';
 import { Public } from '../auth/auth.decorators';
 import { TemporalHealthIndicator } from './temporal.health';
 
@@ -12,6 +14,7 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly database: TypeOrmHealthIndicator,
     private readonly temporal: TemporalHealthIndicator,
+    private readonly store: EventStore,
   ) {}
 
   /** The process is up; orchestrators restart it when this fails. */
@@ -24,6 +27,14 @@ export class HealthController {
   @Get()
   @HealthCheck()
   ready() {
-    return this.health.check([() => this.database.pingCheck('database', { timeout: 1500 }), () => this.temporal.isHealthy('temporal')]);
+    return this.health.check([
+      () => this.database.pingCheck('database', { timeout: 1500 }),
+      () => this.temporal.isHealthy('temporal'),
+      // Always up: a calendar running out is a warning for the administrators, not a reason to stop traffic.
+      async () => {
+        const { loadedThrough, warning } = calendarHorizon(await loadProductionCalendar(this.store), new Date());
+        return { calendar: { status: 'up' as const, loadedThrough, ...(warning === undefined ? {} : { warning }) } };
+      },
+    ]);
   }
 }

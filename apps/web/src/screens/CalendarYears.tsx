@@ -7,6 +7,7 @@ import type { CalendarYearInfo } from '../types';
 /** The production calendar years deadlines are counted on; an administrator loads a missing year from its XML. */
 export function CalendarYears() {
   const years = useLoad(() => getJson<CalendarYearInfo[]>('/calendar/years'), []);
+  const horizon = useLoad(() => getJson<{ loadedThrough: number; warning?: string }>('/calendar/years/horizon'), []);
   const [file, setFile] = useState<File | null>(null);
   const [stage, setStage] = useState<{ label: string; value?: number; max?: number } | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -27,6 +28,7 @@ export function CalendarYears() {
       const result = await postJson<{ year: number; days: number }>('/calendar/years', { xml });
       setDone(`Календарь на ${result.year} год загружен (особых дней: ${result.days}). Новые сроки считаются по нему.`);
       years.reload();
+      horizon.reload();
     } catch (e) {
       setError(e);
     } finally {
@@ -38,6 +40,11 @@ export function CalendarYears() {
     <section aria-labelledby="calendar-title">
       <h1 id="calendar-title">Производственный календарь</h1>
       <p className="hint">Рабочие дни считаются по официальному календарю с переносами; год без календаря не считается «по будням» — его нужно загрузить.</p>
+      {horizon.data ? (
+        <p className={horizon.data.warning ? 'alert alert-error' : 'hint'} role="status" data-testid="calendar-horizon">
+          Календарь загружен по {horizon.data.loadedThrough} год включительно.{horizon.data.warning ? ` ${horizon.data.warning}.` : ''}
+        </p>
+      ) : null}
       <ErrorBox error={years.error} />
       {years.loading && !years.data ? <Loading /> : null}
       {years.data ? (

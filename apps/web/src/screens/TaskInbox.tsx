@@ -19,7 +19,7 @@ const doneOnRoute: Partial<Record<TaskKind, string>> = {
   controlDiagnostics: 'Провести контрольную диагностику',
 };
 
-const isOverdue = (task: Task) => task.status === 'overdue' || Date.parse(task.dueAt) < Date.now();
+const isOverdue = (task: Task) => task.status === 'overdue' || (task.dueAt !== undefined && Date.parse(task.dueAt) < Date.now());
 
 /** The user's open tasks by due date, overdue ones first and marked, with working days left on the production calendar. */
 export function TaskInbox() {
@@ -32,12 +32,13 @@ export function TaskInbox() {
       list.push(...page);
       if (page.length < 100) break;
     }
-    const open = list.filter((t) => t.status === 'open' || t.status === 'overdue').sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+    // A deadline waiting for its calendar year has no date yet: it goes last.
+    const open = list.filter((t) => t.status === 'open' || t.status === 'overdue').sort((a, b) => (a.dueAt ?? '~').localeCompare(b.dueAt ?? '~'));
     // Working days are counted per organisation zone on the API's production calendar, never guessed Mon–Fri.
     const byZone = new Map<string, Set<string>>();
     for (const task of open) {
       const zone = session.timeZoneOf(task.organisationId);
-      byZone.set(zone, (byZone.get(zone) ?? new Set()).add(task.dueLocalDate));
+      if (task.dueLocalDate !== undefined) byZone.set(zone, (byZone.get(zone) ?? new Set()).add(task.dueLocalDate));
     }
     const left = new Map<string, WorkingDays>();
     await Promise.all(
@@ -77,7 +78,7 @@ export function TaskInbox() {
 
 function TaskCard({ task, zone, workingDays, onDone }: { task: Task; zone: string; workingDays?: WorkingDays; onDone: () => void }) {
   const overdue = isOverdue(task);
-  const left = workingDays?.days[task.dueLocalDate];
+  const left = task.dueLocalDate === undefined ? undefined : workingDays?.days[task.dueLocalDate];
   const organisation = useSession().organisations.get(task.organisationId);
   const routeAction = task.subject.type === 'route' ? doneOnRoute[task.kind] : undefined;
   return (
@@ -90,9 +91,16 @@ function TaskCard({ task, zone, workingDays, onDone }: { task: Task; zone: strin
       <dl className="facts">
         <div>
           <dt>Срок</dt>
-          <dd>
-            до конца дня {formatLocalDate(task.dueLocalDate)} <small>(время организации, {zone})</small>
-          </dd>
+          {task.dueLocalDate === undefined ? (
+            <dd className="deadline-pending">срок будет рассчитан после загрузки производственного календаря на {task.deadlinePendingYear} год</dd>
+          ) : (
+            <dd>
+              до конца дня {formatLocalDate(task.dueLocalDate)} <small>(время организации, {zone})</small>
+              {task.deadlinePendingYear !== undefined ? (
+                <small className="deadline-pending"> — напоминание будет назначено после загрузки календаря на {task.deadlinePendingYear} год</small>
+              ) : null}
+            </dd>
+          )}
         </div>
         <div>
           <dt>Осталось</dt>
@@ -107,7 +115,11 @@ function TaskCard({ task, zone, workingDays, onDone }: { task: Task; zone: strin
           </div>
         ) : null}
       </dl>
-      {routeAction ? (
+      {task.subject.type === 'calendar' ? (
+        <Link className="button button-primary" to="/calendar">
+          Загрузить календарь
+        </Link>
+      ) : routeAction ? (
         <Link className="button button-primary" to={`/routes/${task.subject.id}#${task.kind === 'draftRoute' ? 'draft' : 'control'}`}>
           {routeAction}
         </Link>

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
-import { defaultProductionCalendar, localDateOf, type CalendarYear } from '@mentorflow/calendar';
+import { defaultProductionCalendar, localDateOf, type CalendarYear, type ProductionCalendar } from '@mentorflow/calendar';
 import { evolveTasks, isTaskActive, isTaskEvent, type TaskEvent, type TaskRaised, type Tasks } from '@mentorflow/domain';
 import { uuidV5, WrongExpectedVersionError, type EventStore, type NewEvent, type RecordedEvent, type SqlExecutor } from '@mentorflow/event-store';
 import { productionCalendarStreamId, type CalendarYearLoadedData } from './production-calendar.source';
@@ -125,4 +125,35 @@ export async function appendCalendarYear(store: EventStore, calendarYear: Calend
       if (!(error instanceof WrongExpectedVersionError) || attempt >= 4) throw error;
     }
   }
+}
+
+export interface CalendarHorizon {
+  /** The last year loaded without a gap from the current year (Moscow) on. */
+  readonly loadedThrough: number;
+  /** The year to load next, once the warning date of the last loaded year has come. */
+  readonly missingYear?: number;
+  readonly warning?: string;
+}
+
+/**
+ * How far the calendar reaches. From `warnFrom` (MM-DD, `CALENDAR_HORIZON_WARN_FROM`, default 1 October)
+ * of the last loaded year, the next year is due: /health says so and the administrators get their task.
+ */
+export function calendarHorizon(calendar: ProductionCalendar, now: Date, warnFrom = process.env.CALENDAR_HORIZON_WARN_FROM ?? '10-01'): CalendarHorizon {
+  const today = localDateOf(now, MOSCOW);
+  const currentYear = Number(today.slice(0, 4));
+  let year = currentYear;
+  while (calendar.hasYear(year)) year += 1;
+  const loadedThrough = year - 1;
+  if (loadedThrough < currentYear) {
+    return { loadedThrough, missingYear: currentYear, warning: `Нет производственного календаря на текущий ${currentYear} год: сроки ждут его загрузки` };
+  }
+  if (today >= `${loadedThrough}-${warnFrom}`) {
+    return {
+      loadedThrough,
+      missingYear: loadedThrough + 1,
+      warning: `Производственный календарь загружен по ${loadedThrough} год: загрузите календарь на ${loadedThrough + 1} год до 1 января`,
+    };
+  }
+  return { loadedThrough };
 }
