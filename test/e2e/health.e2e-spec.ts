@@ -24,6 +24,9 @@ describe('readiness', () => {
         (r) => r.status === 200,
       );
       expect(ready.body.details.temporal).toMatchObject({ status: 'up' });
+      // The calendar's reach is reported, never a reason to refuse traffic.
+      expect(ready.body.details.calendar).toMatchObject({ status: 'up', loadedThrough: expect.any(Number) });
+      expect(ready.body.details.calendar.loadedThrough).toBeGreaterThanOrEqual(2027);
     } finally {
       await system.stop();
     }
