@@ -18,6 +18,7 @@ import { ProgrammesController } from './programmes/programmes.controller';
 import { ProgrammesService } from './programmes/programmes.service';
 import { TasksController } from './tasks/tasks.controller';
 import { CalendarController } from './calendar/calendar.controller';
+import { CalendarOverlaysController } from './calendar/calendar-overlays.controller';
 import { WorkingDaysController } from './calendar/working-days.controller';
 import { ParticipantsController } from './participants/participants.controller';
 import { PairsController } from './pairs/pairs.controller';
@@ -54,7 +55,7 @@ import { ReportsService } from './reports/reports.service';
       },
     }),
   ],
-  controllers: [OrganisationsController, ProgrammesController, ParticipantsController, PairsController, RoutesController, TasksController, CalendarController, WorkingDaysController, ReportsController],
+  controllers: [OrganisationsController, ProgrammesController, ParticipantsController, PairsController, RoutesController, TasksController, CalendarController, CalendarOverlaysController, WorkingDaysController, ReportsController],
   providers: [ReportsService, OrganisationsService, ProgrammesService, PairsService, RoutesService, RouteRegistryService, TasksService, { provide: APP_FILTER, useClass: ProblemFilter }, { provide: APP_GUARD, useClass: WriteThrottlerGuard }],
 })
 export class AppModule {}

@@ -1,6 +1,6 @@
 import { BadRequestException, Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { CalendarYearMissingError, localDateOf } from '@mentorflow/calendar';
 import { roles } from '@mentorflow/domain';
 import { EventStore } from '@mentorflow/event-store';
@@ -18,9 +18,21 @@ export class WorkingDaysQuery {
   @IsString()
   @Matches(/^\d{4}-\d{2}-\d{2}(,\d{4}-\d{2}-\d{2}){0,99}$/)
   dates!: string;
+
+  @ApiPropertyOptional({
+    example: 'Республика Татарстан',
+    description: "The organisation's region (subject of the Russian Federation, any common spelling): its own non-working days count too; unknown or absent — the federal calendar",
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  region?: string;
 }
 
-/** Working days left until deadlines, on the production calendar (shipped and loaded years): the task inbox shows them. */
+/**
+ * Working days left until deadlines, on the production calendar (shipped and loaded years, and with
+ * `region` that region's own non-working days): the task inbox shows them.
+ */
 @ApiTags('calendar')
 @ApiBearerAuth()
 @Controller('calendar/working-days')
@@ -29,7 +41,7 @@ export class WorkingDaysController {
 
   @Get()
   @Roles(...roles)
-  @ApiOperation({ summary: 'Рабочие дни от сегодняшней даты организации до сроков (по производственному календарю)' })
+  @ApiOperation({ summary: 'Рабочие дни от сегодняшней даты организации до сроков (по производственному календарю; с region — и по региональному)' })
   async count(@Query() query: WorkingDaysQuery) {
     let today: string;
     try {
@@ -37,7 +49,7 @@ export class WorkingDaysController {
     } catch {
       throw new BadRequestException({ detail: 'Неизвестный часовой пояс', errors: [{ field: 'timeZone', constraint: 'timeZone', message: 'Неизвестный часовой пояс IANA' }] });
     }
-    const calendar = await loadProductionCalendar(this.store);
+    const calendar = await loadProductionCalendar(this.store, { region: query.region });
     const days: Record<string, number | null> = {};
     const missingYears = new Set<number>();
     for (const date of new Set(query.dates.split(','))) {
@@ -50,6 +62,7 @@ export class WorkingDaysController {
         missingYears.add(error.year);
       }
     }
-    return { today, timeZone: query.timeZone, days, missingYears: [...missingYears].sort() };
+    // `region`: the subject whose own days were counted (its official name), null for the federal calendar alone.
+    return { today, timeZone: query.timeZone, region: calendar.region() ?? null, days, missingYears: [...missingYears].sort() };
   }
 }

@@ -1,0 +1,88 @@
+import { BadRequestException, Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { randomUUID } from 'node:crypto';
+import { CalendarDataError, parseCalendarOverlayXml, type CalendarOverlay } from '@mentorflow/calendar';
+import { EventStore, WrongExpectedVersionError } from '@mentorflow/event-store';
+import {
+  calendarOverlayLoadedType,
+  foldProductionCalendar,
+  loadedCalendarOverlays,
+  productionCalendarStreamId,
+  type CalendarOverlayLoadedData,
+} from '@mentorflow/projections';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
+import type { AuthenticatedUser } from '../auth/auth.types';
+import { PaginationQuery } from '../common/pagination.dto';
+
+export class LoadCalendarOverlayDto {
+  @ApiProperty({
+    description:
+      'Собственные нерабочие дни субъекта РФ на один год в формате xmlcalendar (как libs/calendar/data) с регионом в корне: ' +
+      '<calendar year="2027" lang="ru" country="ru" region="Республика Татарстан">',
+  })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200_000)
+  xml!: string;
+}
+
+const refused = (constraint: string, message: string): BadRequestException =>
+  new BadRequestException({ detail: message, errors: [{ field: 'xml', constraint, message }] });
+
+/**
+ * Regions' own non-working days (Татарстан, Башкортостан, …) over the federal production calendar: an
+ * organisation's working days are the federal ones plus its region's. Kept as `CalendarOverlayLoaded`
+ * events in the `production-calendar` stream beside the loaded years.
+ */
+@ApiTags('calendar')
+@ApiBearerAuth()
+@Controller('calendar/overlays')
+export class CalendarOverlaysController {
+  constructor(private readonly store: EventStore) {}
+
+  @Get()
+  @Roles('administrator', 'curator', 'methodologist', 'tutor', 'director', 'regionalCoordinator')
+  @ApiOperation({ summary: 'Региональные календари: нерабочие дни субъектов РФ сверх федерального календаря' })
+  async list(@Query() page: PaginationQuery) {
+    const overlays = loadedCalendarOverlays(await this.store.readStream(productionCalendarStreamId));
+    return overlays.slice(page.offset, page.offset + page.limit);
+  }
+
+  @Post()
+  @Roles('administrator')
+  @ApiOperation({
+    summary:
+      'Загрузить или заменить региональный календарь субъекта РФ на год (XML); его дни заменяют дни федерального календаря. ' +
+      'Неверные данные, неизвестный регион или год без федерального календаря — 400, ничего не меняется',
+  })
+  async load(@CurrentUser() user: AuthenticatedUser, @Body() body: LoadCalendarOverlayDto) {
+    let overlay: CalendarOverlay;
+    try {
+      overlay = parseCalendarOverlayXml(body.xml);
+    } catch (error) {
+      if (error instanceof CalendarDataError) throw refused('calendarOverlay', error.messageRu);
+      throw error;
+    }
+    const data: CalendarOverlayLoadedData = { region: overlay.region, year: overlay.year, overlay, loadedBy: user.sub, loadedAt: new Date().toISOString() };
+    for (let attempt = 0; ; attempt++) {
+      const events = await this.store.readStream(productionCalendarStreamId);
+      try {
+        // The federal year must be there (shipped or loaded): an overlay only amends it.
+        foldProductionCalendar(events).withOverlay(overlay);
+      } catch (error) {
+        if (error instanceof CalendarDataError) throw refused('federalCalendarYear', error.messageRu);
+        throw error;
+      }
+      try {
+        await this.store.append(productionCalendarStreamId, events.at(-1)?.streamVersion ?? 0, [
+          { eventId: randomUUID(), type: calendarOverlayLoadedType, data: { ...data }, metadata: { actorId: user.sub, role: 'administrator' } },
+        ]);
+        return { region: overlay.region, year: overlay.year, days: overlay.days.length, loadedAt: data.loadedAt, loadedBy: data.loadedBy };
+      } catch (error) {
+        // Two administrators loading at once: the loser checks again and appends after the winner.
+        if (!(error instanceof WrongExpectedVersionError) || attempt >= 4) throw error;
+      }
+    }
+  }
+}
