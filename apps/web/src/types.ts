@@ -208,3 +208,14 @@ export interface User {
   email?: string;
   assignments: Assignment[];
 }
+
+/** A region's own non-working days for one year, over the federal calendar (`GET /calendar/overlays`). */
+export interface CalendarOverlayInfo {
+  /** The official name of the subject of the Russian Federation. */
+  region: string;
+  year: number;
+  /** How many days the overlay lists. */
+  days: number;
+  loadedAt: string;
+  loadedBy: string;
+}

@@ -3,6 +3,7 @@ import { getJson, postJson } from '../api';
 import { ErrorBox, Field, Loading, Progress, useLoad } from '../components/ui';
 import { formatInstant } from '../format';
 import type { CalendarYearInfo } from '../types';
+import { CalendarOverlays } from './CalendarOverlays';
 
 /** The production calendar years deadlines are counted on; an administrator loads a missing year from its XML. */
 export function CalendarYears() {
@@ -88,6 +89,7 @@ export function CalendarYears() {
           </p>
         ) : null}
       </form>
+      <CalendarOverlays />
     </section>
   );
 }

@@ -1,0 +1,115 @@
+import { useState, type FormEvent } from 'react';
+import { getJson, postJson } from '../api';
+import { useAuth } from '../auth';
+import { ErrorBox, Field, Loading, Progress, useLoad } from '../components/ui';
+import { formatInstant } from '../format';
+import type { CalendarOverlayInfo } from '../types';
+
+/**
+ * Regions' own non-working days over the federal calendar (Татарстан: Ураза-байрам, Курбан-байрам,
+ * 30 августа, 6 ноября; …): the loaded overlays, and an administrator loads or replaces one from its XML.
+ */
+export function CalendarOverlays() {
+  const isAdministrator = useAuth().session?.has('administrator') ?? false;
+  const overlays = useLoad(() => getJson<CalendarOverlayInfo[]>('/calendar/overlays?limit=100'), []);
+  const [file, setFile] = useState<File | null>(null);
+  const [stage, setStage] = useState<{ label: string; value?: number; max?: number } | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState<string | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    setDone(null);
+    if (!file) {
+      setError(new Error('Выберите файл регионального календаря'));
+      return;
+    }
+    try {
+      setStage({ label: 'Чтение файла', value: 0, max: file.size });
+      const xml = await readText(file, (loaded) => setStage({ label: 'Чтение файла', value: loaded, max: file.size }));
+      setStage({ label: 'Проверка и сохранение регионального календаря' });
+      const result = await postJson<CalendarOverlayInfo>('/calendar/overlays', { xml });
+      setDone(`Региональный календарь «${result.region}» на ${result.year} год сохранён (особых дней: ${result.days}). Сроки организаций региона считаются с ним.`);
+      overlays.reload();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setStage(null);
+    }
+  };
+
+  return (
+    <section aria-labelledby="calendar-overlays-title">
+      <h2 id="calendar-overlays-title">Региональные нерабочие дни</h2>
+      <p className="hint">
+        Субъекты Российской Федерации объявляют и собственные нерабочие дни (например, в Республике Татарстан — Ураза-байрам, Курбан-байрам, День Республики 30 августа и
+        День Конституции Республики 6 ноября). Рабочие дни организации считаются по федеральному календарю и календарю её региона: день из регионального календаря заменяет
+        тот же день федерального.
+      </p>
+      <ErrorBox error={overlays.error} />
+      {overlays.loading && !overlays.data ? <Loading /> : null}
+      {overlays.data && overlays.data.length === 0 ? <p>Региональные календари не загружены: сроки везде считаются по федеральному календарю.</p> : null}
+      {overlays.data && overlays.data.length > 0 ? (
+        <div className="table-wrap">
+          <table>
+            <caption>Загруженные региональные календари</caption>
+            <thead>
+              <tr>
+                <th scope="col">Регион</th>
+                <th scope="col">Год</th>
+                <th scope="col">Особых дней</th>
+                <th scope="col">Загружен</th>
+              </tr>
+            </thead>
+            <tbody>
+              {overlays.data.map((o) => (
+                <tr key={`${o.region} ${o.year}`}>
+                  <th scope="row">{o.region}</th>
+                  <td>{o.year} год</td>
+                  <td>{o.days}</td>
+                  <td>{formatInstant(o.loadedAt, 'Europe/Moscow')} (МСК)</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {isAdministrator ? (
+        <form className="card form-grid" onSubmit={submit} noValidate>
+          <h3>Загрузить или заменить региональный календарь</h3>
+          <Field
+            label="Региональный календарь (XML с атрибутом region)"
+            field="xml"
+            error={error}
+            hint='Формат xmlcalendar, как у федерального года, с регионом в корне: <calendar year="2027" country="ru" region="Республика Татарстан">. Федеральный календарь на этот год должен быть загружен.'
+          >
+            {(props) => <input {...props} type="file" accept=".xml,application/xml,text/xml" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />}
+          </Field>
+          <div className="actions">
+            <button type="submit" className="button-primary" disabled={stage !== null}>
+              Сохранить региональный календарь
+            </button>
+          </div>
+          {stage ? <Progress label={stage.label} value={stage.value} max={stage.max} /> : null}
+          <ErrorBox error={error} />
+          {done ? (
+            <p className="alert alert-ok" role="status">
+              {done}
+            </p>
+          ) : null}
+        </form>
+      ) : null}
+    </section>
+  );
+}
+
+function readText(file: File, onProgress: (loaded: number) => void): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onprogress = (e) => onProgress(e.loaded);
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(new Error('Не удалось прочитать файл'));
+    reader.readAsText(file, 'utf-8');
+  });
+}
