@@ -97,6 +97,13 @@ describe('regional non-working days (calendar overlays) through the API', () => 
     expect(await calendarEvents()).toBe(before);
   });
 
+  it('pages the list like every list: limit over 100 is refused naming "limit"', async () => {
+    const tooMany = await system.request('GET', '/calendar/overlays?limit=101', admin);
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'limit', constraint: 'max' })]));
+    expect((await system.request('GET', '/calendar/overlays?limit=1&offset=0', admin)).status).toBe(200);
+  });
+
   it('loads a Tatarstan overlay as administrator and lists it to those who read the calendar', async () => {
     const before = await calendarEvents();
     const loaded = await load(tatarstan2027.replace(`region="${TATARSTAN}"`, 'region="Татарстан"'));
