@@ -16,6 +16,7 @@ const notLists: Record<string, string> = {
   'GET /health': 'readiness',
   'GET /health/live': 'liveness',
   'GET /calendar/working-days': 'a computation over at most 100 dates (bounded by the DTO)',
+  'GET /calendar/years/horizon': 'one verdict (how far the calendar reaches)',
   'GET /mentors/:personId/load': 'one mentor',
   'GET /organisations/:id': 'one resource',
   'GET /programmes/:id': 'one resource',

@@ -255,6 +255,13 @@ const corpus: Record<string, { body: Body; cases: (body: Body) => Case[] }> = {
       ['too long', withField(b, 'result', long(4001)), 'result', 'maxLength'],
     ],
   },
+  'POST /calendar/overlays': {
+    body: { xml: '<calendar year="2030" region="Республика Татарстан"/>' },
+    cases: (b) => [
+      ['missing field', {}, 'xml', 'isNotEmpty'],
+      ['wrong type', withField(b, 'xml', 2030), 'xml', 'isString'],
+    ],
+  },
   'POST /calendar/years': {
     body: { xml: '<calendar year="2030"/>' },
     cases: (b) => [
