@@ -29,7 +29,7 @@ export class CalendarController {
   async list(@Query() page: PaginationQuery) {
     const shipped = new Set(defaultProductionCalendar().years());
     const loaded = new Map(
-      (await this.store.readStream(productionCalendarStreamId)).map((e) => {
+      (await this.store.readStream(productionCalendarStreamId)).filter((e) => e.type === 'CalendarYearLoaded').map((e) => {
         const data = e.data as unknown as CalendarYearLoadedData;
         return [data.year, { loadedAt: data.loadedAt, loadedBy: data.loadedBy }] as const;
       }),
