@@ -3,7 +3,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { History } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
-import { defaultProductionCalendar, endOfLocalDay, localDateOf } from '@mentorflow/calendar';
+import { endOfLocalDay, localDateOf, type ProductionCalendar } from '@mentorflow/calendar';
 import {
   competenceAreas,
   type CreatedRoute,
@@ -32,6 +32,7 @@ import {
 } from '../../workflows/route/route.messages';
 import { routeStreamId, routeWorkflow } from '../../workflows/route/route.workflow';
 import { completeTaskUpdate } from '../../workflows/shared/task.messages';
+import { loadFixtureCalendarYears, yearsNeededFrom } from '../support/calendar-fixture';
 import { captureHistory } from '../support/replay';
 import { useTimeSkippingWorker } from '../support/time-skipping';
 
@@ -143,6 +144,15 @@ describe('route workflow on the time-skipping test server', () => {
   const taskQueue = `route-test-${randomUUID()}`;
   const temporal = useTimeSkippingWorker({ taskQueue, activities: activitiesFrom });
   const { meta, nowMs } = temporal;
+  /** The calendar the worker counts on: the shipped years plus the fixture years loaded below. */
+  let calendar: ProductionCalendar;
+
+  beforeAll(async () => {
+    // The server's clock starts at the wall clock and these tests move it on by about 15 months: every
+    // year after the shipped data they can reach is loaded as a (non-official) fixture year, as an
+    // administrator would load it, so no deadline depends on the day the tests run.
+    calendar = await loadFixtureCalendarYears(temporal.store, yearsNeededFrom(new Date(await nowMs()), 2));
+  });
   const teacher = randomUUID();
   const methodologist = randomUUID();
   const tutor = randomUUID();
@@ -242,9 +252,9 @@ describe('route workflow on the time-skipping test server', () => {
 
     const { draft, recordedAt } = await recordDiagnostics(handle, today);
     // Due exactly when the production calendar says for the instant the results were recorded.
-    const due = defaultProductionCalendar().addWorkingDays(recordedAt, 10, timeZone);
+    const due = calendar.addWorkingDays(recordedAt, 10, timeZone);
     expect(draft).toMatchObject({ kind: 'draftRoute', status: 'open', dueAt: due.dueAt, dueLocalDate: due.dueLocalDate, assignee: { personId: methodologist, role: 'methodologist' } });
-    expect(draft.remindAt).toEqual([defaultProductionCalendar().addWorkingDays(recordedAt, 8, timeZone).dueAt]);
+    expect(draft.remindAt).toEqual([calendar.addWorkingDays(recordedAt, 8, timeZone).dueAt]);
     expect(draft.subject).toEqual({ type: 'route', id: routeId });
 
     await handle.executeUpdate(submitDraftUpdate, { args: [{ data: { rows }, metadata: await meta(methodologist, 'methodologist') }] });
@@ -371,7 +381,7 @@ describe('route workflow on the time-skipping test server', () => {
         { personId: curator, role: 'curator' },
       ],
     });
-    const escalationDue = defaultProductionCalendar().addWorkingDays(draft.dueAt, 2, timeZone);
+    const escalationDue = calendar.addWorkingDays(draft.dueAt, 2, timeZone);
     const escalations = tasksRaised(events, 'draftOverdueEscalation');
     expect(escalations.map((t) => t.assignee)).toEqual([
       { personId: tutor, role: 'tutor' },
@@ -403,7 +413,7 @@ describe('route workflow on the time-skipping test server', () => {
     let enteredAt: string;
 
     beforeAll(async () => {
-      // Both routes reach implementation before the clock moves: the calendar data ends with 2026.
+      // Both routes reach implementation (their draft deadlines counted) before the clock moves a year on.
       monthly = await startRoute({ timeZone });
       // Small enough to continue as new while the route is still being designed, then again every few months.
       continued = await startRoute({ timeZone, continueAsNewAfterEvents: 40 });
