@@ -1,6 +1,7 @@
 import { Worker } from '@temporalio/worker';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
+import { endOfLocalDay, type ProductionCalendar } from '@mentorflow/calendar';
 import { createEventStoreActivities } from '../../apps/worker/src/activities/event-store.activities';
 import { createProgrammeActivities } from '../../apps/worker/src/activities/programme.activities';
 import { workerBundleOptions, workflowStackTracesKept } from '../../apps/worker/src/workflows-path';
@@ -12,8 +13,21 @@ import {
   recordDocumentUpdate,
 } from '../../workflows/programme/programme.messages';
 import { programmeStreamId, programmeWorkflow } from '../../workflows/programme/programme.workflow';
+import { loadFixtureCalendarYears, yearsNeededFrom } from '../support/calendar-fixture';
 import { captureHistory } from '../support/replay';
 import { useTimeSkippingWorker } from '../support/time-skipping';
+
+const DAY = 86_400_000;
+const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+/** The date `n` working days before `date` on `calendar`. */
+const workingDaysBefore = (calendar: ProductionCalendar, date: string, n: number): string => {
+  let day = date;
+  for (let found = 0; found < n; ) {
+    day = addDays(day, -1);
+    if (calendar.isWorkingDay(day)) found++;
+  }
+  return day;
+};
 
 describe('programme workflow on the time-skipping test server', () => {
   const taskQueue = `programme-test-${randomUUID()}`;
@@ -22,6 +36,14 @@ describe('programme workflow on the time-skipping test server', () => {
     activities: ({ store, db }) => ({ ...createEventStoreActivities({ store }), ...createProgrammeActivities({ db }) }),
   });
   const { meta } = temporal;
+  /** The calendar the worker counts on: the shipped years plus the fixture years loaded below. */
+  let calendar: ProductionCalendar;
+
+  beforeAll(async () => {
+    // Stage plans here end within a fortnight of the server's clock (the wall clock at start): every year
+    // after the shipped data that can reach is loaded as a (non-official) fixture year.
+    calendar = await loadFixtureCalendarYears(temporal.store, yearsNeededFrom(new Date(Number(await temporal.env.currentTimeMs())), 1));
+  });
   const director = randomUUID();
   const curator = randomUUID();
 
@@ -110,8 +132,14 @@ describe('programme workflow on the time-skipping test server', () => {
     await handle.executeUpdate(appointCuratorUpdate, {
       args: [{ data: { curatorId: curator }, metadata: await meta(director, 'director') }],
     });
-    const now = new Date(Number(await temporal.env.currentTimeMs()));
-    const plannedEnd = new Date(now.getTime() + 10 * 86_400_000).toISOString().slice(0, 10);
+    const timeZone = 'Asia/Vladivostok';
+    const now = Number(await temporal.env.currentTimeMs());
+    // Ten days ahead, or the first day after that whose reminder (the end of the second working day before
+    // it) is still a day ahead: a reminder whose instant has already passed (just before the New Year
+    // holidays) is not raised at all.
+    const remindOn = (date: string) => workingDaysBefore(calendar, date, 2);
+    let plannedEnd = new Date(now + 10 * DAY).toISOString().slice(0, 10);
+    while (Date.parse(endOfLocalDay(remindOn(plannedEnd), timeZone)) <= now + DAY) plannedEnd = addDays(plannedEnd, 1);
     await handle.executeUpdate(planStageDatesUpdate, {
       args: [{ data: { stage: 'preparatory', plannedEnd }, metadata: await meta(curator, 'curator') }],
     });
@@ -123,10 +151,13 @@ describe('programme workflow on the time-skipping test server', () => {
       assignee: { personId: curator, role: 'curator' },
       dueAt: `${plannedEnd}T14:00:00.000Z`,
       dueLocalDate: plannedEnd,
+      // At the end of the second working day before the planned end, on the calendar the worker uses.
+      remindAt: [endOfLocalDay(remindOn(plannedEnd), timeZone)],
     });
     const [remindAt] = (raised?.data as { remindAt: string[] }).remindAt;
 
-    await temporal.env.sleep('9 days');
+    // A day before the planned day ends: the reminder (at least two days before) is due, the plan is not.
+    await temporal.env.sleep(Date.parse(`${plannedEnd}T14:00:00.000Z`) - DAY - Number(await temporal.env.currentTimeMs()));
     const beforeDue = await temporal.store.readStream(stream);
     expect(beforeDue.map((e) => e.type)).not.toContain('StagePlanOverdue');
     expect(beforeDue.find((e) => e.type === 'TaskReminded')?.data).toMatchObject({ remindedAt: remindAt });
