@@ -3,7 +3,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { History } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
-import { endOfLocalDay, localDateOf, type ProductionCalendar } from '@mentorflow/calendar';
+import { endOfLocalDay, localDateOf, startOfLocalDay, type ProductionCalendar } from '@mentorflow/calendar';
 import {
   competenceAreas,
   type CreatedRoute,
@@ -39,14 +39,11 @@ import { useTimeSkippingWorker } from '../support/time-skipping';
 const DAY = 86_400_000;
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 const addYears = (date: string, years: number) => `${Number(date.slice(0, 4)) + years}${date.slice(4)}`;
+const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+const monthOf = (index: number) => `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 /** The months after `from` up to and including `to`, as YYYY-MM. */
-const monthsAfter = (from: string, to: string): string[] => {
-  const index = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
-  return Array.from({ length: Math.max(0, index(to) - index(from)) }, (_, i) => {
-    const next = index(from) + i + 1;
-    return `${Math.floor(next / 12)}-${String((next % 12) + 1).padStart(2, '0')}`;
-  });
-};
+const monthsAfter = (from: string, to: string): string[] =>
+  Array.from({ length: Math.max(0, monthIndex(to) - monthIndex(from)) }, (_, i) => monthOf(monthIndex(from) + i + 1));
 
 const created = (view: RouteView): CreatedRoute => {
   if (view.state.status !== 'created') throw new Error('route not created');
@@ -420,7 +417,11 @@ describe('route workflow on the time-skipping test server', () => {
       firstRunId = (await continued.handle.describe()).runId;
       enteredAt = created(await toImplementation(monthly)).stageEnteredAt;
       await toImplementation(continued);
-      await temporal.env.sleep(365 * DAY);
+      // A year on, and at least into the 12th month after the one the road map was agreed in: 365 days end
+      // a day short of it when the road map was agreed on the 1st and the year spans 29 February.
+      const twelfthMonth = monthOf(monthIndex(localDateOf(enteredAt, timeZone).slice(0, 7)) + 12);
+      const twelfthMonthBegun = Date.parse(startOfLocalDay(`${twelfthMonth}-01`, timeZone)) + 60 * 60_000;
+      await temporal.env.sleep(Math.max(365 * DAY, twelfthMonthBegun - (await nowMs())));
     });
 
     it('raises a control-point check for the tutor at the start of each month, due at the end of its last day: 12 in 12 months', async () => {
