@@ -1,14 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import { isDeepStrictEqual } from 'node:util';
 import { defaultProductionCalendar, parseProductionCalendarXml, type CalendarYear, type ProductionCalendar } from '@mentorflow/calendar';
-import { WrongExpectedVersionError, type EventStore } from '@mentorflow/event-store';
-import {
-  completeLoadTasks,
-  foldCalendarStream,
-  loadProductionCalendar,
-  productionCalendarStreamId,
-  type CalendarYearLoadedData,
-} from '@mentorflow/projections';
+import type { EventStore } from '@mentorflow/event-store';
+import { appendCalendarYear } from '@mentorflow/projections';
 
 /**
  * A made-up production calendar for the years after the shipped data, for tests only. It is NOT the
@@ -102,32 +94,14 @@ export function fixtureProductionCalendar(years: readonly number[]): ProductionC
 }
 
 /**
- * Loads the fixture calendar of each year into the `production-calendar` stream exactly as
- * POST /calendar/years does: one CalendarYearLoaded event (same data shape, loadedBy 'test-fixture')
- * appended together with the completion of the administrators' open tasks to load that year, so the
- * worker's activities read it like any loaded year. A year whose loaded data already equals the fixture
+ * Loads the fixture calendar of each year into the `production-calendar` stream through the code
+ * POST /calendar/years runs (`appendCalendarYear`, loadedBy 'test-fixture'): one CalendarYearLoaded event
+ * with the completion of the administrators' open tasks to load that year, so the worker's activities
+ * read it like any loaded year. A year whose loaded data already equals the fixture
  * is not appended again. Returns the calendar the worker then uses (shipped + the fixture years).
  */
 export async function loadFixtureCalendarYears(store: EventStore, years: readonly number[]): Promise<ProductionCalendar> {
   assertNotShipped(years);
-  for (const year of years) {
-    const calendarYear = fixtureCalendarYear(year);
-    for (let attempt = 0; ; attempt++) {
-      const current = await loadProductionCalendar(store);
-      if (current.hasYear(year) && isDeepStrictEqual(current.calendarYear(year), calendarYear)) break;
-      const stream = foldCalendarStream(await store.readStream(productionCalendarStreamId));
-      const data: CalendarYearLoadedData = { year, calendarYear, loadedBy: FIXTURE_LOADER, loadedAt: new Date().toISOString() };
-      try {
-        await store.append(productionCalendarStreamId, stream.version, [
-          { eventId: randomUUID(), type: 'CalendarYearLoaded', data: { ...data }, metadata: { actorId: FIXTURE_LOADER, role: 'administrator' } },
-          ...completeLoadTasks(stream, year, data.loadedAt, FIXTURE_LOADER),
-        ]);
-        break;
-      } catch (error) {
-        // Another test loading at the same moment: append after it, as the API does.
-        if (!(error instanceof WrongExpectedVersionError) || attempt >= 4) throw error;
-      }
-    }
-  }
+  for (const year of years) await appendCalendarYear(store, fixtureCalendarYear(year), FIXTURE_LOADER, new Date().toISOString());
   return fixtureProductionCalendar(years);
 }

@@ -3,8 +3,9 @@ import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagg
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { CalendarDataError, parseCalendarOverlayXml, type CalendarOverlay } from '@mentorflow/calendar';
-import { EventStore, WrongExpectedVersionError } from '@mentorflow/event-store';
+import { EventStore } from '@mentorflow/event-store';
 import {
+  appendToCalendarStream,
   calendarOverlayLoadedType,
   foldProductionCalendar,
   loadedCalendarOverlays,
@@ -65,8 +66,7 @@ export class CalendarOverlaysController {
       throw error;
     }
     const data: CalendarOverlayLoadedData = { region: overlay.region, year: overlay.year, overlay, loadedBy: user.sub, loadedAt: new Date().toISOString() };
-    for (let attempt = 0; ; attempt++) {
-      const events = await this.store.readStream(productionCalendarStreamId);
+    await appendToCalendarStream(this.store, (events) => {
       try {
         // The federal year must be there (shipped or loaded): an overlay only amends it.
         foldProductionCalendar(events).withOverlay(overlay);
@@ -74,15 +74,9 @@ export class CalendarOverlaysController {
         if (error instanceof CalendarDataError) throw refused('federalCalendarYear', error.messageRu);
         throw error;
       }
-      try {
-        await this.store.append(productionCalendarStreamId, events.at(-1)?.streamVersion ?? 0, [
-          { eventId: randomUUID(), type: calendarOverlayLoadedType, data: { ...data }, metadata: { actorId: user.sub, role: 'administrator' } },
-        ]);
-        return { region: overlay.region, year: overlay.year, days: overlay.days.length, loadedAt: data.loadedAt, loadedBy: data.loadedBy };
-      } catch (error) {
-        // Two administrators loading at once: the loser checks again and appends after the winner.
-        if (!(error instanceof WrongExpectedVersionError) || attempt >= 4) throw error;
-      }
-    }
+      const loaded = { eventId: randomUUID(), type: calendarOverlayLoadedType, data: { ...data }, metadata: { actorId: user.sub, role: 'administrator' } };
+      return { append: [loaded], result: undefined };
+    });
+    return { region: overlay.region, year: overlay.year, days: overlay.days.length, loadedAt: data.loadedAt, loadedBy: data.loadedBy };
   }
 }

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagg
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { CalendarDataError, defaultProductionCalendar, parseProductionCalendarXml } from '@mentorflow/calendar';
 import { EventStore } from '@mentorflow/event-store';
-import { appendCalendarYear, calendarHorizon, loadProductionCalendar, productionCalendarStreamId, type CalendarYearLoadedData } from '@mentorflow/projections';
+import { appendCalendarYear, calendarHorizon, foldProductionCalendar, loadProductionCalendar, productionCalendarStreamId, type CalendarYearLoadedData } from '@mentorflow/projections';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/auth.types';
 import { PaginationQuery } from '../common/pagination.dto';
@@ -28,13 +28,14 @@ export class CalendarController {
   @ApiOperation({ summary: 'Годы производственного календаря: поставляемые и загруженные' })
   async list(@Query() page: PaginationQuery) {
     const shipped = new Set(defaultProductionCalendar().years());
+    const events = await this.store.readStream(productionCalendarStreamId);
     const loaded = new Map(
-      (await this.store.readStream(productionCalendarStreamId)).filter((e) => e.type === 'CalendarYearLoaded').map((e) => {
+      events.filter((e) => e.type === 'CalendarYearLoaded').map((e) => {
         const data = e.data as unknown as CalendarYearLoadedData;
         return [data.year, { loadedAt: data.loadedAt, loadedBy: data.loadedBy }] as const;
       }),
     );
-    const years = (await loadProductionCalendar(this.store)).years();
+    const years = foldProductionCalendar(events).years();
     return years
       .slice(page.offset, page.offset + page.limit)
       .map((year) => ({ year, source: loaded.has(year) ? 'loaded' : shipped.has(year) ? 'shipped' : 'loaded', ...loaded.get(year) }));

@@ -3,7 +3,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { defaultProductionCalendar, localDateOf, type CalendarYear, type ProductionCalendar } from '@mentorflow/calendar';
 import { evolveTasks, isTaskActive, isTaskEvent, type TaskEvent, type TaskRaised, type Tasks } from '@mentorflow/domain';
 import { uuidV5, WrongExpectedVersionError, type EventStore, type NewEvent, type RecordedEvent, type SqlExecutor } from '@mentorflow/event-store';
-import { productionCalendarStreamId, type CalendarYearLoadedData } from './production-calendar.source';
+import { foldProductionCalendar, productionCalendarStreamId, type CalendarYearLoadedData } from './production-calendar.source';
 
 /**
  * The administrators' task «Загрузить производственный календарь на N год»: one per administrator and
@@ -26,18 +26,38 @@ const MOSCOW = 'Europe/Moscow';
 
 export interface CalendarStreamState {
   readonly version: number;
-  readonly loadedYears: ReadonlySet<number>;
   readonly tasks: Tasks;
 }
 
 export function foldCalendarStream(events: readonly RecordedEvent[]): CalendarStreamState {
-  const loadedYears = new Set<number>();
   let tasks: Tasks = {};
   for (const event of events) {
-    if (event.type === 'CalendarYearLoaded') loadedYears.add(Number((event.data as { year: number }).year));
-    else if (isTaskEvent(event)) tasks = evolveTasks(tasks, event as unknown as TaskEvent);
+    if (isTaskEvent(event)) tasks = evolveTasks(tasks, event as unknown as TaskEvent);
   }
-  return { version: events.at(-1)?.streamVersion ?? 0, loadedYears, tasks };
+  return { version: events.at(-1)?.streamVersion ?? 0, tasks };
+}
+
+/**
+ * The one way to write to the `production-calendar` stream: read it, let `decide` say what to append
+ * (nothing, or a refusal it throws), append at the version read; when another writer appended first
+ * (two administrators at once, a deadline raising a task), read and decide again.
+ */
+export async function appendToCalendarStream<T>(
+  store: EventStore,
+  decide: (events: readonly RecordedEvent[], state: CalendarStreamState) => { append: readonly NewEvent[]; result: T },
+): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    const events = await store.readStream(productionCalendarStreamId);
+    const state = foldCalendarStream(events);
+    const { append, result } = decide(events, state);
+    if (append.length === 0) return result;
+    try {
+      await store.append(productionCalendarStreamId, state.version, append);
+      return result;
+    } catch (error) {
+      if (!(error instanceof WrongExpectedVersionError) || attempt >= 4) throw error;
+    }
+  }
 }
 
 /** Open load tasks of `year`: loading the year completes them in the same append. */
@@ -67,11 +87,10 @@ const activeAdministrators = async (db: SqlExecutor): Promise<string[]> =>
  */
 export async function requestCalendarYear(store: EventStore, db: SqlExecutor, year: number, now: Date): Promise<number> {
   if (defaultProductionCalendar().hasYear(year)) return 0;
-  for (let attempt = 0; ; attempt++) {
-    const state = foldCalendarStream(await store.readStream(productionCalendarStreamId));
-    if (state.loadedYears.has(year)) return 0;
-    const administrators = (await activeAdministrators(db)).filter((id) => state.tasks[loadCalendarYearTaskId(year, id)] === undefined);
-    if (administrators.length === 0) return 0;
+  const active = await activeAdministrators(db);
+  return appendToCalendarStream(store, (events, state) => {
+    if (foldProductionCalendar(events).hasYear(year)) return { append: [], result: 0 };
+    const administrators = active.filter((id) => state.tasks[loadCalendarYearTaskId(year, id)] === undefined);
     // Due when the year begins (Moscow); a year already begun is due the next day.
     const yearStart = Date.parse(`${year}-01-01T00:00:00+03:00`);
     const dueAt = new Date(Math.max(yearStart, now.getTime() + 86_400_000)).toISOString();
@@ -91,14 +110,8 @@ export async function requestCalendarYear(store: EventStore, db: SqlExecutor, ye
       };
       return { eventId: uuidV5(CALENDAR_TASKS_NAMESPACE, `raised-${data.taskId}`), type: 'TaskRaised', data: { ...data }, metadata: { actorId: 'system', role: 'administrator' } };
     });
-    try {
-      await store.append(productionCalendarStreamId, state.version, raised);
-      return raised.length;
-    } catch (error) {
-      // Another deadline (or an administrator loading a year) appended first: fold again.
-      if (!(error instanceof WrongExpectedVersionError) || attempt >= 4) throw error;
-    }
-  }
+    return { append: raised, result: raised.length };
+  });
 }
 
 /**
@@ -108,23 +121,20 @@ export async function requestCalendarYear(store: EventStore, db: SqlExecutor, ye
  */
 export async function appendCalendarYear(store: EventStore, calendarYear: CalendarYear, loadedBy: string, loadedAt: string): Promise<'loaded' | 'unchanged'> {
   const data: CalendarYearLoadedData = { year: calendarYear.year, calendarYear, loadedBy, loadedAt };
-  for (let attempt = 0; ; attempt++) {
-    const events = await store.readStream(productionCalendarStreamId);
-    const stream = foldCalendarStream(events);
+  return appendToCalendarStream(store, (events, state) => {
     // The same data loaded again (a double click, a retried request) records nothing.
     const current = events.filter((e) => e.type === 'CalendarYearLoaded' && (e.data as { year: number }).year === calendarYear.year).at(-1);
-    if (current && isDeepStrictEqual((current.data as unknown as CalendarYearLoadedData).calendarYear, JSON.parse(JSON.stringify(calendarYear)))) return 'unchanged';
-    try {
-      await store.append(productionCalendarStreamId, stream.version, [
-        { eventId: randomUUID(), type: 'CalendarYearLoaded', data: { ...data }, metadata: { actorId: loadedBy, role: 'administrator' } },
-        ...completeLoadTasks(stream, calendarYear.year, loadedAt, loadedBy),
-      ]);
-      return 'loaded';
-    } catch (error) {
-      // Two administrators loading at once: the loser appends after the winner.
-      if (!(error instanceof WrongExpectedVersionError) || attempt >= 4) throw error;
+    if (current && isDeepStrictEqual((current.data as unknown as CalendarYearLoadedData).calendarYear, JSON.parse(JSON.stringify(calendarYear)))) {
+      return { append: [], result: 'unchanged' as const };
     }
-  }
+    return {
+      append: [
+        { eventId: randomUUID(), type: 'CalendarYearLoaded', data: { ...data }, metadata: { actorId: loadedBy, role: 'administrator' } },
+        ...completeLoadTasks(state, calendarYear.year, loadedAt, loadedBy),
+      ],
+      result: 'loaded' as const,
+    };
+  });
 }
 
 export interface CalendarHorizon {
