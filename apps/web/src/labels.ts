@@ -1,6 +1,7 @@
 /** Russian UI names: the domain's own label tables (one source of truth) plus what only the UI needs. */
 import type { Role, TaskKind, TaskStatus } from './types';
 
+export { pendingDeadlineText } from '../../../libs/domain/src/task/task.labels';
 export { programmeStageLabels, programmeDocumentKindLabels } from '../../../libs/domain/src/programme/programme.labels';
 export { pairStatusLabels, pairFormLabels, pairKindLabels, mentorReplacementReasonLabels, interimControlOutcomeLabels, finalControlOutcomeLabels } from '../../../libs/domain/src/pair/pair.labels';
 export { participantRoleLabels, menteeCategoryLabels, mentorEligibilityWarningLabels } from '../../../libs/domain/src/participant/participant.labels';

@@ -9,6 +9,7 @@ export * from './programme/programme.decider';
 export * from './programme/programme.labels';
 export * from './task/task.events';
 export * from './task/task.state';
+export * from './task/task.labels';
 export * from './participant/participant.events';
 export * from './participant/participant.decider';
 export * from './participant/participant.labels';

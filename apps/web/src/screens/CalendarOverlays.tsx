@@ -3,6 +3,7 @@ import { getJson, postJson } from '../api';
 import { useAuth } from '../auth';
 import { ErrorBox, Field, Loading, Progress, useLoad } from '../components/ui';
 import { formatInstant } from '../format';
+import { readTextFile } from '../read-file';
 import type { CalendarOverlayInfo } from '../types';
 
 /**
@@ -27,7 +28,7 @@ export function CalendarOverlays() {
     }
     try {
       setStage({ label: 'Чтение файла', value: 0, max: file.size });
-      const xml = await readText(file, (loaded) => setStage({ label: 'Чтение файла', value: loaded, max: file.size }));
+      const xml = await readTextFile(file, (loaded) => setStage({ label: 'Чтение файла', value: loaded, max: file.size }));
       setStage({ label: 'Проверка и сохранение регионального календаря' });
       const result = await postJson<CalendarOverlayInfo>('/calendar/overlays', { xml });
       setDone(`Региональный календарь «${result.region}» на ${result.year} год сохранён (особых дней: ${result.days}). Сроки организаций региона считаются с ним.`);
@@ -102,14 +103,4 @@ export function CalendarOverlays() {
       ) : null}
     </section>
   );
-}
-
-function readText(file: File, onProgress: (loaded: number) => void): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onprogress = (e) => onProgress(e.loaded);
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(new Error('Не удалось прочитать файл'));
-    reader.readAsText(file, 'utf-8');
-  });
 }

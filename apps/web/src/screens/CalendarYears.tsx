@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { getJson, postJson } from '../api';
 import { ErrorBox, Field, Loading, Progress, useLoad } from '../components/ui';
 import { formatInstant } from '../format';
+import { readTextFile } from '../read-file';
 import type { CalendarYearInfo } from '../types';
 import { CalendarOverlays } from './CalendarOverlays';
 
@@ -24,7 +25,7 @@ export function CalendarYears() {
     }
     try {
       setStage({ label: 'Чтение файла', value: 0, max: file.size });
-      const xml = await readText(file, (loaded) => setStage({ label: 'Чтение файла', value: loaded, max: file.size }));
+      const xml = await readTextFile(file, (loaded) => setStage({ label: 'Чтение файла', value: loaded, max: file.size }));
       setStage({ label: 'Проверка и загрузка календаря' });
       const result = await postJson<{ year: number; days: number }>('/calendar/years', { xml });
       setDone(`Календарь на ${result.year} год загружен (особых дней: ${result.days}). Новые сроки считаются по нему.`);
@@ -92,14 +93,4 @@ export function CalendarYears() {
       <CalendarOverlays />
     </section>
   );
-}
-
-function readText(file: File, onProgress: (loaded: number) => void): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onprogress = (e) => onProgress(e.loaded);
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(new Error('Не удалось прочитать файл'));
-    reader.readAsText(file, 'utf-8');
-  });
 }

@@ -4,7 +4,7 @@ import { getJson, postJson } from '../api';
 import { useSession } from '../auth';
 import { Badge, ErrorBox, Field, Loading, useLoad } from '../components/ui';
 import { formatLocalDate } from '../format';
-import { pluralRu, taskKindLabels, taskStatusLabels, workingDaysText } from '../labels';
+import { pendingDeadlineText, pluralRu, taskKindLabels, taskStatusLabels, workingDaysText } from '../labels';
 import type { Task, TaskKind } from '../types';
 
 interface WorkingDays {
@@ -92,7 +92,7 @@ function TaskCard({ task, zone, workingDays, onDone }: { task: Task; zone: strin
         <div>
           <dt>Срок</dt>
           {task.dueLocalDate === undefined ? (
-            <dd className="deadline-pending">срок будет рассчитан после загрузки производственного календаря на {task.deadlinePendingYear} год</dd>
+            <dd className="deadline-pending">{task.deadlinePendingYear === undefined ? '—' : pendingDeadlineText(task.deadlinePendingYear)}</dd>
           ) : (
             <dd>
               до конца дня {formatLocalDate(task.dueLocalDate)} <small>(время организации, {zone})</small>

@@ -5,13 +5,13 @@ import {
   evolveTasks,
   isTaskActive,
   openTasksOfKind,
-  pendingDeadlineText,
   requireCompletable,
   setTaskDeadline,
   type TaskDeadline,
   type Tasks,
   type TaskView,
 } from '../task/task.state';
+import { pendingDeadlineText } from '../task/task.labels';
 import { isRouteCode } from './route.code';
 import {
   competenceAreas,

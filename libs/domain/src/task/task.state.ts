@@ -88,9 +88,6 @@ export function setTaskDeadline(tasks: Tasks, data: { taskId: string } & TaskDea
   return [{ type: 'TaskDeadlineSet', data: { taskId: data.taskId, dueAt: data.dueAt, dueLocalDate: data.dueLocalDate, remindAt: [...data.remindAt], setAt: now } }];
 }
 
-/** What the inbox says of a pending deadline. */
-export const pendingDeadlineText = (year: number): string => `срок будет рассчитан после загрузки производственного календаря на ${year} год`;
-
 /** Completing: only the assignee (or an administrator), only an active task. */
 export function requireCompletable(tasks: Tasks, taskId: string, actorId: string, isAdministrator: boolean): TaskView {
   const task = tasks[taskId];
