@@ -1,9 +1,8 @@
 import { endOfLocalDay } from '@mentorflow/calendar';
 import { EventStore, type SqlExecutor } from '@mentorflow/event-store';
 import { loadProgrammeGateContext } from '@mentorflow/projections';
-import { deadlineOrPending } from './route.activities';
+import { deadlineOrPending, workingDaysBefore } from './working-days';
 import type { ProgrammeActivities } from '@mentorflow/workflows/activities';
-import { workingDaysBefore } from './working-days';
 
 /** The curator is reminded at the end of the second working day before the planned end. */
 const REMIND_WORKING_DAYS_BEFORE = 2;

@@ -1,5 +1,5 @@
-import type { EventStore, SqlExecutor } from '@mentorflow/event-store';
-import { createRouteActivities, uuidV5 } from './route.activities';
+import { uuidV5, type EventStore, type SqlExecutor } from '@mentorflow/event-store';
+import { createRouteActivities } from './route.activities';
 
 // No calendar year has been loaded by an administrator: the shipped years apply.
 const activities = createRouteActivities({ store: { readStream: async () => [] } as unknown as EventStore, db: { query: async () => [] } as unknown as SqlExecutor });

@@ -1,16 +1,9 @@
-import { ApplicationFailure } from '@temporalio/common';
-import {
-  CalendarArgumentError,
-  CalendarYearMissingError,
-  endOfLocalDay,
-  type ProductionCalendar,
-  localDateOf,
-  startOfLocalDay,
-} from '@mentorflow/calendar';
+import { endOfLocalDay, localDateOf, startOfLocalDay } from '@mentorflow/calendar';
 import { organisationDecider, type OrganisationState } from '@mentorflow/domain';
-import { loadAggregate, uuidV5, type EventStore, type SqlExecutor } from '@mentorflow/event-store';
-import { loadProductionCalendar, organisationStreamId, requestCalendarYear } from '@mentorflow/projections';
-import type { PendingDeadline, RouteActivities, RouteDeadline } from '@mentorflow/workflows/activities';
+import { loadAggregate, uuidV5 } from '@mentorflow/event-store';
+import { organisationStreamId } from '@mentorflow/projections';
+import type { RouteActivities, RouteDeadline } from '@mentorflow/workflows/activities';
+import { calendarRefusal, deadlineOrPending, type CalendarDeps } from './working-days';
 
 /** 003 §6: the methodologist drafts the route within 10 working days of receiving the diagnostics results. */
 export const ROUTE_DRAFT_WORKING_DAYS = 10;
@@ -20,39 +13,6 @@ export const ROUTE_DRAFT_REMIND_WORKING_DAYS_BEFORE = 2;
 export const ROUTE_ESCALATION_WORKING_DAYS = 2;
 /** Control diagnostics asked for after the route's last day are due this many working days on. */
 export const ROUTE_LATE_CONTROL_DIAGNOSTICS_WORKING_DAYS = 10;
-
-/** A malformed date or zone is the caller's error: refuse at once with the calendar's Russian message. */
-function calendarRefusal(error: unknown): unknown {
-  if (error instanceof CalendarArgumentError) {
-    return ApplicationFailure.create({ type: 'DomainRefusal', message: error.messageRu, nonRetryable: true, details: [{ code: 'calendar.argument.invalid', unmet: [] }] });
-  }
-  return error;
-}
-
-export interface CalendarDeps {
-  store: EventStore;
-  db: SqlExecutor;
-}
-
-/**
- * Computes a deadline on the organisation's calendar; when a year it needs is not loaded, the deadline is
- * pending: the administrators are asked to load that year and the workflow waits for it. Never a refusal,
- * never a Mon–Fri guess.
- */
-export async function deadlineOrPending<T>(deps: CalendarDeps, compute: (calendar: ProductionCalendar) => T): Promise<T | PendingDeadline> {
-  const calendar = await loadProductionCalendar(deps.store);
-  try {
-    return compute(calendar);
-  } catch (error) {
-    if (error instanceof CalendarYearMissingError) {
-      await requestCalendarYear(deps.store, deps.db, error.year, new Date());
-      return { pendingYear: error.year };
-    }
-    throw calendarRefusal(error);
-  }
-}
-
-export { uuidV5 } from '@mentorflow/event-store';
 
 const nextMonth = (month: string): string => {
   const [year, monthOfYear] = month.split('-').map(Number) as [number, number];

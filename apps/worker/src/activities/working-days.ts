@@ -1,4 +1,8 @@
-import type { ProductionCalendar } from '@mentorflow/calendar';
+import { ApplicationFailure } from '@temporalio/common';
+import { CalendarArgumentError, CalendarYearMissingError, type ProductionCalendar } from '@mentorflow/calendar';
+import type { EventStore, SqlExecutor } from '@mentorflow/event-store';
+import { loadProductionCalendar, requestCalendarYear } from '@mentorflow/projections';
+import type { PendingDeadline } from '@mentorflow/workflows/activities';
 
 /** The local date `n` working days before `date` (production calendar); throws CalendarYearMissingError when it lacks a year. */
 export function workingDaysBefore(calendar: ProductionCalendar, date: string, n: number): string {
@@ -8,4 +12,35 @@ export function workingDaysBefore(calendar: ProductionCalendar, date: string, n:
     if (calendar.isWorkingDay(cursor.toISOString().slice(0, 10))) found++;
   }
   return cursor.toISOString().slice(0, 10);
+}
+
+/** A malformed date or zone is the caller's error: refuse at once with the calendar's Russian message. */
+export function calendarRefusal(error: unknown): unknown {
+  if (error instanceof CalendarArgumentError) {
+    return ApplicationFailure.create({ type: 'DomainRefusal', message: error.messageRu, nonRetryable: true, details: [{ code: 'calendar.argument.invalid', unmet: [] }] });
+  }
+  return error;
+}
+
+export interface CalendarDeps {
+  store: EventStore;
+  db: SqlExecutor;
+}
+
+/**
+ * Computes a deadline on the production calendar (shipped and loaded years); when a year it needs is not loaded, the deadline is
+ * pending: the administrators are asked to load that year and the workflow waits for it. Never a refusal,
+ * never a Mon–Fri guess.
+ */
+export async function deadlineOrPending<T>(deps: CalendarDeps, compute: (calendar: ProductionCalendar) => T): Promise<T | PendingDeadline> {
+  const calendar = await loadProductionCalendar(deps.store);
+  try {
+    return compute(calendar);
+  } catch (error) {
+    if (error instanceof CalendarYearMissingError) {
+      await requestCalendarYear(deps.store, deps.db, error.year, new Date());
+      return { pendingYear: error.year };
+    }
+    throw calendarRefusal(error);
+  }
 }
