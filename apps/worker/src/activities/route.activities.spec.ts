@@ -1,4 +1,6 @@
-import { uuidV5, type EventStore, type SqlExecutor } from '@mentorflow/event-store';
+import { parseCalendarOverlayXml } from '@mentorflow/calendar';
+import { uuidV5, type EventStore, type RecordedEvent, type SqlExecutor } from '@mentorflow/event-store';
+import { calendarOverlayLoadedType, organisationStreamId, productionCalendarStreamId } from '@mentorflow/projections';
 import { createRouteActivities } from './route.activities';
 
 // No calendar year has been loaded by an administrator: the shipped years apply.
@@ -37,5 +39,52 @@ describe('route activities', () => {
     await expect(
       activities.routeControlDiagnosticsDeadline({ startedAt: '2026-04-28T10:00:00+03:00', endDate: '2026-04-01', timeZone: 'Europe/Moscow' }),
     ).resolves.toEqual({ dueAt: '2026-05-14T21:00:00.000Z', dueLocalDate: '2026-05-14' });
+  });
+
+  describe("an organisation's region", () => {
+    // A constructed Tatarstan overlay for 2027: Ураза-байрам on Wed 10 March, a federal working day.
+    const overlay = parseCalendarOverlayXml(`<?xml version="1.0" encoding="UTF-8"?>
+<calendar year="2027" lang="ru" country="ru" region="Республика Татарстан">
+    <holidays><holiday id="1" title="Ураза-байрам"/></holidays>
+    <days><day d="03.10" t="1" h="1"/></days>
+</calendar>`);
+    const kazan = '11111111-1111-4111-8111-111111111111';
+    const samara = '22222222-2222-4222-8222-222222222222';
+    const registered = (organisationId: string, region: string) =>
+      ({
+        type: 'OrganisationRegistered',
+        data: { organisationId, name: 'Школа', kind: 'school', municipality: 'г. о.', region, timeZone: 'Europe/Moscow', settings: { mentorCapacity: 2 }, registeredAt: '2026-01-01T00:00:00Z', registeredBy: 'admin' },
+      }) as unknown as RecordedEvent;
+    const streams: Record<string, RecordedEvent[]> = {
+      [productionCalendarStreamId]: [
+        { type: calendarOverlayLoadedType, data: { region: overlay.region, year: 2027, overlay, loadedBy: 'admin', loadedAt: '2026-12-01T00:00:00Z' } } as unknown as RecordedEvent,
+      ],
+      [organisationStreamId(kazan)]: [registered(kazan, 'Республика Татарстан')],
+      [organisationStreamId(samara)]: [registered(samara, 'Самарская область')],
+    };
+    const regional = createRouteActivities({
+      store: { readStream: async (streamId: string) => streams[streamId] ?? [] } as unknown as EventStore,
+      db: { query: async () => [] } as unknown as SqlExecutor,
+    });
+    // Diagnostics on Wed 3 March 2027; federal working days after it: 4, 5, (8 March a holiday) 9, 10, 11, 12, 15, 16, 17, 18.
+    const draftFor = (organisationId?: string) =>
+      regional.routeDraftDeadline({ diagnosticsRecordedAt: '2027-03-03T12:00:00+03:00', timeZone: 'Europe/Moscow', ...(organisationId ? { organisationId } : {}) });
+
+    it('moves the draft deadline and its reminder by exactly the overlay day for an organisation of that region', async () => {
+      await expect(draftFor(kazan)).resolves.toEqual({ dueAt: '2027-03-19T21:00:00.000Z', dueLocalDate: '2027-03-19', remindAt: ['2027-03-17T21:00:00.000Z'] });
+    });
+
+    it('leaves organisations of other regions, and a deadline without an organisation, on the federal calendar', async () => {
+      const federal = { dueAt: '2027-03-18T21:00:00.000Z', dueLocalDate: '2027-03-18', remindAt: ['2027-03-16T21:00:00.000Z'] };
+      await expect(draftFor(samara)).resolves.toEqual(federal);
+      await expect(draftFor()).resolves.toEqual(federal);
+    });
+
+    it('counts the escalation of an overdue draft with the overlay too', async () => {
+      // Overdue during Tue 9 March: two working days are 11 and 12 March in Tatarstan, 10 and 11 elsewhere.
+      const overdueAt = '2027-03-09T15:00:00.000Z';
+      await expect(regional.routeDraftEscalation({ organisationId: kazan, overdueAt, timeZone: 'Europe/Moscow' })).resolves.toMatchObject({ dueLocalDate: '2027-03-12' });
+      await expect(regional.routeDraftEscalation({ organisationId: samara, overdueAt, timeZone: 'Europe/Moscow' })).resolves.toMatchObject({ dueLocalDate: '2027-03-11' });
+    });
   });
 });

@@ -31,8 +31,8 @@ const currentCurator = (state: OrganisationState): string | undefined =>
 export function createRouteActivities(deps: CalendarDeps): RouteActivities {
   // Shipped years plus those an administrator loaded are read afresh each time, so a new year counts at once.
   return {
-    routeDraftDeadline: ({ diagnosticsRecordedAt, timeZone }) =>
-      deadlineOrPending(deps, (calendar) => {
+    routeDraftDeadline: ({ diagnosticsRecordedAt, timeZone, organisationId }) =>
+      deadlineOrPending(deps, organisationId, (calendar) => {
         const due = calendar.addWorkingDays(diagnosticsRecordedAt, ROUTE_DRAFT_WORKING_DAYS, timeZone);
         // The end of the 8th working day is the end of the working day two working days before the due date.
         const remind = calendar.addWorkingDays(diagnosticsRecordedAt, ROUTE_DRAFT_WORKING_DAYS - ROUTE_DRAFT_REMIND_WORKING_DAYS_BEFORE, timeZone);
@@ -40,7 +40,7 @@ export function createRouteActivities(deps: CalendarDeps): RouteActivities {
       }),
 
     routeDraftEscalation: async ({ organisationId, overdueAt, timeZone }) => {
-      const due = await deadlineOrPending(deps, (calendar) => calendar.addWorkingDays(overdueAt, ROUTE_ESCALATION_WORKING_DAYS, timeZone));
+      const due = await deadlineOrPending(deps, organisationId, (calendar) => calendar.addWorkingDays(overdueAt, ROUTE_ESCALATION_WORKING_DAYS, timeZone));
       const { state } = await loadAggregate(deps.store, organisationStreamId(organisationId), organisationDecider);
       const curatorId = currentCurator(state);
       return { ...due, ...(curatorId === undefined ? {} : { curatorId }) };
@@ -64,8 +64,8 @@ export function createRouteActivities(deps: CalendarDeps): RouteActivities {
       }
     },
 
-    routeControlDiagnosticsDeadline: ({ startedAt, endDate, timeZone }) =>
-      deadlineOrPending(deps, (calendar): RouteDeadline => {
+    routeControlDiagnosticsDeadline: ({ startedAt, endDate, timeZone, organisationId }) =>
+      deadlineOrPending(deps, organisationId, (calendar): RouteDeadline => {
         const endOfRoute = endOfLocalDay(endDate, timeZone);
         if (Date.parse(endOfRoute) > Date.parse(startedAt)) return { dueAt: endOfRoute, dueLocalDate: endDate };
         return calendar.addWorkingDays(startedAt, ROUTE_LATE_CONTROL_DIAGNOSTICS_WORKING_DAYS, timeZone);

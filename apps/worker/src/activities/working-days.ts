@@ -1,7 +1,8 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { CalendarArgumentError, CalendarYearMissingError, type ProductionCalendar } from '@mentorflow/calendar';
-import type { EventStore, SqlExecutor } from '@mentorflow/event-store';
-import { loadProductionCalendar, requestCalendarYear } from '@mentorflow/projections';
+import { organisationDecider } from '@mentorflow/domain';
+import { loadAggregate, type EventStore, type SqlExecutor } from '@mentorflow/event-store';
+import { loadProductionCalendar, organisationStreamId, requestCalendarYear } from '@mentorflow/projections';
 import type { PendingDeadline } from '@mentorflow/workflows/activities';
 
 /** The local date `n` working days before `date` (production calendar); throws CalendarYearMissingError when it lacks a year. */
@@ -27,13 +28,24 @@ export interface CalendarDeps {
   db: SqlExecutor;
 }
 
+/** The organisation's working days: the federal calendar plus its region's overlay (federal alone without an organisation). */
+export async function organisationCalendar(store: EventStore, organisationId: string | undefined): Promise<ProductionCalendar> {
+  if (organisationId === undefined) return loadProductionCalendar(store);
+  const { state } = await loadAggregate(store, organisationStreamId(organisationId), organisationDecider);
+  return loadProductionCalendar(store, { region: state.status === 'registered' ? state.region : undefined });
+}
+
 /**
- * Computes a deadline on the production calendar (shipped and loaded years); when a year it needs is not loaded, the deadline is
- * pending: the administrators are asked to load that year and the workflow waits for it. Never a refusal,
- * never a Mon–Fri guess.
+ * Computes an organisation's deadline on the production calendar (shipped and loaded years, its region's overlay); when a year it
+ * needs is not loaded, the deadline is pending: the administrators are asked to load that year and the workflow waits for it.
+ * Never a refusal, never a Mon–Fri guess.
  */
-export async function deadlineOrPending<T>(deps: CalendarDeps, compute: (calendar: ProductionCalendar) => T): Promise<T | PendingDeadline> {
-  const calendar = await loadProductionCalendar(deps.store);
+export async function deadlineOrPending<T>(
+  deps: CalendarDeps,
+  organisationId: string | undefined,
+  compute: (calendar: ProductionCalendar) => T,
+): Promise<T | PendingDeadline> {
+  const calendar = await organisationCalendar(deps.store, organisationId);
   try {
     return compute(calendar);
   } catch (error) {
