@@ -19,6 +19,11 @@ const doneOnRoute: Partial<Record<TaskKind, string>> = {
   controlDiagnostics: 'Провести контрольную диагностику',
 };
 
+type SessionLike = Pick<ReturnType<typeof useSession>, 'organisations' | 'timeZoneOf'>;
+const regionOf = (session: SessionLike, task: Task): string | undefined => (task.organisationId ? session.organisations.get(task.organisationId)?.region : undefined);
+/** Tasks of organisations sharing a zone and a region count working days on the same calendar. */
+const calendarKeyOf = (session: SessionLike, task: Task): string => `${session.timeZoneOf(task.organisationId)}|${regionOf(session, task) ?? ''}`;
+
 const isOverdue = (task: Task) => task.status === 'overdue' || (task.dueAt !== undefined && Date.parse(task.dueAt) < Date.now());
 
 /** The user's open tasks by due date, overdue ones first and marked, with working days left on the production calendar. */
@@ -34,17 +39,19 @@ export function TaskInbox() {
     }
     // A deadline waiting for its calendar year has no date yet: it goes last.
     const open = list.filter((t) => t.status === 'open' || t.status === 'overdue').sort((a, b) => (a.dueAt ?? '~').localeCompare(b.dueAt ?? '~'));
-    // Working days are counted per organisation zone on the API's production calendar, never guessed Mon–Fri.
-    const byZone = new Map<string, Set<string>>();
+    // Working days are counted per organisation zone and region (its own holidays) on the API's production calendar, never guessed Mon–Fri.
+    const byCalendar = new Map<string, { zone: string; region?: string; dates: Set<string> }>();
     for (const task of open) {
-      const zone = session.timeZoneOf(task.organisationId);
-      if (task.dueLocalDate !== undefined) byZone.set(zone, (byZone.get(zone) ?? new Set()).add(task.dueLocalDate));
+      if (task.dueLocalDate === undefined) continue;
+      const key = calendarKeyOf(session, task);
+      const entry = byCalendar.get(key) ?? { zone: session.timeZoneOf(task.organisationId), region: regionOf(session, task), dates: new Set<string>() };
+      byCalendar.set(key, { ...entry, dates: entry.dates.add(task.dueLocalDate) });
     }
     const left = new Map<string, WorkingDays>();
     await Promise.all(
-      [...byZone].map(async ([zone, dates]) => {
-        const query = new URLSearchParams({ timeZone: zone, dates: [...dates].join(',') });
-        left.set(zone, await getJson<WorkingDays>(`/calendar/working-days?${query}`).catch(() => ({ today: '', days: {} })));
+      [...byCalendar].map(async ([key, { zone, region, dates }]) => {
+        const query = new URLSearchParams({ timeZone: zone, dates: [...dates].join(','), ...(region ? { region } : {}) });
+        left.set(key, await getJson<WorkingDays>(`/calendar/working-days?${query}`).catch(() => ({ today: '', days: {} })));
       }),
     );
     return { open, left };
@@ -69,7 +76,7 @@ export function TaskInbox() {
       <ul className="task-list">
         {tasks.data?.open.map((task) => {
           const zone = session.timeZoneOf(task.organisationId);
-          return <TaskCard key={task.taskId} task={task} zone={zone} workingDays={tasks.data?.left.get(zone)} onDone={tasks.reload} />;
+          return <TaskCard key={task.taskId} task={task} zone={zone} workingDays={tasks.data?.left.get(calendarKeyOf(session, task))} onDone={tasks.reload} />;
         })}
       </ul>
     </section>
