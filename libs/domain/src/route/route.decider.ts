@@ -11,7 +11,6 @@ import {
   type Tasks,
   type TaskView,
 } from '../task/task.state';
-import { pendingDeadlineText } from '../task/task.labels';
 import { isRouteCode } from './route.code';
 import {
   competenceAreas,
@@ -676,8 +675,8 @@ const recordDiagnostics = ({ data, metadata }: RecordDiagnostics, current: Route
       ? { dueAt: data.draftDueAt, dueLocalDate: data.draftDueLocalDate }
       : { deadlinePendingYear: data.draftDeadlinePendingYear }),
   };
-  const dueText =
-    data.draftDeadlinePendingYear === undefined ? `до ${data.draftDueLocalDate ?? ''} включительно` : pendingDeadlineText(data.draftDeadlinePendingYear);
+  // A pending deadline is not written into the title, which outlives it: the task's own deadline says it until the year is loaded.
+  const dueText = data.draftDeadlinePendingYear === undefined ? `10 рабочих дней, до ${data.draftDueLocalDate ?? ''} включительно` : '10 рабочих дней';
   refuseIfAny('route.task.invalid', 'Задача методиста задана неверно', scheduleProblems(draftTask, state.tasks, metadata.now, 'Составить проект ИОМ'));
   return [
     {
@@ -698,7 +697,7 @@ const recordDiagnostics = ({ data, metadata }: RecordDiagnostics, current: Route
       metadata,
       draftTask,
       'draftRoute',
-      `Составить проект ИОМ ${state.code} по результатам диагностики (10 рабочих дней, ${dueText})`,
+      `Составить проект ИОМ ${state.code} по результатам диагностики (${dueText})`,
       { personId: state.participants.methodologistId, role: 'methodologist' },
     ),
   ];
