@@ -2,20 +2,23 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { localDateOf } from '@mentorflow/calendar';
+import { localDateOf, type ProductionCalendar } from '@mentorflow/calendar';
+import { EventStore } from '@mentorflow/event-store';
+import { loadFixtureCalendarYears, yearsNeededFrom } from '../support/calendar-fixture';
 import { openTestDataSource } from '../support/database';
 import { TestSystem } from '../support/system';
 
 /**
- * A region's own non-working days over the federal calendar, through the API. The overlay is for 2027
- * (shipped; another spec may replace it with other data, so only days that are federal working days in
- * any case are used: Wed 10 March and Mon 30 August 2027 are special in no federal year file). The
- * working-days check needs these days still ahead: move it to a later year once 30 August 2027 is past.
+ * A region's own non-working days over the federal calendar, through the API. Loading and refusing use a
+ * Tatarstan overlay for 2027 (shipped). Working days are counted from today, so the counting checks use
+ * a Bashkortostan overlay for NEXT year (shipped or a fixture year this spec loads), on days that are
+ * federal working days that year: its days are always ahead, whatever the date the suite runs.
  */
 describe('regional non-working days (calendar overlays) through the API', () => {
   let system: TestSystem;
   let db: DataSource;
   let admin: string;
+  let calendar: ProductionCalendar;
   const adminId = randomUUID();
   const TATARSTAN = 'Республика Татарстан';
   const MOSCOW = 'Europe/Moscow';
@@ -42,6 +45,7 @@ describe('regional non-working days (calendar overlays) through the API', () => 
     system = await TestSystem.start();
     db = await openTestDataSource();
     admin = system.token(adminId, ['administrator']);
+    calendar = await loadFixtureCalendarYears(new EventStore(db), yearsNeededFrom(new Date(), 1));
   });
   afterAll(async () => {
     await db?.destroy();
@@ -68,7 +72,7 @@ describe('regional non-working days (calendar overlays) through the API', () => 
     ['a federal year file', shipped2027, 'calendarOverlay', 'Не указан регион'],
     ['an impossible date', overlayXml('<day d="02.30" t="1" h="1"/>'), 'calendarOverlay', 'Неверная дата 02.30 в календаре 2027 года'],
     ['broken XML', overlayXml('<day d="08.30" t="1"'), 'calendarOverlay', 'Повреждённый XML производственного календаря'],
-    ['a year without a federal calendar', overlayXml('<day d="08.30" t="1" h="3"/>', { year: '2031' }), 'federalCalendarYear', 'Нет федерального производственного календаря на 2031 год: сначала загрузите его'],
+    ['a year without a federal calendar', overlayXml('<day d="08.30" t="1" h="3"/>', { year: '2089' }), 'federalCalendarYear', 'Нет федерального производственного календаря на 2089 год: сначала загрузите его'],
   ])('refuses %s with 400 and a Russian message naming the problem, storing nothing', async (_, xml, constraint, message) => {
     const before = await calendarEvents();
     const listed = await list();
@@ -120,34 +124,46 @@ describe('regional non-working days (calendar overlays) through the API', () => 
     expect(years.body).toEqual(expect.arrayContaining([expect.objectContaining({ year: 2027 })]));
   });
 
+  const BASHKORTOSTAN = 'Республика Башкортостан';
+  const nextYear = () => Number(localDateOf(new Date(), MOSCOW).slice(0, 4)) + 1;
+  /** The first federal working day on or after `date` (MM.DD of next year), as the overlay's d="MM.DD". */
+  const workingDayFrom = (monthDay: string): string => {
+    let cursor = new Date(`${nextYear()}-${monthDay.replace('.', '-')}T00:00:00Z`);
+    while (!calendar.isWorkingDay(cursor.toISOString().slice(0, 10))) cursor = new Date(cursor.getTime() + 86_400_000);
+    return cursor.toISOString().slice(5, 10).replace('-', '.');
+  };
+  const bashkortostanXml = (monthDays: string[]) =>
+    overlayXml(monthDays.map((d) => `<day d="${d}" t="1" h="1"/>`).join(''), { year: String(nextYear()), region: `region="${BASHKORTOSTAN}"` });
+
   it('counts working days with the region’s own days off when the region is given, and without them when not', async () => {
-    const today = localDateOf(new Date(), MOSCOW);
-    const dates = ['2027-03-09', '2027-09-01'];
-    const federal = await workingDays(dates);
-    const regional = await workingDays(dates, 'Татарстан');
+    const [spring, summer] = [workingDayFrom('03.10'), workingDayFrom('08.30')];
+    expect((await load(bashkortostanXml([spring, summer]))).status).toBe(201);
+    // Before the first regional day nothing regional has happened; by 15 September both days are off.
+    const dates = [`${nextYear()}-03-01`, `${nextYear()}-09-15`] as const;
+    const federal = await workingDays([...dates]);
+    const regional = await workingDays([...dates], 'Башкортостан');
     expect(federal.region).toBeNull();
-    expect(regional.region).toBe(TATARSTAN);
-    expect(regional.today).toBe(today);
-    // Up to Tue 9 March nothing regional has happened yet; up to 1 September, Wed 10 March and Mon 30 August are off.
-    const ahead = ['2027-03-10', '2027-08-30'].filter((day) => day > today).length;
-    expect(ahead).toBeGreaterThan(0);
-    expect(regional.days['2027-03-09']).toBe(federal.days['2027-03-09']);
-    expect(regional.days['2027-09-01']).toBe((federal.days['2027-09-01'] as number) - ahead);
+    expect(regional.region).toBe(BASHKORTOSTAN);
+    expect(regional.today).toBe(localDateOf(new Date(), MOSCOW));
+    expect(federal.missingYears).toEqual([]);
+    expect(regional.days[dates[0]]).toBe(federal.days[dates[0]]);
+    expect(regional.days[dates[1]]).toBe((federal.days[dates[1]] as number) - 2);
     // Another region, or one that is no subject of the Russian Federation: the federal count.
     for (const region of ['Самарская область', 'Атлантида']) {
-      const other = await workingDays(dates, region);
+      const other = await workingDays([...dates], region);
       expect(other.region).toBeNull();
       expect(other.days).toEqual(federal.days);
     }
   });
 
   it('a later overlay of the same region and year replaces the earlier one', async () => {
-    const today = localDateOf(new Date(), MOSCOW);
-    const corrected = await load(overlayXml('<day d="08.30" t="1" h="3"/>'));
+    const summer = workingDayFrom('08.30');
+    const corrected = await load(bashkortostanXml([summer]));
     expect(corrected.status).toBe(201);
-    expect((await list()).filter((o) => o.region === TATARSTAN)).toEqual([{ region: TATARSTAN, year: 2027, days: 1, loadedAt: corrected.body.loadedAt, loadedBy: adminId }]);
-    const federal = await workingDays(['2027-09-01']);
-    const regional = await workingDays(['2027-09-01'], TATARSTAN);
-    expect(regional.days['2027-09-01']).toBe((federal.days['2027-09-01'] as number) - (today < '2027-08-30' ? 1 : 0));
+    expect((await list()).filter((o) => o.region === BASHKORTOSTAN)).toEqual([{ region: BASHKORTOSTAN, year: nextYear(), days: 1, loadedAt: corrected.body.loadedAt, loadedBy: adminId }]);
+    const date = `${nextYear()}-09-15`;
+    const federal = await workingDays([date]);
+    const regional = await workingDays([date], BASHKORTOSTAN);
+    expect(regional.days[date]).toBe((federal.days[date] as number) - 1);
   });
 });

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { defaultProductionCalendar, localDateOf } from '@mentorflow/calendar';
+import { localDateOf, type ProductionCalendar } from '@mentorflow/calendar';
 import { competenceAreas } from '@mentorflow/domain';
+import { EventStore } from '@mentorflow/event-store';
+import { loadFixtureCalendarYears, yearsNeededFrom } from '../support/calendar-fixture';
+import { openTestDataSource } from '../support/database';
 import { TestSystem } from '../support/system';
 
 const DAY = 86_400_000;
@@ -15,6 +18,8 @@ describe('individual educational routes (ИОМ) through HTTP on real PostgreSQL
   const methodologist = randomUUID();
   const teacher = randomUUID();
   let organisationId: string;
+  /** The shipped years plus fixture years for any later year the deadlines below can reach from today. */
+  let calendar: ProductionCalendar;
   let as: Record<'admin' | 'curator' | 'tutor' | 'methodologist' | 'teacher' | 'colleague' | 'outsider', string>;
 
   const today = () => localDateOf(new Date(), timeZone);
@@ -55,6 +60,9 @@ describe('individual educational routes (ИОМ) through HTTP on real PostgreSQL
 
   beforeAll(async () => {
     system = await TestSystem.start();
+    const db = await openTestDataSource();
+    calendar = await loadFixtureCalendarYears(new EventStore(db), yearsNeededFrom(new Date(), 1));
+    await db.destroy();
     organisationId = await registerOrganisation();
     as = {
       admin: system.token(admin, ['administrator']),
@@ -147,7 +155,7 @@ describe('individual educational routes (ИОМ) through HTTP on real PostgreSQL
     );
     const draft = inbox.body.find((t: { subject: { id: string } }) => t.subject.id === routeId);
     // 10 working days on the production calendar from the moment the results were recorded, Samara time.
-    const due = defaultProductionCalendar().addWorkingDays(draft.raisedAt, 10, timeZone);
+    const due = calendar.addWorkingDays(draft.raisedAt, 10, timeZone);
     expect(draft).toMatchObject({ kind: 'draftRoute', status: 'open', assignee: { personId: methodologist, role: 'methodologist' }, dueAt: due.dueAt, dueLocalDate: due.dueLocalDate });
     expect((await system.request('GET', '/tasks', as.tutor)).body.filter((t: { subject: { id: string } }) => t.subject.id === routeId)).toEqual([]);
     expect((await system.request('GET', '/tasks', as.curator)).body).toEqual([]);
