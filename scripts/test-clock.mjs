@@ -2,6 +2,7 @@
 //   node scripts/test-clock.mjs                        at 2027-12-20 10:00:00 and 2031-06-01 10:00:00
 //   node scripts/test-clock.mjs 2029-12-28 [...]       at other dates ("YYYY-MM-DD" or "YYYY-MM-DD hh:mm:ss", local time)
 //   node scripts/test-clock.mjs --projects=integration 2029-12-28 -- test/integration/route-workflow.int-spec.ts
+//   node scripts/test-clock.mjs --projects=e2e 2027-12-20             the end-to-end suite too (not run by default)
 //
 // Debian's faketime (libfaketime, LD_PRELOAD) moves Node's clock and that of every process it starts —
 // the Java time-skipping test server and the embedded PostgreSQL included. The clock STARTS at the given
@@ -19,7 +20,13 @@ import { cacheDir } from './lib/cache.mjs';
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const FAKETIME = process.env.FAKETIME_BIN ?? '/usr/bin/faketime';
 const DEFAULT_DATES = ['2027-12-20 10:00:00', '2031-06-01 10:00:00'];
-const PROJECTS = { unit: ['--selectProjects', 'unit'], integration: ['--selectProjects', 'integration', '--runInBand'] };
+const PROJECTS = {
+  unit: ['--selectProjects', 'unit'],
+  integration: ['--selectProjects', 'integration', '--runInBand'],
+  // Opt-in (--projects=e2e): the browser journeys and the API against the Temporal dev server, all on the moved clock.
+  e2e: ['--selectProjects', 'e2e', '--runInBand'],
+};
+const DEFAULT_PROJECTS = ['unit', 'integration'];
 /** How far the probe's clocks may be from the start date: they start there and run for a few seconds. */
 const PROBE_TOLERANCE_MS = 5 * 60_000;
 const log = (message) => process.stderr.write(`[test-clock] ${message}\n`);
@@ -45,7 +52,7 @@ function parseArgs(argv) {
   const separator = argv.indexOf('--');
   const own = separator < 0 ? argv : argv.slice(0, separator);
   const jestArgs = separator < 0 ? [] : argv.slice(separator + 1);
-  let projects = Object.keys(PROJECTS);
+  let projects = DEFAULT_PROJECTS;
   const dates = [];
   for (const arg of own) {
     if (arg.startsWith('--projects=')) projects = arg.slice('--projects='.length).split(',');
@@ -53,7 +60,7 @@ function parseArgs(argv) {
     else throw new Error(`unknown argument ${arg}: expected YYYY-MM-DD, "YYYY-MM-DD hh:mm:ss", --projects=unit,integration or -- <jest args>`);
   }
   const unknown = projects.filter((p) => !(p in PROJECTS));
-  if (unknown.length) throw new Error(`unknown project(s) ${unknown.join(', ')}: expected unit, integration`);
+  if (unknown.length) throw new Error(`unknown project(s) ${unknown.join(', ')}: expected unit, integration, e2e`);
   return { dates: dates.length ? dates : DEFAULT_DATES, projects, jestArgs };
 }
 
