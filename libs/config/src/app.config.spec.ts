@@ -1,4 +1,4 @@
-import { validateEnvironment } from './app.config';
+import { appConfig, isLoopbackHost, validateEnvironment } from './app.config';
 
 const valid = {
   DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/mentorflow',
@@ -19,5 +19,47 @@ describe('configuration validated at start', () => {
 
   it('reads numbers from their string form', () => {
     expect(validateEnvironment({ ...valid, PORT: '8080', PROJECTOR_POLL_MS: '25' })).toMatchObject({ PORT: 8080, PROJECTOR_POLL_MS: 25 });
+  });
+
+  it('listens on the loopback address unless HOST says otherwise', () => {
+    expect(validateEnvironment(valid)).toMatchObject({ HOST: '127.0.0.1' });
+    expect(validateEnvironment({ ...valid, HOST: '0.0.0.0' })).toMatchObject({ HOST: '0.0.0.0' });
+  });
+});
+
+describe('development sign-in', () => {
+  it('refuses to start when it is on and the API would listen beyond this machine', () => {
+    for (const HOST of ['0.0.0.0', '::', '10.0.0.5', 'mentorflow.example.ru']) {
+      expect(() => validateEnvironment({ ...valid, MENTORFLOW_DEV_SIGNIN: 'true', HOST })).toThrow(/MENTORFLOW_DEV_SIGNIN: .*loopback address.*HOST=/);
+    }
+    for (const HOST of ['127.0.0.1', '::1', 'localhost', '[::1]']) expect(() => validateEnvironment({ ...valid, MENTORFLOW_DEV_SIGNIN: 'true', HOST })).not.toThrow();
+    // Off, any address is fine.
+    expect(() => validateEnvironment({ ...valid, HOST: '0.0.0.0' })).not.toThrow();
+  });
+
+  it('is off unless asked for, and never with OIDC or in production', () => {
+    const devSignIn = (env: Record<string, string | undefined>) => {
+      const saved = { ...process.env };
+      const wanted: Record<string, string | undefined> = { ...valid, NODE_ENV: 'test', MENTORFLOW_DEV_SIGNIN: undefined, OIDC_ISSUER: undefined, ...env };
+      for (const [key, value] of Object.entries(wanted)) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+      try {
+        return appConfig().devSignIn;
+      } finally {
+        process.env = saved;
+      }
+    };
+    expect(devSignIn({ MENTORFLOW_DEV_SIGNIN: undefined })).toBe(false);
+    expect(devSignIn({ MENTORFLOW_DEV_SIGNIN: 'false' })).toBe(false);
+    expect(devSignIn({ MENTORFLOW_DEV_SIGNIN: 'true' })).toBe(true);
+    expect(devSignIn({ MENTORFLOW_DEV_SIGNIN: 'true', NODE_ENV: 'production', TEMPORAL_PAYLOAD_KEYS: `k:${'A'.repeat(43)}=` })).toBe(false);
+    expect(devSignIn({ MENTORFLOW_DEV_SIGNIN: 'true', OIDC_ISSUER: 'https://sso.example.ru/realms/m', OIDC_AUDIENCE: 'mentorflow-api' })).toBe(false);
+  });
+
+  it('knows the loopback addresses', () => {
+    expect(['127.0.0.1', '127.1.2.3', '::1', '[::1]', 'localhost', 'LOCALHOST', '::ffff:127.0.0.1'].every(isLoopbackHost)).toBe(true);
+    expect(['0.0.0.0', '::', '10.0.0.1', '128.0.0.1', 'localhost.example.ru', ''].some(isLoopbackHost)).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import { registerAs } from '@nestjs/config';
+import { isIPv4 } from 'node:net';
 import { plainToInstance, Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
 
@@ -39,6 +40,27 @@ export class EnvironmentVariables {
   @Min(0)
   @Max(65535)
   PORT = 3000;
+
+  /** The address the API listens on. Loopback by default: exposing it is a decision (containers set 0.0.0.0). */
+  @IsString()
+  @IsNotEmpty()
+  HOST = '127.0.0.1';
+
+  /**
+   * Where users reach the API (`https://mentorflow.example.ru`): its host is accepted in the Host header,
+   * beside localhost and the loopback addresses; any other Host is refused (DNS rebinding).
+   */
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  PUBLIC_URL?: string;
+
+  /**
+   * `true`: GET /auth/dev-users and POST /auth/dev-token let anyone who reaches the API sign in as any user.
+   * Only with a loopback HOST (checked below), never with OIDC or NODE_ENV=production; `npm start` sets it.
+   */
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  MENTORFLOW_DEV_SIGNIN?: string;
 
   /** Signs and verifies the development tokens; not needed when an OIDC provider issues them. */
   @ValidateIf((env: EnvironmentVariables) => !env.OIDC_ISSUER)
@@ -124,11 +146,24 @@ export class EnvironmentVariables {
 export function validateEnvironment(config: Record<string, unknown>): EnvironmentVariables {
   const validated = plainToInstance(EnvironmentVariables, config, { enableImplicitConversion: false });
   const errors = validateSync(validated, { skipMissingProperties: false });
-  if (errors.length > 0) {
-    const lines = errors.map((e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+  const lines = errors.map((e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+  if (validated.MENTORFLOW_DEV_SIGNIN === 'true' && !isLoopbackHost(validated.HOST)) {
+    lines.push(
+      `  MENTORFLOW_DEV_SIGNIN: development sign-in lets anyone who reaches the API act as any user, so it is allowed only while the API listens on a loopback address (HOST=127.0.0.1, ::1 or localhost), not HOST=${validated.HOST}`,
+    );
+  }
+  if (lines.length > 0) {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   return validated;
+}
+
+/** 127.0.0.0/8, ::1 (also IPv4-mapped) and localhost: addresses only this machine reaches. */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  if (bare === 'localhost' || bare === '::1' || bare === '0:0:0:0:0:0:0:1') return true;
+  const ipv4 = bare.replace(/^::ffff:/, '');
+  return isIPv4(ipv4) && ipv4.startsWith('127.');
 }
 
 export interface AppConfig {
@@ -140,9 +175,11 @@ export interface AppConfig {
   oidc?: { issuer: string; audience: string; jwksUri?: string; algorithms: string[]; clientId?: string };
   /** NODE_ENV=production closes the development sign-in even without OIDC. */
   production: boolean;
+  /** GET /auth/dev-users and POST /auth/dev-token answer: MENTORFLOW_DEV_SIGNIN=true, no OIDC, not production. */
+  devSignIn: boolean;
   logLevel: string;
   projector: { pollMs: number; batchSize: number; enabled: boolean };
-  http: { corsOrigins: string[]; throttleLimit: number; throttleTtlMs: number; trustProxy: string | boolean };
+  http: { host: string; publicUrl?: string; corsOrigins: string[]; throttleLimit: number; throttleTtlMs: number; trustProxy: string | boolean };
 }
 
 export const APP_CONFIG = 'app';
@@ -166,9 +203,12 @@ export const appConfig = registerAs(APP_CONFIG, (): AppConfig => {
         }
       : {}),
     production: process.env.NODE_ENV === 'production',
+    devSignIn: env.MENTORFLOW_DEV_SIGNIN === 'true' && !env.OIDC_ISSUER && process.env.NODE_ENV !== 'production',
     logLevel: env.LOG_LEVEL,
     projector: { pollMs: env.PROJECTOR_POLL_MS, batchSize: env.PROJECTOR_BATCH_SIZE, enabled: env.PROJECTOR_ENABLED !== 'false' },
     http: {
+      host: env.HOST,
+      ...(env.PUBLIC_URL ? { publicUrl: env.PUBLIC_URL } : {}),
       corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
       throttleLimit: env.THROTTLE_LIMIT,
       throttleTtlMs: env.THROTTLE_TTL_MS,
