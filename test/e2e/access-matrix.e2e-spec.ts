@@ -94,11 +94,13 @@ describe('access matrix: every route × every role × own and other organisation
     // A programme with a curator, a selected mentor, a formed pair; an ИОМ whose diagnostics gave the methodologist a task.
     ids.programme = (await system.request('POST', `/organisations/${a}/programmes`, as.director, { title: 'Программа наставничества' })).body.state.programmeId;
     expect((await system.request('POST', `/programmes/${ids.programme}/curator`, as.director, { curatorId: people.curator })).status).toBe(200);
-    const selected = await system.request('POST', `/programmes/${ids.programme}/participants`, as.curator, {
-      personId: people.mentor, role: 'mentor', position: 'Учитель', teachingExperienceYears: 10, subjectExperienceYears: 5,
-    });
-    expect(selected.status).toBe(201);
-    await system.eventually(() => system.request('GET', `/programmes/${ids.programme}/participants`, as.curator), (r) => r.body?.length === 1);
+    for (const [personId, role, extra] of [[people.mentor, 'mentor', {}], [people.mentee, 'mentee', { menteeCategory: 'newSpecialist' }]] as const) {
+      const selected = await system.request('POST', `/programmes/${ids.programme}/participants`, as.curator, {
+        personId, role, position: 'Учитель', teachingExperienceYears: 10, subjectExperienceYears: 5, ...extra,
+      });
+      expect(selected.status).toBe(201);
+    }
+    await system.eventually(() => system.request('GET', `/programmes/${ids.programme}/participants`, as.curator), (r) => r.body?.length === 2);
     const formed = await system.request('POST', `/programmes/${ids.programme}/pairs`, as.director, {
       form: 'teacherTeacher', kind: 'traditional', mentorId: people.mentor, menteeIds: [people.mentee],
       consents: [{ personId: people.mentor, date: '2026-08-28' }, { personId: people.mentee, date: '2026-08-29' }],
@@ -196,5 +198,51 @@ describe('access matrix: every route × every role × own and other organisation
       }
     }
     expect(wrong).toEqual([]);
+  });
+
+  it("refuses a pair with another organisation's mentor or mentee (404, no capacity taken) and scopes a mentor's load", async () => {
+    const b = ids.organisationB as string;
+    const [bDirector, bCurator, bMentor, bMentee] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    const inB = { director: system.token(bDirector, ['director'], [b]), curator: system.token(bCurator, ['curator'], [b]) };
+    const programmeB = (await system.request('POST', `/organisations/${b}/programmes`, inB.director, { title: 'Программа Б' })).body.state.programmeId as string;
+    expect((await system.request('POST', `/programmes/${programmeB}/curator`, inB.director, { curatorId: bCurator })).status).toBe(200);
+    for (const [personId, role, extra] of [[bMentor, 'mentor', {}], [bMentee, 'mentee', { menteeCategory: 'newSpecialist' }]] as const) {
+      const selected = await system.request('POST', `/programmes/${programmeB}/participants`, inB.curator, {
+        personId, role, position: 'Учитель', teachingExperienceYears: 10, subjectExperienceYears: 5, ...extra,
+      });
+      expect(selected.status).toBe(201);
+    }
+    await system.eventually(() => system.request('GET', `/programmes/${programmeB}/participants`, inB.curator), (r) => r.body?.length === 2);
+    const formation = (mentorId: string, menteeId: string) => ({
+      form: 'teacherTeacher', kind: 'traditional', mentorId, menteeIds: [menteeId],
+      consents: [{ personId: mentorId, date: '2026-08-28' }, { personId: menteeId, date: '2026-08-29' }],
+      order: { number: '16-к', date: '2026-09-01', signedBy: 'Директор' }, term: { start: '2026-09-01', end: '2027-08-31' },
+    });
+    const pairB = await system.request('POST', `/programmes/${programmeB}/pairs`, inB.director, formation(bMentor, bMentee));
+    expect(pairB.status).toBe(201);
+
+    // A's curator and director cannot take B's mentor, nor B's mentee with A's own (unreserved) mentee as mentor.
+    const aMentee = randomUUID();
+    system.token(aMentee, ['mentee'], [ids.organisationA as string]);
+    for (const [token, body] of [
+      [own.curator, formation(bMentor, aMentee)],
+      [own.director, formation(bMentor, aMentee)],
+      [own.director, formation(aMentee, bMentee)],
+    ] as const) {
+      const refused = await system.request('POST', `/programmes/${ids.programme}/pairs`, token, body);
+      expect({ status: refused.status, detail: refused.body.detail }).toEqual({ status: 404, detail: expect.stringMatching(/не найден в этой организации/) });
+    }
+    // B's mentor's capacity holds B's pair only.
+    const load = await system.request('GET', `/mentors/${bMentor}/load`, system.token(people.admin, ['administrator']));
+    expect(load.body).toEqual({ mentorId: bMentor, load: 1, reservations: { [pairB.body.state.pairId]: 1 } });
+
+    // The load endpoint: B's mentor is nobody in A; A's own mentor shows A's pair to A; B sees its own.
+    for (const role of ['curator', 'director', 'commissionHead'] as const) {
+      const theirs = await system.request('GET', `/mentors/${bMentor}/load`, own[role]);
+      expect({ role, status: theirs.status, leaked: JSON.stringify(theirs.body).includes(pairB.body.state.pairId) }).toEqual({ role, status: 404, leaked: false });
+    }
+    expect((await system.request('GET', `/mentors/${bMentor}/load`, inB.curator)).body).toMatchObject({ load: 1, reservations: { [pairB.body.state.pairId]: 1 } });
+    expect((await system.request('GET', `/mentors/${ids.mentor}/load`, own.curator)).body).toMatchObject({ load: 1, reservations: { [ids.pair as string]: 1 } });
+    expect((await system.request('GET', `/mentors/${ids.mentor}/load`, inB.curator)).status).toBe(404);
   });
 });

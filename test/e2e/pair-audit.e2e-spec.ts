@@ -29,6 +29,7 @@ describe('pairs through HTTP: formation, replacement checks, and the audited his
       outsider: system.token(randomUUID(), ['curator'], [randomUUID()]),
       mentor: system.token(mentor, ['mentor'], [organisationId]),
     };
+    system.token(mentee, ['mentee'], [organisationId]); // people of the organisation: a pair takes no one else
     programmeId = (await system.request('POST', `/organisations/${organisationId}/programmes`, as.director, { title: 'Программа' })).body.state.programmeId;
     await system.request('POST', `/programmes/${programmeId}/curator`, as.director, { curatorId: curator });
     for (const personId of [mentor, secondMentor]) {
@@ -52,6 +53,7 @@ describe('pairs through HTTP: formation, replacement checks, and the audited his
 
   it('refuses a formation without every written consent, naming whose is missing, and stores nothing', async () => {
     const other = randomUUID();
+    system.token(other, ['mentee'], [organisationId]);
     const refused = await system.request('POST', `/programmes/${programmeId}/pairs`, as.director, {
       form: 'teacherTeacher', kind: 'traditional', mentorId: secondMentor, menteeIds: [other],
       consents: [{ personId: secondMentor, date: '2026-08-28' }],

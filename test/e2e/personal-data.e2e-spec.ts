@@ -128,6 +128,7 @@ describe('personal data in Temporal histories is encrypted', () => {
 
     // A refusal recorded in a history keeps its message encrypted too; the caller still reads it in Russian.
     const other = randomUUID();
+    system.token(other, ['mentee'], [organisationId]); // a person of the organisation, refused for the missing consent
     const refused = await system.request('POST', `/programmes/${programmeId}/pairs`, as.director, {
       form: 'teacherTeacher', kind: 'traditional', mentorId: mentor, menteeIds: [other], consents: [{ personId: mentor, date: '2026-08-28' }],
       order: { number: '78-к', date: '2026-09-01', signedBy: director }, term: { start: '2026-09-01', end: '2027-08-31' },

@@ -32,7 +32,9 @@ describe('web application: the administrator audits a pair after a mentor replac
     for (const personId of [mentor, secondMentor]) {
       await system.request('POST', `/programmes/${programmeId}/participants`, curatorToken, { personId, role: 'mentor', position: 'Учитель', teachingExperienceYears: 12, subjectExperienceYears: 8 });
     }
-    await system.eventually(() => system.request('GET', `/programmes/${programmeId}/participants`, curatorToken), (r) => r.body.length === 2);
+    // A pair takes people of the organisation only.
+    await system.request('POST', `/programmes/${programmeId}/participants`, curatorToken, { personId: mentee, role: 'mentee', position: 'Учитель', teachingExperienceYears: 0, subjectExperienceYears: 0, menteeCategory: 'newSpecialist' });
+    await system.eventually(() => system.request('GET', `/programmes/${programmeId}/participants`, curatorToken), (r) => r.body.length === 3);
     const formed = await system.request('POST', `/programmes/${programmeId}/pairs`, directorToken, {
       form: 'teacherTeacher', kind: 'traditional', mentorId: mentor, menteeIds: [mentee],
       consents: [{ personId: mentor, date: '2026-08-28' }, { personId: mentee, date: '2026-08-29' }],

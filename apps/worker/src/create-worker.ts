@@ -5,7 +5,7 @@ import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '@mentorflow/config';
 import { EventStore } from '@mentorflow/event-store';
-import { mentorflowDataConverter, payloadCodecFor } from '@mentorflow/temporal';
+import { mentorflowDataConverter, payloadCodecFor, temporalTlsOptions } from '@mentorflow/temporal';
 import { createEventStoreActivities } from './activities/event-store.activities';
 import { createProgrammeActivities } from './activities/programme.activities';
 import { createPairActivities } from './activities/pair.activities';
@@ -27,7 +27,7 @@ export async function createWorker(
   overrides: Partial<WorkerOptions> & { connection?: NativeConnection } = {},
 ): Promise<Worker> {
   const temporal = app.get(ConfigService).getOrThrow<AppConfig['temporal']>('app.temporal');
-  const connection = overrides.connection ?? (await NativeConnection.connect({ address: temporal.address }));
+  const connection = overrides.connection ?? (await NativeConnection.connect({ address: temporal.address, tls: temporalTlsOptions(temporal) }));
   return Worker.create({
     connection,
     namespace: temporal.namespace,

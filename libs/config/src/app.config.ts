@@ -1,4 +1,5 @@
 import { registerAs } from '@nestjs/config';
+import { accessSync, constants, readFileSync } from 'node:fs';
 import { isIPv4 } from 'node:net';
 import { plainToInstance, Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
@@ -34,6 +35,32 @@ export class EnvironmentVariables {
     message: 'TEMPORAL_PAYLOAD_KEYS must be keyId:base64key[,keyId:base64key…] with 32-byte keys (openssl rand -base64 32); required when NODE_ENV=production',
   })
   TEMPORAL_PAYLOAD_KEYS?: string;
+
+  /**
+   * mTLS to Temporal's frontend (README: Temporal's port). PEM path of the CA that signed the server's
+   * certificate; set, the client and the worker connect with TLS and trust only this CA.
+   */
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  TEMPORAL_TLS_CA?: string;
+
+  /** PEM paths of this process's client certificate and its key, both or neither (checked below). */
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  TEMPORAL_TLS_CERT?: string;
+
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  TEMPORAL_TLS_KEY?: string;
+
+  /** The name checked in the server's certificate when it differs from TEMPORAL_ADDRESS's host (SNI). */
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  TEMPORAL_TLS_SERVER_NAME?: string;
 
   @Type(() => Number)
   @IsInt()
@@ -152,10 +179,37 @@ export function validateEnvironment(config: Record<string, unknown>): Environmen
       `  MENTORFLOW_DEV_SIGNIN: development sign-in lets anyone who reaches the API act as any user, so it is allowed only while the API listens on a loopback address (HOST=127.0.0.1, ::1 or localhost), not HOST=${validated.HOST}`,
     );
   }
+  lines.push(...temporalTlsProblems(validated));
   if (lines.length > 0) {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   return validated;
+}
+
+/**
+ * TLS to Temporal is half-configured or its files cannot be read: said at start, not as a handshake
+ * error on the first connection (or silently plaintext).
+ */
+function temporalTlsProblems(env: EnvironmentVariables): string[] {
+  const problems: string[] = [];
+  if ((env.TEMPORAL_TLS_CERT === undefined) !== (env.TEMPORAL_TLS_KEY === undefined)) {
+    problems.push('  TEMPORAL_TLS_CERT, TEMPORAL_TLS_KEY: the client certificate and its key go together: set both or neither');
+  }
+  const anyFile = env.TEMPORAL_TLS_CA ?? env.TEMPORAL_TLS_CERT ?? env.TEMPORAL_TLS_KEY;
+  if (env.TEMPORAL_TLS_SERVER_NAME !== undefined && anyFile === undefined) {
+    problems.push('  TEMPORAL_TLS_SERVER_NAME: only used with TLS: set TEMPORAL_TLS_CA and/or TEMPORAL_TLS_CERT with TEMPORAL_TLS_KEY');
+  }
+  for (const name of ['TEMPORAL_TLS_CA', 'TEMPORAL_TLS_CERT', 'TEMPORAL_TLS_KEY'] as const) {
+    const path = env[name];
+    if (typeof path !== 'string' || path.length === 0) continue;
+    try {
+      accessSync(path, constants.R_OK);
+      if (!readFileSync(path, 'utf8').includes('-----BEGIN ')) problems.push(`  ${name}: ${path} is not a PEM file`);
+    } catch (error) {
+      problems.push(`  ${name}: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    }
+  }
+  return problems;
 }
 
 /** 127.0.0.0/8, ::1 (also IPv4-mapped) and localhost: addresses only this machine reaches. */
@@ -168,7 +222,7 @@ export function isLoopbackHost(host: string): boolean {
 
 export interface AppConfig {
   databaseUrl: string;
-  temporal: { address: string; namespace: string; taskQueue: string; payloadKeys?: string };
+  temporal: { address: string; namespace: string; taskQueue: string; payloadKeys?: string; tls?: TemporalTlsPaths };
   port: number;
   jwt: { secret: string; issuer: string; audience: string };
   /** Present: production sign-in through an OIDC provider; absent: development tokens signed with JWT_SECRET. */
@@ -182,13 +236,38 @@ export interface AppConfig {
   http: { host: string; publicUrl?: string; corsOrigins: string[]; throttleLimit: number; throttleTtlMs: number; trustProxy: string | boolean };
 }
 
+/** Where the PEM files of the mTLS connection to Temporal are (read when connecting: libs/temporal temporalTlsOptions). */
+export interface TemporalTlsPaths {
+  caPath?: string;
+  certPath?: string;
+  keyPath?: string;
+  serverName?: string;
+}
+
+/** Absent: plaintext gRPC (Temporal on this machine only); present: TLS, with a client certificate when both files are given. */
+export function temporalTlsPaths(env: Pick<EnvironmentVariables, 'TEMPORAL_TLS_CA' | 'TEMPORAL_TLS_CERT' | 'TEMPORAL_TLS_KEY' | 'TEMPORAL_TLS_SERVER_NAME'>): TemporalTlsPaths | undefined {
+  if (!env.TEMPORAL_TLS_CA && !env.TEMPORAL_TLS_CERT && !env.TEMPORAL_TLS_KEY) return undefined;
+  return {
+    ...(env.TEMPORAL_TLS_CA ? { caPath: env.TEMPORAL_TLS_CA } : {}),
+    ...(env.TEMPORAL_TLS_CERT ? { certPath: env.TEMPORAL_TLS_CERT } : {}),
+    ...(env.TEMPORAL_TLS_KEY ? { keyPath: env.TEMPORAL_TLS_KEY } : {}),
+    ...(env.TEMPORAL_TLS_SERVER_NAME ? { serverName: env.TEMPORAL_TLS_SERVER_NAME } : {}),
+  };
+}
+
 export const APP_CONFIG = 'app';
 
 export const appConfig = registerAs(APP_CONFIG, (): AppConfig => {
   const env = validateEnvironment(process.env);
   return {
     databaseUrl: env.DATABASE_URL,
-    temporal: { address: env.TEMPORAL_ADDRESS, namespace: env.TEMPORAL_NAMESPACE, taskQueue: env.TEMPORAL_TASK_QUEUE, payloadKeys: env.TEMPORAL_PAYLOAD_KEYS },
+    temporal: {
+      address: env.TEMPORAL_ADDRESS,
+      namespace: env.TEMPORAL_NAMESPACE,
+      taskQueue: env.TEMPORAL_TASK_QUEUE,
+      payloadKeys: env.TEMPORAL_PAYLOAD_KEYS,
+      ...(temporalTlsPaths(env) ? { tls: temporalTlsPaths(env) } : {}),
+    },
     port: env.PORT,
     jwt: { secret: env.JWT_SECRET, issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE },
     ...(env.OIDC_ISSUER

@@ -10,6 +10,7 @@ export * from './projector.service';
 export * from './programmes/gate-context.query';
 export * from './tasks/tasks.projection';
 export * from './participants/participants.projection';
+export * from './participants/organisation-people.query';
 export * from './pairs/pairs.projection';
 export * from './routes/routes.projection';
 export * from './calendar/production-calendar.source';

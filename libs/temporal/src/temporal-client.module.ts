@@ -1,8 +1,9 @@
 import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, type TLSConfig } from '@temporalio/client';
 import type { AppConfig } from '@mentorflow/config';
 import { AesGcmPayloadCodec, mentorflowDataConverter, payloadCodecFor } from './payload-codec';
+import { temporalTlsOptions } from './tls';
 
 export const TEMPORAL_CONNECTION = Symbol('TEMPORAL_CONNECTION');
 
@@ -12,6 +13,8 @@ export class TemporalSettings {
   readonly taskQueue: string;
   readonly namespace: string;
   readonly address: string;
+  /** Undefined: plaintext; else mTLS (TEMPORAL_TLS_*). */
+  readonly tls: TLSConfig | undefined;
   /** Encrypts every payload the client sends and decrypts what it reads (personal data, see README). */
   readonly payloadCodec: AesGcmPayloadCodec;
   constructor(config: ConfigService) {
@@ -19,6 +22,7 @@ export class TemporalSettings {
     this.taskQueue = temporal.taskQueue;
     this.namespace = temporal.namespace;
     this.address = temporal.address;
+    this.tls = temporalTlsOptions(temporal);
     this.payloadCodec = payloadCodecFor(temporal.payloadKeys);
   }
 }
@@ -42,7 +46,7 @@ class ConnectionCloser implements OnApplicationShutdown {
     {
       provide: TEMPORAL_CONNECTION,
       inject: [TemporalSettings],
-      useFactory: (settings: TemporalSettings) => Connection.lazy({ address: settings.address }),
+      useFactory: (settings: TemporalSettings) => Connection.lazy({ address: settings.address, tls: settings.tls }),
     },
     {
       provide: Client,

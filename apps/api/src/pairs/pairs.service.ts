@@ -16,6 +16,7 @@ import {
   type Role,
 } from '@mentorflow/domain';
 import { EventStore, loadAggregate, WrongExpectedVersionError, type RecordedEvent } from '@mentorflow/event-store';
+import { peopleOfOrganisations } from '@mentorflow/projections';
 import { TemporalSettings, workflowIds } from '@mentorflow/temporal';
 import type { Envelope } from '@mentorflow/workflows/programme/programme.messages';
 import { pairFormedUpdate, replaceMentorSignal, type PairFormation, type PairView } from '@mentorflow/workflows/pair/pair.messages';
@@ -48,14 +49,17 @@ export class PairsService {
   async form(user: AuthenticatedUser, programmeId: string, body: FormPairDto, preferred: readonly Role[]): Promise<PairView> {
     const programme = await this.programmes.loadForUser(user, programmeId);
     const role = actingRole(user, preferred, programme.organisationId);
-    const organisation = await this.organisations.load(user, programme.organisationId);
     const pairId = randomUUID();
-    // The mentor's eligibility (≥5 years teaching, ≥3 in the subject) travels with the decision as a warning.
-    const [selected] = await this.db.query<{ warnings: MentorEligibilityWarning[] | null }[]>(
-      `SELECT state->'eligibilityWarnings' AS warnings FROM participants_view
-       WHERE programme_id = $1 AND person_id = $2 AND role = 'mentor' AND status = 'registered' LIMIT 1`,
-      [programmeId, body.mentorId],
-    );
+    const [organisation, [selected]] = await Promise.all([
+      this.organisations.load(user, programme.organisationId),
+      // The mentor's eligibility (≥5 years teaching, ≥3 in the subject) travels with the decision as a warning.
+      this.db.query<{ warnings: MentorEligibilityWarning[] | null }[]>(
+        `SELECT state->'eligibilityWarnings' AS warnings FROM participants_view
+         WHERE programme_id = $1 AND person_id = $2 AND role = 'mentor' AND status = 'registered' LIMIT 1`,
+        [programmeId, body.mentorId],
+      ),
+      this.assertPeopleOf(programme.organisationId, body.mentorId, body.menteeIds),
+    ]);
     const formation: PairFormation = {
       ...body,
       pairId,
@@ -70,6 +74,18 @@ export class PairsService {
       args: [{ formation, timeZone: organisation.timeZone, metadata: { actorId: user.sub, role, now: new Date().toISOString() }, continueAsNewAfterEvents: HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW }],
     });
     return this.temporal.workflow.executeUpdateWithStart(pairFormedUpdate, { startWorkflowOperation: start });
+  }
+
+  /**
+   * The mentor and every mentee must be people of the programme's organisation (registered there as a
+   * participant, on its staff, or holding a role there), checked before the workflow starts, so nobody's
+   * capacity is reserved for a refused pair. Someone of another organisation is answered like someone who
+   * does not exist: 404, nothing revealed about them.
+   */
+  private async assertPeopleOf(organisationId: string, mentorId: string, menteeIds: readonly string[]): Promise<void> {
+    const people = await peopleOfOrganisations(this.db, [organisationId], [mentorId, ...menteeIds]);
+    if (!people.has(mentorId)) throw new NotFoundException('Наставник не найден в этой организации');
+    if (menteeIds.some((id) => !people.has(id))) throw new NotFoundException('Наставляемый не найден в этой организации');
   }
 
   async command<T>(user: AuthenticatedUser, pairId: string, update: PairUpdate<T>, data: T, preferred: readonly Role[], reason?: string) {
@@ -134,18 +150,28 @@ export class PairsService {
     return rows.map((r) => ({ ...r.state, version: r.version }));
   }
 
-  /** A mentor's load across all pairs and groups (from the mentor's own stream: exact, not eventual). */
+  /**
+   * A mentor's load (from the mentor's own stream: exact, not eventual), as far as the caller may see it:
+   * a mentor who is not a person of one of the caller's organisations is 404, and only the pairs of
+   * those organisations are shown and counted — a mentor who also works elsewhere (a network agreement)
+   * does not reveal the other organisation's pairs.
+   */
   async mentorLoad(user: AuthenticatedUser, mentorId: string) {
+    const all = isAdministrator(user);
+    if (!all && !(await peopleOfOrganisations(this.db, user.organisationIds, [mentorId])).has(mentorId)) {
+      throw new NotFoundException('Наставник не найден');
+    }
     const { state } = await loadAggregate<MentorLoadState, never>(this.store, mentorLoadStreamId(mentorId), mentorLoadDecider);
     const pairIds = Object.keys(state.reservations);
-    if (pairIds.length > 0) {
-      const visible = await this.db.query<{ n: number }[]>(
-        'SELECT count(*)::int AS n FROM pairs_view WHERE pair_id = ANY($1::uuid[]) AND ($2 OR organisation_id = ANY($3::uuid[]))',
-        [pairIds, isAdministrator(user), user.organisationIds],
-      );
-      if (!visible[0]?.n) throw new NotFoundException('Наставник не найден');
-    }
-    return { mentorId, load: state.load, reservations: state.reservations };
+    if (all || pairIds.length === 0) return { mentorId, load: state.load, reservations: state.reservations };
+    // The creating event names the pair's organisation the moment it is formed (the projection may lag).
+    const visible = await this.db.query<{ stream_id: string }[]>(
+      `SELECT stream_id FROM events WHERE stream_id = ANY($1::text[]) AND stream_version = 1 AND data->>'organisationId' = ANY($2::text[])`,
+      [pairIds.map(pairStreamId), user.organisationIds],
+    );
+    const shown = new Set(visible.map((r) => r.stream_id));
+    const reservations = Object.fromEntries(Object.entries(state.reservations).filter(([pairId]) => shown.has(pairStreamId(pairId))));
+    return { mentorId, load: Object.values(reservations).reduce((sum, n) => sum + n, 0), reservations };
   }
 
   /**
