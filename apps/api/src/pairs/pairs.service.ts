@@ -25,6 +25,7 @@ import { pairStreamId, pairWorkflow } from '@mentorflow/workflows/pair/pair.work
 import { actingRole } from '../auth/acting-role';
 import { isAdministrator, type AuthenticatedUser } from '../auth/auth.types';
 import { canAccessOrganisation, organisationOfStream, rolesIn } from '../auth/organisation-access';
+import { csvCell } from '../common/csv';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { ProgrammesService } from '../programmes/programmes.service';
 import type { FormPairDto, PairListQuery, ReplaceMentorDto } from './pair.dto';
@@ -321,14 +322,13 @@ function toAuditEntry(e: RecordedEvent, timeZone: string): AuditEntry {
   };
 }
 
-const csvCell = (value: unknown) => {
-  const text = value === undefined || value === null ? '' : typeof value === 'string' ? value : JSON.stringify(value);
-  return /[",\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
+/** Structured values (the event's data, an unexpected metadata type) as their JSON text. */
+const auditCell = (value: unknown) =>
+  csvCell(value === undefined || value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : JSON.stringify(value));
 
 /** CSV with Russian headers, for a spreadsheet. */
 export function auditCsv(entries: AuditEntry[]): string {
   const header = ['Версия', 'Событие', 'Время (UTC)', 'Время (местное)', 'Часовой пояс', 'Кто', 'Роль', 'Причина', 'Документ', 'Данные', 'Хеш'];
   const rows = entries.map((e) => [e.version, e.type, e.recordedAt, e.recordedAtLocal, e.timeZone, e.actorId, e.role, e.reason, e.documentRef, e.data, e.hash]);
-  return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
+  return [header, ...rows].map((r) => r.map(auditCell).join(',')).join('\n') + '\n';
 }

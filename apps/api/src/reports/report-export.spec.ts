@@ -29,6 +29,26 @@ describe('report export', () => {
     expect(two).toContain('\r\n\r\nВторой\r\nПоказатель,Доля\r\n');
   });
 
+  // OWASP CSV injection: a name a user typed must never run as a formula when the export is opened.
+  const hostile: ReportSheet = {
+    ...sheet,
+    rows: [{ label: '=HYPERLINK("http://x","y")', share: -0.5 }],
+  };
+
+  it('writes a formula-like name as text in CSV (a leading apostrophe, quoted), a typed negative number as a number', async () => {
+    const csv = (await collect(csvStream([hostile]))).toString('utf8');
+    expect(csv).toBe(`\uFEFFПоказатель,Доля\r\n"'=HYPERLINK(""http://x"",""y"")",-0.5\r\n`);
+  });
+
+  it('writes a formula-like name as a string cell in XLSX, not a formula', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await collect(xlsxStream([hostile]))) as never);
+    const cell = workbook.getWorksheet('Сводка')?.getRow(2).getCell(1);
+    expect(cell?.type).toBe(ExcelJS.ValueType.String);
+    expect(cell?.value).toBe('=HYPERLINK("http://x","y")');
+    expect(cell?.formula).toBeUndefined();
+  });
+
   it('streams a workbook with a bold, frozen header, column widths and number formats', async () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await collect(xlsxStream([sheet]))) as never);

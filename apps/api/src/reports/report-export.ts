@@ -1,5 +1,6 @@
 import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { csvCell } from '../common/csv';
 
 export type CellValue = string | number | boolean | null;
 
@@ -47,15 +48,11 @@ export function xlsxStream(sheets: readonly ReportSheet[]): Readable {
   return out;
 }
 
-const csvCell = (value: CellValue): string => {
-  if (value === null) return '';
-  const text = typeof value === 'boolean' ? (value ? 'да' : 'нет') : String(value);
-  return /[",\n\r;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
-
 /**
  * RFC 4180 CSV, UTF-8 with a byte-order mark so spreadsheet programs read Cyrillic correctly. A report
  * of several tables gives one section per table: its title line, header, rows, then an empty line.
+ * Cells go through csvCell, which writes formula-like text as text. (The XLSX export is safe as it is:
+ * ExcelJS writes a string as a string cell, never as a formula.)
  */
 export function csvStream(sheets: readonly ReportSheet[]): Readable {
   const several = sheets.length > 1;
