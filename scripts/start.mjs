@@ -68,6 +68,8 @@ async function main() {
   const env = { ...process.env };
   env.JWT_SECRET = developmentJwtSecret(root);
   env.TEMPORAL_PAYLOAD_KEYS = developmentPayloadKeys(root);
+  // The web app's "войти как…" picker: on this machine only (the API refuses it unless HOST is loopback).
+  env.MENTORFLOW_DEV_SIGNIN ??= 'true';
 
   if (!env.DATABASE_URL) {
     log('starting embedded PostgreSQL (data in .data/postgres)…');
@@ -126,6 +128,7 @@ async function main() {
   log(`  Health         http://127.0.0.1:${apiPort}/health`);
   log(`  Temporal UI    ${temporalUi ?? `(external Temporal at ${env.TEMPORAL_ADDRESS})`}`);
   log('  a token:       npm run token -- --role administrator');
+  if (env.MENTORFLOW_DEV_SIGNIN === 'true') log('  WARNING: development sign-in is on (MENTORFLOW_DEV_SIGNIN=true): anyone on this machine can sign in as any user');
   log('Ctrl-C stops everything.');
 }
 

@@ -3,6 +3,7 @@ import { createApiApp } from '../../apps/api/src/bootstrap';
 import { UserDirectory } from '../../apps/api/src/users/user-directory';
 import { openTestDataSource } from '../support/database';
 import { randomUUID } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
 import { TestSystem } from '../support/system';
 
 const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -50,22 +51,116 @@ describe('bearer tokens', () => {
   });
 });
 
+/** Runs `make` with these variables set (undefined: unset), then puts the environment back. */
+async function withEnv<T>(vars: Record<string, string | undefined>, make: () => Promise<T>): Promise<T> {
+  const saved = Object.fromEntries(Object.keys(vars).map((key) => [key, process.env[key]]));
+  const apply = (values: Record<string, string | undefined>) => {
+    for (const [key, value] of Object.entries(values)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  };
+  apply(vars);
+  try {
+    return await make();
+  } finally {
+    apply(saved);
+  }
+}
+
+/** A request with a Host header of our choosing (fetch() sets its own from the URL). */
+function requestWithHost(url: string, host: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, unknown>; body: any }> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(url, { headers: { ...headers, host } }, (response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (text += chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: text ? JSON.parse(text) : undefined }));
+    });
+    request.on('error', reject);
+    request.end();
+  });
+}
+
 describe('the development sign-in', () => {
-  it('exists only in development: NODE_ENV=production answers 404 even without OIDC', async () => {
-    // An existing user: the 404 below is the mode's, not an unknown subject's.
+  let sub: string;
+
+  beforeAll(async () => {
+    // An existing user: each 404 below is the mode's, not an unknown subject's.
     const db = await openTestDataSource();
-    const { sub } = await new UserDirectory(db).ensure(randomUUID(), 'Иванова Мария Петровна', [{ role: 'administrator' }]);
+    ({ sub } = await new UserDirectory(db).ensure(randomUUID(), 'Иванова Мария Петровна', [{ role: 'administrator' }]));
     await db.destroy();
-    const previous = process.env.NODE_ENV;
-    process.env.NODE_ENV = 'production';
-    const api = await createApiApp({ logger: false });
-    process.env.NODE_ENV = previous;
+  });
+
+  const devEndpoints = async (env: Record<string, string | undefined>) => {
+    const api = await withEnv(env, () => createApiApp({ logger: false }));
     try {
       await api.listen(0, '127.0.0.1');
       const url = await api.getUrl();
       const token = await fetch(`${url}/auth/dev-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sub }) });
-      expect(token.status).toBe(404);
-      expect((await fetch(`${url}/auth/dev-users`)).status).toBe(404);
+      return { token: token.status, users: (await fetch(`${url}/auth/dev-users`)).status };
+    } finally {
+      await api.close();
+    }
+  };
+
+  it('is off unless MENTORFLOW_DEV_SIGNIN=true: both endpoints answer 404', async () => {
+    expect(await devEndpoints({ MENTORFLOW_DEV_SIGNIN: undefined })).toEqual({ token: 404, users: 404 });
+    expect(await devEndpoints({ MENTORFLOW_DEV_SIGNIN: 'false' })).toEqual({ token: 404, users: 404 });
+    expect(await devEndpoints({ MENTORFLOW_DEV_SIGNIN: 'true' })).toEqual({ token: 200, users: 200 });
+  });
+
+  it('stays off under NODE_ENV=production even when asked for', async () => {
+    expect(await devEndpoints({ MENTORFLOW_DEV_SIGNIN: 'true', NODE_ENV: 'production' })).toEqual({ token: 404, users: 404 });
+  });
+
+  it('refuses to start when the API would listen beyond loopback', async () => {
+    await expect(withEnv({ MENTORFLOW_DEV_SIGNIN: 'true', HOST: '0.0.0.0' }, () => createApiApp({ logger: false }))).rejects.toThrow(
+      /MENTORFLOW_DEV_SIGNIN: .*loopback address.*HOST=0\.0\.0\.0/,
+    );
+  });
+
+  it('lists only what the picker shows: subject, name and roles', async () => {
+    const db = await openTestDataSource();
+    const organisationId = randomUUID();
+    const curator = await new UserDirectory(db).ensure(randomUUID(), 'Петров Пётр Петрович', [
+      { role: 'curator', organisationId },
+      { role: 'mentor', organisationId },
+      { role: 'mentor', organisationId: randomUUID() },
+    ]);
+    await db.destroy();
+    const api = await withEnv({ MENTORFLOW_DEV_SIGNIN: 'true' }, () => createApiApp({ logger: false }));
+    try {
+      await api.listen(0, '127.0.0.1');
+      const response = await fetch(`${await api.getUrl()}/auth/dev-users`);
+      const users = (await response.json()) as { sub: string }[];
+      expect(users.find((u) => u.sub === curator.sub)).toEqual({ sub: curator.sub, fullName: 'Петров Пётр Петрович', roles: ['curator', 'mentor'] });
+      for (const user of users) expect(Object.keys(user).sort()).toEqual(['fullName', 'roles', 'sub']);
+    } finally {
+      await api.close();
+    }
+  });
+});
+
+describe('the Host header', () => {
+  it('is refused (421, in Russian) unless it names localhost, a loopback address or PUBLIC_URL, before any route runs', async () => {
+    const api = await withEnv({ PUBLIC_URL: 'https://mentorflow.example.ru' }, () => createApiApp({ logger: false }));
+    try {
+      await api.listen(0, '127.0.0.1');
+      const url = await api.getUrl();
+      const port = new URL(url).port;
+      for (const host of ['evil.example.com', `evil.example.com:${port}`, `127.0.0.1.nip.io:${port}`, 'mentorflow.example.ru.evil.com']) {
+        const refused = await requestWithHost(`${url}/auth/config`, host);
+        expect({ host, status: refused.status }).toEqual({ host, status: 421 });
+        expect(refused.body).toMatchObject({ status: 421, detail: expect.stringMatching(/Host/) });
+        // Before routing and authentication: an unknown path and a protected one are refused the same way.
+        expect((await requestWithHost(`${url}/users/me`, host)).status).toBe(421);
+      }
+      for (const host of [`localhost:${port}`, 'localhost', `127.0.0.1:${port}`, `[::1]:${port}`, `LOCALHOST:${port}`, 'mentorflow.example.ru', 'mentorflow.example.ru:443']) {
+        expect({ host, status: (await requestWithHost(`${url}/auth/config`, host)).status }).toEqual({ host, status: 200 });
+      }
+      // Probes reach the pod by its address; health carries no personal data.
+      expect((await requestWithHost(`${url}/health/live`, '10.1.2.3:3000')).status).toBe(200);
     } finally {
       await api.close();
     }

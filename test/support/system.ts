@@ -28,6 +28,8 @@ export class TestSystem {
     process.env.TEMPORAL_TASK_QUEUE = taskQueue;
     process.env.PROJECTOR_POLL_MS ??= '20'; // benchmarks pass the shipped default
     process.env.THROTTLE_LIMIT ??= '100000';
+    // As under npm start: the web journeys and some specs sign in through the picker (the API listens on 127.0.0.1).
+    process.env.MENTORFLOW_DEV_SIGNIN ??= 'true';
     const workerApp = await NestFactory.createApplicationContext(WorkerModule, { logger: false, abortOnError: false });
     await workerApp.init();
     const worker = await createWorker(workerApp, workerOptions);

@@ -1,4 +1,5 @@
 import helmet from '@fastify/helmet';
+import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { appConfig } from '@mentorflow/config';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -6,11 +7,13 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { mentorflowValidationPipe } from './common/validation';
+import { allowedHostnames, registerHostCheck } from './http-hardening';
 import { registerWebApp } from './web-app';
 
 /** Builds the HTTP application; shared by main.ts and the end-to-end tests so both run the same thing. */
 export async function createApiApp(options: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
-  const { http } = appConfig();
+  const config = appConfig();
+  const { http } = config;
   // X-Forwarded-For counts only behind a configured proxy, so a client cannot spoof its way past the throttler.
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, new FastifyAdapter({ bodyLimit: 1_048_576, trustProxy: http.trustProxy }), {
     bufferLogs: true,
@@ -18,6 +21,13 @@ export async function createApiApp(options: { logger?: boolean } = {}): Promise<
     logger: options.logger === false ? false : undefined,
   });
   if (options.logger !== false) app.useLogger(app.get(Logger));
+  if (config.devSignIn) {
+    new NestLogger('DevSignIn').warn(
+      '!!! DEVELOPMENT SIGN-IN IS ON (MENTORFLOW_DEV_SIGNIN=true): anyone who reaches this API can sign in as any user, administrators included. Never in production. !!!',
+    );
+  }
+  const fastify = app.getHttpAdapter().getInstance();
+  registerHostCheck(fastify, allowedHostnames(http));
   app.useGlobalPipes(mentorflowValidationPipe());
   if (http.corsOrigins.length > 0) app.enableCors({ origin: http.corsOrigins, credentials: false });
   // Swagger UI needs inline styles and scripts; everything else keeps helmet's defaults.
@@ -32,7 +42,7 @@ export async function createApiApp(options: { logger?: boolean } = {}): Promise<
     },
   });
   // The web application (apps/web) under /app/ with a stricter policy of its own, when it has been built.
-  await registerWebApp(app, appConfig().oidc?.issuer);
+  await registerWebApp(app, config.oidc?.issuer);
   app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(

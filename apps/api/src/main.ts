@@ -4,8 +4,9 @@ import { createApiApp } from './bootstrap';
 
 async function main() {
   const app = await createApiApp();
-  const port = app.get(ConfigService).getOrThrow<number>('app.port');
-  await app.listen(port, '0.0.0.0');
+  const config = app.get(ConfigService);
+  // Loopback unless HOST says otherwise (containers set 0.0.0.0): exposing the API is a decision.
+  await app.listen(config.getOrThrow<number>('app.port'), config.getOrThrow<string>('app.http.host'));
 }
 
 main().catch((error: unknown) => {

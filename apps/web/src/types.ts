@@ -29,10 +29,11 @@ export interface AuthConfig {
   clientId?: string;
 }
 
+/** GET /auth/dev-users: only what the picker shows. */
 export interface DevUser {
   sub: string;
   fullName: string;
-  assignments: Assignment[];
+  roles: Role[];
 }
 
 export interface Organisation {

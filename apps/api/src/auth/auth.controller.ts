@@ -1,9 +1,10 @@
-import { Body, Controller, Get, HttpCode, NotFoundException, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, NotFoundException, Post, Req } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { JwtService } from '@nestjs/jwt';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { roles } from '@mentorflow/domain';
-import type { AppConfig } from '@mentorflow/config';
+import { isLoopbackHost, type AppConfig } from '@mentorflow/config';
+import type { FastifyRequest } from 'fastify';
 import { DevTokenDto } from '../users/user.dto';
 import { UsersService } from '../users/users.service';
 import { CurrentUser, Public, Roles } from './auth.decorators';
@@ -17,7 +18,7 @@ const DEV_TOKEN_TTL_SECONDS = 12 * 3600;
 @Controller()
 export class AuthController {
   private readonly oidc: AppConfig['oidc'];
-  private readonly production: boolean;
+  private readonly devSignIn: boolean;
 
   constructor(
     private readonly verifier: TokenVerifier,
@@ -26,7 +27,7 @@ export class AuthController {
     config: ConfigService,
   ) {
     this.oidc = config.get<AppConfig['oidc']>('app.oidc');
-    this.production = config.get<boolean>('app.production') === true;
+    this.devSignIn = config.get<boolean>('app.devSignIn') === true;
   }
 
   @Get('auth/config')
@@ -41,9 +42,9 @@ export class AuthController {
   @Post('auth/dev-token')
   @HttpCode(200)
   @Public()
-  @ApiOperation({ summary: 'Только для разработки: токен для существующего пользователя (404 при OIDC или NODE_ENV=production)' })
-  async devToken(@Body() body: DevTokenDto) {
-    this.requireDevelopment();
+  @ApiOperation({ summary: 'Только для разработки: токен для существующего пользователя (404 без MENTORFLOW_DEV_SIGNIN=true, при OIDC или NODE_ENV=production)' })
+  async devToken(@Body() body: DevTokenDto, @Req() request: FastifyRequest) {
+    this.requireDevelopment(request);
     const user = await this.users.directory.findBySubject(body.sub);
     if (!user || user.disabledAt !== null) throw new NotFoundException('Пользователь не найден');
     const token = await this.jwt.signAsync({ sub: user.sub }, { expiresIn: DEV_TOKEN_TTL_SECONDS });
@@ -52,13 +53,14 @@ export class AuthController {
 
   @Get('auth/dev-users')
   @Public()
-  @ApiOperation({ summary: 'Только для разработки: пользователи, от имени которых можно войти' })
-  async devUsers() {
-    this.requireDevelopment();
+  @ApiOperation({ summary: 'Только для разработки: пользователи, от имени которых можно войти (имя и роли, для выбора)' })
+  async devUsers(@Req() request: FastifyRequest) {
+    this.requireDevelopment(request);
+    // Only what the picker shows: no organisations, regions or e-mails for whoever reaches the port.
     return (await this.users.directory.listActive()).map((u) => ({
       sub: u.sub,
       fullName: u.fullName,
-      assignments: u.assignments.map(({ role, organisationId, region, municipality }) => ({ role, organisationId, region, municipality })),
+      roles: [...new Set(u.assignments.map((a) => a.role))],
     }));
   }
 
@@ -70,8 +72,13 @@ export class AuthController {
     return this.users.me(user);
   }
 
-  /** Outside development the route does not exist, as far as a caller can tell. */
-  private requireDevelopment(): void {
-    if (this.verifier.mode !== 'dev' || this.production) throw new NotFoundException('Не найдено');
+  /**
+   * Unless development sign-in is on, the route does not exist, as far as a caller can tell. The
+   * configuration allows it only with a loopback HOST; the connection's own address is checked too,
+   * so an API started on another interface by other code (a test, a script) still refuses.
+   */
+  private requireDevelopment(request: FastifyRequest): void {
+    const local = request.socket.localAddress;
+    if (this.verifier.mode !== 'dev' || !this.devSignIn || !local || !isLoopbackHost(local)) throw new NotFoundException('Не найдено');
   }
 }

@@ -14,7 +14,8 @@ export function SignIn() {
   const location = useLocation();
   const from = (location.state as { from?: string } | null)?.from ?? '/';
   const [config, setConfig] = useState<AuthConfig | null>(null);
-  const [devUsers, setDevUsers] = useState<DevUser[] | null>(null);
+  // null while loading; 'off' when the API has no development sign-in (MENTORFLOW_DEV_SIGNIN not set).
+  const [devUsers, setDevUsers] = useState<DevUser[] | 'off' | null>(null);
   const [token, setToken] = useState('');
   const [remember, setRemember] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -33,7 +34,9 @@ export function SignIn() {
             void navigate('/', { replace: true });
           }
         } else {
-          setDevUsers(await getJson<DevUser[]>('/auth/dev-users').catch(() => []));
+          setDevUsers(
+            await getJson<DevUser[]>('/auth/dev-users').catch((e: unknown) => (e instanceof ApiError && e.status === 404 ? ('off' as const) : [])),
+          );
         }
       })
       .catch(setError);
@@ -77,7 +80,16 @@ export function SignIn() {
           </button>
         </section>
       ) : null}
-      {config?.mode === 'dev' && devUsers && devUsers.length > 0 ? (
+      {config?.mode === 'dev' && devUsers === 'off' ? (
+        <section className="card" role="status">
+          <h2>Вход не настроен</h2>
+          <p>
+            Вход от имени пользователя для разработки выключен, а единый вход организации (OIDC) не настроен. Войдите по токену
+            доступа или обратитесь к администратору.
+          </p>
+        </section>
+      ) : null}
+      {config?.mode === 'dev' && Array.isArray(devUsers) && devUsers.length > 0 ? (
         <section className="card">
           <h2>Пользователи для разработки</h2>
           <ul className="dev-users">
@@ -89,7 +101,7 @@ export function SignIn() {
                   onClick={() => void enter(async () => (await postJson<{ token: string }>('/auth/dev-token', { sub: user.sub })).token)}
                 >
                   <strong>{user.fullName}</strong>
-                  <span>{[...new Set(user.assignments.map((a) => roleLabels[a.role]))].join(', ')}</span>
+                  <span>{user.roles.map((role) => roleLabels[role]).join(', ')}</span>
                 </button>
               </li>
             ))}

@@ -1,0 +1,44 @@
+import type { AppConfig } from '@mentorflow/config';
+import type { FastifyInstance } from 'fastify';
+import { isIPv6 } from 'node:net';
+
+/** Host names this machine's browsers use for the API, whatever the configuration. */
+const LOCAL_HOSTNAMES = ['localhost', '127.0.0.1', '[::1]'];
+
+/** Addresses that mean "every interface": nobody sends them as a Host. */
+const WILDCARD_ADDRESSES = new Set(['0.0.0.0', '::', '[::]']);
+
+/**
+ * The host names (no port) the API answers to: localhost and the loopback addresses, the host of
+ * PUBLIC_URL, and HOST when it names one address (a client reaching that address by IP names it).
+ */
+export function allowedHostnames(http: Pick<AppConfig['http'], 'host' | 'publicUrl'>): Set<string> {
+  const names = new Set(LOCAL_HOSTNAMES);
+  if (http.publicUrl) names.add(new URL(http.publicUrl).hostname.toLowerCase());
+  const host = http.host.trim().toLowerCase();
+  if (!WILDCARD_ADDRESSES.has(host)) names.add(isIPv6(host) ? `[${host}]` : host);
+  return names;
+}
+
+/**
+ * Refuses a request whose Host header names another site, before routing: a web page whose domain
+ * was re-pointed at this address (DNS rebinding) sends its own name as Host, so it never reaches a
+ * route. Health probes are exempt: they carry no personal data and orchestrators send a pod's IP.
+ */
+export function registerHostCheck(fastify: FastifyInstance, allowed: ReadonlySet<string>): void {
+  fastify.addHook('onRequest', async (request, reply) => {
+    if (request.url === '/health' || request.url.startsWith('/health/') || request.url.startsWith('/health?')) return;
+    // `hostname` drops the port; behind a trusted proxy it is X-Forwarded-Host's.
+    if (allowed.has(request.hostname.toLowerCase())) return;
+    return reply
+      .code(421)
+      .header('content-type', 'application/problem+json; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .send({
+        type: 'about:blank',
+        title: 'Misdirected Request',
+        status: 421,
+        detail: 'Сервер не обслуживает этот адрес (заголовок Host): откройте систему по её адресу или добавьте его в PUBLIC_URL',
+      });
+  });
+}
