@@ -4,14 +4,16 @@ import { defineConfig } from 'vite';
 const apiPaths = ['/auth', '/me', '/users', '/organisations', '/programmes', '/pairs', '/mentors', '/routes', '/tasks', '/calendar', '/health', '/docs'];
 const apiTarget = process.env.MENTORFLOW_API_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`;
 
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   root: import.meta.dirname,
   // Served by the API under /app/ so it never shadows an API route.
   base: '/app/',
   oxc: { jsx: { runtime: 'automatic' } },
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+  // No source maps in a production build (`vite build`): they would publish the whole source. The dev
+  // server has its own; `vite build --mode development` keeps them for debugging a build.
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: mode !== 'production' },
   server: {
     port: Number(process.env.WEB_PORT ?? 5173),
     proxy: Object.fromEntries(apiPaths.map((p) => [p, { target: apiTarget, changeOrigin: false }])),
   },
-});
+}));

@@ -120,7 +120,7 @@ describe('the development sign-in', () => {
     );
   });
 
-  it('lists only what the picker shows: subject, name and roles', async () => {
+  it('lists only what the picker shows: subject, name and roles, without the cache keeping it', async () => {
     const db = await openTestDataSource();
     const organisationId = randomUUID();
     const curator = await new UserDirectory(db).ensure(randomUUID(), 'Петров Пётр Петрович', [
@@ -133,6 +133,7 @@ describe('the development sign-in', () => {
     try {
       await api.listen(0, '127.0.0.1');
       const response = await fetch(`${await api.getUrl()}/auth/dev-users`);
+      expect(response.headers.get('cache-control')).toBe('no-store');
       const users = (await response.json()) as { sub: string }[];
       expect(users.find((u) => u.sub === curator.sub)).toEqual({ sub: curator.sub, fullName: 'Петров Пётр Петрович', roles: ['curator', 'mentor'] });
       for (const user of users) expect(Object.keys(user).sort()).toEqual(['fullName', 'roles', 'sub']);

@@ -7,7 +7,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { mentorflowValidationPipe } from './common/validation';
-import { allowedHostnames, registerHostCheck } from './http-hardening';
+import { allowedHostnames, registerHostCheck, registerNoStore } from './http-hardening';
 import { registerWebApp } from './web-app';
 
 /** Builds the HTTP application; shared by main.ts and the end-to-end tests so both run the same thing. */
@@ -28,6 +28,7 @@ export async function createApiApp(options: { logger?: boolean } = {}): Promise<
   }
   const fastify = app.getHttpAdapter().getInstance();
   registerHostCheck(fastify, allowedHostnames(http));
+  registerNoStore(fastify);
   app.useGlobalPipes(mentorflowValidationPipe());
   if (http.corsOrigins.length > 0) app.enableCors({ origin: http.corsOrigins, credentials: false });
   // Swagger UI needs inline styles and scripts; everything else keeps helmet's defaults.
@@ -42,7 +43,7 @@ export async function createApiApp(options: { logger?: boolean } = {}): Promise<
     },
   });
   // The web application (apps/web) under /app/ with a stricter policy of its own, when it has been built.
-  await registerWebApp(app, config.oidc?.issuer);
+  await registerWebApp(app, { oidcIssuer: config.oidc?.issuer, production: config.production });
   app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(

@@ -42,3 +42,16 @@ export function registerHostCheck(fastify: FastifyInstance, allowed: ReadonlySet
       });
   });
 }
+
+/**
+ * Every answer that did not choose its own caching gets `Cache-Control: no-store`: API responses carry
+ * personal data (names, orders, reports), which must not stay in a browser's or a proxy's cache. The
+ * web application's files set their own (hashed assets for a year, index.html revalidated), some on the
+ * raw response (@fastify/static's setHeaders), so both places are checked.
+ */
+export function registerNoStore(fastify: FastifyInstance): void {
+  fastify.addHook('onSend', async (_request, reply, payload) => {
+    if (!reply.hasHeader('cache-control') && !reply.raw.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
+}

@@ -28,22 +28,33 @@ export function webContentSecurityPolicy(oidcIssuer?: string): string {
   ].join('; ');
 }
 
+/** A request for a file rather than a screen: under /app/assets/, or a source map anywhere. */
+const isFileRequest = (url: string) => {
+  const pathname = url.split('?', 1)[0] ?? '';
+  return pathname.startsWith('/app/assets/') || pathname.endsWith('.map');
+};
+
 /**
  * Serves the web application under /app/ (the API owns the root paths): hashed assets cached for a
  * year, index.html for every other /app/ path so the browser's router takes over, and / → /app/.
- * Does nothing when the application has not been built.
+ * A missing file is 404, not index.html. In production source maps are never served, even when a
+ * development build left some in the directory (`vite build` makes none). Does nothing when the
+ * application has not been built.
  */
-export async function registerWebApp(app: NestFastifyApplication, oidcIssuer?: string): Promise<string | undefined> {
+export async function registerWebApp(app: NestFastifyApplication, options: { oidcIssuer?: string; production?: boolean } = {}): Promise<string | undefined> {
   const root = webDistDirectory();
   if (!root) return undefined;
   const fastify = app.getHttpAdapter().getInstance();
-  const policy = webContentSecurityPolicy(oidcIssuer);
+  const policy = webContentSecurityPolicy(options.oidcIssuer);
   await app.register(fastifyStatic, {
     root,
     prefix: '/app/',
     // One route per built file; unknown paths fall through to the SPA route below.
     wildcard: false,
     index: false,
+    globIgnore: options.production ? ['**/*.map'] : [],
+    // The caching below is the only one (send's own `public, max-age=0` would override it).
+    cacheControl: false,
     setHeaders: (res, file) => {
       res.setHeader('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
@@ -52,7 +63,8 @@ export async function registerWebApp(app: NestFastifyApplication, oidcIssuer?: s
     if (request.url.startsWith('/app/')) reply.header('content-security-policy', policy);
     return payload;
   });
-  const spa = (_request: unknown, reply: { header: (k: string, v: string) => unknown; sendFile: (f: string, root: string) => unknown }) => {
+  const spa = (request: { url: string }, reply: { header: (k: string, v: string) => unknown; sendFile: (f: string, root: string) => unknown; callNotFound: () => void }) => {
+    if (isFileRequest(request.url)) return reply.callNotFound();
     reply.header('cache-control', 'no-cache');
     return reply.sendFile('index.html', root);
   };
