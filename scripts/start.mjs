@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { developmentJwtSecret, developmentPayloadKeys } from './lib/dev-secret.mjs';
 import { startEmbeddedPostgres } from './lib/postgres.mjs';
 import { ensureTemporalCli } from './lib/temporal-cli.mjs';
+import { temporalDevServerArgs, temporalUiWanted } from './lib/temporal-dev-server.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = path.join(root, '.data');
@@ -92,20 +93,16 @@ async function main() {
     if (!cli) throw new Error('No Temporal CLI: install Go (the project builds it) or set TEMPORAL_CLI_PATH / TEMPORAL_ADDRESS');
     const port = Number(env.MENTORFLOW_TEMPORAL_PORT ?? 7233);
     const uiPort = Number(env.MENTORFLOW_TEMPORAL_UI_PORT ?? 8233);
-    // Payloads are encrypted (README: Personal data); the local UI decrypts them through this codec server.
+    // Payloads are encrypted (README: Personal data); the codec server decrypts them for administrators' tokens.
     const codecPort = Number(env.MENTORFLOW_CODEC_PORT ?? 8888);
     run('codec-server', process.execPath, ['-r', '@swc-node/register', 'scripts/codec-server.ts', '--port', String(codecPort), '--ui-origin', `http://127.0.0.1:${uiPort}`], env);
-    log('starting the Temporal dev server (history in .data/temporal.db)…');
-    run(
-      'temporal',
-      cli,
-      ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--ui-port', String(uiPort),
-        '--db-filename', path.join(dataDir, 'temporal.db'), '--log-level', 'warn', '--ui-codec-endpoint', `http://127.0.0.1:${codecPort}`],
-      env,
-    );
+    // No UI unless asked for: the embedded one cannot be made read-only (scripts/lib/temporal-dev-server.mjs).
+    const ui = temporalUiWanted(env);
+    log(`starting the Temporal dev server (history in .data/temporal.db${ui ? ', with its Web UI' : ', headless'})…`);
+    run('temporal', cli, temporalDevServerArgs({ port, uiPort, codecPort, dbFile: path.join(dataDir, 'temporal.db'), ui }), env);
     await waitForPort('127.0.0.1', port, 60_000);
     env.TEMPORAL_ADDRESS = `127.0.0.1:${port}`;
-    temporalUi = `http://127.0.0.1:${uiPort}`;
+    temporalUi = ui ? `http://127.0.0.1:${uiPort}  (WARNING: it can terminate, signal and reset workflows)` : 'off (MENTORFLOW_TEMPORAL_UI=true starts it)';
   }
 
   // The web application is served by the API from apps/web/dist: build it once when it is missing.

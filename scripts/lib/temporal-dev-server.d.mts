@@ -1,0 +1,2 @@
+export function temporalDevServerArgs(options: { port: number; uiPort: number; codecPort: number; dbFile: string; ui: boolean }): string[];
+export function temporalUiWanted(env: Record<string, string | undefined>): boolean;
