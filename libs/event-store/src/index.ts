@@ -7,3 +7,4 @@ export * from './migrations';
 export * from './command-handler';
 export * from './hash-chain';
 export * from './uuid';
+export * from './sql-state';
