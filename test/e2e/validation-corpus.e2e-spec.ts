@@ -12,6 +12,13 @@ type Case = [label: string, body: unknown, field: string, constraint: string];
 const uuid = () => randomUUID();
 const long = (n: number) => 'ж'.repeat(n);
 
+/** Dotted paths (array indices included) of every text value in `value`. */
+function textPaths(value: unknown, path = ''): string[] {
+  if (typeof value === 'string') return [path];
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, inner]) => textPaths(inner, path ? `${path}.${key}` : key));
+}
+
 /** A copy of `body` with `path` (dots, array indices) set to `value`, or removed when `value` is undefined. */
 function withField(body: Body, path: string, value: unknown): Body {
   const copy = structuredClone(body);
@@ -353,6 +360,8 @@ describe('validation corpus: bad requests on every write endpoint', () => {
       const generic: Case[] = [
         ['extra field', { ...row.body, isAdmin: true }, 'isAdmin', 'whitelistValidation'],
         ['"constructor" key', { ...row.body, constructor: 'x' }, 'constructor', 'whitelistValidation'],
+        // Every text field, however deep: a NUL would reach PostgreSQL's jsonb (which refuses it) through the workflow.
+        ...textPaths(row.body).map((path): Case => [`NUL in ${path}`, withField(row.body, path, `${String(path.split('.').reduce<any>((v, k) => v[k], row.body))}\u0000`), path, 'noControlCharacters']),
       ];
       for (const [label, body, field, constraint] of [...row.cases(row.body), ...generic]) {
         expectProblem(await send(route, JSON.stringify(body)), field, constraint, 400, `${keyOf(route)}: ${label}`);

@@ -52,17 +52,56 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
 const prototypeKeys = new Set(['__proto__', 'constructor', 'prototype']);
 /** Deeper than any DTO nests; a deeper body would only exhaust the stack of the recursive transformer. */
 export const MAX_BODY_DEPTH = 16;
+/**
+ * More keys (or array elements) in one object than any DTO has (the longest lists hold 200 rows). A 1 MiB
+ * body of 90,000 unknown keys otherwise costs seconds of class validation and a 10 MB error.
+ */
+export const MAX_KEYS_PER_OBJECT = 200;
+/** Values walked in one body or query: a road map of 200 rows is ≈2,000; the walk stops at this many. */
+export const MAX_BODY_NODES = 10_000;
+/** Validation errors reported at most: enough to fix a form, small whatever the body. */
+export const MAX_REPORTED_ERRORS = 20;
 
-/** The first structural problem of a parsed body or query, walked without recursion. */
+/**
+ * C0 and C1 control characters but tab, line feed and carriage return (PostgreSQL's jsonb cannot hold NUL,
+ * and a refused event would stall the workflow appending it), and the bidirectional overrides and isolates
+ * that make a text display other than it reads (U+202A–U+202E, U+2066–U+2069).
+ */
+// eslint-disable-next-line no-control-regex
+export const forbiddenCharacter = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+
+/** A field name as it can be shown: forbidden characters written as \uXXXX. */
+const printable = (field: string) =>
+  field.replace(new RegExp(forbiddenCharacter.source, 'g'), (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+const structural = (field: string, constraint: string, message: string): FieldError => ({ field: printable(field), constraint, message });
+
+/**
+ * The first structural problem of a parsed body or query, walked without recursion before any class is
+ * built: prototype keys, nesting, size (keys per object, values in all) and forbidden characters in every
+ * key and text value. It stops at the first problem, so a hostile body costs no more than its first
+ * MAX_BODY_NODES values.
+ */
 export function structuralError(value: unknown): FieldError | undefined {
   const stack: { value: unknown; path: string; depth: number }[] = [{ value, path: '', depth: 0 }];
+  let nodes = 0;
   while (stack.length > 0) {
     const { value: current, path, depth } = stack.pop() as (typeof stack)[number];
+    if (++nodes > MAX_BODY_NODES) return structural('body', 'maxNodes', 'Слишком большой запрос');
+    if (typeof current === 'string') {
+      if (forbiddenCharacter.test(current)) return structural(path || 'body', 'noControlCharacters', 'Недопустимый управляющий символ');
+      continue;
+    }
     if (current === null || typeof current !== 'object') continue;
-    if (depth > MAX_BODY_DEPTH) return { field: path || 'body', constraint: 'maxDepth', message: 'Слишком глубокая вложенность' };
-    for (const key of Object.keys(current)) {
+    if (depth > MAX_BODY_DEPTH) return structural(path || 'body', 'maxDepth', 'Слишком глубокая вложенность');
+    // An array's length is checked before its keys are listed: listing 90,000 keys is itself the cost.
+    if (Array.isArray(current) && current.length > MAX_KEYS_PER_OBJECT) return structural(path || 'body', 'maxKeys', 'Слишком много элементов');
+    const keys = Object.keys(current);
+    if (keys.length > MAX_KEYS_PER_OBJECT) return structural(path || 'body', 'maxKeys', 'Слишком много полей');
+    for (const key of keys) {
       const field = path ? `${path}.${key}` : key;
-      if (prototypeKeys.has(key)) return { field, constraint: 'whitelistValidation', message: russian.whitelistValidation };
+      if (prototypeKeys.has(key)) return structural(field, 'whitelistValidation', russian.whitelistValidation);
+      if (forbiddenCharacter.test(key)) return structural(field, 'noControlCharacters', 'Недопустимый управляющий символ в имени поля');
       stack.push({ value: (current as Record<string, unknown>)[key], path: field, depth: depth + 1 });
     }
   }
@@ -88,5 +127,5 @@ export const mentorflowValidationPipe = () =>
     // Query strings stay strings unless a DTO converts explicitly (@Type(() => Number)): "false" never becomes true.
     transformOptions: { enableImplicitConversion: false },
     exceptionFactory: (errors) =>
-      new BadRequestException({ detail: 'Запрос содержит ошибки', errors: flattenValidationErrors(errors) }),
+      new BadRequestException({ detail: 'Запрос содержит ошибки', errors: flattenValidationErrors(errors).slice(0, MAX_REPORTED_ERRORS) }),
   });

@@ -1,0 +1,89 @@
+import { ArgumentMetadata, BadRequestException } from '@nestjs/common';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { MAX_BODY_NODES, MAX_KEYS_PER_OBJECT, MAX_REPORTED_ERRORS, mentorflowValidationPipe, structuralError } from './validation';
+
+class NoteDto {
+  @IsString()
+  @MaxLength(100)
+  text!: string;
+
+  @IsOptional()
+  @IsString()
+  title?: string;
+}
+
+describe('structuralError: the walk every body and query goes through before class validation', () => {
+  it.each([
+    ['NUL', 'отчёт\u0000'],
+    ['bell (C0)', 'a\u0007b'],
+    ['escape (C0)', '\u001b[31m'],
+    ['delete', 'a\u007fb'],
+    ['C1 control', 'a\u0085b'],
+    ['right-to-left override', 'файл\u202Egpj.exe'],
+    ['left-to-right embedding', '\u202Ax'],
+    ['first strong isolate', 'a\u2068b'],
+    ['pop directional isolate', 'a\u2069'],
+  ])('refuses a %s in a text value, naming the field', (_, text) => {
+    expect(structuralError({ report: { text } })).toEqual({ field: 'report.text', constraint: 'noControlCharacters', message: 'Недопустимый управляющий символ' });
+  });
+
+  it('refuses it in an array element, a key, and a query parameter alike', () => {
+    expect(structuralError({ menteeIds: ['a', 'b\u0000'] })).toMatchObject({ field: 'menteeIds.1', constraint: 'noControlCharacters' });
+    expect(structuralError({ ['ti\u0000tle']: 'x' })).toEqual({ field: 'ti\\u0000tle', constraint: 'noControlCharacters', message: 'Недопустимый управляющий символ в имени поля' });
+    expect(structuralError({ status: ['active', '\u202Eevitca'] })).toMatchObject({ field: 'status.1', constraint: 'noControlCharacters' });
+    expect(structuralError('a top-level text\u0000')).toMatchObject({ field: 'body', constraint: 'noControlCharacters' });
+  });
+
+  it('lets line feed, carriage return, tab and ordinary Unicode through', () => {
+    expect(structuralError({ text: 'Строка 1\r\nСтрока 2\n\tотступ «кавычки» — ёЁ 😀 \u00a0 \u2028', n: 3, ok: true, none: null })).toBeUndefined();
+  });
+
+  it('refuses more keys in one object than any DTO has, before listing them all', () => {
+    const many = Object.fromEntries(Array.from({ length: MAX_KEYS_PER_OBJECT + 1 }, (_, i) => [`k${i}`, 1]));
+    expect(structuralError(many)).toEqual({ field: 'body', constraint: 'maxKeys', message: 'Слишком много полей' });
+    expect(structuralError({ nested: { deeper: many } })).toMatchObject({ field: 'nested.deeper', constraint: 'maxKeys' });
+    expect(structuralError({ rows: Array.from({ length: MAX_KEYS_PER_OBJECT + 1 }, () => 1) })).toMatchObject({ field: 'rows', constraint: 'maxKeys' });
+    // The largest lists a DTO allows (200 rows) still pass.
+    expect(structuralError({ rows: Array.from({ length: 200 }, (_, i) => ({ rowId: `row-${i}`, hours: 36 })) })).toBeUndefined();
+  });
+
+  it('stops after MAX_BODY_NODES values, however they are spread', () => {
+    const wide = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`k${i}`, Array.from({ length: 150 }, () => 'x')]));
+    expect(structuralError(wide)).toEqual({ field: 'body', constraint: 'maxNodes', message: 'Слишком большой запрос' });
+    expect(MAX_BODY_NODES).toBeGreaterThan(200 * 10);
+  });
+
+  it('refuses the 1 MB body of 90,000 unknown keys in milliseconds', () => {
+    const hostile = JSON.parse(JSON.stringify(Object.fromEntries(Array.from({ length: 90_000 }, (_, i) => [`x${i}`, 1]))));
+    const started = performance.now();
+    expect(structuralError(hostile)).toMatchObject({ constraint: 'maxKeys' });
+    expect(performance.now() - started).toBeLessThan(50);
+  });
+});
+
+describe('the validation pipe', () => {
+  const pipe = mentorflowValidationPipe();
+  const body: ArgumentMetadata = { type: 'body', metatype: NoteDto };
+  const refusal = async (value: unknown, metadata = body) => {
+    try {
+      await pipe.transform(value, metadata);
+    } catch (error) {
+      expect(error).toBeInstanceOf(BadRequestException);
+      return (error as BadRequestException).getResponse() as { errors: { field: string; constraint: string; message: string }[] };
+    }
+    throw new Error('accepted');
+  };
+
+  it('answers a control character in a body or a query field with 400 naming it', async () => {
+    expect((await refusal({ text: 'Отчёт\u0000' })).errors).toEqual([{ field: 'text', constraint: 'noControlCharacters', message: 'Недопустимый управляющий символ' }]);
+    expect((await refusal({ text: 'x' , title: 'a\u202Eb' }, { type: 'query', metatype: NoteDto })).errors).toEqual([expect.objectContaining({ field: 'title', constraint: 'noControlCharacters' })]);
+    await expect(pipe.transform({ text: 'Строка\r\nвторая\tстрока' }, body)).resolves.toBeInstanceOf(NoteDto);
+  });
+
+  it(`reports at most ${MAX_REPORTED_ERRORS} errors`, async () => {
+    const unknown = Object.fromEntries(Array.from({ length: MAX_KEYS_PER_OBJECT - 1 }, (_, i) => [`unknown${i}`, 1]));
+    const { errors } = await refusal({ text: 'x', ...unknown });
+    expect(errors).toHaveLength(MAX_REPORTED_ERRORS);
+    expect(errors[0]).toMatchObject({ constraint: 'whitelistValidation' });
+  });
+});

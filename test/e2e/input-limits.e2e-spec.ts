@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { openTestDataSource } from '../support/database';
+import { TestSystem } from '../support/system';
+
+/**
+ * Input that used to cost the system dearly: a NUL (PostgreSQL's jsonb refuses it, the workflow's append
+ * retried forever), a 1 MB body of unknown keys (seconds of validation, a 10 MB error).
+ */
+describe('input limits: control characters and oversized bodies', () => {
+  let system: TestSystem;
+  let db: DataSource;
+  const [admin, director, curator, mentor, mentee] = [randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+  let organisationId: string;
+  let pairId: string;
+  let as: Record<'admin' | 'director' | 'curator' | 'mentee', string>;
+
+  beforeAll(async () => {
+    system = await TestSystem.start();
+    db = await openTestDataSource();
+    as = { admin: system.token(admin, ['administrator']), director: '', curator: '', mentee: '' };
+    organisationId = (
+      await system.request('POST', '/organisations', as.admin, { name: 'Школа № 5', kind: 'school', municipality: 'М', region: 'Самарская область', timeZone: 'Europe/Samara' })
+    ).body.organisationId;
+    as.director = system.token(director, ['director'], [organisationId]);
+    as.curator = system.token(curator, ['curator'], [organisationId]);
+    as.mentee = system.token(mentee, ['mentee'], [organisationId]);
+    system.token(mentor, ['mentor'], [organisationId]);
+    const programmeId = (await system.request('POST', `/organisations/${organisationId}/programmes`, as.director, { title: 'Программа' })).body.state.programmeId;
+    await system.request('POST', `/programmes/${programmeId}/curator`, as.director, { curatorId: curator });
+    await system.request('POST', `/programmes/${programmeId}/participants`, as.curator, { personId: mentor, role: 'mentor', position: 'Учитель', teachingExperienceYears: 10, subjectExperienceYears: 5 });
+    await system.eventually(() => system.request('GET', `/programmes/${programmeId}/participants`, as.curator), (r) => r.body.length === 1);
+    const formed = await system.request('POST', `/programmes/${programmeId}/pairs`, as.director, {
+      form: 'teacherTeacher', kind: 'traditional', mentorId: mentor, menteeIds: [mentee],
+      consents: [{ personId: mentor, date: '2026-08-28' }, { personId: mentee, date: '2026-08-29' }],
+      order: { number: '15-к', date: '2026-09-01', signedBy: 'Директор' }, term: { start: '2026-09-01', end: '2027-08-31' },
+    });
+    expect(formed.status).toBe(201);
+    pairId = formed.body.state.pairId;
+  });
+  afterAll(async () => {
+    await db?.destroy();
+    await system?.stop();
+  });
+
+  const pairEvents = async () => Number((await db.query('SELECT count(*)::int AS n FROM events WHERE stream_id = $1', [`pair-${pairId}`]))[0].n);
+
+  it("refuses a NUL in a mentee's report with 400 naming the field, stores nothing, and the pair takes the next report", async () => {
+    const before = await pairEvents();
+    const refused = await system.request('POST', `/pairs/${pairId}/reports`, as.mentee, { entryId: randomUUID(), date: '2026-10-01', text: 'Отчёт\u0000' });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toEqual([{ field: 'text', constraint: 'noControlCharacters', message: 'Недопустимый управляющий символ' }]);
+    expect(await pairEvents()).toBe(before);
+
+    const bidi = await system.request('POST', `/pairs/${pairId}/reports`, as.mentee, { entryId: randomUUID(), date: '2026-10-01', text: 'отчёт\u202Efdp.exe' });
+    expect(bidi.body.errors).toEqual([expect.objectContaining({ field: 'text', constraint: 'noControlCharacters' })]);
+
+    const accepted = await system.request('POST', `/pairs/${pairId}/reports`, as.mentee, { entryId: randomUUID(), date: '2026-10-01', text: 'Отчёт:\r\n\tвсё по плану' });
+    expect(accepted.status).toBe(200);
+    expect(await pairEvents()).toBe(before + 1);
+  });
+
+  it("refuses a control character deep in a route's title page, and in a query parameter", async () => {
+    const before = Number((await db.query('SELECT count(*)::int AS n FROM events'))[0].n);
+    const route = await system.request('POST', `/organisations/${organisationId}/routes`, as.admin, {
+      teacherId: randomUUID(), methodologistId: randomUUID(), regionCode: '63', goal: 'Цель', tasks: ['Задача', 'вторая\u0007'],
+      titlePage: { position: 'Учитель', education: 'Высшее', teachingExperienceYears: 12, selfEducationTopic: 'Тема', startDate: '2026-12-01', endDate: '2030-11-30' },
+    });
+    expect(route.status).toBe(400);
+    expect(route.body.errors).toEqual([expect.objectContaining({ field: 'tasks.1', constraint: 'noControlCharacters' })]);
+    const titled = await system.request('POST', `/organisations/${organisationId}/routes`, as.admin, {
+      teacherId: randomUUID(), methodologistId: randomUUID(), regionCode: '63', goal: 'Цель', tasks: ['Задача'],
+      titlePage: { position: 'Учитель', education: 'Высшее\u0000', teachingExperienceYears: 12, selfEducationTopic: 'Тема', startDate: '2026-12-01', endDate: '2030-11-30' },
+    });
+    expect(titled.body.errors).toEqual([expect.objectContaining({ field: 'titlePage.education', constraint: 'noControlCharacters' })]);
+    const query = await system.request('GET', `/routes?limit=10&code=${encodeURIComponent('63\u0000')}`, as.admin);
+    expect(query.status).toBe(400);
+    expect(query.body.errors[0]).toMatchObject({ constraint: 'noControlCharacters' });
+    expect(Number((await db.query('SELECT count(*)::int AS n FROM events'))[0].n)).toBe(before);
+  });
+
+  it('answers a 1 MB body of 90,000 unknown keys quickly with a small 400, while /health/live stays responsive', async () => {
+    const body = JSON.stringify(Object.fromEntries(Array.from({ length: 90_000 }, (_, i) => [`k${i}`, 1])));
+    expect(body.length).toBeGreaterThan(900_000);
+    const timed = async <T>(run: () => Promise<T>) => {
+      const started = performance.now();
+      const value = await run();
+      return { value, ms: performance.now() - started };
+    };
+    const [hostile, health] = await Promise.all([
+      timed(async () => {
+        const response = await fetch(`${system.baseUrl}/auth/dev-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+        return { status: response.status, text: await response.text() };
+      }),
+      // Sent just after, so it queues behind the hostile body's parsing and validation.
+      new Promise((resolve) => setTimeout(resolve, 5)).then(() => timed(() => fetch(`${system.baseUrl}/health/live`).then((r) => r.status))),
+    ]);
+    expect(hostile.value.status).toBe(400);
+    const { errors } = JSON.parse(hostile.value.text);
+    expect(errors.length).toBeLessThanOrEqual(20);
+    expect(errors[0]).toMatchObject({ field: 'body', constraint: 'maxKeys' });
+    expect(hostile.value.text.length).toBeLessThan(2_000);
+    expect(health.value).toBe(200);
+    // Before the limits: 6.7–8 s for the hostile request, and the probe waited as long. Generous bounds
+    // (shared CI machine): bench/input.bench.ts measures the cost itself.
+    expect(hostile.ms).toBeLessThan(1_000);
+    expect(health.ms).toBeLessThan(1_000);
+  });
+});
