@@ -10,9 +10,10 @@ import {
   type PairEvent,
   type PairState,
   type TaskView,
+  type UnmetCondition,
 } from '../../libs/domain/src';
 import type { PairActivities } from '../activities';
-import { AggregateRunner, toFailure } from '../shared/aggregate-runner';
+import { AggregateRunner, eventRejection, toFailure } from '../shared/aggregate-runner';
 import { completeTaskUpdate } from '../shared/task.messages';
 import {
   approvePersonalProgrammeUpdate,
@@ -124,19 +125,21 @@ export async function pairWorkflow(input: PairWorkflowInput): Promise<PairView> 
   });
 
   setHandler(replaceMentorSignal, ({ data, metadata }) => {
+    const reject = (reasonCode: string, message: string, details: readonly UnmetCondition[] = []): PairCommand => ({
+      type: 'RejectMentorReplacement',
+      data: { replacementId: data.replacementId, reasonCode, message, unmet: details },
+      metadata,
+    });
+    // Set once the new mentor's slots are taken, so that a replacement the store rejects gives them back.
+    let reserved = false;
     void runner
       .execute(async () => {
         const state = runner.state;
         const unmet = validateMentorReplacement(state, { ...data, capacityReserved: true });
-        const reject = (reasonCode: string, message: string, details = unmet): PairCommand => ({
-          type: 'RejectMentorReplacement',
-          data: { replacementId: data.replacementId, reasonCode, message, unmet: details },
-          metadata,
-        });
         if (state.status === 'notFormed' || state.replacementDecisions[data.replacementId]) {
-          return reject('pair.replacement.notApplicable', 'Замена наставника не может быть применена');
+          return reject('pair.replacement.notApplicable', 'Замена наставника не может быть применена', unmet);
         }
-        if (unmet.length > 0) return reject('pair.replacement.invalid', 'Замена наставника отклонена: условия не выполнены');
+        if (unmet.length > 0) return reject('pair.replacement.invalid', 'Замена наставника отклонена: условия не выполнены', unmet);
         const reservation = await reserveMentorCapacity({
           organisationId: formation.organisationId,
           mentorId: data.newMentorId,
@@ -144,6 +147,7 @@ export async function pairWorkflow(input: PairWorkflowInput): Promise<PairView> 
           menteeCount: state.menteeIds.length,
         });
         if (!reservation.reserved) return reject(reservation.code, reservation.message, []);
+        reserved = true;
         return { type: 'ReplaceMentor', data: { ...data, capacityReserved: true }, metadata };
       })
       .then(async () => {
@@ -153,6 +157,14 @@ export async function pairWorkflow(input: PairWorkflowInput): Promise<PairView> 
           const previous = state.mentorHistory.at(-2);
           if (previous) await releaseMentorCapacity({ mentorId: previous.mentorId, pairId: formation.pairId });
         }
+      })
+      .catch(async (error: unknown) => {
+        const rejection = eventRejection(error);
+        if (rejection === undefined) throw error;
+        // The store can never hold this replacement (its texts): free the new mentor again and record
+        // the replacement as rejected with the store's message, which names no data of the request.
+        if (reserved) await releaseMentorCapacity({ mentorId: data.newMentorId, pairId: formation.pairId });
+        await runner.execute(() => reject('event.rejected', rejection.message));
       })
       .catch((error: unknown) => log.warn('Mentor replacement not recorded', { error: String(error) }));
   });

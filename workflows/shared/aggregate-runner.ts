@@ -1,10 +1,11 @@
-import { ApplicationFailure, proxyActivities, uuid4, workflowInfo } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, proxyActivities, uuid4, workflowInfo } from '@temporalio/workflow';
 import { isDomainRefusal, type CommandMetadata, type Decider, type DomainCommand, type DomainEvent } from '../../libs/domain/src';
 import type { EventStoreActivities } from '../activities';
 
 const { appendEvents } = proxyActivities<EventStoreActivities>({
   startToCloseTimeout: '30 seconds',
-  // An outage of PostgreSQL must delay a command, not lose it: retry until the store answers.
+  // An outage of PostgreSQL must delay a command, not lose it: retry until the store answers. An event
+  // the store can never hold (EventRejected: a NUL in jsonb, a constraint) fails the activity non-retryably.
   retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '30 seconds' },
 });
 
@@ -17,6 +18,15 @@ export function toFailure(error: unknown): unknown {
     nonRetryable: true,
     details: [{ code: error.code, unmet: error.unmet }],
   });
+}
+
+/**
+ * The store refused the command's events for good (the activity's EventRejected failure, a Russian
+ * message with the SQLSTATE and no data): the command is refused with it, as a domain refusal would be.
+ */
+export function eventRejection(error: unknown): ApplicationFailure | undefined {
+  const failure = error instanceof ActivityFailure ? error.cause : error;
+  return failure instanceof ApplicationFailure && failure.type === 'EventRejected' ? failure : undefined;
 }
 
 /** Events about a document carry its id in metadata too, so the audit trail names the document. */
@@ -117,6 +127,9 @@ export class AggregateRunner<S, C extends DomainCommand, E extends DomainEvent> 
           ...documentRef(event.data),
         },
       })),
+    }).catch((error: unknown) => {
+      // Nothing was stored and the state is left as it was: the next command is decided as if this one never came.
+      throw eventRejection(error) ?? error;
     });
     this.snapshot = {
       state: events.reduce(this.decider.evolve, this.snapshot.state),

@@ -103,6 +103,9 @@ export class ProblemFilter implements ExceptionFilter {
       if (failure.type === 'DomainRefusal' && details?.code) {
         return refusalProblem(details.code, failure.message, details.unmet ?? []);
       }
+      // The store can never hold the command's events (a NUL in a text, a constraint): the workflow
+      // refused the command, stored nothing and goes on; the message names the SQLSTATE, never the data.
+      if (failure.type === 'EventRejected') return refusalProblem('event.rejected', failure.message, []);
     }
     if (exception instanceof WrongExpectedVersionError) {
       return { type: 'urn:mentorflow:concurrency.conflict', title: 'Conflict', status: 409, detail: 'Данные изменились, повторите действие' };
