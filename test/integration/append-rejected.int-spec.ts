@@ -206,6 +206,21 @@ describe('an append the store rejects for good', () => {
     expect(next.version).toBe(3);
   });
 
+  it("logs the failed appends with ids and codes only: no event data, no task token", async () => {
+    const { mentorId, handle } = await activePair();
+    await refusal(
+      handle.executeUpdate(recordDiaryEntryUpdate, { args: [{ data: { entryId: randomUUID(), date: isoDate(await now()), text: poisoned }, metadata: await meta(mentorId, 'mentor') }] }),
+    );
+    const log = captured.join('\n');
+    // The failures were logged at all (so the absence below means something), with their code.
+    expect(log).toContain('Activity failed');
+    expect(log).toContain('22P05');
+    expect(log).not.toContain(FAKE_NAME);
+    expect(log).not.toContain(FAKE_SNILS);
+    expect(log).not.toContain('разобрали урок');
+    expect(log).not.toMatch(/task_?token/i);
+  });
+
   async function waitUntil(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (!(await check())) {

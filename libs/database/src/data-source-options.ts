@@ -1,6 +1,7 @@
 import type { DataSourceOptions } from 'typeorm';
 import { EventEntity, eventStoreMigrations } from '@mentorflow/event-store';
 import { readModelMigrations } from '@mentorflow/projections';
+import { ParameterFreeTypeOrmLogger } from './typeorm-logger';
 
 /** One definition of the database for the apps, the migration script and the tests. */
 export function dataSourceOptions(url: string, overrides: Partial<DataSourceOptions> = {}): DataSourceOptions {
@@ -11,7 +12,8 @@ export function dataSourceOptions(url: string, overrides: Partial<DataSourceOpti
     migrations: [...eventStoreMigrations, ...readModelMigrations],
     migrationsTransactionMode: 'each',
     synchronize: false,
-    logging: ['error'],
+    // Failed queries only, and never their parameters (the events they carried).
+    logger: new ParameterFreeTypeOrmLogger(),
     extra: { max: 20 },
     ...overrides,
   } as DataSourceOptions;
