@@ -5,9 +5,10 @@ import { TestSystem } from '../support/system';
 
 /**
  * Input that used to cost the system dearly: a NUL (PostgreSQL's jsonb refuses it, the workflow's append
- * retried forever), a 1 MB body of unknown keys (seconds of validation, a 10 MB error).
+ * retried forever), a 1 MB body of unknown keys (seconds of validation, a 10 MB error), and a history
+ * read on every refresh (one audit event per GET).
  */
-describe('input limits: control characters and oversized bodies', () => {
+describe('input limits: control characters, oversized bodies, repeated audited reads', () => {
   let system: TestSystem;
   let db: DataSource;
   const [admin, director, curator, mentor, mentee] = [randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID()];
@@ -105,5 +106,26 @@ describe('input limits: control characters and oversized bodies', () => {
     // (shared CI machine): bench/input.bench.ts measures the cost itself.
     expect(hostile.ms).toBeLessThan(1_000);
     expect(health.ms).toBeLessThan(1_000);
+  });
+
+  it('records 20 quick reads of a pair history by one reader once, and each reader on their own', async () => {
+    const reads = async () =>
+      (await db.query(`SELECT data->>'readerId' AS reader, data->>'format' AS format FROM events WHERE stream_id = $1 ORDER BY stream_version`, [`audit-reads-pair-${pairId}`])) as { reader: string; format: string }[];
+    const before = await reads();
+    // Ten one after another, then ten at once: concurrent reads of one reader race for the same record.
+    for (let i = 0; i < 10; i++) expect((await system.request('GET', `/pairs/${pairId}/history`, as.curator)).status).toBe(200);
+    const burst = await Promise.all(Array.from({ length: 10 }, () => system.request('GET', `/pairs/${pairId}/history`, as.curator)));
+    expect(burst.map((r) => r.status)).toEqual(Array(10).fill(200));
+    const after = await reads();
+    expect(after.slice(before.length).filter((r) => r.reader === curator)).toEqual([{ reader: curator, format: 'json' }]);
+
+    // Another reader, and an export by the same one, are their own records.
+    await system.request('GET', `/pairs/${pairId}/history`, as.admin);
+    await fetch(`${system.baseUrl}/pairs/${pairId}/history?format=csv`, { headers: { authorization: `Bearer ${as.curator}` } });
+    expect((await reads()).slice(before.length)).toEqual([
+      { reader: curator, format: 'json' },
+      { reader: admin, format: 'json' },
+      { reader: curator, format: 'csv' },
+    ]);
   });
 });

@@ -34,6 +34,8 @@ type PairUpdate<T> = UpdateDefinition<PairView, [Envelope<T>]>;
 
 const mentorLoadStreamId = (mentorId: string) => `mentor-load-${mentorId}`;
 const auditReadsStreamId = (pairId: string) => `audit-reads-pair-${pairId}`;
+/** Repeated reads of one pair's history by one reader within this window are recorded once. */
+export const AUDIT_READ_WINDOW_MS = 60_000;
 
 @Injectable()
 export class PairsService {
@@ -227,11 +229,24 @@ export class PairsService {
     return reads.map((e) => ({ ...(e.data as object), recordedAt: e.recordedAt }));
   }
 
+  /**
+   * One record per reader, pair and format a minute: a screen refreshed 200 times is one look at the data,
+   * not 200 events. The reader's last read and the stream's version are read together; a read recorded
+   * in between moves the version, so the append below fails and the check runs again (concurrent reads
+   * by one reader record it once).
+   */
   private async recordAuditRead(user: AuthenticatedUser, pairId: string, organisationId: string | undefined, format: string): Promise<void> {
     const streamId = auditReadsStreamId(pairId);
     for (let attempt = 0; attempt < 5; attempt++) {
       try {
-        const version = await this.store.streamVersion(streamId);
+        // The database's clock on both sides: recorded_at is set by PostgreSQL.
+        const [{ version, recent }] = await this.db.query<{ version: number; recent: boolean }[]>(
+          `SELECT coalesce(max(stream_version), 0)::int AS version,
+                  coalesce(bool_or(data->>'readerId' = $2 AND data->>'format' = $3 AND recorded_at > now() - make_interval(secs => $4)), false) AS recent
+           FROM events WHERE stream_id = $1`,
+          [streamId, user.sub, format, AUDIT_READ_WINDOW_MS / 1000],
+        );
+        if (recent) return;
         await this.store.append(streamId, version, [
           {
             eventId: randomUUID(),
