@@ -7,6 +7,8 @@ process.env.JWT_SECRET ??= 'bench-secret-bench-secret-bench-secret-0123456789';
 process.env.NODE_ENV ??= 'test';
 process.env.LOG_LEVEL ??= 'warn';
 process.env.THROTTLE_LIMIT ??= '100000000';
+process.env.THROTTLE_READ_LIMIT ??= '100000000';
+process.env.THROTTLE_ANONYMOUS_LIMIT ??= '100000000';
 // The shipped default, not the 20 ms the end-to-end tests use (projection lag depends on it).
 process.env.PROJECTOR_POLL_MS ??= '50';
 

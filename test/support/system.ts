@@ -30,6 +30,8 @@ export class TestSystem {
     process.env.THROTTLE_LIMIT ??= '100000';
     // As under npm start: the web journeys and some specs sign in through the picker (the API listens on 127.0.0.1).
     process.env.MENTORFLOW_DEV_SIGNIN ??= 'true';
+    process.env.THROTTLE_READ_LIMIT ??= '100000';
+    process.env.THROTTLE_ANONYMOUS_LIMIT ??= '100000';
     const workerApp = await NestFactory.createApplicationContext(WorkerModule, { logger: false, abortOnError: false });
     await workerApp.init();
     const worker = await createWorker(workerApp, workerOptions);

@@ -1,9 +1,6 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import { ConfigService } from '@nestjs/config';
-import { ThrottlerModule } from '@nestjs/throttler';
-import type { AppConfig } from '@mentorflow/config';
-import { WriteThrottlerGuard } from './common/write-throttler.guard';
+import { APP_FILTER } from '@nestjs/core';
+import { ThrottlingModule } from './common/throttler.guard';
 import { LoggerModule } from 'nestjs-pino';
 import { logRedaction, logSerializers, MentorflowConfigModule } from '@mentorflow/config';
 import { DatabaseModule } from '@mentorflow/database';
@@ -47,15 +44,10 @@ import { ReportsService } from './reports/reports.service';
     TemporalClientModule,
     AuthModule,
     HealthModule,
-    ThrottlerModule.forRootAsync({
-      inject: [ConfigService],
-      useFactory: (config: ConfigService) => {
-        const http = config.getOrThrow<AppConfig['http']>('app.http');
-        return [{ ttl: http.throttleTtlMs, limit: http.throttleLimit }];
-      },
-    }),
+    // After AuthModule: its guard runs first, so the throttler counts per verified user.
+    ThrottlingModule,
   ],
   controllers: [OrganisationsController, ProgrammesController, ParticipantsController, PairsController, RoutesController, TasksController, CalendarController, CalendarOverlaysController, WorkingDaysController, ReportsController],
-  providers: [ReportsService, OrganisationsService, ProgrammesService, PairsService, RoutesService, RouteRegistryService, TasksService, { provide: APP_FILTER, useClass: ProblemFilter }, { provide: APP_GUARD, useClass: WriteThrottlerGuard }],
+  providers: [ReportsService, OrganisationsService, ProgrammesService, PairsService, RoutesService, RouteRegistryService, TasksService, { provide: APP_FILTER, useClass: ProblemFilter }],
 })
 export class AppModule {}

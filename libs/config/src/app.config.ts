@@ -159,6 +159,18 @@ export class EnvironmentVariables {
   @Min(1)
   THROTTLE_LIMIT = 120;
 
+  /** Reads (GET/HEAD) one client may send per THROTTLE_TTL_MS. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  THROTTLE_READ_LIMIT = 600;
+
+  /** Requests without a signed-in user one address may send per THROTTLE_TTL_MS. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  THROTTLE_ANONYMOUS_LIMIT = 30;
+
   @Type(() => Number)
   @IsInt()
   @Min(1000)
@@ -233,7 +245,7 @@ export interface AppConfig {
   devSignIn: boolean;
   logLevel: string;
   projector: { pollMs: number; batchSize: number; enabled: boolean };
-  http: { host: string; publicUrl?: string; corsOrigins: string[]; throttleLimit: number; throttleTtlMs: number; trustProxy: string | boolean };
+  http: { host: string; publicUrl?: string; corsOrigins: string[]; throttleLimit: number; throttleReadLimit: number; throttleAnonymousLimit: number; throttleTtlMs: number; trustProxy: string | boolean };
 }
 
 /** Where the PEM files of the mTLS connection to Temporal are (read when connecting: libs/temporal temporalTlsOptions). */
@@ -290,6 +302,8 @@ export const appConfig = registerAs(APP_CONFIG, (): AppConfig => {
       ...(env.PUBLIC_URL ? { publicUrl: env.PUBLIC_URL } : {}),
       corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
       throttleLimit: env.THROTTLE_LIMIT,
+      throttleReadLimit: env.THROTTLE_READ_LIMIT,
+      throttleAnonymousLimit: env.THROTTLE_ANONYMOUS_LIMIT,
       throttleTtlMs: env.THROTTLE_TTL_MS,
       trustProxy: env.TRUST_PROXY === undefined ? false : env.TRUST_PROXY === 'true' ? true : env.TRUST_PROXY,
     },

@@ -29,6 +29,8 @@ export class Api {
     Object.assign(process.env, env);
     process.env.JWT_SECRET ??= 'soak-secret-soak-secret-soak-secret-0123456789';
     process.env.THROTTLE_LIMIT = '1000000';
+    process.env.THROTTLE_READ_LIMIT = '1000000';
+    process.env.THROTTLE_ANONYMOUS_LIMIT = '1000000';
     process.env.LOG_LEVEL ??= 'warn';
     const app = await createApiApp({ logger: false });
     // The soak runner wants to know why a command failed (a 500's cause is logged, never sent).

@@ -1,5 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { EventStore } from '@mentorflow/event-store';
 import { calendarHorizon, loadProductionCalendar } from '@mentorflow/projections';
@@ -9,6 +10,8 @@ import { TemporalHealthIndicator } from './temporal.health';
 @ApiTags('health')
 @Controller('health')
 @Public()
+// Probes come often and from one address (the orchestrator's): a flood elsewhere must not fail them.
+@SkipThrottle({ anonymous: true, read: true, write: true })
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
