@@ -18,7 +18,8 @@ import { TokenVerifier } from './token-verifier';
         // Signs development tokens only; verification is TokenVerifier's (pinned algorithms per mode).
         return {
           secret: jwt.secret,
-          signOptions: { algorithm: 'HS256', issuer: jwt.issuer, audience: jwt.audience },
+          // Every token expires (one without `exp` is refused): 12 h unless the signer says otherwise.
+          signOptions: { algorithm: 'HS256', issuer: jwt.issuer, audience: jwt.audience, expiresIn: 12 * 60 * 60 },
           verifyOptions: { algorithms: ['HS256'], issuer: jwt.issuer, audience: jwt.audience },
         };
       },

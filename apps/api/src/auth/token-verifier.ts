@@ -14,7 +14,7 @@ export class InvalidTokenError extends Error {
  * Checks a bearer token and answers its subject. With OIDC configured: signed by a key of the
  * provider's JWKS (found by `kid`), with the pinned algorithms, issuer and audience. Otherwise the
  * development tokens: HS256 with JWT_SECRET, issuer and audience. Anything else — `alg: none`, another
- * algorithm, an unknown key, expired — is refused.
+ * algorithm, an unknown key, expired, or without an expiry (`exp`) at all — is refused.
  */
 @Injectable()
 export class TokenVerifier {
@@ -41,6 +41,8 @@ export class TokenVerifier {
   async subjectOf(token: string): Promise<string> {
     const payload = this.oidc ? await this.verifyOidc(token, this.oidc) : await this.verifyDevelopment(token);
     if (typeof payload.sub !== 'string' || payload.sub.length === 0) throw new InvalidTokenError('no subject');
+    // jsonwebtoken checks `exp` only when present: a token without one would be valid forever.
+    if (typeof payload.exp !== 'number' || !Number.isFinite(payload.exp)) throw new InvalidTokenError('no expiry');
     return payload.sub;
   }
 
