@@ -168,4 +168,22 @@ describe('users, role assignments and organisation-scoped roles', () => {
     system.token(methodologist, ['mentee'], [organisationA]);
     expect((await system.request('POST', `/tasks/${taskId}/complete`, as.methodologist, { result: 'Готово' })).status).toBe(404);
   });
+
+  it('records monitoring results only under a role held in the target organisation', async () => {
+    const result = { indicator: 'studentsPassedNationalTestsShare', value: 87.5, periodStart: '2025-09-01', periodEnd: '2026-05-31' };
+    // A curator of B who is nobody in A: A is not theirs to know about.
+    const curatorOfB = system.token(randomUUID(), ['curator'], [organisationB]);
+    expect((await system.request('POST', `/organisations/${organisationA}/monitoring-results`, curatorOfB, result)).status).toBe(404);
+    // A curator of B who is A's director: recorded in A as the director, not as B's curator.
+    const sub = randomUUID();
+    system.token(sub, ['curator'], [organisationB]);
+    const both = system.token(sub, ['director'], [organisationA]);
+    const recorded = await system.request('POST', `/organisations/${organisationA}/monitoring-results`, both, result);
+    expect(recorded.status).toBe(201);
+    const [event] = await db.query<{ metadata: { role: string; actorId: string } }[]>(
+      `SELECT metadata FROM events WHERE type = 'MonitoringResultRecorded' AND data->>'resultId' = $1`,
+      [recorded.body.resultId],
+    );
+    expect(event?.metadata).toMatchObject({ actorId: sub, role: 'director' });
+  });
 });

@@ -26,6 +26,7 @@ import {
   routesReport,
   type RegionOrganisationRow,
 } from '@mentorflow/projections';
+import { actingRole } from '../auth/acting-role';
 import { isAdministrator, type AuthenticatedUser } from '../auth/auth.types';
 import { canAccessOrganisation } from '../auth/organisation-access';
 import type { ReportSheet } from './report-export';
@@ -161,8 +162,8 @@ export class ReportsService {
     if (valueProblem) {
       throw new BadRequestException({ detail: 'Запрос содержит ошибки', errors: [{ field: 'value', constraint: 'range', message: valueProblem }] });
     }
-    const role = isAdministrator(user) ? 'administrator' : user.roles.find((r) => monitoringRecorders.includes(r));
-    if (!role) throw new ForbiddenException('Недостаточно прав для этого действия');
+    // The role held in this organisation (404 with none there, 403 with none that records), never one held elsewhere.
+    const role = actingRole(user, monitoringRecorders, organisationId);
     const resultId = randomUUID();
     const command: RecordMonitoringResult = {
       type: 'RecordMonitoringResult',
