@@ -99,6 +99,10 @@ const corpus: Record<string, { body: Body; cases: (body: Body) => Case[] }> = {
       ['bad date format', withField(b, 'date', '01.09.2026'), 'date', 'matches'],
       ['too long', withField(b, 'number', long(51)), 'number', 'maxLength'],
       ['missing field', withField(b, 'signedBy', undefined), 'signedBy', 'isNotEmpty'],
+      // A file link the web app opens: https: only.
+      ['javascript: link', withField(b, 'fileRef', 'javascript:alert(1)'), 'fileRef', 'isFileRef'],
+      ['data: link', withField(b, 'fileRef', 'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg=='), 'fileRef', 'isFileRef'],
+      ['http: link', withField(b, 'fileRef', 'http://docs.school5.ru/orders/45-od.pdf'), 'fileRef', 'isFileRef'],
     ],
   },
   'POST /programmes/:id/curator': {

@@ -1,5 +1,6 @@
 export * from './shared/decider';
 export * from './shared/refusal';
+export * from './shared/file-ref';
 export * from './organisation/organisation.events';
 export * from './organisation/organisation.decider';
 export * from './organisation/organisation.labels';

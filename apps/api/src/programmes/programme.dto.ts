@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, Matches, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { programmeDocumentKinds, programmeStages, type ProgrammeDocumentKind, type ProgrammeStage } from '@mentorflow/domain';
+import { IsFileRef } from '../common/file-ref.validator';
 
 /** A calendar date; the domain checks that it exists (no 2026-02-30). */
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -38,10 +39,11 @@ export class RecordDocumentDto {
   @MaxLength(200)
   signedBy!: string;
 
-  @ApiPropertyOptional({ example: 'https://docs.school5.ru/orders/45-od.pdf' })
+  @ApiPropertyOptional({ example: 'https://docs.school5.ru/orders/45-od.pdf', description: 'An https: address of the file; nothing else is accepted' })
   @IsOptional()
   @IsString()
   @MaxLength(500)
+  @IsFileRef()
   fileRef?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'The document this one corrects' })

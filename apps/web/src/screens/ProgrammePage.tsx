@@ -16,6 +16,7 @@ import {
   programmeStageLabels,
 } from '../labels';
 import type { MentorLoad, Pair, Participant, Programme, ProgrammeDocumentKind } from '../types';
+import { isAllowedFileRef } from '../../../../libs/domain/src/shared/file-ref';
 
 const stages = ['preparatory', 'design', 'implementation', 'reflectiveAnalytical', 'results'] as const;
 const documentKinds = Object.keys(programmeDocumentKindLabels) as ProgrammeDocumentKind[];
@@ -227,6 +228,7 @@ function DocumentTable({ programme, zone }: { programme: Programme; zone: string
             <th scope="col">Дата</th>
             <th scope="col">Подписал</th>
             <th scope="col">Зарегистрирован</th>
+            <th scope="col">Файл</th>
           </tr>
         </thead>
         <tbody>
@@ -237,11 +239,28 @@ function DocumentTable({ programme, zone }: { programme: Programme; zone: string
               <td>{formatLocalDate(d.date)}</td>
               <td>{d.signedBy}</td>
               <td>{formatInstant(d.recordedAt, zone)}</td>
+              <td>
+                <FileLink fileRef={d.fileRef} />
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
     </div>
+  );
+}
+
+/**
+ * A document's file as a link only when the address is https: (the API accepts nothing else; a link
+ * stored before that rule, such as `javascript:`, is shown as inert text, never as an href).
+ */
+function FileLink({ fileRef }: { fileRef: string | undefined }) {
+  if (!fileRef) return <>—</>;
+  if (!isAllowedFileRef(fileRef)) return <span className="hint">{fileRef}</span>;
+  return (
+    <a href={fileRef} target="_blank" rel="noopener noreferrer">
+      Открыть
+    </a>
   );
 }
 
@@ -302,7 +321,7 @@ function DocumentForm({ programmeId, kind, onKind, onRecorded }: { programmeId: 
       <Field label="Кем подписан" field="signedBy" error={error}>
         {(props) => <input {...props} value={signedBy} onChange={(e) => setSignedBy(e.target.value)} />}
       </Field>
-      <Field label="Ссылка на файл (необязательно)" field="fileRef" error={error}>
+      <Field label="Ссылка на файл (необязательно, адрес https://…)" field="fileRef" error={error}>
         {(props) => <input {...props} value={fileRef} onChange={(e) => setFileRef(e.target.value)} />}
       </Field>
       <div className="actions">
