@@ -164,7 +164,7 @@ describe('web application: the administrator audits a pair after a mentor replac
 
   it('reads a long participant list 100 at a time, with "Показать ещё" for the rest', async () => {
     const curatorToken = system.token(curator, ['curator']);
-    // 101 more mentees: two pages of the API's maximum of 100 (plus the two mentors already there).
+    // 101 more mentees: two pages of the API's maximum of 100 (plus the two mentors and the mentee already there).
     for (let batch = 0; batch < 101; batch += 20) {
       await Promise.all(
         Array.from({ length: Math.min(20, 101 - batch) }, () =>
@@ -174,7 +174,7 @@ describe('web application: the administrator audits a pair after a mentor replac
         ),
       );
     }
-    await system.eventually(() => system.request('GET', `/programmes/${programmeId}/participants?limit=100&offset=100`, adminToken), (r) => r.body.length === 3, 30_000);
+    await system.eventually(() => system.request('GET', `/programmes/${programmeId}/participants?limit=100&offset=100`, adminToken), (r) => r.body.length === 4, 30_000);
     const { context, page } = await signedInPage(browser, adminToken);
     await page.goto(`${system.baseUrl}/app/programmes/${programmeId}`);
     const rows = page.locator('section[aria-labelledby="participants-title"] tbody tr');
@@ -182,7 +182,7 @@ describe('web application: the administrator audits a pair after a mentor replac
     await more.waitFor();
     await expect(rows.count()).resolves.toBe(100);
     await more.click();
-    await page.waitForFunction(() => (globalThis as any).document.querySelectorAll('section[aria-labelledby="participants-title"] tbody tr').length === 103);
+    await page.waitForFunction(() => (globalThis as any).document.querySelectorAll('section[aria-labelledby="participants-title"] tbody tr').length === 104);
     await expect(more.count()).resolves.toBe(0);
     await context.close();
   });
