@@ -186,4 +186,46 @@ describe('users, role assignments and organisation-scoped roles', () => {
     );
     expect(event?.metadata).toMatchObject({ actorId: sub, role: 'director' });
   });
+
+  it('blocks a user: their valid token is refused from the very next request, unblocking restores it; administrators only; each change is an event', async () => {
+    const sub = randomUUID();
+    const token = system.token(sub, ['curator'], [organisationA]);
+    const { userId } = (await system.request('GET', '/me', token)).body;
+    expect((await system.request('GET', `/programmes/${programmeA}`, token)).status).toBe(200);
+
+    // Only an administrator: a director, a curator, the user themselves get 403 and change nothing.
+    for (const who of [system.token(randomUUID(), ['director'], [organisationA]), system.token(randomUUID(), ['curator', 'commissionHead'], [organisationA]), token]) {
+      expect((await system.request('POST', `/users/${userId}/deactivate`, who, {})).status).toBe(403);
+    }
+    expect((await system.request('GET', '/me', token)).status).toBe(200);
+
+    const blocked = await system.request('POST', `/users/${userId}/deactivate`, admin, { reason: 'Уволена приказом № 12-к' });
+    expect(blocked.status).toBe(200);
+    expect(blocked.body).toMatchObject({ userId, disabledAt: expect.any(String) });
+    for (const path of ['/me', `/programmes/${programmeA}`, '/tasks']) {
+      const refused = await system.request('GET', path, token);
+      expect({ path, status: refused.status, detail: refused.body.detail }).toEqual({ path, status: 401, detail: expect.stringMatching(/отключён/) });
+    }
+    expect((await system.request('POST', `/organisations/${organisationA}/programmes`, token, { title: 'Программа' })).status).toBe(401);
+    // The list shows the status; blocking again changes nothing.
+    const listed = await system.request('GET', '/users?limit=100', admin);
+    expect(listed.body.find((u: { userId: string }) => u.userId === userId)).toMatchObject({ disabledAt: blocked.body.disabledAt });
+    expect((await system.request('POST', `/users/${userId}/deactivate`, admin, {})).body.disabledAt).toBe(blocked.body.disabledAt);
+
+    const unblocked = await system.request('POST', `/users/${userId}/activate`, admin, {});
+    expect(unblocked.status).toBe(200);
+    expect(unblocked.body.disabledAt).toBeNull();
+    expect((await system.request('GET', `/programmes/${programmeA}`, token)).status).toBe(200);
+
+    // An administrator cannot lock themselves out.
+    const { userId: adminId } = (await system.request('GET', '/me', admin)).body;
+    expect((await system.request('POST', `/users/${adminId}/deactivate`, admin, {})).status).toBe(409);
+    expect((await system.request('POST', `/users/${randomUUID()}/deactivate`, admin, {})).status).toBe(404);
+
+    const events = await userEvents(userId);
+    expect(events.slice(-2).map((e) => [e.type, e.data.reason, e.metadata.role])).toEqual([
+      ['UserDeactivated', 'Уволена приказом № 12-к', 'administrator'],
+      ['UserActivated', undefined, 'administrator'],
+    ]);
+  });
 });

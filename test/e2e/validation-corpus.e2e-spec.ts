@@ -295,6 +295,17 @@ const corpus: Record<string, { body: Body; cases: (body: Body) => Case[] }> = {
       ['non-UUID id', withField(b, 'organisationId', 'school-5'), 'organisationId', 'isUuid'],
     ],
   },
+  'POST /users/:id/deactivate': {
+    body: { reason: 'Уволена' },
+    cases: (b) => [
+      ['too long', withField(b, 'reason', long(501)), 'reason', 'maxLength'],
+      ['wrong type', withField(b, 'reason', 5), 'reason', 'isString'],
+    ],
+  },
+  'POST /users/:id/activate': {
+    body: {},
+    cases: () => [['wrong type', { reason: ['Восстановлена'] }, 'reason', 'isString']],
+  },
   'DELETE /users/:id/roles': {
     body: { role: 'curator', organisationId: uuid() },
     cases: (b) => [['bad enum', withField(b, 'role', 'superuser'), 'role', 'isIn']],

@@ -239,6 +239,16 @@ describe('web application: the administrator audits a pair after a mentor replac
     await card.getByText('Ролей нет').waitFor();
     const revoked = (await system.request('GET', '/users?limit=100', adminToken)).body.find((u: { sub: string }) => u.sub === sub);
     expect(revoked.assignments).toEqual([]);
+
+    // Blocking: the card shows the state in Russian; the user's token stops working until unblocked.
+    await card.getByText('Активен').waitFor();
+    await card.getByRole('button', { name: 'Заблокировать пользователя Абрамова Анна Викторовна' }).click();
+    await card.getByText('Заблокирован', { exact: true }).waitFor();
+    const blockedToken = system.token(sub, []);
+    expect((await system.request('GET', '/me', blockedToken)).status).toBe(401);
+    await card.getByRole('button', { name: 'Разблокировать пользователя Абрамова Анна Викторовна' }).click();
+    await card.getByText('Активен').waitFor();
+    expect((await system.request('GET', '/me', blockedToken)).status).not.toBe(401);
     await context.close();
   });
 });

@@ -207,6 +207,8 @@ export interface User {
   sub: string;
   fullName: string;
   email?: string;
+  /** Set while the user is blocked: their tokens are refused. */
+  disabledAt: string | null;
   assignments: Assignment[];
 }
 

@@ -198,6 +198,28 @@ export class UserDirectory {
   }
 
   /**
+   * Blocks (`disabled`) or unblocks the user. A blocked user's tokens, valid as they may be, are refused
+   * from the next request (the guard reads `disabled_at` with the user on every request). Recorded as
+   * UserDeactivated / UserActivated in the user's stream; asking for the state the user is already in
+   * changes and records nothing.
+   */
+  async setDisabled(userId: string, disabled: boolean, actor: AccessActor, reason?: string): Promise<DirectoryUser | undefined> {
+    await this.inTransaction(async (manager, store) => {
+      const rows = await manager.query<{ user_id: string }[]>(
+        `UPDATE users SET disabled_at = CASE WHEN $2::boolean THEN now() ELSE NULL END
+         WHERE user_id = $1 AND (disabled_at IS NULL) = $2::boolean
+         RETURNING user_id`,
+        [userId, disabled],
+      );
+      // UPDATE … RETURNING comes back as [rows, count] through TypeORM's postgres driver.
+      const [row] = (Array.isArray(rows[0]) ? rows[0] : rows) as { user_id: string }[];
+      if (!row) return;
+      await appendTo(store, userId, disabled ? 'UserDeactivated' : 'UserActivated', { userId, ...(reason ? { reason } : {}) }, actor);
+    });
+    return this.findById(userId);
+  }
+
+  /**
    * For development and tests: the user with this subject holding at least these assignments,
    * created or extended as needed (each change still recorded as an event).
    */

@@ -51,6 +51,15 @@ export class RoleAssignmentDto {
   municipality?: string;
 }
 
+/** Blocking or unblocking a user: the reason goes into the audit event. */
+export class UserStatusDto {
+  @ApiPropertyOptional({ example: 'Уволена приказом № 12-к от 01.10.2026' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  reason?: string;
+}
+
 export class DevTokenDto {
   @ApiProperty({ description: 'Subject of an existing user' })
   @IsString()

@@ -4,7 +4,7 @@ import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/auth.types';
 import { UuidParam } from '../common/id-param';
 import { PaginationQuery } from '../common/pagination.dto';
-import { CreateUserDto, RoleAssignmentDto } from './user.dto';
+import { CreateUserDto, RoleAssignmentDto, UserStatusDto } from './user.dto';
 import { UsersService } from './users.service';
 
 /** Users and their roles per organisation: administrators only. Every grant and revocation is an audited event. */
@@ -40,6 +40,22 @@ export class UsersController {
   @ApiOperation({ summary: 'Назначить роль: в организации, в регионе (координатор) или на всю систему (администратор)' })
   grant(@CurrentUser() admin: AuthenticatedUser, @Param('id', UuidParam()) id: string, @Body() body: RoleAssignmentDto) {
     return this.users.grant(id, body, admin);
+  }
+
+  @Post(':id/deactivate')
+  @HttpCode(200)
+  @Roles('administrator')
+  @ApiOperation({ summary: 'Заблокировать пользователя: его токены перестают действовать со следующего запроса' })
+  deactivate(@CurrentUser() admin: AuthenticatedUser, @Param('id', UuidParam()) id: string, @Body() body: UserStatusDto) {
+    return this.users.setDisabled(id, true, body, admin);
+  }
+
+  @Post(':id/activate')
+  @HttpCode(200)
+  @Roles('administrator')
+  @ApiOperation({ summary: 'Разблокировать пользователя' })
+  activate(@CurrentUser() admin: AuthenticatedUser, @Param('id', UuidParam()) id: string, @Body() body: UserStatusDto) {
+    return this.users.setDisabled(id, false, body, admin);
   }
 
   @Delete(':id/roles')

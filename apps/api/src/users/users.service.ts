@@ -6,7 +6,7 @@ import { EventStore, loadAggregate } from '@mentorflow/event-store';
 import { organisationStreamId } from '@mentorflow/projections';
 import type { AuthenticatedUser, RoleAssignment } from '../auth/auth.types';
 import type { FieldError } from '../common/validation';
-import type { CreateUserDto, RoleAssignmentDto } from './user.dto';
+import type { CreateUserDto, RoleAssignmentDto, UserStatusDto } from './user.dto';
 import { AssignmentExistsError, AssignmentMissingError, UserDirectory, UserExistsError, type AccessActor, type DirectoryUser } from './user-directory';
 
 const badRequest = (errors: FieldError[]) => new BadRequestException({ detail: 'Запрос содержит ошибки', errors });
@@ -65,6 +65,13 @@ export class UsersService {
       if (error instanceof AssignmentMissingError) throw new NotFoundException('Такая роль пользователю не назначена');
       throw error;
     }
+  }
+
+  /** Blocks or unblocks a user; an administrator cannot block themselves (nobody might be left to unblock). */
+  async setDisabled(userId: string, disabled: boolean, body: UserStatusDto, admin: AuthenticatedUser): Promise<DirectoryUser> {
+    const user = await this.get(userId);
+    if (disabled && user.sub === admin.sub) throw new ConflictException('Нельзя заблокировать самого себя');
+    return (await this.directory.setDisabled(userId, disabled, actor(admin), body.reason?.trim() || undefined)) ?? user;
   }
 
   /** The caller, with the names of the organisations their roles are in. */

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { deleteJson, postJson } from '../api';
 import { useSession } from '../auth';
-import { ErrorBox, Field, Loading, ShowMore, usePaged } from '../components/ui';
+import { Badge, ErrorBox, Field, Loading, ShowMore, usePaged } from '../components/ui';
+import { formatInstant } from '../format';
 import { roleLabels } from '../labels';
 import type { Assignment, Role, User } from '../types';
 
@@ -81,6 +82,18 @@ function UserCard({ user, onChanged }: { user: User; onChanged: () => void }) {
       setError(e);
     }
   };
+  const blocked = user.disabledAt !== null;
+  const isSelf = user.sub === session.me.sub;
+  // A blocked user's tokens are refused from their next request; unblocking gives them back.
+  const setBlocked = async (block: boolean) => {
+    setError(null);
+    try {
+      await postJson(`/users/${user.userId}/${block ? 'deactivate' : 'activate'}`, {});
+      onChanged();
+    } catch (e) {
+      setError(e);
+    }
+  };
   const revoke = async (a: Assignment) => {
     setError(null);
     try {
@@ -92,11 +105,22 @@ function UserCard({ user, onChanged }: { user: User; onChanged: () => void }) {
   };
   return (
     <li className="card">
-      <h2>{user.fullName}</h2>
+      <h2>
+        {user.fullName}{' '}
+        {blocked ? <Badge tone="danger">Заблокирован</Badge> : <Badge tone="ok">Активен</Badge>}
+      </h2>
       <p className="hint">
         {user.sub}
         {user.email ? ` · ${user.email}` : ''}
+        {blocked && user.disabledAt ? ` · заблокирован ${formatInstant(user.disabledAt, session.timeZoneOf(undefined))} (МСК)` : ''}
       </p>
+      {isSelf ? null : (
+        <p className="actions">
+          <button type="button" className={blocked ? undefined : 'button-danger'} onClick={() => void setBlocked(!blocked)} aria-label={`${blocked ? 'Разблокировать' : 'Заблокировать'} пользователя ${user.fullName}`}>
+            {blocked ? 'Разблокировать' : 'Заблокировать'}
+          </button>
+        </p>
+      )}
       <ul className="assignments">
         {user.assignments.map((a) => (
           <li key={`${a.role}-${a.organisationId ?? a.region ?? ''}-${a.municipality ?? ''}`}>
