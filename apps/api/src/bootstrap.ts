@@ -6,7 +6,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
-import { mentorflowValidationPipe } from './common/validation';
+import { mentorflowValidationPipe, registerJsonShapeLimit } from './common/validation';
 import { allowedHostnames, registerHostCheck, registerNoStore } from './http-hardening';
 import { registerWebApp } from './web-app';
 
@@ -29,6 +29,7 @@ export async function createApiApp(options: { logger?: boolean } = {}): Promise<
   const fastify = app.getHttpAdapter().getInstance();
   registerHostCheck(fastify, allowedHostnames(http));
   registerNoStore(fastify);
+  registerJsonShapeLimit(fastify);
   app.useGlobalPipes(mentorflowValidationPipe());
   if (http.corsOrigins.length > 0) app.enableCors({ origin: http.corsOrigins, credentials: false });
   // Swagger UI needs inline styles and scripts; everything else keeps helmet's defaults.

@@ -1,4 +1,6 @@
 import { BadRequestException, ValidationError, ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
+import type { FastifyInstance } from 'fastify';
+import { Transform } from 'node:stream';
 
 export interface FieldError {
   field: string;
@@ -106,6 +108,58 @@ export function structuralError(value: unknown): FieldError | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * Counts the members of every object and array of a JSON text as its bytes arrive, without parsing it:
+ * the parsed form of a 1 MB body of 90,000 keys costs ≈40 ms to parse and ≈15 ms to list its keys, so
+ * the walk above would refuse it only after paying both. Answers the first excess (more members in one
+ * container than MAX_KEYS_PER_OBJECT, more than MAX_BODY_NODES separators in all), with the field
+ * `body`: the path is only known after parsing. Byte-wise: UTF-8 continuation bytes never equal an ASCII
+ * delimiter. Everything else (syntax, depth, characters) is left to the parser and the walk.
+ */
+export function jsonShapeScanner(): (chunk: Buffer) => FieldError | undefined {
+  let inString = false;
+  let escaped = false;
+  let separators = 0;
+  /** Separators seen in each open container, innermost last. */
+  const open: number[] = [];
+  return (chunk) => {
+    for (let i = 0; i < chunk.length; i++) {
+      const byte = chunk[i];
+      if (inString) {
+        if (escaped) escaped = false;
+        else if (byte === 0x5c) escaped = true;
+        else if (byte === 0x22) inString = false;
+        continue;
+      }
+      if (byte === 0x22) inString = true;
+      else if (byte === 0x7b || byte === 0x5b) open.push(0);
+      else if (byte === 0x7d || byte === 0x5d) open.pop();
+      else if (byte === 0x2c) {
+        // n separators: n + 1 members.
+        if (open.length > 0 && ++open[open.length - 1]! >= MAX_KEYS_PER_OBJECT) return structural('body', 'maxKeys', 'Слишком много полей или элементов');
+        if (++separators >= MAX_BODY_NODES) return structural('body', 'maxNodes', 'Слишком большой запрос');
+      }
+    }
+    return undefined;
+  };
+}
+
+/** JSON bodies pass jsonShapeScanner on their way to Fastify's parser, which never sees an excessive one. */
+export function registerJsonShapeLimit(fastify: FastifyInstance): void {
+  fastify.addHook('preParsing', async (request, _reply, payload) => {
+    if (!/^application\/json\b/i.test(request.headers['content-type'] ?? '')) return payload;
+    const scan = jsonShapeScanner();
+    const checked = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        const error = scan(chunk);
+        done(error ? new BadRequestException({ detail: 'Запрос содержит ошибки', errors: [error] }) : null, error ? undefined : chunk);
+      },
+    });
+    payload.on('error', (error) => checked.destroy(error));
+    return payload.pipe(checked);
+  });
 }
 
 class MentorflowValidationPipe extends ValidationPipe {
