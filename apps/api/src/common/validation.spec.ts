@@ -1,5 +1,6 @@
 import { ArgumentMetadata, BadRequestException } from '@nestjs/common';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsFileRef } from './file-ref.validator';
 import { jsonShapeScanner, MAX_BODY_NODES, MAX_KEYS_PER_OBJECT, MAX_REPORTED_ERRORS, mentorflowValidationPipe, structuralError } from './validation';
 
 class NoteDto {
@@ -60,6 +61,11 @@ describe('structuralError: the walk every body and query goes through before cla
   });
 });
 
+class DocumentDto {
+  @IsFileRef()
+  fileRef!: string;
+}
+
 describe('the validation pipe', () => {
   const pipe = mentorflowValidationPipe();
   const body: ArgumentMetadata = { type: 'body', metatype: NoteDto };
@@ -77,6 +83,12 @@ describe('the validation pipe', () => {
     expect((await refusal({ text: 'Отчёт\u0000' })).errors).toEqual([{ field: 'text', constraint: 'noControlCharacters', message: 'Недопустимый управляющий символ' }]);
     expect((await refusal({ text: 'x' , title: 'a\u202Eb' }, { type: 'query', metatype: NoteDto })).errors).toEqual([expect.objectContaining({ field: 'title', constraint: 'noControlCharacters' })]);
     await expect(pipe.transform({ text: 'Строка\r\nвторая\tстрока' }, body)).resolves.toBeInstanceOf(NoteDto);
+  });
+
+  it('says in Russian which links a file reference may be', async () => {
+    expect((await refusal({ fileRef: 'javascript:alert(1)' }, { type: 'body', metatype: DocumentDto })).errors).toEqual([
+      { field: 'fileRef', constraint: 'isFileRef', message: 'Ссылка на файл должна быть адресом https://…' },
+    ]);
   });
 
   it(`reports at most ${MAX_REPORTED_ERRORS} errors`, async () => {

@@ -1,3 +1,4 @@
+import { fileRefRule } from '@mentorflow/domain';
 import { BadRequestException, ValidationError, ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
 import type { FastifyInstance } from 'fastify';
 import { Transform } from 'node:stream';
@@ -36,6 +37,7 @@ const russian: Record<string, string> = {
   nestedValidation: 'Неверное вложенное значение',
   unknownValue: 'Недопустимое тело запроса',
   isTimeZone: 'Неизвестный часовой пояс',
+  isFileRef: fileRefRule,
 };
 
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
