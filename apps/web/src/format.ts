@@ -26,10 +26,4 @@ export const formatLocalDate = (date: string | undefined): string => {
 export const todayIn = (timeZone: string): string =>
   new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 
-/** The zone's short offset, e.g. "GMT+4", so a reader elsewhere knows whose clock it is. */
-export const zoneOffset = (timeZone: string): string => {
-  const part = new Intl.DateTimeFormat('ru-RU', { timeZone, timeZoneName: 'shortOffset' }).formatToParts(new Date()).find((p) => p.type === 'timeZoneName');
-  return part?.value ?? timeZone;
-};
-
 export const shortId = (id: string | undefined): string => (id ? id.slice(0, 8) : '—');

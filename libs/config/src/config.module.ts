@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { ConfigModule, ConfigType } from '@nestjs/config';
+import { ConfigModule } from '@nestjs/config';
 import { appConfig } from './app.config';
 
 @Global()
@@ -7,5 +7,3 @@ import { appConfig } from './app.config';
   imports: [ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [appConfig] })],
 })
 export class MentorflowConfigModule {}
-
-export type AppConfigType = ConfigType<typeof appConfig>;

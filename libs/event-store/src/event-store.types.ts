@@ -49,6 +49,3 @@ export interface ReadAllCursor {
 }
 
 export const START_OF_STORE: ReadAllCursor = { transactionId: '0', position: 0 };
-
-/** Expected version for a stream that must not exist yet. */
-export const NO_STREAM = 0;

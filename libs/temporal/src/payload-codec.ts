@@ -46,9 +46,6 @@ export function parsePayloadKeys(spec: string): PayloadKey[] {
   return keys;
 }
 
-/** Generates a key spec entry: what an operator puts first in TEMPORAL_PAYLOAD_KEYS. */
-export const generatePayloadKey = (id: string): string => `${id}:${randomBytes(32).toString('base64')}`;
-
 export class AesGcmPayloadCodec implements PayloadCodec {
   private readonly active: PayloadKey;
   private readonly byId: ReadonlyMap<string, Buffer>;
