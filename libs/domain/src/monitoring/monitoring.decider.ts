@@ -55,7 +55,7 @@ const refuse = (code: string, message: string, unmet: readonly UnmetCondition[] 
 };
 
 const record = ({ data, metadata }: RecordMonitoringResult, state: MonitoringState): MonitoringEvent[] => {
-  if (!monitoringRecorders.includes(metadata.role)) {
+  if (!monitoringRecorders.some((role) => role === metadata.role)) {
     return refuse('monitoring.forbidden', 'Вносить результаты мониторинга может куратор, руководитель организации или администратор');
   }
   if (state.resultIds.includes(data.resultId)) return refuse('monitoring.duplicate.conflict', 'Такой результат мониторинга уже внесён');

@@ -264,7 +264,7 @@ const isBlank = (value: string | undefined): boolean => typeof value !== 'string
 const unmetIf = (condition: boolean, code: string, message: string): UnmetCondition[] => (condition ? [{ code, message }] : []);
 
 const requireRole = (metadata: CommandMetadata, allowed: readonly Role[], message: string): void => {
-  if (!allowed.includes(metadata.role)) refuse('pair.forbidden', message);
+  if (!allowed.some((role) => role === metadata.role)) refuse('pair.forbidden', message);
 };
 
 const formers: readonly Role[] = ['director', 'curator', 'administrator'];

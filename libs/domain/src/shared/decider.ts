@@ -7,7 +7,8 @@ export interface DomainEvent<Type extends string = string, Data extends object =
 /** Who asked and when: time comes from the command, never from a clock inside the domain. */
 export interface CommandMetadata {
   readonly actorId: string;
-  readonly role: Role;
+  /** `system`: the workflows' own timers, which act for no person. */
+  readonly role: Role | 'system';
   /** ISO-8601 instant the command was accepted. */
   readonly now: string;
   readonly reason?: string;
