@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { developmentJwtSecret, developmentPayloadKeys } from './lib/dev-secret.mjs';
 import { startEmbeddedPostgres } from './lib/postgres.mjs';
+import { waitForPort } from './lib/process.mjs';
 import { ensureTemporalCli } from './lib/temporal-cli.mjs';
 import { temporalDevServerArgs, temporalUiWanted } from './lib/temporal-dev-server.mjs';
 
@@ -35,20 +36,6 @@ function runToEnd(name, command, args, env) {
     const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${name} failed with exit code ${code}`))));
   });
-}
-
-async function waitForPort(host, port, timeoutMs) {
-  const net = await import('node:net');
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const open = await new Promise((resolve) => {
-      const socket = net.connect({ host, port }, () => (socket.end(), resolve(true)));
-      socket.on('error', () => resolve(false));
-    });
-    if (open) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${host}:${port} did not open within ${timeoutMs} ms`);
 }
 
 async function stop(code = 0) {
@@ -100,7 +87,7 @@ async function main() {
     const ui = temporalUiWanted(env);
     log(`starting the Temporal dev server (history in .data/temporal.db${ui ? ', with its Web UI' : ', headless'})…`);
     run('temporal', cli, temporalDevServerArgs({ port, uiPort, codecPort, dbFile: path.join(dataDir, 'temporal.db'), ui }), env);
-    await waitForPort('127.0.0.1', port, 60_000);
+    await waitForPort(port, { timeoutMs: 60_000 });
     env.TEMPORAL_ADDRESS = `127.0.0.1:${port}`;
     temporalUi = ui ? `http://127.0.0.1:${uiPort}  (WARNING: it can terminate, signal and reset workflows)` : 'off (MENTORFLOW_TEMPORAL_UI=true starts it)';
   }
@@ -116,7 +103,7 @@ async function main() {
   run('worker', process.execPath, [`--max-old-space-size=${process.env.WORKER_HEAP_MB ?? 1536}`, ...register, 'apps/worker/src/main.ts'], env);
   run('api', process.execPath, [...register, 'apps/api/src/main.ts'], env);
   const apiPort = Number(env.PORT ?? 3000);
-  await waitForPort('127.0.0.1', apiPort, 120_000);
+  await waitForPort(apiPort, { timeoutMs: 120_000 });
 
   log('mentorflow is up:');
   log(`  Web app        http://127.0.0.1:${apiPort}/app/`);

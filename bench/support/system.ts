@@ -5,7 +5,6 @@
  */
 import { Client, Connection } from '@temporalio/client';
 import { spawn } from 'node:child_process';
-import { connect, createServer } from 'node:net';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { Pool } from 'pg';
 import { mentorflowDataConverter, payloadCodecFor } from '@mentorflow/temporal';
@@ -88,21 +87,12 @@ export async function startBenchSystem(log: (message: string) => void, options: 
   }
 }
 
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-
 /**
  * `temporal server start-dev` (in-memory, no UI) as scripts/start.mjs runs it; its output goes to
  * stderr so that stdout stays the report.
  */
 export async function startDevServer(cli: string, log: (message: string) => void, stops: (() => Promise<unknown>)[]): Promise<string> {
+  const { freePort, waitForPort } = await dynamicImport<typeof import('../../scripts/lib/process.mjs')>(scriptUrl('lib/process.mjs'));
   const port = await freePort();
   log(`starting the Temporal dev server on 127.0.0.1:${port}`);
   const child = spawn(cli, ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--headless', '--log-level', 'error'], {
@@ -116,17 +106,12 @@ export async function startDevServer(cli: string, log: (message: string) => void
         child.kill('SIGTERM');
       }),
   );
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = connect({ host: '127.0.0.1', port }, () => (socket.end(), resolve(true)));
-      socket.on('error', () => resolve(false));
-    });
-    if (open) break;
-    if (child.exitCode !== null) throw new Error(`the Temporal dev server exited (${child.exitCode})`);
-    if (Date.now() > deadline) throw new Error('the Temporal dev server did not open its port within 60 s');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await waitForPort(port, {
+    timeoutMs: 60_000,
+    intervalMs: 100,
+    what: 'the Temporal dev server',
+    failIf: () => child.exitCode !== null && `the Temporal dev server exited (${child.exitCode})`,
+  });
   return `127.0.0.1:${port}`;
 }
 

@@ -4,6 +4,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
+import { isAlive } from './process.mjs';
 
 /** `$MENTORFLOW_CACHE_DIR` or `${XDG_CACHE_HOME:-~/.cache}/mentorflow`, created on demand. */
 export function cacheDir() {
@@ -65,14 +66,5 @@ export async function withCacheLock(name, fn, { log = () => {}, timeoutMs = 30 *
   } finally {
     process.removeListener('exit', release);
     release();
-  }
-}
-
-function isAlive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return err.code === 'EPERM';
   }
 }

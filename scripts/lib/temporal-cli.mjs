@@ -2,11 +2,10 @@
 // reachable from every environment we run in, but the Go module proxy is, so we build
 // the pinned release from source once and cache it.
 import { execFile, spawn } from 'node:child_process';
-import { constants as fsc } from 'node:fs';
-import { access, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { cacheDir, withCacheLock } from './cache.mjs';
+import { isExecutable, which } from './process.mjs';
 
 const execFileP = promisify(execFile);
 
@@ -90,20 +89,3 @@ async function hasExpectedVersion(bin) {
   }
 }
 
-async function isExecutable(p) {
-  try {
-    const st = await stat(p);
-    if (!st.isFile()) return false;
-    await access(p, fsc.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function which(cmd) {
-  for (const dir of (process.env.PATH || '').split(path.delimiter)) {
-    if (dir && (await isExecutable(path.join(dir, cmd)))) return path.join(dir, cmd);
-  }
-  return null;
-}

@@ -4,12 +4,11 @@
 // The SDK gives a spawned server only ~5 s to accept connections, so the JVM is tuned for
 // startup (C1 only, serial GC) and an AppCDS archive of the server's classes is created.
 import { execFile, spawn } from 'node:child_process';
-import { constants as fsc } from 'node:fs';
-import { access, chmod, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import net from 'node:net';
+import { chmod, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { cacheDir, withCacheLock } from './cache.mjs';
+import { freePort, isExecutable, waitForPort, which } from './process.mjs';
 
 const execFileP = promisify(execFile);
 
@@ -195,12 +194,12 @@ async function startAndStop(javaPath, jvmArgs, timeoutMs = 60_000) {
   exited.then((r) => (early = r));
 
   try {
-    for (;;) {
-      if (early) throw new Error(`test server exited early (${early.code ?? early.signal}):\n${output.slice(-2000)}`);
-      if (await canConnect(port)) break;
-      if (Date.now() - t0 > timeoutMs) throw new Error(`test server did not accept connections within ${timeoutMs} ms`);
-      await new Promise((r) => setTimeout(r, 25));
-    }
+    await waitForPort(port, {
+      timeoutMs,
+      intervalMs: 25,
+      what: 'test server',
+      failIf: () => early && `test server exited early (${early.code ?? early.signal}):\n${output.slice(-2000)}`,
+    });
     const acceptMs = Date.now() - t0;
     child.kill('SIGTERM');
     const killTimer = setTimeout(() => child.kill('SIGKILL'), 30_000);
@@ -210,25 +209,6 @@ async function startAndStop(javaPath, jvmArgs, timeoutMs = 60_000) {
   } finally {
     if (!early && child.exitCode === null) child.kill('SIGKILL');
   }
-}
-
-function canConnect(port) {
-  return new Promise((resolve) => {
-    const sock = net.connect({ host: '127.0.0.1', port });
-    sock.once('connect', () => { sock.destroy(); resolve(true); });
-    sock.once('error', () => resolve(false));
-  });
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 function run(cmd, args, { cwd, what }) {
@@ -246,23 +226,6 @@ function run(cmd, args, { cwd, what }) {
     child.on('close', (code, signal) =>
       code === 0 ? resolve() : reject(new Error(`${what} failed (exit ${code ?? signal}); see output above`)));
   });
-}
-
-async function isExecutable(p) {
-  try {
-    if (!(await stat(p)).isFile()) return false;
-    await access(p, fsc.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function which(cmd) {
-  for (const dir of (process.env.PATH || '').split(path.delimiter)) {
-    if (dir && (await isExecutable(path.join(dir, cmd)))) return path.join(dir, cmd);
-  }
-  return null;
 }
 
 const shQuote = (s) => `'${String(s).replaceAll("'", "'\\''")}'`;
