@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
+import { programmeStream } from '@mentorflow/domain';
 import { Api } from '../soak/lib/api';
 import { spawnWorker, type WorkerProcess } from '../soak/lib/processes';
+import { eventually } from '../support/poll';
 
 /**
  * SIGTERM to a worker process while one of its activities is running: the activity finishes and
@@ -40,7 +42,7 @@ describe('graceful shutdown of the worker process', () => {
     const started = await api.request('POST', `/organisations/${organisationId}/programmes`, director, { title: 'Программа 2026/27' });
     expect(started.status).toBe(201);
     const programmeId = started.body.state.programmeId as string;
-    const stream = `programme-${programmeId}`;
+    const stream = programmeStream(programmeId);
 
     // Version 2 is where the next append goes: an open transaction holding it makes that append wait.
     await blocker.query('BEGIN');
@@ -52,8 +54,7 @@ describe('graceful shutdown of the worker process', () => {
     const appointing = api.request('POST', `/programmes/${programmeId}/curator`, director, { curatorId });
     const waiting = async () =>
       Number((await blocker.query(`SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted AND locktype = 'transactionid'`)).rows[0].n);
-    const deadline = Date.now() + 20_000;
-    while ((await waiting()) === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    await eventually(waiting, (n) => n > 0, { timeoutMs: 20_000, intervalMs: 50 });
     expect(await waiting()).toBeGreaterThan(0);
 
     const signalledAt = Date.now();

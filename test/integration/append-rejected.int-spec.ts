@@ -4,7 +4,7 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { Runtime } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
-import { mentorLoadDecider, organisationDecider } from '@mentorflow/domain';
+import { mentorLoadDecider, mentorLoadStream, organisationDecider, organisationStream, pairStream, pairWorkflowId, programmeStream, programmeWorkflowId } from '@mentorflow/domain';
 import { handleCommand, loadAggregate } from '@mentorflow/event-store';
 import { activitiesFrom } from '../../apps/worker/src/create-worker';
 import { createWorkerPino, temporalLogger, WorkerNestLogger } from '../../apps/worker/src/logger';
@@ -16,9 +16,10 @@ import {
   replaceMentorSignal,
   terminatePairUpdate,
 } from '../../workflows/pair/pair.messages';
-import { pairStreamId, pairWorkflow } from '../../workflows/pair/pair.workflow';
+import { pairWorkflow } from '../../workflows/pair/pair.workflow';
 import { appointCuratorUpdate, recordDocumentUpdate } from '../../workflows/programme/programme.messages';
-import { programmeStreamId, programmeWorkflow } from '../../workflows/programme/programme.workflow';
+import { programmeWorkflow } from '../../workflows/programme/programme.workflow';
+import { waitUntil } from '../support/poll';
 import { useTimeSkippingWorker } from '../support/time-skipping';
 
 const DAY = 86_400_000;
@@ -66,7 +67,7 @@ describe('an append the store rejects for good', () => {
   beforeAll(async () => {
     await handleCommand(
       temporal.store,
-      `organisation-${organisationId}`,
+      organisationStream(organisationId),
       organisationDecider,
       {
         type: 'RegisterOrganisation',
@@ -98,7 +99,7 @@ describe('an append the store rejects for good', () => {
     const menteeId = randomUUID();
     const handle = await temporal.env.client.workflow.start(pairWorkflow, {
       taskQueue,
-      workflowId: `pair-${pairId}`,
+      workflowId: pairWorkflowId(pairId),
       args: [
         {
           formation: {
@@ -126,11 +127,11 @@ describe('an append the store rejects for good', () => {
     return { pairId, mentorId, handle };
   }
 
-  const mentorLoad = async (mentorId: string) => (await loadAggregate(temporal.store, `mentor-load-${mentorId}`, mentorLoadDecider)).state.load;
+  const mentorLoad = async (mentorId: string) => (await loadAggregate(temporal.store, mentorLoadStream(mentorId), mentorLoadDecider)).state.load;
 
   it('refuses a diary entry holding U+0000 as EventRejected, stores nothing, and takes the next entry and a termination', async () => {
     const { pairId, mentorId, handle } = await activePair();
-    const stream = pairStreamId(pairId);
+    const stream = pairStream(pairId);
     const before = await temporal.store.readStream(stream);
     const viewBefore = await handle.query(pairViewQuery);
     const today = isoDate(await now());
@@ -173,7 +174,7 @@ describe('an append the store rejects for good', () => {
       data: { replacementId, reason: 'transfer', order: { number: `7-к\u0000`, date: today, signedBy: 'Директор' }, newMentorId: newMentor, newMentorConsent: { personId: newMentor, date: today } },
       metadata: await meta(director, 'director'),
     });
-    const stream = pairStreamId(pairId);
+    const stream = pairStream(pairId);
     await waitUntil(async () => (await temporal.store.readStream(stream)).some((e) => e.type === 'MentorReplacementRejected'));
     const rejected = (await temporal.store.readStream(stream)).find((e) => e.type === 'MentorReplacementRejected');
     expect(rejected?.data).toMatchObject({ replacementId, reasonCode: 'event.rejected' });
@@ -192,7 +193,7 @@ describe('an append the store rejects for good', () => {
     const curatorId = randomUUID();
     const handle = await temporal.env.client.workflow.start(programmeWorkflow, {
       taskQueue,
-      workflowId: `programme-${programmeId}`,
+      workflowId: programmeWorkflowId(programmeId),
       args: [{ programmeId, organisationId, title: 'Программа', timeZone: 'Europe/Moscow', metadata: await meta(director, 'director') }],
     });
     await handle.executeUpdate(appointCuratorUpdate, { args: [{ data: { curatorId }, metadata: await meta(director, 'director') }] });
@@ -200,7 +201,7 @@ describe('an append the store rejects for good', () => {
 
     const failure = await refusal(handle.executeUpdate(recordDocumentUpdate, { args: [{ data: document(`${FAKE_NAME}\u0000`), metadata: await meta(curatorId, 'curator') }] }));
     expect(failure.type).toBe('EventRejected');
-    expect((await temporal.store.readStream(programmeStreamId(programmeId))).map((e) => e.type)).toEqual(['ProgrammeStarted', 'CuratorAppointed']);
+    expect((await temporal.store.readStream(programmeStream(programmeId))).map((e) => e.type)).toEqual(['ProgrammeStarted', 'CuratorAppointed']);
 
     const next = await answered(handle.executeUpdate(recordDocumentUpdate, { args: [{ data: document('Директор'), metadata: await meta(curatorId, 'curator') }] }));
     expect(next.version).toBe(3);
@@ -220,12 +221,4 @@ describe('an append the store rejects for good', () => {
     expect(log).not.toContain('разобрали урок');
     expect(log).not.toMatch(/task_?token/i);
   });
-
-  async function waitUntil(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!(await check())) {
-      if (Date.now() > deadline) throw new Error('condition not reached');
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
 });

@@ -4,24 +4,23 @@ import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { localDateOf } from '@mentorflow/calendar';
-import { competenceAreas, type CreatedRoute, type TaskView } from '@mentorflow/domain';
+import { competenceAreas, productionCalendarStream, routeStream, routeWorkflowId, type CreatedRoute, type TaskView } from '@mentorflow/domain';
 import { EventStore, type RecordedEvent } from '@mentorflow/event-store';
 import {
   appendCalendarYear,
   dispatchCalendarWakeups,
   loadProductionCalendar,
   pendingDeadlinesProjection,
-  productionCalendarStreamId,
   Projector,
 } from '@mentorflow/projections';
-import { workflowIds } from '@mentorflow/temporal';
 import { signalCalendarYearLoaded } from '../../apps/worker/src/calendar-wakeup.dispatcher';
 import { activitiesFrom } from '../../apps/worker/src/create-worker';
 import { workerBundleOptions } from '../../apps/worker/src/workflows-path';
 import { recordDiagnosticsUpdate, routeCreatedUpdate, routeViewQuery, type RouteView } from '../../workflows/route/route.messages';
-import { routeStreamId, routeWorkflow } from '../../workflows/route/route.workflow';
+import { routeWorkflow } from '../../workflows/route/route.workflow';
 import { fixtureCalendarYear } from '../support/calendar-fixture';
 import { openTestDataSource } from '../support/database';
+import { eventually } from '../support/poll';
 import { randomRouteCode } from '../support/route-code';
 import { timeSkippingServerPath } from '../support/scripts';
 
@@ -96,7 +95,7 @@ describe('a deadline in a year without calendar data (pending, then computed whe
     const today = localDateOf(new Date(await nowMs()), timeZone);
     const startWorkflowOperation = new WithStartWorkflowOperation(routeWorkflow, {
       taskQueue,
-      workflowId: workflowIds.route(routeId),
+      workflowId: routeWorkflowId(routeId),
       workflowIdConflictPolicy: 'FAIL',
       args: [
         {
@@ -122,15 +121,11 @@ describe('a deadline in a year without calendar data (pending, then computed whe
 
   /** The draft once its workflow has set the deadline (it reacts to the signal asynchronously). */
   async function settledDraft(handle: Awaited<ReturnType<typeof startRoute>>): Promise<TaskView> {
-    for (let i = 0; ; i++) {
-      const draft = draftOf(await handle.query(routeViewQuery));
-      if (draft.dueAt !== undefined || i >= 150) return draft;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    return eventually(async () => draftOf(await handle.query(routeViewQuery)), (draft) => draft.dueAt !== undefined, { timeoutMs: 15_000, intervalMs: 100 });
   }
 
   const results = competenceAreas.map((area, i) => ({ area, percent: 40 + i }));
-  const calendarEvents = async (): Promise<RecordedEvent[]> => store.readStream(productionCalendarStreamId);
+  const calendarEvents = async (): Promise<RecordedEvent[]> => store.readStream(productionCalendarStream);
   const loadTasksOf = (events: RecordedEvent[], year: number) =>
     events.filter((e) => e.type === 'TaskRaised' && (e.data as { title: string }).title === `Загрузить производственный календарь на ${year} год`);
 
@@ -193,7 +188,7 @@ describe('a deadline in a year without calendar data (pending, then computed whe
 
     // Its timers run: the reminder fires at the end of the 8th working day, the overdue mark at the due instant.
     await env.sleep(Date.parse(due.dueAt) - (await nowMs()) + 60_000);
-    const stream = await store.readStream(routeStreamId(created(view).routeId));
+    const stream = await store.readStream(routeStream(created(view).routeId));
     expect(stream.filter((e) => e.type === 'TaskReminded').map((e) => (e.data as { taskId: string }).taskId)).toContain(pending.taskId);
     expect(stream.filter((e) => e.type === 'TaskOverdue').map((e) => (e.data as { taskId: string }).taskId)).toContain(pending.taskId);
     expect(stream.filter((e) => e.type === 'TaskDeadlineSet')).toHaveLength(1);

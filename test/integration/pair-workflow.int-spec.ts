@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mentorLoadDecider, organisationDecider, type MentorReplacementReason, type PairState } from '@mentorflow/domain';
+import { mentorLoadDecider, mentorLoadStream, organisationDecider, organisationStream, pairStream, pairWorkflowId, type MentorReplacementReason, type PairState } from '@mentorflow/domain';
 import { handleCommand, loadAggregate } from '@mentorflow/event-store';
 import { activitiesFrom } from '../../apps/worker/src/create-worker';
 import {
@@ -13,7 +13,8 @@ import {
   submitMentorFinalReportUpdate,
   type PairView,
 } from '../../workflows/pair/pair.messages';
-import { pairStreamId, pairWorkflow } from '../../workflows/pair/pair.workflow';
+import { pairWorkflow } from '../../workflows/pair/pair.workflow';
+import { waitUntil } from '../support/poll';
 import { captureHistory } from '../support/replay';
 import { useTimeSkippingWorker } from '../support/time-skipping';
 
@@ -30,7 +31,7 @@ describe('pair workflow on the time-skipping test server', () => {
   beforeAll(async () => {
     await handleCommand(
       temporal.store,
-      `organisation-${organisationId}`,
+      organisationStream(organisationId),
       organisationDecider,
       {
         type: 'RegisterOrganisation',
@@ -42,7 +43,7 @@ describe('pair workflow on the time-skipping test server', () => {
   });
 
   const { meta, nowMs: now } = temporal;
-  const mentorLoad = async (mentorId: string) => (await loadAggregate(temporal.store, `mentor-load-${mentorId}`, mentorLoadDecider)).state.load;
+  const mentorLoad = async (mentorId: string) => (await loadAggregate(temporal.store, mentorLoadStream(mentorId), mentorLoadDecider)).state.load;
 
   async function formPair(mentorId: string, menteeId = randomUUID(), continueAsNewAfterEvents?: number) {
     const today = await now();
@@ -50,7 +51,7 @@ describe('pair workflow on the time-skipping test server', () => {
     const order = { number: `${pairId.slice(0, 4)}-к`, date: isoDate(today), signedBy: 'Директор' };
     const handle = await temporal.env.client.workflow.start(pairWorkflow, {
       taskQueue,
-      workflowId: `pair-${pairId}`,
+      workflowId: pairWorkflowId(pairId),
       args: [
         {
           formation: {
@@ -108,9 +109,9 @@ describe('pair workflow on the time-skipping test server', () => {
 
     expect(done.state.status).toBe('completed');
     expect(await mentorLoad(mentor)).toBe(0);
-    const types = (await temporal.store.readStream(pairStreamId(pairId))).map((e) => e.type);
+    const types = (await temporal.store.readStream(pairStream(pairId))).map((e) => e.type);
     expect(types).toEqual(expect.arrayContaining(['PairFormed', 'PersonalProgrammeApproved', 'TaskOverdue', 'InterimControlPassed', 'FinalControlCompleted', 'PairCompleted']));
-    expect(await temporal.store.verifyStream(pairStreamId(pairId))).toMatchObject({ valid: true });
+    expect(await temporal.store.verifyStream(pairStream(pairId))).toMatchObject({ valid: true });
     await captureHistory('pair-full-life', handle);
   });
 
@@ -132,7 +133,7 @@ describe('pair workflow on the time-skipping test server', () => {
       expect(tasksOf(view.state).find((t) => t.kind === 'finalControl' && t.assignee.role === 'mentor')?.assignee.personId).toBe(newMentor);
       await waitUntil(async () => (await mentorLoad(oldMentor)) === 0);
       expect(await mentorLoad(newMentor)).toBe(1);
-      const events = await temporal.store.readStream(pairStreamId(pairId));
+      const events = await temporal.store.readStream(pairStream(pairId));
       expect(events.map((e) => e.streamVersion)).toEqual(events.map((_, i) => i + 1));
       expect(events.find((e) => e.type === 'MentorReplaced')?.data).toMatchObject({ reason, previousMentorId: oldMentor, newMentorId: newMentor });
       if (reason === 'dismissal') await captureHistory('pair-mentor-replaced', handle);
@@ -153,7 +154,7 @@ describe('pair workflow on the time-skipping test server', () => {
     );
     expect(answers.filter((a) => a.status === 'rejected')).toEqual([]);
 
-    const events = await temporal.store.readStream(pairStreamId(pairId));
+    const events = await temporal.store.readStream(pairStream(pairId));
     const recorded = events.filter((e) => e.type === 'MentorDiaryEntryRecorded').map((e) => (e.data as { entryId: string }).entryId);
     expect([...recorded].sort()).toEqual([...entryIds].sort());
     expect(events.map((e) => e.streamVersion)).toEqual(events.map((_, i) => i + 1));
@@ -174,8 +175,8 @@ describe('pair workflow on the time-skipping test server', () => {
       metadata: await meta(director, 'director'),
     });
 
-    await waitUntil(async () => (await temporal.store.readStream(pairStreamId(pairId))).some((e) => e.type === 'MentorReplacementRejected'));
-    const rejected = (await temporal.store.readStream(pairStreamId(pairId))).find((e) => e.type === 'MentorReplacementRejected');
+    await waitUntil(async () => (await temporal.store.readStream(pairStream(pairId))).some((e) => e.type === 'MentorReplacementRejected'));
+    const rejected = (await temporal.store.readStream(pairStream(pairId))).find((e) => e.type === 'MentorReplacementRejected');
     expect(rejected?.data).toMatchObject({ reasonCode: 'mentor.capacity.exceeded' });
     expect((await handle.query(pairViewQuery)).state).toMatchObject({ mentorId: mentor });
     expect(await mentorLoad(busy)).toBe(2);
@@ -191,16 +192,8 @@ describe('pair workflow on the time-skipping test server', () => {
     expect(formed).toHaveLength(2);
     expect(refused).toHaveLength(18);
     expect(await mentorLoad(mentor)).toBe(2);
-    for (const attempt of refused) expect(await temporal.store.readStream(pairStreamId(attempt.pairId))).toEqual([]);
+    for (const attempt of refused) expect(await temporal.store.readStream(pairStream(attempt.pairId))).toEqual([]);
   });
-
-  async function waitUntil(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!(await check())) {
-      if (Date.now() > deadline) throw new Error('condition not reached');
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
 
   async function waitFor(handle: Awaited<ReturnType<typeof formPair>>['handle'], check: (view: PairView) => boolean): Promise<PairView> {
     let view = await handle.query(pairViewQuery);

@@ -1,3 +1,4 @@
+import { eventually } from '../support/poll';
 import type { Api } from './lib/api';
 import { runUnderFaults } from './lib/fault-run';
 import { stopTemporal, type TemporalProcess } from './lib/processes';
@@ -26,12 +27,8 @@ export interface TemporalRestartFigures extends LoadFigures, StoreCheck {
 }
 
 async function healthUntil(api: Api, wanted: number, timeoutMs: number): Promise<number> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const { status } = await api.request('GET', '/health', undefined, undefined, 5000);
-    if (status === wanted || Date.now() > deadline) return status;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  const health = async () => (await api.request('GET', '/health', undefined, undefined, 5000)).status;
+  return eventually(health, (status) => status === wanted, { timeoutMs, intervalMs: 200 });
 }
 
 /**

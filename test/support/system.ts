@@ -9,6 +9,7 @@ import { UserDirectory } from '../../apps/api/src/users/user-directory';
 import { createApiApp } from '../../apps/api/src/bootstrap';
 import { createWorker } from '../../apps/worker/src/create-worker';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { eventually } from './poll';
 
 /**
  * The whole system in one test process against the real servers global setup started: the API on a
@@ -81,13 +82,8 @@ export class TestSystem {
   }
 
   /** Polls until `check` passes: read models are eventually consistent (projector interval). */
-  async eventually<T>(read: () => Promise<T>, check: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const value = await read();
-      if (check(value) || Date.now() > deadline) return value;
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
+  eventually<T>(read: () => Promise<T>, check: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+    return eventually(read, check, { timeoutMs });
   }
 
   async stop(): Promise<void> {

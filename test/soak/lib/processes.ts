@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import net from 'node:net';
 import { join } from 'node:path';
+import { waitUntil } from '../../support/poll';
+import { importScript } from '../../support/scripts';
 
 /**
  * Real processes the reliability tests crash on purpose: a worker, an embedded PostgreSQL and a
@@ -34,45 +35,27 @@ function manage(child: ChildProcess): Managed {
 }
 
 async function waitFor(check: () => boolean | Promise<boolean>, what: string, timeoutMs: number, managed?: Managed): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
   let exited = false;
   void managed?.exited.then(() => (exited = true));
-  while (!(await check())) {
-    if (exited) throw new Error(`${what}: the process exited first\n${managed?.output().slice(-4000)}`);
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms\n${managed?.output().slice(-4000) ?? ''}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  await waitUntil(
+    async () => {
+      if (await check()) return true;
+      // A process that died will never get there: say so now rather than after the whole timeout.
+      if (exited) throw new Error(`${what}: the process exited first\n${managed?.output().slice(-4000)}`);
+      return false;
+    },
+    { timeoutMs, intervalMs: 50, timeoutMessage: () => `${what}: not within ${timeoutMs} ms\n${managed?.output().slice(-4000) ?? ''}` },
+  );
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+// scripts/lib/process.mjs is plain ESM, loaded once through a real dynamic import (see importScript).
+const processHelpers = () => importScript<typeof import('../../../scripts/lib/process.mjs')>('lib/process.mjs');
 
-export function portOpen(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: '127.0.0.1', port }, () => {
-      socket.end();
-      resolve(true);
-    });
-    socket.on('error', () => resolve(false));
-  });
-}
+export const freePort = async (): Promise<number> => (await processHelpers()).freePort();
 
-const isAlive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
+export const portOpen = async (port: number): Promise<boolean> => (await processHelpers()).portOpen(port);
+
+const isAlive = async (pid: number): Promise<boolean> => (await processHelpers()).isAlive(pid);
 
 // ---------------------------------------------------------------- worker
 
@@ -151,7 +134,7 @@ export async function startPostgres(port: number, dataDir: string): Promise<Post
  */
 export async function stopPostgresImmediately(server: PostgresProcess): Promise<void> {
   process.kill(server.postmasterPid, 'SIGQUIT');
-  await waitFor(() => !isAlive(server.postmasterPid), 'postgres immediate shutdown', 30_000);
+  await waitFor(async () => !(await isAlive(server.postmasterPid)), 'postgres immediate shutdown', 30_000);
   server.helper.child.kill('SIGKILL');
   await server.helper.exited;
 }

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { competenceAreas } from '@mentorflow/domain';
+import { competenceAreas, routeStream } from '@mentorflow/domain';
 import { EventStore } from '@mentorflow/event-store';
+import { eventually } from '../../support/poll';
 import type { Api, Response } from './api';
 
 /**
@@ -169,7 +170,7 @@ export async function checkStore(databaseUrl: string, load: RouteLoad): Promise<
       bySent.set(s.routeId, [...(bySent.get(s.routeId) ?? []), s]);
     }
     for (const routeId of load.routeIds) {
-      const stream = `route-${routeId}`;
+      const stream = routeStream(routeId);
       const recorded = await store.readStream(stream);
       events += recorded.length;
       recorded.forEach((e, i) => {
@@ -222,17 +223,17 @@ export async function waitForProjection(databaseUrl: string, routeIds: string[],
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const { rows } = await client.query<{ route_id: string }>(
-        `SELECT s.route_id FROM unnest($1::uuid[]) AS s(route_id)
-           LEFT JOIN routes_view v ON v.route_id = s.route_id
-          WHERE coalesce(v.version, 0) <> (SELECT coalesce(max(stream_version), 0) FROM events WHERE stream_id = 'route-' || s.route_id::text)`,
-        [routeIds],
-      );
-      if (rows.length === 0 || Date.now() > deadline) return rows.map((r) => `route-${r.route_id}: routes_view behind its stream`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    const behind = async () =>
+      (
+        await client.query<{ route_id: string }>(
+          `SELECT s.route_id FROM unnest($1::uuid[]) AS s(route_id)
+             LEFT JOIN routes_view v ON v.route_id = s.route_id
+            WHERE coalesce(v.version, 0) <> (SELECT coalesce(max(stream_version), 0) FROM events WHERE stream_id = 'route-' || s.route_id::text)`,
+          [routeIds],
+        )
+      ).rows;
+    const rows = await eventually(behind, (r) => r.length === 0, { timeoutMs, intervalMs: 200 });
+    return rows.map((r) => `${routeStream(r.route_id)}: routes_view behind its stream`);
   } finally {
     await client.end();
   }
