@@ -1,6 +1,7 @@
 import { assertNever, type Decider, type DomainCommand, type Role } from '../shared/decider';
-import { DomainRefusal, type UnmetCondition } from '../shared/refusal';
-import { isIsoDate } from '../pair/pair.dates';
+import { type UnmetCondition } from '../shared/refusal';
+import { isIsoDate } from '../shared/dates';
+import { refuse } from '../shared/rules';
 import { isMonitoringIndicator, type MonitoringEvent, type MonitoringIndicator, type MonitoringUnit } from './monitoring.events';
 import { monitoringIndicatorDefinitions } from './monitoring.labels';
 
@@ -30,8 +31,6 @@ export interface MonitoringState {
 
 export const initialMonitoringState = (): MonitoringState => ({ resultIds: [] });
 
-export const monitoringStreamId = (organisationId: string): string => `monitoring-${organisationId}`;
-
 /** Who enters monitoring results of an organisation (002 §10; the curator runs the monitoring, 004 slide 31). */
 export const monitoringRecorders: readonly Role[] = ['curator', 'director', 'administrator'];
 
@@ -48,10 +47,6 @@ export const monitoringValueProblem = (indicator: MonitoringIndicator, value: nu
   const range = unitRange[monitoringIndicatorDefinitions[indicator].unit];
   const fits = Number.isFinite(value) && value >= range.min && value <= range.max && (!range.integer || Number.isInteger(value));
   return fits ? undefined : range.text;
-};
-
-const refuse = (code: string, message: string, unmet: readonly UnmetCondition[] = []): never => {
-  throw new DomainRefusal(code, message, unmet);
 };
 
 const record = ({ data, metadata }: RecordMonitoringResult, state: MonitoringState): MonitoringEvent[] => {

@@ -1,5 +1,5 @@
 import { assertNever, type CommandMetadata, type Decider, type DomainCommand } from '../shared/decider';
-import { DomainRefusal, type UnmetCondition } from '../shared/refusal';
+import { type UnmetCondition } from '../shared/refusal';
 import {
   organisationKinds,
   staffRoles,
@@ -9,6 +9,8 @@ import {
   type StaffRole,
 } from './organisation.events';
 import { staffRoleLabels } from './organisation.labels';
+import { refuse } from '../shared/rules';
+import { isUnsetOrBlank } from '../shared/text';
 
 /** 002 §4.3: a mentor may have at most two mentees at once. */
 export const defaultMentorCapacity = 2;
@@ -62,10 +64,6 @@ export type OrganisationState = { readonly status: 'notRegistered' } | Registere
 
 export const initialOrganisationState = (): OrganisationState => ({ status: 'notRegistered' });
 
-const refuse = (code: string, message: string, unmet: readonly UnmetCondition[] = []): never => {
-  throw new DomainRefusal(code, message, unmet);
-};
-
 /** IANA names only: offsets like '+03:00' would lose daylight-saving and history rules. */
 export const isKnownTimeZone = (timeZone: string): boolean => {
   if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(timeZone)) return false;
@@ -76,8 +74,6 @@ export const isKnownTimeZone = (timeZone: string): boolean => {
     return false;
   }
 };
-
-const isBlank = (value: string | undefined): boolean => value === undefined || value.trim() === '';
 
 const holdsRole = (state: RegisteredOrganisation, personId: string, role: StaffRole): boolean =>
   state.staff.some((member) => member.personId === personId && member.role === role);
@@ -108,10 +104,10 @@ const register = (command: RegisterOrganisation, state: OrganisationState): Orga
     return refuse('organisation.forbidden', 'Регистрировать организации может только администратор или региональный координатор');
   }
   const missing: UnmetCondition[] = [
-    ...(isBlank(data.organisationId) ? [{ code: 'organisation.id.empty', message: 'Не указан идентификатор организации' }] : []),
-    ...(isBlank(data.name) ? [{ code: 'organisation.name.empty', message: 'Не указано наименование организации' }] : []),
-    ...(isBlank(data.municipality) ? [{ code: 'organisation.municipality.empty', message: 'Не указано муниципальное образование' }] : []),
-    ...(isBlank(data.region) ? [{ code: 'organisation.region.empty', message: 'Не указан субъект Российской Федерации' }] : []),
+    ...(isUnsetOrBlank(data.organisationId) ? [{ code: 'organisation.id.empty', message: 'Не указан идентификатор организации' }] : []),
+    ...(isUnsetOrBlank(data.name) ? [{ code: 'organisation.name.empty', message: 'Не указано наименование организации' }] : []),
+    ...(isUnsetOrBlank(data.municipality) ? [{ code: 'organisation.municipality.empty', message: 'Не указано муниципальное образование' }] : []),
+    ...(isUnsetOrBlank(data.region) ? [{ code: 'organisation.region.empty', message: 'Не указан субъект Российской Федерации' }] : []),
   ];
   if (missing.length > 0) {
     return refuse('organisation.invalid', 'Не заполнены обязательные сведения об организации', missing);
@@ -155,7 +151,7 @@ const assignStaff = (command: AssignStaff, current: OrganisationState): Organisa
   const state = requireRegistered(current);
   requireStaffManager(state, metadata);
   requireStaffRole(data.role);
-  if (isBlank(data.personId)) {
+  if (isUnsetOrBlank(data.personId)) {
     return refuse('organisation.staff.personIdEmpty', 'Не указан сотрудник');
   }
   if (holdsRole(state, data.personId, data.role)) {
@@ -171,7 +167,7 @@ const assignStaff = (command: AssignStaff, current: OrganisationState): Organisa
       data: {
         organisationId: state.organisationId,
         personId: data.personId,
-        ...(isBlank(data.fullName) ? {} : { fullName: data.fullName?.trim() }),
+        ...(isUnsetOrBlank(data.fullName) ? {} : { fullName: data.fullName?.trim() }),
         role: data.role,
         assignedAt: metadata.now,
         assignedBy: metadata.actorId,

@@ -1,5 +1,5 @@
 import { assertNever, type CommandMetadata, type Decider, type DomainCommand, type Role } from '../shared/decider';
-import { DomainRefusal, type UnmetCondition } from '../shared/refusal';
+import { type UnmetCondition } from '../shared/refusal';
 import { isTaskEvent, type TaskAssignee, type TaskKind, type TaskRaised } from '../task/task.events';
 import { evolveTasks, isTaskActive, requireCompletable, type Tasks, type TaskView } from '../task/task.state';
 import { isMentorEligibilityWarning, type MentorEligibilityWarning } from '../participant/participant.events';
@@ -21,8 +21,10 @@ import {
   type PairTerm,
   type PersonalProgrammeActivity,
 } from './pair.events';
-import { isEndOfLocalDay, isIsoDate, lastDayOfMonths, localDateHasBegun, parseInstant, utcMidnight } from './pair.dates';
+import { isEndOfLocalDay, isIsoDate, lastDayOfMonths, localDateHasBegun, parseInstant, utcMidnight } from '../shared/dates';
 import { mentorReplacementReasonLabels } from './pair.labels';
+import { refuse, unmetIf } from '../shared/rules';
+import { isMissing } from '../shared/text';
 
 /** Diary entries, reports and conclusions are prose, not attachments: bounded so a stream stays small. */
 export const pairTextMaxLength = 4000;
@@ -255,14 +257,6 @@ export const isFormedPair = (state: PairState): state is FormedPair => state.sta
 
 // ---- Helpers --------------------------------------------------------------------------------
 
-const refuse = (code: string, message: string, unmet: readonly UnmetCondition[] = []): never => {
-  throw new DomainRefusal(code, message, unmet);
-};
-
-const isBlank = (value: string | undefined): boolean => typeof value !== 'string' || value.trim() === '';
-
-const unmetIf = (condition: boolean, code: string, message: string): UnmetCondition[] => (condition ? [{ code, message }] : []);
-
 const requireRole = (metadata: CommandMetadata, allowed: readonly Role[], message: string): void => {
   if (!allowed.some((role) => role === metadata.role)) refuse('pair.forbidden', message);
 };
@@ -298,9 +292,9 @@ export const pairOrderProblems = (order: PairOrder | undefined): UnmetCondition[
   order === undefined
     ? [{ code: 'order.missing', message: 'Не указан приказ руководителя' }]
     : [
-        ...unmetIf(isBlank(order.number), 'order.number.empty', 'Не указан номер приказа'),
+        ...unmetIf(isMissing(order.number), 'order.number.empty', 'Не указан номер приказа'),
         ...unmetIf(!isIsoDate(order.date), 'order.date.invalid', 'Дата приказа должна быть в формате ГГГГ-ММ-ДД'),
-        ...unmetIf(isBlank(order.signedBy), 'order.signedBy.empty', 'Не указано, кем подписан приказ'),
+        ...unmetIf(isMissing(order.signedBy), 'order.signedBy.empty', 'Не указано, кем подписан приказ'),
       ];
 
 const cleanOrder = (order: PairOrder): PairOrder => ({ number: order.number.trim(), date: order.date, signedBy: order.signedBy.trim() });
@@ -313,7 +307,7 @@ const requireOrder = (order: PairOrder | undefined): PairOrder => {
 };
 
 const textProblems = (text: string | undefined, field: string, what: string): UnmetCondition[] =>
-  isBlank(text)
+  isMissing(text)
     ? [{ code: `${field}.empty`, message: `Не заполнено: ${what}` }]
     : unmetIf((text ?? '').trim().length > pairTextMaxLength, `${field}.tooLong`, `${what}: не более ${pairTextMaxLength} символов`);
 
@@ -370,8 +364,8 @@ const controlTaskProblems = (
   const dueAt = parseInstant(item.dueAt);
   const dueDate = isIsoDate(item.dueLocalDate) ? utcMidnight(item.dueLocalDate) : undefined;
   return [
-    ...unmetIf(isBlank(item.taskId), `control.${name}.taskIdEmpty`, `Не указан идентификатор задачи: ${what}`),
-    ...unmetIf(!isBlank(item.taskId) && takenIds.has(item.taskId), `control.${name}.taskIdTaken`, `Идентификатор задачи уже использован: ${what}`),
+    ...unmetIf(isMissing(item.taskId), `control.${name}.taskIdEmpty`, `Не указан идентификатор задачи: ${what}`),
+    ...unmetIf(!isMissing(item.taskId) && takenIds.has(item.taskId), `control.${name}.taskIdTaken`, `Идентификатор задачи уже использован: ${what}`),
     ...unmetIf(dueAt === undefined, `control.${name}.dueAtInvalid`, `Срок (момент времени) указан неверно: ${what}`),
     ...unmetIf(dueDate === undefined, `control.${name}.dueDateInvalid`, `Дата срока должна быть в формате ГГГГ-ММ-ДД: ${what}`),
     ...unmetIf(
@@ -400,14 +394,14 @@ const formPair = ({ data, metadata }: FormPair, state: PairState): PairEvent[] =
 
   const menteeIds = data.menteeIds ?? [];
   const problems: UnmetCondition[] = [
-    ...unmetIf(isBlank(data.pairId), 'pair.id.empty', 'Не указан идентификатор пары/группы'),
-    ...unmetIf(isBlank(data.programmeId), 'pair.programmeId.empty', 'Не указана программа наставничества'),
-    ...unmetIf(isBlank(data.organisationId), 'pair.organisationId.empty', 'Не указана организация'),
-    ...unmetIf(isBlank(data.mentorId), 'mentor.empty', 'Не указан наставник'),
+    ...unmetIf(isMissing(data.pairId), 'pair.id.empty', 'Не указан идентификатор пары/группы'),
+    ...unmetIf(isMissing(data.programmeId), 'pair.programmeId.empty', 'Не указана программа наставничества'),
+    ...unmetIf(isMissing(data.organisationId), 'pair.organisationId.empty', 'Не указана организация'),
+    ...unmetIf(isMissing(data.mentorId), 'mentor.empty', 'Не указан наставник'),
     ...unmetIf(!isPairForm(data.form), 'form.unknown', `Неизвестная форма наставничества: «${data.form}»`),
     ...unmetIf(!isPairKind(data.kind), 'kind.unknown', `Неизвестный вид наставничества: «${data.kind}»`),
     ...unmetIf(menteeIds.length === 0, 'mentees.empty', 'Не указан ни один наставляемый'),
-    ...unmetIf(menteeIds.some((id) => isBlank(id)), 'mentees.blankId', 'Указан наставляемый без идентификатора'),
+    ...unmetIf(menteeIds.some((id) => isMissing(id)), 'mentees.blankId', 'Указан наставляемый без идентификатора'),
     ...unmetIf(new Set(menteeIds).size !== menteeIds.length, 'mentees.duplicate', 'Наставляемый указан дважды'),
     ...unmetIf(menteeIds.includes(data.mentorId), 'mentees.includesMentor', 'Наставник не может быть наставляемым в своей паре/группе'),
     // "Один на один" unless the kind is a group, and a group is from two mentees (002 §9.1.3).
@@ -435,7 +429,7 @@ const formPair = ({ data, metadata }: FormPair, state: PairState): PairEvent[] =
   ];
   if (start === undefined || termProblems.length > 0) return refuse('pair.term.invalid', 'Срок наставничества указан неверно', termProblems);
   const yearEnd = lastDayOfMonths(start, pairMinimumTermMonths);
-  if (data.term.end < yearEnd && isBlank(data.shortTermReason)) {
+  if (data.term.end < yearEnd && isMissing(data.shortTermReason)) {
     return refuse(
       'pair.term.tooShort',
       `Наставник, как правило, закрепляется не менее чем на один год (до ${yearEnd}); для более короткого срока укажите причину`,
@@ -491,7 +485,7 @@ const formPair = ({ data, metadata }: FormPair, state: PairState): PairEvent[] =
         consents: consents.map(({ personId, date }) => ({ personId, date })),
         order,
         term: { start: data.term.start, end: data.term.end },
-        ...(isBlank(data.shortTermReason) ? {} : { shortTermReason: (data.shortTermReason ?? '').trim() }),
+        ...(isMissing(data.shortTermReason) ? {} : { shortTermReason: (data.shortTermReason ?? '').trim() }),
         mentorEligibilityWarnings: [...(data.mentorEligibilityWarnings ?? [])],
         status: 'formed',
         formedAt: metadata.now,
@@ -514,8 +508,8 @@ const approvePersonalProgramme = ({ data, metadata }: ApprovePersonalProgramme, 
     'Утверждать персонализированную программу может руководитель методической комиссии, куратор, руководитель организации или администратор',
   );
 
-  const directions = (data.directions ?? []).filter((d) => !isBlank(d)).map((d) => d.trim());
-  const difficulties = (data.difficulties ?? []).filter((d) => !isBlank(d)).map((d) => d.trim());
+  const directions = (data.directions ?? []).filter((d) => !isMissing(d)).map((d) => d.trim());
+  const difficulties = (data.difficulties ?? []).filter((d) => !isMissing(d)).map((d) => d.trim());
   const activities = data.activities ?? [];
   const start = isIsoDate(data.start) ? utcMidnight(data.start) : undefined;
   const endValid = isIsoDate(data.end);
@@ -531,7 +525,7 @@ const approvePersonalProgramme = ({ data, metadata }: ApprovePersonalProgramme, 
     ...unmetIf(activities.length === 0, 'programme.activities.empty', 'Не указан перечень мероприятий'),
     ...activities.flatMap((activity, index) =>
       unmetIf(
-        isBlank(activity.title) ||
+        isMissing(activity.title) ||
           !isIsoDate(activity.plannedDate) ||
           (start !== undefined && endValid && (activity.plannedDate < data.start || activity.plannedDate > data.end)),
         `programme.activity.${index + 1}.invalid`,
@@ -539,7 +533,7 @@ const approvePersonalProgramme = ({ data, metadata }: ApprovePersonalProgramme, 
       ),
     ),
     ...unmetIf(
-      isBlank(data.controller?.personId) || !(data.controller.role === 'commissionHead' || data.controller.role === 'curator'),
+      isMissing(data.controller?.personId) || !(data.controller.role === 'commissionHead' || data.controller.role === 'curator'),
       'programme.controller.invalid',
       'Контроль проводит руководитель методической комиссии или куратор: укажите его',
     ),
@@ -601,7 +595,7 @@ const approvePersonalProgramme = ({ data, metadata }: ApprovePersonalProgramme, 
       data: {
         pairId: pair.pairId,
         programmeId: pair.programmeId,
-        ...(isBlank(data.programmeDocId) ? {} : { programmeDocId: data.programmeDocId }),
+        ...(isMissing(data.programmeDocId) ? {} : { programmeDocId: data.programmeDocId }),
         start: data.start,
         end: data.end,
         directions,
@@ -630,7 +624,7 @@ const entryProblems = (pair: FormedPair, entry: PairEntry, now: string): UnmetCo
   const date = isIsoDate(entry.date) ? utcMidnight(entry.date) : undefined;
   const nowTime = parseInstant(now) ?? Date.parse(now);
   return [
-    ...unmetIf(isBlank(entry.entryId), 'entry.id.empty', 'Не указан идентификатор записи'),
+    ...unmetIf(isMissing(entry.entryId), 'entry.id.empty', 'Не указан идентификатор записи'),
     ...unmetIf(date === undefined, 'entry.date.invalid', 'Дата записи должна быть в формате ГГГГ-ММ-ДД'),
     ...unmetIf(date !== undefined && !localDateHasBegun(date, nowTime), 'entry.date.inFuture', 'Дата записи ещё не наступила'),
     ...unmetIf(
@@ -710,7 +704,7 @@ const passInterimControl = ({ data, metadata }: PassInterimControl, current: Pai
   if (data.outcome !== 'passed' && data.outcome !== 'needsCorrection') {
     return refuse('pair.control.outcomeUnknown', `Неизвестный результат контроля: «${String(data.outcome)}»`);
   }
-  const comment = isBlank(data.comment) ? '' : data.comment.trim();
+  const comment = isMissing(data.comment) ? '' : data.comment.trim();
   if (comment.length > pairTextMaxLength) {
     return refuse('pair.control.commentTooLong', `Комментарий: не более ${pairTextMaxLength} символов`);
   }
@@ -755,7 +749,7 @@ const submitMentorFinalReport = ({ data, metadata }: SubmitMentorFinalReport, cu
   }
   const task = requireCompletable(pair.tasks, data.taskId, metadata.actorId, false);
   const conclusion = requireText(data.conclusion, 'report.conclusion', 'заключение о результатах адаптации наставляемого');
-  const proposals = isBlank(data.proposals) ? undefined : requireText(data.proposals, 'report.proposals', 'предложения по дальнейшей работе');
+  const proposals = isMissing(data.proposals) ? undefined : requireText(data.proposals, 'report.proposals', 'предложения по дальнейшей работе');
   return [
     {
       type: 'MentorFinalReportSubmitted',
@@ -800,7 +794,7 @@ const completeFinalControl = ({ data, metadata }: CompleteFinalControl, current:
     'finalControl.conclusion',
     'заключение наставника о результатах адаптации наставляемого',
   );
-  const comment = isBlank(data.comment) ? undefined : requireText(data.comment, 'finalControl.comment', 'комментарий');
+  const comment = isMissing(data.comment) ? undefined : requireText(data.comment, 'finalControl.comment', 'комментарий');
   return [
     {
       type: 'FinalControlCompleted',
@@ -868,15 +862,15 @@ export const validateMentorReplacement = (state: PairState, data: ReplaceMentor[
   return [
     ...unmetIf(formed === undefined, 'replacement.pairNotFormed', 'Наставническая пара/группа не сформирована'),
     ...unmetIf(closed, 'replacement.pairClosed', 'Наставничество в паре/группе завершено или прекращено'),
-    ...unmetIf(isBlank(data.replacementId), 'replacement.idEmpty', 'Не указан идентификатор замены'),
+    ...unmetIf(isMissing(data.replacementId), 'replacement.idEmpty', 'Не указан идентификатор замены'),
     ...unmetIf(
       !isMentorReplacementReason(data.reason),
       'replacement.reasonUnknown',
       `Замена наставника возможна только по основаниям: ${Object.values(mentorReplacementReasonLabels).join('; ').toLowerCase()}`,
     ),
-    ...unmetIf(isBlank(data.newMentorId), 'replacement.newMentorEmpty', 'Не указан новый наставник'),
+    ...unmetIf(isMissing(data.newMentorId), 'replacement.newMentorEmpty', 'Не указан новый наставник'),
     ...unmetIf(
-      formed !== undefined && !isBlank(data.newMentorId) && data.newMentorId === formed.mentorId,
+      formed !== undefined && !isMissing(data.newMentorId) && data.newMentorId === formed.mentorId,
       'replacement.sameMentor',
       'Новый наставник совпадает с текущим',
     ),
@@ -938,9 +932,9 @@ const rejectMentorReplacement = ({ data, metadata }: RejectMentorReplacement, cu
   const pair = requireFormed(current);
   if (pair.replacementDecisions[data.replacementId] !== undefined) return [];
   const problems: UnmetCondition[] = [
-    ...unmetIf(isBlank(data.replacementId), 'replacement.idEmpty', 'Не указан идентификатор замены'),
-    ...unmetIf(isBlank(data.reasonCode), 'rejection.reasonCodeEmpty', 'Не указан код причины отказа'),
-    ...unmetIf(isBlank(data.message), 'rejection.messageEmpty', 'Не указан текст причины отказа'),
+    ...unmetIf(isMissing(data.replacementId), 'replacement.idEmpty', 'Не указан идентификатор замены'),
+    ...unmetIf(isMissing(data.reasonCode), 'rejection.reasonCodeEmpty', 'Не указан код причины отказа'),
+    ...unmetIf(isMissing(data.message), 'rejection.messageEmpty', 'Не указан текст причины отказа'),
   ];
   if (problems.length > 0) return refuse('pair.replacement.rejectionInvalid', 'Отказ в замене наставника оформлен неверно', problems);
   return [
@@ -962,7 +956,7 @@ const rejectMentorReplacement = ({ data, metadata }: RejectMentorReplacement, cu
 const terminatePair = ({ data, metadata }: TerminatePair, current: PairState): PairEvent[] => {
   const pair = requireOpen(current);
   requireRole(metadata, orderSigners, 'Прекратить наставничество может только руководитель организации (по приказу) или администратор');
-  if (isBlank(data.reason)) return refuse('pair.termination.reasonRequired', 'Укажите причину прекращения наставничества');
+  if (isMissing(data.reason)) return refuse('pair.termination.reasonRequired', 'Укажите причину прекращения наставничества');
   const order = requireOrder(data.order);
   const reason = data.reason.trim();
   return [

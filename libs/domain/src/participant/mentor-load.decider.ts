@@ -1,6 +1,7 @@
 import { assertNever, type Decider, type DomainCommand } from '../shared/decider';
-import { DomainRefusal } from '../shared/refusal';
 import type { MentorLoadEvent } from './mentor-load.events';
+import { refuse } from '../shared/rules';
+import { isBlank } from '../shared/text';
 
 /*
  * How many mentees a mentor accompanies at once (002 §4.3: at most two). One stream per mentor,
@@ -40,12 +41,6 @@ export interface MentorLoadState {
 export const initialMentorLoadState = (): MentorLoadState => ({ reservations: {}, load: 0 });
 
 // ---- Helpers --------------------------------------------------------------------------------
-
-const refuse = (code: string, message: string): never => {
-  throw new DomainRefusal(code, message);
-};
-
-const isBlank = (value: string): boolean => value.trim() === '';
 
 /** «1 наставляемого», «2 наставляемых», «21 наставляемого». */
 const menteesAccusative = (count: number): string =>

@@ -1,5 +1,5 @@
 import { assertNever, type CommandMetadata, type Decider, type DomainCommand } from '../shared/decider';
-import { DomainRefusal, type UnmetCondition } from '../shared/refusal';
+import { type UnmetCondition } from '../shared/refusal';
 import {
   isMenteeCategory,
   isParticipantRole,
@@ -8,6 +8,8 @@ import {
   type ParticipantEvent,
   type ParticipantRole,
 } from './participant.events';
+import { refuse } from '../shared/rules';
+import { isUnsetOrBlank } from '../shared/text';
 
 /** 002 §4.3: preferably at least five years of teaching, three of them in the subject. */
 export const recommendedTeachingExperienceYears = 5;
@@ -64,14 +66,8 @@ export const initialParticipantState = (): ParticipantState => ({ status: 'notRe
 
 // ---- Helpers --------------------------------------------------------------------------------
 
-const refuse = (code: string, message: string, unmet: readonly UnmetCondition[] = []): never => {
-  throw new DomainRefusal(code, message, unmet);
-};
-
-const isBlank = (value: string | undefined): boolean => value === undefined || value.trim() === '';
-
 const optionalText = <K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> =>
-  value === undefined || isBlank(value) ? {} : ({ [key]: value.trim() } as Record<K, string>);
+  value === undefined || isUnsetOrBlank(value) ? {} : ({ [key]: value.trim() } as Record<K, string>);
 
 /** Experience below the recommendation is data the commission weighs, not a reason to refuse. */
 export const mentorEligibilityWarningsFor = (
@@ -106,11 +102,11 @@ const register = ({ data, metadata }: RegisterParticipant, state: ParticipantSta
     return refuse('participant.role.unknown', `Неизвестная роль участника: «${data.role}»`);
   }
   const problems: UnmetCondition[] = [
-    ...(isBlank(data.participantId) ? [{ code: 'participant.id.empty', message: 'Не указан идентификатор участника' }] : []),
-    ...(isBlank(data.organisationId) ? [{ code: 'participant.organisationId.empty', message: 'Не указана организация' }] : []),
-    ...(isBlank(data.personId) ? [{ code: 'participant.personId.empty', message: 'Не указан человек' }] : []),
-    ...(isBlank(data.programmeId) ? [{ code: 'participant.programmeId.empty', message: 'Не указана программа наставничества' }] : []),
-    ...(isBlank(data.position) ? [{ code: 'participant.position.empty', message: 'Не указана должность' }] : []),
+    ...(isUnsetOrBlank(data.participantId) ? [{ code: 'participant.id.empty', message: 'Не указан идентификатор участника' }] : []),
+    ...(isUnsetOrBlank(data.organisationId) ? [{ code: 'participant.organisationId.empty', message: 'Не указана организация' }] : []),
+    ...(isUnsetOrBlank(data.personId) ? [{ code: 'participant.personId.empty', message: 'Не указан человек' }] : []),
+    ...(isUnsetOrBlank(data.programmeId) ? [{ code: 'participant.programmeId.empty', message: 'Не указана программа наставничества' }] : []),
+    ...(isUnsetOrBlank(data.position) ? [{ code: 'participant.position.empty', message: 'Не указана должность' }] : []),
     ...(isYears(data.teachingExperienceYears)
       ? []
       : [{ code: 'participant.teachingExperience.invalid', message: 'Педагогический стаж должен быть числом лет от 0 до 80' }]),
@@ -166,7 +162,7 @@ const withdraw = ({ data, metadata }: WithdrawParticipant, state: ParticipantSta
     return refuse('participant.alreadyWithdrawn', 'Участник уже выбыл из программы наставничества');
   }
   requireSelector(metadata);
-  if (isBlank(data.reason)) {
+  if (isUnsetOrBlank(data.reason)) {
     return refuse('participant.withdrawal.reasonRequired', 'Укажите причину выбытия участника');
   }
   return [

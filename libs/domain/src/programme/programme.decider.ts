@@ -1,5 +1,5 @@
 import { assertNever, type CommandMetadata, type Decider, type DomainCommand } from '../shared/decider';
-import { DomainRefusal, type UnmetCondition } from '../shared/refusal';
+import { type UnmetCondition } from '../shared/refusal';
 import {
   isProgrammeDocumentKind,
   isProgrammeStage,
@@ -13,6 +13,9 @@ import { nextProgrammeStage, unmetConditions, type ProgrammeGateContext } from '
 import { programmeDocumentKindLabels, programmeStageLabels } from './programme.labels';
 import type { TaskEvent } from '../task/task.events';
 import { evolveTasks, isTaskActive, setTaskDeadline, type TaskDeadline, type Tasks } from '../task/task.state';
+import { instantTime, isIsoDate, utcMidnight } from '../shared/dates';
+import { refuse } from '../shared/rules';
+import { isUnsetOrBlank } from '../shared/text';
 
 // ---- Commands -------------------------------------------------------------------------------
 
@@ -119,29 +122,6 @@ export const initialProgrammeState = (): ProgrammeState => ({ status: 'notStarte
 
 // ---- Helpers --------------------------------------------------------------------------------
 
-const refuse = (code: string, message: string, unmet: readonly UnmetCondition[] = []): never => {
-  throw new DomainRefusal(code, message, unmet);
-};
-
-const isBlank = (value: string | undefined): boolean => value === undefined || value.trim() === '';
-
-const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
-const isoInstantPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
-
-/** Midnight UTC of a calendar date, or undefined if the text is not a real YYYY-MM-DD date. */
-const utcMidnight = (date: string): number | undefined => {
-  const match = isoDatePattern.exec(date);
-  if (!match) return undefined;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const time = Date.UTC(year, month - 1, day);
-  const back = new Date(time);
-  return back.getUTCFullYear() === year && back.getUTCMonth() === month - 1 && back.getUTCDate() === day
-    ? time
-    : undefined;
-};
-
-const isIsoDate = (date: string): boolean => utcMidnight(date) !== undefined;
-
 const stageIndex = (stage: ProgrammeStageOrClosed): number =>
   stage === 'closed' ? programmeStages.length : programmeStages.indexOf(stage);
 
@@ -221,15 +201,15 @@ const start = ({ data, metadata }: StartProgramme, state: ProgrammeState): Progr
     return refuse('programme.forbidden', 'Начать программу наставничества может только руководитель организации или администратор');
   }
   const missing: UnmetCondition[] = [
-    ...(isBlank(data.programmeId) ? [{ code: 'programme.id.empty', message: 'Не указан идентификатор программы' }] : []),
-    ...(isBlank(data.organisationId) ? [{ code: 'programme.organisationId.empty', message: 'Не указана организация' }] : []),
-    ...(isBlank(data.title) ? [{ code: 'programme.title.empty', message: 'Не указано название программы' }] : []),
+    ...(isUnsetOrBlank(data.programmeId) ? [{ code: 'programme.id.empty', message: 'Не указан идентификатор программы' }] : []),
+    ...(isUnsetOrBlank(data.organisationId) ? [{ code: 'programme.organisationId.empty', message: 'Не указана организация' }] : []),
+    ...(isUnsetOrBlank(data.title) ? [{ code: 'programme.title.empty', message: 'Не указано название программы' }] : []),
   ];
   if (missing.length > 0) {
     return refuse('programme.invalid', 'Не заполнены обязательные сведения о программе', missing);
   }
   const startedAt = data.startedAt ?? metadata.now;
-  const startedAtTime = isoInstantPattern.test(startedAt) ? Date.parse(startedAt) : Number.NaN;
+  const startedAtTime = instantTime(startedAt);
   if (Number.isNaN(startedAtTime) || startedAtTime > Date.parse(metadata.now)) {
     return refuse('programme.startedAt.invalid', 'Дата начала программы должна быть корректной и не позже текущего момента');
   }
@@ -256,10 +236,10 @@ const recordDocument = ({ data, metadata }: RecordDocument, current: ProgrammeSt
     return refuse('programme.document.kindUnknown', `Неизвестный вид документа: «${data.kind}»`);
   }
   const problems: UnmetCondition[] = [
-    ...(isBlank(data.documentId) ? [{ code: 'document.id.empty', message: 'Не указан идентификатор документа' }] : []),
-    ...(isBlank(data.number) ? [{ code: 'document.number.empty', message: 'Не указан номер документа' }] : []),
+    ...(isUnsetOrBlank(data.documentId) ? [{ code: 'document.id.empty', message: 'Не указан идентификатор документа' }] : []),
+    ...(isUnsetOrBlank(data.number) ? [{ code: 'document.number.empty', message: 'Не указан номер документа' }] : []),
     ...(isIsoDate(data.date) ? [] : [{ code: 'document.date.invalid', message: 'Дата документа должна быть в формате ГГГГ-ММ-ДД' }]),
-    ...(isBlank(data.signedBy) ? [{ code: 'document.signedBy.empty', message: 'Не указано, кем подписан документ' }] : []),
+    ...(isUnsetOrBlank(data.signedBy) ? [{ code: 'document.signedBy.empty', message: 'Не указано, кем подписан документ' }] : []),
   ];
   if (problems.length > 0) {
     return refuse('programme.document.invalid', 'Сведения о документе заполнены неверно', problems);
@@ -311,7 +291,7 @@ const appointCurator = ({ data, metadata }: AppointCurator, current: ProgrammeSt
   if (metadata.role !== 'administrator' && metadata.role !== 'director') {
     return refuse('programme.forbidden', 'Назначить куратора может только руководитель организации или администратор');
   }
-  if (isBlank(data.curatorId)) {
+  if (isUnsetOrBlank(data.curatorId)) {
     return refuse('programme.curator.empty', 'Не указан куратор');
   }
   if (state.curatorId === data.curatorId) {
@@ -352,7 +332,7 @@ const advanceStage = ({ data, metadata }: AdvanceStage, current: ProgrammeState)
       programmeId: state.programmeId,
       from: state.stage,
       to,
-      ...(isBlank(data.comment) ? {} : { comment: data.comment?.trim() }),
+      ...(isUnsetOrBlank(data.comment) ? {} : { comment: data.comment?.trim() }),
       advancedAt: metadata.now,
       advancedBy: metadata.actorId,
       context: data.context,
@@ -374,7 +354,7 @@ const returnToStage = ({ data, metadata }: ReturnToStage, current: ProgrammeStat
   const state = requireOpen(current);
   requireCuratorOrAdministrator(state, metadata);
   const to = requireKnownStage(data.stage);
-  if (isBlank(data.reason)) {
+  if (isUnsetOrBlank(data.reason)) {
     return refuse('programme.return.reasonRequired', 'Укажите причину возврата к предыдущему этапу');
   }
   if (stageIndex(to) >= stageIndex(state.stage)) {

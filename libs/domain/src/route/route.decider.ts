@@ -28,6 +28,9 @@ import {
   type RouteTitlePage,
 } from './route.events';
 import { competenceAreaLabels, routeMonthLabel, routeStageLabels } from './route.labels';
+import { instantTime, isIsoDate, utcMidnight } from '../shared/dates';
+import { refuse, refuseIfAny, unmetIf } from '../shared/rules';
+import { isUnsetOrBlank } from '../shared/text';
 
 // ---- Competence levels ----------------------------------------------------------------------
 
@@ -287,36 +290,8 @@ export const routeUncoveredDeficitAreas = (state: RouteState): CompetenceArea[] 
 
 // ---- Helpers --------------------------------------------------------------------------------
 
-const refuse = (code: string, message: string, unmet: readonly UnmetCondition[] = []): never => {
-  throw new DomainRefusal(code, message, unmet);
-};
-
-const refuseIfAny = (code: string, message: string, unmet: readonly UnmetCondition[]): void => {
-  if (unmet.length > 0) refuse(code, message, unmet);
-};
-
-const problem = (condition: boolean, code: string, message: string): UnmetCondition[] => (condition ? [{ code, message }] : []);
-
-const isBlank = (value: string | undefined): boolean => value === undefined || value.trim() === '';
-
-const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
-const isoInstantPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 const monthPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
 const dayMs = 24 * 60 * 60 * 1000;
-
-/** Midnight UTC of a calendar date shifted by whole years, or undefined if the text is not a real date. */
-const utcMidnight = (date: string, plusYears = 0): number | undefined => {
-  const match = isoDatePattern.exec(date);
-  if (!match) return undefined;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const back = new Date(Date.UTC(year, month - 1, day));
-  if (back.getUTCFullYear() !== year || back.getUTCMonth() !== month - 1 || back.getUTCDate() !== day) return undefined;
-  return Date.UTC(year + plusYears, month - 1, day);
-};
-
-const isIsoDate = (date: string | undefined): date is string => date !== undefined && utcMidnight(date) !== undefined;
-
-const instantTime = (instant: string): number => (isoInstantPattern.test(instant) ? Date.parse(instant) : Number.NaN);
 
 const withinPeriod = (date: string, titlePage: RouteTitlePage): boolean =>
   isIsoDate(date) && date >= titlePage.startDate && date <= titlePage.endDate;
@@ -403,9 +378,9 @@ const completeTasks = (tasks: readonly TaskView[], metadata: CommandMetadata, re
 // ---- Validation -----------------------------------------------------------------------------
 
 const goalProblems = (goal: string | undefined, tasks: readonly string[] | undefined): UnmetCondition[] => [
-  ...problem(isBlank(goal), 'goal.empty', 'Не указана цель ИОМ'),
-  ...problem(tasks === undefined || tasks.length === 0, 'goal.tasks.empty', 'Не указаны задачи ИОМ'),
-  ...problem((tasks ?? []).some((task) => isBlank(task)), 'goal.task.empty', 'Задача ИОМ не может быть пустой'),
+  ...unmetIf(isUnsetOrBlank(goal), 'goal.empty', 'Не указана цель ИОМ'),
+  ...unmetIf(tasks === undefined || tasks.length === 0, 'goal.tasks.empty', 'Не указаны задачи ИОМ'),
+  ...unmetIf((tasks ?? []).some((task) => isUnsetOrBlank(task)), 'goal.task.empty', 'Задача ИОМ не может быть пустой'),
 ];
 
 const normaliseGoal = (goal: string, tasks: readonly string[]): RouteGoal => ({ goal: goal.trim(), tasks: tasks.map((task) => task.trim()) });
@@ -420,12 +395,12 @@ const periodProblems = (titlePage: RouteTitlePage): UnmetCondition[] => {
   const shortest = utcMidnight(titlePage.startDate, 1);
   const longest = utcMidnight(titlePage.startDate, 5);
   const dates = [
-    ...problem(start === undefined, 'titlePage.startDate.invalid', 'Дата начала ИОМ должна быть в формате ГГГГ-ММ-ДД'),
-    ...problem(end === undefined, 'titlePage.endDate.invalid', 'Дата окончания ИОМ должна быть в формате ГГГГ-ММ-ДД'),
+    ...unmetIf(start === undefined, 'titlePage.startDate.invalid', 'Дата начала ИОМ должна быть в формате ГГГГ-ММ-ДД'),
+    ...unmetIf(end === undefined, 'titlePage.endDate.invalid', 'Дата окончания ИОМ должна быть в формате ГГГГ-ММ-ДД'),
   ];
   if (dates.length > 0 || end === undefined || shortest === undefined || longest === undefined) return dates;
   // Both dates are inclusive: 2026-09-01 … 2027-08-31 is exactly one year.
-  return problem(
+  return unmetIf(
     end < shortest - dayMs || end > longest - dayMs,
     'titlePage.period.invalid',
     'Срок ИОМ — от одного года до пяти лет (дата окончания включается в срок)',
@@ -433,19 +408,19 @@ const periodProblems = (titlePage: RouteTitlePage): UnmetCondition[] => {
 };
 
 const titlePageProblems = (titlePage: RouteTitlePage): UnmetCondition[] => [
-  ...problem(isBlank(titlePage.position), 'titlePage.position.empty', 'Не указана должность педагога'),
-  ...problem(isBlank(titlePage.education), 'titlePage.education.empty', 'Не указано образование педагога'),
-  ...problem(
+  ...unmetIf(isUnsetOrBlank(titlePage.position), 'titlePage.position.empty', 'Не указана должность педагога'),
+  ...unmetIf(isUnsetOrBlank(titlePage.education), 'titlePage.education.empty', 'Не указано образование педагога'),
+  ...unmetIf(
     titlePage.lastAttestationDate !== undefined && !isIsoDate(titlePage.lastAttestationDate),
     'titlePage.lastAttestationDate.invalid',
     'Дата последней аттестации должна быть в формате ГГГГ-ММ-ДД',
   ),
-  ...problem(
+  ...unmetIf(
     !(Number.isInteger(titlePage.teachingExperienceYears) && titlePage.teachingExperienceYears >= 0 && titlePage.teachingExperienceYears <= 80),
     'titlePage.teachingExperience.invalid',
     'Педагогический стаж — целое число лет от 0 до 80',
   ),
-  ...problem(isBlank(titlePage.selfEducationTopic), 'titlePage.selfEducationTopic.empty', 'Не указана тема по самообразованию'),
+  ...unmetIf(isUnsetOrBlank(titlePage.selfEducationTopic), 'titlePage.selfEducationTopic.empty', 'Не указана тема по самообразованию'),
   ...periodProblems(titlePage),
 ];
 
@@ -453,7 +428,7 @@ const normaliseTitlePage = (titlePage: RouteTitlePage): RouteTitlePage => ({
   position: titlePage.position.trim(),
   education: titlePage.education.trim(),
   ...(titlePage.lastAttestationDate === undefined ? {} : { lastAttestationDate: titlePage.lastAttestationDate }),
-  ...(isBlank(titlePage.qualificationCategory) ? {} : { qualificationCategory: titlePage.qualificationCategory?.trim() }),
+  ...(isUnsetOrBlank(titlePage.qualificationCategory) ? {} : { qualificationCategory: titlePage.qualificationCategory?.trim() }),
   teachingExperienceYears: titlePage.teachingExperienceYears,
   selfEducationTopic: titlePage.selfEducationTopic.trim(),
   startDate: titlePage.startDate,
@@ -465,9 +440,9 @@ const duplicates = <T>(values: readonly T[]): T[] => values.filter((value, i) =>
 const diagnosticsProblems = (diagnosticsId: string, date: string, results: readonly RouteDiagnosticsResultInput[]): UnmetCondition[] => {
   const areas = results.map((result) => String(result.area));
   return [
-    ...problem(isBlank(diagnosticsId), 'diagnostics.id.empty', 'Не указан идентификатор диагностики'),
-    ...problem(!isIsoDate(date), 'diagnostics.date.invalid', 'Дата диагностики должна быть в формате ГГГГ-ММ-ДД'),
-    ...problem(results.length === 0, 'diagnostics.results.empty', 'Нет ни одного результата диагностики'),
+    ...unmetIf(isUnsetOrBlank(diagnosticsId), 'diagnostics.id.empty', 'Не указан идентификатор диагностики'),
+    ...unmetIf(!isIsoDate(date), 'diagnostics.date.invalid', 'Дата диагностики должна быть в формате ГГГГ-ММ-ДД'),
+    ...unmetIf(results.length === 0, 'diagnostics.results.empty', 'Нет ни одного результата диагностики'),
     ...areas
       .filter((area) => !isCompetenceArea(area))
       .map((area) => ({ code: 'diagnostics.area.unknown', message: `Неизвестная область компетенций: «${area}»` })),
@@ -493,14 +468,14 @@ const assess = (results: readonly RouteDiagnosticsResultInput[]): CompetenceResu
 
 const scheduleProblems = (schedule: RouteTaskSchedule, tasks: Tasks, now: string, what: string): UnmetCondition[] => {
   const identity = [
-    ...problem(isBlank(schedule.taskId), 'task.id.empty', `Не указан идентификатор задачи «${what}»`),
-    ...problem(!isBlank(schedule.taskId) && tasks[schedule.taskId] !== undefined, 'task.id.duplicate', `Задача ${schedule.taskId} уже существует`),
+    ...unmetIf(isUnsetOrBlank(schedule.taskId), 'task.id.empty', `Не указан идентификатор задачи «${what}»`),
+    ...unmetIf(!isUnsetOrBlank(schedule.taskId) && tasks[schedule.taskId] !== undefined, 'task.id.duplicate', `Задача ${schedule.taskId} уже существует`),
   ];
   if (schedule.deadlinePendingYear !== undefined) {
     // The deadline waits for the year's calendar: nothing to check of it but the year itself.
     return [
       ...identity,
-      ...problem(
+      ...unmetIf(
         !Number.isInteger(schedule.deadlinePendingYear) || schedule.dueAt !== undefined || (schedule.remindAt ?? []).length > 0,
         'task.deadlinePending.invalid',
         `Ожидающий календаря срок задачи «${what}» задан неверно`,
@@ -510,13 +485,13 @@ const scheduleProblems = (schedule: RouteTaskSchedule, tasks: Tasks, now: string
   const due = instantTime(schedule.dueAt ?? '');
   return [
     ...identity,
-    ...problem(
+    ...unmetIf(
       Number.isNaN(due) || due <= Date.parse(now),
       'task.dueAt.invalid',
       `Срок задачи «${what}» должен быть моментом времени ISO-8601 позже текущего`,
     ),
-    ...problem(!isIsoDate(schedule.dueLocalDate ?? ''), 'task.dueLocalDate.invalid', `Дата срока задачи «${what}» должна быть в формате ГГГГ-ММ-ДД`),
-    ...problem(
+    ...unmetIf(!isIsoDate(schedule.dueLocalDate ?? ''), 'task.dueLocalDate.invalid', `Дата срока задачи «${what}» должна быть в формате ГГГГ-ММ-ДД`),
+    ...unmetIf(
       (schedule.remindAt ?? []).some((at) => Number.isNaN(instantTime(at)) || instantTime(at) > due),
       'task.remindAt.invalid',
       `Напоминания по задаче «${what}» должны быть моментами времени ISO-8601 не позже срока`,
@@ -533,11 +508,11 @@ const normaliseRow = (row: RouteRoadMapRow): RouteRoadMapRow => ({
   hours: row.hours,
   deadline: row.deadline,
   ...(row.chosenMark === undefined ? {} : { chosenMark: row.chosenMark }),
-  ...(isBlank(row.doneMark) ? {} : { doneMark: row.doneMark?.trim() }),
+  ...(isUnsetOrBlank(row.doneMark) ? {} : { doneMark: row.doneMark?.trim() }),
 });
 
 const rowProblems = (rows: readonly RouteRoadMapRow[], titlePage: RouteTitlePage): UnmetCondition[] => [
-  ...problem(rows.length === 0, 'roadMap.rows.empty', 'Дорожная карта не содержит ни одного мероприятия'),
+  ...unmetIf(rows.length === 0, 'roadMap.rows.empty', 'Дорожная карта не содержит ни одного мероприятия'),
   ...duplicates(rows.map((row) => row.rowId.trim()).filter((id) => id !== '')).map((id) => ({
     code: 'roadMap.row.duplicate',
     message: `Строка ${id} указана в дорожной карте несколько раз`,
@@ -545,13 +520,13 @@ const rowProblems = (rows: readonly RouteRoadMapRow[], titlePage: RouteTitlePage
   ...rows.flatMap((row, i) => {
     const at = `Строка ${i + 1} дорожной карты`;
     return [
-      ...problem(isBlank(row.rowId), 'roadMap.row.idEmpty', `${at}: не указан идентификатор`),
-      ...problem(!isCompetenceArea(row.competence), 'roadMap.row.competenceUnknown', `${at}: неизвестная область компетенций «${row.competence}»`),
-      ...problem(isBlank(row.activity), 'roadMap.row.activityEmpty', `${at}: не указано мероприятие`),
-      ...problem(!isRouteActivityKind(row.activityKind), 'roadMap.row.activityKindUnknown', `${at}: неизвестный вид мероприятия «${row.activityKind}»`),
-      ...problem(isBlank(row.tasks), 'roadMap.row.tasksEmpty', `${at}: не указаны решаемые задачи`),
-      ...problem(!(Number.isFinite(row.hours) && row.hours >= 0), 'roadMap.row.hoursInvalid', `${at}: количество часов должно быть неотрицательным числом`),
-      ...problem(
+      ...unmetIf(isUnsetOrBlank(row.rowId), 'roadMap.row.idEmpty', `${at}: не указан идентификатор`),
+      ...unmetIf(!isCompetenceArea(row.competence), 'roadMap.row.competenceUnknown', `${at}: неизвестная область компетенций «${row.competence}»`),
+      ...unmetIf(isUnsetOrBlank(row.activity), 'roadMap.row.activityEmpty', `${at}: не указано мероприятие`),
+      ...unmetIf(!isRouteActivityKind(row.activityKind), 'roadMap.row.activityKindUnknown', `${at}: неизвестный вид мероприятия «${row.activityKind}»`),
+      ...unmetIf(isUnsetOrBlank(row.tasks), 'roadMap.row.tasksEmpty', `${at}: не указаны решаемые задачи`),
+      ...unmetIf(!(Number.isFinite(row.hours) && row.hours >= 0), 'roadMap.row.hoursInvalid', `${at}: количество часов должно быть неотрицательным числом`),
+      ...unmetIf(
         !withinPeriod(row.deadline, titlePage),
         'roadMap.row.deadlineInvalid',
         `${at}: срок исполнения должен быть датой ГГГГ-ММ-ДД в пределах срока ИОМ (${titlePage.startDate} — ${titlePage.endDate})`,
@@ -578,7 +553,7 @@ const sameRows = (a: readonly RouteRoadMapRow[], b: readonly RouteRoadMapRow[]):
 
 const validControlPoints = (controlPoints: readonly RouteControlPoint[], state: CreatedRoute): RouteControlPoint[] => {
   const problems: UnmetCondition[] = [
-    ...problem(controlPoints.length === 0, 'controlPoints.empty', 'Не определено ни одной контрольной точки'),
+    ...unmetIf(controlPoints.length === 0, 'controlPoints.empty', 'Не определено ни одной контрольной точки'),
     ...duplicates(controlPoints.map((p) => p.controlPointId.trim()).filter((id) => id !== '')).map((id) => ({
       code: 'controlPoint.duplicate',
       message: `Контрольная точка ${id} указана несколько раз`,
@@ -586,13 +561,13 @@ const validControlPoints = (controlPoints: readonly RouteControlPoint[], state: 
     ...controlPoints.flatMap((point, i) => {
       const at = `Контрольная точка ${i + 1}`;
       return [
-        ...problem(isBlank(point.controlPointId), 'controlPoint.idEmpty', `${at}: не указан идентификатор`),
-        ...problem(
+        ...unmetIf(isUnsetOrBlank(point.controlPointId), 'controlPoint.idEmpty', `${at}: не указан идентификатор`),
+        ...unmetIf(
           !withinPeriod(point.date, state.titlePage),
           'controlPoint.dateInvalid',
           `${at}: дата должна быть в формате ГГГГ-ММ-ДД в пределах срока ИОМ (${state.titlePage.startDate} — ${state.titlePage.endDate})`,
         ),
-        ...problem(isBlank(point.description), 'controlPoint.descriptionEmpty', `${at}: не указано содержание`),
+        ...unmetIf(isUnsetOrBlank(point.description), 'controlPoint.descriptionEmpty', `${at}: не указано содержание`),
       ];
     }),
   ];
@@ -609,14 +584,14 @@ const create = ({ data, metadata }: CreateRoute, state: RouteState): RouteEvent[
   }
   const supervisors = [data.methodologistId, data.tutorId];
   refuseIfAny('route.invalid', 'Не заполнены или заполнены неверно сведения об ИОМ', [
-    ...problem(isBlank(data.routeId), 'route.id.empty', 'Не указан идентификатор ИОМ'),
-    ...problem(!isRouteCode(data.code), 'route.code.invalid', 'Код ИОМ должен иметь вид РР-OOOO-ГГГГ-NNNNNN, например 63-0042-2026-000017'),
-    ...problem(isBlank(data.organisationId), 'route.organisationId.empty', 'Не указана организация'),
-    ...problem(isBlank(data.teacherId), 'route.teacherId.empty', 'Не указан педагог'),
-    ...problem(isBlank(data.methodologistId), 'route.methodologistId.empty', 'Не указан методист'),
-    ...problem(isBlank(data.tutorId), 'route.tutorId.empty', 'Не указан тьютор'),
-    ...problem(
-      !isBlank(data.teacherId) && supervisors.includes(data.teacherId),
+    ...unmetIf(isUnsetOrBlank(data.routeId), 'route.id.empty', 'Не указан идентификатор ИОМ'),
+    ...unmetIf(!isRouteCode(data.code), 'route.code.invalid', 'Код ИОМ должен иметь вид РР-OOOO-ГГГГ-NNNNNN, например 63-0042-2026-000017'),
+    ...unmetIf(isUnsetOrBlank(data.organisationId), 'route.organisationId.empty', 'Не указана организация'),
+    ...unmetIf(isUnsetOrBlank(data.teacherId), 'route.teacherId.empty', 'Не указан педагог'),
+    ...unmetIf(isUnsetOrBlank(data.methodologistId), 'route.methodologistId.empty', 'Не указан методист'),
+    ...unmetIf(isUnsetOrBlank(data.tutorId), 'route.tutorId.empty', 'Не указан тьютор'),
+    ...unmetIf(
+      !isUnsetOrBlank(data.teacherId) && supervisors.includes(data.teacherId),
       'route.teacher.isSupervisor',
       'Педагог не может быть методистом или тьютором собственного ИОМ',
     ),
@@ -662,7 +637,7 @@ const recordDiagnostics = ({ data, metadata }: RecordDiagnostics, current: Route
   requireStage(state, 'diagnosticMotivational');
   refuseIfAny('route.diagnostics.invalid', 'Результаты диагностики заполнены неверно', [
     ...diagnosticsProblems(data.diagnosticsId, data.date, data.results),
-    ...problem(
+    ...unmetIf(
       data.nextDiagnosticsDate !== undefined && !(isIsoDate(data.nextDiagnosticsDate) && data.nextDiagnosticsDate > data.date),
       'diagnostics.nextDate.invalid',
       'Дата следующей диагностики должна быть в формате ГГГГ-ММ-ДД и позже даты диагностики',
@@ -722,12 +697,12 @@ const markDraftOverdue = ({ data, metadata }: MarkDraftOverdue, current: RouteSt
       ? { taskId, dueAt: data.dueAt, dueLocalDate: data.dueLocalDate, remindAt: data.remindAt ?? [] }
       : { taskId, deadlinePendingYear: data.deadlinePendingYear };
   refuseIfAny('route.task.invalid', 'Задачи эскалации заданы неверно', [
-    ...problem(
-      (data.curatorId === undefined) !== (data.escalationTaskIds.curator === undefined) || (data.curatorId !== undefined && isBlank(data.curatorId)),
+    ...unmetIf(
+      (data.curatorId === undefined) !== (data.escalationTaskIds.curator === undefined) || (data.curatorId !== undefined && isUnsetOrBlank(data.curatorId)),
       'escalation.curator.incomplete',
       'Для эскалации куратору нужны и куратор, и идентификатор его задачи',
     ),
-    ...problem(curator !== undefined && curator.taskId === data.escalationTaskIds.tutor, 'task.id.duplicate', 'Задачи тьютора и куратора должны иметь разные идентификаторы'),
+    ...unmetIf(curator !== undefined && curator.taskId === data.escalationTaskIds.tutor, 'task.id.duplicate', 'Задачи тьютора и куратора должны иметь разные идентификаторы'),
     ...scheduleProblems(schedule(data.escalationTaskIds.tutor), state.tasks, metadata.now, 'Эскалация: проект ИОМ просрочен'),
     ...(curator ? scheduleProblems(schedule(curator.taskId), state.tasks, metadata.now, 'Эскалация: проект ИОМ просрочен') : []),
   ]);
@@ -792,7 +767,7 @@ const proposeOwnRoadMap = ({ data, metadata }: ProposeOwnRoadMap, current: Route
 };
 
 const goalFixed = (state: CreatedRoute): UnmetCondition[] =>
-  problem(state.goal === undefined, 'goal.notFixed', 'Не зафиксированы цель и задачи ИОМ');
+  unmetIf(state.goal === undefined, 'goal.notFixed', 'Не зафиксированы цель и задачи ИОМ');
 
 const enterImplementation = (state: CreatedRoute, metadata: CommandMetadata): RouteEvent =>
   ({ type: 'RouteStageChanged', data: { routeId: state.routeId, from: state.stage, to: 'implementation', changedAt: metadata.now, changedBy: metadata.actorId } });
@@ -805,7 +780,7 @@ const agreeRoadMap = ({ data, metadata }: AgreeRoadMap, current: RouteState): Ro
   if (draft === undefined || state.goal === undefined) {
     return refuse('route.agreement.unmet', 'Дорожную карту нельзя согласовать', [
       ...goalFixed(state),
-      ...problem(draft === undefined, 'draft.notSubmitted', 'Методист ещё не передал проект ИОМ'),
+      ...unmetIf(draft === undefined, 'draft.notSubmitted', 'Методист ещё не передал проект ИОМ'),
     ]);
   }
   const controlPoints = validControlPoints(data.controlPoints, state);
@@ -836,7 +811,7 @@ const approveProposedRoadMap = ({ data, metadata }: ApproveProposedRoadMap, curr
   if (proposal === undefined || state.goal === undefined) {
     return refuse('route.agreement.unmet', 'Дорожную карту педагога нельзя согласовать', [
       ...goalFixed(state),
-      ...problem(proposal === undefined, 'proposal.missing', 'Педагог не представил собственную дорожную карту'),
+      ...unmetIf(proposal === undefined, 'proposal.missing', 'Педагог не представил собственную дорожную карту'),
     ]);
   }
   const controlPoints = validControlPoints(data.controlPoints, state);
@@ -866,7 +841,7 @@ const raiseMonthlyCheck = ({ data, metadata }: RaiseMonthlyCheck, current: Route
   const state = requireActive(current);
   requireStage(state, 'implementation');
   refuseIfAny('route.task.invalid', 'Ежемесячная проверка задана неверно', [
-    ...problem(!monthPattern.test(data.month), 'monthlyCheck.month.invalid', 'Месяц проверки должен быть в формате ГГГГ-ММ'),
+    ...unmetIf(!monthPattern.test(data.month), 'monthlyCheck.month.invalid', 'Месяц проверки должен быть в формате ГГГГ-ММ'),
     ...scheduleProblems(data, state.tasks, metadata.now, 'Ежемесячная проверка контрольных точек'),
   ]);
   return [
@@ -892,7 +867,7 @@ const completeTask = ({ data, metadata }: CompleteRouteTask, current: RouteState
   const task = requireCompletable(state.tasks, data.taskId, metadata.actorId, metadata.role === 'administrator');
   const viaCommand = completedByCommand[task.kind];
   if (viaCommand !== undefined) return refuse('route.task.completedByCommand', `Эту задачу нельзя закрыть вручную: ${viaCommand}`);
-  if (isBlank(data.result)) return refuse('route.task.resultRequired', 'Укажите результат выполнения задачи');
+  if (isUnsetOrBlank(data.result)) return refuse('route.task.resultRequired', 'Укажите результат выполнения задачи');
   return [{ type: 'TaskCompleted', data: { taskId: task.taskId, completedAt: metadata.now, completedBy: metadata.actorId, result: data.result.trim() } }];
 };
 
@@ -902,11 +877,11 @@ const recordPortfolioEntry = ({ data, metadata }: RecordPortfolioEntry, current:
   requireStage(state, 'implementation', 'reflective');
   const row = data.rowId === undefined ? undefined : state.roadMap?.rows.find((r) => r.rowId === data.rowId);
   refuseIfAny('route.portfolio.invalid', 'Запись портфолио заполнена неверно', [
-    ...problem(isBlank(data.entryId), 'portfolio.id.empty', 'Не указан идентификатор записи портфолио'),
-    ...problem(state.portfolio.some((entry) => entry.entryId === data.entryId), 'portfolio.id.duplicate', `Запись портфолио ${data.entryId} уже есть`),
-    ...problem(data.rowId !== undefined && row === undefined, 'portfolio.row.unknown', `В дорожной карте нет строки ${data.rowId ?? ''}`),
-    ...problem(isBlank(data.product), 'portfolio.product.empty', 'Не указан педагогический продукт'),
-    ...problem(isBlank(data.selfAssessment), 'portfolio.selfAssessment.empty', 'Не указано отношение педагога к результату'),
+    ...unmetIf(isUnsetOrBlank(data.entryId), 'portfolio.id.empty', 'Не указан идентификатор записи портфолио'),
+    ...unmetIf(state.portfolio.some((entry) => entry.entryId === data.entryId), 'portfolio.id.duplicate', `Запись портфолио ${data.entryId} уже есть`),
+    ...unmetIf(data.rowId !== undefined && row === undefined, 'portfolio.row.unknown', `В дорожной карте нет строки ${data.rowId ?? ''}`),
+    ...unmetIf(isUnsetOrBlank(data.product), 'portfolio.product.empty', 'Не указан педагогический продукт'),
+    ...unmetIf(isUnsetOrBlank(data.selfAssessment), 'portfolio.selfAssessment.empty', 'Не указано отношение педагога к результату'),
   ]);
   return [
     {
@@ -928,7 +903,7 @@ const correctRoadMap = ({ data, metadata }: CorrectRoadMap, current: RouteState)
   const state = requireActive(current);
   requireParticipant(state, metadata, 'tutor');
   requireStage(state, 'implementation');
-  if (isBlank(data.reason)) return refuse('route.roadMap.reasonRequired', 'Укажите причину корректировки дорожной карты');
+  if (isUnsetOrBlank(data.reason)) return refuse('route.roadMap.reasonRequired', 'Укажите причину корректировки дорожной карты');
   const rows = validRows(data.rows, state);
   const roadMap = state.roadMap;
   if (roadMap === undefined) return refuse('route.stage.mismatch', 'Дорожная карта ещё не согласована');
@@ -996,7 +971,7 @@ const recordControlDiagnostics = ({ data, metadata }: RecordControlDiagnostics, 
   const initial = state.diagnostics?.results ?? [];
   refuseIfAny('route.controlDiagnostics.invalid', 'Результаты контрольной диагностики заполнены неверно', [
     ...diagnosticsProblems(data.diagnosticsId, data.date, data.results),
-    ...problem(
+    ...unmetIf(
       state.diagnostics !== undefined && isIsoDate(data.date) && data.date < state.diagnostics.date,
       'diagnostics.date.beforeInitial',
       'Контрольная диагностика не может быть раньше входной',

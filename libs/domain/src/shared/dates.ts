@@ -5,14 +5,17 @@ const hourMs = 60 * 60 * 1000;
 const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 const isoInstantPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
-/** Midnight UTC of a calendar date, or undefined if the text is not a real YYYY-MM-DD date. */
-export const utcMidnight = (date: string): number | undefined => {
+/**
+ * Midnight UTC of a calendar date, or undefined if the text is not a real YYYY-MM-DD date. With
+ * `plusYears`, the same day that many years later (29 February rolls over to 1 March).
+ */
+export const utcMidnight = (date: string, plusYears = 0): number | undefined => {
   const match = isoDatePattern.exec(date);
   if (!match) return undefined;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const time = Date.UTC(year, month - 1, day);
-  const back = new Date(time);
-  return back.getUTCFullYear() === year && back.getUTCMonth() === month - 1 && back.getUTCDate() === day ? time : undefined;
+  const back = new Date(Date.UTC(year, month - 1, day));
+  if (back.getUTCFullYear() !== year || back.getUTCMonth() !== month - 1 || back.getUTCDate() !== day) return undefined;
+  return Date.UTC(year + plusYears, month - 1, day);
 };
 
 export const isIsoDate = (date: string | undefined): date is string => typeof date === 'string' && utcMidnight(date) !== undefined;
@@ -22,6 +25,9 @@ export const parseInstant = (instant: string): number | undefined => {
   const time = Date.parse(instant);
   return Number.isNaN(time) ? undefined : time;
 };
+
+/** Like `parseInstant`, but NaN for anything that is not an ISO-8601 instant, for plain comparisons. */
+export const instantTime = (instant: string): number => parseInstant(instant) ?? Number.NaN;
 
 const formatDate = (time: number): string => new Date(time).toISOString().slice(0, 10);
 
