@@ -16,9 +16,8 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { WithStartWorkflowOperation } from '@temporalio/client';
 import { Pool } from 'pg';
-import { pairDecider, type PairCommand, type Role } from '@mentorflow/domain';
+import { pairDecider, pairStream, pairWorkflowId, type PairCommand, type Role } from '@mentorflow/domain';
 import { EventStore, type NewEvent, type SqlExecutor } from '@mentorflow/event-store';
-import { workflowIds } from '@mentorflow/temporal';
 import { pairFormedUpdate, recordDiaryEntryUpdate } from '@mentorflow/workflows/pair/pair.messages';
 import { pairWorkflow } from '@mentorflow/workflows/pair/pair.workflow';
 import { describeProbe, isDurable, probeFlush } from './support/postgres';
@@ -173,7 +172,7 @@ async function historyBenchmark(bench: BenchSystem, api: Api): Promise<Section> 
   const org = await api.organisation(1);
   const programmeId = await api.programme(org);
   const pair = await api.pair(org, programmeId, 1);
-  const streamId = `pair-${pair.pairId}`;
+  const streamId = pairStream(pair.pairId);
   const store = new EventStore(executorOf(bench.pool));
   // The workflow is idle after formation; the diary entries are written straight to the stream (as the
   // workflow's activity would), 100 per append, so the run does not spend minutes on set-up.
@@ -268,7 +267,7 @@ async function lagBenchmark(bench: BenchSystem): Promise<Section> {
       metadata: { actorId: randomUUID(), role: 'director', now: new Date().toISOString() },
     };
     const events = pairDecider.decide(command, pairDecider.initialState());
-    const result = await store.append(`pair-${pairId}`, 0, events.map((e) => ({ eventId: randomUUID(), type: e.type, data: e.data as Record<string, unknown>, metadata: { actorId: command.metadata.actorId, role: 'director' } })));
+    const result = await store.append(pairStream(pairId), 0, events.map((e) => ({ eventId: randomUUID(), type: e.type, data: e.data as Record<string, unknown>, metadata: { actorId: command.metadata.actorId, role: 'director' } })));
     pairs.push({ pairId, mentorId, version: result.nextExpectedVersion, hash: result.lastHash, busy: false });
   });
   const ids = pairs.map((p) => p.pairId);
@@ -321,7 +320,7 @@ async function lagBenchmark(bench: BenchSystem): Promise<Section> {
         pair.busy = true;
         const events = Array.from({ length: perAppend }, (_, i) => diaryEvent(pair.pairId, pair.mentorId, pair.version + i + 1));
         sent += perAppend;
-        const promise = store.append(`pair-${pair.pairId}`, pair.version, events, { previousHash: pair.hash }).then((result) => {
+        const promise = store.append(pairStream(pair.pairId), pair.version, events, { previousHash: pair.hash }).then((result) => {
           const at = performance.now();
           const list = committed.get(pair.pairId) ?? [];
           for (let v = pair.version + 1; v <= result.nextExpectedVersion; v++) list.push({ version: v, at });
@@ -374,7 +373,7 @@ async function commandBenchmark(bench: BenchSystem, api: Api): Promise<Section> 
     const pairId = randomUUID();
     const formation = { ...api.formationBody(n, randomUUID(), randomUUID()), pairId, programmeId, organisationId: org.organisationId };
     const start = new WithStartWorkflowOperation(pairWorkflow, {
-      workflowId: workflowIds.pair(pairId),
+      workflowId: pairWorkflowId(pairId),
       taskQueue: bench.taskQueue,
       workflowIdConflictPolicy: 'FAIL',
       args: [{ formation, timeZone: 'Europe/Samara', metadata: { actorId: org.director, role: 'director', now: new Date().toISOString() } }],
@@ -388,7 +387,7 @@ async function commandBenchmark(bench: BenchSystem, api: Api): Promise<Section> 
     await api.pair(org, programmeId, ++formed, people);
   };
   const rawDiary = (pair: Pair) => async () => {
-    await client.workflow.getHandle(workflowIds.pair(pair.pairId)).executeUpdate(recordDiaryEntryUpdate, {
+    await client.workflow.getHandle(pairWorkflowId(pair.pairId)).executeUpdate(recordDiaryEntryUpdate, {
       args: [{ data: api.diaryBody(), metadata: { actorId: pair.mentorId, role: 'mentor', now: new Date().toISOString() } }],
     });
   };

@@ -22,8 +22,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { WithStartWorkflowOperation } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
-import { workflowIds } from '@mentorflow/temporal';
-import { competenceAreas } from '@mentorflow/domain';
+import { competenceAreas, pairWorkflowId, programmeWorkflowId, routeWorkflowId } from '@mentorflow/domain';
 import { pairFormedUpdate, recordDiaryEntryUpdate } from '@mentorflow/workflows/pair/pair.messages';
 import { pairWorkflow } from '@mentorflow/workflows/pair/pair.workflow';
 import { programmeStartedUpdate, recordDocumentUpdate } from '@mentorflow/workflows/programme/programme.messages';
@@ -88,7 +87,7 @@ function formation() {
 async function formPair(bench: BenchSystem, taskQueue: string) {
   const f = formation();
   const start = new WithStartWorkflowOperation(pairWorkflow, {
-    workflowId: workflowIds.pair(f.pairId),
+    workflowId: pairWorkflowId(f.pairId),
     taskQueue,
     workflowIdConflictPolicy: 'FAIL',
     // The same history cap the API passes (workflows/shared/history-limit.ts): benchmark 8 replays the longest run it allows.
@@ -274,9 +273,9 @@ async function driveUntilContinued(
 /** Diary entries on one pair until its run continues-as-new. */
 async function longestPairRun(bench: BenchSystem, taskQueue: string, dir: string): Promise<LongestRun> {
   const f = await formPair(bench, taskQueue);
-  const handle = bench.client.workflow.getHandle(workflowIds.pair(f.pairId));
+  const handle = bench.client.workflow.getHandle(pairWorkflowId(f.pairId));
   const today = isoDate(Date.now());
-  const run = await driveUntilContinued(bench, workflowIds.pair(f.pairId), 'pair', 'diary-entry updates', dir, (i) =>
+  const run = await driveUntilContinued(bench, pairWorkflowId(f.pairId), 'pair', 'diary-entry updates', dir, (i) =>
     handle.executeUpdate(recordDiaryEntryUpdate, {
       args: [{ data: { entryId: randomUUID(), date: today, text: `Запись ${i + 1}: посетили урок наставляемого, разобрали формирующее оценивание.` }, metadata: { actorId: f.mentorId, role: 'mentor', now: new Date().toISOString() } }],
     }),
@@ -293,7 +292,7 @@ async function longestProgrammeRun(bench: BenchSystem, taskQueue: string, dir: s
   const director = randomUUID();
   const metadata = () => ({ actorId: director, role: 'director' as const, now: new Date().toISOString() });
   const start = new WithStartWorkflowOperation(programmeWorkflow, {
-    workflowId: workflowIds.programme(programmeId),
+    workflowId: programmeWorkflowId(programmeId),
     taskQueue,
     workflowIdConflictPolicy: 'FAIL',
     args: [{ programmeId, organisationId: randomUUID(), title: 'Программа наставничества', timeZone: 'Europe/Samara', metadata: metadata(), continueAsNewAfterEvents: HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW }],
@@ -314,7 +313,7 @@ async function longestRouteRun(bench: BenchSystem, taskQueue: string, dir: strin
   const as = (actorId: string, role: 'tutor' | 'methodologist' | 'mentee') => ({ actorId, role, now: new Date().toISOString() });
   const day = (offset: number) => isoDate(Date.now() + offset * DAY);
   const start = new WithStartWorkflowOperation(routeWorkflow, {
-    workflowId: workflowIds.route(routeId),
+    workflowId: routeWorkflowId(routeId),
     taskQueue,
     workflowIdConflictPolicy: 'FAIL',
     args: [

@@ -5,7 +5,6 @@ import {
   monitoringDecider,
   monitoringIndicatorDefinitions,
   monitoringIndicators,
-  monitoringStreamId,
   organisationDecider,
   pairDecider,
   programmeDecider,
@@ -20,6 +19,11 @@ import {
   type PairKind,
   type Role,
   type RouteRoadMapRow,
+  monitoringStream,
+  organisationStream,
+  pairStream,
+  programmeStream,
+  routeStream,
 } from '@mentorflow/domain';
 
 /**
@@ -185,7 +189,7 @@ export function generateRegion(options: RegionOptions): GeneratedRegion {
     const municipality = municipalities[i % municipalities.length] as string;
     const timeZone = pick(timeZones);
     const registeredAt = between(from, from + 90 * DAY);
-    const organisation = aggregate(`organisation-${id}`, id, organisationDecider);
+    const organisation = aggregate(organisationStream(id), id, organisationDecider);
     const kind = pick(['school', 'school', 'college', 'kindergarten'] as const);
     const name = `${kind === 'college' ? 'ГБПОУ «Колледж' : kind === 'kindergarten' ? 'МБДОУ «Детский сад' : 'МБОУ «Школа'} № ${i + 1}» (${municipality})`;
     const admin = uuid();
@@ -204,7 +208,7 @@ export function generateRegion(options: RegionOptions): GeneratedRegion {
     if (curator) organisation.run({ type: 'AssignStaff', data: { personId: curator, role: 'curator' } }, director, 'director', curatorAt);
 
     const programmeId = uuid();
-    const programme = aggregate(`programme-${programmeId}`, id, programmeDecider);
+    const programme = aggregate(programmeStream(programmeId), id, programmeDecider);
     programme.run({ type: 'StartProgramme', data: { programmeId, organisationId: id, title: 'Программа наставничества педагогических работников' } }, director, 'director', registeredAt + DAY);
     const documents: LedgerOrganisation['documents'] = {};
     const docChances = { implementationAct: 0.8, regulationApprovalOrder: 0.7, mentorContractSupplement: 0.3 } as const;
@@ -247,7 +251,7 @@ export function generateRegion(options: RegionOptions): GeneratedRegion {
     const orderDate = isoDate(Date.parse(`${start}T00:00:00Z`) - DAY);
     const consentDate = isoDate(Date.parse(`${start}T00:00:00Z`) - 3 * DAY);
     const form = weighted(formWeights);
-    const pair = aggregate(`pair-${pairId}`, org.id, pairDecider);
+    const pair = aggregate(pairStream(pairId), org.id, pairDecider);
     pair.run(
       {
         type: 'FormPair',
@@ -415,7 +419,7 @@ export function generateRegion(options: RegionOptions): GeneratedRegion {
     const sequence = (sequences.get(sequenceKey) ?? 0) + 1;
     sequences.set(sequenceKey, sequence);
     const endDate = addYearsMinusDay(startDate, 3);
-    const route = aggregate(`route-${routeId}`, org.id, routeDecider);
+    const route = aggregate(routeStream(routeId), org.id, routeDecider);
     route.run(
       {
         type: 'CreateRoute',
@@ -527,7 +531,7 @@ export function generateRegion(options: RegionOptions): GeneratedRegion {
   for (const org of orgs) {
     const count = Math.floor(rnd() * 4);
     if (count === 0) continue;
-    const journal = aggregate(monitoringStreamId(org.id), org.id, monitoringDecider);
+    const journal = aggregate(monitoringStream(org.id), org.id, monitoringDecider);
     const times = Array.from({ length: count }, () => between(org.registeredAt + 30 * DAY, now - HOUR)).sort((a, b) => a - b);
     for (const at of times) {
       const indicator: MonitoringIndicator = pick(monitoringIndicators);

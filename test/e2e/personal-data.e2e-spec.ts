@@ -4,8 +4,9 @@ import { temporal } from '@temporalio/proto';
 import { randomUUID } from 'node:crypto';
 import { localDateOf } from '@mentorflow/calendar';
 import { Worker } from '@temporalio/worker';
-import { ENCRYPTED_ENCODING, mentorflowDataConverter, payloadCodecFor, workflowIds } from '@mentorflow/temporal';
+import { ENCRYPTED_ENCODING, mentorflowDataConverter, payloadCodecFor } from '@mentorflow/temporal';
 import { routeViewQuery } from '@mentorflow/workflows/route/route.messages';
+import { pairWorkflowId, routeWorkflowId } from '@mentorflow/domain';
 import { workerBundleOptions } from '../../apps/worker/src/workflows-path';
 import { TestSystem } from '../support/system';
 
@@ -124,7 +125,7 @@ describe('personal data in Temporal histories is encrypted', () => {
     const entry = await system.request('POST', `/pairs/${pairId}/diary`, as.mentor, { entryId: randomUUID(), date: '2026-10-01', text: diaryText });
     expect(entry.status).toBe(200);
 
-    await expectEncrypted(workflowIds.pair(pairId), [director, diaryText, 'Петрова', 'Иванова']);
+    await expectEncrypted(pairWorkflowId(pairId), [director, diaryText, 'Петрова', 'Иванова']);
 
     // A refusal recorded in a history keeps its message encrypted too; the caller still reads it in Russian.
     const other = randomUUID();
@@ -140,7 +141,7 @@ describe('personal data in Temporal histories is encrypted', () => {
       async () => {
         const ids: string[] = [];
         for await (const execution of raw.workflow.list({ query: `WorkflowType = 'pairWorkflow' AND TaskQueue = '${process.env.TEMPORAL_TASK_QUEUE}'` })) ids.push(execution.workflowId);
-        return ids.filter((id) => id !== workflowIds.pair(pairId));
+        return ids.filter((id) => id !== pairWorkflowId(pairId));
       },
       (ids) => ids.length === 1,
     );
@@ -173,17 +174,17 @@ describe('personal data in Temporal histories is encrypted', () => {
     const routeId = created.body.state.routeId as string;
     expect(created.body.state.titlePage).toMatchObject({ position, education, selfEducationTopic });
 
-    const { encrypted } = await expectEncrypted(workflowIds.route(routeId), [position, education, selfEducationTopic, 'ВСГ 1234567']);
+    const { encrypted } = await expectEncrypted(routeWorkflowId(routeId), [position, education, selfEducationTopic, 'ВСГ 1234567']);
     expect(encrypted.length).toBeGreaterThan(2);
 
     // The application's own client (with the codec) still queries the running workflow; a client without
     // the key cannot read the answer.
-    const handle = system.api.get(Client).workflow.getHandle(workflowIds.route(routeId));
+    const handle = system.api.get(Client).workflow.getHandle(routeWorkflowId(routeId));
     expect((await handle.query(routeViewQuery)).state).toMatchObject({ titlePage: { education } });
-    await expect(raw.workflow.getHandle(workflowIds.route(routeId)).query(routeViewQuery)).rejects.toThrow();
+    await expect(raw.workflow.getHandle(routeWorkflowId(routeId)).query(routeViewQuery)).rejects.toThrow();
 
     // A worker with the codec replays the encrypted history (a redeployed worker picking the route up again).
-    const sealed = await raw.workflow.getHandle(workflowIds.route(routeId)).fetchHistory();
+    const sealed = await raw.workflow.getHandle(routeWorkflowId(routeId)).fetchHistory();
     await Worker.runReplayHistory({ ...workerBundleOptions(), dataConverter: mentorflowDataConverter(payloadCodecFor(process.env.TEMPORAL_PAYLOAD_KEYS)) }, sealed);
   });
 });

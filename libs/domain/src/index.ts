@@ -26,3 +26,4 @@ export * from './route/route.labels';
 export * from './monitoring/monitoring.events';
 export * from './monitoring/monitoring.labels';
 export * from './monitoring/monitoring.decider';
+export * from './streams';

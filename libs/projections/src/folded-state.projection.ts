@@ -28,10 +28,6 @@ export interface FoldedStateOptions<S> {
  * A read model that keeps, per aggregate, the domain's own `evolve` fold as jsonb plus a few columns
  * to filter on: the read side cannot drift from the write side's rules.
  */
-/** The aggregate id of events in streams named `<prefix>-<id>`, e.g. `pair-<uuid>`. */
-export const idFromStream = (prefix: string) => (event: RecordedEvent): string | undefined =>
-  event.streamId.startsWith(`${prefix}-`) ? event.streamId.slice(prefix.length + 1) : undefined;
-
 export class FoldedStateProjection<S> implements Projection {
   readonly name: string;
   readonly eventTypes: ReadonlySet<string>;

@@ -1,4 +1,3 @@
-export * from './task-queues';
 export * from './temporal-client.module';
 export * from './payload-codec';
 export * from './tls';

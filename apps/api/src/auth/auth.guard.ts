@@ -2,11 +2,7 @@ import { CanActivate, ExecutionContext, ForbiddenException, Injectable, NotFound
 import { Reflector } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { Role } from '@mentorflow/domain';
-import { organisationStreamId } from '@mentorflow/projections';
-import { pairStreamId } from '@mentorflow/workflows/pair/pair.workflow';
-import { programmeStreamId } from '@mentorflow/workflows/programme/programme.workflow';
-import { routeStreamId } from '@mentorflow/workflows/route/route.workflow';
+import { organisationStream, pairStream, programmeStream, routeStream, type Role } from '@mentorflow/domain';
 import { UserDirectory } from '../users/user-directory';
 import { IS_PUBLIC, ROLES } from './auth.decorators';
 import type { AuthenticatedUser, OrganisationRole } from './auth.types';
@@ -94,13 +90,13 @@ export class AuthGuard implements CanActivate {
     const fromFirstEvent = (streamId: string) => organisationOfStream(this.db, streamId);
     switch (collection) {
       case 'organisations':
-        return (await fromFirstEvent(organisationStreamId(id))) === undefined ? undefined : id;
+        return (await fromFirstEvent(organisationStream(id))) === undefined ? undefined : id;
       case 'programmes':
-        return fromFirstEvent(programmeStreamId(id));
+        return fromFirstEvent(programmeStream(id));
       case 'pairs':
-        return fromFirstEvent(pairStreamId(id));
+        return fromFirstEvent(pairStream(id));
       case 'routes':
-        return fromFirstEvent(routeStreamId(id));
+        return fromFirstEvent(routeStream(id));
       case 'tasks':
         return (await this.db.query<{ organisation_id: string }[]>('SELECT organisation_id FROM tasks_view WHERE task_id = $1', [id]))[0]?.organisation_id;
       default:

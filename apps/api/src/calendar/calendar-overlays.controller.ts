@@ -3,13 +3,13 @@ import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagg
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { CalendarDataError, parseCalendarOverlayXml, type CalendarOverlay } from '@mentorflow/calendar';
+import { productionCalendarStream } from '@mentorflow/domain';
 import { EventStore } from '@mentorflow/event-store';
 import {
   appendToCalendarStream,
   calendarOverlayLoadedType,
   foldProductionCalendar,
   loadedCalendarOverlays,
-  productionCalendarStreamId,
   type CalendarOverlayLoadedData,
 } from '@mentorflow/projections';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
@@ -46,7 +46,7 @@ export class CalendarOverlaysController {
   @Roles('administrator', 'curator', 'methodologist', 'tutor', 'director', 'regionalCoordinator')
   @ApiOperation({ summary: 'Региональные календари: нерабочие дни субъектов РФ сверх федерального календаря' })
   async list(@Query() page: PaginationQuery) {
-    const overlays = loadedCalendarOverlays(await this.store.readStream(productionCalendarStreamId));
+    const overlays = loadedCalendarOverlays(await this.store.readStream(productionCalendarStream));
     return overlays.slice(page.offset, page.offset + page.limit);
   }
 

@@ -2,8 +2,9 @@ import { BadRequestException, Body, Controller, Get, Post, Query } from '@nestjs
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { CalendarDataError, defaultProductionCalendar, parseProductionCalendarXml } from '@mentorflow/calendar';
+import { productionCalendarStream } from '@mentorflow/domain';
 import { EventStore } from '@mentorflow/event-store';
-import { appendCalendarYear, calendarHorizon, foldProductionCalendar, loadProductionCalendar, productionCalendarStreamId, type CalendarYearLoadedData } from '@mentorflow/projections';
+import { appendCalendarYear, calendarHorizon, foldProductionCalendar, loadProductionCalendar, type CalendarYearLoadedData } from '@mentorflow/projections';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/auth.types';
 import { PaginationQuery } from '../common/pagination.dto';
@@ -28,7 +29,7 @@ export class CalendarController {
   @ApiOperation({ summary: 'Годы производственного календаря: поставляемые и загруженные' })
   async list(@Query() page: PaginationQuery) {
     const shipped = new Set(defaultProductionCalendar().years());
-    const events = await this.store.readStream(productionCalendarStreamId);
+    const events = await this.store.readStream(productionCalendarStream);
     const loaded = new Map(
       events.filter((e) => e.type === 'CalendarYearLoaded').map((e) => {
         const data = e.data as unknown as CalendarYearLoadedData;

@@ -1,9 +1,8 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { organisationDecider, type OrganisationCommand, type OrganisationState, type RegisteredOrganisation, type Role } from '@mentorflow/domain';
+import { organisationDecider, organisationStream, type OrganisationCommand, type OrganisationState, type RegisteredOrganisation, type Role } from '@mentorflow/domain';
 import { EventStore, handleCommand, loadAggregate } from '@mentorflow/event-store';
-import { organisationStreamId } from '@mentorflow/projections';
 import { isAdministrator, type AuthenticatedUser } from '../auth/auth.types';
 import { canAccessOrganisation } from '../auth/organisation-access';
 
@@ -19,7 +18,7 @@ export class OrganisationsService {
     const metadata = { actorId: user.sub, role, now: new Date().toISOString() } as const;
     const { state } = await handleCommand(
       this.store,
-      organisationStreamId(organisationId),
+      organisationStream(organisationId),
       organisationDecider,
       { ...command, metadata } as OrganisationCommand,
       { actorId: user.sub, role: metadata.role, organisationId },
@@ -29,7 +28,7 @@ export class OrganisationsService {
 
   /** The write model, read from the store: consistent right after a command, unlike the projection. */
   async load(user: AuthenticatedUser, organisationId: string): Promise<RegisteredOrganisation> {
-    const { state } = await loadAggregate<OrganisationState, never>(this.store, organisationStreamId(organisationId), organisationDecider);
+    const { state } = await loadAggregate<OrganisationState, never>(this.store, organisationStream(organisationId), organisationDecider);
     if (state.status !== 'registered' || !canAccessOrganisation(user, organisationId)) {
       throw new NotFoundException('Организация не найдена');
     }

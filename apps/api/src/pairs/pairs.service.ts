@@ -5,9 +5,13 @@ import type { UpdateDefinition } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import {
+  auditReadsPairStream,
   DomainRefusal,
   mentorLoadDecider,
+  mentorLoadStream,
   pairDecider,
+  pairStream,
+  pairWorkflowId,
   validateMentorReplacement,
   type MentorEligibilityWarning,
   type FormedPair,
@@ -17,11 +21,11 @@ import {
 } from '@mentorflow/domain';
 import { EventStore, loadAggregate, WrongExpectedVersionError, type RecordedEvent } from '@mentorflow/event-store';
 import { peopleOfOrganisations } from '@mentorflow/projections';
-import { TemporalSettings, workflowIds } from '@mentorflow/temporal';
+import { TemporalSettings } from '@mentorflow/temporal';
 import type { Envelope } from '@mentorflow/workflows/programme/programme.messages';
 import { pairFormedUpdate, replaceMentorSignal, type PairFormation, type PairView } from '@mentorflow/workflows/pair/pair.messages';
 import { HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW } from '@mentorflow/workflows/shared/history-limit';
-import { pairStreamId, pairWorkflow } from '@mentorflow/workflows/pair/pair.workflow';
+import { pairWorkflow } from '@mentorflow/workflows/pair/pair.workflow';
 import { actingRole } from '../auth/acting-role';
 import { isAdministrator, type AuthenticatedUser } from '../auth/auth.types';
 import { canAccessOrganisation, organisationOfStream, rolesIn } from '../auth/organisation-access';
@@ -32,8 +36,6 @@ import type { FormPairDto, PairListQuery, ReplaceMentorDto } from './pair.dto';
 
 type PairUpdate<T> = UpdateDefinition<PairView, [Envelope<T>]>;
 
-const mentorLoadStreamId = (mentorId: string) => `mentor-load-${mentorId}`;
-const auditReadsStreamId = (pairId: string) => `audit-reads-pair-${pairId}`;
 /** Repeated reads of one pair's history by one reader within this window are recorded once. */
 export const AUDIT_READ_WINDOW_MS = 60_000;
 
@@ -71,7 +73,7 @@ export class PairsService {
       ...(selected?.warnings?.length ? { mentorEligibilityWarnings: selected.warnings } : {}),
     };
     const start = new WithStartWorkflowOperation(pairWorkflow, {
-      workflowId: workflowIds.pair(pairId),
+      workflowId: pairWorkflowId(pairId),
       taskQueue: this.settings.taskQueue,
       workflowIdConflictPolicy: 'FAIL',
       args: [{ formation, timeZone: organisation.timeZone, metadata: { actorId: user.sub, role, now: new Date().toISOString() }, continueAsNewAfterEvents: HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW }],
@@ -116,7 +118,7 @@ export class PairsService {
     );
     if (!mentor?.n) unmet.push({ code: 'replacement.newMentorNotSelected', message: 'Новый наставник не отобран в программу наставничества' });
     const organisation = await this.organisations.load(user, pair.organisationId);
-    const { state: load } = await loadAggregate<MentorLoadState, never>(this.store, mentorLoadStreamId(body.newMentorId), mentorLoadDecider);
+    const { state: load } = await loadAggregate<MentorLoadState, never>(this.store, mentorLoadStream(body.newMentorId), mentorLoadDecider);
     if (load.load + pair.menteeIds.length > organisation.settings.mentorCapacity) {
       unmet.push({
         code: 'replacement.newMentorCapacity',
@@ -164,16 +166,16 @@ export class PairsService {
     if (!all && !(await peopleOfOrganisations(this.db, user.organisationIds, [mentorId])).has(mentorId)) {
       throw new NotFoundException('Наставник не найден');
     }
-    const { state } = await loadAggregate<MentorLoadState, never>(this.store, mentorLoadStreamId(mentorId), mentorLoadDecider);
+    const { state } = await loadAggregate<MentorLoadState, never>(this.store, mentorLoadStream(mentorId), mentorLoadDecider);
     const pairIds = Object.keys(state.reservations);
     if (all || pairIds.length === 0) return { mentorId, load: state.load, reservations: state.reservations };
     // The creating event names the pair's organisation the moment it is formed (the projection may lag).
     const visible = await this.db.query<{ stream_id: string }[]>(
       `SELECT stream_id FROM events WHERE stream_id = ANY($1::text[]) AND stream_version = 1 AND data->>'organisationId' = ANY($2::text[])`,
-      [pairIds.map(pairStreamId), user.organisationIds],
+      [pairIds.map(pairStream), user.organisationIds],
     );
     const shown = new Set(visible.map((r) => r.stream_id));
-    const reservations = Object.fromEntries(Object.entries(state.reservations).filter(([pairId]) => shown.has(pairStreamId(pairId))));
+    const reservations = Object.fromEntries(Object.entries(state.reservations).filter(([pairId]) => shown.has(pairStream(pairId))));
     return { mentorId, load: Object.values(reservations).reduce((sum, n) => sum + n, 0), reservations };
   }
 
@@ -201,7 +203,7 @@ export class PairsService {
                 || ',"hash":' || coalesce(to_json(hash)::text, 'null') || '}',
               ',' ORDER BY stream_version), '') || ']' AS body
        FROM events WHERE stream_id = $1`,
-      [pairStreamId(pairId), timeZone],
+      [pairStream(pairId), timeZone],
     );
     return row?.body ?? '[]';
   }
@@ -209,7 +211,7 @@ export class PairsService {
   /** The same trail as entries (CSV export). */
   async historyEntries(user: AuthenticatedUser, pairId: string): Promise<AuditEntry[]> {
     const { timeZone } = await this.auditedRead(user, pairId, 'csv');
-    const events = await this.store.readStream(pairStreamId(pairId));
+    const events = await this.store.readStream(pairStream(pairId));
     return events.map((e) => toAuditEntry(e, timeZone));
   }
 
@@ -225,7 +227,7 @@ export class PairsService {
   async auditReads(user: AuthenticatedUser, pairId: string, page: { limit: number; offset: number } = { limit: 100, offset: 0 }) {
     await this.loadForUser(user, pairId);
     // Every read adds one: the list grows without bound, so it is paged from the stream's start (versions are 1-based).
-    const reads = (await this.store.readStream(auditReadsStreamId(pairId), page.offset + 1)).slice(0, page.limit);
+    const reads = (await this.store.readStream(auditReadsPairStream(pairId), page.offset + 1)).slice(0, page.limit);
     return reads.map((e) => ({ ...(e.data as object), recordedAt: e.recordedAt }));
   }
 
@@ -236,7 +238,7 @@ export class PairsService {
    * by one reader record it once).
    */
   private async recordAuditRead(user: AuthenticatedUser, pairId: string, organisationId: string | undefined, format: string): Promise<void> {
-    const streamId = auditReadsStreamId(pairId);
+    const streamId = auditReadsPairStream(pairId);
     for (let attempt = 0; attempt < 5; attempt++) {
       try {
         // The database's clock on both sides: recorded_at is set by PostgreSQL.
@@ -265,18 +267,18 @@ export class PairsService {
 
   async verify(user: AuthenticatedUser, pairId: string) {
     await this.loadForUser(user, pairId);
-    return this.store.verifyStream(pairStreamId(pairId));
+    return this.store.verifyStream(pairStream(pairId));
   }
 
   /** The pair's organisation from its creating event, if the user may reach it (else 404). */
   private async organisationFor(user: AuthenticatedUser, pairId: string): Promise<string> {
-    const organisationId = await organisationOfStream(this.db, pairStreamId(pairId));
+    const organisationId = await organisationOfStream(this.db, pairStream(pairId));
     if (organisationId === undefined || !canAccessOrganisation(user, organisationId)) throw new NotFoundException('Наставническая пара не найдена');
     return organisationId;
   }
 
   async loadForUser(user: AuthenticatedUser, pairId: string): Promise<FormedPair> {
-    const { state } = await loadAggregate(this.store, pairStreamId(pairId), pairDecider);
+    const { state } = await loadAggregate(this.store, pairStream(pairId), pairDecider);
     return this.visibleTo(user, state);
   }
 
@@ -288,7 +290,7 @@ export class PairsService {
   }
 
   private handle(pairId: string): WorkflowHandle<typeof pairWorkflow> {
-    return this.temporal.workflow.getHandle(workflowIds.pair(pairId));
+    return this.temporal.workflow.getHandle(pairWorkflowId(pairId));
   }
 }
 

@@ -3,9 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { participantDecider, type ParticipantState, type Role } from '@mentorflow/domain';
+import { participantDecider, participantStream, type ParticipantState, type Role } from '@mentorflow/domain';
 import { EventStore, handleCommand } from '@mentorflow/event-store';
-import { participantStreamId } from '@mentorflow/projections';
 import { actingRole } from '../auth/acting-role';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/auth.types';
@@ -36,7 +35,7 @@ export class ParticipantsController {
     const role = actingRole(user, selectors, programme.organisationId);
     const { state } = await handleCommand(
       this.store,
-      participantStreamId(participantId),
+      participantStream(participantId),
       participantDecider,
       {
         type: 'RegisterParticipant',

@@ -3,13 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Client, WithStartWorkflowOperation, type WorkflowHandle } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { implementsTargetModel, programmeDecider, unmetConditions, type ProgrammeState, type Role, type StartedProgramme } from '@mentorflow/domain';
+import { implementsTargetModel, programmeDecider, programmeStream, programmeWorkflowId, unmetConditions, type ProgrammeState, type Role, type StartedProgramme } from '@mentorflow/domain';
 import { EventStore, loadAggregate } from '@mentorflow/event-store';
 import { loadProgrammeGateContext } from '@mentorflow/projections';
-import { TemporalSettings, workflowIds } from '@mentorflow/temporal';
+import { TemporalSettings } from '@mentorflow/temporal';
 import { programmeStartedUpdate, programmeViewQuery, type Envelope, type ProgrammeView } from '@mentorflow/workflows/programme/programme.messages';
 import { HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW } from '@mentorflow/workflows/shared/history-limit';
-import { programmeStreamId, programmeWorkflow } from '@mentorflow/workflows/programme/programme.workflow';
+import { programmeWorkflow } from '@mentorflow/workflows/programme/programme.workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import { actingRole } from '../auth/acting-role';
 import { isAdministrator, type AuthenticatedUser } from '../auth/auth.types';
@@ -35,7 +35,7 @@ export class ProgrammesService {
     const role = actingRole(user, preferred, organisationId);
     const programmeId = randomUUID();
     const startOperation = new WithStartWorkflowOperation(programmeWorkflow, {
-      workflowId: workflowIds.programme(programmeId),
+      workflowId: programmeWorkflowId(programmeId),
       taskQueue: this.settings.taskQueue,
       workflowIdConflictPolicy: 'FAIL',
       args: [
@@ -98,12 +98,12 @@ export class ProgrammesService {
   /** Every event of the programme, in order: who, when, what, why, which document. */
   async history(user: AuthenticatedUser, programmeId: string) {
     await this.loadForUser(user, programmeId);
-    return (await this.store.readStream(programmeStreamId(programmeId))).map(historyEntry);
+    return (await this.store.readStream(programmeStream(programmeId))).map(historyEntry);
   }
 
   /** The programme's write model from the store, or 404 for a missing one or one of another organisation. */
   async loadForUser(user: AuthenticatedUser, programmeId: string): Promise<StartedProgramme> {
-    const { state } = await loadAggregate(this.store, programmeStreamId(programmeId), programmeDecider);
+    const { state } = await loadAggregate(this.store, programmeStream(programmeId), programmeDecider);
     if (state.status !== 'started' || !canAccessOrganisation(user, state.organisationId)) {
       throw new NotFoundException('Программа наставничества не найдена');
     }
@@ -111,6 +111,6 @@ export class ProgrammesService {
   }
 
   private handle(programmeId: string): WorkflowHandle<typeof programmeWorkflow> {
-    return this.temporal.workflow.getHandle(workflowIds.programme(programmeId));
+    return this.temporal.workflow.getHandle(programmeWorkflowId(programmeId));
   }
 }

@@ -6,9 +6,10 @@ import { endOfLocalDay } from '@mentorflow/calendar';
 import {
   monitoringDecider,
   monitoringRecorders,
-  monitoringStreamId,
+  monitoringStream,
   monitoringValueProblem,
   organisationDecider,
+  organisationStream,
   routeStageLabels,
   type OrganisationState,
   type RecordMonitoringResult,
@@ -20,7 +21,6 @@ import {
   loadOrganisationsInScope,
   monitoringResultRows,
   organisationReport,
-  organisationStreamId,
   regionAggregate,
   regionOrganisationRow,
   routesReport,
@@ -78,7 +78,7 @@ export class ReportsService {
 
   /** The organisation from its own stream (consistent at once), or 404 for a stranger and for a missing one. */
   private async readableOrganisation(user: AuthenticatedUser, organisationId: string): Promise<RegisteredOrganisation> {
-    const { state } = await loadAggregate<OrganisationState, never>(this.store, organisationStreamId(organisationId), organisationDecider);
+    const { state } = await loadAggregate<OrganisationState, never>(this.store, organisationStream(organisationId), organisationDecider);
     const allowed =
       state.status === 'registered' &&
       (isAdministrator(user) || canAccessOrganisation(user, organisationId) || this.coordinatorCovers(user, state.region, state.municipality));
@@ -170,7 +170,7 @@ export class ReportsService {
       data: { organisationId: organisation.organisationId, resultId, ...body },
       metadata: { actorId: user.sub, role, now: new Date().toISOString() },
     };
-    const { events } = await handleCommand(this.store, monitoringStreamId(organisationId), monitoringDecider, command, {
+    const { events } = await handleCommand(this.store, monitoringStream(organisationId), monitoringDecider, command, {
       actorId: user.sub,
       role,
       organisationId,

@@ -10,6 +10,8 @@ import {
   decideRoute,
   initialRouteState,
   routeDecider,
+  routeStream,
+  routeWorkflowId,
   routeDraftDeliveredOnTime,
   routeUncoveredDeficitAreas,
   type CreateRoute,
@@ -18,10 +20,10 @@ import {
   type RouteState,
 } from '@mentorflow/domain';
 import { EventStore, loadAggregate } from '@mentorflow/event-store';
-import { TemporalSettings, workflowIds } from '@mentorflow/temporal';
+import { TemporalSettings } from '@mentorflow/temporal';
 import { routeCreatedUpdate, type Envelope, type RouteView } from '@mentorflow/workflows/route/route.messages';
 import { HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW } from '@mentorflow/workflows/shared/history-limit';
-import { routeStreamId, routeWorkflow } from '@mentorflow/workflows/route/route.workflow';
+import { routeWorkflow } from '@mentorflow/workflows/route/route.workflow';
 import { actingRole } from '../auth/acting-role';
 import { isAdministrator, type AuthenticatedUser } from '../auth/auth.types';
 import { organisationsWhere, rolesIn } from '../auth/organisation-access';
@@ -81,7 +83,7 @@ export class RoutesService {
     const code = await this.registry.allocate(organisationId, year, body.regionCode === undefined ? undefined : Number(body.regionCode));
     const curatorId = organisation.staff.filter((member) => member.role === 'curator').at(-1)?.personId;
     const startOperation = new WithStartWorkflowOperation(routeWorkflow, {
-      workflowId: workflowIds.route(routeId),
+      workflowId: routeWorkflowId(routeId),
       taskQueue: this.settings.taskQueue,
       workflowIdConflictPolicy: 'FAIL',
       memo: { code },
@@ -138,17 +140,17 @@ export class RoutesService {
   /** Every event of the route, in order: who, when, what and why. */
   async history(user: AuthenticatedUser, routeId: string) {
     await this.loadForUser(user, routeId);
-    return (await this.store.readStream(routeStreamId(routeId))).map(historyEntry);
+    return (await this.store.readStream(routeStream(routeId))).map(historyEntry);
   }
 
   /** The route's write model from the store, or 404 for a missing one or one the caller may not see. */
   async loadForUser(user: AuthenticatedUser, routeId: string): Promise<CreatedRoute> {
-    const { state } = await loadAggregate(this.store, routeStreamId(routeId), routeDecider);
+    const { state } = await loadAggregate(this.store, routeStream(routeId), routeDecider);
     if (state.status !== 'created' || !canReadRoute(user, state)) throw new NotFoundException('ИОМ не найден');
     return state;
   }
 
   private handle(routeId: string): WorkflowHandle<typeof routeWorkflow> {
-    return this.temporal.workflow.getHandle(workflowIds.route(routeId));
+    return this.temporal.workflow.getHandle(routeWorkflowId(routeId));
   }
 }

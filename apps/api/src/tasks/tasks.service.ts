@@ -2,8 +2,7 @@ import { Injectable, NotFoundException, UnprocessableEntityException } from '@ne
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
-import type { TaskView } from '@mentorflow/domain';
-import { workflowIds } from '@mentorflow/temporal';
+import { workflowIdOf, type TaskView } from '@mentorflow/domain';
 import { completeTaskUpdate } from '@mentorflow/workflows/shared/task.messages';
 import { isAdministrator, type AuthenticatedUser } from '../auth/auth.types';
 import { rolesIn } from '../auth/organisation-access';
@@ -48,7 +47,7 @@ export class TasksService {
     if (task.subject.type === 'calendar') {
       throw new UnprocessableEntityException('Эта задача закрывается загрузкой календаря года в разделе «Производственный календарь»');
     }
-    const workflowId = workflowIds[task.subject.type](task.subject.id);
+    const workflowId = workflowIdOf({ type: task.subject.type, id: task.subject.id });
     const role = isAdministrator(user) && task.assignee.personId !== user.sub ? 'administrator' : task.assignee.role;
     return this.temporal.workflow.getHandle(workflowId).executeUpdate(completeTaskUpdate, {
       args: [{ data: { taskId, result }, metadata: { actorId: user.sub, role, now: new Date().toISOString() } }],

@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { Role } from '@mentorflow/domain';
+import { userStream, type Role } from '@mentorflow/domain';
 import { EventStore } from '@mentorflow/event-store';
 import type { RoleAssignment } from '../auth/auth.types';
-
-export const userStreamId = (userId: string) => `user-${userId}`;
 
 export interface StoredAssignment extends RoleAssignment {
   assignmentId: string;
@@ -256,7 +254,7 @@ export class UserDirectory {
 }
 
 async function appendTo(store: EventStore, userId: string, type: string, data: Record<string, unknown>, actor: AccessActor): Promise<void> {
-  const streamId = userStreamId(userId);
+  const streamId = userStream(userId);
   // A concurrent change to the same user fails here (WrongExpectedVersionError → 409) and its row change rolls back.
   const version = await store.streamVersion(streamId);
   await store.append(streamId, version, [{ eventId: randomUUID(), type, data, metadata: { actorId: actor.actorId, role: actor.role } }]);

@@ -1,9 +1,8 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { organisationDecider, type OrganisationState } from '@mentorflow/domain';
+import { organisationDecider, organisationStream, type OrganisationState } from '@mentorflow/domain';
 import { EventStore, loadAggregate } from '@mentorflow/event-store';
-import { organisationStreamId } from '@mentorflow/projections';
 import type { AuthenticatedUser, RoleAssignment } from '../auth/auth.types';
 import type { FieldError } from '../common/validation';
 import type { CreateUserDto, RoleAssignmentDto, UserStatusDto } from './user.dto';
@@ -125,7 +124,7 @@ export class UsersService {
 
   private async organisationExists(organisationId: string): Promise<boolean> {
     // The write model, not the projection: an organisation registered a moment ago counts.
-    const { state } = await loadAggregate<OrganisationState, never>(this.store, organisationStreamId(organisationId), organisationDecider);
+    const { state } = await loadAggregate<OrganisationState, never>(this.store, organisationStream(organisationId), organisationDecider);
     return state.status === 'registered';
   }
 }

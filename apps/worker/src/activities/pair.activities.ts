@@ -3,13 +3,15 @@ import {
   defaultMentorCapacity,
   isDomainRefusal,
   mentorLoadDecider,
+  mentorLoadStream,
   organisationDecider,
+  organisationStream,
+  pairWorkflowId,
   type OrganisationState,
 } from '@mentorflow/domain';
 import { handleCommand, loadAggregate, WrongExpectedVersionError, type EventStore } from '@mentorflow/event-store';
 import type { PairActivities } from '@mentorflow/workflows/activities';
 
-export const mentorLoadStreamId = (mentorId: string) => `mentor-load-${mentorId}`;
 
 /** Optimistic retries of a reservation that lost a race: each loser rereads the mentor's load. */
 const MAX_RESERVATION_ATTEMPTS = 50;
@@ -20,16 +22,16 @@ export function createPairActivities(deps: { store: EventStore }): PairActivitie
   const { store } = deps;
   return {
     async reserveMentorCapacity({ organisationId, mentorId, pairId, menteeCount }) {
-      const { state: organisation } = await loadAggregate<OrganisationState, never>(store, `organisation-${organisationId}`, organisationDecider);
+      const { state: organisation } = await loadAggregate<OrganisationState, never>(store, organisationStream(organisationId), organisationDecider);
       const capacity = organisation.status === 'registered' ? organisation.settings.mentorCapacity : defaultMentorCapacity;
       for (let attempt = 1; ; attempt++) {
         try {
           await handleCommand(
             store,
-            mentorLoadStreamId(mentorId),
+            mentorLoadStream(mentorId),
             mentorLoadDecider,
             { type: 'ReserveMenteeSlots', data: { pairId, mentorId, menteeCount, capacity }, metadata: system() },
-            { actorId: 'system', organisationId, correlationId: `pair-${pairId}` },
+            { actorId: 'system', organisationId, correlationId: pairWorkflowId(pairId) },
           );
           return { reserved: true };
         } catch (error) {
@@ -46,10 +48,10 @@ export function createPairActivities(deps: { store: EventStore }): PairActivitie
         try {
           await handleCommand(
             store,
-            mentorLoadStreamId(mentorId),
+            mentorLoadStream(mentorId),
             mentorLoadDecider,
             { type: 'ReleaseMenteeSlots', data: { pairId }, metadata: system() },
-            { actorId: 'system', correlationId: `pair-${pairId}` },
+            { actorId: 'system', correlationId: pairWorkflowId(pairId) },
           );
           return;
         } catch (error) {

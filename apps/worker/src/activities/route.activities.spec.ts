@@ -1,6 +1,7 @@
 import { parseCalendarOverlayXml } from '@mentorflow/calendar';
 import { uuidV5, type EventStore, type RecordedEvent, type SqlExecutor } from '@mentorflow/event-store';
-import { calendarOverlayLoadedType, organisationStreamId, productionCalendarStreamId } from '@mentorflow/projections';
+import { organisationStream, productionCalendarStream } from '@mentorflow/domain';
+import { calendarOverlayLoadedType } from '@mentorflow/projections';
 import { createRouteActivities } from './route.activities';
 
 // No calendar year has been loaded by an administrator: the shipped years apply.
@@ -56,11 +57,11 @@ describe('route activities', () => {
         data: { organisationId, name: 'Школа', kind: 'school', municipality: 'г. о.', region, timeZone: 'Europe/Moscow', settings: { mentorCapacity: 2 }, registeredAt: '2026-01-01T00:00:00Z', registeredBy: 'admin' },
       }) as unknown as RecordedEvent;
     const streams: Record<string, RecordedEvent[]> = {
-      [productionCalendarStreamId]: [
+      [productionCalendarStream]: [
         { type: calendarOverlayLoadedType, data: { region: overlay.region, year: 2027, overlay, loadedBy: 'admin', loadedAt: '2026-12-01T00:00:00Z' } } as unknown as RecordedEvent,
       ],
-      [organisationStreamId(kazan)]: [registered(kazan, 'Республика Татарстан')],
-      [organisationStreamId(samara)]: [registered(samara, 'Самарская область')],
+      [organisationStream(kazan)]: [registered(kazan, 'Республика Татарстан')],
+      [organisationStream(samara)]: [registered(samara, 'Самарская область')],
     };
     const regional = createRouteActivities({
       store: { readStream: async (streamId: string) => streams[streamId] ?? [] } as unknown as EventStore,

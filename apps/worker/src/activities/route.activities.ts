@@ -1,7 +1,6 @@
 import { endOfLocalDay, localDateOf, startOfLocalDay } from '@mentorflow/calendar';
-import { organisationDecider, type OrganisationState } from '@mentorflow/domain';
+import { organisationDecider, organisationStream, type OrganisationState } from '@mentorflow/domain';
 import { loadAggregate, uuidV5 } from '@mentorflow/event-store';
-import { organisationStreamId } from '@mentorflow/projections';
 import type { RouteActivities, RouteDeadline } from '@mentorflow/workflows/activities';
 import { calendarRefusal, deadlineOrPending, type CalendarDeps } from './working-days';
 
@@ -41,7 +40,7 @@ export function createRouteActivities(deps: CalendarDeps): RouteActivities {
 
     routeDraftEscalation: async ({ organisationId, overdueAt, timeZone }) => {
       const due = await deadlineOrPending(deps, organisationId, (calendar) => calendar.addWorkingDays(overdueAt, ROUTE_ESCALATION_WORKING_DAYS, timeZone));
-      const { state } = await loadAggregate(deps.store, organisationStreamId(organisationId), organisationDecider);
+      const { state } = await loadAggregate(deps.store, organisationStream(organisationId), organisationDecider);
       const curatorId = currentCurator(state);
       return { ...due, ...(curatorId === undefined ? {} : { curatorId }) };
     },

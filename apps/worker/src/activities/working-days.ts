@@ -1,8 +1,8 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { CalendarArgumentError, CalendarYearMissingError, type ProductionCalendar } from '@mentorflow/calendar';
-import { organisationDecider } from '@mentorflow/domain';
+import { organisationDecider, organisationStream } from '@mentorflow/domain';
 import { loadAggregate, type EventStore, type SqlExecutor } from '@mentorflow/event-store';
-import { loadProductionCalendar, organisationStreamId, requestCalendarYear } from '@mentorflow/projections';
+import { loadProductionCalendar, requestCalendarYear } from '@mentorflow/projections';
 import type { PendingDeadline } from '@mentorflow/workflows/activities';
 
 /** The local date `n` working days before `date` (production calendar); throws CalendarYearMissingError when it lacks a year. */
@@ -31,7 +31,7 @@ export interface CalendarDeps {
 /** The organisation's working days: the federal calendar plus its region's overlay (federal alone without an organisation). */
 export async function organisationCalendar(store: EventStore, organisationId: string | undefined): Promise<ProductionCalendar> {
   if (organisationId === undefined) return loadProductionCalendar(store);
-  const { state } = await loadAggregate(store, organisationStreamId(organisationId), organisationDecider);
+  const { state } = await loadAggregate(store, organisationStream(organisationId), organisationDecider);
   return loadProductionCalendar(store, { region: state.status === 'registered' ? state.region : undefined });
 }
 

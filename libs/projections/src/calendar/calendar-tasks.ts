@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { defaultProductionCalendar, localDateOf, type CalendarYear, type ProductionCalendar } from '@mentorflow/calendar';
-import { evolveTasks, isTaskActive, isTaskEvent, type TaskEvent, type TaskRaised, type Tasks } from '@mentorflow/domain';
+import { evolveTasks, isTaskActive, isTaskEvent, productionCalendarStream, type TaskEvent, type TaskRaised, type Tasks } from '@mentorflow/domain';
 import { uuidV5, WrongExpectedVersionError, type EventStore, type NewEvent, type RecordedEvent, type SqlExecutor } from '@mentorflow/event-store';
-import { foldProductionCalendar, productionCalendarStreamId, type CalendarYearLoadedData } from './production-calendar.source';
+import { foldProductionCalendar, type CalendarYearLoadedData } from './production-calendar.source';
 
 /**
  * The administrators' task «Загрузить производственный календарь на N год»: one per administrator and
@@ -47,12 +47,12 @@ export async function appendToCalendarStream<T>(
   decide: (events: readonly RecordedEvent[], state: CalendarStreamState) => { append: readonly NewEvent[]; result: T },
 ): Promise<T> {
   for (let attempt = 0; ; attempt++) {
-    const events = await store.readStream(productionCalendarStreamId);
+    const events = await store.readStream(productionCalendarStream);
     const state = foldCalendarStream(events);
     const { append, result } = decide(events, state);
     if (append.length === 0) return result;
     try {
-      await store.append(productionCalendarStreamId, state.version, append);
+      await store.append(productionCalendarStream, state.version, append);
       return result;
     } catch (error) {
       if (!(error instanceof WrongExpectedVersionError) || attempt >= 4) throw error;

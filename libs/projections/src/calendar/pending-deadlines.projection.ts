@@ -1,4 +1,4 @@
-import type { TaskEvent } from '@mentorflow/domain';
+import { workflowIdOfStream, type TaskEvent } from '@mentorflow/domain';
 import type { RecordedEvent, SqlExecutor } from '@mentorflow/event-store';
 import type { Projection } from '../projection';
 
@@ -25,12 +25,11 @@ export const pendingDeadlinesProjection: Projection = {
       }
       const task = event as unknown as TaskEvent;
       if (task.type === 'TaskRaised') {
-        // The stream of a programme, pair or route is also its workflow's id (one workflow per aggregate).
         if (task.data.deadlinePendingYear === undefined || task.data.subject.type === 'calendar') continue;
         await tx.query(
           `INSERT INTO pending_deadlines (task_id, year, workflow_id, raised_at) VALUES ($1, $2, $3, $4)
            ON CONFLICT (task_id) DO NOTHING`,
-          [task.data.taskId, task.data.deadlinePendingYear, event.streamId, task.data.raisedAt],
+          [task.data.taskId, task.data.deadlinePendingYear, workflowIdOfStream(event.streamId), task.data.raisedAt],
         );
       } else {
         await tx.query('DELETE FROM pending_deadlines WHERE task_id = $1', [task.data.taskId]);

@@ -6,13 +6,11 @@ import {
   type CalendarYear,
   type ProductionCalendar,
 } from '@mentorflow/calendar';
+import { productionCalendarStream } from '@mentorflow/domain';
 import type { EventStore, RecordedEvent } from '@mentorflow/event-store';
 
-/**
- * Calendar years loaded by administrators (a year not shipped, or a corrected one) live in this stream,
- * and so do regions' overlays (their own non-working days).
- */
-export const productionCalendarStreamId = 'production-calendar';
+// Calendar years loaded by administrators (a year not shipped, or a corrected one) live in
+// `productionCalendarStream`, and so do regions' overlays (their own non-working days).
 
 export interface CalendarYearLoadedData {
   year: number;
@@ -63,7 +61,7 @@ export function foldProductionCalendar(events: readonly RecordedEvent[]): Produc
  *   in that region — federal days plus its region's own (`ProductionCalendar.forRegion`).
  */
 export async function loadProductionCalendar(store: EventStore, options: ProductionCalendarOptions = {}): Promise<ProductionCalendar> {
-  const calendar = foldProductionCalendar(await store.readStream(productionCalendarStreamId));
+  const calendar = foldProductionCalendar(await store.readStream(productionCalendarStream));
   return options.region === undefined ? calendar : calendar.forRegion(options.region);
 }
 

@@ -1,8 +1,6 @@
 import { organisationDecider, type OrganisationEvent, type OrganisationState } from '@mentorflow/domain';
 import { FoldedStateProjection } from '../folded-state.projection';
 
-export const organisationStreamId = (organisationId: string) => `organisation-${organisationId}`;
-
 export const organisationsProjection = new FoldedStateProjection<OrganisationState>({
   name: 'organisations',
   table: 'organisations_view',

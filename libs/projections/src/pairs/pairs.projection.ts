@@ -1,7 +1,7 @@
-import { pairDecider, type PairEvent, type PairState } from '@mentorflow/domain';
-import { FoldedStateProjection, idFromStream } from '../folded-state.projection';
+import { pairDecider, parsePairStream, type PairEvent, type PairState } from '@mentorflow/domain';
+import { FoldedStateProjection } from '../folded-state.projection';
 
-/** Every pair's current state; pair streams are `pair-<pairId>`. */
+/** Every pair's current state, folded per pair stream. */
 export const pairsProjection = new FoldedStateProjection<PairState>({
   name: 'pairs',
   table: 'pairs_view',
@@ -28,7 +28,7 @@ export const pairsProjection = new FoldedStateProjection<PairState>({
     'TaskReassigned',
   ],
   // Task events of programmes and routes pass through here too: only pair streams are folded.
-  aggregateId: idFromStream('pair'),
+  aggregateId: (event) => parsePairStream(event.streamId),
   initialState: pairDecider.initialState,
   evolve: (state, event) => pairDecider.evolve(state, event as PairEvent),
   // The ids of every diary entry and mentee report are the deciders' duplicate check; readers use the counts.

@@ -1,8 +1,6 @@
 import { participantDecider, type ParticipantEvent, type ParticipantState } from '@mentorflow/domain';
 import { FoldedStateProjection } from '../folded-state.projection';
 
-export const participantStreamId = (participantId: string) => `participant-${participantId}`;
-
 /** Mentors and mentees selected for each programme: the programme's gate counts them. */
 export const participantsProjection = new FoldedStateProjection<ParticipantState>({
   name: 'participants',

@@ -1,5 +1,5 @@
-import { programmeDecider, taskEventTypes, type ProgrammeEvent, type ProgrammeState } from '@mentorflow/domain';
-import { FoldedStateProjection, idFromStream } from '../folded-state.projection';
+import { parseProgrammeStream, programmeDecider, taskEventTypes, type ProgrammeEvent, type ProgrammeState } from '@mentorflow/domain';
+import { FoldedStateProjection } from '../folded-state.projection';
 
 export const programmesProjection = new FoldedStateProjection<ProgrammeState>({
   name: 'programmes',
@@ -16,7 +16,7 @@ export const programmesProjection = new FoldedStateProjection<ProgrammeState>({
     'ProgrammeClosed',
     ...taskEventTypes,
   ],
-  aggregateId: idFromStream('programme'),
+  aggregateId: (event) => parseProgrammeStream(event.streamId),
   initialState: programmeDecider.initialState,
   evolve: (state, event) => programmeDecider.evolve(state, event as ProgrammeEvent),
   columns: (state) => (state.status === 'started' ? { organisation_id: state.organisationId, stage: state.stage } : undefined),

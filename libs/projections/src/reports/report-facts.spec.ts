@@ -1,3 +1,4 @@
+import { monitoringStream, organisationStream, pairStream } from '@mentorflow/domain';
 import { eventOccurredAt, subjectsOf } from './report-facts';
 import { planIntervals } from './report-facts.projection';
 
@@ -17,10 +18,10 @@ describe('report facts: which subjects an event changes, and when it happened', 
   });
 
   it('sends a pair task event both to the pair and to the task, an organisation event only to the organisation', () => {
-    const taskEvent = { streamId: 'pair-p1', type: 'TaskOverdue', data: { taskId: 't1', overdueAt: '2026-01-01T00:00:00.000Z' } };
+    const taskEvent = { streamId: pairStream('p1'), type: 'TaskOverdue', data: { taskId: 't1', overdueAt: '2026-01-01T00:00:00.000Z' } };
     expect(subjectsOf(taskEvent).map((s) => s.key)).toEqual(['pair:p1', 'task:t1']);
-    expect(subjectsOf({ streamId: 'organisation-o1', type: 'StaffAssigned', data: {} }).map((s) => s.key)).toEqual(['organisation:o1']);
-    expect(subjectsOf({ streamId: 'monitoring-o1', type: 'MonitoringResultRecorded', data: { resultId: 'r1' } }).map((s) => s.key)).toEqual([
+    expect(subjectsOf({ streamId: organisationStream('o1'), type: 'StaffAssigned', data: {} }).map((s) => s.key)).toEqual(['organisation:o1']);
+    expect(subjectsOf({ streamId: monitoringStream('o1'), type: 'MonitoringResultRecorded', data: { resultId: 'r1' } }).map((s) => s.key)).toEqual([
       'monitoringResult:r1',
     ]);
   });

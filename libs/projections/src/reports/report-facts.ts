@@ -4,6 +4,11 @@ import {
   organisationDecider,
   pairDecider,
   pairGateCounts,
+  parseMonitoringStream,
+  parseOrganisationStream,
+  parsePairStream,
+  parseProgrammeStream,
+  parseRouteStream,
   programmeDecider,
   routeDecider,
   routeDraftDeliveredOnTime,
@@ -194,11 +199,11 @@ const monitoringResultKind: SubjectKind<MonitoringResultFacts | null> = {
   facts: (s) => (s === null ? undefined : { organisationId: s.organisationId, facts: s }),
 };
 
-const streamKinds: readonly [string, SubjectKind<never>][] = [
-  ['organisation-', organisationKind as SubjectKind<never>],
-  ['programme-', programmeKind as SubjectKind<never>],
-  ['pair-', pairKind as SubjectKind<never>],
-  ['route-', routeKind as SubjectKind<never>],
+const streamKinds: readonly [(streamId: string) => string | undefined, SubjectKind<never>][] = [
+  [parseOrganisationStream, organisationKind as SubjectKind<never>],
+  [parseProgrammeStream, programmeKind as SubjectKind<never>],
+  [parsePairStream, pairKind as SubjectKind<never>],
+  [parseRouteStream, routeKind as SubjectKind<never>],
 ];
 
 export interface SubjectRef {
@@ -210,15 +215,15 @@ export interface SubjectRef {
 /** The subjects an event changes: its stream's aggregate, and the task it is about. */
 export function subjectsOf(event: { streamId: string; type: string; data: Record<string, unknown> }): SubjectRef[] {
   const refs: SubjectRef[] = [];
-  if (event.streamId.startsWith('monitoring-') && event.type === 'MonitoringResultRecorded') {
+  if (parseMonitoringStream(event.streamId) !== undefined && event.type === 'MonitoringResultRecorded') {
     const id = String(event.data.resultId);
     refs.push({ key: `monitoringResult:${id}`, id, kind: monitoringResultKind as SubjectKind<never> });
   }
-  for (const [prefix, kind] of streamKinds) {
-    if (!event.streamId.startsWith(prefix)) continue;
+  for (const [parseStream, kind] of streamKinds) {
+    const id = parseStream(event.streamId);
+    if (id === undefined) continue;
     // Task events belong to the aggregate too (its fold keeps them), except for the organisation.
     if (kind.type === 'organisation' && isTaskEvent(event)) continue;
-    const id = event.streamId.slice(prefix.length);
     refs.push({ key: `${kind.type}:${id}`, id, kind });
   }
   if (isTaskEvent(event)) {

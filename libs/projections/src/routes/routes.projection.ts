@@ -1,20 +1,18 @@
-import { routeDecider, routeEventTypes, taskEventTypes, type RouteEvent, type RouteState } from '@mentorflow/domain';
-import type { RecordedEvent, SqlExecutor } from '@mentorflow/event-store';
+import { parseRouteStream, routeDecider, routeEventTypes, taskEventTypes, type RouteEvent, type RouteState } from '@mentorflow/domain';
 import { FoldedStateProjection } from '../folded-state.projection';
-import type { Projection } from '../projection';
 
-const routeStreamPrefix = 'route-';
-
-/** The route's own events carry its id; its task events do not, but its stream names it. */
-const routeIdOf = (event: RecordedEvent): string => event.streamId.slice(routeStreamPrefix.length);
-
-const folded = new FoldedStateProjection<RouteState>({
+/**
+ * Individual educational routes: the route decider's own fold per route. Task events are shared by
+ * every task-owning stream, so only those of route streams reach the fold.
+ */
+export const routesProjection = new FoldedStateProjection<RouteState>({
   name: 'routes',
   table: 'routes_view',
   idColumn: 'route_id',
   // Task events too: a route's tasks (draft, escalations, monthly checks) are part of its state.
   eventTypes: [...routeEventTypes, ...taskEventTypes],
-  aggregateId: routeIdOf,
+  // The route's own events carry its id; its task events do not, but its stream names it.
+  aggregateId: (event) => parseRouteStream(event.streamId),
   initialState: routeDecider.initialState,
   evolve: (state, event) => routeDecider.evolve(state, event as RouteEvent),
   columns: (state) =>
@@ -29,14 +27,3 @@ const folded = new FoldedStateProjection<RouteState>({
         }
       : undefined,
 });
-
-/**
- * Individual educational routes: the route decider's own fold per route. Task events are shared by
- * every task-owning stream, so only those of route streams reach the fold.
- */
-export const routesProjection: Projection = {
-  name: folded.name,
-  eventTypes: folded.eventTypes,
-  apply: (events: readonly RecordedEvent[], tx: SqlExecutor) => folded.apply(events.filter((e) => e.streamId.startsWith(routeStreamPrefix)), tx),
-  reset: (tx: SqlExecutor) => folded.reset(tx),
-};

@@ -1,0 +1,76 @@
+/**
+ * The one home of stream ids and workflow ids. Recorded events and Temporal histories hold these exact
+ * strings (and the replay gate replays them): a format here must never change.
+ */
+
+/** A stream kind `<prefix><id>`: how to name one stream and which id a stream name holds. */
+const streamKind = (prefix: string) => ({
+  stream: (id: string): string => `${prefix}${id}`,
+  parse: (streamId: string): string | undefined => (streamId.startsWith(prefix) ? streamId.slice(prefix.length) : undefined),
+});
+
+const organisation = streamKind('organisation-');
+/** An organisation: registration and staff. */
+export const organisationStream = organisation.stream;
+export const parseOrganisationStream = organisation.parse;
+
+const programme = streamKind('programme-');
+/** A mentoring programme (its workflow's id too). */
+export const programmeStream = programme.stream;
+export const parseProgrammeStream = programme.parse;
+
+const pair = streamKind('pair-');
+/** A mentor–mentee pair (its workflow's id too). */
+export const pairStream = pair.stream;
+export const parsePairStream = pair.parse;
+
+const route = streamKind('route-');
+/** An individual educational route, by its uuid, not its registry code (its workflow's id too). */
+export const routeStream = route.stream;
+export const parseRouteStream = route.parse;
+
+const participant = streamKind('participant-');
+/** A programme participant's selection. */
+export const participantStream = participant.stream;
+export const parseParticipantStream = participant.parse;
+
+const mentorLoad = streamKind('mentor-load-');
+/** A mentor's load, by person: every pair that takes this mentor decides against the same stream. */
+export const mentorLoadStream = mentorLoad.stream;
+export const parseMentorLoadStream = mentorLoad.parse;
+
+const monitoring = streamKind('monitoring-');
+/** An organisation's monitoring journal, by organisation id. */
+export const monitoringStream = monitoring.stream;
+export const parseMonitoringStream = monitoring.parse;
+
+const user = streamKind('user-');
+/** A user's account changes, for the audit (written beside the users table). */
+export const userStream = user.stream;
+export const parseUserStream = user.parse;
+
+const auditReadsPair = streamKind('audit-reads-pair-');
+/** Who read a pair's history, by pair id. */
+export const auditReadsPairStream = auditReadsPair.stream;
+export const parseAuditReadsPairStream = auditReadsPair.parse;
+
+/** The one stream of loaded production calendar years and regional overlays. */
+export const productionCalendarStream = 'production-calendar';
+
+/**
+ * Workflow ids are business ids: one workflow per aggregate, found again by its id, which is its stream's
+ * id. Calendar wake-ups rely on that (a task's stream names the workflow to signal).
+ */
+export const programmeWorkflowId = (programmeId: string): string => programmeStream(programmeId);
+export const pairWorkflowId = (pairId: string): string => pairStream(pairId);
+export const routeWorkflowId = (routeId: string): string => routeStream(routeId);
+
+/** The kinds of aggregate that run as a workflow. */
+export type WorkflowKind = 'programme' | 'pair' | 'route';
+
+/** The workflow of an aggregate named by kind, e.g. a task's subject. */
+export const workflowIdOf = (subject: { readonly type: WorkflowKind; readonly id: string }): string =>
+  ({ programme: programmeWorkflowId, pair: pairWorkflowId, route: routeWorkflowId })[subject.type](subject.id);
+
+/** The workflow that appends to an aggregate's stream: the stream id itself. */
+export const workflowIdOfStream = (streamId: string): string => streamId;
