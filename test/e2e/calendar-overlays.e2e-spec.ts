@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { localDateOf, type ProductionCalendar } from '@mentorflow/calendar';
+import { productionCalendarStream } from '@mentorflow/domain';
 import { EventStore } from '@mentorflow/event-store';
 import { loadFixtureCalendarYears, yearsNeededFrom } from '../support/calendar-fixture';
 import { openTestDataSource } from '../support/database';
@@ -52,7 +53,7 @@ describe('regional non-working days (calendar overlays) through the API', () => 
     await system?.stop();
   });
 
-  const calendarEvents = async () => Number((await db.query(`SELECT count(*)::int AS n FROM events WHERE stream_id = 'production-calendar'`))[0].n);
+  const calendarEvents = async () => Number((await db.query('SELECT count(*)::int AS n FROM events WHERE stream_id = $1', [productionCalendarStream]))[0].n);
   const load = (xml: string, token = admin) => system.request('POST', '/calendar/overlays', token, { xml });
   const list = async (token = admin) => {
     const response = await system.request('GET', '/calendar/overlays?limit=100', token);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { productionCalendarStream } from '@mentorflow/domain';
 import { fixtureCalendarXml } from '../support/calendar-fixture';
 import { openTestDataSource } from '../support/database';
 import { TestSystem } from '../support/system';
@@ -22,7 +23,7 @@ describe('loading a production calendar year through the API', () => {
     await system?.stop();
   });
 
-  const calendarEvents = async () => Number((await db.query(`SELECT count(*)::int AS n FROM events WHERE stream_id = 'production-calendar'`))[0].n);
+  const calendarEvents = async () => Number((await db.query('SELECT count(*)::int AS n FROM events WHERE stream_id = $1', [productionCalendarStream]))[0].n);
   const load = (xml: string, token = admin) => system.request('POST', '/calendar/years', token, { xml });
 
   it('refuses bad XML and impossible dates with 400 in Russian, changing nothing', async () => {

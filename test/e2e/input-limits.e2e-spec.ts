@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { auditReadsPairStream, pairStream } from '@mentorflow/domain';
 import { openTestDataSource } from '../support/database';
 import { TestSystem } from '../support/system';
 
@@ -44,7 +45,7 @@ describe('input limits: control characters, oversized bodies, repeated audited r
     await system?.stop();
   });
 
-  const pairEvents = async () => Number((await db.query('SELECT count(*)::int AS n FROM events WHERE stream_id = $1', [`pair-${pairId}`]))[0].n);
+  const pairEvents = async () => Number((await db.query('SELECT count(*)::int AS n FROM events WHERE stream_id = $1', [pairStream(pairId)]))[0].n);
 
   it("refuses a NUL in a mentee's report with 400 naming the field, stores nothing, and the pair takes the next report", async () => {
     const before = await pairEvents();
@@ -110,7 +111,7 @@ describe('input limits: control characters, oversized bodies, repeated audited r
 
   it('records 20 quick reads of a pair history by one reader once, and each reader on their own', async () => {
     const reads = async () =>
-      (await db.query(`SELECT data->>'readerId' AS reader, data->>'format' AS format FROM events WHERE stream_id = $1 ORDER BY stream_version`, [`audit-reads-pair-${pairId}`])) as { reader: string; format: string }[];
+      (await db.query(`SELECT data->>'readerId' AS reader, data->>'format' AS format FROM events WHERE stream_id = $1 ORDER BY stream_version`, [auditReadsPairStream(pairId)])) as { reader: string; format: string }[];
     const before = await reads();
     // Ten one after another, then ten at once: concurrent reads of one reader race for the same record.
     for (let i = 0; i < 10; i++) expect((await system.request('GET', `/pairs/${pairId}/history`, as.curator)).status).toBe(200);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { pairStream } from '@mentorflow/domain';
 import { openTestDataSource } from '../support/database';
 import { TestSystem } from '../support/system';
 
@@ -88,7 +89,7 @@ describe('pairs through HTTP: formation, replacement checks, and the audited his
     expect(replaced.recordedAtLocal).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/);
 
     // The JSON is assembled by PostgreSQL: every entry must still be exactly the stored event, with Vladivostok time.
-    const stored = await db.query(`SELECT stream_version, type, data, metadata, recorded_at, hash FROM events WHERE stream_id = $1 ORDER BY stream_version`, [`pair-${pairId}`]);
+    const stored = await db.query(`SELECT stream_version, type, data, metadata, recorded_at, hash FROM events WHERE stream_id = $1 ORDER BY stream_version`, [pairStream(pairId)]);
     const vladivostok = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Vladivostok', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
     expect(history.body).toEqual(
       stored.map((e: { stream_version: number; type: string; data: any; metadata: any; recorded_at: Date; hash: string | null }) => ({
@@ -127,7 +128,7 @@ describe('pairs through HTTP: formation, replacement checks, and the audited his
   it('detects a tampered event row and names the first broken link', async () => {
     expect((await system.request('GET', `/pairs/${pairId}/history/verify`, as.admin)).body).toMatchObject({ valid: true });
 
-    await db.query(`UPDATE events SET data = jsonb_set(data, '{order,number}', '"99-к"') WHERE stream_id = $1 AND stream_version = 1`, [`pair-${pairId}`]);
+    await db.query(`UPDATE events SET data = jsonb_set(data, '{order,number}', '"99-к"') WHERE stream_id = $1 AND stream_version = 1`, [pairStream(pairId)]);
 
     const verdict = await system.request('GET', `/pairs/${pairId}/history/verify`, as.admin);
     expect(verdict.body).toMatchObject({ valid: false, firstBrokenVersion: 1 });

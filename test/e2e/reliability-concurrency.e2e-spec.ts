@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
+import { programmeStream } from '@mentorflow/domain';
 import { TestSystem } from '../support/system';
 
 /**
@@ -53,7 +54,7 @@ describe('concurrent commands on one programme', () => {
     for (const refused of answers.filter((a) => a.status === 409)) expect(refused.body.detail).toMatch(/[А-Яа-я]/);
     const { rows } = await db.query<{ stream_version: number; type: string }>(
       'SELECT stream_version, type FROM events WHERE stream_id = $1 ORDER BY stream_version',
-      [`programme-${id}`],
+      [programmeStream(id)],
     );
     expect(rows.map((r) => r.stream_version)).toEqual(rows.map((_, i) => i + 1));
     expect(rows.filter((r) => r.type === 'StageAdvanced')).toHaveLength(1);

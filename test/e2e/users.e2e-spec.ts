@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { competenceAreas } from '@mentorflow/domain';
+import { competenceAreas, userStream } from '@mentorflow/domain';
 import { openTestDataSource } from '../support/database';
 import { TestSystem } from '../support/system';
 
@@ -21,7 +21,7 @@ describe('users, role assignments and organisation-scoped roles', () => {
   const userEvents = async (userId: string) =>
     (await db.query<{ type: string; data: Record<string, unknown>; metadata: Record<string, unknown> }[]>(
       'SELECT type, data, metadata FROM events WHERE stream_id = $1 ORDER BY stream_version',
-      [`user-${userId}`],
+      [userStream(userId)],
     ));
 
   beforeAll(async () => {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from '@temporalio/client';
 import type { Browser } from 'playwright-core';
 import { localDateOf } from '@mentorflow/calendar';
-import { competenceAreaLabels, competenceAreas } from '@mentorflow/domain';
+import { competenceAreaLabels, competenceAreas, routeWorkflowId } from '@mentorflow/domain';
 import { recordDiagnosticsUpdate } from '@mentorflow/workflows/route/route.messages';
 import { EventStore } from '@mentorflow/event-store';
 import { loadFixtureCalendarYears, yearsNeededFrom } from '../support/calendar-fixture';
@@ -61,7 +61,7 @@ describe('web application: the methodologist completes an overdue draft task', (
     // commands with the present, so the test sends this one update to the route workflow directly, dated in the past;
     // the workflow's own timer then marks the draft overdue and escalates it, as it would have in real time.
     const past = new Date(Date.now() - 25 * DAY).toISOString();
-    await system.api.get(Client).workflow.getHandle(`route-${routeId}`).executeUpdate(recordDiagnosticsUpdate, {
+    await system.api.get(Client).workflow.getHandle(routeWorkflowId(routeId)).executeUpdate(recordDiagnosticsUpdate, {
       args: [{
         data: { diagnosticsId: randomUUID(), date: localDateOf(past, timeZone), results: competenceAreas.map((area) => ({ area, percent: area === 'ict' ? 35 : area === 'methodical' ? 45 : 70 })) },
         metadata: { actorId: tutor, role: 'tutor', now: past },

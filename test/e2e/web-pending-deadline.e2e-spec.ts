@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from '@temporalio/client';
 import type { Browser } from 'playwright-core';
-import { competenceAreas } from '@mentorflow/domain';
+import { competenceAreas, routeWorkflowId } from '@mentorflow/domain';
 import { EventStore } from '@mentorflow/event-store';
 import { recordDiagnosticsUpdate } from '@mentorflow/workflows/route/route.messages';
 import { formatLocalDate } from '../../apps/web/src/format';
@@ -66,7 +66,7 @@ describe('web application: a deadline in a year without a calendar waits for the
     expect(created.status).toBe(201);
     routeId = created.body.state.routeId;
     // The API stamps a command with the present; the test records the diagnostics on its own date directly.
-    await system.api.get(Client).workflow.getHandle(`route-${routeId}`).executeUpdate(recordDiagnosticsUpdate, {
+    await system.api.get(Client).workflow.getHandle(routeWorkflowId(routeId)).executeUpdate(recordDiagnosticsUpdate, {
       args: [{
         data: { diagnosticsId: randomUUID(), date: recordedAt.slice(0, 10), results: competenceAreas.map((area) => ({ area, percent: area === 'ict' ? 35 : 70 })) },
         metadata: { actorId: tutor, role: 'tutor', now: recordedAt },

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { EventStore, EventIdReuseError, START_OF_STORE, WrongExpectedVersionError, cursorOf, type NewEvent, type RecordedEvent } from '@mentorflow/event-store';
+import { pairStream } from '@mentorflow/domain';
 import { openTestDataSource } from '../support/database';
 
 const event = (type = 'Something', data: Record<string, unknown> = {}): NewEvent => ({
@@ -135,7 +136,7 @@ describe('EventStore on PostgreSQL', () => {
   });
 
   it('chains each event to the previous one and names the first tampered event', async () => {
-    const stream = `pair-${randomUUID()}`;
+    const stream = pairStream(randomUUID());
     let version = 0;
     for (const n of [1, 2, 3, 4]) {
       version = (await store.append(stream, version, [event('Step', { n, nested: { b: 2, a: [1, 'два'] } })])).nextExpectedVersion;
@@ -150,7 +151,7 @@ describe('EventStore on PostgreSQL', () => {
   });
 
   it('accepts the head hash from the previous append, and recovers from a stale one without breaking the chain', async () => {
-    const stream = `pair-${randomUUID()}`;
+    const stream = pairStream(randomUUID());
     const first = await store.append(stream, 0, [event('One')]);
     const second = await store.append(stream, first.nextExpectedVersion, [event('Two')], { previousHash: first.lastHash });
     await store.append(stream, second.nextExpectedVersion, [event('Three')], { previousHash: first.lastHash });

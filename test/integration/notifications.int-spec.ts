@@ -10,6 +10,7 @@ import {
   type NotificationSender,
   type OutgoingNotification,
 } from '@mentorflow/projections';
+import { routeStream } from '@mentorflow/domain';
 import { openTestDataSource } from '../support/database';
 
 describe('notification outbox', () => {
@@ -30,7 +31,7 @@ describe('notification outbox', () => {
     const methodologist = { personId: randomUUID(), role: 'methodologist' };
     const tutor = { personId: randomUUID(), role: 'tutor' };
     const meta = { actorId: 'system' };
-    await store.append(`route-${randomUUID()}`, 0, [
+    await store.append(routeStream(randomUUID()), 0, [
       {
         eventId: randomUUID(),
         type: 'TaskRaised',

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { ProgrammeDocumentKind } from '@mentorflow/domain';
+import { programmeStream, programmeWorkflowId, type ProgrammeDocumentKind } from '@mentorflow/domain';
 import { createEventStoreActivities } from '../../apps/worker/src/activities/event-store.activities';
 import { createProgrammeActivities } from '../../apps/worker/src/activities/programme.activities';
 import { advanceStageUpdate, appointCuratorUpdate, recordDocumentUpdate, returnToStageUpdate } from '../../workflows/programme/programme.messages';
-import { programmeStreamId, programmeWorkflow } from '../../workflows/programme/programme.workflow';
+import { programmeWorkflow } from '../../workflows/programme/programme.workflow';
 import { captureHistory } from '../support/replay';
 import { useTimeSkippingWorker } from '../support/time-skipping';
 
@@ -33,7 +33,7 @@ describe('programme through every stage', () => {
     const { meta } = temporal;
     const handle = await temporal.env.client.workflow.start(programmeWorkflow, {
       taskQueue,
-      workflowId: `programme-${programmeId}`,
+      workflowId: programmeWorkflowId(programmeId),
       args: [{ programmeId, organisationId: randomUUID(), title: 'Программа 2026/27', timeZone: 'Europe/Samara', metadata: await meta(director, 'director') }],
     });
     await handle.executeUpdate(appointCuratorUpdate, { args: [{ data: { curatorId: curator }, metadata: await meta(director, 'director') }] });
@@ -59,7 +59,7 @@ describe('programme through every stage', () => {
     const closed = await advance('results');
     expect(closed).toMatchObject({ stage: 'closed' });
 
-    const moves = (await temporal.store.readStream(programmeStreamId(programmeId)))
+    const moves = (await temporal.store.readStream(programmeStream(programmeId)))
       .filter((e) => ['StageAdvanced', 'StageReturned', 'ProgrammeClosed'].includes(e.type))
       .map((e) => `${e.type}:${(e.data as { from?: string }).from ?? ''}→${(e.data as { to?: string }).to ?? ''}`);
     expect(moves).toEqual([

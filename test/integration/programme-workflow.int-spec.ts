@@ -2,6 +2,7 @@ import { Worker } from '@temporalio/worker';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { endOfLocalDay, type ProductionCalendar } from '@mentorflow/calendar';
+import { programmeStream, programmeWorkflowId } from '@mentorflow/domain';
 import { createEventStoreActivities } from '../../apps/worker/src/activities/event-store.activities';
 import { createProgrammeActivities } from '../../apps/worker/src/activities/programme.activities';
 import { workerBundleOptions, workflowStackTracesKept } from '../../apps/worker/src/workflows-path';
@@ -12,7 +13,7 @@ import {
   programmeViewQuery,
   recordDocumentUpdate,
 } from '../../workflows/programme/programme.messages';
-import { programmeStreamId, programmeWorkflow } from '../../workflows/programme/programme.workflow';
+import { programmeWorkflow } from '../../workflows/programme/programme.workflow';
 import { loadFixtureCalendarYears, yearsNeededFrom } from '../support/calendar-fixture';
 import { captureHistory } from '../support/replay';
 import { useTimeSkippingWorker } from '../support/time-skipping';
@@ -51,7 +52,7 @@ describe('programme workflow on the time-skipping test server', () => {
     const programmeId = randomUUID();
     const handle = await temporal.env.client.workflow.start(programmeWorkflow, {
       taskQueue,
-      workflowId: `programme-${programmeId}`,
+      workflowId: programmeWorkflowId(programmeId),
       args: [
         {
           programmeId,
@@ -82,7 +83,7 @@ describe('programme workflow on the time-skipping test server', () => {
       ],
     });
 
-    const events = await temporal.store.readStream(programmeStreamId(programmeId));
+    const events = await temporal.store.readStream(programmeStream(programmeId));
     expect(events.map((e) => e.type)).toEqual(['ProgrammeStarted', 'CuratorAppointed', 'DocumentRecorded']);
     expect(events[2]?.metadata).toMatchObject({ actorId: curator, role: 'curator', documentRef: documentId });
     expect((await handle.query(programmeViewQuery)).version).toBe(3);
@@ -120,7 +121,7 @@ describe('programme workflow on the time-skipping test server', () => {
       'mentors.notSelected',
       'mentees.notSelected',
     ]);
-    expect((await temporal.store.readStream(programmeStreamId(programmeId))).map((e) => e.type)).toEqual([
+    expect((await temporal.store.readStream(programmeStream(programmeId))).map((e) => e.type)).toEqual([
       'ProgrammeStarted',
       'CuratorAppointed',
     ]);
@@ -143,7 +144,7 @@ describe('programme workflow on the time-skipping test server', () => {
     await handle.executeUpdate(planStageDatesUpdate, {
       args: [{ data: { stage: 'preparatory', plannedEnd }, metadata: await meta(curator, 'curator') }],
     });
-    const stream = programmeStreamId(programmeId);
+    const stream = programmeStream(programmeId);
     const raised = (await temporal.store.readStream(stream)).find((e) => e.type === 'TaskRaised');
     // Due at the end of the planned day in Vladivostok (UTC+10): 14:00 UTC that day.
     expect(raised?.data).toMatchObject({

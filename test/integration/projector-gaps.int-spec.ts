@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { ConfigService } from '@nestjs/config';
 import type { DataSource } from 'typeorm';
-import { pairDecider } from '@mentorflow/domain';
+import { pairDecider, pairStream, programmeStream } from '@mentorflow/domain';
 import { EventStore, START_OF_STORE, cursorOf, type RecordedEvent } from '@mentorflow/event-store';
 import { Projector, ProjectorService, allProjections, programmesProjection, type Projection } from '@mentorflow/projections';
 import { openTestDataSource } from '../support/database';
@@ -50,10 +50,10 @@ describe('projector and position gaps', () => {
     const late = randomUUID();
     await held.query('BEGIN');
     // The held transaction takes its position first…
-    await new EventStore({ query: async (sql, p) => (await held.query(sql, p)).rows }).append(`programme-${early}`, 0, [started(early, 'Ранняя')]);
+    await new EventStore({ query: async (sql, p) => (await held.query(sql, p)).rows }).append(programmeStream(early), 0, [started(early, 'Ранняя')]);
     // …and a later one commits before it.
-    await store.append(`programme-${late}`, 0, [started(late, 'Поздняя')]);
-    const [early_, late_] = await Promise.all([early, late].map(async (id) => (await held.query('SELECT position FROM events WHERE stream_id = $1', [`programme-${id}`])).rows[0]?.position));
+    await store.append(programmeStream(late), 0, [started(late, 'Поздняя')]);
+    const [early_, late_] = await Promise.all([early, late].map(async (id) => (await held.query('SELECT position FROM events WHERE stream_id = $1', [programmeStream(id)])).rows[0]?.position));
     expect(Number(early_)).toBeLessThan(Number(late_));
 
     // The committed later event is held back too: passing it would move the checkpoint over the open one.
@@ -71,8 +71,8 @@ describe('projector and position gaps', () => {
     const rolledBack = randomUUID();
     const after = randomUUID();
     await held.query('BEGIN');
-    await new EventStore({ query: async (sql, p) => (await held.query(sql, p)).rows }).append(`programme-${rolledBack}`, 0, [started(rolledBack, 'Откат')]);
-    await store.append(`programme-${after}`, 0, [started(after, 'После отката')]);
+    await new EventStore({ query: async (sql, p) => (await held.query(sql, p)).rows }).append(programmeStream(rolledBack), 0, [started(rolledBack, 'Откат')]);
+    await store.append(programmeStream(after), 0, [started(after, 'После отката')]);
     await held.query('ROLLBACK');
 
     await new Projector(dataSource).catchUp(programmesProjection);
@@ -120,7 +120,7 @@ describe('projector and position gaps', () => {
   it('killed between the handler and the checkpoint, then fed everything twice, equals a full rebuild', async () => {
     await catchUpAll();
     const ids = Array.from({ length: 6 }, () => randomUUID());
-    for (const id of ids) await store.append(`programme-${id}`, 0, [started(id, `Программа ${id.slice(0, 4)}`), curatorAppointed(id)]);
+    for (const id of ids) await store.append(programmeStream(id), 0, [started(id, `Программа ${id.slice(0, 4)}`), curatorAppointed(id)]);
 
     // The handler has written the read model; the connection dies before the checkpoint is saved.
     let killed = 0;
@@ -198,11 +198,11 @@ describe('projector and position gaps', () => {
       data: { pairId, entryId: randomUUID(), mentorId, date: '2026-09-10', text: `Запись ${n}`, recordedAt: '2026-09-10T06:00:00.000Z' },
       metadata: { actorId: mentorId, role: 'mentor' },
     });
-    await store.append(`pair-${pairId}`, 0, formed.map((e) => ({ eventId: randomUUID(), type: e.type, data: e.data as Record<string, unknown>, metadata: actor })));
+    await store.append(pairStream(pairId), 0, formed.map((e) => ({ eventId: randomUUID(), type: e.type, data: e.data as Record<string, unknown>, metadata: actor })));
     const stuck = randomUUID();
-    await store.append(`programme-${stuck}`, 0, [started(stuck, 'Сломанный обработчик')]);
+    await store.append(programmeStream(stuck), 0, [started(stuck, 'Сломанный обработчик')]);
     const diaryFrom = formed.length;
-    for (let n = 1; n <= 7; n++) await store.append(`pair-${pairId}`, diaryFrom + n - 1, [diary(n)]);
+    for (let n = 1; n <= 7; n++) await store.append(pairStream(pairId), diaryFrom + n - 1, [diary(n)]);
 
     const before = await new Projector(dataSource).checkpoint('programmes');
     await service.catchUpAll();
@@ -218,7 +218,7 @@ describe('projector and position gaps', () => {
     broken = false;
     await service.catchUpAll();
     expect(await projected(stuck)).toBe(1);
-    await store.append(`pair-${pairId}`, diaryFrom + 7, [diary(8)]);
+    await store.append(pairStream(pairId), diaryFrom + 7, [diary(8)]);
     await service.catchUpAll();
     expect((await pair())?.state).toMatchObject({ diaryCount: 8 });
     const names = allProjections.map((p) => p.name);

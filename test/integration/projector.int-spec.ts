@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { EventStore } from '@mentorflow/event-store';
 import { Projector, programmesProjection } from '@mentorflow/projections';
+import { programmeStream } from '@mentorflow/domain';
 import { openTestDataSource } from '../support/database';
 
 const actor = { actorId: 'tester', role: 'curator' };
@@ -19,7 +20,7 @@ describe('checkpointed projector', () => {
   async function startProgramme(title: string) {
     const programmeId = randomUUID();
     const organisationId = randomUUID();
-    await store.append(`programme-${programmeId}`, 0, [
+    await store.append(programmeStream(programmeId), 0, [
       {
         eventId: randomUUID(),
         type: 'ProgrammeStarted',
@@ -31,7 +32,7 @@ describe('checkpointed projector', () => {
   }
 
   const appointCurator = (programmeId: string, version: number, curatorId: string) =>
-    store.append(`programme-${programmeId}`, version, [
+    store.append(programmeStream(programmeId), version, [
       {
         eventId: randomUUID(),
         type: 'CuratorAppointed',
@@ -81,7 +82,7 @@ describe('checkpointed projector', () => {
     await new Projector(dataSource).catchUp(programmesProjection);
     const before = await readModel();
 
-    const events = await store.readStream(`programme-${id}`);
+    const events = await store.readStream(programmeStream(id));
     await dataSource.transaction((tx) => programmesProjection.apply(events, { query: (sql, p) => tx.query(sql, p) }));
 
     expect(await readModel()).toEqual(before);

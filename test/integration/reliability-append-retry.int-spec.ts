@@ -1,9 +1,10 @@
 import { Context } from '@temporalio/activity';
 import { randomUUID } from 'node:crypto';
+import { programmeStream, programmeWorkflowId } from '@mentorflow/domain';
 import { createEventStoreActivities } from '../../apps/worker/src/activities/event-store.activities';
 import { createProgrammeActivities } from '../../apps/worker/src/activities/programme.activities';
 import { appointCuratorUpdate, recordDocumentUpdate } from '../../workflows/programme/programme.messages';
-import { programmeStreamId, programmeWorkflow } from '../../workflows/programme/programme.workflow';
+import { programmeWorkflow } from '../../workflows/programme/programme.workflow';
 import type { AppendEventsInput } from '../../workflows/activities';
 import { useTimeSkippingWorker } from '../support/time-skipping';
 
@@ -40,7 +41,7 @@ describe('an append retried after its commit', () => {
     const curatorId = randomUUID();
     const handle = await temporal.env.client.workflow.start(programmeWorkflow, {
       taskQueue,
-      workflowId: `programme-${programmeId}`,
+      workflowId: programmeWorkflowId(programmeId),
       args: [{ programmeId, organisationId: randomUUID(), title: 'Программа', timeZone: 'Europe/Moscow', metadata: await meta(director, 'director') }],
     });
     const appointed = await handle.executeUpdate(appointCuratorUpdate, { args: [{ data: { curatorId }, metadata: await meta(director, 'director') }] });
@@ -49,7 +50,7 @@ describe('an append retried after its commit', () => {
       args: [{ data: { documentId: randomUUID(), kind: 'implementationAct', number: '1-од', date: '2026-09-01', signedBy: 'Директор' }, metadata: await meta(curatorId, 'curator') }],
     });
 
-    const stream = programmeStreamId(programmeId);
+    const stream = programmeStream(programmeId);
     const events = await temporal.store.readStream(stream);
     expect(events.map((e) => [e.streamVersion, e.type])).toEqual([
       [1, 'ProgrammeStarted'],

@@ -6,6 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { endOfLocalDay, localDateOf, startOfLocalDay, type ProductionCalendar } from '@mentorflow/calendar';
 import {
   competenceAreas,
+  routeStream,
+  routeWorkflowId,
   type CreatedRoute,
   type RouteControlPoint,
   type RouteRoadMapRow,
@@ -30,7 +32,7 @@ import {
   submitDraftUpdate,
   type RouteView,
 } from '../../workflows/route/route.messages';
-import { routeStreamId, routeWorkflow } from '../../workflows/route/route.workflow';
+import { routeWorkflow } from '../../workflows/route/route.workflow';
 import { completeTaskUpdate } from '../../workflows/shared/task.messages';
 import { loadFixtureCalendarYears, yearsNeededFrom } from '../support/calendar-fixture';
 import { captureHistory } from '../support/replay';
@@ -178,7 +180,7 @@ describe('route workflow on the time-skipping test server', () => {
     const { titlePage, rows, controlPoints, today } = await dates(options.timeZone);
     const startWorkflowOperation = new WithStartWorkflowOperation(routeWorkflow, {
       taskQueue,
-      workflowId: `route-${routeId}`,
+      workflowId: routeWorkflowId(routeId),
       workflowIdConflictPolicy: 'FAIL',
       args: [
         {
@@ -235,7 +237,7 @@ describe('route workflow on the time-skipping test server', () => {
     return runs;
   }
 
-  const stream = (routeId: string) => temporal.store.readStream(routeStreamId(routeId));
+  const stream = (routeId: string) => temporal.store.readStream(routeStream(routeId));
   const tasksRaised = (events: RecordedEvent[], kind: string) =>
     // These routes run on loaded calendar years: every task they raise carries its due date.
     events.filter((e) => e.type === 'TaskRaised' && (e.data as { kind: string }).kind === kind).map((e) => e.data as unknown as TaskView & { dueAt: string; dueLocalDate: string });
@@ -296,7 +298,7 @@ describe('route workflow on the time-skipping test server', () => {
       'RouteStageChanged',
       'RouteCompleted',
     ]);
-    expect(events[0]?.metadata).toMatchObject({ actorId: tutor, role: 'tutor', correlationId: `route-${routeId}` });
+    expect(events[0]?.metadata).toMatchObject({ actorId: tutor, role: 'tutor', correlationId: routeWorkflowId(routeId) });
 
     await Worker.runReplayHistory(workerBundleOptions(), await handle.fetchHistory());
     await captureHistory('route-lifecycle', handle);
@@ -320,7 +322,7 @@ describe('route workflow on the time-skipping test server', () => {
     const invalidId = randomUUID();
     const invalid = new WithStartWorkflowOperation(routeWorkflow, {
       taskQueue,
-      workflowId: `route-${invalidId}`,
+      workflowId: routeWorkflowId(invalidId),
       workflowIdConflictPolicy: 'FAIL',
       args: [
         {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import type { RouteState } from '@mentorflow/domain';
+import { programmeStream, routeStream, type RouteState } from '@mentorflow/domain';
 import { EventStore } from '@mentorflow/event-store';
 import { Projector, routesProjection } from '@mentorflow/projections';
 import { openTestDataSource } from '../support/database';
@@ -41,7 +41,7 @@ describe('routes read model', () => {
     const organisationId = randomUUID();
     const code = randomRouteCode(42);
     const draftTaskId = randomUUID();
-    await store.append(`route-${routeId}`, 0, [
+    await store.append(routeStream(routeId), 0, [
       {
         eventId: randomUUID(),
         type: 'RouteCreated',
@@ -70,7 +70,7 @@ describe('routes read model', () => {
     ]);
     // Another aggregate's task: the same event type in a programme stream.
     const programmeId = randomUUID();
-    await store.append(`programme-${programmeId}`, 0, [task(randomUUID(), { type: 'programme', id: programmeId }, organisationId)]);
+    await store.append(programmeStream(programmeId), 0, [task(randomUUID(), { type: 'programme', id: programmeId }, organisationId)]);
 
     await new Projector(dataSource).catchUp(routesProjection);
 
