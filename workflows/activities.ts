@@ -2,6 +2,8 @@
  * The activity contracts workflows call. Workflows import these as types only; apps/worker implements
  * them from Nest DI (createXActivities(deps)).
  */
+import type { ProgrammeGateContext } from '../libs/domain/src/programme/programme.gate-context';
+
 export interface EventToPersist {
   eventId: string;
   type: string;
@@ -24,15 +26,8 @@ export interface AppendEventsResult {
   lastHash: string | null;
 }
 
-export interface GateContextCounts {
-  mentorsSelected: number;
-  menteesSelected: number;
-  pairsAssigned: number;
-  pairsAssignedWithOrderAndConsents: number;
-  pairsWithApprovedPersonalProgramme: number;
-  activePairs: number;
-  activePairsPassedInterimControl: number;
-}
+/** The domain's own type, so the activity and the gate it feeds cannot drift apart. */
+export type GateContextCounts = ProgrammeGateContext;
 
 export interface EventStoreActivities {
   appendEvents(input: AppendEventsInput): Promise<AppendEventsResult>;

@@ -3,7 +3,7 @@ import { type UnmetCondition } from '../shared/refusal';
 import { isTaskEvent, type TaskAssignee, type TaskKind, type TaskRaised } from '../task/task.events';
 import { evolveTasks, isTaskActive, requireCompletable, type Tasks, type TaskView } from '../task/task.state';
 import { isMentorEligibilityWarning, type MentorEligibilityWarning } from '../participant/participant.events';
-import type { ProgrammeGateContext } from '../programme/programme.gates';
+import type { ProgrammeGateContext } from '../programme/programme.gate-context';
 import {
   isMentorReplacementReason,
   isPairForm,

@@ -1,6 +1,7 @@
 import type { CommandMetadata } from '../shared/decider';
 import { deciderSpec } from '../shared/testing';
-import { programmeDecider, type ProgrammeCommand, type ProgrammeState } from './programme.decider';
+import type { ProgrammeCommand } from './programme.commands';
+import { programmeDecider } from './programme.decider';
 import {
   programmeDocumentKinds,
   programmeStages,
@@ -15,9 +16,10 @@ import {
   programmeGates,
   targetModelDocuments,
   unmetConditions,
-  type ProgrammeGateContext,
 } from './programme.gates';
+import type { ProgrammeGateContext } from './programme.gate-context';
 import { programmeDocumentKindLabels, programmeStageLabels } from './programme.labels';
+import type { ProgrammeState } from './programme.state';
 
 const spec = deciderSpec(programmeDecider);
 const now = '2026-03-02T06:00:00.000Z';

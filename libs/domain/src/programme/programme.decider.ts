@@ -1,124 +1,33 @@
-import { assertNever, type CommandMetadata, type Decider, type DomainCommand } from '../shared/decider';
+import { assertNever, type CommandMetadata, type Decider } from '../shared/decider';
 import { type UnmetCondition } from '../shared/refusal';
+import { instantTime, isIsoDate, utcMidnight } from '../shared/dates';
+import { refuse } from '../shared/rules';
+import { isUnsetOrBlank } from '../shared/text';
+import type { TaskEvent } from '../task/task.events';
+import { isTaskActive, setTaskDeadline } from '../task/task.state';
+import type {
+  AdvanceStage,
+  AppointCurator,
+  MarkStagePlanOverdue,
+  PlanStageDates,
+  ProgrammeCommand,
+  RecordDocument,
+  RemindProgrammeTask,
+  ReturnToStage,
+  StartProgramme,
+} from './programme.commands';
 import {
   isProgrammeDocumentKind,
   isProgrammeStage,
   programmeStages,
-  type ProgrammeDocument,
   type ProgrammeEvent,
   type ProgrammeStage,
   type ProgrammeStageOrClosed,
 } from './programme.events';
-import { nextProgrammeStage, unmetConditions, type ProgrammeGateContext } from './programme.gates';
+import type { ProgrammeGateContext } from './programme.gate-context';
+import { nextProgrammeStage, unmetConditions } from './programme.gates';
 import { programmeDocumentKindLabels, programmeStageLabels } from './programme.labels';
-import type { TaskEvent } from '../task/task.events';
-import { evolveTasks, isTaskActive, setTaskDeadline, type TaskDeadline, type Tasks } from '../task/task.state';
-import { instantTime, isIsoDate, utcMidnight } from '../shared/dates';
-import { refuse } from '../shared/rules';
-import { isUnsetOrBlank } from '../shared/text';
-
-// ---- Commands -------------------------------------------------------------------------------
-
-export type StartProgramme = DomainCommand<
-  'StartProgramme',
-  {
-    readonly programmeId: string;
-    readonly organisationId: string;
-    readonly title: string;
-    /** ISO-8601 instant when the programme really started, if earlier than now (back-filling). */
-    readonly startedAt?: string;
-  }
->;
-
-export type RecordDocument = DomainCommand<'RecordDocument', ProgrammeDocument>;
-
-export type AppointCurator = DomainCommand<'AppointCurator', { readonly curatorId: string }>;
-
-export type AdvanceStage = DomainCommand<
-  'AdvanceStage',
-  {
-    readonly comment?: string;
-    readonly context: ProgrammeGateContext;
-    /** The stage the curator saw when pressing "next": guards against a double submit skipping a stage. */
-    readonly expectedStage?: ProgrammeStage;
-  }
->;
-
-export type ReturnToStage = DomainCommand<'ReturnToStage', { readonly stage: ProgrammeStage; readonly reason: string }>;
-
-/** The curator's reminder the workflow schedules for a plan: when it is due and when to remind. */
-export interface StagePlanReminder {
-  readonly taskId: string;
-  readonly dueAt: string;
-  readonly dueLocalDate: string;
-  readonly remindAt: readonly string[];
-  /** The reminder's working days fall in a year the calendar lacks: it is set once that year is loaded. */
-  readonly deadlinePendingYear?: number;
-}
-
-export type PlanStageDates = DomainCommand<
-  'PlanStageDates',
-  { readonly stage: ProgrammeStage; readonly plannedEnd: string; readonly reminder?: StagePlanReminder }
->;
-
-/** Sent by the workflow's reminder timer. */
-export type RemindProgrammeTask = DomainCommand<'RemindProgrammeTask', { readonly taskId: string }>;
-
-/** Sent by the workflow once the calendar year a reminder waited for is loaded. */
-export type SetProgrammeTaskDeadline = DomainCommand<'SetTaskDeadline', { readonly taskId: string } & TaskDeadline>;
-
-/** Sent by the workflow's timer; `plannedEnd` is the plan the timer was set for, so a stale timer is recognised. */
-export type MarkStagePlanOverdue = DomainCommand<
-  'MarkStagePlanOverdue',
-  { readonly stage: ProgrammeStage; readonly plannedEnd: string }
->;
-
-export type ProgrammeCommand =
-  | StartProgramme
-  | RecordDocument
-  | AppointCurator
-  | AdvanceStage
-  | ReturnToStage
-  | PlanStageDates
-  | MarkStagePlanOverdue
-  | RemindProgrammeTask
-  | SetProgrammeTaskDeadline;
-
-// ---- State ----------------------------------------------------------------------------------
-
-export interface RecordedProgrammeDocument extends ProgrammeDocument {
-  readonly recordedAt: string;
-  readonly recordedBy: string;
-  /** The document that corrected this one, if any. */
-  readonly correctedBy?: string;
-}
-
-export interface StartedProgramme {
-  readonly status: 'started';
-  readonly programmeId: string;
-  readonly organisationId: string;
-  readonly title: string;
-  readonly startedAt: string;
-  readonly stage: ProgrammeStageOrClosed;
-  readonly stageEnteredAt: string;
-  readonly curatorId?: string;
-  readonly documents: Readonly<Record<string, RecordedProgrammeDocument>>;
-  /** Latest document of each kind: corrections replace what they correct here. */
-  readonly latestDocumentByKind: Readonly<Partial<Record<ProgrammeDocument['kind'], string>>>;
-  readonly plannedEnds: Readonly<Partial<Record<ProgrammeStage, string>>>;
-  /** For each stage, the planned end already reported overdue. */
-  readonly overduePlannedEnds: Readonly<Partial<Record<ProgrammeStage, string>>>;
-  readonly closed: boolean;
-  readonly closedAt?: string;
-  /** Timed tasks of this programme (stage-plan reminders to the curator). */
-  readonly tasks: Tasks;
-  /** The reminder task of each stage's current plan. */
-  readonly stageReminderTasks: Readonly<Partial<Record<ProgrammeStage, string>>>;
-}
-
-export type ProgrammeState = { readonly status: 'notStarted' } | StartedProgramme;
-
-export const initialProgrammeState = (): ProgrammeState => ({ status: 'notStarted' });
+import { evolveProgramme, initialProgrammeState, type ProgrammeState, type StartedProgramme } from './programme.state';
 
 // ---- Helpers --------------------------------------------------------------------------------
 
@@ -508,96 +417,6 @@ export const decideProgramme = (command: ProgrammeCommand, state: ProgrammeState
   }
 };
 
-// ---- Evolution ------------------------------------------------------------------------------
-
-const whenStarted = (state: ProgrammeState, next: (started: StartedProgramme) => StartedProgramme): ProgrammeState =>
-  state.status === 'started' ? next(state) : state;
-
-export const evolveProgramme = (state: ProgrammeState, event: ProgrammeEvent): ProgrammeState => {
-  switch (event.type) {
-    case 'ProgrammeStarted': {
-      const { programmeId, organisationId, title, stage, startedAt } = event.data;
-      return {
-        status: 'started',
-        programmeId,
-        organisationId,
-        title,
-        startedAt,
-        stage,
-        stageEnteredAt: startedAt,
-        documents: {},
-        latestDocumentByKind: {},
-        plannedEnds: {},
-        overduePlannedEnds: {},
-        closed: false,
-        tasks: {},
-        stageReminderTasks: {},
-      };
-    }
-    case 'DocumentRecorded':
-      return whenStarted(state, (s) => {
-        const { documentId, kind, number, date, signedBy, fileRef, corrects, recordedAt, recordedBy } = event.data;
-        const document: RecordedProgrammeDocument = {
-          documentId,
-          kind,
-          number,
-          date,
-          signedBy,
-          ...(fileRef === undefined ? {} : { fileRef }),
-          ...(corrects === undefined ? {} : { corrects }),
-          recordedAt,
-          recordedBy,
-        };
-        const corrected = document.corrects === undefined ? undefined : s.documents[document.corrects];
-        return {
-          ...s,
-          documents: {
-            ...s.documents,
-            ...(corrected === undefined ? {} : { [corrected.documentId]: { ...corrected, correctedBy: document.documentId } }),
-            [document.documentId]: document,
-          },
-          latestDocumentByKind: { ...s.latestDocumentByKind, [document.kind]: document.documentId },
-        };
-      });
-    case 'CuratorAppointed':
-      return whenStarted(state, (s) => ({ ...s, curatorId: event.data.curatorId }));
-    case 'StageAdvanced':
-      return whenStarted(state, (s) => ({ ...s, stage: event.data.to, stageEnteredAt: event.data.advancedAt }));
-    case 'StageReturned':
-      return whenStarted(state, (s) => ({ ...s, stage: event.data.to, stageEnteredAt: event.data.returnedAt }));
-    case 'StagePlanned':
-      return whenStarted(state, (s) => {
-        // A new plan starts a new deadline: an earlier overdue mark no longer applies.
-        const overduePlannedEnds = { ...s.overduePlannedEnds };
-        delete overduePlannedEnds[event.data.stage];
-        const { reminderTaskId } = event.data;
-        return {
-          ...s,
-          plannedEnds: { ...s.plannedEnds, [event.data.stage]: event.data.plannedEnd },
-          overduePlannedEnds,
-          ...(reminderTaskId === undefined ? {} : { stageReminderTasks: { ...s.stageReminderTasks, [event.data.stage]: reminderTaskId } }),
-        };
-      });
-    case 'StagePlanOverdue':
-      return whenStarted(state, (s) => ({
-        ...s,
-        overduePlannedEnds: { ...s.overduePlannedEnds, [event.data.stage]: event.data.plannedEnd },
-      }));
-    case 'ProgrammeClosed':
-      return whenStarted(state, (s) => ({ ...s, stage: 'closed', closed: true, closedAt: event.data.closedAt }));
-    case 'TaskRaised':
-    case 'TaskDeadlineSet':
-    case 'TaskReminded':
-    case 'TaskOverdue':
-    case 'TaskEscalated':
-    case 'TaskCompleted':
-    case 'TaskCancelled':
-    case 'TaskReassigned':
-      return whenStarted(state, (s) => ({ ...s, tasks: evolveTasks(s.tasks, event) }));
-    default:
-      return assertNever(event);
-  }
-};
 
 export const programmeDecider: Decider<ProgrammeState, ProgrammeCommand, ProgrammeEvent> = {
   decide: decideProgramme,

@@ -1,6 +1,6 @@
 import type { DomainEvent } from '../shared/decider';
 import type { TaskEvent } from '../task/task.events';
-import type { ProgrammeGateContext } from './programme.gates';
+import type { ProgrammeGateContext } from './programme.gate-context';
 
 /** The five stages of the target model in an organisation, in order (004 slide 43). */
 export const programmeStages = ['preparatory', 'design', 'implementation', 'reflectiveAnalytical', 'results'] as const;

@@ -1,22 +1,9 @@
 import type { UnmetCondition } from '../shared/refusal';
-import type { StartedProgramme, ProgrammeState } from './programme.decider';
 import type { ProgrammeDocumentKind, ProgrammeStage, ProgrammeStageOrClosed } from './programme.events';
 import { programmeStages } from './programme.events';
+import type { ProgrammeGateContext } from './programme.gate-context';
 import { programmeDocumentKindLabels } from './programme.labels';
-
-/**
- * Counts the workflow fetches from other slices (pairs, selection) at decision time: the programme
- * asks for them rather than copying the pairs' logic.
- */
-export interface ProgrammeGateContext {
-  readonly mentorsSelected: number;
-  readonly menteesSelected: number;
-  readonly pairsAssigned: number;
-  readonly pairsAssignedWithOrderAndConsents: number;
-  readonly pairsWithApprovedPersonalProgramme: number;
-  readonly activePairs: number;
-  readonly activePairsPassedInterimControl: number;
-}
+import type { ProgrammeState, StartedProgramme } from './programme.state';
 
 export interface ProgrammeGateCondition extends UnmetCondition {
   holds(state: StartedProgramme, context: ProgrammeGateContext): boolean;

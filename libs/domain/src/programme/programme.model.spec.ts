@@ -1,9 +1,11 @@
 import fc from 'fast-check';
 import type { CommandMetadata } from '../shared/decider';
 import { isDomainRefusal } from '../shared/refusal';
-import { programmeDecider, type ProgrammeCommand, type ProgrammeState } from './programme.decider';
+import type { ProgrammeCommand } from './programme.commands';
+import { programmeDecider } from './programme.decider';
 import { programmeStages, type ProgrammeDocumentKind, type ProgrammeEvent, type ProgrammeStageOrClosed } from './programme.events';
-import type { ProgrammeGateContext } from './programme.gates';
+import type { ProgrammeGateContext } from './programme.gate-context';
+import type { ProgrammeState } from './programme.state';
 
 /**
  * Model-based test: random command sequences against the decider and against a model written from
