@@ -11,7 +11,7 @@ import type {
   PersonalProgrammeActivity,
 } from '../../libs/domain/src';
 import type { AggregateSnapshot } from '../shared/aggregate-runner';
-import type { Envelope } from '../programme/programme.messages';
+import type { Envelope } from '../shared/envelope';
 
 export type PairFormation = Omit<FormPair['data'], 'capacityReserved'>;
 

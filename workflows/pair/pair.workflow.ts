@@ -1,5 +1,5 @@
 import { historyLimit } from '../shared/history-limit';
-import { allHandlersFinished, condition, continueAsNew, log, proxyActivities, setHandler, sleep, uuid4 } from '@temporalio/workflow';
+import { allHandlersFinished, condition, continueAsNew, log, proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
 import {
   DomainRefusal,
   isTaskActive,
@@ -14,6 +14,9 @@ import {
 } from '../../libs/domain/src';
 import type { PairActivities } from '../activities';
 import { AggregateRunner, eventRejection, toFailure } from '../shared/aggregate-runner';
+import { commandUpdates } from '../shared/command-updates';
+import { systemMetadata } from '../shared/envelope';
+import { timerUntil, Timers } from '../shared/timers';
 import { completeTaskUpdate } from '../shared/task.messages';
 import {
   approvePersonalProgrammeUpdate,
@@ -37,8 +40,6 @@ const { reserveMentorCapacity, releaseMentorCapacity, pairControlSchedule } = pr
 
 export const pairStreamId = (pairId: string) => `pair-${pairId}`;
 
-const systemMetadata = (now: string): CommandMetadata => ({ actorId: 'system', role: 'administrator', now });
-
 /**
  * One mentoring pair or group, from formation to completion or termination. The mentor's capacity is
  * reserved in the mentor's own stream before the pair is formed; control tasks are watched by timers;
@@ -58,6 +59,8 @@ export async function pairWorkflow(input: PairWorkflowInput): Promise<PairView> 
   const finished = () => runner.state.status === 'completed' || runner.state.status === 'terminated';
   let formationRefusal: unknown;
   const watchedTasks = new Set<string>();
+  // Never cancelled: a run hands over with its timers waiting, as its recorded histories did.
+  const timers = new Timers();
 
   const validate = (command: PairCommand) => (formed() ? runner.check(command) : undefined);
   const update = (command: PairCommand) => runner.execute(() => command).then(view);
@@ -69,8 +72,11 @@ export async function pairWorkflow(input: PairWorkflowInput): Promise<PairView> 
     return view();
   });
 
-  setHandler(
+  const updates = commandUpdates<PairCommand, PairView>({ check: validate, run: update });
+  updates.enriched(
     approvePersonalProgrammeUpdate,
+    // Refusals reach the caller from the handler, after the schedule is computed, as they always have.
+    undefined,
     async ({ data, metadata }) => {
       const schedule = await pairControlSchedule({ start: data.start, end: data.end, timeZone: input.timeZone });
       const result = await update({
@@ -87,39 +93,30 @@ export async function pairWorkflow(input: PairWorkflowInput): Promise<PairView> 
       return result;
     },
   );
-  setHandler(recordDiaryEntryUpdate, ({ data, metadata }) => update({ type: 'RecordDiaryEntry', data, metadata }), {
-    validator: ({ data, metadata }) => validate({ type: 'RecordDiaryEntry', data, metadata }),
-  });
-  setHandler(recordMenteeReportUpdate, ({ data, metadata }) => update({ type: 'RecordMenteeReport', data, metadata }), {
-    validator: ({ data, metadata }) => validate({ type: 'RecordMenteeReport', data, metadata }),
-  });
-  setHandler(passInterimControlUpdate, ({ data, metadata }) => update({ type: 'PassInterimControl', data, metadata }), {
-    validator: ({ data, metadata }) => validate({ type: 'PassInterimControl', data, metadata }),
-  });
-  setHandler(submitMentorFinalReportUpdate, ({ data, metadata }) => update({ type: 'SubmitMentorFinalReport', data, metadata }), {
-    validator: ({ data, metadata }) => validate({ type: 'SubmitMentorFinalReport', data, metadata }),
-  });
-  setHandler(
+  updates.command(recordDiaryEntryUpdate, ({ data, metadata }) => ({ type: 'RecordDiaryEntry', data, metadata }));
+  updates.command(recordMenteeReportUpdate, ({ data, metadata }) => ({ type: 'RecordMenteeReport', data, metadata }));
+  updates.command(passInterimControlUpdate, ({ data, metadata }) => ({ type: 'PassInterimControl', data, metadata }));
+  updates.command(submitMentorFinalReportUpdate, ({ data, metadata }) => ({ type: 'SubmitMentorFinalReport', data, metadata }));
+  updates.command(
     completeFinalControlUpdate,
-    async ({ data, metadata }) => {
-      await update({ type: 'CompleteFinalControl', data, metadata });
+    ({ data, metadata }) => ({ type: 'CompleteFinalControl', data, metadata }),
+    async ({ metadata }) => {
       // The final control closes the pair's programme: the pair completes and the mentor's slots free up.
       await update({ type: 'CompletePair', data: {}, metadata });
       await releaseCapacity();
       return view();
     },
-    { validator: ({ data, metadata }) => validate({ type: 'CompleteFinalControl', data, metadata }) },
   );
-  setHandler(
+  updates.command(
     terminatePairUpdate,
-    async ({ data, metadata }) => {
-      await update({ type: 'TerminatePair', data, metadata });
+    ({ data, metadata }) => ({ type: 'TerminatePair', data, metadata }),
+    async () => {
       await releaseCapacity();
       return view();
     },
-    { validator: ({ data, metadata }) => validate({ type: 'TerminatePair', data, metadata }) },
   );
-  setHandler(completeTaskUpdate, async ({ data, metadata }) => {
+  // The command depends on the task's kind, read when the command's turn comes: the handler refuses.
+  updates.enriched(completeTaskUpdate, undefined, async ({ data, metadata }) => {
     await runner.execute(() => taskCompletion(runner.state.status === 'notFormed' ? undefined : runner.state.tasks[data.taskId], data.result, metadata));
     return { taskId: data.taskId, status: 'done' };
   });
@@ -183,16 +180,15 @@ export async function pairWorkflow(input: PairWorkflowInput): Promise<PairView> 
       const dueAt = task.dueAt;
       if (!isTaskActive(task) || task.status === 'overdue' || dueAt === undefined || watchedTasks.has(task.taskId)) continue;
       watchedTasks.add(task.taskId);
-      void (async () => {
-        // Temporal's workflow clock: deterministic, replayed from history.
-        const wait = Date.parse(dueAt) - Date.now();
-        if (wait > 0) await sleep(wait);
+      timers.start(async () => {
+        const due = timerUntil(Date.parse(dueAt));
+        if (due !== undefined) await due;
         const current = runner.state.status === 'notFormed' ? undefined : runner.state.tasks[task.taskId];
         if (!current || current.status !== 'open') return;
         await runner
-          .execute(() => ({ type: 'MarkPairTaskOverdue', data: { taskId: task.taskId }, metadata: systemMetadata(new Date(Math.max(Date.parse(dueAt), Date.now())).toISOString()) }))
+          .execute(() => ({ type: 'MarkPairTaskOverdue', data: { taskId: task.taskId }, metadata: systemMetadata(Math.max(Date.parse(dueAt), Date.now())) }))
           .catch((error: unknown) => log.warn('Task overdue not recorded', { taskId: task.taskId, error: String(error) }));
-      })();
+      });
     }
   }
 

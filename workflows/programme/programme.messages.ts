@@ -1,6 +1,9 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { CommandMetadata, ProgrammeDocument, ProgrammeStage, ProgrammeState } from '../../libs/domain/src';
 import type { AggregateSnapshot } from '../shared/aggregate-runner';
+import type { Envelope } from '../shared/envelope';
+
+export type { Envelope } from '../shared/envelope';
 
 export interface ProgrammeWorkflowInput {
   programmeId: string;
@@ -17,12 +20,6 @@ export interface ProgrammeWorkflowInput {
 export interface ProgrammeView {
   state: ProgrammeState;
   version: number;
-}
-
-/** Every command carries who asked and when, stamped by the API after authorising the caller. */
-export interface Envelope<T> {
-  data: T;
-  metadata: CommandMetadata;
 }
 
 export const programmeStartedUpdate = defineUpdate<ProgrammeView>('programmeStarted');

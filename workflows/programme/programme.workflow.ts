@@ -1,14 +1,5 @@
 import { historyLimit } from '../shared/history-limit';
-import {
-  allHandlersFinished,
-  condition,
-  continueAsNew,
-  log,
-  proxyActivities,
-  setHandler,
-  sleep,
-  uuid4,
-} from '@temporalio/workflow';
+import { allHandlersFinished, condition, continueAsNew, log, proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
 import {
   programmeDecider,
   type ProgrammeCommand,
@@ -20,6 +11,9 @@ import {
 import type { ProgrammeActivities } from '../activities';
 import { AggregateRunner } from '../shared/aggregate-runner';
 import { calendarWakeups } from '../shared/calendar-wakeup';
+import { commandUpdates } from '../shared/command-updates';
+import { systemMetadata } from '../shared/envelope';
+import { timerUntil, Timers } from '../shared/timers';
 import {
   advanceStageUpdate,
   appointCuratorUpdate,
@@ -64,6 +58,8 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
     input.snapshot ?? { state: programmeDecider.initialState(), version: 0 },
   );
   const settle = calendarWakeups();
+  // Never cancelled: a run hands over with its timers waiting, as its recorded histories did.
+  const timers = new Timers();
   const view = (): ProgrammeView => ({ state: runner.state, version: runner.version });
   const started = () => runner.state.status === 'started';
   // Before ProgrammeStarted is stored a command is queued behind the start and decided in the handler.
@@ -74,38 +70,29 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
     await condition(started);
     return view();
   });
-  setHandler(
-    recordDocumentUpdate,
-    async ({ data, metadata }) => (await runner.execute(() => ({ type: 'RecordDocument', data, metadata })), view()),
-    { validator: ({ data, metadata }) => validate({ type: 'RecordDocument', data, metadata }) },
-  );
-  setHandler(
-    appointCuratorUpdate,
-    async ({ data, metadata }) => (await runner.execute(() => ({ type: 'AppointCurator', data, metadata })), view()),
-    { validator: ({ data, metadata }) => validate({ type: 'AppointCurator', data, metadata }) },
-  );
-  setHandler(
+  const updates = commandUpdates<ProgrammeCommand, ProgrammeView>({
+    check: (command) => validate(command),
+    run: async (command) => (await runner.execute(() => command), view()),
+  });
+  updates.command(recordDocumentUpdate, ({ data, metadata }) => ({ type: 'RecordDocument', data, metadata }));
+  updates.command(appointCuratorUpdate, ({ data, metadata }) => ({ type: 'AppointCurator', data, metadata }));
+  updates.enriched(
     advanceStageUpdate,
+    ({ data, metadata }) => validate({ type: 'AdvanceStage', data: { ...data, context: noCountsYet }, metadata }, ['programme.gate.unmet']),
     async ({ data, metadata }) => {
       await runner.execute(async () => ({
         type: 'AdvanceStage',
-        data: { ...data, context: await loadProgrammeGateContext(input) },
+        data: { ...data, context: await loadProgrammeGateContext({ programmeId: input.programmeId, organisationId: input.organisationId }) },
         metadata,
       }));
       return view();
     },
-    {
-      validator: ({ data, metadata }) =>
-        validate({ type: 'AdvanceStage', data: { ...data, context: noCountsYet }, metadata }, ['programme.gate.unmet']),
-    },
   );
-  setHandler(
-    returnToStageUpdate,
-    async ({ data, metadata }) => (await runner.execute(() => ({ type: 'ReturnToStage', data, metadata })), view()),
-    { validator: ({ data, metadata }) => validate({ type: 'ReturnToStage', data, metadata }) },
-  );
-  setHandler(
+  updates.command(returnToStageUpdate, ({ data, metadata }) => ({ type: 'ReturnToStage', data, metadata }));
+  updates.enriched(
     planStageDatesUpdate,
+    // The reminder is optional in the command: without it the request is the command.
+    ({ data, metadata }) => validate({ type: 'PlanStageDates', data, metadata }),
     async ({ data, metadata }) => {
       const taskId = uuid4();
       await runner.execute(async () => {
@@ -119,7 +106,6 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
       watchStagePlan(data.stage, data.plannedEnd);
       return view();
     },
-    { validator: ({ data, metadata }) => validate({ type: 'PlanStageDates', data, metadata }) },
   );
 
   /** Timers per plan: remind the curator before the planned end; when it passes with the stage open, record the overdue. */
@@ -127,7 +113,7 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
     const state = runner.state;
     const taskId = state.status === 'started' ? state.stageReminderTasks[stage] : undefined;
     const current = () => (taskId === undefined || runner.state.status !== 'started' ? undefined : runner.state.tasks[taskId]);
-    void (async () => {
+    timers.start(async () => {
       // A reminder whose working days fall in a year the calendar lacks is computed once that year is loaded.
       if (current()?.deadlinePendingYear !== undefined) {
         const reminder = await settle(
@@ -139,40 +125,39 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
           .execute(() => ({
             type: 'SetTaskDeadline',
             data: { taskId: taskId ?? '', dueAt: reminder.dueAt, dueLocalDate: reminder.dueLocalDate, remindAt: reminder.remindAt },
-            metadata: { actorId: 'system', role: 'administrator', now: new Date(Date.now()).toISOString() },
+            metadata: systemMetadata(Date.now()),
           }))
           .catch((error: unknown) => log.warn('Pending reminder not set', { stage, error: String(error) }));
       }
       for (const remindAt of current()?.remindAt ?? []) {
-        void (async () => {
-          const wait = Date.parse(remindAt) - Date.now();
-          if (wait <= 0) return;
-          await sleep(wait);
+        timers.start(async () => {
+          const timer = timerUntil(Date.parse(remindAt));
+          if (timer === undefined) return;
+          await timer;
           await runner
             .execute(() => ({
               type: 'RemindProgrammeTask',
               data: { taskId: taskId ?? '' },
-              metadata: { actorId: 'system', role: 'administrator', now: remindAt },
+              metadata: systemMetadata(remindAt),
             }))
             .catch((error: unknown) => log.warn('Reminder not recorded', { stage, error: String(error) }));
-        })();
+        });
       }
-    })();
-    void (async () => {
+    });
+    timers.start(async () => {
       const dueAt = Date.parse(await endOfLocalDay({ date: plannedEnd, timeZone: input.timeZone }));
-      // Temporal's workflow clock: deterministic, replayed from history.
-      const wait = dueAt - Date.now();
-      if (wait > 0) await sleep(wait);
+      const due = timerUntil(dueAt);
+      if (due !== undefined) await due;
       const state = runner.state;
       if (state.status !== 'started' || state.stage !== stage || state.plannedEnds[stage] !== plannedEnd) return;
       await runner
         .execute(() => ({
           type: 'MarkStagePlanOverdue',
           data: { stage, plannedEnd },
-          metadata: { actorId: 'system', role: 'administrator', now: new Date(Math.max(dueAt, Date.now())).toISOString() },
+          metadata: systemMetadata(Math.max(dueAt, Date.now())),
         }))
         .catch((error: unknown) => log.warn('Stage plan overdue not recorded', { stage, error: String(error) }));
-    })();
+    });
   }
 
   if (!input.snapshot) {

@@ -14,9 +14,9 @@ import type {
   SubmitDraft,
 } from '../../libs/domain/src';
 import type { AggregateSnapshot } from '../shared/aggregate-runner';
-import type { Envelope } from '../programme/programme.messages';
+import type { Envelope } from '../shared/envelope';
 
-export type { Envelope } from '../programme/programme.messages';
+export type { Envelope } from '../shared/envelope';
 
 export interface RouteWorkflowInput {
   /** The CreateRoute command's data; its code was allocated in the registry before the start. */

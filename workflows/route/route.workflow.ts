@@ -1,17 +1,5 @@
 import { historyLimit } from '../shared/history-limit';
-import {
-  ActivityFailure,
-  allHandlersFinished,
-  ApplicationFailure,
-  CancellationScope,
-  condition,
-  isCancellation,
-  continueAsNew,
-  log,
-  proxyActivities,
-  setHandler,
-  uuid4,
-} from '@temporalio/workflow';
+import { ActivityFailure, allHandlersFinished, ApplicationFailure, condition, continueAsNew, log, proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
 import {
   isTaskActive,
   routeDecider,
@@ -25,6 +13,9 @@ import {
 import { isPendingDeadline, type PendingDeadline, type RouteActivities, type RouteDeadline } from '../activities';
 import { AggregateRunner } from '../shared/aggregate-runner';
 import { calendarWakeups } from '../shared/calendar-wakeup';
+import { commandUpdates } from '../shared/command-updates';
+import { systemMetadata } from '../shared/envelope';
+import { timerUntil, Timers } from '../shared/timers';
 import { completeTaskUpdate } from '../shared/task.messages';
 import {
   agreeRoadMapUpdate,
@@ -62,8 +53,6 @@ const scheduleOf = (deadline: RouteDeadline | PendingDeadline) =>
   isPendingDeadline(deadline) ? { deadlinePendingYear: deadline.pendingYear } : { dueAt: deadline.dueAt, dueLocalDate: deadline.dueLocalDate };
 
 export const routeStreamId = (routeId: string) => `route-${routeId}`;
-
-const systemMetadata = (now: number): CommandMetadata => ({ actorId: 'system', role: 'administrator', now: new Date(now).toISOString() });
 
 /** An activity's refusal (e.g. a year missing from the calendar) reaches the caller as the refusal itself. */
 function unwrapRefusal(error: unknown): unknown {
@@ -103,13 +92,10 @@ export async function routeWorkflow(input: RouteWorkflowInput): Promise<RouteVie
   const completed = () => created()?.stage === 'completed';
   let creationRefusal: unknown;
   const settle = calendarWakeups();
-  // Timer-driven work in progress (an activity, an append) runs to its end even when the timers stop:
-  // the run continues as new only once it is done, never abandoning an activity it scheduled.
-  let inFlight = 0;
-  const finishing = <T>(work: () => Promise<T>): Promise<T> => {
-    inFlight += 1;
-    return CancellationScope.nonCancellable(work).finally(() => (inFlight -= 1));
-  };
+  // The timers live in a scope of their own: continuing as new stops them, and the next run restarts them
+  // from state. Timer-driven work in progress (an activity, an append) runs to its end even when the
+  // timers stop: the run continues as new only once it is done, never abandoning an activity it scheduled.
+  const timers = new Timers();
 
   // Before RouteCreated is stored a command is queued behind the creation and decided in the handler.
   const validate = (command: RouteCommand, deferred: readonly string[] = []) => (created() ? runner.check(command, deferred) : undefined);
@@ -124,7 +110,7 @@ export async function routeWorkflow(input: RouteWorkflowInput): Promise<RouteVie
 
   /** A timer's command: refused as stale (the route moved on), it is logged and changes nothing. */
   async function system(what: string, build: () => Promise<RouteCommand> | RouteCommand): Promise<void> {
-    await finishing(() => runner.execute(build)).catch((error: unknown) => {
+    await timers.finishing(() => runner.execute(build)).catch((error: unknown) => {
       const failure = unwrapRefusal(error);
       if (failure instanceof ApplicationFailure && failure.type === 'DomainRefusal') log.info(`${what}: refused as stale`, { reason: failure.message });
       else log.warn(`${what}: not recorded`, { error: String(error) });
@@ -137,11 +123,11 @@ export async function routeWorkflow(input: RouteWorkflowInput): Promise<RouteVie
     if (creationRefusal !== undefined) throw creationRefusal;
     return view();
   });
-  setHandler(fixGoalUpdate, ({ data, metadata }) => update(() => ({ type: 'FixGoal', data, metadata })), {
-    validator: ({ data, metadata }) => validate({ type: 'FixGoal', data, metadata }),
-  });
-  setHandler(
+  const updates = commandUpdates<RouteCommand, RouteView>({ check: (command) => validate(command), run: (command) => update(() => command) });
+  updates.command(fixGoalUpdate, ({ data, metadata }) => ({ type: 'FixGoal', data, metadata }));
+  updates.enriched(
     recordDiagnosticsUpdate,
+    ({ data, metadata }) => validate(draftPlaceholder(data, metadata)),
     ({ data, metadata }) => {
       const draftTaskId = uuid4();
       return update(async () => {
@@ -153,28 +139,17 @@ export async function routeWorkflow(input: RouteWorkflowInput): Promise<RouteVie
         return { type: 'RecordDiagnostics', data: { ...data, draftTaskId, ...draft }, metadata };
       });
     },
-    { validator: ({ data, metadata }) => validate(draftPlaceholder(data, metadata)) },
   );
-  setHandler(submitDraftUpdate, ({ data, metadata }) => update(() => ({ type: 'SubmitDraft', data, metadata })), {
-    validator: ({ data, metadata }) => validate({ type: 'SubmitDraft', data, metadata }),
-  });
-  setHandler(proposeOwnRoadMapUpdate, ({ data, metadata }) => update(() => ({ type: 'ProposeOwnRoadMap', data, metadata })), {
-    validator: ({ data, metadata }) => validate({ type: 'ProposeOwnRoadMap', data, metadata }),
-  });
-  setHandler(approveProposedRoadMapUpdate, ({ data, metadata }) => update(() => ({ type: 'ApproveProposedRoadMap', data, metadata })), {
-    validator: ({ data, metadata }) => validate({ type: 'ApproveProposedRoadMap', data, metadata }),
-  });
-  setHandler(agreeRoadMapUpdate, ({ data, metadata }) => update(() => ({ type: 'AgreeRoadMap', data, metadata })), {
-    validator: ({ data, metadata }) => validate({ type: 'AgreeRoadMap', data, metadata }),
-  });
-  setHandler(recordPortfolioEntryUpdate, ({ data, metadata }) => update(() => ({ type: 'RecordPortfolioEntry', data, metadata })), {
-    validator: ({ data, metadata }) => validate({ type: 'RecordPortfolioEntry', data, metadata }),
-  });
-  setHandler(correctRoadMapUpdate, ({ data, metadata }) => update(() => ({ type: 'CorrectRoadMap', data, metadata })), {
-    validator: ({ data, metadata }) => validate({ type: 'CorrectRoadMap', data, metadata }),
-  });
-  setHandler(
+  updates.command(submitDraftUpdate, ({ data, metadata }) => ({ type: 'SubmitDraft', data, metadata }));
+  updates.command(proposeOwnRoadMapUpdate, ({ data, metadata }) => ({ type: 'ProposeOwnRoadMap', data, metadata }));
+  updates.command(approveProposedRoadMapUpdate, ({ data, metadata }) => ({ type: 'ApproveProposedRoadMap', data, metadata }));
+  updates.command(agreeRoadMapUpdate, ({ data, metadata }) => ({ type: 'AgreeRoadMap', data, metadata }));
+  updates.command(recordPortfolioEntryUpdate, ({ data, metadata }) => ({ type: 'RecordPortfolioEntry', data, metadata }));
+  updates.command(correctRoadMapUpdate, ({ data, metadata }) => ({ type: 'CorrectRoadMap', data, metadata }));
+  updates.enriched(
     startReflectionUpdate,
+    // The control diagnostics task is optional in the command: without it the request is the command.
+    ({ metadata }) => validate({ type: 'StartReflection', data: {}, metadata }),
     ({ metadata }) => {
       const taskId = uuid4();
       return update(async () => {
@@ -185,21 +160,13 @@ export async function routeWorkflow(input: RouteWorkflowInput): Promise<RouteVie
         return { type: 'StartReflection', data: deadline ? { controlDiagnosticsTask: { taskId, ...scheduleOf(deadline) } } : {}, metadata };
       });
     },
-    { validator: ({ metadata }) => validate({ type: 'StartReflection', data: {}, metadata }) },
   );
-  setHandler(recordControlDiagnosticsUpdate, ({ data, metadata }) => update(() => ({ type: 'RecordControlDiagnostics', data, metadata })), {
-    validator: ({ data, metadata }) => validate({ type: 'RecordControlDiagnostics', data, metadata }),
-  });
-  setHandler(completeRouteUpdate, ({ metadata }) => update(() => ({ type: 'CompleteRoute', data: {}, metadata })), {
-    validator: ({ metadata }) => validate({ type: 'CompleteRoute', data: {}, metadata }),
-  });
-  setHandler(
+  updates.command(recordControlDiagnosticsUpdate, ({ data, metadata }) => ({ type: 'RecordControlDiagnostics', data, metadata }));
+  updates.command(completeRouteUpdate, ({ metadata }) => ({ type: 'CompleteRoute', data: {}, metadata }));
+  updates.command(
     completeTaskUpdate,
-    async ({ data, metadata }) => {
-      await update(() => ({ type: 'CompleteTask', data, metadata }));
-      return { taskId: data.taskId, status: created()?.tasks[data.taskId]?.status ?? 'done' };
-    },
-    { validator: ({ data, metadata }) => validate({ type: 'CompleteTask', data, metadata }) },
+    ({ data, metadata }) => ({ type: 'CompleteTask', data, metadata }),
+    ({ data }) => ({ taskId: data.taskId, status: created()?.tasks[data.taskId]?.status ?? 'done' }),
   );
 
   const draftTask = (): TaskView | undefined => {
@@ -240,7 +207,7 @@ export async function routeWorkflow(input: RouteWorkflowInput): Promise<RouteVie
           return routeControlDiagnosticsDeadline({ startedAt: trigger, endDate: created()?.titlePage.endDate ?? '', timeZone, organisationId: route.organisationId });
       }
     };
-    const deadline = await settle(() => finishing(compute), wanted);
+    const deadline = await settle(() => timers.finishing(compute), wanted);
     if (deadline === undefined) return;
     await system('Pending deadline set', () => ({
       type: 'SetTaskDeadline',
@@ -257,14 +224,13 @@ export async function routeWorkflow(input: RouteWorkflowInput): Promise<RouteVie
     if (task === undefined || task.status !== 'open' || task.dueAt === undefined) return;
     const dueAt = task.dueAt;
     for (const remindAt of [...task.remindAt].sort()) {
-      // Temporal's workflow clock: deterministic, replayed from history.
-      const wait = Date.parse(remindAt) - Date.now();
-      if (wait <= 0) continue;
-      if (await condition(() => !draftOpen(), wait)) return;
+      const reminder = timerUntil(Date.parse(remindAt), () => !draftOpen());
+      if (reminder === undefined) continue;
+      if (await reminder) return;
       await system('Draft reminder', () => ({ type: 'RemindTask', data: { taskId: task.taskId }, metadata: systemMetadata(Math.max(Date.parse(remindAt), Date.now())) }));
     }
-    const wait = Date.parse(dueAt) - Date.now();
-    if (wait > 0 && (await condition(() => !draftOpen(), wait))) return;
+    const due = timerUntil(Date.parse(dueAt), () => !draftOpen());
+    if (due !== undefined && (await due)) return;
     if (!draftOpen()) return;
     const escalationTaskIds = { tutor: uuid4(), curator: uuid4() };
     await system('Draft overdue', async () => {
@@ -306,9 +272,9 @@ export async function routeWorkflow(input: RouteWorkflowInput): Promise<RouteVie
     let lastMonth = lastCheckedMonth();
     for (;;) {
       const after = { routeId: route.routeId, after: enteredAt, ...(lastMonth === undefined ? {} : { lastMonth }), timeZone };
-      const next = await finishing(() => routeMonthlyCheck(after));
-      const wait = Date.parse(next.startsAt) - Date.now();
-      if (wait > 0 && (await condition(() => !inImplementation(), wait))) return;
+      const next = await timers.finishing(() => routeMonthlyCheck(after));
+      const monthStarts = timerUntil(Date.parse(next.startsAt), () => !inImplementation());
+      if (monthStarts !== undefined && (await monthStarts)) return;
       if (!inImplementation()) return;
       lastMonth = next.month;
       if (created()?.tasks[next.taskId]) continue;
@@ -329,18 +295,13 @@ export async function routeWorkflow(input: RouteWorkflowInput): Promise<RouteVie
       throw creationRefusal;
     }
   }
-  // The timers live in a scope of their own: continuing as new stops them, and the next run restarts them from state.
-  const timers = new CancellationScope();
-  const stopped = (error: unknown) => {
-    if (!isCancellation(error)) throw error;
-  };
-  void timers.run(watchDraft).catch(stopped);
-  void timers.run(monthlyChecks).catch(stopped);
-  void timers.run(settleDeadlines).catch(stopped);
+  timers.start(watchDraft);
+  timers.start(monthlyChecks);
+  timers.start(settleDeadlines);
 
   await condition(() => completed() || historyFull());
   timers.cancel();
-  await condition(() => allHandlersFinished() && inFlight === 0);
+  await condition(() => allHandlersFinished() && timers.idle());
   if (!completed()) {
     return continueAsNew<typeof routeWorkflow>({ ...input, snapshot: runner.toSnapshot() });
   }
