@@ -27,6 +27,17 @@ export const roleLabels: Readonly<Record<Role, string>> = {
   regionalCoordinator: 'Региональный координатор',
 };
 
+/**
+ * Who recorded a history event, when it was not a person: «Система» for what the workflows did on
+ * their own. Timer events recorded before the system role existed carry the administrator role and
+ * keep their old label. Undefined for a person, whom the screen shows by id and role.
+ */
+export function systemActorLabel(entry: { actorId: string; role: string }): string | undefined {
+  if (entry.role === 'system') return 'Система';
+  if (entry.actorId === 'system') return `Система (таймер) — ${roleLabels[entry.role as Role] ?? entry.role}`;
+  return undefined;
+}
+
 export const taskKindLabels: Readonly<Record<TaskKind, string>> = {
   stagePlanReminder: 'Срок этапа программы',
   interimControl: 'Промежуточный контроль пары',

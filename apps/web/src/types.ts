@@ -181,7 +181,8 @@ export interface HistoryEntry {
   recordedAtLocal?: string;
   timeZone?: string;
   actorId: string;
-  role: Role;
+  /** `system` for what the workflows did on their own (timers). */
+  role: Role | 'system';
   reason?: string;
   documentRef?: string;
   data: Record<string, unknown>;

@@ -4,8 +4,8 @@ import { download, getJson, saveBlob } from '../api';
 import { useSession } from '../auth';
 import { Badge, ErrorBox, Field, Loading, Progress, ShowMore, useLoad, usePaged } from '../components/ui';
 import { formatInstant, formatLocalDate, shortId } from '../format';
-import { eventTypeLabels, mentorReplacementReasonLabels, pairFormLabels, pairStatusLabels, roleLabels } from '../labels';
-import type { ChainVerdict, HistoryEntry, Order, Pair } from '../types';
+import { eventTypeLabels, mentorReplacementReasonLabels, pairFormLabels, pairStatusLabels, roleLabels, systemActorLabel } from '../labels';
+import type { ChainVerdict, HistoryEntry, Order, Pair, Role } from '../types';
 
 /** Administrators (and the organisation's curator) read a pair's whole history, verify its hash chain and export it. */
 export function PairAudit() {
@@ -146,7 +146,11 @@ function PairHistory({ pairId }: { pairId: string }) {
                     <div>
                       <dt>Кто</dt>
                       <dd>
-                        {entry.actorId === 'system' ? 'Система (таймер)' : <code>{shortId(entry.actorId)}</code>} — {roleLabels[entry.role] ?? entry.role}
+                        {systemActorLabel(entry) ?? (
+                          <>
+                            <code>{shortId(entry.actorId)}</code> — {roleLabels[entry.role as Role] ?? entry.role}
+                          </>
+                        )}
                       </dd>
                     </div>
                     {summary(entry) ? (
