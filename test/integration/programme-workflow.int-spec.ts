@@ -167,6 +167,9 @@ describe('programme workflow on the time-skipping test server', () => {
     const after = await temporal.store.readStream(stream);
     expect(after.find((e) => e.type === 'StagePlanOverdue')?.data).toMatchObject({ stage: 'preparatory', plannedEnd });
     expect(after.map((e) => e.type).slice(-2)).toEqual(['StagePlanOverdue', 'TaskOverdue']);
+    for (const timed of after.filter((e) => ['TaskReminded', 'StagePlanOverdue', 'TaskOverdue'].includes(e.type))) {
+      expect(timed.metadata).toMatchObject({ actorId: 'system', role: 'system' });
+    }
     await captureHistory('programme-stage-plan-overdue', handle);
   });
 

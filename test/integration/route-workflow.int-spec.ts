@@ -371,6 +371,7 @@ describe('route workflow on the time-skipping test server', () => {
     const events = await stream(routeId);
     const overdue = events.find((e) => e.type === 'TaskOverdue')?.data as { taskId: string; overdueAt: string } | undefined;
     expect(overdue?.taskId).toBe(draft.taskId);
+    expect(events.find((e) => e.type === 'TaskOverdue')?.metadata).toMatchObject({ actorId: 'system', role: 'system' });
     expect(Date.parse(overdue?.overdueAt ?? '') - Date.parse(draft.dueAt)).toBeGreaterThanOrEqual(0);
     expect(Date.parse(overdue?.overdueAt ?? '') - Date.parse(draft.dueAt)).toBeLessThan(5_000);
     expect(events.find((e) => e.type === 'TaskEscalated')?.data).toMatchObject({
