@@ -20,6 +20,21 @@ export * from './participant/participant.labels';
 export * from './participant/mentor-load.events';
 export * from './participant/mentor-load.decider';
 export * from './pair/pair.events';
+export * from './pair/pair.commands';
+export * from './pair/pair.state';
+export {
+  formPairProblems,
+  pairConsentProblems,
+  pairControlPlanProblems,
+  pairMinimumTermMonths,
+  pairOrderProblems,
+  pairTextMaxLength,
+  personalProgrammeMaxMonths,
+  personalProgrammeMinMonths,
+  personalProgrammeProblems,
+  validateMentorReplacement,
+} from './pair/pair.rules';
+export * from './pair/pair.gate-counts';
 export * from './pair/pair.decider';
 export * from './pair/pair.labels';
 export * from './route/route.events';

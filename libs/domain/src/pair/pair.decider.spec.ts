@@ -1,18 +1,11 @@
 import type { CommandMetadata } from '../shared/decider';
 import { deciderSpec } from '../shared/testing';
 import type { TaskAssignee, TaskKind } from '../task/task.events';
-import {
-  isFormedPair,
-  pairDecider,
-  pairGateCounts,
-  validateMentorReplacement,
-  type ApprovePersonalProgramme,
-  type FormPair,
-  type FormedPair,
-  type PairCommand,
-  type PairState,
-  type ReplaceMentor,
-} from './pair.decider';
+import type { ApprovePersonalProgramme, FormPair, PairCommand, ReplaceMentor } from './pair.commands';
+import { pairDecider } from './pair.decider';
+import { pairGateCounts } from './pair.gate-counts';
+import { validateMentorReplacement } from './pair.rules';
+import { isFormedPair, type FormedPair, type PairState } from './pair.state';
 import {
   mentorReplacementReasons,
   pairForms,

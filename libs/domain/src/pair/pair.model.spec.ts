@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import type { CommandMetadata } from '../shared/decider';
 import { isDomainRefusal } from '../shared/refusal';
-import { pairDecider, type ApprovePersonalProgramme, type FormPair, type PairCommand, type PairState } from './pair.decider';
+import type { ApprovePersonalProgramme, FormPair, PairCommand } from './pair.commands';
+import { pairDecider } from './pair.decider';
 import type { PairControlTask, PairEvent } from './pair.events';
+import type { PairState } from './pair.state';
 
 /**
  * Model-based test of the pair's life (fc.commands): random sequences of every command a pair

@@ -1,0 +1,260 @@
+import { assertNever } from '../shared/decider';
+import { isTaskEvent } from '../task/task.events';
+import { evolveTasks, type Tasks } from '../task/task.state';
+import type { MentorEligibilityWarning } from '../participant/participant.events';
+import type {
+  FinalControlOutcome,
+  InterimControlOutcome,
+  MentorReplacementReason,
+  PairConsent,
+  PairController,
+  PairEvent,
+  PairForm,
+  PairKind,
+  PairOrder,
+  PairTerm,
+  PersonalProgrammeActivity,
+} from './pair.events';
+
+/** One mentor's time with the pair; terms follow each other without a gap (to of one = from of the next). */
+export interface PairMentorTerm {
+  readonly mentorId: string;
+  readonly from: string;
+  readonly to?: string;
+  /** The order that assigned this mentor. */
+  readonly order: PairOrder;
+  readonly replacementId?: string;
+  /** Why this mentor's term ended, when it ended by replacement. */
+  readonly endReason?: MentorReplacementReason;
+}
+
+export interface ApprovedPersonalProgramme {
+  readonly programmeDocId?: string;
+  readonly start: string;
+  readonly end: string;
+  readonly directions: readonly string[];
+  readonly activities: readonly PersonalProgrammeActivity[];
+  readonly difficulties: readonly string[];
+  readonly approvedAt: string;
+  readonly approvedBy: string;
+}
+
+export interface PairControlPlan {
+  readonly controller: PairController;
+  /** The first interim control and every repeat after a correction, in order. */
+  readonly interimTaskIds: readonly string[];
+  readonly finalTaskId: string;
+  readonly mentorReportTaskId?: string;
+}
+
+export interface InterimControlResult {
+  readonly taskId: string;
+  readonly outcome: InterimControlOutcome;
+  readonly comment: string;
+  readonly controlledAt: string;
+  readonly controlledBy: string;
+}
+
+export interface FinalControlResult {
+  readonly taskId: string;
+  readonly outcome: FinalControlOutcome;
+  readonly mentorConclusion: string;
+  readonly comment?: string;
+  readonly controlledAt: string;
+  readonly controlledBy: string;
+}
+
+export interface MentorFinalReport {
+  readonly taskId: string;
+  readonly mentorId: string;
+  readonly conclusion: string;
+  readonly proposals?: string;
+  readonly submittedAt: string;
+}
+
+export interface PairTermination {
+  readonly reason: string;
+  readonly order: PairOrder;
+  readonly terminatedAt: string;
+  readonly terminatedBy: string;
+}
+
+export interface FormedPair {
+  readonly status: 'formed' | 'active' | 'completed' | 'terminated';
+  readonly pairId: string;
+  readonly programmeId: string;
+  readonly organisationId: string;
+  readonly form: PairForm;
+  readonly kind: PairKind;
+  readonly mentorId: string;
+  readonly mentorHistory: readonly PairMentorTerm[];
+  readonly menteeIds: readonly string[];
+  readonly consents: readonly PairConsent[];
+  readonly order: PairOrder;
+  readonly term: PairTerm;
+  readonly shortTermReason?: string;
+  readonly mentorEligibilityWarnings: readonly MentorEligibilityWarning[];
+  readonly formedAt: string;
+  readonly personalProgramme?: ApprovedPersonalProgramme;
+  readonly controlPlan?: PairControlPlan;
+  readonly interimControls: readonly InterimControlResult[];
+  readonly mentorFinalReport?: MentorFinalReport;
+  readonly finalControl?: FinalControlResult;
+  readonly diaryEntryIds: readonly string[];
+  readonly diaryCount: number;
+  readonly menteeReportIds: readonly string[];
+  readonly menteeReportsCount: number;
+  readonly tasks: Tasks;
+  /** Every replacement request already decided, so a retried request is recognised. */
+  readonly replacementDecisions: Readonly<Record<string, 'applied' | 'rejected'>>;
+  readonly completedAt?: string;
+  readonly termination?: PairTermination;
+}
+
+export type PairState = { readonly status: 'notFormed' } | FormedPair;
+
+export const initialPairState = (): PairState => ({ status: 'notFormed' });
+
+export const isFormedPair = (state: PairState): state is FormedPair => state.status !== 'notFormed';
+
+const whenFormed = (state: PairState, next: (pair: FormedPair) => FormedPair): PairState => (isFormedPair(state) ? next(state) : state);
+
+/** Closes the current mentor's term: the history has no gap and no overlap. */
+const closeMentorTerm = (history: readonly PairMentorTerm[], to: string, endReason?: MentorReplacementReason): PairMentorTerm[] =>
+  history.map((term, index) =>
+    index === history.length - 1 ? { ...term, to, ...(endReason === undefined ? {} : { endReason }) } : term,
+  );
+
+export const evolvePair = (state: PairState, event: PairEvent): PairState => {
+  if (isTaskEvent(event)) return whenFormed(state, (pair) => ({ ...pair, tasks: evolveTasks(pair.tasks, event) }));
+  switch (event.type) {
+    case 'PairFormed': {
+      const { pairId, programmeId, organisationId, form, kind, mentorId, menteeIds, consents, order, term, shortTermReason } = event.data;
+      return {
+        status: 'formed',
+        pairId,
+        programmeId,
+        organisationId,
+        form,
+        kind,
+        mentorId,
+        mentorHistory: [{ mentorId, from: event.data.formedAt, order }],
+        menteeIds,
+        consents,
+        order,
+        term,
+        ...(shortTermReason === undefined ? {} : { shortTermReason }),
+        mentorEligibilityWarnings: event.data.mentorEligibilityWarnings,
+        formedAt: event.data.formedAt,
+        interimControls: [],
+        diaryEntryIds: [],
+        diaryCount: 0,
+        menteeReportIds: [],
+        menteeReportsCount: 0,
+        tasks: {},
+        replacementDecisions: {},
+      };
+    }
+    case 'PersonalProgrammeApproved':
+      return whenFormed(state, (pair) => {
+        const { programmeDocId, start, end, directions, activities, difficulties, approvedAt, approvedBy } = event.data;
+        const { controller, interimControl, finalControl, mentorReport } = event.data;
+        return {
+          ...pair,
+          status: 'active',
+          personalProgramme: {
+            ...(programmeDocId === undefined ? {} : { programmeDocId }),
+            start,
+            end,
+            directions,
+            activities,
+            difficulties,
+            approvedAt,
+            approvedBy,
+          },
+          controlPlan: {
+            controller,
+            interimTaskIds: [interimControl.taskId],
+            finalTaskId: finalControl.taskId,
+            ...(mentorReport === undefined ? {} : { mentorReportTaskId: mentorReport.taskId }),
+          },
+        };
+      });
+    case 'MentorDiaryEntryRecorded':
+      return whenFormed(state, (pair) => ({
+        ...pair,
+        diaryEntryIds: [...pair.diaryEntryIds, event.data.entryId],
+        diaryCount: pair.diaryCount + 1,
+      }));
+    case 'MenteeReportRecorded':
+      return whenFormed(state, (pair) => ({
+        ...pair,
+        menteeReportIds: [...pair.menteeReportIds, event.data.entryId],
+        menteeReportsCount: pair.menteeReportsCount + 1,
+      }));
+    case 'InterimControlPassed':
+    case 'InterimControlFailed':
+      return whenFormed(state, (pair) => {
+        const { taskId, outcome, comment, controlledAt, controlledBy } = event.data;
+        const repeat = event.type === 'InterimControlFailed' ? [event.data.repeatTaskId] : [];
+        return {
+          ...pair,
+          interimControls: [...pair.interimControls, { taskId, outcome, comment, controlledAt, controlledBy }],
+          ...(pair.controlPlan === undefined
+            ? {}
+            : { controlPlan: { ...pair.controlPlan, interimTaskIds: [...pair.controlPlan.interimTaskIds, ...repeat] } }),
+        };
+      });
+    case 'MentorFinalReportSubmitted':
+      return whenFormed(state, (pair) => {
+        const { taskId, mentorId, conclusion, proposals, submittedAt } = event.data;
+        return { ...pair, mentorFinalReport: { taskId, mentorId, conclusion, ...(proposals === undefined ? {} : { proposals }), submittedAt } };
+      });
+    case 'FinalControlCompleted':
+      return whenFormed(state, (pair) => {
+        const { taskId, outcome, mentorConclusion, comment, controlledAt, controlledBy } = event.data;
+        return {
+          ...pair,
+          finalControl: { taskId, outcome, mentorConclusion, ...(comment === undefined ? {} : { comment }), controlledAt, controlledBy },
+        };
+      });
+    case 'PairCompleted':
+      return whenFormed(state, (pair) => ({
+        ...pair,
+        status: 'completed',
+        completedAt: event.data.completedAt,
+        mentorHistory: closeMentorTerm(pair.mentorHistory, event.data.completedAt),
+      }));
+    case 'MentorReplaced':
+      return whenFormed(state, (pair) => {
+        const { replacementId, newMentorId, reason, order, newMentorConsent, replacedAt } = event.data;
+        return {
+          ...pair,
+          mentorId: newMentorId,
+          mentorHistory: [
+            ...closeMentorTerm(pair.mentorHistory, replacedAt, reason),
+            { mentorId: newMentorId, from: replacedAt, order, replacementId },
+          ],
+          consents: [...pair.consents, newMentorConsent],
+          replacementDecisions: { ...pair.replacementDecisions, [replacementId]: 'applied' },
+        };
+      });
+    case 'MentorReplacementRejected':
+      return whenFormed(state, (pair) => ({
+        ...pair,
+        replacementDecisions: { ...pair.replacementDecisions, [event.data.replacementId]: 'rejected' },
+      }));
+    case 'PairTerminated':
+      return whenFormed(state, (pair) => {
+        const { reason, order, terminatedAt, terminatedBy } = event.data;
+        return {
+          ...pair,
+          status: 'terminated',
+          termination: { reason, order, terminatedAt, terminatedBy },
+          mentorHistory: closeMentorTerm(pair.mentorHistory, terminatedAt),
+        };
+      });
+    default:
+      return assertNever(event);
+  }
+};
