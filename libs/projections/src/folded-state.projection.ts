@@ -6,7 +6,8 @@ export interface FoldedStateOptions<S> {
   table: string;
   /** Primary-key column holding the aggregate id. */
   idColumn: string;
-  eventTypes: readonly string[];
+  /** From `eventTypesOf<AggregateEvent>().every(…)`: the fold must see every event its `evolve` handles. */
+  eventTypes: ReadonlySet<string>;
   /** The aggregate an event belongs to; undefined for events of other streams (shared types such as Task*). */
   aggregateId(event: RecordedEvent): string | undefined;
   initialState(): S;
@@ -34,7 +35,7 @@ export class FoldedStateProjection<S> implements Projection {
 
   constructor(private readonly options: FoldedStateOptions<S>) {
     this.name = options.name;
-    this.eventTypes = new Set(options.eventTypes);
+    this.eventTypes = options.eventTypes;
   }
 
   async apply(events: readonly RecordedEvent[], tx: SqlExecutor): Promise<void> {

@@ -1,3 +1,4 @@
+import type { TaskEvent } from '@mentorflow/domain';
 import type { RecordedEvent, SqlExecutor } from '@mentorflow/event-store';
 
 /**
@@ -14,3 +15,27 @@ export interface Projection {
 }
 
 export const PROJECTIONS = Symbol('PROJECTIONS');
+
+/**
+ * A projection's event types, spelled against an event union so the compiler checks them. `every` names
+ * each type of the union (true: handled; false: deliberately not, say why), so a new event type does not
+ * compile until its projection decides; for projections that fold the aggregate's own `evolve`. `some`
+ * takes a subset, where a misspelt type does not compile.
+ */
+export const eventTypesOf = <E extends { readonly type: string }>() => ({
+  every: (types: Record<E['type'], boolean>): ReadonlySet<string> =>
+    new Set(Object.entries(types).flatMap(([type, handled]) => (handled ? [type] : []))),
+  some: (...types: readonly E['type'][]): ReadonlySet<string> => new Set(types),
+});
+
+/** Every task event, for the aggregates whose streams hold their tasks' lives (`every`). */
+export const everyTaskEvent = {
+  TaskRaised: true,
+  TaskDeadlineSet: true,
+  TaskReminded: true,
+  TaskOverdue: true,
+  TaskEscalated: true,
+  TaskCompleted: true,
+  TaskCancelled: true,
+  TaskReassigned: true,
+} as const satisfies Record<TaskEvent['type'], true>;

@@ -1,6 +1,6 @@
 import { workflowIdOfStream, type TaskEvent } from '@mentorflow/domain';
 import type { RecordedEvent, SqlExecutor } from '@mentorflow/event-store';
-import type { Projection } from '../projection';
+import { eventTypesOf, type Projection } from '../projection';
 
 /**
  * Which workflow waits for which calendar year. Events arrive in commit order, so when a year's
@@ -10,7 +10,7 @@ import type { Projection } from '../projection';
  */
 export const pendingDeadlinesProjection: Projection = {
   name: 'pending-deadlines',
-  eventTypes: new Set(['TaskRaised', 'TaskDeadlineSet', 'TaskCompleted', 'TaskCancelled', 'CalendarYearLoaded']),
+  eventTypes: eventTypesOf<TaskEvent | { type: 'CalendarYearLoaded' }>().some('TaskRaised', 'TaskDeadlineSet', 'TaskCompleted', 'TaskCancelled', 'CalendarYearLoaded'),
 
   async apply(events: readonly RecordedEvent[], tx: SqlExecutor): Promise<void> {
     for (const event of events) {

@@ -1,6 +1,6 @@
 import type { RecordedEvent, SqlExecutor } from '@mentorflow/event-store';
-import type { TaskView } from '@mentorflow/domain';
-import type { Projection } from '../projection';
+import type { TaskEvent, TaskView } from '@mentorflow/domain';
+import { eventTypesOf, type Projection } from '../projection';
 
 /**
  * Reminders, overdue marks and escalations become notifications: the projector enqueues them in the
@@ -8,7 +8,7 @@ import type { Projection } from '../projection';
  */
 export const notificationOutboxProjection: Projection = {
   name: 'notification-outbox',
-  eventTypes: new Set(['TaskReminded', 'TaskOverdue', 'TaskEscalated']),
+  eventTypes: eventTypesOf<TaskEvent>().some('TaskReminded', 'TaskOverdue', 'TaskEscalated'),
 
   async apply(events: readonly RecordedEvent[], tx: SqlExecutor): Promise<void> {
     for (const event of events) {

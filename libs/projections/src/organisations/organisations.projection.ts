@@ -1,11 +1,12 @@
 import { organisationDecider, type OrganisationEvent, type OrganisationState } from '@mentorflow/domain';
 import { FoldedStateProjection } from '../folded-state.projection';
+import { eventTypesOf } from '../projection';
 
 export const organisationsProjection = new FoldedStateProjection<OrganisationState>({
   name: 'organisations',
   table: 'organisations_view',
   idColumn: 'organisation_id',
-  eventTypes: ['OrganisationRegistered', 'StaffAssigned', 'StaffRemoved'],
+  eventTypes: eventTypesOf<OrganisationEvent>().every({ OrganisationRegistered: true, StaffAssigned: true, StaffRemoved: true }),
   aggregateId: (event) => (event.data as { organisationId: string }).organisationId,
   initialState: organisationDecider.initialState,
   evolve: (state, event) => organisationDecider.evolve(state, event as OrganisationEvent),

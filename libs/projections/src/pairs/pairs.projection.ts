@@ -1,32 +1,29 @@
 import { pairDecider, parsePairStream, type PairEvent, type PairState } from '@mentorflow/domain';
 import { FoldedStateProjection } from '../folded-state.projection';
+import { eventTypesOf, everyTaskEvent } from '../projection';
 
 /** Every pair's current state, folded per pair stream. */
 export const pairsProjection = new FoldedStateProjection<PairState>({
   name: 'pairs',
   table: 'pairs_view',
   idColumn: 'pair_id',
-  eventTypes: [
-    'PairFormed',
-    'PersonalProgrammeApproved',
-    'MentorDiaryEntryRecorded',
-    'MenteeReportRecorded',
-    'InterimControlPassed',
-    'InterimControlFailed',
-    'MentorFinalReportSubmitted',
-    'FinalControlCompleted',
-    'PairCompleted',
-    'MentorReplaced',
-    'MentorReplacementRejected',
-    'PairTerminated',
-    'TaskRaised',
-    'TaskReminded',
-    'TaskOverdue',
-    'TaskEscalated',
-    'TaskCompleted',
-    'TaskCancelled',
-    'TaskReassigned',
-  ],
+  eventTypes: eventTypesOf<PairEvent>().every({
+    PairFormed: true,
+    PersonalProgrammeApproved: true,
+    MentorDiaryEntryRecorded: true,
+    MenteeReportRecorded: true,
+    InterimControlPassed: true,
+    InterimControlFailed: true,
+    MentorFinalReportSubmitted: true,
+    FinalControlCompleted: true,
+    PairCompleted: true,
+    MentorReplaced: true,
+    MentorReplacementRejected: true,
+    PairTerminated: true,
+    ...everyTaskEvent,
+    // Never in a pair's stream: only routes raise tasks whose deadline waits for a calendar year.
+    TaskDeadlineSet: false,
+  }),
   // Task events of programmes and routes pass through here too: only pair streams are folded.
   aggregateId: (event) => parsePairStream(event.streamId),
   initialState: pairDecider.initialState,

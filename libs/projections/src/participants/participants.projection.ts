@@ -1,12 +1,13 @@
 import { participantDecider, type ParticipantEvent, type ParticipantState } from '@mentorflow/domain';
 import { FoldedStateProjection } from '../folded-state.projection';
+import { eventTypesOf } from '../projection';
 
 /** Mentors and mentees selected for each programme: the programme's gate counts them. */
 export const participantsProjection = new FoldedStateProjection<ParticipantState>({
   name: 'participants',
   table: 'participants_view',
   idColumn: 'participant_id',
-  eventTypes: ['ParticipantRegistered', 'ParticipantWithdrawn'],
+  eventTypes: eventTypesOf<ParticipantEvent>().every({ ParticipantRegistered: true, ParticipantWithdrawn: true }),
   aggregateId: (event) => (event.data as { participantId: string }).participantId,
   initialState: participantDecider.initialState,
   evolve: (state, event) => participantDecider.evolve(state, event as ParticipantEvent),

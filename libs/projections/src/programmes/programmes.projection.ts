@@ -1,21 +1,22 @@
-import { parseProgrammeStream, programmeDecider, taskEventTypes, type ProgrammeEvent, type ProgrammeState } from '@mentorflow/domain';
+import { parseProgrammeStream, programmeDecider, type ProgrammeEvent, type ProgrammeState } from '@mentorflow/domain';
 import { FoldedStateProjection } from '../folded-state.projection';
+import { eventTypesOf, everyTaskEvent } from '../projection';
 
 export const programmesProjection = new FoldedStateProjection<ProgrammeState>({
   name: 'programmes',
   table: 'programmes_view',
   idColumn: 'programme_id',
-  eventTypes: [
-    'ProgrammeStarted',
-    'DocumentRecorded',
-    'CuratorAppointed',
-    'StageAdvanced',
-    'StageReturned',
-    'StagePlanned',
-    'StagePlanOverdue',
-    'ProgrammeClosed',
-    ...taskEventTypes,
-  ],
+  eventTypes: eventTypesOf<ProgrammeEvent>().every({
+    ProgrammeStarted: true,
+    DocumentRecorded: true,
+    CuratorAppointed: true,
+    StageAdvanced: true,
+    StageReturned: true,
+    StagePlanned: true,
+    StagePlanOverdue: true,
+    ProgrammeClosed: true,
+    ...everyTaskEvent,
+  }),
   aggregateId: (event) => parseProgrammeStream(event.streamId),
   initialState: programmeDecider.initialState,
   evolve: (state, event) => programmeDecider.evolve(state, event as ProgrammeEvent),

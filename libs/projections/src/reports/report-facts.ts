@@ -16,11 +16,16 @@ import {
   type CompetenceArea,
   type FinalControlOutcome,
   type InterimControlOutcome,
+  type MonitoringEvent,
   type MonitoringResultRecorded,
+  type OrganisationEvent,
+  type PairEvent,
   type PairForm,
   type PairGateCounts,
   type PairKind,
   type PairStatus,
+  type ProgrammeEvent,
+  type RouteEvent,
   type RouteStage,
   type StartedProgramme,
   type TaskEvent,
@@ -233,7 +238,8 @@ export function subjectsOf(event: { streamId: string; type: string; data: Record
   return refs;
 }
 
-export const reportEventTypes: readonly string[] = [
+/** The events of every subject a report reads: a misspelt type does not compile. */
+export const reportEventTypes: readonly (OrganisationEvent | ProgrammeEvent | PairEvent | RouteEvent | MonitoringEvent)['type'][] = [
   'OrganisationRegistered',
   'StaffAssigned',
   'StaffRemoved',

@@ -1,5 +1,6 @@
-import { parseRouteStream, routeDecider, routeEventTypes, taskEventTypes, type RouteEvent, type RouteState } from '@mentorflow/domain';
+import { parseRouteStream, routeDecider, type RouteEvent, type RouteState } from '@mentorflow/domain';
 import { FoldedStateProjection } from '../folded-state.projection';
+import { eventTypesOf, everyTaskEvent } from '../projection';
 
 /**
  * Individual educational routes: the route decider's own fold per route. Task events are shared by
@@ -10,7 +11,20 @@ export const routesProjection = new FoldedStateProjection<RouteState>({
   table: 'routes_view',
   idColumn: 'route_id',
   // Task events too: a route's tasks (draft, escalations, monthly checks) are part of its state.
-  eventTypes: [...routeEventTypes, ...taskEventTypes],
+  eventTypes: eventTypesOf<RouteEvent>().every({
+    RouteCreated: true,
+    RouteGoalFixed: true,
+    DiagnosticsRecorded: true,
+    RouteStageChanged: true,
+    RouteDraftSubmitted: true,
+    RoadMapProposed: true,
+    RoadMapAgreed: true,
+    PortfolioEntryRecorded: true,
+    RoadMapCorrected: true,
+    ControlDiagnosticsRecorded: true,
+    RouteCompleted: true,
+    ...everyTaskEvent,
+  }),
   // The route's own events carry its id; its task events do not, but its stream names it.
   aggregateId: (event) => parseRouteStream(event.streamId),
   initialState: routeDecider.initialState,
