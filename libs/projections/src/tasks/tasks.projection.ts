@@ -1,37 +1,67 @@
-import { evolveTask, taskEventTypes, type TaskEvent, type TaskView } from '@mentorflow/domain';
+import { evolveTask, type TaskEvent, type TaskView } from '@mentorflow/domain';
 import type { RecordedEvent, SqlExecutor } from '@mentorflow/event-store';
-import type { Projection } from '../projection';
+import { eventTypesOf, everyTaskEvent, type Projection } from '../projection';
+
+/** Rows per INSERT: 12 parameters each stays far below PostgreSQL's 65,535. */
+const rowsPerStatement = 1000;
 
 /** Every person's inbox: the tasks of all programmes, pairs and routes, gathered from their streams. */
 export const tasksProjection: Projection = {
   name: 'tasks',
-  eventTypes: new Set<string>(taskEventTypes),
+  eventTypes: eventTypesOf<TaskEvent>().every(everyTaskEvent),
 
   async apply(events: readonly RecordedEvent[], tx: SqlExecutor): Promise<void> {
+    const byTask = new Map<string, RecordedEvent[]>();
     for (const event of events) {
-      const taskEvent = event as unknown as TaskEvent;
-      const [row] = await tx.query<{ view: TaskView }>('SELECT view FROM tasks_view WHERE task_id = $1 FOR UPDATE', [taskEvent.data.taskId]);
-      const view = evolveTask(row?.view, taskEvent);
-      if (!view) continue;
+      // As tasks_view's uuid column prints it, so the stored row is found again.
+      const taskId = (event as unknown as TaskEvent).data.taskId.toLowerCase();
+      byTask.set(taskId, [...(byTask.get(taskId) ?? []), event]);
+    }
+    if (byTask.size === 0) return;
+    // One read and one write for the whole batch, as the folded projections do, not two queries per event.
+    const stored = await tx.query<{ task_id: string; view: TaskView }>('SELECT task_id::text AS task_id, view FROM tasks_view WHERE task_id = ANY($1) FOR UPDATE', [
+      [...byTask.keys()],
+    ]);
+    const views = new Map(stored.map((r) => [r.task_id, r.view]));
+    const rows: unknown[][] = [];
+    for (const [taskId, taskEvents] of byTask) {
+      let view = views.get(taskId);
+      // The columns an update leaves alone come from the view that first inserted the row.
+      let first: { view: TaskView; streamId: string } | undefined;
+      let last: RecordedEvent | undefined;
+      for (const event of taskEvents) {
+        // An event the fold cannot apply (its task never raised) leaves the task as it was.
+        const next = evolveTask(view, event as unknown as TaskEvent);
+        if (!next) continue;
+        view = next;
+        first ??= { view: next, streamId: event.streamId };
+        last = event;
+      }
+      if (!view || !first || !last) continue;
+      rows.push([
+        view.taskId,
+        first.streamId,
+        first.view.organisationId,
+        view.assignee.personId,
+        view.assignee.role,
+        first.view.kind,
+        view.status,
+        view.dueAt,
+        first.view.subject.type,
+        first.view.subject.id,
+        JSON.stringify(view),
+        last.recordedAt,
+      ]);
+    }
+    for (let i = 0; i < rows.length; i += rowsPerStatement) {
+      const values: unknown[] = [];
+      const tuples = rows.slice(i, i + rowsPerStatement).map((row) => `(${row.map((v) => `$${values.push(v)}`).join(', ')})`);
       await tx.query(
         `INSERT INTO tasks_view (task_id, stream_id, organisation_id, assignee_id, assignee_role, kind, status, due_at, subject_type, subject_id, view, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+         VALUES ${tuples.join(', ')}
          ON CONFLICT (task_id) DO UPDATE SET assignee_id = excluded.assignee_id, assignee_role = excluded.assignee_role,
            status = excluded.status, due_at = excluded.due_at, view = excluded.view, updated_at = excluded.updated_at`,
-        [
-          view.taskId,
-          event.streamId,
-          view.organisationId,
-          view.assignee.personId,
-          view.assignee.role,
-          view.kind,
-          view.status,
-          view.dueAt,
-          view.subject.type,
-          view.subject.id,
-          JSON.stringify(view),
-          event.recordedAt,
-        ],
+        values,
       );
     }
   },
