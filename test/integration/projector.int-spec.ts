@@ -1,4 +1,7 @@
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import type { DataSource } from 'typeorm';
 import { EventStore } from '@mentorflow/event-store';
 import { Projector, programmesProjection } from '@mentorflow/projections';
@@ -74,6 +77,25 @@ describe('checkpointed projector', () => {
     await new Projector(dataSource).rebuild(programmesProjection);
 
     expect(await readModel()).toEqual(live);
+  });
+
+  it('rebuilds the read model an operator names (npm run projections:rebuild)', async () => {
+    const rebuild = (...args: string[]) =>
+      promisify(execFile)(process.execPath, ['-r', '@swc-node/register', join('scripts', 'projections-rebuild.ts'), ...args], {
+        cwd: join(__dirname, '..', '..'),
+        env: { ...process.env },
+      });
+    const id = await startProgramme('По команде');
+    await appointCurator(id, 1, randomUUID());
+    await new Projector(dataSource).catchUp(programmesProjection);
+    const live = await readModel();
+
+    await dataSource.query('UPDATE programmes_view SET stage = $1', ['corrupted']);
+    const { stderr } = await rebuild('programmes');
+
+    expect(stderr).toMatch(/\[projections:rebuild\] programmes: rebuilt from \d+ events/);
+    expect(await readModel()).toEqual(live);
+    await expect(rebuild('programme')).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('Unknown projection "programme"; the projections are: organisations, programmes, tasks') });
   });
 
   it('does not fold an event twice when a batch is fed again', async () => {

@@ -4,6 +4,7 @@ export * from './migrations';
 export * from './organisations/organisations.projection';
 export * from './programmes/programmes.projection';
 export * from './projection';
+export * from './projection-by-name';
 export * from './projections.module';
 export * from './projector';
 export * from './projector.service';

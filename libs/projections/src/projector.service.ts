@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '@mentorflow/config';
 import { PROJECTIONS, type Projection } from './projection';
+import { projectionByName } from './projection-by-name';
 import { Projector } from './projector';
 
 /** Runs the projector loop in the process that enables it (the worker by default). */
@@ -67,9 +68,7 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
   }
 
   rebuild(name: string): Promise<number> {
-    const projection = this.projections.find((p) => p.name === name);
-    if (!projection) throw new Error(`Unknown projection ${name}`);
-    return this.projector.rebuild(projection);
+    return this.projector.rebuild(projectionByName(name, this.projections));
   }
 
   async onApplicationShutdown(): Promise<void> {
