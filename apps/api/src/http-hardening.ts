@@ -50,8 +50,10 @@ export function registerHostCheck(fastify: FastifyInstance, allowed: ReadonlySet
  * raw response (@fastify/static's setHeaders), so both places are checked.
  */
 export function registerNoStore(fastify: FastifyInstance): void {
-  fastify.addHook('onSend', async (_request, reply, payload) => {
+  // A callback hook, not an async one: it finishes within send(), so a handler that calls send() and then
+  // resolves undefined (@nestjs/swagger's openapi.json) is not answered twice while the hook is pending.
+  fastify.addHook('onSend', (_request, reply, payload, done) => {
     if (!reply.hasHeader('cache-control') && !reply.raw.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
-    return payload;
+    done(null, payload);
   });
 }
