@@ -2,15 +2,11 @@ import type { CommandMetadata } from '../shared/decider';
 import { deciderSpec } from '../shared/testing';
 import type { TaskAssignee, TaskEvent, TaskKind } from '../task/task.events';
 import { formatRouteCode, isRouteCode, parseRouteCode } from './route.code';
-import {
-  competenceLevel,
-  routeDecider,
-  routeDraftDeliveredOnTime,
-  routeUncoveredDeficitAreas,
-  type CreatedRoute,
-  type RouteCommand,
-  type RouteState,
-} from './route.decider';
+import type { RouteCommand } from './route.commands';
+import { routeDecider } from './route.decider';
+import { routeDraftDeliveredOnTime, routeUncoveredDeficitAreas } from './route.indicators';
+import { competenceLevel } from './route.rules';
+import type { CreatedRoute, RouteState } from './route.state';
 import {
   competenceAreas,
   competenceLevels,

@@ -1,0 +1,129 @@
+import type { DomainCommand } from '../shared/decider';
+import type { TaskDeadline } from '../task/task.state';
+import type { CompetenceArea, RouteControlPoint, RouteRoadMapRow, RouteTitlePage } from './route.events';
+
+/**
+ * A task the workflow schedules: it computes `dueAt`/`dueLocalDate` on the production calendar, or, when
+ * the calendar lacks the year, names that year (`deadlinePendingYear`) and leaves the due date unset.
+ */
+export interface RouteTaskSchedule {
+  readonly taskId: string;
+  readonly dueAt?: string;
+  readonly dueLocalDate?: string;
+  readonly remindAt?: readonly string[];
+  readonly deadlinePendingYear?: number;
+}
+
+export interface RouteDiagnosticsResultInput {
+  readonly area: CompetenceArea;
+  readonly percent: number;
+}
+
+export type CreateRoute = DomainCommand<
+  'CreateRoute',
+  {
+    readonly routeId: string;
+    /** Registry code, see `formatRouteCode`. */
+    readonly code: string;
+    readonly organisationId: string;
+    readonly teacherId: string;
+    readonly methodologistId: string;
+    readonly tutorId: string;
+    readonly titlePage: RouteTitlePage;
+    readonly goal?: string;
+    readonly tasks?: readonly string[];
+  }
+>;
+
+export type FixGoal = DomainCommand<'FixGoal', { readonly goal: string; readonly tasks: readonly string[] }>;
+
+export type RecordDiagnostics = DomainCommand<
+  'RecordDiagnostics',
+  {
+    readonly diagnosticsId: string;
+    readonly date: string;
+    readonly results: readonly RouteDiagnosticsResultInput[];
+    readonly nextDiagnosticsDate?: string;
+    /** The methodologist's draft task: due at the end of the 10th working day after the results arrive. */
+    readonly draftTaskId: string;
+    readonly draftDueAt?: string;
+    readonly draftDueLocalDate?: string;
+    readonly remindAt: readonly string[];
+    /** The calendar lacks this year: the draft is accepted with its deadline pending. */
+    readonly draftDeadlinePendingYear?: number;
+  }
+>;
+
+/** Sent by the workflow's timer at the draft's deadline. */
+export type MarkDraftOverdue = DomainCommand<
+  'MarkDraftOverdue',
+  {
+    readonly taskId: string;
+    /** The organisation's curator; without one the escalation goes to the tutor alone. */
+    readonly curatorId?: string;
+    readonly escalationTaskIds: { readonly tutor: string; readonly curator?: string };
+    readonly dueAt?: string;
+    readonly dueLocalDate?: string;
+    readonly remindAt?: readonly string[];
+    readonly deadlinePendingYear?: number;
+  }
+>;
+
+/** Sent by the workflow once the calendar year a task's deadline waited for is loaded. */
+export type SetRouteTaskDeadline = DomainCommand<'SetTaskDeadline', { readonly taskId: string } & TaskDeadline>;
+
+export type RemindRouteTask = DomainCommand<'RemindTask', { readonly taskId: string }>;
+
+export type SubmitDraft = DomainCommand<'SubmitDraft', { readonly rows: readonly RouteRoadMapRow[] }>;
+
+export type ProposeOwnRoadMap = DomainCommand<'ProposeOwnRoadMap', { readonly rows: readonly RouteRoadMapRow[] }>;
+
+export type ApproveProposedRoadMap = DomainCommand<'ApproveProposedRoadMap', { readonly controlPoints: readonly RouteControlPoint[] }>;
+
+export type AgreeRoadMap = DomainCommand<
+  'AgreeRoadMap',
+  {
+    readonly controlPoints: readonly RouteControlPoint[];
+    /** The tutor's refinement of the draft; omitted or unchanged, the draft itself is agreed. */
+    readonly rows?: readonly RouteRoadMapRow[];
+  }
+>;
+
+export type RaiseMonthlyCheck = DomainCommand<'RaiseMonthlyCheck', RouteTaskSchedule & { readonly month: string }>;
+
+export type CompleteRouteTask = DomainCommand<'CompleteTask', { readonly taskId: string; readonly result: string }>;
+
+export type RecordPortfolioEntry = DomainCommand<
+  'RecordPortfolioEntry',
+  { readonly entryId: string; readonly rowId?: string; readonly product: string; readonly selfAssessment: string }
+>;
+
+export type CorrectRoadMap = DomainCommand<'CorrectRoadMap', { readonly reason: string; readonly rows: readonly RouteRoadMapRow[] }>;
+
+export type StartReflection = DomainCommand<'StartReflection', { readonly controlDiagnosticsTask?: RouteTaskSchedule }>;
+
+export type RecordControlDiagnostics = DomainCommand<
+  'RecordControlDiagnostics',
+  { readonly diagnosticsId: string; readonly date: string; readonly results: readonly RouteDiagnosticsResultInput[] }
+>;
+
+export type CompleteRoute = DomainCommand<'CompleteRoute', Record<string, never>>;
+
+export type RouteCommand =
+  | CreateRoute
+  | FixGoal
+  | RecordDiagnostics
+  | MarkDraftOverdue
+  | RemindRouteTask
+  | SetRouteTaskDeadline
+  | SubmitDraft
+  | ProposeOwnRoadMap
+  | ApproveProposedRoadMap
+  | AgreeRoadMap
+  | RaiseMonthlyCheck
+  | CompleteRouteTask
+  | RecordPortfolioEntry
+  | CorrectRoadMap
+  | StartReflection
+  | RecordControlDiagnostics
+  | CompleteRoute;

@@ -1,0 +1,217 @@
+import { assertNever } from '../shared/decider';
+import type { TaskEvent } from '../task/task.events';
+import { evolveTasks, type Tasks } from '../task/task.state';
+import type {
+  CompetenceArea,
+  CompetenceDynamics,
+  CompetenceResult,
+  RouteControlPoint,
+  RouteEvent,
+  RouteRoadMapRow,
+  RouteRoadMapSource,
+  RouteStage,
+  RouteTitlePage,
+} from './route.events';
+
+export interface RouteParticipants {
+  readonly teacherId: string;
+  readonly methodologistId: string;
+  readonly tutorId: string;
+}
+
+export interface RouteGoal {
+  readonly goal: string;
+  readonly tasks: readonly string[];
+}
+
+export interface RouteDiagnostics {
+  readonly diagnosticsId: string;
+  readonly date: string;
+  readonly nextDiagnosticsDate?: string;
+  readonly results: readonly CompetenceResult[];
+  readonly recordedAt: string;
+}
+
+export interface RouteControlDiagnostics extends RouteDiagnostics {
+  readonly dynamics: readonly CompetenceDynamics[];
+}
+
+export interface RouteDraft {
+  readonly taskId: string;
+  /** Absent while the deadline waits for a production-calendar year. */
+  readonly dueAt?: string;
+  readonly dueLocalDate?: string;
+  readonly overdue: boolean;
+  readonly submittedAt?: string;
+  readonly onTime?: boolean;
+}
+
+export interface RouteRoadMapVersion {
+  readonly version: number;
+  readonly origin: RouteRoadMapSource | 'correction';
+  readonly rows: readonly RouteRoadMapRow[];
+  readonly reason?: string;
+  readonly at: string;
+  readonly by: string;
+}
+
+export interface RouteProposal {
+  readonly rows: readonly RouteRoadMapRow[];
+  readonly proposedAt: string;
+  readonly proposedBy: string;
+}
+
+export interface RoutePortfolioEntry {
+  readonly entryId: string;
+  readonly rowId?: string;
+  readonly competence?: CompetenceArea;
+  readonly product: string;
+  readonly selfAssessment: string;
+  readonly recordedAt: string;
+  readonly recordedBy: string;
+}
+
+export interface CreatedRoute {
+  readonly status: 'created';
+  readonly routeId: string;
+  readonly code: string;
+  readonly organisationId: string;
+  readonly participants: RouteParticipants;
+  readonly titlePage: RouteTitlePage;
+  readonly stage: RouteStage;
+  readonly stageEnteredAt: string;
+  readonly createdAt: string;
+  readonly goal?: RouteGoal;
+  readonly diagnostics?: RouteDiagnostics;
+  readonly draft?: RouteDraft;
+  /** The current road map: the last of `roadMapVersions`. */
+  readonly roadMap?: RouteRoadMapVersion;
+  readonly roadMapVersions: readonly RouteRoadMapVersion[];
+  readonly agreedAt?: string;
+  readonly proposal?: RouteProposal;
+  readonly controlPoints: readonly RouteControlPoint[];
+  readonly portfolio: readonly RoutePortfolioEntry[];
+  readonly controlDiagnostics?: RouteControlDiagnostics;
+  readonly tasks: Tasks;
+  readonly monthlyCheckTaskIds: readonly string[];
+  readonly completedAt?: string;
+}
+
+export type RouteState = { readonly status: 'notCreated' } | CreatedRoute;
+
+export const initialRouteState = (): RouteState => ({ status: 'notCreated' });
+
+const whenCreated = (state: RouteState, next: (created: CreatedRoute) => CreatedRoute): RouteState =>
+  state.status === 'created' ? next(state) : state;
+
+const withVersion = (state: CreatedRoute, version: RouteRoadMapVersion): CreatedRoute =>
+  // Agreeing the draft unchanged keeps its version: nothing new enters the history.
+  state.roadMap?.version === version.version
+    ? state
+    : { ...state, roadMap: version, roadMapVersions: [...state.roadMapVersions, version] };
+
+const evolveRouteTasks = (state: CreatedRoute, event: TaskEvent): CreatedRoute => {
+  const next = { ...state, tasks: evolveTasks(state.tasks, event) };
+  if (event.type === 'TaskRaised' && event.data.kind === 'draftRoute') {
+    return { ...next, draft: { taskId: event.data.taskId, dueAt: event.data.dueAt, dueLocalDate: event.data.dueLocalDate, overdue: false } };
+  }
+  if (event.type === 'TaskRaised' && event.data.kind === 'monthlyControlPointCheck') {
+    return { ...next, monthlyCheckTaskIds: [...next.monthlyCheckTaskIds, event.data.taskId] };
+  }
+  if (event.type === 'TaskDeadlineSet' && next.draft?.taskId === event.data.taskId) {
+    return { ...next, draft: { ...next.draft, dueAt: event.data.dueAt, dueLocalDate: event.data.dueLocalDate } };
+  }
+  if (event.type === 'TaskOverdue' && next.draft?.taskId === event.data.taskId) {
+    return { ...next, draft: { ...next.draft, overdue: true } };
+  }
+  return next;
+};
+
+export const evolveRoute = (state: RouteState, event: RouteEvent): RouteState => {
+  switch (event.type) {
+    case 'RouteCreated': {
+      const { routeId, code, organisationId, teacherId, methodologistId, tutorId, titlePage, stage, createdAt } = event.data;
+      return {
+        status: 'created',
+        routeId,
+        code,
+        organisationId,
+        participants: { teacherId, methodologistId, tutorId },
+        titlePage,
+        stage,
+        stageEnteredAt: createdAt,
+        createdAt,
+        roadMapVersions: [],
+        controlPoints: [],
+        portfolio: [],
+        tasks: {},
+        monthlyCheckTaskIds: [],
+      };
+    }
+    case 'RouteGoalFixed':
+      return whenCreated(state, (s) => ({ ...s, goal: { goal: event.data.goal, tasks: event.data.tasks } }));
+    case 'DiagnosticsRecorded':
+      return whenCreated(state, (s) => {
+        const { diagnosticsId, date, nextDiagnosticsDate, results, recordedAt } = event.data;
+        return {
+          ...s,
+          diagnostics: { diagnosticsId, date, ...(nextDiagnosticsDate === undefined ? {} : { nextDiagnosticsDate }), results, recordedAt },
+        };
+      });
+    case 'RouteStageChanged':
+      return whenCreated(state, (s) => ({ ...s, stage: event.data.to, stageEnteredAt: event.data.changedAt }));
+    case 'RouteDraftSubmitted':
+      return whenCreated(state, (s) => {
+        const { version, rows, submittedAt, submittedBy, onTime } = event.data;
+        const withDraft = s.draft ? { ...s, draft: { ...s.draft, submittedAt, onTime } } : s;
+        return withVersion(withDraft, { version, origin: 'methodologistDraft', rows, at: submittedAt, by: submittedBy });
+      });
+    case 'RoadMapProposed':
+      return whenCreated(state, (s) => ({ ...s, proposal: { rows: event.data.rows, proposedAt: event.data.proposedAt, proposedBy: event.data.proposedBy } }));
+    case 'RoadMapAgreed':
+      return whenCreated(state, (s) => {
+        const { version, source, rows, controlPoints, agreedAt, agreedBy } = event.data;
+        // An agreed road map settles the design stage: a pending proposal is no longer pending.
+        const rest: { -readonly [K in keyof CreatedRoute]: CreatedRoute[K] } = { ...s };
+        delete rest.proposal;
+        return { ...withVersion(rest, { version, origin: source, rows, at: agreedAt, by: agreedBy }), controlPoints, agreedAt };
+      });
+    case 'PortfolioEntryRecorded':
+      return whenCreated(state, (s) => {
+        const { entryId, rowId, competence, product, selfAssessment, recordedAt, recordedBy } = event.data;
+        const entry: RoutePortfolioEntry = {
+          entryId,
+          ...(rowId === undefined ? {} : { rowId }),
+          ...(competence === undefined ? {} : { competence }),
+          product,
+          selfAssessment,
+          recordedAt,
+          recordedBy,
+        };
+        return { ...s, portfolio: [...s.portfolio, entry] };
+      });
+    case 'RoadMapCorrected':
+      return whenCreated(state, (s) => {
+        const { version, rows, reason, correctedAt, correctedBy } = event.data;
+        return withVersion(s, { version, origin: 'correction', rows, reason, at: correctedAt, by: correctedBy });
+      });
+    case 'ControlDiagnosticsRecorded':
+      return whenCreated(state, (s) => {
+        const { diagnosticsId, date, results, dynamics, recordedAt } = event.data;
+        return { ...s, controlDiagnostics: { diagnosticsId, date, results, dynamics, recordedAt } };
+      });
+    case 'RouteCompleted':
+      return whenCreated(state, (s) => ({ ...s, stage: 'completed', completedAt: event.data.completedAt }));
+    case 'TaskRaised':
+    case 'TaskDeadlineSet':
+    case 'TaskReminded':
+    case 'TaskOverdue':
+    case 'TaskEscalated':
+    case 'TaskCompleted':
+    case 'TaskCancelled':
+    case 'TaskReassigned':
+      return whenCreated(state, (s) => evolveRouteTasks(s, event));
+    default:
+      return assertNever(event);
+  }
+};
