@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { EventStore } from '@mentorflow/event-store';
+import { loadFixtureCalendarYears, yearsNeededFrom } from '../support/calendar-fixture';
+import { openTestDataSource } from '../support/database';
 import { TestSystem } from '../support/system';
 
 describe('programme through HTTP on real PostgreSQL and a real Temporal server', () => {
@@ -6,9 +9,14 @@ describe('programme through HTTP on real PostgreSQL and a real Temporal server',
   const admin = randomUUID();
   const director = randomUUID();
   const curator = randomUUID();
+  const nextYear = new Date().getUTCFullYear() + 1;
 
   beforeAll(async () => {
     system = await TestSystem.start();
+    // The stage plan below ends on 25 December of next year: its reminder counts working days in that year.
+    const db = await openTestDataSource();
+    await loadFixtureCalendarYears(new EventStore(db), yearsNeededFrom(new Date(), 1));
+    await db.destroy();
   });
   afterAll(() => system?.stop());
 
@@ -109,7 +117,7 @@ describe('programme through HTTP on real PostgreSQL and a real Temporal server',
 
     const planned = await system.request('POST', `/programmes/${programmeId}/stage-plans`, curatorToken, {
       stage: 'preparatory',
-      plannedEnd: '2026-12-25',
+      plannedEnd: `${nextYear}-12-25`,
     });
     expect(planned.status).toBe(200);
 
@@ -117,11 +125,11 @@ describe('programme through HTTP on real PostgreSQL and a real Temporal server',
       () => system.request('GET', '/tasks', curatorToken),
       (r) => r.body.length === 1,
     );
-    // Samara is UTC+4: the 25th ends at 20:00 UTC.
+    // Samara is UTC+4: the 25th ends at 20:00 UTC. (Next year's date: a plan ending in the past would be overdue at once.)
     expect(inbox.body[0]).toMatchObject({
       kind: 'stagePlanReminder',
       status: 'open',
-      dueAt: '2026-12-25T20:00:00.000Z',
+      dueAt: `${nextYear}-12-25T20:00:00.000Z`,
       subject: { type: 'programme', id: programmeId },
     });
     expect((await system.request('GET', '/tasks', directorToken)).body).toEqual([]);

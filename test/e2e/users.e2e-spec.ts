@@ -69,8 +69,7 @@ describe('users, role assignments and organisation-scoped roles', () => {
     const events = await userEvents(userId);
     expect(events.map((e) => e.type)).toEqual(['UserRegistered', 'RoleGranted', 'RoleRevoked']);
     expect(events[1]).toMatchObject({ data: { userId, role: 'curator', organisationId: organisationA }, metadata: { role: 'administrator' } });
-    const listed = await system.request('GET', '/users?limit=100', admin);
-    expect(listed.body.find((u: { userId: string }) => u.userId === userId)).toMatchObject({ sub, assignments: [] });
+    expect(await system.listedUser(admin, (u) => u.userId === userId)).toMatchObject({ sub, assignments: [] });
   });
 
   it.each([
@@ -208,8 +207,7 @@ describe('users, role assignments and organisation-scoped roles', () => {
     }
     expect((await system.request('POST', `/organisations/${organisationA}/programmes`, token, { title: 'Программа' })).status).toBe(401);
     // The list shows the status; blocking again changes nothing.
-    const listed = await system.request('GET', '/users?limit=100', admin);
-    expect(listed.body.find((u: { userId: string }) => u.userId === userId)).toMatchObject({ disabledAt: blocked.body.disabledAt });
+    expect(await system.listedUser(admin, (u) => u.userId === userId)).toMatchObject({ disabledAt: blocked.body.disabledAt });
     expect((await system.request('POST', `/users/${userId}/deactivate`, admin, {})).body.disabledAt).toBe(blocked.body.disabledAt);
 
     const unblocked = await system.request('POST', `/users/${userId}/activate`, admin, {});

@@ -220,8 +220,8 @@ describe('web application: the administrator audits a pair after a mentor replac
     await card.getByLabel('Организация').selectOption({ label: 'МБОУ «Лицей № 2»' });
     await card.getByRole('button', { name: 'Назначить роль' }).click();
     await card.getByText('Методист — МБОУ «Лицей № 2»').waitFor();
-    const granted = (await system.request('GET', '/users?limit=100', adminToken)).body.find((u: { sub: string }) => u.sub === sub);
-    expect(granted.assignments).toEqual([expect.objectContaining({ role: 'methodologist' })]);
+    const granted = await system.listedUser<{ userId: string; sub: string; assignments: unknown[] }>(adminToken, (u) => u.sub === sub);
+    expect(granted?.assignments).toEqual([expect.objectContaining({ role: 'methodologist' })]);
     await screenshot(page, 'admin-users');
     expect(await accessibilityAudit(page)).toMatchObject({ lang: 'ru', unnamed: [], h1: 1, skipped: [] });
 
@@ -237,8 +237,8 @@ describe('web application: the administrator audits a pair after a mentor replac
 
     await card.getByRole('button', { name: 'Снять роль «Методист» (МБОУ «Лицей № 2»)' }).click();
     await card.getByText('Ролей нет').waitFor();
-    const revoked = (await system.request('GET', '/users?limit=100', adminToken)).body.find((u: { sub: string }) => u.sub === sub);
-    expect(revoked.assignments).toEqual([]);
+    const revoked = await system.listedUser<{ userId: string; sub: string; assignments: unknown[] }>(adminToken, (u) => u.sub === sub);
+    expect(revoked?.assignments).toEqual([]);
 
     // Blocking: the card shows the state in Russian; the user's token stops working until unblocked.
     await card.getByText('Активен').waitFor();

@@ -71,6 +71,15 @@ export class TestSystem {
     return this.users.settled();
   }
 
+  /** The user `match` picks from GET /users, paging through the whole list (other specs add users to the shared database). */
+  async listedUser<T extends { userId: string; sub: string }>(token: string, match: (user: T) => boolean): Promise<T | undefined> {
+    for (let offset = 0; ; offset += 100) {
+      const page = (await this.request('GET', `/users?limit=100&offset=${offset}`, token)).body as T[];
+      const found = page.find(match);
+      if (found || page.length < 100) return found;
+    }
+  }
+
   async request(method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; body: any }> {
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,
