@@ -2,17 +2,17 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { AuthProvider } from './auth';
-import { RequireSession, HomeRedirect } from './screens/Home';
+import { RequireSession, HomeRedirect } from './features/auth/Home';
 import { Layout } from './components/Layout';
-import { SignIn } from './screens/SignIn';
-import { TaskInbox } from './screens/TaskInbox';
-import { ProgrammeList } from './screens/ProgrammeList';
-import { ProgrammePage } from './screens/ProgrammePage';
-import { RouteList } from './screens/RouteList';
-import { RoutePage } from './screens/RoutePage';
-import { PairAudit } from './screens/PairAudit';
-import { CalendarYears } from './screens/CalendarYears';
-import { Users } from './screens/Users';
+import { SignIn } from './features/auth/SignIn';
+import { TaskInbox } from './features/tasks/TaskInbox';
+import { ProgrammeList } from './features/programmes/ProgrammeList';
+import { ProgrammePage } from './features/programmes/ProgrammePage';
+import { RouteList } from './features/routes/RouteList';
+import { RoutePage } from './features/routes/RoutePage';
+import { PairAudit } from './features/audit/PairAudit';
+import { CalendarYears } from './features/calendar/CalendarYears';
+import { Users } from './features/users/Users';
 import './styles.css';
 
 const router = createBrowserRouter(

@@ -1,9 +1,9 @@
 import { Link } from 'react-router';
-import { useSession } from '../auth';
-import { ErrorBox, Loading, ShowMore, usePaged } from '../components/ui';
-import { formatInstant } from '../format';
-import { programmeStageLabels } from '../labels';
-import type { Programme } from '../types';
+import { useSession } from '../../auth';
+import { ErrorBox, Loading, ShowMore, usePaged } from '../../components/ui';
+import { formatInstant } from '../../format';
+import { programmeStageLabels } from '../../labels';
+import type { Programme } from '../../types';
 
 export function ProgrammeList() {
   const session = useSession();

@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
-import { ApiError, getJson, newId, postJson, type UnmetCondition } from '../api';
-import { useSession } from '../auth';
-import { Badge, ErrorBox, Field, Loading, ShowMore, StageTrack, useLoad, usePaged } from '../components/ui';
-import { PersonId, usePersonLabel } from '../components/people';
-import { formatInstant, formatLocalDate } from '../format';
-import { FormPairForm, PairActions, type PairAction } from './PairForms';
+import { ApiError, getJson, newId, postJson, type UnmetCondition } from '../../api';
+import { useSession } from '../../auth';
+import { Badge, ErrorBox, Field, Loading, ShowMore, StageTrack, useLoad, usePaged } from '../../components/ui';
+import { PersonId, usePersonLabel } from '../../components/people';
+import { formatInstant, formatLocalDate } from '../../format';
+import { FormPairForm, PairActions, type PairAction } from '../pairs/PairForms';
 import {
   menteeCategoryLabels,
   mentorEligibilityWarningLabels,
@@ -14,9 +14,9 @@ import {
   participantRoleLabels,
   programmeDocumentKindLabels,
   programmeStageLabels,
-} from '../labels';
-import type { MentorLoad, Pair, Participant, Programme, ProgrammeDocumentKind } from '../types';
-import { isAllowedFileRef } from '../../../../libs/domain/src/shared/file-ref';
+} from '../../labels';
+import type { MentorLoad, Pair, Participant, Programme, ProgrammeDocumentKind } from '../../types';
+import { isAllowedFileRef } from '../../../../../libs/domain/src/shared/file-ref';
 
 const stages = ['preparatory', 'design', 'implementation', 'reflectiveAnalytical', 'results'] as const;
 const documentKinds = Object.keys(programmeDocumentKindLabels) as ProgrammeDocumentKind[];

@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { deleteJson, postJson } from '../api';
-import { useSession } from '../auth';
-import { Badge, ErrorBox, Field, Loading, ShowMore, usePaged } from '../components/ui';
-import { formatInstant } from '../format';
-import { roleLabels } from '../labels';
-import type { Assignment, Role, User } from '../types';
+import { deleteJson, postJson } from '../../api';
+import { useSession } from '../../auth';
+import { Badge, ErrorBox, Field, Loading, ShowMore, usePaged } from '../../components/ui';
+import { formatInstant } from '../../format';
+import { roleLabels } from '../../labels';
+import type { Assignment, Role, User } from '../../types';
 
 const roles = Object.keys(roleLabels) as Role[];
 

@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import { getJson, postJson } from '../api';
-import { ErrorBox, Field, Loading, Progress, useLoad } from '../components/ui';
-import { formatInstant } from '../format';
-import { readTextFile } from '../read-file';
-import type { CalendarYearInfo } from '../types';
+import { getJson, postJson } from '../../api';
+import { ErrorBox, Field, Loading, Progress, useLoad } from '../../components/ui';
+import { formatInstant } from '../../format';
+import { readTextFile } from './read-file';
+import type { CalendarYearInfo } from '../../types';
 import { CalendarOverlays } from './CalendarOverlays';
 
 /** The production calendar years deadlines are counted on; an administrator loads a missing year from its XML. */

@@ -1,11 +1,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
-import { ApiError, getJson, postJson } from '../api';
-import { useAuth } from '../auth';
-import { ErrorBox, Field, Loading } from '../components/ui';
-import { roleLabels } from '../labels';
-import { finishOidcSignIn, startOidcSignIn } from '../oidc';
-import type { AuthConfig, DevUser } from '../types';
+import { ApiError, getJson, postJson } from '../../api';
+import { useAuth } from '../../auth';
+import { ErrorBox, Field, Loading } from '../../components/ui';
+import { roleLabels } from '../../labels';
+import { finishOidcSignIn, startOidcSignIn } from './oidc';
+import type { AuthConfig, DevUser } from '../../types';
 
 /** Development users and their tokens locally; the identity provider's sign-in when OIDC is configured. */
 export function SignIn() {

@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { getJson, postJson } from '../api';
-import { useSession } from '../auth';
-import { Badge, ErrorBox, Field, Loading, useLoad } from '../components/ui';
-import { formatLocalDate } from '../format';
-import { pendingDeadlineText, pluralRu, taskKindLabels, taskStatusLabels, workingDaysText } from '../labels';
-import type { Task, TaskKind } from '../types';
+import { getJson, postJson } from '../../api';
+import { useSession } from '../../auth';
+import { Badge, ErrorBox, Field, Loading, useLoad } from '../../components/ui';
+import { formatLocalDate } from '../../format';
+import { pendingDeadlineText, pluralRu, taskKindLabels, taskStatusLabels, workingDaysText } from '../../labels';
+import type { Task, TaskKind } from '../../types';
 
 interface WorkingDays {
   today: string;

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { useAuth, useSession } from '../auth';
-import { Loading } from '../components/ui';
+import { useAuth, useSession } from '../../auth';
+import { Loading } from '../../components/ui';
 
 export function RequireSession({ children }: { children: ReactNode }) {
   const { session, loading } = useAuth();

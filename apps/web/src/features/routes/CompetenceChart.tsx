@@ -1,5 +1,5 @@
-import { competenceAreaLabels, competenceAssessmentLabel } from '../labels';
-import type { CompetenceArea, CompetenceResult } from '../types';
+import { competenceAreaLabels, competenceAssessmentLabel } from '../../labels';
+import type { CompetenceArea, CompetenceResult } from '../../types';
 
 type Assessment = Parameters<typeof competenceAssessmentLabel>[0];
 

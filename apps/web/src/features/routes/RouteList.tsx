@@ -1,9 +1,9 @@
 import { Link } from 'react-router';
-import { useSession } from '../auth';
-import { Badge, ErrorBox, Loading, ShowMore, usePaged } from '../components/ui';
-import { formatLocalDate } from '../format';
-import { routeStageLabels } from '../labels';
-import type { Route } from '../types';
+import { useSession } from '../../auth';
+import { Badge, ErrorBox, Loading, ShowMore, usePaged } from '../../components/ui';
+import { formatLocalDate } from '../../format';
+import { routeStageLabels } from '../../labels';
+import type { Route } from '../../types';
 
 export function RouteList() {
   const session = useSession();

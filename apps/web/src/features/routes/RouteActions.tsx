@@ -1,11 +1,11 @@
 /** The tutor's and the teacher's commands on a route, each shown to whom the API lets act and at the stage it applies to. */
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { getJson, newId, postJson } from '../api';
-import { useSession } from '../auth';
-import { ErrorBox, Field } from '../components/ui';
-import { formatLocalDate, todayIn } from '../format';
-import { competenceAreaLabels } from '../labels';
-import type { CompetenceArea, Route } from '../types';
+import { getJson, newId, postJson } from '../../api';
+import { useSession } from '../../auth';
+import { ErrorBox, Field } from '../../components/ui';
+import { formatLocalDate, todayIn } from '../../format';
+import { competenceAreaLabels } from '../../labels';
+import type { CompetenceArea, Route } from '../../types';
 
 const areas = Object.keys(competenceAreaLabels) as CompetenceArea[];
 

@@ -1,14 +1,14 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
-import { getJson, postJson } from '../api';
-import { useSession } from '../auth';
-import { CompetenceChart } from '../components/CompetenceChart';
-import { Badge, ErrorBox, Field, Loading, StageTrack, useLoad } from '../components/ui';
-import { formatInstant, formatLocalDate } from '../format';
-import { PersonId } from '../components/people';
+import { getJson, postJson } from '../../api';
+import { useSession } from '../../auth';
+import { CompetenceChart } from './CompetenceChart';
+import { Badge, ErrorBox, Field, Loading, StageTrack, useLoad } from '../../components/ui';
+import { formatInstant, formatLocalDate } from '../../format';
+import { PersonId } from '../../components/people';
 import { RouteActions } from './RouteActions';
-import { competenceAreaLabels, routeActivityKindLabels, routeRoadMapSourceLabels, routeStageLabels } from '../labels';
-import type { CompetenceArea, RoadMapRow, Route, RouteActivityKind } from '../types';
+import { competenceAreaLabels, routeActivityKindLabels, routeRoadMapSourceLabels, routeStageLabels } from '../../labels';
+import type { CompetenceArea, RoadMapRow, Route, RouteActivityKind } from '../../types';
 
 const stages = ['diagnosticMotivational', 'design', 'implementation', 'reflective'] as const;
 const areas = Object.keys(competenceAreaLabels) as CompetenceArea[];

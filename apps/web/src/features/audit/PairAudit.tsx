@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { download, getJson, saveBlob } from '../api';
-import { useSession } from '../auth';
-import { Badge, ErrorBox, Field, Loading, Progress, ShowMore, useLoad, usePaged } from '../components/ui';
-import { formatInstant, formatLocalDate, shortId } from '../format';
-import { eventTypeLabels, mentorReplacementReasonLabels, pairFormLabels, pairStatusLabels, roleLabels, systemActorLabel } from '../labels';
-import type { ChainVerdict, HistoryEntry, Order, Pair, Role } from '../types';
+import { download, getJson, saveBlob } from '../../api';
+import { useSession } from '../../auth';
+import { Badge, ErrorBox, Field, Loading, Progress, ShowMore, useLoad, usePaged } from '../../components/ui';
+import { formatInstant, formatLocalDate, shortId } from '../../format';
+import { eventTypeLabels, mentorReplacementReasonLabels, pairFormLabels, pairStatusLabels, roleLabels, systemActorLabel } from '../../labels';
+import type { ChainVerdict, HistoryEntry, Order, Pair, Role } from '../../types';
 
 /** Administrators (and the organisation's curator) read a pair's whole history, verify its hash chain and export it. */
 export function PairAudit() {

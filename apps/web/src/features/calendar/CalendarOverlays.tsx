@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { getJson, postJson } from '../api';
-import { useAuth } from '../auth';
-import { ErrorBox, Field, Loading, Progress, useLoad } from '../components/ui';
-import { formatInstant } from '../format';
-import { readTextFile } from '../read-file';
-import type { CalendarOverlayInfo } from '../types';
+import { getJson, postJson } from '../../api';
+import { useAuth } from '../../auth';
+import { ErrorBox, Field, Loading, Progress, useLoad } from '../../components/ui';
+import { formatInstant } from '../../format';
+import { readTextFile } from './read-file';
+import type { CalendarOverlayInfo } from '../../types';
 
 /**
  * Regions' own non-working days over the federal calendar (Татарстан: Ураза-байрам, Курбан-байрам,

@@ -1,5 +1,5 @@
 /** OpenID Connect sign-in for a public client: authorization code with PKCE, no secret in the browser. */
-import type { AuthConfig } from './types';
+import type { AuthConfig } from '../../types';
 
 const STATE_KEY = 'mentorflow.oidc';
 

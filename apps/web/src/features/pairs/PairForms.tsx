@@ -1,10 +1,10 @@
 /** The curator's and director's commands on pairs and groups: forming, approving, controls, replacement, termination. */
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { getJson, postJson } from '../api';
-import { useSession } from '../auth';
-import { ErrorBox, Field } from '../components/ui';
-import { usePersonLabel } from '../components/people';
-import { formatLocalDate } from '../format';
+import { getJson, postJson } from '../../api';
+import { useSession } from '../../auth';
+import { ErrorBox, Field } from '../../components/ui';
+import { usePersonLabel } from '../../components/people';
+import { formatLocalDate } from '../../format';
 import {
   finalControlOutcomeLabels,
   interimControlOutcomeLabels,
@@ -13,8 +13,8 @@ import {
   pairFormLabels,
   pairKindLabels,
   pairStatusLabels,
-} from '../labels';
-import type { MentorLoad, MentorReplacementReason, Pair, Participant } from '../types';
+} from '../../labels';
+import type { MentorLoad, MentorReplacementReason, Pair, Participant } from '../../types';
 
 type PairForm = Pair['form'];
 type PairKind = Pair['kind'];
