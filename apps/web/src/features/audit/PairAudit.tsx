@@ -3,6 +3,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { download, getJson, saveBlob } from '../../api';
 import { useSession } from '../../auth';
 import { Badge, ErrorBox, Field, Loading, Progress, ShowMore, useLoad, usePaged } from '../../components/ui';
+import { useSubmit } from '../../use-submit';
 import { formatInstant, formatLocalDate, shortId } from '../../format';
 import { eventTypeLabels, mentorReplacementReasonLabels, pairFormLabels, pairStatusLabels, roleLabels, systemActorLabel } from '../../labels';
 import type { ChainVerdict, HistoryEntry, Order, Pair, Role } from '../../types';
@@ -64,22 +65,14 @@ function PairHistory({ pairId }: { pairId: string }) {
   const session = useSession();
   const history = useLoad(() => getJson<HistoryEntry[]>(`/pairs/${pairId}/history`), [pairId]);
   const [verdict, setVerdict] = useState<ChainVerdict | null>(null);
-  const [verifying, setVerifying] = useState(false);
-  const [verifyError, setVerifyError] = useState<unknown>(null);
+  const { submit: runVerify, busy: verifying, error: verifyError } = useSubmit();
   const [exporting, setExporting] = useState<{ format: string; received: number; total?: number } | null>(null);
   const [exportError, setExportError] = useState<unknown>(null);
 
-  const verify = async () => {
-    setVerifying(true);
-    setVerifyError(null);
-    try {
+  const verify = () =>
+    runVerify(async () => {
       setVerdict(await getJson<ChainVerdict>(`/pairs/${pairId}/history/verify`));
-    } catch (e) {
-      setVerifyError(e);
-    } finally {
-      setVerifying(false);
-    }
-  };
+    });
 
   const exportAs = async (format: 'csv' | 'json') => {
     setExportError(null);

@@ -3,6 +3,7 @@ import { Navigate, useLocation, useNavigate } from 'react-router';
 import { ApiError, getJson, postJson } from '../../api';
 import { useAuth } from '../../auth';
 import { ErrorBox, Field, Loading } from '../../components/ui';
+import { useSubmit } from '../../use-submit';
 import { roleLabels } from '../../labels';
 import { finishOidcSignIn, startOidcSignIn } from './oidc';
 import type { AuthConfig, DevUser } from '../../types';
@@ -18,8 +19,7 @@ export function SignIn() {
   const [devUsers, setDevUsers] = useState<DevUser[] | 'off' | null>(null);
   const [token, setToken] = useState('');
   const [remember, setRemember] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { submit: send, busy, error, setError } = useSubmit();
 
   useEffect(() => {
     getJson<AuthConfig>('/auth/config')
@@ -44,18 +44,11 @@ export function SignIn() {
 
   if (session) return <Navigate to={from} replace />;
 
-  const enter = async (obtain: () => Promise<string>) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const enter = (obtain: () => Promise<string>) =>
+    send(async () => {
       await signIn(await obtain(), remember);
       void navigate(from, { replace: true });
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const submitToken = (event: FormEvent) => {
     event.preventDefault();

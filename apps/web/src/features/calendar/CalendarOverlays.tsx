@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { getJson, postJson } from '../../api';
 import { useAuth } from '../../auth';
 import { ErrorBox, Field, Loading, Progress, useLoad } from '../../components/ui';
+import { useSubmit } from '../../use-submit';
 import { formatInstant } from '../../format';
 import { readTextFile } from './read-file';
 import type { CalendarOverlayInfo } from '../../types';
@@ -15,29 +16,23 @@ export function CalendarOverlays() {
   const overlays = useLoad(() => getJson<CalendarOverlayInfo[]>('/calendar/overlays?limit=100'), []);
   const [file, setFile] = useState<File | null>(null);
   const [stage, setStage] = useState<{ label: string; value?: number; max?: number } | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const { submit: send, error, done } = useSubmit();
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setError(null);
-    setDone(null);
-    if (!file) {
-      setError(new Error('Выберите файл регионального календаря'));
-      return;
-    }
-    try {
-      setStage({ label: 'Чтение файла', value: 0, max: file.size });
-      const xml = await readTextFile(file, (loaded) => setStage({ label: 'Чтение файла', value: loaded, max: file.size }));
-      setStage({ label: 'Проверка и сохранение регионального календаря' });
-      const result = await postJson<CalendarOverlayInfo>('/calendar/overlays', { xml });
-      setDone(`Региональный календарь «${result.region}» на ${result.year} год сохранён (особых дней: ${result.days}). Сроки организаций региона считаются с ним.`);
-      overlays.reload();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setStage(null);
-    }
+    void send(async () => {
+      if (!file) throw new Error('Выберите файл регионального календаря');
+      try {
+        setStage({ label: 'Чтение файла', value: 0, max: file.size });
+        const xml = await readTextFile(file, (loaded) => setStage({ label: 'Чтение файла', value: loaded, max: file.size }));
+        setStage({ label: 'Проверка и сохранение регионального календаря' });
+        const result = await postJson<CalendarOverlayInfo>('/calendar/overlays', { xml });
+        overlays.reload();
+        return `Региональный календарь «${result.region}» на ${result.year} год сохранён (особых дней: ${result.days}). Сроки организаций региона считаются с ним.`;
+      } finally {
+        setStage(null);
+      }
+    });
   };
 
   return (

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { getJson, postJson } from '../../api';
 import { ErrorBox, Field, Loading, Progress, useLoad } from '../../components/ui';
+import { useSubmit } from '../../use-submit';
 import { formatInstant } from '../../format';
 import { readTextFile } from './read-file';
 import type { CalendarYearInfo } from '../../types';
@@ -12,30 +13,24 @@ export function CalendarYears() {
   const horizon = useLoad(() => getJson<{ loadedThrough: number; warning?: string }>('/calendar/years/horizon'), []);
   const [file, setFile] = useState<File | null>(null);
   const [stage, setStage] = useState<{ label: string; value?: number; max?: number } | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const { submit: send, error, done } = useSubmit();
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setError(null);
-    setDone(null);
-    if (!file) {
-      setError(Object.assign(new Error('Выберите файл календаря'), {}));
-      return;
-    }
-    try {
-      setStage({ label: 'Чтение файла', value: 0, max: file.size });
-      const xml = await readTextFile(file, (loaded) => setStage({ label: 'Чтение файла', value: loaded, max: file.size }));
-      setStage({ label: 'Проверка и загрузка календаря' });
-      const result = await postJson<{ year: number; days: number }>('/calendar/years', { xml });
-      setDone(`Календарь на ${result.year} год загружен (особых дней: ${result.days}). Новые сроки считаются по нему.`);
-      years.reload();
-      horizon.reload();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setStage(null);
-    }
+    void send(async () => {
+      if (!file) throw Object.assign(new Error('Выберите файл календаря'), {});
+      try {
+        setStage({ label: 'Чтение файла', value: 0, max: file.size });
+        const xml = await readTextFile(file, (loaded) => setStage({ label: 'Чтение файла', value: loaded, max: file.size }));
+        setStage({ label: 'Проверка и загрузка календаря' });
+        const result = await postJson<{ year: number; days: number }>('/calendar/years', { xml });
+        years.reload();
+        horizon.reload();
+        return `Календарь на ${result.year} год загружен (особых дней: ${result.days}). Новые сроки считаются по нему.`;
+      } finally {
+        setStage(null);
+      }
+    });
   };
 
   return (

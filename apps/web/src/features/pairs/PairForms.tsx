@@ -4,6 +4,7 @@ import { getJson, postJson } from '../../api';
 import { useSession } from '../../auth';
 import { ErrorBox, Field } from '../../components/ui';
 import { usePersonLabel } from '../../components/people';
+import { useSubmit } from '../../use-submit';
 import { formatLocalDate } from '../../format';
 import {
   finalControlOutcomeLabels,
@@ -21,27 +22,6 @@ type PairKind = Pair['kind'];
 const forms = Object.keys(pairFormLabels) as PairForm[];
 const kinds = Object.keys(pairKindLabels) as PairKind[];
 const reasons = Object.keys(mentorReplacementReasonLabels) as MentorReplacementReason[];
-
-/** Submits, shows the API's refusal (422 with every unmet condition, 409, or field errors) and a success notice. */
-function useCommand() {
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<string | null>(null);
-  const run = async (action: () => Promise<string>) => {
-    setBusy(true);
-    setError(null);
-    setDone(null);
-    try {
-      const text = await action();
-      setDone(text || null);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { error, busy, done, run };
-}
 
 function Outcome({ error, done, title }: { error: unknown; done: string | null; title: string }) {
   return (
@@ -111,7 +91,7 @@ export function FormPairForm({ programmeId, participants, capacity, onFormed }: 
   const [term, setTerm] = useState({ start: '', end: '' });
   const [shortTermReason, setShortTermReason] = useState('');
   const [load, setLoad] = useState<number | undefined>();
-  const command = useCommand();
+  const command = useSubmit();
 
   useEffect(() => {
     setLoad(undefined);
@@ -131,7 +111,7 @@ export function FormPairForm({ programmeId, participants, capacity, onFormed }: 
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void command.run(async () => {
+    void command.submit(async () => {
       const result = await postJson<{ state: Pair }>(`/programmes/${programmeId}/pairs`, {
         form,
         kind,
@@ -350,12 +330,12 @@ function ApproveProgramme({ pair, onDone }: { pair: Pair; onDone: Done }) {
   const [activities, setActivities] = useState([{ title: '', plannedDate: '' }]);
   const [controllerRole, setControllerRole] = useState<'curator' | 'commissionHead'>(session.has('commissionHead') && !session.has('curator') ? 'commissionHead' : 'curator');
   const [controllerId, setControllerId] = useState(session.me.sub);
-  const command = useCommand();
+  const command = useSubmit();
   const setActivity = (i: number, patch: Partial<{ title: string; plannedDate: string }>) => setActivities((all) => all.map((a, j) => (j === i ? { ...a, ...patch } : a)));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void command.run(async () => {
+    void command.submit(async () => {
       await postJson(`/pairs/${pair.pairId}/personal-programme`, {
         start,
         end,
@@ -428,11 +408,11 @@ function ApproveProgramme({ pair, onDone }: { pair: Pair; onDone: Done }) {
 function InterimControl({ pair, taskId, onDone }: { pair: Pair; taskId: string; onDone: Done }) {
   const [outcome, setOutcome] = useState<'passed' | 'needsCorrection'>('passed');
   const [comment, setComment] = useState('');
-  const command = useCommand();
+  const command = useSubmit();
   const before = pair.interimControls.length;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void command.run(async () => {
+    void command.submit(async () => {
       await postJson(`/pairs/${pair.pairId}/interim-control`, { taskId, outcome, comment });
       await onDone((p) => p.interimControls.length > before, `Промежуточный контроль записан: ${interimControlOutcomeLabels[outcome].toLowerCase()}`);
       return '';
@@ -467,10 +447,10 @@ function FinalControl({ pair, taskId, onDone }: { pair: Pair; taskId: string; on
   const [outcome, setOutcome] = useState<'passed' | 'notPassed'>('passed');
   const [mentorConclusion, setMentorConclusion] = useState(pair.mentorFinalReport?.conclusion ?? '');
   const [comment, setComment] = useState('');
-  const command = useCommand();
+  const command = useSubmit();
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void command.run(async () => {
+    void command.submit(async () => {
       await postJson(`/pairs/${pair.pairId}/final-control`, { taskId, outcome, mentorConclusion, ...(comment.trim() ? { comment } : {}) });
       await onDone((p) => p.finalControl !== undefined, 'Итоговый контроль проведён: пара завершила программу');
       return '';
@@ -510,11 +490,11 @@ function ReplaceMentor({ pair, mentors, onDone }: { pair: Pair; mentors: Partici
   const [newMentorId, setNewMentorId] = useState('');
   const [consentDate, setConsentDate] = useState('');
   const [order, setOrder] = useState<OrderValue>(blankOrder);
-  const command = useCommand();
+  const command = useSubmit();
   const candidates = mentors.filter((m) => m.personId !== pair.mentorId && m.status === 'registered');
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void command.run(async () => {
+    void command.submit(async () => {
       const { replacementId } = await postJson<{ replacementId: string }>(`/pairs/${pair.pairId}/replace-mentor`, {
         reason: reason || undefined,
         order,
@@ -578,10 +558,10 @@ function ReplaceMentor({ pair, mentors, onDone }: { pair: Pair; mentors: Partici
 function Terminate({ pair, onDone }: { pair: Pair; onDone: Done }) {
   const [reason, setReason] = useState('');
   const [order, setOrder] = useState<OrderValue>(blankOrder);
-  const command = useCommand();
+  const command = useSubmit();
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void command.run(async () => {
+    void command.submit(async () => {
       await postJson(`/pairs/${pair.pairId}/terminate`, { reason, order });
       await onDone((p) => p.status === 'terminated', 'Наставничество прекращено досрочно');
       return '';

@@ -4,6 +4,7 @@ import { ApiError, getJson, newId, postJson, type UnmetCondition } from '../../a
 import { useSession } from '../../auth';
 import { Badge, ErrorBox, Field, Loading, ShowMore, StageTrack, useLoad, usePaged } from '../../components/ui';
 import { PersonId, usePersonLabel } from '../../components/people';
+import { useSubmit } from '../../use-submit';
 import { formatInstant, formatLocalDate } from '../../format';
 import { FormPairForm, PairActions, type PairAction } from '../pairs/PairForms';
 import {
@@ -269,16 +270,11 @@ function DocumentForm({ programmeId, kind, onKind, onRecorded }: { programmeId: 
   const [date, setDate] = useState('');
   const [signedBy, setSignedBy] = useState('');
   const [fileRef, setFileRef] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<string | null>(null);
+  const { submit: send, busy, error, done } = useSubmit();
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    setDone(null);
-    try {
+    void send(async () => {
       const result = await postJson<{ version: number }>(`/programmes/${programmeId}/documents`, {
         documentId: newId(),
         kind,
@@ -288,14 +284,10 @@ function DocumentForm({ programmeId, kind, onKind, onRecorded }: { programmeId: 
         ...(fileRef ? { fileRef } : {}),
       });
       await onRecorded(result.version);
-      setDone(`Документ «${programmeDocumentKindLabels[kind]}» № ${number} зарегистрирован`);
       setNumber('');
       setFileRef('');
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+      return `Документ «${programmeDocumentKindLabels[kind]}» № ${number} зарегистрирован`;
+    });
   };
 
   return (
@@ -392,14 +384,11 @@ function ParticipantForm({ programmeId, role, onRole, onRegistered }: { programm
   const [teaching, setTeaching] = useState('');
   const [inSubject, setInSubject] = useState('');
   const [category, setCategory] = useState('newSpecialist');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { submit: send, busy, error } = useSubmit();
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void send(async () => {
       await postJson(`/programmes/${programmeId}/participants`, {
         personId: personId.trim(),
         role,
@@ -411,11 +400,7 @@ function ParticipantForm({ programmeId, role, onRole, onRegistered }: { programm
       });
       await onRegistered();
       setPersonId('');
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

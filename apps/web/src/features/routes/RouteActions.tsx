@@ -3,6 +3,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { getJson, newId, postJson } from '../../api';
 import { useSession } from '../../auth';
 import { ErrorBox, Field } from '../../components/ui';
+import { useSubmit } from '../../use-submit';
 import { formatLocalDate, todayIn } from '../../format';
 import { competenceAreaLabels } from '../../labels';
 import type { CompetenceArea, Route } from '../../types';
@@ -19,24 +20,11 @@ async function waitForRoute(routeId: string, version: number, timeoutMs = 8000):
   }
 }
 
-function useCommand(route: Route, onDone: () => void) {
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const run = async (path: string, body: unknown) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const result = await postJson<{ version?: number } | undefined>(`/routes/${route.routeId}/${path}`, body);
-      // Wait for this command's own version: the page may be stale if someone else changed the route meanwhile.
-      await waitForRoute(route.routeId, (result?.version ?? route.version + 1) - 1);
-      onDone();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { error, busy, run };
+/** Sends one command on the route and waits until the read model shows it. */
+async function sendRouteCommand(route: Route, path: string, body: unknown): Promise<void> {
+  const result = await postJson<{ version?: number } | undefined>(`/routes/${route.routeId}/${path}`, body);
+  // Wait for this command's own version: the page may be stale if someone else changed the route meanwhile.
+  await waitForRoute(route.routeId, (result?.version ?? route.version + 1) - 1);
 }
 
 export function RouteActions({ route, onChanged }: { route: Route; onChanged: (notice: string) => void }) {
@@ -75,15 +63,15 @@ function Diagnostics({ route, kind, onDone }: { route: Route; kind: 'initial' | 
   const session = useSession();
   const [date, setDate] = useState(() => todayIn(session.timeZoneOf(route.organisationId)));
   const [percents, setPercents] = useState<Record<string, string>>({});
-  const command = useCommand(route, onDone);
+  const command = useSubmit();
   const title = kind === 'initial' ? 'Записать результаты диагностики' : 'Записать результаты контрольной диагностики';
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void command.run(kind === 'initial' ? 'record-diagnostics' : 'record-control-diagnostics', {
+    void command.submit(() => sendRouteCommand(route, kind === 'initial' ? 'record-diagnostics' : 'record-control-diagnostics', {
       diagnosticsId: newId(),
       date,
       results: areas.map((area) => ({ area, percent: percents[area] === undefined || percents[area] === '' ? undefined : Number(percents[area]) })),
-    });
+    }).then(onDone));
   };
   return (
     <details open>
@@ -117,11 +105,11 @@ function Diagnostics({ route, kind, onDone }: { route: Route; kind: 'initial' | 
 
 function AgreeRoadMap({ route, onDone }: { route: Route; onDone: () => void }) {
   const [points, setPoints] = useState([{ date: '', description: '' }]);
-  const command = useCommand(route, onDone);
+  const command = useSubmit();
   const set = (i: number, patch: Partial<{ date: string; description: string }>) => setPoints((all) => all.map((p, j) => (j === i ? { ...p, ...patch } : p)));
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void command.run('agree-road-map', { controlPoints: points.map((p, i) => ({ controlPointId: `cp-${i + 1}`, ...p })) });
+    void command.submit(() => sendRouteCommand(route, 'agree-road-map', { controlPoints: points.map((p, i) => ({ controlPointId: `cp-${i + 1}`, ...p })) }).then(onDone));
   };
   return (
     <details open>
@@ -157,14 +145,15 @@ function PortfolioEntry({ route, onDone }: { route: Route; onDone: () => void })
   const [rowId, setRowId] = useState('');
   const [product, setProduct] = useState('');
   const [selfAssessment, setSelfAssessment] = useState('');
-  const command = useCommand(route, () => {
-    setProduct('');
-    setSelfAssessment('');
-    onDone();
-  });
+  const command = useSubmit();
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void command.run('record-portfolio-entry', { entryId: newId(), ...(rowId ? { rowId } : {}), product, selfAssessment });
+    void command.submit(async () => {
+      await sendRouteCommand(route, 'record-portfolio-entry', { entryId: newId(), ...(rowId ? { rowId } : {}), product, selfAssessment });
+      setProduct('');
+      setSelfAssessment('');
+      onDone();
+    });
   };
   return (
     <details open>
@@ -201,10 +190,10 @@ function PortfolioEntry({ route, onDone }: { route: Route; onDone: () => void })
 
 function CommentCommand({ route, path, title, button, onDone }: { route: Route; path: string; title: string; button: string; onDone: () => void }) {
   const [comment, setComment] = useState('');
-  const command = useCommand(route, onDone);
+  const command = useSubmit();
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void command.run(path, comment.trim() ? { comment } : {});
+    void command.submit(() => sendRouteCommand(route, path, comment.trim() ? { comment } : {}).then(onDone));
   };
   return (
     <details>

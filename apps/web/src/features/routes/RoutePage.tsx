@@ -6,6 +6,7 @@ import { CompetenceChart } from './CompetenceChart';
 import { Badge, ErrorBox, Field, Loading, StageTrack, useLoad } from '../../components/ui';
 import { formatInstant, formatLocalDate } from '../../format';
 import { PersonId } from '../../components/people';
+import { useSubmit } from '../../use-submit';
 import { RouteActions } from './RouteActions';
 import { competenceAreaLabels, routeActivityKindLabels, routeRoadMapSourceLabels, routeStageLabels } from '../../labels';
 import type { CompetenceArea, RoadMapRow, Route, RouteActivityKind } from '../../types';
@@ -235,27 +236,20 @@ function DraftForm({ route, onSubmitted }: { route: Route; onSubmitted: () => vo
   const deficits = (route.diagnostics?.results ?? []).filter((r) => r.level === 'deficit').map((r) => r.area);
   const blank = (competence: CompetenceArea, n: number): DraftRow => ({ rowId: `row-${n}`, competence, activity: '', activityKind: 'furtherTrainingProgramme', tasks: '', hours: '', deadline: '' });
   const [rows, setRows] = useState<DraftRow[]>(() => (deficits.length ? deficits : ['methodical' as CompetenceArea]).map((a, i) => blank(a, i + 1)));
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { submit: send, busy, error } = useSubmit();
   const [done, setDone] = useState(false);
 
   const set = (i: number, patch: Partial<DraftRow>) => setRows((all) => all.map((row, j) => (j === i ? { ...row, ...patch } : row)));
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void send(async () => {
       await postJson(`/routes/${route.routeId}/submit-draft`, {
         rows: rows.map((row) => ({ ...row, hours: row.hours === '' ? undefined : Number(row.hours), deadline: row.deadline || undefined })),
       });
       setDone(true);
       // The route page reads a projection: a moment for the projector before reloading.
       setTimeout(onSubmitted, 400);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   if (done) {

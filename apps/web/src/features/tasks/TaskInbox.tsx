@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { getJson, postJson } from '../../api';
 import { useSession } from '../../auth';
 import { Badge, ErrorBox, Field, Loading, useLoad } from '../../components/ui';
+import { useSubmit } from '../../use-submit';
 import { formatLocalDate } from '../../format';
 import { pendingDeadlineText, pluralRu, taskKindLabels, taskStatusLabels, workingDaysText } from '../../labels';
 import type { Task, TaskKind } from '../../types';
@@ -139,20 +140,13 @@ function TaskCard({ task, zone, workingDays, onDone }: { task: Task; zone: strin
 
 function CompleteTask({ task, onDone }: { task: Task; onDone: () => void }) {
   const [result, setResult] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (event: FormEvent) => {
+  const { submit: send, busy, error } = useSubmit();
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void send(async () => {
       await postJson(`/tasks/${task.taskId}/complete`, { result });
       onDone();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <form className="inline-form" onSubmit={submit} noValidate>

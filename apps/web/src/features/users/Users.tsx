@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { deleteJson, postJson } from '../../api';
 import { useSession } from '../../auth';
 import { Badge, ErrorBox, Field, Loading, ShowMore, usePaged } from '../../components/ui';
+import { useSubmit } from '../../use-submit';
 import { formatInstant } from '../../format';
 import { roleLabels } from '../../labels';
 import type { Assignment, Role, User } from '../../types';
@@ -31,19 +32,16 @@ function CreateUser({ onCreated }: { onCreated: () => void }) {
   const [sub, setSub] = useState('');
   const [fullName, setFullName] = useState('');
   const [email, setEmail] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const submit = async (event: FormEvent) => {
+  const { submit: send, error } = useSubmit();
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setError(null);
-    try {
+    void send(async () => {
       await postJson('/users', { sub, fullName, ...(email ? { email } : {}) });
       setSub('');
       setFullName('');
       setEmail('');
       onCreated();
-    } catch (e) {
-      setError(e);
-    }
+    });
   };
   return (
     <form className="card form-grid" onSubmit={submit} noValidate>
@@ -69,40 +67,30 @@ function UserCard({ user, onChanged }: { user: User; onChanged: () => void }) {
   const session = useSession();
   const [role, setRole] = useState<Role>('curator');
   const [organisationId, setOrganisationId] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  // One error slot for the card's three commands, as each clears the others' error.
+  const { submit: send, error } = useSubmit();
   const scopeOf = (a: Assignment) =>
     a.organisationId ? (session.organisations.get(a.organisationId)?.name ?? a.organisationId) : a.municipality ?? a.region ?? 'вся система';
-  const grant = async (event: FormEvent) => {
+  const grant = (event: FormEvent) => {
     event.preventDefault();
-    setError(null);
-    try {
+    void send(async () => {
       await postJson(`/users/${user.userId}/roles`, { role, ...(organisationId ? { organisationId } : {}) });
       onChanged();
-    } catch (e) {
-      setError(e);
-    }
+    });
   };
   const blocked = user.disabledAt !== null;
   const isSelf = user.sub === session.me.sub;
   // A blocked user's tokens are refused from their next request; unblocking gives them back.
-  const setBlocked = async (block: boolean) => {
-    setError(null);
-    try {
+  const setBlocked = (block: boolean) =>
+    send(async () => {
       await postJson(`/users/${user.userId}/${block ? 'deactivate' : 'activate'}`, {});
       onChanged();
-    } catch (e) {
-      setError(e);
-    }
-  };
-  const revoke = async (a: Assignment) => {
-    setError(null);
-    try {
+    });
+  const revoke = (a: Assignment) =>
+    send(async () => {
       await deleteJson(`/users/${user.userId}/roles`, { role: a.role, organisationId: a.organisationId, region: a.region, municipality: a.municipality });
       onChanged();
-    } catch (e) {
-      setError(e);
-    }
-  };
+    });
   return (
     <li className="card">
       <h2>
