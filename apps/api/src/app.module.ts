@@ -7,25 +7,17 @@ import { DatabaseModule } from '@mentorflow/database';
 import { EventStoreModule } from '@mentorflow/event-store';
 import { TemporalClientModule } from '@mentorflow/temporal';
 import { AuthModule } from './auth/auth.module';
+import { CalendarModule } from './calendar/calendar.module';
 import { ProblemFilter } from './common/problem.filter';
 import { HealthModule } from './health/health.module';
-import { OrganisationsController } from './organisations/organisations.controller';
-import { OrganisationsService } from './organisations/organisations.service';
-import { ProgrammesController } from './programmes/programmes.controller';
-import { ProgrammesService } from './programmes/programmes.service';
-import { TasksController } from './tasks/tasks.controller';
-import { CalendarController } from './calendar/calendar.controller';
-import { CalendarOverlaysController } from './calendar/calendar-overlays.controller';
-import { WorkingDaysController } from './calendar/working-days.controller';
-import { ParticipantsController } from './participants/participants.controller';
-import { PairsController } from './pairs/pairs.controller';
-import { PairsService } from './pairs/pairs.service';
-import { RouteRegistryService } from './routes/route-registry.service';
-import { RoutesController } from './routes/routes.controller';
-import { RoutesService } from './routes/routes.service';
-import { TasksService } from './tasks/tasks.service';
-import { ReportsController } from './reports/reports.controller';
-import { ReportsService } from './reports/reports.service';
+import { OrganisationsModule } from './organisations/organisations.module';
+import { PairsModule } from './pairs/pairs.module';
+import { ParticipantsModule } from './participants/participants.module';
+import { ProgrammesModule } from './programmes/programmes.module';
+import { ReportsModule } from './reports/reports.module';
+import { RoutesModule } from './routes/routes.module';
+import { TasksModule } from './tasks/tasks.module';
+import { UsersModule } from './users/users.module';
 
 @Module({
   imports: [
@@ -42,12 +34,21 @@ import { ReportsService } from './reports/reports.service';
     DatabaseModule,
     EventStoreModule,
     TemporalClientModule,
+    // Feature modules declare no global guards; listed in the order the OpenAPI document shows them.
+    OrganisationsModule,
+    ProgrammesModule,
+    ParticipantsModule,
+    PairsModule,
+    RoutesModule,
+    TasksModule,
+    CalendarModule,
+    ReportsModule,
     AuthModule,
+    UsersModule,
     HealthModule,
     // After AuthModule: its guard runs first, so the throttler counts per verified user.
     ThrottlingModule,
   ],
-  controllers: [OrganisationsController, ProgrammesController, ParticipantsController, PairsController, RoutesController, TasksController, CalendarController, CalendarOverlaysController, WorkingDaysController, ReportsController],
-  providers: [ReportsService, OrganisationsService, ProgrammesService, PairsService, RoutesService, RouteRegistryService, TasksService, { provide: APP_FILTER, useClass: ProblemFilter }],
+  providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
 })
 export class AppModule {}

@@ -3,14 +3,14 @@ import { ConfigService } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import type { AppConfig } from '@mentorflow/config';
-import { UsersService } from '../users/users.service';
-import { UsersController } from '../users/users.controller';
+import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { TokenVerifier } from './token-verifier';
 
 @Module({
   imports: [
+    UsersModule,
     JwtModule.registerAsync({
       inject: [ConfigService],
       useFactory: (config: ConfigService) => {
@@ -25,8 +25,8 @@ import { TokenVerifier } from './token-verifier';
       },
     }),
   ],
-  controllers: [AuthController, UsersController],
-  providers: [TokenVerifier, UsersService, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [JwtModule, TokenVerifier, UsersService],
+  controllers: [AuthController],
+  providers: [TokenVerifier, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [JwtModule, TokenVerifier],
 })
 export class AuthModule {}

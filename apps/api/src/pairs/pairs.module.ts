@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { OrganisationsModule } from '../organisations/organisations.module';
+import { ProgrammesModule } from '../programmes/programmes.module';
+import { PairsController } from './pairs.controller';
+import { PairsService } from './pairs.service';
+
+@Module({
+  imports: [OrganisationsModule, ProgrammesModule],
+  controllers: [PairsController],
+  providers: [PairsService],
+})
+export class PairsModule {}

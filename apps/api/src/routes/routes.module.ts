@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { OrganisationsModule } from '../organisations/organisations.module';
+import { RouteRegistryService } from './route-registry.service';
+import { RoutesController } from './routes.controller';
+import { RoutesService } from './routes.service';
+
+@Module({
+  imports: [OrganisationsModule],
+  controllers: [RoutesController],
+  providers: [RoutesService, RouteRegistryService],
+})
+export class RoutesModule {}
