@@ -1,20 +1,23 @@
-/** Shapes of the API's answers the screens read (see /docs/openapi.json and the domain states). */
+/**
+ * Shapes of the API's answers the screens read. The OpenAPI document describes the request bodies (the
+ * DTOs, generated into api-types.ts by `npm run web:types`) but no response body: the controllers return
+ * the read models without response DTOs. So the answers stay written here, from the read models and the
+ * domain's unions, and the parts of them that echo what a command carried are aliases of its DTO.
+ */
 import type { Role } from '../../../libs/domain/src/shared/decider';
 import type { ProgrammeDocumentKind, ProgrammeStageOrClosed } from '../../../libs/domain/src/programme/programme.events';
 import type { PairForm, PairKind, PairStatus, MentorReplacementReason } from '../../../libs/domain/src/pair/pair.events';
 import type { CompetenceArea, CompetenceLevel, DeficitLevel, RouteActivityKind, RouteStage } from '../../../libs/domain/src/route/route.events';
 import type { TaskKind, TaskStatus } from '../../../libs/domain/src/task/task.events';
 import type { UnmetCondition } from './api';
+import type { components } from './api-types';
+
+type Dto = components['schemas'];
 
 export type { Role, ProgrammeDocumentKind, ProgrammeStageOrClosed, PairStatus, RouteStage, CompetenceArea, TaskKind, TaskStatus, RouteActivityKind, MentorReplacementReason };
 
-export interface Assignment {
-  role: Role;
-  organisationId?: string;
-  organisationName?: string;
-  region?: string;
-  municipality?: string;
-}
+/** A role assignment as granted through POST /users/{id}/roles, with the organisation's name in answers. */
+export type Assignment = Dto['RoleAssignmentDto'] & { organisationName?: string };
 
 export interface Me {
   sub: string;
@@ -84,11 +87,7 @@ export interface Participant {
   eligibilityWarnings: string[];
 }
 
-export interface Order {
-  number: string;
-  date: string;
-  signedBy: string;
-}
+export type Order = Dto['OrderDto'];
 
 export interface Pair {
   pairId: string;
@@ -100,13 +99,13 @@ export interface Pair {
   mentorId: string;
   menteeIds: string[];
   order: Order;
-  term: { start: string; end: string };
+  term: Dto['TermDto'];
   mentorHistory: { mentorId: string; from: string; to?: string; order: Order; endReason?: MentorReplacementReason }[];
-  consents: { personId: string; date: string }[];
+  consents: Dto['ConsentDto'][];
   shortTermReason?: string;
   mentorEligibilityWarnings: string[];
-  personalProgramme?: { start: string; end: string; directions: string[]; activities: { title: string; plannedDate: string }[]; difficulties: string[]; approvedAt: string; approvedBy: string };
-  controlPlan?: { controller: { personId: string; role: 'commissionHead' | 'curator' }; interimTaskIds: string[]; finalTaskId: string; mentorReportTaskId?: string };
+  personalProgramme?: { start: string; end: string; directions: string[]; activities: Dto['ActivityDto'][]; difficulties: string[]; approvedAt: string; approvedBy: string };
+  controlPlan?: { controller: Dto['ControllerDto']; interimTaskIds: string[]; finalTaskId: string; mentorReportTaskId?: string };
   interimControls: { taskId: string; outcome: 'passed' | 'needsCorrection'; comment: string; controlledAt: string }[];
   mentorFinalReport?: { conclusion: string; submittedAt: string };
   finalControl?: { outcome: 'passed' | 'notPassed'; mentorConclusion: string; comment?: string; controlledAt: string };
@@ -167,7 +166,7 @@ export interface Route {
   controlDiagnostics?: { date: string; results: CompetenceResult[] };
   draft?: { taskId: string; dueAt: string; dueLocalDate: string; overdue: boolean; submittedAt?: string; onTime?: boolean };
   roadMap?: { version: number; origin: string; rows: RoadMapRow[] };
-  controlPoints: { controlPointId: string; date: string; description: string }[];
+  controlPoints: Dto['ControlPointDto'][];
   portfolio: { entryId: string; rowId?: string; competence?: CompetenceArea; product: string; selfAssessment: string; recordedAt: string }[];
   uncoveredDeficitAreas?: CompetenceArea[];
   draftDeliveredOnTime?: boolean;
