@@ -8,28 +8,16 @@ import type {
   PairConsent,
   PairControlTask,
   PairController,
-  PairForm,
-  PairKind,
+  PairFormation,
   PairOrder,
-  PairTerm,
   PersonalProgrammeActivity,
 } from './pair.events';
 
 /** The workflow reserves the mentor's capacity (mentor-load stream) first and passes the result. */
 export type FormPair = DomainCommand<
   'FormPair',
-  {
-    readonly pairId: string;
-    readonly programmeId: string;
-    readonly organisationId: string;
-    readonly form: PairForm;
-    readonly kind: PairKind;
-    readonly mentorId: string;
-    readonly menteeIds: readonly string[];
-    readonly consents: readonly PairConsent[];
+  PairFormation & {
     readonly order?: PairOrder;
-    readonly term: PairTerm;
-    readonly shortTermReason?: string;
     readonly mentorEligibilityWarnings?: readonly MentorEligibilityWarning[];
     readonly capacityReserved: boolean;
   }

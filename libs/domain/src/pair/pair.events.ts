@@ -74,20 +74,24 @@ export interface PairController {
   readonly role: 'commissionHead' | 'curator';
 }
 
+/** Who is paired, how and for how long: the FormPair command carries it, PairFormed and the state keep it. */
+export interface PairFormation {
+  readonly pairId: string;
+  readonly programmeId: string;
+  readonly organisationId: string;
+  readonly form: PairForm;
+  readonly kind: PairKind;
+  readonly mentorId: string;
+  readonly menteeIds: readonly string[];
+  readonly consents: readonly PairConsent[];
+  readonly term: PairTerm;
+  readonly shortTermReason?: string;
+}
+
 export type PairFormed = DomainEvent<
   'PairFormed',
-  {
-    readonly pairId: string;
-    readonly programmeId: string;
-    readonly organisationId: string;
-    readonly form: PairForm;
-    readonly kind: PairKind;
-    readonly mentorId: string;
-    readonly menteeIds: readonly string[];
-    readonly consents: readonly PairConsent[];
+  PairFormation & {
     readonly order: PairOrder;
-    readonly term: PairTerm;
-    readonly shortTermReason?: string;
     /** Recorded with the decision: the director assigned the mentor knowing these (002 §4.3). */
     readonly mentorEligibilityWarnings: readonly MentorEligibilityWarning[];
     readonly status: 'formed';

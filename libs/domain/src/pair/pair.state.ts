@@ -1,18 +1,14 @@
 import { assertNever } from '../shared/decider';
 import { isTaskEvent } from '../task/task.events';
 import { evolveTasks, type Tasks } from '../task/task.state';
-import type { MentorEligibilityWarning } from '../participant/participant.events';
 import type {
   FinalControlOutcome,
   InterimControlOutcome,
   MentorReplacementReason,
-  PairConsent,
   PairController,
   PairEvent,
-  PairForm,
-  PairKind,
+  PairFormed,
   PairOrder,
-  PairTerm,
   PersonalProgrammeActivity,
 } from './pair.events';
 
@@ -79,22 +75,10 @@ export interface PairTermination {
   readonly terminatedBy: string;
 }
 
-export interface FormedPair {
+/** What PairFormed recorded (less who formed it), and all that happened to the pair since. */
+export interface FormedPair extends Omit<PairFormed['data'], 'status' | 'formedBy'> {
   readonly status: 'formed' | 'active' | 'completed' | 'terminated';
-  readonly pairId: string;
-  readonly programmeId: string;
-  readonly organisationId: string;
-  readonly form: PairForm;
-  readonly kind: PairKind;
-  readonly mentorId: string;
   readonly mentorHistory: readonly PairMentorTerm[];
-  readonly menteeIds: readonly string[];
-  readonly consents: readonly PairConsent[];
-  readonly order: PairOrder;
-  readonly term: PairTerm;
-  readonly shortTermReason?: string;
-  readonly mentorEligibilityWarnings: readonly MentorEligibilityWarning[];
-  readonly formedAt: string;
   readonly personalProgramme?: ApprovedPersonalProgramme;
   readonly controlPlan?: PairControlPlan;
   readonly interimControls: readonly InterimControlResult[];

@@ -3,9 +3,9 @@ import { type UnmetCondition } from '../shared/refusal';
 import {
   isMenteeCategory,
   isParticipantRole,
-  type MenteeCategory,
   type MentorEligibilityWarning,
   type ParticipantEvent,
+  type ParticipantProfile,
   type ParticipantRole,
 } from './participant.events';
 import { refuse } from '../shared/rules';
@@ -18,22 +18,7 @@ export const recommendedSubjectExperienceYears = 3;
 // ---- Commands -------------------------------------------------------------------------------
 
 /** Selecting a mentor or mentee for a programme is registering them: the programme gate counts these. */
-export type RegisterParticipant = DomainCommand<
-  'RegisterParticipant',
-  {
-    readonly participantId: string;
-    readonly organisationId: string;
-    readonly personId: string;
-    readonly programmeId: string;
-    readonly role: ParticipantRole;
-    readonly position: string;
-    readonly subject?: string;
-    readonly teachingExperienceYears: number;
-    readonly subjectExperienceYears: number;
-    readonly menteeCategory?: MenteeCategory;
-    readonly partnerOrganisation?: string;
-  }
->;
+export type RegisterParticipant = DomainCommand<'RegisterParticipant', ParticipantProfile>;
 
 export type WithdrawParticipant = DomainCommand<'WithdrawParticipant', { readonly reason: string }>;
 
@@ -41,19 +26,8 @@ export type ParticipantCommand = RegisterParticipant | WithdrawParticipant;
 
 // ---- State ----------------------------------------------------------------------------------
 
-export interface RegisteredParticipant {
+export interface RegisteredParticipant extends ParticipantProfile {
   readonly status: 'registered' | 'withdrawn';
-  readonly participantId: string;
-  readonly organisationId: string;
-  readonly personId: string;
-  readonly programmeId: string;
-  readonly role: ParticipantRole;
-  readonly position: string;
-  readonly subject?: string;
-  readonly teachingExperienceYears: number;
-  readonly subjectExperienceYears: number;
-  readonly menteeCategory?: MenteeCategory;
-  readonly partnerOrganisation?: string;
   readonly eligibilityWarnings: readonly MentorEligibilityWarning[];
   readonly registeredAt: string;
   readonly withdrawnAt?: string;

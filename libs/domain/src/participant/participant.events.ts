@@ -28,22 +28,26 @@ export const isMenteeCategory = (value: string): value is MenteeCategory => (men
 export const isMentorEligibilityWarning = (value: string): value is MentorEligibilityWarning =>
   (mentorEligibilityWarningCodes as readonly string[]).includes(value);
 
+/** What registering a participant says about them: the command carries it, the event and the state keep it. */
+export interface ParticipantProfile {
+  readonly participantId: string;
+  readonly organisationId: string;
+  readonly personId: string;
+  readonly programmeId: string;
+  readonly role: ParticipantRole;
+  readonly position: string;
+  readonly subject?: string;
+  readonly teachingExperienceYears: number;
+  readonly subjectExperienceYears: number;
+  readonly menteeCategory?: MenteeCategory;
+  /** A mentor from another organisation under a network agreement (004 slide 41). */
+  readonly partnerOrganisation?: string;
+}
+
 /** Only the person's id: names and contacts stay in the user directory (minimal personal data). */
 export type ParticipantRegistered = DomainEvent<
   'ParticipantRegistered',
-  {
-    readonly participantId: string;
-    readonly organisationId: string;
-    readonly personId: string;
-    readonly programmeId: string;
-    readonly role: ParticipantRole;
-    readonly position: string;
-    readonly subject?: string;
-    readonly teachingExperienceYears: number;
-    readonly subjectExperienceYears: number;
-    readonly menteeCategory?: MenteeCategory;
-    /** A mentor from another organisation under a network agreement (004 slide 41). */
-    readonly partnerOrganisation?: string;
+  ParticipantProfile & {
     /** Empty for mentees. */
     readonly eligibilityWarnings: readonly MentorEligibilityWarning[];
     readonly registeredAt: string;
