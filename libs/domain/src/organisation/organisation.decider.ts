@@ -4,7 +4,8 @@ import {
   organisationKinds,
   staffRoles,
   type OrganisationEvent,
-  type OrganisationKind,
+  type OrganisationRegistered,
+  type OrganisationIdentity,
   type OrganisationSettings,
   type StaffRole,
 } from './organisation.events';
@@ -18,16 +19,7 @@ const maxMentorCapacity = 2;
 
 export type RegisterOrganisation = DomainCommand<
   'RegisterOrganisation',
-  {
-    readonly organisationId: string;
-    readonly name: string;
-    readonly kind: OrganisationKind;
-    readonly municipality: string;
-    readonly region: string;
-    /** IANA name, e.g. 'Asia/Yekaterinburg': deadlines end at the organisation's local midnight. */
-    readonly timeZone: string;
-    readonly settings?: Partial<OrganisationSettings>;
-  }
+  OrganisationIdentity & { readonly settings?: Partial<OrganisationSettings> }
 >;
 
 export type AssignStaff = DomainCommand<
@@ -46,16 +38,9 @@ export interface StaffMember {
   readonly assignedAt: string;
 }
 
-export interface RegisteredOrganisation {
+/** What the registration recorded, less who did it, and the staff assigned since. */
+export interface RegisteredOrganisation extends Omit<OrganisationRegistered['data'], 'registeredBy'> {
   readonly status: 'registered';
-  readonly organisationId: string;
-  readonly name: string;
-  readonly kind: OrganisationKind;
-  readonly municipality: string;
-  readonly region: string;
-  readonly timeZone: string;
-  readonly settings: OrganisationSettings;
-  readonly registeredAt: string;
   /** One entry per (person, role): a person may hold several posts. */
   readonly staff: readonly StaffMember[];
 }
@@ -146,11 +131,17 @@ const register = (command: RegisterOrganisation, state: OrganisationState): Orga
   ];
 };
 
-const assignStaff = (command: AssignStaff, current: OrganisationState): OrganisationEvent[] => {
-  const { data, metadata } = command;
+/** Assigning and removing staff are allowed alike: a registered organisation, a staff manager, a staff role. */
+const staffChangeTarget = ({ data, metadata }: AssignStaff | RemoveStaff, current: OrganisationState): RegisteredOrganisation => {
   const state = requireRegistered(current);
   requireStaffManager(state, metadata);
   requireStaffRole(data.role);
+  return state;
+};
+
+const assignStaff = (command: AssignStaff, current: OrganisationState): OrganisationEvent[] => {
+  const { data, metadata } = command;
+  const state = staffChangeTarget(command, current);
   if (isUnsetOrBlank(data.personId)) {
     return refuse('organisation.staff.personIdEmpty', 'Не указан сотрудник');
   }
@@ -178,9 +169,7 @@ const assignStaff = (command: AssignStaff, current: OrganisationState): Organisa
 
 const removeStaff = (command: RemoveStaff, current: OrganisationState): OrganisationEvent[] => {
   const { data, metadata } = command;
-  const state = requireRegistered(current);
-  requireStaffManager(state, metadata);
-  requireStaffRole(data.role);
+  const state = staffChangeTarget(command, current);
   if (!holdsRole(state, data.personId, data.role)) {
     return refuse('organisation.staff.notAssigned', `Сотрудник не назначен на роль «${staffRoleLabels[data.role]}»`);
   }

@@ -12,15 +12,20 @@ export interface OrganisationSettings {
   readonly mentorCapacity: number;
 }
 
+/** Who the organisation is: the registration command carries it and the event records it. */
+export interface OrganisationIdentity {
+  readonly organisationId: string;
+  readonly name: string;
+  readonly kind: OrganisationKind;
+  readonly municipality: string;
+  readonly region: string;
+  /** IANA name, e.g. 'Asia/Yekaterinburg': deadlines end at the organisation's local midnight. */
+  readonly timeZone: string;
+}
+
 export type OrganisationRegistered = DomainEvent<
   'OrganisationRegistered',
-  {
-    readonly organisationId: string;
-    readonly name: string;
-    readonly kind: OrganisationKind;
-    readonly municipality: string;
-    readonly region: string;
-    readonly timeZone: string;
+  OrganisationIdentity & {
     readonly settings: OrganisationSettings;
     readonly registeredAt: string;
     readonly registeredBy: string;
