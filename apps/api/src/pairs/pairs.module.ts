@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
+import { AggregateGatewayModule } from '../common/aggregate.gateway';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { ProgrammesModule } from '../programmes/programmes.module';
 import { PairsController } from './pairs.controller';
 import { PairsService } from './pairs.service';
 
 @Module({
-  imports: [OrganisationsModule, ProgrammesModule],
+  imports: [OrganisationsModule, ProgrammesModule, AggregateGatewayModule],
   controllers: [PairsController],
   providers: [PairsService],
 })

@@ -1,6 +1,5 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Client, WithStartWorkflowOperation, type WorkflowHandle } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -21,7 +20,6 @@ import {
 } from '@mentorflow/domain';
 import { EventStore, loadAggregate, WrongExpectedVersionError, type RecordedEvent } from '@mentorflow/event-store';
 import { peopleOfOrganisations } from '@mentorflow/projections';
-import { TemporalSettings } from '@mentorflow/temporal';
 import type { Envelope } from '@mentorflow/workflows/programme/programme.messages';
 import { pairFormedUpdate, replaceMentorSignal, type PairFormation, type PairView } from '@mentorflow/workflows/pair/pair.messages';
 import { HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW } from '@mentorflow/workflows/shared/history-limit';
@@ -29,6 +27,7 @@ import { pairWorkflow } from '@mentorflow/workflows/pair/pair.workflow';
 import { actingRole } from '../auth/acting-role';
 import { isAdministrator, type AuthenticatedUser } from '../auth/auth.types';
 import { canAccessOrganisation, organisationOfStream, rolesIn } from '../auth/organisation-access';
+import { AggregateGateway, commandMetadata } from '../common/aggregate.gateway';
 import { csvCell } from '../common/csv';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { ProgrammesService } from '../programmes/programmes.service';
@@ -42,8 +41,7 @@ export const AUDIT_READ_WINDOW_MS = 60_000;
 @Injectable()
 export class PairsService {
   constructor(
-    private readonly temporal: Client,
-    private readonly settings: TemporalSettings,
+    private readonly gateway: AggregateGateway,
     private readonly store: EventStore,
     private readonly programmes: ProgrammesService,
     private readonly organisations: OrganisationsService,
@@ -72,13 +70,9 @@ export class PairsService {
       organisationId: programme.organisationId,
       ...(selected?.warnings?.length ? { mentorEligibilityWarnings: selected.warnings } : {}),
     };
-    const start = new WithStartWorkflowOperation(pairWorkflow, {
-      workflowId: pairWorkflowId(pairId),
-      taskQueue: this.settings.taskQueue,
-      workflowIdConflictPolicy: 'FAIL',
-      args: [{ formation, timeZone: organisation.timeZone, metadata: { actorId: user.sub, role, now: new Date().toISOString() }, continueAsNewAfterEvents: HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW }],
+    return this.gateway.start(pairWorkflow, pairWorkflowId(pairId), pairFormedUpdate, {
+      args: [{ formation, timeZone: organisation.timeZone, metadata: commandMetadata(user, role), continueAsNewAfterEvents: HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW }],
     });
-    return this.temporal.workflow.executeUpdateWithStart(pairFormedUpdate, { startWorkflowOperation: start });
   }
 
   /**
@@ -98,8 +92,7 @@ export class PairsService {
     // the whole stream per update cost more the longer the pair ran).
     const organisationId = await this.organisationFor(user, pairId);
     const role = actingRole(user, preferred, organisationId);
-    const metadata = { actorId: user.sub, role, now: new Date().toISOString(), ...(reason ? { reason } : {}) };
-    return this.handle(pairId).executeUpdate(update, { args: [{ data, metadata }] });
+    return this.gateway.command(pairWorkflowId(pairId), update, { data, metadata: commandMetadata(user, role, reason) });
   }
 
   /**
@@ -126,7 +119,7 @@ export class PairsService {
       });
     }
     if (unmet.length > 0) throw new DomainRefusal('pair.replacement.invalid', 'Замена наставника невозможна', unmet);
-    await this.handle(pairId).signal(replaceMentorSignal, {
+    await this.gateway.handle<typeof pairWorkflow>(pairWorkflowId(pairId)).signal(replaceMentorSignal, {
       data: { ...body, replacementId },
       metadata: { actorId: user.sub, role, now: new Date().toISOString(), reason: body.reason },
     });
@@ -287,10 +280,6 @@ export class PairsService {
       throw new NotFoundException('Наставническая пара не найдена');
     }
     return state;
-  }
-
-  private handle(pairId: string): WorkflowHandle<typeof pairWorkflow> {
-    return this.temporal.workflow.getHandle(pairWorkflowId(pairId));
   }
 }
 

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
+import { AggregateGatewayModule } from '../common/aggregate.gateway';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { ProgrammesController } from './programmes.controller';
 import { ProgrammesService } from './programmes.service';
 
 @Module({
-  imports: [OrganisationsModule],
+  imports: [OrganisationsModule, AggregateGatewayModule],
   controllers: [ProgrammesController],
   providers: [ProgrammesService],
   exports: [ProgrammesService],

@@ -1,19 +1,18 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Client, WithStartWorkflowOperation, type WorkflowHandle } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { implementsTargetModel, programmeDecider, programmeStream, programmeWorkflowId, unmetConditions, type ProgrammeState, type Role, type StartedProgramme } from '@mentorflow/domain';
 import { EventStore, loadAggregate } from '@mentorflow/event-store';
 import { loadProgrammeGateContext } from '@mentorflow/projections';
-import { TemporalSettings } from '@mentorflow/temporal';
 import { programmeStartedUpdate, programmeViewQuery, type Envelope, type ProgrammeView } from '@mentorflow/workflows/programme/programme.messages';
 import { HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW } from '@mentorflow/workflows/shared/history-limit';
 import { programmeWorkflow } from '@mentorflow/workflows/programme/programme.workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import { actingRole } from '../auth/acting-role';
 import { isAdministrator, type AuthenticatedUser } from '../auth/auth.types';
-import { canAccessOrganisation } from '../auth/organisation-access';
+import { canAccessOrganisation, organisationOfStream } from '../auth/organisation-access';
+import { AggregateGateway, commandMetadata } from '../common/aggregate.gateway';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { historyEntry } from '../common/history-entry';
 
@@ -22,8 +21,7 @@ type ProgrammeUpdate<T> = UpdateDefinition<ProgrammeView, [Envelope<T>]>;
 @Injectable()
 export class ProgrammesService {
   constructor(
-    private readonly temporal: Client,
-    private readonly settings: TemporalSettings,
+    private readonly gateway: AggregateGateway,
     private readonly store: EventStore,
     private readonly organisations: OrganisationsService,
     @InjectDataSource() private readonly db: DataSource,
@@ -34,36 +32,32 @@ export class ProgrammesService {
     const organisation = await this.organisations.load(user, organisationId);
     const role = actingRole(user, preferred, organisationId);
     const programmeId = randomUUID();
-    const startOperation = new WithStartWorkflowOperation(programmeWorkflow, {
-      workflowId: programmeWorkflowId(programmeId),
-      taskQueue: this.settings.taskQueue,
-      workflowIdConflictPolicy: 'FAIL',
+    return this.gateway.start(programmeWorkflow, programmeWorkflowId(programmeId), programmeStartedUpdate, {
       args: [
         {
           programmeId,
           organisationId,
           title,
           timeZone: organisation.timeZone,
-          metadata: { actorId: user.sub, role, now: new Date().toISOString() },
+          metadata: commandMetadata(user, role),
           continueAsNewAfterEvents: HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW,
         },
       ],
     });
-    return this.temporal.workflow.executeUpdateWithStart(programmeStartedUpdate, { startWorkflowOperation: startOperation });
   }
 
   /** Sends a command as an update; the workflow validates and answers with the new state or a refusal. */
   async command<T>(user: AuthenticatedUser, programmeId: string, update: ProgrammeUpdate<T>, data: T, preferred: readonly Role[], reason?: string) {
-    const programme = await this.loadForUser(user, programmeId);
-    const role = actingRole(user, preferred, programme.organisationId);
-    const metadata = { actorId: user.sub, role, now: new Date().toISOString(), ...(reason ? { reason } : {}) };
-    return this.handle(programmeId).executeUpdate(update, { args: [{ data, metadata }] });
+    // The workflow decides on the programme's state; the API only needs whose programme it is, as for pairs.
+    const organisationId = await this.organisationFor(user, programmeId);
+    const role = actingRole(user, preferred, organisationId);
+    return this.gateway.command(programmeWorkflowId(programmeId), update, { data, metadata: commandMetadata(user, role, reason) });
   }
 
   /** The live state from the workflow itself: consistent with the last acknowledged command. */
   async live(user: AuthenticatedUser, programmeId: string): Promise<ProgrammeView> {
-    await this.loadForUser(user, programmeId);
-    return this.handle(programmeId).query(programmeViewQuery);
+    await this.organisationFor(user, programmeId);
+    return this.gateway.handle<typeof programmeWorkflow>(programmeWorkflowId(programmeId)).query(programmeViewQuery);
   }
 
   /** The read model plus the curator's checklist: what is still missing to leave the current stage. */
@@ -97,7 +91,7 @@ export class ProgrammesService {
 
   /** Every event of the programme, in order: who, when, what, why, which document. */
   async history(user: AuthenticatedUser, programmeId: string) {
-    await this.loadForUser(user, programmeId);
+    await this.organisationFor(user, programmeId);
     return (await this.store.readStream(programmeStream(programmeId))).map(historyEntry);
   }
 
@@ -110,7 +104,13 @@ export class ProgrammesService {
     return state;
   }
 
-  private handle(programmeId: string): WorkflowHandle<typeof programmeWorkflow> {
-    return this.temporal.workflow.getHandle(programmeWorkflowId(programmeId));
+  /**
+   * The programme's organisation from its creating event (ProgrammeStarted, stored before the start is
+   * answered; a programme never stops being started), if the user may reach it; else 404.
+   */
+  private async organisationFor(user: AuthenticatedUser, programmeId: string): Promise<string> {
+    const organisationId = await organisationOfStream(this.db, programmeStream(programmeId));
+    if (organisationId === undefined || !canAccessOrganisation(user, organisationId)) throw new NotFoundException('Программа наставничества не найдена');
+    return organisationId;
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Client, WithStartWorkflowOperation, type WorkflowHandle } from '@temporalio/client';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -9,24 +9,24 @@ import {
   DomainRefusal,
   decideRoute,
   initialRouteState,
-  routeDecider,
   routeStream,
   routeWorkflowId,
   routeDraftDeliveredOnTime,
   routeUncoveredDeficitAreas,
   type CreateRoute,
   type CreatedRoute,
+  type RouteCreated,
   type Role,
   type RouteState,
 } from '@mentorflow/domain';
-import { EventStore, loadAggregate } from '@mentorflow/event-store';
-import { TemporalSettings } from '@mentorflow/temporal';
+import { EventStore } from '@mentorflow/event-store';
 import { routeCreatedUpdate, type Envelope, type RouteView } from '@mentorflow/workflows/route/route.messages';
 import { HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW } from '@mentorflow/workflows/shared/history-limit';
 import { routeWorkflow } from '@mentorflow/workflows/route/route.workflow';
 import { actingRole } from '../auth/acting-role';
 import { isAdministrator, type AuthenticatedUser } from '../auth/auth.types';
 import { organisationsWhere, rolesIn } from '../auth/organisation-access';
+import { AggregateGateway, commandMetadata } from '../common/aggregate.gateway';
 import { OrganisationsService } from '../organisations/organisations.service';
 import type { CreateRouteDto, RouteListQuery } from './route.dto';
 import { RouteRegistryService } from './route-registry.service';
@@ -40,10 +40,13 @@ export const routeSupervisors: readonly Role[] = ['curator', 'director', 'method
 /** Supervising roles count only where granted, and only those the route admits. */
 const supervising = (user: AuthenticatedUser) => routeSupervisors.filter((role) => user.permitted.includes(role));
 
-const isParticipant = (user: AuthenticatedUser, route: CreatedRoute) =>
+const isParticipant = (user: AuthenticatedUser, route: Pick<CreatedRoute, 'participants'>) =>
   [route.participants.teacherId, route.participants.methodologistId, route.participants.tutorId].includes(user.sub);
 
-export const canReadRoute = (user: AuthenticatedUser, route: CreatedRoute) =>
+/** What authorising a route needs; fixed by RouteCreated (participants are never replaced). */
+type RouteOrigin = Pick<CreatedRoute, 'routeId' | 'code' | 'organisationId' | 'participants'>;
+
+export const canReadRoute = (user: AuthenticatedUser, route: RouteOrigin) =>
   isAdministrator(user) || isParticipant(user, route) || rolesIn(user, route.organisationId).some((role) => supervising(user).includes(role));
 
 /** Validates the creation before a registry number is spent on it: the code is the only part not yet known. */
@@ -52,8 +55,7 @@ const CODE_NOT_YET_ALLOCATED = '01-0001-2000-000001';
 @Injectable()
 export class RoutesService {
   constructor(
-    private readonly temporal: Client,
-    private readonly settings: TemporalSettings,
+    private readonly gateway: AggregateGateway,
     private readonly store: EventStore,
     private readonly organisations: OrganisationsService,
     private readonly registry: RouteRegistryService,
@@ -82,24 +84,27 @@ export class RoutesService {
     const year = Number(localDateOf(now, organisation.timeZone).slice(0, 4));
     const code = await this.registry.allocate(organisationId, year, body.regionCode === undefined ? undefined : Number(body.regionCode));
     const curatorId = organisation.staff.filter((member) => member.role === 'curator').at(-1)?.personId;
-    const startOperation = new WithStartWorkflowOperation(routeWorkflow, {
-      workflowId: routeWorkflowId(routeId),
-      taskQueue: this.settings.taskQueue,
-      workflowIdConflictPolicy: 'FAIL',
+    return this.gateway.start(routeWorkflow, routeWorkflowId(routeId), routeCreatedUpdate, {
       memo: { code },
       args: [{ route: { ...data, code }, timeZone: organisation.timeZone, ...(curatorId === undefined ? {} : { curatorId }), metadata, continueAsNewAfterEvents: HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW }],
     });
-    return this.temporal.workflow.executeUpdateWithStart(routeCreatedUpdate, { startWorkflowOperation: startOperation });
   }
 
   /** Sends a command as an update; the workflow validates (the domain checks who may act) and answers with the new state or a refusal. */
   async command<T>(user: AuthenticatedUser, routeId: string, update: RouteUpdate<T>, data: T, preferred: readonly Role[], reason?: string): Promise<RouteView> {
-    const route = await this.loadForUser(user, routeId);
+    // Authorised from the creating event, not by folding the whole stream (as for pairs); the workflow decides.
+    const route = await this.originFor(user, routeId);
     const role = actingRole(user, preferred, route.organisationId);
     // A completed route's workflow has ended: answer with the domain's refusal rather than a missing workflow.
-    if (route.stage === 'completed') throw new DomainRefusal('route.completed', `ИОМ ${route.code} завершён; изменения не принимаются`);
-    const metadata = { actorId: user.sub, role, now: new Date().toISOString(), ...(reason ? { reason } : {}) };
-    return this.handle(routeId).executeUpdate(update, { args: [{ data, metadata }] });
+    // Completion is final, so the read model saying so is enough; while it lags, the workflow refuses the
+    // same way, or has ended (mapped below).
+    if (await this.completedInReadModel(routeId)) throw completedRefusal(route);
+    try {
+      return await this.gateway.command(routeWorkflowId(routeId), update, { data, metadata: commandMetadata(user, role, reason) });
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) throw completedRefusal(route);
+      throw error;
+    }
   }
 
   /** The read model with the indicators the route's card shows. */
@@ -139,18 +144,43 @@ export class RoutesService {
 
   /** Every event of the route, in order: who, when, what and why. */
   async history(user: AuthenticatedUser, routeId: string) {
-    await this.loadForUser(user, routeId);
+    await this.originFor(user, routeId);
     return (await this.store.readStream(routeStream(routeId))).map(historyEntry);
   }
 
-  /** The route's write model from the store, or 404 for a missing one or one the caller may not see. */
-  async loadForUser(user: AuthenticatedUser, routeId: string): Promise<CreatedRoute> {
-    const { state } = await loadAggregate(this.store, routeStream(routeId), routeDecider);
-    if (state.status !== 'created' || !canReadRoute(user, state)) throw new NotFoundException('ИОМ не найден');
-    return state;
+  /** The route as created, or 404 for a missing one or one the caller may not see. */
+  private async originFor(user: AuthenticatedUser, routeId: string): Promise<RouteOrigin> {
+    const route = await routeOrigin(this.db, routeId);
+    if (route === undefined || !canReadRoute(user, route)) throw new NotFoundException('ИОМ не найден');
+    return route;
   }
 
-  private handle(routeId: string): WorkflowHandle<typeof routeWorkflow> {
-    return this.temporal.workflow.getHandle(routeWorkflowId(routeId));
+  private async completedInReadModel(routeId: string): Promise<boolean> {
+    const [row] = await this.db.query<{ stage: string }[]>('SELECT stage FROM routes_view WHERE route_id = $1', [routeId]);
+    return row?.stage === 'completed';
   }
+}
+
+const completedRefusal = (route: RouteOrigin) => new DomainRefusal('route.completed', `ИОМ ${route.code} завершён; изменения не принимаются`);
+
+/**
+ * RouteCreated never changes, so what it says is kept (bounded, oldest first): the store has it the moment
+ * the creation is answered, unlike a projection.
+ */
+const routeOrigins = new Map<string, RouteOrigin>();
+const REMEMBERED_ROUTES = 50_000;
+
+async function routeOrigin(db: DataSource, routeId: string): Promise<RouteOrigin | undefined> {
+  const known = routeOrigins.get(routeId);
+  if (known !== undefined) return known;
+  const [row] = await db.query<{ data: RouteCreated['data'] }[]>(
+    `SELECT data FROM events WHERE stream_id = $1 AND stream_version = 1 AND type = 'RouteCreated'`,
+    [routeStream(routeId)],
+  );
+  if (row === undefined) return undefined;
+  const { code, organisationId, teacherId, methodologistId, tutorId } = row.data;
+  const origin: RouteOrigin = { routeId, code, organisationId, participants: { teacherId, methodologistId, tutorId } };
+  if (routeOrigins.size >= REMEMBERED_ROUTES) routeOrigins.delete(routeOrigins.keys().next().value as string);
+  routeOrigins.set(routeId, origin);
+  return origin;
 }

@@ -1,0 +1,57 @@
+import { Injectable, Module } from '@nestjs/common';
+import { Client, WithStartWorkflowOperation, type WorkflowHandle } from '@temporalio/client';
+import type { UpdateDefinition, WithWorkflowArgs, Workflow } from '@temporalio/common';
+import type { CommandMetadata, Role } from '@mentorflow/domain';
+import { TemporalSettings } from '@mentorflow/temporal';
+import type { Envelope } from '@mentorflow/workflows/shared/envelope';
+import type { AuthenticatedUser } from '../auth/auth.types';
+
+/** Who asks, in which role, now; with the reason when the command gives one. */
+export const commandMetadata = (user: AuthenticatedUser, role: Role, reason?: string): CommandMetadata => ({
+  actorId: user.sub,
+  role,
+  now: new Date().toISOString(),
+  ...(reason ? { reason } : {}),
+});
+
+/**
+ * The API's one way to an aggregate's workflow (programme, pair, route): start it under its business id
+ * and answer with the creating update (update-with-start), send it a command as an update, or get its
+ * handle for queries and signals. Failures pass through unchanged: ProblemFilter maps them.
+ */
+@Injectable()
+export class AggregateGateway {
+  constructor(
+    private readonly temporal: Client,
+    private readonly settings: TemporalSettings,
+  ) {}
+
+  /** Starts the workflow (a second start of one id fails) and answers once `created` has been applied. */
+  start<W extends Workflow, R, A extends unknown[]>(
+    workflow: W,
+    workflowId: string,
+    created: UpdateDefinition<R, A>,
+    options: WithWorkflowArgs<W, { memo?: Record<string, unknown> }>,
+  ): Promise<R> {
+    const startWorkflowOperation = new WithStartWorkflowOperation(workflow, {
+      ...options,
+      workflowId,
+      taskQueue: this.settings.taskQueue,
+      workflowIdConflictPolicy: 'FAIL',
+      // TypeScript cannot resolve the SDK's conditional args type for a generic W; the callers' args are checked.
+    } as ConstructorParameters<typeof WithStartWorkflowOperation<W>>[1]);
+    return this.temporal.workflow.executeUpdateWithStart(created, { startWorkflowOperation });
+  }
+
+  /** Sends a command as an update; the workflow validates it with the decider and answers or refuses. */
+  command<R, T>(workflowId: string, update: UpdateDefinition<R, [Envelope<T>]>, envelope: Envelope<T>): Promise<R> {
+    return this.handle(workflowId).executeUpdate(update, { args: [envelope] });
+  }
+
+  handle<W extends Workflow>(workflowId: string): WorkflowHandle<W> {
+    return this.temporal.workflow.getHandle<W>(workflowId);
+  }
+}
+
+@Module({ providers: [AggregateGateway], exports: [AggregateGateway] })
+export class AggregateGatewayModule {}
