@@ -10,7 +10,7 @@ import type {
   PairController,
   PairFormation,
   PairOrder,
-  PersonalProgrammeActivity,
+  PersonalProgrammePlan,
 } from './pair.events';
 
 /** The workflow reserves the mentor's capacity (mentor-load stream) first and passes the result. */
@@ -26,13 +26,7 @@ export type FormPair = DomainCommand<
 /** Due instants come from the workflow (organisation calendar and time zone); the domain checks they fit. */
 export type ApprovePersonalProgramme = DomainCommand<
   'ApprovePersonalProgramme',
-  {
-    readonly programmeDocId?: string;
-    readonly start: string;
-    readonly end: string;
-    readonly directions: readonly string[];
-    readonly activities: readonly PersonalProgrammeActivity[];
-    readonly difficulties: readonly string[];
+  PersonalProgrammePlan & {
     readonly controller: PairController;
     readonly interimControl: PairControlTask;
     readonly finalControl: PairControlTask;

@@ -100,18 +100,22 @@ export type PairFormed = DomainEvent<
   }
 >;
 
+/** The personal programme as approved: the command carries it, the event and the state keep it. */
+export interface PersonalProgrammePlan {
+  readonly programmeDocId?: string;
+  readonly start: string;
+  readonly end: string;
+  readonly directions: readonly string[];
+  readonly activities: readonly PersonalProgrammeActivity[];
+  readonly difficulties: readonly string[];
+}
+
 /** Followed in the same append by TaskRaised for each control point it plans. */
 export type PersonalProgrammeApproved = DomainEvent<
   'PersonalProgrammeApproved',
-  {
+  PersonalProgrammePlan & {
     readonly pairId: string;
     readonly programmeId: string;
-    readonly programmeDocId?: string;
-    readonly start: string;
-    readonly end: string;
-    readonly directions: readonly string[];
-    readonly activities: readonly PersonalProgrammeActivity[];
-    readonly difficulties: readonly string[];
     readonly controller: PairController;
     readonly interimControl: { readonly taskId: string; readonly dueAt: string; readonly dueLocalDate: string };
     readonly finalControl: { readonly taskId: string; readonly dueAt: string; readonly dueLocalDate: string };

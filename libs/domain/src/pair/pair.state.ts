@@ -9,7 +9,7 @@ import type {
   PairEvent,
   PairFormed,
   PairOrder,
-  PersonalProgrammeActivity,
+  PersonalProgrammePlan,
 } from './pair.events';
 
 /** One mentor's time with the pair; terms follow each other without a gap (to of one = from of the next). */
@@ -24,13 +24,7 @@ export interface PairMentorTerm {
   readonly endReason?: MentorReplacementReason;
 }
 
-export interface ApprovedPersonalProgramme {
-  readonly programmeDocId?: string;
-  readonly start: string;
-  readonly end: string;
-  readonly directions: readonly string[];
-  readonly activities: readonly PersonalProgrammeActivity[];
-  readonly difficulties: readonly string[];
+export interface ApprovedPersonalProgramme extends PersonalProgrammePlan {
   readonly approvedAt: string;
   readonly approvedBy: string;
 }
