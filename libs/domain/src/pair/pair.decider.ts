@@ -12,6 +12,7 @@ import type {
   FormPair,
   MarkPairTaskOverdue,
   PairCommand,
+  PairEntry,
   PassInterimControl,
   RecordDiaryEntry,
   RecordMenteeReport,
@@ -254,28 +255,32 @@ const approvePersonalProgramme = ({ data, metadata }: ApprovePersonalProgramme, 
 
 // ---- Decisions: diary and reports -----------------------------------------------------------
 
+/** A diary entry and a mentee report are recorded alike: checked fields, an id new to its list, the text trimmed. */
+const entryRecord = <Author extends { readonly mentorId: string } | { readonly menteeId: string }>(
+  pair: FormedPair,
+  data: PairEntry,
+  now: string,
+  author: Author,
+  recordedIds: readonly string[],
+  refusals: { readonly invalid: string; readonly duplicate: string },
+) => {
+  const problems = entryProblems(pair, data, now);
+  if (problems.length > 0) return refuse('pair.entry.invalid', refusals.invalid, problems);
+  if (recordedIds.includes(data.entryId)) return refuse('pair.entry.duplicate', refusals.duplicate);
+  return { pairId: pair.pairId, entryId: data.entryId, ...author, date: data.date, text: data.text.trim(), recordedAt: now };
+};
+
 const recordDiaryEntry = ({ data, metadata }: RecordDiaryEntry, current: PairState): PairEvent[] => {
   const pair = requireOpen(current);
   // 002 §6.1.9: the diary is the mentor's own; after a replacement it passes to the new mentor.
   if (metadata.actorId !== pair.mentorId) {
     return refuse('pair.forbidden', 'Дневник наставника ведёт только текущий наставник пары/группы');
   }
-  const problems = entryProblems(pair, data, metadata.now);
-  if (problems.length > 0) return refuse('pair.entry.invalid', 'Запись дневника заполнена неверно', problems);
-  if (pair.diaryEntryIds.includes(data.entryId)) return refuse('pair.entry.duplicate', 'Запись с таким идентификатором уже есть в дневнике');
-  return [
-    {
-      type: 'MentorDiaryEntryRecorded',
-      data: {
-        pairId: pair.pairId,
-        entryId: data.entryId,
-        mentorId: pair.mentorId,
-        date: data.date,
-        text: data.text.trim(),
-        recordedAt: metadata.now,
-      },
-    },
-  ];
+  const entry = entryRecord(pair, data, metadata.now, { mentorId: pair.mentorId }, pair.diaryEntryIds, {
+    invalid: 'Запись дневника заполнена неверно',
+    duplicate: 'Запись с таким идентификатором уже есть в дневнике',
+  });
+  return [{ type: 'MentorDiaryEntryRecorded', data: entry }];
 };
 
 const recordMenteeReport = ({ data, metadata }: RecordMenteeReport, current: PairState): PairEvent[] => {
@@ -284,22 +289,11 @@ const recordMenteeReport = ({ data, metadata }: RecordMenteeReport, current: Pai
   if (!pair.menteeIds.includes(metadata.actorId)) {
     return refuse('pair.forbidden', 'Отчёт наставляемого может представить только наставляемый этой пары/группы');
   }
-  const problems = entryProblems(pair, data, metadata.now);
-  if (problems.length > 0) return refuse('pair.entry.invalid', 'Отчёт наставляемого заполнен неверно', problems);
-  if (pair.menteeReportIds.includes(data.entryId)) return refuse('pair.entry.duplicate', 'Отчёт с таким идентификатором уже представлен');
-  return [
-    {
-      type: 'MenteeReportRecorded',
-      data: {
-        pairId: pair.pairId,
-        entryId: data.entryId,
-        menteeId: metadata.actorId,
-        date: data.date,
-        text: data.text.trim(),
-        recordedAt: metadata.now,
-      },
-    },
-  ];
+  const report = entryRecord(pair, data, metadata.now, { menteeId: metadata.actorId }, pair.menteeReportIds, {
+    invalid: 'Отчёт наставляемого заполнен неверно',
+    duplicate: 'Отчёт с таким идентификатором уже представлен',
+  });
+  return [{ type: 'MenteeReportRecorded', data: report }];
 };
 
 // ---- Decisions: control ---------------------------------------------------------------------
