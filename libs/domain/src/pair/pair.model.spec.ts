@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import type { CommandMetadata } from '../shared/decider';
 import { isDomainRefusal } from '../shared/refusal';
-import type { ApprovePersonalProgramme, FormPair, PairCommand } from './pair.commands';
+import type { ApprovePersonalProgramme, PairCommand } from './pair.commands';
 import { pairDecider } from './pair.decider';
 import type { PairControlTask, PairEvent } from './pair.events';
 import type { PairState } from './pair.state';
+import { formData, order } from './pair.fixtures';
 
 /**
  * Model-based test of the pair's life (fc.commands): random sequences of every command a pair
@@ -42,23 +43,6 @@ const now = '2026-09-01T06:00:00.000Z';
 const at = (actorId: string, role: CommandMetadata['role']): CommandMetadata => ({ actorId, role, now });
 const director = at('director-1', 'director');
 const head = at('head-1', 'commissionHead');
-const order = { number: '45-к', date: '2026-08-28', signedBy: 'Петров И. С., директор' };
-const formData: FormPair['data'] = {
-  pairId: 'pair-1',
-  programmeId: 'prog-1',
-  organisationId: 'org-1',
-  form: 'teacherTeacher',
-  kind: 'traditional',
-  mentorId: 'mentor-1',
-  menteeIds: ['mentee-1'],
-  consents: [
-    { personId: 'mentor-1', date: '2026-08-25' },
-    { personId: 'mentee-1', date: '2026-08-26' },
-  ],
-  order,
-  term: { start: '2026-09-01', end: '2027-08-31' },
-  capacityReserved: true,
-};
 const programme: ApprovePersonalProgramme['data'] = {
   programmeDocId: 'doc-ppn-1',
   start: '2026-09-01',
