@@ -11,6 +11,27 @@ export const Public = () => SetMetadata(IS_PUBLIC, true);
 /** Who may call the route; a route without it is refused to everyone. */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);
 
+export const SCOPE = 'mentorflow:scope';
+
+/** The kinds of resource that belong to an organisation, found from the resource's id. */
+export type ScopeKind = 'organisation' | 'programme' | 'pair' | 'route' | 'task';
+
+/** `kind` undefined: the route's path parameter names no resource of an organisation (a user, a person). */
+export interface ResourceScope {
+  kind: ScopeKind | undefined;
+  param: string;
+}
+
+/**
+ * The organisation resource a route's path parameter names: the guard answers 404 before the handler
+ * runs when the caller holds no admitted role in its organisation. A route with a path parameter and
+ * no @Scope or @Unscoped is refused.
+ */
+export const Scope = (kind: ScopeKind, param = 'id') => SetMetadata(SCOPE, { kind, param } satisfies ResourceScope);
+
+/** The route's path parameter is not an organisation's resource; the service checks access itself. */
+export const Unscoped = () => SetMetadata(SCOPE, { kind: undefined, param: '' } satisfies ResourceScope);
+
 export const CurrentUser = createParamDecorator(
   (_: unknown, ctx: ExecutionContext): AuthenticatedUser => ctx.switchToHttp().getRequest<{ user: AuthenticatedUser }>().user,
 );

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { organisationStream, pairStream, programmeStream, routeStream, type Role } from '@mentorflow/domain';
 import { UserDirectory } from '../users/user-directory';
-import { IS_PUBLIC, ROLES } from './auth.decorators';
+import { IS_PUBLIC, ROLES, SCOPE, type ResourceScope, type ScopeKind } from './auth.decorators';
 import type { AuthenticatedUser, OrganisationRole } from './auth.types';
 import { canAccessOrganisation, organisationOfStream } from './organisation-access';
 import { InvalidTokenError, TokenVerifier } from './token-verifier';
@@ -68,39 +68,41 @@ export class AuthGuard implements CanActivate {
       organisationIds: [...new Set(reach.filter((r) => permitted.includes(r.role)).map((r) => r.organisationId))],
     };
     if (permitted.length === 0) throw new ForbiddenException('Недостаточно прав для этого действия');
-    await this.assertResourceScope(request, request.user);
+    await this.assertResourceScope(request, request.user, this.reflector.getAllAndOverride<ResourceScope | undefined>(SCOPE, targets));
     return true;
   }
 
   /**
-   * `/organisations/:id…`, `/programmes/:id…`, `/pairs/:id…`, `/routes/:id…`, `/tasks/:id…`: the
-   * resource's organisation must be one where the caller holds a role this route admits, else 404 —
-   * checked here, before the body is validated, and again by the services (defence in depth). A
-   * missing resource passes on to its service, which answers 404 itself.
+   * The resource the route declares (@Scope) must belong to an organisation where the caller holds a
+   * role this route admits, else 404 — checked here, before the body is validated, and again by the
+   * services (defence in depth). A missing resource passes on to its service, which answers 404 itself.
    */
-  private async assertResourceScope(request: ScopedRequest, user: AuthenticatedUser): Promise<void> {
-    const id = request.params?.id;
+  private async assertResourceScope(request: ScopedRequest, user: AuthenticatedUser, scope: ResourceScope | undefined): Promise<void> {
+    // Closed by default: a path parameter nobody declared could name another organisation's resource.
+    if (scope === undefined) {
+      if (Object.keys(request.params ?? {}).length > 0) throw new ForbiddenException('Недостаточно прав для этого действия');
+      return;
+    }
+    if (scope.kind === undefined) return;
+    const id = request.params?.[scope.param];
     if (typeof id !== 'string' || !UUID.test(id)) return;
-    const collection = (request.url ?? '').split('?')[0]?.split('/')[1];
-    const organisationId = await this.organisationOf(collection, id);
+    const organisationId = await this.organisationOf(scope.kind, id);
     if (organisationId !== undefined && !canAccessOrganisation(user, organisationId)) throw new NotFoundException('Ресурс не найден');
   }
 
-  private async organisationOf(collection: string | undefined, id: string): Promise<string | undefined> {
+  private async organisationOf(kind: ScopeKind, id: string): Promise<string | undefined> {
     const fromFirstEvent = (streamId: string) => organisationOfStream(this.db, streamId);
-    switch (collection) {
-      case 'organisations':
+    switch (kind) {
+      case 'organisation':
         return (await fromFirstEvent(organisationStream(id))) === undefined ? undefined : id;
-      case 'programmes':
+      case 'programme':
         return fromFirstEvent(programmeStream(id));
-      case 'pairs':
+      case 'pair':
         return fromFirstEvent(pairStream(id));
-      case 'routes':
+      case 'route':
         return fromFirstEvent(routeStream(id));
-      case 'tasks':
+      case 'task':
         return (await this.db.query<{ organisation_id: string }[]>('SELECT organisation_id FROM tasks_view WHERE task_id = $1', [id]))[0]?.organisation_id;
-      default:
-        return undefined;
     }
   }
 
@@ -120,7 +122,6 @@ export class AuthGuard implements CanActivate {
 
 interface ScopedRequest {
   headers: Record<string, string | undefined>;
-  url?: string;
   params?: Record<string, string | undefined>;
   user?: AuthenticatedUser;
 }

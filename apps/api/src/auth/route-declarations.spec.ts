@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { PATH_METADATA, METHOD_METADATA, MODULE_METADATA } from '@nestjs/common/constants';
 import { RequestMethod, type Type } from '@nestjs/common';
 import { AppModule } from '../app.module';
-import { IS_PUBLIC, ROLES } from './auth.decorators';
+import { IS_PUBLIC, ROLES, SCOPE, type ResourceScope } from './auth.decorators';
 
 /** Every controller of the API, found through the module tree as Nest itself would. */
 function controllersOf(module: Type<unknown>, seen = new Set<unknown>()): Type<unknown>[] {
@@ -21,6 +21,8 @@ const routes = controllersOf(AppModule).flatMap((controller) =>
     .filter(({ handler }) => Reflect.getMetadata(PATH_METADATA, handler) !== undefined)
     .map(({ controller, name, handler }) => ({
       route: `${RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number]} ${controller.name}.${name}`,
+      path: `${Reflect.getMetadata(PATH_METADATA, controller) as string}/${Reflect.getMetadata(PATH_METADATA, handler) as string}`,
+      scope: (Reflect.getMetadata(SCOPE, handler) ?? Reflect.getMetadata(SCOPE, controller)) as ResourceScope | undefined,
       isPublic: Reflect.getMetadata(IS_PUBLIC, handler) ?? Reflect.getMetadata(IS_PUBLIC, controller),
       roles: Reflect.getMetadata(ROLES, handler) ?? Reflect.getMetadata(ROLES, controller),
     })),
@@ -33,5 +35,17 @@ describe('route declarations', () => {
 
   it.each(routes.map((r) => [r.route, r] as const))('%s declares who may call it', (_, route) => {
     expect(route.isPublic === true || (Array.isArray(route.roles) && route.roles.length > 0)).toBe(true);
+  });
+
+  const withParameters = routes.filter((r) => r.path.includes(':'));
+
+  it('finds the routes with path parameters', () => {
+    expect(withParameters.length).toBeGreaterThan(20);
+  });
+
+  // Closed by default: the guard refuses a route with a path parameter that declares no scope.
+  it.each(withParameters.map((r) => [r.route, r] as const))('%s declares the resource its path names (@Scope or @Unscoped)', (_, route) => {
+    expect(route.scope).toBeDefined();
+    if (route.scope?.kind !== undefined) expect(route.path.split('/')).toContain(`:${route.scope.param}`);
   });
 });

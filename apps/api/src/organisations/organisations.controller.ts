@@ -1,7 +1,7 @@
 import { Body, Controller, ForbiddenException, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
-import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { CurrentUser, Roles, Scope } from '../auth/auth.decorators';
 import { actingRole } from '../auth/acting-role';
 import { isAdministrator, type AuthenticatedUser } from '../auth/auth.types';
 import { assertOrganisationAccess } from '../auth/organisation-access';
@@ -39,6 +39,7 @@ export class OrganisationsController {
     return this.organisations.list(user, page.limit, page.offset);
   }
 
+  @Scope('organisation')
   @Get(':id')
   @Roles('administrator', 'regionalCoordinator', 'director', 'curator', 'commissionHead', 'methodologist', 'tutor', 'psychologist', 'mentor', 'mentee')
   @ApiOperation({ summary: 'Организация' })
@@ -46,6 +47,7 @@ export class OrganisationsController {
     return this.organisations.load(user, id);
   }
 
+  @Scope('organisation')
   @Post(':id/staff')
   @HttpCode(200)
   @Roles('administrator', 'director')

@@ -11,7 +11,7 @@ import {
   submitMentorFinalReportUpdate,
   terminatePairUpdate,
 } from '@mentorflow/workflows/pair/pair.messages';
-import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { CurrentUser, Roles, Scope, Unscoped } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/auth.types';
 import { UuidParam } from '../common/id-param';
 import { PaginationQuery } from '../common/pagination.dto';
@@ -41,6 +41,7 @@ const staff: Role[] = ['curator', 'director', 'commissionHead', 'administrator',
 export class PairsController {
   constructor(private readonly pairs: PairsService) {}
 
+  @Scope('programme')
   @Post('programmes/:id/pairs')
   @Roles(...formers)
   @ApiOperation({ summary: 'Сформировать пару/группу (согласия, приказ, срок; проверка загрузки наставника)' })
@@ -55,6 +56,7 @@ export class PairsController {
     return this.pairs.list(user, query);
   }
 
+  @Scope('pair')
   @Get('pairs/:id')
   @Roles(...staff)
   @ApiOperation({ summary: 'Пара/группа' })
@@ -62,6 +64,7 @@ export class PairsController {
     return this.pairs.get(user, id);
   }
 
+  @Unscoped()
   @Get('mentors/:personId/load')
   @Roles('curator', 'director', 'commissionHead', 'administrator')
   @ApiOperation({ summary: 'Загрузка наставника: сколько наставляемых сейчас' })
@@ -69,6 +72,7 @@ export class PairsController {
     return this.pairs.mentorLoad(user, personId);
   }
 
+  @Scope('pair')
   @Post('pairs/:id/personal-programme')
   @HttpCode(200)
   @Roles(...controllers, 'director')
@@ -77,6 +81,7 @@ export class PairsController {
     return this.pairs.command(user, id, approvePersonalProgrammeUpdate, { ...body }, [...controllers, 'director']);
   }
 
+  @Scope('pair')
   @Post('pairs/:id/diary')
   @HttpCode(200)
   @Roles('mentor')
@@ -85,6 +90,7 @@ export class PairsController {
     return this.pairs.command(user, id, recordDiaryEntryUpdate, { ...body }, ['mentor']);
   }
 
+  @Scope('pair')
   @Post('pairs/:id/reports')
   @HttpCode(200)
   @Roles('mentee')
@@ -93,6 +99,7 @@ export class PairsController {
     return this.pairs.command(user, id, recordMenteeReportUpdate, { ...body }, ['mentee']);
   }
 
+  @Scope('pair')
   @Post('pairs/:id/interim-control')
   @HttpCode(200)
   @Roles(...controllers)
@@ -101,6 +108,7 @@ export class PairsController {
     return this.pairs.command(user, id, passInterimControlUpdate, { ...body }, controllers);
   }
 
+  @Scope('pair')
   @Post('pairs/:id/mentor-report')
   @HttpCode(200)
   @Roles('mentor')
@@ -109,6 +117,7 @@ export class PairsController {
     return this.pairs.command(user, id, submitMentorFinalReportUpdate, { ...body }, ['mentor']);
   }
 
+  @Scope('pair')
   @Post('pairs/:id/final-control')
   @HttpCode(200)
   @Roles(...controllers)
@@ -117,6 +126,7 @@ export class PairsController {
     return this.pairs.command(user, id, completeFinalControlUpdate, { ...body }, controllers);
   }
 
+  @Scope('pair')
   @Post('pairs/:id/replace-mentor')
   @HttpCode(202)
   @Roles(...directors)
@@ -125,6 +135,7 @@ export class PairsController {
     return this.pairs.replaceMentor(user, id, body, directors);
   }
 
+  @Scope('pair')
   @Post('pairs/:id/terminate')
   @HttpCode(200)
   @Roles(...directors)
@@ -133,6 +144,7 @@ export class PairsController {
     return this.pairs.command(user, id, terminatePairUpdate, { ...body }, directors, body.reason);
   }
 
+  @Scope('pair')
   @Get('pairs/:id/history')
   @Roles(...auditors)
   @ApiOperation({ summary: 'Аудит: вся история пары по порядку (JSON или CSV)' })
@@ -151,6 +163,7 @@ export class PairsController {
     return auditCsv(entries);
   }
 
+  @Scope('pair')
   @Get('pairs/:id/history/reads')
   @Roles('administrator')
   @ApiOperation({ summary: 'Кто и когда читал историю пары' })
@@ -158,6 +171,7 @@ export class PairsController {
     return this.pairs.auditReads(user, id, page);
   }
 
+  @Scope('pair')
   @Get('pairs/:id/history/verify')
   @Roles(...auditors)
   @ApiOperation({ summary: 'Проверка целостности истории (цепочка хешей): первое нарушенное звено' })

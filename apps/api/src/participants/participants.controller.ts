@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { participantDecider, participantStream, type ParticipantState, type Role } from '@mentorflow/domain';
 import { EventStore, handleCommand } from '@mentorflow/event-store';
 import { actingRole } from '../auth/acting-role';
-import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { CurrentUser, Roles, Scope } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/auth.types';
 import { UuidParam } from '../common/id-param';
 import { PaginationQuery } from '../common/pagination.dto';
@@ -18,6 +18,7 @@ const selectors: Role[] = ['curator', 'commissionHead', 'director', 'administrat
 /** Selection of mentors and mentees for a programme (the base of mentors and mentees the curator keeps). */
 @ApiTags('participants')
 @ApiBearerAuth()
+@Scope('programme')
 @Controller('programmes/:id/participants')
 export class ParticipantsController {
   constructor(

@@ -9,7 +9,7 @@ import {
   recordDocumentUpdate,
   returnToStageUpdate,
 } from '@mentorflow/workflows/programme/programme.messages';
-import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { CurrentUser, Roles, Scope } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/auth.types';
 import { UuidParam } from '../common/id-param';
 import { PaginationQuery } from '../common/pagination.dto';
@@ -34,6 +34,7 @@ class ProgrammeListQuery extends PaginationQuery {
 export class ProgrammesController {
   constructor(private readonly programmes: ProgrammesService) {}
 
+  @Scope('organisation')
   @Post('organisations/:id/programmes')
   @Roles(...directors)
   @ApiOperation({ summary: 'Начать программу наставничества организации (подготовительный этап)' })
@@ -48,6 +49,7 @@ export class ProgrammesController {
     return this.programmes.list(user, query.organisationId, query.limit, query.offset);
   }
 
+  @Scope('programme')
   @Get('programmes/:id')
   @Roles(...readers)
   @ApiOperation({ summary: 'Программа: этап, документы и чек-лист условий перехода к следующему этапу' })
@@ -55,6 +57,7 @@ export class ProgrammesController {
     return this.programmes.get(user, id);
   }
 
+  @Scope('programme')
   @Get('programmes/:id/history')
   @Roles('administrator', 'curator', 'director')
   @ApiOperation({ summary: 'История программы: все события по порядку' })
@@ -62,6 +65,7 @@ export class ProgrammesController {
     return this.programmes.history(user, id);
   }
 
+  @Scope('programme')
   @Post('programmes/:id/documents')
   @HttpCode(200)
   @Roles(...recorders)
@@ -70,6 +74,7 @@ export class ProgrammesController {
     return this.programmes.command(user, id, recordDocumentUpdate, { ...body }, recorders);
   }
 
+  @Scope('programme')
   @Post('programmes/:id/curator')
   @HttpCode(200)
   @Roles(...directors)
@@ -78,6 +83,7 @@ export class ProgrammesController {
     return this.programmes.command(user, id, appointCuratorUpdate, { ...body }, directors);
   }
 
+  @Scope('programme')
   @Post('programmes/:id/advance')
   @HttpCode(200)
   @Roles(...curators)
@@ -86,6 +92,7 @@ export class ProgrammesController {
     return this.programmes.command(user, id, advanceStageUpdate, { ...body }, curators);
   }
 
+  @Scope('programme')
   @Post('programmes/:id/return')
   @HttpCode(200)
   @Roles(...curators)
@@ -94,6 +101,7 @@ export class ProgrammesController {
     return this.programmes.command(user, id, returnToStageUpdate, { ...body }, curators, body.reason);
   }
 
+  @Scope('programme')
   @Post('programmes/:id/stage-plans')
   @HttpCode(200)
   @Roles(...curators)

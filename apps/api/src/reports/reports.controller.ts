@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, Param, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { CurrentUser, Roles, Scope } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/auth.types';
 import { UuidParam } from '../common/id-param';
 import { CSV_TYPE, csvStream, XLSX_TYPE, xlsxStream } from './report-export';
@@ -33,6 +33,7 @@ const ORGANISATION_READERS = ['curator', 'director', 'commissionHead', 'administ
 export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
+  @Scope('organisation')
   @Get('organisations/:id/reports/monitoring')
   @Roles(...ORGANISATION_READERS)
   @ApiProduces('application/json', XLSX_TYPE, 'text/csv')
@@ -46,6 +47,7 @@ export class ReportsController {
     return respond(await this.reports.organisationReport(user, id, query), formatOf(query, accept));
   }
 
+  @Scope('organisation')
   @Get('organisations/:id/reports/routes')
   @Roles(...ORGANISATION_READERS, 'methodologist', 'tutor')
   @ApiProduces('application/json', XLSX_TYPE, 'text/csv')
@@ -67,6 +69,7 @@ export class ReportsController {
     return respond(await this.reports.regionReport(user, query), formatOf(query, accept));
   }
 
+  @Scope('organisation')
   @Get('organisations/:id/monitoring-results')
   @Roles(...ORGANISATION_READERS)
   @ApiOperation({ summary: 'Внесённые результаты мониторинга (последний по показателю, паре и периоду)' })
@@ -74,6 +77,7 @@ export class ReportsController {
     return this.reports.listMonitoringResults(user, id, query);
   }
 
+  @Scope('organisation')
   @Post('organisations/:id/monitoring-results')
   @Roles('curator', 'director', 'administrator')
   @ApiOperation({ summary: 'Внести результат мониторинга процесса или влияния (002 §10)' })

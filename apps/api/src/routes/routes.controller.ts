@@ -14,7 +14,7 @@ import {
   startReflectionUpdate,
   submitDraftUpdate,
 } from '@mentorflow/workflows/route/route.messages';
-import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { CurrentUser, Roles, Scope } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/auth.types';
 import { UuidParam } from '../common/id-param';
 import {
@@ -44,6 +44,7 @@ const teachers: Role[] = ['mentee', 'mentor', 'methodologist', 'tutor', 'psychol
 export class RoutesController {
   constructor(private readonly routes: RoutesService) {}
 
+  @Scope('organisation')
   @Post('organisations/:id/routes')
   @Roles(...tutors)
   @ApiOperation({ summary: 'Создать ИОМ педагога и зарегистрировать его код в реестре (тьютор маршрута или администратор)' })
@@ -58,6 +59,7 @@ export class RoutesController {
     return this.routes.list(user, query);
   }
 
+  @Scope('route')
   @Get('routes/:id')
   @Roles(...roles)
   @ApiOperation({ summary: 'ИОМ: титульный лист, диагностика, дорожная карта, портфолио, задачи' })
@@ -65,6 +67,7 @@ export class RoutesController {
     return this.routes.get(user, id);
   }
 
+  @Scope('route')
   @Get('routes/:id/history')
   @Roles(...roles)
   @ApiOperation({ summary: 'История ИОМ: все события по порядку' })
@@ -72,6 +75,7 @@ export class RoutesController {
     return this.routes.history(user, id);
   }
 
+  @Scope('route')
   @Post('routes/:id/fix-goal')
   @HttpCode(200)
   @Roles(...tutors)
@@ -80,6 +84,7 @@ export class RoutesController {
     return this.routes.command(user, id, fixGoalUpdate, { ...body }, tutors);
   }
 
+  @Scope('route')
   @Post('routes/:id/record-diagnostics')
   @HttpCode(200)
   @Roles(...tutors)
@@ -89,6 +94,7 @@ export class RoutesController {
     return this.routes.command(user, id, recordDiagnosticsUpdate, { ...rest, results: results.map((r) => ({ ...r })) }, tutors);
   }
 
+  @Scope('route')
   @Post('routes/:id/submit-draft')
   @HttpCode(200)
   @Roles(...methodologists)
@@ -97,6 +103,7 @@ export class RoutesController {
     return this.routes.command(user, id, submitDraftUpdate, { rows: plain(body.rows) }, methodologists);
   }
 
+  @Scope('route')
   @Post('routes/:id/propose-own-road-map')
   @HttpCode(200)
   @Roles(...teachers)
@@ -105,6 +112,7 @@ export class RoutesController {
     return this.routes.command(user, id, proposeOwnRoadMapUpdate, { rows: plain(body.rows) }, teachers);
   }
 
+  @Scope('route')
   @Post('routes/:id/approve-proposed-road-map')
   @HttpCode(200)
   @Roles(...tutors)
@@ -113,6 +121,7 @@ export class RoutesController {
     return this.routes.command(user, id, approveProposedRoadMapUpdate, { controlPoints: plain(body.controlPoints) }, tutors);
   }
 
+  @Scope('route')
   @Post('routes/:id/agree-road-map')
   @HttpCode(200)
   @Roles(...tutors)
@@ -122,6 +131,7 @@ export class RoutesController {
     return this.routes.command(user, id, agreeRoadMapUpdate, data, tutors);
   }
 
+  @Scope('route')
   @Post('routes/:id/record-portfolio-entry')
   @HttpCode(200)
   @Roles(...teachers)
@@ -130,6 +140,7 @@ export class RoutesController {
     return this.routes.command(user, id, recordPortfolioEntryUpdate, { ...body }, teachers);
   }
 
+  @Scope('route')
   @Post('routes/:id/correct-road-map')
   @HttpCode(200)
   @Roles(...tutors)
@@ -138,6 +149,7 @@ export class RoutesController {
     return this.routes.command(user, id, correctRoadMapUpdate, { reason: body.reason, rows: plain(body.rows) }, tutors, body.reason);
   }
 
+  @Scope('route')
   @Post('routes/:id/start-reflection')
   @HttpCode(200)
   @Roles(...tutors)
@@ -146,6 +158,7 @@ export class RoutesController {
     return this.routes.command(user, id, startReflectionUpdate, {}, tutors, body.comment);
   }
 
+  @Scope('route')
   @Post('routes/:id/record-control-diagnostics')
   @HttpCode(200)
   @Roles(...tutors)
@@ -155,6 +168,7 @@ export class RoutesController {
     return this.routes.command(user, id, recordControlDiagnosticsUpdate, { ...rest, results: results.map((r) => ({ ...r })) }, tutors);
   }
 
+  @Scope('route')
   @Post('routes/:id/complete')
   @HttpCode(200)
   @Roles(...tutors)

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { roles } from '@mentorflow/domain';
-import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { CurrentUser, Roles, Scope } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/auth.types';
 import { UuidParam } from '../common/id-param';
 import { CompleteTaskDto, TaskInboxQuery } from './task.dto';
@@ -20,6 +20,7 @@ export class TasksController {
     return this.tasks.inbox(user, query);
   }
 
+  @Scope('task')
   @Post(':id/complete')
   @HttpCode(200)
   @Roles(...roles)

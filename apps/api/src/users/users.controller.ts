@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { CurrentUser, Roles, Unscoped } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/auth.types';
 import { UuidParam } from '../common/id-param';
 import { PaginationQuery } from '../common/pagination.dto';
@@ -28,6 +28,7 @@ export class UsersController {
     return this.users.create(body, admin);
   }
 
+  @Unscoped()
   @Get(':id')
   @Roles('administrator')
   @ApiOperation({ summary: 'Пользователь и его роли' })
@@ -35,6 +36,7 @@ export class UsersController {
     return this.users.get(id);
   }
 
+  @Unscoped()
   @Post(':id/roles')
   @Roles('administrator')
   @ApiOperation({ summary: 'Назначить роль: в организации, в регионе (координатор) или на всю систему (администратор)' })
@@ -42,6 +44,7 @@ export class UsersController {
     return this.users.grant(id, body, admin);
   }
 
+  @Unscoped()
   @Post(':id/deactivate')
   @HttpCode(200)
   @Roles('administrator')
@@ -50,6 +53,7 @@ export class UsersController {
     return this.users.setDisabled(id, true, body, admin);
   }
 
+  @Unscoped()
   @Post(':id/activate')
   @HttpCode(200)
   @Roles('administrator')
@@ -58,6 +62,7 @@ export class UsersController {
     return this.users.setDisabled(id, false, body, admin);
   }
 
+  @Unscoped()
   @Delete(':id/roles')
   @HttpCode(200)
   @Roles('administrator')
