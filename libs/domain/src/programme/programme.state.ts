@@ -1,4 +1,5 @@
 import { assertNever } from '../shared/decider';
+import { isTaskEvent } from '../task/task.events';
 import { evolveTasks, type Tasks } from '../task/task.state';
 import type { ProgrammeDocument, ProgrammeEvent, ProgrammeStage, ProgrammeStageOrClosed } from './programme.events';
 
@@ -40,6 +41,7 @@ const whenStarted = (state: ProgrammeState, next: (started: StartedProgramme) =>
   state.status === 'started' ? next(state) : state;
 
 export const evolveProgramme = (state: ProgrammeState, event: ProgrammeEvent): ProgrammeState => {
+  if (isTaskEvent(event)) return whenStarted(state, (s) => ({ ...s, tasks: evolveTasks(s.tasks, event) }));
   switch (event.type) {
     case 'ProgrammeStarted': {
       const { programmeId, organisationId, title, stage, startedAt } = event.data;
@@ -111,15 +113,6 @@ export const evolveProgramme = (state: ProgrammeState, event: ProgrammeEvent): P
       }));
     case 'ProgrammeClosed':
       return whenStarted(state, (s) => ({ ...s, stage: 'closed', closed: true, closedAt: event.data.closedAt }));
-    case 'TaskRaised':
-    case 'TaskDeadlineSet':
-    case 'TaskReminded':
-    case 'TaskOverdue':
-    case 'TaskEscalated':
-    case 'TaskCompleted':
-    case 'TaskCancelled':
-    case 'TaskReassigned':
-      return whenStarted(state, (s) => ({ ...s, tasks: evolveTasks(s.tasks, event) }));
     default:
       return assertNever(event);
   }

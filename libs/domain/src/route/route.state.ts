@@ -1,5 +1,5 @@
 import { assertNever } from '../shared/decider';
-import type { TaskEvent } from '../task/task.events';
+import { isTaskEvent, type TaskEvent } from '../task/task.events';
 import { evolveTasks, type Tasks } from '../task/task.state';
 import type {
   CompetenceArea,
@@ -128,6 +128,7 @@ const evolveRouteTasks = (state: CreatedRoute, event: TaskEvent): CreatedRoute =
 };
 
 export const evolveRoute = (state: RouteState, event: RouteEvent): RouteState => {
+  if (isTaskEvent(event)) return whenCreated(state, (s) => evolveRouteTasks(s, event));
   switch (event.type) {
     case 'RouteCreated': {
       const { routeId, code, organisationId, teacherId, methodologistId, tutorId, titlePage, stage, createdAt } = event.data;
@@ -202,15 +203,6 @@ export const evolveRoute = (state: RouteState, event: RouteEvent): RouteState =>
       });
     case 'RouteCompleted':
       return whenCreated(state, (s) => ({ ...s, stage: 'completed', completedAt: event.data.completedAt }));
-    case 'TaskRaised':
-    case 'TaskDeadlineSet':
-    case 'TaskReminded':
-    case 'TaskOverdue':
-    case 'TaskEscalated':
-    case 'TaskCompleted':
-    case 'TaskCancelled':
-    case 'TaskReassigned':
-      return whenCreated(state, (s) => evolveRouteTasks(s, event));
     default:
       return assertNever(event);
   }
