@@ -1,22 +1,12 @@
 import { assertNever } from '../shared/decider';
 import { DomainRefusal } from '../shared/refusal';
-import type { TaskAssignee, TaskEvent, TaskKind, TaskStatus, TaskSubject } from './task.events';
+import type { TaskAssignee, TaskEvent, TaskKind, TaskRaised, TaskStatus } from './task.events';
 
-export interface TaskView {
-  readonly taskId: string;
-  readonly kind: TaskKind;
-  readonly title: string;
-  readonly assignee: TaskAssignee;
-  readonly organisationId: string;
-  readonly subject: TaskSubject;
+type RaisedTask = TaskRaised['data'];
+
+/** What TaskRaised recorded (`dueAt` absent while `deadlinePendingYear` is set), and what happened since. */
+export interface TaskView extends RaisedTask {
   readonly status: TaskStatus;
-  readonly raisedAt: string;
-  /** Absent while `deadlinePendingYear` is set. */
-  readonly dueAt?: string;
-  readonly dueLocalDate?: string;
-  readonly remindAt: readonly string[];
-  /** The production-calendar year the due date or reminders wait for. */
-  readonly deadlinePendingYear?: number;
   readonly remindedAt: readonly string[];
   readonly escalatedTo: readonly TaskAssignee[];
   readonly completedAt?: string;
