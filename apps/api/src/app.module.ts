@@ -2,7 +2,8 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { ThrottlingModule } from './common/throttler.guard';
 import { LoggerModule } from 'nestjs-pino';
-import { logRedaction, logSerializers, MentorflowConfigModule } from '@mentorflow/config';
+import { ConfigService } from '@nestjs/config';
+import { logRedaction, logSerializers, MentorflowConfigModule, type AppConfig } from '@mentorflow/config';
 import { DatabaseModule } from '@mentorflow/database';
 import { EventStoreModule } from '@mentorflow/event-store';
 import { TemporalClientModule } from '@mentorflow/temporal';
@@ -22,14 +23,17 @@ import { UsersModule } from './users/users.module';
 @Module({
   imports: [
     MentorflowConfigModule,
-    LoggerModule.forRoot({
-      pinoHttp: {
-        level: process.env.LOG_LEVEL ?? 'info',
-        // Teachers' personal data (152-FZ) and credentials never reach the logs.
-        redact: logRedaction,
-        serializers: logSerializers,
-        autoLogging: process.env.NODE_ENV !== 'test',
-      },
+    LoggerModule.forRootAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService) => ({
+        pinoHttp: {
+          level: config.getOrThrow<AppConfig['logLevel']>('app.logLevel'),
+          // Teachers' personal data (152-FZ) and credentials never reach the logs.
+          redact: logRedaction,
+          serializers: logSerializers,
+          autoLogging: process.env.NODE_ENV !== 'test',
+        },
+      }),
     }),
     DatabaseModule,
     EventStoreModule,

@@ -3,7 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import type { Duration } from '@temporalio/common';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
-import type { AppConfig } from '@mentorflow/config';
+import { workerConfig, type AppConfig, type WorkerConfig } from '@mentorflow/config';
 import { EventStore } from '@mentorflow/event-store';
 import { mentorflowDataConverter, payloadCodecFor, temporalTlsOptions } from '@mentorflow/temporal';
 import { createEventStoreActivities } from './activities/event-store.activities';
@@ -27,6 +27,7 @@ export async function createWorker(
   overrides: Partial<WorkerOptions> & { connection?: NativeConnection } = {},
 ): Promise<Worker> {
   const temporal = app.get(ConfigService).getOrThrow<AppConfig['temporal']>('app.temporal');
+  const worker = app.get<WorkerConfig>(workerConfig.KEY);
   const connection = overrides.connection ?? (await NativeConnection.connect({ address: temporal.address, tls: temporalTlsOptions(temporal) }));
   return Worker.create({
     connection,
@@ -38,8 +39,8 @@ export async function createWorker(
     // The same codec as the API's client: workflow inputs, updates and activity data are encrypted in Temporal.
     dataConverter: mentorflowDataConverter(payloadCodecFor(temporal.payloadKeys)),
     // Sized for a 2-core, few-GiB machine; benchmarks measure the cost per cached workflow.
-    maxCachedWorkflows: Number(process.env.WORKER_MAX_CACHED_WORKFLOWS ?? 2000),
-    shutdownGraceTime: (process.env.WORKER_SHUTDOWN_GRACE ?? '10 seconds') as Duration,
+    maxCachedWorkflows: worker.maxCachedWorkflows,
+    shutdownGraceTime: worker.shutdownGrace as Duration,
     ...overrides,
   });
 }

@@ -4,9 +4,9 @@ import { logRedaction } from '@mentorflow/config';
 import { classifySqlState, sqlStateOf } from '@mentorflow/event-store';
 import pino, { type Logger as Pino } from 'pino';
 
-/** The worker logs as the API does: JSON lines through pino, with personal data and credentials redacted. */
-export const createWorkerPino = (destination?: pino.DestinationStream): Pino =>
-  pino({ level: process.env.LOG_LEVEL ?? 'info', redact: logRedaction }, destination ?? pino.destination(1));
+/** The worker logs as the API does: JSON lines through pino, with personal data and credentials redacted; `level`: LOG_LEVEL. */
+export const createWorkerPino = (destination?: pino.DestinationStream, level = 'info'): Pino =>
+  pino({ level, redact: logRedaction }, destination ?? pino.destination(1));
 
 type PinoLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
 

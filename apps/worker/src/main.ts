@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Runtime } from '@temporalio/worker';
+import { appConfig } from '@mentorflow/config';
 import { createWorker } from './create-worker';
 import { createWorkerPino, temporalLogger, WorkerNestLogger } from './logger';
 import { WorkerModule } from './worker.module';
@@ -12,7 +13,8 @@ async function main() {
   // finish within WORKER_SHUTDOWN_GRACE; only then is the Nest context (pool, projector) closed.
   // pino with the API's redaction (nestjs-pino needs an HTTP server; the worker has none). Installed before
   // the first connection: the SDK's runtime logger is process-wide.
-  const log = createWorkerPino();
+  // The configuration is validated first: a wrong value stops the worker with its name, before any connection.
+  const log = createWorkerPino(undefined, appConfig().logLevel);
   Runtime.install({ logger: temporalLogger(log) });
   const app = await NestFactory.createApplicationContext(WorkerModule, { logger: new WorkerNestLogger(log) });
   const worker = await createWorker(app);

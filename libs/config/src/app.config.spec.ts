@@ -21,6 +21,17 @@ describe('configuration validated at start', () => {
     expect(validateEnvironment({ ...valid, PORT: '8080', PROJECTOR_POLL_MS: '25' })).toMatchObject({ PORT: 8080, PROJECTOR_POLL_MS: 25 });
   });
 
+  it("validates the worker's cache size, shutdown grace and log level like the rest", () => {
+    expect(validateEnvironment(valid)).toMatchObject({ WORKER_MAX_CACHED_WORKFLOWS: 2000, WORKER_SHUTDOWN_GRACE: '10 seconds', LOG_LEVEL: 'info' });
+    expect(validateEnvironment({ ...valid, WORKER_MAX_CACHED_WORKFLOWS: '500', WORKER_SHUTDOWN_GRACE: '30s' })).toMatchObject({
+      WORKER_MAX_CACHED_WORKFLOWS: 500,
+      WORKER_SHUTDOWN_GRACE: '30s',
+    });
+    expect(() => validateEnvironment({ ...valid, WORKER_MAX_CACHED_WORKFLOWS: 'lots', WORKER_SHUTDOWN_GRACE: 'ten seconds', LOG_LEVEL: 'loud' })).toThrow(
+      /LOG_LEVEL[\s\S]*WORKER_MAX_CACHED_WORKFLOWS[\s\S]*WORKER_SHUTDOWN_GRACE must be a duration/,
+    );
+  });
+
   it('listens on the loopback address unless HOST says otherwise', () => {
     expect(validateEnvironment(valid)).toMatchObject({ HOST: '127.0.0.1' });
     expect(validateEnvironment({ ...valid, HOST: '0.0.0.0' })).toMatchObject({ HOST: '0.0.0.0' });
