@@ -22,15 +22,14 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { WithStartWorkflowOperation } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
-import { competenceAreas, pairWorkflowId, programmeWorkflowId, routeWorkflowId } from '@mentorflow/domain';
+import { competenceAreas, pairWorkflowId, programmeWorkflowId } from '@mentorflow/domain';
 import { pairFormedUpdate, recordDiaryEntryUpdate } from '@mentorflow/workflows/pair/pair.messages';
 import { pairWorkflow } from '@mentorflow/workflows/pair/pair.workflow';
 import { programmeStartedUpdate, recordDocumentUpdate } from '@mentorflow/workflows/programme/programme.messages';
 import { programmeWorkflow } from '@mentorflow/workflows/programme/programme.workflow';
 import { agreeRoadMapUpdate, recordDiagnosticsUpdate, recordPortfolioEntryUpdate, routeCreatedUpdate, submitDraftUpdate } from '@mentorflow/workflows/route/route.messages';
-import { routeWorkflow } from '@mentorflow/workflows/route/route.workflow';
 import { HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW } from '@mentorflow/workflows/shared/history-limit';
-import { randomRouteCode } from '../test/support/route-code';
+import { routeStartOperation } from '../test/support/route-start';
 import { cachedWorkflowBundle } from './support/bundle';
 import { describeProbe, probeFlush } from './support/postgres';
 import { finishReport, inParallel, int, median, ms, runMain, sleep, type Section } from './support/stats';
@@ -312,29 +311,19 @@ async function longestRouteRun(bench: BenchSystem, taskQueue: string, dir: strin
   const [teacher, methodologist, tutor] = [randomUUID(), randomUUID(), randomUUID()];
   const as = (actorId: string, role: 'tutor' | 'methodologist' | 'mentee') => ({ actorId, role, now: new Date().toISOString() });
   const day = (offset: number) => isoDate(Date.now() + offset * DAY);
-  const start = new WithStartWorkflowOperation(routeWorkflow, {
-    workflowId: routeWorkflowId(routeId),
+  const start = routeStartOperation(
     taskQueue,
-    workflowIdConflictPolicy: 'FAIL',
-    args: [
-      {
-        route: {
-          routeId,
-          code: randomRouteCode(),
-          organisationId: randomUUID(),
-          teacherId: teacher,
-          methodologistId: methodologist,
-          tutorId: tutor,
-          titlePage: { position: 'Учитель математики', education: 'Высшее педагогическое', teachingExperienceYears: 7, selfEducationTopic: 'Функциональная грамотность', startDate: day(0), endDate: day(3 * 365) },
-          goal: 'Преодолеть дефициты в области ИКТ и цифровизации',
-          tasks: ['Освоить цифровые сервисы'],
-        },
-        timeZone: 'Europe/Samara',
-        metadata: as(tutor, 'tutor'),
-        continueAsNewAfterEvents: HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW,
-      },
-    ],
-  });
+    {
+      routeId,
+      teacherId: teacher,
+      methodologistId: methodologist,
+      tutorId: tutor,
+      titlePage: { position: 'Учитель математики', education: 'Высшее педагогическое', teachingExperienceYears: 7, selfEducationTopic: 'Функциональная грамотность', startDate: day(0), endDate: day(3 * 365) },
+      goal: 'Преодолеть дефициты в области ИКТ и цифровизации',
+      tasks: ['Освоить цифровые сервисы'],
+    },
+    { timeZone: 'Europe/Samara', metadata: as(tutor, 'tutor'), continueAsNewAfterEvents: HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW },
+  );
   await bench.client.workflow.executeUpdateWithStart(routeCreatedUpdate, { startWorkflowOperation: start });
   const handle = await start.workflowHandle();
   const results = competenceAreas.map((area) => ({ area, percent: 50 }));

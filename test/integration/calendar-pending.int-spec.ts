@@ -1,10 +1,9 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { WithStartWorkflowOperation } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { localDateOf } from '@mentorflow/calendar';
-import { competenceAreas, productionCalendarStream, routeStream, routeWorkflowId, type CreatedRoute, type TaskView } from '@mentorflow/domain';
+import { competenceAreas, productionCalendarStream, routeStream, type CreatedRoute, type TaskView } from '@mentorflow/domain';
 import { EventStore, type RecordedEvent } from '@mentorflow/event-store';
 import {
   appendCalendarYear,
@@ -17,11 +16,10 @@ import { signalCalendarYearLoaded } from '../../apps/worker/src/calendar-wakeup.
 import { activitiesFrom } from '../../apps/worker/src/create-worker';
 import { workerBundleOptions } from '../../apps/worker/src/workflows-path';
 import { recordDiagnosticsUpdate, routeCreatedUpdate, routeViewQuery, type RouteView } from '../../workflows/route/route.messages';
-import { routeWorkflow } from '../../workflows/route/route.workflow';
 import { fixtureCalendarYear } from '../support/calendar-fixture';
 import { openTestDataSource } from '../support/database';
 import { eventually } from '../support/poll';
-import { randomRouteCode } from '../support/route-code';
+import { routeStartOperation } from '../support/route-start';
 import { timeSkippingServerPath } from '../support/scripts';
 
 /**
@@ -93,28 +91,19 @@ describe('a deadline in a year without calendar data (pending, then computed whe
   async function startRoute() {
     const routeId = randomUUID();
     const today = localDateOf(new Date(await nowMs()), timeZone);
-    const startWorkflowOperation = new WithStartWorkflowOperation(routeWorkflow, {
+    const startWorkflowOperation = routeStartOperation(
       taskQueue,
-      workflowId: routeWorkflowId(routeId),
-      workflowIdConflictPolicy: 'FAIL',
-      args: [
-        {
-          route: {
-            routeId,
-            code: randomRouteCode(),
-            organisationId: randomUUID(),
-            teacherId: randomUUID(),
-            methodologistId: methodologist,
-            tutorId: tutor,
-            titlePage: { position: 'Учитель истории', education: 'Высшее', teachingExperienceYears: 3, selfEducationTopic: 'Проектная деятельность', startDate: today, endDate: `${Number(today.slice(0, 4)) + 3}${today.slice(4)}` },
-            goal: 'Преодолеть дефициты',
-            tasks: ['Освоить проектную методику'],
-          },
-          timeZone,
-          metadata: await meta(tutor, 'tutor'),
-        },
-      ],
-    });
+      {
+        routeId,
+        teacherId: randomUUID(),
+        methodologistId: methodologist,
+        tutorId: tutor,
+        titlePage: { position: 'Учитель истории', education: 'Высшее', teachingExperienceYears: 3, selfEducationTopic: 'Проектная деятельность', startDate: today, endDate: `${Number(today.slice(0, 4)) + 3}${today.slice(4)}` },
+        goal: 'Преодолеть дефициты',
+        tasks: ['Освоить проектную методику'],
+      },
+      { timeZone, metadata: await meta(tutor, 'tutor') },
+    );
     await env.client.workflow.executeUpdateWithStart(routeCreatedUpdate, { startWorkflowOperation });
     return startWorkflowOperation.workflowHandle();
   }

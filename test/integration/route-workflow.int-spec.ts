@@ -18,7 +18,7 @@ import { EventStore, type RecordedEvent, type SqlExecutor } from '@mentorflow/ev
 import { createRouteActivities } from '../../apps/worker/src/activities/route.activities';
 import { activitiesFrom } from '../../apps/worker/src/create-worker';
 import { workerBundleOptions } from '../../apps/worker/src/workflows-path';
-import { randomRouteCode } from '../support/route-code';
+import { routeStartOperation } from '../support/route-start';
 import {
   agreeRoadMapUpdate,
   completeRouteUpdate,
@@ -178,30 +178,24 @@ describe('route workflow on the time-skipping test server', () => {
   async function startRoute(options: { timeZone: string; curatorId?: string; continueAsNewAfterEvents?: number }) {
     const routeId = randomUUID();
     const { titlePage, rows, controlPoints, today } = await dates(options.timeZone);
-    const startWorkflowOperation = new WithStartWorkflowOperation(routeWorkflow, {
+    const startWorkflowOperation = routeStartOperation(
       taskQueue,
-      workflowId: routeWorkflowId(routeId),
-      workflowIdConflictPolicy: 'FAIL',
-      args: [
-        {
-          route: {
-            routeId,
-            code: randomRouteCode(),
-            organisationId: randomUUID(),
-            teacherId: teacher,
-            methodologistId: methodologist,
-            tutorId: tutor,
-            titlePage,
-            goal: 'Преодолеть дефициты в области ИКТ и цифровизации',
-            tasks: ['Освоить цифровые сервисы', 'Разработать цифровой ресурс'],
-          },
-          timeZone: options.timeZone,
-          ...(options.curatorId ? { curatorId: options.curatorId } : {}),
-          ...(options.continueAsNewAfterEvents ? { continueAsNewAfterEvents: options.continueAsNewAfterEvents } : {}),
-          metadata: await meta(tutor, 'tutor'),
-        },
-      ],
-    });
+      {
+        routeId,
+        teacherId: teacher,
+        methodologistId: methodologist,
+        tutorId: tutor,
+        titlePage,
+        goal: 'Преодолеть дефициты в области ИКТ и цифровизации',
+        tasks: ['Освоить цифровые сервисы', 'Разработать цифровой ресурс'],
+      },
+      {
+        timeZone: options.timeZone,
+        ...(options.curatorId ? { curatorId: options.curatorId } : {}),
+        ...(options.continueAsNewAfterEvents ? { continueAsNewAfterEvents: options.continueAsNewAfterEvents } : {}),
+        metadata: await meta(tutor, 'tutor'),
+      },
+    );
     // As the API does: the start and the first update in one call, answered once RouteCreated is stored.
     const view = await temporal.env.client.workflow.executeUpdateWithStart(routeCreatedUpdate, { startWorkflowOperation });
     const handle = await startWorkflowOperation.workflowHandle();
