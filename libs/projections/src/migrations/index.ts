@@ -4,10 +4,8 @@ import { CreateParticipantsView1763863000000 } from './1763863000000-create-part
 import { CreatePairsView1763865000000 } from './1763865000000-create-pairs-view';
 import { CreateNotificationOutbox1763871000000 } from './1763871000000-create-notification-outbox';
 import { CreateRoutesView1763870000010 } from './1763870000010-create-routes-view';
-import { CreateRouteCodeSequences1763870000020 } from './1763870000020-create-route-code-sequences';
-import { CreateUsers1763880000000 } from './1763880000000-create-users';
 import { CreateReportFacts1763890000000 } from './1763890000000-create-report-facts';
 import { CreatePendingDeadlines1764600000000 } from './1764600000000-create-pending-deadlines';
 import { IndexParticipantsByPerson1764700000000 } from './1764700000000-index-participants-by-person';
 
-export const readModelMigrations = [CreateReadModels1763856100000, CreateTasksView1763860000000, CreateParticipantsView1763863000000, CreatePairsView1763865000000, CreateRoutesView1763870000010, CreateRouteCodeSequences1763870000020, CreateNotificationOutbox1763871000000, CreateUsers1763880000000, CreateReportFacts1763890000000, CreatePendingDeadlines1764600000000, IndexParticipantsByPerson1764700000000];
+export const readModelMigrations = [CreateReadModels1763856100000, CreateTasksView1763860000000, CreateParticipantsView1763863000000, CreatePairsView1763865000000, CreateRoutesView1763870000010, CreateNotificationOutbox1763871000000, CreateReportFacts1763890000000, CreatePendingDeadlines1764600000000, IndexParticipantsByPerson1764700000000];
