@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { EventStore, EventIdReuseError, START_OF_STORE, WrongExpectedVersionError, cursorOf, type NewEvent, type RecordedEvent } from '@mentorflow/event-store';
 import { pairStream } from '@mentorflow/domain';
-import { openTestDataSource } from '../support/database';
+import { openTestEventStore, readEverything } from '../support/database';
 
 const event = (type = 'Something', data: Record<string, unknown> = {}): NewEvent => ({
   eventId: randomUUID(),
@@ -11,25 +11,10 @@ const event = (type = 'Something', data: Record<string, unknown> = {}): NewEvent
   metadata: { actorId: 'tester', organisationId: randomUUID() },
 });
 
-async function readEverything(store: EventStore): Promise<RecordedEvent[]> {
-  const all: RecordedEvent[] = [];
-  let cursor = START_OF_STORE;
-  for (;;) {
-    const batch = await store.readAll(cursor, 1000);
-    if (batch.length === 0) return all;
-    all.push(...batch);
-    cursor = cursorOf(batch[batch.length - 1] as RecordedEvent);
-  }
-}
-
 describe('EventStore on PostgreSQL', () => {
   let dataSource: DataSource;
   let store: EventStore;
-
-  beforeAll(async () => {
-    dataSource = await openTestDataSource();
-    store = new EventStore(dataSource);
-  });
+  beforeAll(async () => ({ dataSource, store } = await openTestEventStore()));
   afterAll(() => dataSource.destroy());
 
   it('appends a batch atomically with gapless stream versions and reads it back in order', async () => {

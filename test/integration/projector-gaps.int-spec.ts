@@ -3,9 +3,9 @@ import { Client } from 'pg';
 import type { ConfigService } from '@nestjs/config';
 import type { DataSource } from 'typeorm';
 import { pairDecider, pairStream, programmeStream } from '@mentorflow/domain';
-import { EventStore, START_OF_STORE, cursorOf, type RecordedEvent } from '@mentorflow/event-store';
+import { EventStore } from '@mentorflow/event-store';
 import { Projector, ProjectorService, allProjections, programmesProjection, type Projection } from '@mentorflow/projections';
-import { openTestDataSource } from '../support/database';
+import { openTestDataSource, readEverything } from '../support/database';
 
 const actor = { actorId: 'tester', role: 'curator' };
 
@@ -106,16 +106,7 @@ describe('projector and position gaps', () => {
     for (const projection of allProjections) await new Projector(dataSource).rebuild(projection);
   }
 
-  async function everything(): Promise<RecordedEvent[]> {
-    const all: RecordedEvent[] = [];
-    let cursor = START_OF_STORE;
-    for (;;) {
-      const batch = await store.readAll(cursor, 1000);
-      if (batch.length === 0) return all;
-      all.push(...batch);
-      cursor = cursorOf(batch.at(-1) as RecordedEvent);
-    }
-  }
+  const everything = () => readEverything(store);
 
   it('killed between the handler and the checkpoint, then fed everything twice, equals a full rebuild', async () => {
     await catchUpAll();

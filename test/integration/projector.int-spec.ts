@@ -6,18 +6,14 @@ import type { DataSource } from 'typeorm';
 import { EventStore } from '@mentorflow/event-store';
 import { Projector, programmesProjection } from '@mentorflow/projections';
 import { programmeStream } from '@mentorflow/domain';
-import { openTestDataSource } from '../support/database';
+import { openTestEventStore } from '../support/database';
 
 const actor = { actorId: 'tester', role: 'curator' };
 
 describe('checkpointed projector', () => {
   let dataSource: DataSource;
   let store: EventStore;
-
-  beforeAll(async () => {
-    dataSource = await openTestDataSource();
-    store = new EventStore(dataSource);
-  });
+  beforeAll(async () => ({ dataSource, store } = await openTestEventStore()));
   afterAll(() => dataSource.destroy());
 
   async function startProgramme(title: string) {

@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { programmeStream, routeStream, type RouteState } from '@mentorflow/domain';
 import { EventStore } from '@mentorflow/event-store';
 import { Projector, routesProjection } from '@mentorflow/projections';
-import { openTestDataSource } from '../support/database';
+import { openTestEventStore } from '../support/database';
 import { randomRouteCode } from '../support/route-code';
 
 const actor = { actorId: 'tutor-1', role: 'tutor' };
@@ -11,11 +11,7 @@ const actor = { actorId: 'tutor-1', role: 'tutor' };
 describe('routes read model', () => {
   let dataSource: DataSource;
   let store: EventStore;
-
-  beforeAll(async () => {
-    dataSource = await openTestDataSource();
-    store = new EventStore(dataSource);
-  });
+  beforeAll(async () => ({ dataSource, store } = await openTestEventStore()));
   afterAll(() => dataSource.destroy());
 
   const task = (taskId: string, subject: { type: string; id: string }, organisationId: string) => ({
