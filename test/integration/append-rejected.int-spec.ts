@@ -4,8 +4,8 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { Runtime } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
-import { mentorLoadDecider, mentorLoadStream, organisationDecider, organisationStream, pairStream, pairWorkflowId, programmeStream, programmeWorkflowId } from '@mentorflow/domain';
-import { handleCommand, loadAggregate } from '@mentorflow/event-store';
+import { mentorLoadDecider, mentorLoadStream, pairStream, pairWorkflowId, programmeStream, programmeWorkflowId } from '@mentorflow/domain';
+import { loadAggregate } from '@mentorflow/event-store';
 import { activitiesFrom } from '../../apps/worker/src/create-worker';
 import { createWorkerPino, temporalLogger, WorkerNestLogger } from '../../apps/worker/src/logger';
 import {
@@ -20,6 +20,7 @@ import { pairWorkflow } from '../../workflows/pair/pair.workflow';
 import { appointCuratorUpdate, recordDocumentUpdate } from '../../workflows/programme/programme.messages';
 import { programmeWorkflow } from '../../workflows/programme/programme.workflow';
 import { waitUntil } from '../support/poll';
+import { registerTestSchool } from '../support/organisation';
 import { useTimeSkippingWorker } from '../support/time-skipping';
 
 const DAY = 86_400_000;
@@ -64,19 +65,7 @@ describe('an append the store rejects for good', () => {
   const director = randomUUID();
   const curator = randomUUID();
 
-  beforeAll(async () => {
-    await handleCommand(
-      temporal.store,
-      organisationStream(organisationId),
-      organisationDecider,
-      {
-        type: 'RegisterOrganisation',
-        data: { organisationId, name: 'МБОУ СОШ № 2', kind: 'school', municipality: 'г. Казань', region: 'Республика Татарстан', timeZone: 'Europe/Moscow' },
-        metadata: { actorId: 'admin', role: 'administrator', now: new Date().toISOString() },
-      },
-      { actorId: 'admin' },
-    );
-  });
+  beforeAll(() => registerTestSchool(temporal.store, organisationId, 'МБОУ СОШ № 2'));
 
   /** Before the fix the update never answered (the append retried forever): fail fast instead of at Jest's timeout. */
   const answered = <T>(promise: Promise<T>, ms = 30_000): Promise<T> =>

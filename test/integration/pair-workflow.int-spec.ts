@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { mentorLoadDecider, mentorLoadStream, organisationDecider, organisationStream, pairStream, pairWorkflowId, type MentorReplacementReason, type PairState } from '@mentorflow/domain';
-import { handleCommand, loadAggregate } from '@mentorflow/event-store';
+import { mentorLoadDecider, mentorLoadStream, pairStream, pairWorkflowId, type MentorReplacementReason, type PairState } from '@mentorflow/domain';
+import { loadAggregate } from '@mentorflow/event-store';
 import { activitiesFrom } from '../../apps/worker/src/create-worker';
 import {
   approvePersonalProgrammeUpdate,
@@ -16,6 +16,7 @@ import {
 import { pairWorkflow } from '../../workflows/pair/pair.workflow';
 import { waitUntil } from '../support/poll';
 import { captureHistory } from '../support/replay';
+import { registerTestSchool } from '../support/organisation';
 import { useTimeSkippingWorker } from '../support/time-skipping';
 
 const DAY = 86_400_000;
@@ -28,19 +29,7 @@ describe('pair workflow on the time-skipping test server', () => {
   const director = randomUUID();
   const curator = randomUUID();
 
-  beforeAll(async () => {
-    await handleCommand(
-      temporal.store,
-      organisationStream(organisationId),
-      organisationDecider,
-      {
-        type: 'RegisterOrganisation',
-        data: { organisationId, name: 'МБОУ СОШ № 1', kind: 'school', municipality: 'г. Казань', region: 'Республика Татарстан', timeZone: 'Europe/Moscow' },
-        metadata: { actorId: 'admin', role: 'administrator', now: new Date().toISOString() },
-      },
-      { actorId: 'admin' },
-    );
-  });
+  beforeAll(() => registerTestSchool(temporal.store, organisationId, 'МБОУ СОШ № 1'));
 
   const { meta, nowMs: now } = temporal;
   const mentorLoad = async (mentorId: string) => (await loadAggregate(temporal.store, mentorLoadStream(mentorId), mentorLoadDecider)).state.load;
