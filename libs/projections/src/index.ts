@@ -9,6 +9,7 @@ export * from './projections.module';
 export * from './projector';
 export * from './projector.service';
 export * from './programmes/gate-context.query';
+export * from './programmes/programmes.query';
 export * from './tasks/tasks.projection';
 export * from './participants/participants.projection';
 export * from './participants/organisation-people.query';

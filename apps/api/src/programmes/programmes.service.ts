@@ -2,9 +2,9 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { implementsTargetModel, programmeDecider, programmeStream, programmeWorkflowId, unmetConditions, type ProgrammeState, type Role, type StartedProgramme } from '@mentorflow/domain';
+import { implementsTargetModel, programmeDecider, programmeStream, programmeWorkflowId, unmetConditions, type Role, type StartedProgramme } from '@mentorflow/domain';
 import { EventStore, loadAggregate } from '@mentorflow/event-store';
-import { loadProgrammeGateContext } from '@mentorflow/projections';
+import { findProgramme, listProgrammes, loadProgrammeGateContext } from '@mentorflow/projections';
 import { programmeStartedUpdate, programmeViewQuery, type Envelope, type ProgrammeView } from '@mentorflow/workflows/programme/programme.messages';
 import { HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW } from '@mentorflow/workflows/shared/history-limit';
 import { programmeWorkflow } from '@mentorflow/workflows/programme/programme.workflow';
@@ -62,10 +62,7 @@ export class ProgrammesService {
 
   /** The read model plus the curator's checklist: what is still missing to leave the current stage. */
   async get(user: AuthenticatedUser, programmeId: string) {
-    const [row] = await this.db.query<{ state: ProgrammeState; version: number }[]>(
-      'SELECT state, version FROM programmes_view WHERE programme_id = $1',
-      [programmeId],
-    );
+    const row = await findProgramme(this.db, programmeId);
     if (!row || row.state.status !== 'started' || !canAccessOrganisation(user, row.state.organisationId)) {
       throw new NotFoundException('Программа наставничества не найдена');
     }
@@ -79,13 +76,7 @@ export class ProgrammesService {
   }
 
   async list(user: AuthenticatedUser, organisationId: string | undefined, limit: number, offset: number) {
-    const all = isAdministrator(user);
-    const rows = await this.db.query<{ state: ProgrammeState; version: number }[]>(
-      `SELECT state, version FROM programmes_view
-       WHERE ($1 OR organisation_id = ANY($2::uuid[])) AND ($3::uuid IS NULL OR organisation_id = $3::uuid)
-       ORDER BY updated_at DESC LIMIT $4 OFFSET $5`,
-      [all, user.organisationIds, organisationId ?? null, limit, offset],
-    );
+    const rows = await listProgrammes(this.db, { all: isAdministrator(user), organisationIds: user.organisationIds, organisationId, limit, offset });
     return rows.map((r) => ({ ...r.state, version: r.version }));
   }
 
