@@ -19,7 +19,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Pool } from 'pg';
 import { structuralError } from '../apps/api/src/common/validation';
 import { describeSettings, migrate, readSettings, startServer } from './support/postgres';
-import { finishReport, hostLine, median, ms, percentile, runMain, type Section } from './support/stats';
+import { finishReport, hostLine, median, ms, percentile, reportHeading, runMain, type Section } from './support/stats';
 
 const { values: args } = parseArgs({
   options: {
@@ -196,7 +196,7 @@ async function main(): Promise<number> {
     await server.stop().catch((error: Error) => log(`stop: ${error.message}`));
   }
   return finishReport({
-    heading: `Input benchmark — ${started.toISOString().slice(0, 10)}${SMOKE ? ' (smoke: tiny sizes, figures meaningless)' : ''}`,
+    heading: reportHeading('Input benchmark', started, SMOKE),
     context,
     sections,
     problems,

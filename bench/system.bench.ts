@@ -20,9 +20,9 @@ import { pairDecider, pairStream, pairWorkflowId, type PairCommand, type Role } 
 import { EventStore, type NewEvent, type SqlExecutor } from '@mentorflow/event-store';
 import { pairFormedUpdate, recordDiaryEntryUpdate } from '@mentorflow/workflows/pair/pair.messages';
 import { pairWorkflow } from '@mentorflow/workflows/pair/pair.workflow';
-import { describeProbe, isDurable, probeFlush } from './support/postgres';
-import { finishReport, inParallel, int, median, ms, percentile, runMain, sleep, type Section } from './support/stats';
-import { serverContext, startBenchSystem, type BenchSystem } from './support/system';
+import { isDurable } from './support/postgres';
+import { inParallel, int, median, ms, percentile, runMain, sleep, type Section } from './support/stats';
+import { runOnBenchSystem, startBenchSystem, type BenchSystem } from './support/system';
 
 const { values: args } = parseArgs({
   options: {
@@ -557,31 +557,14 @@ async function main(): Promise<number> {
   const needsApi = ONLY.has('history') || ONLY.has('command') || ONLY.has('lag') || ONLY.has('regional');
   const bench = await startBenchSystem(log, { api: needsApi });
   const sections: Section[] = [];
-  let probes: string[] = [];
-  try {
+  const report = { title: 'System benchmarks', inProcess: 'API (Nest on Fastify) and worker in this process; ', started, loadBefore, smoke: SMOKE, sections, problems, unmet, strict: args.strict === true, log };
+  return runOnBenchSystem(bench, report, async () => {
     if (bench.server.own && !isDurable(bench.settings)) problems.push('the throwaway cluster is not durable');
-    const probeBefore = await probeFlush(bench.server.url, SMOKE ? 0.03 : 1);
     const api = needsApi ? new Api(bench) : undefined;
     if (ONLY.has('history')) sections.push(await historyBenchmark(bench, api as Api));
     if (ONLY.has('command')) sections.push(await commandBenchmark(bench, api as Api));
     if (ONLY.has('lag')) sections.push(await lagBenchmark(bench));
     if (ONLY.has('regional')) sections.push(await regionalBenchmark(bench, api as Api));
-    const probeAfter = await probeFlush(bench.server.url, SMOKE ? 0.03 : 1);
-    probes = [`- commit flush probe, start: ${describeProbe(probeBefore)}`, `- commit flush probe, end: ${describeProbe(probeAfter)}`];
-  } finally {
-    await bench.stop();
-  }
-  return finishReport({
-    heading: `System benchmarks — ${started.toISOString().slice(0, 10)}${SMOKE ? ' (smoke: tiny sizes, figures meaningless)' : ''}`,
-    context: [
-      ...serverContext(bench, loadBefore, probes),
-      `- Temporal: dev server (\`temporal server start-dev\`, in-memory) at ${bench.temporalAddress}; API (Nest on Fastify) and worker in this process; schema ${bench.migrations.length} migrations, latest ${bench.migrations.at(-1)}`,
-    ],
-    sections,
-    problems,
-    unmet,
-    strict: args.strict === true,
-    log,
   });
 }
 

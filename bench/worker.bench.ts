@@ -31,9 +31,8 @@ import { agreeRoadMapUpdate, recordDiagnosticsUpdate, recordPortfolioEntryUpdate
 import { HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW } from '@mentorflow/workflows/shared/history-limit';
 import { routeStartOperation } from '../test/support/route-start';
 import { cachedWorkflowBundle } from './support/bundle';
-import { describeProbe, probeFlush } from './support/postgres';
-import { finishReport, inParallel, int, median, ms, runMain, sleep, type Section } from './support/stats';
-import { serverContext, startBenchSystem, type BenchSystem } from './support/system';
+import { inParallel, int, median, ms, runMain, sleep, type Section } from './support/stats';
+import { runOnBenchSystem, startBenchSystem, type BenchSystem } from './support/system';
 
 const { values: args } = parseArgs({
   options: {
@@ -402,28 +401,11 @@ async function main(): Promise<number> {
   const loadBefore = loadavg();
   const bench = await startBenchSystem(log, { api: false });
   const sections: Section[] = [];
-  let probes: string[] = [];
-  try {
+  const report = { title: 'Worker benchmarks', inProcess: '', started, loadBefore, smoke: SMOKE, sections, problems, unmet, strict: args.strict === true, log };
+  return runOnBenchSystem(bench, report, async () => {
     const codePath = await cachedWorkflowBundle(log);
-    const probeBefore = await probeFlush(bench.server.url, SMOKE ? 0.03 : 1);
     if (ONLY.has('replay')) sections.push(await replayBenchmark(bench, codePath));
     if (ONLY.has('memory')) sections.push(await memoryBenchmark(bench, codePath));
-    const probeAfter = await probeFlush(bench.server.url, SMOKE ? 0.03 : 1);
-    probes = [`- commit flush probe, start: ${describeProbe(probeBefore)}`, `- commit flush probe, end: ${describeProbe(probeAfter)}`];
-  } finally {
-    await bench.stop();
-  }
-  return finishReport({
-    heading: `Worker benchmarks — ${started.toISOString().slice(0, 10)}${SMOKE ? ' (smoke: tiny sizes, figures meaningless)' : ''}`,
-    context: [
-      ...serverContext(bench, loadBefore, probes),
-      `- Temporal: dev server (\`temporal server start-dev\`, in-memory) at ${bench.temporalAddress}; schema ${bench.migrations.length} migrations, latest ${bench.migrations.at(-1)}`,
-    ],
-    sections,
-    problems,
-    unmet,
-    strict: args.strict === true,
-    log,
   });
 }
 

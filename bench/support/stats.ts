@@ -47,6 +47,10 @@ export interface Section {
   lines: string[];
 }
 
+/** A report's heading: the benchmark, the day it ran, and a warning when the sizes were the smoke run's. */
+export const reportHeading = (title: string, started: Date, smoke: boolean): string =>
+  `${title} — ${started.toISOString().slice(0, 10)}${smoke ? ' (smoke: tiny sizes, figures meaningless)' : ''}`;
+
 /**
  * Prints the report (heading, context lines, then each section) on stdout and answers the exit code:
  * 1 if a sanity check failed, 3 if a target was missed and `strict`, else 0.

@@ -10,8 +10,8 @@ import { Pool } from 'pg';
 import { mentorflowDataConverter, payloadCodecFor } from '@mentorflow/temporal';
 import { TestSystem } from '../../test/support/system';
 import { cachedWorkflowBundle } from './bundle';
-import { describeSettings, dynamicImport, migrate, readSettings, scriptUrl, startServer, type Server, type Settings } from './postgres';
-import { hostLine } from './stats';
+import { describeProbe, describeSettings, dynamicImport, migrate, probeFlush, readSettings, scriptUrl, startServer, type Server, type Settings } from './postgres';
+import { finishReport, hostLine, reportHeading, type Section } from './stats';
 
 let runtimeInstalled = false;
 
@@ -122,4 +122,45 @@ export function serverContext(bench: BenchSystem, loadBefore: number[], probes: 
     `- PostgreSQL ${bench.settings.version}, ${bench.server.own ? 'throwaway embedded cluster with default (durable) settings' : 'DATABASE_URL'}: ${describeSettings(bench.settings)}`,
     ...probes,
   ];
+}
+
+/**
+ * The main of the system and worker benchmarks: `run` goes between two commit-flush probes on the bench
+ * system, which is stopped however it ends; the report opens with the server context and how Temporal ran.
+ */
+export async function runOnBenchSystem(
+  bench: BenchSystem,
+  report: {
+    title: string;
+    started: Date;
+    loadBefore: number[];
+    smoke: boolean;
+    /** What besides the dev server ran in this process, e.g. 'API (Nest on Fastify) and worker in this process; '. */
+    inProcess: string;
+    sections: Section[];
+    problems: string[];
+    unmet: string[];
+    strict: boolean;
+    log: (message: string) => void;
+  },
+  run: () => Promise<void>,
+): Promise<number> {
+  let probes: string[] = [];
+  try {
+    const probeBefore = await probeFlush(bench.server.url, report.smoke ? 0.03 : 1);
+    await run();
+    const probeAfter = await probeFlush(bench.server.url, report.smoke ? 0.03 : 1);
+    probes = [`- commit flush probe, start: ${describeProbe(probeBefore)}`, `- commit flush probe, end: ${describeProbe(probeAfter)}`];
+  } finally {
+    await bench.stop();
+  }
+  const { title, started, loadBefore, smoke, inProcess, ...rest } = report;
+  return finishReport({
+    ...rest,
+    heading: reportHeading(title, started, smoke),
+    context: [
+      ...serverContext(bench, loadBefore, probes),
+      `- Temporal: dev server (\`temporal server start-dev\`, in-memory) at ${bench.temporalAddress}; ${inProcess}schema ${bench.migrations.length} migrations, latest ${bench.migrations.at(-1)}`,
+    ],
+  });
 }
