@@ -1,8 +1,8 @@
+import * as processHelpers from '../../../scripts/lib/process.cjs';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { waitUntil } from '../../support/poll';
-import { importScript } from '../../support/scripts';
 
 /**
  * Real processes the reliability tests crash on purpose: a worker, an embedded PostgreSQL and a
@@ -48,14 +48,12 @@ async function waitFor(check: () => boolean | Promise<boolean>, what: string, ti
   );
 }
 
-// scripts/lib/process.mjs is plain ESM, loaded once through a real dynamic import (see importScript).
-const processHelpers = () => importScript<typeof import('../../../scripts/lib/process.mjs')>('lib/process.mjs');
+// The CommonJS copy of the helpers: required directly, also inside Jest's test VM (no import() of ESM there).
+export const freePort = async (): Promise<number> => processHelpers.freePort();
 
-export const freePort = async (): Promise<number> => (await processHelpers()).freePort();
+export const portOpen = async (port: number): Promise<boolean> => processHelpers.portOpen(port);
 
-export const portOpen = async (port: number): Promise<boolean> => (await processHelpers()).portOpen(port);
-
-const isAlive = async (pid: number): Promise<boolean> => (await processHelpers()).isAlive(pid);
+const isAlive = async (pid: number): Promise<boolean> => processHelpers.isAlive(pid);
 
 // ---------------------------------------------------------------- worker
 
