@@ -2,8 +2,9 @@ import { assertNever } from '../shared/decider';
 import { isTaskEvent } from '../task/task.events';
 import { evolveTasks, type Tasks } from '../task/task.state';
 import type {
-  FinalControlOutcome,
+  FinalControlCompleted,
   InterimControlOutcome,
+  MentorFinalReportSubmitted,
   MentorReplacementReason,
   PairController,
   PairEvent,
@@ -45,22 +46,11 @@ export interface InterimControlResult {
   readonly controlledBy: string;
 }
 
-export interface FinalControlResult {
-  readonly taskId: string;
-  readonly outcome: FinalControlOutcome;
-  readonly mentorConclusion: string;
-  readonly comment?: string;
-  readonly controlledAt: string;
-  readonly controlledBy: string;
-}
+/** What FinalControlCompleted recorded, less the pair and programme it names. */
+export type FinalControlResult = Omit<FinalControlCompleted['data'], 'pairId' | 'programmeId'>;
 
-export interface MentorFinalReport {
-  readonly taskId: string;
-  readonly mentorId: string;
-  readonly conclusion: string;
-  readonly proposals?: string;
-  readonly submittedAt: string;
-}
+/** What MentorFinalReportSubmitted recorded, less the pair it names. */
+export type MentorFinalReport = Omit<MentorFinalReportSubmitted['data'], 'pairId'>;
 
 export interface PairTermination {
   readonly reason: string;

@@ -1,6 +1,6 @@
 import type { DomainCommand } from '../shared/decider';
 import type { TaskDeadline } from '../task/task.state';
-import type { CompetenceArea, RouteControlPoint, RouteRoadMapRow, RouteTitlePage } from './route.events';
+import type { CompetenceArea, RouteControlPoint, RouteRegistration, RouteRoadMapRow } from './route.events';
 
 /**
  * A task the workflow schedules: it computes `dueAt`/`dueLocalDate` on the production calendar, or, when
@@ -21,18 +21,7 @@ export interface RouteDiagnosticsResultInput {
 
 export type CreateRoute = DomainCommand<
   'CreateRoute',
-  {
-    readonly routeId: string;
-    /** Registry code, see `formatRouteCode`. */
-    readonly code: string;
-    readonly organisationId: string;
-    readonly teacherId: string;
-    readonly methodologistId: string;
-    readonly tutorId: string;
-    readonly titlePage: RouteTitlePage;
-    readonly goal?: string;
-    readonly tasks?: readonly string[];
-  }
+  RouteRegistration & { readonly goal?: string; readonly tasks?: readonly string[] }
 >;
 
 export type FixGoal = DomainCommand<'FixGoal', { readonly goal: string; readonly tasks: readonly string[] }>;

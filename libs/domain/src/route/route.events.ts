@@ -98,17 +98,22 @@ export interface CompetenceDynamics {
   readonly after: CompetenceAssessment;
 }
 
+/** Whose route it is and its title page: the CreateRoute command carries it and RouteCreated records it. */
+export interface RouteRegistration {
+  readonly routeId: string;
+  /** Registry code, see `formatRouteCode`. */
+  readonly code: string;
+  readonly organisationId: string;
+  readonly teacherId: string;
+  readonly methodologistId: string;
+  readonly tutorId: string;
+  readonly titlePage: RouteTitlePage;
+}
+
 // Every event names its route: read models key their rows on it.
 export type RouteCreated = DomainEvent<
   'RouteCreated',
-  {
-    readonly routeId: string;
-    readonly code: string;
-    readonly organisationId: string;
-    readonly teacherId: string;
-    readonly methodologistId: string;
-    readonly tutorId: string;
-    readonly titlePage: RouteTitlePage;
+  RouteRegistration & {
     readonly stage: 'diagnosticMotivational';
     readonly createdAt: string;
     readonly createdBy: string;

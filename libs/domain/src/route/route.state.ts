@@ -2,9 +2,9 @@ import { assertNever } from '../shared/decider';
 import { isTaskEvent, type TaskEvent } from '../task/task.events';
 import { evolveTasks, type Tasks } from '../task/task.state';
 import type {
-  CompetenceArea,
   CompetenceDynamics,
   CompetenceResult,
+  PortfolioEntryRecorded,
   RouteControlPoint,
   RouteEvent,
   RouteRoadMapRow,
@@ -61,15 +61,8 @@ export interface RouteProposal {
   readonly proposedBy: string;
 }
 
-export interface RoutePortfolioEntry {
-  readonly entryId: string;
-  readonly rowId?: string;
-  readonly competence?: CompetenceArea;
-  readonly product: string;
-  readonly selfAssessment: string;
-  readonly recordedAt: string;
-  readonly recordedBy: string;
-}
+/** What PortfolioEntryRecorded recorded, less the route it names. */
+export type RoutePortfolioEntry = Omit<PortfolioEntryRecorded['data'], 'routeId'>;
 
 export interface CreatedRoute {
   readonly status: 'created';
