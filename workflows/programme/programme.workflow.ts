@@ -1,6 +1,7 @@
 import { historyLimit } from '../shared/history-limit';
 import { allHandlersFinished, condition, continueAsNew, log, proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
 import {
+  emptyGateContext,
   programmeDecider,
   type ProgrammeCommand,
   type ProgrammeEvent,
@@ -32,15 +33,7 @@ const { loadProgrammeGateContext, endOfLocalDay, planStageReminder } = proxyActi
 });
 
 /** The validator rejects everything but the gates up front; the gates need the counts the handler loads. */
-const noCountsYet: ProgrammeGateContext = {
-  mentorsSelected: 0,
-  menteesSelected: 0,
-  pairsAssigned: 0,
-  pairsAssignedWithOrderAndConsents: 0,
-  pairsWithApprovedPersonalProgramme: 0,
-  activePairs: 0,
-  activePairsPassedInterimControl: 0,
-};
+const noCountsYet: ProgrammeGateContext = emptyGateContext;
 
 export const programmeStreamId = (programmeId: string) => `programme-${programmeId}`;
 

@@ -10,7 +10,7 @@ import type {
   ProgrammeStage,
   ProgrammeStageOrClosed,
 } from './programme.events';
-import type { ProgrammeGateContext } from './programme.gate-context';
+import { emptyGateContext, type ProgrammeGateContext } from './programme.gate-context';
 import type { ProgrammeState } from './programme.state';
 
 export const spec = deciderSpec(programmeDecider);
@@ -31,15 +31,7 @@ export const ready: ProgrammeGateContext = {
   activePairs: 3,
   activePairsPassedInterimControl: 3,
 };
-export const nothing: ProgrammeGateContext = {
-  mentorsSelected: 0,
-  menteesSelected: 0,
-  pairsAssigned: 0,
-  pairsAssignedWithOrderAndConsents: 0,
-  pairsWithApprovedPersonalProgramme: 0,
-  activePairs: 0,
-  activePairsPassedInterimControl: 0,
-};
+export const nothing: ProgrammeGateContext = emptyGateContext;
 
 // ---- Event builders ----
 

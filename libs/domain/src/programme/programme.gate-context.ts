@@ -1,7 +1,7 @@
 /**
  * Counts the workflow fetches from other slices (pairs, selection) at decision time: the programme
- * asks for them rather than copying the pairs' logic. Types only, so the events, the gates and the
- * pairs' read helpers can all name it without importing each other.
+ * asks for them rather than copying the pairs' logic. It imports nothing, so the events, the gates and
+ * the pairs' read helpers can all name it without importing each other.
  */
 export interface ProgrammeGateContext {
   readonly mentorsSelected: number;
@@ -12,3 +12,14 @@ export interface ProgrammeGateContext {
   readonly activePairs: number;
   readonly activePairsPassedInterimControl: number;
 }
+
+/** The counts before anyone is selected or paired. */
+export const emptyGateContext: ProgrammeGateContext = {
+  mentorsSelected: 0,
+  menteesSelected: 0,
+  pairsAssigned: 0,
+  pairsAssignedWithOrderAndConsents: 0,
+  pairsWithApprovedPersonalProgramme: 0,
+  activePairs: 0,
+  activePairsPassedInterimControl: 0,
+};
