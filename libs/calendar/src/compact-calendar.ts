@@ -50,3 +50,33 @@ export function decodeCalendarYear(compact: CompactCalendarYear): CalendarYear {
   const holidays = compact.holidays.map(([id, title]) => ({ id, title }));
   return validateCalendarYear({ year: compact.year, holidays, days });
 }
+
+/**
+ * One year on one line, as the generated module holds it: `YYYY|<id> <title>|…|<day> <day> …`, the
+ * holidays in order and then the days as in `CompactCalendarYear` (e.g. `2016|1 Новогодние каникулы|…|01.01:1:h1 …`).
+ */
+export function formatCompactYearLine(compact: CompactCalendarYear): string {
+  for (const [, title] of compact.holidays) {
+    if (title.trim() === '' || /[|\n]/.test(title)) {
+      throw new CalendarDataError(
+        `Holiday title ${JSON.stringify(title)} of the ${compact.year} calendar cannot be written on one line`,
+        `Название праздника ${JSON.stringify(title)} в календаре ${compact.year} года нельзя записать в одну строку`,
+      );
+    }
+  }
+  return [String(compact.year), ...compact.holidays.map(([id, title]) => `${id} ${title}`), compact.days.join(' ')].join('|');
+}
+
+export function parseCompactYearLine(line: string): CompactCalendarYear {
+  const parts = line.split('|');
+  const year = Number(parts[0]);
+  const holidays = parts.slice(1, -1).map((part): readonly [number, string] => {
+    const space = part.indexOf(' ');
+    return [Number(part.slice(0, space)), part.slice(space + 1)];
+  });
+  if (parts.length < 2 || !Number.isInteger(year) || holidays.some(([id]) => !Number.isInteger(id))) {
+    throw new CalendarDataError(`Invalid calendar line ${JSON.stringify(line.slice(0, 40))}`, `Неверная строка календаря ${JSON.stringify(line.slice(0, 40))}`);
+  }
+  const days = parts[parts.length - 1] ?? '';
+  return { year, holidays, days: days === '' ? [] : days.split(' ') };
+}
