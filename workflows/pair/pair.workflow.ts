@@ -7,8 +7,6 @@ import {
   validateMentorReplacement,
   type CommandMetadata,
   type PairCommand,
-  type PairEvent,
-  type PairState,
   type TaskView,
   type UnmetCondition,
 } from '../../libs/domain/src';
@@ -48,12 +46,7 @@ export const pairStreamId = (pairId: string) => `pair-${pairId}`;
 export async function pairWorkflow(input: PairWorkflowInput): Promise<PairView> {
   const { formation } = input;
   const historyFull = historyLimit(input.continueAsNewAfterEvents);
-  const runner = new AggregateRunner<PairState, PairCommand, PairEvent>(
-    pairDecider,
-    pairStreamId(formation.pairId),
-    formation.organisationId,
-    input.snapshot ?? { state: pairDecider.initialState(), version: 0 },
-  );
+  const runner = AggregateRunner.resume(pairDecider, pairStreamId(formation.pairId), formation.organisationId, input.snapshot);
   const view = (): PairView => ({ state: runner.state, version: runner.version });
   const formed = () => runner.state.status !== 'notFormed';
   const finished = () => runner.state.status === 'completed' || runner.state.status === 'terminated';

@@ -4,10 +4,8 @@ import {
   emptyGateContext,
   programmeDecider,
   type ProgrammeCommand,
-  type ProgrammeEvent,
   type ProgrammeGateContext,
   type ProgrammeStage,
-  type ProgrammeState,
 } from '../../libs/domain/src';
 import type { ProgrammeActivities } from '../activities';
 import { AggregateRunner } from '../shared/aggregate-runner';
@@ -44,12 +42,7 @@ export const programmeStreamId = (programmeId: string) => `programme-${programme
  */
 export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<ProgrammeView> {
   const historyFull = historyLimit(input.continueAsNewAfterEvents);
-  const runner = new AggregateRunner<ProgrammeState, ProgrammeCommand, ProgrammeEvent>(
-    programmeDecider,
-    programmeStreamId(input.programmeId),
-    input.organisationId,
-    input.snapshot ?? { state: programmeDecider.initialState(), version: 0 },
-  );
+  const runner = AggregateRunner.resume(programmeDecider, programmeStreamId(input.programmeId), input.organisationId, input.snapshot);
   const settle = calendarWakeups();
   // Never cancelled: a run hands over with its timers waiting, as its recorded histories did.
   const timers = new Timers();

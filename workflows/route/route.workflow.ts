@@ -6,8 +6,6 @@ import {
   type CommandMetadata,
   type CreatedRoute,
   type RouteCommand,
-  type RouteEvent,
-  type RouteState,
   type TaskView,
 } from '../../libs/domain/src';
 import { isPendingDeadline, type PendingDeadline, type RouteActivities, type RouteDeadline } from '../activities';
@@ -81,12 +79,7 @@ function draftPlaceholder(request: RecordDiagnosticsRequest, metadata: CommandMe
 export async function routeWorkflow(input: RouteWorkflowInput): Promise<RouteView> {
   const { route, timeZone } = input;
   const historyFull = historyLimit(input.continueAsNewAfterEvents);
-  const runner = new AggregateRunner<RouteState, RouteCommand, RouteEvent>(
-    routeDecider,
-    routeStreamId(route.routeId),
-    route.organisationId,
-    input.snapshot ?? { state: routeDecider.initialState(), version: 0 },
-  );
+  const runner = AggregateRunner.resume(routeDecider, routeStreamId(route.routeId), route.organisationId, input.snapshot);
   const view = (): RouteView => ({ state: runner.state, version: runner.version });
   const created = (): CreatedRoute | undefined => (runner.state.status === 'created' ? runner.state : undefined);
   const completed = () => created()?.stage === 'completed';

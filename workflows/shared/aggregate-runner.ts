@@ -58,6 +58,16 @@ export class AggregateRunner<S, C extends DomainCommand, E extends DomainEvent> 
     private snapshot: AggregateSnapshot<S>,
   ) {}
 
+  /** A run's aggregate: the snapshot the previous run carried over (continue-as-new), else the decider's initial state. */
+  static resume<S, C extends DomainCommand, E extends DomainEvent>(
+    decider: Decider<S, C, E>,
+    streamId: string,
+    organisationId: string,
+    snapshot: AggregateSnapshot<S> | undefined,
+  ): AggregateRunner<S, C, E> {
+    return new AggregateRunner(decider, streamId, organisationId, snapshot ?? { state: decider.initialState(), version: 0 });
+  }
+
   get state(): S {
     return this.snapshot.state;
   }
