@@ -224,14 +224,13 @@ export const finalCompleted: PairEvent[] = [
   taskCompleted('task-final', 'head-1', 'passed', finalTime),
 ];
 
+/** The pair as PairCompleted and PairTerminated both name it when it ends. */
+const endingPair = { pairId: 'pair-1', programmeId: 'prog-1', organisationId: 'org-1', mentorId: 'mentor-1', menteeIds: ['mentee-1'] };
+
 export const pairCompleted: PairEvent = {
   type: 'PairCompleted',
   data: {
-    pairId: 'pair-1',
-    programmeId: 'prog-1',
-    organisationId: 'org-1',
-    mentorId: 'mentor-1',
-    menteeIds: ['mentee-1'],
+    ...endingPair,
     finalOutcome: 'passed',
     completedAt: finalTime,
     completedBy: 'curator-1',
@@ -277,11 +276,7 @@ export const terminationOrder = { number: '60-к', date: '2026-12-01', signedBy:
 export const pairTerminated: PairEvent = {
   type: 'PairTerminated',
   data: {
-    pairId: 'pair-1',
-    programmeId: 'prog-1',
-    organisationId: 'org-1',
-    mentorId: 'mentor-1',
-    menteeIds: ['mentee-1'],
+    ...endingPair,
     reason: 'Увольнение наставляемого',
     order: terminationOrder,
     terminatedAt: now,

@@ -10,6 +10,7 @@ import {
   type CompetenceResult,
   type RouteControlPoint,
   type RouteEvent,
+  type RouteRegistration,
   type RouteRoadMapRow,
   type RouteStage,
   type RouteTitlePage,
@@ -142,17 +143,22 @@ export const controlResults = competenceAreas.map((area) => ({ area, percent: co
 
 // ---- Event builders ----
 
+/** The route-1 the tutor creates: CreateRoute carries it, RouteCreated records it. */
+const registration: RouteRegistration = {
+  routeId: 'route-1',
+  code,
+  organisationId: 'org-1',
+  teacherId: 'teacher-1',
+  methodologistId: 'method-1',
+  tutorId: 'tutor-1',
+  titlePage,
+};
+
 // Narrowed, so specs can spread its data: a declared union type does not narrow across an import.
 export const created: Extract<RouteEvent, { type: 'RouteCreated' }> = {
   type: 'RouteCreated',
   data: {
-    routeId: 'route-1',
-    code,
-    organisationId: 'org-1',
-    teacherId: 'teacher-1',
-    methodologistId: 'method-1',
-    tutorId: 'tutor-1',
-    titlePage,
+    ...registration,
     stage: 'diagnosticMotivational',
     createdAt: tCreate,
     createdBy: 'tutor-1',
@@ -219,15 +225,7 @@ export const controlTaskRaised = raised('task-control', 'controlDiagnostics', co
 
 // ---- Command builders ----
 
-export const createData: Extract<RouteCommand, { type: 'CreateRoute' }>['data'] = {
-  routeId: 'route-1',
-  code,
-  organisationId: 'org-1',
-  teacherId: 'teacher-1',
-  methodologistId: 'method-1',
-  tutorId: 'tutor-1',
-  titlePage,
-};
+export const createData: Extract<RouteCommand, { type: 'CreateRoute' }>['data'] = registration;
 export const recordDiagnostics = (
   extra: Partial<Extract<RouteCommand, { type: 'RecordDiagnostics' }>['data']> = {},
   metadata = tutor(tDiagnostics),
