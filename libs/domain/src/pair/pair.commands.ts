@@ -8,7 +8,7 @@ import type {
   PairConsent,
   PairControlTask,
   PairController,
-  PairFormation,
+  PairSetup,
   PairOrder,
   PersonalProgrammePlan,
 } from './pair.events';
@@ -16,7 +16,7 @@ import type {
 /** The workflow reserves the mentor's capacity (mentor-load stream) first and passes the result. */
 export type FormPair = DomainCommand<
   'FormPair',
-  PairFormation & {
+  PairSetup & {
     readonly order?: PairOrder;
     readonly mentorEligibilityWarnings?: readonly MentorEligibilityWarning[];
     readonly capacityReserved: boolean;

@@ -75,7 +75,7 @@ export interface PairController {
 }
 
 /** Who is paired, how and for how long: the FormPair command carries it, PairFormed and the state keep it. */
-export interface PairFormation {
+export interface PairSetup {
   readonly pairId: string;
   readonly programmeId: string;
   readonly organisationId: string;
@@ -90,7 +90,7 @@ export interface PairFormation {
 
 export type PairFormed = DomainEvent<
   'PairFormed',
-  PairFormation & {
+  PairSetup & {
     readonly order: PairOrder;
     /** Recorded with the decision: the director assigned the mentor knowing these (002 §4.3). */
     readonly mentorEligibilityWarnings: readonly MentorEligibilityWarning[];
