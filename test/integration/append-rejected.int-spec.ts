@@ -4,7 +4,7 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { Runtime } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
-import { mentorLoadDecider, mentorLoadStream, pairStream, pairWorkflowId, programmeStream, programmeWorkflowId } from '@mentorflow/domain';
+import { mentorLoadDecider, mentorLoadStream, pairStream, programmeStream, programmeWorkflowId } from '@mentorflow/domain';
 import { loadAggregate } from '@mentorflow/event-store';
 import { activitiesFrom } from '../../apps/worker/src/create-worker';
 import { createWorkerPino, temporalLogger, WorkerNestLogger } from '../../apps/worker/src/logger';
@@ -21,9 +21,9 @@ import { appointCuratorUpdate, recordDocumentUpdate } from '../../workflows/prog
 import { programmeWorkflow } from '../../workflows/programme/programme.workflow';
 import { waitUntil } from '../support/poll';
 import { registerTestSchool } from '../support/organisation';
+import { pairStartOptions, personalProgrammeFrom } from '../support/pair-start';
 import { useTimeSkippingWorker } from '../support/time-skipping';
 
-const DAY = 86_400_000;
 const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /** A fake person: neither may ever reach a log line, whatever fails. */
@@ -86,32 +86,14 @@ describe('an append the store rejects for good', () => {
     const today = await now();
     const pairId = randomUUID();
     const menteeId = randomUUID();
-    const handle = await temporal.env.client.workflow.start(pairWorkflow, {
-      taskQueue,
-      workflowId: pairWorkflowId(pairId),
-      args: [
-        {
-          formation: {
-            pairId, programmeId: randomUUID(), organisationId, form: 'teacherTeacher', kind: 'traditional', mentorId, menteeIds: [menteeId],
-            consents: [{ personId: mentorId, date: isoDate(today) }, { personId: menteeId, date: isoDate(today) }],
-            order: { number: '1-к', date: isoDate(today), signedBy: 'Директор' }, term: { start: isoDate(today), end: isoDate(today + 400 * DAY) },
-          },
-          timeZone: 'Europe/Moscow',
-          metadata: await meta(director, 'director'),
-        },
-      ],
-    });
+    const order = { number: '1-к', date: isoDate(today), signedBy: 'Директор' };
+    const handle = await temporal.env.client.workflow.start(
+      pairWorkflow,
+      pairStartOptions(taskQueue, { pairId, organisationId, mentorId, menteeId, order, today }, { metadata: await meta(director, 'director') }),
+    );
     await handle.executeUpdate(pairFormedUpdate);
     await handle.executeUpdate(approvePersonalProgrammeUpdate, {
-      args: [
-        {
-          data: {
-            start: isoDate(today), end: isoDate(today + 180 * DAY), directions: ['Адаптация'], difficulties: ['Дисциплина на уроке'],
-            activities: [{ title: 'Открытый урок', plannedDate: isoDate(today + 30 * DAY) }], controller: { personId: curator, role: 'curator' },
-          },
-          metadata: await meta(curator, 'curator'),
-        },
-      ],
+      args: [{ data: personalProgrammeFrom(today, curator), metadata: await meta(curator, 'curator') }],
     });
     return { pairId, mentorId, handle };
   }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mentorLoadDecider, mentorLoadStream, pairStream, pairWorkflowId, type MentorReplacementReason, type PairState } from '@mentorflow/domain';
+import { mentorLoadDecider, mentorLoadStream, pairStream, type MentorReplacementReason, type PairState } from '@mentorflow/domain';
 import { loadAggregate } from '@mentorflow/event-store';
 import { activitiesFrom } from '../../apps/worker/src/create-worker';
 import {
@@ -17,9 +17,9 @@ import { pairWorkflow } from '../../workflows/pair/pair.workflow';
 import { waitUntil } from '../support/poll';
 import { captureHistory } from '../support/replay';
 import { registerTestSchool } from '../support/organisation';
+import { pairStartOptions, personalProgrammeFrom } from '../support/pair-start';
 import { useTimeSkippingWorker } from '../support/time-skipping';
 
-const DAY = 86_400_000;
 const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 describe('pair workflow on the time-skipping test server', () => {
@@ -38,22 +38,11 @@ describe('pair workflow on the time-skipping test server', () => {
     const today = await now();
     const pairId = randomUUID();
     const order = { number: `${pairId.slice(0, 4)}-к`, date: isoDate(today), signedBy: 'Директор' };
-    const handle = await temporal.env.client.workflow.start(pairWorkflow, {
-      taskQueue,
-      workflowId: pairWorkflowId(pairId),
-      args: [
-        {
-          formation: {
-            pairId, programmeId: randomUUID(), organisationId, form: 'teacherTeacher', kind: 'traditional', mentorId, menteeIds: [menteeId],
-            consents: [{ personId: mentorId, date: isoDate(today) }, { personId: menteeId, date: isoDate(today) }],
-            order, term: { start: isoDate(today), end: isoDate(today + 400 * DAY) },
-          },
-          timeZone: 'Europe/Moscow',
-          metadata: await meta(director, 'director'),
-          ...(continueAsNewAfterEvents === undefined ? {} : { continueAsNewAfterEvents }),
-        },
-      ],
-    });
+    const metadata = await meta(director, 'director');
+    const handle = await temporal.env.client.workflow.start(
+      pairWorkflow,
+      pairStartOptions(taskQueue, { pairId, organisationId, mentorId, menteeId, order, today }, { metadata, ...(continueAsNewAfterEvents === undefined ? {} : { continueAsNewAfterEvents }) }),
+    );
     const formed = await handle.executeUpdate(pairFormedUpdate).catch((error: unknown) => error);
     return { pairId, handle, formed, menteeId };
   }
@@ -61,15 +50,7 @@ describe('pair workflow on the time-skipping test server', () => {
   async function activate(handle: Awaited<ReturnType<typeof formPair>>['handle']): Promise<PairView> {
     const today = await now();
     return handle.executeUpdate(approvePersonalProgrammeUpdate, {
-      args: [
-        {
-          data: {
-            start: isoDate(today), end: isoDate(today + 180 * DAY), directions: ['Адаптация'], difficulties: ['Дисциплина на уроке'],
-            activities: [{ title: 'Открытый урок', plannedDate: isoDate(today + 30 * DAY) }], controller: { personId: curator, role: 'curator' },
-          },
-          metadata: await meta(curator, 'curator'),
-        },
-      ],
+      args: [{ data: personalProgrammeFrom(today, curator), metadata: await meta(curator, 'curator') }],
     });
   }
 
