@@ -10,8 +10,8 @@ export interface FoldedStateOptions<S> {
   eventTypes: ReadonlySet<string>;
   /** The aggregate an event belongs to; undefined for events of other streams (shared types such as Task*). */
   aggregateId(event: RecordedEvent): string | undefined;
-  initialState(): S;
-  evolve(state: S, event: { type: string; data: unknown }): S;
+  /** The aggregate's own decider: the row is its `initialState` folded with its `evolve`. */
+  decider: { initialState(): S; evolve(state: S, event: { type: string; data: unknown }): S };
   /**
    * Extra indexed columns derived from the state, for filters and lists; undefined while the stream has
    * not created the aggregate (e.g. a stray task event), which is then not a row and never blocks the
@@ -60,8 +60,8 @@ export class FoldedStateProjection<S> implements Projection {
       const fresh = aggregateEvents.filter((e) => e.streamVersion > (row?.version ?? 0));
       const last = fresh.at(-1);
       if (!last) continue;
-      const resumed = row ? (this.options.stored?.read(row.state) ?? row.state) : this.options.initialState();
-      const state = fresh.reduce((s, e) => this.options.evolve(s, e), resumed);
+      const resumed = row ? (this.options.stored?.read(row.state) ?? row.state) : this.options.decider.initialState();
+      const state = fresh.reduce((s, e) => this.options.decider.evolve(s, e), resumed);
       const columns = this.options.columns(state);
       if (!columns) continue;
       upserts.push({

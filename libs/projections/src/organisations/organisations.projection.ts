@@ -8,8 +8,7 @@ export const organisationsProjection = new FoldedStateProjection<OrganisationSta
   idColumn: 'organisation_id',
   eventTypes: eventTypesOf<OrganisationEvent>().every({ OrganisationRegistered: true, StaffAssigned: true, StaffRemoved: true }),
   aggregateId: (event) => (event.data as { organisationId: string }).organisationId,
-  initialState: organisationDecider.initialState,
-  evolve: (state, event) => organisationDecider.evolve(state, event as OrganisationEvent),
+  decider: organisationDecider,
   columns: (state) =>
     state.status === 'registered'
       ? { name: state.name, region: state.region, municipality: state.municipality, time_zone: state.timeZone }

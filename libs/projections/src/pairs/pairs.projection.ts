@@ -26,8 +26,7 @@ export const pairsProjection = new FoldedStateProjection<PairState>({
   }),
   // Task events of programmes and routes pass through here too: only pair streams are folded.
   aggregateId: (event) => parsePairStream(event.streamId),
-  initialState: pairDecider.initialState,
-  evolve: (state, event) => pairDecider.evolve(state, event as PairEvent),
+  decider: pairDecider,
   // The ids of every diary entry and mentee report are the deciders' duplicate check; readers use the counts.
   // Kept, they grow without bound and the whole row is rewritten on each batch (benchmark 5).
   stored: {

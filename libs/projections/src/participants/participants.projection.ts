@@ -9,8 +9,7 @@ export const participantsProjection = new FoldedStateProjection<ParticipantState
   idColumn: 'participant_id',
   eventTypes: eventTypesOf<ParticipantEvent>().every({ ParticipantRegistered: true, ParticipantWithdrawn: true }),
   aggregateId: (event) => (event.data as { participantId: string }).participantId,
-  initialState: participantDecider.initialState,
-  evolve: (state, event) => participantDecider.evolve(state, event as ParticipantEvent),
+  decider: participantDecider,
   columns: (state) =>
     state.status === 'notRegistered'
       ? undefined

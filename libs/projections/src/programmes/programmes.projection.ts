@@ -18,7 +18,6 @@ export const programmesProjection = new FoldedStateProjection<ProgrammeState>({
     ...everyTaskEvent,
   }),
   aggregateId: (event) => parseProgrammeStream(event.streamId),
-  initialState: programmeDecider.initialState,
-  evolve: (state, event) => programmeDecider.evolve(state, event as ProgrammeEvent),
+  decider: programmeDecider,
   columns: (state) => (state.status === 'started' ? { organisation_id: state.organisationId, stage: state.stage } : undefined),
 });

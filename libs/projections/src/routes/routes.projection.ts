@@ -27,8 +27,7 @@ export const routesProjection = new FoldedStateProjection<RouteState>({
   }),
   // The route's own events carry its id; its task events do not, but its stream names it.
   aggregateId: (event) => parseRouteStream(event.streamId),
-  initialState: routeDecider.initialState,
-  evolve: (state, event) => routeDecider.evolve(state, event as RouteEvent),
+  decider: routeDecider,
   columns: (state) =>
     state.status === 'created'
       ? {
