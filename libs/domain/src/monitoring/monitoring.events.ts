@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../shared/decider';
+import { isOneOf } from '../shared/one-of';
 
 /** The two monitoring stages of 002 §10. */
 export const monitoringStages = ['process', 'influence'] as const;
@@ -24,8 +25,7 @@ export const monitoringIndicators = [
 ] as const;
 export type MonitoringIndicator = (typeof monitoringIndicators)[number];
 
-export const isMonitoringIndicator = (value: string): value is MonitoringIndicator =>
-  (monitoringIndicators as readonly string[]).includes(value);
+export const isMonitoringIndicator = isOneOf(monitoringIndicators);
 
 /** percent: 0–100; percentagePoints: a change, −100…100; count: a whole number of people/events; change: a whole-number change; score: 1–5. */
 export type MonitoringUnit = 'percent' | 'percentagePoints' | 'count' | 'change' | 'score';

@@ -2,6 +2,7 @@ import type { DomainEvent } from '../shared/decider';
 import type { UnmetCondition } from '../shared/refusal';
 import type { TaskEvent } from '../task/task.events';
 import type { MentorEligibilityWarning } from '../participant/participant.events';
+import { isOneOf } from '../shared/one-of';
 
 /** Forms of mentoring (002 §9.1.3, §9.3.2; 004 slides 36–40). */
 export const pairForms = [
@@ -29,10 +30,9 @@ export type PairStatus = (typeof pairStatuses)[number];
 export type InterimControlOutcome = 'passed' | 'needsCorrection';
 export type FinalControlOutcome = 'passed' | 'notPassed';
 
-export const isPairForm = (value: string): value is PairForm => (pairForms as readonly string[]).includes(value);
-export const isPairKind = (value: string): value is PairKind => (pairKinds as readonly string[]).includes(value);
-export const isMentorReplacementReason = (value: string): value is MentorReplacementReason =>
-  (mentorReplacementReasons as readonly string[]).includes(value);
+export const isPairForm = isOneOf(pairForms);
+export const isPairKind = isOneOf(pairKinds);
+export const isMentorReplacementReason = isOneOf(mentorReplacementReasons);
 
 /** The director's order (приказ): assigning, replacing or releasing a mentor always rests on one. */
 export interface PairOrder {

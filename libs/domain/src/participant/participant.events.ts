@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../shared/decider';
+import { isOneOf } from '../shared/one-of';
 
 export const participantRoles = ['mentor', 'mentee'] as const;
 export type ParticipantRole = (typeof participantRoles)[number];
@@ -23,10 +24,9 @@ export type MenteeCategory = (typeof menteeCategories)[number];
 export const mentorEligibilityWarningCodes = ['teachingExperienceBelowFiveYears', 'subjectExperienceBelowThreeYears'] as const;
 export type MentorEligibilityWarning = (typeof mentorEligibilityWarningCodes)[number];
 
-export const isParticipantRole = (value: string): value is ParticipantRole => (participantRoles as readonly string[]).includes(value);
-export const isMenteeCategory = (value: string): value is MenteeCategory => (menteeCategories as readonly string[]).includes(value);
-export const isMentorEligibilityWarning = (value: string): value is MentorEligibilityWarning =>
-  (mentorEligibilityWarningCodes as readonly string[]).includes(value);
+export const isParticipantRole = isOneOf(participantRoles);
+export const isMenteeCategory = isOneOf(menteeCategories);
+export const isMentorEligibilityWarning = isOneOf(mentorEligibilityWarningCodes);
 
 /** What registering a participant says about them: the command carries it, the event and the state keep it. */
 export interface ParticipantProfile {

@@ -1,6 +1,7 @@
 import type { DomainEvent } from '../shared/decider';
 import type { TaskEvent } from '../task/task.events';
 import type { ProgrammeGateContext } from './programme.gate-context';
+import { isOneOf } from '../shared/one-of';
 
 /** The five stages of the target model in an organisation, in order (004 slide 43). */
 export const programmeStages = ['preparatory', 'design', 'implementation', 'reflectiveAnalytical', 'results'] as const;
@@ -8,8 +9,7 @@ export type ProgrammeStage = (typeof programmeStages)[number];
 /** Where a programme can stand: one of the five stages, or closed after the results stage. */
 export type ProgrammeStageOrClosed = ProgrammeStage | 'closed';
 
-export const isProgrammeStage = (value: string): value is ProgrammeStage =>
-  (programmeStages as readonly string[]).includes(value);
+export const isProgrammeStage = isOneOf(programmeStages);
 
 /** Normative documents of the target model (004 slides 27 and 45; 002 §4, §10). */
 export const programmeDocumentKinds = [
@@ -26,8 +26,7 @@ export const programmeDocumentKinds = [
 ] as const;
 export type ProgrammeDocumentKind = (typeof programmeDocumentKinds)[number];
 
-export const isProgrammeDocumentKind = (value: string): value is ProgrammeDocumentKind =>
-  (programmeDocumentKinds as readonly string[]).includes(value);
+export const isProgrammeDocumentKind = isOneOf(programmeDocumentKinds);
 
 export interface ProgrammeDocument {
   readonly documentId: string;

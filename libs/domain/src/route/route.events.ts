@@ -1,5 +1,6 @@
 import type { DomainEvent } from '../shared/decider';
 import type { TaskEvent } from '../task/task.events';
+import { isOneOf } from '../shared/one-of';
 
 /** Technological stages of an individual educational route (003 §6.1), then its completion. */
 export const routeStages = ['diagnosticMotivational', 'design', 'implementation', 'reflective', 'completed'] as const;
@@ -19,8 +20,7 @@ export const competenceAreas = [
 ] as const;
 export type CompetenceArea = (typeof competenceAreas)[number];
 
-export const isCompetenceArea = (value: string): value is CompetenceArea =>
-  (competenceAreas as readonly string[]).includes(value);
+export const isCompetenceArea = isOneOf(competenceAreas);
 
 /** Level of a competence by the share of tasks done (003 §5.4). */
 export const competenceLevels = ['high', 'basic', 'deficit'] as const;
@@ -40,8 +40,7 @@ export type CompetenceResult = { readonly area: CompetenceArea; readonly percent
 export const routeActivityKinds = ['furtherTrainingProgramme', 'event', 'internship', 'resource', 'methodicalProduct'] as const;
 export type RouteActivityKind = (typeof routeActivityKinds)[number];
 
-export const isRouteActivityKind = (value: string): value is RouteActivityKind =>
-  (routeActivityKinds as readonly string[]).includes(value);
+export const isRouteActivityKind = isOneOf(routeActivityKinds);
 
 /**
  * Title page (003 §5.1). Name, birth date, phone and e-mail of the teacher and the contacts of the
