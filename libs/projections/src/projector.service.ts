@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '@mentorflow/config';
 import { PROJECTIONS, type Projection } from './projection';
+import { PollingLoop } from './polling-loop';
 import { projectionByName } from './projection-by-name';
 import { Projector } from './projector';
 
@@ -11,9 +12,7 @@ import { Projector } from './projector';
 export class ProjectorService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ProjectorService.name);
   private readonly projector: Projector;
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-  private stopped = false;
+  private loop?: PollingLoop<number>;
   /** Projections that failed and are caught up alone until they succeed. */
   private readonly isolated = new Set<string>();
 
@@ -28,17 +27,12 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
   onApplicationBootstrap(): void {
     const { enabled, pollMs } = this.config.getOrThrow<AppConfig['projector']>('app.projector');
     if (!enabled) return;
-    const tick = () => {
-      if (this.stopped) return;
-      let read = 0;
-      this.running = this.catchUpAll()
-        .then((n) => void (read = n))
-        .finally(() => {
-          // While events keep coming, look again at once: the interval is for an idle store (benchmark 5).
-          if (!this.stopped) this.timer = setTimeout(tick, read > 0 ? 0 : pollMs);
-        });
-    };
-    tick();
+    // While events keep coming, look again at once: the interval is for an idle store (benchmark 5).
+    this.loop = new PollingLoop(
+      () => this.catchUpAll(),
+      (read = 0) => (read > 0 ? 0 : pollMs),
+    );
+    this.loop.start();
   }
 
   /**
@@ -72,8 +66,6 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
+    await this.loop?.stop();
   }
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { ConfigService } from '@nestjs/config';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '@mentorflow/config';
+import { PollingLoop } from '../polling-loop';
 
 export interface OutgoingNotification {
   notificationId: string;
@@ -33,9 +34,7 @@ export class LogNotificationSender implements NotificationSender {
 export class NotificationDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(NotificationDispatcher.name);
   private readonly sender: NotificationSender;
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<number>;
-  private stopped = false;
+  private loop?: PollingLoop<number>;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -48,18 +47,13 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
   onApplicationBootstrap(): void {
     const { enabled, pollMs } = this.config.getOrThrow<AppConfig['projector']>('app.projector');
     if (!enabled) return;
-    const tick = () => {
-      if (this.stopped) return;
-      this.running = this.dispatchPending()
-        .catch((error: unknown) => {
-          this.logger.warn(`Dispatch failed: ${(error as Error).message}`);
-          return 0;
-        })
-        .finally(() => {
-          if (!this.stopped) this.timer = setTimeout(tick, Math.max(pollMs, 200));
-        });
-    };
-    tick();
+    const dispatch = () =>
+      this.dispatchPending().catch((error: unknown) => {
+        this.logger.warn(`Dispatch failed: ${(error as Error).message}`);
+        return 0;
+      });
+    this.loop = new PollingLoop(dispatch, () => Math.max(pollMs, 200));
+    this.loop.start();
   }
 
   /** Sends up to `limit` pending notifications; returns how many were sent. */
@@ -89,8 +83,6 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
+    await this.loop?.stop();
   }
 }
