@@ -192,6 +192,13 @@ async function historyBenchmark(bench: BenchSystem, api: Api): Promise<Section> 
     const body = await api.call('GET', `/pairs/${pair.pairId}/history`, api.admin, undefined, 200);
     if (!Array.isArray(body) || body.length !== version) throw new Error(`history returned ${Array.isArray(body) ? body.length : typeof body} entries, expected ${version}`);
   };
+  // The pair's read model (GET /pairs/:id below) is eventually consistent: wait until the projector has
+  // folded every event appended above, so the floor measures a read, not a 404 while it catches up.
+  for (const deadline = Date.now() + 60_000; ; await new Promise((resolve) => setTimeout(resolve, 50))) {
+    const { rows } = await bench.pool.query<{ version: number }>('SELECT version FROM pairs_view WHERE pair_id = $1', [pair.pairId]);
+    if (Number(rows[0]?.version) >= version) break;
+    if (Date.now() > deadline) throw new Error(`pairs_view did not reach version ${version} within 60 s`);
+  }
   for (let i = 0; i < 3; i++) {
     // warm-up: JIT, plan caches, connections
     await raw();
