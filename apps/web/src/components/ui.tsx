@@ -21,6 +21,16 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { data?: T;
 }
 
 /** An API error as the user should see it: the Russian detail and, for a refusal, every unmet condition. */
+/** The success message of a form or command, announced to screen readers; nothing when there is none. */
+export function DoneBox({ done }: { done?: string | null }) {
+  if (!done) return null;
+  return (
+    <p className="alert alert-ok" role="status">
+      {done}
+    </p>
+  );
+}
+
 export function ErrorBox({ error, title }: { error?: unknown; title?: string }) {
   if (!error) return null;
   const problem = error instanceof ApiError ? error.problem : undefined;

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { getJson, postJson } from '../../api';
 import { useAuth } from '../../auth';
-import { ErrorBox, Field, Loading, Progress, useLoad } from '../../components/ui';
+import { DoneBox, ErrorBox, Field, Loading, Progress, useLoad } from '../../components/ui';
 import { useSubmit } from '../../use-submit';
 import { formatInstant } from '../../format';
 import { readTextFile } from './read-file';
@@ -89,11 +89,7 @@ export function CalendarOverlays() {
           </div>
           {stage ? <Progress label={stage.label} value={stage.value} max={stage.max} /> : null}
           <ErrorBox error={error} />
-          {done ? (
-            <p className="alert alert-ok" role="status">
-              {done}
-            </p>
-          ) : null}
+          <DoneBox done={done} />
         </form>
       ) : null}
     </section>

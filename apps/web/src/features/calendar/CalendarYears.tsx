@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { getJson, postJson } from '../../api';
-import { ErrorBox, Field, Loading, Progress, useLoad } from '../../components/ui';
+import { DoneBox, ErrorBox, Field, Loading, Progress, useLoad } from '../../components/ui';
 import { useSubmit } from '../../use-submit';
 import { formatInstant } from '../../format';
 import { readTextFile } from './read-file';
@@ -79,11 +79,7 @@ export function CalendarYears() {
         </div>
         {stage ? <Progress label={stage.label} value={stage.value} max={stage.max} /> : null}
         <ErrorBox error={error} />
-        {done ? (
-          <p className="alert alert-ok" role="status">
-            {done}
-          </p>
-        ) : null}
+        <DoneBox done={done} />
       </form>
       <CalendarOverlays />
     </section>

@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { getJson, postJson } from '../../api';
 import { useSession } from '../../auth';
-import { ErrorBox, Field } from '../../components/ui';
+import { DoneBox, ErrorBox, Field } from '../../components/ui';
 import { usePersonLabel } from '../../components/people';
 import { useSubmit } from '../../use-submit';
 import { formatLocalDate } from '../../format';
@@ -27,11 +27,7 @@ function Outcome({ error, done, title }: { error: unknown; done: string | null; 
   return (
     <>
       <ErrorBox error={error} title={title} />
-      {done ? (
-        <p className="alert alert-ok" role="status">
-          {done}
-        </p>
-      ) : null}
+      <DoneBox done={done} />
     </>
   );
 }
@@ -270,11 +266,7 @@ export function PairActions({ pair, mentors, onChanged, open }: { pair: Pair; me
     setNotice(text);
     await onChanged();
   };
-  const noticeBox = notice ? (
-    <p className="alert alert-ok" role="status">
-      {notice}
-    </p>
-  ) : null;
+  const noticeBox = <DoneBox done={notice} />;
 
   if (closed) {
     return (

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError, getJson, newId, postJson, type UnmetCondition } from '../../api';
 import { useSession } from '../../auth';
-import { Badge, ErrorBox, Field, Loading, ShowMore, StageTrack, useLoad, usePaged } from '../../components/ui';
+import { Badge, DoneBox, ErrorBox, Field, Loading, ShowMore, StageTrack, useLoad, usePaged } from '../../components/ui';
 import { PersonId, usePersonLabel } from '../../components/people';
 import { useSubmit } from '../../use-submit';
 import { formatInstant, formatLocalDate } from '../../format';
@@ -165,11 +165,7 @@ export function ProgrammePage() {
             </div>
           ) : null}
           <ErrorBox error={refusal} title="Переход отклонён" />
-          {notice ? (
-            <p className="alert alert-ok" role="status">
-              {notice}
-            </p>
-          ) : null}
+          <DoneBox done={notice} />
         </section>
       ) : null}
 
@@ -322,11 +318,7 @@ function DocumentForm({ programmeId, kind, onKind, onRecorded }: { programmeId: 
         </button>
       </div>
       <ErrorBox error={error} />
-      {done ? (
-        <p className="alert alert-ok" role="status">
-          {done}
-        </p>
-      ) : null}
+      <DoneBox done={done} />
     </form>
   );
 }

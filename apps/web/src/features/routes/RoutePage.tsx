@@ -3,7 +3,7 @@ import { Link, useLocation, useParams } from 'react-router';
 import { getJson, postJson } from '../../api';
 import { useSession } from '../../auth';
 import { CompetenceChart } from './CompetenceChart';
-import { Badge, ErrorBox, Field, Loading, StageTrack, useLoad } from '../../components/ui';
+import { Badge, DoneBox, ErrorBox, Field, Loading, StageTrack, useLoad } from '../../components/ui';
 import { formatInstant, formatLocalDate } from '../../format';
 import { PersonId } from '../../components/people';
 import { useSubmit } from '../../use-submit';
@@ -75,11 +75,7 @@ export function RoutePage() {
         ) : null}
       </section>
 
-      {notice ? (
-        <p className="alert alert-ok" role="status">
-          {notice}
-        </p>
-      ) : null}
+      <DoneBox done={notice} />
       <RouteActions
         key={r.version}
         route={r}
@@ -253,11 +249,7 @@ function DraftForm({ route, onSubmitted }: { route: Route; onSubmitted: () => vo
   };
 
   if (done) {
-    return (
-      <p className="alert alert-ok" role="status">
-        Проект ИОМ передан тьютору. Задача выполнена.
-      </p>
-    );
+    return <DoneBox done="Проект ИОМ передан тьютору. Задача выполнена." />;
   }
 
   return (
