@@ -4,8 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { localDateOf, type ProductionCalendar } from '@mentorflow/calendar';
 import { productionCalendarStream } from '@mentorflow/domain';
-import { EventStore } from '@mentorflow/event-store';
-import { loadFixtureCalendarYears, yearsNeededFrom } from '../support/calendar-fixture';
+import { loadFixtureYearsAhead } from '../support/calendar-fixture';
 import { openTestDataSource } from '../support/database';
 import { TestSystem } from '../support/system';
 
@@ -46,7 +45,7 @@ describe('regional non-working days (calendar overlays) through the API', () => 
     system = await TestSystem.start();
     db = await openTestDataSource();
     admin = system.token(adminId, ['administrator']);
-    calendar = await loadFixtureCalendarYears(new EventStore(db), yearsNeededFrom(new Date(), 1));
+    calendar = await loadFixtureYearsAhead();
   });
   afterAll(async () => {
     await db?.destroy();

@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { EventStore } from '@mentorflow/event-store';
-import { loadFixtureCalendarYears, yearsNeededFrom } from '../support/calendar-fixture';
-import { openTestDataSource } from '../support/database';
+import { loadFixtureYearsAhead } from '../support/calendar-fixture';
 import { TestSystem } from '../support/system';
 
 describe('programme through HTTP on real PostgreSQL and a real Temporal server', () => {
@@ -14,9 +12,7 @@ describe('programme through HTTP on real PostgreSQL and a real Temporal server',
   beforeAll(async () => {
     system = await TestSystem.start();
     // The stage plan below ends on 25 December of next year: its reminder counts working days in that year.
-    const db = await openTestDataSource();
-    await loadFixtureCalendarYears(new EventStore(db), yearsNeededFrom(new Date(), 1));
-    await db.destroy();
+    await loadFixtureYearsAhead();
   });
   afterAll(() => system?.stop());
 

@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { localDateOf, type ProductionCalendar } from '@mentorflow/calendar';
 import { competenceAreas } from '@mentorflow/domain';
-import { EventStore } from '@mentorflow/event-store';
-import { loadFixtureCalendarYears, yearsNeededFrom } from '../support/calendar-fixture';
-import { openTestDataSource } from '../support/database';
+import { loadFixtureYearsAhead } from '../support/calendar-fixture';
 import { TestSystem } from '../support/system';
 
 const DAY = 86_400_000;
@@ -60,9 +58,7 @@ describe('individual educational routes (ИОМ) through HTTP on real PostgreSQL
 
   beforeAll(async () => {
     system = await TestSystem.start();
-    const db = await openTestDataSource();
-    calendar = await loadFixtureCalendarYears(new EventStore(db), yearsNeededFrom(new Date(), 1));
-    await db.destroy();
+    calendar = await loadFixtureYearsAhead();
     organisationId = await registerOrganisation();
     as = {
       admin: system.token(admin, ['administrator']),

@@ -4,9 +4,7 @@ import type { Browser } from 'playwright-core';
 import { localDateOf } from '@mentorflow/calendar';
 import { competenceAreaLabels, competenceAreas, routeWorkflowId } from '@mentorflow/domain';
 import { recordDiagnosticsUpdate } from '@mentorflow/workflows/route/route.messages';
-import { EventStore } from '@mentorflow/event-store';
-import { loadFixtureCalendarYears, yearsNeededFrom } from '../support/calendar-fixture';
-import { openTestDataSource } from '../support/database';
+import { loadFixtureYearsAhead } from '../support/calendar-fixture';
 import { TestSystem } from '../support/system';
 import { accessibilityAudit, ensureWebBuild, laptop, launchBrowser, phone, screenshot, signedInPage } from '../support/web';
 
@@ -31,9 +29,7 @@ describe('web application: the methodologist completes an overdue draft task', (
     ensureWebBuild();
     [system, browser] = await Promise.all([TestSystem.start(), launchBrowser()]);
     // Deadlines and the inbox's working days reach into next year: fixture years for any the shipped data lacks.
-    const db = await openTestDataSource();
-    await loadFixtureCalendarYears(new EventStore(db), yearsNeededFrom(new Date(), 1));
-    await db.destroy();
+    await loadFixtureYearsAhead();
     const adminToken = system.token(admin, ['administrator']);
     organisationId = (
       await system.request('POST', '/organisations', adminToken, {

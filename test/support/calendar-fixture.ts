@@ -1,6 +1,7 @@
 import { defaultProductionCalendar, parseProductionCalendarXml, type CalendarYear, type ProductionCalendar } from '@mentorflow/calendar';
-import type { EventStore } from '@mentorflow/event-store';
+import { EventStore } from '@mentorflow/event-store';
 import { appendCalendarYear } from '@mentorflow/projections';
+import { openTestDataSource } from './database';
 
 /**
  * A made-up production calendar for the years after the shipped data, for tests only. It is NOT the
@@ -104,4 +105,18 @@ export async function loadFixtureCalendarYears(store: EventStore, years: readonl
   assertNotShipped(years);
   for (const year of years) await appendCalendarYear(store, fixtureCalendarYear(year), FIXTURE_LOADER, new Date().toISOString());
   return fixtureProductionCalendar(years);
+}
+
+/**
+ * For an end-to-end spec: loads into the test database the fixture years that deadlines counted from now
+ * can reach within `spanYears` (none while the shipped data covers them); returns the calendar the
+ * worker then uses.
+ */
+export async function loadFixtureYearsAhead(spanYears = 1): Promise<ProductionCalendar> {
+  const db = await openTestDataSource();
+  try {
+    return await loadFixtureCalendarYears(new EventStore(db), yearsNeededFrom(new Date(), spanYears));
+  } finally {
+    await db.destroy();
+  }
 }
