@@ -2,15 +2,51 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
 
 /** Workflow code runs in Temporal's deterministic sandbox: no I/O, no Node built-ins, no framework. */
 const workflowForbiddenImports = {
   patterns: [
     { group: ['node:*'], message: 'Workflow code may not use Node built-ins (non-deterministic).' },
-    { group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'pg', 'pg-*', '@temporalio/client', '@temporalio/worker', '@temporalio/activity'], message: 'Workflow code may only import @temporalio/workflow, activity types and pure domain code.' },
-    { group: ['@mentorflow/*'], message: 'Import pure domain code by relative path so the workflow bundler resolves it.' },
+    {
+      group: [
+        '@nestjs/*',
+        'typeorm',
+        'typeorm/*',
+        'pg',
+        'pg-*',
+        '@temporalio/client',
+        '@temporalio/worker',
+        '@temporalio/activity',
+      ],
+      message: 'Workflow code may only import @temporalio/workflow, activity types and pure domain code.',
+    },
+    {
+      group: ['@mentorflow/*'],
+      message: 'Import pure domain code by relative path so the workflow bundler resolves it.',
+    },
   ],
-  paths: ['assert', 'buffer', 'child_process', 'crypto', 'dns', 'events', 'fs', 'http', 'https', 'net', 'os', 'path', 'process', 'stream', 'timers', 'url', 'util', 'worker_threads', 'zlib'],
+  paths: [
+    'assert',
+    'buffer',
+    'child_process',
+    'crypto',
+    'dns',
+    'events',
+    'fs',
+    'http',
+    'https',
+    'net',
+    'os',
+    'path',
+    'process',
+    'stream',
+    'timers',
+    'url',
+    'util',
+    'worker_threads',
+    'zlib',
+  ],
 };
 
 export default tseslint.config(
@@ -57,7 +93,17 @@ export default tseslint.config(
   {
     files: ['libs/domain/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@nestjs/*', 'typeorm', 'pg', '@temporalio/*', 'node:*'], message: 'The domain is pure: no framework, no I/O.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@nestjs/*', 'typeorm', 'pg', '@temporalio/*', 'node:*'],
+              message: 'The domain is pure: no framework, no I/O.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -73,4 +119,6 @@ export default tseslint.config(
     languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
     rules: { ...tseslint.configs.disableTypeChecked.rules, '@typescript-eslint/no-require-imports': 'off' },
   },
+  // Formatting is Prettier's (`npm run format`); ESLint's stylistic rules stay off so the two never disagree.
+  prettier,
 );

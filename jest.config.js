@@ -3,14 +3,23 @@ require('node:fs').mkdirSync(require('node:path').join(__dirname, 'reports'), { 
 
 // Three projects so each kind of test has its own npm script; the README's `npm test` runs them all.
 // jose (under jwks-rsa, OIDC mode) ships only ES modules; Jest's CommonJS registry needs them compiled.
-const transform = { '^.+\\.ts$': ['@swc/jest'], '/node_modules/jose/.+\\.js$': ['@swc/jest', { module: { type: 'commonjs' } }] };
+const transform = {
+  '^.+\\.ts$': ['@swc/jest'],
+  '/node_modules/jose/.+\\.js$': ['@swc/jest', { module: { type: 'commonjs' } }],
+};
 const moduleNameMapper = {
   '^@mentorflow/(domain|event-store|projections|temporal|config|calendar|database)$': '<rootDir>/libs/$1/src',
   '^@mentorflow/(domain|event-store|projections|temporal|config|calendar|database)/(.*)$': '<rootDir>/libs/$1/src/$2',
   '^@mentorflow/workflows$': '<rootDir>/workflows',
   '^@mentorflow/workflows/(.*)$': '<rootDir>/workflows/$1',
 };
-const common = { transform, transformIgnorePatterns: ['/node_modules/(?!jose/)'], moduleNameMapper, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'] };
+const common = {
+  transform,
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
+  moduleNameMapper,
+  testEnvironment: 'node',
+  moduleFileExtensions: ['ts', 'js', 'json'],
+};
 
 module.exports = {
   // Integration and end-to-end tests start real servers; unit tests finish far below this.

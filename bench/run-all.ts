@@ -27,11 +27,17 @@ const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
 function run(file: string, env: NodeJS.ProcessEnv): Promise<{ file: string; output: string; failure?: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', join('bench', file), ...passOn], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', join('bench', file), ...passOn], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('error', (error) => resolve({ file, output, failure: error.message }));
-    child.on('close', (code, signal) => resolve({ file, output, ...(code === 0 ? {} : { failure: signal ? `signal ${signal}` : `exit ${code}` }) }));
+    child.on('close', (code, signal) =>
+      resolve({ file, output, ...(code === 0 ? {} : { failure: signal ? `signal ${signal}` : `exit ${code}` }) }),
+    );
   });
 }
 
@@ -44,13 +50,21 @@ async function main(): Promise<number> {
   const stops: (() => Promise<unknown>)[] = [];
   try {
     if (smoke && !env.DATABASE_URL) {
-      const { startEmbeddedPostgres } = await dynamicImport<typeof import('../scripts/lib/postgres.mjs')>(scriptUrl('lib/postgres.mjs'));
-      const postgres = await startEmbeddedPostgres({ port: 0, persistent: false, log: (m: string) => log(`postgres: ${m}`) });
+      const { startEmbeddedPostgres } = await dynamicImport<typeof import('../scripts/lib/postgres.mjs')>(
+        scriptUrl('lib/postgres.mjs'),
+      );
+      const postgres = await startEmbeddedPostgres({
+        port: 0,
+        persistent: false,
+        log: (m: string) => log(`postgres: ${m}`),
+      });
       stops.unshift(() => postgres.stop());
       env.DATABASE_URL = postgres.url;
     }
     if (smoke && !env.TEMPORAL_ADDRESS) {
-      const { ensureTemporalCli } = await dynamicImport<typeof import('../scripts/lib/temporal-cli.mjs')>(scriptUrl('lib/temporal-cli.mjs'));
+      const { ensureTemporalCli } = await dynamicImport<typeof import('../scripts/lib/temporal-cli.mjs')>(
+        scriptUrl('lib/temporal-cli.mjs'),
+      );
       const cli = await ensureTemporalCli({ log: (m: string) => log(`temporal-cli: ${m}`) });
       if (cli) env.TEMPORAL_ADDRESS = await startDevServer(cli, log, stops);
     }

@@ -45,7 +45,8 @@ const { values: args } = parseArgs({
 });
 
 const SMOKE = args.smoke === true;
-const num = (value: string | undefined, full: number, smoke: number) => (value !== undefined ? Number(value) : SMOKE ? smoke : full);
+const num = (value: string | undefined, full: number, smoke: number) =>
+  value !== undefined ? Number(value) : SMOKE ? smoke : full;
 const ONLY = new Set((args.only ?? 'history,lag,command,regional').split(',').map((s) => s.trim()));
 const ROUNDS = num(args.rounds, 5, 2);
 const HISTORY_EVENTS = num(args['history-events'], 1000, 30);
@@ -103,26 +104,50 @@ class Api {
   }
   async call(method: string, path: string, token: string, body: unknown, expected: number) {
     const response = await this.sys.request(method, path, token, body);
-    if (response.status !== expected) throw new Error(`${method} ${path} → ${response.status} ${JSON.stringify(response.body).slice(0, 300)}`);
+    if (response.status !== expected)
+      throw new Error(`${method} ${path} → ${response.status} ${JSON.stringify(response.body).slice(0, 300)}`);
     return response.body;
   }
   async organisation(n: number): Promise<Organisation> {
-    const body = await this.call('POST', '/organisations', this.admin, {
-      name: `МБОУ «Школа № ${n}» (${RUN_ID})`, kind: 'school', municipality: 'г. Самара', region: 'Самарская область', timeZone: 'Europe/Samara',
-    }, 201);
+    const body = await this.call(
+      'POST',
+      '/organisations',
+      this.admin,
+      {
+        name: `МБОУ «Школа № ${n}» (${RUN_ID})`,
+        kind: 'school',
+        municipality: 'г. Самара',
+        region: 'Самарская область',
+        timeZone: 'Europe/Samara',
+      },
+      201,
+    );
     const organisationId = body.organisationId as string;
     const director = randomUUID();
     return { organisationId, director, directorToken: this.token(director, ['director'], [organisationId]) };
   }
   async programme(org: Organisation): Promise<string> {
-    const body = await this.call('POST', `/organisations/${org.organisationId}/programmes`, org.directorToken, { title: `Программа наставничества ${RUN_ID}` }, 201);
+    const body = await this.call(
+      'POST',
+      `/organisations/${org.organisationId}/programmes`,
+      org.directorToken,
+      { title: `Программа наставничества ${RUN_ID}` },
+      201,
+    );
     return body.state.programmeId as string;
   }
   formationBody(n: number, mentorId: string, menteeId: string) {
     return {
-      form: 'teacherTeacher', kind: 'traditional', mentorId, menteeIds: [menteeId],
-      consents: [{ personId: mentorId, date: order(n).date }, { personId: menteeId, date: order(n).date }],
-      order: order(n), term: term(),
+      form: 'teacherTeacher',
+      kind: 'traditional',
+      mentorId,
+      menteeIds: [menteeId],
+      consents: [
+        { personId: mentorId, date: order(n).date },
+        { personId: menteeId, date: order(n).date },
+      ],
+      order: order(n),
+      term: term(),
     };
   }
   /** A mentor and a mentee of the organisation (a pair takes no one else), stored before they are used. */
@@ -133,13 +158,28 @@ class Api {
     await this.sys.usersStored();
     return { mentorId, menteeId, mentorToken };
   }
-  async pair(org: Organisation, programmeId: string, n: number, people?: { mentorId: string; menteeId: string; mentorToken: string }): Promise<Pair> {
+  async pair(
+    org: Organisation,
+    programmeId: string,
+    n: number,
+    people?: { mentorId: string; menteeId: string; mentorToken: string },
+  ): Promise<Pair> {
     const { mentorId, menteeId, mentorToken } = people ?? (await this.people(org));
-    const body = await this.call('POST', `/programmes/${programmeId}/pairs`, org.directorToken, this.formationBody(n, mentorId, menteeId), 201);
+    const body = await this.call(
+      'POST',
+      `/programmes/${programmeId}/pairs`,
+      org.directorToken,
+      this.formationBody(n, mentorId, menteeId),
+      201,
+    );
     return { pairId: body.state.pairId as string, mentorId, mentorToken };
   }
   diaryBody() {
-    return { entryId: randomUUID(), date: today(), text: 'Посетили урок наставляемого, разобрали формирующее оценивание.' };
+    return {
+      entryId: randomUUID(),
+      date: today(),
+      text: 'Посетили урок наставляемого, разобрали формирующее оценивание.',
+    };
   }
 }
 
@@ -161,7 +201,14 @@ const executorOf = (pool: Pool): SqlExecutor => ({
 const diaryEvent = (pairId: string, mentorId: string, n: number): NewEvent => ({
   eventId: randomUUID(),
   type: 'MentorDiaryEntryRecorded',
-  data: { pairId, entryId: randomUUID(), mentorId, date: today(), text: `Запись № ${n}: посетили урок наставляемого, разобрали формирующее оценивание.`, recordedAt: new Date().toISOString() },
+  data: {
+    pairId,
+    entryId: randomUUID(),
+    mentorId,
+    date: today(),
+    text: `Запись № ${n}: посетили урок наставляемого, разобрали формирующее оценивание.`,
+    recordedAt: new Date().toISOString(),
+  },
   metadata: { actorId: mentorId, role: 'mentor' },
 });
 
@@ -179,7 +226,11 @@ async function historyBenchmark(bench: BenchSystem, api: Api): Promise<Section> 
   let version = await store.streamVersion(streamId);
   while (version < HISTORY_EVENTS) {
     const n = Math.min(100, HISTORY_EVENTS - version);
-    const result = await store.append(streamId, version, Array.from({ length: n }, (_, i) => diaryEvent(pair.pairId, pair.mentorId, version + i + 1)));
+    const result = await store.append(
+      streamId,
+      version,
+      Array.from({ length: n }, (_, i) => diaryEvent(pair.pairId, pair.mentorId, version + i + 1)),
+    );
     version = result.nextExpectedVersion;
   }
   const rawSql =
@@ -190,12 +241,17 @@ async function historyBenchmark(bench: BenchSystem, api: Api): Promise<Section> 
   };
   const viaApi = async () => {
     const body = await api.call('GET', `/pairs/${pair.pairId}/history`, api.admin, undefined, 200);
-    if (!Array.isArray(body) || body.length !== version) throw new Error(`history returned ${Array.isArray(body) ? body.length : typeof body} entries, expected ${version}`);
+    if (!Array.isArray(body) || body.length !== version)
+      throw new Error(
+        `history returned ${Array.isArray(body) ? body.length : typeof body} entries, expected ${version}`,
+      );
   };
   // The pair's read model (GET /pairs/:id below) is eventually consistent: wait until the projector has
   // folded every event appended above, so the floor measures a read, not a 404 while it catches up.
   for (const deadline = Date.now() + 60_000; ; await new Promise((resolve) => setTimeout(resolve, 50))) {
-    const { rows } = await bench.pool.query<{ version: number }>('SELECT version FROM pairs_view WHERE pair_id = $1', [pair.pairId]);
+    const { rows } = await bench.pool.query<{ version: number }>('SELECT version FROM pairs_view WHERE pair_id = $1', [
+      pair.pairId,
+    ]);
     if (Number(rows[0]?.version) >= version) break;
     if (Date.now() > deadline) throw new Error(`pairs_view did not reach version ${version} within 60 s`);
   }
@@ -206,7 +262,8 @@ async function historyBenchmark(bench: BenchSystem, api: Api): Promise<Section> 
   }
   // Diagnostic: the API's fixed cost per request (auth, routing, one read-model row).
   const floor: number[] = [];
-  for (let i = 0; i < HISTORY_READS; i++) floor.push((await timed(() => api.call('GET', `/pairs/${pair.pairId}`, api.admin, undefined, 200))).ms);
+  for (let i = 0; i < HISTORY_READS; i++)
+    floor.push((await timed(() => api.call('GET', `/pairs/${pair.pairId}`, api.admin, undefined, 200))).ms);
   const rawAll: number[] = [];
   const apiAll: number[] = [];
   const ratios: number[] = [];
@@ -219,8 +276,12 @@ async function historyBenchmark(bench: BenchSystem, api: Api): Promise<Section> 
     rawAll.push(...a);
     apiAll.push(...b);
     ratios.push(median(b) / median(a));
-    perRound.push(`| ${round} | ${ms(median(a))} | ${ms(percentile(a, 99))} | ${ms(median(b))} | ${ms(percentile(b, 99))} | ${(median(b) / median(a)).toFixed(2)} |`);
-    log(`history round ${round}/${ROUNDS}: raw p50 ${ms(median(a))}, API p50 ${ms(median(b))} p99 ${ms(percentile(b, 99))}`);
+    perRound.push(
+      `| ${round} | ${ms(median(a))} | ${ms(percentile(a, 99))} | ${ms(median(b))} | ${ms(percentile(b, 99))} | ${(median(b) / median(a)).toFixed(2)} |`,
+    );
+    log(
+      `history round ${round}/${ROUNDS}: raw p50 ${ms(median(a))}, API p50 ${ms(median(b))} p99 ${ms(percentile(b, 99))}`,
+    );
   }
   const ratio = median(ratios);
   const p99 = percentile(apiAll, 99);
@@ -267,24 +328,48 @@ async function lagBenchmark(bench: BenchSystem): Promise<Section> {
     const command: PairCommand = {
       type: 'FormPair',
       data: {
-        pairId, programmeId, organisationId, form: 'teacherTeacher', kind: 'traditional', mentorId, menteeIds: [menteeId],
-        consents: [{ personId: mentorId, date: order(1).date }, { personId: menteeId, date: order(1).date }],
-        order: order(1), term: term(), capacityReserved: true,
+        pairId,
+        programmeId,
+        organisationId,
+        form: 'teacherTeacher',
+        kind: 'traditional',
+        mentorId,
+        menteeIds: [menteeId],
+        consents: [
+          { personId: mentorId, date: order(1).date },
+          { personId: menteeId, date: order(1).date },
+        ],
+        order: order(1),
+        term: term(),
+        capacityReserved: true,
       },
       metadata: { actorId: randomUUID(), role: 'director', now: new Date().toISOString() },
     };
     const events = pairDecider.decide(command, pairDecider.initialState());
-    const result = await store.append(pairStream(pairId), 0, events.map((e) => ({ eventId: randomUUID(), type: e.type, data: e.data as Record<string, unknown>, metadata: { actorId: command.metadata.actorId, role: 'director' } })));
+    const result = await store.append(
+      pairStream(pairId),
+      0,
+      events.map((e) => ({
+        eventId: randomUUID(),
+        type: e.type,
+        data: e.data as Record<string, unknown>,
+        metadata: { actorId: command.metadata.actorId, role: 'director' },
+      })),
+    );
     pairs.push({ pairId, mentorId, version: result.nextExpectedVersion, hash: result.lastHash, busy: false });
   });
   const ids = pairs.map((p) => p.pairId);
   const projected = async () => {
-    const { rows } = await bench.pool.query<{ pair_id: string; version: number }>('SELECT pair_id, version FROM pairs_view WHERE pair_id = ANY($1::uuid[])', [ids]);
+    const { rows } = await bench.pool.query<{ pair_id: string; version: number }>(
+      'SELECT pair_id, version FROM pairs_view WHERE pair_id = ANY($1::uuid[])',
+      [ids],
+    );
     return new Map(rows.map((r) => [r.pair_id, r.version]));
   };
   // Wait until the formations are projected: every measurement starts with no backlog.
-  for (let t = Date.now(); (await projected()).size < streams && Date.now() - t < 30_000; ) await sleep(20);
-  if ((await projected()).size < streams) throw new Error(`lag: the ${streams} pair formations were not projected within 30 s (is the projector running?)`);
+  for (let t = Date.now(); (await projected()).size < streams && Date.now() - t < 30_000;) await sleep(20);
+  if ((await projected()).size < streams)
+    throw new Error(`lag: the ${streams} pair formations were not projected within 30 s (is the projector running?)`);
 
   const lines: string[] = [
     `Events (mentor diary entries, ≈350 bytes) appended by \`EventStore.append\` at a fixed rate to ${streams} pair streams, several events per append so the commit rate stays ≈ 300–400/s (each append is one durable commit); a watcher polls \`pairs_view\` every ≈5 ms. Lag = first poll that shows the row at the event's version − the moment the append's commit returned. Projector: the worker's \`ProjectorService\`, poll interval PROJECTOR_POLL_MS = ${process.env.PROJECTOR_POLL_MS} ms (the shipped default), ${LAG_SECONDS} s per rate.`,
@@ -325,18 +410,22 @@ async function lagBenchmark(bench: BenchSystem): Promise<Section> {
         if (!pair || inFlight.size >= 32) break;
         next++;
         pair.busy = true;
-        const events = Array.from({ length: perAppend }, (_, i) => diaryEvent(pair.pairId, pair.mentorId, pair.version + i + 1));
+        const events = Array.from({ length: perAppend }, (_, i) =>
+          diaryEvent(pair.pairId, pair.mentorId, pair.version + i + 1),
+        );
         sent += perAppend;
-        const promise = store.append(pairStream(pair.pairId), pair.version, events, { previousHash: pair.hash }).then((result) => {
-          const at = performance.now();
-          const list = committed.get(pair.pairId) ?? [];
-          for (let v = pair.version + 1; v <= result.nextExpectedVersion; v++) list.push({ version: v, at });
-          committed.set(pair.pairId, list);
-          pair.version = result.nextExpectedVersion;
-          pair.hash = result.lastHash;
-          pair.busy = false;
-          acked += perAppend;
-        });
+        const promise = store
+          .append(pairStream(pair.pairId), pair.version, events, { previousHash: pair.hash })
+          .then((result) => {
+            const at = performance.now();
+            const list = committed.get(pair.pairId) ?? [];
+            for (let v = pair.version + 1; v <= result.nextExpectedVersion; v++) list.push({ version: v, at });
+            committed.set(pair.pairId, list);
+            pair.version = result.nextExpectedVersion;
+            pair.hash = result.lastHash;
+            pair.busy = false;
+            acked += perAppend;
+          });
         inFlight.add(promise);
         void promise.finally(() => inFlight.delete(promise));
       }
@@ -350,22 +439,36 @@ async function lagBenchmark(bench: BenchSystem): Promise<Section> {
     const drainedMs = performance.now() - stoppedAt;
     const undrained = [...committed.values()].reduce((n, list) => n + list.length, 0);
     // Events still unprojected 30 s after the load stopped are a backlog that did not drain, not a broken run.
-    check(lags.length + undrained === acked, `lag at ${rate}/s: ${lags.length} lags + ${undrained} unprojected for ${acked} events`);
+    check(
+      lags.length + undrained === acked,
+      `lag at ${rate}/s: ${lags.length} lags + ${undrained} unprojected for ${acked} events`,
+    );
     const values = lags.map((l) => l.lag);
-    const third = (k: number) => median(lags.filter((l) => l.at >= (k * LAG_SECONDS * 1000) / 3 && l.at < ((k + 1) * LAG_SECONDS * 1000) / 3).map((l) => l.lag));
+    const third = (k: number) =>
+      median(
+        lags
+          .filter((l) => l.at >= (k * LAG_SECONDS * 1000) / 3 && l.at < ((k + 1) * LAG_SECONDS * 1000) / 3)
+          .map((l) => l.lag),
+      );
     const reached = acked / ((stoppedAt - start) / 1000);
     const p99 = percentile(values, 99);
     const isLow = rate === LAG_RATES[0];
     // "No growing backlog": the last third's lag no worse than twice the first's (plus a poll interval) and drained within 1 s.
-    const steady = undrained === 0 && third(2) <= 2 * third(0) + Number(process.env.PROJECTOR_POLL_MS) && drainedMs < 1000;
+    const steady =
+      undrained === 0 && third(2) <= 2 * third(0) + Number(process.env.PROJECTOR_POLL_MS) && drainedMs < 1000;
     const ok = isLow ? undrained === 0 && p99 <= 100 : steady;
     if (!SMOKE && !ok) unmet.push(`5. projection lag at ${rate}/s`);
     lines.push(
       `| ${int(rate)}/s | ${int(reached)}/s | ${int(acked)} | ${ms(median(values))} | ${ms(p99)} | ${ms(Math.max(...values))} | ${ms(third(0))} → ${ms(third(2))} | ${int(backlog)} | ${undrained ? `not within ${ms(drainedMs)}: ${int(undrained)} left` : ms(drainedMs)} | ${isLow ? 'p99 ≤ 100 ms' : 'no growing backlog'} | ${verdict(ok)} |`,
     );
-    log(`lag at ${rate}/s: reached ${int(reached)}/s, p50 ${ms(median(values))}, p99 ${ms(p99)}, thirds ${ms(third(0))} → ${ms(third(2))}, drained in ${ms(drainedMs)}`);
+    log(
+      `lag at ${rate}/s: reached ${int(reached)}/s, p50 ${ms(median(values))}, p99 ${ms(p99)}, thirds ${ms(third(0))} → ${ms(third(2))}, drained in ${ms(drainedMs)}`,
+    );
   }
-  lines.push('', 'Baseline: the commit itself (lag 0). "No growing backlog" = last third\'s p50 ≤ 2 × first third\'s + one poll interval, and the backlog drains within 1 s of the load stopping.');
+  lines.push(
+    '',
+    'Baseline: the commit itself (lag 0). "No growing backlog" = last third\'s p50 ≤ 2 × first third\'s + one poll interval, and the backlog drains within 1 s of the load stopping.',
+  );
   return { title: '5. projection lag (commit → read-model row)', lines };
 }
 
@@ -378,14 +481,27 @@ async function commandBenchmark(bench: BenchSystem, api: Api): Promise<Section> 
   const client = bench.client;
   const rawForm = async (n: number) => {
     const pairId = randomUUID();
-    const formation = { ...api.formationBody(n, randomUUID(), randomUUID()), pairId, programmeId, organisationId: org.organisationId };
+    const formation = {
+      ...api.formationBody(n, randomUUID(), randomUUID()),
+      pairId,
+      programmeId,
+      organisationId: org.organisationId,
+    };
     const start = new WithStartWorkflowOperation(pairWorkflow, {
       workflowId: pairWorkflowId(pairId),
       taskQueue: bench.taskQueue,
       workflowIdConflictPolicy: 'FAIL',
-      args: [{ formation, timeZone: 'Europe/Samara', metadata: { actorId: org.director, role: 'director', now: new Date().toISOString() } }],
+      args: [
+        {
+          formation,
+          timeZone: 'Europe/Samara',
+          metadata: { actorId: org.director, role: 'director', now: new Date().toISOString() },
+        },
+      ],
     } as never);
-    const view = (await client.workflow.executeUpdateWithStart(pairFormedUpdate, { startWorkflowOperation: start })) as { state?: { pairId?: string } };
+    const view = (await client.workflow.executeUpdateWithStart(pairFormedUpdate, {
+      startWorkflowOperation: start,
+    })) as { state?: { pairId?: string } };
     if (view.state?.pairId !== pairId) throw new Error(`raw formation returned ${JSON.stringify(view).slice(0, 200)}`);
   };
   let formed = 0;
@@ -395,7 +511,9 @@ async function commandBenchmark(bench: BenchSystem, api: Api): Promise<Section> 
   };
   const rawDiary = (pair: Pair) => async () => {
     await client.workflow.getHandle(pairWorkflowId(pair.pairId)).executeUpdate(recordDiaryEntryUpdate, {
-      args: [{ data: api.diaryBody(), metadata: { actorId: pair.mentorId, role: 'mentor', now: new Date().toISOString() } }],
+      args: [
+        { data: api.diaryBody(), metadata: { actorId: pair.mentorId, role: 'mentor', now: new Date().toISOString() } },
+      ],
     });
   };
   const apiDiary = (pair: Pair) => async () => {
@@ -410,7 +528,12 @@ async function commandBenchmark(bench: BenchSystem, api: Api): Promise<Section> 
     await rawDiary(rawPairs[0] as Pair)();
     await apiDiary(apiPairs[0] as Pair)();
   }
-  const latency = { startRaw: [] as number[], startApi: [] as number[], updRaw: [] as number[], updApi: [] as number[] };
+  const latency = {
+    startRaw: [] as number[],
+    startApi: [] as number[],
+    updRaw: [] as number[],
+    updApi: [] as number[],
+  };
   const throughput = { raw: [] as number[], api: [] as number[], ratios: [] as number[] };
   const overheadStart: number[] = [];
   const overheadUpdate: number[] = [];
@@ -422,7 +545,8 @@ async function commandBenchmark(bench: BenchSystem, api: Api): Promise<Section> 
     const ua: number[] = [];
     for (let i = 0; i < COMMAND_OPS; i++) sr.push((await timed(() => rawForm(n++))).ms);
     const people = await Promise.all(Array.from({ length: COMMAND_OPS }, () => api.people(org)));
-    for (let i = 0; i < COMMAND_OPS; i++) sa.push((await timed(apiForm(people[i] as Awaited<ReturnType<Api['people']>>))).ms);
+    for (let i = 0; i < COMMAND_OPS; i++)
+      sa.push((await timed(apiForm(people[i] as Awaited<ReturnType<Api['people']>>))).ms);
     for (let i = 0; i < COMMAND_OPS; i++) ur.push((await timed(rawDiary(rawPairs[0] as Pair))).ms);
     for (let i = 0; i < COMMAND_OPS; i++) ua.push((await timed(apiDiary(apiPairs[0] as Pair))).ms);
     latency.startRaw.push(...sr);
@@ -434,9 +558,11 @@ async function commandBenchmark(bench: BenchSystem, api: Api): Promise<Section> 
     // Throughput: COMMAND_CONCURRENCY clients, each updating its own pair, COMMAND_OPS updates each.
     const rate = async (pairs: Pair[], op: (pair: Pair) => () => Promise<void>) => {
       const t = performance.now();
-      await Promise.all(pairs.map(async (pair) => {
-        for (let i = 0; i < COMMAND_OPS; i++) await op(pair)();
-      }));
+      await Promise.all(
+        pairs.map(async (pair) => {
+          for (let i = 0; i < COMMAND_OPS; i++) await op(pair)();
+        }),
+      );
       return (pairs.length * COMMAND_OPS) / ((performance.now() - t) / 1000);
     };
     const r = await rate(rawPairs, rawDiary);
@@ -444,7 +570,9 @@ async function commandBenchmark(bench: BenchSystem, api: Api): Promise<Section> 
     throughput.raw.push(r);
     throughput.api.push(a);
     throughput.ratios.push(a / r);
-    log(`command round ${round}/${ROUNDS}: start p50 raw ${ms(median(sr))} API ${ms(median(sa))}; update p50 raw ${ms(median(ur))} API ${ms(median(ua))}; throughput raw ${int(r)}/s API ${int(a)}/s`);
+    log(
+      `command round ${round}/${ROUNDS}: start p50 raw ${ms(median(sr))} API ${ms(median(sa))}; update p50 raw ${ms(median(ur))} API ${ms(median(ua))}; throughput raw ${int(r)}/s API ${int(a)}/s`,
+    );
   }
   const ohStart = median(overheadStart);
   const ohUpdate = median(overheadUpdate);
@@ -472,7 +600,9 @@ async function commandBenchmark(bench: BenchSystem, api: Api): Promise<Section> 
 // 9. Regional load: organisations, pairs and routes through the API vs the same number of raw appends
 
 async function regionalBenchmark(bench: BenchSystem, api: Api): Promise<Section> {
-  const [{ before }] = (await bench.pool.query<{ before: string }>('SELECT coalesce(max(position), 0) AS before FROM events')).rows as [{ before: string }];
+  const [{ before }] = (
+    await bench.pool.query<{ before: string }>('SELECT coalesce(max(position), 0) AS before FROM events')
+  ).rows as [{ before: string }];
   const latencies = { organisation: [] as number[], pair: [] as number[], route: [] as number[] };
   const t0 = performance.now();
   const orgs = await inParallel(ORGANISATIONS, CONCURRENCY, async (i) => {
@@ -495,18 +625,37 @@ async function regionalBenchmark(bench: BenchSystem, api: Api): Promise<Section>
     latencies.route.push(
       (
         await timed(() =>
-          api.call('POST', `/organisations/${org.organisationId}/routes`, org.tutorToken, {
-            teacherId: randomUUID(), methodologistId: randomUUID(), regionCode: '63',
-            titlePage: { position: 'Учитель математики', education: 'Высшее педагогическое', teachingExperienceYears: 7, selfEducationTopic: 'Функциональная грамотность', startDate: today(), endDate: `${year + 3}-${today().slice(5)}` },
-            goal: 'Преодолеть профессиональные дефициты', tasks: ['Освоить цифровые сервисы для уроков'],
-          }, 201),
+          api.call(
+            'POST',
+            `/organisations/${org.organisationId}/routes`,
+            org.tutorToken,
+            {
+              teacherId: randomUUID(),
+              methodologistId: randomUUID(),
+              regionCode: '63',
+              titlePage: {
+                position: 'Учитель математики',
+                education: 'Высшее педагогическое',
+                teachingExperienceYears: 7,
+                selfEducationTopic: 'Функциональная грамотность',
+                startDate: today(),
+                endDate: `${year + 3}-${today().slice(5)}`,
+              },
+              goal: 'Преодолеть профессиональные дефициты',
+              tasks: ['Освоить цифровые сервисы для уроков'],
+            },
+            201,
+          ),
         )
       ).ms,
     );
   });
   const tRoutes = performance.now();
   const apiSeconds = (tRoutes - t0) / 1000;
-  const { rows: written } = await bench.pool.query('SELECT event_id, stream_id, stream_version, type, data, metadata, hash FROM events WHERE position > $1 ORDER BY position', [before]);
+  const { rows: written } = await bench.pool.query(
+    'SELECT event_id, stream_id, stream_version, type, data, metadata, hash FROM events WHERE position > $1 ORDER BY position',
+    [before],
+  );
   // Baseline: the same rows, one durable single-row INSERT each, at the same concurrency.
   const table = `bench_regional_raw_${RUN_ID}`;
   await bench.pool.query(`CREATE TABLE ${table} (LIKE events INCLUDING ALL)`);
@@ -515,9 +664,18 @@ async function regionalBenchmark(bench: BenchSystem, api: Api): Promise<Section>
   const r0 = performance.now();
   await inParallel(written.length, CONCURRENCY, async (i) => {
     const row = written[i] as Record<string, unknown>;
-    await bench.pool.query(`INSERT INTO ${table} (event_id, stream_id, stream_version, type, data, metadata, hash) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
-      row.event_id, row.stream_id, row.stream_version, row.type, JSON.stringify(row.data), JSON.stringify(row.metadata), row.hash,
-    ]);
+    await bench.pool.query(
+      `INSERT INTO ${table} (event_id, stream_id, stream_version, type, data, metadata, hash) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [
+        row.event_id,
+        row.stream_id,
+        row.stream_version,
+        row.type,
+        JSON.stringify(row.data),
+        JSON.stringify(row.metadata),
+        row.hash,
+      ],
+    );
   });
   const rawSeconds = (performance.now() - r0) / 1000;
   const { rows: copied } = await bench.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
@@ -564,7 +722,18 @@ async function main(): Promise<number> {
   const needsApi = ONLY.has('history') || ONLY.has('command') || ONLY.has('lag') || ONLY.has('regional');
   const bench = await startBenchSystem(log, { api: needsApi });
   const sections: Section[] = [];
-  const report = { title: 'System benchmarks', inProcess: 'API (Nest on Fastify) and worker in this process; ', started, loadBefore, smoke: SMOKE, sections, problems, unmet, strict: args.strict === true, log };
+  const report = {
+    title: 'System benchmarks',
+    inProcess: 'API (Nest on Fastify) and worker in this process; ',
+    started,
+    loadBefore,
+    smoke: SMOKE,
+    sections,
+    problems,
+    unmet,
+    strict: args.strict === true,
+    log,
+  };
   return runOnBenchSystem(bench, report, async () => {
     if (bench.server.own && !isDurable(bench.settings)) problems.push('the throwaway cluster is not durable');
     const api = needsApi ? new Api(bench) : undefined;

@@ -27,7 +27,13 @@ import { pairFormedUpdate, recordDiaryEntryUpdate } from '@mentorflow/workflows/
 import { pairWorkflow } from '@mentorflow/workflows/pair/pair.workflow';
 import { programmeStartedUpdate, recordDocumentUpdate } from '@mentorflow/workflows/programme/programme.messages';
 import { programmeWorkflow } from '@mentorflow/workflows/programme/programme.workflow';
-import { agreeRoadMapUpdate, recordDiagnosticsUpdate, recordPortfolioEntryUpdate, routeCreatedUpdate, submitDraftUpdate } from '@mentorflow/workflows/route/route.messages';
+import {
+  agreeRoadMapUpdate,
+  recordDiagnosticsUpdate,
+  recordPortfolioEntryUpdate,
+  routeCreatedUpdate,
+  submitDraftUpdate,
+} from '@mentorflow/workflows/route/route.messages';
 import { HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW } from '@mentorflow/workflows/shared/history-limit';
 import { routeStartOperation } from '../test/support/route-start';
 import { cachedWorkflowBundle } from './support/bundle';
@@ -48,7 +54,10 @@ const { values: args } = parseArgs({
 });
 const SMOKE = args.smoke === true;
 const ONLY = new Set((args.only ?? 'memory,replay').split(',').map((s) => s.trim()));
-const SIZES = (args.workflows ?? (SMOKE ? '20' : '10000,50000')).split(',').map(Number).sort((a, b) => a - b);
+const SIZES = (args.workflows ?? (SMOKE ? '20' : '10000,50000'))
+  .split(',')
+  .map(Number)
+  .sort((a, b) => a - b);
 const HEAP_MB = Number(args['heap-mb'] ?? 8192);
 const START_CONCURRENCY = Number(args['start-concurrency'] ?? (SMOKE ? 8 : 48));
 const ROUNDS = Number(args.rounds ?? (SMOKE ? 1 : 5));
@@ -74,8 +83,17 @@ function formation() {
     pairId,
     mentorId,
     formation: {
-      pairId, programmeId: randomUUID(), organisationId: randomUUID(), form: 'teacherTeacher', kind: 'traditional', mentorId, menteeIds: [menteeId],
-      consents: [{ personId: mentorId, date: signed }, { personId: menteeId, date: signed }],
+      pairId,
+      programmeId: randomUUID(),
+      organisationId: randomUUID(),
+      form: 'teacherTeacher',
+      kind: 'traditional',
+      mentorId,
+      menteeIds: [menteeId],
+      consents: [
+        { personId: mentorId, date: signed },
+        { personId: menteeId, date: signed },
+      ],
       order: { number: '1-к', date: signed, signedBy: 'Директор' },
       term: { start: isoDate(Date.now() - 30 * DAY), end: isoDate(Date.now() + 340 * DAY) },
     },
@@ -89,10 +107,20 @@ async function formPair(bench: BenchSystem, taskQueue: string) {
     taskQueue,
     workflowIdConflictPolicy: 'FAIL',
     // The same history cap the API passes (workflows/shared/history-limit.ts): benchmark 8 replays the longest run it allows.
-    args: [{ formation: f.formation, timeZone: 'Europe/Samara', continueAsNewAfterEvents: HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW, metadata: { actorId: randomUUID(), role: 'director', now: new Date().toISOString() } }],
+    args: [
+      {
+        formation: f.formation,
+        timeZone: 'Europe/Samara',
+        continueAsNewAfterEvents: HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW,
+        metadata: { actorId: randomUUID(), role: 'director', now: new Date().toISOString() },
+      },
+    ],
   } as never);
-  const view = (await bench.client.workflow.executeUpdateWithStart(pairFormedUpdate, { startWorkflowOperation: start })) as { state?: { status?: string } };
-  if (!view.state?.status || view.state.status === 'notFormed') throw new Error(`pair ${f.pairId} not formed: ${JSON.stringify(view).slice(0, 200)}`);
+  const view = (await bench.client.workflow.executeUpdateWithStart(pairFormedUpdate, {
+    startWorkflowOperation: start,
+  })) as { state?: { status?: string } };
+  if (!view.state?.status || view.state.status === 'notFormed')
+    throw new Error(`pair ${f.pairId} not formed: ${JSON.stringify(view).slice(0, 200)}`);
   return f;
 }
 
@@ -130,17 +158,39 @@ async function settledStatus(child: ChildProcess, samples: number): Promise<Stat
     all.push(await askStatus(child));
   }
   const last = all.at(-1) as Status;
-  return { ...last, rss: median(all.map((s) => s.rss)), heapUsed: median(all.map((s) => s.heapUsed)), rssSamples: all.map((s) => s.rss) };
+  return {
+    ...last,
+    rss: median(all.map((s) => s.rss)),
+    heapUsed: median(all.map((s) => s.heapUsed)),
+    rssSamples: all.map((s) => s.rss),
+  };
 }
 
 async function memoryBenchmark(bench: BenchSystem, codePath: string): Promise<Section> {
   const taskQueue = `bench-memory-${process.pid}`;
   const maxCached = (SIZES.at(-1) as number) + 1000;
-  const child = spawn(process.execPath, ['--expose-gc', `--max-old-space-size=${HEAP_MB}`, '-r', '@swc-node/register', join('bench', 'support', 'idle-worker.ts')], {
-    cwd: root,
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    env: { ...process.env, TEMPORAL_TASK_QUEUE: taskQueue, WORKER_MAX_CACHED_WORKFLOWS: String(maxCached), PROJECTOR_ENABLED: 'false', BENCH_WORKFLOW_BUNDLE: codePath, LOG_LEVEL: 'warn' },
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      '--expose-gc',
+      `--max-old-space-size=${HEAP_MB}`,
+      '-r',
+      '@swc-node/register',
+      join('bench', 'support', 'idle-worker.ts'),
+    ],
+    {
+      cwd: root,
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      env: {
+        ...process.env,
+        TEMPORAL_TASK_QUEUE: taskQueue,
+        WORKER_MAX_CACHED_WORKFLOWS: String(maxCached),
+        PROJECTOR_ENABLED: 'false',
+        BENCH_WORKFLOW_BUNDLE: codePath,
+        LOG_LEVEL: 'warn',
+      },
+    },
+  );
   const lines: string[] = [];
   try {
     await new Promise<void>((resolve, reject) => {
@@ -150,7 +200,9 @@ async function memoryBenchmark(bench: BenchSystem, codePath: string): Promise<Se
     // Let it poll for a while: the empty worker's RSS includes its pollers, connections and bundle.
     await sleep(SMOKE ? 200 : 3000);
     const empty = await settledStatus(child, 3);
-    log(`empty worker: RSS ${(empty.rss / MB).toFixed(0)} MB, heap ${(empty.heapUsed / MB).toFixed(0)} MB, maxCachedWorkflows ${empty.maxCached}`);
+    log(
+      `empty worker: RSS ${(empty.rss / MB).toFixed(0)} MB, heap ${(empty.heapUsed / MB).toFixed(0)} MB, maxCachedWorkflows ${empty.maxCached}`,
+    );
     lines.push(
       `The worker of apps/worker (Nest context, activities, \`createWorker\`) in its own process, \`node --max-old-space-size=${HEAP_MB}\`, WORKER_MAX_CACHED_WORKFLOWS=${int(maxCached)}, projector off (PROJECTOR_ENABLED=false: its memory is not the workflows'). Workflows: pairs formed through \`executeUpdateWithStart(pairFormedUpdate)\` (${START_CONCURRENCY} at a time, each with a fresh mentor), then idle: each waits on timers for its open control tasks' due dates. RSS after 3 forced GCs, median of 3 samples 1 s apart; baseline = the same process before the first workflow.`,
       '',
@@ -172,7 +224,10 @@ async function memoryBenchmark(bench: BenchSystem, codePath: string): Promise<Se
           failures++;
           firstFailure ||= (error as Error).message;
         }
-        if (++done % 1000 === 0) log(`started ${int(open + done)} / ${int(size)} workflows (${int(done / ((performance.now() - t) / 1000))}/s)`);
+        if (++done % 1000 === 0)
+          log(
+            `started ${int(open + done)} / ${int(size)} workflows (${int(done / ((performance.now() - t) / 1000))}/s)`,
+          );
       });
       open = size;
       const startRate = toStart / ((performance.now() - t) / 1000);
@@ -191,7 +246,9 @@ async function memoryBenchmark(bench: BenchSystem, codePath: string): Promise<Se
       lines.push(
         `| ${int(size)} | ${int(measured.cached)} | ${(measured.rss / MB).toFixed(0)} MB | ${(measured.heapUsed / MB).toFixed(0)} MB | ${((measured.rss - empty.rss) / MB).toFixed(0)} MB | ${(perWorkflow * 1024).toFixed(0)} kB | ${int(startRate)}/s | ${failures} | ≤ 512 kB each, no failure | ${verdict(ok)} |`,
       );
-      log(`${int(size)} open: cached ${int(measured.cached)}, RSS ${(measured.rss / MB).toFixed(0)} MB → ${(perWorkflow * 1024).toFixed(0)} kB per cached workflow`);
+      log(
+        `${int(size)} open: cached ${int(measured.cached)}, RSS ${(measured.rss / MB).toFixed(0)} MB → ${(perWorkflow * 1024).toFixed(0)} kB per cached workflow`,
+      );
     }
   } finally {
     child.send({ type: 'stop' });
@@ -219,12 +276,17 @@ interface ReplayResult {
 }
 
 function replayInFreshProcess(codePath: string, historyPath: string): ReplayResult {
-  const result = spawnSync(process.execPath, ['-r', '@swc-node/register', join('bench', 'support', 'replay-once.ts'), codePath, historyPath], {
-    cwd: root,
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  if (result.status !== 0) throw new Error(`replay of ${historyPath} failed (${result.status}): ${result.stderr.slice(0, 1500)}`);
+  const result = spawnSync(
+    process.execPath,
+    ['-r', '@swc-node/register', join('bench', 'support', 'replay-once.ts'), codePath, historyPath],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 120_000,
+    },
+  );
+  if (result.status !== 0)
+    throw new Error(`replay of ${historyPath} failed (${result.status}): ${result.stderr.slice(0, 1500)}`);
   return JSON.parse(result.stdout.trim().split('\n').at(-1) as string) as ReplayResult;
 }
 
@@ -265,7 +327,15 @@ async function driveUntilContinued(
   const json = historyToJSON(history);
   const path = join(dir, `${kind}-longest-run.json`);
   writeFileSync(path, json);
-  return { kind, driver, path, updates, continued, events: history.events?.length ?? 0, bytes: Buffer.byteLength(json) };
+  return {
+    kind,
+    driver,
+    path,
+    updates,
+    continued,
+    events: history.events?.length ?? 0,
+    bytes: Buffer.byteLength(json),
+  };
 }
 
 /** Diary entries on one pair until its run continues-as-new. */
@@ -275,12 +345,26 @@ async function longestPairRun(bench: BenchSystem, taskQueue: string, dir: string
   const today = isoDate(Date.now());
   const run = await driveUntilContinued(bench, pairWorkflowId(f.pairId), 'pair', 'diary-entry updates', dir, (i) =>
     handle.executeUpdate(recordDiaryEntryUpdate, {
-      args: [{ data: { entryId: randomUUID(), date: today, text: `Запись ${i + 1}: посетили урок наставляемого, разобрали формирующее оценивание.` }, metadata: { actorId: f.mentorId, role: 'mentor', now: new Date().toISOString() } }],
+      args: [
+        {
+          data: {
+            entryId: randomUUID(),
+            date: today,
+            text: `Запись ${i + 1}: посетили урок наставляемого, разобрали формирующее оценивание.`,
+          },
+          metadata: { actorId: f.mentorId, role: 'mentor', now: new Date().toISOString() },
+        },
+      ],
     }),
   );
   // The baseline: the shortest history a replay can finish, the same workflow's first 3 events (started,
   // first workflow task scheduled and started); the started event alone never completes a replay.
-  writeFileSync(join(dir, 'one-event.json'), JSON.stringify({ events: (JSON.parse(readFileSync(run.path, 'utf8')) as { events: unknown[] }).events.slice(0, 3) }));
+  writeFileSync(
+    join(dir, 'one-event.json'),
+    JSON.stringify({
+      events: (JSON.parse(readFileSync(run.path, 'utf8')) as { events: unknown[] }).events.slice(0, 3),
+    }),
+  );
   return run;
 }
 
@@ -293,13 +377,33 @@ async function longestProgrammeRun(bench: BenchSystem, taskQueue: string, dir: s
     workflowId: programmeWorkflowId(programmeId),
     taskQueue,
     workflowIdConflictPolicy: 'FAIL',
-    args: [{ programmeId, organisationId: randomUUID(), title: 'Программа наставничества', timeZone: 'Europe/Samara', metadata: metadata(), continueAsNewAfterEvents: HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW }],
+    args: [
+      {
+        programmeId,
+        organisationId: randomUUID(),
+        title: 'Программа наставничества',
+        timeZone: 'Europe/Samara',
+        metadata: metadata(),
+        continueAsNewAfterEvents: HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW,
+      },
+    ],
   });
   await bench.client.workflow.executeUpdateWithStart(programmeStartedUpdate, { startWorkflowOperation: start });
   const handle = await start.workflowHandle();
   return driveUntilContinued(bench, handle.workflowId, 'programme', 'document updates', dir, (i) =>
     handle.executeUpdate(recordDocumentUpdate, {
-      args: [{ data: { documentId: randomUUID(), kind: 'implementationAct', number: `${i + 1}-од`, date: isoDate(Date.now()), signedBy: 'Директор' }, metadata: metadata() }],
+      args: [
+        {
+          data: {
+            documentId: randomUUID(),
+            kind: 'implementationAct',
+            number: `${i + 1}-од`,
+            date: isoDate(Date.now()),
+            signedBy: 'Директор',
+          },
+          metadata: metadata(),
+        },
+      ],
     }),
   );
 }
@@ -308,7 +412,11 @@ async function longestProgrammeRun(bench: BenchSystem, taskQueue: string, dir: s
 async function longestRouteRun(bench: BenchSystem, taskQueue: string, dir: string): Promise<LongestRun> {
   const routeId = randomUUID();
   const [teacher, methodologist, tutor] = [randomUUID(), randomUUID(), randomUUID()];
-  const as = (actorId: string, role: 'tutor' | 'methodologist' | 'mentee') => ({ actorId, role, now: new Date().toISOString() });
+  const as = (actorId: string, role: 'tutor' | 'methodologist' | 'mentee') => ({
+    actorId,
+    role,
+    now: new Date().toISOString(),
+  });
   const day = (offset: number) => isoDate(Date.now() + offset * DAY);
   const start = routeStartOperation(
     taskQueue,
@@ -317,23 +425,71 @@ async function longestRouteRun(bench: BenchSystem, taskQueue: string, dir: strin
       teacherId: teacher,
       methodologistId: methodologist,
       tutorId: tutor,
-      titlePage: { position: 'Учитель математики', education: 'Высшее педагогическое', teachingExperienceYears: 7, selfEducationTopic: 'Функциональная грамотность', startDate: day(0), endDate: day(3 * 365) },
+      titlePage: {
+        position: 'Учитель математики',
+        education: 'Высшее педагогическое',
+        teachingExperienceYears: 7,
+        selfEducationTopic: 'Функциональная грамотность',
+        startDate: day(0),
+        endDate: day(3 * 365),
+      },
       goal: 'Преодолеть дефициты в области ИКТ и цифровизации',
       tasks: ['Освоить цифровые сервисы'],
     },
-    { timeZone: 'Europe/Samara', metadata: as(tutor, 'tutor'), continueAsNewAfterEvents: HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW },
+    {
+      timeZone: 'Europe/Samara',
+      metadata: as(tutor, 'tutor'),
+      continueAsNewAfterEvents: HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW,
+    },
   );
   await bench.client.workflow.executeUpdateWithStart(routeCreatedUpdate, { startWorkflowOperation: start });
   const handle = await start.workflowHandle();
   const results = competenceAreas.map((area) => ({ area, percent: 50 }));
-  await handle.executeUpdate(recordDiagnosticsUpdate, { args: [{ data: { diagnosticsId: randomUUID(), date: day(0), results }, metadata: as(tutor, 'tutor') }] });
-  const rows = [{ rowId: 'row-1', competence: 'ict' as const, activity: 'Курс «Цифровые инструменты учителя»', activityKind: 'furtherTrainingProgramme' as const, tasks: 'Освоить цифровые сервисы', hours: 36, deadline: day(180) }];
-  await handle.executeUpdate(submitDraftUpdate, { args: [{ data: { rows }, metadata: as(methodologist, 'methodologist') }] });
-  await handle.executeUpdate(agreeRoadMapUpdate, { args: [{ data: { controlPoints: [{ controlPointId: 'cp-1', date: day(200), description: 'Курс пройден' }] }, metadata: as(tutor, 'tutor') }] });
-  return driveUntilContinued(bench, handle.workflowId, 'route', 'portfolio-entry updates (after diagnostics, draft and agreed road map)', dir, (i) =>
-    handle.executeUpdate(recordPortfolioEntryUpdate, {
-      args: [{ data: { entryId: randomUUID(), rowId: 'row-1', product: `Урок ${i + 1} с цифровым тренажёром`, selfAssessment: 'Получилось' }, metadata: as(teacher, 'mentee') }],
-    }),
+  await handle.executeUpdate(recordDiagnosticsUpdate, {
+    args: [{ data: { diagnosticsId: randomUUID(), date: day(0), results }, metadata: as(tutor, 'tutor') }],
+  });
+  const rows = [
+    {
+      rowId: 'row-1',
+      competence: 'ict' as const,
+      activity: 'Курс «Цифровые инструменты учителя»',
+      activityKind: 'furtherTrainingProgramme' as const,
+      tasks: 'Освоить цифровые сервисы',
+      hours: 36,
+      deadline: day(180),
+    },
+  ];
+  await handle.executeUpdate(submitDraftUpdate, {
+    args: [{ data: { rows }, metadata: as(methodologist, 'methodologist') }],
+  });
+  await handle.executeUpdate(agreeRoadMapUpdate, {
+    args: [
+      {
+        data: { controlPoints: [{ controlPointId: 'cp-1', date: day(200), description: 'Курс пройден' }] },
+        metadata: as(tutor, 'tutor'),
+      },
+    ],
+  });
+  return driveUntilContinued(
+    bench,
+    handle.workflowId,
+    'route',
+    'portfolio-entry updates (after diagnostics, draft and agreed road map)',
+    dir,
+    (i) =>
+      handle.executeUpdate(recordPortfolioEntryUpdate, {
+        args: [
+          {
+            data: {
+              entryId: randomUUID(),
+              rowId: 'row-1',
+              product: `Урок ${i + 1} с цифровым тренажёром`,
+              selfAssessment: 'Получилось',
+            },
+            metadata: as(teacher, 'mentee'),
+          },
+        ],
+      }),
   );
 }
 
@@ -351,15 +507,22 @@ async function replayBenchmark(bench: BenchSystem, codePath: string): Promise<Se
   const runs: LongestRun[] = [];
   try {
     runs.push(await longestPairRun(bench, taskQueue, dir));
-    if (!SMOKE) runs.push(await longestProgrammeRun(bench, taskQueue, dir), await longestRouteRun(bench, taskQueue, dir));
+    if (!SMOKE)
+      runs.push(await longestProgrammeRun(bench, taskQueue, dir), await longestRouteRun(bench, taskQueue, dir));
   } finally {
     worker.shutdown();
     await running;
     await connection.close();
     await app.close();
   }
-  for (const r of runs) log(`${r.kind}: ${r.updates} ${r.driver}, first run ${int(r.events)} events (${(r.bytes / 1024).toFixed(0)} kB JSON), continued-as-new: ${r.continued}`);
-  const subjects = runs.map((r) => ({ label: `${r.kind}: longest run (${r.updates} ${r.driver}${r.continued ? ', then it continued-as-new' : ', cap not reached'})`, path: r.path }));
+  for (const r of runs)
+    log(
+      `${r.kind}: ${r.updates} ${r.driver}, first run ${int(r.events)} events (${(r.bytes / 1024).toFixed(0)} kB JSON), continued-as-new: ${r.continued}`,
+    );
+  const subjects = runs.map((r) => ({
+    label: `${r.kind}: longest run (${r.updates} ${r.driver}${r.continued ? ', then it continued-as-new' : ', cap not reached'})`,
+    path: r.path,
+  }));
   const baselinePath = join(dir, 'one-event.json');
   const results = new Map<string, ReplayResult[]>();
   const baseline: ReplayResult[] = [];
@@ -370,7 +533,9 @@ async function replayBenchmark(bench: BenchSystem, codePath: string): Promise<Se
         const r = replayInFreshProcess(codePath, s.path);
         results.set(s.label, [...(results.get(s.label) ?? []), r]);
       }
-      log(`replay round ${round}/${ROUNDS}: baseline ${ms(baseline.at(-1)?.coldMs ?? NaN)} cold; ${subjects.map((s) => `${s.label.split(':')[0]} ${ms(results.get(s.label)?.at(-1)?.coldMs ?? NaN)}`).join(', ')}`);
+      log(
+        `replay round ${round}/${ROUNDS}: baseline ${ms(baseline.at(-1)?.coldMs ?? NaN)} cold; ${subjects.map((s) => `${s.label.split(':')[0]} ${ms(results.get(s.label)?.at(-1)?.coldMs ?? NaN)}`).join(', ')}`,
+      );
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -388,9 +553,15 @@ async function replayBenchmark(bench: BenchSystem, codePath: string): Promise<Se
     const cold = median(rs.map((r) => r.coldMs));
     const ok = cold <= 500;
     if (!SMOKE && !ok) unmet.push(`8. replay ${s.label}`);
-    lines.push(`| ${s.label} | ${int(rs[0]?.events ?? 0)} | ${ms(cold)} | ${ms(median(rs.map((r) => r.warmMs)))} | ${(cold / base).toFixed(2)} | ≤ 500 ms cold | ${verdict(ok)} |`);
+    lines.push(
+      `| ${s.label} | ${int(rs[0]?.events ?? 0)} | ${ms(cold)} | ${ms(median(rs.map((r) => r.warmMs)))} | ${(cold / base).toFixed(2)} | ≤ 500 ms cold | ${verdict(ok)} |`,
+    );
   }
-  for (const r of runs) if (!SMOKE && !r.continued) problems.push(`replay: the ${r.kind} did not continue-as-new within ${MAX_UPDATES} updates (raise --max-updates)`);
+  for (const r of runs)
+    if (!SMOKE && !r.continued)
+      problems.push(
+        `replay: the ${r.kind} did not continue-as-new within ${MAX_UPDATES} updates (raise --max-updates)`,
+      );
   return { title: '8. replay of the longest run before continue-as-new', lines };
 }
 
@@ -401,7 +572,18 @@ async function main(): Promise<number> {
   const loadBefore = loadavg();
   const bench = await startBenchSystem(log, { api: false });
   const sections: Section[] = [];
-  const report = { title: 'Worker benchmarks', inProcess: '', started, loadBefore, smoke: SMOKE, sections, problems, unmet, strict: args.strict === true, log };
+  const report = {
+    title: 'Worker benchmarks',
+    inProcess: '',
+    started,
+    loadBefore,
+    smoke: SMOKE,
+    sections,
+    problems,
+    unmet,
+    strict: args.strict === true,
+    log,
+  };
   return runOnBenchSystem(bench, report, async () => {
     const codePath = await cachedWorkflowBundle(log);
     if (ONLY.has('replay')) sections.push(await replayBenchmark(bench, codePath));

@@ -10,7 +10,9 @@ try {
   const { TestWorkflowEnvironment } = await import('@temporalio/testing');
   log(`Starting TestWorkflowEnvironment.createTimeSkipping with ${path}…`);
   const t0 = performance.now();
-  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } } });
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path } },
+  });
   const started = performance.now();
   await env.teardown();
   const done = performance.now();

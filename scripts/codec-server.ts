@@ -36,10 +36,18 @@ async function main() {
   const verifier = new TokenVerifier(new JwtService({}), new ConfigService({ app: config }));
   const codec = payloadCodecFor(config.temporal.payloadKeys);
   const origin = values['ui-origin'] as string;
-  const server = createServer(codecRequestHandler({ codec, uiOrigin: origin, authorize: administratorTokenCheck(verifier, new UserDirectory(db)) }));
+  const server = createServer(
+    codecRequestHandler({
+      codec,
+      uiOrigin: origin,
+      authorize: administratorTokenCheck(verifier, new UserDirectory(db)),
+    }),
+  );
   server.listen(Number(values.port), values.host as string, () => {
     const { port } = server.address() as AddressInfo;
-    process.stderr.write(`[mentorflow] codec server on http://${values.host}:${port} for ${origin}, administrators only (active key "${codec.activeKeyId}")\n`);
+    process.stderr.write(
+      `[mentorflow] codec server on http://${values.host}:${port} for ${origin}, administrators only (active key "${codec.activeKeyId}")\n`,
+    );
   });
   const stop = () => {
     server.close(() => void db.destroy().finally(() => process.exit(0)));

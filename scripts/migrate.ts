@@ -9,7 +9,9 @@ async function main() {
   const dataSource = await new DataSource(dataSourceOptions(url)).initialize();
   try {
     const applied = await dataSource.runMigrations();
-    process.stderr.write(`[migrate] ${applied.length ? applied.map((m) => m.name).join(', ') : 'schema is up to date'}\n`);
+    process.stderr.write(
+      `[migrate] ${applied.length ? applied.map((m) => m.name).join(', ') : 'schema is up to date'}\n`,
+    );
   } finally {
     await dataSource.destroy();
   }

@@ -11,18 +11,24 @@ import { Projector, rebuildArguments, UnknownProjectionError } from '@mentorflow
  */
 async function main() {
   const projection = rebuildArguments(process.argv.slice(2));
-  const url = process.env.DATABASE_URL ?? `postgres://postgres:postgres@127.0.0.1:${process.env.MENTORFLOW_PG_PORT ?? 54329}/mentorflow`;
+  const url =
+    process.env.DATABASE_URL ??
+    `postgres://postgres:postgres@127.0.0.1:${process.env.MENTORFLOW_PG_PORT ?? 54329}/mentorflow`;
   const dataSource = await new DataSource(dataSourceOptions(url, { extra: { max: 2 } })).initialize();
   try {
     const started = Date.now();
     const events = await new Projector(dataSource).rebuild(projection);
-    process.stderr.write(`[projections:rebuild] ${projection.name}: rebuilt from ${events} events in ${Date.now() - started} ms\n`);
+    process.stderr.write(
+      `[projections:rebuild] ${projection.name}: rebuilt from ${events} events in ${Date.now() - started} ms\n`,
+    );
   } finally {
     await dataSource.destroy();
   }
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`[projections:rebuild] failed: ${error instanceof UnknownProjectionError ? error.message : ((error as Error).stack ?? String(error))}\n`);
+  process.stderr.write(
+    `[projections:rebuild] failed: ${error instanceof UnknownProjectionError ? error.message : ((error as Error).stack ?? String(error))}\n`,
+  );
   process.exit(error instanceof UnknownProjectionError ? 2 : 1);
 });

@@ -31,17 +31,21 @@ try {
   const cache = cacheDir();
   const manifestPath = path.join(cache, 'provisioned.json');
   // Keep entries from earlier runs (e.g. the test server) when provisioning a subset.
-  const manifest = await readFile(manifestPath, 'utf8').then(JSON.parse).catch(() => ({}));
+  const manifest = await readFile(manifestPath, 'utf8')
+    .then(JSON.parse)
+    .catch(() => ({}));
   const rows = [];
 
   const cli = await step('Temporal CLI', () =>
-    ensureTemporalCli({ log: (m) => process.stderr.write(`[temporal-cli] ${m}\n`) }));
+    ensureTemporalCli({ log: (m) => process.stderr.write(`[temporal-cli] ${m}\n`) }),
+  );
   manifest.temporalCli = cli.value; // null → the SDK downloads its own CLI
   rows.push(['Temporal CLI', cli.value ?? "(none: Temporal SDK's own download)", cli.seconds]);
 
   if (withTestServer) {
     const ts = await step('Time-skipping test server', () =>
-      ensureTimeSkippingTestServer({ log: (m) => process.stderr.write(`[test-server] ${m}\n`) }));
+      ensureTimeSkippingTestServer({ log: (m) => process.stderr.write(`[test-server] ${m}\n`) }),
+    );
     manifest.testServer = ts.value;
     rows.push(['Test server', ts.value, ts.seconds]);
   }

@@ -47,7 +47,9 @@ async function main() {
   });
   const events = region.streams.reduce((t, s) => t + s.events.length, 0);
   const generatedMs = Date.now() - started;
-  process.stderr.write(`[seed:region] generated ${region.streams.length} streams, ${events} events in ${generatedMs} ms\n`);
+  process.stderr.write(
+    `[seed:region] generated ${region.streams.length} streams, ${events} events in ${generatedMs} ms\n`,
+  );
   const expected = expectedRegionFigures(region);
   if (!dataSource) {
     process.stdout.write(`${JSON.stringify({ region: region.region, expected }, null, 2)}\n`);
@@ -63,7 +65,9 @@ async function main() {
     for (const projection of allProjections) await projector.catchUp(projection);
     const projectMs = Date.now() - projectStart;
     process.stderr.write(`[seed:region] appended in ${appendMs} ms, read models caught up in ${projectMs} ms\n`);
-    process.stdout.write(`${JSON.stringify({ region: region.region, events, timings: { generatedMs, appendMs, projectMs }, expected }, null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ region: region.region, events, timings: { generatedMs, appendMs, projectMs }, expected }, null, 2)}\n`,
+    );
   } finally {
     await dataSource.destroy();
   }

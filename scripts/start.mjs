@@ -77,30 +77,70 @@ async function main() {
   let temporalUi;
   if (!env.TEMPORAL_ADDRESS) {
     const cli = await ensureTemporalCli({ log });
-    if (!cli) throw new Error('No Temporal CLI: install Go (the project builds it) or set TEMPORAL_CLI_PATH / TEMPORAL_ADDRESS');
+    if (!cli)
+      throw new Error(
+        'No Temporal CLI: install Go (the project builds it) or set TEMPORAL_CLI_PATH / TEMPORAL_ADDRESS',
+      );
     const port = Number(env.MENTORFLOW_TEMPORAL_PORT ?? 7233);
     const uiPort = Number(env.MENTORFLOW_TEMPORAL_UI_PORT ?? 8233);
     // Payloads are encrypted (README: Personal data); the codec server decrypts them for administrators' tokens.
     const codecPort = Number(env.MENTORFLOW_CODEC_PORT ?? 8888);
-    run('codec-server', process.execPath, ['-r', '@swc-node/register', 'scripts/codec-server.ts', '--port', String(codecPort), '--ui-origin', `http://127.0.0.1:${uiPort}`], env);
+    run(
+      'codec-server',
+      process.execPath,
+      [
+        '-r',
+        '@swc-node/register',
+        'scripts/codec-server.ts',
+        '--port',
+        String(codecPort),
+        '--ui-origin',
+        `http://127.0.0.1:${uiPort}`,
+      ],
+      env,
+    );
     // No UI unless asked for: the embedded one cannot be made read-only (scripts/lib/temporal-dev-server.mjs).
     const ui = temporalUiWanted(env);
     log(`starting the Temporal dev server (history in .data/temporal.db${ui ? ', with its Web UI' : ', headless'})…`);
-    run('temporal', cli, temporalDevServerArgs({ port, uiPort, codecPort, dbFile: path.join(dataDir, 'temporal.db'), ui }), env);
+    run(
+      'temporal',
+      cli,
+      temporalDevServerArgs({ port, uiPort, codecPort, dbFile: path.join(dataDir, 'temporal.db'), ui }),
+      env,
+    );
     await waitForPort(port, { timeoutMs: 60_000 });
     env.TEMPORAL_ADDRESS = `127.0.0.1:${port}`;
-    temporalUi = ui ? `http://127.0.0.1:${uiPort}  (WARNING: it can terminate, signal and reset workflows)` : 'off (MENTORFLOW_TEMPORAL_UI=true starts it)';
+    temporalUi = ui
+      ? `http://127.0.0.1:${uiPort}  (WARNING: it can terminate, signal and reset workflows)`
+      : 'off (MENTORFLOW_TEMPORAL_UI=true starts it)';
   }
 
   // The web application is served by the API from apps/web/dist: build it once when it is missing.
   if (!env.WEB_DIST && !existsSync(path.join(root, 'apps/web/dist/index.html'))) {
     log('building the web application (apps/web)…');
-    await runToEnd('web build', process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'warn'], env);
+    await runToEnd(
+      'web build',
+      process.execPath,
+      [
+        path.join(root, 'node_modules/vite/bin/vite.js'),
+        'build',
+        '--config',
+        'apps/web/vite.config.ts',
+        '--logLevel',
+        'warn',
+      ],
+      env,
+    );
   }
 
   const register = ['-r', '@swc-node/register'];
   // The heap is set explicitly: 2,000 cached workflows take ≈ 0.7 GB (bench 7), the rest is headroom.
-  run('worker', process.execPath, [`--max-old-space-size=${process.env.WORKER_HEAP_MB ?? 1536}`, ...register, 'apps/worker/src/main.ts'], env);
+  run(
+    'worker',
+    process.execPath,
+    [`--max-old-space-size=${process.env.WORKER_HEAP_MB ?? 1536}`, ...register, 'apps/worker/src/main.ts'],
+    env,
+  );
   run('api', process.execPath, [...register, 'apps/api/src/main.ts'], env);
   const apiPort = Number(env.PORT ?? 3000);
   await waitForPort(apiPort, { timeoutMs: 120_000 });
@@ -112,7 +152,10 @@ async function main() {
   log(`  Health         http://127.0.0.1:${apiPort}/health`);
   log(`  Temporal UI    ${temporalUi ?? `(external Temporal at ${env.TEMPORAL_ADDRESS})`}`);
   log('  a token:       npm run token -- --role administrator');
-  if (env.MENTORFLOW_DEV_SIGNIN === 'true') log('  WARNING: development sign-in is on (MENTORFLOW_DEV_SIGNIN=true): anyone on this machine can sign in as any user');
+  if (env.MENTORFLOW_DEV_SIGNIN === 'true')
+    log(
+      '  WARNING: development sign-in is on (MENTORFLOW_DEV_SIGNIN=true): anyone on this machine can sign in as any user',
+    );
   log('Ctrl-C stops everything.');
 }
 

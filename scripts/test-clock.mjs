@@ -39,7 +39,9 @@ if (process.argv[2] === '--probe') {
   const serverPath = process.argv[3];
   const { TestWorkflowEnvironment } = await import('@temporalio/testing');
   const node = Date.now();
-  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: serverPath } } });
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path: serverPath } },
+  });
   try {
     process.stdout.write(`${JSON.stringify({ node, server: Number(await env.currentTimeMs()) })}\n`);
   } finally {
@@ -56,8 +58,12 @@ function parseArgs(argv) {
   const dates = [];
   for (const arg of own) {
     if (arg.startsWith('--projects=')) projects = arg.slice('--projects='.length).split(',');
-    else if (/^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}:\d{2})?$/.test(arg)) dates.push(arg.length === 10 ? `${arg} 10:00:00` : arg);
-    else throw new Error(`unknown argument ${arg}: expected YYYY-MM-DD, "YYYY-MM-DD hh:mm:ss", --projects=unit,integration or -- <jest args>`);
+    else if (/^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}:\d{2})?$/.test(arg))
+      dates.push(arg.length === 10 ? `${arg} 10:00:00` : arg);
+    else
+      throw new Error(
+        `unknown argument ${arg}: expected YYYY-MM-DD, "YYYY-MM-DD hh:mm:ss", --projects=unit,integration or -- <jest args>`,
+      );
   }
   const unknown = projects.filter((p) => !(p in PROJECTS));
   if (unknown.length) throw new Error(`unknown project(s) ${unknown.join(', ')}: expected unit, integration, e2e`);
@@ -76,7 +82,11 @@ function run(command, args, env) {
 
 /** Node's and the time-skipping server's clocks under faketime must both read the moved date. */
 function probe(date, serverPath) {
-  const [command, args] = underFaketime(date, process.execPath, [fileURLToPath(import.meta.url), '--probe', serverPath]);
+  const [command, args] = underFaketime(date, process.execPath, [
+    fileURLToPath(import.meta.url),
+    '--probe',
+    serverPath,
+  ]);
   const result = spawnSync(command, args, { cwd: root, env: { ...process.env, ...fakeEnv }, encoding: 'utf8' });
   const line = (result.stdout ?? '').split('\n').findLast((l) => l.startsWith('{"node":'));
   if (result.status !== 0 || line === undefined) {
@@ -93,7 +103,11 @@ function probe(date, serverPath) {
 function report(file) {
   if (!existsSync(file)) return undefined;
   const r = JSON.parse(readFileSync(file, 'utf8'));
-  return { passed: r.numPassedTests, failed: r.numFailedTests + (r.numRuntimeErrorTestSuites || 0), startedAt: new Date(r.startTime).toISOString() };
+  return {
+    passed: r.numPassedTests,
+    failed: r.numFailedTests + (r.numRuntimeErrorTestSuites || 0),
+    startedAt: new Date(r.startTime).toISOString(),
+  };
 }
 
 async function main() {
@@ -116,7 +130,15 @@ async function main() {
       const file = path.join('reports', `jest-${project}-clock-${date.slice(0, 10)}.json`);
       log(`${project} suite at ${date}`);
       const t0 = performance.now();
-      const args = [jest, '--config', 'jest.config.js', ...PROJECTS[project], '--json', `--outputFile=${file}`, ...jestArgs];
+      const args = [
+        jest,
+        '--config',
+        'jest.config.js',
+        ...PROJECTS[project],
+        '--json',
+        `--outputFile=${file}`,
+        ...jestArgs,
+      ];
       const [command, fakeArgs] = underFaketime(date, process.execPath, args);
       const code = await run(command, fakeArgs, { ...fakeEnv, TEMPORAL_TEST_SERVER_PATH: serverPath });
       const seconds = (performance.now() - t0) / 1000;
@@ -131,8 +153,12 @@ async function main() {
 
   log('summary (wall-clock durations):');
   for (const { date, project, code, seconds, counts } of rows) {
-    const tests = counts ? `${counts.passed} passed, ${counts.failed} failed, Jest started at ${counts.startedAt}` : 'no report';
-    log(`  ${date}  ${project.padEnd(11)} ${code === 0 ? 'ok  ' : 'FAIL'}  ${seconds.toFixed(1).padStart(7)} s  ${tests}`);
+    const tests = counts
+      ? `${counts.passed} passed, ${counts.failed} failed, Jest started at ${counts.startedAt}`
+      : 'no report';
+    log(
+      `  ${date}  ${project.padEnd(11)} ${code === 0 ? 'ok  ' : 'FAIL'}  ${seconds.toFixed(1).padStart(7)} s  ${tests}`,
+    );
   }
   return rows.every((row) => row.code === 0) ? 0 : 1;
 }

@@ -34,7 +34,9 @@ async function main() {
   const requested = values.role ?? [];
   const unknown = requested.filter((r) => !(roles as readonly string[]).includes(r));
   if (requested.length === 0 || unknown.length > 0) {
-    throw new Error(`--role is required, one of: ${roles.join(', ')}${unknown.length ? ` (unknown: ${unknown.join(', ')})` : ''}`);
+    throw new Error(
+      `--role is required, one of: ${roles.join(', ')}${unknown.length ? ` (unknown: ${unknown.join(', ')})` : ''}`,
+    );
   }
   const organisations = values.org ?? [];
   const assignments = (requested as Role[]).flatMap((role): RoleAssignment[] => {
@@ -48,16 +50,22 @@ async function main() {
   });
 
   const sub = values.sub ?? randomUUID();
-  const url = process.env.DATABASE_URL ?? `postgres://postgres:postgres@127.0.0.1:${process.env.MENTORFLOW_PG_PORT ?? 54329}/mentorflow`;
+  const url =
+    process.env.DATABASE_URL ??
+    `postgres://postgres:postgres@127.0.0.1:${process.env.MENTORFLOW_PG_PORT ?? 54329}/mentorflow`;
   const db = await new DataSource(dataSourceOptions(url, { extra: { max: 2 } })).initialize();
   try {
     const user = await new UserDirectory(db).ensure(sub, values.name ?? `Пользователь ${sub.slice(0, 8)}`, assignments);
-    process.stderr.write(`[token] user ${user.userId} (${user.sub}): ${user.assignments.map((a) => [a.role, a.organisationId ?? a.region].filter(Boolean).join('@')).join(', ')}\n`);
+    process.stderr.write(
+      `[token] user ${user.userId} (${user.sub}): ${user.assignments.map((a) => [a.role, a.organisationId ?? a.region].filter(Boolean).join('@')).join(', ')}\n`,
+    );
   } finally {
     await db.destroy();
   }
 
-  const secretModule = (await import(join(__dirname, 'lib', 'dev-secret.mjs'))) as { developmentJwtSecret(root: string): string };
+  const secretModule = (await import(join(__dirname, 'lib', 'dev-secret.mjs'))) as {
+    developmentJwtSecret(root: string): string;
+  };
   const secret = secretModule.developmentJwtSecret(join(__dirname, '..'));
   const token = new JwtService({ secret }).sign(
     { sub },

@@ -61,7 +61,12 @@ export type CapacityReservation = { reserved: true } | { reserved: false; code: 
 
 export interface PairActivities {
   /** Takes `menteeCount` of the mentor's slots for the pair, atomically across all pairs (mentor-load stream). */
-  reserveMentorCapacity(input: { organisationId: string; mentorId: string; pairId: string; menteeCount: number }): Promise<CapacityReservation>;
+  reserveMentorCapacity(input: {
+    organisationId: string;
+    mentorId: string;
+    pairId: string;
+    menteeCount: number;
+  }): Promise<CapacityReservation>;
   releaseMentorCapacity(input: { mentorId: string; pairId: string }): Promise<void>;
   /** Interim control at the middle of the personal programme, final control at its end (organisation time zone). */
   pairControlSchedule(input: { start: string; end: string; timeZone: string }): Promise<{
@@ -87,11 +92,29 @@ export interface RouteMonthlyCheckSchedule extends RouteDeadline {
 
 export interface RouteActivities {
   /** The methodologist's draft: 10 working days after the results arrive (003 §6), reminder 2 working days before. */
-  routeDraftDeadline(input: { diagnosticsRecordedAt: string; timeZone: string; organisationId?: string }): Promise<(RouteDeadline & { remindAt: string[] }) | PendingDeadline>;
+  routeDraftDeadline(input: {
+    diagnosticsRecordedAt: string;
+    timeZone: string;
+    organisationId?: string;
+  }): Promise<(RouteDeadline & { remindAt: string[] }) | PendingDeadline>;
   /** Escalation of an overdue draft: due 2 working days after the overdue instant; the organisation's current curator, if any. */
-  routeDraftEscalation(input: { organisationId: string; overdueAt: string; timeZone: string }): Promise<(RouteDeadline | PendingDeadline) & { curatorId?: string }>;
+  routeDraftEscalation(input: {
+    organisationId: string;
+    overdueAt: string;
+    timeZone: string;
+  }): Promise<(RouteDeadline | PendingDeadline) & { curatorId?: string }>;
   /** The first month that begins after `after` and comes after `lastMonth`: its check is due at the end of its last day. */
-  routeMonthlyCheck(input: { routeId: string; after: string; lastMonth?: string; timeZone: string }): Promise<RouteMonthlyCheckSchedule>;
+  routeMonthlyCheck(input: {
+    routeId: string;
+    after: string;
+    lastMonth?: string;
+    timeZone: string;
+  }): Promise<RouteMonthlyCheckSchedule>;
   /** Control diagnostics are due at the end of the route's last day, or 10 working days on when that day has passed. */
-  routeControlDiagnosticsDeadline(input: { startedAt: string; endDate: string; timeZone: string; organisationId?: string }): Promise<RouteDeadline | PendingDeadline>;
+  routeControlDiagnosticsDeadline(input: {
+    startedAt: string;
+    endDate: string;
+    timeZone: string;
+    organisationId?: string;
+  }): Promise<RouteDeadline | PendingDeadline>;
 }

@@ -1,7 +1,20 @@
 import { defineConfig } from 'vite';
 
 // The API owns the root paths; in development the dev server forwards them to it (npm start runs it on 3000).
-const apiPaths = ['/auth', '/me', '/users', '/organisations', '/programmes', '/pairs', '/mentors', '/routes', '/tasks', '/calendar', '/health', '/docs'];
+const apiPaths = [
+  '/auth',
+  '/me',
+  '/users',
+  '/organisations',
+  '/programmes',
+  '/pairs',
+  '/mentors',
+  '/routes',
+  '/tasks',
+  '/calendar',
+  '/health',
+  '/docs',
+];
 const apiTarget = process.env.MENTORFLOW_API_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`;
 
 export default defineConfig(({ mode }) => ({

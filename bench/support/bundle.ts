@@ -24,14 +24,33 @@ function sourceFiles(dir: string): string[] {
 export async function cachedWorkflowBundle(log: (message: string) => void): Promise<string> {
   const options = workflowBundleOptions();
   const hash = createHash('sha256').update(workflowStackTracesKept() ? 'stack traces kept\0' : '');
-  for (const file of [...sourceFiles(join(root, 'workflows')), ...sourceFiles(join(root, 'libs')), join(root, 'package-lock.json'), join(root, 'apps', 'worker', 'src', 'workflows-path.ts')].sort()) {
-    hash.update(relative(root, file)).update('\0').update(existsSync(file) ? readFileSync(file) : '').update('\0');
+  for (const file of [
+    ...sourceFiles(join(root, 'workflows')),
+    ...sourceFiles(join(root, 'libs')),
+    join(root, 'package-lock.json'),
+    join(root, 'apps', 'worker', 'src', 'workflows-path.ts'),
+  ].sort()) {
+    hash
+      .update(relative(root, file))
+      .update('\0')
+      .update(existsSync(file) ? readFileSync(file) : '')
+      .update('\0');
   }
   const dir = join(tmpdir(), 'mentorflow-bench');
   const path = join(dir, `workflow-bundle-${hash.digest('hex').slice(0, 16)}.js`);
   if (existsSync(path)) return path;
   log('bundling the workflows (cached for later runs)');
-  const { code } = await bundleWorkflowCode({ ...options, logger: { log() {}, trace() {}, debug() {}, info() {}, warn: (m: string) => log(`bundle: ${m}`), error: (m: string) => log(`bundle: ${m}`) } as never });
+  const { code } = await bundleWorkflowCode({
+    ...options,
+    logger: {
+      log() {},
+      trace() {},
+      debug() {},
+      info() {},
+      warn: (m: string) => log(`bundle: ${m}`),
+      error: (m: string) => log(`bundle: ${m}`),
+    } as never,
+  });
   mkdirSync(dir, { recursive: true });
   const partial = `${path}.${process.pid}.tmp`;
   writeFileSync(partial, code);

@@ -21,7 +21,15 @@ async function main() {
       for (let i = 0; i < 3; i++) (globalThis as { gc?: () => void }).gc?.();
       const status = worker.getStatus();
       const memory = process.memoryUsage();
-      process.send?.({ type: 'status', rss: memory.rss, heapUsed: memory.heapUsed, external: memory.external, cached: status.numCachedWorkflows, state: status.runState, maxCached: worker.options.maxCachedWorkflows });
+      process.send?.({
+        type: 'status',
+        rss: memory.rss,
+        heapUsed: memory.heapUsed,
+        external: memory.external,
+        cached: status.numCachedWorkflows,
+        state: status.runState,
+        maxCached: worker.options.maxCachedWorkflows,
+      });
     } else if (message.type === 'stop') {
       worker.shutdown();
     }

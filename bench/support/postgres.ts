@@ -35,7 +35,9 @@ export async function startServer(log: (message: string) => void): Promise<Serve
   const external = process.env.DATABASE_URL;
   if (external) return { url: external, own: false, stop: async () => {} };
 
-  const { startEmbeddedPostgres } = await dynamicImport<typeof import('../../scripts/lib/postgres.mjs')>(scriptUrl('lib/postgres.mjs'));
+  const { startEmbeddedPostgres } = await dynamicImport<typeof import('../../scripts/lib/postgres.mjs')>(
+    scriptUrl('lib/postgres.mjs'),
+  );
   const dir = mkdtempSync(join(tmpdir(), 'mentorflow-pg-'));
   chmodSync(dir, 0o711);
   writeFileSync(join(dir, 'owner.pid'), String(process.pid));
@@ -76,7 +78,14 @@ export async function migrate(url: string, log: (message: string) => void): Prom
   }
 }
 
-export const SETTING_NAMES = ['fsync', 'synchronous_commit', 'wal_sync_method', 'full_page_writes', 'commit_delay', 'wal_level'];
+export const SETTING_NAMES = [
+  'fsync',
+  'synchronous_commit',
+  'wal_sync_method',
+  'full_page_writes',
+  'commit_delay',
+  'wal_level',
+];
 
 export interface Settings {
   version: string;
@@ -100,7 +109,8 @@ export async function readSettings(pool: Pool): Promise<Settings> {
   return { version: version[0]?.server_version ?? '?', values };
 }
 
-export const isDurable = (s: Settings) => s.values.fsync?.setting === 'on' && s.values.synchronous_commit?.setting === 'on';
+export const isDurable = (s: Settings) =>
+  s.values.fsync?.setting === 'on' && s.values.synchronous_commit?.setting === 'on';
 
 export const describeSettings = (s: Settings) =>
   SETTING_NAMES.map((name) => {

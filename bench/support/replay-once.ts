@@ -15,7 +15,12 @@ async function main() {
   const history = JSON.parse(readFileSync(historyPath, 'utf8')) as { events: unknown[] };
   // The payloads are sealed by the app's codec (libs/temporal), as the worker reads them.
   const dataConverter = mentorflowDataConverter(payloadCodecFor(process.env.TEMPORAL_PAYLOAD_KEYS));
-  const replay = () => Worker.runReplayHistory({ workflowBundle: { codePath }, replayName: 'bench', dataConverter }, history, 'bench-replay');
+  const replay = () =>
+    Worker.runReplayHistory(
+      { workflowBundle: { codePath }, replayName: 'bench', dataConverter },
+      history,
+      'bench-replay',
+    );
   let start = performance.now();
   await replay();
   const coldMs = performance.now() - start;

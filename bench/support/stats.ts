@@ -17,7 +17,9 @@ export const ms = (x: number) => (Number.isFinite(x) ? `${x < 10 ? x.toFixed(2) 
 export const int = (x: number) => Math.round(x).toLocaleString('en-US');
 
 export const hostLine = (loadBefore: number[]) =>
-  `host: ${cpus().length} cores (${cpus()[0]?.model.trim() ?? '?'}), load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')} at start, ${loadavg().map((l) => l.toFixed(2)).join(' ')} at end; node ${process.version}`;
+  `host: ${cpus().length} cores (${cpus()[0]?.model.trim() ?? '?'}), load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')} at start, ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')} at end; node ${process.version}`;
 
 export const sleep = (msec: number) => new Promise((resolve) => setTimeout(resolve, msec));
 
@@ -55,7 +57,15 @@ export const reportHeading = (title: string, started: Date, smoke: boolean): str
  * Prints the report (heading, context lines, then each section) on stdout and answers the exit code:
  * 1 if a sanity check failed, 3 if a target was missed and `strict`, else 0.
  */
-export function finishReport(report: { heading: string; context: string[]; sections: Section[]; problems: string[]; unmet: string[]; strict: boolean; log: (message: string) => void }): number {
+export function finishReport(report: {
+  heading: string;
+  context: string[];
+  sections: Section[];
+  problems: string[];
+  unmet: string[];
+  strict: boolean;
+  log: (message: string) => void;
+}): number {
   const out = [`### ${report.heading}`, '', ...report.context, ''];
   for (const s of report.sections) out.push(`#### ${s.title}`, '', ...s.lines, '');
   process.stdout.write(`${out.join('\n')}\n`);

@@ -10,7 +10,18 @@ import { Pool } from 'pg';
 import { mentorflowDataConverter, payloadCodecFor } from '@mentorflow/temporal';
 import { TestSystem } from '../../test/support/system';
 import { cachedWorkflowBundle } from './bundle';
-import { describeProbe, describeSettings, dynamicImport, migrate, probeFlush, readSettings, scriptUrl, startServer, type Server, type Settings } from './postgres';
+import {
+  describeProbe,
+  describeSettings,
+  dynamicImport,
+  migrate,
+  probeFlush,
+  readSettings,
+  scriptUrl,
+  startServer,
+  type Server,
+  type Settings,
+} from './postgres';
 import { finishReport, hostLine, reportHeading, type Section } from './stats';
 
 let runtimeInstalled = false;
@@ -30,7 +41,10 @@ export interface BenchSystem {
   stop(): Promise<void>;
 }
 
-export async function startBenchSystem(log: (message: string) => void, options: { api?: boolean; poolSize?: number } = {}): Promise<BenchSystem> {
+export async function startBenchSystem(
+  log: (message: string) => void,
+  options: { api?: boolean; poolSize?: number } = {},
+): Promise<BenchSystem> {
   // The SDK logs every worker state change at INFO to the console; the report goes to stdout.
   if (!runtimeInstalled) Runtime.install({ logger: new DefaultLogger('WARN') });
   runtimeInstalled = true;
@@ -41,9 +55,14 @@ export async function startBenchSystem(log: (message: string) => void, options: 
     const migrations = await migrate(server.url, log);
     let temporalAddress = process.env.TEMPORAL_ADDRESS;
     if (!temporalAddress) {
-      const { ensureTemporalCli } = await dynamicImport<typeof import('../../scripts/lib/temporal-cli.mjs')>(scriptUrl('lib/temporal-cli.mjs'));
+      const { ensureTemporalCli } = await dynamicImport<typeof import('../../scripts/lib/temporal-cli.mjs')>(
+        scriptUrl('lib/temporal-cli.mjs'),
+      );
       const cli = await ensureTemporalCli({ log: (m: string) => log(`temporal-cli: ${m}`) });
-      if (!cli) throw new Error('no Temporal CLI (see scripts/lib/temporal-cli.mjs); set TEMPORAL_ADDRESS to use a running server');
+      if (!cli)
+        throw new Error(
+          'no Temporal CLI (see scripts/lib/temporal-cli.mjs); set TEMPORAL_ADDRESS to use a running server',
+        );
       temporalAddress = await startDevServer(cli, log, stops);
     }
     process.env.TEMPORAL_ADDRESS = temporalAddress;
@@ -91,13 +110,23 @@ export async function startBenchSystem(log: (message: string) => void, options: 
  * `temporal server start-dev` (in-memory, no UI) as scripts/start.mjs runs it; its output goes to
  * stderr so that stdout stays the report.
  */
-export async function startDevServer(cli: string, log: (message: string) => void, stops: (() => Promise<unknown>)[]): Promise<string> {
-  const { freePort, waitForPort } = await dynamicImport<typeof import('../../scripts/lib/process.mjs')>(scriptUrl('lib/process.mjs'));
+export async function startDevServer(
+  cli: string,
+  log: (message: string) => void,
+  stops: (() => Promise<unknown>)[],
+): Promise<string> {
+  const { freePort, waitForPort } = await dynamicImport<typeof import('../../scripts/lib/process.mjs')>(
+    scriptUrl('lib/process.mjs'),
+  );
   const port = await freePort();
   log(`starting the Temporal dev server on 127.0.0.1:${port}`);
-  const child = spawn(cli, ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--headless', '--log-level', 'error'], {
-    stdio: ['ignore', process.stderr, process.stderr],
-  });
+  const child = spawn(
+    cli,
+    ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--headless', '--log-level', 'error'],
+    {
+      stdio: ['ignore', process.stderr, process.stderr],
+    },
+  );
   stops.unshift(
     () =>
       new Promise((resolve) => {
@@ -150,7 +179,10 @@ export async function runOnBenchSystem(
     const probeBefore = await probeFlush(bench.server.url, report.smoke ? 0.03 : 1);
     await run();
     const probeAfter = await probeFlush(bench.server.url, report.smoke ? 0.03 : 1);
-    probes = [`- commit flush probe, start: ${describeProbe(probeBefore)}`, `- commit flush probe, end: ${describeProbe(probeAfter)}`];
+    probes = [
+      `- commit flush probe, start: ${describeProbe(probeBefore)}`,
+      `- commit flush probe, end: ${describeProbe(probeAfter)}`,
+    ];
   } finally {
     await bench.stop();
   }

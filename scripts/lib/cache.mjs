@@ -33,7 +33,9 @@ export async function withCacheLock(name, fn, { log = () => {}, timeoutMs = 30 *
     } catch (err) {
       if (err.code !== 'EEXIST') throw err;
     }
-    const owner = await readFile(ownerFile, 'utf8').then(JSON.parse).catch(() => null);
+    const owner = await readFile(ownerFile, 'utf8')
+      .then(JSON.parse)
+      .catch(() => null);
     let stale;
     if (owner?.pid) {
       stale = !isAlive(owner.pid);
@@ -48,7 +50,9 @@ export async function withCacheLock(name, fn, { log = () => {}, timeoutMs = 30 *
       continue;
     }
     if (Date.now() - started > timeoutMs) {
-      throw new Error(`Timed out waiting for lock ${lockDir} held by pid ${owner?.pid}; delete it if that process is gone`);
+      throw new Error(
+        `Timed out waiting for lock ${lockDir} held by pid ${owner?.pid}; delete it if that process is gone`,
+      );
     }
     if (Date.now() - lastNotice > 30_000) {
       log(`Waiting for another provisioner (pid ${owner?.pid ?? '?'}) that holds ${lockDir}…`);

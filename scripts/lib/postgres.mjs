@@ -84,11 +84,16 @@ export async function startEmbeddedPostgres({
     const target = persistent ? `${dataDir}.initdb-${process.pid}` : dataDir;
     if (persistent) {
       const existing = await readdir(dataDir).catch(() => []);
-      if (existing.length) throw new Error(`${dataDir} is not empty but holds no Postgres cluster (no PG_VERSION); refusing to touch it`);
+      if (existing.length)
+        throw new Error(`${dataDir} is not empty but holds no Postgres cluster (no PG_VERSION); refusing to touch it`);
       await rm(target, { recursive: true, force: true });
     }
     const initdbFlags = [
-      '--encoding=UTF8', '--locale-provider=builtin', '--builtin-locale=C.UTF-8', '--locale=C', '--no-instructions',
+      '--encoding=UTF8',
+      '--locale-provider=builtin',
+      '--builtin-locale=C.UTF-8',
+      '--locale=C',
+      '--no-instructions',
       ...(persistent ? [] : ['--no-sync']),
     ];
     try {
@@ -106,8 +111,10 @@ export async function startEmbeddedPostgres({
 
   // Start. With an auto-picked port, retry if someone grabbed it in between.
   const postgresFlags = [
-    '-c', 'listen_addresses=127.0.0.1',
-    '-c', 'unix_socket_directories=', // TCP only: no socket/lock files in /tmp to collide on
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    'unix_socket_directories=', // TCP only: no socket/lock files in /tmp to collide on
     ...(persistent ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
   ];
   let server;
@@ -182,7 +189,9 @@ async function clearStalePostmaster(dataDir, log) {
   if (isPostmasterOf(pid, dataDir)) {
     const parent = ppidOf(pid);
     if (parent && /node/.test(cmdline(parent))) {
-      throw new Error(`Cluster ${dataDir} is already in use by postgres pid ${pid} (started by node pid ${parent}); stop that first`);
+      throw new Error(
+        `Cluster ${dataDir} is already in use by postgres pid ${pid} (started by node pid ${parent}); stop that first`,
+      );
     }
     log(`Stopping orphaned postgres (pid ${pid}) left over from a previous run…`);
     await killAndWait(pid);
@@ -199,7 +208,8 @@ async function sweepThrowawayDirs(log) {
   for (const name of entries.filter((n) => n.startsWith(THROWAWAY_PREFIX))) {
     const dir = path.join(tmp, name);
     const owner = Number(await readFile(path.join(dir, 'owner.pid'), 'utf8').catch(() => 0));
-    if (owner ? isAlive(owner) : Date.now() - ((await stat(dir).catch(() => null))?.mtimeMs ?? 0) < 10 * 60_000) continue;
+    if (owner ? isAlive(owner) : Date.now() - ((await stat(dir).catch(() => null))?.mtimeMs ?? 0) < 10 * 60_000)
+      continue;
     const dataDir = path.join(dir, 'data');
     const pid = Number((await readFile(path.join(dataDir, 'postmaster.pid'), 'utf8').catch(() => '')).split('\n')[0]);
     if (pid && isPostmasterOf(pid, dataDir)) await killAndWait(pid);
@@ -210,8 +220,15 @@ async function sweepThrowawayDirs(log) {
 
 async function killAndWait(pid) {
   // SIGINT = fast shutdown; escalate if it hangs.
-  for (const [signal, waitMs] of [['SIGINT', 15_000], ['SIGKILL', 5_000]]) {
-    try { process.kill(pid, signal); } catch { return; }
+  for (const [signal, waitMs] of [
+    ['SIGINT', 15_000],
+    ['SIGKILL', 5_000],
+  ]) {
+    try {
+      process.kill(pid, signal);
+    } catch {
+      return;
+    }
     const deadline = Date.now() + waitMs;
     while (Date.now() < deadline) {
       if (!isAlive(pid)) return;
@@ -274,6 +291,8 @@ function withTimeout(promise, ms, message) {
   let timer;
   return Promise.race([
     promise,
-    new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(message)), ms); }),
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(message)), ms);
+    }),
   ]).finally(() => clearTimeout(timer));
 }

@@ -46,7 +46,10 @@ function portOpen(port, host = '127.0.0.1') {
  * message when waiting is pointless (the server process exited), so a crash is reported at once
  * instead of after the whole timeout.
  */
-async function waitForPort(port, { host = '127.0.0.1', timeoutMs = 60_000, intervalMs = 200, what = `${host}:${port}`, failIf } = {}) {
+async function waitForPort(
+  port,
+  { host = '127.0.0.1', timeoutMs = 60_000, intervalMs = 200, what = `${host}:${port}`, failIf } = {},
+) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const failure = failIf?.();

@@ -36,29 +36,38 @@ export async function ensureTemporalCli({ log = defaultLog } = {}) {
 
   const go = await which('go');
   if (!go) {
-    log(`'go' is not on PATH, so Temporal CLI ${TEMPORAL_CLI_VERSION} cannot be built locally; ` +
-      `falling back to the Temporal SDK's own CLI download (needs access to temporal.download).`);
+    log(
+      `'go' is not on PATH, so Temporal CLI ${TEMPORAL_CLI_VERSION} cannot be built locally; ` +
+        `falling back to the Temporal SDK's own CLI download (needs access to temporal.download).`,
+    );
     return null;
   }
 
-  return withCacheLock('temporal-cli', async () => {
-    // Another provisioner may have finished the build while we waited for the lock.
-    if (await hasExpectedVersion(bin)) return bin;
-    log(`Building Temporal CLI ${TEMPORAL_CLI_VERSION} from the Go module proxy (takes several minutes the first time)…`);
-    const t0 = Date.now();
-    await runGoInstall(go, binDir, log);
-    if (!(await hasExpectedVersion(bin))) {
-      throw new Error(`go install finished but ${bin} does not report version ${TEMPORAL_CLI_VERSION}`);
-    }
-    log(`Built ${bin} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-    return bin;
-  }, { log });
+  return withCacheLock(
+    'temporal-cli',
+    async () => {
+      // Another provisioner may have finished the build while we waited for the lock.
+      if (await hasExpectedVersion(bin)) return bin;
+      log(
+        `Building Temporal CLI ${TEMPORAL_CLI_VERSION} from the Go module proxy (takes several minutes the first time)…`,
+      );
+      const t0 = Date.now();
+      await runGoInstall(go, binDir, log);
+      if (!(await hasExpectedVersion(bin))) {
+        throw new Error(`go install finished but ${bin} does not report version ${TEMPORAL_CLI_VERSION}`);
+      }
+      log(`Built ${bin} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+      return bin;
+    },
+    { log },
+  );
 }
 
 function runGoInstall(go, binDir, log) {
   const args = [
     'install',
-    '-ldflags', `-s -w -X ${MODULE}/temporalcli.Version=${TEMPORAL_CLI_VERSION}`,
+    '-ldflags',
+    `-s -w -X ${MODULE}/temporalcli.Version=${TEMPORAL_CLI_VERSION}`,
     `${MODULE}/cmd/temporal@v${TEMPORAL_CLI_VERSION}`,
   ];
   return new Promise((resolve, reject) => {
@@ -69,12 +78,20 @@ function runGoInstall(go, binDir, log) {
     // `go install` is silent while compiling; show it is still alive.
     const t0 = Date.now();
     const heartbeat = setInterval(() => log(`…still building (${Math.round((Date.now() - t0) / 1000)} s)`), 30_000);
-    child.on('error', (err) => { clearInterval(heartbeat); reject(err); });
+    child.on('error', (err) => {
+      clearInterval(heartbeat);
+      reject(err);
+    });
     child.on('close', (code, signal) => {
       clearInterval(heartbeat);
       if (code === 0) resolve();
-      else reject(new Error(`go install of Temporal CLI failed (exit ${code ?? signal}); ` +
-        `set TEMPORAL_CLI_PATH to a prebuilt temporal ${TEMPORAL_CLI_VERSION} binary to skip the build`));
+      else
+        reject(
+          new Error(
+            `go install of Temporal CLI failed (exit ${code ?? signal}); ` +
+              `set TEMPORAL_CLI_PATH to a prebuilt temporal ${TEMPORAL_CLI_VERSION} binary to skip the build`,
+          ),
+        );
     });
   });
 }
@@ -88,4 +105,3 @@ async function hasExpectedVersion(bin) {
     return false; // corrupt/partial binary: rebuild
   }
 }
-

@@ -1,2 +1,8 @@
-export function temporalDevServerArgs(options: { port: number; uiPort: number; codecPort: number; dbFile: string; ui: boolean }): string[];
+export function temporalDevServerArgs(options: {
+  port: number;
+  uiPort: number;
+  codecPort: number;
+  dbFile: string;
+  ui: boolean;
+}): string[];
 export function temporalUiWanted(env: Record<string, string | undefined>): boolean;

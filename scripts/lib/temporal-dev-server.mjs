@@ -8,9 +8,28 @@
  * for the UI; everything listens on 127.0.0.1.
  */
 export function temporalDevServerArgs({ port, uiPort, codecPort, dbFile, ui }) {
-  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--db-filename', dbFile, '--log-level', 'warn'];
+  const args = [
+    'server',
+    'start-dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--db-filename',
+    dbFile,
+    '--log-level',
+    'warn',
+  ];
   if (!ui) return [...args, '--headless'];
-  return [...args, '--ui-ip', '127.0.0.1', '--ui-port', String(uiPort), '--ui-codec-endpoint', `http://127.0.0.1:${codecPort}`];
+  return [
+    ...args,
+    '--ui-ip',
+    '127.0.0.1',
+    '--ui-port',
+    String(uiPort),
+    '--ui-codec-endpoint',
+    `http://127.0.0.1:${codecPort}`,
+  ];
 }
 
 /** MENTORFLOW_TEMPORAL_UI=true (or 1): the embedded, write-capable UI; anything else: none. */

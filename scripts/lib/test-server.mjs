@@ -49,17 +49,21 @@ export async function ensureTimeSkippingTestServer({ log = defaultLog } = {}) {
   const stamp = JSON.stringify({ version: TEST_SERVER_VERSION, java: java.path, javaVersion: java.version });
   if (await isProvisioned(paths, stamp)) return paths.wrapper;
 
-  return withCacheLock('temporal-test-server', async () => {
-    if (await isProvisioned(paths, stamp)) return paths.wrapper;
-    await mkdir(dir, { recursive: true });
-    await rm(paths.stamp, { force: true });
-    await fetchJars(paths, log);
-    await writeWrapper(paths, java.path);
-    await createCdsArchive(paths, java.path, log);
-    await writeFile(paths.stamp, stamp);
-    log(`Test server ready: ${paths.wrapper}`);
-    return paths.wrapper;
-  }, { log });
+  return withCacheLock(
+    'temporal-test-server',
+    async () => {
+      if (await isProvisioned(paths, stamp)) return paths.wrapper;
+      await mkdir(dir, { recursive: true });
+      await rm(paths.stamp, { force: true });
+      await fetchJars(paths, log);
+      await writeWrapper(paths, java.path);
+      await createCdsArchive(paths, java.path, log);
+      await writeFile(paths.stamp, stamp);
+      log(`Test server ready: ${paths.wrapper}`);
+      return paths.wrapper;
+    },
+    { log },
+  );
 }
 
 async function isProvisioned(paths, stamp) {
@@ -73,7 +77,8 @@ async function isProvisioned(paths, stamp) {
 async function findJava() {
   const candidate = process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : null;
   const javaPath = candidate && (await isExecutable(candidate)) ? candidate : await which('java');
-  const hint = 'the time-skipping test server needs Java 11+ (e.g. `apt-get install openjdk-17-jre-headless`), ' +
+  const hint =
+    'the time-skipping test server needs Java 11+ (e.g. `apt-get install openjdk-17-jre-headless`), ' +
     'or set TEMPORAL_TEST_SERVER_PATH';
   if (!javaPath) throw new Error(`'java' not found on PATH or in $JAVA_HOME: ${hint}`);
   let out;
@@ -91,8 +96,10 @@ async function findJava() {
 async function fetchJars(paths, log) {
   const mvn = await which('mvn');
   if (!mvn) {
-    throw new Error("'mvn' not found on PATH: Maven is needed to fetch the Temporal test server from Maven Central " +
-      '(e.g. `apt-get install maven`), or set TEMPORAL_TEST_SERVER_PATH');
+    throw new Error(
+      "'mvn' not found on PATH: Maven is needed to fetch the Temporal test server from Maven Central " +
+        '(e.g. `apt-get install maven`), or set TEMPORAL_TEST_SERVER_PATH',
+    );
   }
   await writeFile(paths.pom, pomXml());
   // Copy into a fresh directory and swap, so jars of an older version never linger in the classpath.
@@ -100,8 +107,11 @@ async function fetchJars(paths, log) {
   await rm(tmpLib, { recursive: true, force: true });
   log(`Fetching io.temporal:temporal-test-server:${TEST_SERVER_VERSION} from Maven Central…`);
   const t0 = Date.now();
-  await run(mvn, ['-q', '-B', 'dependency:copy-dependencies', `-DoutputDirectory=${tmpLib}`, '-DincludeScope=runtime'],
-    { cwd: paths.dir, what: 'mvn dependency:copy-dependencies' });
+  await run(
+    mvn,
+    ['-q', '-B', 'dependency:copy-dependencies', `-DoutputDirectory=${tmpLib}`, '-DincludeScope=runtime'],
+    { cwd: paths.dir, what: 'mvn dependency:copy-dependencies' },
+  );
   await rm(paths.lib, { recursive: true, force: true });
   await rename(tmpLib, paths.lib);
   const jars = (await readdir(paths.lib)).filter((f) => f.endsWith('.jar'));
@@ -166,7 +176,12 @@ async function createCdsArchive(paths, javaPath, log) {
 
     // Measure (and thereby verify) both ways; the SDK allows ~5 s to accept connections.
     const plain = await startAndStop(javaPath, [...JVM_FLAGS, ...cp]);
-    const withCds = await startAndStop(javaPath, [...JVM_FLAGS, `-XX:SharedArchiveFile=${paths.jsa}`, '-Xlog:cds=warning', ...cp]);
+    const withCds = await startAndStop(javaPath, [
+      ...JVM_FLAGS,
+      `-XX:SharedArchiveFile=${paths.jsa}`,
+      '-Xlog:cds=warning',
+      ...cp,
+    ]);
     log(`Start-to-accept: ${plain.acceptMs} ms without AppCDS, ${withCds.acceptMs} ms with AppCDS`);
     if (/\[(warning|error) *\]\[cds/i.test(withCds.output)) {
       throw new Error(`JVM rejected the archive:\n${withCds.output.trim()}`);
@@ -224,7 +239,8 @@ function run(cmd, args, { cwd, what }) {
     child.stderr.on('data', forward);
     child.on('error', reject);
     child.on('close', (code, signal) =>
-      code === 0 ? resolve() : reject(new Error(`${what} failed (exit ${code ?? signal}); see output above`)));
+      code === 0 ? resolve() : reject(new Error(`${what} failed (exit ${code ?? signal}); see output above`)),
+    );
   });
 }
 

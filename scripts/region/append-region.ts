@@ -19,14 +19,24 @@ export async function appendRegion(
   let total = 0;
   for (const stream of region.streams) {
     const start = options.from?.get(stream.streamId) ?? 0;
-    const limit = options.until === undefined ? Number.POSITIVE_INFINITY : Date.parse(endOfLocalDay(options.until, zones.get(stream.organisationId) ?? 'UTC'));
+    const limit =
+      options.until === undefined
+        ? Number.POSITIVE_INFINITY
+        : Date.parse(endOfLocalDay(options.until, zones.get(stream.organisationId) ?? 'UTC'));
     const events = stream.events.slice(start).filter((e) => e.at < limit);
     // Streams run forward in time, so the events before the cut are a prefix.
     let version = start;
     let previousHash: string | null | undefined;
     for (let i = 0; i < events.length; i += CHUNK) {
-      const chunk = events.slice(i, i + CHUNK).map(({ eventId, type, data, metadata }) => ({ eventId, type, data, metadata }));
-      const result = await store.append(stream.streamId, version, chunk, previousHash === undefined ? {} : { previousHash });
+      const chunk = events
+        .slice(i, i + CHUNK)
+        .map(({ eventId, type, data, metadata }) => ({ eventId, type, data, metadata }));
+      const result = await store.append(
+        stream.streamId,
+        version,
+        chunk,
+        previousHash === undefined ? {} : { previousHash },
+      );
       version = result.nextExpectedVersion;
       previousHash = result.lastHash;
     }
@@ -40,7 +50,10 @@ type Query = (sql: string, parameters?: unknown[]) => Promise<unknown>;
 
 /** The next organisation number free in a region of the route registry: pass it as `firstOrganisationCode`. */
 export async function nextOrganisationCode(query: Query, regionCode: number): Promise<number> {
-  const [row] = (await query('SELECT COALESCE(MAX(organisation_code), 0) + 1 AS next FROM route_registry_organisations WHERE region_code = $1', [regionCode])) as { next: number }[];
+  const [row] = (await query(
+    'SELECT COALESCE(MAX(organisation_code), 0) + 1 AS next FROM route_registry_organisations WHERE region_code = $1',
+    [regionCode],
+  )) as { next: number }[];
   return Number(row?.next ?? 1);
 }
 

@@ -37,19 +37,33 @@ function organisationFigures(org: LedgerOrganisation, limit: number) {
   };
   return {
     documents,
-    implementing: documents.implementationAct && documents.regulationApprovalOrder && documents.pairAssignmentOrderWithConsent && documents.approvedPersonalisedProgramme,
+    implementing:
+      documents.implementationAct &&
+      documents.regulationApprovalOrder &&
+      documents.pairAssignmentOrderWithConsent &&
+      documents.approvedPersonalisedProgramme,
     withCurator: before(org.curatorSince, limit),
     livePairs,
     drafts: org.drafts.filter((d) => before(d.decidedAt, limit)),
   };
 }
 
-export function expectedRegionFigures(region: GeneratedRegion, asOf?: string, municipality?: string): ExpectedRegionFigures {
+export function expectedRegionFigures(
+  region: GeneratedRegion,
+  asOf?: string,
+  municipality?: string,
+): ExpectedRegionFigures {
   const result: ExpectedRegionFigures = {
     organisations: 0,
     implementing: 0,
     withCurator: 0,
-    documents: { implementationAct: 0, regulationApprovalOrder: 0, pairAssignmentOrderWithConsent: 0, approvedPersonalisedProgramme: 0, mentorContractSupplement: 0 },
+    documents: {
+      implementationAct: 0,
+      regulationApprovalOrder: 0,
+      pairAssignmentOrderWithConsent: 0,
+      approvedPersonalisedProgramme: 0,
+      mentorContractSupplement: 0,
+    },
     forms: {},
     draftsDecided: 0,
     draftsOnTime: 0,
@@ -63,7 +77,8 @@ export function expectedRegionFigures(region: GeneratedRegion, asOf?: string, mu
     result.organisations += 1;
     result.implementing += f.implementing ? 1 : 0;
     result.withCurator += f.withCurator ? 1 : 0;
-    for (const key of Object.keys(result.documents) as (keyof ExpectedRegionFigures['documents'])[]) result.documents[key] += f.documents[key] ? 1 : 0;
+    for (const key of Object.keys(result.documents) as (keyof ExpectedRegionFigures['documents'])[])
+      result.documents[key] += f.documents[key] ? 1 : 0;
     for (const pair of f.livePairs) result.forms[pair.form] = (result.forms[pair.form] ?? 0) + 1;
     result.draftsDecided += f.drafts.length;
     result.draftsOnTime += f.drafts.filter((d) => d.onTime).length;

@@ -70,7 +70,9 @@ export interface LedgerOrganisation {
   readonly timeZone: string;
   readonly registeredAt: number;
   readonly curatorSince?: number;
-  readonly documents: Partial<Record<'implementationAct' | 'regulationApprovalOrder' | 'mentorContractSupplement', number>>;
+  readonly documents: Partial<
+    Record<'implementationAct' | 'regulationApprovalOrder' | 'mentorContractSupplement', number>
+  >;
   readonly pairs: { form: PairForm; formedAt: number; approvedAt?: number; terminatedAt?: number }[];
   /** When each draft's 10-working-day outcome became known, and what it was. */
   readonly drafts: { decidedAt: number; onTime: boolean }[];
@@ -84,7 +86,12 @@ export interface GeneratedRegion {
   readonly from: number;
   readonly now: number;
   /** The route-registry entries the generated codes use: register them so codes allocated later follow on. */
-  readonly routeRegistry: { organisationId: string; regionCode: number; organisationCode: number; lastSequenceByYear: Record<number, number> }[];
+  readonly routeRegistry: {
+    organisationId: string;
+    regionCode: number;
+    organisationCode: number;
+    lastSequenceByYear: Record<number, number>;
+  }[];
 }
 
 const DAY = 86_400_000;
@@ -102,7 +109,18 @@ function random(seed: number): () => number {
   };
 }
 
-const municipalityNames = ['г. Самара', 'г. Тольятти', 'г. Сызрань', 'г. Новокуйбышевск', 'г. Чапаевск', 'Кинельский район', 'Ставропольский район', 'Волжский район', 'Красноярский район', 'Сергиевский район'];
+const municipalityNames = [
+  'г. Самара',
+  'г. Тольятти',
+  'г. Сызрань',
+  'г. Новокуйбышевск',
+  'г. Чапаевск',
+  'Кинельский район',
+  'Ставропольский район',
+  'Волжский район',
+  'Красноярский район',
+  'Сергиевский район',
+];
 const timeZones = ['Europe/Samara', 'Europe/Moscow', 'Asia/Yekaterinburg'];
 const formWeights: [PairForm, number][] = [
   ['teacherTeacher', 58],
@@ -161,7 +179,11 @@ export function generateRegion(options: RegionOptions): GeneratedRegion {
   const streams: GeneratedStream[] = [];
 
   /** Runs commands through a decider, keeping its state: a refusal throws, as it would in the API. */
-  function aggregate<S, C extends DomainCommand, E extends DomainEvent>(streamId: string, organisationId: string, decider: Decider<S, C, E>) {
+  function aggregate<S, C extends DomainCommand, E extends DomainEvent>(
+    streamId: string,
+    organisationId: string,
+    decider: Decider<S, C, E>,
+  ) {
     let state = decider.initialState();
     const stream: GeneratedStream = { streamId, organisationId, events: [] };
     streams.push(stream);
@@ -174,7 +196,13 @@ export function generateRegion(options: RegionOptions): GeneratedRegion {
         const events = decider.decide({ ...command, metadata } as C, state);
         for (const event of events) {
           state = decider.evolve(state, event);
-          stream.events.push({ eventId: uuid(), type: event.type, data: { ...event.data }, metadata: { actorId, role, organisationId }, at });
+          stream.events.push({
+            eventId: uuid(),
+            type: event.type,
+            data: { ...event.data },
+            metadata: { actorId, role, organisationId },
+            at,
+          });
         }
         return events;
       },
@@ -182,7 +210,21 @@ export function generateRegion(options: RegionOptions): GeneratedRegion {
   }
 
   const ledger: LedgerOrganisation[] = [];
-  const orgs: { id: string; municipality: string; timeZone: string; registeredAt: number; director: string; head: string; curator?: string; methodologists: string[]; tutors: string[]; programmeId: string; programme: ReturnType<typeof aggregate>; ledger: LedgerOrganisation; code: number }[] = [];
+  const orgs: {
+    id: string;
+    municipality: string;
+    timeZone: string;
+    registeredAt: number;
+    director: string;
+    head: string;
+    curator?: string;
+    methodologists: string[];
+    tutors: string[];
+    programmeId: string;
+    programme: ReturnType<typeof aggregate>;
+    ledger: LedgerOrganisation;
+    code: number;
+  }[] = [];
 
   for (let i = 0; i < options.organisations; i++) {
     const id = uuid();
@@ -193,23 +235,64 @@ export function generateRegion(options: RegionOptions): GeneratedRegion {
     const kind = pick(['school', 'school', 'college', 'kindergarten'] as const);
     const name = `${kind === 'college' ? 'ГБПОУ «Колледж' : kind === 'kindergarten' ? 'МБДОУ «Детский сад' : 'МБОУ «Школа'} № ${i + 1}» (${municipality})`;
     const admin = uuid();
-    organisation.run({ type: 'RegisterOrganisation', data: { organisationId: id, name, kind, municipality, region, timeZone } }, admin, 'administrator', registeredAt);
+    organisation.run(
+      { type: 'RegisterOrganisation', data: { organisationId: id, name, kind, municipality, region, timeZone } },
+      admin,
+      'administrator',
+      registeredAt,
+    );
     const director = uuid();
-    organisation.run({ type: 'AssignStaff', data: { personId: director, role: 'director' } }, admin, 'administrator', registeredAt + HOUR);
+    organisation.run(
+      { type: 'AssignStaff', data: { personId: director, role: 'director' } },
+      admin,
+      'administrator',
+      registeredAt + HOUR,
+    );
     const head = uuid();
-    organisation.run({ type: 'AssignStaff', data: { personId: head, role: 'commissionHead' } }, director, 'director', registeredAt + 2 * HOUR);
+    organisation.run(
+      { type: 'AssignStaff', data: { personId: head, role: 'commissionHead' } },
+      director,
+      'director',
+      registeredAt + 2 * HOUR,
+    );
     // Slide 18: about a third of organisations had no curator in 2021; here about a quarter.
     const curator = rnd() < 0.75 ? uuid() : undefined;
     const curatorAt = registeredAt + between(DAY, 120 * DAY);
     const methodologists = Array.from({ length: 1 + Math.floor(rnd() * 2) }, () => uuid());
     const tutors = Array.from({ length: 1 + Math.floor(rnd() * 2) }, () => uuid());
-    for (const m of methodologists) organisation.run({ type: 'AssignStaff', data: { personId: m, role: 'methodologist' } }, director, 'director', registeredAt + 3 * HOUR);
-    for (const t of tutors) organisation.run({ type: 'AssignStaff', data: { personId: t, role: 'tutor' } }, director, 'director', registeredAt + 3 * HOUR);
-    if (curator) organisation.run({ type: 'AssignStaff', data: { personId: curator, role: 'curator' } }, director, 'director', curatorAt);
+    for (const m of methodologists)
+      organisation.run(
+        { type: 'AssignStaff', data: { personId: m, role: 'methodologist' } },
+        director,
+        'director',
+        registeredAt + 3 * HOUR,
+      );
+    for (const t of tutors)
+      organisation.run(
+        { type: 'AssignStaff', data: { personId: t, role: 'tutor' } },
+        director,
+        'director',
+        registeredAt + 3 * HOUR,
+      );
+    if (curator)
+      organisation.run(
+        { type: 'AssignStaff', data: { personId: curator, role: 'curator' } },
+        director,
+        'director',
+        curatorAt,
+      );
 
     const programmeId = uuid();
     const programme = aggregate(programmeStream(programmeId), id, programmeDecider);
-    programme.run({ type: 'StartProgramme', data: { programmeId, organisationId: id, title: 'Программа наставничества педагогических работников' } }, director, 'director', registeredAt + DAY);
+    programme.run(
+      {
+        type: 'StartProgramme',
+        data: { programmeId, organisationId: id, title: 'Программа наставничества педагогических работников' },
+      },
+      director,
+      'director',
+      registeredAt + DAY,
+    );
     const documents: LedgerOrganisation['documents'] = {};
     const docChances = { implementationAct: 0.8, regulationApprovalOrder: 0.7, mentorContractSupplement: 0.3 } as const;
     for (const kindOfDoc of ['implementationAct', 'regulationApprovalOrder', 'mentorContractSupplement'] as const) {
@@ -229,7 +312,21 @@ export function generateRegion(options: RegionOptions): GeneratedRegion {
       drafts: [],
     };
     ledger.push(entry);
-    orgs.push({ id, municipality, timeZone, registeredAt, director, head, ...(curator ? { curator } : {}), methodologists, tutors, programmeId, programme, ledger: entry, code: (options.firstOrganisationCode ?? 1) + i });
+    orgs.push({
+      id,
+      municipality,
+      timeZone,
+      registeredAt,
+      director,
+      head,
+      ...(curator ? { curator } : {}),
+      methodologists,
+      tutors,
+      programmeId,
+      programme,
+      ledger: entry,
+      code: (options.firstOrganisationCode ?? 1) + i,
+    });
   }
 
   // ---- Pairs ----
@@ -307,27 +404,69 @@ export function generateRegion(options: RegionOptions): GeneratedRegion {
       const stopAt = terminateAt ?? now;
       let passedAt: number | undefined;
       if (rnd() < 0.15 && interimDue + HOUR < stopAt) {
-        pair.run({ type: 'MarkPairTaskOverdue', data: { taskId: interim.taskId } }, 'workflow', 'administrator', interimDue + HOUR);
+        pair.run(
+          { type: 'MarkPairTaskOverdue', data: { taskId: interim.taskId } },
+          'workflow',
+          'administrator',
+          interimDue + HOUR,
+        );
       } else if (interimDue - 3 * DAY < stopAt) {
         const controlledAt = interimDue - 3 * DAY;
         if (rnd() < 0.15) {
           const repeatDate = addMonths(interimDate, 1);
           const repeat = { taskId: uuid(), dueAt: endOfLocalDay(repeatDate, org.timeZone), dueLocalDate: repeatDate };
-          pair.run({ type: 'PassInterimControl', data: { taskId: interim.taskId, outcome: 'needsCorrection', comment: 'Требуется доработка плана', repeatControl: repeat } }, org.head, 'commissionHead', controlledAt);
+          pair.run(
+            {
+              type: 'PassInterimControl',
+              data: {
+                taskId: interim.taskId,
+                outcome: 'needsCorrection',
+                comment: 'Требуется доработка плана',
+                repeatControl: repeat,
+              },
+            },
+            org.head,
+            'commissionHead',
+            controlledAt,
+          );
           const repeatAt = Date.parse(repeat.dueAt) - 2 * DAY;
           if (repeatAt < stopAt) {
-            pair.run({ type: 'PassInterimControl', data: { taskId: repeat.taskId, outcome: 'passed', comment: 'Замечания устранены' } }, org.head, 'commissionHead', repeatAt);
+            pair.run(
+              {
+                type: 'PassInterimControl',
+                data: { taskId: repeat.taskId, outcome: 'passed', comment: 'Замечания устранены' },
+              },
+              org.head,
+              'commissionHead',
+              repeatAt,
+            );
             passedAt = repeatAt;
           }
         } else {
-          pair.run({ type: 'PassInterimControl', data: { taskId: interim.taskId, outcome: 'passed', comment: 'Программа выполняется' } }, org.head, 'commissionHead', controlledAt);
+          pair.run(
+            {
+              type: 'PassInterimControl',
+              data: { taskId: interim.taskId, outcome: 'passed', comment: 'Программа выполняется' },
+            },
+            org.head,
+            'commissionHead',
+            controlledAt,
+          );
           passedAt = controlledAt;
         }
       }
       const finalAt = Date.parse(final.dueAt) - 3 * DAY;
       if (passedAt !== undefined && finalAt > passedAt && finalAt < stopAt) {
         const outcome = rnd() < 0.9 ? 'passed' : 'notPassed';
-        pair.run({ type: 'CompleteFinalControl', data: { taskId: final.taskId, outcome, mentorConclusion: 'Наставляемый адаптировался в коллективе' } }, org.head, 'commissionHead', finalAt);
+        pair.run(
+          {
+            type: 'CompleteFinalControl',
+            data: { taskId: final.taskId, outcome, mentorConclusion: 'Наставляемый адаптировался в коллективе' },
+          },
+          org.head,
+          'commissionHead',
+          finalAt,
+        );
         if (finalAt + DAY < stopAt) {
           pair.run({ type: 'CompletePair', data: {} }, org.director, 'director', finalAt + DAY);
           mentorLoad.set(mentorId, (mentorLoad.get(mentorId) ?? 0) - menteeIds.length);
@@ -337,7 +476,17 @@ export function generateRegion(options: RegionOptions): GeneratedRegion {
     }
     if (terminateAt !== undefined) {
       pair.run(
-        { type: 'TerminatePair', data: { reason: 'Увольнение наставляемого', order: { number: `${Math.floor(rnd() * 200) + 1}-к`, date: localDateOf(new Date(terminateAt), org.timeZone), signedBy: 'Руководитель организации' } } },
+        {
+          type: 'TerminatePair',
+          data: {
+            reason: 'Увольнение наставляемого',
+            order: {
+              number: `${Math.floor(rnd() * 200) + 1}-к`,
+              date: localDateOf(new Date(terminateAt), org.timeZone),
+              signedBy: 'Руководитель организации',
+            },
+          },
+        },
         org.director,
         'director',
         terminateAt,
@@ -354,7 +503,16 @@ export function generateRegion(options: RegionOptions): GeneratedRegion {
       at,
       run: () =>
         org.programme.run(
-          { type: 'RecordDocument', data: { documentId: uuid(), kind: kindOfDoc, number: `${Math.floor(rnd() * 300) + 1}-од`, date: localDateOf(new Date(at), org.timeZone), signedBy: 'Руководитель организации' } },
+          {
+            type: 'RecordDocument',
+            data: {
+              documentId: uuid(),
+              kind: kindOfDoc,
+              number: `${Math.floor(rnd() * 300) + 1}-од`,
+              date: localDateOf(new Date(at), org.timeZone),
+              signedBy: 'Руководитель организации',
+            },
+          },
           org.director,
           'director',
           at,
@@ -363,18 +521,36 @@ export function generateRegion(options: RegionOptions): GeneratedRegion {
     const appointedBy = org.director;
     if (org.curator && curatorSince !== undefined) {
       const curatorId = org.curator;
-      actions.push({ at: curatorSince + HOUR, run: () => org.programme.run({ type: 'AppointCurator', data: { curatorId } }, appointedBy, 'director', curatorSince + HOUR) });
+      actions.push({
+        at: curatorSince + HOUR,
+        run: () =>
+          org.programme.run(
+            { type: 'AppointCurator', data: { curatorId } },
+            appointedBy,
+            'director',
+            curatorSince + HOUR,
+          ),
+      });
     }
     const firstPair = Math.min(...pairs.map((p) => p.formedAt));
-    if (org.curator && curatorSince !== undefined && documents.implementationAct !== undefined && documents.regulationApprovalOrder !== undefined && pairs.length > 0) {
+    if (
+      org.curator &&
+      curatorSince !== undefined &&
+      documents.implementationAct !== undefined &&
+      documents.regulationApprovalOrder !== undefined &&
+      pairs.length > 0
+    ) {
       // The curator leaves the preparatory stage a day after its last condition was met (004 slide 43).
-      const at = Math.max(documents.implementationAct, documents.regulationApprovalOrder, curatorSince + HOUR, firstPair) + DAY;
+      const at =
+        Math.max(documents.implementationAct, documents.regulationApprovalOrder, curatorSince + HOUR, firstPair) + DAY;
       const curator = org.curator;
       if (at < now) {
         actions.push({
           at,
           run: () => {
-            const formed = pairs.filter((p) => p.formedAt < at && !(p.terminatedAt !== undefined && p.terminatedAt < at));
+            const formed = pairs.filter(
+              (p) => p.formedAt < at && !(p.terminatedAt !== undefined && p.terminatedAt < at),
+            );
             const approved = formed.filter((p) => p.approvedAt !== undefined && p.approvedAt < at).length;
             org.programme.run(
               {
@@ -430,7 +606,14 @@ export function generateRegion(options: RegionOptions): GeneratedRegion {
           teacherId: teacher,
           methodologistId: methodologist,
           tutorId: tutor,
-          titlePage: { position: 'Учитель', education: 'Высшее педагогическое', teachingExperienceYears: Math.floor(rnd() * 30), selfEducationTopic: 'Функциональная грамотность', startDate, endDate },
+          titlePage: {
+            position: 'Учитель',
+            education: 'Высшее педагогическое',
+            teachingExperienceYears: Math.floor(rnd() * 30),
+            selfEducationTopic: 'Функциональная грамотность',
+            startDate,
+            endDate,
+          },
           goal: 'Преодолеть профессиональные дефициты',
           tasks: ['Освоить современные методики'],
         },
@@ -454,7 +637,18 @@ export function generateRegion(options: RegionOptions): GeneratedRegion {
     const draftTaskId = uuid();
     const diagnosticsDate = localDateOf(new Date(diagnosedAt), org.timeZone);
     route.run(
-      { type: 'RecordDiagnostics', data: { diagnosticsId: uuid(), date: diagnosticsDate, results: initial, draftTaskId, draftDueAt: due.dueAt, draftDueLocalDate: due.dueLocalDate, remindAt: [] } },
+      {
+        type: 'RecordDiagnostics',
+        data: {
+          diagnosticsId: uuid(),
+          date: diagnosticsDate,
+          results: initial,
+          draftTaskId,
+          draftDueAt: due.dueAt,
+          draftDueLocalDate: due.dueLocalDate,
+          remindAt: [],
+        },
+      },
       tutor,
       'tutor',
       diagnosedAt,
@@ -500,17 +694,39 @@ export function generateRegion(options: RegionOptions): GeneratedRegion {
     const agreedAt = submittedAt + between(HOUR, 5 * DAY);
     if (agreedAt >= now) continue;
     route.run(
-      { type: 'AgreeRoadMap', data: { controlPoints: [{ controlPointId: 'cp-1', date: addMonths(startDate, 3), description: 'Промежуточные итоги' }] } },
+      {
+        type: 'AgreeRoadMap',
+        data: {
+          controlPoints: [
+            { controlPointId: 'cp-1', date: addMonths(startDate, 3), description: 'Промежуточные итоги' },
+          ],
+        },
+      },
       tutor,
       'tutor',
       agreedAt,
     );
     const entries = Math.floor(rnd() * 7);
-    const entryTimes = Array.from({ length: entries }, () => between(agreedAt + HOUR, now - HOUR)).sort((a, b) => a - b);
+    const entryTimes = Array.from({ length: entries }, () => between(agreedAt + HOUR, now - HOUR)).sort(
+      (a, b) => a - b,
+    );
     const reflectionAt = agreedAt + between(100 * DAY, 200 * DAY);
     const reflects = rnd() < 0.5 && reflectionAt < now - 2 * DAY;
     for (const at of entryTimes.filter((t) => !reflects || t < reflectionAt)) {
-      route.run({ type: 'RecordPortfolioEntry', data: { entryId: uuid(), rowId: 'row-1', product: 'Методическая разработка урока', selfAssessment: 'Удовлетворён результатом' } }, teacher, 'mentee', at);
+      route.run(
+        {
+          type: 'RecordPortfolioEntry',
+          data: {
+            entryId: uuid(),
+            rowId: 'row-1',
+            product: 'Методическая разработка урока',
+            selfAssessment: 'Удовлетворён результатом',
+          },
+        },
+        teacher,
+        'mentee',
+        at,
+      );
     }
     if (!reflects) continue;
     route.run({ type: 'StartReflection', data: {} }, tutor, 'tutor', reflectionAt);
@@ -518,7 +734,11 @@ export function generateRegion(options: RegionOptions): GeneratedRegion {
     route.run(
       {
         type: 'RecordControlDiagnostics',
-        data: { diagnosticsId: uuid(), date: localDateOf(new Date(controlAt), org.timeZone), results: initial.map((r) => ({ area: r.area, percent: Math.min(100, r.percent + Math.floor(rnd() * 25)) })) },
+        data: {
+          diagnosticsId: uuid(),
+          date: localDateOf(new Date(controlAt), org.timeZone),
+          results: initial.map((r) => ({ area: r.area, percent: Math.min(100, r.percent + Math.floor(rnd() * 25)) })),
+        },
       },
       tutor,
       'tutor',
@@ -532,14 +752,35 @@ export function generateRegion(options: RegionOptions): GeneratedRegion {
     const count = Math.floor(rnd() * 4);
     if (count === 0) continue;
     const journal = aggregate(monitoringStream(org.id), org.id, monitoringDecider);
-    const times = Array.from({ length: count }, () => between(org.registeredAt + 30 * DAY, now - HOUR)).sort((a, b) => a - b);
+    const times = Array.from({ length: count }, () => between(org.registeredAt + 30 * DAY, now - HOUR)).sort(
+      (a, b) => a - b,
+    );
     for (const at of times) {
       const indicator: MonitoringIndicator = pick(monitoringIndicators);
       const unit = monitoringIndicatorDefinitions[indicator].unit;
-      const value = unit === 'percent' ? Math.round(rnd() * 1000) / 10 : unit === 'score' ? 1 + Math.floor(rnd() * 5) : unit === 'percentagePoints' ? Math.round((rnd() * 40 - 20) * 10) / 10 : unit === 'change' ? Math.floor(rnd() * 21) - 10 : Math.floor(rnd() * 15);
+      const value =
+        unit === 'percent'
+          ? Math.round(rnd() * 1000) / 10
+          : unit === 'score'
+            ? 1 + Math.floor(rnd() * 5)
+            : unit === 'percentagePoints'
+              ? Math.round((rnd() * 40 - 20) * 10) / 10
+              : unit === 'change'
+                ? Math.floor(rnd() * 21) - 10
+                : Math.floor(rnd() * 15);
       const periodEnd = localDateOf(new Date(at), org.timeZone);
       journal.run(
-        { type: 'RecordMonitoringResult', data: { organisationId: org.id, resultId: uuid(), indicator, value, periodStart: addMonths(periodEnd, -6), periodEnd } },
+        {
+          type: 'RecordMonitoringResult',
+          data: {
+            organisationId: org.id,
+            resultId: uuid(),
+            indicator,
+            value,
+            periodStart: addMonths(periodEnd, -6),
+            periodEnd,
+          },
+        },
         org.curator ?? org.director,
         org.curator ? 'curator' : 'director',
         at,
@@ -551,7 +792,19 @@ export function generateRegion(options: RegionOptions): GeneratedRegion {
     organisationId: org.id,
     regionCode: options.regionCode ?? 63,
     organisationCode: org.code,
-    lastSequenceByYear: Object.fromEntries([...sequences].filter(([key]) => key.startsWith(`${org.id}:`)).map(([key, last]) => [Number(key.split(':')[1]), last])),
+    lastSequenceByYear: Object.fromEntries(
+      [...sequences]
+        .filter(([key]) => key.startsWith(`${org.id}:`))
+        .map(([key, last]) => [Number(key.split(':')[1]), last]),
+    ),
   }));
-  return { region, municipalities, streams: streams.filter((s) => s.events.length > 0), ledger, from, now, routeRegistry };
+  return {
+    region,
+    municipalities,
+    streams: streams.filter((s) => s.events.length > 0),
+    ledger,
+    from,
+    now,
+    routeRegistry,
+  };
 }

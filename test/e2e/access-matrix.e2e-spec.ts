@@ -32,7 +32,11 @@ function controllersOf(module: Type<unknown>, seen = new Set<unknown>()): Type<u
   return [...own, ...imports.flatMap((m) => (typeof m === 'function' ? controllersOf(m as Type<unknown>, seen) : []))];
 }
 
-const join = (...parts: string[]) => `/${parts.flatMap((p) => p.split('/')).filter(Boolean).join('/')}`;
+const join = (...parts: string[]) =>
+  `/${parts
+    .flatMap((p) => p.split('/'))
+    .filter(Boolean)
+    .join('/')}`;
 
 const apiRoutes: ApiRoute[] = [...new Set(controllersOf(AppModule))].flatMap((controller) =>
   Object.getOwnPropertyNames(controller.prototype)
@@ -41,7 +45,10 @@ const apiRoutes: ApiRoute[] = [...new Set(controllersOf(AppModule))].flatMap((co
     .filter((handler) => typeof handler === 'function' && Reflect.getMetadata(PATH_METADATA, handler) !== undefined)
     .map((handler) => ({
       method: RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number],
-      path: join(Reflect.getMetadata(PATH_METADATA, controller) as string, Reflect.getMetadata(PATH_METADATA, handler) as string),
+      path: join(
+        Reflect.getMetadata(PATH_METADATA, controller) as string,
+        Reflect.getMetadata(PATH_METADATA, handler) as string,
+      ),
       roles: Reflect.getMetadata(ROLES, handler) ?? Reflect.getMetadata(ROLES, controller),
       isPublic: (Reflect.getMetadata(IS_PUBLIC, handler) ?? Reflect.getMetadata(IS_PUBLIC, controller)) === true,
     })),
@@ -61,13 +68,24 @@ function ownExpectation(route: ApiRoute, role: Role): 'through' | 404 {
 }
 
 const fourYearsLessADay = (date: string) =>
-  new Date(Date.parse(`${Number(date.slice(0, 4)) + 4}${date.slice(4)}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  new Date(Date.parse(`${Number(date.slice(0, 4)) + 4}${date.slice(4)}T00:00:00Z`) - 86_400_000)
+    .toISOString()
+    .slice(0, 10);
 
 describe('access matrix: every route × every role × own and other organisation', () => {
   let system: TestSystem;
   const A = { region: 'Самарская область', municipality: 'г. Тольятти', timeZone: 'Europe/Samara' };
   const B = { region: 'Приморский край', municipality: 'г. Владивосток', timeZone: 'Asia/Vladivostok' };
-  const people = { admin: randomUUID(), director: randomUUID(), curator: randomUUID(), tutor: randomUUID(), methodologist: randomUUID(), teacher: randomUUID(), mentor: randomUUID(), mentee: randomUUID() };
+  const people = {
+    admin: randomUUID(),
+    director: randomUUID(),
+    curator: randomUUID(),
+    tutor: randomUUID(),
+    methodologist: randomUUID(),
+    teacher: randomUUID(),
+    mentor: randomUUID(),
+    mentee: randomUUID(),
+  };
   const ids: Record<string, string> = {};
   const own = {} as Record<Role, string>;
   const other = {} as Record<Role, string>;
@@ -92,19 +110,42 @@ describe('access matrix: every route × every role × own and other organisation
     system.token(people.teacher, ['mentee'], [a]);
 
     // A programme with a curator, a selected mentor, a formed pair; an ИОМ whose diagnostics gave the methodologist a task.
-    ids.programme = (await system.request('POST', `/organisations/${a}/programmes`, as.director, { title: 'Программа наставничества' })).body.state.programmeId;
-    expect((await system.request('POST', `/programmes/${ids.programme}/curator`, as.director, { curatorId: people.curator })).status).toBe(200);
-    for (const [personId, role, extra] of [[people.mentor, 'mentor', {}], [people.mentee, 'mentee', { menteeCategory: 'newSpecialist' }]] as const) {
+    ids.programme = (
+      await system.request('POST', `/organisations/${a}/programmes`, as.director, { title: 'Программа наставничества' })
+    ).body.state.programmeId;
+    expect(
+      (await system.request('POST', `/programmes/${ids.programme}/curator`, as.director, { curatorId: people.curator }))
+        .status,
+    ).toBe(200);
+    for (const [personId, role, extra] of [
+      [people.mentor, 'mentor', {}],
+      [people.mentee, 'mentee', { menteeCategory: 'newSpecialist' }],
+    ] as const) {
       const selected = await system.request('POST', `/programmes/${ids.programme}/participants`, as.curator, {
-        personId, role, position: 'Учитель', teachingExperienceYears: 10, subjectExperienceYears: 5, ...extra,
+        personId,
+        role,
+        position: 'Учитель',
+        teachingExperienceYears: 10,
+        subjectExperienceYears: 5,
+        ...extra,
       });
       expect(selected.status).toBe(201);
     }
-    await system.eventually(() => system.request('GET', `/programmes/${ids.programme}/participants`, as.curator), (r) => r.body?.length === 2);
+    await system.eventually(
+      () => system.request('GET', `/programmes/${ids.programme}/participants`, as.curator),
+      (r) => r.body?.length === 2,
+    );
     const formed = await system.request('POST', `/programmes/${ids.programme}/pairs`, as.director, {
-      form: 'teacherTeacher', kind: 'traditional', mentorId: people.mentor, menteeIds: [people.mentee],
-      consents: [{ personId: people.mentor, date: '2026-08-28' }, { personId: people.mentee, date: '2026-08-29' }],
-      order: { number: '15-к', date: '2026-09-01', signedBy: 'Директор' }, term: { start: '2026-09-01', end: '2027-08-31' },
+      form: 'teacherTeacher',
+      kind: 'traditional',
+      mentorId: people.mentor,
+      menteeIds: [people.mentee],
+      consents: [
+        { personId: people.mentor, date: '2026-08-28' },
+        { personId: people.mentee, date: '2026-08-29' },
+      ],
+      order: { number: '15-к', date: '2026-09-01', signedBy: 'Директор' },
+      term: { start: '2026-09-01', end: '2027-08-31' },
     });
     expect(formed.status).toBe(201);
     ids.pair = formed.body.state.pairId;
@@ -112,16 +153,30 @@ describe('access matrix: every route × every role × own and other organisation
 
     const today = localDateOf(new Date(), A.timeZone);
     const route = await system.request('POST', `/organisations/${a}/routes`, as.tutor, {
-      teacherId: people.teacher, methodologistId: people.methodologist, regionCode: '63',
-      titlePage: { position: 'Учитель', education: 'Высшее', teachingExperienceYears: 12, selfEducationTopic: 'Тема', startDate: today, endDate: fourYearsLessADay(today) },
+      teacherId: people.teacher,
+      methodologistId: people.methodologist,
+      regionCode: '63',
+      titlePage: {
+        position: 'Учитель',
+        education: 'Высшее',
+        teachingExperienceYears: 12,
+        selfEducationTopic: 'Тема',
+        startDate: today,
+        endDate: fourYearsLessADay(today),
+      },
     });
     expect(route.status).toBe(201);
     ids.route = route.body.state.routeId;
     const diagnosed = await system.request('POST', `/routes/${ids.route}/record-diagnostics`, as.tutor, {
-      diagnosticsId: randomUUID(), date: today, results: competenceAreas.map((area) => ({ area, percent: area === 'ict' ? 35 : 70 })),
+      diagnosticsId: randomUUID(),
+      date: today,
+      results: competenceAreas.map((area) => ({ area, percent: area === 'ict' ? 35 : 70 })),
     });
     expect(diagnosed.status).toBe(200);
-    const inbox = await system.eventually(() => system.request('GET', '/tasks', as.methodologist), (r) => r.body?.length > 0);
+    const inbox = await system.eventually(
+      () => system.request('GET', '/tasks', as.methodologist),
+      (r) => r.body?.length > 0,
+    );
     ids.task = inbox.body[0].taskId;
 
     for (const role of roles) {
@@ -135,11 +190,17 @@ describe('access matrix: every route × every role × own and other organisation
       [`/pairs/${ids.pair}`, () => true],
       [`/routes/${ids.route}`, (body: { stage?: string }) => body.stage === 'design'],
     ] as const) {
-      const seen = await system.eventually(() => system.request('GET', path, admin), (r) => r.status === 200 && check(r.body));
+      const seen = await system.eventually(
+        () => system.request('GET', path, admin),
+        (r) => r.status === 200 && check(r.body),
+      );
       expect(seen.status).toBe(200);
     }
     // The coordinators' reach comes from the organisations' projection.
-    await system.eventually(() => system.request('GET', `/organisations/${a}`, own.regionalCoordinator), (r) => r.status === 200);
+    await system.eventually(
+      () => system.request('GET', `/organisations/${a}`, own.regionalCoordinator),
+      (r) => r.status === 200,
+    );
   });
   afterAll(() => system?.stop());
 
@@ -147,16 +208,27 @@ describe('access matrix: every route × every role × own and other organisation
     route.path.replace(/:(\w+)/g, (_, name: string) => {
       const collection = route.path.split('/')[1] as string;
       const value =
-        name === 'personId' && collection === 'mentors' ? ids.mentor
-        : name !== 'id' ? undefined
-        : collection === 'organisations' ? ids.organisationA
-        : collection === 'users' ? ids.user
-        : ({ programmes: ids.programme, pairs: ids.pair, routes: ids.route, tasks: ids.task } as Record<string, string | undefined>)[collection];
-      if (!value) throw new Error(`${route.method} ${route.path}: no fixture resolves :${name}; add one to the access matrix`);
+        name === 'personId' && collection === 'mentors'
+          ? ids.mentor
+          : name !== 'id'
+            ? undefined
+            : collection === 'organisations'
+              ? ids.organisationA
+              : collection === 'users'
+                ? ids.user
+                : (
+                    { programmes: ids.programme, pairs: ids.pair, routes: ids.route, tasks: ids.task } as Record<
+                      string,
+                      string | undefined
+                    >
+                  )[collection];
+      if (!value)
+        throw new Error(`${route.method} ${route.path}: no fixture resolves :${name}; add one to the access matrix`);
       return value;
     });
 
-  const call = (route: ApiRoute, token: string) => system.request(route.method, resolve(route), token, route.method === 'GET' ? undefined : {});
+  const call = (route: ApiRoute, token: string) =>
+    system.request(route.method, resolve(route), token, route.method === 'GET' ? undefined : {});
 
   it('finds the routes, and each declares @Public or the roles it admits', () => {
     expect(apiRoutes.length).toBeGreaterThan(40);
@@ -165,7 +237,8 @@ describe('access matrix: every route × every role × own and other organisation
   });
 
   // Reads first, then writes: a write that happens to succeed must not change what a later read sees.
-  const guarded = () => [...apiRoutes.filter((r) => !r.isPublic)].sort((x, y) => Number(x.method !== 'GET') - Number(y.method !== 'GET'));
+  const guarded = () =>
+    [...apiRoutes.filter((r) => !r.isPublic)].sort((x, y) => Number(x.method !== 'GET') - Number(y.method !== 'GET'));
 
   it('answers each route × role × organisation as the route declares', async () => {
     const wrong: string[] = [];
@@ -192,7 +265,9 @@ describe('access matrix: every route × every role × own and other organisation
           wrong.push(`${label} (other): ${theirs.status}`);
         } else if (route.method === 'GET') {
           // A list must not leak anything of the other organisation.
-          const leaked = [ids.organisationA, ids.programme, ids.pair, ids.route, ids.task].filter((id) => JSON.stringify(theirs.body ?? '').includes(id as string));
+          const leaked = [ids.organisationA, ids.programme, ids.pair, ids.route, ids.task].filter((id) =>
+            JSON.stringify(theirs.body ?? '').includes(id as string),
+          );
           if (leaked.length > 0) wrong.push(`${label} (other): shows ${leaked.join(', ')}`);
         }
       }
@@ -203,22 +278,52 @@ describe('access matrix: every route × every role × own and other organisation
   it("refuses a pair with another organisation's mentor or mentee (404, no capacity taken) and scopes a mentor's load", async () => {
     const b = ids.organisationB as string;
     const [bDirector, bCurator, bMentor, bMentee] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
-    const inB = { director: system.token(bDirector, ['director'], [b]), curator: system.token(bCurator, ['curator'], [b]) };
-    const programmeB = (await system.request('POST', `/organisations/${b}/programmes`, inB.director, { title: 'Программа Б' })).body.state.programmeId as string;
-    expect((await system.request('POST', `/programmes/${programmeB}/curator`, inB.director, { curatorId: bCurator })).status).toBe(200);
-    for (const [personId, role, extra] of [[bMentor, 'mentor', {}], [bMentee, 'mentee', { menteeCategory: 'newSpecialist' }]] as const) {
+    const inB = {
+      director: system.token(bDirector, ['director'], [b]),
+      curator: system.token(bCurator, ['curator'], [b]),
+    };
+    const programmeB = (
+      await system.request('POST', `/organisations/${b}/programmes`, inB.director, { title: 'Программа Б' })
+    ).body.state.programmeId as string;
+    expect(
+      (await system.request('POST', `/programmes/${programmeB}/curator`, inB.director, { curatorId: bCurator })).status,
+    ).toBe(200);
+    for (const [personId, role, extra] of [
+      [bMentor, 'mentor', {}],
+      [bMentee, 'mentee', { menteeCategory: 'newSpecialist' }],
+    ] as const) {
       const selected = await system.request('POST', `/programmes/${programmeB}/participants`, inB.curator, {
-        personId, role, position: 'Учитель', teachingExperienceYears: 10, subjectExperienceYears: 5, ...extra,
+        personId,
+        role,
+        position: 'Учитель',
+        teachingExperienceYears: 10,
+        subjectExperienceYears: 5,
+        ...extra,
       });
       expect(selected.status).toBe(201);
     }
-    await system.eventually(() => system.request('GET', `/programmes/${programmeB}/participants`, inB.curator), (r) => r.body?.length === 2);
+    await system.eventually(
+      () => system.request('GET', `/programmes/${programmeB}/participants`, inB.curator),
+      (r) => r.body?.length === 2,
+    );
     const formation = (mentorId: string, menteeId: string) => ({
-      form: 'teacherTeacher', kind: 'traditional', mentorId, menteeIds: [menteeId],
-      consents: [{ personId: mentorId, date: '2026-08-28' }, { personId: menteeId, date: '2026-08-29' }],
-      order: { number: '16-к', date: '2026-09-01', signedBy: 'Директор' }, term: { start: '2026-09-01', end: '2027-08-31' },
+      form: 'teacherTeacher',
+      kind: 'traditional',
+      mentorId,
+      menteeIds: [menteeId],
+      consents: [
+        { personId: mentorId, date: '2026-08-28' },
+        { personId: menteeId, date: '2026-08-29' },
+      ],
+      order: { number: '16-к', date: '2026-09-01', signedBy: 'Директор' },
+      term: { start: '2026-09-01', end: '2027-08-31' },
     });
-    const pairB = await system.request('POST', `/programmes/${programmeB}/pairs`, inB.director, formation(bMentor, bMentee));
+    const pairB = await system.request(
+      'POST',
+      `/programmes/${programmeB}/pairs`,
+      inB.director,
+      formation(bMentor, bMentee),
+    );
     expect(pairB.status).toBe(201);
 
     // A's curator and director cannot take B's mentor, nor B's mentee with A's own (unreserved) mentee as mentor.
@@ -230,7 +335,10 @@ describe('access matrix: every route × every role × own and other organisation
       [own.director, formation(aMentee, bMentee)],
     ] as const) {
       const refused = await system.request('POST', `/programmes/${ids.programme}/pairs`, token, body);
-      expect({ status: refused.status, detail: refused.body.detail }).toEqual({ status: 404, detail: expect.stringMatching(/не найден в этой организации/) });
+      expect({ status: refused.status, detail: refused.body.detail }).toEqual({
+        status: 404,
+        detail: expect.stringMatching(/не найден в этой организации/),
+      });
     }
     // B's mentor's capacity holds B's pair only.
     const load = await system.request('GET', `/mentors/${bMentor}/load`, system.token(people.admin, ['administrator']));
@@ -239,10 +347,20 @@ describe('access matrix: every route × every role × own and other organisation
     // The load endpoint: B's mentor is nobody in A; A's own mentor shows A's pair to A; B sees its own.
     for (const role of ['curator', 'director', 'commissionHead'] as const) {
       const theirs = await system.request('GET', `/mentors/${bMentor}/load`, own[role]);
-      expect({ role, status: theirs.status, leaked: JSON.stringify(theirs.body).includes(pairB.body.state.pairId) }).toEqual({ role, status: 404, leaked: false });
+      expect({
+        role,
+        status: theirs.status,
+        leaked: JSON.stringify(theirs.body).includes(pairB.body.state.pairId),
+      }).toEqual({ role, status: 404, leaked: false });
     }
-    expect((await system.request('GET', `/mentors/${bMentor}/load`, inB.curator)).body).toMatchObject({ load: 1, reservations: { [pairB.body.state.pairId]: 1 } });
-    expect((await system.request('GET', `/mentors/${ids.mentor}/load`, own.curator)).body).toMatchObject({ load: 1, reservations: { [ids.pair as string]: 1 } });
+    expect((await system.request('GET', `/mentors/${bMentor}/load`, inB.curator)).body).toMatchObject({
+      load: 1,
+      reservations: { [pairB.body.state.pairId]: 1 },
+    });
+    expect((await system.request('GET', `/mentors/${ids.mentor}/load`, own.curator)).body).toMatchObject({
+      load: 1,
+      reservations: { [ids.pair as string]: 1 },
+    });
     expect((await system.request('GET', `/mentors/${ids.mentor}/load`, inB.curator)).status).toBe(404);
   });
 });

@@ -28,14 +28,57 @@ describe('bearer tokens', () => {
   });
 
   it.each([
-    ['alg none', () => `${base64url({ alg: 'none', typ: 'JWT' })}.${base64url({ ...claims, iss: 'mentorflow', aud: 'mentorflow-api' })}.`],
-    ['another secret', () => new JwtService({ secret: 'x'.repeat(40) }).sign(claims, { issuer: 'mentorflow', audience: 'mentorflow-api' })],
-    ['wrong issuer', () => new JwtService({ secret: secret() }).sign(claims, { issuer: 'evil', audience: 'mentorflow-api' })],
-    ['wrong audience', () => new JwtService({ secret: secret() }).sign(claims, { issuer: 'mentorflow', audience: 'other' })],
-    ['expired', () => new JwtService({ secret: secret() }).sign({ ...claims, exp: Math.floor(Date.now() / 1000) - 60 }, { issuer: 'mentorflow', audience: 'mentorflow-api' })],
-    ['HS384 instead of HS256', () => new JwtService({ secret: secret() }).sign(claims, { algorithm: 'HS384', issuer: 'mentorflow', audience: 'mentorflow-api' })],
-    ['no subject', () => new JwtService({ secret: secret() }).sign({ roles: ['administrator'] }, { issuer: 'mentorflow', audience: 'mentorflow-api' })],
-    ['a subject no user has, whatever roles it claims', () => new JwtService({ secret: secret() }).sign({ ...claims, sub: randomUUID() }, { issuer: 'mentorflow', audience: 'mentorflow-api' })],
+    [
+      'alg none',
+      () =>
+        `${base64url({ alg: 'none', typ: 'JWT' })}.${base64url({ ...claims, iss: 'mentorflow', aud: 'mentorflow-api' })}.`,
+    ],
+    [
+      'another secret',
+      () =>
+        new JwtService({ secret: 'x'.repeat(40) }).sign(claims, { issuer: 'mentorflow', audience: 'mentorflow-api' }),
+    ],
+    [
+      'wrong issuer',
+      () => new JwtService({ secret: secret() }).sign(claims, { issuer: 'evil', audience: 'mentorflow-api' }),
+    ],
+    [
+      'wrong audience',
+      () => new JwtService({ secret: secret() }).sign(claims, { issuer: 'mentorflow', audience: 'other' }),
+    ],
+    [
+      'expired',
+      () =>
+        new JwtService({ secret: secret() }).sign(
+          { ...claims, exp: Math.floor(Date.now() / 1000) - 60 },
+          { issuer: 'mentorflow', audience: 'mentorflow-api' },
+        ),
+    ],
+    [
+      'HS384 instead of HS256',
+      () =>
+        new JwtService({ secret: secret() }).sign(claims, {
+          algorithm: 'HS384',
+          issuer: 'mentorflow',
+          audience: 'mentorflow-api',
+        }),
+    ],
+    [
+      'no subject',
+      () =>
+        new JwtService({ secret: secret() }).sign(
+          { roles: ['administrator'] },
+          { issuer: 'mentorflow', audience: 'mentorflow-api' },
+        ),
+    ],
+    [
+      'a subject no user has, whatever roles it claims',
+      () =>
+        new JwtService({ secret: secret() }).sign(
+          { ...claims, sub: randomUUID() },
+          { issuer: 'mentorflow', audience: 'mentorflow-api' },
+        ),
+    ],
   ])('refuses a token with %s (401)', async (_, make) => {
     const response = await listOrganisations(make());
     expect(response.status).toBe(401);
@@ -45,7 +88,11 @@ describe('bearer tokens', () => {
   it('refuses a valid token whose roles the route does not allow (403), recording nothing', async () => {
     const mentor = system.token(randomUUID(), ['mentor'], [randomUUID()]);
     const response = await system.request('POST', '/organisations', mentor, {
-      name: 'Школа', kind: 'school', municipality: 'М', region: 'Р', timeZone: 'Europe/Moscow',
+      name: 'Школа',
+      kind: 'school',
+      municipality: 'М',
+      region: 'Р',
+      timeZone: 'Europe/Moscow',
     });
     expect(response.status).toBe(403);
   });
@@ -69,13 +116,23 @@ async function withEnv<T>(vars: Record<string, string | undefined>, make: () => 
 }
 
 /** A request with a Host header of our choosing (fetch() sets its own from the URL). */
-function requestWithHost(url: string, host: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, unknown>; body: any }> {
+function requestWithHost(
+  url: string,
+  host: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, unknown>; body: any }> {
   return new Promise((resolve, reject) => {
     const request = httpRequest(url, { headers: { ...headers, host } }, (response) => {
       let text = '';
       response.setEncoding('utf8');
       response.on('data', (chunk: string) => (text += chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: text ? JSON.parse(text) : undefined }));
+      response.on('end', () =>
+        resolve({
+          status: response.statusCode ?? 0,
+          headers: response.headers,
+          body: text ? JSON.parse(text) : undefined,
+        }),
+      );
     });
     request.on('error', reject);
     request.end();
@@ -97,7 +154,11 @@ describe('the development sign-in', () => {
     try {
       await api.listen(0, '127.0.0.1');
       const url = await api.getUrl();
-      const token = await fetch(`${url}/auth/dev-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sub }) });
+      const token = await fetch(`${url}/auth/dev-token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ sub }),
+      });
       return { token: token.status, users: (await fetch(`${url}/auth/dev-users`)).status };
     } finally {
       await api.close();
@@ -111,13 +172,16 @@ describe('the development sign-in', () => {
   });
 
   it('stays off under NODE_ENV=production even when asked for', async () => {
-    expect(await devEndpoints({ MENTORFLOW_DEV_SIGNIN: 'true', NODE_ENV: 'production' })).toEqual({ token: 404, users: 404 });
+    expect(await devEndpoints({ MENTORFLOW_DEV_SIGNIN: 'true', NODE_ENV: 'production' })).toEqual({
+      token: 404,
+      users: 404,
+    });
   });
 
   it('refuses to start when the API would listen beyond loopback', async () => {
-    await expect(withEnv({ MENTORFLOW_DEV_SIGNIN: 'true', HOST: '0.0.0.0' }, () => createApiApp({ logger: false }))).rejects.toThrow(
-      /MENTORFLOW_DEV_SIGNIN: .*loopback address.*HOST=0\.0\.0\.0/,
-    );
+    await expect(
+      withEnv({ MENTORFLOW_DEV_SIGNIN: 'true', HOST: '0.0.0.0' }, () => createApiApp({ logger: false })),
+    ).rejects.toThrow(/MENTORFLOW_DEV_SIGNIN: .*loopback address.*HOST=0\.0\.0\.0/);
   });
 
   it('lists only what the picker shows: subject, name and roles, without the cache keeping it', async () => {
@@ -135,7 +199,11 @@ describe('the development sign-in', () => {
       const response = await fetch(`${await api.getUrl()}/auth/dev-users`);
       expect(response.headers.get('cache-control')).toBe('no-store');
       const users = (await response.json()) as { sub: string }[];
-      expect(users.find((u) => u.sub === curator.sub)).toEqual({ sub: curator.sub, fullName: 'Петров Пётр Петрович', roles: ['curator', 'mentor'] });
+      expect(users.find((u) => u.sub === curator.sub)).toEqual({
+        sub: curator.sub,
+        fullName: 'Петров Пётр Петрович',
+        roles: ['curator', 'mentor'],
+      });
       for (const user of users) expect(Object.keys(user).sort()).toEqual(['fullName', 'roles', 'sub']);
     } finally {
       await api.close();
@@ -150,15 +218,31 @@ describe('the Host header', () => {
       await api.listen(0, '127.0.0.1');
       const url = await api.getUrl();
       const port = new URL(url).port;
-      for (const host of ['evil.example.com', `evil.example.com:${port}`, `127.0.0.1.nip.io:${port}`, 'mentorflow.example.ru.evil.com']) {
+      for (const host of [
+        'evil.example.com',
+        `evil.example.com:${port}`,
+        `127.0.0.1.nip.io:${port}`,
+        'mentorflow.example.ru.evil.com',
+      ]) {
         const refused = await requestWithHost(`${url}/auth/config`, host);
         expect({ host, status: refused.status }).toEqual({ host, status: 421 });
         expect(refused.body).toMatchObject({ status: 421, detail: expect.stringMatching(/Host/) });
         // Before routing and authentication: an unknown path and a protected one are refused the same way.
         expect((await requestWithHost(`${url}/users/me`, host)).status).toBe(421);
       }
-      for (const host of [`localhost:${port}`, 'localhost', `127.0.0.1:${port}`, `[::1]:${port}`, `LOCALHOST:${port}`, 'mentorflow.example.ru', 'mentorflow.example.ru:443']) {
-        expect({ host, status: (await requestWithHost(`${url}/auth/config`, host)).status }).toEqual({ host, status: 200 });
+      for (const host of [
+        `localhost:${port}`,
+        'localhost',
+        `127.0.0.1:${port}`,
+        `[::1]:${port}`,
+        `LOCALHOST:${port}`,
+        'mentorflow.example.ru',
+        'mentorflow.example.ru:443',
+      ]) {
+        expect({ host, status: (await requestWithHost(`${url}/auth/config`, host)).status }).toEqual({
+          host,
+          status: 200,
+        });
       }
       // Probes reach the pod by its address; health carries no personal data.
       expect((await requestWithHost(`${url}/health/live`, '10.1.2.3:3000')).status).toBe(200);
@@ -186,8 +270,18 @@ describe('write throttling', () => {
     const write = (forwardedFor: string) =>
       fetch(`${system.baseUrl}/organisations`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json', 'x-forwarded-for': forwardedFor },
-        body: JSON.stringify({ name: 'Школа', kind: 'school', municipality: 'М', region: 'Р', timeZone: 'Europe/Moscow' }),
+        headers: {
+          authorization: `Bearer ${admin}`,
+          'content-type': 'application/json',
+          'x-forwarded-for': forwardedFor,
+        },
+        body: JSON.stringify({
+          name: 'Школа',
+          kind: 'school',
+          municipality: 'М',
+          region: 'Р',
+          timeZone: 'Europe/Moscow',
+        }),
       });
     const statuses = [];
     for (let i = 0; i < 5; i++) statuses.push((await write(`10.0.0.${i}`)).status);

@@ -24,7 +24,10 @@ describe('regional non-working days (calendar overlays) through the API', () => 
   const MOSCOW = 'Europe/Moscow';
   const shipped2027 = readFileSync(join(__dirname, '..', '..', 'libs', 'calendar', 'data', '2027.xml'), 'utf8');
 
-  const overlayXml = (days: string, { year = '2027', region = `region="${TATARSTAN}"` } = {}): string => `<?xml version="1.0" encoding="UTF-8"?>
+  const overlayXml = (
+    days: string,
+    { year = '2027', region = `region="${TATARSTAN}"` } = {},
+  ): string => `<?xml version="1.0" encoding="UTF-8"?>
 <calendar year="${year}" lang="ru" country="ru" ${region}>
     <holidays>
         <holiday id="1" title="Ураза-байрам"/>
@@ -52,7 +55,10 @@ describe('regional non-working days (calendar overlays) through the API', () => 
     await system?.stop();
   });
 
-  const calendarEvents = async () => Number((await db.query('SELECT count(*)::int AS n FROM events WHERE stream_id = $1', [productionCalendarStream]))[0].n);
+  const calendarEvents = async () =>
+    Number(
+      (await db.query('SELECT count(*)::int AS n FROM events WHERE stream_id = $1', [productionCalendarStream]))[0].n,
+    );
   const load = (xml: string, token = admin) => system.request('POST', '/calendar/overlays', token, { xml });
   const list = async (token = admin) => {
     const response = await system.request('GET', '/calendar/overlays?limit=100', token);
@@ -60,35 +66,74 @@ describe('regional non-working days (calendar overlays) through the API', () => 
     return response.body as { region: string; year: number; days: number; loadedAt: string; loadedBy: string }[];
   };
   const workingDays = async (dates: string[], region?: string) => {
-    const query = new URLSearchParams({ timeZone: MOSCOW, dates: dates.join(','), ...(region === undefined ? {} : { region }) });
+    const query = new URLSearchParams({
+      timeZone: MOSCOW,
+      dates: dates.join(','),
+      ...(region === undefined ? {} : { region }),
+    });
     const response = await system.request('GET', `/calendar/working-days?${query}`, admin);
     expect(response.status).toBe(200);
-    return response.body as { today: string; region: string | null; days: Record<string, number | null>; missingYears: number[] };
+    return response.body as {
+      today: string;
+      region: string | null;
+      days: Record<string, number | null>;
+      missingYears: number[];
+    };
   };
 
   it.each([
-    ['an unknown region', overlayXml('<day d="08.30" t="1" h="3"/>', { region: 'region="Татарстания"' }), 'calendarOverlay', 'Неизвестный субъект Российской Федерации «Татарстания» (атрибут region)'],
-    ['no region attribute', overlayXml('<day d="08.30" t="1" h="3"/>', { region: '' }), 'calendarOverlay', 'Не указан регион (атрибут region элемента <calendar>)'],
+    [
+      'an unknown region',
+      overlayXml('<day d="08.30" t="1" h="3"/>', { region: 'region="Татарстания"' }),
+      'calendarOverlay',
+      'Неизвестный субъект Российской Федерации «Татарстания» (атрибут region)',
+    ],
+    [
+      'no region attribute',
+      overlayXml('<day d="08.30" t="1" h="3"/>', { region: '' }),
+      'calendarOverlay',
+      'Не указан регион (атрибут region элемента <calendar>)',
+    ],
     ['a federal year file', shipped2027, 'calendarOverlay', 'Не указан регион'],
-    ['an impossible date', overlayXml('<day d="02.30" t="1" h="1"/>'), 'calendarOverlay', 'Неверная дата 02.30 в календаре 2027 года'],
-    ['broken XML', overlayXml('<day d="08.30" t="1"'), 'calendarOverlay', 'Повреждённый XML производственного календаря'],
-    ['a year without a federal calendar', overlayXml('<day d="08.30" t="1" h="3"/>', { year: '2089' }), 'federalCalendarYear', 'Нет федерального производственного календаря на 2089 год: сначала загрузите его'],
-  ])('refuses %s with 400 and a Russian message naming the problem, storing nothing', async (_, xml, constraint, message) => {
-    const before = await calendarEvents();
-    const listed = await list();
-    const response = await load(xml);
-    expect(response.status).toBe(400);
-    expect(response.body.detail).toContain(message);
-    expect(response.body.errors).toEqual([{ field: 'xml', constraint, message: response.body.detail }]);
-    expect(await calendarEvents()).toBe(before);
-    expect(await list()).toEqual(listed);
-  });
+    [
+      'an impossible date',
+      overlayXml('<day d="02.30" t="1" h="1"/>'),
+      'calendarOverlay',
+      'Неверная дата 02.30 в календаре 2027 года',
+    ],
+    [
+      'broken XML',
+      overlayXml('<day d="08.30" t="1"'),
+      'calendarOverlay',
+      'Повреждённый XML производственного календаря',
+    ],
+    [
+      'a year without a federal calendar',
+      overlayXml('<day d="08.30" t="1" h="3"/>', { year: '2089' }),
+      'federalCalendarYear',
+      'Нет федерального производственного календаря на 2089 год: сначала загрузите его',
+    ],
+  ])(
+    'refuses %s with 400 and a Russian message naming the problem, storing nothing',
+    async (_, xml, constraint, message) => {
+      const before = await calendarEvents();
+      const listed = await list();
+      const response = await load(xml);
+      expect(response.status).toBe(400);
+      expect(response.body.detail).toContain(message);
+      expect(response.body.errors).toEqual([{ field: 'xml', constraint, message: response.body.detail }]);
+      expect(await calendarEvents()).toBe(before);
+      expect(await list()).toEqual(listed);
+    },
+  );
 
   it('refuses a regional file loaded as a federal year: it would replace the whole country’s 2027', async () => {
     const before = await calendarEvents();
     const response = await system.request('POST', '/calendar/years', admin, { xml: tatarstan2027 });
     expect(response.status).toBe(400);
-    expect(response.body.detail).toContain('Календарь относится к региону "Республика Татарстан": загрузите его как региональный календарь');
+    expect(response.body.detail).toContain(
+      'Календарь относится к региону "Республика Татарстан": загрузите его как региональный календарь',
+    );
     expect(await calendarEvents()).toBe(before);
   });
 
@@ -97,14 +142,19 @@ describe('regional non-working days (calendar overlays) through the API', () => 
     for (const role of ['curator', 'director', 'methodologist'] as const) {
       expect((await load(tatarstan2027, system.token(randomUUID(), [role], [randomUUID()]))).status).toBe(403);
     }
-    expect((await system.request('GET', '/calendar/overlays', system.token(randomUUID(), ['mentor'], [randomUUID()]))).status).toBe(403);
+    expect(
+      (await system.request('GET', '/calendar/overlays', system.token(randomUUID(), ['mentor'], [randomUUID()])))
+        .status,
+    ).toBe(403);
     expect(await calendarEvents()).toBe(before);
   });
 
   it('pages the list like every list: limit over 100 is refused naming "limit"', async () => {
     const tooMany = await system.request('GET', '/calendar/overlays?limit=101', admin);
     expect(tooMany.status).toBe(400);
-    expect(tooMany.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'limit', constraint: 'max' })]));
+    expect(tooMany.body.errors).toEqual(
+      expect.arrayContaining([expect.objectContaining({ field: 'limit', constraint: 'max' })]),
+    );
     expect((await system.request('GET', '/calendar/overlays?limit=1&offset=0', admin)).status).toBe(200);
   });
 
@@ -133,7 +183,10 @@ describe('regional non-working days (calendar overlays) through the API', () => 
     return cursor.toISOString().slice(5, 10).replace('-', '.');
   };
   const bashkortostanXml = (monthDays: string[]) =>
-    overlayXml(monthDays.map((d) => `<day d="${d}" t="1" h="1"/>`).join(''), { year: String(nextYear()), region: `region="${BASHKORTOSTAN}"` });
+    overlayXml(monthDays.map((d) => `<day d="${d}" t="1" h="1"/>`).join(''), {
+      year: String(nextYear()),
+      region: `region="${BASHKORTOSTAN}"`,
+    });
 
   it('counts working days with the region’s own days off when the region is given, and without them when not', async () => {
     const [spring, summer] = [workingDayFrom('03.10'), workingDayFrom('08.30')];
@@ -160,7 +213,9 @@ describe('regional non-working days (calendar overlays) through the API', () => 
     const summer = workingDayFrom('08.30');
     const corrected = await load(bashkortostanXml([summer]));
     expect(corrected.status).toBe(201);
-    expect((await list()).filter((o) => o.region === BASHKORTOSTAN)).toEqual([{ region: BASHKORTOSTAN, year: nextYear(), days: 1, loadedAt: corrected.body.loadedAt, loadedBy: adminId }]);
+    expect((await list()).filter((o) => o.region === BASHKORTOSTAN)).toEqual([
+      { region: BASHKORTOSTAN, year: nextYear(), days: 1, loadedAt: corrected.body.loadedAt, loadedBy: adminId },
+    ]);
     const date = `${nextYear()}-09-15`;
     const federal = await workingDays([date]);
     const regional = await workingDays([date], BASHKORTOSTAN);

@@ -23,7 +23,10 @@ describe('loading a production calendar year through the API', () => {
     await system?.stop();
   });
 
-  const calendarEvents = async () => Number((await db.query('SELECT count(*)::int AS n FROM events WHERE stream_id = $1', [productionCalendarStream]))[0].n);
+  const calendarEvents = async () =>
+    Number(
+      (await db.query('SELECT count(*)::int AS n FROM events WHERE stream_id = $1', [productionCalendarStream]))[0].n,
+    );
   const load = (xml: string, token = admin) => system.request('POST', '/calendar/years', token, { xml });
 
   it('refuses bad XML and impossible dates with 400 in Russian, changing nothing', async () => {
@@ -46,6 +49,11 @@ describe('loading a production calendar year through the API', () => {
     expect(loaded.body).toMatchObject({ year: 2090, source: 'loaded' });
 
     const years = await system.request('GET', '/calendar/years', admin);
-    expect(years.body).toEqual(expect.arrayContaining([expect.objectContaining({ year: 2027, source: 'shipped' }), expect.objectContaining({ year: 2090, source: 'loaded' })]));
+    expect(years.body).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ year: 2027, source: 'shipped' }),
+        expect.objectContaining({ year: 2090, source: 'loaded' }),
+      ]),
+    );
   });
 });

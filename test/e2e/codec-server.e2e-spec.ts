@@ -15,20 +15,29 @@ describe('codec server (scripts/codec-server.ts)', () => {
   let child: ChildProcess;
   let base: string;
   let db: DataSource;
-  const jwt = new JwtService({ secret: process.env.JWT_SECRET, signOptions: { algorithm: 'HS256', issuer: 'mentorflow', audience: 'mentorflow-api', expiresIn: '5m' } });
+  const jwt = new JwtService({
+    secret: process.env.JWT_SECRET,
+    signOptions: { algorithm: 'HS256', issuer: 'mentorflow', audience: 'mentorflow-api', expiresIn: '5m' },
+  });
   const [admin, curator, stranger] = [randomUUID(), randomUUID(), randomUUID()];
 
   beforeAll(async () => {
-    db = await new DataSource(dataSourceOptions(process.env.DATABASE_URL as string, { extra: { max: 2 } })).initialize();
+    db = await new DataSource(
+      dataSourceOptions(process.env.DATABASE_URL as string, { extra: { max: 2 } }),
+    ).initialize();
     const directory = new UserDirectory(db);
     await directory.ensure(admin, 'Администратор кодека', [{ role: 'administrator' }]);
     await directory.ensure(curator, 'Куратор', [{ role: 'curator', organisationId: randomUUID() }]);
     const root = join(__dirname, '..', '..');
-    child = spawn(process.execPath, ['-r', '@swc-node/register', 'scripts/codec-server.ts', '--port', '0', '--ui-origin', uiOrigin], {
-      cwd: root,
-      env: { ...process.env, TEMPORAL_ADDRESS: '' },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    child = spawn(
+      process.execPath,
+      ['-r', '@swc-node/register', 'scripts/codec-server.ts', '--port', '0', '--ui-origin', uiOrigin],
+      {
+        cwd: root,
+        env: { ...process.env, TEMPORAL_ADDRESS: '' },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
     base = await new Promise<string>((resolve, reject) => {
       let output = '';
       child.stderr?.on('data', (chunk: Buffer) => {
@@ -44,15 +53,31 @@ describe('codec server (scripts/codec-server.ts)', () => {
     await db?.destroy();
   });
 
-  const plain = { metadata: { encoding: Buffer.from('json/plain').toString('base64') }, data: Buffer.from('"Петрова Анна"').toString('base64') };
+  const plain = {
+    metadata: { encoding: Buffer.from('json/plain').toString('base64') },
+    data: Buffer.from('"Петрова Анна"').toString('base64'),
+  };
   const post = (path: string, body: unknown, token?: string) =>
-    fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', origin: uiOrigin, ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+    fetch(`${base}${path}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        origin: uiOrigin,
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: JSON.stringify(body),
+    });
 
   it('answers 401 without a token, with a forged, expired or unregistered user’s token', async () => {
     expect((await post('/decode', { payloads: [plain] })).status).toBe(401);
-    const forged = new JwtService({ secret: 'another-secret-another-secret-0123456789', signOptions: { issuer: 'mentorflow', audience: 'mentorflow-api' } }).sign({ sub: admin });
+    const forged = new JwtService({
+      secret: 'another-secret-another-secret-0123456789',
+      signOptions: { issuer: 'mentorflow', audience: 'mentorflow-api' },
+    }).sign({ sub: admin });
     expect((await post('/decode', { payloads: [plain] }, forged)).status).toBe(401);
-    expect((await post('/decode', { payloads: [plain] }, jwt.sign({ sub: admin }, { expiresIn: -10 }))).status).toBe(401);
+    expect((await post('/decode', { payloads: [plain] }, jwt.sign({ sub: admin }, { expiresIn: -10 }))).status).toBe(
+      401,
+    );
     expect((await post('/decode', { payloads: [plain] }, jwt.sign({ sub: stranger }))).status).toBe(401);
   });
 

@@ -19,10 +19,20 @@ describe('hostile input on write endpoints', () => {
     system = await TestSystem.start();
     db = await openTestDataSource();
     const admin = system.token(randomUUID(), ['administrator']);
-    organisationId = (await system.request('POST', '/organisations', admin, { name: 'Школа', kind: 'school', municipality: 'М', region: 'Р', timeZone: 'Europe/Moscow' })).body.organisationId;
+    organisationId = (
+      await system.request('POST', '/organisations', admin, {
+        name: 'Школа',
+        kind: 'school',
+        municipality: 'М',
+        region: 'Р',
+        timeZone: 'Europe/Moscow',
+      })
+    ).body.organisationId;
     // Every role, so guards let each hostile body through to parsing and validation.
     token = system.token(randomUUID(), [...roles], [organisationId]);
-    programmeId = (await system.request('POST', `/organisations/${organisationId}/programmes`, token, { title: 'Программа' })).body.state.programmeId;
+    programmeId = (
+      await system.request('POST', `/organisations/${organisationId}/programmes`, token, { title: 'Программа' })
+    ).body.state.programmeId;
     await system.usersStored();
     writes = routeTable(system.api).filter(isWrite);
   });
@@ -48,7 +58,26 @@ describe('hostile input on write endpoints', () => {
   const hostileBody = fc.oneof(
     fc
       .tuple(
-        fc.dictionary(fc.constantFrom('title', 'name', 'kind', 'stage', 'documentId', 'number', 'date', 'mentorId', 'menteeIds', 'consents', 'order', 'term', '__proto__', 'constructor'), hostileValue, { maxKeys: 8 }),
+        fc.dictionary(
+          fc.constantFrom(
+            'title',
+            'name',
+            'kind',
+            'stage',
+            'documentId',
+            'number',
+            'date',
+            'mentorId',
+            'menteeIds',
+            'consents',
+            'order',
+            'term',
+            '__proto__',
+            'constructor',
+          ),
+          hostileValue,
+          { maxKeys: 8 },
+        ),
         hostileValue,
       )
       .map(([fields, extra]) => ({ ...fields, unexpectedField: extra })),
@@ -63,7 +92,11 @@ describe('hostile input on write endpoints', () => {
    * being listed), with real ids where the path names an organisation or a programme, random ones elsewhere.
    */
   const endpoint = (route: AppRoute) => {
-    const id = route.path.startsWith('/organisations/') ? organisationId : route.path.startsWith('/programmes/') ? programmeId : randomUUID();
+    const id = route.path.startsWith('/organisations/')
+      ? organisationId
+      : route.path.startsWith('/programmes/')
+        ? programmeId
+        : randomUUID();
     return { method: route.method, path: fillPath(route.path, { id }, randomUUID()) };
   };
 
@@ -85,20 +118,34 @@ describe('hostile input on write endpoints', () => {
           body: JSON.stringify(body),
         });
         // The route in the assertion names the endpoint when a counterexample is found.
-        expect({ route: `${method} ${route.path}`, clientError: response.status >= 400 && response.status < 500 }).toEqual({ route: `${method} ${route.path}`, clientError: true });
+        expect({
+          route: `${method} ${route.path}`,
+          clientError: response.status >= 400 && response.status < 500,
+        }).toEqual({ route: `${method} ${route.path}`, clientError: true });
       }),
       { numRuns: 300 },
     );
     // Each endpoint also gets one of every kind of hostile body, whatever the random draw picked.
     for (const route of writes) {
       const { method, path } = endpoint(route);
-      for (const body of [{ unexpectedField: 1 }, [1, 2], 'text', null, JSON.parse('{"__proto__": {"polluted": true}}'), { constructor: { prototype: { polluted: true } } }]) {
+      for (const body of [
+        { unexpectedField: 1 },
+        [1, 2],
+        'text',
+        null,
+        JSON.parse('{"__proto__": {"polluted": true}}'),
+        { constructor: { prototype: { polluted: true } } },
+      ]) {
         const response = await fetch(`${system.baseUrl}${path}`, {
           method,
           headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
           body: JSON.stringify(body),
         });
-        expect({ route: `${method} ${route.path}`, body, clientError: response.status >= 400 && response.status < 500 }).toEqual({ route: `${method} ${route.path}`, body, clientError: true });
+        expect({
+          route: `${method} ${route.path}`,
+          body,
+          clientError: response.status >= 400 && response.status < 500,
+        }).toEqual({ route: `${method} ${route.path}`, body, clientError: true });
       }
     }
     expect(hit.size).toBeGreaterThan(writes.length / 2);

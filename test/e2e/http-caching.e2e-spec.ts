@@ -24,7 +24,9 @@ describe('caching and source maps', () => {
     const curator = system.token(randomUUID(), ['curator'], [organisationId]);
     const admin = system.token(randomUUID(), ['administrator']);
     const cacheControl = async (url: string, token?: string) =>
-      (await fetch(`${system.baseUrl}${url}`, { headers: token ? { authorization: `Bearer ${token}` } : {} })).headers.get('cache-control');
+      (
+        await fetch(`${system.baseUrl}${url}`, { headers: token ? { authorization: `Bearer ${token}` } : {} })
+      ).headers.get('cache-control');
 
     expect(await cacheControl('/me', curator)).toBe('no-store');
     expect(await cacheControl('/users?limit=5', admin)).toBe('no-store');
@@ -36,7 +38,9 @@ describe('caching and source maps', () => {
   it('keeps the web application’s own caching: hashed assets for a year, the page revalidated', async () => {
     const script = readdirSync(path.join(dist, 'assets')).find((file) => file.endsWith('.js'));
     expect(script).toBeDefined();
-    expect((await fetch(`${system.baseUrl}/app/assets/${script}`)).headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect((await fetch(`${system.baseUrl}/app/assets/${script}`)).headers.get('cache-control')).toBe(
+      'public, max-age=31536000, immutable',
+    );
     expect((await fetch(`${system.baseUrl}/app/`)).headers.get('cache-control')).toBe('no-cache');
   });
 
@@ -49,7 +53,9 @@ describe('caching and source maps', () => {
       expect({ missing, status: response.status }).toEqual({ missing, status: 404 });
     }
     // Screens still get the page (deep links).
-    expect((await fetch(`${system.baseUrl}/app/programmes/${randomUUID()}`)).headers.get('content-type')).toMatch(/text\/html/);
+    expect((await fetch(`${system.baseUrl}/app/programmes/${randomUUID()}`)).headers.get('content-type')).toMatch(
+      /text\/html/,
+    );
   });
 
   it('never serves a source map in production, even one a development build left behind', async () => {
@@ -70,7 +76,10 @@ describe('caching and source maps', () => {
       try {
         await api.listen(0, '127.0.0.1');
         const url = await api.getUrl();
-        return { script: (await fetch(`${url}/app/assets/index-abc.js`)).status, map: (await fetch(`${url}/app/assets/index-abc.js.map`)).status };
+        return {
+          script: (await fetch(`${url}/app/assets/index-abc.js`)).status,
+          map: (await fetch(`${url}/app/assets/index-abc.js.map`)).status,
+        };
       } finally {
         await api.close();
       }

@@ -12,7 +12,13 @@ import { TestSystem } from '../support/system';
 describe('input limits: control characters, oversized bodies, repeated audited reads', () => {
   let system: TestSystem;
   let db: DataSource;
-  const [admin, director, curator, mentor, mentee] = [randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+  const [admin, director, curator, mentor, mentee] = [
+    randomUUID(),
+    randomUUID(),
+    randomUUID(),
+    randomUUID(),
+    randomUUID(),
+  ];
   let organisationId: string;
   let pairId: string;
   let as: Record<'admin' | 'director' | 'curator' | 'mentee', string>;
@@ -22,20 +28,44 @@ describe('input limits: control characters, oversized bodies, repeated audited r
     db = await openTestDataSource();
     as = { admin: system.token(admin, ['administrator']), director: '', curator: '', mentee: '' };
     organisationId = (
-      await system.request('POST', '/organisations', as.admin, { name: 'Школа № 5', kind: 'school', municipality: 'М', region: 'Самарская область', timeZone: 'Europe/Samara' })
+      await system.request('POST', '/organisations', as.admin, {
+        name: 'Школа № 5',
+        kind: 'school',
+        municipality: 'М',
+        region: 'Самарская область',
+        timeZone: 'Europe/Samara',
+      })
     ).body.organisationId;
     as.director = system.token(director, ['director'], [organisationId]);
     as.curator = system.token(curator, ['curator'], [organisationId]);
     as.mentee = system.token(mentee, ['mentee'], [organisationId]);
     system.token(mentor, ['mentor'], [organisationId]);
-    const programmeId = (await system.request('POST', `/organisations/${organisationId}/programmes`, as.director, { title: 'Программа' })).body.state.programmeId;
+    const programmeId = (
+      await system.request('POST', `/organisations/${organisationId}/programmes`, as.director, { title: 'Программа' })
+    ).body.state.programmeId;
     await system.request('POST', `/programmes/${programmeId}/curator`, as.director, { curatorId: curator });
-    await system.request('POST', `/programmes/${programmeId}/participants`, as.curator, { personId: mentor, role: 'mentor', position: 'Учитель', teachingExperienceYears: 10, subjectExperienceYears: 5 });
-    await system.eventually(() => system.request('GET', `/programmes/${programmeId}/participants`, as.curator), (r) => r.body.length === 1);
+    await system.request('POST', `/programmes/${programmeId}/participants`, as.curator, {
+      personId: mentor,
+      role: 'mentor',
+      position: 'Учитель',
+      teachingExperienceYears: 10,
+      subjectExperienceYears: 5,
+    });
+    await system.eventually(
+      () => system.request('GET', `/programmes/${programmeId}/participants`, as.curator),
+      (r) => r.body.length === 1,
+    );
     const formed = await system.request('POST', `/programmes/${programmeId}/pairs`, as.director, {
-      form: 'teacherTeacher', kind: 'traditional', mentorId: mentor, menteeIds: [mentee],
-      consents: [{ personId: mentor, date: '2026-08-28' }, { personId: mentee, date: '2026-08-29' }],
-      order: { number: '15-к', date: '2026-09-01', signedBy: 'Директор' }, term: { start: '2026-09-01', end: '2027-08-31' },
+      form: 'teacherTeacher',
+      kind: 'traditional',
+      mentorId: mentor,
+      menteeIds: [mentee],
+      consents: [
+        { personId: mentor, date: '2026-08-28' },
+        { personId: mentee, date: '2026-08-29' },
+      ],
+      order: { number: '15-к', date: '2026-09-01', signedBy: 'Директор' },
+      term: { start: '2026-09-01', end: '2027-08-31' },
     });
     expect(formed.status).toBe(201);
     pairId = formed.body.state.pairId;
@@ -45,19 +75,34 @@ describe('input limits: control characters, oversized bodies, repeated audited r
     await system?.stop();
   });
 
-  const pairEvents = async () => Number((await db.query('SELECT count(*)::int AS n FROM events WHERE stream_id = $1', [pairStream(pairId)]))[0].n);
+  const pairEvents = async () =>
+    Number((await db.query('SELECT count(*)::int AS n FROM events WHERE stream_id = $1', [pairStream(pairId)]))[0].n);
 
   it("refuses a NUL in a mentee's report with 400 naming the field, stores nothing, and the pair takes the next report", async () => {
     const before = await pairEvents();
-    const refused = await system.request('POST', `/pairs/${pairId}/reports`, as.mentee, { entryId: randomUUID(), date: '2026-10-01', text: 'Отчёт\u0000' });
+    const refused = await system.request('POST', `/pairs/${pairId}/reports`, as.mentee, {
+      entryId: randomUUID(),
+      date: '2026-10-01',
+      text: 'Отчёт\u0000',
+    });
     expect(refused.status).toBe(400);
-    expect(refused.body.errors).toEqual([{ field: 'text', constraint: 'noControlCharacters', message: 'Недопустимый управляющий символ' }]);
+    expect(refused.body.errors).toEqual([
+      { field: 'text', constraint: 'noControlCharacters', message: 'Недопустимый управляющий символ' },
+    ]);
     expect(await pairEvents()).toBe(before);
 
-    const bidi = await system.request('POST', `/pairs/${pairId}/reports`, as.mentee, { entryId: randomUUID(), date: '2026-10-01', text: 'отчёт\u202Efdp.exe' });
+    const bidi = await system.request('POST', `/pairs/${pairId}/reports`, as.mentee, {
+      entryId: randomUUID(),
+      date: '2026-10-01',
+      text: 'отчёт\u202Efdp.exe',
+    });
     expect(bidi.body.errors).toEqual([expect.objectContaining({ field: 'text', constraint: 'noControlCharacters' })]);
 
-    const accepted = await system.request('POST', `/pairs/${pairId}/reports`, as.mentee, { entryId: randomUUID(), date: '2026-10-01', text: 'Отчёт:\r\n\tвсё по плану' });
+    const accepted = await system.request('POST', `/pairs/${pairId}/reports`, as.mentee, {
+      entryId: randomUUID(),
+      date: '2026-10-01',
+      text: 'Отчёт:\r\n\tвсё по плану',
+    });
     expect(accepted.status).toBe(200);
     expect(await pairEvents()).toBe(before + 1);
   });
@@ -65,16 +110,42 @@ describe('input limits: control characters, oversized bodies, repeated audited r
   it("refuses a control character deep in a route's title page, and in a query parameter", async () => {
     const before = Number((await db.query('SELECT count(*)::int AS n FROM events'))[0].n);
     const route = await system.request('POST', `/organisations/${organisationId}/routes`, as.admin, {
-      teacherId: randomUUID(), methodologistId: randomUUID(), regionCode: '63', goal: 'Цель', tasks: ['Задача', 'вторая\u0007'],
-      titlePage: { position: 'Учитель', education: 'Высшее', teachingExperienceYears: 12, selfEducationTopic: 'Тема', startDate: '2026-12-01', endDate: '2030-11-30' },
+      teacherId: randomUUID(),
+      methodologistId: randomUUID(),
+      regionCode: '63',
+      goal: 'Цель',
+      tasks: ['Задача', 'вторая\u0007'],
+      titlePage: {
+        position: 'Учитель',
+        education: 'Высшее',
+        teachingExperienceYears: 12,
+        selfEducationTopic: 'Тема',
+        startDate: '2026-12-01',
+        endDate: '2030-11-30',
+      },
     });
     expect(route.status).toBe(400);
-    expect(route.body.errors).toEqual([expect.objectContaining({ field: 'tasks.1', constraint: 'noControlCharacters' })]);
+    expect(route.body.errors).toEqual([
+      expect.objectContaining({ field: 'tasks.1', constraint: 'noControlCharacters' }),
+    ]);
     const titled = await system.request('POST', `/organisations/${organisationId}/routes`, as.admin, {
-      teacherId: randomUUID(), methodologistId: randomUUID(), regionCode: '63', goal: 'Цель', tasks: ['Задача'],
-      titlePage: { position: 'Учитель', education: 'Высшее\u0000', teachingExperienceYears: 12, selfEducationTopic: 'Тема', startDate: '2026-12-01', endDate: '2030-11-30' },
+      teacherId: randomUUID(),
+      methodologistId: randomUUID(),
+      regionCode: '63',
+      goal: 'Цель',
+      tasks: ['Задача'],
+      titlePage: {
+        position: 'Учитель',
+        education: 'Высшее\u0000',
+        teachingExperienceYears: 12,
+        selfEducationTopic: 'Тема',
+        startDate: '2026-12-01',
+        endDate: '2030-11-30',
+      },
     });
-    expect(titled.body.errors).toEqual([expect.objectContaining({ field: 'titlePage.education', constraint: 'noControlCharacters' })]);
+    expect(titled.body.errors).toEqual([
+      expect.objectContaining({ field: 'titlePage.education', constraint: 'noControlCharacters' }),
+    ]);
     const query = await system.request('GET', `/routes?limit=10&code=${encodeURIComponent('63\u0000')}`, as.admin);
     expect(query.status).toBe(400);
     expect(query.body.errors[0]).toMatchObject({ constraint: 'noControlCharacters' });
@@ -91,11 +162,17 @@ describe('input limits: control characters, oversized bodies, repeated audited r
     };
     const [hostile, health] = await Promise.all([
       timed(async () => {
-        const response = await fetch(`${system.baseUrl}/auth/dev-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+        const response = await fetch(`${system.baseUrl}/auth/dev-token`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body,
+        });
         return { status: response.status, text: await response.text() };
       }),
       // Sent just after, so it queues behind the hostile body's parsing and validation.
-      new Promise((resolve) => setTimeout(resolve, 5)).then(() => timed(() => fetch(`${system.baseUrl}/health/live`).then((r) => r.status))),
+      new Promise((resolve) => setTimeout(resolve, 5)).then(() =>
+        timed(() => fetch(`${system.baseUrl}/health/live`).then((r) => r.status)),
+      ),
     ]);
     expect(hostile.value.status).toBe(400);
     const { errors } = JSON.parse(hostile.value.text);
@@ -111,18 +188,28 @@ describe('input limits: control characters, oversized bodies, repeated audited r
 
   it('records 20 quick reads of a pair history by one reader once, and each reader on their own', async () => {
     const reads = async () =>
-      (await db.query(`SELECT data->>'readerId' AS reader, data->>'format' AS format FROM events WHERE stream_id = $1 ORDER BY stream_version`, [auditReadsPairStream(pairId)])) as { reader: string; format: string }[];
+      (await db.query(
+        `SELECT data->>'readerId' AS reader, data->>'format' AS format FROM events WHERE stream_id = $1 ORDER BY stream_version`,
+        [auditReadsPairStream(pairId)],
+      )) as { reader: string; format: string }[];
     const before = await reads();
     // Ten one after another, then ten at once: concurrent reads of one reader race for the same record.
-    for (let i = 0; i < 10; i++) expect((await system.request('GET', `/pairs/${pairId}/history`, as.curator)).status).toBe(200);
-    const burst = await Promise.all(Array.from({ length: 10 }, () => system.request('GET', `/pairs/${pairId}/history`, as.curator)));
+    for (let i = 0; i < 10; i++)
+      expect((await system.request('GET', `/pairs/${pairId}/history`, as.curator)).status).toBe(200);
+    const burst = await Promise.all(
+      Array.from({ length: 10 }, () => system.request('GET', `/pairs/${pairId}/history`, as.curator)),
+    );
     expect(burst.map((r) => r.status)).toEqual(Array(10).fill(200));
     const after = await reads();
-    expect(after.slice(before.length).filter((r) => r.reader === curator)).toEqual([{ reader: curator, format: 'json' }]);
+    expect(after.slice(before.length).filter((r) => r.reader === curator)).toEqual([
+      { reader: curator, format: 'json' },
+    ]);
 
     // Another reader, and an export by the same one, are their own records.
     await system.request('GET', `/pairs/${pairId}/history`, as.admin);
-    await fetch(`${system.baseUrl}/pairs/${pairId}/history?format=csv`, { headers: { authorization: `Bearer ${as.curator}` } });
+    await fetch(`${system.baseUrl}/pairs/${pairId}/history?format=csv`, {
+      headers: { authorization: `Bearer ${as.curator}` },
+    });
     expect((await reads()).slice(before.length)).toEqual([
       { reader: curator, format: 'json' },
       { reader: admin, format: 'json' },

@@ -27,7 +27,10 @@ describe('OIDC bearer tokens checked against the provider’s JWKS', () => {
   const saved = { ...process.env };
 
   const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
-  const sign = (key: KeyObject, options: { kid?: string; issuer?: string; audience?: string; expiresIn?: number; sub?: string } = {}) =>
+  const sign = (
+    key: KeyObject,
+    options: { kid?: string; issuer?: string; audience?: string; expiresIn?: number; sub?: string } = {},
+  ) =>
     new JwtService().sign(
       { sub: options.sub ?? subject },
       {
@@ -52,7 +55,9 @@ describe('OIDC bearer tokens checked against the provider’s JWKS', () => {
       } else if (request.url === `${realm}/protocol/openid-connect/certs`) {
         jwksFetches += 1;
         response.setHeader('content-type', 'application/json');
-        response.end(JSON.stringify({ keys: [{ ...keys.publicKey.export({ format: 'jwk' }), kid, alg: 'RS256', use: 'sig' }] }));
+        response.end(
+          JSON.stringify({ keys: [{ ...keys.publicKey.export({ format: 'jwk' }), kid, alg: 'RS256', use: 'sig' }] }),
+        );
       } else {
         response.statusCode = 404;
         response.end();
@@ -77,8 +82,16 @@ describe('OIDC bearer tokens checked against the provider’s JWKS', () => {
 
   it('tells the web app to sign in through the provider and closes the development sign-in', async () => {
     const url = await api.getUrl();
-    expect(await (await fetch(`${url}/auth/config`)).json()).toEqual({ mode: 'oidc', issuer, clientId: 'mentorflow-web' });
-    const devToken = await fetch(`${url}/auth/dev-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sub: subject }) });
+    expect(await (await fetch(`${url}/auth/config`)).json()).toEqual({
+      mode: 'oidc',
+      issuer,
+      clientId: 'mentorflow-web',
+    });
+    const devToken = await fetch(`${url}/auth/dev-token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ sub: subject }),
+    });
     expect(devToken.status).toBe(404);
     expect((await fetch(`${url}/auth/dev-users`)).status).toBe(404);
   });
@@ -86,7 +99,11 @@ describe('OIDC bearer tokens checked against the provider’s JWKS', () => {
   it('accepts a token signed by the provider’s key, found through discovery, and maps its subject to the user', async () => {
     const response = await me(sign(keys.privateKey));
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ sub: subject, fullName: 'Иванова Мария Петровна', assignments: [{ role: 'administrator' }] });
+    expect(response.body).toMatchObject({
+      sub: subject,
+      fullName: 'Иванова Мария Петровна',
+      assignments: [{ role: 'administrator' }],
+    });
     expect(jwksFetches).toBe(1);
     // The key set is cached: a second request does not fetch it again.
     expect((await me(sign(keys.privateKey))).status).toBe(200);
@@ -94,13 +111,34 @@ describe('OIDC bearer tokens checked against the provider’s JWKS', () => {
   });
 
   it.each([
-    ['alg none', () => `${base64url({ alg: 'none', typ: 'JWT', kid })}.${base64url({ sub: subject, iss: issuer, aud: audience, exp: Math.floor(Date.now() / 1000) + 300 })}.`],
+    [
+      'alg none',
+      () =>
+        `${base64url({ alg: 'none', typ: 'JWT', kid })}.${base64url({ sub: subject, iss: issuer, aud: audience, exp: Math.floor(Date.now() / 1000) + 300 })}.`,
+    ],
     // The classic key confusion: HS256 "signed" with the provider's public key as the secret.
-    ['HS256 keyed with the public key', () =>
-      new JwtService().sign({ sub: subject }, {
-        algorithm: 'HS256', secret: keys.publicKey.export({ type: 'spki', format: 'pem' }) as string, keyid: kid, issuer, audience,
-      })],
-    ['the development secret (HS256)', () => new JwtService().sign({ sub: subject }, { algorithm: 'HS256', secret: process.env.JWT_SECRET as string, keyid: kid, issuer, audience })],
+    [
+      'HS256 keyed with the public key',
+      () =>
+        new JwtService().sign(
+          { sub: subject },
+          {
+            algorithm: 'HS256',
+            secret: keys.publicKey.export({ type: 'spki', format: 'pem' }) as string,
+            keyid: kid,
+            issuer,
+            audience,
+          },
+        ),
+    ],
+    [
+      'the development secret (HS256)',
+      () =>
+        new JwtService().sign(
+          { sub: subject },
+          { algorithm: 'HS256', secret: process.env.JWT_SECRET as string, keyid: kid, issuer, audience },
+        ),
+    ],
     ['a wrong issuer', () => sign(keys.privateKey, { issuer: 'http://127.0.0.1:1/realms/evil' })],
     ['a wrong audience', () => sign(keys.privateKey, { audience: 'another-client' })],
     ['an expired token', () => sign(keys.privateKey, { expiresIn: -60 })],

@@ -42,9 +42,19 @@ describe('every list endpoint pages with a bounded page size', () => {
   beforeAll(async () => {
     system = await TestSystem.start();
     const admin = system.token(randomUUID(), ['administrator']);
-    organisationId = (await system.request('POST', '/organisations', admin, { name: 'Школа', kind: 'school', municipality: 'М', region: 'Самарская область', timeZone: 'Europe/Moscow' })).body.organisationId;
+    organisationId = (
+      await system.request('POST', '/organisations', admin, {
+        name: 'Школа',
+        kind: 'school',
+        municipality: 'М',
+        region: 'Самарская область',
+        timeZone: 'Europe/Moscow',
+      })
+    ).body.organisationId;
     token = system.token(randomUUID(), [...roles], [organisationId]);
-    programmeId = (await system.request('POST', `/organisations/${organisationId}/programmes`, token, { title: 'Программа' })).body.state.programmeId;
+    programmeId = (
+      await system.request('POST', `/organisations/${organisationId}/programmes`, token, { title: 'Программа' })
+    ).body.state.programmeId;
     await system.usersStored();
     lists = routeTable(system.api).filter((route) => route.method === 'GET' && !(`GET ${route.path}` in notLists));
   });
@@ -52,14 +62,19 @@ describe('every list endpoint pages with a bounded page size', () => {
 
   const get = async (route: AppRoute, query: string) => {
     const id = route.path.startsWith('/organisations/') ? organisationId : programmeId;
-    const response = await fetch(`${system.baseUrl}${fillPath(route.path, { id }, randomUUID())}?${query}`, { headers: { authorization: `Bearer ${token}` } });
+    const response = await fetch(`${system.baseUrl}${fillPath(route.path, { id }, randomUUID())}?${query}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     return { status: response.status, body: (await response.json()) as any };
   };
   const named = (body: { errors?: { field: string; constraint: string; message: string }[] }, constraint: string) =>
-    body.errors?.find((e) => e.field === 'limit' && e.constraint === constraint && /[А-Яа-яЁё]/.test(e.message)) !== undefined;
+    body.errors?.find((e) => e.field === 'limit' && e.constraint === constraint && /[А-Яа-яЁё]/.test(e.message)) !==
+    undefined;
 
   it('finds the list endpoints in the route table, and every exemption is a real route', () => {
-    const gets = routeTable(system.api).filter((route) => route.method === 'GET').map((route) => `GET ${route.path}`);
+    const gets = routeTable(system.api)
+      .filter((route) => route.method === 'GET')
+      .map((route) => `GET ${route.path}`);
     expect(Object.keys(notLists).filter((key) => !gets.includes(key))).toEqual([]);
     expect(lists.length).toBeGreaterThanOrEqual(7);
   });
@@ -68,27 +83,51 @@ describe('every list endpoint pages with a bounded page size', () => {
     for (const route of lists) {
       const label = `GET ${route.path}`;
       const tooMany = await get(route, `limit=${MAX_PAGE_SIZE + 1}`);
-      expect({ label, status: tooMany.status, named: named(tooMany.body, 'max') }).toEqual({ label, status: 400, named: true });
+      expect({ label, status: tooMany.status, named: named(tooMany.body, 'max') }).toEqual({
+        label,
+        status: 400,
+        named: true,
+      });
       const zero = await get(route, 'limit=0');
-      expect({ label, status: zero.status, named: named(zero.body, 'min') }).toEqual({ label, status: 400, named: true });
+      expect({ label, status: zero.status, named: named(zero.body, 'min') }).toEqual({
+        label,
+        status: 400,
+        named: true,
+      });
       const word = await get(route, 'limit=all');
-      expect({ label, status: word.status, named: named(word.body, 'isInt') }).toEqual({ label, status: 400, named: true });
+      expect({ label, status: word.status, named: named(word.body, 'isInt') }).toEqual({
+        label,
+        status: 400,
+        named: true,
+      });
       const negative = await get(route, 'offset=-1');
       expect({ label, status: negative.status }).toEqual({ label, status: 400 });
       // Accepted: 200, or 404 where the path names a pair this test has not formed (validation passed first).
       const max = await get(route, `limit=${MAX_PAGE_SIZE}`);
       expect({ label, status: max.status }).toEqual({ label, status: route.path.startsWith('/pairs/:id') ? 404 : 200 });
-      if (max.status === 200) expect(Array.isArray(max.body) ? max.body.length : (max.body.items?.length ?? 0)).toBeLessThanOrEqual(MAX_PAGE_SIZE);
+      if (max.status === 200)
+        expect(Array.isArray(max.body) ? max.body.length : (max.body.items?.length ?? 0)).toBeLessThanOrEqual(
+          MAX_PAGE_SIZE,
+        );
     }
   });
 
   it('returns at most `limit` rows and moves on with `offset`', async () => {
     const admin = system.token(randomUUID(), ['administrator']);
     for (const name of ['Школа 2', 'Школа 3', 'Школа 4']) {
-      const registered = await system.request('POST', '/organisations', admin, { name, kind: 'school', municipality: 'М', region: 'Самарская область', timeZone: 'Europe/Moscow' });
+      const registered = await system.request('POST', '/organisations', admin, {
+        name,
+        kind: 'school',
+        municipality: 'М',
+        region: 'Самарская область',
+        timeZone: 'Europe/Moscow',
+      });
       expect(registered.status).toBe(201);
     }
-    await system.eventually(() => system.request('GET', '/organisations?limit=100', admin), (r) => r.body.length >= 4);
+    await system.eventually(
+      () => system.request('GET', '/organisations?limit=100', admin),
+      (r) => r.body.length >= 4,
+    );
     const first = await system.request('GET', '/organisations?limit=2&offset=0', admin);
     const second = await system.request('GET', '/organisations?limit=2&offset=2', admin);
     expect(first.body).toHaveLength(2);

@@ -20,7 +20,11 @@ describe('pairs through HTTP: formation, replacement checks, and the audited his
     system = await TestSystem.start();
     db = await openTestDataSource();
     const org = await system.request('POST', '/organisations', system.token(admin, ['administrator']), {
-      name: 'МБОУ «Лицей № 2»', kind: 'school', municipality: 'г. Владивосток', region: 'Приморский край', timeZone: 'Asia/Vladivostok',
+      name: 'МБОУ «Лицей № 2»',
+      kind: 'school',
+      municipality: 'г. Владивосток',
+      region: 'Приморский край',
+      timeZone: 'Asia/Vladivostok',
     });
     organisationId = org.body.organisationId;
     as = {
@@ -31,20 +35,41 @@ describe('pairs through HTTP: formation, replacement checks, and the audited his
       mentor: system.token(mentor, ['mentor'], [organisationId]),
     };
     system.token(mentee, ['mentee'], [organisationId]); // people of the organisation: a pair takes no one else
-    programmeId = (await system.request('POST', `/organisations/${organisationId}/programmes`, as.director, { title: 'Программа' })).body.state.programmeId;
+    programmeId = (
+      await system.request('POST', `/organisations/${organisationId}/programmes`, as.director, { title: 'Программа' })
+    ).body.state.programmeId;
     await system.request('POST', `/programmes/${programmeId}/curator`, as.director, { curatorId: curator });
     for (const personId of [mentor, secondMentor]) {
-      await system.request('POST', `/programmes/${programmeId}/participants`, as.curator, { personId, role: 'mentor', position: 'Учитель', teachingExperienceYears: 3, subjectExperienceYears: 1 });
+      await system.request('POST', `/programmes/${programmeId}/participants`, as.curator, {
+        personId,
+        role: 'mentor',
+        position: 'Учитель',
+        teachingExperienceYears: 3,
+        subjectExperienceYears: 1,
+      });
     }
-    await system.eventually(() => system.request('GET', `/programmes/${programmeId}/participants`, as.curator), (r) => r.body.length === 2);
+    await system.eventually(
+      () => system.request('GET', `/programmes/${programmeId}/participants`, as.curator),
+      (r) => r.body.length === 2,
+    );
     const formed = await system.request('POST', `/programmes/${programmeId}/pairs`, as.director, {
-      form: 'teacherTeacher', kind: 'traditional', mentorId: mentor, menteeIds: [mentee],
-      consents: [{ personId: mentor, date: '2026-08-28' }, { personId: mentee, date: '2026-08-29' }],
-      order: { number: '15-к', date: '2026-09-01', signedBy: 'Директор' }, term: { start: '2026-09-01', end: '2027-08-31' },
+      form: 'teacherTeacher',
+      kind: 'traditional',
+      mentorId: mentor,
+      menteeIds: [mentee],
+      consents: [
+        { personId: mentor, date: '2026-08-28' },
+        { personId: mentee, date: '2026-08-29' },
+      ],
+      order: { number: '15-к', date: '2026-09-01', signedBy: 'Директор' },
+      term: { start: '2026-09-01', end: '2027-08-31' },
     });
     expect(formed.status).toBe(201);
     // The mentor has 3 years of teaching, 1 in the subject: formed, with the warning recorded.
-    expect(formed.body.state.mentorEligibilityWarnings).toEqual(['teachingExperienceBelowFiveYears', 'subjectExperienceBelowThreeYears']);
+    expect(formed.body.state.mentorEligibilityWarnings).toEqual([
+      'teachingExperienceBelowFiveYears',
+      'subjectExperienceBelowThreeYears',
+    ]);
     pairId = formed.body.state.pairId;
   });
   afterAll(async () => {
@@ -56,20 +81,30 @@ describe('pairs through HTTP: formation, replacement checks, and the audited his
     const other = randomUUID();
     system.token(other, ['mentee'], [organisationId]);
     const refused = await system.request('POST', `/programmes/${programmeId}/pairs`, as.director, {
-      form: 'teacherTeacher', kind: 'traditional', mentorId: secondMentor, menteeIds: [other],
+      form: 'teacherTeacher',
+      kind: 'traditional',
+      mentorId: secondMentor,
+      menteeIds: [other],
       consents: [{ personId: secondMentor, date: '2026-08-28' }],
-      order: { number: '16-к', date: '2026-09-01', signedBy: 'Директор' }, term: { start: '2026-09-01', end: '2027-08-31' },
+      order: { number: '16-к', date: '2026-09-01', signedBy: 'Директор' },
+      term: { start: '2026-09-01', end: '2027-08-31' },
     });
     expect(refused.status).toBe(422);
     expect(refused.body.unmet.map((u: { code: string }) => u.code)).toEqual([`consent.${other}.missing`]);
-    const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM events WHERE data->>'mentorId' = $1 AND type = 'PairFormed'`, [secondMentor]);
+    const [{ n }] = await db.query(
+      `SELECT count(*)::int AS n FROM events WHERE data->>'mentorId' = $1 AND type = 'PairFormed'`,
+      [secondMentor],
+    );
     expect(n).toBe(0);
   });
 
   it('refuses an invalid replacement at the API: same mentor, a mentor not selected for the programme', async () => {
     const request = (newMentorId: string) =>
       system.request('POST', `/pairs/${pairId}/replace-mentor`, as.director, {
-        reason: 'dismissal', order: { number: '20-к', date: '2026-10-01', signedBy: 'Директор' }, newMentorId, newMentorConsent: { personId: newMentorId, date: '2026-10-01' },
+        reason: 'dismissal',
+        order: { number: '20-к', date: '2026-10-01', signedBy: 'Директор' },
+        newMentorId,
+        newMentorConsent: { personId: newMentorId, date: '2026-10-01' },
       });
     const same = await request(mentor);
     expect(same.status).toBe(422);
@@ -85,26 +120,51 @@ describe('pairs through HTTP: formation, replacement checks, and the audited his
       (r) => r.body.some((e: { type: string }) => e.type === 'MentorReplaced'),
     );
     const replaced = history.body.find((e: { type: string }) => e.type === 'MentorReplaced');
-    expect(replaced).toMatchObject({ actorId: director, role: 'director', reason: 'dismissal', timeZone: 'Asia/Vladivostok' });
+    expect(replaced).toMatchObject({
+      actorId: director,
+      role: 'director',
+      reason: 'dismissal',
+      timeZone: 'Asia/Vladivostok',
+    });
     expect(replaced.recordedAtLocal).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/);
 
     // The JSON is assembled by PostgreSQL: every entry must still be exactly the stored event, with Vladivostok time.
-    const stored = await db.query(`SELECT stream_version, type, data, metadata, recorded_at, hash FROM events WHERE stream_id = $1 ORDER BY stream_version`, [pairStream(pairId)]);
-    const vladivostok = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Vladivostok', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    const stored = await db.query(
+      `SELECT stream_version, type, data, metadata, recorded_at, hash FROM events WHERE stream_id = $1 ORDER BY stream_version`,
+      [pairStream(pairId)],
+    );
+    const vladivostok = new Intl.DateTimeFormat('sv-SE', {
+      timeZone: 'Asia/Vladivostok',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
     expect(history.body).toEqual(
-      stored.map((e: { stream_version: number; type: string; data: any; metadata: any; recorded_at: Date; hash: string | null }) => ({
-        version: e.stream_version,
-        type: e.type,
-        recordedAt: e.recorded_at.toISOString(),
-        recordedAtLocal: vladivostok.format(e.recorded_at).replace(' ', 'T'),
-        timeZone: 'Asia/Vladivostok',
-        actorId: e.metadata.actorId ?? null,
-        role: e.metadata.role ?? null,
-        reason: e.metadata.reason ?? e.data.reason ?? null,
-        documentRef: e.metadata.documentRef ?? e.data.order?.number ?? null,
-        data: e.data,
-        hash: e.hash,
-      })),
+      stored.map(
+        (e: {
+          stream_version: number;
+          type: string;
+          data: any;
+          metadata: any;
+          recorded_at: Date;
+          hash: string | null;
+        }) => ({
+          version: e.stream_version,
+          type: e.type,
+          recordedAt: e.recorded_at.toISOString(),
+          recordedAtLocal: vladivostok.format(e.recorded_at).replace(' ', 'T'),
+          timeZone: 'Asia/Vladivostok',
+          actorId: e.metadata.actorId ?? null,
+          role: e.metadata.role ?? null,
+          reason: e.metadata.reason ?? e.data.reason ?? null,
+          documentRef: e.metadata.documentRef ?? e.data.order?.number ?? null,
+          data: e.data,
+          hash: e.hash,
+        }),
+      ),
     );
   });
 
@@ -113,7 +173,9 @@ describe('pairs through HTTP: formation, replacement checks, and the audited his
     expect((await system.request('GET', `/pairs/${pairId}/history`, as.outsider)).status).toBe(404);
     expect((await system.request('GET', `/pairs/${pairId}/history`, as.mentor)).status).toBe(403);
 
-    const csv = await fetch(`${system.baseUrl}/pairs/${pairId}/history?format=csv`, { headers: { authorization: `Bearer ${as.admin}` } });
+    const csv = await fetch(`${system.baseUrl}/pairs/${pairId}/history?format=csv`, {
+      headers: { authorization: `Bearer ${as.admin}` },
+    });
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
     const lines = (await csv.text()).trim().split('\n');
     expect(lines[0]).toMatch(/^Версия,Событие,Время \(UTC\)/);
@@ -121,14 +183,22 @@ describe('pairs through HTTP: formation, replacement checks, and the audited his
 
     const reads = await system.request('GET', `/pairs/${pairId}/history/reads`, as.admin);
     expect(reads.body.map((r: { readerId: string; format: string }) => [r.readerId, r.format])).toEqual(
-      expect.arrayContaining([[curator, 'json'], [admin, 'csv']]),
+      expect.arrayContaining([
+        [curator, 'json'],
+        [admin, 'csv'],
+      ]),
     );
   });
 
   it('detects a tampered event row and names the first broken link', async () => {
-    expect((await system.request('GET', `/pairs/${pairId}/history/verify`, as.admin)).body).toMatchObject({ valid: true });
+    expect((await system.request('GET', `/pairs/${pairId}/history/verify`, as.admin)).body).toMatchObject({
+      valid: true,
+    });
 
-    await db.query(`UPDATE events SET data = jsonb_set(data, '{order,number}', '"99-к"') WHERE stream_id = $1 AND stream_version = 1`, [pairStream(pairId)]);
+    await db.query(
+      `UPDATE events SET data = jsonb_set(data, '{order,number}', '"99-к"') WHERE stream_id = $1 AND stream_version = 1`,
+      [pairStream(pairId)],
+    );
 
     const verdict = await system.request('GET', `/pairs/${pairId}/history/verify`, as.admin);
     expect(verdict.body).toMatchObject({ valid: false, firstBrokenVersion: 1 });

@@ -11,7 +11,8 @@ import { workerBundleOptions } from '../../apps/worker/src/workflows-path';
 import { TestSystem } from '../support/system';
 
 const DAY = 86_400_000;
-const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+const addDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 
 /**
  * Teachers' personal data goes through Temporal (workflow inputs, updates, activity arguments) but must
@@ -37,7 +38,11 @@ describe('personal data in Temporal histories is encrypted', () => {
     const bytes: Uint8Array[] = [];
     let nextPageToken: Uint8Array | undefined;
     do {
-      const page = await raw.workflowService.getWorkflowExecutionHistory({ namespace, execution: { workflowId }, nextPageToken });
+      const page = await raw.workflowService.getWorkflowExecutionHistory({
+        namespace,
+        execution: { workflowId },
+        nextPageToken,
+      });
       bytes.push(temporal.api.workflowservice.v1.GetWorkflowExecutionHistoryResponse.encode(page).finish());
       events.push(...(page.history?.events ?? []));
       nextPageToken = page.nextPageToken?.length ? page.nextPageToken : undefined;
@@ -86,28 +91,61 @@ describe('personal data in Temporal histories is encrypted', () => {
   });
 
   it('keeps names and other personal fields of a pair out of its Temporal history', async () => {
-    const [admin, directorId, curator, mentor, mentee] = [randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    const [admin, directorId, curator, mentor, mentee] = [
+      randomUUID(),
+      randomUUID(),
+      randomUUID(),
+      randomUUID(),
+      randomUUID(),
+    ];
     const organisationId = (
-      await system.request('POST', '/organisations', system.token(admin, ['administrator']), { name: 'МБОУ «Школа № 7»', kind: 'school', municipality: 'г. Самара', region: 'Самарская область', timeZone })
+      await system.request('POST', '/organisations', system.token(admin, ['administrator']), {
+        name: 'МБОУ «Школа № 7»',
+        kind: 'school',
+        municipality: 'г. Самара',
+        region: 'Самарская область',
+        timeZone,
+      })
     ).body.organisationId as string;
     const as = {
       director: system.token(directorId, ['director'], [organisationId]),
       curator: system.token(curator, ['curator'], [organisationId]),
       mentor: system.token(mentor, ['mentor'], [organisationId]),
     };
-    const programmeId = (await system.request('POST', `/organisations/${organisationId}/programmes`, as.director, { title: 'Программа' })).body.state.programmeId as string;
-    expect((await system.request('POST', `/programmes/${programmeId}/curator`, as.director, { curatorId: curator })).status).toBe(200);
-    for (const [personId, role] of [[mentor, 'mentor'], [mentee, 'mentee']] as const) {
+    const programmeId = (
+      await system.request('POST', `/organisations/${organisationId}/programmes`, as.director, { title: 'Программа' })
+    ).body.state.programmeId as string;
+    expect(
+      (await system.request('POST', `/programmes/${programmeId}/curator`, as.director, { curatorId: curator })).status,
+    ).toBe(200);
+    for (const [personId, role] of [
+      [mentor, 'mentor'],
+      [mentee, 'mentee'],
+    ] as const) {
       const selected = await system.request('POST', `/programmes/${programmeId}/participants`, as.curator, {
-        personId, role, position, teachingExperienceYears: 12, subjectExperienceYears: 8, ...(role === 'mentee' ? { menteeCategory: 'newSpecialist' } : {}),
+        personId,
+        role,
+        position,
+        teachingExperienceYears: 12,
+        subjectExperienceYears: 8,
+        ...(role === 'mentee' ? { menteeCategory: 'newSpecialist' } : {}),
       });
       expect(selected.status).toBe(201);
     }
-    await system.eventually(() => system.request('GET', `/programmes/${programmeId}/participants`, as.curator), (r) => r.body?.length === 2);
+    await system.eventually(
+      () => system.request('GET', `/programmes/${programmeId}/participants`, as.curator),
+      (r) => r.body?.length === 2,
+    );
 
     const formed = await system.request('POST', `/programmes/${programmeId}/pairs`, as.director, {
-      form: 'teacherTeacher', kind: 'traditional', mentorId: mentor, menteeIds: [mentee],
-      consents: [{ personId: mentor, date: '2026-08-28' }, { personId: mentee, date: '2026-08-28' }],
+      form: 'teacherTeacher',
+      kind: 'traditional',
+      mentorId: mentor,
+      menteeIds: [mentee],
+      consents: [
+        { personId: mentor, date: '2026-08-28' },
+        { personId: mentee, date: '2026-08-28' },
+      ],
       order: { number: '77-к', date: '2026-09-01', signedBy: director },
       term: { start: '2026-09-01', end: '2027-08-31' },
     });
@@ -117,12 +155,19 @@ describe('personal data in Temporal histories is encrypted', () => {
     expect(formed.body.state.order.signedBy).toBe(director);
 
     const approved = await system.request('POST', `/pairs/${pairId}/personal-programme`, as.curator, {
-      start: '2026-09-01', end: '2027-05-31', directions: ['Методическая поддержка'],
+      start: '2026-09-01',
+      end: '2027-05-31',
+      directions: ['Методическая поддержка'],
       activities: [{ title: 'Посещение занятий наставника', plannedDate: '2026-10-15' }],
-      difficulties: ['Организация дисциплины'], controller: { personId: curator, role: 'curator' },
+      difficulties: ['Организация дисциплины'],
+      controller: { personId: curator, role: 'curator' },
     });
     expect(approved.status).toBe(200);
-    const entry = await system.request('POST', `/pairs/${pairId}/diary`, as.mentor, { entryId: randomUUID(), date: '2026-10-01', text: diaryText });
+    const entry = await system.request('POST', `/pairs/${pairId}/diary`, as.mentor, {
+      entryId: randomUUID(),
+      date: '2026-10-01',
+      text: diaryText,
+    });
     expect(entry.status).toBe(200);
 
     await expectEncrypted(pairWorkflowId(pairId), [director, diaryText, 'Петрова', 'Иванова']);
@@ -131,8 +176,13 @@ describe('personal data in Temporal histories is encrypted', () => {
     const other = randomUUID();
     system.token(other, ['mentee'], [organisationId]); // a person of the organisation, refused for the missing consent
     const refused = await system.request('POST', `/programmes/${programmeId}/pairs`, as.director, {
-      form: 'teacherTeacher', kind: 'traditional', mentorId: mentor, menteeIds: [other], consents: [{ personId: mentor, date: '2026-08-28' }],
-      order: { number: '78-к', date: '2026-09-01', signedBy: director }, term: { start: '2026-09-01', end: '2027-08-31' },
+      form: 'teacherTeacher',
+      kind: 'traditional',
+      mentorId: mentor,
+      menteeIds: [other],
+      consents: [{ personId: mentor, date: '2026-08-28' }],
+      order: { number: '78-к', date: '2026-09-01', signedBy: director },
+      term: { start: '2026-09-01', end: '2027-08-31' },
     });
     expect(refused.status).toBe(422);
     expect(refused.body.detail).toMatch(/[А-Яа-яЁё]/);
@@ -140,7 +190,10 @@ describe('personal data in Temporal histories is encrypted', () => {
     const listed = await system.eventually(
       async () => {
         const ids: string[] = [];
-        for await (const execution of raw.workflow.list({ query: `WorkflowType = 'pairWorkflow' AND TaskQueue = '${process.env.TEMPORAL_TASK_QUEUE}'` })) ids.push(execution.workflowId);
+        for await (const execution of raw.workflow.list({
+          query: `WorkflowType = 'pairWorkflow' AND TaskQueue = '${process.env.TEMPORAL_TASK_QUEUE}'`,
+        }))
+          ids.push(execution.workflowId);
         return ids.filter((id) => id !== pairWorkflowId(pairId));
       },
       (ids) => ids.length === 1,
@@ -149,32 +202,57 @@ describe('personal data in Temporal histories is encrypted', () => {
     const refusedHistory = await history(listed[0]);
     expect(refusedHistory.bytes.includes(Buffer.from('Encoded failure'))).toBe(true);
     expect(refusedHistory.bytes.includes(Buffer.from(refused.body.detail as string))).toBe(false);
-    const read = await system.eventually(() => system.request('GET', `/pairs/${pairId}`, as.curator), (r) => r.status === 200 && r.body.status === 'active');
+    const read = await system.eventually(
+      () => system.request('GET', `/pairs/${pairId}`, as.curator),
+      (r) => r.status === 200 && r.body.status === 'active',
+    );
     expect(read.body.order.signedBy).toBe(director);
   });
 
   it('keeps a teacher’s title page (position, education, self-education topic) out of the route’s Temporal history', async () => {
     const [admin, tutor, methodologist, teacher] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
     const organisationId = (
-      await system.request('POST', '/organisations', system.token(admin, ['administrator']), { name: 'МБОУ «Гимназия № 3»', kind: 'school', municipality: 'г. Тольятти', region: 'Самарская область', timeZone })
+      await system.request('POST', '/organisations', system.token(admin, ['administrator']), {
+        name: 'МБОУ «Гимназия № 3»',
+        kind: 'school',
+        municipality: 'г. Тольятти',
+        region: 'Самарская область',
+        timeZone,
+      })
     ).body.organisationId as string;
     const today = localDateOf(new Date(), timeZone);
-    const created = await system.request('POST', `/organisations/${organisationId}/routes`, system.token(tutor, ['tutor'], [organisationId]), {
-      teacherId: teacher,
-      methodologistId: methodologist,
-      regionCode: '63',
-      titlePage: {
-        position, education, selfEducationTopic, qualificationCategory: 'высшая', lastAttestationDate: '2024-03-15', teachingExperienceYears: 12,
-        startDate: today, endDate: addDays(`${Number(today.slice(0, 4)) + 4}${today.slice(4)}`, -1),
+    const created = await system.request(
+      'POST',
+      `/organisations/${organisationId}/routes`,
+      system.token(tutor, ['tutor'], [organisationId]),
+      {
+        teacherId: teacher,
+        methodologistId: methodologist,
+        regionCode: '63',
+        titlePage: {
+          position,
+          education,
+          selfEducationTopic,
+          qualificationCategory: 'высшая',
+          lastAttestationDate: '2024-03-15',
+          teachingExperienceYears: 12,
+          startDate: today,
+          endDate: addDays(`${Number(today.slice(0, 4)) + 4}${today.slice(4)}`, -1),
+        },
+        goal: 'Преодолеть дефициты в области ИКТ',
+        tasks: ['Освоить цифровые сервисы для уроков'],
       },
-      goal: 'Преодолеть дефициты в области ИКТ',
-      tasks: ['Освоить цифровые сервисы для уроков'],
-    });
+    );
     expect(created.status).toBe(201);
     const routeId = created.body.state.routeId as string;
     expect(created.body.state.titlePage).toMatchObject({ position, education, selfEducationTopic });
 
-    const { encrypted } = await expectEncrypted(routeWorkflowId(routeId), [position, education, selfEducationTopic, 'ВСГ 1234567']);
+    const { encrypted } = await expectEncrypted(routeWorkflowId(routeId), [
+      position,
+      education,
+      selfEducationTopic,
+      'ВСГ 1234567',
+    ]);
     expect(encrypted.length).toBeGreaterThan(2);
 
     // The application's own client (with the codec) still queries the running workflow; a client without
@@ -185,6 +263,12 @@ describe('personal data in Temporal histories is encrypted', () => {
 
     // A worker with the codec replays the encrypted history (a redeployed worker picking the route up again).
     const sealed = await raw.workflow.getHandle(routeWorkflowId(routeId)).fetchHistory();
-    await Worker.runReplayHistory({ ...workerBundleOptions(), dataConverter: mentorflowDataConverter(payloadCodecFor(process.env.TEMPORAL_PAYLOAD_KEYS)) }, sealed);
+    await Worker.runReplayHistory(
+      {
+        ...workerBundleOptions(),
+        dataConverter: mentorflowDataConverter(payloadCodecFor(process.env.TEMPORAL_PAYLOAD_KEYS)),
+      },
+      sealed,
+    );
   });
 });

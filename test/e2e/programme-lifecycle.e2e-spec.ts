@@ -17,7 +17,11 @@ describe('a programme driven through all five stages to closed', () => {
   beforeAll(async () => {
     system = await TestSystem.start();
     const org = await system.request('POST', '/organisations', system.token(admin, ['administrator']), {
-      name: 'ГБПОУ «Колледж сервиса»', kind: 'college', municipality: 'г. Новосибирск', region: 'Новосибирская область', timeZone: 'Asia/Novosibirsk',
+      name: 'ГБПОУ «Колледж сервиса»',
+      kind: 'college',
+      municipality: 'г. Новосибирск',
+      region: 'Новосибирская область',
+      timeZone: 'Asia/Novosibirsk',
     });
     organisationId = org.body.organisationId;
     as = {
@@ -27,14 +31,25 @@ describe('a programme driven through all five stages to closed', () => {
       admin: system.token(admin, ['administrator']),
       mentor: system.token(mentor, ['mentor'], [organisationId]),
     };
-    const started = await system.request('POST', `/organisations/${organisationId}/programmes`, as.director, { title: 'Программа наставничества 2026/27' });
+    const started = await system.request('POST', `/organisations/${organisationId}/programmes`, as.director, {
+      title: 'Программа наставничества 2026/27',
+    });
     programmeId = started.body.state.programmeId;
     await system.request('POST', `/programmes/${programmeId}/curator`, as.director, { curatorId: curator });
   });
   afterAll(() => system?.stop());
 
-  const document = (kind: string) => ({ documentId: randomUUID(), kind, number: `${kind}-1`, date: '2026-09-01', signedBy: 'Директор' });
-  const record = async (kind: string) => expect((await system.request('POST', `/programmes/${programmeId}/documents`, as.curator, document(kind))).status).toBe(200);
+  const document = (kind: string) => ({
+    documentId: randomUUID(),
+    kind,
+    number: `${kind}-1`,
+    date: '2026-09-01',
+    signedBy: 'Директор',
+  });
+  const record = async (kind: string) =>
+    expect(
+      (await system.request('POST', `/programmes/${programmeId}/documents`, as.curator, document(kind))).status,
+    ).toBe(200);
   /** The gate reads projections: wait until the checklist the curator sees is empty, then advance. */
   const advanceWhenReady = async (from: string) => {
     const ready = await system.eventually(
@@ -42,7 +57,9 @@ describe('a programme driven through all five stages to closed', () => {
       (r) => r.body.stage === from && r.body.nextStageChecklist.length === 0,
     );
     expect(ready.body.nextStageChecklist).toEqual([]);
-    const advanced = await system.request('POST', `/programmes/${programmeId}/advance`, as.curator, { expectedStage: from });
+    const advanced = await system.request('POST', `/programmes/${programmeId}/advance`, as.curator, {
+      expectedStage: from,
+    });
     expect(advanced.status).toBe(200);
     return advanced.body.state.stage as string;
   };
@@ -56,7 +73,12 @@ describe('a programme driven through all five stages to closed', () => {
 
   it('leaves each stage only when its documents and pairs are in place', async () => {
     // preparatory: the act, the regulation order, a selected mentor and mentee.
-    await expectRefusal(['document.implementationAct.missing', 'document.regulationApprovalOrder.missing', 'mentors.notSelected', 'mentees.notSelected']);
+    await expectRefusal([
+      'document.implementationAct.missing',
+      'document.regulationApprovalOrder.missing',
+      'mentors.notSelected',
+      'mentees.notSelected',
+    ]);
     await record('implementationAct');
     await record('regulationApprovalOrder');
     for (const [personId, role, extra] of [
@@ -64,30 +86,52 @@ describe('a programme driven through all five stages to closed', () => {
       [mentee, 'mentee', { menteeCategory: 'newSpecialist' }],
     ] as const) {
       const selected = await system.request('POST', `/programmes/${programmeId}/participants`, as.curator, {
-        personId, role, position: 'Преподаватель', subject: 'Информатика', teachingExperienceYears: role === 'mentor' ? 15 : 0, subjectExperienceYears: role === 'mentor' ? 10 : 0, ...extra,
+        personId,
+        role,
+        position: 'Преподаватель',
+        subject: 'Информатика',
+        teachingExperienceYears: role === 'mentor' ? 15 : 0,
+        subjectExperienceYears: role === 'mentor' ? 10 : 0,
+        ...extra,
       });
       expect(selected.status).toBe(201);
     }
     expect(await advanceWhenReady('preparatory')).toBe('design');
 
     // design: a road map, a pair formed by order with both consents, its personalised programme approved.
-    await expectRefusal(['document.roadMap.missing', 'pairs.notAssignedWithOrderAndConsents', 'pairs.personalProgrammeNotApproved']);
+    await expectRefusal([
+      'document.roadMap.missing',
+      'pairs.notAssignedWithOrderAndConsents',
+      'pairs.personalProgrammeNotApproved',
+    ]);
     await record('roadMap');
     const formed = await system.request('POST', `/programmes/${programmeId}/pairs`, as.director, {
-      form: 'teacherTeacher', kind: 'traditional', mentorId: mentor, menteeIds: [mentee],
-      consents: [{ personId: mentor, date: '2026-08-28' }, { personId: mentee, date: '2026-08-28' }],
+      form: 'teacherTeacher',
+      kind: 'traditional',
+      mentorId: mentor,
+      menteeIds: [mentee],
+      consents: [
+        { personId: mentor, date: '2026-08-28' },
+        { personId: mentee, date: '2026-08-28' },
+      ],
       order: { number: '112-к', date: '2026-09-01', signedBy: 'Директор' },
       term: { start: '2026-09-01', end: '2027-08-31' },
     });
     expect(formed.status).toBe(201);
     expect(formed.body.state).toMatchObject({ status: 'formed', mentorId: mentor });
     const pairId = formed.body.state.pairId as string;
-    await system.eventually(() => system.request('GET', `/programmes/${programmeId}`, as.curator), (r) => r.body.nextStageChecklist.length === 1);
+    await system.eventually(
+      () => system.request('GET', `/programmes/${programmeId}`, as.curator),
+      (r) => r.body.nextStageChecklist.length === 1,
+    );
     await expectRefusal(['pairs.personalProgrammeNotApproved']);
     const approved = await system.request('POST', `/pairs/${pairId}/personal-programme`, as.curator, {
-      start: '2026-09-01', end: '2027-05-31', directions: ['Методическая поддержка'],
+      start: '2026-09-01',
+      end: '2027-05-31',
+      directions: ['Методическая поддержка'],
       activities: [{ title: 'Посещение занятий наставника', plannedDate: '2026-10-15' }],
-      difficulties: ['Организация дисциплины'], controller: { personId: curator, role: 'curator' },
+      difficulties: ['Организация дисциплины'],
+      controller: { personId: curator, role: 'curator' },
     });
     expect(approved.status).toBe(200);
     expect(approved.body.state.status).toBe('active');
@@ -95,8 +139,14 @@ describe('a programme driven through all five stages to closed', () => {
 
     // implementation: every active pair passes its interim control.
     await expectRefusal(['pairs.interimControlNotPassed']);
-    const interimTask = Object.values(approved.body.state.tasks as Record<string, { taskId: string; kind: string }>).find((t) => t.kind === 'interimControl');
-    const interim = await system.request('POST', `/pairs/${pairId}/interim-control`, as.curator, { taskId: interimTask?.taskId, outcome: 'passed', comment: 'План выполняется' });
+    const interimTask = Object.values(
+      approved.body.state.tasks as Record<string, { taskId: string; kind: string }>,
+    ).find((t) => t.kind === 'interimControl');
+    const interim = await system.request('POST', `/pairs/${pairId}/interim-control`, as.curator, {
+      taskId: interimTask?.taskId,
+      outcome: 'passed',
+      comment: 'План выполняется',
+    });
     expect(interim.status).toBe(200);
     expect(await advanceWhenReady('implementation')).toBe('reflectiveAnalytical');
 
@@ -112,23 +162,46 @@ describe('a programme driven through all five stages to closed', () => {
     expect(await advanceWhenReady('results')).toBe('closed');
 
     const history = await system.request('GET', `/programmes/${programmeId}/history`, as.curator);
-    const advances = history.body.filter((e: { type: string }) => e.type === 'StageAdvanced').map((e: { data: { from: string; to: string } }) => `${e.data.from}→${e.data.to}`);
-    expect(advances).toEqual(['preparatory→design', 'design→implementation', 'implementation→reflectiveAnalytical', 'reflectiveAnalytical→results', 'results→closed']);
+    const advances = history.body
+      .filter((e: { type: string }) => e.type === 'StageAdvanced')
+      .map((e: { data: { from: string; to: string } }) => `${e.data.from}→${e.data.to}`);
+    expect(advances).toEqual([
+      'preparatory→design',
+      'design→implementation',
+      'implementation→reflectiveAnalytical',
+      'reflectiveAnalytical→results',
+      'results→closed',
+    ]);
     expect(history.body.at(-1).type).toBe('ProgrammeClosed');
   });
 
   it('lets only one of two concurrent advances through, the other gets 409, and records one StageAdvanced', async () => {
-    const started = await system.request('POST', `/organisations/${organisationId}/programmes`, as.director, { title: 'Вторая программа' });
+    const started = await system.request('POST', `/organisations/${organisationId}/programmes`, as.director, {
+      title: 'Вторая программа',
+    });
     const id = started.body.state.programmeId as string;
     // An administrator and the curator press "next" at the same moment on the same stage.
     await system.request('POST', `/programmes/${id}/curator`, as.director, { curatorId: curator });
     for (const kind of ['implementationAct', 'regulationApprovalOrder']) {
       await system.request('POST', `/programmes/${id}/documents`, as.curator, document(kind));
     }
-    for (const [personId, role, extra] of [[randomUUID(), 'mentor', {}], [randomUUID(), 'mentee', { menteeCategory: 'burnout' }]] as const) {
-      await system.request('POST', `/programmes/${id}/participants`, as.curator, { personId, role, position: 'Учитель', teachingExperienceYears: 10, subjectExperienceYears: 5, ...extra });
+    for (const [personId, role, extra] of [
+      [randomUUID(), 'mentor', {}],
+      [randomUUID(), 'mentee', { menteeCategory: 'burnout' }],
+    ] as const) {
+      await system.request('POST', `/programmes/${id}/participants`, as.curator, {
+        personId,
+        role,
+        position: 'Учитель',
+        teachingExperienceYears: 10,
+        subjectExperienceYears: 5,
+        ...extra,
+      });
     }
-    await system.eventually(() => system.request('GET', `/programmes/${id}`, as.curator), (r) => r.body.nextStageChecklist?.length === 0);
+    await system.eventually(
+      () => system.request('GET', `/programmes/${id}`, as.curator),
+      (r) => r.body.nextStageChecklist?.length === 0,
+    );
 
     const [a, b] = await Promise.all([
       system.request('POST', `/programmes/${id}/advance`, as.curator, { expectedStage: 'preparatory' }),

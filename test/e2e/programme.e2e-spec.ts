@@ -39,7 +39,9 @@ describe('programme through HTTP on real PostgreSQL and a real Temporal server',
     expect(started.body.state).toMatchObject({ stage: 'preparatory', organisationId });
     const programmeId = started.body.state.programmeId as string;
 
-    const appointed = await system.request('POST', `/programmes/${programmeId}/curator`, directorToken, { curatorId: curator });
+    const appointed = await system.request('POST', `/programmes/${programmeId}/curator`, directorToken, {
+      curatorId: curator,
+    });
     expect(appointed.status).toBe(200);
 
     const curatorToken = system.token(curator, ['curator'], [organisationId]);
@@ -48,7 +50,9 @@ describe('programme through HTTP on real PostgreSQL and a real Temporal server',
       (r) => r.status === 200 && r.body.curatorId === curator,
     );
     expect(read.body).toMatchObject({ programmeId, stage: 'preparatory', title: 'Программа наставничества 2026/27' });
-    expect(read.body.nextStageChecklist.map((c: { code: string }) => c.code)).toContain('document.implementationAct.missing');
+    expect(read.body.nextStageChecklist.map((c: { code: string }) => c.code)).toContain(
+      'document.implementationAct.missing',
+    );
 
     const history = await system.request('GET', `/programmes/${programmeId}/history`, curatorToken);
     expect(history.status).toBe(200);
@@ -59,11 +63,18 @@ describe('programme through HTTP on real PostgreSQL and a real Temporal server',
   it('refuses an advance with the unmet conditions (422) and records nothing', async () => {
     const organisationId = await registerOrganisation();
     const directorToken = system.token(director, ['director'], [organisationId]);
-    const started = await system.request('POST', `/organisations/${organisationId}/programmes`, directorToken, { title: 'Программа' });
+    const started = await system.request('POST', `/organisations/${organisationId}/programmes`, directorToken, {
+      title: 'Программа',
+    });
     const programmeId = started.body.state.programmeId as string;
     await system.request('POST', `/programmes/${programmeId}/curator`, directorToken, { curatorId: curator });
 
-    const refused = await system.request('POST', `/programmes/${programmeId}/advance`, system.token(curator, ['curator'], [organisationId]), {});
+    const refused = await system.request(
+      'POST',
+      `/programmes/${programmeId}/advance`,
+      system.token(curator, ['curator'], [organisationId]),
+      {},
+    );
 
     expect(refused.status).toBe(422);
     expect(refused.body.code).toBe('programme.gate.unmet');
@@ -82,7 +93,10 @@ describe('programme through HTTP on real PostgreSQL and a real Temporal server',
     const organisationId = await registerOrganisation();
     const directorToken = system.token(director, ['director'], [organisationId]);
 
-    const bad = await system.request('POST', `/organisations/${organisationId}/programmes`, directorToken, { title: '', extra: 1 });
+    const bad = await system.request('POST', `/organisations/${organisationId}/programmes`, directorToken, {
+      title: '',
+      extra: 1,
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.errors).toEqual(
       expect.arrayContaining([
@@ -92,20 +106,26 @@ describe('programme through HTTP on real PostgreSQL and a real Temporal server',
     );
 
     const outsider = system.token(randomUUID(), ['director'], [randomUUID()]);
-    const hidden = await system.request('POST', `/organisations/${organisationId}/programmes`, outsider, { title: 'Чужая' });
+    const hidden = await system.request('POST', `/organisations/${organisationId}/programmes`, outsider, {
+      title: 'Чужая',
+    });
     expect(hidden.status).toBe(404);
 
     expect((await system.request('GET', '/programmes', undefined)).status).toBe(401);
     expect((await system.request('GET', '/health/live')).status).toBe(200);
     const openApi = await system.request('GET', '/docs/openapi.json');
     expect(openApi.status).toBe(200);
-    expect(Object.keys(openApi.body.paths)).toEqual(expect.arrayContaining(['/programmes/{id}/advance', '/pairs/{id}/history/verify', '/tasks']));
+    expect(Object.keys(openApi.body.paths)).toEqual(
+      expect.arrayContaining(['/programmes/{id}/advance', '/pairs/{id}/history/verify', '/tasks']),
+    );
   });
 
   it("puts the stage-plan reminder in the curator's inbox only, due at the end of the planned local day", async () => {
     const organisationId = await registerOrganisation();
     const directorToken = system.token(director, ['director'], [organisationId]);
-    const started = await system.request('POST', `/organisations/${organisationId}/programmes`, directorToken, { title: 'Программа' });
+    const started = await system.request('POST', `/organisations/${organisationId}/programmes`, directorToken, {
+      title: 'Программа',
+    });
     const programmeId = started.body.state.programmeId as string;
     const ownCurator = randomUUID();
     await system.request('POST', `/programmes/${programmeId}/curator`, directorToken, { curatorId: ownCurator });
@@ -130,9 +150,13 @@ describe('programme through HTTP on real PostgreSQL and a real Temporal server',
     });
     expect((await system.request('GET', '/tasks', directorToken)).body).toEqual([]);
 
-    const completeByHand = await system.request('POST', `/tasks/${inbox.body[0].taskId}/complete`, curatorToken, { result: 'Готово' });
+    const completeByHand = await system.request('POST', `/tasks/${inbox.body[0].taskId}/complete`, curatorToken, {
+      result: 'Готово',
+    });
     expect(completeByHand.status).toBe(422);
-    const notTheirs = await system.request('POST', `/tasks/${inbox.body[0].taskId}/complete`, directorToken, { result: 'Готово' });
+    const notTheirs = await system.request('POST', `/tasks/${inbox.body[0].taskId}/complete`, directorToken, {
+      result: 'Готово',
+    });
     expect(notTheirs.status).toBe(404);
   });
 });

@@ -25,7 +25,11 @@ describe('concurrent commands on one programme', () => {
     const director = randomUUID();
     const curator = randomUUID();
     const organisation = await system.request('POST', '/organisations', system.token(admin, ['administrator']), {
-      name: 'МАОУ «Лицей № 3»', kind: 'school', municipality: 'г. Казань', region: 'Республика Татарстан', timeZone: 'Europe/Moscow',
+      name: 'МАОУ «Лицей № 3»',
+      kind: 'school',
+      municipality: 'г. Казань',
+      region: 'Республика Татарстан',
+      timeZone: 'Europe/Moscow',
     });
     const organisationId = organisation.body.organisationId as string;
     const as = {
@@ -33,21 +37,48 @@ describe('concurrent commands on one programme', () => {
       curator: system.token(curator, ['curator'], [organisationId]),
       admin: system.token(admin, ['administrator']),
     };
-    const started = await system.request('POST', `/organisations/${organisationId}/programmes`, as.director, { title: 'Программа 2026/27' });
+    const started = await system.request('POST', `/organisations/${organisationId}/programmes`, as.director, {
+      title: 'Программа 2026/27',
+    });
     const id = started.body.state.programmeId as string;
-    expect((await system.request('POST', `/programmes/${id}/curator`, as.director, { curatorId: curator })).status).toBe(200);
+    expect(
+      (await system.request('POST', `/programmes/${id}/curator`, as.director, { curatorId: curator })).status,
+    ).toBe(200);
     for (const kind of ['implementationAct', 'regulationApprovalOrder']) {
-      const recorded = await system.request('POST', `/programmes/${id}/documents`, as.curator, { documentId: randomUUID(), kind, number: `${kind}-1`, date: '2026-09-01', signedBy: 'Директор' });
+      const recorded = await system.request('POST', `/programmes/${id}/documents`, as.curator, {
+        documentId: randomUUID(),
+        kind,
+        number: `${kind}-1`,
+        date: '2026-09-01',
+        signedBy: 'Директор',
+      });
       expect(recorded.status).toBe(200);
     }
-    for (const [personId, role, extra] of [[randomUUID(), 'mentor', {}], [randomUUID(), 'mentee', { menteeCategory: 'burnout' }]] as const) {
-      const selected = await system.request('POST', `/programmes/${id}/participants`, as.curator, { personId, role, position: 'Учитель', teachingExperienceYears: 10, subjectExperienceYears: 5, ...extra });
+    for (const [personId, role, extra] of [
+      [randomUUID(), 'mentor', {}],
+      [randomUUID(), 'mentee', { menteeCategory: 'burnout' }],
+    ] as const) {
+      const selected = await system.request('POST', `/programmes/${id}/participants`, as.curator, {
+        personId,
+        role,
+        position: 'Учитель',
+        teachingExperienceYears: 10,
+        subjectExperienceYears: 5,
+        ...extra,
+      });
       expect(selected.status).toBe(201);
     }
-    await system.eventually(() => system.request('GET', `/programmes/${id}`, as.curator), (r) => r.body.nextStageChecklist?.length === 0);
+    await system.eventually(
+      () => system.request('GET', `/programmes/${id}`, as.curator),
+      (r) => r.body.nextStageChecklist?.length === 0,
+    );
 
     const answers = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => system.request('POST', `/programmes/${id}/advance`, i % 2 ? as.admin : as.curator, { expectedStage: 'preparatory' })),
+      Array.from({ length: 8 }, (_, i) =>
+        system.request('POST', `/programmes/${id}/advance`, i % 2 ? as.admin : as.curator, {
+          expectedStage: 'preparatory',
+        }),
+      ),
     );
 
     expect(answers.map((a) => a.status).sort()).toEqual([200, 409, 409, 409, 409, 409, 409, 409]);
@@ -58,7 +89,10 @@ describe('concurrent commands on one programme', () => {
     );
     expect(rows.map((r) => r.stream_version)).toEqual(rows.map((_, i) => i + 1));
     expect(rows.filter((r) => r.type === 'StageAdvanced')).toHaveLength(1);
-    const read = await system.eventually(() => system.request('GET', `/programmes/${id}`, as.curator), (r) => r.body.stage === 'design');
+    const read = await system.eventually(
+      () => system.request('GET', `/programmes/${id}`, as.curator),
+      (r) => r.body.stage === 'design',
+    );
     expect(read.body.stage).toBe('design');
   });
 });

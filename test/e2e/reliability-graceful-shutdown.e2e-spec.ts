@@ -12,7 +12,11 @@ import { eventually } from '../support/poll';
  */
 describe('graceful shutdown of the worker process', () => {
   const taskQueue = `shutdown-${randomUUID()}`;
-  const env = () => ({ DATABASE_URL: process.env.DATABASE_URL as string, TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS as string, TEMPORAL_TASK_QUEUE: taskQueue });
+  const env = () => ({
+    DATABASE_URL: process.env.DATABASE_URL as string,
+    TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS as string,
+    TEMPORAL_TASK_QUEUE: taskQueue,
+  });
   let api: Api;
   const workers: WorkerProcess[] = [];
   const blocker = new Client({ connectionString: process.env.DATABASE_URL });
@@ -23,7 +27,8 @@ describe('graceful shutdown of the worker process', () => {
   });
   afterAll(async () => {
     await blocker.end().catch(() => undefined);
-    for (const worker of workers) if (worker.child.exitCode === null && worker.child.signalCode === null) worker.child.kill('SIGKILL');
+    for (const worker of workers)
+      if (worker.child.exitCode === null && worker.child.signalCode === null) worker.child.kill('SIGKILL');
     await api?.close();
   });
 
@@ -34,12 +39,18 @@ describe('graceful shutdown of the worker process', () => {
 
     const admin = api.token(randomUUID(), ['administrator']);
     const organisation = await api.request('POST', '/organisations', admin, {
-      name: 'МБОУ «Школа № 9»', kind: 'school', municipality: 'г. Самара', region: 'Самарская область', timeZone: 'Europe/Samara',
+      name: 'МБОУ «Школа № 9»',
+      kind: 'school',
+      municipality: 'г. Самара',
+      region: 'Самарская область',
+      timeZone: 'Europe/Samara',
     });
     expect(organisation.status).toBe(201);
     const organisationId = organisation.body.organisationId as string;
     const director = api.token(randomUUID(), ['director'], [organisationId]);
-    const started = await api.request('POST', `/organisations/${organisationId}/programmes`, director, { title: 'Программа 2026/27' });
+    const started = await api.request('POST', `/organisations/${organisationId}/programmes`, director, {
+      title: 'Программа 2026/27',
+    });
     expect(started.status).toBe(201);
     const programmeId = started.body.state.programmeId as string;
     const stream = programmeStream(programmeId);
@@ -53,7 +64,13 @@ describe('graceful shutdown of the worker process', () => {
     const curatorId = randomUUID();
     const appointing = api.request('POST', `/programmes/${programmeId}/curator`, director, { curatorId });
     const waiting = async () =>
-      Number((await blocker.query(`SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted AND locktype = 'transactionid'`)).rows[0].n);
+      Number(
+        (
+          await blocker.query(
+            `SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted AND locktype = 'transactionid'`,
+          )
+        ).rows[0].n,
+      );
     await eventually(waiting, (n) => n > 0, { timeoutMs: 20_000, intervalMs: 50 });
     expect(await waiting()).toBeGreaterThan(0);
 
@@ -68,7 +85,10 @@ describe('graceful shutdown of the worker process', () => {
     expect(exit).toEqual({ code: 0, signal: null });
     expect(Date.now() - signalledAt).toBeLessThan(30_000);
     // Committed by the activity before the process left, not by a later retry.
-    const stored = await blocker.query('SELECT type, stream_version FROM events WHERE stream_id = $1 ORDER BY stream_version', [stream]);
+    const stored = await blocker.query(
+      'SELECT type, stream_version FROM events WHERE stream_id = $1 ORDER BY stream_version',
+      [stream],
+    );
     expect(stored.rows).toEqual([
       { type: 'ProgrammeStarted', stream_version: 1 },
       { type: 'CuratorAppointed', stream_version: 2 },

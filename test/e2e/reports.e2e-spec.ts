@@ -18,12 +18,17 @@ function figuresOfJson(body: any): ExpectedRegionFigures {
     organisations: body.totals.organisations,
     implementing: body.totals.implementing,
     withCurator: body.totals.withCurator,
-    documents: Object.fromEntries(body.totals.documents.map((d: any) => [d.key, d.count])) as ExpectedRegionFigures['documents'],
+    documents: Object.fromEntries(
+      body.totals.documents.map((d: any) => [d.key, d.count]),
+    ) as ExpectedRegionFigures['documents'],
     forms: Object.fromEntries(body.totals.forms.filter((f: any) => f.count > 0).map((f: any) => [f.key, f.count])),
     draftsDecided: body.totals.draftsDecided,
     draftsOnTime: body.totals.draftsOnTime,
     municipalities: Object.fromEntries(
-      body.municipalities.map((m: any) => [m.municipality, { organisations: m.organisations, implementing: m.implementing, withCurator: m.withCurator }]),
+      body.municipalities.map((m: any) => [
+        m.municipality,
+        { organisations: m.organisations, implementing: m.implementing, withCurator: m.withCurator },
+      ]),
     ),
   };
 }
@@ -34,7 +39,16 @@ describe('reports and monitoring through HTTP (generated region, real PostgreSQL
   // Its history ends at a fixed instant, not today: the generator counts draft deadlines on the shipped calendar and
   // leaves out the routes of a year it lacks, so a history ending after the shipped data would differ by the run's date.
   const generatedUntil = Date.parse('2026-11-30T09:00:00.000Z');
-  const region = generateRegion({ municipalities: 3, organisations: 8, pairs: 40, routes: 30, seed: 11, region: `Область ${randomUUID().slice(0, 8)}`, regionCode: 98, now: generatedUntil });
+  const region = generateRegion({
+    municipalities: 3,
+    organisations: 8,
+    pairs: 40,
+    routes: 30,
+    seed: 11,
+    region: `Область ${randomUUID().slice(0, 8)}`,
+    regionCode: 98,
+    now: generatedUntil,
+  });
   const asOf = new Date(region.now - 120 * DAY).toISOString().slice(0, 10);
   const [firstMunicipality] = region.municipalities as [string];
   const organisation = region.ledger[0] as (typeof region.ledger)[number];
@@ -53,7 +67,10 @@ describe('reports and monitoring through HTTP (generated region, real PostgreSQL
     // The worker's projector builds the report facts from the appended history.
     const ready = await system.eventually(
       () => system.request('GET', `/reports/region?region=${encodeURIComponent(region.region)}`, coordinator),
-      (r) => r.status === 200 && r.body.totals.organisations === 8 && r.body.totals.draftsDecided === expectedRegionFigures(region).draftsDecided,
+      (r) =>
+        r.status === 200 &&
+        r.body.totals.organisations === 8 &&
+        r.body.totals.draftsDecided === expectedRegionFigures(region).draftsDecided,
       60_000,
     );
     expect(ready.status).toBe(200);
@@ -82,16 +99,36 @@ describe('reports and monitoring through HTTP (generated region, real PostgreSQL
   });
 
   it('limits a municipal coordinator to their municipality and hides other regions', async () => {
-    const municipal = system.token(randomUUID(), ['regionalCoordinator'], [], { region: region.region, municipality: firstMunicipality });
+    const municipal = system.token(randomUUID(), ['regionalCoordinator'], [], {
+      region: region.region,
+      municipality: firstMunicipality,
+    });
     const own = await system.request('GET', '/reports/region', municipal);
     expect(own.status).toBe(200);
     expect(figuresOfJson(own.body)).toEqual(expectedRegionFigures(region, undefined, firstMunicipality));
     expect(own.body.municipalities.map((m: any) => m.municipality)).toEqual([firstMunicipality]);
-    expect((await system.request('GET', `/reports/region?municipality=${encodeURIComponent('Другой район')}`, municipal)).status).toBe(404);
-    expect((await system.request('GET', `/reports/region?region=${encodeURIComponent('Другая область')}`, coordinator)).status).toBe(404);
+    expect(
+      (await system.request('GET', `/reports/region?municipality=${encodeURIComponent('Другой район')}`, municipal))
+        .status,
+    ).toBe(404);
+    expect(
+      (await system.request('GET', `/reports/region?region=${encodeURIComponent('Другая область')}`, coordinator))
+        .status,
+    ).toBe(404);
     const otherRegion = system.token(randomUUID(), ['regionalCoordinator'], [], { region: 'Другая область' });
-    expect((await system.request('GET', `/organisations/${organisation.organisationId}/reports/monitoring`, otherRegion)).status).toBe(404);
-    expect((await system.request('GET', '/reports/region', system.token(randomUUID(), ['curator'], [organisation.organisationId]))).status).toBe(403);
+    expect(
+      (await system.request('GET', `/organisations/${organisation.organisationId}/reports/monitoring`, otherRegion))
+        .status,
+    ).toBe(404);
+    expect(
+      (
+        await system.request(
+          'GET',
+          '/reports/region',
+          system.token(randomUUID(), ['curator'], [organisation.organisationId]),
+        )
+      ).status,
+    ).toBe(403);
   });
 
   it('exports the region to XLSX whose cells match the JSON, and to CSV', async () => {
@@ -142,14 +179,22 @@ describe('reports and monitoring through HTTP (generated region, real PostgreSQL
     const bad = await system.request('GET', '/reports/region?asOf=2026-02-30', coordinator);
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0]).toMatchObject({ field: 'asOf' });
-    const future = await system.request('GET', `/reports/region?asOf=${new Date(Date.now() + 3 * DAY).toISOString().slice(0, 10)}`, coordinator);
+    const future = await system.request(
+      'GET',
+      `/reports/region?asOf=${new Date(Date.now() + 3 * DAY).toISOString().slice(0, 10)}`,
+      coordinator,
+    );
     expect(future.status).toBe(400);
     expect(future.body.errors[0]).toMatchObject({ field: 'asOf', message: 'Дата отчёта не может быть в будущем' });
   });
 
   it('gives the organisation its monitoring: pairs, controls, programme stage and the routes report', async () => {
     const admin = system.token(randomUUID(), ['administrator']);
-    const report = await system.request('GET', `/organisations/${organisation.organisationId}/reports/monitoring`, admin);
+    const report = await system.request(
+      'GET',
+      `/organisations/${organisation.organisationId}/reports/monitoring`,
+      admin,
+    );
     expect(report.status).toBe(200);
     const live = organisation.pairs.filter((p) => p.terminatedAt === undefined);
     expect(report.body.pairs.total).toBe(organisation.pairs.length);
@@ -162,7 +207,11 @@ describe('reports and monitoring through HTTP (generated region, real PostgreSQL
 
     // As of a past date: the pairs formed and terminated by the end of that day in the organisation's zone.
     const limit = Date.parse(endOfLocalDay(asOf, organisation.timeZone));
-    const past = await system.request('GET', `/organisations/${organisation.organisationId}/reports/monitoring?asOf=${asOf}`, admin);
+    const past = await system.request(
+      'GET',
+      `/organisations/${organisation.organisationId}/reports/monitoring?asOf=${asOf}`,
+      admin,
+    );
     expect(past.status).toBe(200);
     expect(past.body.pairs.total).toBe(organisation.pairs.filter((p) => p.formedAt < limit).length);
     expect(past.body.pairs.byStatus.find((r: any) => r.key === 'terminated').count).toBe(
@@ -173,16 +222,27 @@ describe('reports and monitoring through HTTP (generated region, real PostgreSQL
       expect(report.body.programmes[0].daysInStage - past.body.programmes[0].daysInStage).toBeGreaterThanOrEqual(118);
     }
 
-    const routes = await system.request('GET', `/organisations/${organisation.organisationId}/reports/routes?limit=2`, admin);
+    const routes = await system.request(
+      'GET',
+      `/organisations/${organisation.organisationId}/reports/routes?limit=2`,
+      admin,
+    );
     expect(routes.status).toBe(200);
     expect(routes.body.competences).toHaveLength(9);
     expect(routes.body.routes.items.length).toBeLessThanOrEqual(2);
     const delivered = routes.body.methodologists.reduce((t: number, m: any) => t + m.onTime, 0);
     expect(delivered).toBe(organisation.drafts.filter((d) => d.onTime).length);
 
-    for (const area of routes.body.competences) expect(area.initialHigh + area.initialBasic + area.initialDeficits).toBe(area.diagnosed);
+    for (const area of routes.body.competences)
+      expect(area.initialHigh + area.initialBasic + area.initialDeficits).toBe(area.diagnosed);
     const routesXlsx = new ExcelJS.Workbook();
-    await routesXlsx.xlsx.load(Buffer.from(await (await raw(`/organisations/${organisation.organisationId}/reports/routes?format=xlsx`, admin)).arrayBuffer()) as never);
+    await routesXlsx.xlsx.load(
+      Buffer.from(
+        await (
+          await raw(`/organisations/${organisation.organisationId}/reports/routes?format=xlsx`, admin)
+        ).arrayBuffer(),
+      ) as never,
+    );
     const competences = routesXlsx.getWorksheet('Компетенции');
     expect(competences?.getColumn(2).values.slice(2)).toEqual(routes.body.competences.map((c: any) => c.diagnosed));
     expect(routesXlsx.getWorksheet('Маршруты')?.rowCount).toBe(routes.body.routes.total + 1);
@@ -199,23 +259,53 @@ describe('reports and monitoring through HTTP (generated region, real PostgreSQL
     const id = organisation.organisationId;
     const curator = system.token(randomUUID(), ['curator'], [id]);
     const before = await system.request('GET', `/organisations/${id}/monitoring-results`, curator);
-    const body = { indicator: 'studentsPassedNationalTestsShare', value: 87.5, periodStart: '2025-09-01', periodEnd: '2026-05-31', comment: 'ВПР, 5-е классы' };
+    const body = {
+      indicator: 'studentsPassedNationalTestsShare',
+      value: 87.5,
+      periodStart: '2025-09-01',
+      periodEnd: '2026-05-31',
+      comment: 'ВПР, 5-е классы',
+    };
     const created = await system.request('POST', `/organisations/${id}/monitoring-results`, curator, body);
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ indicator: 'studentsPassedNationalTestsShare', stage: 'process', value: 87.5 });
+    expect(created.body).toMatchObject({
+      indicator: 'studentsPassedNationalTestsShare',
+      stage: 'process',
+      value: 87.5,
+    });
 
-    const outOfRange = await system.request('POST', `/organisations/${id}/monitoring-results`, curator, { ...body, value: 150 });
+    const outOfRange = await system.request('POST', `/organisations/${id}/monitoring-results`, curator, {
+      ...body,
+      value: 150,
+    });
     expect(outOfRange.status).toBe(400);
     expect(outOfRange.body.errors[0]).toMatchObject({ field: 'value', message: 'Значение в процентах — от 0 до 100' });
-    const unknown = await system.request('POST', `/organisations/${id}/monitoring-results`, curator, { ...body, indicator: 'happiness' });
+    const unknown = await system.request('POST', `/organisations/${id}/monitoring-results`, curator, {
+      ...body,
+      indicator: 'happiness',
+    });
     expect(unknown.status).toBe(400);
     expect(unknown.body.errors[0]).toMatchObject({ field: 'indicator' });
-    const backwards = await system.request('POST', `/organisations/${id}/monitoring-results`, curator, { ...body, periodStart: '2026-06-01' });
+    const backwards = await system.request('POST', `/organisations/${id}/monitoring-results`, curator, {
+      ...body,
+      periodStart: '2026-06-01',
+    });
     expect(backwards.status).toBe(422);
-    expect(backwards.body.unmet).toEqual([{ code: 'period.endBeforeStart', message: 'Конец периода раньше его начала' }]);
+    expect(backwards.body.unmet).toEqual([
+      { code: 'period.endBeforeStart', message: 'Конец периода раньше его начала' },
+    ]);
     const outsider = system.token(randomUUID(), ['curator'], [randomUUID()]);
     expect((await system.request('POST', `/organisations/${id}/monitoring-results`, outsider, body)).status).toBe(404);
-    expect((await system.request('POST', `/organisations/${id}/monitoring-results`, system.token(randomUUID(), ['mentor'], [id]), body)).status).toBe(403);
+    expect(
+      (
+        await system.request(
+          'POST',
+          `/organisations/${id}/monitoring-results`,
+          system.token(randomUUID(), ['mentor'], [id]),
+          body,
+        )
+      ).status,
+    ).toBe(403);
 
     const after = await system.eventually(
       () => system.request('GET', `/organisations/${id}/monitoring-results?limit=100`, curator),
@@ -227,7 +317,11 @@ describe('reports and monitoring through HTTP (generated region, real PostgreSQL
     });
     // Recorded today: absent from yesterday's report.
     const yesterday = new Date(Date.now() - DAY).toISOString().slice(0, 10);
-    const past = await system.request('GET', `/organisations/${id}/monitoring-results?asOf=${yesterday}&limit=100`, curator);
+    const past = await system.request(
+      'GET',
+      `/organisations/${id}/monitoring-results?asOf=${yesterday}&limit=100`,
+      curator,
+    );
     expect(past.body.items.some((r: any) => r.resultId === created.body.resultId)).toBe(false);
   });
 });

@@ -5,7 +5,8 @@ import { loadFixtureYearsAhead } from '../support/calendar-fixture';
 import { TestSystem } from '../support/system';
 
 const DAY = 86_400_000;
-const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+const addDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 
 describe('individual educational routes (ИОМ) through HTTP on real PostgreSQL and a real Temporal server', () => {
   let system: TestSystem;
@@ -30,7 +31,15 @@ describe('individual educational routes (ИОМ) through HTTP on real PostgreSQL
     endDate: addDays(`${Number(today().slice(0, 4)) + 4}${today().slice(4)}`, -1),
   });
   const rows = () => [
-    { rowId: 'row-1', competence: 'ict', activity: 'Курс «Цифровые инструменты учителя»', activityKind: 'furtherTrainingProgramme', tasks: 'Освоить цифровые сервисы', hours: 36, deadline: addDays(today(), 120) },
+    {
+      rowId: 'row-1',
+      competence: 'ict',
+      activity: 'Курс «Цифровые инструменты учителя»',
+      activityKind: 'furtherTrainingProgramme',
+      tasks: 'Освоить цифровые сервисы',
+      hours: 36,
+      deadline: addDays(today(), 120),
+    },
   ];
 
   async function registerOrganisation(): Promise<string> {
@@ -69,7 +78,10 @@ describe('individual educational routes (ИОМ) through HTTP on real PostgreSQL
       colleague: system.token(randomUUID(), ['mentee'], [organisationId]),
       outsider: system.token(randomUUID(), ['tutor'], [randomUUID()]),
     };
-    const staffed = await system.request('POST', `/organisations/${organisationId}/staff`, as.admin, { personId: curator, role: 'curator' });
+    const staffed = await system.request('POST', `/organisations/${organisationId}/staff`, as.admin, {
+      personId: curator,
+      role: 'curator',
+    });
     expect(staffed.status).toBe(200);
   });
   afterAll(() => system?.stop());
@@ -78,7 +90,11 @@ describe('individual educational routes (ИОМ) through HTTP on real PostgreSQL
     const first = await createRoute();
     expect(first.status).toBe(201);
     const year = today().slice(0, 4);
-    expect(first.body.state).toMatchObject({ stage: 'diagnosticMotivational', organisationId, participants: { teacherId: teacher, methodologistId: methodologist, tutorId: tutor } });
+    expect(first.body.state).toMatchObject({
+      stage: 'diagnosticMotivational',
+      organisationId,
+      participants: { teacherId: teacher, methodologistId: methodologist, tutorId: tutor },
+    });
     expect(first.body.state.code).toMatch(new RegExp(`^63-\\d{4}-${year}-000001$`));
     const organisationNumber = (first.body.state.code as string).slice(3, 7);
 
@@ -97,7 +113,11 @@ describe('individual educational routes (ИОМ) through HTTP on real PostgreSQL
     expect(otherRegion.body.code).toBe('route.registry.regionMismatch');
 
     const newOrganisation = await registerOrganisation();
-    const unregistered = await createRoute({ regionCode: undefined }, system.token(tutor, ['tutor'], [newOrganisation]), newOrganisation);
+    const unregistered = await createRoute(
+      { regionCode: undefined },
+      system.token(tutor, ['tutor'], [newOrganisation]),
+      newOrganisation,
+    );
     expect(unregistered.status).toBe(422);
     expect(unregistered.body.code).toBe('route.registry.regionCodeRequired');
     const elsewhere = await createRoute({}, system.token(tutor, ['tutor'], [newOrganisation]), newOrganisation);
@@ -112,7 +132,11 @@ describe('individual educational routes (ИОМ) through HTTP on real PostgreSQL
   });
 
   it('answers bad input with 400 naming the field, the wrong role with 403, and outsiders with 404', async () => {
-    const bad = await createRoute({ teacherId: 'not-a-uuid', titlePage: { ...titlePage(), teachingExperienceYears: -1 }, extra: true });
+    const bad = await createRoute({
+      teacherId: 'not-a-uuid',
+      titlePage: { ...titlePage(), teachingExperienceYears: -1 },
+      extra: true,
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.errors).toEqual(
       expect.arrayContaining([
@@ -128,7 +152,9 @@ describe('individual educational routes (ИОМ) through HTTP on real PostgreSQL
     const routeId = created.body.state.routeId as string;
     expect((await system.request('GET', `/routes/${routeId}/history`, as.outsider)).status).toBe(404);
     expect((await system.request('GET', `/routes/${routeId}/history`, as.colleague)).status).toBe(404);
-    expect((await system.request('POST', `/routes/${routeId}/propose-own-road-map`, as.colleague, { rows: rows() })).status).toBe(404);
+    expect(
+      (await system.request('POST', `/routes/${routeId}/propose-own-road-map`, as.colleague, { rows: rows() })).status,
+    ).toBe(404);
     const outsiderList = await system.request('GET', '/routes', as.outsider);
     expect(outsiderList.body).toEqual([]);
   });
@@ -152,22 +178,43 @@ describe('individual educational routes (ИОМ) through HTTP on real PostgreSQL
     const draft = inbox.body.find((t: { subject: { id: string } }) => t.subject.id === routeId);
     // 10 working days on the production calendar from the moment the results were recorded, Samara time.
     const due = calendar.addWorkingDays(draft.raisedAt, 10, timeZone);
-    expect(draft).toMatchObject({ kind: 'draftRoute', status: 'open', assignee: { personId: methodologist, role: 'methodologist' }, dueAt: due.dueAt, dueLocalDate: due.dueLocalDate });
-    expect((await system.request('GET', '/tasks', as.tutor)).body.filter((t: { subject: { id: string } }) => t.subject.id === routeId)).toEqual([]);
+    expect(draft).toMatchObject({
+      kind: 'draftRoute',
+      status: 'open',
+      assignee: { personId: methodologist, role: 'methodologist' },
+      dueAt: due.dueAt,
+      dueLocalDate: due.dueLocalDate,
+    });
+    expect(
+      (await system.request('GET', '/tasks', as.tutor)).body.filter(
+        (t: { subject: { id: string } }) => t.subject.id === routeId,
+      ),
+    ).toEqual([]);
     expect((await system.request('GET', '/tasks', as.curator)).body).toEqual([]);
 
     // Someone else's task does not exist for them; the draft is closed by submitting it, not by hand.
-    expect((await system.request('POST', `/tasks/${draft.taskId}/complete`, as.tutor, { result: 'Готово' })).status).toBe(404);
-    const byHand = await system.request('POST', `/tasks/${draft.taskId}/complete`, as.methodologist, { result: 'Готово' });
+    expect(
+      (await system.request('POST', `/tasks/${draft.taskId}/complete`, as.tutor, { result: 'Готово' })).status,
+    ).toBe(404);
+    const byHand = await system.request('POST', `/tasks/${draft.taskId}/complete`, as.methodologist, {
+      result: 'Готово',
+    });
     expect(byHand.status).toBe(422);
     expect(byHand.body.code).toBe('route.task.completedByCommand');
 
     // The route's participants act by who they are: another methodologist is refused by the domain.
-    const notTheirs = await system.request('POST', `/routes/${routeId}/submit-draft`, system.token(randomUUID(), ['methodologist'], [organisationId]), { rows: rows() });
+    const notTheirs = await system.request(
+      'POST',
+      `/routes/${routeId}/submit-draft`,
+      system.token(randomUUID(), ['methodologist'], [organisationId]),
+      { rows: rows() },
+    );
     expect(notTheirs.status).toBe(422);
     expect(notTheirs.body.code).toBe('route.forbidden');
 
-    const submitted = await system.request('POST', `/routes/${routeId}/submit-draft`, as.methodologist, { rows: rows() });
+    const submitted = await system.request('POST', `/routes/${routeId}/submit-draft`, as.methodologist, {
+      rows: rows(),
+    });
     expect(submitted.status).toBe(200);
     expect(submitted.body.state.draft).toMatchObject({ taskId: draft.taskId, onTime: true });
     await system.eventually(
@@ -175,13 +222,18 @@ describe('individual educational routes (ИОМ) through HTTP on real PostgreSQL
       (r) => !r.body.some((t: { taskId: string }) => t.taskId === draft.taskId),
     );
 
-    const proposed = await system.request('POST', `/routes/${routeId}/propose-own-road-map`, as.teacher, { rows: rows() });
+    const proposed = await system.request('POST', `/routes/${routeId}/propose-own-road-map`, as.teacher, {
+      rows: rows(),
+    });
     expect(proposed.status).toBe(200);
     const agreed = await system.request('POST', `/routes/${routeId}/agree-road-map`, as.tutor, {
       controlPoints: [{ controlPointId: 'cp-1', date: addDays(today(), 90), description: 'Курс пройден' }],
     });
     expect(agreed.status).toBe(200);
-    expect(agreed.body.state).toMatchObject({ stage: 'implementation', roadMap: { version: 1, origin: 'methodologistDraft' } });
+    expect(agreed.body.state).toMatchObject({
+      stage: 'implementation',
+      roadMap: { version: 1, origin: 'methodologistDraft' },
+    });
     const entry = await system.request('POST', `/routes/${routeId}/record-portfolio-entry`, as.teacher, {
       entryId: randomUUID(),
       rowId: 'row-1',
@@ -194,7 +246,12 @@ describe('individual educational routes (ИОМ) through HTTP on real PostgreSQL
       () => system.request('GET', `/routes/${routeId}`, as.teacher),
       (r) => r.status === 200 && r.body.portfolio?.length === 1,
     );
-    expect(read.body).toMatchObject({ routeId, stage: 'implementation', draftDeliveredOnTime: true, uncoveredDeficitAreas: [] });
+    expect(read.body).toMatchObject({
+      routeId,
+      stage: 'implementation',
+      draftDeliveredOnTime: true,
+      uncoveredDeficitAreas: [],
+    });
     const history = await system.request('GET', `/routes/${routeId}/history`, as.methodologist);
     expect(history.body.map((e: { type: string }) => e.type)).toEqual([
       'RouteCreated',
@@ -216,27 +273,39 @@ describe('individual educational routes (ИОМ) through HTTP on real PostgreSQL
       () => system.request('GET', `/routes?teacherId=${teacher}&organisationId=${organisationId}`, as.teacher),
       (r) => r.body.some((route: { routeId: string }) => route.routeId === routeId),
     );
-    expect(mine.body.every((route: { participants: { teacherId: string } }) => route.participants.teacherId === teacher)).toBe(true);
+    expect(
+      mine.body.every((route: { participants: { teacherId: string } }) => route.participants.teacherId === teacher),
+    ).toBe(true);
 
     // Reflection raises the tutor's control diagnostics task; recording them closes it; then the route completes.
-    const reflecting = await system.request('POST', `/routes/${routeId}/start-reflection`, as.tutor, { comment: 'Мероприятия выполнены' });
+    const reflecting = await system.request('POST', `/routes/${routeId}/start-reflection`, as.tutor, {
+      comment: 'Мероприятия выполнены',
+    });
     expect(reflecting.status).toBe(200);
     const control = await system.eventually(
       () => system.request('GET', '/tasks?kind=controlDiagnostics', as.tutor),
       (r) => r.body.some((t: { subject: { id: string } }) => t.subject.id === routeId),
     );
-    expect(control.body.find((t: { subject: { id: string } }) => t.subject.id === routeId)).toMatchObject({ dueLocalDate: titlePage().endDate });
+    expect(control.body.find((t: { subject: { id: string } }) => t.subject.id === routeId)).toMatchObject({
+      dueLocalDate: titlePage().endDate,
+    });
     const measured = await system.request('POST', `/routes/${routeId}/record-control-diagnostics`, as.tutor, {
       diagnosticsId: randomUUID(),
       date: today(),
       results: competenceAreas.map((area) => ({ area, percent: area === 'ict' ? 60 : 75 })),
     });
     expect(measured.status).toBe(200);
-    expect(measured.body.state.controlDiagnostics.dynamics.find((d: { area: string }) => d.area === 'ict')).toMatchObject({ change: 25, after: { level: 'basic' } });
+    expect(
+      measured.body.state.controlDiagnostics.dynamics.find((d: { area: string }) => d.area === 'ict'),
+    ).toMatchObject({ change: 25, after: { level: 'basic' } });
     const completed = await system.request('POST', `/routes/${routeId}/complete`, as.tutor);
     expect(completed.status).toBe(200);
     expect(completed.body.state).toMatchObject({ stage: 'completed', draft: { onTime: true } });
-    const afterwards = await system.request('POST', `/routes/${routeId}/record-portfolio-entry`, as.teacher, { entryId: randomUUID(), product: 'Ещё', selfAssessment: 'Поздно' });
+    const afterwards = await system.request('POST', `/routes/${routeId}/record-portfolio-entry`, as.teacher, {
+      entryId: randomUUID(),
+      product: 'Ещё',
+      selfAssessment: 'Поздно',
+    });
     expect(afterwards.status).toBe(422);
     expect(afterwards.body.code).toBe('route.completed');
   });

@@ -37,7 +37,12 @@ describe('Temporal over mTLS', () => {
     );
 
   it('runs a programme workflow through the API’s client and the worker, both with the client certificate', async () => {
-    Object.assign(process.env, { TEMPORAL_ADDRESS: proxy.address, TEMPORAL_TLS_CA: pki.ca, TEMPORAL_TLS_CERT: pki.clientCert, TEMPORAL_TLS_KEY: pki.clientKey });
+    Object.assign(process.env, {
+      TEMPORAL_ADDRESS: proxy.address,
+      TEMPORAL_TLS_CA: pki.ca,
+      TEMPORAL_TLS_CERT: pki.clientCert,
+      TEMPORAL_TLS_KEY: pki.clientKey,
+    });
     system = await TestSystem.start(`e2e-tls-${process.pid}-${Date.now()}`);
     const [admin, director] = [randomUUID(), randomUUID()];
     const organisation = await system.request('POST', '/organisations', system.token(admin, ['administrator']), {
@@ -50,14 +55,22 @@ describe('Temporal over mTLS', () => {
     expect(organisation.status).toBe(201);
     const organisationId = organisation.body.organisationId as string;
     // Started by the API's client and answered by the worker's workflow: both went through the proxy.
-    const started = await system.request('POST', `/organisations/${organisationId}/programmes`, system.token(director, ['director'], [organisationId]), { title: 'Программа (mTLS)' });
+    const started = await system.request(
+      'POST',
+      `/organisations/${organisationId}/programmes`,
+      system.token(director, ['director'], [organisationId]),
+      { title: 'Программа (mTLS)' },
+    );
     expect(started.status).toBe(201);
     expect(started.body.state).toMatchObject({ stage: 'preparatory', organisationId });
     expect(proxy.accepted()).toBeGreaterThanOrEqual(2);
   });
 
   it('the client reaches the frontend with the client certificate and the CA', async () => {
-    const connection = await Connection.connect({ address: proxy.address, tls: temporalTlsOptions({ tls: { caPath: pki.ca, certPath: pki.clientCert, keyPath: pki.clientKey } }) });
+    const connection = await Connection.connect({
+      address: proxy.address,
+      tls: temporalTlsOptions({ tls: { caPath: pki.ca, certPath: pki.clientCert, keyPath: pki.clientKey } }),
+    });
     try {
       const { namespaceInfo } = await connection.workflowService.describeNamespace({ namespace: 'default' });
       expect(namespaceInfo?.name).toBe('default');
@@ -68,20 +81,36 @@ describe('Temporal over mTLS', () => {
 
   it('refuses a client without a client certificate, or with one another CA signed', async () => {
     const refusedBefore = proxy.refused();
-    const withoutCertificate = await refusal(Connection.connect({ address: proxy.address, connectTimeout: '5s', tls: temporalTlsOptions({ tls: { caPath: pki.ca } }) }));
+    const withoutCertificate = await refusal(
+      Connection.connect({
+        address: proxy.address,
+        connectTimeout: '5s',
+        tls: temporalTlsOptions({ tls: { caPath: pki.ca } }),
+      }),
+    );
     expect(withoutCertificate).not.toBe('connected');
     const foreignCertificate = await refusal(
-      Connection.connect({ address: proxy.address, connectTimeout: '5s', tls: temporalTlsOptions({ tls: { caPath: pki.ca, certPath: pki.otherClientCert, keyPath: pki.otherClientKey } }) }),
+      Connection.connect({
+        address: proxy.address,
+        connectTimeout: '5s',
+        tls: temporalTlsOptions({
+          tls: { caPath: pki.ca, certPath: pki.otherClientCert, keyPath: pki.otherClientKey },
+        }),
+      }),
     );
     expect(foreignCertificate).not.toBe('connected');
-    const worker = await refusal(NativeConnection.connect({ address: proxy.address, tls: temporalTlsOptions({ tls: { caPath: pki.ca } }) }));
+    const worker = await refusal(
+      NativeConnection.connect({ address: proxy.address, tls: temporalTlsOptions({ tls: { caPath: pki.ca } }) }),
+    );
     expect(worker).not.toBe('connected');
     expect(proxy.refused()).toBeGreaterThan(refusedBefore);
   });
 
   it('refuses a server whose certificate the configured CA did not sign', async () => {
     const tls = temporalTlsOptions({ tls: { caPath: pki.otherCa, certPath: pki.clientCert, keyPath: pki.clientKey } });
-    expect(await refusal(Connection.connect({ address: proxy.address, connectTimeout: '5s', tls }))).not.toBe('connected');
+    expect(await refusal(Connection.connect({ address: proxy.address, connectTimeout: '5s', tls }))).not.toBe(
+      'connected',
+    );
     expect(await refusal(NativeConnection.connect({ address: proxy.address, tls }))).not.toBe('connected');
   });
 

@@ -19,10 +19,19 @@ describe('throttling: per user, reads and writes apart, stricter without a user'
     await system?.stop();
   });
 
-  const organisation = () => ({ name: 'Школа', kind: 'school', municipality: 'М', region: 'Р', timeZone: 'Europe/Moscow' });
+  const organisation = () => ({
+    name: 'Школа',
+    kind: 'school',
+    municipality: 'М',
+    region: 'Р',
+    timeZone: 'Europe/Moscow',
+  });
 
   it('gives each signed-in user a write budget of their own, over all routes, from the same address', async () => {
-    const [first, second] = [system.token(randomUUID(), ['administrator']), system.token(randomUUID(), ['administrator'])];
+    const [first, second] = [
+      system.token(randomUUID(), ['administrator']),
+      system.token(randomUUID(), ['administrator']),
+    ];
     await system.usersStored();
     const write = (token: string) => system.request('POST', '/organisations', token, organisation());
 
@@ -30,7 +39,9 @@ describe('throttling: per user, reads and writes apart, stricter without a user'
     for (let i = 0; i < 3; i++) firsts.push((await write(first)).status);
     expect(firsts).toEqual([201, 201, 201]);
     // Another route draws on the same budget.
-    expect((await system.request('POST', '/users', first, { sub: randomUUID(), fullName: 'Петрова Анна' })).status).toBe(429);
+    expect(
+      (await system.request('POST', '/users', first, { sub: randomUUID(), fullName: 'Петрова Анна' })).status,
+    ).toBe(429);
     expect((await write(first)).status).toBe(429);
 
     // The second user, same address, same route: a budget of their own.
@@ -43,7 +54,8 @@ describe('throttling: per user, reads and writes apart, stricter without a user'
     const reader = system.token(randomUUID(), ['administrator']);
     await system.usersStored();
     const reads = [];
-    for (let i = 0; i < 6; i++) reads.push(await fetch(`${system.baseUrl}/organisations`, { headers: { authorization: `Bearer ${reader}` } }));
+    for (let i = 0; i < 6; i++)
+      reads.push(await fetch(`${system.baseUrl}/organisations`, { headers: { authorization: `Bearer ${reader}` } }));
     expect(reads.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 429]);
     const refused = reads[5] as Response;
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
@@ -57,7 +69,15 @@ describe('throttling: per user, reads and writes apart, stricter without a user'
     for (let i = 0; i < 5; i++) anonymous.push((await fetch(`${system.baseUrl}/auth/config`)).status);
     expect(anonymous).toEqual([200, 200, 200, 200, 429]);
     // A hostile body to the public sign-in counts against the same budget: refused before it is parsed into a class.
-    expect((await fetch(`${system.baseUrl}/auth/dev-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ x: 1 }) })).status).toBe(429);
+    expect(
+      (
+        await fetch(`${system.baseUrl}/auth/dev-token`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ x: 1 }),
+        })
+      ).status,
+    ).toBe(429);
 
     for (let i = 0; i < 10; i++) expect((await fetch(`${system.baseUrl}/health/live`)).status).toBe(200);
     const user = system.token(randomUUID(), ['administrator']);

@@ -15,14 +15,22 @@ describe('users, role assignments and organisation-scoped roles', () => {
   let programmeB: string;
 
   const registerOrganisation = async (name: string, region: string) =>
-    (await system.request('POST', '/organisations', admin, { name, kind: 'school', municipality: 'г. Город', region, timeZone: 'Europe/Moscow' })).body
-      .organisationId as string;
-  const devToken = async (sub: string) => (await system.request('POST', '/auth/dev-token', undefined, { sub })).body.token as string;
+    (
+      await system.request('POST', '/organisations', admin, {
+        name,
+        kind: 'school',
+        municipality: 'г. Город',
+        region,
+        timeZone: 'Europe/Moscow',
+      })
+    ).body.organisationId as string;
+  const devToken = async (sub: string) =>
+    (await system.request('POST', '/auth/dev-token', undefined, { sub })).body.token as string;
   const userEvents = async (userId: string) =>
-    (await db.query<{ type: string; data: Record<string, unknown>; metadata: Record<string, unknown> }[]>(
+    await db.query<{ type: string; data: Record<string, unknown>; metadata: Record<string, unknown> }[]>(
       'SELECT type, data, metadata FROM events WHERE stream_id = $1 ORDER BY stream_version',
       [userStream(userId)],
-    ));
+    );
 
   beforeAll(async () => {
     system = await TestSystem.start();
@@ -31,8 +39,14 @@ describe('users, role assignments and organisation-scoped roles', () => {
     organisationA = await registerOrganisation('МБОУ «Школа № 1»', 'Самарская область');
     organisationB = await registerOrganisation('МБОУ «Школа № 2»', 'Тверская область');
     const startProgramme = async (organisationId: string) =>
-      (await system.request('POST', `/organisations/${organisationId}/programmes`, system.token(randomUUID(), ['director'], [organisationId]), { title: 'Программа' }))
-        .body.state.programmeId as string;
+      (
+        await system.request(
+          'POST',
+          `/organisations/${organisationId}/programmes`,
+          system.token(randomUUID(), ['director'], [organisationId]),
+          { title: 'Программа' },
+        )
+      ).body.state.programmeId as string;
     programmeA = await startProgramme(organisationA);
     programmeB = await startProgramme(organisationB);
   });
@@ -43,10 +57,19 @@ describe('users, role assignments and organisation-scoped roles', () => {
 
   it('registers a user, grants a role in one organisation, and revokes it with effect on the very next request; each change is an event', async () => {
     const sub = `kc-${randomUUID()}`;
-    const created = await system.request('POST', '/users', admin, { sub, fullName: 'Петрова Анна Сергеевна', email: 'petrova@school1.ru' });
+    const created = await system.request('POST', '/users', admin, {
+      sub,
+      fullName: 'Петрова Анна Сергеевна',
+      email: 'petrova@school1.ru',
+    });
     expect(created.status).toBe(201);
     const userId = created.body.userId as string;
-    expect(created.body).toMatchObject({ sub, fullName: 'Петрова Анна Сергеевна', email: 'petrova@school1.ru', assignments: [] });
+    expect(created.body).toMatchObject({
+      sub,
+      fullName: 'Петрова Анна Сергеевна',
+      email: 'petrova@school1.ru',
+      assignments: [],
+    });
     expect((await system.request('POST', '/users', admin, { sub, fullName: 'Другая' })).status).toBe(409);
 
     const grant = { role: 'curator', organisationId: organisationA };
@@ -54,9 +77,17 @@ describe('users, role assignments and organisation-scoped roles', () => {
     expect((await system.request('POST', `/users/${userId}/roles`, admin, grant)).status).toBe(409);
     const token = await devToken(sub);
 
-    await system.eventually(() => system.request('GET', '/me', token), (r) => r.body?.assignments?.[0]?.organisationName !== undefined);
+    await system.eventually(
+      () => system.request('GET', '/me', token),
+      (r) => r.body?.assignments?.[0]?.organisationName !== undefined,
+    );
     const me = await system.request('GET', '/me', token);
-    expect(me.body).toEqual({ sub, userId, fullName: 'Петрова Анна Сергеевна', assignments: [{ role: 'curator', organisationId: organisationA, organisationName: 'МБОУ «Школа № 1»' }] });
+    expect(me.body).toEqual({
+      sub,
+      userId,
+      fullName: 'Петрова Анна Сергеевна',
+      assignments: [{ role: 'curator', organisationId: organisationA, organisationName: 'МБОУ «Школа № 1»' }],
+    });
     expect((await system.request('GET', `/programmes/${programmeA}`, token)).status).toBe(200);
     // A curator of A is nobody in B.
     expect((await system.request('GET', `/programmes/${programmeB}`, token)).status).toBe(404);
@@ -68,7 +99,10 @@ describe('users, role assignments and organisation-scoped roles', () => {
 
     const events = await userEvents(userId);
     expect(events.map((e) => e.type)).toEqual(['UserRegistered', 'RoleGranted', 'RoleRevoked']);
-    expect(events[1]).toMatchObject({ data: { userId, role: 'curator', organisationId: organisationA }, metadata: { role: 'administrator' } });
+    expect(events[1]).toMatchObject({
+      data: { userId, role: 'curator', organisationId: organisationA },
+      metadata: { role: 'administrator' },
+    });
     expect(await system.listedUser(admin, (u) => u.userId === userId)).toMatchObject({ sub, assignments: [] });
   });
 
@@ -85,7 +119,9 @@ describe('users, role assignments and organisation-scoped roles', () => {
     const resolved = JSON.parse(JSON.stringify(body).replace('"ORG"', JSON.stringify(organisationA)));
     const refused = await system.request('POST', `/users/${user.body.userId}/roles`, admin, resolved);
     expect(refused.status).toBe(400);
-    expect(refused.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field, message: expect.stringMatching(/[а-яА-Я]/) })]));
+    expect(refused.body.errors).toEqual(
+      expect.arrayContaining([expect.objectContaining({ field, message: expect.stringMatching(/[а-яА-Я]/) })]),
+    );
     expect((await system.request('GET', `/users/${user.body.userId}`, admin)).body.assignments).toEqual([]);
     expect((await userEvents(user.body.userId)).map((e) => e.type)).toEqual(['UserRegistered']);
   });
@@ -104,20 +140,40 @@ describe('users, role assignments and organisation-scoped roles', () => {
     // The route admits curators, and the user is a curator — but not in B.
     expect((await system.request('GET', `/programmes/${programmeB}`, token)).status).toBe(404);
     expect((await system.request('POST', `/programmes/${programmeB}/advance`, token, {})).status).toBe(404);
-    const listed = await system.eventually(() => system.request('GET', '/programmes', token), (r) => r.body?.length > 0);
+    const listed = await system.eventually(
+      () => system.request('GET', '/programmes', token),
+      (r) => r.body?.length > 0,
+    );
     expect(listed.body.map((p: { programmeId: string }) => p.programmeId)).toEqual([programmeA]);
   });
 
   it('lets a regional coordinator read the organisations of their region only, and change nothing in them', async () => {
     const coordinator = system.token(randomUUID(), ['regionalCoordinator'], [], { region: 'Самарская область' });
-    const reads = await system.eventually(() => system.request('GET', `/programmes/${programmeA}`, coordinator), (r) => r.status === 200);
+    const reads = await system.eventually(
+      () => system.request('GET', `/programmes/${programmeA}`, coordinator),
+      (r) => r.status === 200,
+    );
     expect(reads.status).toBe(200);
     expect((await system.request('GET', `/programmes/${programmeB}`, coordinator)).status).toBe(404);
     expect((await system.request('GET', `/organisations/${organisationB}`, coordinator)).status).toBe(404);
-    const document = { documentId: randomUUID(), kind: 'implementationAct', number: '1', date: '2026-09-01', signedBy: 'Директор' };
-    expect((await system.request('POST', `/programmes/${programmeA}/documents`, coordinator, document)).status).toBe(403);
+    const document = {
+      documentId: randomUUID(),
+      kind: 'implementationAct',
+      number: '1',
+      date: '2026-09-01',
+      signedBy: 'Директор',
+    };
+    expect((await system.request('POST', `/programmes/${programmeA}/documents`, coordinator, document)).status).toBe(
+      403,
+    );
     // Registers organisations of their own region only.
-    const elsewhere = await system.request('POST', '/organisations', coordinator, { name: 'Школа', kind: 'school', municipality: 'г. Тверь', region: 'Тверская область', timeZone: 'Europe/Moscow' });
+    const elsewhere = await system.request('POST', '/organisations', coordinator, {
+      name: 'Школа',
+      kind: 'school',
+      municipality: 'г. Тверь',
+      region: 'Тверская область',
+      timeZone: 'Europe/Moscow',
+    });
     expect(elsewhere.status).toBe(403);
   });
 
@@ -148,31 +204,67 @@ describe('users, role assignments and organisation-scoped roles', () => {
     system.token(teacher, ['mentee'], [organisationA]);
     const today = new Date().toISOString().slice(0, 10);
     const route = await system.request('POST', `/organisations/${organisationA}/routes`, as.tutor, {
-      teacherId: teacher, methodologistId: methodologist, regionCode: '63',
-      titlePage: { position: 'Учитель', education: 'Высшее', teachingExperienceYears: 12, selfEducationTopic: 'Тема', startDate: today, endDate: new Date(Date.parse(`${Number(today.slice(0, 4)) + 4}${today.slice(4)}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10) },
+      teacherId: teacher,
+      methodologistId: methodologist,
+      regionCode: '63',
+      titlePage: {
+        position: 'Учитель',
+        education: 'Высшее',
+        teachingExperienceYears: 12,
+        selfEducationTopic: 'Тема',
+        startDate: today,
+        endDate: new Date(Date.parse(`${Number(today.slice(0, 4)) + 4}${today.slice(4)}T00:00:00Z`) - 86_400_000)
+          .toISOString()
+          .slice(0, 10),
+      },
     });
     expect(route.status).toBe(201);
     await system.request('POST', `/routes/${route.body.state.routeId}/record-diagnostics`, as.tutor, {
-      diagnosticsId: randomUUID(), date: today, results: competenceAreas.map((area) => ({ area, percent: area === 'ict' ? 35 : 70 })),
+      diagnosticsId: randomUUID(),
+      date: today,
+      results: competenceAreas.map((area) => ({ area, percent: area === 'ict' ? 35 : 70 })),
     });
-    const inbox = await system.eventually(() => system.request('GET', '/tasks', as.methodologist), (r) => r.body?.length > 0);
+    const inbox = await system.eventually(
+      () => system.request('GET', '/tasks', as.methodologist),
+      (r) => r.body?.length > 0,
+    );
     const taskId = inbox.body[0].taskId as string;
     expect((await system.request('GET', '/tasks', as.colleague)).body).toEqual([]);
-    expect((await system.request('POST', `/tasks/${taskId}/complete`, as.colleague, { result: 'Готово' })).status).toBe(404);
+    expect((await system.request('POST', `/tasks/${taskId}/complete`, as.colleague, { result: 'Готово' })).status).toBe(
+      404,
+    );
     // Their own: the domain answers (the draft is closed by submitting it), not the access check.
-    expect((await system.request('POST', `/tasks/${taskId}/complete`, as.methodologist, { result: 'Готово' })).status).toBe(422);
+    expect(
+      (await system.request('POST', `/tasks/${taskId}/complete`, as.methodologist, { result: 'Готово' })).status,
+    ).toBe(422);
 
     const { userId } = (await system.request('GET', '/me', as.methodologist)).body;
-    expect((await system.request('DELETE', `/users/${userId}/roles`, admin, { role: 'methodologist', organisationId: organisationA })).status).toBe(200);
+    expect(
+      (
+        await system.request('DELETE', `/users/${userId}/roles`, admin, {
+          role: 'methodologist',
+          organisationId: organisationA,
+        })
+      ).status,
+    ).toBe(200);
     system.token(methodologist, ['mentee'], [organisationA]);
-    expect((await system.request('POST', `/tasks/${taskId}/complete`, as.methodologist, { result: 'Готово' })).status).toBe(404);
+    expect(
+      (await system.request('POST', `/tasks/${taskId}/complete`, as.methodologist, { result: 'Готово' })).status,
+    ).toBe(404);
   });
 
   it('records monitoring results only under a role held in the target organisation', async () => {
-    const result = { indicator: 'studentsPassedNationalTestsShare', value: 87.5, periodStart: '2025-09-01', periodEnd: '2026-05-31' };
+    const result = {
+      indicator: 'studentsPassedNationalTestsShare',
+      value: 87.5,
+      periodStart: '2025-09-01',
+      periodEnd: '2026-05-31',
+    };
     // A curator of B who is nobody in A: A is not theirs to know about.
     const curatorOfB = system.token(randomUUID(), ['curator'], [organisationB]);
-    expect((await system.request('POST', `/organisations/${organisationA}/monitoring-results`, curatorOfB, result)).status).toBe(404);
+    expect(
+      (await system.request('POST', `/organisations/${organisationA}/monitoring-results`, curatorOfB, result)).status,
+    ).toBe(404);
     // A curator of B who is A's director: recorded in A as the director, not as B's curator.
     const sub = randomUUID();
     system.token(sub, ['curator'], [organisationB]);
@@ -193,22 +285,39 @@ describe('users, role assignments and organisation-scoped roles', () => {
     expect((await system.request('GET', `/programmes/${programmeA}`, token)).status).toBe(200);
 
     // Only an administrator: a director, a curator, the user themselves get 403 and change nothing.
-    for (const who of [system.token(randomUUID(), ['director'], [organisationA]), system.token(randomUUID(), ['curator', 'commissionHead'], [organisationA]), token]) {
+    for (const who of [
+      system.token(randomUUID(), ['director'], [organisationA]),
+      system.token(randomUUID(), ['curator', 'commissionHead'], [organisationA]),
+      token,
+    ]) {
       expect((await system.request('POST', `/users/${userId}/deactivate`, who, {})).status).toBe(403);
     }
     expect((await system.request('GET', '/me', token)).status).toBe(200);
 
-    const blocked = await system.request('POST', `/users/${userId}/deactivate`, admin, { reason: 'Уволена приказом № 12-к' });
+    const blocked = await system.request('POST', `/users/${userId}/deactivate`, admin, {
+      reason: 'Уволена приказом № 12-к',
+    });
     expect(blocked.status).toBe(200);
     expect(blocked.body).toMatchObject({ userId, disabledAt: expect.any(String) });
     for (const path of ['/me', `/programmes/${programmeA}`, '/tasks']) {
       const refused = await system.request('GET', path, token);
-      expect({ path, status: refused.status, detail: refused.body.detail }).toEqual({ path, status: 401, detail: expect.stringMatching(/отключён/) });
+      expect({ path, status: refused.status, detail: refused.body.detail }).toEqual({
+        path,
+        status: 401,
+        detail: expect.stringMatching(/отключён/),
+      });
     }
-    expect((await system.request('POST', `/organisations/${organisationA}/programmes`, token, { title: 'Программа' })).status).toBe(401);
+    expect(
+      (await system.request('POST', `/organisations/${organisationA}/programmes`, token, { title: 'Программа' }))
+        .status,
+    ).toBe(401);
     // The list shows the status; blocking again changes nothing.
-    expect(await system.listedUser(admin, (u) => u.userId === userId)).toMatchObject({ disabledAt: blocked.body.disabledAt });
-    expect((await system.request('POST', `/users/${userId}/deactivate`, admin, {})).body.disabledAt).toBe(blocked.body.disabledAt);
+    expect(await system.listedUser(admin, (u) => u.userId === userId)).toMatchObject({
+      disabledAt: blocked.body.disabledAt,
+    });
+    expect((await system.request('POST', `/users/${userId}/deactivate`, admin, {})).body.disabledAt).toBe(
+      blocked.body.disabledAt,
+    );
 
     const unblocked = await system.request('POST', `/users/${userId}/activate`, admin, {});
     expect(unblocked.status).toBe(200);

@@ -33,8 +33,23 @@ function withField(body: Body, path: string, value: unknown): Body {
 
 const order = () => ({ number: '15-к', date: '2026-09-01', signedBy: 'Директор' });
 const consent = () => ({ personId: uuid(), date: '2026-08-28' });
-const titlePage = () => ({ position: 'Учитель', education: 'Высшее', teachingExperienceYears: 12, selfEducationTopic: 'Тема', startDate: '2026-12-01', endDate: '2030-11-30' });
-const row = () => ({ rowId: 'row-1', competence: 'ict', activity: 'Курс', activityKind: 'furtherTrainingProgramme', tasks: 'Задачи', hours: 36, deadline: '2027-05-20' });
+const titlePage = () => ({
+  position: 'Учитель',
+  education: 'Высшее',
+  teachingExperienceYears: 12,
+  selfEducationTopic: 'Тема',
+  startDate: '2026-12-01',
+  endDate: '2030-11-30',
+});
+const row = () => ({
+  rowId: 'row-1',
+  competence: 'ict',
+  activity: 'Курс',
+  activityKind: 'furtherTrainingProgramme',
+  tasks: 'Задачи',
+  hours: 36,
+  deadline: '2027-05-20',
+});
 const controlPoint = () => ({ controlPointId: 'cp-1', date: '2027-06-01', description: 'Курс пройден' });
 const results = () => [{ area: 'ict', percent: 35 }];
 
@@ -70,21 +85,52 @@ const corpus: Record<string, { body: Body; cases: (body: Body) => Case[] }> = {
     ],
   },
   'POST /organisations/:id/routes': {
-    body: { teacherId: uuid(), methodologistId: uuid(), regionCode: '63', titlePage: titlePage(), goal: 'Цель', tasks: ['Задача'] },
+    body: {
+      teacherId: uuid(),
+      methodologistId: uuid(),
+      regionCode: '63',
+      titlePage: titlePage(),
+      goal: 'Цель',
+      tasks: ['Задача'],
+    },
     cases: (b) => [
       ['non-UUID id', withField(b, 'teacherId', 'teacher-1'), 'teacherId', 'isUuid'],
       ['missing nested object', withField(b, 'titlePage', undefined), 'titlePage', 'isDefined'],
       ['nested object as array', withField(b, 'titlePage', [titlePage()]), 'titlePage', 'isObject'],
-      ['number as string (no implicit conversion)', withField(b, 'titlePage.teachingExperienceYears', '12'), 'titlePage.teachingExperienceYears', 'isInt'],
+      [
+        'number as string (no implicit conversion)',
+        withField(b, 'titlePage.teachingExperienceYears', '12'),
+        'titlePage.teachingExperienceYears',
+        'isInt',
+      ],
       ['nested too long', withField(b, 'titlePage.education', long(501)), 'titlePage.education', 'maxLength'],
-      ['nested extra field', withField(b, 'titlePage.snils', '112-233-445 95'), 'titlePage.snils', 'whitelistValidation'],
+      [
+        'nested extra field',
+        withField(b, 'titlePage.snils', '112-233-445 95'),
+        'titlePage.snils',
+        'whitelistValidation',
+      ],
       ['bad format', withField(b, 'regionCode', '630'), 'regionCode', 'matches'],
       ['array element of wrong type', withField(b, 'tasks', [1]), 'tasks', 'isString'],
-      ['too many elements', withField(b, 'tasks', Array.from({ length: 51 }, () => 'з')), 'tasks', 'arrayMaxSize'],
+      [
+        'too many elements',
+        withField(
+          b,
+          'tasks',
+          Array.from({ length: 51 }, () => 'з'),
+        ),
+        'tasks',
+        'arrayMaxSize',
+      ],
     ],
   },
   'POST /organisations/:id/monitoring-results': {
-    body: { indicator: 'studentsPassedNationalTestsShare', value: 87.5, periodStart: '2025-09-01', periodEnd: '2026-05-31' },
+    body: {
+      indicator: 'studentsPassedNationalTestsShare',
+      value: 87.5,
+      periodStart: '2025-09-01',
+      periodEnd: '2026-05-31',
+    },
     cases: (b) => [
       ['bad enum', withField(b, 'indicator', 'happiness'), 'indicator', 'isIn'],
       ['number as string', withField(b, 'value', '87.5'), 'value', 'isNumber'],
@@ -101,7 +147,12 @@ const corpus: Record<string, { body: Body; cases: (body: Body) => Case[] }> = {
       ['missing field', withField(b, 'signedBy', undefined), 'signedBy', 'isNotEmpty'],
       // A file link the web app opens: https: only.
       ['javascript: link', withField(b, 'fileRef', 'javascript:alert(1)'), 'fileRef', 'isFileRef'],
-      ['data: link', withField(b, 'fileRef', 'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg=='), 'fileRef', 'isFileRef'],
+      [
+        'data: link',
+        withField(b, 'fileRef', 'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg=='),
+        'fileRef',
+        'isFileRef',
+      ],
       ['http: link', withField(b, 'fileRef', 'http://docs.school5.ru/orders/45-od.pdf'), 'fileRef', 'isFileRef'],
     ],
   },
@@ -132,9 +183,20 @@ const corpus: Record<string, { body: Body; cases: (body: Body) => Case[] }> = {
     cases: (b) => [['bad date format', withField(b, 'plannedEnd', '2026/12/25'), 'plannedEnd', 'matches']],
   },
   'POST /programmes/:id/participants': {
-    body: { personId: uuid(), role: 'mentor', position: 'Учитель', teachingExperienceYears: 12, subjectExperienceYears: 8 },
+    body: {
+      personId: uuid(),
+      role: 'mentor',
+      position: 'Учитель',
+      teachingExperienceYears: 12,
+      subjectExperienceYears: 8,
+    },
     cases: (b) => [
-      ['number as string (no implicit conversion)', withField(b, 'teachingExperienceYears', '12'), 'teachingExperienceYears', 'isInt'],
+      [
+        'number as string (no implicit conversion)',
+        withField(b, 'teachingExperienceYears', '12'),
+        'teachingExperienceYears',
+        'isInt',
+      ],
       ['out of range', withField(b, 'subjectExperienceYears', 71), 'subjectExperienceYears', 'max'],
       ['bad enum', withField(b, 'role', 'boss'), 'role', 'isIn'],
       ['too long', withField(b, 'position', long(201)), 'position', 'maxLength'],
@@ -142,10 +204,23 @@ const corpus: Record<string, { body: Body; cases: (body: Body) => Case[] }> = {
     ],
   },
   'POST /programmes/:id/pairs': {
-    body: { form: 'teacherTeacher', kind: 'traditional', mentorId: uuid(), menteeIds: [uuid()], consents: [consent()], order: order(), term: { start: '2026-09-01', end: '2027-08-31' } },
+    body: {
+      form: 'teacherTeacher',
+      kind: 'traditional',
+      mentorId: uuid(),
+      menteeIds: [uuid()],
+      consents: [consent()],
+      order: order(),
+      term: { start: '2026-09-01', end: '2027-08-31' },
+    },
     cases: (b) => [
       ['missing nested object', withField(b, 'order', undefined), 'order', 'isDefined'],
-      ['nested bad element', withField(b, 'consents', [{ personId: 'mentor', date: '2026-08-28' }]), 'consents.0.personId', 'isUuid'],
+      [
+        'nested bad element',
+        withField(b, 'consents', [{ personId: 'mentor', date: '2026-08-28' }]),
+        'consents.0.personId',
+        'isUuid',
+      ],
       ['array element not an object', withField(b, 'consents', ['согласие']), 'consents', 'isObject'],
       ['non-UUID in array', withField(b, 'menteeIds', ['mentee']), 'menteeIds', 'isUuid'],
       ['empty array', withField(b, 'menteeIds', []), 'menteeIds', 'arrayMinSize'],
@@ -156,11 +231,20 @@ const corpus: Record<string, { body: Body; cases: (body: Body) => Case[] }> = {
   },
   'POST /pairs/:id/personal-programme': {
     body: {
-      start: '2026-09-01', end: '2027-05-31', directions: ['Поддержка'], activities: [{ title: 'Посещение', plannedDate: '2026-10-15' }],
-      difficulties: ['Дисциплина'], controller: { personId: uuid(), role: 'curator' },
+      start: '2026-09-01',
+      end: '2027-05-31',
+      directions: ['Поддержка'],
+      activities: [{ title: 'Посещение', plannedDate: '2026-10-15' }],
+      difficulties: ['Дисциплина'],
+      controller: { personId: uuid(), role: 'curator' },
     },
     cases: (b) => [
-      ['nested empty string', withField(b, 'activities', [{ title: '', plannedDate: '2026-10-15' }]), 'activities.0.title', 'isNotEmpty'],
+      [
+        'nested empty string',
+        withField(b, 'activities', [{ title: '', plannedDate: '2026-10-15' }]),
+        'activities.0.title',
+        'isNotEmpty',
+      ],
       ['nested bad enum', withField(b, 'controller.role', 'boss'), 'controller.role', 'isIn'],
       ['empty array', withField(b, 'directions', []), 'directions', 'arrayMinSize'],
       ['missing nested object', withField(b, 'controller', undefined), 'controller', 'isDefined'],
@@ -216,28 +300,49 @@ const corpus: Record<string, { body: Body; cases: (body: Body) => Case[] }> = {
     cases: (b) => [
       ['nested out of range', withField(b, 'results', [{ area: 'ict', percent: 101 }]), 'results.0.percent', 'max'],
       ['nested bad enum', withField(b, 'results', [{ area: 'magic', percent: 35 }]), 'results.0.area', 'isIn'],
-      ['nested number as string', withField(b, 'results', [{ area: 'ict', percent: '35' }]), 'results.0.percent', 'isNumber'],
+      [
+        'nested number as string',
+        withField(b, 'results', [{ area: 'ict', percent: '35' }]),
+        'results.0.percent',
+        'isNumber',
+      ],
     ],
   },
   'POST /routes/:id/submit-draft': {
     body: { rows: [row()] },
     cases: (b) => [
-      ['boolean as string (no implicit conversion)', withField(b, 'rows', [{ ...row(), chosenMark: 'true' }]), 'rows.0.chosenMark', 'isBoolean'],
+      [
+        'boolean as string (no implicit conversion)',
+        withField(b, 'rows', [{ ...row(), chosenMark: 'true' }]),
+        'rows.0.chosenMark',
+        'isBoolean',
+      ],
       ['nested negative', withField(b, 'rows', [{ ...row(), hours: -1 }]), 'rows.0.hours', 'min'],
       ['nested empty id', withField(b, 'rows', [{ ...row(), rowId: '' }]), 'rows.0.rowId', 'isNotEmpty'],
     ],
   },
   'POST /routes/:id/propose-own-road-map': {
     body: { rows: [row()] },
-    cases: (b) => [['nested bad enum', withField(b, 'rows', [{ ...row(), activityKind: 'party' }]), 'rows.0.activityKind', 'isIn']],
+    cases: (b) => [
+      ['nested bad enum', withField(b, 'rows', [{ ...row(), activityKind: 'party' }]), 'rows.0.activityKind', 'isIn'],
+    ],
   },
   'POST /routes/:id/approve-proposed-road-map': {
     body: { controlPoints: [controlPoint()] },
-    cases: (b) => [['nested bad date', withField(b, 'controlPoints', [{ ...controlPoint(), date: 'июнь' }]), 'controlPoints.0.date', 'matches']],
+    cases: (b) => [
+      [
+        'nested bad date',
+        withField(b, 'controlPoints', [{ ...controlPoint(), date: 'июнь' }]),
+        'controlPoints.0.date',
+        'matches',
+      ],
+    ],
   },
   'POST /routes/:id/agree-road-map': {
     body: { controlPoints: [controlPoint()], rows: [row()] },
-    cases: (b) => [['nested bad enum', withField(b, 'rows', [{ ...row(), competence: 'astrology' }]), 'rows.0.competence', 'isIn']],
+    cases: (b) => [
+      ['nested bad enum', withField(b, 'rows', [{ ...row(), competence: 'astrology' }]), 'rows.0.competence', 'isIn'],
+    ],
   },
   'POST /routes/:id/record-portfolio-entry': {
     body: { entryId: uuid(), product: 'Урок', selfAssessment: 'Получилось' },
@@ -327,7 +432,15 @@ describe('validation corpus: bad requests on every write endpoint', () => {
     system = await TestSystem.start();
     db = await openTestDataSource();
     const admin = system.token(uuid(), ['administrator']);
-    organisationId = (await system.request('POST', '/organisations', admin, { name: 'Школа', kind: 'school', municipality: 'М', region: 'Самарская область', timeZone: 'Europe/Moscow' })).body.organisationId;
+    organisationId = (
+      await system.request('POST', '/organisations', admin, {
+        name: 'Школа',
+        kind: 'school',
+        municipality: 'М',
+        region: 'Самарская область',
+        timeZone: 'Europe/Moscow',
+      })
+    ).body.organisationId;
     // Every role, so no guard answers before validation does.
     token = system.token(uuid(), [...roles], [organisationId]);
     await system.usersStored();
@@ -341,23 +454,43 @@ describe('validation corpus: bad requests on every write endpoint', () => {
   const eventCount = async () => Number((await db.query('SELECT count(*)::int AS n FROM events'))[0].n);
   const keyOf = (route: AppRoute) => `${route.method} ${route.path}`;
 
-  async function send(route: AppRoute, body: string | undefined, contentType = 'application/json', ids: Record<string, string> = {}) {
+  async function send(
+    route: AppRoute,
+    body: string | undefined,
+    contentType = 'application/json',
+    ids: Record<string, string> = {},
+  ) {
     const response = await fetch(`${system.baseUrl}${fillPath(route.path, ids, uuid())}`, {
       method: route.method,
       headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': contentType }) },
       body,
     });
     const text = await response.text();
-    return { status: response.status, contentType: response.headers.get('content-type'), body: text ? JSON.parse(text) : undefined };
+    return {
+      status: response.status,
+      contentType: response.headers.get('content-type'),
+      body: text ? JSON.parse(text) : undefined,
+    };
   }
 
   /** 400 (or `status`) as problem+json naming `field` and `constraint` with a Russian message. */
-  function expectProblem(response: Awaited<ReturnType<typeof send>>, field: string, constraint: string, status = 400, label = '') {
+  function expectProblem(
+    response: Awaited<ReturnType<typeof send>>,
+    field: string,
+    constraint: string,
+    status = 400,
+    label = '',
+  ) {
     expect({ label, status: response.status }).toEqual({ label, status });
     expect(response.contentType).toMatch(/^application\/problem\+json/);
     expect(response.body).toMatchObject({ status, detail: expect.stringMatching(/[А-Яа-яЁё]/) });
-    const named = (response.body.errors as { field: string; constraint: string; message: string }[]).find((e) => e.field === field && e.constraint === constraint);
-    expect({ label, named: named && { field: named.field, constraint: named.constraint } }).toEqual({ label, named: { field, constraint } });
+    const named = (response.body.errors as { field: string; constraint: string; message: string }[]).find(
+      (e) => e.field === field && e.constraint === constraint,
+    );
+    expect({ label, named: named && { field: named.field, constraint: named.constraint } }).toEqual({
+      label,
+      named: { field, constraint },
+    });
     expect(named?.message).toMatch(/[А-Яа-яЁё]/);
   }
 
@@ -376,7 +509,12 @@ describe('validation corpus: bad requests on every write endpoint', () => {
         ['extra field', { ...row.body, isAdmin: true }, 'isAdmin', 'whitelistValidation'],
         ['"constructor" key', { ...row.body, constructor: 'x' }, 'constructor', 'whitelistValidation'],
         // Every text field, however deep: a NUL would reach PostgreSQL's jsonb (which refuses it) through the workflow.
-        ...textPaths(row.body).map((path): Case => [`NUL in ${path}`, withField(row.body, path, `${String(path.split('.').reduce<any>((v, k) => v[k], row.body))}\u0000`), path, 'noControlCharacters']),
+        ...textPaths(row.body).map((path): Case => [
+          `NUL in ${path}`,
+          withField(row.body, path, `${String(path.split('.').reduce<any>((v, k) => v[k], row.body))}\u0000`),
+          path,
+          'noControlCharacters',
+        ]),
       ];
       for (const [label, body, field, constraint] of [...row.cases(row.body), ...generic]) {
         expectProblem(await send(route, JSON.stringify(body)), field, constraint, 400, `${keyOf(route)}: ${label}`);
@@ -393,19 +531,47 @@ describe('validation corpus: bad requests on every write endpoint', () => {
       const label = keyOf(route);
       const valid = JSON.stringify(corpus[label]?.body ?? {});
       for (const param of route.path.match(/:(\w+)/g)?.map((p) => p.slice(1)) ?? []) {
-        expectProblem(await send(route, valid, 'application/json', { [param]: 'not-a-uuid' }), param, 'isUuid', 400, `${label}: non-UUID ${param}`);
+        expectProblem(
+          await send(route, valid, 'application/json', { [param]: 'not-a-uuid' }),
+          param,
+          'isUuid',
+          400,
+          `${label}: non-UUID ${param}`,
+        );
       }
       expectProblem(await send(route, '{"title": '), 'body', 'json', 400, `${label}: broken JSON`);
       expectProblem(await send(route, '{"__proto__": {"isAdmin": true}}'), 'body', 'json', 400, `${label}: __proto__`);
-      expectProblem(await send(route, '{"constructor": {"prototype": {"isAdmin": true}}}'), 'body', 'json', 400, `${label}: constructor.prototype`);
-      expectProblem(await send(route, '{"a": {"constructor": {"name": "x"}}}'), 'a.constructor', 'whitelistValidation', 400, `${label}: nested constructor`);
+      expectProblem(
+        await send(route, '{"constructor": {"prototype": {"isAdmin": true}}}'),
+        'body',
+        'json',
+        400,
+        `${label}: constructor.prototype`,
+      );
+      expectProblem(
+        await send(route, '{"a": {"constructor": {"name": "x"}}}'),
+        'a.constructor',
+        'whitelistValidation',
+        400,
+        `${label}: nested constructor`,
+      );
       const deep = `${'{"a":'.repeat(40)}1${'}'.repeat(40)}`;
       expectProblem(await send(route, deep), Array(17).fill('a').join('.'), 'maxDepth', 400, `${label}: deep nesting`);
       // Deep enough to exhaust a recursive transformer's stack: still a 400, not a 500.
       const abyss = await send(route, `${'['.repeat(200_000)}${']'.repeat(200_000)}`);
-      expect({ label, status: abyss.status, constraint: abyss.body.errors?.[0]?.constraint }).toEqual({ label, status: 400, constraint: 'maxDepth' });
+      expect({ label, status: abyss.status, constraint: abyss.body.errors?.[0]?.constraint }).toEqual({
+        label,
+        status: 400,
+        constraint: 'maxDepth',
+      });
       expectProblem(await send(route, '<xml/>', 'application/xml'), 'body', 'contentType', 415, `${label}: XML`);
-      expectProblem(await send(route, JSON.stringify({ text: 'ж'.repeat(600_000) })), 'body', 'maxSize', 413, `${label}: over 1 MiB`);
+      expectProblem(
+        await send(route, JSON.stringify({ text: 'ж'.repeat(600_000) })),
+        'body',
+        'maxSize',
+        413,
+        `${label}: over 1 MiB`,
+      );
       // text/plain reaches validation as a string: refused as a body that is not an object.
       const plain = await send(route, valid, 'text/plain');
       expect({ label, status: plain.status }).toEqual({ label, status: 400 });
@@ -430,8 +596,12 @@ describe('validation corpus: bad requests on every write endpoint', () => {
       const curatorId = uuid();
       curator = system.token(curatorId, ['curator'], [organisationId]);
       await system.usersStored();
-      programmeId = (await system.request('POST', `/organisations/${organisationId}/programmes`, director, { title: 'Программа' })).body.state.programmeId;
-      expect((await system.request('POST', `/programmes/${programmeId}/curator`, director, { curatorId })).status).toBe(200);
+      programmeId = (
+        await system.request('POST', `/organisations/${organisationId}/programmes`, director, { title: 'Программа' })
+      ).body.state.programmeId;
+      expect((await system.request('POST', `/programmes/${programmeId}/curator`, director, { curatorId })).status).toBe(
+        200,
+      );
     });
 
     it('answers 404 for ids that do not exist, and stores nothing', async () => {
@@ -454,13 +624,21 @@ describe('validation corpus: bad requests on every write endpoint', () => {
 
     it('answers 422 naming the unmet conditions when the domain refuses, and 409 when the caller saw a stale stage', async () => {
       const before = await eventCount();
-      const refused = await system.request('POST', `/programmes/${programmeId}/advance`, curator, { expectedStage: 'preparatory' });
+      const refused = await system.request('POST', `/programmes/${programmeId}/advance`, curator, {
+        expectedStage: 'preparatory',
+      });
       expect(refused.status).toBe(422);
-      expect(refused.body).toMatchObject({ status: 422, code: expect.any(String), detail: expect.stringMatching(/[А-Яа-яЁё]/) });
+      expect(refused.body).toMatchObject({
+        status: 422,
+        code: expect.any(String),
+        detail: expect.stringMatching(/[А-Яа-яЁё]/),
+      });
       expect(refused.body.unmet.map((u: { code: string }) => u.code)).toEqual(
         expect.arrayContaining(['document.implementationAct.missing', 'document.regulationApprovalOrder.missing']),
       );
-      const stale = await system.request('POST', `/programmes/${programmeId}/advance`, curator, { expectedStage: 'design' });
+      const stale = await system.request('POST', `/programmes/${programmeId}/advance`, curator, {
+        expectedStage: 'design',
+      });
       expect(stale.status).toBe(409);
       expect(stale.body.detail).toMatch(/[А-Яа-яЁё]/);
       expect(await eventCount()).toBe(before);

@@ -22,27 +22,59 @@ describe('web application: the administrator audits a pair after a mentor replac
     adminToken = system.token(admin, ['administrator']);
     const organisationId = (
       await system.request('POST', '/organisations', adminToken, {
-        name: 'МБОУ «Лицей № 2»', kind: 'school', municipality: 'г. Владивосток', region: 'Приморский край', timeZone: 'Asia/Vladivostok',
+        name: 'МБОУ «Лицей № 2»',
+        kind: 'school',
+        municipality: 'г. Владивосток',
+        region: 'Приморский край',
+        timeZone: 'Asia/Vladivostok',
       })
     ).body.organisationId as string;
     const directorToken = system.token(director, ['director'], [organisationId]);
     const curatorToken = system.token(curator, ['curator'], [organisationId]);
-    programmeId = (await system.request('POST', `/organisations/${organisationId}/programmes`, directorToken, { title: 'Программа' })).body.state.programmeId;
+    programmeId = (
+      await system.request('POST', `/organisations/${organisationId}/programmes`, directorToken, { title: 'Программа' })
+    ).body.state.programmeId;
     await system.request('POST', `/programmes/${programmeId}/curator`, directorToken, { curatorId: curator });
     for (const personId of [mentor, secondMentor]) {
-      await system.request('POST', `/programmes/${programmeId}/participants`, curatorToken, { personId, role: 'mentor', position: 'Учитель', teachingExperienceYears: 12, subjectExperienceYears: 8 });
+      await system.request('POST', `/programmes/${programmeId}/participants`, curatorToken, {
+        personId,
+        role: 'mentor',
+        position: 'Учитель',
+        teachingExperienceYears: 12,
+        subjectExperienceYears: 8,
+      });
     }
     // A pair takes people of the organisation only.
-    await system.request('POST', `/programmes/${programmeId}/participants`, curatorToken, { personId: mentee, role: 'mentee', position: 'Учитель', teachingExperienceYears: 0, subjectExperienceYears: 0, menteeCategory: 'newSpecialist' });
-    await system.eventually(() => system.request('GET', `/programmes/${programmeId}/participants`, curatorToken), (r) => r.body.length === 3);
+    await system.request('POST', `/programmes/${programmeId}/participants`, curatorToken, {
+      personId: mentee,
+      role: 'mentee',
+      position: 'Учитель',
+      teachingExperienceYears: 0,
+      subjectExperienceYears: 0,
+      menteeCategory: 'newSpecialist',
+    });
+    await system.eventually(
+      () => system.request('GET', `/programmes/${programmeId}/participants`, curatorToken),
+      (r) => r.body.length === 3,
+    );
     const formed = await system.request('POST', `/programmes/${programmeId}/pairs`, directorToken, {
-      form: 'teacherTeacher', kind: 'traditional', mentorId: mentor, menteeIds: [mentee],
-      consents: [{ personId: mentor, date: '2026-08-28' }, { personId: mentee, date: '2026-08-29' }],
-      order: { number: '15-к', date: '2026-09-01', signedBy: 'Директор' }, term: { start: '2026-09-01', end: '2027-08-31' },
+      form: 'teacherTeacher',
+      kind: 'traditional',
+      mentorId: mentor,
+      menteeIds: [mentee],
+      consents: [
+        { personId: mentor, date: '2026-08-28' },
+        { personId: mentee, date: '2026-08-29' },
+      ],
+      order: { number: '15-к', date: '2026-09-01', signedBy: 'Директор' },
+      term: { start: '2026-09-01', end: '2027-08-31' },
     });
     pairId = formed.body.state.pairId;
     const replaced = await system.request('POST', `/pairs/${pairId}/replace-mentor`, directorToken, {
-      reason: 'dismissal', order: { number: '20-к', date: '2026-10-01', signedBy: 'Директор' }, newMentorId: secondMentor, newMentorConsent: { personId: secondMentor, date: '2026-10-01' },
+      reason: 'dismissal',
+      order: { number: '20-к', date: '2026-10-01', signedBy: 'Директор' },
+      newMentorId: secondMentor,
+      newMentorConsent: { personId: secondMentor, date: '2026-10-01' },
     });
     expect(replaced.status).toBe(202);
     await system.eventually(
@@ -60,7 +92,14 @@ describe('web application: the administrator audits a pair after a mentor replac
     await page.goto(`${system.baseUrl}/app/`);
     await page.getByRole('heading', { name: 'Аудит наставнических пар' }).waitFor();
     const menu = page.getByRole('navigation', { name: 'Основное меню' });
-    await expect(menu.getByRole('link').allTextContents()).resolves.toEqual(['Мои задачи', 'Программы', 'ИОМ', 'Аудит пар', 'Производственный календарь', 'Пользователи и роли']);
+    await expect(menu.getByRole('link').allTextContents()).resolves.toEqual([
+      'Мои задачи',
+      'Программы',
+      'ИОМ',
+      'Аудит пар',
+      'Производственный календарь',
+      'Пользователи и роли',
+    ]);
 
     await page.getByLabel('Пара или группа').selectOption(pairId);
     const replacement = page.locator('.timeline-MentorReplaced');
@@ -72,7 +111,9 @@ describe('web application: the administrator audits a pair after a mentor replac
     expect(text).toContain('№ 20-к от');
     expect(text).toContain(`Новый наставник ${secondMentor.slice(0, 8)} вместо ${mentor.slice(0, 8)}`);
     // Times are shown in the organisation's zone (Vladivostok).
-    await expect(page.getByText('Время — часовой пояс организации (Asia/Vladivostok).').isVisible()).resolves.toBe(true);
+    await expect(page.getByText('Время — часовой пояс организации (Asia/Vladivostok).').isVisible()).resolves.toBe(
+      true,
+    );
     const types = await page.locator('.timeline-item h3').allTextContents();
     expect(types[0]).toBe('Пара закреплена приказом');
     expect(types).toContain('Замена наставника');
@@ -82,7 +123,10 @@ describe('web application: the administrator audits a pair after a mentor replac
     await verdict.waitFor();
     await expect(verdict.textContent()).resolves.toBe(`Цепочка цела: проверено событий — ${types.length}.`);
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Выгрузить CSV' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Выгрузить CSV' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe(`pair-${pairId}-history.csv`);
     const csv = readFileSync((await download.path()) as string, 'utf8');
     expect(csv.split('\n')[0]).toMatch(/^\uFEFF?Версия,Событие,Время \(UTC\)/);
@@ -91,7 +135,12 @@ describe('web application: the administrator audits a pair after a mentor replac
 
     // The audit reads the administrator made are themselves recorded.
     const reads = await system.request('GET', `/pairs/${pairId}/history/reads`, adminToken);
-    expect(reads.body.map((r: { readerId: string; format: string }) => [r.readerId, r.format])).toEqual(expect.arrayContaining([[admin, 'json'], [admin, 'csv']]));
+    expect(reads.body.map((r: { readerId: string; format: string }) => [r.readerId, r.format])).toEqual(
+      expect.arrayContaining([
+        [admin, 'json'],
+        [admin, 'csv'],
+      ]),
+    );
     await context.close();
   });
 
@@ -129,14 +178,23 @@ describe('web application: the administrator audits a pair after a mentor replac
     await page.locator('details[data-action="replace"] summary').click();
     // Only the programme's other selected mentors are offered, with the four legal grounds.
     await expect(replace.getByLabel('Основание замены').locator('option').allTextContents()).resolves.toEqual([
-      '— выберите основание —', 'Увольнение наставника', 'Перевод наставника или наставляемого на другую работу',
-      'Привлечение наставника к дисциплинарной ответственности', 'Психологическая несовместимость наставника и наставляемого',
+      '— выберите основание —',
+      'Увольнение наставника',
+      'Перевод наставника или наставляемого на другую работу',
+      'Привлечение наставника к дисциплинарной ответственности',
+      'Психологическая несовместимость наставника и наставляемого',
     ]);
     await expect(replace.getByLabel('Новый наставник').locator('option').count()).resolves.toBe(2);
     await replace.getByRole('button', { name: 'Заменить наставника' }).click();
     await replace.locator('.field-invalid').first().waitFor();
     await expect(replace.locator('.field-invalid label').allTextContents()).resolves.toEqual(
-      expect.arrayContaining(['Основание замены', 'Новый наставник', 'Номер приказа', 'Дата приказа', 'Кем подписан приказ']),
+      expect.arrayContaining([
+        'Основание замены',
+        'Новый наставник',
+        'Номер приказа',
+        'Дата приказа',
+        'Кем подписан приказ',
+      ]),
     );
 
     await page.locator('details[data-action="terminate"] summary').click();
@@ -154,9 +212,15 @@ describe('web application: the administrator audits a pair after a mentor replac
     await terminate.getByLabel('Кем подписан приказ').fill('Директор');
     await terminate.getByRole('button', { name: 'Прекратить наставничество' }).click();
     await page.getByText('Наставничество прекращено досрочно').first().waitFor();
-    await page.locator('section[aria-labelledby="pairs-title"] tbody tr').filter({ hasText: 'Прекращена досрочно' }).waitFor();
+    await page
+      .locator('section[aria-labelledby="pairs-title"] tbody tr')
+      .filter({ hasText: 'Прекращена досрочно' })
+      .waitFor();
     const stored = (await system.request('GET', `/pairs/${pairId}`, adminToken)).body;
-    expect(stored).toMatchObject({ status: 'terminated', termination: { reason: 'Увольнение наставляемого по собственному желанию', order: { number: '31-к' } } });
+    expect(stored).toMatchObject({
+      status: 'terminated',
+      termination: { reason: 'Увольнение наставляемого по собственному желанию', order: { number: '31-к' } },
+    });
     await screenshot(page, 'admin-pair-terminated');
     expect(await accessibilityAudit(page)).toMatchObject({ lang: 'ru', unnamed: [], h1: 1, skipped: [] });
     await context.close();
@@ -169,12 +233,21 @@ describe('web application: the administrator audits a pair after a mentor replac
       await Promise.all(
         Array.from({ length: Math.min(20, 101 - batch) }, () =>
           system.request('POST', `/programmes/${programmeId}/participants`, curatorToken, {
-            personId: randomUUID(), role: 'mentee', position: 'Учитель', teachingExperienceYears: 1, subjectExperienceYears: 1, menteeCategory: 'newSpecialist',
+            personId: randomUUID(),
+            role: 'mentee',
+            position: 'Учитель',
+            teachingExperienceYears: 1,
+            subjectExperienceYears: 1,
+            menteeCategory: 'newSpecialist',
           }),
         ),
       );
     }
-    await system.eventually(() => system.request('GET', `/programmes/${programmeId}/participants?limit=100&offset=100`, adminToken), (r) => r.body.length === 4, 30_000);
+    await system.eventually(
+      () => system.request('GET', `/programmes/${programmeId}/participants?limit=100&offset=100`, adminToken),
+      (r) => r.body.length === 4,
+      30_000,
+    );
     const { context, page } = await signedInPage(browser, adminToken);
     await page.goto(`${system.baseUrl}/app/programmes/${programmeId}`);
     const rows = page.locator('section[aria-labelledby="participants-title"] tbody tr');
@@ -182,7 +255,11 @@ describe('web application: the administrator audits a pair after a mentor replac
     await more.waitFor();
     await expect(rows.count()).resolves.toBe(100);
     await more.click();
-    await page.waitForFunction(() => (globalThis as any).document.querySelectorAll('section[aria-labelledby="participants-title"] tbody tr').length === 104);
+    await page.waitForFunction(
+      () =>
+        (globalThis as any).document.querySelectorAll('section[aria-labelledby="participants-title"] tbody tr')
+          .length === 104,
+    );
     await expect(more.count()).resolves.toBe(0);
     await context.close();
   });
@@ -194,7 +271,11 @@ describe('web application: the administrator audits a pair after a mentor replac
     await page.getByRole('cell', { name: '2026', exact: true }).waitFor();
     const before = (await system.request('GET', '/calendar/years', adminToken)).body;
 
-    await page.getByLabel('Файл календаря (XML, формат xmlcalendar)').setInputFiles({ name: '2031.xml', mimeType: 'text/xml', buffer: Buffer.from('<calendar year="2031"><days><day d="13.45" t="1"/></days></calendar>') });
+    await page.getByLabel('Файл календаря (XML, формат xmlcalendar)').setInputFiles({
+      name: '2031.xml',
+      mimeType: 'text/xml',
+      buffer: Buffer.from('<calendar year="2031"><days><day d="13.45" t="1"/></days></calendar>'),
+    });
     await page.getByRole('button', { name: 'Загрузить' }).click();
     const fieldError = page.locator('.field-invalid .field-error');
     await fieldError.waitFor();
@@ -220,7 +301,10 @@ describe('web application: the administrator audits a pair after a mentor replac
     await card.getByLabel('Организация').selectOption({ label: 'МБОУ «Лицей № 2»' });
     await card.getByRole('button', { name: 'Назначить роль' }).click();
     await card.getByText('Методист — МБОУ «Лицей № 2»').waitFor();
-    const granted = await system.listedUser<{ userId: string; sub: string; assignments: unknown[] }>(adminToken, (u) => u.sub === sub);
+    const granted = await system.listedUser<{ userId: string; sub: string; assignments: unknown[] }>(
+      adminToken,
+      (u) => u.sub === sub,
+    );
     expect(granted?.assignments).toEqual([expect.objectContaining({ role: 'methodologist' })]);
     await screenshot(page, 'admin-users');
     expect(await accessibilityAudit(page)).toMatchObject({ lang: 'ru', unnamed: [], h1: 1, skipped: [] });
@@ -232,12 +316,17 @@ describe('web application: the administrator audits a pair after a mentor replac
     await signIn.getByRole('button', { name: /Абрамова Анна Викторовна/ }).click();
     await signIn.getByRole('heading', { name: 'Мои задачи' }).waitFor();
     await expect(signIn.locator('.user').textContent()).resolves.toContain('Абрамова Анна Викторовна');
-    await expect(signIn.getByRole('navigation', { name: 'Основное меню' }).getByRole('link').allTextContents()).resolves.toEqual(['Мои задачи', 'ИОМ']);
+    await expect(
+      signIn.getByRole('navigation', { name: 'Основное меню' }).getByRole('link').allTextContents(),
+    ).resolves.toEqual(['Мои задачи', 'ИОМ']);
     await fresh.close();
 
     await card.getByRole('button', { name: 'Снять роль «Методист» (МБОУ «Лицей № 2»)' }).click();
     await card.getByText('Ролей нет').waitFor();
-    const revoked = await system.listedUser<{ userId: string; sub: string; assignments: unknown[] }>(adminToken, (u) => u.sub === sub);
+    const revoked = await system.listedUser<{ userId: string; sub: string; assignments: unknown[] }>(
+      adminToken,
+      (u) => u.sub === sub,
+    );
     expect(revoked?.assignments).toEqual([]);
 
     // Blocking: the card shows the state in Russian; the user's token stops working until unblocked.

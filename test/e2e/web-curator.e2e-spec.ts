@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { TestSystem } from '../support/system';
-import { accessibilityAudit, ensureWebBuild, launchBrowser, laptop, phone, screenshot, signedInPage } from '../support/web';
+import {
+  accessibilityAudit,
+  ensureWebBuild,
+  launchBrowser,
+  laptop,
+  phone,
+  screenshot,
+  signedInPage,
+} from '../support/web';
 
 /** Journey 1: a curator is refused at the preparatory gate, fixes what is missing from the checklist, and advances. */
 describe('web application: the curator advances a programme after fixing a refused gate', () => {
@@ -20,23 +28,47 @@ describe('web application: the curator advances a programme after fixing a refus
     [system, browser] = await Promise.all([TestSystem.start(), launchBrowser()]);
     const adminToken = system.token(admin, ['administrator']);
     const org = await system.request('POST', '/organisations', adminToken, {
-      name: 'МБОУ «Гимназия № 3»', kind: 'school', municipality: 'г. Самара', region: 'Самарская область', timeZone: 'Europe/Samara',
+      name: 'МБОУ «Гимназия № 3»',
+      kind: 'school',
+      municipality: 'г. Самара',
+      region: 'Самарская область',
+      timeZone: 'Europe/Samara',
     });
     organisationId = org.body.organisationId;
     const directorToken = system.token(director, ['director'], [organisationId]);
     curatorToken = system.token(curator, ['curator'], [organisationId]);
-    programmeId = (await system.request('POST', `/organisations/${organisationId}/programmes`, directorToken, { title: 'Программа наставничества 2026/27' })).body.state.programmeId;
+    programmeId = (
+      await system.request('POST', `/organisations/${organisationId}/programmes`, directorToken, {
+        title: 'Программа наставничества 2026/27',
+      })
+    ).body.state.programmeId;
     await system.request('POST', `/programmes/${programmeId}/curator`, directorToken, { curatorId: curator });
     // Everything but the order approving the regulation is already in place.
     await system.request('POST', `/programmes/${programmeId}/documents`, curatorToken, {
-      documentId: randomUUID(), kind: 'implementationAct', number: '45-од', date: '2026-09-01', signedBy: 'Директор И. И. Петров',
+      documentId: randomUUID(),
+      kind: 'implementationAct',
+      number: '45-од',
+      date: '2026-09-01',
+      signedBy: 'Директор И. И. Петров',
     });
-    for (const [personId, role, extra] of [[mentor, 'mentor', {}], [mentee, 'mentee', { menteeCategory: 'newSpecialist' }]] as const) {
+    for (const [personId, role, extra] of [
+      [mentor, 'mentor', {}],
+      [mentee, 'mentee', { menteeCategory: 'newSpecialist' }],
+    ] as const) {
       await system.request('POST', `/programmes/${programmeId}/participants`, curatorToken, {
-        personId, role, position: 'Учитель математики', subject: 'Математика', teachingExperienceYears: role === 'mentor' ? 14 : 0, subjectExperienceYears: role === 'mentor' ? 10 : 0, ...extra,
+        personId,
+        role,
+        position: 'Учитель математики',
+        subject: 'Математика',
+        teachingExperienceYears: role === 'mentor' ? 14 : 0,
+        subjectExperienceYears: role === 'mentor' ? 10 : 0,
+        ...extra,
       });
     }
-    await system.eventually(() => system.request('GET', `/programmes/${programmeId}`, curatorToken), (r) => r.body.nextStageChecklist?.length === 1);
+    await system.eventually(
+      () => system.request('GET', `/programmes/${programmeId}`, curatorToken),
+      (r) => r.body.nextStageChecklist?.length === 1,
+    );
   });
   afterAll(async () => {
     await browser?.close();
@@ -68,7 +100,12 @@ describe('web application: the curator advances a programme after fixing a refus
     // The curator lands on the programmes; the menu offers only what a curator may open.
     await page.getByRole('link', { name: 'Программа наставничества 2026/27' }).click();
     const menu = page.getByRole('navigation', { name: 'Основное меню' });
-    await expect(menu.getByRole('link').allTextContents()).resolves.toEqual(['Мои задачи', 'Программы', 'ИОМ', 'Аудит пар']);
+    await expect(menu.getByRole('link').allTextContents()).resolves.toEqual([
+      'Мои задачи',
+      'Программы',
+      'ИОМ',
+      'Аудит пар',
+    ]);
     await page.getByRole('heading', { name: 'Условия перехода к следующему этапу' }).waitFor();
     const current = page.locator('.stage-track [aria-current="step"]');
     await expect(current.textContent()).resolves.toContain('Подготовительный');
@@ -76,7 +113,9 @@ describe('web application: the curator advances a programme after fixing a refus
     await page.getByRole('button', { name: 'Завершить этап и перейти к следующему' }).click();
     const refusal = page.getByRole('alert').filter({ hasText: 'Переход отклонён' });
     await refusal.waitFor();
-    await expect(refusal.textContent()).resolves.toContain('Не зарегистрирован документ «Приказ об утверждении положения о системе наставничества»');
+    await expect(refusal.textContent()).resolves.toContain(
+      'Не зарегистрирован документ «Приказ об утверждении положения о системе наставничества»',
+    );
     await screenshot(page, 'curator-programme-refused');
 
     // The checklist's link takes the curator to the document form with the missing kind chosen.
@@ -85,15 +124,21 @@ describe('web application: the curator advances a programme after fixing a refus
     // An empty form is refused field by field, next to each field, and records nothing.
     await page.getByRole('button', { name: 'Зарегистрировать', exact: true }).click();
     await page.locator('.field-invalid').first().waitFor();
-    await expect(page.locator('.field-invalid label').allTextContents()).resolves.toEqual(expect.arrayContaining(['Номер', 'Дата документа', 'Кем подписан']));
-    expect(Object.keys((await system.request('GET', `/programmes/${programmeId}`, curatorToken)).body.documents)).toHaveLength(1);
+    await expect(page.locator('.field-invalid label').allTextContents()).resolves.toEqual(
+      expect.arrayContaining(['Номер', 'Дата документа', 'Кем подписан']),
+    );
+    expect(
+      Object.keys((await system.request('GET', `/programmes/${programmeId}`, curatorToken)).body.documents),
+    ).toHaveLength(1);
 
     await page.getByLabel('Номер', { exact: true }).fill('46-од');
     await page.getByLabel('Дата документа').fill('2026-09-02');
     await page.getByLabel('Кем подписан', { exact: true }).fill('Директор И. И. Петров');
     await page.getByRole('button', { name: 'Зарегистрировать', exact: true }).click();
     await page.getByText('Все условия выполнены: этап можно завершить.').waitFor();
-    await expect(page.locator('table').first().textContent()).resolves.toContain('Приказ об утверждении положения о системе наставничества');
+    await expect(page.locator('table').first().textContent()).resolves.toContain(
+      'Приказ об утверждении положения о системе наставничества',
+    );
 
     await page.getByRole('button', { name: 'Завершить этап и перейти к следующему' }).click();
     await page.getByText('Программа переведена на этап «Проектировочный»').waitFor();
@@ -160,9 +205,13 @@ describe('web application: the curator advances a programme after fixing a refus
     await approve.getByRole('button', { name: 'Утвердить программу' }).click();
     // Blank fields are refused next to each field.
     await approve.locator('.field-invalid').first().waitFor();
-    await expect(approve.locator('.field-invalid label').allTextContents()).resolves.toEqual(expect.arrayContaining(['Окончание программы']));
+    await expect(approve.locator('.field-invalid label').allTextContents()).resolves.toEqual(
+      expect.arrayContaining(['Окончание программы']),
+    );
     await approve.getByLabel('Окончание программы').fill('2027-05-31');
-    await approve.getByLabel('Направления работы (по одному в строке)').fill('Методическая поддержка\nАдаптация в коллективе');
+    await approve
+      .getByLabel('Направления работы (по одному в строке)')
+      .fill('Методическая поддержка\nАдаптация в коллективе');
     await approve.getByLabel('Трудности наставляемого (по одной в строке)').fill('Дисциплина на уроке');
     await approve.getByLabel('Название мероприятия').fill('Посещение уроков наставника');
     await approve.getByLabel('Плановая дата').fill('2026-10-15');
@@ -171,7 +220,12 @@ describe('web application: the curator advances a programme after fixing a refus
     await row.getByText('Реализует программу').waitFor();
     await expect(checklist.textContent()).resolves.not.toContain('персонализированная программа');
     const pair = (await system.request('GET', `/pairs?programmeId=${programmeId}`, curatorToken)).body[0];
-    expect(pair).toMatchObject({ status: 'active', mentorId: mentor, menteeIds: [mentee], controlPlan: { controller: { personId: curator, role: 'curator' } } });
+    expect(pair).toMatchObject({
+      status: 'active',
+      mentorId: mentor,
+      menteeIds: [mentee],
+      controlPlan: { controller: { personId: curator, role: 'curator' } },
+    });
 
     // The interim control the approval planned is recorded from the same panel.
     await page.locator('details[data-action="interim"] summary').click();
@@ -186,7 +240,9 @@ describe('web application: the curator advances a programme after fixing a refus
     await final.getByRole('button', { name: 'Завершить итоговый контроль' }).click();
     const finalRefusal = final.getByRole('alert').filter({ hasText: 'Итоговый контроль не принят' });
     await finalRefusal.waitFor();
-    await expect(finalRefusal.textContent()).resolves.toContain('Наставник ещё не представил отчёт по итогам наставничества');
+    await expect(finalRefusal.textContent()).resolves.toContain(
+      'Наставник ещё не представил отчёт по итогам наставничества',
+    );
     expect((await system.request('GET', `/pairs/${pair.pairId}`, curatorToken)).body.status).toBe('active');
     await screenshot(page, 'curator-pair-forms');
     await context.close();
@@ -222,7 +278,9 @@ describe('web application: the curator advances a programme after fixing a refus
     let reached = false;
     for (let i = 0; i < 60 && !reached; i++) {
       await page.keyboard.press('Tab');
-      reached = (await page.evaluate(() => (globalThis as any).document.activeElement?.textContent)) === 'Завершить этап и перейти к следующему';
+      reached =
+        (await page.evaluate(() => (globalThis as any).document.activeElement?.textContent)) ===
+        'Завершить этап и перейти к следующему';
     }
     expect(reached).toBe(true);
     await context.close();

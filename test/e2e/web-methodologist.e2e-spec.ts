@@ -6,7 +6,15 @@ import { competenceAreaLabels, competenceAreas, routeWorkflowId } from '@mentorf
 import { recordDiagnosticsUpdate } from '@mentorflow/workflows/route/route.messages';
 import { loadFixtureYearsAhead } from '../support/calendar-fixture';
 import { TestSystem } from '../support/system';
-import { accessibilityAudit, ensureWebBuild, laptop, launchBrowser, phone, screenshot, signedInPage } from '../support/web';
+import {
+  accessibilityAudit,
+  ensureWebBuild,
+  laptop,
+  launchBrowser,
+  phone,
+  screenshot,
+  signedInPage,
+} from '../support/web';
 
 const DAY = 86_400_000;
 
@@ -33,19 +41,33 @@ describe('web application: the methodologist completes an overdue draft task', (
     const adminToken = system.token(admin, ['administrator']);
     organisationId = (
       await system.request('POST', '/organisations', adminToken, {
-        name: 'МБОУ «Школа № 5»', kind: 'school', municipality: 'г. Тольятти', region: 'Самарская область', timeZone,
+        name: 'МБОУ «Школа № 5»',
+        kind: 'school',
+        municipality: 'г. Тольятти',
+        region: 'Самарская область',
+        timeZone,
       })
     ).body.organisationId;
-    await system.request('POST', `/organisations/${organisationId}/staff`, adminToken, { personId: curator, role: 'curator' });
-    as = { tutor: system.token(tutor, ['tutor'], [organisationId]), methodologist: system.token(methodologist, ['methodologist'], [organisationId]) };
+    await system.request('POST', `/organisations/${organisationId}/staff`, adminToken, {
+      personId: curator,
+      role: 'curator',
+    });
+    as = {
+      tutor: system.token(tutor, ['tutor'], [organisationId]),
+      methodologist: system.token(methodologist, ['methodologist'], [organisationId]),
+    };
     const today = localDateOf(new Date(), timeZone);
     const created = await system.request('POST', `/organisations/${organisationId}/routes`, as.tutor, {
       teacherId: teacher,
       methodologistId: methodologist,
       regionCode: '63',
       titlePage: {
-        position: 'Учитель математики', education: 'Высшее педагогическое, СГСПУ, 2012', teachingExperienceYears: 12,
-        selfEducationTopic: 'Функциональная грамотность на уроках математики', startDate: today, endDate: `${Number(today.slice(0, 4)) + 4}-06-30`,
+        position: 'Учитель математики',
+        education: 'Высшее педагогическое, СГСПУ, 2012',
+        teachingExperienceYears: 12,
+        selfEducationTopic: 'Функциональная грамотность на уроках математики',
+        startDate: today,
+        endDate: `${Number(today.slice(0, 4)) + 4}-06-30`,
       },
       goal: 'Преодолеть дефицит ИКТ-компетенций',
       tasks: ['Освоить цифровые сервисы для уроков'],
@@ -57,12 +79,24 @@ describe('web application: the methodologist completes an overdue draft task', (
     // commands with the present, so the test sends this one update to the route workflow directly, dated in the past;
     // the workflow's own timer then marks the draft overdue and escalates it, as it would have in real time.
     const past = new Date(Date.now() - 25 * DAY).toISOString();
-    await system.api.get(Client).workflow.getHandle(routeWorkflowId(routeId)).executeUpdate(recordDiagnosticsUpdate, {
-      args: [{
-        data: { diagnosticsId: randomUUID(), date: localDateOf(past, timeZone), results: competenceAreas.map((area) => ({ area, percent: area === 'ict' ? 35 : area === 'methodical' ? 45 : 70 })) },
-        metadata: { actorId: tutor, role: 'tutor', now: past },
-      }],
-    });
+    await system.api
+      .get(Client)
+      .workflow.getHandle(routeWorkflowId(routeId))
+      .executeUpdate(recordDiagnosticsUpdate, {
+        args: [
+          {
+            data: {
+              diagnosticsId: randomUUID(),
+              date: localDateOf(past, timeZone),
+              results: competenceAreas.map((area) => ({
+                area,
+                percent: area === 'ict' ? 35 : area === 'methodical' ? 45 : 70,
+              })),
+            },
+            metadata: { actorId: tutor, role: 'tutor', now: past },
+          },
+        ],
+      });
     const inbox = await system.eventually(
       () => system.request('GET', '/tasks', as.methodologist),
       (r) => r.body.some((t: { kind: string; status: string }) => t.kind === 'draftRoute' && t.status === 'overdue'),
@@ -86,7 +120,9 @@ describe('web application: the methodologist completes an overdue draft task', (
     await expect(card.getAttribute('class')).resolves.toContain('task-overdue');
     await expect(card.textContent()).resolves.toContain('Просрочена');
     // Counted on the production calendar in Samara time: a number of working days, past due.
-    await expect(card.locator('.days-left').textContent()).resolves.toMatch(/^просрочено на \d+ рабоч(ий день|их дня|их дней)$/);
+    await expect(card.locator('.days-left').textContent()).resolves.toMatch(
+      /^просрочено на \d+ рабоч(ий день|их дня|их дней)$/,
+    );
     await screenshot(page, 'methodologist-inbox');
     await page.setViewportSize(phone);
     await screenshot(page, 'phone-inbox');
@@ -103,13 +139,23 @@ describe('web application: the methodologist completes an overdue draft task', (
     // Submitting blanks is refused by the API, field by field, and the task stays open.
     await draft.getByRole('button', { name: 'Передать проект тьютору' }).click();
     await draft.locator('.field-invalid').first().waitFor();
-    await expect(draft.locator('.field-invalid label').allTextContents()).resolves.toEqual(['Часы', 'Срок', 'Часы', 'Срок']);
+    await expect(draft.locator('.field-invalid label').allTextContents()).resolves.toEqual([
+      'Часы',
+      'Срок',
+      'Часы',
+      'Срок',
+    ]);
     await expect(draft.locator('.field-invalid .field-error').first().textContent()).resolves.not.toBe('');
-    expect((await system.request('GET', `/routes/${routeId}`, as.methodologist)).body.draft.submittedAt).toBeUndefined();
+    expect(
+      (await system.request('GET', `/routes/${routeId}`, as.methodologist)).body.draft.submittedAt,
+    ).toBeUndefined();
 
     const deadline = localDateOf(new Date(Date.now() + 120 * DAY), timeZone);
     const rows = draft.locator('fieldset');
-    for (const [i, activity] of ['Курс «Методика преподавания математики по ФГОС»', 'Курс «Цифровые инструменты учителя»'].entries()) {
+    for (const [i, activity] of [
+      'Курс «Методика преподавания математики по ФГОС»',
+      'Курс «Цифровые инструменты учителя»',
+    ].entries()) {
       const row = rows.nth(i);
       await row.getByLabel('Мероприятие', { exact: true }).fill(activity);
       await row.getByLabel('Решаемые задачи').fill('Освоить современные приёмы');
@@ -119,9 +165,15 @@ describe('web application: the methodologist completes an overdue draft task', (
     await draft.getByRole('button', { name: 'Передать проект тьютору' }).click();
     await page.getByText('Проект ИОМ передан тьютору. Задача выполнена.').waitFor();
 
-    const route = await system.eventually(() => system.request('GET', `/routes/${routeId}`, as.methodologist), (r) => r.body.draft?.submittedAt !== undefined);
+    const route = await system.eventually(
+      () => system.request('GET', `/routes/${routeId}`, as.methodologist),
+      (r) => r.body.draft?.submittedAt !== undefined,
+    );
     expect(route.body.draft).toMatchObject({ taskId: draftTaskId, onTime: false });
-    await system.eventually(() => system.request('GET', '/tasks', as.methodologist), (r) => r.body.every((t: { taskId: string }) => t.taskId !== draftTaskId));
+    await system.eventually(
+      () => system.request('GET', '/tasks', as.methodologist),
+      (r) => r.body.every((t: { taskId: string }) => t.taskId !== draftTaskId),
+    );
     await page.getByRole('link', { name: 'Мои задачи' }).click();
     await page.getByText('Открытых задач нет.').waitFor();
     await context.close();
@@ -143,7 +195,9 @@ describe('web application: the methodologist completes an overdue draft task', (
     expect(bad.body.errors.map((e: { field: string }) => e.field)).toContain('dates');
     const zone = await days('2026-05-14', 'Mars/Olympus');
     expect(zone.status).toBe(400);
-    expect(zone.body.errors).toEqual([expect.objectContaining({ field: 'timeZone', message: 'Неизвестный часовой пояс IANA' })]);
+    expect(zone.body.errors).toEqual([
+      expect.objectContaining({ field: 'timeZone', message: 'Неизвестный часовой пояс IANA' }),
+    ]);
   });
 
   it('shows the route with stages, title page, road map and competences before and after, on a laptop and a phone', async () => {
@@ -164,20 +218,27 @@ describe('web application: the methodologist completes an overdue draft task', (
     await agree.getByLabel('Что проверяется').fill('Курсы пройдены');
     await agree.getByRole('button', { name: 'Согласовать дорожную карту' }).click();
     await tutorPage.getByText('Дорожная карта согласована: маршрут реализуется').waitFor();
-    await expect(tutorPage.locator('.stage-track [aria-current="step"]').textContent()).resolves.toContain('Реализационный');
+    await expect(tutorPage.locator('.stage-track [aria-current="step"]').textContent()).resolves.toContain(
+      'Реализационный',
+    );
 
     // The route's teacher reports a result into the portfolio against a road-map row.
     const teacherSession = await signedInPage(browser, system.token(teacher, ['mentee'], [organisationId]));
     await teacherSession.page.goto(`${system.baseUrl}/app/routes/${routeId}`);
     const portfolio = teacherSession.page.getByRole('form', { name: 'Добавить результат в портфолио' });
     await portfolio.waitFor();
-    await expect(teacherSession.page.getByRole('form', { name: 'Перейти к рефлексивному этапу' }).count()).resolves.toBe(0);
+    await expect(
+      teacherSession.page.getByRole('form', { name: 'Перейти к рефлексивному этапу' }).count(),
+    ).resolves.toBe(0);
     await portfolio.getByLabel('Мероприятие дорожной карты').selectOption({ index: 1 });
     await portfolio.getByLabel('Продукт (что сделано)').fill('Разработка урока алгебры с цифровым тренажёром');
     await portfolio.getByLabel('Самооценка').fill('Ученики работали активнее');
     await portfolio.getByRole('button', { name: 'Добавить в портфолио' }).click();
     await teacherSession.page.getByText('Запись добавлена в портфолио').waitFor();
-    await teacherSession.page.locator('.portfolio').getByText('Разработка урока алгебры с цифровым тренажёром').waitFor();
+    await teacherSession.page
+      .locator('.portfolio')
+      .getByText('Разработка урока алгебры с цифровым тренажёром')
+      .waitFor();
     await teacherSession.context.close();
 
     await actions.locator('summary', { hasText: 'Перейти к рефлексивному этапу' }).click();
@@ -189,14 +250,19 @@ describe('web application: the methodologist completes an overdue draft task', (
     await control.waitFor();
     await expect(control.getByLabel('Дата диагностики').inputValue()).resolves.toBe(today);
     for (const area of competenceAreas) {
-      await control.getByLabel(competenceAreaLabels[area], { exact: true }).fill(String(area === 'ict' ? 62 : area === 'methodical' ? 58 : 84));
+      await control
+        .getByLabel(competenceAreaLabels[area], { exact: true })
+        .fill(String(area === 'ict' ? 62 : area === 'methodical' ? 58 : 84));
     }
     await control.getByRole('button', { name: 'Записать диагностику' }).click();
     await tutorPage.getByText('Результаты контрольной диагностики записаны').waitFor();
     await actions.locator('summary', { hasText: 'Завершить маршрут' }).waitFor();
     expect(await accessibilityAudit(tutorPage)).toMatchObject({ lang: 'ru', unnamed: [], h1: 1, skipped: [] });
     await tutorSession.context.close();
-    const stored = await system.eventually(() => system.request('GET', `/routes/${routeId}`, as.methodologist), (r) => r.body.controlDiagnostics !== undefined);
+    const stored = await system.eventually(
+      () => system.request('GET', `/routes/${routeId}`, as.methodologist),
+      (r) => r.body.controlDiagnostics !== undefined,
+    );
     expect(stored.body.controlPoints).toEqual([expect.objectContaining({ description: 'Курсы пройдены' })]);
 
     const { context, page } = await signedInPage(browser, as.methodologist);
@@ -204,7 +270,9 @@ describe('web application: the methodologist completes an overdue draft task', (
     await page.getByRole('heading', { name: 'Уровень компетенций' }).waitFor();
     await expect(page.locator('.stage-track [aria-current="step"]').textContent()).resolves.toContain('Рефлексивный');
     await expect(page.getByRole('heading', { name: 'Титульный лист' }).isVisible()).resolves.toBe(true);
-    await expect(page.locator('section[aria-labelledby="road-map"] table').textContent()).resolves.toContain('Курс «Цифровые инструменты учителя»');
+    await expect(page.locator('section[aria-labelledby="road-map"] table').textContent()).resolves.toContain(
+      'Курс «Цифровые инструменты учителя»',
+    );
     // Nine areas, each with an initial and a control bar; the ИКТ change is readable in the chart's description.
     await expect(page.locator('svg .bar-initial').count()).resolves.toBe(9);
     await expect(page.locator('svg .bar-control').count()).resolves.toBe(9);

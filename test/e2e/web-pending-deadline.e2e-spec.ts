@@ -33,9 +33,13 @@ describe('web application: a deadline in a year without a calendar waits for the
   let routeId: string;
 
   const draftTask = async () =>
-    (await system.request('GET', '/tasks?kind=draftRoute', as.methodologist)).body.find((t: { subject: { id: string } }) => t.subject.id === routeId);
+    (await system.request('GET', '/tasks?kind=draftRoute', as.methodologist)).body.find(
+      (t: { subject: { id: string } }) => t.subject.id === routeId,
+    );
   const calendarTasks = async () =>
-    (await system.request('GET', '/tasks?kind=loadCalendarYear', as.admin)).body.filter((t: { title: string }) => t.title.includes(String(PENDING_YEAR)));
+    (await system.request('GET', '/tasks?kind=loadCalendarYear', as.admin)).body.filter((t: { title: string }) =>
+      t.title.includes(String(PENDING_YEAR)),
+    );
 
   beforeAll(async () => {
     ensureWebBuild();
@@ -46,7 +50,11 @@ describe('web application: a deadline in a year without a calendar waits for the
     as = { admin: system.token(adminId, ['administrator']), methodologist: '', tutor: '' };
     const organisationId = (
       await system.request('POST', '/organisations', as.admin, {
-        name: 'МАОУ «Гимназия № 9»', kind: 'school', municipality: 'г. Екатеринбург', region: 'Свердловская область', timeZone,
+        name: 'МАОУ «Гимназия № 9»',
+        kind: 'school',
+        municipality: 'г. Екатеринбург',
+        region: 'Свердловская область',
+        timeZone,
       })
     ).body.organisationId;
     as.methodologist = system.token(methodologist, ['methodologist'], [organisationId]);
@@ -57,8 +65,12 @@ describe('web application: a deadline in a year without a calendar waits for the
       methodologistId: methodologist,
       regionCode: '66',
       titlePage: {
-        position: 'Учитель физики', education: 'Высшее педагогическое, УрГПУ, 2015', teachingExperienceYears: 9,
-        selfEducationTopic: 'Исследовательские задачи на уроках физики', startDate: `${TRIGGER_YEAR}-09-01`, endDate: `${PENDING_YEAR + 1}-06-30`,
+        position: 'Учитель физики',
+        education: 'Высшее педагогическое, УрГПУ, 2015',
+        teachingExperienceYears: 9,
+        selfEducationTopic: 'Исследовательские задачи на уроках физики',
+        startDate: `${TRIGGER_YEAR}-09-01`,
+        endDate: `${PENDING_YEAR + 1}-06-30`,
       },
       goal: 'Преодолеть дефицит ИКТ-компетенций',
       tasks: ['Освоить цифровую лабораторию'],
@@ -66,12 +78,21 @@ describe('web application: a deadline in a year without a calendar waits for the
     expect(created.status).toBe(201);
     routeId = created.body.state.routeId;
     // The API stamps a command with the present; the test records the diagnostics on its own date directly.
-    await system.api.get(Client).workflow.getHandle(routeWorkflowId(routeId)).executeUpdate(recordDiagnosticsUpdate, {
-      args: [{
-        data: { diagnosticsId: randomUUID(), date: recordedAt.slice(0, 10), results: competenceAreas.map((area) => ({ area, percent: area === 'ict' ? 35 : 70 })) },
-        metadata: { actorId: tutor, role: 'tutor', now: recordedAt },
-      }],
-    });
+    await system.api
+      .get(Client)
+      .workflow.getHandle(routeWorkflowId(routeId))
+      .executeUpdate(recordDiagnosticsUpdate, {
+        args: [
+          {
+            data: {
+              diagnosticsId: randomUUID(),
+              date: recordedAt.slice(0, 10),
+              results: competenceAreas.map((area) => ({ area, percent: area === 'ict' ? 35 : 70 })),
+            },
+            metadata: { actorId: tutor, role: 'tutor', now: recordedAt },
+          },
+        ],
+      });
   });
   afterAll(async () => {
     await browser?.close();
@@ -87,7 +108,9 @@ describe('web application: a deadline in a year without a calendar waits for the
     await page.goto(`${system.baseUrl}/app/`);
     const card = page.locator(`[data-task-id="${task.taskId as string}"]`);
     await card.waitFor();
-    await expect(card.locator('.deadline-pending').textContent()).resolves.toBe(`срок будет рассчитан после загрузки производственного календаря на ${PENDING_YEAR} год`);
+    await expect(card.locator('.deadline-pending').textContent()).resolves.toBe(
+      `срок будет рассчитан после загрузки производственного календаря на ${PENDING_YEAR} год`,
+    );
     await expect(card.textContent()).resolves.toContain('МАОУ «Гимназия № 9»');
     await screenshot(page, 'inbox-pending-deadline');
     await context.close();
@@ -104,13 +127,21 @@ describe('web application: a deadline in a year without a calendar waits for the
     const [calendarTask] = await calendarTasks();
     const card = page.locator(`[data-task-id="${calendarTask.taskId as string}"]`);
     await card.waitFor();
-    await expect(card.locator('.task-title').textContent()).resolves.toBe(`Загрузить производственный календарь на ${PENDING_YEAR} год`);
+    await expect(card.locator('.task-title').textContent()).resolves.toBe(
+      `Загрузить производственный календарь на ${PENDING_YEAR} год`,
+    );
     await card.getByRole('link', { name: 'Загрузить календарь' }).click();
 
     await page.getByRole('heading', { name: 'Производственный календарь' }).waitFor();
     await page.getByTestId('calendar-horizon').waitFor();
-    await expect(page.getByTestId('calendar-horizon').textContent()).resolves.toMatch(/^Календарь загружен по \d{4} год включительно\./);
-    await page.getByLabel('Файл календаря (XML, формат xmlcalendar)').setInputFiles({ name: `${PENDING_YEAR}.xml`, mimeType: 'text/xml', buffer: Buffer.from(fixtureCalendarXml(PENDING_YEAR)) });
+    await expect(page.getByTestId('calendar-horizon').textContent()).resolves.toMatch(
+      /^Календарь загружен по \d{4} год включительно\./,
+    );
+    await page.getByLabel('Файл календаря (XML, формат xmlcalendar)').setInputFiles({
+      name: `${PENDING_YEAR}.xml`,
+      mimeType: 'text/xml',
+      buffer: Buffer.from(fixtureCalendarXml(PENDING_YEAR)),
+    });
     await page.getByRole('button', { name: 'Загрузить', exact: true }).click();
     await page.getByText(`Календарь на ${PENDING_YEAR} год загружен`).waitFor();
     await page.getByRole('row', { name: new RegExp(`^${PENDING_YEAR}\\s*Загружен администратором`) }).waitFor();

@@ -19,7 +19,11 @@ describe('web api-types.ts', () => {
 
   it("is what openapi-typescript makes of the running API's /docs/openapi.json", async () => {
     // In a child process: openapi-typescript's dependencies are ES modules, which Jest's CommonJS runtime cannot load.
-    const check = await promisify(execFile)(process.execPath, ['-r', '@swc-node/register', 'scripts/web-types.ts', '--from', await api.getUrl(), '--check'], { cwd: root }).then(
+    const check = await promisify(execFile)(
+      process.execPath,
+      ['-r', '@swc-node/register', 'scripts/web-types.ts', '--from', await api.getUrl(), '--check'],
+      { cwd: root },
+    ).then(
       () => ({ ok: true, stderr: '' }),
       (error: { stderr?: string }) => ({ ok: false, stderr: error.stderr ?? String(error) }),
     );

@@ -4,7 +4,13 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { Runtime } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
-import { mentorLoadDecider, mentorLoadStream, pairStream, programmeStream, programmeWorkflowId } from '@mentorflow/domain';
+import {
+  mentorLoadDecider,
+  mentorLoadStream,
+  pairStream,
+  programmeStream,
+  programmeWorkflowId,
+} from '@mentorflow/domain';
 import { loadAggregate } from '@mentorflow/event-store';
 import { activitiesFrom } from '../../apps/worker/src/create-worker';
 import { createWorkerPino, temporalLogger, WorkerNestLogger } from '../../apps/worker/src/logger';
@@ -53,7 +59,9 @@ describe('an append the store rejects for good', () => {
     Runtime.install({ logger: temporalLogger(pino) });
     Logger.overrideLogger(new WorkerNestLogger(pino));
     for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
-      jest.spyOn(console, method).mockImplementation((...args: unknown[]) => void captured.push(args.map(String).join(' ')));
+      jest
+        .spyOn(console, method)
+        .mockImplementation((...args: unknown[]) => void captured.push(args.map(String).join(' ')));
     }
   });
   afterAll(() => jest.restoreAllMocks());
@@ -69,7 +77,12 @@ describe('an append the store rejects for good', () => {
 
   /** Before the fix the update never answered (the append retried forever): fail fast instead of at Jest's timeout. */
   const answered = <T>(promise: Promise<T>, ms = 30_000): Promise<T> =>
-    Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms: the workflow is wedged`)), ms).unref())]);
+    Promise.race([
+      promise,
+      new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error(`no answer within ${ms} ms: the workflow is wedged`)), ms).unref(),
+      ),
+    ]);
 
   const refusal = async (promise: Promise<unknown>): Promise<ApplicationFailure> => {
     const error = await answered(promise).then(
@@ -89,7 +102,11 @@ describe('an append the store rejects for good', () => {
     const order = { number: '1-к', date: isoDate(today), signedBy: 'Директор' };
     const handle = await temporal.env.client.workflow.start(
       pairWorkflow,
-      pairStartOptions(taskQueue, { pairId, organisationId, mentorId, menteeId, order, today }, { metadata: await meta(director, 'director') }),
+      pairStartOptions(
+        taskQueue,
+        { pairId, organisationId, mentorId, menteeId, order, today },
+        { metadata: await meta(director, 'director') },
+      ),
     );
     await handle.executeUpdate(pairFormedUpdate);
     await handle.executeUpdate(approvePersonalProgrammeUpdate, {
@@ -98,7 +115,8 @@ describe('an append the store rejects for good', () => {
     return { pairId, mentorId, handle };
   }
 
-  const mentorLoad = async (mentorId: string) => (await loadAggregate(temporal.store, mentorLoadStream(mentorId), mentorLoadDecider)).state.load;
+  const mentorLoad = async (mentorId: string) =>
+    (await loadAggregate(temporal.store, mentorLoadStream(mentorId), mentorLoadDecider)).state.load;
 
   it('refuses a diary entry holding U+0000 as EventRejected, stores nothing, and takes the next entry and a termination', async () => {
     const { pairId, mentorId, handle } = await activePair();
@@ -108,29 +126,50 @@ describe('an append the store rejects for good', () => {
     const today = isoDate(await now());
 
     const failure = await refusal(
-      handle.executeUpdate(recordDiaryEntryUpdate, { args: [{ data: { entryId: randomUUID(), date: today, text: poisoned }, metadata: await meta(mentorId, 'mentor') }] }),
+      handle.executeUpdate(recordDiaryEntryUpdate, {
+        args: [
+          { data: { entryId: randomUUID(), date: today, text: poisoned }, metadata: await meta(mentorId, 'mentor') },
+        ],
+      }),
     );
     expect(failure.type).toBe('EventRejected');
     expect(failure.nonRetryable).toBe(true);
     expect(failure.message).toMatch(/^Событие не может быть сохранено: /);
     expect(failure.message).not.toContain(FAKE_NAME);
     expect(failure.message).not.toContain(FAKE_SNILS);
-    expect(failure.details?.[0]).toMatchObject({ code: 'event.rejected', sqlState: '22P05', streamId: stream, eventTypes: ['MentorDiaryEntryRecorded'] });
+    expect(failure.details?.[0]).toMatchObject({
+      code: 'event.rejected',
+      sqlState: '22P05',
+      streamId: stream,
+      eventTypes: ['MentorDiaryEntryRecorded'],
+    });
     expect(await temporal.store.readStream(stream)).toEqual(before);
     expect(await handle.query(pairViewQuery)).toEqual(viewBefore);
 
     const entryId = randomUUID();
     const next = await answered(
-      handle.executeUpdate(recordDiaryEntryUpdate, { args: [{ data: { entryId, date: today, text: 'Разобрали урок.' }, metadata: await meta(mentorId, 'mentor') }] }),
+      handle.executeUpdate(recordDiaryEntryUpdate, {
+        args: [{ data: { entryId, date: today, text: 'Разобрали урок.' }, metadata: await meta(mentorId, 'mentor') }],
+      }),
     );
     expect(next.version).toBe(before.length + 1);
     // The director can still end the pair: the case that froze a pair in review.
     const terminated = await answered(
-      handle.executeUpdate(terminatePairUpdate, { args: [{ data: { reason: 'Увольнение наставника', order: { number: '9-к', date: today, signedBy: 'Директор' } }, metadata: await meta(director, 'director') }] }),
+      handle.executeUpdate(terminatePairUpdate, {
+        args: [
+          {
+            data: { reason: 'Увольнение наставника', order: { number: '9-к', date: today, signedBy: 'Директор' } },
+            metadata: await meta(director, 'director'),
+          },
+        ],
+      }),
     );
     expect(terminated.state.status).toBe('terminated');
     const events = await temporal.store.readStream(stream);
-    expect(events.slice(before.length, before.length + 2).map((e) => e.type)).toEqual(['MentorDiaryEntryRecorded', 'PairTerminated']);
+    expect(events.slice(before.length, before.length + 2).map((e) => e.type)).toEqual([
+      'MentorDiaryEntryRecorded',
+      'PairTerminated',
+    ]);
     expect((events[before.length]?.data as { entryId?: string }).entryId).toBe(entryId);
     expect(await temporal.store.verifyStream(stream)).toMatchObject({ valid: true });
   });
@@ -142,11 +181,19 @@ describe('an append the store rejects for good', () => {
     const replacementId = randomUUID();
 
     await handle.signal(replaceMentorSignal, {
-      data: { replacementId, reason: 'transfer', order: { number: `7-к\u0000`, date: today, signedBy: 'Директор' }, newMentorId: newMentor, newMentorConsent: { personId: newMentor, date: today } },
+      data: {
+        replacementId,
+        reason: 'transfer',
+        order: { number: `7-к\u0000`, date: today, signedBy: 'Директор' },
+        newMentorId: newMentor,
+        newMentorConsent: { personId: newMentor, date: today },
+      },
       metadata: await meta(director, 'director'),
     });
     const stream = pairStream(pairId);
-    await waitUntil(async () => (await temporal.store.readStream(stream)).some((e) => e.type === 'MentorReplacementRejected'));
+    await waitUntil(async () =>
+      (await temporal.store.readStream(stream)).some((e) => e.type === 'MentorReplacementRejected'),
+    );
     const rejected = (await temporal.store.readStream(stream)).find((e) => e.type === 'MentorReplacementRejected');
     expect(rejected?.data).toMatchObject({ replacementId, reasonCode: 'event.rejected' });
     expect((await handle.query(pairViewQuery)).state).toMatchObject({ mentorId });
@@ -154,7 +201,14 @@ describe('an append the store rejects for good', () => {
     await waitUntil(async () => (await mentorLoad(newMentor)) === 0);
 
     const next = await answered(
-      handle.executeUpdate(recordDiaryEntryUpdate, { args: [{ data: { entryId: randomUUID(), date: today, text: 'Разобрали урок.' }, metadata: await meta(mentorId, 'mentor') }] }),
+      handle.executeUpdate(recordDiaryEntryUpdate, {
+        args: [
+          {
+            data: { entryId: randomUUID(), date: today, text: 'Разобрали урок.' },
+            metadata: await meta(mentorId, 'mentor'),
+          },
+        ],
+      }),
     );
     expect(next.state).toMatchObject({ status: 'active', mentorId });
   });
@@ -165,23 +219,57 @@ describe('an append the store rejects for good', () => {
     const handle = await temporal.env.client.workflow.start(programmeWorkflow, {
       taskQueue,
       workflowId: programmeWorkflowId(programmeId),
-      args: [{ programmeId, organisationId, title: 'Программа', timeZone: 'Europe/Moscow', metadata: await meta(director, 'director') }],
+      args: [
+        {
+          programmeId,
+          organisationId,
+          title: 'Программа',
+          timeZone: 'Europe/Moscow',
+          metadata: await meta(director, 'director'),
+        },
+      ],
     });
-    await handle.executeUpdate(appointCuratorUpdate, { args: [{ data: { curatorId }, metadata: await meta(director, 'director') }] });
-    const document = (signedBy: string) => ({ documentId: randomUUID(), kind: 'implementationAct' as const, number: '1-од', date: '2026-09-01', signedBy });
+    await handle.executeUpdate(appointCuratorUpdate, {
+      args: [{ data: { curatorId }, metadata: await meta(director, 'director') }],
+    });
+    const document = (signedBy: string) => ({
+      documentId: randomUUID(),
+      kind: 'implementationAct' as const,
+      number: '1-од',
+      date: '2026-09-01',
+      signedBy,
+    });
 
-    const failure = await refusal(handle.executeUpdate(recordDocumentUpdate, { args: [{ data: document(`${FAKE_NAME}\u0000`), metadata: await meta(curatorId, 'curator') }] }));
+    const failure = await refusal(
+      handle.executeUpdate(recordDocumentUpdate, {
+        args: [{ data: document(`${FAKE_NAME}\u0000`), metadata: await meta(curatorId, 'curator') }],
+      }),
+    );
     expect(failure.type).toBe('EventRejected');
-    expect((await temporal.store.readStream(programmeStream(programmeId))).map((e) => e.type)).toEqual(['ProgrammeStarted', 'CuratorAppointed']);
+    expect((await temporal.store.readStream(programmeStream(programmeId))).map((e) => e.type)).toEqual([
+      'ProgrammeStarted',
+      'CuratorAppointed',
+    ]);
 
-    const next = await answered(handle.executeUpdate(recordDocumentUpdate, { args: [{ data: document('Директор'), metadata: await meta(curatorId, 'curator') }] }));
+    const next = await answered(
+      handle.executeUpdate(recordDocumentUpdate, {
+        args: [{ data: document('Директор'), metadata: await meta(curatorId, 'curator') }],
+      }),
+    );
     expect(next.version).toBe(3);
   });
 
-  it("logs the failed appends with ids and codes only: no event data, no task token", async () => {
+  it('logs the failed appends with ids and codes only: no event data, no task token', async () => {
     const { mentorId, handle } = await activePair();
     await refusal(
-      handle.executeUpdate(recordDiaryEntryUpdate, { args: [{ data: { entryId: randomUUID(), date: isoDate(await now()), text: poisoned }, metadata: await meta(mentorId, 'mentor') }] }),
+      handle.executeUpdate(recordDiaryEntryUpdate, {
+        args: [
+          {
+            data: { entryId: randomUUID(), date: isoDate(await now()), text: poisoned },
+            metadata: await meta(mentorId, 'mentor'),
+          },
+        ],
+      }),
     );
     const log = captured.join('\n');
     // The failures were logged at all (so the absence below means something), with their code.

@@ -3,7 +3,13 @@ import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { localDateOf } from '@mentorflow/calendar';
-import { competenceAreas, productionCalendarStream, routeStream, type CreatedRoute, type TaskView } from '@mentorflow/domain';
+import {
+  competenceAreas,
+  productionCalendarStream,
+  routeStream,
+  type CreatedRoute,
+  type TaskView,
+} from '@mentorflow/domain';
 import { EventStore, type RecordedEvent } from '@mentorflow/event-store';
 import {
   appendCalendarYear,
@@ -15,7 +21,12 @@ import {
 import { signalCalendarYearLoaded } from '../../apps/worker/src/calendar-wakeup.dispatcher';
 import { activitiesFrom } from '../../apps/worker/src/create-worker';
 import { workerBundleOptions } from '../../apps/worker/src/workflows-path';
-import { recordDiagnosticsUpdate, routeCreatedUpdate, routeViewQuery, type RouteView } from '../../workflows/route/route.messages';
+import {
+  recordDiagnosticsUpdate,
+  routeCreatedUpdate,
+  routeViewQuery,
+  type RouteView,
+} from '../../workflows/route/route.messages';
 import { fixtureCalendarYear } from '../support/calendar-fixture';
 import { openTestDataSource } from '../support/database';
 import { eventually } from '../support/poll';
@@ -68,16 +79,29 @@ describe('a deadline in a year without calendar data (pending, then computed whe
     await running;
   };
   const nowMs = async () => Number(await env.currentTimeMs());
-  const meta = async (actorId: string, role: 'tutor' | 'administrator') => ({ actorId, role, now: new Date(await nowMs()).toISOString() });
+  const meta = async (actorId: string, role: 'tutor' | 'administrator') => ({
+    actorId,
+    role,
+    now: new Date(await nowMs()).toISOString(),
+  });
 
   beforeAll(async () => {
-    env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: timeSkippingServerPath() } } });
+    env = await TestWorkflowEnvironment.createTimeSkipping({
+      server: { executable: { type: 'existing-path', path: timeSkippingServerPath() } },
+    });
     dataSource = await openTestDataSource();
     store = new EventStore(dataSource);
     for (const subject of administrators) {
       const userId = randomUUID();
-      await dataSource.query('INSERT INTO users (user_id, subject, full_name) VALUES ($1, $2, $3)', [userId, subject, 'Администратор системы']);
-      await dataSource.query(`INSERT INTO role_assignments (assignment_id, user_id, role) VALUES ($1, $2, 'administrator')`, [randomUUID(), userId]);
+      await dataSource.query('INSERT INTO users (user_id, subject, full_name) VALUES ($1, $2, $3)', [
+        userId,
+        subject,
+        'Администратор системы',
+      ]);
+      await dataSource.query(
+        `INSERT INTO role_assignments (assignment_id, user_id, role) VALUES ($1, $2, 'administrator')`,
+        [randomUUID(), userId],
+      );
     }
     await startWorker();
   });
@@ -98,7 +122,14 @@ describe('a deadline in a year without calendar data (pending, then computed whe
         teacherId: randomUUID(),
         methodologistId: methodologist,
         tutorId: tutor,
-        titlePage: { position: 'Учитель истории', education: 'Высшее', teachingExperienceYears: 3, selfEducationTopic: 'Проектная деятельность', startDate: today, endDate: `${Number(today.slice(0, 4)) + 3}${today.slice(4)}` },
+        titlePage: {
+          position: 'Учитель истории',
+          education: 'Высшее',
+          teachingExperienceYears: 3,
+          selfEducationTopic: 'Проектная деятельность',
+          startDate: today,
+          endDate: `${Number(today.slice(0, 4)) + 3}${today.slice(4)}`,
+        },
         goal: 'Преодолеть дефициты',
         tasks: ['Освоить проектную методику'],
       },
@@ -110,13 +141,21 @@ describe('a deadline in a year without calendar data (pending, then computed whe
 
   /** The draft once its workflow has set the deadline (it reacts to the signal asynchronously). */
   async function settledDraft(handle: Awaited<ReturnType<typeof startRoute>>): Promise<TaskView> {
-    return eventually(async () => draftOf(await handle.query(routeViewQuery)), (draft) => draft.dueAt !== undefined, { timeoutMs: 15_000, intervalMs: 100 });
+    return eventually(
+      async () => draftOf(await handle.query(routeViewQuery)),
+      (draft) => draft.dueAt !== undefined,
+      { timeoutMs: 15_000, intervalMs: 100 },
+    );
   }
 
   const results = competenceAreas.map((area, i) => ({ area, percent: 40 + i }));
   const calendarEvents = async (): Promise<RecordedEvent[]> => store.readStream(productionCalendarStream);
   const loadTasksOf = (events: RecordedEvent[], year: number) =>
-    events.filter((e) => e.type === 'TaskRaised' && (e.data as { title: string }).title === `Загрузить производственный календарь на ${year} год`);
+    events.filter(
+      (e) =>
+        e.type === 'TaskRaised' &&
+        (e.data as { title: string }).title === `Загрузить производственный календарь на ${year} год`,
+    );
 
   it('accepts the diagnostics, raises one task per administrator, and after a worker restart and the year loaded the draft gets its due date and its timers', async () => {
     // The first year the calendar lacks from the server's clock on; the diagnostics come on 24 December before it.
@@ -130,27 +169,52 @@ describe('a deadline in a year without calendar data (pending, then computed whe
     const first = await startRoute();
     const second = await startRoute();
     const recordedAt = (await meta(tutor, 'tutor')).now;
-    const view = await first.executeUpdate(recordDiagnosticsUpdate, { args: [{ data: { diagnosticsId: randomUUID(), date: recordedAt.slice(0, 10), results }, metadata: await meta(tutor, 'tutor') }] });
-    await second.executeUpdate(recordDiagnosticsUpdate, { args: [{ data: { diagnosticsId: randomUUID(), date: recordedAt.slice(0, 10), results }, metadata: await meta(tutor, 'tutor') }] });
+    const view = await first.executeUpdate(recordDiagnosticsUpdate, {
+      args: [
+        {
+          data: { diagnosticsId: randomUUID(), date: recordedAt.slice(0, 10), results },
+          metadata: await meta(tutor, 'tutor'),
+        },
+      ],
+    });
+    await second.executeUpdate(recordDiagnosticsUpdate, {
+      args: [
+        {
+          data: { diagnosticsId: randomUUID(), date: recordedAt.slice(0, 10), results },
+          metadata: await meta(tutor, 'tutor'),
+        },
+      ],
+    });
 
     // Accepted and recorded as usual: the route is in design, the methodologist's task waits for the year.
     expect(created(view).stage).toBe('design');
     const pending = draftOf(view);
-    expect(pending).toMatchObject({ status: 'open', deadlinePendingYear: year, remindAt: [], assignee: { personId: methodologist } });
+    expect(pending).toMatchObject({
+      status: 'open',
+      deadlinePendingYear: year,
+      remindAt: [],
+      assignee: { personId: methodologist },
+    });
     expect(pending.dueAt).toBeUndefined();
     // The title outlives the pending state, so it names no deadline; the task's deadlinePendingYear says why it has none.
     expect(pending.title).toMatch(/по результатам диагностики \(10 рабочих дней\)$/);
 
     // One task per administrator, however many deadlines wait.
-    const raised = loadTasksOf(await calendarEvents(), year).filter((e) => administrators.includes((e.data as { assignee: { personId: string } }).assignee.personId));
-    expect(raised.map((e) => (e.data as { assignee: { personId: string } }).assignee.personId).sort()).toEqual([...administrators].sort());
+    const raised = loadTasksOf(await calendarEvents(), year).filter((e) =>
+      administrators.includes((e.data as { assignee: { personId: string } }).assignee.personId),
+    );
+    expect(raised.map((e) => (e.data as { assignee: { personId: string } }).assignee.personId).sort()).toEqual(
+      [...administrators].sort(),
+    );
 
     // Nothing is lost if the worker restarts between the command and the year's loading.
     await stopWorker();
     await startWorker();
 
     const fixture = fixtureCalendarYear(year);
-    expect(await appendCalendarYear(store, fixture, administrators[0] ?? '', new Date(await nowMs()).toISOString())).toBe('loaded');
+    expect(
+      await appendCalendarYear(store, fixture, administrators[0] ?? '', new Date(await nowMs()).toISOString()),
+    ).toBe('loaded');
     const calendar = await loadProductionCalendar(store);
     const due = calendar.addWorkingDays(pending.raisedAt, 10, timeZone);
     const remind = calendar.addWorkingDays(pending.raisedAt, 8, timeZone);
@@ -166,24 +230,37 @@ describe('a deadline in a year without calendar data (pending, then computed whe
     expect(signalled).toEqual(expect.arrayContaining([first.workflowId, second.workflowId]));
 
     const settled = await settledDraft(first);
-    expect(settled).toMatchObject({ dueAt: due.dueAt, dueLocalDate: due.dueLocalDate, remindAt: [remind.dueAt], status: 'open' });
+    expect(settled).toMatchObject({
+      dueAt: due.dueAt,
+      dueLocalDate: due.dueLocalDate,
+      remindAt: [remind.dueAt],
+      status: 'open',
+    });
     expect(settled?.deadlinePendingYear).toBeUndefined();
     expect((await settledDraft(second)).dueLocalDate).toBe(due.dueLocalDate);
 
     // The administrators' tasks were completed by the loading itself.
     const afterLoad = await calendarEvents();
-    const completed = afterLoad.filter((e) => e.type === 'TaskCompleted').map((e) => (e.data as { taskId: string }).taskId);
+    const completed = afterLoad
+      .filter((e) => e.type === 'TaskCompleted')
+      .map((e) => (e.data as { taskId: string }).taskId);
     expect(completed).toEqual(expect.arrayContaining(raised.map((e) => (e.data as { taskId: string }).taskId)));
 
     // Its timers run: the reminder fires at the end of the 8th working day, the overdue mark at the due instant.
     await env.sleep(Date.parse(due.dueAt) - (await nowMs()) + 60_000);
     const stream = await store.readStream(routeStream(created(view).routeId));
-    expect(stream.filter((e) => e.type === 'TaskReminded').map((e) => (e.data as { taskId: string }).taskId)).toContain(pending.taskId);
-    expect(stream.filter((e) => e.type === 'TaskOverdue').map((e) => (e.data as { taskId: string }).taskId)).toContain(pending.taskId);
+    expect(stream.filter((e) => e.type === 'TaskReminded').map((e) => (e.data as { taskId: string }).taskId)).toContain(
+      pending.taskId,
+    );
+    expect(stream.filter((e) => e.type === 'TaskOverdue').map((e) => (e.data as { taskId: string }).taskId)).toContain(
+      pending.taskId,
+    );
     expect(stream.filter((e) => e.type === 'TaskDeadlineSet')).toHaveLength(1);
 
     // Loading the same year again changes nothing.
-    expect(await appendCalendarYear(store, fixture, administrators[1] ?? '', new Date(await nowMs()).toISOString())).toBe('unchanged');
+    expect(
+      await appendCalendarYear(store, fixture, administrators[1] ?? '', new Date(await nowMs()).toISOString()),
+    ).toBe('unchanged');
     expect(await calendarEvents()).toHaveLength(afterLoad.length);
   });
 });

@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { EventStore, EventIdReuseError, START_OF_STORE, WrongExpectedVersionError, cursorOf, type NewEvent, type RecordedEvent } from '@mentorflow/event-store';
+import {
+  EventStore,
+  EventIdReuseError,
+  START_OF_STORE,
+  WrongExpectedVersionError,
+  cursorOf,
+  type NewEvent,
+  type RecordedEvent,
+} from '@mentorflow/event-store';
 import { pairStream } from '@mentorflow/domain';
 import { openTestEventStore, readEverything } from '../support/database';
 
@@ -48,7 +56,9 @@ describe('EventStore on PostgreSQL', () => {
 
   it('lets exactly one of many concurrent writers at the same version win', async () => {
     const stream = `test-${randomUUID()}`;
-    const results = await Promise.allSettled(Array.from({ length: 10 }, () => store.append(stream, 0, [event(), event()])));
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, () => store.append(stream, 0, [event(), event()])),
+    );
 
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const failures = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -111,7 +121,9 @@ describe('EventStore on PostgreSQL', () => {
     const before = await readEverything(store);
     const cursor = before.length ? cursorOf(before[before.length - 1] as RecordedEvent) : START_OF_STORE;
     await runner.startTransaction();
-    await new EventStore({ query: (sql, p) => runner.query(sql, p) }).append(`gone-${randomUUID()}`, 0, [event('Gone')]);
+    await new EventStore({ query: (sql, p) => runner.query(sql, p) }).append(`gone-${randomUUID()}`, 0, [
+      event('Gone'),
+    ]);
     const kept = `kept-${randomUUID()}`;
     await store.append(kept, 0, [event('Kept')]);
     await runner.rollbackTransaction();
@@ -124,12 +136,16 @@ describe('EventStore on PostgreSQL', () => {
     const stream = pairStream(randomUUID());
     let version = 0;
     for (const n of [1, 2, 3, 4]) {
-      version = (await store.append(stream, version, [event('Step', { n, nested: { b: 2, a: [1, 'два'] } })])).nextExpectedVersion;
+      version = (await store.append(stream, version, [event('Step', { n, nested: { b: 2, a: [1, 'два'] } })]))
+        .nextExpectedVersion;
     }
     await store.append(stream, version, [event('Batch', { n: 5 }), event('Batch', { n: 6 })]);
     expect(await store.verifyStream(stream)).toEqual({ valid: true, events: 6 });
 
-    await dataSource.query(`UPDATE events SET data = jsonb_set(data, '{n}', '30') WHERE stream_id = $1 AND stream_version = 3`, [stream]);
+    await dataSource.query(
+      `UPDATE events SET data = jsonb_set(data, '{n}', '30') WHERE stream_id = $1 AND stream_version = 3`,
+      [stream],
+    );
 
     const verdict = await store.verifyStream(stream);
     expect(verdict).toMatchObject({ valid: false, firstBrokenVersion: 3 });
@@ -138,7 +154,9 @@ describe('EventStore on PostgreSQL', () => {
   it('accepts the head hash from the previous append, and recovers from a stale one without breaking the chain', async () => {
     const stream = pairStream(randomUUID());
     const first = await store.append(stream, 0, [event('One')]);
-    const second = await store.append(stream, first.nextExpectedVersion, [event('Two')], { previousHash: first.lastHash });
+    const second = await store.append(stream, first.nextExpectedVersion, [event('Two')], {
+      previousHash: first.lastHash,
+    });
     await store.append(stream, second.nextExpectedVersion, [event('Three')], { previousHash: first.lastHash });
 
     expect(await store.verifyStream(stream)).toEqual({ valid: true, events: 3 });

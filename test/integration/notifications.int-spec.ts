@@ -36,14 +36,31 @@ describe('notification outbox', () => {
         eventId: randomUUID(),
         type: 'TaskRaised',
         data: {
-          taskId, kind: 'draftRoute', title: 'Составить проект ИОМ', assignee: methodologist, organisationId: randomUUID(),
-          subject: { type: 'route', id: randomUUID() }, raisedAt: '2026-04-28T10:00:00.000Z', dueAt: '2026-05-14T21:00:00.000Z',
-          dueLocalDate: '2026-05-14', remindAt: ['2026-05-12T21:00:00.000Z'],
+          taskId,
+          kind: 'draftRoute',
+          title: 'Составить проект ИОМ',
+          assignee: methodologist,
+          organisationId: randomUUID(),
+          subject: { type: 'route', id: randomUUID() },
+          raisedAt: '2026-04-28T10:00:00.000Z',
+          dueAt: '2026-05-14T21:00:00.000Z',
+          dueLocalDate: '2026-05-14',
+          remindAt: ['2026-05-12T21:00:00.000Z'],
         },
         metadata: meta,
       },
-      { eventId: randomUUID(), type: 'TaskReminded', data: { taskId, remindedAt: '2026-05-12T21:00:00.000Z', assignee: methodologist }, metadata: meta },
-      { eventId: randomUUID(), type: 'TaskEscalated', data: { taskId, escalatedAt: '2026-05-14T21:00:00.000Z', escalatedTo: [tutor] }, metadata: meta },
+      {
+        eventId: randomUUID(),
+        type: 'TaskReminded',
+        data: { taskId, remindedAt: '2026-05-12T21:00:00.000Z', assignee: methodologist },
+        metadata: meta,
+      },
+      {
+        eventId: randomUUID(),
+        type: 'TaskEscalated',
+        data: { taskId, escalatedAt: '2026-05-14T21:00:00.000Z', escalatedTo: [tutor] },
+        metadata: meta,
+      },
     ]);
     const projector = new Projector(dataSource);
     await projector.catchUp(tasksProjection);

@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { mentorLoadDecider, mentorLoadStream, pairStream, type MentorReplacementReason, type PairState } from '@mentorflow/domain';
+import {
+  mentorLoadDecider,
+  mentorLoadStream,
+  pairStream,
+  type MentorReplacementReason,
+  type PairState,
+} from '@mentorflow/domain';
 import { loadAggregate } from '@mentorflow/event-store';
 import { activitiesFrom } from '../../apps/worker/src/create-worker';
 import {
@@ -32,7 +38,8 @@ describe('pair workflow on the time-skipping test server', () => {
   beforeAll(() => registerTestSchool(temporal.store, organisationId, 'МБОУ СОШ № 1'));
 
   const { meta, nowMs: now } = temporal;
-  const mentorLoad = async (mentorId: string) => (await loadAggregate(temporal.store, mentorLoadStream(mentorId), mentorLoadDecider)).state.load;
+  const mentorLoad = async (mentorId: string) =>
+    (await loadAggregate(temporal.store, mentorLoadStream(mentorId), mentorLoadDecider)).state.load;
 
   async function formPair(mentorId: string, menteeId = randomUUID(), continueAsNewAfterEvents?: number) {
     const today = await now();
@@ -41,7 +48,11 @@ describe('pair workflow on the time-skipping test server', () => {
     const metadata = await meta(director, 'director');
     const handle = await temporal.env.client.workflow.start(
       pairWorkflow,
-      pairStartOptions(taskQueue, { pairId, organisationId, mentorId, menteeId, order, today }, { metadata, ...(continueAsNewAfterEvents === undefined ? {} : { continueAsNewAfterEvents }) }),
+      pairStartOptions(
+        taskQueue,
+        { pairId, organisationId, mentorId, menteeId, order, today },
+        { metadata, ...(continueAsNewAfterEvents === undefined ? {} : { continueAsNewAfterEvents }) },
+      ),
     );
     const formed = await handle.executeUpdate(pairFormedUpdate).catch((error: unknown) => error);
     return { pairId, handle, formed, menteeId };
@@ -69,12 +80,30 @@ describe('pair workflow on the time-skipping test server', () => {
     const afterInterimDue = await handle.query(pairViewQuery);
     expect(tasksOf(afterInterimDue.state).find((t) => t.taskId === interim?.taskId)?.status).toBe('overdue');
 
-    await handle.executeUpdate(passInterimControlUpdate, { args: [{ data: { taskId: interim?.taskId ?? '', outcome: 'passed', comment: 'Выполнено с опозданием' }, metadata: await meta(curator, 'curator') }] });
+    await handle.executeUpdate(passInterimControlUpdate, {
+      args: [
+        {
+          data: { taskId: interim?.taskId ?? '', outcome: 'passed', comment: 'Выполнено с опозданием' },
+          metadata: await meta(curator, 'curator'),
+        },
+      ],
+    });
     const report = tasksOf(afterInterimDue.state).find((t) => t.assignee.role === 'mentor');
-    await handle.executeUpdate(submitMentorFinalReportUpdate, { args: [{ data: { taskId: report?.taskId ?? '', conclusion: 'Адаптирован' }, metadata: await meta(mentor, 'mentor') }] });
-    const final = tasksOf(afterInterimDue.state).find((t) => t.kind === 'finalControl' && t.assignee.role === 'curator');
+    await handle.executeUpdate(submitMentorFinalReportUpdate, {
+      args: [
+        { data: { taskId: report?.taskId ?? '', conclusion: 'Адаптирован' }, metadata: await meta(mentor, 'mentor') },
+      ],
+    });
+    const final = tasksOf(afterInterimDue.state).find(
+      (t) => t.kind === 'finalControl' && t.assignee.role === 'curator',
+    );
     const done = await handle.executeUpdate(completeFinalControlUpdate, {
-      args: [{ data: { taskId: final?.taskId ?? '', outcome: 'passed', mentorConclusion: 'Наставляемый адаптирован' }, metadata: await meta(curator, 'curator') }],
+      args: [
+        {
+          data: { taskId: final?.taskId ?? '', outcome: 'passed', mentorConclusion: 'Наставляемый адаптирован' },
+          metadata: await meta(curator, 'curator'),
+        },
+      ],
     });
 
     expect(done.state.status).toBe('completed');
@@ -83,7 +112,16 @@ describe('pair workflow on the time-skipping test server', () => {
     // The timer acted, not a person: its event records the system actor, which the history labels «Система».
     expect(events.find((e) => e.type === 'TaskOverdue')?.metadata).toMatchObject({ actorId: 'system', role: 'system' });
     const types = events.map((e) => e.type);
-    expect(types).toEqual(expect.arrayContaining(['PairFormed', 'PersonalProgrammeApproved', 'TaskOverdue', 'InterimControlPassed', 'FinalControlCompleted', 'PairCompleted']));
+    expect(types).toEqual(
+      expect.arrayContaining([
+        'PairFormed',
+        'PersonalProgrammeApproved',
+        'TaskOverdue',
+        'InterimControlPassed',
+        'FinalControlCompleted',
+        'PairCompleted',
+      ]),
+    );
     expect(await temporal.store.verifyStream(pairStream(pairId))).toMatchObject({ valid: true });
     await captureHistory('pair-full-life', handle);
   });
@@ -97,18 +135,33 @@ describe('pair workflow on the time-skipping test server', () => {
       const today = isoDate(await now());
 
       await handle.signal(replaceMentorSignal, {
-        data: { replacementId: randomUUID(), reason, order: { number: '7-к', date: today, signedBy: 'Директор' }, newMentorId: newMentor, newMentorConsent: { personId: newMentor, date: today } },
+        data: {
+          replacementId: randomUUID(),
+          reason,
+          order: { number: '7-к', date: today, signedBy: 'Директор' },
+          newMentorId: newMentor,
+          newMentorConsent: { personId: newMentor, date: today },
+        },
         metadata: await meta(director, 'director'),
       });
       const view = await waitFor(handle, (v) => v.state.status !== 'notFormed' && v.state.mentorId === newMentor);
 
-      expect(view.state.status !== 'notFormed' && view.state.mentorHistory.map((t) => t.mentorId)).toEqual([oldMentor, newMentor]);
-      expect(tasksOf(view.state).find((t) => t.kind === 'finalControl' && t.assignee.role === 'mentor')?.assignee.personId).toBe(newMentor);
+      expect(view.state.status !== 'notFormed' && view.state.mentorHistory.map((t) => t.mentorId)).toEqual([
+        oldMentor,
+        newMentor,
+      ]);
+      expect(
+        tasksOf(view.state).find((t) => t.kind === 'finalControl' && t.assignee.role === 'mentor')?.assignee.personId,
+      ).toBe(newMentor);
       await waitUntil(async () => (await mentorLoad(oldMentor)) === 0);
       expect(await mentorLoad(newMentor)).toBe(1);
       const events = await temporal.store.readStream(pairStream(pairId));
       expect(events.map((e) => e.streamVersion)).toEqual(events.map((_, i) => i + 1));
-      expect(events.find((e) => e.type === 'MentorReplaced')?.data).toMatchObject({ reason, previousMentorId: oldMentor, newMentorId: newMentor });
+      expect(events.find((e) => e.type === 'MentorReplaced')?.data).toMatchObject({
+        reason,
+        previousMentorId: oldMentor,
+        newMentorId: newMentor,
+      });
       if (reason === 'dismissal') await captureHistory('pair-mentor-replaced', handle);
     },
   );
@@ -122,13 +175,22 @@ describe('pair workflow on the time-skipping test server', () => {
     const entryIds = Array.from({ length: 12 }, () => randomUUID());
     const answers = await Promise.allSettled(
       entryIds.map(async (entryId, i) =>
-        handle.executeUpdate(recordDiaryEntryUpdate, { args: [{ data: { entryId, date: today, text: `Запись ${i + 1}: разобрали урок.` }, metadata: await meta(mentorId, 'mentor') }] }),
+        handle.executeUpdate(recordDiaryEntryUpdate, {
+          args: [
+            {
+              data: { entryId, date: today, text: `Запись ${i + 1}: разобрали урок.` },
+              metadata: await meta(mentorId, 'mentor'),
+            },
+          ],
+        }),
       ),
     );
     expect(answers.filter((a) => a.status === 'rejected')).toEqual([]);
 
     const events = await temporal.store.readStream(pairStream(pairId));
-    const recorded = events.filter((e) => e.type === 'MentorDiaryEntryRecorded').map((e) => (e.data as { entryId: string }).entryId);
+    const recorded = events
+      .filter((e) => e.type === 'MentorDiaryEntryRecorded')
+      .map((e) => (e.data as { entryId: string }).entryId);
     expect([...recorded].sort()).toEqual([...entryIds].sort());
     expect(events.map((e) => e.streamVersion)).toEqual(events.map((_, i) => i + 1));
     expect((await handle.describe()).runId).not.toBe(firstRunId);
@@ -144,12 +206,22 @@ describe('pair workflow on the time-skipping test server', () => {
     const today = isoDate(await now());
 
     await handle.signal(replaceMentorSignal, {
-      data: { replacementId: randomUUID(), reason: 'transfer', order: { number: '8-к', date: today, signedBy: 'Директор' }, newMentorId: busy, newMentorConsent: { personId: busy, date: today } },
+      data: {
+        replacementId: randomUUID(),
+        reason: 'transfer',
+        order: { number: '8-к', date: today, signedBy: 'Директор' },
+        newMentorId: busy,
+        newMentorConsent: { personId: busy, date: today },
+      },
       metadata: await meta(director, 'director'),
     });
 
-    await waitUntil(async () => (await temporal.store.readStream(pairStream(pairId))).some((e) => e.type === 'MentorReplacementRejected'));
-    const rejected = (await temporal.store.readStream(pairStream(pairId))).find((e) => e.type === 'MentorReplacementRejected');
+    await waitUntil(async () =>
+      (await temporal.store.readStream(pairStream(pairId))).some((e) => e.type === 'MentorReplacementRejected'),
+    );
+    const rejected = (await temporal.store.readStream(pairStream(pairId))).find(
+      (e) => e.type === 'MentorReplacementRejected',
+    );
     expect(rejected?.data).toMatchObject({ reasonCode: 'mentor.capacity.exceeded' });
     expect((await handle.query(pairViewQuery)).state).toMatchObject({ mentorId: mentor });
     expect(await mentorLoad(busy)).toBe(2);
@@ -168,7 +240,10 @@ describe('pair workflow on the time-skipping test server', () => {
     for (const attempt of refused) expect(await temporal.store.readStream(pairStream(attempt.pairId))).toEqual([]);
   });
 
-  async function waitFor(handle: Awaited<ReturnType<typeof formPair>>['handle'], check: (view: PairView) => boolean): Promise<PairView> {
+  async function waitFor(
+    handle: Awaited<ReturnType<typeof formPair>>['handle'],
+    check: (view: PairView) => boolean,
+  ): Promise<PairView> {
     let view = await handle.query(pairViewQuery);
     await waitUntil(async () => check((view = await handle.query(pairViewQuery))));
     return view;

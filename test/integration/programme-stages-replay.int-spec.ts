@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { programmeStream, programmeWorkflowId, type ProgrammeDocumentKind } from '@mentorflow/domain';
 import { createEventStoreActivities } from '../../apps/worker/src/activities/event-store.activities';
 import { createProgrammeActivities } from '../../apps/worker/src/activities/programme.activities';
-import { advanceStageUpdate, appointCuratorUpdate, recordDocumentUpdate, returnToStageUpdate } from '../../workflows/programme/programme.messages';
+import {
+  advanceStageUpdate,
+  appointCuratorUpdate,
+  recordDocumentUpdate,
+  returnToStageUpdate,
+} from '../../workflows/programme/programme.messages';
 import { programmeWorkflow } from '../../workflows/programme/programme.workflow';
 import { captureHistory } from '../support/replay';
 import { useTimeSkippingWorker } from '../support/time-skipping';
@@ -20,8 +25,13 @@ describe('programme through every stage', () => {
       ...createEventStoreActivities({ store }),
       ...createProgrammeActivities({ db }),
       loadProgrammeGateContext: async () => ({
-        mentorsSelected: 2, menteesSelected: 2, pairsAssigned: 1, pairsAssignedWithOrderAndConsents: 1,
-        pairsWithApprovedPersonalProgramme: 1, activePairs: 1, activePairsPassedInterimControl: 1,
+        mentorsSelected: 2,
+        menteesSelected: 2,
+        pairsAssigned: 1,
+        pairsAssignedWithOrderAndConsents: 1,
+        pairsWithApprovedPersonalProgramme: 1,
+        activePairs: 1,
+        activePairsPassedInterimControl: 1,
       }),
     }),
   });
@@ -34,22 +44,48 @@ describe('programme through every stage', () => {
     const handle = await temporal.env.client.workflow.start(programmeWorkflow, {
       taskQueue,
       workflowId: programmeWorkflowId(programmeId),
-      args: [{ programmeId, organisationId: randomUUID(), title: 'Программа 2026/27', timeZone: 'Europe/Samara', metadata: await meta(director, 'director') }],
+      args: [
+        {
+          programmeId,
+          organisationId: randomUUID(),
+          title: 'Программа 2026/27',
+          timeZone: 'Europe/Samara',
+          metadata: await meta(director, 'director'),
+        },
+      ],
     });
-    await handle.executeUpdate(appointCuratorUpdate, { args: [{ data: { curatorId: curator }, metadata: await meta(director, 'director') }] });
+    await handle.executeUpdate(appointCuratorUpdate, {
+      args: [{ data: { curatorId: curator }, metadata: await meta(director, 'director') }],
+    });
     const record = async (kind: ProgrammeDocumentKind) =>
       handle.executeUpdate(recordDocumentUpdate, {
-        args: [{ data: { documentId: randomUUID(), kind, number: `${kind}-1`, date: '2026-09-01', signedBy: 'Директор' }, metadata: await meta(curator, 'curator') }],
+        args: [
+          {
+            data: { documentId: randomUUID(), kind, number: `${kind}-1`, date: '2026-09-01', signedBy: 'Директор' },
+            metadata: await meta(curator, 'curator'),
+          },
+        ],
       });
     const advance = async (expectedStage: string) =>
-      (await handle.executeUpdate(advanceStageUpdate, { args: [{ data: { expectedStage: expectedStage as never }, metadata: await meta(curator, 'curator') }] })).state;
+      (
+        await handle.executeUpdate(advanceStageUpdate, {
+          args: [{ data: { expectedStage: expectedStage as never }, metadata: await meta(curator, 'curator') }],
+        })
+      ).state;
 
     await record('implementationAct');
     await record('regulationApprovalOrder');
     await advance('preparatory');
     await record('roadMap');
     await advance('design');
-    await handle.executeUpdate(returnToStageUpdate, { args: [{ data: { stage: 'design', reason: 'Дорожную карту нужно переработать' }, metadata: await meta(curator, 'curator') }] });
+    await handle.executeUpdate(returnToStageUpdate, {
+      args: [
+        {
+          data: { stage: 'design', reason: 'Дорожную карту нужно переработать' },
+          metadata: await meta(curator, 'curator'),
+        },
+      ],
+    });
     await advance('design');
     await advance('implementation');
     await record('processMonitoringReport');

@@ -19,11 +19,12 @@ import { captureHistory } from '../support/replay';
 import { useTimeSkippingWorker } from '../support/time-skipping';
 
 const DAY = 86_400_000;
-const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+const addDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 /** The date `n` working days before `date` on `calendar`. */
 const workingDaysBefore = (calendar: ProductionCalendar, date: string, n: number): string => {
   let day = date;
-  for (let found = 0; found < n; ) {
+  for (let found = 0; found < n;) {
     day = addDays(day, -1);
     if (calendar.isWorkingDay(day)) found++;
   }
@@ -43,7 +44,10 @@ describe('programme workflow on the time-skipping test server', () => {
   beforeAll(async () => {
     // Stage plans here end within a fortnight of the server's clock (the wall clock at start): every year
     // after the shipped data that can reach is loaded as a (non-official) fixture year.
-    calendar = await loadFixtureCalendarYears(temporal.store, yearsNeededFrom(new Date(Number(await temporal.env.currentTimeMs())), 1));
+    calendar = await loadFixtureCalendarYears(
+      temporal.store,
+      yearsNeededFrom(new Date(Number(await temporal.env.currentTimeMs())), 1),
+    );
   });
   const director = randomUUID();
   const curator = randomUUID();
@@ -95,7 +99,9 @@ describe('programme workflow on the time-skipping test server', () => {
 
   it('runs without per-promise stack traces unless WORKFLOW_STACK_TRACES=on (their capture was most of a replay)', async () => {
     const { handle } = await startProgramme();
-    await handle.executeUpdate(appointCuratorUpdate, { args: [{ data: { curatorId: curator }, metadata: await meta(director, 'director') }] });
+    await handle.executeUpdate(appointCuratorUpdate, {
+      args: [{ data: { curatorId: curator }, metadata: await meta(director, 'director') }],
+    });
     // The programme is waiting on its next command; the SDK's stack-trace query shows where, when traces are kept.
     const stackTrace = await handle.query<string>('__stack_trace');
     const workflowFrames = /programme\.workflow\.ts:\d+/;
@@ -114,7 +120,8 @@ describe('programme workflow on the time-skipping test server', () => {
       .catch((error: unknown) => error);
 
     expect(refusal).toBeInstanceOf(WorkflowUpdateFailedError);
-    const details = ((refusal as WorkflowUpdateFailedError).cause as { details?: { unmet: { code: string }[] }[] }).details;
+    const details = ((refusal as WorkflowUpdateFailedError).cause as { details?: { unmet: { code: string }[] }[] })
+      .details;
     expect(details?.[0]?.unmet.map((u) => u.code)).toEqual([
       'document.implementationAct.missing',
       'document.regulationApprovalOrder.missing',
@@ -158,7 +165,9 @@ describe('programme workflow on the time-skipping test server', () => {
     const [remindAt] = (raised?.data as { remindAt: string[] }).remindAt;
 
     // A day before the planned day ends: the reminder (at least two days before) is due, the plan is not.
-    await temporal.env.sleep(Date.parse(`${plannedEnd}T14:00:00.000Z`) - DAY - Number(await temporal.env.currentTimeMs()));
+    await temporal.env.sleep(
+      Date.parse(`${plannedEnd}T14:00:00.000Z`) - DAY - Number(await temporal.env.currentTimeMs()),
+    );
     const beforeDue = await temporal.store.readStream(stream);
     expect(beforeDue.map((e) => e.type)).not.toContain('StagePlanOverdue');
     expect(beforeDue.find((e) => e.type === 'TaskReminded')?.data).toMatchObject({ remindedAt: remindAt });
@@ -172,5 +181,4 @@ describe('programme workflow on the time-skipping test server', () => {
     }
     await captureHistory('programme-stage-plan-overdue', handle);
   });
-
 });

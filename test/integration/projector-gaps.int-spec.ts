@@ -4,7 +4,13 @@ import type { ConfigService } from '@nestjs/config';
 import type { DataSource } from 'typeorm';
 import { pairDecider, pairStream, programmeStream } from '@mentorflow/domain';
 import { EventStore } from '@mentorflow/event-store';
-import { Projector, ProjectorService, allProjections, programmesProjection, type Projection } from '@mentorflow/projections';
+import {
+  Projector,
+  ProjectorService,
+  allProjections,
+  programmesProjection,
+  type Projection,
+} from '@mentorflow/projections';
 import { openTestDataSource, readEverything } from '../support/database';
 
 const actor = { actorId: 'tester', role: 'curator' };
@@ -33,7 +39,14 @@ describe('projector and position gaps', () => {
   const started = (programmeId: string, title: string) => ({
     eventId: randomUUID(),
     type: 'ProgrammeStarted',
-    data: { programmeId, organisationId: randomUUID(), title, stage: 'preparatory', startedAt: '2026-09-01T06:00:00.000Z', startedBy: 'd' },
+    data: {
+      programmeId,
+      organisationId: randomUUID(),
+      title,
+      stage: 'preparatory',
+      startedAt: '2026-09-01T06:00:00.000Z',
+      startedBy: 'd',
+    },
     metadata: actor,
   });
   const curatorAppointed = (programmeId: string) => ({
@@ -43,17 +56,31 @@ describe('projector and position gaps', () => {
     metadata: actor,
   });
   const projected = async (programmeId: string) =>
-    (await dataSource.query<{ version: number }[]>('SELECT version FROM programmes_view WHERE programme_id = $1', [programmeId]))[0]?.version;
+    (
+      await dataSource.query<{ version: number }[]>('SELECT version FROM programmes_view WHERE programme_id = $1', [
+        programmeId,
+      ])
+    )[0]?.version;
 
   it('does not pass a lower position still open, and projects it once it commits', async () => {
     const early = randomUUID();
     const late = randomUUID();
     await held.query('BEGIN');
     // The held transaction takes its position first…
-    await new EventStore({ query: async (sql, p) => (await held.query(sql, p)).rows }).append(programmeStream(early), 0, [started(early, 'Ранняя')]);
+    await new EventStore({ query: async (sql, p) => (await held.query(sql, p)).rows }).append(
+      programmeStream(early),
+      0,
+      [started(early, 'Ранняя')],
+    );
     // …and a later one commits before it.
     await store.append(programmeStream(late), 0, [started(late, 'Поздняя')]);
-    const [early_, late_] = await Promise.all([early, late].map(async (id) => (await held.query('SELECT position FROM events WHERE stream_id = $1', [programmeStream(id)])).rows[0]?.position));
+    const [early_, late_] = await Promise.all(
+      [early, late].map(
+        async (id) =>
+          (await held.query('SELECT position FROM events WHERE stream_id = $1', [programmeStream(id)])).rows[0]
+            ?.position,
+      ),
+    );
     expect(Number(early_)).toBeLessThan(Number(late_));
 
     // The committed later event is held back too: passing it would move the checkpoint over the open one.
@@ -71,7 +98,11 @@ describe('projector and position gaps', () => {
     const rolledBack = randomUUID();
     const after = randomUUID();
     await held.query('BEGIN');
-    await new EventStore({ query: async (sql, p) => (await held.query(sql, p)).rows }).append(programmeStream(rolledBack), 0, [started(rolledBack, 'Откат')]);
+    await new EventStore({ query: async (sql, p) => (await held.query(sql, p)).rows }).append(
+      programmeStream(rolledBack),
+      0,
+      [started(rolledBack, 'Откат')],
+    );
     await store.append(programmeStream(after), 0, [started(after, 'После отката')]);
     await held.query('ROLLBACK');
 
@@ -111,7 +142,8 @@ describe('projector and position gaps', () => {
   it('killed between the handler and the checkpoint, then fed everything twice, equals a full rebuild', async () => {
     await catchUpAll();
     const ids = Array.from({ length: 6 }, () => randomUUID());
-    for (const id of ids) await store.append(programmeStream(id), 0, [started(id, `Программа ${id.slice(0, 4)}`), curatorAppointed(id)]);
+    for (const id of ids)
+      await store.append(programmeStream(id), 0, [started(id, `Программа ${id.slice(0, 4)}`), curatorAppointed(id)]);
 
     // The handler has written the read model; the connection dies before the checkpoint is saved.
     let killed = 0;
@@ -165,7 +197,11 @@ describe('projector and position gaps', () => {
       },
     };
     const config = { getOrThrow: () => ({ enabled: false, pollMs: 50, batchSize: 3 }) } as unknown as ConfigService;
-    const service = new ProjectorService(dataSource, allProjections.map((p) => (p.name === failing.name ? failing : p)), config);
+    const service = new ProjectorService(
+      dataSource,
+      allProjections.map((p) => (p.name === failing.name ? failing : p)),
+      config,
+    );
 
     // A pair whose diary grows over several batches (batch size 3), beside programmes the broken handler cannot project.
     const pairId = randomUUID();
@@ -175,9 +211,20 @@ describe('projector and position gaps', () => {
       {
         type: 'FormPair',
         data: {
-          pairId, programmeId: randomUUID(), organisationId: randomUUID(), form: 'teacherTeacher', kind: 'traditional', mentorId, menteeIds: [menteeId],
-          consents: [{ personId: mentorId, date: '2026-08-28' }, { personId: menteeId, date: '2026-08-28' }],
-          order: { number: '15-к', date: '2026-09-01', signedBy: 'Директор' }, term: { start: '2026-09-01', end: '2027-08-31' }, capacityReserved: true,
+          pairId,
+          programmeId: randomUUID(),
+          organisationId: randomUUID(),
+          form: 'teacherTeacher',
+          kind: 'traditional',
+          mentorId,
+          menteeIds: [menteeId],
+          consents: [
+            { personId: mentorId, date: '2026-08-28' },
+            { personId: menteeId, date: '2026-08-28' },
+          ],
+          order: { number: '15-к', date: '2026-09-01', signedBy: 'Директор' },
+          term: { start: '2026-09-01', end: '2027-08-31' },
+          capacityReserved: true,
         },
         metadata: { actorId: 'director', role: 'director', now: '2026-09-01T06:00:00.000Z' },
       },
@@ -186,10 +233,26 @@ describe('projector and position gaps', () => {
     const diary = (n: number) => ({
       eventId: randomUUID(),
       type: 'MentorDiaryEntryRecorded',
-      data: { pairId, entryId: randomUUID(), mentorId, date: '2026-09-10', text: `Запись ${n}`, recordedAt: '2026-09-10T06:00:00.000Z' },
+      data: {
+        pairId,
+        entryId: randomUUID(),
+        mentorId,
+        date: '2026-09-10',
+        text: `Запись ${n}`,
+        recordedAt: '2026-09-10T06:00:00.000Z',
+      },
       metadata: { actorId: mentorId, role: 'mentor' },
     });
-    await store.append(pairStream(pairId), 0, formed.map((e) => ({ eventId: randomUUID(), type: e.type, data: e.data as Record<string, unknown>, metadata: actor })));
+    await store.append(
+      pairStream(pairId),
+      0,
+      formed.map((e) => ({
+        eventId: randomUUID(),
+        type: e.type,
+        data: e.data as Record<string, unknown>,
+        metadata: actor,
+      })),
+    );
     const stuck = randomUUID();
     await store.append(programmeStream(stuck), 0, [started(stuck, 'Сломанный обработчик')]);
     const diaryFrom = formed.length;
@@ -197,13 +260,21 @@ describe('projector and position gaps', () => {
 
     const before = await new Projector(dataSource).checkpoint('programmes');
     await service.catchUpAll();
-    const pair = async () => (await dataSource.query<{ state: Record<string, unknown>; version: number }[]>('SELECT state, version FROM pairs_view WHERE pair_id = $1', [pairId]))[0];
+    const pair = async () =>
+      (
+        await dataSource.query<{ state: Record<string, unknown>; version: number }[]>(
+          'SELECT state, version FROM pairs_view WHERE pair_id = $1',
+          [pairId],
+        )
+      )[0];
     expect((await pair())?.state).toMatchObject({ diaryCount: 7 });
     // The read model keeps the count, not the write side's ever-growing list of entry ids.
     expect((await pair())?.state).not.toHaveProperty('diaryEntryIds');
     expect(await projected(stuck)).toBeUndefined();
     expect(await new Projector(dataSource).checkpoint('programmes')).toEqual(before);
-    expect(await new Projector(dataSource).checkpoint('pairs')).toEqual(await new Projector(dataSource).checkpoint('tasks'));
+    expect(await new Projector(dataSource).checkpoint('pairs')).toEqual(
+      await new Projector(dataSource).checkpoint('tasks'),
+    );
 
     // Mended: the isolated read model catches up on its own, then rejoins the shared pass.
     broken = false;

@@ -23,7 +23,14 @@ describe('checkpointed projector', () => {
       {
         eventId: randomUUID(),
         type: 'ProgrammeStarted',
-        data: { programmeId, organisationId, title, stage: 'preparatory', startedAt: '2026-09-01T06:00:00.000Z', startedBy: 'd' },
+        data: {
+          programmeId,
+          organisationId,
+          title,
+          stage: 'preparatory',
+          startedAt: '2026-09-01T06:00:00.000Z',
+          startedBy: 'd',
+        },
         metadata: actor,
       },
     ]);
@@ -77,10 +84,14 @@ describe('checkpointed projector', () => {
 
   it('rebuilds the read model an operator names (npm run projections:rebuild)', async () => {
     const rebuild = (...args: string[]) =>
-      promisify(execFile)(process.execPath, ['-r', '@swc-node/register', join('scripts', 'projections-rebuild.ts'), ...args], {
-        cwd: join(__dirname, '..', '..'),
-        env: { ...process.env },
-      });
+      promisify(execFile)(
+        process.execPath,
+        ['-r', '@swc-node/register', join('scripts', 'projections-rebuild.ts'), ...args],
+        {
+          cwd: join(__dirname, '..', '..'),
+          env: { ...process.env },
+        },
+      );
     const id = await startProgramme('По команде');
     await appointCurator(id, 1, randomUUID());
     await new Projector(dataSource).catchUp(programmesProjection);
@@ -91,7 +102,12 @@ describe('checkpointed projector', () => {
 
     expect(stderr).toMatch(/\[projections:rebuild\] programmes: rebuilt from \d+ events/);
     expect(await readModel()).toEqual(live);
-    await expect(rebuild('programme')).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('Unknown projection "programme"; the projections are: organisations, programmes, tasks') });
+    await expect(rebuild('programme')).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining(
+        'Unknown projection "programme"; the projections are: organisations, programmes, tasks',
+      ),
+    });
   });
 
   it('does not fold an event twice when a batch is fed again', async () => {

@@ -16,7 +16,9 @@ describe('readAll across a power of ten in transaction ids', () => {
   afterAll(() => dataSource.destroy());
 
   const append = async (store: EventStore, streamId: string) => {
-    await store.append(streamId, 0, [{ eventId: randomUUID(), type: 'ReadAllOrderProbe', data: {}, metadata: { actorId: 'tester' } }]);
+    await store.append(streamId, 0, [
+      { eventId: randomUUID(), type: 'ReadAllOrderProbe', data: {}, metadata: { actorId: 'tester' } },
+    ]);
     const [event] = await store.readStream(streamId);
     if (!event) throw new Error('not appended');
     return event;
@@ -28,7 +30,9 @@ describe('readAll across a power of ten in transaction ids', () => {
     const older = await append(store, `probe-${randomUUID()}`);
     const boundary = 10 ** older.transactionId.length;
     // Each COMMIT in the loop ends a transaction that took an id: burn ids up to the next power of ten.
-    await dataSource.query(`DO $$ BEGIN WHILE pg_current_xact_id()::text::bigint < ${boundary} LOOP COMMIT; END LOOP; END $$`);
+    await dataSource.query(
+      `DO $$ BEGIN WHILE pg_current_xact_id()::text::bigint < ${boundary} LOOP COMMIT; END LOOP; END $$`,
+    );
     const newer = await append(store, `probe-${randomUUID()}`);
     expect(newer.transactionId.length).toBeGreaterThan(older.transactionId.length);
 

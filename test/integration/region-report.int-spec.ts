@@ -17,7 +17,16 @@ describe('regional report facts from a generated region (PostgreSQL, report-fact
   // the generator counts draft deadlines on the shipped calendar and leaves out the routes of a year it
   // lacks, so a year ending after the shipped data would have no drafts at all.
   const generatedUntil = Date.parse('2026-11-30T09:00:00.000Z');
-  const region = generateRegion({ municipalities: 3, organisations: 8, pairs: 40, routes: 30, seed: 7, region: `Тестовая область ${randomUUID().slice(0, 8)}`, regionCode: 97, now: generatedUntil });
+  const region = generateRegion({
+    municipalities: 3,
+    organisations: 8,
+    pairs: 40,
+    routes: 30,
+    seed: 7,
+    region: `Тестовая область ${randomUUID().slice(0, 8)}`,
+    regionCode: 97,
+    now: generatedUntil,
+  });
   const asOf = new Date(region.now - 150 * DAY).toISOString().slice(0, 10);
 
   beforeAll(async () => {
@@ -33,7 +42,15 @@ describe('regional report facts from a generated region (PostgreSQL, report-fact
       expect(times.every((t) => t >= region.from && t < region.now)).toBe(true);
     }
     const types = new Set(region.streams.flatMap((s) => s.events.map((e) => e.type)));
-    for (const type of ['StageAdvanced', 'PersonalProgrammeApproved', 'PairTerminated', 'TaskOverdue', 'RouteDraftSubmitted', 'ControlDiagnosticsRecorded', 'MonitoringResultRecorded']) {
+    for (const type of [
+      'StageAdvanced',
+      'PersonalProgrammeApproved',
+      'PairTerminated',
+      'TaskOverdue',
+      'RouteDraftSubmitted',
+      'ControlDiagnosticsRecorded',
+      'MonitoringResultRecorded',
+    ]) {
       expect(types).toContain(type);
     }
   });

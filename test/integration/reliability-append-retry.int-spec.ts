@@ -26,7 +26,12 @@ describe('an append retried after its commit', () => {
         async appendEvents(input: AppendEventsInput) {
           const { attempt } = Context.current().info;
           const result = await real.appendEvents(input);
-          attempts.push({ streamId: input.streamId, attempt, eventIds: input.events.map((e) => e.eventId), duplicate: result.duplicate });
+          attempts.push({
+            streamId: input.streamId,
+            attempt,
+            eventIds: input.events.map((e) => e.eventId),
+            duplicate: result.duplicate,
+          });
           if (attempt === 1) throw new Error('worker lost after the commit, before reporting the result');
           return result;
         },
@@ -42,12 +47,33 @@ describe('an append retried after its commit', () => {
     const handle = await temporal.env.client.workflow.start(programmeWorkflow, {
       taskQueue,
       workflowId: programmeWorkflowId(programmeId),
-      args: [{ programmeId, organisationId: randomUUID(), title: 'Программа', timeZone: 'Europe/Moscow', metadata: await meta(director, 'director') }],
+      args: [
+        {
+          programmeId,
+          organisationId: randomUUID(),
+          title: 'Программа',
+          timeZone: 'Europe/Moscow',
+          metadata: await meta(director, 'director'),
+        },
+      ],
     });
-    const appointed = await handle.executeUpdate(appointCuratorUpdate, { args: [{ data: { curatorId }, metadata: await meta(director, 'director') }] });
+    const appointed = await handle.executeUpdate(appointCuratorUpdate, {
+      args: [{ data: { curatorId }, metadata: await meta(director, 'director') }],
+    });
     expect(appointed.state).toMatchObject({ curatorId });
     await handle.executeUpdate(recordDocumentUpdate, {
-      args: [{ data: { documentId: randomUUID(), kind: 'implementationAct', number: '1-од', date: '2026-09-01', signedBy: 'Директор' }, metadata: await meta(curatorId, 'curator') }],
+      args: [
+        {
+          data: {
+            documentId: randomUUID(),
+            kind: 'implementationAct',
+            number: '1-од',
+            date: '2026-09-01',
+            signedBy: 'Директор',
+          },
+          metadata: await meta(curatorId, 'curator'),
+        },
+      ],
     });
 
     const stream = programmeStream(programmeId);
@@ -60,9 +86,12 @@ describe('an append retried after its commit', () => {
     // Every append ran twice with the same ids; the second found them stored and added nothing.
     const mine = attempts.filter((a) => a.streamId === stream);
     expect(mine.map((a) => [a.attempt, a.duplicate])).toEqual([
-      [1, false], [2, true],
-      [1, false], [2, true],
-      [1, false], [2, true],
+      [1, false],
+      [2, true],
+      [1, false],
+      [2, true],
+      [1, false],
+      [2, true],
     ]);
     for (let i = 0; i < mine.length; i += 2) expect(mine[i + 1]?.eventIds).toEqual(mine[i]?.eventIds);
     expect(events.map((e) => e.eventId)).toEqual(mine.filter((a) => a.attempt === 1).flatMap((a) => a.eventIds));
@@ -75,7 +104,12 @@ describe('an append retried after its commit', () => {
     const input: AppendEventsInput = {
       streamId: stream,
       expectedVersion: 0,
-      events: [1, 2].map((n) => ({ eventId: randomUUID(), type: 'Something', data: { n }, metadata: { actorId: 'tester' } })),
+      events: [1, 2].map((n) => ({
+        eventId: randomUUID(),
+        type: 'Something',
+        data: { n },
+        metadata: { actorId: 'tester' },
+      })),
     };
     const first = await activities.appendEvents(input);
     const second = await activities.appendEvents(input);

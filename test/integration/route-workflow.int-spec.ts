@@ -39,7 +39,8 @@ import { captureHistory } from '../support/replay';
 import { useTimeSkippingWorker } from '../support/time-skipping';
 
 const DAY = 86_400_000;
-const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+const addDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 const addYears = (date: string, years: number) => `${Number(date.slice(0, 4)) + years}${date.slice(4)}`;
 const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
 const monthOf = (index: number) => `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
@@ -64,11 +65,16 @@ const refusalOf = async (promise: Promise<unknown>): Promise<{ code?: string; un
   return ((cause as ApplicationFailure).details?.[0] ?? {}) as { code?: string; unmet?: { code: string }[] };
 };
 
-const activities = createRouteActivities({ store: { readStream: async () => [] } as unknown as EventStore, db: { query: async () => [] } as unknown as SqlExecutor });
+const activities = createRouteActivities({
+  store: { readStream: async () => [] } as unknown as EventStore,
+  db: { query: async () => [] } as unknown as SqlExecutor,
+});
 
 describe('route deadlines on the production calendar (the activities, fixed instants)', () => {
   it('draft due at the end of the 10th working day: 28 April 2026 → end of 14 May 2026 in Moscow, reminded at the end of 12 May', async () => {
-    await expect(activities.routeDraftDeadline({ diagnosticsRecordedAt: '2026-04-28T10:00:00+03:00', timeZone: 'Europe/Moscow' })).resolves.toEqual({
+    await expect(
+      activities.routeDraftDeadline({ diagnosticsRecordedAt: '2026-04-28T10:00:00+03:00', timeZone: 'Europe/Moscow' }),
+    ).resolves.toEqual({
       dueAt: '2026-05-14T21:00:00.000Z',
       dueLocalDate: '2026-05-14',
       remindAt: ['2026-05-12T21:00:00.000Z'],
@@ -78,7 +84,9 @@ describe('route deadlines on the production calendar (the activities, fixed inst
   it('across New Year: Fri 26 Dec 2025 → Wed 21 Jan 2026 (31 Dec and 1–11 Jan are days off)', async () => {
     // 29, 30 Dec = 1, 2; 31 Dec is a transferred day off; 1–8 Jan holidays, 9 Jan transferred, 10–11 weekend;
     // 12–16 Jan = 3…7; 19, 20, 21 Jan = 8, 9, 10.
-    await expect(activities.routeDraftDeadline({ diagnosticsRecordedAt: '2025-12-26T15:00:00+03:00', timeZone: 'Europe/Moscow' })).resolves.toEqual({
+    await expect(
+      activities.routeDraftDeadline({ diagnosticsRecordedAt: '2025-12-26T15:00:00+03:00', timeZone: 'Europe/Moscow' }),
+    ).resolves.toEqual({
       dueAt: '2026-01-21T21:00:00.000Z',
       dueLocalDate: '2026-01-21',
       remindAt: ['2026-01-19T21:00:00.000Z'],
@@ -87,7 +95,12 @@ describe('route deadlines on the production calendar (the activities, fixed inst
 
   it('across the May holidays in Vladivostok: results at 06:00 local on 1 May (30 April in UTC) → end of 18 May local', async () => {
     // From 2 May: 4–8 May = 1…5; 9–11 May off (11 May transferred from 9 May); 12–15 May = 6…9; 18 May = 10.
-    await expect(activities.routeDraftDeadline({ diagnosticsRecordedAt: '2026-04-30T20:00:00.000Z', timeZone: 'Asia/Vladivostok' })).resolves.toEqual({
+    await expect(
+      activities.routeDraftDeadline({
+        diagnosticsRecordedAt: '2026-04-30T20:00:00.000Z',
+        timeZone: 'Asia/Vladivostok',
+      }),
+    ).resolves.toEqual({
       dueAt: '2026-05-18T14:00:00.000Z',
       dueLocalDate: '2026-05-18',
       remindAt: ['2026-05-14T14:00:00.000Z'],
@@ -96,11 +109,15 @@ describe('route deadlines on the production calendar (the activities, fixed inst
 
   it('the same instant is a different day in Kaliningrad and Moscow, so the deadlines differ by a working day', async () => {
     const instant = '2026-04-28T21:30:00.000Z'; // 23:30 on 28 April in Kaliningrad, 00:30 on 29 April in Moscow
-    await expect(activities.routeDraftDeadline({ diagnosticsRecordedAt: instant, timeZone: 'Europe/Kaliningrad' })).resolves.toMatchObject({
+    await expect(
+      activities.routeDraftDeadline({ diagnosticsRecordedAt: instant, timeZone: 'Europe/Kaliningrad' }),
+    ).resolves.toMatchObject({
       dueAt: '2026-05-14T22:00:00.000Z',
       dueLocalDate: '2026-05-14',
     });
-    await expect(activities.routeDraftDeadline({ diagnosticsRecordedAt: instant, timeZone: 'Europe/Moscow' })).resolves.toMatchObject({
+    await expect(
+      activities.routeDraftDeadline({ diagnosticsRecordedAt: instant, timeZone: 'Europe/Moscow' }),
+    ).resolves.toMatchObject({
       dueAt: '2026-05-15T21:00:00.000Z',
       dueLocalDate: '2026-05-15',
     });
@@ -108,22 +125,38 @@ describe('route deadlines on the production calendar (the activities, fixed inst
 
   it('leaves a deadline in a year the calendar lacks pending, naming the year, without guessing Mon–Fri', async () => {
     // Dec 22, 23, 24, 27, 28, 29, 30 count, Dec 31 2027 is off: the 8th working day needs 2028.
-    const result = await activities.routeDraftDeadline({ diagnosticsRecordedAt: '2027-12-21T10:00:00+03:00', timeZone: 'Europe/Moscow' });
+    const result = await activities.routeDraftDeadline({
+      diagnosticsRecordedAt: '2027-12-21T10:00:00+03:00',
+      timeZone: 'Europe/Moscow',
+    });
     expect(result).toEqual({ pendingYear: 2028 });
   });
 
   it('schedules a monthly check per month: raised when the month begins, due at the end of its last day, one task id per month', async () => {
     const routeId = randomUUID();
-    const december = await activities.routeMonthlyCheck({ routeId, after: '2026-11-23T10:00:00.000Z', timeZone: 'Asia/Yekaterinburg' });
+    const december = await activities.routeMonthlyCheck({
+      routeId,
+      after: '2026-11-23T10:00:00.000Z',
+      timeZone: 'Asia/Yekaterinburg',
+    });
     expect(december).toMatchObject({
       month: '2026-12',
       startsAt: '2026-11-30T19:00:00.000Z',
       dueAt: '2026-12-31T19:00:00.000Z',
       dueLocalDate: '2026-12-31',
     });
-    const again = await activities.routeMonthlyCheck({ routeId, after: '2026-11-01T00:00:00.000Z', timeZone: 'Asia/Yekaterinburg' });
+    const again = await activities.routeMonthlyCheck({
+      routeId,
+      after: '2026-11-01T00:00:00.000Z',
+      timeZone: 'Asia/Yekaterinburg',
+    });
     expect(again.taskId).toBe(december.taskId);
-    const afterLast = await activities.routeMonthlyCheck({ routeId, after: '2026-11-23T10:00:00.000Z', lastMonth: '2028-01', timeZone: 'Asia/Yekaterinburg' });
+    const afterLast = await activities.routeMonthlyCheck({
+      routeId,
+      after: '2026-11-23T10:00:00.000Z',
+      lastMonth: '2028-01',
+      timeZone: 'Asia/Yekaterinburg',
+    });
     expect(afterLast).toMatchObject({ month: '2028-02', dueLocalDate: '2028-02-29' });
     expect(afterLast.taskId).not.toBe(december.taskId);
     expect(afterLast.taskId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
@@ -131,10 +164,18 @@ describe('route deadlines on the production calendar (the activities, fixed inst
 
   it('escalation due 2 working days after the day the draft became overdue (15 May → 18, 19 May); control diagnostics due at the end of the route', async () => {
     await expect(
-      activities.routeDraftEscalation({ organisationId: randomUUID(), overdueAt: '2026-05-14T21:00:00.000Z', timeZone: 'Europe/Moscow' }),
+      activities.routeDraftEscalation({
+        organisationId: randomUUID(),
+        overdueAt: '2026-05-14T21:00:00.000Z',
+        timeZone: 'Europe/Moscow',
+      }),
     ).resolves.toEqual({ dueAt: '2026-05-19T21:00:00.000Z', dueLocalDate: '2026-05-19' });
     await expect(
-      activities.routeControlDiagnosticsDeadline({ startedAt: '2030-03-02T06:00:00.000Z', endDate: '2030-05-03', timeZone: 'Europe/Samara' }),
+      activities.routeControlDiagnosticsDeadline({
+        startedAt: '2030-03-02T06:00:00.000Z',
+        endDate: '2030-05-03',
+        timeZone: 'Europe/Samara',
+      }),
     ).resolves.toEqual({ dueAt: '2030-05-03T20:00:00.000Z', dueLocalDate: '2030-05-03' });
   });
 });
@@ -168,10 +209,28 @@ describe('route workflow on the time-skipping test server', () => {
       endDate: addDays(addYears(today, 3), -1),
     };
     const rows: RouteRoadMapRow[] = [
-      { rowId: 'row-1', competence: 'ict', activity: 'Курс «Цифровые инструменты учителя»', activityKind: 'furtherTrainingProgramme', tasks: 'Освоить цифровые сервисы', hours: 36, deadline: addDays(today, 180) },
-      { rowId: 'row-2', competence: 'digitalisation', activity: 'Стажировка в цифровой школе', activityKind: 'internship', tasks: 'Перенять опыт', hours: 16, deadline: addDays(today, 300) },
+      {
+        rowId: 'row-1',
+        competence: 'ict',
+        activity: 'Курс «Цифровые инструменты учителя»',
+        activityKind: 'furtherTrainingProgramme',
+        tasks: 'Освоить цифровые сервисы',
+        hours: 36,
+        deadline: addDays(today, 180),
+      },
+      {
+        rowId: 'row-2',
+        competence: 'digitalisation',
+        activity: 'Стажировка в цифровой школе',
+        activityKind: 'internship',
+        tasks: 'Перенять опыт',
+        hours: 16,
+        deadline: addDays(today, 300),
+      },
     ];
-    const controlPoints: RouteControlPoint[] = [{ controlPointId: 'cp-1', date: addDays(today, 200), description: 'Курс пройден' }];
+    const controlPoints: RouteControlPoint[] = [
+      { controlPointId: 'cp-1', date: addDays(today, 200), description: 'Курс пройден' },
+    ];
     return { today, titlePage, rows, controlPoints };
   }
 
@@ -197,16 +256,23 @@ describe('route workflow on the time-skipping test server', () => {
       },
     );
     // As the API does: the start and the first update in one call, answered once RouteCreated is stored.
-    const view = await temporal.env.client.workflow.executeUpdateWithStart(routeCreatedUpdate, { startWorkflowOperation });
+    const view = await temporal.env.client.workflow.executeUpdateWithStart(routeCreatedUpdate, {
+      startWorkflowOperation,
+    });
     const handle = await startWorkflowOperation.workflowHandle();
     return { routeId, handle, view, rows, controlPoints, today };
   }
 
-  const results = competenceAreas.map((area, i) => ({ area, percent: [85, 45, 81, 50, 80, 35, 29, 62.5, 40][i] ?? 50 }));
+  const results = competenceAreas.map((area, i) => ({
+    area,
+    percent: [85, 45, 81, 50, 80, 35, 29, 62.5, 40][i] ?? 50,
+  }));
 
   async function recordDiagnostics(handle: WorkflowHandle<typeof routeWorkflow>, today: string) {
     const metadata = await meta(tutor, 'tutor');
-    const view = await handle.executeUpdate(recordDiagnosticsUpdate, { args: [{ data: { diagnosticsId: randomUUID(), date: today, results }, metadata }] });
+    const view = await handle.executeUpdate(recordDiagnosticsUpdate, {
+      args: [{ data: { diagnosticsId: randomUUID(), date: today, results }, metadata }],
+    });
     const state = created(view);
     const draft = state.draft && state.tasks[state.draft.taskId];
     if (!draft?.dueAt) throw new Error('no draft task with a due date');
@@ -215,14 +281,18 @@ describe('route workflow on the time-skipping test server', () => {
 
   async function toImplementation(route: Awaited<ReturnType<typeof startRoute>>) {
     await recordDiagnostics(route.handle, route.today);
-    await route.handle.executeUpdate(submitDraftUpdate, { args: [{ data: { rows: route.rows }, metadata: await meta(methodologist, 'methodologist') }] });
-    return route.handle.executeUpdate(agreeRoadMapUpdate, { args: [{ data: { controlPoints: route.controlPoints }, metadata: await meta(tutor, 'tutor') }] });
+    await route.handle.executeUpdate(submitDraftUpdate, {
+      args: [{ data: { rows: route.rows }, metadata: await meta(methodologist, 'methodologist') }],
+    });
+    return route.handle.executeUpdate(agreeRoadMapUpdate, {
+      args: [{ data: { controlPoints: route.controlPoints }, metadata: await meta(tutor, 'tutor') }],
+    });
   }
 
   /** Every run of a workflow, latest first, each with its history: a continued run names the run it continues. */
   async function runChain(handle: WorkflowHandle): Promise<{ handle: WorkflowHandle; history: History }[]> {
     const runs: { handle: WorkflowHandle; history: History }[] = [];
-    for (let runId: string | undefined = (await handle.describe()).runId; runId; ) {
+    for (let runId: string | undefined = (await handle.describe()).runId; runId;) {
       const run: WorkflowHandle = temporal.env.client.workflow.getHandle(handle.workflowId, runId);
       const history: History = await run.fetchHistory();
       runs.push({ handle: run, history });
@@ -234,50 +304,111 @@ describe('route workflow on the time-skipping test server', () => {
   const stream = (routeId: string) => temporal.store.readStream(routeStream(routeId));
   const tasksRaised = (events: RecordedEvent[], kind: string) =>
     // These routes run on loaded calendar years: every task they raise carries its due date.
-    events.filter((e) => e.type === 'TaskRaised' && (e.data as { kind: string }).kind === kind).map((e) => e.data as unknown as TaskView & { dueAt: string; dueLocalDate: string });
-  const expectNoGaps = (events: RecordedEvent[]) => expect(events.map((e) => e.streamVersion)).toEqual(events.map((_, i) => i + 1));
+    events
+      .filter((e) => e.type === 'TaskRaised' && (e.data as { kind: string }).kind === kind)
+      .map((e) => e.data as unknown as TaskView & { dueAt: string; dueLocalDate: string });
+  const expectNoGaps = (events: RecordedEvent[]) =>
+    expect(events.map((e) => e.streamVersion)).toEqual(events.map((_, i) => i + 1));
 
   it('takes a route from creation to completion, every command an event in its stream', async () => {
     const timeZone = 'Europe/Moscow';
     const route = await startRoute({ timeZone });
     const { routeId, handle, rows, controlPoints, today } = route;
-    expect(created(route.view)).toMatchObject({ stage: 'diagnosticMotivational', goal: { goal: 'Преодолеть дефициты в области ИКТ и цифровизации' } });
+    expect(created(route.view)).toMatchObject({
+      stage: 'diagnosticMotivational',
+      goal: { goal: 'Преодолеть дефициты в области ИКТ и цифровизации' },
+    });
 
     const { draft, recordedAt } = await recordDiagnostics(handle, today);
     // Due exactly when the production calendar says for the instant the results were recorded.
     const due = calendar.addWorkingDays(recordedAt, 10, timeZone);
-    expect(draft).toMatchObject({ kind: 'draftRoute', status: 'open', dueAt: due.dueAt, dueLocalDate: due.dueLocalDate, assignee: { personId: methodologist, role: 'methodologist' } });
+    expect(draft).toMatchObject({
+      kind: 'draftRoute',
+      status: 'open',
+      dueAt: due.dueAt,
+      dueLocalDate: due.dueLocalDate,
+      assignee: { personId: methodologist, role: 'methodologist' },
+    });
     expect(draft.remindAt).toEqual([calendar.addWorkingDays(recordedAt, 8, timeZone).dueAt]);
     expect(draft.subject).toEqual({ type: 'route', id: routeId });
 
-    await handle.executeUpdate(submitDraftUpdate, { args: [{ data: { rows }, metadata: await meta(methodologist, 'methodologist') }] });
-    const agreed = await handle.executeUpdate(agreeRoadMapUpdate, { args: [{ data: { controlPoints }, metadata: await meta(tutor, 'tutor') }] });
-    expect(created(agreed)).toMatchObject({ stage: 'implementation', roadMap: { version: 1, origin: 'methodologistDraft' } });
+    await handle.executeUpdate(submitDraftUpdate, {
+      args: [{ data: { rows }, metadata: await meta(methodologist, 'methodologist') }],
+    });
+    const agreed = await handle.executeUpdate(agreeRoadMapUpdate, {
+      args: [{ data: { controlPoints }, metadata: await meta(tutor, 'tutor') }],
+    });
+    expect(created(agreed)).toMatchObject({
+      stage: 'implementation',
+      roadMap: { version: 1, origin: 'methodologistDraft' },
+    });
     expect(created(agreed).tasks[draft.taskId]?.status).toBe('done');
 
     await handle.executeUpdate(recordPortfolioEntryUpdate, {
-      args: [{ data: { entryId: randomUUID(), rowId: 'row-1', product: 'Урок с цифровым тренажёром', selfAssessment: 'Получилось' }, metadata: await meta(teacher, 'mentee') }],
+      args: [
+        {
+          data: {
+            entryId: randomUUID(),
+            rowId: 'row-1',
+            product: 'Урок с цифровым тренажёром',
+            selfAssessment: 'Получилось',
+          },
+          metadata: await meta(teacher, 'mentee'),
+        },
+      ],
     });
     await handle.executeUpdate(correctRoadMapUpdate, {
-      args: [{ data: { reason: 'Курс перенесён', rows: [{ ...rows[0], deadline: addDays(today, 240) } as RouteRoadMapRow, ...rows.slice(1)] }, metadata: await meta(tutor, 'tutor') }],
+      args: [
+        {
+          data: {
+            reason: 'Курс перенесён',
+            rows: [{ ...rows[0], deadline: addDays(today, 240) } as RouteRoadMapRow, ...rows.slice(1)],
+          },
+          metadata: await meta(tutor, 'tutor'),
+        },
+      ],
     });
-    const reflecting = await handle.executeUpdate(startReflectionUpdate, { args: [{ data: {}, metadata: await meta(tutor, 'tutor') }] });
+    const reflecting = await handle.executeUpdate(startReflectionUpdate, {
+      args: [{ data: {}, metadata: await meta(tutor, 'tutor') }],
+    });
     const controlTask = Object.values(created(reflecting).tasks).find((t) => t.kind === 'controlDiagnostics');
     // At the end of the route's last day in the organisation's zone.
-    expect(controlTask).toMatchObject({ status: 'open', dueLocalDate: created(reflecting).titlePage.endDate, dueAt: endOfLocalDay(created(reflecting).titlePage.endDate, timeZone) });
+    expect(controlTask).toMatchObject({
+      status: 'open',
+      dueLocalDate: created(reflecting).titlePage.endDate,
+      dueAt: endOfLocalDay(created(reflecting).titlePage.endDate, timeZone),
+    });
 
     await handle.executeUpdate(recordControlDiagnosticsUpdate, {
-      args: [{ data: { diagnosticsId: randomUUID(), date: today, results: results.map((r) => ({ ...r, percent: Math.min(100, r.percent + 20) })) }, metadata: await meta(tutor, 'tutor') }],
+      args: [
+        {
+          data: {
+            diagnosticsId: randomUUID(),
+            date: today,
+            results: results.map((r) => ({ ...r, percent: Math.min(100, r.percent + 20) })),
+          },
+          metadata: await meta(tutor, 'tutor'),
+        },
+      ],
     });
     await handle.executeUpdate(completeRouteUpdate, { args: [{ data: {}, metadata: await meta(tutor, 'tutor') }] });
 
     // A plain client: the test environment's own would unlock time skipping while waiting, and the server could
     // jump to the run's 10-year timeout before the workflow task that completes it is processed.
-    const final = await new Client({ connection: temporal.env.connection, namespace: temporal.env.namespace ?? 'default' }).workflow.getHandle<typeof routeWorkflow>(handle.workflowId).result();
+    const final = await new Client({
+      connection: temporal.env.connection,
+      namespace: temporal.env.namespace ?? 'default',
+    }).workflow
+      .getHandle<typeof routeWorkflow>(handle.workflowId)
+      .result();
     expect(created(final)).toMatchObject({ stage: 'completed', draft: { onTime: true } });
     const events = await stream(routeId);
     expectNoGaps(events);
-    expect(events.filter((e) => e.type !== 'TaskRaised' && e.type !== 'TaskCompleted' && e.type !== 'TaskCancelled').map((e) => e.type)).toEqual([
+    expect(
+      events
+        .filter((e) => e.type !== 'TaskRaised' && e.type !== 'TaskCompleted' && e.type !== 'TaskCancelled')
+        .map((e) => e.type),
+    ).toEqual([
       'RouteCreated',
       'RouteGoalFixed',
       'DiagnosticsRecorded',
@@ -292,7 +423,11 @@ describe('route workflow on the time-skipping test server', () => {
       'RouteStageChanged',
       'RouteCompleted',
     ]);
-    expect(events[0]?.metadata).toMatchObject({ actorId: tutor, role: 'tutor', correlationId: routeWorkflowId(routeId) });
+    expect(events[0]?.metadata).toMatchObject({
+      actorId: tutor,
+      role: 'tutor',
+      correlationId: routeWorkflowId(routeId),
+    });
 
     await Worker.runReplayHistory(workerBundleOptions(), await handle.fetchHistory());
     await captureHistory('route-lifecycle', handle);
@@ -303,13 +438,25 @@ describe('route workflow on the time-skipping test server', () => {
     const { draft } = await recordDiagnostics(handle, today);
     const before = (await stream(routeId)).length;
 
-    const stranger = await refusalOf(handle.executeUpdate(submitDraftUpdate, { args: [{ data: { rows }, metadata: await meta(randomUUID(), 'methodologist') }] }));
+    const stranger = await refusalOf(
+      handle.executeUpdate(submitDraftUpdate, {
+        args: [{ data: { rows }, metadata: await meta(randomUUID(), 'methodologist') }],
+      }),
+    );
     expect(stranger.code).toBe('route.forbidden');
     const byHand = await refusalOf(
-      handle.executeUpdate(completeTaskUpdate, { args: [{ data: { taskId: draft.taskId, result: 'готово' }, metadata: await meta(methodologist, 'methodologist') }] }),
+      handle.executeUpdate(completeTaskUpdate, {
+        args: [
+          { data: { taskId: draft.taskId, result: 'готово' }, metadata: await meta(methodologist, 'methodologist') },
+        ],
+      }),
     );
     expect(byHand.code).toBe('route.task.completedByCommand');
-    const emptyRows = await refusalOf(handle.executeUpdate(submitDraftUpdate, { args: [{ data: { rows: [] }, metadata: await meta(methodologist, 'methodologist') }] }));
+    const emptyRows = await refusalOf(
+      handle.executeUpdate(submitDraftUpdate, {
+        args: [{ data: { rows: [] }, metadata: await meta(methodologist, 'methodologist') }],
+      }),
+    );
     expect(emptyRows).toMatchObject({ code: 'route.roadMap.invalid', unmet: [{ code: 'roadMap.rows.empty' }] });
     expect(await stream(routeId)).toHaveLength(before);
 
@@ -334,7 +481,9 @@ describe('route workflow on the time-skipping test server', () => {
         },
       ],
     });
-    const refusal = await refusalOf(temporal.env.client.workflow.executeUpdateWithStart(routeCreatedUpdate, { startWorkflowOperation: invalid }));
+    const refusal = await refusalOf(
+      temporal.env.client.workflow.executeUpdateWithStart(routeCreatedUpdate, { startWorkflowOperation: invalid }),
+    );
     expect(refusal.code).toBe('route.invalid');
     expect(refusal.unmet?.map((u) => u.code)).toEqual(['route.teacher.isSupervisor', 'titlePage.period.invalid']);
     expect(await stream(invalidId)).toEqual([]);
@@ -343,7 +492,11 @@ describe('route workflow on the time-skipping test server', () => {
   it('reminds the methodologist, then records the overdue draft and escalates to the tutor and the curator; the draft stays open and overdue', async () => {
     const timeZone = 'Europe/Moscow';
     // Forced to continue as new once the draft is awaited: the next run restarts the draft's timers from its state.
-    const { routeId, handle, rows, today } = await startRoute({ timeZone, curatorId: curator, continueAsNewAfterEvents: 20 });
+    const { routeId, handle, rows, today } = await startRoute({
+      timeZone,
+      curatorId: curator,
+      continueAsNewAfterEvents: 20,
+    });
     const firstRunId = (await handle.describe()).runId;
     const { draft } = await recordDiagnostics(handle, today);
     const [remindAt] = draft.remindAt;
@@ -354,7 +507,8 @@ describe('route workflow on the time-skipping test server', () => {
 
     await temporal.env.sleep(Date.parse(remindAt) - (await nowMs()) + 60_000);
     const reminded = await stream(routeId);
-    const reminder = reminded.find((e) => e.type === 'TaskReminded')?.data as { taskId: string; remindedAt: string; assignee: { personId: string } } | undefined;
+    const reminder = reminded.find((e) => e.type === 'TaskReminded')?.data as
+      { taskId: string; remindedAt: string; assignee: { personId: string } } | undefined;
     expect(reminder).toMatchObject({ taskId: draft.taskId, assignee: { personId: methodologist } });
     // Recorded when the timer fired: at the reminder instant, give or take the workflow task's latency.
     expect(Date.parse(reminder?.remindedAt ?? '') - Date.parse(remindAt)).toBeGreaterThanOrEqual(0);
@@ -363,7 +517,8 @@ describe('route workflow on the time-skipping test server', () => {
 
     await temporal.env.sleep(Date.parse(draft.dueAt) - (await nowMs()) + 60_000);
     const events = await stream(routeId);
-    const overdue = events.find((e) => e.type === 'TaskOverdue')?.data as { taskId: string; overdueAt: string } | undefined;
+    const overdue = events.find((e) => e.type === 'TaskOverdue')?.data as
+      { taskId: string; overdueAt: string } | undefined;
     expect(overdue?.taskId).toBe(draft.taskId);
     expect(events.find((e) => e.type === 'TaskOverdue')?.metadata).toMatchObject({ actorId: 'system', role: 'system' });
     expect(Date.parse(overdue?.overdueAt ?? '') - Date.parse(draft.dueAt)).toBeGreaterThanOrEqual(0);
@@ -381,20 +536,30 @@ describe('route workflow on the time-skipping test server', () => {
       { personId: tutor, role: 'tutor' },
       { personId: curator, role: 'curator' },
     ]);
-    expect(escalations.every((t) => t.dueAt === escalationDue.dueAt && t.dueLocalDate === escalationDue.dueLocalDate)).toBe(true);
+    expect(
+      escalations.every((t) => t.dueAt === escalationDue.dueAt && t.dueLocalDate === escalationDue.dueLocalDate),
+    ).toBe(true);
     const state = created(await handle.query(routeViewQuery));
     expect(state.draft).toMatchObject({ taskId: draft.taskId, overdue: true });
     expect(state.tasks[draft.taskId]?.status).toBe('overdue');
 
     // Still the methodologist's to submit: late, and the escalations close with it.
-    const submitted = created(await handle.executeUpdate(submitDraftUpdate, { args: [{ data: { rows }, metadata: await meta(methodologist, 'methodologist') }] }));
+    const submitted = created(
+      await handle.executeUpdate(submitDraftUpdate, {
+        args: [{ data: { rows }, metadata: await meta(methodologist, 'methodologist') }],
+      }),
+    );
     expect(submitted.draft).toMatchObject({ onTime: false });
     expect(submitted.tasks[draft.taskId]?.status).toBe('done');
     expect(escalations.map((t) => submitted.tasks[t.taskId]?.status)).toEqual(['cancelled', 'cancelled']);
     expectNoGaps(await stream(routeId));
     // The run whose timers recorded the overdue goes to the replay corpus; later runs hold only what followed.
     const runs = await runChain(handle);
-    const overdueRun = runs.find(({ history }) => history.events?.some((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'routeDraftEscalation'));
+    const overdueRun = runs.find(({ history }) =>
+      history.events?.some(
+        (e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'routeDraftEscalation',
+      ),
+    );
     expect(overdueRun).toBeDefined();
     if (overdueRun) await captureHistory('route-draft-overdue', overdueRun.handle);
   });
@@ -426,11 +591,17 @@ describe('route workflow on the time-skipping test server', () => {
       expect(checks).toHaveLength(12);
       // The first full month after the road map was agreed, then every month.
       const enteredMonth = localDateOf(enteredAt, timeZone).slice(0, 7);
-      expect(checks.map((t) => t.dueLocalDate.slice(0, 7))).toEqual(monthsAfter(enteredMonth, checks.at(-1)?.dueLocalDate.slice(0, 7) ?? ''));
+      expect(checks.map((t) => t.dueLocalDate.slice(0, 7))).toEqual(
+        monthsAfter(enteredMonth, checks.at(-1)?.dueLocalDate.slice(0, 7) ?? ''),
+      );
       for (const check of checks) {
         const [year, month] = check.dueLocalDate.split('-').map(Number) as [number, number];
         const lastDay = new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
-        expect(check).toMatchObject({ dueLocalDate: lastDay, dueAt: endOfLocalDay(lastDay, timeZone), assignee: { personId: tutor, role: 'tutor' } });
+        expect(check).toMatchObject({
+          dueLocalDate: lastDay,
+          dueAt: endOfLocalDay(lastDay, timeZone),
+          assignee: { personId: tutor, role: 'tutor' },
+        });
         // Raised when its month began in Yekaterinburg.
         expect(localDateOf(check.raisedAt, timeZone)).toBe(`${check.dueLocalDate.slice(0, 7)}-01`);
       }
@@ -438,10 +609,17 @@ describe('route workflow on the time-skipping test server', () => {
       // The tutor closes one through the task inbox's update; leaving implementation stops the checks.
       const [first] = checks;
       const done = await monthly.handle.executeUpdate(completeTaskUpdate, {
-        args: [{ data: { taskId: first?.taskId ?? '', result: 'Контрольные точки пройдены' }, metadata: await meta(tutor, 'tutor') }],
+        args: [
+          {
+            data: { taskId: first?.taskId ?? '', result: 'Контрольные точки пройдены' },
+            metadata: await meta(tutor, 'tutor'),
+          },
+        ],
       });
       expect(done).toEqual({ taskId: first?.taskId, status: 'done' });
-      await monthly.handle.executeUpdate(startReflectionUpdate, { args: [{ data: {}, metadata: await meta(tutor, 'tutor') }] });
+      await monthly.handle.executeUpdate(startReflectionUpdate, {
+        args: [{ data: {}, metadata: await meta(tutor, 'tutor') }],
+      });
       await temporal.env.sleep(62 * DAY);
       expect(tasksRaised(await stream(monthly.routeId), 'monthlyControlPointCheck')).toHaveLength(12);
       expectNoGaps(await stream(monthly.routeId));
@@ -457,7 +635,11 @@ describe('route workflow on the time-skipping test server', () => {
       const before = await stream(routeId);
       const view = await handle.query(routeViewQuery);
       expect(view.version).toBe(before.length);
-      expect(created(view)).toMatchObject({ stage: 'implementation', roadMap: { version: 1 }, goal: { goal: 'Преодолеть дефициты в области ИКТ и цифровизации' } });
+      expect(created(view)).toMatchObject({
+        stage: 'implementation',
+        roadMap: { version: 1 },
+        goal: { goal: 'Преодолеть дефициты в области ИКТ и цифровизации' },
+      });
       // Each month once, across every run.
       const checks = tasksRaised(before, 'monthlyControlPointCheck');
       const enteredMonth = localDateOf(created(view).stageEnteredAt, timeZone).slice(0, 7);
@@ -467,7 +649,12 @@ describe('route workflow on the time-skipping test server', () => {
       expect(created(view).monthlyCheckTaskIds).toEqual(checks.map((t) => t.taskId));
 
       const after = await handle.executeUpdate(recordPortfolioEntryUpdate, {
-        args: [{ data: { entryId: randomUUID(), product: 'Методическая разработка', selfAssessment: 'Полезно' }, metadata: await meta(teacher, 'mentee') }],
+        args: [
+          {
+            data: { entryId: randomUUID(), product: 'Методическая разработка', selfAssessment: 'Полезно' },
+            metadata: await meta(teacher, 'mentee'),
+          },
+        ],
       });
       expect(created(after).portfolio).toHaveLength(1);
       const events = await stream(routeId);

@@ -66,16 +66,25 @@ describe('routes read model', () => {
     ]);
     // Another aggregate's task: the same event type in a programme stream.
     const programmeId = randomUUID();
-    await store.append(programmeStream(programmeId), 0, [task(randomUUID(), { type: 'programme', id: programmeId }, organisationId)]);
+    await store.append(programmeStream(programmeId), 0, [
+      task(randomUUID(), { type: 'programme', id: programmeId }, organisationId),
+    ]);
 
     await new Projector(dataSource).catchUp(routesProjection);
 
-    const rows = await dataSource.query<{ route_id: string; code: string; stage: string; teacher_id: string; version: number; state: RouteState }[]>(
-      'SELECT route_id, code, stage, teacher_id, version, state FROM routes_view WHERE route_id = ANY($1::uuid[])',
-      [[routeId, programmeId]],
-    );
+    const rows = await dataSource.query<
+      { route_id: string; code: string; stage: string; teacher_id: string; version: number; state: RouteState }[]
+    >('SELECT route_id, code, stage, teacher_id, version, state FROM routes_view WHERE route_id = ANY($1::uuid[])', [
+      [routeId, programmeId],
+    ]);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ route_id: routeId, code, stage: 'diagnosticMotivational', teacher_id: 'teacher-1', version: 2 });
+    expect(rows[0]).toMatchObject({
+      route_id: routeId,
+      code,
+      stage: 'diagnosticMotivational',
+      teacher_id: 'teacher-1',
+      version: 2,
+    });
     expect(rows[0]?.state.status === 'created' && Object.keys(rows[0].state.tasks)).toEqual([draftTaskId]);
   });
 });

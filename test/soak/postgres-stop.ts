@@ -1,5 +1,12 @@
 import { runUnderFaults } from './lib/fault-run';
-import { freePort, migrate, startPostgres, stopPostgres, stopPostgresImmediately, type PostgresProcess } from './lib/processes';
+import {
+  freePort,
+  migrate,
+  startPostgres,
+  stopPostgres,
+  stopPostgresImmediately,
+  type PostgresProcess,
+} from './lib/processes';
 import type { LoadFigures, StoreCheck } from './lib/route-load';
 
 export interface PostgresStopOptions {
@@ -50,7 +57,8 @@ export async function runPostgresStop(options: PostgresStopOptions): Promise<Pos
         repair: async () => {
           postgres = await startPostgres(port, options.dataDir);
         },
-        describe: (n, run) => `PostgreSQL stopped (immediate) ${n}/${options.stops} after ${run.load.sent.length} commands`,
+        describe: (n, run) =>
+          `PostgreSQL stopped (immediate) ${n}/${options.stops} after ${run.load.sent.length} commands`,
       },
     });
     return { ...figures, stops: faults, workerExits, seconds };

@@ -21,7 +21,8 @@ const option = (key: string, fallback: number): number => {
   if (!Number.isFinite(value) || value < 0) throw new Error(`--${key} must be a non-negative number, got ${raw}`);
   return value;
 };
-const log = (message: string) => process.stderr.write(`[soak:${name}] ${new Date().toISOString().slice(11, 19)} ${message}\n`);
+const log = (message: string) =>
+  process.stderr.write(`[soak:${name}] ${new Date().toISOString().slice(11, 19)} ${message}\n`);
 
 async function main() {
   // The API (this process) and the worker processes share the payload key, as in production.

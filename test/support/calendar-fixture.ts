@@ -1,4 +1,9 @@
-import { defaultProductionCalendar, parseProductionCalendarXml, type CalendarYear, type ProductionCalendar } from '@mentorflow/calendar';
+import {
+  defaultProductionCalendar,
+  parseProductionCalendarXml,
+  type CalendarYear,
+  type ProductionCalendar,
+} from '@mentorflow/calendar';
 import { EventStore } from '@mentorflow/event-store';
 import { appendCalendarYear } from '@mentorflow/projections';
 import { openTestDataSource } from './database';
@@ -82,7 +87,8 @@ function assertNotShipped(years: readonly number[]): void {
  */
 export function yearsNeededFrom(now: Date, spanYears: number): number[] {
   if (Number.isNaN(now.getTime())) throw new Error('yearsNeededFrom: invalid date');
-  if (!Number.isInteger(spanYears) || spanYears < 0) throw new Error(`yearsNeededFrom: invalid span ${String(spanYears)}`);
+  if (!Number.isInteger(spanYears) || spanYears < 0)
+    throw new Error(`yearsNeededFrom: invalid span ${String(spanYears)}`);
   const lastShipped = Math.max(...shippedYears());
   const last = now.getUTCFullYear() + spanYears;
   return Array.from({ length: Math.max(0, last - lastShipped) }, (_, i) => lastShipped + 1 + i);
@@ -101,9 +107,13 @@ export function fixtureProductionCalendar(years: readonly number[]): ProductionC
  * read it like any loaded year. A year whose loaded data already equals the fixture
  * is not appended again. Returns the calendar the worker then uses (shipped + the fixture years).
  */
-export async function loadFixtureCalendarYears(store: EventStore, years: readonly number[]): Promise<ProductionCalendar> {
+export async function loadFixtureCalendarYears(
+  store: EventStore,
+  years: readonly number[],
+): Promise<ProductionCalendar> {
   assertNotShipped(years);
-  for (const year of years) await appendCalendarYear(store, fixtureCalendarYear(year), FIXTURE_LOADER, new Date().toISOString());
+  for (const year of years)
+    await appendCalendarYear(store, fixtureCalendarYear(year), FIXTURE_LOADER, new Date().toISOString());
   return fixtureProductionCalendar(years);
 }
 

@@ -18,13 +18,17 @@ declare global {
  * DATABASE_URL is given) migrated to the current schema, and for end-to-end tests a Temporal dev
  * server (unless TEMPORAL_ADDRESS is given). Addresses reach the tests through the environment.
  */
-export default async function globalSetup(_global: unknown, project: { displayName?: { name?: string } }): Promise<void> {
+export default async function globalSetup(
+  _global: unknown,
+  project: { displayName?: { name?: string } },
+): Promise<void> {
   // Each Jest project runs its own global setup; servers started once serve every project of the run.
   const started: Started = globalThis.mentorflowTestServers ?? {};
   globalThis.mentorflowTestServers = started;
 
   if (!process.env.DATABASE_URL) {
-    const { startEmbeddedPostgres } = await importScript<typeof import('../../scripts/lib/postgres.mjs')>('lib/postgres.mjs');
+    const { startEmbeddedPostgres } =
+      await importScript<typeof import('../../scripts/lib/postgres.mjs')>('lib/postgres.mjs');
     const postgres = await startEmbeddedPostgres({ port: 0, persistent: false, log: testLog });
     process.env.DATABASE_URL = postgres.url;
     started.stopPostgres = postgres.stop;
@@ -35,13 +39,15 @@ export default async function globalSetup(_global: unknown, project: { displayNa
   await dataSource.destroy();
 
   if (!process.env.TEMPORAL_TEST_SERVER_PATH) {
-    const { ensureTimeSkippingTestServer } = await importScript<typeof import('../../scripts/lib/test-server.mjs')>('lib/test-server.mjs');
+    const { ensureTimeSkippingTestServer } =
+      await importScript<typeof import('../../scripts/lib/test-server.mjs')>('lib/test-server.mjs');
     process.env.TEMPORAL_TEST_SERVER_PATH = await ensureTimeSkippingTestServer({ log: testLog });
   }
 
   const wantsTemporal = project.displayName?.name === 'e2e';
   if (wantsTemporal && !process.env.TEMPORAL_ADDRESS) {
-    const { ensureTemporalCli } = await importScript<typeof import('../../scripts/lib/temporal-cli.mjs')>('lib/temporal-cli.mjs');
+    const { ensureTemporalCli } =
+      await importScript<typeof import('../../scripts/lib/temporal-cli.mjs')>('lib/temporal-cli.mjs');
     const cli = await ensureTemporalCli({ log: testLog });
     started.temporal = await TestWorkflowEnvironment.createLocal({
       server: cli ? { executable: { type: 'existing-path', path: cli } } : {},

@@ -9,7 +9,14 @@ export async function registerTestSchool(store: EventStore, organisationId: stri
     organisationDecider,
     {
       type: 'RegisterOrganisation',
-      data: { organisationId, name, kind: 'school', municipality: 'г. Казань', region: 'Республика Татарстан', timeZone: 'Europe/Moscow' },
+      data: {
+        organisationId,
+        name,
+        kind: 'school',
+        municipality: 'г. Казань',
+        region: 'Республика Татарстан',
+        timeZone: 'Europe/Moscow',
+      },
       metadata: { actorId: 'admin', role: 'administrator', now: new Date().toISOString() },
     },
     { actorId: 'admin' },

@@ -21,9 +21,19 @@ export const pairStartOptions = (
     args: [
       {
         formation: {
-          pairId, programmeId: randomUUID(), organisationId, form: 'teacherTeacher', kind: 'traditional', mentorId, menteeIds: [menteeId],
-          consents: [{ personId: mentorId, date: isoDate(today) }, { personId: menteeId, date: isoDate(today) }],
-          order, term: { start: isoDate(today), end: isoDate(today + 400 * DAY) },
+          pairId,
+          programmeId: randomUUID(),
+          organisationId,
+          form: 'teacherTeacher',
+          kind: 'traditional',
+          mentorId,
+          menteeIds: [menteeId],
+          consents: [
+            { personId: mentorId, date: isoDate(today) },
+            { personId: menteeId, date: isoDate(today) },
+          ],
+          order,
+          term: { start: isoDate(today), end: isoDate(today + 400 * DAY) },
         },
         timeZone: 'Europe/Moscow',
         ...input,
@@ -34,6 +44,10 @@ export const pairStartOptions = (
 
 /** The personal programme the workflow specs approve: 180 days from `today`, an open lesson after 30, the curator controls. */
 export const personalProgrammeFrom = (today: number, curator: string): PersonalProgrammeInput => ({
-  start: isoDate(today), end: isoDate(today + 180 * DAY), directions: ['Адаптация'], difficulties: ['Дисциплина на уроке'],
-  activities: [{ title: 'Открытый урок', plannedDate: isoDate(today + 30 * DAY) }], controller: { personId: curator, role: 'curator' },
+  start: isoDate(today),
+  end: isoDate(today + 180 * DAY),
+  directions: ['Адаптация'],
+  difficulties: ['Дисциплина на уроке'],
+  activities: [{ title: 'Открытый урок', plannedDate: isoDate(today + 30 * DAY) }],
+  controller: { personId: curator, role: 'curator' },
 });

@@ -1,6 +1,12 @@
 import { endOfLocalDay } from '@mentorflow/calendar';
 import type { SqlExecutor } from '@mentorflow/event-store';
-import { loadFactsAsOf, loadOrganisationsInScope, regionAggregate, regionOrganisationRow, type RegionOrganisationRow } from '@mentorflow/projections';
+import {
+  loadFactsAsOf,
+  loadOrganisationsInScope,
+  regionAggregate,
+  regionOrganisationRow,
+  type RegionOrganisationRow,
+} from '@mentorflow/projections';
 import type { ExpectedRegionFigures } from '../../scripts/region/expected-figures';
 
 /** The region's per-organisation rows from the report facts, as of the end of `asOf` (or now). */
@@ -8,10 +14,18 @@ export async function regionRows(db: SqlExecutor, region: string, asOf?: string)
   const organisations = await loadOrganisationsInScope(db, { region });
   const facts = await loadFactsAsOf(
     db,
-    organisations.map((o) => ({ organisationId: o.organisationId, at: asOf === undefined ? null : endOfLocalDay(asOf, o.facts.timeZone) })),
+    organisations.map((o) => ({
+      organisationId: o.organisationId,
+      at: asOf === undefined ? null : endOfLocalDay(asOf, o.facts.timeZone),
+    })),
   );
   return organisations
-    .map((o) => regionOrganisationRow(o.organisationId, facts.filter((f) => f.organisationId === o.organisationId)))
+    .map((o) =>
+      regionOrganisationRow(
+        o.organisationId,
+        facts.filter((f) => f.organisationId === o.organisationId),
+      ),
+    )
     .filter((r): r is RegionOrganisationRow => r !== undefined);
 }
 

@@ -10,7 +10,11 @@ export interface AppRoute {
   handler: string;
 }
 
-const join = (...parts: string[]) => `/${parts.flatMap((p) => p.split('/')).filter(Boolean).join('/')}`;
+const join = (...parts: string[]) =>
+  `/${parts
+    .flatMap((p) => p.split('/'))
+    .filter(Boolean)
+    .join('/')}`;
 
 /**
  * Every route of the application as Nest registered it (controllers of every module), checked against
@@ -30,11 +34,14 @@ export function routeTable(app: INestApplication): AppRoute[] {
         if (name === 'constructor' || typeof handler !== 'function') continue;
         const paths = Reflect.getMetadata(PATH_METADATA, handler) as string | string[] | undefined;
         if (paths === undefined) continue;
-        const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod] as AppRoute['method'];
+        const method = RequestMethod[
+          Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod
+        ] as AppRoute['method'];
         for (const prefix of prefixes) {
           for (const path of ([] as string[]).concat(paths)) {
             const route = { method, path: join(prefix, path), handler: `${controller.name}.${name}` };
-            if (!fastify.hasRoute({ method: route.method, url: route.path })) throw new Error(`${route.method} ${route.path} is not in Fastify's route table`);
+            if (!fastify.hasRoute({ method: route.method, url: route.path }))
+              throw new Error(`${route.method} ${route.path} is not in Fastify's route table`);
             routes.push(route);
           }
         }
@@ -47,4 +54,5 @@ export function routeTable(app: INestApplication): AppRoute[] {
 export const isWrite = (route: AppRoute) => route.method !== 'GET';
 
 /** The path with every `:param` replaced: by `ids[param]` when given, else by `fallback`. */
-export const fillPath = (path: string, ids: Record<string, string>, fallback: string) => path.replace(/:(\w+)/g, (_, name: string) => ids[name] ?? fallback);
+export const fillPath = (path: string, ids: Record<string, string>, fallback: string) =>
+  path.replace(/:(\w+)/g, (_, name: string) => ids[name] ?? fallback);

@@ -25,7 +25,10 @@ export class TestSystem {
   ) {}
 
   /** `workerOptions` go to createWorker (benchmarks pass a prebuilt workflow bundle). */
-  static async start(taskQueue = `e2e-${process.pid}-${Date.now()}`, workerOptions: Partial<WorkerOptions> = {}): Promise<TestSystem> {
+  static async start(
+    taskQueue = `e2e-${process.pid}-${Date.now()}`,
+    workerOptions: Partial<WorkerOptions> = {},
+  ): Promise<TestSystem> {
     process.env.TEMPORAL_TASK_QUEUE = taskQueue;
     process.env.PROJECTOR_POLL_MS ??= '20'; // benchmarks pass the shipped default
     process.env.THROTTLE_LIMIT ??= '100000';
@@ -40,7 +43,10 @@ export class TestSystem {
     const api = await createApiApp({ logger: false });
     const users = new TestUsers(new UserDirectory(api.get(DataSource)));
     // Every request, fetch()ed directly or not, waits until the users token() registered are stored.
-    api.getHttpAdapter().getInstance().addHook('onRequest', async () => users.settled());
+    api
+      .getHttpAdapter()
+      .getInstance()
+      .addHook('onRequest', async () => users.settled());
     await api.listen(0, '127.0.0.1');
     const system = new TestSystem(api, workerApp, worker, running, await api.getUrl());
     system.users = users;
@@ -54,12 +60,23 @@ export class TestSystem {
    * `organisationIds` (an administrator: unscoped; a regional coordinator: in `scope`) directly in the
    * database, as an administrator would through /users. Grants add up across calls for the same sub.
    */
-  token(sub: string, roles: Role[], organisationIds: string[] = [], scope: { region?: string; municipality?: string } = {}): string {
+  token(
+    sub: string,
+    roles: Role[],
+    organisationIds: string[] = [],
+    scope: { region?: string; municipality?: string } = {},
+  ): string {
     const assignments = roles.flatMap((role): RoleAssignment[] =>
       role === 'administrator'
         ? [{ role }]
         : role === 'regionalCoordinator'
-          ? [{ role, region: scope.region ?? 'Самарская область', ...(scope.municipality ? { municipality: scope.municipality } : {}) }]
+          ? [
+              {
+                role,
+                region: scope.region ?? 'Самарская область',
+                ...(scope.municipality ? { municipality: scope.municipality } : {}),
+              },
+            ]
           : organisationIds.map((organisationId) => ({ role, organisationId })),
     );
     this.users.ensure(sub, assignments);
@@ -72,7 +89,10 @@ export class TestSystem {
   }
 
   /** The user `match` picks from GET /users, paging through the whole list (other specs add users to the shared database). */
-  async listedUser<T extends { userId: string; sub: string }>(token: string, match: (user: T) => boolean): Promise<T | undefined> {
+  async listedUser<T extends { userId: string; sub: string }>(
+    token: string,
+    match: (user: T) => boolean,
+  ): Promise<T | undefined> {
     for (let offset = 0; ; offset += 100) {
       const page = (await this.request('GET', `/users?limit=100&offset=${offset}`, token)).body as T[];
       const found = page.find(match);
@@ -83,7 +103,10 @@ export class TestSystem {
   async request(method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; body: any }> {
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body ? { 'content-type': 'application/json' } : {}),
+      },
       body: body ? JSON.stringify(body) : undefined,
     });
     const text = await response.text();

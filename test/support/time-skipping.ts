@@ -37,7 +37,9 @@ export function useTimeSkippingWorker(options: {
   };
 
   beforeAll(async () => {
-    env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: timeSkippingServerPath() } } });
+    env = await TestWorkflowEnvironment.createTimeSkipping({
+      server: { executable: { type: 'existing-path', path: timeSkippingServerPath() } },
+    });
     dataSource = await openTestDataSource();
     store = new EventStore(dataSource);
     worker = await Worker.create({

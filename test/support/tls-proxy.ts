@@ -23,12 +23,55 @@ export interface TestPki {
 export function makeTestPki(): TestPki {
   const dir = mkdtempSync(join(tmpdir(), 'mentorflow-tls-'));
   const path = (name: string) => join(dir, name);
-  const openssl = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
-  const makeCa = (name: string) => openssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', `/CN=${name}`, '-keyout', path(`${name}.key`), '-out', path(`${name}.pem`));
+  const openssl = (...args: string[]) =>
+    execFileSync('openssl', args, { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+  const makeCa = (name: string) =>
+    openssl(
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '2',
+      '-subj',
+      `/CN=${name}`,
+      '-keyout',
+      path(`${name}.key`),
+      '-out',
+      path(`${name}.pem`),
+    );
   const makeLeaf = (ca: string, name: string, extensions: string) => {
     writeFileSync(path(`${name}.ext`), extensions);
-    openssl('req', '-newkey', 'rsa:2048', '-nodes', '-subj', `/CN=${name}`, '-keyout', path(`${name}.key`), '-out', path(`${name}.csr`));
-    openssl('x509', '-req', '-in', path(`${name}.csr`), '-CA', path(`${ca}.pem`), '-CAkey', path(`${ca}.key`), '-CAcreateserial', '-days', '2', '-extfile', path(`${name}.ext`), '-out', path(`${name}.pem`));
+    openssl(
+      'req',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-subj',
+      `/CN=${name}`,
+      '-keyout',
+      path(`${name}.key`),
+      '-out',
+      path(`${name}.csr`),
+    );
+    openssl(
+      'x509',
+      '-req',
+      '-in',
+      path(`${name}.csr`),
+      '-CA',
+      path(`${ca}.pem`),
+      '-CAkey',
+      path(`${ca}.key`),
+      '-CAcreateserial',
+      '-days',
+      '2',
+      '-extfile',
+      path(`${name}.ext`),
+      '-out',
+      path(`${name}.pem`),
+    );
   };
   makeCa('ca');
   makeCa('other-ca');
@@ -54,13 +97,26 @@ export function makeTestPki(): TestPki {
  * only clients presenting a certificate signed by `pki.ca`, and pipes the decrypted bytes (gRPC over
  * HTTP/2) to the dev server's plaintext port.
  */
-export async function startMtlsProxy(pki: TestPki, upstream: string): Promise<{ address: string; accepted: () => number; refused: () => number; close(): Promise<void> }> {
-  const [host, port] = [upstream.slice(0, upstream.lastIndexOf(':')), Number(upstream.slice(upstream.lastIndexOf(':') + 1))];
+export async function startMtlsProxy(
+  pki: TestPki,
+  upstream: string,
+): Promise<{ address: string; accepted: () => number; refused: () => number; close(): Promise<void> }> {
+  const [host, port] = [
+    upstream.slice(0, upstream.lastIndexOf(':')),
+    Number(upstream.slice(upstream.lastIndexOf(':') + 1)),
+  ];
   const sockets = new Set<Socket>();
   let accepted = 0;
   let refused = 0;
   const server = createServer(
-    { key: readFileSync(pki.serverKey), cert: readFileSync(pki.serverCert), ca: readFileSync(pki.ca), requestCert: true, rejectUnauthorized: true, ALPNProtocols: ['h2'] },
+    {
+      key: readFileSync(pki.serverKey),
+      cert: readFileSync(pki.serverCert),
+      ca: readFileSync(pki.ca),
+      requestCert: true,
+      rejectUnauthorized: true,
+      ALPNProtocols: ['h2'],
+    },
     (client: TLSSocket) => {
       accepted += 1;
       const backend = connect({ host, port });

@@ -18,14 +18,31 @@ function newestSourceMtime(dir: string): number {
 /** Builds apps/web when dist is missing or older than its sources, so the API serves what the test reads. */
 export function ensureWebBuild(): void {
   const index = path.join(dist, 'index.html');
-  const sources = Math.max(newestSourceMtime(path.join(webRoot, 'src')), statSync(path.join(webRoot, 'index.html')).mtimeMs, statSync(path.join(webRoot, 'vite.config.ts')).mtimeMs);
+  const sources = Math.max(
+    newestSourceMtime(path.join(webRoot, 'src')),
+    statSync(path.join(webRoot, 'index.html')).mtimeMs,
+    statSync(path.join(webRoot, 'vite.config.ts')).mtimeMs,
+  );
   if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
   // Built aside and moved into place, so a server of another test file never sees a half-written dist.
   const aside = `${dist}.build-${process.pid}`;
-  execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', path.join(webRoot, 'vite.config.ts'), '--outDir', aside, '--logLevel', 'error'], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  execFileSync(
+    process.execPath,
+    [
+      path.join(root, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '--config',
+      path.join(webRoot, 'vite.config.ts'),
+      '--outDir',
+      aside,
+      '--logLevel',
+      'error',
+    ],
+    {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   rmSync(dist, { recursive: true, force: true });
   renameSync(aside, dist);
 }
@@ -34,7 +51,15 @@ export function ensureWebBuild(): void {
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=ru-RU'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--lang=ru-RU',
+    ],
   });
 }
 
@@ -42,7 +67,11 @@ export const laptop = { width: 1280, height: 860 };
 export const phone = { width: 390, height: 844 };
 
 /** A page already signed in with `token` (the app reads it from sessionStorage), in Russian, in the given viewport. */
-export async function signedInPage(browser: Browser, token: string, viewport = laptop): Promise<{ context: BrowserContext; page: Page }> {
+export async function signedInPage(
+  browser: Browser,
+  token: string,
+  viewport = laptop,
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport, locale: 'ru-RU', timezoneId: 'Europe/Moscow' });
   // Runs in the page (the test's tsconfig has no DOM types).
   await context.addInitScript((value) => (globalThis as any).sessionStorage.setItem('mentorflow.token', value), token);
@@ -81,9 +110,14 @@ export async function accessibilityAudit(page: Page): Promise<AccessibilityAudit
         .map((id: string) => doc.getElementById(id)?.textContent ?? '')
         .join(' ')
         .trim() ||
-      [...(el.labels ?? [])].map((l: any) => l.textContent).join(' ').trim() ||
+      [...(el.labels ?? [])]
+        .map((l: any) => l.textContent)
+        .join(' ')
+        .trim() ||
       (el.tagName === 'BUTTON' ? el.textContent.trim() : '');
-    const controls = [...doc.querySelectorAll('input, select, textarea, button')].filter((el: any) => el.type !== 'hidden');
+    const controls = [...doc.querySelectorAll('input, select, textarea, button')].filter(
+      (el: any) => el.type !== 'hidden',
+    );
     const headings = [...doc.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h: any) => Number(h.tagName[1]));
     return {
       lang: doc.documentElement.lang,

@@ -49,18 +49,26 @@ export interface MentorReplacementRequest {
 
 /** Answers once the pair is formed (or throws the refusal): the API's update-with-start. */
 export const pairFormedUpdate = defineUpdate<PairView>('pairFormed');
-export const approvePersonalProgrammeUpdate = defineUpdate<PairView, [Envelope<PersonalProgrammeInput>]>('approvePersonalProgramme');
+export const approvePersonalProgrammeUpdate = defineUpdate<PairView, [Envelope<PersonalProgrammeInput>]>(
+  'approvePersonalProgramme',
+);
 export const recordDiaryEntryUpdate = defineUpdate<PairView, [Envelope<PairEntry>]>('recordDiaryEntry');
 export const recordMenteeReportUpdate = defineUpdate<PairView, [Envelope<PairEntry>]>('recordMenteeReport');
-export const passInterimControlUpdate =
-  defineUpdate<PairView, [Envelope<{ taskId: string; outcome: 'passed' | 'needsCorrection'; comment: string }>]>('passInterimControl');
-export const submitMentorFinalReportUpdate =
-  defineUpdate<PairView, [Envelope<{ taskId: string; conclusion: string; proposals?: string }>]>('submitMentorFinalReport');
+export const passInterimControlUpdate = defineUpdate<
+  PairView,
+  [Envelope<{ taskId: string; outcome: 'passed' | 'needsCorrection'; comment: string }>]
+>('passInterimControl');
+export const submitMentorFinalReportUpdate = defineUpdate<
+  PairView,
+  [Envelope<{ taskId: string; conclusion: string; proposals?: string }>]
+>('submitMentorFinalReport');
 export const completeFinalControlUpdate = defineUpdate<
   PairView,
   [Envelope<{ taskId: string; outcome: 'passed' | 'notPassed'; mentorConclusion: string; comment?: string }>]
 >('completeFinalControl');
-export const terminatePairUpdate = defineUpdate<PairView, [Envelope<{ reason: string; order?: PairOrder }>]>('terminatePair');
+export const terminatePairUpdate = defineUpdate<PairView, [Envelope<{ reason: string; order?: PairOrder }>]>(
+  'terminatePair',
+);
 
 /** Fire-and-forget, as the design card asks: the workflow records it as applied or as rejected. */
 export const replaceMentorSignal = defineSignal<[Envelope<MentorReplacementRequest>]>('replaceMentor');

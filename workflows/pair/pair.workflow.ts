@@ -1,5 +1,13 @@
 import { historyLimit } from '../shared/history-limit';
-import { allHandlersFinished, condition, continueAsNew, log, proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  log,
+  proxyActivities,
+  setHandler,
+  uuid4,
+} from '@temporalio/workflow';
 import {
   DomainRefusal,
   isTaskActive,
@@ -46,7 +54,12 @@ export const pairStreamId = (pairId: string) => `pair-${pairId}`;
 export async function pairWorkflow(input: PairWorkflowInput): Promise<PairView> {
   const { formation } = input;
   const historyFull = historyLimit(input.continueAsNewAfterEvents);
-  const runner = AggregateRunner.resume(pairDecider, pairStreamId(formation.pairId), formation.organisationId, input.snapshot);
+  const runner = AggregateRunner.resume(
+    pairDecider,
+    pairStreamId(formation.pairId),
+    formation.organisationId,
+    input.snapshot,
+  );
   const view = (): PairView => ({ state: runner.state, version: runner.version });
   const formed = () => runner.state.status !== 'notFormed';
   const finished = () => runner.state.status === 'completed' || runner.state.status === 'terminated';
@@ -89,7 +102,11 @@ export async function pairWorkflow(input: PairWorkflowInput): Promise<PairView> 
   updates.command(recordDiaryEntryUpdate, ({ data, metadata }) => ({ type: 'RecordDiaryEntry', data, metadata }));
   updates.command(recordMenteeReportUpdate, ({ data, metadata }) => ({ type: 'RecordMenteeReport', data, metadata }));
   updates.command(passInterimControlUpdate, ({ data, metadata }) => ({ type: 'PassInterimControl', data, metadata }));
-  updates.command(submitMentorFinalReportUpdate, ({ data, metadata }) => ({ type: 'SubmitMentorFinalReport', data, metadata }));
+  updates.command(submitMentorFinalReportUpdate, ({ data, metadata }) => ({
+    type: 'SubmitMentorFinalReport',
+    data,
+    metadata,
+  }));
   updates.command(
     completeFinalControlUpdate,
     ({ data, metadata }) => ({ type: 'CompleteFinalControl', data, metadata }),
@@ -110,7 +127,13 @@ export async function pairWorkflow(input: PairWorkflowInput): Promise<PairView> 
   );
   // The command depends on the task's kind, read when the command's turn comes: the handler refuses.
   updates.enriched(completeTaskUpdate, undefined, async ({ data, metadata }) => {
-    await runner.execute(() => taskCompletion(runner.state.status === 'notFormed' ? undefined : runner.state.tasks[data.taskId], data.result, metadata));
+    await runner.execute(() =>
+      taskCompletion(
+        runner.state.status === 'notFormed' ? undefined : runner.state.tasks[data.taskId],
+        data.result,
+        metadata,
+      ),
+    );
     return { taskId: data.taskId, status: 'done' };
   });
 
@@ -129,7 +152,8 @@ export async function pairWorkflow(input: PairWorkflowInput): Promise<PairView> 
         if (state.status === 'notFormed' || state.replacementDecisions[data.replacementId]) {
           return reject('pair.replacement.notApplicable', 'Замена наставника не может быть применена', unmet);
         }
-        if (unmet.length > 0) return reject('pair.replacement.invalid', 'Замена наставника отклонена: условия не выполнены', unmet);
+        if (unmet.length > 0)
+          return reject('pair.replacement.invalid', 'Замена наставника отклонена: условия не выполнены', unmet);
         const reservation = await reserveMentorCapacity({
           organisationId: formation.organisationId,
           mentorId: data.newMentorId,
@@ -161,7 +185,8 @@ export async function pairWorkflow(input: PairWorkflowInput): Promise<PairView> 
 
   async function releaseCapacity(): Promise<void> {
     const state = runner.state;
-    if (state.status !== 'notFormed') await releaseMentorCapacity({ mentorId: state.mentorId, pairId: formation.pairId });
+    if (state.status !== 'notFormed')
+      await releaseMentorCapacity({ mentorId: state.mentorId, pairId: formation.pairId });
   }
 
   /** A timer per open control task: when its due instant passes with the task open, it becomes overdue. */
@@ -171,7 +196,8 @@ export async function pairWorkflow(input: PairWorkflowInput): Promise<PairView> 
     for (const task of Object.values(state.tasks)) {
       // A pair's control dates are calendar dates: its tasks always carry their due instant.
       const dueAt = task.dueAt;
-      if (!isTaskActive(task) || task.status === 'overdue' || dueAt === undefined || watchedTasks.has(task.taskId)) continue;
+      if (!isTaskActive(task) || task.status === 'overdue' || dueAt === undefined || watchedTasks.has(task.taskId))
+        continue;
       watchedTasks.add(task.taskId);
       timers.start(async () => {
         const due = timerUntil(Date.parse(dueAt));
@@ -179,14 +205,24 @@ export async function pairWorkflow(input: PairWorkflowInput): Promise<PairView> 
         const current = runner.state.status === 'notFormed' ? undefined : runner.state.tasks[task.taskId];
         if (!current || current.status !== 'open') return;
         await runner
-          .execute(() => ({ type: 'MarkPairTaskOverdue', data: { taskId: task.taskId }, metadata: systemMetadata(Math.max(Date.parse(dueAt), Date.now())) }))
-          .catch((error: unknown) => log.warn('Task overdue not recorded', { taskId: task.taskId, error: String(error) }));
+          .execute(() => ({
+            type: 'MarkPairTaskOverdue',
+            data: { taskId: task.taskId },
+            metadata: systemMetadata(Math.max(Date.parse(dueAt), Date.now())),
+          }))
+          .catch((error: unknown) =>
+            log.warn('Task overdue not recorded', { taskId: task.taskId, error: String(error) }),
+          );
       });
     }
   }
 
   if (!input.snapshot) {
-    const command: PairCommand = { type: 'FormPair', data: { ...formation, capacityReserved: true }, metadata: input.metadata };
+    const command: PairCommand = {
+      type: 'FormPair',
+      data: { ...formation, capacityReserved: true },
+      metadata: input.metadata,
+    };
     try {
       // Refuse an invalid formation before taking anyone's capacity.
       runner.check(command);
@@ -227,7 +263,12 @@ function taskCompletion(task: TaskView | undefined, result: string, metadata: Co
     return { type: 'PassInterimControl', data: { taskId: task.taskId, outcome: 'passed', comment: result }, metadata };
   }
   if (task?.kind === 'finalControl' && task.assignee.role !== 'mentor') {
-    throw toFailure(new DomainRefusal('pair.task.finalControlForm', 'Итоговый контроль оформляется формой итогового контроля с заключением наставника'));
+    throw toFailure(
+      new DomainRefusal(
+        'pair.task.finalControlForm',
+        'Итоговый контроль оформляется формой итогового контроля с заключением наставника',
+      ),
+    );
   }
   return { type: 'SubmitMentorFinalReport', data: { taskId: task?.taskId ?? '', conclusion: result }, metadata };
 }

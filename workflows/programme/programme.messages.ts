@@ -25,10 +25,16 @@ export interface ProgrammeView {
 export const programmeStartedUpdate = defineUpdate<ProgrammeView>('programmeStarted');
 export const recordDocumentUpdate = defineUpdate<ProgrammeView, [Envelope<ProgrammeDocument>]>('recordDocument');
 export const appointCuratorUpdate = defineUpdate<ProgrammeView, [Envelope<{ curatorId: string }>]>('appointCurator');
-export const advanceStageUpdate =
-  defineUpdate<ProgrammeView, [Envelope<{ comment?: string; expectedStage?: ProgrammeStage }>]>('advanceStage');
-export const returnToStageUpdate = defineUpdate<ProgrammeView, [Envelope<{ stage: ProgrammeStage; reason: string }>]>('returnToStage');
-export const planStageDatesUpdate =
-  defineUpdate<ProgrammeView, [Envelope<{ stage: ProgrammeStage; plannedEnd: string }>]>('planStageDates');
+export const advanceStageUpdate = defineUpdate<
+  ProgrammeView,
+  [Envelope<{ comment?: string; expectedStage?: ProgrammeStage }>]
+>('advanceStage');
+export const returnToStageUpdate = defineUpdate<ProgrammeView, [Envelope<{ stage: ProgrammeStage; reason: string }>]>(
+  'returnToStage',
+);
+export const planStageDatesUpdate = defineUpdate<
+  ProgrammeView,
+  [Envelope<{ stage: ProgrammeStage; plannedEnd: string }>]
+>('planStageDates');
 
 export const programmeViewQuery = defineQuery<ProgrammeView>('programmeView');

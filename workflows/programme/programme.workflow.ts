@@ -1,5 +1,13 @@
 import { historyLimit } from '../shared/history-limit';
-import { allHandlersFinished, condition, continueAsNew, log, proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  log,
+  proxyActivities,
+  setHandler,
+  uuid4,
+} from '@temporalio/workflow';
 import {
   emptyGateContext,
   programmeDecider,
@@ -42,14 +50,20 @@ export const programmeStreamId = (programmeId: string) => `programme-${programme
  */
 export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<ProgrammeView> {
   const historyFull = historyLimit(input.continueAsNewAfterEvents);
-  const runner = AggregateRunner.resume(programmeDecider, programmeStreamId(input.programmeId), input.organisationId, input.snapshot);
+  const runner = AggregateRunner.resume(
+    programmeDecider,
+    programmeStreamId(input.programmeId),
+    input.organisationId,
+    input.snapshot,
+  );
   const settle = calendarWakeups();
   // Never cancelled: a run hands over with its timers waiting, as its recorded histories did.
   const timers = new Timers();
   const view = (): ProgrammeView => ({ state: runner.state, version: runner.version });
   const started = () => runner.state.status === 'started';
   // Before ProgrammeStarted is stored a command is queued behind the start and decided in the handler.
-  const validate = (command: ProgrammeCommand, deferred: string[] = []) => (started() ? runner.check(command, deferred) : undefined);
+  const validate = (command: ProgrammeCommand, deferred: string[] = []) =>
+    started() ? runner.check(command, deferred) : undefined;
 
   setHandler(programmeViewQuery, view);
   setHandler(programmeStartedUpdate, async () => {
@@ -64,11 +78,18 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
   updates.command(appointCuratorUpdate, ({ data, metadata }) => ({ type: 'AppointCurator', data, metadata }));
   updates.enriched(
     advanceStageUpdate,
-    ({ data, metadata }) => validate({ type: 'AdvanceStage', data: { ...data, context: noCountsYet }, metadata }, ['programme.gate.unmet']),
+    ({ data, metadata }) =>
+      validate({ type: 'AdvanceStage', data: { ...data, context: noCountsYet }, metadata }, ['programme.gate.unmet']),
     async ({ data, metadata }) => {
       await runner.execute(async () => ({
         type: 'AdvanceStage',
-        data: { ...data, context: await loadProgrammeGateContext({ programmeId: input.programmeId, organisationId: input.organisationId }) },
+        data: {
+          ...data,
+          context: await loadProgrammeGateContext({
+            programmeId: input.programmeId,
+            organisationId: input.organisationId,
+          }),
+        },
         metadata,
       }));
       return view();
@@ -82,10 +103,21 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
     async ({ data, metadata }) => {
       const taskId = uuid4();
       await runner.execute(async () => {
-        const { pendingYear, ...reminder } = await planStageReminder({ plannedEnd: data.plannedEnd, timeZone: input.timeZone, organisationId: input.organisationId });
+        const { pendingYear, ...reminder } = await planStageReminder({
+          plannedEnd: data.plannedEnd,
+          timeZone: input.timeZone,
+          organisationId: input.organisationId,
+        });
         return {
           type: 'PlanStageDates',
-          data: { ...data, reminder: { taskId, ...reminder, ...(pendingYear === undefined ? {} : { deadlinePendingYear: pendingYear }) } },
+          data: {
+            ...data,
+            reminder: {
+              taskId,
+              ...reminder,
+              ...(pendingYear === undefined ? {} : { deadlinePendingYear: pendingYear }),
+            },
+          },
           metadata,
         };
       });
@@ -98,7 +130,8 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
   function watchStagePlan(stage: ProgrammeStage, plannedEnd: string): void {
     const state = runner.state;
     const taskId = state.status === 'started' ? state.stageReminderTasks[stage] : undefined;
-    const current = () => (taskId === undefined || runner.state.status !== 'started' ? undefined : runner.state.tasks[taskId]);
+    const current = () =>
+      taskId === undefined || runner.state.status !== 'started' ? undefined : runner.state.tasks[taskId];
     timers.start(async () => {
       // A reminder whose working days fall in a year the calendar lacks is computed once that year is loaded.
       if (current()?.deadlinePendingYear !== undefined) {
@@ -110,7 +143,12 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
         await runner
           .execute(() => ({
             type: 'SetTaskDeadline',
-            data: { taskId: taskId ?? '', dueAt: reminder.dueAt, dueLocalDate: reminder.dueLocalDate, remindAt: reminder.remindAt },
+            data: {
+              taskId: taskId ?? '',
+              dueAt: reminder.dueAt,
+              dueLocalDate: reminder.dueLocalDate,
+              remindAt: reminder.remindAt,
+            },
             metadata: systemMetadata(Date.now()),
           }))
           .catch((error: unknown) => log.warn('Pending reminder not set', { stage, error: String(error) }));

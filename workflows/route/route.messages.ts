@@ -38,21 +38,34 @@ export interface RouteView {
 }
 
 /** What the tutor sends: the workflow adds the methodologist's draft task and its deadline on the production calendar. */
-export type RecordDiagnosticsRequest = Omit<RecordDiagnostics['data'], 'draftTaskId' | 'draftDueAt' | 'draftDueLocalDate' | 'remindAt'>;
+export type RecordDiagnosticsRequest = Omit<
+  RecordDiagnostics['data'],
+  'draftTaskId' | 'draftDueAt' | 'draftDueLocalDate' | 'remindAt'
+>;
 
 export type NoData = Record<string, never>;
 
 export const routeCreatedUpdate = defineUpdate<RouteView>('routeCreated');
 export const fixGoalUpdate = defineUpdate<RouteView, [Envelope<FixGoal['data']>]>('fixGoal');
-export const recordDiagnosticsUpdate = defineUpdate<RouteView, [Envelope<RecordDiagnosticsRequest>]>('recordDiagnostics');
+export const recordDiagnosticsUpdate = defineUpdate<RouteView, [Envelope<RecordDiagnosticsRequest>]>(
+  'recordDiagnostics',
+);
 export const submitDraftUpdate = defineUpdate<RouteView, [Envelope<SubmitDraft['data']>]>('submitDraft');
-export const proposeOwnRoadMapUpdate = defineUpdate<RouteView, [Envelope<ProposeOwnRoadMap['data']>]>('proposeOwnRoadMap');
-export const approveProposedRoadMapUpdate = defineUpdate<RouteView, [Envelope<ApproveProposedRoadMap['data']>]>('approveProposedRoadMap');
+export const proposeOwnRoadMapUpdate = defineUpdate<RouteView, [Envelope<ProposeOwnRoadMap['data']>]>(
+  'proposeOwnRoadMap',
+);
+export const approveProposedRoadMapUpdate = defineUpdate<RouteView, [Envelope<ApproveProposedRoadMap['data']>]>(
+  'approveProposedRoadMap',
+);
 export const agreeRoadMapUpdate = defineUpdate<RouteView, [Envelope<AgreeRoadMap['data']>]>('agreeRoadMap');
-export const recordPortfolioEntryUpdate = defineUpdate<RouteView, [Envelope<RecordPortfolioEntry['data']>]>('recordPortfolioEntry');
+export const recordPortfolioEntryUpdate = defineUpdate<RouteView, [Envelope<RecordPortfolioEntry['data']>]>(
+  'recordPortfolioEntry',
+);
 export const correctRoadMapUpdate = defineUpdate<RouteView, [Envelope<CorrectRoadMap['data']>]>('correctRoadMap');
 export const startReflectionUpdate = defineUpdate<RouteView, [Envelope<NoData>]>('startReflection');
-export const recordControlDiagnosticsUpdate = defineUpdate<RouteView, [Envelope<RecordControlDiagnostics['data']>]>('recordControlDiagnostics');
+export const recordControlDiagnosticsUpdate = defineUpdate<RouteView, [Envelope<RecordControlDiagnostics['data']>]>(
+  'recordControlDiagnostics',
+);
 export const completeRouteUpdate = defineUpdate<RouteView, [Envelope<NoData>]>('completeRoute');
 
 export const routeViewQuery = defineQuery<RouteView>('routeView');

@@ -1,5 +1,15 @@
 import { historyLimit } from '../shared/history-limit';
-import { ActivityFailure, allHandlersFinished, ApplicationFailure, condition, continueAsNew, log, proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
+import {
+  ActivityFailure,
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  continueAsNew,
+  log,
+  proxyActivities,
+  setHandler,
+  uuid4,
+} from '@temporalio/workflow';
 import {
   isTaskActive,
   routeDecider,
@@ -48,13 +58,20 @@ const { routeDraftEscalation } = proxyActivities<RouteActivities>({
 
 /** A task's schedule as the decider takes it: the computed deadline, or the year it waits for. */
 const scheduleOf = (deadline: RouteDeadline | PendingDeadline) =>
-  isPendingDeadline(deadline) ? { deadlinePendingYear: deadline.pendingYear } : { dueAt: deadline.dueAt, dueLocalDate: deadline.dueLocalDate };
+  isPendingDeadline(deadline)
+    ? { deadlinePendingYear: deadline.pendingYear }
+    : { dueAt: deadline.dueAt, dueLocalDate: deadline.dueLocalDate };
 
 export const routeStreamId = (routeId: string) => `route-${routeId}`;
 
 /** An activity's refusal (e.g. a year missing from the calendar) reaches the caller as the refusal itself. */
 function unwrapRefusal(error: unknown): unknown {
-  if (error instanceof ActivityFailure && error.cause instanceof ApplicationFailure && error.cause.type === 'DomainRefusal') return error.cause;
+  if (
+    error instanceof ActivityFailure &&
+    error.cause instanceof ApplicationFailure &&
+    error.cause.type === 'DomainRefusal'
+  )
+    return error.cause;
   return error;
 }
 
@@ -64,7 +81,13 @@ function draftPlaceholder(request: RecordDiagnosticsRequest, metadata: CommandMe
   const due = new Date((Number.isNaN(now) ? Date.now() : now) + 30 * 86_400_000).toISOString();
   return {
     type: 'RecordDiagnostics',
-    data: { ...request, draftTaskId: 'validator-placeholder', draftDueAt: due, draftDueLocalDate: due.slice(0, 10), remindAt: [] },
+    data: {
+      ...request,
+      draftTaskId: 'validator-placeholder',
+      draftDueAt: due,
+      draftDueLocalDate: due.slice(0, 10),
+      remindAt: [],
+    },
     metadata,
   };
 }
@@ -79,7 +102,12 @@ function draftPlaceholder(request: RecordDiagnosticsRequest, metadata: CommandMe
 export async function routeWorkflow(input: RouteWorkflowInput): Promise<RouteView> {
   const { route, timeZone } = input;
   const historyFull = historyLimit(input.continueAsNewAfterEvents);
-  const runner = AggregateRunner.resume(routeDecider, routeStreamId(route.routeId), route.organisationId, input.snapshot);
+  const runner = AggregateRunner.resume(
+    routeDecider,
+    routeStreamId(route.routeId),
+    route.organisationId,
+    input.snapshot,
+  );
   const view = (): RouteView => ({ state: runner.state, version: runner.version });
   const created = (): CreatedRoute | undefined => (runner.state.status === 'created' ? runner.state : undefined);
   const completed = () => created()?.stage === 'completed';
@@ -91,7 +119,8 @@ export async function routeWorkflow(input: RouteWorkflowInput): Promise<RouteVie
   const timers = new Timers();
 
   // Before RouteCreated is stored a command is queued behind the creation and decided in the handler.
-  const validate = (command: RouteCommand, deferred: readonly string[] = []) => (created() ? runner.check(command, deferred) : undefined);
+  const validate = (command: RouteCommand, deferred: readonly string[] = []) =>
+    created() ? runner.check(command, deferred) : undefined;
   const update = async (build: () => Promise<RouteCommand> | RouteCommand): Promise<RouteView> => {
     try {
       await runner.execute(build);
@@ -103,11 +132,14 @@ export async function routeWorkflow(input: RouteWorkflowInput): Promise<RouteVie
 
   /** A timer's command: refused as stale (the route moved on), it is logged and changes nothing. */
   async function system(what: string, build: () => Promise<RouteCommand> | RouteCommand): Promise<void> {
-    await timers.finishing(() => runner.execute(build)).catch((error: unknown) => {
-      const failure = unwrapRefusal(error);
-      if (failure instanceof ApplicationFailure && failure.type === 'DomainRefusal') log.info(`${what}: refused as stale`, { reason: failure.message });
-      else log.warn(`${what}: not recorded`, { error: String(error) });
-    });
+    await timers
+      .finishing(() => runner.execute(build))
+      .catch((error: unknown) => {
+        const failure = unwrapRefusal(error);
+        if (failure instanceof ApplicationFailure && failure.type === 'DomainRefusal')
+          log.info(`${what}: refused as stale`, { reason: failure.message });
+        else log.warn(`${what}: not recorded`, { error: String(error) });
+      });
   }
 
   setHandler(routeViewQuery, view);
@@ -116,7 +148,10 @@ export async function routeWorkflow(input: RouteWorkflowInput): Promise<RouteVie
     if (creationRefusal !== undefined) throw creationRefusal;
     return view();
   });
-  const updates = commandUpdates<RouteCommand, RouteView>({ check: (command) => validate(command), run: (command) => update(() => command) });
+  const updates = commandUpdates<RouteCommand, RouteView>({
+    check: (command) => validate(command),
+    run: (command) => update(() => command),
+  });
   updates.command(fixGoalUpdate, ({ data, metadata }) => ({ type: 'FixGoal', data, metadata }));
   updates.enriched(
     recordDiagnosticsUpdate,
@@ -124,7 +159,11 @@ export async function routeWorkflow(input: RouteWorkflowInput): Promise<RouteVie
     ({ data, metadata }) => {
       const draftTaskId = uuid4();
       return update(async () => {
-        const deadline = await routeDraftDeadline({ diagnosticsRecordedAt: metadata.now, timeZone, organisationId: route.organisationId });
+        const deadline = await routeDraftDeadline({
+          diagnosticsRecordedAt: metadata.now,
+          timeZone,
+          organisationId: route.organisationId,
+        });
         // A year missing from the calendar never refuses the tutor: the draft is recorded with its deadline pending.
         const draft = isPendingDeadline(deadline)
           ? { draftDeadlinePendingYear: deadline.pendingYear, remindAt: [] }
@@ -135,9 +174,17 @@ export async function routeWorkflow(input: RouteWorkflowInput): Promise<RouteVie
   );
   updates.command(submitDraftUpdate, ({ data, metadata }) => ({ type: 'SubmitDraft', data, metadata }));
   updates.command(proposeOwnRoadMapUpdate, ({ data, metadata }) => ({ type: 'ProposeOwnRoadMap', data, metadata }));
-  updates.command(approveProposedRoadMapUpdate, ({ data, metadata }) => ({ type: 'ApproveProposedRoadMap', data, metadata }));
+  updates.command(approveProposedRoadMapUpdate, ({ data, metadata }) => ({
+    type: 'ApproveProposedRoadMap',
+    data,
+    metadata,
+  }));
   updates.command(agreeRoadMapUpdate, ({ data, metadata }) => ({ type: 'AgreeRoadMap', data, metadata }));
-  updates.command(recordPortfolioEntryUpdate, ({ data, metadata }) => ({ type: 'RecordPortfolioEntry', data, metadata }));
+  updates.command(recordPortfolioEntryUpdate, ({ data, metadata }) => ({
+    type: 'RecordPortfolioEntry',
+    data,
+    metadata,
+  }));
   updates.command(correctRoadMapUpdate, ({ data, metadata }) => ({ type: 'CorrectRoadMap', data, metadata }));
   updates.enriched(
     startReflectionUpdate,
@@ -148,13 +195,26 @@ export async function routeWorkflow(input: RouteWorkflowInput): Promise<RouteVie
       return update(async () => {
         const state = created();
         const deadline = state
-          ? await routeControlDiagnosticsDeadline({ startedAt: metadata.now, endDate: state.titlePage.endDate, timeZone, organisationId: route.organisationId })
+          ? await routeControlDiagnosticsDeadline({
+              startedAt: metadata.now,
+              endDate: state.titlePage.endDate,
+              timeZone,
+              organisationId: route.organisationId,
+            })
           : undefined;
-        return { type: 'StartReflection', data: deadline ? { controlDiagnosticsTask: { taskId, ...scheduleOf(deadline) } } : {}, metadata };
+        return {
+          type: 'StartReflection',
+          data: deadline ? { controlDiagnosticsTask: { taskId, ...scheduleOf(deadline) } } : {},
+          metadata,
+        };
       });
     },
   );
-  updates.command(recordControlDiagnosticsUpdate, ({ data, metadata }) => ({ type: 'RecordControlDiagnostics', data, metadata }));
+  updates.command(recordControlDiagnosticsUpdate, ({ data, metadata }) => ({
+    type: 'RecordControlDiagnostics',
+    data,
+    metadata,
+  }));
   updates.command(completeRouteUpdate, ({ metadata }) => ({ type: 'CompleteRoute', data: {}, metadata }));
   updates.command(
     completeTaskUpdate,
@@ -174,7 +234,10 @@ export async function routeWorkflow(input: RouteWorkflowInput): Promise<RouteVie
    */
   async function settleDeadlines(): Promise<void> {
     const settling = new Set<string>();
-    const waiting = () => Object.values(created()?.tasks ?? {}).filter((t) => t.deadlinePendingYear !== undefined && isTaskActive(t) && !settling.has(t.taskId));
+    const waiting = () =>
+      Object.values(created()?.tasks ?? {}).filter(
+        (t) => t.deadlinePendingYear !== undefined && isTaskActive(t) && !settling.has(t.taskId),
+      );
     for (;;) {
       await condition(() => waiting().length > 0);
       for (const task of waiting()) {
@@ -197,14 +260,24 @@ export async function routeWorkflow(input: RouteWorkflowInput): Promise<RouteVie
         case 'draftOverdueEscalation':
           return routeDraftEscalation({ organisationId: route.organisationId, overdueAt: trigger, timeZone });
         default:
-          return routeControlDiagnosticsDeadline({ startedAt: trigger, endDate: created()?.titlePage.endDate ?? '', timeZone, organisationId: route.organisationId });
+          return routeControlDiagnosticsDeadline({
+            startedAt: trigger,
+            endDate: created()?.titlePage.endDate ?? '',
+            timeZone,
+            organisationId: route.organisationId,
+          });
       }
     };
     const deadline = await settle(() => timers.finishing(compute), wanted);
     if (deadline === undefined) return;
     await system('Pending deadline set', () => ({
       type: 'SetTaskDeadline',
-      data: { taskId: task.taskId, dueAt: deadline.dueAt, dueLocalDate: deadline.dueLocalDate, remindAt: deadline.remindAt ?? [] },
+      data: {
+        taskId: task.taskId,
+        dueAt: deadline.dueAt,
+        dueLocalDate: deadline.dueLocalDate,
+        remindAt: deadline.remindAt ?? [],
+      },
       metadata: systemMetadata(Date.now()),
     }));
   }
@@ -212,7 +285,9 @@ export async function routeWorkflow(input: RouteWorkflowInput): Promise<RouteVie
   /** The methodologist's draft: a reminder before the deadline, then overdue and escalation, unless submitted (or replaced) first. */
   async function watchDraft(): Promise<void> {
     // A pending deadline gets its due date first (settleDeadlines); the timers start from it.
-    await condition(() => (draftTask() !== undefined && (draftTask()?.dueAt !== undefined || !draftOpen())) || completed());
+    await condition(
+      () => (draftTask() !== undefined && (draftTask()?.dueAt !== undefined || !draftOpen())) || completed(),
+    );
     const task = draftTask();
     if (task === undefined || task.status !== 'open' || task.dueAt === undefined) return;
     const dueAt = task.dueAt;
@@ -220,7 +295,11 @@ export async function routeWorkflow(input: RouteWorkflowInput): Promise<RouteVie
       const reminder = timerUntil(Date.parse(remindAt), () => !draftOpen());
       if (reminder === undefined) continue;
       if (await reminder) return;
-      await system('Draft reminder', () => ({ type: 'RemindTask', data: { taskId: task.taskId }, metadata: systemMetadata(Math.max(Date.parse(remindAt), Date.now())) }));
+      await system('Draft reminder', () => ({
+        type: 'RemindTask',
+        data: { taskId: task.taskId },
+        metadata: systemMetadata(Math.max(Date.parse(remindAt), Date.now())),
+      }));
     }
     const due = timerUntil(Date.parse(dueAt), () => !draftOpen());
     if (due !== undefined && (await due)) return;
@@ -228,7 +307,11 @@ export async function routeWorkflow(input: RouteWorkflowInput): Promise<RouteVie
     const escalationTaskIds = { tutor: uuid4(), curator: uuid4() };
     await system('Draft overdue', async () => {
       const now = Math.max(Date.parse(dueAt), Date.now());
-      const escalation = await routeDraftEscalation({ organisationId: route.organisationId, overdueAt: new Date(now).toISOString(), timeZone });
+      const escalation = await routeDraftEscalation({
+        organisationId: route.organisationId,
+        overdueAt: new Date(now).toISOString(),
+        timeZone,
+      });
       const curatorId = escalation.curatorId ?? input.curatorId;
       return {
         type: 'MarkDraftOverdue',
@@ -264,7 +347,12 @@ export async function routeWorkflow(input: RouteWorkflowInput): Promise<RouteVie
     if (!inImplementation() || enteredAt === undefined) return;
     let lastMonth = lastCheckedMonth();
     for (;;) {
-      const after = { routeId: route.routeId, after: enteredAt, ...(lastMonth === undefined ? {} : { lastMonth }), timeZone };
+      const after = {
+        routeId: route.routeId,
+        after: enteredAt,
+        ...(lastMonth === undefined ? {} : { lastMonth }),
+        timeZone,
+      };
       const next = await timers.finishing(() => routeMonthlyCheck(after));
       const monthStarts = timerUntil(Date.parse(next.startsAt), () => !inImplementation());
       if (monthStarts !== undefined && (await monthStarts)) return;

@@ -1,5 +1,11 @@
 import { ActivityFailure, ApplicationFailure, proxyActivities, uuid4, workflowInfo } from '@temporalio/workflow';
-import { isDomainRefusal, type CommandMetadata, type Decider, type DomainCommand, type DomainEvent } from '../../libs/domain/src';
+import {
+  isDomainRefusal,
+  type CommandMetadata,
+  type Decider,
+  type DomainCommand,
+  type DomainEvent,
+} from '../../libs/domain/src';
 import type { EventStoreActivities } from '../activities';
 
 const { appendEvents } = proxyActivities<EventStoreActivities>({
@@ -65,7 +71,12 @@ export class AggregateRunner<S, C extends DomainCommand, E extends DomainEvent> 
     organisationId: string,
     snapshot: AggregateSnapshot<S> | undefined,
   ): AggregateRunner<S, C, E> {
-    return new AggregateRunner(decider, streamId, organisationId, snapshot ?? { state: decider.initialState(), version: 0 });
+    return new AggregateRunner(
+      decider,
+      streamId,
+      organisationId,
+      snapshot ?? { state: decider.initialState(), version: 0 },
+    );
   }
 
   get state(): S {

@@ -19,7 +19,10 @@ export function calendarWakeups() {
   setHandler(calendarYearLoadedSignal, () => {
     yearsLoaded += 1;
   });
-  return async function settle<T extends object>(compute: () => Promise<T | PendingDeadline>, wanted: () => boolean): Promise<T | undefined> {
+  return async function settle<T extends object>(
+    compute: () => Promise<T | PendingDeadline>,
+    wanted: () => boolean,
+  ): Promise<T | undefined> {
     for (;;) {
       if (!wanted()) return undefined;
       const seen = yearsLoaded;

@@ -6,7 +6,11 @@ import type { Envelope } from './envelope';
 // Outside a workflow there is no activator: record what would be registered instead.
 jest.mock('@temporalio/workflow', () => ({ ...jest.requireActual('@temporalio/workflow'), setHandler: jest.fn() }));
 const registered = () => {
-  const [, handler, options] = (setHandler as jest.Mock).mock.calls.at(-1) as [unknown, (request: unknown) => unknown, { validator?: (request: unknown) => void }];
+  const [, handler, options] = (setHandler as jest.Mock).mock.calls.at(-1) as [
+    unknown,
+    (request: unknown) => unknown,
+    { validator?: (request: unknown) => void },
+  ];
   return { handler, validator: options.validator };
 };
 
@@ -18,7 +22,10 @@ describe('commandUpdates', () => {
   it('validates and runs the same command, built once from the request', async () => {
     const checked: Note[] = [];
     const ran: Note[] = [];
-    const updates = commandUpdates<Note, string>({ check: (c) => void checked.push(c), run: async (c) => (ran.push(c), 'view') });
+    const updates = commandUpdates<Note, string>({
+      check: (c) => void checked.push(c),
+      run: async (c) => (ran.push(c), 'view'),
+    });
     updates.command(noteUpdate, ({ data, metadata }) => ({ type: 'RecordNote', data, metadata }));
     const { handler, validator } = registered();
 
@@ -41,8 +48,15 @@ describe('commandUpdates', () => {
 
   it('answers with `answer` once the command has run', async () => {
     const order: string[] = [];
-    const updates = commandUpdates<Note, string>({ check: () => undefined, run: async () => (order.push('run'), 'view') });
-    updates.command(noteUpdate, ({ data, metadata }) => ({ type: 'RecordNote', data, metadata }), async ({ data }) => (order.push('answer'), `done ${data.text}`));
+    const updates = commandUpdates<Note, string>({
+      check: () => undefined,
+      run: async () => (order.push('run'), 'view'),
+    });
+    updates.command(
+      noteUpdate,
+      ({ data, metadata }) => ({ type: 'RecordNote', data, metadata }),
+      async ({ data }) => (order.push('answer'), `done ${data.text}`),
+    );
     expect(await registered().handler({ data: { text: 'x' }, metadata })).toBe('done x');
     expect(order).toEqual(['run', 'answer']);
   });

@@ -18,8 +18,16 @@ export interface CommandUpdateOptions<C extends DomainCommand, V> {
  */
 export function commandUpdates<C extends DomainCommand, V>({ check, run }: CommandUpdateOptions<C, V>) {
   function command<R extends Envelope<unknown>>(update: UpdateDefinition<V, [R]>, build: (request: R) => C): void;
-  function command<R extends Envelope<unknown>, A>(update: UpdateDefinition<A, [R]>, build: (request: R) => C, answer: (request: R) => A | Promise<A>): void;
-  function command<R extends Envelope<unknown>, A>(update: UpdateDefinition<A | V, [R]>, build: (request: R) => C, answer?: (request: R) => A | Promise<A>): void {
+  function command<R extends Envelope<unknown>, A>(
+    update: UpdateDefinition<A, [R]>,
+    build: (request: R) => C,
+    answer: (request: R) => A | Promise<A>,
+  ): void;
+  function command<R extends Envelope<unknown>, A>(
+    update: UpdateDefinition<A | V, [R]>,
+    build: (request: R) => C,
+    answer?: (request: R) => A | Promise<A>,
+  ): void {
     const handler =
       answer === undefined
         ? (request: R) => run(build(request))
@@ -30,7 +38,11 @@ export function commandUpdates<C extends DomainCommand, V>({ check, run }: Comma
     setHandler(update, handler, { validator: (request: R) => check(build(request)) });
   }
 
-  function enriched<R extends Envelope<unknown>, A>(update: UpdateDefinition<A, [R]>, validate: ((request: R) => void) | undefined, handle: (request: R) => Promise<A>): void {
+  function enriched<R extends Envelope<unknown>, A>(
+    update: UpdateDefinition<A, [R]>,
+    validate: ((request: R) => void) | undefined,
+    handle: (request: R) => Promise<A>,
+  ): void {
     setHandler(update, handle, validate === undefined ? {} : { validator: validate });
   }
 

@@ -15,6 +15,9 @@ export const HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW = 150;
 export function historyLimit(continueAsNewAfterEvents: number | undefined): () => boolean {
   return () => {
     const info = workflowInfo();
-    return info.continueAsNewSuggested || (continueAsNewAfterEvents !== undefined && info.historyLength >= continueAsNewAfterEvents);
+    return (
+      info.continueAsNewSuggested ||
+      (continueAsNewAfterEvents !== undefined && info.historyLength >= continueAsNewAfterEvents)
+    );
   };
 }

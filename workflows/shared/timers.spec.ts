@@ -38,7 +38,15 @@ describe('timerUntil', () => {
 
 describe('systemMetadata', () => {
   it('stamps the system actor and role at the given instant', () => {
-    expect(systemMetadata(Date.parse('2026-09-01T10:00:00.000Z'))).toEqual({ actorId: 'system', role: 'system', now: '2026-09-01T10:00:00.000Z' });
-    expect(systemMetadata('2026-09-02T00:00:00.000Z')).toEqual({ actorId: 'system', role: 'system', now: '2026-09-02T00:00:00.000Z' });
+    expect(systemMetadata(Date.parse('2026-09-01T10:00:00.000Z'))).toEqual({
+      actorId: 'system',
+      role: 'system',
+      now: '2026-09-01T10:00:00.000Z',
+    });
+    expect(systemMetadata('2026-09-02T00:00:00.000Z')).toEqual({
+      actorId: 'system',
+      role: 'system',
+      now: '2026-09-02T00:00:00.000Z',
+    });
   });
 });

@@ -15,11 +15,15 @@ export async function createApiApp(options: { logger?: boolean } = {}): Promise<
   const config = appConfig();
   const { http } = config;
   // X-Forwarded-For counts only behind a configured proxy, so a client cannot spoof its way past the throttler.
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, new FastifyAdapter({ bodyLimit: 1_048_576, trustProxy: http.trustProxy }), {
-    bufferLogs: true,
-    abortOnError: false,
-    logger: options.logger === false ? false : undefined,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule,
+    new FastifyAdapter({ bodyLimit: 1_048_576, trustProxy: http.trustProxy }),
+    {
+      bufferLogs: true,
+      abortOnError: false,
+      logger: options.logger === false ? false : undefined,
+    },
+  );
   if (options.logger !== false) app.useLogger(app.get(Logger));
   if (config.devSignIn) {
     new NestLogger('DevSignIn').warn(

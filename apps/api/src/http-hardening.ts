@@ -38,7 +38,8 @@ export function registerHostCheck(fastify: FastifyInstance, allowed: ReadonlySet
         type: 'about:blank',
         title: 'Misdirected Request',
         status: 421,
-        detail: 'Сервер не обслуживает этот адрес (заголовок Host): откройте систему по её адресу или добавьте его в PUBLIC_URL',
+        detail:
+          'Сервер не обслуживает этот адрес (заголовок Host): откройте систему по её адресу или добавьте его в PUBLIC_URL',
       });
   });
 }
@@ -53,7 +54,8 @@ export function registerNoStore(fastify: FastifyInstance): void {
   // A callback hook, not an async one: it finishes within send(), so a handler that calls send() and then
   // resolves undefined (@nestjs/swagger's openapi.json) is not answered twice while the hook is pending.
   fastify.addHook('onSend', (_request, reply, payload, done) => {
-    if (!reply.hasHeader('cache-control') && !reply.raw.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    if (!reply.hasHeader('cache-control') && !reply.raw.hasHeader('cache-control'))
+      reply.header('cache-control', 'no-store');
     done(null, payload);
   });
 }

@@ -5,8 +5,14 @@ import path from 'node:path';
 
 /** Where the built web application lives: WEB_DIST, or apps/web/dist of this checkout (npm run build:web). */
 export function webDistDirectory(): string | undefined {
-  const candidates = [process.env.WEB_DIST, path.resolve(__dirname, '../../web/dist'), path.resolve(process.cwd(), 'apps/web/dist')];
-  return candidates.find((dir): dir is string => dir !== undefined && dir !== '' && existsSync(path.join(dir, 'index.html')));
+  const candidates = [
+    process.env.WEB_DIST,
+    path.resolve(__dirname, '../../web/dist'),
+    path.resolve(process.cwd(), 'apps/web/dist'),
+  ];
+  return candidates.find(
+    (dir): dir is string => dir !== undefined && dir !== '' && existsSync(path.join(dir, 'index.html')),
+  );
 }
 
 /**
@@ -41,7 +47,10 @@ const isFileRequest = (url: string) => {
  * development build left some in the directory (`vite build` makes none). Does nothing when the
  * application has not been built.
  */
-export async function registerWebApp(app: NestFastifyApplication, options: { oidcIssuer?: string; production?: boolean } = {}): Promise<string | undefined> {
+export async function registerWebApp(
+  app: NestFastifyApplication,
+  options: { oidcIssuer?: string; production?: boolean } = {},
+): Promise<string | undefined> {
   const root = webDistDirectory();
   if (!root) return undefined;
   const fastify = app.getHttpAdapter().getInstance();
@@ -56,14 +65,24 @@ export async function registerWebApp(app: NestFastifyApplication, options: { oid
     // The caching below is the only one (send's own `public, max-age=0` would override it).
     cacheControl: false,
     setHeaders: (res, file) => {
-      res.setHeader('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      res.setHeader(
+        'cache-control',
+        file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
     },
   });
   fastify.addHook('onSend', async (request, reply, payload) => {
     if (request.url.startsWith('/app/')) reply.header('content-security-policy', policy);
     return payload;
   });
-  const spa = (request: { url: string }, reply: { header: (k: string, v: string) => unknown; sendFile: (f: string, root: string) => unknown; callNotFound: () => void }) => {
+  const spa = (
+    request: { url: string },
+    reply: {
+      header: (k: string, v: string) => unknown;
+      sendFile: (f: string, root: string) => unknown;
+      callNotFound: () => void;
+    },
+  ) => {
     if (isFileRequest(request.url)) return reply.callNotFound();
     reply.header('cache-control', 'no-cache');
     return reply.sendFile('index.html', root);

@@ -46,11 +46,16 @@ export class ApiError extends Error {
 
   /** The Russian messages for one field (also its nested fields: `rows.0.hours` for `rows`). */
   fieldMessages(field: string): string[] {
-    return (this.problem.errors ?? []).filter((e) => e.field === field || e.field.startsWith(`${field}.`)).map((e) => e.message);
+    return (this.problem.errors ?? [])
+      .filter((e) => e.field === field || e.field.startsWith(`${field}.`))
+      .map((e) => e.message);
   }
 }
 
-const networkProblem = (): Problem => ({ status: 0, detail: 'Сервер недоступен. Проверьте подключение и повторите попытку.' });
+const networkProblem = (): Problem => ({
+  status: 0,
+  detail: 'Сервер недоступен. Проверьте подключение и повторите попытку.',
+});
 
 /** Adds the token, sends JSON, and throws ApiError with the server's problem (Russian `detail`, `errors`, `unmet`). */
 export async function request(method: string, path: string, body?: unknown, init: RequestInit = {}): Promise<Response> {
@@ -61,7 +66,12 @@ export async function request(method: string, path: string, body?: unknown, init
   if (body !== undefined) headers.set('content-type', 'application/json');
   let response: Response;
   try {
-    response = await fetch(path, { ...init, method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    response = await fetch(path, {
+      ...init,
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
   } catch {
     throw new ApiError(networkProblem());
   }

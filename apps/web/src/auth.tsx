@@ -51,7 +51,8 @@ async function loadSession(token: string): Promise<Session> {
   }
   const organisations = new Map<string, Organisation>();
   try {
-    for (const organisation of await getJson<Organisation[]>('/organisations?limit=100')) organisations.set(organisation.organisationId, organisation);
+    for (const organisation of await getJson<Organisation[]>('/organisations?limit=100'))
+      organisations.set(organisation.organisationId, organisation);
   } catch {
     // Names and zones are a convenience: screens still work with ids and Moscow time.
   }
@@ -84,7 +85,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     } catch (e) {
       tokenStore.clear();
       setSession(null);
-      const message = e instanceof ApiError ? (e.status === 401 ? 'Токен недействителен или истёк' : e.message) : 'Токен не распознан';
+      const message =
+        e instanceof ApiError
+          ? e.status === 401
+            ? 'Токен недействителен или истёк'
+            : e.message
+          : 'Токен не распознан';
       setError(message);
       throw new Error(message);
     } finally {
@@ -104,7 +110,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       .finally(() => setLoading(false));
   }, []);
 
-  const value = useMemo(() => ({ session, loading, error, signIn, signOut }), [session, loading, error, signIn, signOut]);
+  const value = useMemo(
+    () => ({ session, loading, error, signIn, signOut }),
+    [session, loading, error, signIn, signOut],
+  );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

@@ -5,16 +5,30 @@ const tzCache = new Map<string, Intl.DateTimeFormat>();
 function instantFormat(timeZone: string): Intl.DateTimeFormat {
   let format = tzCache.get(timeZone);
   if (!format) {
-    format = new Intl.DateTimeFormat('ru-RU', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+    format = new Intl.DateTimeFormat('ru-RU', {
+      timeZone,
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
     tzCache.set(timeZone, format);
   }
   return format;
 }
 
 /** "23.11.2026, 07:44" in the given zone. */
-export const formatInstant = (iso: string | undefined, timeZone: string): string => (iso ? instantFormat(timeZone).format(new Date(iso)) : '—');
+export const formatInstant = (iso: string | undefined, timeZone: string): string =>
+  iso ? instantFormat(timeZone).format(new Date(iso)) : '—';
 
-const localDateFormat = new Intl.DateTimeFormat('ru-RU', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'long', year: 'numeric' });
+const localDateFormat = new Intl.DateTimeFormat('ru-RU', {
+  timeZone: 'UTC',
+  weekday: 'short',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
 
 /** "пт, 13 ноября 2026 г." for a calendar date YYYY-MM-DD (no zone: it already is a local date). */
 export const formatLocalDate = (date: string | undefined): string => {

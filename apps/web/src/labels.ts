@@ -3,8 +3,19 @@ import type { Role, TaskKind, TaskStatus } from './types';
 
 export { pendingDeadlineText } from '../../../libs/domain/src/task/task.labels';
 export { programmeStageLabels, programmeDocumentKindLabels } from '../../../libs/domain/src/programme/programme.labels';
-export { pairStatusLabels, pairFormLabels, pairKindLabels, mentorReplacementReasonLabels, interimControlOutcomeLabels, finalControlOutcomeLabels } from '../../../libs/domain/src/pair/pair.labels';
-export { participantRoleLabels, menteeCategoryLabels, mentorEligibilityWarningLabels } from '../../../libs/domain/src/participant/participant.labels';
+export {
+  pairStatusLabels,
+  pairFormLabels,
+  pairKindLabels,
+  mentorReplacementReasonLabels,
+  interimControlOutcomeLabels,
+  finalControlOutcomeLabels,
+} from '../../../libs/domain/src/pair/pair.labels';
+export {
+  participantRoleLabels,
+  menteeCategoryLabels,
+  mentorEligibilityWarningLabels,
+} from '../../../libs/domain/src/participant/participant.labels';
 export {
   routeStageLabels,
   competenceAreaLabels,
@@ -87,4 +98,5 @@ export const pluralRu = (n: number, one: string, few: string, many: string): str
   return many;
 };
 
-export const workingDaysText = (n: number): string => `${n} ${pluralRu(n, 'рабочий день', 'рабочих дня', 'рабочих дней')}`;
+export const workingDaysText = (n: number): string =>
+  `${n} ${pluralRu(n, 'рабочий день', 'рабочих дня', 'рабочих дней')}`;

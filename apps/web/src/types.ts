@@ -5,16 +5,41 @@
  * domain's unions, and the parts of them that echo what a command carried are aliases of its DTO.
  */
 import type { Role } from '../../../libs/domain/src/shared/decider';
-import type { ProgrammeDocumentKind, ProgrammeStageOrClosed } from '../../../libs/domain/src/programme/programme.events';
-import type { PairForm, PairKind, PairStatus, MentorReplacementReason } from '../../../libs/domain/src/pair/pair.events';
-import type { CompetenceArea, CompetenceLevel, DeficitLevel, RouteActivityKind, RouteStage } from '../../../libs/domain/src/route/route.events';
+import type {
+  ProgrammeDocumentKind,
+  ProgrammeStageOrClosed,
+} from '../../../libs/domain/src/programme/programme.events';
+import type {
+  PairForm,
+  PairKind,
+  PairStatus,
+  MentorReplacementReason,
+} from '../../../libs/domain/src/pair/pair.events';
+import type {
+  CompetenceArea,
+  CompetenceLevel,
+  DeficitLevel,
+  RouteActivityKind,
+  RouteStage,
+} from '../../../libs/domain/src/route/route.events';
 import type { TaskKind, TaskStatus } from '../../../libs/domain/src/task/task.events';
 import type { UnmetCondition } from './api';
 import type { components } from './api-types';
 
 type Dto = components['schemas'];
 
-export type { Role, ProgrammeDocumentKind, ProgrammeStageOrClosed, PairStatus, RouteStage, CompetenceArea, TaskKind, TaskStatus, RouteActivityKind, MentorReplacementReason };
+export type {
+  Role,
+  ProgrammeDocumentKind,
+  ProgrammeStageOrClosed,
+  PairStatus,
+  RouteStage,
+  CompetenceArea,
+  TaskKind,
+  TaskStatus,
+  RouteActivityKind,
+  MentorReplacementReason,
+};
 
 /** A role assignment as granted through POST /users/{id}/roles, with the organisation's name in answers. */
 export type Assignment = Dto['RoleAssignmentDto'] & { organisationName?: string };
@@ -104,8 +129,21 @@ export interface Pair {
   consents: Dto['ConsentDto'][];
   shortTermReason?: string;
   mentorEligibilityWarnings: string[];
-  personalProgramme?: { start: string; end: string; directions: string[]; activities: Dto['ActivityDto'][]; difficulties: string[]; approvedAt: string; approvedBy: string };
-  controlPlan?: { controller: Dto['ControllerDto']; interimTaskIds: string[]; finalTaskId: string; mentorReportTaskId?: string };
+  personalProgramme?: {
+    start: string;
+    end: string;
+    directions: string[];
+    activities: Dto['ActivityDto'][];
+    difficulties: string[];
+    approvedAt: string;
+    approvedBy: string;
+  };
+  controlPlan?: {
+    controller: Dto['ControllerDto'];
+    interimTaskIds: string[];
+    finalTaskId: string;
+    mentorReportTaskId?: string;
+  };
   interimControls: { taskId: string; outcome: 'passed' | 'needsCorrection'; comment: string; controlledAt: string }[];
   mentorFinalReport?: { conclusion: string; submittedAt: string };
   finalControl?: { outcome: 'passed' | 'notPassed'; mentorConclusion: string; comment?: string; controlledAt: string };
@@ -164,10 +202,24 @@ export interface Route {
   goal?: { goal: string; tasks: string[] };
   diagnostics?: { date: string; results: CompetenceResult[] };
   controlDiagnostics?: { date: string; results: CompetenceResult[] };
-  draft?: { taskId: string; dueAt: string; dueLocalDate: string; overdue: boolean; submittedAt?: string; onTime?: boolean };
+  draft?: {
+    taskId: string;
+    dueAt: string;
+    dueLocalDate: string;
+    overdue: boolean;
+    submittedAt?: string;
+    onTime?: boolean;
+  };
   roadMap?: { version: number; origin: string; rows: RoadMapRow[] };
   controlPoints: Dto['ControlPointDto'][];
-  portfolio: { entryId: string; rowId?: string; competence?: CompetenceArea; product: string; selfAssessment: string; recordedAt: string }[];
+  portfolio: {
+    entryId: string;
+    rowId?: string;
+    competence?: CompetenceArea;
+    product: string;
+    selfAssessment: string;
+    recordedAt: string;
+  }[];
   uncoveredDeficitAreas?: CompetenceArea[];
   draftDeliveredOnTime?: boolean;
   version: number;

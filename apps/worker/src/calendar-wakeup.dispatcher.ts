@@ -4,7 +4,12 @@ import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '@mentorflow/config';
 import { EventStore } from '@mentorflow/event-store';
-import { calendarHorizon, dispatchCalendarWakeups, loadProductionCalendar, requestCalendarYear } from '@mentorflow/projections';
+import {
+  calendarHorizon,
+  dispatchCalendarWakeups,
+  loadProductionCalendar,
+  requestCalendarYear,
+} from '@mentorflow/projections';
 import { calendarYearLoadedSignal } from '@mentorflow/workflows/shared/calendar-wakeup';
 
 /** Signals one workflow that a calendar year is loaded; a workflow that has ended needs nothing more. */

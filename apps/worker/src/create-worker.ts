@@ -19,7 +19,12 @@ export function createActivities(app: INestApplicationContext) {
 
 /** The same activities from plain dependencies (tests on the time-skipping server build them so). */
 export function activitiesFrom({ store, db }: { store: EventStore; db: DataSource }) {
-  return { ...createEventStoreActivities({ store }), ...createProgrammeActivities({ db }), ...createPairActivities({ store }), ...createRouteActivities({ store, db }) };
+  return {
+    ...createEventStoreActivities({ store }),
+    ...createProgrammeActivities({ db }),
+    ...createPairActivities({ store }),
+    ...createRouteActivities({ store, db }),
+  };
 }
 
 export async function createWorker(
@@ -28,7 +33,9 @@ export async function createWorker(
 ): Promise<Worker> {
   const temporal = app.get(ConfigService).getOrThrow<AppConfig['temporal']>('app.temporal');
   const worker = app.get<WorkerConfig>(workerConfig.KEY);
-  const connection = overrides.connection ?? (await NativeConnection.connect({ address: temporal.address, tls: temporalTlsOptions(temporal) }));
+  const connection =
+    overrides.connection ??
+    (await NativeConnection.connect({ address: temporal.address, tls: temporalTlsOptions(temporal) }));
   return Worker.create({
     connection,
     namespace: temporal.namespace,

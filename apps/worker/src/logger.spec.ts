@@ -11,13 +11,24 @@ const TASK_TOKEN = 'AAdkZWZhdWx0AClwYWlyLTY2YzBhYjFh';
 /** What a failed append of a diary entry looked like to the SDK before: TypeORM's error with the statement's parameters. */
 function failedAppend(code: string): QueryFailedError {
   const eventJson = JSON.stringify({ text: `${FAKE_NAME}, СНИЛС ${FAKE_SNILS}\u0000` });
-  const driverError = Object.assign(new Error(code === '22P02' ? `invalid input syntax for type uuid: "${FAKE_SNILS}"` : 'terminating connection due to administrator command'), {
-    code,
-    severity: 'ERROR',
-    detail: `${FAKE_NAME} cannot be converted`,
-    where: `JSON data, line 1: ...${FAKE_SNILS}...`,
-  });
-  return new QueryFailedError('SELECT append_event($1, $2, $3::uuid, $4, $5::jsonb)', ['pair-1', 5, 'id', 'MentorDiaryEntryRecorded', eventJson], driverError);
+  const driverError = Object.assign(
+    new Error(
+      code === '22P02'
+        ? `invalid input syntax for type uuid: "${FAKE_SNILS}"`
+        : 'terminating connection due to administrator command',
+    ),
+    {
+      code,
+      severity: 'ERROR',
+      detail: `${FAKE_NAME} cannot be converted`,
+      where: `JSON data, line 1: ...${FAKE_SNILS}...`,
+    },
+  );
+  return new QueryFailedError(
+    'SELECT append_event($1, $2, $3::uuid, $4, $5::jsonb)',
+    ['pair-1', 5, 'id', 'MentorDiaryEntryRecorded', eventJson],
+    driverError,
+  );
 }
 
 function capture() {
@@ -47,24 +58,40 @@ const activityFailed = (error: unknown) => ({
 });
 
 describe('worker logs of failed appends', () => {
-  it.each(['22P02', '57P01'])('reduce a raw database error (%s) to name, code and message: no parameters, no detail, no task token', (code) => {
-    const { pino, text } = capture();
-    temporalLogger(pino).warn('Activity failed', activityFailed(failedAppend(code)));
-    const line = JSON.parse(text()) as { error: { code: string; message: string }; activityId: string; workflowId: string };
-    expect(line).toMatchObject({ activityId: '5', workflowId: 'pair-1', error: { name: 'QueryFailedError', code } });
-    expect(text()).not.toContain(FAKE_NAME);
-    expect(text()).not.toContain(FAKE_SNILS);
-    expect(text()).not.toContain(TASK_TOKEN);
-    expect(text()).not.toMatch(/task_?token/i);
-  });
+  it.each(['22P02', '57P01'])(
+    'reduce a raw database error (%s) to name, code and message: no parameters, no detail, no task token',
+    (code) => {
+      const { pino, text } = capture();
+      temporalLogger(pino).warn('Activity failed', activityFailed(failedAppend(code)));
+      const line = JSON.parse(text()) as {
+        error: { code: string; message: string };
+        activityId: string;
+        workflowId: string;
+      };
+      expect(line).toMatchObject({ activityId: '5', workflowId: 'pair-1', error: { name: 'QueryFailedError', code } });
+      expect(text()).not.toContain(FAKE_NAME);
+      expect(text()).not.toContain(FAKE_SNILS);
+      expect(text()).not.toContain(TASK_TOKEN);
+      expect(text()).not.toMatch(/task_?token/i);
+    },
+  );
 
   it('keeps what the append activity reports: stream id, event types, SQLSTATE', () => {
     const { pino, text } = capture();
-    const failure = appendFailure(failedAppend('22P02'), { streamId: 'pair-1', events: [{ eventId: 'e', type: 'MentorDiaryEntryRecorded', data: {}, metadata: {} }] });
+    const failure = appendFailure(failedAppend('22P02'), {
+      streamId: 'pair-1',
+      events: [{ eventId: 'e', type: 'MentorDiaryEntryRecorded', data: {}, metadata: {} }],
+    });
     expect(failure).toBeInstanceOf(ApplicationFailure);
     temporalLogger(pino).warn('Activity failed', activityFailed(failure));
     expect(JSON.parse(text())).toMatchObject({
-      error: { type: 'EventRejected', nonRetryable: true, details: [{ code: 'event.rejected', sqlState: '22P02', streamId: 'pair-1', eventTypes: ['MentorDiaryEntryRecorded'] }] },
+      error: {
+        type: 'EventRejected',
+        nonRetryable: true,
+        details: [
+          { code: 'event.rejected', sqlState: '22P02', streamId: 'pair-1', eventTypes: ['MentorDiaryEntryRecorded'] },
+        ],
+      },
     });
     expect(text()).not.toContain(FAKE_SNILS);
   });

@@ -13,12 +13,24 @@ type PinoLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
 /** Nest's logger interface over pino (nestjs-pino needs an HTTP server; the worker has none). */
 export class WorkerNestLogger implements LoggerService {
   constructor(private readonly pino: Pino) {}
-  log(message: unknown, ...rest: unknown[]) { this.write('info', message, rest); }
-  error(message: unknown, ...rest: unknown[]) { this.write('error', message, rest); }
-  warn(message: unknown, ...rest: unknown[]) { this.write('warn', message, rest); }
-  debug(message: unknown, ...rest: unknown[]) { this.write('debug', message, rest); }
-  verbose(message: unknown, ...rest: unknown[]) { this.write('trace', message, rest); }
-  fatal(message: unknown, ...rest: unknown[]) { this.write('fatal', message, rest); }
+  log(message: unknown, ...rest: unknown[]) {
+    this.write('info', message, rest);
+  }
+  error(message: unknown, ...rest: unknown[]) {
+    this.write('error', message, rest);
+  }
+  warn(message: unknown, ...rest: unknown[]) {
+    this.write('warn', message, rest);
+  }
+  debug(message: unknown, ...rest: unknown[]) {
+    this.write('debug', message, rest);
+  }
+  verbose(message: unknown, ...rest: unknown[]) {
+    this.write('trace', message, rest);
+  }
+  fatal(message: unknown, ...rest: unknown[]) {
+    this.write('fatal', message, rest);
+  }
 
   private write(level: PinoLevel, message: unknown, rest: unknown[]) {
     // Nest passes the context (class name) last.
@@ -26,13 +38,18 @@ export class WorkerNestLogger implements LoggerService {
     if (message instanceof Error) {
       const err = loggableError(message);
       this.pino[level]({ err, context }, err.message);
-    }
-    else if (typeof message === 'object' && message !== null) this.pino[level]({ ...message, context });
+    } else if (typeof message === 'object' && message !== null) this.pino[level]({ ...message, context });
     else this.pino[level]({ context, ...(rest.length > 0 ? { details: rest } : {}) }, String(message));
   }
 }
 
-const levels: Record<LogLevel, PinoLevel> = { TRACE: 'trace', DEBUG: 'debug', INFO: 'info', WARN: 'warn', ERROR: 'error' };
+const levels: Record<LogLevel, PinoLevel> = {
+  TRACE: 'trace',
+  DEBUG: 'debug',
+  INFO: 'info',
+  WARN: 'warn',
+  ERROR: 'error',
+};
 
 /** A Temporal task token completes or fails its task for whoever holds it: a credential, never logged. */
 const TASK_TOKEN_KEY = /^task_?token$/i;
@@ -70,10 +87,16 @@ export function loggableError(error: Error, depth = 0): LoggableError {
     name: error.name,
     message,
     ...(typeof fields.type === 'string' ? { type: fields.type } : {}),
-    ...(sqlState !== undefined ? { code: sqlState } : typeof fields.code === 'string' || typeof fields.code === 'number' ? { code: String(fields.code) } : {}),
+    ...(sqlState !== undefined
+      ? { code: sqlState }
+      : typeof fields.code === 'string' || typeof fields.code === 'number'
+        ? { code: String(fields.code) }
+        : {}),
     ...(typeof fields.nonRetryable === 'boolean' ? { nonRetryable: fields.nonRetryable } : {}),
     // Stream id, event types, SQLSTATE: which append failed and why, without its data.
-    ...(typeof fields.type === 'string' && ID_ONLY_DETAILS.has(fields.type) && Array.isArray(fields.details) ? { details: fields.details } : {}),
+    ...(typeof fields.type === 'string' && ID_ONLY_DETAILS.has(fields.type) && Array.isArray(fields.details)
+      ? { details: fields.details }
+      : {}),
     ...(frames.length > 0 ? { stack: [`${error.name}: ${message}`, ...frames].join('\n') } : {}),
     ...(error.cause instanceof Error && depth < MAX_DEPTH ? { cause: loggableError(error.cause, depth + 1) } : {}),
   };
@@ -84,7 +107,8 @@ function loggableMeta(value: unknown, depth = 0): unknown {
   if (value instanceof Error) return loggableError(value);
   if (Array.isArray(value)) return depth < MAX_DEPTH ? value.map((item) => loggableMeta(item, depth + 1)) : '[…]';
   // Only plain records are walked; a Date or a Buffer is left for pino to print.
-  if (typeof value !== 'object' || value === null || ![Object.prototype, null].includes(Object.getPrototypeOf(value))) return value;
+  if (typeof value !== 'object' || value === null || ![Object.prototype, null].includes(Object.getPrototypeOf(value)))
+    return value;
   if (depth >= MAX_DEPTH) return '[…]';
   return Object.fromEntries(
     Object.entries(value)
@@ -100,7 +124,10 @@ function loggableMeta(value: unknown, depth = 0): unknown {
  */
 export function temporalLogger(pino: Pino): Logger {
   const log = (level: LogLevel, message: string, meta?: LogMetadata) =>
-    pino[levels[level]]({ ...(loggableMeta(meta ?? {}) as object), component: 'temporal' }, message.replace(TASK_TOKEN_TEXT, '$1[REDACTED]'));
+    pino[levels[level]](
+      { ...(loggableMeta(meta ?? {}) as object), component: 'temporal' },
+      message.replace(TASK_TOKEN_TEXT, '$1[REDACTED]'),
+    );
   return {
     log,
     trace: (message, meta) => log('TRACE', message, meta),

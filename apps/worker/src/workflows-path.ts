@@ -18,7 +18,13 @@ export function workflowStackTracesKept(): boolean {
 }
 
 type WebpackConfig = Parameters<NonNullable<BundleOptions['webpackConfigHook']>>[0];
-type WebpackCompiler = { webpack: { BannerPlugin: new (options: { banner: string; raw: boolean; entryOnly: boolean }) => { apply(compiler: WebpackCompiler): void } } };
+type WebpackCompiler = {
+  webpack: {
+    BannerPlugin: new (options: { banner: string; raw: boolean; entryOnly: boolean }) => {
+      apply(compiler: WebpackCompiler): void;
+    };
+  };
+};
 
 /**
  * Without WORKFLOW_STACK_TRACES=on, the bundle's first statement sets the sandbox's
@@ -33,7 +39,9 @@ type WebpackCompiler = { webpack: { BannerPlugin: new (options: { banner: string
 function withoutPromiseStackTraces(config: WebpackConfig): WebpackConfig {
   const banner = {
     apply: (compiler: WebpackCompiler) =>
-      new compiler.webpack.BannerPlugin({ banner: 'Error.stackTraceLimit = 0;', raw: true, entryOnly: true }).apply(compiler),
+      new compiler.webpack.BannerPlugin({ banner: 'Error.stackTraceLimit = 0;', raw: true, entryOnly: true }).apply(
+        compiler,
+      ),
   };
   return { ...config, plugins: [...(config.plugins ?? []), banner as never] };
 }
@@ -43,11 +51,17 @@ function withoutPromiseStackTraces(config: WebpackConfig): WebpackConfig {
  * benchmarks'), so that what is tested and measured is what runs.
  */
 export function workflowBundleOptions(): Pick<BundleOptions, 'workflowsPath' | 'webpackConfigHook'> {
-  return { workflowsPath: workflowsPath(), ...(workflowStackTracesKept() ? {} : { webpackConfigHook: withoutPromiseStackTraces }) };
+  return {
+    workflowsPath: workflowsPath(),
+    ...(workflowStackTracesKept() ? {} : { webpackConfigHook: withoutPromiseStackTraces }),
+  };
 }
 
 /** The same as the `workflowsPath` and `bundlerOptions` of `Worker.create` or `Worker.runReplayHistory`. */
-export function workerBundleOptions(): { workflowsPath: string; bundlerOptions: Pick<BundleOptions, 'webpackConfigHook'> } {
+export function workerBundleOptions(): {
+  workflowsPath: string;
+  bundlerOptions: Pick<BundleOptions, 'webpackConfigHook'>;
+} {
   const { workflowsPath: path, webpackConfigHook } = workflowBundleOptions();
   return { workflowsPath: path, bundlerOptions: { webpackConfigHook } };
 }

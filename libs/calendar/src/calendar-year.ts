@@ -38,8 +38,7 @@ const SPECIAL_DAY_TYPES: readonly string[] = ['dayOff', 'shortened', 'working'] 
 export const MIN_CALENDAR_YEAR = 1992;
 export const MAX_CALENDAR_YEAR = 2200;
 
-const invalid = (message: string, messageRu: string): CalendarDataError =>
-  new CalendarDataError(message, messageRu);
+const invalid = (message: string, messageRu: string): CalendarDataError => new CalendarDataError(message, messageRu);
 
 export const isValidCalendarYearNumber = (year: number): boolean =>
   Number.isInteger(year) && year >= MIN_CALENDAR_YEAR && year <= MAX_CALENDAR_YEAR;
@@ -79,10 +78,16 @@ export function validateCalendarYear(input: CalendarYear): CalendarYear {
   const holidays: CalendarHoliday[] = [];
   for (const holiday of input.holidays) {
     if (!Number.isInteger(holiday.id) || holiday.id < 1) {
-      throw invalid(`Invalid holiday id ${String(holiday.id)} ${where}`, `Неверный номер праздника ${String(holiday.id)} ${whereRu}`);
+      throw invalid(
+        `Invalid holiday id ${String(holiday.id)} ${where}`,
+        `Неверный номер праздника ${String(holiday.id)} ${whereRu}`,
+      );
     }
     if (holidayIds.has(holiday.id)) {
-      throw invalid(`Duplicate holiday id ${holiday.id} ${where}`, `Праздник с номером ${holiday.id} указан дважды ${whereRu}`);
+      throw invalid(
+        `Duplicate holiday id ${holiday.id} ${where}`,
+        `Праздник с номером ${holiday.id} указан дважды ${whereRu}`,
+      );
     }
     if (typeof holiday.title !== 'string' || holiday.title.trim() === '') {
       throw invalid(`Holiday ${holiday.id} has no title ${where}`, `У праздника ${holiday.id} нет названия ${whereRu}`);

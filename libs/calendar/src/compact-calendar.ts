@@ -64,7 +64,11 @@ export function formatCompactYearLine(compact: CompactCalendarYear): string {
       );
     }
   }
-  return [String(compact.year), ...compact.holidays.map(([id, title]) => `${id} ${title}`), compact.days.join(' ')].join('|');
+  return [
+    String(compact.year),
+    ...compact.holidays.map(([id, title]) => `${id} ${title}`),
+    compact.days.join(' '),
+  ].join('|');
 }
 
 export function parseCompactYearLine(line: string): CompactCalendarYear {
@@ -75,7 +79,10 @@ export function parseCompactYearLine(line: string): CompactCalendarYear {
     return [Number(part.slice(0, space)), part.slice(space + 1)];
   });
   if (parts.length < 2 || !Number.isInteger(year) || holidays.some(([id]) => !Number.isInteger(id))) {
-    throw new CalendarDataError(`Invalid calendar line ${JSON.stringify(line.slice(0, 40))}`, `Неверная строка календаря ${JSON.stringify(line.slice(0, 40))}`);
+    throw new CalendarDataError(
+      `Invalid calendar line ${JSON.stringify(line.slice(0, 40))}`,
+      `Неверная строка календаря ${JSON.stringify(line.slice(0, 40))}`,
+    );
   }
   const days = parts[parts.length - 1] ?? '';
   return { year, holidays, days: days === '' ? [] : days.split(' ') };

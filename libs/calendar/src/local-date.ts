@@ -13,8 +13,7 @@ export const DAY_MS = 86_400_000;
 
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-export const isLeapYear = (year: number): boolean =>
-  (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+export const isLeapYear = (year: number): boolean => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 
 export function daysInMonth(year: number, month: number): number {
   if (month === 2) return isLeapYear(year) ? 29 : 28;

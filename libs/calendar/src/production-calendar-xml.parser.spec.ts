@@ -1,7 +1,10 @@
 import { CalendarDataError } from './calendar.errors';
 import { parseProductionCalendarXml } from './production-calendar-xml.parser';
 
-const calendarXml = (days: string, { year = '2027', holidays = '<holiday id="1" title="Новогодние каникулы"/>', extra = '' } = {}): string =>
+const calendarXml = (
+  days: string,
+  { year = '2027', holidays = '<holiday id="1" title="Новогодние каникулы"/>', extra = '' } = {},
+): string =>
   `<?xml version="1.0" encoding="UTF-8"?>
 <calendar year="${year}" lang="ru" date="2026.09.30" country="ru">
     <holidays>
@@ -43,7 +46,11 @@ describe('parseProductionCalendarXml', () => {
   it('accepts CRLF, a BOM, comments, single quotes, entities and a calendar without holidays', () => {
     const xml = `\uFEFF<?xml version='1.0' encoding='utf-8'?>\r\n<!-- official -->\r\n<calendar year='2027'>\r\n<holidays><holiday id='1' title='&#171;Ёлка&#187; &amp; co'/></holidays>\r\n<days><day d='01.01' t='1' h='1'></day></days>\r\n</calendar>\r\n`;
     expect(parseProductionCalendarXml(xml).holidays).toEqual([{ id: 1, title: '«Ёлка» & co' }]);
-    expect(parseProductionCalendarXml('<calendar year="2027"><days/></calendar>')).toEqual({ year: 2027, holidays: [], days: [] });
+    expect(parseProductionCalendarXml('<calendar year="2027"><days/></calendar>')).toEqual({
+      year: 2027,
+      holidays: [],
+      days: [],
+    });
   });
 
   it('sorts days by date whatever their order in the file', () => {
@@ -87,10 +94,22 @@ describe('parseProductionCalendarXml', () => {
     ['an unquoted attribute', '<calendar year=2027><days/></calendar>', 'в кавычках'],
     ['a duplicate attribute', '<calendar year="2027" year="2028"><days/></calendar>', 'повторяется'],
     ['stray text', '<calendar year="2027">hello<days/></calendar>', 'лишний текст'],
-    ['two roots', '<calendar year="2027"><days/></calendar><calendar year="2028"><days/></calendar>', 'после корневого'],
+    [
+      'two roots',
+      '<calendar year="2027"><days/></calendar><calendar year="2028"><days/></calendar>',
+      'после корневого',
+    ],
     ['a DOCTYPE', '<!DOCTYPE calendar [<!ENTITY x "y">]><calendar year="2027"><days/></calendar>', 'DOCTYPE'],
-    ['an unknown entity', '<calendar year="2027"><holidays><holiday id="1" title="&nbsp;"/></holidays><days/></calendar>', 'неизвестная сущность'],
-    ['a bare ampersand', '<calendar year="2027"><holidays><holiday id="1" title="A & B"/></holidays><days/></calendar>', '«&»'],
+    [
+      'an unknown entity',
+      '<calendar year="2027"><holidays><holiday id="1" title="&nbsp;"/></holidays><days/></calendar>',
+      'неизвестная сущность',
+    ],
+    [
+      'a bare ampersand',
+      '<calendar year="2027"><holidays><holiday id="1" title="A & B"/></holidays><days/></calendar>',
+      '«&»',
+    ],
     ['an empty document', '   ', 'нет корневого элемента'],
     ['JSON instead of XML', '{"year": 2027}', 'текст вне корневого'],
   ])('refuses bad XML: %s', (_, xml, messageRu) => {
@@ -106,7 +125,11 @@ describe('parseProductionCalendarXml', () => {
 
   it.each([
     ['a wrong root element', '<calendars year="2027"><days/></calendars>', 'Корневой элемент <calendars>'],
-    ['a calendar of another country', '<calendar year="2027" country="by"><days/></calendar>', 'Страна "by" — не Россия'],
+    [
+      'a calendar of another country',
+      '<calendar year="2027" country="by"><days/></calendar>',
+      'Страна "by" — не Россия',
+    ],
     ['a missing <days>', '<calendar year="2027"><holidays/></calendar>', 'Нет элемента <days>'],
     ['an unknown element', calendarXml('', { extra: '<weeks/>' }), 'Неизвестный элемент <weeks>'],
     ['an unknown day attribute', calendarXml('<day d="01.01" t="1" x="1"/>'), 'Неизвестный атрибут x'],
@@ -114,9 +137,17 @@ describe('parseProductionCalendarXml', () => {
     ['a date listed twice', calendarXml('<day d="05.03" t="1"/><day d="05.03" t="2"/>'), 'Дата 05.03 указана дважды'],
     ['an undeclared holiday', calendarXml('<day d="01.01" t="1" h="9"/>'), 'необъявленный праздник 9'],
     ['a holiday on a working day', calendarXml('<day d="01.01" t="2" h="1"/>'), 'должен быть нерабочим днём'],
-    ['a working weekend day on a weekday', calendarXml('<day d="12.24" t="3"/>'), 'не приходится на субботу или воскресенье'],
+    [
+      'a working weekend day on a weekday',
+      calendarXml('<day d="12.24" t="3"/>'),
+      'не приходится на субботу или воскресенье',
+    ],
     ['a bad transfer source', calendarXml('<day d="01.11" t="1" f="01.32"/>'), 'Неверная дата переноса 01.32'],
-    ['a duplicate holiday id', calendarXml('', { holidays: '<holiday id="1" title="A"/><holiday id="1" title="B"/>' }), 'Праздник с номером 1 указан дважды'],
+    [
+      'a duplicate holiday id',
+      calendarXml('', { holidays: '<holiday id="1" title="A"/><holiday id="1" title="B"/>' }),
+      'Праздник с номером 1 указан дважды',
+    ],
     ['a holiday without title', calendarXml('', { holidays: '<holiday id="1" title="  "/>' }), 'нет названия'],
   ])('refuses %s', (_, xml, messageRu) => {
     const error = failure(xml);

@@ -107,7 +107,10 @@ class XmlReader {
         continue;
       }
       if (this.text.startsWith('<!', this.pos) || this.text.startsWith('<?', this.pos)) {
-        this.fail('DOCTYPE, CDATA and processing instructions are not allowed', 'DOCTYPE, CDATA и инструкции обработки не допускаются');
+        this.fail(
+          'DOCTYPE, CDATA and processing instructions are not allowed',
+          'DOCTYPE, CDATA и инструкции обработки не допускаются',
+        );
       }
       return;
     }
@@ -136,7 +139,8 @@ class XmlReader {
         this.pos += 1;
         break;
       }
-      if (this.pos === before) this.fail(`expected whitespace, ">" or "/>" in <${name}>`, `ожидался пробел, «>» или «/>» в <${name}>`);
+      if (this.pos === before)
+        this.fail(`expected whitespace, ">" or "/>" in <${name}>`, `ожидался пробел, «>» или «/>» в <${name}>`);
       const attribute = this.readName();
       this.skipWhitespace();
       this.expect('=');
@@ -173,7 +177,8 @@ class XmlReader {
 
   private readAttributeValue(): string {
     const quote = this.text[this.pos];
-    if (quote !== '"' && quote !== "'") this.fail('attribute value must be quoted', 'значение атрибута должно быть в кавычках');
+    if (quote !== '"' && quote !== "'")
+      this.fail('attribute value must be quoted', 'значение атрибута должно быть в кавычках');
     const end = this.text.indexOf(quote, this.pos + 1);
     if (end < 0) this.fail('unterminated attribute value', 'незакрытое значение атрибута');
     const raw = this.text.slice(this.pos + 1, end);
@@ -217,7 +222,11 @@ class XmlReader {
 const DAY_TYPES: Readonly<Record<string, SpecialDayType>> = { '1': 'dayOff', '2': 'shortened', '3': 'working' };
 
 /** The year as written (checked by the caller), and for an overlay the region by its official name. */
-function toCalendarYear(root: XmlElement, lineAt: (offset: number) => number, kind: CalendarKind): { calendarYear: CalendarYear; region?: string } {
+function toCalendarYear(
+  root: XmlElement,
+  lineAt: (offset: number) => number,
+  kind: CalendarKind,
+): { calendarYear: CalendarYear; region?: string } {
   if (root.name !== 'calendar') {
     throw new CalendarDataError(
       `The root element is <${root.name}>, expected <calendar>`,
@@ -282,7 +291,8 @@ function toCalendarYear(root: XmlElement, lineAt: (offset: number) => number, ki
   const sections = new Map<string, XmlElement>();
   for (const child of root.children) {
     const tag = `<${child.name}>`;
-    if (child.name !== 'holidays' && child.name !== 'days') fail(child, `Unknown element ${tag}`, `Неизвестный элемент ${tag}`);
+    if (child.name !== 'holidays' && child.name !== 'days')
+      fail(child, `Unknown element ${tag}`, `Неизвестный элемент ${tag}`);
     if (sections.has(child.name)) fail(child, `Element ${tag} appears twice`, `Элемент ${tag} повторяется`);
     sections.set(child.name, child);
   }
@@ -306,7 +316,8 @@ function toCalendarYear(root: XmlElement, lineAt: (offset: number) => number, ki
       }
     }
     for (const name of required) {
-      if (!element.attributes.has(name)) fail(element, `${tag} has no attribute ${name}`, `У элемента ${tag} нет атрибута ${name}`);
+      if (!element.attributes.has(name))
+        fail(element, `${tag} has no attribute ${name}`, `У элемента ${tag} нет атрибута ${name}`);
     }
     if (element.children.length > 0) fail(element, `${tag} must be empty`, `Элемент ${tag} должен быть пустым`);
   };
@@ -317,7 +328,11 @@ function toCalendarYear(root: XmlElement, lineAt: (offset: number) => number, ki
     checkLeaf(element, 'holiday', 'holidays', ['id', 'title']);
     const idText = element.attributes.get('id') ?? '';
     if (!positiveId.test(idText)) {
-      fail(element, `Invalid holiday id ${JSON.stringify(idText)}`, `Неверный номер праздника ${JSON.stringify(idText)}`);
+      fail(
+        element,
+        `Invalid holiday id ${JSON.stringify(idText)}`,
+        `Неверный номер праздника ${JSON.stringify(idText)}`,
+      );
     }
     holidays.push({ id: Number(idText), title: (element.attributes.get('title') ?? '').trim() });
   }
@@ -329,14 +344,22 @@ function toCalendarYear(root: XmlElement, lineAt: (offset: number) => number, ki
     const typeText = JSON.stringify(element.attributes.get('t') ?? '');
     const type = DAY_TYPES[element.attributes.get('t') ?? ''];
     if (type === undefined) {
-      fail(element, `Unknown day type t=${typeText} for ${monthDay}`, `Неизвестный тип дня t=${typeText} для ${monthDay}`);
+      fail(
+        element,
+        `Unknown day type t=${typeText} for ${monthDay}`,
+        `Неизвестный тип дня t=${typeText} для ${monthDay}`,
+      );
     }
     const day: { -readonly [K in keyof CalendarDay]: CalendarDay[K] } = { monthDay, type };
     const holidayText = element.attributes.get('h');
     if (holidayText !== undefined) {
       if (!positiveId.test(holidayText)) {
         const shown = JSON.stringify(holidayText);
-        fail(element, `Invalid holiday reference h=${shown} for ${monthDay}`, `Неверная ссылка на праздник h=${shown} для ${monthDay}`);
+        fail(
+          element,
+          `Invalid holiday reference h=${shown} for ${monthDay}`,
+          `Неверная ссылка на праздник h=${shown} для ${monthDay}`,
+        );
       }
       day.holidayId = Number(holidayText);
     }

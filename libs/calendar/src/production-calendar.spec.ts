@@ -23,13 +23,16 @@ describe('the methodologist’s 10 working days (DOMAIN "Working days")', () => 
     ['at the first instant of the day', '2026-04-27T21:00:00.000Z'],
     ['in the morning', '2026-04-28T09:15:00+03:00'],
     ['at the last instant of the day', '2026-04-28T20:59:59.999Z'],
-  ])('results received on Tue 28 April 2026 %s in Moscow are due at the end of Thu 14 May, not 12 May', (_, receivedAt) => {
-    // Apr 29, 30 | May 1 off, 2–3 weekend | 4, 5, 6, 7, 8 | 9–10 weekend, 11 off (f=05.09) | 12, 13, 14
-    expect(calendar.addWorkingDays(receivedAt, 10, MOSCOW)).toEqual({
-      dueLocalDate: '2026-05-14',
-      dueAt: '2026-05-14T21:00:00.000Z',
-    });
-  });
+  ])(
+    'results received on Tue 28 April 2026 %s in Moscow are due at the end of Thu 14 May, not 12 May',
+    (_, receivedAt) => {
+      // Apr 29, 30 | May 1 off, 2–3 weekend | 4, 5, 6, 7, 8 | 9–10 weekend, 11 off (f=05.09) | 12, 13, 14
+      expect(calendar.addWorkingDays(receivedAt, 10, MOSCOW)).toEqual({
+        dueLocalDate: '2026-05-14',
+        dueAt: '2026-05-14T21:00:00.000Z',
+      });
+    },
+  );
 
   it('results received one minute before 28 April (Moscow) are due a working day earlier', () => {
     expect(calendar.addWorkingDays('2026-04-27T20:59:00Z', 10, MOSCOW).dueLocalDate).toBe('2026-05-13');
@@ -63,7 +66,9 @@ describe('n = 1: the next working day after the event’s local date', () => {
   });
 
   it.each([0, -1, 1.5, Number.NaN])('refuses n = %p', (n) => {
-    expect(thrown(() => calendar.addWorkingDays('2026-04-28T08:00:00Z', n, MOSCOW))).toBeInstanceOf(CalendarArgumentError);
+    expect(thrown(() => calendar.addWorkingDays('2026-04-28T08:00:00Z', n, MOSCOW))).toBeInstanceOf(
+      CalendarArgumentError,
+    );
   });
 });
 
@@ -155,9 +160,12 @@ describe('day kinds', () => {
     });
   });
 
-  it.each(['2026-02-30', '2026-13-01', '26-01-01', '2026-1-1', '2026-01-01T00:00:00Z'])('refuses the date %p', (date) => {
-    expect(thrown(() => calendar.isWorkingDay(date))).toBeInstanceOf(CalendarArgumentError);
-  });
+  it.each(['2026-02-30', '2026-13-01', '26-01-01', '2026-1-1', '2026-01-01T00:00:00Z'])(
+    'refuses the date %p',
+    (date) => {
+      expect(thrown(() => calendar.isWorkingDay(date))).toBeInstanceOf(CalendarArgumentError);
+    },
+  );
 });
 
 describe('working days between two dates, (from, to]', () => {
@@ -165,15 +173,40 @@ describe('working days between two dates, (from, to]', () => {
   // non-working weekdays (2020: 29 = Mar 30–Apr 3, 19 in April, May 6–8, Jun 24, Jul 1;
   // 2021: 7 = May 4–7, Nov 1–3).
   it.each([
-    [2013, 247], [2014, 247], [2015, 247], [2016, 247], [2017, 247], [2018, 247], [2019, 247],
-    [2020, 248 - 29], [2021, 247 - 7], [2022, 247], [2023, 247], [2024, 248], [2025, 247], [2026, 247],
+    [2013, 247],
+    [2014, 247],
+    [2015, 247],
+    [2016, 247],
+    [2017, 247],
+    [2018, 247],
+    [2019, 247],
+    [2020, 248 - 29],
+    [2021, 247 - 7],
+    [2022, 247],
+    [2023, 247],
+    [2024, 248],
+    [2025, 247],
+    [2026, 247],
   ])('%i has %i working days', (year, expected) => {
     expect(calendar.workingDaysBetween(`${year - 1}-12-31`, `${year}-12-31`)).toBe(expected);
   });
 
   it('2026 month by month', () => {
-    const monthEnds = ['2025-12-31', '2026-01-31', '2026-02-28', '2026-03-31', '2026-04-30', '2026-05-31', '2026-06-30',
-      '2026-07-31', '2026-08-31', '2026-09-30', '2026-10-31', '2026-11-30', '2026-12-31'];
+    const monthEnds = [
+      '2025-12-31',
+      '2026-01-31',
+      '2026-02-28',
+      '2026-03-31',
+      '2026-04-30',
+      '2026-05-31',
+      '2026-06-30',
+      '2026-07-31',
+      '2026-08-31',
+      '2026-09-30',
+      '2026-10-31',
+      '2026-11-30',
+      '2026-12-31',
+    ];
     const counts = monthEnds.slice(1).map((end, i) => calendar.workingDaysBetween(monthEnds[i] ?? '', end));
     expect(counts).toEqual([15, 19, 21, 22, 19, 21, 23, 21, 22, 22, 20, 22]);
   });
@@ -213,7 +246,10 @@ describe('time zones (Russia spans UTC+2 … UTC+12)', () => {
     ['Asia/Vladivostok', '2026-05-14T14:00:00.000Z'],
     ['Asia/Kamchatka', '2026-05-14T12:00:00.000Z'],
   ])('the 28 April 2026 example in %s ends at local midnight %s', (timeZone, dueAt) => {
-    expect(calendar.addWorkingDays('2026-04-28T12:00:00+03:00', 10, timeZone)).toEqual({ dueLocalDate: '2026-05-14', dueAt });
+    expect(calendar.addWorkingDays('2026-04-28T12:00:00+03:00', 10, timeZone)).toEqual({
+      dueLocalDate: '2026-05-14',
+      dueAt,
+    });
   });
 
   it('uses the offset in force on the due date: Moscow moved from UTC+4 to UTC+3 on 26 Oct 2014', () => {
@@ -230,9 +266,15 @@ describe('time zones (Russia spans UTC+2 … UTC+12)', () => {
     const badZone = thrown(() => calendar.addWorkingDays('2026-04-28T12:00:00Z', 10, 'Europe/Atlantis'));
     expect(badZone).toBeInstanceOf(CalendarArgumentError);
     expect(badZone).toMatchObject({ messageRu: expect.stringContaining('Europe/Atlantis') });
-    expect(thrown(() => calendar.addWorkingDays('2026-04-28T12:00:00', 10, MOSCOW))).toBeInstanceOf(CalendarArgumentError);
-    expect(thrown(() => calendar.addWorkingDays('2026-02-30T12:00:00Z', 10, MOSCOW))).toBeInstanceOf(CalendarArgumentError);
-    expect(thrown(() => calendar.addWorkingDays(new Date(Number.NaN), 10, MOSCOW))).toBeInstanceOf(CalendarArgumentError);
+    expect(thrown(() => calendar.addWorkingDays('2026-04-28T12:00:00', 10, MOSCOW))).toBeInstanceOf(
+      CalendarArgumentError,
+    );
+    expect(thrown(() => calendar.addWorkingDays('2026-02-30T12:00:00Z', 10, MOSCOW))).toBeInstanceOf(
+      CalendarArgumentError,
+    );
+    expect(thrown(() => calendar.addWorkingDays(new Date(Number.NaN), 10, MOSCOW))).toBeInstanceOf(
+      CalendarArgumentError,
+    );
   });
 });
 
@@ -249,7 +291,11 @@ describe('the official 2027 calendar (decree data of 2026-09-02)', () => {
     // Feb 19 | 20 t=2 | 21 Sun, 22 t=1 f=02.20, 23 t=1 | 24
     expect(calendar.addWorkingDays('2027-02-18T10:00:00+03:00', 3, MOSCOW).dueLocalDate).toBe('2027-02-24');
     expect(calendar.dayInfo('2027-02-20')).toMatchObject({ kind: 'shortened', isWorking: true });
-    expect(calendar.dayInfo('2027-02-22')).toMatchObject({ kind: 'dayOff', isWorking: false, transferredFrom: '02.20' });
+    expect(calendar.dayInfo('2027-02-22')).toMatchObject({
+      kind: 'dayOff',
+      isWorking: false,
+      transferredFrom: '02.20',
+    });
   });
 
   it('4 and 5 Nov 2027 are off (5 Nov transferred from 2 January), 3 Nov is shortened', () => {
@@ -265,8 +311,14 @@ describe('the official 2027 calendar (decree data of 2026-09-02)', () => {
 
   it('the same instant counts from the local date of each zone: Sunday in Moscow, Monday in Kamchatka', () => {
     const instant = '2027-12-26T13:00:00Z';
-    expect(calendar.addWorkingDays(instant, 1, MOSCOW)).toEqual({ dueLocalDate: '2027-12-27', dueAt: '2027-12-27T21:00:00.000Z' });
-    expect(calendar.addWorkingDays(instant, 1, 'Asia/Kamchatka')).toEqual({ dueLocalDate: '2027-12-28', dueAt: '2027-12-28T12:00:00.000Z' });
+    expect(calendar.addWorkingDays(instant, 1, MOSCOW)).toEqual({
+      dueLocalDate: '2027-12-27',
+      dueAt: '2027-12-27T21:00:00.000Z',
+    });
+    expect(calendar.addWorkingDays(instant, 1, 'Asia/Kamchatka')).toEqual({
+      dueLocalDate: '2027-12-28',
+      dueAt: '2027-12-28T12:00:00.000Z',
+    });
   });
 });
 
@@ -298,7 +350,9 @@ describe('a year the data lacks', () => {
   });
 
   it('counting working days into a missing year fails too', () => {
-    expect(thrown(() => calendar.workingDaysBetween('2027-12-01', '2028-01-31'))).toBeInstanceOf(CalendarYearMissingError);
+    expect(thrown(() => calendar.workingDaysBetween('2027-12-01', '2028-01-31'))).toBeInstanceOf(
+      CalendarYearMissingError,
+    );
   });
 });
 
@@ -315,7 +369,9 @@ describe('loading and replacing years', () => {
     </calendar>`);
 
   it('the default calendar holds 2013–2027', () => {
-    expect(calendar.years()).toEqual([2013, 2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026, 2027]);
+    expect(calendar.years()).toEqual([
+      2013, 2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026, 2027,
+    ]);
     expect(defaultProductionCalendar()).toBe(calendar);
   });
 

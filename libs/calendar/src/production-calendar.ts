@@ -3,7 +3,15 @@ import { CalendarDay, CalendarHoliday, CalendarYear, validateCalendarYear } from
 import { CalendarOverlay, validateCalendarOverlay } from './calendar-overlay';
 import { decodeCalendarYear } from './compact-calendar';
 import { GENERATED_PRODUCTION_CALENDAR } from './data/production-calendar.generated';
-import { formatLocalDate, formatMonthDay, fromDayNumber, isWeekend, LocalDate, parseLocalDate, toDayNumber } from './local-date';
+import {
+  formatLocalDate,
+  formatMonthDay,
+  fromDayNumber,
+  isWeekend,
+  LocalDate,
+  parseLocalDate,
+  toDayNumber,
+} from './local-date';
 import { knownRegion } from './regions';
 import { endOfLocalDayMs, InstantInput, localDayNumberAt, toEpochMs } from './time-zone';
 
@@ -53,7 +61,10 @@ const indexYear = (calendarYear: CalendarYear): YearIndex => ({
  */
 function overlaid(federal: CalendarYear, overlay: CalendarOverlay): YearIndex {
   const offset = federal.holidays.reduce((max, holiday) => Math.max(max, holiday.id), 0);
-  const holidays: CalendarHoliday[] = [...federal.holidays, ...overlay.holidays.map(({ id, title }) => ({ id: id + offset, title }))];
+  const holidays: CalendarHoliday[] = [
+    ...federal.holidays,
+    ...overlay.holidays.map(({ id, title }) => ({ id: id + offset, title })),
+  ];
   const days = new Map<string, CalendarDay>(federal.days.map((day) => [day.monthDay, day]));
   for (const day of overlay.days) {
     days.set(day.monthDay, day.holidayId === undefined ? day : { ...day, holidayId: day.holidayId + offset });
@@ -214,7 +225,12 @@ export class ProductionCalendar {
     const region = regionalDays?.has(monthDay) ? this.appliedRegion : undefined;
     if (special === undefined) {
       const weekend = isWeekend(toDayNumber(parts));
-      return { date, kind: weekend ? 'dayOff' : 'working', isWorking: !weekend, ...(region === undefined ? {} : { region }) };
+      return {
+        date,
+        kind: weekend ? 'dayOff' : 'working',
+        isWorking: !weekend,
+        ...(region === undefined ? {} : { region }),
+      };
     }
     const holiday = special.holidayId === undefined ? undefined : holidayTitles.get(special.holidayId);
     const kind: DayKind = special.type !== 'dayOff' ? special.type : holiday === undefined ? 'dayOff' : 'holiday';

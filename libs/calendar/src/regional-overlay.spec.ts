@@ -98,17 +98,43 @@ describe('parseCalendarOverlayXml', () => {
   it.each(['Татарстан', 'республика татарстан', '  Республика   Татарстан ', 'Республика Татарстан (Татарстан)'])(
     'names the region by its official name when the file writes %p',
     (region) => {
-      expect(parseCalendarOverlayXml(overlayXml('<day d="03.09" t="1" h="1"/>', { region: `region="${region}"` })).region).toBe(TATARSTAN);
+      expect(
+        parseCalendarOverlayXml(overlayXml('<day d="03.09" t="1" h="1"/>', { region: `region="${region}"` })).region,
+      ).toBe(TATARSTAN);
     },
   );
 
   it.each([
-    ['without a region attribute', overlayXml('', { region: '' }), 'Не указан регион (атрибут region элемента <calendar>) в календаре 2027 года (строка 2)'],
-    ['with an empty region', overlayXml('', { region: 'region=" "' }), 'Не указан регион (атрибут region элемента <calendar>)'],
-    ['for an unknown region', overlayXml('', { region: 'region="Татарстания"' }), 'Неизвестный субъект Российской Федерации «Татарстания» (атрибут region) в календаре 2027 года'],
-    ['for an ambiguous region', overlayXml('', { region: 'region="Алтай"' }), 'Неизвестный субъект Российской Федерации «Алтай»'],
-    ['with an impossible date', overlayXml('<day d="02.30" t="1" h="1"/>'), 'Неверная дата 02.30 в календаре 2027 года'],
-    ['with a working "weekend" day on a weekday', overlayXml('<day d="03.10" t="3"/>'), 'не приходится на субботу или воскресенье'],
+    [
+      'without a region attribute',
+      overlayXml('', { region: '' }),
+      'Не указан регион (атрибут region элемента <calendar>) в календаре 2027 года (строка 2)',
+    ],
+    [
+      'with an empty region',
+      overlayXml('', { region: 'region=" "' }),
+      'Не указан регион (атрибут region элемента <calendar>)',
+    ],
+    [
+      'for an unknown region',
+      overlayXml('', { region: 'region="Татарстания"' }),
+      'Неизвестный субъект Российской Федерации «Татарстания» (атрибут region) в календаре 2027 года',
+    ],
+    [
+      'for an ambiguous region',
+      overlayXml('', { region: 'region="Алтай"' }),
+      'Неизвестный субъект Российской Федерации «Алтай»',
+    ],
+    [
+      'with an impossible date',
+      overlayXml('<day d="02.30" t="1" h="1"/>'),
+      'Неверная дата 02.30 в календаре 2027 года',
+    ],
+    [
+      'with a working "weekend" day on a weekday',
+      overlayXml('<day d="03.10" t="3"/>'),
+      'не приходится на субботу или воскресенье',
+    ],
     ['with an undeclared holiday', overlayXml('<day d="03.09" t="1" h="2"/>'), 'необъявленный праздник 2'],
     ['with broken XML', overlayXml('<day d="03.09" t="1"'), 'Повреждённый XML производственного календаря'],
     ['for another country', overlayXml('').replace('country="ru"', 'country="kz"'), 'Страна "kz" — не Россия'],
@@ -128,9 +154,15 @@ describe('parseCalendarOverlayXml', () => {
 describe('a Tatarstan organisation’s working days: federal days plus the republic’s own', () => {
   it('10 working days from Tue 2 March 2027 end a day later, because Ураза-байрам (Tue 9 March) is off', () => {
     // Federal: Mar 3, 4, 5 (3) | 6–7 weekend, 8 holiday | 9, 10, 11, 12 (7) | 13–14 | 15, 16, 17 (10)
-    expect(federal.addWorkingDays('2027-03-02T12:00:00+03:00', 10, MOSCOW)).toEqual({ dueLocalDate: '2027-03-17', dueAt: '2027-03-17T21:00:00.000Z' });
+    expect(federal.addWorkingDays('2027-03-02T12:00:00+03:00', 10, MOSCOW)).toEqual({
+      dueLocalDate: '2027-03-17',
+      dueAt: '2027-03-17T21:00:00.000Z',
+    });
     // Tatarstan: Mar 3, 4, 5 (3) | 8 holiday, 9 Ураза-байрам | 10, 11, 12 (6) | 15, 16, 17, 18 (10)
-    expect(tatarstan.addWorkingDays('2027-03-02T12:00:00+03:00', 10, MOSCOW)).toEqual({ dueLocalDate: '2027-03-18', dueAt: '2027-03-18T21:00:00.000Z' });
+    expect(tatarstan.addWorkingDays('2027-03-02T12:00:00+03:00', 10, MOSCOW)).toEqual({
+      dueLocalDate: '2027-03-18',
+      dueAt: '2027-03-18T21:00:00.000Z',
+    });
   });
 
   it('10 working days from Fri 20 August 2027 skip the Day of the Republic (Mon 30 August)', () => {
@@ -150,7 +182,9 @@ describe('a Tatarstan organisation’s working days: federal days plus the repub
 
   it('a period without a regional day ends where the federal one does', () => {
     // Apr 1 Thu event → Apr 2 (1) | 5–9 (6) | 12, 13, 14, 15 (10)
-    expect(tatarstan.addWorkingDays('2027-04-01T12:00:00+03:00', 10, MOSCOW)).toEqual(federal.addWorkingDays('2027-04-01T12:00:00+03:00', 10, MOSCOW));
+    expect(tatarstan.addWorkingDays('2027-04-01T12:00:00+03:00', 10, MOSCOW)).toEqual(
+      federal.addWorkingDays('2027-04-01T12:00:00+03:00', 10, MOSCOW),
+    );
     expect(tatarstan.addWorkingDays('2027-04-01T12:00:00+03:00', 10, MOSCOW).dueLocalDate).toBe('2027-04-15');
   });
 
@@ -160,29 +194,66 @@ describe('a Tatarstan organisation’s working days: federal days plus the repub
     expect(tatarstan.workingDaysBetween('2027-03-01', '2027-03-31')).toBe(20); // minus Mar 9
     expect(tatarstan.workingDaysBetween('2027-03-31', '2027-03-01')).toBe(-20);
     // Only the two weekday holidays count (Mar 9, Aug 30); May 16 and Nov 6 fall on a weekend.
-    expect(federal.workingDaysBetween('2026-12-31', '2027-12-31') - tatarstan.workingDaysBetween('2026-12-31', '2027-12-31')).toBe(2);
+    expect(
+      federal.workingDaysBetween('2026-12-31', '2027-12-31') - tatarstan.workingDaysBetween('2026-12-31', '2027-12-31'),
+    ).toBe(2);
   });
 
   it('isWorkingDay and dayInfo show the republic’s holiday by its title and say whose day it is', () => {
     expect(federal.isWorkingDay('2027-03-09')).toBe(true);
     expect(tatarstan.isWorkingDay('2027-03-09')).toBe(false);
-    expect(tatarstan.dayInfo('2027-03-09')).toEqual({ date: '2027-03-09', kind: 'holiday', isWorking: false, holiday: 'Ураза-байрам', region: TATARSTAN });
-    expect(tatarstan.dayInfo('2027-11-06')).toEqual({ date: '2027-11-06', kind: 'holiday', isWorking: false, holiday: 'День Конституции Республики Татарстан', region: TATARSTAN });
+    expect(tatarstan.dayInfo('2027-03-09')).toEqual({
+      date: '2027-03-09',
+      kind: 'holiday',
+      isWorking: false,
+      holiday: 'Ураза-байрам',
+      region: TATARSTAN,
+    });
+    expect(tatarstan.dayInfo('2027-11-06')).toEqual({
+      date: '2027-11-06',
+      kind: 'holiday',
+      isWorking: false,
+      holiday: 'День Конституции Республики Татарстан',
+      region: TATARSTAN,
+    });
     expect(tatarstan.dayKind('2027-08-30')).toBe('holiday');
     expect(federal.dayInfo('2027-03-09')).toEqual({ date: '2027-03-09', kind: 'working', isWorking: true });
   });
 
   it('federal holidays keep their own titles next to the overlay’s (holiday ids do not clash)', () => {
     // Federal id 4 is Международный женский день, the overlay's id 4 is День Конституции РТ.
-    expect(tatarstan.dayInfo('2027-03-08')).toEqual({ date: '2027-03-08', kind: 'holiday', isWorking: false, holiday: 'Международный женский день' });
-    expect(tatarstan.dayInfo('2027-11-05')).toEqual({ date: '2027-11-05', kind: 'dayOff', isWorking: false, transferredFrom: '01.02' });
+    expect(tatarstan.dayInfo('2027-03-08')).toEqual({
+      date: '2027-03-08',
+      kind: 'holiday',
+      isWorking: false,
+      holiday: 'Международный женский день',
+    });
+    expect(tatarstan.dayInfo('2027-11-05')).toEqual({
+      date: '2027-11-05',
+      kind: 'dayOff',
+      isWorking: false,
+      transferredFrom: '01.02',
+    });
     const merged = tatarstan.calendarYear(2027);
     expect(merged.holidays.map((h) => h.title)).toEqual([
-      'Новогодние каникулы', 'Рождество Христово', 'День защитника Отечества', 'Международный женский день',
-      'Праздник Весны и Труда', 'День Победы', 'День России', 'День народного единства',
-      'Ураза-байрам', 'Курбан-байрам', 'День Республики Татарстан', 'День Конституции Республики Татарстан',
+      'Новогодние каникулы',
+      'Рождество Христово',
+      'День защитника Отечества',
+      'Международный женский день',
+      'Праздник Весны и Труда',
+      'День Победы',
+      'День России',
+      'День народного единства',
+      'Ураза-байрам',
+      'Курбан-байрам',
+      'День Республики Татарстан',
+      'День Конституции Республики Татарстан',
     ]);
-    expect(merged.days.find((d) => d.monthDay === '03.09')).toEqual({ monthDay: '03.09', type: 'dayOff', holidayId: 9 });
+    expect(merged.days.find((d) => d.monthDay === '03.09')).toEqual({
+      monthDay: '03.09',
+      type: 'dayOff',
+      holidayId: 9,
+    });
     expect(merged.days).toHaveLength(federal.calendarYear(2027).days.length + 4);
   });
 
@@ -226,7 +297,10 @@ describe('other regions and the federal calendar are not affected', () => {
     expect(federal.overlays()).toEqual(before);
     expect(federal.overlays()).toEqual([]);
     expect(added.overlays()).toEqual([tatarstan2027]);
-    expect(withOverlays.overlays().map((o) => `${o.region} ${o.year}`)).toEqual(['Республика Башкортостан 2027', 'Республика Татарстан 2027']);
+    expect(withOverlays.overlays().map((o) => `${o.region} ${o.year}`)).toEqual([
+      'Республика Башкортостан 2027',
+      'Республика Татарстан 2027',
+    ]);
     // Replacing a federal year keeps the overlays; on a regional calendar it stays regional.
     const replaced = tatarstan.withYear(federal.calendarYear(2027));
     expect(replaced.region()).toBe(TATARSTAN);
@@ -242,23 +316,46 @@ describe('an overlay day REPLACES the federal day of its date', () => {
     // From Tue 9 March, 4 working days. Federal: 10, 11, 12 (3) | 13–14 weekend | 15 (4).
     expect(federal.addWorkingDays('2027-03-09T12:00:00+05:00', 4, UFA).dueLocalDate).toBe('2027-03-15');
     // Bashkortostan: 10, 11, 12 (3) | 13 working Saturday (4).
-    expect(bashkortostan.addWorkingDays('2027-03-09T12:00:00+05:00', 4, UFA)).toEqual({ dueLocalDate: '2027-03-13', dueAt: '2027-03-13T19:00:00.000Z' });
-    expect(bashkortostan.dayInfo('2027-03-13')).toEqual({ date: '2027-03-13', kind: 'working', isWorking: true, region: 'Республика Башкортостан' });
+    expect(bashkortostan.addWorkingDays('2027-03-09T12:00:00+05:00', 4, UFA)).toEqual({
+      dueLocalDate: '2027-03-13',
+      dueAt: '2027-03-13T19:00:00.000Z',
+    });
+    expect(bashkortostan.dayInfo('2027-03-13')).toEqual({
+      date: '2027-03-13',
+      kind: 'working',
+      isWorking: true,
+      region: 'Республика Башкортостан',
+    });
   });
 
   it('a federal working Saturday made a day off (Sat 20 February 2027, federally shortened)', () => {
     // Fri 19 Feb + 1. Federal: Feb 20 t=2 (1). Bashkortostan: 20 off, 21 Sun, 22 t=1 f=02.20, 23 holiday | 24 (1).
     expect(federal.addWorkingDays('2027-02-19T12:00:00+05:00', 1, UFA).dueLocalDate).toBe('2027-02-20');
     expect(bashkortostan.addWorkingDays('2027-02-19T12:00:00+05:00', 1, UFA).dueLocalDate).toBe('2027-02-24');
-    expect(bashkortostan.dayInfo('2027-02-20')).toEqual({ date: '2027-02-20', kind: 'dayOff', isWorking: false, region: 'Республика Башкортостан' });
+    expect(bashkortostan.dayInfo('2027-02-20')).toEqual({
+      date: '2027-02-20',
+      kind: 'dayOff',
+      isWorking: false,
+      region: 'Республика Башкортостан',
+    });
   });
 
   it('a federal day off made working (Mon 3 May 2027, federally off for 1 May): nothing of the federal day is kept', () => {
     // Fri 30 Apr + 1. Federal: May 1 holiday, 2 Sun, 3 t=1 f=05.01 | 4 (1). Bashkortostan: May 3 t=2 (1).
     expect(federal.addWorkingDays('2027-04-30T12:00:00+05:00', 1, UFA).dueLocalDate).toBe('2027-05-04');
     expect(bashkortostan.addWorkingDays('2027-04-30T12:00:00+05:00', 1, UFA).dueLocalDate).toBe('2027-05-03');
-    expect(federal.dayInfo('2027-05-03')).toEqual({ date: '2027-05-03', kind: 'dayOff', isWorking: false, transferredFrom: '05.01' });
-    expect(bashkortostan.dayInfo('2027-05-03')).toEqual({ date: '2027-05-03', kind: 'shortened', isWorking: true, region: 'Республика Башкортостан' });
+    expect(federal.dayInfo('2027-05-03')).toEqual({
+      date: '2027-05-03',
+      kind: 'dayOff',
+      isWorking: false,
+      transferredFrom: '05.01',
+    });
+    expect(bashkortostan.dayInfo('2027-05-03')).toEqual({
+      date: '2027-05-03',
+      kind: 'shortened',
+      isWorking: true,
+      region: 'Республика Башкортостан',
+    });
   });
 
   it('a later overlay of the same region and year replaces the earlier one as a whole', () => {
@@ -278,19 +375,32 @@ describe('an overlay day REPLACES the federal day of its date', () => {
 
 describe('refusals', () => {
   it('an overlay for a year without a federal calendar, naming the year', () => {
-    const overlay2028: CalendarOverlay = { region: TATARSTAN, year: 2028, holidays: [], days: [{ monthDay: '08.30', type: 'dayOff' }] };
+    const overlay2028: CalendarOverlay = {
+      region: TATARSTAN,
+      year: 2028,
+      holidays: [],
+      days: [{ monthDay: '08.30', type: 'dayOff' }],
+    };
     const error = failure(() => federal.withOverlay(overlay2028));
     expect(error.messageRu).toBe('Нет федерального производственного календаря на 2028 год: сначала загрузите его');
-    expect(error.message).toBe('No federal production calendar for 2028: load it before the regional calendar of Республика Татарстан');
-    expect(failure(() => new ProductionCalendar([], [tatarstan2027])).messageRu).toBe('Нет федерального производственного календаря на 2027 год: сначала загрузите его');
+    expect(error.message).toBe(
+      'No federal production calendar for 2028: load it before the regional calendar of Республика Татарстан',
+    );
+    expect(failure(() => new ProductionCalendar([], [tatarstan2027])).messageRu).toBe(
+      'Нет федерального производственного календаря на 2027 год: сначала загрузите его',
+    );
     // Once the federal year is there, the same overlay is taken.
     const year2028 = parseProductionCalendarXml('<calendar year="2028"><days/></calendar>');
-    expect(federal.withYear(year2028).withOverlay(overlay2028).forRegion(TATARSTAN).isWorkingDay('2028-08-30')).toBe(false);
+    expect(federal.withYear(year2028).withOverlay(overlay2028).forRegion(TATARSTAN).isWorkingDay('2028-08-30')).toBe(
+      false,
+    );
   });
 
   it('an overlay of an unknown region, naming it', () => {
     const error = failure(() => federal.withOverlay({ ...tatarstan2027, region: 'Атлантида' }));
-    expect(error.messageRu).toBe('Неизвестный субъект Российской Федерации «Атлантида»: укажите его официальное название, например «Республика Татарстан»');
+    expect(error.messageRu).toBe(
+      'Неизвестный субъект Российской Федерации «Атлантида»: укажите его официальное название, например «Республика Татарстан»',
+    );
     expect(error.message).toContain('"Атлантида"');
   });
 
@@ -298,15 +408,20 @@ describe('refusals', () => {
     const badDate: CalendarOverlay = { ...tatarstan2027, days: [{ monthDay: '02.29', type: 'dayOff' }] };
     expect(failure(() => federal.withOverlay(badDate)).messageRu).toBe('Неверная дата 02.29 в календаре 2027 года');
     const weekdayWorking: CalendarOverlay = { ...tatarstan2027, days: [{ monthDay: '03.10', type: 'working' }] };
-    expect(failure(() => federal.withOverlay(weekdayWorking)).messageRu).toContain('не приходится на субботу или воскресенье');
+    expect(failure(() => federal.withOverlay(weekdayWorking)).messageRu).toContain(
+      'не приходится на субботу или воскресенье',
+    );
   });
 
   it('the same region and year twice in the constructor', () => {
     const years = federal.years().map((year) => federal.calendarYear(year));
-    expect(failure(() => new ProductionCalendar(years, [tatarstan2027, { ...tatarstan2027, region: 'Татарстан' }])).messageRu).toBe(
-      'Региональный календарь «Республика Татарстан» на 2027 год передан дважды',
-    );
-    expect(new ProductionCalendar(years, [tatarstan2027, bashkortostan2027]).forRegion(TATARSTAN).isWorkingDay('2027-03-09')).toBe(false);
+    expect(
+      failure(() => new ProductionCalendar(years, [tatarstan2027, { ...tatarstan2027, region: 'Татарстан' }]))
+        .messageRu,
+    ).toBe('Региональный календарь «Республика Татарстан» на 2027 год передан дважды');
+    expect(
+      new ProductionCalendar(years, [tatarstan2027, bashkortostan2027]).forRegion(TATARSTAN).isWorkingDay('2027-03-09'),
+    ).toBe(false);
   });
 });
 
@@ -373,7 +488,12 @@ describe('speed: the overlay costs nothing per day counted', () => {
   it('10 000 working days on a regional calendar is as quick as on the federal one', () => {
     const calendar = new ProductionCalendar(
       federal.years().map((year) => federal.calendarYear(year)),
-      federal.years().map((year) => ({ region: TATARSTAN, year, holidays: [{ id: 1, title: 'День Республики Татарстан' }], days: [{ monthDay: '08.30', type: 'dayOff' as const, holidayId: 1 }] })),
+      federal.years().map((year) => ({
+        region: TATARSTAN,
+        year,
+        holidays: [{ id: 1, title: 'День Республики Татарстан' }],
+        days: [{ monthDay: '08.30', type: 'dayOff' as const, holidayId: 1 }],
+      })),
     );
     const regional = calendar.forRegion(TATARSTAN);
     const started = Date.now();
@@ -381,6 +501,8 @@ describe('speed: the overlay costs nothing per day counted', () => {
     expect(Date.now() - started).toBeLessThan(2_000);
     // Each year's 30 August that falls on a weekday is one working day fewer.
     const weekdays = calendar.years().filter((year) => calendar.isWorkingDay(`${year}-08-30`)).length;
-    expect(calendar.workingDaysBetween('2012-12-31', '2027-12-31') - regional.workingDaysBetween('2012-12-31', '2027-12-31')).toBe(weekdays);
+    expect(
+      calendar.workingDaysBetween('2012-12-31', '2027-12-31') - regional.workingDaysBetween('2012-12-31', '2027-12-31'),
+    ).toBe(weekdays);
   });
 });

@@ -157,7 +157,13 @@ const ALIASES: Readonly<Record<string, string>> = {
 };
 
 /** Abbreviated words, as they are often written: «Самарская обл.», «Респ. Татарстан», «город Москва». */
-const WORDS: Readonly<Record<string, string>> = { обл: 'область', респ: 'республика', город: 'г', гор: 'г', ао: 'автономный округ' };
+const WORDS: Readonly<Record<string, string>> = {
+  обл: 'область',
+  респ: 'республика',
+  город: 'г',
+  гор: 'г',
+  ао: 'автономный округ',
+};
 
 /**
  * The lookup key: case, «ё», dots, dashes (any kind, with or without spaces around) and runs of

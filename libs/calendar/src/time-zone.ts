@@ -1,5 +1,14 @@
 import { CalendarArgumentError } from './calendar.errors';
-import { DateParts, DAY_MS, formatLocalDate, fromDayNumber, isValidDate, LocalDate, parseLocalDate, toDayNumber } from './local-date';
+import {
+  DateParts,
+  DAY_MS,
+  formatLocalDate,
+  fromDayNumber,
+  isValidDate,
+  LocalDate,
+  parseLocalDate,
+  toDayNumber,
+} from './local-date';
 
 /** An instant as accepted by the public API: a valid `Date` or an ISO 8601 string with an offset. */
 export type InstantInput = Date | string;
@@ -104,7 +113,8 @@ function startOfLocalDayMs(date: DateParts, timeZone: string): number {
   return high;
 }
 
-const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:(Z)|([+-])(\d{2}):?(\d{2}))$/i;
+const ISO_INSTANT =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:(Z)|([+-])(\d{2}):?(\d{2}))$/i;
 
 /**
  * Epoch ms of an instant. Strings must carry `Z` or an offset: a bare local time would be read
@@ -122,9 +132,18 @@ export function toEpochMs(instant: InstantInput): number {
       const millis = Math.floor(Number(`0.${match[7] ?? '0'}`) * 1000);
       const offsetHours = Number(match[10] ?? '0');
       const offsetMinutes = Number(match[11] ?? '0');
-      if (isValidDate(year, month, day) && hour <= 23 && minute <= 59 && second <= 59 && offsetHours <= 23 && offsetMinutes <= 59) {
+      if (
+        isValidDate(year, month, day) &&
+        hour <= 23 &&
+        minute <= 59 &&
+        second <= 59 &&
+        offsetHours <= 23 &&
+        offsetMinutes <= 59
+      ) {
         const offsetMs = (match[8] ? 0 : (match[9] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMinutes)) * 60_000;
-        return toDayNumber({ year, month, day }) * DAY_MS + ((hour * 60 + minute) * 60 + second) * 1000 + millis - offsetMs;
+        return (
+          toDayNumber({ year, month, day }) * DAY_MS + ((hour * 60 + minute) * 60 + second) * 1000 + millis - offsetMs
+        );
       }
     }
   }

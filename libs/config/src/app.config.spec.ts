@@ -8,28 +8,46 @@ const valid = {
 
 describe('configuration validated at start', () => {
   it('fills defaults for what is not set', () => {
-    expect(validateEnvironment(valid)).toMatchObject({ PORT: 3000, TEMPORAL_NAMESPACE: 'default', TEMPORAL_TASK_QUEUE: 'mentorflow' });
+    expect(validateEnvironment(valid)).toMatchObject({
+      PORT: 3000,
+      TEMPORAL_NAMESPACE: 'default',
+      TEMPORAL_TASK_QUEUE: 'mentorflow',
+    });
   });
 
   it('names every missing or invalid variable with its reason', () => {
-    expect(() => validateEnvironment({ ...valid, DATABASE_URL: undefined, PORT: '70000', JWT_SECRET: 'short' })).toThrow(
-      /DATABASE_URL[\s\S]*PORT[\s\S]*JWT_SECRET must be at least 32 characters/,
-    );
+    expect(() =>
+      validateEnvironment({ ...valid, DATABASE_URL: undefined, PORT: '70000', JWT_SECRET: 'short' }),
+    ).toThrow(/DATABASE_URL[\s\S]*PORT[\s\S]*JWT_SECRET must be at least 32 characters/);
   });
 
   it('reads numbers from their string form', () => {
-    expect(validateEnvironment({ ...valid, PORT: '8080', PROJECTOR_POLL_MS: '25' })).toMatchObject({ PORT: 8080, PROJECTOR_POLL_MS: 25 });
+    expect(validateEnvironment({ ...valid, PORT: '8080', PROJECTOR_POLL_MS: '25' })).toMatchObject({
+      PORT: 8080,
+      PROJECTOR_POLL_MS: 25,
+    });
   });
 
   it("validates the worker's cache size, shutdown grace and log level like the rest", () => {
-    expect(validateEnvironment(valid)).toMatchObject({ WORKER_MAX_CACHED_WORKFLOWS: 2000, WORKER_SHUTDOWN_GRACE: '10 seconds', LOG_LEVEL: 'info' });
-    expect(validateEnvironment({ ...valid, WORKER_MAX_CACHED_WORKFLOWS: '500', WORKER_SHUTDOWN_GRACE: '30s' })).toMatchObject({
+    expect(validateEnvironment(valid)).toMatchObject({
+      WORKER_MAX_CACHED_WORKFLOWS: 2000,
+      WORKER_SHUTDOWN_GRACE: '10 seconds',
+      LOG_LEVEL: 'info',
+    });
+    expect(
+      validateEnvironment({ ...valid, WORKER_MAX_CACHED_WORKFLOWS: '500', WORKER_SHUTDOWN_GRACE: '30s' }),
+    ).toMatchObject({
       WORKER_MAX_CACHED_WORKFLOWS: 500,
       WORKER_SHUTDOWN_GRACE: '30s',
     });
-    expect(() => validateEnvironment({ ...valid, WORKER_MAX_CACHED_WORKFLOWS: 'lots', WORKER_SHUTDOWN_GRACE: 'ten seconds', LOG_LEVEL: 'loud' })).toThrow(
-      /LOG_LEVEL[\s\S]*WORKER_MAX_CACHED_WORKFLOWS[\s\S]*WORKER_SHUTDOWN_GRACE must be a duration/,
-    );
+    expect(() =>
+      validateEnvironment({
+        ...valid,
+        WORKER_MAX_CACHED_WORKFLOWS: 'lots',
+        WORKER_SHUTDOWN_GRACE: 'ten seconds',
+        LOG_LEVEL: 'loud',
+      }),
+    ).toThrow(/LOG_LEVEL[\s\S]*WORKER_MAX_CACHED_WORKFLOWS[\s\S]*WORKER_SHUTDOWN_GRACE must be a duration/);
   });
 
   it('listens on the loopback address unless HOST says otherwise', () => {
@@ -41,9 +59,12 @@ describe('configuration validated at start', () => {
 describe('development sign-in', () => {
   it('refuses to start when it is on and the API would listen beyond this machine', () => {
     for (const HOST of ['0.0.0.0', '::', '10.0.0.5', 'mentorflow.example.ru']) {
-      expect(() => validateEnvironment({ ...valid, MENTORFLOW_DEV_SIGNIN: 'true', HOST })).toThrow(/MENTORFLOW_DEV_SIGNIN: .*loopback address.*HOST=/);
+      expect(() => validateEnvironment({ ...valid, MENTORFLOW_DEV_SIGNIN: 'true', HOST })).toThrow(
+        /MENTORFLOW_DEV_SIGNIN: .*loopback address.*HOST=/,
+      );
     }
-    for (const HOST of ['127.0.0.1', '::1', 'localhost', '[::1]']) expect(() => validateEnvironment({ ...valid, MENTORFLOW_DEV_SIGNIN: 'true', HOST })).not.toThrow();
+    for (const HOST of ['127.0.0.1', '::1', 'localhost', '[::1]'])
+      expect(() => validateEnvironment({ ...valid, MENTORFLOW_DEV_SIGNIN: 'true', HOST })).not.toThrow();
     // Off, any address is fine.
     expect(() => validateEnvironment({ ...valid, HOST: '0.0.0.0' })).not.toThrow();
   });
@@ -51,7 +72,13 @@ describe('development sign-in', () => {
   it('is off unless asked for, and never with OIDC or in production', () => {
     const devSignIn = (env: Record<string, string | undefined>) => {
       const saved = { ...process.env };
-      const wanted: Record<string, string | undefined> = { ...valid, NODE_ENV: 'test', MENTORFLOW_DEV_SIGNIN: undefined, OIDC_ISSUER: undefined, ...env };
+      const wanted: Record<string, string | undefined> = {
+        ...valid,
+        NODE_ENV: 'test',
+        MENTORFLOW_DEV_SIGNIN: undefined,
+        OIDC_ISSUER: undefined,
+        ...env,
+      };
       for (const [key, value] of Object.entries(wanted)) {
         if (value === undefined) delete process.env[key];
         else process.env[key] = value;
@@ -65,12 +92,26 @@ describe('development sign-in', () => {
     expect(devSignIn({ MENTORFLOW_DEV_SIGNIN: undefined })).toBe(false);
     expect(devSignIn({ MENTORFLOW_DEV_SIGNIN: 'false' })).toBe(false);
     expect(devSignIn({ MENTORFLOW_DEV_SIGNIN: 'true' })).toBe(true);
-    expect(devSignIn({ MENTORFLOW_DEV_SIGNIN: 'true', NODE_ENV: 'production', TEMPORAL_PAYLOAD_KEYS: `k:${'A'.repeat(43)}=` })).toBe(false);
-    expect(devSignIn({ MENTORFLOW_DEV_SIGNIN: 'true', OIDC_ISSUER: 'https://sso.example.ru/realms/m', OIDC_AUDIENCE: 'mentorflow-api' })).toBe(false);
+    expect(
+      devSignIn({
+        MENTORFLOW_DEV_SIGNIN: 'true',
+        NODE_ENV: 'production',
+        TEMPORAL_PAYLOAD_KEYS: `k:${'A'.repeat(43)}=`,
+      }),
+    ).toBe(false);
+    expect(
+      devSignIn({
+        MENTORFLOW_DEV_SIGNIN: 'true',
+        OIDC_ISSUER: 'https://sso.example.ru/realms/m',
+        OIDC_AUDIENCE: 'mentorflow-api',
+      }),
+    ).toBe(false);
   });
 
   it('knows the loopback addresses', () => {
-    expect(['127.0.0.1', '127.1.2.3', '::1', '[::1]', 'localhost', 'LOCALHOST', '::ffff:127.0.0.1'].every(isLoopbackHost)).toBe(true);
+    expect(
+      ['127.0.0.1', '127.1.2.3', '::1', '[::1]', 'localhost', 'LOCALHOST', '::ffff:127.0.0.1'].every(isLoopbackHost),
+    ).toBe(true);
     expect(['0.0.0.0', '::', '10.0.0.1', '128.0.0.1', 'localhost.example.ru', ''].some(isLoopbackHost)).toBe(false);
   });
 });

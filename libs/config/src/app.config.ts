@@ -2,10 +2,24 @@ import { registerAs } from '@nestjs/config';
 import { accessSync, constants, readFileSync } from 'node:fs';
 import { isIPv4 } from 'node:net';
 import { plainToInstance, Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  ValidateIf,
+  validateSync,
+} from 'class-validator';
 
 /** The `ms` package's duration syntax, which the Temporal SDK parses (no negative durations). */
-const DURATION = /^(\d+)?\.?\d+ *(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|years?|yrs?|y)?$/i;
+const DURATION =
+  /^(\d+)?\.?\d+ *(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|years?|yrs?|y)?$/i;
 
 /**
  * Every environment variable mentorflow reads, validated once at start-up so a typo fails fast
@@ -32,10 +46,14 @@ export class EnvironmentVariables {
    * Keys encrypting workflow payloads in Temporal's history: `keyId:base64key[,keyId:base64key…]`, the first
    * active. Required when NODE_ENV=production; elsewhere a development key stands in (libs/temporal payload-codec).
    */
-  @ValidateIf((env: { NODE_ENV?: string; TEMPORAL_PAYLOAD_KEYS?: string }) => env.NODE_ENV === 'production' || env.TEMPORAL_PAYLOAD_KEYS !== undefined)
+  @ValidateIf(
+    (env: { NODE_ENV?: string; TEMPORAL_PAYLOAD_KEYS?: string }) =>
+      env.NODE_ENV === 'production' || env.TEMPORAL_PAYLOAD_KEYS !== undefined,
+  )
   @IsString({ message: 'TEMPORAL_PAYLOAD_KEYS is required when NODE_ENV=production' })
   @Matches(/^\s*[A-Za-z0-9._-]{1,64}:[A-Za-z0-9+/=]{43,44}\s*(,\s*[A-Za-z0-9._-]{1,64}:[A-Za-z0-9+/=]{43,44}\s*)*$/, {
-    message: 'TEMPORAL_PAYLOAD_KEYS must be keyId:base64key[,keyId:base64key…] with 32-byte keys (openssl rand -base64 32); required when NODE_ENV=production',
+    message:
+      'TEMPORAL_PAYLOAD_KEYS must be keyId:base64key[,keyId:base64key…] with 32-byte keys (openssl rand -base64 32); required when NODE_ENV=production',
   })
   TEMPORAL_PAYLOAD_KEYS?: string;
 
@@ -218,11 +236,15 @@ export function validateEnvironment(config: Record<string, unknown>): Environmen
 function temporalTlsProblems(env: EnvironmentVariables): string[] {
   const problems: string[] = [];
   if ((env.TEMPORAL_TLS_CERT === undefined) !== (env.TEMPORAL_TLS_KEY === undefined)) {
-    problems.push('  TEMPORAL_TLS_CERT, TEMPORAL_TLS_KEY: the client certificate and its key go together: set both or neither');
+    problems.push(
+      '  TEMPORAL_TLS_CERT, TEMPORAL_TLS_KEY: the client certificate and its key go together: set both or neither',
+    );
   }
   const anyFile = env.TEMPORAL_TLS_CA ?? env.TEMPORAL_TLS_CERT ?? env.TEMPORAL_TLS_KEY;
   if (env.TEMPORAL_TLS_SERVER_NAME !== undefined && anyFile === undefined) {
-    problems.push('  TEMPORAL_TLS_SERVER_NAME: only used with TLS: set TEMPORAL_TLS_CA and/or TEMPORAL_TLS_CERT with TEMPORAL_TLS_KEY');
+    problems.push(
+      '  TEMPORAL_TLS_SERVER_NAME: only used with TLS: set TEMPORAL_TLS_CA and/or TEMPORAL_TLS_CERT with TEMPORAL_TLS_KEY',
+    );
   }
   for (const name of ['TEMPORAL_TLS_CA', 'TEMPORAL_TLS_CERT', 'TEMPORAL_TLS_KEY'] as const) {
     const path = env[name];
@@ -231,7 +253,9 @@ function temporalTlsProblems(env: EnvironmentVariables): string[] {
       accessSync(path, constants.R_OK);
       if (!readFileSync(path, 'utf8').includes('-----BEGIN ')) problems.push(`  ${name}: ${path} is not a PEM file`);
     } catch (error) {
-      problems.push(`  ${name}: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+      problems.push(
+        `  ${name}: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+      );
     }
   }
   return problems;
@@ -239,7 +263,10 @@ function temporalTlsProblems(env: EnvironmentVariables): string[] {
 
 /** 127.0.0.0/8, ::1 (also IPv4-mapped) and localhost: addresses only this machine reaches. */
 export function isLoopbackHost(host: string): boolean {
-  const bare = host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  const bare = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1');
   if (bare === 'localhost' || bare === '::1' || bare === '0:0:0:0:0:0:0:1') return true;
   const ipv4 = bare.replace(/^::ffff:/, '');
   return isIPv4(ipv4) && ipv4.startsWith('127.');
@@ -258,7 +285,16 @@ export interface AppConfig {
   devSignIn: boolean;
   logLevel: string;
   projector: { pollMs: number; batchSize: number; enabled: boolean };
-  http: { host: string; publicUrl?: string; corsOrigins: string[]; throttleLimit: number; throttleReadLimit: number; throttleAnonymousLimit: number; throttleTtlMs: number; trustProxy: string | boolean };
+  http: {
+    host: string;
+    publicUrl?: string;
+    corsOrigins: string[];
+    throttleLimit: number;
+    throttleReadLimit: number;
+    throttleAnonymousLimit: number;
+    throttleTtlMs: number;
+    trustProxy: string | boolean;
+  };
 }
 
 /** Where the PEM files of the mTLS connection to Temporal are (read when connecting: libs/temporal temporalTlsOptions). */
@@ -270,7 +306,12 @@ export interface TemporalTlsPaths {
 }
 
 /** Absent: plaintext gRPC (Temporal on this machine only); present: TLS, with a client certificate when both files are given. */
-export function temporalTlsPaths(env: Pick<EnvironmentVariables, 'TEMPORAL_TLS_CA' | 'TEMPORAL_TLS_CERT' | 'TEMPORAL_TLS_KEY' | 'TEMPORAL_TLS_SERVER_NAME'>): TemporalTlsPaths | undefined {
+export function temporalTlsPaths(
+  env: Pick<
+    EnvironmentVariables,
+    'TEMPORAL_TLS_CA' | 'TEMPORAL_TLS_CERT' | 'TEMPORAL_TLS_KEY' | 'TEMPORAL_TLS_SERVER_NAME'
+  >,
+): TemporalTlsPaths | undefined {
   if (!env.TEMPORAL_TLS_CA && !env.TEMPORAL_TLS_CERT && !env.TEMPORAL_TLS_KEY) return undefined;
   return {
     ...(env.TEMPORAL_TLS_CA ? { caPath: env.TEMPORAL_TLS_CA } : {}),
@@ -301,7 +342,9 @@ export const appConfig = registerAs(APP_CONFIG, (): AppConfig => {
             issuer: env.OIDC_ISSUER,
             audience: env.OIDC_AUDIENCE as string,
             ...(env.OIDC_JWKS_URI ? { jwksUri: env.OIDC_JWKS_URI } : {}),
-            algorithms: env.OIDC_ALGORITHMS.split(',').map((a) => a.trim()).filter(Boolean),
+            algorithms: env.OIDC_ALGORITHMS.split(',')
+              .map((a) => a.trim())
+              .filter(Boolean),
             ...(env.OIDC_CLIENT_ID ? { clientId: env.OIDC_CLIENT_ID } : {}),
           },
         }
@@ -309,11 +352,18 @@ export const appConfig = registerAs(APP_CONFIG, (): AppConfig => {
     production: process.env.NODE_ENV === 'production',
     devSignIn: env.MENTORFLOW_DEV_SIGNIN === 'true' && !env.OIDC_ISSUER && process.env.NODE_ENV !== 'production',
     logLevel: env.LOG_LEVEL,
-    projector: { pollMs: env.PROJECTOR_POLL_MS, batchSize: env.PROJECTOR_BATCH_SIZE, enabled: env.PROJECTOR_ENABLED !== 'false' },
+    projector: {
+      pollMs: env.PROJECTOR_POLL_MS,
+      batchSize: env.PROJECTOR_BATCH_SIZE,
+      enabled: env.PROJECTOR_ENABLED !== 'false',
+    },
     http: {
       host: env.HOST,
       ...(env.PUBLIC_URL ? { publicUrl: env.PUBLIC_URL } : {}),
-      corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+      corsOrigins: (env.CORS_ORIGINS ?? '')
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
       throttleLimit: env.THROTTLE_LIMIT,
       throttleReadLimit: env.THROTTLE_READ_LIMIT,
       throttleAnonymousLimit: env.THROTTLE_ANONYMOUS_LIMIT,

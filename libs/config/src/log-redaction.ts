@@ -34,7 +34,9 @@ export const personalDataLogKeys = [
 const MAX_DEPTH = 6;
 
 export const logRedactPaths: string[] = [
-  ...personalDataLogKeys.flatMap((key) => Array.from({ length: MAX_DEPTH + 1 }, (_, depth) => [...Array<string>(depth).fill('*'), key].join('.'))),
+  ...personalDataLogKeys.flatMap((key) =>
+    Array.from({ length: MAX_DEPTH + 1 }, (_, depth) => [...Array<string>(depth).fill('*'), key].join('.')),
+  ),
   'req.headers["x-api-key"]',
   'res.headers["set-cookie"]',
 ];

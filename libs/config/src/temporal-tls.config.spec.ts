@@ -30,7 +30,13 @@ describe('TEMPORAL_TLS_* (mTLS to Temporal)', () => {
   });
 
   it('reads the CA, the client certificate pair and the server name into the SDK’s TLS options', () => {
-    const env = validateEnvironment({ ...valid, TEMPORAL_TLS_CA: ca, TEMPORAL_TLS_CERT: cert, TEMPORAL_TLS_KEY: key, TEMPORAL_TLS_SERVER_NAME: 'temporal-frontend' });
+    const env = validateEnvironment({
+      ...valid,
+      TEMPORAL_TLS_CA: ca,
+      TEMPORAL_TLS_CERT: cert,
+      TEMPORAL_TLS_KEY: key,
+      TEMPORAL_TLS_SERVER_NAME: 'temporal-frontend',
+    });
     const tls = temporalTlsOptions({ tls: temporalTlsPaths(env) });
     expect(tls?.serverNameOverride).toBe('temporal-frontend');
     expect(Buffer.from(tls?.serverRootCACertificate ?? []).toString()).toContain('ca');
@@ -44,20 +50,28 @@ describe('TEMPORAL_TLS_* (mTLS to Temporal)', () => {
   });
 
   it('refuses to start with a certificate without its key, or a key without its certificate', () => {
-    expect(() => validateEnvironment({ ...valid, TEMPORAL_TLS_CA: ca, TEMPORAL_TLS_CERT: cert })).toThrow(/TEMPORAL_TLS_CERT, TEMPORAL_TLS_KEY: .*set both or neither/);
+    expect(() => validateEnvironment({ ...valid, TEMPORAL_TLS_CA: ca, TEMPORAL_TLS_CERT: cert })).toThrow(
+      /TEMPORAL_TLS_CERT, TEMPORAL_TLS_KEY: .*set both or neither/,
+    );
     expect(() => validateEnvironment({ ...valid, TEMPORAL_TLS_KEY: key })).toThrow(/set both or neither/);
   });
 
   it('refuses to start when a file cannot be read or is not PEM, naming the variable and the path', () => {
     const missing = join(dir, 'missing.pem');
-    expect(() => validateEnvironment({ ...valid, TEMPORAL_TLS_CA: missing })).toThrow(new RegExp(`TEMPORAL_TLS_CA: cannot read ${missing} \\(ENOENT\\)`));
+    expect(() => validateEnvironment({ ...valid, TEMPORAL_TLS_CA: missing })).toThrow(
+      new RegExp(`TEMPORAL_TLS_CA: cannot read ${missing} \\(ENOENT\\)`),
+    );
     const notPem = join(dir, 'not.pem');
     writeFileSync(notPem, 'hello');
-    expect(() => validateEnvironment({ ...valid, TEMPORAL_TLS_CERT: notPem, TEMPORAL_TLS_KEY: key })).toThrow(/TEMPORAL_TLS_CERT: .*not\.pem is not a PEM file/);
+    expect(() => validateEnvironment({ ...valid, TEMPORAL_TLS_CERT: notPem, TEMPORAL_TLS_KEY: key })).toThrow(
+      /TEMPORAL_TLS_CERT: .*not\.pem is not a PEM file/,
+    );
     expect(() => validateEnvironment({ ...valid, TEMPORAL_TLS_CA: '' })).toThrow(/TEMPORAL_TLS_CA/);
   });
 
   it('refuses a server name without TLS, which would otherwise be silently ignored', () => {
-    expect(() => validateEnvironment({ ...valid, TEMPORAL_TLS_SERVER_NAME: 'temporal-frontend' })).toThrow(/TEMPORAL_TLS_SERVER_NAME: only used with TLS/);
+    expect(() => validateEnvironment({ ...valid, TEMPORAL_TLS_SERVER_NAME: 'temporal-frontend' })).toThrow(
+      /TEMPORAL_TLS_SERVER_NAME: only used with TLS/,
+    );
   });
 });

@@ -26,7 +26,8 @@ describe('stream ids and workflow ids', () => {
     expect(streams.parseRouteStream(streams.productionCalendarStream)).toBeUndefined();
   });
 
-  it('keeps the production calendar in one stream', () => expect(streams.productionCalendarStream).toBe('production-calendar'));
+  it('keeps the production calendar in one stream', () =>
+    expect(streams.productionCalendarStream).toBe('production-calendar'));
 
   it('names a workflow by its aggregate stream', () => {
     expect(streams.programmeWorkflowId(id)).toBe(`programme-${id}`);

@@ -6,7 +6,8 @@
 /** A stream kind `<prefix><id>`: how to name one stream and which id a stream name holds. */
 const streamKind = (prefix: string) => ({
   stream: (id: string): string => `${prefix}${id}`,
-  parse: (streamId: string): string | undefined => (streamId.startsWith(prefix) ? streamId.slice(prefix.length) : undefined),
+  parse: (streamId: string): string | undefined =>
+    streamId.startsWith(prefix) ? streamId.slice(prefix.length) : undefined,
 });
 
 const organisation = streamKind('organisation-');

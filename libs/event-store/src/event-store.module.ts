@@ -4,7 +4,9 @@ import { EventStore } from './event-store';
 
 @Global()
 @Module({
-  providers: [{ provide: EventStore, inject: [DataSource], useFactory: (dataSource: DataSource) => new EventStore(dataSource) }],
+  providers: [
+    { provide: EventStore, inject: [DataSource], useFactory: (dataSource: DataSource) => new EventStore(dataSource) },
+  ],
   exports: [EventStore],
 })
 export class EventStoreModule {}

@@ -30,7 +30,8 @@ const EVENT_COLUMNS =
  * a stale writer inserts nothing and no call ever commits half a batch. Data and metadata travel as one
  * jsonb array each, written as the same canonical JSON the hash covers (jsonb ignores key order).
  */
-const APPEND_SQL = 'SELECT append_events($1, $2, $3::uuid[], $4::text[], $5::jsonb, $6::jsonb, $7::text[], $8) AS position';
+const APPEND_SQL =
+  'SELECT append_events($1, $2, $3::uuid[], $4::text[], $5::jsonb, $6::jsonb, $7::text[], $8) AS position';
 /** The same for one event with scalar parameters (migration SingleEventAppendFunction): NULL when rejected. */
 const APPEND_ONE_SQL = 'SELECT append_event($1, $2, $3::uuid, $4, $5::jsonb, $6::jsonb, $7, $8) AS position';
 
@@ -50,7 +51,12 @@ export class EventStore {
     options: { previousHash?: string | null } = {},
   ): Promise<AppendResult> {
     if (events.length === 0) {
-      return { nextExpectedVersion: expectedVersion, positions: [], duplicate: false, lastHash: options.previousHash ?? null };
+      return {
+        nextExpectedVersion: expectedVersion,
+        positions: [],
+        duplicate: false,
+        lastHash: options.previousHash ?? null,
+      };
     }
     const ids = events.map((e) => e.eventId);
     const known = expectedVersion === 0 ? GENESIS_HASH : options.previousHash;
@@ -59,13 +65,23 @@ export class EventStore {
     if (result) return result;
     // The caller's head hash may have been stale while the version matched: read the head once and retry.
     if (known !== undefined && expectedVersion > 0 && (await this.streamVersion(streamId)) === expectedVersion) {
-      const retried = await this.tryAppend(streamId, expectedVersion, events, await this.headHash(streamId, expectedVersion));
+      const retried = await this.tryAppend(
+        streamId,
+        expectedVersion,
+        events,
+        await this.headHash(streamId, expectedVersion),
+      );
       if (retried) return retried;
     }
     return this.resolveRejectedAppend(streamId, expectedVersion, ids);
   }
 
-  private async tryAppend(streamId: string, expectedVersion: number, events: readonly NewEvent[], previousHash: string): Promise<AppendResult | undefined> {
+  private async tryAppend(
+    streamId: string,
+    expectedVersion: number,
+    events: readonly NewEvent[],
+    previousHash: string,
+  ): Promise<AppendResult | undefined> {
     const { hashes, data, metadata } = chainHashes(streamId, expectedVersion, events, previousHash);
     let inserted: { position: string | null }[] = [];
     try {
@@ -108,10 +124,10 @@ export class EventStore {
   }
 
   private async headHash(streamId: string, version: number): Promise<string> {
-    const [head] = await this.db.query<{ hash: string | null }>('SELECT hash FROM events WHERE stream_id = $1 AND stream_version = $2', [
-      streamId,
-      version,
-    ]);
+    const [head] = await this.db.query<{ hash: string | null }>(
+      'SELECT hash FROM events WHERE stream_id = $1 AND stream_version = $2',
+      [streamId, version],
+    );
     return head?.hash ?? GENESIS_HASH;
   }
 
@@ -119,13 +135,20 @@ export class EventStore {
    * Recomputes a stream's hash chain from its first event; the first event whose stored hash differs
    * was changed (or one before it was), and every later link is then unprovable.
    */
-  async verifyStream(streamId: string): Promise<{ valid: boolean; events: number; firstBrokenVersion?: number; firstBrokenEventId?: string }> {
+  async verifyStream(
+    streamId: string,
+  ): Promise<{ valid: boolean; events: number; firstBrokenVersion?: number; firstBrokenEventId?: string }> {
     const events = await this.readStream(streamId);
     let previous = GENESIS_HASH;
     for (const event of events) {
       const expected = chainHash(previous, event);
       if (event.hash !== expected) {
-        return { valid: false, events: events.length, firstBrokenVersion: event.streamVersion, firstBrokenEventId: event.eventId };
+        return {
+          valid: false,
+          events: events.length,
+          firstBrokenVersion: event.streamVersion,
+          firstBrokenEventId: event.eventId,
+        };
       }
       previous = expected;
     }
@@ -133,7 +156,13 @@ export class EventStore {
   }
 
   private async resolveRejectedAppend(streamId: string, expectedVersion: number, ids: string[]): Promise<AppendResult> {
-    const stored = await this.db.query<{ event_id: string; stream_id: string; stream_version: number; position: string; hash: string | null }>(
+    const stored = await this.db.query<{
+      event_id: string;
+      stream_id: string;
+      stream_version: number;
+      position: string;
+      hash: string | null;
+    }>(
       'SELECT event_id, stream_id, stream_version, position, hash FROM events WHERE event_id = ANY($1::uuid[]) ORDER BY position',
       [ids],
     );
@@ -206,7 +235,12 @@ function chainHashes(
   events.forEach((event, i) => {
     const canonicalData = canonicalJson(event.data);
     const canonicalMetadata = canonicalJson(event.metadata);
-    previous = chainHashOfCanonical(previous, { streamId, streamVersion: expectedVersion + i + 1, eventId: event.eventId, type: event.type }, canonicalData, canonicalMetadata);
+    previous = chainHashOfCanonical(
+      previous,
+      { streamId, streamVersion: expectedVersion + i + 1, eventId: event.eventId, type: event.type },
+      canonicalData,
+      canonicalMetadata,
+    );
     hashes.push(previous);
     data.push(canonicalData);
     metadata.push(canonicalMetadata);

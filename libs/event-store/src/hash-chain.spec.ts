@@ -12,7 +12,10 @@ function referenceCanonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${referenceCanonicalJson(v)}`).join(',')}}`;
 }
 
-const referenceChainHash = (previous: string, e: { streamId: string; streamVersion: number; eventId: string; type: string; data: unknown; metadata: unknown }) =>
+const referenceChainHash = (
+  previous: string,
+  e: { streamId: string; streamVersion: number; eventId: string; type: string; data: unknown; metadata: unknown },
+) =>
   createHash('sha256')
     .update(previous)
     .update('\n')
@@ -22,10 +25,14 @@ const referenceChainHash = (previous: string, e: { streamId: string; streamVersi
 describe('hash chain', () => {
   it('serialises any JSON value exactly as the original canonical JSON did', () => {
     fc.assert(
-      fc.property(fc.jsonValue(), fc.dictionary(fc.string(), fc.option(fc.jsonValue(), { nil: undefined })), (value, withUndefined) => {
-        expect(canonicalJson(value)).toBe(referenceCanonicalJson(value));
-        expect(canonicalJson(withUndefined)).toBe(referenceCanonicalJson(withUndefined));
-      }),
+      fc.property(
+        fc.jsonValue(),
+        fc.dictionary(fc.string(), fc.option(fc.jsonValue(), { nil: undefined })),
+        (value, withUndefined) => {
+          expect(canonicalJson(value)).toBe(referenceCanonicalJson(value));
+          expect(canonicalJson(withUndefined)).toBe(referenceCanonicalJson(withUndefined));
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -40,6 +47,8 @@ describe('hash chain', () => {
       metadata: { role: 'mentor', actorId: 'mentor-1' },
     };
     expect(chainHash(GENESIS_HASH, event)).toBe(referenceChainHash(GENESIS_HASH, event));
-    expect(chainHashOfCanonical(GENESIS_HASH, event, canonicalJson(event.data), canonicalJson(event.metadata))).toBe(referenceChainHash(GENESIS_HASH, event));
+    expect(chainHashOfCanonical(GENESIS_HASH, event, canonicalJson(event.data), canonicalJson(event.metadata))).toBe(
+      referenceChainHash(GENESIS_HASH, event),
+    );
   });
 });

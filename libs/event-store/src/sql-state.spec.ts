@@ -48,8 +48,12 @@ describe('SQLSTATE classification of a failed append', () => {
   });
 
   it('treats an error without a SQLSTATE (socket, pool) as transient', () => {
-    expect(sqlStateOf(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }))).toBeUndefined();
-    expect(classifyStoreFailure(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }))).toBe('transient');
+    expect(
+      sqlStateOf(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })),
+    ).toBeUndefined();
+    expect(classifyStoreFailure(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }))).toBe(
+      'transient',
+    );
     expect(classifyStoreFailure(new Error('Connection terminated unexpectedly'))).toBe('transient');
     expect(classifyStoreFailure(new Error('timeout exceeded when trying to connect'))).toBe('transient');
   });

@@ -9,4 +9,14 @@ import { tasksProjection } from './tasks/tasks.projection';
 import { notificationOutboxProjection } from './notifications/notification-outbox.projection';
 import { pendingDeadlinesProjection } from './calendar/pending-deadlines.projection';
 
-export const allProjections: Projection[] = [organisationsProjection, programmesProjection, tasksProjection, participantsProjection, pairsProjection, routesProjection, notificationOutboxProjection, reportFactsProjection, pendingDeadlinesProjection];
+export const allProjections: Projection[] = [
+  organisationsProjection,
+  programmesProjection,
+  tasksProjection,
+  participantsProjection,
+  pairsProjection,
+  routesProjection,
+  notificationOutboxProjection,
+  reportFactsProjection,
+  pendingDeadlinesProjection,
+];

@@ -66,7 +66,13 @@ export class FoldedStateProjection<S> implements Projection {
       if (!columns) continue;
       upserts.push({
         names: [idColumn, 'state', 'version', 'updated_at', ...Object.keys(columns)],
-        values: [id, JSON.stringify(this.options.stored ? this.options.stored.write(state) : state), last.streamVersion, last.recordedAt, ...Object.values(columns)],
+        values: [
+          id,
+          JSON.stringify(this.options.stored ? this.options.stored.write(state) : state),
+          last.streamVersion,
+          last.recordedAt,
+          ...Object.values(columns),
+        ],
       });
     }
     // One statement per column set (a `columns` function may leave a column out for some states).

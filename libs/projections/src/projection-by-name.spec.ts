@@ -12,7 +12,9 @@ describe('naming a projection on the command line', () => {
 
   it('refuses an unknown name and lists the names there are', () => {
     expect(() => rebuildArguments(['task'])).toThrow(UnknownProjectionError);
-    expect(() => rebuildArguments(['task'])).toThrow(`Unknown projection "task"; the projections are: ${names.join(', ')}`);
+    expect(() => rebuildArguments(['task'])).toThrow(
+      `Unknown projection "task"; the projections are: ${names.join(', ')}`,
+    );
   });
 
   it('asks for a name when none is given', () => {

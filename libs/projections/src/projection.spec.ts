@@ -3,11 +3,16 @@ import { eventTypesOf, everyTaskEvent } from './projection';
 
 describe('eventTypesOf', () => {
   it('keeps the types marked handled, leaves out those marked false', () => {
-    const types = eventTypesOf<OrganisationEvent>().every({ OrganisationRegistered: true, StaffAssigned: true, StaffRemoved: false });
+    const types = eventTypesOf<OrganisationEvent>().every({
+      OrganisationRegistered: true,
+      StaffAssigned: true,
+      StaffRemoved: false,
+    });
     expect([...types].sort()).toEqual(['OrganisationRegistered', 'StaffAssigned']);
   });
 
-  it('takes a subset as given', () => expect([...eventTypesOf<TaskEvent>().some('TaskRaised', 'TaskOverdue')]).toEqual(['TaskRaised', 'TaskOverdue']));
+  it('takes a subset as given', () =>
+    expect([...eventTypesOf<TaskEvent>().some('TaskRaised', 'TaskOverdue')]).toEqual(['TaskRaised', 'TaskOverdue']));
 
   it('names every task event once', () => expect(Object.keys(everyTaskEvent)).toHaveLength(8));
 
@@ -15,8 +20,13 @@ describe('eventTypesOf', () => {
   it('refuses a forgotten or misspelt type at compile time', () => {
     // @ts-expect-error StaffRemoved is missing: a new event type must be decided on
     eventTypesOf<OrganisationEvent>().every({ OrganisationRegistered: true, StaffAssigned: true });
-    // @ts-expect-error StaffFired is no organisation event
-    eventTypesOf<OrganisationEvent>().every({ OrganisationRegistered: true, StaffAssigned: true, StaffRemoved: true, StaffFired: true });
+    eventTypesOf<OrganisationEvent>().every({
+      OrganisationRegistered: true,
+      StaffAssigned: true,
+      StaffRemoved: true,
+      // @ts-expect-error StaffFired is no organisation event
+      StaffFired: true,
+    });
     // @ts-expect-error TaskOverdued is no task event
     eventTypesOf<TaskEvent>().some('TaskRaised', 'TaskOverdued');
   });

@@ -90,7 +90,9 @@ export class Projector {
       'SELECT name, transaction_id::text AS transaction_id, position FROM projection_checkpoints WHERE name = ANY($1::text[])',
       [names],
     );
-    const cursors = new Map<string, ReadAllCursor>(rows.map((r) => [r.name, { transactionId: r.transaction_id, position: Number(r.position) }]));
+    const cursors = new Map<string, ReadAllCursor>(
+      rows.map((r) => [r.name, { transactionId: r.transaction_id, position: Number(r.position) }]),
+    );
     const cursorOfProjection = (name: string) => cursors.get(name) ?? START_OF_STORE;
     const from = names.map(cursorOfProjection).reduce((min, c) => (compareCursors(c, min) < 0 ? c : min));
     const events = await new EventStore(tx).readAll(from, this.batchSize);
@@ -122,9 +124,14 @@ export class Projector {
     );
   }
 
-  private async inTransaction<T>(projection: Projection | readonly Projection[], work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+  private async inTransaction<T>(
+    projection: Projection | readonly Projection[],
+    work: (tx: SqlExecutor) => Promise<T>,
+  ): Promise<T> {
     // Several projections lock in name order, so two projectors never wait on each other in a cycle.
-    const names = (Array.isArray(projection) ? projection : [projection as Projection]).map((p) => `projection:${p.name}`);
+    const names = (Array.isArray(projection) ? projection : [projection as Projection]).map(
+      (p) => `projection:${p.name}`,
+    );
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
@@ -132,7 +139,10 @@ export class Projector {
       // A read model is rebuilt from the store and its checkpoint commits with its rows, so a crash can
       // only lose both together and the batch is applied again: its commit need not wait for the WAL
       // flush (projection lag, benchmark 5). Any later durable commit flushes it too.
-      await runner.query("SELECT set_config('synchronous_commit', 'off', true), pg_advisory_xact_lock(hashtext(name)) FROM unnest($1::text[]) AS name", [names]);
+      await runner.query(
+        "SELECT set_config('synchronous_commit', 'off', true), pg_advisory_xact_lock(hashtext(name)) FROM unnest($1::text[]) AS name",
+        [names],
+      );
       const result = await work(txExecutor(runner));
       await runner.commitTransaction();
       return result;

@@ -8,7 +8,11 @@ const uiOrigin = 'http://127.0.0.1:8233';
 const codec = payloadCodecFor(`k1:${randomBytes(32).toString('base64')}`);
 // Stands in for the API's check (apps/api administrator-token.spec.ts covers the real one).
 const authorize: CodecAuthorizer = async (header) =>
-  header === 'Bearer admin' ? { allowed: true } : header === 'Bearer curator' ? { allowed: false, status: 403, message: 'administrators only' } : { allowed: false, status: 401, message: 'token required' };
+  header === 'Bearer admin'
+    ? { allowed: true }
+    : header === 'Bearer curator'
+      ? { allowed: false, status: 403, message: 'administrators only' }
+      : { allowed: false, status: 401, message: 'token required' };
 
 describe('codec server handler', () => {
   let server: Server;
@@ -20,9 +24,16 @@ describe('codec server handler', () => {
   });
   afterAll(() => new Promise((resolve) => server.close(resolve)));
 
-  const plain = { metadata: { encoding: Buffer.from('json/plain').toString('base64') }, data: Buffer.from('"Иванова Мария, СНИЛС 112-233-445 95"').toString('base64') };
+  const plain = {
+    metadata: { encoding: Buffer.from('json/plain').toString('base64') },
+    data: Buffer.from('"Иванова Мария, СНИЛС 112-233-445 95"').toString('base64'),
+  };
   const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-    fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    fetch(`${base}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
 
   it('refuses to encode or decode without a token (401) and for a non-administrator (403)', async () => {
     for (const path of ['/encode', '/decode']) {
@@ -47,21 +58,42 @@ describe('codec server handler', () => {
   });
 
   it('allows browsers only from the Temporal UI’s origin', async () => {
-    const preflight = await fetch(`${base}/decode`, { method: 'OPTIONS', headers: { origin: uiOrigin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization' } });
+    const preflight = await fetch(`${base}/decode`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: uiOrigin,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization',
+      },
+    });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe(uiOrigin);
     expect(preflight.headers.get('access-control-allow-headers')).toContain('authorization');
     // Another page's script gets neither the CORS grant nor an answer, even with an administrator's token.
-    const foreign = await post('/decode', { payloads: [plain] }, { authorization: 'Bearer admin', origin: 'https://evil.example' });
+    const foreign = await post(
+      '/decode',
+      { payloads: [plain] },
+      { authorization: 'Bearer admin', origin: 'https://evil.example' },
+    );
     expect(foreign.status).toBe(403);
     expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
-    const foreignPreflight = await fetch(`${base}/decode`, { method: 'OPTIONS', headers: { origin: 'https://evil.example' } });
+    const foreignPreflight = await fetch(`${base}/decode`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example' },
+    });
     expect(foreignPreflight.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('refuses bodies over the limit and answers 400 to what is not a payload list', async () => {
-    expect((await post('/encode', { payloads: [{ data: 'A'.repeat(70 * 1024) }] }, { authorization: 'Bearer admin' })).status).toBe(413);
-    const broken = await fetch(`${base}/decode`, { method: 'POST', headers: { authorization: 'Bearer admin' }, body: '{' });
+    expect(
+      (await post('/encode', { payloads: [{ data: 'A'.repeat(70 * 1024) }] }, { authorization: 'Bearer admin' }))
+        .status,
+    ).toBe(413);
+    const broken = await fetch(`${base}/decode`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer admin' },
+      body: '{',
+    });
     expect(broken.status).toBe(400);
     expect((await post('/other', {}, { authorization: 'Bearer admin' })).status).toBe(404);
   });

@@ -3,7 +3,9 @@ import { temporal } from '@temporalio/proto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** Who may use the codec server: answered from the request's Authorization header. */
-export type CodecAuthorizer = (authorization: string | undefined) => Promise<{ allowed: true } | { allowed: false; status: 401 | 403; message: string }>;
+export type CodecAuthorizer = (
+  authorization: string | undefined,
+) => Promise<{ allowed: true } | { allowed: false; status: 401 | 403; message: string }>;
 
 export interface CodecHandlerOptions {
   codec: PayloadCodec;
@@ -16,8 +18,11 @@ export interface CodecHandlerOptions {
 
 const Proto = temporal.api.common.v1.Payload;
 /** The codec server protocol: `{ payloads: [Payload in proto3 JSON, bytes as base64] }` both ways. */
-const fromJson = (body: { payloads?: unknown[] }): Payload[] => (body.payloads ?? []).map((p) => Proto.fromObject(p as Record<string, unknown>));
-const toJson = (payloads: Payload[]) => ({ payloads: payloads.map((p) => Proto.toObject(Proto.create(p), { bytes: String })) });
+const fromJson = (body: { payloads?: unknown[] }): Payload[] =>
+  (body.payloads ?? []).map((p) => Proto.fromObject(p as Record<string, unknown>));
+const toJson = (payloads: Payload[]) => ({
+  payloads: payloads.map((p) => Proto.toObject(Proto.create(p), { bytes: String })),
+});
 
 /**
  * The HTTP handler of the codec server (scripts/codec-server.ts). Decrypting a payload reveals the
@@ -25,7 +30,12 @@ const toJson = (payloads: Payload[]) => ({ payloads: payloads.map((p) => Proto.t
  * trusts, so every call needs `authorize`'s consent (an administrator's bearer token); browsers may call
  * only from the Temporal UI's origin, and a request carrying another Origin is refused outright.
  */
-export function codecRequestHandler({ codec, uiOrigin, authorize, maxBodyBytes = 4 * 1024 * 1024 }: CodecHandlerOptions) {
+export function codecRequestHandler({
+  codec,
+  uiOrigin,
+  authorize,
+  maxBodyBytes = 4 * 1024 * 1024,
+}: CodecHandlerOptions) {
   const reply = (res: ServerResponse, status: number, body?: unknown) => {
     if (body === undefined) return void res.writeHead(status).end();
     res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
@@ -33,7 +43,8 @@ export function codecRequestHandler({ codec, uiOrigin, authorize, maxBodyBytes =
   return (req: IncomingMessage, res: ServerResponse): void => {
     res.setHeader('vary', 'origin');
     const origin = req.headers.origin;
-    if (origin !== undefined && origin !== uiOrigin) return reply(res, 403, { message: `origin ${origin} is not the Temporal UI's` });
+    if (origin !== undefined && origin !== uiOrigin)
+      return reply(res, 403, { message: `origin ${origin} is not the Temporal UI's` });
     res.setHeader('access-control-allow-origin', uiOrigin);
     res.setHeader('access-control-allow-methods', 'POST, OPTIONS');
     res.setHeader('access-control-allow-headers', 'content-type, x-namespace, authorization');
@@ -42,7 +53,8 @@ export function codecRequestHandler({ codec, uiOrigin, authorize, maxBodyBytes =
     if (req.method === 'OPTIONS') return reply(res, 204);
     const operation = req.url?.split('?')[0]?.replace(/\/+$/, '').split('/').pop();
     if (req.method !== 'POST' || (operation !== 'encode' && operation !== 'decode')) return reply(res, 404);
-    if (Number(req.headers['content-length'] ?? 0) > maxBodyBytes) return reply(res, 413, { message: `body over ${maxBodyBytes} bytes` });
+    if (Number(req.headers['content-length'] ?? 0) > maxBodyBytes)
+      return reply(res, 413, { message: `body over ${maxBodyBytes} bytes` });
 
     void (async () => {
       try {

@@ -23,12 +23,11 @@ describe('the Temporal dev server of npm start', () => {
   });
 
   it('starts the UI on 127.0.0.1 with the codec endpoint only when MENTORFLOW_TEMPORAL_UI=true', () => {
-    expect(call("[m.temporalUiWanted({ MENTORFLOW_TEMPORAL_UI: 'true' }), m.temporalUiWanted({ MENTORFLOW_TEMPORAL_UI: '1' }), m.temporalUiWanted({ MENTORFLOW_TEMPORAL_UI: 'false' }), m.temporalUiWanted({ MENTORFLOW_TEMPORAL_UI: '' })]")).toEqual([
-      true,
-      true,
-      false,
-      false,
-    ]);
+    expect(
+      call(
+        "[m.temporalUiWanted({ MENTORFLOW_TEMPORAL_UI: 'true' }), m.temporalUiWanted({ MENTORFLOW_TEMPORAL_UI: '1' }), m.temporalUiWanted({ MENTORFLOW_TEMPORAL_UI: 'false' }), m.temporalUiWanted({ MENTORFLOW_TEMPORAL_UI: '' })]",
+      ),
+    ).toEqual([true, true, false, false]);
     const args = (call(`m.temporalDevServerArgs(${options}, ui: true })`) as string[]).join(' ');
     expect(args).not.toContain('--headless');
     expect(args).toContain('--ui-ip 127.0.0.1 --ui-port 8233 --ui-codec-endpoint http://127.0.0.1:8888');

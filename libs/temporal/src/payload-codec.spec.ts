@@ -1,6 +1,13 @@
 import { defaultPayloadConverter } from '@temporalio/common';
 import { randomBytes } from 'node:crypto';
-import { AesGcmPayloadCodec, ENCRYPTED_ENCODING, KEY_ID_METADATA, parsePayloadKeys, payloadCodecFor, PayloadKeyError } from './payload-codec';
+import {
+  AesGcmPayloadCodec,
+  ENCRYPTED_ENCODING,
+  KEY_ID_METADATA,
+  parsePayloadKeys,
+  payloadCodecFor,
+  PayloadKeyError,
+} from './payload-codec';
 
 const key = (id: string) => `${id}:${randomBytes(32).toString('base64')}`;
 const teacher = { fullName: 'Иванова Мария Петровна', education: 'Высшее педагогическое, СГСПУ, 2012' };
@@ -16,7 +23,10 @@ describe('AES-256-GCM payload codec', () => {
     const [encoded] = await codec.encode([payload]);
     expect(text(encoded.metadata?.encoding)).toBe(ENCRYPTED_ENCODING);
     expect(text(encoded.metadata?.[KEY_ID_METADATA])).toBe('2026');
-    const stored = Buffer.concat([Buffer.from(encoded.data ?? []), ...Object.values(encoded.metadata ?? {}).map((v) => Buffer.from(v ?? []))]);
+    const stored = Buffer.concat([
+      Buffer.from(encoded.data ?? []),
+      ...Object.values(encoded.metadata ?? {}).map((v) => Buffer.from(v ?? [])),
+    ]);
     expect(stored.includes(Buffer.from('Иванова'))).toBe(false);
     expect(stored.includes(Buffer.from('json/plain'))).toBe(false);
     const [decoded] = await codec.decode([encoded]);
@@ -38,7 +48,9 @@ describe('AES-256-GCM payload codec', () => {
     await expect(codec.decode([{ ...encoded, data: flipped }])).rejects.toThrow(/key "2026" failed authentication/);
     const relabelled = { ...encoded, metadata: { ...encoded.metadata, [KEY_ID_METADATA]: Buffer.from('2025') } };
     await expect(codec.decode([relabelled])).rejects.toThrow(PayloadKeyError);
-    await expect(codec.decode([{ ...encoded, data: Buffer.from(encoded.data ?? []).subarray(0, 10) }])).rejects.toThrow(/truncated/);
+    await expect(codec.decode([{ ...encoded, data: Buffer.from(encoded.data ?? []).subarray(0, 10) }])).rejects.toThrow(
+      /truncated/,
+    );
   });
 
   it('decodes payloads sealed with a retired key after rotation, and seals new ones with the active key', async () => {
@@ -50,7 +62,9 @@ describe('AES-256-GCM payload codec', () => {
     expect(text(sealedNow.metadata?.[KEY_ID_METADATA])).toBe('2026');
     // Once the old key is dropped, payloads still sealed with it fail loudly, naming the key.
     const dropped = new AesGcmPayloadCodec(parsePayloadKeys(newKey));
-    await expect(dropped.decode([sealedWithOld])).rejects.toThrow(/encrypted with key "2025", which is not in TEMPORAL_PAYLOAD_KEYS \(known: 2026\)/);
+    await expect(dropped.decode([sealedWithOld])).rejects.toThrow(
+      /encrypted with key "2025", which is not in TEMPORAL_PAYLOAD_KEYS \(known: 2026\)/,
+    );
   });
 
   it('passes through payloads that were never encrypted (histories recorded before, the replay corpus)', async () => {
@@ -76,6 +90,8 @@ describe('AES-256-GCM payload codec', () => {
     expect(payloadCodecFor(newKey, 'production').activeKeyId).toBe('2026');
     // Two processes of a development system (API and worker) read each other's payloads.
     const [sealed] = await payloadCodecFor(undefined, 'test').encode([defaultPayloadConverter.toPayload(teacher)]);
-    expect(defaultPayloadConverter.fromPayload((await payloadCodecFor(undefined, 'test').decode([sealed]))[0])).toEqual(teacher);
+    expect(defaultPayloadConverter.fromPayload((await payloadCodecFor(undefined, 'test').decode([sealed]))[0])).toEqual(
+      teacher,
+    );
   });
 });

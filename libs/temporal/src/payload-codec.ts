@@ -31,14 +31,24 @@ const text = (bytes: Uint8Array | null | undefined) => (bytes ? Buffer.from(byte
 
 /** `keyId:base64key[,keyId:base64key…]`, the first being the active key; each key is 32 bytes. */
 export function parsePayloadKeys(spec: string): PayloadKey[] {
-  const entries = spec.split(',').map((entry) => entry.trim()).filter(Boolean);
-  if (entries.length === 0) throw new PayloadKeyError('TEMPORAL_PAYLOAD_KEYS is empty: expected keyId:base64key[,keyId:base64key…]');
+  const entries = spec
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  if (entries.length === 0)
+    throw new PayloadKeyError('TEMPORAL_PAYLOAD_KEYS is empty: expected keyId:base64key[,keyId:base64key…]');
   const keys = entries.map((entry) => {
     const separator = entry.indexOf(':');
     const id = separator < 0 ? '' : entry.slice(0, separator);
-    if (!KEY_ID.test(id)) throw new PayloadKeyError(`TEMPORAL_PAYLOAD_KEYS: key id "${id}" must be 1–64 characters of A–Z, a–z, 0–9, ".", "_", "-" followed by ":"`);
+    if (!KEY_ID.test(id))
+      throw new PayloadKeyError(
+        `TEMPORAL_PAYLOAD_KEYS: key id "${id}" must be 1–64 characters of A–Z, a–z, 0–9, ".", "_", "-" followed by ":"`,
+      );
     const key = Buffer.from(entry.slice(separator + 1), 'base64');
-    if (key.length !== 32) throw new PayloadKeyError(`TEMPORAL_PAYLOAD_KEYS: key "${id}" must be 32 bytes in base64 (got ${key.length}); generate one with \`openssl rand -base64 32\``);
+    if (key.length !== 32)
+      throw new PayloadKeyError(
+        `TEMPORAL_PAYLOAD_KEYS: key "${id}" must be 32 bytes in base64 (got ${key.length}); generate one with \`openssl rand -base64 32\``,
+      );
     return { id, key };
   });
   const duplicate = keys.find((k, i) => keys.findIndex((other) => other.id === k.id) !== i);
@@ -69,7 +79,11 @@ export class AesGcmPayloadCodec implements PayloadCodec {
       cipher.setAAD(utf8(this.active.id));
       const sealed = Buffer.concat([iv, cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
       return {
-        metadata: { encoding: utf8(ENCRYPTED_ENCODING), [KEY_ID_METADATA]: utf8(this.active.id), [CIPHER_METADATA]: utf8(CIPHER) },
+        metadata: {
+          encoding: utf8(ENCRYPTED_ENCODING),
+          [KEY_ID_METADATA]: utf8(this.active.id),
+          [CIPHER_METADATA]: utf8(CIPHER),
+        },
         data: sealed,
       };
     });
@@ -82,18 +96,26 @@ export class AesGcmPayloadCodec implements PayloadCodec {
       const keyId = text(payload.metadata?.[KEY_ID_METADATA]) ?? '';
       const key = this.byId.get(keyId);
       if (!key) {
-        throw new PayloadKeyError(`Temporal payload is encrypted with key "${keyId}", which is not in TEMPORAL_PAYLOAD_KEYS (known: ${[...this.byId.keys()].join(', ')})`);
+        throw new PayloadKeyError(
+          `Temporal payload is encrypted with key "${keyId}", which is not in TEMPORAL_PAYLOAD_KEYS (known: ${[...this.byId.keys()].join(', ')})`,
+        );
       }
       const sealed = Buffer.from(payload.data ?? new Uint8Array());
-      if (sealed.length < IV_BYTES + TAG_BYTES) throw new PayloadKeyError(`Temporal payload encrypted with key "${keyId}" is truncated`);
+      if (sealed.length < IV_BYTES + TAG_BYTES)
+        throw new PayloadKeyError(`Temporal payload encrypted with key "${keyId}" is truncated`);
       const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, IV_BYTES));
       decipher.setAAD(utf8(keyId));
       decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));
       let plain: Buffer;
       try {
-        plain = Buffer.concat([decipher.update(sealed.subarray(IV_BYTES, sealed.length - TAG_BYTES)), decipher.final()]);
+        plain = Buffer.concat([
+          decipher.update(sealed.subarray(IV_BYTES, sealed.length - TAG_BYTES)),
+          decipher.final(),
+        ]);
       } catch {
-        throw new PayloadKeyError(`Temporal payload encrypted with key "${keyId}" failed authentication: it was altered or the key is wrong`);
+        throw new PayloadKeyError(
+          `Temporal payload encrypted with key "${keyId}" failed authentication: it was altered or the key is wrong`,
+        );
       }
       return temporal.api.common.v1.Payload.decode(plain);
     });
@@ -113,8 +135,13 @@ export function payloadCodecFor(spec: string | undefined, nodeEnv = process.env.
         'without it workflow payloads with personal data would be stored in Temporal in plain text',
     );
   }
-  return new AesGcmPayloadCodec([{ id: 'dev-insecure', key: createHash('sha256').update('mentorflow development payload key').digest() }]);
+  return new AesGcmPayloadCodec([
+    { id: 'dev-insecure', key: createHash('sha256').update('mentorflow development payload key').digest() },
+  ]);
 }
 
 /** The data converter every mentorflow Temporal client and worker uses. */
-export const mentorflowDataConverter = (codec: PayloadCodec) => ({ payloadCodecs: [codec], failureConverterPath: require.resolve('./failure-converter') });
+export const mentorflowDataConverter = (codec: PayloadCodec) => ({
+  payloadCodecs: [codec],
+  failureConverterPath: require.resolve('./failure-converter'),
+});

@@ -52,7 +52,11 @@ class ConnectionCloser implements OnApplicationShutdown {
       provide: Client,
       inject: [TEMPORAL_CONNECTION, TemporalSettings],
       useFactory: (connection: Connection, settings: TemporalSettings) =>
-        new Client({ connection, namespace: settings.namespace, dataConverter: mentorflowDataConverter(settings.payloadCodec) }),
+        new Client({
+          connection,
+          namespace: settings.namespace,
+          dataConverter: mentorflowDataConverter(settings.payloadCodec),
+        }),
     },
     ConnectionCloser,
   ],

@@ -15,6 +15,8 @@ export function temporalTlsOptions(temporal: Pick<AppConfig['temporal'], 'tls'>)
   return {
     ...(tls.serverName ? { serverNameOverride: tls.serverName } : {}),
     ...(tls.caPath ? { serverRootCACertificate: readFileSync(tls.caPath) } : {}),
-    ...(tls.certPath && tls.keyPath ? { clientCertPair: { crt: readFileSync(tls.certPath), key: readFileSync(tls.keyPath) } } : {}),
+    ...(tls.certPath && tls.keyPath
+      ? { clientCertPair: { crt: readFileSync(tls.certPath), key: readFileSync(tls.keyPath) } }
+      : {}),
   };
 }

@@ -25,7 +25,11 @@ export class Api {
   /** Users are registered one after another (concurrent grants to one user race on its stream). */
   private users: Promise<unknown> = Promise.resolve();
 
-  static async start(env: { DATABASE_URL: string; TEMPORAL_ADDRESS: string; TEMPORAL_TASK_QUEUE: string }): Promise<Api> {
+  static async start(env: {
+    DATABASE_URL: string;
+    TEMPORAL_ADDRESS: string;
+    TEMPORAL_TASK_QUEUE: string;
+  }): Promise<Api> {
     Object.assign(process.env, env);
     process.env.JWT_SECRET ??= 'soak-secret-soak-secret-soak-secret-0123456789';
     process.env.THROTTLE_LIMIT = '1000000';
@@ -42,7 +46,9 @@ export class Api {
   /** A token for `sub`, registered in the user directory with `roles` in `organisationIds` (await usersStored()). */
   token(sub: string, roles: Role[], organisationIds: string[] = []): string {
     const assignments = roles.flatMap((role): RoleAssignment[] =>
-      role === 'administrator' ? [{ role }] : organisationIds.map((organisationId) => ({ role, organisationId }) as RoleAssignment),
+      role === 'administrator'
+        ? [{ role }]
+        : organisationIds.map((organisationId) => ({ role, organisationId }) as RoleAssignment),
     );
     const directory = new UserDirectory(this.app.get(DataSource));
     this.users = this.users.then(() => directory.ensure(sub, `Пользователь ${sub.slice(0, 8)}`, assignments));
@@ -59,7 +65,10 @@ export class Api {
     try {
       const response = await fetch(`${this.baseUrl}${path}`, {
         method,
-        headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
+        headers: {
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(body ? { 'content-type': 'application/json' } : {}),
+        },
         body: body ? JSON.stringify(body) : undefined,
         signal: AbortSignal.timeout(timeoutMs),
       });

@@ -43,7 +43,8 @@ export interface Fault {
  * - `entries`: routes are first driven into implementation, then `concurrency` clients send portfolio
  *   entries to them, `commands` in all, more until every fault has landed.
  */
-export type FaultLoad = { kind: 'routes'; routes: number; entriesPerRoute: number } | { kind: 'entries'; commands: number };
+export type FaultLoad =
+  { kind: 'routes'; routes: number; entriesPerRoute: number } | { kind: 'entries'; commands: number };
 
 export interface FaultRunOptions {
   /** Names the task queue (`<name>-<uuid>`). */
@@ -80,7 +81,11 @@ export async function runUnderFaults(options: FaultRunOptions): Promise<FaultRun
   const log = options.log ?? (() => undefined);
   const started = options.started ?? Date.now();
   const { fault } = options;
-  const env = { DATABASE_URL: options.databaseUrl, TEMPORAL_ADDRESS: options.temporalAddress, TEMPORAL_TASK_QUEUE: `${options.name}-${randomUUID()}` };
+  const env = {
+    DATABASE_URL: options.databaseUrl,
+    TEMPORAL_ADDRESS: options.temporalAddress,
+    TEMPORAL_TASK_QUEUE: `${options.name}-${randomUUID()}`,
+  };
   let worker: WorkerProcess = spawnWorker(env);
   const api = await Api.start(env);
   try {
@@ -101,7 +106,9 @@ export async function runUnderFaults(options: FaultRunOptions): Promise<FaultRun
     let ready: string[] = [];
     if (options.load.kind === 'entries') {
       const routes = Math.max(2, Math.min(options.concurrency * 2, Math.ceil(options.load.commands / 5)));
-      ready = (await Promise.all(Array.from({ length: routes }, () => load.driveRoute()))).filter((id): id is string => id !== undefined);
+      ready = (await Promise.all(Array.from({ length: routes }, () => load.driveRoute()))).filter(
+        (id): id is string => id !== undefined,
+      );
       if (ready.length === 0) throw new Error(`no route reached implementation: ${JSON.stringify(load.figures())}`);
       log(`${ready.length} routes in implementation after ${Math.round((Date.now() - started) / 1000)} s`);
     }
@@ -138,7 +145,8 @@ export async function runUnderFaults(options: FaultRunOptions): Promise<FaultRun
             async () => {
               const routeId = await load.driveRoute();
               if (!routeId) return;
-              for (let n = 0; !failed && (n < shape.entriesPerRoute || landed < fault.times); n++) await load.portfolioEntry(routeId);
+              for (let n = 0; !failed && (n < shape.entriesPerRoute || landed < fault.times); n++)
+                await load.portfolioEntry(routeId);
             },
           )
         : pool(
@@ -155,11 +163,16 @@ export async function runUnderFaults(options: FaultRunOptions): Promise<FaultRun
 
     const behind = options.workerSurvives ? await waitForProjection(options.databaseUrl, load.routeIds) : [];
     const check = await checkStore(options.databaseUrl, load);
-    const workerExits = options.workerSurvives && (worker.child.exitCode !== null || worker.child.signalCode !== null) ? 1 : 0;
+    const workerExits =
+      options.workerSurvives && (worker.child.exitCode !== null || worker.child.signalCode !== null) ? 1 : 0;
     return {
       ...load.figures(),
       ...check,
-      problems: [...check.problems, ...behind, ...(workerExits ? [`the worker exited: ${worker.output().slice(-2000)}`] : [])],
+      problems: [
+        ...check.problems,
+        ...behind,
+        ...(workerExits ? [`the worker exited: ${worker.output().slice(-2000)}`] : []),
+      ],
       faults: landed,
       workerExits,
       seconds: Math.round((Date.now() - started) / 1000),

@@ -34,7 +34,12 @@ function manage(child: ChildProcess): Managed {
   return { child, exited, output: () => output };
 }
 
-async function waitFor(check: () => boolean | Promise<boolean>, what: string, timeoutMs: number, managed?: Managed): Promise<void> {
+async function waitFor(
+  check: () => boolean | Promise<boolean>,
+  what: string,
+  timeoutMs: number,
+  managed?: Managed,
+): Promise<void> {
   let exited = false;
   void managed?.exited.then(() => (exited = true));
   await waitUntil(
@@ -44,7 +49,11 @@ async function waitFor(check: () => boolean | Promise<boolean>, what: string, ti
       if (exited) throw new Error(`${what}: the process exited first\n${managed?.output().slice(-4000)}`);
       return false;
     },
-    { timeoutMs, intervalMs: 50, timeoutMessage: () => `${what}: not within ${timeoutMs} ms\n${managed?.output().slice(-4000) ?? ''}` },
+    {
+      timeoutMs,
+      intervalMs: 50,
+      timeoutMessage: () => `${what}: not within ${timeoutMs} ms\n${managed?.output().slice(-4000) ?? ''}`,
+    },
   );
 }
 
@@ -107,15 +116,23 @@ export interface PostgresProcess {
 
 /** An embedded PostgreSQL of its own (port, data directory), so crashing it hurts no other test. */
 export async function startPostgres(port: number, dataDir: string): Promise<PostgresProcess> {
-  const child = spawn(process.execPath, ['scripts/soak/server.mjs', 'postgres', '--port', String(port), '--data-dir', dataDir], {
-    cwd: repoRoot,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['scripts/soak/server.mjs', 'postgres', '--port', String(port), '--data-dir', dataDir],
+    {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const helper = manage(child);
   let line = '';
   await waitFor(
     () => {
-      line = helper.output().split('\n').find((l) => l.startsWith('{"url"')) ?? '';
+      line =
+        helper
+          .output()
+          .split('\n')
+          .find((l) => l.startsWith('{"url"')) ?? '';
       return line !== '';
     },
     'postgres start',
@@ -163,9 +180,17 @@ let cliPath: string | undefined;
 /** The same Temporal CLI `npm start` provisions (cached build or TEMPORAL_CLI_PATH). */
 export async function temporalCli(): Promise<string> {
   if (cliPath) return cliPath;
-  const helper = manage(spawn(process.execPath, ['scripts/soak/server.mjs', 'temporal-cli'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] }));
+  const helper = manage(
+    spawn(process.execPath, ['scripts/soak/server.mjs', 'temporal-cli'], {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  );
   const { code } = await helper.exited;
-  const line = helper.output().split('\n').find((l) => l.startsWith('{"path"'));
+  const line = helper
+    .output()
+    .split('\n')
+    .find((l) => l.startsWith('{"path"'));
   const path = line ? (JSON.parse(line) as { path: string | null }).path : null;
   if (code !== 0 || !path || !existsSync(path)) throw new Error(`no Temporal CLI\n${helper.output()}`);
   cliPath = path;
@@ -182,7 +207,19 @@ export async function startTemporal(port: number, dbFile: string): Promise<Tempo
   const cli = await temporalCli();
   const child = spawn(
     cli,
-    ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--headless', '--db-filename', dbFile, '--log-level', 'error'],
+    [
+      'server',
+      'start-dev',
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--headless',
+      '--db-filename',
+      dbFile,
+      '--log-level',
+      'error',
+    ],
     { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const managed = manage(child);

@@ -28,7 +28,8 @@ export interface LoadFigures {
 }
 
 const DAY = 86_400_000;
-const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+const addDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 
 export class RouteLoad {
   readonly sent: Sent[] = [];
@@ -42,9 +43,14 @@ export class RouteLoad {
   async setUp(): Promise<void> {
     const admin = this.api.token(randomUUID(), ['administrator']);
     const organisation = await this.api.request('POST', '/organisations', admin, {
-      name: 'МБОУ «Школа № 17»', kind: 'school', municipality: 'г. Тольятти', region: 'Самарская область', timeZone: 'Europe/Samara',
+      name: 'МБОУ «Школа № 17»',
+      kind: 'school',
+      municipality: 'г. Тольятти',
+      region: 'Самарская область',
+      timeZone: 'Europe/Samara',
     });
-    if (organisation.status !== 201) throw new Error(`organisation: ${organisation.status} ${JSON.stringify(organisation.body)}`);
+    if (organisation.status !== 201)
+      throw new Error(`organisation: ${organisation.status} ${JSON.stringify(organisation.body)}`);
     this.organisationId = organisation.body.organisationId;
     this.people = { tutor: randomUUID(), methodologist: randomUUID(), teacher: randomUUID() };
     this.as = {
@@ -57,10 +63,23 @@ export class RouteLoad {
 
   private today = () => new Date().toISOString().slice(0, 10);
   private rows = () => [
-    { rowId: 'row-1', competence: 'ict', activity: 'Курс «Цифровые инструменты учителя»', activityKind: 'furtherTrainingProgramme', tasks: 'Освоить цифровые сервисы', hours: 36, deadline: addDays(this.today(), 120) },
+    {
+      rowId: 'row-1',
+      competence: 'ict',
+      activity: 'Курс «Цифровые инструменты учителя»',
+      activityKind: 'furtherTrainingProgramme',
+      tasks: 'Освоить цифровые сервисы',
+      hours: 36,
+      deadline: addDays(this.today(), 120),
+    },
   ];
 
-  private async send(fact: Sent['fact'], factId: string | undefined, routeId: string | undefined, call: () => Promise<Response>): Promise<Response> {
+  private async send(
+    fact: Sent['fact'],
+    factId: string | undefined,
+    routeId: string | undefined,
+    call: () => Promise<Response>,
+  ): Promise<Response> {
     const response = await call();
     this.sent.push({ routeId, fact, factId, status: response.status });
     return response;
@@ -93,17 +112,29 @@ export class RouteLoad {
 
     const diagnosticsId = randomUUID();
     const steps: [Sent['fact'], string | undefined, () => Promise<Response>][] = [
-      ['DiagnosticsRecorded', diagnosticsId, () =>
-        this.api.request('POST', `/routes/${routeId}/record-diagnostics`, this.as.tutor, {
-          diagnosticsId,
-          date: today,
-          results: competenceAreas.map((area) => ({ area, percent: area === 'ict' ? 35 : 70 })),
-        })],
-      ['RouteDraftSubmitted', undefined, () => this.api.request('POST', `/routes/${routeId}/submit-draft`, this.as.methodologist, { rows: this.rows() })],
-      ['RoadMapAgreed', undefined, () =>
-        this.api.request('POST', `/routes/${routeId}/agree-road-map`, this.as.tutor, {
-          controlPoints: [{ controlPointId: 'cp-1', date: addDays(today, 90), description: 'Курс пройден' }],
-        })],
+      [
+        'DiagnosticsRecorded',
+        diagnosticsId,
+        () =>
+          this.api.request('POST', `/routes/${routeId}/record-diagnostics`, this.as.tutor, {
+            diagnosticsId,
+            date: today,
+            results: competenceAreas.map((area) => ({ area, percent: area === 'ict' ? 35 : 70 })),
+          }),
+      ],
+      [
+        'RouteDraftSubmitted',
+        undefined,
+        () => this.api.request('POST', `/routes/${routeId}/submit-draft`, this.as.methodologist, { rows: this.rows() }),
+      ],
+      [
+        'RoadMapAgreed',
+        undefined,
+        () =>
+          this.api.request('POST', `/routes/${routeId}/agree-road-map`, this.as.tutor, {
+            controlPoints: [{ controlPointId: 'cp-1', date: addDays(today, 90), description: 'Курс пройден' }],
+          }),
+      ],
     ];
     for (const [fact, factId, call] of steps) {
       if ((await this.send(fact, factId, routeId, call)).status !== 200) return undefined;
@@ -127,7 +158,13 @@ export class RouteLoad {
     const statuses: Record<string, number> = {};
     for (const s of this.sent) statuses[s.status] = (statuses[s.status] ?? 0) + 1;
     const acknowledged = this.sent.filter((s) => s.status >= 200 && s.status < 300).length;
-    return { routes: this.routeIds.length, commands: this.sent.length, acknowledged, unacknowledged: this.sent.length - acknowledged, statuses };
+    return {
+      routes: this.routeIds.length,
+      commands: this.sent.length,
+      acknowledged,
+      unacknowledged: this.sent.length - acknowledged,
+      statuses,
+    };
   }
 }
 
@@ -193,11 +230,13 @@ export async function checkStore(databaseUrl: string, load: RouteLoad): Promise<
         if (acknowledged && n !== 1) problems.push(`${stream}: acknowledged ${key} stored ${n} times`);
         if (!acknowledged && n > 1) problems.push(`${stream}: unacknowledged ${key} stored ${n} times`);
       }
-      for (const key of facts.keys()) if (!asked.has(key)) problems.push(`${stream}: ${key} stored but never asked for`);
+      for (const key of facts.keys())
+        if (!asked.has(key)) problems.push(`${stream}: ${key} stored but never asked for`);
       const chain = await store.verifyStream(stream);
       if (!chain.valid) problems.push(`${stream}: hash chain broken at version ${chain.firstBrokenVersion}`);
     }
-    const [ids] = (await client.query('SELECT count(*)::int AS n, count(DISTINCT event_id)::int AS d FROM events')).rows;
+    const [ids] = (await client.query('SELECT count(*)::int AS n, count(DISTINCT event_id)::int AS d FROM events'))
+      .rows;
     if (ids.n !== ids.d) problems.push(`event ids not unique: ${ids.n} events, ${ids.d} ids`);
   } finally {
     await client.end();
@@ -219,7 +258,11 @@ export async function pool<T>(items: T[], concurrency: number, work: (item: T) =
  * Waits until routes_view holds every route at its stream's version: the projector, killed or cut off
  * from its database with everything else, has caught up. Returns the routes still behind.
  */
-export async function waitForProjection(databaseUrl: string, routeIds: string[], timeoutMs = 60_000): Promise<string[]> {
+export async function waitForProjection(
+  databaseUrl: string,
+  routeIds: string[],
+  timeoutMs = 60_000,
+): Promise<string[]> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {

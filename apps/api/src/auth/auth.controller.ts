@@ -35,14 +35,21 @@ export class AuthController {
   @ApiOperation({ summary: 'Как войти: development-токены или провайдер OIDC (issuer, clientId для перенаправления)' })
   config() {
     return this.oidc
-      ? { mode: 'oidc' as const, issuer: this.oidc.issuer, ...(this.oidc.clientId ? { clientId: this.oidc.clientId } : {}) }
+      ? {
+          mode: 'oidc' as const,
+          issuer: this.oidc.issuer,
+          ...(this.oidc.clientId ? { clientId: this.oidc.clientId } : {}),
+        }
       : { mode: 'dev' as const };
   }
 
   @Post('auth/dev-token')
   @HttpCode(200)
   @Public()
-  @ApiOperation({ summary: 'Только для разработки: токен для существующего пользователя (404 без MENTORFLOW_DEV_SIGNIN=true, при OIDC или NODE_ENV=production)' })
+  @ApiOperation({
+    summary:
+      'Только для разработки: токен для существующего пользователя (404 без MENTORFLOW_DEV_SIGNIN=true, при OIDC или NODE_ENV=production)',
+  })
   async devToken(@Body() body: DevTokenDto, @Req() request: FastifyRequest) {
     this.requireDevelopment(request);
     const user = await this.users.directory.findBySubject(body.sub);
@@ -53,7 +60,9 @@ export class AuthController {
 
   @Get('auth/dev-users')
   @Public()
-  @ApiOperation({ summary: 'Только для разработки: пользователи, от имени которых можно войти (имя и роли, для выбора)' })
+  @ApiOperation({
+    summary: 'Только для разработки: пользователи, от имени которых можно войти (имя и роли, для выбора)',
+  })
   async devUsers(@Req() request: FastifyRequest) {
     this.requireDevelopment(request);
     // Only what the picker shows: no organisations, regions or e-mails for whoever reaches the port.
@@ -79,6 +88,7 @@ export class AuthController {
    */
   private requireDevelopment(request: FastifyRequest): void {
     const local = request.socket.localAddress;
-    if (this.verifier.mode !== 'dev' || !this.devSignIn || !local || !isLoopbackHost(local)) throw new NotFoundException('Не найдено');
+    if (this.verifier.mode !== 'dev' || !this.devSignIn || !local || !isLoopbackHost(local))
+      throw new NotFoundException('Не найдено');
   }
 }

@@ -33,5 +33,6 @@ export const Scope = (kind: ScopeKind, param = 'id') => SetMetadata(SCOPE, { kin
 export const Unscoped = () => SetMetadata(SCOPE, { kind: undefined, param: '' } satisfies ResourceScope);
 
 export const CurrentUser = createParamDecorator(
-  (_: unknown, ctx: ExecutionContext): AuthenticatedUser => ctx.switchToHttp().getRequest<{ user: AuthenticatedUser }>().user,
+  (_: unknown, ctx: ExecutionContext): AuthenticatedUser =>
+    ctx.switchToHttp().getRequest<{ user: AuthenticatedUser }>().user,
 );

@@ -1,4 +1,11 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
+import {
+  CanActivate,
+  ExecutionContext,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -44,14 +51,21 @@ export class AuthGuard implements CanActivate {
     }
     const found = await this.directory.findBySubject(subject);
     if (!found || found.disabledAt !== null) {
-      throw new UnauthorizedException('Пользователь не зарегистрирован в системе или отключён; обратитесь к администратору');
+      throw new UnauthorizedException(
+        'Пользователь не зарегистрирован в системе или отключён; обратитесь к администратору',
+      );
     }
 
     const roles = [...new Set(found.assignments.map((a) => a.role))];
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets) ?? [];
     // `/me` and the like are open to any signed-in user: they declare every role.
     const permitted = roles.filter((role) => allowed.includes(role));
-    const reach = [...found.assignments.flatMap((a): OrganisationRole[] => (a.organisationId ? [{ role: a.role, organisationId: a.organisationId }] : [])), ...(await this.regionalReach(found.assignments))];
+    const reach = [
+      ...found.assignments.flatMap((a): OrganisationRole[] =>
+        a.organisationId ? [{ role: a.role, organisationId: a.organisationId }] : [],
+      ),
+      ...(await this.regionalReach(found.assignments)),
+    ];
     request.user = {
       sub: found.sub,
       userId: found.userId,
@@ -68,7 +82,11 @@ export class AuthGuard implements CanActivate {
       organisationIds: [...new Set(reach.filter((r) => permitted.includes(r.role)).map((r) => r.organisationId))],
     };
     if (permitted.length === 0) throw new ForbiddenException('Недостаточно прав для этого действия');
-    await this.assertResourceScope(request, request.user, this.reflector.getAllAndOverride<ResourceScope | undefined>(SCOPE, targets));
+    await this.assertResourceScope(
+      request,
+      request.user,
+      this.reflector.getAllAndOverride<ResourceScope | undefined>(SCOPE, targets),
+    );
     return true;
   }
 
@@ -77,17 +95,23 @@ export class AuthGuard implements CanActivate {
    * role this route admits, else 404 — checked here, before the body is validated, and again by the
    * services (defence in depth). A missing resource passes on to its service, which answers 404 itself.
    */
-  private async assertResourceScope(request: ScopedRequest, user: AuthenticatedUser, scope: ResourceScope | undefined): Promise<void> {
+  private async assertResourceScope(
+    request: ScopedRequest,
+    user: AuthenticatedUser,
+    scope: ResourceScope | undefined,
+  ): Promise<void> {
     // Closed by default: a path parameter nobody declared could name another organisation's resource.
     if (scope === undefined) {
-      if (Object.keys(request.params ?? {}).length > 0) throw new ForbiddenException('Недостаточно прав для этого действия');
+      if (Object.keys(request.params ?? {}).length > 0)
+        throw new ForbiddenException('Недостаточно прав для этого действия');
       return;
     }
     if (scope.kind === undefined) return;
     const id = request.params?.[scope.param];
     if (typeof id !== 'string' || !UUID.test(id)) return;
     const organisationId = await this.organisationOf(scope.kind, id);
-    if (organisationId !== undefined && !canAccessOrganisation(user, organisationId)) throw new NotFoundException('Ресурс не найден');
+    if (organisationId !== undefined && !canAccessOrganisation(user, organisationId))
+      throw new NotFoundException('Ресурс не найден');
   }
 
   private async organisationOf(kind: ScopeKind, id: string): Promise<string | undefined> {
@@ -102,12 +126,19 @@ export class AuthGuard implements CanActivate {
       case 'route':
         return fromFirstEvent(routeStream(id));
       case 'task':
-        return (await this.db.query<{ organisation_id: string }[]>('SELECT organisation_id FROM tasks_view WHERE task_id = $1', [id]))[0]?.organisation_id;
+        return (
+          await this.db.query<{ organisation_id: string }[]>(
+            'SELECT organisation_id FROM tasks_view WHERE task_id = $1',
+            [id],
+          )
+        )[0]?.organisation_id;
     }
   }
 
   /** A regional coordinator reaches every organisation registered in their region (or municipality of it). */
-  private async regionalReach(assignments: { role: Role; region?: string; municipality?: string }[]): Promise<OrganisationRole[]> {
+  private async regionalReach(
+    assignments: { role: Role; region?: string; municipality?: string }[],
+  ): Promise<OrganisationRole[]> {
     const scopes = assignments.filter((a) => a.role === 'regionalCoordinator' && a.region);
     if (scopes.length === 0) return [];
     const rows = await this.db.query<{ organisation_id: string }[]>(

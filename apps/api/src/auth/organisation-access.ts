@@ -18,7 +18,8 @@ export const organisationsWhere = (user: AuthenticatedUser, roles: readonly Role
  * is a mentee in B does not read B's programmes as a curator.
  */
 export const canAccessOrganisation = (user: AuthenticatedUser, organisationId: string) =>
-  isAdministrator(user) || user.reach.some((r) => r.organisationId === organisationId && user.permitted.includes(r.role));
+  isAdministrator(user) ||
+  user.reach.some((r) => r.organisationId === organisationId && user.permitted.includes(r.role));
 
 /**
  * Someone outside an organisation gets the same 404 as for a missing resource: existence is not
@@ -32,7 +33,10 @@ export function assertOrganisationAccess(user: AuthenticatedUser, organisationId
  * The organisation a stream belongs to, from its creating event (which carries it): the event store,
  * unlike a projection, has it the moment the creating command is answered. Undefined for no stream.
  */
-export async function organisationOfStream(db: { query: <T>(sql: string, parameters?: unknown[]) => Promise<T> }, streamId: string): Promise<string | undefined> {
+export async function organisationOfStream(
+  db: { query: <T>(sql: string, parameters?: unknown[]) => Promise<T> },
+  streamId: string,
+): Promise<string | undefined> {
   const known = organisationsOfStreams.get(streamId);
   if (known !== undefined) return known;
   const rows = await db.query<{ organisation_id: string | null }[]>(
@@ -51,6 +55,7 @@ export async function organisationOfStream(db: { query: <T>(sql: string, paramet
 const organisationsOfStreams = new Map<string, string>();
 const REMEMBERED_STREAMS = 50_000;
 function remember(streamId: string, organisationId: string): void {
-  if (organisationsOfStreams.size >= REMEMBERED_STREAMS) organisationsOfStreams.delete(organisationsOfStreams.keys().next().value as string);
+  if (organisationsOfStreams.size >= REMEMBERED_STREAMS)
+    organisationsOfStreams.delete(organisationsOfStreams.keys().next().value as string);
   organisationsOfStreams.set(streamId, organisationId);
 }

@@ -22,7 +22,8 @@ const routes = controllersOf(AppModule).flatMap((controller) =>
     .map(({ controller, name, handler }) => ({
       route: `${RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number]} ${controller.name}.${name}`,
       path: `${Reflect.getMetadata(PATH_METADATA, controller) as string}/${Reflect.getMetadata(PATH_METADATA, handler) as string}`,
-      scope: (Reflect.getMetadata(SCOPE, handler) ?? Reflect.getMetadata(SCOPE, controller)) as ResourceScope | undefined,
+      scope: (Reflect.getMetadata(SCOPE, handler) ?? Reflect.getMetadata(SCOPE, controller)) as
+        ResourceScope | undefined,
       isPublic: Reflect.getMetadata(IS_PUBLIC, handler) ?? Reflect.getMetadata(IS_PUBLIC, controller),
       roles: Reflect.getMetadata(ROLES, handler) ?? Reflect.getMetadata(ROLES, controller),
     })),
@@ -44,8 +45,11 @@ describe('route declarations', () => {
   });
 
   // Closed by default: the guard refuses a route with a path parameter that declares no scope.
-  it.each(withParameters.map((r) => [r.route, r] as const))('%s declares the resource its path names (@Scope or @Unscoped)', (_, route) => {
-    expect(route.scope).toBeDefined();
-    if (route.scope?.kind !== undefined) expect(route.path.split('/')).toContain(`:${route.scope.param}`);
-  });
+  it.each(withParameters.map((r) => [r.route, r] as const))(
+    '%s declares the resource its path names (@Scope or @Unscoped)',
+    (_, route) => {
+      expect(route.scope).toBeDefined();
+      if (route.scope?.kind !== undefined) expect(route.path.split('/')).toContain(`:${route.scope.param}`);
+    },
+  );
 });

@@ -63,7 +63,11 @@ export class TokenVerifier {
     const decoded = this.jwt.decode<{ header?: { kid?: unknown; alg?: unknown } } | null>(token, { complete: true });
     const kid = decoded?.header?.kid;
     // The algorithm is pinned before any key is looked up: a token cannot pick its own (CVE-2015-9235 family).
-    if (typeof kid !== 'string' || typeof decoded?.header?.alg !== 'string' || !oidc.algorithms.includes(decoded.header.alg)) {
+    if (
+      typeof kid !== 'string' ||
+      typeof decoded?.header?.alg !== 'string' ||
+      !oidc.algorithms.includes(decoded.header.alg)
+    ) {
       throw new InvalidTokenError('missing kid or algorithm not allowed');
     }
     let publicKey: string;
@@ -89,7 +93,15 @@ export class TokenVerifier {
   /** The provider's key set, cached and rate-limited by jwks-rsa; an unknown kid refetches it (key rotation). */
   private jwksClient(oidc: NonNullable<AppConfig['oidc']>): Promise<JwksClient> {
     this.jwks ??= this.jwksUri(oidc).then(
-      (jwksUri) => new (loadJwksRsa().JwksClient)({ jwksUri, cache: true, cacheMaxAge: 10 * 60_000, rateLimit: true, jwksRequestsPerMinute: 10, timeout: 5_000 }),
+      (jwksUri) =>
+        new (loadJwksRsa().JwksClient)({
+          jwksUri,
+          cache: true,
+          cacheMaxAge: 10 * 60_000,
+          rateLimit: true,
+          jwksRequestsPerMinute: 10,
+          timeout: 5_000,
+        }),
     );
     // A failed discovery is retried on the next request rather than remembered.
     this.jwks.catch(() => (this.jwks = undefined));
@@ -100,7 +112,9 @@ export class TokenVerifier {
     if (oidc.jwksUri) return oidc.jwksUri;
     const issuer = oidc.issuer.replace(/\/$/, '');
     try {
-      const response = await fetch(`${issuer}/.well-known/openid-configuration`, { signal: AbortSignal.timeout(5_000) });
+      const response = await fetch(`${issuer}/.well-known/openid-configuration`, {
+        signal: AbortSignal.timeout(5_000),
+      });
       const discovery = (await response.json()) as { jwks_uri?: unknown };
       if (response.ok && typeof discovery.jwks_uri === 'string') return discovery.jwks_uri;
     } catch (error) {

@@ -65,7 +65,13 @@ export class CalendarOverlaysController {
       if (error instanceof CalendarDataError) throw refused('calendarOverlay', error.messageRu);
       throw error;
     }
-    const data: CalendarOverlayLoadedData = { region: overlay.region, year: overlay.year, overlay, loadedBy: user.sub, loadedAt: new Date().toISOString() };
+    const data: CalendarOverlayLoadedData = {
+      region: overlay.region,
+      year: overlay.year,
+      overlay,
+      loadedBy: user.sub,
+      loadedAt: new Date().toISOString(),
+    };
     await appendToCalendarStream(this.store, (events) => {
       try {
         // The federal year must be there (shipped or loaded): an overlay only amends it.
@@ -74,9 +80,20 @@ export class CalendarOverlaysController {
         if (error instanceof CalendarDataError) throw refused('federalCalendarYear', error.messageRu);
         throw error;
       }
-      const loaded = { eventId: randomUUID(), type: calendarOverlayLoadedType, data: { ...data }, metadata: { actorId: user.sub, role: 'administrator' } };
+      const loaded = {
+        eventId: randomUUID(),
+        type: calendarOverlayLoadedType,
+        data: { ...data },
+        metadata: { actorId: user.sub, role: 'administrator' },
+      };
       return { append: [loaded], result: undefined };
     });
-    return { region: overlay.region, year: overlay.year, days: overlay.days.length, loadedAt: data.loadedAt, loadedBy: data.loadedBy };
+    return {
+      region: overlay.region,
+      year: overlay.year,
+      days: overlay.days.length,
+      loadedAt: data.loadedAt,
+      loadedBy: data.loadedBy,
+    };
   }
 }

@@ -4,13 +4,21 @@ import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { CalendarDataError, defaultProductionCalendar, parseProductionCalendarXml } from '@mentorflow/calendar';
 import { productionCalendarStream } from '@mentorflow/domain';
 import { EventStore } from '@mentorflow/event-store';
-import { appendCalendarYear, calendarHorizon, foldProductionCalendar, loadProductionCalendar, type CalendarYearLoadedData } from '@mentorflow/projections';
+import {
+  appendCalendarYear,
+  calendarHorizon,
+  foldProductionCalendar,
+  loadProductionCalendar,
+  type CalendarYearLoadedData,
+} from '@mentorflow/projections';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/auth.types';
 import { PaginationQuery } from '../common/pagination.dto';
 
 export class LoadCalendarYearDto {
-  @ApiProperty({ description: 'The official production calendar of one year, in the xmlcalendar format of libs/calendar/data' })
+  @ApiProperty({
+    description: 'The official production calendar of one year, in the xmlcalendar format of libs/calendar/data',
+  })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200_000)
@@ -31,15 +39,19 @@ export class CalendarController {
     const shipped = new Set(defaultProductionCalendar().years());
     const events = await this.store.readStream(productionCalendarStream);
     const loaded = new Map(
-      events.filter((e) => e.type === 'CalendarYearLoaded').map((e) => {
-        const data = e.data as unknown as CalendarYearLoadedData;
-        return [data.year, { loadedAt: data.loadedAt, loadedBy: data.loadedBy }] as const;
-      }),
+      events
+        .filter((e) => e.type === 'CalendarYearLoaded')
+        .map((e) => {
+          const data = e.data as unknown as CalendarYearLoadedData;
+          return [data.year, { loadedAt: data.loadedAt, loadedBy: data.loadedBy }] as const;
+        }),
     );
     const years = foldProductionCalendar(events).years();
-    return years
-      .slice(page.offset, page.offset + page.limit)
-      .map((year) => ({ year, source: loaded.has(year) ? 'loaded' : shipped.has(year) ? 'shipped' : 'loaded', ...loaded.get(year) }));
+    return years.slice(page.offset, page.offset + page.limit).map((year) => ({
+      year,
+      source: loaded.has(year) ? 'loaded' : shipped.has(year) ? 'shipped' : 'loaded',
+      ...loaded.get(year),
+    }));
   }
 
   @Get('horizon')
@@ -51,18 +63,28 @@ export class CalendarController {
 
   @Post()
   @Roles('administrator')
-  @ApiOperation({ summary: 'Загрузить или заменить год производственного календаря (XML); неверные данные — 400, ничего не меняется' })
+  @ApiOperation({
+    summary: 'Загрузить или заменить год производственного календаря (XML); неверные данные — 400, ничего не меняется',
+  })
   async load(@CurrentUser() user: AuthenticatedUser, @Body() body: LoadCalendarYearDto) {
     let calendarYear;
     try {
       calendarYear = parseProductionCalendarXml(body.xml);
     } catch (error) {
       if (error instanceof CalendarDataError) {
-        throw new BadRequestException({ detail: error.messageRu, errors: [{ field: 'xml', constraint: 'productionCalendar', message: error.messageRu }] });
+        throw new BadRequestException({
+          detail: error.messageRu,
+          errors: [{ field: 'xml', constraint: 'productionCalendar', message: error.messageRu }],
+        });
       }
       throw error;
     }
     const outcome = await appendCalendarYear(this.store, calendarYear, user.sub, new Date().toISOString());
-    return { year: calendarYear.year, source: 'loaded', days: calendarYear.days.length, unchanged: outcome === 'unchanged' };
+    return {
+      year: calendarYear.year,
+      source: 'loaded',
+      days: calendarYear.days.length,
+      unchanged: outcome === 'unchanged',
+    };
   }
 }

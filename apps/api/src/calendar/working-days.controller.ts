@@ -21,7 +21,8 @@ export class WorkingDaysQuery {
 
   @ApiPropertyOptional({
     example: 'Республика Татарстан',
-    description: "The organisation's region (subject of the Russian Federation, any common spelling): its own non-working days count too; unknown or absent — the federal calendar",
+    description:
+      "The organisation's region (subject of the Russian Federation, any common spelling): its own non-working days count too; unknown or absent — the federal calendar",
   })
   @IsOptional()
   @IsString()
@@ -41,13 +42,19 @@ export class WorkingDaysController {
 
   @Get()
   @Roles(...roles)
-  @ApiOperation({ summary: 'Рабочие дни от сегодняшней даты организации до сроков (по производственному календарю; с region — и по региональному)' })
+  @ApiOperation({
+    summary:
+      'Рабочие дни от сегодняшней даты организации до сроков (по производственному календарю; с region — и по региональному)',
+  })
   async count(@Query() query: WorkingDaysQuery) {
     let today: string;
     try {
       today = localDateOf(new Date(), query.timeZone);
     } catch {
-      throw new BadRequestException({ detail: 'Неизвестный часовой пояс', errors: [{ field: 'timeZone', constraint: 'timeZone', message: 'Неизвестный часовой пояс IANA' }] });
+      throw new BadRequestException({
+        detail: 'Неизвестный часовой пояс',
+        errors: [{ field: 'timeZone', constraint: 'timeZone', message: 'Неизвестный часовой пояс IANA' }],
+      });
     }
     const calendar = await loadProductionCalendar(this.store, { region: query.region });
     const days: Record<string, number | null> = {};
@@ -57,12 +64,22 @@ export class WorkingDaysController {
         days[date] = calendar.workingDaysBetween(today, date);
       } catch (error) {
         // A year the calendar lacks is said so, never counted as Mon–Fri.
-        if (!(error instanceof CalendarYearMissingError)) throw new BadRequestException({ detail: 'Неверная дата', errors: [{ field: 'dates', constraint: 'date', message: `Неверная дата ${date}` }] });
+        if (!(error instanceof CalendarYearMissingError))
+          throw new BadRequestException({
+            detail: 'Неверная дата',
+            errors: [{ field: 'dates', constraint: 'date', message: `Неверная дата ${date}` }],
+          });
         days[date] = null;
         missingYears.add(error.year);
       }
     }
     // `region`: the subject whose own days were counted (its official name), null for the federal calendar alone.
-    return { today, timeZone: query.timeZone, region: calendar.region() ?? null, days, missingYears: [...missingYears].sort() };
+    return {
+      today,
+      timeZone: query.timeZone,
+      region: calendar.region() ?? null,
+      days,
+      missingYears: [...missingYears].sort(),
+    };
   }
 }

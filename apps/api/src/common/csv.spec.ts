@@ -35,8 +35,17 @@ describe('csvCell', () => {
 describe('pair history CSV', () => {
   it('writes a formula-like reason or order number as text', () => {
     const entry: AuditEntry = {
-      version: 1, type: 'PairTerminated', recordedAt: '2026-10-01T10:00:00.000Z', recordedAtLocal: '2026-10-01T14:00:00', timeZone: 'Europe/Samara',
-      actorId: 'director-1', role: 'director', reason: '=HYPERLINK("http://x","y")', documentRef: '-1+1', data: { reason: '=HYPERLINK("http://x","y")' }, hash: 'abc',
+      version: 1,
+      type: 'PairTerminated',
+      recordedAt: '2026-10-01T10:00:00.000Z',
+      recordedAtLocal: '2026-10-01T14:00:00',
+      timeZone: 'Europe/Samara',
+      actorId: 'director-1',
+      role: 'director',
+      reason: '=HYPERLINK("http://x","y")',
+      documentRef: '-1+1',
+      data: { reason: '=HYPERLINK("http://x","y")' },
+      hash: 'abc',
     };
     const [, row] = auditCsv([entry]).split('\n');
     expect(row).toBe(

@@ -7,7 +7,13 @@ import { fileRefRule, isAllowedFileRef } from '@mentorflow/domain';
  */
 export function IsFileRef(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
-    { name: 'isFileRef', validator: { validate: (value: unknown) => typeof value === 'string' && isAllowedFileRef(value), defaultMessage: () => fileRefRule } },
+    {
+      name: 'isFileRef',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && isAllowedFileRef(value),
+        defaultMessage: () => fileRefRule,
+      },
+    },
     options,
   );
 }

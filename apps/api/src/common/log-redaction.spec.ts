@@ -9,7 +9,9 @@ import { createWorkerPino, temporalLogger, WorkerNestLogger } from '../../../wor
 /** Everything a pino instance writes, as the text an operator would read. */
 function capture() {
   const lines: string[] = [];
-  const stream = new Writable({ write: (chunk: Buffer, _encoding, done) => (lines.push(chunk.toString('utf8')), done()) });
+  const stream = new Writable({
+    write: (chunk: Buffer, _encoding, done) => (lines.push(chunk.toString('utf8')), done()),
+  });
   return { stream, text: () => lines.join('') };
 }
 
@@ -30,14 +32,21 @@ describe('log redaction of personal data and credentials', () => {
     output = capture();
     // The API's HTTP logger with the API's options; the body is attached as Nest would, so nested
     // occurrences reach the logger too.
-    const log = pinoHttp({ logger: pino({ redact: logRedaction }, output.stream), serializers: logSerializers, customProps: (req: IncomingMessage) => ({ body: (req as IncomingMessage & { body?: unknown }).body }) });
+    const log = pinoHttp({
+      logger: pino({ redact: logRedaction }, output.stream),
+      serializers: logSerializers,
+      customProps: (req: IncomingMessage) => ({ body: (req as IncomingMessage & { body?: unknown }).body }),
+    });
     server = createServer((req, res) => {
       let raw = '';
       req.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
       req.on('end', () => {
         (req as IncomingMessage & { body?: unknown }).body = JSON.parse(raw);
         log(req, res);
-        req.log.info({ dto: { staff: [{ ...personal }], order: { signedBy: 'Директор Петров Пётр Петрович' } } }, 'handled');
+        req.log.info(
+          { dto: { staff: [{ ...personal }], order: { signedBy: 'Директор Петров Пётр Петрович' } } },
+          'handled',
+        );
         res.end('{}');
       });
     });
@@ -50,7 +59,13 @@ describe('log redaction of personal data and credentials', () => {
     await fetch(`http://127.0.0.1:${port}/organisations/x/staff?email=${encodeURIComponent(personal.email)}&limit=5`, {
       method: 'POST',
       headers: { authorization: secrets[0], cookie: secrets[1], 'content-type': 'application/json' },
-      body: JSON.stringify({ ...personal, role: 'curator', members: [{ ...personal }], deep: { a: { b: { c: { ...personal } } } }, token: secrets[2] }),
+      body: JSON.stringify({
+        ...personal,
+        role: 'curator',
+        members: [{ ...personal }],
+        deep: { a: { b: { c: { ...personal } } } },
+        token: secrets[2],
+      }),
     });
     const text = output.text();
     for (const value of [...Object.values(personal), ...secrets, 'Петров']) {
@@ -68,7 +83,11 @@ describe('log redaction of personal data and credentials', () => {
   it('redacts the Temporal SDK log metadata of the worker the same way', () => {
     const out = capture();
     const logger = temporalLogger(createWorkerPino(out.stream));
-    logger.warn('Activity failed', { activityType: 'appendEvents', input: { data: { titlePage: { ...personal } } }, failure: { details: [{ fullName: personal.fullName }] } });
+    logger.warn('Activity failed', {
+      activityType: 'appendEvents',
+      input: { data: { titlePage: { ...personal } } },
+      failure: { details: [{ fullName: personal.fullName }] },
+    });
     const text = out.text();
     for (const value of Object.values(personal)) expect(text).not.toContain(value);
     expect(text).toContain('appendEvents');

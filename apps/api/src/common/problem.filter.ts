@@ -1,5 +1,9 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import { WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import {
+  WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+  WorkflowExecutionAlreadyStartedError,
+} from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { FastifyReply } from 'fastify';
 import { isDomainRefusal, type UnmetCondition } from '@mentorflow/domain';
@@ -28,10 +32,14 @@ function transportProblem(status: number, text: string): Problem | undefined {
     detail: message,
     errors: [{ field: 'body', constraint, message }],
   });
-  if (status === HttpStatus.PAYLOAD_TOO_LARGE) return problem('maxSize', 'Тело запроса слишком большое (не более 1 МиБ)');
-  if (status === HttpStatus.UNSUPPORTED_MEDIA_TYPE) return problem('contentType', 'Неподдерживаемый тип содержимого: ожидается application/json');
+  if (status === HttpStatus.PAYLOAD_TOO_LARGE)
+    return problem('maxSize', 'Тело запроса слишком большое (не более 1 МиБ)');
+  if (status === HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+    return problem('contentType', 'Неподдерживаемый тип содержимого: ожидается application/json');
   if (status === HttpStatus.BAD_REQUEST && /JSON/i.test(text)) {
-    return /empty/i.test(text) ? problem('isDefined', 'Тело запроса пустое') : problem('json', 'Тело запроса не является корректным JSON');
+    return /empty/i.test(text)
+      ? problem('isDefined', 'Тело запроса пустое')
+      : problem('json', 'Тело запроса не является корректным JSON');
   }
   return undefined;
 }
@@ -56,7 +64,12 @@ function isDependencyUnavailable(error: unknown): boolean {
   for (let depth = 0; current && depth < 5; depth++) {
     const code = String(current.code ?? '');
     if (UNAVAILABLE_CODES.has(code) || /^08/.test(code) || current.code === 14 /* gRPC UNAVAILABLE */) return true;
-    if (/Connection terminated|terminating connection|timeout exceeded when trying to connect/i.test(String(current.message ?? ''))) return true;
+    if (
+      /Connection terminated|terminating connection|timeout exceeded when trying to connect/i.test(
+        String(current.message ?? ''),
+      )
+    )
+      return true;
     current = (current.driverError ?? current.cause) as typeof current;
   }
   return false;
@@ -85,7 +98,12 @@ export class ProblemFilter implements ExceptionFilter {
       const transport = typeof body === 'string' ? transportProblem(status, body) : undefined;
       if (transport) return transport;
       const fields = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
-      const detail = typeof fields.detail === 'string' ? fields.detail : typeof fields.message === 'string' ? fields.message : exception.message;
+      const detail =
+        typeof fields.detail === 'string'
+          ? fields.detail
+          : typeof fields.message === 'string'
+            ? fields.message
+            : exception.message;
       return {
         type: 'about:blank',
         title: HttpStatus[status] ?? 'Error',
@@ -108,13 +126,28 @@ export class ProblemFilter implements ExceptionFilter {
       if (failure.type === 'EventRejected') return refusalProblem('event.rejected', failure.message, []);
     }
     if (exception instanceof WrongExpectedVersionError) {
-      return { type: 'urn:mentorflow:concurrency.conflict', title: 'Conflict', status: 409, detail: 'Данные изменились, повторите действие' };
+      return {
+        type: 'urn:mentorflow:concurrency.conflict',
+        title: 'Conflict',
+        status: 409,
+        detail: 'Данные изменились, повторите действие',
+      };
     }
     if (exception instanceof WorkflowExecutionAlreadyStartedError) {
-      return { type: 'urn:mentorflow:already.exists', title: 'Conflict', status: 409, detail: 'Такой объект уже существует' };
+      return {
+        type: 'urn:mentorflow:already.exists',
+        title: 'Conflict',
+        status: 409,
+        detail: 'Такой объект уже существует',
+      };
     }
     if (exception instanceof WorkflowUpdateRPCTimeoutOrCancelledError || isDependencyUnavailable(exception)) {
-      return { type: 'about:blank', title: 'Service Unavailable', status: 503, detail: 'Сервис временно недоступен, повторите позже' };
+      return {
+        type: 'about:blank',
+        title: 'Service Unavailable',
+        status: 503,
+        detail: 'Сервис временно недоступен, повторите позже',
+      };
     }
     return { type: 'about:blank', title: 'Internal Server Error', status: 500, detail: 'Внутренняя ошибка сервера' };
   }

@@ -1,7 +1,13 @@
 import { ExecutionContext, Injectable, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
-import { normalizeIp, ThrottlerGuard, ThrottlerModule, type ThrottlerLimitDetail, type ThrottlerModuleOptions } from '@nestjs/throttler';
+import {
+  normalizeIp,
+  ThrottlerGuard,
+  ThrottlerModule,
+  type ThrottlerLimitDetail,
+  type ThrottlerModuleOptions,
+} from '@nestjs/throttler';
 import type { FastifyReply } from 'fastify';
 import type { AppConfig } from '@mentorflow/config';
 
@@ -51,7 +57,10 @@ export function throttlerOptions(http: AppConfig['http']): ThrottlerModuleOption
 @Injectable()
 export class ClientThrottlerGuard extends ThrottlerGuard {
   /** The standard Retry-After too: the library names it after the throttler (Retry-After-write). */
-  protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+  protected override async throwThrottlingException(
+    context: ExecutionContext,
+    detail: ThrottlerLimitDetail,
+  ): Promise<void> {
     void context.switchToHttp().getResponse<FastifyReply>().header('retry-after', String(detail.timeToBlockExpire));
     return super.throwThrottlingException(context, detail);
   }

@@ -1,7 +1,14 @@
 import { ArgumentMetadata, BadRequestException } from '@nestjs/common';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { IsFileRef } from './file-ref.validator';
-import { jsonShapeScanner, MAX_BODY_NODES, MAX_KEYS_PER_OBJECT, MAX_REPORTED_ERRORS, mentorflowValidationPipe, structuralError } from './validation';
+import {
+  jsonShapeScanner,
+  MAX_BODY_NODES,
+  MAX_KEYS_PER_OBJECT,
+  MAX_REPORTED_ERRORS,
+  mentorflowValidationPipe,
+  structuralError,
+} from './validation';
 
 class NoteDto {
   @IsString()
@@ -25,38 +32,74 @@ describe('structuralError: the walk every body and query goes through before cla
     ['first strong isolate', 'a\u2068b'],
     ['pop directional isolate', 'a\u2069'],
   ])('refuses a %s in a text value, naming the field', (_, text) => {
-    expect(structuralError({ report: { text } })).toEqual({ field: 'report.text', constraint: 'noControlCharacters', message: 'Недопустимый управляющий символ' });
+    expect(structuralError({ report: { text } })).toEqual({
+      field: 'report.text',
+      constraint: 'noControlCharacters',
+      message: 'Недопустимый управляющий символ',
+    });
   });
 
   it('refuses it in an array element, a key, and a query parameter alike', () => {
-    expect(structuralError({ menteeIds: ['a', 'b\u0000'] })).toMatchObject({ field: 'menteeIds.1', constraint: 'noControlCharacters' });
-    expect(structuralError({ ['ti\u0000tle']: 'x' })).toEqual({ field: 'ti\\u0000tle', constraint: 'noControlCharacters', message: 'Недопустимый управляющий символ в имени поля' });
-    expect(structuralError({ status: ['active', '\u202Eevitca'] })).toMatchObject({ field: 'status.1', constraint: 'noControlCharacters' });
-    expect(structuralError('a top-level text\u0000')).toMatchObject({ field: 'body', constraint: 'noControlCharacters' });
+    expect(structuralError({ menteeIds: ['a', 'b\u0000'] })).toMatchObject({
+      field: 'menteeIds.1',
+      constraint: 'noControlCharacters',
+    });
+    expect(structuralError({ ['ti\u0000tle']: 'x' })).toEqual({
+      field: 'ti\\u0000tle',
+      constraint: 'noControlCharacters',
+      message: 'Недопустимый управляющий символ в имени поля',
+    });
+    expect(structuralError({ status: ['active', '\u202Eevitca'] })).toMatchObject({
+      field: 'status.1',
+      constraint: 'noControlCharacters',
+    });
+    expect(structuralError('a top-level text\u0000')).toMatchObject({
+      field: 'body',
+      constraint: 'noControlCharacters',
+    });
   });
 
   it('lets line feed, carriage return, tab and ordinary Unicode through', () => {
-    expect(structuralError({ text: 'Строка 1\r\nСтрока 2\n\tотступ «кавычки» — ёЁ 😀 \u00a0 \u2028', n: 3, ok: true, none: null })).toBeUndefined();
+    expect(
+      structuralError({
+        text: 'Строка 1\r\nСтрока 2\n\tотступ «кавычки» — ёЁ 😀 \u00a0 \u2028',
+        n: 3,
+        ok: true,
+        none: null,
+      }),
+    ).toBeUndefined();
   });
 
   it('refuses more keys in one object than any DTO has, before listing them all', () => {
     const many = Object.fromEntries(Array.from({ length: MAX_KEYS_PER_OBJECT + 1 }, (_, i) => [`k${i}`, 1]));
     expect(structuralError(many)).toEqual({ field: 'body', constraint: 'maxKeys', message: 'Слишком много полей' });
-    expect(structuralError({ nested: { deeper: many } })).toMatchObject({ field: 'nested.deeper', constraint: 'maxKeys' });
-    expect(structuralError({ rows: Array.from({ length: MAX_KEYS_PER_OBJECT + 1 }, () => 1) })).toMatchObject({ field: 'rows', constraint: 'maxKeys' });
+    expect(structuralError({ nested: { deeper: many } })).toMatchObject({
+      field: 'nested.deeper',
+      constraint: 'maxKeys',
+    });
+    expect(structuralError({ rows: Array.from({ length: MAX_KEYS_PER_OBJECT + 1 }, () => 1) })).toMatchObject({
+      field: 'rows',
+      constraint: 'maxKeys',
+    });
     // The largest lists a DTO allows (200 rows) still pass.
-    expect(structuralError({ rows: Array.from({ length: 200 }, (_, i) => ({ rowId: `row-${i}`, hours: 36 })) })).toBeUndefined();
+    expect(
+      structuralError({ rows: Array.from({ length: 200 }, (_, i) => ({ rowId: `row-${i}`, hours: 36 })) }),
+    ).toBeUndefined();
   });
 
   it('stops after MAX_BODY_NODES values, however they are spread', () => {
-    const wide = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`k${i}`, Array.from({ length: 150 }, () => 'x')]));
+    const wide = Object.fromEntries(
+      Array.from({ length: 100 }, (_, i) => [`k${i}`, Array.from({ length: 150 }, () => 'x')]),
+    );
     expect(structuralError(wide)).toEqual({ field: 'body', constraint: 'maxNodes', message: 'Слишком большой запрос' });
     expect(MAX_BODY_NODES).toBeGreaterThan(200 * 10);
   });
 
   it('refuses the parsed body of 90,000 unknown keys with one error, before class validation builds 90,000', () => {
     // Listing the keys still costs ≈15 ms: a JSON body this wide is refused before parsing (jsonShapeScanner).
-    const hostile = JSON.parse(JSON.stringify(Object.fromEntries(Array.from({ length: 90_000 }, (_, i) => [`x${i}`, 1]))));
+    const hostile = JSON.parse(
+      JSON.stringify(Object.fromEntries(Array.from({ length: 90_000 }, (_, i) => [`x${i}`, 1]))),
+    );
     expect(structuralError(hostile)).toEqual({ field: 'body', constraint: 'maxKeys', message: 'Слишком много полей' });
   });
 });
@@ -74,21 +117,27 @@ describe('the validation pipe', () => {
       await pipe.transform(value, metadata);
     } catch (error) {
       expect(error).toBeInstanceOf(BadRequestException);
-      return (error as BadRequestException).getResponse() as { errors: { field: string; constraint: string; message: string }[] };
+      return (error as BadRequestException).getResponse() as {
+        errors: { field: string; constraint: string; message: string }[];
+      };
     }
     throw new Error('accepted');
   };
 
   it('answers a control character in a body or a query field with 400 naming it', async () => {
-    expect((await refusal({ text: 'Отчёт\u0000' })).errors).toEqual([{ field: 'text', constraint: 'noControlCharacters', message: 'Недопустимый управляющий символ' }]);
-    expect((await refusal({ text: 'x' , title: 'a\u202Eb' }, { type: 'query', metatype: NoteDto })).errors).toEqual([expect.objectContaining({ field: 'title', constraint: 'noControlCharacters' })]);
+    expect((await refusal({ text: 'Отчёт\u0000' })).errors).toEqual([
+      { field: 'text', constraint: 'noControlCharacters', message: 'Недопустимый управляющий символ' },
+    ]);
+    expect((await refusal({ text: 'x', title: 'a\u202Eb' }, { type: 'query', metatype: NoteDto })).errors).toEqual([
+      expect.objectContaining({ field: 'title', constraint: 'noControlCharacters' }),
+    ]);
     await expect(pipe.transform({ text: 'Строка\r\nвторая\tстрока' }, body)).resolves.toBeInstanceOf(NoteDto);
   });
 
   it('says in Russian which links a file reference may be', async () => {
-    expect((await refusal({ fileRef: 'javascript:alert(1)' }, { type: 'body', metatype: DocumentDto })).errors).toEqual([
-      { field: 'fileRef', constraint: 'isFileRef', message: 'Ссылка на файл должна быть адресом https://…' },
-    ]);
+    expect((await refusal({ fileRef: 'javascript:alert(1)' }, { type: 'body', metatype: DocumentDto })).errors).toEqual(
+      [{ field: 'fileRef', constraint: 'isFileRef', message: 'Ссылка на файл должна быть адресом https://…' }],
+    );
   });
 
   it(`reports at most ${MAX_REPORTED_ERRORS} errors`, async () => {
@@ -115,13 +164,24 @@ describe('jsonShapeScanner: the raw JSON text, before it is parsed', () => {
   it('lets through as many members as a DTO may have, in objects and arrays, however the bytes are split', () => {
     for (const size of [1, 3, 64, 1 << 20]) {
       expect(scan(object(MAX_KEYS_PER_OBJECT), size)).toBeUndefined();
-      expect(scan(JSON.stringify({ rows: Array.from({ length: 200 }, (_, i) => ({ rowId: `row-${i}`, tasks: 'a, b, c' })) }), size)).toBeUndefined();
+      expect(
+        scan(
+          JSON.stringify({ rows: Array.from({ length: 200 }, (_, i) => ({ rowId: `row-${i}`, tasks: 'a, b, c' })) }),
+          size,
+        ),
+      ).toBeUndefined();
     }
   });
 
   it('refuses one member more, in an object or a nested array', () => {
-    expect(scan(object(MAX_KEYS_PER_OBJECT + 1))).toEqual({ field: 'body', constraint: 'maxKeys', message: 'Слишком много полей или элементов' });
-    expect(scan(JSON.stringify({ a: { rows: Array.from({ length: MAX_KEYS_PER_OBJECT + 1 }, () => 0) } }))).toMatchObject({ constraint: 'maxKeys' });
+    expect(scan(object(MAX_KEYS_PER_OBJECT + 1))).toEqual({
+      field: 'body',
+      constraint: 'maxKeys',
+      message: 'Слишком много полей или элементов',
+    });
+    expect(
+      scan(JSON.stringify({ a: { rows: Array.from({ length: MAX_KEYS_PER_OBJECT + 1 }, () => 0) } })),
+    ).toMatchObject({ constraint: 'maxKeys' });
   });
 
   it('does not count commas, brackets or escaped quotes inside strings', () => {

@@ -76,9 +76,16 @@ export const forbiddenCharacter = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F
 
 /** A field name as it can be shown: forbidden characters written as \uXXXX. */
 const printable = (field: string) =>
-  field.replace(new RegExp(forbiddenCharacter.source, 'g'), (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  field.replace(
+    new RegExp(forbiddenCharacter.source, 'g'),
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 
-const structural = (field: string, constraint: string, message: string): FieldError => ({ field: printable(field), constraint, message });
+const structural = (field: string, constraint: string, message: string): FieldError => ({
+  field: printable(field),
+  constraint,
+  message,
+});
 
 /**
  * The first structural problem of a parsed body or query, walked without recursion before any class is
@@ -93,19 +100,22 @@ export function structuralError(value: unknown): FieldError | undefined {
     const { value: current, path, depth } = stack.pop() as (typeof stack)[number];
     if (++nodes > MAX_BODY_NODES) return structural('body', 'maxNodes', 'Слишком большой запрос');
     if (typeof current === 'string') {
-      if (forbiddenCharacter.test(current)) return structural(path || 'body', 'noControlCharacters', 'Недопустимый управляющий символ');
+      if (forbiddenCharacter.test(current))
+        return structural(path || 'body', 'noControlCharacters', 'Недопустимый управляющий символ');
       continue;
     }
     if (current === null || typeof current !== 'object') continue;
     if (depth > MAX_BODY_DEPTH) return structural(path || 'body', 'maxDepth', 'Слишком глубокая вложенность');
     // An array's length is checked before its keys are listed: listing 90,000 keys is itself the cost.
-    if (Array.isArray(current) && current.length > MAX_KEYS_PER_OBJECT) return structural(path || 'body', 'maxKeys', 'Слишком много элементов');
+    if (Array.isArray(current) && current.length > MAX_KEYS_PER_OBJECT)
+      return structural(path || 'body', 'maxKeys', 'Слишком много элементов');
     const keys = Object.keys(current);
     if (keys.length > MAX_KEYS_PER_OBJECT) return structural(path || 'body', 'maxKeys', 'Слишком много полей');
     for (const key of keys) {
       const field = path ? `${path}.${key}` : key;
       if (prototypeKeys.has(key)) return structural(field, 'whitelistValidation', russian.whitelistValidation);
-      if (forbiddenCharacter.test(key)) return structural(field, 'noControlCharacters', 'Недопустимый управляющий символ в имени поля');
+      if (forbiddenCharacter.test(key))
+        return structural(field, 'noControlCharacters', 'Недопустимый управляющий символ в имени поля');
       stack.push({ value: (current as Record<string, unknown>)[key], path: field, depth: depth + 1 });
     }
   }
@@ -140,7 +150,8 @@ export function jsonShapeScanner(): (chunk: Buffer) => FieldError | undefined {
       else if (byte === 0x7d || byte === 0x5d) open.pop();
       else if (byte === 0x2c) {
         // n separators: n + 1 members.
-        if (open.length > 0 && ++open[open.length - 1]! >= MAX_KEYS_PER_OBJECT) return structural('body', 'maxKeys', 'Слишком много полей или элементов');
+        if (open.length > 0 && ++open[open.length - 1]! >= MAX_KEYS_PER_OBJECT)
+          return structural('body', 'maxKeys', 'Слишком много полей или элементов');
         if (++separators >= MAX_BODY_NODES) return structural('body', 'maxNodes', 'Слишком большой запрос');
       }
     }
@@ -156,7 +167,10 @@ export function registerJsonShapeLimit(fastify: FastifyInstance): void {
     const checked = new Transform({
       transform(chunk: Buffer, _encoding, done) {
         const error = scan(chunk);
-        done(error ? new BadRequestException({ detail: 'Запрос содержит ошибки', errors: [error] }) : null, error ? undefined : chunk);
+        done(
+          error ? new BadRequestException({ detail: 'Запрос содержит ошибки', errors: [error] }) : null,
+          error ? undefined : chunk,
+        );
       },
     });
     payload.on('error', (error) => checked.destroy(error));
@@ -183,5 +197,8 @@ export const mentorflowValidationPipe = () =>
     // Query strings stay strings unless a DTO converts explicitly (@Type(() => Number)): "false" never becomes true.
     transformOptions: { enableImplicitConversion: false },
     exceptionFactory: (errors) =>
-      new BadRequestException({ detail: 'Запрос содержит ошибки', errors: flattenValidationErrors(errors).slice(0, MAX_REPORTED_ERRORS) }),
+      new BadRequestException({
+        detail: 'Запрос содержит ошибки',
+        errors: flattenValidationErrors(errors).slice(0, MAX_REPORTED_ERRORS),
+      }),
   });

@@ -22,18 +22,39 @@ export class OrganisationsController {
   async register(@CurrentUser() user: AuthenticatedUser, @Body() body: RegisterOrganisationDto) {
     // A regional coordinator registers organisations of their own region (and municipality, if scoped to one).
     const coordinatorMayRegister = user.assignments.some(
-      (a) => a.role === 'regionalCoordinator' && a.region === body.region && (a.municipality === undefined || a.municipality === body.municipality),
+      (a) =>
+        a.role === 'regionalCoordinator' &&
+        a.region === body.region &&
+        (a.municipality === undefined || a.municipality === body.municipality),
     );
     if (!isAdministrator(user) && !coordinatorMayRegister) {
-      throw new ForbiddenException('Региональный координатор регистрирует организации только своего региона или муниципалитета');
+      throw new ForbiddenException(
+        'Региональный координатор регистрирует организации только своего региона или муниципалитета',
+      );
     }
     const organisationId = randomUUID();
     const role = isAdministrator(user) ? 'administrator' : 'regionalCoordinator';
-    return this.organisations.execute(user, organisationId, { type: 'RegisterOrganisation', data: { organisationId, ...body } }, role);
+    return this.organisations.execute(
+      user,
+      organisationId,
+      { type: 'RegisterOrganisation', data: { organisationId, ...body } },
+      role,
+    );
   }
 
   @Get()
-  @Roles('administrator', 'regionalCoordinator', 'director', 'curator', 'commissionHead', 'methodologist', 'tutor', 'psychologist', 'mentor', 'mentee')
+  @Roles(
+    'administrator',
+    'regionalCoordinator',
+    'director',
+    'curator',
+    'commissionHead',
+    'methodologist',
+    'tutor',
+    'psychologist',
+    'mentor',
+    'mentee',
+  )
   @ApiOperation({ summary: 'Организации, доступные пользователю' })
   list(@CurrentUser() user: AuthenticatedUser, @Query() page: PaginationQuery) {
     return this.organisations.list(user, page.limit, page.offset);
@@ -41,7 +62,18 @@ export class OrganisationsController {
 
   @Scope('organisation')
   @Get(':id')
-  @Roles('administrator', 'regionalCoordinator', 'director', 'curator', 'commissionHead', 'methodologist', 'tutor', 'psychologist', 'mentor', 'mentee')
+  @Roles(
+    'administrator',
+    'regionalCoordinator',
+    'director',
+    'curator',
+    'commissionHead',
+    'methodologist',
+    'tutor',
+    'psychologist',
+    'mentor',
+    'mentee',
+  )
   @ApiOperation({ summary: 'Организация' })
   get(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string) {
     return this.organisations.load(user, id);
@@ -52,9 +84,18 @@ export class OrganisationsController {
   @HttpCode(200)
   @Roles('administrator', 'director')
   @ApiOperation({ summary: 'Назначить сотрудника на роль (директор, куратор, …)' })
-  async assignStaff(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string, @Body() body: AssignStaffDto) {
+  async assignStaff(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', UuidParam()) id: string,
+    @Body() body: AssignStaffDto,
+  ) {
     assertOrganisationAccess(user, id, 'Организация');
     await this.organisations.load(user, id);
-    return this.organisations.execute(user, id, { type: 'AssignStaff', data: body }, actingRole(user, ['director', 'administrator'], id));
+    return this.organisations.execute(
+      user,
+      id,
+      { type: 'AssignStaff', data: body },
+      actingRole(user, ['director', 'administrator'], id),
+    );
   }
 }

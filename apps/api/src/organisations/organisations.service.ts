@@ -1,7 +1,14 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { organisationDecider, organisationStream, type OrganisationCommand, type OrganisationState, type RegisteredOrganisation, type Role } from '@mentorflow/domain';
+import {
+  organisationDecider,
+  organisationStream,
+  type OrganisationCommand,
+  type OrganisationState,
+  type RegisteredOrganisation,
+  type Role,
+} from '@mentorflow/domain';
 import { EventStore, handleCommand, loadAggregate } from '@mentorflow/event-store';
 import { isAdministrator, type AuthenticatedUser } from '../auth/auth.types';
 import { canAccessOrganisation } from '../auth/organisation-access';
@@ -14,7 +21,12 @@ export class OrganisationsService {
     @InjectDataSource() private readonly db: DataSource,
   ) {}
 
-  async execute(user: AuthenticatedUser, organisationId: string, command: Omit<OrganisationCommand, 'metadata'>, role: Role) {
+  async execute(
+    user: AuthenticatedUser,
+    organisationId: string,
+    command: Omit<OrganisationCommand, 'metadata'>,
+    role: Role,
+  ) {
     const metadata = { actorId: user.sub, role, now: new Date().toISOString() } as const;
     const { state } = await handleCommand(
       this.store,
@@ -28,7 +40,11 @@ export class OrganisationsService {
 
   /** The write model, read from the store: consistent right after a command, unlike the projection. */
   async load(user: AuthenticatedUser, organisationId: string): Promise<RegisteredOrganisation> {
-    const { state } = await loadAggregate<OrganisationState, never>(this.store, organisationStream(organisationId), organisationDecider);
+    const { state } = await loadAggregate<OrganisationState, never>(
+      this.store,
+      organisationStream(organisationId),
+      organisationDecider,
+    );
     if (state.status !== 'registered' || !canAccessOrganisation(user, organisationId)) {
       throw new NotFoundException('Организация не найдена');
     }

@@ -45,7 +45,11 @@ export class PairsController {
   @Post('programmes/:id/pairs')
   @Roles(...formers)
   @ApiOperation({ summary: 'Сформировать пару/группу (согласия, приказ, срок; проверка загрузки наставника)' })
-  form(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) programmeId: string, @Body() body: FormPairDto) {
+  form(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', UuidParam()) programmeId: string,
+    @Body() body: FormPairDto,
+  ) {
     return this.pairs.form(user, programmeId, body, formers);
   }
 
@@ -77,7 +81,11 @@ export class PairsController {
   @HttpCode(200)
   @Roles(...controllers, 'director')
   @ApiOperation({ summary: 'Утвердить персонализированную программу наставничества (пара становится активной)' })
-  approve(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string, @Body() body: PersonalProgrammeDto) {
+  approve(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', UuidParam()) id: string,
+    @Body() body: PersonalProgrammeDto,
+  ) {
     return this.pairs.command(user, id, approvePersonalProgrammeUpdate, { ...body }, [...controllers, 'director']);
   }
 
@@ -104,7 +112,11 @@ export class PairsController {
   @HttpCode(200)
   @Roles(...controllers)
   @ApiOperation({ summary: 'Промежуточный контроль' })
-  interim(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string, @Body() body: InterimControlDto) {
+  interim(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', UuidParam()) id: string,
+    @Body() body: InterimControlDto,
+  ) {
     return this.pairs.command(user, id, passInterimControlUpdate, { ...body }, controllers);
   }
 
@@ -113,7 +125,11 @@ export class PairsController {
   @HttpCode(200)
   @Roles('mentor')
   @ApiOperation({ summary: 'Итоговый отчёт наставника с заключением об адаптации' })
-  mentorReport(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string, @Body() body: MentorReportDto) {
+  mentorReport(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', UuidParam()) id: string,
+    @Body() body: MentorReportDto,
+  ) {
     return this.pairs.command(user, id, submitMentorFinalReportUpdate, { ...body }, ['mentor']);
   }
 
@@ -122,7 +138,11 @@ export class PairsController {
   @HttpCode(200)
   @Roles(...controllers)
   @ApiOperation({ summary: 'Итоговый контроль; пара завершается' })
-  finalControl(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string, @Body() body: FinalControlDto) {
+  finalControl(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', UuidParam()) id: string,
+    @Body() body: FinalControlDto,
+  ) {
     return this.pairs.command(user, id, completeFinalControlUpdate, { ...body }, controllers);
   }
 
@@ -130,8 +150,15 @@ export class PairsController {
   @Post('pairs/:id/replace-mentor')
   @HttpCode(202)
   @Roles(...directors)
-  @ApiOperation({ summary: 'Замена наставника по приказу (увольнение, перевод, дисциплинарная ответственность, психологическая несовместимость)' })
-  replace(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string, @Body() body: ReplaceMentorDto) {
+  @ApiOperation({
+    summary:
+      'Замена наставника по приказу (увольнение, перевод, дисциплинарная ответственность, психологическая несовместимость)',
+  })
+  replace(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', UuidParam()) id: string,
+    @Body() body: ReplaceMentorDto,
+  ) {
     return this.pairs.replaceMentor(user, id, body, directors);
   }
 
@@ -140,7 +167,11 @@ export class PairsController {
   @HttpCode(200)
   @Roles(...directors)
   @ApiOperation({ summary: 'Досрочно прекратить наставничество (с причиной и приказом)' })
-  terminate(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string, @Body() body: TerminatePairDto) {
+  terminate(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', UuidParam()) id: string,
+    @Body() body: TerminatePairDto,
+  ) {
     return this.pairs.command(user, id, terminatePairUpdate, { ...body }, directors, body.reason);
   }
 
@@ -159,7 +190,9 @@ export class PairsController {
       return this.pairs.historyJson(user, id);
     }
     const entries = await this.pairs.historyEntries(user, id);
-    void reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="pair-${id}-history.csv"`);
+    void reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="pair-${id}-history.csv"`);
     return auditCsv(entries);
   }
 
@@ -179,4 +212,3 @@ export class PairsController {
     return this.pairs.verify(user, id);
   }
 }
-

@@ -21,7 +21,12 @@ import {
 import { EventStore, loadAggregate, WrongExpectedVersionError, type RecordedEvent } from '@mentorflow/event-store';
 import { peopleOfOrganisations } from '@mentorflow/projections';
 import type { Envelope } from '@mentorflow/workflows/programme/programme.messages';
-import { pairFormedUpdate, replaceMentorSignal, type PairFormation, type PairView } from '@mentorflow/workflows/pair/pair.messages';
+import {
+  pairFormedUpdate,
+  replaceMentorSignal,
+  type PairFormation,
+  type PairView,
+} from '@mentorflow/workflows/pair/pair.messages';
 import { HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW } from '@mentorflow/workflows/shared/history-limit';
 import { pairWorkflow } from '@mentorflow/workflows/pair/pair.workflow';
 import { actingRole } from '../auth/acting-role';
@@ -49,7 +54,12 @@ export class PairsService {
   ) {}
 
   /** Starts the pair's workflow; it reserves the mentor's capacity and answers formed or refused. */
-  async form(user: AuthenticatedUser, programmeId: string, body: FormPairDto, preferred: readonly Role[]): Promise<PairView> {
+  async form(
+    user: AuthenticatedUser,
+    programmeId: string,
+    body: FormPairDto,
+    preferred: readonly Role[],
+  ): Promise<PairView> {
     const programme = await this.programmes.loadForUser(user, programmeId);
     const role = actingRole(user, preferred, programme.organisationId);
     const pairId = randomUUID();
@@ -71,7 +81,14 @@ export class PairsService {
       ...(selected?.warnings?.length ? { mentorEligibilityWarnings: selected.warnings } : {}),
     };
     return this.gateway.start(pairWorkflow, pairWorkflowId(pairId), pairFormedUpdate, {
-      args: [{ formation, timeZone: organisation.timeZone, metadata: commandMetadata(user, role), continueAsNewAfterEvents: HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW }],
+      args: [
+        {
+          formation,
+          timeZone: organisation.timeZone,
+          metadata: commandMetadata(user, role),
+          continueAsNewAfterEvents: HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW,
+        },
+      ],
     });
   }
 
@@ -84,15 +101,26 @@ export class PairsService {
   private async assertPeopleOf(organisationId: string, mentorId: string, menteeIds: readonly string[]): Promise<void> {
     const people = await peopleOfOrganisations(this.db, [organisationId], [mentorId, ...menteeIds]);
     if (!people.has(mentorId)) throw new NotFoundException('Наставник не найден в этой организации');
-    if (menteeIds.some((id) => !people.has(id))) throw new NotFoundException('Наставляемый не найден в этой организации');
+    if (menteeIds.some((id) => !people.has(id)))
+      throw new NotFoundException('Наставляемый не найден в этой организации');
   }
 
-  async command<T>(user: AuthenticatedUser, pairId: string, update: PairUpdate<T>, data: T, preferred: readonly Role[], reason?: string) {
+  async command<T>(
+    user: AuthenticatedUser,
+    pairId: string,
+    update: PairUpdate<T>,
+    data: T,
+    preferred: readonly Role[],
+    reason?: string,
+  ) {
     // The workflow decides on the pair's state; the API only needs whose pair it is (benchmark 6: folding
     // the whole stream per update cost more the longer the pair ran).
     const organisationId = await this.organisationFor(user, pairId);
     const role = actingRole(user, preferred, organisationId);
-    return this.gateway.command(pairWorkflowId(pairId), update, { data, metadata: commandMetadata(user, role, reason) });
+    return this.gateway.command(pairWorkflowId(pairId), update, {
+      data,
+      metadata: commandMetadata(user, role, reason),
+    });
   }
 
   /**
@@ -109,9 +137,17 @@ export class PairsService {
       `SELECT count(*)::int AS n FROM participants_view WHERE programme_id = $1 AND person_id = $2 AND role = 'mentor' AND status = 'registered'`,
       [pair.programmeId, body.newMentorId],
     );
-    if (!mentor?.n) unmet.push({ code: 'replacement.newMentorNotSelected', message: 'Новый наставник не отобран в программу наставничества' });
+    if (!mentor?.n)
+      unmet.push({
+        code: 'replacement.newMentorNotSelected',
+        message: 'Новый наставник не отобран в программу наставничества',
+      });
     const organisation = await this.organisations.load(user, pair.organisationId);
-    const { state: load } = await loadAggregate<MentorLoadState, never>(this.store, mentorLoadStream(body.newMentorId), mentorLoadDecider);
+    const { state: load } = await loadAggregate<MentorLoadState, never>(
+      this.store,
+      mentorLoadStream(body.newMentorId),
+      mentorLoadDecider,
+    );
     if (load.load + pair.menteeIds.length > organisation.settings.mentorCapacity) {
       unmet.push({
         code: 'replacement.newMentorCapacity',
@@ -127,7 +163,10 @@ export class PairsService {
   }
 
   async get(user: AuthenticatedUser, pairId: string) {
-    const [row] = await this.db.query<{ state: PairState; version: number }[]>('SELECT state, version FROM pairs_view WHERE pair_id = $1', [pairId]);
+    const [row] = await this.db.query<{ state: PairState; version: number }[]>(
+      'SELECT state, version FROM pairs_view WHERE pair_id = $1',
+      [pairId],
+    );
     if (!row || row.state.status === 'notFormed' || !canAccessOrganisation(user, row.state.organisationId)) {
       throw new NotFoundException('Наставническая пара не найдена');
     }
@@ -143,7 +182,17 @@ export class PairsService {
          AND ($5::text IS NULL OR status = $5::text) AND ($6::text IS NULL OR mentor_id = $6::text)
          AND ($7::text IS NULL OR form = $7::text)
        ORDER BY updated_at DESC LIMIT $8 OFFSET $9`,
-      [all, user.organisationIds, query.programmeId ?? null, query.organisationId ?? null, query.status ?? null, query.mentorId ?? null, query.form ?? null, query.limit, query.offset],
+      [
+        all,
+        user.organisationIds,
+        query.programmeId ?? null,
+        query.organisationId ?? null,
+        query.status ?? null,
+        query.mentorId ?? null,
+        query.form ?? null,
+        query.limit,
+        query.offset,
+      ],
     );
     return rows.map((r) => ({ ...r.state, version: r.version }));
   }
@@ -159,7 +208,11 @@ export class PairsService {
     if (!all && !(await peopleOfOrganisations(this.db, user.organisationIds, [mentorId])).has(mentorId)) {
       throw new NotFoundException('Наставник не найден');
     }
-    const { state } = await loadAggregate<MentorLoadState, never>(this.store, mentorLoadStream(mentorId), mentorLoadDecider);
+    const { state } = await loadAggregate<MentorLoadState, never>(
+      this.store,
+      mentorLoadStream(mentorId),
+      mentorLoadDecider,
+    );
     const pairIds = Object.keys(state.reservations);
     if (all || pairIds.length === 0) return { mentorId, load: state.load, reservations: state.reservations };
     // The creating event names the pair's organisation the moment it is formed (the projection may lag).
@@ -168,7 +221,9 @@ export class PairsService {
       [pairIds.map(pairStream), user.organisationIds],
     );
     const shown = new Set(visible.map((r) => r.stream_id));
-    const reservations = Object.fromEntries(Object.entries(state.reservations).filter(([pairId]) => shown.has(pairStream(pairId))));
+    const reservations = Object.fromEntries(
+      Object.entries(state.reservations).filter(([pairId]) => shown.has(pairStream(pairId))),
+    );
     return { mentorId, load: Object.values(reservations).reduce((sum, n) => sum + n, 0), reservations };
   }
 
@@ -209,15 +264,26 @@ export class PairsService {
   }
 
   /** Authorises a reader of the pair's history by its creating event (no fold of the stream) and records the read. */
-  private async auditedRead(user: AuthenticatedUser, pairId: string, format: string): Promise<{ organisationId: string; timeZone: string }> {
+  private async auditedRead(
+    user: AuthenticatedUser,
+    pairId: string,
+    format: string,
+  ): Promise<{ organisationId: string; timeZone: string }> {
     const organisationId = await this.organisationFor(user, pairId);
     // Side by side: the time zone read and the read's durable record (nothing is answered unless both succeed).
-    const [{ timeZone }] = await Promise.all([this.organisations.load(user, organisationId), this.recordAuditRead(user, pairId, organisationId, format)]);
+    const [{ timeZone }] = await Promise.all([
+      this.organisations.load(user, organisationId),
+      this.recordAuditRead(user, pairId, organisationId, format),
+    ]);
     return { organisationId, timeZone };
   }
 
   /** Who read the pair's audit history, and when. */
-  async auditReads(user: AuthenticatedUser, pairId: string, page: { limit: number; offset: number } = { limit: 100, offset: 0 }) {
+  async auditReads(
+    user: AuthenticatedUser,
+    pairId: string,
+    page: { limit: number; offset: number } = { limit: 100, offset: 0 },
+  ) {
     await this.loadForUser(user, pairId);
     // Every read adds one: the list grows without bound, so it is paged from the stream's start (versions are 1-based).
     const reads = (await this.store.readStream(auditReadsPairStream(pairId), page.offset + 1)).slice(0, page.limit);
@@ -230,7 +296,12 @@ export class PairsService {
    * in between moves the version, so the append below fails and the check runs again (concurrent reads
    * by one reader record it once).
    */
-  private async recordAuditRead(user: AuthenticatedUser, pairId: string, organisationId: string | undefined, format: string): Promise<void> {
+  private async recordAuditRead(
+    user: AuthenticatedUser,
+    pairId: string,
+    organisationId: string | undefined,
+    format: string,
+  ): Promise<void> {
     const streamId = auditReadsPairStream(pairId);
     for (let attempt = 0; attempt < 5; attempt++) {
       try {
@@ -266,7 +337,8 @@ export class PairsService {
   /** The pair's organisation from its creating event, if the user may reach it (else 404). */
   private async organisationFor(user: AuthenticatedUser, pairId: string): Promise<string> {
     const organisationId = await organisationOfStream(this.db, pairStream(pairId));
-    if (organisationId === undefined || !canAccessOrganisation(user, organisationId)) throw new NotFoundException('Наставническая пара не найдена');
+    if (organisationId === undefined || !canAccessOrganisation(user, organisationId))
+      throw new NotFoundException('Наставническая пара не найдена');
     return organisationId;
   }
 
@@ -285,14 +357,23 @@ export class PairsService {
 
 /** The role the reader read in: the route's role they hold in the pair's organisation. */
 const readerRole = (user: AuthenticatedUser, organisationId: string | undefined) =>
-  (organisationId ? rolesIn(user, organisationId) : user.roles).find((role) => user.permitted.includes(role)) ?? user.permitted[0];
+  (organisationId ? rolesIn(user, organisationId) : user.roles).find((role) => user.permitted.includes(role)) ??
+  user.permitted[0];
 
 /** One formatter per time zone: constructing an Intl.DateTimeFormat costs ≈0.2 ms, a 1,000-event history formats 1,000 times. */
 const localFormats = new Map<string, Intl.DateTimeFormat>();
 const localTime = (iso: string, timeZone: string) => {
   let format = localFormats.get(timeZone);
   if (!format) {
-    format = new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    format = new Intl.DateTimeFormat('sv-SE', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
     localFormats.set(timeZone, format);
   }
   return format.format(new Date(iso)).replace(' ', 'T');
@@ -330,11 +411,43 @@ function toAuditEntry(e: RecordedEvent, timeZone: string): AuditEntry {
 
 /** Structured values (the event's data, an unexpected metadata type) as their JSON text. */
 const auditCell = (value: unknown) =>
-  csvCell(value === undefined || value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : JSON.stringify(value));
+  csvCell(
+    value === undefined ||
+      value === null ||
+      typeof value === 'string' ||
+      typeof value === 'number' ||
+      typeof value === 'boolean'
+      ? value
+      : JSON.stringify(value),
+  );
 
 /** CSV with Russian headers, for a spreadsheet. */
 export function auditCsv(entries: AuditEntry[]): string {
-  const header = ['Версия', 'Событие', 'Время (UTC)', 'Время (местное)', 'Часовой пояс', 'Кто', 'Роль', 'Причина', 'Документ', 'Данные', 'Хеш'];
-  const rows = entries.map((e) => [e.version, e.type, e.recordedAt, e.recordedAtLocal, e.timeZone, e.actorId, e.role, e.reason, e.documentRef, e.data, e.hash]);
+  const header = [
+    'Версия',
+    'Событие',
+    'Время (UTC)',
+    'Время (местное)',
+    'Часовой пояс',
+    'Кто',
+    'Роль',
+    'Причина',
+    'Документ',
+    'Данные',
+    'Хеш',
+  ];
+  const rows = entries.map((e) => [
+    e.version,
+    e.type,
+    e.recordedAt,
+    e.recordedAtLocal,
+    e.timeZone,
+    e.actorId,
+    e.role,
+    e.reason,
+    e.documentRef,
+    e.data,
+    e.hash,
+  ]);
   return [header, ...rows].map((r) => r.map(auditCell).join(',')).join('\n') + '\n';
 }

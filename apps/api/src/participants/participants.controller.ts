@@ -30,7 +30,11 @@ export class ParticipantsController {
   @Post()
   @Roles(...selectors)
   @ApiOperation({ summary: 'Отобрать наставника или наставляемого в программу' })
-  async register(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) programmeId: string, @Body() body: RegisterParticipantDto) {
+  async register(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', UuidParam()) programmeId: string,
+    @Body() body: RegisterParticipantDto,
+  ) {
     const programme = await this.programmes.loadForUser(user, programmeId);
     const participantId = randomUUID();
     const role = actingRole(user, selectors, programme.organisationId);
@@ -51,7 +55,11 @@ export class ParticipantsController {
   @Get()
   @Roles(...selectors)
   @ApiOperation({ summary: 'Наставники и наставляемые программы' })
-  async list(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) programmeId: string, @Query() page: PaginationQuery) {
+  async list(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', UuidParam()) programmeId: string,
+    @Query() page: PaginationQuery,
+  ) {
     await this.programmes.loadForUser(user, programmeId);
     const rows = await this.db.query<{ state: ParticipantState }[]>(
       'SELECT state FROM participants_view WHERE programme_id = $1 ORDER BY role, updated_at LIMIT $2 OFFSET $3',

@@ -1,6 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, Matches, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { programmeDocumentKinds, programmeStages, type ProgrammeDocumentKind, type ProgrammeStage } from '@mentorflow/domain';
+import {
+  programmeDocumentKinds,
+  programmeStages,
+  type ProgrammeDocumentKind,
+  type ProgrammeStage,
+} from '@mentorflow/domain';
 import { IsFileRef } from '../common/file-ref.validator';
 
 /** A calendar date; the domain checks that it exists (no 2026-02-30). */
@@ -15,7 +20,10 @@ export class StartProgrammeDto {
 }
 
 export class RecordDocumentDto {
-  @ApiProperty({ format: 'uuid', description: 'Chosen by the client: re-sending the same id is refused as a duplicate' })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'Chosen by the client: re-sending the same id is refused as a duplicate',
+  })
   @IsUUID()
   documentId!: string;
 
@@ -39,7 +47,10 @@ export class RecordDocumentDto {
   @MaxLength(200)
   signedBy!: string;
 
-  @ApiPropertyOptional({ example: 'https://docs.school5.ru/orders/45-od.pdf', description: 'An https: address of the file; nothing else is accepted' })
+  @ApiPropertyOptional({
+    example: 'https://docs.school5.ru/orders/45-od.pdf',
+    description: 'An https: address of the file; nothing else is accepted',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(500)

@@ -13,7 +13,14 @@ import { CurrentUser, Roles, Scope } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/auth.types';
 import { UuidParam } from '../common/id-param';
 import { PaginationQuery } from '../common/pagination.dto';
-import { AdvanceStageDto, AppointCuratorDto, PlanStageDatesDto, RecordDocumentDto, ReturnToStageDto, StartProgrammeDto } from './programme.dto';
+import {
+  AdvanceStageDto,
+  AppointCuratorDto,
+  PlanStageDatesDto,
+  RecordDocumentDto,
+  ReturnToStageDto,
+  StartProgrammeDto,
+} from './programme.dto';
 import { ProgrammesService } from './programmes.service';
 
 const readers: Role[] = ['curator', 'director', 'administrator', 'commissionHead', 'regionalCoordinator'];
@@ -38,7 +45,11 @@ export class ProgrammesController {
   @Post('organisations/:id/programmes')
   @Roles(...directors)
   @ApiOperation({ summary: 'Начать программу наставничества организации (подготовительный этап)' })
-  start(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) organisationId: string, @Body() body: StartProgrammeDto) {
+  start(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', UuidParam()) organisationId: string,
+    @Body() body: StartProgrammeDto,
+  ) {
     return this.programmes.start(user, organisationId, body.title, directors);
   }
 
@@ -70,7 +81,11 @@ export class ProgrammesController {
   @HttpCode(200)
   @Roles(...recorders)
   @ApiOperation({ summary: 'Зарегистрировать документ (приказ, акт, дорожную карту, отчёт…)' })
-  recordDocument(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string, @Body() body: RecordDocumentDto) {
+  recordDocument(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', UuidParam()) id: string,
+    @Body() body: RecordDocumentDto,
+  ) {
     return this.programmes.command(user, id, recordDocumentUpdate, { ...body }, recorders);
   }
 
@@ -79,7 +94,11 @@ export class ProgrammesController {
   @HttpCode(200)
   @Roles(...directors)
   @ApiOperation({ summary: 'Назначить куратора программы' })
-  appointCurator(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string, @Body() body: AppointCuratorDto) {
+  appointCurator(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', UuidParam()) id: string,
+    @Body() body: AppointCuratorDto,
+  ) {
     return this.programmes.command(user, id, appointCuratorUpdate, { ...body }, directors);
   }
 
@@ -97,7 +116,11 @@ export class ProgrammesController {
   @HttpCode(200)
   @Roles(...curators)
   @ApiOperation({ summary: 'Вернуться к более раннему этапу (с обязательной причиной)' })
-  returnToStage(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string, @Body() body: ReturnToStageDto) {
+  returnToStage(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', UuidParam()) id: string,
+    @Body() body: ReturnToStageDto,
+  ) {
     return this.programmes.command(user, id, returnToStageUpdate, { ...body }, curators, body.reason);
   }
 
@@ -106,7 +129,11 @@ export class ProgrammesController {
   @HttpCode(200)
   @Roles(...curators)
   @ApiOperation({ summary: 'Плановая дата окончания этапа (напоминание и фиксация просрочки)' })
-  planStage(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string, @Body() body: PlanStageDatesDto) {
+  planStage(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', UuidParam()) id: string,
+    @Body() body: PlanStageDatesDto,
+  ) {
     return this.programmes.command(user, id, planStageDatesUpdate, { ...body }, curators);
   }
 }

@@ -2,10 +2,23 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { implementsTargetModel, programmeDecider, programmeStream, programmeWorkflowId, unmetConditions, type Role, type StartedProgramme } from '@mentorflow/domain';
+import {
+  implementsTargetModel,
+  programmeDecider,
+  programmeStream,
+  programmeWorkflowId,
+  unmetConditions,
+  type Role,
+  type StartedProgramme,
+} from '@mentorflow/domain';
 import { EventStore, loadAggregate } from '@mentorflow/event-store';
 import { findProgramme, listProgrammes, loadProgrammeGateContext } from '@mentorflow/projections';
-import { programmeStartedUpdate, programmeViewQuery, type Envelope, type ProgrammeView } from '@mentorflow/workflows/programme/programme.messages';
+import {
+  programmeStartedUpdate,
+  programmeViewQuery,
+  type Envelope,
+  type ProgrammeView,
+} from '@mentorflow/workflows/programme/programme.messages';
 import { HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW } from '@mentorflow/workflows/shared/history-limit';
 import { programmeWorkflow } from '@mentorflow/workflows/programme/programme.workflow';
 import type { UpdateDefinition } from '@temporalio/common';
@@ -28,7 +41,12 @@ export class ProgrammesService {
   ) {}
 
   /** Starts the programme's workflow and answers once ProgrammeStarted is stored (update-with-start). */
-  async start(user: AuthenticatedUser, organisationId: string, title: string, preferred: readonly Role[]): Promise<ProgrammeView> {
+  async start(
+    user: AuthenticatedUser,
+    organisationId: string,
+    title: string,
+    preferred: readonly Role[],
+  ): Promise<ProgrammeView> {
     const organisation = await this.organisations.load(user, organisationId);
     const role = actingRole(user, preferred, organisationId);
     const programmeId = randomUUID();
@@ -47,11 +65,21 @@ export class ProgrammesService {
   }
 
   /** Sends a command as an update; the workflow validates and answers with the new state or a refusal. */
-  async command<T>(user: AuthenticatedUser, programmeId: string, update: ProgrammeUpdate<T>, data: T, preferred: readonly Role[], reason?: string) {
+  async command<T>(
+    user: AuthenticatedUser,
+    programmeId: string,
+    update: ProgrammeUpdate<T>,
+    data: T,
+    preferred: readonly Role[],
+    reason?: string,
+  ) {
     // The workflow decides on the programme's state; the API only needs whose programme it is, as for pairs.
     const organisationId = await this.organisationFor(user, programmeId);
     const role = actingRole(user, preferred, organisationId);
-    return this.gateway.command(programmeWorkflowId(programmeId), update, { data, metadata: commandMetadata(user, role, reason) });
+    return this.gateway.command(programmeWorkflowId(programmeId), update, {
+      data,
+      metadata: commandMetadata(user, role, reason),
+    });
   }
 
   /** The live state from the workflow itself: consistent with the last acknowledged command. */
@@ -76,7 +104,13 @@ export class ProgrammesService {
   }
 
   async list(user: AuthenticatedUser, organisationId: string | undefined, limit: number, offset: number) {
-    const rows = await listProgrammes(this.db, { all: isAdministrator(user), organisationIds: user.organisationIds, organisationId, limit, offset });
+    const rows = await listProgrammes(this.db, {
+      all: isAdministrator(user),
+      organisationIds: user.organisationIds,
+      organisationId,
+      limit,
+      offset,
+    });
     return rows.map((r) => ({ ...r.state, version: r.version }));
   }
 
@@ -101,7 +135,8 @@ export class ProgrammesService {
    */
   private async organisationFor(user: AuthenticatedUser, programmeId: string): Promise<string> {
     const organisationId = await organisationOfStream(this.db, programmeStream(programmeId));
-    if (organisationId === undefined || !canAccessOrganisation(user, organisationId)) throw new NotFoundException('Программа наставничества не найдена');
+    if (organisationId === undefined || !canAccessOrganisation(user, organisationId))
+      throw new NotFoundException('Программа наставничества не найдена');
     return organisationId;
   }
 }

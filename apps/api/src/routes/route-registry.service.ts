@@ -23,7 +23,9 @@ export class RouteRegistryService {
   async allocate(organisationId: string, year: number, regionCode: number | undefined): Promise<string> {
     return this.db.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`route-registry:organisation:${organisationId}`]);
-      const entry = (await this.entryOf(tx.query.bind(tx), organisationId)) ?? (await this.register(tx.query.bind(tx), organisationId, regionCode));
+      const entry =
+        (await this.entryOf(tx.query.bind(tx), organisationId)) ??
+        (await this.register(tx.query.bind(tx), organisationId, regionCode));
       if (regionCode !== undefined && regionCode !== entry.region_code) {
         throw new DomainRefusal(
           'route.registry.regionMismatch',
@@ -47,9 +49,10 @@ export class RouteRegistryService {
   }
 
   private async entryOf(query: Query, organisationId: string): Promise<RegistryEntry | undefined> {
-    const [entry] = (await query('SELECT region_code, organisation_code FROM route_registry_organisations WHERE organisation_id = $1', [
-      organisationId,
-    ])) as RegistryEntry[];
+    const [entry] = (await query(
+      'SELECT region_code, organisation_code FROM route_registry_organisations WHERE organisation_id = $1',
+      [organisationId],
+    )) as RegistryEntry[];
     return entry;
   }
 

@@ -68,7 +68,10 @@ export class RouteTitlePageDto {
   @Matches(ISO_DATE)
   startDate!: string;
 
-  @ApiProperty({ example: '2030-11-30', description: 'Last day of the route (inclusive): one to five years after the start' })
+  @ApiProperty({
+    example: '2030-11-30',
+    description: 'Last day of the route (inclusive): one to five years after the start',
+  })
   @Matches(ISO_DATE)
   endDate!: string;
 }
@@ -104,7 +107,10 @@ export class CreateRouteDto {
   @Type(() => RouteTitlePageDto)
   titlePage!: RouteTitlePageDto;
 
-  @ApiPropertyOptional({ example: 'Преодолеть дефициты в области ИКТ и цифровизации образования', description: 'With `tasks`: fixes the goal at once' })
+  @ApiPropertyOptional({
+    example: 'Преодолеть дефициты в области ИКТ и цифровизации образования',
+    description: 'With `tasks`: fixes the goal at once',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
@@ -125,7 +131,9 @@ export class FixGoalDto {
   @MaxLength(2000)
   goal!: string;
 
-  @ApiProperty({ example: ['Освоить цифровые сервисы для уроков', 'Разработать цифровой образовательный ресурс по алгебре'] })
+  @ApiProperty({
+    example: ['Освоить цифровые сервисы для уроков', 'Разработать цифровой образовательный ресурс по алгебре'],
+  })
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
@@ -138,7 +146,12 @@ export class DiagnosticsResultDto {
   @IsIn(competenceAreas)
   area!: CompetenceArea;
 
-  @ApiProperty({ example: 35, minimum: 0, maximum: 100, description: '81–100 % high, 50–80 % basic, below 50 % deficit (003 §5.4)' })
+  @ApiProperty({
+    example: 35,
+    minimum: 0,
+    maximum: 100,
+    description: '81–100 % high, 50–80 % basic, below 50 % deficit (003 §5.4)',
+  })
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0)
   @Max(100)
@@ -208,7 +221,10 @@ export class RoadMapRowDto {
   @IsBoolean()
   chosenMark?: boolean;
 
-  @ApiPropertyOptional({ example: 'Удостоверение о повышении квалификации № 123', description: 'Отметка о выполнении / результат' })
+  @ApiPropertyOptional({
+    example: 'Удостоверение о повышении квалификации № 123',
+    description: 'Отметка о выполнении / результат',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(1000)
@@ -253,7 +269,10 @@ export class ApproveProposedRoadMapDto {
 }
 
 export class AgreeRoadMapDto extends ApproveProposedRoadMapDto {
-  @ApiPropertyOptional({ type: [RoadMapRowDto], description: "The tutor's refinement; omitted, the methodologist's draft is agreed as is" })
+  @ApiPropertyOptional({
+    type: [RoadMapRowDto],
+    description: "The tutor's refinement; omitted, the methodologist's draft is agreed as is",
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(MAX_ROWS)
@@ -264,7 +283,10 @@ export class AgreeRoadMapDto extends ApproveProposedRoadMapDto {
 }
 
 export class RecordPortfolioEntryDto {
-  @ApiProperty({ format: 'uuid', description: 'Chosen by the client: re-sending the same id is refused as a duplicate' })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'Chosen by the client: re-sending the same id is refused as a duplicate',
+  })
   @IsUUID()
   entryId!: string;
 

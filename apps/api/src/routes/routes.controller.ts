@@ -36,7 +36,18 @@ import { RoutesService } from './routes.service';
 const tutors: Role[] = ['tutor', 'administrator'];
 const methodologists: Role[] = ['methodologist', 'administrator'];
 /** The teacher has no role of their own: whoever the route names as its teacher, in whatever role they sign in. */
-const teachers: Role[] = ['mentee', 'mentor', 'methodologist', 'tutor', 'psychologist', 'commissionHead', 'curator', 'director', 'regionalCoordinator', 'administrator'];
+const teachers: Role[] = [
+  'mentee',
+  'mentor',
+  'methodologist',
+  'tutor',
+  'psychologist',
+  'commissionHead',
+  'curator',
+  'director',
+  'regionalCoordinator',
+  'administrator',
+];
 
 @ApiTags('routes')
 @ApiBearerAuth()
@@ -47,14 +58,22 @@ export class RoutesController {
   @Scope('organisation')
   @Post('organisations/:id/routes')
   @Roles(...tutors)
-  @ApiOperation({ summary: 'Создать ИОМ педагога и зарегистрировать его код в реестре (тьютор маршрута или администратор)' })
-  create(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) organisationId: string, @Body() body: CreateRouteDto) {
+  @ApiOperation({
+    summary: 'Создать ИОМ педагога и зарегистрировать его код в реестре (тьютор маршрута или администратор)',
+  })
+  create(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', UuidParam()) organisationId: string,
+    @Body() body: CreateRouteDto,
+  ) {
     return this.routes.create(user, organisationId, body, tutors);
   }
 
   @Get('routes')
   @Roles(...roles)
-  @ApiOperation({ summary: 'ИОМ: свои и (для сотрудников) своих организаций; поиск по коду реестра, организации, педагогу' })
+  @ApiOperation({
+    summary: 'ИОМ: свои и (для сотрудников) своих организаций; поиск по коду реестра, организации, педагогу',
+  })
   list(@CurrentUser() user: AuthenticatedUser, @Query() query: RouteListQuery) {
     return this.routes.list(user, query);
   }
@@ -88,10 +107,22 @@ export class RoutesController {
   @Post('routes/:id/record-diagnostics')
   @HttpCode(200)
   @Roles(...tutors)
-  @ApiOperation({ summary: 'Записать результаты диагностики (тьютор): методисту ставится задача — проект ИОМ за 10 рабочих дней' })
-  recordDiagnostics(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string, @Body() body: RecordDiagnosticsDto) {
+  @ApiOperation({
+    summary: 'Записать результаты диагностики (тьютор): методисту ставится задача — проект ИОМ за 10 рабочих дней',
+  })
+  recordDiagnostics(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', UuidParam()) id: string,
+    @Body() body: RecordDiagnosticsDto,
+  ) {
     const { results, ...rest } = body;
-    return this.routes.command(user, id, recordDiagnosticsUpdate, { ...rest, results: results.map((r) => ({ ...r })) }, tutors);
+    return this.routes.command(
+      user,
+      id,
+      recordDiagnosticsUpdate,
+      { ...rest, results: results.map((r) => ({ ...r })) },
+      tutors,
+    );
   }
 
   @Scope('route')
@@ -108,7 +139,11 @@ export class RoutesController {
   @HttpCode(200)
   @Roles(...teachers)
   @ApiOperation({ summary: 'Предложить собственную дорожную карту (педагог маршрута)' })
-  proposeOwnRoadMap(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string, @Body() body: RoadMapDto) {
+  proposeOwnRoadMap(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', UuidParam()) id: string,
+    @Body() body: RoadMapDto,
+  ) {
     return this.routes.command(user, id, proposeOwnRoadMapUpdate, { rows: plain(body.rows) }, teachers);
   }
 
@@ -117,17 +152,36 @@ export class RoutesController {
   @HttpCode(200)
   @Roles(...tutors)
   @ApiOperation({ summary: 'Согласовать дорожную карту, предложенную педагогом, и контрольные точки (тьютор)' })
-  approveProposedRoadMap(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string, @Body() body: ApproveProposedRoadMapDto) {
-    return this.routes.command(user, id, approveProposedRoadMapUpdate, { controlPoints: plain(body.controlPoints) }, tutors);
+  approveProposedRoadMap(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', UuidParam()) id: string,
+    @Body() body: ApproveProposedRoadMapDto,
+  ) {
+    return this.routes.command(
+      user,
+      id,
+      approveProposedRoadMapUpdate,
+      { controlPoints: plain(body.controlPoints) },
+      tutors,
+    );
   }
 
   @Scope('route')
   @Post('routes/:id/agree-road-map')
   @HttpCode(200)
   @Roles(...tutors)
-  @ApiOperation({ summary: 'Согласовать проект методиста (с доработкой или без) и контрольные точки: начало реализации (тьютор)' })
-  agreeRoadMap(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string, @Body() body: AgreeRoadMapDto) {
-    const data = { controlPoints: plain(body.controlPoints), ...(body.rows === undefined ? {} : { rows: plain(body.rows) }) };
+  @ApiOperation({
+    summary: 'Согласовать проект методиста (с доработкой или без) и контрольные точки: начало реализации (тьютор)',
+  })
+  agreeRoadMap(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', UuidParam()) id: string,
+    @Body() body: AgreeRoadMapDto,
+  ) {
+    const data = {
+      controlPoints: plain(body.controlPoints),
+      ...(body.rows === undefined ? {} : { rows: plain(body.rows) }),
+    };
     return this.routes.command(user, id, agreeRoadMapUpdate, data, tutors);
   }
 
@@ -136,7 +190,11 @@ export class RoutesController {
   @HttpCode(200)
   @Roles(...teachers)
   @ApiOperation({ summary: 'Добавить результат в портфолио (педагог маршрута)' })
-  recordPortfolioEntry(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string, @Body() body: RecordPortfolioEntryDto) {
+  recordPortfolioEntry(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', UuidParam()) id: string,
+    @Body() body: RecordPortfolioEntryDto,
+  ) {
     return this.routes.command(user, id, recordPortfolioEntryUpdate, { ...body }, teachers);
   }
 
@@ -145,8 +203,19 @@ export class RoutesController {
   @HttpCode(200)
   @Roles(...tutors)
   @ApiOperation({ summary: 'Скорректировать дорожную карту в ходе реализации, с причиной (тьютор)' })
-  correctRoadMap(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string, @Body() body: CorrectRoadMapDto) {
-    return this.routes.command(user, id, correctRoadMapUpdate, { reason: body.reason, rows: plain(body.rows) }, tutors, body.reason);
+  correctRoadMap(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', UuidParam()) id: string,
+    @Body() body: CorrectRoadMapDto,
+  ) {
+    return this.routes.command(
+      user,
+      id,
+      correctRoadMapUpdate,
+      { reason: body.reason, rows: plain(body.rows) },
+      tutors,
+      body.reason,
+    );
   }
 
   @Scope('route')
@@ -154,7 +223,11 @@ export class RoutesController {
   @HttpCode(200)
   @Roles(...tutors)
   @ApiOperation({ summary: 'Перейти к рефлексивному этапу: тьютору ставится задача контрольной диагностики' })
-  startReflection(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string, @Body() body: RouteCommentDto) {
+  startReflection(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', UuidParam()) id: string,
+    @Body() body: RouteCommentDto,
+  ) {
     return this.routes.command(user, id, startReflectionUpdate, {}, tutors, body.comment);
   }
 
@@ -163,9 +236,19 @@ export class RoutesController {
   @HttpCode(200)
   @Roles(...tutors)
   @ApiOperation({ summary: 'Записать результаты контрольной диагностики: динамика по каждой области (тьютор)' })
-  recordControlDiagnostics(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string, @Body() body: RecordControlDiagnosticsDto) {
+  recordControlDiagnostics(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', UuidParam()) id: string,
+    @Body() body: RecordControlDiagnosticsDto,
+  ) {
     const { results, ...rest } = body;
-    return this.routes.command(user, id, recordControlDiagnosticsUpdate, { ...rest, results: results.map((r) => ({ ...r })) }, tutors);
+    return this.routes.command(
+      user,
+      id,
+      recordControlDiagnosticsUpdate,
+      { ...rest, results: results.map((r) => ({ ...r })) },
+      tutors,
+    );
   }
 
   @Scope('route')
@@ -173,7 +256,11 @@ export class RoutesController {
   @HttpCode(200)
   @Roles(...tutors)
   @ApiOperation({ summary: 'Завершить ИОМ после контрольной диагностики (тьютор)' })
-  complete(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string, @Body() body: RouteCommentDto) {
+  complete(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', UuidParam()) id: string,
+    @Body() body: RouteCommentDto,
+  ) {
     return this.routes.command(user, id, completeRouteUpdate, {}, tutors, body.comment);
   }
 }

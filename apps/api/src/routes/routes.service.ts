@@ -35,7 +35,14 @@ import { historyEntry } from '../common/history-entry';
 type RouteUpdate<T> = UpdateDefinition<RouteView, [Envelope<T>]>;
 
 /** Staff who see every route of their organisations; anyone else sees only the routes they take part in. */
-export const routeSupervisors: readonly Role[] = ['curator', 'director', 'methodologist', 'tutor', 'commissionHead', 'regionalCoordinator'];
+export const routeSupervisors: readonly Role[] = [
+  'curator',
+  'director',
+  'methodologist',
+  'tutor',
+  'commissionHead',
+  'regionalCoordinator',
+];
 
 /** Supervising roles count only where granted, and only those the route admits. */
 const supervising = (user: AuthenticatedUser) => routeSupervisors.filter((role) => user.permitted.includes(role));
@@ -47,7 +54,9 @@ const isParticipant = (user: AuthenticatedUser, route: Pick<CreatedRoute, 'parti
 type RouteOrigin = Pick<CreatedRoute, 'routeId' | 'code' | 'organisationId' | 'participants'>;
 
 export const canReadRoute = (user: AuthenticatedUser, route: RouteOrigin) =>
-  isAdministrator(user) || isParticipant(user, route) || rolesIn(user, route.organisationId).some((role) => supervising(user).includes(role));
+  isAdministrator(user) ||
+  isParticipant(user, route) ||
+  rolesIn(user, route.organisationId).some((role) => supervising(user).includes(role));
 
 /** Validates the creation before a registry number is spent on it: the code is the only part not yet known. */
 const CODE_NOT_YET_ALLOCATED = '01-0001-2000-000001';
@@ -63,7 +72,12 @@ export class RoutesService {
   ) {}
 
   /** Allocates the registry code, starts the route's workflow and answers once RouteCreated is stored (update-with-start). */
-  async create(user: AuthenticatedUser, organisationId: string, body: CreateRouteDto, preferred: readonly Role[]): Promise<RouteView> {
+  async create(
+    user: AuthenticatedUser,
+    organisationId: string,
+    body: CreateRouteDto,
+    preferred: readonly Role[],
+  ): Promise<RouteView> {
     const organisation = await this.organisations.load(user, organisationId);
     const role = actingRole(user, preferred, organisationId);
     const routeId = randomUUID();
@@ -82,16 +96,35 @@ export class RoutesService {
     };
     decideRoute({ type: 'CreateRoute', data, metadata }, initialRouteState());
     const year = Number(localDateOf(now, organisation.timeZone).slice(0, 4));
-    const code = await this.registry.allocate(organisationId, year, body.regionCode === undefined ? undefined : Number(body.regionCode));
+    const code = await this.registry.allocate(
+      organisationId,
+      year,
+      body.regionCode === undefined ? undefined : Number(body.regionCode),
+    );
     const curatorId = organisation.staff.filter((member) => member.role === 'curator').at(-1)?.personId;
     return this.gateway.start(routeWorkflow, routeWorkflowId(routeId), routeCreatedUpdate, {
       memo: { code },
-      args: [{ route: { ...data, code }, timeZone: organisation.timeZone, ...(curatorId === undefined ? {} : { curatorId }), metadata, continueAsNewAfterEvents: HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW }],
+      args: [
+        {
+          route: { ...data, code },
+          timeZone: organisation.timeZone,
+          ...(curatorId === undefined ? {} : { curatorId }),
+          metadata,
+          continueAsNewAfterEvents: HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW,
+        },
+      ],
     });
   }
 
   /** Sends a command as an update; the workflow validates (the domain checks who may act) and answers with the new state or a refusal. */
-  async command<T>(user: AuthenticatedUser, routeId: string, update: RouteUpdate<T>, data: T, preferred: readonly Role[], reason?: string): Promise<RouteView> {
+  async command<T>(
+    user: AuthenticatedUser,
+    routeId: string,
+    update: RouteUpdate<T>,
+    data: T,
+    preferred: readonly Role[],
+    reason?: string,
+  ): Promise<RouteView> {
     // Authorised from the creating event, not by folding the whole stream (as for pairs); the workflow decides.
     const route = await this.originFor(user, routeId);
     const role = actingRole(user, preferred, route.organisationId);
@@ -100,7 +133,10 @@ export class RoutesService {
     // same way, or has ended (mapped below).
     if (await this.completedInReadModel(routeId)) throw completedRefusal(route);
     try {
-      return await this.gateway.command(routeWorkflowId(routeId), update, { data, metadata: commandMetadata(user, role, reason) });
+      return await this.gateway.command(routeWorkflowId(routeId), update, {
+        data,
+        metadata: commandMetadata(user, role, reason),
+      });
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) throw completedRefusal(route);
       throw error;
@@ -109,8 +145,12 @@ export class RoutesService {
 
   /** The read model with the indicators the route's card shows. */
   async get(user: AuthenticatedUser, routeId: string) {
-    const [row] = await this.db.query<{ state: RouteState; version: number }[]>('SELECT state, version FROM routes_view WHERE route_id = $1', [routeId]);
-    if (!row || row.state.status !== 'created' || !canReadRoute(user, row.state)) throw new NotFoundException('ИОМ не найден');
+    const [row] = await this.db.query<{ state: RouteState; version: number }[]>(
+      'SELECT state, version FROM routes_view WHERE route_id = $1',
+      [routeId],
+    );
+    if (!row || row.state.status !== 'created' || !canReadRoute(user, row.state))
+      throw new NotFoundException('ИОМ не найден');
     return {
       ...row.state,
       version: row.version,
@@ -156,12 +196,15 @@ export class RoutesService {
   }
 
   private async completedInReadModel(routeId: string): Promise<boolean> {
-    const [row] = await this.db.query<{ stage: string }[]>('SELECT stage FROM routes_view WHERE route_id = $1', [routeId]);
+    const [row] = await this.db.query<{ stage: string }[]>('SELECT stage FROM routes_view WHERE route_id = $1', [
+      routeId,
+    ]);
     return row?.stage === 'completed';
   }
 }
 
-const completedRefusal = (route: RouteOrigin) => new DomainRefusal('route.completed', `ИОМ ${route.code} завершён; изменения не принимаются`);
+const completedRefusal = (route: RouteOrigin) =>
+  new DomainRefusal('route.completed', `ИОМ ${route.code} завершён; изменения не принимаются`);
 
 /**
  * RouteCreated never changes, so what it says is kept (bounded, oldest first): the store has it the moment

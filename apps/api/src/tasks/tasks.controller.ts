@@ -25,7 +25,11 @@ export class TasksController {
   @HttpCode(200)
   @Roles(...roles)
   @ApiOperation({ summary: 'Выполнить задачу (только исполнитель или администратор)' })
-  complete(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string, @Body() body: CompleteTaskDto) {
+  complete(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', UuidParam()) id: string,
+    @Body() body: CompleteTaskDto,
+  ) {
     return this.tasks.complete(user, id, body.result);
   }
 }

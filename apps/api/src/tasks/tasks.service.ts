@@ -28,7 +28,17 @@ export class TasksService {
          AND ($4::text IS NULL OR kind = $4::text)
          AND ($5::uuid IS NULL OR organisation_id = $5::uuid)
        ORDER BY due_at, task_id LIMIT $6 OFFSET $7`,
-      [user.sub, query.status ?? null, query.dueBefore ?? null, query.kind ?? null, query.organisationId ?? null, query.limit, query.offset, user.organisationIds, isAdministrator(user)],
+      [
+        user.sub,
+        query.status ?? null,
+        query.dueBefore ?? null,
+        query.kind ?? null,
+        query.organisationId ?? null,
+        query.limit,
+        query.offset,
+        user.organisationIds,
+        isAdministrator(user),
+      ],
     );
     return rows.map((r) => r.view);
   }
@@ -39,13 +49,18 @@ export class TasksService {
     const task = row?.view;
     // Someone else's task is reported as missing: its existence is not theirs to know. Their own counts
     // only while they hold the task's role in its organisation (a revoked methodologist no longer completes it).
-    const own = task !== undefined && task.assignee.personId === user.sub && rolesIn(user, task.organisationId).includes(task.assignee.role);
+    const own =
+      task !== undefined &&
+      task.assignee.personId === user.sub &&
+      rolesIn(user, task.organisationId).includes(task.assignee.role);
     if (!task || (!own && !isAdministrator(user))) throw new NotFoundException('Задача не найдена');
     if (completedByTheirOwnCommand.has(task.kind)) {
       throw new UnprocessableEntityException('Эта задача закрывается переходом программы к следующему этапу');
     }
     if (task.subject.type === 'calendar') {
-      throw new UnprocessableEntityException('Эта задача закрывается загрузкой календаря года в разделе «Производственный календарь»');
+      throw new UnprocessableEntityException(
+        'Эта задача закрывается загрузкой календаря года в разделе «Производственный календарь»',
+      );
     }
     const workflowId = workflowIdOf({ type: task.subject.type, id: task.subject.id });
     const role = isAdministrator(user) && task.assignee.personId !== user.sub ? 'administrator' : task.assignee.role;

@@ -62,7 +62,11 @@ export function normaliseAssignment(assignment: RoleAssignment): RoleAssignment 
   const { role } = assignment;
   if (role === 'administrator') return { role };
   if (role === 'regionalCoordinator') {
-    return { role, region: assignment.region, ...(assignment.municipality ? { municipality: assignment.municipality } : {}) };
+    return {
+      role,
+      region: assignment.region,
+      ...(assignment.municipality ? { municipality: assignment.municipality } : {}),
+    };
   }
   return { role, organisationId: assignment.organisationId };
 }
@@ -162,7 +166,14 @@ export class UserDirectory {
       try {
         await manager.query(
           `INSERT INTO role_assignments (assignment_id, user_id, role, organisation_id, region, municipality) VALUES ($1, $2, $3, $4, $5, $6)`,
-          [assignmentId, userId, assignment.role, assignment.organisationId ?? null, assignment.region ?? null, assignment.municipality ?? null],
+          [
+            assignmentId,
+            userId,
+            assignment.role,
+            assignment.organisationId ?? null,
+            assignment.region ?? null,
+            assignment.municipality ?? null,
+          ],
         );
       } catch (error) {
         if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw new AssignmentExistsError(assignment.role);
@@ -184,7 +195,13 @@ export class UserDirectory {
          WHERE user_id = $1 AND role = $2 AND organisation_id IS NOT DISTINCT FROM $3::uuid
            AND region IS NOT DISTINCT FROM $4::text AND municipality IS NOT DISTINCT FROM $5::text
          RETURNING assignment_id, granted_at`,
-        [userId, assignment.role, assignment.organisationId ?? null, assignment.region ?? null, assignment.municipality ?? null],
+        [
+          userId,
+          assignment.role,
+          assignment.organisationId ?? null,
+          assignment.region ?? null,
+          assignment.municipality ?? null,
+        ],
       );
       // DELETE … RETURNING comes back as [rows, count] through TypeORM's postgres driver.
       const [row] = (Array.isArray(rows[0]) ? rows[0] : rows) as { assignment_id: string; granted_at: Date }[];
@@ -201,7 +218,12 @@ export class UserDirectory {
    * UserDeactivated / UserActivated in the user's stream; asking for the state the user is already in
    * changes and records nothing.
    */
-  async setDisabled(userId: string, disabled: boolean, actor: AccessActor, reason?: string): Promise<DirectoryUser | undefined> {
+  async setDisabled(
+    userId: string,
+    disabled: boolean,
+    actor: AccessActor,
+    reason?: string,
+  ): Promise<DirectoryUser | undefined> {
     await this.inTransaction(async (manager, store) => {
       const rows = await manager.query<{ user_id: string }[]>(
         `UPDATE users SET disabled_at = CASE WHEN $2::boolean THEN now() ELSE NULL END
@@ -212,7 +234,13 @@ export class UserDirectory {
       // UPDATE … RETURNING comes back as [rows, count] through TypeORM's postgres driver.
       const [row] = (Array.isArray(rows[0]) ? rows[0] : rows) as { user_id: string }[];
       if (!row) return;
-      await appendTo(store, userId, disabled ? 'UserDeactivated' : 'UserActivated', { userId, ...(reason ? { reason } : {}) }, actor);
+      await appendTo(
+        store,
+        userId,
+        disabled ? 'UserDeactivated' : 'UserActivated',
+        { userId, ...(reason ? { reason } : {}) },
+        actor,
+      );
     });
     return this.findById(userId);
   }
@@ -234,7 +262,11 @@ export class UserDirectory {
     }
     for (const wanted of assignments.map(normaliseAssignment)) {
       const held = user.assignments.some(
-        (a) => a.role === wanted.role && a.organisationId === wanted.organisationId && a.region === wanted.region && a.municipality === wanted.municipality,
+        (a) =>
+          a.role === wanted.role &&
+          a.organisationId === wanted.organisationId &&
+          a.region === wanted.region &&
+          a.municipality === wanted.municipality,
       );
       if (held) continue;
       try {
@@ -253,9 +285,17 @@ export class UserDirectory {
   }
 }
 
-async function appendTo(store: EventStore, userId: string, type: string, data: Record<string, unknown>, actor: AccessActor): Promise<void> {
+async function appendTo(
+  store: EventStore,
+  userId: string,
+  type: string,
+  data: Record<string, unknown>,
+  actor: AccessActor,
+): Promise<void> {
   const streamId = userStream(userId);
   // A concurrent change to the same user fails here (WrongExpectedVersionError → 409) and its row change rolls back.
   const version = await store.streamVersion(streamId);
-  await store.append(streamId, version, [{ eventId: randomUUID(), type, data, metadata: { actorId: actor.actorId, role: actor.role } }]);
+  await store.append(streamId, version, [
+    { eventId: randomUUID(), type, data, metadata: { actorId: actor.actorId, role: actor.role } },
+  ]);
 }

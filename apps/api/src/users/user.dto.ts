@@ -3,7 +3,10 @@ import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } fr
 import { roles, type Role } from '@mentorflow/domain';
 
 export class CreateUserDto {
-  @ApiProperty({ description: 'The subject (`sub`) of the user’s tokens: the OIDC provider’s user id', example: 'f3b1c2d4-0000-4000-8000-000000000001' })
+  @ApiProperty({
+    description: 'The subject (`sub`) of the user’s tokens: the OIDC provider’s user id',
+    example: 'f3b1c2d4-0000-4000-8000-000000000001',
+  })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)

@@ -39,8 +39,14 @@ export class UsersController {
   @Unscoped()
   @Post(':id/roles')
   @Roles('administrator')
-  @ApiOperation({ summary: 'Назначить роль: в организации, в регионе (координатор) или на всю систему (администратор)' })
-  grant(@CurrentUser() admin: AuthenticatedUser, @Param('id', UuidParam()) id: string, @Body() body: RoleAssignmentDto) {
+  @ApiOperation({
+    summary: 'Назначить роль: в организации, в регионе (координатор) или на всю систему (администратор)',
+  })
+  grant(
+    @CurrentUser() admin: AuthenticatedUser,
+    @Param('id', UuidParam()) id: string,
+    @Body() body: RoleAssignmentDto,
+  ) {
     return this.users.grant(id, body, admin);
   }
 
@@ -49,7 +55,11 @@ export class UsersController {
   @HttpCode(200)
   @Roles('administrator')
   @ApiOperation({ summary: 'Заблокировать пользователя: его токены перестают действовать со следующего запроса' })
-  deactivate(@CurrentUser() admin: AuthenticatedUser, @Param('id', UuidParam()) id: string, @Body() body: UserStatusDto) {
+  deactivate(
+    @CurrentUser() admin: AuthenticatedUser,
+    @Param('id', UuidParam()) id: string,
+    @Body() body: UserStatusDto,
+  ) {
     return this.users.setDisabled(id, true, body, admin);
   }
 
@@ -67,7 +77,11 @@ export class UsersController {
   @HttpCode(200)
   @Roles('administrator')
   @ApiOperation({ summary: 'Снять роль: тело — та же роль и область действия, что при назначении' })
-  revoke(@CurrentUser() admin: AuthenticatedUser, @Param('id', UuidParam()) id: string, @Body() body: RoleAssignmentDto) {
+  revoke(
+    @CurrentUser() admin: AuthenticatedUser,
+    @Param('id', UuidParam()) id: string,
+    @Body() body: RoleAssignmentDto,
+  ) {
     return this.users.revoke(id, body, admin);
   }
 }

@@ -6,7 +6,14 @@ import { EventStore, loadAggregate } from '@mentorflow/event-store';
 import type { AuthenticatedUser, RoleAssignment } from '../auth/auth.types';
 import type { FieldError } from '../common/validation';
 import type { CreateUserDto, RoleAssignmentDto, UserStatusDto } from './user.dto';
-import { AssignmentExistsError, AssignmentMissingError, UserDirectory, UserExistsError, type AccessActor, type DirectoryUser } from './user-directory';
+import {
+  AssignmentExistsError,
+  AssignmentMissingError,
+  UserDirectory,
+  UserExistsError,
+  type AccessActor,
+  type DirectoryUser,
+} from './user-directory';
 
 const badRequest = (errors: FieldError[]) => new BadRequestException({ detail: 'Запрос содержит ошибки', errors });
 
@@ -50,7 +57,8 @@ export class UsersService {
     try {
       return await this.directory.grant(userId, assignment, actor(admin));
     } catch (error) {
-      if (error instanceof AssignmentExistsError) throw new ConflictException('Эта роль с этой областью действия уже назначена');
+      if (error instanceof AssignmentExistsError)
+        throw new ConflictException('Эта роль с этой областью действия уже назначена');
       throw error;
     }
   }
@@ -67,7 +75,12 @@ export class UsersService {
   }
 
   /** Blocks or unblocks a user; an administrator cannot block themselves (nobody might be left to unblock). */
-  async setDisabled(userId: string, disabled: boolean, body: UserStatusDto, admin: AuthenticatedUser): Promise<DirectoryUser> {
+  async setDisabled(
+    userId: string,
+    disabled: boolean,
+    body: UserStatusDto,
+    admin: AuthenticatedUser,
+  ): Promise<DirectoryUser> {
     const user = await this.get(userId);
     if (disabled && user.sub === admin.sub) throw new ConflictException('Нельзя заблокировать самого себя');
     return (await this.directory.setDisabled(userId, disabled, actor(admin), body.reason?.trim() || undefined)) ?? user;
@@ -96,7 +109,10 @@ export class UsersService {
   }
 
   /** Scope rules of a grant, answered as field errors; a grant to a missing organisation is refused too. */
-  private async validAssignment(body: RoleAssignmentDto, { organisationMustExist = true } = {}): Promise<RoleAssignment> {
+  private async validAssignment(
+    body: RoleAssignmentDto,
+    { organisationMustExist = true } = {},
+  ): Promise<RoleAssignment> {
     const { role, organisationId, region, municipality } = body;
     const errors: FieldError[] = [];
     const forbid = (field: keyof RoleAssignmentDto, value: unknown, message: string) => {
@@ -107,24 +123,42 @@ export class UsersService {
       forbid('region', region, 'Администратор назначается на всю систему, без региона');
       forbid('municipality', municipality, 'Администратор назначается на всю систему, без муниципалитета');
     } else if (role === 'regionalCoordinator') {
-      if (region === undefined) errors.push({ field: 'region', constraint: 'roleScope', message: 'Для регионального координатора укажите регион' });
+      if (region === undefined)
+        errors.push({
+          field: 'region',
+          constraint: 'roleScope',
+          message: 'Для регионального координатора укажите регион',
+        });
       forbid('organisationId', organisationId, 'Региональный координатор назначается на регион, а не на организацию');
     } else {
       if (organisationId === undefined) {
         errors.push({ field: 'organisationId', constraint: 'roleScope', message: 'Для этой роли укажите организацию' });
       } else if (organisationMustExist && !(await this.organisationExists(organisationId))) {
-        errors.push({ field: 'organisationId', constraint: 'organisationExists', message: 'Организация не зарегистрирована' });
+        errors.push({
+          field: 'organisationId',
+          constraint: 'organisationExists',
+          message: 'Организация не зарегистрирована',
+        });
       }
       forbid('region', region, 'Роль в организации назначается без региона');
       forbid('municipality', municipality, 'Роль в организации назначается без муниципалитета');
     }
     if (errors.length > 0) throw badRequest(errors);
-    return { role, ...(organisationId ? { organisationId } : {}), ...(region ? { region: region.trim() } : {}), ...(municipality ? { municipality: municipality.trim() } : {}) };
+    return {
+      role,
+      ...(organisationId ? { organisationId } : {}),
+      ...(region ? { region: region.trim() } : {}),
+      ...(municipality ? { municipality: municipality.trim() } : {}),
+    };
   }
 
   private async organisationExists(organisationId: string): Promise<boolean> {
     // The write model, not the projection: an organisation registered a moment ago counts.
-    const { state } = await loadAggregate<OrganisationState, never>(this.store, organisationStream(organisationId), organisationDecider);
+    const { state } = await loadAggregate<OrganisationState, never>(
+      this.store,
+      organisationStream(organisationId),
+      organisationDecider,
+    );
     return state.status === 'registered';
   }
 }

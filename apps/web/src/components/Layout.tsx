@@ -13,14 +13,23 @@ interface MenuItem {
 /** The menu lists only what the user's roles may open (the API checks again on every request). */
 export const menu: MenuItem[] = [
   { to: '/tasks', label: 'Мои задачи', roles: 'all' },
-  { to: '/programmes', label: 'Программы', roles: ['curator', 'director', 'commissionHead', 'regionalCoordinator', 'administrator'] },
-  { to: '/routes', label: 'ИОМ', roles: ['methodologist', 'tutor', 'curator', 'director', 'commissionHead', 'mentee', 'administrator'] },
+  {
+    to: '/programmes',
+    label: 'Программы',
+    roles: ['curator', 'director', 'commissionHead', 'regionalCoordinator', 'administrator'],
+  },
+  {
+    to: '/routes',
+    label: 'ИОМ',
+    roles: ['methodologist', 'tutor', 'curator', 'director', 'commissionHead', 'mentee', 'administrator'],
+  },
   { to: '/audit', label: 'Аудит пар', roles: ['administrator', 'curator'] },
   { to: '/calendar', label: 'Производственный календарь', roles: ['administrator'] },
   { to: '/users', label: 'Пользователи и роли', roles: ['administrator'] },
 ];
 
-export const allowed = (item: MenuItem, has: (...roles: Role[]) => boolean) => item.roles === 'all' || has(...item.roles);
+export const allowed = (item: MenuItem, has: (...roles: Role[]) => boolean) =>
+  item.roles === 'all' || has(...item.roles);
 
 export function Layout() {
   const session = useSession();

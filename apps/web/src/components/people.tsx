@@ -13,7 +13,9 @@ const PeopleContext = createContext<ReadonlyMap<string, string>>(new Map());
  */
 export function PeopleProvider({ children }: { children: ReactNode }) {
   const session = useSession();
-  const [names, setNames] = useState<ReadonlyMap<string, string>>(() => new Map(session.me.fullName ? [[session.me.sub, session.me.fullName]] : []));
+  const [names, setNames] = useState<ReadonlyMap<string, string>>(
+    () => new Map(session.me.fullName ? [[session.me.sub, session.me.fullName]] : []),
+  );
   const isAdministrator = session.has('administrator');
   useEffect(() => {
     if (!isAdministrator) return;
@@ -57,7 +59,12 @@ export function PersonId({ id }: { id: string }) {
     <span className="person">
       {name ? <span>{name} </span> : null}
       <code title={id}>{shortId(id)}</code>
-      <button type="button" className="button-copy" onClick={() => void copy()} aria-label={`Скопировать идентификатор ${name ?? shortId(id)} полностью`}>
+      <button
+        type="button"
+        className="button-copy"
+        onClick={() => void copy()}
+        aria-label={`Скопировать идентификатор ${name ?? shortId(id)} полностью`}
+      >
         <span aria-hidden="true" className={copied ? 'copied-mark' : 'copy-icon'}>
           {copied ? '✓' : ''}
         </span>

@@ -2,7 +2,10 @@ import { useCallback, useEffect, useId, useState, type ReactNode } from 'react';
 import { ApiError, getJson } from '../api';
 
 /** Loads once and on `reload()`; keeps the last data while reloading so the screen does not flicker. */
-export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { data?: T; error?: ApiError | Error; loading: boolean; reload: () => void } {
+export function useLoad<T>(
+  load: () => Promise<T>,
+  deps: unknown[],
+): { data?: T; error?: ApiError | Error; loading: boolean; reload: () => void } {
   const [state, setState] = useState<{ data?: T; error?: ApiError | Error; loading: boolean }>({ loading: true });
   const [tick, setTick] = useState(0);
   useEffect(() => {
@@ -10,7 +13,13 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { data?: T;
     setState((s) => ({ ...s, loading: true }));
     load().then(
       (data) => live && setState({ data, loading: false }),
-      (error: unknown) => live && setState((s) => ({ data: s.data, error: error instanceof Error ? error : new Error(String(error)), loading: false })),
+      (error: unknown) =>
+        live &&
+        setState((s) => ({
+          data: s.data,
+          error: error instanceof Error ? error : new Error(String(error)),
+          loading: false,
+        })),
     );
     return () => {
       live = false;
@@ -52,10 +61,23 @@ export function ErrorBox({ error, title }: { error?: unknown; title?: string }) 
 }
 
 /** A labelled form field with the server's messages for it underneath, linked for screen readers. */
-export function Field({ label, error, field, hint, children }: { label: string; error?: unknown; field: string; hint?: string; children: (props: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string }) => ReactNode }) {
+export function Field({
+  label,
+  error,
+  field,
+  hint,
+  children,
+}: {
+  label: string;
+  error?: unknown;
+  field: string;
+  hint?: string;
+  children: (props: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string }) => ReactNode;
+}) {
   const id = useId();
   const messages = error instanceof ApiError ? error.fieldMessages(field) : [];
-  const describedBy = [hint ? `${id}-hint` : '', messages.length ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [hint ? `${id}-hint` : '', messages.length ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`field${messages.length ? ' field-invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
@@ -93,12 +115,28 @@ export function Progress({ label, value, max }: { label: string; value?: number;
   );
 }
 
-export function Badge({ tone, children }: { tone: 'ok' | 'warn' | 'danger' | 'neutral' | 'info'; children: ReactNode }) {
+export function Badge({
+  tone,
+  children,
+}: {
+  tone: 'ok' | 'warn' | 'danger' | 'neutral' | 'info';
+  children: ReactNode;
+}) {
   return <span className={`badge badge-${tone}`}>{children}</span>;
 }
 
 /** Steps in order with the current one marked; used for programme and route stages. */
-export function StageTrack<S extends string>({ stages, current, labels, label }: { stages: readonly S[]; current: string; labels: Readonly<Record<S, string>>; label: string }) {
+export function StageTrack<S extends string>({
+  stages,
+  current,
+  labels,
+  label,
+}: {
+  stages: readonly S[];
+  current: string;
+  labels: Readonly<Record<S, string>>;
+  label: string;
+}) {
   const index = stages.indexOf(current as S);
   const finished = index === -1;
   return (
@@ -111,7 +149,9 @@ export function StageTrack<S extends string>({ stages, current, labels, label }:
               {state === 'done' ? '✓' : i + 1}
             </span>
             <span className="stage-name">{labels[stage]}</span>
-            <span className="visually-hidden">{state === 'done' ? ' (пройден)' : state === 'current' ? ' (текущий)' : ''}</span>
+            <span className="visually-hidden">
+              {state === 'done' ? ' (пройден)' : state === 'current' ? ' (текущий)' : ''}
+            </span>
           </li>
         );
       })}
@@ -128,7 +168,10 @@ export const PAGE_SIZE = 100;
  */
 export function usePaged<T>(path: string, deps: unknown[], pageSize = PAGE_SIZE) {
   const [items, setItems] = useState<T[]>([]);
-  const [extra, setExtra] = useState<{ loading: boolean; error?: unknown; hasMore: boolean }>({ loading: false, hasMore: false });
+  const [extra, setExtra] = useState<{ loading: boolean; error?: unknown; hasMore: boolean }>({
+    loading: false,
+    hasMore: false,
+  });
   const separator = path.includes('?') ? '&' : '?';
   const first = useLoad(async () => {
     const page = await getJson<T[]>(`${path}${separator}limit=${pageSize}&offset=0`);
@@ -146,11 +189,27 @@ export function usePaged<T>(path: string, deps: unknown[], pageSize = PAGE_SIZE)
       setExtra((s) => ({ ...s, loading: false, error }));
     }
   };
-  return { items, loaded: first.data !== undefined, error: first.error, loading: first.loading, reload: first.reload, hasMore: extra.hasMore, more, moreLoading: extra.loading, moreError: extra.error };
+  return {
+    items,
+    loaded: first.data !== undefined,
+    error: first.error,
+    loading: first.loading,
+    reload: first.reload,
+    hasMore: extra.hasMore,
+    more,
+    moreLoading: extra.loading,
+    moreError: extra.error,
+  };
 }
 
 /** "Показать ещё" under a paged list, while the API may have more. */
-export function ShowMore({ list, what }: { list: { hasMore: boolean; more: () => Promise<void>; moreLoading: boolean; moreError?: unknown; items: unknown[] }; what: string }) {
+export function ShowMore({
+  list,
+  what,
+}: {
+  list: { hasMore: boolean; more: () => Promise<void>; moreLoading: boolean; moreError?: unknown; items: unknown[] };
+  what: string;
+}) {
   if (!list.hasMore && !list.moreError) return null;
   return (
     <div className="actions">

@@ -1,5 +1,11 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { classifySqlState, EventIdReuseError, sqlStateOf, WrongExpectedVersionError, type EventStore } from '@mentorflow/event-store';
+import {
+  classifySqlState,
+  EventIdReuseError,
+  sqlStateOf,
+  WrongExpectedVersionError,
+  type EventStore,
+} from '@mentorflow/event-store';
 import type { AppendEventsInput, EventStoreActivities } from '@mentorflow/workflows/activities';
 
 export function createEventStoreActivities(deps: { store: EventStore }): EventStoreActivities {
@@ -33,16 +39,23 @@ function rejectionReason(sqlState: string): string {
  * A permanent failure (a NUL in jsonb, a constraint) fails the activity for good, so the workflow can
  * refuse the command instead of retrying it forever; anything else is retried until the store answers.
  */
-export function appendFailure(error: unknown, input: Pick<AppendEventsInput, 'streamId' | 'events'>): ApplicationFailure {
+export function appendFailure(
+  error: unknown,
+  input: Pick<AppendEventsInput, 'streamId' | 'events'>,
+): ApplicationFailure {
   const sqlState = sqlStateOf(error);
   const where = { streamId: input.streamId, eventTypes: input.events.map((e) => e.type) };
   if (sqlState !== undefined && classifySqlState(sqlState) === 'permanent') {
-    const constraint = (error as { driverError?: { constraint?: unknown }; constraint?: unknown }).driverError?.constraint ?? (error as { constraint?: unknown }).constraint;
+    const constraint =
+      (error as { driverError?: { constraint?: unknown }; constraint?: unknown }).driverError?.constraint ??
+      (error as { constraint?: unknown }).constraint;
     return ApplicationFailure.create({
       type: 'EventRejected',
       message: `Событие не может быть сохранено: ${rejectionReason(sqlState)} (SQLSTATE ${sqlState})`,
       nonRetryable: true,
-      details: [{ code: 'event.rejected', sqlState, ...where, ...(typeof constraint === 'string' ? { constraint } : {}) }],
+      details: [
+        { code: 'event.rejected', sqlState, ...where, ...(typeof constraint === 'string' ? { constraint } : {}) },
+      ],
     });
   }
   // Connection, shutdown, resource and serialisation errors: their messages name the server's state, not data.

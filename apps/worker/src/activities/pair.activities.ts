@@ -12,7 +12,6 @@ import {
 import { handleCommand, loadAggregate, WrongExpectedVersionError, type EventStore } from '@mentorflow/event-store';
 import type { PairActivities } from '@mentorflow/workflows/activities';
 
-
 /** Optimistic retries of a reservation that lost a race: each loser rereads the mentor's load. */
 const MAX_RESERVATION_ATTEMPTS = 50;
 
@@ -22,8 +21,13 @@ export function createPairActivities(deps: { store: EventStore }): PairActivitie
   const { store } = deps;
   return {
     async reserveMentorCapacity({ organisationId, mentorId, pairId, menteeCount }) {
-      const { state: organisation } = await loadAggregate<OrganisationState, never>(store, organisationStream(organisationId), organisationDecider);
-      const capacity = organisation.status === 'registered' ? organisation.settings.mentorCapacity : defaultMentorCapacity;
+      const { state: organisation } = await loadAggregate<OrganisationState, never>(
+        store,
+        organisationStream(organisationId),
+        organisationDecider,
+      );
+      const capacity =
+        organisation.status === 'registered' ? organisation.settings.mentorCapacity : defaultMentorCapacity;
       for (let attempt = 1; ; attempt++) {
         try {
           await handleCommand(
@@ -65,7 +69,9 @@ export function createPairActivities(deps: { store: EventStore }): PairActivitie
     async pairControlSchedule({ start, end, timeZone }) {
       const startMs = Date.parse(`${start}T00:00:00Z`);
       const endMs = Date.parse(`${end}T00:00:00Z`);
-      const middle = new Date(startMs + Math.floor((endMs - startMs) / 86_400_000 / 2) * 86_400_000).toISOString().slice(0, 10);
+      const middle = new Date(startMs + Math.floor((endMs - startMs) / 86_400_000 / 2) * 86_400_000)
+        .toISOString()
+        .slice(0, 10);
       return {
         interim: { dueAt: endOfLocalDay(middle, timeZone), dueLocalDate: middle },
         final: { dueAt: endOfLocalDay(end, timeZone), dueLocalDate: end },

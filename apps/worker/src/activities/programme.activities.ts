@@ -15,7 +15,9 @@ export function createProgrammeActivities(deps: { db: SqlExecutor }): ProgrammeA
     planStageReminder: async ({ plannedEnd, timeZone, organisationId }) => {
       const due = { dueAt: endOfLocalDay(plannedEnd, timeZone), dueLocalDate: plannedEnd };
       // The due date is the planned date itself; only the reminder's working days need the calendar.
-      const remindOn = await deadlineOrPending({ store, db: deps.db }, organisationId, (calendar) => workingDaysBefore(calendar, plannedEnd, REMIND_WORKING_DAYS_BEFORE));
+      const remindOn = await deadlineOrPending({ store, db: deps.db }, organisationId, (calendar) =>
+        workingDaysBefore(calendar, plannedEnd, REMIND_WORKING_DAYS_BEFORE),
+      );
       if (typeof remindOn === 'object') return { ...due, remindAt: [], pendingYear: remindOn.pendingYear };
       return { ...due, remindAt: [endOfLocalDay(remindOn, timeZone)] };
     },

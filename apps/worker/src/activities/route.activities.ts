@@ -25,7 +25,9 @@ const lastDayOfMonth = (month: string): string => {
 
 /** The curator assigned last: escalation goes to whoever holds the post now, not at the route's creation. */
 const currentCurator = (state: OrganisationState): string | undefined =>
-  state.status === 'registered' ? state.staff.filter((member) => member.role === 'curator').at(-1)?.personId : undefined;
+  state.status === 'registered'
+    ? state.staff.filter((member) => member.role === 'curator').at(-1)?.personId
+    : undefined;
 
 export function createRouteActivities(deps: CalendarDeps): RouteActivities {
   // Shipped years plus those an administrator loaded are read afresh each time, so a new year counts at once.
@@ -34,12 +36,18 @@ export function createRouteActivities(deps: CalendarDeps): RouteActivities {
       deadlineOrPending(deps, organisationId, (calendar) => {
         const due = calendar.addWorkingDays(diagnosticsRecordedAt, ROUTE_DRAFT_WORKING_DAYS, timeZone);
         // The end of the 8th working day is the end of the working day two working days before the due date.
-        const remind = calendar.addWorkingDays(diagnosticsRecordedAt, ROUTE_DRAFT_WORKING_DAYS - ROUTE_DRAFT_REMIND_WORKING_DAYS_BEFORE, timeZone);
+        const remind = calendar.addWorkingDays(
+          diagnosticsRecordedAt,
+          ROUTE_DRAFT_WORKING_DAYS - ROUTE_DRAFT_REMIND_WORKING_DAYS_BEFORE,
+          timeZone,
+        );
         return { dueAt: due.dueAt, dueLocalDate: due.dueLocalDate, remindAt: [remind.dueAt] };
       }),
 
     routeDraftEscalation: async ({ organisationId, overdueAt, timeZone }) => {
-      const due = await deadlineOrPending(deps, organisationId, (calendar) => calendar.addWorkingDays(overdueAt, ROUTE_ESCALATION_WORKING_DAYS, timeZone));
+      const due = await deadlineOrPending(deps, organisationId, (calendar) =>
+        calendar.addWorkingDays(overdueAt, ROUTE_ESCALATION_WORKING_DAYS, timeZone),
+      );
       const { state } = await loadAggregate(deps.store, organisationStream(organisationId), organisationDecider);
       const curatorId = currentCurator(state);
       return { ...due, ...(curatorId === undefined ? {} : { curatorId }) };

@@ -8,7 +8,7 @@ import type { PendingDeadline } from '@mentorflow/workflows/activities';
 /** The local date `n` working days before `date` (production calendar); throws CalendarYearMissingError when it lacks a year. */
 export function workingDaysBefore(calendar: ProductionCalendar, date: string, n: number): string {
   let cursor = new Date(`${date}T00:00:00Z`);
-  for (let found = 0; found < n; ) {
+  for (let found = 0; found < n;) {
     cursor = new Date(cursor.getTime() - 86_400_000);
     if (calendar.isWorkingDay(cursor.toISOString().slice(0, 10))) found++;
   }
@@ -18,7 +18,12 @@ export function workingDaysBefore(calendar: ProductionCalendar, date: string, n:
 /** A malformed date or zone is the caller's error: refuse at once with the calendar's Russian message. */
 export function calendarRefusal(error: unknown): unknown {
   if (error instanceof CalendarArgumentError) {
-    return ApplicationFailure.create({ type: 'DomainRefusal', message: error.messageRu, nonRetryable: true, details: [{ code: 'calendar.argument.invalid', unmet: [] }] });
+    return ApplicationFailure.create({
+      type: 'DomainRefusal',
+      message: error.messageRu,
+      nonRetryable: true,
+      details: [{ code: 'calendar.argument.invalid', unmet: [] }],
+    });
   }
   return error;
 }
@@ -29,7 +34,10 @@ export interface CalendarDeps {
 }
 
 /** The organisation's working days: the federal calendar plus its region's overlay (federal alone without an organisation). */
-export async function organisationCalendar(store: EventStore, organisationId: string | undefined): Promise<ProductionCalendar> {
+export async function organisationCalendar(
+  store: EventStore,
+  organisationId: string | undefined,
+): Promise<ProductionCalendar> {
   if (organisationId === undefined) return loadProductionCalendar(store);
   const { state } = await loadAggregate(store, organisationStream(organisationId), organisationDecider);
   return loadProductionCalendar(store, { region: state.status === 'registered' ? state.region : undefined });

@@ -38,20 +38,32 @@ const recorded: MonitoringEvent = {
 };
 
 describe('monitoring journal (002 §10)', () => {
-  it('records a result with the stage of its indicator and the time of the command', () => spec.given([]).when(record()).then([recorded]));
+  it('records a result with the stage of its indicator and the time of the command', () =>
+    spec.given([]).when(record()).then([recorded]));
 
   it('files the influence indicators under influence monitoring', () => {
-    const withoutComment = Object.fromEntries(Object.entries(recorded.data).filter(([key]) => key !== 'comment')) as typeof recorded.data;
+    const withoutComment = Object.fromEntries(
+      Object.entries(recorded.data).filter(([key]) => key !== 'comment'),
+    ) as typeof recorded.data;
     spec
       .given([])
       .when(record({ indicator: 'teachersPlanningToBecomeMentors', value: 4, comment: undefined }))
-      .then([{ type: 'MonitoringResultRecorded', data: { ...withoutComment, indicator: 'teachersPlanningToBecomeMentors', stage: 'influence', value: 4 } }]);
+      .then([
+        {
+          type: 'MonitoringResultRecorded',
+          data: { ...withoutComment, indicator: 'teachersPlanningToBecomeMentors', stage: 'influence', value: 4 },
+        },
+      ]);
   });
 
-  it('refuses a second result under the same id as a conflict', () => spec.given([recorded]).when(record()).thenRefuses('monitoring.duplicate.conflict'));
+  it('refuses a second result under the same id as a conflict', () =>
+    spec.given([recorded]).when(record()).thenRefuses('monitoring.duplicate.conflict'));
 
   it('lets only the curator, the director or an administrator record', () =>
-    spec.given([]).when(record({}, { ...curator, role: 'mentor' })).thenRefuses('monitoring.forbidden'));
+    spec
+      .given([])
+      .when(record({}, { ...curator, role: 'mentor' }))
+      .thenRefuses('monitoring.forbidden'));
 
   it('lists every problem of a malformed result', () =>
     spec
@@ -60,7 +72,10 @@ describe('monitoring journal (002 §10)', () => {
       .thenRefuses('monitoring.invalid', ['value.outOfRange', 'period.endBeforeStart']));
 
   it('refuses a period that has not happened yet', () =>
-    spec.given([]).when(record({ periodEnd: '2026-09-30' })).thenRefuses('monitoring.invalid', ['periodEnd.future']));
+    spec
+      .given([])
+      .when(record({ periodEnd: '2026-09-30' }))
+      .thenRefuses('monitoring.invalid', ['periodEnd.future']));
 
   it('checks each unit: percent 0–100, score 1–5 whole, counts whole and not negative, changes may be negative', () => {
     expect(monitoringValueProblem('studentsPassedNationalTestsShare', 100)).toBeUndefined();
@@ -72,7 +87,8 @@ describe('monitoring journal (002 §10)', () => {
   });
 
   it('defines a Russian label for every indicator of both stages', () => {
-    for (const indicator of monitoringIndicators) expect(monitoringIndicatorDefinitions[indicator].label).toMatch(/[а-я]/);
+    for (const indicator of monitoringIndicators)
+      expect(monitoringIndicatorDefinitions[indicator].label).toMatch(/[а-я]/);
     const stages = monitoringIndicators.map((i) => monitoringIndicatorDefinitions[i].stage);
     expect(stages.filter((s) => s === 'process')).toHaveLength(6);
     expect(stages.filter((s) => s === 'influence')).toHaveLength(6);

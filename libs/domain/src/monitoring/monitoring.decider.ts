@@ -2,7 +2,12 @@ import { assertNever, type Decider, type DomainCommand, type Role } from '../sha
 import { type UnmetCondition } from '../shared/refusal';
 import { isIsoDate } from '../shared/dates';
 import { refuse } from '../shared/rules';
-import { isMonitoringIndicator, type MonitoringEvent, type MonitoringIndicator, type MonitoringUnit } from './monitoring.events';
+import {
+  isMonitoringIndicator,
+  type MonitoringEvent,
+  type MonitoringIndicator,
+  type MonitoringUnit,
+} from './monitoring.events';
 import { monitoringIndicatorDefinitions } from './monitoring.labels';
 
 export const monitoringCommentMaxLength = 2000;
@@ -45,25 +50,38 @@ const unitRange: Readonly<Record<MonitoringUnit, { min: number; max: number; int
 /** Field-level problems of a result's value for its indicator, for the API's 400 and the decider alike. */
 export const monitoringValueProblem = (indicator: MonitoringIndicator, value: number): string | undefined => {
   const range = unitRange[monitoringIndicatorDefinitions[indicator].unit];
-  const fits = Number.isFinite(value) && value >= range.min && value <= range.max && (!range.integer || Number.isInteger(value));
+  const fits =
+    Number.isFinite(value) && value >= range.min && value <= range.max && (!range.integer || Number.isInteger(value));
   return fits ? undefined : range.text;
 };
 
 const record = ({ data, metadata }: RecordMonitoringResult, state: MonitoringState): MonitoringEvent[] => {
   if (!monitoringRecorders.some((role) => role === metadata.role)) {
-    return refuse('monitoring.forbidden', 'Вносить результаты мониторинга может куратор, руководитель организации или администратор');
+    return refuse(
+      'monitoring.forbidden',
+      'Вносить результаты мониторинга может куратор, руководитель организации или администратор',
+    );
   }
-  if (state.resultIds.includes(data.resultId)) return refuse('monitoring.duplicate.conflict', 'Такой результат мониторинга уже внесён');
+  if (state.resultIds.includes(data.resultId))
+    return refuse('monitoring.duplicate.conflict', 'Такой результат мониторинга уже внесён');
   if (state.organisationId !== undefined && state.organisationId !== data.organisationId) {
     return refuse('monitoring.organisationMismatch', 'Журнал мониторинга принадлежит другой организации');
   }
   const today = metadata.now.slice(0, 10);
-  const valueProblem = isMonitoringIndicator(data.indicator) ? monitoringValueProblem(data.indicator, data.value) : undefined;
+  const valueProblem = isMonitoringIndicator(data.indicator)
+    ? monitoringValueProblem(data.indicator, data.value)
+    : undefined;
   const problems: UnmetCondition[] = [
-    ...(isMonitoringIndicator(data.indicator) ? [] : [{ code: 'indicator.unknown', message: `Неизвестный показатель мониторинга: «${data.indicator}»` }]),
+    ...(isMonitoringIndicator(data.indicator)
+      ? []
+      : [{ code: 'indicator.unknown', message: `Неизвестный показатель мониторинга: «${data.indicator}»` }]),
     ...(valueProblem ? [{ code: 'value.outOfRange', message: valueProblem }] : []),
-    ...(isIsoDate(data.periodStart) ? [] : [{ code: 'periodStart.invalid', message: 'Начало периода должно быть датой ГГГГ-ММ-ДД' }]),
-    ...(isIsoDate(data.periodEnd) ? [] : [{ code: 'periodEnd.invalid', message: 'Конец периода должен быть датой ГГГГ-ММ-ДД' }]),
+    ...(isIsoDate(data.periodStart)
+      ? []
+      : [{ code: 'periodStart.invalid', message: 'Начало периода должно быть датой ГГГГ-ММ-ДД' }]),
+    ...(isIsoDate(data.periodEnd)
+      ? []
+      : [{ code: 'periodEnd.invalid', message: 'Конец периода должен быть датой ГГГГ-ММ-ДД' }]),
     ...(isIsoDate(data.periodStart) && isIsoDate(data.periodEnd) && data.periodEnd < data.periodStart
       ? [{ code: 'period.endBeforeStart', message: 'Конец периода раньше его начала' }]
       : []),
@@ -98,7 +116,8 @@ const record = ({ data, metadata }: RecordMonitoringResult, state: MonitoringSta
   ];
 };
 
-const nextDay = (date: string): string => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+const nextDay = (date: string): string =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 export const decideMonitoring = (command: MonitoringCommand, state: MonitoringState): MonitoringEvent[] => {
   switch (command.type) {

@@ -16,7 +16,8 @@ export const monitoringIndicatorDefinitions: Readonly<Record<MonitoringIndicator
   programmeEffectivenessAndRisks: {
     stage: 'process',
     unit: 'score',
-    label: 'Результативность реализации персонализированной программы наставничества и сопутствующие риски (оценка 1–5)',
+    label:
+      'Результативность реализации персонализированной программы наставничества и сопутствующие риски (оценка 1–5)',
   },
   jointProjectsEffectiveness: {
     stage: 'process',
@@ -28,7 +29,11 @@ export const monitoringIndicatorDefinitions: Readonly<Record<MonitoringIndicator
     unit: 'percent',
     label: 'Доля обучающихся наставляемого, успешно прошедших ВПР/ГИА/демонстрационный экзамен, %',
   },
-  studentsGradeDynamics: { stage: 'process', unit: 'percentagePoints', label: 'Динамика успеваемости обучающихся, п. п.' },
+  studentsGradeDynamics: {
+    stage: 'process',
+    unit: 'percentagePoints',
+    label: 'Динамика успеваемости обучающихся, п. п.',
+  },
   olympiadParticipationDynamics: {
     stage: 'process',
     unit: 'change',

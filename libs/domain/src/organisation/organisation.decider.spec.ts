@@ -45,11 +45,20 @@ describe('organisation registry', () => {
     it('lets a regional coordinator register and keeps a lower capacity', () =>
       spec
         .given([])
-        .when({ type: 'RegisterOrganisation', data: { ...registration, settings: { mentorCapacity: 1 } }, metadata: coordinator })
+        .when({
+          type: 'RegisterOrganisation',
+          data: { ...registration, settings: { mentorCapacity: 1 } },
+          metadata: coordinator,
+        })
         .then([
           {
             type: 'OrganisationRegistered',
-            data: { ...registration, settings: { mentorCapacity: 1 }, registeredAt: now, registeredBy: 'coordinator-1' },
+            data: {
+              ...registration,
+              settings: { mentorCapacity: 1 },
+              registeredAt: now,
+              registeredBy: 'coordinator-1',
+            },
           },
         ]));
 
@@ -74,27 +83,41 @@ describe('organisation registry', () => {
     it('refuses an unknown kind', () =>
       spec
         .given([])
-        .when({ type: 'RegisterOrganisation', data: { ...registration, kind: 'university' as OrganisationKind }, metadata: admin })
+        .when({
+          type: 'RegisterOrganisation',
+          data: { ...registration, kind: 'university' as OrganisationKind },
+          metadata: admin,
+        })
         .thenRefuses('organisation.kind.unknown'));
 
     it.each(['Mars/Olympus', '+03:00', 'MSK+1', ''])('refuses the unknown time zone %p', (timeZone) =>
       spec
         .given([])
         .when({ type: 'RegisterOrganisation', data: { ...registration, timeZone }, metadata: admin })
-        .thenRefuses('organisation.timeZone.unknown'));
+        .thenRefuses('organisation.timeZone.unknown'),
+    );
 
     it.each([0, 3, 1.5])('refuses a mentor capacity of %p (002 §4.3: at most two)', (mentorCapacity) =>
       spec
         .given([])
-        .when({ type: 'RegisterOrganisation', data: { ...registration, settings: { mentorCapacity } }, metadata: admin })
-        .thenRefuses('organisation.settings.mentorCapacityInvalid'));
+        .when({
+          type: 'RegisterOrganisation',
+          data: { ...registration, settings: { mentorCapacity } },
+          metadata: admin,
+        })
+        .thenRefuses('organisation.settings.mentorCapacityInvalid'),
+    );
   });
 
   describe('AssignStaff', () => {
     it('lets the administrator assign the director', () =>
       spec
         .given([registered])
-        .when({ type: 'AssignStaff', data: { personId: 'director-1', fullName: ' Петров Иван Сергеевич ', role: 'director' }, metadata: admin })
+        .when({
+          type: 'AssignStaff',
+          data: { personId: 'director-1', fullName: ' Петров Иван Сергеевич ', role: 'director' },
+          metadata: admin,
+        })
         .then([assigned('director-1', 'director', 'Петров Иван Сергеевич')]));
 
     it('lets the director assign a curator', () =>
@@ -160,7 +183,13 @@ describe('organisation registry', () => {
         .then([
           {
             type: 'StaffRemoved',
-            data: { organisationId: 'org-1', personId: 'curator-1', role: 'curator', removedAt: now, removedBy: 'director-1' },
+            data: {
+              organisationId: 'org-1',
+              personId: 'curator-1',
+              role: 'curator',
+              removedAt: now,
+              removedBy: 'director-1',
+            },
           },
         ]));
 
@@ -196,8 +225,26 @@ describe('organisation registry', () => {
         assigned('director-1', 'director'),
         assigned('person-1', 'methodologist'),
         assigned('person-1', 'tutor'),
-        { type: 'StaffRemoved', data: { organisationId: 'org-1', personId: 'person-1', role: 'methodologist', removedAt: now, removedBy: 'admin-1' } },
-        { type: 'StaffRemoved', data: { organisationId: 'org-1', personId: 'director-1', role: 'director', removedAt: now, removedBy: 'admin-1' } },
+        {
+          type: 'StaffRemoved',
+          data: {
+            organisationId: 'org-1',
+            personId: 'person-1',
+            role: 'methodologist',
+            removedAt: now,
+            removedBy: 'admin-1',
+          },
+        },
+        {
+          type: 'StaffRemoved',
+          data: {
+            organisationId: 'org-1',
+            personId: 'director-1',
+            role: 'director',
+            removedAt: now,
+            removedBy: 'admin-1',
+          },
+        },
       ];
       const state = history.reduce(organisationDecider.evolve, organisationDecider.initialState());
       expect(staffWithRole(state, 'tutor').map((m) => m.personId)).toEqual(['person-1']);
@@ -217,6 +264,10 @@ describe('organisation registry', () => {
   });
 
   it('recognises IANA zones across Russia (UTC+2 … UTC+12)', () => {
-    expect(['Europe/Kaliningrad', 'Europe/Moscow', 'Asia/Yekaterinburg', 'Asia/Vladivostok', 'Asia/Kamchatka', 'UTC'].every(isKnownTimeZone)).toBe(true);
+    expect(
+      ['Europe/Kaliningrad', 'Europe/Moscow', 'Asia/Yekaterinburg', 'Asia/Vladivostok', 'Asia/Kamchatka', 'UTC'].every(
+        isKnownTimeZone,
+      ),
+    ).toBe(true);
   });
 });

@@ -71,7 +71,10 @@ const requireRegistered = (state: OrganisationState): RegisteredOrganisation =>
 const requireStaffManager = (state: RegisteredOrganisation, metadata: CommandMetadata): void => {
   // Membership, not the token's role claim, proves the actor directs *this* organisation.
   if (metadata.role === 'administrator' || holdsRole(state, metadata.actorId, 'director')) return;
-  refuse('organisation.forbidden', 'Назначать и освобождать сотрудников может только администратор или руководитель организации');
+  refuse(
+    'organisation.forbidden',
+    'Назначать и освобождать сотрудников может только администратор или руководитель организации',
+  );
 };
 
 const requireStaffRole = (role: string): void => {
@@ -86,13 +89,24 @@ const register = (command: RegisterOrganisation, state: OrganisationState): Orga
     return refuse('organisation.alreadyRegistered', `Организация «${state.name}» уже зарегистрирована`);
   }
   if (metadata.role !== 'administrator' && metadata.role !== 'regionalCoordinator') {
-    return refuse('organisation.forbidden', 'Регистрировать организации может только администратор или региональный координатор');
+    return refuse(
+      'organisation.forbidden',
+      'Регистрировать организации может только администратор или региональный координатор',
+    );
   }
   const missing: UnmetCondition[] = [
-    ...(isUnsetOrBlank(data.organisationId) ? [{ code: 'organisation.id.empty', message: 'Не указан идентификатор организации' }] : []),
-    ...(isUnsetOrBlank(data.name) ? [{ code: 'organisation.name.empty', message: 'Не указано наименование организации' }] : []),
-    ...(isUnsetOrBlank(data.municipality) ? [{ code: 'organisation.municipality.empty', message: 'Не указано муниципальное образование' }] : []),
-    ...(isUnsetOrBlank(data.region) ? [{ code: 'organisation.region.empty', message: 'Не указан субъект Российской Федерации' }] : []),
+    ...(isUnsetOrBlank(data.organisationId)
+      ? [{ code: 'organisation.id.empty', message: 'Не указан идентификатор организации' }]
+      : []),
+    ...(isUnsetOrBlank(data.name)
+      ? [{ code: 'organisation.name.empty', message: 'Не указано наименование организации' }]
+      : []),
+    ...(isUnsetOrBlank(data.municipality)
+      ? [{ code: 'organisation.municipality.empty', message: 'Не указано муниципальное образование' }]
+      : []),
+    ...(isUnsetOrBlank(data.region)
+      ? [{ code: 'organisation.region.empty', message: 'Не указан субъект Российской Федерации' }]
+      : []),
   ];
   if (missing.length > 0) {
     return refuse('organisation.invalid', 'Не заполнены обязательные сведения об организации', missing);
@@ -132,7 +146,10 @@ const register = (command: RegisterOrganisation, state: OrganisationState): Orga
 };
 
 /** Assigning and removing staff are allowed alike: a registered organisation, a staff manager, a staff role. */
-const staffChangeTarget = ({ data, metadata }: AssignStaff | RemoveStaff, current: OrganisationState): RegisteredOrganisation => {
+const staffChangeTarget = (
+  { data, metadata }: AssignStaff | RemoveStaff,
+  current: OrganisationState,
+): RegisteredOrganisation => {
   const state = requireRegistered(current);
   requireStaffManager(state, metadata);
   requireStaffRole(data.role);
@@ -146,11 +163,17 @@ const assignStaff = (command: AssignStaff, current: OrganisationState): Organisa
     return refuse('organisation.staff.personIdEmpty', 'Не указан сотрудник');
   }
   if (holdsRole(state, data.personId, data.role)) {
-    return refuse('organisation.staff.alreadyAssigned', `Сотрудник уже назначен на роль «${staffRoleLabels[data.role]}»`);
+    return refuse(
+      'organisation.staff.alreadyAssigned',
+      `Сотрудник уже назначен на роль «${staffRoleLabels[data.role]}»`,
+    );
   }
   // One head at a time: the director's orders are what the programme's documents rest on.
   if (data.role === 'director' && state.staff.some((member) => member.role === 'director')) {
-    return refuse('organisation.staff.directorAlreadyAssigned', 'В организации уже назначен руководитель; сначала освободите его от роли');
+    return refuse(
+      'organisation.staff.directorAlreadyAssigned',
+      'В организации уже назначен руководитель; сначала освободите его от роли',
+    );
   }
   return [
     {
@@ -204,7 +227,18 @@ export const evolveOrganisation = (state: OrganisationState, event: Organisation
   switch (event.type) {
     case 'OrganisationRegistered': {
       const { organisationId, name, kind, municipality, region, timeZone, settings, registeredAt } = event.data;
-      return { status: 'registered', organisationId, name, kind, municipality, region, timeZone, settings, registeredAt, staff: [] };
+      return {
+        status: 'registered',
+        organisationId,
+        name,
+        kind,
+        municipality,
+        region,
+        timeZone,
+        settings,
+        registeredAt,
+        staff: [],
+      };
     }
     case 'StaffAssigned': {
       if (state.status !== 'registered') return state;

@@ -94,7 +94,12 @@ export type ReplaceMentor = DomainCommand<
 /** The workflow records a refused replacement instead of dropping it. */
 export type RejectMentorReplacement = DomainCommand<
   'RejectMentorReplacement',
-  { readonly replacementId: string; readonly reasonCode: string; readonly message: string; readonly unmet?: readonly UnmetCondition[] }
+  {
+    readonly replacementId: string;
+    readonly reasonCode: string;
+    readonly message: string;
+    readonly unmet?: readonly UnmetCondition[];
+  }
 >;
 
 export type TerminatePair = DomainCommand<'TerminatePair', { readonly reason: string; readonly order?: PairOrder }>;

@@ -29,7 +29,11 @@ describe('mentoring pair or group', () => {
   describe('FormPair', () => {
     it('forms a pair by the director’s order with both consents', () => spec.given([]).when(form()).then([formed()]));
 
-    it('forms a group of two mentees', () => spec.given([]).when(form(groupData, curator)).then([formed(groupData, 'curator-1')]));
+    it('forms a group of two mentees', () =>
+      spec
+        .given([])
+        .when(form(groupData, curator))
+        .then([formed(groupData, 'curator-1')]));
 
     it('records the mentor’s eligibility warnings with the decision', () =>
       spec
@@ -39,8 +43,14 @@ describe('mentoring pair or group', () => {
 
     it('refuses forming twice', () => spec.given(inFormed).when(form()).thenRefuses('pair.alreadyFormed'));
 
-    it.each<CommandMetadata['role']>(['mentor', 'commissionHead', 'methodologist'])('refuses a %s forming a pair', (role) =>
-      spec.given([]).when(form({}, at('x-1', role))).thenRefuses('pair.forbidden'));
+    it.each<CommandMetadata['role']>(['mentor', 'commissionHead', 'methodologist'])(
+      'refuses a %s forming a pair',
+      (role) =>
+        spec
+          .given([])
+          .when(form({}, at('x-1', role)))
+          .thenRefuses('pair.forbidden'),
+    );
 
     it('lists every invalid field', () =>
       spec
@@ -66,7 +76,11 @@ describe('mentoring pair or group', () => {
         .when(form({ ...groupData, kind: 'traditional' }))
         .thenRefuses('pair.invalid', ['mentees.tooManyForKind']));
 
-    it('refuses a group of one', () => spec.given([]).when(form({ kind: 'group' })).thenRefuses('pair.invalid', ['mentees.groupTooSmall']));
+    it('refuses a group of one', () =>
+      spec
+        .given([])
+        .when(form({ kind: 'group' }))
+        .thenRefuses('pair.invalid', ['mentees.groupTooSmall']));
 
     it('refuses an unknown eligibility warning', () =>
       spec
@@ -74,7 +88,11 @@ describe('mentoring pair or group', () => {
         .when(form({ mentorEligibilityWarnings: ['tooYoung' as never] }))
         .thenRefuses('pair.invalid', ['mentorEligibilityWarnings.unknown']));
 
-    it('refuses without the order', () => spec.given([]).when(form({ order: undefined })).thenRefuses('pair.order.missing', ['order.missing']));
+    it('refuses without the order', () =>
+      spec
+        .given([])
+        .when(form({ order: undefined }))
+        .thenRefuses('pair.order.missing', ['order.missing']));
 
     it('lists what the order lacks', () =>
       spec
@@ -115,29 +133,56 @@ describe('mentoring pair or group', () => {
     it('accepts a short term with its reason', () =>
       spec
         .given([])
-        .when(form({ term: { start: '2026-09-01', end: '2026-12-31' }, shortTermReason: ' Краткосрочное наставничество перед аттестацией ' }))
-        .then([formed({ term: { start: '2026-09-01', end: '2026-12-31' }, shortTermReason: 'Краткосрочное наставничество перед аттестацией' })]));
+        .when(
+          form({
+            term: { start: '2026-09-01', end: '2026-12-31' },
+            shortTermReason: ' Краткосрочное наставничество перед аттестацией ',
+          }),
+        )
+        .then([
+          formed({
+            term: { start: '2026-09-01', end: '2026-12-31' },
+            shortTermReason: 'Краткосрочное наставничество перед аттестацией',
+          }),
+        ]));
 
     it('names exactly whose consent is missing', () =>
       spec
         .given([])
-        .when(form({ ...groupData, consents: [{ personId: 'mentor-1', date: '2026-08-25' }, { personId: 'mentee-1', date: '2026-08-26' }] }))
+        .when(
+          form({
+            ...groupData,
+            consents: [
+              { personId: 'mentor-1', date: '2026-08-25' },
+              { personId: 'mentee-1', date: '2026-08-26' },
+            ],
+          }),
+        )
         .thenRefuses('pair.consent.missing', ['consent.mentee-2.missing']));
 
     it('names the mentor and every mentee when nobody consented', () =>
       spec
         .given([])
         .when(form({ ...groupData, consents: [] }))
-        .thenRefuses('pair.consent.missing', ['consent.mentor-1.missing', 'consent.mentee-1.missing', 'consent.mentee-2.missing']));
+        .thenRefuses('pair.consent.missing', [
+          'consent.mentor-1.missing',
+          'consent.mentee-1.missing',
+          'consent.mentee-2.missing',
+        ]));
 
     it('says whose consent it is in Russian', () => {
       let caught: unknown;
       try {
-        pairDecider.decide(form({ consents: [{ personId: 'mentee-1', date: '2026-08-26' }] }), pairDecider.initialState());
+        pairDecider.decide(
+          form({ consents: [{ personId: 'mentee-1', date: '2026-08-26' }] }),
+          pairDecider.initialState(),
+        );
       } catch (error) {
         caught = error;
       }
-      expect(caught).toMatchObject({ unmet: [{ code: 'consent.mentor-1.missing', message: 'Нет письменного согласия наставника (mentor-1)' }] });
+      expect(caught).toMatchObject({
+        unmet: [{ code: 'consent.mentor-1.missing', message: 'Нет письменного согласия наставника (mentor-1)' }],
+      });
     });
 
     it('refuses a consent dated after the order or from an outsider', () =>
@@ -155,7 +200,10 @@ describe('mentoring pair or group', () => {
         .thenRefuses('pair.consent.invalid', ['consent.mentee-1.afterOrder', 'consent.stranger-1.notParticipant']));
 
     it('refuses when the mentor’s capacity was not reserved', () =>
-      spec.given([]).when(form({ capacityReserved: false })).thenRefuses('pair.capacity.notReserved'));
+      spec
+        .given([])
+        .when(form({ capacityReserved: false }))
+        .thenRefuses('pair.capacity.notReserved'));
   });
 
   describe('ApprovePersonalProgramme', () => {
@@ -186,11 +234,13 @@ describe('mentoring pair or group', () => {
 
     it('refuses a pair that is not formed', () => spec.given([]).when(approve()).thenRefuses('pair.notFormed'));
 
-    it('refuses a second approval', () => spec.given(inActive).when(approve()).thenRefuses('pair.programme.alreadyApproved'));
+    it('refuses a second approval', () =>
+      spec.given(inActive).when(approve()).thenRefuses('pair.programme.alreadyApproved'));
 
     it('refuses a terminated pair', () => spec.given(terminatedPair).when(approve()).thenRefuses('pair.closed'));
 
-    it('refuses the mentor approving their own programme', () => spec.given(inFormed).when(approve({}, mentor)).thenRefuses('pair.forbidden'));
+    it('refuses the mentor approving their own programme', () =>
+      spec.given(inFormed).when(approve({}, mentor)).thenRefuses('pair.forbidden'));
 
     it('lists every gap in the programme', () =>
       spec
@@ -217,7 +267,8 @@ describe('mentoring pair or group', () => {
       spec
         .given([formed({ term: { start: '2026-09-01', end: '2027-12-31' } })])
         .when(approve({ end, activities: [{ title: 'Урок', plannedDate: '2026-10-01' }] }))
-        .thenRefuses('pair.programme.durationInvalid'));
+        .thenRefuses('pair.programme.durationInvalid'),
+    );
 
     it('accepts exactly three months', () => {
       const events = pairDecider.decide(
@@ -242,7 +293,11 @@ describe('mentoring pair or group', () => {
     it('refuses an interim control after the final one', () =>
       spec
         .given(inFormed)
-        .when(approve({ interimControl: { taskId: 'task-interim', dueAt: '2027-05-31T21:00:00.000Z', dueLocalDate: '2027-05-31' } }))
+        .when(
+          approve({
+            interimControl: { taskId: 'task-interim', dueAt: '2027-05-31T21:00:00.000Z', dueLocalDate: '2027-05-31' },
+          }),
+        )
         .thenRefuses('pair.control.invalid', ['control.interim.notBeforeFinal']));
 
     it('refuses a control outside the programme, a due instant that is not the end of its day, and a reused task id', () =>
@@ -255,12 +310,21 @@ describe('mentoring pair or group', () => {
             mentorReport: undefined,
           }),
         )
-        .thenRefuses('pair.control.invalid', ['control.interim.outsideProgramme', 'control.final.taskIdTaken', 'control.final.dueMismatch']));
+        .thenRefuses('pair.control.invalid', [
+          'control.interim.outsideProgramme',
+          'control.final.taskIdTaken',
+          'control.final.dueMismatch',
+        ]));
 
     it('refuses a mentor report due after the final control', () =>
       spec
         .given(inFormed)
-        .when(approve({ mentorReport: { taskId: 'task-report', dueAt: '2027-05-31T21:00:00.000Z', dueLocalDate: '2027-05-31' }, finalControl: { ...finalControl, dueAt: '2027-05-30T21:00:00.000Z', dueLocalDate: '2027-05-30' } }))
+        .when(
+          approve({
+            mentorReport: { taskId: 'task-report', dueAt: '2027-05-31T21:00:00.000Z', dueLocalDate: '2027-05-31' },
+            finalControl: { ...finalControl, dueAt: '2027-05-30T21:00:00.000Z', dueLocalDate: '2027-05-30' },
+          }),
+        )
         .thenRefuses('pair.control.invalid', ['control.mentorReport.afterFinal']));
   });
 });

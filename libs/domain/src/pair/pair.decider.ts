@@ -64,12 +64,17 @@ const requireFormed = (state: PairState): FormedPair =>
 
 const requireOpen = (state: PairState): FormedPair => {
   const pair = requireFormed(state);
-  if (pair.status === 'completed') return refuse('pair.closed', 'Наставническая пара/группа завершила программу; изменения не принимаются');
-  if (pair.status === 'terminated') return refuse('pair.closed', 'Наставничество в паре/группе прекращено; изменения не принимаются');
+  if (pair.status === 'completed')
+    return refuse('pair.closed', 'Наставническая пара/группа завершила программу; изменения не принимаются');
+  if (pair.status === 'terminated')
+    return refuse('pair.closed', 'Наставничество в паре/группе прекращено; изменения не принимаются');
   return pair;
 };
 
-type ActivePair = FormedPair & { readonly controlPlan: PairControlPlan; readonly personalProgramme: ApprovedPersonalProgramme };
+type ActivePair = FormedPair & {
+  readonly controlPlan: PairControlPlan;
+  readonly personalProgramme: ApprovedPersonalProgramme;
+};
 
 const requireActive = (state: PairState): ActivePair => {
   const pair = requireOpen(state);
@@ -112,25 +117,39 @@ const raiseTask = (
 
 const formPair = ({ data, metadata }: FormPair, state: PairState): PairEvent[] => {
   if (isFormedPair(state)) return refuse('pair.alreadyFormed', 'Наставническая пара/группа уже сформирована');
-  requireRole(metadata, formers, 'Закреплять наставнические пары/группы может руководитель организации, куратор или администратор');
+  requireRole(
+    metadata,
+    formers,
+    'Закреплять наставнические пары/группы может руководитель организации, куратор или администратор',
+  );
 
   const menteeIds = data.menteeIds ?? [];
   const problems = formPairProblems(data);
-  if (problems.length > 0) return refuse('pair.invalid', 'Сведения о наставнической паре/группе заполнены неверно', problems);
+  if (problems.length > 0)
+    return refuse('pair.invalid', 'Сведения о наставнической паре/группе заполнены неверно', problems);
 
   const order = requireOrder(data.order);
 
   const start = isIsoDate(data.term?.start) ? utcMidnight(data.term.start) : undefined;
   const termProblems: UnmetCondition[] = [
-    ...unmetIf(start === undefined, 'term.start.invalid', 'Дата начала наставничества должна быть в формате ГГГГ-ММ-ДД'),
-    ...unmetIf(!isIsoDate(data.term?.end), 'term.end.invalid', 'Дата окончания наставничества должна быть в формате ГГГГ-ММ-ДД'),
+    ...unmetIf(
+      start === undefined,
+      'term.start.invalid',
+      'Дата начала наставничества должна быть в формате ГГГГ-ММ-ДД',
+    ),
+    ...unmetIf(
+      !isIsoDate(data.term?.end),
+      'term.end.invalid',
+      'Дата окончания наставничества должна быть в формате ГГГГ-ММ-ДД',
+    ),
     ...unmetIf(
       start !== undefined && isIsoDate(data.term.end) && data.term.end < data.term.start,
       'term.endBeforeStart',
       'Дата окончания наставничества раньше даты начала',
     ),
   ];
-  if (start === undefined || termProblems.length > 0) return refuse('pair.term.invalid', 'Срок наставничества указан неверно', termProblems);
+  if (start === undefined || termProblems.length > 0)
+    return refuse('pair.term.invalid', 'Срок наставничества указан неверно', termProblems);
   const yearEnd = lastDayOfMonths(start, pairMinimumTermMonths);
   if (data.term.end < yearEnd && isMissing(data.shortTermReason)) {
     return refuse(
@@ -146,15 +165,26 @@ const formPair = ({ data, metadata }: FormPair, state: PairState): PairEvent[] =
   const consents = data.consents ?? [];
   const missing = participants
     .filter(({ personId }) => !hasConsent(consents, personId))
-    .map(({ personId, who }) => ({ code: `consent.${personId}.missing`, message: `Нет письменного согласия ${who} (${personId})` }));
+    .map(({ personId, who }) => ({
+      code: `consent.${personId}.missing`,
+      message: `Нет письменного согласия ${who} (${personId})`,
+    }));
   if (missing.length > 0) {
-    return refuse('pair.consent.missing', 'Закрепление возможно только с письменного согласия наставника и каждого наставляемого', missing);
+    return refuse(
+      'pair.consent.missing',
+      'Закрепление возможно только с письменного согласия наставника и каждого наставляемого',
+      missing,
+    );
   }
   const consentProblems = pairConsentProblems(consents, participants, order);
-  if (consentProblems.length > 0) return refuse('pair.consent.invalid', 'Письменные согласия оформлены неверно', consentProblems);
+  if (consentProblems.length > 0)
+    return refuse('pair.consent.invalid', 'Письменные согласия оформлены неверно', consentProblems);
 
   if (data.capacityReserved !== true) {
-    return refuse('pair.capacity.notReserved', 'Не подтверждено, что у наставника есть свободные места для наставляемых');
+    return refuse(
+      'pair.capacity.notReserved',
+      'Не подтверждено, что у наставника есть свободные места для наставляемых',
+    );
   }
 
   return [
@@ -186,7 +216,10 @@ const formPair = ({ data, metadata }: FormPair, state: PairState): PairEvent[] =
 const approvePersonalProgramme = ({ data, metadata }: ApprovePersonalProgramme, current: PairState): PairEvent[] => {
   const pair = requireOpen(current);
   if (pair.status === 'active') {
-    return refuse('pair.programme.alreadyApproved', 'Персонализированная программа наставничества этой пары/группы уже утверждена');
+    return refuse(
+      'pair.programme.alreadyApproved',
+      'Персонализированная программа наставничества этой пары/группы уже утверждена',
+    );
   }
   requireRole(
     metadata,
@@ -218,8 +251,13 @@ const approvePersonalProgramme = ({ data, metadata }: ApprovePersonalProgramme, 
     );
   }
 
-  const controlProblems = pairControlPlanProblems(data, { start: data.start, end: data.end }, new Set(Object.keys(pair.tasks)));
-  if (controlProblems.length > 0) return refuse('pair.control.invalid', 'План контроля пары/группы составлен неверно', controlProblems);
+  const controlProblems = pairControlPlanProblems(
+    data,
+    { start: data.start, end: data.end },
+    new Set(Object.keys(pair.tasks)),
+  );
+  if (controlProblems.length > 0)
+    return refuse('pair.control.invalid', 'План контроля пары/группы составлен неверно', controlProblems);
 
   const { interimControl, finalControl, mentorReport, controller } = data;
   const due = ({ taskId, dueAt, dueLocalDate }: PairControlTask) => ({ taskId, dueAt, dueLocalDate });
@@ -248,7 +286,16 @@ const approvePersonalProgramme = ({ data, metadata }: ApprovePersonalProgramme, 
     raiseTask(pair, interimControl, 'interimControl', taskTitles.interim, controllerAssignee, metadata.now),
     ...(mentorReport === undefined
       ? []
-      : [raiseTask(pair, mentorReport, 'finalControl', taskTitles.mentorReport, { personId: pair.mentorId, role: 'mentor' }, metadata.now)]),
+      : [
+          raiseTask(
+            pair,
+            mentorReport,
+            'finalControl',
+            taskTitles.mentorReport,
+            { personId: pair.mentorId, role: 'mentor' },
+            metadata.now,
+          ),
+        ]),
     raiseTask(pair, finalControl, 'finalControl', taskTitles.final, controllerAssignee, metadata.now),
   ];
 };
@@ -267,7 +314,14 @@ const entryRecord = <Author extends { readonly mentorId: string } | { readonly m
   const problems = entryProblems(pair, data, now);
   if (problems.length > 0) return refuse('pair.entry.invalid', refusals.invalid, problems);
   if (recordedIds.includes(data.entryId)) return refuse('pair.entry.duplicate', refusals.duplicate);
-  return { pairId: pair.pairId, entryId: data.entryId, ...author, date: data.date, text: data.text.trim(), recordedAt: now };
+  return {
+    pairId: pair.pairId,
+    entryId: data.entryId,
+    ...author,
+    date: data.date,
+    text: data.text.trim(),
+    recordedAt: now,
+  };
 };
 
 const recordDiaryEntry = ({ data, metadata }: RecordDiaryEntry, current: PairState): PairEvent[] => {
@@ -330,22 +384,40 @@ const passInterimControl = ({ data, metadata }: PassInterimControl, current: Pai
   };
   if (data.outcome === 'passed') {
     if (data.repeatControl !== undefined) {
-      return refuse('pair.interimControl.repeatNotExpected', 'Повторный контроль назначается только при необходимости корректировки');
+      return refuse(
+        'pair.interimControl.repeatNotExpected',
+        'Повторный контроль назначается только при необходимости корректировки',
+      );
     }
-    return [{ type: 'InterimControlPassed', data: { ...base, outcome: 'passed' } }, completed(task.taskId, metadata, 'passed')];
+    return [
+      { type: 'InterimControlPassed', data: { ...base, outcome: 'passed' } },
+      completed(task.taskId, metadata, 'passed'),
+    ];
   }
   if (comment === '') {
     return refuse('pair.control.commentRequired', 'Укажите, что требует корректировки');
   }
   if (data.repeatControl === undefined) {
-    return refuse('pair.interimControl.repeatRequired', 'Назначьте срок повторного промежуточного контроля после корректировки');
+    return refuse(
+      'pair.interimControl.repeatRequired',
+      'Назначьте срок повторного промежуточного контроля после корректировки',
+    );
   }
   const finalDue = pair.tasks[pair.controlPlan.finalTaskId]?.dueLocalDate ?? pair.personalProgramme.end;
   const window = { start: pair.personalProgramme.start, end: finalDue };
-  const problems = controlTaskProblems(data.repeatControl, 'repeat', 'повторный промежуточный контроль', window, new Set(Object.keys(pair.tasks)));
+  const problems = controlTaskProblems(
+    data.repeatControl,
+    'repeat',
+    'повторный промежуточный контроль',
+    window,
+    new Set(Object.keys(pair.tasks)),
+  );
   if (problems.length > 0) return refuse('pair.control.invalid', 'Повторный контроль запланирован неверно', problems);
   return [
-    { type: 'InterimControlFailed', data: { ...base, outcome: 'needsCorrection', repeatTaskId: data.repeatControl.taskId } },
+    {
+      type: 'InterimControlFailed',
+      data: { ...base, outcome: 'needsCorrection', repeatTaskId: data.repeatControl.taskId },
+    },
     completed(task.taskId, metadata, 'needsCorrection'),
     raiseTask(pair, data.repeatControl, 'interimControl', taskTitles.interim, task.assignee, metadata.now),
   ];
@@ -360,8 +432,14 @@ const submitMentorFinalReport = ({ data, metadata }: SubmitMentorFinalReport, cu
     return refuse('pair.control.wrongTask', 'Задача не относится к отчёту наставника этой пары/группы');
   }
   const task = requireCompletable(pair.tasks, data.taskId, metadata.actorId, false);
-  const conclusion = requireText(data.conclusion, 'report.conclusion', 'заключение о результатах адаптации наставляемого');
-  const proposals = isMissing(data.proposals) ? undefined : requireText(data.proposals, 'report.proposals', 'предложения по дальнейшей работе');
+  const conclusion = requireText(
+    data.conclusion,
+    'report.conclusion',
+    'заключение о результатах адаптации наставляемого',
+  );
+  const proposals = isMissing(data.proposals)
+    ? undefined
+    : requireText(data.proposals, 'report.proposals', 'предложения по дальнейшей работе');
   return [
     {
       type: 'MentorFinalReportSubmitted',
@@ -397,16 +475,22 @@ const completeFinalControl = ({ data, metadata }: CompleteFinalControl, current:
   if (pair.interimControls.at(-1)?.outcome !== 'passed') {
     return refuse('pair.finalControl.interimNotPassed', 'Промежуточный контроль не пройден');
   }
-  const reportTask = pair.controlPlan.mentorReportTaskId === undefined ? undefined : pair.tasks[pair.controlPlan.mentorReportTaskId];
+  const reportTask =
+    pair.controlPlan.mentorReportTaskId === undefined ? undefined : pair.tasks[pair.controlPlan.mentorReportTaskId];
   if (reportTask !== undefined && isTaskActive(reportTask)) {
-    return refuse('pair.finalControl.mentorReportPending', 'Наставник ещё не представил отчёт по итогам наставничества');
+    return refuse(
+      'pair.finalControl.mentorReportPending',
+      'Наставник ещё не представил отчёт по итогам наставничества',
+    );
   }
   const mentorConclusion = requireText(
     data.mentorConclusion,
     'finalControl.conclusion',
     'заключение наставника о результатах адаптации наставляемого',
   );
-  const comment = isMissing(data.comment) ? undefined : requireText(data.comment, 'finalControl.comment', 'комментарий');
+  const comment = isMissing(data.comment)
+    ? undefined
+    : requireText(data.comment, 'finalControl.comment', 'комментарий');
   return [
     {
       type: 'FinalControlCompleted',
@@ -457,26 +541,39 @@ const markTaskOverdue = ({ data, metadata }: MarkPairTaskOverdue, current: PairS
   if (!isTaskActive(task)) return refuse('pair.task.notOpen', 'Задача уже выполнена или отменена');
   const due = task.dueAt === undefined ? undefined : parseInstant(task.dueAt);
   const now = parseInstant(metadata.now) ?? Date.parse(metadata.now);
-  if (due === undefined || now < due) return refuse('pair.task.notYetDue', `Срок задачи (${task.dueLocalDate}) ещё не истёк`);
+  if (due === undefined || now < due)
+    return refuse('pair.task.notYetDue', `Срок задачи (${task.dueLocalDate}) ещё не истёк`);
   return [{ type: 'TaskOverdue', data: { taskId: task.taskId, overdueAt: metadata.now } }];
 };
 
 // ---- Decisions: replacement and termination -------------------------------------------------
 
 const replaceMentor = ({ data, metadata }: ReplaceMentor, state: PairState): PairEvent[] => {
-  requireRole(metadata, orderSigners, 'Заменить наставника может только руководитель организации (по приказу) или администратор');
+  requireRole(
+    metadata,
+    orderSigners,
+    'Заменить наставника может только руководитель организации (по приказу) или администратор',
+  );
   const decided = isFormedPair(state) ? state.replacementDecisions[data.replacementId] : undefined;
   // A retried request that already went through changes nothing.
   if (decided === 'applied') return [];
-  if (decided === 'rejected') return refuse('pair.replacement.alreadyRejected', 'Этот запрос на замену наставника уже отклонён');
+  if (decided === 'rejected')
+    return refuse('pair.replacement.alreadyRejected', 'Этот запрос на замену наставника уже отклонён');
   const unmet = validateMentorReplacement(state, data);
   if (!isFormedPair(state) || data.order === undefined || data.newMentorConsent === undefined || unmet.length > 0) {
-    return refuse('pair.replacement.invalid', `Замена наставника невозможна: ${unmet.map((u) => u.message).join('; ')}`, unmet);
+    return refuse(
+      'pair.replacement.invalid',
+      `Замена наставника невозможна: ${unmet.map((u) => u.message).join('; ')}`,
+      unmet,
+    );
   }
   const to: TaskAssignee = { personId: data.newMentorId, role: 'mentor' };
   const reassigned: PairEvent[] = Object.values(state.tasks)
     .filter((task) => isTaskActive(task) && task.assignee.personId === state.mentorId)
-    .map((task) => ({ type: 'TaskReassigned', data: { taskId: task.taskId, from: task.assignee, to, reassignedAt: metadata.now } }));
+    .map((task) => ({
+      type: 'TaskReassigned',
+      data: { taskId: task.taskId, from: task.assignee, to, reassignedAt: metadata.now },
+    }));
   return [
     {
       type: 'MentorReplaced',
@@ -507,7 +604,8 @@ const rejectMentorReplacement = ({ data, metadata }: RejectMentorReplacement, cu
     ...unmetIf(isMissing(data.reasonCode), 'rejection.reasonCodeEmpty', 'Не указан код причины отказа'),
     ...unmetIf(isMissing(data.message), 'rejection.messageEmpty', 'Не указан текст причины отказа'),
   ];
-  if (problems.length > 0) return refuse('pair.replacement.rejectionInvalid', 'Отказ в замене наставника оформлен неверно', problems);
+  if (problems.length > 0)
+    return refuse('pair.replacement.rejectionInvalid', 'Отказ в замене наставника оформлен неверно', problems);
   return [
     {
       type: 'MentorReplacementRejected',
@@ -526,8 +624,13 @@ const rejectMentorReplacement = ({ data, metadata }: RejectMentorReplacement, cu
 
 const terminatePair = ({ data, metadata }: TerminatePair, current: PairState): PairEvent[] => {
   const pair = requireOpen(current);
-  requireRole(metadata, orderSigners, 'Прекратить наставничество может только руководитель организации (по приказу) или администратор');
-  if (isMissing(data.reason)) return refuse('pair.termination.reasonRequired', 'Укажите причину прекращения наставничества');
+  requireRole(
+    metadata,
+    orderSigners,
+    'Прекратить наставничество может только руководитель организации (по приказу) или администратор',
+  );
+  if (isMissing(data.reason))
+    return refuse('pair.termination.reasonRequired', 'Укажите причину прекращения наставничества');
   const order = requireOrder(data.order);
   const reason = data.reason.trim();
   return [
@@ -548,7 +651,10 @@ const terminatePair = ({ data, metadata }: TerminatePair, current: PairState): P
     // Nobody should keep being reminded of controls of a pair that no longer exists.
     ...Object.values(pair.tasks)
       .filter(isTaskActive)
-      .map((task): PairEvent => ({ type: 'TaskCancelled', data: { taskId: task.taskId, cancelledAt: metadata.now, reason } })),
+      .map((task): PairEvent => ({
+        type: 'TaskCancelled',
+        data: { taskId: task.taskId, cancelledAt: metadata.now, reason },
+      })),
   ];
 };
 

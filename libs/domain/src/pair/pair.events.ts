@@ -21,7 +21,12 @@ export const pairKinds = ['traditional', 'group', 'virtual', 'reverse', 'situati
 export type PairKind = (typeof pairKinds)[number];
 
 /** The four grounds for replacing a mentor (002 §4.7). */
-export const mentorReplacementReasons = ['dismissal', 'transfer', 'disciplinaryLiability', 'psychologicalIncompatibility'] as const;
+export const mentorReplacementReasons = [
+  'dismissal',
+  'transfer',
+  'disciplinaryLiability',
+  'psychologicalIncompatibility',
+] as const;
 export type MentorReplacementReason = (typeof mentorReplacementReasons)[number];
 
 export const pairStatuses = ['notFormed', 'formed', 'active', 'completed', 'terminated'] as const;

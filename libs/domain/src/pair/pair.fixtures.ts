@@ -9,7 +9,11 @@ import { isFormedPair, type FormedPair, type PairState } from './pair.state';
 
 export const spec = deciderSpec(pairDecider);
 export const now = '2026-09-01T06:00:00.000Z';
-export const at = (actorId: string, role: CommandMetadata['role'], when = now): CommandMetadata => ({ actorId, role, now: when });
+export const at = (actorId: string, role: CommandMetadata['role'], when = now): CommandMetadata => ({
+  actorId,
+  role,
+  now: when,
+});
 export const director = at('director-1', 'director');
 export const curator = at('curator-1', 'curator');
 export const admin = at('admin-1', 'administrator');
@@ -46,7 +50,11 @@ export const groupData: FormPair['data'] = {
   consents: [...formData.consents, { personId: 'mentee-2', date: '2026-08-26' }],
 };
 
-export const form = (data: Partial<FormPair['data']> = {}, metadata = director): PairCommand => ({ type: 'FormPair', data: { ...formData, ...data }, metadata });
+export const form = (data: Partial<FormPair['data']> = {}, metadata = director): PairCommand => ({
+  type: 'FormPair',
+  data: { ...formData, ...data },
+  metadata,
+});
 
 export const formed = (data: Partial<FormPair['data']> = {}, by = 'director-1'): PairEvent => {
   const merged = { ...formData, ...data };
@@ -76,15 +84,27 @@ export const formed = (data: Partial<FormPair['data']> = {}, by = 'director-1'):
 
 export const controller: TaskAssignee & { role: 'commissionHead' } = { personId: 'head-1', role: 'commissionHead' };
 // Moscow (UTC+3): a local day ends at 21:00 UTC.
-export const interimControl: PairControlTask = { taskId: 'task-interim', dueAt: '2027-01-15T21:00:00.000Z', dueLocalDate: '2027-01-15' };
-export const mentorReport: PairControlTask = { taskId: 'task-report', dueAt: '2027-05-20T21:00:00.000Z', dueLocalDate: '2027-05-20' };
+export const interimControl: PairControlTask = {
+  taskId: 'task-interim',
+  dueAt: '2027-01-15T21:00:00.000Z',
+  dueLocalDate: '2027-01-15',
+};
+export const mentorReport: PairControlTask = {
+  taskId: 'task-report',
+  dueAt: '2027-05-20T21:00:00.000Z',
+  dueLocalDate: '2027-05-20',
+};
 export const finalControl: PairControlTask = {
   taskId: 'task-final',
   dueAt: '2027-05-31T21:00:00.000Z',
   dueLocalDate: '2027-05-31',
   remindAt: ['2027-05-24T06:00:00.000Z'],
 };
-export const repeatControl: PairControlTask = { taskId: 'task-interim-2', dueAt: '2027-02-15T21:00:00.000Z', dueLocalDate: '2027-02-15' };
+export const repeatControl: PairControlTask = {
+  taskId: 'task-interim-2',
+  dueAt: '2027-02-15T21:00:00.000Z',
+  dueLocalDate: '2027-02-15',
+};
 
 export const programmeData: ApprovePersonalProgramme['data'] = {
   programmeDocId: 'doc-ppn-1',
@@ -108,7 +128,13 @@ export const approve = (data: Partial<ApprovePersonalProgramme['data']> = {}, me
   metadata,
 });
 
-export const taskRaised = (item: PairControlTask, kind: TaskKind, title: string, assignee: TaskAssignee, raisedAt = now): PairEvent => ({
+export const taskRaised = (
+  item: PairControlTask,
+  kind: TaskKind,
+  title: string,
+  assignee: TaskAssignee,
+  raisedAt = now,
+): PairEvent => ({
   type: 'TaskRaised',
   data: {
     taskId: item.taskId,
@@ -170,7 +196,15 @@ export const taskCompleted = (taskId: string, completedBy: string, result: strin
 export const interimPassed = (taskId = 'task-interim', when = interimTime): PairEvent[] => [
   {
     type: 'InterimControlPassed',
-    data: { pairId: 'pair-1', programmeId: 'prog-1', taskId, outcome: 'passed', comment: 'Программа выполняется', controlledAt: when, controlledBy: 'head-1' },
+    data: {
+      pairId: 'pair-1',
+      programmeId: 'prog-1',
+      taskId,
+      outcome: 'passed',
+      comment: 'Программа выполняется',
+      controlledAt: when,
+      controlledBy: 'head-1',
+    },
   },
   taskCompleted(taskId, 'head-1', 'passed', when),
 ];
@@ -225,7 +259,13 @@ export const finalCompleted: PairEvent[] = [
 ];
 
 /** The pair as PairCompleted and PairTerminated both name it when it ends. */
-const endingPair = { pairId: 'pair-1', programmeId: 'prog-1', organisationId: 'org-1', mentorId: 'mentor-1', menteeIds: ['mentee-1'] };
+const endingPair = {
+  pairId: 'pair-1',
+  programmeId: 'prog-1',
+  organisationId: 'org-1',
+  mentorId: 'mentor-1',
+  menteeIds: ['mentee-1'],
+};
 
 export const pairCompleted: PairEvent = {
   type: 'PairCompleted',
@@ -247,12 +287,19 @@ export const replaceData: ReplaceMentor['data'] = {
   capacityReserved: true,
 };
 export const replaceTime = '2026-11-10T08:00:00.000Z';
-export const replace = (data: Partial<ReplaceMentor['data']> = {}, metadata = at('director-1', 'director', replaceTime)): PairCommand => ({
+export const replace = (
+  data: Partial<ReplaceMentor['data']> = {},
+  metadata = at('director-1', 'director', replaceTime),
+): PairCommand => ({
   type: 'ReplaceMentor',
   data: { ...replaceData, ...data },
   metadata,
 });
-export const mentorReplaced = (data: Partial<ReplaceMentor['data']> = {}, previousMentorId = 'mentor-1', when = replaceTime): PairEvent => {
+export const mentorReplaced = (
+  data: Partial<ReplaceMentor['data']> = {},
+  previousMentorId = 'mentor-1',
+  when = replaceTime,
+): PairEvent => {
   const merged = { ...replaceData, ...data };
   return {
     type: 'MentorReplaced',

@@ -5,15 +5,22 @@ import { isFormedPair, type FormedPair, type PairState } from './pair.state';
 
 export type PairGateCounts = Pick<
   ProgrammeGateContext,
-  'pairsAssigned' | 'pairsAssignedWithOrderAndConsents' | 'pairsWithApprovedPersonalProgramme' | 'activePairs' | 'activePairsPassedInterimControl'
+  | 'pairsAssigned'
+  | 'pairsAssignedWithOrderAndConsents'
+  | 'pairsWithApprovedPersonalProgramme'
+  | 'activePairs'
+  | 'activePairsPassedInterimControl'
 >;
 
 /** The current mentor and every mentee have a dated written consent, and the order is complete. */
 export const pairHasOrderAndConsents = (pair: FormedPair): boolean =>
   pairOrderProblems(pair.order).length === 0 &&
-  [pair.mentorId, ...pair.menteeIds].every((personId) => pair.consents.some((c) => c.personId === personId && isIsoDate(c.date)));
+  [pair.mentorId, ...pair.menteeIds].every((personId) =>
+    pair.consents.some((c) => c.personId === personId && isIsoDate(c.date)),
+  );
 
-export const pairPassedInterimControl = (pair: FormedPair): boolean => pair.interimControls.at(-1)?.outcome === 'passed';
+export const pairPassedInterimControl = (pair: FormedPair): boolean =>
+  pair.interimControls.at(-1)?.outcome === 'passed';
 
 /**
  * The counts the programme's stage gates need, over the pairs of one programme. Terminated pairs do

@@ -55,7 +55,11 @@ const programme: ApprovePersonalProgramme['data'] = {
   finalControl: { taskId: 'task-final', dueAt: '2027-05-31T21:00:00.000Z', dueLocalDate: '2027-05-31' },
   mentorReport: { taskId: 'task-report', dueAt: '2027-05-20T21:00:00.000Z', dueLocalDate: '2027-05-20' },
 };
-const repeatControl = (n: number): PairControlTask => ({ taskId: `task-interim-${n}`, dueAt: '2027-02-15T21:00:00.000Z', dueLocalDate: '2027-02-15' });
+const repeatControl = (n: number): PairControlTask => ({
+  taskId: `task-interim-${n}`,
+  dueAt: '2027-02-15T21:00:00.000Z',
+  dueLocalDate: '2027-02-15',
+});
 
 const isOpen = (m: Model) => m.status === 'formed' || m.status === 'active';
 
@@ -80,10 +84,14 @@ abstract class PairStep implements fc.Command<Model, Real> {
       events = pairDecider.decide(command, r.state);
     } catch (error) {
       if (!isDomainRefusal(error)) throw error;
-      if (expected !== undefined) throw new Error(`${this.toString()} was refused (${error.code}) but the model allows it`);
+      if (expected !== undefined)
+        throw new Error(`${this.toString()} was refused (${error.code}) but the model allows it`);
       return;
     }
-    if (expected === undefined) throw new Error(`${this.toString()} was accepted (${events.map((e) => e.type).join(', ')}) but the model refuses it`);
+    if (expected === undefined)
+      throw new Error(
+        `${this.toString()} was accepted (${events.map((e) => e.type).join(', ')}) but the model refuses it`,
+      );
     expect(events.map((e) => e.type)).toEqual(expected);
     r.state = events.reduce(pairDecider.evolve, r.state);
     r.history.push(...events);
@@ -105,7 +113,8 @@ class Form extends PairStep {
 class Approve extends PairStep {
   toString = () => 'Approve';
   command = (): PairCommand => ({ type: 'ApprovePersonalProgramme', data: programme, metadata: head });
-  expect = (m: Model) => (m.status === 'formed' ? ['PersonalProgrammeApproved', 'TaskRaised', 'TaskRaised', 'TaskRaised'] : undefined);
+  expect = (m: Model) =>
+    m.status === 'formed' ? ['PersonalProgrammeApproved', 'TaskRaised', 'TaskRaised', 'TaskRaised'] : undefined;
   update = (m: Model) => {
     m.status = 'active';
     m.open.set('task-interim', 'head-1').set('task-report', m.mentorId).set('task-final', 'head-1');
@@ -127,7 +136,10 @@ class Diary extends PairStep {
     data: { entryId: this.entryId(m), date: '2026-09-01', text: 'Посетили урок' },
     metadata: at(this.actor(m), 'mentor'),
   });
-  expect = (m: Model) => (isOpen(m) && this.actor(m) === m.mentorId && !m.diary.has(this.entryId(m)) ? ['MentorDiaryEntryRecorded'] : undefined);
+  expect = (m: Model) =>
+    isOpen(m) && this.actor(m) === m.mentorId && !m.diary.has(this.entryId(m))
+      ? ['MentorDiaryEntryRecorded']
+      : undefined;
   update = (m: Model) => {
     m.diary.add(this.entryId(m));
     m.counter++;
@@ -143,7 +155,12 @@ class Interim extends PairStep {
     type: 'PassInterimControl',
     data: this.passed
       ? { taskId: m.interimTaskId, outcome: 'passed', comment: 'План выполняется' }
-      : { taskId: m.interimTaskId, outcome: 'needsCorrection', comment: 'Нужна корректировка', repeatControl: repeatControl(m.counter) },
+      : {
+          taskId: m.interimTaskId,
+          outcome: 'needsCorrection',
+          comment: 'Нужна корректировка',
+          repeatControl: repeatControl(m.counter),
+        },
     metadata: head,
   });
   expect = (m: Model) =>
@@ -170,7 +187,10 @@ class MentorReport extends PairStep {
     data: { taskId: 'task-report', conclusion: 'Адаптация прошла успешно' },
     metadata: at(m.mentorId, 'mentor'),
   });
-  expect = (m: Model) => (m.status === 'active' && m.open.get('task-report') === m.mentorId ? ['MentorFinalReportSubmitted', 'TaskCompleted'] : undefined);
+  expect = (m: Model) =>
+    m.status === 'active' && m.open.get('task-report') === m.mentorId
+      ? ['MentorFinalReportSubmitted', 'TaskCompleted']
+      : undefined;
   update = (m: Model) => {
     m.open.delete('task-report');
     m.reportSubmitted = true;
@@ -184,12 +204,20 @@ class Final extends PairStep {
   toString = () => `Final(${this.passed})`;
   command = (): PairCommand => ({
     type: 'CompleteFinalControl',
-    data: { taskId: 'task-final', outcome: this.passed ? 'passed' : 'notPassed', mentorConclusion: 'Наставляемый адаптировался' },
+    data: {
+      taskId: 'task-final',
+      outcome: this.passed ? 'passed' : 'notPassed',
+      mentorConclusion: 'Наставляемый адаптировался',
+    },
     metadata: head,
   });
   // Interim first, then final (002 §4.8), and only with the mentor's report in.
   expect = (m: Model) =>
-    m.status === 'active' && m.open.has('task-final') && !m.open.has(m.interimTaskId) && m.lastInterim === 'passed' && m.reportSubmitted
+    m.status === 'active' &&
+    m.open.has('task-final') &&
+    !m.open.has(m.interimTaskId) &&
+    m.lastInterim === 'passed' &&
+    m.reportSubmitted
       ? ['FinalControlCompleted', 'TaskCompleted']
       : undefined;
   update = (m: Model) => {
@@ -207,7 +235,11 @@ class Complete extends PairStep {
 
 class Terminate extends PairStep {
   toString = () => 'Terminate';
-  command = (): PairCommand => ({ type: 'TerminatePair', data: { reason: 'Увольнение наставляемого', order }, metadata: director });
+  command = (): PairCommand => ({
+    type: 'TerminatePair',
+    data: { reason: 'Увольнение наставляемого', order },
+    metadata: director,
+  });
   expect = (m: Model) => (isOpen(m) ? ['PairTerminated', ...[...m.open.keys()].map(() => 'TaskCancelled')] : undefined);
   update = (m: Model) => {
     m.status = 'terminated';
@@ -220,8 +252,14 @@ class Replace extends PairStep {
     super();
   }
   toString = () => `Replace(${this.kind})`;
-  private replacementId = (m: Model) => (this.kind === 'retryLast' && m.lastReplacementId ? m.lastReplacementId : `replacement-${m.counter}`);
-  private newMentor = (m: Model) => (this.kind === 'sameMentor' ? m.mentorId : this.kind === 'retryLast' ? (m.previousMentors.at(-1) ?? 'x') : `mentor-${m.counter + 2}`);
+  private replacementId = (m: Model) =>
+    this.kind === 'retryLast' && m.lastReplacementId ? m.lastReplacementId : `replacement-${m.counter}`;
+  private newMentor = (m: Model) =>
+    this.kind === 'sameMentor'
+      ? m.mentorId
+      : this.kind === 'retryLast'
+        ? (m.previousMentors.at(-1) ?? 'x')
+        : `mentor-${m.counter + 2}`;
   private retried = (m: Model) => this.kind === 'retryLast' && m.lastReplacementId !== undefined;
   command = (m: Model): PairCommand => {
     // A retry sends exactly what was sent before: the old mentor's successor is the current one.
@@ -243,7 +281,10 @@ class Replace extends PairStep {
     // An applied request sent again changes nothing (empty, not refused), whatever the pair's state.
     if (this.retried(m)) return m.status === 'notFormed' ? undefined : [];
     if (!isOpen(m) || this.kind === 'sameMentor') return undefined;
-    return ['MentorReplaced', ...[...m.open.values()].filter((assignee) => assignee === m.mentorId).map(() => 'TaskReassigned')];
+    return [
+      'MentorReplaced',
+      ...[...m.open.values()].filter((assignee) => assignee === m.mentorId).map(() => 'TaskReassigned'),
+    ];
   };
   update = (m: Model) => {
     if (this.retried(m)) return;
@@ -258,7 +299,13 @@ class Replace extends PairStep {
 }
 
 // Steps that move a pair forward come up more often, so runs also reach completion, not only termination.
-const forward = [fc.constant(new Approve()), fc.constant(new Interim(true)), fc.constant(new MentorReport()), fc.constant(new Final(true)), fc.constant(new Complete())];
+const forward = [
+  fc.constant(new Approve()),
+  fc.constant(new Interim(true)),
+  fc.constant(new MentorReport()),
+  fc.constant(new Final(true)),
+  fc.constant(new Complete()),
+];
 const commands = [
   fc.constant(new Form()),
   ...forward,
@@ -287,7 +334,7 @@ const freshModel = (): Model => ({
 describe('pair state machine (model-based, fc.commands)', () => {
   it('never skips a status, refuses what the model refuses, and records exactly the model’s history', () => {
     fc.assert(
-      fc.property(fc.commands(commands, { maxCommands: 60, size: "max" }), (cmds) => {
+      fc.property(fc.commands(commands, { maxCommands: 60, size: 'max' }), (cmds) => {
         fc.modelRun(() => ({ model: freshModel(), real: { state: pairDecider.initialState(), history: [] } }), cmds);
       }),
       { numRuns: 400 },
@@ -297,8 +344,11 @@ describe('pair state machine (model-based, fc.commands)', () => {
   it('reaches every final status in the runs it generates (the generator is not stuck before them)', () => {
     const reached = new Set<Status>();
     fc.assert(
-      fc.property(fc.commands(commands, { maxCommands: 60, size: "max" }), (cmds) => {
-        const setup = () => ({ model: freshModel(), real: { state: pairDecider.initialState(), history: [] as PairEvent[] } });
+      fc.property(fc.commands(commands, { maxCommands: 60, size: 'max' }), (cmds) => {
+        const setup = () => ({
+          model: freshModel(),
+          real: { state: pairDecider.initialState(), history: [] as PairEvent[] },
+        });
         const { model, real } = setup();
         fc.modelRun(() => ({ model, real }), cmds);
         reached.add(model.status);

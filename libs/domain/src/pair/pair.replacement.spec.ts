@@ -44,8 +44,15 @@ describe('mentoring pair or group', () => {
         spec
           .given(afterInterim)
           .when(replace({ reason }))
-          .then([mentorReplaced({ reason }), reassigned('task-report', { personId: 'mentor-1', role: 'mentor' }, toMentor2)]);
-        const state = formedState([...afterInterim, mentorReplaced({ reason }), reassigned('task-report', { personId: 'mentor-1', role: 'mentor' }, toMentor2)]);
+          .then([
+            mentorReplaced({ reason }),
+            reassigned('task-report', { personId: 'mentor-1', role: 'mentor' }, toMentor2),
+          ]);
+        const state = formedState([
+          ...afterInterim,
+          mentorReplaced({ reason }),
+          reassigned('task-report', { personId: 'mentor-1', role: 'mentor' }, toMentor2),
+        ]);
         expect(state.mentorId).toBe('mentor-2');
         expect(state.mentorHistory).toEqual([
           { mentorId: 'mentor-1', from: now, to: replaceTime, order, endReason: reason },
@@ -59,10 +66,16 @@ describe('mentoring pair or group', () => {
       },
     );
 
-    it('leaves no task to reassign before the programme is approved', () => spec.given(inFormed).when(replace()).then([mentorReplaced()]));
+    it('leaves no task to reassign before the programme is approved', () =>
+      spec.given(inFormed).when(replace()).then([mentorReplaced()]));
 
     it('chains replacements without gaps', () => {
-      const second = replace({ replacementId: 'repl-2', reason: 'psychologicalIncompatibility', newMentorId: 'mentor-3', newMentorConsent: { personId: 'mentor-3', date: '2026-11-09' } });
+      const second = replace({
+        replacementId: 'repl-2',
+        reason: 'psychologicalIncompatibility',
+        newMentorId: 'mentor-3',
+        newMentorConsent: { personId: 'mentor-3', date: '2026-11-09' },
+      });
       const events = pairDecider.decide(second, fold([...inFormed, mentorReplaced()]));
       const state = formedState([...inFormed, mentorReplaced(), ...events]);
       expect(state.mentorHistory.map((t) => [t.mentorId, t.from, t.to])).toEqual([
@@ -70,44 +83,114 @@ describe('mentoring pair or group', () => {
         ['mentor-2', replaceTime, replaceTime],
         ['mentor-3', replaceTime, undefined],
       ]);
-      expect(events).toMatchObject([{ type: 'MentorReplaced', data: { previousMentorId: 'mentor-2', newMentorId: 'mentor-3' } }]);
+      expect(events).toMatchObject([
+        { type: 'MentorReplaced', data: { previousMentorId: 'mentor-2', newMentorId: 'mentor-3' } },
+      ]);
     });
 
     it('lets the new mentor submit the final report', () => {
-      const history = [...afterInterim, mentorReplaced(), reassigned('task-report', { personId: 'mentor-1', role: 'mentor' }, toMentor2)];
+      const history = [
+        ...afterInterim,
+        mentorReplaced(),
+        reassigned('task-report', { personId: 'mentor-1', role: 'mentor' }, toMentor2),
+      ];
       spec
         .given(history)
-        .when({ type: 'SubmitMentorFinalReport', data: { taskId: 'task-report', conclusion: 'Адаптация пройдена успешно', proposals: 'Рекомендовать к аттестации' }, metadata: at('mentor-2', 'mentor', reportTime) })
+        .when({
+          type: 'SubmitMentorFinalReport',
+          data: {
+            taskId: 'task-report',
+            conclusion: 'Адаптация пройдена успешно',
+            proposals: 'Рекомендовать к аттестации',
+          },
+          metadata: at('mentor-2', 'mentor', reportTime),
+        })
         .then(reportSubmitted('mentor-2'));
     });
 
-    it('is idempotent for a retried request', () => spec.given([...inFormed, mentorReplaced()]).when(replace()).then([]));
+    it('is idempotent for a retried request', () =>
+      spec
+        .given([...inFormed, mentorReplaced()])
+        .when(replace())
+        .then([]));
 
     it('refuses a request id already rejected', () =>
       spec
         .given([
           ...inFormed,
-          { type: 'MentorReplacementRejected', data: { pairId: 'pair-1', replacementId: 'repl-1', reasonCode: 'x', message: 'x', unmet: [], rejectedAt: now, rejectedBy: 'director-1' } },
+          {
+            type: 'MentorReplacementRejected',
+            data: {
+              pairId: 'pair-1',
+              replacementId: 'repl-1',
+              reasonCode: 'x',
+              message: 'x',
+              unmet: [],
+              rejectedAt: now,
+              rejectedBy: 'director-1',
+            },
+          },
         ])
         .when(replace())
         .thenRefuses('pair.replacement.alreadyRejected'));
 
-    it.each<CommandMetadata['role']>(['curator', 'commissionHead', 'mentor'])('refuses a %s: replacement is by the director’s order', (role) =>
-      spec.given(inActive).when(replace({}, at('x-1', role))).thenRefuses('pair.forbidden'));
+    it.each<CommandMetadata['role']>(['curator', 'commissionHead', 'mentor'])(
+      'refuses a %s: replacement is by the director’s order',
+      (role) =>
+        spec
+          .given(inActive)
+          .when(replace({}, at('x-1', role)))
+          .thenRefuses('pair.forbidden'),
+    );
 
     it.each<[string, PairEvent[], Partial<ReplaceMentor['data']>, string[]]>([
       ['a pair not formed', [], {}, ['replacement.pairNotFormed']],
       ['a completed pair', completedPair, {}, ['replacement.pairClosed']],
       ['a terminated pair', terminatedPair, {}, ['replacement.pairClosed']],
-      ['the same mentor', inActive, { newMentorId: 'mentor-1', newMentorConsent: { personId: 'mentor-1', date: '2026-11-09' } }, ['replacement.sameMentor']],
-      ['a mentee as mentor', inActive, { newMentorId: 'mentee-1', newMentorConsent: { personId: 'mentee-1', date: '2026-11-09' } }, ['replacement.newMentorIsMentee']],
+      [
+        'the same mentor',
+        inActive,
+        { newMentorId: 'mentor-1', newMentorConsent: { personId: 'mentor-1', date: '2026-11-09' } },
+        ['replacement.sameMentor'],
+      ],
+      [
+        'a mentee as mentor',
+        inActive,
+        { newMentorId: 'mentee-1', newMentorConsent: { personId: 'mentee-1', date: '2026-11-09' } },
+        ['replacement.newMentorIsMentee'],
+      ],
       ['capacity not reserved', inActive, { capacityReserved: false }, ['replacement.capacityNotReserved']],
-      ['an unknown reason', inActive, { reason: 'reorganisation' as MentorReplacementReason }, ['replacement.reasonUnknown']],
+      [
+        'an unknown reason',
+        inActive,
+        { reason: 'reorganisation' as MentorReplacementReason },
+        ['replacement.reasonUnknown'],
+      ],
       ['no order', inActive, { order: undefined }, ['replacement.orderMissing']],
-      ['an order without a number', inActive, { order: { ...replacementOrder, number: '' } }, ['replacement.orderMissing']],
-      ['no consent of the new mentor', inActive, { newMentorConsent: undefined }, ['replacement.newMentorConsentMissing']],
-      ['a consent of someone else', inActive, { newMentorConsent: { personId: 'mentor-9', date: '2026-11-09' } }, ['replacement.newMentorConsentMissing']],
-      ['no new mentor', inActive, { newMentorId: ' ' }, ['replacement.newMentorEmpty', 'replacement.newMentorConsentMissing']],
+      [
+        'an order without a number',
+        inActive,
+        { order: { ...replacementOrder, number: '' } },
+        ['replacement.orderMissing'],
+      ],
+      [
+        'no consent of the new mentor',
+        inActive,
+        { newMentorConsent: undefined },
+        ['replacement.newMentorConsentMissing'],
+      ],
+      [
+        'a consent of someone else',
+        inActive,
+        { newMentorConsent: { personId: 'mentor-9', date: '2026-11-09' } },
+        ['replacement.newMentorConsentMissing'],
+      ],
+      [
+        'no new mentor',
+        inActive,
+        { newMentorId: ' ' },
+        ['replacement.newMentorEmpty', 'replacement.newMentorConsentMissing'],
+      ],
     ])('refuses %s', (_label, history, data, unmet) => {
       spec.given(history).when(replace(data)).thenRefuses('pair.replacement.invalid', unmet);
       expect(validateMentorReplacement(fold(history), { ...replaceData, ...data }).map((u) => u.code)).toEqual(unmet);
@@ -116,7 +199,12 @@ describe('mentoring pair or group', () => {
     it('validates a good request to nothing, and lists several failures at once', () => {
       expect(validateMentorReplacement(fold(inActive), replaceData)).toEqual([]);
       expect(
-        validateMentorReplacement(fold(inActive), { ...replaceData, reason: 'x' as MentorReplacementReason, capacityReserved: false, order: undefined }).map((u) => u.code),
+        validateMentorReplacement(fold(inActive), {
+          ...replaceData,
+          reason: 'x' as MentorReplacementReason,
+          capacityReserved: false,
+          order: undefined,
+        }).map((u) => u.code),
       ).toEqual(['replacement.reasonUnknown', 'replacement.capacityNotReserved', 'replacement.orderMissing']);
     });
   });
@@ -124,7 +212,12 @@ describe('mentoring pair or group', () => {
   describe('RejectMentorReplacement', () => {
     const reject = (replacementId = 'repl-9', reasonCode = 'pair.replacement.invalid'): PairCommand => ({
       type: 'RejectMentorReplacement',
-      data: { replacementId, reasonCode, message: ' Замена наставника невозможна ', unmet: [{ code: 'replacement.sameMentor', message: 'Новый наставник совпадает с текущим' }] },
+      data: {
+        replacementId,
+        reasonCode,
+        message: ' Замена наставника невозможна ',
+        unmet: [{ code: 'replacement.sameMentor', message: 'Новый наставник совпадает с текущим' }],
+      },
       metadata: director,
     });
     const rejected: PairEvent = {
@@ -144,17 +237,29 @@ describe('mentoring pair or group', () => {
 
     it('records a rejection for a closed pair too', () => spec.given(completedPair).when(reject()).then([rejected]));
 
-    it('is idempotent', () => spec.given([...inActive, rejected]).when(reject()).then([]));
+    it('is idempotent', () =>
+      spec
+        .given([...inActive, rejected])
+        .when(reject())
+        .then([]));
 
-    it('does not reject a replacement already applied', () => spec.given([...inFormed, mentorReplaced()]).when(reject('repl-1')).then([]));
+    it('does not reject a replacement already applied', () =>
+      spec
+        .given([...inFormed, mentorReplaced()])
+        .when(reject('repl-1'))
+        .then([]));
 
-    it('requires the code and the message', () => spec.given(inActive).when(reject('repl-9', ' ')).thenRefuses('pair.replacement.rejectionInvalid'));
+    it('requires the code and the message', () =>
+      spec.given(inActive).when(reject('repl-9', ' ')).thenRefuses('pair.replacement.rejectionInvalid'));
 
     it('refuses a pair not formed', () => spec.given([]).when(reject()).thenRefuses('pair.notFormed'));
   });
 
   describe('TerminatePair', () => {
-    const terminate = (data: Partial<{ reason: string; order: typeof terminationOrder | undefined }> = {}, metadata = director): PairCommand => ({
+    const terminate = (
+      data: Partial<{ reason: string; order: typeof terminationOrder | undefined }> = {},
+      metadata = director,
+    ): PairCommand => ({
       type: 'TerminatePair',
       data: { reason: ' Увольнение наставляемого ', order: terminationOrder, ...data },
       metadata,
@@ -168,21 +273,40 @@ describe('mentoring pair or group', () => {
         .when(terminate())
         .then([
           pairTerminated,
-          { type: 'TaskCancelled', data: { taskId: 'task-report', cancelledAt: now, reason: 'Увольнение наставляемого' } },
-          { type: 'TaskCancelled', data: { taskId: 'task-final', cancelledAt: now, reason: 'Увольнение наставляемого' } },
+          {
+            type: 'TaskCancelled',
+            data: { taskId: 'task-report', cancelledAt: now, reason: 'Увольнение наставляемого' },
+          },
+          {
+            type: 'TaskCancelled',
+            data: { taskId: 'task-final', cancelledAt: now, reason: 'Увольнение наставляемого' },
+          },
         ]));
 
     it('closes the mentor’s term and keeps termination apart from completion', () => {
       const state = formedState(terminatedPair);
       expect(state.status).toBe('terminated');
       expect(state.completedAt).toBeUndefined();
-      expect(state.termination).toEqual({ reason: 'Увольнение наставляемого', order: terminationOrder, terminatedAt: now, terminatedBy: 'director-1' });
+      expect(state.termination).toEqual({
+        reason: 'Увольнение наставляемого',
+        order: terminationOrder,
+        terminatedAt: now,
+        terminatedBy: 'director-1',
+      });
       expect(state.mentorHistory.at(-1)?.to).toBe(now);
     });
 
-    it('requires a reason', () => spec.given(inFormed).when(terminate({ reason: '' })).thenRefuses('pair.termination.reasonRequired'));
+    it('requires a reason', () =>
+      spec
+        .given(inFormed)
+        .when(terminate({ reason: '' }))
+        .thenRefuses('pair.termination.reasonRequired'));
 
-    it('requires the order', () => spec.given(inFormed).when(terminate({ order: undefined })).thenRefuses('pair.order.missing', ['order.missing']));
+    it('requires the order', () =>
+      spec
+        .given(inFormed)
+        .when(terminate({ order: undefined }))
+        .thenRefuses('pair.order.missing', ['order.missing']));
 
     it('refuses a curator', () => spec.given(inFormed).when(terminate({}, curator)).thenRefuses('pair.forbidden'));
 

@@ -8,7 +8,14 @@ import { refuse, unmetIf } from '../shared/rules';
 import { isMissing } from '../shared/text';
 import { isMentorEligibilityWarning } from '../participant/participant.events';
 import type { ApprovePersonalProgramme, FormPair, PairEntry, ReplaceMentor } from './pair.commands';
-import { isMentorReplacementReason, isPairForm, isPairKind, type PairConsent, type PairControlTask, type PairOrder } from './pair.events';
+import {
+  isMentorReplacementReason,
+  isPairForm,
+  isPairKind,
+  type PairConsent,
+  type PairControlTask,
+  type PairOrder,
+} from './pair.events';
 import { mentorReplacementReasonLabels } from './pair.labels';
 import { isFormedPair, type FormedPair, type PairState } from './pair.state';
 
@@ -30,7 +37,11 @@ export const pairOrderProblems = (order: PairOrder | undefined): UnmetCondition[
         ...unmetIf(isMissing(order.signedBy), 'order.signedBy.empty', 'Не указано, кем подписан приказ'),
       ];
 
-export const cleanOrder = (order: PairOrder): PairOrder => ({ number: order.number.trim(), date: order.date, signedBy: order.signedBy.trim() });
+export const cleanOrder = (order: PairOrder): PairOrder => ({
+  number: order.number.trim(),
+  date: order.date,
+  signedBy: order.signedBy.trim(),
+});
 
 export const requireOrder = (order: PairOrder | undefined): PairOrder => {
   const problems = pairOrderProblems(order);
@@ -42,7 +53,11 @@ export const requireOrder = (order: PairOrder | undefined): PairOrder => {
 export const textProblems = (text: string | undefined, field: string, what: string): UnmetCondition[] =>
   isMissing(text)
     ? [{ code: `${field}.empty`, message: `Не заполнено: ${what}` }]
-    : unmetIf((text ?? '').trim().length > pairTextMaxLength, `${field}.tooLong`, `${what}: не более ${pairTextMaxLength} символов`);
+    : unmetIf(
+        (text ?? '').trim().length > pairTextMaxLength,
+        `${field}.tooLong`,
+        `${what}: не более ${pairTextMaxLength} символов`,
+      );
 
 export const requireText = (text: string | undefined, field: string, what: string): string => {
   const problems = textProblems(text, field, what);
@@ -53,9 +68,13 @@ export const requireText = (text: string | undefined, field: string, what: strin
 export const warningProblems = (warnings: readonly string[] | undefined): UnmetCondition[] =>
   (warnings ?? [])
     .filter((warning) => !isMentorEligibilityWarning(warning))
-    .map((warning) => ({ code: 'mentorEligibilityWarnings.unknown', message: `Неизвестное замечание об отборе наставника: «${warning}»` }));
+    .map((warning) => ({
+      code: 'mentorEligibilityWarnings.unknown',
+      message: `Неизвестное замечание об отборе наставника: «${warning}»`,
+    }));
 
-export const hasConsent = (consents: readonly PairConsent[], personId: string): boolean => consents.some((c) => c.personId === personId);
+export const hasConsent = (consents: readonly PairConsent[], personId: string): boolean =>
+  consents.some((c) => c.personId === personId);
 
 export const controlTaskProblems = (
   item: PairControlTask | undefined,
@@ -69,9 +88,17 @@ export const controlTaskProblems = (
   const dueDate = isIsoDate(item.dueLocalDate) ? utcMidnight(item.dueLocalDate) : undefined;
   return [
     ...unmetIf(isMissing(item.taskId), `control.${name}.taskIdEmpty`, `Не указан идентификатор задачи: ${what}`),
-    ...unmetIf(!isMissing(item.taskId) && takenIds.has(item.taskId), `control.${name}.taskIdTaken`, `Идентификатор задачи уже использован: ${what}`),
+    ...unmetIf(
+      !isMissing(item.taskId) && takenIds.has(item.taskId),
+      `control.${name}.taskIdTaken`,
+      `Идентификатор задачи уже использован: ${what}`,
+    ),
     ...unmetIf(dueAt === undefined, `control.${name}.dueAtInvalid`, `Срок (момент времени) указан неверно: ${what}`),
-    ...unmetIf(dueDate === undefined, `control.${name}.dueDateInvalid`, `Дата срока должна быть в формате ГГГГ-ММ-ДД: ${what}`),
+    ...unmetIf(
+      dueDate === undefined,
+      `control.${name}.dueDateInvalid`,
+      `Дата срока должна быть в формате ГГГГ-ММ-ДД: ${what}`,
+    ),
     ...unmetIf(
       dueDate !== undefined && (item.dueLocalDate < window.start || item.dueLocalDate > window.end),
       `control.${name}.outsideProgramme`,
@@ -96,7 +123,11 @@ export const entryProblems = (pair: FormedPair, entry: PairEntry, now: string): 
   return [
     ...unmetIf(isMissing(entry.entryId), 'entry.id.empty', 'Не указан идентификатор записи'),
     ...unmetIf(date === undefined, 'entry.date.invalid', 'Дата записи должна быть в формате ГГГГ-ММ-ДД'),
-    ...unmetIf(date !== undefined && !localDateHasBegun(date, nowTime), 'entry.date.inFuture', 'Дата записи ещё не наступила'),
+    ...unmetIf(
+      date !== undefined && !localDateHasBegun(date, nowTime),
+      'entry.date.inFuture',
+      'Дата записи ещё не наступила',
+    ),
     ...unmetIf(
       date !== undefined && entry.date < pair.term.start,
       'entry.date.beforeTerm',
@@ -117,16 +148,28 @@ export const formPairProblems = (data: FormPair['data']): UnmetCondition[] => {
     ...unmetIf(!isPairForm(data.form), 'form.unknown', `Неизвестная форма наставничества: «${data.form}»`),
     ...unmetIf(!isPairKind(data.kind), 'kind.unknown', `Неизвестный вид наставничества: «${data.kind}»`),
     ...unmetIf(menteeIds.length === 0, 'mentees.empty', 'Не указан ни один наставляемый'),
-    ...unmetIf(menteeIds.some((id) => isMissing(id)), 'mentees.blankId', 'Указан наставляемый без идентификатора'),
+    ...unmetIf(
+      menteeIds.some((id) => isMissing(id)),
+      'mentees.blankId',
+      'Указан наставляемый без идентификатора',
+    ),
     ...unmetIf(new Set(menteeIds).size !== menteeIds.length, 'mentees.duplicate', 'Наставляемый указан дважды'),
-    ...unmetIf(menteeIds.includes(data.mentorId), 'mentees.includesMentor', 'Наставник не может быть наставляемым в своей паре/группе'),
+    ...unmetIf(
+      menteeIds.includes(data.mentorId),
+      'mentees.includesMentor',
+      'Наставник не может быть наставляемым в своей паре/группе',
+    ),
     // "Один на один" unless the kind is a group, and a group is from two mentees (002 §9.1.3).
     ...unmetIf(
       data.kind !== 'group' && menteeIds.length > 1,
       'mentees.tooManyForKind',
       'Несколько наставляемых допустимо только при наставничестве в группе',
     ),
-    ...unmetIf(data.kind === 'group' && menteeIds.length === 1, 'mentees.groupTooSmall', 'В группе должно быть не менее двух наставляемых'),
+    ...unmetIf(
+      data.kind === 'group' && menteeIds.length === 1,
+      'mentees.groupTooSmall',
+      'В группе должно быть не менее двух наставляемых',
+    ),
     ...warningProblems(data.mentorEligibilityWarnings),
   ];
 };
@@ -164,9 +207,17 @@ export const personalProgrammeProblems = (data: ApprovePersonalProgramme['data']
   const start = isIsoDate(data.start) ? utcMidnight(data.start) : undefined;
   const endValid = isIsoDate(data.end);
   return [
-    ...unmetIf(start === undefined, 'programme.start.invalid', 'Дата начала программы должна быть в формате ГГГГ-ММ-ДД'),
+    ...unmetIf(
+      start === undefined,
+      'programme.start.invalid',
+      'Дата начала программы должна быть в формате ГГГГ-ММ-ДД',
+    ),
     ...unmetIf(!endValid, 'programme.end.invalid', 'Дата окончания программы должна быть в формате ГГГГ-ММ-ДД'),
-    ...unmetIf(directions.length === 0, 'programme.directions.empty', 'Не указаны направления наставнической деятельности'),
+    ...unmetIf(
+      directions.length === 0,
+      'programme.directions.empty',
+      'Не указаны направления наставнической деятельности',
+    ),
     ...unmetIf(
       difficulties.length === 0,
       'programme.difficulties.empty',
@@ -183,7 +234,8 @@ export const personalProgrammeProblems = (data: ApprovePersonalProgramme['data']
       ),
     ),
     ...unmetIf(
-      isMissing(data.controller?.personId) || !(data.controller.role === 'commissionHead' || data.controller.role === 'curator'),
+      isMissing(data.controller?.personId) ||
+        !(data.controller.role === 'commissionHead' || data.controller.role === 'curator'),
       'programme.controller.invalid',
       'Контроль проводит руководитель методической комиссии или куратор: укажите его',
     ),
@@ -202,13 +254,21 @@ export const pairControlPlanProblems = (
   const reportProblems =
     data.mentorReport === undefined
       ? []
-      : controlTaskProblems(data.mentorReport, 'mentorReport', 'отчёт наставника', window, new Set([...finalTaken, data.finalControl?.taskId ?? '']));
+      : controlTaskProblems(
+          data.mentorReport,
+          'mentorReport',
+          'отчёт наставника',
+          window,
+          new Set([...finalTaken, data.finalControl?.taskId ?? '']),
+        );
   return [
     ...interimProblems,
     ...finalProblems,
     ...reportProblems,
     ...unmetIf(
-      interimProblems.length === 0 && finalProblems.length === 0 && data.interimControl.dueLocalDate >= data.finalControl.dueLocalDate,
+      interimProblems.length === 0 &&
+        finalProblems.length === 0 &&
+        data.interimControl.dueLocalDate >= data.finalControl.dueLocalDate,
       'control.interim.notBeforeFinal',
       'Промежуточный контроль должен предшествовать итоговому',
     ),
@@ -256,10 +316,22 @@ export const validateMentorReplacement = (state: PairState, data: ReplaceMentor[
       'replacement.newMentorConsentMissing',
       'Нет датированного письменного согласия нового наставника',
     ),
-    ...unmetIf(data.capacityReserved !== true, 'replacement.capacityNotReserved', 'Не подтверждено, что у нового наставника есть свободные места'),
+    ...unmetIf(
+      data.capacityReserved !== true,
+      'replacement.capacityNotReserved',
+      'Не подтверждено, что у нового наставника есть свободные места',
+    ),
     ...(pairOrderProblems(data.order).length > 0
-      ? [{ code: 'replacement.orderMissing', message: 'Нет приказа руководителя о замене наставника с номером, датой и подписью' }]
+      ? [
+          {
+            code: 'replacement.orderMissing',
+            message: 'Нет приказа руководителя о замене наставника с номером, датой и подписью',
+          },
+        ]
       : []),
-    ...warningProblems(data.mentorEligibilityWarnings).map((p) => ({ ...p, code: 'replacement.mentorEligibilityWarningUnknown' })),
+    ...warningProblems(data.mentorEligibilityWarnings).map((p) => ({
+      ...p,
+      code: 'replacement.mentorEligibilityWarningUnknown',
+    })),
   ];
 };

@@ -85,10 +85,15 @@ export const initialPairState = (): PairState => ({ status: 'notFormed' });
 
 export const isFormedPair = (state: PairState): state is FormedPair => state.status !== 'notFormed';
 
-const whenFormed = (state: PairState, next: (pair: FormedPair) => FormedPair): PairState => (isFormedPair(state) ? next(state) : state);
+const whenFormed = (state: PairState, next: (pair: FormedPair) => FormedPair): PairState =>
+  isFormedPair(state) ? next(state) : state;
 
 /** Closes the current mentor's term: the history has no gap and no overlap. */
-const closeMentorTerm = (history: readonly PairMentorTerm[], to: string, endReason?: MentorReplacementReason): PairMentorTerm[] =>
+const closeMentorTerm = (
+  history: readonly PairMentorTerm[],
+  to: string,
+  endReason?: MentorReplacementReason,
+): PairMentorTerm[] =>
   history.map((term, index) =>
     index === history.length - 1 ? { ...term, to, ...(endReason === undefined ? {} : { endReason }) } : term,
   );
@@ -97,7 +102,19 @@ export const evolvePair = (state: PairState, event: PairEvent): PairState => {
   if (isTaskEvent(event)) return whenFormed(state, (pair) => ({ ...pair, tasks: evolveTasks(pair.tasks, event) }));
   switch (event.type) {
     case 'PairFormed': {
-      const { pairId, programmeId, organisationId, form, kind, mentorId, menteeIds, consents, order, term, shortTermReason } = event.data;
+      const {
+        pairId,
+        programmeId,
+        organisationId,
+        form,
+        kind,
+        mentorId,
+        menteeIds,
+        consents,
+        order,
+        term,
+        shortTermReason,
+      } = event.data;
       return {
         status: 'formed',
         pairId,
@@ -170,20 +187,38 @@ export const evolvePair = (state: PairState, event: PairEvent): PairState => {
           interimControls: [...pair.interimControls, { taskId, outcome, comment, controlledAt, controlledBy }],
           ...(pair.controlPlan === undefined
             ? {}
-            : { controlPlan: { ...pair.controlPlan, interimTaskIds: [...pair.controlPlan.interimTaskIds, ...repeat] } }),
+            : {
+                controlPlan: { ...pair.controlPlan, interimTaskIds: [...pair.controlPlan.interimTaskIds, ...repeat] },
+              }),
         };
       });
     case 'MentorFinalReportSubmitted':
       return whenFormed(state, (pair) => {
         const { taskId, mentorId, conclusion, proposals, submittedAt } = event.data;
-        return { ...pair, mentorFinalReport: { taskId, mentorId, conclusion, ...(proposals === undefined ? {} : { proposals }), submittedAt } };
+        return {
+          ...pair,
+          mentorFinalReport: {
+            taskId,
+            mentorId,
+            conclusion,
+            ...(proposals === undefined ? {} : { proposals }),
+            submittedAt,
+          },
+        };
       });
     case 'FinalControlCompleted':
       return whenFormed(state, (pair) => {
         const { taskId, outcome, mentorConclusion, comment, controlledAt, controlledBy } = event.data;
         return {
           ...pair,
-          finalControl: { taskId, outcome, mentorConclusion, ...(comment === undefined ? {} : { comment }), controlledAt, controlledBy },
+          finalControl: {
+            taskId,
+            outcome,
+            mentorConclusion,
+            ...(comment === undefined ? {} : { comment }),
+            controlledAt,
+            controlledBy,
+          },
         };
       });
     case 'PairCompleted':

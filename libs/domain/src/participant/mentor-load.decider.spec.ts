@@ -13,7 +13,11 @@ const reserve = (pairId: string, menteeCount = 1, capacity = 2, mentorId = 'ment
   data: { pairId, mentorId, menteeCount, capacity },
   metadata: workflow,
 });
-const release = (pairId: string): MentorLoadCommand => ({ type: 'ReleaseMenteeSlots', data: { pairId }, metadata: workflow });
+const release = (pairId: string): MentorLoadCommand => ({
+  type: 'ReleaseMenteeSlots',
+  data: { pairId },
+  metadata: workflow,
+});
 
 const reserved = (pairId: string, loadAfter: number, menteeCount = 1, capacity = 2): MentorLoadEvent => ({
   type: 'MenteeSlotsReserved',
@@ -24,18 +28,33 @@ const released = (pairId: string, loadAfter: number, menteeCount = 1): MentorLoa
   data: { mentorId: 'mentor-1', pairId, menteeCount, loadAfter, releasedAt: now, releasedBy: 'director-1' },
 });
 
-const fold = (events: MentorLoadEvent[]): MentorLoadState => events.reduce(mentorLoadDecider.evolve, mentorLoadDecider.initialState());
+const fold = (events: MentorLoadEvent[]): MentorLoadState =>
+  events.reduce(mentorLoadDecider.evolve, mentorLoadDecider.initialState());
 
 describe('mentor load (at most two mentees at once, 002 §4.3)', () => {
-  it('reserves the first slot', () => spec.given([]).when(reserve('pair-1')).then([reserved('pair-1', 1)]));
+  it('reserves the first slot', () =>
+    spec
+      .given([])
+      .when(reserve('pair-1'))
+      .then([reserved('pair-1', 1)]));
 
-  it('reserves the second slot for another pair', () => spec.given([reserved('pair-1', 1)]).when(reserve('pair-2')).then([reserved('pair-2', 2)]));
+  it('reserves the second slot for another pair', () =>
+    spec
+      .given([reserved('pair-1', 1)])
+      .when(reserve('pair-2'))
+      .then([reserved('pair-2', 2)]));
 
   it('refuses a third mentee, saying how many the mentor has and the limit', () => {
-    spec.given([reserved('pair-1', 1), reserved('pair-2', 2)]).when(reserve('pair-3')).thenRefuses('mentor.capacity.exceeded');
+    spec
+      .given([reserved('pair-1', 1), reserved('pair-2', 2)])
+      .when(reserve('pair-3'))
+      .thenRefuses('mentor.capacity.exceeded');
     const state = fold([reserved('pair-1', 1), reserved('pair-2', 2)]);
     expect(() => mentorLoadDecider.decide(reserve('pair-3'), state)).toThrow(
-      new DomainRefusal('mentor.capacity.exceeded', 'Наставник уже сопровождает 2 наставляемых; допустимо не более 2 одновременно'),
+      new DomainRefusal(
+        'mentor.capacity.exceeded',
+        'Наставник уже сопровождает 2 наставляемых; допустимо не более 2 одновременно',
+      ),
     );
   });
 
@@ -47,19 +66,38 @@ describe('mentor load (at most two mentees at once, 002 §4.3)', () => {
   });
 
   it('refuses a group larger than the free slots', () =>
-    spec.given([reserved('pair-1', 1)]).when(reserve('group-1', 2)).thenRefuses('mentor.capacity.exceeded'));
+    spec
+      .given([reserved('pair-1', 1)])
+      .when(reserve('group-1', 2))
+      .thenRefuses('mentor.capacity.exceeded'));
 
-  it('reserves a group of two at once', () => spec.given([]).when(reserve('group-1', 2)).then([reserved('group-1', 2, 2)]));
+  it('reserves a group of two at once', () =>
+    spec
+      .given([])
+      .when(reserve('group-1', 2))
+      .then([reserved('group-1', 2, 2)]));
 
   it('is idempotent: reserving again for the same pair records nothing', () =>
-    spec.given([reserved('pair-1', 1), reserved('pair-2', 2)]).when(reserve('pair-2')).then([]));
+    spec
+      .given([reserved('pair-1', 1), reserved('pair-2', 2)])
+      .when(reserve('pair-2'))
+      .then([]));
 
   it('refuses a different count for a pair that already holds slots', () =>
-    spec.given([reserved('pair-1', 1)]).when(reserve('pair-1', 2)).thenRefuses('mentor.load.reservationMismatch'));
+    spec
+      .given([reserved('pair-1', 1)])
+      .when(reserve('pair-1', 2))
+      .thenRefuses('mentor.load.reservationMismatch'));
 
   it('releasing frees the slot for another pair', () => {
-    spec.given([reserved('pair-1', 1), reserved('pair-2', 2)]).when(release('pair-1')).then([released('pair-1', 1)]);
-    spec.given([reserved('pair-1', 1), reserved('pair-2', 2), released('pair-1', 1)]).when(reserve('pair-3')).then([reserved('pair-3', 2)]);
+    spec
+      .given([reserved('pair-1', 1), reserved('pair-2', 2)])
+      .when(release('pair-1'))
+      .then([released('pair-1', 1)]);
+    spec
+      .given([reserved('pair-1', 1), reserved('pair-2', 2), released('pair-1', 1)])
+      .when(reserve('pair-3'))
+      .then([reserved('pair-3', 2)]);
     expect(fold([reserved('pair-1', 1), reserved('pair-2', 2), released('pair-1', 1)])).toEqual({
       mentorId: 'mentor-1',
       reservations: { 'pair-2': 1 },
@@ -68,16 +106,33 @@ describe('mentor load (at most two mentees at once, 002 §4.3)', () => {
   });
 
   it('is idempotent on release: nothing held, nothing released', () => {
-    spec.given([reserved('pair-1', 1), released('pair-1', 0)]).when(release('pair-1')).then([]);
+    spec
+      .given([reserved('pair-1', 1), released('pair-1', 0)])
+      .when(release('pair-1'))
+      .then([]);
     spec.given([]).when(release('pair-1')).then([]);
   });
 
   it('refuses a reservation for another mentor on this stream', () =>
-    spec.given([reserved('pair-1', 1)]).when(reserve('pair-2', 1, 2, 'mentor-2')).thenRefuses('mentor.load.wrongMentor'));
+    spec
+      .given([reserved('pair-1', 1)])
+      .when(reserve('pair-2', 1, 2, 'mentor-2'))
+      .thenRefuses('mentor.load.wrongMentor'));
 
-  it.each([0, 1.5, -1])('refuses the mentee count %p', (count) => spec.given([]).when(reserve('pair-1', count)).thenRefuses('mentor.load.menteeCountInvalid'));
+  it.each([0, 1.5, -1])('refuses the mentee count %p', (count) =>
+    spec.given([]).when(reserve('pair-1', count)).thenRefuses('mentor.load.menteeCountInvalid'),
+  );
 
-  it.each([0, 2.5])('refuses the capacity %p', (capacity) => spec.given([]).when(reserve('pair-1', 1, capacity)).thenRefuses('mentor.load.capacityInvalid'));
+  it.each([0, 2.5])('refuses the capacity %p', (capacity) =>
+    spec
+      .given([])
+      .when(reserve('pair-1', 1, capacity))
+      .thenRefuses('mentor.load.capacityInvalid'),
+  );
 
-  it('refuses a blank pair or mentor', () => spec.given([]).when(reserve(' ', 1, 2, '')).thenRefuses('mentor.load.invalid'));
+  it('refuses a blank pair or mentor', () =>
+    spec
+      .given([])
+      .when(reserve(' ', 1, 2, ''))
+      .thenRefuses('mentor.load.invalid'));
 });

@@ -8,7 +8,12 @@ import {
   type ParticipantState,
   type RegisterParticipant,
 } from './participant.decider';
-import { menteeCategories, type MenteeCategory, type ParticipantEvent, type ParticipantRole } from './participant.events';
+import {
+  menteeCategories,
+  type MenteeCategory,
+  type ParticipantEvent,
+  type ParticipantRole,
+} from './participant.events';
 import { menteeCategoryLabels, mentorEligibilityWarningLabels, participantRoleLabels } from './participant.labels';
 
 const spec = deciderSpec(participantDecider);
@@ -40,9 +45,16 @@ const menteeData: RegisterParticipant['data'] = {
   menteeCategory: 'newSpecialist',
 };
 
-const register = (data: RegisterParticipant['data'], metadata = head): ParticipantCommand => ({ type: 'RegisterParticipant', data, metadata });
+const register = (data: RegisterParticipant['data'], metadata = head): ParticipantCommand => ({
+  type: 'RegisterParticipant',
+  data,
+  metadata,
+});
 
-const registered = (data: RegisterParticipant['data'], extra: Partial<Extract<ParticipantEvent, { type: 'ParticipantRegistered' }>['data']> = {}): ParticipantEvent => ({
+const registered = (
+  data: RegisterParticipant['data'],
+  extra: Partial<Extract<ParticipantEvent, { type: 'ParticipantRegistered' }>['data']> = {},
+): ParticipantEvent => ({
   type: 'ParticipantRegistered',
   data: {
     ...data,
@@ -54,30 +66,49 @@ const registered = (data: RegisterParticipant['data'], extra: Partial<Extract<Pa
   },
 });
 
-const fold = (events: ParticipantEvent[]): ParticipantState => events.reduce(participantDecider.evolve, participantDecider.initialState());
+const fold = (events: ParticipantEvent[]): ParticipantState =>
+  events.reduce(participantDecider.evolve, participantDecider.initialState());
 
 describe('participant registry', () => {
   describe('RegisterParticipant', () => {
-    it('registers an experienced mentor without warnings', () => spec.given([]).when(register(mentorData)).then([registered(mentorData)]));
+    it('registers an experienced mentor without warnings', () =>
+      spec
+        .given([])
+        .when(register(mentorData))
+        .then([registered(mentorData)]));
 
-    it('registers a mentee with their category', () => spec.given([]).when(register(menteeData)).then([registered(menteeData)]));
+    it('registers a mentee with their category', () =>
+      spec
+        .given([])
+        .when(register(menteeData))
+        .then([registered(menteeData)]));
 
     it('records a short experience as warnings, not a refusal (002 §4.3 says "preferably")', () => {
       const junior = { ...mentorData, teachingExperienceYears: 4, subjectExperienceYears: 2 };
       spec
         .given([])
         .when(register(junior))
-        .then([registered(junior, { eligibilityWarnings: ['teachingExperienceBelowFiveYears', 'subjectExperienceBelowThreeYears'] })]);
+        .then([
+          registered(junior, {
+            eligibilityWarnings: ['teachingExperienceBelowFiveYears', 'subjectExperienceBelowThreeYears'],
+          }),
+        ]);
     });
 
     it('warns only about the subject when teaching experience is enough', () => {
       const data = { ...mentorData, teachingExperienceYears: 5, subjectExperienceYears: 2.5 };
-      spec.given([]).when(register(data)).then([registered(data, { eligibilityWarnings: ['subjectExperienceBelowThreeYears'] })]);
+      spec
+        .given([])
+        .when(register(data))
+        .then([registered(data, { eligibilityWarnings: ['subjectExperienceBelowThreeYears'] })]);
     });
 
     it('never warns about mentees', () => {
       const data = { ...menteeData, teachingExperienceYears: 1, subjectExperienceYears: 1 };
-      spec.given([]).when(register(data)).then([registered(data)]);
+      spec
+        .given([])
+        .when(register(data))
+        .then([registered(data)]);
     });
 
     it('keeps a partner organisation and drops blank optional text', () => {
@@ -98,16 +129,29 @@ describe('participant registry', () => {
         .then([registered({ ...withoutSubject, partnerOrganisation: 'Лицей № 2' })]);
     });
 
-    it('refuses a second registration', () => spec.given([registered(mentorData)]).when(register(mentorData)).thenRefuses('participant.alreadyRegistered'));
-
-    it.each<CommandMetadata['role']>(['mentor', 'mentee', 'methodologist', 'regionalCoordinator'])('refuses a %s selecting participants', (role) =>
-      spec.given([]).when(register(mentorData, at('x-1', role))).thenRefuses('participant.forbidden'));
-
-    it.each<CommandMetadata['role']>(['curator', 'director', 'administrator'])('lets a %s select participants', (role) =>
+    it('refuses a second registration', () =>
       spec
-        .given([])
-        .when(register(mentorData, at('x-1', role)))
-        .then([registered(mentorData, { registeredBy: 'x-1' })]));
+        .given([registered(mentorData)])
+        .when(register(mentorData))
+        .thenRefuses('participant.alreadyRegistered'));
+
+    it.each<CommandMetadata['role']>(['mentor', 'mentee', 'methodologist', 'regionalCoordinator'])(
+      'refuses a %s selecting participants',
+      (role) =>
+        spec
+          .given([])
+          .when(register(mentorData, at('x-1', role)))
+          .thenRefuses('participant.forbidden'),
+    );
+
+    it.each<CommandMetadata['role']>(['curator', 'director', 'administrator'])(
+      'lets a %s select participants',
+      (role) =>
+        spec
+          .given([])
+          .when(register(mentorData, at('x-1', role)))
+          .then([registered(mentorData, { registeredBy: 'x-1' })]),
+    );
 
     it('refuses an unknown role', () =>
       spec
@@ -118,7 +162,15 @@ describe('participant registry', () => {
     it('lists every invalid field', () =>
       spec
         .given([])
-        .when(register({ ...mentorData, personId: ' ', position: '', teachingExperienceYears: -1, subjectExperienceYears: Number.NaN }))
+        .when(
+          register({
+            ...mentorData,
+            personId: ' ',
+            position: '',
+            teachingExperienceYears: -1,
+            subjectExperienceYears: Number.NaN,
+          }),
+        )
         .thenRefuses('participant.invalid', [
           'participant.personId.empty',
           'participant.position.empty',
@@ -133,7 +185,10 @@ describe('participant registry', () => {
         .thenRefuses('participant.invalid', ['participant.subjectExperience.exceedsTeaching']));
 
     it('requires a mentee category for a mentee', () => {
-      spec.given([]).when(register({ ...menteeData, menteeCategory: undefined })).thenRefuses('participant.invalid', ['participant.menteeCategory.required']);
+      spec
+        .given([])
+        .when(register({ ...menteeData, menteeCategory: undefined }))
+        .thenRefuses('participant.invalid', ['participant.menteeCategory.required']);
     });
 
     it('refuses an unknown mentee category', () =>
@@ -150,26 +205,57 @@ describe('participant registry', () => {
   });
 
   describe('WithdrawParticipant', () => {
-    const withdraw = (reason: string, metadata = head): ParticipantCommand => ({ type: 'WithdrawParticipant', data: { reason }, metadata });
+    const withdraw = (reason: string, metadata = head): ParticipantCommand => ({
+      type: 'WithdrawParticipant',
+      data: { reason },
+      metadata,
+    });
     const withdrawn: ParticipantEvent = {
       type: 'ParticipantWithdrawn',
-      data: { participantId: 'part-1', programmeId: 'prog-1', personId: 'person-1', role: 'mentor', reason: 'Увольнение', withdrawnAt: now, withdrawnBy: 'head-1' },
+      data: {
+        participantId: 'part-1',
+        programmeId: 'prog-1',
+        personId: 'person-1',
+        role: 'mentor',
+        reason: 'Увольнение',
+        withdrawnAt: now,
+        withdrawnBy: 'head-1',
+      },
     };
 
-    it('withdraws a registered participant', () => spec.given([registered(mentorData)]).when(withdraw(' Увольнение ')).then([withdrawn]));
+    it('withdraws a registered participant', () =>
+      spec
+        .given([registered(mentorData)])
+        .when(withdraw(' Увольнение '))
+        .then([withdrawn]));
 
-    it('refuses an unregistered participant', () => spec.given([]).when(withdraw('Увольнение')).thenRefuses('participant.notRegistered'));
+    it('refuses an unregistered participant', () =>
+      spec.given([]).when(withdraw('Увольнение')).thenRefuses('participant.notRegistered'));
 
     it('refuses withdrawing twice', () =>
-      spec.given([registered(mentorData), withdrawn]).when(withdraw('Увольнение')).thenRefuses('participant.alreadyWithdrawn'));
+      spec
+        .given([registered(mentorData), withdrawn])
+        .when(withdraw('Увольнение'))
+        .thenRefuses('participant.alreadyWithdrawn'));
 
-    it('requires a reason', () => spec.given([registered(mentorData)]).when(withdraw('  ')).thenRefuses('participant.withdrawal.reasonRequired'));
+    it('requires a reason', () =>
+      spec
+        .given([registered(mentorData)])
+        .when(withdraw('  '))
+        .thenRefuses('participant.withdrawal.reasonRequired'));
 
     it('refuses a mentee withdrawing someone', () =>
-      spec.given([registered(mentorData)]).when(withdraw('Увольнение', at('person-2', 'mentee'))).thenRefuses('participant.forbidden'));
+      spec
+        .given([registered(mentorData)])
+        .when(withdraw('Увольнение', at('person-2', 'mentee')))
+        .thenRefuses('participant.forbidden'));
 
     it('keeps the withdrawal in state', () =>
-      expect(fold([registered(mentorData), withdrawn])).toMatchObject({ status: 'withdrawn', withdrawnAt: now, withdrawalReason: 'Увольнение' }));
+      expect(fold([registered(mentorData), withdrawn])).toMatchObject({
+        status: 'withdrawn',
+        withdrawnAt: now,
+        withdrawalReason: 'Увольнение',
+      }));
   });
 
   describe('selection counts for the programme gate', () => {
@@ -182,7 +268,15 @@ describe('participant registry', () => {
           registered({ ...mentorData, participantId: 'part-4', personId: 'person-4' }),
           {
             type: 'ParticipantWithdrawn',
-            data: { participantId: 'part-4', programmeId: 'prog-1', personId: 'person-4', role: 'mentor', reason: 'x', withdrawnAt: now, withdrawnBy: 'head-1' },
+            data: {
+              participantId: 'part-4',
+              programmeId: 'prog-1',
+              personId: 'person-4',
+              role: 'mentor',
+              reason: 'x',
+              withdrawnAt: now,
+              withdrawnBy: 'head-1',
+            },
           },
         ]),
         fold([registered(menteeData)]),

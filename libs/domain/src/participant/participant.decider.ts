@@ -48,7 +48,9 @@ export const mentorEligibilityWarningsFor = (
   teachingExperienceYears: number,
   subjectExperienceYears: number,
 ): MentorEligibilityWarning[] => [
-  ...(teachingExperienceYears < recommendedTeachingExperienceYears ? ['teachingExperienceBelowFiveYears' as const] : []),
+  ...(teachingExperienceYears < recommendedTeachingExperienceYears
+    ? ['teachingExperienceBelowFiveYears' as const]
+    : []),
   ...(subjectExperienceYears < recommendedSubjectExperienceYears ? ['subjectExperienceBelowThreeYears' as const] : []),
 ];
 
@@ -76,29 +78,60 @@ const register = ({ data, metadata }: RegisterParticipant, state: ParticipantSta
     return refuse('participant.role.unknown', `Неизвестная роль участника: «${data.role}»`);
   }
   const problems: UnmetCondition[] = [
-    ...(isUnsetOrBlank(data.participantId) ? [{ code: 'participant.id.empty', message: 'Не указан идентификатор участника' }] : []),
-    ...(isUnsetOrBlank(data.organisationId) ? [{ code: 'participant.organisationId.empty', message: 'Не указана организация' }] : []),
+    ...(isUnsetOrBlank(data.participantId)
+      ? [{ code: 'participant.id.empty', message: 'Не указан идентификатор участника' }]
+      : []),
+    ...(isUnsetOrBlank(data.organisationId)
+      ? [{ code: 'participant.organisationId.empty', message: 'Не указана организация' }]
+      : []),
     ...(isUnsetOrBlank(data.personId) ? [{ code: 'participant.personId.empty', message: 'Не указан человек' }] : []),
-    ...(isUnsetOrBlank(data.programmeId) ? [{ code: 'participant.programmeId.empty', message: 'Не указана программа наставничества' }] : []),
+    ...(isUnsetOrBlank(data.programmeId)
+      ? [{ code: 'participant.programmeId.empty', message: 'Не указана программа наставничества' }]
+      : []),
     ...(isUnsetOrBlank(data.position) ? [{ code: 'participant.position.empty', message: 'Не указана должность' }] : []),
     ...(isYears(data.teachingExperienceYears)
       ? []
-      : [{ code: 'participant.teachingExperience.invalid', message: 'Педагогический стаж должен быть числом лет от 0 до 80' }]),
+      : [
+          {
+            code: 'participant.teachingExperience.invalid',
+            message: 'Педагогический стаж должен быть числом лет от 0 до 80',
+          },
+        ]),
     ...(isYears(data.subjectExperienceYears)
       ? []
-      : [{ code: 'participant.subjectExperience.invalid', message: 'Стаж по предмету должен быть числом лет от 0 до 80' }]),
+      : [
+          {
+            code: 'participant.subjectExperience.invalid',
+            message: 'Стаж по предмету должен быть числом лет от 0 до 80',
+          },
+        ]),
     // "в том числе по данному предмету": the subject years are part of the teaching years.
     ...(data.subjectExperienceYears > data.teachingExperienceYears
-      ? [{ code: 'participant.subjectExperience.exceedsTeaching', message: 'Стаж по предмету не может превышать педагогический стаж' }]
+      ? [
+          {
+            code: 'participant.subjectExperience.exceedsTeaching',
+            message: 'Стаж по предмету не может превышать педагогический стаж',
+          },
+        ]
       : []),
     ...(data.role === 'mentee' && data.menteeCategory === undefined
       ? [{ code: 'participant.menteeCategory.required', message: 'Укажите категорию наставляемого' }]
       : []),
     ...(data.menteeCategory !== undefined && !isMenteeCategory(data.menteeCategory)
-      ? [{ code: 'participant.menteeCategory.unknown', message: `Неизвестная категория наставляемого: «${data.menteeCategory}»` }]
+      ? [
+          {
+            code: 'participant.menteeCategory.unknown',
+            message: `Неизвестная категория наставляемого: «${data.menteeCategory}»`,
+          },
+        ]
       : []),
     ...(data.role === 'mentor' && data.menteeCategory !== undefined
-      ? [{ code: 'participant.menteeCategory.notForMentor', message: 'Категория наставляемого не указывается для наставника' }]
+      ? [
+          {
+            code: 'participant.menteeCategory.notForMentor',
+            message: 'Категория наставляемого не указывается для наставника',
+          },
+        ]
       : []),
   ];
   if (problems.length > 0) {
@@ -120,7 +153,9 @@ const register = ({ data, metadata }: RegisterParticipant, state: ParticipantSta
         ...(data.menteeCategory === undefined ? {} : { menteeCategory: data.menteeCategory }),
         ...optionalText('partnerOrganisation', data.partnerOrganisation),
         eligibilityWarnings:
-          data.role === 'mentor' ? mentorEligibilityWarningsFor(data.teachingExperienceYears, data.subjectExperienceYears) : [],
+          data.role === 'mentor'
+            ? mentorEligibilityWarningsFor(data.teachingExperienceYears, data.subjectExperienceYears)
+            : [],
         registeredAt: metadata.now,
         registeredBy: metadata.actorId,
       },

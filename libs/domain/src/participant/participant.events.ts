@@ -21,7 +21,10 @@ export type MenteeCategory = (typeof menteeCategories)[number];
  * 002 §4.3 says "preferably": a mentor short of the experience may still be chosen, so these are
  * recorded warnings the commission and director see, not refusals.
  */
-export const mentorEligibilityWarningCodes = ['teachingExperienceBelowFiveYears', 'subjectExperienceBelowThreeYears'] as const;
+export const mentorEligibilityWarningCodes = [
+  'teachingExperienceBelowFiveYears',
+  'subjectExperienceBelowThreeYears',
+] as const;
 export type MentorEligibilityWarning = (typeof mentorEligibilityWarningCodes)[number];
 
 export const isParticipantRole = isOneOf(participantRoles);

@@ -24,7 +24,11 @@ import {
 
 describe('organisation mentoring programme', () => {
   describe('StartProgramme', () => {
-    const startData = { programmeId: 'prog-1', organisationId: 'org-1', title: ' Программа наставничества педагогических работников на 2026 год ' };
+    const startData = {
+      programmeId: 'prog-1',
+      organisationId: 'org-1',
+      title: ' Программа наставничества педагогических работников на 2026 год ',
+    };
 
     it('starts in the preparatory stage', () =>
       spec.given([]).when({ type: 'StartProgramme', data: startData, metadata: director }).then([started]));
@@ -36,22 +40,35 @@ describe('organisation mentoring programme', () => {
         .then([{ ...started, data: { ...started.data, startedAt: '2026-01-12T05:00:00Z', startedBy: 'admin-1' } }]));
 
     it('refuses a second start', () =>
-      spec.given([started]).when({ type: 'StartProgramme', data: startData, metadata: director }).thenRefuses('programme.alreadyStarted'));
+      spec
+        .given([started])
+        .when({ type: 'StartProgramme', data: startData, metadata: director })
+        .thenRefuses('programme.alreadyStarted'));
 
     it('refuses a curator: the director starts the programme', () =>
-      spec.given([]).when({ type: 'StartProgramme', data: startData, metadata: curator }).thenRefuses('programme.forbidden'));
+      spec
+        .given([])
+        .when({ type: 'StartProgramme', data: startData, metadata: curator })
+        .thenRefuses('programme.forbidden'));
 
     it('lists every blank required field', () =>
       spec
         .given([])
-        .when({ type: 'StartProgramme', data: { programmeId: 'prog-1', organisationId: '', title: '  ' }, metadata: director })
+        .when({
+          type: 'StartProgramme',
+          data: { programmeId: 'prog-1', organisationId: '', title: '  ' },
+          metadata: director,
+        })
         .thenRefuses('programme.invalid', ['programme.organisationId.empty', 'programme.title.empty']));
 
-    it.each(['2026-03-03T00:00:00Z', '2026-01-12', 'вчера'])('refuses the start instant %p (future or not an instant)', (startedAt) =>
-      spec
-        .given([])
-        .when({ type: 'StartProgramme', data: { ...startData, startedAt }, metadata: director })
-        .thenRefuses('programme.startedAt.invalid'));
+    it.each(['2026-03-03T00:00:00Z', '2026-01-12', 'вчера'])(
+      'refuses the start instant %p (future or not an instant)',
+      (startedAt) =>
+        spec
+          .given([])
+          .when({ type: 'StartProgramme', data: { ...startData, startedAt }, metadata: director })
+          .thenRefuses('programme.startedAt.invalid'),
+    );
   });
 
   describe('a programme that has not started', () => {
@@ -98,7 +115,10 @@ describe('organisation mentoring programme', () => {
         .thenRefuses('programme.forbidden'));
 
     it('refuses a blank curator', () =>
-      spec.given([started]).when({ type: 'AppointCurator', data: { curatorId: ' ' }, metadata: director }).thenRefuses('programme.curator.empty'));
+      spec
+        .given([started])
+        .when({ type: 'AppointCurator', data: { curatorId: ' ' }, metadata: director })
+        .thenRefuses('programme.curator.empty'));
 
     it('refuses appointing the same curator again', () =>
       spec
@@ -121,7 +141,10 @@ describe('organisation mentoring programme', () => {
         .then([recorded(doc('regulationApprovalOrder'), 'preparatory', 'director-1')]));
 
     it('refuses another programme’s curator', () =>
-      spec.given(inPreparatory).when(record(doc('implementationAct'), otherCurator)).thenRefuses('programme.forbidden'));
+      spec
+        .given(inPreparatory)
+        .when(record(doc('implementationAct'), otherCurator))
+        .thenRefuses('programme.forbidden'));
 
     it('refuses an unknown kind', () =>
       spec
@@ -133,7 +156,11 @@ describe('organisation mentoring programme', () => {
       spec
         .given(inPreparatory)
         .when(record(doc('roadMap', 'doc-x', { number: '', date: '2026-02-30', signedBy: ' ' })))
-        .thenRefuses('programme.document.invalid', ['document.number.empty', 'document.date.invalid', 'document.signedBy.empty']));
+        .thenRefuses('programme.document.invalid', [
+          'document.number.empty',
+          'document.date.invalid',
+          'document.signedBy.empty',
+        ]));
 
     it('refuses the same document id twice: a document is never edited', () =>
       spec

@@ -107,12 +107,21 @@ const start = ({ data, metadata }: StartProgramme, state: ProgrammeState): Progr
     return refuse('programme.alreadyStarted', `Программа «${state.title}» уже начата`);
   }
   if (metadata.role !== 'administrator' && metadata.role !== 'director') {
-    return refuse('programme.forbidden', 'Начать программу наставничества может только руководитель организации или администратор');
+    return refuse(
+      'programme.forbidden',
+      'Начать программу наставничества может только руководитель организации или администратор',
+    );
   }
   const missing: UnmetCondition[] = [
-    ...(isUnsetOrBlank(data.programmeId) ? [{ code: 'programme.id.empty', message: 'Не указан идентификатор программы' }] : []),
-    ...(isUnsetOrBlank(data.organisationId) ? [{ code: 'programme.organisationId.empty', message: 'Не указана организация' }] : []),
-    ...(isUnsetOrBlank(data.title) ? [{ code: 'programme.title.empty', message: 'Не указано название программы' }] : []),
+    ...(isUnsetOrBlank(data.programmeId)
+      ? [{ code: 'programme.id.empty', message: 'Не указан идентификатор программы' }]
+      : []),
+    ...(isUnsetOrBlank(data.organisationId)
+      ? [{ code: 'programme.organisationId.empty', message: 'Не указана организация' }]
+      : []),
+    ...(isUnsetOrBlank(data.title)
+      ? [{ code: 'programme.title.empty', message: 'Не указано название программы' }]
+      : []),
   ];
   if (missing.length > 0) {
     return refuse('programme.invalid', 'Не заполнены обязательные сведения о программе', missing);
@@ -120,7 +129,10 @@ const start = ({ data, metadata }: StartProgramme, state: ProgrammeState): Progr
   const startedAt = data.startedAt ?? metadata.now;
   const startedAtTime = instantTime(startedAt);
   if (Number.isNaN(startedAtTime) || startedAtTime > Date.parse(metadata.now)) {
-    return refuse('programme.startedAt.invalid', 'Дата начала программы должна быть корректной и не позже текущего момента');
+    return refuse(
+      'programme.startedAt.invalid',
+      'Дата начала программы должна быть корректной и не позже текущего момента',
+    );
   }
   return [
     {
@@ -145,21 +157,33 @@ const recordDocument = ({ data, metadata }: RecordDocument, current: ProgrammeSt
     return refuse('programme.document.kindUnknown', `Неизвестный вид документа: «${data.kind}»`);
   }
   const problems: UnmetCondition[] = [
-    ...(isUnsetOrBlank(data.documentId) ? [{ code: 'document.id.empty', message: 'Не указан идентификатор документа' }] : []),
+    ...(isUnsetOrBlank(data.documentId)
+      ? [{ code: 'document.id.empty', message: 'Не указан идентификатор документа' }]
+      : []),
     ...(isUnsetOrBlank(data.number) ? [{ code: 'document.number.empty', message: 'Не указан номер документа' }] : []),
-    ...(isIsoDate(data.date) ? [] : [{ code: 'document.date.invalid', message: 'Дата документа должна быть в формате ГГГГ-ММ-ДД' }]),
-    ...(isUnsetOrBlank(data.signedBy) ? [{ code: 'document.signedBy.empty', message: 'Не указано, кем подписан документ' }] : []),
+    ...(isIsoDate(data.date)
+      ? []
+      : [{ code: 'document.date.invalid', message: 'Дата документа должна быть в формате ГГГГ-ММ-ДД' }]),
+    ...(isUnsetOrBlank(data.signedBy)
+      ? [{ code: 'document.signedBy.empty', message: 'Не указано, кем подписан документ' }]
+      : []),
   ];
   if (problems.length > 0) {
     return refuse('programme.document.invalid', 'Сведения о документе заполнены неверно', problems);
   }
   if (state.documents[data.documentId] !== undefined) {
-    return refuse('programme.document.duplicate', `Документ ${data.documentId} уже зарегистрирован; исправление оформляется новым документом`);
+    return refuse(
+      'programme.document.duplicate',
+      `Документ ${data.documentId} уже зарегистрирован; исправление оформляется новым документом`,
+    );
   }
   if (data.corrects !== undefined) {
     const target = state.documents[data.corrects];
     if (target === undefined) {
-      return refuse('programme.document.correctionTargetMissing', `Исправляемый документ ${data.corrects} не зарегистрирован`);
+      return refuse(
+        'programme.document.correctionTargetMissing',
+        `Исправляемый документ ${data.corrects} не зарегистрирован`,
+      );
     }
     if (target.kind !== data.kind) {
       return refuse(
@@ -224,7 +248,10 @@ const advanceStage = ({ data, metadata }: AdvanceStage, current: ProgrammeState)
   const state = requireOpen(current);
   requireCuratorOrAdministrator(state, metadata);
   if (data.expectedStage !== undefined && data.expectedStage !== state.stage) {
-    return refuse('programme.stage.conflict', `Программа уже на этапе ${stageName(state.stage)}, а не ${stageName(data.expectedStage)}`);
+    return refuse(
+      'programme.stage.conflict',
+      `Программа уже на этапе ${stageName(state.stage)}, а не ${stageName(data.expectedStage)}`,
+    );
   }
   const problems = contextProblems(data.context);
   if (problems.length > 0) {
@@ -232,7 +259,11 @@ const advanceStage = ({ data, metadata }: AdvanceStage, current: ProgrammeState)
   }
   const unmet = unmetConditions(state, data.context);
   if (unmet.length > 0) {
-    return refuse('programme.gate.unmet', `Нельзя завершить этап ${stageName(state.stage)}: не выполнены условия`, unmet);
+    return refuse(
+      'programme.gate.unmet',
+      `Нельзя завершить этап ${stageName(state.stage)}: не выполнены условия`,
+      unmet,
+    );
   }
   const to = nextProgrammeStage(state.stage);
   const advanced: ProgrammeEvent = {
@@ -254,7 +285,12 @@ const advanceStage = ({ data, metadata }: AdvanceStage, current: ProgrammeState)
     ...reminderDone,
     {
       type: 'ProgrammeClosed',
-      data: { programmeId: state.programmeId, organisationId: state.organisationId, closedAt: metadata.now, closedBy: metadata.actorId },
+      data: {
+        programmeId: state.programmeId,
+        organisationId: state.organisationId,
+        closedAt: metadata.now,
+        closedBy: metadata.actorId,
+      },
     },
   ];
 };
@@ -267,7 +303,10 @@ const returnToStage = ({ data, metadata }: ReturnToStage, current: ProgrammeStat
     return refuse('programme.return.reasonRequired', 'Укажите причину возврата к предыдущему этапу');
   }
   if (stageIndex(to) >= stageIndex(state.stage)) {
-    return refuse('programme.return.notEarlier', `Вернуться можно только к более раннему этапу; текущий этап — ${stageName(state.stage)}`);
+    return refuse(
+      'programme.return.notEarlier',
+      `Вернуться можно только к более раннему этапу; текущий этап — ${stageName(state.stage)}`,
+    );
   }
   return [
     {
@@ -286,11 +325,20 @@ const returnToStage = ({ data, metadata }: ReturnToStage, current: ProgrammeStat
 };
 
 /** Leaving a stage (forward or back) completes the curator's reminder for its plan. */
-const completeStageReminder = (state: StartedProgramme, stage: ProgrammeStageOrClosed, metadata: CommandMetadata): TaskEvent[] => {
+const completeStageReminder = (
+  state: StartedProgramme,
+  stage: ProgrammeStageOrClosed,
+  metadata: CommandMetadata,
+): TaskEvent[] => {
   const taskId = stage === 'closed' ? undefined : state.stageReminderTasks[stage];
   const task = taskId === undefined ? undefined : state.tasks[taskId];
   if (!task || !isTaskActive(task)) return [];
-  return [{ type: 'TaskCompleted', data: { taskId: task.taskId, completedAt: metadata.now, completedBy: metadata.actorId, result: 'Этап завершён' } }];
+  return [
+    {
+      type: 'TaskCompleted',
+      data: { taskId: task.taskId, completedAt: metadata.now, completedBy: metadata.actorId, result: 'Этап завершён' },
+    },
+  ];
 };
 
 const planStageDates = ({ data, metadata }: PlanStageDates, current: ProgrammeState): ProgrammeEvent[] => {
@@ -309,7 +357,12 @@ const planStageDates = ({ data, metadata }: PlanStageDates, current: ProgrammeSt
   const previousReminder = state.stageReminderTasks[stage];
   const supersede: TaskEvent[] =
     previousReminder !== undefined && state.tasks[previousReminder] && isTaskActive(state.tasks[previousReminder])
-      ? [{ type: 'TaskCancelled', data: { taskId: previousReminder, cancelledAt: metadata.now, reason: 'Плановый срок изменён' } }]
+      ? [
+          {
+            type: 'TaskCancelled',
+            data: { taskId: previousReminder, cancelledAt: metadata.now, reason: 'Плановый срок изменён' },
+          },
+        ]
       : [];
   const curatorId = state.curatorId;
   const reminder: TaskEvent[] =
@@ -328,7 +381,9 @@ const planStageDates = ({ data, metadata }: PlanStageDates, current: ProgrammeSt
               dueAt: data.reminder.dueAt,
               dueLocalDate: data.reminder.dueLocalDate,
               remindAt: data.reminder.remindAt,
-              ...(data.reminder.deadlinePendingYear === undefined ? {} : { deadlinePendingYear: data.reminder.deadlinePendingYear }),
+              ...(data.reminder.deadlinePendingYear === undefined
+                ? {}
+                : { deadlinePendingYear: data.reminder.deadlinePendingYear }),
             },
           },
         ]
@@ -379,7 +434,9 @@ const markStagePlanOverdue = ({ data, metadata }: MarkStagePlanOverdue, current:
   const reminder = reminderId === undefined ? undefined : state.tasks[reminderId];
   return [
     { type: 'StagePlanOverdue', data: { programmeId: state.programmeId, stage, plannedEnd, detectedAt: metadata.now } },
-    ...(reminder && reminder.status === 'open' ? [{ type: 'TaskOverdue' as const, data: { taskId: reminder.taskId, overdueAt: metadata.now } }] : []),
+    ...(reminder && reminder.status === 'open'
+      ? [{ type: 'TaskOverdue' as const, data: { taskId: reminder.taskId, overdueAt: metadata.now } }]
+      : []),
   ];
 };
 
@@ -416,7 +473,6 @@ export const decideProgramme = (command: ProgrammeCommand, state: ProgrammeState
       return assertNever(command);
   }
 };
-
 
 export const programmeDecider: Decider<ProgrammeState, ProgrammeCommand, ProgrammeEvent> = {
   decide: decideProgramme,

@@ -15,7 +15,11 @@ import type { ProgrammeState } from './programme.state';
 
 export const spec = deciderSpec(programmeDecider);
 export const now = '2026-03-02T06:00:00.000Z';
-export const at = (actorId: string, role: CommandMetadata['role'], when = now): CommandMetadata => ({ actorId, role, now: when });
+export const at = (actorId: string, role: CommandMetadata['role'], when = now): CommandMetadata => ({
+  actorId,
+  role,
+  now: when,
+});
 export const admin = at('admin-1', 'administrator');
 export const director = at('director-1', 'director');
 export const curator = at('curator-1', 'curator');
@@ -59,7 +63,11 @@ export const curatorAppointed = (curatorId = 'curator-1', previousCuratorId?: st
   },
 });
 
-export const doc = (kind: ProgrammeDocumentKind, documentId: string = `doc-${kind}`, extra: Partial<ProgrammeDocument> = {}): ProgrammeDocument => ({
+export const doc = (
+  kind: ProgrammeDocumentKind,
+  documentId: string = `doc-${kind}`,
+  extra: Partial<ProgrammeDocument> = {},
+): ProgrammeDocument => ({
   documentId,
   kind,
   number: '15-од',
@@ -68,12 +76,22 @@ export const doc = (kind: ProgrammeDocumentKind, documentId: string = `doc-${kin
   ...extra,
 });
 
-export const recorded = (document: ProgrammeDocument, stage: ProgrammeStage = 'preparatory', by = 'curator-1'): ProgrammeEvent => ({
+export const recorded = (
+  document: ProgrammeDocument,
+  stage: ProgrammeStage = 'preparatory',
+  by = 'curator-1',
+): ProgrammeEvent => ({
   type: 'DocumentRecorded',
   data: { ...document, programmeId: 'prog-1', stage, recordedAt: now, recordedBy: by },
 });
 
-export const advanced = (from: ProgrammeStage, to: ProgrammeStageOrClosed, context = ready, comment?: string, by = 'curator-1'): ProgrammeEvent => ({
+export const advanced = (
+  from: ProgrammeStage,
+  to: ProgrammeStageOrClosed,
+  context = ready,
+  comment?: string,
+  by = 'curator-1',
+): ProgrammeEvent => ({
   type: 'StageAdvanced',
   data: {
     programmeId: 'prog-1',
@@ -100,8 +118,16 @@ export const planned = (stage: ProgrammeStage, plannedEnd: string, previousPlann
 
 // ---- Command builders ----
 
-export const record = (document: ProgrammeDocument, metadata = curator): ProgrammeCommand => ({ type: 'RecordDocument', data: document, metadata });
-export const advance = (context: ProgrammeGateContext, metadata = curator, extra: { comment?: string; expectedStage?: ProgrammeStage } = {}): ProgrammeCommand => ({
+export const record = (document: ProgrammeDocument, metadata = curator): ProgrammeCommand => ({
+  type: 'RecordDocument',
+  data: document,
+  metadata,
+});
+export const advance = (
+  context: ProgrammeGateContext,
+  metadata = curator,
+  extra: { comment?: string; expectedStage?: ProgrammeStage } = {},
+): ProgrammeCommand => ({
   type: 'AdvanceStage',
   data: { context, ...extra },
   metadata,
@@ -116,7 +142,11 @@ export const plan = (stage: ProgrammeStage, plannedEnd: string, metadata = curat
   data: { stage, plannedEnd },
   metadata,
 });
-export const overdue = (stage: ProgrammeStage, plannedEnd: string, when = '2026-05-01T00:00:00.000Z'): ProgrammeCommand => ({
+export const overdue = (
+  stage: ProgrammeStage,
+  plannedEnd: string,
+  when = '2026-05-01T00:00:00.000Z',
+): ProgrammeCommand => ({
   type: 'MarkStagePlanOverdue',
   data: { stage, plannedEnd },
   metadata: at('workflow', 'administrator', when),
@@ -131,7 +161,11 @@ export const inDesign: ProgrammeEvent[] = [
   recorded(doc('regulationApprovalOrder')),
   advanced('preparatory', 'design'),
 ];
-export const inImplementation: ProgrammeEvent[] = [...inDesign, recorded(doc('roadMap'), 'design'), advanced('design', 'implementation')];
+export const inImplementation: ProgrammeEvent[] = [
+  ...inDesign,
+  recorded(doc('roadMap'), 'design'),
+  advanced('design', 'implementation'),
+];
 export const inReflective: ProgrammeEvent[] = [...inImplementation, advanced('implementation', 'reflectiveAnalytical')];
 export const inResults: ProgrammeEvent[] = [
   ...inReflective,
@@ -143,7 +177,11 @@ export const closedProgramme: ProgrammeEvent[] = [
   ...inResults,
   recorded(doc('finalReport'), 'results'),
   advanced('results', 'closed'),
-  { type: 'ProgrammeClosed', data: { programmeId: 'prog-1', organisationId: 'org-1', closedAt: now, closedBy: 'curator-1' } },
+  {
+    type: 'ProgrammeClosed',
+    data: { programmeId: 'prog-1', organisationId: 'org-1', closedAt: now, closedBy: 'curator-1' },
+  },
 ];
 
-export const fold = (events: ProgrammeEvent[]): ProgrammeState => events.reduce(programmeDecider.evolve, programmeDecider.initialState());
+export const fold = (events: ProgrammeEvent[]): ProgrammeState =>
+  events.reduce(programmeDecider.evolve, programmeDecider.initialState());

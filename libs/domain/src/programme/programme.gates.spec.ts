@@ -29,7 +29,11 @@ describe('organisation mentoring programme', () => {
   });
 
   describe('implementsTargetModel (004 slide 27)', () => {
-    const withActs = fold([...inPreparatory, recorded(doc('implementationAct')), recorded(doc('regulationApprovalOrder'))]);
+    const withActs = fold([
+      ...inPreparatory,
+      recorded(doc('implementationAct')),
+      recorded(doc('regulationApprovalOrder')),
+    ]);
 
     it('holds with the act, the regulation order, an order with consents and an approved programme', () => {
       expect(implementsTargetModel(withActs, ready)).toBe(true);

@@ -43,7 +43,8 @@ export const programmeGates: Readonly<Record<ProgrammeStage, readonly ProgrammeG
     documentRecorded('roadMap'),
     {
       code: 'pairs.notAssignedWithOrderAndConsents',
-      message: 'Ни одна наставническая пара/группа не закреплена приказом с письменного согласия наставника и наставляемого',
+      message:
+        'Ни одна наставническая пара/группа не закреплена приказом с письменного согласия наставника и наставляемого',
       holds: (_state, context) => context.pairsAssignedWithOrderAndConsents >= 1,
     },
     {

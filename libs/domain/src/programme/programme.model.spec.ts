@@ -3,7 +3,12 @@ import type { CommandMetadata } from '../shared/decider';
 import { isDomainRefusal } from '../shared/refusal';
 import type { ProgrammeCommand } from './programme.commands';
 import { programmeDecider } from './programme.decider';
-import { programmeStages, type ProgrammeDocumentKind, type ProgrammeEvent, type ProgrammeStageOrClosed } from './programme.events';
+import {
+  programmeStages,
+  type ProgrammeDocumentKind,
+  type ProgrammeEvent,
+  type ProgrammeStageOrClosed,
+} from './programme.events';
 import type { ProgrammeGateContext } from './programme.gate-context';
 import type { ProgrammeState } from './programme.state';
 
@@ -26,12 +31,22 @@ const required: Record<string, ProgrammeDocumentKind[]> = {
   results: ['finalReport'],
 };
 const everythingInPlace: ProgrammeGateContext = {
-  mentorsSelected: 1, menteesSelected: 1, pairsAssigned: 1, pairsAssignedWithOrderAndConsents: 1,
-  pairsWithApprovedPersonalProgramme: 1, activePairs: 1, activePairsPassedInterimControl: 1,
+  mentorsSelected: 1,
+  menteesSelected: 1,
+  pairsAssigned: 1,
+  pairsAssignedWithOrderAndConsents: 1,
+  pairsWithApprovedPersonalProgramme: 1,
+  activePairs: 1,
+  activePairsPassedInterimControl: 1,
 };
 const nothingInPlace: ProgrammeGateContext = {
-  mentorsSelected: 0, menteesSelected: 0, pairsAssigned: 0, pairsAssignedWithOrderAndConsents: 0,
-  pairsWithApprovedPersonalProgramme: 0, activePairs: 0, activePairsPassedInterimControl: 0,
+  mentorsSelected: 0,
+  menteesSelected: 0,
+  pairsAssigned: 0,
+  pairsAssignedWithOrderAndConsents: 0,
+  pairsWithApprovedPersonalProgramme: 0,
+  activePairs: 0,
+  activePairsPassedInterimControl: 0,
 };
 const curator: CommandMetadata = { actorId: 'curator-1', role: 'curator', now: '2026-03-02T06:00:00.000Z' };
 
@@ -41,7 +56,9 @@ type Step =
   | { kind: 'return'; to: number };
 
 const step: fc.Arbitrary<Step> = fc.oneof(
-  fc.constantFrom(...(Object.values(required).flat() as ProgrammeDocumentKind[])).map((document) => ({ kind: 'record' as const, document })),
+  fc
+    .constantFrom(...(Object.values(required).flat() as ProgrammeDocumentKind[]))
+    .map((document) => ({ kind: 'record' as const, document })),
   fc.boolean().map((pairsReady) => ({ kind: 'advance' as const, pairsReady })),
   fc.integer({ min: 0, max: 4 }).map((to) => ({ kind: 'return' as const, to })),
 );
@@ -63,17 +80,48 @@ describe('programme stage machine (model-based)', () => {
     fc.assert(
       fc.property(fc.array(step, { maxLength: 60 }), (steps) => {
         let state: ProgrammeState = [
-          { type: 'ProgrammeStarted', data: { programmeId: 'p', organisationId: 'o', title: 't', stage: 'preparatory', startedAt: curator.now, startedBy: 'd' } },
-          { type: 'CuratorAppointed', data: { programmeId: 'p', curatorId: 'curator-1', appointedAt: curator.now, appointedBy: 'd' } },
+          {
+            type: 'ProgrammeStarted',
+            data: {
+              programmeId: 'p',
+              organisationId: 'o',
+              title: 't',
+              stage: 'preparatory',
+              startedAt: curator.now,
+              startedBy: 'd',
+            },
+          },
+          {
+            type: 'CuratorAppointed',
+            data: { programmeId: 'p', curatorId: 'curator-1', appointedAt: curator.now, appointedBy: 'd' },
+          },
         ].reduce((s, e) => programmeDecider.evolve(s, e as ProgrammeEvent), programmeDecider.initialState());
         const model: Model = { stage: 'preparatory', documents: new Set() };
         steps.forEach((s, i) => {
           const command: ProgrammeCommand =
             s.kind === 'record'
-              ? { type: 'RecordDocument', data: { documentId: `doc-${i}`, kind: s.document, number: `${i}`, date: '2026-03-01', signedBy: 'Директор' }, metadata: curator }
+              ? {
+                  type: 'RecordDocument',
+                  data: {
+                    documentId: `doc-${i}`,
+                    kind: s.document,
+                    number: `${i}`,
+                    date: '2026-03-01',
+                    signedBy: 'Директор',
+                  },
+                  metadata: curator,
+                }
               : s.kind === 'advance'
-                ? { type: 'AdvanceStage', data: { context: s.pairsReady ? everythingInPlace : nothingInPlace }, metadata: curator }
-                : { type: 'ReturnToStage', data: { stage: programmeStages[s.to] ?? 'preparatory', reason: 'Причина' }, metadata: curator };
+                ? {
+                    type: 'AdvanceStage',
+                    data: { context: s.pairsReady ? everythingInPlace : nothingInPlace },
+                    metadata: curator,
+                  }
+                : {
+                    type: 'ReturnToStage',
+                    data: { stage: programmeStages[s.to] ?? 'preparatory', reason: 'Причина' },
+                    metadata: curator,
+                  };
           const expected = expectStage(model, s);
           let events: ProgrammeEvent[] = [];
           try {
@@ -86,9 +134,19 @@ describe('programme stage machine (model-based)', () => {
           expect(expected).toBeDefined();
           const moves = events.filter((e) => e.type === 'StageAdvanced' || e.type === 'StageReturned');
           if (s.kind === 'advance') {
-            expect(moves).toEqual([expect.objectContaining({ type: 'StageAdvanced', data: expect.objectContaining({ from: model.stage, to: expected }) })]);
+            expect(moves).toEqual([
+              expect.objectContaining({
+                type: 'StageAdvanced',
+                data: expect.objectContaining({ from: model.stage, to: expected }),
+              }),
+            ]);
           } else if (s.kind === 'return') {
-            expect(moves).toEqual([expect.objectContaining({ type: 'StageReturned', data: expect.objectContaining({ from: model.stage, to: expected }) })]);
+            expect(moves).toEqual([
+              expect.objectContaining({
+                type: 'StageReturned',
+                data: expect.objectContaining({ from: model.stage, to: expected }),
+              }),
+            ]);
           } else {
             expect(moves).toEqual([]);
             model.documents.add(s.document);
@@ -122,10 +180,28 @@ class ProgrammeStep implements fc.Command<Model, Real> {
     const s = this.step;
     const command: ProgrammeCommand =
       s.kind === 'record'
-        ? { type: 'RecordDocument', data: { documentId: `doc-${this.n}-${real.history.length}`, kind: s.document, number: `${this.n}`, date: '2026-03-01', signedBy: 'Директор' }, metadata: curator }
+        ? {
+            type: 'RecordDocument',
+            data: {
+              documentId: `doc-${this.n}-${real.history.length}`,
+              kind: s.document,
+              number: `${this.n}`,
+              date: '2026-03-01',
+              signedBy: 'Директор',
+            },
+            metadata: curator,
+          }
         : s.kind === 'advance'
-          ? { type: 'AdvanceStage', data: { context: s.pairsReady ? everythingInPlace : nothingInPlace }, metadata: curator }
-          : { type: 'ReturnToStage', data: { stage: programmeStages[s.to] ?? 'preparatory', reason: 'Причина' }, metadata: curator };
+          ? {
+              type: 'AdvanceStage',
+              data: { context: s.pairsReady ? everythingInPlace : nothingInPlace },
+              metadata: curator,
+            }
+          : {
+              type: 'ReturnToStage',
+              data: { stage: programmeStages[s.to] ?? 'preparatory', reason: 'Причина' },
+              metadata: curator,
+            };
     const expected = expectStage(model, s);
     let events: ProgrammeEvent[];
     try {
@@ -158,8 +234,21 @@ describe('programme stage machine (model-based, fc.commands)', () => {
     fc.assert(
       fc.property(fc.commands([steps], { maxCommands: 80, size: 'max' }), (cmds) => {
         const state = [
-          { type: 'ProgrammeStarted', data: { programmeId: 'p', organisationId: 'o', title: 't', stage: 'preparatory', startedAt: curator.now, startedBy: 'd' } },
-          { type: 'CuratorAppointed', data: { programmeId: 'p', curatorId: 'curator-1', appointedAt: curator.now, appointedBy: 'd' } },
+          {
+            type: 'ProgrammeStarted',
+            data: {
+              programmeId: 'p',
+              organisationId: 'o',
+              title: 't',
+              stage: 'preparatory',
+              startedAt: curator.now,
+              startedBy: 'd',
+            },
+          },
+          {
+            type: 'CuratorAppointed',
+            data: { programmeId: 'p', curatorId: 'curator-1', appointedAt: curator.now, appointedBy: 'd' },
+          },
         ].reduce((st, e) => programmeDecider.evolve(st, e as ProgrammeEvent), programmeDecider.initialState());
         const model: Model = { stage: 'preparatory', documents: new Set() };
         fc.modelRun(() => ({ model, real: { state, history: [], modelHistory: [] } }), cmds);

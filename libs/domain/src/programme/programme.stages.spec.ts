@@ -49,7 +49,14 @@ describe('organisation mentoring programme', () => {
     it('design → implementation with no pairs and no road map', () =>
       spec
         .given(inDesign)
-        .when(advance({ ...ready, pairsAssigned: 0, pairsAssignedWithOrderAndConsents: 0, pairsWithApprovedPersonalProgramme: 0 }))
+        .when(
+          advance({
+            ...ready,
+            pairsAssigned: 0,
+            pairsAssignedWithOrderAndConsents: 0,
+            pairsWithApprovedPersonalProgramme: 0,
+          }),
+        )
         .thenRefuses('programme.gate.unmet', [
           'document.roadMap.missing',
           'pairs.notAssignedWithOrderAndConsents',
@@ -72,7 +79,10 @@ describe('organisation mentoring programme', () => {
       spec
         .given(inReflective)
         .when(advance(ready))
-        .thenRefuses('programme.gate.unmet', ['document.processMonitoringReport.missing', 'document.influenceMonitoringReport.missing']));
+        .thenRefuses('programme.gate.unmet', [
+          'document.processMonitoringReport.missing',
+          'document.influenceMonitoringReport.missing',
+        ]));
 
     it('results → closed without the final report', () =>
       spec.given(inResults).when(advance(ready)).thenRefuses('programme.gate.unmet', ['document.finalReport.missing']));
@@ -114,18 +124,29 @@ describe('organisation mentoring programme', () => {
         .then([advanced('design', 'implementation', ready, undefined, 'admin-1')]));
 
     it('refuses a double submit that would skip a stage', () =>
-      spec.given(inImplementation).when(advance(ready, curator, { expectedStage: 'design' })).thenRefuses('programme.stage.conflict'));
+      spec
+        .given(inImplementation)
+        .when(advance(ready, curator, { expectedStage: 'design' }))
+        .thenRefuses('programme.stage.conflict'));
 
     it('refuses contradictory counts rather than let a gate pass by accident', () =>
       spec
         .given(inImplementation)
         .when(advance({ ...ready, activePairs: 1, activePairsPassedInterimControl: 2, mentorsSelected: -1 }))
-        .thenRefuses('programme.context.invalid', ['context.mentorsSelected.invalid', 'context.activePairsPassedInterimControl.exceedsActive']));
+        .thenRefuses('programme.context.invalid', [
+          'context.mentorsSelected.invalid',
+          'context.activePairsPassedInterimControl.exceedsActive',
+        ]));
   });
 
   describe('the happy path through all five stages to closed', () => {
     const steps: { name: string; given: ProgrammeEvent[]; when: ProgrammeCommand; then: ProgrammeEvent[] }[] = [
-      { name: 'record the implementation act', given: inPreparatory, when: record(doc('implementationAct')), then: [recorded(doc('implementationAct'))] },
+      {
+        name: 'record the implementation act',
+        given: inPreparatory,
+        when: record(doc('implementationAct')),
+        then: [recorded(doc('implementationAct'))],
+      },
       {
         name: 'record the regulation order',
         given: [...inPreparatory, recorded(doc('implementationAct'))],
@@ -138,12 +159,42 @@ describe('organisation mentoring programme', () => {
         when: advance(ready, curator, { comment: ' Отобраны 3 наставника ', expectedStage: 'preparatory' }),
         then: [advanced('preparatory', 'design', ready, 'Отобраны 3 наставника')],
       },
-      { name: 'record the road map', given: inDesign, when: record(doc('roadMap')), then: [recorded(doc('roadMap'), 'design')] },
-      { name: 'design → implementation', given: inImplementation.slice(0, -1), when: advance(ready), then: [advanced('design', 'implementation')] },
-      { name: 'implementation → reflective-analytical', given: inImplementation, when: advance(ready), then: [advanced('implementation', 'reflectiveAnalytical')] },
-      { name: 'reflective-analytical → results', given: inResults.slice(0, -1), when: advance(ready), then: [advanced('reflectiveAnalytical', 'results')] },
-      { name: 'record the final report', given: inResults, when: record(doc('finalReport')), then: [recorded(doc('finalReport'), 'results')] },
-      { name: 'results → closed', given: closedProgramme.slice(0, -2), when: advance(ready), then: closedProgramme.slice(-2) },
+      {
+        name: 'record the road map',
+        given: inDesign,
+        when: record(doc('roadMap')),
+        then: [recorded(doc('roadMap'), 'design')],
+      },
+      {
+        name: 'design → implementation',
+        given: inImplementation.slice(0, -1),
+        when: advance(ready),
+        then: [advanced('design', 'implementation')],
+      },
+      {
+        name: 'implementation → reflective-analytical',
+        given: inImplementation,
+        when: advance(ready),
+        then: [advanced('implementation', 'reflectiveAnalytical')],
+      },
+      {
+        name: 'reflective-analytical → results',
+        given: inResults.slice(0, -1),
+        when: advance(ready),
+        then: [advanced('reflectiveAnalytical', 'results')],
+      },
+      {
+        name: 'record the final report',
+        given: inResults,
+        when: record(doc('finalReport')),
+        then: [recorded(doc('finalReport'), 'results')],
+      },
+      {
+        name: 'results → closed',
+        given: closedProgramme.slice(0, -2),
+        when: advance(ready),
+        then: closedProgramme.slice(-2),
+      },
     ];
     it.each(steps)('$name', ({ given, when, then }) => spec.given(given).when(when).then(then));
 
@@ -155,9 +206,16 @@ describe('organisation mentoring programme', () => {
     });
 
     it('the implementation stage passes with no active pairs left: nothing is pending control', () =>
-      spec.given(inImplementation).when(advance({ ...ready, activePairs: 0, activePairsPassedInterimControl: 0 })).then([
-        advanced('implementation', 'reflectiveAnalytical', { ...ready, activePairs: 0, activePairsPassedInterimControl: 0 }),
-      ]));
+      spec
+        .given(inImplementation)
+        .when(advance({ ...ready, activePairs: 0, activePairsPassedInterimControl: 0 }))
+        .then([
+          advanced('implementation', 'reflectiveAnalytical', {
+            ...ready,
+            activePairs: 0,
+            activePairsPassedInterimControl: 0,
+          }),
+        ]));
   });
 
   describe('ReturnToStage', () => {
@@ -180,23 +238,43 @@ describe('organisation mentoring programme', () => {
         ]));
 
     it.each(['', '   '])('refuses without a reason (%p)', (reason) =>
-      spec.given(inReflective).when(returnTo('design', reason)).thenRefuses('programme.return.reasonRequired'));
+      spec.given(inReflective).when(returnTo('design', reason)).thenRefuses('programme.return.reasonRequired'),
+    );
 
-    it.each<ProgrammeStage>(['implementation', 'results'])('refuses “returning” to the current or a later stage (%s)', (stage) =>
-      spec.given(inImplementation).when(returnTo(stage, 'причина')).thenRefuses('programme.return.notEarlier'));
+    it.each<ProgrammeStage>(['implementation', 'results'])(
+      'refuses “returning” to the current or a later stage (%s)',
+      (stage) =>
+        spec.given(inImplementation).when(returnTo(stage, 'причина')).thenRefuses('programme.return.notEarlier'),
+    );
 
     it('refuses an unknown stage', () =>
-      spec.given(inImplementation).when(returnTo('draft' as ProgrammeStage, 'причина')).thenRefuses('programme.stage.unknown'));
+      spec
+        .given(inImplementation)
+        .when(returnTo('draft' as ProgrammeStage, 'причина'))
+        .thenRefuses('programme.stage.unknown'));
 
     it('refuses another programme’s curator', () =>
-      spec.given(inImplementation).when(returnTo('design', 'причина', otherCurator)).thenRefuses('programme.forbidden'));
+      spec
+        .given(inImplementation)
+        .when(returnTo('design', 'причина', otherCurator))
+        .thenRefuses('programme.forbidden'));
 
     it('after a return, the gate of that stage applies again', () => {
       const returned: ProgrammeEvent = {
         type: 'StageReturned',
-        data: { programmeId: 'prog-1', from: 'implementation', to: 'design', reason: 'причина', returnedAt: '2026-03-05T06:00:00.000Z', returnedBy: 'curator-1' },
+        data: {
+          programmeId: 'prog-1',
+          from: 'implementation',
+          to: 'design',
+          reason: 'причина',
+          returnedAt: '2026-03-05T06:00:00.000Z',
+          returnedBy: 'curator-1',
+        },
       };
-      expect(fold([...inImplementation, returned])).toMatchObject({ stage: 'design', stageEnteredAt: '2026-03-05T06:00:00.000Z' });
+      expect(fold([...inImplementation, returned])).toMatchObject({
+        stage: 'design',
+        stageEnteredAt: '2026-03-05T06:00:00.000Z',
+      });
       spec
         .given([...inImplementation, returned])
         .when(advance({ ...ready, pairsWithApprovedPersonalProgramme: 1 }))

@@ -81,7 +81,9 @@ export const evolveProgramme = (state: ProgrammeState, event: ProgrammeEvent): P
           ...s,
           documents: {
             ...s.documents,
-            ...(corrected === undefined ? {} : { [corrected.documentId]: { ...corrected, correctedBy: document.documentId } }),
+            ...(corrected === undefined
+              ? {}
+              : { [corrected.documentId]: { ...corrected, correctedBy: document.documentId } }),
             [document.documentId]: document,
           },
           latestDocumentByKind: { ...s.latestDocumentByKind, [document.kind]: document.documentId },
@@ -103,7 +105,9 @@ export const evolveProgramme = (state: ProgrammeState, event: ProgrammeEvent): P
           ...s,
           plannedEnds: { ...s.plannedEnds, [event.data.stage]: event.data.plannedEnd },
           overduePlannedEnds,
-          ...(reminderTaskId === undefined ? {} : { stageReminderTasks: { ...s.stageReminderTasks, [event.data.stage]: reminderTaskId } }),
+          ...(reminderTaskId === undefined
+            ? {}
+            : { stageReminderTasks: { ...s.stageReminderTasks, [event.data.stage]: reminderTaskId } }),
         };
       });
     case 'StagePlanOverdue':
@@ -117,4 +121,3 @@ export const evolveProgramme = (state: ProgrammeState, event: ProgrammeEvent): P
       return assertNever(event);
   }
 };
-

@@ -18,7 +18,8 @@ export interface RouteCodeParts {
 
 const routeCodePattern = /^(\d{2})-(\d{4})-(\d{4})-(\d{6})$/;
 
-const inRange = (value: number, min: number, max: number): boolean => Number.isInteger(value) && value >= min && value <= max;
+const inRange = (value: number, min: number, max: number): boolean =>
+  Number.isInteger(value) && value >= min && value <= max;
 
 const validParts = (parts: RouteCodeParts): boolean =>
   inRange(parts.regionCode, 1, 99) &&

@@ -67,7 +67,10 @@ export type SubmitDraft = DomainCommand<'SubmitDraft', { readonly rows: readonly
 
 export type ProposeOwnRoadMap = DomainCommand<'ProposeOwnRoadMap', { readonly rows: readonly RouteRoadMapRow[] }>;
 
-export type ApproveProposedRoadMap = DomainCommand<'ApproveProposedRoadMap', { readonly controlPoints: readonly RouteControlPoint[] }>;
+export type ApproveProposedRoadMap = DomainCommand<
+  'ApproveProposedRoadMap',
+  { readonly controlPoints: readonly RouteControlPoint[] }
+>;
 
 export type AgreeRoadMap = DomainCommand<
   'AgreeRoadMap',
@@ -87,7 +90,10 @@ export type RecordPortfolioEntry = DomainCommand<
   { readonly entryId: string; readonly rowId?: string; readonly product: string; readonly selfAssessment: string }
 >;
 
-export type CorrectRoadMap = DomainCommand<'CorrectRoadMap', { readonly reason: string; readonly rows: readonly RouteRoadMapRow[] }>;
+export type CorrectRoadMap = DomainCommand<
+  'CorrectRoadMap',
+  { readonly reason: string; readonly rows: readonly RouteRoadMapRow[] }
+>;
 
 export type StartReflection = DomainCommand<'StartReflection', { readonly controlDiagnosticsTask?: RouteTaskSchedule }>;
 

@@ -78,12 +78,21 @@ describe('individual educational route (ИОМ)', () => {
 
   describe('CreateRoute', () => {
     it('creates the route in the diagnostic-motivational stage', () =>
-      spec.given([]).when(command('CreateRoute', createData, tutor(tCreate))).then([created]));
+      spec
+        .given([])
+        .when(command('CreateRoute', createData, tutor(tCreate)))
+        .then([created]));
 
     it('fixes the goal and tasks given with the title page, trimmed', () =>
       spec
         .given([])
-        .when(command('CreateRoute', { ...createData, goal: ` ${goal} `, tasks: goalTasks.map((t) => `${t} `) }, tutor(tCreate)))
+        .when(
+          command(
+            'CreateRoute',
+            { ...createData, goal: ` ${goal} `, tasks: goalTasks.map((t) => `${t} `) },
+            tutor(tCreate),
+          ),
+        )
         .then([created, goalFixed()]));
 
     it('lets an administrator register a route for the tutor', () =>
@@ -92,10 +101,17 @@ describe('individual educational route (ИОМ)', () => {
         .when(command('CreateRoute', createData, admin(tCreate)))
         .then([{ ...created, data: { ...created.data, createdBy: 'admin-1' } }]));
 
-    it('refuses a second creation', () => spec.given([created]).when(command('CreateRoute', createData, tutor(tCreate))).thenRefuses('route.alreadyCreated'));
+    it('refuses a second creation', () =>
+      spec
+        .given([created])
+        .when(command('CreateRoute', createData, tutor(tCreate)))
+        .thenRefuses('route.alreadyCreated'));
 
     it('refuses a tutor who is not the route’s tutor', () =>
-      spec.given([]).when(command('CreateRoute', createData, otherTutor(tCreate))).thenRefuses('route.forbidden'));
+      spec
+        .given([])
+        .when(command('CreateRoute', createData, otherTutor(tCreate)))
+        .thenRefuses('route.forbidden'));
 
     it('lists every missing or invalid field', () =>
       spec
@@ -108,7 +124,13 @@ describe('individual educational route (ИОМ)', () => {
               code: '63-42-2026-17',
               organisationId: ' ',
               methodologistId: 'teacher-1',
-              titlePage: { ...titlePage, position: '', lastAttestationDate: '2024-02-30', teachingExperienceYears: -1, selfEducationTopic: ' ' },
+              titlePage: {
+                ...titlePage,
+                position: '',
+                lastAttestationDate: '2024-02-30',
+                teachingExperienceYears: -1,
+                selfEducationTopic: ' ',
+              },
               tasks: goalTasks,
             },
             admin(tCreate),
@@ -128,8 +150,19 @@ describe('individual educational route (ИОМ)', () => {
     it('refuses blank participants and ids', () =>
       spec
         .given([])
-        .when(command('CreateRoute', { ...createData, routeId: '', teacherId: ' ', methodologistId: '', tutorId: '' }, admin(tCreate)))
-        .thenRefuses('route.invalid', ['route.id.empty', 'route.teacherId.empty', 'route.methodologistId.empty', 'route.tutorId.empty']));
+        .when(
+          command(
+            'CreateRoute',
+            { ...createData, routeId: '', teacherId: ' ', methodologistId: '', tutorId: '' },
+            admin(tCreate),
+          ),
+        )
+        .thenRefuses('route.invalid', [
+          'route.id.empty',
+          'route.teacherId.empty',
+          'route.methodologistId.empty',
+          'route.tutorId.empty',
+        ]));
 
     it.each([
       ['2026-05-04', '2027-05-03', true],
@@ -140,7 +173,11 @@ describe('individual educational route (ИОМ)', () => {
       ['2026-05-04', '2031-05-04', false],
       ['2026-05-04', '2026-04-01', false],
     ])('a route from %s to %s is %s: one to five years, end date inclusive', (startDate, endDate, accepted) => {
-      const cmd = command('CreateRoute', { ...createData, titlePage: { ...titlePage, startDate, endDate } }, tutor(tCreate));
+      const cmd = command(
+        'CreateRoute',
+        { ...createData, titlePage: { ...titlePage, startDate, endDate } },
+        tutor(tCreate),
+      );
       if (accepted) expect(routeDecider.decide(cmd, fold([]))).toHaveLength(1);
       else spec.given([]).when(cmd).thenRefuses('route.invalid', ['titlePage.period.invalid']);
     });
@@ -148,13 +185,22 @@ describe('individual educational route (ИОМ)', () => {
     it('refuses dates that are not dates', () =>
       spec
         .given([])
-        .when(command('CreateRoute', { ...createData, titlePage: { ...titlePage, startDate: '04.05.2026', endDate: '2030-02-31' } }, tutor(tCreate)))
+        .when(
+          command(
+            'CreateRoute',
+            { ...createData, titlePage: { ...titlePage, startDate: '04.05.2026', endDate: '2030-02-31' } },
+            tutor(tCreate),
+          ),
+        )
         .thenRefuses('route.invalid', ['titlePage.startDate.invalid', 'titlePage.endDate.invalid']));
   });
 
   describe('FixGoal', () => {
     it('fixes the goal and tasks', () =>
-      spec.given([created]).when(command('FixGoal', { goal, tasks: goalTasks }, tutor(tCreate))).then([goalFixed()]));
+      spec
+        .given([created])
+        .when(command('FixGoal', { goal, tasks: goalTasks }, tutor(tCreate)))
+        .then([goalFixed()]));
 
     it('may restate the goal in the design stage, after the diagnostics', () =>
       spec
@@ -163,10 +209,16 @@ describe('individual educational route (ИОМ)', () => {
         .then([goalFixed(tAgree, 'Новая цель', ['Задача'])]));
 
     it('records nothing when the same goal is sent again', () =>
-      spec.given(inDiagnostic).when(command('FixGoal', { goal, tasks: goalTasks }, tutor(tCreate))).then([]));
+      spec
+        .given(inDiagnostic)
+        .when(command('FixGoal', { goal, tasks: goalTasks }, tutor(tCreate)))
+        .then([]));
 
     it('refuses the teacher: the tutor fixes the goal with the teacher', () =>
-      spec.given([created]).when(command('FixGoal', { goal, tasks: goalTasks }, teacher(tCreate))).thenRefuses('route.forbidden'));
+      spec
+        .given([created])
+        .when(command('FixGoal', { goal, tasks: goalTasks }, teacher(tCreate)))
+        .thenRefuses('route.forbidden'));
 
     it('lists what is missing', () =>
       spec
@@ -175,19 +227,34 @@ describe('individual educational route (ИОМ)', () => {
         .thenRefuses('route.goal.invalid', ['goal.empty', 'goal.tasks.empty']));
 
     it('refuses a blank task', () =>
-      spec.given([created]).when(command('FixGoal', { goal, tasks: ['Задача', ' '] }, tutor(tCreate))).thenRefuses('route.goal.invalid', ['goal.task.empty']));
+      spec
+        .given([created])
+        .when(command('FixGoal', { goal, tasks: ['Задача', ' '] }, tutor(tCreate)))
+        .thenRefuses('route.goal.invalid', ['goal.task.empty']));
 
     it('refuses once the road map is agreed', () =>
-      spec.given(inImplementation).when(command('FixGoal', { goal, tasks: goalTasks }, tutor(tMonthly))).thenRefuses('route.stage.mismatch'));
+      spec
+        .given(inImplementation)
+        .when(command('FixGoal', { goal, tasks: goalTasks }, tutor(tMonthly)))
+        .thenRefuses('route.stage.mismatch'));
   });
 
   describe('RecordDiagnostics', () => {
     it('records levels, opens the design stage and gives the methodologist the draft task with the due it was given', () =>
-      spec.given(inDiagnostic).when(recordDiagnostics()).then([diagnosticsRecorded, stageChanged('diagnosticMotivational', 'design', tDiagnostics), draftRaised]));
+      spec
+        .given(inDiagnostic)
+        .when(recordDiagnostics())
+        .then([diagnosticsRecorded, stageChanged('diagnosticMotivational', 'design', tDiagnostics), draftRaised]));
 
     it('accepts a subset of the areas and lists results in the order of the areas', () => {
       const [event] = routeDecider.decide(
-        recordDiagnostics({ results: [{ area: 'ict', percent: 35 }, { area: 'scientificTheoretical', percent: 85 }], nextDiagnosticsDate: undefined }),
+        recordDiagnostics({
+          results: [
+            { area: 'ict', percent: 35 },
+            { area: 'scientificTheoretical', percent: 85 },
+          ],
+          nextDiagnosticsDate: undefined,
+        }),
         fold(inDiagnostic),
       );
       expect(event).toEqual({
@@ -213,13 +280,21 @@ describe('individual educational route (ИОМ)', () => {
       spec
         .given(inDiagnostic)
         .when(recordDiagnostics({ results: [{ area: 'ict', percent }] }))
-        .thenRefuses('route.diagnostics.invalid', ['diagnostics.percent.outOfRange']));
+        .thenRefuses('route.diagnostics.invalid', ['diagnostics.percent.outOfRange']),
+    );
 
     it('lists every problem of the results', () =>
       spec
         .given(inDiagnostic)
-        .when(recordDiagnostics({ diagnosticsId: '', date: '28.04.2026', results: [], nextDiagnosticsDate: '2026-04-01' }))
-        .thenRefuses('route.diagnostics.invalid', ['diagnostics.id.empty', 'diagnostics.date.invalid', 'diagnostics.results.empty', 'diagnostics.nextDate.invalid']));
+        .when(
+          recordDiagnostics({ diagnosticsId: '', date: '28.04.2026', results: [], nextDiagnosticsDate: '2026-04-01' }),
+        )
+        .thenRefuses('route.diagnostics.invalid', [
+          'diagnostics.id.empty',
+          'diagnostics.date.invalid',
+          'diagnostics.results.empty',
+          'diagnostics.nextDate.invalid',
+        ]));
 
     it('refuses an unknown area', () =>
       spec
@@ -230,22 +305,40 @@ describe('individual educational route (ИОМ)', () => {
     it('refuses a draft deadline that is not after now, and bad reminders', () =>
       spec
         .given(inDiagnostic)
-        .when(recordDiagnostics({ draftDueAt: '2026-04-28T06:00:00.000Z', draftDueLocalDate: '2026-04-28', remindAt: ['завтра'] }))
+        .when(
+          recordDiagnostics({
+            draftDueAt: '2026-04-28T06:00:00.000Z',
+            draftDueLocalDate: '2026-04-28',
+            remindAt: ['завтра'],
+          }),
+        )
         .thenRefuses('route.task.invalid', ['task.dueAt.invalid', 'task.remindAt.invalid']));
 
     it('refuses the methodologist: the tutor records the diagnostics', () =>
-      spec.given(inDiagnostic).when(recordDiagnostics({}, methodologist(tDiagnostics))).thenRefuses('route.forbidden'));
+      spec
+        .given(inDiagnostic)
+        .when(recordDiagnostics({}, methodologist(tDiagnostics)))
+        .thenRefuses('route.forbidden'));
 
-    it('refuses a second initial diagnostics', () => spec.given(inDesign).when(recordDiagnostics()).thenRefuses('route.stage.mismatch'));
+    it('refuses a second initial diagnostics', () =>
+      spec.given(inDesign).when(recordDiagnostics()).thenRefuses('route.stage.mismatch'));
   });
 
   describe('MarkDraftOverdue: 10 working days passed without a draft', () => {
-    it('marks the draft task overdue and escalates it to the tutor and the curator', () => spec.given(inDesign).when(markOverdue()).then(overdueEvents));
+    it('marks the draft task overdue and escalates it to the tutor and the curator', () =>
+      spec.given(inDesign).when(markOverdue()).then(overdueEvents));
 
     it('the draft task stays open and visibly overdue; two escalation tasks are open', () => {
       const state = created_(draftOverdue);
-      expect(state.tasks['task-draft']).toMatchObject({ status: 'overdue', escalatedTo: [tutorAssignee, curatorAssignee] });
-      expect(state.tasks['task-esc-tutor']).toMatchObject({ status: 'open', kind: 'draftOverdueEscalation', assignee: tutorAssignee });
+      expect(state.tasks['task-draft']).toMatchObject({
+        status: 'overdue',
+        escalatedTo: [tutorAssignee, curatorAssignee],
+      });
+      expect(state.tasks['task-esc-tutor']).toMatchObject({
+        status: 'open',
+        kind: 'draftOverdueEscalation',
+        assignee: tutorAssignee,
+      });
       expect(state.tasks['task-esc-curator']).toMatchObject({ status: 'open', assignee: curatorAssignee });
       expect(state.draft).toMatchObject({ overdue: true });
       expect(routeDraftDeliveredOnTime(state)).toBe(false);
@@ -257,8 +350,19 @@ describe('individual educational route (ИОМ)', () => {
         .when(markOverdue({ curatorId: undefined, escalationTaskIds: { tutor: 'task-esc-tutor' } }))
         .then([
           { type: 'TaskOverdue', data: { taskId: 'task-draft', overdueAt: tOverdue } },
-          { type: 'TaskEscalated', data: { taskId: 'task-draft', escalatedAt: tOverdue, escalatedTo: [tutorAssignee] } },
-          raised('task-esc-tutor', 'draftOverdueEscalation', escalationTitle, tutorAssignee, tOverdue, escalationDueAt, '2026-05-19'),
+          {
+            type: 'TaskEscalated',
+            data: { taskId: 'task-draft', escalatedAt: tOverdue, escalatedTo: [tutorAssignee] },
+          },
+          raised(
+            'task-esc-tutor',
+            'draftOverdueEscalation',
+            escalationTitle,
+            tutorAssignee,
+            tOverdue,
+            escalationDueAt,
+            '2026-05-19',
+          ),
         ]));
 
     it('refuses a curator without a task id for them', () =>
@@ -276,12 +380,17 @@ describe('individual educational route (ИОМ)', () => {
     it('refuses before the end of the 10th working day', () =>
       spec.given(inDesign).when(markOverdue({}, '2026-05-14T19:59:59.000Z')).thenRefuses('route.draft.notYetDue'));
 
-    it('refuses a second mark', () => spec.given(draftOverdue).when(markOverdue({}, tLate)).thenRefuses('route.draft.alreadyOverdue'));
+    it('refuses a second mark', () =>
+      spec.given(draftOverdue).when(markOverdue({}, tLate)).thenRefuses('route.draft.alreadyOverdue'));
 
-    it('refuses once the draft was submitted', () => spec.given(draftDone).when(markOverdue()).thenRefuses('route.draft.notOpen'));
+    it('refuses once the draft was submitted', () =>
+      spec.given(draftDone).when(markOverdue()).thenRefuses('route.draft.notOpen'));
 
     it('refuses a task that is not the draft task', () =>
-      spec.given(inDesign).when(markOverdue({ taskId: 'task-other' })).thenRefuses('route.draft.notFound'));
+      spec
+        .given(inDesign)
+        .when(markOverdue({ taskId: 'task-other' }))
+        .thenRefuses('route.draft.notFound'));
   });
 
   describe('RemindTask', () => {
@@ -289,18 +398,31 @@ describe('individual educational route (ИОМ)', () => {
       spec
         .given(inDesign)
         .when(command('RemindTask', { taskId: 'task-draft' }, workflow('2026-05-13T05:00:00.000Z')))
-        .then([{ type: 'TaskReminded', data: { taskId: 'task-draft', remindedAt: '2026-05-13T05:00:00.000Z', assignee: methodologistAssignee } }]));
+        .then([
+          {
+            type: 'TaskReminded',
+            data: { taskId: 'task-draft', remindedAt: '2026-05-13T05:00:00.000Z', assignee: methodologistAssignee },
+          },
+        ]));
 
     it('reminds of an overdue task too', () =>
       spec
         .given(draftOverdue)
         .when(command('RemindTask', { taskId: 'task-draft' }, workflow(tLate)))
-        .then([{ type: 'TaskReminded', data: { taskId: 'task-draft', remindedAt: tLate, assignee: methodologistAssignee } }]));
+        .then([
+          { type: 'TaskReminded', data: { taskId: 'task-draft', remindedAt: tLate, assignee: methodologistAssignee } },
+        ]));
 
     it('does nothing for a task already done', () =>
-      spec.given(draftDone).when(command('RemindTask', { taskId: 'task-draft' }, workflow(tLate))).then([]));
+      spec
+        .given(draftDone)
+        .when(command('RemindTask', { taskId: 'task-draft' }, workflow(tLate)))
+        .then([]));
 
     it('refuses an unknown task', () =>
-      spec.given(inDesign).when(command('RemindTask', { taskId: 'task-x' }, workflow(tLate))).thenRefuses('task.notFound'));
+      spec
+        .given(inDesign)
+        .when(command('RemindTask', { taskId: 'task-x' }, workflow(tLate)))
+        .thenRefuses('task.notFound'));
   });
 });

@@ -54,7 +54,9 @@ const requireCreated = (state: RouteState): CreatedRoute =>
 
 const requireActive = (state: RouteState): CreatedRoute => {
   const created = requireCreated(state);
-  return created.stage === 'completed' ? refuse('route.completed', `ИОМ ${created.code} завершён; изменения не принимаются`) : created;
+  return created.stage === 'completed'
+    ? refuse('route.completed', `ИОМ ${created.code} завершён; изменения не принимаются`)
+    : created;
 };
 
 const requireStage = (state: CreatedRoute, ...stages: RouteStage[]): void => {
@@ -122,9 +124,10 @@ const cancelTasks = (tasks: readonly TaskView[], metadata: CommandMetadata, reas
     .map((task) => ({ type: 'TaskCancelled', data: { taskId: task.taskId, cancelledAt: metadata.now, reason } }));
 
 const completeTasks = (tasks: readonly TaskView[], metadata: CommandMetadata, result: string): TaskCompleted[] =>
-  tasks
-    .filter(isTaskActive)
-    .map((task) => ({ type: 'TaskCompleted', data: { taskId: task.taskId, completedAt: metadata.now, completedBy: metadata.actorId, result } }));
+  tasks.filter(isTaskActive).map((task) => ({
+    type: 'TaskCompleted',
+    data: { taskId: task.taskId, completedAt: metadata.now, completedBy: metadata.actorId, result },
+  }));
 
 // ---- Decisions ------------------------------------------------------------------------------
 
@@ -152,7 +155,15 @@ const create = ({ data, metadata }: CreateRoute, state: RouteState): RouteEvent[
   if (data.goal === undefined || data.tasks === undefined) return [created];
   return [
     created,
-    { type: 'RouteGoalFixed', data: { routeId: data.routeId, ...normaliseGoal(data.goal, data.tasks), fixedAt: metadata.now, fixedBy: metadata.actorId } },
+    {
+      type: 'RouteGoalFixed',
+      data: {
+        routeId: data.routeId,
+        ...normaliseGoal(data.goal, data.tasks),
+        fixedAt: metadata.now,
+        fixedBy: metadata.actorId,
+      },
+    },
   ];
 };
 
@@ -164,14 +175,23 @@ const fixGoal = ({ data, metadata }: FixGoal, current: RouteState): RouteEvent[]
   const goal = normaliseGoal(data.goal, data.tasks);
   // Re-sending the same goal changes nothing, so it records nothing.
   if (state.goal && sameGoal(state.goal, goal)) return [];
-  return [{ type: 'RouteGoalFixed', data: { routeId: state.routeId, ...goal, fixedAt: metadata.now, fixedBy: metadata.actorId } }];
+  return [
+    {
+      type: 'RouteGoalFixed',
+      data: { routeId: state.routeId, ...goal, fixedAt: metadata.now, fixedBy: metadata.actorId },
+    },
+  ];
 };
 
 const recordDiagnostics = ({ data, metadata }: RecordDiagnostics, current: RouteState): RouteEvent[] => {
   const state = requireActive(current);
   requireParticipant(state, metadata, 'tutor');
   requireStage(state, 'diagnosticMotivational');
-  refuseIfAny('route.diagnostics.invalid', 'Результаты диагностики заполнены неверно', initialDiagnosticsProblems(data));
+  refuseIfAny(
+    'route.diagnostics.invalid',
+    'Результаты диагностики заполнены неверно',
+    initialDiagnosticsProblems(data),
+  );
   const draftTask: RouteTaskSchedule = {
     taskId: data.draftTaskId,
     remindAt: data.remindAt,
@@ -180,8 +200,15 @@ const recordDiagnostics = ({ data, metadata }: RecordDiagnostics, current: Route
       : { deadlinePendingYear: data.draftDeadlinePendingYear }),
   };
   // A pending deadline is not written into the title, which outlives it: the task's own deadline says it until the year is loaded.
-  const dueText = data.draftDeadlinePendingYear === undefined ? `10 рабочих дней, до ${data.draftDueLocalDate ?? ''} включительно` : '10 рабочих дней';
-  refuseIfAny('route.task.invalid', 'Задача методиста задана неверно', scheduleProblems(draftTask, state.tasks, metadata.now, 'Составить проект ИОМ'));
+  const dueText =
+    data.draftDeadlinePendingYear === undefined
+      ? `10 рабочих дней, до ${data.draftDueLocalDate ?? ''} включительно`
+      : '10 рабочих дней';
+  refuseIfAny(
+    'route.task.invalid',
+    'Задача методиста задана неверно',
+    scheduleProblems(draftTask, state.tasks, metadata.now, 'Составить проект ИОМ'),
+  );
   return [
     {
       type: 'DiagnosticsRecorded',
@@ -195,7 +222,16 @@ const recordDiagnostics = ({ data, metadata }: RecordDiagnostics, current: Route
         recordedBy: metadata.actorId,
       },
     },
-    { type: 'RouteStageChanged', data: { routeId: state.routeId, from: state.stage, to: 'design', changedAt: metadata.now, changedBy: metadata.actorId } },
+    {
+      type: 'RouteStageChanged',
+      data: {
+        routeId: state.routeId,
+        from: state.stage,
+        to: 'design',
+        changedAt: metadata.now,
+        changedBy: metadata.actorId,
+      },
+    },
     routeTask(
       state,
       metadata,
@@ -211,38 +247,67 @@ const markDraftOverdue = ({ data, metadata }: MarkDraftOverdue, current: RouteSt
   // No actor check: only the workflow's own timer sends this.
   const state = requireCreated(current);
   const task = state.draft?.taskId === data.taskId ? state.tasks[data.taskId] : undefined;
-  if (!task) return refuse('route.draft.notFound', `Задача ${data.taskId} не является задачей составления проекта этого ИОМ`);
+  if (!task)
+    return refuse('route.draft.notFound', `Задача ${data.taskId} не является задачей составления проекта этого ИОМ`);
   if (task.status === 'overdue') return refuse('route.draft.alreadyOverdue', 'Просрочка проекта ИОМ уже зафиксирована');
-  if (task.status !== 'open') return refuse('route.draft.notOpen', 'Проект ИОМ уже представлен или больше не ожидается');
-  if (task.dueAt === undefined) return refuse('route.draft.deadlinePending', 'Срок составления проекта ИОМ ещё не рассчитан');
+  if (task.status !== 'open')
+    return refuse('route.draft.notOpen', 'Проект ИОМ уже представлен или больше не ожидается');
+  if (task.dueAt === undefined)
+    return refuse('route.draft.deadlinePending', 'Срок составления проекта ИОМ ещё не рассчитан');
   if (Date.parse(metadata.now) < Date.parse(task.dueAt)) {
-    return refuse('route.draft.notYetDue', `Срок составления проекта ИОМ (${task.dueLocalDate} включительно) ещё не истёк`);
+    return refuse(
+      'route.draft.notYetDue',
+      `Срок составления проекта ИОМ (${task.dueLocalDate} включительно) ещё не истёк`,
+    );
   }
-  const curator = data.curatorId === undefined || data.escalationTaskIds.curator === undefined
-    ? undefined
-    : { personId: data.curatorId, taskId: data.escalationTaskIds.curator };
+  const curator =
+    data.curatorId === undefined || data.escalationTaskIds.curator === undefined
+      ? undefined
+      : { personId: data.curatorId, taskId: data.escalationTaskIds.curator };
   const schedule = (taskId: string): RouteTaskSchedule =>
     data.deadlinePendingYear === undefined
       ? { taskId, dueAt: data.dueAt, dueLocalDate: data.dueLocalDate, remindAt: data.remindAt ?? [] }
       : { taskId, deadlinePendingYear: data.deadlinePendingYear };
   refuseIfAny('route.task.invalid', 'Задачи эскалации заданы неверно', [
     ...unmetIf(
-      (data.curatorId === undefined) !== (data.escalationTaskIds.curator === undefined) || (data.curatorId !== undefined && isUnsetOrBlank(data.curatorId)),
+      (data.curatorId === undefined) !== (data.escalationTaskIds.curator === undefined) ||
+        (data.curatorId !== undefined && isUnsetOrBlank(data.curatorId)),
       'escalation.curator.incomplete',
       'Для эскалации куратору нужны и куратор, и идентификатор его задачи',
     ),
-    ...unmetIf(curator !== undefined && curator.taskId === data.escalationTaskIds.tutor, 'task.id.duplicate', 'Задачи тьютора и куратора должны иметь разные идентификаторы'),
-    ...scheduleProblems(schedule(data.escalationTaskIds.tutor), state.tasks, metadata.now, 'Эскалация: проект ИОМ просрочен'),
-    ...(curator ? scheduleProblems(schedule(curator.taskId), state.tasks, metadata.now, 'Эскалация: проект ИОМ просрочен') : []),
+    ...unmetIf(
+      curator !== undefined && curator.taskId === data.escalationTaskIds.tutor,
+      'task.id.duplicate',
+      'Задачи тьютора и куратора должны иметь разные идентификаторы',
+    ),
+    ...scheduleProblems(
+      schedule(data.escalationTaskIds.tutor),
+      state.tasks,
+      metadata.now,
+      'Эскалация: проект ИОМ просрочен',
+    ),
+    ...(curator
+      ? scheduleProblems(schedule(curator.taskId), state.tasks, metadata.now, 'Эскалация: проект ИОМ просрочен')
+      : []),
   ]);
   const tutor: TaskAssignee = { personId: state.participants.tutorId, role: 'tutor' };
   const curatorAssignee: TaskAssignee[] = curator ? [{ personId: curator.personId, role: 'curator' }] : [];
   const title = `Проект ИОМ ${state.code} не представлен методистом в срок (до ${task.dueLocalDate} включительно): примите меры`;
   return [
     { type: 'TaskOverdue', data: { taskId: task.taskId, overdueAt: metadata.now } },
-    { type: 'TaskEscalated', data: { taskId: task.taskId, escalatedAt: metadata.now, escalatedTo: [tutor, ...curatorAssignee] } },
+    {
+      type: 'TaskEscalated',
+      data: { taskId: task.taskId, escalatedAt: metadata.now, escalatedTo: [tutor, ...curatorAssignee] },
+    },
     routeTask(state, metadata, schedule(data.escalationTaskIds.tutor), 'draftOverdueEscalation', title, tutor),
-    ...(curator ? [routeTask(state, metadata, schedule(curator.taskId), 'draftOverdueEscalation', title, { personId: curator.personId, role: 'curator' })] : []),
+    ...(curator
+      ? [
+          routeTask(state, metadata, schedule(curator.taskId), 'draftOverdueEscalation', title, {
+            personId: curator.personId,
+            role: 'curator',
+          }),
+        ]
+      : []),
   ];
 };
 
@@ -292,14 +357,27 @@ const proposeOwnRoadMap = ({ data, metadata }: ProposeOwnRoadMap, current: Route
   requireParticipant(state, metadata, 'teacher');
   requireStage(state, 'design');
   const rows = validRows(data.rows, state);
-  return [{ type: 'RoadMapProposed', data: { routeId: state.routeId, rows, proposedAt: metadata.now, proposedBy: metadata.actorId } }];
+  return [
+    {
+      type: 'RoadMapProposed',
+      data: { routeId: state.routeId, rows, proposedAt: metadata.now, proposedBy: metadata.actorId },
+    },
+  ];
 };
 
 const goalFixed = (state: CreatedRoute): UnmetCondition[] =>
   unmetIf(state.goal === undefined, 'goal.notFixed', 'Не зафиксированы цель и задачи ИОМ');
 
-const enterImplementation = (state: CreatedRoute, metadata: CommandMetadata): RouteEvent =>
-  ({ type: 'RouteStageChanged', data: { routeId: state.routeId, from: state.stage, to: 'implementation', changedAt: metadata.now, changedBy: metadata.actorId } });
+const enterImplementation = (state: CreatedRoute, metadata: CommandMetadata): RouteEvent => ({
+  type: 'RouteStageChanged',
+  data: {
+    routeId: state.routeId,
+    from: state.stage,
+    to: 'implementation',
+    changedAt: metadata.now,
+    changedBy: metadata.actorId,
+  },
+});
 
 const agreeRoadMap = ({ data, metadata }: AgreeRoadMap, current: RouteState): RouteEvent[] => {
   const state = requireActive(current);
@@ -361,7 +439,11 @@ const approveProposedRoadMap = ({ data, metadata }: ApproveProposedRoadMap, curr
     },
     enterImplementation(state, metadata),
     // The teacher's own road map is agreed: the methodologist's draft is no longer awaited.
-    ...cancelTasks([...(draftTask ? [draftTask] : []), ...escalationTasks(state)], metadata, 'Согласована дорожная карта, предложенная педагогом'),
+    ...cancelTasks(
+      [...(draftTask ? [draftTask] : []), ...escalationTasks(state)],
+      metadata,
+      'Согласована дорожная карта, предложенная педагогом',
+    ),
   ];
 };
 
@@ -370,7 +452,11 @@ const raiseMonthlyCheck = ({ data, metadata }: RaiseMonthlyCheck, current: Route
   const state = requireActive(current);
   requireStage(state, 'implementation');
   refuseIfAny('route.task.invalid', 'Ежемесячная проверка задана неверно', [
-    ...unmetIf(!monthPattern.test(data.month), 'monthlyCheck.month.invalid', 'Месяц проверки должен быть в формате ГГГГ-ММ'),
+    ...unmetIf(
+      !monthPattern.test(data.month),
+      'monthlyCheck.month.invalid',
+      'Месяц проверки должен быть в формате ГГГГ-ММ',
+    ),
     ...scheduleProblems(data, state.tasks, metadata.now, 'Ежемесячная проверка контрольных точек'),
   ]);
   return [
@@ -395,9 +481,20 @@ const completeTask = ({ data, metadata }: CompleteRouteTask, current: RouteState
   const state = requireActive(current);
   const task = requireCompletable(state.tasks, data.taskId, metadata.actorId, metadata.role === 'administrator');
   const viaCommand = completedByCommand[task.kind];
-  if (viaCommand !== undefined) return refuse('route.task.completedByCommand', `Эту задачу нельзя закрыть вручную: ${viaCommand}`);
+  if (viaCommand !== undefined)
+    return refuse('route.task.completedByCommand', `Эту задачу нельзя закрыть вручную: ${viaCommand}`);
   if (isUnsetOrBlank(data.result)) return refuse('route.task.resultRequired', 'Укажите результат выполнения задачи');
-  return [{ type: 'TaskCompleted', data: { taskId: task.taskId, completedAt: metadata.now, completedBy: metadata.actorId, result: data.result.trim() } }];
+  return [
+    {
+      type: 'TaskCompleted',
+      data: {
+        taskId: task.taskId,
+        completedAt: metadata.now,
+        completedBy: metadata.actorId,
+        result: data.result.trim(),
+      },
+    },
+  ];
 };
 
 const recordPortfolioEntry = ({ data, metadata }: RecordPortfolioEntry, current: RouteState): RouteEvent[] => {
@@ -405,7 +502,11 @@ const recordPortfolioEntry = ({ data, metadata }: RecordPortfolioEntry, current:
   requireParticipant(state, metadata, 'teacher');
   requireStage(state, 'implementation', 'reflective');
   const row = data.rowId === undefined ? undefined : state.roadMap?.rows.find((r) => r.rowId === data.rowId);
-  refuseIfAny('route.portfolio.invalid', 'Запись портфолио заполнена неверно', portfolioEntryProblems(data, state, row));
+  refuseIfAny(
+    'route.portfolio.invalid',
+    'Запись портфолио заполнена неверно',
+    portfolioEntryProblems(data, state, row),
+  );
   return [
     {
       type: 'PortfolioEntryRecorded',
@@ -426,7 +527,8 @@ const correctRoadMap = ({ data, metadata }: CorrectRoadMap, current: RouteState)
   const state = requireActive(current);
   requireParticipant(state, metadata, 'tutor');
   requireStage(state, 'implementation');
-  if (isUnsetOrBlank(data.reason)) return refuse('route.roadMap.reasonRequired', 'Укажите причину корректировки дорожной карты');
+  if (isUnsetOrBlank(data.reason))
+    return refuse('route.roadMap.reasonRequired', 'Укажите причину корректировки дорожной карты');
   const rows = validRows(data.rows, state);
   const roadMap = state.roadMap;
   if (roadMap === undefined) return refuse('route.stage.mismatch', 'Дорожная карта ещё не согласована');
@@ -453,16 +555,36 @@ const startReflection = ({ data, metadata }: StartReflection, current: RouteStat
   requireStage(state, 'implementation');
   const schedule = data.controlDiagnosticsTask;
   if (schedule) {
-    refuseIfAny('route.task.invalid', 'Задача контрольной диагностики задана неверно', scheduleProblems(schedule, state.tasks, metadata.now, 'Контрольная диагностика'));
+    refuseIfAny(
+      'route.task.invalid',
+      'Задача контрольной диагностики задана неверно',
+      scheduleProblems(schedule, state.tasks, metadata.now, 'Контрольная диагностика'),
+    );
   }
   return [
-    { type: 'RouteStageChanged', data: { routeId: state.routeId, from: state.stage, to: 'reflective', changedAt: metadata.now, changedBy: metadata.actorId } },
+    {
+      type: 'RouteStageChanged',
+      data: {
+        routeId: state.routeId,
+        from: state.stage,
+        to: 'reflective',
+        changedAt: metadata.now,
+        changedBy: metadata.actorId,
+      },
+    },
     ...(schedule
       ? [
-          routeTask(state, metadata, schedule, 'controlDiagnostics', `Организовать контрольную диагностику профессиональных компетенций по ИОМ ${state.code}`, {
-            personId: state.participants.tutorId,
-            role: 'tutor',
-          }),
+          routeTask(
+            state,
+            metadata,
+            schedule,
+            'controlDiagnostics',
+            `Организовать контрольную диагностику профессиональных компетенций по ИОМ ${state.code}`,
+            {
+              personId: state.participants.tutorId,
+              role: 'tutor',
+            },
+          ),
         ]
       : []),
   ];
@@ -472,7 +594,8 @@ const recordControlDiagnostics = ({ data, metadata }: RecordControlDiagnostics, 
   const state = requireActive(current);
   requireParticipant(state, metadata, 'tutor');
   requireStage(state, 'reflective');
-  if (state.controlDiagnostics) return refuse('route.controlDiagnostics.alreadyRecorded', 'Контрольная диагностика уже проведена');
+  if (state.controlDiagnostics)
+    return refuse('route.controlDiagnostics.alreadyRecorded', 'Контрольная диагностика уже проведена');
   const initial = state.diagnostics?.results ?? [];
   refuseIfAny('route.controlDiagnostics.invalid', 'Результаты контрольной диагностики заполнены неверно', [
     ...diagnosticsProblems(data.diagnosticsId, data.date, data.results),
@@ -488,7 +611,10 @@ const recordControlDiagnostics = ({ data, metadata }: RecordControlDiagnostics, 
     'Контрольная диагностика должна охватить все области входной диагностики',
     initial
       .filter((r) => !data.results.some((c) => c.area === r.area))
-      .map((r) => ({ code: 'controlDiagnostics.area.missing', message: `Нет результата по области «${competenceAreaLabels[r.area]}»` })),
+      .map((r) => ({
+        code: 'controlDiagnostics.area.missing',
+        message: `Нет результата по области «${competenceAreaLabels[r.area]}»`,
+      })),
   );
   const results = assess(data.results);
   return [
@@ -513,12 +639,24 @@ const completeRoute = ({ metadata }: CompleteRoute, current: RouteState): RouteE
   requireParticipant(state, metadata, 'tutor');
   requireStage(state, 'reflective');
   if (!state.controlDiagnostics) {
-    return refuse('route.controlDiagnostics.missing', 'ИОМ завершается после контрольной диагностики уровня сформированности компетенций');
+    return refuse(
+      'route.controlDiagnostics.missing',
+      'ИОМ завершается после контрольной диагностики уровня сформированности компетенций',
+    );
   }
   const onTime = routeDraftDeliveredOnTime(state);
   return [
     ...cancelTasks(Object.values(state.tasks), metadata, 'ИОМ завершён'),
-    { type: 'RouteStageChanged', data: { routeId: state.routeId, from: state.stage, to: 'completed', changedAt: metadata.now, changedBy: metadata.actorId } },
+    {
+      type: 'RouteStageChanged',
+      data: {
+        routeId: state.routeId,
+        from: state.stage,
+        to: 'completed',
+        changedAt: metadata.now,
+        changedBy: metadata.actorId,
+      },
+    },
     {
       type: 'RouteCompleted',
       data: {

@@ -31,13 +31,18 @@ export const deficitLevels = ['high', 'medium', 'minimal'] as const;
 export type DeficitLevel = (typeof deficitLevels)[number];
 
 export type CompetenceAssessment =
-  | { readonly level: 'high' | 'basic' }
-  | { readonly level: 'deficit'; readonly deficitLevel: DeficitLevel };
+  { readonly level: 'high' | 'basic' } | { readonly level: 'deficit'; readonly deficitLevel: DeficitLevel };
 
 export type CompetenceResult = { readonly area: CompetenceArea; readonly percent: number } & CompetenceAssessment;
 
 /** Kinds of road-map activity (003 §5.3). */
-export const routeActivityKinds = ['furtherTrainingProgramme', 'event', 'internship', 'resource', 'methodicalProduct'] as const;
+export const routeActivityKinds = [
+  'furtherTrainingProgramme',
+  'event',
+  'internship',
+  'resource',
+  'methodicalProduct',
+] as const;
 export type RouteActivityKind = (typeof routeActivityKinds)[number];
 
 export const isRouteActivityKind = isOneOf(routeActivityKinds);

@@ -38,7 +38,11 @@ export const tReflect = '2030-03-02T06:00:00.000Z';
 export const tControl = '2030-04-10T06:00:00.000Z';
 export const tComplete = '2030-04-20T06:00:00.000Z';
 
-export const at = (actorId: string, role: CommandMetadata['role'], now: string): CommandMetadata => ({ actorId, role, now });
+export const at = (actorId: string, role: CommandMetadata['role'], now: string): CommandMetadata => ({
+  actorId,
+  role,
+  now,
+});
 export const tutor = (now: string) => at('tutor-1', 'tutor', now);
 export const methodologist = (now: string) => at('method-1', 'methodologist', now);
 export const teacher = (now: string) => at('teacher-1', 'mentee', now);
@@ -46,8 +50,11 @@ export const admin = (now: string) => at('admin-1', 'administrator', now);
 export const otherTutor = (now: string) => at('tutor-2', 'tutor', now);
 export const workflow = (now: string) => at('workflow', 'administrator', now);
 
-export const command = <T extends RouteCommand['type']>(type: T, data: Extract<RouteCommand, { type: T }>['data'], metadata: CommandMetadata): RouteCommand =>
-  ({ type, data, metadata }) as RouteCommand;
+export const command = <T extends RouteCommand['type']>(
+  type: T,
+  data: Extract<RouteCommand, { type: T }>['data'],
+  metadata: CommandMetadata,
+): RouteCommand => ({ type, data, metadata }) as RouteCommand;
 
 // ---- Data ----
 
@@ -63,7 +70,10 @@ export const titlePage: RouteTitlePage = {
   endDate: '2030-05-03',
 };
 export const goal = 'Преодолеть дефициты в области ИКТ и цифровизации образования';
-export const goalTasks = ['Освоить цифровые сервисы для уроков', 'Разработать цифровой образовательный ресурс по алгебре'];
+export const goalTasks = [
+  'Освоить цифровые сервисы для уроков',
+  'Разработать цифровой образовательный ресурс по алгебре',
+];
 
 export const initialPercents: Readonly<Record<CompetenceArea, number>> = {
   scientificTheoretical: 85,
@@ -172,9 +182,29 @@ export const stageChanged = (from: RouteStage, to: RouteStage, when: string, by 
   type: 'RouteStageChanged',
   data: { routeId: 'route-1', from, to, changedAt: when, changedBy: by },
 });
-export const raised = (taskId: string, kind: TaskKind, title: string, assignee: TaskAssignee, raisedAt: string, dueAt: string, dueLocalDate: string, remindAt: string[] = []): TaskEvent => ({
+export const raised = (
+  taskId: string,
+  kind: TaskKind,
+  title: string,
+  assignee: TaskAssignee,
+  raisedAt: string,
+  dueAt: string,
+  dueLocalDate: string,
+  remindAt: string[] = [],
+): TaskEvent => ({
   type: 'TaskRaised',
-  data: { taskId, kind, title, assignee, organisationId: 'org-1', subject: { type: 'route', id: 'route-1' }, raisedAt, dueAt, dueLocalDate, remindAt },
+  data: {
+    taskId,
+    kind,
+    title,
+    assignee,
+    organisationId: 'org-1',
+    subject: { type: 'route', id: 'route-1' },
+    raisedAt,
+    dueAt,
+    dueLocalDate,
+    remindAt,
+  },
 });
 export const tutorAssignee: TaskAssignee = { personId: 'tutor-1', role: 'tutor' };
 export const curatorAssignee: TaskAssignee = { personId: 'curator-1', role: 'curator' };
@@ -193,35 +223,108 @@ export const diagnosticsRecorded: Extract<RouteEvent, { type: 'DiagnosticsRecord
   },
 };
 export const draftTitle = `Составить проект ИОМ ${code} по результатам диагностики (10 рабочих дней, до 2026-05-14 включительно)`;
-export const draftRaised = raised('task-draft', 'draftRoute', draftTitle, methodologistAssignee, tDiagnostics, draftDueAt, draftDueLocalDate, draftRemindAt);
+export const draftRaised = raised(
+  'task-draft',
+  'draftRoute',
+  draftTitle,
+  methodologistAssignee,
+  tDiagnostics,
+  draftDueAt,
+  draftDueLocalDate,
+  draftRemindAt,
+);
 export const escalationTitle = `Проект ИОМ ${code} не представлен методистом в срок (до 2026-05-14 включительно): примите меры`;
 export const overdueEvents: RouteEvent[] = [
   { type: 'TaskOverdue', data: { taskId: 'task-draft', overdueAt: tOverdue } },
-  { type: 'TaskEscalated', data: { taskId: 'task-draft', escalatedAt: tOverdue, escalatedTo: [tutorAssignee, curatorAssignee] } },
-  raised('task-esc-tutor', 'draftOverdueEscalation', escalationTitle, tutorAssignee, tOverdue, escalationDueAt, '2026-05-19'),
-  raised('task-esc-curator', 'draftOverdueEscalation', escalationTitle, curatorAssignee, tOverdue, escalationDueAt, '2026-05-19'),
+  {
+    type: 'TaskEscalated',
+    data: { taskId: 'task-draft', escalatedAt: tOverdue, escalatedTo: [tutorAssignee, curatorAssignee] },
+  },
+  raised(
+    'task-esc-tutor',
+    'draftOverdueEscalation',
+    escalationTitle,
+    tutorAssignee,
+    tOverdue,
+    escalationDueAt,
+    '2026-05-19',
+  ),
+  raised(
+    'task-esc-curator',
+    'draftOverdueEscalation',
+    escalationTitle,
+    curatorAssignee,
+    tOverdue,
+    escalationDueAt,
+    '2026-05-19',
+  ),
 ];
 export const draftSubmitted = (when = tSubmitOnTime, onTime = true, rows = draftRows): RouteEvent => ({
   type: 'RouteDraftSubmitted',
-  data: { routeId: 'route-1', draftTaskId: 'task-draft', version: 1, rows, dueAt: draftDueAt, onTime, submittedAt: when, submittedBy: 'method-1' },
+  data: {
+    routeId: 'route-1',
+    draftTaskId: 'task-draft',
+    version: 1,
+    rows,
+    dueAt: draftDueAt,
+    onTime,
+    submittedAt: when,
+    submittedBy: 'method-1',
+  },
 });
 export const completed = (taskId: string, when: string, by: string, result: string): TaskEvent => ({
   type: 'TaskCompleted',
   data: { taskId, completedAt: when, completedBy: by, result },
 });
-export const cancelled = (taskId: string, when: string, reason: string): TaskEvent => ({ type: 'TaskCancelled', data: { taskId, cancelledAt: when, reason } });
+export const cancelled = (taskId: string, when: string, reason: string): TaskEvent => ({
+  type: 'TaskCancelled',
+  data: { taskId, cancelledAt: when, reason },
+});
 export const agreed = (extra: Partial<Extract<RouteEvent, { type: 'RoadMapAgreed' }>['data']> = {}): RouteEvent => ({
   type: 'RoadMapAgreed',
-  data: { routeId: 'route-1', version: 1, source: 'methodologistDraft', rows: draftRows, controlPoints, agreedAt: tAgree, agreedBy: 'tutor-1', ...extra },
+  data: {
+    routeId: 'route-1',
+    version: 1,
+    source: 'methodologistDraft',
+    rows: draftRows,
+    controlPoints,
+    agreedAt: tAgree,
+    agreedBy: 'tutor-1',
+    ...extra,
+  },
 });
 export const monthlyTitle = `Проверить прохождение контрольных точек ИОМ ${code} за июнь 2026`;
-export const monthlyRaised = raised('task-check-2026-06', 'monthlyControlPointCheck', monthlyTitle, tutorAssignee, tMonthly, '2026-06-30T20:00:00.000Z', '2026-06-30');
+export const monthlyRaised = raised(
+  'task-check-2026-06',
+  'monthlyControlPointCheck',
+  monthlyTitle,
+  tutorAssignee,
+  tMonthly,
+  '2026-06-30T20:00:00.000Z',
+  '2026-06-30',
+);
 export const corrected = (version: number, rows: RouteRoadMapRow[], reason: string, when = tCorrect): RouteEvent => ({
   type: 'RoadMapCorrected',
-  data: { routeId: 'route-1', version, previousVersion: version - 1, rows, reason, correctedAt: when, correctedBy: 'tutor-1' },
+  data: {
+    routeId: 'route-1',
+    version,
+    previousVersion: version - 1,
+    rows,
+    reason,
+    correctedAt: when,
+    correctedBy: 'tutor-1',
+  },
 });
 export const controlTitle = `Организовать контрольную диагностику профессиональных компетенций по ИОМ ${code}`;
-export const controlTaskRaised = raised('task-control', 'controlDiagnostics', controlTitle, tutorAssignee, tReflect, '2030-04-30T20:00:00.000Z', '2030-04-30');
+export const controlTaskRaised = raised(
+  'task-control',
+  'controlDiagnostics',
+  controlTitle,
+  tutorAssignee,
+  tReflect,
+  '2030-04-30T20:00:00.000Z',
+  '2030-04-30',
+);
 
 // ---- Command builders ----
 
@@ -261,32 +364,82 @@ export const markOverdue = (
     },
     workflow(when),
   );
-export const submitDraft = (rows: RouteRoadMapRow[] = draftRows, metadata = methodologist(tSubmitOnTime)): RouteCommand => command('SubmitDraft', { rows }, metadata);
-export const agree = (extra: { controlPoints?: RouteControlPoint[]; rows?: RouteRoadMapRow[] } = {}, metadata = tutor(tAgree)): RouteCommand =>
-  command('AgreeRoadMap', { controlPoints, ...extra }, metadata);
-export const raiseMonthly = (extra: Partial<Extract<RouteCommand, { type: 'RaiseMonthlyCheck' }>['data']> = {}, when = tMonthly): RouteCommand =>
-  command('RaiseMonthlyCheck', { taskId: 'task-check-2026-06', dueAt: '2026-06-30T20:00:00.000Z', dueLocalDate: '2026-06-30', month: '2026-06', ...extra }, workflow(when));
-export const portfolio = (extra: Partial<Extract<RouteCommand, { type: 'RecordPortfolioEntry' }>['data']> = {}, metadata = teacher(tPortfolio)): RouteCommand =>
+export const submitDraft = (
+  rows: RouteRoadMapRow[] = draftRows,
+  metadata = methodologist(tSubmitOnTime),
+): RouteCommand => command('SubmitDraft', { rows }, metadata);
+export const agree = (
+  extra: { controlPoints?: RouteControlPoint[]; rows?: RouteRoadMapRow[] } = {},
+  metadata = tutor(tAgree),
+): RouteCommand => command('AgreeRoadMap', { controlPoints, ...extra }, metadata);
+export const raiseMonthly = (
+  extra: Partial<Extract<RouteCommand, { type: 'RaiseMonthlyCheck' }>['data']> = {},
+  when = tMonthly,
+): RouteCommand =>
+  command(
+    'RaiseMonthlyCheck',
+    {
+      taskId: 'task-check-2026-06',
+      dueAt: '2026-06-30T20:00:00.000Z',
+      dueLocalDate: '2026-06-30',
+      month: '2026-06',
+      ...extra,
+    },
+    workflow(when),
+  );
+export const portfolio = (
+  extra: Partial<Extract<RouteCommand, { type: 'RecordPortfolioEntry' }>['data']> = {},
+  metadata = teacher(tPortfolio),
+): RouteCommand =>
   command(
     'RecordPortfolioEntry',
-    { entryId: 'entry-1', rowId: 'row-1', product: 'Удостоверение о повышении квалификации, 36 ч', selfAssessment: 'Уверенно применяю сервисы на уроках', ...extra },
+    {
+      entryId: 'entry-1',
+      rowId: 'row-1',
+      product: 'Удостоверение о повышении квалификации, 36 ч',
+      selfAssessment: 'Уверенно применяю сервисы на уроках',
+      ...extra,
+    },
     metadata,
   );
-export const correct = (reason: string, rows: RouteRoadMapRow[], metadata = tutor(tCorrect)): RouteCommand => command('CorrectRoadMap', { reason, rows }, metadata);
+export const correct = (reason: string, rows: RouteRoadMapRow[], metadata = tutor(tCorrect)): RouteCommand =>
+  command('CorrectRoadMap', { reason, rows }, metadata);
 export const recordControl = (
   extra: Partial<Extract<RouteCommand, { type: 'RecordControlDiagnostics' }>['data']> = {},
   metadata = tutor(tControl),
-): RouteCommand => command('RecordControlDiagnostics', { diagnosticsId: 'diag-2', date: '2030-04-09', results: controlResults, ...extra }, metadata);
+): RouteCommand =>
+  command(
+    'RecordControlDiagnostics',
+    { diagnosticsId: 'diag-2', date: '2030-04-09', results: controlResults, ...extra },
+    metadata,
+  );
 
 // ---- Histories ----
 
 export const inDiagnostic: RouteEvent[] = [created, goalFixed()];
-export const inDesign: RouteEvent[] = [...inDiagnostic, diagnosticsRecorded, stageChanged('diagnosticMotivational', 'design', tDiagnostics), draftRaised];
+export const inDesign: RouteEvent[] = [
+  ...inDiagnostic,
+  diagnosticsRecorded,
+  stageChanged('diagnosticMotivational', 'design', tDiagnostics),
+  draftRaised,
+];
 export const draftOverdue: RouteEvent[] = [...inDesign, ...overdueEvents];
-export const draftDone: RouteEvent[] = [...inDesign, draftSubmitted(), completed('task-draft', tSubmitOnTime, 'method-1', 'Проект ИОМ передан тьютору')];
-export const inImplementation: RouteEvent[] = [...draftDone, agreed(), stageChanged('design', 'implementation', tAgree)];
+export const draftDone: RouteEvent[] = [
+  ...inDesign,
+  draftSubmitted(),
+  completed('task-draft', tSubmitOnTime, 'method-1', 'Проект ИОМ передан тьютору'),
+];
+export const inImplementation: RouteEvent[] = [
+  ...draftDone,
+  agreed(),
+  stageChanged('design', 'implementation', tAgree),
+];
 export const withMonthlyCheck: RouteEvent[] = [...inImplementation, monthlyRaised];
-export const inReflective: RouteEvent[] = [...withMonthlyCheck, stageChanged('implementation', 'reflective', tReflect), controlTaskRaised];
+export const inReflective: RouteEvent[] = [
+  ...withMonthlyCheck,
+  stageChanged('implementation', 'reflective', tReflect),
+  controlTaskRaised,
+];
 
 export const thrown = (run: () => unknown): unknown => {
   try {
@@ -297,7 +450,8 @@ export const thrown = (run: () => unknown): unknown => {
   return undefined;
 };
 
-export const fold = (events: RouteEvent[]): RouteState => events.reduce(routeDecider.evolve, routeDecider.initialState());
+export const fold = (events: RouteEvent[]): RouteState =>
+  events.reduce(routeDecider.evolve, routeDecider.initialState());
 export const created_ = (events: RouteEvent[]): CreatedRoute => {
   const state = fold(events);
   if (state.status !== 'created') throw new Error('route not created');

@@ -1,4 +1,12 @@
-import type { CompetenceArea, CompetenceAssessment, CompetenceLevel, DeficitLevel, RouteActivityKind, RouteRoadMapSource, RouteStage } from './route.events';
+import type {
+  CompetenceArea,
+  CompetenceAssessment,
+  CompetenceLevel,
+  DeficitLevel,
+  RouteActivityKind,
+  RouteRoadMapSource,
+  RouteStage,
+} from './route.events';
 
 /** UI names of the route stages (003 §6.1). */
 export const routeStageLabels: Readonly<Record<RouteStage, string>> = {
@@ -57,7 +65,20 @@ export const competenceAssessmentLabel = (assessment: CompetenceAssessment): str
     ? `${competenceLevelLabels.deficit} (${deficitLevelLabels[assessment.deficitLevel].toLowerCase()})`
     : competenceLevelLabels[assessment.level];
 
-const monthNames = ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'] as const;
+const monthNames = [
+  'январь',
+  'февраль',
+  'март',
+  'апрель',
+  'май',
+  'июнь',
+  'июль',
+  'август',
+  'сентябрь',
+  'октябрь',
+  'ноябрь',
+  'декабрь',
+] as const;
 
 /** "март 2026" for "2026-03"; the text itself when it is not a YYYY-MM month. */
 export const routeMonthLabel = (month: string): string => {

@@ -59,18 +59,27 @@ describe('individual educational route (ИОМ)', () => {
     });
 
     it('trims texts and drops a blank done mark', () => {
-      const [event] = routeDecider.decide(submitDraft([{ ...row1, activity: ` ${row1.activity} `, doneMark: ' ' }]), fold(inDesign));
+      const [event] = routeDecider.decide(
+        submitDraft([{ ...row1, activity: ` ${row1.activity} `, doneMark: ' ' }]),
+        fold(inDesign),
+      );
       expect(event).toEqual(draftSubmitted(tSubmitOnTime, true, [row1]));
     });
 
     it('refuses the teacher: the methodologist drafts the route', () =>
-      spec.given(inDesign).when(submitDraft(draftRows, teacher(tSubmitOnTime))).thenRefuses('route.forbidden'));
+      spec
+        .given(inDesign)
+        .when(submitDraft(draftRows, teacher(tSubmitOnTime)))
+        .thenRefuses('route.forbidden'));
 
-    it('refuses a second draft', () => spec.given(draftDone).when(submitDraft()).thenRefuses('route.draft.alreadySubmitted'));
+    it('refuses a second draft', () =>
+      spec.given(draftDone).when(submitDraft()).thenRefuses('route.draft.alreadySubmitted'));
 
-    it('refuses before the diagnostics', () => spec.given(inDiagnostic).when(submitDraft()).thenRefuses('route.stage.mismatch'));
+    it('refuses before the diagnostics', () =>
+      spec.given(inDiagnostic).when(submitDraft()).thenRefuses('route.stage.mismatch'));
 
-    it('refuses an empty road map', () => spec.given(inDesign).when(submitDraft([])).thenRefuses('route.roadMap.invalid', ['roadMap.rows.empty']));
+    it('refuses an empty road map', () =>
+      spec.given(inDesign).when(submitDraft([])).thenRefuses('route.roadMap.invalid', ['roadMap.rows.empty']));
 
     it('lists every problem of the rows', () =>
       spec
@@ -104,16 +113,25 @@ describe('individual educational route (ИОМ)', () => {
 
   describe('AgreeRoadMap: the tutor refines and agrees the draft with the teacher', () => {
     it('agrees the draft unchanged as version 1 and opens implementation', () =>
-      spec.given(draftDone).when(agree()).then([agreed(), stageChanged('design', 'implementation', tAgree)]));
+      spec
+        .given(draftDone)
+        .when(agree())
+        .then([agreed(), stageChanged('design', 'implementation', tAgree)]));
 
     it('agrees a refined draft as version 2', () =>
       spec
         .given(draftDone)
         .when(agree({ rows: [row1, row2, row3, row4] }))
-        .then([agreed({ version: 2, source: 'tutorRefinement', rows: [row1, row2, row3, row4] }), stageChanged('design', 'implementation', tAgree)]));
+        .then([
+          agreed({ version: 2, source: 'tutorRefinement', rows: [row1, row2, row3, row4] }),
+          stageChanged('design', 'implementation', tAgree),
+        ]));
 
     it('rows identical to the draft are the draft', () =>
-      spec.given(draftDone).when(agree({ rows: draftRows.map((r) => ({ ...r })) })).then([agreed(), stageChanged('design', 'implementation', tAgree)]));
+      spec
+        .given(draftDone)
+        .when(agree({ rows: draftRows.map((r) => ({ ...r })) }))
+        .then([agreed(), stageChanged('design', 'implementation', tAgree)]));
 
     it('keeps each version in the history', () => {
       const state = created_([
@@ -125,17 +143,31 @@ describe('individual educational route (ИОМ)', () => {
         [1, 'methodologistDraft'],
         [2, 'tutorRefinement'],
       ]);
-      expect(state).toMatchObject({ stage: 'implementation', controlPoints, agreedAt: tAgree, roadMap: { version: 2 } });
+      expect(state).toMatchObject({
+        stage: 'implementation',
+        controlPoints,
+        agreedAt: tAgree,
+        roadMap: { version: 2 },
+      });
     });
 
     it('lists what the agreement still lacks', () =>
-      spec.given([...inDesign.filter((e) => e.type !== 'RouteGoalFixed')]).when(agree()).thenRefuses('route.agreement.unmet', ['goal.notFixed', 'draft.notSubmitted']));
+      spec
+        .given([...inDesign.filter((e) => e.type !== 'RouteGoalFixed')])
+        .when(agree())
+        .thenRefuses('route.agreement.unmet', ['goal.notFixed', 'draft.notSubmitted']));
 
     it('refuses the methodologist: the tutor agrees the road map', () =>
-      spec.given(draftDone).when(agree({}, methodologist(tAgree))).thenRefuses('route.forbidden'));
+      spec
+        .given(draftDone)
+        .when(agree({}, methodologist(tAgree)))
+        .thenRefuses('route.forbidden'));
 
     it('refuses without control points', () =>
-      spec.given(draftDone).when(agree({ controlPoints: [] })).thenRefuses('route.controlPoints.invalid', ['controlPoints.empty']));
+      spec
+        .given(draftDone)
+        .when(agree({ controlPoints: [] }))
+        .thenRefuses('route.controlPoints.invalid', ['controlPoints.empty']));
 
     it('lists every problem of the control points', () =>
       spec
@@ -158,16 +190,25 @@ describe('individual educational route (ИОМ)', () => {
         ]));
 
     it('refuses invalid refined rows', () =>
-      spec.given(draftDone).when(agree({ rows: [{ ...row1, hours: Number.NaN }] })).thenRefuses('route.roadMap.invalid', ['roadMap.row.hoursInvalid']));
+      spec
+        .given(draftDone)
+        .when(agree({ rows: [{ ...row1, hours: Number.NaN }] }))
+        .thenRefuses('route.roadMap.invalid', ['roadMap.row.hoursInvalid']));
 
     it('refuses agreeing twice', () => spec.given(inImplementation).when(agree()).thenRefuses('route.stage.mismatch'));
   });
 
   describe('the teacher’s own road map, approved by the tutor', () => {
-    const proposed: RouteEvent = { type: 'RoadMapProposed', data: { routeId: 'route-1', rows: [row2, row4], proposedAt: tSubmitOnTime, proposedBy: 'teacher-1' } };
+    const proposed: RouteEvent = {
+      type: 'RoadMapProposed',
+      data: { routeId: 'route-1', rows: [row2, row4], proposedAt: tSubmitOnTime, proposedBy: 'teacher-1' },
+    };
 
     it('the teacher proposes a road map', () =>
-      spec.given(inDesign).when(command('ProposeOwnRoadMap', { rows: [row2, row4] }, teacher(tSubmitOnTime))).then([proposed]));
+      spec
+        .given(inDesign)
+        .when(command('ProposeOwnRoadMap', { rows: [row2, row4] }, teacher(tSubmitOnTime)))
+        .then([proposed]));
 
     it('approved before any draft, it is version 1 and the draft is no longer awaited', () =>
       spec
@@ -180,8 +221,15 @@ describe('individual educational route (ИОМ)', () => {
         ]));
 
     it('approved after the overdue draft escalation, it closes the escalation tasks too', () => {
-      const events = routeDecider.decide(command('ApproveProposedRoadMap', { controlPoints }, tutor(tAgree)), fold([...draftOverdue, proposed]));
-      expect(events.filter((e) => e.type === 'TaskCancelled').map((e) => e.data.taskId)).toEqual(['task-draft', 'task-esc-tutor', 'task-esc-curator']);
+      const events = routeDecider.decide(
+        command('ApproveProposedRoadMap', { controlPoints }, tutor(tAgree)),
+        fold([...draftOverdue, proposed]),
+      );
+      expect(events.filter((e) => e.type === 'TaskCancelled').map((e) => e.data.taskId)).toEqual([
+        'task-draft',
+        'task-esc-tutor',
+        'task-esc-curator',
+      ]);
     });
 
     it('approved after the draft, it is version 2', () => {
@@ -197,19 +245,34 @@ describe('individual educational route (ИОМ)', () => {
       spec
         .given([...draftDone, proposed])
         .when(command('ApproveProposedRoadMap', { controlPoints }, tutor(tAgree)))
-        .then([agreed({ version: 2, source: 'teacherProposal', rows: [row2, row4], proposedBy: 'teacher-1' }), stageChanged('design', 'implementation', tAgree)]);
+        .then([
+          agreed({ version: 2, source: 'teacherProposal', rows: [row2, row4], proposedBy: 'teacher-1' }),
+          stageChanged('design', 'implementation', tAgree),
+        ]);
     });
 
     it('refuses approval with no proposal', () =>
-      spec.given(draftDone).when(command('ApproveProposedRoadMap', { controlPoints }, tutor(tAgree))).thenRefuses('route.agreement.unmet', ['proposal.missing']));
+      spec
+        .given(draftDone)
+        .when(command('ApproveProposedRoadMap', { controlPoints }, tutor(tAgree)))
+        .thenRefuses('route.agreement.unmet', ['proposal.missing']));
 
     it('refuses the teacher approving their own road map', () =>
-      spec.given([...inDesign, proposed]).when(command('ApproveProposedRoadMap', { controlPoints }, teacher(tAgree))).thenRefuses('route.forbidden'));
+      spec
+        .given([...inDesign, proposed])
+        .when(command('ApproveProposedRoadMap', { controlPoints }, teacher(tAgree)))
+        .thenRefuses('route.forbidden'));
 
     it('refuses the tutor proposing in the teacher’s name', () =>
-      spec.given(inDesign).when(command('ProposeOwnRoadMap', { rows: [row2] }, tutor(tAgree))).thenRefuses('route.forbidden'));
+      spec
+        .given(inDesign)
+        .when(command('ProposeOwnRoadMap', { rows: [row2] }, tutor(tAgree)))
+        .thenRefuses('route.forbidden'));
 
     it('refuses a proposal once implementation began', () =>
-      spec.given(inImplementation).when(command('ProposeOwnRoadMap', { rows: [row2] }, teacher(tMonthly))).thenRefuses('route.stage.mismatch'));
+      spec
+        .given(inImplementation)
+        .when(command('ProposeOwnRoadMap', { rows: [row2] }, teacher(tMonthly)))
+        .thenRefuses('route.stage.mismatch'));
   });
 });

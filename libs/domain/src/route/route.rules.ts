@@ -20,7 +20,13 @@ import {
   type RouteTitlePage,
 } from './route.events';
 import { competenceAreaLabels } from './route.labels';
-import type { CreateRoute, RecordDiagnostics, RecordPortfolioEntry, RouteDiagnosticsResultInput, RouteTaskSchedule } from './route.commands';
+import type {
+  CreateRoute,
+  RecordDiagnostics,
+  RecordPortfolioEntry,
+  RouteDiagnosticsResultInput,
+  RouteTaskSchedule,
+} from './route.commands';
 import type { CreatedRoute, RouteGoal } from './route.state';
 
 /**
@@ -30,11 +36,15 @@ import type { CreatedRoute, RouteGoal } from './route.state';
  */
 export const competenceLevelThresholds = { high: 81, basic: 50, minimalDeficit: 40, mediumDeficit: 30 } as const;
 
-export const isValidCompetencePercent = (percent: number): boolean => Number.isFinite(percent) && percent >= 0 && percent <= 100;
+export const isValidCompetencePercent = (percent: number): boolean =>
+  Number.isFinite(percent) && percent >= 0 && percent <= 100;
 
 export const competenceLevel = (percent: number): CompetenceAssessment => {
   if (!isValidCompetencePercent(percent)) {
-    throw new DomainRefusal('route.diagnostics.percentOutOfRange', `Результат диагностики должен быть от 0 до 100 %, получено: ${String(percent)}`);
+    throw new DomainRefusal(
+      'route.diagnostics.percentOutOfRange',
+      `Результат диагностики должен быть от 0 до 100 %, получено: ${String(percent)}`,
+    );
   }
   if (percent >= competenceLevelThresholds.high) return { level: 'high' };
   if (percent >= competenceLevelThresholds.basic) return { level: 'basic' };
@@ -52,10 +62,17 @@ export const withinPeriod = (date: string, titlePage: RouteTitlePage): boolean =
 export const goalProblems = (goal: string | undefined, tasks: readonly string[] | undefined): UnmetCondition[] => [
   ...unmetIf(isUnsetOrBlank(goal), 'goal.empty', 'Не указана цель ИОМ'),
   ...unmetIf(tasks === undefined || tasks.length === 0, 'goal.tasks.empty', 'Не указаны задачи ИОМ'),
-  ...unmetIf((tasks ?? []).some((task) => isUnsetOrBlank(task)), 'goal.task.empty', 'Задача ИОМ не может быть пустой'),
+  ...unmetIf(
+    (tasks ?? []).some((task) => isUnsetOrBlank(task)),
+    'goal.task.empty',
+    'Задача ИОМ не может быть пустой',
+  ),
 ];
 
-export const normaliseGoal = (goal: string, tasks: readonly string[]): RouteGoal => ({ goal: goal.trim(), tasks: tasks.map((task) => task.trim()) });
+export const normaliseGoal = (goal: string, tasks: readonly string[]): RouteGoal => ({
+  goal: goal.trim(),
+  tasks: tasks.map((task) => task.trim()),
+});
 
 export const sameGoal = (a: RouteGoal, b: RouteGoal): boolean =>
   a.goal === b.goal && a.tasks.length === b.tasks.length && a.tasks.every((task, i) => task === b.tasks[i]);
@@ -88,11 +105,19 @@ export const titlePageProblems = (titlePage: RouteTitlePage): UnmetCondition[] =
     'Дата последней аттестации должна быть в формате ГГГГ-ММ-ДД',
   ),
   ...unmetIf(
-    !(Number.isInteger(titlePage.teachingExperienceYears) && titlePage.teachingExperienceYears >= 0 && titlePage.teachingExperienceYears <= 80),
+    !(
+      Number.isInteger(titlePage.teachingExperienceYears) &&
+      titlePage.teachingExperienceYears >= 0 &&
+      titlePage.teachingExperienceYears <= 80
+    ),
     'titlePage.teachingExperience.invalid',
     'Педагогический стаж — целое число лет от 0 до 80',
   ),
-  ...unmetIf(isUnsetOrBlank(titlePage.selfEducationTopic), 'titlePage.selfEducationTopic.empty', 'Не указана тема по самообразованию'),
+  ...unmetIf(
+    isUnsetOrBlank(titlePage.selfEducationTopic),
+    'titlePage.selfEducationTopic.empty',
+    'Не указана тема по самообразованию',
+  ),
   ...periodProblems(titlePage),
 ];
 
@@ -100,16 +125,23 @@ export const normaliseTitlePage = (titlePage: RouteTitlePage): RouteTitlePage =>
   position: titlePage.position.trim(),
   education: titlePage.education.trim(),
   ...(titlePage.lastAttestationDate === undefined ? {} : { lastAttestationDate: titlePage.lastAttestationDate }),
-  ...(isUnsetOrBlank(titlePage.qualificationCategory) ? {} : { qualificationCategory: titlePage.qualificationCategory?.trim() }),
+  ...(isUnsetOrBlank(titlePage.qualificationCategory)
+    ? {}
+    : { qualificationCategory: titlePage.qualificationCategory?.trim() }),
   teachingExperienceYears: titlePage.teachingExperienceYears,
   selfEducationTopic: titlePage.selfEducationTopic.trim(),
   startDate: titlePage.startDate,
   endDate: titlePage.endDate,
 });
 
-export const duplicates = <T>(values: readonly T[]): T[] => values.filter((value, i) => values.indexOf(value) !== i && values.indexOf(value, i + 1) === -1);
+export const duplicates = <T>(values: readonly T[]): T[] =>
+  values.filter((value, i) => values.indexOf(value) !== i && values.indexOf(value, i + 1) === -1);
 
-export const diagnosticsProblems = (diagnosticsId: string, date: string, results: readonly RouteDiagnosticsResultInput[]): UnmetCondition[] => {
+export const diagnosticsProblems = (
+  diagnosticsId: string,
+  date: string,
+  results: readonly RouteDiagnosticsResultInput[],
+): UnmetCondition[] => {
   const areas = results.map((result) => String(result.area));
   return [
     ...unmetIf(isUnsetOrBlank(diagnosticsId), 'diagnostics.id.empty', 'Не указан идентификатор диагностики'),
@@ -138,17 +170,28 @@ export const assess = (results: readonly RouteDiagnosticsResultInput[]): Compete
     return result ? [{ area, percent: result.percent, ...competenceLevel(result.percent) }] : [];
   });
 
-export const scheduleProblems = (schedule: RouteTaskSchedule, tasks: Tasks, now: string, what: string): UnmetCondition[] => {
+export const scheduleProblems = (
+  schedule: RouteTaskSchedule,
+  tasks: Tasks,
+  now: string,
+  what: string,
+): UnmetCondition[] => {
   const identity = [
     ...unmetIf(isUnsetOrBlank(schedule.taskId), 'task.id.empty', `Не указан идентификатор задачи «${what}»`),
-    ...unmetIf(!isUnsetOrBlank(schedule.taskId) && tasks[schedule.taskId] !== undefined, 'task.id.duplicate', `Задача ${schedule.taskId} уже существует`),
+    ...unmetIf(
+      !isUnsetOrBlank(schedule.taskId) && tasks[schedule.taskId] !== undefined,
+      'task.id.duplicate',
+      `Задача ${schedule.taskId} уже существует`,
+    ),
   ];
   if (schedule.deadlinePendingYear !== undefined) {
     // The deadline waits for the year's calendar: nothing to check of it but the year itself.
     return [
       ...identity,
       ...unmetIf(
-        !Number.isInteger(schedule.deadlinePendingYear) || schedule.dueAt !== undefined || (schedule.remindAt ?? []).length > 0,
+        !Number.isInteger(schedule.deadlinePendingYear) ||
+          schedule.dueAt !== undefined ||
+          (schedule.remindAt ?? []).length > 0,
         'task.deadlinePending.invalid',
         `Ожидающий календаря срок задачи «${what}» задан неверно`,
       ),
@@ -162,7 +205,11 @@ export const scheduleProblems = (schedule: RouteTaskSchedule, tasks: Tasks, now:
       'task.dueAt.invalid',
       `Срок задачи «${what}» должен быть моментом времени ISO-8601 позже текущего`,
     ),
-    ...unmetIf(!isIsoDate(schedule.dueLocalDate ?? ''), 'task.dueLocalDate.invalid', `Дата срока задачи «${what}» должна быть в формате ГГГГ-ММ-ДД`),
+    ...unmetIf(
+      !isIsoDate(schedule.dueLocalDate ?? ''),
+      'task.dueLocalDate.invalid',
+      `Дата срока задачи «${what}» должна быть в формате ГГГГ-ММ-ДД`,
+    ),
     ...unmetIf(
       (schedule.remindAt ?? []).some((at) => Number.isNaN(instantTime(at)) || instantTime(at) > due),
       'task.remindAt.invalid',
@@ -193,11 +240,23 @@ export const rowProblems = (rows: readonly RouteRoadMapRow[], titlePage: RouteTi
     const at = `Строка ${i + 1} дорожной карты`;
     return [
       ...unmetIf(isUnsetOrBlank(row.rowId), 'roadMap.row.idEmpty', `${at}: не указан идентификатор`),
-      ...unmetIf(!isCompetenceArea(row.competence), 'roadMap.row.competenceUnknown', `${at}: неизвестная область компетенций «${row.competence}»`),
+      ...unmetIf(
+        !isCompetenceArea(row.competence),
+        'roadMap.row.competenceUnknown',
+        `${at}: неизвестная область компетенций «${row.competence}»`,
+      ),
       ...unmetIf(isUnsetOrBlank(row.activity), 'roadMap.row.activityEmpty', `${at}: не указано мероприятие`),
-      ...unmetIf(!isRouteActivityKind(row.activityKind), 'roadMap.row.activityKindUnknown', `${at}: неизвестный вид мероприятия «${row.activityKind}»`),
+      ...unmetIf(
+        !isRouteActivityKind(row.activityKind),
+        'roadMap.row.activityKindUnknown',
+        `${at}: неизвестный вид мероприятия «${row.activityKind}»`,
+      ),
       ...unmetIf(isUnsetOrBlank(row.tasks), 'roadMap.row.tasksEmpty', `${at}: не указаны решаемые задачи`),
-      ...unmetIf(!(Number.isFinite(row.hours) && row.hours >= 0), 'roadMap.row.hoursInvalid', `${at}: количество часов должно быть неотрицательным числом`),
+      ...unmetIf(
+        !(Number.isFinite(row.hours) && row.hours >= 0),
+        'roadMap.row.hoursInvalid',
+        `${at}: количество часов должно быть неотрицательным числом`,
+      ),
       ...unmetIf(
         !withinPeriod(row.deadline, titlePage),
         'roadMap.row.deadlineInvalid',
@@ -214,7 +273,17 @@ export const validRows = (rows: readonly RouteRoadMapRow[], state: CreatedRoute)
 
 /** Structural, key-order free: state read back from a JSON store may order keys differently. */
 export const rowKey = (row: RouteRoadMapRow): string =>
-  JSON.stringify([row.rowId, row.competence, row.activity, row.activityKind, row.tasks, row.hours, row.deadline, row.chosenMark ?? null, row.doneMark ?? null]);
+  JSON.stringify([
+    row.rowId,
+    row.competence,
+    row.activity,
+    row.activityKind,
+    row.tasks,
+    row.hours,
+    row.deadline,
+    row.chosenMark ?? null,
+    row.doneMark ?? null,
+  ]);
 
 export const sameRows = (a: readonly RouteRoadMapRow[], b: readonly RouteRoadMapRow[]): boolean =>
   a.length === b.length &&
@@ -223,7 +292,10 @@ export const sameRows = (a: readonly RouteRoadMapRow[], b: readonly RouteRoadMap
     return other !== undefined && rowKey(row) === rowKey(other);
   });
 
-export const validControlPoints = (controlPoints: readonly RouteControlPoint[], state: CreatedRoute): RouteControlPoint[] => {
+export const validControlPoints = (
+  controlPoints: readonly RouteControlPoint[],
+  state: CreatedRoute,
+): RouteControlPoint[] => {
   const problems: UnmetCondition[] = [
     ...unmetIf(controlPoints.length === 0, 'controlPoints.empty', 'Не определено ни одной контрольной точки'),
     ...duplicates(controlPoints.map((p) => p.controlPointId.trim()).filter((id) => id !== '')).map((id) => ({
@@ -244,12 +316,19 @@ export const validControlPoints = (controlPoints: readonly RouteControlPoint[], 
     }),
   ];
   refuseIfAny('route.controlPoints.invalid', 'Контрольные точки заполнены неверно', problems);
-  return controlPoints.map((point) => ({ controlPointId: point.controlPointId.trim(), date: point.date, description: point.description.trim() }));
+  return controlPoints.map((point) => ({
+    controlPointId: point.controlPointId.trim(),
+    date: point.date,
+    description: point.description.trim(),
+  }));
 };
 
 export const roundHundredths = (value: number): number => Math.round(value * 100) / 100;
 
-export const dynamicsOf = (initial: readonly CompetenceResult[], control: readonly CompetenceResult[]): CompetenceDynamics[] =>
+export const dynamicsOf = (
+  initial: readonly CompetenceResult[],
+  control: readonly CompetenceResult[],
+): CompetenceDynamics[] =>
   control.flatMap((after) => {
     const before = initial.find((r) => r.area === after.area);
     if (!before) return [];
@@ -270,7 +349,11 @@ export const createRouteProblems = (data: CreateRoute['data']): UnmetCondition[]
   const supervisors = [data.methodologistId, data.tutorId];
   return [
     ...unmetIf(isUnsetOrBlank(data.routeId), 'route.id.empty', 'Не указан идентификатор ИОМ'),
-    ...unmetIf(!isRouteCode(data.code), 'route.code.invalid', 'Код ИОМ должен иметь вид РР-OOOO-ГГГГ-NNNNNN, например 63-0042-2026-000017'),
+    ...unmetIf(
+      !isRouteCode(data.code),
+      'route.code.invalid',
+      'Код ИОМ должен иметь вид РР-OOOO-ГГГГ-NNNNNN, например 63-0042-2026-000017',
+    ),
     ...unmetIf(isUnsetOrBlank(data.organisationId), 'route.organisationId.empty', 'Не указана организация'),
     ...unmetIf(isUnsetOrBlank(data.teacherId), 'route.teacherId.empty', 'Не указан педагог'),
     ...unmetIf(isUnsetOrBlank(data.methodologistId), 'route.methodologistId.empty', 'Не указан методист'),
@@ -290,7 +373,8 @@ export const initialDiagnosticsProblems = (data: RecordDiagnostics['data']): Unm
   return [
     ...diagnosticsProblems(data.diagnosticsId, data.date, data.results),
     ...unmetIf(
-      data.nextDiagnosticsDate !== undefined && !(isIsoDate(data.nextDiagnosticsDate) && data.nextDiagnosticsDate > data.date),
+      data.nextDiagnosticsDate !== undefined &&
+        !(isIsoDate(data.nextDiagnosticsDate) && data.nextDiagnosticsDate > data.date),
       'diagnostics.nextDate.invalid',
       'Дата следующей диагностики должна быть в формате ГГГГ-ММ-ДД и позже даты диагностики',
     ),
@@ -305,9 +389,21 @@ export const portfolioEntryProblems = (
 ): UnmetCondition[] => {
   return [
     ...unmetIf(isUnsetOrBlank(data.entryId), 'portfolio.id.empty', 'Не указан идентификатор записи портфолио'),
-    ...unmetIf(state.portfolio.some((entry) => entry.entryId === data.entryId), 'portfolio.id.duplicate', `Запись портфолио ${data.entryId} уже есть`),
-    ...unmetIf(data.rowId !== undefined && row === undefined, 'portfolio.row.unknown', `В дорожной карте нет строки ${data.rowId ?? ''}`),
+    ...unmetIf(
+      state.portfolio.some((entry) => entry.entryId === data.entryId),
+      'portfolio.id.duplicate',
+      `Запись портфолио ${data.entryId} уже есть`,
+    ),
+    ...unmetIf(
+      data.rowId !== undefined && row === undefined,
+      'portfolio.row.unknown',
+      `В дорожной карте нет строки ${data.rowId ?? ''}`,
+    ),
     ...unmetIf(isUnsetOrBlank(data.product), 'portfolio.product.empty', 'Не указан педагогический продукт'),
-    ...unmetIf(isUnsetOrBlank(data.selfAssessment), 'portfolio.selfAssessment.empty', 'Не указано отношение педагога к результату'),
+    ...unmetIf(
+      isUnsetOrBlank(data.selfAssessment),
+      'portfolio.selfAssessment.empty',
+      'Не указано отношение педагога к результату',
+    ),
   ];
 };

@@ -106,7 +106,15 @@ const withVersion = (state: CreatedRoute, version: RouteRoadMapVersion): Created
 const evolveRouteTasks = (state: CreatedRoute, event: TaskEvent): CreatedRoute => {
   const next = { ...state, tasks: evolveTasks(state.tasks, event) };
   if (event.type === 'TaskRaised' && event.data.kind === 'draftRoute') {
-    return { ...next, draft: { taskId: event.data.taskId, dueAt: event.data.dueAt, dueLocalDate: event.data.dueLocalDate, overdue: false } };
+    return {
+      ...next,
+      draft: {
+        taskId: event.data.taskId,
+        dueAt: event.data.dueAt,
+        dueLocalDate: event.data.dueLocalDate,
+        overdue: false,
+      },
+    };
   }
   if (event.type === 'TaskRaised' && event.data.kind === 'monthlyControlPointCheck') {
     return { ...next, monthlyCheckTaskIds: [...next.monthlyCheckTaskIds, event.data.taskId] };
@@ -124,7 +132,8 @@ export const evolveRoute = (state: RouteState, event: RouteEvent): RouteState =>
   if (isTaskEvent(event)) return whenCreated(state, (s) => evolveRouteTasks(s, event));
   switch (event.type) {
     case 'RouteCreated': {
-      const { routeId, code, organisationId, teacherId, methodologistId, tutorId, titlePage, stage, createdAt } = event.data;
+      const { routeId, code, organisationId, teacherId, methodologistId, tutorId, titlePage, stage, createdAt } =
+        event.data;
       return {
         status: 'created',
         routeId,
@@ -149,7 +158,13 @@ export const evolveRoute = (state: RouteState, event: RouteEvent): RouteState =>
         const { diagnosticsId, date, nextDiagnosticsDate, results, recordedAt } = event.data;
         return {
           ...s,
-          diagnostics: { diagnosticsId, date, ...(nextDiagnosticsDate === undefined ? {} : { nextDiagnosticsDate }), results, recordedAt },
+          diagnostics: {
+            diagnosticsId,
+            date,
+            ...(nextDiagnosticsDate === undefined ? {} : { nextDiagnosticsDate }),
+            results,
+            recordedAt,
+          },
         };
       });
     case 'RouteStageChanged':
@@ -158,17 +173,30 @@ export const evolveRoute = (state: RouteState, event: RouteEvent): RouteState =>
       return whenCreated(state, (s) => {
         const { version, rows, submittedAt, submittedBy, onTime } = event.data;
         const withDraft = s.draft ? { ...s, draft: { ...s.draft, submittedAt, onTime } } : s;
-        return withVersion(withDraft, { version, origin: 'methodologistDraft', rows, at: submittedAt, by: submittedBy });
+        return withVersion(withDraft, {
+          version,
+          origin: 'methodologistDraft',
+          rows,
+          at: submittedAt,
+          by: submittedBy,
+        });
       });
     case 'RoadMapProposed':
-      return whenCreated(state, (s) => ({ ...s, proposal: { rows: event.data.rows, proposedAt: event.data.proposedAt, proposedBy: event.data.proposedBy } }));
+      return whenCreated(state, (s) => ({
+        ...s,
+        proposal: { rows: event.data.rows, proposedAt: event.data.proposedAt, proposedBy: event.data.proposedBy },
+      }));
     case 'RoadMapAgreed':
       return whenCreated(state, (s) => {
         const { version, source, rows, controlPoints, agreedAt, agreedBy } = event.data;
         // An agreed road map settles the design stage: a pending proposal is no longer pending.
         const rest: { -readonly [K in keyof CreatedRoute]: CreatedRoute[K] } = { ...s };
         delete rest.proposal;
-        return { ...withVersion(rest, { version, origin: source, rows, at: agreedAt, by: agreedBy }), controlPoints, agreedAt };
+        return {
+          ...withVersion(rest, { version, origin: source, rows, at: agreedAt, by: agreedBy }),
+          controlPoints,
+          agreedAt,
+        };
       });
     case 'PortfolioEntryRecorded':
       return whenCreated(state, (s) => {

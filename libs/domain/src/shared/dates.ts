@@ -18,7 +18,8 @@ export const utcMidnight = (date: string, plusYears = 0): number | undefined => 
   return Date.UTC(year + plusYears, month - 1, day);
 };
 
-export const isIsoDate = (date: string | undefined): date is string => typeof date === 'string' && utcMidnight(date) !== undefined;
+export const isIsoDate = (date: string | undefined): date is string =>
+  typeof date === 'string' && utcMidnight(date) !== undefined;
 
 export const parseInstant = (instant: string): number | undefined => {
   if (typeof instant !== 'string' || !isoInstantPattern.test(instant)) return undefined;

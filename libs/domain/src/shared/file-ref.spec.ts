@@ -1,9 +1,12 @@
 import { isAllowedFileRef } from './file-ref';
 
 describe('isAllowedFileRef', () => {
-  it.each(['https://docs.school5.ru/orders/45-od.pdf', 'HTTPS://disk.example.ru/d/abc?x=1#p', 'https://example.ru'])('allows %s', (url) => {
-    expect(isAllowedFileRef(url)).toBe(true);
-  });
+  it.each(['https://docs.school5.ru/orders/45-od.pdf', 'HTTPS://disk.example.ru/d/abc?x=1#p', 'https://example.ru'])(
+    'allows %s',
+    (url) => {
+      expect(isAllowedFileRef(url)).toBe(true);
+    },
+  );
 
   it.each([
     'javascript:alert(1)',

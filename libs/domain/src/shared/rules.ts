@@ -11,4 +11,5 @@ export const refuseIfAny = (code: string, message: string, unmet: readonly Unmet
 };
 
 /** One unmet condition when `condition` holds, none otherwise: spread into a list of problems. */
-export const unmetIf = (condition: boolean, code: string, message: string): UnmetCondition[] => (condition ? [{ code, message }] : []);
+export const unmetIf = (condition: boolean, code: string, message: string): UnmetCondition[] =>
+  condition ? [{ code, message }] : [];

@@ -58,10 +58,19 @@ export type TaskRaised = DomainEvent<
 /** A pending deadline computed once its calendar year was loaded: the due date and reminders, timers start. */
 export type TaskDeadlineSet = DomainEvent<
   'TaskDeadlineSet',
-  { readonly taskId: string; readonly dueAt: string; readonly dueLocalDate: string; readonly remindAt: readonly string[]; readonly setAt: string }
+  {
+    readonly taskId: string;
+    readonly dueAt: string;
+    readonly dueLocalDate: string;
+    readonly remindAt: readonly string[];
+    readonly setAt: string;
+  }
 >;
 
-export type TaskReminded = DomainEvent<'TaskReminded', { readonly taskId: string; readonly remindedAt: string; readonly assignee: TaskAssignee }>;
+export type TaskReminded = DomainEvent<
+  'TaskReminded',
+  { readonly taskId: string; readonly remindedAt: string; readonly assignee: TaskAssignee }
+>;
 
 /** The deadline passed with the task still open: it stays open, visibly overdue, until completed. */
 export type TaskOverdue = DomainEvent<'TaskOverdue', { readonly taskId: string; readonly overdueAt: string }>;
@@ -76,7 +85,10 @@ export type TaskCompleted = DomainEvent<
   { readonly taskId: string; readonly completedAt: string; readonly completedBy: string; readonly result: string }
 >;
 
-export type TaskCancelled = DomainEvent<'TaskCancelled', { readonly taskId: string; readonly cancelledAt: string; readonly reason: string }>;
+export type TaskCancelled = DomainEvent<
+  'TaskCancelled',
+  { readonly taskId: string; readonly cancelledAt: string; readonly reason: string }
+>;
 
 /** A task passes to someone else (e.g. the new mentor after a replacement). */
 export type TaskReassigned = DomainEvent<
@@ -84,7 +96,15 @@ export type TaskReassigned = DomainEvent<
   { readonly taskId: string; readonly from: TaskAssignee; readonly to: TaskAssignee; readonly reassignedAt: string }
 >;
 
-export type TaskEvent = TaskRaised | TaskDeadlineSet | TaskReminded | TaskOverdue | TaskEscalated | TaskCompleted | TaskCancelled | TaskReassigned;
+export type TaskEvent =
+  | TaskRaised
+  | TaskDeadlineSet
+  | TaskReminded
+  | TaskOverdue
+  | TaskEscalated
+  | TaskCompleted
+  | TaskCancelled
+  | TaskReassigned;
 
 export const taskEventTypes: readonly TaskEvent['type'][] = [
   'TaskRaised',

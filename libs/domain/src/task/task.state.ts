@@ -23,7 +23,12 @@ export function evolveTask(task: TaskView | undefined, event: TaskEvent): TaskVi
       return { ...event.data, status: 'open', remindedAt: [], escalatedTo: [] };
     case 'TaskDeadlineSet': {
       if (!task) return task;
-      const settled: TaskView = { ...task, dueAt: event.data.dueAt, dueLocalDate: event.data.dueLocalDate, remindAt: event.data.remindAt };
+      const settled: TaskView = {
+        ...task,
+        dueAt: event.data.dueAt,
+        dueLocalDate: event.data.dueLocalDate,
+        remindAt: event.data.remindAt,
+      };
       delete (settled as { deadlinePendingYear?: number }).deadlinePendingYear;
       return settled;
     }
@@ -34,7 +39,15 @@ export function evolveTask(task: TaskView | undefined, event: TaskEvent): TaskVi
     case 'TaskEscalated':
       return task && { ...task, escalatedTo: [...task.escalatedTo, ...event.data.escalatedTo] };
     case 'TaskCompleted':
-      return task && { ...task, status: 'done', completedAt: event.data.completedAt, completedBy: event.data.completedBy, result: event.data.result };
+      return (
+        task && {
+          ...task,
+          status: 'done',
+          completedAt: event.data.completedAt,
+          completedBy: event.data.completedBy,
+          result: event.data.result,
+        }
+      );
     case 'TaskCancelled':
       return task && { ...task, status: 'cancelled' };
     case 'TaskReassigned':
@@ -55,7 +68,8 @@ export const openTasksOfKind = (tasks: Tasks, kind: TaskKind): TaskView[] =>
   Object.values(tasks).filter((t) => t.kind === kind && isTaskActive(t));
 
 /** A task whose deadline (or reminder) waits for a production-calendar year. */
-export const isDeadlinePending = (task: TaskView | undefined): boolean => task !== undefined && task.deadlinePendingYear !== undefined;
+export const isDeadlinePending = (task: TaskView | undefined): boolean =>
+  task !== undefined && task.deadlinePendingYear !== undefined;
 
 export interface TaskDeadline {
   readonly dueAt: string;
@@ -72,10 +86,25 @@ export function setTaskDeadline(tasks: Tasks, data: { taskId: string } & TaskDea
   if (!task) throw new DomainRefusal('task.notFound', 'Задача не найдена');
   if (!isTaskActive(task) || !isDeadlinePending(task)) return [];
   const due = Date.parse(data.dueAt);
-  if (Number.isNaN(due) || !/^\d{4}-\d{2}-\d{2}$/.test(data.dueLocalDate) || data.remindAt.some((at) => Number.isNaN(Date.parse(at)) || Date.parse(at) > due)) {
+  if (
+    Number.isNaN(due) ||
+    !/^\d{4}-\d{2}-\d{2}$/.test(data.dueLocalDate) ||
+    data.remindAt.some((at) => Number.isNaN(Date.parse(at)) || Date.parse(at) > due)
+  ) {
     throw new DomainRefusal('task.deadline.invalid', 'Срок задачи задан неверно');
   }
-  return [{ type: 'TaskDeadlineSet', data: { taskId: data.taskId, dueAt: data.dueAt, dueLocalDate: data.dueLocalDate, remindAt: [...data.remindAt], setAt: now } }];
+  return [
+    {
+      type: 'TaskDeadlineSet',
+      data: {
+        taskId: data.taskId,
+        dueAt: data.dueAt,
+        dueLocalDate: data.dueLocalDate,
+        remindAt: [...data.remindAt],
+        setAt: now,
+      },
+    },
+  ];
 }
 
 /** Completing: only the assignee (or an administrator), only an active task. */

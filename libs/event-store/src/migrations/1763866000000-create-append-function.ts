@@ -37,6 +37,8 @@ export class CreateAppendFunction1763866000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP FUNCTION append_events(text, integer, uuid[], text[], jsonb[], jsonb[], text[], text)`);
+    await queryRunner.query(
+      `DROP FUNCTION append_events(text, integer, uuid[], text[], jsonb[], jsonb[], text[], text)`,
+    );
   }
 }

@@ -14,7 +14,9 @@ export class LeanAppendFunction1763910000000 implements MigrationInterface {
   name = 'LeanAppendFunction1763910000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP FUNCTION append_events(text, integer, uuid[], text[], jsonb[], jsonb[], text[], text)`);
+    await queryRunner.query(
+      `DROP FUNCTION append_events(text, integer, uuid[], text[], jsonb[], jsonb[], text[], text)`,
+    );
     await queryRunner.query(`
       CREATE FUNCTION append_events(
         p_stream text, p_expected integer, p_ids uuid[], p_types text[], p_data jsonb, p_metadata jsonb,

@@ -5,4 +5,10 @@ import { LeanAppendFunction1763910000000 } from './1763910000000-lean-append-fun
 import { SingleEventAppendFunction1763910000001 } from './1763910000001-single-event-append-function';
 
 /** Event-store migrations in order; read-model migrations live with their projections. */
-export const eventStoreMigrations = [CreateEventStore1763856000000, AddEventHashChain1763864000000, CreateAppendFunction1763866000000, LeanAppendFunction1763910000000, SingleEventAppendFunction1763910000001];
+export const eventStoreMigrations = [
+  CreateEventStore1763856000000,
+  AddEventHashChain1763864000000,
+  CreateAppendFunction1763866000000,
+  LeanAppendFunction1763910000000,
+  SingleEventAppendFunction1763910000001,
+];

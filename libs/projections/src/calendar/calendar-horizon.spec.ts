@@ -24,7 +24,9 @@ describe('how far the production calendar reaches (/health, the administratorsâ€
   });
 
   it('a loaded next year ends the warning', () => {
-    expect(calendarHorizon(shipped.withYear(emptyYear(2028)), new Date('2027-10-05T12:00:00Z'), '10-01')).toEqual({ loadedThrough: 2028 });
+    expect(calendarHorizon(shipped.withYear(emptyYear(2028)), new Date('2027-10-05T12:00:00Z'), '10-01')).toEqual({
+      loadedThrough: 2028,
+    });
   });
 
   it('a current year without data is said so', () => {

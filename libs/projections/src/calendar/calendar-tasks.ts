@@ -1,8 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
-import { defaultProductionCalendar, localDateOf, type CalendarYear, type ProductionCalendar } from '@mentorflow/calendar';
-import { evolveTasks, isTaskActive, isTaskEvent, productionCalendarStream, type TaskEvent, type TaskRaised, type Tasks } from '@mentorflow/domain';
-import { uuidV5, WrongExpectedVersionError, type EventStore, type NewEvent, type RecordedEvent, type SqlExecutor } from '@mentorflow/event-store';
+import {
+  defaultProductionCalendar,
+  localDateOf,
+  type CalendarYear,
+  type ProductionCalendar,
+} from '@mentorflow/calendar';
+import {
+  evolveTasks,
+  isTaskActive,
+  isTaskEvent,
+  productionCalendarStream,
+  type TaskEvent,
+  type TaskRaised,
+  type Tasks,
+} from '@mentorflow/domain';
+import {
+  uuidV5,
+  WrongExpectedVersionError,
+  type EventStore,
+  type NewEvent,
+  type RecordedEvent,
+  type SqlExecutor,
+} from '@mentorflow/event-store';
 import { foldProductionCalendar, type CalendarYearLoadedData } from './production-calendar.source';
 
 /**
@@ -18,7 +38,8 @@ export const systemOrganisationId = '00000000-0000-0000-0000-000000000000';
 /** The calendar year's subject id: a name-based uuid, the same for every task of that year. */
 export const calendarSubjectId = (year: number): string => uuidV5(CALENDAR_TASKS_NAMESPACE, `calendar-${year}`);
 
-export const loadCalendarYearTaskId = (year: number, administratorId: string): string => uuidV5(CALENDAR_TASKS_NAMESPACE, `load-${year}:${administratorId}`);
+export const loadCalendarYearTaskId = (year: number, administratorId: string): string =>
+  uuidV5(CALENDAR_TASKS_NAMESPACE, `load-${year}:${administratorId}`);
 
 export const loadCalendarYearTitle = (year: number): string => `Загрузить производственный календарь на ${year} год`;
 
@@ -61,9 +82,16 @@ export async function appendToCalendarStream<T>(
 }
 
 /** Open load tasks of `year`: loading the year completes them in the same append. */
-export function completeLoadTasks(state: CalendarStreamState, year: number, completedAt: string, completedBy: string): NewEvent[] {
+export function completeLoadTasks(
+  state: CalendarStreamState,
+  year: number,
+  completedAt: string,
+  completedBy: string,
+): NewEvent[] {
   return Object.values(state.tasks)
-    .filter((task) => task.kind === 'loadCalendarYear' && task.subject.id === calendarSubjectId(year) && isTaskActive(task))
+    .filter(
+      (task) => task.kind === 'loadCalendarYear' && task.subject.id === calendarSubjectId(year) && isTaskActive(task),
+    )
     .map((task) => ({
       eventId: uuidV5(CALENDAR_TASKS_NAMESPACE, `completed-${task.taskId}-${completedAt}`),
       type: 'TaskCompleted',
@@ -85,7 +113,12 @@ const activeAdministrators = async (db: SqlExecutor): Promise<string[]> =>
  * shipped or loaded. Safe to call for every waiting deadline: the ids are name-based, so a retry or a
  * second caller adds nothing.
  */
-export async function requestCalendarYear(store: EventStore, db: SqlExecutor, year: number, now: Date): Promise<number> {
+export async function requestCalendarYear(
+  store: EventStore,
+  db: SqlExecutor,
+  year: number,
+  now: Date,
+): Promise<number> {
   if (defaultProductionCalendar().hasYear(year)) return 0;
   const active = await activeAdministrators(db);
   return appendToCalendarStream(store, (events, state) => {
@@ -108,7 +141,12 @@ export async function requestCalendarYear(store: EventStore, db: SqlExecutor, ye
         dueLocalDate: localDateOf(new Date(Date.parse(dueAt) - 1), MOSCOW),
         remindAt: [],
       };
-      return { eventId: uuidV5(CALENDAR_TASKS_NAMESPACE, `raised-${data.taskId}`), type: 'TaskRaised', data: { ...data }, metadata: { actorId: 'system', role: 'administrator' } };
+      return {
+        eventId: uuidV5(CALENDAR_TASKS_NAMESPACE, `raised-${data.taskId}`),
+        type: 'TaskRaised',
+        data: { ...data },
+        metadata: { actorId: 'system', role: 'administrator' },
+      };
     });
     return { append: raised, result: raised.length };
   });
@@ -119,17 +157,35 @@ export async function requestCalendarYear(store: EventStore, db: SqlExecutor, ye
  * administrators' tasks to load it, in one append. Every deadline waiting for the year is then computed
  * by its workflow: the pending-deadlines projection wakes them.
  */
-export async function appendCalendarYear(store: EventStore, calendarYear: CalendarYear, loadedBy: string, loadedAt: string): Promise<'loaded' | 'unchanged'> {
+export async function appendCalendarYear(
+  store: EventStore,
+  calendarYear: CalendarYear,
+  loadedBy: string,
+  loadedAt: string,
+): Promise<'loaded' | 'unchanged'> {
   const data: CalendarYearLoadedData = { year: calendarYear.year, calendarYear, loadedBy, loadedAt };
   return appendToCalendarStream(store, (events, state) => {
     // The same data loaded again (a double click, a retried request) records nothing.
-    const current = events.filter((e) => e.type === 'CalendarYearLoaded' && (e.data as { year: number }).year === calendarYear.year).at(-1);
-    if (current && isDeepStrictEqual((current.data as unknown as CalendarYearLoadedData).calendarYear, JSON.parse(JSON.stringify(calendarYear)))) {
+    const current = events
+      .filter((e) => e.type === 'CalendarYearLoaded' && (e.data as { year: number }).year === calendarYear.year)
+      .at(-1);
+    if (
+      current &&
+      isDeepStrictEqual(
+        (current.data as unknown as CalendarYearLoadedData).calendarYear,
+        JSON.parse(JSON.stringify(calendarYear)),
+      )
+    ) {
       return { append: [], result: 'unchanged' as const };
     }
     return {
       append: [
-        { eventId: randomUUID(), type: 'CalendarYearLoaded', data: { ...data }, metadata: { actorId: loadedBy, role: 'administrator' } },
+        {
+          eventId: randomUUID(),
+          type: 'CalendarYearLoaded',
+          data: { ...data },
+          metadata: { actorId: loadedBy, role: 'administrator' },
+        },
         ...completeLoadTasks(state, calendarYear.year, loadedAt, loadedBy),
       ],
       result: 'loaded' as const,
@@ -149,14 +205,22 @@ export interface CalendarHorizon {
  * How far the calendar reaches. From `warnFrom` (MM-DD, `CALENDAR_HORIZON_WARN_FROM`, default 1 October)
  * of the last loaded year, the next year is due: /health says so and the administrators get their task.
  */
-export function calendarHorizon(calendar: ProductionCalendar, now: Date, warnFrom = process.env.CALENDAR_HORIZON_WARN_FROM ?? '10-01'): CalendarHorizon {
+export function calendarHorizon(
+  calendar: ProductionCalendar,
+  now: Date,
+  warnFrom = process.env.CALENDAR_HORIZON_WARN_FROM ?? '10-01',
+): CalendarHorizon {
   const today = localDateOf(now, MOSCOW);
   const currentYear = Number(today.slice(0, 4));
   let year = currentYear;
   while (calendar.hasYear(year)) year += 1;
   const loadedThrough = year - 1;
   if (loadedThrough < currentYear) {
-    return { loadedThrough, missingYear: currentYear, warning: `Нет производственного календаря на текущий ${currentYear} год: сроки ждут его загрузки` };
+    return {
+      loadedThrough,
+      missingYear: currentYear,
+      warning: `Нет производственного календаря на текущий ${currentYear} год: сроки ждут его загрузки`,
+    };
   }
   if (today >= `${loadedThrough}-${warnFrom}`) {
     return {

@@ -10,7 +10,13 @@ import { eventTypesOf, type Projection } from '../projection';
  */
 export const pendingDeadlinesProjection: Projection = {
   name: 'pending-deadlines',
-  eventTypes: eventTypesOf<TaskEvent | { type: 'CalendarYearLoaded' }>().some('TaskRaised', 'TaskDeadlineSet', 'TaskCompleted', 'TaskCancelled', 'CalendarYearLoaded'),
+  eventTypes: eventTypesOf<TaskEvent | { type: 'CalendarYearLoaded' }>().some(
+    'TaskRaised',
+    'TaskDeadlineSet',
+    'TaskCompleted',
+    'TaskCancelled',
+    'CalendarYearLoaded',
+  ),
 
   async apply(events: readonly RecordedEvent[], tx: SqlExecutor): Promise<void> {
     for (const event of events) {

@@ -45,9 +45,13 @@ export function foldProductionCalendar(events: readonly RecordedEvent[]): Produc
   let calendar = defaultProductionCalendar();
   for (const event of events) {
     if (event.type === 'CalendarYearLoaded') {
-      calendar = calendar.withYear(validateCalendarYear((event.data as unknown as CalendarYearLoadedData).calendarYear));
+      calendar = calendar.withYear(
+        validateCalendarYear((event.data as unknown as CalendarYearLoadedData).calendarYear),
+      );
     } else if (event.type === calendarOverlayLoadedType) {
-      calendar = calendar.withOverlay(validateCalendarOverlay((event.data as unknown as CalendarOverlayLoadedData).overlay));
+      calendar = calendar.withOverlay(
+        validateCalendarOverlay((event.data as unknown as CalendarOverlayLoadedData).overlay),
+      );
     }
   }
   return calendar;
@@ -60,13 +64,19 @@ export function foldProductionCalendar(events: readonly RecordedEvent[]): Produc
  * - `loadProductionCalendar(store, { region: organisation.region })`: the calendar of an organisation
  *   in that region — federal days plus its region's own (`ProductionCalendar.forRegion`).
  */
-export async function loadProductionCalendar(store: EventStore, options: ProductionCalendarOptions = {}): Promise<ProductionCalendar> {
+export async function loadProductionCalendar(
+  store: EventStore,
+  options: ProductionCalendarOptions = {},
+): Promise<ProductionCalendar> {
   const calendar = foldProductionCalendar(await store.readStream(productionCalendarStream));
   return options.region === undefined ? calendar : calendar.forRegion(options.region);
 }
 
 /** The same as `loadProductionCalendar(store, { region })`. */
-export function loadRegionalCalendar(store: EventStore, region: string | null | undefined): Promise<ProductionCalendar> {
+export function loadRegionalCalendar(
+  store: EventStore,
+  region: string | null | undefined,
+): Promise<ProductionCalendar> {
   return loadProductionCalendar(store, { region });
 }
 
@@ -85,7 +95,13 @@ export function loadedCalendarOverlays(events: readonly RecordedEvent[]): Loaded
   for (const event of events) {
     if (event.type !== calendarOverlayLoadedType) continue;
     const data = event.data as unknown as CalendarOverlayLoadedData;
-    latest.set(`${data.year} ${data.region}`, { region: data.region, year: data.year, days: data.overlay.days.length, loadedAt: data.loadedAt, loadedBy: data.loadedBy });
+    latest.set(`${data.year} ${data.region}`, {
+      region: data.region,
+      year: data.year,
+      days: data.overlay.days.length,
+      loadedAt: data.loadedAt,
+      loadedBy: data.loadedBy,
+    });
   }
   return [...latest.values()].sort((a, b) => a.region.localeCompare(b.region, 'ru') || a.year - b.year);
 }

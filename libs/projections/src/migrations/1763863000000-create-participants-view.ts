@@ -16,7 +16,9 @@ export class CreateParticipantsView1763863000000 implements MigrationInterface {
         version integer NOT NULL,
         updated_at timestamptz NOT NULL
       )`);
-    await queryRunner.query(`CREATE INDEX participants_view_programme_idx ON participants_view (programme_id, role, status)`);
+    await queryRunner.query(
+      `CREATE INDEX participants_view_programme_idx ON participants_view (programme_id, role, status)`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

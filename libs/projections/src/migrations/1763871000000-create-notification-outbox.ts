@@ -19,7 +19,9 @@ export class CreateNotificationOutbox1763871000000 implements MigrationInterface
         attempts integer NOT NULL DEFAULT 0,
         last_error text
       )`);
-    await queryRunner.query(`CREATE INDEX notification_outbox_pending_idx ON notification_outbox (created_at) WHERE sent_at IS NULL`);
+    await queryRunner.query(
+      `CREATE INDEX notification_outbox_pending_idx ON notification_outbox (created_at) WHERE sent_at IS NULL`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

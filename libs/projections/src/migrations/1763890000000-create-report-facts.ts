@@ -27,8 +27,12 @@ export class CreateReportFacts1763890000000 implements MigrationInterface {
         CHECK (valid_to IS NULL OR valid_to > valid_from)
       )`);
     // One open interval per subject: the projection closes the old one before opening the next.
-    await queryRunner.query(`CREATE UNIQUE INDEX report_facts_current_idx ON report_facts (subject_type, subject_id) WHERE valid_to IS NULL`);
-    await queryRunner.query(`CREATE INDEX report_facts_as_of_idx ON report_facts (organisation_id, subject_type, valid_from, valid_to)`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX report_facts_current_idx ON report_facts (subject_type, subject_id) WHERE valid_to IS NULL`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX report_facts_as_of_idx ON report_facts (organisation_id, subject_type, valid_from, valid_to)`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -5,7 +5,9 @@ export class IndexParticipantsByPerson1764700000000 implements MigrationInterfac
   name = 'IndexParticipantsByPerson1764700000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE INDEX participants_view_person_idx ON participants_view (person_id, organisation_id)`);
+    await queryRunner.query(
+      `CREATE INDEX participants_view_person_idx ON participants_view (person_id, organisation_id)`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

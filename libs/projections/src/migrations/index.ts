@@ -8,4 +8,14 @@ import { CreateReportFacts1763890000000 } from './1763890000000-create-report-fa
 import { CreatePendingDeadlines1764600000000 } from './1764600000000-create-pending-deadlines';
 import { IndexParticipantsByPerson1764700000000 } from './1764700000000-index-participants-by-person';
 
-export const readModelMigrations = [CreateReadModels1763856100000, CreateTasksView1763860000000, CreateParticipantsView1763863000000, CreatePairsView1763865000000, CreateRoutesView1763870000010, CreateNotificationOutbox1763871000000, CreateReportFacts1763890000000, CreatePendingDeadlines1764600000000, IndexParticipantsByPerson1764700000000];
+export const readModelMigrations = [
+  CreateReadModels1763856100000,
+  CreateTasksView1763860000000,
+  CreateParticipantsView1763863000000,
+  CreatePairsView1763865000000,
+  CreateRoutesView1763870000010,
+  CreateNotificationOutbox1763871000000,
+  CreateReportFacts1763890000000,
+  CreatePendingDeadlines1764600000000,
+  IndexParticipantsByPerson1764700000000,
+];

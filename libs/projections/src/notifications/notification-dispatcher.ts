@@ -25,7 +25,9 @@ export class LogNotificationSender implements NotificationSender {
   private readonly logger = new Logger('Notifications');
   async send(notification: OutgoingNotification): Promise<void> {
     // Person ids only: the log carries no names or contacts.
-    this.logger.log(`${notification.kind} → ${notification.recipientRole} ${notification.recipientId}: ${notification.subject}`);
+    this.logger.log(
+      `${notification.kind} → ${notification.recipientRole} ${notification.recipientId}: ${notification.subject}`,
+    );
   }
 }
 
@@ -69,13 +71,16 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
       for (const row of rows) {
         try {
           await this.sender.send(row);
-          await tx.query('UPDATE notification_outbox SET sent_at = now(), attempts = attempts + 1 WHERE notification_id = $1', [row.notificationId]);
+          await tx.query(
+            'UPDATE notification_outbox SET sent_at = now(), attempts = attempts + 1 WHERE notification_id = $1',
+            [row.notificationId],
+          );
           sent++;
         } catch (error) {
-          await tx.query('UPDATE notification_outbox SET attempts = attempts + 1, last_error = $2 WHERE notification_id = $1', [
-            row.notificationId,
-            (error as Error).message,
-          ]);
+          await tx.query(
+            'UPDATE notification_outbox SET attempts = attempts + 1, last_error = $2 WHERE notification_id = $1',
+            [row.notificationId, (error as Error).message],
+          );
         }
       }
       return sent;

@@ -18,14 +18,29 @@ export const notificationOutboxProjection: Projection = {
       // The tasks read model has not caught up with this event yet: fail the batch, the next tick retries it.
       if (!task) throw new Error(`Task ${taskId} is not in tasks_view yet`);
       const recipients =
-        event.type === 'TaskEscalated' ? (event.data as { escalatedTo: TaskView['assignee'][] }).escalatedTo : [task.assignee];
+        event.type === 'TaskEscalated'
+          ? (event.data as { escalatedTo: TaskView['assignee'][] }).escalatedTo
+          : [task.assignee];
       const subject =
-        event.type === 'TaskReminded' ? `Напоминание: ${task.title}` : event.type === 'TaskOverdue' ? `Просрочено: ${task.title}` : `Эскалация: ${task.title}`;
+        event.type === 'TaskReminded'
+          ? `Напоминание: ${task.title}`
+          : event.type === 'TaskOverdue'
+            ? `Просрочено: ${task.title}`
+            : `Эскалация: ${task.title}`;
       for (const [i, recipient] of recipients.entries()) {
         await tx.query(
           `INSERT INTO notification_outbox (notification_id, kind, recipient_id, recipient_role, task_id, subject, body, created_at)
            VALUES (md5($1)::uuid, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (notification_id) DO NOTHING`,
-          [`${event.eventId}:${i}`, event.type, recipient.personId, recipient.role, taskId, subject, `Срок: ${task.dueLocalDate}`, event.recordedAt],
+          [
+            `${event.eventId}:${i}`,
+            event.type,
+            recipient.personId,
+            recipient.role,
+            taskId,
+            subject,
+            `Срок: ${task.dueLocalDate}`,
+            event.recordedAt,
+          ],
         );
       }
     }

@@ -6,7 +6,11 @@ export const organisationsProjection = new FoldedStateProjection<OrganisationSta
   name: 'organisations',
   table: 'organisations_view',
   idColumn: 'organisation_id',
-  eventTypes: eventTypesOf<OrganisationEvent>().every({ OrganisationRegistered: true, StaffAssigned: true, StaffRemoved: true }),
+  eventTypes: eventTypesOf<OrganisationEvent>().every({
+    OrganisationRegistered: true,
+    StaffAssigned: true,
+    StaffRemoved: true,
+  }),
   aggregateId: (event) => (event.data as { organisationId: string }).organisationId,
   decider: organisationDecider,
   columns: (state) =>

@@ -30,7 +30,8 @@ export const pairsProjection = new FoldedStateProjection<PairState>({
   // The ids of every diary entry and mentee report are the deciders' duplicate check; readers use the counts.
   // Kept, they grow without bound and the whole row is rewritten on each batch (benchmark 5).
   stored: {
-    write: (state) => (state.status === 'notFormed' ? state : { ...state, diaryEntryIds: undefined, menteeReportIds: undefined }),
+    write: (state) =>
+      state.status === 'notFormed' ? state : { ...state, diaryEntryIds: undefined, menteeReportIds: undefined },
     read: (stored) => {
       const state = stored as PairState;
       return state.status === 'notFormed' ? state : { ...state, diaryEntryIds: [], menteeReportIds: [] };

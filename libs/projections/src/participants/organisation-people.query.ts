@@ -6,7 +6,11 @@ import type { SqlExecutor } from '@mentorflow/event-store';
  * holding a role there (a user whose subject is the person id). A person of another organisation is
  * not one of them, so a pair cannot take them and the organisation cannot read their load.
  */
-export async function peopleOfOrganisations(db: SqlExecutor, organisationIds: readonly string[], personIds: readonly string[]): Promise<Set<string>> {
+export async function peopleOfOrganisations(
+  db: SqlExecutor,
+  organisationIds: readonly string[],
+  personIds: readonly string[],
+): Promise<Set<string>> {
   if (organisationIds.length === 0 || personIds.length === 0) return new Set();
   const rows = await db.query<{ person_id: string }>(
     `SELECT p.person_id FROM unnest($2::text[]) AS p(person_id)

@@ -13,5 +13,11 @@ export const participantsProjection = new FoldedStateProjection<ParticipantState
   columns: (state) =>
     state.status === 'notRegistered'
       ? undefined
-      : { organisation_id: state.organisationId, programme_id: state.programmeId, person_id: state.personId, role: state.role, status: state.status },
+      : {
+          organisation_id: state.organisationId,
+          programme_id: state.programmeId,
+          person_id: state.personId,
+          role: state.role,
+          status: state.status,
+        },
 });

@@ -22,6 +22,8 @@ export async function loadProgrammeGateContext(db: SqlExecutor, programmeId: str
 type PairCounts = Omit<ProgrammeGateContext, 'mentorsSelected' | 'menteesSelected'>;
 
 async function loadPairCounts(db: SqlExecutor, programmeId: string): Promise<PairCounts> {
-  const rows = await db.query<{ state: PairState }>('SELECT state FROM pairs_view WHERE programme_id = $1', [programmeId]);
+  const rows = await db.query<{ state: PairState }>('SELECT state FROM pairs_view WHERE programme_id = $1', [
+    programmeId,
+  ]);
   return pairGateCounts(rows.map((r) => r.state));
 }

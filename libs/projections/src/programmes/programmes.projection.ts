@@ -19,5 +19,6 @@ export const programmesProjection = new FoldedStateProjection<ProgrammeState>({
   }),
   aggregateId: (event) => parseProgrammeStream(event.streamId),
   decider: programmeDecider,
-  columns: (state) => (state.status === 'started' ? { organisation_id: state.organisationId, stage: state.stage } : undefined),
+  columns: (state) =>
+    state.status === 'started' ? { organisation_id: state.organisationId, stage: state.stage } : undefined,
 });

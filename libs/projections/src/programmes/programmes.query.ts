@@ -8,14 +8,22 @@ export interface ProgrammeRow {
 }
 
 export async function findProgramme(db: SqlExecutor, programmeId: string): Promise<ProgrammeRow | undefined> {
-  const [row] = await db.query<ProgrammeRow>('SELECT state, version FROM programmes_view WHERE programme_id = $1', [programmeId]);
+  const [row] = await db.query<ProgrammeRow>('SELECT state, version FROM programmes_view WHERE programme_id = $1', [
+    programmeId,
+  ]);
   return row;
 }
 
 /** Most recently changed first; `all` (an administrator) ignores `organisationIds`. */
 export function listProgrammes(
   db: SqlExecutor,
-  filter: { all: boolean; organisationIds: readonly string[]; organisationId: string | undefined; limit: number; offset: number },
+  filter: {
+    all: boolean;
+    organisationIds: readonly string[];
+    organisationId: string | undefined;
+    limit: number;
+    offset: number;
+  },
 ): Promise<ProgrammeRow[]> {
   return db.query<ProgrammeRow>(
     `SELECT state, version FROM programmes_view

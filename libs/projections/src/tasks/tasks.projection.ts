@@ -19,9 +19,10 @@ export const tasksProjection: Projection = {
     }
     if (byTask.size === 0) return;
     // One read and one write for the whole batch, as the folded projections do, not two queries per event.
-    const stored = await tx.query<{ task_id: string; view: TaskView }>('SELECT task_id::text AS task_id, view FROM tasks_view WHERE task_id = ANY($1) FOR UPDATE', [
-      [...byTask.keys()],
-    ]);
+    const stored = await tx.query<{ task_id: string; view: TaskView }>(
+      'SELECT task_id::text AS task_id, view FROM tasks_view WHERE task_id = ANY($1) FOR UPDATE',
+      [[...byTask.keys()]],
+    );
     const views = new Map(stored.map((r) => [r.task_id, r.view]));
     const rows: unknown[][] = [];
     for (const [taskId, taskEvents] of byTask) {
@@ -55,7 +56,9 @@ export const tasksProjection: Projection = {
     }
     for (let i = 0; i < rows.length; i += rowsPerStatement) {
       const values: unknown[] = [];
-      const tuples = rows.slice(i, i + rowsPerStatement).map((row) => `(${row.map((v) => `$${values.push(v)}`).join(', ')})`);
+      const tuples = rows
+        .slice(i, i + rowsPerStatement)
+        .map((row) => `(${row.map((v) => `$${values.push(v)}`).join(', ')})`);
       await tx.query(
         `INSERT INTO tasks_view (task_id, stream_id, organisation_id, assignee_id, assignee_role, kind, status, due_at, subject_type, subject_id, view, updated_at)
          VALUES ${tuples.join(', ')}

@@ -5,7 +5,14 @@ import { useSession } from '../../auth';
 import { Badge, ErrorBox, Field, Loading, Progress, ShowMore, useLoad, usePaged } from '../../components/ui';
 import { useSubmit } from '../../use-submit';
 import { formatInstant, formatLocalDate, shortId } from '../../format';
-import { eventTypeLabels, mentorReplacementReasonLabels, pairFormLabels, pairStatusLabels, roleLabels, systemActorLabel } from '../../labels';
+import {
+  eventTypeLabels,
+  mentorReplacementReasonLabels,
+  pairFormLabels,
+  pairStatusLabels,
+  roleLabels,
+  systemActorLabel,
+} from '../../labels';
 import type { ChainVerdict, HistoryEntry, Order, Pair, Role } from '../../types';
 
 /** Administrators (and the organisation's curator) read a pair's whole history, verify its hash chain and export it. */
@@ -21,7 +28,11 @@ export function PairAudit() {
       <ErrorBox error={pairs.error} />
       <Field label="Пара или группа" field="pair">
         {(props) => (
-          <select {...props} value={pairId ?? ''} onChange={(e) => navigate(e.target.value ? `/audit/${e.target.value}` : '/audit')}>
+          <select
+            {...props}
+            value={pairId ?? ''}
+            onChange={(e) => navigate(e.target.value ? `/audit/${e.target.value}` : '/audit')}
+          >
             <option value="">— выберите —</option>
             {pairs.items.map((pair) => (
               <option key={pair.pairId} value={pair.pairId}>
@@ -78,7 +89,10 @@ function PairHistory({ pairId }: { pairId: string }) {
     setExportError(null);
     setExporting({ format, received: 0 });
     try {
-      const blob = await download(`/pairs/${pairId}/history${format === 'csv' ? '?format=csv' : ''}`, (received, total) => setExporting({ format, received, total }));
+      const blob = await download(
+        `/pairs/${pairId}/history${format === 'csv' ? '?format=csv' : ''}`,
+        (received, total) => setExporting({ format, received, total }),
+      );
       saveBlob(blob, `pair-${pairId}-history.${format}`);
     } catch (e) {
       setExportError(e);
@@ -96,7 +110,9 @@ function PairHistory({ pairId }: { pairId: string }) {
     <>
       <section className="card" aria-labelledby="chain-title">
         <h2 id="chain-title">Целостность истории</h2>
-        <p className="hint">Каждое событие подписано хешем sha256, сцепленным с предыдущим: проверка пересчитывает всю цепочку.</p>
+        <p className="hint">
+          Каждое событие подписано хешем sha256, сцепленным с предыдущим: проверка пересчитывает всю цепочку.
+        </p>
         <div className="actions">
           <button type="button" className="button-primary" onClick={verify} disabled={verifying}>
             {verifying ? 'Проверка…' : 'Проверить цепочку'}
@@ -109,10 +125,20 @@ function PairHistory({ pairId }: { pairId: string }) {
           </button>
         </div>
         {verifying ? <Progress label="Пересчёт хешей" /> : null}
-        {exporting ? <Progress label={`Выгрузка ${exporting.format.toUpperCase()}: получено ${exporting.received} байт`} value={exporting.received} max={exporting.total} /> : null}
+        {exporting ? (
+          <Progress
+            label={`Выгрузка ${exporting.format.toUpperCase()}: получено ${exporting.received} байт`}
+            value={exporting.received}
+            max={exporting.total}
+          />
+        ) : null}
         <ErrorBox error={verifyError ?? exportError} />
         {verdict ? (
-          <p className={`alert ${verdict.valid ? 'alert-ok' : 'alert-error'}`} role="status" data-testid="chain-verdict">
+          <p
+            className={`alert ${verdict.valid ? 'alert-ok' : 'alert-error'}`}
+            role="status"
+            data-testid="chain-verdict"
+          >
             {verdict.valid
               ? `Цепочка цела: проверено событий — ${verdict.events}.`
               : `Цепочка нарушена: первое изменённое событие — версия ${verdict.firstBrokenVersion} (всего событий ${verdict.events}).`}
@@ -126,7 +152,10 @@ function PairHistory({ pairId }: { pairId: string }) {
         <ol className="timeline">
           {entries.map((entry) => {
             const order = orderOf(entry);
-            const reason = entry.reason ? (mentorReplacementReasonLabels[entry.reason as keyof typeof mentorReplacementReasonLabels] ?? entry.reason) : undefined;
+            const reason = entry.reason
+              ? (mentorReplacementReasonLabels[entry.reason as keyof typeof mentorReplacementReasonLabels] ??
+                entry.reason)
+              : undefined;
             return (
               <li key={entry.version} className={`timeline-item timeline-${entry.type}`}>
                 <div className="timeline-when">

@@ -35,7 +35,9 @@ export function SignIn() {
           }
         } else {
           setDevUsers(
-            await getJson<DevUser[]>('/auth/dev-users').catch((e: unknown) => (e instanceof ApiError && e.status === 404 ? ('off' as const) : [])),
+            await getJson<DevUser[]>('/auth/dev-users').catch((e: unknown) =>
+              e instanceof ApiError && e.status === 404 ? ('off' as const) : [],
+            ),
           );
         }
       })
@@ -53,7 +55,13 @@ export function SignIn() {
   const submitToken = (event: FormEvent) => {
     event.preventDefault();
     if (!token.trim()) {
-      setError(new ApiError({ status: 400, detail: 'Вставьте токен', errors: [{ field: 'token', message: 'Поле обязательно' }] }));
+      setError(
+        new ApiError({
+          status: 400,
+          detail: 'Вставьте токен',
+          errors: [{ field: 'token', message: 'Поле обязательно' }],
+        }),
+      );
       return;
     }
     void enter(async () => token.trim());
@@ -68,7 +76,12 @@ export function SignIn() {
       {config?.mode === 'oidc' ? (
         <section className="card">
           <h2>Единый вход организации</h2>
-          <button type="button" className="button-primary" disabled={busy} onClick={() => startOidcSignIn(config).catch(setError)}>
+          <button
+            type="button"
+            className="button-primary"
+            disabled={busy}
+            onClick={() => startOidcSignIn(config).catch(setError)}
+          >
             Войти через поставщика удостоверений
           </button>
         </section>
@@ -77,8 +90,8 @@ export function SignIn() {
         <section className="card" role="status">
           <h2>Вход не настроен</h2>
           <p>
-            Вход от имени пользователя для разработки выключен, а единый вход организации (OIDC) не настроен. Войдите по токену
-            доступа или обратитесь к администратору.
+            Вход от имени пользователя для разработки выключен, а единый вход организации (OIDC) не настроен. Войдите по
+            токену доступа или обратитесь к администратору.
           </p>
         </section>
       ) : null}
@@ -91,7 +104,11 @@ export function SignIn() {
                 <button
                   type="button"
                   disabled={busy}
-                  onClick={() => void enter(async () => (await postJson<{ token: string }>('/auth/dev-token', { sub: user.sub })).token)}
+                  onClick={() =>
+                    void enter(
+                      async () => (await postJson<{ token: string }>('/auth/dev-token', { sub: user.sub })).token,
+                    )
+                  }
                 >
                   <strong>{user.fullName}</strong>
                   <span>{user.roles.map((role) => roleLabels[role]).join(', ')}</span>
@@ -105,11 +122,27 @@ export function SignIn() {
         <section className="card">
           <h2>Вход по токену</h2>
           <form onSubmit={submitToken} noValidate>
-            <Field label="Токен доступа (JWT)" field="token" error={error} hint="Например, из npm run token -- --role curator --org <id>">
-              {(props) => <textarea {...props} name="token" rows={3} value={token} onChange={(e) => setToken(e.target.value)} autoComplete="off" spellCheck={false} />}
+            <Field
+              label="Токен доступа (JWT)"
+              field="token"
+              error={error}
+              hint="Например, из npm run token -- --role curator --org <id>"
+            >
+              {(props) => (
+                <textarea
+                  {...props}
+                  name="token"
+                  rows={3}
+                  value={token}
+                  onChange={(e) => setToken(e.target.value)}
+                  autoComplete="off"
+                  spellCheck={false}
+                />
+              )}
             </Field>
             <label className="checkbox">
-              <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} /> Запомнить на этом устройстве
+              <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} /> Запомнить на
+              этом устройстве
             </label>
             <button type="submit" className="button-primary" disabled={busy}>
               Войти

@@ -48,12 +48,19 @@ export async function finishOidcSignIn(config: AuthConfig, params: URLSearchPara
   if (!code || !config.issuer || !config.clientId) return undefined;
   const saved = JSON.parse(sessionStorage.getItem(STATE_KEY) ?? 'null') as { verifier: string; state: string } | null;
   sessionStorage.removeItem(STATE_KEY);
-  if (!saved || saved.state !== params.get('state')) throw new Error('Ответ поставщика входа не совпадает с запросом: повторите вход');
+  if (!saved || saved.state !== params.get('state'))
+    throw new Error('Ответ поставщика входа не совпадает с запросом: повторите вход');
   const discovery = await discover(config.issuer);
   const response = await fetch(discovery.token_endpoint, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: redirectUri(), client_id: config.clientId, code_verifier: saved.verifier }),
+    body: new URLSearchParams({
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: redirectUri(),
+      client_id: config.clientId,
+      code_verifier: saved.verifier,
+    }),
   });
   if (!response.ok) throw new Error('Поставщик входа отказал в выдаче токена');
   const tokens = (await response.json()) as { access_token?: string; id_token?: string };

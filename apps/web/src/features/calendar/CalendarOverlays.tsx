@@ -24,7 +24,9 @@ export function CalendarOverlays() {
       if (!file) throw new Error('Выберите файл регионального календаря');
       try {
         setStage({ label: 'Чтение файла', value: 0, max: file.size });
-        const xml = await readTextFile(file, (loaded) => setStage({ label: 'Чтение файла', value: loaded, max: file.size }));
+        const xml = await readTextFile(file, (loaded) =>
+          setStage({ label: 'Чтение файла', value: loaded, max: file.size }),
+        );
         setStage({ label: 'Проверка и сохранение регионального календаря' });
         const result = await postJson<CalendarOverlayInfo>('/calendar/overlays', { xml });
         overlays.reload();
@@ -39,13 +41,16 @@ export function CalendarOverlays() {
     <section aria-labelledby="calendar-overlays-title">
       <h2 id="calendar-overlays-title">Региональные нерабочие дни</h2>
       <p className="hint">
-        Субъекты Российской Федерации объявляют и собственные нерабочие дни (например, в Республике Татарстан — Ураза-байрам, Курбан-байрам, День Республики 30 августа и
-        День Конституции Республики 6 ноября). Рабочие дни организации считаются по федеральному календарю и календарю её региона: день из регионального календаря заменяет
+        Субъекты Российской Федерации объявляют и собственные нерабочие дни (например, в Республике Татарстан —
+        Ураза-байрам, Курбан-байрам, День Республики 30 августа и День Конституции Республики 6 ноября). Рабочие дни
+        организации считаются по федеральному календарю и календарю её региона: день из регионального календаря заменяет
         тот же день федерального.
       </p>
       <ErrorBox error={overlays.error} />
       {overlays.loading && !overlays.data ? <Loading /> : null}
-      {overlays.data && overlays.data.length === 0 ? <p>Региональные календари не загружены: сроки везде считаются по федеральному календарю.</p> : null}
+      {overlays.data && overlays.data.length === 0 ? (
+        <p>Региональные календари не загружены: сроки везде считаются по федеральному календарю.</p>
+      ) : null}
       {overlays.data && overlays.data.length > 0 ? (
         <div className="table-wrap">
           <table>
@@ -80,7 +85,14 @@ export function CalendarOverlays() {
             error={error}
             hint='Формат xmlcalendar, как у федерального года, с регионом в корне: <calendar year="2027" country="ru" region="Республика Татарстан">. Федеральный календарь на этот год должен быть загружен.'
           >
-            {(props) => <input {...props} type="file" accept=".xml,application/xml,text/xml" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />}
+            {(props) => (
+              <input
+                {...props}
+                type="file"
+                accept=".xml,application/xml,text/xml"
+                onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+              />
+            )}
           </Field>
           <div className="actions">
             <button type="submit" className="button-primary" disabled={stage !== null}>

@@ -21,7 +21,9 @@ export function CalendarYears() {
       if (!file) throw Object.assign(new Error('Выберите файл календаря'), {});
       try {
         setStage({ label: 'Чтение файла', value: 0, max: file.size });
-        const xml = await readTextFile(file, (loaded) => setStage({ label: 'Чтение файла', value: loaded, max: file.size }));
+        const xml = await readTextFile(file, (loaded) =>
+          setStage({ label: 'Чтение файла', value: loaded, max: file.size }),
+        );
         setStage({ label: 'Проверка и загрузка календаря' });
         const result = await postJson<{ year: number; days: number }>('/calendar/years', { xml });
         years.reload();
@@ -36,10 +38,14 @@ export function CalendarYears() {
   return (
     <section aria-labelledby="calendar-title">
       <h1 id="calendar-title">Производственный календарь</h1>
-      <p className="hint">Рабочие дни считаются по официальному календарю с переносами; год без календаря не считается «по будням» — его нужно загрузить.</p>
+      <p className="hint">
+        Рабочие дни считаются по официальному календарю с переносами; год без календаря не считается «по будням» — его
+        нужно загрузить.
+      </p>
       {horizon.data ? (
         <p className={horizon.data.warning ? 'alert alert-error' : 'hint'} role="status" data-testid="calendar-horizon">
-          Календарь загружен по {horizon.data.loadedThrough} год включительно.{horizon.data.warning ? ` ${horizon.data.warning}.` : ''}
+          Календарь загружен по {horizon.data.loadedThrough} год включительно.
+          {horizon.data.warning ? ` ${horizon.data.warning}.` : ''}
         </p>
       ) : null}
       <ErrorBox error={years.error} />
@@ -70,7 +76,14 @@ export function CalendarYears() {
       <form className="card form-grid" onSubmit={submit} noValidate>
         <h2>Загрузить или заменить год</h2>
         <Field label="Файл календаря (XML, формат xmlcalendar)" field="xml" error={error}>
-          {(props) => <input {...props} type="file" accept=".xml,application/xml,text/xml" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />}
+          {(props) => (
+            <input
+              {...props}
+              type="file"
+              accept=".xml,application/xml,text/xml"
+              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            />
+          )}
         </Field>
         <div className="actions">
           <button type="submit" className="button-primary" disabled={stage !== null}>

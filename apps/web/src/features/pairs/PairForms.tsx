@@ -40,18 +40,39 @@ interface OrderValue {
 const blankOrder: OrderValue = { number: '', date: '', signedBy: '' };
 
 /** The director's order: number, date and signatory, with the API's messages under `order.*`. */
-function OrderFields({ value, onChange, error, what }: { value: OrderValue; onChange: (v: OrderValue) => void; error: unknown; what: string }) {
+function OrderFields({
+  value,
+  onChange,
+  error,
+  what,
+}: {
+  value: OrderValue;
+  onChange: (v: OrderValue) => void;
+  error: unknown;
+  what: string;
+}) {
   return (
     <fieldset className="form-grid">
       <legend>{what}</legend>
       <Field label="Номер приказа" field="order.number" error={error}>
-        {(props) => <input {...props} value={value.number} onChange={(e) => onChange({ ...value, number: e.target.value })} />}
+        {(props) => (
+          <input {...props} value={value.number} onChange={(e) => onChange({ ...value, number: e.target.value })} />
+        )}
       </Field>
       <Field label="Дата приказа" field="order.date" error={error}>
-        {(props) => <input {...props} type="date" value={value.date} onChange={(e) => onChange({ ...value, date: e.target.value })} />}
+        {(props) => (
+          <input
+            {...props}
+            type="date"
+            value={value.date}
+            onChange={(e) => onChange({ ...value, date: e.target.value })}
+          />
+        )}
       </Field>
       <Field label="Кем подписан приказ" field="order.signedBy" error={error}>
-        {(props) => <input {...props} value={value.signedBy} onChange={(e) => onChange({ ...value, signedBy: e.target.value })} />}
+        {(props) => (
+          <input {...props} value={value.signedBy} onChange={(e) => onChange({ ...value, signedBy: e.target.value })} />
+        )}
       </Field>
     </fieldset>
   );
@@ -74,7 +95,17 @@ async function waitForPair(pairId: string, done: (p: Pair) => boolean, timeoutMs
 }
 
 /** Forming a pair or group: the director's order, the term and each participant's written consent; the mentor's load is shown before sending. */
-export function FormPairForm({ programmeId, participants, capacity, onFormed }: { programmeId: string; participants: Participant[]; capacity: number; onFormed: () => Promise<void> }) {
+export function FormPairForm({
+  programmeId,
+  participants,
+  capacity,
+  onFormed,
+}: {
+  programmeId: string;
+  participants: Participant[];
+  capacity: number;
+  onFormed: () => Promise<void>;
+}) {
   const label = usePersonLabel();
   const mentors = participants.filter((p) => p.role === 'mentor' && p.status === 'registered');
   const mentees = participants.filter((p) => p.role === 'mentee' && p.status === 'registered');
@@ -102,7 +133,10 @@ export function FormPairForm({ programmeId, participants, capacity, onFormed }: 
   }, [mentorId]);
 
   const mentor = mentors.find((m) => m.personId === mentorId);
-  const people = [...(mentorId ? [{ id: mentorId, who: 'наставника' }] : []), ...menteeIds.map((id) => ({ id, who: 'наставляемого' }))];
+  const people = [
+    ...(mentorId ? [{ id: mentorId, who: 'наставника' }] : []),
+    ...menteeIds.map((id) => ({ id, who: 'наставляемого' })),
+  ];
   const overloaded = load !== undefined && load + Math.max(1, menteeIds.length) > capacity;
 
   const submit = (event: FormEvent) => {
@@ -131,7 +165,11 @@ export function FormPairForm({ programmeId, participants, capacity, onFormed }: 
     <details className="form-details" id="pair-form">
       <summary>Сформировать пару или группу</summary>
       <form onSubmit={submit} noValidate aria-label="Сформировать пару или группу">
-        {mentors.length === 0 || mentees.length === 0 ? <p className="alert alert-warn">Сначала отберите в программу хотя бы одного наставника и одного наставляемого.</p> : null}
+        {mentors.length === 0 || mentees.length === 0 ? (
+          <p className="alert alert-warn">
+            Сначала отберите в программу хотя бы одного наставника и одного наставляемого.
+          </p>
+        ) : null}
         <div className="form-grid">
           <Field label="Форма наставничества" field="form" error={command.error}>
             {(props) => (
@@ -144,7 +182,12 @@ export function FormPairForm({ programmeId, participants, capacity, onFormed }: 
               </select>
             )}
           </Field>
-          <Field label="Вид наставничества" field="kind" error={command.error} hint="Несколько наставляемых — только при наставничестве в группе">
+          <Field
+            label="Вид наставничества"
+            field="kind"
+            error={command.error}
+            hint="Несколько наставляемых — только при наставничестве в группе"
+          >
             {(props) => (
               <select {...props} value={kind} onChange={(e) => setKind(e.target.value as PairKind)}>
                 {kinds.map((k) => (
@@ -172,11 +215,16 @@ export function FormPairForm({ programmeId, participants, capacity, onFormed }: 
         {mentorId ? (
           <p className="hint" data-testid="mentor-load">
             Нагрузка наставника: {load === undefined ? '…' : `${load} из ${capacity}`}
-            {overloaded ? <span className="inline-warning"> Свободных мест нет: закрепление будет отклонено.</span> : null}
+            {overloaded ? (
+              <span className="inline-warning"> Свободных мест нет: закрепление будет отклонено.</span>
+            ) : null}
             {mentor?.eligibilityWarnings.length ? (
               <span className="inline-warning">
                 {' '}
-                {mentor.eligibilityWarnings.map((w) => mentorEligibilityWarningLabels[w as keyof typeof mentorEligibilityWarningLabels] ?? w).join('; ')} — будет отмечено в решении.
+                {mentor.eligibilityWarnings
+                  .map((w) => mentorEligibilityWarningLabels[w as keyof typeof mentorEligibilityWarningLabels] ?? w)
+                  .join('; ')}{' '}
+                — будет отмечено в решении.
               </span>
             ) : null}
           </p>
@@ -190,7 +238,11 @@ export function FormPairForm({ programmeId, participants, capacity, onFormed }: 
                   <input
                     type="checkbox"
                     checked={menteeIds.includes(m.personId)}
-                    onChange={(e) => setMenteeIds((all) => (e.target.checked ? [...all, m.personId] : all.filter((id) => id !== m.personId)))}
+                    onChange={(e) =>
+                      setMenteeIds((all) =>
+                        e.target.checked ? [...all, m.personId] : all.filter((id) => id !== m.personId),
+                      )
+                    }
                   />
                   {label(m.personId)} — {m.position}
                 </label>
@@ -203,8 +255,20 @@ export function FormPairForm({ programmeId, participants, capacity, onFormed }: 
           <fieldset className="form-grid">
             <legend>Письменные согласия</legend>
             {people.map((p) => (
-              <Field key={p.id} label={`Дата согласия ${p.who} ${label(p.id)}`} field={`consents.${people.indexOf(p)}.date`} error={command.error}>
-                {(props) => <input {...props} type="date" value={consents[p.id] ?? ''} onChange={(e) => setConsents((all) => ({ ...all, [p.id]: e.target.value }))} />}
+              <Field
+                key={p.id}
+                label={`Дата согласия ${p.who} ${label(p.id)}`}
+                field={`consents.${people.indexOf(p)}.date`}
+                error={command.error}
+              >
+                {(props) => (
+                  <input
+                    {...props}
+                    type="date"
+                    value={consents[p.id] ?? ''}
+                    onChange={(e) => setConsents((all) => ({ ...all, [p.id]: e.target.value }))}
+                  />
+                )}
               </Field>
             ))}
           </fieldset>
@@ -213,13 +277,29 @@ export function FormPairForm({ programmeId, participants, capacity, onFormed }: 
         <fieldset className="form-grid">
           <legend>Срок наставничества</legend>
           <Field label="Начало" field="term.start" error={command.error}>
-            {(props) => <input {...props} type="date" value={term.start} onChange={(e) => setTerm({ ...term, start: e.target.value })} />}
+            {(props) => (
+              <input
+                {...props}
+                type="date"
+                value={term.start}
+                onChange={(e) => setTerm({ ...term, start: e.target.value })}
+              />
+            )}
           </Field>
           <Field label="Окончание" field="term.end" error={command.error} hint="Как правило, не менее года">
-            {(props) => <input {...props} type="date" value={term.end} onChange={(e) => setTerm({ ...term, end: e.target.value })} />}
+            {(props) => (
+              <input
+                {...props}
+                type="date"
+                value={term.end}
+                onChange={(e) => setTerm({ ...term, end: e.target.value })}
+              />
+            )}
           </Field>
           <Field label="Причина срока короче года (если короче)" field="shortTermReason" error={command.error}>
-            {(props) => <input {...props} value={shortTermReason} onChange={(e) => setShortTermReason(e.target.value)} />}
+            {(props) => (
+              <input {...props} value={shortTermReason} onChange={(e) => setShortTermReason(e.target.value)} />
+            )}
           </Field>
         </fieldset>
         <div className="actions">
@@ -234,20 +314,35 @@ export function FormPairForm({ programmeId, participants, capacity, onFormed }: 
 }
 
 function FieldMessages({ error, field }: { error: unknown; field: string }) {
-  const messages = error && typeof error === 'object' && 'fieldMessages' in error ? (error as { fieldMessages(f: string): string[] }).fieldMessages(field) : [];
+  const messages =
+    error && typeof error === 'object' && 'fieldMessages' in error
+      ? (error as { fieldMessages(f: string): string[] }).fieldMessages(field)
+      : [];
   return messages.length ? <small className="field-error">{[...new Set(messages)].join('; ')}</small> : null;
 }
 
 export type PairAction = 'approve' | 'interim' | 'final' | 'replace' | 'terminate';
 
 /** The commands one pair takes now, each shown only to the roles the API allows and only in the states it applies to. */
-export function PairActions({ pair, mentors, onChanged, open }: { pair: Pair; mentors: Participant[]; onChanged: () => Promise<void>; open?: { action: PairAction; nonce: number } }) {
+export function PairActions({
+  pair,
+  mentors,
+  onChanged,
+  open,
+}: {
+  pair: Pair;
+  mentors: Participant[];
+  onChanged: () => Promise<void>;
+  open?: { action: PairAction; nonce: number };
+}) {
   const session = useSession();
   const closed = pair.status === 'completed' || pair.status === 'terminated';
   const canApprove = session.has('curator', 'commissionHead', 'director', 'administrator');
   const canControl = session.has('curator', 'commissionHead', 'administrator');
   const isDirector = session.has('director', 'administrator');
-  const interimTaskId = pair.controlPlan?.interimTaskIds.find((id) => !pair.interimControls.some((c) => c.taskId === id));
+  const interimTaskId = pair.controlPlan?.interimTaskIds.find(
+    (id) => !pair.interimControls.some((c) => c.taskId === id),
+  );
   const panel = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -271,19 +366,24 @@ export function PairActions({ pair, mentors, onChanged, open }: { pair: Pair; me
   if (closed) {
     return (
       <>
-      {noticeBox}
-      <p className="hint">
-        {pairStatusLabels[pair.status]}
-        {pair.termination ? `: ${pair.termination.reason} (приказ № ${pair.termination.order.number} от ${formatLocalDate(pair.termination.order.date)})` : ''}
-        {pair.finalControl ? `: ${finalControlOutcomeLabels[pair.finalControl.outcome]}` : ''}
-      </p>
+        {noticeBox}
+        <p className="hint">
+          {pairStatusLabels[pair.status]}
+          {pair.termination
+            ? `: ${pair.termination.reason} (приказ № ${pair.termination.order.number} от ${formatLocalDate(pair.termination.order.date)})`
+            : ''}
+          {pair.finalControl ? `: ${finalControlOutcomeLabels[pair.finalControl.outcome]}` : ''}
+        </p>
       </>
     );
   }
   const items: ReactNode[] = [];
-  if (pair.status === 'formed' && canApprove) items.push(<ApproveProgramme key="approve" pair={pair} onDone={changed} />);
-  if (pair.status === 'active' && canControl && interimTaskId) items.push(<InterimControl key="interim" pair={pair} taskId={interimTaskId} onDone={changed} />);
-  if (pair.status === 'active' && canControl && pair.controlPlan && !pair.finalControl) items.push(<FinalControl key="final" pair={pair} taskId={pair.controlPlan.finalTaskId} onDone={changed} />);
+  if (pair.status === 'formed' && canApprove)
+    items.push(<ApproveProgramme key="approve" pair={pair} onDone={changed} />);
+  if (pair.status === 'active' && canControl && interimTaskId)
+    items.push(<InterimControl key="interim" pair={pair} taskId={interimTaskId} onDone={changed} />);
+  if (pair.status === 'active' && canControl && pair.controlPlan && !pair.finalControl)
+    items.push(<FinalControl key="final" pair={pair} taskId={pair.controlPlan.finalTaskId} onDone={changed} />);
   if (isDirector) {
     items.push(<ReplaceMentor key="replace" pair={pair} mentors={mentors} onDone={changed} />);
     items.push(<Terminate key="terminate" pair={pair} onDone={changed} />);
@@ -320,10 +420,13 @@ function ApproveProgramme({ pair, onDone }: { pair: Pair; onDone: Done }) {
   const [directions, setDirections] = useState('');
   const [difficulties, setDifficulties] = useState('');
   const [activities, setActivities] = useState([{ title: '', plannedDate: '' }]);
-  const [controllerRole, setControllerRole] = useState<'curator' | 'commissionHead'>(session.has('commissionHead') && !session.has('curator') ? 'commissionHead' : 'curator');
+  const [controllerRole, setControllerRole] = useState<'curator' | 'commissionHead'>(
+    session.has('commissionHead') && !session.has('curator') ? 'commissionHead' : 'curator',
+  );
   const [controllerId, setControllerId] = useState(session.me.sub);
   const command = useSubmit();
-  const setActivity = (i: number, patch: Partial<{ title: string; plannedDate: string }>) => setActivities((all) => all.map((a, j) => (j === i ? { ...a, ...patch } : a)));
+  const setActivity = (i: number, patch: Partial<{ title: string; plannedDate: string }>) =>
+    setActivities((all) => all.map((a, j) => (j === i ? { ...a, ...patch } : a)));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -336,7 +439,10 @@ function ApproveProgramme({ pair, onDone }: { pair: Pair; onDone: Done }) {
         activities,
         controller: { personId: controllerId.trim(), role: controllerRole },
       });
-      await onDone((p) => p.status === 'active', 'Персонализированная программа утверждена: пара реализует программу, контрольные задачи поставлены');
+      await onDone(
+        (p) => p.status === 'active',
+        'Персонализированная программа утверждена: пара реализует программу, контрольные задачи поставлены',
+      );
       return '';
     });
   };
@@ -348,24 +454,42 @@ function ApproveProgramme({ pair, onDone }: { pair: Pair; onDone: Done }) {
           <Field label="Начало программы" field="start" error={command.error}>
             {(props) => <input {...props} type="date" value={start} onChange={(e) => setStart(e.target.value)} />}
           </Field>
-          <Field label="Окончание программы" field="end" error={command.error} hint="От 3 месяцев до 1 года после начала">
+          <Field
+            label="Окончание программы"
+            field="end"
+            error={command.error}
+            hint="От 3 месяцев до 1 года после начала"
+          >
             {(props) => <input {...props} type="date" value={end} onChange={(e) => setEnd(e.target.value)} />}
           </Field>
           <Field label="Направления работы (по одному в строке)" field="directions" error={command.error}>
-            {(props) => <textarea {...props} rows={3} value={directions} onChange={(e) => setDirections(e.target.value)} />}
+            {(props) => (
+              <textarea {...props} rows={3} value={directions} onChange={(e) => setDirections(e.target.value)} />
+            )}
           </Field>
           <Field label="Трудности наставляемого (по одной в строке)" field="difficulties" error={command.error}>
-            {(props) => <textarea {...props} rows={3} value={difficulties} onChange={(e) => setDifficulties(e.target.value)} />}
+            {(props) => (
+              <textarea {...props} rows={3} value={difficulties} onChange={(e) => setDifficulties(e.target.value)} />
+            )}
           </Field>
         </div>
         {activities.map((activity, i) => (
           <fieldset key={i} className="form-grid">
             <legend>Мероприятие {i + 1}</legend>
             <Field label="Название мероприятия" field={`activities.${i}.title`} error={command.error}>
-              {(props) => <input {...props} value={activity.title} onChange={(e) => setActivity(i, { title: e.target.value })} />}
+              {(props) => (
+                <input {...props} value={activity.title} onChange={(e) => setActivity(i, { title: e.target.value })} />
+              )}
             </Field>
             <Field label="Плановая дата" field={`activities.${i}.plannedDate`} error={command.error}>
-              {(props) => <input {...props} type="date" value={activity.plannedDate} onChange={(e) => setActivity(i, { plannedDate: e.target.value })} />}
+              {(props) => (
+                <input
+                  {...props}
+                  type="date"
+                  value={activity.plannedDate}
+                  onChange={(e) => setActivity(i, { plannedDate: e.target.value })}
+                />
+              )}
             </Field>
           </fieldset>
         ))}
@@ -373,14 +497,30 @@ function ApproveProgramme({ pair, onDone }: { pair: Pair; onDone: Done }) {
           <legend>Кто проводит контроль</legend>
           <Field label="Роль контролирующего" field="controller.role" error={command.error}>
             {(props) => (
-              <select {...props} value={controllerRole} onChange={(e) => setControllerRole(e.target.value as 'curator' | 'commissionHead')}>
+              <select
+                {...props}
+                value={controllerRole}
+                onChange={(e) => setControllerRole(e.target.value as 'curator' | 'commissionHead')}
+              >
                 <option value="curator">Куратор</option>
                 <option value="commissionHead">Руководитель методической комиссии</option>
               </select>
             )}
           </Field>
-          <Field label="Идентификатор контролирующего" field="controller.personId" error={command.error} hint="По умолчанию — вы">
-            {(props) => <input {...props} value={controllerId} onChange={(e) => setControllerId(e.target.value)} autoComplete="off" />}
+          <Field
+            label="Идентификатор контролирующего"
+            field="controller.personId"
+            error={command.error}
+            hint="По умолчанию — вы"
+          >
+            {(props) => (
+              <input
+                {...props}
+                value={controllerId}
+                onChange={(e) => setControllerId(e.target.value)}
+                autoComplete="off"
+              />
+            )}
           </Field>
         </fieldset>
         <div className="actions">
@@ -406,7 +546,10 @@ function InterimControl({ pair, taskId, onDone }: { pair: Pair; taskId: string; 
     event.preventDefault();
     void command.submit(async () => {
       await postJson(`/pairs/${pair.pairId}/interim-control`, { taskId, outcome, comment });
-      await onDone((p) => p.interimControls.length > before, `Промежуточный контроль записан: ${interimControlOutcomeLabels[outcome].toLowerCase()}`);
+      await onDone(
+        (p) => p.interimControls.length > before,
+        `Промежуточный контроль записан: ${interimControlOutcomeLabels[outcome].toLowerCase()}`,
+      );
       return '';
     });
   };
@@ -415,7 +558,11 @@ function InterimControl({ pair, taskId, onDone }: { pair: Pair; taskId: string; 
       <form onSubmit={submit} noValidate aria-label="Провести промежуточный контроль" className="form-grid">
         <Field label="Результат промежуточного контроля" field="outcome" error={command.error}>
           {(props) => (
-            <select {...props} value={outcome} onChange={(e) => setOutcome(e.target.value as 'passed' | 'needsCorrection')}>
+            <select
+              {...props}
+              value={outcome}
+              onChange={(e) => setOutcome(e.target.value as 'passed' | 'needsCorrection')}
+            >
               <option value="passed">{interimControlOutcomeLabels.passed}</option>
               <option value="needsCorrection">{interimControlOutcomeLabels.needsCorrection}</option>
             </select>
@@ -443,7 +590,12 @@ function FinalControl({ pair, taskId, onDone }: { pair: Pair; taskId: string; on
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void command.submit(async () => {
-      await postJson(`/pairs/${pair.pairId}/final-control`, { taskId, outcome, mentorConclusion, ...(comment.trim() ? { comment } : {}) });
+      await postJson(`/pairs/${pair.pairId}/final-control`, {
+        taskId,
+        outcome,
+        mentorConclusion,
+        ...(comment.trim() ? { comment } : {}),
+      });
       await onDone((p) => p.finalControl !== undefined, 'Итоговый контроль проведён: пара завершила программу');
       return '';
     });
@@ -460,7 +612,14 @@ function FinalControl({ pair, taskId, onDone }: { pair: Pair; taskId: string; on
           )}
         </Field>
         <Field label="Заключение наставника об адаптации" field="mentorConclusion" error={command.error}>
-          {(props) => <textarea {...props} rows={2} value={mentorConclusion} onChange={(e) => setMentorConclusion(e.target.value)} />}
+          {(props) => (
+            <textarea
+              {...props}
+              rows={2}
+              value={mentorConclusion}
+              onChange={(e) => setMentorConclusion(e.target.value)}
+            />
+          )}
         </Field>
         <Field label="Комментарий (необязательно)" field="comment" error={command.error}>
           {(props) => <textarea {...props} rows={2} value={comment} onChange={(e) => setComment(e.target.value)} />}
@@ -497,7 +656,9 @@ function ReplaceMentor({ pair, mentors, onDone }: { pair: Pair; mentors: Partici
       await waitForPair(pair.pairId, (p) => p.replacementDecisions?.[replacementId] !== undefined);
       const after = await getJson<Pair>(`/pairs/${pair.pairId}`);
       if (after.replacementDecisions?.[replacementId] === 'rejected') {
-        throw new Error('Замена наставника отклонена: пара изменилась, пока заявка обрабатывалась. Обновите страницу и проверьте условия.');
+        throw new Error(
+          'Замена наставника отклонена: пара изменилась, пока заявка обрабатывалась. Обновите страницу и проверьте условия.',
+        );
       }
       await onDone(() => true, `Наставник заменён по приказу № ${order.number}`);
       return '';
@@ -519,7 +680,12 @@ function ReplaceMentor({ pair, mentors, onDone }: { pair: Pair; mentors: Partici
               </select>
             )}
           </Field>
-          <Field label="Новый наставник" field="newMentorId" error={command.error} hint="Из отобранных в программу наставников">
+          <Field
+            label="Новый наставник"
+            field="newMentorId"
+            error={command.error}
+            hint="Из отобранных в программу наставников"
+          >
             {(props) => (
               <select {...props} value={newMentorId} onChange={(e) => setNewMentorId(e.target.value)}>
                 <option value="">— выберите наставника —</option>
@@ -532,7 +698,9 @@ function ReplaceMentor({ pair, mentors, onDone }: { pair: Pair; mentors: Partici
             )}
           </Field>
           <Field label="Дата согласия нового наставника" field="newMentorConsent.date" error={command.error}>
-            {(props) => <input {...props} type="date" value={consentDate} onChange={(e) => setConsentDate(e.target.value)} />}
+            {(props) => (
+              <input {...props} type="date" value={consentDate} onChange={(e) => setConsentDate(e.target.value)} />
+            )}
           </Field>
         </div>
         <OrderFields value={order} onChange={setOrder} error={command.error} what="Приказ о замене наставника" />

@@ -13,7 +13,9 @@ export function ProgrammeList() {
       <h1 id="programmes-title">Программы наставничества</h1>
       <ErrorBox error={programmes.error} />
       {!programmes.loaded && !programmes.error ? <Loading /> : null}
-      {programmes.loaded && programmes.items.length === 0 ? <p className="empty">Программ пока нет: её начинает руководитель организации.</p> : null}
+      {programmes.loaded && programmes.items.length === 0 ? (
+        <p className="empty">Программ пока нет: её начинает руководитель организации.</p>
+      ) : null}
       <ul className="card-list">
         {programmes.items.map((programme) => {
           const organisation = session.organisations.get(programme.organisationId);
@@ -24,7 +26,8 @@ export function ProgrammeList() {
               </h2>
               <p>{organisation?.name ?? 'Организация'}</p>
               <p>
-                Этап: <strong>{programmeStageLabels[programme.stage]}</strong> с {formatInstant(programme.stageEnteredAt, session.timeZoneOf(programme.organisationId))}
+                Этап: <strong>{programmeStageLabels[programme.stage]}</strong> с{' '}
+                {formatInstant(programme.stageEnteredAt, session.timeZoneOf(programme.organisationId))}
               </p>
             </li>
           );

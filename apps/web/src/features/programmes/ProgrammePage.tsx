@@ -45,13 +45,22 @@ interface Fix {
 function fixFor(condition: UnmetCondition): Fix {
   const document = /^document\.(\w+)\.missing$/.exec(condition.code);
   if (document && documentKinds.includes(document[1] as ProgrammeDocumentKind)) {
-    return { target: 'documents', documentKind: document[1] as ProgrammeDocumentKind, label: 'Зарегистрировать документ' };
+    return {
+      target: 'documents',
+      documentKind: document[1] as ProgrammeDocumentKind,
+      label: 'Зарегистрировать документ',
+    };
   }
-  if (condition.code === 'mentors.notSelected') return { target: 'participants', participantRole: 'mentor', label: 'Отобрать наставника' };
-  if (condition.code === 'mentees.notSelected') return { target: 'participants', participantRole: 'mentee', label: 'Отобрать наставляемого' };
-  if (condition.code === 'pairs.notAssignedWithOrderAndConsents') return { target: 'pairs', pairAction: 'form', label: 'Сформировать пару или группу' };
-  if (condition.code === 'pairs.personalProgrammeNotApproved') return { target: 'pairs', pairAction: 'approve', label: 'Утвердить персонализированную программу' };
-  if (condition.code === 'pairs.interimControlNotPassed') return { target: 'pairs', pairAction: 'interim', label: 'Провести промежуточный контроль' };
+  if (condition.code === 'mentors.notSelected')
+    return { target: 'participants', participantRole: 'mentor', label: 'Отобрать наставника' };
+  if (condition.code === 'mentees.notSelected')
+    return { target: 'participants', participantRole: 'mentee', label: 'Отобрать наставляемого' };
+  if (condition.code === 'pairs.notAssignedWithOrderAndConsents')
+    return { target: 'pairs', pairAction: 'form', label: 'Сформировать пару или группу' };
+  if (condition.code === 'pairs.personalProgrammeNotApproved')
+    return { target: 'pairs', pairAction: 'approve', label: 'Утвердить персонализированную программу' };
+  if (condition.code === 'pairs.interimControlNotPassed')
+    return { target: 'pairs', pairAction: 'interim', label: 'Провести промежуточный контроль' };
   return { target: 'pairs', label: 'Перейти к парам и группам' };
 }
 
@@ -86,7 +95,8 @@ export function ProgrammePage() {
 
   const refresh = async (version: number) => setProgramme(await readUntil(programmeId, (p) => p.version >= version));
   const checklistCodes = (p: Programme) => (p.nextStageChecklist ?? []).map((c) => c.code).join();
-  const refreshChecklist = async () => setProgramme(await readUntil(programmeId, (p) => checklistCodes(p) !== checklistCodes(programme), 3000));
+  const refreshChecklist = async () =>
+    setProgramme(await readUntil(programmeId, (p) => checklistCodes(p) !== checklistCodes(programme), 3000));
 
   const fix = (condition: UnmetCondition) => {
     const target = fixFor(condition);
@@ -96,7 +106,8 @@ export function ProgrammePage() {
       setPairRequest({ action: target.pairAction, nonce: Date.now() });
       return;
     }
-    const section = target.target === 'documents' ? documentForm : target.target === 'participants' ? participantForm : pairsSection;
+    const section =
+      target.target === 'documents' ? documentForm : target.target === 'participants' ? participantForm : pairsSection;
     section.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
     section.current?.querySelector<HTMLElement>('input, select, button')?.focus({ preventScroll: true });
   };
@@ -106,7 +117,9 @@ export function ProgrammePage() {
     setRefusal(null);
     setNotice(null);
     try {
-      const result = await postJson<{ state: Programme; version: number }>(`/programmes/${programmeId}/advance`, { expectedStage: programme.stage });
+      const result = await postJson<{ state: Programme; version: number }>(`/programmes/${programmeId}/advance`, {
+        expectedStage: programme.stage,
+      });
       await refresh(result.version);
       setNotice(`Программа переведена на этап «${programmeStageLabels[result.state.stage]}»`);
     } catch (e) {
@@ -124,14 +137,27 @@ export function ProgrammePage() {
       </p>
       <h1 id="programme-title">{programme.title}</h1>
       <p className="hint">
-        Время — часовой пояс организации ({zone}). {programme.implementsTargetModel ? <Badge tone="ok">Организация внедряет целевую модель</Badge> : null}
+        Время — часовой пояс организации ({zone}).{' '}
+        {programme.implementsTargetModel ? <Badge tone="ok">Организация внедряет целевую модель</Badge> : null}
       </p>
 
       <section aria-labelledby="track-title" className="card">
         <h2 id="track-title">Этапы программы</h2>
-        <StageTrack stages={stages} current={programme.stage} labels={programmeStageLabels} label="Этапы программы наставничества" />
+        <StageTrack
+          stages={stages}
+          current={programme.stage}
+          labels={programmeStageLabels}
+          label="Этапы программы наставничества"
+        />
         <p>
-          {closed ? 'Программа завершена' : <>Текущий этап: <strong>{programmeStageLabels[programme.stage]}</strong></>} — с {formatInstant(programme.stageEnteredAt, zone)}
+          {closed ? (
+            'Программа завершена'
+          ) : (
+            <>
+              Текущий этап: <strong>{programmeStageLabels[programme.stage]}</strong>
+            </>
+          )}{' '}
+          — с {formatInstant(programme.stageEnteredAt, zone)}
         </p>
       </section>
 
@@ -173,7 +199,12 @@ export function ProgrammePage() {
         <h2 id="documents-title">Документы</h2>
         <DocumentTable programme={programme} zone={zone} />
         {canManage || session.has('director') ? (
-          <DocumentForm programmeId={programmeId} kind={documentKind} onKind={setDocumentKind} onRecorded={(version) => refresh(version)} />
+          <DocumentForm
+            programmeId={programmeId}
+            kind={documentKind}
+            onKind={setDocumentKind}
+            onRecorded={(version) => refresh(version)}
+          />
         ) : null}
       </section>
 
@@ -261,7 +292,17 @@ function FileLink({ fileRef }: { fileRef: string | undefined }) {
   );
 }
 
-function DocumentForm({ programmeId, kind, onKind, onRecorded }: { programmeId: string; kind: ProgrammeDocumentKind; onKind: (k: ProgrammeDocumentKind) => void; onRecorded: (version: number) => Promise<void> }) {
+function DocumentForm({
+  programmeId,
+  kind,
+  onKind,
+  onRecorded,
+}: {
+  programmeId: string;
+  kind: ProgrammeDocumentKind;
+  onKind: (k: ProgrammeDocumentKind) => void;
+  onRecorded: (version: number) => Promise<void>;
+}) {
   const [number, setNumber] = useState('');
   const [date, setDate] = useState('');
   const [signedBy, setSignedBy] = useState('');
@@ -329,47 +370,63 @@ function Participants({ list }: { list: ReturnType<typeof usePaged<Participant>>
   if (list.items.length === 0) return <p className="empty">Участники не отобраны.</p>;
   return (
     <>
-    <div className="table-wrap">
-      <table>
-        <caption className="visually-hidden">Отобранные участники</caption>
-        <thead>
-          <tr>
-            <th scope="col">Участник</th>
-            <th scope="col">Роль</th>
-            <th scope="col">Должность</th>
-            <th scope="col">Стаж (общий / по предмету)</th>
-            <th scope="col">Замечания</th>
-          </tr>
-        </thead>
-        <tbody>
-          {list.items.map((p) => (
-            <tr key={p.participantId}>
-              <td>
-                <PersonId id={p.personId} />
-              </td>
-              <td>
-                {participantRoleLabels[p.role]}
-                {p.menteeCategory ? ` — ${menteeCategoryLabels[p.menteeCategory as keyof typeof menteeCategoryLabels] ?? p.menteeCategory}` : ''}
-              </td>
-              <td>
-                {p.position}
-                {p.subject ? `, ${p.subject}` : ''}
-              </td>
-              <td>
-                {p.teachingExperienceYears} / {p.subjectExperienceYears}
-              </td>
-              <td>{p.eligibilityWarnings.map((w) => mentorEligibilityWarningLabels[w as keyof typeof mentorEligibilityWarningLabels] ?? w).join('; ') || '—'}</td>
+      <div className="table-wrap">
+        <table>
+          <caption className="visually-hidden">Отобранные участники</caption>
+          <thead>
+            <tr>
+              <th scope="col">Участник</th>
+              <th scope="col">Роль</th>
+              <th scope="col">Должность</th>
+              <th scope="col">Стаж (общий / по предмету)</th>
+              <th scope="col">Замечания</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-    <ShowMore list={list} what="участников" />
+          </thead>
+          <tbody>
+            {list.items.map((p) => (
+              <tr key={p.participantId}>
+                <td>
+                  <PersonId id={p.personId} />
+                </td>
+                <td>
+                  {participantRoleLabels[p.role]}
+                  {p.menteeCategory
+                    ? ` — ${menteeCategoryLabels[p.menteeCategory as keyof typeof menteeCategoryLabels] ?? p.menteeCategory}`
+                    : ''}
+                </td>
+                <td>
+                  {p.position}
+                  {p.subject ? `, ${p.subject}` : ''}
+                </td>
+                <td>
+                  {p.teachingExperienceYears} / {p.subjectExperienceYears}
+                </td>
+                <td>
+                  {p.eligibilityWarnings
+                    .map((w) => mentorEligibilityWarningLabels[w as keyof typeof mentorEligibilityWarningLabels] ?? w)
+                    .join('; ') || '—'}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <ShowMore list={list} what="участников" />
     </>
   );
 }
 
-function ParticipantForm({ programmeId, role, onRole, onRegistered }: { programmeId: string; role: 'mentor' | 'mentee'; onRole: (r: 'mentor' | 'mentee') => void; onRegistered: () => Promise<void> }) {
+function ParticipantForm({
+  programmeId,
+  role,
+  onRole,
+  onRegistered,
+}: {
+  programmeId: string;
+  role: 'mentor' | 'mentee';
+  onRole: (r: 'mentor' | 'mentee') => void;
+  onRegistered: () => Promise<void>;
+}) {
   const [personId, setPersonId] = useState('');
   const [position, setPosition] = useState('');
   const [subject, setSubject] = useState('');
@@ -406,8 +463,15 @@ function ParticipantForm({ programmeId, role, onRole, onRegistered }: { programm
           </select>
         )}
       </Field>
-      <Field label="Идентификатор сотрудника" field="personId" error={error} hint="UUID пользователя из раздела «Пользователи и роли»">
-        {(props) => <input {...props} value={personId} onChange={(e) => setPersonId(e.target.value)} autoComplete="off" />}
+      <Field
+        label="Идентификатор сотрудника"
+        field="personId"
+        error={error}
+        hint="UUID пользователя из раздела «Пользователи и роли»"
+      >
+        {(props) => (
+          <input {...props} value={personId} onChange={(e) => setPersonId(e.target.value)} autoComplete="off" />
+        )}
       </Field>
       <Field label="Должность" field="position" error={error}>
         {(props) => <input {...props} value={position} onChange={(e) => setPosition(e.target.value)} />}
@@ -416,10 +480,28 @@ function ParticipantForm({ programmeId, role, onRole, onRegistered }: { programm
         {(props) => <input {...props} value={subject} onChange={(e) => setSubject(e.target.value)} />}
       </Field>
       <Field label="Педагогический стаж, лет" field="teachingExperienceYears" error={error}>
-        {(props) => <input {...props} type="number" min={0} inputMode="numeric" value={teaching} onChange={(e) => setTeaching(e.target.value)} />}
+        {(props) => (
+          <input
+            {...props}
+            type="number"
+            min={0}
+            inputMode="numeric"
+            value={teaching}
+            onChange={(e) => setTeaching(e.target.value)}
+          />
+        )}
       </Field>
       <Field label="Стаж по предмету, лет" field="subjectExperienceYears" error={error}>
-        {(props) => <input {...props} type="number" min={0} inputMode="numeric" value={inSubject} onChange={(e) => setInSubject(e.target.value)} />}
+        {(props) => (
+          <input
+            {...props}
+            type="number"
+            min={0}
+            inputMode="numeric"
+            value={inSubject}
+            onChange={(e) => setInSubject(e.target.value)}
+          />
+        )}
       </Field>
       {role === 'mentee' ? (
         <Field label="Категория наставляемого" field="menteeCategory" error={error}>
@@ -498,7 +580,11 @@ function Pairs({
     }
     const action = request.action;
     const target = pairs.items.find((p) =>
-      action === 'approve' ? p.status === 'formed' : action === 'interim' ? p.status === 'active' && !p.interimControls.some((c) => c.outcome === 'passed') : p.status === 'formed' || p.status === 'active',
+      action === 'approve'
+        ? p.status === 'formed'
+        : action === 'interim'
+          ? p.status === 'active' && !p.interimControls.some((c) => c.outcome === 'passed')
+          : p.status === 'formed' || p.status === 'active',
     );
     if (target) {
       setSelected(target.pairId);
@@ -519,7 +605,9 @@ function Pairs({
     <>
       {pairs.error ? <ErrorBox error={pairs.error} /> : null}
       {!pairs.loaded && !pairs.error ? <Loading /> : null}
-      {pairs.loaded && pairs.items.length === 0 ? <p className="empty">Пары и группы ещё не закреплены приказом руководителя.</p> : null}
+      {pairs.loaded && pairs.items.length === 0 ? (
+        <p className="empty">Пары и группы ещё не закреплены приказом руководителя.</p>
+      ) : null}
       {pairs.items.length ? (
         <div className="table-wrap">
           <table>
@@ -549,14 +637,24 @@ function Pairs({
                       <PersonId id={pair.mentorId} />
                       {pair.mentorHistory.length > 1 ? <small> (замена наставника)</small> : null}
                     </td>
-                    <td>{load === undefined ? '—' : <Badge tone={load >= capacity ? 'warn' : 'ok'}>{`${load} из ${capacity}`}</Badge>}</td>
+                    <td>
+                      {load === undefined ? (
+                        '—'
+                      ) : (
+                        <Badge tone={load >= capacity ? 'warn' : 'ok'}>{`${load} из ${capacity}`}</Badge>
+                      )}
+                    </td>
                     <td>
                       {mentees(pair).map((id) => (
                         <PersonId key={id} id={id} />
                       ))}
                     </td>
                     <td>
-                      <Badge tone={pair.status === 'terminated' ? 'danger' : pair.status === 'active' ? 'ok' : 'neutral'}>{pairStatusLabels[pair.status]}</Badge>
+                      <Badge
+                        tone={pair.status === 'terminated' ? 'danger' : pair.status === 'active' ? 'ok' : 'neutral'}
+                      >
+                        {pairStatusLabels[pair.status]}
+                      </Badge>
                     </td>
                     <td>
                       {formatLocalDate(pair.term.start)} — {formatLocalDate(pair.term.end)}

@@ -28,17 +28,51 @@ export function CompetenceChart({ initial, control }: { initial?: CompetenceResu
     <figure className="chart">
       {/* On a phone the chart keeps a readable size and scrolls sideways inside its own box. */}
       <div className="chart-scroll">
-        <svg viewBox={`0 0 ${labelWidth + plotWidth + 50} ${height}`} role="img" aria-labelledby="chart-title chart-desc" className="chart-svg">
+        <svg
+          viewBox={`0 0 ${labelWidth + plotWidth + 50} ${height}`}
+          role="img"
+          aria-labelledby="chart-title chart-desc"
+          className="chart-svg"
+        >
           <title id="chart-title">Уровень компетенций</title>
           <desc id="chart-desc">
-            {shown.map((a) => `${competenceAreaLabels[a]}: ${before.get(a)?.percent ?? '—'} %${control ? ` → ${after.get(a)?.percent ?? '—'} %` : ''}`).join('; ')}
+            {shown
+              .map(
+                (a) =>
+                  `${competenceAreaLabels[a]}: ${before.get(a)?.percent ?? '—'} %${control ? ` → ${after.get(a)?.percent ?? '—'} %` : ''}`,
+              )
+              .join('; ')}
           </desc>
-          <rect x={x(0)} y={top - 6} width={x(50) - x(0)} height={shown.length * rowHeight + 6} className="band-deficit" />
-          <rect x={x(50)} y={top - 6} width={x(81) - x(50)} height={shown.length * rowHeight + 6} className="band-basic" />
-          <rect x={x(81)} y={top - 6} width={x(100) - x(81)} height={shown.length * rowHeight + 6} className="band-high" />
-          <text x={x(25)} y={16} className="band-label" textAnchor="middle">дефицит</text>
-          <text x={x(65)} y={16} className="band-label" textAnchor="middle">базовый</text>
-          <text x={x(90.5)} y={16} className="band-label" textAnchor="middle">высокий</text>
+          <rect
+            x={x(0)}
+            y={top - 6}
+            width={x(50) - x(0)}
+            height={shown.length * rowHeight + 6}
+            className="band-deficit"
+          />
+          <rect
+            x={x(50)}
+            y={top - 6}
+            width={x(81) - x(50)}
+            height={shown.length * rowHeight + 6}
+            className="band-basic"
+          />
+          <rect
+            x={x(81)}
+            y={top - 6}
+            width={x(100) - x(81)}
+            height={shown.length * rowHeight + 6}
+            className="band-high"
+          />
+          <text x={x(25)} y={16} className="band-label" textAnchor="middle">
+            дефицит
+          </text>
+          <text x={x(65)} y={16} className="band-label" textAnchor="middle">
+            базовый
+          </text>
+          <text x={x(90.5)} y={16} className="band-label" textAnchor="middle">
+            высокий
+          </text>
           {shown.map((area, i) => {
             const y = top + i * rowHeight;
             const first = before.get(area);
@@ -50,14 +84,24 @@ export function CompetenceChart({ initial, control }: { initial?: CompetenceResu
                 </text>
                 {first ? (
                   <>
-                    <rect x={x(0)} y={y} width={x(first.percent) - x(0)} height={control ? 12 : 14} className="bar-initial" />
-                    <text x={x(first.percent) + 4} y={y + 10} className="bar-value">{first.percent} %</text>
+                    <rect
+                      x={x(0)}
+                      y={y}
+                      width={x(first.percent) - x(0)}
+                      height={control ? 12 : 14}
+                      className="bar-initial"
+                    />
+                    <text x={x(first.percent) + 4} y={y + 10} className="bar-value">
+                      {first.percent} %
+                    </text>
                   </>
                 ) : null}
                 {last ? (
                   <>
                     <rect x={x(0)} y={y + 14} width={x(last.percent) - x(0)} height={12} className="bar-control" />
-                    <text x={x(last.percent) + 4} y={y + 24} className="bar-value">{last.percent} %</text>
+                    <text x={x(last.percent) + 4} y={y + 24} className="bar-value">
+                      {last.percent} %
+                    </text>
                   </>
                 ) : null}
               </g>
@@ -72,7 +116,11 @@ export function CompetenceChart({ initial, control }: { initial?: CompetenceResu
       </div>
       <figcaption>
         <span className="legend legend-initial">Начальная диагностика</span>
-        {control ? <span className="legend legend-control">Контрольная диагностика</span> : <span className="hint"> Контрольная диагностика ещё не проводилась.</span>}
+        {control ? (
+          <span className="legend legend-control">Контрольная диагностика</span>
+        ) : (
+          <span className="hint"> Контрольная диагностика ещё не проводилась.</span>
+        )}
       </figcaption>
       <details>
         <summary>Таблица значений</summary>

@@ -33,22 +33,62 @@ export function RouteActions({ route, onChanged }: { route: Route; onChanged: (n
   const isTeacher = session.me.sub === route.participants.teacherId;
   const items: ReactNode[] = [];
   if (isTutor && route.stage === 'diagnosticMotivational' && !route.diagnostics) {
-    items.push(<Diagnostics key="diagnostics" route={route} kind="initial" onDone={() => onChanged('Результаты диагностики записаны; методисту поставлена задача — проект ИОМ')} />);
+    items.push(
+      <Diagnostics
+        key="diagnostics"
+        route={route}
+        kind="initial"
+        onDone={() => onChanged('Результаты диагностики записаны; методисту поставлена задача — проект ИОМ')}
+      />,
+    );
   }
   if (isTutor && route.stage === 'design' && route.draft?.submittedAt) {
-    items.push(<AgreeRoadMap key="agree" route={route} onDone={() => onChanged('Дорожная карта согласована: маршрут реализуется')} />);
+    items.push(
+      <AgreeRoadMap
+        key="agree"
+        route={route}
+        onDone={() => onChanged('Дорожная карта согласована: маршрут реализуется')}
+      />,
+    );
   }
   if (isTeacher && route.stage === 'implementation') {
-    items.push(<PortfolioEntry key="portfolio" route={route} onDone={() => onChanged('Запись добавлена в портфолио')} />);
+    items.push(
+      <PortfolioEntry key="portfolio" route={route} onDone={() => onChanged('Запись добавлена в портфолио')} />,
+    );
   }
   if (isTutor && route.stage === 'implementation') {
-    items.push(<CommentCommand key="reflection" route={route} path="start-reflection" title="Перейти к рефлексивному этапу" button="Начать рефлексию" onDone={() => onChanged('Маршрут на рефлексивном этапе; поставлена задача контрольной диагностики')} />);
+    items.push(
+      <CommentCommand
+        key="reflection"
+        route={route}
+        path="start-reflection"
+        title="Перейти к рефлексивному этапу"
+        button="Начать рефлексию"
+        onDone={() => onChanged('Маршрут на рефлексивном этапе; поставлена задача контрольной диагностики')}
+      />,
+    );
   }
   if (isTutor && route.stage === 'reflective' && !route.controlDiagnostics) {
-    items.push(<Diagnostics key="control" route={route} kind="control" onDone={() => onChanged('Результаты контрольной диагностики записаны')} />);
+    items.push(
+      <Diagnostics
+        key="control"
+        route={route}
+        kind="control"
+        onDone={() => onChanged('Результаты контрольной диагностики записаны')}
+      />,
+    );
   }
   if (isTutor && route.stage === 'reflective' && route.controlDiagnostics) {
-    items.push(<CommentCommand key="complete" route={route} path="complete" title="Завершить маршрут" button="Завершить ИОМ" onDone={() => onChanged('Маршрут завершён')} />);
+    items.push(
+      <CommentCommand
+        key="complete"
+        route={route}
+        path="complete"
+        title="Завершить маршрут"
+        button="Завершить ИОМ"
+        onDone={() => onChanged('Маршрут завершён')}
+      />,
+    );
   }
   if (items.length === 0) return null;
   return (
@@ -67,11 +107,16 @@ function Diagnostics({ route, kind, onDone }: { route: Route; kind: 'initial' | 
   const title = kind === 'initial' ? 'Записать результаты диагностики' : 'Записать результаты контрольной диагностики';
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void command.submit(() => sendRouteCommand(route, kind === 'initial' ? 'record-diagnostics' : 'record-control-diagnostics', {
-      diagnosticsId: newId(),
-      date,
-      results: areas.map((area) => ({ area, percent: percents[area] === undefined || percents[area] === '' ? undefined : Number(percents[area]) })),
-    }).then(onDone));
+    void command.submit(() =>
+      sendRouteCommand(route, kind === 'initial' ? 'record-diagnostics' : 'record-control-diagnostics', {
+        diagnosticsId: newId(),
+        date,
+        results: areas.map((area) => ({
+          area,
+          percent: percents[area] === undefined || percents[area] === '' ? undefined : Number(percents[area]),
+        })),
+      }).then(onDone),
+    );
   };
   return (
     <details open>
@@ -87,7 +132,15 @@ function Diagnostics({ route, kind, onDone }: { route: Route; kind: 'initial' | 
           {areas.map((area, i) => (
             <Field key={area} label={competenceAreaLabels[area]} field={`results.${i}.percent`} error={command.error}>
               {(props) => (
-                <input {...props} type="number" min={0} max={100} inputMode="decimal" value={percents[area] ?? ''} onChange={(e) => setPercents((all) => ({ ...all, [area]: e.target.value }))} />
+                <input
+                  {...props}
+                  type="number"
+                  min={0}
+                  max={100}
+                  inputMode="decimal"
+                  value={percents[area] ?? ''}
+                  onChange={(e) => setPercents((all) => ({ ...all, [area]: e.target.value }))}
+                />
               )}
             </Field>
           ))}
@@ -106,24 +159,35 @@ function Diagnostics({ route, kind, onDone }: { route: Route; kind: 'initial' | 
 function AgreeRoadMap({ route, onDone }: { route: Route; onDone: () => void }) {
   const [points, setPoints] = useState([{ date: '', description: '' }]);
   const command = useSubmit();
-  const set = (i: number, patch: Partial<{ date: string; description: string }>) => setPoints((all) => all.map((p, j) => (j === i ? { ...p, ...patch } : p)));
+  const set = (i: number, patch: Partial<{ date: string; description: string }>) =>
+    setPoints((all) => all.map((p, j) => (j === i ? { ...p, ...patch } : p)));
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void command.submit(() => sendRouteCommand(route, 'agree-road-map', { controlPoints: points.map((p, i) => ({ controlPointId: `cp-${i + 1}`, ...p })) }).then(onDone));
+    void command.submit(() =>
+      sendRouteCommand(route, 'agree-road-map', {
+        controlPoints: points.map((p, i) => ({ controlPointId: `cp-${i + 1}`, ...p })),
+      }).then(onDone),
+    );
   };
   return (
     <details open>
       <summary>Согласовать проект методиста и контрольные точки</summary>
       <form onSubmit={submit} noValidate aria-label="Согласовать дорожную карту">
-        <p className="hint">Проект методиста (дорожная карта ниже) согласуется без изменений; добавьте контрольные точки.</p>
+        <p className="hint">
+          Проект методиста (дорожная карта ниже) согласуется без изменений; добавьте контрольные точки.
+        </p>
         {points.map((point, i) => (
           <fieldset key={i} className="form-grid">
             <legend>Контрольная точка {i + 1}</legend>
             <Field label="Дата контрольной точки" field={`controlPoints.${i}.date`} error={command.error}>
-              {(props) => <input {...props} type="date" value={point.date} onChange={(e) => set(i, { date: e.target.value })} />}
+              {(props) => (
+                <input {...props} type="date" value={point.date} onChange={(e) => set(i, { date: e.target.value })} />
+              )}
             </Field>
             <Field label="Что проверяется" field={`controlPoints.${i}.description`} error={command.error}>
-              {(props) => <input {...props} value={point.description} onChange={(e) => set(i, { description: e.target.value })} />}
+              {(props) => (
+                <input {...props} value={point.description} onChange={(e) => set(i, { description: e.target.value })} />
+              )}
             </Field>
           </fieldset>
         ))}
@@ -149,7 +213,12 @@ function PortfolioEntry({ route, onDone }: { route: Route; onDone: () => void })
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void command.submit(async () => {
-      await sendRouteCommand(route, 'record-portfolio-entry', { entryId: newId(), ...(rowId ? { rowId } : {}), product, selfAssessment });
+      await sendRouteCommand(route, 'record-portfolio-entry', {
+        entryId: newId(),
+        ...(rowId ? { rowId } : {}),
+        product,
+        selfAssessment,
+      });
       setProduct('');
       setSelfAssessment('');
       onDone();
@@ -175,7 +244,9 @@ function PortfolioEntry({ route, onDone }: { route: Route; onDone: () => void })
           {(props) => <textarea {...props} rows={2} value={product} onChange={(e) => setProduct(e.target.value)} />}
         </Field>
         <Field label="Самооценка" field="selfAssessment" error={command.error}>
-          {(props) => <textarea {...props} rows={2} value={selfAssessment} onChange={(e) => setSelfAssessment(e.target.value)} />}
+          {(props) => (
+            <textarea {...props} rows={2} value={selfAssessment} onChange={(e) => setSelfAssessment(e.target.value)} />
+          )}
         </Field>
         <div className="actions">
           <button type="submit" className="button-primary" disabled={command.busy}>
@@ -188,7 +259,19 @@ function PortfolioEntry({ route, onDone }: { route: Route; onDone: () => void })
   );
 }
 
-function CommentCommand({ route, path, title, button, onDone }: { route: Route; path: string; title: string; button: string; onDone: () => void }) {
+function CommentCommand({
+  route,
+  path,
+  title,
+  button,
+  onDone,
+}: {
+  route: Route;
+  path: string;
+  title: string;
+  button: string;
+  onDone: () => void;
+}) {
   const [comment, setComment] = useState('');
   const command = useSubmit();
   const submit = (event: FormEvent) => {

@@ -8,7 +8,12 @@ import { formatInstant, formatLocalDate } from '../../format';
 import { PersonId } from '../../components/people';
 import { useSubmit } from '../../use-submit';
 import { RouteActions } from './RouteActions';
-import { competenceAreaLabels, routeActivityKindLabels, routeRoadMapSourceLabels, routeStageLabels } from '../../labels';
+import {
+  competenceAreaLabels,
+  routeActivityKindLabels,
+  routeRoadMapSourceLabels,
+  routeStageLabels,
+} from '../../labels';
 import type { CompetenceArea, RoadMapRow, Route, RouteActivityKind } from '../../types';
 
 const stages = ['diagnosticMotivational', 'design', 'implementation', 'reflective'] as const;
@@ -38,7 +43,8 @@ export function RoutePage() {
   const [notice, setNotice] = useState<string | null>(null);
 
   useEffect(() => {
-    if (route.data && location.hash) document.getElementById(location.hash.slice(1))?.scrollIntoView({ block: 'start' });
+    if (route.data && location.hash)
+      document.getElementById(location.hash.slice(1))?.scrollIntoView({ block: 'start' });
   }, [route.data, location.hash]);
 
   if (route.error && !route.data) return <ErrorBox error={route.error} />;
@@ -59,13 +65,22 @@ export function RoutePage() {
         <h2 id="route-stages">Этапы маршрута</h2>
         <StageTrack stages={stages} current={r.stage} labels={routeStageLabels} label="Этапы ИОМ" />
         <p>
-          {r.stage === 'completed' ? 'Маршрут завершён' : <>Текущий этап: <strong>{routeStageLabels[r.stage]}</strong></>} — с {formatInstant(r.stageEnteredAt, zone)}
+          {r.stage === 'completed' ? (
+            'Маршрут завершён'
+          ) : (
+            <>
+              Текущий этап: <strong>{routeStageLabels[r.stage]}</strong>
+            </>
+          )}{' '}
+          — с {formatInstant(r.stageEnteredAt, zone)}
         </p>
         {r.draft ? (
           <p>
             Проект ИОМ методиста: срок до конца дня {formatLocalDate(r.draft.dueLocalDate)}{' '}
             {r.draft.submittedAt ? (
-              <Badge tone={r.draft.onTime ? 'ok' : 'warn'}>{r.draft.onTime ? 'представлен в срок' : 'представлен с опозданием'}</Badge>
+              <Badge tone={r.draft.onTime ? 'ok' : 'warn'}>
+                {r.draft.onTime ? 'представлен в срок' : 'представлен с опозданием'}
+              </Badge>
             ) : r.draft.overdue ? (
               <Badge tone="danger">просрочен</Badge>
             ) : (
@@ -105,7 +120,8 @@ export function RoutePage() {
           <div>
             <dt>Педагог / методист / тьютор</dt>
             <dd>
-              <PersonId id={r.participants.teacherId} /> / <PersonId id={r.participants.methodologistId} /> / <PersonId id={r.participants.tutorId} />
+              <PersonId id={r.participants.teacherId} /> / <PersonId id={r.participants.methodologistId} /> /{' '}
+              <PersonId id={r.participants.tutorId} />
             </dd>
           </div>
         </dl>
@@ -133,7 +149,10 @@ export function RoutePage() {
         ) : null}
         <CompetenceChart initial={r.diagnostics?.results} control={r.controlDiagnostics?.results} />
         {r.uncoveredDeficitAreas?.length ? (
-          <p className="alert alert-warn">Дефициты без мероприятий в дорожной карте: {r.uncoveredDeficitAreas.map((a) => competenceAreaLabels[a]).join(', ')}</p>
+          <p className="alert alert-warn">
+            Дефициты без мероприятий в дорожной карте:{' '}
+            {r.uncoveredDeficitAreas.map((a) => competenceAreaLabels[a]).join(', ')}
+          </p>
         ) : null}
       </section>
 
@@ -142,7 +161,8 @@ export function RoutePage() {
         {r.roadMap ? (
           <>
             <p className="hint">
-              Версия {r.roadMap.version}: {routeRoadMapSourceLabels[r.roadMap.origin as keyof typeof routeRoadMapSourceLabels] ?? 'корректировка'}
+              Версия {r.roadMap.version}:{' '}
+              {routeRoadMapSourceLabels[r.roadMap.origin as keyof typeof routeRoadMapSourceLabels] ?? 'корректировка'}
             </p>
             <RoadMapTable rows={r.roadMap.rows} />
           </>
@@ -172,7 +192,11 @@ export function RoutePage() {
             {r.portfolio.map((entry) => (
               <li key={entry.entryId}>
                 <strong>{entry.product}</strong> — {entry.selfAssessment}
-                <small> ({formatInstant(entry.recordedAt, zone)}{entry.competence ? `, ${competenceAreaLabels[entry.competence]}` : ''})</small>
+                <small>
+                  {' '}
+                  ({formatInstant(entry.recordedAt, zone)}
+                  {entry.competence ? `, ${competenceAreaLabels[entry.competence]}` : ''})
+                </small>
               </li>
             ))}
           </ul>
@@ -230,17 +254,32 @@ interface DraftRow {
 /** The methodologist's draft road map: one row per deficit to start with; submitting it closes the draft task. */
 function DraftForm({ route, onSubmitted }: { route: Route; onSubmitted: () => void }) {
   const deficits = (route.diagnostics?.results ?? []).filter((r) => r.level === 'deficit').map((r) => r.area);
-  const blank = (competence: CompetenceArea, n: number): DraftRow => ({ rowId: `row-${n}`, competence, activity: '', activityKind: 'furtherTrainingProgramme', tasks: '', hours: '', deadline: '' });
-  const [rows, setRows] = useState<DraftRow[]>(() => (deficits.length ? deficits : ['methodical' as CompetenceArea]).map((a, i) => blank(a, i + 1)));
+  const blank = (competence: CompetenceArea, n: number): DraftRow => ({
+    rowId: `row-${n}`,
+    competence,
+    activity: '',
+    activityKind: 'furtherTrainingProgramme',
+    tasks: '',
+    hours: '',
+    deadline: '',
+  });
+  const [rows, setRows] = useState<DraftRow[]>(() =>
+    (deficits.length ? deficits : ['methodical' as CompetenceArea]).map((a, i) => blank(a, i + 1)),
+  );
   const { submit: send, busy, error } = useSubmit();
   const [done, setDone] = useState(false);
 
-  const set = (i: number, patch: Partial<DraftRow>) => setRows((all) => all.map((row, j) => (j === i ? { ...row, ...patch } : row)));
+  const set = (i: number, patch: Partial<DraftRow>) =>
+    setRows((all) => all.map((row, j) => (j === i ? { ...row, ...patch } : row)));
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void send(async () => {
       await postJson(`/routes/${route.routeId}/submit-draft`, {
-        rows: rows.map((row) => ({ ...row, hours: row.hours === '' ? undefined : Number(row.hours), deadline: row.deadline || undefined })),
+        rows: rows.map((row) => ({
+          ...row,
+          hours: row.hours === '' ? undefined : Number(row.hours),
+          deadline: row.deadline || undefined,
+        })),
       });
       setDone(true);
       // The route page reads a projection: a moment for the projector before reloading.
@@ -256,7 +295,10 @@ function DraftForm({ route, onSubmitted }: { route: Route; onSubmitted: () => vo
     <section className="card card-accent" aria-labelledby="draft-title" id="draft">
       <h2 id="draft-title">Проект ИОМ: дорожная карта</h2>
       {route.draft?.overdue ? (
-        <p className="alert alert-error">Срок составления проекта (до конца дня {formatLocalDate(route.draft.dueLocalDate)}) истёк: представьте проект как можно скорее.</p>
+        <p className="alert alert-error">
+          Срок составления проекта (до конца дня {formatLocalDate(route.draft.dueLocalDate)}) истёк: представьте проект
+          как можно скорее.
+        </p>
       ) : null}
       <form onSubmit={submit} noValidate>
         {rows.map((row, i) => (
@@ -264,7 +306,11 @@ function DraftForm({ route, onSubmitted }: { route: Route; onSubmitted: () => vo
             <legend>Мероприятие {i + 1}</legend>
             <Field label="Компетенция" field={`rows.${i}.competence`} error={error}>
               {(props) => (
-                <select {...props} value={row.competence} onChange={(e) => set(i, { competence: e.target.value as CompetenceArea })}>
+                <select
+                  {...props}
+                  value={row.competence}
+                  onChange={(e) => set(i, { competence: e.target.value as CompetenceArea })}
+                >
                   {areas.map((a) => (
                     <option key={a} value={a}>
                       {competenceAreaLabels[a]}
@@ -274,11 +320,17 @@ function DraftForm({ route, onSubmitted }: { route: Route; onSubmitted: () => vo
               )}
             </Field>
             <Field label="Мероприятие" field={`rows.${i}.activity`} error={error}>
-              {(props) => <input {...props} value={row.activity} onChange={(e) => set(i, { activity: e.target.value })} />}
+              {(props) => (
+                <input {...props} value={row.activity} onChange={(e) => set(i, { activity: e.target.value })} />
+              )}
             </Field>
             <Field label="Вид мероприятия" field={`rows.${i}.activityKind`} error={error}>
               {(props) => (
-                <select {...props} value={row.activityKind} onChange={(e) => set(i, { activityKind: e.target.value as RouteActivityKind })}>
+                <select
+                  {...props}
+                  value={row.activityKind}
+                  onChange={(e) => set(i, { activityKind: e.target.value as RouteActivityKind })}
+                >
                   {activityKinds.map((k) => (
                     <option key={k} value={k}>
                       {routeActivityKindLabels[k]}
@@ -291,20 +343,48 @@ function DraftForm({ route, onSubmitted }: { route: Route; onSubmitted: () => vo
               {(props) => <input {...props} value={row.tasks} onChange={(e) => set(i, { tasks: e.target.value })} />}
             </Field>
             <Field label="Часы" field={`rows.${i}.hours`} error={error}>
-              {(props) => <input {...props} type="number" min={1} inputMode="numeric" value={row.hours} onChange={(e) => set(i, { hours: e.target.value })} />}
+              {(props) => (
+                <input
+                  {...props}
+                  type="number"
+                  min={1}
+                  inputMode="numeric"
+                  value={row.hours}
+                  onChange={(e) => set(i, { hours: e.target.value })}
+                />
+              )}
             </Field>
             <Field label="Срок" field={`rows.${i}.deadline`} error={error}>
-              {(props) => <input {...props} type="date" value={row.deadline} onChange={(e) => set(i, { deadline: e.target.value })} />}
+              {(props) => (
+                <input
+                  {...props}
+                  type="date"
+                  value={row.deadline}
+                  onChange={(e) => set(i, { deadline: e.target.value })}
+                />
+              )}
             </Field>
             {rows.length > 1 ? (
-              <button type="button" className="button-link" onClick={() => setRows((all) => all.filter((_, j) => j !== i))}>
+              <button
+                type="button"
+                className="button-link"
+                onClick={() => setRows((all) => all.filter((_, j) => j !== i))}
+              >
                 Удалить мероприятие {i + 1}
               </button>
             ) : null}
           </fieldset>
         ))}
         <div className="actions">
-          <button type="button" onClick={() => setRows((all) => [...all, blank('methodical', Math.max(0, ...all.map((r) => Number(r.rowId.slice(4)) || 0)) + 1)])}>
+          <button
+            type="button"
+            onClick={() =>
+              setRows((all) => [
+                ...all,
+                blank('methodical', Math.max(0, ...all.map((r) => Number(r.rowId.slice(4)) || 0)) + 1),
+              ])
+            }
+          >
             Добавить мероприятие
           </button>
           <button type="submit" className="button-primary" disabled={busy}>

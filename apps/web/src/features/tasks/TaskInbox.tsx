@@ -21,11 +21,14 @@ const doneOnRoute: Partial<Record<TaskKind, string>> = {
 };
 
 type SessionLike = Pick<ReturnType<typeof useSession>, 'organisations' | 'timeZoneOf'>;
-const regionOf = (session: SessionLike, task: Task): string | undefined => (task.organisationId ? session.organisations.get(task.organisationId)?.region : undefined);
+const regionOf = (session: SessionLike, task: Task): string | undefined =>
+  task.organisationId ? session.organisations.get(task.organisationId)?.region : undefined;
 /** Tasks of organisations sharing a zone and a region count working days on the same calendar. */
-const calendarKeyOf = (session: SessionLike, task: Task): string => `${session.timeZoneOf(task.organisationId)}|${regionOf(session, task) ?? ''}`;
+const calendarKeyOf = (session: SessionLike, task: Task): string =>
+  `${session.timeZoneOf(task.organisationId)}|${regionOf(session, task) ?? ''}`;
 
-const isOverdue = (task: Task) => task.status === 'overdue' || (task.dueAt !== undefined && Date.parse(task.dueAt) < Date.now());
+const isOverdue = (task: Task) =>
+  task.status === 'overdue' || (task.dueAt !== undefined && Date.parse(task.dueAt) < Date.now());
 
 /** The user's open tasks by due date, overdue ones first and marked, with working days left on the production calendar. */
 export function TaskInbox() {
@@ -39,20 +42,33 @@ export function TaskInbox() {
       if (page.length < 100) break;
     }
     // A deadline waiting for its calendar year has no date yet: it goes last.
-    const open = list.filter((t) => t.status === 'open' || t.status === 'overdue').sort((a, b) => (a.dueAt ?? '~').localeCompare(b.dueAt ?? '~'));
+    const open = list
+      .filter((t) => t.status === 'open' || t.status === 'overdue')
+      .sort((a, b) => (a.dueAt ?? '~').localeCompare(b.dueAt ?? '~'));
     // Working days are counted per organisation zone and region (its own holidays) on the API's production calendar, never guessed Mon–Fri.
     const byCalendar = new Map<string, { zone: string; region?: string; dates: Set<string> }>();
     for (const task of open) {
       if (task.dueLocalDate === undefined) continue;
       const key = calendarKeyOf(session, task);
-      const entry = byCalendar.get(key) ?? { zone: session.timeZoneOf(task.organisationId), region: regionOf(session, task), dates: new Set<string>() };
+      const entry = byCalendar.get(key) ?? {
+        zone: session.timeZoneOf(task.organisationId),
+        region: regionOf(session, task),
+        dates: new Set<string>(),
+      };
       byCalendar.set(key, { ...entry, dates: entry.dates.add(task.dueLocalDate) });
     }
     const left = new Map<string, WorkingDays>();
     await Promise.all(
       [...byCalendar].map(async ([key, { zone, region, dates }]) => {
-        const query = new URLSearchParams({ timeZone: zone, dates: [...dates].join(','), ...(region ? { region } : {}) });
-        left.set(key, await getJson<WorkingDays>(`/calendar/working-days?${query}`).catch(() => ({ today: '', days: {} })));
+        const query = new URLSearchParams({
+          timeZone: zone,
+          dates: [...dates].join(','),
+          ...(region ? { region } : {}),
+        });
+        left.set(
+          key,
+          await getJson<WorkingDays>(`/calendar/working-days?${query}`).catch(() => ({ today: '', days: {} })),
+        );
       }),
     );
     return { open, left };
@@ -71,20 +87,40 @@ export function TaskInbox() {
       {tasks.data?.open.length === 0 ? <p className="empty">Открытых задач нет.</p> : null}
       {tasks.data?.open.length ? (
         <p className="hint">
-          {tasks.data.open.length} {pluralRu(tasks.data.open.length, 'открытая задача', 'открытые задачи', 'открытых задач')}, по сроку; просроченные выделены.
+          {tasks.data.open.length}{' '}
+          {pluralRu(tasks.data.open.length, 'открытая задача', 'открытые задачи', 'открытых задач')}, по сроку;
+          просроченные выделены.
         </p>
       ) : null}
       <ul className="task-list">
         {tasks.data?.open.map((task) => {
           const zone = session.timeZoneOf(task.organisationId);
-          return <TaskCard key={task.taskId} task={task} zone={zone} workingDays={tasks.data?.left.get(calendarKeyOf(session, task))} onDone={tasks.reload} />;
+          return (
+            <TaskCard
+              key={task.taskId}
+              task={task}
+              zone={zone}
+              workingDays={tasks.data?.left.get(calendarKeyOf(session, task))}
+              onDone={tasks.reload}
+            />
+          );
         })}
       </ul>
     </section>
   );
 }
 
-function TaskCard({ task, zone, workingDays, onDone }: { task: Task; zone: string; workingDays?: WorkingDays; onDone: () => void }) {
+function TaskCard({
+  task,
+  zone,
+  workingDays,
+  onDone,
+}: {
+  task: Task;
+  zone: string;
+  workingDays?: WorkingDays;
+  onDone: () => void;
+}) {
   const overdue = isOverdue(task);
   const left = task.dueLocalDate === undefined ? undefined : workingDays?.days[task.dueLocalDate];
   const organisation = useSession().organisations.get(task.organisationId);
@@ -92,7 +128,9 @@ function TaskCard({ task, zone, workingDays, onDone }: { task: Task; zone: strin
   return (
     <li className={`task card${overdue ? ' task-overdue' : ''}`} data-task-id={task.taskId}>
       <div className="task-head">
-        <Badge tone={overdue ? 'danger' : 'info'}>{overdue ? taskStatusLabels.overdue : taskKindLabels[task.kind]}</Badge>
+        <Badge tone={overdue ? 'danger' : 'info'}>
+          {overdue ? taskStatusLabels.overdue : taskKindLabels[task.kind]}
+        </Badge>
         {overdue ? <Badge tone="neutral">{taskKindLabels[task.kind]}</Badge> : null}
         <h2 className="task-title">{task.title}</h2>
       </div>
@@ -100,12 +138,17 @@ function TaskCard({ task, zone, workingDays, onDone }: { task: Task; zone: strin
         <div>
           <dt>Срок</dt>
           {task.dueLocalDate === undefined ? (
-            <dd className="deadline-pending">{task.deadlinePendingYear === undefined ? '—' : pendingDeadlineText(task.deadlinePendingYear)}</dd>
+            <dd className="deadline-pending">
+              {task.deadlinePendingYear === undefined ? '—' : pendingDeadlineText(task.deadlinePendingYear)}
+            </dd>
           ) : (
             <dd>
               до конца дня {formatLocalDate(task.dueLocalDate)} <small>(время организации, {zone})</small>
               {task.deadlinePendingYear !== undefined ? (
-                <small className="deadline-pending"> — напоминание будет назначено после загрузки календаря на {task.deadlinePendingYear} год</small>
+                <small className="deadline-pending">
+                  {' '}
+                  — напоминание будет назначено после загрузки календаря на {task.deadlinePendingYear} год
+                </small>
               ) : null}
             </dd>
           )}
@@ -113,7 +156,15 @@ function TaskCard({ task, zone, workingDays, onDone }: { task: Task; zone: strin
         <div>
           <dt>Осталось</dt>
           <dd className="days-left">
-            {left === undefined ? '—' : left === null ? 'нет производственного календаря на этот год' : left > 0 ? workingDaysText(left) : left === 0 ? 'срок сегодня' : `просрочено на ${workingDaysText(-left)}`}
+            {left === undefined
+              ? '—'
+              : left === null
+                ? 'нет производственного календаря на этот год'
+                : left > 0
+                  ? workingDaysText(left)
+                  : left === 0
+                    ? 'срок сегодня'
+                    : `просрочено на ${workingDaysText(-left)}`}
           </dd>
         </div>
         {organisation ? (
@@ -128,7 +179,10 @@ function TaskCard({ task, zone, workingDays, onDone }: { task: Task; zone: strin
           Загрузить календарь
         </Link>
       ) : routeAction ? (
-        <Link className="button button-primary" to={`/routes/${task.subject.id}#${task.kind === 'draftRoute' ? 'draft' : 'control'}`}>
+        <Link
+          className="button button-primary"
+          to={`/routes/${task.subject.id}#${task.kind === 'draftRoute' ? 'draft' : 'control'}`}
+        >
           {routeAction}
         </Link>
       ) : (

@@ -47,13 +47,23 @@ function CreateUser({ onCreated }: { onCreated: () => void }) {
     <form className="card form-grid" onSubmit={submit} noValidate>
       <h2>Новый пользователь</h2>
       <Field label="ФИО" field="fullName" error={error}>
-        {(props) => <input {...props} value={fullName} onChange={(e) => setFullName(e.target.value)} autoComplete="name" />}
+        {(props) => (
+          <input {...props} value={fullName} onChange={(e) => setFullName(e.target.value)} autoComplete="name" />
+        )}
       </Field>
       <Field label="Идентификатор у поставщика входа (sub)" field="sub" error={error}>
         {(props) => <input {...props} value={sub} onChange={(e) => setSub(e.target.value)} autoComplete="off" />}
       </Field>
       <Field label="Электронная почта (необязательно)" field="email" error={error}>
-        {(props) => <input {...props} type="email" value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="email" />}
+        {(props) => (
+          <input
+            {...props}
+            type="email"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            autoComplete="email"
+          />
+        )}
       </Field>
       <div className="actions">
         <button type="submit">Зарегистрировать</button>
@@ -70,7 +80,9 @@ function UserCard({ user, onChanged }: { user: User; onChanged: () => void }) {
   // One error slot for the card's three commands, as each clears the others' error.
   const { submit: send, error } = useSubmit();
   const scopeOf = (a: Assignment) =>
-    a.organisationId ? (session.organisations.get(a.organisationId)?.name ?? a.organisationId) : a.municipality ?? a.region ?? 'вся система';
+    a.organisationId
+      ? (session.organisations.get(a.organisationId)?.name ?? a.organisationId)
+      : (a.municipality ?? a.region ?? 'вся система');
   const grant = (event: FormEvent) => {
     event.preventDefault();
     void send(async () => {
@@ -88,23 +100,34 @@ function UserCard({ user, onChanged }: { user: User; onChanged: () => void }) {
     });
   const revoke = (a: Assignment) =>
     send(async () => {
-      await deleteJson(`/users/${user.userId}/roles`, { role: a.role, organisationId: a.organisationId, region: a.region, municipality: a.municipality });
+      await deleteJson(`/users/${user.userId}/roles`, {
+        role: a.role,
+        organisationId: a.organisationId,
+        region: a.region,
+        municipality: a.municipality,
+      });
       onChanged();
     });
   return (
     <li className="card">
       <h2>
-        {user.fullName}{' '}
-        {blocked ? <Badge tone="danger">Заблокирован</Badge> : <Badge tone="ok">Активен</Badge>}
+        {user.fullName} {blocked ? <Badge tone="danger">Заблокирован</Badge> : <Badge tone="ok">Активен</Badge>}
       </h2>
       <p className="hint">
         {user.sub}
         {user.email ? ` · ${user.email}` : ''}
-        {blocked && user.disabledAt ? ` · заблокирован ${formatInstant(user.disabledAt, session.timeZoneOf(undefined))} (МСК)` : ''}
+        {blocked && user.disabledAt
+          ? ` · заблокирован ${formatInstant(user.disabledAt, session.timeZoneOf(undefined))} (МСК)`
+          : ''}
       </p>
       {isSelf ? null : (
         <p className="actions">
-          <button type="button" className={blocked ? undefined : 'button-danger'} onClick={() => void setBlocked(!blocked)} aria-label={`${blocked ? 'Разблокировать' : 'Заблокировать'} пользователя ${user.fullName}`}>
+          <button
+            type="button"
+            className={blocked ? undefined : 'button-danger'}
+            onClick={() => void setBlocked(!blocked)}
+            aria-label={`${blocked ? 'Разблокировать' : 'Заблокировать'} пользователя ${user.fullName}`}
+          >
             {blocked ? 'Разблокировать' : 'Заблокировать'}
           </button>
         </p>
@@ -113,7 +136,12 @@ function UserCard({ user, onChanged }: { user: User; onChanged: () => void }) {
         {user.assignments.map((a) => (
           <li key={`${a.role}-${a.organisationId ?? a.region ?? ''}-${a.municipality ?? ''}`}>
             {roleLabels[a.role]} — {scopeOf(a)}{' '}
-            <button type="button" className="button-link" onClick={() => void revoke(a)} aria-label={`Снять роль «${roleLabels[a.role]}» (${scopeOf(a)})`}>
+            <button
+              type="button"
+              className="button-link"
+              onClick={() => void revoke(a)}
+              aria-label={`Снять роль «${roleLabels[a.role]}» (${scopeOf(a)})`}
+            >
               Снять
             </button>
           </li>
