@@ -1,0 +1,215 @@
+// Interim and final control, the mentor's final report, completion and overdue tasks.
+import { parseInstant } from '../shared/dates';
+import { refuse } from '../shared/rules';
+import { isMissing } from '../shared/text';
+import { isTaskActive, requireCompletable, type TaskView } from '../task/task.state';
+import type {
+  CompleteFinalControl,
+  CompletePair,
+  MarkPairTaskOverdue,
+  PassInterimControl,
+  SubmitMentorFinalReport,
+} from './pair.commands';
+import type { PairEvent } from './pair.events';
+import { controlTaskProblems, pairTextMaxLength, requireText } from './pair.rules';
+import { type PairState } from './pair.state';
+import {
+  completed,
+  formers,
+  raiseTask,
+  requireActive,
+  requireController,
+  requireFormed,
+  requireOpen,
+  requireRole,
+  taskTitles,
+} from './pair.guards';
+
+export const passInterimControl = ({ data, metadata }: PassInterimControl, current: PairState): PairEvent[] => {
+  const pair = requireActive(current);
+  requireController(metadata);
+  const task = requireCompletable(pair.tasks, data.taskId, metadata.actorId, metadata.role === 'administrator');
+  if (!pair.controlPlan.interimTaskIds.includes(task.taskId)) {
+    return refuse('pair.control.wrongTask', 'Задача не относится к промежуточному контролю этой пары/группы');
+  }
+  if (data.outcome !== 'passed' && data.outcome !== 'needsCorrection') {
+    return refuse('pair.control.outcomeUnknown', `Неизвестный результат контроля: «${String(data.outcome)}»`);
+  }
+  const comment = isMissing(data.comment) ? '' : data.comment.trim();
+  if (comment.length > pairTextMaxLength) {
+    return refuse('pair.control.commentTooLong', `Комментарий: не более ${pairTextMaxLength} символов`);
+  }
+  const base = {
+    pairId: pair.pairId,
+    programmeId: pair.programmeId,
+    taskId: task.taskId,
+    comment,
+    controlledAt: metadata.now,
+    controlledBy: metadata.actorId,
+  };
+  if (data.outcome === 'passed') {
+    if (data.repeatControl !== undefined) {
+      return refuse(
+        'pair.interimControl.repeatNotExpected',
+        'Повторный контроль назначается только при необходимости корректировки',
+      );
+    }
+    return [
+      { type: 'InterimControlPassed', data: { ...base, outcome: 'passed' } },
+      completed(task.taskId, metadata, 'passed'),
+    ];
+  }
+  if (comment === '') {
+    return refuse('pair.control.commentRequired', 'Укажите, что требует корректировки');
+  }
+  if (data.repeatControl === undefined) {
+    return refuse(
+      'pair.interimControl.repeatRequired',
+      'Назначьте срок повторного промежуточного контроля после корректировки',
+    );
+  }
+  const finalDue = pair.tasks[pair.controlPlan.finalTaskId]?.dueLocalDate ?? pair.personalProgramme.end;
+  const window = { start: pair.personalProgramme.start, end: finalDue };
+  const problems = controlTaskProblems(
+    data.repeatControl,
+    'repeat',
+    'повторный промежуточный контроль',
+    window,
+    new Set(Object.keys(pair.tasks)),
+  );
+  if (problems.length > 0) return refuse('pair.control.invalid', 'Повторный контроль запланирован неверно', problems);
+  return [
+    {
+      type: 'InterimControlFailed',
+      data: { ...base, outcome: 'needsCorrection', repeatTaskId: data.repeatControl.taskId },
+    },
+    completed(task.taskId, metadata, 'needsCorrection'),
+    raiseTask(pair, data.repeatControl, 'interimControl', taskTitles.interim, task.assignee, metadata.now),
+  ];
+};
+
+export const submitMentorFinalReport = (
+  { data, metadata }: SubmitMentorFinalReport,
+  current: PairState,
+): PairEvent[] => {
+  const pair = requireActive(current);
+  if (metadata.actorId !== pair.mentorId) {
+    return refuse('pair.forbidden', 'Отчёт по итогам наставничества представляет текущий наставник пары/группы');
+  }
+  if (pair.controlPlan.mentorReportTaskId !== data.taskId) {
+    return refuse('pair.control.wrongTask', 'Задача не относится к отчёту наставника этой пары/группы');
+  }
+  const task = requireCompletable(pair.tasks, data.taskId, metadata.actorId, false);
+  const conclusion = requireText(
+    data.conclusion,
+    'report.conclusion',
+    'заключение о результатах адаптации наставляемого',
+  );
+  const proposals = isMissing(data.proposals)
+    ? undefined
+    : requireText(data.proposals, 'report.proposals', 'предложения по дальнейшей работе');
+  return [
+    {
+      type: 'MentorFinalReportSubmitted',
+      data: {
+        pairId: pair.pairId,
+        taskId: task.taskId,
+        mentorId: pair.mentorId,
+        conclusion,
+        ...(proposals === undefined ? {} : { proposals }),
+        submittedAt: metadata.now,
+      },
+    },
+    completed(task.taskId, metadata, 'submitted'),
+  ];
+};
+
+export const completeFinalControl = ({ data, metadata }: CompleteFinalControl, current: PairState): PairEvent[] => {
+  const pair = requireActive(current);
+  requireController(metadata);
+  const task = requireCompletable(pair.tasks, data.taskId, metadata.actorId, metadata.role === 'administrator');
+  if (pair.controlPlan.finalTaskId !== task.taskId) {
+    return refuse('pair.control.wrongTask', 'Задача не относится к итоговому контролю этой пары/группы');
+  }
+  if (data.outcome !== 'passed' && data.outcome !== 'notPassed') {
+    return refuse('pair.control.outcomeUnknown', `Неизвестный результат контроля: «${String(data.outcome)}»`);
+  }
+  // 002 §4.8: evaluation runs interim first, then final.
+  const interimPending = pair.controlPlan.interimTaskIds.some((id) => {
+    const interim = pair.tasks[id];
+    return interim !== undefined && isTaskActive(interim);
+  });
+  if (interimPending) return refuse('pair.finalControl.interimPending', 'Промежуточный контроль ещё не проведён');
+  if (pair.interimControls.at(-1)?.outcome !== 'passed') {
+    return refuse('pair.finalControl.interimNotPassed', 'Промежуточный контроль не пройден');
+  }
+  const reportTask =
+    pair.controlPlan.mentorReportTaskId === undefined ? undefined : pair.tasks[pair.controlPlan.mentorReportTaskId];
+  if (reportTask !== undefined && isTaskActive(reportTask)) {
+    return refuse(
+      'pair.finalControl.mentorReportPending',
+      'Наставник ещё не представил отчёт по итогам наставничества',
+    );
+  }
+  const mentorConclusion = requireText(
+    data.mentorConclusion,
+    'finalControl.conclusion',
+    'заключение наставника о результатах адаптации наставляемого',
+  );
+  const comment = isMissing(data.comment)
+    ? undefined
+    : requireText(data.comment, 'finalControl.comment', 'комментарий');
+  return [
+    {
+      type: 'FinalControlCompleted',
+      data: {
+        pairId: pair.pairId,
+        programmeId: pair.programmeId,
+        taskId: task.taskId,
+        outcome: data.outcome,
+        mentorConclusion,
+        ...(comment === undefined ? {} : { comment }),
+        controlledAt: metadata.now,
+        controlledBy: metadata.actorId,
+      },
+    },
+    completed(task.taskId, metadata, data.outcome),
+  ];
+};
+
+export const completePair = ({ metadata }: CompletePair, current: PairState): PairEvent[] => {
+  const pair = requireOpen(current);
+  requireRole(metadata, formers, 'Завершить наставничество может руководитель организации, куратор или администратор');
+  if (pair.finalControl === undefined) {
+    return refuse('pair.finalControl.notCompleted', 'Наставничество завершается только после итогового контроля');
+  }
+  return [
+    {
+      type: 'PairCompleted',
+      data: {
+        pairId: pair.pairId,
+        programmeId: pair.programmeId,
+        organisationId: pair.organisationId,
+        mentorId: pair.mentorId,
+        menteeIds: pair.menteeIds,
+        finalOutcome: pair.finalControl.outcome,
+        completedAt: metadata.now,
+        completedBy: metadata.actorId,
+      },
+    },
+  ];
+};
+
+export const markTaskOverdue = ({ data, metadata }: MarkPairTaskOverdue, current: PairState): PairEvent[] => {
+  // No actor check: only the workflow's own timer sends this. Each refusal means "nothing to mark".
+  const pair = requireFormed(current);
+  const task: TaskView | undefined = pair.tasks[data.taskId];
+  if (task === undefined) return refuse('pair.task.notFound', 'Задача не найдена');
+  if (task.status === 'overdue') return refuse('pair.task.alreadyOverdue', 'Просрочка задачи уже зафиксирована');
+  if (!isTaskActive(task)) return refuse('pair.task.notOpen', 'Задача уже выполнена или отменена');
+  const due = task.dueAt === undefined ? undefined : parseInstant(task.dueAt);
+  const now = parseInstant(metadata.now) ?? Date.parse(metadata.now);
+  if (due === undefined || now < due)
+    return refuse('pair.task.notYetDue', `Срок задачи (${task.dueLocalDate}) ещё не истёк`);
+  return [{ type: 'TaskOverdue', data: { taskId: task.taskId, overdueAt: metadata.now } }];
+};
