@@ -17,6 +17,7 @@ import {
   type PairCommand,
   type TaskView,
   type UnmetCondition,
+  pairStream,
 } from '../../libs/domain/src';
 import type { PairActivities } from '../activities';
 import { AggregateRunner, eventRejection, toFailure } from '../shared/aggregate-runner';
@@ -44,8 +45,6 @@ const { reserveMentorCapacity, releaseMentorCapacity, pairControlSchedule } = pr
   retry: { maximumInterval: '30 seconds' },
 });
 
-export const pairStreamId = (pairId: string) => `pair-${pairId}`;
-
 /**
  * One mentoring pair or group, from formation to completion or termination. The mentor's capacity is
  * reserved in the mentor's own stream before the pair is formed; control tasks are watched by timers;
@@ -56,8 +55,7 @@ export async function pairWorkflow(input: PairWorkflowInput): Promise<PairView> 
   const historyFull = historyLimit(input.continueAsNewAfterEvents);
   const runner = AggregateRunner.resume(
     pairDecider,
-    pairStreamId(formation.pairId),
-    formation.organisationId,
+    { streamId: pairStream(formation.pairId), organisationId: formation.organisationId, timeZone: input.timeZone },
     input.snapshot,
   );
   const view = (): PairView => ({ state: runner.state, version: runner.version });

@@ -14,6 +14,7 @@ import {
   type ProgrammeCommand,
   type ProgrammeGateContext,
   type ProgrammeStage,
+  programmeStream,
 } from '../../libs/domain/src';
 import type { ProgrammeActivities } from '../activities';
 import { AggregateRunner } from '../shared/aggregate-runner';
@@ -41,8 +42,6 @@ const { loadProgrammeGateContext, endOfLocalDay, planStageReminder } = proxyActi
 /** The validator rejects everything but the gates up front; the gates need the counts the handler loads. */
 const noCountsYet: ProgrammeGateContext = emptyGateContext;
 
-export const programmeStreamId = (programmeId: string) => `programme-${programmeId}`;
-
 /**
  * One organisation's mentoring programme, from the preparatory stage to closed. Commands arrive as
  * updates, are decided by the pure programme decider, and become events in the store; stage plans
@@ -52,8 +51,7 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
   const historyFull = historyLimit(input.continueAsNewAfterEvents);
   const runner = AggregateRunner.resume(
     programmeDecider,
-    programmeStreamId(input.programmeId),
-    input.organisationId,
+    { streamId: programmeStream(input.programmeId), organisationId: input.organisationId, timeZone: input.timeZone },
     input.snapshot,
   );
   const settle = calendarWakeups();

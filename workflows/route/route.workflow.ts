@@ -17,6 +17,7 @@ import {
   type CreatedRoute,
   type RouteCommand,
   type TaskView,
+  routeStream,
 } from '../../libs/domain/src';
 import { isPendingDeadline, type PendingDeadline, type RouteActivities, type RouteDeadline } from '../activities';
 import { AggregateRunner } from '../shared/aggregate-runner';
@@ -62,8 +63,6 @@ const scheduleOf = (deadline: RouteDeadline | PendingDeadline) =>
     ? { deadlinePendingYear: deadline.pendingYear }
     : { dueAt: deadline.dueAt, dueLocalDate: deadline.dueLocalDate };
 
-export const routeStreamId = (routeId: string) => `route-${routeId}`;
-
 /** An activity's refusal (e.g. a year missing from the calendar) reaches the caller as the refusal itself. */
 function unwrapRefusal(error: unknown): unknown {
   if (
@@ -104,8 +103,7 @@ export async function routeWorkflow(input: RouteWorkflowInput): Promise<RouteVie
   const historyFull = historyLimit(input.continueAsNewAfterEvents);
   const runner = AggregateRunner.resume(
     routeDecider,
-    routeStreamId(route.routeId),
-    route.organisationId,
+    { streamId: routeStream(route.routeId), organisationId: route.organisationId, timeZone: timeZone },
     input.snapshot,
   );
   const view = (): RouteView => ({ state: runner.state, version: runner.version });

@@ -6,6 +6,7 @@ import {
   type DomainCommand,
   type DomainEvent,
 } from '../../libs/domain/src';
+import { localDateIn } from '../../libs/domain/src/shared/dates';
 import type { EventStoreActivities } from '../activities';
 
 const { appendEvents } = proxyActivities<EventStoreActivities>({
@@ -41,6 +42,13 @@ const documentRef = (data: object): { documentRef?: string } => {
   return typeof id === 'string' ? { documentRef: id } : {};
 };
 
+/** Where an aggregate's events go, and the zone its organisation's days are counted in. */
+export interface AggregatePlace {
+  readonly streamId: string;
+  readonly organisationId: string;
+  readonly timeZone: string;
+}
+
 export interface AggregateSnapshot<S> {
   state: S;
   version: number;
@@ -59,24 +67,23 @@ export class AggregateRunner<S, C extends DomainCommand, E extends DomainEvent> 
 
   constructor(
     private readonly decider: Decider<S, C, E>,
-    private readonly streamId: string,
-    private readonly organisationId: string,
+    private readonly place: AggregatePlace,
     private snapshot: AggregateSnapshot<S>,
   ) {}
 
   /** A run's aggregate: the snapshot the previous run carried over (continue-as-new), else the decider's initial state. */
   static resume<S, C extends DomainCommand, E extends DomainEvent>(
     decider: Decider<S, C, E>,
-    streamId: string,
-    organisationId: string,
+    place: AggregatePlace,
     snapshot: AggregateSnapshot<S> | undefined,
   ): AggregateRunner<S, C, E> {
-    return new AggregateRunner(
-      decider,
-      streamId,
-      organisationId,
-      snapshot ?? { state: decider.initialState(), version: 0 },
-    );
+    return new AggregateRunner(decider, place, snapshot ?? { state: decider.initialState(), version: 0 });
+  }
+
+  /** The command as the decider sees it: with today's date in the organisation's zone (never stored). */
+  private dated(command: C): C {
+    const today = localDateIn(command.metadata.now, this.place.timeZone);
+    return { ...command, metadata: { ...command.metadata, today } };
   }
 
   get state(): S {
@@ -105,7 +112,7 @@ export class AggregateRunner<S, C extends DomainCommand, E extends DomainEvent> 
    */
   check(command: C, deferred: readonly string[] = []): void {
     try {
-      this.decider.decide(command, this.snapshot.state);
+      this.decider.decide(this.dated(command), this.snapshot.state);
     } catch (error) {
       if (isDomainRefusal(error) && deferred.includes(error.code)) return;
       throw toFailure(error);
@@ -118,7 +125,7 @@ export class AggregateRunner<S, C extends DomainCommand, E extends DomainEvent> 
       const command = await build();
       let events: E[];
       try {
-        events = this.decider.decide(command, this.snapshot.state);
+        events = this.decider.decide(this.dated(command), this.snapshot.state);
       } catch (error) {
         throw toFailure(error);
       }
@@ -132,7 +139,7 @@ export class AggregateRunner<S, C extends DomainCommand, E extends DomainEvent> 
   private async persist(events: E[], metadata: CommandMetadata): Promise<void> {
     if (events.length === 0) return;
     const result = await appendEvents({
-      streamId: this.streamId,
+      streamId: this.place.streamId,
       expectedVersion: this.snapshot.version,
       previousHash: this.snapshot.lastHash,
       events: events.map((event) => ({
@@ -142,7 +149,7 @@ export class AggregateRunner<S, C extends DomainCommand, E extends DomainEvent> 
         metadata: {
           actorId: metadata.actorId,
           role: metadata.role,
-          organisationId: this.organisationId,
+          organisationId: this.place.organisationId,
           correlationId: workflowInfo().workflowId,
           ...(metadata.reason ? { reason: metadata.reason } : {}),
           ...documentRef(event.data),

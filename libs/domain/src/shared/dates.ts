@@ -1,3 +1,5 @@
+import type { UnmetCondition } from './refusal';
+
 /** Calendar arithmetic on YYYY-MM-DD dates, in UTC so the result never depends on the host's zone. */
 
 const dayMs = 24 * 60 * 60 * 1000;
@@ -49,3 +51,33 @@ export const localDateHasBegun = (date: number, now: number): boolean => date - 
 /** The end of local day `date` lies between UTC midnight + 10 h (UTC+14) and + 36 h (UTC−12). */
 export const isEndOfLocalDay = (instant: number, date: number): boolean =>
   instant >= date + 10 * hourMs && instant <= date + 36 * hourMs;
+
+/** The calendar date (YYYY-MM-DD) of an instant in an IANA time zone, e.g. the organisation's. */
+export const localDateIn = (instant: string, timeZone: string): string =>
+  // en-CA formats dates as YYYY-MM-DD.
+  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(instant),
+  );
+
+/**
+ * Today in the organisation's zone: the date the workflow stamped on the command (`metadata.today`), else
+ * the latest date anywhere on Earth at `now` (UTC+14), which never refuses a date that has begun locally.
+ */
+export const todayOf = (metadata: { readonly now: string; readonly today?: string }): string =>
+  metadata.today ?? formatDate(instantTime(metadata.now) + 14 * hourMs);
+
+/**
+ * Dates of things that have happened (a diagnostics session, a consent, an order, a control) cannot lie
+ * after today in the organisation's zone; planned dates may. `field` names the date for the person, in
+ * Russian («Дата диагностики»). Returns the unmet condition, or none.
+ */
+export const notInFutureProblems = (
+  date: string | undefined,
+  metadata: { readonly now: string; readonly today?: string },
+  code: string,
+  field: string,
+): UnmetCondition[] => {
+  if (!isIsoDate(date)) return [];
+  const today = todayOf(metadata);
+  return date > today ? [{ code, message: `${field} не может быть позже сегодняшнего дня (${today})` }] : [];
+};

@@ -11,6 +11,11 @@ export interface CommandMetadata {
   readonly role: Role | 'system';
   /** ISO-8601 instant the command was accepted. */
   readonly now: string;
+  /**
+   * The date of `now` in the organisation's time zone, stamped by the aggregate's workflow (which knows
+   * the zone) before it decides; never stored. Absent, rules fall back to `todayOf`'s bound.
+   */
+  readonly today?: string;
   readonly reason?: string;
 }
 

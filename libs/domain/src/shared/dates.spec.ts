@@ -1,0 +1,34 @@
+import { localDateIn, notInFutureProblems, todayOf } from './dates';
+
+describe('the date of an instant in the organisation’s zone', () => {
+  it('is already tomorrow in Vladivostok while still today in Kaliningrad', () => {
+    const instant = '2031-03-10T20:30:00Z';
+    expect(localDateIn(instant, 'Asia/Vladivostok')).toBe('2031-03-11');
+    expect(localDateIn(instant, 'Europe/Kaliningrad')).toBe('2031-03-10');
+  });
+});
+
+describe('dates of things that have happened', () => {
+  const stamped = { now: '2031-03-10T20:30:00Z', today: '2031-03-11' };
+
+  it('accept today and the past in the organisation’s zone', () => {
+    expect(notInFutureProblems('2031-03-11', stamped, 'x.future', 'Дата диагностики')).toEqual([]);
+    expect(notInFutureProblems('2030-12-31', stamped, 'x.future', 'Дата диагностики')).toEqual([]);
+  });
+
+  it('refuse tomorrow, naming the field and today', () => {
+    expect(notInFutureProblems('2031-03-12', stamped, 'x.future', 'Дата диагностики')).toEqual([
+      { code: 'x.future', message: 'Дата диагностики не может быть позже сегодняшнего дня (2031-03-11)' },
+    ]);
+  });
+
+  it('without a stamped date, take the latest date on Earth (UTC+14) so nothing begun locally is refused', () => {
+    expect(todayOf({ now: '2031-03-10T10:00:00Z' })).toBe('2031-03-11');
+    expect(notInFutureProblems('2031-03-12', { now: '2031-03-10T10:00:00Z' }, 'x.future', 'Дата')).toHaveLength(1);
+  });
+
+  it('leave malformed or absent dates to the format checks', () => {
+    expect(notInFutureProblems(undefined, stamped, 'x.future', 'Дата')).toEqual([]);
+    expect(notInFutureProblems('2031-02-30', stamped, 'x.future', 'Дата')).toEqual([]);
+  });
+});
