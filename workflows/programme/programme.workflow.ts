@@ -9,10 +9,9 @@ import {
   uuid4,
 } from '@temporalio/workflow';
 import {
-  emptyGateContext,
+  validateStageAdvance,
   programmeDecider,
   type ProgrammeCommand,
-  type ProgrammeGateContext,
   type ProgrammeStage,
   programmeStream,
 } from '../../libs/domain/src';
@@ -40,7 +39,6 @@ const { loadProgrammeGateContext, endOfLocalDay, planStageReminder } = proxyActi
 });
 
 /** The validator rejects everything but the gates up front; the gates need the counts the handler loads. */
-const noCountsYet: ProgrammeGateContext = emptyGateContext;
 
 /**
  * One organisation's mentoring programme, from the preparatory stage to closed. Commands arrive as
@@ -76,8 +74,9 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
   updates.command(appointCuratorUpdate, ({ data, metadata }) => ({ type: 'AppointCurator', data, metadata }));
   updates.enriched(
     advanceStageUpdate,
+    // The gate's counts come from an activity the validator may not call: the handler decides on them.
     ({ data, metadata }) =>
-      validate({ type: 'AdvanceStage', data: { ...data, context: noCountsYet }, metadata }, ['programme.gate.unmet']),
+      started() ? runner.validate(metadata, (state, dated) => validateStageAdvance(data, dated, state)) : undefined,
     async ({ data, metadata }) => {
       await runner.execute(async () => ({
         type: 'AdvanceStage',

@@ -8,7 +8,7 @@ import type {
   FixGoal,
   ProposeOwnRoadMap,
   RecordControlDiagnostics,
-  RecordDiagnostics,
+  DiagnosticsRequest,
   RecordPortfolioEntry,
   RouteState,
   SubmitDraft,
@@ -38,10 +38,7 @@ export interface RouteView {
 }
 
 /** What the tutor sends: the workflow adds the methodologist's draft task and its deadline on the production calendar. */
-export type RecordDiagnosticsRequest = Omit<
-  RecordDiagnostics['data'],
-  'draftTaskId' | 'draftDueAt' | 'draftDueLocalDate' | 'remindAt'
->;
+export type RecordDiagnosticsRequest = DiagnosticsRequest;
 
 export type NoData = Record<string, never>;
 

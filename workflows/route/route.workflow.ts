@@ -13,7 +13,7 @@ import {
 import {
   isTaskActive,
   routeDecider,
-  type CommandMetadata,
+  validateDiagnosticsRequest,
   type CreatedRoute,
   type RouteCommand,
   type TaskView,
@@ -40,7 +40,6 @@ import {
   routeViewQuery,
   startReflectionUpdate,
   submitDraftUpdate,
-  type RecordDiagnosticsRequest,
   type RouteView,
   type RouteWorkflowInput,
 } from './route.messages';
@@ -72,23 +71,6 @@ function unwrapRefusal(error: unknown): unknown {
   )
     return error.cause;
   return error;
-}
-
-/** Placeholder schedule for the validator: the real one comes from an activity the validator may not call. */
-function draftPlaceholder(request: RecordDiagnosticsRequest, metadata: CommandMetadata): RouteCommand {
-  const now = Date.parse(metadata.now);
-  const due = new Date((Number.isNaN(now) ? Date.now() : now) + 30 * 86_400_000).toISOString();
-  return {
-    type: 'RecordDiagnostics',
-    data: {
-      ...request,
-      draftTaskId: 'validator-placeholder',
-      draftDueAt: due,
-      draftDueLocalDate: due.slice(0, 10),
-      remindAt: [],
-    },
-    metadata,
-  };
 }
 
 /**
@@ -153,7 +135,11 @@ export async function routeWorkflow(input: RouteWorkflowInput): Promise<RouteVie
   updates.command(fixGoalUpdate, ({ data, metadata }) => ({ type: 'FixGoal', data, metadata }));
   updates.enriched(
     recordDiagnosticsUpdate,
-    ({ data, metadata }) => validate(draftPlaceholder(data, metadata)),
+    // The draft's deadline comes from an activity the validator may not call: it checks what the tutor sent.
+    ({ data, metadata }) =>
+      created()
+        ? runner.validate(metadata, (state, dated) => validateDiagnosticsRequest(data, dated, state))
+        : undefined,
     ({ data, metadata }) => {
       const draftTaskId = uuid4();
       return update(async () => {

@@ -6,7 +6,7 @@ import {
   type DomainCommand,
   type DomainEvent,
 } from '../../libs/domain/src';
-import { localDateIn } from '../../libs/domain/src/shared/dates';
+import { localDateOf } from '../../libs/calendar/src/time-zone';
 import type { EventStoreActivities } from '../activities';
 
 const { appendEvents } = proxyActivities<EventStoreActivities>({
@@ -82,8 +82,11 @@ export class AggregateRunner<S, C extends DomainCommand, E extends DomainEvent> 
 
   /** The command as the decider sees it: with today's date in the organisation's zone (never stored). */
   private dated(command: C): C {
-    const today = localDateIn(command.metadata.now, this.place.timeZone);
-    return { ...command, metadata: { ...command.metadata, today } };
+    return { ...command, metadata: this.datedMetadata(command.metadata) };
+  }
+
+  private datedMetadata(metadata: CommandMetadata): CommandMetadata {
+    return { ...metadata, today: localDateOf(metadata.now, this.place.timeZone) };
   }
 
   get state(): S {
@@ -115,6 +118,18 @@ export class AggregateRunner<S, C extends DomainCommand, E extends DomainEvent> 
       this.decider.decide(this.dated(command), this.snapshot.state);
     } catch (error) {
       if (isDomainRefusal(error) && deferred.includes(error.code)) return;
+      throw toFailure(error);
+    }
+  }
+
+  /**
+   * Runs a pure validation of an update whose command the validator cannot build in full (its handler
+   * adds a deadline or counts from an activity), on the current state, refusing like `check`.
+   */
+  validate(metadata: CommandMetadata, rule: (state: S, metadata: CommandMetadata) => unknown): void {
+    try {
+      rule(this.snapshot.state, this.datedMetadata(metadata));
+    } catch (error) {
       throw toFailure(error);
     }
   }

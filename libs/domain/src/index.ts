@@ -44,6 +44,7 @@ export * from './route/route.state';
 export { competenceLevel, competenceLevelThresholds, isValidCompetencePercent } from './route/route.rules';
 export * from './route/route.indicators';
 export * from './route/route.decider';
+export { validateDiagnosticsRequest, validateRouteRequest } from './route/route.diagnostics';
 export * from './route/route.labels';
 export * from './monitoring/monitoring.events';
 export * from './monitoring/monitoring.labels';

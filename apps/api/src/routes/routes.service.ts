@@ -7,13 +7,12 @@ import { DataSource } from 'typeorm';
 import { localDateOf } from '@mentorflow/calendar';
 import {
   DomainRefusal,
-  decideRoute,
-  initialRouteState,
+  validateRouteRequest,
   routeStream,
   routeWorkflowId,
   routeDraftDeliveredOnTime,
   routeUncoveredDeficitAreas,
-  type CreateRoute,
+  type RouteRequest,
   type CreatedRoute,
   type RouteCreated,
   type Role,
@@ -58,9 +57,6 @@ export const canReadRoute = (user: AuthenticatedUser, route: RouteOrigin) =>
   isParticipant(user, route) ||
   rolesIn(user, route.organisationId).some((role) => supervising(user).includes(role));
 
-/** Validates the creation before a registry number is spent on it: the code is the only part not yet known. */
-const CODE_NOT_YET_ALLOCATED = '01-0001-2000-000001';
-
 @Injectable()
 export class RoutesService {
   constructor(
@@ -83,9 +79,8 @@ export class RoutesService {
     const routeId = randomUUID();
     const now = new Date().toISOString();
     const metadata = { actorId: user.sub, role, now };
-    const data: CreateRoute['data'] = {
+    const request: RouteRequest = {
       routeId,
-      code: CODE_NOT_YET_ALLOCATED,
       organisationId,
       teacherId: body.teacherId,
       methodologistId: body.methodologistId,
@@ -94,7 +89,7 @@ export class RoutesService {
       ...(body.goal === undefined ? {} : { goal: body.goal }),
       ...(body.tasks === undefined ? {} : { tasks: body.tasks }),
     };
-    decideRoute({ type: 'CreateRoute', data, metadata }, initialRouteState());
+    validateRouteRequest(request, metadata);
     const year = Number(localDateOf(now, organisation.timeZone).slice(0, 4));
     const code = await this.registry.allocate(
       organisationId,
@@ -106,7 +101,7 @@ export class RoutesService {
       memo: { code },
       args: [
         {
-          route: { ...data, code },
+          route: { ...request, code },
           timeZone: organisation.timeZone,
           ...(curatorId === undefined ? {} : { curatorId }),
           metadata,

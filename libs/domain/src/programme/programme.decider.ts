@@ -244,15 +244,28 @@ const appointCurator = ({ data, metadata }: AppointCurator, current: ProgrammeSt
   ];
 };
 
-const advanceStage = ({ data, metadata }: AdvanceStage, current: ProgrammeState): ProgrammeEvent[] => {
+/**
+ * What an advance request can be checked for before the gate's counts are read (the workflow's update
+ * validator): the programme is open, the caller may advance it, and it is still on the stage they saw.
+ */
+export const validateStageAdvance = (
+  request: Pick<AdvanceStage['data'], 'expectedStage'>,
+  metadata: CommandMetadata,
+  current: ProgrammeState,
+): StartedProgramme & { readonly stage: ProgrammeStage } => {
   const state = requireOpen(current);
   requireCuratorOrAdministrator(state, metadata);
-  if (data.expectedStage !== undefined && data.expectedStage !== state.stage) {
+  if (request.expectedStage !== undefined && request.expectedStage !== state.stage) {
     return refuse(
       'programme.stage.conflict',
-      `Программа уже на этапе ${stageName(state.stage)}, а не ${stageName(data.expectedStage)}`,
+      `Программа уже на этапе ${stageName(state.stage)}, а не ${stageName(request.expectedStage)}`,
     );
   }
+  return state;
+};
+
+const advanceStage = ({ data, metadata }: AdvanceStage, current: ProgrammeState): ProgrammeEvent[] => {
+  const state = validateStageAdvance(data, metadata, current);
   const problems = contextProblems(data.context);
   if (problems.length > 0) {
     return refuse('programme.context.invalid', 'Показатели пар и участников противоречивы', problems);

@@ -19,6 +19,9 @@ export interface RouteDiagnosticsResultInput {
   readonly percent: number;
 }
 
+/** A new route as requested, before the registry allocates its code. */
+export type RouteRequest = Omit<CreateRoute['data'], 'code'>;
+
 export type CreateRoute = DomainCommand<
   'CreateRoute',
   RouteRegistration & { readonly goal?: string; readonly tasks?: readonly string[] }
@@ -26,13 +29,17 @@ export type CreateRoute = DomainCommand<
 
 export type FixGoal = DomainCommand<'FixGoal', { readonly goal: string; readonly tasks: readonly string[] }>;
 
+/** What the tutor sends with the diagnostics results; the workflow adds the draft's schedule. */
+export interface DiagnosticsRequest {
+  readonly diagnosticsId: string;
+  readonly date: string;
+  readonly results: readonly RouteDiagnosticsResultInput[];
+  readonly nextDiagnosticsDate?: string;
+}
+
 export type RecordDiagnostics = DomainCommand<
   'RecordDiagnostics',
-  {
-    readonly diagnosticsId: string;
-    readonly date: string;
-    readonly results: readonly RouteDiagnosticsResultInput[];
-    readonly nextDiagnosticsDate?: string;
+  DiagnosticsRequest & {
     /** The methodologist's draft task: due at the end of the 10th working day after the results arrive. */
     readonly draftTaskId: string;
     readonly draftDueAt?: string;

@@ -1,5 +1,6 @@
 // The diagnostic-motivational stage: the route is created, the goal fixed, diagnostics recorded, and the
 // methodologist's draft is due within 10 working days.
+import type { CommandMetadata } from '../shared/decider';
 import { refuse, refuseIfAny, unmetIf } from '../shared/rules';
 import { isUnsetOrBlank } from '../shared/text';
 import type { TaskAssignee } from '../task/task.events';
@@ -7,6 +8,8 @@ import { isTaskActive, openTasksOfKind, type TaskView } from '../task/task.state
 import type { RouteEvent } from './route.events';
 import type {
   CreateRoute,
+  DiagnosticsRequest,
+  RouteRequest,
   FixGoal,
   MarkDraftOverdue,
   RecordDiagnostics,
@@ -17,6 +20,7 @@ import type {
 import {
   assess,
   createRouteProblems,
+  routeRequestProblems,
   initialDiagnosticsProblems,
   goalProblems,
   normaliseGoal,
@@ -36,11 +40,21 @@ import {
   routeTask,
 } from './route.guards';
 
+const requireRouteCreator = (request: RouteRequest, metadata: CommandMetadata): void => {
+  if (metadata.role !== 'administrator' && metadata.actorId !== request.tutorId) {
+    refuse('route.forbidden', 'Создать ИОМ может тьютор этого маршрута или администратор');
+  }
+};
+
+/** A creation request checked before a registry code is spent on it: the code is the only part not yet known. */
+export const validateRouteRequest = (request: RouteRequest, metadata: CommandMetadata): void => {
+  requireRouteCreator(request, metadata);
+  refuseIfAny('route.invalid', 'Не заполнены или заполнены неверно сведения об ИОМ', routeRequestProblems(request));
+};
+
 export const create = ({ data, metadata }: CreateRoute, state: RouteState): RouteEvent[] => {
   if (state.status === 'created') return refuse('route.alreadyCreated', `ИОМ ${state.code} уже создан`);
-  if (metadata.role !== 'administrator' && metadata.actorId !== data.tutorId) {
-    return refuse('route.forbidden', 'Создать ИОМ может тьютор этого маршрута или администратор');
-  }
+  requireRouteCreator(data, metadata);
   refuseIfAny('route.invalid', 'Не заполнены или заполнены неверно сведения об ИОМ', createRouteProblems(data));
   const created: RouteEvent = {
     type: 'RouteCreated',
@@ -88,15 +102,28 @@ export const fixGoal = ({ data, metadata }: FixGoal, current: RouteState): Route
   ];
 };
 
-export const recordDiagnostics = ({ data, metadata }: RecordDiagnostics, current: RouteState): RouteEvent[] => {
+/**
+ * What a diagnostics request can be checked for before its draft deadline is computed (the workflow's
+ * update validator): the route is active on its first stage, the caller is its tutor, the results are valid.
+ */
+export const validateDiagnosticsRequest = (
+  request: DiagnosticsRequest,
+  metadata: CommandMetadata,
+  current: RouteState,
+): CreatedRoute => {
   const state = requireActive(current);
   requireParticipant(state, metadata, 'tutor');
   requireStage(state, 'diagnosticMotivational');
   refuseIfAny(
     'route.diagnostics.invalid',
     'Результаты диагностики заполнены неверно',
-    initialDiagnosticsProblems(data),
+    initialDiagnosticsProblems(request),
   );
+  return state;
+};
+
+export const recordDiagnostics = ({ data, metadata }: RecordDiagnostics, current: RouteState): RouteEvent[] => {
+  const state = validateDiagnosticsRequest(data, metadata, current);
   const draftTask: RouteTaskSchedule = {
     taskId: data.draftTaskId,
     remindAt: data.remindAt,

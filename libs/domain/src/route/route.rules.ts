@@ -22,7 +22,8 @@ import {
 import { competenceAreaLabels } from './route.labels';
 import type {
   CreateRoute,
-  RecordDiagnostics,
+  DiagnosticsRequest,
+  RouteRequest,
   RecordPortfolioEntry,
   RouteDiagnosticsResultInput,
   RouteTaskSchedule,
@@ -345,15 +346,20 @@ export const dynamicsOf = (
   });
 
 /** Who takes part, the registry code, the title page and, when given, the goal of a new route. */
-export const createRouteProblems = (data: CreateRoute['data']): UnmetCondition[] => {
+export const createRouteProblems = (data: CreateRoute['data']): UnmetCondition[] => [
+  ...unmetIf(
+    !isRouteCode(data.code),
+    'route.code.invalid',
+    'Код ИОМ должен иметь вид РР-OOOO-ГГГГ-NNNNNN, например 63-0042-2026-000017',
+  ),
+  ...routeRequestProblems(data),
+];
+
+/** Everything a new route is checked for except its registry code, which is allocated only for a valid request. */
+export const routeRequestProblems = (data: RouteRequest): UnmetCondition[] => {
   const supervisors = [data.methodologistId, data.tutorId];
   return [
     ...unmetIf(isUnsetOrBlank(data.routeId), 'route.id.empty', 'Не указан идентификатор ИОМ'),
-    ...unmetIf(
-      !isRouteCode(data.code),
-      'route.code.invalid',
-      'Код ИОМ должен иметь вид РР-OOOO-ГГГГ-NNNNNN, например 63-0042-2026-000017',
-    ),
     ...unmetIf(isUnsetOrBlank(data.organisationId), 'route.organisationId.empty', 'Не указана организация'),
     ...unmetIf(isUnsetOrBlank(data.teacherId), 'route.teacherId.empty', 'Не указан педагог'),
     ...unmetIf(isUnsetOrBlank(data.methodologistId), 'route.methodologistId.empty', 'Не указан методист'),
@@ -369,7 +375,7 @@ export const createRouteProblems = (data: CreateRoute['data']): UnmetCondition[]
 };
 
 /** The entry diagnostics and the date of the next one. */
-export const initialDiagnosticsProblems = (data: RecordDiagnostics['data']): UnmetCondition[] => {
+export const initialDiagnosticsProblems = (data: DiagnosticsRequest): UnmetCondition[] => {
   return [
     ...diagnosticsProblems(data.diagnosticsId, data.date, data.results),
     ...unmetIf(

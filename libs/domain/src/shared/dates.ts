@@ -52,13 +52,6 @@ export const localDateHasBegun = (date: number, now: number): boolean => date - 
 export const isEndOfLocalDay = (instant: number, date: number): boolean =>
   instant >= date + 10 * hourMs && instant <= date + 36 * hourMs;
 
-/** The calendar date (YYYY-MM-DD) of an instant in an IANA time zone, e.g. the organisation's. */
-export const localDateIn = (instant: string, timeZone: string): string =>
-  // en-CA formats dates as YYYY-MM-DD.
-  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    new Date(instant),
-  );
-
 /**
  * Today in the organisation's zone: the date the workflow stamped on the command (`metadata.today`), else
  * the latest date anywhere on Earth at `now` (UTC+14), which never refuses a date that has begun locally.
