@@ -1,12 +1,4 @@
-import type { OrganisationKind, StaffRole } from './organisation.events';
-
-export const organisationKindLabels: Readonly<Record<OrganisationKind, string>> = {
-  school: 'Общеобразовательная организация',
-  college: 'Профессиональная образовательная организация',
-  kindergarten: 'Дошкольная образовательная организация',
-  additionalEducation: 'Организация дополнительного образования',
-  other: 'Иная организация',
-};
+import type { StaffRole } from './organisation.events';
 
 export const staffRoleLabels: Readonly<Record<StaffRole, string>> = {
   director: 'Руководитель',
