@@ -17,6 +17,7 @@ export * from './task/task.labels';
 export * from './participant/participant.events';
 export * from './participant/participant.decider';
 export * from './participant/participant.labels';
+export * from './participant/participant.selection';
 export * from './participant/mentor-load.events';
 export * from './participant/mentor-load.decider';
 export * from './pair/pair.events';

@@ -7,6 +7,7 @@ describe('eventTypesOf', () => {
       OrganisationRegistered: true,
       StaffAssigned: true,
       StaffRemoved: false,
+      OrganisationSettingsChanged: false,
     });
     expect([...types].sort()).toEqual(['OrganisationRegistered', 'StaffAssigned']);
   });
@@ -24,6 +25,7 @@ describe('eventTypesOf', () => {
       OrganisationRegistered: true,
       StaffAssigned: true,
       StaffRemoved: true,
+      OrganisationSettingsChanged: true,
       // @ts-expect-error StaffFired is no organisation event
       StaffFired: true,
     });

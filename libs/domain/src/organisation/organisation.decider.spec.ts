@@ -97,7 +97,7 @@ describe('organisation registry', () => {
         .thenRefuses('organisation.timeZone.unknown'),
     );
 
-    it.each([0, 3, 1.5])('refuses a mentor capacity of %p (002 §4.3: at most two)', (mentorCapacity) =>
+    it.each([0, 31, 1.5])('refuses a mentor capacity of %p (a whole number from 1 to 30)', (mentorCapacity) =>
       spec
         .given([])
         .when({
@@ -216,6 +216,58 @@ describe('organisation registry', () => {
         .given([registered])
         .when({ type: 'RemoveStaff', data: { personId: 'x', role: 'mentee' as StaffRole }, metadata: admin })
         .thenRefuses('organisation.staff.roleUnknown'));
+  });
+
+  describe('ChangeOrganisationSettings (the mentor capacity, defect 4)', () => {
+    const change = (mentorCapacity: number, metadata: CommandMetadata) =>
+      ({ type: 'ChangeOrganisationSettings', data: { settings: { mentorCapacity } }, metadata }) as const;
+    const changed = (mentorCapacity: number, by: string): OrganisationEvent => ({
+      type: 'OrganisationSettingsChanged',
+      data: { organisationId: 'org-1', settings: { mentorCapacity }, changedAt: now, changedBy: by },
+    });
+
+    it('lets the curator of the organisation allow a group of three (002 §9.1.3)', () =>
+      spec
+        .given([registered, assigned('curator-1', 'curator')])
+        .when(change(3, curator))
+        .then([changed(3, 'curator-1')]));
+
+    it('lets the director and the administrator change it too', () => {
+      spec
+        .given([registered, assigned('director-1', 'director')])
+        .when(change(1, director))
+        .then([changed(1, 'director-1')]);
+      spec
+        .given([registered])
+        .when(change(4, admin))
+        .then([changed(4, 'admin-1')]);
+    });
+
+    it('records nothing when the capacity is unchanged', () =>
+      spec.given([registered]).when(change(2, admin)).then([]));
+
+    it('refuses a curator of another organisation and a coordinator', () => {
+      spec.given([registered]).when(change(3, curator)).thenRefuses('organisation.forbidden');
+      spec.given([registered]).when(change(3, coordinator)).thenRefuses('organisation.forbidden');
+    });
+
+    it.each([0, 31, 2.5])('refuses a capacity of %p', (mentorCapacity) =>
+      spec
+        .given([registered])
+        .when(change(mentorCapacity, admin))
+        .thenRefuses('organisation.settings.mentorCapacityInvalid'),
+    );
+
+    it('refuses before registration', () =>
+      spec.given([]).when(change(3, admin)).thenRefuses('organisation.notRegistered'));
+
+    it('evolves to the new settings; registrations without a change keep theirs', () => {
+      const state = [registered, changed(3, 'admin-1')].reduce(
+        organisationDecider.evolve,
+        organisationDecider.initialState(),
+      );
+      expect(state).toMatchObject({ settings: { mentorCapacity: 3 } });
+    });
   });
 
   describe('evolve', () => {

@@ -13,9 +13,10 @@ import { staffRoleLabels } from './organisation.labels';
 import { refuse } from '../shared/rules';
 import { isUnsetOrBlank } from '../shared/text';
 
-/** 002 §4.3: a mentor may have at most two mentees at once. */
+/** 002 §4.3: a mentor may have at most two mentees at once — the default an organisation may change. */
 export const defaultMentorCapacity = 2;
-const maxMentorCapacity = 2;
+/** A bound on the setting for group mentoring (002 §9.1.3: «от двух и более человек»): a large class. */
+export const maxMentorCapacity = 30;
 
 export type RegisterOrganisation = DomainCommand<
   'RegisterOrganisation',
@@ -29,7 +30,13 @@ export type AssignStaff = DomainCommand<
 
 export type RemoveStaff = DomainCommand<'RemoveStaff', { readonly personId: string; readonly role: StaffRole }>;
 
-export type OrganisationCommand = RegisterOrganisation | AssignStaff | RemoveStaff;
+/** The administrator, the director or the curator changes the organisation's settings. */
+export type ChangeOrganisationSettings = DomainCommand<
+  'ChangeOrganisationSettings',
+  { readonly settings: OrganisationSettings }
+>;
+
+export type OrganisationCommand = RegisterOrganisation | AssignStaff | RemoveStaff | ChangeOrganisationSettings;
 
 export interface StaffMember {
   readonly personId: string;
@@ -83,6 +90,43 @@ const requireStaffRole = (role: string): void => {
   }
 };
 
+const isMentorCapacity = (value: number): boolean =>
+  Number.isInteger(value) && value >= 1 && value <= maxMentorCapacity;
+
+const changeSettings = (
+  { data, metadata }: ChangeOrganisationSettings,
+  current: OrganisationState,
+): OrganisationEvent[] => {
+  const state = requireRegistered(current);
+  // Membership, as for staff: the curator or director of *this* organisation.
+  const member = holdsRole(state, metadata.actorId, 'director') || holdsRole(state, metadata.actorId, 'curator');
+  if (metadata.role !== 'administrator' && !member) {
+    return refuse(
+      'organisation.forbidden',
+      'Изменять настройки организации может администратор, руководитель организации или куратор',
+    );
+  }
+  const mentorCapacity = data.settings?.mentorCapacity;
+  if (typeof mentorCapacity !== 'number' || !isMentorCapacity(mentorCapacity)) {
+    return refuse(
+      'organisation.settings.mentorCapacityInvalid',
+      `Число наставляемых у одного наставника должно быть от 1 до ${maxMentorCapacity}`,
+    );
+  }
+  if (mentorCapacity === state.settings.mentorCapacity) return [];
+  return [
+    {
+      type: 'OrganisationSettingsChanged',
+      data: {
+        organisationId: state.organisationId,
+        settings: { mentorCapacity },
+        changedAt: metadata.now,
+        changedBy: metadata.actorId,
+      },
+    },
+  ];
+};
+
 const register = (command: RegisterOrganisation, state: OrganisationState): OrganisationEvent[] => {
   const { data, metadata } = command;
   if (state.status === 'registered') {
@@ -121,7 +165,7 @@ const register = (command: RegisterOrganisation, state: OrganisationState): Orga
     );
   }
   const mentorCapacity = data.settings?.mentorCapacity ?? defaultMentorCapacity;
-  if (!Number.isInteger(mentorCapacity) || mentorCapacity < 1 || mentorCapacity > maxMentorCapacity) {
+  if (!isMentorCapacity(mentorCapacity)) {
     return refuse(
       'organisation.settings.mentorCapacityInvalid',
       `Число наставляемых у одного наставника должно быть от 1 до ${maxMentorCapacity}`,
@@ -218,6 +262,8 @@ export const decideOrganisation = (command: OrganisationCommand, state: Organisa
       return assignStaff(command, state);
     case 'RemoveStaff':
       return removeStaff(command, state);
+    case 'ChangeOrganisationSettings':
+      return changeSettings(command, state);
     default:
       return assertNever(command);
   }
@@ -251,6 +297,8 @@ export const evolveOrganisation = (state: OrganisationState, event: Organisation
       const { personId, role } = event.data;
       return { ...state, staff: state.staff.filter((m) => !(m.personId === personId && m.role === role)) };
     }
+    case 'OrganisationSettingsChanged':
+      return state.status === 'registered' ? { ...state, settings: event.data.settings } : state;
     default:
       return assertNever(event);
   }

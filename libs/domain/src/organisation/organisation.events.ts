@@ -8,7 +8,10 @@ export const staffRoles = ['director', 'curator', 'commissionHead', 'psychologis
 export type StaffRole = (typeof staffRoles)[number];
 
 export interface OrganisationSettings {
-  /** How many mentees one mentor may have at once (002 §4.3: at most two). */
+  /**
+   * How many mentees one mentor may have at once: 002 §4.3 says at most two, while group mentoring
+   * (§9.1.3) is «от двух и более человек», so the organisation sets it (default 2).
+   */
   readonly mentorCapacity: number;
 }
 
@@ -55,4 +58,15 @@ export type StaffRemoved = DomainEvent<
   }
 >;
 
-export type OrganisationEvent = OrganisationRegistered | StaffAssigned | StaffRemoved;
+/** Settings changed after registration; the latest event's settings apply from then on. */
+export type OrganisationSettingsChanged = DomainEvent<
+  'OrganisationSettingsChanged',
+  {
+    readonly organisationId: string;
+    readonly settings: OrganisationSettings;
+    readonly changedAt: string;
+    readonly changedBy: string;
+  }
+>;
+
+export type OrganisationEvent = OrganisationRegistered | StaffAssigned | StaffRemoved | OrganisationSettingsChanged;

@@ -8,6 +8,7 @@ import {
   at,
   controller,
   curator,
+  director,
   finalControl,
   finalTitle,
   fold,
@@ -75,6 +76,64 @@ describe('mentoring pair or group', () => {
         .given([])
         .when(form({ ...groupData, kind: 'traditional' }))
         .thenRefuses('pair.invalid', ['mentees.tooManyForKind']));
+
+    describe('kinds combined (002 §9.1.3: «как в одном виде, так и в комплексе»)', () => {
+      it('forms a group that is also virtual, keeping both kinds and the first as its kind', () => {
+        spec
+          .given([])
+          .when(form({ ...groupData, kind: 'group', kinds: ['group', 'virtual'] }))
+          .then([formed({ ...groupData, kind: 'group', kinds: ['group', 'virtual'] })]);
+        expect(fold([formed({ ...groupData, kinds: ['group', 'virtual'] })])).toMatchObject({
+          kind: 'group',
+          kinds: ['group', 'virtual'],
+        });
+      });
+
+      it('counts a group among the kinds for several mentees', () =>
+        spec
+          .given([])
+          .when(form({ ...groupData, kind: 'virtual', kinds: ['virtual', 'group'] }))
+          .thenEventTypes(['PairFormed']));
+
+      it('reads a pair formed before kinds could be combined as having its one kind', () => {
+        const legacy = formed();
+        const { kinds: _dropped, ...data } = (legacy as Extract<typeof legacy, { type: 'PairFormed' }>).data;
+        expect(fold([{ type: 'PairFormed', data }])).toMatchObject({ kind: 'traditional', kinds: ['traditional'] });
+      });
+
+      it('refuses an unknown kind, a kind twice, and «один на один» with a group', () =>
+        spec
+          .given([])
+          .when(form({ ...groupData, kinds: ['group', 'weekly' as PairKind, 'traditional', 'traditional'] }))
+          .thenRefuses('pair.invalid', ['kind.unknown', 'kind.duplicate', 'kind.traditionalWithGroup']));
+    });
+
+    describe('dates of facts not after today in the organisation (defect 11)', () => {
+      const today = { ...director, today: '2026-08-31' };
+
+      it('refuses a consent and an order dated after today, naming each', () =>
+        spec
+          .given([])
+          .when(
+            form(
+              {
+                consents: [
+                  { personId: 'mentor-1', date: '2026-08-25' },
+                  { personId: 'mentee-1', date: '2026-09-01' },
+                ],
+                order: { number: '12-к', date: '2026-09-01', signedBy: 'Петров И. С.' },
+              },
+              today,
+            ),
+          )
+          .thenRefuses('pair.date.inFuture', ['consent.mentee-1.dateInFuture', 'order.date.inFuture']));
+
+      it('accepts them dated today', () =>
+        spec
+          .given([])
+          .when(form({}, { ...director, today: '2026-08-28' }))
+          .thenEventTypes(['PairFormed']));
+    });
 
     it('refuses a group of one', () =>
       spec

@@ -85,13 +85,25 @@ export interface PairSetup {
   readonly programmeId: string;
   readonly organisationId: string;
   readonly form: PairForm;
+  /** The first of `kinds`; the only kind on events recorded before kinds could be combined. */
   readonly kind: PairKind;
+  /**
+   * Kinds may be combined (002 §9.1.3: «как в одном виде, так и в комплексе»). Absent on older
+   * events and commands: then the pair has the one `kind`.
+   */
+  readonly kinds?: readonly PairKind[];
   readonly mentorId: string;
   readonly menteeIds: readonly string[];
   readonly consents: readonly PairConsent[];
   readonly term: PairTerm;
   readonly shortTermReason?: string;
 }
+
+/** A pair's kinds: the list where one was given, else the one kind (older events and commands). */
+export const pairKindsOf = (setup: {
+  readonly kind: PairKind;
+  readonly kinds?: readonly PairKind[];
+}): readonly PairKind[] => (setup.kinds !== undefined && setup.kinds.length > 0 ? setup.kinds : [setup.kind]);
 
 export type PairFormed = DomainEvent<
   'PairFormed',

@@ -66,6 +66,7 @@ export const formed = (data: Partial<FormPair['data']> = {}, by = 'director-1'):
       organisationId: merged.organisationId,
       form: merged.form,
       kind: merged.kind,
+      kinds: merged.kinds ?? [merged.kind],
       mentorId: merged.mentorId,
       menteeIds: merged.menteeIds,
       consents: merged.consents,

@@ -5,9 +5,10 @@ import { refuse, unmetIf } from '../shared/rules';
 import { isMissing } from '../shared/text';
 import type { TaskAssignee } from '../task/task.events';
 import type { ApprovePersonalProgramme, FormPair } from './pair.commands';
-import type { PairControlTask, PairEvent } from './pair.events';
+import { pairKindsOf, type PairControlTask, type PairEvent } from './pair.events';
 import {
   pairControlPlanProblems,
+  formationDateProblems,
   formPairProblems,
   hasConsent,
   pairConsentProblems,
@@ -34,6 +35,7 @@ export const formPair = ({ data, metadata }: FormPair, state: PairState): PairEv
     return refuse('pair.invalid', 'Сведения о наставнической паре/группе заполнены неверно', problems);
 
   const order = requireOrder(data.order);
+  const kinds = pairKindsOf(data);
 
   const start = isIsoDate(data.term?.start) ? utcMidnight(data.term.start) : undefined;
   const termProblems: UnmetCondition[] = [
@@ -84,6 +86,9 @@ export const formPair = ({ data, metadata }: FormPair, state: PairState): PairEv
   const consentProblems = pairConsentProblems(consents, participants, order);
   if (consentProblems.length > 0)
     return refuse('pair.consent.invalid', 'Письменные согласия оформлены неверно', consentProblems);
+  const dateProblems = formationDateProblems(consents, participants, order, metadata);
+  if (dateProblems.length > 0)
+    return refuse('pair.date.inFuture', 'Даты согласий и приказа не могут быть позже сегодняшнего дня', dateProblems);
 
   if (data.capacityReserved !== true) {
     return refuse(
@@ -100,7 +105,8 @@ export const formPair = ({ data, metadata }: FormPair, state: PairState): PairEv
         programmeId: data.programmeId,
         organisationId: data.organisationId,
         form: data.form,
-        kind: data.kind,
+        kind: kinds[0] ?? data.kind,
+        kinds: [...kinds],
         mentorId: data.mentorId,
         menteeIds: [...menteeIds],
         consents: consents.map(({ personId, date }) => ({ personId, date })),

@@ -3,7 +3,14 @@
  * and the API and the workflow call the same functions to check a request before sending it.
  */
 import { type UnmetCondition } from '../shared/refusal';
-import { isEndOfLocalDay, isIsoDate, localDateHasBegun, parseInstant, utcMidnight } from '../shared/dates';
+import {
+  isEndOfLocalDay,
+  isIsoDate,
+  localDateHasBegun,
+  notInFutureProblems,
+  parseInstant,
+  utcMidnight,
+} from '../shared/dates';
 import { refuse, unmetIf } from '../shared/rules';
 import { isMissing } from '../shared/text';
 import { isMentorEligibilityWarning } from '../participant/participant.events';
@@ -12,6 +19,7 @@ import {
   isMentorReplacementReason,
   isPairForm,
   isPairKind,
+  pairKindsOf,
   type PairConsent,
   type PairControlTask,
   type PairOrder,
@@ -140,13 +148,24 @@ export const entryProblems = (pair: FormedPair, entry: PairEntry, now: string): 
 /** What a pair's formation needs besides the order, the term and the consents. */
 export const formPairProblems = (data: FormPair['data']): UnmetCondition[] => {
   const menteeIds = data.menteeIds ?? [];
+  const kinds = pairKindsOf(data);
+  const group = kinds.includes('group');
   return [
     ...unmetIf(isMissing(data.pairId), 'pair.id.empty', 'Не указан идентификатор пары/группы'),
     ...unmetIf(isMissing(data.programmeId), 'pair.programmeId.empty', 'Не указана программа наставничества'),
     ...unmetIf(isMissing(data.organisationId), 'pair.organisationId.empty', 'Не указана организация'),
     ...unmetIf(isMissing(data.mentorId), 'mentor.empty', 'Не указан наставник'),
     ...unmetIf(!isPairForm(data.form), 'form.unknown', `Неизвестная форма наставничества: «${data.form}»`),
-    ...unmetIf(!isPairKind(data.kind), 'kind.unknown', `Неизвестный вид наставничества: «${data.kind}»`),
+    ...kinds
+      .filter((kind) => !isPairKind(kind))
+      .map((kind) => ({ code: 'kind.unknown', message: `Неизвестный вид наставничества: «${kind}»` })),
+    ...unmetIf(new Set(kinds).size !== kinds.length, 'kind.duplicate', 'Вид наставничества указан дважды'),
+    // Kinds combine (002 §9.1.3), but «один на один» and «в группе» exclude each other.
+    ...unmetIf(
+      group && kinds.includes('traditional'),
+      'kind.traditionalWithGroup',
+      'Традиционное наставничество «один на один» не сочетается с наставничеством в группе',
+    ),
     ...unmetIf(menteeIds.length === 0, 'mentees.empty', 'Не указан ни один наставляемый'),
     ...unmetIf(
       menteeIds.some((id) => isMissing(id)),
@@ -161,12 +180,12 @@ export const formPairProblems = (data: FormPair['data']): UnmetCondition[] => {
     ),
     // "Один на один" unless the kind is a group, and a group is from two mentees (002 §9.1.3).
     ...unmetIf(
-      data.kind !== 'group' && menteeIds.length > 1,
+      !group && menteeIds.length > 1,
       'mentees.tooManyForKind',
       'Несколько наставляемых допустимо только при наставничестве в группе',
     ),
     ...unmetIf(
-      data.kind === 'group' && menteeIds.length === 1,
+      group && menteeIds.length === 1,
       'mentees.groupTooSmall',
       'В группе должно быть не менее двух наставляемых',
     ),
@@ -198,6 +217,28 @@ export const pairConsentProblems = (
       `Согласие ${consent.personId} датировано позже приказа о закреплении`,
     ),
   ]);
+
+/**
+ * Consents and the director's order are facts (defect 11): dated today at the latest, in the
+ * organisation's zone. The term, a plan, may lie ahead.
+ */
+export const formationDateProblems = (
+  consents: readonly PairConsent[],
+  participants: readonly { readonly personId: string; readonly who: string }[],
+  order: PairOrder,
+  metadata: { readonly now: string; readonly today?: string },
+): UnmetCondition[] => [
+  ...consents.flatMap((consent) => {
+    const who = participants.find((p) => p.personId === consent.personId)?.who ?? 'участника';
+    return notInFutureProblems(
+      consent.date,
+      metadata,
+      `consent.${consent.personId}.dateInFuture`,
+      `Дата согласия ${who} (${consent.personId})`,
+    );
+  }),
+  ...notInFutureProblems(order.date, metadata, 'order.date.inFuture', 'Дата приказа о закреплении'),
+];
 
 /** The content of a personalised programme: dates, directions, difficulties, activities and its controller. */
 export const personalProgrammeProblems = (data: ApprovePersonalProgramme['data']): UnmetCondition[] => {

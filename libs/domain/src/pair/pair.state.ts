@@ -9,9 +9,11 @@ import type {
   PairController,
   PairEvent,
   PairFormed,
+  PairKind,
   PairOrder,
   PersonalProgrammePlan,
 } from './pair.events';
+import { pairKindsOf } from './pair.events';
 
 /** One mentor's time with the pair; terms follow each other without a gap (to of one = from of the next). */
 export interface PairMentorTerm {
@@ -60,7 +62,9 @@ export interface PairTermination {
 }
 
 /** What PairFormed recorded (less who formed it), and all that happened to the pair since. */
-export interface FormedPair extends Omit<PairFormed['data'], 'status' | 'formedBy'> {
+export interface FormedPair extends Omit<PairFormed['data'], 'status' | 'formedBy' | 'kinds'> {
+  /** Every kind of the pair: the event's list, or its one kind on older events. */
+  readonly kinds: readonly PairKind[];
   readonly status: 'formed' | 'active' | 'completed' | 'terminated';
   readonly mentorHistory: readonly PairMentorTerm[];
   readonly personalProgramme?: ApprovedPersonalProgramme;
@@ -122,6 +126,7 @@ export const evolvePair = (state: PairState, event: PairEvent): PairState => {
         organisationId,
         form,
         kind,
+        kinds: pairKindsOf(event.data),
         mentorId,
         mentorHistory: [{ mentorId, from: event.data.formedAt, order }],
         menteeIds,

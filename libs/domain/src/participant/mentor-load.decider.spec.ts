@@ -71,6 +71,20 @@ describe('mentor load (at most two mentees at once, 002 §4.3)', () => {
       .when(reserve('group-1', 2))
       .thenRefuses('mentor.capacity.exceeded'));
 
+  it('refuses a group larger than the capacity by saying so, not «уже сопровождает 0» (defect 4)', () =>
+    expect(() => mentorLoadDecider.decide(reserve('group-1', 3), fold([]))).toThrow(
+      new DomainRefusal(
+        'mentor.capacity.exceeded',
+        'В группе 3 наставляемых, а наставник может сопровождать не более 2 одновременно',
+      ),
+    ));
+
+  it('reserves a group of three when the organisation allows three (002 §9.1.3: «от двух и более»)', () =>
+    spec
+      .given([])
+      .when(reserve('group-1', 3, 3))
+      .then([reserved('group-1', 3, 3, 3)]));
+
   it('reserves a group of two at once', () =>
     spec
       .given([])

@@ -46,6 +46,10 @@ export const initialMentorLoadState = (): MentorLoadState => ({ reservations: {}
 const menteesAccusative = (count: number): string =>
   `${count} ${count % 10 === 1 && count % 100 !== 11 ? 'наставляемого' : 'наставляемых'}`;
 
+/** «в группе 21 наставляемый», «3 наставляемых». */
+const menteesNominative = (count: number): string =>
+  `${count} ${count % 10 === 1 && count % 100 !== 11 ? 'наставляемый' : 'наставляемых'}`;
+
 // ---- Decisions ------------------------------------------------------------------------------
 
 // No actor check on either command: only the pair workflow sends them, on behalf of whoever formed the pair.
@@ -69,6 +73,13 @@ const reserve = ({ data, metadata }: ReserveMenteeSlots, state: MentorLoadState)
     return refuse(
       'mentor.load.reservationMismatch',
       `Для этой пары/группы уже зарезервировано мест: ${existing}; сначала освободите их`,
+    );
+  }
+  // A group larger than the capacity never fits, whatever the mentor's load: say so rather than «уже сопровождает 0».
+  if (data.menteeCount > data.capacity) {
+    return refuse(
+      'mentor.capacity.exceeded',
+      `В группе ${menteesNominative(data.menteeCount)}, а наставник может сопровождать не более ${data.capacity} одновременно`,
     );
   }
   if (state.load + data.menteeCount > data.capacity) {

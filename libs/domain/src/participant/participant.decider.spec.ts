@@ -10,10 +10,12 @@ import {
 } from './participant.decider';
 import {
   menteeCategories,
+  type CommissionMeeting,
   type MenteeCategory,
   type ParticipantEvent,
   type ParticipantRole,
 } from './participant.events';
+import { unselectedMemberProblems } from './participant.selection';
 import { menteeCategoryLabels, mentorEligibilityWarningLabels, participantRoleLabels } from './participant.labels';
 
 const spec = deciderSpec(participantDecider);
@@ -66,6 +68,12 @@ const registered = (
   },
 });
 
+/** A registration since the commission's review exists: the candidate awaits a meeting. */
+const proposed = (
+  data: RegisterParticipant['data'],
+  extra: Partial<Extract<ParticipantEvent, { type: 'ParticipantRegistered' }>['data']> = {},
+): ParticipantEvent => registered(data, { awaitsReview: true, ...extra });
+
 const fold = (events: ParticipantEvent[]): ParticipantState =>
   events.reduce(participantDecider.evolve, participantDecider.initialState());
 
@@ -75,13 +83,13 @@ describe('participant registry', () => {
       spec
         .given([])
         .when(register(mentorData))
-        .then([registered(mentorData)]));
+        .then([proposed(mentorData)]));
 
     it('registers a mentee with their category', () =>
       spec
         .given([])
         .when(register(menteeData))
-        .then([registered(menteeData)]));
+        .then([proposed(menteeData)]));
 
     it('records a short experience as warnings, not a refusal (002 §4.3 says "preferably")', () => {
       const junior = { ...mentorData, teachingExperienceYears: 4, subjectExperienceYears: 2 };
@@ -89,7 +97,7 @@ describe('participant registry', () => {
         .given([])
         .when(register(junior))
         .then([
-          registered(junior, {
+          proposed(junior, {
             eligibilityWarnings: ['teachingExperienceBelowFiveYears', 'subjectExperienceBelowThreeYears'],
           }),
         ]);
@@ -100,7 +108,7 @@ describe('participant registry', () => {
       spec
         .given([])
         .when(register(data))
-        .then([registered(data, { eligibilityWarnings: ['subjectExperienceBelowThreeYears'] })]);
+        .then([proposed(data, { eligibilityWarnings: ['subjectExperienceBelowThreeYears'] })]);
     });
 
     it('never warns about mentees', () => {
@@ -108,7 +116,7 @@ describe('participant registry', () => {
       spec
         .given([])
         .when(register(data))
-        .then([registered(data)]);
+        .then([proposed(data)]);
     });
 
     it('keeps a partner organisation and drops blank optional text', () => {
@@ -126,7 +134,7 @@ describe('participant registry', () => {
       spec
         .given([])
         .when(register(data))
-        .then([registered({ ...withoutSubject, partnerOrganisation: 'Лицей № 2' })]);
+        .then([proposed({ ...withoutSubject, partnerOrganisation: 'Лицей № 2' })]);
     });
 
     it('refuses a second registration', () =>
@@ -150,7 +158,7 @@ describe('participant registry', () => {
         spec
           .given([])
           .when(register(mentorData, at('x-1', role)))
-          .then([registered(mentorData, { registeredBy: 'x-1' })]),
+          .then([proposed(mentorData, { registeredBy: 'x-1' })]),
     );
 
     it('refuses an unknown role', () =>
@@ -258,6 +266,151 @@ describe('participant registry', () => {
       }));
   });
 
+  describe('ReviewCandidate (002 §4.4: the commission approves or rejects each candidate)', () => {
+    const meeting: CommissionMeeting = {
+      meetingId: 'meeting-1',
+      body: 'methodicalCommission',
+      date: '2026-05-11',
+      minutesNumber: ' 3 ',
+      membersPresent: ['Иванова М. П.', ' ', 'Петров И. С.'],
+    };
+    const today = { ...head, today: '2026-05-12' };
+    const review = (
+      decision: 'approved' | 'rejected',
+      reason?: string,
+      metadata: CommandMetadata = today,
+      m: CommissionMeeting = meeting,
+    ): ParticipantCommand => ({
+      type: 'ReviewCandidate',
+      data: { meeting: m, decision, ...(reason === undefined ? {} : { reason }) },
+      metadata,
+    });
+    const reviewed = (decision: 'approved' | 'rejected', reason?: string): ParticipantEvent => ({
+      type: 'CandidateReviewed',
+      data: {
+        participantId: 'part-1',
+        programmeId: 'prog-1',
+        personId: 'person-1',
+        role: 'mentor',
+        meeting: { ...meeting, minutesNumber: '3', membersPresent: ['Иванова М. П.', 'Петров И. С.'] },
+        decision,
+        ...(reason === undefined ? {} : { reason }),
+        reviewedAt: now,
+        reviewedBy: 'head-1',
+      },
+    });
+
+    it('a new candidate awaits review; a registration before reviews existed counts as selected', () => {
+      expect(fold([proposed(mentorData)]).status).toBe('proposed');
+      expect(fold([registered(mentorData)]).status).toBe('registered');
+    });
+
+    it('approves a proposed candidate: selected', () => {
+      spec
+        .given([proposed(mentorData)])
+        .when(review('approved'))
+        .then([reviewed('approved')]);
+      expect(fold([proposed(mentorData), reviewed('approved')])).toMatchObject({
+        status: 'registered',
+        review: { decision: 'approved', minutesNumber: '3', date: '2026-05-11' },
+      });
+    });
+
+    it('rejects with a reason; a later meeting may approve', () => {
+      spec
+        .given([proposed(mentorData)])
+        .when(review('rejected', ' Нет опыта работы с группой '))
+        .then([reviewed('rejected', 'Нет опыта работы с группой')]);
+      expect(fold([proposed(mentorData), reviewed('rejected', 'x')]).status).toBe('rejected');
+      spec
+        .given([proposed(mentorData), reviewed('rejected', 'x')])
+        .when(review('approved'))
+        .then([reviewed('approved')]);
+    });
+
+    it('requires a reason for a rejection', () =>
+      spec
+        .given([proposed(mentorData)])
+        .when(review('rejected', ' '))
+        .thenRefuses('participant.review.invalid', ['review.reason.empty']));
+
+    it('lists every gap in the meeting record, and a meeting date after today in the organisation', () =>
+      spec
+        .given([proposed(mentorData)])
+        .when(
+          review('approved', undefined, today, {
+            meetingId: 'meeting-1',
+            body: 'staffMeeting' as CommissionMeeting['body'],
+            date: '2026-05-13',
+            minutesNumber: '',
+            membersPresent: [' '],
+          }),
+        )
+        .thenRefuses('participant.review.invalid', [
+          'meeting.body.unknown',
+          'meeting.date.inFuture',
+          'meeting.minutesNumber.empty',
+          'meeting.membersPresent.empty',
+        ]));
+
+    it('refuses an already selected candidate, a withdrawn one and one never registered', () => {
+      spec
+        .given([registered(mentorData)])
+        .when(review('approved'))
+        .thenRefuses('participant.review.alreadySelected');
+      spec
+        .given([
+          proposed(mentorData),
+          {
+            type: 'ParticipantWithdrawn',
+            data: {
+              participantId: 'part-1',
+              programmeId: 'prog-1',
+              personId: 'person-1',
+              role: 'mentor',
+              reason: 'x',
+              withdrawnAt: now,
+              withdrawnBy: 'head-1',
+            },
+          },
+        ])
+        .when(review('approved'))
+        .thenRefuses('participant.alreadyWithdrawn');
+      spec.given([]).when(review('approved')).thenRefuses('participant.notRegistered');
+    });
+
+    it.each<CommandMetadata['role']>(['director', 'mentor', 'methodologist'])('refuses a %s recording it', (role) =>
+      spec
+        .given([proposed(mentorData)])
+        .when(review('approved', undefined, { ...at('x-1', role), today: '2026-05-12' }))
+        .thenRefuses('participant.review.forbidden'),
+    );
+
+    it('names who is not selected, by name where known, else by id (defect 3)', () => {
+      const members = [
+        { personId: 'person-1', role: 'mentor' as const },
+        { personId: 'person-2', role: 'mentee' as const },
+        { personId: 'person-3', role: 'mentee' as const },
+      ];
+      const selected = [
+        { personId: 'person-2', role: 'mentee' as const },
+        { personId: 'person-3', role: 'mentor' as const },
+      ];
+      expect(
+        unselectedMemberProblems(members, selected, (id) => (id === 'person-1' ? 'Иванова Мария Петровна' : undefined)),
+      ).toEqual([
+        {
+          code: 'mentor.person-1.notSelected',
+          message: 'Иванова Мария Петровна не отобран(а) комиссией в программу наставничества как наставник',
+        },
+        {
+          code: 'mentee.person-3.notSelected',
+          message: 'Участник person-3 не отобран(а) комиссией в программу наставничества как наставляемый',
+        },
+      ]);
+    });
+  });
+
   describe('selection counts for the programme gate', () => {
     it('counts distinct persons still registered, per role', () => {
       const states = [
@@ -284,6 +437,14 @@ describe('participant registry', () => {
       ];
       expect(participantSelectionCounts(states)).toEqual({ mentorsSelected: 2, menteesSelected: 1 });
     });
+
+    it('does not count candidates awaiting review or rejected', () =>
+      expect(
+        participantSelectionCounts([
+          fold([proposed(mentorData)]),
+          fold([proposed({ ...menteeData, participantId: 'part-9', personId: 'person-9' })]),
+        ]),
+      ).toEqual({ mentorsSelected: 0, menteesSelected: 0 }));
   });
 
   it('computes warnings for a preview', () => {

@@ -1,8 +1,13 @@
 import { assertNever, type CommandMetadata, type Decider, type DomainCommand } from '../shared/decider';
 import { type UnmetCondition } from '../shared/refusal';
+import { isIsoDate, notInFutureProblems } from '../shared/dates';
 import {
+  isCandidateDecision,
   isMenteeCategory,
   isParticipantRole,
+  isReviewBody,
+  type CandidateDecision,
+  type CommissionMeeting,
   type MentorEligibilityWarning,
   type ParticipantEvent,
   type ParticipantProfile,
@@ -17,19 +22,45 @@ export const recommendedSubjectExperienceYears = 3;
 
 // ---- Commands -------------------------------------------------------------------------------
 
-/** Selecting a mentor or mentee for a programme is registering them: the programme gate counts these. */
+/** The curator proposes a candidate (mentor or mentee); the commission's review selects them (002 §4.4). */
 export type RegisterParticipant = DomainCommand<'RegisterParticipant', ParticipantProfile>;
 
 export type WithdrawParticipant = DomainCommand<'WithdrawParticipant', { readonly reason: string }>;
 
-export type ParticipantCommand = RegisterParticipant | WithdrawParticipant;
+/** One candidate's decision at a commission meeting. */
+export type ReviewCandidate = DomainCommand<
+  'ReviewCandidate',
+  { readonly meeting: CommissionMeeting; readonly decision: CandidateDecision; readonly reason?: string }
+>;
+
+export type ParticipantCommand = RegisterParticipant | WithdrawParticipant | ReviewCandidate;
 
 // ---- State ----------------------------------------------------------------------------------
 
+/**
+ * proposed: awaits the commission's review; registered: selected (approved by the commission, or
+ * registered before reviews existed) — the only status that may be paired and that the programme gate
+ * counts; rejected: the commission said no; withdrawn: left the programme.
+ */
+export type ParticipantStatus = 'proposed' | 'registered' | 'rejected' | 'withdrawn';
+
+export interface CandidateReview {
+  readonly decision: CandidateDecision;
+  readonly meetingId: string;
+  readonly body: CommissionMeeting['body'];
+  readonly date: string;
+  readonly minutesNumber: string;
+  readonly membersPresent: readonly string[];
+  readonly reason?: string;
+  readonly reviewedAt: string;
+}
+
 export interface RegisteredParticipant extends ParticipantProfile {
-  readonly status: 'registered' | 'withdrawn';
+  readonly status: ParticipantStatus;
   readonly eligibilityWarnings: readonly MentorEligibilityWarning[];
   readonly registeredAt: string;
+  /** The latest decision of a commission meeting; absent while proposed and for legacy registrations. */
+  readonly review?: CandidateReview;
   readonly withdrawnAt?: string;
   readonly withdrawalReason?: string;
 }
@@ -158,6 +189,95 @@ const register = ({ data, metadata }: RegisterParticipant, state: ParticipantSta
             : [],
         registeredAt: metadata.now,
         registeredBy: metadata.actorId,
+        awaitsReview: true,
+      },
+    },
+  ];
+};
+
+// 002 §4.4: the commission head chairs the review; the curator or an administrator records it too.
+const reviewers: readonly CommandMetadata['role'][] = ['commissionHead', 'curator', 'administrator'];
+const meetingTextMaxLength = 300;
+
+/** What a meeting's record needs: the API checks every candidate's decision with it before recording any. */
+export const commissionMeetingProblems = (
+  meeting: CommissionMeeting | undefined,
+  metadata: { readonly now: string; readonly today?: string },
+): UnmetCondition[] => {
+  if (meeting === undefined) return [{ code: 'meeting.missing', message: 'Не указано заседание комиссии' }];
+  const members = meeting.membersPresent ?? [];
+  return [
+    ...(isUnsetOrBlank(meeting.meetingId) ? [{ code: 'meeting.id.empty', message: 'Не указано заседание' }] : []),
+    ...(isReviewBody(meeting.body)
+      ? []
+      : [{ code: 'meeting.body.unknown', message: 'Укажите: методическая комиссия или педагогический совет' }]),
+    ...(isIsoDate(meeting.date)
+      ? notInFutureProblems(meeting.date, metadata, 'meeting.date.inFuture', 'Дата заседания')
+      : [{ code: 'meeting.date.invalid', message: 'Дата заседания должна быть в формате ГГГГ-ММ-ДД' }]),
+    ...(isUnsetOrBlank(meeting.minutesNumber)
+      ? [{ code: 'meeting.minutesNumber.empty', message: 'Не указан номер протокола заседания' }]
+      : []),
+    ...(members.filter((m) => !isUnsetOrBlank(m)).length === 0
+      ? [{ code: 'meeting.membersPresent.empty', message: 'Не указаны присутствовавшие члены комиссии' }]
+      : []),
+    ...(members.some((m) => typeof m === 'string' && m.trim().length > meetingTextMaxLength)
+      ? [
+          {
+            code: 'meeting.membersPresent.tooLong',
+            message: `Имя члена комиссии: не более ${meetingTextMaxLength} символов`,
+          },
+        ]
+      : []),
+  ];
+};
+
+const review = ({ data, metadata }: ReviewCandidate, state: ParticipantState): ParticipantEvent[] => {
+  if (state.status === 'notRegistered') {
+    return refuse('participant.notRegistered', 'Участник не зарегистрирован в программе наставничества');
+  }
+  if (!reviewers.includes(metadata.role)) {
+    return refuse(
+      'participant.review.forbidden',
+      'Решение комиссии вносит руководитель методической комиссии, куратор или администратор',
+    );
+  }
+  if (state.status === 'withdrawn') {
+    return refuse('participant.alreadyWithdrawn', 'Участник уже выбыл из программы наставничества');
+  }
+  // An approval stands until the participant is withdrawn; a rejected candidate may come to a later meeting.
+  if (state.status === 'registered') {
+    return refuse('participant.review.alreadySelected', 'Кандидат уже отобран в программу наставничества');
+  }
+  const problems: UnmetCondition[] = [
+    ...commissionMeetingProblems(data.meeting, metadata),
+    ...(isCandidateDecision(data.decision)
+      ? []
+      : [{ code: 'review.decision.unknown', message: 'Решение комиссии: одобрить или отклонить' }]),
+    ...(data.decision === 'rejected' && isUnsetOrBlank(data.reason)
+      ? [{ code: 'review.reason.empty', message: 'Укажите причину, по которой комиссия отклонила кандидата' }]
+      : []),
+  ];
+  if (problems.length > 0) return refuse('participant.review.invalid', 'Решение комиссии оформлено неверно', problems);
+  const { meetingId, body, date, minutesNumber, membersPresent } = data.meeting;
+  return [
+    {
+      type: 'CandidateReviewed',
+      data: {
+        participantId: state.participantId,
+        programmeId: state.programmeId,
+        personId: state.personId,
+        role: state.role,
+        meeting: {
+          meetingId,
+          body,
+          date,
+          minutesNumber: minutesNumber.trim(),
+          membersPresent: membersPresent.filter((m) => !isUnsetOrBlank(m)).map((m) => m.trim()),
+        },
+        decision: data.decision,
+        ...optionalText('reason', data.reason),
+        reviewedAt: metadata.now,
+        reviewedBy: metadata.actorId,
       },
     },
   ];
@@ -196,6 +316,8 @@ export const decideParticipant = (command: ParticipantCommand, state: Participan
       return register(command, state);
     case 'WithdrawParticipant':
       return withdraw(command, state);
+    case 'ReviewCandidate':
+      return review(command, state);
     default:
       return assertNever(command);
   }
@@ -209,7 +331,8 @@ export const evolveParticipant = (state: ParticipantState, event: ParticipantEve
       const { participantId, organisationId, personId, programmeId, role, position, subject } = event.data;
       const { teachingExperienceYears, subjectExperienceYears, menteeCategory, partnerOrganisation } = event.data;
       return {
-        status: 'registered',
+        // Legacy registrations (no awaitsReview) were selections: they count as approved.
+        status: event.data.awaitsReview === true ? 'proposed' : 'registered',
         participantId,
         organisationId,
         personId,
@@ -229,6 +352,24 @@ export const evolveParticipant = (state: ParticipantState, event: ParticipantEve
       return state.status === 'notRegistered'
         ? state
         : { ...state, status: 'withdrawn', withdrawnAt: event.data.withdrawnAt, withdrawalReason: event.data.reason };
+    case 'CandidateReviewed': {
+      if (state.status === 'notRegistered') return state;
+      const { meeting, decision, reason, reviewedAt } = event.data;
+      return {
+        ...state,
+        status: decision === 'approved' ? 'registered' : 'rejected',
+        review: {
+          decision,
+          meetingId: meeting.meetingId,
+          body: meeting.body,
+          date: meeting.date,
+          minutesNumber: meeting.minutesNumber,
+          membersPresent: meeting.membersPresent,
+          ...(reason === undefined ? {} : { reason }),
+          reviewedAt,
+        },
+      };
+    }
     default:
       return assertNever(event);
   }
@@ -241,7 +382,7 @@ export const participantDecider: Decider<ParticipantState, ParticipantCommand, P
 };
 
 /**
- * The programme gate's selection counts: distinct persons still registered per role. A person
+ * The programme gate's selection counts: distinct persons selected (approved, not withdrawn) per role. A person
  * registered twice by mistake (two participant streams) is counted once.
  */
 export const participantSelectionCounts = (

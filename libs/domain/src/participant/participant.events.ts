@@ -55,6 +55,12 @@ export type ParticipantRegistered = DomainEvent<
     readonly eligibilityWarnings: readonly MentorEligibilityWarning[];
     readonly registeredAt: string;
     readonly registeredBy: string;
+    /**
+     * Set on registrations since the commission's review exists (002 §4.4): the candidate awaits a
+     * meeting's decision. Absent on older events, whose participants were selected by registering
+     * them (legacy: they count as approved).
+     */
+    readonly awaitsReview?: boolean;
   }
 >;
 
@@ -71,4 +77,42 @@ export type ParticipantWithdrawn = DomainEvent<
   }
 >;
 
-export type ParticipantEvent = ParticipantRegistered | ParticipantWithdrawn;
+/** Who reviews candidates (002 §4.4: the methodical commission or the pedagogical council). */
+export const reviewBodies = ['methodicalCommission', 'pedagogicalCouncil'] as const;
+export type ReviewBody = (typeof reviewBodies)[number];
+export const isReviewBody = isOneOf(reviewBodies);
+
+export const candidateDecisions = ['approved', 'rejected'] as const;
+export type CandidateDecision = (typeof candidateDecisions)[number];
+export const isCandidateDecision = isOneOf(candidateDecisions);
+
+/** The meeting that reviewed candidates: its date, the number of its minutes and who was present. */
+export interface CommissionMeeting {
+  readonly meetingId: string;
+  readonly body: ReviewBody;
+  /** YYYY-MM-DD, the day the meeting was held (a fact: not after today). */
+  readonly date: string;
+  /** «Номер протокола». */
+  readonly minutesNumber: string;
+  /** Members present, as the minutes name them. */
+  readonly membersPresent: readonly string[];
+}
+
+/** One candidate's decision at a meeting (002 §4.4, §8.3); only approved candidates may be paired. */
+export type CandidateReviewed = DomainEvent<
+  'CandidateReviewed',
+  {
+    readonly participantId: string;
+    readonly programmeId: string;
+    readonly personId: string;
+    readonly role: ParticipantRole;
+    readonly meeting: CommissionMeeting;
+    readonly decision: CandidateDecision;
+    /** Required for a rejection, optional for an approval. */
+    readonly reason?: string;
+    readonly reviewedAt: string;
+    readonly reviewedBy: string;
+  }
+>;
+
+export type ParticipantEvent = ParticipantRegistered | ParticipantWithdrawn | CandidateReviewed;

@@ -10,6 +10,7 @@ export const organisationsProjection = new FoldedStateProjection<OrganisationSta
     OrganisationRegistered: true,
     StaffAssigned: true,
     StaffRemoved: true,
+    OrganisationSettingsChanged: true,
   }),
   aggregateId: (event) => (event.data as { organisationId: string }).organisationId,
   decider: organisationDecider,

@@ -2,12 +2,16 @@ import { participantDecider, type ParticipantEvent, type ParticipantState } from
 import { FoldedStateProjection } from '../folded-state.projection';
 import { eventTypesOf } from '../projection';
 
-/** Mentors and mentees selected for each programme: the programme's gate counts them. */
+/** Candidates proposed for each programme and their review; the programme's gate counts the selected (status registered). */
 export const participantsProjection = new FoldedStateProjection<ParticipantState>({
   name: 'participants',
   table: 'participants_view',
   idColumn: 'participant_id',
-  eventTypes: eventTypesOf<ParticipantEvent>().every({ ParticipantRegistered: true, ParticipantWithdrawn: true }),
+  eventTypes: eventTypesOf<ParticipantEvent>().every({
+    ParticipantRegistered: true,
+    ParticipantWithdrawn: true,
+    CandidateReviewed: true,
+  }),
   aggregateId: (event) => (event.data as { participantId: string }).participantId,
   decider: participantDecider,
   columns: (state) =>

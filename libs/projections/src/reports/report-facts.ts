@@ -51,6 +51,8 @@ export interface PairFacts {
   readonly status: Exclude<PairStatus, 'notFormed'>;
   readonly form: PairForm;
   readonly kind: PairKind;
+  /** Every kind of a combined pair; absent on facts recorded before kinds could be combined (then `kind`). */
+  readonly kinds?: readonly PairKind[];
   readonly mentorId: string;
   readonly menteeCount: number;
   /** This pair's share of the programme's gate counts (each 0 or 1): sums over pairs give the programme's. */
@@ -138,6 +140,8 @@ const pairKind: SubjectKind<ReturnType<typeof pairDecider.initialState>> = {
       status: s.status,
       form: s.form,
       kind: s.kind,
+      // States folded before kinds could be combined (a stored snapshot) may lack the list.
+      kinds: s.kinds ?? [s.kind],
       mentorId: s.mentorId,
       menteeCount: s.menteeIds.length,
       gate: pairGateCounts([s]),

@@ -243,7 +243,8 @@ export function organisationReport(organisationId: string, rows: readonly FactRo
       total: pairs.length,
       byStatus: countRows(['formed', 'active', 'completed', 'terminated'] as const, pairStatusLabels, pairs.map((p) => p.status)),
       byForm: countRows(pairForms, pairFormLabels, counted.map((p) => p.form)),
-      byKind: countRows(pairKinds, pairKindLabels, counted.map((p) => p.kind)),
+      // A pair of combined kinds counts under each of them (002 §9.1.3).
+      byKind: countRows(pairKinds, pairKindLabels, counted.flatMap((p) => p.kinds ?? [p.kind])),
     },
     mentorLoad: [...load.entries()]
       .map(([mentorId, l]) => ({ mentorId, ...l }))
