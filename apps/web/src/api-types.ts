@@ -55,6 +55,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/organisations/{id}/staff/remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Освободить сотрудника от роли */
+        post: operations["OrganisationsController_removeStaff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organisations/{id}/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Изменить настройки организации (число наставляемых у одного наставника) */
+        post: operations["OrganisationsController_changeSettings"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/organisations/{id}/programmes": {
         parameters: {
             query?: never;
@@ -215,11 +249,45 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Наставники и наставляемые программы */
+        /** Кандидаты, наставники и наставляемые программы с решением комиссии */
         get: operations["ParticipantsController_list"];
         put?: never;
-        /** Отобрать наставника или наставляемого в программу */
+        /** Предложить кандидата в наставники или наставляемые (до решения комиссии) */
         post: operations["ParticipantsController_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programmes/{id}/participants/{participantId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Исключить участника из программы (выбытие) с указанием причины */
+        post: operations["ParticipantsController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programmes/{id}/commission-meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Внести решения заседания методической комиссии (педагогического совета) по кандидатам */
+        post: operations["ParticipantsController_recordMeeting"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1132,6 +1200,25 @@ export interface components {
             /** @example Иванова Мария Петровна */
             fullName?: string;
         };
+        RemoveStaffDto: {
+            /**
+             * Format: uuid
+             * @description The person (user) id, as in their token `sub`
+             */
+            personId: string;
+            /**
+             * @example curator
+             * @enum {string}
+             */
+            role: "director" | "curator" | "commissionHead" | "psychologist" | "methodologist" | "tutor";
+        };
+        OrganisationSettingsDto: {
+            /**
+             * @description How many mentees one mentor may have at once (002 §4.3: two; group mentoring may need more)
+             * @example 2
+             */
+            mentorCapacity: number;
+        };
         StartProgrammeDto: {
             /** @example Программа наставничества педагогических работников на 2026–2027 учебный год */
             title: string;
@@ -1225,6 +1312,52 @@ export interface components {
             /** @example ГБПОУ «Тольяттинский социально-педагогический колледж» */
             partnerOrganisation?: string;
         };
+        WithdrawParticipantDto: {
+            /** @example Увольнение по собственному желанию */
+            reason: string;
+        };
+        CandidateDecisionDto: {
+            /**
+             * Format: uuid
+             * @description The candidate (participant id)
+             */
+            participantId: string;
+            /**
+             * @example approved
+             * @enum {string}
+             */
+            decision: "approved" | "rejected";
+            /**
+             * @description Required for a rejection
+             * @example Нет опыта работы в основной школе
+             */
+            reason?: string;
+        };
+        RecordCommissionMeetingDto: {
+            /**
+             * @example methodicalCommission
+             * @enum {string}
+             */
+            body: "methodicalCommission" | "pedagogicalCouncil";
+            /**
+             * @description The day the meeting was held
+             * @example 2026-05-11
+             */
+            date: string;
+            /**
+             * @description Номер протокола
+             * @example 3
+             */
+            minutesNumber: string;
+            /**
+             * @example [
+             *       "Иванова М. П.",
+             *       "Петров И. С."
+             *     ]
+             */
+            membersPresent: string[];
+            decisions: components["schemas"]["CandidateDecisionDto"][];
+        };
         ConsentDto: {
             /** Format: uuid */
             personId: string;
@@ -1255,10 +1388,19 @@ export interface components {
              */
             form: "teacherTeacher" | "headTeacher" | "employerStudent" | "studentPupil" | "pupilPupil" | "employerPupil" | "universityTeacherYoungTeacher";
             /**
+             * @description One kind; required unless `kinds`
              * @example traditional
              * @enum {string}
              */
-            kind: "traditional" | "group" | "virtual" | "reverse" | "situational" | "shortTerm" | "speed";
+            kind?: "traditional" | "group" | "virtual" | "reverse" | "situational" | "shortTerm" | "speed";
+            /**
+             * @description Several kinds combined (002 §9.1.3: «как в одном виде, так и в комплексе»)
+             * @example [
+             *       "group",
+             *       "virtual"
+             *     ]
+             */
+            kinds?: ("traditional" | "group" | "virtual" | "reverse" | "situational" | "shortTerm" | "speed")[];
             /** Format: uuid */
             mentorId: string;
             menteeIds: string[];
@@ -1699,6 +1841,52 @@ export interface operations {
             };
         };
     };
+    OrganisationsController_removeStaff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RemoveStaffDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OrganisationsController_changeSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrganisationSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     ProgrammesController_start: {
         parameters: {
             query?: never;
@@ -1930,6 +2118,53 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["RegisterParticipantDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ParticipantsController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                participantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawParticipantDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ParticipantsController_recordMeeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordCommissionMeetingDto"];
             };
         };
         responses: {

@@ -1,6 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { organisationKinds, staffRoles, type OrganisationKind, type StaffRole } from '@mentorflow/domain';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import {
+  maxMentorCapacity,
+  organisationKinds,
+  staffRoles,
+  type OrganisationKind,
+  type StaffRole,
+} from '@mentorflow/domain';
 
 export class RegisterOrganisationDto {
   @ApiProperty({ example: 'МБОУ «Средняя общеобразовательная школа № 5»' })
@@ -46,4 +52,27 @@ export class AssignStaffDto {
   @IsString()
   @MaxLength(300)
   fullName?: string;
+}
+
+export class RemoveStaffDto {
+  @ApiProperty({ format: 'uuid', description: 'The person (user) id, as in their token `sub`' })
+  @IsUUID()
+  personId!: string;
+
+  @ApiProperty({ enum: staffRoles, example: 'curator' })
+  @IsIn(staffRoles)
+  role!: StaffRole;
+}
+
+export class OrganisationSettingsDto {
+  @ApiProperty({
+    example: 2,
+    minimum: 1,
+    maximum: maxMentorCapacity,
+    description: 'How many mentees one mentor may have at once (002 §4.3: two; group mentoring may need more)',
+  })
+  @IsInt()
+  @Min(1)
+  @Max(maxMentorCapacity)
+  mentorCapacity!: number;
 }

@@ -7,7 +7,7 @@ import { isAdministrator, type AuthenticatedUser } from '../auth/auth.types';
 import { assertOrganisationAccess } from '../auth/organisation-access';
 import { UuidParam } from '../common/id-param';
 import { PaginationQuery } from '../common/pagination.dto';
-import { AssignStaffDto, RegisterOrganisationDto } from './organisation.dto';
+import { AssignStaffDto, OrganisationSettingsDto, RegisterOrganisationDto, RemoveStaffDto } from './organisation.dto';
 import { OrganisationsService } from './organisations.service';
 
 @ApiTags('organisations')
@@ -96,6 +96,46 @@ export class OrganisationsController {
       id,
       { type: 'AssignStaff', data: body },
       actingRole(user, ['director', 'administrator'], id),
+    );
+  }
+
+  @Scope('organisation')
+  @Post(':id/staff/remove')
+  @HttpCode(200)
+  @Roles('administrator', 'director')
+  @ApiOperation({ summary: 'Освободить сотрудника от роли' })
+  async removeStaff(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', UuidParam()) id: string,
+    @Body() body: RemoveStaffDto,
+  ) {
+    assertOrganisationAccess(user, id, 'Организация');
+    await this.organisations.load(user, id);
+    return this.organisations.execute(
+      user,
+      id,
+      { type: 'RemoveStaff', data: body },
+      actingRole(user, ['director', 'administrator'], id),
+    );
+  }
+
+  @Scope('organisation')
+  @Post(':id/settings')
+  @HttpCode(200)
+  @Roles('administrator', 'director', 'curator')
+  @ApiOperation({ summary: 'Изменить настройки организации (число наставляемых у одного наставника)' })
+  async changeSettings(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', UuidParam()) id: string,
+    @Body() body: OrganisationSettingsDto,
+  ) {
+    assertOrganisationAccess(user, id, 'Организация');
+    await this.organisations.load(user, id);
+    return this.organisations.execute(
+      user,
+      id,
+      { type: 'ChangeOrganisationSettings', data: { settings: { mentorCapacity: body.mentorCapacity } } },
+      actingRole(user, ['director', 'curator', 'administrator'], id),
     );
   }
 }

@@ -13,6 +13,7 @@ import {
   IsUUID,
   Matches,
   MaxLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import {
@@ -71,9 +72,23 @@ export class FormPairDto {
   @IsIn(pairForms)
   form!: PairForm;
 
-  @ApiProperty({ enum: pairKinds, example: 'traditional' })
+  @ApiPropertyOptional({ enum: pairKinds, example: 'traditional', description: 'One kind; required unless `kinds`' })
+  @ValidateIf((dto: FormPairDto) => dto.kinds === undefined || dto.kind !== undefined)
   @IsIn(pairKinds)
-  kind!: PairKind;
+  kind?: PairKind;
+
+  @ApiPropertyOptional({
+    enum: pairKinds,
+    isArray: true,
+    example: ['group', 'virtual'],
+    description: 'Several kinds combined (002 §9.1.3: «как в одном виде, так и в комплексе»)',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(pairKinds.length)
+  @IsIn(pairKinds, { each: true })
+  kinds?: PairKind[];
 
   @ApiProperty({ format: 'uuid' })
   @IsUUID()

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AggregateGatewayModule } from '../common/aggregate.gateway';
 import { OrganisationsModule } from '../organisations/organisations.module';
+import { ParticipantsModule } from '../participants/participants.module';
 import { ProgrammesModule } from '../programmes/programmes.module';
 import { PairsController } from './pairs.controller';
 import { PairsService } from './pairs.service';
 
 @Module({
-  imports: [OrganisationsModule, ProgrammesModule, AggregateGatewayModule],
+  imports: [OrganisationsModule, ProgrammesModule, ParticipantsModule, AggregateGatewayModule],
   controllers: [PairsController],
   providers: [PairsService],
 })

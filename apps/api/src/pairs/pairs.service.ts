@@ -15,6 +15,7 @@ import {
   type MentorEligibilityWarning,
   type FormedPair,
   type MentorLoadState,
+  type PairKind,
   type PairState,
   type Role,
 } from '@mentorflow/domain';
@@ -35,6 +36,7 @@ import { canAccessOrganisation, organisationOfStream, rolesIn } from '../auth/or
 import { AggregateGateway, commandMetadata } from '../common/aggregate.gateway';
 import { csvCell } from '../common/csv';
 import { OrganisationsService } from '../organisations/organisations.service';
+import { ParticipantsService } from '../participants/participants.service';
 import { ProgrammesService } from '../programmes/programmes.service';
 import type { FormPairDto, PairListQuery, ReplaceMentorDto } from './pair.dto';
 
@@ -50,6 +52,7 @@ export class PairsService {
     private readonly store: EventStore,
     private readonly programmes: ProgrammesService,
     private readonly organisations: OrganisationsService,
+    private readonly participants: ParticipantsService,
     @InjectDataSource() private readonly db: DataSource,
   ) {}
 
@@ -63,6 +66,20 @@ export class PairsService {
     const programme = await this.programmes.loadForUser(user, programmeId);
     const role = actingRole(user, preferred, programme.organisationId);
     const pairId = randomUUID();
+    // Only after the people are known to be the organisation's: the refusal below names them.
+    await this.assertPeopleOf(programme.organisationId, body.mentorId, body.menteeIds);
+    const unselected = await this.participants.unselected(programmeId, [
+      { personId: body.mentorId, role: 'mentor' },
+      ...body.menteeIds.map((personId) => ({ personId, role: 'mentee' as const })),
+    ]);
+    if (unselected.length > 0) {
+      throw new DomainRefusal(
+        'pair.members.notSelected',
+        'Закрепить можно только участников, отобранных методической комиссией в программу наставничества',
+        unselected,
+      );
+    }
+    const { kind, kinds, ...setup } = body;
     const [organisation, [selected]] = await Promise.all([
       this.organisations.load(user, programme.organisationId),
       // The mentor's eligibility (≥5 years teaching, ≥3 in the subject) travels with the decision as a warning.
@@ -71,10 +88,12 @@ export class PairsService {
          WHERE programme_id = $1 AND person_id = $2 AND role = 'mentor' AND status = 'registered' LIMIT 1`,
         [programmeId, body.mentorId],
       ),
-      this.assertPeopleOf(programme.organisationId, body.mentorId, body.menteeIds),
     ]);
     const formation: PairFormation = {
-      ...body,
+      ...setup,
+      // The first kind stays the pair's `kind`, which older readers know; `kinds` keeps them all.
+      kind: kinds?.[0] ?? (kind as PairKind),
+      ...(kinds === undefined ? {} : { kinds }),
       pairId,
       programmeId,
       organisationId: programme.organisationId,
@@ -132,16 +151,14 @@ export class PairsService {
     const pair = await this.loadForUser(user, pairId);
     const role = actingRole(user, preferred, pair.organisationId);
     const replacementId = randomUUID();
-    const unmet = [...validateMentorReplacement(pair, { ...body, replacementId, capacityReserved: true })];
-    const [mentor] = await this.db.query<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM participants_view WHERE programme_id = $1 AND person_id = $2 AND role = 'mentor' AND status = 'registered'`,
-      [pair.programmeId, body.newMentorId],
-    );
-    if (!mentor?.n)
-      unmet.push({
-        code: 'replacement.newMentorNotSelected',
-        message: 'Новый наставник не отобран в программу наставничества',
-      });
+    const unmet = [
+      ...validateMentorReplacement(pair, { ...body, replacementId, capacityReserved: true }),
+      ...(await this.participants.unselected(
+        pair.programmeId,
+        [{ personId: body.newMentorId, role: 'mentor' }],
+        () => 'replacement.newMentorNotSelected',
+      )),
+    ];
     const organisation = await this.organisations.load(user, pair.organisationId);
     const { state: load } = await loadAggregate<MentorLoadState, never>(
       this.store,

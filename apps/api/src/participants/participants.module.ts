@@ -1,9 +1,13 @@
 import { Module } from '@nestjs/common';
+import { OrganisationsModule } from '../organisations/organisations.module';
 import { ProgrammesModule } from '../programmes/programmes.module';
 import { ParticipantsController } from './participants.controller';
+import { ParticipantsService } from './participants.service';
 
 @Module({
-  imports: [ProgrammesModule],
+  imports: [ProgrammesModule, OrganisationsModule],
   controllers: [ParticipantsController],
+  providers: [ParticipantsService],
+  exports: [ParticipantsService],
 })
 export class ParticipantsModule {}
