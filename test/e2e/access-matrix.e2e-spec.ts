@@ -7,6 +7,7 @@ import { localDateOf } from '@mentorflow/calendar';
 import { AppModule } from '../../apps/api/src/app.module';
 import { IS_PUBLIC, ROLES } from '../../apps/api/src/auth/auth.decorators';
 import { routeSupervisors } from '../../apps/api/src/routes/routes.service';
+import { approveCandidates } from '../support/participants';
 import { TestSystem } from '../support/system';
 
 /**
@@ -117,6 +118,7 @@ describe('access matrix: every route × every role × own and other organisation
       (await system.request('POST', `/programmes/${ids.programme}/curator`, as.director, { curatorId: people.curator }))
         .status,
     ).toBe(200);
+    const candidates: string[] = [];
     for (const [personId, role, extra] of [
       [people.mentor, 'mentor', {}],
       [people.mentee, 'mentee', { menteeCategory: 'newSpecialist' }],
@@ -130,11 +132,14 @@ describe('access matrix: every route × every role × own and other organisation
         ...extra,
       });
       expect(selected.status).toBe(201);
+      candidates.push(selected.body.participantId);
     }
     await system.eventually(
       () => system.request('GET', `/programmes/${ids.programme}/participants`, as.curator),
       (r) => r.body?.length === 2,
     );
+    await approveCandidates(system, ids.programme, as.curator, candidates);
+    ids.participant = candidates[0] as string;
     const formed = await system.request('POST', `/programmes/${ids.programme}/pairs`, as.director, {
       form: 'teacherTeacher',
       kind: 'traditional',
@@ -210,18 +215,20 @@ describe('access matrix: every route × every role × own and other organisation
       const value =
         name === 'personId' && collection === 'mentors'
           ? ids.mentor
-          : name !== 'id'
-            ? undefined
-            : collection === 'organisations'
-              ? ids.organisationA
-              : collection === 'users'
-                ? ids.user
-                : (
-                    { programmes: ids.programme, pairs: ids.pair, routes: ids.route, tasks: ids.task } as Record<
-                      string,
-                      string | undefined
-                    >
-                  )[collection];
+          : name === 'participantId' && collection === 'programmes'
+            ? ids.participant
+            : name !== 'id'
+              ? undefined
+              : collection === 'organisations'
+                ? ids.organisationA
+                : collection === 'users'
+                  ? ids.user
+                  : (
+                      { programmes: ids.programme, pairs: ids.pair, routes: ids.route, tasks: ids.task } as Record<
+                        string,
+                        string | undefined
+                      >
+                    )[collection];
       if (!value)
         throw new Error(`${route.method} ${route.path}: no fixture resolves :${name}; add one to the access matrix`);
       return value;
@@ -288,6 +295,7 @@ describe('access matrix: every route × every role × own and other organisation
     expect(
       (await system.request('POST', `/programmes/${programmeB}/curator`, inB.director, { curatorId: bCurator })).status,
     ).toBe(200);
+    const candidatesB: string[] = [];
     for (const [personId, role, extra] of [
       [bMentor, 'mentor', {}],
       [bMentee, 'mentee', { menteeCategory: 'newSpecialist' }],
@@ -301,11 +309,13 @@ describe('access matrix: every route × every role × own and other organisation
         ...extra,
       });
       expect(selected.status).toBe(201);
+      candidatesB.push(selected.body.participantId);
     }
     await system.eventually(
       () => system.request('GET', `/programmes/${programmeB}/participants`, inB.curator),
       (r) => r.body?.length === 2,
     );
+    await approveCandidates(system, programmeB, inB.curator, candidatesB);
     const formation = (mentorId: string, menteeId: string) => ({
       form: 'teacherTeacher',
       kind: 'traditional',

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { auditReadsPairStream, pairStream } from '@mentorflow/domain';
 import { openTestDataSource } from '../support/database';
+import { approveCandidates, selectParticipants } from '../support/participants';
 import { TestSystem } from '../support/system';
 
 /**
@@ -44,7 +45,7 @@ describe('input limits: control characters, oversized bodies, repeated audited r
       await system.request('POST', `/organisations/${organisationId}/programmes`, as.director, { title: 'Программа' })
     ).body.state.programmeId;
     await system.request('POST', `/programmes/${programmeId}/curator`, as.director, { curatorId: curator });
-    await system.request('POST', `/programmes/${programmeId}/participants`, as.curator, {
+    const proposedMentor = await system.request('POST', `/programmes/${programmeId}/participants`, as.curator, {
       personId: mentor,
       role: 'mentor',
       position: 'Учитель',
@@ -55,6 +56,9 @@ describe('input limits: control characters, oversized bodies, repeated audited r
       () => system.request('GET', `/programmes/${programmeId}/participants`, as.curator),
       (r) => r.body.length === 1,
     );
+    // Only candidates the commission approved are paired (002 §4.4).
+    await approveCandidates(system, programmeId, as.curator, [proposedMentor.body.participantId]);
+    await selectParticipants(system, programmeId, as.curator, [{ personId: mentee, role: 'mentee' }]);
     const formed = await system.request('POST', `/programmes/${programmeId}/pairs`, as.director, {
       form: 'teacherTeacher',
       kind: 'traditional',

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { pairStream } from '@mentorflow/domain';
 import { openTestDataSource } from '../support/database';
+import { approveCandidates, selectParticipants } from '../support/participants';
 import { TestSystem } from '../support/system';
 
 describe('pairs through HTTP: formation, replacement checks, and the audited history', () => {
@@ -39,19 +40,24 @@ describe('pairs through HTTP: formation, replacement checks, and the audited his
       await system.request('POST', `/organisations/${organisationId}/programmes`, as.director, { title: 'Программа' })
     ).body.state.programmeId;
     await system.request('POST', `/programmes/${programmeId}/curator`, as.director, { curatorId: curator });
+    const candidates: string[] = [];
     for (const personId of [mentor, secondMentor]) {
-      await system.request('POST', `/programmes/${programmeId}/participants`, as.curator, {
+      const proposed = await system.request('POST', `/programmes/${programmeId}/participants`, as.curator, {
         personId,
         role: 'mentor',
         position: 'Учитель',
         teachingExperienceYears: 3,
         subjectExperienceYears: 1,
       });
+      candidates.push(proposed.body.participantId);
     }
     await system.eventually(
       () => system.request('GET', `/programmes/${programmeId}/participants`, as.curator),
       (r) => r.body.length === 2,
     );
+    // Only candidates the commission approved are paired (002 §4.4).
+    await approveCandidates(system, programmeId, as.curator, candidates);
+    await selectParticipants(system, programmeId, as.curator, [{ personId: mentee, role: 'mentee' }]);
     const formed = await system.request('POST', `/programmes/${programmeId}/pairs`, as.director, {
       form: 'teacherTeacher',
       kind: 'traditional',
@@ -80,6 +86,7 @@ describe('pairs through HTTP: formation, replacement checks, and the audited his
   it('refuses a formation without every written consent, naming whose is missing, and stores nothing', async () => {
     const other = randomUUID();
     system.token(other, ['mentee'], [organisationId]);
+    await selectParticipants(system, programmeId, as.curator, [{ personId: other, role: 'mentee' }]);
     const refused = await system.request('POST', `/programmes/${programmeId}/pairs`, as.director, {
       form: 'teacherTeacher',
       kind: 'traditional',

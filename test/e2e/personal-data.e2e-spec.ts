@@ -8,6 +8,7 @@ import { ENCRYPTED_ENCODING, mentorflowDataConverter, payloadCodecFor } from '@m
 import { routeViewQuery } from '@mentorflow/workflows/route/route.messages';
 import { pairWorkflowId, routeWorkflowId } from '@mentorflow/domain';
 import { workerBundleOptions } from '../../apps/worker/src/workflows-path';
+import { approveCandidates, selectParticipants } from '../support/participants';
 import { TestSystem } from '../support/system';
 
 const DAY = 86_400_000;
@@ -118,6 +119,7 @@ describe('personal data in Temporal histories is encrypted', () => {
     expect(
       (await system.request('POST', `/programmes/${programmeId}/curator`, as.director, { curatorId: curator })).status,
     ).toBe(200);
+    const candidates: string[] = [];
     for (const [personId, role] of [
       [mentor, 'mentor'],
       [mentee, 'mentee'],
@@ -131,11 +133,14 @@ describe('personal data in Temporal histories is encrypted', () => {
         ...(role === 'mentee' ? { menteeCategory: 'newSpecialist' } : {}),
       });
       expect(selected.status).toBe(201);
+      candidates.push(selected.body.participantId);
     }
     await system.eventually(
       () => system.request('GET', `/programmes/${programmeId}/participants`, as.curator),
       (r) => r.body?.length === 2,
     );
+    // Only candidates the commission approved are paired (002 §4.4).
+    await approveCandidates(system, programmeId, as.curator, candidates);
 
     const formed = await system.request('POST', `/programmes/${programmeId}/pairs`, as.director, {
       form: 'teacherTeacher',
@@ -175,6 +180,7 @@ describe('personal data in Temporal histories is encrypted', () => {
     // A refusal recorded in a history keeps its message encrypted too; the caller still reads it in Russian.
     const other = randomUUID();
     system.token(other, ['mentee'], [organisationId]); // a person of the organisation, refused for the missing consent
+    await selectParticipants(system, programmeId, as.curator, [{ personId: other, role: 'mentee' }]);
     const refused = await system.request('POST', `/programmes/${programmeId}/pairs`, as.director, {
       form: 'teacherTeacher',
       kind: 'traditional',

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { approveCandidates } from '../support/participants';
 import { TestSystem } from '../support/system';
 
 /** A whole programme, driven through HTTP by its curator, with real pairs behind its gates. */
@@ -81,6 +82,7 @@ describe('a programme driven through all five stages to closed', () => {
     ]);
     await record('implementationAct');
     await record('regulationApprovalOrder');
+    const candidates: string[] = [];
     for (const [personId, role, extra] of [
       [mentor, 'mentor', {}],
       [mentee, 'mentee', { menteeCategory: 'newSpecialist' }],
@@ -95,7 +97,10 @@ describe('a programme driven through all five stages to closed', () => {
         ...extra,
       });
       expect(selected.status).toBe(201);
+      candidates.push(selected.body.participantId);
     }
+    // The programme gate counts only candidates the commission approved (002 §4.4).
+    await approveCandidates(system, programmeId, as.curator, candidates);
     expect(await advanceWhenReady('preparatory')).toBe('design');
 
     // design: a road map, a pair formed by order with both consents, its personalised programme approved.
@@ -185,11 +190,12 @@ describe('a programme driven through all five stages to closed', () => {
     for (const kind of ['implementationAct', 'regulationApprovalOrder']) {
       await system.request('POST', `/programmes/${id}/documents`, as.curator, document(kind));
     }
+    const proposedIds: string[] = [];
     for (const [personId, role, extra] of [
       [randomUUID(), 'mentor', {}],
       [randomUUID(), 'mentee', { menteeCategory: 'burnout' }],
     ] as const) {
-      await system.request('POST', `/programmes/${id}/participants`, as.curator, {
+      const proposed = await system.request('POST', `/programmes/${id}/participants`, as.curator, {
         personId,
         role,
         position: 'Учитель',
@@ -197,7 +203,9 @@ describe('a programme driven through all five stages to closed', () => {
         subjectExperienceYears: 5,
         ...extra,
       });
+      proposedIds.push(proposed.body.participantId);
     }
+    await approveCandidates(system, id, as.curator, proposedIds);
     await system.eventually(
       () => system.request('GET', `/programmes/${id}`, as.curator),
       (r) => r.body.nextStageChecklist?.length === 0,

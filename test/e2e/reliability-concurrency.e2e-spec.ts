@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { programmeStream } from '@mentorflow/domain';
+import { approveCandidates } from '../support/participants';
 import { TestSystem } from '../support/system';
 
 /**
@@ -54,6 +55,7 @@ describe('concurrent commands on one programme', () => {
       });
       expect(recorded.status).toBe(200);
     }
+    const candidates: string[] = [];
     for (const [personId, role, extra] of [
       [randomUUID(), 'mentor', {}],
       [randomUUID(), 'mentee', { menteeCategory: 'burnout' }],
@@ -67,7 +69,10 @@ describe('concurrent commands on one programme', () => {
         ...extra,
       });
       expect(selected.status).toBe(201);
+      candidates.push(selected.body.participantId);
     }
+    // The programme gate counts only candidates the commission approved (002 §4.4).
+    await approveCandidates(system, id, as.curator, candidates);
     await system.eventually(
       () => system.request('GET', `/programmes/${id}`, as.curator),
       (r) => r.body.nextStageChecklist?.length === 0,

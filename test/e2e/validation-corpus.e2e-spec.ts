@@ -76,6 +76,21 @@ const corpus: Record<string, { body: Body; cases: (body: Body) => Case[] }> = {
       ['wrong type', withField(b, 'fullName', ['Иванова']), 'fullName', 'isString'],
     ],
   },
+  'POST /organisations/:id/staff/remove': {
+    body: { personId: uuid(), role: 'curator' },
+    cases: (b) => [
+      ['non-UUID id', withField(b, 'personId', 'ivanova'), 'personId', 'isUuid'],
+      ['bad enum', withField(b, 'role', 'boss'), 'role', 'isIn'],
+    ],
+  },
+  'POST /organisations/:id/settings': {
+    body: { mentorCapacity: 3 },
+    cases: (b) => [
+      ['number as string', withField(b, 'mentorCapacity', '3'), 'mentorCapacity', 'isInt'],
+      ['zero', withField(b, 'mentorCapacity', 0), 'mentorCapacity', 'min'],
+      ['above the bound', withField(b, 'mentorCapacity', 31), 'mentorCapacity', 'max'],
+    ],
+  },
   'POST /organisations/:id/programmes': {
     body: { title: 'Программа' },
     cases: (b) => [
@@ -203,6 +218,40 @@ const corpus: Record<string, { body: Body; cases: (body: Body) => Case[] }> = {
       ['bad optional enum', withField(b, 'menteeCategory', 'genius'), 'menteeCategory', 'isIn'],
     ],
   },
+  'POST /programmes/:id/participants/:participantId/withdraw': {
+    body: { reason: 'Увольнение' },
+    cases: (b) => [
+      ['missing field', {}, 'reason', 'isNotEmpty'],
+      ['too long', withField(b, 'reason', long(1001)), 'reason', 'maxLength'],
+    ],
+  },
+  'POST /programmes/:id/commission-meetings': {
+    body: {
+      body: 'methodicalCommission',
+      date: '2026-09-01',
+      minutesNumber: '3',
+      membersPresent: ['Иванова М. П.'],
+      decisions: [{ participantId: uuid(), decision: 'rejected', reason: 'Нет опыта' }],
+    },
+    cases: (b) => [
+      ['bad enum', withField(b, 'body', 'staffMeeting'), 'body', 'isIn'],
+      ['bad date format', withField(b, 'date', '01.09.2026'), 'date', 'matches'],
+      ['missing field', withField(b, 'minutesNumber', undefined), 'minutesNumber', 'isNotEmpty'],
+      ['empty array', withField(b, 'membersPresent', []), 'membersPresent', 'arrayMinSize'],
+      [
+        'nested bad element',
+        withField(b, 'decisions', [{ participantId: 'x', decision: 'approved' }]),
+        'decisions.0.participantId',
+        'isUuid',
+      ],
+      [
+        'nested bad enum',
+        withField(b, 'decisions', [{ participantId: uuid(), decision: 'maybe' }]),
+        'decisions.0.decision',
+        'isIn',
+      ],
+    ],
+  },
   'POST /programmes/:id/pairs': {
     body: {
       form: 'teacherTeacher',
@@ -227,6 +276,7 @@ const corpus: Record<string, { body: Body; cases: (body: Body) => Case[] }> = {
       ['nested bad date', withField(b, 'term.start', 'сентябрь'), 'term.start', 'matches'],
       ['nested too long', withField(b, 'order.signedBy', long(201)), 'order.signedBy', 'maxLength'],
       ['bad enum', withField(b, 'form', 'trio'), 'form', 'isIn'],
+      ['bad enum in a list', withField(b, 'kinds', ['group', 'weekly']), 'kinds', 'isIn'],
     ],
   },
   'POST /pairs/:id/personal-programme': {

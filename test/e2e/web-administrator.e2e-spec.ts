@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
+import { approveCandidates } from '../support/participants';
 import { TestSystem } from '../support/system';
 import { accessibilityAudit, ensureWebBuild, launchBrowser, screenshot, signedInPage } from '../support/web';
 
@@ -35,17 +36,19 @@ describe('web application: the administrator audits a pair after a mentor replac
       await system.request('POST', `/organisations/${organisationId}/programmes`, directorToken, { title: 'Программа' })
     ).body.state.programmeId;
     await system.request('POST', `/programmes/${programmeId}/curator`, directorToken, { curatorId: curator });
+    const candidates: string[] = [];
     for (const personId of [mentor, secondMentor]) {
-      await system.request('POST', `/programmes/${programmeId}/participants`, curatorToken, {
+      const proposed = await system.request('POST', `/programmes/${programmeId}/participants`, curatorToken, {
         personId,
         role: 'mentor',
         position: 'Учитель',
         teachingExperienceYears: 12,
         subjectExperienceYears: 8,
       });
+      candidates.push(proposed.body.participantId);
     }
     // A pair takes people of the organisation only.
-    await system.request('POST', `/programmes/${programmeId}/participants`, curatorToken, {
+    const proposedMentee = await system.request('POST', `/programmes/${programmeId}/participants`, curatorToken, {
       personId: mentee,
       role: 'mentee',
       position: 'Учитель',
@@ -57,6 +60,8 @@ describe('web application: the administrator audits a pair after a mentor replac
       () => system.request('GET', `/programmes/${programmeId}/participants`, curatorToken),
       (r) => r.body.length === 3,
     );
+    // Only candidates the commission approved are paired (002 §4.4).
+    await approveCandidates(system, programmeId, curatorToken, [...candidates, proposedMentee.body.participantId]);
     const formed = await system.request('POST', `/programmes/${programmeId}/pairs`, directorToken, {
       form: 'teacherTeacher',
       kind: 'traditional',

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
+import { approveCandidates } from '../support/participants';
 import { TestSystem } from '../support/system';
 import {
   accessibilityAudit,
@@ -51,11 +52,12 @@ describe('web application: the curator advances a programme after fixing a refus
       date: '2026-09-01',
       signedBy: 'Директор И. И. Петров',
     });
+    const candidates: string[] = [];
     for (const [personId, role, extra] of [
       [mentor, 'mentor', {}],
       [mentee, 'mentee', { menteeCategory: 'newSpecialist' }],
     ] as const) {
-      await system.request('POST', `/programmes/${programmeId}/participants`, curatorToken, {
+      const proposed = await system.request('POST', `/programmes/${programmeId}/participants`, curatorToken, {
         personId,
         role,
         position: 'Учитель математики',
@@ -64,7 +66,10 @@ describe('web application: the curator advances a programme after fixing a refus
         subjectExperienceYears: role === 'mentor' ? 10 : 0,
         ...extra,
       });
+      candidates.push(proposed.body.participantId);
     }
+    // The programme gate counts only candidates the commission approved (002 §4.4).
+    await approveCandidates(system, programmeId, curatorToken, candidates);
     await system.eventually(
       () => system.request('GET', `/programmes/${programmeId}`, curatorToken),
       (r) => r.body.nextStageChecklist?.length === 1,

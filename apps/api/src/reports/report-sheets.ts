@@ -248,6 +248,8 @@ export function regionSheets(title: string, totals: RegionAggregate, municipalit
       [[null, totals.documents]],
     ),
     breakdownSheet('Формы', 'Формы наставничества', { label: { header: 'Форма', width: 50 }, count: { header: 'Пар/групп', width: 12 } }, [[null, totals.forms]]),
+    // A pair of combined kinds is counted under each of them (002 §9.1.3).
+    breakdownSheet('Виды', 'Виды наставничества', { label: { header: 'Вид', width: 50 }, count: { header: 'Пар/групп', width: 12 } }, [[null, totals.kinds]]),
     {
       name: 'Муниципалитеты',
       title: 'Показатели по муниципальным образованиям',

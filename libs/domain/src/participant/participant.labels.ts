@@ -1,4 +1,11 @@
-import type { MenteeCategory, MentorEligibilityWarning, ParticipantRole } from './participant.events';
+import type { ParticipantStatus } from './participant.decider';
+import type {
+  CandidateDecision,
+  MenteeCategory,
+  MentorEligibilityWarning,
+  ParticipantRole,
+  ReviewBody,
+} from './participant.events';
 
 export const participantRoleLabels: Readonly<Record<ParticipantRole, string>> = {
   mentor: 'Наставник',
@@ -23,4 +30,22 @@ export const menteeCategoryLabels: Readonly<Record<MenteeCategory, string>> = {
 export const mentorEligibilityWarningLabels: Readonly<Record<MentorEligibilityWarning, string>> = {
   teachingExperienceBelowFiveYears: 'Стаж педагогической деятельности менее пяти лет (рекомендуется не менее пяти)',
   subjectExperienceBelowThreeYears: 'Стаж по данному предмету (профессии) менее трёх лет (рекомендуется не менее трёх)',
+};
+
+/** Where a candidate stands (002 §4.4): only «Отобран» may be paired. */
+export const participantStatusLabels: Readonly<Record<ParticipantStatus, string>> = {
+  proposed: 'На рассмотрении комиссии',
+  registered: 'Отобран',
+  rejected: 'Отклонён комиссией',
+  withdrawn: 'Выбыл',
+};
+
+export const reviewBodyLabels: Readonly<Record<ReviewBody, string>> = {
+  methodicalCommission: 'Методическая комиссия',
+  pedagogicalCouncil: 'Педагогический совет',
+};
+
+export const candidateDecisionLabels: Readonly<Record<CandidateDecision, string>> = {
+  approved: 'Одобрить',
+  rejected: 'Отклонить',
 };

@@ -393,6 +393,8 @@ export interface RegionOrganisationRow {
   readonly hasCurator: boolean;
   readonly pairs: number;
   readonly pairsByForm: Readonly<Record<PairForm, number>>;
+  /** A pair of combined kinds counts under each (002 §9.1.3); absent on rows built before kinds were counted. */
+  readonly pairsByKind?: Readonly<Record<PairKind, number>>;
   /** Drafts whose 10-working-day outcome is known (delivered, or reported late), and those on time. */
   readonly draftsDecided: number;
   readonly draftsOnTime: number;
@@ -407,6 +409,8 @@ export interface RegionAggregate {
   readonly withoutDocuments: number;
   readonly documents: CountRow<keyof TargetModelDocuments>[];
   readonly forms: CountRow<PairForm>[];
+  /** Kinds (004 slide 19 counts them apart from forms); a combined pair counts under each, so shares may sum above 1. */
+  readonly kinds: CountRow<PairKind>[];
   readonly draftsDecided: number;
   readonly draftsOnTime: number;
   readonly draftsOnTimeShare: number | null;
@@ -427,6 +431,9 @@ export function regionOrganisationRow(organisationId: string, rows: readonly Fac
     hasCurator: indicators.hasCurator,
     pairs: pairs.length,
     pairsByForm: Object.fromEntries(pairForms.map((form) => [form, pairs.filter((p) => p.form === form).length])) as Record<PairForm, number>,
+    pairsByKind: Object.fromEntries(
+      pairKinds.map((kind) => [kind, pairs.filter((p) => (p.kinds ?? [p.kind]).includes(kind)).length]),
+    ) as Record<PairKind, number>,
     draftsDecided: routes.length,
     draftsOnTime: routes.filter((r) => r.draftDeliveredOnTime === true).length,
   };
@@ -453,6 +460,10 @@ export function regionAggregate(organisations: readonly RegionOrganisationRow[])
     forms: pairForms.map((form) => {
       const count = organisations.reduce((t, o) => t + o.pairsByForm[form], 0);
       return { key: form, label: pairFormLabels[form], count, share: share(count, pairsTotal) };
+    }),
+    kinds: pairKinds.map((kind) => {
+      const count = organisations.reduce((t, o) => t + (o.pairsByKind?.[kind] ?? 0), 0);
+      return { key: kind, label: pairKindLabels[kind], count, share: share(count, pairsTotal) };
     }),
     draftsDecided,
     draftsOnTime,
