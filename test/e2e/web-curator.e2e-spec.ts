@@ -253,6 +253,46 @@ describe('web application: the curator advances a programme after fixing a refus
     await context.close();
   });
 
+  it('records the commission meeting on a proposed candidate (002 §4.4), then withdraws the participant', async () => {
+    const candidate = randomUUID();
+    system.token(candidate, ['mentee'], [organisationId]);
+    const proposed = await system.request('POST', `/programmes/${programmeId}/participants`, curatorToken, {
+      personId: candidate,
+      role: 'mentee',
+      position: 'Учитель информатики',
+      teachingExperienceYears: 0,
+      subjectExperienceYears: 0,
+      menteeCategory: 'newSpecialist',
+    });
+    expect(proposed.status).toBe(201);
+    await system.eventually(
+      () => system.request('GET', `/programmes/${programmeId}/participants`, curatorToken),
+      (r) => r.body.some((p: { participantId: string }) => p.participantId === proposed.body.participantId),
+    );
+    const { context, page } = await signedInPage(browser, curatorToken);
+    await page.goto(`${system.baseUrl}/app/programmes/${programmeId}`);
+    const row = page
+      .locator('section[aria-labelledby="participants-title"] tbody tr')
+      .filter({ hasText: candidate.slice(0, 8) });
+    await row.getByText('На рассмотрении комиссии').waitFor();
+
+    const meeting = page.getByRole('form', { name: 'Заседание комиссии по кандидатам' });
+    await meeting.getByLabel('Дата заседания').fill(new Date(Date.now() - 86_400_000).toISOString().slice(0, 10));
+    await meeting.getByLabel('Номер протокола').fill('4');
+    await meeting.getByLabel('Присутствовали (по одному в строке)').fill('Иванова М. П.\nПетров И. С.');
+    await meeting.getByLabel(/^Решение: Наставляемый/).selectOption('approved');
+    await meeting.getByRole('button', { name: 'Внести решения комиссии' }).click();
+    await page.getByRole('status').filter({ hasText: 'протокол № 4' }).waitFor();
+    await row.getByText('Отобран', { exact: true }).waitFor();
+    await expect(row.textContent()).resolves.toContain('Методическая комиссия, протокол № 4');
+
+    await row.getByRole('button', { name: /^Исключить/ }).click();
+    await row.getByLabel('Причина выбытия').fill('Перевод в другую организацию');
+    await row.getByRole('button', { name: 'Исключить из программы' }).click();
+    await row.getByText('Выбыл', { exact: true }).waitFor();
+    await context.close();
+  });
+
   it('is usable by keyboard and screen reader: lang, skip link, visible focus, labelled controls, heading order', async () => {
     const { context, page } = await signedInPage(browser, curatorToken);
     await page.goto(`${system.baseUrl}/app/programmes/${programmeId}`);

@@ -15,6 +15,9 @@ export {
   participantRoleLabels,
   menteeCategoryLabels,
   mentorEligibilityWarningLabels,
+  participantStatusLabels,
+  reviewBodyLabels,
+  candidateDecisionLabels,
 } from '../../../libs/domain/src/participant/participant.labels';
 export {
   routeStageLabels,

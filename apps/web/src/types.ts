@@ -110,6 +110,16 @@ export interface Participant {
   teachingExperienceYears: number;
   subjectExperienceYears: number;
   eligibilityWarnings: string[];
+  /** The commission's latest decision (002 §4.4); absent while proposed and for early registrations. */
+  review?: {
+    decision: 'approved' | 'rejected';
+    body: 'methodicalCommission' | 'pedagogicalCouncil';
+    date: string;
+    minutesNumber: string;
+    membersPresent: string[];
+    reason?: string;
+  };
+  withdrawalReason?: string;
 }
 
 export type Order = Dto['OrderDto'];

@@ -97,7 +97,8 @@ describe('mentoring pair or group', () => {
 
       it('reads a pair formed before kinds could be combined as having its one kind', () => {
         const legacy = formed();
-        const { kinds: _dropped, ...data } = (legacy as Extract<typeof legacy, { type: 'PairFormed' }>).data;
+        const data = { ...(legacy as Extract<typeof legacy, { type: 'PairFormed' }>).data };
+        delete (data as { kinds?: unknown }).kinds;
         expect(fold([{ type: 'PairFormed', data }])).toMatchObject({ kind: 'traditional', kinds: ['traditional'] });
       });
 

@@ -110,7 +110,10 @@ export function FormPairForm({
   const mentors = participants.filter((p) => p.role === 'mentor' && p.status === 'registered');
   const mentees = participants.filter((p) => p.role === 'mentee' && p.status === 'registered');
   const [form, setForm] = useState<PairForm>('teacherTeacher');
-  const [kind, setKind] = useState<PairKind>('traditional');
+  // Kinds combine (002 §9.1.3: «как в одном виде, так и в комплексе»).
+  const [chosenKinds, setChosenKinds] = useState<PairKind[]>(['traditional']);
+  const toggleKind = (k: PairKind, on: boolean) =>
+    setChosenKinds((all) => (on ? kinds.filter((x) => x === k || all.includes(x)) : all.filter((x) => x !== k)));
   const [mentorId, setMentorId] = useState('');
   const [menteeIds, setMenteeIds] = useState<string[]>([]);
   const [consents, setConsents] = useState<Record<string, string>>({});
@@ -144,7 +147,7 @@ export function FormPairForm({
     void command.submit(async () => {
       const result = await postJson<{ state: Pair }>(`/programmes/${programmeId}/pairs`, {
         form,
-        kind,
+        kinds: chosenKinds,
         mentorId: mentorId || undefined,
         menteeIds,
         // Only dated consents are sent: a missing one comes back as an unmet condition naming the person.
@@ -157,7 +160,7 @@ export function FormPairForm({
       await onFormed();
       setMenteeIds([]);
       setMentorId('');
-      return `${kind === 'group' ? 'Группа закреплена' : 'Пара закреплена'} приказом № ${order.number}`;
+      return `${chosenKinds.includes('group') ? 'Группа закреплена' : 'Пара закреплена'} приказом № ${order.number}`;
     });
   };
 
@@ -182,22 +185,27 @@ export function FormPairForm({
               </select>
             )}
           </Field>
-          <Field
-            label="Вид наставничества"
-            field="kind"
-            error={command.error}
-            hint="Несколько наставляемых — только при наставничестве в группе"
-          >
-            {(props) => (
-              <select {...props} value={kind} onChange={(e) => setKind(e.target.value as PairKind)}>
-                {kinds.map((k) => (
-                  <option key={k} value={k}>
+          <fieldset aria-describedby="kinds-hint">
+            <legend>Вид наставничества (можно несколько)</legend>
+            <p className="hint" id="kinds-hint">
+              Несколько наставляемых — только при наставничестве в группе
+            </p>
+            <ul className="checkbox-list">
+              {kinds.map((k) => (
+                <li key={k}>
+                  <label>
+                    <input
+                      type="checkbox"
+                      checked={chosenKinds.includes(k)}
+                      onChange={(e) => toggleKind(k, e.target.checked)}
+                    />
                     {pairKindLabels[k]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+                  </label>
+                </li>
+              ))}
+            </ul>
+            {command.error ? <FieldMessages error={command.error} field="kinds" /> : null}
+          </fieldset>
           <Field label="Наставник" field="mentorId" error={command.error}>
             {(props) => (
               <select {...props} value={mentorId} onChange={(e) => setMentorId(e.target.value)}>

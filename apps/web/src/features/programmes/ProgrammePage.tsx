@@ -8,6 +8,12 @@ import { useSubmit } from '../../use-submit';
 import { formatInstant, formatLocalDate } from '../../format';
 import { FormPairForm, PairActions, type PairAction } from '../pairs/PairForms';
 import {
+  CommissionMeetingForm,
+  MentorCapacityForm,
+  ParticipantStatusCell,
+  WithdrawParticipant,
+} from '../participants/ParticipantReview';
+import {
   menteeCategoryLabels,
   mentorEligibilityWarningLabels,
   pairFormLabels,
@@ -79,6 +85,7 @@ export function ProgrammePage() {
   const [advancing, setAdvancing] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [pairRequest, setPairRequest] = useState<{ action: PairAction | 'form'; nonce: number }>();
+  const [capacityChanged, setCapacityChanged] = useState<number>();
   const participants = usePaged<Participant>(`/programmes/${programmeId}/participants`, []);
   const documentForm = useRef<HTMLElement>(null);
   const participantForm = useRef<HTMLElement>(null);
@@ -90,9 +97,18 @@ export function ProgrammePage() {
   const zone = session.timeZoneOf(programme.organisationId);
   const organisation = session.organisations.get(programme.organisationId);
   const canManage = session.has('curator', 'administrator');
+  // 002 §4.4: the commission head chairs the review of candidates; the curator or an administrator records it too.
+  const canReview = session.has('commissionHead', 'curator', 'administrator');
+  const canWithdraw = session.has('curator', 'commissionHead', 'director', 'administrator');
+  const capacity = capacityChanged ?? organisation?.settings?.mentorCapacity ?? 2;
   const checklist = programme.nextStageChecklist ?? [];
   const closed = programme.stage === 'closed';
 
+  // The participants list is a projection that lags a command: read it again until it has caught up.
+  const reloadParticipants = () => {
+    participants.reload();
+    for (const delay of [400, 1000, 2500]) setTimeout(() => participants.reload(), delay);
+  };
   const refresh = async (version: number) => setProgramme(await readUntil(programmeId, (p) => p.version >= version));
   const checklistCodes = (p: Programme) => (p.nextStageChecklist ?? []).map((c) => c.code).join();
   const refreshChecklist = async () =>
@@ -210,7 +226,25 @@ export function ProgrammePage() {
 
       <section aria-labelledby="participants-title" className="card" ref={participantForm}>
         <h2 id="participants-title">Наставники и наставляемые</h2>
-        <Participants list={participants} />
+        <Participants
+          list={participants}
+          programmeId={programmeId}
+          canWithdraw={canWithdraw}
+          onWithdrawn={async () => {
+            reloadParticipants();
+            await refreshChecklist();
+          }}
+        />
+        {canReview ? (
+          <CommissionMeetingForm
+            programmeId={programmeId}
+            participants={participants.items}
+            onRecorded={() => {
+              reloadParticipants();
+              void refreshChecklist();
+            }}
+          />
+        ) : null}
         {canManage ? (
           <ParticipantForm
             programmeId={programmeId}
@@ -228,7 +262,7 @@ export function ProgrammePage() {
         <h2 id="pairs-title">Пары и группы</h2>
         <Pairs
           programmeId={programmeId}
-          capacity={organisation?.settings?.mentorCapacity ?? 2}
+          capacity={capacity}
           canAudit={session.has('administrator', 'curator')}
           canForm={session.has('director', 'curator', 'administrator')}
           participants={participants.items}
@@ -237,6 +271,13 @@ export function ProgrammePage() {
             await refreshChecklist();
           }}
         />
+        {session.has('director', 'curator', 'administrator') ? (
+          <MentorCapacityForm
+            organisationId={programme.organisationId}
+            capacity={capacity}
+            onChanged={setCapacityChanged}
+          />
+        ) : null}
       </section>
     </article>
   );
@@ -364,7 +405,17 @@ function DocumentForm({
   );
 }
 
-function Participants({ list }: { list: ReturnType<typeof usePaged<Participant>> }) {
+function Participants({
+  list,
+  programmeId,
+  canWithdraw,
+  onWithdrawn,
+}: {
+  list: ReturnType<typeof usePaged<Participant>>;
+  programmeId: string;
+  canWithdraw: boolean;
+  onWithdrawn: () => Promise<void>;
+}) {
   if (list.error) return <ErrorBox error={list.error} />;
   if (!list.loaded) return <Loading />;
   if (list.items.length === 0) return <p className="empty">Участники не отобраны.</p>;
@@ -372,7 +423,7 @@ function Participants({ list }: { list: ReturnType<typeof usePaged<Participant>>
     <>
       <div className="table-wrap">
         <table>
-          <caption className="visually-hidden">Отобранные участники</caption>
+          <caption className="visually-hidden">Кандидаты и отобранные участники</caption>
           <thead>
             <tr>
               <th scope="col">Участник</th>
@@ -380,6 +431,8 @@ function Participants({ list }: { list: ReturnType<typeof usePaged<Participant>>
               <th scope="col">Должность</th>
               <th scope="col">Стаж (общий / по предмету)</th>
               <th scope="col">Замечания</th>
+              <th scope="col">Решение комиссии</th>
+              {canWithdraw ? <th scope="col">Действия</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -406,6 +459,18 @@ function Participants({ list }: { list: ReturnType<typeof usePaged<Participant>>
                     .map((w) => mentorEligibilityWarningLabels[w as keyof typeof mentorEligibilityWarningLabels] ?? w)
                     .join('; ') || '—'}
                 </td>
+                <td>
+                  <ParticipantStatusCell participant={p} />
+                </td>
+                {canWithdraw ? (
+                  <td>
+                    <WithdrawParticipant
+                      programmeId={programmeId}
+                      participant={p}
+                      onWithdrawn={() => void onWithdrawn()}
+                    />
+                  </td>
+                ) : null}
               </tr>
             ))}
           </tbody>
@@ -454,7 +519,8 @@ function ParticipantForm({
 
   return (
     <form onSubmit={submit} noValidate aria-labelledby="participant-form-title" className="form-grid">
-      <h3 id="participant-form-title">Отобрать участника</h3>
+      <h3 id="participant-form-title">Предложить кандидата</h3>
+      <p className="hint">Кандидат станет участником после решения методической комиссии (педагогического совета).</p>
       <Field label="Роль" field="role" error={error}>
         {(props) => (
           <select {...props} value={role} onChange={(e) => onRole(e.target.value as 'mentor' | 'mentee')}>
@@ -518,7 +584,7 @@ function ParticipantForm({
       ) : null}
       <div className="actions">
         <button type="submit" disabled={busy}>
-          {busy ? 'Сохранение…' : 'Отобрать'}
+          {busy ? 'Сохранение…' : 'Предложить'}
         </button>
       </div>
       <ErrorBox error={error} />
