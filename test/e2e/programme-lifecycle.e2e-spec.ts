@@ -155,8 +155,26 @@ describe('a programme driven through all five stages to closed', () => {
     expect(interim.status).toBe(200);
     expect(await advanceWhenReady('implementation')).toBe('reflectiveAnalytical');
 
-    // reflective-analytical: both monitoring reports (002 §10).
-    await expectRefusal(['document.processMonitoringReport.missing', 'document.influenceMonitoringReport.missing']);
+    // reflective-analytical: results of both monitoring stages and both monitoring reports (002 §10).
+    await expectRefusal([
+      'monitoring.process.noResults',
+      'monitoring.influence.noResults',
+      'document.processMonitoringReport.missing',
+      'document.influenceMonitoringReport.missing',
+    ]);
+    const today = new Date().toISOString().slice(0, 10);
+    for (const [indicator, value] of [
+      ['studentsPassedNationalTestsShare', 87.5],
+      ['adaptationQualityAndPace', 4],
+    ] as const) {
+      const result = await system.request('POST', `/organisations/${organisationId}/monitoring-results`, as.curator, {
+        indicator,
+        value,
+        periodStart: today,
+        periodEnd: today,
+      });
+      expect(result.status).toBe(201);
+    }
     await record('processMonitoringReport');
     await record('influenceMonitoringReport');
     expect(await advanceWhenReady('reflectiveAnalytical')).toBe('results');

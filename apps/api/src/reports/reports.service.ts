@@ -2,7 +2,7 @@ import { BadRequestException, ForbiddenException, Injectable, NotFoundException 
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { endOfLocalDay } from '@mentorflow/calendar';
+import { endOfLocalDay, localDateOf } from '@mentorflow/calendar';
 import {
   monitoringDecider,
   monitoringRecorders,
@@ -165,10 +165,12 @@ export class ReportsService {
     // The role held in this organisation (404 with none there, 403 with none that records), never one held elsewhere.
     const role = actingRole(user, monitoringRecorders, organisationId);
     const resultId = randomUUID();
+    const now = new Date().toISOString();
     const command: RecordMonitoringResult = {
       type: 'RecordMonitoringResult',
       data: { organisationId: organisation.organisationId, resultId, ...body },
-      metadata: { actorId: user.sub, role, now: new Date().toISOString() },
+      // Today in the organisation's zone, as the aggregate runner stamps it for workflow commands (never stored).
+      metadata: { actorId: user.sub, role, now, today: localDateOf(now, organisation.timeZone) },
     };
     const { events } = await handleCommand(this.store, monitoringStream(organisationId), monitoringDecider, command, {
       actorId: user.sub,

@@ -71,6 +71,22 @@ describe('monitoring journal (002 §10)', () => {
       .when(record({ value: 150, periodStart: '2026-06-01', periodEnd: '2026-05-31' }))
       .thenRefuses('monitoring.invalid', ['value.outOfRange', 'period.endBeforeStart']));
 
+  it('refuses a period ending after today in the organisation’s zone, and accepts one ending today', () => {
+    const eveningInVladivostok = { ...curator, now: '2026-06-10T15:00:00.000Z', today: '2026-06-11' };
+    spec
+      .given([])
+      .when(record({ periodEnd: '2026-06-12' }, eveningInVladivostok))
+      .thenRefuses('monitoring.invalid', ['periodEnd.future']);
+    spec
+      .given([])
+      .when(record({ periodEnd: '2026-06-11' }, eveningInVladivostok))
+      .then([
+        {
+          type: 'MonitoringResultRecorded',
+          data: { ...recorded.data, periodEnd: '2026-06-11', recordedAt: eveningInVladivostok.now },
+        },
+      ]);
+  });
   it('refuses a period that has not happened yet', () =>
     spec
       .given([])

@@ -1,6 +1,6 @@
 import { assertNever, type Decider, type DomainCommand, type Role } from '../shared/decider';
 import { type UnmetCondition } from '../shared/refusal';
-import { isIsoDate } from '../shared/dates';
+import { isIsoDate, notInFutureProblems } from '../shared/dates';
 import { refuse } from '../shared/rules';
 import {
   isMonitoringIndicator,
@@ -67,7 +67,6 @@ const record = ({ data, metadata }: RecordMonitoringResult, state: MonitoringSta
   if (state.organisationId !== undefined && state.organisationId !== data.organisationId) {
     return refuse('monitoring.organisationMismatch', 'Журнал мониторинга принадлежит другой организации');
   }
-  const today = metadata.now.slice(0, 10);
   const valueProblem = isMonitoringIndicator(data.indicator)
     ? monitoringValueProblem(data.indicator, data.value)
     : undefined;
@@ -85,10 +84,8 @@ const record = ({ data, metadata }: RecordMonitoringResult, state: MonitoringSta
     ...(isIsoDate(data.periodStart) && isIsoDate(data.periodEnd) && data.periodEnd < data.periodStart
       ? [{ code: 'period.endBeforeStart', message: 'Конец периода раньше его начала' }]
       : []),
-    // A day of slack: the organisation's local date may already be tomorrow in UTC terms.
-    ...(isIsoDate(data.periodEnd) && data.periodEnd > nextDay(today)
-      ? [{ code: 'periodEnd.future', message: 'Результат мониторинга не может относиться к будущему периоду' }]
-      : []),
+    // A result describes a period that has passed: its end is a fact, checked against today in the organisation's zone.
+    ...notInFutureProblems(data.periodEnd, metadata, 'periodEnd.future', 'Конец периода мониторинга'),
     ...((data.comment ?? '').length > monitoringCommentMaxLength
       ? [{ code: 'comment.tooLong', message: `Комментарий: не более ${monitoringCommentMaxLength} символов` }]
       : []),
@@ -115,9 +112,6 @@ const record = ({ data, metadata }: RecordMonitoringResult, state: MonitoringSta
     },
   ];
 };
-
-const nextDay = (date: string): string =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 export const decideMonitoring = (command: MonitoringCommand, state: MonitoringState): MonitoringEvent[] => {
   switch (command.type) {

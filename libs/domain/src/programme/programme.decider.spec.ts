@@ -162,6 +162,29 @@ describe('organisation mentoring programme', () => {
           'document.signedBy.empty',
         ]));
 
+    it('refuses a document dated after today in the organisation’s zone, and accepts one dated today', () => {
+      const localToday = { ...curator, now: '2026-03-02T20:30:00.000Z', today: '2026-03-03' };
+      spec
+        .given(inPreparatory)
+        .when(record(doc('implementationAct', 'doc-act', { date: '2026-03-04' }), localToday))
+        .thenRefuses('programme.document.invalid', ['document.date.future']);
+      spec
+        .given(inPreparatory)
+        .when(record(doc('implementationAct', 'doc-act', { date: '2026-03-03' }), localToday))
+        .then([
+          {
+            type: 'DocumentRecorded',
+            data: {
+              ...doc('implementationAct', 'doc-act', { date: '2026-03-03' }),
+              programmeId: 'prog-1',
+              stage: 'preparatory',
+              recordedAt: '2026-03-02T20:30:00.000Z',
+              recordedBy: 'curator-1',
+            },
+          },
+        ]);
+    });
+
     it('refuses the same document id twice: a document is never edited', () =>
       spec
         .given([...inPreparatory, recorded(doc('implementationAct', 'doc-act'))])

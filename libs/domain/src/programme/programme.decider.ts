@@ -1,6 +1,6 @@
 import { assertNever, type CommandMetadata, type Decider } from '../shared/decider';
 import { type UnmetCondition } from '../shared/refusal';
-import { instantTime, isIsoDate, utcMidnight } from '../shared/dates';
+import { instantTime, isIsoDate, notInFutureProblems, utcMidnight } from '../shared/dates';
 import { refuse } from '../shared/rules';
 import { isUnsetOrBlank } from '../shared/text';
 import type { TaskEvent } from '../task/task.events';
@@ -66,12 +66,23 @@ const contextCountLabels: Readonly<Record<keyof ProgrammeGateContext, string>> =
   pairsWithApprovedPersonalProgramme: 'пар/групп с утверждённой программой',
   activePairs: 'действующих пар/групп',
   activePairsPassedInterimControl: 'пар/групп, прошедших промежуточный контроль',
+  processMonitoringResults: 'результатов мониторинга процесса',
+  influenceMonitoringResults: 'результатов мониторинга влияния',
 };
 
 /** The counts come from other slices; contradictory ones would let a gate pass by accident. */
 const contextProblems = (context: ProgrammeGateContext): UnmetCondition[] => {
   const names = Object.keys(contextCountLabels) as (keyof ProgrammeGateContext)[];
-  const counts = names.filter((name) => !(Number.isInteger(context[name]) && context[name] >= 0));
+  // Monitoring counts may be absent (decided before the gate read them); present ones must be counts.
+  const mayBeAbsent: readonly (keyof ProgrammeGateContext)[] = [
+    'processMonitoringResults',
+    'influenceMonitoringResults',
+  ];
+  const isCount = (name: keyof ProgrammeGateContext) => {
+    const value = context[name];
+    return value === undefined ? mayBeAbsent.includes(name) : Number.isInteger(value) && value >= 0;
+  };
+  const counts = names.filter((name) => !isCount(name));
   const notAbove = (part: number, whole: number, code: string, message: string): UnmetCondition[] =>
     part > whole ? [{ code, message }] : [];
   return [
@@ -164,6 +175,8 @@ const recordDocument = ({ data, metadata }: RecordDocument, current: ProgrammeSt
     ...(isIsoDate(data.date)
       ? []
       : [{ code: 'document.date.invalid', message: 'Дата документа должна быть в формате ГГГГ-ММ-ДД' }]),
+    // Orders and acts are recorded once signed: their date is a fact, not a plan.
+    ...notInFutureProblems(data.date, metadata, 'document.date.future', 'Дата документа'),
     ...(isUnsetOrBlank(data.signedBy)
       ? [{ code: 'document.signedBy.empty', message: 'Не указано, кем подписан документ' }]
       : []),

@@ -34,6 +34,8 @@ export const ready: ProgrammeGateContext = {
   pairsWithApprovedPersonalProgramme: 3,
   activePairs: 3,
   activePairsPassedInterimControl: 3,
+  processMonitoringResults: 6,
+  influenceMonitoringResults: 2,
 };
 export const nothing: ProgrammeGateContext = emptyGateContext;
 

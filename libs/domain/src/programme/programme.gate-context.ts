@@ -11,6 +11,13 @@ export interface ProgrammeGateContext {
   readonly pairsWithApprovedPersonalProgramme: number;
   readonly activePairs: number;
   readonly activePairsPassedInterimControl: number;
+  /**
+   * Monitoring results (002 §10) the organisation recorded for periods reaching into the programme, per
+   * monitoring stage. Absent only in counts taken before the gate read them (recorded histories, stored
+   * StageAdvanced events): those decisions were made without them and must replay as they were made.
+   */
+  readonly processMonitoringResults?: number;
+  readonly influenceMonitoringResults?: number;
 }
 
 /** The counts before anyone is selected or paired. */
@@ -22,4 +29,6 @@ export const emptyGateContext: ProgrammeGateContext = {
   pairsWithApprovedPersonalProgramme: 0,
   activePairs: 0,
   activePairsPassedInterimControl: 0,
+  processMonitoringResults: 0,
+  influenceMonitoringResults: 0,
 };

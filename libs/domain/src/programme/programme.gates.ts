@@ -1,3 +1,5 @@
+import type { MonitoringStage } from '../monitoring/monitoring.events';
+import { monitoringStageLabels } from '../monitoring/monitoring.labels';
 import type { UnmetCondition } from '../shared/refusal';
 import type { ProgrammeDocumentKind, ProgrammeStage, ProgrammeStageOrClosed } from './programme.events';
 import { programmeStages } from './programme.events';
@@ -16,6 +18,21 @@ const documentRecorded = (kind: ProgrammeDocumentKind): ProgrammeGateCondition =
   code: `document.${kind}.missing`,
   message: `Не зарегистрирован документ «${programmeDocumentKindLabels[kind]}»`,
   holds: (state) => hasProgrammeDocument(state, kind),
+});
+
+const monitoringCounts: Readonly<Record<MonitoringStage, keyof ProgrammeGateContext>> = {
+  process: 'processMonitoringResults',
+  influence: 'influenceMonitoringResults',
+};
+
+/**
+ * 002 §10: the monitoring consists of two stages, each judged by its indicators; a report document alone
+ * does not show that either was carried out. An absent count is a decision taken before the gate read it.
+ */
+const monitoringResultsRecorded = (stage: MonitoringStage): ProgrammeGateCondition => ({
+  code: `monitoring.${stage}.noResults`,
+  message: `Не внесено ни одного результата по показателям этапа «${monitoringStageLabels[stage]}» (002 §10)`,
+  holds: (_state, context) => (context[monitoringCounts[stage]] ?? 1) >= 1,
 });
 
 /** What must hold to leave each stage, in the order the curator's checklist shows it. */
@@ -61,7 +78,12 @@ export const programmeGates: Readonly<Record<ProgrammeStage, readonly ProgrammeG
       holds: (_state, context) => context.activePairsPassedInterimControl >= context.activePairs,
     },
   ],
-  reflectiveAnalytical: [documentRecorded('processMonitoringReport'), documentRecorded('influenceMonitoringReport')],
+  reflectiveAnalytical: [
+    monitoringResultsRecorded('process'),
+    monitoringResultsRecorded('influence'),
+    documentRecorded('processMonitoringReport'),
+    documentRecorded('influenceMonitoringReport'),
+  ],
   results: [documentRecorded('finalReport')],
 };
 

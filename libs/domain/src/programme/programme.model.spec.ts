@@ -38,6 +38,8 @@ const everythingInPlace: ProgrammeGateContext = {
   pairsWithApprovedPersonalProgramme: 1,
   activePairs: 1,
   activePairsPassedInterimControl: 1,
+  processMonitoringResults: 1,
+  influenceMonitoringResults: 1,
 };
 const nothingInPlace: ProgrammeGateContext = {
   mentorsSelected: 0,
@@ -47,6 +49,8 @@ const nothingInPlace: ProgrammeGateContext = {
   pairsWithApprovedPersonalProgramme: 0,
   activePairs: 0,
   activePairsPassedInterimControl: 0,
+  processMonitoringResults: 0,
+  influenceMonitoringResults: 0,
 };
 const curator: CommandMetadata = { actorId: 'curator-1', role: 'curator', now: '2026-03-02T06:00:00.000Z' };
 
@@ -70,7 +74,9 @@ function expectStage(model: Model, s: Step): ProgrammeStageOrClosed | undefined 
   if (s.kind === 'record') return model.stage;
   if (s.kind === 'return') return s.to < index ? order[s.to] : undefined;
   // Implementation asks that every active pair passed interim control: vacuously true with none (nothingInPlace).
-  const needsPairs = model.stage === 'preparatory' || model.stage === 'design';
+  // The reflective-analytical stage also asks for recorded monitoring results of both stages (002 §10).
+  const needsPairs =
+    model.stage === 'preparatory' || model.stage === 'design' || model.stage === 'reflectiveAnalytical';
   const documentsOk = (required[model.stage] ?? []).every((d) => model.documents.has(d));
   return documentsOk && (!needsPairs || s.pairsReady) ? order[index + 1] : undefined;
 }

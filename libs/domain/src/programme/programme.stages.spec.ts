@@ -84,6 +84,46 @@ describe('organisation mentoring programme', () => {
           'document.influenceMonitoringReport.missing',
         ]));
 
+    it('reflective-analytical → results with both reports but no recorded monitoring results (002 §10)', () =>
+      spec
+        .given(inResults.slice(0, -1))
+        .when(advance({ ...ready, processMonitoringResults: 0, influenceMonitoringResults: 0 }))
+        .thenRefuses('programme.gate.unmet', ['monitoring.process.noResults', 'monitoring.influence.noResults']));
+
+    it('reflective-analytical → results with process monitoring results only, naming the influence stage', () => {
+      let caught: unknown;
+      try {
+        programmeDecider.decide(advance({ ...ready, influenceMonitoringResults: 0 }), fold(inResults.slice(0, -1)));
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toMatchObject({
+        unmet: [
+          {
+            code: 'monitoring.influence.noResults',
+            message:
+              'Не внесено ни одного результата по показателям этапа «Мониторинг влияния персонализированной программы наставничества на её участников» (002 §10)',
+          },
+        ],
+      });
+    });
+
+    it('reflective-analytical → results as decided before the gate counted monitoring results (a replayed command)', () => {
+      const counted = { ...ready };
+      delete counted.processMonitoringResults;
+      delete counted.influenceMonitoringResults;
+      spec
+        .given(inResults.slice(0, -1))
+        .when(advance(counted))
+        .then([advanced('reflectiveAnalytical', 'results', counted)]);
+    });
+
+    it('refuses a monitoring count that is not a count', () =>
+      spec
+        .given(inResults.slice(0, -1))
+        .when(advance({ ...ready, processMonitoringResults: -1 }))
+        .thenRefuses('programme.context.invalid', ['context.processMonitoringResults.invalid']));
+
     it('results → closed without the final report', () =>
       spec.given(inResults).when(advance(ready)).thenRefuses('programme.gate.unmet', ['document.finalReport.missing']));
 

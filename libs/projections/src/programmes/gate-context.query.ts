@@ -16,7 +16,28 @@ export async function loadProgrammeGateContext(db: SqlExecutor, programmeId: str
     mentorsSelected: selection?.mentors ?? 0,
     menteesSelected: selection?.mentees ?? 0,
     ...(await loadPairCounts(db, programmeId)),
+    ...(await loadMonitoringCounts(db, programmeId)),
   };
+}
+
+type MonitoringCounts = Required<Pick<ProgrammeGateContext, 'processMonitoringResults' | 'influenceMonitoringResults'>>;
+
+/**
+ * Results of the organisation's monitoring journal (002 §10) whose period reaches into the programme: the
+ * journal belongs to the organisation, and a result about a year before the programme says nothing of it.
+ * The programme's start is compared as a UTC date: at most a day more lenient than its local date.
+ */
+async function loadMonitoringCounts(db: SqlExecutor, programmeId: string): Promise<MonitoringCounts> {
+  const [row] = await db.query<{ process: number; influence: number }>(
+    `SELECT count(*) FILTER (WHERE f.facts->>'stage' = 'process')::int AS process,
+            count(*) FILTER (WHERE f.facts->>'stage' = 'influence')::int AS influence
+     FROM programmes_view p
+     JOIN report_facts f ON f.organisation_id = p.organisation_id::text
+     WHERE p.programme_id = $1 AND f.subject_type = 'monitoringResult' AND f.valid_to IS NULL
+       AND f.facts->>'periodEnd' >= left(p.state->>'startedAt', 10)`,
+    [programmeId],
+  );
+  return { processMonitoringResults: row?.process ?? 0, influenceMonitoringResults: row?.influence ?? 0 };
 }
 
 type PairCounts = Omit<ProgrammeGateContext, 'mentorsSelected' | 'menteesSelected'>;

@@ -1,0 +1,188 @@
+import { randomUUID } from 'node:crypto';
+import { localDateOf } from '@mentorflow/calendar';
+import { selectParticipants } from '../support/participants';
+import { TestSystem } from '../support/system';
+
+const DAY = 86_400_000;
+/** Today in the organisation's zone, moved by whole days: the dates follow the real clock, never a fixed year. */
+const localDay = (timeZone: string, days = 0) =>
+  new Date(Date.parse(`${localDateOf(new Date(), timeZone)}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+
+/**
+ * The programme's gates as the regulations say them, through HTTP: the reflective-analytical stage asks
+ * for recorded results of both monitoring stages (002 §10), and dates of orders, acts and monitoring
+ * periods are facts that cannot lie after today in the organisation's zone.
+ */
+describe('programme gates and dates as the regulations say', () => {
+  // Kaliningrad (UTC+2) lags the rest of Russia: "tomorrow" there is a date a UTC-based check let through.
+  const timeZone = 'Europe/Kaliningrad';
+  let system: TestSystem;
+  const admin = randomUUID();
+  const director = randomUUID();
+  const curator = randomUUID();
+  const mentor = randomUUID();
+  const mentee = randomUUID();
+  let organisationId: string;
+  let programmeId: string;
+  let as: { director: string; curator: string };
+
+  beforeAll(async () => {
+    system = await TestSystem.start();
+    const org = await system.request('POST', '/organisations', system.token(admin, ['administrator']), {
+      name: 'ГАУ КО ПОО «Колледж сервиса и туризма»',
+      kind: 'college',
+      municipality: 'г. Калининград',
+      region: 'Калининградская область',
+      timeZone,
+    });
+    organisationId = org.body.organisationId;
+    as = {
+      director: system.token(director, ['director'], [organisationId]),
+      curator: system.token(curator, ['curator'], [organisationId]),
+    };
+    system.token(mentor, ['mentor'], [organisationId]);
+    system.token(mentee, ['mentee'], [organisationId]);
+    const started = await system.request('POST', `/organisations/${organisationId}/programmes`, as.director, {
+      title: 'Программа наставничества педагогических работников',
+    });
+    programmeId = started.body.state.programmeId;
+    await system.request('POST', `/programmes/${programmeId}/curator`, as.director, { curatorId: curator });
+  });
+  afterAll(() => system?.stop());
+
+  const recordDocument = (kind: string, date = localDay(timeZone)) =>
+    system.request('POST', `/programmes/${programmeId}/documents`, as.curator, {
+      documentId: randomUUID(),
+      kind,
+      number: `${kind}-1`,
+      date,
+      signedBy: 'Директор',
+    });
+  const recordResult = (indicator: string, value: number, periodStart: string, periodEnd: string) =>
+    system.request('POST', `/organisations/${organisationId}/monitoring-results`, as.curator, {
+      indicator,
+      value,
+      periodStart,
+      periodEnd,
+    });
+  const checklist = async (settled: (codes: string[]) => boolean) => {
+    const read = await system.eventually(
+      () => system.request('GET', `/programmes/${programmeId}`, as.curator),
+      (r) => settled((r.body.nextStageChecklist ?? []).map((c: { code: string }) => c.code)),
+    );
+    return read.body.nextStageChecklist as { code: string; message: string }[];
+  };
+  const advance = () => system.request('POST', `/programmes/${programmeId}/advance`, as.curator, {});
+  const advanceWhenReady = async (from: string) => {
+    await checklist((codes) => codes.length === 0);
+    const advanced = await advance();
+    expect(advanced.status).toBe(200);
+    expect(advanced.body.state.stage).not.toBe(from);
+  };
+
+  it('refuses an order dated after today in the organisation’s zone and names the field', async () => {
+    const tomorrow = await recordDocument('implementationAct', localDay(timeZone, 1));
+    expect(tomorrow.status).toBe(422);
+    expect(tomorrow.body.unmet).toEqual([
+      {
+        code: 'document.date.future',
+        message: `Дата документа не может быть позже сегодняшнего дня (${localDay(timeZone)})`,
+      },
+    ]);
+    expect((await recordDocument('implementationAct')).status).toBe(200);
+  });
+
+  it('refuses a monitoring result whose period ends after today in the organisation’s zone', async () => {
+    const refused = await recordResult('menteeMotivationGrowth', 40, localDay(timeZone, -30), localDay(timeZone, 1));
+    expect(refused.status).toBe(422);
+    expect(refused.body.unmet).toEqual([
+      {
+        code: 'periodEnd.future',
+        message: `Конец периода мониторинга не может быть позже сегодняшнего дня (${localDay(timeZone)})`,
+      },
+    ]);
+  });
+
+  it('leaves the reflective-analytical stage only with recorded results of both monitoring stages (002 §10)', async () => {
+    const today = localDay(timeZone);
+    expect((await recordDocument('regulationApprovalOrder')).status).toBe(200);
+    // The commission selects them (002 §4.4): the gate counts only selected participants.
+    await selectParticipants(system, programmeId, as.curator, [
+      { personId: mentor, role: 'mentor', position: 'Преподаватель' },
+      { personId: mentee, role: 'mentee', position: 'Преподаватель', menteeCategory: 'adaptingToNewWorkplace' },
+    ]);
+    await advanceWhenReady('preparatory');
+
+    expect((await recordDocument('roadMap')).status).toBe(200);
+    const formed = await system.request('POST', `/programmes/${programmeId}/pairs`, as.director, {
+      form: 'teacherTeacher',
+      kind: 'traditional',
+      mentorId: mentor,
+      menteeIds: [mentee],
+      consents: [
+        { personId: mentor, date: today },
+        { personId: mentee, date: today },
+      ],
+      order: { number: '12-к', date: today, signedBy: 'Директор' },
+      term: { start: today, end: localDay(timeZone, 365) },
+    });
+    expect(formed.status).toBe(201);
+    const pairId = formed.body.state.pairId as string;
+    const approved = await system.request('POST', `/pairs/${pairId}/personal-programme`, as.curator, {
+      start: today,
+      end: localDay(timeZone, 270),
+      directions: ['Методическая поддержка'],
+      activities: [{ title: 'Посещение занятий наставника', plannedDate: localDay(timeZone, 30) }],
+      difficulties: ['Организация дисциплины на занятии'],
+      controller: { personId: curator, role: 'curator' },
+    });
+    expect(approved.status).toBe(200);
+    await advanceWhenReady('design');
+
+    const interimTask = Object.values(
+      approved.body.state.tasks as Record<string, { taskId: string; kind: string }>,
+    ).find((t) => t.kind === 'interimControl');
+    const interim = await system.request('POST', `/pairs/${pairId}/interim-control`, as.curator, {
+      taskId: interimTask?.taskId,
+      outcome: 'passed',
+      comment: 'План выполняется',
+    });
+    expect(interim.status).toBe(200);
+    await advanceWhenReady('implementation');
+
+    // Both report documents alone no longer let the stage go: the monitoring itself has not been recorded.
+    expect((await recordDocument('processMonitoringReport')).status).toBe(200);
+    expect((await recordDocument('influenceMonitoringReport')).status).toBe(200);
+    // A result about a period that ended before the programme began says nothing of this programme.
+    expect((await recordResult('studentsGradeDynamics', 3, '2020-09-01', '2021-05-31')).status).toBe(201);
+    const refused = await advance();
+    expect(refused.status).toBe(422);
+    expect(refused.body.unmet).toEqual([
+      {
+        code: 'monitoring.process.noResults',
+        message:
+          'Не внесено ни одного результата по показателям этапа «Мониторинг процесса реализации персонализированной программы наставничества» (002 §10)',
+      },
+      {
+        code: 'monitoring.influence.noResults',
+        message:
+          'Не внесено ни одного результата по показателям этапа «Мониторинг влияния персонализированной программы наставничества на её участников» (002 §10)',
+      },
+    ]);
+
+    expect((await recordResult('programmeEffectivenessAndRisks', 4, today, today)).status).toBe(201);
+    expect(await checklist((codes) => codes.length === 1)).toEqual([
+      expect.objectContaining({ code: 'monitoring.influence.noResults' }),
+    ]);
+    const stillRefused = await advance();
+    expect(stillRefused.status).toBe(422);
+    expect(stillRefused.body.unmet.map((u: { code: string }) => u.code)).toEqual(['monitoring.influence.noResults']);
+
+    expect((await recordResult('teachersPlanningToBecomeMentors', 2, today, today)).status).toBe(201);
+    await advanceWhenReady('reflectiveAnalytical');
+    await system.eventually(
+      () => system.request('GET', `/programmes/${programmeId}`, as.curator),
+      (r) => r.body.stage === 'results',
+    );
+  });
+});
