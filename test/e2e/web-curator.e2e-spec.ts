@@ -217,7 +217,9 @@ describe('web application: the curator advances a programme after fixing a refus
     await approve
       .getByLabel('Направления работы (по одному в строке)')
       .fill('Методическая поддержка\nАдаптация в коллективе');
-    await approve.getByLabel('Трудности наставляемого (по одной в строке)').fill('Дисциплина на уроке');
+    await approve
+      .getByLabel('Профессиональные затруднения наставляемого (по одному в строке)')
+      .fill('Дисциплина на уроке');
     await approve.getByLabel('Название мероприятия').fill('Посещение уроков наставника');
     await approve.getByLabel('Плановая дата').fill('2026-10-15');
     await approve.getByRole('button', { name: 'Утвердить программу' }).click();

@@ -197,7 +197,7 @@ describe('a deadline in a year without calendar data (pending, then computed whe
     });
     expect(pending.dueAt).toBeUndefined();
     // The title outlives the pending state, so it names no deadline; the task's deadlinePendingYear says why it has none.
-    expect(pending.title).toMatch(/по результатам диагностики \(10 рабочих дней\)$/);
+    expect(pending.title).toMatch(/по результатам входной диагностики \(10 рабочих дней\)$/);
 
     // One task per administrator, however many deadlines wait.
     const raised = loadTasksOf(await calendarEvents(), year).filter((e) =>

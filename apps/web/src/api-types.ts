@@ -439,7 +439,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Итоговый отчёт наставника с заключением об адаптации */
+        /** Отчёт наставника по итогам наставничества с заключением об адаптации */
         post: operations["PairsController_mentorReport"];
         delete?: never;
         options?: never;
@@ -643,7 +643,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Записать результаты диагностики (тьютор): методисту ставится задача — проект ИОМ за 10 рабочих дней */
+        /** Записать результаты входной диагностики (тьютор): методисту ставится задача — проект ИОМ за 10 рабочих дней */
         post: operations["RoutesController_recordDiagnostics"];
         delete?: never;
         options?: never;
@@ -1308,7 +1308,7 @@ export interface components {
              * @example newSpecialist
              * @enum {string}
              */
-            menteeCategory?: "newSpecialist" | "nonPedagogicalGraduate" | "movedToOtherWork" | "needsPreparationForGroupOrTopic" | "backAfterLongBreak" | "burnout" | "internWithContract" | "other";
+            menteeCategory?: "newSpecialist" | "nonPedagogicalGraduate" | "movedToOtherWork" | "needsPreparationForGroupOrTopic" | "backAfterLongBreak" | "burnout" | "internWithContract" | "adaptingToNewWorkplace" | "raisingProfessionalLevel" | "acquiringItSkills" | "newTeacherInStaff" | "experiencedMasteringNewTechnology" | "other";
             /** @example ГБПОУ «Тольяттинский социально-педагогический колледж» */
             partnerOrganisation?: string;
         };
@@ -1442,7 +1442,7 @@ export interface components {
             activities: components["schemas"]["ActivityDto"][];
             /**
              * @example [
-             *       "Трудности в организации дисциплины на уроке"
+             *       "Затруднения в организации дисциплины на уроке"
              *     ]
              */
             difficulties: string[];

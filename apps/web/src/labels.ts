@@ -1,7 +1,7 @@
 /** Russian UI names: the domain's own label tables (one source of truth) plus what only the UI needs. */
-import type { Role, TaskKind, TaskStatus } from './types';
+import type { Role, TaskStatus } from './types';
 
-export { pendingDeadlineText } from '../../../libs/domain/src/task/task.labels';
+export { pendingDeadlineText, taskKindLabels, taskLabel } from '../../../libs/domain/src/task/task.labels';
 export { programmeStageLabels, programmeDocumentKindLabels } from '../../../libs/domain/src/programme/programme.labels';
 export {
   pairStatusLabels,
@@ -38,7 +38,7 @@ export const roleLabels: Readonly<Record<Role, string>> = {
   tutor: 'Тьютор',
   psychologist: 'Педагог-психолог',
   administrator: 'Администратор',
-  regionalCoordinator: 'Региональный координатор',
+  regionalCoordinator: 'Муниципальный/региональный координатор',
 };
 
 /**
@@ -51,17 +51,6 @@ export function systemActorLabel(entry: { actorId: string; role: string }): stri
   if (entry.actorId === 'system') return `Система (таймер) — ${roleLabels[entry.role as Role] ?? entry.role}`;
   return undefined;
 }
-
-export const taskKindLabels: Readonly<Record<TaskKind, string>> = {
-  stagePlanReminder: 'Срок этапа программы',
-  interimControl: 'Промежуточный контроль пары',
-  finalControl: 'Итоговый контроль пары',
-  draftRoute: 'Проект ИОМ',
-  draftOverdueEscalation: 'Просрочен проект ИОМ',
-  monthlyControlPointCheck: 'Ежемесячная проверка контрольных точек',
-  controlDiagnostics: 'Контрольная диагностика',
-  loadCalendarYear: 'Производственный календарь',
-};
 
 export const taskStatusLabels: Readonly<Record<TaskStatus, string>> = {
   open: 'Открыта',
@@ -78,7 +67,7 @@ export const eventTypeLabels: Readonly<Record<string, string>> = {
   MenteeReportRecorded: 'Отчёт наставляемого',
   InterimControlPassed: 'Промежуточный контроль пройден',
   InterimControlFailed: 'Промежуточный контроль: требуется корректировка',
-  MentorFinalReportSubmitted: 'Итоговый отчёт наставника',
+  MentorFinalReportSubmitted: 'Отчёт наставника по итогам наставничества',
   FinalControlCompleted: 'Итоговый контроль',
   PairCompleted: 'Пара завершила программу',
   MentorReplaced: 'Замена наставника',

@@ -29,7 +29,7 @@ export class OrganisationsController {
     );
     if (!isAdministrator(user) && !coordinatorMayRegister) {
       throw new ForbiddenException(
-        'Региональный координатор регистрирует организации только своего региона или муниципалитета',
+        'Муниципальный/региональный координатор регистрирует организации только своего региона или муниципалитета',
       );
     }
     const organisationId = randomUUID();

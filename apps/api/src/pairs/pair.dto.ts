@@ -182,7 +182,7 @@ export class PersonalProgrammeDto {
   @Type(() => ActivityDto)
   activities!: ActivityDto[];
 
-  @ApiProperty({ type: [String], example: ['Трудности в организации дисциплины на уроке'] })
+  @ApiProperty({ type: [String], example: ['Затруднения в организации дисциплины на уроке'] })
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })

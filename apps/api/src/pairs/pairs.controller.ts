@@ -124,7 +124,7 @@ export class PairsController {
   @Post('pairs/:id/mentor-report')
   @HttpCode(200)
   @Roles('mentor')
-  @ApiOperation({ summary: 'Итоговый отчёт наставника с заключением об адаптации' })
+  @ApiOperation({ summary: 'Отчёт наставника по итогам наставничества с заключением об адаптации' })
   mentorReport(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', UuidParam()) id: string,

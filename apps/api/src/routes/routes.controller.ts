@@ -108,7 +108,8 @@ export class RoutesController {
   @HttpCode(200)
   @Roles(...tutors)
   @ApiOperation({
-    summary: 'Записать результаты диагностики (тьютор): методисту ставится задача — проект ИОМ за 10 рабочих дней',
+    summary:
+      'Записать результаты входной диагностики (тьютор): методисту ставится задача — проект ИОМ за 10 рабочих дней',
   })
   recordDiagnostics(
     @CurrentUser() user: AuthenticatedUser,

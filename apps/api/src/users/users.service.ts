@@ -127,9 +127,13 @@ export class UsersService {
         errors.push({
           field: 'region',
           constraint: 'roleScope',
-          message: 'Для регионального координатора укажите регион',
+          message: 'Для муниципального/регионального координатора укажите регион',
         });
-      forbid('organisationId', organisationId, 'Региональный координатор назначается на регион, а не на организацию');
+      forbid(
+        'organisationId',
+        organisationId,
+        'Муниципальный/региональный координатор назначается на регион (муниципалитет), а не на организацию',
+      );
     } else {
       if (organisationId === undefined) {
         errors.push({ field: 'organisationId', constraint: 'roleScope', message: 'Для этой роли укажите организацию' });

@@ -135,7 +135,7 @@ const register = (command: RegisterOrganisation, state: OrganisationState): Orga
   if (metadata.role !== 'administrator' && metadata.role !== 'regionalCoordinator') {
     return refuse(
       'organisation.forbidden',
-      'Регистрировать организации может только администратор или региональный координатор',
+      'Регистрировать организации может только администратор или муниципальный/региональный координатор',
     );
   }
   const missing: UnmetCondition[] = [

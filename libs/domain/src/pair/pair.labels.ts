@@ -13,7 +13,7 @@ export const pairFormLabels: Readonly<Record<PairForm, string>> = {
   headTeacher: 'Руководитель образовательной организации – педагог',
   employerStudent: 'Работодатель – студент',
   studentPupil: 'Студент – ученик',
-  pupilPupil: 'Ученик – ученик',
+  pupilPupil: 'Ученик – ученик / студент – студент',
   employerPupil: 'Работодатель – ученик',
   universityTeacherYoungTeacher: 'Педагог вуза (колледжа) – молодой педагог',
 };

@@ -13,6 +13,13 @@ export const menteeCategories = [
   'backAfterLongBreak',
   'burnout',
   'internWithContract',
+  // 004 slide 42.
+  'adaptingToNewWorkplace',
+  'raisingProfessionalLevel',
+  'acquiringItSkills',
+  // 001.
+  'newTeacherInStaff',
+  'experiencedMasteringNewTechnology',
   'other',
 ] as const;
 export type MenteeCategory = (typeof menteeCategories)[number];

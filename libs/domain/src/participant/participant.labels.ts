@@ -12,7 +12,7 @@ export const participantRoleLabels: Readonly<Record<ParticipantRole, string>> = 
   mentee: 'Наставляемый',
 };
 
-/** 002 §4.6; 004 slide 42. */
+/** 002 §4.6; 004 slide 42; 001. */
 export const menteeCategoryLabels: Readonly<Record<MenteeCategory, string>> = {
   newSpecialist: 'Впервые принятый специалист без стажа педагогической деятельности',
   nonPedagogicalGraduate:
@@ -23,6 +23,12 @@ export const menteeCategoryLabels: Readonly<Record<MenteeCategory, string>> = {
   backAfterLongBreak: 'Педагог, приступивший к работе после длительного перерыва',
   burnout: 'Педагог в состоянии профессионального, эмоционального выгорания',
   internWithContract: 'Стажёр (студент), заключивший договор с обязательством последующего принятия на работу',
+  adaptingToNewWorkplace: 'Педагог в процессе адаптации на новом месте работы',
+  raisingProfessionalLevel:
+    'Педагог, желающий повысить свой профессиональный уровень в определённом направлении педагогической деятельности',
+  acquiringItSkills: 'Педагог, желающий овладеть современными ИТ-программами и цифровыми навыками',
+  newTeacherInStaff: 'Новый педагог в коллективе',
+  experiencedMasteringNewTechnology: 'Опытный педагог, осваивающий новую технологию или приобретающий новые навыки',
   other: 'Педагог, испытывающий другие профессиональные затруднения',
 };
 

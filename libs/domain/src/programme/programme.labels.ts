@@ -14,7 +14,7 @@ export const programmeStageLabels: Readonly<Record<ProgrammeStageOrClosed, strin
 export const programmeDocumentKindLabels: Readonly<Record<ProgrammeDocumentKind, string>> = {
   implementationAct: 'Распорядительный акт о внедрении целевой модели наставничества',
   regulationApprovalOrder: 'Приказ об утверждении положения о системе наставничества',
-  roadMap: 'Дорожная карта',
+  roadMap: 'Дорожная карта по внедрению целевой модели наставничества',
   pairAssignmentOrder: 'Приказ о закреплении наставнических пар/групп',
   writtenConsent: 'Письменное согласие наставника и наставляемого на участие в программе наставничества',
   mentorContractSupplement: 'Дополнительное соглашение к трудовому договору наставника',

@@ -116,7 +116,7 @@ export const validateDiagnosticsRequest = (
   requireStage(state, 'diagnosticMotivational');
   refuseIfAny(
     'route.diagnostics.invalid',
-    'Результаты диагностики заполнены неверно',
+    'Результаты входной диагностики заполнены неверно',
     initialDiagnosticsProblems(request),
   );
   return state;
@@ -169,7 +169,7 @@ export const recordDiagnostics = ({ data, metadata }: RecordDiagnostics, current
       metadata,
       draftTask,
       'draftRoute',
-      `Составить проект ИОМ ${state.code} по результатам диагностики (${dueText})`,
+      `Составить проект ИОМ ${state.code} по результатам входной диагностики (${dueText})`,
       { personId: state.participants.methodologistId, role: 'methodologist' },
     ),
   ];

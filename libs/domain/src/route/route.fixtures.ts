@@ -222,7 +222,7 @@ export const diagnosticsRecorded: Extract<RouteEvent, { type: 'DiagnosticsRecord
     recordedBy: 'tutor-1',
   },
 };
-export const draftTitle = `Составить проект ИОМ ${code} по результатам диагностики (10 рабочих дней, до 2026-05-14 включительно)`;
+export const draftTitle = `Составить проект ИОМ ${code} по результатам входной диагностики (10 рабочих дней, до 2026-05-14 включительно)`;
 export const draftRaised = raised(
   'task-draft',
   'draftRoute',

@@ -1,3 +1,29 @@
+import type { TaskKind } from './task.events';
+
 /** What the inbox and a task's title say of a deadline waiting for its production-calendar year. */
 export const pendingDeadlineText = (year: number): string =>
   `срок будет рассчитан после загрузки производственного календаря на ${year} год`;
+
+/** UI names of the task kinds. */
+export const taskKindLabels: Readonly<Record<TaskKind, string>> = {
+  stagePlanReminder: 'Срок этапа программы',
+  interimControl: 'Промежуточный контроль пары',
+  finalControl: 'Итоговый контроль пары',
+  draftRoute: 'Проект ИОМ',
+  draftOverdueEscalation: 'Просрочен проект ИОМ',
+  monthlyControlPointCheck: 'Ежемесячная проверка контрольных точек',
+  controlDiagnostics: 'Контрольная диагностика',
+  loadCalendarYear: 'Производственный календарь',
+};
+
+/**
+ * The mentor's report at the end of mentoring (002 §6.1.10) is raised with kind `finalControl`, a code
+ * stored in its events; it is the one assigned to the mentor — the final control itself goes to a
+ * controller, never to the mentor. It is a report, not a control measure.
+ */
+export const isMentorReportTask = (task: { readonly kind: TaskKind; readonly role: string }): boolean =>
+  task.kind === 'finalControl' && task.role === 'mentor';
+
+/** What a task is, in the words of the regulation: its kind, or the mentor's report. */
+export const taskLabel = (task: { readonly kind: TaskKind; readonly role: string }): string =>
+  isMentorReportTask(task) ? 'Отчёт наставника по итогам наставничества' : taskKindLabels[task.kind];

@@ -4,6 +4,7 @@ import {
   competenceLevel,
   finalControlOutcomeLabels,
   implementsTargetModel,
+  isMentorReportTask,
   interimControlOutcomeLabels,
   monitoringIndicatorDefinitions,
   monitoringIndicators,
@@ -38,7 +39,7 @@ export const reportRoleLabels: Readonly<Record<string, string>> = {
   tutor: 'Тьютор',
   psychologist: 'Педагог-психолог',
   administrator: 'Администратор',
-  regionalCoordinator: 'Региональный координатор',
+  regionalCoordinator: 'Муниципальный/региональный координатор',
 };
 
 export const targetModelDocumentKeys = [
@@ -274,7 +275,9 @@ export function organisationReport(organisationId: string, rows: readonly FactRo
       interimControlPassedShare: share(interimDone.filter((p) => p.interimOutcome === 'passed').length, withProgramme.length),
       finalControlPassedShare: share(finalDone.filter((p) => p.finalOutcome === 'passed').length, finalDone.length),
       terminatedPairs: pairs.filter((p) => p.status === 'terminated').length,
-      overdueControlTasks: tasks.filter((t) => controlKinds.has(t.kind) && isOverdue(t, atMs)).length,
+      // The mentor's report shares the final control's kind but is a report, not a control measure.
+      overdueControlTasks: tasks.filter((t) => controlKinds.has(t.kind) && !isMentorReportTask(t) && isOverdue(t, atMs))
+        .length,
     },
     monitoringResults: monitoringResultRows(rows),
   };

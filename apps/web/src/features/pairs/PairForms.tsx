@@ -475,7 +475,11 @@ function ApproveProgramme({ pair, onDone }: { pair: Pair; onDone: Done }) {
               <textarea {...props} rows={3} value={directions} onChange={(e) => setDirections(e.target.value)} />
             )}
           </Field>
-          <Field label="Трудности наставляемого (по одной в строке)" field="difficulties" error={command.error}>
+          <Field
+            label="Профессиональные затруднения наставляемого (по одному в строке)"
+            field="difficulties"
+            error={command.error}
+          >
             {(props) => (
               <textarea {...props} rows={3} value={difficulties} onChange={(e) => setDifficulties(e.target.value)} />
             )}

@@ -115,7 +115,7 @@ export function CompetenceChart({ initial, control }: { initial?: CompetenceResu
         </svg>
       </div>
       <figcaption>
-        <span className="legend legend-initial">Начальная диагностика</span>
+        <span className="legend legend-initial">Входная диагностика</span>
         {control ? (
           <span className="legend legend-control">Контрольная диагностика</span>
         ) : (
@@ -129,7 +129,7 @@ export function CompetenceChart({ initial, control }: { initial?: CompetenceResu
             <thead>
               <tr>
                 <th scope="col">Компетенция</th>
-                <th scope="col">Начальная</th>
+                <th scope="col">Входная</th>
                 <th scope="col">Контрольная</th>
               </tr>
             </thead>

@@ -38,7 +38,7 @@ export function RouteActions({ route, onChanged }: { route: Route; onChanged: (n
         key="diagnostics"
         route={route}
         kind="initial"
-        onDone={() => onChanged('Результаты диагностики записаны; методисту поставлена задача — проект ИОМ')}
+        onDone={() => onChanged('Результаты входной диагностики записаны; методисту поставлена задача — проект ИОМ')}
       />,
     );
   }
@@ -104,7 +104,8 @@ function Diagnostics({ route, kind, onDone }: { route: Route; kind: 'initial' | 
   const [date, setDate] = useState(() => todayIn(session.timeZoneOf(route.organisationId)));
   const [percents, setPercents] = useState<Record<string, string>>({});
   const command = useSubmit();
-  const title = kind === 'initial' ? 'Записать результаты диагностики' : 'Записать результаты контрольной диагностики';
+  const title =
+    kind === 'initial' ? 'Записать результаты входной диагностики' : 'Записать результаты контрольной диагностики';
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void command.submit(() =>

@@ -143,7 +143,7 @@ export function RoutePage() {
         <h2 id="competences">Уровень компетенций</h2>
         {r.diagnostics ? (
           <p className="hint">
-            Начальная диагностика: {formatLocalDate(r.diagnostics.date)}
+            Входная диагностика: {formatLocalDate(r.diagnostics.date)}
             {r.controlDiagnostics ? `; контрольная: ${formatLocalDate(r.controlDiagnostics.date)}` : ''}
           </p>
         ) : null}

@@ -5,7 +5,7 @@ import { useSession } from '../../auth';
 import { Badge, ErrorBox, Field, Loading, useLoad } from '../../components/ui';
 import { useSubmit } from '../../use-submit';
 import { formatLocalDate } from '../../format';
-import { pendingDeadlineText, pluralRu, taskKindLabels, taskStatusLabels, workingDaysText } from '../../labels';
+import { pendingDeadlineText, pluralRu, taskLabel, taskStatusLabels, workingDaysText } from '../../labels';
 import type { Task, TaskKind } from '../../types';
 
 interface WorkingDays {
@@ -125,13 +125,12 @@ function TaskCard({
   const left = task.dueLocalDate === undefined ? undefined : workingDays?.days[task.dueLocalDate];
   const organisation = useSession().organisations.get(task.organisationId);
   const routeAction = task.subject.type === 'route' ? doneOnRoute[task.kind] : undefined;
+  const kindLabel = taskLabel({ kind: task.kind, role: task.assignee.role });
   return (
     <li className={`task card${overdue ? ' task-overdue' : ''}`} data-task-id={task.taskId}>
       <div className="task-head">
-        <Badge tone={overdue ? 'danger' : 'info'}>
-          {overdue ? taskStatusLabels.overdue : taskKindLabels[task.kind]}
-        </Badge>
-        {overdue ? <Badge tone="neutral">{taskKindLabels[task.kind]}</Badge> : null}
+        <Badge tone={overdue ? 'danger' : 'info'}>{overdue ? taskStatusLabels.overdue : kindLabel}</Badge>
+        {overdue ? <Badge tone="neutral">{kindLabel}</Badge> : null}
         <h2 className="task-title">{task.title}</h2>
       </div>
       <dl className="facts">
