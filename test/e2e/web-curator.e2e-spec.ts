@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { approveCandidates } from '../support/participants';
+import { localDateOf } from '@mentorflow/calendar';
 import { TestSystem } from '../support/system';
 import {
   accessibilityAudit,
@@ -11,6 +12,11 @@ import {
   screenshot,
   signedInPage,
 } from '../support/web';
+
+const DAY = 86_400_000;
+/** A date in the organisation's zone (Samara) relative to today: never a fixed year. */
+const localDay = (days: number) =>
+  new Date(Date.parse(`${localDateOf(new Date(), 'Europe/Samara')}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 
 /** Journey 1: a curator is refused at the preparatory gate, fixes what is missing from the checklist, and advances. */
 describe('web application: the curator advances a programme after fixing a refused gate', () => {
@@ -292,6 +298,35 @@ describe('web application: the curator advances a programme after fixing a refus
     await row.getByLabel('Причина выбытия').fill('Перевод в другую организацию');
     await row.getByRole('button', { name: 'Исключить из программы' }).click();
     await row.getByText('Выбыл', { exact: true }).waitFor();
+    await context.close();
+  });
+
+  it('records a monitoring result of the organisation on the programme page, refusing a period that has not ended', async () => {
+    const { context, page } = await signedInPage(browser, curatorToken);
+    await page.goto(`${system.baseUrl}/app/programmes/${programmeId}`);
+    const section = page.locator('section[aria-labelledby="monitoring-title"]');
+    await section.getByText('Результаты мониторинга не внесены.').waitFor();
+    const form = page.getByRole('form', { name: 'Внести результат мониторинга' });
+    await form
+      .getByLabel('Показатель')
+      .selectOption({ label: 'Число педагогов, планирующих стать наставниками в ближайшем будущем' });
+    await form.getByLabel('Значение').fill('3');
+    await form.getByLabel('Начало периода').fill(localDay(-60));
+    await form.getByLabel('Конец периода').fill(localDay(1));
+    await form.getByRole('button', { name: 'Внести результат' }).click();
+    const refusal = form.getByRole('alert').filter({ hasText: 'Результат не внесён' });
+    await refusal.waitFor();
+    await expect(refusal.textContent()).resolves.toContain(
+      `Конец периода мониторинга не может быть позже сегодняшнего дня (${localDay(0)})`,
+    );
+
+    await form.getByLabel('Конец периода').fill(localDay(0));
+    await form.getByRole('button', { name: 'Внести результат' }).click();
+    await form.getByRole('status').filter({ hasText: 'внесён' }).waitFor();
+    await section.locator('tbody tr').filter({ hasText: 'Мониторинг влияния' }).waitFor();
+    await expect(section.locator('tbody tr').first().textContent()).resolves.toContain(
+      'Число педагогов, планирующих стать наставниками в ближайшем будущем',
+    );
     await context.close();
   });
 

@@ -4,6 +4,11 @@ import type { Role, TaskStatus } from './types';
 export { pendingDeadlineText, taskKindLabels, taskLabel } from '../../../libs/domain/src/task/task.labels';
 export { programmeStageLabels, programmeDocumentKindLabels } from '../../../libs/domain/src/programme/programme.labels';
 export {
+  monitoringStageLabels,
+  monitoringIndicatorDefinitions,
+  monitoringUnitLabels,
+} from '../../../libs/domain/src/monitoring/monitoring.labels';
+export {
   pairStatusLabels,
   pairFormLabels,
   pairKindLabels,

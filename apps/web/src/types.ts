@@ -23,6 +23,7 @@ import type {
   RouteStage,
 } from '../../../libs/domain/src/route/route.events';
 import type { TaskKind, TaskStatus } from '../../../libs/domain/src/task/task.events';
+import type { MonitoringIndicator, MonitoringStage } from '../../../libs/domain/src/monitoring/monitoring.events';
 import type { UnmetCondition } from './api';
 import type { components } from './api-types';
 
@@ -39,6 +40,8 @@ export type {
   TaskStatus,
   RouteActivityKind,
   MentorReplacementReason,
+  MonitoringIndicator,
+  MonitoringStage,
 };
 
 /** A role assignment as granted through POST /users/{id}/roles, with the organisation's name in answers. */

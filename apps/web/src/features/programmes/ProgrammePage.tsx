@@ -7,6 +7,7 @@ import { PersonId, usePersonLabel } from '../../components/people';
 import { useSubmit } from '../../use-submit';
 import { formatInstant, formatLocalDate } from '../../format';
 import { FormPairForm, PairActions, type PairAction } from '../pairs/PairForms';
+import { firstIndicatorOf, MonitoringResults } from './MonitoringResults';
 import {
   CommissionMeetingForm,
   MentorCapacityForm,
@@ -22,7 +23,15 @@ import {
   programmeDocumentKindLabels,
   programmeStageLabels,
 } from '../../labels';
-import type { MentorLoad, Pair, Participant, Programme, ProgrammeDocumentKind } from '../../types';
+import type {
+  MentorLoad,
+  MonitoringIndicator,
+  MonitoringStage,
+  Pair,
+  Participant,
+  Programme,
+  ProgrammeDocumentKind,
+} from '../../types';
 import { isAllowedFileRef } from '../../../../../libs/domain/src/shared/file-ref';
 
 const stages = ['preparatory', 'design', 'implementation', 'reflectiveAnalytical', 'results'] as const;
@@ -39,8 +48,9 @@ async function readUntil(programmeId: string, done: (p: Programme) => boolean, t
 }
 
 interface Fix {
-  target: 'documents' | 'participants' | 'pairs';
+  target: 'documents' | 'participants' | 'pairs' | 'monitoring';
   documentKind?: ProgrammeDocumentKind;
+  monitoringStage?: MonitoringStage;
   participantRole?: 'mentor' | 'mentee';
   /** A command on a pair: the first pair it applies to gets its form opened. */
   pairAction?: PairAction | 'form';
@@ -55,6 +65,14 @@ function fixFor(condition: UnmetCondition): Fix {
       target: 'documents',
       documentKind: document[1] as ProgrammeDocumentKind,
       label: 'Зарегистрировать документ',
+    };
+  }
+  const monitoring = /^monitoring\.(process|influence)\.noResults$/.exec(condition.code);
+  if (monitoring) {
+    return {
+      target: 'monitoring',
+      monitoringStage: monitoring[1] as MonitoringStage,
+      label: 'Внести результат мониторинга',
     };
   }
   if (condition.code === 'mentors.notSelected')
@@ -81,6 +99,7 @@ export function ProgrammePage() {
   }, [programmeId]);
   const [documentKind, setDocumentKind] = useState<ProgrammeDocumentKind>('implementationAct');
   const [participantRole, setParticipantRole] = useState<'mentor' | 'mentee'>('mentor');
+  const [indicator, setIndicator] = useState<MonitoringIndicator>(firstIndicatorOf('process'));
   const [refusal, setRefusal] = useState<unknown>(null);
   const [advancing, setAdvancing] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
@@ -89,6 +108,7 @@ export function ProgrammePage() {
   const participants = usePaged<Participant>(`/programmes/${programmeId}/participants`, []);
   const documentForm = useRef<HTMLElement>(null);
   const participantForm = useRef<HTMLElement>(null);
+  const monitoringSection = useRef<HTMLElement>(null);
   const pairsSection = useRef<HTMLElement>(null);
 
   if (loaded.error && !programme) return <ErrorBox error={loaded.error} />;
@@ -118,12 +138,18 @@ export function ProgrammePage() {
     const target = fixFor(condition);
     if (target.documentKind) setDocumentKind(target.documentKind);
     if (target.participantRole) setParticipantRole(target.participantRole);
+    if (target.monitoringStage) setIndicator(firstIndicatorOf(target.monitoringStage));
     if (target.pairAction) {
       setPairRequest({ action: target.pairAction, nonce: Date.now() });
       return;
     }
-    const section =
-      target.target === 'documents' ? documentForm : target.target === 'participants' ? participantForm : pairsSection;
+    const sections = {
+      documents: documentForm,
+      participants: participantForm,
+      pairs: pairsSection,
+      monitoring: monitoringSection,
+    };
+    const section = sections[target.target];
     section.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
     section.current?.querySelector<HTMLElement>('input, select, button')?.focus({ preventScroll: true });
   };
@@ -222,6 +248,18 @@ export function ProgrammePage() {
             onRecorded={(version) => refresh(version)}
           />
         ) : null}
+      </section>
+
+      <section aria-labelledby="monitoring-title" className="card" ref={monitoringSection}>
+        <h2 id="monitoring-title">Результаты мониторинга (мониторинг процесса и мониторинг влияния)</h2>
+        <MonitoringResults
+          organisationId={programme.organisationId}
+          zone={zone}
+          canRecord={session.has('curator', 'director', 'administrator')}
+          indicator={indicator}
+          onIndicator={setIndicator}
+          onRecorded={refreshChecklist}
+        />
       </section>
 
       <section aria-labelledby="participants-title" className="card" ref={participantForm}>

@@ -1,0 +1,200 @@
+import { useState, type FormEvent } from 'react';
+import { getJson, postJson } from '../../api';
+import { DoneBox, ErrorBox, Field, Loading, useLoad } from '../../components/ui';
+import { formatLocalDate, todayIn } from '../../format';
+import { monitoringIndicatorDefinitions, monitoringStageLabels, monitoringUnitLabels } from '../../labels';
+import type { MonitoringIndicator, MonitoringStage } from '../../types';
+import { useSubmit } from '../../use-submit';
+
+const indicators = Object.keys(monitoringIndicatorDefinitions) as MonitoringIndicator[];
+const stages = Object.keys(monitoringStageLabels) as MonitoringStage[];
+
+interface MonitoringResultRow {
+  resultId: string;
+  indicator: MonitoringIndicator;
+  indicatorLabel: string;
+  stage: MonitoringStage;
+  value: number;
+  periodStart: string;
+  periodEnd: string;
+  comment: string | null;
+}
+
+/** The first indicator of a monitoring stage: what the checklist's "fix" preselects. */
+export const firstIndicatorOf = (stage: MonitoringStage): MonitoringIndicator =>
+  indicators.find((i) => monitoringIndicatorDefinitions[i].stage === stage) ?? indicators[0];
+
+/**
+ * The organisation's monitoring journal (002 §10): results of the two monitoring stages, which the
+ * reflective-analytical stage of the programme asks for. Results belong to the organisation, not to one programme.
+ */
+export function MonitoringResults({
+  organisationId,
+  zone,
+  canRecord,
+  indicator,
+  onIndicator,
+  onRecorded,
+}: {
+  organisationId: string;
+  zone: string;
+  canRecord: boolean;
+  indicator: MonitoringIndicator;
+  onIndicator: (indicator: MonitoringIndicator) => void;
+  onRecorded: () => Promise<void>;
+}) {
+  const read = () =>
+    getJson<{ items: MonitoringResultRow[] }>(`/organisations/${organisationId}/monitoring-results?limit=100`);
+  const [rows, setRows] = useState<{ items: MonitoringResultRow[] }>();
+  const list = useLoad(async () => {
+    const page = await read();
+    setRows(page);
+    return page;
+  }, [organisationId]);
+  /** The journal is a read model that lags the command: poll until the new result is in it. */
+  const readUntilListed = async (resultId: string, timeoutMs = 8000) => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const page = await read();
+      if (page.items.some((r) => r.resultId === resultId) || Date.now() > deadline) return setRows(page);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+  };
+  return (
+    <>
+      {list.error ? <ErrorBox error={list.error} /> : null}
+      {rows === undefined && !list.error ? <Loading /> : null}
+      {rows?.items.length === 0 ? <p className="empty">Результаты мониторинга не внесены.</p> : null}
+      {rows && rows.items.length > 0 ? (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">Внесённые результаты мониторинга</caption>
+            <thead>
+              <tr>
+                <th scope="col">Этап мониторинга</th>
+                <th scope="col">Показатель</th>
+                <th scope="col">Значение</th>
+                <th scope="col">Период</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.items.map((r) => (
+                <tr key={r.resultId}>
+                  <td>{monitoringStageLabels[r.stage]}</td>
+                  <td>{r.indicatorLabel}</td>
+                  <td>
+                    {r.value} {monitoringUnitLabels[monitoringIndicatorDefinitions[r.indicator].unit]}
+                  </td>
+                  <td>
+                    {formatLocalDate(r.periodStart)} — {formatLocalDate(r.periodEnd)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {canRecord ? (
+        <MonitoringResultForm
+          organisationId={organisationId}
+          zone={zone}
+          indicator={indicator}
+          onIndicator={onIndicator}
+          onRecorded={async (resultId) => {
+            await readUntilListed(resultId);
+            await onRecorded();
+          }}
+        />
+      ) : null}
+    </>
+  );
+}
+
+function MonitoringResultForm({
+  organisationId,
+  zone,
+  indicator,
+  onIndicator,
+  onRecorded,
+}: {
+  organisationId: string;
+  zone: string;
+  indicator: MonitoringIndicator;
+  onIndicator: (indicator: MonitoringIndicator) => void;
+  onRecorded: (resultId: string) => Promise<void>;
+}) {
+  const [value, setValue] = useState('');
+  const [periodStart, setPeriodStart] = useState('');
+  const [periodEnd, setPeriodEnd] = useState(() => todayIn(zone));
+  const [comment, setComment] = useState('');
+  const { submit: send, busy, error, done } = useSubmit();
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void send(async () => {
+      const result = await postJson<{ resultId: string }>(`/organisations/${organisationId}/monitoring-results`, {
+        indicator,
+        value: value === '' ? undefined : Number(value),
+        periodStart,
+        periodEnd,
+        ...(comment.trim() ? { comment } : {}),
+      });
+      await onRecorded(result.resultId);
+      setValue('');
+      setComment('');
+      return `Результат по показателю «${monitoringIndicatorDefinitions[indicator].label}» внесён`;
+    });
+  };
+
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="monitoring-form-title" className="form-grid">
+      <h3 id="monitoring-form-title">Внести результат мониторинга</h3>
+      <Field label="Показатель" field="indicator" error={error}>
+        {(props) => (
+          <select {...props} value={indicator} onChange={(e) => onIndicator(e.target.value as MonitoringIndicator)}>
+            {stages.map((stage) => (
+              <optgroup key={stage} label={monitoringStageLabels[stage]}>
+                {indicators
+                  .filter((i) => monitoringIndicatorDefinitions[i].stage === stage)
+                  .map((i) => (
+                    <option key={i} value={i}>
+                      {monitoringIndicatorDefinitions[i].label}
+                    </option>
+                  ))}
+              </optgroup>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label="Значение" field="value" error={error}>
+        {(props) => (
+          <input
+            {...props}
+            type="number"
+            inputMode="decimal"
+            value={value}
+            onChange={(e) => setValue(e.target.value)}
+          />
+        )}
+      </Field>
+      <Field label="Начало периода" field="periodStart" error={error}>
+        {(props) => (
+          <input {...props} type="date" value={periodStart} onChange={(e) => setPeriodStart(e.target.value)} />
+        )}
+      </Field>
+      <Field label="Конец периода" field="periodEnd" error={error}>
+        {(props) => <input {...props} type="date" value={periodEnd} onChange={(e) => setPeriodEnd(e.target.value)} />}
+      </Field>
+      <Field label="Комментарий (необязательно)" field="comment" error={error}>
+        {(props) => <input {...props} value={comment} onChange={(e) => setComment(e.target.value)} />}
+      </Field>
+      <div className="actions">
+        <button type="submit" disabled={busy}>
+          {busy ? 'Запись…' : 'Внести результат'}
+        </button>
+      </div>
+      <ErrorBox error={error} title="Результат не внесён" />
+      <DoneBox done={done} />
+    </form>
+  );
+}
