@@ -32,6 +32,8 @@ describe('programme through every stage', () => {
         pairsWithApprovedPersonalProgramme: 1,
         activePairs: 1,
         activePairsPassedInterimControl: 1,
+        processMonitoringResults: 1,
+        influenceMonitoringResults: 1,
       }),
     }),
   });
