@@ -33,8 +33,10 @@ export {
   personalProgrammeMaxMonths,
   personalProgrammeMinMonths,
   personalProgrammeProblems,
+  repeatControlDefaultDate,
   validateMentorReplacement,
 } from './pair/pair.rules';
+export { terminationNoticeWorkingDays } from './pair/pair.notice';
 export * from './pair/pair.gate-counts';
 export * from './pair/pair.decider';
 export * from './pair/pair.labels';

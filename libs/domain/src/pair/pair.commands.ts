@@ -53,8 +53,54 @@ export type PassInterimControl = DomainCommand<
     readonly comment: string;
     /** Required with 'needsCorrection': the date the corrected work is checked again. */
     readonly repeatControl?: PairControlTask;
+    /** With 'needsCorrection': the mentor's task to submit a corrected programme, due by the repeat control. */
+    readonly correctionTask?: PairControlTask;
   }
 >;
+
+/** What a correction changes: the programme's dates, directions, difficulties and activities (002 §2). */
+export type PersonalProgrammeRevision = Pick<
+  PersonalProgrammePlan,
+  'start' | 'end' | 'directions' | 'activities' | 'difficulties'
+>;
+
+/** The mentor proposes a new version of the approved programme, with the reason. */
+export type ProposeProgrammeCorrection = DomainCommand<
+  'ProposeProgrammeCorrection',
+  PersonalProgrammeRevision & { readonly correctionId: string; readonly reason: string }
+>;
+
+/**
+ * The commission head or the curator approves the proposed version or returns it with a comment. When
+ * the end moves, the workflow passes the final control and the mentor's report re-timed to the new end.
+ */
+export type DecideProgrammeCorrection = DomainCommand<
+  'DecideProgrammeCorrection',
+  {
+    readonly correctionId: string;
+    readonly decision: 'approved' | 'returned';
+    readonly comment?: string;
+    readonly finalControl?: PairControlTask;
+    readonly mentorReport?: PairControlTask;
+  }
+>;
+
+/**
+ * The mentor or a mentee gives written notice of ending the mentoring early (Labour Code art. 351.8: at
+ * least 3 working days). The workflow computes the day it allows on the production calendar.
+ */
+export type GiveTerminationNotice = DomainCommand<
+  'GiveTerminationNotice',
+  {
+    /** YYYY-MM-DD: the date of the written notice, a fact. */
+    readonly noticeDate: string;
+    readonly endsOn: string;
+    readonly endsAt: string;
+  }
+>;
+
+/** Sent by the workflow's timer once the notice period has run. */
+export type EndPairOnNotice = DomainCommand<'EndPairOnNotice', Record<string, never>>;
 
 export type SubmitMentorFinalReport = DomainCommand<
   'SubmitMentorFinalReport',
@@ -68,6 +114,8 @@ export type CompleteFinalControl = DomainCommand<
     readonly outcome: FinalControlOutcome;
     /** The mentor's conclusion on the mentee's adaptation, as heard by the commission (002 §6.1.10, §8.3). */
     readonly mentorConclusion: string;
+    /** «Предложения по дальнейшей работе» (002 §6.1.10). */
+    readonly proposals?: string;
     readonly comment?: string;
   }
 >;
@@ -86,6 +134,8 @@ export type ReplaceMentor = DomainCommand<
     readonly newMentorId: string;
     /** 002 §4.5: a mentor is appointed with their consent; the new one too. */
     readonly newMentorConsent?: PairConsent;
+    /** 002 §4.5 «при обоюдном согласии»: each mentee consents to the new mentor too. */
+    readonly menteeConsents?: readonly PairConsent[];
     readonly capacityReserved: boolean;
     readonly mentorEligibilityWarnings?: readonly MentorEligibilityWarning[];
   }
@@ -110,10 +160,14 @@ export type PairCommand =
   | RecordDiaryEntry
   | RecordMenteeReport
   | PassInterimControl
+  | ProposeProgrammeCorrection
+  | DecideProgrammeCorrection
   | SubmitMentorFinalReport
   | CompleteFinalControl
   | CompletePair
   | MarkPairTaskOverdue
   | ReplaceMentor
   | RejectMentorReplacement
-  | TerminatePair;
+  | TerminatePair
+  | GiveTerminationNotice
+  | EndPairOnNotice;

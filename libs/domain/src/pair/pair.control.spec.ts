@@ -311,6 +311,7 @@ describe('mentoring pair or group', () => {
         taskId: string;
         outcome: 'passed' | 'notPassed';
         mentorConclusion: string;
+        proposals: string;
         comment: string;
       }> = {},
       metadata = head,
@@ -327,6 +328,20 @@ describe('mentoring pair or group', () => {
 
     it('records the final control and completes its task', () =>
       spec.given(readyForFinal).when(finalise()).then(finalCompleted));
+
+    it('carries the proposals for further work with the mentor’s conclusion (002 §6.1.10)', () => {
+      const [recorded] = pairDecider.decide(
+        finalise({ proposals: ' Рекомендовать к аттестации ' }),
+        fold(readyForFinal),
+      );
+      expect(recorded?.data).toMatchObject({
+        mentorConclusion: 'Адаптация пройдена успешно',
+        proposals: 'Рекомендовать к аттестации',
+      });
+      expect(formedState([...readyForFinal, recorded as PairEvent]).finalControl?.proposals).toBe(
+        'Рекомендовать к аттестации',
+      );
+    });
 
     it('keeps a comment and a negative outcome', () =>
       expect(

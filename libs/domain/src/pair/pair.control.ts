@@ -1,6 +1,6 @@
 // Interim and final control, the mentor's final report, completion and overdue tasks.
-import { parseInstant } from '../shared/dates';
-import { refuse } from '../shared/rules';
+import { parseInstant, todayOf } from '../shared/dates';
+import { refuse, unmetIf } from '../shared/rules';
 import { isMissing } from '../shared/text';
 import { isTaskActive, requireCompletable, type TaskView } from '../task/task.state';
 import type {
@@ -70,21 +70,55 @@ export const passInterimControl = ({ data, metadata }: PassInterimControl, curre
   }
   const finalDue = pair.tasks[pair.controlPlan.finalTaskId]?.dueLocalDate ?? pair.personalProgramme.end;
   const window = { start: pair.personalProgramme.start, end: finalDue };
-  const problems = controlTaskProblems(
-    data.repeatControl,
-    'repeat',
-    'повторный промежуточный контроль',
-    window,
-    new Set(Object.keys(pair.tasks)),
-  );
+  const taken = new Set(Object.keys(pair.tasks));
+  const today = todayOf(metadata);
+  const { repeatControl, correctionTask } = data;
+  const problems = [
+    ...controlTaskProblems(repeatControl, 'repeat', 'повторный промежуточный контроль', window, taken),
+    // A planned date, but the corrected work is checked later, not before the control that asked for it.
+    ...unmetIf(
+      repeatControl.dueLocalDate < today,
+      'control.repeat.inPast',
+      `Дата повторного контроля не может быть раньше сегодняшнего дня (${today})`,
+    ),
+    ...(correctionTask === undefined
+      ? []
+      : [
+          ...controlTaskProblems(
+            correctionTask,
+            'correction',
+            'корректировка программы наставником',
+            { start: window.start, end: repeatControl.dueLocalDate },
+            new Set([...taken, repeatControl.taskId]),
+          ),
+        ]),
+  ];
   if (problems.length > 0) return refuse('pair.control.invalid', 'Повторный контроль запланирован неверно', problems);
   return [
     {
       type: 'InterimControlFailed',
-      data: { ...base, outcome: 'needsCorrection', repeatTaskId: data.repeatControl.taskId },
+      data: {
+        ...base,
+        outcome: 'needsCorrection',
+        repeatTaskId: repeatControl.taskId,
+        ...(correctionTask === undefined ? {} : { correctionTaskId: correctionTask.taskId }),
+      },
     },
     completed(task.taskId, metadata, 'needsCorrection'),
-    raiseTask(pair, data.repeatControl, 'interimControl', taskTitles.interim, task.assignee, metadata.now),
+    raiseTask(pair, repeatControl, 'interimControl', taskTitles.interim, task.assignee, metadata.now),
+    // 002 §2 «коррекция»: the mentor answers the control with a corrected programme before it is checked again.
+    ...(correctionTask === undefined
+      ? []
+      : [
+          raiseTask(
+            pair,
+            correctionTask,
+            'programmeCorrection',
+            taskTitles.correction,
+            { personId: pair.mentorId, role: 'mentor' },
+            metadata.now,
+          ),
+        ]),
   ];
 };
 
@@ -159,6 +193,9 @@ export const completeFinalControl = ({ data, metadata }: CompleteFinalControl, c
   const comment = isMissing(data.comment)
     ? undefined
     : requireText(data.comment, 'finalControl.comment', 'комментарий');
+  const proposals = isMissing(data.proposals)
+    ? undefined
+    : requireText(data.proposals, 'finalControl.proposals', 'предложения по дальнейшей работе');
   return [
     {
       type: 'FinalControlCompleted',
@@ -168,6 +205,7 @@ export const completeFinalControl = ({ data, metadata }: CompleteFinalControl, c
         taskId: task.taskId,
         outcome: data.outcome,
         mentorConclusion,
+        ...(proposals === undefined ? {} : { proposals }),
         ...(comment === undefined ? {} : { comment }),
         controlledAt: metadata.now,
         controlledBy: metadata.actorId,

@@ -10,7 +10,9 @@ import {
   passInterimControl,
   submitMentorFinalReport,
 } from './pair.control';
+import { decideProgrammeCorrection, proposeProgrammeCorrection } from './pair.correction';
 import { recordDiaryEntry, recordMenteeReport } from './pair.entries';
+import { endPairOnNotice, giveTerminationNotice } from './pair.notice';
 import { approvePersonalProgramme, formPair } from './pair.formation';
 import { rejectMentorReplacement, replaceMentor, terminatePair } from './pair.replacement';
 
@@ -26,6 +28,10 @@ export const decidePair = (command: PairCommand, state: PairState): PairEvent[] 
       return recordMenteeReport(command, state);
     case 'PassInterimControl':
       return passInterimControl(command, state);
+    case 'ProposeProgrammeCorrection':
+      return proposeProgrammeCorrection(command, state);
+    case 'DecideProgrammeCorrection':
+      return decideProgrammeCorrection(command, state);
     case 'SubmitMentorFinalReport':
       return submitMentorFinalReport(command, state);
     case 'CompleteFinalControl':
@@ -40,6 +46,10 @@ export const decidePair = (command: PairCommand, state: PairState): PairEvent[] 
       return rejectMentorReplacement(command, state);
     case 'TerminatePair':
       return terminatePair(command, state);
+    case 'GiveTerminationNotice':
+      return giveTerminationNotice(command, state);
+    case 'EndPairOnNotice':
+      return endPairOnNotice(command, state);
     default:
       return assertNever(command);
   }

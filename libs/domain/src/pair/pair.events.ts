@@ -190,8 +190,58 @@ export type InterimControlFailed = DomainEvent<
     readonly outcome: 'needsCorrection';
     readonly comment: string;
     readonly repeatTaskId: string;
+    /** The mentor's task to submit a corrected programme; absent in events stored before it existed. */
+    readonly correctionTaskId?: string;
     readonly controlledAt: string;
     readonly controlledBy: string;
+  }
+>;
+
+/** A new version of the programme the mentor proposes (002 §2 «планирование и коррекция»). */
+export type PersonalProgrammeCorrectionProposed = DomainEvent<
+  'PersonalProgrammeCorrectionProposed',
+  {
+    readonly pairId: string;
+    readonly correctionId: string;
+    readonly reason: string;
+    readonly start: string;
+    readonly end: string;
+    readonly directions: readonly string[];
+    readonly activities: readonly PersonalProgrammeActivity[];
+    readonly difficulties: readonly string[];
+    readonly proposedAt: string;
+    readonly proposedBy: string;
+  }
+>;
+
+/**
+ * The proposed version approved: it becomes the pair's programme. When the end moved, the final control
+ * and the mentor's report are re-timed in the same append (the old tasks cancelled, new ones raised).
+ */
+export type PersonalProgrammeCorrected = DomainEvent<
+  'PersonalProgrammeCorrected',
+  {
+    readonly pairId: string;
+    readonly programmeId: string;
+    readonly correctionId: string;
+    /** 1 is the programme as first approved; each approved correction adds one. */
+    readonly version: number;
+    readonly comment?: string;
+    readonly finalTaskId?: string;
+    readonly mentorReportTaskId?: string;
+    readonly approvedAt: string;
+    readonly approvedBy: string;
+  }
+>;
+
+export type PersonalProgrammeCorrectionReturned = DomainEvent<
+  'PersonalProgrammeCorrectionReturned',
+  {
+    readonly pairId: string;
+    readonly correctionId: string;
+    readonly comment: string;
+    readonly returnedAt: string;
+    readonly returnedBy: string;
   }
 >;
 
@@ -216,6 +266,7 @@ export type FinalControlCompleted = DomainEvent<
     readonly taskId: string;
     readonly outcome: FinalControlOutcome;
     readonly mentorConclusion: string;
+    readonly proposals?: string;
     readonly comment?: string;
     readonly controlledAt: string;
     readonly controlledBy: string;
@@ -248,6 +299,8 @@ export type MentorReplaced = DomainEvent<
     readonly reason: MentorReplacementReason;
     readonly order: PairOrder;
     readonly newMentorConsent: PairConsent;
+    /** Absent in events stored before the mentees' consent was asked for. */
+    readonly menteeConsents?: readonly PairConsent[];
     readonly mentorEligibilityWarnings: readonly MentorEligibilityWarning[];
     readonly replacedAt: string;
     readonly replacedBy: string;
@@ -269,7 +322,25 @@ export type MentorReplacementRejected = DomainEvent<
   }
 >;
 
-/** Ended early by the director's order, as opposed to PairCompleted; open tasks are cancelled with it. */
+/** Written notice of ending the mentoring early, given by the mentor or a mentee (Labour Code art. 351.8). */
+export interface PairTerminationNotice {
+  readonly noticeDate: string;
+  readonly givenBy: string;
+  readonly givenByRole: 'mentor' | 'mentee';
+  /** The local date the pair ends: 3 working days after the notice on the production calendar. */
+  readonly endsOn: string;
+  readonly endsAt: string;
+}
+
+export type PairTerminationNoticeGiven = DomainEvent<
+  'PairTerminationNoticeGiven',
+  PairTerminationNotice & { readonly pairId: string; readonly recordedAt: string }
+>;
+
+/**
+ * Ended early, as opposed to PairCompleted: by the director's order, or once a participant's notice ran
+ * (then `notice` instead of `order`); open tasks are cancelled with it.
+ */
 export type PairTerminated = DomainEvent<
   'PairTerminated',
   {
@@ -279,7 +350,8 @@ export type PairTerminated = DomainEvent<
     readonly mentorId: string;
     readonly menteeIds: readonly string[];
     readonly reason: string;
-    readonly order: PairOrder;
+    readonly order?: PairOrder;
+    readonly notice?: PairTerminationNotice;
     readonly terminatedAt: string;
     readonly terminatedBy: string;
   }
@@ -292,11 +364,15 @@ export type PairOwnEvent =
   | MenteeReportRecorded
   | InterimControlPassed
   | InterimControlFailed
+  | PersonalProgrammeCorrectionProposed
+  | PersonalProgrammeCorrected
+  | PersonalProgrammeCorrectionReturned
   | MentorFinalReportSubmitted
   | FinalControlCompleted
   | PairCompleted
   | MentorReplaced
   | MentorReplacementRejected
+  | PairTerminationNoticeGiven
   | PairTerminated;
 
 /** The pair's stream also holds the life of its control tasks. */

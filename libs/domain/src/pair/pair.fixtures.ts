@@ -320,7 +320,7 @@ export const mentorReplaced = (
   };
 };
 
-export const terminationOrder = { number: '60-к', date: '2026-12-01', signedBy: 'Петров И. С., директор' };
+export const terminationOrder = { number: '60-к', date: '2026-08-31', signedBy: 'Петров И. С., директор' };
 export const pairTerminated: PairEvent = {
   type: 'PairTerminated',
   data: {

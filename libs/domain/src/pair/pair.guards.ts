@@ -19,7 +19,7 @@ export const formers: readonly Role[] = ['director', 'curator', 'administrator']
 
 export const approvers: readonly Role[] = ['commissionHead', 'curator', 'director', 'administrator'];
 
-const controllers: readonly Role[] = ['commissionHead', 'curator', 'administrator'];
+export const controllers: readonly Role[] = ['commissionHead', 'curator', 'administrator'];
 
 // Replacing or releasing a mentor rests on the director's order (002 §4.7).
 export const orderSigners: readonly Role[] = ['director', 'administrator'];
@@ -49,8 +49,9 @@ export const requireActive = (state: PairState): ActivePair => {
     : refuse('pair.notActive', 'Персонализированная программа наставничества пары/группы ещё не утверждена');
 };
 
-export const taskTitles: Readonly<Record<'interim' | 'final' | 'mentorReport', string>> = {
+export const taskTitles: Readonly<Record<'interim' | 'final' | 'mentorReport' | 'correction', string>> = {
   interim: 'Промежуточный контроль наставнической пары/группы',
+  correction: 'Представить корректировку персонализированной программы по итогам промежуточного контроля',
   final: 'Итоговый контроль наставнической пары/группы',
   mentorReport: 'Отчёт наставника по итогам наставничества с заключением о результатах адаптации',
 };

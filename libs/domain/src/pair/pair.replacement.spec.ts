@@ -66,6 +66,55 @@ describe('mentoring pair or group', () => {
       },
     );
 
+    describe('with the consent of each mentee (002 §4.5 «при обоюдном согласии»)', () => {
+      const menteeConsents = [{ personId: 'mentee-1', date: '2026-11-09' }];
+      const today = { ...at('director-1', 'director', replaceTime), today: '2026-11-10' };
+
+      it('records the mentees’ consents with the replacement', () => {
+        const [replaced] = pairDecider.decide(replace({ menteeConsents }, today), fold(inFormed));
+        expect(replaced).toEqual({
+          ...mentorReplaced(),
+          data: { ...(mentorReplaced().data as object), menteeConsents },
+        });
+        expect(formedState([...inFormed, replaced as PairEvent]).consents).toContainEqual(menteeConsents[0]);
+      });
+
+      it('refuses without a mentee’s consent, naming the mentee', () => {
+        spec
+          .given(inFormed)
+          .when(replace({ menteeConsents: [] }, today))
+          .thenRefuses('pair.replacement.invalid', ['replacement.menteeConsent.mentee-1.missing']);
+        expect(validateMentorReplacement(fold(inFormed), { ...replaceData, menteeConsents: [] })[0]?.message).toBe(
+          'Нет датированного письменного согласия наставляемого mentee-1 на замену наставника',
+        );
+      });
+
+      it('refuses an order or consents dated after today (they are facts)', () =>
+        spec
+          .given(inFormed)
+          .when(
+            replace(
+              {
+                order: { ...replacementOrder, date: '2026-11-11' },
+                newMentorConsent: { personId: 'mentor-2', date: '2026-11-11' },
+                menteeConsents: [{ personId: 'mentee-1', date: '2026-11-12' }],
+              },
+              today,
+            ),
+          )
+          .thenRefuses('pair.replacement.invalid', [
+            'replacement.order.dateInFuture',
+            'replacement.newMentorConsent.dateInFuture',
+            'replacement.menteeConsent.mentee-1.dateInFuture',
+          ]));
+
+      it('refuses a consent of someone who is not a mentee of the pair', () =>
+        spec
+          .given(inFormed)
+          .when(replace({ menteeConsents: [...menteeConsents, { personId: 'mentee-9', date: '2026-11-09' }] }, today))
+          .thenRefuses('pair.replacement.invalid', ['replacement.menteeConsent.mentee-9.notMentee']));
+    });
+
     it('leaves no task to reassign before the programme is approved', () =>
       spec.given(inFormed).when(replace()).then([mentorReplaced()]));
 
@@ -295,6 +344,12 @@ describe('mentoring pair or group', () => {
       });
       expect(state.mentorHistory.at(-1)?.to).toBe(now);
     });
+
+    it('refuses an order dated after today', () =>
+      spec
+        .given(inFormed)
+        .when(terminate({ order: { ...terminationOrder, date: '2026-09-02' } }))
+        .thenRefuses('pair.termination.invalid'));
 
     it('requires a reason', () =>
       spec

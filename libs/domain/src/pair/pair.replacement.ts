@@ -1,6 +1,7 @@
 // Replacing the mentor (four grounds) and ending a pair early.
 import { type UnmetCondition } from '../shared/refusal';
-import { refuse, unmetIf } from '../shared/rules';
+import { notInFutureProblems } from '../shared/dates';
+import { refuse, refuseIfAny, unmetIf } from '../shared/rules';
 import { isMissing } from '../shared/text';
 import type { TaskAssignee } from '../task/task.events';
 import { isTaskActive } from '../task/task.state';
@@ -21,7 +22,7 @@ export const replaceMentor = ({ data, metadata }: ReplaceMentor, state: PairStat
   if (decided === 'applied') return [];
   if (decided === 'rejected')
     return refuse('pair.replacement.alreadyRejected', 'Этот запрос на замену наставника уже отклонён');
-  const unmet = validateMentorReplacement(state, data);
+  const unmet = validateMentorReplacement(state, data, metadata);
   if (!isFormedPair(state) || data.order === undefined || data.newMentorConsent === undefined || unmet.length > 0) {
     return refuse(
       'pair.replacement.invalid',
@@ -48,6 +49,9 @@ export const replaceMentor = ({ data, metadata }: ReplaceMentor, state: PairStat
         reason: data.reason,
         order: cleanOrder(data.order),
         newMentorConsent: { personId: data.newMentorConsent.personId, date: data.newMentorConsent.date },
+        ...(data.menteeConsents === undefined
+          ? {}
+          : { menteeConsents: data.menteeConsents.map(({ personId, date }) => ({ personId, date })) }),
         mentorEligibilityWarnings: [...(data.mentorEligibilityWarnings ?? [])],
         replacedAt: metadata.now,
         replacedBy: metadata.actorId,
@@ -97,6 +101,11 @@ export const terminatePair = ({ data, metadata }: TerminatePair, current: PairSt
   if (isMissing(data.reason))
     return refuse('pair.termination.reasonRequired', 'Укажите причину прекращения наставничества');
   const order = requireOrder(data.order);
+  refuseIfAny(
+    'pair.termination.invalid',
+    'Приказ о прекращении оформлен неверно',
+    notInFutureProblems(order.date, metadata, 'termination.order.dateInFuture', 'Дата приказа о прекращении'),
+  );
   const reason = data.reason.trim();
   return [
     {

@@ -6,6 +6,7 @@ import { type UnmetCondition } from '../shared/refusal';
 import {
   isEndOfLocalDay,
   isIsoDate,
+  lastDayOfMonths,
   localDateHasBegun,
   notInFutureProblems,
   parseInstant,
@@ -21,8 +22,10 @@ import {
   isPairKind,
   pairKindsOf,
   type PairConsent,
+  type PairController,
   type PairControlTask,
   type PairOrder,
+  type PersonalProgrammePlan,
 } from './pair.events';
 import { mentorReplacementReasonLabels } from './pair.labels';
 import { isFormedPair, type FormedPair, type PairState } from './pair.state';
@@ -34,6 +37,10 @@ export const pairMinimumTermMonths = 12;
 /** 002 §2: a personalised programme runs from 3 months to 1 year. */
 export const personalProgrammeMinMonths = 3;
 export const personalProgrammeMaxMonths = 12;
+
+/** The repeat control after a "needs correction" outcome, unless the controller names a date: a month on. */
+export const repeatControlDefaultDate = (today: string): string =>
+  lastDayOfMonths((utcMidnight(today) ?? Date.parse(today)) + 86_400_000, 1);
 
 /** Every problem with an order, listed: an order without number, date or signatory is no order. */
 export const pairOrderProblems = (order: PairOrder | undefined): UnmetCondition[] =>
@@ -241,7 +248,9 @@ export const formationDateProblems = (
 ];
 
 /** The content of a personalised programme: dates, directions, difficulties, activities and its controller. */
-export const personalProgrammeProblems = (data: ApprovePersonalProgramme['data']): UnmetCondition[] => {
+export const personalProgrammeProblems = (
+  data: PersonalProgrammePlan & { readonly controller: PairController },
+): UnmetCondition[] => {
   const directions = (data.directions ?? []).filter((d) => !isMissing(d)).map((d) => d.trim());
   const difficulties = (data.difficulties ?? []).filter((d) => !isMissing(d)).map((d) => d.trim());
   const activities = data.activities ?? [];
@@ -328,11 +337,16 @@ export const pairControlPlanProblems = (
  * Every condition a mentor replacement (002 §4.7) fails, for the API's pre-check and the workflow
  * alike. Authorisation is not here: it depends on who asks, not on the pair.
  */
-export const validateMentorReplacement = (state: PairState, data: ReplaceMentor['data']): UnmetCondition[] => {
+export const validateMentorReplacement = (
+  state: PairState,
+  data: ReplaceMentor['data'],
+  metadata?: { readonly now: string; readonly today?: string },
+): UnmetCondition[] => {
   const formed = isFormedPair(state) ? state : undefined;
   const closed = formed !== undefined && (formed.status === 'completed' || formed.status === 'terminated');
   const consent = data.newMentorConsent;
   return [
+    ...replacementConsentProblems(formed, data, metadata),
     ...unmetIf(formed === undefined, 'replacement.pairNotFormed', 'Наставническая пара/группа не сформирована'),
     ...unmetIf(closed, 'replacement.pairClosed', 'Наставничество в паре/группе завершено или прекращено'),
     ...unmetIf(isMissing(data.replacementId), 'replacement.idEmpty', 'Не указан идентификатор замены'),
@@ -374,5 +388,57 @@ export const validateMentorReplacement = (state: PairState, data: ReplaceMentor[
       ...p,
       code: 'replacement.mentorEligibilityWarningUnknown',
     })),
+  ];
+};
+
+/**
+ * 002 §4.5 «при обоюдном согласии»: each mentee consents to the new mentor, and the order and the consents
+ * are facts, dated no later than today. A request without `menteeConsents` is one sent before this rule
+ * (a running workflow replaying it): it is judged as it was then.
+ */
+const replacementConsentProblems = (
+  formed: FormedPair | undefined,
+  data: ReplaceMentor['data'],
+  metadata: { readonly now: string; readonly today?: string } | undefined,
+): UnmetCondition[] => {
+  if (data.menteeConsents === undefined) return [];
+  const consents = data.menteeConsents;
+  const menteeIds = formed?.menteeIds ?? [];
+  const facts =
+    metadata === undefined
+      ? []
+      : [
+          ...notInFutureProblems(data.order?.date, metadata, 'replacement.order.dateInFuture', 'Дата приказа о замене'),
+          ...notInFutureProblems(
+            data.newMentorConsent?.date,
+            metadata,
+            'replacement.newMentorConsent.dateInFuture',
+            'Дата согласия нового наставника',
+          ),
+          ...consents.flatMap((c) =>
+            notInFutureProblems(
+              c.date,
+              metadata,
+              `replacement.menteeConsent.${c.personId}.dateInFuture`,
+              `Дата согласия наставляемого ${c.personId}`,
+            ),
+          ),
+        ];
+  return [
+    ...menteeIds.flatMap((menteeId) =>
+      unmetIf(
+        !consents.some((c) => c.personId === menteeId && isIsoDate(c.date)),
+        `replacement.menteeConsent.${menteeId}.missing`,
+        `Нет датированного письменного согласия наставляемого ${menteeId} на замену наставника`,
+      ),
+    ),
+    ...consents.flatMap((c) =>
+      unmetIf(
+        !menteeIds.includes(c.personId),
+        `replacement.menteeConsent.${c.personId}.notMentee`,
+        `Согласие ${c.personId} не относится к наставляемым этой пары/группы`,
+      ),
+    ),
+    ...facts,
   ];
 };

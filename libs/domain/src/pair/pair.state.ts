@@ -11,6 +11,8 @@ import type {
   PairFormed,
   PairKind,
   PairOrder,
+  PairTerminationNotice,
+  PersonalProgrammeCorrectionProposed,
   PersonalProgrammePlan,
 } from './pair.events';
 import { pairKindsOf } from './pair.events';
@@ -31,6 +33,19 @@ export interface ApprovedPersonalProgramme extends PersonalProgrammePlan {
   readonly approvedAt: string;
   readonly approvedBy: string;
 }
+
+/** One version of the personalised programme: the first approval, then each approved correction. */
+export interface PersonalProgrammeVersion extends ApprovedPersonalProgramme {
+  readonly version: number;
+  readonly correctionId?: string;
+  readonly reason?: string;
+  readonly proposedBy?: string;
+  readonly proposedAt?: string;
+  readonly comment?: string;
+}
+
+/** A correction the mentor proposed, awaiting the commission head's or the curator's decision. */
+export type ProposedCorrection = Omit<PersonalProgrammeCorrectionProposed['data'], 'pairId'>;
 
 export interface PairControlPlan {
   readonly controller: PairController;
@@ -56,7 +71,9 @@ export type MentorFinalReport = Omit<MentorFinalReportSubmitted['data'], 'pairId
 
 export interface PairTermination {
   readonly reason: string;
-  readonly order: PairOrder;
+  /** The director's order, or, for a pair ended on a participant's notice, none. */
+  readonly order?: PairOrder;
+  readonly notice?: PairTerminationNotice;
   readonly terminatedAt: string;
   readonly terminatedBy: string;
 }
@@ -68,6 +85,9 @@ export interface FormedPair extends Omit<PairFormed['data'], 'status' | 'formedB
   readonly status: 'formed' | 'active' | 'completed' | 'terminated';
   readonly mentorHistory: readonly PairMentorTerm[];
   readonly personalProgramme?: ApprovedPersonalProgramme;
+  /** Every version of the programme, oldest first; absent for pairs folded before versions were kept. */
+  readonly personalProgrammeVersions?: readonly PersonalProgrammeVersion[];
+  readonly pendingCorrection?: ProposedCorrection;
   readonly controlPlan?: PairControlPlan;
   readonly interimControls: readonly InterimControlResult[];
   readonly mentorFinalReport?: MentorFinalReport;
@@ -80,6 +100,8 @@ export interface FormedPair extends Omit<PairFormed['data'], 'status' | 'formedB
   /** Every replacement request already decided, so a retried request is recognised. */
   readonly replacementDecisions: Readonly<Record<string, 'applied' | 'rejected'>>;
   readonly completedAt?: string;
+  /** A participant's written notice, pending until the day it allows. */
+  readonly terminationNotice?: PairTerminationNotice;
   readonly termination?: PairTermination;
 }
 
@@ -88,6 +110,11 @@ export type PairState = { readonly status: 'notFormed' } | FormedPair;
 export const initialPairState = (): PairState => ({ status: 'notFormed' });
 
 export const isFormedPair = (state: PairState): state is FormedPair => state.status !== 'notFormed';
+
+/** The versions so far: a pair approved before versions were kept starts from its current programme as version 1. */
+const versionsOf = (pair: FormedPair): readonly PersonalProgrammeVersion[] =>
+  pair.personalProgrammeVersions ??
+  (pair.personalProgramme === undefined ? [] : [{ ...pair.personalProgramme, version: 1 }]);
 
 const whenFormed = (state: PairState, next: (pair: FormedPair) => FormedPair): PairState =>
   isFormedPair(state) ? next(state) : state;
@@ -149,19 +176,21 @@ export const evolvePair = (state: PairState, event: PairEvent): PairState => {
       return whenFormed(state, (pair) => {
         const { programmeDocId, start, end, directions, activities, difficulties, approvedAt, approvedBy } = event.data;
         const { controller, interimControl, finalControl, mentorReport } = event.data;
+        const personalProgramme: ApprovedPersonalProgramme = {
+          ...(programmeDocId === undefined ? {} : { programmeDocId }),
+          start,
+          end,
+          directions,
+          activities,
+          difficulties,
+          approvedAt,
+          approvedBy,
+        };
         return {
           ...pair,
           status: 'active',
-          personalProgramme: {
-            ...(programmeDocId === undefined ? {} : { programmeDocId }),
-            start,
-            end,
-            directions,
-            activities,
-            difficulties,
-            approvedAt,
-            approvedBy,
-          },
+          personalProgramme,
+          personalProgrammeVersions: [{ ...personalProgramme, version: 1 }],
           controlPlan: {
             controller,
             interimTaskIds: [interimControl.taskId],
@@ -197,6 +226,78 @@ export const evolvePair = (state: PairState, event: PairEvent): PairState => {
               }),
         };
       });
+    case 'PersonalProgrammeCorrectionProposed':
+      return whenFormed(state, (pair) => {
+        const { correctionId, reason, start, end, directions, activities, difficulties, proposedAt, proposedBy } =
+          event.data;
+        return {
+          ...pair,
+          pendingCorrection: {
+            correctionId,
+            reason,
+            start,
+            end,
+            directions,
+            activities,
+            difficulties,
+            proposedAt,
+            proposedBy,
+          },
+        };
+      });
+    case 'PersonalProgrammeCorrectionReturned':
+      return whenFormed(state, (pair) => ({ ...pair, pendingCorrection: undefined }));
+    case 'PersonalProgrammeCorrected':
+      return whenFormed(state, (pair) => {
+        const proposed = pair.pendingCorrection;
+        if (proposed === undefined || pair.personalProgramme === undefined) return pair;
+        const { correctionId, reason, start, end, directions, activities, difficulties, proposedAt, proposedBy } =
+          proposed;
+        const { version, comment, finalTaskId, mentorReportTaskId, approvedAt, approvedBy } = event.data;
+        const personalProgramme: ApprovedPersonalProgramme = {
+          ...(pair.personalProgramme.programmeDocId === undefined
+            ? {}
+            : { programmeDocId: pair.personalProgramme.programmeDocId }),
+          start,
+          end,
+          directions,
+          activities,
+          difficulties,
+          approvedAt,
+          approvedBy,
+        };
+        return {
+          ...pair,
+          personalProgramme,
+          personalProgrammeVersions: [
+            ...versionsOf(pair),
+            {
+              ...personalProgramme,
+              version,
+              correctionId,
+              reason,
+              proposedAt,
+              proposedBy,
+              ...(comment === undefined ? {} : { comment }),
+            },
+          ],
+          pendingCorrection: undefined,
+          ...(pair.controlPlan === undefined
+            ? {}
+            : {
+                controlPlan: {
+                  ...pair.controlPlan,
+                  ...(finalTaskId === undefined ? {} : { finalTaskId }),
+                  ...(mentorReportTaskId === undefined ? {} : { mentorReportTaskId }),
+                },
+              }),
+        };
+      });
+    case 'PairTerminationNoticeGiven':
+      return whenFormed(state, (pair) => {
+        const { noticeDate, givenBy, givenByRole, endsOn, endsAt } = event.data;
+        return { ...pair, terminationNotice: { noticeDate, givenBy, givenByRole, endsOn, endsAt } };
+      });
     case 'MentorFinalReportSubmitted':
       return whenFormed(state, (pair) => {
         const { taskId, mentorId, conclusion, proposals, submittedAt } = event.data;
@@ -213,13 +314,14 @@ export const evolvePair = (state: PairState, event: PairEvent): PairState => {
       });
     case 'FinalControlCompleted':
       return whenFormed(state, (pair) => {
-        const { taskId, outcome, mentorConclusion, comment, controlledAt, controlledBy } = event.data;
+        const { taskId, outcome, mentorConclusion, proposals, comment, controlledAt, controlledBy } = event.data;
         return {
           ...pair,
           finalControl: {
             taskId,
             outcome,
             mentorConclusion,
+            ...(proposals === undefined ? {} : { proposals }),
             ...(comment === undefined ? {} : { comment }),
             controlledAt,
             controlledBy,
@@ -235,7 +337,7 @@ export const evolvePair = (state: PairState, event: PairEvent): PairState => {
       }));
     case 'MentorReplaced':
       return whenFormed(state, (pair) => {
-        const { replacementId, newMentorId, reason, order, newMentorConsent, replacedAt } = event.data;
+        const { replacementId, newMentorId, reason, order, newMentorConsent, menteeConsents, replacedAt } = event.data;
         return {
           ...pair,
           mentorId: newMentorId,
@@ -243,7 +345,7 @@ export const evolvePair = (state: PairState, event: PairEvent): PairState => {
             ...closeMentorTerm(pair.mentorHistory, replacedAt, reason),
             { mentorId: newMentorId, from: replacedAt, order, replacementId },
           ],
-          consents: [...pair.consents, newMentorConsent],
+          consents: [...pair.consents, newMentorConsent, ...(menteeConsents ?? [])],
           replacementDecisions: { ...pair.replacementDecisions, [replacementId]: 'applied' },
         };
       });
@@ -254,11 +356,17 @@ export const evolvePair = (state: PairState, event: PairEvent): PairState => {
       }));
     case 'PairTerminated':
       return whenFormed(state, (pair) => {
-        const { reason, order, terminatedAt, terminatedBy } = event.data;
+        const { reason, order, notice, terminatedAt, terminatedBy } = event.data;
         return {
           ...pair,
           status: 'terminated',
-          termination: { reason, order, terminatedAt, terminatedBy },
+          termination: {
+            reason,
+            ...(order === undefined ? {} : { order }),
+            ...(notice === undefined ? {} : { notice }),
+            terminatedAt,
+            terminatedBy,
+          },
           mentorHistory: closeMentorTerm(pair.mentorHistory, terminatedAt),
         };
       });

@@ -14,6 +14,7 @@ export const taskKinds = [
   'monthlyControlPointCheck',
   'controlDiagnostics',
   'loadCalendarYear',
+  'programmeCorrection',
 ] as const;
 export type TaskKind = (typeof taskKinds)[number];
 
