@@ -73,6 +73,14 @@ export interface PairActivities {
     interim: { dueAt: string; dueLocalDate: string };
     final: { dueAt: string; dueLocalDate: string };
   }>;
+  /** The instant a local date ends in the organisation's zone: a control date the person chose. */
+  pairControlDue(input: { date: string; timeZone: string }): Promise<{ dueAt: string; dueLocalDate: string }>;
+  /** The day a written notice given on `noticeDate` allows: 3 working days on (production calendar). */
+  terminationNoticeEnd(input: {
+    noticeDate: string;
+    timeZone: string;
+    organisationId: string;
+  }): Promise<{ endsOn: string; endsAt: string } | PendingDeadline>;
 }
 
 /** A deadline on the production calendar: the instant it passes and the local date it ends. */

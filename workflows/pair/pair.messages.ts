@@ -45,6 +45,32 @@ export interface MentorReplacementRequest {
   order: PairOrder;
   newMentorId: string;
   newMentorConsent?: PairConsent;
+  /** Each mentee's written consent to the new mentor (002 §4.5); absent in requests sent before it was asked. */
+  menteeConsents?: PairConsent[];
+}
+
+export interface InterimControlInput {
+  taskId: string;
+  outcome: 'passed' | 'needsCorrection';
+  comment: string;
+  /** With 'needsCorrection': YYYY-MM-DD of the repeat control; a month after today when absent. */
+  repeatControlDate?: string;
+}
+
+export interface ProgrammeCorrectionInput {
+  correctionId: string;
+  reason: string;
+  start: string;
+  end: string;
+  directions: string[];
+  activities: PersonalProgrammeActivity[];
+  difficulties: string[];
+}
+
+export interface ProgrammeCorrectionDecision {
+  correctionId: string;
+  decision: 'approved' | 'returned';
+  comment?: string;
 }
 
 /** Answers once the pair is formed (or throws the refusal): the API's update-with-start. */
@@ -54,17 +80,32 @@ export const approvePersonalProgrammeUpdate = defineUpdate<PairView, [Envelope<P
 );
 export const recordDiaryEntryUpdate = defineUpdate<PairView, [Envelope<PairEntry>]>('recordDiaryEntry');
 export const recordMenteeReportUpdate = defineUpdate<PairView, [Envelope<PairEntry>]>('recordMenteeReport');
-export const passInterimControlUpdate = defineUpdate<
-  PairView,
-  [Envelope<{ taskId: string; outcome: 'passed' | 'needsCorrection'; comment: string }>]
->('passInterimControl');
+export const passInterimControlUpdate = defineUpdate<PairView, [Envelope<InterimControlInput>]>('passInterimControl');
+export const proposeProgrammeCorrectionUpdate = defineUpdate<PairView, [Envelope<ProgrammeCorrectionInput>]>(
+  'proposeProgrammeCorrection',
+);
+export const decideProgrammeCorrectionUpdate = defineUpdate<PairView, [Envelope<ProgrammeCorrectionDecision>]>(
+  'decideProgrammeCorrection',
+);
+/** The mentor's or a mentee's written notice: the workflow ends the pair once 3 working days have run. */
+export const giveTerminationNoticeUpdate = defineUpdate<PairView, [Envelope<{ noticeDate: string }>]>(
+  'giveTerminationNotice',
+);
 export const submitMentorFinalReportUpdate = defineUpdate<
   PairView,
   [Envelope<{ taskId: string; conclusion: string; proposals?: string }>]
 >('submitMentorFinalReport');
 export const completeFinalControlUpdate = defineUpdate<
   PairView,
-  [Envelope<{ taskId: string; outcome: 'passed' | 'notPassed'; mentorConclusion: string; comment?: string }>]
+  [
+    Envelope<{
+      taskId: string;
+      outcome: 'passed' | 'notPassed';
+      mentorConclusion: string;
+      proposals?: string;
+      comment?: string;
+    }>,
+  ]
 >('completeFinalControl');
 export const terminatePairUpdate = defineUpdate<PairView, [Envelope<{ reason: string; order?: PairOrder }>]>(
   'terminatePair',

@@ -4,6 +4,7 @@ import {
   condition,
   continueAsNew,
   log,
+  patched,
   proxyActivities,
   setHandler,
   uuid4,
@@ -12,6 +13,7 @@ import {
   DomainRefusal,
   isTaskActive,
   pairDecider,
+  repeatControlDefaultDate,
   validateMentorReplacement,
   type CommandMetadata,
   type PairCommand,
@@ -19,7 +21,8 @@ import {
   type UnmetCondition,
   pairStream,
 } from '../../libs/domain/src';
-import type { PairActivities } from '../activities';
+import { localDateIn } from '../../libs/domain/src/shared/dates';
+import { isPendingDeadline, type PairActivities } from '../activities';
 import { AggregateRunner, eventRejection, toFailure } from '../shared/aggregate-runner';
 import { commandUpdates } from '../shared/command-updates';
 import { systemMetadata } from '../shared/envelope';
@@ -28,9 +31,12 @@ import { completeTaskUpdate } from '../shared/task.messages';
 import {
   approvePersonalProgrammeUpdate,
   completeFinalControlUpdate,
+  decideProgrammeCorrectionUpdate,
+  giveTerminationNoticeUpdate,
   pairFormedUpdate,
   pairViewQuery,
   passInterimControlUpdate,
+  proposeProgrammeCorrectionUpdate,
   recordDiaryEntryUpdate,
   recordMenteeReportUpdate,
   replaceMentorSignal,
@@ -40,10 +46,11 @@ import {
   type PairWorkflowInput,
 } from './pair.messages';
 
-const { reserveMentorCapacity, releaseMentorCapacity, pairControlSchedule } = proxyActivities<PairActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { maximumInterval: '30 seconds' },
-});
+const { reserveMentorCapacity, releaseMentorCapacity, pairControlSchedule, pairControlDue, terminationNoticeEnd } =
+  proxyActivities<PairActivities>({
+    startToCloseTimeout: '30 seconds',
+    retry: { maximumInterval: '30 seconds' },
+  });
 
 /**
  * One mentoring pair or group, from formation to completion or termination. The mentor's capacity is
@@ -63,6 +70,7 @@ export async function pairWorkflow(input: PairWorkflowInput): Promise<PairView> 
   const finished = () => runner.state.status === 'completed' || runner.state.status === 'terminated';
   let formationRefusal: unknown;
   const watchedTasks = new Set<string>();
+  let noticeWatched = false;
   // Never cancelled: a run hands over with its timers waiting, as its recorded histories did.
   const timers = new Timers();
 
@@ -99,7 +107,85 @@ export async function pairWorkflow(input: PairWorkflowInput): Promise<PairView> 
   );
   updates.command(recordDiaryEntryUpdate, ({ data, metadata }) => ({ type: 'RecordDiaryEntry', data, metadata }));
   updates.command(recordMenteeReportUpdate, ({ data, metadata }) => ({ type: 'RecordMenteeReport', data, metadata }));
-  updates.command(passInterimControlUpdate, ({ data, metadata }) => ({ type: 'PassInterimControl', data, metadata }));
+  updates.enriched(
+    passInterimControlUpdate,
+    // 'passed' is checked before it is accepted, as it always was; 'needsCorrection' needs its dates first.
+    ({ data, metadata }) => {
+      if (data.outcome === 'passed') validate({ type: 'PassInterimControl', data, metadata });
+    },
+    async ({ data, metadata }) => {
+      const { repeatControlDate, ...control } = data;
+      if (control.outcome === 'passed') return update({ type: 'PassInterimControl', data: control, metadata });
+      const today = localDateIn(metadata.now, input.timeZone);
+      const due = await pairControlDue({
+        date: repeatControlDate ?? repeatControlDefaultDate(today),
+        timeZone: input.timeZone,
+      });
+      const result = await update({
+        type: 'PassInterimControl',
+        data: {
+          ...control,
+          repeatControl: { taskId: uuid4(), ...due },
+          // The mentor submits the corrected programme by the repeat control.
+          correctionTask: { taskId: uuid4(), ...due },
+        },
+        metadata,
+      });
+      watchTaskDeadlines();
+      return result;
+    },
+  );
+  updates.command(proposeProgrammeCorrectionUpdate, ({ data, metadata }) => ({
+    type: 'ProposeProgrammeCorrection',
+    data,
+    metadata,
+  }));
+  updates.enriched(decideProgrammeCorrectionUpdate, undefined, async ({ data, metadata }) => {
+    const state = runner.state;
+    const proposed = state.status === 'notFormed' ? undefined : state.pendingCorrection;
+    const endMoved =
+      data.decision === 'approved' &&
+      proposed !== undefined &&
+      state.status !== 'notFormed' &&
+      proposed.end !== state.personalProgramme?.end;
+    // The controls follow a moved end: the final control and the mentor's report at the new end.
+    const schedule = endMoved
+      ? await pairControlSchedule({ start: proposed.start, end: proposed.end, timeZone: input.timeZone })
+      : undefined;
+    const result = await update({
+      type: 'DecideProgrammeCorrection',
+      data: {
+        ...data,
+        ...(schedule === undefined
+          ? {}
+          : {
+              finalControl: { taskId: uuid4(), ...schedule.final },
+              mentorReport: { taskId: uuid4(), ...schedule.final },
+            }),
+      },
+      metadata,
+    });
+    watchTaskDeadlines();
+    return result;
+  });
+  updates.enriched(giveTerminationNoticeUpdate, undefined, async ({ data, metadata }) => {
+    const end = await terminationNoticeEnd({
+      noticeDate: data.noticeDate,
+      timeZone: input.timeZone,
+      organisationId: formation.organisationId,
+    });
+    if (isPendingDeadline(end)) {
+      throw toFailure(
+        new DomainRefusal(
+          'pair.notice.calendarPending',
+          `Производственный календарь на ${end.pendingYear} год не загружен: администраторам поставлена задача его загрузить`,
+        ),
+      );
+    }
+    const result = await update({ type: 'GiveTerminationNotice', data: { ...data, ...end }, metadata });
+    watchTerminationNotice();
+    return result;
+  });
   updates.command(submitMentorFinalReportUpdate, ({ data, metadata }) => ({
     type: 'SubmitMentorFinalReport',
     data,
@@ -146,7 +232,10 @@ export async function pairWorkflow(input: PairWorkflowInput): Promise<PairView> 
     void runner
       .execute(async () => {
         const state = runner.state;
-        const unmet = validateMentorReplacement(state, { ...data, capacityReserved: true });
+        // From this change on, the mentees' consent is asked for (a request without it lacks them all);
+        // replacements recorded before it replay as they were decided.
+        if (patched('replacement-mentee-consents')) data.menteeConsents ??= [];
+        const unmet = validateMentorReplacement(state, { ...data, capacityReserved: true }, metadata);
         if (state.status === 'notFormed' || state.replacementDecisions[data.replacementId]) {
           return reject('pair.replacement.notApplicable', 'Замена наставника не может быть применена', unmet);
         }
@@ -215,6 +304,26 @@ export async function pairWorkflow(input: PairWorkflowInput): Promise<PairView> 
     }
   }
 
+  /** A participant's notice ends the pair once its period has run: a timer to the day it allows. */
+  function watchTerminationNotice(): void {
+    const state = runner.state;
+    if (state.status === 'notFormed' || state.terminationNotice === undefined || noticeWatched) return;
+    noticeWatched = true;
+    const { endsAt } = state.terminationNotice;
+    timers.start(async () => {
+      const due = timerUntil(Date.parse(endsAt));
+      if (due !== undefined) await due;
+      if (finished()) return;
+      await runner
+        .execute(() => ({
+          type: 'EndPairOnNotice',
+          data: {},
+          metadata: systemMetadata(Math.max(Date.parse(endsAt), Date.now())),
+        }))
+        .catch((error: unknown) => log.warn('Pair end on notice not recorded', { error: String(error) }));
+    });
+  }
+
   if (!input.snapshot) {
     const command: PairCommand = {
       type: 'FormPair',
@@ -245,18 +354,30 @@ export async function pairWorkflow(input: PairWorkflowInput): Promise<PairView> 
     }
   } else {
     watchTaskDeadlines();
+    watchTerminationNotice();
   }
 
   await condition(() => finished() || historyFull());
   await condition(allHandlersFinished);
   // Timer-driven commands are not handlers: let the last of them be stored before the run hands over.
   await runner.idle();
+  // Ended by a timer, not a handler: the mentor's slots are freed here, before the run closes.
+  const state = runner.state;
+  if (state.status === 'terminated' && state.termination?.notice !== undefined) await releaseCapacity();
   if (!finished()) return continueAsNew<typeof pairWorkflow>({ ...input, snapshot: runner.toSnapshot() });
   return view();
 }
 
 /** POST /tasks/:id/complete on a pair task: the mentor's report task takes the result as the conclusion. */
 function taskCompletion(task: TaskView | undefined, result: string, metadata: CommandMetadata): PairCommand {
+  if (task?.kind === 'programmeCorrection') {
+    throw toFailure(
+      new DomainRefusal(
+        'pair.task.correctionForm',
+        'Корректировка программы оформляется формой корректировки: новая версия программы с причиной',
+      ),
+    );
+  }
   if (task?.kind === 'interimControl') {
     return { type: 'PassInterimControl', data: { taskId: task.taskId, outcome: 'passed', comment: result }, metadata };
   }

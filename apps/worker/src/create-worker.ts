@@ -22,7 +22,7 @@ export function activitiesFrom({ store, db }: { store: EventStore; db: DataSourc
   return {
     ...createEventStoreActivities({ store }),
     ...createProgrammeActivities({ db }),
-    ...createPairActivities({ store }),
+    ...createPairActivities({ store, db }),
     ...createRouteActivities({ store, db }),
   };
 }

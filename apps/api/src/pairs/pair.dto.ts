@@ -227,6 +227,73 @@ export class InterimControlDto {
   @IsNotEmpty()
   @MaxLength(4000)
   comment!: string;
+
+  @ApiPropertyOptional({
+    example: '2027-02-15',
+    description: "With 'needsCorrection': the date of the repeat control (default: a month after today)",
+  })
+  @IsOptional()
+  @Matches(ISO_DATE)
+  repeatControlDate?: string;
+}
+
+/** A new version of the personalised programme, proposed by the mentor with the reason (002 §2). */
+export class ProgrammeCorrectionDto {
+  @ApiProperty({ example: 'По итогам промежуточного контроля: перенос открытого урока' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(4000)
+  reason!: string;
+
+  @ApiProperty({ example: '2026-09-01' })
+  @Matches(ISO_DATE)
+  start!: string;
+
+  @ApiProperty({ example: '2027-06-30' })
+  @Matches(ISO_DATE)
+  end!: string;
+
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(500, { each: true })
+  directions!: string[];
+
+  @ApiProperty({ type: [ActivityDto] })
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsObject({ each: true })
+  @ValidateNested({ each: true })
+  @Type(() => ActivityDto)
+  activities!: ActivityDto[];
+
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(500, { each: true })
+  difficulties!: string[];
+}
+
+export class ProgrammeCorrectionDecisionDto {
+  @ApiProperty({ enum: ['approved', 'returned'] })
+  @IsIn(['approved', 'returned'])
+  decision!: 'approved' | 'returned';
+
+  @ApiPropertyOptional({ description: 'Required when the correction is returned' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  comment?: string;
+}
+
+/** The mentor's or a mentee's written notice of ending the mentoring early (Labour Code art. 351.8). */
+export class TerminationNoticeDto {
+  @ApiProperty({ example: '2026-11-02', description: 'Date of the written notice (not in the future)' })
+  @Matches(ISO_DATE)
+  noticeDate!: string;
 }
 
 export class MentorReportDto {
@@ -262,6 +329,12 @@ export class FinalControlDto {
   @MaxLength(4000)
   mentorConclusion!: string;
 
+  @ApiPropertyOptional({ description: '«Предложения по дальнейшей работе» (002 §6.1.10)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  proposals?: string;
+
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
@@ -291,6 +364,18 @@ export class ReplaceMentorDto {
   @ValidateNested()
   @Type(() => ConsentDto)
   newMentorConsent!: ConsentDto;
+
+  @ApiPropertyOptional({
+    type: [ConsentDto],
+    description: "Each mentee's written consent to the new mentor (002 §4.5); a missing one is named in the refusal",
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @IsObject({ each: true })
+  @ValidateNested({ each: true })
+  @Type(() => ConsentDto)
+  menteeConsents?: ConsentDto[];
 }
 
 export class TerminatePairDto {

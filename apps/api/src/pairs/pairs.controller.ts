@@ -1,11 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { randomUUID } from 'node:crypto';
 import type { Role } from '@mentorflow/domain';
 import {
   approvePersonalProgrammeUpdate,
   completeFinalControlUpdate,
+  decideProgrammeCorrectionUpdate,
+  giveTerminationNoticeUpdate,
   passInterimControlUpdate,
+  proposeProgrammeCorrectionUpdate,
   recordDiaryEntryUpdate,
   recordMenteeReportUpdate,
   submitMentorFinalReportUpdate,
@@ -24,8 +28,11 @@ import {
   MentorReportDto,
   PairListQuery,
   PersonalProgrammeDto,
+  ProgrammeCorrectionDecisionDto,
+  ProgrammeCorrectionDto,
   ReplaceMentorDto,
   TerminatePairDto,
+  TerminationNoticeDto,
 } from './pair.dto';
 import { auditCsv, PairsService } from './pairs.service';
 
@@ -118,6 +125,65 @@ export class PairsController {
     @Body() body: InterimControlDto,
   ) {
     return this.pairs.command(user, id, passInterimControlUpdate, { ...body }, controllers);
+  }
+
+  @Scope('pair')
+  @Post('pairs/:id/personal-programme/corrections')
+  @HttpCode(200)
+  @Roles('mentor')
+  @ApiOperation({ summary: 'Предложить корректировку персонализированной программы (наставник, с причиной)' })
+  proposeCorrection(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', UuidParam()) id: string,
+    @Body() body: ProgrammeCorrectionDto,
+  ) {
+    return this.pairs.command(
+      user,
+      id,
+      proposeProgrammeCorrectionUpdate,
+      { ...body, correctionId: randomUUID() },
+      ['mentor'],
+      body.reason,
+    );
+  }
+
+  @Scope('pair')
+  @Post('pairs/:id/personal-programme/corrections/:correctionId/decision')
+  @HttpCode(200)
+  @Roles(...controllers)
+  @ApiOperation({
+    summary: 'Утвердить или вернуть корректировку программы; при переносе окончания — новые сроки контроля',
+  })
+  decideCorrection(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', UuidParam()) id: string,
+    @Param('correctionId', UuidParam()) correctionId: string,
+    @Body() body: ProgrammeCorrectionDecisionDto,
+  ) {
+    return this.pairs.command(user, id, decideProgrammeCorrectionUpdate, { ...body, correctionId }, controllers);
+  }
+
+  @Scope('pair')
+  @Get('pairs/:id/personal-programme/versions')
+  @Roles(...staff)
+  @ApiOperation({ summary: 'Версии персонализированной программы и предложенная корректировка' })
+  versions(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string) {
+    return this.pairs.programmeVersions(user, id);
+  }
+
+  @Scope('pair')
+  @Post('pairs/:id/termination-notice')
+  @HttpCode(200)
+  @Roles('mentor', 'mentee')
+  @ApiOperation({
+    summary: 'Письменное заявление о досрочном прекращении (не менее чем за 3 рабочих дня, ст. 351.8 ТК РФ)',
+  })
+  notice(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', UuidParam()) id: string,
+    @Body() body: TerminationNoticeDto,
+  ) {
+    return this.pairs.command(user, id, giveTerminationNoticeUpdate, { ...body }, ['mentor', 'mentee']);
   }
 
   @Scope('pair')

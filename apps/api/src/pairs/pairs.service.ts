@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { UpdateDefinition } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { localDateOf } from '@mentorflow/calendar';
 import {
   auditReadsPairStream,
   DomainRefusal,
@@ -151,15 +152,22 @@ export class PairsService {
     const pair = await this.loadForUser(user, pairId);
     const role = actingRole(user, preferred, pair.organisationId);
     const replacementId = randomUUID();
+    const organisation = await this.organisations.load(user, pair.organisationId);
+    const now = new Date().toISOString();
+    // Every mentee is asked for (002 §4.5): none sent means each one is named as missing.
+    const request = { ...body, menteeConsents: body.menteeConsents ?? [], replacementId };
     const unmet = [
-      ...validateMentorReplacement(pair, { ...body, replacementId, capacityReserved: true }),
+      ...validateMentorReplacement(
+        pair,
+        { ...request, capacityReserved: true },
+        { now, today: localDateOf(now, organisation.timeZone) },
+      ),
       ...(await this.participants.unselected(
         pair.programmeId,
         [{ personId: body.newMentorId, role: 'mentor' }],
         () => 'replacement.newMentorNotSelected',
       )),
     ];
-    const organisation = await this.organisations.load(user, pair.organisationId);
     const { state: load } = await loadAggregate<MentorLoadState, never>(
       this.store,
       mentorLoadStream(body.newMentorId),
@@ -173,10 +181,19 @@ export class PairsService {
     }
     if (unmet.length > 0) throw new DomainRefusal('pair.replacement.invalid', 'Замена наставника невозможна', unmet);
     await this.gateway.handle<typeof pairWorkflow>(pairWorkflowId(pairId)).signal(replaceMentorSignal, {
-      data: { ...body, replacementId },
-      metadata: { actorId: user.sub, role, now: new Date().toISOString(), reason: body.reason },
+      data: request,
+      metadata: { actorId: user.sub, role, now, reason: body.reason },
     });
     return { replacementId, status: 'accepted' };
+  }
+
+  /** The programme's versions, oldest first, and a correction awaiting decision (from the read model). */
+  async programmeVersions(user: AuthenticatedUser, pairId: string) {
+    const pair = await this.get(user, pairId);
+    const versions =
+      pair.personalProgrammeVersions ??
+      (pair.personalProgramme === undefined ? [] : [{ ...pair.personalProgramme, version: 1 }]);
+    return { versions, ...(pair.pendingCorrection === undefined ? {} : { pending: pair.pendingCorrection }) };
   }
 
   async get(user: AuthenticatedUser, pairId: string) {

@@ -1,4 +1,4 @@
-import { endOfLocalDay } from '@mentorflow/calendar';
+import { endOfLocalDay, startOfLocalDay } from '@mentorflow/calendar';
 import {
   defaultMentorCapacity,
   isDomainRefusal,
@@ -7,17 +7,19 @@ import {
   organisationDecider,
   organisationStream,
   pairWorkflowId,
+  terminationNoticeWorkingDays,
   type OrganisationState,
 } from '@mentorflow/domain';
-import { handleCommand, loadAggregate, WrongExpectedVersionError, type EventStore } from '@mentorflow/event-store';
+import { handleCommand, loadAggregate, WrongExpectedVersionError } from '@mentorflow/event-store';
 import type { PairActivities } from '@mentorflow/workflows/activities';
+import { calendarRefusal, deadlineOrPending, type CalendarDeps } from './working-days';
 
 /** Optimistic retries of a reservation that lost a race: each loser rereads the mentor's load. */
 const MAX_RESERVATION_ATTEMPTS = 50;
 
 const system = (now = new Date().toISOString()) => ({ actorId: 'system', role: 'administrator' as const, now });
 
-export function createPairActivities(deps: { store: EventStore }): PairActivities {
+export function createPairActivities(deps: CalendarDeps): PairActivities {
   const { store } = deps;
   return {
     async reserveMentorCapacity({ organisationId, mentorId, pairId, menteeCount }) {
@@ -76,6 +78,26 @@ export function createPairActivities(deps: { store: EventStore }): PairActivitie
         interim: { dueAt: endOfLocalDay(middle, timeZone), dueLocalDate: middle },
         final: { dueAt: endOfLocalDay(end, timeZone), dueLocalDate: end },
       };
+    },
+
+    async pairControlDue({ date, timeZone }) {
+      try {
+        return { dueAt: endOfLocalDay(date, timeZone), dueLocalDate: date };
+      } catch (error) {
+        throw calendarRefusal(error);
+      }
+    },
+
+    async terminationNoticeEnd({ noticeDate, timeZone, organisationId }) {
+      // Counted from the start of the notice day: the first of the working days is the one after it.
+      return deadlineOrPending(deps, organisationId, (calendar) => {
+        const end = calendar.addWorkingDays(
+          startOfLocalDay(noticeDate, timeZone),
+          terminationNoticeWorkingDays,
+          timeZone,
+        );
+        return { endsOn: end.dueLocalDate, endsAt: end.dueAt };
+      });
     },
   };
 }

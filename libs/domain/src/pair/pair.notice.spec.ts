@@ -1,3 +1,4 @@
+import type { CommandMetadata } from '../shared/decider';
 import type { PairCommand } from './pair.commands';
 import type { PairEvent, PairTerminationNotice } from './pair.events';
 import {
@@ -17,7 +18,7 @@ const givenAt = '2026-11-02T09:00:00.000Z';
 const ends = { endsOn: '2026-11-06', endsAt: '2026-11-06T21:00:00.000Z' };
 const notice = (
   data: Partial<Extract<PairCommand, { type: 'GiveTerminationNotice' }>['data']> = {},
-  metadata = { ...at('mentee-1', 'mentee', givenAt), today: '2026-11-02' },
+  metadata: CommandMetadata = { ...at('mentee-1', 'mentee', givenAt), today: '2026-11-02' },
 ): PairCommand => ({ type: 'GiveTerminationNotice', data: { noticeDate: '2026-11-02', ...ends, ...data }, metadata });
 const given: PairTerminationNotice = {
   noticeDate: '2026-11-02',
