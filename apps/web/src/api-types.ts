@@ -430,6 +430,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/pairs/{id}/personal-programme/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Предложить корректировку персонализированной программы (наставник, с причиной) */
+        post: operations["PairsController_proposeCorrection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pairs/{id}/personal-programme/corrections/{correctionId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Утвердить или вернуть корректировку программы; при переносе окончания — новые сроки контроля */
+        post: operations["PairsController_decideCorrection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pairs/{id}/personal-programme/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Версии персонализированной программы и предложенная корректировка */
+        get: operations["PairsController_versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pairs/{id}/termination-notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Письменное заявление о досрочном прекращении (не менее чем за 3 рабочих дня, ст. 351.8 ТК РФ) */
+        post: operations["PairsController_notice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/pairs/{id}/mentor-report": {
         parameters: {
             query?: never;
@@ -1463,6 +1531,35 @@ export interface components {
             outcome: "passed" | "needsCorrection";
             /** @example План выполняется */
             comment: string;
+            /**
+             * @description With 'needsCorrection': the date of the repeat control (default: a month after today)
+             * @example 2027-02-15
+             */
+            repeatControlDate?: string;
+        };
+        ProgrammeCorrectionDto: {
+            /** @example По итогам промежуточного контроля: перенос открытого урока */
+            reason: string;
+            /** @example 2026-09-01 */
+            start: string;
+            /** @example 2027-06-30 */
+            end: string;
+            directions: string[];
+            activities: components["schemas"]["ActivityDto"][];
+            difficulties: string[];
+        };
+        ProgrammeCorrectionDecisionDto: {
+            /** @enum {string} */
+            decision: "approved" | "returned";
+            /** @description Required when the correction is returned */
+            comment?: string;
+        };
+        TerminationNoticeDto: {
+            /**
+             * @description Date of the written notice (not in the future)
+             * @example 2026-11-02
+             */
+            noticeDate: string;
         };
         MentorReportDto: {
             /** Format: uuid */
@@ -1478,6 +1575,8 @@ export interface components {
             outcome: "passed" | "notPassed";
             /** @example Адаптация пройдена успешно */
             mentorConclusion: string;
+            /** @description «Предложения по дальнейшей работе» (002 §6.1.10) */
+            proposals?: string;
             comment?: string;
         };
         ReplaceMentorDto: {
@@ -1491,6 +1590,8 @@ export interface components {
             newMentorId: string;
             /** @description The new mentor's written consent */
             newMentorConsent: components["schemas"]["ConsentDto"];
+            /** @description Each mentee's written consent to the new mentor (002 §4.5); a missing one is named in the refusal */
+            menteeConsents?: components["schemas"]["ConsentDto"][];
         };
         TerminatePairDto: {
             /** @example Увольнение наставляемого */
@@ -2354,6 +2455,95 @@ export interface operations {
             };
         };
     };
+    PairsController_proposeCorrection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProgrammeCorrectionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PairsController_decideCorrection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                correctionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProgrammeCorrectionDecisionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PairsController_versions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PairsController_notice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TerminationNoticeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     PairsController_mentorReport: {
         parameters: {
             query?: never;
@@ -2854,7 +3044,7 @@ export interface operations {
                 /** @description Default: open and overdue */
                 status?: "open" | "overdue" | "done" | "cancelled";
                 dueBefore?: string;
-                kind?: "stagePlanReminder" | "interimControl" | "finalControl" | "draftRoute" | "draftOverdueEscalation" | "monthlyControlPointCheck" | "controlDiagnostics" | "loadCalendarYear";
+                kind?: "stagePlanReminder" | "interimControl" | "finalControl" | "draftRoute" | "draftOverdueEscalation" | "monthlyControlPointCheck" | "controlDiagnostics" | "loadCalendarYear" | "programmeCorrection";
                 organisationId?: string;
             };
             header?: never;

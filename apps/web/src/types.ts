@@ -127,6 +127,41 @@ export interface Participant {
 
 export type Order = Dto['OrderDto'];
 
+export interface TerminationNotice {
+  noticeDate: string;
+  givenBy: string;
+  givenByRole: 'mentor' | 'mentee';
+  endsOn: string;
+  endsAt: string;
+}
+
+export interface PersonalProgrammeVersion {
+  version: number;
+  start: string;
+  end: string;
+  directions: string[];
+  activities: Dto['ActivityDto'][];
+  difficulties: string[];
+  approvedAt: string;
+  approvedBy: string;
+  correctionId?: string;
+  reason?: string;
+  proposedBy?: string;
+  comment?: string;
+}
+
+export interface ProposedCorrection {
+  correctionId: string;
+  reason: string;
+  start: string;
+  end: string;
+  directions: string[];
+  activities: Dto['ActivityDto'][];
+  difficulties: string[];
+  proposedAt: string;
+  proposedBy: string;
+}
+
 export interface Pair {
   pairId: string;
   programmeId: string;
@@ -157,10 +192,20 @@ export interface Pair {
     finalTaskId: string;
     mentorReportTaskId?: string;
   };
+  /** Every version of the personalised programme, oldest first (absent for pairs folded before versions were kept). */
+  personalProgrammeVersions?: PersonalProgrammeVersion[];
+  pendingCorrection?: ProposedCorrection;
   interimControls: { taskId: string; outcome: 'passed' | 'needsCorrection'; comment: string; controlledAt: string }[];
-  mentorFinalReport?: { conclusion: string; submittedAt: string };
-  finalControl?: { outcome: 'passed' | 'notPassed'; mentorConclusion: string; comment?: string; controlledAt: string };
-  termination?: { reason: string; order: Order; terminatedAt: string };
+  mentorFinalReport?: { conclusion: string; proposals?: string; submittedAt: string };
+  finalControl?: {
+    outcome: 'passed' | 'notPassed';
+    mentorConclusion: string;
+    proposals?: string;
+    comment?: string;
+    controlledAt: string;
+  };
+  terminationNotice?: TerminationNotice;
+  termination?: { reason: string; order?: Order; notice?: TerminationNotice; terminatedAt: string };
   replacementDecisions?: Record<string, 'applied' | 'rejected'>;
   version: number;
 }

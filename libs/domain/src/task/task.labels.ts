@@ -14,6 +14,7 @@ export const taskKindLabels: Readonly<Record<TaskKind, string>> = {
   monthlyControlPointCheck: 'Ежемесячная проверка контрольных точек',
   controlDiagnostics: 'Контрольная диагностика',
   loadCalendarYear: 'Производственный календарь',
+  programmeCorrection: 'Корректировка персонализированной программы',
 };
 
 /**

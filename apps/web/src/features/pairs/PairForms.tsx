@@ -15,7 +15,7 @@ import {
   pairKindLabels,
   pairStatusLabels,
 } from '../../labels';
-import type { MentorLoad, MentorReplacementReason, Pair, Participant } from '../../types';
+import type { MentorLoad, MentorReplacementReason, Pair, Participant, PersonalProgrammeVersion } from '../../types';
 
 type PairForm = Pair['form'];
 type PairKind = Pair['kind'];
@@ -77,6 +77,19 @@ function OrderFields({
     </fieldset>
   );
 }
+
+/** Today in the browser's calendar, and the same day a month on (month ends clamp): the default repeat control. */
+const localToday = () => {
+  const now = new Date();
+  return new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate())).toISOString().slice(0, 10);
+};
+export const oneMonthAfter = (date: string): string => {
+  const d = new Date(`${date}T00:00:00Z`);
+  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 2, 0)).getUTCDate();
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, Math.min(d.getUTCDate(), last)))
+    .toISOString()
+    .slice(0, 10);
+};
 
 const lines = (text: string) =>
   text
@@ -329,7 +342,7 @@ function FieldMessages({ error, field }: { error: unknown; field: string }) {
   return messages.length ? <small className="field-error">{[...new Set(messages)].join('; ')}</small> : null;
 }
 
-export type PairAction = 'approve' | 'interim' | 'final' | 'replace' | 'terminate';
+export type PairAction = 'approve' | 'interim' | 'correction' | 'final' | 'replace' | 'terminate';
 
 /** The commands one pair takes now, each shown only to the roles the API allows and only in the states it applies to. */
 export function PairActions({
@@ -378,10 +391,12 @@ export function PairActions({
         <p className="hint">
           {pairStatusLabels[pair.status]}
           {pair.termination
-            ? `: ${pair.termination.reason} (приказ № ${pair.termination.order.number} от ${formatLocalDate(pair.termination.order.date)})`
+            ? `: ${pair.termination.reason}${pair.termination.order ? ` (приказ № ${pair.termination.order.number} от ${formatLocalDate(pair.termination.order.date)})` : ''}`
             : ''}
           {pair.finalControl ? `: ${finalControlOutcomeLabels[pair.finalControl.outcome]}` : ''}
         </p>
+        <FinalReport pair={pair} />
+        <ProgrammeVersions pair={pair} />
       </>
     );
   }
@@ -392,6 +407,8 @@ export function PairActions({
     items.push(<InterimControl key="interim" pair={pair} taskId={interimTaskId} onDone={changed} />);
   if (pair.status === 'active' && canControl && pair.controlPlan && !pair.finalControl)
     items.push(<FinalControl key="final" pair={pair} taskId={pair.controlPlan.finalTaskId} onDone={changed} />);
+  if (pair.status === 'active' && canControl && pair.pendingCorrection)
+    items.push(<DecideCorrection key="correction" pair={pair} onDone={changed} />);
   if (isDirector) {
     items.push(<ReplaceMentor key="replace" pair={pair} mentors={mentors} onDone={changed} />);
     items.push(<Terminate key="terminate" pair={pair} onDone={changed} />);
@@ -405,6 +422,13 @@ export function PairActions({
           {pair.interimControls.map((c) => `${interimControlOutcomeLabels[c.outcome]} (${c.comment})`).join('; ')}
         </p>
       ) : null}
+      {pair.terminationNotice ? (
+        <p className="alert alert-warn" data-testid="termination-notice">
+          {`Письменное заявление ${pair.terminationNotice.givenByRole === 'mentor' ? 'наставника' : 'наставляемого'} от ${formatLocalDate(pair.terminationNotice.noticeDate)}: наставничество прекращается ${formatLocalDate(pair.terminationNotice.endsOn)}`}
+        </p>
+      ) : null}
+      <FinalReport pair={pair} />
+      <ProgrammeVersions pair={pair} />
       {items.length ? items : <p className="hint">Для вашей роли действий с этой парой нет.</p>}
     </div>
   );
@@ -552,12 +576,18 @@ function ApproveProgramme({ pair, onDone }: { pair: Pair; onDone: Done }) {
 function InterimControl({ pair, taskId, onDone }: { pair: Pair; taskId: string; onDone: Done }) {
   const [outcome, setOutcome] = useState<'passed' | 'needsCorrection'>('passed');
   const [comment, setComment] = useState('');
+  const [repeatControlDate, setRepeatControlDate] = useState(() => oneMonthAfter(localToday()));
   const command = useSubmit();
   const before = pair.interimControls.length;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void command.submit(async () => {
-      await postJson(`/pairs/${pair.pairId}/interim-control`, { taskId, outcome, comment });
+      await postJson(`/pairs/${pair.pairId}/interim-control`, {
+        taskId,
+        outcome,
+        comment,
+        ...(outcome === 'needsCorrection' ? { repeatControlDate } : {}),
+      });
       await onDone(
         (p) => p.interimControls.length > before,
         `Промежуточный контроль записан: ${interimControlOutcomeLabels[outcome].toLowerCase()}`,
@@ -583,6 +613,23 @@ function InterimControl({ pair, taskId, onDone }: { pair: Pair; taskId: string; 
         <Field label="Комментарий контролирующего" field="comment" error={command.error}>
           {(props) => <textarea {...props} rows={2} value={comment} onChange={(e) => setComment(e.target.value)} />}
         </Field>
+        {outcome === 'needsCorrection' ? (
+          <Field
+            label="Дата повторного промежуточного контроля"
+            field="repeatControlDate"
+            error={command.error}
+            hint="К этой дате наставник представит корректировку программы"
+          >
+            {(props) => (
+              <input
+                {...props}
+                type="date"
+                value={repeatControlDate}
+                onChange={(e) => setRepeatControlDate(e.target.value)}
+              />
+            )}
+          </Field>
+        ) : null}
         <div className="actions">
           <button type="submit" className="button-primary" disabled={command.busy}>
             {command.busy ? 'Запись…' : 'Записать результат'}
@@ -597,6 +644,7 @@ function InterimControl({ pair, taskId, onDone }: { pair: Pair; taskId: string; 
 function FinalControl({ pair, taskId, onDone }: { pair: Pair; taskId: string; onDone: Done }) {
   const [outcome, setOutcome] = useState<'passed' | 'notPassed'>('passed');
   const [mentorConclusion, setMentorConclusion] = useState(pair.mentorFinalReport?.conclusion ?? '');
+  const [proposals, setProposals] = useState(pair.mentorFinalReport?.proposals ?? '');
   const [comment, setComment] = useState('');
   const command = useSubmit();
   const submit = (event: FormEvent) => {
@@ -606,6 +654,7 @@ function FinalControl({ pair, taskId, onDone }: { pair: Pair; taskId: string; on
         taskId,
         outcome,
         mentorConclusion,
+        ...(proposals.trim() ? { proposals } : {}),
         ...(comment.trim() ? { comment } : {}),
       });
       await onDone((p) => p.finalControl !== undefined, 'Итоговый контроль проведён: пара завершила программу');
@@ -633,6 +682,9 @@ function FinalControl({ pair, taskId, onDone }: { pair: Pair; taskId: string; on
             />
           )}
         </Field>
+        <Field label="Предложения по дальнейшей работе (необязательно)" field="proposals" error={command.error}>
+          {(props) => <textarea {...props} rows={2} value={proposals} onChange={(e) => setProposals(e.target.value)} />}
+        </Field>
         <Field label="Комментарий (необязательно)" field="comment" error={command.error}>
           {(props) => <textarea {...props} rows={2} value={comment} onChange={(e) => setComment(e.target.value)} />}
         </Field>
@@ -652,6 +704,7 @@ function ReplaceMentor({ pair, mentors, onDone }: { pair: Pair; mentors: Partici
   const [reason, setReason] = useState<MentorReplacementReason | ''>('');
   const [newMentorId, setNewMentorId] = useState('');
   const [consentDate, setConsentDate] = useState('');
+  const [menteeConsents, setMenteeConsents] = useState<Record<string, string>>({});
   const [order, setOrder] = useState<OrderValue>(blankOrder);
   const command = useSubmit();
   const candidates = mentors.filter((m) => m.personId !== pair.mentorId && m.status === 'registered');
@@ -663,6 +716,10 @@ function ReplaceMentor({ pair, mentors, onDone }: { pair: Pair; mentors: Partici
         order,
         newMentorId: newMentorId || undefined,
         newMentorConsent: { personId: newMentorId || undefined, date: consentDate },
+        // Only dated consents are sent: a missing one comes back naming the mentee (002 §4.5).
+        menteeConsents: pair.menteeIds
+          .filter((id) => menteeConsents[id])
+          .map((id) => ({ personId: id, date: menteeConsents[id] })),
       });
       // Accepted (202): the workflow applies it, or records a rejection if the pair moved on meanwhile.
       await waitForPair(pair.pairId, (p) => p.replacementDecisions?.[replacementId] !== undefined);
@@ -714,6 +771,23 @@ function ReplaceMentor({ pair, mentors, onDone }: { pair: Pair; mentors: Partici
               <input {...props} type="date" value={consentDate} onChange={(e) => setConsentDate(e.target.value)} />
             )}
           </Field>
+          {pair.menteeIds.map((id, i) => (
+            <Field
+              key={id}
+              label={`Дата согласия наставляемого ${label(id)} на замену`}
+              field={`menteeConsents.${i}.date`}
+              error={command.error}
+            >
+              {(props) => (
+                <input
+                  {...props}
+                  type="date"
+                  value={menteeConsents[id] ?? ''}
+                  onChange={(e) => setMenteeConsents((all) => ({ ...all, [id]: e.target.value }))}
+                />
+              )}
+            </Field>
+          ))}
         </div>
         <OrderFields value={order} onChange={setOrder} error={command.error} what="Приказ о замене наставника" />
         <div className="actions">
@@ -752,6 +826,119 @@ function Terminate({ pair, onDone }: { pair: Pair; onDone: Done }) {
           </button>
         </div>
         <Outcome error={command.error} done={command.done} title="Прекращение отклонено" />
+      </form>
+    </ActionDetails>
+  );
+}
+
+/** The mentor's final report and the final control: the conclusion and the proposals for further work (002 §6.1.10). */
+function FinalReport({ pair }: { pair: Pair }) {
+  const report = pair.mentorFinalReport;
+  const final = pair.finalControl;
+  if (!report && !final) return null;
+  return (
+    <dl className="final-report" data-testid="final-report">
+      {report ? (
+        <>
+          <dt>Заключение наставника</dt>
+          <dd>{report.conclusion}</dd>
+          {report.proposals ? (
+            <>
+              <dt>Предложения наставника по дальнейшей работе</dt>
+              <dd>{report.proposals}</dd>
+            </>
+          ) : null}
+        </>
+      ) : null}
+      {final ? (
+        <>
+          <dt>Итоговый контроль</dt>
+          <dd>{`${finalControlOutcomeLabels[final.outcome]}: ${final.mentorConclusion}`}</dd>
+          {final.proposals ? (
+            <>
+              <dt>Предложения по дальнейшей работе</dt>
+              <dd>{final.proposals}</dd>
+            </>
+          ) : null}
+        </>
+      ) : null}
+    </dl>
+  );
+}
+
+/** Every version of the personalised programme, oldest first: the first approval, then each approved correction. */
+function ProgrammeVersions({ pair }: { pair: Pair }) {
+  const versions: PersonalProgrammeVersion[] =
+    pair.personalProgrammeVersions ?? (pair.personalProgramme ? [{ ...pair.personalProgramme, version: 1 }] : []);
+  if (versions.length < 2 && !pair.pendingCorrection) return null;
+  return (
+    <details className="programme-versions" data-testid="programme-versions">
+      <summary>Версии персонализированной программы ({versions.length})</summary>
+      <ol>
+        {versions.map((v) => (
+          <li key={v.version}>
+            {`Версия ${v.version}: ${formatLocalDate(v.start)} — ${formatLocalDate(v.end)}, мероприятий: ${v.activities.length}`}
+            {v.reason ? ` — причина корректировки: ${v.reason}` : ''}
+            {v.comment ? ` (${v.comment})` : ''}
+          </li>
+        ))}
+      </ol>
+      {pair.pendingCorrection ? (
+        <p className="hint">
+          {`Предложена корректировка: ${pair.pendingCorrection.reason}; ${formatLocalDate(pair.pendingCorrection.start)} — ${formatLocalDate(pair.pendingCorrection.end)}`}
+        </p>
+      ) : null}
+    </details>
+  );
+}
+
+/** The commission head or the curator approves the mentor's corrected programme or returns it with a comment. */
+function DecideCorrection({ pair, onDone }: { pair: Pair; onDone: Done }) {
+  const proposed = pair.pendingCorrection!;
+  const [decision, setDecision] = useState<'approved' | 'returned'>('approved');
+  const [comment, setComment] = useState('');
+  const command = useSubmit();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void command.submit(async () => {
+      await postJson(`/pairs/${pair.pairId}/personal-programme/corrections/${proposed.correctionId}/decision`, {
+        decision,
+        ...(comment.trim() ? { comment } : {}),
+      });
+      await onDone(
+        (p) => p.pendingCorrection === undefined,
+        decision === 'approved' ? 'Корректировка программы утверждена' : 'Корректировка возвращена наставнику',
+      );
+      return '';
+    });
+  };
+  return (
+    <ActionDetails action="correction" title="Рассмотреть корректировку программы">
+      <form onSubmit={submit} noValidate aria-label="Рассмотреть корректировку программы" className="form-grid">
+        <p className="hint">
+          {`Причина: ${proposed.reason}. Срок: ${formatLocalDate(proposed.start)} — ${formatLocalDate(proposed.end)}. Направления: ${proposed.directions.join('; ')}. Мероприятия: ${proposed.activities.map((a) => `${a.title} (${formatLocalDate(a.plannedDate)})`).join('; ')}`}
+        </p>
+        <Field label="Решение" field="decision" error={command.error}>
+          {(props) => (
+            <select
+              {...props}
+              value={decision}
+              onChange={(e) => setDecision(e.target.value as 'approved' | 'returned')}
+            >
+              <option value="approved">Утвердить</option>
+              <option value="returned">Вернуть на доработку</option>
+            </select>
+          )}
+        </Field>
+        <Field label="Комментарий" field="comment" error={command.error} hint="Обязателен при возврате">
+          {(props) => <textarea {...props} rows={2} value={comment} onChange={(e) => setComment(e.target.value)} />}
+        </Field>
+        <div className="actions">
+          <button type="submit" className="button-primary" disabled={command.busy}>
+            {command.busy ? 'Запись…' : 'Записать решение'}
+          </button>
+        </div>
+        <Outcome error={command.error} done={command.done} title="Решение не принято" />
       </form>
     </ActionDetails>
   );
