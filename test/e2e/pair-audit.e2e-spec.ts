@@ -112,6 +112,7 @@ describe('pairs through HTTP: formation, replacement checks, and the audited his
         order: { number: '20-к', date: '2026-10-01', signedBy: 'Директор' },
         newMentorId,
         newMentorConsent: { personId: newMentorId, date: '2026-10-01' },
+        menteeConsents: [{ personId: mentee, date: '2026-10-01' }],
       });
     const same = await request(mentor);
     expect(same.status).toBe(422);

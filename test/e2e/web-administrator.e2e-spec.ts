@@ -80,6 +80,7 @@ describe('web application: the administrator audits a pair after a mentor replac
       order: { number: '20-к', date: '2026-10-01', signedBy: 'Директор' },
       newMentorId: secondMentor,
       newMentorConsent: { personId: secondMentor, date: '2026-10-01' },
+      menteeConsents: [{ personId: mentee, date: '2026-10-01' }],
     });
     expect(replaced.status).toBe(202);
     await system.eventually(

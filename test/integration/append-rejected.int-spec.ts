@@ -112,7 +112,7 @@ describe('an append the store rejects for good', () => {
     await handle.executeUpdate(approvePersonalProgrammeUpdate, {
       args: [{ data: personalProgrammeFrom(today, curator), metadata: await meta(curator, 'curator') }],
     });
-    return { pairId, mentorId, handle };
+    return { pairId, mentorId, menteeId, handle };
   }
 
   const mentorLoad = async (mentorId: string) =>
@@ -175,7 +175,7 @@ describe('an append the store rejects for good', () => {
   });
 
   it('records a mentor replacement the store rejects as rejected, frees the new mentor again and stays responsive', async () => {
-    const { pairId, mentorId, handle } = await activePair();
+    const { pairId, mentorId, menteeId, handle } = await activePair();
     const newMentor = randomUUID();
     const today = isoDate(await now());
     const replacementId = randomUUID();
@@ -187,6 +187,7 @@ describe('an append the store rejects for good', () => {
         order: { number: `7-к\u0000`, date: today, signedBy: 'Директор' },
         newMentorId: newMentor,
         newMentorConsent: { personId: newMentor, date: today },
+        menteeConsents: [{ personId: menteeId, date: today }],
       },
       metadata: await meta(director, 'director'),
     });

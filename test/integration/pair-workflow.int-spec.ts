@@ -130,7 +130,7 @@ describe('pair workflow on the time-skipping test server', () => {
     'replaces the mentor for %s: history continuous, capacity and open mentor tasks moved',
     async (reason) => {
       const [oldMentor, newMentor] = [randomUUID(), randomUUID()];
-      const { pairId, handle } = await formPair(oldMentor);
+      const { pairId, handle, menteeId } = await formPair(oldMentor);
       await activate(handle);
       const today = isoDate(await now());
 
@@ -141,6 +141,7 @@ describe('pair workflow on the time-skipping test server', () => {
           order: { number: '7-к', date: today, signedBy: 'Директор' },
           newMentorId: newMentor,
           newMentorConsent: { personId: newMentor, date: today },
+          menteeConsents: [{ personId: menteeId, date: today }],
         },
         metadata: await meta(director, 'director'),
       });
@@ -200,7 +201,7 @@ describe('pair workflow on the time-skipping test server', () => {
 
   it('records a replacement that turned invalid (the new mentor has no free slot) as rejected, changing nothing', async () => {
     const [mentor, busy] = [randomUUID(), randomUUID()];
-    const { pairId, handle } = await formPair(mentor);
+    const { pairId, handle, menteeId } = await formPair(mentor);
     await formPair(busy);
     await formPair(busy);
     const today = isoDate(await now());
@@ -212,6 +213,7 @@ describe('pair workflow on the time-skipping test server', () => {
         order: { number: '8-к', date: today, signedBy: 'Директор' },
         newMentorId: busy,
         newMentorConsent: { personId: busy, date: today },
+        menteeConsents: [{ personId: menteeId, date: today }],
       },
       metadata: await meta(director, 'director'),
     });

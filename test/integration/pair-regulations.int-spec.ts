@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import { pairStream, type PairState } from '@mentorflow/domain';
+import { activitiesFrom } from '../../apps/worker/src/create-worker';
+import {
+  approvePersonalProgrammeUpdate,
+  decideProgrammeCorrectionUpdate,
+  giveTerminationNoticeUpdate,
+  pairFormedUpdate,
+  pairViewQuery,
+  passInterimControlUpdate,
+  proposeProgrammeCorrectionUpdate,
+  replaceMentorSignal,
+} from '../../workflows/pair/pair.messages';
+import { pairWorkflow } from '../../workflows/pair/pair.workflow';
+import { waitUntil } from '../support/poll';
+import { captureHistory } from '../support/replay';
+import { registerTestSchool } from '../support/organisation';
+import { pairStartOptions, personalProgrammeFrom } from '../support/pair-start';
+import { useTimeSkippingWorker } from '../support/time-skipping';
+
+const DAY = 86_400_000;
+const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** The new paths of the pair workflow (correction, written notice, the mentees' consent), recorded for the replay gate. */
+describe('pair workflow: correction, written notice and the mentees’ consent', () => {
+  const taskQueue = `pair-regulations-${randomUUID()}`;
+  const temporal = useTimeSkippingWorker({ taskQueue, activities: activitiesFrom });
+  const organisationId = randomUUID();
+  const director = randomUUID();
+  const curator = randomUUID();
+
+  beforeAll(() => registerTestSchool(temporal.store, organisationId, 'МБОУ СОШ № 7'));
+  const { meta, nowMs: now } = temporal;
+  const tasksOf = (state: PairState) => (state.status === 'notFormed' ? [] : Object.values(state.tasks));
+
+  async function activePair(mentorId: string, menteeId: string) {
+    const today = await now();
+    const pairId = randomUUID();
+    const order = { number: `${pairId.slice(0, 4)}-к`, date: isoDate(today), signedBy: 'Директор' };
+    const handle = await temporal.env.client.workflow.start(
+      pairWorkflow,
+      pairStartOptions(
+        taskQueue,
+        { pairId, organisationId, mentorId, menteeId, order, today },
+        { metadata: await meta(director, 'director') },
+      ),
+    );
+    await handle.executeUpdate(pairFormedUpdate);
+    const active = await handle.executeUpdate(approvePersonalProgrammeUpdate, {
+      args: [{ data: personalProgrammeFrom(today, curator), metadata: await meta(curator, 'curator') }],
+    });
+    return { pairId, handle, active, today };
+  }
+
+  it('needs correction, takes the mentor’s corrected programme with a later end, then ends on a mentee’s notice', async () => {
+    const [mentor, mentee] = [randomUUID(), randomUUID()];
+    const { pairId, handle, active, today } = await activePair(mentor, mentee);
+    const interim = tasksOf(active.state).find((t) => t.kind === 'interimControl');
+
+    const failed = await handle.executeUpdate(passInterimControlUpdate, {
+      args: [
+        {
+          data: {
+            taskId: interim?.taskId ?? '',
+            outcome: 'needsCorrection',
+            comment: 'Скорректировать план',
+            repeatControlDate: isoDate(today + 40 * DAY),
+          },
+          metadata: await meta(curator, 'curator'),
+        },
+      ],
+    });
+    expect(tasksOf(failed.state).find((t) => t.kind === 'programmeCorrection')).toMatchObject({
+      status: 'open',
+      dueLocalDate: isoDate(today + 40 * DAY),
+      assignee: { personId: mentor, role: 'mentor' },
+    });
+
+    const newEnd = isoDate(today + 210 * DAY);
+    const proposed = await handle.executeUpdate(proposeProgrammeCorrectionUpdate, {
+      args: [
+        {
+          data: {
+            correctionId: randomUUID(),
+            reason: 'Перенос открытого урока',
+            start: isoDate(today),
+            end: newEnd,
+            directions: ['Адаптация'],
+            difficulties: ['Дисциплина на уроке'],
+            activities: [{ title: 'Открытый урок', plannedDate: isoDate(today + 60 * DAY) }],
+          },
+          metadata: await meta(mentor, 'mentor'),
+        },
+      ],
+    });
+    const correctionId = proposed.state.status === 'notFormed' ? '' : proposed.state.pendingCorrection?.correctionId;
+    const approved = await handle.executeUpdate(decideProgrammeCorrectionUpdate, {
+      args: [
+        { data: { correctionId: correctionId ?? '', decision: 'approved' }, metadata: await meta(curator, 'curator') },
+      ],
+    });
+    const finalTask = tasksOf(approved.state).find(
+      (t) => t.kind === 'finalControl' && t.assignee.role === 'curator' && t.status === 'open',
+    );
+    expect(finalTask?.dueLocalDate).toBe(newEnd);
+
+    const given = await handle.executeUpdate(giveTerminationNoticeUpdate, {
+      args: [{ data: { noticeDate: isoDate(await now()) }, metadata: await meta(mentee, 'mentee') }],
+    });
+    expect(given.state.status).toBe('active');
+    await temporal.env.sleep('10 days');
+    await waitUntil(async () => (await handle.query(pairViewQuery)).state.status === 'terminated');
+    await handle.result();
+    const types = (await temporal.store.readStream(pairStream(pairId))).map((e) => e.type);
+    expect(types).toEqual(
+      expect.arrayContaining([
+        'InterimControlFailed',
+        'PersonalProgrammeCorrectionProposed',
+        'PersonalProgrammeCorrected',
+        'PairTerminationNoticeGiven',
+        'PairTerminated',
+      ]),
+    );
+    await captureHistory('pair-correction-and-notice', handle);
+  });
+
+  it('replaces the mentor with the mentee’s consent', async () => {
+    const [mentor, mentee, newMentor] = [randomUUID(), randomUUID(), randomUUID()];
+    const { handle } = await activePair(mentor, mentee);
+    const today = isoDate(await now());
+    await handle.signal(replaceMentorSignal, {
+      data: {
+        replacementId: randomUUID(),
+        reason: 'transfer',
+        order: { number: '9-к', date: today, signedBy: 'Директор' },
+        newMentorId: newMentor,
+        newMentorConsent: { personId: newMentor, date: today },
+        menteeConsents: [{ personId: mentee, date: today }],
+      },
+      metadata: await meta(director, 'director'),
+    });
+    await waitUntil(async () => {
+      const { state } = await handle.query(pairViewQuery);
+      return state.status !== 'notFormed' && state.mentorId === newMentor;
+    });
+    await captureHistory('pair-replacement-mentee-consents', handle);
+  });
+});
