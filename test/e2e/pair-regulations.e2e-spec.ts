@@ -173,9 +173,9 @@ describe('a pair as the regulations run it', () => {
 
     const approved = await system.request(
       'POST',
-      `/pairs/${pairId}/personal-programme/corrections/${correctionId}/decision`,
+      `/pairs/${pairId}/personal-programme/corrections/decision`,
       as.curator,
-      { decision: 'approved', comment: 'Согласовано' },
+      { correctionId, decision: 'approved', comment: 'Согласовано' },
     );
     expect(approved.status).toBe(200);
     const state = approved.body.state;

@@ -314,7 +314,35 @@ const corpus: Record<string, { body: Body; cases: (body: Body) => Case[] }> = {
   },
   'POST /pairs/:id/interim-control': {
     body: { taskId: uuid(), outcome: 'passed', comment: 'План выполняется' },
-    cases: (b) => [['bad enum', withField(b, 'outcome', 'failed'), 'outcome', 'isIn']],
+    cases: (b) => [
+      ['bad enum', withField(b, 'outcome', 'failed'), 'outcome', 'isIn'],
+      ['bad date format', withField(b, 'repeatControlDate', 'через месяц'), 'repeatControlDate', 'matches'],
+    ],
+  },
+  'POST /pairs/:id/personal-programme/corrections': {
+    body: {
+      reason: 'Перенос открытого урока',
+      start: '2026-09-01',
+      end: '2027-05-31',
+      directions: ['Адаптация'],
+      activities: [{ title: 'Открытый урок', plannedDate: '2027-03-10' }],
+      difficulties: ['Дисциплина'],
+    },
+    cases: (b) => [
+      ['missing field', withField(b, 'reason', undefined), 'reason', 'isNotEmpty'],
+      ['nested bad date', withField(b, 'activities.0.plannedDate', 'весной'), 'activities.0.plannedDate', 'matches'],
+    ],
+  },
+  'POST /pairs/:id/personal-programme/corrections/decision': {
+    body: { correctionId: uuid(), decision: 'approved' },
+    cases: (b) => [
+      ['bad enum', withField(b, 'decision', 'maybe'), 'decision', 'isIn'],
+      ['non-UUID id', withField(b, 'correctionId', 'c-1'), 'correctionId', 'isUuid'],
+    ],
+  },
+  'POST /pairs/:id/termination-notice': {
+    body: { noticeDate: '2026-11-02' },
+    cases: (b) => [['bad date format', withField(b, 'noticeDate', 'вчера'), 'noticeDate', 'matches']],
   },
   'POST /pairs/:id/mentor-report': {
     body: { taskId: uuid(), conclusion: 'Адаптировался' },

@@ -447,7 +447,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/pairs/{id}/personal-programme/corrections/{correctionId}/decision": {
+    "/pairs/{id}/personal-programme/corrections/decision": {
         parameters: {
             query?: never;
             header?: never;
@@ -1549,6 +1549,11 @@ export interface components {
             difficulties: string[];
         };
         ProgrammeCorrectionDecisionDto: {
+            /**
+             * Format: uuid
+             * @description The proposed correction (pendingCorrection.correctionId)
+             */
+            correctionId: string;
             /** @enum {string} */
             decision: "approved" | "returned";
             /** @description Required when the correction is returned */
@@ -2484,7 +2489,6 @@ export interface operations {
             header?: never;
             path: {
                 id: string;
-                correctionId: string;
             };
             cookie?: never;
         };

@@ -278,6 +278,10 @@ export class ProgrammeCorrectionDto {
 }
 
 export class ProgrammeCorrectionDecisionDto {
+  @ApiProperty({ format: 'uuid', description: 'The proposed correction (pendingCorrection.correctionId)' })
+  @IsUUID()
+  correctionId!: string;
+
   @ApiProperty({ enum: ['approved', 'returned'] })
   @IsIn(['approved', 'returned'])
   decision!: 'approved' | 'returned';

@@ -148,7 +148,7 @@ export class PairsController {
   }
 
   @Scope('pair')
-  @Post('pairs/:id/personal-programme/corrections/:correctionId/decision')
+  @Post('pairs/:id/personal-programme/corrections/decision')
   @HttpCode(200)
   @Roles(...controllers)
   @ApiOperation({
@@ -157,10 +157,9 @@ export class PairsController {
   decideCorrection(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', UuidParam()) id: string,
-    @Param('correctionId', UuidParam()) correctionId: string,
     @Body() body: ProgrammeCorrectionDecisionDto,
   ) {
-    return this.pairs.command(user, id, decideProgrammeCorrectionUpdate, { ...body, correctionId }, controllers);
+    return this.pairs.command(user, id, decideProgrammeCorrectionUpdate, { ...body }, controllers);
   }
 
   @Scope('pair')

@@ -901,7 +901,8 @@ function DecideCorrection({ pair, onDone }: { pair: Pair; onDone: Done }) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void command.submit(async () => {
-      await postJson(`/pairs/${pair.pairId}/personal-programme/corrections/${proposed.correctionId}/decision`, {
+      await postJson(`/pairs/${pair.pairId}/personal-programme/corrections/decision`, {
+        correctionId: proposed.correctionId,
         decision,
         ...(comment.trim() ? { comment } : {}),
       });
