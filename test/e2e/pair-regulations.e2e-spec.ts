@@ -200,6 +200,52 @@ describe('a pair as the regulations run it', () => {
     ]);
   });
 
+  it('item 6: the mentor gives the mentee a dated assignment; the mentee does it from the inbox; activities show progress', async () => {
+    const mentorToken = tokenOf.get(mentors[0]);
+    const past = await system.request('POST', `/pairs/${pairId}/assignments`, mentorToken, {
+      menteeId: mentees[0],
+      title: 'Подготовить технологическую карту урока',
+      dueDate: day(-1),
+      activityIndex: 0,
+    });
+    expect(past.status).toBe(422);
+    expect(past.body.unmet.map((u: { code: string }) => u.code)).toEqual(['control.assignment.outsideProgramme']);
+    expect(
+      (
+        await system.request('POST', `/pairs/${pairId}/assignments`, as.curator, {
+          menteeId: mentees[0],
+          title: 'Задание',
+          dueDate: day(5),
+        })
+      ).status,
+    ).toBe(403);
+
+    const given = await system.request('POST', `/pairs/${pairId}/assignments`, mentorToken, {
+      menteeId: mentees[0],
+      title: 'Подготовить технологическую карту урока',
+      dueDate: day(5),
+      activityIndex: 0,
+    });
+    expect(given.status).toBe(200);
+    const task = tasksOf(given.body.state).find((t) => t.kind === 'menteeAssignment')!;
+    expect(task).toMatchObject({ status: 'open', dueLocalDate: day(5), assignee: { personId: mentees[0] } });
+
+    const inbox = await system.eventually(
+      () => system.request('GET', '/tasks', tokenOf.get(mentees[0])),
+      (r) => Array.isArray(r.body) && r.body.some((t: Task) => t.taskId === task.taskId),
+    );
+    expect(inbox.status).toBe(200);
+    const done = await system.request('POST', `/tasks/${task.taskId}/complete`, tokenOf.get(mentees[0]), {
+      result: 'Карта урока подготовлена',
+    });
+    expect(done.status).toBe(200);
+    const progress = await system.eventually(
+      () => system.request('GET', `/pairs/${pairId}/progress`, as.curator),
+      (r) => r.body.assignments?.[0]?.status === 'done',
+    );
+    expect(progress.body.activities[0]).toMatchObject({ assignments: 1, done: 1, overdue: 0, status: 'done' });
+  });
+
   it('item 7: the final control carries the conclusion and the proposals for further work', async () => {
     const pair = (await system.request('GET', `/pairs/${pairId}`, as.curator)).body;
     const repeatId = pair.controlPlan.interimTaskIds.at(-1);

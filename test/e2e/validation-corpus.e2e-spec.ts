@@ -340,6 +340,13 @@ const corpus: Record<string, { body: Body; cases: (body: Body) => Case[] }> = {
       ['non-UUID id', withField(b, 'correctionId', 'c-1'), 'correctionId', 'isUuid'],
     ],
   },
+  'POST /pairs/:id/assignments': {
+    body: { menteeId: uuid(), title: 'Подготовить карту урока', dueDate: '2026-10-20', activityIndex: 0 },
+    cases: (b) => [
+      ['bad date format', withField(b, 'dueDate', 'в пятницу'), 'dueDate', 'matches'],
+      ['string instead of number', withField(b, 'activityIndex', '0'), 'activityIndex', 'isInt'],
+    ],
+  },
   'POST /pairs/:id/termination-notice': {
     body: { noticeDate: '2026-11-02' },
     cases: (b) => [['bad date format', withField(b, 'noticeDate', 'вчера'), 'noticeDate', 'matches']],

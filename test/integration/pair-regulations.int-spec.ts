@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { pairStream, type PairState } from '@mentorflow/domain';
 import { activitiesFrom } from '../../apps/worker/src/create-worker';
+import { completeTaskUpdate } from '../../workflows/shared/task.messages';
 import {
   approvePersonalProgrammeUpdate,
+  assignMenteeTaskUpdate,
   decideProgrammeCorrectionUpdate,
   giveTerminationNoticeUpdate,
   pairFormedUpdate,
@@ -144,5 +146,36 @@ describe('pair workflow: correction, written notice and the mentees’ consent',
       return state.status !== 'notFormed' && state.mentorId === newMentor;
     });
     await captureHistory('pair-replacement-mentee-consents', handle);
+  });
+
+  it('raises the mentor’s dated assignment as the mentee’s task, marks it overdue, and takes it done from the inbox', async () => {
+    const [mentor, mentee] = [randomUUID(), randomUUID()];
+    const { pairId, handle, today } = await activePair(mentor, mentee);
+    const given = await handle.executeUpdate(assignMenteeTaskUpdate, {
+      args: [
+        {
+          data: {
+            menteeId: mentee,
+            title: 'Подготовить карту урока',
+            dueDate: isoDate(today + 3 * DAY),
+            activityIndex: 0,
+          },
+          metadata: await meta(mentor, 'mentor'),
+        },
+      ],
+    });
+    const task = tasksOf(given.state).find((t) => t.kind === 'menteeAssignment');
+    expect(task).toMatchObject({ status: 'open', assignee: { personId: mentee, role: 'mentee' } });
+    await temporal.env.sleep('5 days');
+    await waitUntil(async () => {
+      const { state } = await handle.query(pairViewQuery);
+      return tasksOf(state).some((t) => t.taskId === task?.taskId && t.status === 'overdue');
+    });
+    await handle.executeUpdate(completeTaskUpdate, {
+      args: [{ data: { taskId: task?.taskId ?? '', result: 'Сделано' }, metadata: await meta(mentee, 'mentee') }],
+    });
+    const types = (await temporal.store.readStream(pairStream(pairId))).map((e) => e.type);
+    expect(types).toEqual(expect.arrayContaining(['MenteeAssignmentGiven', 'TaskOverdue', 'TaskCompleted']));
+    await captureHistory('pair-mentee-assignment', handle);
   });
 });

@@ -87,6 +87,12 @@ export const proposeProgrammeCorrectionUpdate = defineUpdate<PairView, [Envelope
 export const decideProgrammeCorrectionUpdate = defineUpdate<PairView, [Envelope<ProgrammeCorrectionDecision>]>(
   'decideProgrammeCorrection',
 );
+/** The mentor's dated assignment to a mentee: the workflow computes the deadline's instant. */
+export const assignMenteeTaskUpdate = defineUpdate<
+  PairView,
+  [Envelope<{ menteeId: string; title: string; dueDate: string; activityIndex?: number }>]
+>('assignMenteeTask');
+
 /** The mentor's or a mentee's written notice: the workflow ends the pair once 3 working days have run. */
 export const giveTerminationNoticeUpdate = defineUpdate<PairView, [Envelope<{ noticeDate: string }>]>(
   'giveTerminationNotice',

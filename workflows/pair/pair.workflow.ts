@@ -30,6 +30,7 @@ import { timerUntil, Timers } from '../shared/timers';
 import { completeTaskUpdate } from '../shared/task.messages';
 import {
   approvePersonalProgrammeUpdate,
+  assignMenteeTaskUpdate,
   completeFinalControlUpdate,
   decideProgrammeCorrectionUpdate,
   giveTerminationNoticeUpdate,
@@ -163,6 +164,17 @@ export async function pairWorkflow(input: PairWorkflowInput): Promise<PairView> 
               mentorReport: { taskId: uuid4(), ...schedule.final },
             }),
       },
+      metadata,
+    });
+    watchTaskDeadlines();
+    return result;
+  });
+  updates.enriched(assignMenteeTaskUpdate, undefined, async ({ data, metadata }) => {
+    const { dueDate, ...assignment } = data;
+    const due = await pairControlDue({ date: dueDate, timeZone: input.timeZone });
+    const result = await update({
+      type: 'AssignMenteeTask',
+      data: { ...assignment, task: { taskId: uuid4(), ...due } },
       metadata,
     });
     watchTaskDeadlines();
@@ -370,6 +382,9 @@ export async function pairWorkflow(input: PairWorkflowInput): Promise<PairView> 
 
 /** POST /tasks/:id/complete on a pair task: the mentor's report task takes the result as the conclusion. */
 function taskCompletion(task: TaskView | undefined, result: string, metadata: CommandMetadata): PairCommand {
+  if (task?.kind === 'menteeAssignment') {
+    return { type: 'CompleteMenteeAssignment', data: { taskId: task.taskId, result }, metadata };
+  }
   if (task?.kind === 'programmeCorrection') {
     throw toFailure(
       new DomainRefusal(

@@ -481,6 +481,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/pairs/{id}/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Задание наставляемому со сроком (наставник); выполняется из списка задач наставляемого */
+        post: operations["PairsController_assign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pairs/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Задания наставника и ход мероприятий программы: выполнено / просрочено */
+        get: operations["PairsController_progress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/pairs/{id}/termination-notice": {
         parameters: {
             query?: never;
@@ -1559,6 +1593,19 @@ export interface components {
             /** @description Required when the correction is returned */
             comment?: string;
         };
+        MenteeAssignmentDto: {
+            /** Format: uuid */
+            menteeId: string;
+            /** @example Подготовить технологическую карту урока */
+            title: string;
+            /**
+             * @description The deadline (not before today, within the programme)
+             * @example 2026-10-20
+             */
+            dueDate: string;
+            /** @description The activity of the personalised programme it serves (0-based index) */
+            activityIndex?: number;
+        };
         TerminationNoticeDto: {
             /**
              * @description Date of the written notice (not in the future)
@@ -2525,6 +2572,48 @@ export interface operations {
             };
         };
     };
+    PairsController_assign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MenteeAssignmentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PairsController_progress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     PairsController_notice: {
         parameters: {
             query?: never;
@@ -3048,7 +3137,7 @@ export interface operations {
                 /** @description Default: open and overdue */
                 status?: "open" | "overdue" | "done" | "cancelled";
                 dueBefore?: string;
-                kind?: "stagePlanReminder" | "interimControl" | "finalControl" | "draftRoute" | "draftOverdueEscalation" | "monthlyControlPointCheck" | "controlDiagnostics" | "loadCalendarYear" | "programmeCorrection";
+                kind?: "stagePlanReminder" | "interimControl" | "finalControl" | "draftRoute" | "draftOverdueEscalation" | "monthlyControlPointCheck" | "controlDiagnostics" | "loadCalendarYear" | "programmeCorrection" | "menteeAssignment";
                 organisationId?: string;
             };
             header?: never;

@@ -204,6 +204,9 @@ export interface Pair {
     comment?: string;
     controlledAt: string;
   };
+  /** The mentor's dated assignments to the mentees; their status is their task's. */
+  assignments?: { taskId: string; menteeId: string; title: string; activityIndex?: number; dueLocalDate: string }[];
+  tasks?: Record<string, { status: TaskStatus }>;
   terminationNotice?: TerminationNotice;
   termination?: { reason: string; order?: Order; notice?: TerminationNotice; terminatedAt: string };
   replacementDecisions?: Record<string, 'applied' | 'rejected'>;

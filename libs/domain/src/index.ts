@@ -37,6 +37,7 @@ export {
   validateMentorReplacement,
 } from './pair/pair.rules';
 export { terminationNoticeWorkingDays } from './pair/pair.notice';
+export { activityProgress, assignmentsOf, type ActivityProgress } from './pair/pair.assignments';
 export * from './pair/pair.gate-counts';
 export * from './pair/pair.decider';
 export * from './pair/pair.labels';

@@ -6,13 +6,16 @@ import {
   IsArray,
   IsDefined,
   IsIn,
+  IsInt,
   IsNotEmpty,
   IsObject,
   IsOptional,
   IsString,
   IsUUID,
   Matches,
+  Max,
   MaxLength,
+  Min,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
@@ -291,6 +294,30 @@ export class ProgrammeCorrectionDecisionDto {
   @IsString()
   @MaxLength(4000)
   comment?: string;
+}
+
+/** The mentor's dated assignment to a mentee (002 §6.1.6). */
+export class MenteeAssignmentDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  menteeId!: string;
+
+  @ApiProperty({ example: 'Подготовить технологическую карту урока' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  title!: string;
+
+  @ApiProperty({ example: '2026-10-20', description: 'The deadline (not before today, within the programme)' })
+  @Matches(ISO_DATE)
+  dueDate!: string;
+
+  @ApiPropertyOptional({ description: 'The activity of the personalised programme it serves (0-based index)' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(199)
+  activityIndex?: number;
 }
 
 /** The mentor's or a mentee's written notice of ending the mentoring early (Labour Code art. 351.8). */

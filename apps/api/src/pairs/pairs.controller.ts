@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Role } from '@mentorflow/domain';
 import {
   approvePersonalProgrammeUpdate,
+  assignMenteeTaskUpdate,
   completeFinalControlUpdate,
   decideProgrammeCorrectionUpdate,
   giveTerminationNoticeUpdate,
@@ -25,6 +26,7 @@ import {
   FormPairDto,
   HistoryQuery,
   InterimControlDto,
+  MenteeAssignmentDto,
   MentorReportDto,
   PairListQuery,
   PersonalProgrammeDto,
@@ -168,6 +170,27 @@ export class PairsController {
   @ApiOperation({ summary: 'Версии персонализированной программы и предложенная корректировка' })
   versions(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string) {
     return this.pairs.programmeVersions(user, id);
+  }
+
+  @Scope('pair')
+  @Post('pairs/:id/assignments')
+  @HttpCode(200)
+  @Roles('mentor')
+  @ApiOperation({ summary: 'Задание наставляемому со сроком (наставник); выполняется из списка задач наставляемого' })
+  assign(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', UuidParam()) id: string,
+    @Body() body: MenteeAssignmentDto,
+  ) {
+    return this.pairs.command(user, id, assignMenteeTaskUpdate, { ...body }, ['mentor']);
+  }
+
+  @Scope('pair')
+  @Get('pairs/:id/progress')
+  @Roles(...staff)
+  @ApiOperation({ summary: 'Задания наставника и ход мероприятий программы: выполнено / просрочено' })
+  progress(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string) {
+    return this.pairs.progress(user, id);
   }
 
   @Scope('pair')

@@ -5,6 +5,8 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { localDateOf } from '@mentorflow/calendar';
 import {
+  activityProgress,
+  assignmentsOf,
   auditReadsPairStream,
   DomainRefusal,
   mentorLoadDecider,
@@ -194,6 +196,14 @@ export class PairsService {
       pair.personalProgrammeVersions ??
       (pair.personalProgramme === undefined ? [] : [{ ...pair.personalProgramme, version: 1 }]);
     return { versions, ...(pair.pendingCorrection === undefined ? {} : { pending: pair.pendingCorrection }) };
+  }
+
+  /** The mentor's assignments with their tasks' status, and each activity's progress today (the organisation's zone). */
+  async progress(user: AuthenticatedUser, pairId: string) {
+    const pair = await this.get(user, pairId);
+    const { timeZone } = await this.organisations.load(user, pair.organisationId);
+    const today = localDateOf(new Date().toISOString(), timeZone);
+    return { assignments: assignmentsOf(pair), activities: activityProgress(pair, today) };
   }
 
   async get(user: AuthenticatedUser, pairId: string) {

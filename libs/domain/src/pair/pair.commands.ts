@@ -99,6 +99,25 @@ export type GiveTerminationNotice = DomainCommand<
   }
 >;
 
+/** The mentor's dated assignment to a mentee (002 §6.1.6), optionally under an activity of the programme. */
+export type AssignMenteeTask = DomainCommand<
+  'AssignMenteeTask',
+  {
+    readonly menteeId: string;
+    readonly title: string;
+    /** Index into the programme's activities (0-based), when the assignment serves one. */
+    readonly activityIndex?: number;
+    /** The workflow computes the due instant from the date the mentor chose. */
+    readonly task: PairControlTask;
+  }
+>;
+
+/** The mentee reports the assignment done (through the task inbox). */
+export type CompleteMenteeAssignment = DomainCommand<
+  'CompleteMenteeAssignment',
+  { readonly taskId: string; readonly result?: string }
+>;
+
 /** Sent by the workflow's timer once the notice period has run. */
 export type EndPairOnNotice = DomainCommand<'EndPairOnNotice', Record<string, never>>;
 
@@ -170,4 +189,6 @@ export type PairCommand =
   | RejectMentorReplacement
   | TerminatePair
   | GiveTerminationNotice
-  | EndPairOnNotice;
+  | EndPairOnNotice
+  | AssignMenteeTask
+  | CompleteMenteeAssignment;

@@ -10,6 +10,7 @@ import {
   passInterimControl,
   submitMentorFinalReport,
 } from './pair.control';
+import { assignMenteeTask, completeMenteeAssignment } from './pair.assignments';
 import { decideProgrammeCorrection, proposeProgrammeCorrection } from './pair.correction';
 import { recordDiaryEntry, recordMenteeReport } from './pair.entries';
 import { endPairOnNotice, giveTerminationNotice } from './pair.notice';
@@ -50,6 +51,10 @@ export const decidePair = (command: PairCommand, state: PairState): PairEvent[] 
       return giveTerminationNotice(command, state);
     case 'EndPairOnNotice':
       return endPairOnNotice(command, state);
+    case 'AssignMenteeTask':
+      return assignMenteeTask(command, state);
+    case 'CompleteMenteeAssignment':
+      return completeMenteeAssignment(command, state);
     default:
       return assertNever(command);
   }

@@ -322,6 +322,21 @@ export type MentorReplacementRejected = DomainEvent<
   }
 >;
 
+/** The mentor's dated assignment to a mentee (002 §6.1.6); raised as the mentee's task in the same append. */
+export type MenteeAssignmentGiven = DomainEvent<
+  'MenteeAssignmentGiven',
+  {
+    readonly pairId: string;
+    readonly taskId: string;
+    readonly menteeId: string;
+    readonly mentorId: string;
+    readonly title: string;
+    readonly activityIndex?: number;
+    readonly dueLocalDate: string;
+    readonly givenAt: string;
+  }
+>;
+
 /** Written notice of ending the mentoring early, given by the mentor or a mentee (Labour Code art. 351.8). */
 export interface PairTerminationNotice {
   readonly noticeDate: string;
@@ -373,6 +388,7 @@ export type PairOwnEvent =
   | MentorReplaced
   | MentorReplacementRejected
   | PairTerminationNoticeGiven
+  | MenteeAssignmentGiven
   | PairTerminated;
 
 /** The pair's stream also holds the life of its control tasks. */

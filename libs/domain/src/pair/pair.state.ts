@@ -44,6 +44,14 @@ export interface PersonalProgrammeVersion extends ApprovedPersonalProgramme {
   readonly comment?: string;
 }
 
+export interface MenteeAssignment {
+  readonly taskId: string;
+  readonly menteeId: string;
+  readonly title: string;
+  readonly activityIndex?: number;
+  readonly dueLocalDate: string;
+}
+
 /** A correction the mentor proposed, awaiting the commission head's or the curator's decision. */
 export type ProposedCorrection = Omit<PersonalProgrammeCorrectionProposed['data'], 'pairId'>;
 
@@ -100,6 +108,8 @@ export interface FormedPair extends Omit<PairFormed['data'], 'status' | 'formedB
   /** Every replacement request already decided, so a retried request is recognised. */
   readonly replacementDecisions: Readonly<Record<string, 'applied' | 'rejected'>>;
   readonly completedAt?: string;
+  /** The mentor's assignments to the mentees; their progress is the tasks' (absent before any was given). */
+  readonly assignments?: readonly MenteeAssignment[];
   /** A participant's written notice, pending until the day it allows. */
   readonly terminationNotice?: PairTerminationNotice;
   readonly termination?: PairTermination;
@@ -291,6 +301,17 @@ export const evolvePair = (state: PairState, event: PairEvent): PairState => {
                   ...(mentorReportTaskId === undefined ? {} : { mentorReportTaskId }),
                 },
               }),
+        };
+      });
+    case 'MenteeAssignmentGiven':
+      return whenFormed(state, (pair) => {
+        const { taskId, menteeId, title, activityIndex, dueLocalDate } = event.data;
+        return {
+          ...pair,
+          assignments: [
+            ...(pair.assignments ?? []),
+            { taskId, menteeId, title, ...(activityIndex === undefined ? {} : { activityIndex }), dueLocalDate },
+          ],
         };
       });
     case 'PairTerminationNoticeGiven':

@@ -15,6 +15,7 @@ export const taskKinds = [
   'controlDiagnostics',
   'loadCalendarYear',
   'programmeCorrection',
+  'menteeAssignment',
 ] as const;
 export type TaskKind = (typeof taskKinds)[number];
 

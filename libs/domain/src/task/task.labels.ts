@@ -15,6 +15,7 @@ export const taskKindLabels: Readonly<Record<TaskKind, string>> = {
   controlDiagnostics: 'Контрольная диагностика',
   loadCalendarYear: 'Производственный календарь',
   programmeCorrection: 'Корректировка персонализированной программы',
+  menteeAssignment: 'Задание наставника',
 };
 
 /**

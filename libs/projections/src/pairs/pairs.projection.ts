@@ -18,6 +18,7 @@ export const pairsProjection = new FoldedStateProjection<PairState>({
     PersonalProgrammeCorrected: true,
     PersonalProgrammeCorrectionReturned: true,
     PairTerminationNoticeGiven: true,
+    MenteeAssignmentGiven: true,
     MentorFinalReportSubmitted: true,
     FinalControlCompleted: true,
     PairCompleted: true,

@@ -14,6 +14,7 @@ import {
   pairFormLabels,
   pairKindLabels,
   pairStatusLabels,
+  taskStatusLabels,
 } from '../../labels';
 import type { MentorLoad, MentorReplacementReason, Pair, Participant, PersonalProgrammeVersion } from '../../types';
 
@@ -429,6 +430,7 @@ export function PairActions({
       ) : null}
       <FinalReport pair={pair} />
       <ProgrammeVersions pair={pair} />
+      <Assignments pair={pair} />
       {items.length ? items : <p className="hint">Для вашей роли действий с этой парой нет.</p>}
     </div>
   );
@@ -942,5 +944,28 @@ function DecideCorrection({ pair, onDone }: { pair: Pair; onDone: Done }) {
         <Outcome error={command.error} done={command.done} title="Решение не принято" />
       </form>
     </ActionDetails>
+  );
+}
+
+/** The mentor's assignments (002 §6.1.6) under each activity of the programme: done, open or overdue. */
+function Assignments({ pair }: { pair: Pair }) {
+  const label = usePersonLabel();
+  const assignments = pair.assignments ?? [];
+  if (!assignments.length) return null;
+  const activities = pair.personalProgramme?.activities ?? [];
+  return (
+    <details className="assignments" data-testid="assignments">
+      <summary>Задания наставника ({assignments.length})</summary>
+      <ul>
+        {assignments.map((a) => (
+          <li key={a.taskId}>
+            {`${a.title} — ${label(a.menteeId)}, срок ${formatLocalDate(a.dueLocalDate)}: ${taskStatusLabels[pair.tasks?.[a.taskId]?.status ?? 'cancelled']}`}
+            {a.activityIndex !== undefined && activities[a.activityIndex]
+              ? ` (мероприятие «${activities[a.activityIndex]?.title}»)`
+              : ''}
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }
