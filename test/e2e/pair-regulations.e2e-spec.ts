@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { localDateOf } from '@mentorflow/calendar';
 import { loadFixtureYearsAhead } from '../support/calendar-fixture';
+import { selectParticipants } from '../support/participants';
 import { TestSystem } from '../support/system';
 
 const DAY = 86_400_000;
@@ -57,19 +58,16 @@ describe('a pair as the regulations run it', () => {
       await system.request('POST', `/organisations/${organisationId}/programmes`, as.director, { title: 'Программа' })
     ).body.state.programmeId;
     await system.request('POST', `/programmes/${programmeId}/curator`, as.director, { curatorId: curator });
-    for (const personId of mentors) {
-      await system.request('POST', `/programmes/${programmeId}/participants`, as.curator, {
+    await selectParticipants(system, programmeId, as.curator, [
+      ...mentors.map((personId) => ({
         personId,
-        role: 'mentor',
+        role: 'mentor' as const,
         position: 'Преподаватель',
         teachingExperienceYears: 12,
         subjectExperienceYears: 8,
-      });
-    }
-    await system.eventually(
-      () => system.request('GET', `/programmes/${programmeId}/participants`, as.curator),
-      (r) => r.body.length === mentors.length,
-    );
+      })),
+      ...mentees.map((personId) => ({ personId, role: 'mentee' as const })),
+    ]);
   });
   afterAll(() => system?.stop());
 

@@ -21,7 +21,7 @@ import {
   type UnmetCondition,
   pairStream,
 } from '../../libs/domain/src';
-import { localDateIn } from '../../libs/domain/src/shared/dates';
+import { localDateOf } from '../../libs/calendar/src/time-zone';
 import { isPendingDeadline, type PairActivities } from '../activities';
 import { AggregateRunner, eventRejection, toFailure } from '../shared/aggregate-runner';
 import { commandUpdates } from '../shared/command-updates';
@@ -117,7 +117,7 @@ export async function pairWorkflow(input: PairWorkflowInput): Promise<PairView> 
     async ({ data, metadata }) => {
       const { repeatControlDate, ...control } = data;
       if (control.outcome === 'passed') return update({ type: 'PassInterimControl', data: control, metadata });
-      const today = localDateIn(metadata.now, input.timeZone);
+      const today = localDateOf(metadata.now, input.timeZone);
       const due = await pairControlDue({
         date: repeatControlDate ?? repeatControlDefaultDate(today),
         timeZone: input.timeZone,
