@@ -433,6 +433,21 @@ const corpus: Record<string, { body: Body; cases: (body: Body) => Case[] }> = {
     body: { entryId: uuid(), product: 'Урок', selfAssessment: 'Получилось' },
     cases: (b) => [['too long', withField(b, 'product', long(2001)), 'product', 'maxLength']],
   },
+  'POST /routes/:id/record-control-point-check': {
+    body: {
+      month: '2027-06',
+      outcomes: [{ controlPointId: 'cp-1', outcome: 'moved', newDate: '2027-07-01', reason: 'Перенос' }],
+    },
+    cases: (b) => [
+      ['bad month', withField(b, 'month', '2027-13'), 'month', 'matches'],
+      [
+        'nested bad enum',
+        withField(b, 'outcomes', [{ controlPointId: 'cp-1', outcome: 'skipped' }]),
+        'outcomes.0.outcome',
+        'isIn',
+      ],
+    ],
+  },
   'POST /routes/:id/correct-road-map': {
     body: { rows: [row()], reason: 'Курс перенесён' },
     cases: (b) => [['missing field', withField(b, 'reason', undefined), 'reason', 'isNotEmpty']],

@@ -9,6 +9,7 @@ import type {
   ProposeOwnRoadMap,
   RecordControlDiagnostics,
   DiagnosticsRequest,
+  RecordControlPointCheck,
   RecordPortfolioEntry,
   RouteState,
   SubmitDraft,
@@ -57,6 +58,9 @@ export const approveProposedRoadMapUpdate = defineUpdate<RouteView, [Envelope<Ap
 export const agreeRoadMapUpdate = defineUpdate<RouteView, [Envelope<AgreeRoadMap['data']>]>('agreeRoadMap');
 export const recordPortfolioEntryUpdate = defineUpdate<RouteView, [Envelope<RecordPortfolioEntry['data']>]>(
   'recordPortfolioEntry',
+);
+export const recordControlPointCheckUpdate = defineUpdate<RouteView, [Envelope<RecordControlPointCheck['data']>]>(
+  'recordControlPointCheck',
 );
 export const correctRoadMapUpdate = defineUpdate<RouteView, [Envelope<CorrectRoadMap['data']>]>('correctRoadMap');
 export const startReflectionUpdate = defineUpdate<RouteView, [Envelope<NoData>]>('startReflection');

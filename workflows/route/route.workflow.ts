@@ -6,6 +6,7 @@ import {
   condition,
   continueAsNew,
   log,
+  patched,
   proxyActivities,
   setHandler,
   uuid4,
@@ -34,6 +35,7 @@ import {
   fixGoalUpdate,
   proposeOwnRoadMapUpdate,
   recordControlDiagnosticsUpdate,
+  recordControlPointCheckUpdate,
   recordDiagnosticsUpdate,
   recordPortfolioEntryUpdate,
   routeCreatedUpdate,
@@ -166,6 +168,11 @@ export async function routeWorkflow(input: RouteWorkflowInput): Promise<RouteVie
   updates.command(agreeRoadMapUpdate, ({ data, metadata }) => ({ type: 'AgreeRoadMap', data, metadata }));
   updates.command(recordPortfolioEntryUpdate, ({ data, metadata }) => ({
     type: 'RecordPortfolioEntry',
+    data,
+    metadata,
+  }));
+  updates.command(recordControlPointCheckUpdate, ({ data, metadata }) => ({
+    type: 'RecordControlPointCheck',
     data,
     metadata,
   }));
@@ -323,7 +330,9 @@ export async function routeWorkflow(input: RouteWorkflowInput): Promise<RouteVie
    * 003 §7.1: the tutor checks the control points every month. At the start of each month of
    * implementation (organisation time zone) a check task for that month is raised, due at the end of
    * its last day; the first covers the first month that begins after the road map was agreed. The
-   * timer is a condition with a timeout, so leaving implementation cancels it.
+   * timer is a condition with a timeout, so leaving implementation cancels it. Each month's start also
+   * reports the control points of the months before it that no check settled (missed); the checks stop
+   * after the month of the route's end date, reviewed once more at the start of the month after it.
    */
   async function monthlyChecks(): Promise<void> {
     await condition(() => inImplementation() || completed());
@@ -342,6 +351,15 @@ export async function routeWorkflow(input: RouteWorkflowInput): Promise<RouteVie
       if (monthStarts !== undefined && (await monthStarts)) return;
       if (!inImplementation()) return;
       lastMonth = next.month;
+      // Routes started before reviews existed replay without them (their history has no such commands).
+      if (patched('route-control-point-review')) {
+        await system('Control-point review', () => ({
+          type: 'ReviewControlPoints',
+          data: { month: next.month },
+          metadata: systemMetadata(Math.max(Date.parse(next.startsAt), Date.now())),
+        }));
+        if (next.month > (created()?.titlePage.endDate.slice(0, 7) ?? next.month)) return;
+      }
       if (created()?.tasks[next.taskId]) continue;
       await system('Monthly control-point check', () => ({
         type: 'RaiseMonthlyCheck',

@@ -838,6 +838,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/routes/{id}/record-control-point-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Записать ежемесячную проверку контрольных точек (тьютор): по каждой точке месяца — пройдена, не пройдена или перенесена */
+        post: operations["RoutesController_recordControlPointCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/routes/{id}/correct-road-map": {
         parameters: {
             query?: never;
@@ -1815,6 +1832,35 @@ export interface components {
             product: string;
             /** @example Урок получился, ученики работали активнее */
             selfAssessment: string;
+        };
+        ControlPointOutcomeDto: {
+            /** @example cp-1 */
+            controlPointId: string;
+            /**
+             * @description passed, notPassed or moved
+             * @example passed
+             * @enum {string}
+             */
+            outcome: "passed" | "notPassed" | "moved";
+            /**
+             * @description moved: the new date, within the route period
+             * @example 2027-07-01
+             */
+            newDate?: string;
+            /**
+             * @description moved: why (required)
+             * @example Курс перенесён организатором
+             */
+            reason?: string;
+        };
+        RecordControlPointCheckDto: {
+            /**
+             * @description The month checked, YYYY-MM: not after the current one
+             * @example 2027-06
+             */
+            month: string;
+            /** @description One per control point due that month */
+            outcomes: components["schemas"]["ControlPointOutcomeDto"][];
         };
         CorrectRoadMapDto: {
             rows: components["schemas"]["RoadMapRowDto"][];
@@ -3026,6 +3072,29 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["RecordPortfolioEntryDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RoutesController_recordControlPointCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordControlPointCheckDto"];
             };
         };
         responses: {

@@ -19,12 +19,20 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { competenceAreas, routeActivityKinds, type CompetenceArea, type RouteActivityKind } from '@mentorflow/domain';
+import {
+  competenceAreas,
+  controlPointOutcomes,
+  routeActivityKinds,
+  type CompetenceArea,
+  type ControlPointOutcome,
+  type RouteActivityKind,
+} from '@mentorflow/domain';
 import { PaginationQuery } from '../common/pagination.dto';
 
 /** A calendar date; the domain checks that it exists (no 2026-02-30) and lies within the route's period. */
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const REGION_CODE = /^(0[1-9]|[1-9]\d)$/;
+const ISO_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const ROUTE_CODE = /^\d{2}-\d{4}-\d{4}-\d{6}$/;
 const MAX_ROWS = 200;
 
@@ -280,6 +288,43 @@ export class AgreeRoadMapDto extends ApproveProposedRoadMapDto {
   @ValidateNested({ each: true })
   @Type(() => RoadMapRowDto)
   rows?: RoadMapRowDto[];
+}
+
+export class ControlPointOutcomeDto {
+  @ApiProperty({ example: 'cp-1' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  controlPointId!: string;
+
+  @ApiProperty({ enum: controlPointOutcomes, example: 'passed', description: 'passed, notPassed or moved' })
+  @IsIn(controlPointOutcomes)
+  outcome!: ControlPointOutcome;
+
+  @ApiPropertyOptional({ example: '2027-07-01', description: 'moved: the new date, within the route period' })
+  @IsOptional()
+  @Matches(ISO_DATE)
+  newDate?: string;
+
+  @ApiPropertyOptional({ example: 'Курс перенесён организатором', description: 'moved: why (required)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  reason?: string;
+}
+
+export class RecordControlPointCheckDto {
+  @ApiProperty({ example: '2027-06', description: 'The month checked, YYYY-MM: not after the current one' })
+  @Matches(ISO_MONTH)
+  month!: string;
+
+  @ApiProperty({ type: [ControlPointOutcomeDto], description: 'One per control point due that month' })
+  @IsArray()
+  @ArrayMaxSize(MAX_ROWS)
+  @IsObject({ each: true })
+  @ValidateNested({ each: true })
+  @Type(() => ControlPointOutcomeDto)
+  outcomes!: ControlPointOutcomeDto[];
 }
 
 export class RecordPortfolioEntryDto {

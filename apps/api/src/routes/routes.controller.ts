@@ -9,6 +9,7 @@ import {
   fixGoalUpdate,
   proposeOwnRoadMapUpdate,
   recordControlDiagnosticsUpdate,
+  recordControlPointCheckUpdate,
   recordDiagnosticsUpdate,
   recordPortfolioEntryUpdate,
   startReflectionUpdate,
@@ -24,6 +25,7 @@ import {
   CreateRouteDto,
   FixGoalDto,
   RecordControlDiagnosticsDto,
+  RecordControlPointCheckDto,
   RecordDiagnosticsDto,
   RecordPortfolioEntryDto,
   RoadMapDto,
@@ -197,6 +199,28 @@ export class RoutesController {
     @Body() body: RecordPortfolioEntryDto,
   ) {
     return this.routes.command(user, id, recordPortfolioEntryUpdate, { ...body }, teachers);
+  }
+
+  @Scope('route')
+  @Post('routes/:id/record-control-point-check')
+  @HttpCode(200)
+  @Roles(...tutors)
+  @ApiOperation({
+    summary:
+      'Записать ежемесячную проверку контрольных точек (тьютор): по каждой точке месяца — пройдена, не пройдена или перенесена',
+  })
+  recordControlPointCheck(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', UuidParam()) id: string,
+    @Body() body: RecordControlPointCheckDto,
+  ) {
+    return this.routes.command(
+      user,
+      id,
+      recordControlPointCheckUpdate,
+      { month: body.month, outcomes: plain(body.outcomes) },
+      tutors,
+    );
   }
 
   @Scope('route')

@@ -1,6 +1,12 @@
 import type { DomainCommand } from '../shared/decider';
 import type { TaskDeadline } from '../task/task.state';
-import type { CompetenceArea, RouteControlPoint, RouteRegistration, RouteRoadMapRow } from './route.events';
+import type {
+  CompetenceArea,
+  ControlPointOutcome,
+  RouteControlPoint,
+  RouteRegistration,
+  RouteRoadMapRow,
+} from './route.events';
 
 /**
  * A task the workflow schedules: it computes `dueAt`/`dueLocalDate` on the production calendar, or, when
@@ -90,6 +96,22 @@ export type AgreeRoadMap = DomainCommand<
 
 export type RaiseMonthlyCheck = DomainCommand<'RaiseMonthlyCheck', RouteTaskSchedule & { readonly month: string }>;
 
+export interface ControlPointOutcomeInput {
+  readonly controlPointId: string;
+  readonly outcome: ControlPointOutcome;
+  readonly newDate?: string;
+  readonly reason?: string;
+}
+
+/** The tutor records, per control point due in `month`, whether it was passed, not passed or moved. */
+export type RecordControlPointCheck = DomainCommand<
+  'RecordControlPointCheck',
+  { readonly month: string; readonly outcomes: readonly ControlPointOutcomeInput[] }
+>;
+
+/** Sent by the workflow at the start of the first month after the route's end: points left unchecked are missed. */
+export type ReviewControlPoints = DomainCommand<'ReviewControlPoints', { readonly month: string }>;
+
 export type CompleteRouteTask = DomainCommand<'CompleteTask', { readonly taskId: string; readonly result: string }>;
 
 export type RecordPortfolioEntry = DomainCommand<
@@ -123,6 +145,8 @@ export type RouteCommand =
   | ApproveProposedRoadMap
   | AgreeRoadMap
   | RaiseMonthlyCheck
+  | RecordControlPointCheck
+  | ReviewControlPoints
   | CompleteRouteTask
   | RecordPortfolioEntry
   | CorrectRoadMap

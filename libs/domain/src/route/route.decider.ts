@@ -5,6 +5,7 @@ import type { RouteEvent } from './route.events';
 import type { RouteCommand } from './route.commands';
 import { RouteState, evolveRoute, initialRouteState } from './route.state';
 import { create, fixGoal, markDraftOverdue, recordDiagnostics, remindTask, submitDraft } from './route.diagnostics';
+import { recordControlPointCheck, reviewControlPoints } from './route.control-points';
 import { requireCreated } from './route.guards';
 import { completeTask, correctRoadMap, raiseMonthlyCheck, recordPortfolioEntry } from './route.implementation';
 import { completeRoute, recordControlDiagnostics, startReflection } from './route.reflection';
@@ -35,6 +36,10 @@ export const decideRoute = (command: RouteCommand, state: RouteState): RouteEven
       return agreeRoadMap(command, state);
     case 'RaiseMonthlyCheck':
       return raiseMonthlyCheck(command, state);
+    case 'RecordControlPointCheck':
+      return recordControlPointCheck(command, state);
+    case 'ReviewControlPoints':
+      return reviewControlPoints(command, state);
     case 'CompleteTask':
       return completeTask(command, state);
     case 'RecordPortfolioEntry':

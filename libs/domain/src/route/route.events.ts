@@ -88,6 +88,33 @@ export interface RouteControlPoint {
   readonly description: string;
 }
 
+/** What the tutor's monthly check found of a control point due that month (003 §7.1). */
+export const controlPointOutcomes = ['passed', 'notPassed', 'moved'] as const;
+export type ControlPointOutcome = (typeof controlPointOutcomes)[number];
+
+export const isControlPointOutcome = isOneOf(controlPointOutcomes);
+
+export interface ControlPointCheckOutcome {
+  readonly controlPointId: string;
+  /** The date the point was due on when checked, YYYY-MM-DD. */
+  readonly date: string;
+  readonly outcome: ControlPointOutcome;
+  /** `moved`: the new date, within the route period and after the old one. */
+  readonly newDate?: string;
+  /** `moved`: why; `notPassed`: optionally, what is missing. */
+  readonly reason?: string;
+}
+
+/** Why a control point counts as missed: checked and not passed, or its month ended without a check. */
+export const missedControlPointCauses = ['notPassed', 'notChecked'] as const;
+export type MissedControlPointCause = (typeof missedControlPointCauses)[number];
+
+export interface MissedControlPoint {
+  readonly controlPointId: string;
+  readonly date: string;
+  readonly cause: MissedControlPointCause;
+}
+
 /** Where an agreed road map came from. */
 export const routeRoadMapSources = ['methodologistDraft', 'tutorRefinement', 'teacherProposal'] as const;
 export type RouteRoadMapSource = (typeof routeRoadMapSources)[number];
@@ -236,6 +263,29 @@ export type RoadMapCorrected = DomainEvent<
   }
 >;
 
+/** The tutor's monthly check of the control points due in `month` (003 §7.1). */
+export type ControlPointsChecked = DomainEvent<
+  'ControlPointsChecked',
+  {
+    readonly routeId: string;
+    /** YYYY-MM. */
+    readonly month: string;
+    readonly outcomes: readonly ControlPointCheckOutcome[];
+    readonly checkedAt: string;
+    readonly checkedBy: string;
+  }
+>;
+
+/** Control points missed: the tutor and the methodologist see them on the route. */
+export type ControlPointsMissed = DomainEvent<
+  'ControlPointsMissed',
+  {
+    readonly routeId: string;
+    readonly missed: readonly MissedControlPoint[];
+    readonly detectedAt: string;
+  }
+>;
+
 export type ControlDiagnosticsRecorded = DomainEvent<
   'ControlDiagnosticsRecorded',
   {
@@ -273,6 +323,8 @@ export type RouteOwnEvent =
   | RoadMapAgreed
   | PortfolioEntryRecorded
   | RoadMapCorrected
+  | ControlPointsChecked
+  | ControlPointsMissed
   | ControlDiagnosticsRecorded
   | RouteCompleted;
 
@@ -289,6 +341,8 @@ export const routeEventTypes: readonly RouteOwnEvent['type'][] = [
   'RoadMapAgreed',
   'PortfolioEntryRecorded',
   'RoadMapCorrected',
+  'ControlPointsChecked',
+  'ControlPointsMissed',
   'ControlDiagnosticsRecorded',
   'RouteCompleted',
 ];

@@ -20,6 +20,12 @@ export const raiseMonthlyCheck = ({ data, metadata }: RaiseMonthlyCheck, current
       'monthlyCheck.month.invalid',
       'Месяц проверки должен быть в формате ГГГГ-ММ',
     ),
+    // 003 §7.1: the tutor follows the route for its period; the checks end with it.
+    ...unmetIf(
+      data.month > state.titlePage.endDate.slice(0, 7),
+      'monthlyCheck.afterEnd',
+      `Срок ИОМ закончился ${state.titlePage.endDate}: ежемесячные проверки после него не проводятся`,
+    ),
     ...scheduleProblems(data, state.tasks, metadata.now, 'Ежемесячная проверка контрольных точек'),
   ]);
   return [

@@ -2,6 +2,8 @@ import { assertNever } from '../shared/decider';
 import { isTaskEvent, type TaskEvent } from '../task/task.events';
 import { evolveTasks, type Tasks } from '../task/task.state';
 import type {
+  ControlPointCheckOutcome,
+  MissedControlPoint,
   CompetenceDynamics,
   CompetenceResult,
   PortfolioEntryRecorded,
@@ -64,6 +66,17 @@ export interface RouteProposal {
 /** What PortfolioEntryRecorded recorded, less the route it names. */
 export type RoutePortfolioEntry = Omit<PortfolioEntryRecorded['data'], 'routeId'>;
 
+/** One control point's outcome in a monthly check, with the month and who checked it. */
+export interface RouteControlPointCheck extends ControlPointCheckOutcome {
+  readonly month: string;
+  readonly checkedAt: string;
+  readonly checkedBy: string;
+}
+
+export interface RouteMissedControlPoint extends MissedControlPoint {
+  readonly detectedAt: string;
+}
+
 export interface CreatedRoute {
   readonly status: 'created';
   readonly routeId: string;
@@ -82,7 +95,11 @@ export interface CreatedRoute {
   readonly roadMapVersions: readonly RouteRoadMapVersion[];
   readonly agreedAt?: string;
   readonly proposal?: RouteProposal;
+  /** The agreed control points; a point moved at a monthly check carries its new date. */
   readonly controlPoints: readonly RouteControlPoint[];
+  /** Absent in states folded before monthly checks were recorded (snapshots, read-model rows). */
+  readonly controlPointChecks?: readonly RouteControlPointCheck[];
+  readonly missedControlPoints?: readonly RouteMissedControlPoint[];
   readonly portfolio: readonly RoutePortfolioEntry[];
   readonly controlDiagnostics?: RouteControlDiagnostics;
   readonly tasks: Tasks;
@@ -217,6 +234,29 @@ export const evolveRoute = (state: RouteState, event: RouteEvent): RouteState =>
         const { version, rows, reason, correctedAt, correctedBy } = event.data;
         return withVersion(s, { version, origin: 'correction', rows, reason, at: correctedAt, by: correctedBy });
       });
+    case 'ControlPointsChecked':
+      return whenCreated(state, (s) => {
+        const { month, outcomes, checkedAt, checkedBy } = event.data;
+        const moved = new Map(
+          outcomes.flatMap((o) => (o.newDate === undefined ? [] : [[o.controlPointId, o.newDate]])),
+        );
+        return {
+          ...s,
+          controlPoints: s.controlPoints.map((p) => ({ ...p, date: moved.get(p.controlPointId) ?? p.date })),
+          controlPointChecks: [
+            ...(s.controlPointChecks ?? []),
+            ...outcomes.map((o) => ({ ...o, month, checkedAt, checkedBy })),
+          ],
+        };
+      });
+    case 'ControlPointsMissed':
+      return whenCreated(state, (s) => ({
+        ...s,
+        missedControlPoints: [
+          ...(s.missedControlPoints ?? []),
+          ...event.data.missed.map((m) => ({ ...m, detectedAt: event.data.detectedAt })),
+        ],
+      }));
     case 'ControlDiagnosticsRecorded':
       return whenCreated(state, (s) => {
         const { diagnosticsId, date, results, dynamics, recordedAt } = event.data;

@@ -21,6 +21,8 @@ export const routesProjection = new FoldedStateProjection<RouteState>({
     RoadMapAgreed: true,
     PortfolioEntryRecorded: true,
     RoadMapCorrected: true,
+    ControlPointsChecked: true,
+    ControlPointsMissed: true,
     ControlDiagnosticsRecorded: true,
     RouteCompleted: true,
     ...everyTaskEvent,

@@ -7,6 +7,7 @@ import { useSubmit } from '../../use-submit';
 import { formatLocalDate, todayIn } from '../../format';
 import { competenceAreaLabels } from '../../labels';
 import type { CompetenceArea, Route } from '../../types';
+import { ControlPointCheckForm } from './ControlPoints';
 
 const areas = Object.keys(competenceAreaLabels) as CompetenceArea[];
 
@@ -54,6 +55,16 @@ export function RouteActions({ route, onChanged }: { route: Route; onChanged: (n
   if (isTeacher && route.stage === 'implementation') {
     items.push(
       <PortfolioEntry key="portfolio" route={route} onDone={() => onChanged('Запись добавлена в портфолио')} />,
+    );
+  }
+  if (isTutor && (route.stage === 'implementation' || route.stage === 'reflective') && route.controlPoints.length) {
+    items.push(
+      <ControlPointCheckForm
+        key="control-points"
+        route={route}
+        send={(body) => sendRouteCommand(route, 'record-control-point-check', body)}
+        onDone={() => onChanged('Проверка контрольных точек записана')}
+      />,
     );
   }
   if (isTutor && route.stage === 'implementation') {

@@ -8,6 +8,7 @@ import { formatInstant, formatLocalDate } from '../../format';
 import { PersonId } from '../../components/people';
 import { useSubmit } from '../../use-submit';
 import { RouteActions } from './RouteActions';
+import { ControlPointList } from './ControlPoints';
 import {
   competenceAreaLabels,
   routeActivityKindLabels,
@@ -169,18 +170,7 @@ export function RoutePage() {
         ) : (
           <p className="empty">Дорожная карта ещё не согласована.</p>
         )}
-        {r.controlPoints.length ? (
-          <>
-            <h3>Контрольные точки</h3>
-            <ul>
-              {r.controlPoints.map((c) => (
-                <li key={c.controlPointId}>
-                  {formatLocalDate(c.date)} — {c.description}
-                </li>
-              ))}
-            </ul>
-          </>
-        ) : null}
+        <ControlPointList route={r} />
       </section>
 
       <section className="card" aria-labelledby="portfolio">

@@ -1,0 +1,169 @@
+import { randomUUID } from 'node:crypto';
+import { localDateOf } from '@mentorflow/calendar';
+import { competenceAreas } from '@mentorflow/domain';
+import { loadFixtureYearsAhead } from '../support/calendar-fixture';
+import { TestSystem } from '../support/system';
+
+const DAY = 86_400_000;
+const addDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+const addYears = (date: string, years: number) => `${Number(date.slice(0, 4)) + years}${date.slice(4)}`;
+
+/** The route regulations of 003 (issue 19) through HTTP: monthly checks, deficit levels, the period, fact dates. */
+describe('ИОМ regulations through HTTP on real PostgreSQL and a real Temporal server', () => {
+  let system: TestSystem;
+  const timeZone = 'Europe/Samara';
+  const admin = randomUUID();
+  const tutor = randomUUID();
+  const methodologist = randomUUID();
+  const teacher = randomUUID();
+  let organisationId: string;
+  let as: Record<'admin' | 'tutor' | 'methodologist' | 'teacher', string>;
+
+  const today = () => localDateOf(new Date(), timeZone);
+  const titlePage = (extra: Record<string, unknown> = {}) => ({
+    position: 'Учитель математики',
+    education: 'Высшее педагогическое, СГСПУ, 2012',
+    teachingExperienceYears: 12,
+    selfEducationTopic: 'Функциональная грамотность на уроках математики',
+    startDate: today(),
+    endDate: addDays(addYears(today(), 4), -1),
+    ...extra,
+  });
+  const rows = () => [
+    {
+      rowId: 'row-1',
+      competence: 'ict',
+      activity: 'Курс «Цифровые инструменты учителя»',
+      activityKind: 'furtherTrainingProgramme',
+      tasks: 'Освоить цифровые сервисы',
+      hours: 36,
+      deadline: addDays(today(), 120),
+    },
+  ];
+
+  const createRoute = (body: Record<string, unknown> = {}) =>
+    system.request('POST', `/organisations/${organisationId}/routes`, as.tutor, {
+      teacherId: teacher,
+      methodologistId: methodologist,
+      regionCode: '63',
+      titlePage: titlePage(),
+      goal: 'Преодолеть дефициты в области ИКТ',
+      tasks: ['Освоить цифровые сервисы для уроков'],
+      ...body,
+    });
+  const post = (routeId: string, path: string, token: string, body: unknown = {}) =>
+    system.request('POST', `/routes/${routeId}/${path}`, token, body);
+
+  /** A route through diagnostics and the methodologist's draft to an agreed road map with these control points. */
+  async function inImplementation(controlPoints: { controlPointId: string; date: string; description: string }[]) {
+    const created = await createRoute();
+    expect(created.status).toBe(201);
+    const routeId = created.body.state.routeId as string;
+    const diagnosed = await post(routeId, 'record-diagnostics', as.tutor, {
+      diagnosticsId: randomUUID(),
+      date: today(),
+      results: competenceAreas.map((area) => ({ area, percent: area === 'ict' ? 35 : 70 })),
+    });
+    expect(diagnosed.status).toBe(200);
+    expect((await post(routeId, 'submit-draft', as.methodologist, { rows: rows() })).status).toBe(200);
+    const agreed = await post(routeId, 'agree-road-map', as.tutor, { controlPoints });
+    expect(agreed.status).toBe(200);
+    return routeId;
+  }
+
+  beforeAll(async () => {
+    system = await TestSystem.start();
+    await loadFixtureYearsAhead();
+    const registered = await system.request('POST', '/organisations', system.token(admin, ['administrator']), {
+      name: 'МБОУ «Школа № 19»',
+      kind: 'school',
+      municipality: 'г. Тольятти',
+      region: 'Самарская область',
+      timeZone,
+    });
+    expect(registered.status).toBe(201);
+    organisationId = registered.body.organisationId as string;
+    as = {
+      admin: system.token(admin, ['administrator']),
+      tutor: system.token(tutor, ['tutor'], [organisationId]),
+      methodologist: system.token(methodologist, ['methodologist'], [organisationId]),
+      teacher: system.token(teacher, ['mentee'], [organisationId]),
+    };
+  });
+  afterAll(() => system?.stop());
+
+  it('defect 6: the monthly check records each control point of the month as passed, not passed or moved; a point not passed is missed for the tutor and the methodologist', async () => {
+    const later = addDays(today(), 45);
+    const routeId = await inImplementation([
+      { controlPointId: 'cp-1', date: today(), description: 'Курс пройден' },
+      { controlPointId: 'cp-2', date: today(), description: 'Открытый урок проведён' },
+      { controlPointId: 'cp-3', date: today(), description: 'Статья подготовлена' },
+      { controlPointId: 'cp-4', date: later, description: 'Отчёт о стажировке' },
+    ]);
+    const month = today().slice(0, 7);
+
+    const bad = await post(routeId, 'record-control-point-check', as.tutor, {
+      month,
+      outcomes: [{ controlPointId: 'cp-1', outcome: 'skipped' }],
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'outcomes.0.outcome', constraint: 'isIn' })]);
+
+    // Every point due this month needs an outcome; a point of a later month is not this month's; a move needs its reason.
+    const incomplete = await post(routeId, 'record-control-point-check', as.tutor, {
+      month,
+      outcomes: [
+        { controlPointId: 'cp-1', outcome: 'passed' },
+        { controlPointId: 'cp-3', outcome: 'moved', newDate: addDays(today(), 30) },
+        { controlPointId: 'cp-4', outcome: 'passed' },
+      ],
+    });
+    expect(incomplete.status).toBe(422);
+    expect(incomplete.body.code).toBe('route.controlPointCheck.invalid');
+    expect(incomplete.body.unmet.map((u: { code: string }) => u.code).sort()).toEqual([
+      'controlPointCheck.point.missing',
+      'controlPointCheck.point.notDue',
+      'controlPointCheck.reason.empty',
+    ]);
+
+    const future = await post(routeId, 'record-control-point-check', as.tutor, {
+      month: addDays(`${month}-01`, 40).slice(0, 7),
+      outcomes: [],
+    });
+    expect(future.status).toBe(422);
+    expect(future.body.unmet).toEqual([expect.objectContaining({ code: 'controlPointCheck.month.future' })]);
+
+    const newDate = addDays(today(), 30);
+    const checked = await post(routeId, 'record-control-point-check', as.tutor, {
+      month,
+      outcomes: [
+        { controlPointId: 'cp-1', outcome: 'passed' },
+        { controlPointId: 'cp-2', outcome: 'notPassed', reason: 'Урок перенесён администрацией' },
+        { controlPointId: 'cp-3', outcome: 'moved', newDate, reason: 'Журнал принимает статьи позже' },
+      ],
+    });
+    expect(checked.status).toBe(200);
+    expect(
+      checked.body.state.controlPoints.find((p: { controlPointId: string }) => p.controlPointId === 'cp-3'),
+    ).toMatchObject({
+      date: newDate,
+    });
+
+    for (const token of [as.tutor, as.methodologist]) {
+      const read = await system.eventually(
+        () => system.request('GET', `/routes/${routeId}`, token),
+        (r) => r.status === 200 && (r.body.missedControlPoints?.length ?? 0) > 0,
+      );
+      expect(read.body.missedControlPoints).toEqual([
+        expect.objectContaining({ controlPointId: 'cp-2', date: today(), cause: 'notPassed' }),
+      ]);
+      expect(read.body.controlPointChecks).toHaveLength(3);
+    }
+    const history = await system.request('GET', `/routes/${routeId}/history`, as.methodologist);
+    expect(history.body.map((e: { type: string }) => e.type).slice(-2)).toEqual([
+      'ControlPointsChecked',
+      'ControlPointsMissed',
+    ]);
+  });
+});
