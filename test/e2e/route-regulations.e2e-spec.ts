@@ -166,4 +166,56 @@ describe('ИОМ regulations through HTTP on real PostgreSQL and a real Temporal
       'ControlPointsMissed',
     ]);
   });
+
+  it('defect 7: deficit levels are entered per competence by the methodologist or the tutor, never derived from the percentage', async () => {
+    const created = await createRoute();
+    const routeId = created.body.state.routeId as string;
+    const diagnosticsId = randomUUID();
+    const diagnosed = await post(routeId, 'record-diagnostics', as.tutor, {
+      diagnosticsId,
+      date: today(),
+      results: competenceAreas.map((area) =>
+        area === 'digitalisation'
+          ? { area, percent: 45, deficitLevel: 'minimal' }
+          : { area, percent: area === 'ict' ? 35 : 70 },
+      ),
+    });
+    expect(diagnosed.status).toBe(200);
+    const results = diagnosed.body.state.diagnostics.results as { area: string; deficitLevel?: string }[];
+    // 35 % is a deficit (below 50 %, 003 §5.4), but nobody has said how deep: no invented «средний».
+    expect(results.find((r) => r.area === 'ict')).toEqual({ area: 'ict', percent: 35, level: 'deficit' });
+    expect(results.find((r) => r.area === 'digitalisation')).toMatchObject({ deficitLevel: 'minimal' });
+
+    const notDeficit = await post(routeId, 'enter-deficit-levels', as.methodologist, {
+      diagnosticsId,
+      levels: [{ area: 'methodical', deficitLevel: 'high' }],
+    });
+    expect(notDeficit.status).toBe(422);
+    expect(notDeficit.body.unmet).toEqual([expect.objectContaining({ code: 'deficitLevel.notDeficit' })]);
+    const byTeacher = await post(routeId, 'enter-deficit-levels', as.teacher, {
+      diagnosticsId,
+      levels: [{ area: 'ict', deficitLevel: 'high' }],
+    });
+    expect(byTeacher.status).toBe(403);
+
+    const entered = await post(routeId, 'enter-deficit-levels', as.methodologist, {
+      diagnosticsId,
+      levels: [{ area: 'ict', deficitLevel: 'high' }],
+    });
+    expect(entered.status).toBe(200);
+    const read = await system.eventually(
+      () => system.request('GET', `/routes/${routeId}`, as.tutor),
+      (r) =>
+        r.status === 200 &&
+        r.body.diagnostics?.results.some(
+          (x: { area: string; deficitLevel?: string }) => x.area === 'ict' && x.deficitLevel,
+        ),
+    );
+    expect(read.body.diagnostics.results.find((r: { area: string }) => r.area === 'ict')).toEqual({
+      area: 'ict',
+      percent: 35,
+      level: 'deficit',
+      deficitLevel: 'high',
+    });
+  });
 });

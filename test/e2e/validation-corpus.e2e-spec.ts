@@ -433,6 +433,17 @@ const corpus: Record<string, { body: Body; cases: (body: Body) => Case[] }> = {
     body: { entryId: uuid(), product: 'Урок', selfAssessment: 'Получилось' },
     cases: (b) => [['too long', withField(b, 'product', long(2001)), 'product', 'maxLength']],
   },
+  'POST /routes/:id/enter-deficit-levels': {
+    body: { diagnosticsId: uuid(), levels: [{ area: 'ict', deficitLevel: 'medium' }] },
+    cases: (b) => [
+      [
+        'nested bad enum',
+        withField(b, 'levels', [{ area: 'ict', deficitLevel: 'severe' }]),
+        'levels.0.deficitLevel',
+        'isIn',
+      ],
+    ],
+  },
   'POST /routes/:id/record-control-point-check': {
     body: {
       month: '2027-06',

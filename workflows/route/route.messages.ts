@@ -5,6 +5,7 @@ import type {
   CommandMetadata,
   CorrectRoadMap,
   CreateRoute,
+  EnterDeficitLevels,
   FixGoal,
   ProposeOwnRoadMap,
   RecordControlDiagnostics,
@@ -47,6 +48,9 @@ export const routeCreatedUpdate = defineUpdate<RouteView>('routeCreated');
 export const fixGoalUpdate = defineUpdate<RouteView, [Envelope<FixGoal['data']>]>('fixGoal');
 export const recordDiagnosticsUpdate = defineUpdate<RouteView, [Envelope<RecordDiagnosticsRequest>]>(
   'recordDiagnostics',
+);
+export const enterDeficitLevelsUpdate = defineUpdate<RouteView, [Envelope<EnterDeficitLevels['data']>]>(
+  'enterDeficitLevels',
 );
 export const submitDraftUpdate = defineUpdate<RouteView, [Envelope<SubmitDraft['data']>]>('submitDraft');
 export const proposeOwnRoadMapUpdate = defineUpdate<RouteView, [Envelope<ProposeOwnRoadMap['data']>]>(

@@ -32,6 +32,7 @@ import {
   approveProposedRoadMapUpdate,
   completeRouteUpdate,
   correctRoadMapUpdate,
+  enterDeficitLevelsUpdate,
   fixGoalUpdate,
   proposeOwnRoadMapUpdate,
   recordControlDiagnosticsUpdate,
@@ -158,6 +159,7 @@ export async function routeWorkflow(input: RouteWorkflowInput): Promise<RouteVie
       });
     },
   );
+  updates.command(enterDeficitLevelsUpdate, ({ data, metadata }) => ({ type: 'EnterDeficitLevels', data, metadata }));
   updates.command(submitDraftUpdate, ({ data, metadata }) => ({ type: 'SubmitDraft', data, metadata }));
   updates.command(proposeOwnRoadMapUpdate, ({ data, metadata }) => ({ type: 'ProposeOwnRoadMap', data, metadata }));
   updates.command(approveProposedRoadMapUpdate, ({ data, metadata }) => ({

@@ -753,6 +753,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/routes/{id}/enter-deficit-levels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Указать уровень дефицита (высокий, средний, минимальный) по компетенциям диагностики (методист или тьютор маршрута) */
+        post: operations["RoutesController_enterDeficitLevels"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/routes/{id}/submit-draft": {
         parameters: {
             query?: never;
@@ -1747,6 +1764,12 @@ export interface components {
              * @example 35
              */
             percent: number;
+            /**
+             * @description Only for a deficit (below 50 %): the level of the deficit as the tutor assesses it (003 §5.4)
+             * @example medium
+             * @enum {string}
+             */
+            deficitLevel?: "high" | "medium" | "minimal";
         };
         RecordDiagnosticsDto: {
             /**
@@ -1762,6 +1785,27 @@ export interface components {
             /** @example 2027-11-20 */
             nextDiagnosticsDate?: string;
             results: components["schemas"]["DiagnosticsResultDto"][];
+        };
+        DeficitLevelDto: {
+            /**
+             * @example ict
+             * @enum {string}
+             */
+            area: "scientificTheoretical" | "regulatoryLegal" | "subjectProfessional" | "psychologicalPedagogical" | "methodical" | "ict" | "digitalisation" | "extracurricularEducational" | "healthSaving";
+            /**
+             * @description высокий, средний или минимальный
+             * @example high
+             * @enum {string}
+             */
+            deficitLevel: "high" | "medium" | "minimal";
+        };
+        EnterDeficitLevelsDto: {
+            /**
+             * Format: uuid
+             * @description The initial or the control diagnostics the levels belong to
+             */
+            diagnosticsId: string;
+            levels: components["schemas"]["DeficitLevelDto"][];
         };
         RoadMapRowDto: {
             /** @example row-1 */
@@ -2957,6 +3001,29 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["RecordDiagnosticsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RoutesController_enterDeficitLevels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnterDeficitLevelsDto"];
             };
         };
         responses: {

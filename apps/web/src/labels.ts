@@ -31,6 +31,7 @@ export {
   routeActivityKindLabels,
   routeRoadMapSourceLabels,
   competenceAssessmentLabel,
+  deficitLevelLabels,
 } from '../../../libs/domain/src/route/route.labels';
 
 export const roleLabels: Readonly<Record<Role, string>> = {

@@ -22,9 +22,11 @@ import {
 import {
   competenceAreas,
   controlPointOutcomes,
+  deficitLevels,
   routeActivityKinds,
   type CompetenceArea,
   type ControlPointOutcome,
+  type DeficitLevel,
   type RouteActivityKind,
 } from '@mentorflow/domain';
 import { PaginationQuery } from '../common/pagination.dto';
@@ -164,6 +166,39 @@ export class DiagnosticsResultDto {
   @Min(0)
   @Max(100)
   percent!: number;
+
+  @ApiPropertyOptional({
+    enum: deficitLevels,
+    example: 'medium',
+    description: 'Only for a deficit (below 50 %): the level of the deficit as the tutor assesses it (003 §5.4)',
+  })
+  @IsOptional()
+  @IsIn(deficitLevels)
+  deficitLevel?: DeficitLevel;
+}
+
+export class DeficitLevelDto {
+  @ApiProperty({ enum: competenceAreas, example: 'ict' })
+  @IsIn(competenceAreas)
+  area!: CompetenceArea;
+
+  @ApiProperty({ enum: deficitLevels, example: 'high', description: 'высокий, средний или минимальный' })
+  @IsIn(deficitLevels)
+  deficitLevel!: DeficitLevel;
+}
+
+export class EnterDeficitLevelsDto {
+  @ApiProperty({ format: 'uuid', description: 'The initial or the control diagnostics the levels belong to' })
+  @IsUUID()
+  diagnosticsId!: string;
+
+  @ApiProperty({ type: [DeficitLevelDto] })
+  @IsArray()
+  @ArrayMaxSize(competenceAreas.length)
+  @IsObject({ each: true })
+  @ValidateNested({ each: true })
+  @Type(() => DeficitLevelDto)
+  levels!: DeficitLevelDto[];
 }
 
 export class RecordDiagnosticsDto {

@@ -6,6 +6,7 @@ import {
   approveProposedRoadMapUpdate,
   completeRouteUpdate,
   correctRoadMapUpdate,
+  enterDeficitLevelsUpdate,
   fixGoalUpdate,
   proposeOwnRoadMapUpdate,
   recordControlDiagnosticsUpdate,
@@ -23,6 +24,7 @@ import {
   ApproveProposedRoadMapDto,
   CorrectRoadMapDto,
   CreateRouteDto,
+  EnterDeficitLevelsDto,
   FixGoalDto,
   RecordControlDiagnosticsDto,
   RecordControlPointCheckDto,
@@ -37,6 +39,7 @@ import { RoutesService } from './routes.service';
 // The domain decides who may act on a route by membership (actorId), not by the token's role claim.
 const tutors: Role[] = ['tutor', 'administrator'];
 const methodologists: Role[] = ['methodologist', 'administrator'];
+const supervisors: Role[] = ['methodologist', 'tutor', 'administrator'];
 /** The teacher has no role of their own: whoever the route names as its teacher, in whatever role they sign in. */
 const teachers: Role[] = [
   'mentee',
@@ -125,6 +128,28 @@ export class RoutesController {
       recordDiagnosticsUpdate,
       { ...rest, results: results.map((r) => ({ ...r })) },
       tutors,
+    );
+  }
+
+  @Scope('route')
+  @Post('routes/:id/enter-deficit-levels')
+  @HttpCode(200)
+  @Roles(...supervisors)
+  @ApiOperation({
+    summary:
+      'Указать уровень дефицита (высокий, средний, минимальный) по компетенциям диагностики (методист или тьютор маршрута)',
+  })
+  enterDeficitLevels(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', UuidParam()) id: string,
+    @Body() body: EnterDeficitLevelsDto,
+  ) {
+    return this.routes.command(
+      user,
+      id,
+      enterDeficitLevelsUpdate,
+      { diagnosticsId: body.diagnosticsId, levels: plain(body.levels) },
+      supervisors,
     );
   }
 

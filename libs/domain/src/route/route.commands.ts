@@ -3,6 +3,7 @@ import type { TaskDeadline } from '../task/task.state';
 import type {
   CompetenceArea,
   ControlPointOutcome,
+  DeficitLevel,
   RouteControlPoint,
   RouteRegistration,
   RouteRoadMapRow,
@@ -23,10 +24,21 @@ export interface RouteTaskSchedule {
 export interface RouteDiagnosticsResultInput {
   readonly area: CompetenceArea;
   readonly percent: number;
+  /** Entered by the tutor for a deficit (below 50 %); may also be entered later (EnterDeficitLevels). */
+  readonly deficitLevel?: DeficitLevel;
 }
 
 /** A new route as requested, before the registry allocates its code. */
 export type RouteRequest = Omit<CreateRoute['data'], 'code'>;
+
+/** The methodologist or the tutor enters the deficit level of competences of a diagnostics (003 §5.4). */
+export type EnterDeficitLevels = DomainCommand<
+  'EnterDeficitLevels',
+  {
+    readonly diagnosticsId: string;
+    readonly levels: readonly { readonly area: CompetenceArea; readonly deficitLevel: DeficitLevel }[];
+  }
+>;
 
 export type CreateRoute = DomainCommand<
   'CreateRoute',
@@ -137,6 +149,7 @@ export type RouteCommand =
   | CreateRoute
   | FixGoal
   | RecordDiagnostics
+  | EnterDeficitLevels
   | MarkDraftOverdue
   | RemindRouteTask
   | SetRouteTaskDeadline

@@ -264,7 +264,7 @@ describe('individual educational route (ИОМ)', () => {
           nextDiagnosticsDate: undefined,
           results: [
             { area: 'scientificTheoretical', percent: 85, level: 'high' },
-            { area: 'ict', percent: 35, level: 'deficit', deficitLevel: 'medium' },
+            { area: 'ict', percent: 35, level: 'deficit' },
           ],
         },
       });

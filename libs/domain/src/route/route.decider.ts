@@ -6,6 +6,7 @@ import type { RouteCommand } from './route.commands';
 import { RouteState, evolveRoute, initialRouteState } from './route.state';
 import { create, fixGoal, markDraftOverdue, recordDiagnostics, remindTask, submitDraft } from './route.diagnostics';
 import { recordControlPointCheck, reviewControlPoints } from './route.control-points';
+import { enterDeficitLevels } from './route.deficit-levels';
 import { requireCreated } from './route.guards';
 import { completeTask, correctRoadMap, raiseMonthlyCheck, recordPortfolioEntry } from './route.implementation';
 import { completeRoute, recordControlDiagnostics, startReflection } from './route.reflection';
@@ -19,6 +20,8 @@ export const decideRoute = (command: RouteCommand, state: RouteState): RouteEven
       return fixGoal(command, state);
     case 'RecordDiagnostics':
       return recordDiagnostics(command, state);
+    case 'EnterDeficitLevels':
+      return enterDeficitLevels(command, state);
     case 'MarkDraftOverdue':
       return markDraftOverdue(command, state);
     case 'RemindTask':

@@ -17,8 +17,10 @@ import type {
   RouteTaskSchedule,
   SubmitDraft,
 } from './route.commands';
+import { deficitLevelProblems, enteredLevels } from './route.deficit-levels';
 import {
   assess,
+  assessedOrNone,
   createRouteProblems,
   routeRequestProblems,
   initialDiagnosticsProblems,
@@ -114,11 +116,13 @@ export const validateDiagnosticsRequest = (
   const state = requireActive(current);
   requireParticipant(state, metadata, 'tutor');
   requireStage(state, 'diagnosticMotivational');
-  refuseIfAny(
-    'route.diagnostics.invalid',
-    'Результаты входной диагностики заполнены неверно',
-    initialDiagnosticsProblems(request),
-  );
+  refuseIfAny('route.diagnostics.invalid', 'Результаты входной диагностики заполнены неверно', [
+    ...initialDiagnosticsProblems(request, metadata),
+    ...deficitLevelProblems(
+      request.results.filter((r) => r.deficitLevel !== undefined),
+      assessedOrNone(request.results),
+    ),
+  ]);
   return state;
 };
 
@@ -150,10 +154,12 @@ export const recordDiagnostics = ({ data, metadata }: RecordDiagnostics, current
         date: data.date,
         ...(data.nextDiagnosticsDate === undefined ? {} : { nextDiagnosticsDate: data.nextDiagnosticsDate }),
         results: assess(data.results),
+        deficitLevelsEntered: true,
         recordedAt: metadata.now,
         recordedBy: metadata.actorId,
       },
     },
+    ...enteredLevels(state, data.diagnosticsId, data.results, metadata),
     {
       type: 'RouteStageChanged',
       data: {

@@ -26,12 +26,22 @@ export const isCompetenceArea = isOneOf(competenceAreas);
 export const competenceLevels = ['high', 'basic', 'deficit'] as const;
 export type CompetenceLevel = (typeof competenceLevels)[number];
 
-/** How deep a deficit is (003 §5.4 names the levels; the thresholds are ours, see `competenceLevel`). */
+/**
+ * How deep a deficit is (003 §5.4 names the levels, not how to tell them): the methodologist or the tutor
+ * enters it per competence (DeficitLevelsEntered); it is never derived from the percentage.
+ */
 export const deficitLevels = ['high', 'medium', 'minimal'] as const;
 export type DeficitLevel = (typeof deficitLevels)[number];
 
+export const isDeficitLevel = isOneOf(deficitLevels);
+
+/**
+ * A deficit's `deficitLevel` is absent until entered. Events recorded before levels were entered carry one
+ * derived from thresholds of ours (below 30 high, below 40 medium, below 50 minimal): the state marks those
+ * `deficitLevelDerived`.
+ */
 export type CompetenceAssessment =
-  { readonly level: 'high' | 'basic' } | { readonly level: 'deficit'; readonly deficitLevel: DeficitLevel };
+  { readonly level: 'high' | 'basic' } | { readonly level: 'deficit'; readonly deficitLevel?: DeficitLevel };
 
 export type CompetenceResult = { readonly area: CompetenceArea; readonly percent: number } & CompetenceAssessment;
 
@@ -172,8 +182,23 @@ export type DiagnosticsRecorded = DomainEvent<
     readonly nextDiagnosticsDate?: string;
     /** In the order of `competenceAreas`. */
     readonly results: readonly CompetenceResult[];
+    /** Set since deficit levels are entered: no deficit level in `results` is derived. Absent in older events. */
+    readonly deficitLevelsEntered?: true;
     readonly recordedAt: string;
     readonly recordedBy: string;
+  }
+>;
+
+/** The methodologist or the tutor enters the level of each deficit of a diagnostics (003 §5.4). */
+export type DeficitLevelsEntered = DomainEvent<
+  'DeficitLevelsEntered',
+  {
+    readonly routeId: string;
+    /** The initial or the control diagnostics the levels belong to. */
+    readonly diagnosticsId: string;
+    readonly levels: readonly { readonly area: CompetenceArea; readonly deficitLevel: DeficitLevel }[];
+    readonly enteredAt: string;
+    readonly enteredBy: string;
   }
 >;
 
@@ -295,6 +320,8 @@ export type ControlDiagnosticsRecorded = DomainEvent<
     readonly results: readonly CompetenceResult[];
     /** One entry per area diagnosed both initially and now, in the order of `competenceAreas`. */
     readonly dynamics: readonly CompetenceDynamics[];
+    /** As in DiagnosticsRecorded: set since deficit levels are entered, absent in older events. */
+    readonly deficitLevelsEntered?: true;
     readonly recordedAt: string;
     readonly recordedBy: string;
   }
@@ -317,6 +344,7 @@ export type RouteOwnEvent =
   | RouteCreated
   | RouteGoalFixed
   | DiagnosticsRecorded
+  | DeficitLevelsEntered
   | RouteStageChanged
   | RouteDraftSubmitted
   | RoadMapProposed
@@ -335,6 +363,7 @@ export const routeEventTypes: readonly RouteOwnEvent['type'][] = [
   'RouteCreated',
   'RouteGoalFixed',
   'DiagnosticsRecorded',
+  'DeficitLevelsEntered',
   'RouteStageChanged',
   'RouteDraftSubmitted',
   'RoadMapProposed',

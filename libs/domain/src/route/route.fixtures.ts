@@ -89,14 +89,14 @@ export const initialPercents: Readonly<Record<CompetenceArea, number>> = {
 export const allResults = competenceAreas.map((area) => ({ area, percent: initialPercents[area] }));
 export const assessedInitial: CompetenceResult[] = [
   { area: 'scientificTheoretical', percent: 85, level: 'high' },
-  { area: 'regulatoryLegal', percent: 45, level: 'deficit', deficitLevel: 'minimal' },
+  { area: 'regulatoryLegal', percent: 45, level: 'deficit' },
   { area: 'subjectProfessional', percent: 81, level: 'high' },
   { area: 'psychologicalPedagogical', percent: 50, level: 'basic' },
   { area: 'methodical', percent: 80, level: 'basic' },
-  { area: 'ict', percent: 35, level: 'deficit', deficitLevel: 'medium' },
-  { area: 'digitalisation', percent: 29, level: 'deficit', deficitLevel: 'high' },
+  { area: 'ict', percent: 35, level: 'deficit' },
+  { area: 'digitalisation', percent: 29, level: 'deficit' },
   { area: 'extracurricularEducational', percent: 62.5, level: 'basic' },
-  { area: 'healthSaving', percent: 40, level: 'deficit', deficitLevel: 'minimal' },
+  { area: 'healthSaving', percent: 40, level: 'deficit' },
 ];
 
 export const row1: RouteRoadMapRow = {
@@ -218,6 +218,7 @@ export const diagnosticsRecorded: Extract<RouteEvent, { type: 'DiagnosticsRecord
     date: '2026-04-28',
     nextDiagnosticsDate: '2030-04-09',
     results: assessedInitial,
+    deficitLevelsEntered: true,
     recordedAt: tDiagnostics,
     recordedBy: 'tutor-1',
   },

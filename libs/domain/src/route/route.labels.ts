@@ -30,11 +30,11 @@ export const competenceAreaLabels: Readonly<Record<CompetenceArea, string>> = {
   healthSaving: 'Здоровьесбережение обучающихся',
 };
 
-/** 003 §5.4: высокий, базовый, дефицитный. */
+/** 003 §5.4: «высокий», «базовый», «дефицитный». */
 export const competenceLevelLabels: Readonly<Record<CompetenceLevel, string>> = {
   high: 'Высокий',
   basic: 'Базовый',
-  deficit: 'Дефицит',
+  deficit: 'Дефицитный',
 };
 
 /** 003 §5.4: уровень профессиональных дефицитов. */
@@ -59,11 +59,20 @@ export const routeRoadMapSourceLabels: Readonly<Record<RouteRoadMapSource, strin
   teacherProposal: 'Предложена педагогом',
 };
 
-/** "Дефицит (средний)" for a deficit, the level name otherwise. */
-export const competenceAssessmentLabel = (assessment: CompetenceAssessment): string =>
-  assessment.level === 'deficit'
-    ? `${competenceLevelLabels.deficit} (${deficitLevelLabels[assessment.deficitLevel].toLowerCase()})`
-    : competenceLevelLabels[assessment.level];
+/**
+ * "Дефицитный (уровень дефицита: средний)" for a deficit whose level was entered, "Дефицитный (уровень дефицита
+ * не указан)" before it is, and the level name otherwise. A level derived by the old thresholds says so.
+ */
+export const competenceAssessmentLabel = (
+  assessment: CompetenceAssessment & { readonly deficitLevelDerived?: boolean },
+): string => {
+  if (assessment.level !== 'deficit') return competenceLevelLabels[assessment.level];
+  if (assessment.deficitLevel === undefined) return `${competenceLevelLabels.deficit} (уровень дефицита не указан)`;
+  const level = deficitLevelLabels[assessment.deficitLevel].toLowerCase();
+  return assessment.deficitLevelDerived
+    ? `${competenceLevelLabels.deficit} (уровень дефицита: ${level} — рассчитан по прежним порогам, не указан людьми)`
+    : `${competenceLevelLabels.deficit} (уровень дефицита: ${level})`;
+};
 
 const monthNames = [
   'январь',

@@ -6,7 +6,8 @@ import type { RouteEvent } from './route.events';
 import { competenceAreaLabels } from './route.labels';
 import type { CompleteRoute, RecordControlDiagnostics, StartReflection } from './route.commands';
 import { routeDraftDeliveredOnTime } from './route.indicators';
-import { assess, diagnosticsProblems, dynamicsOf, scheduleProblems } from './route.rules';
+import { deficitLevelProblems, enteredLevels } from './route.deficit-levels';
+import { assess, assessedOrNone, diagnosticsProblems, dynamicsOf, scheduleProblems } from './route.rules';
 import { RouteState } from './route.state';
 import { cancelTasks, completeTasks, requireActive, requireParticipant, requireStage, routeTask } from './route.guards';
 
@@ -80,6 +81,14 @@ export const recordControlDiagnostics = (
         message: `Нет результата по области «${competenceAreaLabels[r.area]}»`,
       })),
   );
+  refuseIfAny(
+    'route.controlDiagnostics.invalid',
+    'Результаты контрольной диагностики заполнены неверно',
+    deficitLevelProblems(
+      data.results.filter((r) => r.deficitLevel !== undefined),
+      assessedOrNone(data.results),
+    ),
+  );
   const results = assess(data.results);
   return [
     {
@@ -90,10 +99,12 @@ export const recordControlDiagnostics = (
         date: data.date,
         results,
         dynamics: dynamicsOf(initial, results),
+        deficitLevelsEntered: true,
         recordedAt: metadata.now,
         recordedBy: metadata.actorId,
       },
     },
+    ...enteredLevels(state, data.diagnosticsId, data.results, metadata),
     ...completeTasks(openTasksOfKind(state.tasks, 'controlDiagnostics'), metadata, 'Контрольная диагностика проведена'),
   ];
 };

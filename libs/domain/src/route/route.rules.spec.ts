@@ -11,12 +11,10 @@ describe('individual educational route (ИОМ)', () => {
       [80.99, 'Базовый'],
       [80, 'Базовый'],
       [50, 'Базовый'],
-      [49.99, 'Дефицит (минимальный)'],
-      [40, 'Дефицит (минимальный)'],
-      [39, 'Дефицит (средний)'],
-      [30, 'Дефицит (средний)'],
-      [29.9, 'Дефицит (высокий)'],
-      [0, 'Дефицит (высокий)'],
+      // The deficit's level is entered by people, never derived from the percentage (no cut-offs at 30/40 %).
+      [49.99, 'Дефицитный (уровень дефицита не указан)'],
+      [39, 'Дефицитный (уровень дефицита не указан)'],
+      [0, 'Дефицитный (уровень дефицита не указан)'],
     ])('%p %% is %s', (percent, label) => expect(competenceAssessmentLabel(competenceLevel(percent))).toBe(label));
 
     it.each([-1, 100.5, Number.NaN, Number.POSITIVE_INFINITY])('refuses %p %%', (percent) =>

@@ -32,10 +32,10 @@ import type { CreatedRoute, RouteGoal } from './route.state';
 
 /**
  * 003 §5.4: 81–100 % high, 50–80 % basic, below 50 % deficit. Percentages may be fractional, so the
- * bands are read as "from 81", "from 50". The seed names the deficit levels (high, medium, minimal)
- * without thresholds; ours split the deficit band: below 30 high, 30 to below 40 medium, 40 to below 50 minimal.
+ * bands are read as "from 81", "from 50". The deficit's own level (high, medium, minimal) is entered by
+ * people, not derived: the seed gives no thresholds for it.
  */
-export const competenceLevelThresholds = { high: 81, basic: 50, minimalDeficit: 40, mediumDeficit: 30 } as const;
+export const competenceLevelThresholds = { high: 81, basic: 50 } as const;
 
 export const isValidCompetencePercent = (percent: number): boolean =>
   Number.isFinite(percent) && percent >= 0 && percent <= 100;
@@ -49,9 +49,7 @@ export const competenceLevel = (percent: number): CompetenceAssessment => {
   }
   if (percent >= competenceLevelThresholds.high) return { level: 'high' };
   if (percent >= competenceLevelThresholds.basic) return { level: 'basic' };
-  if (percent >= competenceLevelThresholds.minimalDeficit) return { level: 'deficit', deficitLevel: 'minimal' };
-  if (percent >= competenceLevelThresholds.mediumDeficit) return { level: 'deficit', deficitLevel: 'medium' };
-  return { level: 'deficit', deficitLevel: 'high' };
+  return { level: 'deficit' };
 };
 
 export const monthPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -168,8 +166,13 @@ export const diagnosticsProblems = (
 export const assess = (results: readonly RouteDiagnosticsResultInput[]): CompetenceResult[] =>
   competenceAreas.flatMap((area) => {
     const result = results.find((r) => r.area === area);
+    // The deficit level a person entered travels in DeficitLevelsEntered, not in the result.
     return result ? [{ area, percent: result.percent, ...competenceLevel(result.percent) }] : [];
   });
+
+/** `assess` for validation: results with a percentage out of range are left out (diagnosticsProblems names them). */
+export const assessedOrNone = (results: readonly RouteDiagnosticsResultInput[]): CompetenceResult[] =>
+  assess(results.filter((r) => isCompetenceArea(r.area) && isValidCompetencePercent(r.percent)));
 
 export const scheduleProblems = (
   schedule: RouteTaskSchedule,
@@ -375,7 +378,10 @@ export const routeRequestProblems = (data: RouteRequest): UnmetCondition[] => {
 };
 
 /** The entry diagnostics and the date of the next one. */
-export const initialDiagnosticsProblems = (data: DiagnosticsRequest): UnmetCondition[] => {
+export const initialDiagnosticsProblems = (
+  data: DiagnosticsRequest,
+  _metadata?: { readonly now: string; readonly today?: string },
+): UnmetCondition[] => {
   return [
     ...diagnosticsProblems(data.diagnosticsId, data.date, data.results),
     ...unmetIf(

@@ -2,6 +2,7 @@ import { assertNever } from '../shared/decider';
 import { isTaskEvent, type TaskEvent } from '../task/task.events';
 import { evolveTasks, type Tasks } from '../task/task.state';
 import type {
+  DeficitLevelsEntered,
   ControlPointCheckOutcome,
   MissedControlPoint,
   CompetenceDynamics,
@@ -26,11 +27,17 @@ export interface RouteGoal {
   readonly tasks: readonly string[];
 }
 
+/**
+ * A result as the route shows it. `deficitLevelDerived`: the level comes from an event recorded before levels
+ * were entered, derived by thresholds of ours; it is shown as such until someone enters one.
+ */
+export type RouteCompetenceResult = CompetenceResult & { readonly deficitLevelDerived?: true };
+
 export interface RouteDiagnostics {
   readonly diagnosticsId: string;
   readonly date: string;
   readonly nextDiagnosticsDate?: string;
-  readonly results: readonly CompetenceResult[];
+  readonly results: readonly RouteCompetenceResult[];
   readonly recordedAt: string;
 }
 
@@ -120,6 +127,22 @@ const withVersion = (state: CreatedRoute, version: RouteRoadMapVersion): Created
     ? state
     : { ...state, roadMap: version, roadMapVersions: [...state.roadMapVersions, version] };
 
+/** Old events carried a derived deficit level: kept, and marked as derived. */
+const readResults = (results: readonly CompetenceResult[], entered: boolean | undefined): RouteCompetenceResult[] =>
+  results.map((r) =>
+    !entered && r.level === 'deficit' && r.deficitLevel !== undefined ? { ...r, deficitLevelDerived: true } : r,
+  );
+
+const withLevels = (
+  results: readonly RouteCompetenceResult[],
+  levels: DeficitLevelsEntered['data']['levels'],
+): RouteCompetenceResult[] =>
+  results.map((r) => {
+    const entered = levels.find((l) => l.area === r.area);
+    if (entered === undefined || r.level !== 'deficit') return r;
+    return { area: r.area, percent: r.percent, level: 'deficit', deficitLevel: entered.deficitLevel };
+  });
+
 const evolveRouteTasks = (state: CreatedRoute, event: TaskEvent): CreatedRoute => {
   const next = { ...state, tasks: evolveTasks(state.tasks, event) };
   if (event.type === 'TaskRaised' && event.data.kind === 'draftRoute') {
@@ -172,17 +195,32 @@ export const evolveRoute = (state: RouteState, event: RouteEvent): RouteState =>
       return whenCreated(state, (s) => ({ ...s, goal: { goal: event.data.goal, tasks: event.data.tasks } }));
     case 'DiagnosticsRecorded':
       return whenCreated(state, (s) => {
-        const { diagnosticsId, date, nextDiagnosticsDate, results, recordedAt } = event.data;
+        const { diagnosticsId, date, nextDiagnosticsDate, results, deficitLevelsEntered, recordedAt } = event.data;
         return {
           ...s,
           diagnostics: {
             diagnosticsId,
             date,
             ...(nextDiagnosticsDate === undefined ? {} : { nextDiagnosticsDate }),
-            results,
+            results: readResults(results, deficitLevelsEntered),
             recordedAt,
           },
         };
+      });
+    case 'DeficitLevelsEntered':
+      return whenCreated(state, (s) => {
+        const { diagnosticsId, levels } = event.data;
+        if (s.diagnostics?.diagnosticsId === diagnosticsId)
+          return { ...s, diagnostics: { ...s.diagnostics, results: withLevels(s.diagnostics.results, levels) } };
+        if (s.controlDiagnostics?.diagnosticsId === diagnosticsId)
+          return {
+            ...s,
+            controlDiagnostics: {
+              ...s.controlDiagnostics,
+              results: withLevels(s.controlDiagnostics.results, levels),
+            },
+          };
+        return s;
       });
     case 'RouteStageChanged':
       return whenCreated(state, (s) => ({ ...s, stage: event.data.to, stageEnteredAt: event.data.changedAt }));
@@ -259,8 +297,17 @@ export const evolveRoute = (state: RouteState, event: RouteEvent): RouteState =>
       }));
     case 'ControlDiagnosticsRecorded':
       return whenCreated(state, (s) => {
-        const { diagnosticsId, date, results, dynamics, recordedAt } = event.data;
-        return { ...s, controlDiagnostics: { diagnosticsId, date, results, dynamics, recordedAt } };
+        const { diagnosticsId, date, results, dynamics, deficitLevelsEntered, recordedAt } = event.data;
+        return {
+          ...s,
+          controlDiagnostics: {
+            diagnosticsId,
+            date,
+            results: readResults(results, deficitLevelsEntered),
+            dynamics,
+            recordedAt,
+          },
+        };
       });
     case 'RouteCompleted':
       return whenCreated(state, (s) => ({ ...s, stage: 'completed', completedAt: event.data.completedAt }));

@@ -15,6 +15,7 @@ export const routesProjection = new FoldedStateProjection<RouteState>({
     RouteCreated: true,
     RouteGoalFixed: true,
     DiagnosticsRecorded: true,
+    DeficitLevelsEntered: true,
     RouteStageChanged: true,
     RouteDraftSubmitted: true,
     RoadMapProposed: true,

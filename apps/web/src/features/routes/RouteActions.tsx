@@ -22,7 +22,7 @@ async function waitForRoute(routeId: string, version: number, timeoutMs = 8000):
 }
 
 /** Sends one command on the route and waits until the read model shows it. */
-async function sendRouteCommand(route: Route, path: string, body: unknown): Promise<void> {
+export async function sendRouteCommand(route: Route, path: string, body: unknown): Promise<void> {
   const result = await postJson<{ version?: number } | undefined>(`/routes/${route.routeId}/${path}`, body);
   // Wait for this command's own version: the page may be stale if someone else changed the route meanwhile.
   await waitForRoute(route.routeId, (result?.version ?? route.version + 1) - 1);

@@ -9,6 +9,7 @@ import { PersonId } from '../../components/people';
 import { useSubmit } from '../../use-submit';
 import { RouteActions } from './RouteActions';
 import { ControlPointList } from './ControlPoints';
+import { DeficitLevelsForm } from './DeficitLevels';
 import {
   competenceAreaLabels,
   routeActivityKindLabels,
@@ -54,6 +55,7 @@ export function RoutePage() {
   const zone = session.timeZoneOf(r.organisationId);
   const draftPending = r.draft !== undefined && r.draft.submittedAt === undefined;
   const isMethodologist = session.me.sub === r.participants.methodologistId || session.has('administrator');
+  const isSupervisor = isMethodologist || session.me.sub === r.participants.tutorId;
 
   return (
     <article aria-labelledby="route-title">
@@ -149,6 +151,12 @@ export function RoutePage() {
           </p>
         ) : null}
         <CompetenceChart initial={r.diagnostics?.results} control={r.controlDiagnostics?.results} />
+        {isSupervisor && r.stage !== 'completed' ? (
+          <>
+            <DeficitLevelsForm key={`initial-${r.version}`} route={r} kind="initial" onDone={route.reload} />
+            <DeficitLevelsForm key={`control-${r.version}`} route={r} kind="control" onDone={route.reload} />
+          </>
+        ) : null}
         {r.uncoveredDeficitAreas?.length ? (
           <p className="alert alert-warn">
             Дефициты без мероприятий в дорожной карте:{' '}
