@@ -218,4 +218,30 @@ describe('ИОМ regulations through HTTP on real PostgreSQL and a real Temporal
       deficitLevel: 'high',
     });
   });
+
+  it('defect 9: the period is what the teacher sets — no one-year minimum; over five years asks for confirmation, it is not refused', async () => {
+    const short = await createRoute({ titlePage: titlePage({ endDate: addDays(today(), 90) }) });
+    expect(short.status).toBe(201);
+    expect(short.body.state.titlePage.endDate).toBe(addDays(today(), 90));
+
+    const long = titlePage({ endDate: addDays(addYears(today(), 6), -1) });
+    const unconfirmed = await createRoute({ titlePage: long });
+    expect(unconfirmed.status).toBe(422);
+    expect(unconfirmed.body.unmet).toEqual([
+      expect.objectContaining({
+        code: 'titlePage.period.confirmationRequired',
+        message: expect.stringMatching(/больше пяти лет.*подтвердите/),
+      }),
+    ]);
+    const notBoolean = await createRoute({ titlePage: long, confirmLongPeriod: 'да' });
+    expect(notBoolean.status).toBe(400);
+    expect(notBoolean.body.errors).toEqual([
+      expect.objectContaining({ field: 'confirmLongPeriod', constraint: 'isBoolean' }),
+    ]);
+
+    const confirmed = await createRoute({ titlePage: long, confirmLongPeriod: true });
+    expect(confirmed.status).toBe(201);
+    const history = await system.request('GET', `/routes/${confirmed.body.state.routeId as string}/history`, as.tutor);
+    expect(history.body[0]).toMatchObject({ type: 'RouteCreated', data: { longPeriodConfirmed: true } });
+  });
 });

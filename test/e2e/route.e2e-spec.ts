@@ -99,7 +99,7 @@ describe('individual educational routes (ИОМ) through HTTP on real PostgreSQL
     const organisationNumber = (first.body.state.code as string).slice(3, 7);
 
     // The domain refuses an invalid route before a number is spent on it.
-    const invalid = await createRoute({ titlePage: { ...titlePage(), endDate: today() } });
+    const invalid = await createRoute({ titlePage: { ...titlePage(), endDate: addDays(today(), -1) } });
     expect(invalid.status).toBe(422);
     expect(invalid.body).toMatchObject({ code: 'route.invalid', unmet: [{ code: 'titlePage.period.invalid' }] });
 

@@ -1703,7 +1703,7 @@ export interface components {
              */
             startDate: string;
             /**
-             * @description Last day of the route (inclusive): one to five years after the start
+             * @description Last day of the route (inclusive), not before the start. The teacher sets the period (003 §3.1); 4–5 years are recommended, and a period over five years needs confirmLongPeriod
              * @example 2030-11-30
              */
             endDate: string;
@@ -1729,6 +1729,11 @@ export interface components {
              * @example 63
              */
             regionCode?: string;
+            /**
+             * @description Confirms a period over five years (4–5 are recommended); without it such a route is refused with 422
+             * @example true
+             */
+            confirmLongPeriod?: boolean;
             titlePage: components["schemas"]["RouteTitlePageDto"];
             /**
              * @description With `tasks`: fixes the goal at once

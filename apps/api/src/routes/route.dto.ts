@@ -80,7 +80,9 @@ export class RouteTitlePageDto {
 
   @ApiProperty({
     example: '2030-11-30',
-    description: 'Last day of the route (inclusive): one to five years after the start',
+    description:
+      'Last day of the route (inclusive), not before the start. The teacher sets the period (003 §3.1); 4–5 years are ' +
+      'recommended, and a period over five years needs confirmLongPeriod',
   })
   @Matches(ISO_DATE)
   endDate!: string;
@@ -109,6 +111,14 @@ export class CreateRouteDto {
   @IsOptional()
   @Matches(REGION_CODE)
   regionCode?: string;
+
+  @ApiPropertyOptional({
+    example: true,
+    description: 'Confirms a period over five years (4–5 are recommended); without it such a route is refused with 422',
+  })
+  @IsOptional()
+  @IsBoolean()
+  confirmLongPeriod?: boolean;
 
   @ApiProperty({ type: RouteTitlePageDto })
   @IsDefined()

@@ -88,6 +88,7 @@ export class RoutesService {
       titlePage: { ...body.titlePage },
       ...(body.goal === undefined ? {} : { goal: body.goal }),
       ...(body.tasks === undefined ? {} : { tasks: body.tasks }),
+      ...(body.confirmLongPeriod === undefined ? {} : { confirmLongPeriod: body.confirmLongPeriod }),
     };
     validateRouteRequest(request, metadata);
     const year = Number(localDateOf(now, organisation.timeZone).slice(0, 4));

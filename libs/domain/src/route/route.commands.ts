@@ -42,7 +42,12 @@ export type EnterDeficitLevels = DomainCommand<
 
 export type CreateRoute = DomainCommand<
   'CreateRoute',
-  RouteRegistration & { readonly goal?: string; readonly tasks?: readonly string[] }
+  RouteRegistration & {
+    readonly goal?: string;
+    readonly tasks?: readonly string[];
+    /** The period is over five years (4–5 are recommended) and the teacher means it. */
+    readonly confirmLongPeriod?: boolean;
+  }
 >;
 
 export type FixGoal = DomainCommand<'FixGoal', { readonly goal: string; readonly tasks: readonly string[] }>;

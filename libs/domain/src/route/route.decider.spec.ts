@@ -164,22 +164,31 @@ describe('individual educational route (ИОМ)', () => {
           'route.tutorId.empty',
         ]));
 
+    // 003 §3.1: the teacher sets the period; 4–5 years are recommended (000, 002): no shortest period.
     it.each([
-      ['2026-05-04', '2027-05-03', true],
-      ['2026-05-04', '2031-05-03', true],
-      ['2028-02-29', '2029-02-28', true],
-      ['2028-02-29', '2029-02-27', false],
-      ['2026-05-04', '2027-05-02', false],
-      ['2026-05-04', '2031-05-04', false],
-      ['2026-05-04', '2026-04-01', false],
-    ])('a route from %s to %s is %s: one to five years, end date inclusive', (startDate, endDate, accepted) => {
+      ['2026-05-04', '2026-05-04', 'accepted'],
+      ['2026-05-04', '2026-11-30', 'accepted'],
+      ['2026-05-04', '2031-05-03', 'accepted'],
+      ['2028-02-29', '2033-02-28', 'accepted'],
+      ['2026-05-04', '2031-05-04', 'titlePage.period.confirmationRequired'],
+      ['2026-05-04', '2026-05-03', 'titlePage.period.invalid'],
+    ])('a route from %s to %s: %s (end date inclusive)', (startDate, endDate, verdict) => {
       const cmd = command(
         'CreateRoute',
         { ...createData, titlePage: { ...titlePage, startDate, endDate } },
         tutor(tCreate),
       );
-      if (accepted) expect(routeDecider.decide(cmd, fold([]))).toHaveLength(1);
-      else spec.given([]).when(cmd).thenRefuses('route.invalid', ['titlePage.period.invalid']);
+      if (verdict === 'accepted') expect(routeDecider.decide(cmd, fold([]))).toHaveLength(1);
+      else spec.given([]).when(cmd).thenRefuses('route.invalid', [verdict]);
+    });
+
+    it('accepts a period over five years once confirmed, and records the confirmation', () => {
+      const long = { ...titlePage, startDate: '2026-05-04', endDate: '2032-05-03' };
+      const [event] = routeDecider.decide(
+        command('CreateRoute', { ...createData, titlePage: long, confirmLongPeriod: true }, tutor(tCreate)),
+        fold([]),
+      );
+      expect(event).toMatchObject({ type: 'RouteCreated', data: { longPeriodConfirmed: true, titlePage: long } });
     });
 
     it('refuses dates that are not dates', () =>

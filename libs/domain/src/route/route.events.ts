@@ -156,6 +156,8 @@ export type RouteCreated = DomainEvent<
   'RouteCreated',
   RouteRegistration & {
     readonly stage: 'diagnosticMotivational';
+    /** The period is over five years, confirmed at creation. Absent otherwise (and in older events). */
+    readonly longPeriodConfirmed?: true;
     readonly createdAt: string;
     readonly createdBy: string;
   }

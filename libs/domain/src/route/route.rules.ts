@@ -76,26 +76,40 @@ export const normaliseGoal = (goal: string, tasks: readonly string[]): RouteGoal
 export const sameGoal = (a: RouteGoal, b: RouteGoal): boolean =>
   a.goal === b.goal && a.tasks.length === b.tasks.length && a.tasks.every((task, i) => task === b.tasks[i]);
 
-/** 003 §3.1 leaves the period to the participants; the route is long-term (4–5 years) and we accept 1 to 5. */
-export const periodProblems = (titlePage: RouteTitlePage): UnmetCondition[] => {
+/** The longest period recommended for a route (000; 002 §2: 4–5 years): a longer one is confirmed, not refused. */
+export const recommendedLongestPeriodYears = 5;
+
+/** The route is longer than five years (both dates inclusive: 2026-09-01 … 2031-08-31 is exactly five). */
+export const isLongPeriod = (titlePage: RouteTitlePage): boolean => {
+  const end = utcMidnight(titlePage.endDate);
+  const longest = utcMidnight(titlePage.startDate, recommendedLongestPeriodYears);
+  return end !== undefined && longest !== undefined && end > longest - dayMs;
+};
+
+/**
+ * 003 §3.1: the period is what the teacher sets (or the tutor or methodologist recommend); 4–5 years are
+ * recommended (000, 002). No shortest period; a period over five years needs the explicit confirmation.
+ */
+export const periodProblems = (titlePage: RouteTitlePage, confirmLongPeriod?: boolean): UnmetCondition[] => {
   const start = utcMidnight(titlePage.startDate);
   const end = utcMidnight(titlePage.endDate);
-  const shortest = utcMidnight(titlePage.startDate, 1);
-  const longest = utcMidnight(titlePage.startDate, 5);
   const dates = [
     ...unmetIf(start === undefined, 'titlePage.startDate.invalid', 'Дата начала ИОМ должна быть в формате ГГГГ-ММ-ДД'),
     ...unmetIf(end === undefined, 'titlePage.endDate.invalid', 'Дата окончания ИОМ должна быть в формате ГГГГ-ММ-ДД'),
   ];
-  if (dates.length > 0 || end === undefined || shortest === undefined || longest === undefined) return dates;
-  // Both dates are inclusive: 2026-09-01 … 2027-08-31 is exactly one year.
-  return unmetIf(
-    end < shortest - dayMs || end > longest - dayMs,
-    'titlePage.period.invalid',
-    'Срок ИОМ — от одного года до пяти лет (дата окончания включается в срок)',
-  );
+  if (dates.length > 0 || start === undefined || end === undefined) return dates;
+  return [
+    ...unmetIf(end < start, 'titlePage.period.invalid', 'Дата окончания ИОМ не может быть раньше даты начала'),
+    ...unmetIf(
+      isLongPeriod(titlePage) && confirmLongPeriod !== true,
+      'titlePage.period.confirmationRequired',
+      `Срок ИОМ (${titlePage.startDate} — ${titlePage.endDate}) больше пяти лет, а рекомендуется 4–5 лет: ` +
+        'если срок верен, подтвердите его (confirmLongPeriod: true)',
+    ),
+  ];
 };
 
-export const titlePageProblems = (titlePage: RouteTitlePage): UnmetCondition[] => [
+export const titlePageProblems = (titlePage: RouteTitlePage, confirmLongPeriod?: boolean): UnmetCondition[] => [
   ...unmetIf(isUnsetOrBlank(titlePage.position), 'titlePage.position.empty', 'Не указана должность педагога'),
   ...unmetIf(isUnsetOrBlank(titlePage.education), 'titlePage.education.empty', 'Не указано образование педагога'),
   ...unmetIf(
@@ -117,7 +131,7 @@ export const titlePageProblems = (titlePage: RouteTitlePage): UnmetCondition[] =
     'titlePage.selfEducationTopic.empty',
     'Не указана тема по самообразованию',
   ),
-  ...periodProblems(titlePage),
+  ...periodProblems(titlePage, confirmLongPeriod),
 ];
 
 export const normaliseTitlePage = (titlePage: RouteTitlePage): RouteTitlePage => ({
@@ -372,7 +386,7 @@ export const routeRequestProblems = (data: RouteRequest): UnmetCondition[] => {
       'route.teacher.isSupervisor',
       'Педагог не может быть методистом или тьютором собственного ИОМ',
     ),
-    ...titlePageProblems(data.titlePage),
+    ...titlePageProblems(data.titlePage, data.confirmLongPeriod),
     ...(data.goal === undefined && data.tasks === undefined ? [] : goalProblems(data.goal, data.tasks)),
   ];
 };
