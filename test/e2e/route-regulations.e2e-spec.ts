@@ -244,4 +244,60 @@ describe('ИОМ regulations through HTTP on real PostgreSQL and a real Temporal
     const history = await system.request('GET', `/routes/${confirmed.body.state.routeId as string}/history`, as.tutor);
     expect(history.body[0]).toMatchObject({ type: 'RouteCreated', data: { longPeriodConfirmed: true } });
   });
+
+  it('defect 11: diagnostics, control diagnostics and portfolio results cannot be dated after today in the organisation zone', async () => {
+    const created = await createRoute();
+    const routeId = created.body.state.routeId as string;
+    const results = competenceAreas.map((area) => ({ area, percent: area === 'ict' ? 35 : 70 }));
+    const ahead = await post(routeId, 'record-diagnostics', as.tutor, {
+      diagnosticsId: randomUUID(),
+      date: addDays(today(), 21),
+      results,
+    });
+    expect(ahead.status).toBe(422);
+    expect(ahead.body.unmet).toEqual([
+      expect.objectContaining({
+        code: 'diagnostics.date.future',
+        message: expect.stringContaining('Дата диагностики'),
+      }),
+    ]);
+    // Nothing was recorded: no draft task runs from a diagnostics that has not happened.
+    const history = await system.request('GET', `/routes/${routeId}/history`, as.tutor);
+    expect(history.body.map((e: { type: string }) => e.type)).toEqual(['RouteCreated', 'RouteGoalFixed']);
+
+    const implemented = await inImplementation([
+      { controlPointId: 'cp-1', date: addDays(today(), 30), description: 'Курс' },
+    ]);
+    const futureResult = await post(implemented, 'record-portfolio-entry', as.teacher, {
+      entryId: randomUUID(),
+      date: addDays(today(), 2),
+      product: 'Урок с цифровым тренажёром',
+      selfAssessment: 'Получилось',
+    });
+    expect(futureResult.status).toBe(422);
+    expect(futureResult.body.unmet).toEqual([
+      expect.objectContaining({ code: 'portfolio.date.future', message: expect.stringContaining('Дата результата') }),
+    ]);
+    const pastResult = await post(implemented, 'record-portfolio-entry', as.teacher, {
+      entryId: randomUUID(),
+      date: today(),
+      product: 'Урок с цифровым тренажёром',
+      selfAssessment: 'Получилось',
+    });
+    expect(pastResult.status).toBe(200);
+
+    expect((await post(implemented, 'start-reflection', as.tutor)).status).toBe(200);
+    const control = await post(implemented, 'record-control-diagnostics', as.tutor, {
+      diagnosticsId: randomUUID(),
+      date: addDays(today(), 1),
+      results,
+    });
+    expect(control.status).toBe(422);
+    expect(control.body.unmet).toEqual([
+      expect.objectContaining({
+        code: 'diagnostics.date.future',
+        message: expect.stringContaining('Дата контрольной диагностики'),
+      }),
+    ]);
+  });
 });

@@ -1783,7 +1783,7 @@ export interface components {
              */
             diagnosticsId: string;
             /**
-             * @description Day the diagnostics took place
+             * @description Day the diagnostics took place: not after today
              * @example 2026-11-20
              */
             date: string;
@@ -1877,6 +1877,11 @@ export interface components {
              * @example row-1
              */
             rowId?: string;
+            /**
+             * @description The day the result was achieved: not after today
+             * @example 2027-03-14
+             */
+            date?: string;
             /** @example Разработка урока алгебры с цифровым тренажёром */
             product: string;
             /** @example Урок получился, ученики работали активнее */
@@ -1926,7 +1931,10 @@ export interface components {
              * @description Chosen by the client
              */
             diagnosticsId: string;
-            /** @example 2030-10-15 */
+            /**
+             * @description Day the control diagnostics took place: not after today
+             * @example 2030-10-15
+             */
             date: string;
             results: components["schemas"]["DiagnosticsResultDto"][];
         };

@@ -216,7 +216,7 @@ export class RecordDiagnosticsDto {
   @IsUUID()
   diagnosticsId!: string;
 
-  @ApiProperty({ example: '2026-11-20', description: 'Day the diagnostics took place' })
+  @ApiProperty({ example: '2026-11-20', description: 'Day the diagnostics took place: not after today' })
   @Matches(ISO_DATE)
   date!: string;
 
@@ -386,6 +386,11 @@ export class RecordPortfolioEntryDto {
   @MaxLength(100)
   rowId?: string;
 
+  @ApiPropertyOptional({ example: '2027-03-14', description: 'The day the result was achieved: not after today' })
+  @IsOptional()
+  @Matches(ISO_DATE)
+  date?: string;
+
   @ApiProperty({ example: 'Разработка урока алгебры с цифровым тренажёром' })
   @IsString()
   @MaxLength(2000)
@@ -418,7 +423,7 @@ export class RecordControlDiagnosticsDto {
   @IsUUID()
   diagnosticsId!: string;
 
-  @ApiProperty({ example: '2030-10-15' })
+  @ApiProperty({ example: '2030-10-15', description: 'Day the control diagnostics took place: not after today' })
   @Matches(ISO_DATE)
   date!: string;
 

@@ -133,7 +133,14 @@ export type CompleteRouteTask = DomainCommand<'CompleteTask', { readonly taskId:
 
 export type RecordPortfolioEntry = DomainCommand<
   'RecordPortfolioEntry',
-  { readonly entryId: string; readonly rowId?: string; readonly product: string; readonly selfAssessment: string }
+  {
+    readonly entryId: string;
+    readonly rowId?: string;
+    /** The day the result was achieved, YYYY-MM-DD: not after today. */
+    readonly date?: string;
+    readonly product: string;
+    readonly selfAssessment: string;
+  }
 >;
 
 export type CorrectRoadMap = DomainCommand<

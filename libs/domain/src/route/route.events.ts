@@ -267,6 +267,8 @@ export type PortfolioEntryRecorded = DomainEvent<
     readonly rowId?: string;
     /** The competence of the road-map row, when the entry names one. */
     readonly competence?: CompetenceArea;
+    /** The day the result was achieved, when given (absent in older events): never after the recording day. */
+    readonly date?: string;
     /** The pedagogical product (методические рекомендации, сценарий, разработка занятия…). */
     readonly product: string;
     /** The teacher's own attitude to the result (000 item 5). */

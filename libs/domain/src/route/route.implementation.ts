@@ -74,7 +74,7 @@ export const recordPortfolioEntry = ({ data, metadata }: RecordPortfolioEntry, c
   refuseIfAny(
     'route.portfolio.invalid',
     'Запись портфолио заполнена неверно',
-    portfolioEntryProblems(data, state, row),
+    portfolioEntryProblems(data, state, row, metadata),
   );
   return [
     {
@@ -83,6 +83,7 @@ export const recordPortfolioEntry = ({ data, metadata }: RecordPortfolioEntry, c
         routeId: state.routeId,
         entryId: data.entryId,
         ...(row === undefined ? {} : { rowId: row.rowId, competence: row.competence }),
+        ...(data.date === undefined ? {} : { date: data.date }),
         product: data.product.trim(),
         selfAssessment: data.selfAssessment.trim(),
         recordedAt: metadata.now,

@@ -1,5 +1,5 @@
 // The reflective-analytical stage: control diagnostics and completion.
-import { isIsoDate } from '../shared/dates';
+import { isIsoDate, notInFutureProblems } from '../shared/dates';
 import { refuse, refuseIfAny, unmetIf } from '../shared/rules';
 import { openTasksOfKind } from '../task/task.state';
 import type { RouteEvent } from './route.events';
@@ -64,6 +64,7 @@ export const recordControlDiagnostics = (
   const initial = state.diagnostics?.results ?? [];
   refuseIfAny('route.controlDiagnostics.invalid', 'Результаты контрольной диагностики заполнены неверно', [
     ...diagnosticsProblems(data.diagnosticsId, data.date, data.results),
+    ...notInFutureProblems(data.date, metadata, 'diagnostics.date.future', 'Дата контрольной диагностики'),
     ...unmetIf(
       state.diagnostics !== undefined && isIsoDate(data.date) && data.date < state.diagnostics.date,
       'diagnostics.date.beforeInitial',

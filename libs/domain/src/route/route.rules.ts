@@ -3,7 +3,7 @@
  * the title page, goal, diagnostics, schedules, road-map rows and control points.
  */
 import { DomainRefusal, type UnmetCondition } from '../shared/refusal';
-import { instantTime, isIsoDate, utcMidnight } from '../shared/dates';
+import { instantTime, isIsoDate, notInFutureProblems, utcMidnight } from '../shared/dates';
 import { refuseIfAny, unmetIf } from '../shared/rules';
 import { isRouteCode } from './route.code';
 import { isUnsetOrBlank } from '../shared/text';
@@ -394,10 +394,12 @@ export const routeRequestProblems = (data: RouteRequest): UnmetCondition[] => {
 /** The entry diagnostics and the date of the next one. */
 export const initialDiagnosticsProblems = (
   data: DiagnosticsRequest,
-  _metadata?: { readonly now: string; readonly today?: string },
+  metadata: { readonly now: string; readonly today?: string },
 ): UnmetCondition[] => {
   return [
     ...diagnosticsProblems(data.diagnosticsId, data.date, data.results),
+    // A diagnostics is a fact: dated ahead, the methodologist's 10 working days would run before it happened.
+    ...notInFutureProblems(data.date, metadata, 'diagnostics.date.future', 'Дата диагностики'),
     ...unmetIf(
       data.nextDiagnosticsDate !== undefined &&
         !(isIsoDate(data.nextDiagnosticsDate) && data.nextDiagnosticsDate > data.date),
@@ -412,8 +414,15 @@ export const portfolioEntryProblems = (
   data: RecordPortfolioEntry['data'],
   state: CreatedRoute,
   row: RouteRoadMapRow | undefined,
+  metadata: { readonly now: string; readonly today?: string },
 ): UnmetCondition[] => {
   return [
+    ...unmetIf(
+      data.date !== undefined && !isIsoDate(data.date),
+      'portfolio.date.invalid',
+      'Дата результата должна быть в формате ГГГГ-ММ-ДД',
+    ),
+    ...notInFutureProblems(data.date, metadata, 'portfolio.date.future', 'Дата результата в портфолио'),
     ...unmetIf(isUnsetOrBlank(data.entryId), 'portfolio.id.empty', 'Не указан идентификатор записи портфолио'),
     ...unmetIf(
       state.portfolio.some((entry) => entry.entryId === data.entryId),

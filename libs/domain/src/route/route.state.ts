@@ -255,11 +255,12 @@ export const evolveRoute = (state: RouteState, event: RouteEvent): RouteState =>
       });
     case 'PortfolioEntryRecorded':
       return whenCreated(state, (s) => {
-        const { entryId, rowId, competence, product, selfAssessment, recordedAt, recordedBy } = event.data;
+        const { entryId, rowId, competence, date, product, selfAssessment, recordedAt, recordedBy } = event.data;
         const entry: RoutePortfolioEntry = {
           entryId,
           ...(rowId === undefined ? {} : { rowId }),
           ...(competence === undefined ? {} : { competence }),
+          ...(date === undefined ? {} : { date }),
           product,
           selfAssessment,
           recordedAt,

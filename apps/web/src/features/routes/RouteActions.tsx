@@ -136,7 +136,15 @@ function Diagnostics({ route, kind, onDone }: { route: Route; kind: 'initial' | 
       <form onSubmit={submit} noValidate aria-label={title}>
         <div className="form-grid">
           <Field label="Дата диагностики" field="date" error={command.error}>
-            {(props) => <input {...props} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
+            {(props) => (
+              <input
+                {...props}
+                type="date"
+                max={todayIn(session.timeZoneOf(route.organisationId))}
+                value={date}
+                onChange={(e) => setDate(e.target.value)}
+              />
+            )}
           </Field>
         </div>
         <fieldset className="form-grid">
@@ -218,6 +226,9 @@ function AgreeRoadMap({ route, onDone }: { route: Route; onDone: () => void }) {
 }
 
 function PortfolioEntry({ route, onDone }: { route: Route; onDone: () => void }) {
+  const session = useSession();
+  const today = todayIn(session.timeZoneOf(route.organisationId));
+  const [date, setDate] = useState(today);
   const [rowId, setRowId] = useState('');
   const [product, setProduct] = useState('');
   const [selfAssessment, setSelfAssessment] = useState('');
@@ -228,6 +239,7 @@ function PortfolioEntry({ route, onDone }: { route: Route; onDone: () => void })
       await sendRouteCommand(route, 'record-portfolio-entry', {
         entryId: newId(),
         ...(rowId ? { rowId } : {}),
+        ...(date ? { date } : {}),
         product,
         selfAssessment,
       });
@@ -250,6 +262,11 @@ function PortfolioEntry({ route, onDone }: { route: Route; onDone: () => void })
                 </option>
               ))}
             </select>
+          )}
+        </Field>
+        <Field label="Дата результата" field="date" error={command.error}>
+          {(props) => (
+            <input {...props} type="date" max={today} value={date} onChange={(e) => setDate(e.target.value)} />
           )}
         </Field>
         <Field label="Продукт (что сделано)" field="product" error={command.error}>
