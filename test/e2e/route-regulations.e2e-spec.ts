@@ -300,4 +300,48 @@ describe('ИОМ regulations through HTTP on real PostgreSQL and a real Temporal
       }),
     ]);
   });
+
+  it('ИОМ self-determination and reflection: the desired image at the diagnostic stage, the reflective analysis per deficit agreed by the tutor', async () => {
+    const created = await createRoute();
+    const routeId = created.body.state.routeId as string;
+    const image = 'Учитель, который уверенно применяет цифровые сервисы и делится опытом с коллегами';
+    const imaged = await post(routeId, 'record-desired-image', as.teacher, { desiredImage: image });
+    expect(imaged.status).toBe(200);
+    expect(imaged.body.state.desiredImage).toMatchObject({ text: image, recordedBy: teacher });
+
+    // Continue this route to reflection: its only initial deficit is ИКТ (35 %).
+    await post(routeId, 'record-diagnostics', as.tutor, {
+      diagnosticsId: randomUUID(),
+      date: today(),
+      results: competenceAreas.map((area) => ({ area, percent: area === 'ict' ? 35 : 70 })),
+    });
+    expect((await post(routeId, 'submit-draft', as.methodologist, { rows: rows() })).status).toBe(200);
+    expect(
+      (
+        await post(routeId, 'agree-road-map', as.tutor, {
+          controlPoints: [{ controlPointId: 'cp-1', date: addDays(today(), 30), description: 'Курс' }],
+        })
+      ).status,
+    ).toBe(200);
+    expect((await post(routeId, 'start-reflection', as.tutor)).status).toBe(200);
+
+    const early = await post(routeId, 'agree-reflection', as.tutor);
+    expect(early.status).toBe(422);
+    expect(early.body.code).toBe('route.reflection.missing');
+    const entry = {
+      area: 'ict',
+      whatChanged: 'Использую цифровые тренажёры на уроках',
+      evidence: 'Открытый урок, удостоверение о повышении квалификации',
+      nearnessToImage: 'Стала ближе: делюсь опытом на методическом объединении',
+    };
+    const missing = await post(routeId, 'record-reflection', as.teacher, {
+      entries: [{ ...entry, area: 'methodical' }],
+    });
+    expect(missing.status).toBe(422);
+    expect(missing.body.unmet).toEqual([expect.objectContaining({ code: 'reflection.deficit.missing' })]);
+    expect((await post(routeId, 'record-reflection', as.teacher, { entries: [entry] })).status).toBe(200);
+    const agreed = await post(routeId, 'agree-reflection', as.tutor);
+    expect(agreed.status).toBe(200);
+    expect(agreed.body.state.reflection).toMatchObject({ entries: [entry], agreedBy: tutor });
+  });
 });

@@ -471,6 +471,25 @@ const corpus: Record<string, { body: Body; cases: (body: Body) => Case[] }> = {
     body: { diagnosticsId: uuid(), date: '2030-10-15', results: results() },
     cases: (b) => [['non-UUID id', withField(b, 'diagnosticsId', 'd-1'), 'diagnosticsId', 'isUuid']],
   },
+  'POST /routes/:id/record-desired-image': {
+    body: { desiredImage: 'Учитель-наставник' },
+    cases: (b) => [['too long', withField(b, 'desiredImage', long(4001)), 'desiredImage', 'maxLength']],
+  },
+  'POST /routes/:id/record-reflection': {
+    body: { entries: [{ area: 'ict', whatChanged: 'Освоила', evidence: 'Урок', nearnessToImage: 'Ближе' }] },
+    cases: (b) => [
+      [
+        'nested empty',
+        withField(b, 'entries', [{ area: 'ict', whatChanged: '', evidence: 'Урок', nearnessToImage: 'Ближе' }]),
+        'entries.0.whatChanged',
+        'isNotEmpty',
+      ],
+    ],
+  },
+  'POST /routes/:id/agree-reflection': {
+    body: { comment: 'Согласовано' },
+    cases: (b) => [['too long', withField(b, 'comment', long(1001)), 'comment', 'maxLength']],
+  },
   'POST /routes/:id/complete': {
     body: { comment: 'Завершено' },
     cases: (b) => [['number instead of string', withField(b, 'comment', 5), 'comment', 'isString']],

@@ -11,6 +11,8 @@ import type {
   RecordControlDiagnostics,
   DiagnosticsRequest,
   RecordControlPointCheck,
+  RecordDesiredImage,
+  RecordReflection,
   RecordPortfolioEntry,
   RouteState,
   SubmitDraft,
@@ -71,6 +73,11 @@ export const startReflectionUpdate = defineUpdate<RouteView, [Envelope<NoData>]>
 export const recordControlDiagnosticsUpdate = defineUpdate<RouteView, [Envelope<RecordControlDiagnostics['data']>]>(
   'recordControlDiagnostics',
 );
+export const recordDesiredImageUpdate = defineUpdate<RouteView, [Envelope<RecordDesiredImage['data']>]>(
+  'recordDesiredImage',
+);
+export const recordReflectionUpdate = defineUpdate<RouteView, [Envelope<RecordReflection['data']>]>('recordReflection');
+export const agreeReflectionUpdate = defineUpdate<RouteView, [Envelope<NoData>]>('agreeReflection');
 export const completeRouteUpdate = defineUpdate<RouteView, [Envelope<NoData>]>('completeRoute');
 
 export const routeViewQuery = defineQuery<RouteView>('routeView');

@@ -28,6 +28,7 @@ import { systemMetadata } from '../shared/envelope';
 import { timerUntil, Timers } from '../shared/timers';
 import { completeTaskUpdate } from '../shared/task.messages';
 import {
+  agreeReflectionUpdate,
   agreeRoadMapUpdate,
   approveProposedRoadMapUpdate,
   completeRouteUpdate,
@@ -37,8 +38,10 @@ import {
   proposeOwnRoadMapUpdate,
   recordControlDiagnosticsUpdate,
   recordControlPointCheckUpdate,
+  recordDesiredImageUpdate,
   recordDiagnosticsUpdate,
   recordPortfolioEntryUpdate,
+  recordReflectionUpdate,
   routeCreatedUpdate,
   routeViewQuery,
   startReflectionUpdate,
@@ -208,6 +211,9 @@ export async function routeWorkflow(input: RouteWorkflowInput): Promise<RouteVie
     data,
     metadata,
   }));
+  updates.command(recordDesiredImageUpdate, ({ data, metadata }) => ({ type: 'RecordDesiredImage', data, metadata }));
+  updates.command(recordReflectionUpdate, ({ data, metadata }) => ({ type: 'RecordReflection', data, metadata }));
+  updates.command(agreeReflectionUpdate, ({ metadata }) => ({ type: 'AgreeReflection', data: {}, metadata }));
   updates.command(completeRouteUpdate, ({ metadata }) => ({ type: 'CompleteRoute', data: {}, metadata }));
   updates.command(
     completeTaskUpdate,

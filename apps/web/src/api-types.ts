@@ -923,6 +923,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/routes/{id}/record-desired-image": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Описать желаемый образ себя как профессионала: самоопределение (педагог маршрута) */
+        post: operations["RoutesController_recordDesiredImage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/routes/{id}/record-reflection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Рефлексивный анализ по каждому дефициту: что изменилось, подтверждения, приближение к желаемому образу (педагог) */
+        post: operations["RoutesController_recordReflection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/routes/{id}/agree-reflection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Согласовать рефлексивный анализ педагога (тьютор) */
+        post: operations["RoutesController_agreeReflection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/routes/{id}/complete": {
         parameters: {
             query?: never;
@@ -1937,6 +1988,31 @@ export interface components {
              */
             date: string;
             results: components["schemas"]["DiagnosticsResultDto"][];
+        };
+        DesiredImageDto: {
+            /**
+             * @description The desired image of oneself as an accomplished professional (000 п.1)
+             * @example Учитель, который уверенно применяет цифровые сервисы и делится опытом с коллегами
+             */
+            desiredImage: string;
+        };
+        ReflectionEntryDto: {
+            /**
+             * @description A deficit of the initial diagnostics
+             * @example ict
+             * @enum {string}
+             */
+            area: "scientificTheoretical" | "regulatoryLegal" | "subjectProfessional" | "psychologicalPedagogical" | "methodical" | "ict" | "digitalisation" | "extracurricularEducational" | "healthSaving";
+            /** @example Освоила цифровые тренажёры и использую их на каждом уроке */
+            whatChanged: string;
+            /** @example Открытый урок 14.03, удостоверение о повышении квалификации */
+            evidence: string;
+            /** @example Стала ближе к желаемому образу: делюсь опытом на МО */
+            nearnessToImage: string;
+        };
+        ReflectionDto: {
+            /** @description One per deficit of the initial diagnostics */
+            entries: components["schemas"]["ReflectionEntryDto"][];
         };
         CompleteTaskDto: {
             /** @example Черновик маршрута передан тьютору */
@@ -3244,6 +3320,75 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["RecordControlDiagnosticsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RoutesController_recordDesiredImage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DesiredImageDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RoutesController_recordReflection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReflectionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RoutesController_agreeReflection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RouteCommentDto"];
             };
         };
         responses: {

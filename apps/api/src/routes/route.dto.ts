@@ -436,6 +436,51 @@ export class RecordControlDiagnosticsDto {
   results!: DiagnosticsResultDto[];
 }
 
+export class DesiredImageDto {
+  @ApiProperty({
+    example: 'Учитель, который уверенно применяет цифровые сервисы и делится опытом с коллегами',
+    description: 'The desired image of oneself as an accomplished professional (000 п.1)',
+  })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(4000)
+  desiredImage!: string;
+}
+
+export class ReflectionEntryDto {
+  @ApiProperty({ enum: competenceAreas, example: 'ict', description: 'A deficit of the initial diagnostics' })
+  @IsIn(competenceAreas)
+  area!: CompetenceArea;
+
+  @ApiProperty({ example: 'Освоила цифровые тренажёры и использую их на каждом уроке' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  whatChanged!: string;
+
+  @ApiProperty({ example: 'Открытый урок 14.03, удостоверение о повышении квалификации' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  evidence!: string;
+
+  @ApiProperty({ example: 'Стала ближе к желаемому образу: делюсь опытом на МО' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  nearnessToImage!: string;
+}
+
+export class ReflectionDto {
+  @ApiProperty({ type: [ReflectionEntryDto], description: 'One per deficit of the initial diagnostics' })
+  @IsArray()
+  @ArrayMaxSize(competenceAreas.length)
+  @IsObject({ each: true })
+  @ValidateNested({ each: true })
+  @Type(() => ReflectionEntryDto)
+  entries!: ReflectionEntryDto[];
+}
+
 export class RouteListQuery extends PaginationQuery {
   @ApiPropertyOptional({ example: '63-0001-2026-000001', description: 'Registry code' })
   @IsOptional()

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { roles, type Role } from '@mentorflow/domain';
 import {
+  agreeReflectionUpdate,
   agreeRoadMapUpdate,
   approveProposedRoadMapUpdate,
   completeRouteUpdate,
@@ -11,8 +12,10 @@ import {
   proposeOwnRoadMapUpdate,
   recordControlDiagnosticsUpdate,
   recordControlPointCheckUpdate,
+  recordDesiredImageUpdate,
   recordDiagnosticsUpdate,
   recordPortfolioEntryUpdate,
+  recordReflectionUpdate,
   startReflectionUpdate,
   submitDraftUpdate,
 } from '@mentorflow/workflows/route/route.messages';
@@ -24,12 +27,14 @@ import {
   ApproveProposedRoadMapDto,
   CorrectRoadMapDto,
   CreateRouteDto,
+  DesiredImageDto,
   EnterDeficitLevelsDto,
   FixGoalDto,
   RecordControlDiagnosticsDto,
   RecordControlPointCheckDto,
   RecordDiagnosticsDto,
   RecordPortfolioEntryDto,
+  ReflectionDto,
   RoadMapDto,
   RouteCommentDto,
   RouteListQuery,
@@ -299,6 +304,48 @@ export class RoutesController {
       { ...rest, results: results.map((r) => ({ ...r })) },
       tutors,
     );
+  }
+
+  @Scope('route')
+  @Post('routes/:id/record-desired-image')
+  @HttpCode(200)
+  @Roles(...teachers)
+  @ApiOperation({ summary: 'Описать желаемый образ себя как профессионала: самоопределение (педагог маршрута)' })
+  recordDesiredImage(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', UuidParam()) id: string,
+    @Body() body: DesiredImageDto,
+  ) {
+    return this.routes.command(user, id, recordDesiredImageUpdate, { desiredImage: body.desiredImage }, teachers);
+  }
+
+  @Scope('route')
+  @Post('routes/:id/record-reflection')
+  @HttpCode(200)
+  @Roles(...teachers)
+  @ApiOperation({
+    summary:
+      'Рефлексивный анализ по каждому дефициту: что изменилось, подтверждения, приближение к желаемому образу (педагог)',
+  })
+  recordReflection(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', UuidParam()) id: string,
+    @Body() body: ReflectionDto,
+  ) {
+    return this.routes.command(user, id, recordReflectionUpdate, { entries: plain(body.entries) }, teachers);
+  }
+
+  @Scope('route')
+  @Post('routes/:id/agree-reflection')
+  @HttpCode(200)
+  @Roles(...tutors)
+  @ApiOperation({ summary: 'Согласовать рефлексивный анализ педагога (тьютор)' })
+  agreeReflection(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', UuidParam()) id: string,
+    @Body() body: RouteCommentDto,
+  ) {
+    return this.routes.command(user, id, agreeReflectionUpdate, {}, tutors, body.comment);
   }
 
   @Scope('route')

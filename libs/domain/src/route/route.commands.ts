@@ -4,6 +4,7 @@ import type {
   CompetenceArea,
   ControlPointOutcome,
   DeficitLevel,
+  ReflectionEntry,
   RouteControlPoint,
   RouteRegistration,
   RouteRoadMapRow,
@@ -155,6 +156,12 @@ export type RecordControlDiagnostics = DomainCommand<
   { readonly diagnosticsId: string; readonly date: string; readonly results: readonly RouteDiagnosticsResultInput[] }
 >;
 
+export type RecordDesiredImage = DomainCommand<'RecordDesiredImage', { readonly desiredImage: string }>;
+
+export type RecordReflection = DomainCommand<'RecordReflection', { readonly entries: readonly ReflectionEntry[] }>;
+
+export type AgreeReflection = DomainCommand<'AgreeReflection', Record<string, never>>;
+
 export type CompleteRoute = DomainCommand<'CompleteRoute', Record<string, never>>;
 
 export type RouteCommand =
@@ -177,4 +184,7 @@ export type RouteCommand =
   | CorrectRoadMap
   | StartReflection
   | RecordControlDiagnostics
+  | RecordDesiredImage
+  | RecordReflection
+  | AgreeReflection
   | CompleteRoute;

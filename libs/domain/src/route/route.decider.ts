@@ -8,6 +8,7 @@ import { create, fixGoal, markDraftOverdue, recordDiagnostics, remindTask, submi
 import { recordControlPointCheck, reviewControlPoints } from './route.control-points';
 import { enterDeficitLevels } from './route.deficit-levels';
 import { requireCreated } from './route.guards';
+import { agreeReflection, recordDesiredImage, recordReflection } from './route.self-determination';
 import { completeTask, correctRoadMap, raiseMonthlyCheck, recordPortfolioEntry } from './route.implementation';
 import { completeRoute, recordControlDiagnostics, startReflection } from './route.reflection';
 import { agreeRoadMap, approveProposedRoadMap, proposeOwnRoadMap } from './route.road-map';
@@ -53,6 +54,12 @@ export const decideRoute = (command: RouteCommand, state: RouteState): RouteEven
       return startReflection(command, state);
     case 'RecordControlDiagnostics':
       return recordControlDiagnostics(command, state);
+    case 'RecordDesiredImage':
+      return recordDesiredImage(command, state);
+    case 'RecordReflection':
+      return recordReflection(command, state);
+    case 'AgreeReflection':
+      return agreeReflection(command, state);
     case 'CompleteRoute':
       return completeRoute(command, state);
     default:

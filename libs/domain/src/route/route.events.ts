@@ -315,6 +315,37 @@ export type ControlPointsMissed = DomainEvent<
   }
 >;
 
+/** 000 п.1, 002 §9.2.2 п.1: the teacher's self-determination — the desired image of themself as a professional. */
+export type DesiredImageRecorded = DomainEvent<
+  'DesiredImageRecorded',
+  { readonly routeId: string; readonly desiredImage: string; readonly recordedAt: string; readonly recordedBy: string }
+>;
+
+/** One deficit reflected on at the reflective stage (000 п.7; 002 §9.2.2 п.7). */
+export interface ReflectionEntry {
+  readonly area: CompetenceArea;
+  readonly whatChanged: string;
+  readonly evidence: string;
+  /** How near the teacher has come to the desired image, in their words. */
+  readonly nearnessToImage: string;
+}
+
+/** The teacher's reflective analysis, per deficit; a new one replaces the last until the tutor agrees it. */
+export type ReflectionRecorded = DomainEvent<
+  'ReflectionRecorded',
+  {
+    readonly routeId: string;
+    readonly entries: readonly ReflectionEntry[];
+    readonly recordedAt: string;
+    readonly recordedBy: string;
+  }
+>;
+
+export type ReflectionAgreed = DomainEvent<
+  'ReflectionAgreed',
+  { readonly routeId: string; readonly agreedAt: string; readonly agreedBy: string }
+>;
+
 export type ControlDiagnosticsRecorded = DomainEvent<
   'ControlDiagnosticsRecorded',
   {
@@ -357,6 +388,9 @@ export type RouteOwnEvent =
   | RoadMapCorrected
   | ControlPointsChecked
   | ControlPointsMissed
+  | DesiredImageRecorded
+  | ReflectionRecorded
+  | ReflectionAgreed
   | ControlDiagnosticsRecorded
   | RouteCompleted;
 
@@ -376,6 +410,9 @@ export const routeEventTypes: readonly RouteOwnEvent['type'][] = [
   'RoadMapCorrected',
   'ControlPointsChecked',
   'ControlPointsMissed',
+  'DesiredImageRecorded',
+  'ReflectionRecorded',
+  'ReflectionAgreed',
   'ControlDiagnosticsRecorded',
   'RouteCompleted',
 ];

@@ -3,6 +3,7 @@ import { isTaskEvent, type TaskEvent } from '../task/task.events';
 import { evolveTasks, type Tasks } from '../task/task.state';
 import type {
   DeficitLevelsEntered,
+  ReflectionEntry,
   ControlPointCheckOutcome,
   MissedControlPoint,
   CompetenceDynamics,
@@ -84,6 +85,14 @@ export interface RouteMissedControlPoint extends MissedControlPoint {
   readonly detectedAt: string;
 }
 
+export interface RouteReflection {
+  readonly entries: readonly ReflectionEntry[];
+  readonly recordedAt: string;
+  readonly recordedBy: string;
+  readonly agreedAt?: string;
+  readonly agreedBy?: string;
+}
+
 export interface CreatedRoute {
   readonly status: 'created';
   readonly routeId: string;
@@ -109,6 +118,10 @@ export interface CreatedRoute {
   readonly missedControlPoints?: readonly RouteMissedControlPoint[];
   readonly portfolio: readonly RoutePortfolioEntry[];
   readonly controlDiagnostics?: RouteControlDiagnostics;
+  /** The teacher's desired professional image (self-determination, 000 п.1). */
+  readonly desiredImage?: { readonly text: string; readonly recordedAt: string; readonly recordedBy: string };
+  /** The reflective analysis per deficit (000 п.7), agreed by the tutor. */
+  readonly reflection?: RouteReflection;
   readonly tasks: Tasks;
   readonly monthlyCheckTaskIds: readonly string[];
   readonly completedAt?: string;
@@ -296,6 +309,30 @@ export const evolveRoute = (state: RouteState, event: RouteEvent): RouteState =>
           ...event.data.missed.map((m) => ({ ...m, detectedAt: event.data.detectedAt })),
         ],
       }));
+    case 'DesiredImageRecorded':
+      return whenCreated(state, (s) => ({
+        ...s,
+        desiredImage: {
+          text: event.data.desiredImage,
+          recordedAt: event.data.recordedAt,
+          recordedBy: event.data.recordedBy,
+        },
+      }));
+    case 'ReflectionRecorded':
+      return whenCreated(state, (s) => ({
+        ...s,
+        reflection: {
+          entries: event.data.entries,
+          recordedAt: event.data.recordedAt,
+          recordedBy: event.data.recordedBy,
+        },
+      }));
+    case 'ReflectionAgreed':
+      return whenCreated(state, (s) =>
+        s.reflection
+          ? { ...s, reflection: { ...s.reflection, agreedAt: event.data.agreedAt, agreedBy: event.data.agreedBy } }
+          : s,
+      );
     case 'ControlDiagnosticsRecorded':
       return whenCreated(state, (s) => {
         const { diagnosticsId, date, results, dynamics, deficitLevelsEntered, recordedAt } = event.data;

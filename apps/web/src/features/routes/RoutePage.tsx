@@ -10,6 +10,7 @@ import { useSubmit } from '../../use-submit';
 import { RouteActions } from './RouteActions';
 import { ControlPointList } from './ControlPoints';
 import { DeficitLevelsForm } from './DeficitLevels';
+import { SelfDetermination } from './SelfDetermination';
 import {
   competenceAreaLabels,
   routeActivityKindLabels,
@@ -141,6 +142,8 @@ export function RoutePage() {
           </>
         ) : null}
       </section>
+
+      <SelfDetermination key={`self-${r.version}`} route={r} onChanged={route.reload} />
 
       <section className="card" aria-labelledby="competences" id="control">
         <h2 id="competences">Уровень компетенций</h2>
