@@ -344,4 +344,69 @@ describe('ИОМ regulations through HTTP on real PostgreSQL and a real Temporal
     expect(agreed.status).toBe(200);
     expect(agreed.body.state.reflection).toMatchObject({ entries: [entry], agreedBy: tutor });
   });
+
+  it('the mentee’s route (002 §2): linked to the pair whose mentee the teacher is, and the pair and the route link each other', async () => {
+    const director = randomUUID();
+    const curator = randomUUID();
+    const mentor = randomUUID();
+    const asDirector = system.token(director, ['director'], [organisationId]);
+    const asCurator = system.token(curator, ['curator'], [organisationId]);
+    system.token(mentor, ['mentor'], [organisationId]);
+    const programmeId = (
+      await system.request('POST', `/organisations/${organisationId}/programmes`, asDirector, { title: 'Программа' })
+    ).body.state.programmeId as string;
+    await system.request('POST', `/programmes/${programmeId}/curator`, asDirector, { curatorId: curator });
+    await system.request('POST', `/programmes/${programmeId}/participants`, asCurator, {
+      personId: mentor,
+      role: 'mentor',
+      position: 'Учитель',
+      teachingExperienceYears: 12,
+      subjectExperienceYears: 8,
+    });
+    await system.eventually(
+      () => system.request('GET', `/programmes/${programmeId}/participants`, asCurator),
+      (r) => r.body.length === 1,
+    );
+    const formed = await system.request('POST', `/programmes/${programmeId}/pairs`, asDirector, {
+      form: 'teacherTeacher',
+      kind: 'traditional',
+      mentorId: mentor,
+      menteeIds: [teacher],
+      consents: [
+        { personId: mentor, date: addDays(today(), -5) },
+        { personId: teacher, date: addDays(today(), -5) },
+      ],
+      order: { number: '15-к', date: addDays(today(), -2), signedBy: 'Директор' },
+      term: { start: today(), end: addDays(today(), 364) },
+    });
+    expect(formed.status).toBe(201);
+    const pairId = formed.body.state.pairId as string;
+    await system.eventually(
+      () => system.request('GET', `/pairs/${pairId}`, asCurator),
+      (r) => r.status === 200,
+    );
+
+    // The mentor is not the pair's mentee: refused, naming why.
+    const notMentee = await createRoute({ pairId, teacherId: mentor });
+    expect(notMentee.status).toBe(422);
+    expect(notMentee.body.unmet).toEqual([expect.objectContaining({ code: 'pairId.teacherNotMentee' })]);
+    const unknown = await createRoute({ pairId: randomUUID() });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.code).toBe('route.pair.notFound');
+
+    const linked = await createRoute({ pairId });
+    expect(linked.status).toBe(201);
+    const routeId = linked.body.state.routeId as string;
+    expect(linked.body.state.pairId).toBe(pairId);
+    const route = await system.eventually(
+      () => system.request('GET', `/routes/${routeId}`, as.tutor),
+      (r) => r.status === 200,
+    );
+    expect(route.body.pairLink).toEqual({ pairId });
+    const pair = await system.eventually(
+      () => system.request('GET', `/pairs/${pairId}`, asCurator),
+      (r) => r.body.menteeRoutes?.length === 1,
+    );
+    expect(pair.body.menteeRoutes).toEqual([{ routeId, code: linked.body.state.code, teacherId: teacher }]);
+  });
 });

@@ -1772,6 +1772,11 @@ export interface components {
             methodologistId: string;
             /**
              * Format: uuid
+             * @description 002 §2 «ИОМ наставляемого»: the pair whose mentee the teacher is (same organisation); links the route and the pair
+             */
+            pairId?: string;
+            /**
+             * Format: uuid
              * @description The tutor; defaults to the caller
              */
             tutorId?: string;

@@ -214,7 +214,12 @@ export class PairsService {
     if (!row || row.state.status === 'notFormed' || !canAccessOrganisation(user, row.state.organisationId)) {
       throw new NotFoundException('Наставническая пара не найдена');
     }
-    return { ...row.state, version: row.version };
+    // 002 §2 «ИОМ наставляемого»: the routes linked to this pair, for the link from its page.
+    const menteeRoutes = await this.db.query<{ routeId: string; code: string; teacherId: string }[]>(
+      'SELECT route_id AS "routeId", code, teacher_id AS "teacherId" FROM routes_view WHERE pair_id = $1 ORDER BY code',
+      [pairId],
+    );
+    return { ...row.state, version: row.version, menteeRoutes };
   }
 
   async list(user: AuthenticatedUser, query: PairListQuery) {

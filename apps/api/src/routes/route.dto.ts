@@ -97,6 +97,15 @@ export class CreateRouteDto {
   @IsUUID()
   methodologistId!: string;
 
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      '002 §2 «ИОМ наставляемого»: the pair whose mentee the teacher is (same organisation); links the route and the pair',
+  })
+  @IsOptional()
+  @IsUUID()
+  pairId?: string;
+
   @ApiPropertyOptional({ format: 'uuid', description: 'The tutor; defaults to the caller' })
   @IsOptional()
   @IsUUID()

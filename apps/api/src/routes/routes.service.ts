@@ -85,12 +85,14 @@ export class RoutesService {
       teacherId: body.teacherId,
       methodologistId: body.methodologistId,
       tutorId: body.tutorId ?? user.sub,
+      ...(body.pairId === undefined ? {} : { pairId: body.pairId }),
       titlePage: { ...body.titlePage },
       ...(body.goal === undefined ? {} : { goal: body.goal }),
       ...(body.tasks === undefined ? {} : { tasks: body.tasks }),
       ...(body.confirmLongPeriod === undefined ? {} : { confirmLongPeriod: body.confirmLongPeriod }),
     };
     validateRouteRequest(request, metadata);
+    if (body.pairId !== undefined) await this.requireMenteeOf(body.pairId, organisationId, body.teacherId);
     const year = Number(localDateOf(now, organisation.timeZone).slice(0, 4));
     const code = await this.registry.allocate(
       organisationId,
@@ -110,6 +112,24 @@ export class RoutesService {
         },
       ],
     });
+  }
+
+  /** 002 §2 «ИОМ наставляемого»: a route linked to a pair is its mentee's, in the pair's organisation. */
+  private async requireMenteeOf(pairId: string, organisationId: string, teacherId: string): Promise<void> {
+    const [pair] = await this.db.query<{ state: { status: string; organisationId?: string; menteeIds?: string[] } }[]>(
+      'SELECT state FROM pairs_view WHERE pair_id = $1',
+      [pairId],
+    );
+    if (pair === undefined || pair.state.status === 'notFormed' || pair.state.organisationId !== organisationId) {
+      throw new DomainRefusal('route.pair.notFound', 'Наставническая пара не найдена в этой организации', [
+        { code: 'pairId.unknown', message: `Пара ${pairId} не сформирована в организации маршрута` },
+      ]);
+    }
+    if (!(pair.state.menteeIds ?? []).includes(teacherId)) {
+      throw new DomainRefusal('route.pair.notMentee', 'ИОМ наставляемого составляется для наставляемого этой пары', [
+        { code: 'pairId.teacherNotMentee', message: 'Педагог маршрута не является наставляемым указанной пары' },
+      ]);
+    }
   }
 
   /** Sends a command as an update; the workflow validates (the domain checks who may act) and answers with the new state or a refusal. */
@@ -151,6 +171,8 @@ export class RoutesService {
       ...row.state,
       version: row.version,
       draftDeliveredOnTime: routeDraftDeliveredOnTime(row.state) ?? null,
+      // The pair's page links back: GET /pairs/:id answers with its mentees' routes.
+      pairLink: row.state.pairId === undefined ? null : { pairId: row.state.pairId },
       uncoveredDeficitAreas: routeUncoveredDeficitAreas(row.state),
     };
   }

@@ -68,6 +68,7 @@ export const create = ({ data, metadata }: CreateRoute, state: RouteState): Rout
       teacherId: data.teacherId,
       methodologistId: data.methodologistId,
       tutorId: data.tutorId,
+      ...(data.pairId === undefined ? {} : { pairId: data.pairId }),
       titlePage: normaliseTitlePage(data.titlePage),
       stage: 'diagnosticMotivational',
       ...(isLongPeriod(data.titlePage) ? { longPeriodConfirmed: true as const } : {}),

@@ -148,6 +148,8 @@ export interface RouteRegistration {
   readonly teacherId: string;
   readonly methodologistId: string;
   readonly tutorId: string;
+  /** 002 §2 «ИОМ наставляемого»: the pair whose mentee the teacher is, when the route is the mentee's. */
+  readonly pairId?: string;
   readonly titlePage: RouteTitlePage;
 }
 

@@ -381,6 +381,7 @@ export const routeRequestProblems = (data: RouteRequest): UnmetCondition[] => {
     ...unmetIf(isUnsetOrBlank(data.teacherId), 'route.teacherId.empty', 'Не указан педагог'),
     ...unmetIf(isUnsetOrBlank(data.methodologistId), 'route.methodologistId.empty', 'Не указан методист'),
     ...unmetIf(isUnsetOrBlank(data.tutorId), 'route.tutorId.empty', 'Не указан тьютор'),
+    ...unmetIf(data.pairId !== undefined && isUnsetOrBlank(data.pairId), 'route.pairId.empty', 'Не указана пара'),
     ...unmetIf(
       !isUnsetOrBlank(data.teacherId) && supervisors.includes(data.teacherId),
       'route.teacher.isSupervisor',

@@ -99,6 +99,8 @@ export interface CreatedRoute {
   readonly code: string;
   readonly organisationId: string;
   readonly participants: RouteParticipants;
+  /** The mentoring pair whose mentee's route this is (002 §2), when linked at creation. */
+  readonly pairId?: string;
   readonly titlePage: RouteTitlePage;
   readonly stage: RouteStage;
   readonly stageEnteredAt: string;
@@ -185,14 +187,25 @@ export const evolveRoute = (state: RouteState, event: RouteEvent): RouteState =>
   if (isTaskEvent(event)) return whenCreated(state, (s) => evolveRouteTasks(s, event));
   switch (event.type) {
     case 'RouteCreated': {
-      const { routeId, code, organisationId, teacherId, methodologistId, tutorId, titlePage, stage, createdAt } =
-        event.data;
+      const {
+        routeId,
+        code,
+        organisationId,
+        teacherId,
+        methodologistId,
+        tutorId,
+        pairId,
+        titlePage,
+        stage,
+        createdAt,
+      } = event.data;
       return {
         status: 'created',
         routeId,
         code,
         organisationId,
         participants: { teacherId, methodologistId, tutorId },
+        ...(pairId === undefined ? {} : { pairId }),
         titlePage,
         stage,
         stageEnteredAt: createdAt,

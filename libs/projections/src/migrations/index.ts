@@ -7,6 +7,7 @@ import { CreateRoutesView1763870000010 } from './1763870000010-create-routes-vie
 import { CreateReportFacts1763890000000 } from './1763890000000-create-report-facts';
 import { CreatePendingDeadlines1764600000000 } from './1764600000000-create-pending-deadlines';
 import { IndexParticipantsByPerson1764700000000 } from './1764700000000-index-participants-by-person';
+import { AddPairToRoutesView1764800000000 } from './1764800000000-add-pair-to-routes-view';
 
 export const readModelMigrations = [
   CreateReadModels1763856100000,
@@ -18,4 +19,5 @@ export const readModelMigrations = [
   CreateReportFacts1763890000000,
   CreatePendingDeadlines1764600000000,
   IndexParticipantsByPerson1764700000000,
+  AddPairToRoutesView1764800000000,
 ];

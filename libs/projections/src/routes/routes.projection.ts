@@ -42,6 +42,7 @@ export const routesProjection = new FoldedStateProjection<RouteState>({
           teacher_id: state.participants.teacherId,
           methodologist_id: state.participants.methodologistId,
           tutor_id: state.participants.tutorId,
+          pair_id: state.pairId ?? null,
           stage: state.stage,
         }
       : undefined,

@@ -14,6 +14,7 @@ import {
   systemActorLabel,
 } from '../../labels';
 import type { ChainVerdict, HistoryEntry, Order, Pair, Role } from '../../types';
+import { PairRouteLinks } from '../routes/PairRouteLinks';
 
 /** Administrators (and the organisation's curator) read a pair's whole history, verify its hash chain and export it. */
 export function PairAudit() {
@@ -44,6 +45,7 @@ export function PairAudit() {
       </Field>
       <ShowMore list={pairs} what="пар" />
       {pairs.loaded && pairs.items.length === 0 ? <p className="empty">Пар пока нет.</p> : null}
+      {pairId ? <PairRouteLinks key={`routes-${pairId}`} pairId={pairId} /> : null}
       {pairId ? <PairHistory key={pairId} pairId={pairId} /> : null}
     </section>
   );

@@ -11,6 +11,7 @@ import { RouteActions } from './RouteActions';
 import { ControlPointList } from './ControlPoints';
 import { DeficitLevelsForm } from './DeficitLevels';
 import { SelfDetermination } from './SelfDetermination';
+import { RoutePairLink } from './PairRouteLinks';
 import {
   competenceAreaLabels,
   routeActivityKindLabels,
@@ -121,6 +122,7 @@ export function RoutePage() {
             <dt>Код маршрута</dt>
             <dd>{r.code}</dd>
           </div>
+          <RoutePairLink pairId={(r as Route & { pairId?: string }).pairId} />
           <div>
             <dt>Педагог / методист / тьютор</dt>
             <dd>
