@@ -258,7 +258,7 @@ describe('ИОМ regulations through HTTP on real PostgreSQL and a real Temporal
     expect(ahead.body.unmet).toEqual([
       expect.objectContaining({
         code: 'diagnostics.date.future',
-        message: expect.stringContaining('Дата диагностики'),
+        message: expect.stringContaining('Дата входной диагностики'),
       }),
     ]);
     // Nothing was recorded: no draft task runs from a diagnostics that has not happened.

@@ -400,7 +400,7 @@ export const initialDiagnosticsProblems = (
   return [
     ...diagnosticsProblems(data.diagnosticsId, data.date, data.results),
     // A diagnostics is a fact: dated ahead, the methodologist's 10 working days would run before it happened.
-    ...notInFutureProblems(data.date, metadata, 'diagnostics.date.future', 'Дата диагностики'),
+    ...notInFutureProblems(data.date, metadata, 'diagnostics.date.future', 'Дата входной диагностики'),
     ...unmetIf(
       data.nextDiagnosticsDate !== undefined &&
         !(isIsoDate(data.nextDiagnosticsDate) && data.nextDiagnosticsDate > data.date),
