@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { localDateOf } from '@mentorflow/calendar';
 import { competenceAreas } from '@mentorflow/domain';
 import { loadFixtureYearsAhead } from '../support/calendar-fixture';
+import { selectParticipants } from '../support/participants';
 import { TestSystem } from '../support/system';
 
 const DAY = 86_400_000;
@@ -356,17 +357,11 @@ describe('ИОМ regulations through HTTP on real PostgreSQL and a real Temporal
       await system.request('POST', `/organisations/${organisationId}/programmes`, asDirector, { title: 'Программа' })
     ).body.state.programmeId as string;
     await system.request('POST', `/programmes/${programmeId}/curator`, asDirector, { curatorId: curator });
-    await system.request('POST', `/programmes/${programmeId}/participants`, asCurator, {
-      personId: mentor,
-      role: 'mentor',
-      position: 'Учитель',
-      teachingExperienceYears: 12,
-      subjectExperienceYears: 8,
-    });
-    await system.eventually(
-      () => system.request('GET', `/programmes/${programmeId}/participants`, asCurator),
-      (r) => r.body.length === 1,
-    );
+    // Only participants the commission selected are paired (002 §4.4).
+    await selectParticipants(system, programmeId, asCurator, [
+      { personId: mentor, role: 'mentor' },
+      { personId: teacher, role: 'mentee' },
+    ]);
     const formed = await system.request('POST', `/programmes/${programmeId}/pairs`, asDirector, {
       form: 'teacherTeacher',
       kind: 'traditional',
