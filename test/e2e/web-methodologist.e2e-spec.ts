@@ -218,9 +218,8 @@ describe('web application: the methodologist completes an overdue draft task', (
     await agree.getByLabel('Что проверяется').fill('Курсы пройдены');
     await agree.getByRole('button', { name: 'Согласовать дорожную карту' }).click();
     await tutorPage.getByText('Дорожная карта согласована: маршрут реализуется').waitFor();
-    await expect(tutorPage.locator('.stage-track [aria-current="step"]').textContent()).resolves.toContain(
-      'Реализационный',
-    );
+    // The notice shows as the page reloads the route: wait for the reloaded stage rather than read it at once.
+    await tutorPage.locator('.stage-track [aria-current="step"]', { hasText: 'Реализационный' }).waitFor();
 
     // The route's teacher reports a result into the portfolio against a road-map row.
     const teacherSession = await signedInPage(browser, system.token(teacher, ['mentee'], [organisationId]));

@@ -168,7 +168,7 @@ export function ControlPointCheckForm({
                 </Field>
               ) : null}
               <Field
-                label={o.outcome === 'moved' ? 'Причина переноса' : 'Комментарий (необязательно)'}
+                label={o.outcome === 'moved' ? 'Причина переноса' : 'Пояснение (необязательно)'}
                 field={`outcomes.${i}.reason`}
                 error={command.error}
               >
