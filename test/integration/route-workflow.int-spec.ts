@@ -474,7 +474,11 @@ describe('route workflow on the time-skipping test server', () => {
             teacherId: tutor,
             methodologistId: methodologist,
             tutorId: tutor,
-            titlePage: { ...(await dates('Europe/Samara')).titlePage, endDate: today },
+            // Ends before it starts (a period of any length is the teacher's, 003 §3.1; an inverted one is not).
+            titlePage: {
+              ...(await dates('Europe/Samara')).titlePage,
+              endDate: new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10),
+            },
           },
           timeZone: 'Europe/Samara',
           metadata: await meta(tutor, 'tutor'),
