@@ -1,6 +1,5 @@
 import { BadRequestException, Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { CalendarDataError, parseCalendarOverlayXml, type CalendarOverlay } from '@mentorflow/calendar';
 import { productionCalendarStream } from '@mentorflow/domain';
@@ -14,17 +13,16 @@ import {
 } from '@mentorflow/projections';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/auth.types';
+import { TextField } from '../common/fields';
 import { PaginationQuery } from '../common/pagination.dto';
 
 export class LoadCalendarOverlayDto {
-  @ApiProperty({
+  @TextField({
+    max: 200_000,
     description:
       'Собственные нерабочие дни субъекта РФ на один год в формате xmlcalendar (как libs/calendar/data) с регионом в корне: ' +
       '<calendar year="2027" lang="ru" country="ru" region="Республика Татарстан">',
   })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200_000)
   xml!: string;
 }
 

@@ -1,6 +1,5 @@
 import { BadRequestException, Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CalendarDataError, defaultProductionCalendar, parseProductionCalendarXml } from '@mentorflow/calendar';
 import { productionCalendarStream } from '@mentorflow/domain';
 import { EventStore } from '@mentorflow/event-store';
@@ -13,15 +12,14 @@ import {
 } from '@mentorflow/projections';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/auth.types';
+import { TextField } from '../common/fields';
 import { PaginationQuery } from '../common/pagination.dto';
 
 export class LoadCalendarYearDto {
-  @ApiProperty({
+  @TextField({
+    max: 200_000,
     description: 'The official production calendar of one year, in the xmlcalendar format of libs/calendar/data',
   })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200_000)
   xml!: string;
 }
 

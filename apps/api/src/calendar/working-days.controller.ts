@@ -1,17 +1,19 @@
 import { BadRequestException, Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsString, Matches } from 'class-validator';
 import { CalendarYearMissingError, localDateOf } from '@mentorflow/calendar';
 import { roles } from '@mentorflow/domain';
 import { EventStore } from '@mentorflow/event-store';
 import { loadProductionCalendar } from '@mentorflow/projections';
 import { Roles } from '../auth/auth.decorators';
+import { TextField } from '../common/fields';
 
 export class WorkingDaysQuery {
-  @ApiProperty({ example: 'Europe/Samara', description: "The organisation's IANA time zone: today is counted there" })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(64)
+  @TextField({
+    max: 64,
+    example: 'Europe/Samara',
+    description: "The organisation's IANA time zone: today is counted there",
+  })
   timeZone!: string;
 
   @ApiProperty({ example: '2026-05-14,2026-05-29', description: 'Up to 100 deadlines (YYYY-MM-DD), comma-separated' })
@@ -19,14 +21,13 @@ export class WorkingDaysQuery {
   @Matches(/^\d{4}-\d{2}-\d{2}(,\d{4}-\d{2}-\d{2}){0,99}$/)
   dates!: string;
 
-  @ApiPropertyOptional({
+  @TextField({
+    max: 200,
+    optional: true,
     example: 'Республика Татарстан',
     description:
       "The organisation's region (subject of the Russian Federation, any common spelling): its own non-working days count too; unknown or absent — the federal calendar",
   })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
   region?: string;
 }
 

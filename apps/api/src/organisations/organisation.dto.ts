@@ -1,5 +1,3 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import {
   maxMentorCapacity,
   organisationKinds,
@@ -7,72 +5,52 @@ import {
   type OrganisationKind,
   type StaffRole,
 } from '@mentorflow/domain';
+import { EnumField, IntField, TextField, UuidField } from '../common/fields';
 
 export class RegisterOrganisationDto {
-  @ApiProperty({ example: 'МБОУ «Средняя общеобразовательная школа № 5»' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(300)
+  @TextField({ max: 300, example: 'МБОУ «Средняя общеобразовательная школа № 5»' })
   name!: string;
 
-  @ApiProperty({ enum: organisationKinds, example: 'school' })
-  @IsIn(organisationKinds)
+  @EnumField(organisationKinds, { example: 'school' })
   kind!: OrganisationKind;
 
-  @ApiProperty({ example: 'Городской округ Тольятти' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @TextField({ max: 200, example: 'Городской округ Тольятти' })
   municipality!: string;
 
-  @ApiProperty({ example: 'Самарская область' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @TextField({ max: 200, example: 'Самарская область' })
   region!: string;
 
-  @ApiProperty({ example: 'Europe/Samara', description: 'IANA time zone: deadlines end at local midnight' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(64)
+  @TextField({ max: 64, example: 'Europe/Samara', description: 'IANA time zone: deadlines end at local midnight' })
   timeZone!: string;
 }
 
 export class AssignStaffDto {
-  @ApiProperty({ format: 'uuid', description: 'The person (user) id, as in their token `sub`' })
-  @IsUUID()
+  @UuidField({ description: 'The person (user) id, as in their token `sub`' })
   personId!: string;
 
-  @ApiProperty({ enum: staffRoles, example: 'curator' })
-  @IsIn(staffRoles)
+  @EnumField(staffRoles, { example: 'curator' })
   role!: StaffRole;
 
-  @ApiPropertyOptional({ example: 'Иванова Мария Петровна' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(300)
+  @TextField({ max: 300, optional: true, example: 'Иванова Мария Петровна' })
   fullName?: string;
 }
 
 export class RemoveStaffDto {
-  @ApiProperty({ format: 'uuid', description: 'The person (user) id, as in their token `sub`' })
-  @IsUUID()
+  @UuidField({ description: 'The person (user) id, as in their token `sub`' })
   personId!: string;
 
-  @ApiProperty({ enum: staffRoles, example: 'curator' })
-  @IsIn(staffRoles)
+  @EnumField(staffRoles, { example: 'curator' })
   role!: StaffRole;
 }
 
 export class OrganisationSettingsDto {
-  @ApiProperty({
+  @IntField({
+    min: 1,
+    max: maxMentorCapacity,
     example: 2,
     minimum: 1,
     maximum: maxMentorCapacity,
     description: 'How many mentees one mentor may have at once (002 §4.3: two; group mentoring may need more)',
   })
-  @IsInt()
-  @Min(1)
-  @Max(maxMentorCapacity)
   mentorCapacity!: number;
 }

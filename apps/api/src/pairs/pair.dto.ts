@@ -4,7 +4,6 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
-  IsDefined,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -28,51 +27,46 @@ import {
   type PairForm,
   type PairKind,
 } from '@mentorflow/domain';
+import {
+  DateField,
+  EnumField,
+  NestedField,
+  NestedListField,
+  TextField,
+  TextListField,
+  UuidField,
+} from '../common/fields';
 import { PaginationQuery } from '../common/pagination.dto';
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 export class OrderDto {
-  @ApiProperty({ example: '112-к' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(50)
+  @TextField({ max: 50, example: '112-к' })
   number!: string;
 
-  @ApiProperty({ example: '2026-09-01' })
-  @Matches(ISO_DATE)
+  @DateField({ example: '2026-09-01' })
   date!: string;
 
-  @ApiProperty({ example: 'Директор Петров П. П.' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @TextField({ max: 200, example: 'Директор Петров П. П.' })
   signedBy!: string;
 }
 
 export class ConsentDto {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
+  @UuidField()
   personId!: string;
 
-  @ApiProperty({ example: '2026-08-28', description: 'Date of the written consent' })
-  @Matches(ISO_DATE)
+  @DateField({ example: '2026-08-28', description: 'Date of the written consent' })
   date!: string;
 }
 
 export class TermDto {
-  @ApiProperty({ example: '2026-09-01' })
-  @Matches(ISO_DATE)
+  @DateField({ example: '2026-09-01' })
   start!: string;
 
-  @ApiProperty({ example: '2027-08-31' })
-  @Matches(ISO_DATE)
+  @DateField({ example: '2027-08-31' })
   end!: string;
 }
 
 export class FormPairDto {
-  @ApiProperty({ enum: pairForms, example: 'teacherTeacher' })
-  @IsIn(pairForms)
+  @EnumField(pairForms, { example: 'teacherTeacher' })
   form!: PairForm;
 
   @ApiPropertyOptional({ enum: pairKinds, example: 'traditional', description: 'One kind; required unless `kinds`' })
@@ -93,8 +87,7 @@ export class FormPairDto {
   @IsIn(pairKinds, { each: true })
   kinds?: PairKind[];
 
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
+  @UuidField()
   mentorId!: string;
 
   @ApiProperty({ type: [String], format: 'uuid' })
@@ -104,131 +97,88 @@ export class FormPairDto {
   @IsUUID(undefined, { each: true })
   menteeIds!: string[];
 
-  @ApiProperty({ type: [ConsentDto] })
-  @IsArray()
-  @ArrayMaxSize(31)
-  @IsObject({ each: true })
-  @ValidateNested({ each: true })
-  @Type(() => ConsentDto)
+  @NestedListField(ConsentDto, { maxItems: 31 })
   consents!: ConsentDto[];
 
-  @ApiProperty({ type: OrderDto })
-  @IsDefined()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => OrderDto)
+  @NestedField(OrderDto)
   order!: OrderDto;
 
-  @ApiProperty({ type: TermDto })
-  @IsDefined()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => TermDto)
+  @NestedField(TermDto)
   term!: TermDto;
 
-  @ApiPropertyOptional({ example: 'Краткосрочная адаптация на период замещения' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(1000)
+  @TextField({ max: 1000, optional: true, example: 'Краткосрочная адаптация на период замещения' })
   shortTermReason?: string;
 }
 
 export class ActivityDto {
-  @ApiProperty({ example: 'Посещение уроков наставника' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(500)
+  @TextField({ max: 500, example: 'Посещение уроков наставника' })
   title!: string;
 
-  @ApiProperty({ example: '2026-10-15' })
-  @Matches(ISO_DATE)
+  @DateField({ example: '2026-10-15' })
   plannedDate!: string;
 }
 
 export class ControllerDto {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
+  @UuidField()
   personId!: string;
 
-  @ApiProperty({ enum: ['commissionHead', 'curator'] })
-  @IsIn(['commissionHead', 'curator'])
+  @EnumField(['commissionHead', 'curator'])
   role!: 'commissionHead' | 'curator';
 }
 
 export class PersonalProgrammeDto {
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
+  @UuidField({ optional: true })
   programmeDocId?: string;
 
-  @ApiProperty({ example: '2026-09-01' })
-  @Matches(ISO_DATE)
+  @DateField({ example: '2026-09-01' })
   start!: string;
 
-  @ApiProperty({ example: '2027-05-31', description: '3 months to 1 year after the start' })
-  @Matches(ISO_DATE)
+  @DateField({ example: '2027-05-31', description: '3 months to 1 year after the start' })
   end!: string;
 
-  @ApiProperty({ type: [String], example: ['Методическая поддержка', 'Адаптация в коллективе'] })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @MaxLength(500, { each: true })
+  @TextListField({
+    minItems: 1,
+    maxItems: 50,
+    max: 500,
+    type: [String],
+    example: ['Методическая поддержка', 'Адаптация в коллективе'],
+  })
   directions!: string[];
 
-  @ApiProperty({ type: [ActivityDto] })
-  @IsArray()
-  @ArrayMaxSize(200)
-  @IsObject({ each: true })
-  @ValidateNested({ each: true })
-  @Type(() => ActivityDto)
+  @NestedListField(ActivityDto, { maxItems: 200 })
   activities!: ActivityDto[];
 
-  @ApiProperty({ type: [String], example: ['Затруднения в организации дисциплины на уроке'] })
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @MaxLength(500, { each: true })
+  @TextListField({
+    maxItems: 50,
+    max: 500,
+    type: [String],
+    example: ['Затруднения в организации дисциплины на уроке'],
+  })
   difficulties!: string[];
 
-  @ApiProperty({ type: ControllerDto })
-  @IsDefined()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => ControllerDto)
+  @NestedField(ControllerDto)
   controller!: ControllerDto;
 }
 
 export class EntryDto {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
+  @UuidField()
   entryId!: string;
 
-  @ApiProperty({ example: '2026-10-01' })
-  @Matches(ISO_DATE)
+  @DateField({ example: '2026-10-01' })
   date!: string;
 
-  @ApiProperty({ example: 'Провели совместный разбор урока' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(4000)
+  @TextField({ max: 4000, example: 'Провели совместный разбор урока' })
   text!: string;
 }
 
 export class InterimControlDto {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
+  @UuidField()
   taskId!: string;
 
-  @ApiProperty({ enum: ['passed', 'needsCorrection'] })
-  @IsIn(['passed', 'needsCorrection'])
+  @EnumField(['passed', 'needsCorrection'])
   outcome!: 'passed' | 'needsCorrection';
 
-  @ApiProperty({ example: 'План выполняется' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(4000)
+  @TextField({ max: 4000, example: 'План выполняется' })
   comment!: string;
 
   @ApiPropertyOptional({
@@ -328,36 +278,24 @@ export class TerminationNoticeDto {
 }
 
 export class MentorReportDto {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
+  @UuidField()
   taskId!: string;
 
-  @ApiProperty({ example: 'Молодой специалист успешно адаптировался' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(4000)
+  @TextField({ max: 4000, example: 'Молодой специалист успешно адаптировался' })
   conclusion!: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(4000)
+  @TextField({ max: 4000, optional: true })
   proposals?: string;
 }
 
 export class FinalControlDto {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
+  @UuidField()
   taskId!: string;
 
-  @ApiProperty({ enum: ['passed', 'notPassed'] })
-  @IsIn(['passed', 'notPassed'])
+  @EnumField(['passed', 'notPassed'])
   outcome!: 'passed' | 'notPassed';
 
-  @ApiProperty({ example: 'Адаптация пройдена успешно' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(4000)
+  @TextField({ max: 4000, example: 'Адаптация пройдена успешно' })
   mentorConclusion!: string;
 
   @ApiPropertyOptional({ description: '«Предложения по дальнейшей работе» (002 §6.1.10)' })
@@ -374,26 +312,16 @@ export class FinalControlDto {
 }
 
 export class ReplaceMentorDto {
-  @ApiProperty({ enum: mentorReplacementReasons, example: 'dismissal' })
-  @IsIn(mentorReplacementReasons)
+  @EnumField(mentorReplacementReasons, { example: 'dismissal' })
   reason!: MentorReplacementReason;
 
-  @ApiProperty({ type: OrderDto })
-  @IsDefined()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => OrderDto)
+  @NestedField(OrderDto)
   order!: OrderDto;
 
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
+  @UuidField()
   newMentorId!: string;
 
-  @ApiProperty({ type: ConsentDto, description: "The new mentor's written consent" })
-  @IsDefined()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => ConsentDto)
+  @NestedField(ConsentDto, { description: "The new mentor's written consent" })
   newMentorConsent!: ConsentDto;
 
   @ApiPropertyOptional({
@@ -410,50 +338,31 @@ export class ReplaceMentorDto {
 }
 
 export class TerminatePairDto {
-  @ApiProperty({ example: 'Увольнение наставляемого' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(1000)
+  @TextField({ max: 1000, example: 'Увольнение наставляемого' })
   reason!: string;
 
-  @ApiProperty({ type: OrderDto })
-  @IsDefined()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => OrderDto)
+  @NestedField(OrderDto)
   order!: OrderDto;
 }
 
 export class PairListQuery extends PaginationQuery {
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
+  @UuidField({ optional: true })
   programmeId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
+  @UuidField({ optional: true })
   organisationId?: string;
 
-  @ApiPropertyOptional({ enum: pairStatuses })
-  @IsOptional()
-  @IsIn(pairStatuses)
+  @EnumField(pairStatuses, { optional: true })
   status?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
+  @UuidField({ optional: true })
   mentorId?: string;
 
-  @ApiPropertyOptional({ enum: pairForms })
-  @IsOptional()
-  @IsIn(pairForms)
+  @EnumField(pairForms, { optional: true })
   form?: string;
 }
 
 export class HistoryQuery {
-  @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json' })
-  @IsOptional()
-  @IsIn(['json', 'csv'])
+  @EnumField(['json', 'csv'], { optional: true, default: 'json' })
   format?: 'json' | 'csv';
 }

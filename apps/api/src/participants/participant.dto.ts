@@ -1,22 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsNotEmpty,
-  IsObject,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import {
   candidateDecisions,
   menteeCategories,
@@ -27,92 +10,64 @@ import {
   type ParticipantRole,
   type ReviewBody,
 } from '@mentorflow/domain';
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+import { DateField, EnumField, IntField, NestedListField, TextField, UuidField } from '../common/fields';
 
 export class RegisterParticipantDto {
-  @ApiProperty({ format: 'uuid', description: 'The person (user id, the token `sub`)' })
-  @IsUUID()
+  @UuidField({ description: 'The person (user id, the token `sub`)' })
   personId!: string;
 
-  @ApiProperty({ enum: participantRoles, example: 'mentor' })
-  @IsIn(participantRoles)
+  @EnumField(participantRoles, { example: 'mentor' })
   role!: ParticipantRole;
 
-  @ApiProperty({ example: 'Учитель математики' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @TextField({ max: 200, example: 'Учитель математики' })
   position!: string;
 
-  @ApiPropertyOptional({ example: 'Математика' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @TextField({ max: 200, optional: true, example: 'Математика' })
   subject?: string;
 
-  @ApiProperty({ example: 12, description: 'Total teaching experience, years' })
-  @IsInt()
-  @Min(0)
-  @Max(70)
+  @IntField({ min: 0, max: 70, example: 12, description: 'Total teaching experience, years' })
   teachingExperienceYears!: number;
 
-  @ApiProperty({ example: 8, description: 'Experience in the subject, years' })
-  @IsInt()
-  @Min(0)
-  @Max(70)
+  @IntField({ min: 0, max: 70, example: 8, description: 'Experience in the subject, years' })
   subjectExperienceYears!: number;
 
-  @ApiPropertyOptional({ enum: menteeCategories, example: 'newSpecialist' })
-  @IsOptional()
-  @IsIn(menteeCategories)
+  @EnumField(menteeCategories, { optional: true, example: 'newSpecialist' })
   menteeCategory?: MenteeCategory;
 
-  @ApiPropertyOptional({ example: 'ГБПОУ «Тольяттинский социально-педагогический колледж»' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(300)
+  @TextField({ max: 300, optional: true, example: 'ГБПОУ «Тольяттинский социально-педагогический колледж»' })
   partnerOrganisation?: string;
 }
 
 export class WithdrawParticipantDto {
-  @ApiProperty({ example: 'Увольнение по собственному желанию' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(1000)
+  @TextField({ max: 1000, example: 'Увольнение по собственному желанию' })
   reason!: string;
 }
 
 export class CandidateDecisionDto {
-  @ApiProperty({ format: 'uuid', description: 'The candidate (participant id)' })
-  @IsUUID()
+  @UuidField({ description: 'The candidate (participant id)' })
   participantId!: string;
 
-  @ApiProperty({ enum: candidateDecisions, example: 'approved' })
-  @IsIn(candidateDecisions)
+  @EnumField(candidateDecisions, { example: 'approved' })
   decision!: CandidateDecision;
 
-  @ApiPropertyOptional({ example: 'Нет опыта работы в основной школе', description: 'Required for a rejection' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(1000)
+  @TextField({
+    max: 1000,
+    optional: true,
+    example: 'Нет опыта работы в основной школе',
+    description: 'Required for a rejection',
+  })
   reason?: string;
 }
 
 /** A meeting of the methodical commission (or pedagogical council) reviewing candidates (002 §4.4, §8.3). */
 export class RecordCommissionMeetingDto {
-  @ApiProperty({ enum: reviewBodies, example: 'methodicalCommission' })
-  @IsIn(reviewBodies)
+  @EnumField(reviewBodies, { example: 'methodicalCommission' })
   body!: ReviewBody;
 
-  @ApiProperty({ example: '2026-05-11', description: 'The day the meeting was held' })
-  @Matches(ISO_DATE)
+  @DateField({ example: '2026-05-11', description: 'The day the meeting was held' })
   date!: string;
 
-  @ApiProperty({ example: '3', description: 'Номер протокола' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(50)
+  @TextField({ max: 50, example: '3', description: 'Номер протокола' })
   minutesNumber!: string;
 
   @ApiProperty({ type: [String], example: ['Иванова М. П.', 'Петров И. С.'] })
@@ -124,12 +79,6 @@ export class RecordCommissionMeetingDto {
   @MaxLength(300, { each: true })
   membersPresent!: string[];
 
-  @ApiProperty({ type: [CandidateDecisionDto] })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(100)
-  @IsObject({ each: true })
-  @ValidateNested({ each: true })
-  @Type(() => CandidateDecisionDto)
+  @NestedListField(CandidateDecisionDto, { minItems: 1, maxItems: 100 })
   decisions!: CandidateDecisionDto[];
 }

@@ -1,6 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsOptional, IsUUID } from 'class-validator';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Role } from '@mentorflow/domain';
 import {
   advanceStageUpdate,
@@ -11,6 +10,7 @@ import {
 } from '@mentorflow/workflows/programme/programme.messages';
 import { CurrentUser, Roles, Scope } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/auth.types';
+import { UuidField } from '../common/fields';
 import { UuidParam } from '../common/id-param';
 import { PaginationQuery } from '../common/pagination.dto';
 import {
@@ -29,9 +29,7 @@ const directors: Role[] = ['director', 'administrator'];
 const recorders: Role[] = ['director', 'curator', 'administrator'];
 
 class ProgrammeListQuery extends PaginationQuery {
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
+  @UuidField({ optional: true })
   organisationId?: string;
 }
 

@@ -1,64 +1,55 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNumber, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsNumber } from 'class-validator';
 import { monitoringIndicators, type MonitoringIndicator } from '@mentorflow/domain';
+import { DateField, EnumField, TextField, UuidField } from '../common/fields';
 import { PaginationQuery } from '../common/pagination.dto';
 
 export const reportFormats = ['json', 'csv', 'xlsx'] as const;
 export type ReportFormat = (typeof reportFormats)[number];
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+const dateMessage = { message: 'Должна быть дата в формате ГГГГ-ММ-ДД' };
 
 export class ReportQuery extends PaginationQuery {
-  @ApiPropertyOptional({ example: '2026-05-31', description: 'Отчёт на дату: конец этого дня в часовом поясе организации' })
-  @IsOptional()
-  @Matches(isoDate, { message: 'Должна быть дата в формате ГГГГ-ММ-ДД' })
+  @DateField(
+    { optional: true, example: '2026-05-31', description: 'Отчёт на дату: конец этого дня в часовом поясе организации' },
+    dateMessage,
+  )
   asOf?: string;
 
-  @ApiPropertyOptional({ enum: reportFormats, description: 'Иначе — по заголовку Accept; по умолчанию json' })
-  @IsOptional()
-  @IsIn(reportFormats)
+  @EnumField(reportFormats, { optional: true, description: 'Иначе — по заголовку Accept; по умолчанию json' })
   format?: ReportFormat;
 }
 
 export class RegionReportQuery extends ReportQuery {
-  @ApiPropertyOptional({ example: 'Самарская область', description: 'Для координатора — его субъект РФ' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @TextField({
+    max: 200,
+    optional: true,
+    example: 'Самарская область',
+    description: 'Для координатора — его субъект РФ',
+  })
   region?: string;
 
-  @ApiPropertyOptional({ example: 'г. Тольятти' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @TextField({ max: 200, optional: true, example: 'г. Тольятти' })
   municipality?: string;
 }
 
 export class RecordMonitoringResultDto {
-  @ApiProperty({ enum: monitoringIndicators, example: 'studentsPassedNationalTestsShare' })
-  @IsIn(monitoringIndicators)
+  @EnumField(monitoringIndicators, { example: 'studentsPassedNationalTestsShare' })
   indicator!: MonitoringIndicator;
 
   @ApiProperty({ example: 87.5, description: 'Единица зависит от показателя: %, п. п., количество или оценка 1–5' })
   @IsNumber({ allowNaN: false, allowInfinity: false })
   value!: number;
 
-  @ApiProperty({ example: '2025-09-01' })
-  @Matches(isoDate, { message: 'Должна быть дата в формате ГГГГ-ММ-ДД' })
+  @DateField({ example: '2025-09-01' }, dateMessage)
   periodStart!: string;
 
-  @ApiProperty({ example: '2026-05-31' })
-  @Matches(isoDate, { message: 'Должна быть дата в формате ГГГГ-ММ-ДД' })
+  @DateField({ example: '2026-05-31' }, dateMessage)
   periodEnd!: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Пара/группа, к программе которой относится результат' })
-  @IsOptional()
-  @IsUUID()
+  @UuidField({ optional: true, description: 'Пара/группа, к программе которой относится результат' })
   pairId?: string;
 
-  @ApiPropertyOptional({ example: 'По итогам ВПР в 5-х классах' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
+  @TextField({ max: 2000, optional: true, example: 'По итогам ВПР в 5-х классах' })
   comment?: string;
 }

@@ -1,14 +1,13 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsISO8601, IsOptional } from 'class-validator';
 import { taskKinds, type TaskKind, type TaskStatus } from '@mentorflow/domain';
+import { EnumField, TextField, UuidField } from '../common/fields';
 import { PaginationQuery } from '../common/pagination.dto';
 
 const taskStatuses: TaskStatus[] = ['open', 'overdue', 'done', 'cancelled'];
 
 export class TaskInboxQuery extends PaginationQuery {
-  @ApiPropertyOptional({ enum: taskStatuses, description: 'Default: open and overdue' })
-  @IsOptional()
-  @IsIn(taskStatuses)
+  @EnumField(taskStatuses, { optional: true, description: 'Default: open and overdue' })
   status?: TaskStatus;
 
   @ApiPropertyOptional({ example: '2026-12-31T21:00:00Z' })
@@ -16,21 +15,14 @@ export class TaskInboxQuery extends PaginationQuery {
   @IsISO8601({ strict: true })
   dueBefore?: string;
 
-  @ApiPropertyOptional({ enum: taskKinds })
-  @IsOptional()
-  @IsIn(taskKinds)
+  @EnumField(taskKinds, { optional: true })
   kind?: TaskKind;
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
+  @UuidField({ optional: true })
   organisationId?: string;
 }
 
 export class CompleteTaskDto {
-  @ApiProperty({ example: 'Черновик маршрута передан тьютору' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(4000)
+  @TextField({ max: 4000, example: 'Черновик маршрута передан тьютору' })
   result!: string;
 }

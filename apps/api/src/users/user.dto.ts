@@ -1,21 +1,17 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEmail, IsOptional, MaxLength } from 'class-validator';
 import { roles, type Role } from '@mentorflow/domain';
+import { EnumField, TextField, UuidField } from '../common/fields';
 
 export class CreateUserDto {
-  @ApiProperty({
+  @TextField({
+    max: 200,
     description: 'The subject (`sub`) of the user’s tokens: the OIDC provider’s user id',
     example: 'f3b1c2d4-0000-4000-8000-000000000001',
   })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
   sub!: string;
 
-  @ApiProperty({ example: 'Иванова Мария Петровна' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(300)
+  @TextField({ max: 300, example: 'Иванова Мария Петровна' })
   fullName!: string;
 
   @ApiPropertyOptional({ example: 'ivanova@school5.ru' })
@@ -30,43 +26,26 @@ export class CreateUserDto {
  * (and optionally `municipality`), an administrator nothing.
  */
 export class RoleAssignmentDto {
-  @ApiProperty({ enum: roles, example: 'curator' })
-  @IsIn(roles)
+  @EnumField(roles, { example: 'curator' })
   role!: Role;
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
+  @UuidField({ optional: true })
   organisationId?: string;
 
-  @ApiPropertyOptional({ example: 'Самарская область' })
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @TextField({ max: 200, optional: true, notEmpty: true, example: 'Самарская область' })
   region?: string;
 
-  @ApiPropertyOptional({ example: 'Городской округ Тольятти' })
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @TextField({ max: 200, optional: true, notEmpty: true, example: 'Городской округ Тольятти' })
   municipality?: string;
 }
 
 /** Blocking or unblocking a user: the reason goes into the audit event. */
 export class UserStatusDto {
-  @ApiPropertyOptional({ example: 'Уволена приказом № 12-к от 01.10.2026' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
+  @TextField({ max: 500, optional: true, example: 'Уволена приказом № 12-к от 01.10.2026' })
   reason?: string;
 }
 
 export class DevTokenDto {
-  @ApiProperty({ description: 'Subject of an existing user' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @TextField({ max: 200, description: 'Subject of an existing user' })
   sub!: string;
 }
