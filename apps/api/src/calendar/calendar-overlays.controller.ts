@@ -1,5 +1,4 @@
-import { BadRequestException, Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { BadRequestException, Body, Query } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { CalendarDataError, parseCalendarOverlayXml, type CalendarOverlay } from '@mentorflow/calendar';
 import { productionCalendarStream } from '@mentorflow/domain';
@@ -11,8 +10,9 @@ import {
   loadedCalendarOverlays,
   type CalendarOverlayLoadedData,
 } from '@mentorflow/projections';
-import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/auth.types';
+import { ApiController, Create, Read } from '../common/endpoints';
 import { TextField } from '../common/fields';
 import { PaginationQuery } from '../common/pagination.dto';
 
@@ -34,27 +34,26 @@ const refused = (constraint: string, message: string): BadRequestException =>
  * organisation's working days are the federal ones plus its region's. Kept as `CalendarOverlayLoaded`
  * events in the `production-calendar` stream beside the loaded years.
  */
-@ApiTags('calendar')
-@ApiBearerAuth()
-@Controller('calendar/overlays')
+@ApiController('calendar', 'calendar/overlays')
 export class CalendarOverlaysController {
   constructor(private readonly store: EventStore) {}
 
-  @Get()
-  @Roles('administrator', 'curator', 'methodologist', 'tutor', 'director', 'regionalCoordinator')
-  @ApiOperation({ summary: 'Региональные календари: нерабочие дни субъектов РФ сверх федерального календаря' })
+  @Read(
+    '',
+    ['administrator', 'curator', 'methodologist', 'tutor', 'director', 'regionalCoordinator'],
+    'Региональные календари: нерабочие дни субъектов РФ сверх федерального календаря',
+  )
   async list(@Query() page: PaginationQuery) {
     const overlays = loadedCalendarOverlays(await this.store.readStream(productionCalendarStream));
     return overlays.slice(page.offset, page.offset + page.limit);
   }
 
-  @Post()
-  @Roles('administrator')
-  @ApiOperation({
-    summary:
-      'Загрузить или заменить региональный календарь субъекта РФ на год (XML); его дни заменяют дни федерального календаря. ' +
+  @Create(
+    '',
+    ['administrator'],
+    'Загрузить или заменить региональный календарь субъекта РФ на год (XML); его дни заменяют дни федерального календаря. ' +
       'Неверные данные, неизвестный регион или год без федерального календаря — 400, ничего не меняется',
-  })
+  )
   async load(@CurrentUser() user: AuthenticatedUser, @Body() body: LoadCalendarOverlayDto) {
     let overlay: CalendarOverlay;
     try {

@@ -1,5 +1,4 @@
-import { BadRequestException, Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { BadRequestException, Body, Query } from '@nestjs/common';
 import { CalendarDataError, defaultProductionCalendar, parseProductionCalendarXml } from '@mentorflow/calendar';
 import { productionCalendarStream } from '@mentorflow/domain';
 import { EventStore } from '@mentorflow/event-store';
@@ -10,8 +9,9 @@ import {
   loadProductionCalendar,
   type CalendarYearLoadedData,
 } from '@mentorflow/projections';
-import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/auth.types';
+import { ApiController, Create, Read } from '../common/endpoints';
 import { TextField } from '../common/fields';
 import { PaginationQuery } from '../common/pagination.dto';
 
@@ -24,15 +24,15 @@ export class LoadCalendarYearDto {
 }
 
 /** The production calendar: the shipped years and those an administrator loaded or replaced. */
-@ApiTags('calendar')
-@ApiBearerAuth()
-@Controller('calendar/years')
+@ApiController('calendar', 'calendar/years')
 export class CalendarController {
   constructor(private readonly store: EventStore) {}
 
-  @Get()
-  @Roles('administrator', 'curator', 'methodologist', 'tutor', 'director', 'regionalCoordinator')
-  @ApiOperation({ summary: 'Годы производственного календаря: поставляемые и загруженные' })
+  @Read(
+    '',
+    ['administrator', 'curator', 'methodologist', 'tutor', 'director', 'regionalCoordinator'],
+    'Годы производственного календаря: поставляемые и загруженные',
+  )
   async list(@Query() page: PaginationQuery) {
     const shipped = new Set(defaultProductionCalendar().years());
     const events = await this.store.readStream(productionCalendarStream);
@@ -52,18 +52,20 @@ export class CalendarController {
     }));
   }
 
-  @Get('horizon')
-  @Roles('administrator', 'curator', 'methodologist', 'tutor', 'director', 'regionalCoordinator')
-  @ApiOperation({ summary: 'До какого года загружен календарь и нужно ли загрузить следующий' })
+  @Read(
+    'horizon',
+    ['administrator', 'curator', 'methodologist', 'tutor', 'director', 'regionalCoordinator'],
+    'До какого года загружен календарь и нужно ли загрузить следующий',
+  )
   async horizon() {
     return calendarHorizon(await loadProductionCalendar(this.store), new Date());
   }
 
-  @Post()
-  @Roles('administrator')
-  @ApiOperation({
-    summary: 'Загрузить или заменить год производственного календаря (XML); неверные данные — 400, ничего не меняется',
-  })
+  @Create(
+    '',
+    ['administrator'],
+    'Загрузить или заменить год производственного календаря (XML); неверные данные — 400, ничего не меняется',
+  )
   async load(@CurrentUser() user: AuthenticatedUser, @Body() body: LoadCalendarYearDto) {
     let calendarYear;
     try {

@@ -1,11 +1,11 @@
-import { BadRequestException, Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { BadRequestException, Query } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Matches } from 'class-validator';
 import { CalendarYearMissingError, localDateOf } from '@mentorflow/calendar';
 import { roles } from '@mentorflow/domain';
 import { EventStore } from '@mentorflow/event-store';
 import { loadProductionCalendar } from '@mentorflow/projections';
-import { Roles } from '../auth/auth.decorators';
+import { ApiController, Read } from '../common/endpoints';
 import { TextField } from '../common/fields';
 
 export class WorkingDaysQuery {
@@ -35,18 +35,15 @@ export class WorkingDaysQuery {
  * Working days left until deadlines, on the production calendar (shipped and loaded years, and with
  * `region` that region's own non-working days): the task inbox shows them.
  */
-@ApiTags('calendar')
-@ApiBearerAuth()
-@Controller('calendar/working-days')
+@ApiController('calendar', 'calendar/working-days')
 export class WorkingDaysController {
   constructor(private readonly store: EventStore) {}
 
-  @Get()
-  @Roles(...roles)
-  @ApiOperation({
-    summary:
-      'Рабочие дни от сегодняшней даты организации до сроков (по производственному календарю; с region — и по региональному)',
-  })
+  @Read(
+    '',
+    roles,
+    'Рабочие дни от сегодняшней даты организации до сроков (по производственному календарю; с region — и по региональному)',
+  )
   async count(@Query() query: WorkingDaysQuery) {
     let today: string;
     try {

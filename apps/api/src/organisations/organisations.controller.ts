@@ -1,24 +1,34 @@
-import { Body, Controller, ForbiddenException, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, ForbiddenException, Query } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { CurrentUser, Roles, Scope } from '../auth/auth.decorators';
+import type { Role } from '@mentorflow/domain';
+import { CurrentUser } from '../auth/auth.decorators';
 import { actingRole } from '../auth/acting-role';
 import { isAdministrator, type AuthenticatedUser } from '../auth/auth.types';
 import { assertOrganisationAccess } from '../auth/organisation-access';
-import { UuidParam } from '../common/id-param';
+import { ApiController, Command, Create, IdParam, Read } from '../common/endpoints';
 import { PaginationQuery } from '../common/pagination.dto';
 import { AssignStaffDto, OrganisationSettingsDto, RegisterOrganisationDto, RemoveStaffDto } from './organisation.dto';
 import { OrganisationsService } from './organisations.service';
 
-@ApiTags('organisations')
-@ApiBearerAuth()
-@Controller('organisations')
+/** Everyone signed in to an organisation, and the administrator and regional coordinator above them. */
+const readers: Role[] = [
+  'administrator',
+  'regionalCoordinator',
+  'director',
+  'curator',
+  'commissionHead',
+  'methodologist',
+  'tutor',
+  'psychologist',
+  'mentor',
+  'mentee',
+];
+
+@ApiController('organisations', 'organisations')
 export class OrganisationsController {
   constructor(private readonly organisations: OrganisationsService) {}
 
-  @Post()
-  @Roles('administrator', 'regionalCoordinator')
-  @ApiOperation({ summary: 'Зарегистрировать образовательную организацию' })
+  @Create('', ['administrator', 'regionalCoordinator'], 'Зарегистрировать образовательную организацию')
   async register(@CurrentUser() user: AuthenticatedUser, @Body() body: RegisterOrganisationDto) {
     // A regional coordinator registers organisations of their own region (and municipality, if scoped to one).
     const coordinatorMayRegister = user.assignments.some(
@@ -42,53 +52,23 @@ export class OrganisationsController {
     );
   }
 
-  @Get()
-  @Roles(
-    'administrator',
-    'regionalCoordinator',
-    'director',
-    'curator',
-    'commissionHead',
-    'methodologist',
-    'tutor',
-    'psychologist',
-    'mentor',
-    'mentee',
-  )
-  @ApiOperation({ summary: 'Организации, доступные пользователю' })
+  @Read('', readers, 'Организации, доступные пользователю')
   list(@CurrentUser() user: AuthenticatedUser, @Query() page: PaginationQuery) {
     return this.organisations.list(user, page.limit, page.offset);
   }
 
-  @Scope('organisation')
-  @Get(':id')
-  @Roles(
-    'administrator',
-    'regionalCoordinator',
-    'director',
-    'curator',
-    'commissionHead',
-    'methodologist',
-    'tutor',
-    'psychologist',
-    'mentor',
-    'mentee',
-  )
-  @ApiOperation({ summary: 'Организация' })
-  get(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string) {
+  @Read(':id', readers, 'Организация', 'organisation')
+  get(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string) {
     return this.organisations.load(user, id);
   }
 
-  @Scope('organisation')
-  @Post(':id/staff')
-  @HttpCode(200)
-  @Roles('administrator', 'director')
-  @ApiOperation({ summary: 'Назначить сотрудника на роль (директор, куратор, …)' })
-  async assignStaff(
-    @CurrentUser() user: AuthenticatedUser,
-    @Param('id', UuidParam()) id: string,
-    @Body() body: AssignStaffDto,
-  ) {
+  @Command(
+    ':id/staff',
+    ['administrator', 'director'],
+    'Назначить сотрудника на роль (директор, куратор, …)',
+    'organisation',
+  )
+  async assignStaff(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Body() body: AssignStaffDto) {
     assertOrganisationAccess(user, id, 'Организация');
     await this.organisations.load(user, id);
     return this.organisations.execute(
@@ -99,16 +79,8 @@ export class OrganisationsController {
     );
   }
 
-  @Scope('organisation')
-  @Post(':id/staff/remove')
-  @HttpCode(200)
-  @Roles('administrator', 'director')
-  @ApiOperation({ summary: 'Освободить сотрудника от роли' })
-  async removeStaff(
-    @CurrentUser() user: AuthenticatedUser,
-    @Param('id', UuidParam()) id: string,
-    @Body() body: RemoveStaffDto,
-  ) {
+  @Command(':id/staff/remove', ['administrator', 'director'], 'Освободить сотрудника от роли', 'organisation')
+  async removeStaff(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Body() body: RemoveStaffDto) {
     assertOrganisationAccess(user, id, 'Организация');
     await this.organisations.load(user, id);
     return this.organisations.execute(
@@ -119,14 +91,15 @@ export class OrganisationsController {
     );
   }
 
-  @Scope('organisation')
-  @Post(':id/settings')
-  @HttpCode(200)
-  @Roles('administrator', 'director', 'curator')
-  @ApiOperation({ summary: 'Изменить настройки организации (число наставляемых у одного наставника)' })
+  @Command(
+    ':id/settings',
+    ['administrator', 'director', 'curator'],
+    'Изменить настройки организации (число наставляемых у одного наставника)',
+    'organisation',
+  )
   async changeSettings(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', UuidParam()) id: string,
+    @IdParam() id: string,
     @Body() body: OrganisationSettingsDto,
   ) {
     assertOrganisationAccess(user, id, 'Организация');

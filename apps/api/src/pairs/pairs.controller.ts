@@ -1,5 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { Role } from '@mentorflow/domain';
@@ -16,9 +15,9 @@ import {
   submitMentorFinalReportUpdate,
   terminatePairUpdate,
 } from '@mentorflow/workflows/pair/pair.messages';
-import { CurrentUser, Roles, Scope, Unscoped } from '../auth/auth.decorators';
+import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/auth.types';
-import { UuidParam } from '../common/id-param';
+import { ApiController, Command, Create, IdParam, Read } from '../common/endpoints';
 import { PaginationQuery } from '../common/pagination.dto';
 import {
   EntryDto,
@@ -44,99 +43,74 @@ const controllers: Role[] = ['commissionHead', 'curator', 'administrator'];
 const auditors: Role[] = ['administrator', 'curator'];
 const staff: Role[] = ['curator', 'director', 'commissionHead', 'administrator', 'psychologist', 'mentor', 'mentee'];
 
-@ApiTags('pairs')
-@ApiBearerAuth()
-@Controller()
+@ApiController('pairs')
 export class PairsController {
   constructor(private readonly pairs: PairsService) {}
 
-  @Scope('programme')
-  @Post('programmes/:id/pairs')
-  @Roles(...formers)
-  @ApiOperation({ summary: 'Сформировать пару/группу (согласия, приказ, срок; проверка загрузки наставника)' })
-  form(
-    @CurrentUser() user: AuthenticatedUser,
-    @Param('id', UuidParam()) programmeId: string,
-    @Body() body: FormPairDto,
-  ) {
+  @Create(
+    'programmes/:id/pairs',
+    formers,
+    'Сформировать пару/группу (согласия, приказ, срок; проверка загрузки наставника)',
+    'programme',
+  )
+  form(@CurrentUser() user: AuthenticatedUser, @IdParam() programmeId: string, @Body() body: FormPairDto) {
     return this.pairs.form(user, programmeId, body, formers);
   }
 
-  @Get('pairs')
-  @Roles(...staff)
-  @ApiOperation({ summary: 'Пары и группы: фильтры по программе, статусу, наставнику, форме' })
+  @Read('pairs', staff, 'Пары и группы: фильтры по программе, статусу, наставнику, форме')
   list(@CurrentUser() user: AuthenticatedUser, @Query() query: PairListQuery) {
     return this.pairs.list(user, query);
   }
 
-  @Scope('pair')
-  @Get('pairs/:id')
-  @Roles(...staff)
-  @ApiOperation({ summary: 'Пара/группа' })
-  get(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string) {
+  @Read('pairs/:id', staff, 'Пара/группа', 'pair')
+  get(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string) {
     return this.pairs.get(user, id);
   }
 
-  @Unscoped()
-  @Get('mentors/:personId/load')
-  @Roles('curator', 'director', 'commissionHead', 'administrator')
-  @ApiOperation({ summary: 'Загрузка наставника: сколько наставляемых сейчас' })
-  load(@CurrentUser() user: AuthenticatedUser, @Param('personId', UuidParam()) personId: string) {
+  @Read(
+    'mentors/:personId/load',
+    ['curator', 'director', 'commissionHead', 'administrator'],
+    'Загрузка наставника: сколько наставляемых сейчас',
+    'unscoped',
+  )
+  load(@CurrentUser() user: AuthenticatedUser, @IdParam('personId') personId: string) {
     return this.pairs.mentorLoad(user, personId);
   }
 
-  @Scope('pair')
-  @Post('pairs/:id/personal-programme')
-  @HttpCode(200)
-  @Roles(...controllers, 'director')
-  @ApiOperation({ summary: 'Утвердить персонализированную программу наставничества (пара становится активной)' })
-  approve(
-    @CurrentUser() user: AuthenticatedUser,
-    @Param('id', UuidParam()) id: string,
-    @Body() body: PersonalProgrammeDto,
-  ) {
+  @Command(
+    'pairs/:id/personal-programme',
+    [...controllers, 'director'],
+    'Утвердить персонализированную программу наставничества (пара становится активной)',
+    'pair',
+  )
+  approve(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Body() body: PersonalProgrammeDto) {
     return this.pairs.command(user, id, approvePersonalProgrammeUpdate, { ...body }, [...controllers, 'director']);
   }
 
-  @Scope('pair')
-  @Post('pairs/:id/diary')
-  @HttpCode(200)
-  @Roles('mentor')
-  @ApiOperation({ summary: 'Запись в дневнике наставника' })
-  diary(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string, @Body() body: EntryDto) {
+  @Command('pairs/:id/diary', ['mentor'], 'Запись в дневнике наставника', 'pair')
+  diary(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Body() body: EntryDto) {
     return this.pairs.command(user, id, recordDiaryEntryUpdate, { ...body }, ['mentor']);
   }
 
-  @Scope('pair')
-  @Post('pairs/:id/reports')
-  @HttpCode(200)
-  @Roles('mentee')
-  @ApiOperation({ summary: 'Отчёт наставляемого' })
-  report(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string, @Body() body: EntryDto) {
+  @Command('pairs/:id/reports', ['mentee'], 'Отчёт наставляемого', 'pair')
+  report(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Body() body: EntryDto) {
     return this.pairs.command(user, id, recordMenteeReportUpdate, { ...body }, ['mentee']);
   }
 
-  @Scope('pair')
-  @Post('pairs/:id/interim-control')
-  @HttpCode(200)
-  @Roles(...controllers)
-  @ApiOperation({ summary: 'Промежуточный контроль' })
-  interim(
-    @CurrentUser() user: AuthenticatedUser,
-    @Param('id', UuidParam()) id: string,
-    @Body() body: InterimControlDto,
-  ) {
+  @Command('pairs/:id/interim-control', controllers, 'Промежуточный контроль', 'pair')
+  interim(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Body() body: InterimControlDto) {
     return this.pairs.command(user, id, passInterimControlUpdate, { ...body }, controllers);
   }
 
-  @Scope('pair')
-  @Post('pairs/:id/personal-programme/corrections')
-  @HttpCode(200)
-  @Roles('mentor')
-  @ApiOperation({ summary: 'Предложить корректировку персонализированной программы (наставник, с причиной)' })
+  @Command(
+    'pairs/:id/personal-programme/corrections',
+    ['mentor'],
+    'Предложить корректировку персонализированной программы (наставник, с причиной)',
+    'pair',
+  )
   proposeCorrection(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', UuidParam()) id: string,
+    @IdParam() id: string,
     @Body() body: ProgrammeCorrectionDto,
   ) {
     return this.pairs.command(
@@ -149,127 +123,90 @@ export class PairsController {
     );
   }
 
-  @Scope('pair')
-  @Post('pairs/:id/personal-programme/corrections/decision')
-  @HttpCode(200)
-  @Roles(...controllers)
-  @ApiOperation({
-    summary: 'Утвердить или вернуть корректировку программы; при переносе окончания — новые сроки контроля',
-  })
+  @Command(
+    'pairs/:id/personal-programme/corrections/decision',
+    controllers,
+    'Утвердить или вернуть корректировку программы; при переносе окончания — новые сроки контроля',
+    'pair',
+  )
   decideCorrection(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', UuidParam()) id: string,
+    @IdParam() id: string,
     @Body() body: ProgrammeCorrectionDecisionDto,
   ) {
     return this.pairs.command(user, id, decideProgrammeCorrectionUpdate, { ...body }, controllers);
   }
 
-  @Scope('pair')
-  @Get('pairs/:id/personal-programme/versions')
-  @Roles(...staff)
-  @ApiOperation({ summary: 'Версии персонализированной программы и предложенная корректировка' })
-  versions(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string) {
+  @Read(
+    'pairs/:id/personal-programme/versions',
+    staff,
+    'Версии персонализированной программы и предложенная корректировка',
+    'pair',
+  )
+  versions(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string) {
     return this.pairs.programmeVersions(user, id);
   }
 
-  @Scope('pair')
-  @Post('pairs/:id/assignments')
-  @HttpCode(200)
-  @Roles('mentor')
-  @ApiOperation({ summary: 'Задание наставляемому со сроком (наставник); выполняется из списка задач наставляемого' })
-  assign(
-    @CurrentUser() user: AuthenticatedUser,
-    @Param('id', UuidParam()) id: string,
-    @Body() body: MenteeAssignmentDto,
-  ) {
+  @Command(
+    'pairs/:id/assignments',
+    ['mentor'],
+    'Задание наставляемому со сроком (наставник); выполняется из списка задач наставляемого',
+    'pair',
+  )
+  assign(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Body() body: MenteeAssignmentDto) {
     return this.pairs.command(user, id, assignMenteeTaskUpdate, { ...body }, ['mentor']);
   }
 
-  @Scope('pair')
-  @Get('pairs/:id/progress')
-  @Roles(...staff)
-  @ApiOperation({ summary: 'Задания наставника и ход мероприятий программы: выполнено / просрочено' })
-  progress(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string) {
+  @Read('pairs/:id/progress', staff, 'Задания наставника и ход мероприятий программы: выполнено / просрочено', 'pair')
+  progress(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string) {
     return this.pairs.progress(user, id);
   }
 
-  @Scope('pair')
-  @Post('pairs/:id/termination-notice')
-  @HttpCode(200)
-  @Roles('mentor', 'mentee')
-  @ApiOperation({
-    summary: 'Письменное заявление о досрочном прекращении (не менее чем за 3 рабочих дня, ст. 351.8 ТК РФ)',
-  })
-  notice(
-    @CurrentUser() user: AuthenticatedUser,
-    @Param('id', UuidParam()) id: string,
-    @Body() body: TerminationNoticeDto,
-  ) {
+  @Command(
+    'pairs/:id/termination-notice',
+    ['mentor', 'mentee'],
+    'Письменное заявление о досрочном прекращении (не менее чем за 3 рабочих дня, ст. 351.8 ТК РФ)',
+    'pair',
+  )
+  notice(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Body() body: TerminationNoticeDto) {
     return this.pairs.command(user, id, giveTerminationNoticeUpdate, { ...body }, ['mentor', 'mentee']);
   }
 
-  @Scope('pair')
-  @Post('pairs/:id/mentor-report')
-  @HttpCode(200)
-  @Roles('mentor')
-  @ApiOperation({ summary: 'Отчёт наставника по итогам наставничества с заключением об адаптации' })
-  mentorReport(
-    @CurrentUser() user: AuthenticatedUser,
-    @Param('id', UuidParam()) id: string,
-    @Body() body: MentorReportDto,
-  ) {
+  @Command(
+    'pairs/:id/mentor-report',
+    ['mentor'],
+    'Отчёт наставника по итогам наставничества с заключением об адаптации',
+    'pair',
+  )
+  mentorReport(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Body() body: MentorReportDto) {
     return this.pairs.command(user, id, submitMentorFinalReportUpdate, { ...body }, ['mentor']);
   }
 
-  @Scope('pair')
-  @Post('pairs/:id/final-control')
-  @HttpCode(200)
-  @Roles(...controllers)
-  @ApiOperation({ summary: 'Итоговый контроль; пара завершается' })
-  finalControl(
-    @CurrentUser() user: AuthenticatedUser,
-    @Param('id', UuidParam()) id: string,
-    @Body() body: FinalControlDto,
-  ) {
+  @Command('pairs/:id/final-control', controllers, 'Итоговый контроль; пара завершается', 'pair')
+  finalControl(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Body() body: FinalControlDto) {
     return this.pairs.command(user, id, completeFinalControlUpdate, { ...body }, controllers);
   }
 
-  @Scope('pair')
-  @Post('pairs/:id/replace-mentor')
-  @HttpCode(202)
-  @Roles(...directors)
-  @ApiOperation({
-    summary:
-      'Замена наставника по приказу (увольнение, перевод, дисциплинарная ответственность, психологическая несовместимость)',
-  })
-  replace(
-    @CurrentUser() user: AuthenticatedUser,
-    @Param('id', UuidParam()) id: string,
-    @Body() body: ReplaceMentorDto,
-  ) {
+  @Command(
+    'pairs/:id/replace-mentor',
+    directors,
+    'Замена наставника по приказу (увольнение, перевод, дисциплинарная ответственность, психологическая несовместимость)',
+    'pair',
+    202,
+  )
+  replace(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Body() body: ReplaceMentorDto) {
     return this.pairs.replaceMentor(user, id, body, directors);
   }
 
-  @Scope('pair')
-  @Post('pairs/:id/terminate')
-  @HttpCode(200)
-  @Roles(...directors)
-  @ApiOperation({ summary: 'Досрочно прекратить наставничество (с причиной и приказом)' })
-  terminate(
-    @CurrentUser() user: AuthenticatedUser,
-    @Param('id', UuidParam()) id: string,
-    @Body() body: TerminatePairDto,
-  ) {
+  @Command('pairs/:id/terminate', directors, 'Досрочно прекратить наставничество (с причиной и приказом)', 'pair')
+  terminate(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Body() body: TerminatePairDto) {
     return this.pairs.command(user, id, terminatePairUpdate, { ...body }, directors, body.reason);
   }
 
-  @Scope('pair')
-  @Get('pairs/:id/history')
-  @Roles(...auditors)
-  @ApiOperation({ summary: 'Аудит: вся история пары по порядку (JSON или CSV)' })
+  @Read('pairs/:id/history', auditors, 'Аудит: вся история пары по порядку (JSON или CSV)', 'pair')
   async history(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', UuidParam()) id: string,
+    @IdParam() id: string,
     @Query() query: HistoryQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
@@ -284,19 +221,18 @@ export class PairsController {
     return auditCsv(entries);
   }
 
-  @Scope('pair')
-  @Get('pairs/:id/history/reads')
-  @Roles('administrator')
-  @ApiOperation({ summary: 'Кто и когда читал историю пары' })
-  reads(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string, @Query() page: PaginationQuery) {
+  @Read('pairs/:id/history/reads', ['administrator'], 'Кто и когда читал историю пары', 'pair')
+  reads(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Query() page: PaginationQuery) {
     return this.pairs.auditReads(user, id, page);
   }
 
-  @Scope('pair')
-  @Get('pairs/:id/history/verify')
-  @Roles(...auditors)
-  @ApiOperation({ summary: 'Проверка целостности истории (цепочка хешей): первое нарушенное звено' })
-  verify(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string) {
+  @Read(
+    'pairs/:id/history/verify',
+    auditors,
+    'Проверка целостности истории (цепочка хешей): первое нарушенное звено',
+    'pair',
+  )
+  verify(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string) {
     return this.pairs.verify(user, id);
   }
 }

@@ -1,12 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Query } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import type { ParticipantState, Role } from '@mentorflow/domain';
 import { actingRole } from '../auth/acting-role';
-import { CurrentUser, Roles, Scope } from '../auth/auth.decorators';
+import { CurrentUser, Scope } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/auth.types';
-import { UuidParam } from '../common/id-param';
+import { ApiController, Command, Create, IdParam, Read } from '../common/endpoints';
 import { PaginationQuery } from '../common/pagination.dto';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { RecordCommissionMeetingDto, RegisterParticipantDto, WithdrawParticipantDto } from './participant.dto';
@@ -17,10 +16,8 @@ const selectors: Role[] = ['curator', 'commissionHead', 'director', 'administrat
 const reviewers: Role[] = ['commissionHead', 'curator', 'administrator'];
 
 /** Selection of mentors and mentees for a programme (the base of mentors and mentees the curator keeps). */
-@ApiTags('participants')
-@ApiBearerAuth()
+@ApiController('participants', 'programmes/:id')
 @Scope('programme')
-@Controller('programmes/:id')
 export class ParticipantsController {
   constructor(
     private readonly participants: ParticipantsService,
@@ -28,26 +25,18 @@ export class ParticipantsController {
     @InjectDataSource() private readonly db: DataSource,
   ) {}
 
-  @Post('participants')
-  @Roles(...selectors)
-  @ApiOperation({ summary: 'Предложить кандидата в наставники или наставляемые (до решения комиссии)' })
+  @Create('participants', selectors, 'Предложить кандидата в наставники или наставляемые (до решения комиссии)')
   async register(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', UuidParam()) programmeId: string,
+    @IdParam() programmeId: string,
     @Body() body: RegisterParticipantDto,
   ) {
     const programme = await this.programmes.loadForUser(user, programmeId);
     return this.participants.register(user, programmeId, body, actingRole(user, selectors, programme.organisationId));
   }
 
-  @Get('participants')
-  @Roles(...selectors)
-  @ApiOperation({ summary: 'Кандидаты, наставники и наставляемые программы с решением комиссии' })
-  async list(
-    @CurrentUser() user: AuthenticatedUser,
-    @Param('id', UuidParam()) programmeId: string,
-    @Query() page: PaginationQuery,
-  ) {
+  @Read('participants', selectors, 'Кандидаты, наставники и наставляемые программы с решением комиссии')
+  async list(@CurrentUser() user: AuthenticatedUser, @IdParam() programmeId: string, @Query() page: PaginationQuery) {
     await this.programmes.loadForUser(user, programmeId);
     const rows = await this.db.query<{ state: ParticipantState }[]>(
       'SELECT state FROM participants_view WHERE programme_id = $1 ORDER BY role, updated_at LIMIT $2 OFFSET $3',
@@ -56,14 +45,16 @@ export class ParticipantsController {
     return rows.map((r) => r.state);
   }
 
-  @Post('participants/:participantId/withdraw')
-  @HttpCode(200)
-  @Roles(...selectors)
-  @ApiOperation({ summary: 'Исключить участника из программы (выбытие) с указанием причины' })
+  @Command(
+    'participants/:participantId/withdraw',
+    selectors,
+    'Исключить участника из программы (выбытие) с указанием причины',
+    undefined,
+  )
   async withdraw(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', UuidParam()) programmeId: string,
-    @Param('participantId', UuidParam()) participantId: string,
+    @IdParam() programmeId: string,
+    @IdParam('participantId') participantId: string,
     @Body() body: WithdrawParticipantDto,
   ) {
     const programme = await this.programmes.loadForUser(user, programmeId);
@@ -71,14 +62,14 @@ export class ParticipantsController {
     return this.participants.withdraw(user, programmeId, participantId, body.reason, role);
   }
 
-  @Post('commission-meetings')
-  @Roles(...reviewers)
-  @ApiOperation({
-    summary: 'Внести решения заседания методической комиссии (педагогического совета) по кандидатам',
-  })
+  @Create(
+    'commission-meetings',
+    reviewers,
+    'Внести решения заседания методической комиссии (педагогического совета) по кандидатам',
+  )
   async recordMeeting(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', UuidParam()) programmeId: string,
+    @IdParam() programmeId: string,
     @Body() body: RecordCommissionMeetingDto,
   ) {
     const programme = await this.programmes.loadForUser(user, programmeId);

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Headers, Param, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, Scope } from '../auth/auth.decorators';
+import { Body, Headers, Query, StreamableFile } from '@nestjs/common';
+import { ApiProduces } from '@nestjs/swagger';
+import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/auth.types';
-import { UuidParam } from '../common/id-param';
+import { ApiController, Create, IdParam, Read } from '../common/endpoints';
 import { CSV_TYPE, csvStream, XLSX_TYPE, xlsxStream } from './report-export';
 import { RecordMonitoringResultDto, RegionReportQuery, ReportQuery, type ReportFormat } from './report.dto';
 import { ReportsService, type BuiltReport } from './reports.service';
@@ -27,61 +27,45 @@ function respond(report: BuiltReport, format: ReportFormat): unknown {
 
 const ORGANISATION_READERS = ['curator', 'director', 'commissionHead', 'administrator', 'regionalCoordinator'] as const;
 
-@ApiTags('reports')
-@ApiBearerAuth()
-@Controller()
+@ApiController('reports')
 export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
-  @Scope('organisation')
-  @Get('organisations/:id/reports/monitoring')
-  @Roles(...ORGANISATION_READERS)
+  @Read('organisations/:id/reports/monitoring', ORGANISATION_READERS, 'Мониторинг организации: пары, нагрузка, задачи, контроль, этап программы, показатели 002 §10 (на дату)', 'organisation')
   @ApiProduces('application/json', XLSX_TYPE, 'text/csv')
-  @ApiOperation({ summary: 'Мониторинг организации: пары, нагрузка, задачи, контроль, этап программы, показатели 002 §10 (на дату)' })
   async organisation(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', UuidParam()) id: string,
+    @IdParam() id: string,
     @Query() query: ReportQuery,
     @Headers('accept') accept?: string,
   ) {
     return respond(await this.reports.organisationReport(user, id, query), formatOf(query, accept));
   }
 
-  @Scope('organisation')
-  @Get('organisations/:id/reports/routes')
-  @Roles(...ORGANISATION_READERS, 'methodologist', 'tutor')
+  @Read('organisations/:id/reports/routes', [...ORGANISATION_READERS, 'methodologist', 'tutor'], 'ИОМ организации: компетенции на входе и на контроле, портфолио, просроченные проекты по методистам (на дату)', 'organisation')
   @ApiProduces('application/json', XLSX_TYPE, 'text/csv')
-  @ApiOperation({ summary: 'ИОМ организации: компетенции на входе и на контроле, портфолио, просроченные проекты по методистам (на дату)' })
   async routes(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', UuidParam()) id: string,
+    @IdParam() id: string,
     @Query() query: ReportQuery,
     @Headers('accept') accept?: string,
   ) {
     return respond(await this.reports.routesReport(user, id, query), formatOf(query, accept));
   }
 
-  @Get('reports/region')
-  @Roles('regionalCoordinator', 'administrator')
+  @Read('reports/region', ['regionalCoordinator', 'administrator'], 'Региональные показатели ЦМН по муниципалитетам и организациям (слайды 17–19, 25; на дату)')
   @ApiProduces('application/json', XLSX_TYPE, 'text/csv')
-  @ApiOperation({ summary: 'Региональные показатели ЦМН по муниципалитетам и организациям (слайды 17–19, 25; на дату)' })
   async region(@CurrentUser() user: AuthenticatedUser, @Query() query: RegionReportQuery, @Headers('accept') accept?: string) {
     return respond(await this.reports.regionReport(user, query), formatOf(query, accept));
   }
 
-  @Scope('organisation')
-  @Get('organisations/:id/monitoring-results')
-  @Roles(...ORGANISATION_READERS)
-  @ApiOperation({ summary: 'Внесённые результаты мониторинга (последний по показателю, паре и периоду)' })
-  monitoringResults(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string, @Query() query: ReportQuery) {
+  @Read('organisations/:id/monitoring-results', ORGANISATION_READERS, 'Внесённые результаты мониторинга (последний по показателю, паре и периоду)', 'organisation')
+  monitoringResults(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Query() query: ReportQuery) {
     return this.reports.listMonitoringResults(user, id, query);
   }
 
-  @Scope('organisation')
-  @Post('organisations/:id/monitoring-results')
-  @Roles('curator', 'director', 'administrator')
-  @ApiOperation({ summary: 'Внести результат мониторинга процесса или влияния (002 §10)' })
-  recordMonitoringResult(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string, @Body() body: RecordMonitoringResultDto) {
+  @Create('organisations/:id/monitoring-results', ['curator', 'director', 'administrator'], 'Внести результат мониторинга процесса или влияния (002 §10)', 'organisation')
+  recordMonitoringResult(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Body() body: RecordMonitoringResultDto) {
     return this.reports.recordMonitoringResult(user, id, body);
   }
 }

@@ -1,5 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Query } from '@nestjs/common';
 import { roles, type Role } from '@mentorflow/domain';
 import {
   agreeReflectionUpdate,
@@ -19,9 +18,8 @@ import {
   startReflectionUpdate,
   submitDraftUpdate,
 } from '@mentorflow/workflows/route/route.messages';
-import { CurrentUser, Roles, Scope } from '../auth/auth.decorators';
+import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/auth.types';
-import { UuidParam } from '../common/id-param';
 import {
   AgreeRoadMapDto,
   ApproveProposedRoadMapDto,
@@ -40,6 +38,7 @@ import {
   RouteListQuery,
 } from './route.dto';
 import { RoutesService } from './routes.service';
+import { ApiController, Command, Create, IdParam, Read } from '../common/endpoints';
 
 // The domain decides who may act on a route by membership (actorId), not by the token's role claim.
 const tutors: Role[] = ['tutor', 'administrator'];
@@ -59,73 +58,51 @@ const teachers: Role[] = [
   'administrator',
 ];
 
-@ApiTags('routes')
-@ApiBearerAuth()
-@Controller()
+@ApiController('routes')
 export class RoutesController {
   constructor(private readonly routes: RoutesService) {}
 
-  @Scope('organisation')
-  @Post('organisations/:id/routes')
-  @Roles(...tutors)
-  @ApiOperation({
-    summary: 'Создать ИОМ педагога и зарегистрировать его код в реестре (тьютор маршрута или администратор)',
-  })
-  create(
-    @CurrentUser() user: AuthenticatedUser,
-    @Param('id', UuidParam()) organisationId: string,
-    @Body() body: CreateRouteDto,
-  ) {
+  @Create(
+    'organisations/:id/routes',
+    tutors,
+    'Создать ИОМ педагога и зарегистрировать его код в реестре (тьютор маршрута или администратор)',
+    'organisation',
+  )
+  create(@CurrentUser() user: AuthenticatedUser, @IdParam() organisationId: string, @Body() body: CreateRouteDto) {
     return this.routes.create(user, organisationId, body, tutors);
   }
 
-  @Get('routes')
-  @Roles(...roles)
-  @ApiOperation({
-    summary: 'ИОМ: свои и (для сотрудников) своих организаций; поиск по коду реестра, организации, педагогу',
-  })
+  @Read(
+    'routes',
+    roles,
+    'ИОМ: свои и (для сотрудников) своих организаций; поиск по коду реестра, организации, педагогу',
+  )
   list(@CurrentUser() user: AuthenticatedUser, @Query() query: RouteListQuery) {
     return this.routes.list(user, query);
   }
 
-  @Scope('route')
-  @Get('routes/:id')
-  @Roles(...roles)
-  @ApiOperation({ summary: 'ИОМ: титульный лист, диагностика, дорожная карта, портфолио, задачи' })
-  get(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string) {
+  @Read('routes/:id', roles, 'ИОМ: титульный лист, диагностика, дорожная карта, портфолио, задачи', 'route')
+  get(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string) {
     return this.routes.get(user, id);
   }
 
-  @Scope('route')
-  @Get('routes/:id/history')
-  @Roles(...roles)
-  @ApiOperation({ summary: 'История ИОМ: все события по порядку' })
-  history(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string) {
+  @Read('routes/:id/history', roles, 'История ИОМ: все события по порядку', 'route')
+  history(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string) {
     return this.routes.history(user, id);
   }
 
-  @Scope('route')
-  @Post('routes/:id/fix-goal')
-  @HttpCode(200)
-  @Roles(...tutors)
-  @ApiOperation({ summary: 'Зафиксировать цель и задачи ИОМ (тьютор)' })
-  fixGoal(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string, @Body() body: FixGoalDto) {
+  @Command('routes/:id/fix-goal', tutors, 'Зафиксировать цель и задачи ИОМ (тьютор)', 'route')
+  fixGoal(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Body() body: FixGoalDto) {
     return this.routes.command(user, id, fixGoalUpdate, { ...body }, tutors);
   }
 
-  @Scope('route')
-  @Post('routes/:id/record-diagnostics')
-  @HttpCode(200)
-  @Roles(...tutors)
-  @ApiOperation({
-    summary:
-      'Записать результаты входной диагностики (тьютор): методисту ставится задача — проект ИОМ за 10 рабочих дней',
-  })
-  recordDiagnostics(
-    @CurrentUser() user: AuthenticatedUser,
-    @Param('id', UuidParam()) id: string,
-    @Body() body: RecordDiagnosticsDto,
-  ) {
+  @Command(
+    'routes/:id/record-diagnostics',
+    tutors,
+    'Записать результаты входной диагностики (тьютор): методисту ставится задача — проект ИОМ за 10 рабочих дней',
+    'route',
+  )
+  recordDiagnostics(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Body() body: RecordDiagnosticsDto) {
     const { results, ...rest } = body;
     return this.routes.command(
       user,
@@ -136,17 +113,15 @@ export class RoutesController {
     );
   }
 
-  @Scope('route')
-  @Post('routes/:id/enter-deficit-levels')
-  @HttpCode(200)
-  @Roles(...supervisors)
-  @ApiOperation({
-    summary:
-      'Указать уровень дефицита (высокий, средний, минимальный) по компетенциям диагностики (методист или тьютор маршрута)',
-  })
+  @Command(
+    'routes/:id/enter-deficit-levels',
+    supervisors,
+    'Указать уровень дефицита (высокий, средний, минимальный) по компетенциям диагностики (методист или тьютор маршрута)',
+    'route',
+  )
   enterDeficitLevels(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', UuidParam()) id: string,
+    @IdParam() id: string,
     @Body() body: EnterDeficitLevelsDto,
   ) {
     return this.routes.command(
@@ -158,36 +133,30 @@ export class RoutesController {
     );
   }
 
-  @Scope('route')
-  @Post('routes/:id/submit-draft')
-  @HttpCode(200)
-  @Roles(...methodologists)
-  @ApiOperation({ summary: 'Передать проект ИОМ тьютору (методист маршрута)' })
-  submitDraft(@CurrentUser() user: AuthenticatedUser, @Param('id', UuidParam()) id: string, @Body() body: RoadMapDto) {
+  @Command('routes/:id/submit-draft', methodologists, 'Передать проект ИОМ тьютору (методист маршрута)', 'route')
+  submitDraft(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Body() body: RoadMapDto) {
     return this.routes.command(user, id, submitDraftUpdate, { rows: plain(body.rows) }, methodologists);
   }
 
-  @Scope('route')
-  @Post('routes/:id/propose-own-road-map')
-  @HttpCode(200)
-  @Roles(...teachers)
-  @ApiOperation({ summary: 'Предложить собственную дорожную карту (педагог маршрута)' })
-  proposeOwnRoadMap(
-    @CurrentUser() user: AuthenticatedUser,
-    @Param('id', UuidParam()) id: string,
-    @Body() body: RoadMapDto,
-  ) {
+  @Command(
+    'routes/:id/propose-own-road-map',
+    teachers,
+    'Предложить собственную дорожную карту (педагог маршрута)',
+    'route',
+  )
+  proposeOwnRoadMap(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Body() body: RoadMapDto) {
     return this.routes.command(user, id, proposeOwnRoadMapUpdate, { rows: plain(body.rows) }, teachers);
   }
 
-  @Scope('route')
-  @Post('routes/:id/approve-proposed-road-map')
-  @HttpCode(200)
-  @Roles(...tutors)
-  @ApiOperation({ summary: 'Согласовать дорожную карту, предложенную педагогом, и контрольные точки (тьютор)' })
+  @Command(
+    'routes/:id/approve-proposed-road-map',
+    tutors,
+    'Согласовать дорожную карту, предложенную педагогом, и контрольные точки (тьютор)',
+    'route',
+  )
   approveProposedRoadMap(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', UuidParam()) id: string,
+    @IdParam() id: string,
     @Body() body: ApproveProposedRoadMapDto,
   ) {
     return this.routes.command(
@@ -199,18 +168,13 @@ export class RoutesController {
     );
   }
 
-  @Scope('route')
-  @Post('routes/:id/agree-road-map')
-  @HttpCode(200)
-  @Roles(...tutors)
-  @ApiOperation({
-    summary: 'Согласовать проект методиста (с доработкой или без) и контрольные точки: начало реализации (тьютор)',
-  })
-  agreeRoadMap(
-    @CurrentUser() user: AuthenticatedUser,
-    @Param('id', UuidParam()) id: string,
-    @Body() body: AgreeRoadMapDto,
-  ) {
+  @Command(
+    'routes/:id/agree-road-map',
+    tutors,
+    'Согласовать проект методиста (с доработкой или без) и контрольные точки: начало реализации (тьютор)',
+    'route',
+  )
+  agreeRoadMap(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Body() body: AgreeRoadMapDto) {
     const data = {
       controlPoints: plain(body.controlPoints),
       ...(body.rows === undefined ? {} : { rows: plain(body.rows) }),
@@ -218,30 +182,24 @@ export class RoutesController {
     return this.routes.command(user, id, agreeRoadMapUpdate, data, tutors);
   }
 
-  @Scope('route')
-  @Post('routes/:id/record-portfolio-entry')
-  @HttpCode(200)
-  @Roles(...teachers)
-  @ApiOperation({ summary: 'Добавить результат в портфолио (педагог маршрута)' })
+  @Command('routes/:id/record-portfolio-entry', teachers, 'Добавить результат в портфолио (педагог маршрута)', 'route')
   recordPortfolioEntry(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', UuidParam()) id: string,
+    @IdParam() id: string,
     @Body() body: RecordPortfolioEntryDto,
   ) {
     return this.routes.command(user, id, recordPortfolioEntryUpdate, { ...body }, teachers);
   }
 
-  @Scope('route')
-  @Post('routes/:id/record-control-point-check')
-  @HttpCode(200)
-  @Roles(...tutors)
-  @ApiOperation({
-    summary:
-      'Записать ежемесячную проверку контрольных точек (тьютор): по каждой точке месяца — пройдена, не пройдена или перенесена',
-  })
+  @Command(
+    'routes/:id/record-control-point-check',
+    tutors,
+    'Записать ежемесячную проверку контрольных точек (тьютор): по каждой точке месяца — пройдена, не пройдена или перенесена',
+    'route',
+  )
   recordControlPointCheck(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', UuidParam()) id: string,
+    @IdParam() id: string,
     @Body() body: RecordControlPointCheckDto,
   ) {
     return this.routes.command(
@@ -253,16 +211,13 @@ export class RoutesController {
     );
   }
 
-  @Scope('route')
-  @Post('routes/:id/correct-road-map')
-  @HttpCode(200)
-  @Roles(...tutors)
-  @ApiOperation({ summary: 'Скорректировать дорожную карту в ходе реализации, с причиной (тьютор)' })
-  correctRoadMap(
-    @CurrentUser() user: AuthenticatedUser,
-    @Param('id', UuidParam()) id: string,
-    @Body() body: CorrectRoadMapDto,
-  ) {
+  @Command(
+    'routes/:id/correct-road-map',
+    tutors,
+    'Скорректировать дорожную карту в ходе реализации, с причиной (тьютор)',
+    'route',
+  )
+  correctRoadMap(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Body() body: CorrectRoadMapDto) {
     return this.routes.command(
       user,
       id,
@@ -273,27 +228,25 @@ export class RoutesController {
     );
   }
 
-  @Scope('route')
-  @Post('routes/:id/start-reflection')
-  @HttpCode(200)
-  @Roles(...tutors)
-  @ApiOperation({ summary: 'Перейти к рефлексивному этапу: тьютору ставится задача контрольной диагностики' })
-  startReflection(
-    @CurrentUser() user: AuthenticatedUser,
-    @Param('id', UuidParam()) id: string,
-    @Body() body: RouteCommentDto,
-  ) {
+  @Command(
+    'routes/:id/start-reflection',
+    tutors,
+    'Перейти к рефлексивному этапу: тьютору ставится задача контрольной диагностики',
+    'route',
+  )
+  startReflection(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Body() body: RouteCommentDto) {
     return this.routes.command(user, id, startReflectionUpdate, {}, tutors, body.comment);
   }
 
-  @Scope('route')
-  @Post('routes/:id/record-control-diagnostics')
-  @HttpCode(200)
-  @Roles(...tutors)
-  @ApiOperation({ summary: 'Записать результаты контрольной диагностики: динамика по каждой области (тьютор)' })
+  @Command(
+    'routes/:id/record-control-diagnostics',
+    tutors,
+    'Записать результаты контрольной диагностики: динамика по каждой области (тьютор)',
+    'route',
+  )
   recordControlDiagnostics(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', UuidParam()) id: string,
+    @IdParam() id: string,
     @Body() body: RecordControlDiagnosticsDto,
   ) {
     const { results, ...rest } = body;
@@ -306,58 +259,33 @@ export class RoutesController {
     );
   }
 
-  @Scope('route')
-  @Post('routes/:id/record-desired-image')
-  @HttpCode(200)
-  @Roles(...teachers)
-  @ApiOperation({ summary: 'Описать желаемый образ себя как профессионала: самоопределение (педагог маршрута)' })
-  recordDesiredImage(
-    @CurrentUser() user: AuthenticatedUser,
-    @Param('id', UuidParam()) id: string,
-    @Body() body: DesiredImageDto,
-  ) {
+  @Command(
+    'routes/:id/record-desired-image',
+    teachers,
+    'Описать желаемый образ себя как профессионала: самоопределение (педагог маршрута)',
+    'route',
+  )
+  recordDesiredImage(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Body() body: DesiredImageDto) {
     return this.routes.command(user, id, recordDesiredImageUpdate, { desiredImage: body.desiredImage }, teachers);
   }
 
-  @Scope('route')
-  @Post('routes/:id/record-reflection')
-  @HttpCode(200)
-  @Roles(...teachers)
-  @ApiOperation({
-    summary:
-      'Рефлексивный анализ по каждому дефициту: что изменилось, подтверждения, приближение к желаемому образу (педагог)',
-  })
-  recordReflection(
-    @CurrentUser() user: AuthenticatedUser,
-    @Param('id', UuidParam()) id: string,
-    @Body() body: ReflectionDto,
-  ) {
+  @Command(
+    'routes/:id/record-reflection',
+    teachers,
+    'Рефлексивный анализ по каждому дефициту: что изменилось, подтверждения, приближение к желаемому образу (педагог)',
+    'route',
+  )
+  recordReflection(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Body() body: ReflectionDto) {
     return this.routes.command(user, id, recordReflectionUpdate, { entries: plain(body.entries) }, teachers);
   }
 
-  @Scope('route')
-  @Post('routes/:id/agree-reflection')
-  @HttpCode(200)
-  @Roles(...tutors)
-  @ApiOperation({ summary: 'Согласовать рефлексивный анализ педагога (тьютор)' })
-  agreeReflection(
-    @CurrentUser() user: AuthenticatedUser,
-    @Param('id', UuidParam()) id: string,
-    @Body() body: RouteCommentDto,
-  ) {
+  @Command('routes/:id/agree-reflection', tutors, 'Согласовать рефлексивный анализ педагога (тьютор)', 'route')
+  agreeReflection(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Body() body: RouteCommentDto) {
     return this.routes.command(user, id, agreeReflectionUpdate, {}, tutors, body.comment);
   }
 
-  @Scope('route')
-  @Post('routes/:id/complete')
-  @HttpCode(200)
-  @Roles(...tutors)
-  @ApiOperation({ summary: 'Завершить ИОМ после контрольной диагностики (тьютор)' })
-  complete(
-    @CurrentUser() user: AuthenticatedUser,
-    @Param('id', UuidParam()) id: string,
-    @Body() body: RouteCommentDto,
-  ) {
+  @Command('routes/:id/complete', tutors, 'Завершить ИОМ после контрольной диагностики (тьютор)', 'route')
+  complete(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Body() body: RouteCommentDto) {
     return this.routes.command(user, id, completeRouteUpdate, {}, tutors, body.comment);
   }
 }

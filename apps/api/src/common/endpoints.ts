@@ -1,0 +1,50 @@
+import { applyDecorators, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Role } from '@mentorflow/domain';
+import { Roles, Scope, Unscoped, type ScopeKind } from '../auth/auth.decorators';
+import { UuidParam } from './id-param';
+
+/**
+ * The endpoints' decorators: each composite stands for the stack every controller method wrote out — the
+ * scope of its path parameter, the HTTP method and path, the status, who may call it and the OpenAPI summary.
+ */
+
+/** A controller of the token-protected API: its OpenAPI tag, bearer auth and path prefix. */
+export const ApiController = (tag: string, prefix?: string): ClassDecorator =>
+  applyDecorators(ApiTags(tag), ApiBearerAuth(), prefix === undefined ? Controller() : Controller(prefix));
+
+/**
+ * The resource an endpoint's `:id` names (@Scope: the guard checks the caller's organisation), or
+ * `'unscoped'` where it names none (@Unscoped); none for a path without a parameter.
+ */
+export type EndpointScope = ScopeKind | 'unscoped';
+
+const endpoint = (
+  route: MethodDecorator,
+  roles: readonly Role[],
+  summary: string,
+  scope: EndpointScope | undefined,
+  status?: number,
+): MethodDecorator =>
+  applyDecorators(
+    ...(scope === undefined ? [] : [scope === 'unscoped' ? Unscoped() : Scope(scope)]),
+    route,
+    ...(status === undefined ? [] : [HttpCode(status)]),
+    Roles(...roles),
+    ApiOperation({ summary }),
+  );
+
+/** GET `path`. */
+export const Read = (path: string, roles: readonly Role[], summary: string, scope?: EndpointScope) =>
+  endpoint(Get(path), roles, summary, scope);
+
+/** POST `path` that creates something: Nest's 201. */
+export const Create = (path: string, roles: readonly Role[], summary: string, scope?: EndpointScope) =>
+  endpoint(Post(path), roles, summary, scope);
+
+/** POST `path` that acts on an existing resource: 200 (or `status`), nothing is created. */
+export const Command = (path: string, roles: readonly Role[], summary: string, scope?: EndpointScope, status = 200) =>
+  endpoint(Post(path), roles, summary, scope, status);
+
+/** A path parameter that must be a UUID (400 naming it otherwise). */
+export const IdParam = (name = 'id'): ParameterDecorator => Param(name, UuidParam());
