@@ -5,8 +5,8 @@ import { endOfLocalDay } from '@mentorflow/calendar';
 import { EventStore } from '@mentorflow/event-store';
 import { appendRegion, registerRouteCodes } from '../../scripts/region/append-region';
 import { expectedRegionFigures, type ExpectedRegionFigures } from '../../scripts/region/expected-figures';
-import { generateRegion } from '../../scripts/region/generate-region';
 import { openTestDataSource } from '../support/database';
+import { testRegion } from '../support/region';
 import { TestSystem } from '../support/system';
 
 const DAY = 86_400_000;
@@ -36,19 +36,7 @@ function figuresOfJson(body: any): ExpectedRegionFigures {
 describe('reports and monitoring through HTTP (generated region, real PostgreSQL and Temporal)', () => {
   let system: TestSystem;
   let dataSource: DataSource;
-  // Its history ends at a fixed instant, not today: the generator counts draft deadlines on the shipped calendar and
-  // leaves out the routes of a year it lacks, so a history ending after the shipped data would differ by the run's date.
-  const generatedUntil = Date.parse('2026-11-30T09:00:00.000Z');
-  const region = generateRegion({
-    municipalities: 3,
-    organisations: 8,
-    pairs: 40,
-    routes: 30,
-    seed: 11,
-    region: `Область ${randomUUID().slice(0, 8)}`,
-    regionCode: 98,
-    now: generatedUntil,
-  });
+  const region = testRegion({ seed: 11, region: `Область ${randomUUID().slice(0, 8)}`, regionCode: 98 });
   const asOf = new Date(region.now - 120 * DAY).toISOString().slice(0, 10);
   const [firstMunicipality] = region.municipalities as [string];
   const organisation = region.ledger[0] as (typeof region.ledger)[number];

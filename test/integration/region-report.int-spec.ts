@@ -4,29 +4,15 @@ import { EventStore } from '@mentorflow/event-store';
 import { Projector, reportFactsProjection } from '@mentorflow/projections';
 import { appendRegion } from '../../scripts/region/append-region';
 import { expectedRegionFigures } from '../../scripts/region/expected-figures';
-import { generateRegion } from '../../scripts/region/generate-region';
 import { openTestDataSource } from '../support/database';
-import { figuresOf, regionRows } from '../support/region';
+import { figuresOf, regionRows, testRegion } from '../support/region';
 
 const DAY = 86_400_000;
 
 describe('regional report facts from a generated region (PostgreSQL, report-facts projection)', () => {
   let dataSource: DataSource;
   let projector: Projector;
-  // A region of its own: other test files share the database. Its year ends at a fixed instant, not today:
-  // the generator counts draft deadlines on the shipped calendar and leaves out the routes of a year it
-  // lacks, so a year ending after the shipped data would have no drafts at all.
-  const generatedUntil = Date.parse('2026-11-30T09:00:00.000Z');
-  const region = generateRegion({
-    municipalities: 3,
-    organisations: 8,
-    pairs: 40,
-    routes: 30,
-    seed: 7,
-    region: `Тестовая область ${randomUUID().slice(0, 8)}`,
-    regionCode: 97,
-    now: generatedUntil,
-  });
+  const region = testRegion({ seed: 7, region: `Тестовая область ${randomUUID().slice(0, 8)}`, regionCode: 97 });
   const asOf = new Date(region.now - 150 * DAY).toISOString().slice(0, 10);
 
   beforeAll(async () => {

@@ -8,6 +8,7 @@ import {
   type RegionOrganisationRow,
 } from '@mentorflow/projections';
 import type { ExpectedRegionFigures } from '../../scripts/region/expected-figures';
+import { generateRegion } from '../../scripts/region/generate-region';
 
 /** The region's per-organisation rows from the report facts, as of the end of `asOf` (or now). */
 export async function regionRows(db: SqlExecutor, region: string, asOf?: string): Promise<RegionOrganisationRow[]> {
@@ -48,3 +49,21 @@ export function figuresOf(rows: readonly RegionOrganisationRow[]): ExpectedRegio
     municipalities,
   };
 }
+
+/**
+ * A region of its own for a spec (other test files share the database): 3 municipalities, 8 organisations,
+ * 40 pairs, 30 routes. Its history ends at a fixed instant, not today: the generator counts draft deadlines on
+ * the shipped calendar and leaves out the routes of a year it lacks, so a history ending after the shipped
+ * data would differ by the run's date (or have no drafts at all).
+ */
+export const testRegion = ({ seed, region, regionCode }: { seed: number; region: string; regionCode: number }) =>
+  generateRegion({
+    municipalities: 3,
+    organisations: 8,
+    pairs: 40,
+    routes: 30,
+    seed,
+    region,
+    regionCode,
+    now: Date.parse('2026-11-30T09:00:00.000Z'),
+  });
