@@ -4,13 +4,7 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { Runtime } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
-import {
-  mentorLoadDecider,
-  mentorLoadStream,
-  pairStream,
-  programmeStream,
-  programmeWorkflowId,
-} from '@mentorflow/domain';
+import { mentorLoadDecider, mentorLoadStream, pairStream, programmeStream } from '@mentorflow/domain';
 import { loadAggregate } from '@mentorflow/event-store';
 import { activitiesFrom } from '../../apps/worker/src/create-worker';
 import { createWorkerPino, temporalLogger, WorkerNestLogger } from '../../apps/worker/src/logger';
@@ -24,11 +18,11 @@ import {
 } from '../../workflows/pair/pair.messages';
 import { pairWorkflow } from '../../workflows/pair/pair.workflow';
 import { appointCuratorUpdate, recordDocumentUpdate } from '../../workflows/programme/programme.messages';
-import { programmeWorkflow } from '../../workflows/programme/programme.workflow';
 import { waitUntil } from '../support/poll';
 import { registerTestSchool } from '../support/organisation';
 import { pairStartOptions, personalProgrammeFrom } from '../support/pair-start';
 import { useTimeSkippingWorker } from '../support/time-skipping';
+import { startProgrammeWorkflow } from '../support/programme-start';
 
 const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
@@ -215,21 +209,8 @@ describe('an append the store rejects for good', () => {
   });
 
   it('refuses a programme document holding U+0000 and records the next one', async () => {
-    const programmeId = randomUUID();
     const curatorId = randomUUID();
-    const handle = await temporal.env.client.workflow.start(programmeWorkflow, {
-      taskQueue,
-      workflowId: programmeWorkflowId(programmeId),
-      args: [
-        {
-          programmeId,
-          organisationId,
-          title: 'Программа',
-          timeZone: 'Europe/Moscow',
-          metadata: await meta(director, 'director'),
-        },
-      ],
-    });
+    const { programmeId, handle } = await startProgrammeWorkflow(temporal, taskQueue, { director, organisationId });
     await handle.executeUpdate(appointCuratorUpdate, {
       args: [{ data: { curatorId }, metadata: await meta(director, 'director') }],
     });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { programmeStream, programmeWorkflowId, type ProgrammeDocumentKind } from '@mentorflow/domain';
+import { programmeStream, type ProgrammeDocumentKind } from '@mentorflow/domain';
 import { createEventStoreActivities } from '../../apps/worker/src/activities/event-store.activities';
 import { createProgrammeActivities } from '../../apps/worker/src/activities/programme.activities';
 import {
@@ -8,9 +8,9 @@ import {
   recordDocumentUpdate,
   returnToStageUpdate,
 } from '../../workflows/programme/programme.messages';
-import { programmeWorkflow } from '../../workflows/programme/programme.workflow';
 import { captureHistory } from '../support/replay';
 import { useTimeSkippingWorker } from '../support/time-skipping';
+import { startProgrammeWorkflow } from '../support/programme-start';
 
 /**
  * A programme through every stage to its close, with a return on the way: the replay corpus's history
@@ -39,22 +39,13 @@ describe('programme through every stage', () => {
   });
 
   it('advances one stage at a time, returns with a reason, and closes after the results stage', async () => {
-    const programmeId = randomUUID();
     const director = randomUUID();
     const curator = randomUUID();
     const { meta } = temporal;
-    const handle = await temporal.env.client.workflow.start(programmeWorkflow, {
-      taskQueue,
-      workflowId: programmeWorkflowId(programmeId),
-      args: [
-        {
-          programmeId,
-          organisationId: randomUUID(),
-          title: 'Программа 2026/27',
-          timeZone: 'Europe/Samara',
-          metadata: await meta(director, 'director'),
-        },
-      ],
+    const { programmeId, handle } = await startProgrammeWorkflow(temporal, taskQueue, {
+      director,
+      title: 'Программа 2026/27',
+      timeZone: 'Europe/Samara',
     });
     await handle.executeUpdate(appointCuratorUpdate, {
       args: [{ data: { curatorId: curator }, metadata: await meta(director, 'director') }],

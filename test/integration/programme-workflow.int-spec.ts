@@ -2,7 +2,7 @@ import { Worker } from '@temporalio/worker';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { endOfLocalDay, type ProductionCalendar } from '@mentorflow/calendar';
-import { programmeStream, programmeWorkflowId } from '@mentorflow/domain';
+import { programmeStream } from '@mentorflow/domain';
 import { createEventStoreActivities } from '../../apps/worker/src/activities/event-store.activities';
 import { createProgrammeActivities } from '../../apps/worker/src/activities/programme.activities';
 import { workerBundleOptions, workflowStackTracesKept } from '../../apps/worker/src/workflows-path';
@@ -13,10 +13,10 @@ import {
   programmeViewQuery,
   recordDocumentUpdate,
 } from '../../workflows/programme/programme.messages';
-import { programmeWorkflow } from '../../workflows/programme/programme.workflow';
 import { loadFixtureCalendarYears, yearsNeededFrom } from '../support/calendar-fixture';
 import { captureHistory } from '../support/replay';
 import { useTimeSkippingWorker } from '../support/time-skipping';
+import { startProgrammeWorkflow } from '../support/programme-start';
 
 const DAY = 86_400_000;
 const addDays = (date: string, days: number) =>
@@ -52,23 +52,12 @@ describe('programme workflow on the time-skipping test server', () => {
   const director = randomUUID();
   const curator = randomUUID();
 
-  async function startProgramme() {
-    const programmeId = randomUUID();
-    const handle = await temporal.env.client.workflow.start(programmeWorkflow, {
-      taskQueue,
-      workflowId: programmeWorkflowId(programmeId),
-      args: [
-        {
-          programmeId,
-          organisationId: randomUUID(),
-          title: 'Программа наставничества 2026/27',
-          timeZone: 'Asia/Vladivostok',
-          metadata: await meta(director, 'director'),
-        },
-      ],
+  const startProgramme = () =>
+    startProgrammeWorkflow(temporal, taskQueue, {
+      director,
+      title: 'Программа наставничества 2026/27',
+      timeZone: 'Asia/Vladivostok',
     });
-    return { programmeId, handle };
-  }
 
   it('records ProgrammeStarted in the store and answers commands with the new state', async () => {
     const { programmeId, handle } = await startProgramme();

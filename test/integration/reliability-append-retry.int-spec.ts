@@ -1,12 +1,12 @@
 import { Context } from '@temporalio/activity';
 import { randomUUID } from 'node:crypto';
-import { programmeStream, programmeWorkflowId } from '@mentorflow/domain';
+import { programmeStream } from '@mentorflow/domain';
 import { createEventStoreActivities } from '../../apps/worker/src/activities/event-store.activities';
 import { createProgrammeActivities } from '../../apps/worker/src/activities/programme.activities';
 import { appointCuratorUpdate, recordDocumentUpdate } from '../../workflows/programme/programme.messages';
-import { programmeWorkflow } from '../../workflows/programme/programme.workflow';
 import type { AppendEventsInput } from '../../workflows/activities';
 import { useTimeSkippingWorker } from '../support/time-skipping';
+import { startProgrammeWorkflow } from '../support/programme-start';
 
 /**
  * A worker that dies after PostgreSQL committed an append but before Temporal heard the activity
@@ -41,22 +41,9 @@ describe('an append retried after its commit', () => {
   const { meta } = temporal;
 
   it('stores each command once although every append committed twice over', async () => {
-    const programmeId = randomUUID();
     const director = randomUUID();
     const curatorId = randomUUID();
-    const handle = await temporal.env.client.workflow.start(programmeWorkflow, {
-      taskQueue,
-      workflowId: programmeWorkflowId(programmeId),
-      args: [
-        {
-          programmeId,
-          organisationId: randomUUID(),
-          title: 'Программа',
-          timeZone: 'Europe/Moscow',
-          metadata: await meta(director, 'director'),
-        },
-      ],
-    });
+    const { programmeId, handle } = await startProgrammeWorkflow(temporal, taskQueue, { director });
     const appointed = await handle.executeUpdate(appointCuratorUpdate, {
       args: [{ data: { curatorId }, metadata: await meta(director, 'director') }],
     });
