@@ -2,12 +2,23 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { METHOD_METADATA, MODULE_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { RequestMethod, type Type } from '@nestjs/common';
-import { competenceAreas, roles, type Role } from '@mentorflow/domain';
+import { roles, type Role } from '@mentorflow/domain';
 import { localDateOf } from '@mentorflow/calendar';
 import { AppModule } from '../../apps/api/src/app.module';
 import { IS_PUBLIC, ROLES } from '../../apps/api/src/auth/auth.decorators';
 import { routeSupervisors } from '../../apps/api/src/routes/routes.service';
 import { approveCandidates } from '../support/participants';
+import {
+  formPair,
+  pairFormation,
+  participantsListed,
+  places,
+  registerOrganisation,
+  selectMentorAndMentee,
+  startProgramme,
+  type OrganisationPlace,
+} from '../support/programme-setup';
+import { createRoute, recordDiagnostics } from '../support/route-setup';
 import { TestSystem } from '../support/system';
 
 /**
@@ -68,15 +79,10 @@ function ownExpectation(route: ApiRoute, role: Role): 'through' | 404 {
   return 'through';
 }
 
-const fourYearsLessADay = (date: string) =>
-  new Date(Date.parse(`${Number(date.slice(0, 4)) + 4}${date.slice(4)}T00:00:00Z`) - 86_400_000)
-    .toISOString()
-    .slice(0, 10);
-
 describe('access matrix: every route × every role × own and other organisation', () => {
   let system: TestSystem;
-  const A = { region: 'Самарская область', municipality: 'г. Тольятти', timeZone: 'Europe/Samara' };
-  const B = { region: 'Приморский край', municipality: 'г. Владивосток', timeZone: 'Asia/Vladivostok' };
+  const A = places.tolyatti;
+  const B = places.vladivostok;
   const people = {
     admin: randomUUID(),
     director: randomUUID(),
@@ -94,13 +100,13 @@ describe('access matrix: every route × every role × own and other organisation
   beforeAll(async () => {
     system = await TestSystem.start();
     const admin = system.token(people.admin, ['administrator']);
-    const register = async (where: typeof A, name: string) => {
-      const response = await system.request('POST', '/organisations', admin, { name, kind: 'school', ...where });
+    const register = async (place: OrganisationPlace) => {
+      const response = await registerOrganisation(system, admin, place);
       expect(response.status).toBe(201);
       return response.body.organisationId as string;
     };
-    ids.organisationA = await register(A, 'МБОУ «Школа № 5»');
-    ids.organisationB = await register(B, 'МБОУ «Лицей № 2»');
+    ids.organisationA = await register(A);
+    ids.organisationB = await register(B);
     const a = ids.organisationA;
     const as = {
       director: system.token(people.director, ['director'], [a]),
@@ -111,72 +117,37 @@ describe('access matrix: every route × every role × own and other organisation
     system.token(people.teacher, ['mentee'], [a]);
 
     // A programme with a curator, a selected mentor, a formed pair; an ИОМ whose diagnostics gave the methodologist a task.
-    ids.programme = (
-      await system.request('POST', `/organisations/${a}/programmes`, as.director, { title: 'Программа наставничества' })
-    ).body.state.programmeId;
-    expect(
-      (await system.request('POST', `/programmes/${ids.programme}/curator`, as.director, { curatorId: people.curator }))
-        .status,
-    ).toBe(200);
+    const programme = await startProgramme(system, a, as.director, people.curator, 'Программа наставничества');
+    ids.programme = programme.programmeId;
+    expect(programme.appointed.status).toBe(200);
     const candidates: string[] = [];
-    for (const [personId, role, extra] of [
-      [people.mentor, 'mentor', {}],
-      [people.mentee, 'mentee', { menteeCategory: 'newSpecialist' }],
-    ] as const) {
-      const selected = await system.request('POST', `/programmes/${ids.programme}/participants`, as.curator, {
-        personId,
-        role,
-        position: 'Учитель',
-        teachingExperienceYears: 10,
-        subjectExperienceYears: 5,
-        ...extra,
-      });
+    for (const selected of await selectMentorAndMentee(
+      system,
+      ids.programme,
+      as.curator,
+      people.mentor,
+      people.mentee,
+    )) {
       expect(selected.status).toBe(201);
       candidates.push(selected.body.participantId);
     }
-    await system.eventually(
-      () => system.request('GET', `/programmes/${ids.programme}/participants`, as.curator),
-      (r) => r.body?.length === 2,
-    );
+    await participantsListed(system, ids.programme, as.curator, 2);
     await approveCandidates(system, ids.programme, as.curator, candidates);
     ids.participant = candidates[0] as string;
-    const formed = await system.request('POST', `/programmes/${ids.programme}/pairs`, as.director, {
-      form: 'teacherTeacher',
-      kind: 'traditional',
-      mentorId: people.mentor,
-      menteeIds: [people.mentee],
-      consents: [
-        { personId: people.mentor, date: '2026-08-28' },
-        { personId: people.mentee, date: '2026-08-29' },
-      ],
-      order: { number: '15-к', date: '2026-09-01', signedBy: 'Директор' },
-      term: { start: '2026-09-01', end: '2027-08-31' },
-    });
+    const formed = await formPair(system, ids.programme, as.director, people.mentor, people.mentee);
     expect(formed.status).toBe(201);
     ids.pair = formed.body.state.pairId;
     ids.mentor = people.mentor;
 
     const today = localDateOf(new Date(), A.timeZone);
-    const route = await system.request('POST', `/organisations/${a}/routes`, as.tutor, {
+    const route = await createRoute(system, a, as.tutor, {
       teacherId: people.teacher,
       methodologistId: people.methodologist,
-      regionCode: '63',
-      titlePage: {
-        position: 'Учитель',
-        education: 'Высшее',
-        teachingExperienceYears: 12,
-        selfEducationTopic: 'Тема',
-        startDate: today,
-        endDate: fourYearsLessADay(today),
-      },
+      today,
     });
     expect(route.status).toBe(201);
     ids.route = route.body.state.routeId;
-    const diagnosed = await system.request('POST', `/routes/${ids.route}/record-diagnostics`, as.tutor, {
-      diagnosticsId: randomUUID(),
-      date: today,
-      results: competenceAreas.map((area) => ({ area, percent: area === 'ict' ? 35 : 70 })),
-    });
+    const diagnosed = await recordDiagnostics(system, ids.route, as.tutor, today);
     expect(diagnosed.status).toBe(200);
     const inbox = await system.eventually(
       () => system.request('GET', '/tasks', as.methodologist),
@@ -289,45 +260,23 @@ describe('access matrix: every route × every role × own and other organisation
       director: system.token(bDirector, ['director'], [b]),
       curator: system.token(bCurator, ['curator'], [b]),
     };
-    const programmeB = (
-      await system.request('POST', `/organisations/${b}/programmes`, inB.director, { title: 'Программа Б' })
-    ).body.state.programmeId as string;
-    expect(
-      (await system.request('POST', `/programmes/${programmeB}/curator`, inB.director, { curatorId: bCurator })).status,
-    ).toBe(200);
+    const { programmeId: programmeB, appointed } = await startProgramme(
+      system,
+      b,
+      inB.director,
+      bCurator,
+      'Программа Б',
+    );
+    expect(appointed.status).toBe(200);
     const candidatesB: string[] = [];
-    for (const [personId, role, extra] of [
-      [bMentor, 'mentor', {}],
-      [bMentee, 'mentee', { menteeCategory: 'newSpecialist' }],
-    ] as const) {
-      const selected = await system.request('POST', `/programmes/${programmeB}/participants`, inB.curator, {
-        personId,
-        role,
-        position: 'Учитель',
-        teachingExperienceYears: 10,
-        subjectExperienceYears: 5,
-        ...extra,
-      });
+    for (const selected of await selectMentorAndMentee(system, programmeB, inB.curator, bMentor, bMentee)) {
       expect(selected.status).toBe(201);
       candidatesB.push(selected.body.participantId);
     }
-    await system.eventually(
-      () => system.request('GET', `/programmes/${programmeB}/participants`, inB.curator),
-      (r) => r.body?.length === 2,
-    );
+    await participantsListed(system, programmeB, inB.curator, 2);
     await approveCandidates(system, programmeB, inB.curator, candidatesB);
-    const formation = (mentorId: string, menteeId: string) => ({
-      form: 'teacherTeacher',
-      kind: 'traditional',
-      mentorId,
-      menteeIds: [menteeId],
-      consents: [
-        { personId: mentorId, date: '2026-08-28' },
-        { personId: menteeId, date: '2026-08-29' },
-      ],
-      order: { number: '16-к', date: '2026-09-01', signedBy: 'Директор' },
-      term: { start: '2026-09-01', end: '2027-08-31' },
-    });
+    const formation = (mentorId: string, menteeId: string) =>
+      pairFormation(mentorId, menteeId, { order: { number: '16-к' } });
     const pairB = await system.request(
       'POST',
       `/programmes/${programmeB}/pairs`,

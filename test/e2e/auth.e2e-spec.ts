@@ -4,6 +4,7 @@ import { UserDirectory } from '../../apps/api/src/users/user-directory';
 import { openTestDataSource } from '../support/database';
 import { randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
+import { organisationBody, places, registerOrganisation } from '../support/programme-setup';
 import { TestSystem } from '../support/system';
 
 const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -87,13 +88,7 @@ describe('bearer tokens', () => {
 
   it('refuses a valid token whose roles the route does not allow (403), recording nothing', async () => {
     const mentor = system.token(randomUUID(), ['mentor'], [randomUUID()]);
-    const response = await system.request('POST', '/organisations', mentor, {
-      name: 'Школа',
-      kind: 'school',
-      municipality: 'М',
-      region: 'Р',
-      timeZone: 'Europe/Moscow',
-    });
+    const response = await registerOrganisation(system, mentor, places.plain);
     expect(response.status).toBe(403);
   });
 });
@@ -275,13 +270,7 @@ describe('write throttling', () => {
           'content-type': 'application/json',
           'x-forwarded-for': forwardedFor,
         },
-        body: JSON.stringify({
-          name: 'Школа',
-          kind: 'school',
-          municipality: 'М',
-          region: 'Р',
-          timeZone: 'Europe/Moscow',
-        }),
+        body: JSON.stringify(organisationBody(places.plain)),
       });
     const statuses = [];
     for (let i = 0; i < 5; i++) statuses.push((await write(`10.0.0.${i}`)).status);

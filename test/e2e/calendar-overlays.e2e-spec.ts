@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import { localDateOf, type ProductionCalendar } from '@mentorflow/calendar';
 import { productionCalendarStream } from '@mentorflow/domain';
 import { loadFixtureYearsAhead } from '../support/calendar-fixture';
-import { openTestDataSource } from '../support/database';
+import { countEvents, openTestDataSource } from '../support/database';
 import { TestSystem } from '../support/system';
 
 /**
@@ -55,10 +55,7 @@ describe('regional non-working days (calendar overlays) through the API', () => 
     await system?.stop();
   });
 
-  const calendarEvents = async () =>
-    Number(
-      (await db.query('SELECT count(*)::int AS n FROM events WHERE stream_id = $1', [productionCalendarStream]))[0].n,
-    );
+  const calendarEvents = () => countEvents(db, productionCalendarStream);
   const load = (xml: string, token = admin) => system.request('POST', '/calendar/overlays', token, { xml });
   const list = async (token = admin) => {
     const response = await system.request('GET', '/calendar/overlays?limit=100', token);

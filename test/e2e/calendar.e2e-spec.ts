@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { productionCalendarStream } from '@mentorflow/domain';
 import { fixtureCalendarXml } from '../support/calendar-fixture';
-import { openTestDataSource } from '../support/database';
+import { countEvents, openTestDataSource } from '../support/database';
 import { TestSystem } from '../support/system';
 
 describe('loading a production calendar year through the API', () => {
@@ -23,10 +23,7 @@ describe('loading a production calendar year through the API', () => {
     await system?.stop();
   });
 
-  const calendarEvents = async () =>
-    Number(
-      (await db.query('SELECT count(*)::int AS n FROM events WHERE stream_id = $1', [productionCalendarStream]))[0].n,
-    );
+  const calendarEvents = () => countEvents(db, productionCalendarStream);
   const load = (xml: string, token = admin) => system.request('POST', '/calendar/years', token, { xml });
 
   it('refuses bad XML and impossible dates with 400 in Russian, changing nothing', async () => {

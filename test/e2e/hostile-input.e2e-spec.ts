@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { roles } from '@mentorflow/domain';
-import { openTestDataSource } from '../support/database';
+import { countEvents, openTestDataSource } from '../support/database';
+import { createProgramme, places, registerOrganisation } from '../support/programme-setup';
 import { fillPath, isWrite, routeTable, type AppRoute } from '../support/route-table';
 import { TestSystem } from '../support/system';
 
@@ -19,20 +20,10 @@ describe('hostile input on write endpoints', () => {
     system = await TestSystem.start();
     db = await openTestDataSource();
     const admin = system.token(randomUUID(), ['administrator']);
-    organisationId = (
-      await system.request('POST', '/organisations', admin, {
-        name: 'Школа',
-        kind: 'school',
-        municipality: 'М',
-        region: 'Р',
-        timeZone: 'Europe/Moscow',
-      })
-    ).body.organisationId;
+    organisationId = (await registerOrganisation(system, admin, places.plain)).body.organisationId;
     // Every role, so guards let each hostile body through to parsing and validation.
     token = system.token(randomUUID(), [...roles], [organisationId]);
-    programmeId = (
-      await system.request('POST', `/organisations/${organisationId}/programmes`, token, { title: 'Программа' })
-    ).body.state.programmeId;
+    programmeId = (await createProgramme(system, organisationId, token)).body.state.programmeId;
     await system.usersStored();
     writes = routeTable(system.api).filter(isWrite);
   });
@@ -41,7 +32,16 @@ describe('hostile input on write endpoints', () => {
     await system?.stop();
   });
 
-  const eventCount = async () => Number((await db.query('SELECT count(*)::int AS n FROM events'))[0].n);
+  const eventCount = () => countEvents(db);
+  /** Whether the API answers `body`, sent as JSON whatever it is, with a 4xx. */
+  const refusedAsClientError = async (method: string, path: string, body: unknown) => {
+    const response = await fetch(`${system.baseUrl}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    return response.status >= 400 && response.status < 500;
+  };
 
   const hostileValue = fc.oneof(
     fc.string({ maxLength: 20 }),
@@ -112,15 +112,10 @@ describe('hostile input on write endpoints', () => {
       fc.asyncProperty(fc.constantFrom(...writes), hostileBody, async (route, body) => {
         const { method, path } = endpoint(route);
         hit.add(`${method} ${route.path}`);
-        const response = await fetch(`${system.baseUrl}${path}`, {
-          method,
-          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-          body: JSON.stringify(body),
-        });
         // The route in the assertion names the endpoint when a counterexample is found.
         expect({
           route: `${method} ${route.path}`,
-          clientError: response.status >= 400 && response.status < 500,
+          clientError: await refusedAsClientError(method, path, body),
         }).toEqual({ route: `${method} ${route.path}`, clientError: true });
       }),
       { numRuns: 300 },
@@ -136,15 +131,10 @@ describe('hostile input on write endpoints', () => {
         JSON.parse('{"__proto__": {"polluted": true}}'),
         { constructor: { prototype: { polluted: true } } },
       ]) {
-        const response = await fetch(`${system.baseUrl}${path}`, {
-          method,
-          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-          body: JSON.stringify(body),
-        });
         expect({
           route: `${method} ${route.path}`,
           body,
-          clientError: response.status >= 400 && response.status < 500,
+          clientError: await refusedAsClientError(method, path, body),
         }).toEqual({ route: `${method} ${route.path}`, body, clientError: true });
       }
     }

@@ -1,8 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { auditReadsPairStream, pairStream } from '@mentorflow/domain';
-import { openTestDataSource } from '../support/database';
+import { countEvents, openTestDataSource } from '../support/database';
 import { approveCandidates, selectParticipants } from '../support/participants';
+import {
+  formPair,
+  participantsListed,
+  registerOrganisation,
+  selectParticipant,
+  startProgramme,
+} from '../support/programme-setup';
+import { titlePage } from '../support/route-setup';
 import { TestSystem } from '../support/system';
 
 /**
@@ -29,9 +37,8 @@ describe('input limits: control characters, oversized bodies, repeated audited r
     db = await openTestDataSource();
     as = { admin: system.token(admin, ['administrator']), director: '', curator: '', mentee: '' };
     organisationId = (
-      await system.request('POST', '/organisations', as.admin, {
+      await registerOrganisation(system, as.admin, {
         name: 'Школа № 5',
-        kind: 'school',
         municipality: 'М',
         region: 'Самарская область',
         timeZone: 'Europe/Samara',
@@ -41,36 +48,13 @@ describe('input limits: control characters, oversized bodies, repeated audited r
     as.curator = system.token(curator, ['curator'], [organisationId]);
     as.mentee = system.token(mentee, ['mentee'], [organisationId]);
     system.token(mentor, ['mentor'], [organisationId]);
-    const programmeId = (
-      await system.request('POST', `/organisations/${organisationId}/programmes`, as.director, { title: 'Программа' })
-    ).body.state.programmeId;
-    await system.request('POST', `/programmes/${programmeId}/curator`, as.director, { curatorId: curator });
-    const proposedMentor = await system.request('POST', `/programmes/${programmeId}/participants`, as.curator, {
-      personId: mentor,
-      role: 'mentor',
-      position: 'Учитель',
-      teachingExperienceYears: 10,
-      subjectExperienceYears: 5,
-    });
-    await system.eventually(
-      () => system.request('GET', `/programmes/${programmeId}/participants`, as.curator),
-      (r) => r.body.length === 1,
-    );
+    const { programmeId } = await startProgramme(system, organisationId, as.director, curator);
+    const proposedMentor = await selectParticipant(system, programmeId, as.curator, mentor, 'mentor');
+    await participantsListed(system, programmeId, as.curator, 1);
     // Only candidates the commission approved are paired (002 §4.4).
     await approveCandidates(system, programmeId, as.curator, [proposedMentor.body.participantId]);
     await selectParticipants(system, programmeId, as.curator, [{ personId: mentee, role: 'mentee' }]);
-    const formed = await system.request('POST', `/programmes/${programmeId}/pairs`, as.director, {
-      form: 'teacherTeacher',
-      kind: 'traditional',
-      mentorId: mentor,
-      menteeIds: [mentee],
-      consents: [
-        { personId: mentor, date: '2026-08-28' },
-        { personId: mentee, date: '2026-08-29' },
-      ],
-      order: { number: '15-к', date: '2026-09-01', signedBy: 'Директор' },
-      term: { start: '2026-09-01', end: '2027-08-31' },
-    });
+    const formed = await formPair(system, programmeId, as.director, mentor, mentee);
     expect(formed.status).toBe(201);
     pairId = formed.body.state.pairId;
   });
@@ -79,8 +63,7 @@ describe('input limits: control characters, oversized bodies, repeated audited r
     await system?.stop();
   });
 
-  const pairEvents = async () =>
-    Number((await db.query('SELECT count(*)::int AS n FROM events WHERE stream_id = $1', [pairStream(pairId)]))[0].n);
+  const pairEvents = () => countEvents(db, pairStream(pairId));
 
   it("refuses a NUL in a mentee's report with 400 naming the field, stores nothing, and the pair takes the next report", async () => {
     const before = await pairEvents();
@@ -112,21 +95,14 @@ describe('input limits: control characters, oversized bodies, repeated audited r
   });
 
   it("refuses a control character deep in a route's title page, and in a query parameter", async () => {
-    const before = Number((await db.query('SELECT count(*)::int AS n FROM events'))[0].n);
+    const before = await countEvents(db);
     const route = await system.request('POST', `/organisations/${organisationId}/routes`, as.admin, {
       teacherId: randomUUID(),
       methodologistId: randomUUID(),
       regionCode: '63',
       goal: 'Цель',
       tasks: ['Задача', 'вторая\u0007'],
-      titlePage: {
-        position: 'Учитель',
-        education: 'Высшее',
-        teachingExperienceYears: 12,
-        selfEducationTopic: 'Тема',
-        startDate: '2026-12-01',
-        endDate: '2030-11-30',
-      },
+      titlePage: titlePage(),
     });
     expect(route.status).toBe(400);
     expect(route.body.errors).toEqual([
@@ -138,14 +114,7 @@ describe('input limits: control characters, oversized bodies, repeated audited r
       regionCode: '63',
       goal: 'Цель',
       tasks: ['Задача'],
-      titlePage: {
-        position: 'Учитель',
-        education: 'Высшее\u0000',
-        teachingExperienceYears: 12,
-        selfEducationTopic: 'Тема',
-        startDate: '2026-12-01',
-        endDate: '2030-11-30',
-      },
+      titlePage: { ...titlePage(), education: 'Высшее\u0000' },
     });
     expect(titled.body.errors).toEqual([
       expect.objectContaining({ field: 'titlePage.education', constraint: 'noControlCharacters' }),
@@ -153,7 +122,7 @@ describe('input limits: control characters, oversized bodies, repeated audited r
     const query = await system.request('GET', `/routes?limit=10&code=${encodeURIComponent('63\u0000')}`, as.admin);
     expect(query.status).toBe(400);
     expect(query.body.errors[0]).toMatchObject({ constraint: 'noControlCharacters' });
-    expect(Number((await db.query('SELECT count(*)::int AS n FROM events'))[0].n)).toBe(before);
+    expect(await countEvents(db)).toBe(before);
   });
 
   it('answers a 1 MB body of 90,000 unknown keys quickly with a small 400, while /health/live stays responsive', async () => {

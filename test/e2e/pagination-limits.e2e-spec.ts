@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { roles } from '@mentorflow/domain';
+import { createProgramme, places, registerOrganisation } from '../support/programme-setup';
 import { fillPath, routeTable, type AppRoute } from '../support/route-table';
 import { TestSystem } from '../support/system';
 import { MAX_PAGE_SIZE } from '../../apps/api/src/common/pagination.dto';
@@ -42,19 +43,9 @@ describe('every list endpoint pages with a bounded page size', () => {
   beforeAll(async () => {
     system = await TestSystem.start();
     const admin = system.token(randomUUID(), ['administrator']);
-    organisationId = (
-      await system.request('POST', '/organisations', admin, {
-        name: 'Школа',
-        kind: 'school',
-        municipality: 'М',
-        region: 'Самарская область',
-        timeZone: 'Europe/Moscow',
-      })
-    ).body.organisationId;
+    organisationId = (await registerOrganisation(system, admin, places.plainSamara)).body.organisationId;
     token = system.token(randomUUID(), [...roles], [organisationId]);
-    programmeId = (
-      await system.request('POST', `/organisations/${organisationId}/programmes`, token, { title: 'Программа' })
-    ).body.state.programmeId;
+    programmeId = (await createProgramme(system, organisationId, token)).body.state.programmeId;
     await system.usersStored();
     lists = routeTable(system.api).filter((route) => route.method === 'GET' && !(`GET ${route.path}` in notLists));
   });
@@ -115,13 +106,7 @@ describe('every list endpoint pages with a bounded page size', () => {
   it('returns at most `limit` rows and moves on with `offset`', async () => {
     const admin = system.token(randomUUID(), ['administrator']);
     for (const name of ['Школа 2', 'Школа 3', 'Школа 4']) {
-      const registered = await system.request('POST', '/organisations', admin, {
-        name,
-        kind: 'school',
-        municipality: 'М',
-        region: 'Самарская область',
-        timeZone: 'Europe/Moscow',
-      });
+      const registered = await registerOrganisation(system, admin, { ...places.plainSamara, name });
       expect(registered.status).toBe(201);
     }
     await system.eventually(

@@ -3,6 +3,16 @@ import { DataSource } from 'typeorm';
 import { pairStream } from '@mentorflow/domain';
 import { openTestDataSource } from '../support/database';
 import { approveCandidates, selectParticipants } from '../support/participants';
+import {
+  formPair,
+  mentorReplacement,
+  pairFormation,
+  participantsListed,
+  places,
+  registerOrganisation,
+  selectParticipant,
+  startProgramme,
+} from '../support/programme-setup';
 import { TestSystem } from '../support/system';
 
 describe('pairs through HTTP: formation, replacement checks, and the audited history', () => {
@@ -20,13 +30,7 @@ describe('pairs through HTTP: formation, replacement checks, and the audited his
   beforeAll(async () => {
     system = await TestSystem.start();
     db = await openTestDataSource();
-    const org = await system.request('POST', '/organisations', system.token(admin, ['administrator']), {
-      name: 'МБОУ «Лицей № 2»',
-      kind: 'school',
-      municipality: 'г. Владивосток',
-      region: 'Приморский край',
-      timeZone: 'Asia/Vladivostok',
-    });
+    const org = await registerOrganisation(system, system.token(admin, ['administrator']), places.vladivostok);
     organisationId = org.body.organisationId;
     as = {
       admin: system.token(admin, ['administrator']),
@@ -36,40 +40,20 @@ describe('pairs through HTTP: formation, replacement checks, and the audited his
       mentor: system.token(mentor, ['mentor'], [organisationId]),
     };
     system.token(mentee, ['mentee'], [organisationId]); // people of the organisation: a pair takes no one else
-    programmeId = (
-      await system.request('POST', `/organisations/${organisationId}/programmes`, as.director, { title: 'Программа' })
-    ).body.state.programmeId;
-    await system.request('POST', `/programmes/${programmeId}/curator`, as.director, { curatorId: curator });
+    ({ programmeId } = await startProgramme(system, organisationId, as.director, curator));
     const candidates: string[] = [];
     for (const personId of [mentor, secondMentor]) {
-      const proposed = await system.request('POST', `/programmes/${programmeId}/participants`, as.curator, {
-        personId,
-        role: 'mentor',
-        position: 'Учитель',
+      const proposed = await selectParticipant(system, programmeId, as.curator, personId, 'mentor', {
         teachingExperienceYears: 3,
         subjectExperienceYears: 1,
       });
       candidates.push(proposed.body.participantId);
     }
-    await system.eventually(
-      () => system.request('GET', `/programmes/${programmeId}/participants`, as.curator),
-      (r) => r.body.length === 2,
-    );
+    await participantsListed(system, programmeId, as.curator, 2);
     // Only candidates the commission approved are paired (002 §4.4).
     await approveCandidates(system, programmeId, as.curator, candidates);
     await selectParticipants(system, programmeId, as.curator, [{ personId: mentee, role: 'mentee' }]);
-    const formed = await system.request('POST', `/programmes/${programmeId}/pairs`, as.director, {
-      form: 'teacherTeacher',
-      kind: 'traditional',
-      mentorId: mentor,
-      menteeIds: [mentee],
-      consents: [
-        { personId: mentor, date: '2026-08-28' },
-        { personId: mentee, date: '2026-08-29' },
-      ],
-      order: { number: '15-к', date: '2026-09-01', signedBy: 'Директор' },
-      term: { start: '2026-09-01', end: '2027-08-31' },
-    });
+    const formed = await formPair(system, programmeId, as.director, mentor, mentee);
     expect(formed.status).toBe(201);
     // The mentor has 3 years of teaching, 1 in the subject: formed, with the warning recorded.
     expect(formed.body.state.mentorEligibilityWarnings).toEqual([
@@ -88,13 +72,8 @@ describe('pairs through HTTP: formation, replacement checks, and the audited his
     system.token(other, ['mentee'], [organisationId]);
     await selectParticipants(system, programmeId, as.curator, [{ personId: other, role: 'mentee' }]);
     const refused = await system.request('POST', `/programmes/${programmeId}/pairs`, as.director, {
-      form: 'teacherTeacher',
-      kind: 'traditional',
-      mentorId: secondMentor,
-      menteeIds: [other],
+      ...pairFormation(secondMentor, other, { order: { number: '16-к' } }),
       consents: [{ personId: secondMentor, date: '2026-08-28' }],
-      order: { number: '16-к', date: '2026-09-01', signedBy: 'Директор' },
-      term: { start: '2026-09-01', end: '2027-08-31' },
     });
     expect(refused.status).toBe(422);
     expect(refused.body.unmet.map((u: { code: string }) => u.code)).toEqual([`consent.${other}.missing`]);
@@ -107,13 +86,7 @@ describe('pairs through HTTP: formation, replacement checks, and the audited his
 
   it('refuses an invalid replacement at the API: same mentor, a mentor not selected for the programme', async () => {
     const request = (newMentorId: string) =>
-      system.request('POST', `/pairs/${pairId}/replace-mentor`, as.director, {
-        reason: 'dismissal',
-        order: { number: '20-к', date: '2026-10-01', signedBy: 'Директор' },
-        newMentorId,
-        newMentorConsent: { personId: newMentorId, date: '2026-10-01' },
-        menteeConsents: [{ personId: mentee, date: '2026-10-01' }],
-      });
+      system.request('POST', `/pairs/${pairId}/replace-mentor`, as.director, mentorReplacement(newMentorId, [mentee]));
     const same = await request(mentor);
     expect(same.status).toBe(422);
     expect(same.body.unmet.map((u: { code: string }) => u.code)).toContain('replacement.sameMentor');

@@ -9,11 +9,17 @@ import { routeViewQuery } from '@mentorflow/workflows/route/route.messages';
 import { pairWorkflowId, routeWorkflowId } from '@mentorflow/domain';
 import { workerBundleOptions } from '../../apps/worker/src/workflows-path';
 import { approveCandidates, selectParticipants } from '../support/participants';
+import {
+  formPair,
+  pairFormation,
+  participantsListed,
+  personalProgramme,
+  registerOrganisation,
+  selectParticipant,
+  startProgramme,
+} from '../support/programme-setup';
+import { fourYearsLessADay } from '../support/route-setup';
 import { TestSystem } from '../support/system';
-
-const DAY = 86_400_000;
-const addDays = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 
 /**
  * Teachers' personal data goes through Temporal (workflow inputs, updates, activity arguments) but must
@@ -100,9 +106,8 @@ describe('personal data in Temporal histories is encrypted', () => {
       randomUUID(),
     ];
     const organisationId = (
-      await system.request('POST', '/organisations', system.token(admin, ['administrator']), {
+      await registerOrganisation(system, system.token(admin, ['administrator']), {
         name: 'МБОУ «Школа № 7»',
-        kind: 'school',
         municipality: 'г. Самара',
         region: 'Самарская область',
         timeZone,
@@ -113,20 +118,14 @@ describe('personal data in Temporal histories is encrypted', () => {
       curator: system.token(curator, ['curator'], [organisationId]),
       mentor: system.token(mentor, ['mentor'], [organisationId]),
     };
-    const programmeId = (
-      await system.request('POST', `/organisations/${organisationId}/programmes`, as.director, { title: 'Программа' })
-    ).body.state.programmeId as string;
-    expect(
-      (await system.request('POST', `/programmes/${programmeId}/curator`, as.director, { curatorId: curator })).status,
-    ).toBe(200);
+    const { programmeId, appointed } = await startProgramme(system, organisationId, as.director, curator);
+    expect(appointed.status).toBe(200);
     const candidates: string[] = [];
     for (const [personId, role] of [
       [mentor, 'mentor'],
       [mentee, 'mentee'],
     ] as const) {
-      const selected = await system.request('POST', `/programmes/${programmeId}/participants`, as.curator, {
-        personId,
-        role,
+      const selected = await selectParticipant(system, programmeId, as.curator, personId, role, {
         position,
         teachingExperienceYears: 12,
         subjectExperienceYears: 8,
@@ -135,38 +134,25 @@ describe('personal data in Temporal histories is encrypted', () => {
       expect(selected.status).toBe(201);
       candidates.push(selected.body.participantId);
     }
-    await system.eventually(
-      () => system.request('GET', `/programmes/${programmeId}/participants`, as.curator),
-      (r) => r.body?.length === 2,
-    );
+    await participantsListed(system, programmeId, as.curator, 2);
     // Only candidates the commission approved are paired (002 §4.4).
     await approveCandidates(system, programmeId, as.curator, candidates);
 
-    const formed = await system.request('POST', `/programmes/${programmeId}/pairs`, as.director, {
-      form: 'teacherTeacher',
-      kind: 'traditional',
-      mentorId: mentor,
-      menteeIds: [mentee],
-      consents: [
-        { personId: mentor, date: '2026-08-28' },
-        { personId: mentee, date: '2026-08-28' },
-      ],
-      order: { number: '77-к', date: '2026-09-01', signedBy: director },
-      term: { start: '2026-09-01', end: '2027-08-31' },
+    const formed = await formPair(system, programmeId, as.director, mentor, mentee, {
+      order: { number: '77-к', signedBy: director },
+      menteeConsent: '2026-08-28',
     });
     expect(formed.status).toBe(201);
     const pairId = formed.body.state.pairId as string;
     // Through the codec the workflow answers with the data it was given.
     expect(formed.body.state.order.signedBy).toBe(director);
 
-    const approved = await system.request('POST', `/pairs/${pairId}/personal-programme`, as.curator, {
-      start: '2026-09-01',
-      end: '2027-05-31',
-      directions: ['Методическая поддержка'],
-      activities: [{ title: 'Посещение занятий наставника', plannedDate: '2026-10-15' }],
-      difficulties: ['Организация дисциплины'],
-      controller: { personId: curator, role: 'curator' },
-    });
+    const approved = await system.request(
+      'POST',
+      `/pairs/${pairId}/personal-programme`,
+      as.curator,
+      personalProgramme(curator),
+    );
     expect(approved.status).toBe(200);
     const entry = await system.request('POST', `/pairs/${pairId}/diary`, as.mentor, {
       entryId: randomUUID(),
@@ -182,13 +168,8 @@ describe('personal data in Temporal histories is encrypted', () => {
     system.token(other, ['mentee'], [organisationId]); // a person of the organisation, refused for the missing consent
     await selectParticipants(system, programmeId, as.curator, [{ personId: other, role: 'mentee' }]);
     const refused = await system.request('POST', `/programmes/${programmeId}/pairs`, as.director, {
-      form: 'teacherTeacher',
-      kind: 'traditional',
-      mentorId: mentor,
-      menteeIds: [other],
+      ...pairFormation(mentor, other, { order: { number: '78-к', signedBy: director } }),
       consents: [{ personId: mentor, date: '2026-08-28' }],
-      order: { number: '78-к', date: '2026-09-01', signedBy: director },
-      term: { start: '2026-09-01', end: '2027-08-31' },
     });
     expect(refused.status).toBe(422);
     expect(refused.body.detail).toMatch(/[А-Яа-яЁё]/);
@@ -218,9 +199,8 @@ describe('personal data in Temporal histories is encrypted', () => {
   it('keeps a teacher’s title page (position, education, self-education topic) out of the route’s Temporal history', async () => {
     const [admin, tutor, methodologist, teacher] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
     const organisationId = (
-      await system.request('POST', '/organisations', system.token(admin, ['administrator']), {
+      await registerOrganisation(system, system.token(admin, ['administrator']), {
         name: 'МБОУ «Гимназия № 3»',
-        kind: 'school',
         municipality: 'г. Тольятти',
         region: 'Самарская область',
         timeZone,
@@ -243,7 +223,7 @@ describe('personal data in Temporal histories is encrypted', () => {
           lastAttestationDate: '2024-03-15',
           teachingExperienceYears: 12,
           startDate: today,
-          endDate: addDays(`${Number(today.slice(0, 4)) + 4}${today.slice(4)}`, -1),
+          endDate: fourYearsLessADay(today),
         },
         goal: 'Преодолеть дефициты в области ИКТ',
         tasks: ['Освоить цифровые сервисы для уроков'],

@@ -1,5 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { approveCandidates } from '../support/participants';
+import {
+  formPair,
+  fulfilPreparatoryStage,
+  personalProgramme,
+  programmeDocument,
+  registerOrganisation,
+  selectParticipant,
+  startProgramme,
+} from '../support/programme-setup';
 import { TestSystem } from '../support/system';
 
 /** A whole programme, driven through HTTP by its curator, with real pairs behind its gates. */
@@ -17,7 +26,7 @@ describe('a programme driven through all five stages to closed', () => {
 
   beforeAll(async () => {
     system = await TestSystem.start();
-    const org = await system.request('POST', '/organisations', system.token(admin, ['administrator']), {
+    const org = await registerOrganisation(system, system.token(admin, ['administrator']), {
       name: 'ГБПОУ «Колледж сервиса»',
       kind: 'college',
       municipality: 'г. Новосибирск',
@@ -32,24 +41,20 @@ describe('a programme driven through all five stages to closed', () => {
       admin: system.token(admin, ['administrator']),
       mentor: system.token(mentor, ['mentor'], [organisationId]),
     };
-    const started = await system.request('POST', `/organisations/${organisationId}/programmes`, as.director, {
-      title: 'Программа наставничества 2026/27',
-    });
-    programmeId = started.body.state.programmeId;
-    await system.request('POST', `/programmes/${programmeId}/curator`, as.director, { curatorId: curator });
+    ({ programmeId } = await startProgramme(
+      system,
+      organisationId,
+      as.director,
+      curator,
+      'Программа наставничества 2026/27',
+    ));
   });
   afterAll(() => system?.stop());
 
-  const document = (kind: string) => ({
-    documentId: randomUUID(),
-    kind,
-    number: `${kind}-1`,
-    date: '2026-09-01',
-    signedBy: 'Директор',
-  });
   const record = async (kind: string) =>
     expect(
-      (await system.request('POST', `/programmes/${programmeId}/documents`, as.curator, document(kind))).status,
+      (await system.request('POST', `/programmes/${programmeId}/documents`, as.curator, programmeDocument(kind)))
+        .status,
     ).toBe(200);
   /** The gate reads projections: wait until the checklist the curator sees is empty, then advance. */
   const advanceWhenReady = async (from: string) => {
@@ -87,9 +92,7 @@ describe('a programme driven through all five stages to closed', () => {
       [mentor, 'mentor', {}],
       [mentee, 'mentee', { menteeCategory: 'newSpecialist' }],
     ] as const) {
-      const selected = await system.request('POST', `/programmes/${programmeId}/participants`, as.curator, {
-        personId,
-        role,
+      const selected = await selectParticipant(system, programmeId, as.curator, personId, role, {
         position: 'Преподаватель',
         subject: 'Информатика',
         teachingExperienceYears: role === 'mentor' ? 15 : 0,
@@ -110,17 +113,9 @@ describe('a programme driven through all five stages to closed', () => {
       'pairs.personalProgrammeNotApproved',
     ]);
     await record('roadMap');
-    const formed = await system.request('POST', `/programmes/${programmeId}/pairs`, as.director, {
-      form: 'teacherTeacher',
-      kind: 'traditional',
-      mentorId: mentor,
-      menteeIds: [mentee],
-      consents: [
-        { personId: mentor, date: '2026-08-28' },
-        { personId: mentee, date: '2026-08-28' },
-      ],
-      order: { number: '112-к', date: '2026-09-01', signedBy: 'Директор' },
-      term: { start: '2026-09-01', end: '2027-08-31' },
+    const formed = await formPair(system, programmeId, as.director, mentor, mentee, {
+      order: { number: '112-к' },
+      menteeConsent: '2026-08-28',
     });
     expect(formed.status).toBe(201);
     expect(formed.body.state).toMatchObject({ status: 'formed', mentorId: mentor });
@@ -130,14 +125,12 @@ describe('a programme driven through all five stages to closed', () => {
       (r) => r.body.nextStageChecklist.length === 1,
     );
     await expectRefusal(['pairs.personalProgrammeNotApproved']);
-    const approved = await system.request('POST', `/pairs/${pairId}/personal-programme`, as.curator, {
-      start: '2026-09-01',
-      end: '2027-05-31',
-      directions: ['Методическая поддержка'],
-      activities: [{ title: 'Посещение занятий наставника', plannedDate: '2026-10-15' }],
-      difficulties: ['Организация дисциплины'],
-      controller: { personId: curator, role: 'curator' },
-    });
+    const approved = await system.request(
+      'POST',
+      `/pairs/${pairId}/personal-programme`,
+      as.curator,
+      personalProgramme(curator),
+    );
     expect(approved.status).toBe(200);
     expect(approved.body.state.status).toBe('active');
     expect(await advanceWhenReady('design')).toBe('implementation');
@@ -199,35 +192,9 @@ describe('a programme driven through all five stages to closed', () => {
   });
 
   it('lets only one of two concurrent advances through, the other gets 409, and records one StageAdvanced', async () => {
-    const started = await system.request('POST', `/organisations/${organisationId}/programmes`, as.director, {
-      title: 'Вторая программа',
-    });
-    const id = started.body.state.programmeId as string;
+    const { programmeId: id } = await startProgramme(system, organisationId, as.director, curator, 'Вторая программа');
+    await fulfilPreparatoryStage(system, id, as.curator);
     // An administrator and the curator press "next" at the same moment on the same stage.
-    await system.request('POST', `/programmes/${id}/curator`, as.director, { curatorId: curator });
-    for (const kind of ['implementationAct', 'regulationApprovalOrder']) {
-      await system.request('POST', `/programmes/${id}/documents`, as.curator, document(kind));
-    }
-    const proposedIds: string[] = [];
-    for (const [personId, role, extra] of [
-      [randomUUID(), 'mentor', {}],
-      [randomUUID(), 'mentee', { menteeCategory: 'burnout' }],
-    ] as const) {
-      const proposed = await system.request('POST', `/programmes/${id}/participants`, as.curator, {
-        personId,
-        role,
-        position: 'Учитель',
-        teachingExperienceYears: 10,
-        subjectExperienceYears: 5,
-        ...extra,
-      });
-      proposedIds.push(proposed.body.participantId);
-    }
-    await approveCandidates(system, id, as.curator, proposedIds);
-    await system.eventually(
-      () => system.request('GET', `/programmes/${id}`, as.curator),
-      (r) => r.body.nextStageChecklist?.length === 0,
-    );
 
     const [a, b] = await Promise.all([
       system.request('POST', `/programmes/${id}/advance`, as.curator, { expectedStage: 'preparatory' }),

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { loadFixtureYearsAhead } from '../support/calendar-fixture';
+import { places, registerOrganisation, startProgramme } from '../support/programme-setup';
 import { TestSystem } from '../support/system';
 
 describe('programme through HTTP on real PostgreSQL and a real Temporal server', () => {
@@ -16,20 +17,14 @@ describe('programme through HTTP on real PostgreSQL and a real Temporal server',
   });
   afterAll(() => system?.stop());
 
-  async function registerOrganisation() {
-    const response = await system.request('POST', '/organisations', system.token(admin, ['administrator']), {
-      name: 'МБОУ «Школа № 5»',
-      kind: 'school',
-      municipality: 'г. Тольятти',
-      region: 'Самарская область',
-      timeZone: 'Europe/Samara',
-    });
+  async function registerSchool() {
+    const response = await registerOrganisation(system, system.token(admin, ['administrator']), places.tolyatti);
     expect(response.status).toBe(201);
     return response.body.organisationId as string;
   }
 
   it('starts a programme in its preparatory stage and serves it and its history', async () => {
-    const organisationId = await registerOrganisation();
+    const organisationId = await registerSchool();
     const directorToken = system.token(director, ['director'], [organisationId]);
 
     const started = await system.request('POST', `/organisations/${organisationId}/programmes`, directorToken, {
@@ -61,13 +56,9 @@ describe('programme through HTTP on real PostgreSQL and a real Temporal server',
   });
 
   it('refuses an advance with the unmet conditions (422) and records nothing', async () => {
-    const organisationId = await registerOrganisation();
+    const organisationId = await registerSchool();
     const directorToken = system.token(director, ['director'], [organisationId]);
-    const started = await system.request('POST', `/organisations/${organisationId}/programmes`, directorToken, {
-      title: 'Программа',
-    });
-    const programmeId = started.body.state.programmeId as string;
-    await system.request('POST', `/programmes/${programmeId}/curator`, directorToken, { curatorId: curator });
+    const { programmeId } = await startProgramme(system, organisationId, directorToken, curator);
 
     const refused = await system.request(
       'POST',
@@ -90,7 +81,7 @@ describe('programme through HTTP on real PostgreSQL and a real Temporal server',
   });
 
   it('answers bad input with 400 naming the field, and outsiders with 404', async () => {
-    const organisationId = await registerOrganisation();
+    const organisationId = await registerSchool();
     const directorToken = system.token(director, ['director'], [organisationId]);
 
     const bad = await system.request('POST', `/organisations/${organisationId}/programmes`, directorToken, {
@@ -121,14 +112,10 @@ describe('programme through HTTP on real PostgreSQL and a real Temporal server',
   });
 
   it("puts the stage-plan reminder in the curator's inbox only, due at the end of the planned local day", async () => {
-    const organisationId = await registerOrganisation();
+    const organisationId = await registerSchool();
     const directorToken = system.token(director, ['director'], [organisationId]);
-    const started = await system.request('POST', `/organisations/${organisationId}/programmes`, directorToken, {
-      title: 'Программа',
-    });
-    const programmeId = started.body.state.programmeId as string;
     const ownCurator = randomUUID();
-    await system.request('POST', `/programmes/${programmeId}/curator`, directorToken, { curatorId: ownCurator });
+    const { programmeId } = await startProgramme(system, organisationId, directorToken, ownCurator);
     const curatorToken = system.token(ownCurator, ['curator'], [organisationId]);
 
     const planned = await system.request('POST', `/programmes/${programmeId}/stage-plans`, curatorToken, {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { programmeStream } from '@mentorflow/domain';
-import { approveCandidates } from '../support/participants';
+import { fulfilPreparatoryStage, registerOrganisation, startProgramme } from '../support/programme-setup';
 import { TestSystem } from '../support/system';
 
 /**
@@ -25,9 +25,8 @@ describe('concurrent commands on one programme', () => {
     const admin = randomUUID();
     const director = randomUUID();
     const curator = randomUUID();
-    const organisation = await system.request('POST', '/organisations', system.token(admin, ['administrator']), {
+    const organisation = await registerOrganisation(system, system.token(admin, ['administrator']), {
       name: 'МАОУ «Лицей № 3»',
-      kind: 'school',
       municipality: 'г. Казань',
       region: 'Республика Татарстан',
       timeZone: 'Europe/Moscow',
@@ -38,45 +37,17 @@ describe('concurrent commands on one programme', () => {
       curator: system.token(curator, ['curator'], [organisationId]),
       admin: system.token(admin, ['administrator']),
     };
-    const started = await system.request('POST', `/organisations/${organisationId}/programmes`, as.director, {
-      title: 'Программа 2026/27',
-    });
-    const id = started.body.state.programmeId as string;
-    expect(
-      (await system.request('POST', `/programmes/${id}/curator`, as.director, { curatorId: curator })).status,
-    ).toBe(200);
-    for (const kind of ['implementationAct', 'regulationApprovalOrder']) {
-      const recorded = await system.request('POST', `/programmes/${id}/documents`, as.curator, {
-        documentId: randomUUID(),
-        kind,
-        number: `${kind}-1`,
-        date: '2026-09-01',
-        signedBy: 'Директор',
-      });
-      expect(recorded.status).toBe(200);
-    }
-    const candidates: string[] = [];
-    for (const [personId, role, extra] of [
-      [randomUUID(), 'mentor', {}],
-      [randomUUID(), 'mentee', { menteeCategory: 'burnout' }],
-    ] as const) {
-      const selected = await system.request('POST', `/programmes/${id}/participants`, as.curator, {
-        personId,
-        role,
-        position: 'Учитель',
-        teachingExperienceYears: 10,
-        subjectExperienceYears: 5,
-        ...extra,
-      });
-      expect(selected.status).toBe(201);
-      candidates.push(selected.body.participantId);
-    }
-    // The programme gate counts only candidates the commission approved (002 §4.4).
-    await approveCandidates(system, id, as.curator, candidates);
-    await system.eventually(
-      () => system.request('GET', `/programmes/${id}`, as.curator),
-      (r) => r.body.nextStageChecklist?.length === 0,
+    const { programmeId: id, appointed } = await startProgramme(
+      system,
+      organisationId,
+      as.director,
+      curator,
+      'Программа 2026/27',
     );
+    expect(appointed.status).toBe(200);
+    const { recorded, selected } = await fulfilPreparatoryStage(system, id, as.curator);
+    for (const document of recorded) expect(document.status).toBe(200);
+    for (const participant of selected) expect(participant.status).toBe(201);
 
     const answers = await Promise.all(
       Array.from({ length: 8 }, (_, i) =>

@@ -4,6 +4,7 @@ import { programmeStream } from '@mentorflow/domain';
 import { Api } from '../soak/lib/api';
 import { spawnWorker, type WorkerProcess } from '../soak/lib/processes';
 import { eventually } from '../support/poll';
+import { createProgramme, places, registerOrganisation } from '../support/programme-setup';
 
 /**
  * SIGTERM to a worker process while one of its activities is running: the activity finishes and
@@ -38,19 +39,11 @@ describe('graceful shutdown of the worker process', () => {
     await worker.ready;
 
     const admin = api.token(randomUUID(), ['administrator']);
-    const organisation = await api.request('POST', '/organisations', admin, {
-      name: 'МБОУ «Школа № 9»',
-      kind: 'school',
-      municipality: 'г. Самара',
-      region: 'Самарская область',
-      timeZone: 'Europe/Samara',
-    });
+    const organisation = await registerOrganisation(api, admin, places.samara);
     expect(organisation.status).toBe(201);
     const organisationId = organisation.body.organisationId as string;
     const director = api.token(randomUUID(), ['director'], [organisationId]);
-    const started = await api.request('POST', `/organisations/${organisationId}/programmes`, director, {
-      title: 'Программа 2026/27',
-    });
+    const started = await createProgramme(api, organisationId, director, 'Программа 2026/27');
     expect(started.status).toBe(201);
     const programmeId = started.body.state.programmeId as string;
     const stream = programmeStream(programmeId);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { localDateOf, type ProductionCalendar } from '@mentorflow/calendar';
 import { competenceAreas } from '@mentorflow/domain';
 import { loadFixtureYearsAhead } from '../support/calendar-fixture';
+import { places, registerOrganisation } from '../support/programme-setup';
 import { TestSystem } from '../support/system';
 
 const DAY = 86_400_000;
@@ -42,14 +43,8 @@ describe('individual educational routes (ИОМ) through HTTP on real PostgreSQL
     },
   ];
 
-  async function registerOrganisation(): Promise<string> {
-    const response = await system.request('POST', '/organisations', system.token(admin, ['administrator']), {
-      name: 'МБОУ «Школа № 5»',
-      kind: 'school',
-      municipality: 'г. Тольятти',
-      region: 'Самарская область',
-      timeZone,
-    });
+  async function registerSchool(): Promise<string> {
+    const response = await registerOrganisation(system, system.token(admin, ['administrator']), places.tolyatti);
     expect(response.status).toBe(201);
     return response.body.organisationId as string;
   }
@@ -68,7 +63,7 @@ describe('individual educational routes (ИОМ) through HTTP on real PostgreSQL
   beforeAll(async () => {
     system = await TestSystem.start();
     calendar = await loadFixtureYearsAhead();
-    organisationId = await registerOrganisation();
+    organisationId = await registerSchool();
     as = {
       admin: system.token(admin, ['administrator']),
       curator: system.token(curator, ['curator'], [organisationId]),
@@ -112,7 +107,7 @@ describe('individual educational routes (ИОМ) through HTTP on real PostgreSQL
     expect(otherRegion.status).toBe(422);
     expect(otherRegion.body.code).toBe('route.registry.regionMismatch');
 
-    const newOrganisation = await registerOrganisation();
+    const newOrganisation = await registerSchool();
     const unregistered = await createRoute(
       { regionCode: undefined },
       system.token(tutor, ['tutor'], [newOrganisation]),

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { temporalTlsOptions } from '@mentorflow/temporal';
+import { createProgramme, places, registerOrganisation } from '../support/programme-setup';
 import { TestSystem } from '../support/system';
 import { makeTestPki, startMtlsProxy, type TestPki } from '../support/tls-proxy';
 
@@ -45,21 +46,15 @@ describe('Temporal over mTLS', () => {
     });
     system = await TestSystem.start(`e2e-tls-${process.pid}-${Date.now()}`);
     const [admin, director] = [randomUUID(), randomUUID()];
-    const organisation = await system.request('POST', '/organisations', system.token(admin, ['administrator']), {
-      name: 'МБОУ «Школа № 9»',
-      kind: 'school',
-      municipality: 'г. Самара',
-      region: 'Самарская область',
-      timeZone: 'Europe/Samara',
-    });
+    const organisation = await registerOrganisation(system, system.token(admin, ['administrator']), places.samara);
     expect(organisation.status).toBe(201);
     const organisationId = organisation.body.organisationId as string;
     // Started by the API's client and answered by the worker's workflow: both went through the proxy.
-    const started = await system.request(
-      'POST',
-      `/organisations/${organisationId}/programmes`,
+    const started = await createProgramme(
+      system,
+      organisationId,
       system.token(director, ['director'], [organisationId]),
-      { title: 'Программа (mTLS)' },
+      'Программа (mTLS)',
     );
     expect(started.status).toBe(201);
     expect(started.body.state).toMatchObject({ stage: 'preparatory', organisationId });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { organisationBody, places } from '../support/programme-setup';
 import { TestSystem } from '../support/system';
 
 /** The three budgets of apps/api/src/common/throttler.guard.ts, with small limits; every request comes from 127.0.0.1. */
@@ -19,13 +20,7 @@ describe('throttling: per user, reads and writes apart, stricter without a user'
     await system?.stop();
   });
 
-  const organisation = () => ({
-    name: 'Школа',
-    kind: 'school',
-    municipality: 'М',
-    region: 'Р',
-    timeZone: 'Europe/Moscow',
-  });
+  const organisation = () => organisationBody(places.plain);
 
   it('gives each signed-in user a write budget of their own, over all routes, from the same address', async () => {
     const [first, second] = [

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { competenceAreas, userStream } from '@mentorflow/domain';
+import { userStream } from '@mentorflow/domain';
 import { openTestDataSource } from '../support/database';
+import { registerOrganisation } from '../support/programme-setup';
+import { createRoute, recordDiagnostics } from '../support/route-setup';
 import { TestSystem } from '../support/system';
 
 /** Users and their roles live in the database; each change is an audited event; scoping follows the grant. */
@@ -14,16 +16,9 @@ describe('users, role assignments and organisation-scoped roles', () => {
   let programmeA: string;
   let programmeB: string;
 
-  const registerOrganisation = async (name: string, region: string) =>
-    (
-      await system.request('POST', '/organisations', admin, {
-        name,
-        kind: 'school',
-        municipality: 'г. Город',
-        region,
-        timeZone: 'Europe/Moscow',
-      })
-    ).body.organisationId as string;
+  const organisationIn = async (name: string, region: string) =>
+    (await registerOrganisation(system, admin, { name, municipality: 'г. Город', region, timeZone: 'Europe/Moscow' }))
+      .body.organisationId as string;
   const devToken = async (sub: string) =>
     (await system.request('POST', '/auth/dev-token', undefined, { sub })).body.token as string;
   const userEvents = async (userId: string) =>
@@ -36,8 +31,8 @@ describe('users, role assignments and organisation-scoped roles', () => {
     system = await TestSystem.start();
     db = await openTestDataSource();
     admin = system.token(randomUUID(), ['administrator']);
-    organisationA = await registerOrganisation('МБОУ «Школа № 1»', 'Самарская область');
-    organisationB = await registerOrganisation('МБОУ «Школа № 2»', 'Тверская область');
+    organisationA = await organisationIn('МБОУ «Школа № 1»', 'Самарская область');
+    organisationB = await organisationIn('МБОУ «Школа № 2»', 'Тверская область');
     const startProgramme = async (organisationId: string) =>
       (
         await system.request(
@@ -167,9 +162,8 @@ describe('users, role assignments and organisation-scoped roles', () => {
       403,
     );
     // Registers organisations of their own region only.
-    const elsewhere = await system.request('POST', '/organisations', coordinator, {
+    const elsewhere = await registerOrganisation(system, coordinator, {
       name: 'Школа',
-      kind: 'school',
       municipality: 'г. Тверь',
       region: 'Тверская область',
       timeZone: 'Europe/Moscow',
@@ -203,27 +197,13 @@ describe('users, role assignments and organisation-scoped roles', () => {
     };
     system.token(teacher, ['mentee'], [organisationA]);
     const today = new Date().toISOString().slice(0, 10);
-    const route = await system.request('POST', `/organisations/${organisationA}/routes`, as.tutor, {
+    const route = await createRoute(system, organisationA, as.tutor, {
       teacherId: teacher,
       methodologistId: methodologist,
-      regionCode: '63',
-      titlePage: {
-        position: 'Учитель',
-        education: 'Высшее',
-        teachingExperienceYears: 12,
-        selfEducationTopic: 'Тема',
-        startDate: today,
-        endDate: new Date(Date.parse(`${Number(today.slice(0, 4)) + 4}${today.slice(4)}T00:00:00Z`) - 86_400_000)
-          .toISOString()
-          .slice(0, 10),
-      },
+      today,
     });
     expect(route.status).toBe(201);
-    await system.request('POST', `/routes/${route.body.state.routeId}/record-diagnostics`, as.tutor, {
-      diagnosticsId: randomUUID(),
-      date: today,
-      results: competenceAreas.map((area) => ({ area, percent: area === 'ict' ? 35 : 70 })),
-    });
+    await recordDiagnostics(system, route.body.state.routeId, as.tutor, today);
     const inbox = await system.eventually(
       () => system.request('GET', '/tasks', as.methodologist),
       (r) => r.body?.length > 0,

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { roles } from '@mentorflow/domain';
 import type { DataSource } from 'typeorm';
-import { openTestDataSource } from '../support/database';
+import { countEvents, openTestDataSource } from '../support/database';
+import { organisationBody, places, registerOrganisation, startProgramme } from '../support/programme-setup';
+import { titlePage } from '../support/route-setup';
 import { fillPath, isWrite, routeTable, type AppRoute } from '../support/route-table';
 import { TestSystem } from '../support/system';
 
@@ -33,14 +35,6 @@ function withField(body: Body, path: string, value: unknown): Body {
 
 const order = () => ({ number: '15-к', date: '2026-09-01', signedBy: 'Директор' });
 const consent = () => ({ personId: uuid(), date: '2026-08-28' });
-const titlePage = () => ({
-  position: 'Учитель',
-  education: 'Высшее',
-  teachingExperienceYears: 12,
-  selfEducationTopic: 'Тема',
-  startDate: '2026-12-01',
-  endDate: '2030-11-30',
-});
 const row = () => ({
   rowId: 'row-1',
   competence: 'ict',
@@ -59,7 +53,7 @@ const results = () => [{ area: 'ict', percent: 35 }];
  */
 const corpus: Record<string, { body: Body; cases: (body: Body) => Case[] }> = {
   'POST /organisations': {
-    body: { name: 'Школа', kind: 'school', municipality: 'М', region: 'Р', timeZone: 'Europe/Moscow' },
+    body: organisationBody(places.plain),
     cases: (b) => [
       ['missing field', withField(b, 'name', undefined), 'name', 'isString'],
       ['too long', withField(b, 'name', long(301)), 'name', 'maxLength'],
@@ -562,15 +556,7 @@ describe('validation corpus: bad requests on every write endpoint', () => {
     system = await TestSystem.start();
     db = await openTestDataSource();
     const admin = system.token(uuid(), ['administrator']);
-    organisationId = (
-      await system.request('POST', '/organisations', admin, {
-        name: 'Школа',
-        kind: 'school',
-        municipality: 'М',
-        region: 'Самарская область',
-        timeZone: 'Europe/Moscow',
-      })
-    ).body.organisationId;
+    organisationId = (await registerOrganisation(system, admin, places.plainSamara)).body.organisationId;
     // Every role, so no guard answers before validation does.
     token = system.token(uuid(), [...roles], [organisationId]);
     await system.usersStored();
@@ -581,7 +567,7 @@ describe('validation corpus: bad requests on every write endpoint', () => {
     await system?.stop();
   });
 
-  const eventCount = async () => Number((await db.query('SELECT count(*)::int AS n FROM events'))[0].n);
+  const eventCount = () => countEvents(db);
   const keyOf = (route: AppRoute) => `${route.method} ${route.path}`;
 
   async function send(
@@ -726,12 +712,9 @@ describe('validation corpus: bad requests on every write endpoint', () => {
       const curatorId = uuid();
       curator = system.token(curatorId, ['curator'], [organisationId]);
       await system.usersStored();
-      programmeId = (
-        await system.request('POST', `/organisations/${organisationId}/programmes`, director, { title: 'Программа' })
-      ).body.state.programmeId;
-      expect((await system.request('POST', `/programmes/${programmeId}/curator`, director, { curatorId })).status).toBe(
-        200,
-      );
+      const started = await startProgramme(system, organisationId, director, curatorId);
+      programmeId = started.programmeId;
+      expect(started.appointed.status).toBe(200);
     });
 
     it('answers 404 for ids that do not exist, and stores nothing', async () => {

@@ -2,6 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { approveCandidates } from '../support/participants';
+import {
+  formPair,
+  mentorReplacement,
+  participantsListed,
+  places,
+  registerOrganisation,
+  selectParticipant,
+  startProgramme,
+} from '../support/programme-setup';
 import { TestSystem } from '../support/system';
 import { accessibilityAudit, ensureWebBuild, launchBrowser, screenshot, signedInPage } from '../support/web';
 
@@ -21,67 +30,36 @@ describe('web application: the administrator audits a pair after a mentor replac
     ensureWebBuild();
     [system, browser] = await Promise.all([TestSystem.start(), launchBrowser()]);
     adminToken = system.token(admin, ['administrator']);
-    const organisationId = (
-      await system.request('POST', '/organisations', adminToken, {
-        name: 'МБОУ «Лицей № 2»',
-        kind: 'school',
-        municipality: 'г. Владивосток',
-        region: 'Приморский край',
-        timeZone: 'Asia/Vladivostok',
-      })
-    ).body.organisationId as string;
+    const organisationId = (await registerOrganisation(system, adminToken, places.vladivostok)).body
+      .organisationId as string;
     const directorToken = system.token(director, ['director'], [organisationId]);
     const curatorToken = system.token(curator, ['curator'], [organisationId]);
-    programmeId = (
-      await system.request('POST', `/organisations/${organisationId}/programmes`, directorToken, { title: 'Программа' })
-    ).body.state.programmeId;
-    await system.request('POST', `/programmes/${programmeId}/curator`, directorToken, { curatorId: curator });
+    ({ programmeId } = await startProgramme(system, organisationId, directorToken, curator));
     const candidates: string[] = [];
     for (const personId of [mentor, secondMentor]) {
-      const proposed = await system.request('POST', `/programmes/${programmeId}/participants`, curatorToken, {
-        personId,
-        role: 'mentor',
-        position: 'Учитель',
+      const proposed = await selectParticipant(system, programmeId, curatorToken, personId, 'mentor', {
         teachingExperienceYears: 12,
         subjectExperienceYears: 8,
       });
       candidates.push(proposed.body.participantId);
     }
     // A pair takes people of the organisation only.
-    const proposedMentee = await system.request('POST', `/programmes/${programmeId}/participants`, curatorToken, {
-      personId: mentee,
-      role: 'mentee',
-      position: 'Учитель',
+    const proposedMentee = await selectParticipant(system, programmeId, curatorToken, mentee, 'mentee', {
       teachingExperienceYears: 0,
       subjectExperienceYears: 0,
       menteeCategory: 'newSpecialist',
     });
-    await system.eventually(
-      () => system.request('GET', `/programmes/${programmeId}/participants`, curatorToken),
-      (r) => r.body.length === 3,
-    );
+    await participantsListed(system, programmeId, curatorToken, 3);
     // Only candidates the commission approved are paired (002 §4.4).
     await approveCandidates(system, programmeId, curatorToken, [...candidates, proposedMentee.body.participantId]);
-    const formed = await system.request('POST', `/programmes/${programmeId}/pairs`, directorToken, {
-      form: 'teacherTeacher',
-      kind: 'traditional',
-      mentorId: mentor,
-      menteeIds: [mentee],
-      consents: [
-        { personId: mentor, date: '2026-08-28' },
-        { personId: mentee, date: '2026-08-29' },
-      ],
-      order: { number: '15-к', date: '2026-09-01', signedBy: 'Директор' },
-      term: { start: '2026-09-01', end: '2027-08-31' },
-    });
+    const formed = await formPair(system, programmeId, directorToken, mentor, mentee);
     pairId = formed.body.state.pairId;
-    const replaced = await system.request('POST', `/pairs/${pairId}/replace-mentor`, directorToken, {
-      reason: 'dismissal',
-      order: { number: '20-к', date: '2026-10-01', signedBy: 'Директор' },
-      newMentorId: secondMentor,
-      newMentorConsent: { personId: secondMentor, date: '2026-10-01' },
-      menteeConsents: [{ personId: mentee, date: '2026-10-01' }],
-    });
+    const replaced = await system.request(
+      'POST',
+      `/pairs/${pairId}/replace-mentor`,
+      directorToken,
+      mentorReplacement(secondMentor, [mentee]),
+    );
     expect(replaced.status).toBe(202);
     await system.eventually(
       () => system.request('GET', `/pairs/${pairId}`, adminToken),

@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { approveCandidates } from '../support/participants';
 import { localDateOf } from '@mentorflow/calendar';
+import { registerOrganisation, selectParticipant, startProgramme } from '../support/programme-setup';
 import { TestSystem } from '../support/system';
 import {
   accessibilityAudit,
   ensureWebBuild,
+  horizontalOverflow,
   launchBrowser,
   laptop,
   phone,
@@ -34,9 +36,8 @@ describe('web application: the curator advances a programme after fixing a refus
     ensureWebBuild();
     [system, browser] = await Promise.all([TestSystem.start(), launchBrowser()]);
     const adminToken = system.token(admin, ['administrator']);
-    const org = await system.request('POST', '/organisations', adminToken, {
+    const org = await registerOrganisation(system, adminToken, {
       name: 'МБОУ «Гимназия № 3»',
-      kind: 'school',
       municipality: 'г. Самара',
       region: 'Самарская область',
       timeZone: 'Europe/Samara',
@@ -44,12 +45,13 @@ describe('web application: the curator advances a programme after fixing a refus
     organisationId = org.body.organisationId;
     const directorToken = system.token(director, ['director'], [organisationId]);
     curatorToken = system.token(curator, ['curator'], [organisationId]);
-    programmeId = (
-      await system.request('POST', `/organisations/${organisationId}/programmes`, directorToken, {
-        title: 'Программа наставничества 2026/27',
-      })
-    ).body.state.programmeId;
-    await system.request('POST', `/programmes/${programmeId}/curator`, directorToken, { curatorId: curator });
+    ({ programmeId } = await startProgramme(
+      system,
+      organisationId,
+      directorToken,
+      curator,
+      'Программа наставничества 2026/27',
+    ));
     // Everything but the order approving the regulation is already in place.
     await system.request('POST', `/programmes/${programmeId}/documents`, curatorToken, {
       documentId: randomUUID(),
@@ -63,9 +65,7 @@ describe('web application: the curator advances a programme after fixing a refus
       [mentor, 'mentor', {}],
       [mentee, 'mentee', { menteeCategory: 'newSpecialist' }],
     ] as const) {
-      const proposed = await system.request('POST', `/programmes/${programmeId}/participants`, curatorToken, {
-        personId,
-        role,
+      const proposed = await selectParticipant(system, programmeId, curatorToken, personId, role, {
         position: 'Учитель математики',
         subject: 'Математика',
         teachingExperienceYears: role === 'mentor' ? 14 : 0,
@@ -164,12 +164,7 @@ describe('web application: the curator advances a programme after fixing a refus
     await page.reload();
     await page.getByRole('heading', { name: 'Этапы программы' }).waitFor();
     await screenshot(page, 'phone-curator-programme');
-    // Runs in the page (the test's tsconfig has no DOM types).
-    const overflow = await page.evaluate(() => {
-      const root = (globalThis as any).document.documentElement;
-      return root.scrollWidth - root.clientWidth;
-    });
-    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await context.close();
   });
 

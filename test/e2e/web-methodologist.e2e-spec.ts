@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { Client } from '@temporalio/client';
 import type { Browser } from 'playwright-core';
 import { localDateOf } from '@mentorflow/calendar';
-import { competenceAreaLabels, competenceAreas, routeWorkflowId } from '@mentorflow/domain';
-import { recordDiagnosticsUpdate } from '@mentorflow/workflows/route/route.messages';
+import { competenceAreaLabels, competenceAreas } from '@mentorflow/domain';
 import { loadFixtureYearsAhead } from '../support/calendar-fixture';
+import { places, registerOrganisation } from '../support/programme-setup';
+import { recordDiagnosticsAt } from '../support/route-setup';
 import { TestSystem } from '../support/system';
 import {
   accessibilityAudit,
   ensureWebBuild,
+  horizontalOverflow,
   laptop,
   launchBrowser,
   phone,
@@ -39,15 +40,7 @@ describe('web application: the methodologist completes an overdue draft task', (
     // Deadlines and the inbox's working days reach into next year: fixture years for any the shipped data lacks.
     await loadFixtureYearsAhead();
     const adminToken = system.token(admin, ['administrator']);
-    organisationId = (
-      await system.request('POST', '/organisations', adminToken, {
-        name: 'МБОУ «Школа № 5»',
-        kind: 'school',
-        municipality: 'г. Тольятти',
-        region: 'Самарская область',
-        timeZone,
-      })
-    ).body.organisationId;
+    organisationId = (await registerOrganisation(system, adminToken, places.tolyatti)).body.organisationId;
     await system.request('POST', `/organisations/${organisationId}/staff`, adminToken, {
       personId: curator,
       role: 'curator',
@@ -79,24 +72,14 @@ describe('web application: the methodologist completes an overdue draft task', (
     // commands with the present, so the test sends this one update to the route workflow directly, dated in the past;
     // the workflow's own timer then marks the draft overdue and escalates it, as it would have in real time.
     const past = new Date(Date.now() - 25 * DAY).toISOString();
-    await system.api
-      .get(Client)
-      .workflow.getHandle(routeWorkflowId(routeId))
-      .executeUpdate(recordDiagnosticsUpdate, {
-        args: [
-          {
-            data: {
-              diagnosticsId: randomUUID(),
-              date: localDateOf(past, timeZone),
-              results: competenceAreas.map((area) => ({
-                area,
-                percent: area === 'ict' ? 35 : area === 'methodical' ? 45 : 70,
-              })),
-            },
-            metadata: { actorId: tutor, role: 'tutor', now: past },
-          },
-        ],
-      });
+    await recordDiagnosticsAt(system, routeId, tutor, {
+      date: localDateOf(past, timeZone),
+      now: past,
+      results: competenceAreas.map((area) => ({
+        area,
+        percent: area === 'ict' ? 35 : area === 'methodical' ? 45 : 70,
+      })),
+    });
     const inbox = await system.eventually(
       () => system.request('GET', '/tasks', as.methodologist),
       (r) => r.body.some((t: { kind: string; status: string }) => t.kind === 'draftRoute' && t.status === 'overdue'),
@@ -283,11 +266,7 @@ describe('web application: the methodologist completes an overdue draft task', (
     await page.reload();
     await page.getByRole('heading', { name: 'Уровень компетенций' }).waitFor();
     await screenshot(page, 'phone-route');
-    const overflow = await page.evaluate(() => {
-      const root = (globalThis as any).document.documentElement;
-      return root.scrollWidth - root.clientWidth;
-    });
-    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await context.close();
   });
 });

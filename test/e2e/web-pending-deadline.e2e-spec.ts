@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { Client } from '@temporalio/client';
 import type { Browser } from 'playwright-core';
-import { competenceAreas, routeWorkflowId } from '@mentorflow/domain';
 import { EventStore } from '@mentorflow/event-store';
-import { recordDiagnosticsUpdate } from '@mentorflow/workflows/route/route.messages';
 import { formatLocalDate } from '../../apps/web/src/format';
 import { fixtureCalendarXml, fixtureProductionCalendar, loadFixtureCalendarYears } from '../support/calendar-fixture';
 import { openTestDataSource } from '../support/database';
+import { registerOrganisation } from '../support/programme-setup';
+import { recordDiagnosticsAt } from '../support/route-setup';
 import { TestSystem } from '../support/system';
 import { ensureWebBuild, launchBrowser, screenshot, signedInPage } from '../support/web';
 
@@ -49,9 +48,8 @@ describe('web application: a deadline in a year without a calendar waits for the
     await db.destroy();
     as = { admin: system.token(adminId, ['administrator']), methodologist: '', tutor: '' };
     const organisationId = (
-      await system.request('POST', '/organisations', as.admin, {
+      await registerOrganisation(system, as.admin, {
         name: 'МАОУ «Гимназия № 9»',
-        kind: 'school',
         municipality: 'г. Екатеринбург',
         region: 'Свердловская область',
         timeZone,
@@ -78,21 +76,7 @@ describe('web application: a deadline in a year without a calendar waits for the
     expect(created.status).toBe(201);
     routeId = created.body.state.routeId;
     // The API stamps a command with the present; the test records the diagnostics on its own date directly.
-    await system.api
-      .get(Client)
-      .workflow.getHandle(routeWorkflowId(routeId))
-      .executeUpdate(recordDiagnosticsUpdate, {
-        args: [
-          {
-            data: {
-              diagnosticsId: randomUUID(),
-              date: recordedAt.slice(0, 10),
-              results: competenceAreas.map((area) => ({ area, percent: area === 'ict' ? 35 : 70 })),
-            },
-            metadata: { actorId: tutor, role: 'tutor', now: recordedAt },
-          },
-        ],
-      });
+    await recordDiagnosticsAt(system, routeId, tutor, { date: recordedAt.slice(0, 10), now: recordedAt });
   });
   afterAll(async () => {
     await browser?.close();

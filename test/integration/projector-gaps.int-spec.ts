@@ -12,6 +12,7 @@ import {
   type Projection,
 } from '@mentorflow/projections';
 import { openTestDataSource, readEverything } from '../support/database';
+import { pairFormation } from '../support/programme-setup';
 
 const actor = { actorId: 'tester', role: 'curator' };
 
@@ -214,16 +215,7 @@ describe('projector and position gaps', () => {
           pairId,
           programmeId: randomUUID(),
           organisationId: randomUUID(),
-          form: 'teacherTeacher',
-          kind: 'traditional',
-          mentorId,
-          menteeIds: [menteeId],
-          consents: [
-            { personId: mentorId, date: '2026-08-28' },
-            { personId: menteeId, date: '2026-08-28' },
-          ],
-          order: { number: '15-к', date: '2026-09-01', signedBy: 'Директор' },
-          term: { start: '2026-09-01', end: '2027-08-31' },
+          ...pairFormation(mentorId, menteeId, { menteeConsent: '2026-08-28' }),
           capacityReserved: true,
         },
         metadata: { actorId: 'director', role: 'director', now: '2026-09-01T06:00:00.000Z' },

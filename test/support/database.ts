@@ -27,3 +27,12 @@ export async function readEverything(store: EventStore): Promise<RecordedEvent[]
     cursor = cursorOf(batch.at(-1) as RecordedEvent);
   }
 }
+
+/** How many events the store holds: all of them, or those of one stream. */
+export async function countEvents(db: DataSource, streamId?: string): Promise<number> {
+  const rows: { n: number }[] =
+    streamId === undefined
+      ? await db.query('SELECT count(*)::int AS n FROM events')
+      : await db.query('SELECT count(*)::int AS n FROM events WHERE stream_id = $1', [streamId]);
+  return Number(rows[0]?.n);
+}

@@ -128,3 +128,11 @@ export async function accessibilityAudit(page: Page): Promise<AccessibilityAudit
     };
   });
 }
+
+/** How much wider the page is than its viewport, in pixels (≤ 0: nothing is cut off horizontally). */
+export const horizontalOverflow = (page: Page): Promise<number> =>
+  // Runs in the page (the test's tsconfig has no DOM types).
+  page.evaluate(() => {
+    const root = (globalThis as any).document.documentElement;
+    return root.scrollWidth - root.clientWidth;
+  });

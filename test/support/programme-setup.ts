@@ -1,0 +1,210 @@
+import { randomUUID } from 'node:crypto';
+import { approveCandidates } from './participants';
+import type { TestSystem } from './system';
+
+/**
+ * The setup the specs make through HTTP before what they test: an organisation, a programme with its
+ * curator, selected participants and a formed pair. Each helper answers the API's response (or ids),
+ * so a spec still asserts what it cares about itself.
+ */
+
+/** What the helpers call: TestSystem, or another client with the same request(). */
+export type ApiClient = Pick<TestSystem, 'request'>;
+type Response = Awaited<ReturnType<ApiClient['request']>>;
+
+export interface OrganisationPlace {
+  name: string;
+  municipality: string;
+  region: string;
+  timeZone: string;
+  /** Default: a school. */
+  kind?: string;
+}
+
+/** The organisations several specs register, as they name them. */
+export const places = {
+  /** Where nothing but the organisation's existence matters. */
+  plain: { name: 'Школа', municipality: 'М', region: 'Р', timeZone: 'Europe/Moscow' },
+  /** The same, in a region a coordinator can be scoped to. */
+  plainSamara: { name: 'Школа', municipality: 'М', region: 'Самарская область', timeZone: 'Europe/Moscow' },
+  tolyatti: {
+    name: 'МБОУ «Школа № 5»',
+    municipality: 'г. Тольятти',
+    region: 'Самарская область',
+    timeZone: 'Europe/Samara',
+  },
+  samara: {
+    name: 'МБОУ «Школа № 9»',
+    municipality: 'г. Самара',
+    region: 'Самарская область',
+    timeZone: 'Europe/Samara',
+  },
+  vladivostok: {
+    name: 'МБОУ «Лицей № 2»',
+    municipality: 'г. Владивосток',
+    region: 'Приморский край',
+    timeZone: 'Asia/Vladivostok',
+  },
+} satisfies Record<string, OrganisationPlace>;
+
+/** The body of POST /organisations. */
+export const organisationBody = ({ name, kind = 'school', municipality, region, timeZone }: OrganisationPlace) => ({
+  name,
+  kind,
+  municipality,
+  region,
+  timeZone,
+});
+
+/** POST /organisations. */
+export const registerOrganisation = (api: ApiClient, token: string, place: OrganisationPlace) =>
+  api.request('POST', '/organisations', token, organisationBody(place));
+
+/** POST /organisations/:id/programmes. */
+export const createProgramme = (api: ApiClient, organisationId: string, director: string, title = 'Программа') =>
+  api.request('POST', `/organisations/${organisationId}/programmes`, director, { title });
+
+/** A programme the director starts, with `curatorId` appointed its curator: its id and both responses. */
+export async function startProgramme(
+  api: ApiClient,
+  organisationId: string,
+  director: string,
+  curatorId: string,
+  title = 'Программа',
+) {
+  const started = await createProgramme(api, organisationId, director, title);
+  const programmeId = started.body.state.programmeId as string;
+  const appointed = await api.request('POST', `/programmes/${programmeId}/curator`, director, { curatorId });
+  return { programmeId, started, appointed };
+}
+
+/** POST /programmes/:id/participants: a teacher ('Учитель') of 10 years, 5 in the subject, unless `details` say otherwise. */
+export const selectParticipant = (
+  api: ApiClient,
+  programmeId: string,
+  curator: string,
+  personId: string,
+  role: 'mentor' | 'mentee',
+  details: Record<string, unknown> = {},
+) =>
+  api.request('POST', `/programmes/${programmeId}/participants`, curator, {
+    personId,
+    role,
+    position: 'Учитель',
+    teachingExperienceYears: 10,
+    subjectExperienceYears: 5,
+    ...details,
+  });
+
+/** Waits until the programme's participants (a read model) number `count`. */
+export const participantsListed = (system: TestSystem, programmeId: string, curator: string, count: number) =>
+  system.eventually(
+    () => system.request('GET', `/programmes/${programmeId}/participants`, curator),
+    (r) => r.body?.length === count,
+  );
+
+/**
+ * The body of POST /programmes/:id/pairs: one mentor and one mentee, teacher–teacher and traditional, both
+ * consenting (the mentee on `menteeConsent`, by default the day after the mentor), order 15-к, 2026/27.
+ */
+export const pairFormation = (
+  mentorId: string,
+  menteeId: string,
+  { order = {}, menteeConsent = '2026-08-29' }: { order?: Record<string, string>; menteeConsent?: string } = {},
+) => ({
+  form: 'teacherTeacher' as const,
+  kind: 'traditional' as const,
+  mentorId,
+  menteeIds: [menteeId],
+  consents: [
+    { personId: mentorId, date: '2026-08-28' },
+    { personId: menteeId, date: menteeConsent },
+  ],
+  order: { number: '15-к', date: '2026-09-01', signedBy: 'Директор', ...order },
+  term: { start: '2026-09-01', end: '2027-08-31' },
+});
+
+/** POST /programmes/:id/pairs with pairFormation(). */
+export const formPair = (
+  api: ApiClient,
+  programmeId: string,
+  director: string,
+  mentorId: string,
+  menteeId: string,
+  options?: Parameters<typeof pairFormation>[2],
+) => api.request('POST', `/programmes/${programmeId}/pairs`, director, pairFormation(mentorId, menteeId, options));
+
+/** The body of POST /pairs/:id/personal-programme: 2026/27, one direction, activity and difficulty, the curator controls. */
+export const personalProgramme = (curatorId: string) => ({
+  start: '2026-09-01',
+  end: '2027-05-31',
+  directions: ['Методическая поддержка'],
+  activities: [{ title: 'Посещение занятий наставника', plannedDate: '2026-10-15' }],
+  difficulties: ['Организация дисциплины'],
+  controller: { personId: curatorId, role: 'curator' },
+});
+
+/** The body of POST /pairs/:id/replace-mentor: dismissal by order 20-к, the new mentor consenting the same day. */
+export const mentorReplacement = (newMentorId: string, menteeIds: readonly string[]) => ({
+  reason: 'dismissal',
+  order: { number: '20-к', date: '2026-10-01', signedBy: 'Директор' },
+  newMentorId,
+  newMentorConsent: { personId: newMentorId, date: '2026-10-01' },
+  menteeConsents: menteeIds.map((personId) => ({ personId, date: '2026-10-01' })),
+});
+
+/** A mentor and a mentee (a new specialist) selected one after the other, selectParticipant()'s defaults: both responses. */
+export async function selectMentorAndMentee(
+  api: ApiClient,
+  programmeId: string,
+  curator: string,
+  mentorId: string,
+  menteeId: string,
+) {
+  const mentor = await selectParticipant(api, programmeId, curator, mentorId, 'mentor');
+  const mentee = await selectParticipant(api, programmeId, curator, menteeId, 'mentee', {
+    menteeCategory: 'newSpecialist',
+  });
+  return [mentor, mentee];
+}
+
+/** The body of POST /programmes/:id/documents: a document of `kind` numbered `<kind>-1`, signed by the director. */
+export const programmeDocument = (kind: string) => ({
+  documentId: randomUUID(),
+  kind,
+  number: `${kind}-1`,
+  date: '2026-09-01',
+  signedBy: 'Директор',
+});
+
+/**
+ * What the preparatory stage asks for: the implementation act and the regulation order recorded, a mentor
+ * and a mentee (burnout) proposed and approved by the commission (the gate counts only those, 002 §4.4).
+ * Waits until the checklist the curator sees is empty; answers the responses.
+ */
+export async function fulfilPreparatoryStage(system: TestSystem, programmeId: string, curator: string) {
+  const recorded: Response[] = [];
+  for (const kind of ['implementationAct', 'regulationApprovalOrder']) {
+    recorded.push(
+      await system.request('POST', `/programmes/${programmeId}/documents`, curator, programmeDocument(kind)),
+    );
+  }
+  const selected: Response[] = [];
+  for (const [role, details] of [
+    ['mentor', {}],
+    ['mentee', { menteeCategory: 'burnout' }],
+  ] as const) {
+    selected.push(await selectParticipant(system, programmeId, curator, randomUUID(), role, details));
+  }
+  await approveCandidates(
+    system,
+    programmeId,
+    curator,
+    selected.map((response) => response.body.participantId as string),
+  );
+  await system.eventually(
+    () => system.request('GET', `/programmes/${programmeId}`, curator),
+    (r) => r.body.nextStageChecklist?.length === 0,
+  );
+  return { recorded, selected };
+}

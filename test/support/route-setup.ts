@@ -1,0 +1,75 @@
+import { Client } from '@temporalio/client';
+import { randomUUID } from 'node:crypto';
+import { competenceAreas, routeWorkflowId, type RouteDiagnosticsResultInput } from '@mentorflow/domain';
+import { recordDiagnosticsUpdate } from '@mentorflow/workflows/route/route.messages';
+import type { ApiClient } from './programme-setup';
+import type { TestSystem } from './system';
+
+/** Route (ИОМ) bodies and requests several specs send through HTTP. */
+
+/** The last day of a four-year route that starts on `date` (YYYY-MM-DD): the longest period but one day. */
+export const fourYearsLessADay = (date: string) =>
+  new Date(Date.parse(`${Number(date.slice(0, 4)) + 4}${date.slice(4)}T00:00:00Z`) - 86_400_000)
+    .toISOString()
+    .slice(0, 10);
+
+/** A route's title page where only its dates matter: a teacher of 12 years with higher education. */
+export const titlePage = (startDate = '2026-12-01', endDate = '2030-11-30') => ({
+  position: 'Учитель',
+  education: 'Высшее',
+  teachingExperienceYears: 12,
+  selfEducationTopic: 'Тема',
+  startDate,
+  endDate,
+});
+
+/** POST /organisations/:id/routes by the tutor: the teacher's route in region 63, four years from `today`. */
+export const createRoute = (
+  api: ApiClient,
+  organisationId: string,
+  tutor: string,
+  { teacherId, methodologistId, today }: { teacherId: string; methodologistId: string; today: string },
+) =>
+  api.request('POST', `/organisations/${organisationId}/routes`, tutor, {
+    teacherId,
+    methodologistId,
+    regionCode: '63',
+    titlePage: titlePage(today, fourYearsLessADay(today)),
+  });
+
+/** Diagnostics results: a deficit in ICT (35 %), the basic level elsewhere (70 %). */
+export const ictDeficit = () => competenceAreas.map((area) => ({ area, percent: area === 'ict' ? 35 : 70 }));
+
+/** POST /routes/:id/record-diagnostics by the tutor on `date`, with ictDeficit(): the methodologist gets the draft task. */
+export const recordDiagnostics = (api: ApiClient, routeId: string, tutor: string, date: string) =>
+  api.request('POST', `/routes/${routeId}/record-diagnostics`, tutor, {
+    diagnosticsId: randomUUID(),
+    date,
+    results: ictDeficit(),
+  });
+
+/**
+ * Records diagnostics by sending the update to the route workflow directly, stamped `now`: the API stamps a
+ * command with the present, and the specs that need the diagnostics dated otherwise come this way.
+ */
+export const recordDiagnosticsAt = (
+  system: TestSystem,
+  routeId: string,
+  tutor: string,
+  {
+    date,
+    now,
+    results = ictDeficit(),
+  }: { date: string; now: string; results?: readonly RouteDiagnosticsResultInput[] },
+) =>
+  system.api
+    .get(Client)
+    .workflow.getHandle(routeWorkflowId(routeId))
+    .executeUpdate(recordDiagnosticsUpdate, {
+      args: [
+        {
+          data: { diagnosticsId: randomUUID(), date, results },
+          metadata: { actorId: tutor, role: 'tutor', now },
+        },
+      ],
+    });
