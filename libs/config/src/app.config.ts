@@ -22,6 +22,17 @@ const DURATION =
   /^(\d+)?\.?\d+ *(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|years?|yrs?|y)?$/i;
 
 /**
+ * A whole number from `min` (to `max`), converted from the variable's text. Applied as the stack
+ * `@Type(() => Number) @IsInt() @Min @Max` would be, lowest first, so the checks keep their order.
+ */
+const IntegerVariable =
+  (min: number, max?: number): PropertyDecorator =>
+  (target, key) => {
+    for (const decorator of [...(max === undefined ? [] : [Max(max)]), Min(min), IsInt(), Type(() => Number)])
+      decorator(target, key);
+  };
+
+/**
  * Every environment variable mentorflow reads, validated once at start-up so a typo fails fast
  * with the variable's name instead of surfacing as a connection error later.
  */
@@ -83,10 +94,7 @@ export class EnvironmentVariables {
   @IsNotEmpty()
   TEMPORAL_TLS_SERVER_NAME?: string;
 
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(65535)
+  @IntegerVariable(0, 65535)
   PORT = 3000;
 
   /** The address the API listens on. Loopback by default: exposing it is a decision (containers set 0.0.0.0). */
@@ -152,17 +160,11 @@ export class EnvironmentVariables {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
-  @Type(() => Number)
-  @IsInt()
-  @Min(5)
-  @Max(10000)
+  @IntegerVariable(5, 10000)
   PROJECTOR_POLL_MS = 50;
 
   /** Events read per projector batch: each aggregate's row is written once per batch, however many events it got. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(10)
-  @Max(10000)
+  @IntegerVariable(10, 10000)
   PROJECTOR_BATCH_SIZE = 1000;
 
   @IsOptional()
@@ -175,32 +177,22 @@ export class EnvironmentVariables {
   CORS_ORIGINS?: string;
 
   /** Write requests one client may send per THROTTLE_TTL_MS. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IntegerVariable(1)
   THROTTLE_LIMIT = 120;
 
   /** Reads (GET/HEAD) one client may send per THROTTLE_TTL_MS. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IntegerVariable(1)
   THROTTLE_READ_LIMIT = 600;
 
   /** Requests without a signed-in user one address may send per THROTTLE_TTL_MS. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IntegerVariable(1)
   THROTTLE_ANONYMOUS_LIMIT = 30;
 
-  @Type(() => Number)
-  @IsInt()
-  @Min(1000)
+  @IntegerVariable(1000)
   THROTTLE_TTL_MS = 60_000;
 
   /** Workflows kept in the worker's cache (≈ 0.31 MB each, bench 7); 0 turns the cache off. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
+  @IntegerVariable(0)
   WORKER_MAX_CACHED_WORKFLOWS = 2000;
 
   /** How long SIGTERM waits for running activities, as Temporal reads a duration (`10 seconds`, `30s`, `1500ms`). */
