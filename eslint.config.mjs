@@ -49,35 +49,27 @@ const workflowForbiddenImports = {
   ],
 };
 
+/** Type-aware linting of `files` (through the TypeScript project service) with the given runtime's globals. */
+const typeChecked = (files, runtimeGlobals) => ({
+  files,
+  languageOptions: {
+    parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    globals: { ...runtimeGlobals },
+  },
+  rules: {
+    '@typescript-eslint/no-floating-promises': 'error',
+    '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],
+    '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+  },
+});
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.data/**', 'coverage/**', 'docker/**', 'apps/web/dist/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
-  {
-    files: ['**/*.ts'],
-    languageOptions: {
-      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
-      globals: { ...globals.node },
-    },
-    rules: {
-      '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
-    },
-  },
-  {
-    // The web application runs in the browser and is type-checked by its own tsconfig (DOM, JSX).
-    files: ['apps/web/**/*.ts', 'apps/web/**/*.tsx'],
-    languageOptions: {
-      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
-      globals: { ...globals.browser },
-    },
-    rules: {
-      '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
-    },
-  },
+  typeChecked(['**/*.ts'], globals.node),
+  // The web application runs in the browser and is type-checked by its own tsconfig (DOM, JSX).
+  typeChecked(['apps/web/**/*.ts', 'apps/web/**/*.tsx'], globals.browser),
   {
     files: ['**/*.spec.ts', 'test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
