@@ -11,7 +11,6 @@
 import 'reflect-metadata';
 import './support/env';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { WithStartWorkflowOperation } from '@temporalio/client';
@@ -22,7 +21,7 @@ import { pairFormedUpdate, recordDiaryEntryUpdate } from '@mentorflow/workflows/
 import { pairWorkflow } from '@mentorflow/workflows/pair/pair.workflow';
 import { isDurable } from './support/postgres';
 import { inParallel, int, median, ms, percentile, runMain, sleep, type Section } from './support/stats';
-import { runOnBenchSystem, startBenchSystem, type BenchSystem } from './support/system';
+import { beginReport, runOnBenchSystem, startBenchSystem, type BenchSystem } from './support/system';
 
 const { values: args } = parseArgs({
   options: {
@@ -716,24 +715,17 @@ async function regionalBenchmark(bench: BenchSystem, api: Api): Promise<Section>
 // ---------------------------------------------------------------------------------------------------
 
 async function main(): Promise<number> {
-  const started = new Date();
-  const loadBefore = loadavg();
+  const report = beginReport('System benchmarks', 'API (Nest on Fastify) and worker in this process; ', {
+    smoke: SMOKE,
+    strict: args.strict === true,
+    problems,
+    unmet,
+    log,
+  });
+  const { sections } = report;
   // The projector of benchmark 5 runs in the worker, which TestSystem starts with the API.
   const needsApi = ONLY.has('history') || ONLY.has('command') || ONLY.has('lag') || ONLY.has('regional');
   const bench = await startBenchSystem(log, { api: needsApi });
-  const sections: Section[] = [];
-  const report = {
-    title: 'System benchmarks',
-    inProcess: 'API (Nest on Fastify) and worker in this process; ',
-    started,
-    loadBefore,
-    smoke: SMOKE,
-    sections,
-    problems,
-    unmet,
-    strict: args.strict === true,
-    log,
-  };
   return runOnBenchSystem(bench, report, async () => {
     if (bench.server.own && !isDurable(bench.settings)) problems.push('the throwaway cluster is not durable');
     const api = needsApi ? new Api(bench) : undefined;

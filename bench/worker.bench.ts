@@ -16,7 +16,7 @@ import './support/env';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -35,10 +35,11 @@ import {
   submitDraftUpdate,
 } from '@mentorflow/workflows/route/route.messages';
 import { HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW } from '@mentorflow/workflows/shared/history-limit';
+import { courseRow } from '../test/support/route-setup';
 import { routeStartOperation } from '../test/support/route-start';
 import { cachedWorkflowBundle } from './support/bundle';
 import { inParallel, int, median, ms, runMain, sleep, type Section } from './support/stats';
-import { runOnBenchSystem, startBenchSystem, type BenchSystem } from './support/system';
+import { beginReport, runOnBenchSystem, startBenchSystem, type BenchSystem } from './support/system';
 
 const { values: args } = parseArgs({
   options: {
@@ -448,17 +449,7 @@ async function longestRouteRun(bench: BenchSystem, taskQueue: string, dir: strin
   await handle.executeUpdate(recordDiagnosticsUpdate, {
     args: [{ data: { diagnosticsId: randomUUID(), date: day(0), results }, metadata: as(tutor, 'tutor') }],
   });
-  const rows = [
-    {
-      rowId: 'row-1',
-      competence: 'ict' as const,
-      activity: 'Курс «Цифровые инструменты учителя»',
-      activityKind: 'furtherTrainingProgramme' as const,
-      tasks: 'Освоить цифровые сервисы',
-      hours: 36,
-      deadline: day(180),
-    },
-  ];
+  const rows = [courseRow(day(180))];
   await handle.executeUpdate(submitDraftUpdate, {
     args: [{ data: { rows }, metadata: as(methodologist, 'methodologist') }],
   });
@@ -568,22 +559,15 @@ async function replayBenchmark(bench: BenchSystem, codePath: string): Promise<Se
 // ---------------------------------------------------------------------------------------------------
 
 async function main(): Promise<number> {
-  const started = new Date();
-  const loadBefore = loadavg();
-  const bench = await startBenchSystem(log, { api: false });
-  const sections: Section[] = [];
-  const report = {
-    title: 'Worker benchmarks',
-    inProcess: '',
-    started,
-    loadBefore,
+  const report = beginReport('Worker benchmarks', '', {
     smoke: SMOKE,
-    sections,
+    strict: args.strict === true,
     problems,
     unmet,
-    strict: args.strict === true,
     log,
-  };
+  });
+  const { sections } = report;
+  const bench = await startBenchSystem(log, { api: false });
   return runOnBenchSystem(bench, report, async () => {
     const codePath = await cachedWorkflowBundle(log);
     if (ONLY.has('replay')) sections.push(await replayBenchmark(bench, codePath));

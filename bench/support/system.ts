@@ -5,6 +5,7 @@
  */
 import { Client, Connection } from '@temporalio/client';
 import { spawn } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { Pool } from 'pg';
 import { mentorflowDataConverter, payloadCodecFor } from '@mentorflow/temporal';
@@ -157,21 +158,30 @@ export function serverContext(bench: BenchSystem, loadBefore: number[], probes: 
  * The main of the system and worker benchmarks: `run` goes between two commit-flush probes on the bench
  * system, which is stopped however it ends; the report opens with the server context and how Temporal ran.
  */
+export interface BenchReport {
+  title: string;
+  started: Date;
+  loadBefore: number[];
+  smoke: boolean;
+  /** What besides the dev server ran in this process, e.g. 'API (Nest on Fastify) and worker in this process; '. */
+  inProcess: string;
+  sections: Section[];
+  problems: string[];
+  unmet: string[];
+  strict: boolean;
+  log: (message: string) => void;
+}
+
+/** A report begun now: its start time and the load average before anything starts, no sections yet. */
+export const beginReport = (
+  title: string,
+  inProcess: string,
+  run: Pick<BenchReport, 'smoke' | 'strict' | 'problems' | 'unmet' | 'log'>,
+): BenchReport => ({ title, inProcess, started: new Date(), loadBefore: loadavg(), sections: [], ...run });
+
 export async function runOnBenchSystem(
   bench: BenchSystem,
-  report: {
-    title: string;
-    started: Date;
-    loadBefore: number[];
-    smoke: boolean;
-    /** What besides the dev server ran in this process, e.g. 'API (Nest on Fastify) and worker in this process; '. */
-    inProcess: string;
-    sections: Section[];
-    problems: string[];
-    unmet: string[];
-    strict: boolean;
-    log: (message: string) => void;
-  },
+  report: BenchReport,
   run: () => Promise<void>,
 ): Promise<number> {
   let probes: string[] = [];

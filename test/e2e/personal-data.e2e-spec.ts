@@ -10,10 +10,10 @@ import { pairWorkflowId, routeWorkflowId } from '@mentorflow/domain';
 import { workerBundleOptions } from '../../apps/worker/src/workflows-path';
 import { approveCandidates, selectParticipants } from '../support/participants';
 import {
+  approvePersonalProgramme,
   formPair,
   pairFormation,
   participantsListed,
-  personalProgramme,
   registerOrganisation,
   selectParticipant,
   startProgramme,
@@ -147,12 +147,7 @@ describe('personal data in Temporal histories is encrypted', () => {
     // Through the codec the workflow answers with the data it was given.
     expect(formed.body.state.order.signedBy).toBe(director);
 
-    const approved = await system.request(
-      'POST',
-      `/pairs/${pairId}/personal-programme`,
-      as.curator,
-      personalProgramme(curator),
-    );
+    const approved = await approvePersonalProgramme(system, pairId, as.curator, curator);
     expect(approved.status).toBe(200);
     const entry = await system.request('POST', `/pairs/${pairId}/diary`, as.mentor, {
       entryId: randomUUID(),

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { approveCandidates } from '../support/participants';
 import {
+  approvePersonalProgramme,
   formPair,
   fulfilPreparatoryStage,
-  personalProgramme,
   programmeDocument,
   registerOrganisation,
   selectParticipant,
@@ -125,12 +125,7 @@ describe('a programme driven through all five stages to closed', () => {
       (r) => r.body.nextStageChecklist.length === 1,
     );
     await expectRefusal(['pairs.personalProgrammeNotApproved']);
-    const approved = await system.request(
-      'POST',
-      `/pairs/${pairId}/personal-programme`,
-      as.curator,
-      personalProgramme(curator),
-    );
+    const approved = await approvePersonalProgramme(system, pairId, as.curator, curator);
     expect(approved.status).toBe(200);
     expect(approved.body.state.status).toBe('active');
     expect(await advanceWhenReady('design')).toBe('implementation');

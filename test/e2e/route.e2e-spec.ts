@@ -3,6 +3,7 @@ import { localDateOf, type ProductionCalendar } from '@mentorflow/calendar';
 import { competenceAreas } from '@mentorflow/domain';
 import { loadFixtureYearsAhead } from '../support/calendar-fixture';
 import { places, registerOrganisation } from '../support/programme-setup';
+import { courseRow } from '../support/route-setup';
 import { TestSystem } from '../support/system';
 
 const DAY = 86_400_000;
@@ -31,17 +32,7 @@ describe('individual educational routes (ИОМ) through HTTP on real PostgreSQL
     startDate: today(),
     endDate: addDays(`${Number(today().slice(0, 4)) + 4}${today().slice(4)}`, -1),
   });
-  const rows = () => [
-    {
-      rowId: 'row-1',
-      competence: 'ict',
-      activity: 'Курс «Цифровые инструменты учителя»',
-      activityKind: 'furtherTrainingProgramme',
-      tasks: 'Освоить цифровые сервисы',
-      hours: 36,
-      deadline: addDays(today(), 120),
-    },
-  ];
+  const rows = () => [courseRow(addDays(today(), 120))];
 
   async function registerSchool(): Promise<string> {
     const response = await registerOrganisation(system, system.token(admin, ['administrator']), places.tolyatti);

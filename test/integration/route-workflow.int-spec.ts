@@ -37,6 +37,7 @@ import { completeTaskUpdate } from '../../workflows/shared/task.messages';
 import { loadFixtureCalendarYears, yearsNeededFrom } from '../support/calendar-fixture';
 import { captureHistory } from '../support/replay';
 import { useTimeSkippingWorker } from '../support/time-skipping';
+import { courseRow } from '../support/route-setup';
 
 const DAY = 86_400_000;
 const addDays = (date: string, days: number) =>
@@ -209,15 +210,7 @@ describe('route workflow on the time-skipping test server', () => {
       endDate: addDays(addYears(today, 3), -1),
     };
     const rows: RouteRoadMapRow[] = [
-      {
-        rowId: 'row-1',
-        competence: 'ict',
-        activity: 'Курс «Цифровые инструменты учителя»',
-        activityKind: 'furtherTrainingProgramme',
-        tasks: 'Освоить цифровые сервисы',
-        hours: 36,
-        deadline: addDays(today, 180),
-      },
+      courseRow(addDays(today, 180)),
       {
         rowId: 'row-2',
         competence: 'digitalisation',

@@ -134,15 +134,19 @@ export const formPair = (
   options?: Parameters<typeof pairFormation>[2],
 ) => api.request('POST', `/programmes/${programmeId}/pairs`, director, pairFormation(mentorId, menteeId, options));
 
-/** The body of POST /pairs/:id/personal-programme: 2026/27, one direction, activity and difficulty, the curator controls. */
-export const personalProgramme = (curatorId: string) => ({
-  start: '2026-09-01',
-  end: '2027-05-31',
-  directions: ['Методическая поддержка'],
-  activities: [{ title: 'Посещение занятий наставника', plannedDate: '2026-10-15' }],
-  difficulties: ['Организация дисциплины'],
-  controller: { personId: curatorId, role: 'curator' },
-});
+/**
+ * POST /pairs/:id/personal-programme by the curator: 2026/27, one direction, activity and difficulty, the
+ * curator (`curatorId`) controls.
+ */
+export const approvePersonalProgramme = (api: ApiClient, pairId: string, curator: string, curatorId: string) =>
+  api.request('POST', `/pairs/${pairId}/personal-programme`, curator, {
+    start: '2026-09-01',
+    end: '2027-05-31',
+    directions: ['Методическая поддержка'],
+    activities: [{ title: 'Посещение занятий наставника', plannedDate: '2026-10-15' }],
+    difficulties: ['Организация дисциплины'],
+    controller: { personId: curatorId, role: 'curator' },
+  });
 
 /** The body of POST /pairs/:id/replace-mentor: dismissal by order 20-к, the new mentor consenting the same day. */
 export const mentorReplacement = (newMentorId: string, menteeIds: readonly string[]) => ({

@@ -73,3 +73,14 @@ export const recordDiagnosticsAt = (
         },
       ],
     });
+
+/** The road-map row the specs draft: a 36-hour course against the ICT deficit, due on `deadline`. */
+export const courseRow = (deadline: string) => ({
+  rowId: 'row-1',
+  competence: 'ict' as const,
+  activity: 'Курс «Цифровые инструменты учителя»',
+  activityKind: 'furtherTrainingProgramme' as const,
+  tasks: 'Освоить цифровые сервисы',
+  hours: 36,
+  deadline,
+});

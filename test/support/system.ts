@@ -9,6 +9,7 @@ import { UserDirectory } from '../../apps/api/src/users/user-directory';
 import { createApiApp } from '../../apps/api/src/bootstrap';
 import { createWorker } from '../../apps/worker/src/create-worker';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { jsonRequestInit } from './json-request';
 import { eventually } from './poll';
 
 /**
@@ -101,14 +102,7 @@ export class TestSystem {
   }
 
   async request(method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; body: any }> {
-    const response = await fetch(`${this.baseUrl}${path}`, {
-      method,
-      headers: {
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...(body ? { 'content-type': 'application/json' } : {}),
-      },
-      body: body ? JSON.stringify(body) : undefined,
-    });
+    const response = await fetch(`${this.baseUrl}${path}`, jsonRequestInit(method, token, body));
     const text = await response.text();
     return { status: response.status, body: text ? JSON.parse(text) : undefined };
   }

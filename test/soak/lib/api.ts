@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import type { RoleAssignment } from '../../../apps/api/src/auth/auth.types';
 import { UserDirectory } from '../../../apps/api/src/users/user-directory';
 import { createApiApp } from '../../../apps/api/src/bootstrap';
+import { jsonRequestInit } from '../../support/json-request';
 
 export interface Response {
   status: number;
@@ -64,12 +65,7 @@ export class Api {
     await this.usersStored();
     try {
       const response = await fetch(`${this.baseUrl}${path}`, {
-        method,
-        headers: {
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-          ...(body ? { 'content-type': 'application/json' } : {}),
-        },
-        body: body ? JSON.stringify(body) : undefined,
+        ...jsonRequestInit(method, token, body),
         signal: AbortSignal.timeout(timeoutMs),
       });
       const text = await response.text();

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { competenceAreas, routeStream } from '@mentorflow/domain';
+import { routeStream } from '@mentorflow/domain';
 import { EventStore } from '@mentorflow/event-store';
 import { eventually } from '../../support/poll';
+import { courseRow, fourYearsLessADay, ictDeficit } from '../../support/route-setup';
 import type { Api, Response } from './api';
 
 /**
@@ -62,17 +63,7 @@ export class RouteLoad {
   }
 
   private today = () => new Date().toISOString().slice(0, 10);
-  private rows = () => [
-    {
-      rowId: 'row-1',
-      competence: 'ict',
-      activity: 'Курс «Цифровые инструменты учителя»',
-      activityKind: 'furtherTrainingProgramme',
-      tasks: 'Освоить цифровые сервисы',
-      hours: 36,
-      deadline: addDays(this.today(), 120),
-    },
-  ];
+  private rows = () => [courseRow(addDays(this.today(), 120))];
 
   private async send(
     fact: Sent['fact'],
@@ -99,7 +90,7 @@ export class RouteLoad {
           teachingExperienceYears: 12,
           selfEducationTopic: 'Функциональная грамотность',
           startDate: today,
-          endDate: addDays(`${Number(today.slice(0, 4)) + 4}${today.slice(4)}`, -1),
+          endDate: fourYearsLessADay(today),
         },
         goal: 'Преодолеть дефициты в области ИКТ',
         tasks: ['Освоить цифровые сервисы для уроков'],
@@ -119,7 +110,7 @@ export class RouteLoad {
           this.api.request('POST', `/routes/${routeId}/record-diagnostics`, this.as.tutor, {
             diagnosticsId,
             date: today,
-            results: competenceAreas.map((area) => ({ area, percent: area === 'ict' ? 35 : 70 })),
+            results: ictDeficit(),
           }),
       ],
       [
