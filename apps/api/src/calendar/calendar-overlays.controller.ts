@@ -1,4 +1,4 @@
-import { BadRequestException, Body, Query } from '@nestjs/common';
+import { Body, Query } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { CalendarDataError, parseCalendarOverlayXml, type CalendarOverlay } from '@mentorflow/calendar';
 import { productionCalendarStream } from '@mentorflow/domain';
@@ -15,6 +15,7 @@ import type { AuthenticatedUser } from '../auth/auth.types';
 import { ApiController, Create, Read } from '../common/endpoints';
 import { TextField } from '../common/fields';
 import { PaginationQuery } from '../common/pagination.dto';
+import { calendarReaders, xmlRefused } from './calendar.controller';
 
 export class LoadCalendarOverlayDto {
   @TextField({
@@ -26,9 +27,6 @@ export class LoadCalendarOverlayDto {
   xml!: string;
 }
 
-const refused = (constraint: string, message: string): BadRequestException =>
-  new BadRequestException({ detail: message, errors: [{ field: 'xml', constraint, message }] });
-
 /**
  * Regions' own non-working days (Татарстан, Башкортостан, …) over the federal production calendar: an
  * organisation's working days are the federal ones plus its region's. Kept as `CalendarOverlayLoaded`
@@ -38,11 +36,7 @@ const refused = (constraint: string, message: string): BadRequestException =>
 export class CalendarOverlaysController {
   constructor(private readonly store: EventStore) {}
 
-  @Read(
-    '',
-    ['administrator', 'curator', 'methodologist', 'tutor', 'director', 'regionalCoordinator'],
-    'Региональные календари: нерабочие дни субъектов РФ сверх федерального календаря',
-  )
+  @Read('', calendarReaders, 'Региональные календари: нерабочие дни субъектов РФ сверх федерального календаря')
   async list(@Query() page: PaginationQuery) {
     const overlays = loadedCalendarOverlays(await this.store.readStream(productionCalendarStream));
     return overlays.slice(page.offset, page.offset + page.limit);
@@ -59,7 +53,7 @@ export class CalendarOverlaysController {
     try {
       overlay = parseCalendarOverlayXml(body.xml);
     } catch (error) {
-      if (error instanceof CalendarDataError) throw refused('calendarOverlay', error.messageRu);
+      if (error instanceof CalendarDataError) throw xmlRefused('calendarOverlay', error.messageRu);
       throw error;
     }
     const data: CalendarOverlayLoadedData = {
@@ -74,7 +68,7 @@ export class CalendarOverlaysController {
         // The federal year must be there (shipped or loaded): an overlay only amends it.
         foldProductionCalendar(events).withOverlay(overlay);
       } catch (error) {
-        if (error instanceof CalendarDataError) throw refused('federalCalendarYear', error.messageRu);
+        if (error instanceof CalendarDataError) throw xmlRefused('federalCalendarYear', error.messageRu);
         throw error;
       }
       const loaded = {

@@ -1,6 +1,6 @@
 import { BadRequestException, Body, Query } from '@nestjs/common';
 import { CalendarDataError, defaultProductionCalendar, parseProductionCalendarXml } from '@mentorflow/calendar';
-import { productionCalendarStream } from '@mentorflow/domain';
+import { productionCalendarStream, type Role } from '@mentorflow/domain';
 import { EventStore } from '@mentorflow/event-store';
 import {
   appendCalendarYear,
@@ -23,16 +23,26 @@ export class LoadCalendarYearDto {
   xml!: string;
 }
 
+/** Who reads the production calendar and its regional overlays (loading them is the administrator's). */
+export const calendarReaders: Role[] = [
+  'administrator',
+  'curator',
+  'methodologist',
+  'tutor',
+  'director',
+  'regionalCoordinator',
+];
+
+/** A 400 naming the `xml` field: calendar data the parser or the calendar refused. */
+export const xmlRefused = (constraint: string, message: string): BadRequestException =>
+  new BadRequestException({ detail: message, errors: [{ field: 'xml', constraint, message }] });
+
 /** The production calendar: the shipped years and those an administrator loaded or replaced. */
 @ApiController('calendar', 'calendar/years')
 export class CalendarController {
   constructor(private readonly store: EventStore) {}
 
-  @Read(
-    '',
-    ['administrator', 'curator', 'methodologist', 'tutor', 'director', 'regionalCoordinator'],
-    'Годы производственного календаря: поставляемые и загруженные',
-  )
+  @Read('', calendarReaders, 'Годы производственного календаря: поставляемые и загруженные')
   async list(@Query() page: PaginationQuery) {
     const shipped = new Set(defaultProductionCalendar().years());
     const events = await this.store.readStream(productionCalendarStream);
@@ -52,11 +62,7 @@ export class CalendarController {
     }));
   }
 
-  @Read(
-    'horizon',
-    ['administrator', 'curator', 'methodologist', 'tutor', 'director', 'regionalCoordinator'],
-    'До какого года загружен календарь и нужно ли загрузить следующий',
-  )
+  @Read('horizon', calendarReaders, 'До какого года загружен календарь и нужно ли загрузить следующий')
   async horizon() {
     return calendarHorizon(await loadProductionCalendar(this.store), new Date());
   }
@@ -71,12 +77,7 @@ export class CalendarController {
     try {
       calendarYear = parseProductionCalendarXml(body.xml);
     } catch (error) {
-      if (error instanceof CalendarDataError) {
-        throw new BadRequestException({
-          detail: error.messageRu,
-          errors: [{ field: 'xml', constraint: 'productionCalendar', message: error.messageRu }],
-        });
-      }
+      if (error instanceof CalendarDataError) throw xmlRefused('productionCalendar', error.messageRu);
       throw error;
     }
     const outcome = await appendCalendarYear(this.store, calendarYear, user.sub, new Date().toISOString());
