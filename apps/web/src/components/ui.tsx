@@ -96,6 +96,45 @@ export function Field({
   );
 }
 
+/** A Field holding a select: `options` as [value, text] pairs, after a first empty option when `empty` names it. */
+export function SelectField<T extends string>({
+  label,
+  field,
+  error,
+  hint,
+  value,
+  onChange,
+  options,
+  empty,
+}: {
+  label: string;
+  field: string;
+  error?: unknown;
+  hint?: string;
+  value: T | '';
+  onChange: (value: T) => void;
+  options: readonly (readonly [T, string])[];
+  empty?: string;
+}) {
+  return (
+    <Field label={label} field={field} error={error} hint={hint}>
+      {(props) => (
+        <select {...props} value={value} onChange={(e) => onChange(e.target.value as T)}>
+          {empty === undefined ? null : <option value="">{empty}</option>}
+          {options.map(([option, text]) => (
+            <option key={option} value={option}>
+              {text}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+/** The options of a select over every key of a labels record, in its order. */
+export const labelledOptions = <T extends string>(labels: Record<T, string>) => Object.entries(labels) as [T, string][];
+
 export function Loading({ what = 'Загрузка' }: { what?: string }) {
   return (
     <p className="loading" role="status" aria-live="polite">

@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { getJson, postJson } from '../../api';
 import { useSession } from '../../auth';
-import { DoneBox, ErrorBox, Field } from '../../components/ui';
+import { DoneBox, ErrorBox, Field, labelledOptions, SelectField } from '../../components/ui';
 import { usePersonLabel } from '../../components/people';
 import { useSubmit } from '../../use-submit';
 import { formatLocalDate } from '../../format';
@@ -20,9 +20,7 @@ import type { MentorLoad, MentorReplacementReason, Pair, Participant, PersonalPr
 
 type PairForm = Pair['form'];
 type PairKind = Pair['kind'];
-const forms = Object.keys(pairFormLabels) as PairForm[];
 const kinds = Object.keys(pairKindLabels) as PairKind[];
-const reasons = Object.keys(mentorReplacementReasonLabels) as MentorReplacementReason[];
 
 function Outcome({ error, done, title }: { error: unknown; done: string | null; title: string }) {
   return (
@@ -188,17 +186,14 @@ export function FormPairForm({
           </p>
         ) : null}
         <div className="form-grid">
-          <Field label="Форма наставничества" field="form" error={command.error}>
-            {(props) => (
-              <select {...props} value={form} onChange={(e) => setForm(e.target.value as PairForm)}>
-                {forms.map((f) => (
-                  <option key={f} value={f}>
-                    {pairFormLabels[f]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField
+            label="Форма наставничества"
+            field="form"
+            error={command.error}
+            value={form}
+            onChange={setForm}
+            options={labelledOptions(pairFormLabels)}
+          />
           <fieldset aria-describedby="kinds-hint">
             <legend>Вид наставничества (можно несколько)</legend>
             <p className="hint" id="kinds-hint">
@@ -220,19 +215,17 @@ export function FormPairForm({
             </ul>
             {command.error ? <FieldMessages error={command.error} field="kinds" /> : null}
           </fieldset>
-          <Field label="Наставник" field="mentorId" error={command.error}>
-            {(props) => (
-              <select {...props} value={mentorId} onChange={(e) => setMentorId(e.target.value)}>
-                <option value="">— выберите наставника —</option>
-                {mentors.map((m) => (
-                  <option key={m.participantId} value={m.personId}>
-                    {label(m.personId)} — {m.position}
-                    {m.subject ? `, ${m.subject}` : ''}
-                  </option>
-                ))}
-              </select>
+          <SelectField
+            label="Наставник"
+            field="mentorId"
+            error={command.error}
+            value={mentorId}
+            onChange={setMentorId}
+            empty="— выберите наставника —"
+            options={mentors.map(
+              (m) => [m.personId, `${label(m.personId)} — ${m.position}${m.subject ? `, ${m.subject}` : ''}`] as const,
             )}
-          </Field>
+          />
         </div>
         {mentorId ? (
           <p className="hint" data-testid="mentor-load">
@@ -600,18 +593,14 @@ function InterimControl({ pair, taskId, onDone }: { pair: Pair; taskId: string; 
   return (
     <ActionDetails action="interim" title="Провести промежуточный контроль">
       <form onSubmit={submit} noValidate aria-label="Провести промежуточный контроль" className="form-grid">
-        <Field label="Результат промежуточного контроля" field="outcome" error={command.error}>
-          {(props) => (
-            <select
-              {...props}
-              value={outcome}
-              onChange={(e) => setOutcome(e.target.value as 'passed' | 'needsCorrection')}
-            >
-              <option value="passed">{interimControlOutcomeLabels.passed}</option>
-              <option value="needsCorrection">{interimControlOutcomeLabels.needsCorrection}</option>
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label="Результат промежуточного контроля"
+          field="outcome"
+          error={command.error}
+          value={outcome}
+          onChange={setOutcome}
+          options={labelledOptions(interimControlOutcomeLabels)}
+        />
         <Field label="Комментарий контролирующего" field="comment" error={command.error}>
           {(props) => <textarea {...props} rows={2} value={comment} onChange={(e) => setComment(e.target.value)} />}
         </Field>
@@ -666,14 +655,14 @@ function FinalControl({ pair, taskId, onDone }: { pair: Pair; taskId: string; on
   return (
     <ActionDetails action="final" title="Провести итоговый контроль">
       <form onSubmit={submit} noValidate aria-label="Провести итоговый контроль" className="form-grid">
-        <Field label="Итог" field="outcome" error={command.error}>
-          {(props) => (
-            <select {...props} value={outcome} onChange={(e) => setOutcome(e.target.value as 'passed' | 'notPassed')}>
-              <option value="passed">{finalControlOutcomeLabels.passed}</option>
-              <option value="notPassed">{finalControlOutcomeLabels.notPassed}</option>
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label="Итог"
+          field="outcome"
+          error={command.error}
+          value={outcome}
+          onChange={setOutcome}
+          options={labelledOptions(finalControlOutcomeLabels)}
+        />
         <Field label="Заключение наставника об адаптации" field="mentorConclusion" error={command.error}>
           {(props) => (
             <textarea
@@ -739,35 +728,25 @@ function ReplaceMentor({ pair, mentors, onDone }: { pair: Pair; mentors: Partici
     <ActionDetails action="replace" title="Заменить наставника">
       <form onSubmit={submit} noValidate aria-label="Заменить наставника">
         <div className="form-grid">
-          <Field label="Основание замены" field="reason" error={command.error}>
-            {(props) => (
-              <select {...props} value={reason} onChange={(e) => setReason(e.target.value as MentorReplacementReason)}>
-                <option value="">— выберите основание —</option>
-                {reasons.map((r) => (
-                  <option key={r} value={r}>
-                    {mentorReplacementReasonLabels[r]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field
+          <SelectField
+            label="Основание замены"
+            field="reason"
+            error={command.error}
+            value={reason}
+            onChange={setReason}
+            empty="— выберите основание —"
+            options={labelledOptions(mentorReplacementReasonLabels)}
+          />
+          <SelectField
             label="Новый наставник"
             field="newMentorId"
             error={command.error}
             hint="Из отобранных в программу наставников"
-          >
-            {(props) => (
-              <select {...props} value={newMentorId} onChange={(e) => setNewMentorId(e.target.value)}>
-                <option value="">— выберите наставника —</option>
-                {candidates.map((m) => (
-                  <option key={m.participantId} value={m.personId}>
-                    {label(m.personId)} — {m.position}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+            value={newMentorId}
+            onChange={setNewMentorId}
+            empty="— выберите наставника —"
+            options={candidates.map((m) => [m.personId, `${label(m.personId)} — ${m.position}`] as const)}
+          />
           <Field label="Дата согласия нового наставника" field="newMentorConsent.date" error={command.error}>
             {(props) => (
               <input {...props} type="date" value={consentDate} onChange={(e) => setConsentDate(e.target.value)} />

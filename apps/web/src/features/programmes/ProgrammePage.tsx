@@ -2,7 +2,19 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError, getJson, newId, postJson, type UnmetCondition } from '../../api';
 import { useSession } from '../../auth';
-import { Badge, DoneBox, ErrorBox, Field, Loading, ShowMore, StageTrack, useLoad, usePaged } from '../../components/ui';
+import {
+  Badge,
+  DoneBox,
+  ErrorBox,
+  Field,
+  labelledOptions,
+  Loading,
+  SelectField,
+  ShowMore,
+  StageTrack,
+  useLoad,
+  usePaged,
+} from '../../components/ui';
 import { PersonId, usePersonLabel } from '../../components/people';
 import { useSubmit } from '../../use-submit';
 import { formatInstant, formatLocalDate } from '../../format';
@@ -409,17 +421,14 @@ function DocumentForm({
   return (
     <form onSubmit={submit} noValidate aria-labelledby="document-form-title" className="form-grid">
       <h3 id="document-form-title">Зарегистрировать документ</h3>
-      <Field label="Вид документа" field="kind" error={error}>
-        {(props) => (
-          <select {...props} value={kind} onChange={(e) => onKind(e.target.value as ProgrammeDocumentKind)}>
-            {documentKinds.map((k) => (
-              <option key={k} value={k}>
-                {programmeDocumentKindLabels[k]}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <SelectField
+        label="Вид документа"
+        field="kind"
+        error={error}
+        value={kind}
+        onChange={onKind}
+        options={labelledOptions(programmeDocumentKindLabels)}
+      />
       <Field label="Номер" field="number" error={error}>
         {(props) => <input {...props} value={number} onChange={(e) => setNumber(e.target.value)} />}
       </Field>
@@ -559,14 +568,14 @@ function ParticipantForm({
     <form onSubmit={submit} noValidate aria-labelledby="participant-form-title" className="form-grid">
       <h3 id="participant-form-title">Предложить кандидата</h3>
       <p className="hint">Кандидат станет участником после решения методической комиссии (педагогического совета).</p>
-      <Field label="Роль" field="role" error={error}>
-        {(props) => (
-          <select {...props} value={role} onChange={(e) => onRole(e.target.value as 'mentor' | 'mentee')}>
-            <option value="mentor">{participantRoleLabels.mentor}</option>
-            <option value="mentee">{participantRoleLabels.mentee}</option>
-          </select>
-        )}
-      </Field>
+      <SelectField
+        label="Роль"
+        field="role"
+        error={error}
+        value={role}
+        onChange={onRole}
+        options={labelledOptions(participantRoleLabels)}
+      />
       <Field
         label="Идентификатор сотрудника"
         field="personId"
@@ -608,17 +617,14 @@ function ParticipantForm({
         )}
       </Field>
       {role === 'mentee' ? (
-        <Field label="Категория наставляемого" field="menteeCategory" error={error}>
-          {(props) => (
-            <select {...props} value={category} onChange={(e) => setCategory(e.target.value)}>
-              {Object.entries(menteeCategoryLabels).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label="Категория наставляемого"
+          field="menteeCategory"
+          error={error}
+          value={category}
+          onChange={setCategory}
+          options={labelledOptions(menteeCategoryLabels)}
+        />
       ) : null}
       <div className="actions">
         <button type="submit" disabled={busy}>
@@ -782,18 +788,20 @@ function Pairs({
       {pairs.items.length ? (
         <div className="pair-actions">
           <h3 id="pair-actions-title">Действия с парой или группой</h3>
-          <Field label="Пара или группа" field="pair">
-            {(props) => (
-              <select {...props} value={selected} onChange={(e) => setSelected(e.target.value)}>
-                <option value="">— выберите пару или группу —</option>
-                {pairs.items.map((p) => (
-                  <option key={p.pairId} value={p.pairId}>
-                    {`№ ${p.order.number}: наставник ${label(p.mentorId)}, наставляемые ${p.menteeIds.map(label).join(', ')} — ${pairStatusLabels[p.status]}`}
-                  </option>
-                ))}
-              </select>
+          <SelectField
+            label="Пара или группа"
+            field="pair"
+            value={selected}
+            onChange={setSelected}
+            empty="— выберите пару или группу —"
+            options={pairs.items.map(
+              (p) =>
+                [
+                  p.pairId,
+                  `№ ${p.order.number}: наставник ${label(p.mentorId)}, наставляемые ${p.menteeIds.map(label).join(', ')} — ${pairStatusLabels[p.status]}`,
+                ] as const,
             )}
-          </Field>
+          />
           {current ? (
             <PairActions
               key={current.pairId}

@@ -2,7 +2,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { getJson, newId, postJson } from '../../api';
 import { useSession } from '../../auth';
-import { ErrorBox, Field } from '../../components/ui';
+import { ErrorBox, Field, SelectField } from '../../components/ui';
 import { useSubmit } from '../../use-submit';
 import { formatLocalDate, todayIn } from '../../format';
 import { competenceAreaLabels } from '../../labels';
@@ -252,18 +252,17 @@ function PortfolioEntry({ route, onDone }: { route: Route; onDone: () => void })
     <details open>
       <summary>Добавить результат в портфолио</summary>
       <form onSubmit={submit} noValidate aria-label="Добавить результат в портфолио" className="form-grid">
-        <Field label="Мероприятие дорожной карты" field="rowId" error={command.error}>
-          {(props) => (
-            <select {...props} value={rowId} onChange={(e) => setRowId(e.target.value)}>
-              <option value="">— не относится к мероприятию —</option>
-              {(route.roadMap?.rows ?? []).map((row) => (
-                <option key={row.rowId} value={row.rowId}>
-                  {row.activity} (до {formatLocalDate(row.deadline)})
-                </option>
-              ))}
-            </select>
+        <SelectField
+          label="Мероприятие дорожной карты"
+          field="rowId"
+          error={command.error}
+          value={rowId}
+          onChange={setRowId}
+          empty="— не относится к мероприятию —"
+          options={(route.roadMap?.rows ?? []).map(
+            (row) => [row.rowId, `${row.activity} (до ${formatLocalDate(row.deadline)})`] as const,
           )}
-        </Field>
+        />
         <Field label="Дата результата" field="date" error={command.error}>
           {(props) => (
             <input {...props} type="date" max={today} value={date} onChange={(e) => setDate(e.target.value)} />

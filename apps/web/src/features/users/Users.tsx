@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { deleteJson, postJson } from '../../api';
 import { useSession } from '../../auth';
-import { Badge, ErrorBox, Field, Loading, ShowMore, usePaged } from '../../components/ui';
+import { Badge, ErrorBox, Field, Loading, SelectField, ShowMore, usePaged } from '../../components/ui';
 import { useSubmit } from '../../use-submit';
 import { formatInstant } from '../../format';
 import { roleLabels } from '../../labels';
@@ -149,29 +149,23 @@ function UserCard({ user, onChanged }: { user: User; onChanged: () => void }) {
         {user.assignments.length === 0 ? <li className="empty">Ролей нет</li> : null}
       </ul>
       <form className="inline-form" onSubmit={grant} noValidate>
-        <Field label="Роль" field="role" error={error}>
-          {(props) => (
-            <select {...props} value={role} onChange={(e) => setRole(e.target.value as Role)}>
-              {roles.map((r) => (
-                <option key={r} value={r}>
-                  {roleLabels[r]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Организация" field="organisationId" error={error}>
-          {(props) => (
-            <select {...props} value={organisationId} onChange={(e) => setOrganisationId(e.target.value)}>
-              <option value="">— вся система —</option>
-              {[...session.organisations.values()].map((o) => (
-                <option key={o.organisationId} value={o.organisationId}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label="Роль"
+          field="role"
+          error={error}
+          value={role}
+          onChange={setRole}
+          options={roles.map((r) => [r, roleLabels[r]] as const)}
+        />
+        <SelectField
+          label="Организация"
+          field="organisationId"
+          error={error}
+          value={organisationId}
+          onChange={setOrganisationId}
+          empty="— вся система —"
+          options={[...session.organisations.values()].map((o) => [o.organisationId, o.name] as const)}
+        />
         <button type="submit">Назначить роль</button>
       </form>
       <ErrorBox error={error} />
