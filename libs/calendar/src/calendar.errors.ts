@@ -3,16 +3,20 @@
  * for logs and a Russian `messageRu` that the UI can show to an administrator as is.
  */
 
-/** A production calendar (XML or an in-memory year) is malformed or contradicts itself. */
-export class CalendarDataError extends Error {
-  override readonly name = 'CalendarDataError';
-  readonly code = 'CALENDAR_DATA_INVALID';
+/** An error with an English message for logs and a Russian one for the screen. */
+abstract class BilingualError extends Error {
   constructor(
     message: string,
     readonly messageRu: string,
   ) {
     super(message);
   }
+}
+
+/** A production calendar (XML or an in-memory year) is malformed or contradicts itself. */
+export class CalendarDataError extends BilingualError {
+  override readonly name = 'CalendarDataError';
+  readonly code = 'CALENDAR_DATA_INVALID';
 }
 
 /** The calendar has no data for a year a computation needs; an administrator must load it. */
@@ -27,13 +31,7 @@ export class CalendarYearMissingError extends Error {
 }
 
 /** A caller passed a malformed date, instant, time zone or day count. */
-export class CalendarArgumentError extends Error {
+export class CalendarArgumentError extends BilingualError {
   override readonly name = 'CalendarArgumentError';
   readonly code = 'CALENDAR_ARGUMENT_INVALID';
-  constructor(
-    message: string,
-    readonly messageRu: string,
-  ) {
-    super(message);
-  }
 }
