@@ -79,4 +79,19 @@ async function which(cmd) {
   return null;
 }
 
-module.exports = { isAlive, freePort, portOpen, waitForPort, isExecutable, which };
+/**
+ * The executable the environment variable `variable` names, or undefined when it is unset; an error when it
+ * names no executable file. `log` says which one is used.
+ */
+async function executableFromEnv(variable, log) {
+  const override = process.env[variable];
+  if (!override) return undefined;
+  const p = path.resolve(override);
+  if (!(await isExecutable(p))) {
+    throw new Error(`${variable}=${override} does not exist or is not an executable file`);
+  }
+  log(`Using ${variable}=${p}`);
+  return p;
+}
+
+module.exports = { isAlive, freePort, portOpen, waitForPort, isExecutable, executableFromEnv, which };

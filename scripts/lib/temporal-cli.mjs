@@ -5,7 +5,7 @@ import { execFile, spawn } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { cacheDir, withCacheLock } from './cache.mjs';
-import { isExecutable, which } from './process.mjs';
+import { executableFromEnv, isExecutable, which } from './process.mjs';
 
 const execFileP = promisify(execFile);
 
@@ -20,15 +20,8 @@ const defaultLog = (msg) => process.stderr.write(`[temporal-cli] ${msg}\n`);
  * Order: $TEMPORAL_CLI_PATH → cached build → `go install` from the Go module proxy.
  */
 export async function ensureTemporalCli({ log = defaultLog } = {}) {
-  const override = process.env.TEMPORAL_CLI_PATH;
-  if (override) {
-    const p = path.resolve(override);
-    if (!(await isExecutable(p))) {
-      throw new Error(`TEMPORAL_CLI_PATH=${override} does not exist or is not an executable file`);
-    }
-    log(`Using TEMPORAL_CLI_PATH=${p}`);
-    return p;
-  }
+  const override = await executableFromEnv('TEMPORAL_CLI_PATH', log);
+  if (override) return override;
 
   const binDir = path.join(cacheDir(), 'bin');
   const bin = path.join(binDir, 'temporal');

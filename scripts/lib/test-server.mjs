@@ -8,7 +8,7 @@ import { chmod, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'no
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { cacheDir, withCacheLock } from './cache.mjs';
-import { freePort, isExecutable, waitForPort, which } from './process.mjs';
+import { executableFromEnv, freePort, isExecutable, waitForPort, which } from './process.mjs';
 
 const execFileP = promisify(execFile);
 
@@ -24,15 +24,8 @@ const defaultLog = (msg) => process.stderr.write(`[test-server] ${msg}\n`);
  * Override with $TEMPORAL_TEST_SERVER_PATH.
  */
 export async function ensureTimeSkippingTestServer({ log = defaultLog } = {}) {
-  const override = process.env.TEMPORAL_TEST_SERVER_PATH;
-  if (override) {
-    const p = path.resolve(override);
-    if (!(await isExecutable(p))) {
-      throw new Error(`TEMPORAL_TEST_SERVER_PATH=${override} does not exist or is not an executable file`);
-    }
-    log(`Using TEMPORAL_TEST_SERVER_PATH=${p}`);
-    return p;
-  }
+  const override = await executableFromEnv('TEMPORAL_TEST_SERVER_PATH', log);
+  if (override) return override;
 
   const java = await findJava();
   const dir = path.join(cacheDir(), 'temporal-test-server');
