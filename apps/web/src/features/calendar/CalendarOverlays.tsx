@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { getJson, postJson } from '../../api';
 import { useAuth } from '../../auth';
-import { DoneBox, ErrorBox, Field, Loading, Progress, useLoad } from '../../components/ui';
+import { DoneBox, ErrorBox, Loading, Progress, useLoad } from '../../components/ui';
 import { useSubmit } from '../../use-submit';
 import { formatInstant } from '../../format';
 import { readTextFile } from './read-file';
+import { XmlFileField } from './XmlFileField';
 import type { CalendarOverlayInfo } from '../../types';
 
 /**
@@ -79,21 +80,12 @@ export function CalendarOverlays() {
       {isAdministrator ? (
         <form className="card form-grid" onSubmit={submit} noValidate>
           <h3>Загрузить или заменить региональный календарь</h3>
-          <Field
+          <XmlFileField
             label="Региональный календарь (XML с атрибутом region)"
-            field="xml"
             error={error}
             hint='Формат xmlcalendar, как у федерального года, с регионом в корне: <calendar year="2027" country="ru" region="Республика Татарстан">. Федеральный календарь на этот год должен быть загружен.'
-          >
-            {(props) => (
-              <input
-                {...props}
-                type="file"
-                accept=".xml,application/xml,text/xml"
-                onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-              />
-            )}
-          </Field>
+            onFile={setFile}
+          />
           <div className="actions">
             <button type="submit" className="button-primary" disabled={stage !== null}>
               Сохранить региональный календарь

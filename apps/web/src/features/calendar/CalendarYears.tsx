@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { getJson, postJson } from '../../api';
-import { DoneBox, ErrorBox, Field, Loading, Progress, useLoad } from '../../components/ui';
+import { DoneBox, ErrorBox, Loading, Progress, useLoad } from '../../components/ui';
 import { useSubmit } from '../../use-submit';
 import { formatInstant } from '../../format';
 import { readTextFile } from './read-file';
+import { XmlFileField } from './XmlFileField';
 import type { CalendarYearInfo } from '../../types';
 import { CalendarOverlays } from './CalendarOverlays';
 
@@ -75,16 +76,7 @@ export function CalendarYears() {
       ) : null}
       <form className="card form-grid" onSubmit={submit} noValidate>
         <h2>Загрузить или заменить год</h2>
-        <Field label="Файл календаря (XML, формат xmlcalendar)" field="xml" error={error}>
-          {(props) => (
-            <input
-              {...props}
-              type="file"
-              accept=".xml,application/xml,text/xml"
-              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-            />
-          )}
-        </Field>
+        <XmlFileField label="Файл календаря (XML, формат xmlcalendar)" error={error} onFile={setFile} />
         <div className="actions">
           <button type="submit" className="button-primary" disabled={stage !== null}>
             Загрузить

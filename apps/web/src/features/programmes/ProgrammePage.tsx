@@ -592,30 +592,20 @@ function ParticipantForm({
       <Field label="Предмет (необязательно)" field="subject" error={error}>
         {(props) => <input {...props} value={subject} onChange={(e) => setSubject(e.target.value)} />}
       </Field>
-      <Field label="Педагогический стаж, лет" field="teachingExperienceYears" error={error}>
-        {(props) => (
-          <input
-            {...props}
-            type="number"
-            min={0}
-            inputMode="numeric"
-            value={teaching}
-            onChange={(e) => setTeaching(e.target.value)}
-          />
-        )}
-      </Field>
-      <Field label="Стаж по предмету, лет" field="subjectExperienceYears" error={error}>
-        {(props) => (
-          <input
-            {...props}
-            type="number"
-            min={0}
-            inputMode="numeric"
-            value={inSubject}
-            onChange={(e) => setInSubject(e.target.value)}
-          />
-        )}
-      </Field>
+      <YearsField
+        label="Педагогический стаж, лет"
+        field="teachingExperienceYears"
+        error={error}
+        value={teaching}
+        onChange={setTeaching}
+      />
+      <YearsField
+        label="Стаж по предмету, лет"
+        field="subjectExperienceYears"
+        error={error}
+        value={inSubject}
+        onChange={setInSubject}
+      />
       {role === 'mentee' ? (
         <SelectField
           label="Категория наставляемого"
@@ -819,5 +809,35 @@ function Pairs({
         </div>
       ) : null}
     </>
+  );
+}
+
+/** Years of experience: a whole number, 0 or more, typed on a numeric keyboard. */
+function YearsField({
+  label,
+  field,
+  error,
+  value,
+  onChange,
+}: {
+  label: string;
+  field: string;
+  error: unknown;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <Field label={label} field={field} error={error}>
+      {(props) => (
+        <input
+          {...props}
+          type="number"
+          min={0}
+          inputMode="numeric"
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </Field>
   );
 }
