@@ -11,7 +11,6 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   Max,
   MaxLength,
   Min,
@@ -181,12 +180,11 @@ export class InterimControlDto {
   @TextField({ max: 4000, example: 'План выполняется' })
   comment!: string;
 
-  @ApiPropertyOptional({
+  @DateField({
+    optional: true,
     example: '2027-02-15',
     description: "With 'needsCorrection': the date of the repeat control (default: a month after today)",
   })
-  @IsOptional()
-  @Matches(ISO_DATE)
   repeatControlDate?: string;
 }
 
@@ -198,12 +196,10 @@ export class ProgrammeCorrectionDto {
   @MaxLength(4000)
   reason!: string;
 
-  @ApiProperty({ example: '2026-09-01' })
-  @Matches(ISO_DATE)
+  @DateField({ example: '2026-09-01' })
   start!: string;
 
-  @ApiProperty({ example: '2027-06-30' })
-  @Matches(ISO_DATE)
+  @DateField({ example: '2027-06-30' })
   end!: string;
 
   @ApiProperty({ type: [String] })
@@ -258,8 +254,7 @@ export class MenteeAssignmentDto {
   @MaxLength(500)
   title!: string;
 
-  @ApiProperty({ example: '2026-10-20', description: 'The deadline (not before today, within the programme)' })
-  @Matches(ISO_DATE)
+  @DateField({ example: '2026-10-20', description: 'The deadline (not before today, within the programme)' })
   dueDate!: string;
 
   @ApiPropertyOptional({ description: 'The activity of the personalised programme it serves (0-based index)' })
@@ -272,8 +267,7 @@ export class MenteeAssignmentDto {
 
 /** The mentor's or a mentee's written notice of ending the mentoring early (Labour Code art. 351.8). */
 export class TerminationNoticeDto {
-  @ApiProperty({ example: '2026-11-02', description: 'Date of the written notice (not in the future)' })
-  @Matches(ISO_DATE)
+  @DateField({ example: '2026-11-02', description: 'Date of the written notice (not in the future)' })
   noticeDate!: string;
 }
 
