@@ -36,7 +36,12 @@ export function xlsxStream(sheets: readonly ReportSheet[]): Readable {
   void (async () => {
     for (const sheet of sheets) {
       const worksheet = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
-      worksheet.columns = sheet.columns.map((c) => ({ key: c.key, header: c.header, width: c.width, ...(c.numFmt ? { style: { numFmt: c.numFmt } } : {}) }));
+      worksheet.columns = sheet.columns.map((c) => ({
+        key: c.key,
+        header: c.header,
+        width: c.width,
+        ...(c.numFmt ? { style: { numFmt: c.numFmt } } : {}),
+      }));
       const header = worksheet.getRow(1);
       header.font = { bold: true };
       header.commit();

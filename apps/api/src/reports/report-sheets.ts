@@ -1,4 +1,10 @@
-import { monitoringIndicatorDefinitions, monitoringUnitLabels, pairFormLabels, pairForms, type MonitoringIndicator } from '@mentorflow/domain';
+import {
+  monitoringIndicatorDefinitions,
+  monitoringUnitLabels,
+  pairFormLabels,
+  pairForms,
+  type MonitoringIndicator,
+} from '@mentorflow/domain';
 import {
   regionAggregate,
   targetModelDocumentKeys,
@@ -69,7 +75,10 @@ export function organisationSheets(report: OrganisationReport): ReportSheet[] {
       ['Организация', report.organisation.name],
       ['Муниципальное образование', report.organisation.municipality],
       ['Реализует целевую модель наставничества', yesNo(targetModel.implementsTargetModel)],
-      ...targetModelDocumentKeys.map((k): [string, CellValue] => [targetModelDocumentLabels[k], yesNo(targetModel.documents[k])]),
+      ...targetModelDocumentKeys.map((k): [string, CellValue] => [
+        targetModelDocumentLabels[k],
+        yesNo(targetModel.documents[k]),
+      ]),
       ['Куратор назначен', yesNo(targetModel.hasCurator)],
       ['Наставнических пар/групп всего', report.pairs.total],
       ['Действующих пар/групп', pm.activePairs],
@@ -87,12 +96,21 @@ export function organisationSheets(report: OrganisationReport): ReportSheet[] {
         { key: 'since', header: 'На этапе с', width: 22 },
         { key: 'days', header: 'Дней на этапе', width: 16, numFmt: COUNT },
       ],
-      rows: report.programmes.map((p) => ({ title: p.title, stage: p.stageLabel, since: p.stageEnteredAt.slice(0, 10), days: p.daysInStage })),
+      rows: report.programmes.map((p) => ({
+        title: p.title,
+        stage: p.stageLabel,
+        since: p.stageEnteredAt.slice(0, 10),
+        days: p.daysInStage,
+      })),
     },
     breakdownSheet(
       'Пары',
       'Наставнические пары/группы по статусу, форме и виду',
-      { group: { key: 'group', header: 'Разрез', width: 14 }, label: { header: 'Значение', width: 50 }, count: { header: 'Количество', width: 14 } },
+      {
+        group: { key: 'group', header: 'Разрез', width: 14 },
+        label: { header: 'Значение', width: 50 },
+        count: { header: 'Количество', width: 14 },
+      },
       [
         ['Статус', report.pairs.byStatus],
         ['Форма', report.pairs.byForm],
@@ -122,7 +140,11 @@ export function organisationSheets(report: OrganisationReport): ReportSheet[] {
     breakdownSheet(
       'Контроль',
       'Итоги промежуточного и итогового контроля',
-      { group: { key: 'control', header: 'Контроль', width: 18 }, label: { header: 'Результат', width: 30 }, count: { header: 'Пар/групп', width: 12 } },
+      {
+        group: { key: 'control', header: 'Контроль', width: 18 },
+        label: { header: 'Результат', width: 30 },
+        count: { header: 'Пар/групп', width: 12 },
+      },
       [
         ['Промежуточный', report.controls.interim],
         ['Итоговый', report.controls.final],
@@ -226,9 +248,17 @@ export interface MunicipalityRow extends RegionAggregate {
 export const municipalityRows = (organisations: readonly RegionOrganisationRow[]): MunicipalityRow[] =>
   [...new Set(organisations.map((o) => o.municipality))]
     .sort((a, b) => a.localeCompare(b, 'ru'))
-    .map((municipality) => ({ municipality, ...regionAggregate(organisations.filter((o) => o.municipality === municipality)) }));
+    .map((municipality) => ({
+      municipality,
+      ...regionAggregate(organisations.filter((o) => o.municipality === municipality)),
+    }));
 
-export function regionSheets(title: string, totals: RegionAggregate, municipalities: readonly MunicipalityRow[], organisations: readonly RegionOrganisationRow[]): ReportSheet[] {
+export function regionSheets(
+  title: string,
+  totals: RegionAggregate,
+  municipalities: readonly MunicipalityRow[],
+  organisations: readonly RegionOrganisationRow[],
+): ReportSheet[] {
   return [
     keyValueSheet('Сводка', title, [
       ['Образовательных организаций', totals.organisations],
@@ -247,9 +277,19 @@ export function regionSheets(title: string, totals: RegionAggregate, municipalit
       { label: { header: 'Документ', width: 70 }, count: { header: 'Организаций', width: 14 } },
       [[null, totals.documents]],
     ),
-    breakdownSheet('Формы', 'Формы наставничества', { label: { header: 'Форма', width: 50 }, count: { header: 'Пар/групп', width: 12 } }, [[null, totals.forms]]),
+    breakdownSheet(
+      'Формы',
+      'Формы наставничества',
+      { label: { header: 'Форма', width: 50 }, count: { header: 'Пар/групп', width: 12 } },
+      [[null, totals.forms]],
+    ),
     // A pair of combined kinds is counted under each of them (002 §9.1.3).
-    breakdownSheet('Виды', 'Виды наставничества', { label: { header: 'Вид', width: 50 }, count: { header: 'Пар/групп', width: 12 } }, [[null, totals.kinds]]),
+    breakdownSheet(
+      'Виды',
+      'Виды наставничества',
+      { label: { header: 'Вид', width: 50 }, count: { header: 'Пар/групп', width: 12 } },
+      [[null, totals.kinds]],
+    ),
     {
       name: 'Муниципалитеты',
       title: 'Показатели по муниципальным образованиям',
@@ -282,7 +322,12 @@ export function regionSheets(title: string, totals: RegionAggregate, municipalit
         ...targetModelDocumentKeys.map((k) => ({ key: k, header: targetModelDocumentLabels[k], width: 24 })),
         { key: 'hasCurator', header: 'Куратор', width: 10 },
         { key: 'pairs', header: 'Пар/групп', width: 10, numFmt: COUNT },
-        ...pairForms.map((form) => ({ key: `form.${form}`, header: `Форма: ${pairFormLabels[form]}`, width: 12, numFmt: COUNT })),
+        ...pairForms.map((form) => ({
+          key: `form.${form}`,
+          header: `Форма: ${pairFormLabels[form]}`,
+          width: 12,
+          numFmt: COUNT,
+        })),
         { key: 'draftsDecided', header: 'Проектов ИОМ', width: 12, numFmt: COUNT },
         { key: 'draftsOnTime', header: 'В срок', width: 10, numFmt: COUNT },
       ],

@@ -11,7 +11,11 @@ const dateMessage = { message: 'Должна быть дата в формате
 
 export class ReportQuery extends PaginationQuery {
   @DateField(
-    { optional: true, example: '2026-05-31', description: 'Отчёт на дату: конец этого дня в часовом поясе организации' },
+    {
+      optional: true,
+      example: '2026-05-31',
+      description: 'Отчёт на дату: конец этого дня в часовом поясе организации',
+    },
     dateMessage,
   )
   asOf?: string;

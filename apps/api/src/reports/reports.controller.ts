@@ -31,7 +31,12 @@ const ORGANISATION_READERS = ['curator', 'director', 'commissionHead', 'administ
 export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
-  @Read('organisations/:id/reports/monitoring', ORGANISATION_READERS, 'Мониторинг организации: пары, нагрузка, задачи, контроль, этап программы, показатели 002 §10 (на дату)', 'organisation')
+  @Read(
+    'organisations/:id/reports/monitoring',
+    ORGANISATION_READERS,
+    'Мониторинг организации: пары, нагрузка, задачи, контроль, этап программы, показатели 002 §10 (на дату)',
+    'organisation',
+  )
   @ApiProduces('application/json', XLSX_TYPE, 'text/csv')
   async organisation(
     @CurrentUser() user: AuthenticatedUser,
@@ -42,7 +47,12 @@ export class ReportsController {
     return respond(await this.reports.organisationReport(user, id, query), formatOf(query, accept));
   }
 
-  @Read('organisations/:id/reports/routes', [...ORGANISATION_READERS, 'methodologist', 'tutor'], 'ИОМ организации: компетенции на входе и на контроле, портфолио, просроченные проекты по методистам (на дату)', 'organisation')
+  @Read(
+    'organisations/:id/reports/routes',
+    [...ORGANISATION_READERS, 'methodologist', 'tutor'],
+    'ИОМ организации: компетенции на входе и на контроле, портфолио, просроченные проекты по методистам (на дату)',
+    'organisation',
+  )
   @ApiProduces('application/json', XLSX_TYPE, 'text/csv')
   async routes(
     @CurrentUser() user: AuthenticatedUser,
@@ -53,19 +63,41 @@ export class ReportsController {
     return respond(await this.reports.routesReport(user, id, query), formatOf(query, accept));
   }
 
-  @Read('reports/region', ['regionalCoordinator', 'administrator'], 'Региональные показатели ЦМН по муниципалитетам и организациям (слайды 17–19, 25; на дату)')
+  @Read(
+    'reports/region',
+    ['regionalCoordinator', 'administrator'],
+    'Региональные показатели ЦМН по муниципалитетам и организациям (слайды 17–19, 25; на дату)',
+  )
   @ApiProduces('application/json', XLSX_TYPE, 'text/csv')
-  async region(@CurrentUser() user: AuthenticatedUser, @Query() query: RegionReportQuery, @Headers('accept') accept?: string) {
+  async region(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: RegionReportQuery,
+    @Headers('accept') accept?: string,
+  ) {
     return respond(await this.reports.regionReport(user, query), formatOf(query, accept));
   }
 
-  @Read('organisations/:id/monitoring-results', ORGANISATION_READERS, 'Внесённые результаты мониторинга (последний по показателю, паре и периоду)', 'organisation')
+  @Read(
+    'organisations/:id/monitoring-results',
+    ORGANISATION_READERS,
+    'Внесённые результаты мониторинга (последний по показателю, паре и периоду)',
+    'organisation',
+  )
   monitoringResults(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Query() query: ReportQuery) {
     return this.reports.listMonitoringResults(user, id, query);
   }
 
-  @Create('organisations/:id/monitoring-results', ['curator', 'director', 'administrator'], 'Внести результат мониторинга процесса или влияния (002 §10)', 'organisation')
-  recordMonitoringResult(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Body() body: RecordMonitoringResultDto) {
+  @Create(
+    'organisations/:id/monitoring-results',
+    ['curator', 'director', 'administrator'],
+    'Внести результат мониторинга процесса или влияния (002 §10)',
+    'organisation',
+  )
+  recordMonitoringResult(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam() id: string,
+    @Body() body: RecordMonitoringResultDto,
+  ) {
     return this.reports.recordMonitoringResult(user, id, body);
   }
 }

@@ -40,17 +40,26 @@ export interface BuiltReport {
 }
 
 const badAsOf = (message: string) =>
-  new BadRequestException({ detail: 'Запрос содержит ошибки', errors: [{ field: 'asOf', constraint: 'isDate', message }] });
+  new BadRequestException({
+    detail: 'Запрос содержит ошибки',
+    errors: [{ field: 'asOf', constraint: 'isDate', message }],
+  });
 
 /** A real calendar date, not after today anywhere on Earth (UTC+14): a report cannot describe the future. */
 function checkAsOf(asOf: string | undefined): void {
   if (asOf === undefined) return;
   const time = Date.parse(`${asOf}T00:00:00Z`);
-  if (Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== asOf) throw badAsOf('Должна быть дата в формате ГГГГ-ММ-ДД');
+  if (Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== asOf)
+    throw badAsOf('Должна быть дата в формате ГГГГ-ММ-ДД');
   if (time - 14 * 3_600_000 > Date.now()) throw badAsOf('Дата отчёта не может быть в будущем');
 }
 
-const page = <T>(items: readonly T[], limit: number, offset: number) => ({ items: items.slice(offset, offset + limit), total: items.length, limit, offset });
+const page = <T>(items: readonly T[], limit: number, offset: number) => ({
+  items: items.slice(offset, offset + limit),
+  total: items.length,
+  limit,
+  offset,
+});
 
 /** The instant a report is taken at: the end of the asOf day in the organisation's zone, or now. */
 const instantFor = (asOf: string | undefined, timeZone: string): { at: string | null; atMs: number } => {
@@ -71,17 +80,26 @@ export class ReportsService {
     return (
       user.roles.includes('regionalCoordinator') &&
       user.assignments.some(
-        (a) => a.role === 'regionalCoordinator' && a.region === region && (a.municipality === undefined || a.municipality === municipality),
+        (a) =>
+          a.role === 'regionalCoordinator' &&
+          a.region === region &&
+          (a.municipality === undefined || a.municipality === municipality),
       )
     );
   }
 
   /** The organisation from its own stream (consistent at once), or 404 for a stranger and for a missing one. */
   private async readableOrganisation(user: AuthenticatedUser, organisationId: string): Promise<RegisteredOrganisation> {
-    const { state } = await loadAggregate<OrganisationState, never>(this.store, organisationStream(organisationId), organisationDecider);
+    const { state } = await loadAggregate<OrganisationState, never>(
+      this.store,
+      organisationStream(organisationId),
+      organisationDecider,
+    );
     const allowed =
       state.status === 'registered' &&
-      (isAdministrator(user) || canAccessOrganisation(user, organisationId) || this.coordinatorCovers(user, state.region, state.municipality));
+      (isAdministrator(user) ||
+        canAccessOrganisation(user, organisationId) ||
+        this.coordinatorCovers(user, state.region, state.municipality));
     if (!allowed || state.status !== 'registered') throw new NotFoundException('Организация не найдена');
     return state;
   }
@@ -92,7 +110,12 @@ export class ReportsService {
     const { at, atMs } = instantFor(query.asOf, organisation.timeZone);
     const rows = await loadFactsAsOf(this.db, [{ organisationId, at }]);
     const report = organisationReport(organisationId, rows, atMs);
-    if (!report) throw new NotFoundException(query.asOf ? `На ${query.asOf} организация ещё не была зарегистрирована` : 'Отчёт ещё не сформирован, повторите позже');
+    if (!report)
+      throw new NotFoundException(
+        query.asOf
+          ? `На ${query.asOf} организация ещё не была зарегистрирована`
+          : 'Отчёт ещё не сформирован, повторите позже',
+      );
     return {
       json: { asOf: query.asOf ?? null, takenAt: new Date(atMs).toISOString(), ...report },
       sheets: organisationSheets(report),
@@ -107,19 +130,32 @@ export class ReportsService {
     const rows = await loadFactsAsOf(this.db, [{ organisationId, at }], ['route']);
     const report = routesReport(rows, atMs, routeStageLabels);
     return {
-      json: { asOf: query.asOf ?? null, takenAt: new Date(atMs).toISOString(), ...report, routes: page(report.routes, query.limit, query.offset) },
+      json: {
+        asOf: query.asOf ?? null,
+        takenAt: new Date(atMs).toISOString(),
+        ...report,
+        routes: page(report.routes, query.limit, query.offset),
+      },
       sheets: routesSheets(report),
       fileName: `routes-${organisationId}${query.asOf ? `-${query.asOf}` : ''}`,
     };
   }
 
   private regionScope(user: AuthenticatedUser, query: RegionReportQuery): { region?: string; municipality?: string } {
-    if (isAdministrator(user)) return { ...(query.region ? { region: query.region } : {}), ...(query.municipality ? { municipality: query.municipality } : {}) };
+    if (isAdministrator(user))
+      return {
+        ...(query.region ? { region: query.region } : {}),
+        ...(query.municipality ? { municipality: query.municipality } : {}),
+      };
     const assignments = user.assignments.filter((a) => a.role === 'regionalCoordinator' && a.region !== undefined);
     if (assignments.length === 0) throw new ForbiddenException('Координатору не назначен субъект РФ или муниципалитет');
     const assignment = query.region === undefined ? assignments[0] : assignments.find((a) => a.region === query.region);
     if (!assignment?.region) throw new NotFoundException('Регион не найден');
-    if (assignment.municipality !== undefined && query.municipality !== undefined && query.municipality !== assignment.municipality) {
+    if (
+      assignment.municipality !== undefined &&
+      query.municipality !== undefined &&
+      query.municipality !== assignment.municipality
+    ) {
       throw new NotFoundException('Муниципальное образование не найдено');
     }
     const municipality = assignment.municipality ?? query.municipality;
@@ -130,10 +166,17 @@ export class ReportsService {
     checkAsOf(query.asOf);
     const scope = this.regionScope(user, query);
     const organisations = await loadOrganisationsInScope(this.db, scope);
-    const instants = organisations.map((o) => ({ organisationId: o.organisationId, ...instantFor(query.asOf, o.facts.timeZone) }));
-    const facts = await loadFactsAsOf(this.db, instants.map(({ organisationId, at }) => ({ organisationId, at })));
+    const instants = organisations.map((o) => ({
+      organisationId: o.organisationId,
+      ...instantFor(query.asOf, o.facts.timeZone),
+    }));
+    const facts = await loadFactsAsOf(
+      this.db,
+      instants.map(({ organisationId, at }) => ({ organisationId, at })),
+    );
     const byOrganisation = new Map<string, typeof facts>();
-    for (const row of facts) byOrganisation.set(row.organisationId, [...(byOrganisation.get(row.organisationId) ?? []), row]);
+    for (const row of facts)
+      byOrganisation.set(row.organisationId, [...(byOrganisation.get(row.organisationId) ?? []), row]);
     // An organisation registered after the date is not part of that day's region.
     const rows = organisations
       .map((o) => regionOrganisationRow(o.organisationId, byOrganisation.get(o.organisationId) ?? []))
@@ -142,7 +185,13 @@ export class ReportsService {
     const municipalities = municipalityRows(rows);
     const title = `Показатели реализации ЦМН: ${scope.municipality ?? scope.region ?? 'все регионы'}${query.asOf ? ` на ${query.asOf}` : ''}`;
     return {
-      json: { scope, asOf: query.asOf ?? null, totals, municipalities, organisations: page(rows, query.limit, query.offset) },
+      json: {
+        scope,
+        asOf: query.asOf ?? null,
+        totals,
+        municipalities,
+        organisations: page(rows, query.limit, query.offset),
+      },
       sheets: regionSheets(title, totals, municipalities, rows),
       fileName: `region${query.asOf ? `-${query.asOf}` : ''}`,
     };
@@ -160,7 +209,10 @@ export class ReportsService {
     const organisation = await this.readableOrganisation(user, organisationId);
     const valueProblem = monitoringValueProblem(body.indicator, body.value);
     if (valueProblem) {
-      throw new BadRequestException({ detail: 'Запрос содержит ошибки', errors: [{ field: 'value', constraint: 'range', message: valueProblem }] });
+      throw new BadRequestException({
+        detail: 'Запрос содержит ошибки',
+        errors: [{ field: 'value', constraint: 'range', message: valueProblem }],
+      });
     }
     // The role held in this organisation (404 with none there, 403 with none that records), never one held elsewhere.
     const role = actingRole(user, monitoringRecorders, organisationId);

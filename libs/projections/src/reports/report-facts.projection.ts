@@ -68,12 +68,21 @@ export const reportFactsProjection: Projection = {
         lastAt = Math.max(Date.parse(eventOccurredAt(event)), lastAt);
         const derived = ref.kind.facts(state);
         if (!derived) continue;
-        const version = { at: new Date(lastAt).toISOString(), organisationId: derived.organisationId, json: JSON.stringify(derived.facts) };
+        const version = {
+          at: new Date(lastAt).toISOString(),
+          organisationId: derived.organisationId,
+          json: JSON.stringify(derived.facts),
+        };
         // Several events at one instant leave one interval: the state after the last of them.
         if (versions.at(-1)?.at === version.at) versions[versions.length - 1] = version;
         else versions.push(version);
       }
-      folded.push({ key, state: JSON.stringify(state), version: last.streamVersion, lastAt: new Date(lastAt).toISOString() });
+      folded.push({
+        key,
+        state: JSON.stringify(state),
+        version: last.streamVersion,
+        lastAt: new Date(lastAt).toISOString(),
+      });
       if (versions.length > 0) changed.push({ ref, versions });
     }
     if (folded.length === 0) return;
@@ -93,14 +102,23 @@ export const reportFactsProjection: Projection = {
 };
 
 async function writeIntervals(changed: { ref: SubjectRef; versions: Version[] }[], tx: SqlExecutor): Promise<void> {
-  const openRows = await tx.query<{ id: string; subject_type: string; subject_id: string; valid_from: Date; facts: object }>(
+  const openRows = await tx.query<{
+    id: string;
+    subject_type: string;
+    subject_id: string;
+    valid_from: Date;
+    facts: object;
+  }>(
     `SELECT f.id, f.subject_type, f.subject_id, f.valid_from, f.facts FROM report_facts f
      JOIN unnest($1::text[], $2::text[]) AS u(t, i) ON f.subject_type = u.t AND f.subject_id = u.i
      WHERE f.valid_to IS NULL FOR UPDATE OF f`,
     [changed.map((c) => c.ref.kind.type), changed.map((c) => c.ref.id)],
   );
   const open = new Map(
-    openRows.map((r) => [`${r.subject_type}:${r.subject_id}`, { id: r.id, from: r.valid_from.toISOString(), json: JSON.stringify(r.facts) }]),
+    openRows.map((r) => [
+      `${r.subject_type}:${r.subject_id}`,
+      { id: r.id, from: r.valid_from.toISOString(), json: JSON.stringify(r.facts) },
+    ]),
   );
   const updates: NonNullable<IntervalPlan['update']>[] = [];
   const inserts: { type: string; id: string; version: Version & { validTo: string | null } }[] = [];
@@ -114,7 +132,12 @@ async function writeIntervals(changed: { ref: SubjectRef; versions: Version[] }[
     await tx.query(
       `UPDATE report_facts f SET facts = coalesce(u.j::jsonb, f.facts), organisation_id = coalesce(u.o, f.organisation_id), valid_to = u.t
        FROM unnest($1::bigint[], $2::text[], $3::text[], $4::timestamptz[]) AS u(id, j, o, t) WHERE f.id = u.id`,
-      [updates.map((u) => u.id), updates.map((u) => u.json), updates.map((u) => u.organisationId), updates.map((u) => u.validTo)],
+      [
+        updates.map((u) => u.id),
+        updates.map((u) => u.json),
+        updates.map((u) => u.organisationId),
+        updates.map((u) => u.validTo),
+      ],
     );
   }
   if (inserts.length > 0) {
@@ -145,7 +168,8 @@ export function planIntervals(open: OpenInterval | undefined, versions: readonly
     if (current && sameFacts(current.json, version.json)) continue;
     if (current && current.from === version.at) {
       if (inserts.length > 0) inserts[inserts.length - 1] = version;
-      else if (open) update = { id: open.id, json: version.json, organisationId: version.organisationId, validTo: null };
+      else if (open)
+        update = { id: open.id, json: version.json, organisationId: version.organisationId, validTo: null };
       current = { from: version.at, json: version.json };
       continue;
     }
@@ -153,8 +177,17 @@ export function planIntervals(open: OpenInterval | undefined, versions: readonly
     current = { from: version.at, json: version.json };
   }
   const first = inserts[0];
-  if (open && first) update = { id: open.id, json: update?.json ?? null, organisationId: update?.organisationId ?? null, validTo: first.at };
-  return { ...(update ? { update } : {}), inserts: inserts.map((v, i) => ({ ...v, validTo: inserts[i + 1]?.at ?? null })) };
+  if (open && first)
+    update = {
+      id: open.id,
+      json: update?.json ?? null,
+      organisationId: update?.organisationId ?? null,
+      validTo: first.at,
+    };
+  return {
+    ...(update ? { update } : {}),
+    inserts: inserts.map((v, i) => ({ ...v, validTo: inserts[i + 1]?.at ?? null })),
+  };
 }
 
 const canonical = (json: string): string => JSON.stringify(sortKeys(JSON.parse(json)));
@@ -162,7 +195,11 @@ const sortKeys = (value: unknown): unknown =>
   Array.isArray(value)
     ? value.map(sortKeys)
     : value !== null && typeof value === 'object'
-      ? Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => [k, sortKeys(v)]))
+      ? Object.fromEntries(
+          Object.entries(value as Record<string, unknown>)
+            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+            .map(([k, v]) => [k, sortKeys(v)]),
+        )
       : value;
 // jsonb reorders keys: compare key-sorted forms when the texts differ.
 const sameFacts = (a: string, b: string): boolean => a === b || canonical(a) === canonical(b);

@@ -124,7 +124,8 @@ const programmeKind: SubjectKind<ReturnType<typeof programmeDecider.initialState
   type: 'programme',
   initialState: programmeDecider.initialState,
   evolve: (s, e) => programmeDecider.evolve(s, e as never),
-  facts: (s) => (s.status !== 'started' ? undefined : { organisationId: s.organisationId, facts: s satisfies ProgrammeFacts }),
+  facts: (s) =>
+    s.status !== 'started' ? undefined : { organisationId: s.organisationId, facts: s satisfies ProgrammeFacts },
 };
 
 const pairKind: SubjectKind<ReturnType<typeof pairDecider.initialState>> = {
@@ -243,7 +244,9 @@ export function subjectsOf(event: { streamId: string; type: string; data: Record
 }
 
 /** The events of every subject a report reads: a misspelt type does not compile. */
-export const reportEventTypes: readonly (OrganisationEvent | ProgrammeEvent | PairEvent | RouteEvent | MonitoringEvent)['type'][] = [
+export const reportEventTypes: readonly (
+  OrganisationEvent | ProgrammeEvent | PairEvent | RouteEvent | MonitoringEvent
+)['type'][] = [
   'OrganisationRegistered',
   'StaffAssigned',
   'StaffRemoved',

@@ -8,13 +8,27 @@ describe('organisation report: overdue control measures', () => {
     subjectType: 'organisation',
     subjectId: 'o1',
     organisationId: 'o1',
-    facts: { name: 'Школа № 1', region: 'Самарская область', municipality: 'г. Самара', timeZone: 'Europe/Samara', curatorIds: [] },
+    facts: {
+      name: 'Школа № 1',
+      region: 'Самарская область',
+      municipality: 'г. Самара',
+      timeZone: 'Europe/Samara',
+      curatorIds: [],
+    },
   };
   const task = (id: string, facts: Partial<TaskFacts>): FactRow => ({
     subjectType: 'task',
     subjectId: id,
     organisationId: 'o1',
-    facts: { kind: 'finalControl', role: 'curator', assigneeId: 'c1', status: 'open', dueAt: '2026-05-20T20:59:59.999Z', subjectType: 'pair', ...facts },
+    facts: {
+      kind: 'finalControl',
+      role: 'curator',
+      assigneeId: 'c1',
+      status: 'open',
+      dueAt: '2026-05-20T20:59:59.999Z',
+      subjectType: 'pair',
+      ...facts,
+    },
   });
 
   it('counts overdue interim and final controls, not the mentor’s report that shares the final control’s kind', () => {

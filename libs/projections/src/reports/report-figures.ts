@@ -23,7 +23,14 @@ import {
   type ProgrammeStageOrClosed,
   type TargetModelDocuments,
 } from '@mentorflow/domain';
-import type { MonitoringResultFacts, OrganisationFacts, PairFacts, ProgrammeFacts, RouteFacts, TaskFacts } from './report-facts';
+import type {
+  MonitoringResultFacts,
+  OrganisationFacts,
+  PairFacts,
+  ProgrammeFacts,
+  RouteFacts,
+  TaskFacts,
+} from './report-facts';
 import type { FactRow } from './report-queries';
 
 const DAY_MS = 86_400_000;
@@ -58,7 +65,8 @@ export const targetModelDocumentLabels: Readonly<Record<keyof TargetModelDocumen
   mentorContractSupplement: 'Дополнительное соглашение к трудовому договору наставника',
 };
 
-const share = (part: number, whole: number): number | null => (whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000);
+const share = (part: number, whole: number): number | null =>
+  whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000;
 
 const ofType = <T>(rows: readonly FactRow[], type: FactRow['subjectType']): { id: string; facts: T }[] =>
   rows.filter((r) => r.subjectType === type).map((r) => ({ id: r.subjectId, facts: r.facts as T }));
@@ -94,14 +102,17 @@ export function organisationModelIndicators(rows: readonly FactRow[]): Organisat
   };
   let implementing = false;
   for (const programme of programmes) {
-    const context = programmeContext(pairs.filter((p) => p.facts.programmeId === programme.facts.programmeId).map((p) => p.facts));
+    const context = programmeContext(
+      pairs.filter((p) => p.facts.programmeId === programme.facts.programmeId).map((p) => p.facts),
+    );
     implementing ||= implementsTargetModel(programme.facts, context);
     const held = targetModelDocuments(programme.facts, context);
     for (const key of targetModelDocumentKeys) documents[key] ||= held[key];
   }
   const organisation = ofType<OrganisationFacts>(rows, 'organisation')[0]?.facts;
   // Slide 18 asks whether the organisation has a curator: a curator on staff, or one appointed to a programme.
-  const hasCurator = (organisation?.curatorIds.length ?? 0) > 0 || programmes.some((p) => p.facts.curatorId !== undefined);
+  const hasCurator =
+    (organisation?.curatorIds.length ?? 0) > 0 || programmes.some((p) => p.facts.curatorId !== undefined);
   return { implementsTargetModel: implementing, documents, hasCurator };
 }
 
@@ -129,7 +140,13 @@ export interface CountRow<K extends string> {
 }
 
 export interface OrganisationReport {
-  readonly organisation: { organisationId: string; name: string; region: string; municipality: string; timeZone: string };
+  readonly organisation: {
+    organisationId: string;
+    name: string;
+    region: string;
+    municipality: string;
+    timeZone: string;
+  };
   readonly targetModel: OrganisationModelIndicators;
   readonly programmes: {
     programmeId: string;
@@ -177,7 +194,11 @@ export interface MonitoringResultRow {
   readonly recordedAt: string;
 }
 
-const countRows = <K extends string>(keys: readonly K[], labels: Readonly<Record<K, string>>, values: readonly string[]): CountRow<K>[] =>
+const countRows = <K extends string>(
+  keys: readonly K[],
+  labels: Readonly<Record<K, string>>,
+  values: readonly string[],
+): CountRow<K>[] =>
   keys.map((key) => {
     const count = values.filter((v) => v === key).length;
     return { key, label: labels[key], count, share: share(count, values.length) };
@@ -189,10 +210,14 @@ export function monitoringResultRows(rows: readonly FactRow[]): MonitoringResult
   const results = ofType<MonitoringResultFacts>(rows, 'monitoringResult')
     .map((r) => r.facts)
     .sort((a, b) => (a.recordedAt < b.recordedAt ? -1 : a.recordedAt > b.recordedAt ? 1 : 0));
-  for (const result of results) latest.set([result.indicator, result.pairId ?? '', result.periodStart, result.periodEnd].join('|'), result);
+  for (const result of results)
+    latest.set([result.indicator, result.pairId ?? '', result.periodStart, result.periodEnd].join('|'), result);
   const order = (indicator: string) => (monitoringIndicators as readonly string[]).indexOf(indicator);
   return [...latest.values()]
-    .sort((a, b) => order(a.indicator) - order(b.indicator) || (a.periodEnd < b.periodEnd ? -1 : a.periodEnd > b.periodEnd ? 1 : 0))
+    .sort(
+      (a, b) =>
+        order(a.indicator) - order(b.indicator) || (a.periodEnd < b.periodEnd ? -1 : a.periodEnd > b.periodEnd ? 1 : 0),
+    )
     .map((r) => ({
       resultId: r.resultId,
       indicator: r.indicator,
@@ -208,7 +233,11 @@ export function monitoringResultRows(rows: readonly FactRow[]): MonitoringResult
     }));
 }
 
-export function organisationReport(organisationId: string, rows: readonly FactRow[], atMs: number): OrganisationReport | undefined {
+export function organisationReport(
+  organisationId: string,
+  rows: readonly FactRow[],
+  atMs: number,
+): OrganisationReport | undefined {
   const organisation = ofType<OrganisationFacts>(rows, 'organisation')[0]?.facts;
   if (!organisation) return undefined;
   const pairs = ofType<PairFacts>(rows, 'pair').map((p) => ({ pairId: p.id, ...p.facts }));
@@ -229,7 +258,13 @@ export function organisationReport(organisationId: string, rows: readonly FactRo
   const controlKinds = new Set(['interimControl', 'finalControl']);
 
   return {
-    organisation: { organisationId, name: organisation.name, region: organisation.region, municipality: organisation.municipality, timeZone: organisation.timeZone },
+    organisation: {
+      organisationId,
+      name: organisation.name,
+      region: organisation.region,
+      municipality: organisation.municipality,
+      timeZone: organisation.timeZone,
+    },
     targetModel: organisationModelIndicators(rows),
     programmes: programmes.map((p) => ({
       programmeId: p.programmeId,
@@ -242,37 +277,75 @@ export function organisationReport(organisationId: string, rows: readonly FactRo
     })),
     pairs: {
       total: pairs.length,
-      byStatus: countRows(['formed', 'active', 'completed', 'terminated'] as const, pairStatusLabels, pairs.map((p) => p.status)),
-      byForm: countRows(pairForms, pairFormLabels, counted.map((p) => p.form)),
+      byStatus: countRows(
+        ['formed', 'active', 'completed', 'terminated'] as const,
+        pairStatusLabels,
+        pairs.map((p) => p.status),
+      ),
+      byForm: countRows(
+        pairForms,
+        pairFormLabels,
+        counted.map((p) => p.form),
+      ),
       // A pair of combined kinds counts under each of them (002 §9.1.3).
-      byKind: countRows(pairKinds, pairKindLabels, counted.flatMap((p) => p.kinds ?? [p.kind])),
+      byKind: countRows(
+        pairKinds,
+        pairKindLabels,
+        counted.flatMap((p) => p.kinds ?? [p.kind]),
+      ),
     },
     mentorLoad: [...load.entries()]
       .map(([mentorId, l]) => ({ mentorId, ...l }))
       .sort((a, b) => b.mentees - a.mentees || (a.mentorId < b.mentorId ? -1 : 1)),
     tasks: roles.map((role) => {
       const mine = tasks.filter((t) => t.role === role && isActiveTask(t));
-      return { role, roleLabel: reportRoleLabels[role] ?? role, open: mine.length, overdue: mine.filter((t) => isOverdue(t, atMs)).length };
+      return {
+        role,
+        roleLabel: reportRoleLabels[role] ?? role,
+        open: mine.length,
+        overdue: mine.filter((t) => isOverdue(t, atMs)).length,
+      };
     }),
     controls: {
       interim: [
-        ...countRows(['passed', 'needsCorrection'] as const, interimControlOutcomeLabels, interimDone.map((p) => p.interimOutcome as string)).map((r) => ({
+        ...countRows(
+          ['passed', 'needsCorrection'] as const,
+          interimControlOutcomeLabels,
+          interimDone.map((p) => p.interimOutcome as string),
+        ).map((r) => ({
           ...r,
           share: share(r.count, withProgramme.length),
         })),
-        { key: 'pending', label: 'Не проведён', count: withProgramme.length - interimDone.length, share: share(withProgramme.length - interimDone.length, withProgramme.length) },
+        {
+          key: 'pending',
+          label: 'Не проведён',
+          count: withProgramme.length - interimDone.length,
+          share: share(withProgramme.length - interimDone.length, withProgramme.length),
+        },
       ],
       final: [
-        ...countRows(['passed', 'notPassed'] as const, finalControlOutcomeLabels, finalDone.map((p) => p.finalOutcome as string)).map((r) => ({
+        ...countRows(
+          ['passed', 'notPassed'] as const,
+          finalControlOutcomeLabels,
+          finalDone.map((p) => p.finalOutcome as string),
+        ).map((r) => ({
           ...r,
           share: share(r.count, withProgramme.length),
         })),
-        { key: 'pending', label: 'Не проведён', count: withProgramme.length - finalDone.length, share: share(withProgramme.length - finalDone.length, withProgramme.length) },
+        {
+          key: 'pending',
+          label: 'Не проведён',
+          count: withProgramme.length - finalDone.length,
+          share: share(withProgramme.length - finalDone.length, withProgramme.length),
+        },
       ],
     },
     processMonitoring: {
       activePairs: pairs.filter((p) => p.status === 'active').length,
-      interimControlPassedShare: share(interimDone.filter((p) => p.interimOutcome === 'passed').length, withProgramme.length),
+      interimControlPassedShare: share(
+        interimDone.filter((p) => p.interimOutcome === 'passed').length,
+        withProgramme.length,
+      ),
       finalControlPassedShare: share(finalDone.filter((p) => p.finalOutcome === 'passed').length, finalDone.length),
       terminatedPairs: pairs.filter((p) => p.status === 'terminated').length,
       // The mentor's report shares the final control's kind but is a report, not a control measure.
@@ -303,7 +376,13 @@ export interface RoutesReport {
     controlDeficits: number;
   }[];
   readonly portfolio: { entries: number; routesWithEntries: number; routesActiveLast30Days: number };
-  readonly methodologists: { methodologistId: string; draftsAwaited: number; delivered: number; onTime: number; overdue: number }[];
+  readonly methodologists: {
+    methodologistId: string;
+    draftsAwaited: number;
+    delivered: number;
+    onTime: number;
+    overdue: number;
+  }[];
   readonly routes: {
     routeId: string;
     code: string;
@@ -326,13 +405,25 @@ const atLevel = (percents: readonly number[], level: 'high' | 'basic' | 'deficit
 
 /** A draft still awaited after its deadline, or one the workflow's timer already reported late. */
 const draftOverdue = (route: RouteFacts, atMs: number): boolean =>
-  route.draftDueAt !== undefined && route.draftSubmittedAt === undefined && (route.draftMarkedOverdue || Date.parse(route.draftDueAt) < atMs);
+  route.draftDueAt !== undefined &&
+  route.draftSubmittedAt === undefined &&
+  (route.draftMarkedOverdue || Date.parse(route.draftDueAt) < atMs);
 
-export function routesReport(rows: readonly FactRow[], atMs: number, routeStageLabels: Readonly<Record<string, string>>): RoutesReport {
+export function routesReport(
+  rows: readonly FactRow[],
+  atMs: number,
+  routeStageLabels: Readonly<Record<string, string>>,
+): RoutesReport {
   const routes = ofType<RouteFacts>(rows, 'route').map((r) => ({ routeId: r.id, ...r.facts }));
   const byMethodologist = new Map<string, RoutesReport['methodologists'][number]>();
   for (const route of routes.filter((r) => r.draftDueAt !== undefined)) {
-    const entry = byMethodologist.get(route.methodologistId) ?? { methodologistId: route.methodologistId, draftsAwaited: 0, delivered: 0, onTime: 0, overdue: 0 };
+    const entry = byMethodologist.get(route.methodologistId) ?? {
+      methodologistId: route.methodologistId,
+      draftsAwaited: 0,
+      delivered: 0,
+      onTime: 0,
+      overdue: 0,
+    };
     byMethodologist.set(route.methodologistId, {
       ...entry,
       draftsAwaited: entry.draftsAwaited + 1,
@@ -343,7 +434,14 @@ export function routesReport(rows: readonly FactRow[], atMs: number, routeStageL
   }
   const stages = Object.keys(routeStageLabels);
   return {
-    totals: { routes: routes.length, byStage: countRows(stages, routeStageLabels, routes.map((r) => r.stage)) },
+    totals: {
+      routes: routes.length,
+      byStage: countRows(
+        stages,
+        routeStageLabels,
+        routes.map((r) => r.stage),
+      ),
+    },
     competences: competenceAreas.map((area) => {
       const initial = routes.map((r) => r.initial[area]).filter((v): v is number => v !== undefined);
       const control = routes.map((r) => r.control[area]).filter((v): v is number => v !== undefined);
@@ -365,9 +463,13 @@ export function routesReport(rows: readonly FactRow[], atMs: number, routeStageL
     portfolio: {
       entries: routes.reduce((total, r) => total + r.portfolioEntries, 0),
       routesWithEntries: routes.filter((r) => r.portfolioEntries > 0).length,
-      routesActiveLast30Days: routes.filter((r) => r.lastPortfolioAt !== undefined && Date.parse(r.lastPortfolioAt) >= atMs - 30 * DAY_MS).length,
+      routesActiveLast30Days: routes.filter(
+        (r) => r.lastPortfolioAt !== undefined && Date.parse(r.lastPortfolioAt) >= atMs - 30 * DAY_MS,
+      ).length,
     },
-    methodologists: [...byMethodologist.values()].sort((a, b) => b.overdue - a.overdue || (a.methodologistId < b.methodologistId ? -1 : 1)),
+    methodologists: [...byMethodologist.values()].sort(
+      (a, b) => b.overdue - a.overdue || (a.methodologistId < b.methodologistId ? -1 : 1),
+    ),
     routes: routes
       .sort((a, b) => (a.code < b.code ? -1 : 1))
       .map((r) => ({
@@ -419,12 +521,19 @@ export interface RegionAggregate {
   readonly draftsOnTimeShare: number | null;
 }
 
-export function regionOrganisationRow(organisationId: string, rows: readonly FactRow[]): RegionOrganisationRow | undefined {
+export function regionOrganisationRow(
+  organisationId: string,
+  rows: readonly FactRow[],
+): RegionOrganisationRow | undefined {
   const organisation = ofType<OrganisationFacts>(rows, 'organisation')[0]?.facts;
   if (!organisation) return undefined;
   const indicators = organisationModelIndicators(rows);
-  const pairs = ofType<PairFacts>(rows, 'pair').map((p) => p.facts).filter((p) => p.status !== 'terminated');
-  const routes = ofType<RouteFacts>(rows, 'route').map((r) => r.facts).filter((r) => r.draftDeliveredOnTime !== undefined);
+  const pairs = ofType<PairFacts>(rows, 'pair')
+    .map((p) => p.facts)
+    .filter((p) => p.status !== 'terminated');
+  const routes = ofType<RouteFacts>(rows, 'route')
+    .map((r) => r.facts)
+    .filter((r) => r.draftDeliveredOnTime !== undefined);
   return {
     organisationId,
     name: organisation.name,
@@ -433,7 +542,9 @@ export function regionOrganisationRow(organisationId: string, rows: readonly Fac
     documents: indicators.documents,
     hasCurator: indicators.hasCurator,
     pairs: pairs.length,
-    pairsByForm: Object.fromEntries(pairForms.map((form) => [form, pairs.filter((p) => p.form === form).length])) as Record<PairForm, number>,
+    pairsByForm: Object.fromEntries(
+      pairForms.map((form) => [form, pairs.filter((p) => p.form === form).length]),
+    ) as Record<PairForm, number>,
     pairsByKind: Object.fromEntries(
       pairKinds.map((kind) => [kind, pairs.filter((p) => (p.kinds ?? [p.kind]).includes(kind)).length]),
     ) as Record<PairKind, number>,

@@ -25,7 +25,12 @@ export async function loadFactsAsOf(
   types?: readonly ReportSubjectType[],
 ): Promise<FactRow[]> {
   if (organisations.length === 0) return [];
-  const rows = await db.query<{ subject_type: ReportSubjectType; subject_id: string; organisation_id: string; facts: unknown }>(
+  const rows = await db.query<{
+    subject_type: ReportSubjectType;
+    subject_id: string;
+    organisation_id: string;
+    facts: unknown;
+  }>(
     `SELECT f.subject_type, f.subject_id, f.organisation_id, f.facts
      FROM report_facts f
      JOIN unnest($1::text[], $2::timestamptz[]) AS o(organisation_id, at) ON o.organisation_id = f.organisation_id
@@ -34,7 +39,12 @@ export async function loadFactsAsOf(
      ORDER BY f.organisation_id, f.subject_type, f.subject_id`,
     [organisations.map((o) => o.organisationId), organisations.map((o) => o.at ?? 'infinity'), types ?? null],
   );
-  return rows.map((r) => ({ subjectType: r.subject_type, subjectId: r.subject_id, organisationId: r.organisation_id, facts: r.facts }));
+  return rows.map((r) => ({
+    subjectType: r.subject_type,
+    subjectId: r.subject_id,
+    organisationId: r.organisation_id,
+    facts: r.facts,
+  }));
 }
 
 export interface ScopedOrganisation {
