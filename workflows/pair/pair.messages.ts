@@ -37,6 +37,8 @@ export interface PersonalProgrammeInput {
   activities: PersonalProgrammeActivity[];
   difficulties: string[];
   controller: PairController;
+  /** The reporting period in months (monthly when absent). */
+  reportPeriodMonths?: number;
 }
 
 export interface MentorReplacementRequest {
@@ -92,6 +94,17 @@ export const assignMenteeTaskUpdate = defineUpdate<
   PairView,
   [Envelope<{ menteeId: string; title: string; dueDate: string; activityIndex?: number }>]
 >('assignMenteeTask');
+
+/** The mentor's or a mentee's periodic report: completes the report task. */
+export const submitPeriodicReportUpdate = defineUpdate<
+  PairView,
+  [Envelope<{ taskId: string; text: string; fileRef?: string }>]
+>('submitPeriodicReport');
+/** Accepted, or returned with a comment: the workflow raises the author's task again. */
+export const decidePeriodicReportUpdate = defineUpdate<
+  PairView,
+  [Envelope<{ taskId: string; decision: 'accepted' | 'returned'; comment?: string }>]
+>('decidePeriodicReport');
 
 /** The mentor's or a mentee's written notice: the workflow ends the pair once 3 working days have run. */
 export const giveTerminationNoticeUpdate = defineUpdate<PairView, [Envelope<{ noticeDate: string }>]>(

@@ -12,6 +12,8 @@ import {
 import {
   DomainRefusal,
   isTaskActive,
+  defaultReportPeriodMonths,
+  nextReportPeriod,
   pairDecider,
   repeatControlDefaultDate,
   validateMentorReplacement,
@@ -33,6 +35,7 @@ import {
   assignMenteeTaskUpdate,
   completeFinalControlUpdate,
   decideProgrammeCorrectionUpdate,
+  decidePeriodicReportUpdate,
   giveTerminationNoticeUpdate,
   pairFormedUpdate,
   pairViewQuery,
@@ -42,10 +45,16 @@ import {
   recordMenteeReportUpdate,
   replaceMentorSignal,
   submitMentorFinalReportUpdate,
+  submitPeriodicReportUpdate,
   terminatePairUpdate,
   type PairView,
   type PairWorkflowInput,
 } from './pair.messages';
+
+/** Days a returned periodic report has for its rework. */
+const returnedReportDays = 5;
+const addDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 const { reserveMentorCapacity, releaseMentorCapacity, pairControlSchedule, pairControlDue, terminationNoticeEnd } =
   proxyActivities<PairActivities>({
@@ -72,6 +81,7 @@ export async function pairWorkflow(input: PairWorkflowInput): Promise<PairView> 
   let formationRefusal: unknown;
   const watchedTasks = new Set<string>();
   let noticeWatched = false;
+  let reportPeriodsWatched = false;
   // Never cancelled: a run hands over with its timers waiting, as its recorded histories did.
   const timers = new Timers();
 
@@ -92,17 +102,24 @@ export async function pairWorkflow(input: PairWorkflowInput): Promise<PairView> 
     undefined,
     async ({ data, metadata }) => {
       const schedule = await pairControlSchedule({ start: data.start, end: data.end, timeZone: input.timeZone });
+      const { reportPeriodMonths, ...programme } = data;
+      // Programmes approved from this change on are reported on periodically; earlier approvals replay without.
+      const reports = patched('pair-periodic-reports')
+        ? { reportPeriodMonths: reportPeriodMonths ?? defaultReportPeriodMonths }
+        : {};
       const result = await update({
         type: 'ApprovePersonalProgramme',
         data: {
-          ...data,
+          ...programme,
           interimControl: { taskId: uuid4(), ...schedule.interim },
           finalControl: { taskId: uuid4(), ...schedule.final },
           mentorReport: { taskId: uuid4(), ...schedule.final },
+          ...reports,
         },
         metadata,
       });
       watchTaskDeadlines();
+      watchReportPeriods();
       return result;
     },
   );
@@ -167,8 +184,35 @@ export async function pairWorkflow(input: PairWorkflowInput): Promise<PairView> 
       metadata,
     });
     watchTaskDeadlines();
+    watchReportPeriods();
     return result;
   });
+  updates.enriched(decidePeriodicReportUpdate, undefined, async ({ data, metadata }) => {
+    // Our design: a returned report is due 5 days after the return, not at the period's end, which has
+    // usually passed by then; the author reworks the text, the period's work is done.
+    const task =
+      data.decision === 'returned'
+        ? {
+            taskId: uuid4(),
+            ...(await pairControlDue({
+              date: addDays(localDateOf(metadata.now, input.timeZone), returnedReportDays),
+              timeZone: input.timeZone,
+            })),
+          }
+        : undefined;
+    const result = await update({
+      type: 'DecidePeriodicReport',
+      data: { ...data, ...(task === undefined ? {} : { task }) },
+      metadata,
+    });
+    watchTaskDeadlines();
+    return result;
+  });
+  updates.command(submitPeriodicReportUpdate, ({ data, metadata }) => ({
+    type: 'SubmitPeriodicReport',
+    data,
+    metadata,
+  }));
   updates.enriched(assignMenteeTaskUpdate, undefined, async ({ data, metadata }) => {
     const { dueDate, ...assignment } = data;
     const due = await pairControlDue({ date: dueDate, timeZone: input.timeZone });
@@ -316,6 +360,50 @@ export async function pairWorkflow(input: PairWorkflowInput): Promise<PairView> 
     }
   }
 
+  /**
+   * The reporting periods, one after another: a period opens (its report tasks raised) when the previous one
+   * ends; the programme's end, read each time, cuts the schedule (a correction that moves it is followed).
+   */
+  function watchReportPeriods(): void {
+    const state = runner.state;
+    if (state.status === 'notFormed' || state.reportPeriodMonths === undefined || reportPeriodsWatched) return;
+    reportPeriodsWatched = true;
+    timers.start(async () => {
+      for (;;) {
+        const before = runner.state;
+        if (finished() || before.status === 'notFormed') break;
+        const previous = before.reportPeriods?.at(-1);
+        if (nextReportPeriod(before) === undefined) break;
+        if (previous !== undefined) {
+          const ended = timerUntil(Date.parse(previous.dueAt));
+          if (ended !== undefined) await ended;
+        }
+        const pair = runner.state;
+        const next = pair.status === 'notFormed' ? undefined : nextReportPeriod(pair);
+        if (finished() || pair.status === 'notFormed' || next === undefined) break;
+        const due = await pairControlDue({ date: next.end, timeZone: input.timeZone });
+        const ok = await runner
+          .execute(() => ({
+            type: 'OpenReportPeriod',
+            data: {
+              period: next.period,
+              ...due,
+              taskIds: [pair.mentorId, ...pair.menteeIds].map(() => uuid4()),
+            },
+            metadata: systemMetadata(Date.now()),
+          }))
+          .then(() => true)
+          .catch((error: unknown) => {
+            log.warn('Report period not opened', { period: next.period, error: String(error) });
+            return false;
+          });
+        if (!ok) break;
+        watchTaskDeadlines();
+      }
+      reportPeriodsWatched = false;
+    });
+  }
+
   /** A participant's notice ends the pair once its period has run: a timer to the day it allows. */
   function watchTerminationNotice(): void {
     const state = runner.state;
@@ -367,6 +455,7 @@ export async function pairWorkflow(input: PairWorkflowInput): Promise<PairView> 
   } else {
     watchTaskDeadlines();
     watchTerminationNotice();
+    watchReportPeriods();
   }
 
   await condition(() => finished() || historyFull());
@@ -382,6 +471,9 @@ export async function pairWorkflow(input: PairWorkflowInput): Promise<PairView> 
 
 /** POST /tasks/:id/complete on a pair task: the mentor's report task takes the result as the conclusion. */
 function taskCompletion(task: TaskView | undefined, result: string, metadata: CommandMetadata): PairCommand {
+  if (task?.kind === 'periodicReport') {
+    return { type: 'SubmitPeriodicReport', data: { taskId: task.taskId, text: result }, metadata };
+  }
   if (task?.kind === 'menteeAssignment') {
     return { type: 'CompleteMenteeAssignment', data: { taskId: task.taskId, result }, metadata };
   }

@@ -38,6 +38,13 @@ export {
 } from './pair/pair.rules';
 export { terminationNoticeWorkingDays } from './pair/pair.notice';
 export { activityProgress, assignmentsOf, type ActivityProgress } from './pair/pair.assignments';
+export {
+  defaultReportPeriodMonths,
+  nextReportPeriod,
+  periodicReportsOf,
+  reportPeriodOf,
+  type PeriodicReportStatus,
+} from './pair/pair.reports';
 export * from './pair/pair.gate-counts';
 export * from './pair/pair.decider';
 export * from './pair/pair.labels';

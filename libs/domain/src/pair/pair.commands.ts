@@ -32,6 +32,8 @@ export type ApprovePersonalProgramme = DomainCommand<
     readonly finalControl: PairControlTask;
     /** The mentor's final report (002 §6.1.10) as a task of the mentor, due by the final control. */
     readonly mentorReport?: PairControlTask;
+    /** The reporting period in months (002 §6.1.9, §7.1.6); the workflow sets it (monthly by default). */
+    readonly reportPeriodMonths?: number;
   }
 >;
 
@@ -118,6 +120,36 @@ export type CompleteMenteeAssignment = DomainCommand<
   { readonly taskId: string; readonly result?: string }
 >;
 
+/** Sent by the workflow when a reporting period begins: one report task per author, due at the period's end. */
+export type OpenReportPeriod = DomainCommand<
+  'OpenReportPeriod',
+  {
+    readonly period: number;
+    readonly dueAt: string;
+    readonly dueLocalDate: string;
+    /** Task ids in order: the mentor's, then each mentee's. */
+    readonly taskIds: readonly string[];
+  }
+>;
+
+/** The mentor's or a mentee's periodic report: completes the report task. */
+export type SubmitPeriodicReport = DomainCommand<
+  'SubmitPeriodicReport',
+  { readonly taskId: string; readonly text: string; readonly fileRef?: string }
+>;
+
+/** The commission head (curator, administrator) accepts the report or returns it with a comment. */
+export type DecidePeriodicReport = DomainCommand<
+  'DecidePeriodicReport',
+  {
+    readonly taskId: string;
+    readonly decision: 'accepted' | 'returned';
+    readonly comment?: string;
+    /** With 'returned': the author's task raised again (the workflow computes its deadline). */
+    readonly task?: PairControlTask;
+  }
+>;
+
 /** Sent by the workflow's timer once the notice period has run. */
 export type EndPairOnNotice = DomainCommand<'EndPairOnNotice', Record<string, never>>;
 
@@ -191,4 +223,7 @@ export type PairCommand =
   | GiveTerminationNotice
   | EndPairOnNotice
   | AssignMenteeTask
-  | CompleteMenteeAssignment;
+  | CompleteMenteeAssignment
+  | OpenReportPeriod
+  | SubmitPeriodicReport
+  | DecidePeriodicReport;

@@ -12,6 +12,7 @@ import type {
 } from './pair.commands';
 import type { PairEvent } from './pair.events';
 import { controlTaskProblems, pairTextMaxLength, requireText } from './pair.rules';
+import { cancelOpenReportTasks } from './pair.reports';
 import { type PairState } from './pair.state';
 import {
   completed,
@@ -235,6 +236,7 @@ export const completePair = ({ metadata }: CompletePair, current: PairState): Pa
         completedBy: metadata.actorId,
       },
     },
+    ...cancelOpenReportTasks(pair, metadata.now, 'Наставничество завершено'),
   ];
 };
 

@@ -13,6 +13,7 @@ import {
 import { assignMenteeTask, completeMenteeAssignment } from './pair.assignments';
 import { decideProgrammeCorrection, proposeProgrammeCorrection } from './pair.correction';
 import { recordDiaryEntry, recordMenteeReport } from './pair.entries';
+import { decidePeriodicReport, openReportPeriod, submitPeriodicReport } from './pair.reports';
 import { endPairOnNotice, giveTerminationNotice } from './pair.notice';
 import { approvePersonalProgramme, formPair } from './pair.formation';
 import { rejectMentorReplacement, replaceMentor, terminatePair } from './pair.replacement';
@@ -55,6 +56,12 @@ export const decidePair = (command: PairCommand, state: PairState): PairEvent[] 
       return assignMenteeTask(command, state);
     case 'CompleteMenteeAssignment':
       return completeMenteeAssignment(command, state);
+    case 'OpenReportPeriod':
+      return openReportPeriod(command, state);
+    case 'SubmitPeriodicReport':
+      return submitPeriodicReport(command, state);
+    case 'DecidePeriodicReport':
+      return decidePeriodicReport(command, state);
     default:
       return assertNever(command);
   }

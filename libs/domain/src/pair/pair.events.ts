@@ -137,6 +137,8 @@ export type PersonalProgrammeApproved = DomainEvent<
     readonly interimControl: { readonly taskId: string; readonly dueAt: string; readonly dueLocalDate: string };
     readonly finalControl: { readonly taskId: string; readonly dueAt: string; readonly dueLocalDate: string };
     readonly mentorReport?: { readonly taskId: string; readonly dueAt: string; readonly dueLocalDate: string };
+    /** The programme's reporting period in months; absent on programmes approved before periodic reports. */
+    readonly reportPeriodMonths?: number;
     readonly status: 'active';
     readonly approvedAt: string;
     readonly approvedBy: string;
@@ -337,6 +339,51 @@ export type MenteeAssignmentGiven = DomainEvent<
   }
 >;
 
+/** A reporting period began (002 §6.1.9, §7.1.6): its report tasks are raised in the same append. */
+export type PeriodicReportPeriodOpened = DomainEvent<
+  'PeriodicReportPeriodOpened',
+  {
+    readonly pairId: string;
+    /** 1-based number of the period since the programme's start. */
+    readonly period: number;
+    readonly start: string;
+    readonly end: string;
+    readonly dueAt: string;
+    readonly reports: readonly {
+      readonly taskId: string;
+      readonly authorId: string;
+      readonly role: 'mentor' | 'mentee';
+    }[];
+    readonly openedAt: string;
+  }
+>;
+
+export type PeriodicReportSubmitted = DomainEvent<
+  'PeriodicReportSubmitted',
+  {
+    readonly pairId: string;
+    readonly taskId: string;
+    readonly authorId: string;
+    readonly text: string;
+    readonly fileRef?: string;
+    readonly submittedAt: string;
+  }
+>;
+
+/** Accepted, or returned with a comment: a returned report raises its author's task again (`newTaskId`). */
+export type PeriodicReportDecided = DomainEvent<
+  'PeriodicReportDecided',
+  {
+    readonly pairId: string;
+    readonly taskId: string;
+    readonly decision: 'accepted' | 'returned';
+    readonly comment?: string;
+    readonly newTaskId?: string;
+    readonly decidedAt: string;
+    readonly decidedBy: string;
+  }
+>;
+
 /** Written notice of ending the mentoring early, given by the mentor or a mentee (Labour Code art. 351.8). */
 export interface PairTerminationNotice {
   readonly noticeDate: string;
@@ -389,6 +436,9 @@ export type PairOwnEvent =
   | MentorReplacementRejected
   | PairTerminationNoticeGiven
   | MenteeAssignmentGiven
+  | PeriodicReportPeriodOpened
+  | PeriodicReportSubmitted
+  | PeriodicReportDecided
   | PairTerminated;
 
 /** The pair's stream also holds the life of its control tasks. */

@@ -170,6 +170,10 @@ export const approvePersonalProgramme = (
   );
   if (controlProblems.length > 0)
     return refuse('pair.control.invalid', 'План контроля пары/группы составлен неверно', controlProblems);
+  const months = data.reportPeriodMonths;
+  if (months !== undefined && !(Number.isInteger(months) && months >= 1 && months <= 12)) {
+    return refuse('pair.programme.reportPeriod', 'Периодичность отчётов: целое число месяцев от 1 до 12');
+  }
 
   const { interimControl, finalControl, mentorReport, controller } = data;
   const due = ({ taskId, dueAt, dueLocalDate }: PairControlTask) => ({ taskId, dueAt, dueLocalDate });
@@ -190,6 +194,7 @@ export const approvePersonalProgramme = (
         interimControl: due(interimControl),
         finalControl: due(finalControl),
         ...(mentorReport === undefined ? {} : { mentorReport: due(mentorReport) }),
+        ...(months === undefined ? {} : { reportPeriodMonths: months }),
         status: 'active',
         approvedAt: metadata.now,
         approvedBy: metadata.actorId,

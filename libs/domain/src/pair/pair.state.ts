@@ -16,6 +16,7 @@ import type {
   PersonalProgrammePlan,
 } from './pair.events';
 import { pairKindsOf } from './pair.events';
+import { evolvePeriodicReports } from './pair.reports.state';
 
 /** One mentor's time with the pair; terms follow each other without a gap (to of one = from of the next). */
 export interface PairMentorTerm {
@@ -50,6 +51,23 @@ export interface MenteeAssignment {
   readonly title: string;
   readonly activityIndex?: number;
   readonly dueLocalDate: string;
+}
+
+/** A periodic report task of the mentor or a mentee and what became of it (002 §6.1.9, §7.1.6). */
+export interface PeriodicReport {
+  readonly taskId: string;
+  readonly period: number;
+  readonly periodStart: string;
+  readonly periodEnd: string;
+  readonly authorId: string;
+  readonly role: 'mentor' | 'mentee';
+  readonly text?: string;
+  readonly fileRef?: string;
+  readonly submittedAt?: string;
+  readonly decision?: 'accepted' | 'returned';
+  readonly comment?: string;
+  readonly decidedAt?: string;
+  readonly decidedBy?: string;
 }
 
 /** A correction the mentor proposed, awaiting the commission head's or the curator's decision. */
@@ -110,6 +128,17 @@ export interface FormedPair extends Omit<PairFormed['data'], 'status' | 'formedB
   readonly completedAt?: string;
   /** The mentor's assignments to the mentees; their progress is the tasks' (absent before any was given). */
   readonly assignments?: readonly MenteeAssignment[];
+  /** The reporting period in months; absent for programmes approved before periodic reports. */
+  readonly reportPeriodMonths?: number;
+  /** Each reporting period opened so far, in order. */
+  readonly reportPeriods?: readonly {
+    readonly period: number;
+    readonly start: string;
+    readonly end: string;
+    readonly dueAt: string;
+  }[];
+  /** The report tasks, a returned report's new task after it. */
+  readonly periodicReports?: readonly PeriodicReport[];
   /** A participant's written notice, pending until the day it allows. */
   readonly terminationNotice?: PairTerminationNotice;
   readonly termination?: PairTermination;
@@ -185,7 +214,7 @@ export const evolvePair = (state: PairState, event: PairEvent): PairState => {
     case 'PersonalProgrammeApproved':
       return whenFormed(state, (pair) => {
         const { programmeDocId, start, end, directions, activities, difficulties, approvedAt, approvedBy } = event.data;
-        const { controller, interimControl, finalControl, mentorReport } = event.data;
+        const { controller, interimControl, finalControl, mentorReport, reportPeriodMonths } = event.data;
         const personalProgramme: ApprovedPersonalProgramme = {
           ...(programmeDocId === undefined ? {} : { programmeDocId }),
           start,
@@ -201,6 +230,7 @@ export const evolvePair = (state: PairState, event: PairEvent): PairState => {
           status: 'active',
           personalProgramme,
           personalProgrammeVersions: [{ ...personalProgramme, version: 1 }],
+          ...(reportPeriodMonths === undefined ? {} : { reportPeriodMonths }),
           controlPlan: {
             controller,
             interimTaskIds: [interimControl.taskId],
@@ -314,6 +344,10 @@ export const evolvePair = (state: PairState, event: PairEvent): PairState => {
           ],
         };
       });
+    case 'PeriodicReportPeriodOpened':
+    case 'PeriodicReportSubmitted':
+    case 'PeriodicReportDecided':
+      return whenFormed(state, (pair) => evolvePeriodicReports(pair, event));
     case 'PairTerminationNoticeGiven':
       return whenFormed(state, (pair) => {
         const { noticeDate, givenBy, givenByRole, endsOn, endsAt } = event.data;

@@ -16,6 +16,7 @@ export const taskKinds = [
   'loadCalendarYear',
   'programmeCorrection',
   'menteeAssignment',
+  'periodicReport',
 ] as const;
 export type TaskKind = (typeof taskKinds)[number];
 

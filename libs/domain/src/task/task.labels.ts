@@ -16,6 +16,7 @@ export const taskKindLabels: Readonly<Record<TaskKind, string>> = {
   loadCalendarYear: 'Производственный календарь',
   programmeCorrection: 'Корректировка персонализированной программы',
   menteeAssignment: 'Задание наставника',
+  periodicReport: 'Периодический отчёт',
 };
 
 /**

@@ -1,0 +1,69 @@
+// How the periodic report events fold into the pair (kept apart so pair.state.ts stays small).
+import type { PeriodicReportDecided, PeriodicReportPeriodOpened, PeriodicReportSubmitted } from './pair.events';
+import type { FormedPair, PeriodicReport } from './pair.state';
+
+export const evolvePeriodicReports = (
+  pair: FormedPair,
+  event: PeriodicReportPeriodOpened | PeriodicReportSubmitted | PeriodicReportDecided,
+): FormedPair => {
+  const reports = pair.periodicReports ?? [];
+  const update = (taskId: string, change: (report: PeriodicReport) => PeriodicReport) =>
+    reports.map((report) => (report.taskId === taskId ? change(report) : report));
+  switch (event.type) {
+    case 'PeriodicReportPeriodOpened': {
+      const { period, start, end, dueAt } = event.data;
+      return {
+        ...pair,
+        reportPeriods: [...(pair.reportPeriods ?? []), { period, start, end, dueAt }],
+        periodicReports: [
+          ...reports,
+          ...event.data.reports.map(({ taskId, authorId, role }) => ({
+            taskId,
+            period,
+            periodStart: start,
+            periodEnd: end,
+            authorId,
+            role,
+          })),
+        ],
+      };
+    }
+    case 'PeriodicReportSubmitted': {
+      const { taskId, text, fileRef, submittedAt } = event.data;
+      return {
+        ...pair,
+        periodicReports: update(taskId, (report) => ({
+          ...report,
+          text,
+          ...(fileRef === undefined ? {} : { fileRef }),
+          submittedAt,
+        })),
+      };
+    }
+    case 'PeriodicReportDecided': {
+      const { taskId, decision, comment, newTaskId, decidedAt, decidedBy } = event.data;
+      const decided = update(taskId, (report) => ({
+        ...report,
+        decision,
+        ...(comment === undefined ? {} : { comment }),
+        decidedAt,
+        decidedBy,
+      }));
+      const returned = reports.find((report) => report.taskId === taskId);
+      const again =
+        newTaskId === undefined || returned === undefined
+          ? []
+          : [
+              {
+                taskId: newTaskId,
+                period: returned.period,
+                periodStart: returned.periodStart,
+                periodEnd: returned.periodEnd,
+                authorId: returned.authorId,
+                role: returned.role,
+              },
+            ];
+      return { ...pair, periodicReports: [...decided, ...again] };
+    }
+  }
+};
