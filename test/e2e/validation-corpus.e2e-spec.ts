@@ -293,6 +293,7 @@ const corpus: Record<string, { body: Body; cases: (body: Body) => Case[] }> = {
       ['empty array', withField(b, 'directions', []), 'directions', 'arrayMinSize'],
       ['missing nested object', withField(b, 'controller', undefined), 'controller', 'isDefined'],
       ['array element too long', withField(b, 'difficulties', [long(501)]), 'difficulties', 'maxLength'],
+      ['report period over a year', withField(b, 'reportPeriodMonths', 13), 'reportPeriodMonths', 'max'],
     ],
   },
   'POST /pairs/:id/diary': {
@@ -339,6 +340,20 @@ const corpus: Record<string, { body: Body; cases: (body: Body) => Case[] }> = {
     cases: (b) => [
       ['bad date format', withField(b, 'dueDate', 'в пятницу'), 'dueDate', 'matches'],
       ['string instead of number', withField(b, 'activityIndex', '0'), 'activityIndex', 'isInt'],
+    ],
+  },
+  'POST /pairs/:id/periodic-reports': {
+    body: { taskId: uuid(), text: 'Проведены два занятия', fileRef: 'https://disk.example.ru/r.pdf' },
+    cases: (b) => [
+      ['empty text', withField(b, 'text', ''), 'text', 'isNotEmpty'],
+      ['a file link that is no https address', withField(b, 'fileRef', 'javascript:alert(1)'), 'fileRef', 'isFileRef'],
+    ],
+  },
+  'POST /pairs/:id/periodic-reports/decision': {
+    body: { taskId: uuid(), decision: 'accepted' },
+    cases: (b) => [
+      ['unknown decision', withField(b, 'decision', 'принят'), 'decision', 'isIn'],
+      ['non-UUID task', withField(b, 'taskId', 't-1'), 'taskId', 'isUuid'],
     ],
   },
   'POST /pairs/:id/termination-notice': {

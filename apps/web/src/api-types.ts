@@ -498,6 +498,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/pairs/{id}/periodic-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Периодические отчёты: период, автор, срок, статус (представлен / принят / возвращён / просрочен) */
+        get: operations["PairsController_periodicReports"];
+        put?: never;
+        /** Периодический отчёт наставника или наставляемого (закрывает отчётную задачу) */
+        post: operations["PairsController_submitPeriodicReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pairs/{id}/periodic-reports/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Принять периодический отчёт или вернуть его с комментарием (задача автору — снова) */
+        post: operations["PairsController_decidePeriodicReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/pairs/{id}/progress": {
         parameters: {
             query?: never;
@@ -1634,6 +1669,11 @@ export interface components {
              */
             difficulties: string[];
             controller: components["schemas"]["ControllerDto"];
+            /**
+             * @description Report period in months (002 §6.1.9, §7.1.6); monthly when absent
+             * @example 1
+             */
+            reportPeriodMonths?: number;
         };
         EntryDto: {
             /** Format: uuid */
@@ -1690,6 +1730,28 @@ export interface components {
             dueDate: string;
             /** @description The activity of the personalised programme it serves (0-based index) */
             activityIndex?: number;
+        };
+        PeriodicReportDto: {
+            /**
+             * Format: uuid
+             * @description The report task (GET /pairs/:id/periodic-reports)
+             */
+            taskId: string;
+            /** @example Проведены два совместных занятия, посещён открытый урок */
+            text: string;
+            /** @example https://disk.example.ru/reports/2026-09.pdf */
+            fileRef?: string;
+        };
+        PeriodicReportDecisionDto: {
+            /**
+             * Format: uuid
+             * @description The submitted report (its taskId)
+             */
+            taskId: string;
+            /** @enum {string} */
+            decision: "accepted" | "returned";
+            /** @description Required when the report is returned */
+            comment?: string;
         };
         TerminationNoticeDto: {
             /**
@@ -2779,6 +2841,71 @@ export interface operations {
             };
         };
     };
+    PairsController_periodicReports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PairsController_submitPeriodicReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PeriodicReportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PairsController_decidePeriodicReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PeriodicReportDecisionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     PairsController_progress: {
         parameters: {
             query?: never;
@@ -3436,7 +3563,7 @@ export interface operations {
                 /** @description Default: open and overdue */
                 status?: "open" | "overdue" | "done" | "cancelled";
                 dueBefore?: string;
-                kind?: "stagePlanReminder" | "interimControl" | "finalControl" | "draftRoute" | "draftOverdueEscalation" | "monthlyControlPointCheck" | "controlDiagnostics" | "loadCalendarYear" | "programmeCorrection" | "menteeAssignment";
+                kind?: "stagePlanReminder" | "interimControl" | "finalControl" | "draftRoute" | "draftOverdueEscalation" | "monthlyControlPointCheck" | "controlDiagnostics" | "loadCalendarYear" | "programmeCorrection" | "menteeAssignment" | "periodicReport";
                 organisationId?: string;
             };
             header?: never;

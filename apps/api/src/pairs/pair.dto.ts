@@ -17,6 +17,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { IsFileRef } from '../common/file-ref.validator';
 import {
   mentorReplacementReasons,
   pairForms,
@@ -157,6 +158,13 @@ export class PersonalProgrammeDto {
 
   @NestedField(ControllerDto)
   controller!: ControllerDto;
+
+  @ApiPropertyOptional({ example: 1, description: 'Report period in months (002 §6.1.9, §7.1.6); monthly when absent' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(12)
+  reportPeriodMonths?: number;
 }
 
 export class EntryDto {
@@ -236,6 +244,43 @@ export class ProgrammeCorrectionDecisionDto {
   decision!: 'approved' | 'returned';
 
   @ApiPropertyOptional({ description: 'Required when the correction is returned' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  comment?: string;
+}
+
+/** The mentor's or a mentee's periodic report (002 §6.1.9, §7.1.6): completes the report task. */
+export class PeriodicReportDto {
+  @ApiProperty({ format: 'uuid', description: 'The report task (GET /pairs/:id/periodic-reports)' })
+  @IsUUID()
+  taskId!: string;
+
+  @ApiProperty({ example: 'Проведены два совместных занятия, посещён открытый урок' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(4000)
+  text!: string;
+
+  @ApiPropertyOptional({ example: 'https://disk.example.ru/reports/2026-09.pdf' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  @IsFileRef()
+  fileRef?: string;
+}
+
+/** The commission head's (curator's, administrator's) decision on a periodic report. */
+export class PeriodicReportDecisionDto {
+  @ApiProperty({ format: 'uuid', description: 'The submitted report (its taskId)' })
+  @IsUUID()
+  taskId!: string;
+
+  @ApiProperty({ enum: ['accepted', 'returned'] })
+  @IsIn(['accepted', 'returned'])
+  decision!: 'accepted' | 'returned';
+
+  @ApiPropertyOptional({ description: 'Required when the report is returned' })
   @IsOptional()
   @IsString()
   @MaxLength(4000)

@@ -7,7 +7,9 @@ import {
   assignMenteeTaskUpdate,
   completeFinalControlUpdate,
   decideProgrammeCorrectionUpdate,
+  decidePeriodicReportUpdate,
   giveTerminationNoticeUpdate,
+  submitPeriodicReportUpdate,
   passInterimControlUpdate,
   proposeProgrammeCorrectionUpdate,
   recordDiaryEntryUpdate,
@@ -28,6 +30,8 @@ import {
   MenteeAssignmentDto,
   MentorReportDto,
   PairListQuery,
+  PeriodicReportDecisionDto,
+  PeriodicReportDto,
   PersonalProgrammeDto,
   ProgrammeCorrectionDecisionDto,
   ProgrammeCorrectionDto,
@@ -155,6 +159,40 @@ export class PairsController {
   )
   assign(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Body() body: MenteeAssignmentDto) {
     return this.pairs.command(user, id, assignMenteeTaskUpdate, { ...body }, ['mentor']);
+  }
+
+  @Command(
+    'pairs/:id/periodic-reports',
+    ['mentor', 'mentee'],
+    'Периодический отчёт наставника или наставляемого (закрывает отчётную задачу)',
+    'pair',
+  )
+  submitPeriodicReport(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Body() body: PeriodicReportDto) {
+    return this.pairs.command(user, id, submitPeriodicReportUpdate, { ...body }, ['mentor', 'mentee']);
+  }
+
+  @Command(
+    'pairs/:id/periodic-reports/decision',
+    controllers,
+    'Принять периодический отчёт или вернуть его с комментарием (задача автору — снова)',
+    'pair',
+  )
+  decidePeriodicReport(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam() id: string,
+    @Body() body: PeriodicReportDecisionDto,
+  ) {
+    return this.pairs.command(user, id, decidePeriodicReportUpdate, { ...body }, controllers);
+  }
+
+  @Read(
+    'pairs/:id/periodic-reports',
+    staff,
+    'Периодические отчёты: период, автор, срок, статус (представлен / принят / возвращён / просрочен)',
+    'pair',
+  )
+  periodicReports(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string) {
+    return this.pairs.periodicReports(user, id);
   }
 
   @Read('pairs/:id/progress', staff, 'Задания наставника и ход мероприятий программы: выполнено / просрочено', 'pair')

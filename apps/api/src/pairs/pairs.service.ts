@@ -7,6 +7,7 @@ import { localDateOf } from '@mentorflow/calendar';
 import {
   activityProgress,
   assignmentsOf,
+  periodicReportsOf,
   auditReadsPairStream,
   DomainRefusal,
   mentorLoadDecider,
@@ -204,6 +205,12 @@ export class PairsService {
     const { timeZone } = await this.organisations.load(user, pair.organisationId);
     const today = localDateOf(new Date().toISOString(), timeZone);
     return { assignments: assignmentsOf(pair), activities: activityProgress(pair, today) };
+  }
+
+  /** The periodic reports: period, author, due date, status. */
+  async periodicReports(user: AuthenticatedUser, pairId: string) {
+    const pair = await this.get(user, pairId);
+    return { reportPeriodMonths: pair.reportPeriodMonths, reports: periodicReportsOf(pair) };
   }
 
   async get(user: AuthenticatedUser, pairId: string) {

@@ -1,11 +1,39 @@
 // How the periodic report events fold into the pair (kept apart so pair.state.ts stays small).
 import type { PeriodicReportDecided, PeriodicReportPeriodOpened, PeriodicReportSubmitted } from './pair.events';
-import type { FormedPair, PeriodicReport } from './pair.state';
 
-export const evolvePeriodicReports = (
-  pair: FormedPair,
+/** A periodic report task of the mentor or a mentee and what became of it (002 §6.1.9, §7.1.6). */
+export interface PeriodicReport {
+  readonly taskId: string;
+  readonly period: number;
+  readonly periodStart: string;
+  readonly periodEnd: string;
+  readonly authorId: string;
+  readonly role: 'mentor' | 'mentee';
+  readonly text?: string;
+  readonly fileRef?: string;
+  readonly submittedAt?: string;
+  readonly decision?: 'accepted' | 'returned';
+  readonly comment?: string;
+  readonly decidedAt?: string;
+  readonly decidedBy?: string;
+}
+
+export interface ReportPeriod {
+  readonly period: number;
+  readonly start: string;
+  readonly end: string;
+  readonly dueAt: string;
+}
+
+interface WithReports {
+  readonly reportPeriods?: readonly ReportPeriod[];
+  readonly periodicReports?: readonly PeriodicReport[];
+}
+
+export const evolvePeriodicReports = <Pair extends WithReports>(
+  pair: Pair,
   event: PeriodicReportPeriodOpened | PeriodicReportSubmitted | PeriodicReportDecided,
-): FormedPair => {
+): Pair => {
   const reports = pair.periodicReports ?? [];
   const update = (taskId: string, change: (report: PeriodicReport) => PeriodicReport) =>
     reports.map((report) => (report.taskId === taskId ? change(report) : report));

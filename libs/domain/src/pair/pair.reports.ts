@@ -1,6 +1,7 @@
 // Periodic reports (002 §6.1.9: the mentor reports to the commission head; §7.1.6: each mentee reports to the
 // mentor and the commission head), on the schedule of the personalised programme.
 import { lastDayOfMonths, utcMidnight } from '../shared/dates';
+import { fileRefRule, isAllowedFileRef } from '../shared/file-ref';
 import { refuse, unmetIf } from '../shared/rules';
 import { isMissing } from '../shared/text';
 import type { DecidePeriodicReport, OpenReportPeriod, SubmitPeriodicReport } from './pair.commands';
@@ -102,6 +103,11 @@ export const submitPeriodicReport = ({ data, metadata }: SubmitPeriodicReport, c
       data.fileRef !== undefined && data.fileRef.trim().length > reportFileRefMaxLength,
       'report.fileRef.tooLong',
       `Ссылка на файл отчёта: не более ${reportFileRefMaxLength} символов`,
+    ),
+    ...unmetIf(
+      !isMissing(data.fileRef) && !isAllowedFileRef(data.fileRef?.trim() ?? ''),
+      'report.fileRef.invalid',
+      fileRefRule,
     ),
   ];
   if (problems.length > 0) return refuse('pair.report.invalid', 'Отчёт заполнен неверно', problems);

@@ -16,7 +16,9 @@ import type {
   PersonalProgrammePlan,
 } from './pair.events';
 import { pairKindsOf } from './pair.events';
-import { evolvePeriodicReports } from './pair.reports.state';
+import { evolvePeriodicReports, type PeriodicReport, type ReportPeriod } from './pair.reports.state';
+
+export type { PeriodicReport, ReportPeriod } from './pair.reports.state';
 
 /** One mentor's time with the pair; terms follow each other without a gap (to of one = from of the next). */
 export interface PairMentorTerm {
@@ -51,23 +53,6 @@ export interface MenteeAssignment {
   readonly title: string;
   readonly activityIndex?: number;
   readonly dueLocalDate: string;
-}
-
-/** A periodic report task of the mentor or a mentee and what became of it (002 §6.1.9, §7.1.6). */
-export interface PeriodicReport {
-  readonly taskId: string;
-  readonly period: number;
-  readonly periodStart: string;
-  readonly periodEnd: string;
-  readonly authorId: string;
-  readonly role: 'mentor' | 'mentee';
-  readonly text?: string;
-  readonly fileRef?: string;
-  readonly submittedAt?: string;
-  readonly decision?: 'accepted' | 'returned';
-  readonly comment?: string;
-  readonly decidedAt?: string;
-  readonly decidedBy?: string;
 }
 
 /** A correction the mentor proposed, awaiting the commission head's or the curator's decision. */
@@ -131,12 +116,7 @@ export interface FormedPair extends Omit<PairFormed['data'], 'status' | 'formedB
   /** The reporting period in months; absent for programmes approved before periodic reports. */
   readonly reportPeriodMonths?: number;
   /** Each reporting period opened so far, in order. */
-  readonly reportPeriods?: readonly {
-    readonly period: number;
-    readonly start: string;
-    readonly end: string;
-    readonly dueAt: string;
-  }[];
+  readonly reportPeriods?: readonly ReportPeriod[];
   /** The report tasks, a returned report's new task after it. */
   readonly periodicReports?: readonly PeriodicReport[];
   /** A participant's written notice, pending until the day it allows. */
