@@ -5,6 +5,7 @@ import { completeTaskUpdate } from '../../workflows/shared/task.messages';
 import {
   approvePersonalProgrammeUpdate,
   assignMenteeTaskUpdate,
+  decidePeriodicReportUpdate,
   decideProgrammeCorrectionUpdate,
   giveTerminationNoticeUpdate,
   pairFormedUpdate,
@@ -12,6 +13,7 @@ import {
   passInterimControlUpdate,
   proposeProgrammeCorrectionUpdate,
   replaceMentorSignal,
+  submitPeriodicReportUpdate,
 } from '../../workflows/pair/pair.messages';
 import { pairWorkflow } from '../../workflows/pair/pair.workflow';
 import { waitUntil } from '../support/poll';
@@ -177,5 +179,52 @@ describe('pair workflow: correction, written notice and the mentees’ consent',
     const types = (await temporal.store.readStream(pairStream(pairId))).map((e) => e.type);
     expect(types).toEqual(expect.arrayContaining(['MenteeAssignmentGiven', 'TaskOverdue', 'TaskCompleted']));
     await captureHistory('pair-mentee-assignment', handle);
+  });
+
+  it('opens the reporting periods one after another, marks an unsent report overdue, takes and returns a report', async () => {
+    const [mentor, mentee] = [randomUUID(), randomUUID()];
+    const { pairId, handle } = await activePair(mentor, mentee);
+    const reportTasks = async () =>
+      tasksOf((await handle.query(pairViewQuery)).state).filter((t) => t.kind === 'periodicReport');
+    await waitUntil(async () => (await reportTasks()).length === 2);
+    const [mentorTask, menteeTask] = await reportTasks();
+    expect(mentorTask).toMatchObject({ status: 'open', assignee: { personId: mentor, role: 'mentor' } });
+    expect(menteeTask?.remindAt).toHaveLength(1);
+
+    // The first period ends: its unsent reports turn overdue and the second period's tasks are raised.
+    await temporal.env.sleep('32 days');
+    await waitUntil(async () => (await reportTasks()).length === 4);
+    expect((await reportTasks()).slice(0, 2).map((t) => t.status)).toEqual(['overdue', 'overdue']);
+
+    await handle.executeUpdate(completeTaskUpdate, {
+      args: [
+        {
+          data: { taskId: menteeTask?.taskId ?? '', result: 'Отчёт за месяц' },
+          metadata: await meta(mentee, 'mentee'),
+        },
+      ],
+    });
+    await handle.executeUpdate(submitPeriodicReportUpdate, {
+      args: [
+        {
+          data: { taskId: mentorTask?.taskId ?? '', text: 'Отчёт наставника за месяц' },
+          metadata: await meta(mentor, 'mentor'),
+        },
+      ],
+    });
+    const returned = await handle.executeUpdate(decidePeriodicReportUpdate, {
+      args: [
+        {
+          data: { taskId: mentorTask?.taskId ?? '', decision: 'returned', comment: 'Дополните' },
+          metadata: await meta(curator, 'curator'),
+        },
+      ],
+    });
+    expect(tasksOf(returned.state).filter((t) => t.kind === 'periodicReport' && t.status === 'open')).toHaveLength(3);
+    const types = (await temporal.store.readStream(pairStream(pairId))).map((e) => e.type);
+    expect(types).toEqual(
+      expect.arrayContaining(['PeriodicReportPeriodOpened', 'PeriodicReportSubmitted', 'PeriodicReportDecided']),
+    );
+    await captureHistory('pair-periodic-reports', handle);
   });
 });
