@@ -234,6 +234,18 @@ describe('web application: the curator advances a programme after fixing a refus
       menteeIds: [mentee],
       controlPlan: { controller: { personId: curator, role: 'curator' } },
     });
+    // The mentor's periodic report (002 §6.1.9) arrives through the API (no mentor screens yet).
+    const mentorToken = system.token(mentor, ['mentor'], [organisationId]);
+    const listed = await system.eventually(
+      () => system.request('GET', `/pairs/${pair.pairId}/periodic-reports`, curatorToken),
+      (r) => (r.body.reports ?? []).some((x: { role: string }) => x.role === 'mentor'),
+    );
+    const report = listed.body.reports.find((x: { role: string }) => x.role === 'mentor');
+    const sent = await system.request('POST', `/pairs/${pair.pairId}/periodic-reports`, mentorToken, {
+      taskId: report.taskId,
+      text: 'Проведены два совместных занятия',
+    });
+    expect(sent.status).toBe(200);
 
     // The interim control the approval planned is recorded from the same panel.
     await page.locator('details[data-action="interim"] summary').click();
@@ -252,6 +264,18 @@ describe('web application: the curator advances a programme after fixing a refus
       'Наставник ещё не представил отчёт по итогам наставничества',
     );
     expect((await system.request('GET', `/pairs/${pair.pairId}`, curatorToken)).body.status).toBe('active');
+    // The curator sees the submitted report on the pair's panel and accepts it.
+    const submitted = page
+      .getByTestId('periodic-report-submitted')
+      .filter({ hasText: 'Проведены два совместных занятия' });
+    await submitted.waitFor();
+    await submitted.getByRole('button', { name: 'Принять отчёт' }).click();
+    await page.getByText('Отчёт принят').waitFor();
+    const decided = await system.request('GET', `/pairs/${pair.pairId}/periodic-reports`, curatorToken);
+    expect(decided.body.reports.find((x: { taskId: string }) => x.taskId === report.taskId)).toMatchObject({
+      status: 'accepted',
+      decidedBy: curator,
+    });
     await screenshot(page, 'curator-pair-forms');
     await context.close();
   });

@@ -5,6 +5,7 @@ import { useSession } from '../../auth';
 import { DoneBox, ErrorBox, Field, labelledOptions, SelectField } from '../../components/ui';
 import { usePersonLabel } from '../../components/people';
 import { useSubmit } from '../../use-submit';
+import { PeriodicReports } from './PeriodicReports';
 import { formatLocalDate } from '../../format';
 import {
   finalControlOutcomeLabels,
@@ -391,6 +392,7 @@ export function PairActions({
         </p>
         <FinalReport pair={pair} />
         <ProgrammeVersions pair={pair} />
+        <PeriodicReports pair={pair} />
       </>
     );
   }
@@ -424,6 +426,7 @@ export function PairActions({
       <FinalReport pair={pair} />
       <ProgrammeVersions pair={pair} />
       <Assignments pair={pair} />
+      <PeriodicReports pair={pair} />
       {items.length ? items : <p className="hint">Для вашей роли действий с этой парой нет.</p>}
     </div>
   );

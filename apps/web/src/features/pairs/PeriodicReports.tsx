@@ -1,0 +1,117 @@
+/** The pair's periodic reports (002 §6.1.9, §7.1.6) and the controllers' accept / return of a submitted one. */
+import { useCallback, useEffect, useState } from 'react';
+import { isAllowedFileRef } from '../../../../../libs/domain/src/shared/file-ref';
+import { getJson, postJson } from '../../api';
+import { useSession } from '../../auth';
+import { DoneBox, ErrorBox } from '../../components/ui';
+import { usePersonLabel } from '../../components/people';
+import { formatLocalDate } from '../../format';
+import { useSubmit } from '../../use-submit';
+import type { Pair } from '../../types';
+
+type ReportStatus = 'pending' | 'overdue' | 'submitted' | 'accepted' | 'returned' | 'cancelled';
+
+interface PeriodicReport {
+  taskId: string;
+  period: number;
+  periodStart: string;
+  periodEnd: string;
+  authorId: string;
+  role: 'mentor' | 'mentee';
+  status: ReportStatus;
+  dueLocalDate?: string;
+  text?: string;
+  fileRef?: string;
+  comment?: string;
+}
+
+const statusLabels: Readonly<Record<ReportStatus, string>> = {
+  pending: 'ожидается',
+  overdue: 'просрочен',
+  submitted: 'представлен',
+  accepted: 'принят',
+  returned: 'возвращён на доработку',
+  cancelled: 'отменён',
+};
+
+export function PeriodicReports({ pair }: { pair: Pair }) {
+  const session = useSession();
+  const label = usePersonLabel();
+  const canDecide = session.has('curator', 'commissionHead', 'administrator') && pair.status === 'active';
+  const [reports, setReports] = useState<PeriodicReport[]>([]);
+  const [comments, setComments] = useState<Record<string, string>>({});
+  const command = useSubmit();
+  const { setError } = command;
+
+  const load = useCallback(async () => {
+    const body = await getJson<{ reports: PeriodicReport[] }>(`/pairs/${pair.pairId}/periodic-reports`);
+    setReports(body.reports);
+    return body.reports;
+  }, [pair.pairId]);
+  useEffect(() => {
+    load().catch(setError);
+  }, [load, setError, pair]);
+
+  const decide = (report: PeriodicReport, decision: 'accepted' | 'returned') =>
+    void command.submit(async () => {
+      const comment = comments[report.taskId]?.trim();
+      await postJson(`/pairs/${pair.pairId}/periodic-reports/decision`, {
+        taskId: report.taskId,
+        decision,
+        ...(comment ? { comment } : {}),
+      });
+      // The list is a read model: wait until it shows the decision.
+      for (let attempt = 0; attempt < 20; attempt += 1) {
+        const fresh = await load();
+        if (fresh.find((r) => r.taskId === report.taskId)?.status === decision) break;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+      return decision === 'accepted' ? 'Отчёт принят' : 'Отчёт возвращён автору на доработку';
+    });
+
+  if (!reports.length) return null;
+  return (
+    <details className="periodic-reports" data-testid="periodic-reports" open={canDecide}>
+      <summary>Периодические отчёты ({reports.length})</summary>
+      <DoneBox done={command.done} />
+      <ErrorBox error={command.error} title="Решение по отчёту не принято" />
+      <ul>
+        {reports.map((r) => (
+          <li key={r.taskId} data-testid={`periodic-report-${r.status}`}>
+            {`${r.role === 'mentor' ? 'Отчёт наставника' : 'Отчёт наставляемого'} ${label(r.authorId)} за период ${formatLocalDate(r.periodStart)} — ${formatLocalDate(r.periodEnd)}${r.dueLocalDate ? `, срок ${formatLocalDate(r.dueLocalDate)}` : ''}: ${statusLabels[r.status]}`}
+            {r.text ? <blockquote>{r.text}</blockquote> : null}
+            {r.fileRef && isAllowedFileRef(r.fileRef) ? (
+              <a href={r.fileRef} target="_blank" rel="noreferrer noopener">
+                Файл отчёта
+              </a>
+            ) : null}
+            {r.comment ? <p className="hint">{`Комментарий: ${r.comment}`}</p> : null}
+            {canDecide && r.status === 'submitted' ? (
+              <div className="actions">
+                <label>
+                  Комментарий (обязателен при возврате)
+                  <textarea
+                    rows={2}
+                    value={comments[r.taskId] ?? ''}
+                    onChange={(e) => setComments({ ...comments, [r.taskId]: e.target.value })}
+                  />
+                </label>
+                <button
+                  type="button"
+                  className="button-primary"
+                  disabled={command.busy}
+                  onClick={() => decide(r, 'accepted')}
+                >
+                  Принять отчёт
+                </button>
+                <button type="button" disabled={command.busy} onClick={() => decide(r, 'returned')}>
+                  Вернуть на доработку
+                </button>
+              </div>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
