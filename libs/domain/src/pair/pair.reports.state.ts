@@ -57,11 +57,12 @@ export const evolvePeriodicReports = <Pair extends WithReports>(
       };
     }
     case 'PeriodicReportSubmitted': {
-      const { taskId, text, fileRef, submittedAt } = event.data;
+      const { taskId, authorId, text, fileRef, submittedAt } = event.data;
       return {
         ...pair,
         periodicReports: update(taskId, (report) => ({
           ...report,
+          authorId,
           text,
           ...(fileRef === undefined ? {} : { fileRef }),
           submittedAt,

@@ -90,7 +90,8 @@ export const submitPeriodicReport = ({ data, metadata }: SubmitPeriodicReport, c
   const report = (pair.periodicReports ?? []).find((r) => r.taskId === data.taskId);
   const task = pair.tasks[data.taskId];
   if (report === undefined || task === undefined) return refuse('pair.report.notFound', 'Отчётная задача не найдена');
-  if (metadata.actorId !== report.authorId) {
+  // The task's assignee: after a mentor replacement the open report passes to the new mentor with the task.
+  if (metadata.actorId !== task.assignee.personId) {
     return refuse('pair.forbidden', 'Отчёт представляет тот, кому поставлена отчётная задача');
   }
   if (report.submittedAt !== undefined || (task.status !== 'open' && task.status !== 'overdue')) {
@@ -118,7 +119,7 @@ export const submitPeriodicReport = ({ data, metadata }: SubmitPeriodicReport, c
       data: {
         pairId: pair.pairId,
         taskId: data.taskId,
-        authorId: report.authorId,
+        authorId: metadata.actorId,
         text: data.text.trim(),
         ...(fileRef === undefined ? {} : { fileRef }),
         submittedAt: metadata.now,
