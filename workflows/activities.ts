@@ -98,6 +98,13 @@ export interface RouteMonthlyCheckSchedule extends RouteDeadline {
   taskId: string;
 }
 
+export interface RouteRepeatedDiagnosticsSchedule extends RouteDeadline {
+  /** The instant the planned day begins in the organisation's time zone: when the task is raised. */
+  startsAt: string;
+  /** Name-based (UUID v5 of the route id and `repeated-diagnostics-YYYY-MM-DD`): one task per planned date. */
+  taskId: string;
+}
+
 export interface RouteActivities {
   /** The methodologist's draft: 10 working days after the results arrive (003 §6), reminder 2 working days before. */
   routeDraftDeadline(input: {
@@ -118,6 +125,12 @@ export interface RouteActivities {
     lastMonth?: string;
     timeZone: string;
   }): Promise<RouteMonthlyCheckSchedule>;
+  /** The tutor's repeated diagnostics: raised when the planned day begins, due at the end of that day's month. */
+  routeRepeatedDiagnostics(input: {
+    routeId: string;
+    plannedDate: string;
+    timeZone: string;
+  }): Promise<RouteRepeatedDiagnosticsSchedule>;
   /** Control diagnostics are due at the end of the route's last day, or 10 working days on when that day has passed. */
   routeControlDiagnosticsDeadline(input: {
     startedAt: string;

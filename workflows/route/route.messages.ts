@@ -13,6 +13,7 @@ import type {
   RecordControlPointCheck,
   RecordDesiredImage,
   RecordReflection,
+  RecordRepeatedDiagnostics,
   RecordPortfolioEntry,
   RouteState,
   SubmitDraft,
@@ -72,6 +73,9 @@ export const correctRoadMapUpdate = defineUpdate<RouteView, [Envelope<CorrectRoa
 export const startReflectionUpdate = defineUpdate<RouteView, [Envelope<NoData>]>('startReflection');
 export const recordControlDiagnosticsUpdate = defineUpdate<RouteView, [Envelope<RecordControlDiagnostics['data']>]>(
   'recordControlDiagnostics',
+);
+export const recordRepeatedDiagnosticsUpdate = defineUpdate<RouteView, [Envelope<RecordRepeatedDiagnostics['data']>]>(
+  'recordRepeatedDiagnostics',
 );
 export const recordDesiredImageUpdate = defineUpdate<RouteView, [Envelope<RecordDesiredImage['data']>]>(
   'recordDesiredImage',

@@ -13,6 +13,7 @@ import {
 } from '@temporalio/workflow';
 import {
   isTaskActive,
+  nextDiagnosticsDateOf,
   routeDecider,
   validateDiagnosticsRequest,
   type CreatedRoute,
@@ -42,6 +43,7 @@ import {
   recordDiagnosticsUpdate,
   recordPortfolioEntryUpdate,
   recordReflectionUpdate,
+  recordRepeatedDiagnosticsUpdate,
   routeCreatedUpdate,
   routeViewQuery,
   startReflectionUpdate,
@@ -50,10 +52,11 @@ import {
   type RouteWorkflowInput,
 } from './route.messages';
 
-const { routeDraftDeadline, routeMonthlyCheck, routeControlDiagnosticsDeadline } = proxyActivities<RouteActivities>({
-  startToCloseTimeout: '10 seconds',
-  retry: { maximumInterval: '30 seconds' },
-});
+const { routeDraftDeadline, routeMonthlyCheck, routeControlDiagnosticsDeadline, routeRepeatedDiagnostics } =
+  proxyActivities<RouteActivities>({
+    startToCloseTimeout: '10 seconds',
+    retry: { maximumInterval: '30 seconds' },
+  });
 
 // A year missing from the production calendar no longer fails it (the deadline is pending): an outage of
 // the store is what this retries through, however long.
@@ -208,6 +211,11 @@ export async function routeWorkflow(input: RouteWorkflowInput): Promise<RouteVie
   );
   updates.command(recordControlDiagnosticsUpdate, ({ data, metadata }) => ({
     type: 'RecordControlDiagnostics',
+    data,
+    metadata,
+  }));
+  updates.command(recordRepeatedDiagnosticsUpdate, ({ data, metadata }) => ({
+    type: 'RecordRepeatedDiagnostics',
     data,
     metadata,
   }));
@@ -377,6 +385,44 @@ export async function routeWorkflow(input: RouteWorkflowInput): Promise<RouteVie
     }
   }
 
+  /** The planned date of the next diagnostics, while the route runs. */
+  const plannedDiagnostics = (): string | undefined => {
+    const state = created();
+    return state === undefined || completed() ? undefined : nextDiagnosticsDateOf(state);
+  };
+
+  /**
+   * 000 п.7, 003 title page: when the planned date of the next diagnostics begins (organisation time zone),
+   * the tutor gets a task to hold them; recording them may plan the following date, which starts the next
+   * wait. A date after the route's end raises nothing: the control diagnostics close the route.
+   */
+  async function repeatedDiagnostics(): Promise<void> {
+    let handled: string | undefined;
+    for (;;) {
+      await condition(() => completed() || (plannedDiagnostics() !== undefined && plannedDiagnostics() !== handled));
+      const planned = plannedDiagnostics();
+      const state = created();
+      if (planned === undefined || state === undefined) return;
+      handled = planned;
+      if (planned > state.titlePage.endDate) continue;
+      // Routes started before repeated diagnostics replay without them (their history has no such commands).
+      if (!patched('route-repeated-diagnostics')) return;
+      const next = await timers.finishing(() =>
+        routeRepeatedDiagnostics({ routeId: route.routeId, plannedDate: planned, timeZone }),
+      );
+      if (created()?.tasks[next.taskId]) continue;
+      const replanned = () => plannedDiagnostics() !== planned;
+      const dayStarts = timerUntil(Date.parse(next.startsAt), replanned);
+      if (dayStarts !== undefined && (await dayStarts)) continue;
+      if (replanned()) continue;
+      await system('Repeated diagnostics', () => ({
+        type: 'RaiseRepeatedDiagnostics',
+        data: { taskId: next.taskId, plannedDate: planned, dueAt: next.dueAt, dueLocalDate: next.dueLocalDate },
+        metadata: systemMetadata(Math.max(Date.parse(next.startsAt), Date.now())),
+      }));
+    }
+  }
+
   if (!input.snapshot) {
     try {
       await runner.execute(() => ({ type: 'CreateRoute', data: route, metadata: input.metadata }));
@@ -389,6 +435,7 @@ export async function routeWorkflow(input: RouteWorkflowInput): Promise<RouteVie
   timers.start(watchDraft);
   timers.start(monthlyChecks);
   timers.start(settleDeadlines);
+  timers.start(repeatedDiagnostics);
 
   await condition(() => completed() || historyFull());
   timers.cancel();

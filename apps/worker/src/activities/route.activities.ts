@@ -71,6 +71,23 @@ export function createRouteActivities(deps: CalendarDeps): RouteActivities {
       }
     },
 
+    // Due at the end of the planned day's month, like a monthly check: the title page plans the diagnostics for
+    // a day, and schools hold them within that month. No production calendar is needed, so the deadline is
+    // never pending and the task comes the moment the day begins.
+    routeRepeatedDiagnostics: async ({ routeId, plannedDate, timeZone }) => {
+      try {
+        const dueLocalDate = lastDayOfMonth(plannedDate.slice(0, 7));
+        return {
+          startsAt: startOfLocalDay(plannedDate, timeZone),
+          dueAt: endOfLocalDay(dueLocalDate, timeZone),
+          dueLocalDate,
+          taskId: uuidV5(routeId, `repeated-diagnostics-${plannedDate}`),
+        };
+      } catch (error) {
+        throw calendarRefusal(error);
+      }
+    },
+
     routeControlDiagnosticsDeadline: ({ startedAt, endDate, timeZone, organisationId }) =>
       deadlineOrPending(deps, organisationId, (calendar): RouteDeadline => {
         const endOfRoute = endOfLocalDay(endDate, timeZone);

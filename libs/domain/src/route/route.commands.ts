@@ -156,6 +156,26 @@ export type RecordControlDiagnostics = DomainCommand<
   { readonly diagnosticsId: string; readonly date: string; readonly results: readonly RouteDiagnosticsResultInput[] }
 >;
 
+/**
+ * Sent by the workflow when the planned date of the next diagnostics comes (000 п.7, 003 title page): the
+ * tutor's task to hold the repeated diagnostics. `plannedDate` is the date it was raised for.
+ */
+export type RaiseRepeatedDiagnostics = DomainCommand<
+  'RaiseRepeatedDiagnostics',
+  RouteTaskSchedule & { readonly plannedDate: string }
+>;
+
+/** The tutor records a repeated diagnostics during the route, and may plan the following one. */
+export type RecordRepeatedDiagnostics = DomainCommand<
+  'RecordRepeatedDiagnostics',
+  {
+    readonly diagnosticsId: string;
+    readonly date: string;
+    readonly results: readonly RouteDiagnosticsResultInput[];
+    readonly nextDiagnosticsDate?: string;
+  }
+>;
+
 export type RecordDesiredImage = DomainCommand<'RecordDesiredImage', { readonly desiredImage: string }>;
 
 export type RecordReflection = DomainCommand<'RecordReflection', { readonly entries: readonly ReflectionEntry[] }>;
@@ -184,6 +204,8 @@ export type RouteCommand =
   | CorrectRoadMap
   | StartReflection
   | RecordControlDiagnostics
+  | RaiseRepeatedDiagnostics
+  | RecordRepeatedDiagnostics
   | RecordDesiredImage
   | RecordReflection
   | AgreeReflection

@@ -11,6 +11,7 @@ import { requireCreated } from './route.guards';
 import { agreeReflection, recordDesiredImage, recordReflection } from './route.self-determination';
 import { completeTask, correctRoadMap, raiseMonthlyCheck, recordPortfolioEntry } from './route.implementation';
 import { completeRoute, recordControlDiagnostics, startReflection } from './route.reflection';
+import { raiseRepeatedDiagnostics, recordRepeatedDiagnostics } from './route.repeated-diagnostics';
 import { agreeRoadMap, approveProposedRoadMap, proposeOwnRoadMap } from './route.road-map';
 
 export const decideRoute = (command: RouteCommand, state: RouteState): RouteEvent[] => {
@@ -54,6 +55,10 @@ export const decideRoute = (command: RouteCommand, state: RouteState): RouteEven
       return startReflection(command, state);
     case 'RecordControlDiagnostics':
       return recordControlDiagnostics(command, state);
+    case 'RaiseRepeatedDiagnostics':
+      return raiseRepeatedDiagnostics(command, state);
+    case 'RecordRepeatedDiagnostics':
+      return recordRepeatedDiagnostics(command, state);
     case 'RecordDesiredImage':
       return recordDesiredImage(command, state);
     case 'RecordReflection':

@@ -72,7 +72,7 @@ const resultsOf = (state: CreatedRoute, diagnosticsId: string): readonly Compete
     ? state.diagnostics.results
     : state.controlDiagnostics?.diagnosticsId === diagnosticsId
       ? state.controlDiagnostics.results
-      : undefined;
+      : state.repeatedDiagnostics?.find((d) => d.diagnosticsId === diagnosticsId)?.results;
 
 export const enterDeficitLevels = ({ data, metadata }: EnterDeficitLevels, current: RouteState): RouteEvent[] => {
   const state = requireActive(current);

@@ -364,6 +364,21 @@ export type ControlDiagnosticsRecorded = DomainEvent<
   }
 >;
 
+/** A diagnostics held during the route on its planned date (000 п.7); it may plan the following one. */
+export type RepeatedDiagnosticsRecorded = DomainEvent<
+  'RepeatedDiagnosticsRecorded',
+  {
+    readonly routeId: string;
+    readonly diagnosticsId: string;
+    /** Day the diagnostics took place, YYYY-MM-DD. */
+    readonly date: string;
+    readonly nextDiagnosticsDate?: string;
+    readonly results: readonly CompetenceResult[];
+    readonly recordedAt: string;
+    readonly recordedBy: string;
+  }
+>;
+
 export type RouteCompleted = DomainEvent<
   'RouteCompleted',
   {
@@ -394,6 +409,7 @@ export type RouteOwnEvent =
   | ReflectionRecorded
   | ReflectionAgreed
   | ControlDiagnosticsRecorded
+  | RepeatedDiagnosticsRecorded
   | RouteCompleted;
 
 /** A route's stream: its own events and the events of the tasks it raised. */
@@ -416,5 +432,6 @@ export const routeEventTypes: readonly RouteOwnEvent['type'][] = [
   'ReflectionRecorded',
   'ReflectionAgreed',
   'ControlDiagnosticsRecorded',
+  'RepeatedDiagnosticsRecorded',
   'RouteCompleted',
 ];

@@ -44,6 +44,7 @@ export const raiseMonthlyCheck = ({ data, metadata }: RaiseMonthlyCheck, current
 const completedByCommand: Readonly<Partial<Record<TaskKind, string>>> = {
   draftRoute: 'проект ИОМ передаётся командой «Передать проект ИОМ»',
   controlDiagnostics: 'задача закрывается записью результатов контрольной диагностики',
+  repeatedDiagnostics: 'задача закрывается записью результатов повторной диагностики',
 };
 
 export const completeTask = ({ data, metadata }: CompleteRouteTask, current: RouteState): RouteEvent[] => {

@@ -120,6 +120,8 @@ export interface CreatedRoute {
   readonly missedControlPoints?: readonly RouteMissedControlPoint[];
   readonly portfolio: readonly RoutePortfolioEntry[];
   readonly controlDiagnostics?: RouteControlDiagnostics;
+  /** Diagnostics held during the route (000 п.7), in order. Absent in states folded before they were recorded. */
+  readonly repeatedDiagnostics?: readonly RouteDiagnostics[];
   /** The teacher's desired professional image (self-determination, 000 п.1). */
   readonly desiredImage?: { readonly text: string; readonly recordedAt: string; readonly recordedBy: string };
   /** The reflective analysis per deficit (000 п.7), agreed by the tutor. */
@@ -130,6 +132,12 @@ export interface CreatedRoute {
 }
 
 export type RouteState = { readonly status: 'notCreated' } | CreatedRoute;
+
+/** The planned date of the next diagnostics: set by the last diagnostics recorded (initial or repeated). */
+export const nextDiagnosticsDateOf = (state: CreatedRoute): string | undefined => {
+  const last = state.repeatedDiagnostics?.at(-1) ?? state.diagnostics;
+  return last?.nextDiagnosticsDate;
+};
 
 export const initialRouteState = (): RouteState => ({ status: 'notCreated' });
 
@@ -246,6 +254,13 @@ export const evolveRoute = (state: RouteState, event: RouteEvent): RouteState =>
               results: withLevels(s.controlDiagnostics.results, levels),
             },
           };
+        if (s.repeatedDiagnostics?.some((d) => d.diagnosticsId === diagnosticsId))
+          return {
+            ...s,
+            repeatedDiagnostics: s.repeatedDiagnostics.map((d) =>
+              d.diagnosticsId === diagnosticsId ? { ...d, results: withLevels(d.results, levels) } : d,
+            ),
+          };
         return s;
       });
     case 'RouteStageChanged':
@@ -359,6 +374,18 @@ export const evolveRoute = (state: RouteState, event: RouteEvent): RouteState =>
             recordedAt,
           },
         };
+      });
+    case 'RepeatedDiagnosticsRecorded':
+      return whenCreated(state, (s) => {
+        const { diagnosticsId, date, nextDiagnosticsDate, results, recordedAt } = event.data;
+        const diagnostics: RouteDiagnostics = {
+          diagnosticsId,
+          date,
+          ...(nextDiagnosticsDate === undefined ? {} : { nextDiagnosticsDate }),
+          results,
+          recordedAt,
+        };
+        return { ...s, repeatedDiagnostics: [...(s.repeatedDiagnostics ?? []), diagnostics] };
       });
     case 'RouteCompleted':
       return whenCreated(state, (s) => ({ ...s, stage: 'completed', completedAt: event.data.completedAt }));

@@ -13,6 +13,7 @@ export const taskKinds = [
   'draftOverdueEscalation',
   'monthlyControlPointCheck',
   'controlDiagnostics',
+  'repeatedDiagnostics',
   'loadCalendarYear',
   'programmeCorrection',
   'menteeAssignment',

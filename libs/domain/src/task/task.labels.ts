@@ -13,6 +13,7 @@ export const taskKindLabels: Readonly<Record<TaskKind, string>> = {
   draftOverdueEscalation: 'Просрочен проект ИОМ',
   monthlyControlPointCheck: 'Ежемесячная проверка контрольных точек',
   controlDiagnostics: 'Контрольная диагностика',
+  repeatedDiagnostics: 'Повторная диагностика',
   loadCalendarYear: 'Производственный календарь',
   programmeCorrection: 'Корректировка персонализированной программы',
   menteeAssignment: 'Задание наставника',

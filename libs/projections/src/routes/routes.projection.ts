@@ -28,6 +28,7 @@ export const routesProjection = new FoldedStateProjection<RouteState>({
     ReflectionRecorded: true,
     ReflectionAgreed: true,
     ControlDiagnosticsRecorded: true,
+    RepeatedDiagnosticsRecorded: true,
     RouteCompleted: true,
     ...everyTaskEvent,
   }),
