@@ -958,6 +958,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/routes/{id}/record-repeated-diagnostics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Записать результаты повторной диагностики (тьютор): закрывает задачу «Провести повторную диагностику»; можно назначить дату следующей */
+        post: operations["RoutesController_recordRepeatedDiagnostics"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/routes/{id}/record-desired-image": {
         parameters: {
             query?: never;
@@ -2054,6 +2071,21 @@ export interface components {
              * @example 2030-10-15
              */
             date: string;
+            results: components["schemas"]["DiagnosticsResultDto"][];
+        };
+        RecordRepeatedDiagnosticsDto: {
+            /**
+             * Format: uuid
+             * @description Chosen by the client
+             */
+            diagnosticsId: string;
+            /**
+             * @description Day the diagnostics took place: not after today
+             * @example 2026-11-20
+             */
+            date: string;
+            /** @example 2027-11-20 */
+            nextDiagnosticsDate?: string;
             results: components["schemas"]["DiagnosticsResultDto"][];
         };
         DesiredImageDto: {
@@ -3463,6 +3495,29 @@ export interface operations {
             };
         };
     };
+    RoutesController_recordRepeatedDiagnostics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordRepeatedDiagnosticsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     RoutesController_recordDesiredImage: {
         parameters: {
             query?: never;
@@ -3563,7 +3618,7 @@ export interface operations {
                 /** @description Default: open and overdue */
                 status?: "open" | "overdue" | "done" | "cancelled";
                 dueBefore?: string;
-                kind?: "stagePlanReminder" | "interimControl" | "finalControl" | "draftRoute" | "draftOverdueEscalation" | "monthlyControlPointCheck" | "controlDiagnostics" | "loadCalendarYear" | "programmeCorrection" | "menteeAssignment" | "periodicReport";
+                kind?: "stagePlanReminder" | "interimControl" | "finalControl" | "draftRoute" | "draftOverdueEscalation" | "monthlyControlPointCheck" | "controlDiagnostics" | "repeatedDiagnostics" | "loadCalendarYear" | "programmeCorrection" | "menteeAssignment" | "periodicReport";
                 organisationId?: string;
             };
             header?: never;

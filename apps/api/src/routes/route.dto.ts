@@ -243,6 +243,9 @@ export class RecordDiagnosticsDto {
   results!: DiagnosticsResultDto[];
 }
 
+/** A repeated diagnostics during the route (000 п.7): the same fields, the next date planning the following one. */
+export class RecordRepeatedDiagnosticsDto extends RecordDiagnosticsDto {}
+
 export class RoadMapRowDto {
   @ApiProperty({ example: 'row-1' })
   @IsString()

@@ -15,6 +15,7 @@ import {
   recordDiagnosticsUpdate,
   recordPortfolioEntryUpdate,
   recordReflectionUpdate,
+  recordRepeatedDiagnosticsUpdate,
   startReflectionUpdate,
   submitDraftUpdate,
 } from '@mentorflow/workflows/route/route.messages';
@@ -32,6 +33,7 @@ import {
   RecordControlPointCheckDto,
   RecordDiagnosticsDto,
   RecordPortfolioEntryDto,
+  RecordRepeatedDiagnosticsDto,
   ReflectionDto,
   RoadMapDto,
   RouteCommentDto,
@@ -254,6 +256,27 @@ export class RoutesController {
       user,
       id,
       recordControlDiagnosticsUpdate,
+      { ...rest, results: results.map((r) => ({ ...r })) },
+      tutors,
+    );
+  }
+
+  @Command(
+    'routes/:id/record-repeated-diagnostics',
+    tutors,
+    'Записать результаты повторной диагностики (тьютор): закрывает задачу «Провести повторную диагностику»; можно назначить дату следующей',
+    'route',
+  )
+  recordRepeatedDiagnostics(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam() id: string,
+    @Body() body: RecordRepeatedDiagnosticsDto,
+  ) {
+    const { results, ...rest } = body;
+    return this.routes.command(
+      user,
+      id,
+      recordRepeatedDiagnosticsUpdate,
       { ...rest, results: results.map((r) => ({ ...r })) },
       tutors,
     );

@@ -12,6 +12,8 @@ import {
   routeWorkflowId,
   routeDraftDeliveredOnTime,
   routeUncoveredDeficitAreas,
+  nextDiagnosticsDateOf,
+  routeDiagnosticsHistory,
   type RouteRequest,
   type CreatedRoute,
   type RouteCreated,
@@ -174,6 +176,8 @@ export class RoutesService {
       // The pair's page links back: GET /pairs/:id answers with its mentees' routes.
       pairLink: row.state.pairId === undefined ? null : { pairId: row.state.pairId },
       uncoveredDeficitAreas: routeUncoveredDeficitAreas(row.state),
+      nextDiagnosticsDate: nextDiagnosticsDateOf(row.state) ?? null,
+      diagnosticsHistory: routeDiagnosticsHistory(row.state),
     };
   }
 

@@ -139,6 +139,17 @@ export const nextDiagnosticsDateOf = (state: CreatedRoute): string | undefined =
   return last?.nextDiagnosticsDate;
 };
 
+export type RouteDiagnosticsKind = 'initial' | 'repeated' | 'control';
+
+/** The route's diagnostics in the order they were held: the initial, the repeated ones, the control. */
+export const routeDiagnosticsHistory = (
+  state: CreatedRoute,
+): (RouteDiagnostics & { readonly kind: RouteDiagnosticsKind })[] => [
+  ...(state.diagnostics ? [{ ...state.diagnostics, kind: 'initial' as const }] : []),
+  ...(state.repeatedDiagnostics ?? []).map((d) => ({ ...d, kind: 'repeated' as const })),
+  ...(state.controlDiagnostics ? [{ ...state.controlDiagnostics, kind: 'control' as const }] : []),
+];
+
 export const initialRouteState = (): RouteState => ({ status: 'notCreated' });
 
 const whenCreated = (state: RouteState, next: (created: CreatedRoute) => CreatedRoute): RouteState =>
