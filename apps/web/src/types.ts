@@ -263,6 +263,18 @@ export interface Route {
   goal?: { goal: string; tasks: string[] };
   diagnostics?: { date: string; results: CompetenceResult[] };
   controlDiagnostics?: { date: string; results: CompetenceResult[] };
+  repeatedDiagnostics?: { date: string; nextDiagnosticsDate?: string; results: CompetenceResult[] }[];
+  /** The route's diagnostics in order: initial, repeated, control (GET /routes/:id). */
+  diagnosticsHistory?: {
+    diagnosticsId: string;
+    kind: 'initial' | 'repeated' | 'control';
+    date: string;
+    nextDiagnosticsDate?: string;
+    results: CompetenceResult[];
+  }[];
+  /** The planned date of the next diagnostics (003 title page), if any. */
+  nextDiagnosticsDate?: string | null;
+  tasks?: Record<string, Task>;
   draft?: {
     taskId: string;
     dueAt: string;

@@ -43,6 +43,20 @@ export function RouteActions({ route, onChanged }: { route: Route; onChanged: (n
       />,
     );
   }
+  // 000 п.7: the repeated diagnostics the workflow asked for on the planned day.
+  const repeatedDue = Object.values(route.tasks ?? {}).some(
+    (t) => t.kind === 'repeatedDiagnostics' && (t.status === 'open' || t.status === 'overdue'),
+  );
+  if (isTutor && repeatedDue && route.stage !== 'completed') {
+    items.push(
+      <Diagnostics
+        key="repeated"
+        route={route}
+        kind="repeated"
+        onDone={() => onChanged('Результаты повторной диагностики записаны')}
+      />,
+    );
+  }
   if (isTutor && route.stage === 'design' && route.draft?.submittedAt) {
     items.push(
       <AgreeRoadMap
@@ -110,19 +124,36 @@ export function RouteActions({ route, onChanged }: { route: Route; onChanged: (n
   );
 }
 
-function Diagnostics({ route, kind, onDone }: { route: Route; kind: 'initial' | 'control'; onDone: () => void }) {
+const diagnosticsForms = {
+  initial: { title: 'Записать результаты входной диагностики', path: 'record-diagnostics' },
+  repeated: { title: 'Записать результаты повторной диагностики', path: 'record-repeated-diagnostics' },
+  control: { title: 'Записать результаты контрольной диагностики', path: 'record-control-diagnostics' },
+} as const;
+
+function Diagnostics({
+  route,
+  kind,
+  onDone,
+}: {
+  route: Route;
+  kind: keyof typeof diagnosticsForms;
+  onDone: () => void;
+}) {
   const session = useSession();
   const [date, setDate] = useState(() => todayIn(session.timeZoneOf(route.organisationId)));
+  const [nextDate, setNextDate] = useState('');
   const [percents, setPercents] = useState<Record<string, string>>({});
   const command = useSubmit();
-  const title =
-    kind === 'initial' ? 'Записать результаты входной диагностики' : 'Записать результаты контрольной диагностики';
+  const { title, path } = diagnosticsForms[kind];
+  // The control diagnostics close the route: only the initial and repeated ones plan the next.
+  const plansNext = kind !== 'control';
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void command.submit(() =>
-      sendRouteCommand(route, kind === 'initial' ? 'record-diagnostics' : 'record-control-diagnostics', {
+      sendRouteCommand(route, path, {
         diagnosticsId: newId(),
         date,
+        ...(plansNext && nextDate !== '' ? { nextDiagnosticsDate: nextDate } : {}),
         results: areas.map((area) => ({
           area,
           percent: percents[area] === undefined || percents[area] === '' ? undefined : Number(percents[area]),
@@ -146,6 +177,13 @@ function Diagnostics({ route, kind, onDone }: { route: Route; kind: 'initial' | 
               />
             )}
           </Field>
+          {plansNext ? (
+            <Field label="Дата следующей диагностики" field="nextDiagnosticsDate" error={command.error}>
+              {(props) => (
+                <input {...props} type="date" value={nextDate} onChange={(e) => setNextDate(e.target.value)} />
+              )}
+            </Field>
+          ) : null}
         </div>
         <fieldset className="form-grid">
           <legend>Результаты по областям, % (81–100 — высокий, 50–80 — базовый, ниже 50 — дефицит)</legend>

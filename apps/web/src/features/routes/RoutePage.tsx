@@ -20,6 +20,8 @@ import {
 } from '../../labels';
 import type { CompetenceArea, RoadMapRow, Route, RouteActivityKind } from '../../types';
 
+const diagnosticsKindLabels = { initial: 'Входная', repeated: 'Повторная', control: 'Контрольная' } as const;
+
 const stages = ['diagnosticMotivational', 'design', 'implementation', 'reflective'] as const;
 const areas = Object.keys(competenceAreaLabels) as CompetenceArea[];
 const activityKinds = Object.keys(routeActivityKindLabels) as RouteActivityKind[];
@@ -149,10 +151,39 @@ export function RoutePage() {
 
       <section className="card" aria-labelledby="competences" id="control">
         <h2 id="competences">Уровень компетенций</h2>
-        {r.diagnostics ? (
+        {r.diagnosticsHistory?.length ? (
+          <div className="table-wrap">
+            <table aria-label="Диагностики по ИОМ">
+              <thead>
+                <tr>
+                  <th>Диагностика</th>
+                  <th>Дата</th>
+                  <th>Дефициты</th>
+                </tr>
+              </thead>
+              <tbody>
+                {r.diagnosticsHistory.map((d) => (
+                  <tr key={d.diagnosticsId}>
+                    <td>{diagnosticsKindLabels[d.kind]}</td>
+                    <td>{formatLocalDate(d.date)}</td>
+                    <td>
+                      {d.results
+                        .filter((x) => x.level === 'deficit')
+                        .map((x) => `${competenceAreaLabels[x.area]} (${x.percent} %)`)
+                        .join(', ') || 'нет'}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+        {r.stage !== 'completed' ? (
           <p className="hint">
-            Входная диагностика: {formatLocalDate(r.diagnostics.date)}
-            {r.controlDiagnostics ? `; контрольная: ${formatLocalDate(r.controlDiagnostics.date)}` : ''}
+            Следующая диагностика: {r.nextDiagnosticsDate ? formatLocalDate(r.nextDiagnosticsDate) : 'не назначена'}
+            {r.nextDiagnosticsDate && r.nextDiagnosticsDate > r.titlePage.endDate
+              ? ' (после окончания маршрута: задача не ставится)'
+              : ''}
           </p>
         ) : null}
         <CompetenceChart initial={r.diagnostics?.results} control={r.controlDiagnostics?.results} />

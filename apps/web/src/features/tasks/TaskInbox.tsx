@@ -18,6 +18,7 @@ interface WorkingDays {
 const doneOnRoute: Partial<Record<TaskKind, string>> = {
   draftRoute: 'Составить проект ИОМ',
   controlDiagnostics: 'Провести контрольную диагностику',
+  repeatedDiagnostics: 'Провести повторную диагностику',
 };
 
 type SessionLike = Pick<ReturnType<typeof useSession>, 'organisations' | 'timeZoneOf'>;
