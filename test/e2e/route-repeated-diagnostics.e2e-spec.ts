@@ -18,7 +18,7 @@ interface Task {
 }
 
 /**
- * 000 п.7, 003 title page: the date of the next diagnostics is planned; when it comes the tutor is asked to
+ * 003 §5.1 (the title page): the date of the next diagnostics is planned; when it comes the tutor is asked to
  * hold them and records them through HTTP. The planned date is today in the organisation's zone (a planned
  * date may be today; the initial diagnostics, a fact, were held yesterday), so the task comes at once.
  */

@@ -392,7 +392,7 @@ export async function routeWorkflow(input: RouteWorkflowInput): Promise<RouteVie
   };
 
   /**
-   * 000 п.7, 003 title page: when the planned date of the next diagnostics begins (organisation time zone),
+   * 003 §5.1 (the title page): when the planned date of the next diagnostics begins (organisation time zone),
    * the tutor gets a task to hold them; recording them may plan the following date, which starts the next
    * wait. A date after the route's end raises nothing: the control diagnostics close the route.
    */

@@ -243,7 +243,7 @@ export class RecordDiagnosticsDto {
   results!: DiagnosticsResultDto[];
 }
 
-/** A repeated diagnostics during the route (000 п.7): the same fields, the next date planning the following one. */
+/** A repeated diagnostics during the route (003 §5.1): the same fields, the next date planning the following one. */
 export class RecordRepeatedDiagnosticsDto extends RecordDiagnosticsDto {}
 
 export class RoadMapRowDto {

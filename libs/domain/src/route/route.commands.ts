@@ -157,7 +157,7 @@ export type RecordControlDiagnostics = DomainCommand<
 >;
 
 /**
- * Sent by the workflow when the planned date of the next diagnostics comes (000 п.7, 003 title page): the
+ * Sent by the workflow when the planned date of the next diagnostics comes (003 §5.1, the title page): the
  * tutor's task to hold the repeated diagnostics. `plannedDate` is the date it was raised for.
  */
 export type RaiseRepeatedDiagnostics = DomainCommand<

@@ -364,7 +364,7 @@ export type ControlDiagnosticsRecorded = DomainEvent<
   }
 >;
 
-/** A diagnostics held during the route on its planned date (000 п.7); it may plan the following one. */
+/** A diagnostics held during the route on its planned date (003 §5.1: the title page plans it «для оценки динамики профессионального роста»); it may plan the following one. */
 export type RepeatedDiagnosticsRecorded = DomainEvent<
   'RepeatedDiagnosticsRecorded',
   {

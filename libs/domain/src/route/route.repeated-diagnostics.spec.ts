@@ -18,7 +18,7 @@ import {
 } from './route.fixtures';
 import { nextDiagnosticsDateOf } from './route.state';
 
-// 000 п.7 / 003: the title page plans the next diagnostics (fixtures: 2030-04-09, the route ends 2030-05-03).
+// 003 §5.1: the title page plans the next diagnostics (fixtures: 2030-04-09, the route ends 2030-05-03).
 const withToday = (metadata: CommandMetadata, today: string): CommandMetadata => ({ ...metadata, today });
 const tDayStarts = '2030-04-08T20:00:00.000Z'; // start of 9 April 2030 in Europe/Samara
 const tRepeated = '2030-04-15T07:00:00.000Z';
@@ -53,7 +53,7 @@ const record = (extra: Record<string, unknown> = {}, metadata = withToday(tutor(
   command('RecordRepeatedDiagnostics', { diagnosticsId: 'diag-r1', date: '2030-04-14', results, ...extra }, metadata);
 const withTask: RouteEvent[] = [...inImplementation, repeatedRaised];
 
-describe('repeated diagnostics over the route (000 п.7)', () => {
+describe('repeated diagnostics over the route (003 §5.1)', () => {
   describe('RaiseRepeatedDiagnostics', () => {
     it('given the planned day has begun, when the workflow raises it, then the tutor gets the task', () =>
       spec.given(inImplementation).when(raise()).then([repeatedRaised]));

@@ -1,4 +1,4 @@
-// Repeated diagnostics over the route's years (000 п.7): the title page plans the next diagnostics (003), the
+// Repeated diagnostics over the route's years (003 §5.1): the title page plans the next diagnostics, the
 // workflow raises the tutor's task when that day comes, and the tutor records it, planning the following one.
 import { isIsoDate, notInFutureProblems, todayOf } from '../shared/dates';
 import { refuse, refuseIfAny, unmetIf } from '../shared/rules';

@@ -120,7 +120,7 @@ export interface CreatedRoute {
   readonly missedControlPoints?: readonly RouteMissedControlPoint[];
   readonly portfolio: readonly RoutePortfolioEntry[];
   readonly controlDiagnostics?: RouteControlDiagnostics;
-  /** Diagnostics held during the route (000 п.7), in order. Absent in states folded before they were recorded. */
+  /** Diagnostics held during the route (003 §5.1), in order. Absent in states folded before they were recorded. */
   readonly repeatedDiagnostics?: readonly RouteDiagnostics[];
   /** The teacher's desired professional image (self-determination, 000 п.1). */
   readonly desiredImage?: { readonly text: string; readonly recordedAt: string; readonly recordedBy: string };

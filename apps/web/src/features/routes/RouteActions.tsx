@@ -43,7 +43,7 @@ export function RouteActions({ route, onChanged }: { route: Route; onChanged: (n
       />,
     );
   }
-  // 000 п.7: the repeated diagnostics the workflow asked for on the planned day.
+  // 003 §5.1: the repeated diagnostics the workflow asked for on the planned day.
   const repeatedDue = Object.values(route.tasks ?? {}).some(
     (t) => t.kind === 'repeatedDiagnostics' && (t.status === 'open' || t.status === 'overdue'),
   );
