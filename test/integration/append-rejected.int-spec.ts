@@ -106,6 +106,11 @@ describe('an append the store rejects for good', () => {
     await handle.executeUpdate(approvePersonalProgrammeUpdate, {
       args: [{ data: personalProgrammeFrom(today, curator), metadata: await meta(curator, 'curator') }],
     });
+    // The approval opens the first report period on the workflow's own timer: let it land before the tests
+    // compare the stream around a rejected append.
+    await waitUntil(async () =>
+      (await temporal.store.readStream(pairStream(pairId))).some((e) => e.type === 'PeriodicReportPeriodOpened'),
+    );
     return { pairId, mentorId, menteeId, handle };
   }
 
