@@ -480,6 +480,13 @@ const corpus: Record<string, { body: Body; cases: (body: Body) => Case[] }> = {
     body: { diagnosticsId: uuid(), date: '2030-10-15', results: results() },
     cases: (b) => [['non-UUID id', withField(b, 'diagnosticsId', 'd-1'), 'diagnosticsId', 'isUuid']],
   },
+  'POST /routes/:id/record-repeated-diagnostics': {
+    body: { diagnosticsId: uuid(), date: '2027-10-15', results: results() },
+    cases: (b) => [
+      ['bad date', withField(b, 'date', '15.10.2027'), 'date', 'matches'],
+      ['nested out of range', withField(b, 'results', [{ area: 'ict', percent: 101 }]), 'results.0.percent', 'max'],
+    ],
+  },
   'POST /routes/:id/record-desired-image': {
     body: { desiredImage: 'Учитель-наставник' },
     cases: (b) => [['too long', withField(b, 'desiredImage', long(4001)), 'desiredImage', 'maxLength']],
