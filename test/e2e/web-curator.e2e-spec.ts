@@ -226,6 +226,8 @@ describe('web application: the curator advances a programme after fixing a refus
     await approve.getByRole('button', { name: 'Утвердить программу' }).click();
     await page.getByText('Персонализированная программа утверждена').waitFor();
     await row.getByText('Реализует программу').waitFor();
+    // The checklist reloads after the approval: wait for its line to go rather than reading it at once.
+    await checklist.getByText(/персонализированная программа/).waitFor({ state: 'detached' });
     await expect(checklist.textContent()).resolves.not.toContain('персонализированная программа');
     const pair = (await system.request('GET', `/pairs?programmeId=${programmeId}`, curatorToken)).body[0];
     expect(pair).toMatchObject({
@@ -309,7 +311,7 @@ describe('web application: the curator advances a programme after fixing a refus
     await meeting.getByLabel('Присутствовали (по одному в строке)').fill('Иванова М. П.\nПетров И. С.');
     await meeting.getByLabel(/^Решение: Наставляемый/).selectOption('approved');
     await meeting.getByRole('button', { name: 'Внести решения комиссии' }).click();
-    await page.getByRole('status').filter({ hasText: 'протокол № 4' }).waitFor();
+    // What lasts is the candidate's row (the notice may already be gone once the list reloads under load).
     await row.getByText('Отобран', { exact: true }).waitFor();
     await expect(row.textContent()).resolves.toContain('Методическая комиссия, протокол № 4');
 
