@@ -19,6 +19,7 @@ import { pairDecider, pairStream, pairWorkflowId, type PairCommand, type Role } 
 import { EventStore, type NewEvent, type SqlExecutor } from '@mentorflow/event-store';
 import { pairFormedUpdate, recordDiaryEntryUpdate } from '@mentorflow/workflows/pair/pair.messages';
 import { pairWorkflow } from '@mentorflow/workflows/pair/pair.workflow';
+import { selectParticipants } from '../test/support/participants';
 import { isDurable } from './support/postgres';
 import { inParallel, int, median, ms, percentile, runMain, sleep, type Section } from './support/stats';
 import { beginReport, runOnBenchSystem, startBenchSystem, type BenchSystem } from './support/system';
@@ -164,6 +165,11 @@ class Api {
     people?: { mentorId: string; menteeId: string; mentorToken: string },
   ): Promise<Pair> {
     const { mentorId, menteeId, mentorToken } = people ?? (await this.people(org));
+    // Only candidates the commission selected can be paired (002 §4.4).
+    await selectParticipants(this.sys, programmeId, this.admin, [
+      { personId: mentorId, role: 'mentor' },
+      { personId: menteeId, role: 'mentee' },
+    ]);
     const body = await this.call(
       'POST',
       `/programmes/${programmeId}/pairs`,
