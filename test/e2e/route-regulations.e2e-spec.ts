@@ -3,6 +3,7 @@ import { localDateOf } from '@mentorflow/calendar';
 import { competenceAreas } from '@mentorflow/domain';
 import { loadFixtureYearsAhead } from '../support/calendar-fixture';
 import { selectParticipants } from '../support/participants';
+import { places, registerOrganisation } from '../support/programme-setup';
 import { TestSystem } from '../support/system';
 
 const DAY = 86_400_000;
@@ -13,7 +14,7 @@ const addYears = (date: string, years: number) => `${Number(date.slice(0, 4)) + 
 /** The route regulations of 003 (issue 19) through HTTP: monthly checks, deficit levels, the period, fact dates. */
 describe('ИОМ regulations through HTTP on real PostgreSQL and a real Temporal server', () => {
   let system: TestSystem;
-  const timeZone = 'Europe/Samara';
+  const { timeZone } = places.tolyatti;
   const admin = randomUUID();
   const tutor = randomUUID();
   const methodologist = randomUUID();
@@ -76,13 +77,7 @@ describe('ИОМ regulations through HTTP on real PostgreSQL and a real Temporal
   beforeAll(async () => {
     system = await TestSystem.start();
     await loadFixtureYearsAhead();
-    const registered = await system.request('POST', '/organisations', system.token(admin, ['administrator']), {
-      name: 'МБОУ «Школа № 19»',
-      kind: 'school',
-      municipality: 'г. Тольятти',
-      region: 'Самарская область',
-      timeZone,
-    });
+    const registered = await registerOrganisation(system, system.token(admin, ['administrator']), places.tolyatti);
     expect(registered.status).toBe(201);
     organisationId = registered.body.organisationId as string;
     as = {

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { localDateOf } from '@mentorflow/calendar';
-import { competenceAreas } from '@mentorflow/domain';
 import { loadFixtureYearsAhead } from '../support/calendar-fixture';
+import { ictDeficit } from '../support/route-setup';
+import { places, registerOrganisation } from '../support/programme-setup';
 import { TestSystem } from '../support/system';
 
 const DAY = 86_400_000;
@@ -24,7 +25,7 @@ interface Task {
  */
 describe('repeated diagnostics of an ИОМ through HTTP on real PostgreSQL and a real Temporal server', () => {
   let system: TestSystem;
-  const timeZone = 'Europe/Samara';
+  const { timeZone } = places.samara;
   const admin = randomUUID();
   const tutor = randomUUID();
   const methodologist = randomUUID();
@@ -32,18 +33,12 @@ describe('repeated diagnostics of an ИОМ through HTTP on real PostgreSQL and 
   let organisationId: string;
   let as: Record<'tutor' | 'methodologist' | 'teacher', string>;
   const today = () => localDateOf(new Date(), timeZone);
-  const results = competenceAreas.map((area) => ({ area, percent: area === 'ict' ? 35 : 70 }));
+  const results = ictDeficit();
 
   beforeAll(async () => {
     system = await TestSystem.start();
     await loadFixtureYearsAhead();
-    const registered = await system.request('POST', '/organisations', system.token(admin, ['administrator']), {
-      name: 'МАОУ «Гимназия № 7»',
-      kind: 'school',
-      municipality: 'г. Самара',
-      region: 'Самарская область',
-      timeZone,
-    });
+    const registered = await registerOrganisation(system, system.token(admin, ['administrator']), places.samara);
     expect(registered.status).toBe(201);
     organisationId = registered.body.organisationId as string;
     as = {
