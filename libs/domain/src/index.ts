@@ -14,6 +14,8 @@ export * from './programme/programme.labels';
 export * from './task/task.events';
 export * from './task/task.state';
 export * from './task/task.labels';
+export * from './person/person.card';
+export * from './person/person.events';
 export * from './participant/participant.events';
 export * from './participant/participant.decider';
 export * from './participant/participant.labels';

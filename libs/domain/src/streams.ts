@@ -50,6 +50,11 @@ const user = streamKind('user-');
 export const userStream = user.stream;
 export const parseUserStream = user.parse;
 
+const person = streamKind('person-');
+/** A person of the directory: card changes by field name (never values), consent, depersonalisation. */
+export const personStream = person.stream;
+export const parsePersonStream = person.parse;
+
 const auditReadsPair = streamKind('audit-reads-pair-');
 /** Who read a pair's history, by pair id. */
 export const auditReadsPairStream = auditReadsPair.stream;

@@ -1,9 +1,14 @@
 import { CreateRouteCodeSequences1763870000020 } from './1763870000020-create-route-code-sequences';
 import { CreateUsers1763880000000 } from './1763880000000-create-users';
+import { CreatePeople1764900000000 } from './1764900000000-create-people';
 
 /**
  * The API's own tables, which no event fills and no projection rebuild may touch: users and their role
- * assignments, and the route code registry. Moved from libs/projections with their class names and
+ * assignments, the staff directory (schema `personal`), and the route code registry. Moved from libs/projections with their class names and
  * timestamps, which TypeORM records as applied.
  */
-export const apiTableMigrations = [CreateRouteCodeSequences1763870000020, CreateUsers1763880000000];
+export const apiTableMigrations = [
+  CreateRouteCodeSequences1763870000020,
+  CreateUsers1763880000000,
+  CreatePeople1764900000000,
+];
