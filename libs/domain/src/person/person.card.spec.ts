@@ -1,4 +1,11 @@
-import { fullNameOf, personCardProblems, personSearchKey, shortNameOf, employmentProblems } from './person.card';
+import {
+  changedPersonFields,
+  employmentProblems,
+  fullNameOf,
+  personCardProblems,
+  personSearchKey,
+  shortNameOf,
+} from './person.card';
 
 const codes = (problems: { code: string }[]) => problems.map((p) => p.code);
 
@@ -51,5 +58,20 @@ describe('person card rules', () => {
     expect(fullNameOf(card)).toBe('Иванова Мария Петровна');
     expect(shortNameOf(card)).toBe('Иванова М. П.');
     expect(shortNameOf({ surname: 'Ли', firstName: 'Вэй' })).toBe('Ли В.');
+  });
+});
+
+describe('changedPersonFields', () => {
+  const card = { surname: 'Иванова', firstName: 'Мария', teachingExperienceYears: 10 };
+
+  it('names no field when only blanks and spaces differ', () =>
+    expect(changedPersonFields(card, { ...card, surname: ' Иванова ', patronymic: '' })).toEqual([]));
+
+  it('names each changed field, and every given field of a new card', () => {
+    expect(changedPersonFields(card, { ...card, teachingExperienceYears: 11, workEmail: 'm@school.ru' })).toEqual([
+      'workEmail',
+      'teachingExperienceYears',
+    ]);
+    expect(changedPersonFields(undefined, card)).toEqual(['surname', 'firstName', 'teachingExperienceYears']);
   });
 });

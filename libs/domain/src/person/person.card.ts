@@ -180,3 +180,18 @@ export const shortNameOf = (card: Pick<PersonCard, 'surname' | 'firstName' | 'pa
 
 /** What every screen shows in place of a depersonalised person's name. */
 export const depersonalisedName = 'Обезличено';
+
+const personCardFields = Object.keys(personFieldLabels).filter(
+  (field): field is PersonCardField =>
+    !['personnelKey', 'positions', 'subjects', 'status', 'statusFrom', 'statusTo'].includes(field),
+);
+
+/**
+ * Which card fields differ (blank and absent count as equal): the event of a change names these, and a
+ * re-import that changes nothing writes nothing.
+ */
+export const changedPersonFields = (before: PersonCard | undefined, after: PersonCard): PersonCardField[] =>
+  personCardFields.filter((field) => normalised(before?.[field]) !== normalised(after[field]));
+
+const normalised = (value: string | number | undefined): string =>
+  value === undefined ? '' : typeof value === 'number' ? String(value) : value.trim();
