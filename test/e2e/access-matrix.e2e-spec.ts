@@ -6,7 +6,9 @@ import { roles, type Role } from '@mentorflow/domain';
 import { localDateOf } from '@mentorflow/calendar';
 import { AppModule } from '../../apps/api/src/app.module';
 import { IS_PUBLIC, ROLES } from '../../apps/api/src/auth/auth.decorators';
+import { staffReaderRoles } from '../../apps/api/src/people/people.service';
 import { routeSupervisors } from '../../apps/api/src/routes/routes.service';
+import { addPerson } from '../support/people';
 import { approveCandidates } from '../support/participants';
 import {
   formPair,
@@ -67,7 +69,7 @@ const apiRoutes: ApiRoute[] = [...new Set(controllersOf(AppModule))].flatMap((co
 );
 
 /** Collections whose `:id` belongs to an organisation: another organisation's id must answer 404. */
-const organisationScoped = ['organisations', 'programmes', 'pairs', 'routes', 'tasks', 'mentors'];
+const organisationScoped = ['organisations', 'programmes', 'pairs', 'routes', 'tasks', 'mentors', 'people'];
 
 /**
  * Rules narrower than "any admitted role of the organisation" (membership, not role): an ИОМ is read
@@ -76,6 +78,9 @@ const organisationScoped = ['organisations', 'programmes', 'pairs', 'routes', 't
 function ownExpectation(route: ApiRoute, role: Role): 'through' | 404 {
   const routeRead = route.method === 'GET' && /^\/routes\/:id(\/history)?$/.test(route.path);
   if (routeRead && role !== 'administrator' && !routeSupervisors.includes(role)) return 404;
+  // A card is read by the staff who work with people, not by every mentor or mentee of the school.
+  const cardRead = route.method === 'GET' && route.path === '/people/:id';
+  if (cardRead && role !== 'administrator' && !(staffReaderRoles as readonly Role[]).includes(role)) return 404;
   return 'through';
 }
 
@@ -160,6 +165,7 @@ describe('access matrix: every route × every role × own and other organisation
       if (role !== 'administrator') other[role] = system.token(randomUUID(), [role], [ids.organisationB], B);
     }
     ids.user = (await system.request('GET', '/me', as.curator)).body.userId;
+    ids.person = await addPerson(system, a, as.curator, 'Сотрудникова');
     // Reads come from projections: wait until they show the fixture as it now is.
     for (const [path, check] of [
       [`/programmes/${ids.programme}`, () => true],
@@ -188,18 +194,23 @@ describe('access matrix: every route × every role × own and other organisation
           ? ids.mentor
           : name === 'participantId' && collection === 'programmes'
             ? ids.participant
-            : name !== 'id'
-              ? undefined
-              : collection === 'organisations'
-                ? ids.organisationA
-                : collection === 'users'
-                  ? ids.user
-                  : (
-                      { programmes: ids.programme, pairs: ids.pair, routes: ids.route, tasks: ids.task } as Record<
-                        string,
-                        string | undefined
-                      >
-                    )[collection];
+            : name === 'organisationId' && collection === 'people'
+              ? ids.organisationA
+              : name !== 'id'
+                ? undefined
+                : collection === 'organisations'
+                  ? ids.organisationA
+                  : collection === 'users'
+                    ? ids.user
+                    : (
+                        {
+                          programmes: ids.programme,
+                          pairs: ids.pair,
+                          routes: ids.route,
+                          tasks: ids.task,
+                          people: ids.person,
+                        } as Record<string, string | undefined>
+                      )[collection];
       if (!value)
         throw new Error(`${route.method} ${route.path}: no fixture resolves :${name}; add one to the access matrix`);
       return value;

@@ -3,6 +3,7 @@ import { roles } from '@mentorflow/domain';
 import type { DataSource } from 'typeorm';
 import { countEvents, openTestDataSource } from '../support/database';
 import { organisationBody, places, registerOrganisation, startProgramme } from '../support/programme-setup';
+import { personBody } from '../support/people';
 import { titlePage } from '../support/route-setup';
 import { fillPath, isWrite, routeTable, type AppRoute } from '../support/route-table';
 import { TestSystem } from '../support/system';
@@ -530,6 +531,43 @@ const corpus: Record<string, { body: Body; cases: (body: Body) => Case[] }> = {
       ['missing field', {}, 'xml', 'isNotEmpty'],
       ['wrong type', withField(b, 'xml', 2030), 'xml', 'isString'],
     ],
+  },
+  'POST /organisations/:id/people': {
+    body: personBody('Ёлкина', { personnelKey: 'T-1', birthDate: '1985-04-12', category: 'first' }),
+    cases: (b) => [
+      ['missing surname', withField(b, 'surname', undefined), 'surname', 'isString'],
+      ['bad enum', withField(b, 'category', 'вторая'), 'category', 'isIn'],
+      ['bad date', withField(b, 'birthDate', '12.04.1985'), 'birthDate', 'matches'],
+      ['bad e-mail', withField(b, 'workEmail', 'elkina@'), 'workEmail', 'isEmail'],
+      ['experience not whole', withField(b, 'teachingExperienceYears', 2.5), 'teachingExperienceYears', 'isInt'],
+      ['positions not a list', withField(b, 'positions', 'учитель'), 'positions', 'isArray'],
+      ['non-UUID person', withField(b, 'personId', 'elkina'), 'personId', 'isUuid'],
+    ],
+  },
+  'PATCH /people/:id': {
+    body: { category: 'highest', workPhone: '+7 843 000-00-00' },
+    cases: (b) => [
+      ['bad enum', withField(b, 'category', 'вторая'), 'category', 'isIn'],
+      ['empty surname', withField(b, 'surname', ''), 'surname', 'isNotEmpty'],
+    ],
+  },
+  'PUT /people/:id/employments/:organisationId': {
+    body: { positions: ['учитель'], subjects: ['Физика'], status: 'parentalLeave', statusFrom: '2026-01-10' },
+    cases: (b) => [
+      ['bad enum', withField(b, 'status', 'fired'), 'status', 'isIn'],
+      ['missing field', withField(b, 'subjects', undefined), 'subjects', 'isArray'],
+    ],
+  },
+  'POST /people/:id/consent': {
+    body: { date: '2026-09-01', document: 'Согласие № 15' },
+    cases: (b) => [
+      ['bad date', withField(b, 'date', '01.09.2026'), 'date', 'matches'],
+      ['missing field', withField(b, 'document', undefined), 'document', 'isString'],
+    ],
+  },
+  'POST /people/:id/consent/withdrawal': {
+    body: { date: '2026-09-01' },
+    cases: (b) => [['bad date', withField(b, 'date', '01.09.2026'), 'date', 'matches']],
   },
   'POST /users': {
     body: { sub: uuid(), fullName: 'Иванова Мария Петровна', email: 'ivanova@school5.ru' },

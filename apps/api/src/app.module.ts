@@ -13,6 +13,7 @@ import { ProblemFilter } from './common/problem.filter';
 import { HealthModule } from './health/health.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { PairsModule } from './pairs/pairs.module';
+import { PeopleModule } from './people/people.module';
 import { ParticipantsModule } from './participants/participants.module';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { ReportsModule } from './reports/reports.module';
@@ -40,6 +41,7 @@ import { UsersModule } from './users/users.module';
     TemporalClientModule,
     // Feature modules declare no global guards; listed in the order the OpenAPI document shows them.
     OrganisationsModule,
+    PeopleModule,
     ProgrammesModule,
     ParticipantsModule,
     PairsModule,

@@ -89,6 +89,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/organisations/{id}/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Сотрудники организации: поиск по началу ФИО (регистр и ё/е не важны) */
+        get: operations["PeopleController_list"];
+        put?: never;
+        /** Добавить сотрудника в справочник организации */
+        post: operations["PeopleController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/people/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Карточка человека (чувствительные поля — только тем, кому они нужны по работе) */
+        get: operations["PeopleController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Изменить карточку: только переданные поля (null очищает поле) */
+        patch: operations["PeopleController_change"];
+        trace?: never;
+    };
+    "/people/{id}/employments/{organisationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Работа человека в организации: должности, предметы, статус (совместительство — по организации) */
+        put: operations["PeopleController_putEmployment"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/people/{id}/consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Записать согласие на обработку персональных данных */
+        post: operations["PeopleController_giveConsent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/people/{id}/consent/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Записать отзыв согласия на обработку персональных данных */
+        post: operations["PeopleController_withdrawConsent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/people/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Кто и когда менял карточку (названия полей, без значений) */
+        get: operations["PeopleController_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/organisations/{id}/programmes": {
         parameters: {
             query?: never;
@@ -1458,6 +1562,145 @@ export interface components {
              */
             mentorCapacity: number;
         };
+        CreatePersonDto: {
+            /** @example Ёлкина */
+            surname: string;
+            /** @example Мария */
+            firstName: string;
+            /** @example Петровна */
+            patronymic?: string;
+            /**
+             * @description Sensitive: shown to the curator, director, administrators
+             * @example 1985-04-12
+             */
+            birthDate?: string;
+            /** @example elkina@school5.ru */
+            workEmail?: string;
+            /** @example +7 843 000-00-00 */
+            workPhone?: string;
+            /** @example elkina@mail.ru */
+            personalEmail?: string;
+            /** @example +7 900 000-00-00 */
+            personalPhone?: string;
+            /**
+             * @example first
+             * @enum {string}
+             */
+            category?: "none" | "first" | "highest" | "methodologist" | "mentor";
+            /** @example высшее, КФУ, учитель математики */
+            education?: string;
+            /** @example 12 */
+            teachingExperienceYears?: number;
+            /** @example 8 */
+            subjectExperienceYears?: number;
+            /** @example 2024-03-15 */
+            lastAttestationDate?: string;
+            /**
+             * @description Табельный номер
+             * @example 000123
+             */
+            personnelKey?: string;
+            /**
+             * @example [
+             *       "учитель математики"
+             *     ]
+             */
+            positions: string[];
+            /**
+             * @example [
+             *       "Математика"
+             *     ]
+             */
+            subjects: string[];
+            /**
+             * @default working
+             * @example working
+             * @enum {string}
+             */
+            status: "working" | "parentalLeave" | "dismissed";
+            /** @example 2025-09-01 */
+            statusFrom?: string;
+            /** @example 2026-08-31 */
+            statusTo?: string;
+            /**
+             * Format: uuid
+             * @description An existing person (совместительство) or an account’s subject; a new id otherwise
+             */
+            personId?: string;
+        };
+        PersonCardPatchDto: {
+            /** @example Ёлкина */
+            surname?: string;
+            /** @example Мария */
+            firstName?: string;
+            /** @example Петровна */
+            patronymic?: string;
+            /**
+             * @description Sensitive: shown to the curator, director, administrators
+             * @example 1985-04-12
+             */
+            birthDate?: string;
+            /** @example elkina@school5.ru */
+            workEmail?: string;
+            /** @example +7 843 000-00-00 */
+            workPhone?: string;
+            /** @example elkina@mail.ru */
+            personalEmail?: string;
+            /** @example +7 900 000-00-00 */
+            personalPhone?: string;
+            /**
+             * @example first
+             * @enum {string}
+             */
+            category?: "none" | "first" | "highest" | "methodologist" | "mentor";
+            /** @example высшее, КФУ, учитель математики */
+            education?: string;
+            /** @example 12 */
+            teachingExperienceYears?: number;
+            /** @example 8 */
+            subjectExperienceYears?: number;
+            /** @example 2024-03-15 */
+            lastAttestationDate?: string;
+        };
+        PersonEmploymentDto: {
+            /**
+             * @description Табельный номер
+             * @example 000123
+             */
+            personnelKey?: string;
+            /**
+             * @example [
+             *       "учитель математики"
+             *     ]
+             */
+            positions: string[];
+            /**
+             * @example [
+             *       "Математика"
+             *     ]
+             */
+            subjects: string[];
+            /**
+             * @default working
+             * @example working
+             * @enum {string}
+             */
+            status: "working" | "parentalLeave" | "dismissed";
+            /** @example 2025-09-01 */
+            statusFrom?: string;
+            /** @example 2026-08-31 */
+            statusTo?: string;
+        };
+        PersonConsentDto: {
+            /** @example 2026-09-01 */
+            date: string;
+            /** @example Согласие № 15 от 01.09.2026 */
+            document: string;
+        };
+        PersonConsentWithdrawalDto: {
+            /** @example 2026-12-01 */
+            date: string;
+        };
         StartProgrammeDto: {
             /** @example Программа наставничества педагогических работников на 2026–2027 учебный год */
             title: string;
@@ -2309,6 +2552,187 @@ export interface operations {
                 "application/json": components["schemas"]["OrganisationSettingsDto"];
             };
         };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PeopleController_list: {
+        parameters: {
+            query?: {
+                limit?: unknown;
+                offset?: unknown;
+                /** @description The start of the ФИО (case and ё/е do not matter) */
+                q?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PeopleController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePersonDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PeopleController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PeopleController_change: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PersonCardPatchDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PeopleController_putEmployment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                organisationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PersonEmploymentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PeopleController_giveConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PersonConsentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PeopleController_withdrawConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PersonConsentWithdrawalDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PeopleController_history: {
+        parameters: {
+            query?: {
+                limit?: unknown;
+                offset?: unknown;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             200: {
                 headers: {

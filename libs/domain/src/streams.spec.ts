@@ -14,6 +14,8 @@ describe('stream ids and workflow ids', () => {
     ['monitoringStream', 'parseMonitoringStream', `monitoring-${id}`],
     ['userStream', 'parseUserStream', `user-${id}`],
     ['auditReadsPairStream', 'parseAuditReadsPairStream', `audit-reads-pair-${id}`],
+    ['personStream', 'parsePersonStream', `person-${id}`],
+    ['auditReadsPersonStream', 'parseAuditReadsPersonStream', `audit-reads-person-${id}`],
   ] as const)('%s and %s: %s', (name, parse, expected) => {
     expect(streams[name](id)).toBe(expected);
     expect(streams[parse](expected)).toBe(id);
@@ -22,6 +24,7 @@ describe('stream ids and workflow ids', () => {
   it('parses only its own kind', () => {
     expect(streams.parsePairStream(streams.routeStream(id))).toBeUndefined();
     expect(streams.parsePairStream(streams.auditReadsPairStream(id))).toBeUndefined();
+    expect(streams.parsePersonStream(streams.auditReadsPersonStream(id))).toBeUndefined();
     expect(streams.parseOrganisationStream(streams.monitoringStream(id))).toBeUndefined();
     expect(streams.parseRouteStream(streams.productionCalendarStream)).toBeUndefined();
   });

@@ -60,6 +60,11 @@ const auditReadsPair = streamKind('audit-reads-pair-');
 export const auditReadsPairStream = auditReadsPair.stream;
 export const parseAuditReadsPairStream = auditReadsPair.parse;
 
+const auditReadsPerson = streamKind('audit-reads-person-');
+/** Who read a person's card from outside the person's organisation or pair, by person id (issue 18). */
+export const auditReadsPersonStream = auditReadsPerson.stream;
+export const parseAuditReadsPersonStream = auditReadsPerson.parse;
+
 /** The one stream of loaded production calendar years and regional overlays. */
 export const productionCalendarStream = 'production-calendar';
 

@@ -14,7 +14,8 @@ export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);
 export const SCOPE = 'mentorflow:scope';
 
 /** The kinds of resource that belong to an organisation, found from the resource's id. */
-export type ScopeKind = 'organisation' | 'programme' | 'pair' | 'route' | 'task';
+/** A person (the staff directory) belongs to every organisation they work in (совместительство). */
+export type ScopeKind = 'organisation' | 'programme' | 'pair' | 'route' | 'task' | 'person';
 
 /** `kind` undefined: the route's path parameter names no resource of an organisation (a user, a person). */
 export interface ResourceScope {

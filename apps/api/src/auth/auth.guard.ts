@@ -109,12 +109,24 @@ export class AuthGuard implements CanActivate {
     if (scope.kind === undefined) return;
     const id = request.params?.[scope.param];
     if (typeof id !== 'string' || !UUID.test(id)) return;
-    const organisationId = await this.organisationOf(scope.kind, id);
-    if (organisationId !== undefined && !canAccessOrganisation(user, organisationId))
+    const organisationIds = await this.organisationsOf(scope.kind, id);
+    if (organisationIds.length > 0 && !organisationIds.some((o) => canAccessOrganisation(user, o)))
       throw new NotFoundException('Ресурс не найден');
   }
 
-  private async organisationOf(kind: ScopeKind, id: string): Promise<string | undefined> {
+  private async organisationsOf(kind: ScopeKind, id: string): Promise<string[]> {
+    if (kind === 'person') {
+      const rows = await this.db.query<{ organisation_id: string }[]>(
+        'SELECT organisation_id FROM personal.employments WHERE person_id = $1',
+        [id],
+      );
+      return rows.map((r) => r.organisation_id);
+    }
+    const organisationId = await this.organisationOf(kind, id);
+    return organisationId === undefined ? [] : [organisationId];
+  }
+
+  private async organisationOf(kind: Exclude<ScopeKind, 'person'>, id: string): Promise<string | undefined> {
     const fromFirstEvent = (streamId: string) => organisationOfStream(this.db, streamId);
     switch (kind) {
       case 'organisation':

@@ -1,0 +1,309 @@
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { randomUUID } from 'node:crypto';
+import {
+  employmentProblems,
+  consentDateProblems,
+  personCardProblems,
+  personFieldLabels,
+  personStream,
+  sensitivePersonFields,
+  personToday,
+  type PersonCard,
+  type PersonEmployment,
+  type Role,
+  type UnmetCondition,
+} from '@mentorflow/domain';
+import { EventStore } from '@mentorflow/event-store';
+import { isAdministrator, type AuthenticatedUser } from '../auth/auth.types';
+import { historyEntry } from '../common/history-entry';
+import type { FieldError } from '../common/validation';
+import { PeopleDirectory } from './people.directory';
+import { EmploymentExistsError, PersonnelKeyTakenError, type PersonActor, type StoredPerson } from './person-records';
+import type {
+  CreatePersonDto,
+  PersonCardPatchDto,
+  PersonConsentDto,
+  PersonConsentWithdrawalDto,
+  PersonEmploymentDto,
+} from './person.dto';
+
+/** Who works with an organisation's staff and so sees their names and work contacts (issue 18). */
+export const staffReaderRoles = [
+  'curator',
+  'director',
+  'commissionHead',
+  'psychologist',
+  'methodologist',
+  'tutor',
+] as const satisfies readonly Role[];
+/** Whose work needs a person's sensitive fields (birth date, personal phone and e-mail): and administrators. */
+export const sensitiveReaderRoles = ['curator', 'director'] as const satisfies readonly Role[];
+/** Who keeps the directory of an organisation: its curator and director, and administrators. */
+export const directoryEditorRoles = ['curator', 'director', 'administrator'] as const satisfies readonly Role[];
+
+/** A card's reader, relative to the person. */
+interface Relation {
+  /** Sees birth date, personal phone and e-mail. */
+  sensitive: boolean;
+  /** Outside the person's own organisation and pair: the read is recorded. */
+  outside: boolean;
+}
+
+/** A domain problem as the field it names (`person.teachingExperience.invalid` → teachingExperienceYears). */
+const fieldOf = (code: string): string => {
+  const name = code.split('.')[1] ?? 'body';
+  return name in personFieldLabels ? name : `${name}Years` in personFieldLabels ? `${name}Years` : name;
+};
+const badRequest = (problems: readonly UnmetCondition[], field?: string) =>
+  new BadRequestException({
+    detail: 'Запрос содержит ошибки',
+    errors: problems.map((p): FieldError => ({
+      field: field ?? fieldOf(p.code),
+      constraint: p.code,
+      message: p.message,
+    })),
+  });
+
+const cardOf = ({
+  surname,
+  firstName,
+  patronymic,
+  birthDate,
+  workEmail,
+  workPhone,
+  personalEmail,
+  personalPhone,
+  category,
+  education,
+  teachingExperienceYears,
+  subjectExperienceYears,
+  lastAttestationDate,
+}: PersonCard): PersonCard => ({
+  surname,
+  firstName,
+  patronymic,
+  birthDate,
+  workEmail,
+  workPhone,
+  personalEmail,
+  personalPhone,
+  category,
+  education,
+  teachingExperienceYears,
+  subjectExperienceYears,
+  lastAttestationDate,
+});
+
+const employmentOf = ({ personnelKey, positions, subjects, status, statusFrom, statusTo }: PersonEmploymentDto) => ({
+  personnelKey,
+  positions,
+  subjects,
+  status,
+  statusFrom,
+  statusTo,
+});
+
+const actorOf = (user: AuthenticatedUser, organisationIds: readonly string[]): PersonActor => ({
+  actorId: user.sub,
+  role:
+    user.reach.find((r) => organisationIds.includes(r.organisationId) && user.permitted.includes(r.role))?.role ??
+    user.permitted[0] ??
+    'administrator',
+});
+
+/** The staff directory's API: who may see and change which person, and in which words a refusal comes. */
+@Injectable()
+export class PeopleService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly store: EventStore,
+    readonly directory: PeopleDirectory,
+  ) {}
+
+  async create(user: AuthenticatedUser, organisationId: string, body: CreatePersonDto) {
+    const card = cardOf(body);
+    const employment = employmentOf(body);
+    this.assertValid(card, employment);
+    const personId = body.personId ?? randomUUID();
+    try {
+      await this.directory.register(personId, organisationId, card, employment, actorOf(user, [organisationId]));
+    } catch (error) {
+      throw this.conflict(error);
+    }
+    return { personId };
+  }
+
+  list(organisationId: string, q: string | undefined, page: { limit: number; offset: number }) {
+    return this.directory.search([organisationId], q, page);
+  }
+
+  /** The card as this reader may see it (sensitive fields only for those whose work needs them). */
+  async get(user: AuthenticatedUser, personId: string) {
+    const { person, relation } = await this.readable(user, personId);
+    const [employments, [name]] = await Promise.all([
+      this.directory.employments(personId),
+      this.directory.names([personId]).then((names) => [names.get(personId)]),
+    ]);
+    const card: Partial<PersonCard> = { ...person.card };
+    if (!relation.sensitive) for (const field of sensitivePersonFields) delete card[field];
+    return {
+      personId,
+      ...card,
+      fullName: name?.fullName,
+      shortName: name?.shortName,
+      employments,
+      ...(person.consent ? { consent: person.consent } : {}),
+      hasConsent: name?.hasConsent ?? false,
+      depersonalised: person.depersonalised,
+    };
+  }
+
+  async change(user: AuthenticatedUser, personId: string, body: PersonCardPatchDto) {
+    const { person, organisationIds } = await this.editable(user, personId);
+    const patch = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined)) as Partial<PersonCard>;
+    this.assertValid(withoutNulls({ ...person.card, ...patch }) as PersonCard);
+    const fields = await this.directory.changeCard(personId, patch as PersonCard, actorOf(user, organisationIds));
+    return { personId, changedFields: fields };
+  }
+
+  async putEmployment(user: AuthenticatedUser, personId: string, organisationId: string, body: PersonEmploymentDto) {
+    await this.existing(personId);
+    const employment = employmentOf(body);
+    this.assertValid(undefined, employment);
+    try {
+      const fields = await this.directory.putEmployment(
+        personId,
+        organisationId,
+        employment,
+        actorOf(user, [organisationId]),
+      );
+      return { personId, organisationId, changedFields: fields };
+    } catch (error) {
+      throw this.conflict(error);
+    }
+  }
+
+  async giveConsent(user: AuthenticatedUser, personId: string, body: PersonConsentDto) {
+    const { organisationIds } = await this.editable(user, personId);
+    this.assertConsentDate(body.date);
+    await this.directory.recordConsent(personId, { given: true, ...body }, actorOf(user, organisationIds));
+    return this.get(user, personId);
+  }
+
+  async withdrawConsent(user: AuthenticatedUser, personId: string, body: PersonConsentWithdrawalDto) {
+    const { organisationIds, person } = await this.editable(user, personId);
+    this.assertConsentDate(body.date, true);
+    if (!person.consent) throw new ConflictException('Согласие на обработку персональных данных не было получено');
+    await this.directory.recordConsent(personId, { given: false, date: body.date }, actorOf(user, organisationIds));
+    return this.get(user, personId);
+  }
+
+  /** The person's stream: who changed which fields (never values) and when, with the actors' names. */
+  async history(user: AuthenticatedUser, personId: string, page: { limit: number; offset: number }) {
+    await this.editable(user, personId);
+    const events = (await this.store.readStream(personStream(personId), page.offset + 1)).slice(0, page.limit);
+    const names = await this.directory.names(events.map((e) => String(e.metadata.actorId)));
+    return events.map((e) => {
+      const entry = historyEntry(e);
+      return { ...entry, actorName: names.get(String(entry.actorId))?.shortName };
+    });
+  }
+
+  private assertValid(card?: PersonCard, employment?: PersonEmployment): void {
+    const problems = [
+      ...(card ? personCardProblems(card, personToday(new Date().toISOString())) : []),
+      ...(employment ? employmentProblems(employment) : []),
+    ];
+    if (problems.length > 0) throw badRequest(problems);
+  }
+
+  private assertConsentDate(date: string, withdrawal = false): void {
+    const problems = consentDateProblems(date, new Date().toISOString(), withdrawal);
+    if (problems.length > 0) throw badRequest(problems, 'date');
+  }
+
+  private conflict(error: unknown): unknown {
+    if (error instanceof PersonnelKeyTakenError)
+      return new ConflictException('Этот табельный номер уже принадлежит другому сотруднику организации');
+    if (error instanceof EmploymentExistsError)
+      return new ConflictException('Этот человек уже есть в справочнике организации');
+    return error;
+  }
+
+  private async existing(personId: string): Promise<StoredPerson> {
+    const person = await this.directory.find(personId);
+    if (!person) throw new NotFoundException('Человек не найден');
+    return person;
+  }
+
+  /** The person, if the caller keeps the directory of one of their organisations (else 404). */
+  private async editable(user: AuthenticatedUser, personId: string) {
+    const [person, organisationIds] = await Promise.all([
+      this.directory.find(personId),
+      this.directory.organisationsOf(personId),
+    ]);
+    const editor =
+      isAdministrator(user) ||
+      user.reach.some(
+        (r) =>
+          organisationIds.includes(r.organisationId) &&
+          (sensitiveReaderRoles as readonly Role[]).includes(r.role) &&
+          user.permitted.includes(r.role),
+      );
+    if (!person || !editor) throw new NotFoundException('Человек не найден');
+    return { person, organisationIds };
+  }
+
+  /**
+   * The person and how the caller relates to them: the person themselves; the staff of their organisation
+   * who work with people; their mentor or mentee; a methodologist, tutor or teacher of a shared route;
+   * an administrator. Anyone else gets 404 (existence is not revealed).
+   */
+  private async readable(
+    user: AuthenticatedUser,
+    personId: string,
+  ): Promise<{ person: StoredPerson; relation: Relation }> {
+    const [person, organisationIds] = await Promise.all([
+      this.directory.find(personId),
+      this.directory.organisationsOf(personId),
+    ]);
+    if (!person) throw new NotFoundException('Человек не найден');
+    if (user.sub === personId) return { person, relation: { sensitive: true, outside: false } };
+    const heldThere = (roles: readonly Role[]) =>
+      user.reach.some(
+        (r) => organisationIds.includes(r.organisationId) && roles.includes(r.role) && user.permitted.includes(r.role),
+      );
+    const sensitive = isAdministrator(user) || heldThere(sensitiveReaderRoles);
+    if (heldThere(staffReaderRoles)) return { person, relation: { sensitive, outside: false } };
+    const [pair, route] = await Promise.all([this.sharePair(user.sub, personId), this.shareRoute(user.sub, personId)]);
+    if (pair) return { person, relation: { sensitive, outside: false } };
+    if (route || isAdministrator(user)) return { person, relation: { sensitive, outside: true } };
+    throw new NotFoundException('Человек не найден');
+  }
+
+  /** A mentor and a mentee of one pair (the pair's current mentor). */
+  private async sharePair(a: string, b: string): Promise<boolean> {
+    const rows = await this.db.query<unknown[]>(
+      `SELECT 1 FROM pairs_view
+       WHERE (mentor_id = $1 AND state->'menteeIds' @> jsonb_build_array($2::text))
+          OR (mentor_id = $2 AND state->'menteeIds' @> jsonb_build_array($1::text)) LIMIT 1`,
+      [a, b],
+    );
+    return rows.length > 0;
+  }
+
+  /** A route's teacher, methodologist and tutor see each other. */
+  private async shareRoute(a: string, b: string): Promise<boolean> {
+    const rows = await this.db.query<unknown[]>(
+      `SELECT 1 FROM routes_view
+       WHERE $1 IN (teacher_id, methodologist_id, tutor_id) AND $2 IN (teacher_id, methodologist_id, tutor_id) LIMIT 1`,
+      [a, b],
+    );
+    return rows.length > 0;
+  }
+}
+
+const withoutNulls = (patch: Partial<PersonCard>) =>
+  Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== null)) as Partial<PersonCard>;

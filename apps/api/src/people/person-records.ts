@@ -1,0 +1,450 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  changedPersonFields,
+  depersonalisedName,
+  fullNameOf,
+  personSearchKey,
+  personStream,
+  shortNameOf,
+  type EmploymentStatus,
+  type PersonCard,
+  type PersonCardField,
+  type PersonEmployment,
+  type PersonEvent,
+  type QualificationCategory,
+} from '@mentorflow/domain';
+import { EventStore } from '@mentorflow/event-store';
+
+/**
+ * The staff directory's rows (`personal.persons`, `personal.employments`) and the person's stream. Every
+ * change is written to the tables and, in the same transaction, as an event of the person's stream that
+ * names ids and field names only (never values: depersonalisation erases the rows and no hashed event).
+ * Plain functions over a DataSource, so the API, the Excel import and depersonalisation share them.
+ */
+
+/** Who made a change, for the event's metadata. */
+export interface PersonActor {
+  actorId: string;
+  role: string;
+}
+
+export interface PersonName {
+  fullName: string;
+  shortName: string;
+  hasConsent: boolean;
+}
+
+export interface PersonConsent {
+  date: string;
+  document: string;
+  withdrawnOn?: string;
+}
+
+export interface StoredPerson {
+  personId: string;
+  card: PersonCard;
+  consent?: PersonConsent;
+  depersonalised: boolean;
+}
+
+export interface StoredEmployment extends PersonEmployment {
+  organisationId: string;
+  organisationName?: string;
+}
+
+export interface PersonListItem {
+  personId: string;
+  fullName: string;
+  shortName: string;
+  positions: string[];
+  subjects: string[];
+  category?: QualificationCategory;
+  status: EmploymentStatus;
+  workEmail?: string;
+  workPhone?: string;
+  hasConsent: boolean;
+}
+
+export class PersonnelKeyTakenError extends Error {
+  override readonly name = 'PersonnelKeyTakenError';
+}
+export class EmploymentExistsError extends Error {
+  override readonly name = 'EmploymentExistsError';
+}
+
+/** The card's columns in `personal.persons`, field by field (one mapping for reads and writes). */
+export const personColumns: Readonly<Record<PersonCardField, string>> = {
+  surname: 'surname',
+  firstName: 'first_name',
+  patronymic: 'patronymic',
+  birthDate: 'birth_date',
+  workEmail: 'work_email',
+  workPhone: 'work_phone',
+  personalEmail: 'personal_email',
+  personalPhone: 'personal_phone',
+  category: 'category',
+  education: 'education',
+  teachingExperienceYears: 'teaching_experience_years',
+  subjectExperienceYears: 'subject_experience_years',
+  lastAttestationDate: 'last_attestation_date',
+};
+const cardFields = Object.keys(personColumns) as PersonCardField[];
+const dateFields = new Set<PersonCardField>(['birthDate', 'lastAttestationDate']);
+
+const UNIQUE_VIOLATION = '23505';
+/** A uuid, so a text id (an account's subject) is compared with the uuid key only when it can be one. */
+const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
+
+/** Dates as YYYY-MM-DD text, never a Date shifted by the server's zone. */
+const SELECT_PERSON = `SELECT person_id, ${cardFields
+  .map((f) =>
+    dateFields.has(f) ? `to_char(${personColumns[f]}, 'YYYY-MM-DD') AS ${personColumns[f]}` : personColumns[f],
+  )
+  .join(', ')},
+  to_char(consent_date, 'YYYY-MM-DD') AS consent_date, consent_document,
+  to_char(consent_withdrawn_on, 'YYYY-MM-DD') AS consent_withdrawn_on, depersonalised_at
+  FROM personal.persons`;
+
+type PersonRow = Record<string, string | number | null | Date>;
+
+const cardOf = (row: PersonRow): PersonCard =>
+  Object.fromEntries(
+    cardFields.flatMap((f) => {
+      const value = row[personColumns[f]];
+      return value === null || value === undefined ? [] : [[f, value]];
+    }),
+  ) as unknown as PersonCard;
+
+/** Consent counts while given and not withdrawn (152-ФЗ art. 9: a withdrawal ends it). */
+const HAS_CONSENT_SQL = 'p.consent_date IS NOT NULL AND p.consent_withdrawn_on IS NULL';
+
+const trimmed = (card: PersonCard): PersonCard =>
+  Object.fromEntries(
+    Object.entries(card).flatMap(([k, v]) =>
+      v === undefined || v === null ? [] : [[k, typeof v === 'string' ? v.trim() : v]],
+    ),
+  ) as unknown as PersonCard;
+
+const nameParts = (fullName: string) => {
+  const [surname = fullName, firstName = '', ...rest] = fullName.trim().split(/\s+/);
+  return { surname, firstName, patronymic: rest.join(' ') };
+};
+
+/** A name for a card or, where there is none, an account's `users.full_name`. */
+const nameOf = (card: Pick<PersonCard, 'surname' | 'firstName' | 'patronymic'>, hasConsent: boolean): PersonName => ({
+  fullName: fullNameOf(card),
+  shortName: shortNameOf(card),
+  hasConsent,
+});
+
+export class PersonRecords {
+  constructor(private readonly db: DataSource) {}
+
+  /**
+   * Names of `personIds` in ONE query: the card's, else the account's (a subject without a card: old data),
+   * «Обезличено» for a depersonalised person; an id known to neither is absent from the map.
+   */
+  async names(personIds: readonly string[]): Promise<Map<string, PersonName>> {
+    const ids = [...new Set(personIds)];
+    if (ids.length === 0) return new Map();
+    const rows = await this.db.query<
+      {
+        id: string;
+        surname: string | null;
+        first_name: string | null;
+        patronymic: string | null;
+        depersonalised: boolean | null;
+        has_consent: boolean | null;
+        full_name: string | null;
+      }[]
+    >(
+      `SELECT i.id, p.surname, p.first_name, p.patronymic, p.depersonalised_at IS NOT NULL AS depersonalised,
+              ${HAS_CONSENT_SQL} AS has_consent, u.full_name
+       FROM unnest($1::text[]) AS i(id)
+       LEFT JOIN personal.persons p ON p.person_id = CASE WHEN i.id ~ '${UUID_PATTERN}' THEN i.id::uuid END
+       LEFT JOIN users u ON u.subject = i.id
+       WHERE p.person_id IS NOT NULL OR u.user_id IS NOT NULL`,
+      [ids],
+    );
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        r.depersonalised
+          ? { fullName: depersonalisedName, shortName: depersonalisedName, hasConsent: false }
+          : r.surname !== null
+            ? nameOf(
+                { surname: r.surname, firstName: r.first_name ?? '', patronymic: r.patronymic ?? undefined },
+                !!r.has_consent,
+              )
+            : nameOf(nameParts(r.full_name ?? ''), false),
+      ]),
+    );
+  }
+
+  /**
+   * Staff of `organisationIds` whose ФИО starts with `q` (case- and ё/е-insensitive, indexed), by surname as
+   * the search key folds it (the database's collation may not sort Cyrillic).
+   */
+  async search(
+    organisationIds: readonly string[],
+    q: string | undefined,
+    page: { limit: number; offset: number },
+  ): Promise<PersonListItem[]> {
+    const rows = await this.db.query<PersonRow[]>(
+      `SELECT * FROM (
+         SELECT DISTINCT ON (p.person_id) p.person_id, p.search_key, p.surname, p.first_name, p.patronymic, p.category,
+                p.work_email, p.work_phone, p.depersonalised_at IS NOT NULL AS depersonalised,
+                ${HAS_CONSENT_SQL} AS has_consent, e.positions, e.subjects, e.status
+         FROM personal.persons p JOIN personal.employments e ON e.person_id = p.person_id
+         WHERE e.organisation_id = ANY($1::uuid[]) AND p.search_key LIKE $2 || '%'
+         ORDER BY p.person_id, e.organisation_id) AS found
+       ORDER BY search_key, person_id
+       LIMIT $3 OFFSET $4`,
+      [organisationIds, likePrefix(personSearchKey(q ?? '')), page.limit, page.offset],
+    );
+    return rows.map((r) => {
+      const depersonalised = r.depersonalised === (true as unknown);
+      const name = depersonalised
+        ? { fullName: depersonalisedName, shortName: depersonalisedName }
+        : nameOf(cardOf(r), false);
+      return {
+        personId: r.person_id as string,
+        fullName: name.fullName,
+        shortName: name.shortName,
+        positions: r.positions as unknown as string[],
+        subjects: r.subjects as unknown as string[],
+        ...(r.category ? { category: r.category as QualificationCategory } : {}),
+        status: r.status as EmploymentStatus,
+        ...(r.work_email && !depersonalised ? { workEmail: r.work_email as string } : {}),
+        ...(r.work_phone && !depersonalised ? { workPhone: r.work_phone as string } : {}),
+        hasConsent: r.has_consent === (true as unknown),
+      };
+    });
+  }
+
+  async find(personId: string): Promise<StoredPerson | undefined> {
+    const [row] = await this.db.query<PersonRow[]>(`${SELECT_PERSON} WHERE person_id = $1`, [personId]);
+    if (!row) return undefined;
+    return {
+      personId,
+      card: cardOf(row),
+      ...(row.consent_date
+        ? {
+            consent: {
+              date: row.consent_date as string,
+              document: (row.consent_document as string | null) ?? '',
+              ...(row.consent_withdrawn_on ? { withdrawnOn: row.consent_withdrawn_on as string } : {}),
+            },
+          }
+        : {}),
+      depersonalised: row.depersonalised_at !== null,
+    };
+  }
+
+  async employments(personId: string): Promise<StoredEmployment[]> {
+    const rows = await this.db.query<PersonRow[]>(
+      `SELECT e.organisation_id, o.name AS organisation_name, e.personnel_key, e.positions, e.subjects, e.status,
+              to_char(e.status_from, 'YYYY-MM-DD') AS status_from, to_char(e.status_to, 'YYYY-MM-DD') AS status_to
+       FROM personal.employments e LEFT JOIN organisations_view o ON o.organisation_id = e.organisation_id
+       WHERE e.person_id = $1 ORDER BY o.name, e.organisation_id`,
+      [personId],
+    );
+    return rows.map((r) => ({
+      organisationId: r.organisation_id as string,
+      ...(r.organisation_name ? { organisationName: r.organisation_name as string } : {}),
+      ...(r.personnel_key ? { personnelKey: r.personnel_key as string } : {}),
+      positions: r.positions as unknown as string[],
+      subjects: r.subjects as unknown as string[],
+      status: r.status as EmploymentStatus,
+      ...(r.status_from ? { statusFrom: r.status_from as string } : {}),
+      ...(r.status_to ? { statusTo: r.status_to as string } : {}),
+    }));
+  }
+
+  /**
+   * Registers the person in the organisation: a new card, or (an existing person id — совместительство, or
+   * an account's subject) the card's changes and a new employment. The person's stream records both.
+   */
+  async register(
+    personId: string,
+    organisationId: string,
+    card: PersonCard,
+    employment: PersonEmployment,
+    actor: PersonActor,
+  ): Promise<void> {
+    await this.inTransaction(
+      async (manager, events) => {
+        const before = await manager.query<PersonRow[]>(`${SELECT_PERSON} WHERE person_id = $1 FOR UPDATE`, [personId]);
+        if (before[0]) {
+          const exists = await manager.query<unknown[]>(
+            'SELECT 1 FROM personal.employments WHERE person_id = $1 AND organisation_id = $2',
+            [personId, organisationId],
+          );
+          if (exists.length > 0) throw new EmploymentExistsError(personId);
+          await this.writeCard(manager, events, personId, cardOf(before[0]), card);
+        } else {
+          const values = trimmed(card);
+          await manager.query(
+            `INSERT INTO personal.persons (person_id, search_key, ${cardFields.map((f) => personColumns[f]).join(', ')})
+           VALUES ($1, $2, ${cardFields.map((_, i) => `$${i + 3}`).join(', ')})`,
+            [personId, personSearchKey(fullNameOf(values)), ...cardFields.map((f) => values[f] ?? null)],
+          );
+        }
+        await writeEmployment(manager, personId, organisationId, employment);
+        events.push({ type: 'PersonRegistered', data: { personId, organisationId } });
+      },
+      personId,
+      actor,
+    );
+  }
+
+  /** Writes the card's changed fields (blank equals absent); nothing changed, nothing is written. */
+  async changeCard(personId: string, card: PersonCard, actor: PersonActor): Promise<PersonCardField[]> {
+    let fields: PersonCardField[] = [];
+    await this.inTransaction(
+      async (manager, events) => {
+        const [row] = await manager.query<PersonRow[]>(`${SELECT_PERSON} WHERE person_id = $1 FOR UPDATE`, [personId]);
+        if (!row) return;
+        fields = await this.writeCard(manager, events, personId, cardOf(row), card);
+      },
+      personId,
+      actor,
+    );
+    return fields;
+  }
+
+  /** Creates or replaces the person's employment in one organisation; the event names the changed fields. */
+  async putEmployment(
+    personId: string,
+    organisationId: string,
+    employment: PersonEmployment,
+    actor: PersonActor,
+  ): Promise<string[]> {
+    let fields: string[] = [];
+    await this.inTransaction(
+      async (manager, events) => {
+        const [before] = (await this.employments(personId)).filter((e) => e.organisationId === organisationId);
+        fields = (['personnelKey', 'positions', 'subjects', 'status', 'statusFrom', 'statusTo'] as const).filter(
+          (f) => JSON.stringify(before?.[f] ?? null) !== JSON.stringify(employment[f] ?? null),
+        );
+        if (before && fields.length === 0) return;
+        await writeEmployment(manager, personId, organisationId, employment);
+        events.push({
+          type: 'PersonEmploymentChanged',
+          data: { personId, organisationId, status: employment.status, fields },
+        });
+      },
+      personId,
+      actor,
+    );
+    return fields;
+  }
+
+  /** Records consent given (date, document) or withdrawn (date); the event says which, never the document. */
+  async recordConsent(
+    personId: string,
+    consent: { given: true; date: string; document: string } | { given: false; date: string },
+    actor: PersonActor,
+  ): Promise<void> {
+    await this.inTransaction(
+      async (manager, events) => {
+        await manager.query(
+          consent.given
+            ? `UPDATE personal.persons SET consent_date = $2, consent_document = $3, consent_withdrawn_on = NULL, updated_at = now() WHERE person_id = $1`
+            : `UPDATE personal.persons SET consent_withdrawn_on = $2, updated_at = now() WHERE person_id = $1`,
+          consent.given ? [personId, consent.date, consent.document.trim()] : [personId, consent.date],
+        );
+        events.push({ type: 'PersonConsentRecorded', data: { personId, given: consent.given } });
+      },
+      personId,
+      actor,
+    );
+  }
+
+  /** The organisations the person works in (any status): whose staff they are. */
+  async organisationsOf(personId: string): Promise<string[]> {
+    const rows = await this.db.query<{ organisation_id: string }[]>(
+      'SELECT organisation_id FROM personal.employments WHERE person_id = $1',
+      [personId],
+    );
+    return rows.map((r) => r.organisation_id);
+  }
+
+  private async writeCard(
+    manager: EntityManager,
+    events: PersonEvent[],
+    personId: string,
+    before: PersonCard,
+    change: Partial<PersonCard>,
+  ): Promise<PersonCardField[]> {
+    const after = trimmed({ ...before, ...change });
+    // An explicit null in a patch clears the field.
+    const fields = changedPersonFields(before, after).filter((f) => f in change);
+    if (fields.length === 0) return [];
+    await manager.query(
+      `UPDATE personal.persons SET ${fields.map((f, i) => `${personColumns[f]} = $${i + 3}`).join(', ')},
+         search_key = $2, updated_at = now() WHERE person_id = $1`,
+      [personId, personSearchKey(fullNameOf(after)), ...fields.map((f) => after[f] ?? null)],
+    );
+    events.push({ type: 'PersonCardChanged', data: { personId, fields } });
+    return fields;
+  }
+
+  private async inTransaction(
+    work: (manager: EntityManager, events: PersonEvent[]) => Promise<void>,
+    personId: string,
+    actor: PersonActor,
+  ): Promise<void> {
+    await this.db.transaction(async (manager) => {
+      const events: PersonEvent[] = [];
+      await work(manager, events);
+      if (events.length === 0) return;
+      const store = new EventStore({ query: (sql, parameters) => manager.query(sql, parameters) });
+      const streamId = personStream(personId);
+      // A concurrent change to the same person fails here (WrongExpectedVersionError → 409) and rolls back.
+      await store.append(
+        streamId,
+        await store.streamVersion(streamId),
+        events.map((e) => ({
+          eventId: randomUUID(),
+          type: e.type,
+          data: e.data as unknown as Record<string, unknown>,
+          metadata: { actorId: actor.actorId, role: actor.role },
+        })),
+      );
+    });
+  }
+}
+
+/** LIKE's own characters in a search term match themselves. */
+const likePrefix = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+async function writeEmployment(
+  manager: EntityManager,
+  personId: string,
+  organisationId: string,
+  e: PersonEmployment,
+): Promise<void> {
+  try {
+    await manager.query(
+      `INSERT INTO personal.employments (person_id, organisation_id, personnel_key, positions, subjects, status, status_from, status_to)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT (person_id, organisation_id) DO UPDATE SET personnel_key = $3, positions = $4, subjects = $5,
+         status = $6, status_from = $7, status_to = $8, updated_at = now()`,
+      [
+        personId,
+        organisationId,
+        e.personnelKey?.trim() || null,
+        e.positions.map((p) => p.trim()),
+        e.subjects.map((s) => s.trim()),
+        e.status,
+        e.statusFrom ?? null,
+        e.statusTo ?? null,
+      ],
+    );
+  } catch (error) {
+    if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw new PersonnelKeyTakenError(e.personnelKey);
+    throw error;
+  }
+}
