@@ -23,7 +23,7 @@ import {
   type PairState,
   type Role,
 } from '@mentorflow/domain';
-import { EventStore, loadAggregate, WrongExpectedVersionError, type RecordedEvent } from '@mentorflow/event-store';
+import { EventStore, loadAggregate, type RecordedEvent } from '@mentorflow/event-store';
 import { peopleOfOrganisations } from '@mentorflow/projections';
 import type { Envelope } from '@mentorflow/workflows/programme/programme.messages';
 import {
@@ -39,15 +39,13 @@ import { isAdministrator, type AuthenticatedUser } from '../auth/auth.types';
 import { canAccessOrganisation, organisationOfStream, rolesIn } from '../auth/organisation-access';
 import { AggregateGateway, commandMetadata } from '../common/aggregate.gateway';
 import { csvCell } from '../common/csv';
+import { recordedReads, recordRead } from '../common/read-log';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { ParticipantsService } from '../participants/participants.service';
 import { ProgrammesService } from '../programmes/programmes.service';
 import type { FormPairDto, PairListQuery, ReplaceMentorDto } from './pair.dto';
 
 type PairUpdate<T> = UpdateDefinition<PairView, [Envelope<T>]>;
-
-/** Repeated reads of one pair's history by one reader within this window are recorded once. */
-export const AUDIT_READ_WINDOW_MS = 60_000;
 
 @Injectable()
 export class PairsService {
@@ -341,48 +339,20 @@ export class PairsService {
     page: { limit: number; offset: number } = { limit: 100, offset: 0 },
   ) {
     await this.loadForUser(user, pairId);
-    // Every read adds one: the list grows without bound, so it is paged from the stream's start (versions are 1-based).
-    const reads = (await this.store.readStream(auditReadsPairStream(pairId), page.offset + 1)).slice(0, page.limit);
-    return reads.map((e) => ({ ...(e.data as object), recordedAt: e.recordedAt }));
+    return recordedReads(this.store, auditReadsPairStream(pairId), page);
   }
 
-  /**
-   * One record per reader, pair and format a minute: a screen refreshed 200 times is one look at the data,
-   * not 200 events. The reader's last read and the stream's version are read together; a read recorded
-   * in between moves the version, so the append below fails and the check runs again (concurrent reads
-   * by one reader record it once).
-   */
-  private async recordAuditRead(
+  private recordAuditRead(
     user: AuthenticatedUser,
     pairId: string,
     organisationId: string | undefined,
     format: string,
   ): Promise<void> {
-    const streamId = auditReadsPairStream(pairId);
-    for (let attempt = 0; attempt < 5; attempt++) {
-      try {
-        // The database's clock on both sides: recorded_at is set by PostgreSQL.
-        const [{ version, recent }] = await this.db.query<{ version: number; recent: boolean }[]>(
-          `SELECT coalesce(max(stream_version), 0)::int AS version,
-                  coalesce(bool_or(data->>'readerId' = $2 AND data->>'format' = $3 AND recorded_at > now() - make_interval(secs => $4)), false) AS recent
-           FROM events WHERE stream_id = $1`,
-          [streamId, user.sub, format, AUDIT_READ_WINDOW_MS / 1000],
-        );
-        if (recent) return;
-        await this.store.append(streamId, version, [
-          {
-            eventId: randomUUID(),
-            type: 'PairAuditHistoryRead',
-            data: { pairId, readerId: user.sub, roles: user.permitted, format, readAt: new Date().toISOString() },
-            metadata: { actorId: user.sub, role: readerRole(user, organisationId), organisationId },
-          },
-        ]);
-        return;
-      } catch (error) {
-        // Two auditors reading at once: the loser appends after the winner.
-        if (!(error instanceof WrongExpectedVersionError)) throw error;
-      }
-    }
+    return recordRead(this.db, this.store, auditReadsPairStream(pairId), {
+      type: 'PairAuditHistoryRead',
+      data: { pairId, readerId: user.sub, roles: user.permitted, format, readAt: new Date().toISOString() },
+      metadata: { actorId: user.sub, role: readerRole(user, organisationId), organisationId },
+    });
   }
 
   async verify(user: AuthenticatedUser, pairId: string) {

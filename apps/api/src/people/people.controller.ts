@@ -109,4 +109,14 @@ export class PeopleController {
   history(@CurrentUser() user: AuthenticatedUser, @IdParam() personId: string, @Query() page: PaginationQuery) {
     return this.people.history(user, personId, page);
   }
+
+  @Read(
+    'people/:id/reads',
+    ['administrator'],
+    'Кто читал карточку извне организации и пары человека, и когда',
+    'unscoped',
+  )
+  reads(@IdParam() personId: string, @Query() page: PaginationQuery) {
+    return this.people.reads(personId, page);
+  }
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import {
+  auditReadsPersonStream,
   employmentProblems,
   consentDateProblems,
   personCardProblems,
@@ -18,6 +19,7 @@ import {
 import { EventStore } from '@mentorflow/event-store';
 import { isAdministrator, type AuthenticatedUser } from '../auth/auth.types';
 import { historyEntry } from '../common/history-entry';
+import { recordedReads, recordRead } from '../common/read-log';
 import type { FieldError } from '../common/validation';
 import { PeopleDirectory } from './people.directory';
 import { EmploymentExistsError, PersonnelKeyTakenError, type PersonActor, type StoredPerson } from './person-records';
@@ -142,9 +144,11 @@ export class PeopleService {
   /** The card as this reader may see it (sensitive fields only for those whose work needs them). */
   async get(user: AuthenticatedUser, personId: string) {
     const { person, relation } = await this.readable(user, personId);
+    // Side by side: the card's reads and, for a reader from outside, the read's durable record.
     const [employments, [name]] = await Promise.all([
       this.directory.employments(personId),
       this.directory.names([personId]).then((names) => [names.get(personId)]),
+      relation.outside ? this.recordCardRead(user, personId, relation.sensitive) : undefined,
     ]);
     const card: Partial<PersonCard> = { ...person.card };
     if (!relation.sensitive) for (const field of sensitivePersonFields) delete card[field];
@@ -208,6 +212,27 @@ export class PeopleService {
     return events.map((e) => {
       const entry = historyEntry(e);
       return { ...entry, actorName: names.get(String(entry.actorId))?.shortName };
+    });
+  }
+
+  /** Who read the card from outside the person's organisation or pair, and when (administrators). */
+  async reads(personId: string, page: { limit: number; offset: number }) {
+    await this.existing(personId);
+    return recordedReads(this.store, auditReadsPersonStream(personId), page);
+  }
+
+  private recordCardRead(user: AuthenticatedUser, personId: string, sensitive: boolean): Promise<void> {
+    const role = user.permitted.find((r) => r !== 'administrator') ?? user.permitted[0];
+    return recordRead(this.db, this.store, auditReadsPersonStream(personId), {
+      type: 'PersonCardRead',
+      data: {
+        personId,
+        readerId: user.sub,
+        roles: user.permitted,
+        format: sensitive ? 'full' : 'work',
+        readAt: new Date().toISOString(),
+      },
+      metadata: { actorId: user.sub, role },
     });
   }
 
