@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { pairStream } from '@mentorflow/domain';
 import { openTestDataSource } from '../support/database';
 import { approveCandidates, selectParticipants } from '../support/participants';
+import { addPerson } from '../support/people';
 import {
   formPair,
   mentorReplacement,
@@ -40,6 +41,9 @@ describe('pairs through HTTP: formation, replacement checks, and the audited his
       mentor: system.token(mentor, ['mentor'], [organisationId]),
     };
     system.token(mentee, ['mentee'], [organisationId]); // people of the organisation: a pair takes no one else
+    // The directory names the second mentor and the mentee; the others have only an account's name.
+    await addPerson(system, organisationId, as.curator, 'Сменова', { personId: secondMentor });
+    await addPerson(system, organisationId, as.curator, 'Молодых', { personId: mentee, firstName: 'Ольга' });
     ({ programmeId } = await startProgramme(system, organisationId, as.director, curator));
     const candidates: string[] = [];
     for (const personId of [mentor, secondMentor]) {
@@ -65,6 +69,25 @@ describe('pairs through HTTP: formation, replacement checks, and the audited his
   afterAll(async () => {
     await db?.destroy();
     await system?.stop();
+  });
+
+  it("names the pair's people beside their ids: the pair, the list of pairs, the participants", async () => {
+    const pair = await system.eventually(
+      () => system.request('GET', `/pairs/${pairId}`, as.curator),
+      (r) => r.status === 200,
+    );
+    expect(pair.body).toMatchObject({
+      mentorId: mentor,
+      mentorName: `Пользователь ${mentor.slice(0, 8)}`,
+      mentees: [{ personId: mentee, name: 'Молодых Ольга Петровна' }],
+    });
+    const list = await system.request('GET', `/pairs?programmeId=${programmeId}`, as.curator);
+    expect(list.body[0].mentees).toEqual([{ personId: mentee, name: 'Молодых Ольга Петровна' }]);
+    const participants = await system.request('GET', `/programmes/${programmeId}/participants`, as.curator);
+    expect(participants.body.find((p: { personId: string }) => p.personId === secondMentor)).toMatchObject({
+      name: 'Сменова Мария Петровна',
+      hasConsent: false,
+    });
   });
 
   it('refuses a formation without every written consent, naming whose is missing, and stores nothing', async () => {
@@ -108,6 +131,12 @@ describe('pairs through HTTP: formation, replacement checks, and the audited his
       timeZone: 'Asia/Vladivostok',
     });
     expect(replaced.recordedAtLocal).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/);
+    // Names beside the ids: the actor's, and those of the people the event's data names.
+    expect(replaced.actorName).toBe(`Пользователь ${director.slice(0, 8)}`);
+    expect(replaced.names).toMatchObject({
+      [secondMentor]: 'Сменова Мария Петровна',
+      [mentee]: 'Молодых Ольга Петровна',
+    });
 
     // The JSON is assembled by PostgreSQL: every entry must still be exactly the stored event, with Vladivostok time.
     const stored = await db.query(
@@ -123,7 +152,9 @@ describe('pairs through HTTP: formation, replacement checks, and the audited his
       minute: '2-digit',
       second: '2-digit',
     });
-    expect(history.body).toEqual(
+    expect(
+      history.body.map(({ actorName: _actorName, names: _names, ...entry }: Record<string, unknown>) => entry),
+    ).toEqual(
       stored.map(
         (e: {
           stream_version: number;
@@ -160,7 +191,9 @@ describe('pairs through HTTP: formation, replacement checks, and the audited his
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
     const lines = (await csv.text()).trim().split('\n');
     expect(lines[0]).toMatch(/^Версия,Событие,Время \(UTC\)/);
+    expect(lines[0]).toContain(',Кто,ФИО,Роль,');
     expect(lines[1]).toMatch(/^1,PairFormed,/);
+    expect(lines[1]).toContain(`,${director},Пользователь ${director.slice(0, 8)},director,`);
 
     const reads = await system.request('GET', `/pairs/${pairId}/history/reads`, as.admin);
     expect(reads.body.map((r: { readerId: string; format: string }) => [r.readerId, r.format])).toEqual(

@@ -41,6 +41,7 @@ describe('pair history CSV', () => {
       recordedAtLocal: '2026-10-01T14:00:00',
       timeZone: 'Europe/Samara',
       actorId: 'director-1',
+      actorName: 'Петрова Анна Сергеевна',
       role: 'director',
       reason: '=HYPERLINK("http://x","y")',
       documentRef: '-1+1',
@@ -49,7 +50,7 @@ describe('pair history CSV', () => {
     };
     const [, row] = auditCsv([entry]).split('\n');
     expect(row).toBe(
-      `1,PairTerminated,2026-10-01T10:00:00.000Z,2026-10-01T14:00:00,Europe/Samara,director-1,director,"'=HYPERLINK(""http://x"",""y"")","'-1+1","{""reason"":""=HYPERLINK(\\""http://x\\"",\\""y\\"")""}",abc`,
+      `1,PairTerminated,2026-10-01T10:00:00.000Z,2026-10-01T14:00:00,Europe/Samara,director-1,Петрова Анна Сергеевна,director,"'=HYPERLINK(""http://x"",""y"")","'-1+1","{""reason"":""=HYPERLINK(\\""http://x\\"",\\""y\\"")""}",abc`,
     );
   });
 });

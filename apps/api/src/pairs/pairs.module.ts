@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
 import { AggregateGatewayModule } from '../common/aggregate.gateway';
 import { OrganisationsModule } from '../organisations/organisations.module';
+import { PeopleModule } from '../people/people.module';
 import { ParticipantsModule } from '../participants/participants.module';
 import { ProgrammesModule } from '../programmes/programmes.module';
 import { PairsController } from './pairs.controller';
 import { PairsService } from './pairs.service';
 
 @Module({
-  imports: [OrganisationsModule, ProgrammesModule, ParticipantsModule, AggregateGatewayModule],
+  imports: [OrganisationsModule, ProgrammesModule, ParticipantsModule, PeopleModule, AggregateGatewayModule],
   controllers: [PairsController],
   providers: [PairsService],
 })

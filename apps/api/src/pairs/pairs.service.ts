@@ -41,9 +41,13 @@ import { AggregateGateway, commandMetadata } from '../common/aggregate.gateway';
 import { csvCell } from '../common/csv';
 import { recordedReads, recordRead } from '../common/read-log';
 import { OrganisationsService } from '../organisations/organisations.service';
+import { PeopleDirectory } from '../people/people.directory';
 import { ParticipantsService } from '../participants/participants.service';
 import { ProgrammesService } from '../programmes/programmes.service';
 import type { FormPairDto, PairListQuery, ReplaceMentorDto } from './pair.dto';
+
+/** A uuid anywhere in a text (an event's data): the people it names. */
+const UUID_IN_TEXT = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
 type PairUpdate<T> = UpdateDefinition<PairView, [Envelope<T>]>;
 
@@ -55,6 +59,7 @@ export class PairsService {
     private readonly programmes: ProgrammesService,
     private readonly organisations: OrganisationsService,
     private readonly participants: ParticipantsService,
+    private readonly people: PeopleDirectory,
     @InjectDataSource() private readonly db: DataSource,
   ) {}
 
@@ -224,7 +229,18 @@ export class PairsService {
       'SELECT route_id AS "routeId", code, teacher_id AS "teacherId" FROM routes_view WHERE pair_id = $1 ORDER BY code',
       [pairId],
     );
-    return { ...row.state, version: row.version, menteeRoutes };
+    const [named] = await this.withNames([row.state]);
+    return { ...named, version: row.version, menteeRoutes };
+  }
+
+  /** The pairs with their people's names beside the ids (one directory query for all of them). */
+  private async withNames<P extends FormedPair>(pairs: readonly P[]) {
+    const names = await this.people.names(pairs.flatMap((p) => [p.mentorId, ...p.menteeIds]));
+    return pairs.map((p) => ({
+      ...p,
+      mentorName: names.get(p.mentorId)?.fullName,
+      mentees: p.menteeIds.map((personId) => ({ personId, name: names.get(personId)?.fullName })),
+    }));
   }
 
   async list(user: AuthenticatedUser, query: PairListQuery) {
@@ -248,7 +264,8 @@ export class PairsService {
         query.offset,
       ],
     );
-    return rows.map((r) => ({ ...r.state, version: r.version }));
+    const named = await this.withNames(rows.map((r) => r.state as FormedPair));
+    return named.map((pair, i) => ({ ...pair, version: rows[i]!.version }));
   }
 
   /**
@@ -298,6 +315,9 @@ export class PairsService {
                 || '","recordedAtLocal":"' || to_char(recorded_at AT TIME ZONE $2, 'YYYY-MM-DD"T"HH24:MI:SS')
                 || '","timeZone":' || to_json($2::text)::text
                 || ',"actorId":' || coalesce((metadata->'actorId')::text, 'null')
+                || ',"actorName":' || coalesce(($3::jsonb -> (metadata->>'actorId'))::text, 'null')
+                || ',"names":' || coalesce((SELECT jsonb_object_agg(n.key, n.value) FROM jsonb_each($3::jsonb) AS n
+                                            WHERE strpos(data::text, n.key) > 0)::text, '{}')
                 || ',"role":' || coalesce((metadata->'role')::text, 'null')
                 || ',"reason":' || coalesce(coalesce(metadata->'reason', data->'reason')::text, 'null')
                 || ',"documentRef":' || coalesce(coalesce(metadata->'documentRef', data->'order'->'number')::text, 'null')
@@ -305,16 +325,30 @@ export class PairsService {
                 || ',"hash":' || coalesce(to_json(hash)::text, 'null') || '}',
               ',' ORDER BY stream_version), '') || ']' AS body
        FROM events WHERE stream_id = $1`,
-      [pairStream(pairId), timeZone],
+      [pairStream(pairId), timeZone, JSON.stringify(Object.fromEntries(await this.auditNames(pairId)))],
     );
     return row?.body ?? '[]';
+  }
+
+  /**
+   * The names of everyone the pair's history names — its actors and the people in its events' data (ids
+   * only, events never hold names) — in one directory query; an entry's `names` holds those of its data.
+   */
+  private async auditNames(pairId: string): Promise<Map<string, string>> {
+    const ids = await this.db.query<{ id: string }[]>(
+      `SELECT metadata->>'actorId' AS id FROM events WHERE stream_id = $1
+       UNION SELECT m[1] FROM events, regexp_matches(data::text, '${UUID_IN_TEXT}', 'g') AS m WHERE stream_id = $1`,
+      [pairStream(pairId)],
+    );
+    const names = await this.people.names(ids.flatMap((r) => (r.id ? [r.id] : [])));
+    return new Map([...names].map(([id, name]) => [id, name.fullName]));
   }
 
   /** The same trail as entries (CSV export). */
   async historyEntries(user: AuthenticatedUser, pairId: string): Promise<AuditEntry[]> {
     const { timeZone } = await this.auditedRead(user, pairId, 'csv');
-    const events = await this.store.readStream(pairStream(pairId));
-    return events.map((e) => toAuditEntry(e, timeZone));
+    const [events, names] = await Promise.all([this.store.readStream(pairStream(pairId)), this.auditNames(pairId)]);
+    return events.map((e) => toAuditEntry(e, timeZone, names));
   }
 
   /** Authorises a reader of the pair's history by its creating event (no fold of the stream) and records the read. */
@@ -412,6 +446,7 @@ export interface AuditEntry {
   recordedAtLocal: string;
   timeZone: string;
   actorId: unknown;
+  actorName?: string;
   role: unknown;
   reason: unknown;
   documentRef: unknown;
@@ -419,7 +454,7 @@ export interface AuditEntry {
   hash: string | null;
 }
 
-function toAuditEntry(e: RecordedEvent, timeZone: string): AuditEntry {
+function toAuditEntry(e: RecordedEvent, timeZone: string, names: ReadonlyMap<string, string>): AuditEntry {
   return {
     version: e.streamVersion,
     type: e.type,
@@ -427,6 +462,7 @@ function toAuditEntry(e: RecordedEvent, timeZone: string): AuditEntry {
     recordedAtLocal: localTime(e.recordedAt, timeZone),
     timeZone,
     actorId: e.metadata.actorId,
+    actorName: names.get(String(e.metadata.actorId)),
     role: e.metadata.role,
     reason: e.metadata.reason ?? (e.data as { reason?: unknown }).reason,
     documentRef: e.metadata.documentRef ?? (e.data as { order?: { number?: string } }).order?.number,
@@ -456,6 +492,7 @@ export function auditCsv(entries: AuditEntry[]): string {
     'Время (местное)',
     'Часовой пояс',
     'Кто',
+    'ФИО',
     'Роль',
     'Причина',
     'Документ',
@@ -469,6 +506,7 @@ export function auditCsv(entries: AuditEntry[]): string {
     e.recordedAtLocal,
     e.timeZone,
     e.actorId,
+    e.actorName,
     e.role,
     e.reason,
     e.documentRef,

@@ -1,12 +1,13 @@
 import { Body, Query } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { ParticipantState, Role } from '@mentorflow/domain';
+import type { RegisteredParticipant, Role } from '@mentorflow/domain';
 import { actingRole } from '../auth/acting-role';
 import { CurrentUser, Scope } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/auth.types';
 import { ApiController, Command, Create, IdParam, Read } from '../common/endpoints';
 import { PaginationQuery } from '../common/pagination.dto';
+import { PeopleDirectory } from '../people/people.directory';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { RecordCommissionMeetingDto, RegisterParticipantDto, WithdrawParticipantDto } from './participant.dto';
 import { ParticipantsService } from './participants.service';
@@ -23,6 +24,7 @@ export class ParticipantsController {
     private readonly participants: ParticipantsService,
     private readonly programmes: ProgrammesService,
     @InjectDataSource() private readonly db: DataSource,
+    private readonly people: PeopleDirectory,
   ) {}
 
   @Create('participants', selectors, 'Предложить кандидата в наставники или наставляемые (до решения комиссии)')
@@ -38,11 +40,16 @@ export class ParticipantsController {
   @Read('participants', selectors, 'Кандидаты, наставники и наставляемые программы с решением комиссии')
   async list(@CurrentUser() user: AuthenticatedUser, @IdParam() programmeId: string, @Query() page: PaginationQuery) {
     await this.programmes.loadForUser(user, programmeId);
-    const rows = await this.db.query<{ state: ParticipantState }[]>(
+    const rows = await this.db.query<{ state: RegisteredParticipant }[]>(
       'SELECT state FROM participants_view WHERE programme_id = $1 ORDER BY role, updated_at LIMIT $2 OFFSET $3',
       [programmeId, page.limit, page.offset],
     );
-    return rows.map((r) => r.state);
+    // One query for the page's names (the staff directory, else the account's name).
+    const names = await this.people.names(rows.map((r) => r.state.personId));
+    return rows.map((r) => {
+      const name = names.get(r.state.personId);
+      return name ? { ...r.state, name: name.fullName, hasConsent: name.hasConsent } : r.state;
+    });
   }
 
   @Command(

@@ -22,6 +22,7 @@ import { localDateOf } from '@mentorflow/calendar';
 import { EventStore, handleCommand, loadAggregate } from '@mentorflow/event-store';
 import type { AuthenticatedUser } from '../auth/auth.types';
 import { OrganisationsService } from '../organisations/organisations.service';
+import { PeopleDirectory } from '../people/people.directory';
 import { ProgrammesService } from '../programmes/programmes.service';
 import type { RecordCommissionMeetingDto, RegisterParticipantDto } from './participant.dto';
 
@@ -36,6 +37,7 @@ export class ParticipantsService {
     private readonly programmes: ProgrammesService,
     private readonly organisations: OrganisationsService,
     @InjectDataSource() private readonly db: DataSource,
+    private readonly people: PeopleDirectory,
   ) {}
 
   /** Metadata with today's date in the organisation's zone: meeting dates are facts (not after today). */
@@ -168,12 +170,9 @@ export class ParticipantsService {
     return unselectedMemberProblems(members, selected, (id) => names.get(id), code);
   }
 
-  /** Full names from the user directory, where the person is a user. */
+  /** Full names from the staff directory (else the account's name), where the person is known. */
   private async namesOf(personIds: readonly string[]): Promise<Map<string, string>> {
-    const rows = await this.db.query<{ subject: string; full_name: string }[]>(
-      'SELECT subject, full_name FROM users WHERE subject = ANY($1::text[])',
-      [[...personIds]],
-    );
-    return new Map(rows.map((r) => [r.subject, r.full_name]));
+    const names = await this.people.names(personIds);
+    return new Map([...names].map(([id, name]) => [id, name.fullName]));
   }
 }
