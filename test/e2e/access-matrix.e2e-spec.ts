@@ -6,7 +6,7 @@ import { roles, type Role } from '@mentorflow/domain';
 import { localDateOf } from '@mentorflow/calendar';
 import { AppModule } from '../../apps/api/src/app.module';
 import { IS_PUBLIC, ROLES } from '../../apps/api/src/auth/auth.decorators';
-import { staffReaderRoles } from '../../apps/api/src/people/people.service';
+import { staffReaderRoles } from '../../apps/api/src/people/people.roles';
 import { routeSupervisors } from '../../apps/api/src/routes/routes.service';
 import { addPerson } from '../support/people';
 import { approveCandidates } from '../support/participants';

@@ -3,7 +3,7 @@ import { localDateOf } from '@mentorflow/calendar';
 import { selectParticipants } from '../support/participants';
 import { addPerson } from '../support/people';
 import { formPair, places, registerOrganisation, startProgramme } from '../support/programme-setup';
-import { createRoute } from '../support/route-setup';
+import { createRoute, recordDiagnostics } from '../support/route-setup';
 import { TestSystem } from '../support/system';
 
 /**
@@ -19,6 +19,8 @@ describe('people: who sees what, and the read log', () => {
   const id = { mentor: randomUUID(), mentee: randomUUID(), teacher: randomUUID(), methodologist: randomUUID() };
   const as = {} as Record<'curator' | 'director' | 'head' | 'mentor' | 'mentee' | 'bystander' | 'outsider', string>;
   let regionalMethodologist: string;
+  let tutor: string;
+  let routeId: string;
   const sensitive = { birthDate: '1985-04-12', personalPhone: '+7 900 111-22-33', personalEmail: 'home@mail.ru' };
 
   beforeAll(async () => {
@@ -49,7 +51,7 @@ describe('people: who sees what, and the read log', () => {
       { personId: id.mentee, role: 'mentee' },
     ]);
     expect((await formPair(system, programmeId, as.director, id.mentor, id.mentee)).status).toBe(201);
-    const tutor = system.token(randomUUID(), ['tutor'], [school]);
+    tutor = system.token(randomUUID(), ['tutor'], [school]);
     const today = localDateOf(new Date(), places.tolyatti.timeZone);
     const route = await createRoute(system, school, tutor, {
       teacherId: id.teacher,
@@ -57,6 +59,7 @@ describe('people: who sees what, and the read log', () => {
       today,
     });
     expect(route.status).toBe(201);
+    routeId = route.body.state.routeId as string;
   });
   afterAll(() => system?.stop());
 
@@ -145,5 +148,48 @@ describe('people: who sees what, and the read log', () => {
     expect(
       (await system.request('POST', `/people/${id.teacher}/consent`, as.head, { date: today, document: 'x' })).status,
     ).toBe(403);
+  });
+
+  it("names the route's people on its title page (003 §5.1), the birth date only for those allowed, and the teacher in the list", async () => {
+    const asCurator = await system.eventually(
+      () => system.request('GET', `/routes/${routeId}`, as.curator),
+      (r) => r.status === 200,
+    );
+    expect(asCurator.body.titlePagePeople.teacher).toEqual({
+      personId: id.teacher,
+      fullName: 'Учителева Мария Петровна',
+      shortName: 'Учителева М. П.',
+      workEmail: 'staff@school.ru',
+      workPhone: '+7 843 100-00-00',
+      birthDate: sensitive.birthDate,
+      hasConsent: false, // withdrawn above
+    });
+    expect(asCurator.body.titlePagePeople.methodologist).toMatchObject({
+      personId: id.methodologist,
+      fullName: `Пользователь ${id.methodologist.slice(0, 8)}`,
+    });
+    const asHead = await system.request('GET', `/routes/${routeId}`, as.head);
+    expect(asHead.body.titlePagePeople.teacher).toMatchObject({ fullName: 'Учителева Мария Петровна' });
+    expect(asHead.body.titlePagePeople.teacher).not.toHaveProperty('birthDate');
+    const list = await system.request('GET', `/routes?teacherId=${id.teacher}`, as.curator);
+    expect(list.body.map((r: { teacherName: string }) => r.teacherName)).toEqual(['Учителева Мария Петровна']);
+  });
+
+  it('titles a task with the name of the person it is about, and names its assignee', async () => {
+    const methodologistId = randomUUID();
+    const methodologist = system.token(methodologistId, ['methodologist'], [school]);
+    await addPerson(system, school, as.curator, 'Методистова', { personId: methodologistId });
+    const today = localDateOf(new Date(), places.tolyatti.timeZone);
+    const route = await createRoute(system, school, tutor, { teacherId: id.mentee, methodologistId, today });
+    expect((await recordDiagnostics(system, route.body.state.routeId, tutor, today)).status).toBe(200);
+    const inbox = await system.eventually(
+      () => system.request('GET', '/tasks', methodologist),
+      (r) => r.body?.length > 0 && r.body[0].displayTitle !== undefined,
+    );
+    expect(inbox.body[0]).toMatchObject({
+      assigneeName: 'Методистова Мария Петровна',
+      subjectNames: ['Молодцова М. П.'],
+      displayTitle: expect.stringMatching(/^Составить проект ИОМ .* — Молодцова М\. П\.$/),
+    });
   });
 });

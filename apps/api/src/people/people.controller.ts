@@ -5,7 +5,8 @@ import { CurrentUser, Roles, Scope } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/auth.types';
 import { ApiController, Command, Create, IdParam, Read } from '../common/endpoints';
 import { PaginationQuery } from '../common/pagination.dto';
-import { directoryEditorRoles, PeopleService, staffReaderRoles } from './people.service';
+import { directoryEditorRoles, staffReaderRoles } from './people.roles';
+import { PeopleService } from './people.service';
 import {
   CreatePersonDto,
   PeopleQuery,

@@ -22,6 +22,7 @@ import { historyEntry } from '../common/history-entry';
 import { recordedReads, recordRead } from '../common/read-log';
 import type { FieldError } from '../common/validation';
 import { PeopleDirectory } from './people.directory';
+import { sensitiveReaderRoles, staffReaderRoles } from './people.roles';
 import { EmploymentExistsError, PersonnelKeyTakenError, type PersonActor, type StoredPerson } from './person-records';
 import type {
   CreatePersonDto,
@@ -30,20 +31,6 @@ import type {
   PersonConsentWithdrawalDto,
   PersonEmploymentDto,
 } from './person.dto';
-
-/** Who works with an organisation's staff and so sees their names and work contacts (issue 18). */
-export const staffReaderRoles = [
-  'curator',
-  'director',
-  'commissionHead',
-  'psychologist',
-  'methodologist',
-  'tutor',
-] as const satisfies readonly Role[];
-/** Whose work needs a person's sensitive fields (birth date, personal phone and e-mail): and administrators. */
-export const sensitiveReaderRoles = ['curator', 'director'] as const satisfies readonly Role[];
-/** Who keeps the directory of an organisation: its curator and director, and administrators. */
-export const directoryEditorRoles = ['curator', 'director', 'administrator'] as const satisfies readonly Role[];
 
 /** A card's reader, relative to the person. */
 interface Relation {

@@ -35,6 +35,13 @@ export interface PersonName {
   hasConsent: boolean;
 }
 
+export interface PersonContacts extends PersonName {
+  workEmail?: string;
+  workPhone?: string;
+  /** Sensitive: the caller shows it only to those whose work needs it. */
+  birthDate?: string;
+}
+
 export interface PersonConsent {
   date: string;
   document: string;
@@ -146,6 +153,17 @@ export class PersonRecords {
    * «Обезличено» for a depersonalised person; an id known to neither is absent from the map.
    */
   async names(personIds: readonly string[]): Promise<Map<string, PersonName>> {
+    const contacts = await this.contacts(personIds);
+    return new Map(
+      [...contacts].map(([id, { fullName, shortName, hasConsent }]) => [id, { fullName, shortName, hasConsent }]),
+    );
+  }
+
+  /**
+   * Names and contacts (work e-mail and phone; the birth date, which the caller shows only to those allowed)
+   * of `personIds` in ONE query, found as `names()` finds them: the route's title page (003 §5.1) shows them.
+   */
+  async contacts(personIds: readonly string[]): Promise<Map<string, PersonContacts>> {
     const ids = [...new Set(personIds)];
     if (ids.length === 0) return new Map();
     const rows = await this.db.query<
@@ -154,12 +172,16 @@ export class PersonRecords {
         surname: string | null;
         first_name: string | null;
         patronymic: string | null;
+        work_email: string | null;
+        work_phone: string | null;
+        birth_date: string | null;
         depersonalised: boolean | null;
         has_consent: boolean | null;
         full_name: string | null;
       }[]
     >(
-      `SELECT i.id, p.surname, p.first_name, p.patronymic, p.depersonalised_at IS NOT NULL AS depersonalised,
+      `SELECT i.id, p.surname, p.first_name, p.patronymic, p.work_email, p.work_phone,
+              to_char(p.birth_date, 'YYYY-MM-DD') AS birth_date, p.depersonalised_at IS NOT NULL AS depersonalised,
               ${HAS_CONSENT_SQL} AS has_consent, u.full_name
        FROM unnest($1::text[]) AS i(id)
        LEFT JOIN personal.persons p ON p.person_id = CASE WHEN i.id ~ '${UUID_PATTERN}' THEN i.id::uuid END
@@ -168,15 +190,20 @@ export class PersonRecords {
       [ids],
     );
     return new Map(
-      rows.map((r) => [
+      rows.map((r): [string, PersonContacts] => [
         r.id,
         r.depersonalised
           ? { fullName: depersonalisedName, shortName: depersonalisedName, hasConsent: false }
           : r.surname !== null
-            ? nameOf(
-                { surname: r.surname, firstName: r.first_name ?? '', patronymic: r.patronymic ?? undefined },
-                !!r.has_consent,
-              )
+            ? {
+                ...nameOf(
+                  { surname: r.surname, firstName: r.first_name ?? '', patronymic: r.patronymic ?? undefined },
+                  !!r.has_consent,
+                ),
+                ...(r.work_email ? { workEmail: r.work_email } : {}),
+                ...(r.work_phone ? { workPhone: r.work_phone } : {}),
+                ...(r.birth_date ? { birthDate: r.birth_date } : {}),
+              }
             : nameOf(nameParts(r.full_name ?? ''), false),
       ]),
     );

@@ -29,6 +29,8 @@ import { isAdministrator, type AuthenticatedUser } from '../auth/auth.types';
 import { organisationsWhere, rolesIn } from '../auth/organisation-access';
 import { AggregateGateway, commandMetadata } from '../common/aggregate.gateway';
 import { OrganisationsService } from '../organisations/organisations.service';
+import { PeopleDirectory } from '../people/people.directory';
+import { sensitiveReaderRoles } from '../people/people.roles';
 import type { CreateRouteDto, RouteListQuery } from './route.dto';
 import { RouteRegistryService } from './route-registry.service';
 import { historyEntry } from '../common/history-entry';
@@ -67,6 +69,7 @@ export class RoutesService {
     private readonly organisations: OrganisationsService,
     private readonly registry: RouteRegistryService,
     @InjectDataSource() private readonly db: DataSource,
+    private readonly people: PeopleDirectory,
   ) {}
 
   /** Allocates the registry code, starts the route's workflow and answers once RouteCreated is stored (update-with-start). */
@@ -178,7 +181,27 @@ export class RoutesService {
       uncoveredDeficitAreas: routeUncoveredDeficitAreas(row.state),
       nextDiagnosticsDate: nextDiagnosticsDateOf(row.state) ?? null,
       diagnosticsHistory: routeDiagnosticsHistory(row.state),
+      titlePagePeople: await this.titlePagePeople(user, row.state),
     };
+  }
+
+  /**
+   * 003 §5.1's title page from the staff directory (one query): the teacher's ФИО, phone, e-mail and —
+   * only for the teacher, the organisation's curator or director and administrators — birth date; the
+   * methodologist's and tutor's names and work contacts.
+   */
+  private async titlePagePeople(user: AuthenticatedUser, route: RouteOrigin) {
+    const { teacherId, methodologistId, tutorId } = route.participants;
+    const contacts = await this.people.contacts([teacherId, methodologistId, tutorId]);
+    const sensitive =
+      isAdministrator(user) ||
+      user.sub === teacherId ||
+      rolesIn(user, route.organisationId).some((role) => (sensitiveReaderRoles as readonly Role[]).includes(role));
+    const of = (personId: string, withBirthDate = false) => {
+      const { birthDate, ...known } = contacts.get(personId) ?? {};
+      return { personId, ...known, ...(withBirthDate && birthDate ? { birthDate } : {}) };
+    };
+    return { teacher: of(teacherId, sensitive), methodologist: of(methodologistId), tutor: of(tutorId) };
   }
 
   async list(user: AuthenticatedUser, query: RouteListQuery) {
@@ -201,7 +224,12 @@ export class RoutesService {
         query.offset,
       ],
     );
-    return rows.map((r) => ({ ...r.state, version: r.version }));
+    const names = await this.people.names(rows.map((r) => (r.state as CreatedRoute).participants.teacherId));
+    return rows.map((r) => ({
+      ...r.state,
+      version: r.version,
+      teacherName: names.get((r.state as CreatedRoute).participants.teacherId)?.fullName,
+    }));
   }
 
   /** Every event of the route, in order: who, when, what and why. */

@@ -6,6 +6,7 @@ import { workflowIdOf, type TaskView } from '@mentorflow/domain';
 import { completeTaskUpdate } from '@mentorflow/workflows/shared/task.messages';
 import { isAdministrator, type AuthenticatedUser } from '../auth/auth.types';
 import { rolesIn } from '../auth/organisation-access';
+import { PeopleDirectory } from '../people/people.directory';
 import type { TaskInboxQuery } from './task.dto';
 
 /** Tasks completed by acting on their subject, not through the inbox. */
@@ -16,10 +17,11 @@ export class TasksService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly temporal: Client,
+    private readonly people: PeopleDirectory,
   ) {}
 
   /** The caller's own tasks, soonest due first; open and overdue unless a status is asked for. */
-  async inbox(user: AuthenticatedUser, query: TaskInboxQuery): Promise<TaskView[]> {
+  async inbox(user: AuthenticatedUser, query: TaskInboxQuery) {
     const rows = await this.db.query<{ view: TaskView }[]>(
       `SELECT view FROM tasks_view
        WHERE assignee_id = $1 AND ($9 OR organisation_id = ANY($8::uuid[]))
@@ -40,7 +42,38 @@ export class TasksService {
         isAdministrator(user),
       ],
     );
-    return rows.map((r) => r.view);
+    return this.withNames(rows.map((r) => r.view));
+  }
+
+  /**
+   * The tasks with the names of their assignee and of the people they are about (a route's teacher, a
+   * pair's mentees), and a title naming them («… — Иванова М. П.»): stored titles hold no names (events
+   * never do). One query for the subjects' people, one directory query for every name of the page.
+   */
+  private async withNames(tasks: TaskView[]) {
+    const ids = (type: string) => tasks.filter((t) => t.subject.type === type).map((t) => t.subject.id);
+    const subjects = await this.db.query<{ id: string; people: string[] }[]>(
+      `SELECT route_id::text AS id, jsonb_build_array(teacher_id) AS people FROM routes_view
+       WHERE route_id = ANY($1::uuid[]) AND teacher_id IS NOT NULL
+       UNION ALL SELECT pair_id::text, state->'menteeIds' FROM pairs_view WHERE pair_id = ANY($2::uuid[])`,
+      [ids('route'), ids('pair')],
+    );
+    const peopleOf = new Map(subjects.map((r) => [r.id, r.people]));
+    const names = await this.people.names([
+      ...tasks.map((t) => t.assignee.personId),
+      ...subjects.flatMap((r) => r.people),
+    ]);
+    return tasks.map((task) => {
+      const about = (peopleOf.get(task.subject.id) ?? []).flatMap((id) => {
+        const name = names.get(id);
+        return name ? [name.shortName] : [];
+      });
+      return {
+        ...task,
+        assigneeName: names.get(task.assignee.personId)?.fullName,
+        ...(about.length > 0 ? { subjectNames: about, displayTitle: `${task.title} — ${about.join(', ')}` } : {}),
+      };
+    });
   }
 
   /** Hands the completion to the workflow that owns the task; it decides and records it. */
