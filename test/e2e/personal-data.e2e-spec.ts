@@ -9,6 +9,7 @@ import { routeViewQuery } from '@mentorflow/workflows/route/route.messages';
 import { pairWorkflowId, routeWorkflowId } from '@mentorflow/domain';
 import { workerBundleOptions } from '../../apps/worker/src/workflows-path';
 import { approveCandidates, selectParticipants } from '../support/participants';
+import { addPerson } from '../support/people';
 import {
   approvePersonalProgramme,
   formPair,
@@ -270,5 +271,82 @@ describe('personal data in Temporal histories is encrypted', () => {
       },
       sealed,
     );
+  });
+
+  it('never lets a name of the staff directory into a Temporal history, even encrypted, nor into the logs', async () => {
+    const [admin, directorId, curator, mentor, mentee] = [
+      randomUUID(),
+      randomUUID(),
+      randomUUID(),
+      randomUUID(),
+      randomUUID(),
+    ];
+    // Distinctive directory values: only the directory holds them; events and workflows name people by id.
+    const markers = [
+      'Кардовская-Наставникова',
+      'Подопечнова-Ученицына',
+      'kardovskaya@school-pd.ru',
+      '+7 846 909-80-70',
+    ];
+    const written: string[] = [];
+    const capture = (stream: NodeJS.WriteStream) => {
+      const original = stream.write.bind(stream);
+      const spy = jest.spyOn(stream, 'write').mockImplementation(((chunk: unknown, ...rest: never[]) => {
+        written.push(String(chunk));
+        return original(chunk as string, ...rest);
+      }) as typeof stream.write);
+      return spy;
+    };
+    const spies = [capture(process.stdout), capture(process.stderr)];
+    try {
+      const organisationId = (
+        await registerOrganisation(system, system.token(admin, ['administrator']), {
+          name: 'МБОУ «Школа № 12»',
+          municipality: 'г. Самара',
+          region: 'Самарская область',
+          timeZone,
+        })
+      ).body.organisationId as string;
+      const as = {
+        director: system.token(directorId, ['director'], [organisationId]),
+        curator: system.token(curator, ['curator'], [organisationId]),
+      };
+      await addPerson(system, organisationId, as.curator, markers[0]!, {
+        personId: mentor,
+        workEmail: markers[2],
+        workPhone: markers[3],
+      });
+      await addPerson(system, organisationId, as.curator, markers[1]!, { personId: mentee });
+      const { programmeId } = await startProgramme(system, organisationId, as.director, curator);
+      await selectParticipants(system, programmeId, as.curator, [
+        { personId: mentor, role: 'mentor' },
+        { personId: mentee, role: 'mentee' },
+      ]);
+      const formed = await formPair(system, programmeId, as.director, mentor, mentee);
+      expect(formed.status).toBe(201);
+      const pairId = formed.body.state.pairId as string;
+      expect((await approvePersonalProgramme(system, pairId, as.curator, curator)).status).toBe(200);
+      // The API names them (from the directory) …
+      const read = await system.eventually(
+        () => system.request('GET', `/pairs/${pairId}`, as.curator),
+        (r) => r.status === 200 && r.body.status === 'active',
+      );
+      expect(read.body.mentorName).toContain(markers[0]);
+
+      // … while the pair's Temporal history holds none of it: not in plain bytes, not in a decrypted payload.
+      const { events, bytes } = await history(pairWorkflowId(pairId));
+      expect(events.length).toBeGreaterThan(3);
+      const encrypted = payloadsOf(events).filter((p) => encoding(p) === ENCRYPTED_ENCODING);
+      const decoded = await payloadCodecFor(process.env.TEMPORAL_PAYLOAD_KEYS).decode(encrypted);
+      const plain = Buffer.concat(decoded.map((p) => Buffer.from(p.data ?? []))).toString('utf8');
+      expect(plain).toContain(mentor); // control: the decoded history is really the pair's
+      for (const marker of markers) {
+        expect(bytes.includes(Buffer.from(marker, 'utf8'))).toBe(false);
+        expect(plain).not.toContain(marker);
+      }
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+    for (const marker of markers) expect(written.join('')).not.toContain(marker);
   });
 });

@@ -15,6 +15,21 @@ export const personalDataLogKeys = [
   'birthDate',
   'passport',
   'address',
+  // The staff directory's card (issue 18) and the names responses carry beside ids.
+  'surname',
+  'patronymic',
+  'workEmail',
+  'workPhone',
+  'personalEmail',
+  'personalPhone',
+  'shortName',
+  'mentorName',
+  'actorName',
+  'teacherName',
+  'assigneeName',
+  'subjectNames',
+  // A directory search: the start of a surname (`GET /organisations/:id/people?q=`).
+  'q',
   // Documents carry the signatory's name ("Директор Петров П. П.").
   'signedBy',
   // Credentials.

@@ -22,6 +22,16 @@ const personal = {
   snils: '112-233-445 95',
   birthDate: '1988-03-14',
 };
+/** A card of the staff directory (POST /organisations/:id/people) and its search. */
+const card = {
+  surname: 'Елкина',
+  firstName: 'Марфа',
+  patronymic: 'Савельевна',
+  workEmail: 'elkina@school5.ru',
+  workPhone: '+7 843 222-33-44',
+  personalEmail: 'marfa@mail.ru',
+  personalPhone: '+7 900 555-66-77',
+};
 const secrets = ['Bearer eyJhbGciOiJIUzI1NiJ9.c2VjcmV0.sig', 'session=abc123secret', 'tok-7f3a9'];
 
 describe('log redaction of personal data and credentials', () => {
@@ -78,6 +88,22 @@ describe('log redaction of personal data and credentials', () => {
     expect(text).toContain('"fullName":"[REDACTED]"');
     expect(text).toContain('"authorization":"[REDACTED]"');
     expect(text).toContain('request completed');
+  });
+
+  it('keeps a directory card and a directory search out of request logs', async () => {
+    const { port } = server.address() as AddressInfo;
+    await fetch(`http://127.0.0.1:${port}/organisations/x/people?q=${encodeURIComponent('Елки')}&limit=5`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...card, positions: ['учитель'], staff: [{ ...card }] }),
+    });
+    const text = output.text();
+    for (const value of [...Object.values(card), 'Елки']) {
+      expect(text).not.toContain(value);
+      expect(text).not.toContain(encodeURIComponent(value));
+    }
+    expect(text).toContain('/organisations/x/people?q=%5BREDACTED%5D&limit=5');
+    expect(text).toContain('учитель');
   });
 
   it('redacts the Temporal SDK log metadata of the worker the same way', () => {
