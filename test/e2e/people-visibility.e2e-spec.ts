@@ -192,4 +192,20 @@ describe('people: who sees what, and the read log', () => {
       displayTitle: expect.stringMatching(/^Составить проект ИОМ .* — Молодцова М\. П\.$/),
     });
   });
+
+  it('exports a «ФИО» column beside each person id (the CSV; the XLSX is written from the same sheets)', async () => {
+    const csv = async () => {
+      const response = await fetch(`${system.baseUrl}/organisations/${school}/reports/routes?format=csv`, {
+        headers: { authorization: `Bearer ${as.curator}` },
+      });
+      return response.text();
+    };
+    const text = await system.eventually(csv, (body) => body.includes(id.teacher));
+    expect(text).toContain('Педагог (идентификатор),Педагог (ФИО),Методист (идентификатор),Методист (ФИО)');
+    const row = text.split('\r\n').find((line) => line.includes(id.teacher));
+    expect(row).toContain(
+      `${id.teacher},Учителева Мария Петровна,${id.methodologist},Пользователь ${id.methodologist.slice(0, 8)}`,
+    );
+    expect(text).toContain('Методист (идентификатор),Методист (ФИО),Ожидалось проектов');
+  });
 });

@@ -340,8 +340,7 @@ export class PairsService {
        UNION SELECT m[1] FROM events, regexp_matches(data::text, '${UUID_IN_TEXT}', 'g') AS m WHERE stream_id = $1`,
       [pairStream(pairId)],
     );
-    const names = await this.people.names(ids.flatMap((r) => (r.id ? [r.id] : [])));
-    return new Map([...names].map(([id, name]) => [id, name.fullName]));
+    return this.people.fullNames(ids.flatMap((r) => (r.id ? [r.id] : [])));
   }
 
   /** The same trail as entries (CSV export). */

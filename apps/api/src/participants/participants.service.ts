@@ -124,7 +124,7 @@ export class ParticipantsService {
       throw new DomainRefusal('participant.review.duplicate', 'Решение по одному кандидату указано дважды');
     }
     const candidates = await Promise.all(ids.map((id) => this.loadOf(programmeId, id)));
-    const names = await this.namesOf(candidates.map((c) => c.personId));
+    const names = await this.people.fullNames(candidates.map((c) => c.personId));
     const commands = body.decisions.map((d) => ({
       type: 'ReviewCandidate' as const,
       data: { meeting, decision: d.decision, ...(d.reason === undefined ? {} : { reason: d.reason }) },
@@ -166,13 +166,7 @@ export class ParticipantsService {
     );
     const missing = unselectedMemberProblems(members, selected);
     if (missing.length === 0) return [];
-    const names = await this.namesOf(members.map((m) => m.personId));
+    const names = await this.people.fullNames(members.map((m) => m.personId));
     return unselectedMemberProblems(members, selected, (id) => names.get(id), code);
-  }
-
-  /** Full names from the staff directory (else the account's name), where the person is known. */
-  private async namesOf(personIds: readonly string[]): Promise<Map<string, string>> {
-    const names = await this.people.names(personIds);
-    return new Map([...names].map(([id, name]) => [id, name.fullName]));
   }
 }

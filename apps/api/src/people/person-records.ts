@@ -159,6 +159,11 @@ export class PersonRecords {
     );
   }
 
+  /** Full names only, by id (exports, messages): `names()` as a map of texts. */
+  async fullNames(personIds: readonly string[]): Promise<Map<string, string>> {
+    return new Map([...(await this.names(personIds))].map(([id, name]) => [id, name.fullName]));
+  }
+
   /**
    * Names and contacts (work e-mail and phone; the birth date, which the caller shows only to those allowed)
    * of `personIds` in ONE query, found as `names()` finds them: the route's title page (003 §5.1) shows them.

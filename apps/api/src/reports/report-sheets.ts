@@ -17,6 +17,10 @@ import {
 import type { CellValue, ReportSheet } from './report-export';
 
 const yesNo = (value: boolean): string => (value ? 'да' : 'нет');
+
+/** Full names by person id (PeopleDirectory.names, one call per export): a «ФИО» column beside each id column. */
+export type PersonNames = ReadonlyMap<string, string>;
+const nameColumn = (key: string, role: string, width = 36) => ({ key, header: `${role} (ФИО)`, width });
 const SHARE = '0.0%';
 const COUNT = '0';
 
@@ -68,7 +72,7 @@ const breakdownSheet = (
   };
 };
 
-export function organisationSheets(report: OrganisationReport): ReportSheet[] {
+export function organisationSheets(report: OrganisationReport, names: PersonNames = new Map()): ReportSheet[] {
   const { targetModel, processMonitoring: pm } = report;
   return [
     keyValueSheet('Показатели', `Мониторинг ЦМН: ${report.organisation.name}`, [
@@ -122,10 +126,11 @@ export function organisationSheets(report: OrganisationReport): ReportSheet[] {
       title: 'Нагрузка наставников (действующие пары/группы)',
       columns: [
         { key: 'mentorId', header: 'Наставник (идентификатор)', width: 40 },
+        nameColumn('mentorName', 'Наставник'),
         { key: 'activePairs', header: 'Пар/групп', width: 12, numFmt: COUNT },
         { key: 'mentees', header: 'Наставляемых', width: 14, numFmt: COUNT },
       ],
-      rows: report.mentorLoad,
+      rows: report.mentorLoad.map((r) => ({ ...r, mentorName: names.get(r.mentorId) ?? null })),
     },
     {
       name: 'Задачи',
@@ -177,7 +182,7 @@ export function organisationSheets(report: OrganisationReport): ReportSheet[] {
   ];
 }
 
-export function routesSheets(report: RoutesReport): ReportSheet[] {
+export function routesSheets(report: RoutesReport, names: PersonNames = new Map()): ReportSheet[] {
   return [
     {
       name: 'Компетенции',
@@ -209,12 +214,13 @@ export function routesSheets(report: RoutesReport): ReportSheet[] {
       title: 'Проекты ИОМ по методистам (10 рабочих дней)',
       columns: [
         { key: 'methodologistId', header: 'Методист (идентификатор)', width: 40 },
+        nameColumn('methodologistName', 'Методист'),
         { key: 'draftsAwaited', header: 'Ожидалось проектов', width: 14, numFmt: COUNT },
         { key: 'delivered', header: 'Представлено', width: 14, numFmt: COUNT },
         { key: 'onTime', header: 'В срок', width: 10, numFmt: COUNT },
         { key: 'overdue', header: 'Просрочено (не представлено)', width: 16, numFmt: COUNT },
       ],
-      rows: report.methodologists,
+      rows: report.methodologists.map((r) => ({ ...r, methodologistName: names.get(r.methodologistId) ?? null })),
     },
     {
       name: 'Маршруты',
@@ -223,7 +229,9 @@ export function routesSheets(report: RoutesReport): ReportSheet[] {
         { key: 'code', header: 'Код ИОМ', width: 22 },
         { key: 'stageLabel', header: 'Этап', width: 28 },
         { key: 'teacherId', header: 'Педагог (идентификатор)', width: 38 },
+        nameColumn('teacherName', 'Педагог'),
         { key: 'methodologistId', header: 'Методист (идентификатор)', width: 38 },
+        nameColumn('methodologistName', 'Методист'),
         { key: 'portfolioEntries', header: 'Записей в портфолио', width: 14, numFmt: COUNT },
         { key: 'draftOnTime', header: 'Проект в срок', width: 14 },
         { key: 'draftOverdue', header: 'Проект просрочен', width: 14 },
@@ -232,7 +240,9 @@ export function routesSheets(report: RoutesReport): ReportSheet[] {
         code: r.code,
         stageLabel: r.stageLabel,
         teacherId: r.teacherId,
+        teacherName: names.get(r.teacherId) ?? null,
         methodologistId: r.methodologistId,
+        methodologistName: names.get(r.methodologistId) ?? null,
         portfolioEntries: r.portfolioEntries,
         draftOnTime: r.draftDeliveredOnTime === null ? null : yesNo(r.draftDeliveredOnTime),
         draftOverdue: yesNo(r.draftOverdue),

@@ -31,6 +31,7 @@ import { isAdministrator, type AuthenticatedUser } from '../auth/auth.types';
 import { canAccessOrganisation } from '../auth/organisation-access';
 import type { ReportSheet } from './report-export';
 import { municipalityRows, organisationSheets, regionSheets, routesSheets } from './report-sheets';
+import { PeopleDirectory } from '../people/people.directory';
 import type { RecordMonitoringResultDto, RegionReportQuery, ReportQuery } from './report.dto';
 
 export interface BuiltReport {
@@ -73,6 +74,7 @@ export class ReportsService {
   constructor(
     private readonly store: EventStore,
     @InjectDataSource() private readonly db: DataSource,
+    private readonly people: PeopleDirectory,
   ) {}
 
   /** A regional coordinator reaches the organisations of their region (and municipality, if assigned one). */
@@ -118,7 +120,7 @@ export class ReportsService {
       );
     return {
       json: { asOf: query.asOf ?? null, takenAt: new Date(atMs).toISOString(), ...report },
-      sheets: organisationSheets(report),
+      sheets: organisationSheets(report, await this.people.fullNames(report.mentorLoad.map((r) => r.mentorId))),
       fileName: `monitoring-${organisationId}${query.asOf ? `-${query.asOf}` : ''}`,
     };
   }
@@ -136,7 +138,13 @@ export class ReportsService {
         ...report,
         routes: page(report.routes, query.limit, query.offset),
       },
-      sheets: routesSheets(report),
+      sheets: routesSheets(
+        report,
+        await this.people.fullNames([
+          ...report.methodologists.map((r) => r.methodologistId),
+          ...report.routes.flatMap((r) => [r.teacherId, r.methodologistId]),
+        ]),
+      ),
       fileName: `routes-${organisationId}${query.asOf ? `-${query.asOf}` : ''}`,
     };
   }
