@@ -15,6 +15,7 @@ import {
   formPair,
   pairFormation,
   participantsListed,
+  places,
   registerOrganisation,
   selectParticipant,
   startProgramme,
@@ -274,13 +275,7 @@ describe('personal data in Temporal histories is encrypted', () => {
   });
 
   it('never lets a name of the staff directory into a Temporal history, even encrypted, nor into the logs', async () => {
-    const [admin, directorId, curator, mentor, mentee] = [
-      randomUUID(),
-      randomUUID(),
-      randomUUID(),
-      randomUUID(),
-      randomUUID(),
-    ];
+    const [admin, directorId, curator, mentor, mentee] = Array.from({ length: 5 }, () => randomUUID());
     // Distinctive directory values: only the directory holds them; events and workflows name people by id.
     const markers = [
       'Кардовская-Наставникова',
@@ -299,18 +294,13 @@ describe('personal data in Temporal histories is encrypted', () => {
     };
     const spies = [capture(process.stdout), capture(process.stderr)];
     try {
-      const organisationId = (
-        await registerOrganisation(system, system.token(admin, ['administrator']), {
-          name: 'МБОУ «Школа № 12»',
-          municipality: 'г. Самара',
-          region: 'Самарская область',
-          timeZone,
-        })
-      ).body.organisationId as string;
-      const as = {
-        director: system.token(directorId, ['director'], [organisationId]),
-        curator: system.token(curator, ['curator'], [organisationId]),
-      };
+      const organisationId = (await registerOrganisation(system, system.token(admin, ['administrator']), places.samara))
+        .body.organisationId as string;
+      const [directorToken, curatorToken] = [
+        system.token(directorId, ['director'], [organisationId]),
+        system.token(curator, ['curator'], [organisationId]),
+      ];
+      const as = { director: directorToken, curator: curatorToken };
       await addPerson(system, organisationId, as.curator, markers[0]!, {
         personId: mentor,
         workEmail: markers[2],

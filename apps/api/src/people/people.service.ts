@@ -23,7 +23,13 @@ import { recordedReads, recordRead } from '../common/read-log';
 import type { FieldError } from '../common/validation';
 import { PeopleDirectory } from './people.directory';
 import { sensitiveReaderRoles, staffReaderRoles } from './people.roles';
-import { EmploymentExistsError, PersonnelKeyTakenError, type PersonActor, type StoredPerson } from './person-records';
+import {
+  cardOf,
+  EmploymentExistsError,
+  PersonnelKeyTakenError,
+  type PersonActor,
+  type StoredPerson,
+} from './person-records';
 import type {
   CreatePersonDto,
   PersonCardPatchDto,
@@ -54,36 +60,6 @@ const badRequest = (problems: readonly UnmetCondition[], field?: string) =>
       message: p.message,
     })),
   });
-
-const cardOf = ({
-  surname,
-  firstName,
-  patronymic,
-  birthDate,
-  workEmail,
-  workPhone,
-  personalEmail,
-  personalPhone,
-  category,
-  education,
-  teachingExperienceYears,
-  subjectExperienceYears,
-  lastAttestationDate,
-}: PersonCard): PersonCard => ({
-  surname,
-  firstName,
-  patronymic,
-  birthDate,
-  workEmail,
-  workPhone,
-  personalEmail,
-  personalPhone,
-  category,
-  education,
-  teachingExperienceYears,
-  subjectExperienceYears,
-  lastAttestationDate,
-});
 
 const employmentOf = ({ personnelKey, positions, subjects, status, statusFrom, statusTo }: PersonEmploymentDto) => ({
   personnelKey,

@@ -115,12 +115,18 @@ const SELECT_PERSON = `SELECT person_id, ${cardFields
 
 type PersonRow = Record<string, string | number | null | Date>;
 
-const cardOf = (row: PersonRow): PersonCard =>
+const cardOfRow = (row: PersonRow): PersonCard =>
   Object.fromEntries(
     cardFields.flatMap((f) => {
       const value = row[personColumns[f]];
       return value === null || value === undefined ? [] : [[f, value]];
     }),
+  ) as unknown as PersonCard;
+
+/** The card's fields of `source` (a request body with employment fields too), nothing else. */
+export const cardOf = (source: PersonCard): PersonCard =>
+  Object.fromEntries(
+    cardFields.flatMap((f) => (source[f] === undefined ? [] : [[f, source[f]]])),
   ) as unknown as PersonCard;
 
 /** Consent counts while given and not withdrawn (152-ФЗ art. 9: a withdrawal ends it). */
@@ -239,7 +245,7 @@ export class PersonRecords {
       const depersonalised = r.depersonalised === (true as unknown);
       const name = depersonalised
         ? { fullName: depersonalisedName, shortName: depersonalisedName }
-        : nameOf(cardOf(r), false);
+        : nameOf(cardOfRow(r), false);
       return {
         personId: r.person_id as string,
         fullName: name.fullName,
@@ -260,7 +266,7 @@ export class PersonRecords {
     if (!row) return undefined;
     return {
       personId,
-      card: cardOf(row),
+      card: cardOfRow(row),
       ...(row.consent_date
         ? {
             consent: {
@@ -314,7 +320,7 @@ export class PersonRecords {
             [personId, organisationId],
           );
           if (exists.length > 0) throw new EmploymentExistsError(personId);
-          await this.writeCard(manager, events, personId, cardOf(before[0]), card);
+          await this.writeCard(manager, events, personId, cardOfRow(before[0]), card);
         } else {
           const values = trimmed(card);
           await manager.query(
@@ -338,7 +344,7 @@ export class PersonRecords {
       async (manager, events) => {
         const [row] = await manager.query<PersonRow[]>(`${SELECT_PERSON} WHERE person_id = $1 FOR UPDATE`, [personId]);
         if (!row) return;
-        fields = await this.writeCard(manager, events, personId, cardOf(row), card);
+        fields = await this.writeCard(manager, events, personId, cardOfRow(row), card);
       },
       personId,
       actor,
