@@ -113,7 +113,7 @@ const SELECT_PERSON = `SELECT person_id, ${cardFields
   to_char(consent_withdrawn_on, 'YYYY-MM-DD') AS consent_withdrawn_on, depersonalised_at
   FROM personal.persons`;
 
-type PersonRow = Record<string, string | number | null | Date>;
+type PersonRow = Record<string, string | number | boolean | string[] | null | Date>;
 
 const cardOfRow = (row: PersonRow): PersonCard =>
   Object.fromEntries(
@@ -242,7 +242,7 @@ export class PersonRecords {
       [organisationIds, likePrefix(personSearchKey(q ?? '')), page.limit, page.offset],
     );
     return rows.map((r) => {
-      const depersonalised = r.depersonalised === (true as unknown);
+      const depersonalised = r.depersonalised === true;
       const name = depersonalised
         ? { fullName: depersonalisedName, shortName: depersonalisedName }
         : nameOf(cardOfRow(r), false);
@@ -250,13 +250,13 @@ export class PersonRecords {
         personId: r.person_id as string,
         fullName: name.fullName,
         shortName: name.shortName,
-        positions: r.positions as unknown as string[],
-        subjects: r.subjects as unknown as string[],
+        positions: r.positions as string[],
+        subjects: r.subjects as string[],
         ...(r.category ? { category: r.category as QualificationCategory } : {}),
         status: r.status as EmploymentStatus,
         ...(r.work_email && !depersonalised ? { workEmail: r.work_email as string } : {}),
         ...(r.work_phone && !depersonalised ? { workPhone: r.work_phone as string } : {}),
-        hasConsent: r.has_consent === (true as unknown),
+        hasConsent: r.has_consent === true,
       };
     });
   }
@@ -292,8 +292,8 @@ export class PersonRecords {
       organisationId: r.organisation_id as string,
       ...(r.organisation_name ? { organisationName: r.organisation_name as string } : {}),
       ...(r.personnel_key ? { personnelKey: r.personnel_key as string } : {}),
-      positions: r.positions as unknown as string[],
-      subjects: r.subjects as unknown as string[],
+      positions: r.positions as string[],
+      subjects: r.subjects as string[],
       status: r.status as EmploymentStatus,
       ...(r.status_from ? { statusFrom: r.status_from as string } : {}),
       ...(r.status_to ? { statusTo: r.status_to as string } : {}),
