@@ -102,17 +102,20 @@ export async function getJson<T>(path: string): Promise<T> {
   return (await request('GET', path)).json() as Promise<T>;
 }
 
-export async function postJson<T>(path: string, body?: unknown): Promise<T> {
-  const response = await request('POST', path, body ?? {});
+/** Sends a JSON command; the answer's JSON, or undefined for an empty body (202/204). */
+export async function sendJson<T>(
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const response = await request(method, path, body);
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
-export async function deleteJson<T>(path: string, body?: unknown): Promise<T> {
-  const response = await request('DELETE', path, body);
-  const text = await response.text();
-  return (text ? JSON.parse(text) : undefined) as T;
-}
+export const postJson = <T>(path: string, body?: unknown): Promise<T> => sendJson<T>('POST', path, body ?? {});
+
+export const deleteJson = <T>(path: string, body?: unknown): Promise<T> => sendJson<T>('DELETE', path, body);
 
 /** Downloads a response body, reporting received bytes (and the total when the server gives it). */
 export async function download(path: string, onProgress: (received: number, total?: number) => void): Promise<Blob> {

@@ -13,6 +13,8 @@ import { RoutePage } from './features/routes/RoutePage';
 import { PairAudit } from './features/audit/PairAudit';
 import { CalendarYears } from './features/calendar/CalendarYears';
 import { Users } from './features/users/Users';
+import { StaffDirectory } from './features/people/StaffDirectory';
+import { PersonCardPage } from './features/people/PersonCardPage';
 import './styles.css';
 
 const router = createBrowserRouter(
@@ -33,6 +35,8 @@ const router = createBrowserRouter(
         { path: 'routes/:routeId', element: <RoutePage /> },
         { path: 'audit', element: <PairAudit /> },
         { path: 'audit/:pairId', element: <PairAudit /> },
+        { path: 'people', element: <StaffDirectory /> },
+        { path: 'people/:personId', element: <PersonCardPage /> },
         { path: 'calendar', element: <CalendarYears /> },
         { path: 'users', element: <Users /> },
         { path: '*', element: <Navigate to="/" replace /> },

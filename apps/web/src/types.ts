@@ -24,6 +24,12 @@ import type {
 } from '../../../libs/domain/src/route/route.events';
 import type { TaskKind, TaskStatus } from '../../../libs/domain/src/task/task.events';
 import type { MonitoringIndicator, MonitoringStage } from '../../../libs/domain/src/monitoring/monitoring.events';
+import type {
+  EmploymentStatus,
+  PersonCard,
+  PersonEmployment,
+  QualificationCategory,
+} from '../../../libs/domain/src/person/person.card';
 import type { UnmetCondition } from './api';
 import type { components } from './api-types';
 
@@ -105,6 +111,9 @@ export interface Programme {
 export interface Participant {
   participantId: string;
   personId: string;
+  /** The person's name from the directory (absent for an id the directory does not know). */
+  name?: string;
+  hasConsent?: boolean;
   role: 'mentor' | 'mentee';
   status: string;
   position: string;
@@ -170,7 +179,10 @@ export interface Pair {
   kind: PairKind;
   status: PairStatus;
   mentorId: string;
+  mentorName?: string;
   menteeIds: string[];
+  /** The mentees with their names, beside `menteeIds` (the API adds names where the directory knows them). */
+  mentees?: { personId: string; name?: string; hasConsent?: boolean }[];
   order: Order;
   term: Dto['TermDto'];
   mentorHistory: { mentorId: string; from: string; to?: string; order: Order; endReason?: MentorReplacementReason }[];
@@ -225,7 +237,7 @@ export interface Task {
   status: TaskStatus;
   organisationId: string;
   subject: { type: 'programme' | 'pair' | 'route' | 'calendar'; id: string };
-  assignee: { personId: string; role: Role };
+  assignee: { personId: string; role: Role; name?: string };
   raisedAt: string;
   /** Absent while the deadline waits for a production-calendar year (`deadlinePendingYear`). */
   dueAt?: string;
@@ -305,6 +317,7 @@ export interface HistoryEntry {
   recordedAtLocal?: string;
   timeZone?: string;
   actorId: string;
+  actorName?: string;
   /** `system` for what the workflows did on their own (timers). */
   role: Role | 'system';
   reason?: string;
@@ -346,4 +359,35 @@ export interface CalendarOverlayInfo {
   days: number;
   loadedAt: string;
   loadedBy: string;
+}
+
+/** A person's name as the API gives it beside an id (`PeopleDirectory.names`); absent: the API knows no name. */
+export interface PersonName {
+  fullName: string;
+  shortName: string;
+  hasConsent: boolean;
+}
+
+/** GET /organisations/:id/people: one line of the staff directory, ordered by surname. */
+export interface PersonListItem {
+  personId: string;
+  fullName: string;
+  shortName: string;
+  positions: string[];
+  subjects: string[];
+  category?: QualificationCategory;
+  status: EmploymentStatus;
+  workEmail?: string;
+  workPhone?: string;
+  hasConsent: boolean;
+}
+
+/** GET /people/:personId: the card (sensitive fields only for the roles allowed them), employments and consent. */
+export interface PersonCardView extends Partial<PersonCard> {
+  personId: string;
+  fullName: string;
+  shortName: string;
+  employments: (PersonEmployment & { organisationId: string; organisationName?: string })[];
+  consent?: { date: string; document: string; withdrawnOn?: string };
+  depersonalised: boolean;
 }

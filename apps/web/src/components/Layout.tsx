@@ -23,6 +23,7 @@ export const menu: MenuItem[] = [
     label: 'ИОМ',
     roles: ['methodologist', 'tutor', 'curator', 'director', 'commissionHead', 'mentee', 'administrator'],
   },
+  { to: '/people', label: 'Сотрудники', roles: ['curator', 'director', 'administrator'] },
   { to: '/audit', label: 'Аудит пар', roles: ['administrator', 'curator'] },
   { to: '/calendar', label: 'Производственный календарь', roles: ['administrator'] },
   { to: '/users', label: 'Пользователи и роли', roles: ['administrator'] },

@@ -1,51 +1,144 @@
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { getJson } from '../api';
 import { useSession } from '../auth';
 import { shortId } from '../format';
-import type { User } from '../types';
+import type { PersonListItem, PersonName, User } from '../types';
 
-/** Full names by subject (participants, mentors and pairs name people by the subject of their sign-in). */
-const PeopleContext = createContext<ReadonlyMap<string, string>>(new Map());
+/** A name the screens know for a person id; `hasConsent` only when the directory said so. */
+type KnownName = Omit<PersonName, 'hasConsent'> & { hasConsent?: boolean };
+
+interface People {
+  names: ReadonlyMap<string, KnownName>;
+  /** Reads the directory again (after a person was added or renamed). */
+  refresh: () => void;
+}
+
+/** Names by person id (participants, mentors and pairs name people by the subject of their sign-in). */
+const PeopleContext = createContext<People>({ names: new Map(), refresh: () => undefined });
+
+/** Staff lists read per organisation for names: a few pages at most (an id stays shown when a name is missing). */
+const DIRECTORY_PAGES = 5;
+const DIRECTORY_ORGANISATIONS = 20;
+
+/** The user's own name, and «Иванова М. П.» for a name given in one string. */
+function shortOf(fullName: string): string {
+  const [surname, ...rest] = fullName.trim().split(/\s+/);
+  return [surname, ...rest.map((part) => `${part[0]}.`)].join(' ');
+}
 
 /**
- * Names come from GET /users, which only administrators may read; everyone else sees their own name
- * (from /me) and short, copyable ids for the rest.
+ * Names from the staff directory of the organisations the user works with (curators, directors, commission
+ * heads, administrators may read it), from GET /users for administrators (accounts created before the
+ * directory), and the user's own. Screens prefer the name an API answer carries beside an id.
  */
 export function PeopleProvider({ children }: { children: ReactNode }) {
   const session = useSession();
-  const [names, setNames] = useState<ReadonlyMap<string, string>>(
-    () => new Map(session.me.fullName ? [[session.me.sub, session.me.fullName]] : []),
+  const own = useMemo(
+    () =>
+      new Map<string, KnownName>(
+        session.me.fullName
+          ? [[session.me.sub, { fullName: session.me.fullName, shortName: shortOf(session.me.fullName) }]]
+          : [],
+      ),
+    [session.me.sub, session.me.fullName],
   );
+  const [names, setNames] = useState<ReadonlyMap<string, KnownName>>(own);
+  const [tick, setTick] = useState(0);
   const isAdministrator = session.has('administrator');
+  const readsDirectory = session.has('curator', 'director', 'commissionHead', 'administrator');
+  const organisationIds = useMemo(
+    () =>
+      [
+        ...new Set([
+          ...session.me.assignments.flatMap((a) => (a.organisationId ? [a.organisationId] : [])),
+          ...(isAdministrator ? session.organisations.keys() : []),
+        ]),
+      ]
+        .slice(0, DIRECTORY_ORGANISATIONS)
+        .join(),
+    [session.me.assignments, session.organisations, isAdministrator],
+  );
   useEffect(() => {
-    if (!isAdministrator) return;
     let live = true;
     (async () => {
-      const found = new Map<string, string>(session.me.fullName ? [[session.me.sub, session.me.fullName]] : []);
-      // At most a few pages: names are a convenience, ids stay shown when a name is missing.
-      for (let offset = 0; offset < 1000; offset += 100) {
-        const page = await getJson<User[]>(`/users?limit=100&offset=${offset}`);
-        for (const user of page) {
-          found.set(user.sub, user.fullName);
-          found.set(user.userId, user.fullName);
+      const found = new Map(own);
+      if (isAdministrator) {
+        for (let offset = 0; offset < 1000; offset += 100) {
+          const page = await getJson<User[]>(`/users?limit=100&offset=${offset}`).catch(() => []);
+          for (const user of page) {
+            const known = { fullName: user.fullName, shortName: shortOf(user.fullName) };
+            found.set(user.sub, known);
+            found.set(user.userId, known);
+          }
+          if (page.length < 100) break;
         }
-        if (page.length < 100) break;
+      }
+      if (readsDirectory) {
+        // The directory's card outranks the account's name (it is what the organisation keeps up to date).
+        await Promise.all(
+          organisationIds
+            .split(',')
+            .filter(Boolean)
+            .map(async (organisationId) => {
+              for (let page = 0; page < DIRECTORY_PAGES; page++) {
+                const items = await getJson<PersonListItem[]>(
+                  `/organisations/${organisationId}/people?limit=100&offset=${page * 100}`,
+                ).catch(() => []);
+                for (const p of items) found.set(p.personId, p);
+                if (items.length < 100) break;
+              }
+            }),
+        );
       }
       if (live) setNames(found);
     })().catch(() => undefined);
     return () => {
       live = false;
     };
-  }, [isAdministrator, session.me.sub, session.me.fullName]);
-  return <PeopleContext.Provider value={names}>{children}</PeopleContext.Provider>;
+  }, [own, isAdministrator, readsDirectory, organisationIds, tick]);
+  const refresh = useCallback(() => setTick((t) => t + 1), []);
+  const value = useMemo(() => ({ names, refresh }), [names, refresh]);
+  return <PeopleContext.Provider value={value}>{children}</PeopleContext.Provider>;
 }
 
 export const usePeople = () => useContext(PeopleContext);
 
-/** A person: the name when known, else the short id; the full id is one click away for pasting into forms. */
-export function PersonId({ id }: { id: string }) {
-  const name = usePeople().get(id);
+/** The short name the answer carried, else the one the directory knows; undefined when neither knows it. */
+const useKnown = (id: string, name?: string, hasConsent?: boolean): KnownName | undefined => {
+  const known = usePeople().names.get(id);
+  if (name) return { fullName: known?.fullName ?? name, shortName: name, hasConsent: hasConsent ?? known?.hasConsent };
+  return known && { ...known, hasConsent: hasConsent ?? known.hasConsent };
+};
+
+/** The flag shown beside a person who has not consented to the processing of personal data (152-ФЗ). */
+export function NoConsentFlag() {
+  return (
+    <span className="badge badge-warn no-consent" title="Согласие на обработку персональных данных не записано">
+      нет согласия на обработку ПДн
+    </span>
+  );
+}
+
+/**
+ * A person: «Иванова М. П.» (the full name on hover) with the no-consent flag; only when no name is known, the
+ * short id with a button that copies the full one.
+ */
+export function PersonId({ id, name, hasConsent }: { id: string; name?: string; hasConsent?: boolean }) {
+  const known = useKnown(id, name, hasConsent);
   const [copied, setCopied] = useState(false);
+  if (known) {
+    return (
+      <span className="person">
+        <span title={known.fullName}>{known.shortName}</span>
+        {known.hasConsent === false ? (
+          <>
+            {' '}
+            <NoConsentFlag />
+          </>
+        ) : null}
+      </span>
+    );
+  }
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(id);
@@ -57,13 +150,12 @@ export function PersonId({ id }: { id: string }) {
   };
   return (
     <span className="person">
-      {name ? <span>{name} </span> : null}
       <code title={id}>{shortId(id)}</code>
       <button
         type="button"
         className="button-copy"
         onClick={() => void copy()}
-        aria-label={`Скопировать идентификатор ${name ?? shortId(id)} полностью`}
+        aria-label={`Скопировать идентификатор ${shortId(id)} полностью`}
       >
         <span aria-hidden="true" className={copied ? 'copied-mark' : 'copy-icon'}>
           {copied ? '✓' : ''}
@@ -76,8 +168,15 @@ export function PersonId({ id }: { id: string }) {
   );
 }
 
-/** A person's name for plain text (option labels): the name when known, else the short id. */
+/**
+ * A person's name for plain text (option labels, field labels, sentences): the name the answer carried, else
+ * the directory's short name, else the short id; «(нет согласия на обработку ПДн)» when the directory says so.
+ */
 export const usePersonLabel = () => {
-  const names = usePeople();
-  return (id: string) => names.get(id) ?? shortId(id);
+  const { names } = usePeople();
+  return (id: string, name?: string) => {
+    const known = names.get(id);
+    const text = name ?? known?.shortName ?? shortId(id);
+    return known?.hasConsent === false ? `${text} (нет согласия на обработку ПДн)` : text;
+  };
 };

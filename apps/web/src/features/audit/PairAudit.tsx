@@ -3,8 +3,9 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { download, getJson, saveBlob } from '../../api';
 import { useSession } from '../../auth';
 import { Badge, ErrorBox, Field, Loading, Progress, ShowMore, useLoad, usePaged } from '../../components/ui';
+import { PersonId, usePersonLabel } from '../../components/people';
 import { useSubmit } from '../../use-submit';
-import { formatInstant, formatLocalDate, shortId } from '../../format';
+import { formatInstant, formatLocalDate } from '../../format';
 import {
   eventTypeLabels,
   mentorReplacementReasonLabels,
@@ -22,6 +23,7 @@ export function PairAudit() {
   const navigate = useNavigate();
   const session = useSession();
   const pairs = usePaged<Pair>('/pairs', []);
+  const label = usePersonLabel();
 
   return (
     <section aria-labelledby="audit-title">
@@ -37,7 +39,7 @@ export function PairAudit() {
             <option value="">— выберите —</option>
             {pairs.items.map((pair) => (
               <option key={pair.pairId} value={pair.pairId}>
-                {`${session.organisations.get(pair.organisationId)?.name ?? 'Организация'}: ${pairFormLabels[pair.form]}, приказ № ${pair.order.number}, наставник ${shortId(pair.mentorId)} (${pairStatusLabels[pair.status]})`}
+                {`${session.organisations.get(pair.organisationId)?.name ?? 'Организация'}: ${pairFormLabels[pair.form]}, приказ № ${pair.order.number}, наставник ${label(pair.mentorId, pair.mentorName)} (${pairStatusLabels[pair.status]})`}
               </option>
             ))}
           </select>
@@ -57,13 +59,13 @@ function orderOf(entry: HistoryEntry): Order | undefined {
 }
 
 /** One line of "what" for an event: the facts an auditor looks for. */
-function summary(entry: HistoryEntry): string {
+function summary(entry: HistoryEntry, label: (id: string) => string): string {
   const d = entry.data as Record<string, unknown>;
   switch (entry.type) {
     case 'PairFormed':
-      return `Наставник ${shortId(d.mentorId as string)}, наставляемые: ${((d.menteeIds as string[]) ?? []).map(shortId).join(', ')}`;
+      return `Наставник ${label(d.mentorId as string)}, наставляемые: ${((d.menteeIds as string[]) ?? []).map((id) => label(id)).join(', ')}`;
     case 'MentorReplaced':
-      return `Новый наставник ${shortId(d.newMentorId as string)} вместо ${shortId(d.previousMentorId as string)}`;
+      return `Новый наставник ${label(d.newMentorId as string)} вместо ${label(d.previousMentorId as string)}`;
     case 'MentorReplacementRejected':
       return String(d.message ?? d.reason ?? '');
     case 'TaskRaised':
@@ -76,6 +78,7 @@ function summary(entry: HistoryEntry): string {
 
 function PairHistory({ pairId }: { pairId: string }) {
   const session = useSession();
+  const label = usePersonLabel();
   const history = useLoad(() => getJson<HistoryEntry[]>(`/pairs/${pairId}/history`), [pairId]);
   const [verdict, setVerdict] = useState<ChainVerdict | null>(null);
   const { submit: runVerify, busy: verifying, error: verifyError } = useSubmit();
@@ -172,15 +175,16 @@ function PairHistory({ pairId }: { pairId: string }) {
                       <dd>
                         {systemActorLabel(entry) ?? (
                           <>
-                            <code>{shortId(entry.actorId)}</code> — {roleLabels[entry.role as Role] ?? entry.role}
+                            <PersonId id={entry.actorId} name={entry.actorName} /> —{' '}
+                            {roleLabels[entry.role as Role] ?? entry.role}
                           </>
                         )}
                       </dd>
                     </div>
-                    {summary(entry) ? (
+                    {summary(entry, label) ? (
                       <div>
                         <dt>Что</dt>
-                        <dd>{summary(entry)}</dd>
+                        <dd>{summary(entry, label)}</dd>
                       </div>
                     ) : null}
                     {reason ? (

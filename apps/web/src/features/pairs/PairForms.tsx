@@ -4,6 +4,7 @@ import { getJson, postJson } from '../../api';
 import { useSession } from '../../auth';
 import { DoneBox, ErrorBox, Field, labelledOptions, SelectField } from '../../components/ui';
 import { usePersonLabel } from '../../components/people';
+import { PersonPicker } from '../../components/PersonPicker';
 import { useSubmit } from '../../use-submit';
 import { PeriodicReports } from './PeriodicReports';
 import { formatLocalDate } from '../../format';
@@ -17,9 +18,24 @@ import {
   pairStatusLabels,
   taskStatusLabels,
 } from '../../labels';
-import type { MentorLoad, MentorReplacementReason, Pair, Participant, PersonalProgrammeVersion } from '../../types';
+import type {
+  MentorLoad,
+  MentorReplacementReason,
+  Pair,
+  Participant,
+  PersonalProgrammeVersion,
+  PersonListItem,
+} from '../../types';
 
 type PairForm = Pair['form'];
+
+/** A pair's mentees with the names the API gave beside their ids (an older answer has ids only). */
+export const menteesOf = (pair: Pair): NonNullable<Pair['mentees']> =>
+  pair.mentees ?? pair.menteeIds.map((personId) => ({ personId }));
+
+/** The name the participants list carries for a person, when it carries one. */
+const nameIn = (participants: readonly Participant[], personId: string) =>
+  participants.find((p) => p.personId === personId)?.name;
 type PairKind = Pair['kind'];
 const kinds = Object.keys(pairKindLabels) as PairKind[];
 
@@ -224,7 +240,11 @@ export function FormPairForm({
             onChange={setMentorId}
             empty="— выберите наставника —"
             options={mentors.map(
-              (m) => [m.personId, `${label(m.personId)} — ${m.position}${m.subject ? `, ${m.subject}` : ''}`] as const,
+              (m) =>
+                [
+                  m.personId,
+                  `${label(m.personId, m.name)} — ${m.position}${m.subject ? `, ${m.subject}` : ''}`,
+                ] as const,
             )}
           />
         </div>
@@ -260,7 +280,7 @@ export function FormPairForm({
                       )
                     }
                   />
-                  {label(m.personId)} — {m.position}
+                  {label(m.personId, m.name)} — {m.position}
                 </label>
               </li>
             ))}
@@ -273,7 +293,7 @@ export function FormPairForm({
             {people.map((p) => (
               <Field
                 key={p.id}
-                label={`Дата согласия ${p.who} ${label(p.id)}`}
+                label={`Дата согласия ${p.who} ${label(p.id, nameIn(participants, p.id))}`}
                 field={`consents.${people.indexOf(p)}.date`}
                 error={command.error}
               >
@@ -453,7 +473,8 @@ function ApproveProgramme({ pair, onDone }: { pair: Pair; onDone: Done }) {
   const [controllerRole, setControllerRole] = useState<'curator' | 'commissionHead'>(
     session.has('commissionHead') && !session.has('curator') ? 'commissionHead' : 'curator',
   );
-  const [controllerId, setControllerId] = useState(session.me.sub);
+  // Nobody chosen: the user controls the pair themselves.
+  const [controller, setController] = useState<PersonListItem>();
   const command = useSubmit();
   const setActivity = (i: number, patch: Partial<{ title: string; plannedDate: string }>) =>
     setActivities((all) => all.map((a, j) => (j === i ? { ...a, ...patch } : a)));
@@ -467,7 +488,7 @@ function ApproveProgramme({ pair, onDone }: { pair: Pair; onDone: Done }) {
         directions: lines(directions),
         difficulties: lines(difficulties),
         activities,
-        controller: { personId: controllerId.trim(), role: controllerRole },
+        controller: { personId: controller?.personId ?? session.me.sub, role: controllerRole },
       });
       await onDone(
         (p) => p.status === 'active',
@@ -541,21 +562,15 @@ function ApproveProgramme({ pair, onDone }: { pair: Pair; onDone: Done }) {
               </select>
             )}
           </Field>
-          <Field
-            label="Идентификатор контролирующего"
+          <PersonPicker
+            organisationId={pair.organisationId}
+            label="Контролирующий"
             field="controller.personId"
             error={command.error}
-            hint="По умолчанию — вы"
-          >
-            {(props) => (
-              <input
-                {...props}
-                value={controllerId}
-                onChange={(e) => setControllerId(e.target.value)}
-                autoComplete="off"
-              />
-            )}
-          </Field>
+            hint="Начните вводить фамилию; если никого не выбрать — вы"
+            value={controller}
+            onChange={setController}
+          />
         </fieldset>
         <div className="actions">
           <button type="button" onClick={() => setActivities((all) => [...all, { title: '', plannedDate: '' }])}>
@@ -748,17 +763,17 @@ function ReplaceMentor({ pair, mentors, onDone }: { pair: Pair; mentors: Partici
             value={newMentorId}
             onChange={setNewMentorId}
             empty="— выберите наставника —"
-            options={candidates.map((m) => [m.personId, `${label(m.personId)} — ${m.position}`] as const)}
+            options={candidates.map((m) => [m.personId, `${label(m.personId, m.name)} — ${m.position}`] as const)}
           />
           <Field label="Дата согласия нового наставника" field="newMentorConsent.date" error={command.error}>
             {(props) => (
               <input {...props} type="date" value={consentDate} onChange={(e) => setConsentDate(e.target.value)} />
             )}
           </Field>
-          {pair.menteeIds.map((id, i) => (
+          {menteesOf(pair).map(({ personId: id, name }, i) => (
             <Field
               key={id}
-              label={`Дата согласия наставляемого ${label(id)} на замену`}
+              label={`Дата согласия наставляемого ${label(id, name)} на замену`}
               field={`menteeConsents.${i}.date`}
               error={command.error}
             >
@@ -941,7 +956,7 @@ function Assignments({ pair }: { pair: Pair }) {
       <ul>
         {assignments.map((a) => (
           <li key={a.taskId}>
-            {`${a.title} — ${label(a.menteeId)}, срок ${formatLocalDate(a.dueLocalDate)}: ${taskStatusLabels[pair.tasks?.[a.taskId]?.status ?? 'cancelled']}`}
+            {`${a.title} — ${label(a.menteeId, menteesOf(pair).find((m) => m.personId === a.menteeId)?.name)}, срок ${formatLocalDate(a.dueLocalDate)}: ${taskStatusLabels[pair.tasks?.[a.taskId]?.status ?? 'cancelled']}`}
             {a.activityIndex !== undefined && activities[a.activityIndex]
               ? ` (мероприятие «${activities[a.activityIndex]?.title}»)`
               : ''}

@@ -62,7 +62,7 @@ export function WithdrawParticipant({
       <button
         type="button"
         className="button-link"
-        aria-label={`Исключить ${label(participant.personId)}`}
+        aria-label={`Исключить ${label(participant.personId, participant.name)}`}
         onClick={() => setOpen(true)}
       >
         Исключить
@@ -78,7 +78,11 @@ export function WithdrawParticipant({
     });
   };
   return (
-    <form onSubmit={submit} noValidate aria-label={`Исключение участника ${label(participant.personId)}`}>
+    <form
+      onSubmit={submit}
+      noValidate
+      aria-label={`Исключение участника ${label(participant.personId, participant.name)}`}
+    >
       <Field label="Причина выбытия" field="reason" error={error}>
         {(props) => <input {...props} value={reason} onChange={(e) => setReason(e.target.value)} />}
       </Field>
@@ -177,7 +181,7 @@ export function CommissionMeetingForm({
         <legend>Решения по кандидатам</legend>
         {candidates.map((p) => {
           const current = decisions[p.participantId] ?? { decision: '', reason: '' };
-          const who = `${participantRoleLabels[p.role]} ${label(p.personId)}`;
+          const who = `${participantRoleLabels[p.role]} ${label(p.personId, p.name)}`;
           return (
             <div key={p.participantId} className="form-grid">
               <Field label={`Решение: ${who}`} field={`decision-${p.participantId}`}>

@@ -16,9 +16,10 @@ import {
   usePaged,
 } from '../../components/ui';
 import { PersonId, usePersonLabel } from '../../components/people';
+import { PersonPicker } from '../../components/PersonPicker';
 import { useSubmit } from '../../use-submit';
 import { formatInstant, formatLocalDate } from '../../format';
-import { FormPairForm, PairActions, type PairAction } from '../pairs/PairForms';
+import { FormPairForm, menteesOf, PairActions, type PairAction } from '../pairs/PairForms';
 import { firstIndicatorOf, MonitoringResults } from './MonitoringResults';
 import {
   CommissionMeetingForm,
@@ -41,6 +42,8 @@ import type {
   MonitoringStage,
   Pair,
   Participant,
+  PersonCardView,
+  PersonListItem,
   Programme,
   ProgrammeDocumentKind,
 } from '../../types';
@@ -298,6 +301,7 @@ export function ProgrammePage() {
         {canManage ? (
           <ParticipantForm
             programmeId={programmeId}
+            organisationId={programme.organisationId}
             role={participantRole}
             onRole={setParticipantRole}
             onRegistered={async () => {
@@ -486,7 +490,7 @@ function Participants({
             {list.items.map((p) => (
               <tr key={p.participantId}>
                 <td>
-                  <PersonId id={p.personId} />
+                  <PersonId id={p.personId} name={p.name} hasConsent={p.hasConsent} />
                 </td>
                 <td>
                   {participantRoleLabels[p.role]}
@@ -530,16 +534,18 @@ function Participants({
 
 function ParticipantForm({
   programmeId,
+  organisationId,
   role,
   onRole,
   onRegistered,
 }: {
   programmeId: string;
+  organisationId: string;
   role: 'mentor' | 'mentee';
   onRole: (r: 'mentor' | 'mentee') => void;
   onRegistered: () => Promise<void>;
 }) {
-  const [personId, setPersonId] = useState('');
+  const [person, setPerson] = useState<PersonListItem>();
   const [position, setPosition] = useState('');
   const [subject, setSubject] = useState('');
   const [teaching, setTeaching] = useState('');
@@ -551,7 +557,7 @@ function ParticipantForm({
     event.preventDefault();
     void send(async () => {
       await postJson(`/programmes/${programmeId}/participants`, {
-        personId: personId.trim(),
+        personId: person?.personId,
         role,
         position,
         ...(subject ? { subject } : {}),
@@ -560,8 +566,23 @@ function ParticipantForm({
         ...(role === 'mentee' ? { menteeCategory: category } : {}),
       });
       await onRegistered();
-      setPersonId('');
+      setPerson(undefined);
     });
+  };
+
+  // The directory fills in what it knows of the chosen person; the curator may still correct it.
+  const choose = (chosen: PersonListItem | undefined) => {
+    setPerson(chosen);
+    if (!chosen) return;
+    setPosition(chosen.positions[0] ?? '');
+    setSubject(chosen.subjects[0] ?? '');
+    getJson<PersonCardView>(`/people/${chosen.personId}`).then(
+      (card) => {
+        setTeaching(card.teachingExperienceYears === undefined ? '' : String(card.teachingExperienceYears));
+        setInSubject(card.subjectExperienceYears === undefined ? '' : String(card.subjectExperienceYears));
+      },
+      () => undefined,
+    );
   };
 
   return (
@@ -576,16 +597,15 @@ function ParticipantForm({
         onChange={onRole}
         options={labelledOptions(participantRoleLabels)}
       />
-      <Field
-        label="Идентификатор сотрудника"
+      <PersonPicker
+        organisationId={organisationId}
+        label="Сотрудник"
         field="personId"
         error={error}
-        hint="UUID пользователя из раздела «Пользователи и роли»"
-      >
-        {(props) => (
-          <input {...props} value={personId} onChange={(e) => setPersonId(e.target.value)} autoComplete="off" />
-        )}
-      </Field>
+        hint="Начните вводить фамилию: должность и стаж подставятся из справочника сотрудников"
+        value={person}
+        onChange={choose}
+      />
       <Field label="Должность" field="position" error={error}>
         {(props) => <input {...props} value={position} onChange={(e) => setPosition(e.target.value)} />}
       </Field>
@@ -692,7 +712,7 @@ function Pairs({
     }
   }, [request]);
 
-  const mentees = (pair: Pair) => pair.menteeIds;
+  const mentees = (pair: Pair) => menteesOf(pair);
   const current = pairs.items.find((p) => p.pairId === selected);
   const changed = async () => {
     pairs.reload();
@@ -734,7 +754,7 @@ function Pairs({
                       {pair.menteeIds.length > 1 ? ' (группа)' : ''}
                     </td>
                     <td>
-                      <PersonId id={pair.mentorId} />
+                      <PersonId id={pair.mentorId} name={pair.mentorName} />
                       {pair.mentorHistory.length > 1 ? <small> (замена наставника)</small> : null}
                     </td>
                     <td>
@@ -745,8 +765,8 @@ function Pairs({
                       )}
                     </td>
                     <td>
-                      {mentees(pair).map((id) => (
-                        <PersonId key={id} id={id} />
+                      {mentees(pair).map((m) => (
+                        <PersonId key={m.personId} id={m.personId} name={m.name} hasConsent={m.hasConsent} />
                       ))}
                     </td>
                     <td>
@@ -788,7 +808,9 @@ function Pairs({
               (p) =>
                 [
                   p.pairId,
-                  `№ ${p.order.number}: наставник ${label(p.mentorId)}, наставляемые ${p.menteeIds.map(label).join(', ')} — ${pairStatusLabels[p.status]}`,
+                  `№ ${p.order.number}: наставник ${label(p.mentorId, p.mentorName)}, наставляемые ${menteesOf(p)
+                    .map((m) => label(m.personId, m.name))
+                    .join(', ')} — ${pairStatusLabels[p.status]}`,
                 ] as const,
             )}
           />

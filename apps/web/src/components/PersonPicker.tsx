@@ -1,0 +1,161 @@
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { getJson } from '../api';
+import type { PersonListItem } from '../types';
+import { Field } from './ui';
+
+/** How long typing may pause before the search is sent, and how many people a search shows. */
+const DEBOUNCE_MS = 250;
+const SHOWN = 10;
+
+/** «Иванова Мария Петровна — учитель математики»: who the person is in one line. */
+export const personLine = (p: Pick<PersonListItem, 'fullName' | 'positions' | 'subjects'>): string =>
+  [p.fullName, p.positions.join(', ')].filter(Boolean).join(' — ');
+
+/**
+ * Chooses a person of an organisation's staff by surname: the directory is searched on the server as the user
+ * types (case- and ё/е-insensitive prefix), the matches are offered as a listbox (arrows and Enter, or the
+ * mouse), and the chosen person's id is what the form sends. Nobody types or pastes an id.
+ */
+export function PersonPicker({
+  organisationId,
+  label,
+  field,
+  error,
+  hint,
+  value,
+  onChange,
+  exclude = [],
+}: {
+  organisationId: string;
+  label: string;
+  field: string;
+  error?: unknown;
+  hint?: string;
+  /** The chosen person, or undefined while nobody is chosen. */
+  value?: PersonListItem;
+  onChange: (person: PersonListItem | undefined) => void;
+  /** People who may not be chosen here (already chosen elsewhere in the form). */
+  exclude?: readonly string[];
+}) {
+  const listId = useId();
+  const [text, setText] = useState(value?.fullName ?? '');
+  const [open, setOpen] = useState(false);
+  const [found, setFound] = useState<PersonListItem[]>([]);
+  const [active, setActive] = useState(0);
+  const [state, setState] = useState<'idle' | 'searching' | 'failed'>('idle');
+  const blurTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+
+  // The form cleared or set the person: show it in the box.
+  useEffect(() => setText(value?.fullName ?? ''), [value?.personId]);
+
+  useEffect(() => {
+    if (!open) return;
+    const q = text.trim();
+    let live = true;
+    const timer = setTimeout(() => {
+      setState('searching');
+      getJson<PersonListItem[]>(
+        `/organisations/${organisationId}/people?q=${encodeURIComponent(q)}&limit=${SHOWN}&offset=0`,
+      ).then(
+        (people) => {
+          if (!live) return;
+          setFound(people.filter((p) => !exclude.includes(p.personId)));
+          setActive(0);
+          setState('idle');
+        },
+        () => live && setState('failed'),
+      );
+    }, DEBOUNCE_MS);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [text, open, organisationId, exclude.join()]);
+
+  const choose = (person: PersonListItem) => {
+    onChange(person);
+    setText(person.fullName);
+    setOpen(false);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      if (!open) return setOpen(true);
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      setActive((i) => (found.length ? (i + step + found.length) % found.length : 0));
+    } else if (event.key === 'Enter' && open && found[active]) {
+      // Enter chooses the highlighted person instead of sending the form.
+      event.preventDefault();
+      choose(found[active]);
+    } else if (event.key === 'Escape' && open) {
+      event.preventDefault();
+      setOpen(false);
+    }
+  };
+
+  const status =
+    state === 'failed'
+      ? 'Поиск не удался: повторите'
+      : state === 'searching'
+        ? 'Поиск…'
+        : open && found.length === 0
+          ? 'Никого не найдено: проверьте фамилию или добавьте сотрудника в разделе «Сотрудники»'
+          : open
+            ? `Найдено: ${found.length}`
+            : '';
+
+  return (
+    <Field label={label} field={field} error={error} hint={hint ?? 'Начните вводить фамилию'}>
+      {(props) => (
+        <div className="person-picker">
+          <input
+            {...props}
+            role="combobox"
+            aria-autocomplete="list"
+            aria-expanded={open}
+            aria-controls={listId}
+            aria-activedescendant={open && found[active] ? `${listId}-${found[active].personId}` : undefined}
+            autoComplete="off"
+            value={text}
+            onChange={(e) => {
+              setText(e.target.value);
+              setOpen(true);
+              if (value) onChange(undefined);
+            }}
+            onFocus={() => setOpen(true)}
+            onBlur={() => {
+              // Let a click on an option land before the list closes.
+              blurTimer.current = setTimeout(() => setOpen(false), 150);
+            }}
+            onKeyDown={onKeyDown}
+          />
+          <ul id={listId} role="listbox" aria-label={`${label}: найденные сотрудники`} hidden={!open}>
+            {found.map((p, i) => (
+              <li
+                key={p.personId}
+                id={`${listId}-${p.personId}`}
+                role="option"
+                aria-selected={i === active}
+                className={i === active ? 'option-active' : undefined}
+                onMouseDown={(e) => e.preventDefault()}
+                onMouseEnter={() => setActive(i)}
+                onClick={() => {
+                  clearTimeout(blurTimer.current);
+                  choose(p);
+                }}
+              >
+                {personLine(p)}
+                {p.hasConsent ? null : <span className="no-consent"> (нет согласия на обработку ПДн)</span>}
+              </li>
+            ))}
+          </ul>
+          <span className="visually-hidden" aria-live="polite">
+            {status}
+          </span>
+          {open && state !== 'searching' && found.length === 0 ? <small className="hint">{status}</small> : null}
+        </div>
+      )}
+    </Field>
+  );
+}

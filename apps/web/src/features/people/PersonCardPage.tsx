@@ -1,0 +1,306 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useParams } from 'react-router';
+import { getJson, postJson, sendJson } from '../../api';
+import { useSession } from '../../auth';
+import { NoConsentFlag, PersonId, usePeople } from '../../components/people';
+import { Badge, DoneBox, ErrorBox, Field, Loading, useLoad } from '../../components/ui';
+import { useSubmit } from '../../use-submit';
+import { formatInstant, formatLocalDate } from '../../format';
+import { roleLabels } from '../../labels';
+import {
+  employmentStatusLabels,
+  personFieldLabels,
+  qualificationCategoryLabels,
+  type PersonCardField,
+} from '../../../../../libs/domain/src/person/person.card';
+import type { PersonCardView, Role } from '../../types';
+import {
+  CardFields,
+  cardBody,
+  cardValuesOf,
+  EmploymentFields,
+  employmentBody,
+  type CardValues,
+  type EmploymentValues,
+} from './person-form';
+
+/** The card's facts in the order a personnel file reads them. */
+const shownFields: PersonCardField[] = [
+  'category',
+  'education',
+  'teachingExperienceYears',
+  'subjectExperienceYears',
+  'lastAttestationDate',
+  'workEmail',
+  'workPhone',
+  'birthDate',
+  'personalEmail',
+  'personalPhone',
+];
+
+const shown = (field: PersonCardField, view: PersonCardView): string | undefined => {
+  const value = view[field];
+  if (value === undefined || value === null || value === '') return undefined;
+  if (field === 'category') return qualificationCategoryLabels[value as keyof typeof qualificationCategoryLabels];
+  if (field === 'lastAttestationDate' || field === 'birthDate') return formatLocalDate(String(value));
+  return String(value);
+};
+
+/** A person's card: who they are, where they work, their consent to the processing of personal data, its history. */
+export function PersonCardPage() {
+  const { personId = '' } = useParams();
+  const card = useLoad(() => getJson<PersonCardView>(`/people/${personId}`), [personId]);
+  const { refresh } = usePeople();
+  const changed = () => {
+    card.reload();
+    refresh();
+  };
+  if (card.error) return <ErrorBox error={card.error} />;
+  if (!card.data) return <Loading what="Загрузка карточки" />;
+  const view = card.data;
+  const facts = shownFields.flatMap((field) => {
+    const value = shown(field, view);
+    return value === undefined ? [] : [[field, value] as const];
+  });
+  return (
+    <section aria-labelledby="person-title" className="person-card">
+      <p>
+        <Link to="/people">← Сотрудники</Link>
+      </p>
+      <h1 id="person-title">{view.fullName}</h1>
+      {view.depersonalised ? <Badge tone="neutral">Персональные данные обезличены</Badge> : null}
+      <section className="card" aria-labelledby="person-facts-title">
+        <h2 id="person-facts-title">Карточка</h2>
+        {facts.length ? (
+          <dl>
+            {facts.map(([field, value]) => (
+              <div key={field} style={{ display: 'contents' }}>
+                <dt>{personFieldLabels[field]}</dt>
+                <dd>{value}</dd>
+              </div>
+            ))}
+          </dl>
+        ) : (
+          <p className="empty">Кроме ФИО, сведений нет.</p>
+        )}
+        {view.depersonalised ? null : <EditCard view={view} onChanged={changed} />}
+      </section>
+      <Consent view={view} onChanged={changed} />
+      <Employments view={view} onChanged={changed} />
+      <PersonHistory personId={view.personId} />
+    </section>
+  );
+}
+
+function EditCard({ view, onChanged }: { view: PersonCardView; onChanged: () => void }) {
+  const [values, setValues] = useState<CardValues>(() => cardValuesOf(view));
+  const { submit: send, busy, error, done } = useSubmit();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void send(async () => {
+      await sendJson('PATCH', `/people/${view.personId}`, cardBody(values));
+      onChanged();
+      return 'Карточка сохранена';
+    });
+  };
+  return (
+    <details className="form-details">
+      <summary>Изменить карточку</summary>
+      <form onSubmit={submit} noValidate aria-label="Изменить карточку" className="form-grid">
+        <CardFields values={values} onChange={setValues} error={error} />
+        <div className="actions">
+          <button type="submit" className="button-primary" disabled={busy}>
+            {busy ? 'Сохранение…' : 'Сохранить'}
+          </button>
+        </div>
+        <ErrorBox error={error} title="Карточка не сохранена" />
+        <DoneBox done={done} />
+      </form>
+    </details>
+  );
+}
+
+/** Consent to the processing of personal data (152-ФЗ): shown, recorded, withdrawn. */
+function Consent({ view, onChanged }: { view: PersonCardView; onChanged: () => void }) {
+  const [date, setDate] = useState('');
+  const [document, setDocument] = useState('');
+  const { submit: send, busy, error, done } = useSubmit();
+  const consent = view.consent;
+  const given = consent && !consent.withdrawnOn;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void send(async () => {
+      if (given) await postJson(`/people/${view.personId}/consent/withdrawal`, { date });
+      else await postJson(`/people/${view.personId}/consent`, { date, document });
+      setDate('');
+      setDocument('');
+      onChanged();
+      return given ? 'Отзыв согласия записан' : 'Согласие записано';
+    });
+  };
+  return (
+    <section className="card" aria-labelledby="consent-title">
+      <h2 id="consent-title">Согласие на обработку персональных данных</h2>
+      {consent ? (
+        <p data-testid="consent">
+          Получено {formatLocalDate(consent.date)}, документ: {consent.document}
+          {consent.withdrawnOn ? `; отозвано ${formatLocalDate(consent.withdrawnOn)}` : ''}
+        </p>
+      ) : null}
+      {given ? null : (
+        <p>
+          <NoConsentFlag />
+        </p>
+      )}
+      {view.depersonalised ? null : (
+        <form
+          onSubmit={submit}
+          noValidate
+          aria-label={given ? 'Записать отзыв согласия' : 'Записать согласие'}
+          className="form-grid"
+        >
+          <Field label={given ? 'Дата отзыва согласия' : 'Дата согласия'} field="date" error={error}>
+            {(props) => <input {...props} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
+          </Field>
+          {given ? null : (
+            <Field label="Документ (реквизиты согласия)" field="document" error={error}>
+              {(props) => <input {...props} value={document} onChange={(e) => setDocument(e.target.value)} />}
+            </Field>
+          )}
+          <div className="actions">
+            <button type="submit" disabled={busy}>
+              {given ? 'Записать отзыв согласия' : 'Записать согласие'}
+            </button>
+          </div>
+          <ErrorBox error={error} title="Не записано" />
+          <DoneBox done={done} />
+        </form>
+      )}
+    </section>
+  );
+}
+
+function Employments({ view, onChanged }: { view: PersonCardView; onChanged: () => void }) {
+  const session = useSession();
+  return (
+    <section className="card" aria-labelledby="employments-title">
+      <h2 id="employments-title">Место работы</h2>
+      {view.employments.length === 0 ? <p className="empty">Сведений о работе нет.</p> : null}
+      <ul className="card-list">
+        {view.employments.map((e) => (
+          <li key={e.organisationId}>
+            <h3>{e.organisationName ?? session.organisations.get(e.organisationId)?.name ?? 'Организация'}</h3>
+            <p>
+              {e.positions.join('; ') || 'Должность не указана'}
+              {e.subjects.length ? ` (${e.subjects.join(', ')})` : ''}
+              {e.personnelKey ? `, табельный № ${e.personnelKey}` : ''}
+            </p>
+            <p>
+              {employmentStatusLabels[e.status] ?? e.status}
+              {e.statusFrom ? ` с ${formatLocalDate(e.statusFrom)}` : ''}
+              {e.statusTo ? ` по ${formatLocalDate(e.statusTo)}` : ''}
+            </p>
+            {view.depersonalised ? null : <EditEmployment view={view} employment={e} onChanged={onChanged} />}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function EditEmployment({
+  view,
+  employment,
+  onChanged,
+}: {
+  view: PersonCardView;
+  employment: PersonCardView['employments'][number];
+  onChanged: () => void;
+}) {
+  const [values, setValues] = useState<EmploymentValues>(() => ({
+    personnelKey: employment.personnelKey ?? '',
+    positions: employment.positions.join('; '),
+    subjects: employment.subjects.join(', '),
+    status: employment.status,
+    statusFrom: employment.statusFrom ?? '',
+    statusTo: employment.statusTo ?? '',
+  }));
+  const { submit: send, busy, error, done } = useSubmit();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void send(async () => {
+      await sendJson(
+        'PUT',
+        `/people/${view.personId}/employments/${employment.organisationId}`,
+        employmentBody(values),
+      );
+      onChanged();
+      return 'Сведения о работе сохранены';
+    });
+  };
+  return (
+    <details className="form-details">
+      <summary>Изменить сведения о работе</summary>
+      <form onSubmit={submit} noValidate aria-label="Изменить сведения о работе" className="form-grid">
+        <EmploymentFields values={values} onChange={setValues} error={error} />
+        <div className="actions">
+          <button type="submit" disabled={busy}>
+            {busy ? 'Сохранение…' : 'Сохранить'}
+          </button>
+        </div>
+        <ErrorBox error={error} title="Не сохранено" />
+        <DoneBox done={done} />
+      </form>
+    </details>
+  );
+}
+
+interface PersonHistoryEntry {
+  version: number;
+  type: string;
+  recordedAt: string;
+  actorId: string;
+  actorName?: string;
+  role?: Role | 'system';
+  data?: { fields?: string[]; given?: boolean; status?: string };
+}
+
+const personEventLabels: Record<string, string> = {
+  PersonRegistered: 'Сотрудник внесён в справочник',
+  PersonCardChanged: 'Изменена карточка',
+  PersonEmploymentChanged: 'Изменены сведения о работе',
+  PersonConsentRecorded: 'Записано согласие на обработку ПДн',
+  PersonDepersonalised: 'Персональные данные обезличены',
+};
+
+/** Who changed which fields when: the person's own stream (events name fields, never values). */
+function PersonHistory({ personId }: { personId: string }) {
+  const session = useSession();
+  const history = useLoad(() => getJson<PersonHistoryEntry[]>(`/people/${personId}/history`), [personId]);
+  if (history.error) return null; // Read only by those the API allows: the card stays useful without it.
+  if (!history.data) return <Loading what="Загрузка истории" />;
+  const zone = session.timeZoneOf(undefined);
+  return (
+    <section className="card" aria-labelledby="person-history-title">
+      <h2 id="person-history-title">История изменений</h2>
+      <ol className="timeline">
+        {history.data.map((entry) => (
+          <li key={entry.version}>
+            <time dateTime={entry.recordedAt}>{formatInstant(entry.recordedAt, zone)}</time>{' '}
+            <strong>
+              {entry.type === 'PersonConsentRecorded' && entry.data?.given === false
+                ? 'Записан отзыв согласия на обработку ПДн'
+                : (personEventLabels[entry.type] ?? entry.type)}
+            </strong>
+            {entry.data?.fields?.length
+              ? `: ${entry.data.fields.map((f) => personFieldLabels[f as PersonCardField] ?? f).join(', ')}`
+              : ''}
+            {' — '}
+            <PersonId id={entry.actorId} name={entry.actorName} />
+            {entry.role && entry.role !== 'system' ? ` (${roleLabels[entry.role]})` : ''}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

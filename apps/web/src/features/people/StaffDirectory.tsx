@@ -1,0 +1,176 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { postJson } from '../../api';
+import { useSession } from '../../auth';
+import { NoConsentFlag, usePeople } from '../../components/people';
+import { DoneBox, ErrorBox, Field, Loading, SelectField, ShowMore, usePaged } from '../../components/ui';
+import { useSubmit } from '../../use-submit';
+import { employmentStatusLabels, qualificationCategoryLabels } from '../../../../../libs/domain/src/person/person.card';
+import type { PersonListItem, Role } from '../../types';
+import {
+  blankCard,
+  blankEmployment,
+  CardFields,
+  cardBody,
+  EmploymentFields,
+  employmentBody,
+  type CardValues,
+  type EmploymentValues,
+} from './person-form';
+
+/** The roles that keep an organisation's staff directory (issue 18: who sees what). */
+export const staffRoles: Role[] = ['curator', 'director', 'administrator'];
+
+/** Waits this long after the last key before searching, so the list follows typing without a request per key. */
+const SEARCH_DEBOUNCE_MS = 250;
+
+/** The organisations whose staff the user keeps: their own for a curator or director, every one for an administrator. */
+function useStaffOrganisations() {
+  const session = useSession();
+  const ids = session.has('administrator')
+    ? [...session.organisations.keys()]
+    : session.me.assignments.flatMap((a) =>
+        a.organisationId && staffRoles.includes(a.role) ? [a.organisationId] : [],
+      );
+  return [...new Set(ids)].map((id) => ({ id, name: session.organisations.get(id)?.name ?? 'Организация' }));
+}
+
+/** «Сотрудники»: an organisation's staff, searched by surname as you type, with the form that adds a person. */
+export function StaffDirectory() {
+  const organisations = useStaffOrganisations();
+  const [params, setParams] = useSearchParams();
+  const organisationId = params.get('organisation') ?? organisations[0]?.id ?? '';
+  return (
+    <section aria-labelledby="staff-title">
+      <h1 id="staff-title">Сотрудники</h1>
+      {organisations.length === 0 ? <p className="empty">Нет организаций, сотрудников которых вы ведёте.</p> : null}
+      {organisations.length > 1 ? (
+        <SelectField
+          label="Организация"
+          field="organisation"
+          value={organisationId}
+          onChange={(id) => setParams({ organisation: id })}
+          options={organisations.map((o) => [o.id, o.name] as const)}
+        />
+      ) : null}
+      {organisationId ? <OrganisationStaff key={organisationId} organisationId={organisationId} /> : null}
+    </section>
+  );
+}
+
+/** One organisation's staff: the search box, the list it filters on the server, and the form that adds a person. */
+function OrganisationStaff({ organisationId }: { organisationId: string }) {
+  const [typed, setTyped] = useState('');
+  const [q, setQ] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setQ(typed.trim()), SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [typed]);
+  const staff = usePaged<PersonListItem>(
+    `/organisations/${organisationId}/people${q ? `?q=${encodeURIComponent(q)}` : ''}`,
+    [],
+  );
+  return (
+    <>
+      <Field label="Поиск по фамилии" field="q" hint="Регистр и буквы «е»/«ё» не важны">
+        {(props) => (
+          <input {...props} type="search" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" />
+        )}
+      </Field>
+      <StaffTable staff={staff} searching={typed !== ''} />
+      <AddPerson organisationId={organisationId} onAdded={staff.reload} />
+    </>
+  );
+}
+
+function StaffTable({ staff, searching }: { staff: ReturnType<typeof usePaged<PersonListItem>>; searching: boolean }) {
+  if (staff.error) return <ErrorBox error={staff.error} />;
+  if (!staff.loaded) return <Loading />;
+  if (staff.items.length === 0)
+    return (
+      <p className="empty" role="status">
+        {searching ? 'Никого не найдено.' : 'Сотрудники ещё не добавлены.'}
+      </p>
+    );
+  return (
+    <>
+      <div className="table-wrap">
+        <table>
+          <caption className="visually-hidden">Сотрудники организации</caption>
+          <thead>
+            <tr>
+              <th scope="col">ФИО</th>
+              <th scope="col">Должность</th>
+              <th scope="col">Предметы</th>
+              <th scope="col">Категория</th>
+              <th scope="col">Статус</th>
+              <th scope="col">Рабочие контакты</th>
+            </tr>
+          </thead>
+          <tbody>
+            {staff.items.map((p) => (
+              <tr key={p.personId}>
+                <td>
+                  <Link to={`/people/${p.personId}`}>{p.fullName}</Link>
+                  {p.hasConsent ? null : (
+                    <>
+                      {' '}
+                      <NoConsentFlag />
+                    </>
+                  )}
+                </td>
+                <td>{p.positions.join('; ') || '—'}</td>
+                <td>{p.subjects.join(', ') || '—'}</td>
+                <td>{p.category ? qualificationCategoryLabels[p.category] : '—'}</td>
+                <td>{employmentStatusLabels[p.status] ?? p.status}</td>
+                <td>{[p.workEmail, p.workPhone].filter(Boolean).join(', ') || '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <ShowMore list={staff} what="сотрудников" />
+    </>
+  );
+}
+
+function AddPerson({ organisationId, onAdded }: { organisationId: string; onAdded: () => void }) {
+  const { refresh } = usePeople();
+  const [card, setCard] = useState<CardValues>(blankCard);
+  const [employment, setEmployment] = useState<EmploymentValues>(blankEmployment);
+  const { submit: send, busy, error, done } = useSubmit();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void send(async () => {
+      await postJson<{ personId: string }>(`/organisations/${organisationId}/people`, {
+        ...cardBody(card),
+        ...employmentBody(employment),
+      });
+      const name = [card.surname, card.firstName, card.patronymic]
+        .map((s) => s.trim())
+        .filter(Boolean)
+        .join(' ');
+      setCard(blankCard);
+      setEmployment(blankEmployment);
+      onAdded();
+      refresh();
+      return `Сотрудник ${name} добавлен`;
+    });
+  };
+  return (
+    <details className="form-details card">
+      <summary>Добавить сотрудника</summary>
+      <form onSubmit={submit} noValidate aria-label="Добавить сотрудника" className="form-grid">
+        <CardFields values={card} onChange={setCard} error={error} />
+        <EmploymentFields values={employment} onChange={setEmployment} error={error} />
+        <div className="actions">
+          <button type="submit" className="button-primary" disabled={busy}>
+            {busy ? 'Сохранение…' : 'Добавить'}
+          </button>
+        </div>
+        <ErrorBox error={error} title="Сотрудник не добавлен" />
+        <DoneBox done={done} />
+      </form>
+    </details>
+  );
+}
