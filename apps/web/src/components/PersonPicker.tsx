@@ -40,7 +40,9 @@ export function PersonPicker({
   const listId = useId();
   const [text, setText] = useState(value?.fullName ?? '');
   const [open, setOpen] = useState(false);
-  const [found, setFound] = useState<PersonListItem[]>([]);
+  // The matches with the text they were found for: a list is only offered for what the box now says.
+  const [result, setResult] = useState<{ q: string; people: PersonListItem[] }>({ q: '', people: [] });
+  const found = result.q === text.trim() ? result.people : [];
   const [active, setActive] = useState(0);
   const [state, setState] = useState<'idle' | 'searching' | 'failed'>('idle');
   const blurTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
@@ -59,7 +61,7 @@ export function PersonPicker({
       ).then(
         (people) => {
           if (!live) return;
-          setFound(people.filter((p) => !exclude.includes(p.personId)));
+          setResult({ q, people: people.filter((p) => !exclude.includes(p.personId)) });
           setActive(0);
           setState('idle');
         },
@@ -94,10 +96,11 @@ export function PersonPicker({
     }
   };
 
+  const pending = open && (state === 'searching' || result.q !== text.trim());
   const status =
     state === 'failed'
       ? 'Поиск не удался: повторите'
-      : state === 'searching'
+      : pending
         ? 'Поиск…'
         : open && found.length === 0
           ? 'Никого не найдено: проверьте фамилию или добавьте сотрудника в разделе «Сотрудники»'
@@ -153,7 +156,7 @@ export function PersonPicker({
           <span className="visually-hidden" aria-live="polite">
             {status}
           </span>
-          {open && state !== 'searching' && found.length === 0 ? <small className="hint">{status}</small> : null}
+          {open && !pending && found.length === 0 ? <small className="hint">{status}</small> : null}
         </div>
       )}
     </Field>
