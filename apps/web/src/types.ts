@@ -389,5 +389,6 @@ export interface PersonCardView extends Partial<PersonCard> {
   shortName: string;
   employments: (PersonEmployment & { organisationId: string; organisationName?: string })[];
   consent?: { date: string; document: string; withdrawnOn?: string };
+  hasConsent: boolean;
   depersonalised: boolean;
 }

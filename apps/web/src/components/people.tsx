@@ -20,10 +20,11 @@ const PeopleContext = createContext<People>({ names: new Map(), refresh: () => u
 const DIRECTORY_PAGES = 5;
 const DIRECTORY_ORGANISATIONS = 20;
 
-/** The user's own name, and «Иванова М. П.» for a name given in one string. */
+/** «Иванова М. П.» for an account's name that reads as a ФИО; any other name («Пользователь 1a2b3c4d») as it is. */
 function shortOf(fullName: string): string {
-  const [surname, ...rest] = fullName.trim().split(/\s+/);
-  return [surname, ...rest.map((part) => `${part[0]}.`)].join(' ');
+  const parts = fullName.trim().split(/\s+/);
+  const isFio = parts.length >= 2 && parts.length <= 3 && parts.every((p) => /^[А-ЯЁ][а-яё-]+$/.test(p));
+  return isFio ? [parts[0], ...parts.slice(1).map((part) => `${part[0]}.`)].join(' ') : fullName.trim();
 }
 
 /**

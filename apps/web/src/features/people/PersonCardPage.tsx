@@ -98,7 +98,13 @@ function EditCard({ view, onChanged }: { view: PersonCardView; onChanged: () => 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void send(async () => {
-      await sendJson('PATCH', `/people/${view.personId}`, cardBody(values));
+      // A field emptied in the form is cleared (null); the others are sent as they stand.
+      const before = cardValuesOf(view);
+      const cleared = (Object.keys(values) as (keyof CardValues)[]).filter((k) => before[k] && !values[k].trim());
+      await sendJson('PATCH', `/people/${view.personId}`, {
+        ...cardBody(values),
+        ...Object.fromEntries(cleared.map((k) => [k, null])),
+      });
       onChanged();
       return 'Карточка сохранена';
     });
