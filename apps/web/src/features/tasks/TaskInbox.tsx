@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { getJson, postJson } from '../../api';
 import { useSession } from '../../auth';
 import { Badge, ErrorBox, Field, Loading, useLoad } from '../../components/ui';
+import { PersonId } from '../../components/people';
 import { useSubmit } from '../../use-submit';
 import { formatLocalDate } from '../../format';
 import { pendingDeadlineText, pluralRu, taskLabel, taskStatusLabels, workingDaysText } from '../../labels';
@@ -124,7 +125,8 @@ function TaskCard({
 }) {
   const overdue = isOverdue(task);
   const left = task.dueLocalDate === undefined ? undefined : workingDays?.days[task.dueLocalDate];
-  const organisation = useSession().organisations.get(task.organisationId);
+  const session = useSession();
+  const organisation = session.organisations.get(task.organisationId);
   const routeAction = task.subject.type === 'route' ? doneOnRoute[task.kind] : undefined;
   const kindLabel = taskLabel({ kind: task.kind, role: task.assignee.role });
   return (
@@ -135,6 +137,14 @@ function TaskCard({
         <h2 className="task-title">{task.title}</h2>
       </div>
       <dl className="facts">
+        {task.assignee.personId === session.me.sub ? null : (
+          <div>
+            <dt>Исполнитель</dt>
+            <dd>
+              <PersonId id={task.assignee.personId} name={task.assignee.name} />
+            </dd>
+          </div>
+        )}
         <div>
           <dt>Срок</dt>
           {task.dueLocalDate === undefined ? (
