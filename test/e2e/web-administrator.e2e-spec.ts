@@ -80,6 +80,7 @@ describe('web application: the administrator audits a pair after a mentor replac
       'Мои задачи',
       'Программы',
       'ИОМ',
+      'Сотрудники',
       'Аудит пар',
       'Производственный календарь',
       'Пользователи и роли',

@@ -115,6 +115,7 @@ describe('web application: the curator advances a programme after fixing a refus
       'Мои задачи',
       'Программы',
       'ИОМ',
+      'Сотрудники',
       'Аудит пар',
     ]);
     await page.getByRole('heading', { name: 'Условия перехода к следующему этапу' }).waitFor();

@@ -21,6 +21,7 @@ import { useSubmit } from '../../use-submit';
 import { formatInstant, formatLocalDate } from '../../format';
 import { FormPairForm, menteesOf, PairActions, type PairAction } from '../pairs/PairForms';
 import { firstIndicatorOf, MonitoringResults } from './MonitoringResults';
+import { ProgrammeCurator } from './ProgrammeCurator';
 import {
   CommissionMeetingForm,
   MentorCapacityForm,
@@ -63,7 +64,7 @@ async function readUntil(programmeId: string, done: (p: Programme) => boolean, t
 }
 
 interface Fix {
-  target: 'documents' | 'participants' | 'pairs' | 'monitoring';
+  target: 'documents' | 'participants' | 'pairs' | 'monitoring' | 'curator';
   documentKind?: ProgrammeDocumentKind;
   monitoringStage?: MonitoringStage;
   participantRole?: 'mentor' | 'mentee';
@@ -90,6 +91,7 @@ function fixFor(condition: UnmetCondition): Fix {
       label: 'Внести результат мониторинга',
     };
   }
+  if (condition.code === 'curator.notAppointed') return { target: 'curator', label: 'Назначить куратора' };
   if (condition.code === 'mentors.notSelected')
     return { target: 'participants', participantRole: 'mentor', label: 'Отобрать наставника' };
   if (condition.code === 'mentees.notSelected')
@@ -125,6 +127,7 @@ export function ProgrammePage() {
   const participantForm = useRef<HTMLElement>(null);
   const monitoringSection = useRef<HTMLElement>(null);
   const pairsSection = useRef<HTMLElement>(null);
+  const curatorSection = useRef<HTMLDivElement>(null);
 
   if (loaded.error && !programme) return <ErrorBox error={loaded.error} />;
   if (!programme) return <Loading what="Загрузка программы" />;
@@ -163,6 +166,7 @@ export function ProgrammePage() {
       participants: participantForm,
       pairs: pairsSection,
       monitoring: monitoringSection,
+      curator: curatorSection,
     };
     const section = sections[target.target];
     section.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
@@ -216,6 +220,9 @@ export function ProgrammePage() {
           )}{' '}
           — с {formatInstant(programme.stageEnteredAt, zone)}
         </p>
+        <div ref={curatorSection}>
+          <ProgrammeCurator programme={programme} onAppointed={refresh} />
+        </div>
       </section>
 
       {!closed ? (
