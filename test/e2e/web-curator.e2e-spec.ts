@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { approveCandidates } from '../support/participants';
-import { localDateOf } from '@mentorflow/calendar';
+import { localDay as localDayIn } from '../support/dates';
 import { registerOrganisation, selectParticipant, startProgramme } from '../support/programme-setup';
 import { TestSystem } from '../support/system';
 import {
@@ -15,10 +15,8 @@ import {
   signedInPage,
 } from '../support/web';
 
-const DAY = 86_400_000;
-/** A date in the organisation's zone (Samara) relative to today: never a fixed year. */
-const localDay = (days: number) =>
-  new Date(Date.parse(`${localDateOf(new Date(), 'Europe/Samara')}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+/** A date in the organisation's zone (Samara) relative to today. */
+const localDay = (days: number) => localDayIn('Europe/Samara', days);
 
 /** Journey 1: a curator is refused at the preparatory gate, fixes what is missing from the checklist, and advances. */
 describe('web application: the curator advances a programme after fixing a refused gate', () => {

@@ -1,15 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
-import { localDateOf } from '@mentorflow/calendar';
+import { localDay as localDayIn } from '../support/dates';
+import { addPerson } from '../support/people';
 import { registerOrganisation, startProgramme } from '../support/programme-setup';
 import { TestSystem } from '../support/system';
 import { accessibilityAudit, ensureWebBuild, launchBrowser, screenshot, signedInPage } from '../support/web';
 
-const DAY = 86_400_000;
 const ZONE = 'Europe/Moscow';
-/** A date in the organisation's zone relative to today: never a fixed year. */
-const localDay = (days: number) =>
-  new Date(Date.parse(`${localDateOf(new Date(), ZONE)}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+/** A date in the organisation's zone relative to today. */
+const localDay = (days: number) => localDayIn(ZONE, days);
 
 /** The staff the curator adds through the screen: what she types, and how the lists name them. */
 const staff = [
@@ -74,6 +73,13 @@ describe('web application: a curator works with people by name, never by id', ()
     organisationId = org.body.organisationId;
     const directorToken = system.token(randomUUID(), ['director'], [organisationId]);
     curatorToken = system.token(curator, ['curator'], [organisationId]);
+    // The curator is on the school's staff too (her account's subject is her person id): the history names her.
+    await addPerson(system, organisationId, adminToken, 'Сидорова', {
+      personId: curator,
+      firstName: 'Анна',
+      patronymic: 'Викторовна',
+      positions: ['заместитель директора'],
+    });
     ({ programmeId } = await startProgramme(
       system,
       organisationId,
@@ -115,7 +121,7 @@ describe('web application: a curator works with people by name, never by id', ()
     const menu = page.getByRole('navigation', { name: 'Основное меню' });
     await menu.getByRole('link', { name: 'Сотрудники' }).click();
     await page.getByRole('heading', { name: 'Сотрудники', level: 1 }).waitFor();
-    await page.getByText('Сотрудники ещё не добавлены.').waitFor();
+    await page.getByRole('link', { name: 'Сидорова Анна Викторовна' }).waitFor();
 
     // An empty card is refused field by field and adds nobody.
     await page.getByText('Добавить сотрудника', { exact: true }).click();
@@ -125,7 +131,7 @@ describe('web application: a curator works with people by name, never by id', ()
     await expect(form.locator('.field-invalid label').allTextContents()).resolves.toEqual(
       expect.arrayContaining(['Фамилия', 'Имя']),
     );
-    expect(await listed()).toEqual([]);
+    expect((await listed()).map((p) => p.fullName)).toEqual(['Сидорова Анна Викторовна']);
 
     for (const person of staff) {
       await form.getByLabel('Фамилия', { exact: true }).fill(person.surname);
@@ -146,14 +152,15 @@ describe('web application: a curator works with people by name, never by id', ()
         .waitFor();
     }
     const table = page.locator('section[aria-labelledby="staff-title"] table tbody');
-    await table.locator('tr').nth(2).waitFor();
+    await table.locator('tr').nth(3).waitFor();
     // Ordered by surname; nobody has consented yet, and everyone is flagged.
     await expect(table.locator('tr td:first-child a').allTextContents()).resolves.toEqual([
       'Ёлкина Ольга Игоревна',
       'Иванова Мария Петровна',
       'Петров Иван Сергеевич',
+      'Сидорова Анна Викторовна',
     ]);
-    await expect(table.locator('.no-consent').count()).resolves.toBe(3);
+    await expect(table.locator('.no-consent').count()).resolves.toBe(4);
 
     // Search as she types, on the server, whatever the case and ё/е.
     const search = page.getByRole('searchbox', { name: 'Поиск по фамилии' });
@@ -210,6 +217,8 @@ describe('web application: a curator works with people by name, never by id', ()
     await page.goto(`${system.baseUrl}/app/programmes/${programmeId}`);
     const participants = page.locator('section[aria-labelledby="participants-title"]');
     await participants.getByText('Участники не отобраны.').waitFor();
+    // The programme names its curator.
+    await page.getByText('Куратор программы: Сидорова А. В.').waitFor();
     const proposal = page.getByRole('form', { name: 'Предложить кандидата' });
 
     // The mentor by mouse: the picker shows who the person is; position and experience come from the directory.
@@ -282,6 +291,7 @@ describe('web application: a curator works with people by name, never by id', ()
     await page.getByRole('heading', { name: 'История пары' }).waitFor();
     const formed = page.locator('.timeline-PairFormed');
     await formed.getByText('Наставник Иванова М. П., наставляемые: Петров И. С.').waitFor();
+    await formed.getByText(/Сидорова А\. В\. — Куратор/).waitFor();
     await expect(page.getByLabel('Пара или группа').textContent()).resolves.toContain('наставник Иванова М. П.');
     await screenshot(page, 'curator-pair-history-names');
 
