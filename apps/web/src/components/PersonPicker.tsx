@@ -24,7 +24,6 @@ export function PersonPicker({
   hint,
   value,
   onChange,
-  exclude = [],
 }: {
   organisationId: string;
   label: string;
@@ -34,8 +33,6 @@ export function PersonPicker({
   /** The chosen person, or undefined while nobody is chosen. */
   value?: PersonListItem;
   onChange: (person: PersonListItem | undefined) => void;
-  /** People who may not be chosen here (already chosen elsewhere in the form). */
-  exclude?: readonly string[];
 }) {
   const listId = useId();
   const [text, setText] = useState(value?.fullName ?? '');
@@ -61,7 +58,7 @@ export function PersonPicker({
       ).then(
         (people) => {
           if (!live) return;
-          setResult({ q, people: people.filter((p) => !exclude.includes(p.personId)) });
+          setResult({ q, people });
           setActive(0);
           setState('idle');
         },
@@ -72,7 +69,7 @@ export function PersonPicker({
       live = false;
       clearTimeout(timer);
     };
-  }, [text, open, organisationId, exclude.join()]);
+  }, [text, open, organisationId]);
 
   const choose = (person: PersonListItem) => {
     onChange(person);

@@ -74,7 +74,7 @@ export function PersonCardPage() {
         {facts.length ? (
           <dl>
             {facts.map(([field, value]) => (
-              <div key={field} style={{ display: 'contents' }}>
+              <div key={field} className="person-fact">
                 <dt>{personFieldLabels[field]}</dt>
                 <dd>{value}</dd>
               </div>

@@ -19,7 +19,7 @@ import {
 } from './person-form';
 
 /** The roles that keep an organisation's staff directory (issue 18: who sees what). */
-export const staffRoles: Role[] = ['curator', 'director', 'administrator'];
+const staffRoles: Role[] = ['curator', 'director', 'administrator'];
 
 /** Waits this long after the last key before searching, so the list follows typing without a request per key. */
 const SEARCH_DEBOUNCE_MS = 250;
