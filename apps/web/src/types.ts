@@ -317,7 +317,9 @@ export interface HistoryEntry {
   recordedAtLocal?: string;
   timeZone?: string;
   actorId: string;
+  /** The actor's full name, and those of the people the event's data names (by id), where known. */
   actorName?: string;
+  names?: Record<string, string>;
   /** `system` for what the workflows did on their own (timers). */
   role: Role | 'system';
   reason?: string;

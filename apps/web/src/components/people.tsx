@@ -104,10 +104,10 @@ export function PeopleProvider({ children }: { children: ReactNode }) {
 
 export const usePeople = () => useContext(PeopleContext);
 
-/** The short name the answer carried, else the one the directory knows; undefined when neither knows it. */
+/** The full name an answer carried beside the id, else the directory's; undefined when neither knows the person. */
 const useKnown = (id: string, name?: string, hasConsent?: boolean): KnownName | undefined => {
   const known = usePeople().names.get(id);
-  if (name) return { fullName: known?.fullName ?? name, shortName: name, hasConsent: hasConsent ?? known?.hasConsent };
+  if (name) return { fullName: name, shortName: shortOf(name), hasConsent: hasConsent ?? known?.hasConsent };
   return known && { ...known, hasConsent: hasConsent ?? known.hasConsent };
 };
 
@@ -124,7 +124,16 @@ export function NoConsentFlag() {
  * A person: «Иванова М. П.» (the full name on hover) with the no-consent flag; only when no name is known, the
  * short id with a button that copies the full one.
  */
-export function PersonId({ id, name, hasConsent }: { id: string; name?: string; hasConsent?: boolean }) {
+export function PersonId({
+  id,
+  name,
+  hasConsent,
+}: {
+  id: string;
+  /** The full name the API gave beside the id. */
+  name?: string;
+  hasConsent?: boolean;
+}) {
   const known = useKnown(id, name, hasConsent);
   const [copied, setCopied] = useState(false);
   if (known) {
@@ -170,14 +179,15 @@ export function PersonId({ id, name, hasConsent }: { id: string; name?: string; 
 }
 
 /**
- * A person's name for plain text (option labels, field labels, sentences): the name the answer carried, else
- * the directory's short name, else the short id; «(нет согласия на обработку ПДн)» when the directory says so.
+ * A person's name for plain text (option labels, field labels, sentences): «Иванова М. П.» from the full name the
+ * answer carried or from the directory, else the short id; «(нет согласия на обработку ПДн)» when the directory
+ * says so.
  */
 export const usePersonLabel = () => {
   const { names } = usePeople();
   return (id: string, name?: string) => {
     const known = names.get(id);
-    const text = name ?? known?.shortName ?? shortId(id);
+    const text = name ? shortOf(name) : (known?.shortName ?? shortId(id));
     return known?.hasConsent === false ? `${text} (нет согласия на обработку ПДн)` : text;
   };
 };

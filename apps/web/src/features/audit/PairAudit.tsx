@@ -59,8 +59,9 @@ function orderOf(entry: HistoryEntry): Order | undefined {
 }
 
 /** One line of "what" for an event: the facts an auditor looks for. */
-function summary(entry: HistoryEntry, label: (id: string) => string): string {
+function summary(entry: HistoryEntry, personLabel: (id: string, name?: string) => string): string {
   const d = entry.data as Record<string, unknown>;
+  const label = (id: string) => personLabel(id, entry.names?.[id]);
   switch (entry.type) {
     case 'PairFormed':
       return `Наставник ${label(d.mentorId as string)}, наставляемые: ${((d.menteeIds as string[]) ?? []).map((id) => label(id)).join(', ')}`;
