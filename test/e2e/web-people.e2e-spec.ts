@@ -122,6 +122,8 @@ describe('web application: a curator works with people by name, never by id', ()
     await menu.getByRole('link', { name: 'Сотрудники' }).click();
     await page.getByRole('heading', { name: 'Сотрудники', level: 1 }).waitFor();
     await page.getByRole('link', { name: 'Сидорова Анна Викторовна' }).waitFor();
+    // The header names her as the directory does, not by her account's placeholder.
+    await page.locator('.user-name').filter({ hasText: 'Сидорова Анна Викторовна' }).waitFor();
 
     // An empty card is refused field by field and adds nobody.
     await page.getByText('Добавить сотрудника', { exact: true }).click();

@@ -1,7 +1,7 @@
 import { NavLink, Outlet } from 'react-router';
 import { useAuth, useSession } from '../auth';
 import { roleLabels } from '../labels';
-import { PeopleProvider } from './people';
+import { PeopleProvider, usePeople } from './people';
 import type { Role } from '../types';
 
 interface MenuItem {
@@ -32,44 +32,51 @@ export const menu: MenuItem[] = [
 export const allowed = (item: MenuItem, has: (...roles: Role[]) => boolean) =>
   item.roles === 'all' || has(...item.roles);
 
+/** The signed-in user's name: the staff directory's card when there is one, else the account's. */
+function OwnName() {
+  const { me } = useSession();
+  const name = usePeople().names.get(me.sub)?.fullName ?? me.fullName;
+  return <span className="user-name">{name ?? `Пользователь ${me.sub.slice(0, 8)}`}</span>;
+}
+
 export function Layout() {
   const session = useSession();
   const { signOut } = useAuth();
   const roles = [...session.roles].map((r) => roleLabels[r]).join(', ');
   return (
-    <div className="app">
-      <a className="skip-link" href="#main">
-        Перейти к содержанию
-      </a>
-      <header className="app-header">
-        <div className="brand">
-          <span aria-hidden="true">◆</span> mentorflow
-          <small>наставничество педагогов</small>
-        </div>
-        <nav aria-label="Основное меню">
-          <ul className="menu">
-            {menu
-              .filter((item) => allowed(item, session.has))
-              .map((item) => (
-                <li key={item.to}>
-                  <NavLink to={item.to}>{item.label}</NavLink>
-                </li>
-              ))}
-          </ul>
-        </nav>
-        <div className="user">
-          <span className="user-name">{session.me.fullName ?? `Пользователь ${session.me.sub.slice(0, 8)}`}</span>
-          <span className="user-roles">{roles}</span>
-          <button type="button" className="button-link" onClick={signOut}>
-            Выйти
-          </button>
-        </div>
-      </header>
-      <main id="main" tabIndex={-1}>
-        <PeopleProvider>
+    <PeopleProvider>
+      <div className="app">
+        <a className="skip-link" href="#main">
+          Перейти к содержанию
+        </a>
+        <header className="app-header">
+          <div className="brand">
+            <span aria-hidden="true">◆</span> mentorflow
+            <small>наставничество педагогов</small>
+          </div>
+          <nav aria-label="Основное меню">
+            <ul className="menu">
+              {menu
+                .filter((item) => allowed(item, session.has))
+                .map((item) => (
+                  <li key={item.to}>
+                    <NavLink to={item.to}>{item.label}</NavLink>
+                  </li>
+                ))}
+            </ul>
+          </nav>
+          <div className="user">
+            <OwnName />
+            <span className="user-roles">{roles}</span>
+            <button type="button" className="button-link" onClick={signOut}>
+              Выйти
+            </button>
+          </div>
+        </header>
+        <main id="main" tabIndex={-1}>
           <Outlet />
-        </PeopleProvider>
-      </main>
-    </div>
+        </main>
+      </div>
+    </PeopleProvider>
   );
 }
