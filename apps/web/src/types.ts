@@ -237,7 +237,10 @@ export interface Task {
   status: TaskStatus;
   organisationId: string;
   subject: { type: 'programme' | 'pair' | 'route' | 'calendar'; id: string };
-  assignee: { personId: string; role: Role; name?: string };
+  assignee: { personId: string; role: Role };
+  assigneeName?: string;
+  /** The stored title with the names of the people it is about («… — Иванова М. П.»), when it is about someone. */
+  displayTitle?: string;
   raisedAt: string;
   /** Absent while the deadline waits for a production-calendar year (`deadlinePendingYear`). */
   dueAt?: string;
@@ -271,6 +274,9 @@ export interface Route {
   stage: RouteStage;
   stageEnteredAt: string;
   participants: { teacherId: string; methodologistId: string; tutorId: string };
+  teacherName?: string;
+  /** 003 §5.1 from the staff directory: names and work contacts (the teacher's birth date only for those allowed). */
+  titlePagePeople?: Record<'teacher' | 'methodologist' | 'tutor', TitlePagePerson>;
   titlePage: Record<string, string | number | undefined> & { startDate: string; endDate: string };
   goal?: { goal: string; tasks: string[] };
   diagnostics?: { date: string; results: CompetenceResult[] };
@@ -393,4 +399,12 @@ export interface PersonCardView extends Partial<PersonCard> {
   consent?: { date: string; document: string; withdrawnOn?: string };
   hasConsent: boolean;
   depersonalised: boolean;
+}
+
+/** A person on a route's title page: the id always, the rest where the directory knows it. */
+export interface TitlePagePerson extends Partial<PersonName> {
+  personId: string;
+  workEmail?: string;
+  workPhone?: string;
+  birthDate?: string;
 }

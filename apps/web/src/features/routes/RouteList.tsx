@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { useSession } from '../../auth';
+import { PersonId } from '../../components/people';
 import { Badge, ErrorBox, Loading, ShowMore, usePaged } from '../../components/ui';
 import { formatLocalDate } from '../../format';
 import { routeStageLabels } from '../../labels';
@@ -20,6 +21,9 @@ export function RouteList() {
             <h2>
               <Link to={`/routes/${route.routeId}`}>ИОМ {route.code}</Link>
             </h2>
+            <p>
+              Педагог: <PersonId id={route.participants.teacherId} name={route.teacherName} />
+            </p>
             <p>
               {session.organisations.get(route.organisationId)?.name ?? ''} · этап «{routeStageLabels[route.stage]}»
             </p>

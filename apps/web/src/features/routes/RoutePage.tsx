@@ -18,7 +18,7 @@ import {
   routeRoadMapSourceLabels,
   routeStageLabels,
 } from '../../labels';
-import type { CompetenceArea, RoadMapRow, Route, RouteActivityKind } from '../../types';
+import type { CompetenceArea, RoadMapRow, Route, RouteActivityKind, TitlePagePerson } from '../../types';
 
 const diagnosticsKindLabels = { initial: 'Входная', repeated: 'Повторная', control: 'Контрольная' } as const;
 
@@ -40,6 +40,30 @@ const titlePageLabels: Record<string, string> = {
   startDate: 'Начало маршрута',
   endDate: 'Окончание маршрута',
 };
+
+const routePeople = [
+  ['teacher', 'Педагог'],
+  ['methodologist', 'Методист'],
+  ['tutor', 'Тьютор'],
+] as const;
+
+/** One person of the title page (003 §5.1): the name, then the work contacts and birth date the API gave. */
+function TitlePagePersonFact({ label, person }: { label: string; person: TitlePagePerson }) {
+  const details = [
+    person.birthDate ? `дата рождения ${formatLocalDate(person.birthDate)}` : '',
+    person.workPhone ?? '',
+    person.workEmail ?? '',
+  ].filter(Boolean);
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd>
+        <PersonId id={person.personId} name={person.fullName} hasConsent={person.hasConsent} />
+        {details.length ? <small>{` — ${details.join(', ')}`}</small> : null}
+      </dd>
+    </div>
+  );
+}
 
 export function RoutePage() {
   const { routeId = '' } = useParams();
@@ -125,13 +149,13 @@ export function RoutePage() {
             <dd>{r.code}</dd>
           </div>
           <RoutePairLink pairId={(r as Route & { pairId?: string }).pairId} />
-          <div>
-            <dt>Педагог / методист / тьютор</dt>
-            <dd>
-              <PersonId id={r.participants.teacherId} /> / <PersonId id={r.participants.methodologistId} /> /{' '}
-              <PersonId id={r.participants.tutorId} />
-            </dd>
-          </div>
+          {routePeople.map(([who, label]) => (
+            <TitlePagePersonFact
+              key={who}
+              label={label}
+              person={r.titlePagePeople?.[who] ?? { personId: r.participants[`${who}Id`] }}
+            />
+          ))}
         </dl>
         {r.goal ? (
           <>

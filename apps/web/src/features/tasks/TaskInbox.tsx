@@ -134,14 +134,14 @@ function TaskCard({
       <div className="task-head">
         <Badge tone={overdue ? 'danger' : 'info'}>{overdue ? taskStatusLabels.overdue : kindLabel}</Badge>
         {overdue ? <Badge tone="neutral">{kindLabel}</Badge> : null}
-        <h2 className="task-title">{task.title}</h2>
+        <h2 className="task-title">{task.displayTitle ?? task.title}</h2>
       </div>
       <dl className="facts">
         {task.assignee.personId === session.me.sub ? null : (
           <div>
             <dt>Исполнитель</dt>
             <dd>
-              <PersonId id={task.assignee.personId} name={task.assignee.name} />
+              <PersonId id={task.assignee.personId} name={task.assigneeName} />
             </dd>
           </div>
         )}
