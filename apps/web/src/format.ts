@@ -41,3 +41,14 @@ export const todayIn = (timeZone: string): string =>
   new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 
 export const shortId = (id: string | undefined): string => (id ? id.slice(0, 8) : '—');
+
+/**
+ * «Иванова М. П.» from a full name that reads as a ФИО (two or three capitalised Cyrillic words, double-barrelled too); any other name
+ * («Пользователь 1a2b3c4d», «Обезличено», an already short «Иванова М. П.») as it is.
+ */
+export const shortNameOf = (fullName: string): string => {
+  const parts = fullName.trim().split(/\s+/);
+  const isFio =
+    parts.length >= 2 && parts.length <= 3 && parts.every((part) => /^[А-ЯЁ][а-яё]+(-[А-ЯЁа-яё][а-яё]+)*$/.test(part));
+  return isFio ? [parts[0], ...parts.slice(1).map((part) => `${part[0]}.`)].join(' ') : fullName.trim();
+};

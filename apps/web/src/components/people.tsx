@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { getJson } from '../api';
 import { useSession } from '../auth';
-import { shortId } from '../format';
+import { shortId, shortNameOf } from '../format';
 import type { PersonListItem, PersonName, User } from '../types';
 
 /** A name the screens know for a person id; `hasConsent` only when the directory said so. */
@@ -20,13 +20,6 @@ const PeopleContext = createContext<People>({ names: new Map(), refresh: () => u
 const DIRECTORY_PAGES = 5;
 const DIRECTORY_ORGANISATIONS = 20;
 
-/** «Иванова М. П.» for an account's name that reads as a ФИО; any other name («Пользователь 1a2b3c4d») as it is. */
-function shortOf(fullName: string): string {
-  const parts = fullName.trim().split(/\s+/);
-  const isFio = parts.length >= 2 && parts.length <= 3 && parts.every((p) => /^[А-ЯЁ][а-яё-]+$/.test(p));
-  return isFio ? [parts[0], ...parts.slice(1).map((part) => `${part[0]}.`)].join(' ') : fullName.trim();
-}
-
 /**
  * Names from the staff directory of the organisations the user works with (curators, directors, commission
  * heads, administrators may read it), from GET /users for administrators (accounts created before the
@@ -38,7 +31,7 @@ export function PeopleProvider({ children }: { children: ReactNode }) {
     () =>
       new Map<string, KnownName>(
         session.me.fullName
-          ? [[session.me.sub, { fullName: session.me.fullName, shortName: shortOf(session.me.fullName) }]]
+          ? [[session.me.sub, { fullName: session.me.fullName, shortName: shortNameOf(session.me.fullName) }]]
           : [],
       ),
     [session.me.sub, session.me.fullName],
@@ -67,7 +60,7 @@ export function PeopleProvider({ children }: { children: ReactNode }) {
         for (let offset = 0; offset < 1000; offset += 100) {
           const page = await getJson<User[]>(`/users?limit=100&offset=${offset}`).catch(() => []);
           for (const user of page) {
-            const known = { fullName: user.fullName, shortName: shortOf(user.fullName) };
+            const known = { fullName: user.fullName, shortName: shortNameOf(user.fullName) };
             found.set(user.sub, known);
             found.set(user.userId, known);
           }
@@ -107,7 +100,7 @@ export const usePeople = () => useContext(PeopleContext);
 /** The full name an answer carried beside the id, else the directory's; undefined when neither knows the person. */
 const useKnown = (id: string, name?: string, hasConsent?: boolean): KnownName | undefined => {
   const known = usePeople().names.get(id);
-  if (name) return { fullName: name, shortName: shortOf(name), hasConsent: hasConsent ?? known?.hasConsent };
+  if (name) return { fullName: name, shortName: shortNameOf(name), hasConsent: hasConsent ?? known?.hasConsent };
   return known && { ...known, hasConsent: hasConsent ?? known.hasConsent };
 };
 
@@ -187,7 +180,7 @@ export const usePersonLabel = () => {
   const { names } = usePeople();
   return (id: string, name?: string) => {
     const known = names.get(id);
-    const text = name ? shortOf(name) : (known?.shortName ?? shortId(id));
+    const text = name ? shortNameOf(name) : (known?.shortName ?? shortId(id));
     return known?.hasConsent === false ? `${text} (нет согласия на обработку ПДн)` : text;
   };
 };

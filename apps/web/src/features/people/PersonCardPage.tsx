@@ -14,15 +14,15 @@ import {
   type PersonCardField,
 } from '../../../../../libs/domain/src/person/person.card';
 import type { PersonCardView, Role } from '../../types';
+import { CardFields, EmploymentFields } from './person-form';
 import {
-  CardFields,
   cardBody,
   cardValuesOf,
-  EmploymentFields,
+  clearedFields,
   employmentBody,
   type CardValues,
   type EmploymentValues,
-} from './person-form';
+} from './person-values';
 
 /** The card's facts in the order a personnel file reads them. */
 const shownFields: PersonCardField[] = [
@@ -99,8 +99,7 @@ function EditCard({ view, onChanged }: { view: PersonCardView; onChanged: () => 
     event.preventDefault();
     void send(async () => {
       // A field emptied in the form is cleared (null); the others are sent as they stand.
-      const before = cardValuesOf(view);
-      const cleared = (Object.keys(values) as (keyof CardValues)[]).filter((k) => before[k] && !values[k].trim());
+      const cleared = clearedFields(cardValuesOf(view), values);
       await sendJson('PATCH', `/people/${view.personId}`, {
         ...cardBody(values),
         ...Object.fromEntries(cleared.map((k) => [k, null])),

@@ -7,16 +7,15 @@ import { DoneBox, ErrorBox, Field, Loading, SelectField, ShowMore, usePaged } fr
 import { useSubmit } from '../../use-submit';
 import { employmentStatusLabels, qualificationCategoryLabels } from '../../../../../libs/domain/src/person/person.card';
 import type { PersonListItem, Role } from '../../types';
+import { CardFields, EmploymentFields } from './person-form';
 import {
   blankCard,
   blankEmployment,
-  CardFields,
   cardBody,
-  EmploymentFields,
   employmentBody,
   type CardValues,
   type EmploymentValues,
-} from './person-form';
+} from './person-values';
 
 /** The roles that keep an organisation's staff directory (issue 18: who sees what). */
 const staffRoles: Role[] = ['curator', 'director', 'administrator'];
