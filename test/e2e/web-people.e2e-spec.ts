@@ -4,7 +4,15 @@ import { localDay as localDayIn } from '../support/dates';
 import { addPerson } from '../support/people';
 import { registerOrganisation, startProgramme } from '../support/programme-setup';
 import { TestSystem } from '../support/system';
-import { accessibilityAudit, ensureWebBuild, launchBrowser, screenshot, signedInPage } from '../support/web';
+import {
+  accessibilityAudit,
+  ensureWebBuild,
+  horizontalOverflow,
+  launchBrowser,
+  phone,
+  screenshot,
+  signedInPage,
+} from '../support/web';
 
 const ZONE = 'Europe/Moscow';
 /** A date in the organisation's zone relative to today. */
@@ -307,13 +315,18 @@ describe('web application: a curator works with people by name, never by id', ()
     await context.close();
   });
 
-  it('keeps the staff screen and the pickers accessible: named controls, one h1, no skipped heading', async () => {
+  it('keeps the staff screen accessible (named controls, one h1, no skipped heading) and usable on a phone', async () => {
     const { context, page } = await signedInPage(browser, curatorToken);
     await page.goto(`${system.baseUrl}/app/people`);
     await page.locator('section[aria-labelledby="staff-title"] tbody tr').first().waitFor();
     const audit = await accessibilityAudit(page);
     expect(audit).toMatchObject({ lang: 'ru', unnamed: [], h1: 1, skipped: [] });
     await screenshot(page, 'curator-staff');
+    // On a phone: one column, nothing cut off horizontally (the table scrolls inside its frame).
+    await page.setViewportSize(phone);
+    await page.reload();
+    await page.locator('section[aria-labelledby="staff-title"] tbody tr').first().waitFor();
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await context.close();
   });
 });
