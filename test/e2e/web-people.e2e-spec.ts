@@ -208,6 +208,10 @@ describe('web application: a curator works with people by name, never by id', ()
     await edit.getByRole('button', { name: 'Сохранить' }).click();
     await edit.getByText('Карточка сохранена').waitFor();
     await card.locator('dd').filter({ hasText: 'педагог-наставник' }).waitFor();
+    // The card's history says who changed which field (never the value).
+    const history = page.locator('section[aria-labelledby="person-history-title"]');
+    await history.getByText(/Изменена карточка: Квалификационная категория — Сидорова А\. В\./).waitFor();
+    await history.getByText(/Записано согласие на обработку ПДн/).waitFor();
     await screenshot(page, 'curator-person-card');
 
     const people = await listed();

@@ -51,9 +51,12 @@ export function PersonCardPage() {
   const { personId = '' } = useParams();
   const card = useLoad(() => getJson<PersonCardView>(`/people/${personId}`), [personId]);
   const { refresh } = usePeople();
+  // Each change is an event of the person's stream written with the row: the history is read again with the card.
+  const [revision, setRevision] = useState(0);
   const changed = () => {
     card.reload();
     refresh();
+    setRevision((r) => r + 1);
   };
   if (card.error) return <ErrorBox error={card.error} />;
   if (!card.data) return <Loading what="Загрузка карточки" />;
@@ -87,7 +90,7 @@ export function PersonCardPage() {
       </section>
       <Consent view={view} onChanged={changed} />
       <Employments view={view} onChanged={changed} />
-      <PersonHistory personId={view.personId} />
+      <PersonHistory key={revision} personId={view.personId} />
     </section>
   );
 }
@@ -288,7 +291,7 @@ function PersonHistory({ personId }: { personId: string }) {
   return (
     <section className="card" aria-labelledby="person-history-title">
       <h2 id="person-history-title">История изменений</h2>
-      <ol className="timeline">
+      <ol className="person-history">
         {history.data.map((entry) => (
           <li key={entry.version}>
             <time dateTime={entry.recordedAt}>{formatInstant(entry.recordedAt, zone)}</time>{' '}
