@@ -183,6 +183,8 @@ export interface Pair {
   menteeIds: string[];
   /** The mentees with their names, beside `menteeIds` (the API adds names where the directory knows them). */
   mentees?: { personId: string; name?: string; hasConsent?: boolean }[];
+  /** Full names of everyone the pair's history names (every mentor it had, its mentees), by id. */
+  names?: Record<string, string>;
   order: Order;
   term: Dto['TermDto'];
   mentorHistory: { mentorId: string; from: string; to?: string; order: Order; endReason?: MentorReplacementReason }[];
@@ -323,9 +325,8 @@ export interface HistoryEntry {
   recordedAtLocal?: string;
   timeZone?: string;
   actorId: string;
-  /** The actor's full name, and those of the people the event's data names (by id), where known. */
+  /** The actor's full name, where known. */
   actorName?: string;
-  names?: Record<string, string>;
   /** `system` for what the workflows did on their own (timers). */
   role: Role | 'system';
   reason?: string;

@@ -59,9 +59,8 @@ function orderOf(entry: HistoryEntry): Order | undefined {
 }
 
 /** One line of "what" for an event: the facts an auditor looks for. */
-function summary(entry: HistoryEntry, personLabel: (id: string, name?: string) => string): string {
+function summary(entry: HistoryEntry, label: (id: string) => string): string {
   const d = entry.data as Record<string, unknown>;
-  const label = (id: string) => personLabel(id, entry.names?.[id]);
   switch (entry.type) {
     case 'PairFormed':
       return `Наставник ${label(d.mentorId as string)}, наставляемые: ${((d.menteeIds as string[]) ?? []).map((id) => label(id)).join(', ')}`;
@@ -81,6 +80,9 @@ function PairHistory({ pairId }: { pairId: string }) {
   const session = useSession();
   const label = usePersonLabel();
   const history = useLoad(() => getJson<HistoryEntry[]>(`/pairs/${pairId}/history`), [pairId]);
+  // The pair names everyone its events name (ids only in the events): one map for the whole timeline.
+  const pair = useLoad(() => getJson<Pair>(`/pairs/${pairId}`), [pairId]);
+  const nameOf = (id: string) => label(id, pair.data?.names?.[id]);
   const [verdict, setVerdict] = useState<ChainVerdict | null>(null);
   const { submit: runVerify, busy: verifying, error: verifyError } = useSubmit();
   const [exporting, setExporting] = useState<{ format: string; received: number; total?: number } | null>(null);
@@ -182,10 +184,10 @@ function PairHistory({ pairId }: { pairId: string }) {
                         )}
                       </dd>
                     </div>
-                    {summary(entry, label) ? (
+                    {summary(entry, nameOf) ? (
                       <div>
                         <dt>Что</dt>
-                        <dd>{summary(entry, label)}</dd>
+                        <dd>{summary(entry, nameOf)}</dd>
                       </div>
                     ) : null}
                     {reason ? (
