@@ -14,6 +14,7 @@ import { HealthModule } from './health/health.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { PairsModule } from './pairs/pairs.module';
 import { PeopleModule } from './people/people.module';
+import { PeopleImportModule } from './people-import/people-import.module';
 import { ParticipantsModule } from './participants/participants.module';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { ReportsModule } from './reports/reports.module';
@@ -49,6 +50,7 @@ import { UsersModule } from './users/users.module';
     TasksModule,
     CalendarModule,
     ReportsModule,
+    PeopleImportModule,
     AuthModule,
     UsersModule,
     HealthModule,
