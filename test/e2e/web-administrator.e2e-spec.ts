@@ -81,6 +81,7 @@ describe('web application: the administrator audits a pair after a mentor replac
       'Программы',
       'ИОМ',
       'Аудит пар',
+      'Импорт сотрудников',
       'Производственный календарь',
       'Пользователи и роли',
     ]);

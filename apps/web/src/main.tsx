@@ -13,6 +13,7 @@ import { RoutePage } from './features/routes/RoutePage';
 import { PairAudit } from './features/audit/PairAudit';
 import { CalendarYears } from './features/calendar/CalendarYears';
 import { Users } from './features/users/Users';
+import { ImportPeople } from './features/people/ImportPeople';
 import './styles.css';
 
 const router = createBrowserRouter(
@@ -35,6 +36,7 @@ const router = createBrowserRouter(
         { path: 'audit/:pairId', element: <PairAudit /> },
         { path: 'calendar', element: <CalendarYears /> },
         { path: 'users', element: <Users /> },
+        { path: 'people/import', element: <ImportPeople /> },
         { path: '*', element: <Navigate to="/" replace /> },
       ],
     },

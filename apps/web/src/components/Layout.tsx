@@ -24,6 +24,7 @@ export const menu: MenuItem[] = [
     roles: ['methodologist', 'tutor', 'curator', 'director', 'commissionHead', 'mentee', 'administrator'],
   },
   { to: '/audit', label: 'Аудит пар', roles: ['administrator', 'curator'] },
+  { to: '/people/import', label: 'Импорт сотрудников', roles: ['curator', 'director', 'administrator'] },
   { to: '/calendar', label: 'Производственный календарь', roles: ['administrator'] },
   { to: '/users', label: 'Пользователи и роли', roles: ['administrator'] },
 ];
