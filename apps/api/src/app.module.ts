@@ -43,6 +43,7 @@ import { UsersModule } from './users/users.module';
     // Feature modules declare no global guards; listed in the order the OpenAPI document shows them.
     OrganisationsModule,
     PeopleModule,
+    PeopleImportModule,
     ProgrammesModule,
     ParticipantsModule,
     PairsModule,
@@ -50,7 +51,6 @@ import { UsersModule } from './users/users.module';
     TasksModule,
     CalendarModule,
     ReportsModule,
-    PeopleImportModule,
     AuthModule,
     UsersModule,
     HealthModule,

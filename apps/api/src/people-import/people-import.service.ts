@@ -20,43 +20,29 @@ import {
 import { EventStore, type NewEvent } from '@mentorflow/event-store';
 import { isAdministrator, type AuthenticatedUser } from '../auth/auth.types';
 import { OrganisationsService } from '../organisations/organisations.service';
+import { directoryEditorRoles } from '../people/people.roles';
+import { personColumns } from '../people/person-records';
 import { ImportFileError, readSheet, type SheetRows } from './import-file';
 import type { PeopleImportFileDto, PeopleImportView } from './people-import.dto';
 
-/** The roles that import an organisation's staff. */
-export const importerRoles = ['curator', 'director', 'administrator'] as const satisfies readonly Role[];
+/** The roles that import an organisation's staff: those that edit its directory. */
+export const importerRoles = directoryEditorRoles;
 
-/** Card fields and their columns in personal.persons. */
-const cardColumns = {
-  surname: 'surname',
-  firstName: 'first_name',
-  patronymic: 'patronymic',
-  birthDate: 'birth_date',
-  workEmail: 'work_email',
-  workPhone: 'work_phone',
-  personalEmail: 'personal_email',
-  personalPhone: 'personal_phone',
-  category: 'category',
-  education: 'education',
-  teachingExperienceYears: 'teaching_experience_years',
-  subjectExperienceYears: 'subject_experience_years',
-  lastAttestationDate: 'last_attestation_date',
-} as const satisfies Record<keyof PersonCard, string>;
 const cardSqlTypes: Partial<Record<keyof PersonCard, string>> = {
   birthDate: 'date',
   lastAttestationDate: 'date',
   teachingExperienceYears: 'integer',
   subjectExperienceYears: 'integer',
 };
-const cardFields = Object.keys(cardColumns) as (keyof PersonCard)[];
+const cardFields = Object.keys(personColumns) as (keyof PersonCard)[];
 const selectedCard = cardFields
   .map((field) =>
     cardSqlTypes[field] === 'date'
-      ? `to_char(p.${cardColumns[field]}, 'YYYY-MM-DD') AS "${field}"`
-      : `p.${cardColumns[field]} AS "${field}"`,
+      ? `to_char(p.${personColumns[field]}, 'YYYY-MM-DD') AS "${field}"`
+      : `p.${personColumns[field]} AS "${field}"`,
   )
   .join(', ');
-const recordsetCard = cardFields.map((field) => `${cardColumns[field]} ${cardSqlTypes[field] ?? 'text'}`).join(', ');
+const recordsetCard = cardFields.map((field) => `${personColumns[field]} ${cardSqlTypes[field] ?? 'text'}`).join(', ');
 
 type ExistingRow = Record<keyof PersonCard, string | number | null> & {
   personId: string;
@@ -185,19 +171,19 @@ async function write(
   const cardChanged = rows.filter((r) => r.outcome === 'created' || r.changedCardFields.length > 0);
   if (cardChanged.length > 0) {
     await manager.query(
-      `INSERT INTO personal.persons (person_id, search_key, ${cardFields.map((f) => cardColumns[f]).join(', ')})
-       SELECT person_id, search_key, ${cardFields.map((f) => cardColumns[f]).join(', ')}
+      `INSERT INTO personal.persons (person_id, search_key, ${cardFields.map((f) => personColumns[f]).join(', ')})
+       SELECT person_id, search_key, ${cardFields.map((f) => personColumns[f]).join(', ')}
          FROM jsonb_to_recordset($1::jsonb) AS r(person_id uuid, search_key text, ${recordsetCard})
        ON CONFLICT (person_id) DO UPDATE SET
          search_key = excluded.search_key,
-         ${cardFields.map((f) => `${cardColumns[f]} = excluded.${cardColumns[f]}`).join(', ')},
+         ${cardFields.map((f) => `${personColumns[f]} = excluded.${personColumns[f]}`).join(', ')},
          updated_at = now()`,
       [
         JSON.stringify(
           cardChanged.map((r) => ({
             person_id: r.personId,
             search_key: personSearchKey(fullNameOf(r.card!)),
-            ...Object.fromEntries(cardFields.map((f) => [cardColumns[f], r.card![f] ?? null])),
+            ...Object.fromEntries(cardFields.map((f) => [personColumns[f], r.card![f] ?? null])),
           })),
         ),
       ],
