@@ -162,11 +162,13 @@ describe('people import: XLSX and CSV, preview, apply, re-import, hostile files'
 
   it('an edited CSV (Windows-1251, «;») updates only the changed field, naming it in the event', async () => {
     const before = await stored();
-    const edited = staffCsv([staffRow({ ...ivanova, workEmail: 'm.ivanova@school.example' }), staffRow(petrov)], {
+    // An empty line between the rows: each row still names its own line of the file.
+    const edited = staffCsv([staffRow({ ...ivanova, workEmail: 'm.ivanova@school.example' }), [], staffRow(petrov)], {
       encoding: 'win1251',
     });
     const previewed = await preview('staff.csv', edited);
     expect(previewed.body.counts).toEqual({ created: 0, updated: 1, unchanged: 1, refused: 0 });
+    expect(previewed.body.rows.map((r: { line: number }) => r.line)).toEqual([2, 4]);
     expect(previewed.body.rows[0]).toMatchObject({
       outcome: 'updated',
       changedFields: ['workEmail'],

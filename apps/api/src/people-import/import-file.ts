@@ -23,8 +23,11 @@ export class ImportFileError extends Error {
   }
 }
 
-/** The rows of a file as texts: the header row first. Cells are never evaluated (a formula keeps its text). */
-export type SheetRows = string[][];
+/**
+ * The rows of a file as texts, each with its line in the file (as the spreadsheet numbers it), the header
+ * row first; empty rows are left out. Cells are never evaluated (a formula keeps its text).
+ */
+export type SheetRows = { line: number; cells: string[] }[];
 
 const mib = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} МиБ`;
 const tooManyRows = () =>
@@ -43,7 +46,7 @@ export async function readSheet(file: Buffer): Promise<SheetRows> {
     throw new ImportFileError('maxSize', `Файл больше ${mib(maxImportFileBytes)}`, true);
   }
   const rows = file.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1')) ? await readXlsx(file) : readCsv(file);
-  if (rows.length === 0 || rows[0]!.every((cell) => cell.trim() === '')) {
+  if (rows.length === 0 || rows[0]!.cells.every((cell) => cell.trim() === '')) {
     throw new ImportFileError('headers', 'В первой строке файла нет заголовков столбцов');
   }
   return rows;
@@ -66,7 +69,7 @@ function readCsv(file: Buffer): SheetRows {
   if (forbiddenCharacter.test(text.slice(0, 64 * 1024))) throw unreadable();
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
   const delimiter = firstLine.split(';').length >= firstLine.split(',').length ? ';' : ',';
-  let records: string[][];
+  let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parseCsv(text, {
       delimiter,
@@ -74,15 +77,20 @@ function readCsv(file: Buffer): SheetRows {
       record_delimiter: ['\r\n', '\n', '\r'],
       relax_column_count: true,
       skip_empty_lines: true,
+      info: true,
       // One record past the cap is enough to refuse; a million-row file is never read to its end.
       to: maxImportRows + 2,
-    }) as string[][];
+    }) as unknown as typeof records;
   } catch {
     throw unreadable();
   }
   if (records.length > maxImportRows + 1) throw tooManyRows();
   if (forbiddenCharacter.test(text)) throw unreadable();
-  return records;
+  // `lines` is where a record ends; a quoted cell may span lines, so its first line is counted back.
+  return records.map(({ record, info }) => ({
+    line: info.lines - record.reduce((n, cell) => n + (cell.match(/\r\n|\n|\r/g)?.length ?? 0), 0),
+    cells: record,
+  }));
 }
 
 /** Every part of the zip unpacked as a stream and counted: more than the cap, and reading stops there. */
@@ -131,9 +139,10 @@ async function readXlsx(file: Buffer): Promise<SheetRows> {
     });
     for await (const worksheet of workbook) {
       for await (const row of worksheet) {
+        const cells = (row.values as unknown[]).slice(1).map(cellText);
+        if (rows.length > 0 && cells.every((cell) => cell.trim() === '')) continue;
         if (rows.length > maxImportRows) throw tooManyRows();
-        const values = (row.values as unknown[]).slice(1).map(cellText);
-        rows[row.number - 1] = values;
+        rows.push({ line: row.number, cells });
       }
       break; // the first sheet is the list
     }
@@ -141,8 +150,7 @@ async function readXlsx(file: Buffer): Promise<SheetRows> {
     if (error instanceof ImportFileError) throw error;
     throw unreadable();
   }
-  // Rows a sheet skips (entirely empty) are holes in the array.
-  return Array.from(rows, (row) => row ?? []).filter((row, index) => index === 0 || row.some((c) => c.trim() !== ''));
+  return rows;
 }
 
 /** A cell as the person typed it: a formula as its text («=1+1»), never its result. */

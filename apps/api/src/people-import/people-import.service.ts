@@ -1,4 +1,4 @@
-import { BadRequestException, HttpException, HttpStatus, Injectable } from '@nestjs/common';
+import { BadRequestException, ConflictException, HttpException, HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -24,6 +24,8 @@ import { directoryEditorRoles } from '../people/people.roles';
 import { personColumns } from '../people/person-records';
 import { ImportFileError, readSheet, type SheetRows } from './import-file';
 import type { PeopleImportFileDto, PeopleImportView } from './people-import.dto';
+
+const UNIQUE_VIOLATION = '23505';
 
 /** The roles that import an organisation's staff: those that edit its directory. */
 export const importerRoles = directoryEditorRoles;
@@ -79,15 +81,23 @@ export class PeopleImportService {
   async apply(user: AuthenticatedUser, organisationId: string, file: PeopleImportFileDto): Promise<PeopleImportView> {
     const { rows, today } = await this.read(user, organisationId, file);
     const actor = { actorId: user.sub, role: roleIn(user, organisationId) };
-    const decisions = await this.db.transaction(async (manager) => {
-      // Two imports into one organisation at once would both create the same personnel keys.
-      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`people-import:${organisationId}`]);
-      const decided = decideImport(rows, await this.existing(manager, organisationId), today).map((d) =>
-        d.outcome === 'created' ? { ...d, personId: randomUUID() } : d,
-      );
-      await write(manager, organisationId, decided, actor);
-      return decided;
-    });
+    const decisions = await this.db
+      .transaction(async (manager) => {
+        // Two imports into one organisation at once would both create the same personnel keys.
+        await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`people-import:${organisationId}`]);
+        const decided = decideImport(rows, await this.existing(manager, organisationId), today).map((d) =>
+          d.outcome === 'created' ? { ...d, personId: randomUUID() } : d,
+        );
+        await write(manager, organisationId, decided, actor);
+        return decided;
+      })
+      .catch((error: unknown) => {
+        // A personnel key taken meanwhile through the directory's API: nothing is stored, the import is repeated.
+        if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
+          throw new ConflictException('Сотрудники организации изменились во время импорта: повторите импорт');
+        }
+        throw error;
+      });
     return view(file.fileName, true, decisions);
   }
 
@@ -101,11 +111,11 @@ export class PeopleImportService {
       if (error instanceof ImportFileError) throw fileRefused(error.constraint, error.messageRu, error.tooLarge);
       throw error;
     }
-    const [headers = [], ...data] = sheet;
-    const { columns, problems } = importColumns(headers);
+    const [header, ...data] = sheet;
+    const { columns, problems } = importColumns(header?.cells ?? []);
     if (problems.length > 0) throw fileRefused('headers', problems.map((p) => p.message).join('. '));
-    const rows = data.map((cells, index) => ({
-      line: index + 2,
+    const rows = data.map(({ line, cells }) => ({
+      line,
       cells: Object.fromEntries(
         columns.flatMap((field, column) => (field ? [[field, cells[column] ?? '']] : [])),
       ) as ImportCells,
