@@ -193,6 +193,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/people/{id}/reads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Кто читал карточку извне организации и пары человека, и когда */
+        get: operations["PeopleController_reads"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/organisations/{id}/people/import/preview": {
         parameters: {
             query?: never;
@@ -2781,6 +2798,28 @@ export interface operations {
         };
     };
     PeopleController_history: {
+        parameters: {
+            query?: {
+                limit?: unknown;
+                offset?: unknown;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PeopleController_reads: {
         parameters: {
             query?: {
                 limit?: unknown;
