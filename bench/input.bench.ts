@@ -12,14 +12,11 @@
 import 'reflect-metadata';
 import './support/env';
 import { randomUUID } from 'node:crypto';
-import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Pool } from 'pg';
 import { structuralError } from '../apps/api/src/common/validation';
-import { describeSettings, migrate, readSettings, startServer } from './support/postgres';
-import { finishReport, hostLine, median, ms, percentile, reportHeading, runMain, type Section } from './support/stats';
+import { runApiBench } from './support/api-bench';
+import { median, ms, percentile, runMain } from './support/stats';
 
 const { values: args } = parseArgs({
   options: {
@@ -84,153 +81,130 @@ async function probeWhile(baseUrl: string, during: Promise<unknown>): Promise<nu
 }
 
 async function main(): Promise<number> {
-  const started = new Date();
-  const loadBefore = loadavg();
-  const server = await startServer(log);
-  let api: NestFastifyApplication | undefined;
-  const sections: Section[] = [];
-  let context: string[] = [];
-  try {
-    process.env.DATABASE_URL = server.url;
-    // Lazy: the API starts without reaching Temporal, and nothing here calls a workflow.
-    process.env.TEMPORAL_ADDRESS ??= '127.0.0.1:7233';
-    await migrate(server.url, log);
-    const pool = new Pool({ connectionString: server.url, max: 1 });
-    const settings = await readSettings(pool).finally(() => pool.end());
-    context = [
-      `- ${hostLine(loadBefore)}`,
-      `- PostgreSQL ${settings.version}, ${server.own ? 'throwaway embedded cluster' : 'DATABASE_URL'}: ${describeSettings(settings)}`,
-    ];
-
-    log('starting the API');
-    const { createApiApp } = await import('../apps/api/src/bootstrap');
-    api = await createApiApp({ logger: false });
-    await api.listen(0, '127.0.0.1');
-    const baseUrl = await api.getUrl();
-    const url = `${baseUrl}/auth/dev-token`;
-
-    const hostileBody = JSON.stringify(
-      Object.fromEntries(Array.from({ length: HOSTILE_KEYS }, (_, i) => [`k${i}`, 1])),
-    );
-    const tinyBody = () => JSON.stringify({ sub: randomUUID() });
-    check(
-      hostileBody.length > 900_000 && hostileBody.length <= 1_048_576,
-      `hostile body is ${hostileBody.length} bytes, not ≈ 0.98 MB under the 1 MiB limit`,
-    );
-
-    // Warm-up: JIT, connection pool, the first request's lazy work.
-    for (let i = 0; i < 3; i++) {
-      await post(url, tinyBody());
-      await post(url, hostileBody);
-    }
-
-    const tiny: Sample[] = [];
-    const hostile: Sample[] = [];
-    const ratios: number[] = [];
-    const perRound: string[] = [];
-    for (let round = 1; round <= ROUNDS; round++) {
-      const a: Sample[] = [];
-      const b: Sample[] = [];
-      for (let i = 0; i < REQUESTS; i++) a.push(await post(url, tinyBody()));
-      for (let i = 0; i < REQUESTS; i++) b.push(await post(url, hostileBody));
-      tiny.push(...a);
-      hostile.push(...b);
-      const ratio = median(b.map((s) => s.ms)) / median(a.map((s) => s.ms));
-      ratios.push(ratio);
-      perRound.push(
-        `| ${round} | ${ms(median(a.map((s) => s.ms)))} | ${ms(median(b.map((s) => s.ms)))} | ${ratio.toFixed(1)} |`,
-      );
-    }
-
-    // The event loop while hostile bodies arrive back to back: a probe must not wait behind them.
-    const idle = await probeWhile(baseUrl, new Promise((resolve) => setTimeout(resolve, SMOKE ? 50 : 500)));
-    const busy = await probeWhile(
-      baseUrl,
-      (async () => {
-        for (let i = 0; i < REQUESTS; i++) await post(url, hostileBody);
-      })(),
-    );
-
-    // The walk alone, in this process, on the parsed body (what validation costs before any class is built).
-    const parsed: unknown = JSON.parse(hostileBody);
-    const walks: number[] = [];
-    for (let i = 0; i < Math.max(5, REQUESTS); i++) {
-      const t = performance.now();
-      structuralError(parsed);
-      walks.push(performance.now() - t);
-    }
-
-    const statuses = new Set(hostile.map((s) => s.status));
-    check(statuses.size === 1 && statuses.has(400), `hostile statuses ${[...statuses].join(', ')}, expected 400 only`);
-    check(
-      hostile.every((s) => s.errors >= 1 && s.errors <= 20),
-      'a hostile answer reported no errors or more than 20',
-    );
-    check(
-      tiny.every((s) => s.status >= 400 && s.status < 500),
-      'the tiny request (an unknown subject) did not get a 4xx',
-    );
-    check(
-      [...tiny, ...hostile].every((s) => Number.isFinite(s.ms) && s.ms > 0),
-      'a timing is not a positive number',
-    );
-
-    const hostileP50 = median(hostile.map((s) => s.ms));
-    const hostileP99 = percentile(
-      hostile.map((s) => s.ms),
-      99,
-    );
-    const tinyP50 = median(tiny.map((s) => s.ms));
-    const ok = hostileP99 < TARGET_MS;
-    if (!SMOKE && !ok) unmet.push(`10. hostile request p99 ${ms(hostileP99)} ≥ ${TARGET_MS} ms`);
-    const verdict = SMOKE ? 'n/a (smoke)' : ok ? 'yes' : '**no**';
-
-    sections.push({
-      title: `10. One unauthenticated hostile request — ${(hostileBody.length / 1e6).toFixed(2)} MB, ${HOSTILE_KEYS.toLocaleString('en-US')} unknown keys, POST /auth/dev-token`,
-      lines: [
-        `${ROUNDS} rounds × ${REQUESTS} sequential requests of each kind (baseline first), client-side wall time (send, parse, validate, answer, receive).`,
-        '',
-        '| figure | tiny `{ sub }` (baseline) | hostile body | ratio (hostile ÷ tiny, median of rounds) | target | met |',
-        '|---|---:|---:|---:|---|---|',
-        `| p50 | ${ms(tinyP50)} | ${ms(hostileP50)} | ${median(ratios).toFixed(1)} | | |`,
-        `| p99 | ${ms(
-          percentile(
-            tiny.map((s) => s.ms),
-            99,
-          ),
-        )} | ${ms(hostileP99)} | | hostile p99 < ${TARGET_MS} ms | ${verdict} |`,
-        `| answer size | ${Math.max(...tiny.map((s) => s.bytes))} B | ${Math.max(...hostile.map((s) => s.bytes))} B | | | |`,
-        `| errors reported | | ${Math.max(...hostile.map((s) => s.errors))} | | ≤ 20 | ${hostile.every((s) => s.errors <= 20) ? 'yes' : '**no**'} |`,
-        '',
-        '| `/health/live` | idle | while hostile bodies arrive back to back |',
-        '|---|---:|---:|',
-        `| probes | ${idle.length} | ${busy.length} |`,
-        `| p50 wait | ${ms(median(idle))} | ${ms(median(busy))} |`,
-        `| max wait | ${ms(Math.max(...idle))} | ${ms(Math.max(...busy))} |`,
-        '',
-        `The structural walk alone on the parsed body (in this process): median ${ms(median(walks))}, max ${ms(Math.max(...walks))}. Before the limits (issue #25) this request took 6.7–8 s and answered 9.6 MB.`,
-        '',
-        '<details><summary>per round</summary>',
-        '',
-        '| round | tiny p50 | hostile p50 | ratio |',
-        '|---:|---:|---:|---:|',
-        ...perRound,
-        '',
-        '</details>',
-      ],
-    });
-  } finally {
-    await api?.close().catch((error: Error) => log(`close: ${error.message}`));
-    await server.stop().catch((error: Error) => log(`stop: ${error.message}`));
-  }
-  return finishReport({
-    heading: reportHeading('Input benchmark', started, SMOKE),
-    context,
-    sections,
+  return runApiBench({
+    title: 'Input benchmark',
+    smoke: SMOKE,
+    strict: args.strict === true,
     problems,
     unmet,
-    strict: args.strict === true,
     log,
+    measure: async ({ baseUrl }, sections) => {
+      const url = `${baseUrl}/auth/dev-token`;
+
+      const hostileBody = JSON.stringify(
+        Object.fromEntries(Array.from({ length: HOSTILE_KEYS }, (_, i) => [`k${i}`, 1])),
+      );
+      const tinyBody = () => JSON.stringify({ sub: randomUUID() });
+      check(
+        hostileBody.length > 900_000 && hostileBody.length <= 1_048_576,
+        `hostile body is ${hostileBody.length} bytes, not ≈ 0.98 MB under the 1 MiB limit`,
+      );
+
+      // Warm-up: JIT, connection pool, the first request's lazy work.
+      for (let i = 0; i < 3; i++) {
+        await post(url, tinyBody());
+        await post(url, hostileBody);
+      }
+
+      const tiny: Sample[] = [];
+      const hostile: Sample[] = [];
+      const ratios: number[] = [];
+      const perRound: string[] = [];
+      for (let round = 1; round <= ROUNDS; round++) {
+        const a: Sample[] = [];
+        const b: Sample[] = [];
+        for (let i = 0; i < REQUESTS; i++) a.push(await post(url, tinyBody()));
+        for (let i = 0; i < REQUESTS; i++) b.push(await post(url, hostileBody));
+        tiny.push(...a);
+        hostile.push(...b);
+        const ratio = median(b.map((s) => s.ms)) / median(a.map((s) => s.ms));
+        ratios.push(ratio);
+        perRound.push(
+          `| ${round} | ${ms(median(a.map((s) => s.ms)))} | ${ms(median(b.map((s) => s.ms)))} | ${ratio.toFixed(1)} |`,
+        );
+      }
+
+      // The event loop while hostile bodies arrive back to back: a probe must not wait behind them.
+      const idle = await probeWhile(baseUrl, new Promise((resolve) => setTimeout(resolve, SMOKE ? 50 : 500)));
+      const busy = await probeWhile(
+        baseUrl,
+        (async () => {
+          for (let i = 0; i < REQUESTS; i++) await post(url, hostileBody);
+        })(),
+      );
+
+      // The walk alone, in this process, on the parsed body (what validation costs before any class is built).
+      const parsed: unknown = JSON.parse(hostileBody);
+      const walks: number[] = [];
+      for (let i = 0; i < Math.max(5, REQUESTS); i++) {
+        const t = performance.now();
+        structuralError(parsed);
+        walks.push(performance.now() - t);
+      }
+
+      const statuses = new Set(hostile.map((s) => s.status));
+      check(
+        statuses.size === 1 && statuses.has(400),
+        `hostile statuses ${[...statuses].join(', ')}, expected 400 only`,
+      );
+      check(
+        hostile.every((s) => s.errors >= 1 && s.errors <= 20),
+        'a hostile answer reported no errors or more than 20',
+      );
+      check(
+        tiny.every((s) => s.status >= 400 && s.status < 500),
+        'the tiny request (an unknown subject) did not get a 4xx',
+      );
+      check(
+        [...tiny, ...hostile].every((s) => Number.isFinite(s.ms) && s.ms > 0),
+        'a timing is not a positive number',
+      );
+
+      const hostileP50 = median(hostile.map((s) => s.ms));
+      const hostileP99 = percentile(
+        hostile.map((s) => s.ms),
+        99,
+      );
+      const tinyP50 = median(tiny.map((s) => s.ms));
+      const ok = hostileP99 < TARGET_MS;
+      if (!SMOKE && !ok) unmet.push(`10. hostile request p99 ${ms(hostileP99)} ≥ ${TARGET_MS} ms`);
+      const verdict = SMOKE ? 'n/a (smoke)' : ok ? 'yes' : '**no**';
+
+      sections.push({
+        title: `10. One unauthenticated hostile request — ${(hostileBody.length / 1e6).toFixed(2)} MB, ${HOSTILE_KEYS.toLocaleString('en-US')} unknown keys, POST /auth/dev-token`,
+        lines: [
+          `${ROUNDS} rounds × ${REQUESTS} sequential requests of each kind (baseline first), client-side wall time (send, parse, validate, answer, receive).`,
+          '',
+          '| figure | tiny `{ sub }` (baseline) | hostile body | ratio (hostile ÷ tiny, median of rounds) | target | met |',
+          '|---|---:|---:|---:|---|---|',
+          `| p50 | ${ms(tinyP50)} | ${ms(hostileP50)} | ${median(ratios).toFixed(1)} | | |`,
+          `| p99 | ${ms(
+            percentile(
+              tiny.map((s) => s.ms),
+              99,
+            ),
+          )} | ${ms(hostileP99)} | | hostile p99 < ${TARGET_MS} ms | ${verdict} |`,
+          `| answer size | ${Math.max(...tiny.map((s) => s.bytes))} B | ${Math.max(...hostile.map((s) => s.bytes))} B | | | |`,
+          `| errors reported | | ${Math.max(...hostile.map((s) => s.errors))} | | ≤ 20 | ${hostile.every((s) => s.errors <= 20) ? 'yes' : '**no**'} |`,
+          '',
+          '| `/health/live` | idle | while hostile bodies arrive back to back |',
+          '|---|---:|---:|',
+          `| probes | ${idle.length} | ${busy.length} |`,
+          `| p50 wait | ${ms(median(idle))} | ${ms(median(busy))} |`,
+          `| max wait | ${ms(Math.max(...idle))} | ${ms(Math.max(...busy))} |`,
+          '',
+          `The structural walk alone on the parsed body (in this process): median ${ms(median(walks))}, max ${ms(Math.max(...walks))}. Before the limits (issue #25) this request took 6.7–8 s and answered 9.6 MB.`,
+          '',
+          '<details><summary>per round</summary>',
+          '',
+          '| round | tiny p50 | hostile p50 | ratio |',
+          '|---:|---:|---:|---:|',
+          ...perRound,
+          '',
+          '</details>',
+        ],
+      });
+    },
   });
 }
 

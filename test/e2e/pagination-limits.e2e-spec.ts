@@ -35,6 +35,7 @@ const notLists: Record<string, string> = {
   'GET /organisations/:id/reports/monitoring': 'a report (aggregates), exported whole',
   'GET /organisations/:id/reports/routes': 'a report, exported whole',
   'GET /reports/region': 'a report (aggregates), exported whole',
+  'GET /organisations/:id/people/import/template': 'a file: the staff import template (headers only)',
 };
 
 describe('every list endpoint pages with a bounded page size', () => {

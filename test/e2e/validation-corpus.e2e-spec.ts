@@ -48,6 +48,22 @@ const row = () => ({
 const controlPoint = () => ({ controlPointId: 'cp-1', date: '2027-06-01', description: 'Курс пройден' });
 const results = () => [{ area: 'ict', percent: 35 }];
 
+/** A staff list of one row as the import endpoints take it (base64 in JSON). */
+const staffFile = () => ({
+  fileName: 'staff.csv',
+  content: Buffer.from('Табельный номер;Фамилия;Имя\r\n1;Иванова;Мария\r\n').toString('base64'),
+});
+const importFileCases = (b: Body): Case[] => [
+  ['missing field', withField(b, 'content', undefined), 'content', 'isString'],
+  ['not base64', withField(b, 'content', 'не base64!'), 'content', 'isBase64'],
+  ['too long', withField(b, 'fileName', long(256)), 'fileName', 'maxLength'],
+];
+/** Routes that take a larger body than the usual 1 MiB (the staff import's files, @RouteConfig bodyLimit). */
+const bodyLimits: Record<string, number> = {
+  'POST /organisations/:id/people/import/preview': 15 * 1024 * 1024,
+  'POST /organisations/:id/people/import/apply': 15 * 1024 * 1024,
+};
+
 /**
  * Valid bodies per write endpoint, and what is wrong with each bad variant. Every row must be refused
  * with 400, name its field and constraint in Russian, and store nothing.
@@ -518,6 +534,14 @@ const corpus: Record<string, { body: Body; cases: (body: Body) => Case[] }> = {
       ['too long', withField(b, 'result', long(4001)), 'result', 'maxLength'],
     ],
   },
+  'POST /organisations/:id/people/import/preview': {
+    body: staffFile(),
+    cases: (b) => importFileCases(b),
+  },
+  'POST /organisations/:id/people/import/apply': {
+    body: staffFile(),
+    cases: (b) => importFileCases(b),
+  },
   'POST /calendar/overlays': {
     body: { xml: '<calendar year="2030" region="Республика Татарстан"/>' },
     cases: (b) => [
@@ -741,12 +765,13 @@ describe('validation corpus: bad requests on every write endpoint', () => {
         constraint: 'maxDepth',
       });
       expectProblem(await send(route, '<xml/>', 'application/xml'), 'body', 'contentType', 415, `${label}: XML`);
+      const limit = bodyLimits[label] ?? 1024 * 1024;
       expectProblem(
-        await send(route, JSON.stringify({ text: 'ж'.repeat(600_000) })),
+        await send(route, JSON.stringify({ text: 'ж'.repeat(limit / 2 + 50_000) })),
         'body',
         'maxSize',
         413,
-        `${label}: over 1 MiB`,
+        `${label}: over ${limit / 1024 / 1024} MiB`,
       );
       // text/plain reaches validation as a string: refused as a body that is not an object.
       const plain = await send(route, valid, 'text/plain');

@@ -82,6 +82,7 @@ describe('web application: the administrator audits a pair after a mentor replac
       'ИОМ',
       'Сотрудники',
       'Аудит пар',
+      'Импорт сотрудников',
       'Производственный календарь',
       'Пользователи и роли',
     ]);

@@ -115,6 +115,7 @@ describe('web application: the curator advances a programme after fixing a refus
       'ИОМ',
       'Сотрудники',
       'Аудит пар',
+      'Импорт сотрудников',
     ]);
     await page.getByRole('heading', { name: 'Условия перехода к следующему этапу' }).waitFor();
     const current = page.locator('.stage-track [aria-current="step"]');

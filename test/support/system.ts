@@ -104,7 +104,9 @@ export class TestSystem {
   async request(method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; body: any }> {
     const response = await fetch(`${this.baseUrl}${path}`, jsonRequestInit(method, token, body));
     const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+    // A file (an XLSX template, a CSV export) comes back as its text: only JSON is parsed.
+    const json = /json/.test(response.headers.get('content-type') ?? 'application/json');
+    return { status: response.status, body: text ? (json ? JSON.parse(text) : text) : undefined };
   }
 
   /** Polls until `check` passes: read models are eventually consistent (projector interval). */

@@ -14,6 +14,7 @@ import { HealthModule } from './health/health.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { PairsModule } from './pairs/pairs.module';
 import { PeopleModule } from './people/people.module';
+import { PeopleImportModule } from './people-import/people-import.module';
 import { ParticipantsModule } from './participants/participants.module';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { ReportsModule } from './reports/reports.module';
@@ -42,6 +43,7 @@ import { UsersModule } from './users/users.module';
     // Feature modules declare no global guards; listed in the order the OpenAPI document shows them.
     OrganisationsModule,
     PeopleModule,
+    PeopleImportModule,
     ProgrammesModule,
     ParticipantsModule,
     PairsModule,

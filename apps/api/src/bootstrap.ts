@@ -7,7 +7,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { mentorflowValidationPipe, registerJsonShapeLimit } from './common/validation';
-import { allowedHostnames, registerHostCheck, registerNoStore } from './http-hardening';
+import { allowedHostnames, registerHostCheck, registerNoStore, registerRouteBodyLimits } from './http-hardening';
 import { registerWebApp } from './web-app';
 
 /** Builds the HTTP application; shared by main.ts and the end-to-end tests so both run the same thing. */
@@ -33,6 +33,7 @@ export async function createApiApp(options: { logger?: boolean } = {}): Promise<
   const fastify = app.getHttpAdapter().getInstance();
   registerHostCheck(fastify, allowedHostnames(http));
   registerNoStore(fastify);
+  registerRouteBodyLimits(fastify);
   registerJsonShapeLimit(fastify);
   app.useGlobalPipes(mentorflowValidationPipe());
   if (http.corsOrigins.length > 0) app.enableCors({ origin: http.corsOrigins, credentials: false });

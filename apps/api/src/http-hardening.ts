@@ -59,3 +59,15 @@ export function registerNoStore(fastify: FastifyInstance): void {
     done(null, payload);
   });
 }
+
+/**
+ * A route may take a larger body than the global 1 MiB by naming it in its config (`@RouteConfig({ bodyLimit })`,
+ * the staff import's files): Fastify reads the limit per route, so every other route keeps the small one.
+ * Registered before Nest declares the routes (app.init).
+ */
+export function registerRouteBodyLimits(fastify: FastifyInstance): void {
+  fastify.addHook('onRoute', (route) => {
+    const limit = (route.config as { bodyLimit?: unknown } | undefined)?.bodyLimit;
+    if (typeof limit === 'number') route.bodyLimit = limit;
+  });
+}

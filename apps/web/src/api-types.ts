@@ -210,6 +210,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/organisations/{id}/people/import/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Импорт сотрудников из XLSX/CSV, предпросмотр: по каждой строке — будет создан, изменён (какие поля), без изменений или отклонён (причина по-русски); ничего не записывает. Тело: { fileName, content: base64 файла } */
+        post: operations["PeopleImportController_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organisations/{id}/people/import/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Импорт сотрудников из XLSX/CSV: записывает все принятые строки одной транзакцией и отвечает счётчиками; повторный импорт того же файла ничего не меняет. Плохой файл — 400/413, ничего не записано */
+        post: operations["PeopleImportController_apply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organisations/{id}/people/import/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Шаблон XLSX для импорта сотрудников: заголовки столбцов и справочник допустимых значений */
+        get: operations["PeopleImportController_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/organisations/{id}/programmes": {
         parameters: {
             query?: never;
@@ -1718,6 +1769,15 @@ export interface components {
             /** @example 2026-12-01 */
             date: string;
         };
+        PeopleImportFileDto: {
+            /**
+             * @description Имя файла, как его выбрал пользователь (для сообщений)
+             * @example staff.xlsx
+             */
+            fileName: string;
+            /** @description Содержимое файла XLSX или CSV (UTF-8 или Windows-1251, разделитель «;» или «,») в base64; не более 10 МиБ, не более 10 000 строк; заголовки — как в шаблоне (GET …/people/import/template) */
+            content: string;
+        };
         StartProgrammeDto: {
             /** @example Программа наставничества педагогических работников на 2026–2027 учебный год */
             title: string;
@@ -2769,6 +2829,69 @@ export interface operations {
             path: {
                 id: string;
             };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PeopleImportController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PeopleImportFileDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PeopleImportController_apply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PeopleImportFileDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PeopleImportController_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;

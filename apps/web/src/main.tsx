@@ -15,6 +15,7 @@ import { CalendarYears } from './features/calendar/CalendarYears';
 import { Users } from './features/users/Users';
 import { StaffDirectory } from './features/people/StaffDirectory';
 import { PersonCardPage } from './features/people/PersonCardPage';
+import { ImportPeople } from './features/people/ImportPeople';
 import './styles.css';
 
 const router = createBrowserRouter(
@@ -39,6 +40,7 @@ const router = createBrowserRouter(
         { path: 'people/:personId', element: <PersonCardPage /> },
         { path: 'calendar', element: <CalendarYears /> },
         { path: 'users', element: <Users /> },
+        { path: 'people/import', element: <ImportPeople /> },
         { path: '*', element: <Navigate to="/" replace /> },
       ],
     },

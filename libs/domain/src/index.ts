@@ -17,6 +17,7 @@ export * from './task/task.labels';
 export * from './person/person.card';
 export * from './person/person.events';
 export * from './person/person.consent';
+export * from './person/person.import';
 export * from './participant/participant.events';
 export * from './participant/participant.decider';
 export * from './participant/participant.labels';

@@ -123,6 +123,64 @@ export class EventStore {
     };
   }
 
+  /**
+   * Appends each batch to the end of its stream, all in ONE insert (a bulk import touches thousands of
+   * streams: a statement per stream would cost a round trip each). The heads are read in one query and each
+   * batch chains its hashes on its head; a writer that appends to one of the streams meanwhile makes the
+   * insert violate (stream_id, stream_version) and nothing is stored (WrongExpectedVersionError, 409). Run it
+   * in the transaction that writes what the events describe; a failed insert aborts that transaction.
+   */
+  async appendToStreams(batches: readonly { streamId: string; events: readonly NewEvent[] }[]): Promise<number> {
+    const nonEmpty = batches.filter((b) => b.events.length > 0);
+    if (nonEmpty.length === 0) return 0;
+    const heads = new Map(
+      (
+        await this.db.query<{ stream_id: string; stream_version: number; hash: string | null }>(
+          `SELECT DISTINCT ON (stream_id) stream_id, stream_version, hash FROM events
+           WHERE stream_id = ANY($1::text[]) ORDER BY stream_id, stream_version DESC`,
+          [nonEmpty.map((b) => b.streamId)],
+        )
+      ).map((row) => [row.stream_id, row]),
+    );
+    const ids: string[] = [];
+    const streams: string[] = [];
+    const versions: number[] = [];
+    const types: string[] = [];
+    const data: string[] = [];
+    const metadata: string[] = [];
+    const hashes: string[] = [];
+    for (const { streamId, events } of nonEmpty) {
+      const head = heads.get(streamId);
+      const version = head?.stream_version ?? 0;
+      const chained = chainHashes(streamId, version, events, head?.hash ?? GENESIS_HASH);
+      events.forEach((event, i) => {
+        ids.push(event.eventId);
+        streams.push(streamId);
+        versions.push(version + i + 1);
+        types.push(event.type);
+        hashes.push(chained.hashes[i]!);
+      });
+      data.push(chained.data.array.slice(1, -1));
+      metadata.push(chained.metadata.array.slice(1, -1));
+    }
+    try {
+      await this.db.query(
+        `INSERT INTO events (event_id, stream_id, stream_version, type, data, metadata, hash)
+         SELECT t.event_id, t.stream_id, t.stream_version, t.type, t.data, t.metadata, t.hash
+           FROM ROWS FROM (unnest($1::uuid[]), unnest($2::text[]), unnest($3::int[]), unnest($4::text[]),
+                           jsonb_array_elements($5::jsonb), jsonb_array_elements($6::jsonb), unnest($7::text[]))
+                WITH ORDINALITY AS t(event_id, stream_id, stream_version, type, data, metadata, hash, n)
+          ORDER BY t.n`,
+        [ids, streams, versions, types, `[${data.join(',')}]`, `[${metadata.join(',')}]`, hashes],
+      );
+    } catch (error) {
+      if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
+      const [first] = nonEmpty;
+      throw new WrongExpectedVersionError(first!.streamId, heads.get(first!.streamId)?.stream_version ?? 0, -1);
+    }
+    return ids.length;
+  }
+
   private async headHash(streamId: string, version: number): Promise<string> {
     const [head] = await this.db.query<{ hash: string | null }>(
       'SELECT hash FROM events WHERE stream_id = $1 AND stream_version = $2',

@@ -11,7 +11,7 @@ function answer(exception: unknown): { status: number; body: Record<string, unkn
     send: (body: Record<string, unknown>) => void (sent.body = body),
   };
   new ProblemFilter().catch(exception, {
-    switchToHttp: () => ({ getResponse: () => reply }),
+    switchToHttp: () => ({ getResponse: () => reply, getRequest: () => ({}) }),
   } as unknown as ArgumentsHost);
   return sent;
 }

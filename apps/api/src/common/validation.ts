@@ -38,6 +38,7 @@ const russian: Record<string, string> = {
   unknownValue: 'Недопустимое тело запроса',
   isTimeZone: 'Неизвестный часовой пояс',
   isFileRef: fileRefRule,
+  isBase64: 'Должно быть содержимое файла в base64',
 };
 
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {

@@ -25,6 +25,7 @@ export const menu: MenuItem[] = [
   },
   { to: '/people', label: 'Сотрудники', roles: ['curator', 'director', 'administrator'] },
   { to: '/audit', label: 'Аудит пар', roles: ['administrator', 'curator'] },
+  { to: '/people/import', label: 'Импорт сотрудников', roles: ['curator', 'director', 'administrator'] },
   { to: '/calendar', label: 'Производственный календарь', roles: ['administrator'] },
   { to: '/users', label: 'Пользователи и роли', roles: ['administrator'] },
 ];
