@@ -78,6 +78,21 @@ const corpus: Record<string, { body: Body; cases: (body: Body) => Case[] }> = {
       ['bad enum', withField(b, 'role', 'boss'), 'role', 'isIn'],
     ],
   },
+  'POST /organisations/:id/regional-specialists': {
+    body: { personId: uuid(), role: 'tutor', regionalOrganisationId: uuid() },
+    cases: (b) => [
+      ['non-UUID id', withField(b, 'regionalOrganisationId', 'ЦНППМ'), 'regionalOrganisationId', 'isUuid'],
+      ['bad enum', withField(b, 'role', 'curator'), 'role', 'isIn'],
+      ['missing field', withField(b, 'personId', undefined), 'personId', 'isUuid'],
+    ],
+  },
+  'POST /organisations/:id/regional-specialists/remove': {
+    body: { personId: uuid(), role: 'methodologist', regionalOrganisationId: uuid() },
+    cases: (b) => [
+      ['non-UUID id', withField(b, 'personId', 'ivanova'), 'personId', 'isUuid'],
+      ['bad enum', withField(b, 'role', 'director'), 'role', 'isIn'],
+    ],
+  },
   'POST /organisations/:id/settings': {
     body: { mentorCapacity: 3 },
     cases: (b) => [

@@ -89,6 +89,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/organisations/{id}/regional-specialists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Тьюторы и методисты региональных организаций (ЦНППМ, ИРО, методический центр), закреплённые за организацией */
+        get: operations["OrganisationsController_regionalSpecialists"];
+        put?: never;
+        /** Закрепить за организацией тьютора или методиста региональной организации (ЦНППМ, ИРО, методический центр) */
+        post: operations["OrganisationsController_assignRegionalSpecialist"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organisations/{id}/regional-specialists/remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Открепить от организации тьютора или методиста региональной организации */
+        post: operations["OrganisationsController_releaseRegionalSpecialist"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/organisations/{id}/people": {
         parameters: {
             query?: never;
@@ -1535,7 +1570,7 @@ export interface components {
              * @example school
              * @enum {string}
              */
-            kind: "school" | "college" | "kindergarten" | "additionalEducation" | "other";
+            kind: "school" | "college" | "kindergarten" | "additionalEducation" | "other" | "professionalExcellenceCentre" | "educationDevelopmentInstitute" | "municipalMethodCentre";
             /** @example Городской округ Тольятти */
             municipality: string;
             /** @example Самарская область */
@@ -1578,6 +1613,23 @@ export interface components {
              * @example 2
              */
             mentorCapacity: number;
+        };
+        RegionalSpecialistDto: {
+            /**
+             * Format: uuid
+             * @description The person (user) id, as in their token `sub`
+             */
+            personId: string;
+            /**
+             * @example tutor
+             * @enum {string}
+             */
+            role: "tutor" | "methodologist";
+            /**
+             * Format: uuid
+             * @description The regional organisation where the person holds the role
+             */
+            regionalOrganisationId: string;
         };
         CreatePersonDto: {
             /** @example Ёлкина */
@@ -2567,6 +2619,74 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["OrganisationSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OrganisationsController_regionalSpecialists: {
+        parameters: {
+            query?: {
+                limit?: unknown;
+                offset?: unknown;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OrganisationsController_assignRegionalSpecialist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegionalSpecialistDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OrganisationsController_releaseRegionalSpecialist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegionalSpecialistDto"];
             };
         };
         responses: {

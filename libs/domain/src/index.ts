@@ -4,6 +4,7 @@ export * from './shared/file-ref';
 export * from './organisation/organisation.events';
 export * from './organisation/organisation.decider';
 export * from './organisation/organisation.labels';
+export * from './organisation/organisation.regional-service';
 export * from './programme/programme.events';
 export * from './programme/programme.gate-context';
 export * from './programme/programme.gates';
