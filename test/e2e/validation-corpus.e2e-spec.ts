@@ -93,6 +93,14 @@ const corpus: Record<string, { body: Body; cases: (body: Body) => Case[] }> = {
       ['bad enum', withField(b, 'role', 'director'), 'role', 'isIn'],
     ],
   },
+  'POST /people/:personId/depersonalisation': {
+    body: { documentRef: 'Заявление об отзыве согласия № 15 от 02.11.2026' },
+    cases: (b) => [
+      ['empty string', withField(b, 'documentRef', ''), 'documentRef', 'isNotEmpty'],
+      ['too long', withField(b, 'documentRef', long(301)), 'documentRef', 'maxLength'],
+      ['missing field', withField(b, 'documentRef', undefined), 'documentRef', 'isString'],
+    ],
+  },
   'POST /organisations/:id/settings': {
     body: { mentorCapacity: 3 },
     cases: (b) => [

@@ -1527,6 +1527,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/people/{personId}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Всё, что система хранит о человеке (152-ФЗ): карточка, места работы, согласие, участие в парах и ИОМ, история */
+        get: operations["PeoplePrivacyController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/people/{personId}/depersonalisation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Обезличить персональные данные уволенного сотрудника, отозвавшего согласие (152-ФЗ) */
+        post: operations["PeoplePrivacyController_depersonalise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health/live": {
         parameters: {
             query?: never;
@@ -2491,6 +2525,13 @@ export interface components {
         UserStatusDto: {
             /** @example Уволена приказом № 12-к от 01.10.2026 */
             reason?: string;
+        };
+        DepersonalisationDto: {
+            /**
+             * @description The document the depersonalisation rests on (a reference, no names): recorded with the event
+             * @example Заявление об отзыве согласия на обработку персональных данных № 15 от 02.11.2026
+             */
+            documentRef: string;
         };
     };
     responses: never;
@@ -4711,6 +4752,48 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["UserStatusDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PeoplePrivacyController_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PeoplePrivacyController_depersonalise: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DepersonalisationDto"];
             };
         };
         responses: {

@@ -18,6 +18,7 @@ export * from './task/task.labels';
 export * from './person/person.card';
 export * from './person/person.events';
 export * from './person/person.consent';
+export * from './person/person.depersonalisation';
 export * from './participant/participant.events';
 export * from './participant/participant.decider';
 export * from './participant/participant.labels';
