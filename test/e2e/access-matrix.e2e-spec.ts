@@ -190,7 +190,7 @@ describe('access matrix: every route × every role × own and other organisation
     route.path.replace(/:(\w+)/g, (_, name: string) => {
       const collection = route.path.split('/')[1] as string;
       const value =
-        name === 'personId' && (collection === 'mentors' || collection === 'people')
+        name === 'personId' && collection === 'mentors'
           ? ids.mentor
           : name === 'participantId' && collection === 'programmes'
             ? ids.participant

@@ -98,17 +98,26 @@ describe('export and depersonalisation of a person (152-ФЗ) through HTTP', () 
     });
     expect(account.status).toBe(201);
     userId = account.body.userId as string;
-    await db.query(
-      `INSERT INTO personal.persons (person_id, surname, first_name, patronymic, search_key, birth_date, work_email,
-         personal_phone, category, education, consent_date, consent_document)
-       VALUES ($1, $2, $3, $4, lower($5), '1990-04-12', $6, $7, 'first', 'Высшее, СГСПУ, 2012', '2026-08-20', 'Согласие № 7')`,
-      [person.id, person.surname, person.firstName, person.patronymic, fullName, person.email, person.phone],
-    );
-    await db.query(
-      `INSERT INTO personal.employments (person_id, organisation_id, personnel_key, positions, subjects, status)
-       VALUES ($1, $2, 'ТН-0042', '{Учитель}', '{Физика}', 'working')`,
-      [person.id, organisationId],
-    );
+    const card = await system.request('POST', `/organisations/${organisationId}/people`, as.admin, {
+      personId: person.id,
+      surname: person.surname,
+      firstName: person.firstName,
+      patronymic: person.patronymic,
+      birthDate: '1990-04-12',
+      workEmail: person.email,
+      personalPhone: person.phone,
+      category: 'first',
+      education: 'Высшее, СГСПУ, 2012',
+      personnelKey: 'ТН-0042',
+      positions: ['Учитель'],
+      subjects: ['Физика'],
+    });
+    expect(card.status).toBe(201);
+    const consent = await system.request('POST', `/people/${person.id}/consent`, as.admin, {
+      date: '2026-08-20',
+      document: 'Согласие № 7',
+    });
+    expect(consent.status).toBeLessThan(300);
 
     as.director = system.token(people.director, ['director'], [organisationId]);
     as.curator = system.token(people.curator, ['curator'], [organisationId]);
@@ -184,12 +193,18 @@ describe('export and depersonalisation of a person (152-ФЗ) through HTTP', () 
   });
 
   it('depersonalises a person who left and withdrew consent: histories verify, and the name is nowhere', async () => {
-    // The person leaves and withdraws consent (what the directory's employment and consent endpoints record).
-    await db.query(
-      `UPDATE personal.employments SET status = 'dismissed', status_from = '2026-11-01' WHERE person_id = $1`,
-      [person.id],
-    );
-    await db.query(`UPDATE personal.persons SET consent_withdrawn_on = '2026-11-02' WHERE person_id = $1`, [person.id]);
+    // The person leaves and withdraws consent, as the directory records them.
+    const dismissed = await system.request('PUT', `/people/${person.id}/employments/${organisationId}`, as.admin, {
+      positions: ['Учитель'],
+      subjects: ['Физика'],
+      status: 'dismissed',
+      statusFrom: '2026-11-01',
+    });
+    expect(dismissed.status).toBeLessThan(300);
+    const withdrawn = await system.request('POST', `/people/${person.id}/consent/withdrawal`, as.admin, {
+      date: '2026-11-02',
+    });
+    expect(withdrawn.status).toBeLessThan(300);
 
     // The database scan finds the person where the directory and the account keep them.
     expect((await tablesHolding(traces)).sort()).toEqual(['personal.persons: 1', 'public.users: 1']);
@@ -218,6 +233,10 @@ describe('export and depersonalisation of a person (152-ФЗ) through HTTP', () 
       ).text();
     const answers = await Promise.all([
       raw(`/people/${person.id}/export`),
+      raw(`/people/${person.id}`),
+      raw(`/people/${person.id}/history`),
+      raw(`/organisations/${organisationId}/people?q=${encodeURIComponent(person.surname.slice(0, 12))}`),
+      raw(`/organisations/${organisationId}/people`),
       raw(`/users/${userId}`),
       raw('/users?limit=100'),
       raw(`/pairs/${pairId}`),
@@ -238,11 +257,12 @@ describe('export and depersonalisation of a person (152-ФЗ) through HTTP', () 
       consent: null,
       depersonalised: true,
       account: { fullName: 'Обезличено', email: null },
-      employments: [{ status: 'dismissed', personnelKey: null, positions: [] }],
+      employments: [{ organisationId, status: 'dismissed', positions: [], subjects: [] }],
       pairs: [expect.objectContaining({ pairId })],
       routes: [expect.objectContaining({ routeId })],
     });
     expect(after.body.card).not.toHaveProperty('birthDate');
+    expect(after.body.employments[0]).not.toHaveProperty('personnelKey');
 
     expect(await tablesHolding(traces)).toEqual([]);
   });

@@ -93,7 +93,7 @@ const corpus: Record<string, { body: Body; cases: (body: Body) => Case[] }> = {
       ['bad enum', withField(b, 'role', 'director'), 'role', 'isIn'],
     ],
   },
-  'POST /people/:personId/depersonalisation': {
+  'POST /people/:id/depersonalisation': {
     body: { documentRef: 'Заявление об отзыве согласия № 15 от 02.11.2026' },
     cases: (b) => [
       ['empty string', withField(b, 'documentRef', ''), 'documentRef', 'isNotEmpty'],

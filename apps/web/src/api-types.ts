@@ -1527,7 +1527,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/people/{personId}/export": {
+    "/people/{id}/export": {
         parameters: {
             query?: never;
             header?: never;
@@ -1544,7 +1544,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/people/{personId}/depersonalisation": {
+    "/people/{id}/depersonalisation": {
         parameters: {
             query?: never;
             header?: never;
@@ -4768,7 +4768,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                personId: string;
+                id: string;
             };
             cookie?: never;
         };
@@ -4787,7 +4787,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                personId: string;
+                id: string;
             };
             cookie?: never;
         };

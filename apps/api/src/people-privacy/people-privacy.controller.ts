@@ -11,24 +11,24 @@ export class PeoplePrivacyController {
   constructor(private readonly privacy: PeoplePrivacyService) {}
 
   @Read(
-    'people/:personId/export',
+    'people/:id/export',
     ['administrator'],
     'Всё, что система хранит о человеке (152-ФЗ): карточка, места работы, согласие, участие в парах и ИОМ, история',
     'unscoped',
   )
-  export(@IdParam('personId') personId: string) {
+  export(@IdParam() personId: string) {
     return this.privacy.export(personId);
   }
 
   @Command(
-    'people/:personId/depersonalisation',
+    'people/:id/depersonalisation',
     ['administrator'],
     'Обезличить персональные данные уволенного сотрудника, отозвавшего согласие (152-ФЗ)',
     'unscoped',
   )
   depersonalise(
     @CurrentUser() user: AuthenticatedUser,
-    @IdParam('personId') personId: string,
+    @IdParam() personId: string,
     @Body() body: DepersonalisationDto,
   ) {
     return this.privacy.depersonalise(user, personId, body.documentRef);

@@ -6,40 +6,15 @@ import {
   DomainRefusal,
   depersonalisationProblems,
   depersonalisedName,
+  organisationStream,
   personSearchKey,
   personStream,
   userStream,
-  type EmploymentStatus,
 } from '@mentorflow/domain';
 import { EventStore } from '@mentorflow/event-store';
 import type { AuthenticatedUser } from '../auth/auth.types';
 import { historyEntry } from '../common/history-entry';
-
-interface PersonRow {
-  person_id: string;
-  consent_date: string | null;
-  consent_document: string | null;
-  consent_withdrawn_on: string | null;
-  depersonalised_at: Date | null;
-  [column: string]: unknown;
-}
-
-interface EmploymentRow {
-  organisation_id: string;
-  organisation_name: string | null;
-  personnel_key: string | null;
-  positions: string[];
-  subjects: string[];
-  status: EmploymentStatus;
-  status_from: string | null;
-  status_to: string | null;
-}
-
-/** Dates as the directory stores them (YYYY-MM-DD), not shifted by the driver's time zone. */
-const PERSON_COLUMNS = `person_id, surname, first_name, patronymic, birth_date::text, work_email, work_phone,
-  personal_email, personal_phone, category, education, teaching_experience_years, subject_experience_years,
-  last_attestation_date::text, consent_date::text, consent_document, consent_withdrawn_on::text, depersonalised_at,
-  created_at, updated_at`;
+import { PeopleDirectory } from '../people/people.directory';
 
 /**
  * 152-ФЗ for the people directory (issue 18): an administrator exports everything the system holds about a
@@ -50,13 +25,14 @@ const PERSON_COLUMNS = `person_id, surname, first_name, patronymic, birth_date::
 export class PeoplePrivacyService {
   constructor(
     private readonly store: EventStore,
+    private readonly directory: PeopleDirectory,
     @InjectDataSource() private readonly db: DataSource,
   ) {}
 
   async export(personId: string) {
-    const [card, employments, account] = await Promise.all([
-      this.card(this.db.manager, personId),
-      this.employments(this.db.manager, personId),
+    const [stored, employments, account] = await Promise.all([
+      this.directory.find(personId),
+      this.directory.employments(personId),
       this.account(personId),
     ]);
     const [participations, pairs, routes, tasks, staff, regionalService] = await Promise.all([
@@ -97,7 +73,7 @@ export class PeoplePrivacyService {
         [personId],
       ),
     ]);
-    if (card === undefined && account === undefined && participations.length + pairs.length + routes.length === 0)
+    if (stored === undefined && account === undefined && participations.length + pairs.length + routes.length === 0)
       throw new NotFoundException('Сотрудник не найден');
     const history = (await this.store.readStream(personStream(personId))).map(historyEntry);
     const accountHistory =
@@ -105,17 +81,10 @@ export class PeoplePrivacyService {
     return {
       personId,
       exportedAt: new Date().toISOString(),
-      card: card === undefined ? null : cardView(card),
-      consent:
-        card?.consent_date == null
-          ? null
-          : {
-              date: card.consent_date,
-              document: card.consent_document,
-              ...(card.consent_withdrawn_on == null ? {} : { withdrawnOn: card.consent_withdrawn_on }),
-            },
-      depersonalised: card?.depersonalised_at != null,
-      employments: employments.map(employmentView),
+      card: stored?.card ?? null,
+      consent: stored?.consent ?? null,
+      depersonalised: stored?.depersonalised ?? false,
+      employments,
       account: account ?? null,
       staffRoles: staff,
       regionalService,
@@ -134,37 +103,33 @@ export class PeoplePrivacyService {
    * everything missing unless the person has left every organisation and withdrawn consent.
    */
   async depersonalise(user: AuthenticatedUser, personId: string, documentRef: string) {
+    const [stored, employments] = await Promise.all([
+      this.directory.find(personId),
+      this.directory.employments(personId),
+    ]);
+    if (stored === undefined && (await this.account(personId)) === undefined)
+      throw new NotFoundException('Сотрудник не найден');
+    const problems = depersonalisationProblems({
+      hasCard: stored !== undefined,
+      ...(stored?.consent?.withdrawnOn === undefined ? {} : { consentWithdrawnOn: stored.consent.withdrawnOn }),
+      depersonalised: stored?.depersonalised ?? false,
+      employments,
+    });
+    if (problems.length > 0) throw refusal(problems);
     return this.db.transaction(async (manager) => {
-      // Locks the card: two administrators at once depersonalise it once.
-      const card = await this.card(manager, personId, true);
-      const employments = await this.employments(manager, personId);
-      const problems = depersonalisationProblems({
-        hasCard: card !== undefined,
-        ...(card?.consent_withdrawn_on == null ? {} : { consentWithdrawnOn: card.consent_withdrawn_on }),
-        ...(card?.depersonalised_at == null ? {} : { depersonalisedAt: card.depersonalised_at.toISOString() }),
-        employments: employments.map((e) => ({
-          organisationId: e.organisation_id,
-          status: e.status,
-          ...(e.organisation_name === null ? {} : { organisationName: e.organisation_name }),
-        })),
-      });
-      if (card === undefined && (await this.accountRow(manager, personId)) === undefined)
-        throw new NotFoundException('Сотрудник не найден');
-      if (problems.length > 0)
-        throw new DomainRefusal(
-          'person.depersonalisation.refused',
-          'Персональные данные можно обезличить только у сотрудника, уволенного из всех организаций и отозвавшего согласие',
-          problems,
-        );
-      await manager.query(
+      const erased = await manager.query<unknown[]>(
         `UPDATE personal.persons SET surname = $2, first_name = $2, patronymic = NULL, search_key = $3,
            birth_date = NULL, work_email = NULL, work_phone = NULL, personal_email = NULL, personal_phone = NULL,
            category = NULL, education = NULL, teaching_experience_years = NULL, subject_experience_years = NULL,
            last_attestation_date = NULL, consent_date = NULL, consent_document = NULL, consent_withdrawn_on = NULL,
            depersonalised_at = now(), updated_at = now()
-         WHERE person_id = $1`,
+         WHERE person_id = $1 AND depersonalised_at IS NULL
+         RETURNING person_id`,
         [personId, depersonalisedName, personSearchKey(depersonalisedName)],
       );
+      // Another administrator's depersonalisation came first (UPDATE … RETURNING is [rows, count] through TypeORM).
+      if ((Array.isArray(erased[0]) ? erased[0] : erased).length === 0)
+        throw refusal(depersonalisationProblems({ hasCard: true, depersonalised: true, employments: [] }));
       await manager.query(
         `UPDATE personal.employments SET personnel_key = NULL, positions = '{}', subjects = '{}',
            status_from = NULL, status_to = NULL, updated_at = now()
@@ -202,31 +167,6 @@ export class PeoplePrivacyService {
     });
   }
 
-  private async card(manager: EntityManager, personId: string, lock = false): Promise<PersonRow | undefined> {
-    const [row] = await manager.query<PersonRow[]>(
-      `SELECT ${PERSON_COLUMNS} FROM personal.persons WHERE person_id = $1${lock ? ' FOR UPDATE' : ''}`,
-      [personId],
-    );
-    return row;
-  }
-
-  private employments(manager: EntityManager, personId: string): Promise<EmploymentRow[]> {
-    return manager.query<EmploymentRow[]>(
-      `SELECT e.organisation_id, o.name AS organisation_name, e.personnel_key, e.positions, e.subjects, e.status,
-              e.status_from::text, e.status_to::text
-       FROM personal.employments e LEFT JOIN organisations_view o ON o.organisation_id = e.organisation_id
-       WHERE e.person_id = $1 ORDER BY o.name, e.organisation_id`,
-      [personId],
-    );
-  }
-
-  private async accountRow(manager: EntityManager, personId: string) {
-    const [row] = await manager.query<{ user_id: string }[]>('SELECT user_id FROM users WHERE subject = $1', [
-      personId,
-    ]);
-    return row;
-  }
-
   /** The account linked to the person (its subject is the person id), with its role grants. */
   private async account(personId: string) {
     const [row] = await this.db.query<
@@ -246,44 +186,35 @@ export class PeoplePrivacyService {
   }
 }
 
-/** Ids of the person's events that carry a name in their data (UserRegistered before issue 18, StaffAssigned). */
+/**
+ * Ids of the person's events that carry a name in their data: the account's UserRegistered written before
+ * issue 18 (its own stream) and StaffAssigned with a typed fullName (the organisations' streams) — read by
+ * stream, which the store indexes.
+ */
 async function namedEvents(manager: EntityManager, personId: string): Promise<{ eventId: string; type: string }[]> {
+  const organisations = await manager.query<{ organisation_id: string }[]>(
+    'SELECT organisation_id FROM organisations_view',
+  );
+  const accounts = await manager.query<{ user_id: string }[]>('SELECT user_id FROM users WHERE subject = $1', [
+    personId,
+  ]);
   return manager.query(
-    `SELECT e.event_id AS "eventId", e.type FROM events e
-     WHERE e.data ? 'fullName' AND (
-       (e.type = 'StaffAssigned' AND e.data->>'personId' = $1) OR
-       (e.type = 'UserRegistered' AND e.data->>'subject' = $1))
-     ORDER BY e.position`,
-    [personId],
+    `SELECT event_id AS "eventId", type FROM events
+     WHERE data ? 'fullName' AND (
+       (stream_id = ANY($2::text[]) AND type = 'UserRegistered') OR
+       (stream_id = ANY($3::text[]) AND type = 'StaffAssigned' AND data->>'personId' = $1))
+     ORDER BY position`,
+    [
+      personId,
+      accounts.map((a) => userStream(a.user_id)),
+      organisations.map((o) => organisationStream(o.organisation_id)),
+    ],
   );
 }
 
-const cardView = (row: PersonRow) => ({
-  surname: row.surname,
-  firstName: row.first_name,
-  patronymic: row.patronymic ?? undefined,
-  birthDate: row.birth_date ?? undefined,
-  workEmail: row.work_email ?? undefined,
-  workPhone: row.work_phone ?? undefined,
-  personalEmail: row.personal_email ?? undefined,
-  personalPhone: row.personal_phone ?? undefined,
-  category: row.category ?? undefined,
-  education: row.education ?? undefined,
-  teachingExperienceYears: row.teaching_experience_years ?? undefined,
-  subjectExperienceYears: row.subject_experience_years ?? undefined,
-  lastAttestationDate: row.last_attestation_date ?? undefined,
-  createdAt: row.created_at,
-  updatedAt: row.updated_at,
-  ...(row.depersonalised_at == null ? {} : { depersonalisedAt: row.depersonalised_at }),
-});
-
-const employmentView = (row: EmploymentRow) => ({
-  organisationId: row.organisation_id,
-  organisationName: row.organisation_name,
-  personnelKey: row.personnel_key,
-  positions: row.positions,
-  subjects: row.subjects,
-  status: row.status,
-  statusFrom: row.status_from,
-  statusTo: row.status_to,
-});
+const refusal = (problems: ReturnType<typeof depersonalisationProblems>) =>
+  new DomainRefusal(
+    'person.depersonalisation.refused',
+    'Персональные данные можно обезличить только у сотрудника, уволенного из всех организаций и отозвавшего согласие',
+    problems,
+  );

@@ -2,6 +2,7 @@ import { depersonalisationProblems, type DepersonalisationFacts } from './person
 
 const left: DepersonalisationFacts = {
   hasCard: true,
+  depersonalised: false,
   consentWithdrawnOn: '2026-11-02',
   employments: [
     { organisationId: 'school-1', organisationName: 'Школа № 5', status: 'dismissed' },
@@ -32,10 +33,10 @@ describe('depersonalisation (152-ФЗ)', () => {
     expect(codes({ ...left, consentWithdrawnOn: undefined })).toEqual(['person.consent.notWithdrawn']));
 
   it('given no card, then the missing card is named', () =>
-    expect(codes({ hasCard: false, employments: [] })).toEqual(['person.card.missing']));
+    expect(codes({ hasCard: false, depersonalised: false, employments: [] })).toEqual(['person.card.missing']));
 
   it('given a depersonalised person, then it is refused as done', () =>
-    expect(codes({ hasCard: true, depersonalisedAt: '2026-11-03T10:00:00.000Z', employments: [] })).toEqual([
+    expect(codes({ ...left, consentWithdrawnOn: undefined, depersonalised: true })).toEqual([
       'person.alreadyDepersonalised',
     ]));
 });

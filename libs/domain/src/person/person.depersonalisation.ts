@@ -13,7 +13,7 @@ export interface DepersonalisationFacts {
   /** The person has a card in the directory (a person known only by an account has no consent to withdraw). */
   readonly hasCard: boolean;
   readonly consentWithdrawnOn?: string;
-  readonly depersonalisedAt?: string;
+  readonly depersonalised: boolean;
   readonly employments: readonly {
     readonly organisationId: string;
     readonly organisationName?: string;
@@ -26,7 +26,7 @@ export interface DepersonalisationFacts {
  * already depersonalised is refused as such (the erased consent is no longer «missing»).
  */
 export const depersonalisationProblems = (facts: DepersonalisationFacts): UnmetCondition[] =>
-  facts.depersonalisedAt !== undefined
+  facts.depersonalised
     ? [{ code: 'person.alreadyDepersonalised', message: 'Персональные данные сотрудника уже обезличены' }]
     : [
         ...unmetIf(
