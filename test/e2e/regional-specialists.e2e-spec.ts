@@ -16,7 +16,8 @@ const addDays = (date: string, days: number) =>
  */
 describe('regional specialists (ЦНППМ) on routes of the schools they serve, through HTTP', () => {
   let system: TestSystem;
-  const region = 'Самарская область';
+  // A region of its own: the region report below counts its organisations (other specs share the database).
+  const region = `Самарская область ${randomUUID().slice(0, 8)}`;
   const { timeZone } = places.samara;
   const today = () => localDateOf(new Date(), timeZone);
   const people = {
@@ -55,9 +56,9 @@ describe('regional specialists (ЦНППМ) on routes of the schools they serve,
       region,
       timeZone,
     });
-    ids.schoolA = await register(places.tolyatti);
-    ids.schoolB = await register(places.samara);
-    ids.schoolC = await register({ ...places.samara, name: 'МБОУ «Школа № 12»' });
+    ids.schoolA = await register({ ...places.tolyatti, region });
+    ids.schoolB = await register({ ...places.samara, region });
+    ids.schoolC = await register({ ...places.samara, region, name: 'МБОУ «Школа № 12»' });
     as.coordinator = system.token(people.coordinator, ['regionalCoordinator'], [], { region });
     as.curatorA = system.token(people.curatorA, ['curator'], [ids.schoolA]);
     as.tutorC = system.token(people.tutorC, ['tutor'], [ids.schoolC]);
@@ -91,7 +92,14 @@ describe('regional specialists (ЦНППМ) on routes of the schools they serve,
     const listed = await system.request('GET', specialists(ids.schoolA), as.curatorA);
     expect(listed.status).toBe(200);
     expect(listed.body).toEqual([
-      expect.objectContaining({ personId: people.tutor, role: 'tutor', regionalOrganisationId: ids.centre }),
+      expect.objectContaining({
+        personId: people.tutor,
+        role: 'tutor',
+        regionalOrganisationId: ids.centre,
+        regionalOrganisationName: 'ЦНППМ Самарской области',
+        // No card in the directory: the account's name.
+        name: `Пользователь ${people.tutor.slice(0, 8)}`,
+      }),
       expect.objectContaining({ personId: people.methodologist, role: 'methodologist' }),
     ]);
 
@@ -221,5 +229,14 @@ describe('regional specialists (ЦНППМ) on routes of the schools they serve,
         )
       ).status,
     ).toBe(404);
+  });
+
+  it('counts the schools, not the ЦНППМ, among the region’s organisations', async () => {
+    const report = await system.eventually(
+      () => system.request('GET', `/reports/region?region=${encodeURIComponent(region)}`, as.coordinator),
+      (r) => r.status === 200 && r.body.totals.organisations >= 3,
+      20_000,
+    );
+    expect(report.body.totals.organisations).toBe(3);
   });
 });

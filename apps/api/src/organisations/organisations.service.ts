@@ -14,12 +14,14 @@ import {
 import { EventStore, handleCommand, loadAggregate } from '@mentorflow/event-store';
 import { isAdministrator, type AuthenticatedUser } from '../auth/auth.types';
 import { canAccessOrganisation } from '../auth/organisation-access';
+import { PeopleDirectory } from '../people/people.directory';
 
 /** The organisation registry: commands go to its event stream, reads to its projection. */
 @Injectable()
 export class OrganisationsService {
   constructor(
     private readonly store: EventStore,
+    private readonly people: PeopleDirectory,
     @InjectDataSource() private readonly db: DataSource,
   ) {}
 
@@ -75,9 +77,23 @@ export class OrganisationsService {
     organisationId: string,
     limit: number,
     offset: number,
-  ): Promise<RegionalSpecialist[]> {
+  ): Promise<(RegionalSpecialist & { name?: string; regionalOrganisationName?: string })[]> {
     const organisation = await this.load(user, organisationId);
-    return regionalSpecialistsOf(organisation).slice(offset, offset + limit);
+    const page = regionalSpecialistsOf(organisation).slice(offset, offset + limit);
+    // Names beside the ids, resolved at read time (the events hold ids only).
+    const names = await this.people.names(page.map((s) => s.personId));
+    const regional = await this.db.query<{ organisation_id: string; name: string }[]>(
+      'SELECT organisation_id, name FROM organisations_view WHERE organisation_id = ANY($1::uuid[])',
+      [[...new Set(page.map((s) => s.regionalOrganisationId))]],
+    );
+    const regionalNames = new Map(regional.map((r) => [r.organisation_id, r.name]));
+    return page.map((s) => ({
+      ...s,
+      ...(names.has(s.personId) ? { name: names.get(s.personId)?.fullName } : {}),
+      ...(regionalNames.has(s.regionalOrganisationId)
+        ? { regionalOrganisationName: regionalNames.get(s.regionalOrganisationId) }
+        : {}),
+    }));
   }
 
   async list(user: AuthenticatedUser, limit: number, offset: number): Promise<RegisteredOrganisation[]> {
