@@ -73,7 +73,7 @@ export class AuthGuard implements CanActivate {
         a.organisationId ? [{ role: a.role, organisationId: a.organisationId }] : [],
       ),
       ...(await this.regionalReach(found.assignments)),
-      ...(await this.servedReach(found.sub, found.assignments)),
+      ...(await servedReachOf(this.db, found.sub, found.assignments)),
     ];
     request.user = {
       sub: found.sub,
@@ -154,10 +154,6 @@ export class AuthGuard implements CanActivate {
           )
         )[0]?.organisation_id;
     }
-  }
-
-  private servedReach(personId: string, assignments: { role: Role; organisationId?: string }[]) {
-    return servedReachOf(this.db, personId, assignments);
   }
 
   /** A regional coordinator reaches every organisation registered in their region (or municipality of it). */
