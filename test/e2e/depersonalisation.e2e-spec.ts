@@ -244,6 +244,8 @@ describe('export and depersonalisation of a person (152-ФЗ) through HTTP', () 
       raw(`/pairs/${pairId}/history?format=csv`),
       raw(`/routes/${routeId}`),
       raw(`/routes/${routeId}/history`),
+      raw(`/routes?teacherId=${person.id}`),
+      raw('/tasks?limit=100'),
       raw(`/programmes/${programmeId}/participants`),
       raw(`/organisations/${organisationId}`),
       raw(`/organisations/${organisationId}/reports/routes`, 'text/csv'),

@@ -100,7 +100,7 @@ export class OrganisationsService {
     const all = isAdministrator(user);
     const rows = await this.db.query<{ state: RegisteredOrganisation }[]>(
       `SELECT state FROM organisations_view WHERE ($1 OR organisation_id = ANY($2::uuid[]))
-       ORDER BY name LIMIT $3 OFFSET $4`,
+       ORDER BY name, organisation_id LIMIT $3 OFFSET $4`,
       [all, user.organisationIds, limit, offset],
     );
     return rows.map((r) => r.state);
