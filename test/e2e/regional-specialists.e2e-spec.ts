@@ -34,6 +34,8 @@ describe('regional specialists (ЦНППМ) on routes of the schools they serve,
   let as: Record<'admin' | 'coordinator' | 'curatorA' | 'tutorC' | 'tutor' | 'methodologist' | 'stranger', string>;
 
   const specialists = (organisationId: string) => `/organisations/${organisationId}/regional-specialists`;
+  const assign = (organisationId: string, token: string, body: object) =>
+    system.request('POST', specialists(organisationId), token, body);
   const assignment = (personId: string, role: 'tutor' | 'methodologist', regionalOrganisationId = ids.centre) => ({
     personId,
     role,
@@ -82,12 +84,8 @@ describe('regional specialists (ЦНППМ) on routes of the schools they serve,
     // School A's curator assigns both; the region's coordinator assigns them to school B.
     for (const role of ['tutor', 'methodologist'] as const) {
       const person = role === 'tutor' ? people.tutor : people.methodologist;
-      expect(
-        (await system.request('POST', specialists(ids.schoolA), as.curatorA, assignment(person, role))).status,
-      ).toBe(200);
-      expect(
-        (await system.request('POST', specialists(ids.schoolB), as.coordinator, assignment(person, role))).status,
-      ).toBe(200);
+      expect((await assign(ids.schoolA, as.curatorA, assignment(person, role))).status).toBe(200);
+      expect((await assign(ids.schoolB, as.coordinator, assignment(person, role))).status).toBe(200);
     }
     const listed = await system.request('GET', specialists(ids.schoolA), as.curatorA);
     expect(listed.status).toBe(200);
@@ -179,36 +177,21 @@ describe('regional specialists (ЦНППМ) on routes of the schools they serve,
   });
 
   it('refuses what cannot be assigned, naming what is missing; other schools and roles may not assign', async () => {
-    const notHeld = await system.request(
-      'POST',
-      specialists(ids.schoolA),
-      as.curatorA,
-      assignment(people.stranger, 'tutor'),
-    );
+    const notHeld = await assign(ids.schoolA, as.curatorA, assignment(people.stranger, 'tutor'));
     expect(notHeld.status).toBe(422);
     expect(notHeld.body.unmet).toEqual([expect.objectContaining({ code: 'regionalSpecialist.roleNotHeld' })]);
 
-    const notRegional = await system.request(
-      'POST',
-      specialists(ids.schoolA),
-      as.curatorA,
-      assignment(people.stranger, 'tutor', ids.schoolC),
-    );
+    const notRegional = await assign(ids.schoolA, as.curatorA, assignment(people.stranger, 'tutor', ids.schoolC));
     expect(notRegional.status).toBe(422);
     expect(notRegional.body.unmet.map((u: { code: string }) => u.code)).toContain(
       'regionalSpecialist.regionalOrganisation.notRegional',
     );
 
-    const twice = await system.request(
-      'POST',
-      specialists(ids.schoolA),
-      as.curatorA,
-      assignment(people.methodologist, 'methodologist'),
-    );
+    const twice = await assign(ids.schoolA, as.curatorA, assignment(people.methodologist, 'methodologist'));
     expect(twice.status).toBe(422);
     expect(twice.body.code).toBe('organisation.regionalSpecialist.alreadyAssigned');
 
-    const bad = await system.request('POST', specialists(ids.schoolA), as.curatorA, {
+    const bad = await assign(ids.schoolA, as.curatorA, {
       ...assignment(people.tutor, 'tutor'),
       role: 'curator',
     });
@@ -216,19 +199,9 @@ describe('regional specialists (ЦНППМ) on routes of the schools they serve,
     expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'role' })]);
 
     // A tutor may not assign; another school's staff do not see school A at all.
-    expect(
-      (await system.request('POST', specialists(ids.schoolC), as.tutorC, assignment(people.tutor, 'tutor'))).status,
-    ).toBe(403);
-    expect(
-      (
-        await system.request(
-          'POST',
-          specialists(ids.schoolA),
-          system.token(randomUUID(), ['curator'], [ids.schoolC]),
-          assignment(people.tutor, 'tutor'),
-        )
-      ).status,
-    ).toBe(404);
+    expect((await assign(ids.schoolC, as.tutorC, assignment(people.tutor, 'tutor'))).status).toBe(403);
+    const curatorC = system.token(randomUUID(), ['curator'], [ids.schoolC]);
+    expect((await assign(ids.schoolA, curatorC, assignment(people.tutor, 'tutor'))).status).toBe(404);
   });
 
   it('counts the schools, not the ЦНППМ, among the region’s organisations', async () => {
