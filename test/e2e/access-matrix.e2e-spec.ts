@@ -333,4 +333,31 @@ describe('access matrix: every route × every role × own and other organisation
     });
     expect((await system.request('GET', `/mentors/${ids.mentor}/load`, inB.curator)).status).toBe(404);
   });
+
+  it('a ЦНППМ tutor assigned to serve A reaches A as a tutor, without a role in A, and nothing of B', async () => {
+    const admin = system.token(people.admin, ['administrator']);
+    const centre = await registerOrganisation(system, admin, {
+      ...A,
+      name: 'ЦНППМ',
+      kind: 'professionalExcellenceCentre',
+    });
+    expect(centre.status).toBe(201);
+    const tutorId = randomUUID();
+    const tutor = system.token(tutorId, ['tutor'], [centre.body.organisationId]);
+    const assigned = await system.request(
+      'POST',
+      `/organisations/${ids.organisationA}/regional-specialists`,
+      own.curator,
+      { personId: tutorId, role: 'tutor', regionalOrganisationId: centre.body.organisationId },
+    );
+    expect(assigned.status).toBe(200);
+    const read = await system.eventually(
+      () => system.request('GET', `/routes/${ids.route}`, tutor),
+      (r) => r.status === 200,
+    );
+    expect(read.status).toBe(200);
+    expect((await system.request('GET', `/organisations/${ids.organisationB}`, tutor)).status).toBe(404);
+    // Served as a tutor only: the school's curator's routes stay closed to them.
+    expect((await system.request('GET', `/programmes/${ids.programme}/participants`, tutor)).status).toBe(403);
+  });
 });

@@ -25,6 +25,7 @@ const notLists: Record<string, string> = {
   'GET /routes/:id': 'one resource',
   'GET /users/:id': 'one resource',
   'GET /people/:id': 'one resource',
+  'GET /people/:id/export': "one person's data (152-ФЗ), exported whole",
   'GET /pairs/:id/history/verify': 'one verdict',
   'GET /programmes/:id/history': "one aggregate's audit trail, exported whole",
   'GET /pairs/:id/history': "one aggregate's audit trail, exported whole (JSON or CSV)",

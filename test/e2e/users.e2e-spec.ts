@@ -94,6 +94,9 @@ describe('users, role assignments and organisation-scoped roles', () => {
 
     const events = await userEvents(userId);
     expect(events.map((e) => e.type)).toEqual(['UserRegistered', 'RoleGranted', 'RoleRevoked']);
+    // The name is in `users` only, never in the hash-chained events (depersonalisation can erase it there).
+    expect(events[0]?.data).toEqual({ userId, subject: sub });
+    expect(JSON.stringify(events)).not.toMatch(/Петрова|petrova/);
     expect(events[1]).toMatchObject({
       data: { userId, role: 'curator', organisationId: organisationA },
       metadata: { role: 'administrator' },

@@ -94,6 +94,29 @@ const corpus: Record<string, { body: Body; cases: (body: Body) => Case[] }> = {
       ['bad enum', withField(b, 'role', 'boss'), 'role', 'isIn'],
     ],
   },
+  'POST /organisations/:id/regional-specialists': {
+    body: { personId: uuid(), role: 'tutor', regionalOrganisationId: uuid() },
+    cases: (b) => [
+      ['non-UUID id', withField(b, 'regionalOrganisationId', 'ЦНППМ'), 'regionalOrganisationId', 'isUuid'],
+      ['bad enum', withField(b, 'role', 'curator'), 'role', 'isIn'],
+      ['missing field', withField(b, 'personId', undefined), 'personId', 'isUuid'],
+    ],
+  },
+  'POST /organisations/:id/regional-specialists/remove': {
+    body: { personId: uuid(), role: 'methodologist', regionalOrganisationId: uuid() },
+    cases: (b) => [
+      ['non-UUID id', withField(b, 'personId', 'ivanova'), 'personId', 'isUuid'],
+      ['bad enum', withField(b, 'role', 'director'), 'role', 'isIn'],
+    ],
+  },
+  'POST /people/:id/depersonalisation': {
+    body: { documentRef: 'Заявление об отзыве согласия № 15 от 02.11.2026' },
+    cases: (b) => [
+      ['empty string', withField(b, 'documentRef', ''), 'documentRef', 'isNotEmpty'],
+      ['too long', withField(b, 'documentRef', long(301)), 'documentRef', 'maxLength'],
+      ['missing field', withField(b, 'documentRef', undefined), 'documentRef', 'isString'],
+    ],
+  },
   'POST /organisations/:id/settings': {
     body: { mentorCapacity: 3 },
     cases: (b) => [

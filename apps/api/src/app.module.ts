@@ -15,6 +15,7 @@ import { OrganisationsModule } from './organisations/organisations.module';
 import { PairsModule } from './pairs/pairs.module';
 import { PeopleModule } from './people/people.module';
 import { PeopleImportModule } from './people-import/people-import.module';
+import { PeoplePrivacyModule } from './people-privacy/people-privacy.module';
 import { ParticipantsModule } from './participants/participants.module';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { ReportsModule } from './reports/reports.module';
@@ -53,6 +54,7 @@ import { UsersModule } from './users/users.module';
     ReportsModule,
     AuthModule,
     UsersModule,
+    PeoplePrivacyModule,
     HealthModule,
     // After AuthModule: its guard runs first, so the throttler counts per verified user.
     ThrottlingModule,

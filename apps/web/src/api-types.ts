@@ -89,6 +89,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/organisations/{id}/regional-specialists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Тьюторы и методисты региональных организаций (ЦНППМ, ИРО, методический центр), закреплённые за организацией */
+        get: operations["OrganisationsController_regionalSpecialists"];
+        put?: never;
+        /** Закрепить за организацией тьютора или методиста региональной организации (ЦНППМ, ИРО, методический центр) */
+        post: operations["OrganisationsController_assignRegionalSpecialist"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organisations/{id}/regional-specialists/remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Открепить от организации тьютора или методиста региональной организации */
+        post: operations["OrganisationsController_releaseRegionalSpecialist"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/organisations/{id}/people": {
         parameters: {
             query?: never;
@@ -1543,6 +1578,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/people/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Всё, что система хранит о человеке (152-ФЗ): карточка, места работы, согласие, участие в парах и ИОМ, история */
+        get: operations["PeoplePrivacyController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/people/{id}/depersonalisation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Обезличить персональные данные уволенного сотрудника, отозвавшего согласие (152-ФЗ) */
+        post: operations["PeoplePrivacyController_depersonalise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health/live": {
         parameters: {
             query?: never;
@@ -1586,7 +1655,7 @@ export interface components {
              * @example school
              * @enum {string}
              */
-            kind: "school" | "college" | "kindergarten" | "additionalEducation" | "other";
+            kind: "school" | "college" | "kindergarten" | "additionalEducation" | "other" | "professionalExcellenceCentre" | "educationDevelopmentInstitute" | "municipalMethodCentre";
             /** @example Городской округ Тольятти */
             municipality: string;
             /** @example Самарская область */
@@ -1629,6 +1698,23 @@ export interface components {
              * @example 2
              */
             mentorCapacity: number;
+        };
+        RegionalSpecialistDto: {
+            /**
+             * Format: uuid
+             * @description The person (user) id, as in their token `sub`
+             */
+            personId: string;
+            /**
+             * @example tutor
+             * @enum {string}
+             */
+            role: "tutor" | "methodologist";
+            /**
+             * Format: uuid
+             * @description The regional organisation where the person holds the role
+             */
+            regionalOrganisationId: string;
         };
         CreatePersonDto: {
             /** @example Ёлкина */
@@ -2500,6 +2586,13 @@ export interface components {
             /** @example Уволена приказом № 12-к от 01.10.2026 */
             reason?: string;
         };
+        DepersonalisationDto: {
+            /**
+             * @description The document the depersonalisation rests on (a reference, no names): recorded with the event
+             * @example Заявление об отзыве согласия на обработку персональных данных № 15 от 02.11.2026
+             */
+            documentRef: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -2627,6 +2720,74 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["OrganisationSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OrganisationsController_regionalSpecialists: {
+        parameters: {
+            query?: {
+                limit?: unknown;
+                offset?: unknown;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OrganisationsController_assignRegionalSpecialist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegionalSpecialistDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OrganisationsController_releaseRegionalSpecialist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegionalSpecialistDto"];
             };
         };
         responses: {
@@ -4714,6 +4875,48 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["UserStatusDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PeoplePrivacyController_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PeoplePrivacyController_depersonalise: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DepersonalisationDto"];
             };
         };
         responses: {

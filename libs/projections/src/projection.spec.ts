@@ -8,6 +8,8 @@ describe('eventTypesOf', () => {
       StaffAssigned: true,
       StaffRemoved: false,
       OrganisationSettingsChanged: false,
+      RegionalSpecialistAssigned: false,
+      RegionalSpecialistReleased: false,
     });
     expect([...types].sort()).toEqual(['OrganisationRegistered', 'StaffAssigned']);
   });
@@ -26,6 +28,8 @@ describe('eventTypesOf', () => {
       StaffAssigned: true,
       StaffRemoved: true,
       OrganisationSettingsChanged: true,
+      RegionalSpecialistAssigned: true,
+      RegionalSpecialistReleased: true,
       // @ts-expect-error StaffFired is no organisation event
       StaffFired: true,
     });

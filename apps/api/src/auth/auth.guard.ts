@@ -9,7 +9,15 @@ import {
 import { Reflector } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { organisationStream, pairStream, programmeStream, routeStream, type Role } from '@mentorflow/domain';
+import {
+  organisationStream,
+  pairStream,
+  programmeStream,
+  regionalSpecialistRoles,
+  routeStream,
+  type RegionalSpecialistRole,
+  type Role,
+} from '@mentorflow/domain';
 import { UserDirectory } from '../users/user-directory';
 import { IS_PUBLIC, ROLES, SCOPE, type ResourceScope, type ScopeKind } from './auth.decorators';
 import type { AuthenticatedUser, OrganisationRole } from './auth.types';
@@ -65,6 +73,7 @@ export class AuthGuard implements CanActivate {
         a.organisationId ? [{ role: a.role, organisationId: a.organisationId }] : [],
       ),
       ...(await this.regionalReach(found.assignments)),
+      ...(await servedReachOf(this.db, found.sub, found.assignments)),
     ];
     request.user = {
       sub: found.sub,
@@ -161,6 +170,35 @@ export class AuthGuard implements CanActivate {
     );
     return rows.map((r) => ({ role: 'regionalCoordinator', organisationId: r.organisation_id }));
   }
+}
+
+/**
+ * A tutor or methodologist of a regional organisation (ЦНППМ, ИРО, methodical centre) reaches, in that role,
+ * every organisation they are assigned to serve (RegionalSpecialistAssigned on its stream), while they hold
+ * the role in the regional organisation — without a role grant in the served school. One indexed query
+ * (organisations_view's GIN index on the specialists), only for users holding such a role somewhere.
+ */
+async function servedReachOf(
+  db: DataSource,
+  personId: string,
+  assignments: { role: Role; organisationId?: string }[],
+): Promise<OrganisationRole[]> {
+  const held = assignments.filter(
+    (a): a is { role: RegionalSpecialistRole; organisationId: string } =>
+      (regionalSpecialistRoles as readonly string[]).includes(a.role) && a.organisationId !== undefined,
+  );
+  if (held.length === 0) return [];
+  const rows = await db.query<{ organisation_id: string; role: RegionalSpecialistRole }[]>(
+    `SELECT DISTINCT o.organisation_id, s->>'role' AS role
+     FROM organisations_view o
+     CROSS JOIN LATERAL jsonb_array_elements(o.state->'regionalSpecialists') AS s
+     JOIN unnest($2::text[], $3::text[]) AS h(role, organisation_id)
+       ON s->>'role' = h.role AND s->>'regionalOrganisationId' = h.organisation_id
+     WHERE o.state->'regionalSpecialists' @> jsonb_build_array(jsonb_build_object('personId', $1::text))
+       AND s->>'personId' = $1::text`,
+    [personId, held.map((a) => a.role), held.map((a) => a.organisationId)],
+  );
+  return rows.map((r) => ({ role: r.role, organisationId: r.organisation_id }));
 }
 
 interface ScopedRequest {

@@ -1,8 +1,10 @@
 import {
   maxMentorCapacity,
   organisationKinds,
+  regionalSpecialistRoles,
   staffRoles,
   type OrganisationKind,
+  type RegionalSpecialistRole,
   type StaffRole,
 } from '@mentorflow/domain';
 import { EnumField, IntField, TextField, UuidField } from '../common/fields';
@@ -53,4 +55,16 @@ export class OrganisationSettingsDto {
     description: 'How many mentees one mentor may have at once (002 §4.3: two; group mentoring may need more)',
   })
   mentorCapacity!: number;
+}
+
+/** A tutor or methodologist of a regional organisation (ЦНППМ, ИРО, муниципальный методический центр) serving this one. */
+export class RegionalSpecialistDto {
+  @UuidField({ description: 'The person (user) id, as in their token `sub`' })
+  personId!: string;
+
+  @EnumField(regionalSpecialistRoles, { example: 'tutor' })
+  role!: RegionalSpecialistRole;
+
+  @UuidField({ description: 'The regional organisation where the person holds the role' })
+  regionalOrganisationId!: string;
 }

@@ -4,10 +4,16 @@ import type { Role } from '@mentorflow/domain';
 import { CurrentUser } from '../auth/auth.decorators';
 import { actingRole } from '../auth/acting-role';
 import { isAdministrator, type AuthenticatedUser } from '../auth/auth.types';
-import { assertOrganisationAccess } from '../auth/organisation-access';
+import { assertOrganisationAccess, rolesIn } from '../auth/organisation-access';
 import { ApiController, Command, Create, IdParam, Read } from '../common/endpoints';
 import { PaginationQuery } from '../common/pagination.dto';
-import { AssignStaffDto, OrganisationSettingsDto, RegisterOrganisationDto, RemoveStaffDto } from './organisation.dto';
+import {
+  AssignStaffDto,
+  OrganisationSettingsDto,
+  RegionalSpecialistDto,
+  RegisterOrganisationDto,
+  RemoveStaffDto,
+} from './organisation.dto';
 import { OrganisationsService } from './organisations.service';
 
 /** Everyone signed in to an organisation, and the administrator and regional coordinator above them. */
@@ -23,6 +29,19 @@ const readers: Role[] = [
   'mentor',
   'mentee',
 ];
+
+/** Who assigns a regional organisation's tutor or methodologist to serve a school: the school or its region. */
+const specialistAssigners: Role[] = ['director', 'curator', 'regionalCoordinator', 'administrator'];
+
+/** The role the caller assigns in: one they hold in this organisation or (coordinator) its region; 403 otherwise. */
+const assigningRole = (user: AuthenticatedUser, organisationId: string): Role => {
+  if (isAdministrator(user)) return 'administrator';
+  const held = rolesIn(user, organisationId);
+  const role = specialistAssigners.find((r) => held.includes(r));
+  if (role === undefined)
+    throw new ForbiddenException('В этой организации у вас нет роли, которой разрешено это действие');
+  return role;
+};
 
 @ApiController('organisations', 'organisations')
 export class OrganisationsController {
@@ -109,6 +128,73 @@ export class OrganisationsController {
       id,
       { type: 'ChangeOrganisationSettings', data: { settings: { mentorCapacity: body.mentorCapacity } } },
       actingRole(user, ['director', 'curator', 'administrator'], id),
+    );
+  }
+
+  @Read(
+    ':id/regional-specialists',
+    readers,
+    'Тьюторы и методисты региональных организаций (ЦНППМ, ИРО, методический центр), закреплённые за организацией',
+    'organisation',
+  )
+  regionalSpecialists(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Query() page: PaginationQuery) {
+    return this.organisations.regionalSpecialists(user, id, page.limit, page.offset);
+  }
+
+  @Command(
+    ':id/regional-specialists',
+    specialistAssigners,
+    'Закрепить за организацией тьютора или методиста региональной организации (ЦНППМ, ИРО, методический центр)',
+    'organisation',
+  )
+  async assignRegionalSpecialist(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam() id: string,
+    @Body() body: RegionalSpecialistDto,
+  ) {
+    await this.organisations.load(user, id);
+    const role = assigningRole(user, id);
+    const regional = await this.organisations.registered(body.regionalOrganisationId);
+    return this.organisations.execute(
+      user,
+      id,
+      {
+        type: 'AssignRegionalSpecialist',
+        data: {
+          ...body,
+          ...(regional === undefined
+            ? {}
+            : {
+                regionalOrganisation: {
+                  organisationId: regional.organisationId,
+                  kind: regional.kind,
+                  region: regional.region,
+                },
+              }),
+          holdsRoleThere: await this.organisations.holdsRole(body.personId, body.role, body.regionalOrganisationId),
+        },
+      },
+      role,
+    );
+  }
+
+  @Command(
+    ':id/regional-specialists/remove',
+    specialistAssigners,
+    'Открепить от организации тьютора или методиста региональной организации',
+    'organisation',
+  )
+  async releaseRegionalSpecialist(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam() id: string,
+    @Body() body: RegionalSpecialistDto,
+  ) {
+    await this.organisations.load(user, id);
+    return this.organisations.execute(
+      user,
+      id,
+      { type: 'ReleaseRegionalSpecialist', data: { ...body } },
+      assigningRole(user, id),
     );
   }
 }

@@ -6,18 +6,22 @@ import {
   organisationStream,
   type OrganisationCommand,
   type OrganisationState,
+  regionalSpecialistsOf,
+  type RegionalSpecialist,
   type RegisteredOrganisation,
   type Role,
 } from '@mentorflow/domain';
 import { EventStore, handleCommand, loadAggregate } from '@mentorflow/event-store';
 import { isAdministrator, type AuthenticatedUser } from '../auth/auth.types';
 import { canAccessOrganisation } from '../auth/organisation-access';
+import { PeopleDirectory } from '../people/people.directory';
 
 /** The organisation registry: commands go to its event stream, reads to its projection. */
 @Injectable()
 export class OrganisationsService {
   constructor(
     private readonly store: EventStore,
+    private readonly people: PeopleDirectory,
     @InjectDataSource() private readonly db: DataSource,
   ) {}
 
@@ -40,15 +44,56 @@ export class OrganisationsService {
 
   /** The write model, read from the store: consistent right after a command, unlike the projection. */
   async load(user: AuthenticatedUser, organisationId: string): Promise<RegisteredOrganisation> {
+    const state = await this.registered(organisationId);
+    if (state === undefined || !canAccessOrganisation(user, organisationId)) {
+      throw new NotFoundException('Организация не найдена');
+    }
+    return state;
+  }
+
+  /** The organisation as registered, for facts a command about another organisation needs; no access check. */
+  async registered(organisationId: string): Promise<RegisteredOrganisation | undefined> {
     const { state } = await loadAggregate<OrganisationState, never>(
       this.store,
       organisationStream(organisationId),
       organisationDecider,
     );
-    if (state.status !== 'registered' || !canAccessOrganisation(user, organisationId)) {
-      throw new NotFoundException('Организация не найдена');
-    }
-    return state;
+    return state.status === 'registered' ? state : undefined;
+  }
+
+  /** The person (an account's subject) holds `role` in the organisation: a role grant there, the account enabled. */
+  async holdsRole(personId: string, role: Role, organisationId: string): Promise<boolean> {
+    const rows = await this.db.query<unknown[]>(
+      `SELECT 1 FROM role_assignments a JOIN users u ON u.user_id = a.user_id
+       WHERE u.subject = $1 AND a.role = $2 AND a.organisation_id = $3 AND u.disabled_at IS NULL LIMIT 1`,
+      [personId, role, organisationId],
+    );
+    return rows.length > 0;
+  }
+
+  /** The regional specialists serving the organisation, from its write model (consistent right after a command). */
+  async regionalSpecialists(
+    user: AuthenticatedUser,
+    organisationId: string,
+    limit: number,
+    offset: number,
+  ): Promise<(RegionalSpecialist & { name?: string; regionalOrganisationName?: string })[]> {
+    const organisation = await this.load(user, organisationId);
+    const page = regionalSpecialistsOf(organisation).slice(offset, offset + limit);
+    // Names beside the ids, resolved at read time (the events hold ids only).
+    const names = await this.people.names(page.map((s) => s.personId));
+    const regional = await this.db.query<{ organisation_id: string; name: string }[]>(
+      'SELECT organisation_id, name FROM organisations_view WHERE organisation_id = ANY($1::uuid[])',
+      [[...new Set(page.map((s) => s.regionalOrganisationId))]],
+    );
+    const regionalNames = new Map(regional.map((r) => [r.organisation_id, r.name]));
+    return page.map((s) => ({
+      ...s,
+      ...(names.has(s.personId) ? { name: names.get(s.personId)?.fullName } : {}),
+      ...(regionalNames.has(s.regionalOrganisationId)
+        ? { regionalOrganisationName: regionalNames.get(s.regionalOrganisationId) }
+        : {}),
+    }));
   }
 
   async list(user: AuthenticatedUser, limit: number, offset: number): Promise<RegisteredOrganisation[]> {

@@ -154,7 +154,9 @@ export class UserDirectory {
         if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw new UserExistsError(input.sub);
         throw error;
       }
-      await appendTo(store, userId, 'UserRegistered', { userId, subject: input.sub, fullName: input.fullName }, actor);
+      // Ids only (issue 18): the name stays in `users`, which depersonalisation can erase; the hash-chained
+      // event cannot be. UserRegistered events stored before this carry `fullName` (see README «Personal data»).
+      await appendTo(store, userId, 'UserRegistered', { userId, subject: input.sub }, actor);
     });
     return (await this.findById(userId)) as DirectoryUser;
   }

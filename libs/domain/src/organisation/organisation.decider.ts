@@ -11,6 +11,15 @@ import {
 } from './organisation.events';
 import { staffRoleLabels } from './organisation.labels';
 import { refuse } from '../shared/rules';
+import {
+  assignRegionalSpecialist,
+  evolveRegionalSpecialists,
+  regionalSpecialistsOf,
+  releaseRegionalSpecialist,
+  type AssignRegionalSpecialist,
+  type RegionalSpecialist,
+  type ReleaseRegionalSpecialist,
+} from './organisation.regional-service';
 import { isUnsetOrBlank } from '../shared/text';
 
 /** 002 §4.3: a mentor may have at most two mentees at once — the default an organisation may change. */
@@ -36,7 +45,13 @@ export type ChangeOrganisationSettings = DomainCommand<
   { readonly settings: OrganisationSettings }
 >;
 
-export type OrganisationCommand = RegisterOrganisation | AssignStaff | RemoveStaff | ChangeOrganisationSettings;
+export type OrganisationCommand =
+  | RegisterOrganisation
+  | AssignStaff
+  | RemoveStaff
+  | ChangeOrganisationSettings
+  | AssignRegionalSpecialist
+  | ReleaseRegionalSpecialist;
 
 export interface StaffMember {
   readonly personId: string;
@@ -50,6 +65,8 @@ export interface RegisteredOrganisation extends Omit<OrganisationRegistered['dat
   readonly status: 'registered';
   /** One entry per (person, role): a person may hold several posts. */
   readonly staff: readonly StaffMember[];
+  /** Tutors and methodologists of regional organisations serving this one (absent in states folded before them). */
+  readonly regionalSpecialists?: readonly RegionalSpecialist[];
 }
 
 export type OrganisationState = { readonly status: 'notRegistered' } | RegisteredOrganisation;
@@ -264,6 +281,10 @@ export const decideOrganisation = (command: OrganisationCommand, state: Organisa
       return removeStaff(command, state);
     case 'ChangeOrganisationSettings':
       return changeSettings(command, state);
+    case 'AssignRegionalSpecialist':
+      return assignRegionalSpecialist(command, requireRegistered(state));
+    case 'ReleaseRegionalSpecialist':
+      return releaseRegionalSpecialist(command, requireRegistered(state));
     default:
       return assertNever(command);
   }
@@ -299,6 +320,11 @@ export const evolveOrganisation = (state: OrganisationState, event: Organisation
     }
     case 'OrganisationSettingsChanged':
       return state.status === 'registered' ? { ...state, settings: event.data.settings } : state;
+    case 'RegionalSpecialistAssigned':
+    case 'RegionalSpecialistReleased':
+      return state.status === 'registered'
+        ? { ...state, regionalSpecialists: evolveRegionalSpecialists(regionalSpecialistsOf(state), event) }
+        : state;
     default:
       return assertNever(event);
   }

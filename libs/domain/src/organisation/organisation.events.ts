@@ -1,7 +1,33 @@
 import type { DomainEvent } from '../shared/decider';
 
-export const organisationKinds = ['school', 'college', 'kindergarten', 'additionalEducation', 'other'] as const;
+/**
+ * Regional organisations (000; 003 §3): a ЦНППМ (центр непрерывного повышения профессионального мастерства
+ * педагогических работников), an ИРО (институт развития образования) and a municipal methodical centre, whose
+ * tutors and methodologists serve teachers of many schools of their region.
+ */
+export const regionalOrganisationKinds = [
+  'professionalExcellenceCentre',
+  'educationDevelopmentInstitute',
+  'municipalMethodCentre',
+] as const;
+export type RegionalOrganisationKind = (typeof regionalOrganisationKinds)[number];
+
+export const organisationKinds = [
+  'school',
+  'college',
+  'kindergarten',
+  'additionalEducation',
+  'other',
+  ...regionalOrganisationKinds,
+] as const;
 export type OrganisationKind = (typeof organisationKinds)[number];
+
+export const isRegionalOrganisationKind = (kind: string): kind is RegionalOrganisationKind =>
+  (regionalOrganisationKinds as readonly string[]).includes(kind);
+
+/** The roles a regional organisation's specialist holds there and serves schools in. */
+export const regionalSpecialistRoles = ['tutor', 'methodologist'] as const;
+export type RegionalSpecialistRole = (typeof regionalSpecialistRoles)[number];
 
 /** Staff roles an organisation assigns; mentors and mentees are participants of pairs, not staff posts. */
 export const staffRoles = ['director', 'curator', 'commissionHead', 'psychologist', 'methodologist', 'tutor'] as const;
@@ -69,4 +95,40 @@ export type OrganisationSettingsChanged = DomainEvent<
   }
 >;
 
-export type OrganisationEvent = OrganisationRegistered | StaffAssigned | StaffRemoved | OrganisationSettingsChanged;
+/**
+ * A tutor or methodologist of a regional organisation is assigned to serve this (the school's) organisation:
+ * they work on its teachers' routes in that role while they hold it in the regional organisation, without a
+ * role in the school. Ids only, like every event of the organisation's stream since people have a directory.
+ */
+export type RegionalSpecialistAssigned = DomainEvent<
+  'RegionalSpecialistAssigned',
+  {
+    readonly organisationId: string;
+    readonly personId: string;
+    readonly role: RegionalSpecialistRole;
+    readonly regionalOrganisationId: string;
+    readonly assignedAt: string;
+    readonly assignedBy: string;
+  }
+>;
+
+/** The assignment ends: from then on the specialist no longer reaches the school's routes. */
+export type RegionalSpecialistReleased = DomainEvent<
+  'RegionalSpecialistReleased',
+  {
+    readonly organisationId: string;
+    readonly personId: string;
+    readonly role: RegionalSpecialistRole;
+    readonly regionalOrganisationId: string;
+    readonly releasedAt: string;
+    readonly releasedBy: string;
+  }
+>;
+
+export type OrganisationEvent =
+  | OrganisationRegistered
+  | StaffAssigned
+  | StaffRemoved
+  | OrganisationSettingsChanged
+  | RegionalSpecialistAssigned
+  | RegionalSpecialistReleased;

@@ -8,6 +8,7 @@ import { CreateReportFacts1763890000000 } from './1763890000000-create-report-fa
 import { CreatePendingDeadlines1764600000000 } from './1764600000000-create-pending-deadlines';
 import { IndexParticipantsByPerson1764700000000 } from './1764700000000-index-participants-by-person';
 import { AddPairToRoutesView1764800000000 } from './1764800000000-add-pair-to-routes-view';
+import { IndexOrganisationsByRegionalSpecialist1764910000000 } from './1764910000000-index-organisations-by-regional-specialist';
 
 export const readModelMigrations = [
   CreateReadModels1763856100000,
@@ -20,4 +21,5 @@ export const readModelMigrations = [
   CreatePendingDeadlines1764600000000,
   IndexParticipantsByPerson1764700000000,
   AddPairToRoutesView1764800000000,
+  IndexOrganisationsByRegionalSpecialist1764910000000,
 ];

@@ -11,6 +11,8 @@ export const organisationsProjection = new FoldedStateProjection<OrganisationSta
     StaffAssigned: true,
     StaffRemoved: true,
     OrganisationSettingsChanged: true,
+    RegionalSpecialistAssigned: true,
+    RegionalSpecialistReleased: true,
   }),
   aggregateId: (event) => (event.data as { organisationId: string }).organisationId,
   decider: organisationDecider,

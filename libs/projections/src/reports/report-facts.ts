@@ -2,6 +2,7 @@ import {
   evolveTask,
   isTaskEvent,
   organisationDecider,
+  type OrganisationKind,
   pairDecider,
   pairGateCounts,
   parseMonitoringStream,
@@ -37,6 +38,8 @@ import {
 /** What a report needs of each subject at one moment; a new interval opens only when these change. */
 export interface OrganisationFacts {
   readonly name: string;
+  /** Absent in facts recorded before regional organisations existed: those are all educational organisations. */
+  readonly kind?: OrganisationKind;
   readonly region: string;
   readonly municipality: string;
   readonly timeZone: string;
@@ -112,6 +115,7 @@ const organisationKind: SubjectKind<ReturnType<typeof organisationDecider.initia
           organisationId: s.organisationId,
           facts: {
             name: s.name,
+            kind: s.kind,
             region: s.region,
             municipality: s.municipality,
             timeZone: s.timeZone,

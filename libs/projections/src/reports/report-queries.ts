@@ -1,3 +1,4 @@
+import { regionalOrganisationKinds } from '@mentorflow/domain';
 import type { SqlExecutor } from '@mentorflow/event-store';
 import type { OrganisationFacts, ReportSubjectType } from './report-facts';
 
@@ -60,11 +61,13 @@ export async function loadOrganisationsInScope(
   const rows = await db.query<{ subject_id: string; facts: OrganisationFacts }>(
     `SELECT subject_id, facts FROM report_facts
      WHERE subject_type = 'organisation' AND valid_to IS NULL
+       -- A region's figures count educational organisations; a ЦНППМ, ИРО or methodical centre serves them.
+       AND ($3::text IS NOT NULL OR coalesce(facts->>'kind', '') <> ALL($4::text[]))
        AND ($1::text IS NULL OR facts->>'region' = $1)
        AND ($2::text IS NULL OR facts->>'municipality' = $2)
        AND ($3::text IS NULL OR subject_id = $3)
      ORDER BY facts->>'municipality', facts->>'name', subject_id`,
-    [scope.region ?? null, scope.municipality ?? null, scope.organisationId ?? null],
+    [scope.region ?? null, scope.municipality ?? null, scope.organisationId ?? null, regionalOrganisationKinds],
   );
   return rows.map((r) => ({ organisationId: r.subject_id, facts: r.facts }));
 }
