@@ -75,7 +75,11 @@ export type ReviewEvent =
   | PairCompleted
   | PairTerminated;
 
-export const reviewEventTypes: readonly ReviewEvent['type'][] = [
+/** The production calendar's year loaded (production-calendar.source.ts): pending review deadlines are set. */
+export const calendarYearLoaded = 'CalendarYearLoaded';
+
+export const reviewEventTypes: readonly (ReviewEvent['type'] | typeof calendarYearLoaded)[] = [
+  calendarYearLoaded,
   'ParticipantRegistered',
   'CandidateReviewed',
   'ParticipantWithdrawn',
@@ -303,7 +307,8 @@ export async function applyReviewChanges(
     tx.query(
       `INSERT INTO tasks_view (task_id, stream_id, organisation_id, assignee_id, assignee_role, kind, status, due_at, subject_type, subject_id, view, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-       ON CONFLICT (task_id) DO UPDATE SET status = excluded.status, view = excluded.view, updated_at = excluded.updated_at`,
+       ON CONFLICT (task_id) DO UPDATE SET status = excluded.status, due_at = excluded.due_at, view = excluded.view,
+         updated_at = excluded.updated_at`,
       [
         view.taskId,
         streamId,
@@ -335,6 +340,17 @@ export async function applyReviewChanges(
   };
 
   for (const event of events) {
+    if (event.type === calendarYearLoaded) {
+      // A review whose deadline waited for this year gets it now, counted from when it was asked for.
+      const year = (event.data as { year: number }).year;
+      for (const review of await stored(`status = 'open' AND (view->>'deadlinePendingYear')::int = $1`, [year])) {
+        const { calendar, timeZone } = await clock(review.view.organisationId);
+        const settled = { ...review.view, ...reviewDeadline(calendar, review.view.raisedAt, timeZone) };
+        if (settled.dueAt !== undefined) delete (settled as { deadlinePendingYear?: number }).deadlinePendingYear;
+        await upsert({ ...review, view: settled }, event.recordedAt);
+      }
+      continue;
+    }
     const change = reviewChangeOf(event);
     if (change === undefined) continue;
     if (change.action === 'open') {
