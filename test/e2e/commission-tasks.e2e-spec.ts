@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { defaultProductionCalendar, localDateOf } from '@mentorflow/calendar';
 import { loadFixtureYearsAhead } from '../support/calendar-fixture';
 import { approveCandidates } from '../support/participants';
+import { formPair, selectMentorAndMentee, startProgramme } from '../support/programme-setup';
 import { TestSystem } from '../support/system';
 
 const DAY = 86_400_000;
@@ -80,24 +81,13 @@ describe('the commission head’s tasks', () => {
       mentor: system.token(mentor, ['mentor'], [organisationId]),
     };
     system.token(mentee, ['mentee'], [organisationId]);
-    programmeId = (
-      await system.request('POST', `/organisations/${organisationId}/programmes`, as.director, { title: 'Программа' })
-    ).body.state.programmeId as string;
-    await system.request('POST', `/programmes/${programmeId}/curator`, as.director, { curatorId: curator });
+    ({ programmeId } = await startProgramme(system, organisationId, as.director, curator));
   });
   afterAll(() => system?.stop());
 
   it('candidates awaiting the commission: one task, closed once the commission has decided them all', async () => {
     const ids: string[] = [];
-    for (const candidate of [
-      { personId: mentor, role: 'mentor', teachingExperienceYears: 12, subjectExperienceYears: 8 },
-      { personId: mentee, role: 'mentee', menteeCategory: 'newSpecialist', teachingExperienceYears: 0 },
-    ]) {
-      const registered = await system.request('POST', `/programmes/${programmeId}/participants`, as.curator, {
-        position: 'Учитель',
-        subjectExperienceYears: 0,
-        ...candidate,
-      });
+    for (const registered of await selectMentorAndMentee(system, programmeId, as.curator, mentor, mentee)) {
       expect(registered.status).toBe(201);
       ids.push(registered.body.participantId as string);
     }
@@ -123,16 +113,10 @@ describe('the commission head’s tasks', () => {
   });
 
   it('a formed pair’s personalised programme awaits the head’s review until approved', async () => {
-    const formed = await system.request('POST', `/programmes/${programmeId}/pairs`, as.director, {
-      form: 'teacherTeacher',
-      kind: 'traditional',
-      mentorId: mentor,
-      menteeIds: [mentee],
-      consents: [
-        { personId: mentor, date: day(-12) },
-        { personId: mentee, date: day(-12) },
-      ],
-      order: { number: '17-к', date: day(-11), signedBy: 'Директор' },
+    const formed = await formPair(system, programmeId, as.director, mentor, mentee, {
+      mentorConsent: day(-12),
+      menteeConsent: day(-12),
+      order: { date: day(-11) },
       term: { start, end: plusMonths(start, 12) },
     });
     expect(formed.status).toBe(201);

@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { localDateOf } from '@mentorflow/calendar';
 import { loadFixtureYearsAhead } from '../support/calendar-fixture';
-import { createProgramme, places, registerOrganisation } from '../support/programme-setup';
+import {
+  formPair,
+  places,
+  registerOrganisation,
+  selectMentorAndMentee,
+  startProgramme,
+} from '../support/programme-setup';
 import { TestSystem } from '../support/system';
 import { ensureWebBuild, launchBrowser, signedInPage } from '../support/web';
 
@@ -36,17 +42,8 @@ describe('web application: the commission head goes from a task to where it is d
       curator: system.token(curator, ['curator'], [organisationId]),
       head: system.token(head, ['commissionHead'], [organisationId]),
     };
-    programmeId = (await createProgramme(system, organisationId, as.director)).body.state.programmeId as string;
-    await system.request('POST', `/programmes/${programmeId}/curator`, as.director, { curatorId: curator });
-    for (const personId of [mentor, mentee]) {
-      const registered = await system.request('POST', `/programmes/${programmeId}/participants`, as.curator, {
-        personId,
-        role: personId === mentor ? 'mentor' : 'mentee',
-        position: 'Учитель',
-        teachingExperienceYears: personId === mentor ? 12 : 0,
-        subjectExperienceYears: personId === mentor ? 8 : 0,
-        ...(personId === mentee ? { menteeCategory: 'newSpecialist' } : {}),
-      });
+    ({ programmeId } = await startProgramme(system, organisationId, as.director, curator));
+    for (const registered of await selectMentorAndMentee(system, programmeId, as.curator, mentor, mentee)) {
       expect(registered.status).toBe(201);
     }
   });
@@ -86,19 +83,7 @@ describe('web application: the commission head goes from a task to where it is d
   });
 
   it('links a formed pair’s programme review to the pair’s actions, with the pair chosen', async () => {
-    const today = localDateOf(new Date().toISOString(), timeZone);
-    const formed = await system.request('POST', `/programmes/${programmeId}/pairs`, as.director, {
-      form: 'teacherTeacher',
-      kind: 'traditional',
-      mentorId: mentor,
-      menteeIds: [mentee],
-      consents: [
-        { personId: mentor, date: today },
-        { personId: mentee, date: today },
-      ],
-      order: { number: '21-к', date: today, signedBy: 'Директор' },
-      term: { start: today, end: localDateOf(new Date(Date.now() + 400 * DAY).toISOString(), timeZone) },
-    });
+    const formed = await formPair(system, programmeId, as.director, mentor, mentee);
     expect(formed.status).toBe(201);
     const pairId = formed.body.state.pairId as string;
 

@@ -119,9 +119,36 @@ export type ReviewChange =
   /** The pair ended: what awaited its review is no longer to be decided. */
   | { readonly action: 'cancelPair'; readonly pairId: string; readonly at: string; readonly reason: string };
 
-const pairTask = (pairId: string, name: string) => uuidV5(pairId, name);
+/** A pair's review: its task id is named after what is reviewed, so the decision finds it again. */
+const pairReview = (
+  kind: ReviewTaskKind,
+  pairId: string,
+  name: string,
+  organisationId: string,
+  at: string,
+  programmeId?: string,
+): ReviewChange => ({
+  action: 'open',
+  kind,
+  taskId: uuidV5(pairId, name),
+  subject: { type: 'pair', id: pairId },
+  ...(programmeId === undefined ? {} : { programmeId }),
+  organisationId,
+  at,
+});
+const pairDecision = (pairId: string, name: string, at: string, by: string): ReviewChange => ({
+  action: 'decide',
+  taskId: uuidV5(pairId, name),
+  at,
+  by,
+});
+const candidateDecision = (
+  d: { programmeId: string; participantId: string },
+  at: string,
+  by: string,
+): ReviewChange => ({ action: 'decideCandidate', programmeId: d.programmeId, participantId: d.participantId, at, by });
 
-/** The change an event asks for; the pair's programme comes from the tasks already stored for it. */
+/** The change an event asks for; a pair's programme, where its event lacks it, comes from its PairFormed. */
 export function reviewChangeOf(recorded: RecordedEvent): ReviewChange | undefined {
   const event = { type: recorded.type, data: recorded.data } as unknown as ReviewEvent;
   const organisationId = String((recorded.metadata as { organisationId?: unknown }).organisationId ?? '');
@@ -142,77 +169,48 @@ export function reviewChangeOf(recorded: RecordedEvent): ReviewChange | undefine
       };
     }
     case 'CandidateReviewed':
-      return {
-        action: 'decideCandidate',
-        programmeId: event.data.programmeId,
-        participantId: event.data.participantId,
-        at: event.data.reviewedAt,
-        by: event.data.reviewedBy,
-      };
+      return candidateDecision(event.data, event.data.reviewedAt, event.data.reviewedBy);
     case 'ParticipantWithdrawn':
-      return {
-        action: 'decideCandidate',
-        programmeId: event.data.programmeId,
-        participantId: event.data.participantId,
-        at: event.data.withdrawnAt,
-        by: event.data.withdrawnBy,
-      };
-    case 'PairFormed':
-      return {
-        action: 'open',
-        kind: 'personalProgrammeReview',
-        taskId: pairTask(event.data.pairId, 'programme-review'),
-        subject: { type: 'pair', id: event.data.pairId },
-        programmeId: event.data.programmeId,
-        organisationId: event.data.organisationId,
-        at: event.data.formedAt,
-      };
+      return candidateDecision(event.data, event.data.withdrawnAt, event.data.withdrawnBy);
+    case 'PairFormed': {
+      const d = event.data;
+      return pairReview(
+        'personalProgrammeReview',
+        d.pairId,
+        'programme-review',
+        d.organisationId,
+        d.formedAt,
+        d.programmeId,
+      );
+    }
     case 'PersonalProgrammeApproved':
-      return {
-        action: 'decide',
-        taskId: pairTask(event.data.pairId, 'programme-review'),
-        at: event.data.approvedAt,
-        by: event.data.approvedBy,
-      };
-    case 'PersonalProgrammeCorrectionProposed':
-      return {
-        action: 'open',
-        kind: 'correctionReview',
-        taskId: pairTask(event.data.pairId, `correction-review-${event.data.correctionId}`),
-        subject: { type: 'pair', id: event.data.pairId },
+      return pairDecision(event.data.pairId, 'programme-review', event.data.approvedAt, event.data.approvedBy);
+    case 'PersonalProgrammeCorrectionProposed': {
+      const d = event.data;
+      return pairReview(
+        'correctionReview',
+        d.pairId,
+        `correction-review-${d.correctionId}`,
         organisationId,
-        at: event.data.proposedAt,
-      };
-    case 'PersonalProgrammeCorrected':
-      return {
-        action: 'decide',
-        taskId: pairTask(event.data.pairId, `correction-review-${event.data.correctionId}`),
-        at: event.data.approvedAt,
-        by: event.data.approvedBy,
-      };
-    case 'PersonalProgrammeCorrectionReturned':
-      return {
-        action: 'decide',
-        taskId: pairTask(event.data.pairId, `correction-review-${event.data.correctionId}`),
-        at: event.data.returnedAt,
-        by: event.data.returnedBy,
-      };
-    case 'PeriodicReportSubmitted':
-      return {
-        action: 'open',
-        kind: 'periodicReportReview',
-        taskId: pairTask(event.data.pairId, `report-review-${event.data.taskId}`),
-        subject: { type: 'pair', id: event.data.pairId },
-        organisationId,
-        at: event.data.submittedAt,
-      };
-    case 'PeriodicReportDecided':
-      return {
-        action: 'decide',
-        taskId: pairTask(event.data.pairId, `report-review-${event.data.taskId}`),
-        at: event.data.decidedAt,
-        by: event.data.decidedBy,
-      };
+        d.proposedAt,
+      );
+    }
+    case 'PersonalProgrammeCorrected': {
+      const d = event.data;
+      return pairDecision(d.pairId, `correction-review-${d.correctionId}`, d.approvedAt, d.approvedBy);
+    }
+    case 'PersonalProgrammeCorrectionReturned': {
+      const d = event.data;
+      return pairDecision(d.pairId, `correction-review-${d.correctionId}`, d.returnedAt, d.returnedBy);
+    }
+    case 'PeriodicReportSubmitted': {
+      const d = event.data;
+      return pairReview('periodicReportReview', d.pairId, `report-review-${d.taskId}`, organisationId, d.submittedAt);
+    }
+    case 'PeriodicReportDecided': {
+      const d = event.data;
+      return pairDecision(d.pairId, `report-review-${d.taskId}`, d.decidedAt, d.decidedBy);
+    }
     case 'PairCompleted':
       return {
         action: 'cancelPair',
