@@ -105,23 +105,34 @@ export const participantsListed = (system: TestSystem, programmeId: string, cura
 
 /**
  * The body of POST /programmes/:id/pairs: one mentor and one mentee, teacher–teacher and traditional, both
- * consenting (the mentee on `menteeConsent`, by default the day after the mentor), order 15-к, 2026/27.
+ * consenting (the mentor on `mentorConsent`, by default 2026-08-28; the mentee on `menteeConsent`, by default
+ * the day after the mentor), order 15-к, for `term` (by default 2026/27).
  */
 export const pairFormation = (
   mentorId: string,
   menteeId: string,
-  { order = {}, menteeConsent = '2026-08-29' }: { order?: Record<string, string>; menteeConsent?: string } = {},
+  {
+    order = {},
+    mentorConsent = '2026-08-28',
+    menteeConsent = '2026-08-29',
+    term = { start: '2026-09-01', end: '2027-08-31' },
+  }: {
+    order?: Record<string, string>;
+    mentorConsent?: string;
+    menteeConsent?: string;
+    term?: { start: string; end: string };
+  } = {},
 ) => ({
   form: 'teacherTeacher' as const,
   kind: 'traditional' as const,
   mentorId,
   menteeIds: [menteeId],
   consents: [
-    { personId: mentorId, date: '2026-08-28' },
+    { personId: mentorId, date: mentorConsent },
     { personId: menteeId, date: menteeConsent },
   ],
   order: { number: '15-к', date: '2026-09-01', signedBy: 'Директор', ...order },
-  term: { start: '2026-09-01', end: '2027-08-31' },
+  term,
 });
 
 /** POST /programmes/:id/pairs with pairFormation(). */

@@ -4365,7 +4365,7 @@ export interface operations {
                 /** @description Default: open and overdue */
                 status?: "open" | "overdue" | "done" | "cancelled";
                 dueBefore?: string;
-                kind?: "stagePlanReminder" | "interimControl" | "finalControl" | "draftRoute" | "draftOverdueEscalation" | "monthlyControlPointCheck" | "controlDiagnostics" | "repeatedDiagnostics" | "loadCalendarYear" | "programmeCorrection" | "menteeAssignment" | "periodicReport";
+                kind?: "stagePlanReminder" | "interimControl" | "finalControl" | "draftRoute" | "draftOverdueEscalation" | "monthlyControlPointCheck" | "controlDiagnostics" | "repeatedDiagnostics" | "loadCalendarYear" | "programmeCorrection" | "menteeAssignment" | "periodicReport" | "candidateReview" | "personalProgrammeReview" | "correctionReview" | "periodicReportReview";
                 organisationId?: string;
             };
             header?: never;

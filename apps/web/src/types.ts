@@ -248,6 +248,8 @@ export interface Task {
   dueAt?: string;
   dueLocalDate?: string;
   deadlinePendingYear?: number;
+  /** A commission head's review: the programme whose page decides it. */
+  programmeId?: string;
 }
 
 export interface CompetenceResult {

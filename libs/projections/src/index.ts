@@ -24,3 +24,4 @@ export * from './reports/report-facts';
 export * from './reports/report-facts.projection';
 export * from './reports/report-figures';
 export * from './reports/report-queries';
+export * from './tasks/review-tasks';

@@ -7,6 +7,7 @@ import { completeTaskUpdate } from '@mentorflow/workflows/shared/task.messages';
 import { isAdministrator, type AuthenticatedUser } from '../auth/auth.types';
 import { rolesIn } from '../auth/organisation-access';
 import { PeopleDirectory } from '../people/people.directory';
+import { anyHolderOfRole } from '@mentorflow/projections';
 import type { TaskInboxQuery } from './task.dto';
 
 /** Tasks completed by acting on their subject, not through the inbox. */
@@ -20,12 +21,22 @@ export class TasksService {
     private readonly people: PeopleDirectory,
   ) {}
 
-  /** The caller's own tasks, soonest due first; open and overdue unless a status is asked for. */
+  /**
+   * The caller's own tasks, soonest due first; open and overdue unless a status is asked for. With them the
+   * reviews addressed to a role they hold in the review's organisation (the commission head's, derived by
+   * the tasks projection): such a task is overdue once its due instant has passed, no timer marks it.
+   */
   async inbox(user: AuthenticatedUser, query: TaskInboxQuery) {
-    const rows = await this.db.query<{ view: TaskView }[]>(
-      `SELECT view FROM tasks_view
-       WHERE assignee_id = $1 AND ($9 OR organisation_id = ANY($8::uuid[]))
-         AND ($2::text IS NULL AND status IN ('open', 'overdue') OR status = $2::text)
+    const rows = await this.db.query<{ view: TaskView; status: TaskView['status'] }[]>(
+      `WITH mine AS (
+         SELECT view, due_at, task_id, organisation_id, kind,
+           CASE WHEN assignee_id = '' AND status = 'open' AND due_at < now() THEN 'overdue' ELSE status END AS status
+         FROM tasks_view
+         WHERE (assignee_id = $1 AND ($9 OR organisation_id = ANY($8::uuid[])))
+            OR (assignee_id = '' AND (assignee_role, organisation_id::text) IN (SELECT * FROM unnest($10::text[], $11::text[])))
+       )
+       SELECT view, status FROM mine
+       WHERE ($2::text IS NULL AND status IN ('open', 'overdue') OR status = $2::text)
          AND ($3::timestamptz IS NULL OR due_at < $3::timestamptz)
          AND ($4::text IS NULL OR kind = $4::text)
          AND ($5::uuid IS NULL OR organisation_id = $5::uuid)
@@ -40,9 +51,11 @@ export class TasksService {
         query.offset,
         user.organisationIds,
         isAdministrator(user),
+        user.reach.map((r) => r.role),
+        user.reach.map((r) => r.organisationId),
       ],
     );
-    return this.withNames(rows.map((r) => r.view));
+    return this.withNames(rows.map((r) => ({ ...r.view, status: r.status })));
   }
 
   /**
@@ -82,6 +95,14 @@ export class TasksService {
     const task = row?.view;
     // Someone else's task is reported as missing: its existence is not theirs to know. Their own counts
     // only while they hold the task's role in its organisation (a revoked methodologist no longer completes it).
+    if (task !== undefined && task.assignee.personId === anyHolderOfRole) {
+      if (!rolesIn(user, task.organisationId).includes(task.assignee.role) && !isAdministrator(user)) {
+        throw new NotFoundException('Задача не найдена');
+      }
+      throw new UnprocessableEntityException(
+        'Эта задача закрывается решением на экране программы: решением комиссии по кандидатам, утверждением программы или решением по корректировке или отчёту',
+      );
+    }
     const own =
       task !== undefined &&
       task.assignee.personId === user.sub &&

@@ -18,6 +18,11 @@ export const taskKinds = [
   'programmeCorrection',
   'menteeAssignment',
   'periodicReport',
+  // The commission head's reviews (002 §4.4, §8.3), derived by the tasks projection from the decisions awaited.
+  'candidateReview',
+  'personalProgrammeReview',
+  'correctionReview',
+  'periodicReportReview',
 ] as const;
 export type TaskKind = (typeof taskKinds)[number];
 

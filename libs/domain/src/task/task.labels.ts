@@ -18,6 +18,10 @@ export const taskKindLabels: Readonly<Record<TaskKind, string>> = {
   programmeCorrection: 'Корректировка персонализированной программы',
   menteeAssignment: 'Задание наставника',
   periodicReport: 'Периодический отчёт',
+  candidateReview: 'Рассмотрение кандидатур',
+  personalProgrammeReview: 'Рассмотрение персонализированной программы',
+  correctionReview: 'Решение по корректировке программы',
+  periodicReportReview: 'Решение по периодическому отчёту',
 };
 
 /**

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { ApiError, getJson, newId, postJson, type UnmetCondition } from '../../api';
 import { useSession } from '../../auth';
 import {
@@ -128,6 +128,13 @@ export function ProgrammePage() {
   const monitoringSection = useRef<HTMLElement>(null);
   const pairsSection = useRef<HTMLElement>(null);
   const curatorSection = useRef<HTMLDivElement>(null);
+
+  // A task in the inbox links to the form that decides it (#meeting-form-title, #pair-actions-title).
+  const { hash } = useLocation();
+  const shown = programme !== undefined;
+  useEffect(() => {
+    if (shown && hash) document.getElementById(hash.slice(1))?.scrollIntoView({ block: 'start' });
+  }, [shown, hash]);
 
   if (loaded.error && !programme) return <ErrorBox error={loaded.error} />;
   if (!programme) return <Loading what="Загрузка программы" />;
@@ -689,7 +696,9 @@ function Pairs({
     );
     return result;
   }, [mentorKey, pairs.items]);
-  const [selected, setSelected] = useState('');
+  // The inbox's link to a pair's review names the pair (?pair=): its actions open on it.
+  const { search } = useLocation();
+  const [selected, setSelected] = useState(() => new URLSearchParams(search).get('pair') ?? '');
   const [open, setOpen] = useState<{ action: PairAction; nonce: number }>();
   const formRef = useRef<HTMLDivElement>(null);
 

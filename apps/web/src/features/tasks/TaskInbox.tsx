@@ -22,6 +22,18 @@ const doneOnRoute: Partial<Record<TaskKind, string>> = {
   repeatedDiagnostics: 'Провести повторную диагностику',
 };
 
+/** The commission head's reviews are decided on the programme's page: the meeting form, or the pair's actions. */
+const decidedOnProgramme: Partial<Record<TaskKind, string>> = {
+  candidateReview: 'Перейти к заседанию комиссии',
+  personalProgrammeReview: 'Перейти к программе пары',
+  correctionReview: 'Перейти к корректировке программы',
+  periodicReportReview: 'Перейти к отчётам пары',
+};
+const reviewLink = (task: Task): string =>
+  task.kind === 'candidateReview'
+    ? `/programmes/${task.programmeId}#meeting-form-title`
+    : `/programmes/${task.programmeId}?pair=${task.subject.id}#pair-actions-title`;
+
 type SessionLike = Pick<ReturnType<typeof useSession>, 'organisations' | 'timeZoneOf'>;
 const regionOf = (session: SessionLike, task: Task): string | undefined =>
   task.organisationId ? session.organisations.get(task.organisationId)?.region : undefined;
@@ -128,6 +140,7 @@ function TaskCard({
   const session = useSession();
   const organisation = session.organisations.get(task.organisationId);
   const routeAction = task.subject.type === 'route' ? doneOnRoute[task.kind] : undefined;
+  const reviewAction = task.programmeId === undefined ? undefined : decidedOnProgramme[task.kind];
   const kindLabel = taskLabel({ kind: task.kind, role: task.assignee.role });
   return (
     <li className={`task card${overdue ? ' task-overdue' : ''}`} data-task-id={task.taskId}>
@@ -194,6 +207,10 @@ function TaskCard({
           to={`/routes/${task.subject.id}#${task.kind === 'draftRoute' ? 'draft' : 'control'}`}
         >
           {routeAction}
+        </Link>
+      ) : reviewAction ? (
+        <Link className="button button-primary" to={reviewLink(task)}>
+          {reviewAction}
         </Link>
       ) : (
         <CompleteTask task={task} onDone={onDone} />
