@@ -415,6 +415,16 @@ export const recordControl = (
     metadata,
   );
 
+/** The tutor opens the reflective stage, scheduling the control diagnostics task that `controlTaskRaised` raises. */
+export const startReflection = (metadata = tutor(tReflect)): RouteCommand =>
+  command(
+    'StartReflection',
+    {
+      controlDiagnosticsTask: { taskId: 'task-control', dueAt: '2030-04-30T20:00:00.000Z', dueLocalDate: '2030-04-30' },
+    },
+    metadata,
+  );
+
 // ---- Histories ----
 
 export const inDiagnostic: RouteEvent[] = [created, goalFixed()];

@@ -29,6 +29,7 @@ import {
   row2,
   row4,
   spec,
+  startReflection,
   stageChanged,
   tComplete,
   tControl,
@@ -241,19 +242,7 @@ describe('individual educational route (ИОМ)', () => {
     it('gives the tutor the control diagnostics task when scheduled', () =>
       spec
         .given(withMonthlyCheck)
-        .when(
-          command(
-            'StartReflection',
-            {
-              controlDiagnosticsTask: {
-                taskId: 'task-control',
-                dueAt: '2030-04-30T20:00:00.000Z',
-                dueLocalDate: '2030-04-30',
-              },
-            },
-            tutor(tReflect),
-          ),
-        )
+        .when(startReflection())
         .then([stageChanged('implementation', 'reflective', tReflect), controlTaskRaised]));
 
     it('refuses an invalid control diagnostics task', () =>
