@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { getJson, postJson } from '../../api';
 import { useAuth } from '../../auth';
-import { DoneBox, ErrorBox, Loading, Progress, useLoad } from '../../components/ui';
+import { DataTable, DoneBox, ErrorBox, Loading, Progress, useLoad } from '../../components/ui';
 import { useSubmit } from '../../use-submit';
 import { formatInstant } from '../../format';
 import { readTextFile } from './read-file';
@@ -53,29 +53,20 @@ export function CalendarOverlays() {
         <p>Региональные календари не загружены: сроки везде считаются по федеральному календарю.</p>
       ) : null}
       {overlays.data && overlays.data.length > 0 ? (
-        <div className="table-wrap">
-          <table>
-            <caption>Загруженные региональные календари</caption>
-            <thead>
-              <tr>
-                <th scope="col">Регион</th>
-                <th scope="col">Год</th>
-                <th scope="col">Особых дней</th>
-                <th scope="col">Загружен</th>
-              </tr>
-            </thead>
-            <tbody>
-              {overlays.data.map((o) => (
-                <tr key={`${o.region} ${o.year}`}>
-                  <th scope="row">{o.region}</th>
-                  <td>{o.year} год</td>
-                  <td>{o.days}</td>
-                  <td>{formatInstant(o.loadedAt, 'Europe/Moscow')} (МСК)</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Загруженные региональные календари"
+          captionVisible
+          columns={['Регион', 'Год', 'Особых дней', 'Загружен']}
+        >
+          {overlays.data.map((o) => (
+            <tr key={`${o.region} ${o.year}`}>
+              <th scope="row">{o.region}</th>
+              <td>{o.year} год</td>
+              <td>{o.days}</td>
+              <td>{formatInstant(o.loadedAt, 'Europe/Moscow')} (МСК)</td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
       {isAdministrator ? (
         <form className="card form-grid" onSubmit={submit} noValidate>

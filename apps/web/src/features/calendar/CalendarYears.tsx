@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { getJson, postJson } from '../../api';
-import { DoneBox, ErrorBox, Loading, Progress, useLoad } from '../../components/ui';
+import { DataTable, DoneBox, ErrorBox, Loading, Progress, useLoad } from '../../components/ui';
 import { useSubmit } from '../../use-submit';
 import { formatInstant } from '../../format';
 import { readTextFile } from './read-file';
@@ -52,27 +52,15 @@ export function CalendarYears() {
       <ErrorBox error={years.error} />
       {years.loading && !years.data ? <Loading /> : null}
       {years.data ? (
-        <div className="table-wrap">
-          <table>
-            <caption>Загруженные годы</caption>
-            <thead>
-              <tr>
-                <th scope="col">Год</th>
-                <th scope="col">Источник</th>
-                <th scope="col">Загружен</th>
-              </tr>
-            </thead>
-            <tbody>
-              {years.data.map((y) => (
-                <tr key={y.year}>
-                  <td>{y.year}</td>
-                  <td>{y.source === 'loaded' ? 'Загружен администратором' : 'Поставляется с системой'}</td>
-                  <td>{y.loadedAt ? formatInstant(y.loadedAt, 'Europe/Moscow') + ' (МСК)' : '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption="Загруженные годы" captionVisible columns={['Год', 'Источник', 'Загружен']}>
+          {years.data.map((y) => (
+            <tr key={y.year}>
+              <td>{y.year}</td>
+              <td>{y.source === 'loaded' ? 'Загружен администратором' : 'Поставляется с системой'}</td>
+              <td>{y.loadedAt ? formatInstant(y.loadedAt, 'Europe/Moscow') + ' (МСК)' : '—'}</td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
       <form className="card form-grid" onSubmit={submit} noValidate>
         <h2>Загрузить или заменить год</h2>

@@ -1,5 +1,6 @@
 import { competenceAreaLabels, competenceAssessmentLabel } from '../../labels';
 import type { CompetenceArea, CompetenceResult } from '../../types';
+import { DataTable } from '../../components/ui';
 
 type Assessment = Parameters<typeof competenceAssessmentLabel>[0];
 
@@ -122,30 +123,19 @@ export function CompetenceChart({ initial, control }: { initial?: CompetenceResu
       </figcaption>
       <details>
         <summary>Таблица значений</summary>
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Компетенция</th>
-                <th scope="col">Входная</th>
-                <th scope="col">Контрольная</th>
+        <DataTable columns={['Компетенция', 'Входная', 'Контрольная']}>
+          {shown.map((area) => {
+            const first = before.get(area);
+            const last = after.get(area);
+            return (
+              <tr key={area}>
+                <th scope="row">{competenceAreaLabels[area]}</th>
+                <td>{first ? `${first.percent} % — ${competenceAssessmentLabel(first as Assessment)}` : '—'}</td>
+                <td>{last ? `${last.percent} % — ${competenceAssessmentLabel(last as Assessment)}` : '—'}</td>
               </tr>
-            </thead>
-            <tbody>
-              {shown.map((area) => {
-                const first = before.get(area);
-                const last = after.get(area);
-                return (
-                  <tr key={area}>
-                    <th scope="row">{competenceAreaLabels[area]}</th>
-                    <td>{first ? `${first.percent} % — ${competenceAssessmentLabel(first as Assessment)}` : '—'}</td>
-                    <td>{last ? `${last.percent} % — ${competenceAssessmentLabel(last as Assessment)}` : '—'}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </DataTable>
       </details>
     </figure>
   );
