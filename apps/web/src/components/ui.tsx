@@ -200,6 +200,20 @@ export function Badge({
   return <span className={`badge badge-${tone}`}>{children}</span>;
 }
 
+/** The current stage since when it was entered, or, once the process is over, `finished` instead. */
+export function CurrentStage({ finished, label, since }: { finished?: string; label: string; since: string }) {
+  return (
+    <p>
+      {finished ?? (
+        <>
+          Текущий этап: <strong>{label}</strong>
+        </>
+      )}{' '}
+      — с {since}
+    </p>
+  );
+}
+
 /** Steps in order with the current one marked; used for programme and route stages. */
 export function StageTrack<S extends string>({
   stages,

@@ -4,6 +4,7 @@ import { ApiError, getJson, newId, postJson, type UnmetCondition } from '../../a
 import { useSession } from '../../auth';
 import {
   Badge,
+  CurrentStage,
   DataTable,
   DoneBox,
   ErrorBox,
@@ -204,16 +205,11 @@ export function ProgrammePage() {
           labels={programmeStageLabels}
           label="Этапы программы наставничества"
         />
-        <p>
-          {closed ? (
-            'Программа завершена'
-          ) : (
-            <>
-              Текущий этап: <strong>{programmeStageLabels[programme.stage]}</strong>
-            </>
-          )}{' '}
-          — с {formatInstant(programme.stageEnteredAt, zone)}
-        </p>
+        <CurrentStage
+          finished={closed ? 'Программа завершена' : undefined}
+          label={programmeStageLabels[programme.stage]}
+          since={formatInstant(programme.stageEnteredAt, zone)}
+        />
       </section>
 
       {!closed ? (

@@ -3,7 +3,17 @@ import { Link, useLocation, useParams } from 'react-router';
 import { getJson, postJson } from '../../api';
 import { useSession } from '../../auth';
 import { CompetenceChart } from './CompetenceChart';
-import { Badge, DataTable, DoneBox, ErrorBox, Field, Loading, StageTrack, useLoad } from '../../components/ui';
+import {
+  Badge,
+  CurrentStage,
+  DataTable,
+  DoneBox,
+  ErrorBox,
+  Field,
+  Loading,
+  StageTrack,
+  useLoad,
+} from '../../components/ui';
 import { formatInstant, formatLocalDate } from '../../format';
 import { PersonId } from '../../components/people';
 import { useSubmit } from '../../use-submit';
@@ -71,16 +81,11 @@ export function RoutePage() {
       <section className="card" aria-labelledby="route-stages">
         <h2 id="route-stages">Этапы маршрута</h2>
         <StageTrack stages={stages} current={r.stage} labels={routeStageLabels} label="Этапы ИОМ" />
-        <p>
-          {r.stage === 'completed' ? (
-            'Маршрут завершён'
-          ) : (
-            <>
-              Текущий этап: <strong>{routeStageLabels[r.stage]}</strong>
-            </>
-          )}{' '}
-          — с {formatInstant(r.stageEnteredAt, zone)}
-        </p>
+        <CurrentStage
+          finished={r.stage === 'completed' ? 'Маршрут завершён' : undefined}
+          label={routeStageLabels[r.stage]}
+          since={formatInstant(r.stageEnteredAt, zone)}
+        />
         {r.draft ? (
           <p>
             Проект ИОМ методиста: срок до конца дня {formatLocalDate(r.draft.dueLocalDate)}{' '}
