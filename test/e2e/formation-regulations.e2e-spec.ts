@@ -2,11 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { localDateOf } from '@mentorflow/calendar';
 import { approveCandidates, selectParticipants } from '../support/participants';
 import { TestSystem } from '../support/system';
+import { addDays } from '../support/dates';
 
-const DAY = 86_400_000;
 const timeZone = 'Asia/Kamchatka';
-const addDays = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 
 /**
  * Forming pairs as the regulation says (issue 19): the commission reviews candidates (002 §4.4), only

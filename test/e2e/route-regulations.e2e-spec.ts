@@ -5,11 +5,7 @@ import { loadFixtureYearsAhead } from '../support/calendar-fixture';
 import { selectParticipants } from '../support/participants';
 import { places, registerOrganisation } from '../support/programme-setup';
 import { TestSystem } from '../support/system';
-
-const DAY = 86_400_000;
-const addDays = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
-const addYears = (date: string, years: number) => `${Number(date.slice(0, 4)) + years}${date.slice(4)}`;
+import { addDays, addYears } from '../support/dates';
 
 /** The route regulations of 003 (issue 19) through HTTP: monthly checks, deficit levels, the period, fact dates. */
 describe('ИОМ regulations through HTTP on real PostgreSQL and a real Temporal server', () => {

@@ -4,11 +4,7 @@ import { loadFixtureYearsAhead } from '../support/calendar-fixture';
 import { ictDeficit } from '../support/route-setup';
 import { places, registerOrganisation } from '../support/programme-setup';
 import { TestSystem } from '../support/system';
-
-const DAY = 86_400_000;
-const addDays = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
-const addYears = (date: string, years: number) => `${Number(date.slice(0, 4)) + years}${date.slice(4)}`;
+import { addDays, addYears } from '../support/dates';
 
 interface Task {
   taskId: string;

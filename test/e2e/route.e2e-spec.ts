@@ -5,10 +5,7 @@ import { loadFixtureYearsAhead } from '../support/calendar-fixture';
 import { places, registerOrganisation } from '../support/programme-setup';
 import { courseRow } from '../support/route-setup';
 import { TestSystem } from '../support/system';
-
-const DAY = 86_400_000;
-const addDays = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+import { addDays } from '../support/dates';
 
 describe('individual educational routes (ИОМ) through HTTP on real PostgreSQL and a real Temporal server', () => {
   let system: TestSystem;

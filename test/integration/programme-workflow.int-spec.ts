@@ -17,10 +17,9 @@ import { loadFixtureCalendarYears, yearsNeededFrom } from '../support/calendar-f
 import { captureHistory } from '../support/replay';
 import { useTimeSkippingWorker } from '../support/time-skipping';
 import { startProgrammeWorkflow } from '../support/programme-start';
+import { addDays } from '../support/dates';
 
 const DAY = 86_400_000;
-const addDays = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 /** The date `n` working days before `date` on `calendar`. */
 const workingDaysBefore = (calendar: ProductionCalendar, date: string, n: number): string => {
   let day = date;

@@ -27,12 +27,11 @@ import { loadFixtureCalendarYears, yearsNeededFrom } from '../support/calendar-f
 import { captureHistory } from '../support/replay';
 import { routeStartOperation } from '../support/route-start';
 import { useTimeSkippingWorker } from '../support/time-skipping';
+import { addDays } from '../support/dates';
 
 // The workflow paths added after the first recorded histories: the monthly control-point review
 // (`patched('route-control-point-review')`) and repeated diagnostics (`patched('route-repeated-diagnostics')`).
 const DAY = 86_400_000;
-const addDays = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 const lastDayOfMonth = (date: string) => {
   const [year, month] = date.split('-').map(Number) as [number, number];
   return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);

@@ -38,11 +38,9 @@ import { loadFixtureCalendarYears, yearsNeededFrom } from '../support/calendar-f
 import { captureHistory } from '../support/replay';
 import { useTimeSkippingWorker } from '../support/time-skipping';
 import { courseRow } from '../support/route-setup';
+import { addDays, addYears } from '../support/dates';
 
 const DAY = 86_400_000;
-const addDays = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
-const addYears = (date: string, years: number) => `${Number(date.slice(0, 4)) + years}${date.slice(4)}`;
 const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
 const monthOf = (index: number) => `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 /** The months after `from` up to and including `to`, as YYYY-MM. */

@@ -34,18 +34,9 @@ export {
   deficitLevelLabels,
 } from '../../../libs/domain/src/route/route.labels';
 
-export const roleLabels: Readonly<Record<Role, string>> = {
-  director: 'Руководитель',
-  curator: 'Куратор',
-  commissionHead: 'Руководитель методической комиссии',
-  mentor: 'Наставник',
-  mentee: 'Наставляемый',
-  methodologist: 'Методист',
-  tutor: 'Тьютор',
-  psychologist: 'Педагог-психолог',
-  administrator: 'Администратор',
-  regionalCoordinator: 'Муниципальный/региональный координатор',
-};
+import { roleLabels } from '../../../libs/domain/src/shared/role.labels';
+
+export { roleLabels };
 
 /**
  * Who recorded a history event, when it was not a person: «Система» for what the workflows did on

@@ -144,29 +144,31 @@ export interface TerminationNotice {
   endsAt: string;
 }
 
-export interface PersonalProgrammeVersion {
-  version: number;
+/** A personalised programme's content: its term, directions, activities and the difficulties it addresses. */
+interface ProgrammePlan {
   start: string;
   end: string;
   directions: string[];
   activities: Dto['ActivityDto'][];
   difficulties: string[];
+}
+
+interface ApprovedProgramme extends ProgrammePlan {
   approvedAt: string;
   approvedBy: string;
+}
+
+export interface PersonalProgrammeVersion extends ApprovedProgramme {
+  version: number;
   correctionId?: string;
   reason?: string;
   proposedBy?: string;
   comment?: string;
 }
 
-export interface ProposedCorrection {
+export interface ProposedCorrection extends ProgrammePlan {
   correctionId: string;
   reason: string;
-  start: string;
-  end: string;
-  directions: string[];
-  activities: Dto['ActivityDto'][];
-  difficulties: string[];
   proposedAt: string;
   proposedBy: string;
 }
@@ -191,15 +193,7 @@ export interface Pair {
   consents: Dto['ConsentDto'][];
   shortTermReason?: string;
   mentorEligibilityWarnings: string[];
-  personalProgramme?: {
-    start: string;
-    end: string;
-    directions: string[];
-    activities: Dto['ActivityDto'][];
-    difficulties: string[];
-    approvedAt: string;
-    approvedBy: string;
-  };
+  personalProgramme?: ApprovedProgramme;
   controlPlan?: {
     controller: Dto['ControllerDto'];
     interimTaskIds: string[];

@@ -1,10 +1,12 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { BundleOptions } from '@temporalio/worker';
+import { validateVariables } from '@mentorflow/config';
 
 /** Finds workflows/index.ts from the source tree or a built dist/ (the worker bundles it at start). */
 export function workflowsPath(): string {
-  if (process.env.WORKFLOWS_PATH) return resolve(process.env.WORKFLOWS_PATH);
+  const { WORKFLOWS_PATH } = validateVariables(['WORKFLOWS_PATH']);
+  if (WORKFLOWS_PATH) return resolve(WORKFLOWS_PATH);
   for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
     const candidate = join(dir, 'workflows', 'index.ts');
     if (existsSync(candidate)) return candidate;
@@ -14,7 +16,7 @@ export function workflowsPath(): string {
 
 /** Whether the workflow sandbox keeps the SDK's per-promise stack traces (WORKFLOW_STACK_TRACES=on). */
 export function workflowStackTracesKept(): boolean {
-  return process.env.WORKFLOW_STACK_TRACES === 'on';
+  return validateVariables(['WORKFLOW_STACK_TRACES']).WORKFLOW_STACK_TRACES === 'on';
 }
 
 type WebpackConfig = Parameters<NonNullable<BundleOptions['webpackConfigHook']>>[0];

@@ -1,4 +1,4 @@
-import { appConfig, isLoopbackHost, validateEnvironment } from './app.config';
+import { appConfig, isLoopbackHost, validateEnvironment, validateVariables } from './app.config';
 
 const valid = {
   DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/mentorflow',
@@ -113,5 +113,47 @@ describe('development sign-in', () => {
       ['127.0.0.1', '127.1.2.3', '::1', '[::1]', 'localhost', 'LOCALHOST', '::ffff:127.0.0.1'].every(isLoopbackHost),
     ).toBe(true);
     expect(['0.0.0.0', '::', '10.0.0.1', '128.0.0.1', 'localhost.example.ru', ''].some(isLoopbackHost)).toBe(false);
+  });
+});
+
+describe('variables read outside the Nest configuration', () => {
+  it('refuses a WORKFLOWS_PATH that does not exist, at start and where the worker bundles', () => {
+    const bad = { ...valid, WORKFLOWS_PATH: '/nowhere/workflows/index.ts' };
+    expect(() => validateEnvironment(bad)).toThrow(/WORKFLOWS_PATH: \/nowhere\/workflows\/index.ts does not exist/);
+    expect(() => validateVariables(['WORKFLOWS_PATH'], bad)).toThrow(/WORKFLOWS_PATH: .* does not exist/);
+    expect(validateVariables(['WORKFLOWS_PATH'], { WORKFLOWS_PATH: __filename })).toMatchObject({
+      WORKFLOWS_PATH: __filename,
+    });
+  });
+
+  it('accepts WORKFLOW_STACK_TRACES on or off only', () => {
+    expect(() => validateEnvironment({ ...valid, WORKFLOW_STACK_TRACES: 'yes' })).toThrow(
+      /WORKFLOW_STACK_TRACES: WORKFLOW_STACK_TRACES must be one of the following values: on, off/,
+    );
+    expect(() => validateVariables(['WORKFLOW_STACK_TRACES'], { WORKFLOW_STACK_TRACES: 'true' })).toThrow(
+      /WORKFLOW_STACK_TRACES/,
+    );
+    expect(validateVariables(['WORKFLOW_STACK_TRACES'], { WORKFLOW_STACK_TRACES: 'on' })).toMatchObject({
+      WORKFLOW_STACK_TRACES: 'on',
+    });
+  });
+
+  it('accepts CALENDAR_HORIZON_WARN_FROM as a real day of the year, 10-01 by default', () => {
+    expect(validateVariables(['CALENDAR_HORIZON_WARN_FROM'], {})).toEqual(
+      expect.objectContaining({ CALENDAR_HORIZON_WARN_FROM: '10-01' }),
+    );
+    expect(validateVariables(['CALENDAR_HORIZON_WARN_FROM'], { CALENDAR_HORIZON_WARN_FROM: '02-29' })).toMatchObject({
+      CALENDAR_HORIZON_WARN_FROM: '02-29',
+    });
+    for (const bad of ['1 October', '10-1', '13-01', '02-30', '04-31', '2027-10-01']) {
+      expect(() => validateEnvironment({ ...valid, CALENDAR_HORIZON_WARN_FROM: bad })).toThrow(
+        /CALENDAR_HORIZON_WARN_FROM must be a day of the year as MM-DD/,
+      );
+    }
+  });
+
+  it('checks only the variables named, so the workflow bundle needs no database or Temporal address', () => {
+    expect(() => validateVariables(['WORKFLOW_STACK_TRACES'], {})).not.toThrow();
+    expect(() => validateVariables(['WORKFLOW_STACK_TRACES'], { LOG_LEVEL: 'loud' })).not.toThrow();
   });
 });

@@ -1,5 +1,5 @@
 import { registerAs } from '@nestjs/config';
-import { accessSync, constants, readFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
 import { isIPv4 } from 'node:net';
 import { plainToInstance, Type } from 'class-transformer';
 import {
@@ -15,11 +15,15 @@ import {
   MinLength,
   ValidateIf,
   validateSync,
+  type ValidationError,
 } from 'class-validator';
 
 /** The `ms` package's duration syntax, which the Temporal SDK parses (no negative durations). */
 const DURATION =
   /^(\d+)?\.?\d+ *(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|years?|yrs?|y)?$/i;
+
+/** A day of the year as MM-DD (02-29 included: the day is compared as text, whatever the year). */
+const MONTH_DAY = /^(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-9])|(?:0[13-9]|1[0-2])-30|(?:0[13578]|1[02])-31)$/;
 
 /**
  * A whole number from `min` (to `max`), converted from the variable's text. Applied as the stack
@@ -199,26 +203,69 @@ export class EnvironmentVariables {
   @Matches(DURATION, { message: 'WORKER_SHUTDOWN_GRACE must be a duration such as 10 seconds, 30s or 1500ms' })
   WORKER_SHUTDOWN_GRACE = '10 seconds';
 
+  /** The worker's workflows/index.ts when it is not found beside the code (a built image); checked to exist below. */
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  WORKFLOWS_PATH?: string;
+
+  /** `on`: the workflow sandbox keeps the SDK's per-promise stack traces (apps/worker workflows-path.ts says why not). */
+  @IsOptional()
+  @IsIn(['on', 'off'])
+  WORKFLOW_STACK_TRACES?: 'on' | 'off';
+
+  /** From this day (MM-DD) of the last loaded calendar year, the next year's production calendar is due. */
+  @Matches(MONTH_DAY, { message: 'CALENDAR_HORIZON_WARN_FROM must be a day of the year as MM-DD, e.g. 10-01' })
+  CALENDAR_HORIZON_WARN_FROM = '10-01';
+
   /** Behind a reverse proxy that sets X-Forwarded-For: its address (or `true`); otherwise the header is ignored. */
   @IsOptional()
   @IsString()
   TRUST_PROXY?: string;
 }
 
+const problemLine = (e: ValidationError) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`;
+
 export function validateEnvironment(config: Record<string, unknown>): EnvironmentVariables {
   const validated = plainToInstance(EnvironmentVariables, config, { enableImplicitConversion: false });
   const errors = validateSync(validated, { skipMissingProperties: false });
-  const lines = errors.map((e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+  const lines = errors.map(problemLine);
   if (validated.MENTORFLOW_DEV_SIGNIN === 'true' && !isLoopbackHost(validated.HOST)) {
     lines.push(
       `  MENTORFLOW_DEV_SIGNIN: development sign-in lets anyone who reaches the API act as any user, so it is allowed only while the API listens on a loopback address (HOST=127.0.0.1, ::1 or localhost), not HOST=${validated.HOST}`,
     );
   }
-  lines.push(...temporalTlsProblems(validated));
+  lines.push(...temporalTlsProblems(validated), ...workflowsPathProblems(validated));
   if (lines.length > 0) {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   return validated;
+}
+
+/**
+ * Only the variables named, validated as at start-up, for code that also runs without the rest of the
+ * configuration (the replay tests and benchmarks bundle workflows without a database or Temporal address).
+ */
+export function validateVariables<Name extends keyof EnvironmentVariables>(
+  names: readonly Name[],
+  config: Record<string, unknown> = process.env,
+): Pick<EnvironmentVariables, Name> {
+  const validated = plainToInstance(EnvironmentVariables, config, { enableImplicitConversion: false });
+  const named = (property: string) => (names as readonly string[]).includes(property);
+  const lines = validateSync(validated, { skipMissingProperties: false })
+    .filter((e) => named(e.property))
+    .map(problemLine);
+  if (named('WORKFLOWS_PATH')) lines.push(...workflowsPathProblems(validated));
+  if (lines.length > 0) {
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return validated;
+}
+
+function workflowsPathProblems(env: EnvironmentVariables): string[] {
+  const path = env.WORKFLOWS_PATH;
+  if (typeof path !== 'string' || path.length === 0 || existsSync(path)) return [];
+  return [`  WORKFLOWS_PATH: ${path} does not exist (the worker bundles workflows/index.ts from it)`];
 }
 
 /**

@@ -1,6 +1,7 @@
 export * from './shared/decider';
 export * from './shared/refusal';
 export * from './shared/file-ref';
+export * from './shared/role.labels';
 export * from './organisation/organisation.events';
 export * from './organisation/organisation.decider';
 export * from './organisation/organisation.labels';

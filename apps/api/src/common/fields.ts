@@ -5,6 +5,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsBoolean,
   IsDefined,
   IsIn,
   IsInt,
@@ -73,9 +74,16 @@ export const TextListField = ({
     MaxLength(max, { each: true }),
   );
 
+/** A text matching `pattern` (a code, a month…). */
+export const PatternField = (pattern: RegExp, doc: FieldDoc, validation?: ValidationOptions): PropertyDecorator =>
+  stacked(...documented(doc), Matches(pattern, validation));
+
 /** A calendar date written YYYY-MM-DD. */
 export const DateField = (doc: FieldDoc, validation?: ValidationOptions): PropertyDecorator =>
-  stacked(...documented(doc), Matches(ISO_DATE, validation));
+  PatternField(ISO_DATE, doc, validation);
+
+/** true or false. */
+export const BooleanField = (doc: FieldDoc): PropertyDecorator => stacked(...documented(doc), IsBoolean());
 
 /** A UUID. */
 export const UuidField = (doc: FieldDoc = {}): PropertyDecorator =>

@@ -1,22 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsNotEmpty,
-  IsObject,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsUUID, ValidateIf } from 'class-validator';
 import { IsFileRef } from '../common/file-ref.validator';
 import {
   mentorReplacementReasons,
@@ -30,6 +13,7 @@ import {
 import {
   DateField,
   EnumField,
+  IntField,
   NestedField,
   NestedListField,
   TextField,
@@ -159,11 +143,13 @@ export class PersonalProgrammeDto {
   @NestedField(ControllerDto)
   controller!: ControllerDto;
 
-  @ApiPropertyOptional({ example: 1, description: 'Report period in months (002 §6.1.9, §7.1.6); monthly when absent' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(12)
+  @IntField({
+    optional: true,
+    min: 1,
+    max: 12,
+    example: 1,
+    description: 'Report period in months (002 §6.1.9, §7.1.6); monthly when absent',
+  })
   reportPeriodMonths?: number;
 }
 
@@ -198,10 +184,7 @@ export class InterimControlDto {
 
 /** A new version of the personalised programme, proposed by the mentor with the reason (002 §2). */
 export class ProgrammeCorrectionDto {
-  @ApiProperty({ example: 'По итогам промежуточного контроля: перенос открытого урока' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(4000)
+  @TextField({ max: 4000, example: 'По итогам промежуточного контроля: перенос открытого урока' })
   reason!: string;
 
   @DateField({ example: '2026-09-01' })
@@ -210,103 +193,68 @@ export class ProgrammeCorrectionDto {
   @DateField({ example: '2027-06-30' })
   end!: string;
 
-  @ApiProperty({ type: [String] })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @MaxLength(500, { each: true })
+  @TextListField({ minItems: 1, maxItems: 50, max: 500, type: [String] })
   directions!: string[];
 
-  @ApiProperty({ type: [ActivityDto] })
-  @IsArray()
-  @ArrayMaxSize(200)
-  @IsObject({ each: true })
-  @ValidateNested({ each: true })
-  @Type(() => ActivityDto)
+  @NestedListField(ActivityDto, { maxItems: 200 })
   activities!: ActivityDto[];
 
-  @ApiProperty({ type: [String] })
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @MaxLength(500, { each: true })
+  @TextListField({ maxItems: 50, max: 500, type: [String] })
   difficulties!: string[];
 }
 
 export class ProgrammeCorrectionDecisionDto {
-  @ApiProperty({ format: 'uuid', description: 'The proposed correction (pendingCorrection.correctionId)' })
-  @IsUUID()
+  @UuidField({ description: 'The proposed correction (pendingCorrection.correctionId)' })
   correctionId!: string;
 
-  @ApiProperty({ enum: ['approved', 'returned'] })
-  @IsIn(['approved', 'returned'])
+  @EnumField(['approved', 'returned'])
   decision!: 'approved' | 'returned';
 
-  @ApiPropertyOptional({ description: 'Required when the correction is returned' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(4000)
+  @TextField({ optional: true, max: 4000, description: 'Required when the correction is returned' })
   comment?: string;
 }
 
 /** The mentor's or a mentee's periodic report (002 §6.1.9, §7.1.6): completes the report task. */
 export class PeriodicReportDto {
-  @ApiProperty({ format: 'uuid', description: 'The report task (GET /pairs/:id/periodic-reports)' })
-  @IsUUID()
+  @UuidField({ description: 'The report task (GET /pairs/:id/periodic-reports)' })
   taskId!: string;
 
-  @ApiProperty({ example: 'Проведены два совместных занятия, посещён открытый урок' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(4000)
+  @TextField({ max: 4000, example: 'Проведены два совместных занятия, посещён открытый урок' })
   text!: string;
 
-  @ApiPropertyOptional({ example: 'https://disk.example.ru/reports/2026-09.pdf' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  @IsFileRef()
+  @TextField({ optional: true, max: 500, example: 'https://disk.example.ru/reports/2026-09.pdf' }, IsFileRef())
   fileRef?: string;
 }
 
 /** The commission head's (curator's, administrator's) decision on a periodic report. */
 export class PeriodicReportDecisionDto {
-  @ApiProperty({ format: 'uuid', description: 'The submitted report (its taskId)' })
-  @IsUUID()
+  @UuidField({ description: 'The submitted report (its taskId)' })
   taskId!: string;
 
-  @ApiProperty({ enum: ['accepted', 'returned'] })
-  @IsIn(['accepted', 'returned'])
+  @EnumField(['accepted', 'returned'])
   decision!: 'accepted' | 'returned';
 
-  @ApiPropertyOptional({ description: 'Required when the report is returned' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(4000)
+  @TextField({ optional: true, max: 4000, description: 'Required when the report is returned' })
   comment?: string;
 }
 
 /** The mentor's dated assignment to a mentee (002 §6.1.6). */
 export class MenteeAssignmentDto {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
+  @UuidField()
   menteeId!: string;
 
-  @ApiProperty({ example: 'Подготовить технологическую карту урока' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(500)
+  @TextField({ max: 500, example: 'Подготовить технологическую карту урока' })
   title!: string;
 
   @DateField({ example: '2026-10-20', description: 'The deadline (not before today, within the programme)' })
   dueDate!: string;
 
-  @ApiPropertyOptional({ description: 'The activity of the personalised programme it serves (0-based index)' })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(199)
+  @IntField({
+    optional: true,
+    min: 0,
+    max: 199,
+    description: 'The activity of the personalised programme it serves (0-based index)',
+  })
   activityIndex?: number;
 }
 
@@ -337,16 +285,10 @@ export class FinalControlDto {
   @TextField({ max: 4000, example: 'Адаптация пройдена успешно' })
   mentorConclusion!: string;
 
-  @ApiPropertyOptional({ description: '«Предложения по дальнейшей работе» (002 §6.1.10)' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(4000)
+  @TextField({ optional: true, max: 4000, description: '«Предложения по дальнейшей работе» (002 §6.1.10)' })
   proposals?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(4000)
+  @TextField({ optional: true, max: 4000 })
   comment?: string;
 }
 
@@ -363,16 +305,11 @@ export class ReplaceMentorDto {
   @NestedField(ConsentDto, { description: "The new mentor's written consent" })
   newMentorConsent!: ConsentDto;
 
-  @ApiPropertyOptional({
-    type: [ConsentDto],
+  @NestedListField(ConsentDto, {
+    optional: true,
+    maxItems: 30,
     description: "Each mentee's written consent to the new mentor (002 §4.5); a missing one is named in the refusal",
   })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(30)
-  @IsObject({ each: true })
-  @ValidateNested({ each: true })
-  @Type(() => ConsentDto)
   menteeConsents?: ConsentDto[];
 }
 

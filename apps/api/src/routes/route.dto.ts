@@ -1,24 +1,3 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsDefined,
-  IsIn,
-  IsInt,
-  IsNotEmpty,
-  IsNumber,
-  IsObject,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
 import {
   competenceAreas,
   controlPointOutcomes,
@@ -29,217 +8,167 @@ import {
   type DeficitLevel,
   type RouteActivityKind,
 } from '@mentorflow/domain';
+import {
+  BooleanField,
+  DateField,
+  EnumField,
+  IntField,
+  NestedField,
+  NestedListField,
+  NumberField,
+  PatternField,
+  TextField,
+  TextListField,
+  UuidField,
+} from '../common/fields';
 import { PaginationQuery } from '../common/pagination.dto';
 
-/** A calendar date; the domain checks that it exists (no 2026-02-30) and lies within the route's period. */
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+// A date's pattern is the fields' ISO_DATE: the domain checks that it exists (no 2026-02-30) and lies within the route's period.
 const REGION_CODE = /^(0[1-9]|[1-9]\d)$/;
 const ISO_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const ROUTE_CODE = /^\d{2}-\d{4}-\d{4}-\d{6}$/;
 const MAX_ROWS = 200;
 
 export class RouteTitlePageDto {
-  @ApiProperty({ example: 'Учитель математики' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(300)
+  @TextField({ max: 300, example: 'Учитель математики' })
   position!: string;
 
-  @ApiProperty({ example: 'Высшее педагогическое, СГСПУ, 2012' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(500)
+  @TextField({ max: 500, example: 'Высшее педагогическое, СГСПУ, 2012' })
   education!: string;
 
-  @ApiPropertyOptional({ example: '2024-03-15' })
-  @IsOptional()
-  @Matches(ISO_DATE)
+  @DateField({ optional: true, example: '2024-03-15' })
   lastAttestationDate?: string;
 
-  @ApiPropertyOptional({ example: 'первая' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @TextField({ optional: true, max: 100, example: 'первая' })
   qualificationCategory?: string;
 
-  @ApiProperty({ example: 12, minimum: 0, maximum: 80 })
-  @IsInt()
-  @Min(0)
-  @Max(80)
+  @IntField({ min: 0, max: 80, example: 12, minimum: 0, maximum: 80 })
   teachingExperienceYears!: number;
 
-  @ApiProperty({ example: 'Формирование функциональной грамотности на уроках математики' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(500)
+  @TextField({ max: 500, example: 'Формирование функциональной грамотности на уроках математики' })
   selfEducationTopic!: string;
 
-  @ApiProperty({ example: '2026-12-01', description: 'First day of the route (inclusive)' })
-  @Matches(ISO_DATE)
+  @DateField({ example: '2026-12-01', description: 'First day of the route (inclusive)' })
   startDate!: string;
 
-  @ApiProperty({
+  @DateField({
     example: '2030-11-30',
     description:
       'Last day of the route (inclusive), not before the start. The teacher sets the period (003 §3.1); 4–5 years are ' +
       'recommended, and a period over five years needs confirmLongPeriod',
   })
-  @Matches(ISO_DATE)
   endDate!: string;
 }
 
 export class CreateRouteDto {
-  @ApiProperty({ format: 'uuid', description: 'The teacher whose route this is (their token `sub`)' })
-  @IsUUID()
+  @UuidField({ description: 'The teacher whose route this is (their token `sub`)' })
   teacherId!: string;
 
-  @ApiProperty({ format: 'uuid', description: 'The methodologist who drafts the route' })
-  @IsUUID()
+  @UuidField({ description: 'The methodologist who drafts the route' })
   methodologistId!: string;
 
-  @ApiPropertyOptional({
-    format: 'uuid',
+  @UuidField({
+    optional: true,
     description:
       '002 §2 «ИОМ наставляемого»: the pair whose mentee the teacher is (same organisation); links the route and the pair',
   })
-  @IsOptional()
-  @IsUUID()
   pairId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'The tutor; defaults to the caller' })
-  @IsOptional()
-  @IsUUID()
+  @UuidField({ optional: true, description: 'The tutor; defaults to the caller' })
   tutorId?: string;
 
-  @ApiPropertyOptional({
+  @PatternField(REGION_CODE, {
+    optional: true,
     example: '63',
     description:
       'Code of the subject of the Russian Federation (01–99) for the registry code RR-OOOO-YYYY-NNNNNN. Required for the ' +
       "organisation's first route, which also gives the organisation its number OOOO in the region; later it may be omitted or must match",
   })
-  @IsOptional()
-  @Matches(REGION_CODE)
   regionCode?: string;
 
-  @ApiPropertyOptional({
+  @BooleanField({
+    optional: true,
     example: true,
     description: 'Confirms a period over five years (4–5 are recommended); without it such a route is refused with 422',
   })
-  @IsOptional()
-  @IsBoolean()
   confirmLongPeriod?: boolean;
 
-  @ApiProperty({ type: RouteTitlePageDto })
-  @IsDefined()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => RouteTitlePageDto)
+  @NestedField(RouteTitlePageDto)
   titlePage!: RouteTitlePageDto;
 
-  @ApiPropertyOptional({
+  @TextField({
+    optional: true,
+    max: 2000,
     example: 'Преодолеть дефициты в области ИКТ и цифровизации образования',
     description: 'With `tasks`: fixes the goal at once',
   })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
   goal?: string;
 
-  @ApiPropertyOptional({ example: ['Освоить цифровые сервисы для уроков'] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @MaxLength(1000, { each: true })
+  @TextListField({ optional: true, maxItems: 50, max: 1000, example: ['Освоить цифровые сервисы для уроков'] })
   tasks?: string[];
 }
 
 export class FixGoalDto {
-  @ApiProperty({ example: 'Преодолеть дефициты в области ИКТ и цифровизации образования' })
-  @IsString()
-  @MaxLength(2000)
+  @TextField({ max: 2000, notEmpty: false, example: 'Преодолеть дефициты в области ИКТ и цифровизации образования' })
   goal!: string;
 
-  @ApiProperty({
+  @TextListField({
+    maxItems: 50,
+    max: 1000,
     example: ['Освоить цифровые сервисы для уроков', 'Разработать цифровой образовательный ресурс по алгебре'],
   })
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @MaxLength(1000, { each: true })
   tasks!: string[];
 }
 
 export class DiagnosticsResultDto {
-  @ApiProperty({ enum: competenceAreas, example: 'ict' })
-  @IsIn(competenceAreas)
+  @EnumField(competenceAreas, { example: 'ict' })
   area!: CompetenceArea;
 
-  @ApiProperty({
+  @NumberField({
+    min: 0,
+    max: 100,
     example: 35,
     minimum: 0,
     maximum: 100,
     description: '81–100 % high, 50–80 % basic, below 50 % deficit (003 §5.4)',
   })
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(0)
-  @Max(100)
   percent!: number;
 
-  @ApiPropertyOptional({
-    enum: deficitLevels,
+  @EnumField(deficitLevels, {
+    optional: true,
     example: 'medium',
     description: 'Only for a deficit (below 50 %): the level of the deficit as the tutor assesses it (003 §5.4)',
   })
-  @IsOptional()
-  @IsIn(deficitLevels)
   deficitLevel?: DeficitLevel;
 }
 
 export class DeficitLevelDto {
-  @ApiProperty({ enum: competenceAreas, example: 'ict' })
-  @IsIn(competenceAreas)
+  @EnumField(competenceAreas, { example: 'ict' })
   area!: CompetenceArea;
 
-  @ApiProperty({ enum: deficitLevels, example: 'high', description: 'высокий, средний или минимальный' })
-  @IsIn(deficitLevels)
+  @EnumField(deficitLevels, { example: 'high', description: 'высокий, средний или минимальный' })
   deficitLevel!: DeficitLevel;
 }
 
 export class EnterDeficitLevelsDto {
-  @ApiProperty({ format: 'uuid', description: 'The initial or the control diagnostics the levels belong to' })
-  @IsUUID()
+  @UuidField({ description: 'The initial or the control diagnostics the levels belong to' })
   diagnosticsId!: string;
 
-  @ApiProperty({ type: [DeficitLevelDto] })
-  @IsArray()
-  @ArrayMaxSize(competenceAreas.length)
-  @IsObject({ each: true })
-  @ValidateNested({ each: true })
-  @Type(() => DeficitLevelDto)
+  @NestedListField(DeficitLevelDto, { maxItems: competenceAreas.length })
   levels!: DeficitLevelDto[];
 }
 
 export class RecordDiagnosticsDto {
-  @ApiProperty({ format: 'uuid', description: 'Chosen by the client' })
-  @IsUUID()
+  @UuidField({ description: 'Chosen by the client' })
   diagnosticsId!: string;
 
-  @ApiProperty({ example: '2026-11-20', description: 'Day the diagnostics took place: not after today' })
-  @Matches(ISO_DATE)
+  @DateField({ example: '2026-11-20', description: 'Day the diagnostics took place: not after today' })
   date!: string;
 
-  @ApiPropertyOptional({ example: '2027-11-20' })
-  @IsOptional()
-  @Matches(ISO_DATE)
+  @DateField({ optional: true, example: '2027-11-20' })
   nextDiagnosticsDate?: string;
 
-  @ApiProperty({ type: [DiagnosticsResultDto] })
-  @IsArray()
-  @ArrayMaxSize(competenceAreas.length)
-  @IsObject({ each: true })
-  @ValidateNested({ each: true })
-  @Type(() => DiagnosticsResultDto)
+  @NestedListField(DiagnosticsResultDto, { maxItems: competenceAreas.length })
   results!: DiagnosticsResultDto[];
 }
 
@@ -247,265 +176,190 @@ export class RecordDiagnosticsDto {
 export class RecordRepeatedDiagnosticsDto extends RecordDiagnosticsDto {}
 
 export class RoadMapRowDto {
-  @ApiProperty({ example: 'row-1' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @TextField({ max: 100, example: 'row-1' })
   rowId!: string;
 
-  @ApiProperty({ enum: competenceAreas, example: 'ict' })
-  @IsIn(competenceAreas)
+  @EnumField(competenceAreas, { example: 'ict' })
   competence!: CompetenceArea;
 
-  @ApiProperty({ example: 'Курс «Цифровые инструменты учителя» из федерального реестра ДПП' })
-  @IsString()
-  @MaxLength(1000)
+  @TextField({
+    max: 1000,
+    notEmpty: false,
+    example: 'Курс «Цифровые инструменты учителя» из федерального реестра ДПП',
+  })
   activity!: string;
 
-  @ApiProperty({ enum: routeActivityKinds, example: 'furtherTrainingProgramme' })
-  @IsIn(routeActivityKinds)
+  @EnumField(routeActivityKinds, { example: 'furtherTrainingProgramme' })
   activityKind!: RouteActivityKind;
 
-  @ApiProperty({ example: 'Освоить цифровые сервисы для уроков', description: 'The tasks the activity solves' })
-  @IsString()
-  @MaxLength(2000)
+  @TextField({
+    max: 2000,
+    notEmpty: false,
+    example: 'Освоить цифровые сервисы для уроков',
+    description: 'The tasks the activity solves',
+  })
   tasks!: string;
 
-  @ApiProperty({ example: 36, minimum: 0 })
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(0)
-  @Max(10_000)
+  @NumberField({ min: 0, max: 10_000, example: 36, minimum: 0 })
   hours!: number;
 
-  @ApiProperty({ example: '2027-05-20' })
-  @Matches(ISO_DATE)
+  @DateField({ example: '2027-05-20' })
   deadline!: string;
 
-  @ApiPropertyOptional({ example: true, description: 'Отметка выбора' })
-  @IsOptional()
-  @IsBoolean()
+  @BooleanField({ optional: true, example: true, description: 'Отметка выбора' })
   chosenMark?: boolean;
 
-  @ApiPropertyOptional({
+  @TextField({
+    optional: true,
+    max: 1000,
     example: 'Удостоверение о повышении квалификации № 123',
     description: 'Отметка о выполнении / результат',
   })
-  @IsOptional()
-  @IsString()
-  @MaxLength(1000)
   doneMark?: string;
 }
 
 export class RoadMapDto {
-  @ApiProperty({ type: [RoadMapRowDto] })
-  @IsArray()
-  @ArrayMaxSize(MAX_ROWS)
-  @IsObject({ each: true })
-  @ValidateNested({ each: true })
-  @Type(() => RoadMapRowDto)
+  @NestedListField(RoadMapRowDto, { maxItems: MAX_ROWS })
   rows!: RoadMapRowDto[];
 }
 
 export class ControlPointDto {
-  @ApiProperty({ example: 'cp-1' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @TextField({ max: 100, example: 'cp-1' })
   controlPointId!: string;
 
-  @ApiProperty({ example: '2027-06-01' })
-  @Matches(ISO_DATE)
+  @DateField({ example: '2027-06-01' })
   date!: string;
 
-  @ApiProperty({ example: 'Курс повышения квалификации пройден' })
-  @IsString()
-  @MaxLength(1000)
+  @TextField({ max: 1000, notEmpty: false, example: 'Курс повышения квалификации пройден' })
   description!: string;
 }
 
 export class ApproveProposedRoadMapDto {
-  @ApiProperty({ type: [ControlPointDto] })
-  @IsArray()
-  @ArrayMaxSize(MAX_ROWS)
-  @IsObject({ each: true })
-  @ValidateNested({ each: true })
-  @Type(() => ControlPointDto)
+  @NestedListField(ControlPointDto, { maxItems: MAX_ROWS })
   controlPoints!: ControlPointDto[];
 }
 
 export class AgreeRoadMapDto extends ApproveProposedRoadMapDto {
-  @ApiPropertyOptional({
-    type: [RoadMapRowDto],
+  @NestedListField(RoadMapRowDto, {
+    optional: true,
+    maxItems: MAX_ROWS,
     description: "The tutor's refinement; omitted, the methodologist's draft is agreed as is",
   })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(MAX_ROWS)
-  @IsObject({ each: true })
-  @ValidateNested({ each: true })
-  @Type(() => RoadMapRowDto)
   rows?: RoadMapRowDto[];
 }
 
 export class ControlPointOutcomeDto {
-  @ApiProperty({ example: 'cp-1' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @TextField({ max: 100, example: 'cp-1' })
   controlPointId!: string;
 
-  @ApiProperty({ enum: controlPointOutcomes, example: 'passed', description: 'passed, notPassed or moved' })
-  @IsIn(controlPointOutcomes)
+  @EnumField(controlPointOutcomes, { example: 'passed', description: 'passed, notPassed or moved' })
   outcome!: ControlPointOutcome;
 
-  @ApiPropertyOptional({ example: '2027-07-01', description: 'moved: the new date, within the route period' })
-  @IsOptional()
-  @Matches(ISO_DATE)
+  @DateField({ optional: true, example: '2027-07-01', description: 'moved: the new date, within the route period' })
   newDate?: string;
 
-  @ApiPropertyOptional({ example: 'Курс перенесён организатором', description: 'moved: why (required)' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(1000)
+  @TextField({
+    optional: true,
+    max: 1000,
+    example: 'Курс перенесён организатором',
+    description: 'moved: why (required)',
+  })
   reason?: string;
 }
 
 export class RecordControlPointCheckDto {
-  @ApiProperty({ example: '2027-06', description: 'The month checked, YYYY-MM: not after the current one' })
-  @Matches(ISO_MONTH)
+  @PatternField(ISO_MONTH, { example: '2027-06', description: 'The month checked, YYYY-MM: not after the current one' })
   month!: string;
 
-  @ApiProperty({ type: [ControlPointOutcomeDto], description: 'One per control point due that month' })
-  @IsArray()
-  @ArrayMaxSize(MAX_ROWS)
-  @IsObject({ each: true })
-  @ValidateNested({ each: true })
-  @Type(() => ControlPointOutcomeDto)
+  @NestedListField(ControlPointOutcomeDto, { maxItems: MAX_ROWS, description: 'One per control point due that month' })
   outcomes!: ControlPointOutcomeDto[];
 }
 
 export class RecordPortfolioEntryDto {
-  @ApiProperty({
-    format: 'uuid',
-    description: 'Chosen by the client: re-sending the same id is refused as a duplicate',
-  })
-  @IsUUID()
+  @UuidField({ description: 'Chosen by the client: re-sending the same id is refused as a duplicate' })
   entryId!: string;
 
-  @ApiPropertyOptional({ example: 'row-1', description: 'The road-map row the entry reports on' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @TextField({
+    optional: true,
+    max: 100,
+    example: 'row-1',
+    description: 'The road-map row the entry reports on',
+  })
   rowId?: string;
 
-  @ApiPropertyOptional({ example: '2027-03-14', description: 'The day the result was achieved: not after today' })
-  @IsOptional()
-  @Matches(ISO_DATE)
+  @DateField({
+    optional: true,
+    example: '2027-03-14',
+    description: 'The day the result was achieved: not after today',
+  })
   date?: string;
 
-  @ApiProperty({ example: 'Разработка урока алгебры с цифровым тренажёром' })
-  @IsString()
-  @MaxLength(2000)
+  @TextField({ max: 2000, notEmpty: false, example: 'Разработка урока алгебры с цифровым тренажёром' })
   product!: string;
 
-  @ApiProperty({ example: 'Урок получился, ученики работали активнее' })
-  @IsString()
-  @MaxLength(2000)
+  @TextField({ max: 2000, notEmpty: false, example: 'Урок получился, ученики работали активнее' })
   selfAssessment!: string;
 }
 
 export class CorrectRoadMapDto extends RoadMapDto {
-  @ApiProperty({ example: 'Курс перенесён организатором на осень' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(1000)
+  @TextField({ max: 1000, example: 'Курс перенесён организатором на осень' })
   reason!: string;
 }
 
 export class RouteCommentDto {
-  @ApiPropertyOptional({ example: 'Все мероприятия дорожной карты выполнены' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(1000)
+  @TextField({ optional: true, max: 1000, example: 'Все мероприятия дорожной карты выполнены' })
   comment?: string;
 }
 
 export class RecordControlDiagnosticsDto {
-  @ApiProperty({ format: 'uuid', description: 'Chosen by the client' })
-  @IsUUID()
+  @UuidField({ description: 'Chosen by the client' })
   diagnosticsId!: string;
 
-  @ApiProperty({ example: '2030-10-15', description: 'Day the control diagnostics took place: not after today' })
-  @Matches(ISO_DATE)
+  @DateField({ example: '2030-10-15', description: 'Day the control diagnostics took place: not after today' })
   date!: string;
 
-  @ApiProperty({ type: [DiagnosticsResultDto] })
-  @IsArray()
-  @ArrayMaxSize(competenceAreas.length)
-  @IsObject({ each: true })
-  @ValidateNested({ each: true })
-  @Type(() => DiagnosticsResultDto)
+  @NestedListField(DiagnosticsResultDto, { maxItems: competenceAreas.length })
   results!: DiagnosticsResultDto[];
 }
 
 export class DesiredImageDto {
-  @ApiProperty({
+  @TextField({
+    max: 4000,
     example: 'Учитель, который уверенно применяет цифровые сервисы и делится опытом с коллегами',
     description: 'The desired image of oneself as an accomplished professional (000 п.1)',
   })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(4000)
   desiredImage!: string;
 }
 
 export class ReflectionEntryDto {
-  @ApiProperty({ enum: competenceAreas, example: 'ict', description: 'A deficit of the initial diagnostics' })
-  @IsIn(competenceAreas)
+  @EnumField(competenceAreas, { example: 'ict', description: 'A deficit of the initial diagnostics' })
   area!: CompetenceArea;
 
-  @ApiProperty({ example: 'Освоила цифровые тренажёры и использую их на каждом уроке' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(2000)
+  @TextField({ max: 2000, example: 'Освоила цифровые тренажёры и использую их на каждом уроке' })
   whatChanged!: string;
 
-  @ApiProperty({ example: 'Открытый урок 14.03, удостоверение о повышении квалификации' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(2000)
+  @TextField({ max: 2000, example: 'Открытый урок 14.03, удостоверение о повышении квалификации' })
   evidence!: string;
 
-  @ApiProperty({ example: 'Стала ближе к желаемому образу: делюсь опытом на МО' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(2000)
+  @TextField({ max: 2000, example: 'Стала ближе к желаемому образу: делюсь опытом на МО' })
   nearnessToImage!: string;
 }
 
 export class ReflectionDto {
-  @ApiProperty({ type: [ReflectionEntryDto], description: 'One per deficit of the initial diagnostics' })
-  @IsArray()
-  @ArrayMaxSize(competenceAreas.length)
-  @IsObject({ each: true })
-  @ValidateNested({ each: true })
-  @Type(() => ReflectionEntryDto)
+  @NestedListField(ReflectionEntryDto, {
+    maxItems: competenceAreas.length,
+    description: 'One per deficit of the initial diagnostics',
+  })
   entries!: ReflectionEntryDto[];
 }
 
 export class RouteListQuery extends PaginationQuery {
-  @ApiPropertyOptional({ example: '63-0001-2026-000001', description: 'Registry code' })
-  @IsOptional()
-  @Matches(ROUTE_CODE)
+  @PatternField(ROUTE_CODE, { optional: true, example: '63-0001-2026-000001', description: 'Registry code' })
   code?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
+  @UuidField({ optional: true })
   organisationId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
+  @UuidField({ optional: true })
   teacherId?: string;
 }

@@ -96,6 +96,42 @@ export function Field({
   );
 }
 
+/**
+ * A table that scrolls sideways on a narrow screen: its column headings, then `children` as the rows of its
+ * body. The caption is for screen readers unless `captionVisible`; `label` names a table without one.
+ */
+export function DataTable({
+  caption,
+  captionVisible,
+  label,
+  columns,
+  children,
+}: {
+  caption?: string;
+  captionVisible?: boolean;
+  label?: string;
+  columns: readonly string[];
+  children: ReactNode;
+}) {
+  return (
+    <div className="table-wrap">
+      <table aria-label={label}>
+        {caption ? <caption className={captionVisible ? undefined : 'visually-hidden'}>{caption}</caption> : null}
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th key={column} scope="col">
+                {column}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
 /** A Field holding a select: `options` as [value, text] pairs, after a first empty option when `empty` names it. */
 export function SelectField<T extends string>({
   label,
@@ -162,6 +198,20 @@ export function Badge({
   children: ReactNode;
 }) {
   return <span className={`badge badge-${tone}`}>{children}</span>;
+}
+
+/** The current stage since when it was entered, or, once the process is over, `finished` instead. */
+export function CurrentStage({ finished, label, since }: { finished?: string; label: string; since: string }) {
+  return (
+    <p>
+      {finished ?? (
+        <>
+          Текущий этап: <strong>{label}</strong>
+        </>
+      )}{' '}
+      — с {since}
+    </p>
+  );
 }
 
 /** Steps in order with the current one marked; used for programme and route stages. */

@@ -1,4 +1,4 @@
-import { assertNever, type Decider, type DomainCommand, type Role } from '../shared/decider';
+import { assertNever, decider, type DomainCommand, type Role } from '../shared/decider';
 import { type UnmetCondition } from '../shared/refusal';
 import { isIsoDate, notInFutureProblems } from '../shared/dates';
 import { refuse } from '../shared/rules';
@@ -131,8 +131,4 @@ export const evolveMonitoring = (state: MonitoringState, event: MonitoringEvent)
   }
 };
 
-export const monitoringDecider: Decider<MonitoringState, MonitoringCommand, MonitoringEvent> = {
-  decide: decideMonitoring,
-  evolve: evolveMonitoring,
-  initialState: initialMonitoringState,
-};
+export const monitoringDecider = decider(decideMonitoring, evolveMonitoring, initialMonitoringState);

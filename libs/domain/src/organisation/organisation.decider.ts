@@ -1,4 +1,4 @@
-import { assertNever, type CommandMetadata, type Decider, type DomainCommand } from '../shared/decider';
+import { assertNever, type CommandMetadata, decider, type DomainCommand } from '../shared/decider';
 import { type UnmetCondition } from '../shared/refusal';
 import {
   organisationKinds,
@@ -330,11 +330,7 @@ export const evolveOrganisation = (state: OrganisationState, event: Organisation
   }
 };
 
-export const organisationDecider: Decider<OrganisationState, OrganisationCommand, OrganisationEvent> = {
-  decide: decideOrganisation,
-  evolve: evolveOrganisation,
-  initialState: initialOrganisationState,
-};
+export const organisationDecider = decider(decideOrganisation, evolveOrganisation, initialOrganisationState);
 
 /** Everyone holding a role, for the workflow to route tasks (e.g. the director who signs orders). */
 export const staffWithRole = (state: OrganisationState, role: StaffRole): readonly StaffMember[] =>

@@ -11,7 +11,7 @@ import type {
   SubmitMentorFinalReport,
 } from './pair.commands';
 import type { PairEvent } from './pair.events';
-import { controlTaskProblems, pairTextMaxLength, requireText } from './pair.rules';
+import { controlTaskProblems, optionalText, pairTextMaxLength, requireText } from './pair.rules';
 import { cancelOpenReportTasks } from './pair.reports';
 import { type PairState } from './pair.state';
 import {
@@ -21,6 +21,7 @@ import {
   requireActive,
   requireController,
   requireFormed,
+  pairParties,
   requireOpen,
   requireRole,
   taskTitles,
@@ -140,9 +141,7 @@ export const submitMentorFinalReport = (
     'report.conclusion',
     'заключение о результатах адаптации наставляемого',
   );
-  const proposals = isMissing(data.proposals)
-    ? undefined
-    : requireText(data.proposals, 'report.proposals', 'предложения по дальнейшей работе');
+  const proposals = optionalText(data.proposals, 'report.proposals', 'предложения по дальнейшей работе');
   return [
     {
       type: 'MentorFinalReportSubmitted',
@@ -191,12 +190,8 @@ export const completeFinalControl = ({ data, metadata }: CompleteFinalControl, c
     'finalControl.conclusion',
     'заключение наставника о результатах адаптации наставляемого',
   );
-  const comment = isMissing(data.comment)
-    ? undefined
-    : requireText(data.comment, 'finalControl.comment', 'комментарий');
-  const proposals = isMissing(data.proposals)
-    ? undefined
-    : requireText(data.proposals, 'finalControl.proposals', 'предложения по дальнейшей работе');
+  const comment = optionalText(data.comment, 'finalControl.comment', 'комментарий');
+  const proposals = optionalText(data.proposals, 'finalControl.proposals', 'предложения по дальнейшей работе');
   return [
     {
       type: 'FinalControlCompleted',
@@ -226,11 +221,7 @@ export const completePair = ({ metadata }: CompletePair, current: PairState): Pa
     {
       type: 'PairCompleted',
       data: {
-        pairId: pair.pairId,
-        programmeId: pair.programmeId,
-        organisationId: pair.organisationId,
-        mentorId: pair.mentorId,
-        menteeIds: pair.menteeIds,
+        ...pairParties(pair),
         finalOutcome: pair.finalControl.outcome,
         completedAt: metadata.now,
         completedBy: metadata.actorId,

@@ -171,19 +171,20 @@ describe('correcting the personalised programme', () => {
   });
 
   describe('DecideProgrammeCorrection', () => {
-    const corrected: PairEvent = {
+    /** Version 2 approved by the commission head; `retimed` names the controls' new tasks when the end moved. */
+    const correctedEvent = (retimed: { finalTaskId?: string; mentorReportTaskId?: string } = {}): PairEvent => ({
       type: 'PersonalProgrammeCorrected',
       data: {
         pairId: 'pair-1',
         programmeId: 'prog-1',
         correctionId: 'corr-1',
         version: 2,
-        finalTaskId: 'task-final-2',
-        mentorReportTaskId: 'task-report-2',
+        ...retimed,
         approvedAt: decidedAt,
         approvedBy: 'head-1',
       },
-    };
+    });
+    const corrected = correctedEvent({ finalTaskId: 'task-final-2', mentorReportTaskId: 'task-report-2' });
 
     it('approves the version and re-times the final control and the mentor’s report to the new end', () =>
       spec
@@ -223,19 +224,7 @@ describe('correcting the personalised programme', () => {
       spec
         .given([...inActive, sameEnd])
         .when(decide({ finalControl: undefined, mentorReport: undefined }))
-        .then([
-          {
-            type: 'PersonalProgrammeCorrected',
-            data: {
-              pairId: 'pair-1',
-              programmeId: 'prog-1',
-              correctionId: 'corr-1',
-              version: 2,
-              approvedAt: decidedAt,
-              approvedBy: 'head-1',
-            },
-          },
-        ]);
+        .then([correctedEvent()]);
     });
 
     it('returns it with a comment, and the mentor can propose again', () => {

@@ -1,6 +1,6 @@
 // Correcting the approved personalised programme (002 §2 «планирование и коррекция»): the mentor proposes a
 // new version with the reason, the commission head or the curator approves it or returns it.
-import { isIsoDate, lastDayOfMonths, utcMidnight } from '../shared/dates';
+import { isIsoDate, utcMidnight } from '../shared/dates';
 import { refuse, unmetIf } from '../shared/rules';
 import { isMissing } from '../shared/text';
 import { isTaskActive } from '../task/task.state';
@@ -8,9 +8,9 @@ import type { DecideProgrammeCorrection, ProposeProgrammeCorrection } from './pa
 import type { PairControlTask, PairEvent } from './pair.events';
 import {
   controlTaskProblems,
-  personalProgrammeMaxMonths,
-  personalProgrammeMinMonths,
+  optionalText,
   personalProgrammeProblems,
+  refuseProgrammeOutsideTerm,
   requireText,
 } from './pair.rules';
 import { type PairState } from './pair.state';
@@ -42,20 +42,7 @@ export const proposeProgrammeCorrection = (
   if (problems.length > 0 || start === undefined) {
     return refuse('pair.correction.invalid', 'Скорректированная программа заполнена неверно', problems);
   }
-  const earliestEnd = lastDayOfMonths(start, personalProgrammeMinMonths);
-  const latestEnd = lastDayOfMonths(start, personalProgrammeMaxMonths);
-  if (data.end < earliestEnd || data.end > latestEnd) {
-    return refuse(
-      'pair.programme.durationInvalid',
-      `Персонализированная программа рассчитана на срок от 3 месяцев до 1 года: окончание с ${earliestEnd} по ${latestEnd}`,
-    );
-  }
-  if (data.start < pair.term.start || data.end > pair.term.end) {
-    return refuse(
-      'pair.programme.outsideTerm',
-      `Программа должна лежать в пределах срока наставничества по приказу (${pair.term.start} — ${pair.term.end})`,
-    );
-  }
+  refuseProgrammeOutsideTerm(start, data, pair.term);
   // A correction cannot move the programme past controls already held: its end stays after every open interim control.
   const interimAfterEnd = pair.controlPlan.interimTaskIds.some((id) => {
     const task = pair.tasks[id];
@@ -123,7 +110,7 @@ export const decideProgrammeCorrection = (
   if (data.decision !== 'approved') {
     return refuse('pair.correction.decisionUnknown', `Неизвестное решение: «${String(data.decision)}»`);
   }
-  const comment = isMissing(data.comment) ? undefined : requireText(data.comment, 'correction.comment', 'комментарий');
+  const comment = optionalText(data.comment, 'correction.comment', 'комментарий');
   const endMoved = proposed.end !== pair.personalProgramme.end;
   const retimed = endMoved ? retimeControls(pair, proposed, data, metadata.now) : { events: [], ids: {} };
   const version = (pair.personalProgrammeVersions?.length ?? 1) + 1;

@@ -1,5 +1,5 @@
 // The pair's decider: one decision per command, each in the file of its concern.
-import { assertNever, type Decider } from '../shared/decider';
+import { assertNever, decider } from '../shared/decider';
 import type { PairCommand } from './pair.commands';
 import type { PairEvent } from './pair.events';
 import { evolvePair, initialPairState, type PairState } from './pair.state';
@@ -67,8 +67,4 @@ export const decidePair = (command: PairCommand, state: PairState): PairEvent[] 
   }
 };
 
-export const pairDecider: Decider<PairState, PairCommand, PairEvent> = {
-  decide: decidePair,
-  evolve: evolvePair,
-  initialState: initialPairState,
-};
+export const pairDecider = decider(decidePair, evolvePair, initialPairState);

@@ -13,9 +13,8 @@ import {
   hasConsent,
   pairConsentProblems,
   pairMinimumTermMonths,
-  personalProgrammeMaxMonths,
-  personalProgrammeMinMonths,
   personalProgrammeProblems,
+  refuseProgrammeOutsideTerm,
   requireOrder,
 } from './pair.rules';
 import { isFormedPair, type PairState } from './pair.state';
@@ -148,20 +147,7 @@ export const approvePersonalProgramme = (
     return refuse('pair.programme.invalid', 'Персонализированная программа наставничества заполнена неверно', problems);
   }
 
-  const earliestEnd = lastDayOfMonths(start, personalProgrammeMinMonths);
-  const latestEnd = lastDayOfMonths(start, personalProgrammeMaxMonths);
-  if (data.end < earliestEnd || data.end > latestEnd) {
-    return refuse(
-      'pair.programme.durationInvalid',
-      `Персонализированная программа рассчитана на срок от 3 месяцев до 1 года: окончание с ${earliestEnd} по ${latestEnd}`,
-    );
-  }
-  if (data.start < pair.term.start || data.end > pair.term.end) {
-    return refuse(
-      'pair.programme.outsideTerm',
-      `Программа должна лежать в пределах срока наставничества по приказу (${pair.term.start} — ${pair.term.end})`,
-    );
-  }
+  refuseProgrammeOutsideTerm(start, data, pair.term);
 
   const controlProblems = pairControlPlanProblems(
     data,

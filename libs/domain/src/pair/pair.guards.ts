@@ -2,7 +2,8 @@
 import { type CommandMetadata, type Role } from '../shared/decider';
 import { refuse } from '../shared/rules';
 import type { TaskAssignee, TaskKind, TaskRaised } from '../task/task.events';
-import type { PairControlTask, PairEvent } from './pair.events';
+import { isTaskActive } from '../task/task.state';
+import type { PairControlTask, PairEvent, PairOrder, PairTerminationNotice } from './pair.events';
 import {
   isFormedPair,
   type ApprovedPersonalProgramme,
@@ -86,3 +87,31 @@ export const completed = (taskId: string, metadata: CommandMetadata, result: str
   type: 'TaskCompleted',
   data: { taskId, completedAt: metadata.now, completedBy: metadata.actorId, result },
 });
+
+/** Who the pair is, as every event that ends it says. */
+export const pairParties = (pair: FormedPair) => ({
+  pairId: pair.pairId,
+  programmeId: pair.programmeId,
+  organisationId: pair.organisationId,
+  mentorId: pair.mentorId,
+  menteeIds: pair.menteeIds,
+});
+
+/** The pair ends early, on an order or a notice. Nobody should keep being reminded of controls of a pair that no longer exists. */
+export const pairTerminated = (
+  pair: FormedPair,
+  metadata: CommandMetadata,
+  reason: string,
+  basis: { readonly order: PairOrder } | { readonly notice: PairTerminationNotice },
+): PairEvent[] => [
+  {
+    type: 'PairTerminated',
+    data: { ...pairParties(pair), reason, ...basis, terminatedAt: metadata.now, terminatedBy: metadata.actorId },
+  },
+  ...Object.values(pair.tasks)
+    .filter(isTaskActive)
+    .map((task): PairEvent => ({
+      type: 'TaskCancelled',
+      data: { taskId: task.taskId, cancelledAt: metadata.now, reason },
+    })),
+];

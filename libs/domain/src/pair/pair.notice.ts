@@ -1,11 +1,10 @@
 // Ending the mentoring early on a participant's written notice (Labour Code art. 351.8: at least 3 working days).
 import { isIsoDate, notInFutureProblems, parseInstant } from '../shared/dates';
 import { refuse, unmetIf } from '../shared/rules';
-import { isTaskActive } from '../task/task.state';
 import type { EndPairOnNotice, GiveTerminationNotice } from './pair.commands';
 import type { PairEvent } from './pair.events';
 import { type PairState } from './pair.state';
-import { requireOpen } from './pair.guards';
+import { pairTerminated, requireOpen } from './pair.guards';
 
 /** Art. 351.8: the party ending the mentoring warns the other at least this many working days ahead. */
 export const terminationNoticeWorkingDays = 3;
@@ -78,26 +77,5 @@ export const endPairOnNotice = ({ metadata }: EndPairOnNotice, current: PairStat
   }
   const who = notice.givenByRole === 'mentor' ? 'наставника' : 'наставляемого';
   const reason = `Досрочное прекращение по письменному заявлению ${who} от ${notice.noticeDate}`;
-  return [
-    {
-      type: 'PairTerminated',
-      data: {
-        pairId: pair.pairId,
-        programmeId: pair.programmeId,
-        organisationId: pair.organisationId,
-        mentorId: pair.mentorId,
-        menteeIds: pair.menteeIds,
-        reason,
-        notice,
-        terminatedAt: metadata.now,
-        terminatedBy: metadata.actorId,
-      },
-    },
-    ...Object.values(pair.tasks)
-      .filter(isTaskActive)
-      .map((task): PairEvent => ({
-        type: 'TaskCancelled',
-        data: { taskId: task.taskId, cancelledAt: metadata.now, reason },
-      })),
-  ];
+  return pairTerminated(pair, metadata, reason, { notice });
 };

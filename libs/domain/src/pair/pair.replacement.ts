@@ -9,7 +9,7 @@ import type { RejectMentorReplacement, ReplaceMentor, TerminatePair } from './pa
 import type { PairEvent } from './pair.events';
 import { cleanOrder, requireOrder, validateMentorReplacement } from './pair.rules';
 import { isFormedPair, type PairState } from './pair.state';
-import { orderSigners, requireFormed, requireOpen, requireRole } from './pair.guards';
+import { orderSigners, pairTerminated, requireFormed, requireOpen, requireRole } from './pair.guards';
 
 export const replaceMentor = ({ data, metadata }: ReplaceMentor, state: PairState): PairEvent[] => {
   requireRole(
@@ -107,27 +107,5 @@ export const terminatePair = ({ data, metadata }: TerminatePair, current: PairSt
     notInFutureProblems(order.date, metadata, 'termination.order.dateInFuture', 'Дата приказа о прекращении'),
   );
   const reason = data.reason.trim();
-  return [
-    {
-      type: 'PairTerminated',
-      data: {
-        pairId: pair.pairId,
-        programmeId: pair.programmeId,
-        organisationId: pair.organisationId,
-        mentorId: pair.mentorId,
-        menteeIds: pair.menteeIds,
-        reason,
-        order,
-        terminatedAt: metadata.now,
-        terminatedBy: metadata.actorId,
-      },
-    },
-    // Nobody should keep being reminded of controls of a pair that no longer exists.
-    ...Object.values(pair.tasks)
-      .filter(isTaskActive)
-      .map((task): PairEvent => ({
-        type: 'TaskCancelled',
-        data: { taskId: task.taskId, cancelledAt: metadata.now, reason },
-      })),
-  ];
+  return pairTerminated(pair, metadata, reason, { order });
 };

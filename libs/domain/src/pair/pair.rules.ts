@@ -80,6 +80,10 @@ export const requireText = (text: string | undefined, field: string, what: strin
   return first === undefined ? (text ?? '').trim() : refuse(`pair.${first.code}`, first.message, problems);
 };
 
+/** A text the command may leave out: absent when blank, otherwise checked as `requireText` does. */
+export const optionalText = (text: string | undefined, field: string, what: string): string | undefined =>
+  isMissing(text) ? undefined : requireText(text, field, what);
+
 export const warningProblems = (warnings: readonly string[] | undefined): UnmetCondition[] =>
   (warnings ?? [])
     .filter((warning) => !isMentorEligibilityWarning(warning))
@@ -246,6 +250,31 @@ export const formationDateProblems = (
   }),
   ...notInFutureProblems(order.date, metadata, 'order.date.inFuture', 'Дата приказа о закреплении'),
 ];
+
+/**
+ * Refuses a programme (its dates already valid: `start` is its first day) that does not last 3 months to
+ * 1 year or leaves the term of the order.
+ */
+export const refuseProgrammeOutsideTerm = (
+  start: number,
+  programme: { readonly start: string; readonly end: string },
+  term: { readonly start: string; readonly end: string },
+): void => {
+  const earliestEnd = lastDayOfMonths(start, personalProgrammeMinMonths);
+  const latestEnd = lastDayOfMonths(start, personalProgrammeMaxMonths);
+  if (programme.end < earliestEnd || programme.end > latestEnd) {
+    refuse(
+      'pair.programme.durationInvalid',
+      `Персонализированная программа рассчитана на срок от 3 месяцев до 1 года: окончание с ${earliestEnd} по ${latestEnd}`,
+    );
+  }
+  if (programme.start < term.start || programme.end > term.end) {
+    refuse(
+      'pair.programme.outsideTerm',
+      `Программа должна лежать в пределах срока наставничества по приказу (${term.start} — ${term.end})`,
+    );
+  }
+};
 
 /** The content of a personalised programme: dates, directions, difficulties, activities and its controller. */
 export const personalProgrammeProblems = (

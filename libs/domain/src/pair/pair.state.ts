@@ -148,6 +148,21 @@ const closeMentorTerm = (
     index === history.length - 1 ? { ...term, to, ...(endReason === undefined ? {} : { endReason }) } : term,
   );
 
+/** The programme as the state keeps it: the plan's own fields (an event carries more), and who approved it. */
+const approvedProgramme = (
+  plan: PersonalProgrammePlan,
+  { approvedAt, approvedBy }: { readonly approvedAt: string; readonly approvedBy: string },
+): ApprovedPersonalProgramme => ({
+  ...(plan.programmeDocId === undefined ? {} : { programmeDocId: plan.programmeDocId }),
+  start: plan.start,
+  end: plan.end,
+  directions: plan.directions,
+  activities: plan.activities,
+  difficulties: plan.difficulties,
+  approvedAt,
+  approvedBy,
+});
+
 export const evolvePair = (state: PairState, event: PairEvent): PairState => {
   if (isTaskEvent(event)) return whenFormed(state, (pair) => ({ ...pair, tasks: evolveTasks(pair.tasks, event) }));
   switch (event.type) {
@@ -193,18 +208,8 @@ export const evolvePair = (state: PairState, event: PairEvent): PairState => {
     }
     case 'PersonalProgrammeApproved':
       return whenFormed(state, (pair) => {
-        const { programmeDocId, start, end, directions, activities, difficulties, approvedAt, approvedBy } = event.data;
         const { controller, interimControl, finalControl, mentorReport, reportPeriodMonths } = event.data;
-        const personalProgramme: ApprovedPersonalProgramme = {
-          ...(programmeDocId === undefined ? {} : { programmeDocId }),
-          start,
-          end,
-          directions,
-          activities,
-          difficulties,
-          approvedAt,
-          approvedBy,
-        };
+        const personalProgramme = approvedProgramme(event.data, event.data);
         return {
           ...pair,
           status: 'active',
@@ -271,21 +276,11 @@ export const evolvePair = (state: PairState, event: PairEvent): PairState => {
       return whenFormed(state, (pair) => {
         const proposed = pair.pendingCorrection;
         if (proposed === undefined || pair.personalProgramme === undefined) return pair;
-        const { correctionId, reason, start, end, directions, activities, difficulties, proposedAt, proposedBy } =
-          proposed;
-        const { version, comment, finalTaskId, mentorReportTaskId, approvedAt, approvedBy } = event.data;
-        const personalProgramme: ApprovedPersonalProgramme = {
-          ...(pair.personalProgramme.programmeDocId === undefined
-            ? {}
-            : { programmeDocId: pair.personalProgramme.programmeDocId }),
-          start,
-          end,
-          directions,
-          activities,
-          difficulties,
-          approvedAt,
-          approvedBy,
-        };
+        const { correctionId, reason, proposedAt, proposedBy } = proposed;
+        const { version, comment, finalTaskId, mentorReportTaskId } = event.data;
+        // A correction keeps the approved programme's document.
+        const { programmeDocId } = pair.personalProgramme;
+        const personalProgramme = approvedProgramme({ ...proposed, programmeDocId }, event.data);
         return {
           ...pair,
           personalProgramme,

@@ -1,4 +1,4 @@
-import { assertNever, type Decider, type DomainCommand } from '../shared/decider';
+import { assertNever, decider, type DomainCommand } from '../shared/decider';
 import type { MentorLoadEvent } from './mentor-load.events';
 import { refuse } from '../shared/rules';
 import { isBlank } from '../shared/text';
@@ -154,8 +154,4 @@ export const evolveMentorLoad = (state: MentorLoadState, event: MentorLoadEvent)
   }
 };
 
-export const mentorLoadDecider: Decider<MentorLoadState, MentorLoadCommand, MentorLoadEvent> = {
-  decide: decideMentorLoad,
-  evolve: evolveMentorLoad,
-  initialState: initialMentorLoadState,
-};
+export const mentorLoadDecider = decider(decideMentorLoad, evolveMentorLoad, initialMentorLoadState);

@@ -74,6 +74,19 @@ const proposed = (
   extra: Partial<Extract<ParticipantEvent, { type: 'ParticipantRegistered' }>['data']> = {},
 ): ParticipantEvent => registered(data, { awaitsReview: true, ...extra });
 
+/** The commission head withdrew the mentor candidate part-1. */
+const withdrawnMentor = (reason: string): ParticipantEvent => ({
+  type: 'ParticipantWithdrawn',
+  data: {
+    participantId: 'part-1',
+    programmeId: 'prog-1',
+    personId: 'person-1',
+    role: 'mentor',
+    reason,
+    withdrawnAt: now,
+    withdrawnBy: 'head-1',
+  },
+});
 const fold = (events: ParticipantEvent[]): ParticipantState =>
   events.reduce(participantDecider.evolve, participantDecider.initialState());
 
@@ -218,18 +231,7 @@ describe('participant registry', () => {
       data: { reason },
       metadata,
     });
-    const withdrawn: ParticipantEvent = {
-      type: 'ParticipantWithdrawn',
-      data: {
-        participantId: 'part-1',
-        programmeId: 'prog-1',
-        personId: 'person-1',
-        role: 'mentor',
-        reason: 'Увольнение',
-        withdrawnAt: now,
-        withdrawnBy: 'head-1',
-      },
-    };
+    const withdrawn = withdrawnMentor('Увольнение');
 
     it('withdraws a registered participant', () =>
       spec
@@ -359,21 +361,7 @@ describe('participant registry', () => {
         .when(review('approved'))
         .thenRefuses('participant.review.alreadySelected');
       spec
-        .given([
-          proposed(mentorData),
-          {
-            type: 'ParticipantWithdrawn',
-            data: {
-              participantId: 'part-1',
-              programmeId: 'prog-1',
-              personId: 'person-1',
-              role: 'mentor',
-              reason: 'x',
-              withdrawnAt: now,
-              withdrawnBy: 'head-1',
-            },
-          },
-        ])
+        .given([proposed(mentorData), withdrawnMentor('x')])
         .when(review('approved'))
         .thenRefuses('participant.alreadyWithdrawn');
       spec.given([]).when(review('approved')).thenRefuses('participant.notRegistered');

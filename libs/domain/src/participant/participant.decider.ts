@@ -1,4 +1,4 @@
-import { assertNever, type CommandMetadata, type Decider, type DomainCommand } from '../shared/decider';
+import { assertNever, type CommandMetadata, decider, type DomainCommand } from '../shared/decider';
 import { type UnmetCondition } from '../shared/refusal';
 import { isIsoDate, notInFutureProblems } from '../shared/dates';
 import {
@@ -375,11 +375,7 @@ export const evolveParticipant = (state: ParticipantState, event: ParticipantEve
   }
 };
 
-export const participantDecider: Decider<ParticipantState, ParticipantCommand, ParticipantEvent> = {
-  decide: decideParticipant,
-  evolve: evolveParticipant,
-  initialState: initialParticipantState,
-};
+export const participantDecider = decider(decideParticipant, evolveParticipant, initialParticipantState);
 
 /**
  * The programme gate's selection counts: distinct persons selected (approved, not withdrawn) per role. A person

@@ -1,4 +1,4 @@
-import { assertNever, type CommandMetadata, type Decider } from '../shared/decider';
+import { assertNever, type CommandMetadata, decider } from '../shared/decider';
 import { type UnmetCondition } from '../shared/refusal';
 import { instantTime, isIsoDate, notInFutureProblems, utcMidnight } from '../shared/dates';
 import { refuse } from '../shared/rules';
@@ -500,8 +500,4 @@ export const decideProgramme = (command: ProgrammeCommand, state: ProgrammeState
   }
 };
 
-export const programmeDecider: Decider<ProgrammeState, ProgrammeCommand, ProgrammeEvent> = {
-  decide: decideProgramme,
-  evolve: evolveProgramme,
-  initialState: initialProgrammeState,
-};
+export const programmeDecider = decider(decideProgramme, evolveProgramme, initialProgrammeState);

@@ -9,7 +9,8 @@ import {
   type ProgrammeEvent,
   type ProgrammeStageOrClosed,
 } from './programme.events';
-import type { ProgrammeGateContext } from './programme.gate-context';
+import { emptyGateContext } from './programme.gate-context';
+import { ready } from './programme.fixtures';
 import type { ProgrammeState } from './programme.state';
 
 /**
@@ -29,28 +30,6 @@ const required: Record<string, ProgrammeDocumentKind[]> = {
   implementation: [],
   reflectiveAnalytical: ['processMonitoringReport', 'influenceMonitoringReport'],
   results: ['finalReport'],
-};
-const everythingInPlace: ProgrammeGateContext = {
-  mentorsSelected: 1,
-  menteesSelected: 1,
-  pairsAssigned: 1,
-  pairsAssignedWithOrderAndConsents: 1,
-  pairsWithApprovedPersonalProgramme: 1,
-  activePairs: 1,
-  activePairsPassedInterimControl: 1,
-  processMonitoringResults: 1,
-  influenceMonitoringResults: 1,
-};
-const nothingInPlace: ProgrammeGateContext = {
-  mentorsSelected: 0,
-  menteesSelected: 0,
-  pairsAssigned: 0,
-  pairsAssignedWithOrderAndConsents: 0,
-  pairsWithApprovedPersonalProgramme: 0,
-  activePairs: 0,
-  activePairsPassedInterimControl: 0,
-  processMonitoringResults: 0,
-  influenceMonitoringResults: 0,
 };
 const curator: CommandMetadata = { actorId: 'curator-1', role: 'curator', now: '2026-03-02T06:00:00.000Z' };
 
@@ -73,7 +52,7 @@ function expectStage(model: Model, s: Step): ProgrammeStageOrClosed | undefined 
   if (model.stage === 'closed') return undefined;
   if (s.kind === 'record') return model.stage;
   if (s.kind === 'return') return s.to < index ? order[s.to] : undefined;
-  // Implementation asks that every active pair passed interim control: vacuously true with none (nothingInPlace).
+  // Implementation asks that every active pair passed interim control: vacuously true with none (emptyGateContext).
   // The reflective-analytical stage also asks for recorded monitoring results of both stages (002 §10).
   const needsPairs =
     model.stage === 'preparatory' || model.stage === 'design' || model.stage === 'reflectiveAnalytical';
@@ -81,53 +60,50 @@ function expectStage(model: Model, s: Step): ProgrammeStageOrClosed | undefined 
   return documentsOk && (!needsPairs || s.pairsReady) ? order[index + 1] : undefined;
 }
 
+/** The step as the curator's command; a recorded document gets the id and number given. */
+const commandFor = (s: Step, documentId: string, number: string): ProgrammeCommand =>
+  s.kind === 'record'
+    ? {
+        type: 'RecordDocument',
+        data: { documentId, kind: s.document, number, date: '2026-03-01', signedBy: 'Директор' },
+        metadata: curator,
+      }
+    : s.kind === 'advance'
+      ? { type: 'AdvanceStage', data: { context: s.pairsReady ? ready : emptyGateContext }, metadata: curator }
+      : {
+          type: 'ReturnToStage',
+          data: { stage: programmeStages[s.to] ?? 'preparatory', reason: 'Причина' },
+          metadata: curator,
+        };
+
+/** A programme at its preparatory stage with the curator appointed. */
+const startedProgramme = (): ProgrammeState =>
+  [
+    {
+      type: 'ProgrammeStarted',
+      data: {
+        programmeId: 'p',
+        organisationId: 'o',
+        title: 't',
+        stage: 'preparatory',
+        startedAt: curator.now,
+        startedBy: 'd',
+      },
+    },
+    {
+      type: 'CuratorAppointed',
+      data: { programmeId: 'p', curatorId: 'curator-1', appointedAt: curator.now, appointedBy: 'd' },
+    },
+  ].reduce((st, e) => programmeDecider.evolve(st, e as ProgrammeEvent), programmeDecider.initialState());
+
 describe('programme stage machine (model-based)', () => {
   it('never skips or reorders a stage, and records exactly what the model expects', () => {
     fc.assert(
       fc.property(fc.array(step, { maxLength: 60 }), (steps) => {
-        let state: ProgrammeState = [
-          {
-            type: 'ProgrammeStarted',
-            data: {
-              programmeId: 'p',
-              organisationId: 'o',
-              title: 't',
-              stage: 'preparatory',
-              startedAt: curator.now,
-              startedBy: 'd',
-            },
-          },
-          {
-            type: 'CuratorAppointed',
-            data: { programmeId: 'p', curatorId: 'curator-1', appointedAt: curator.now, appointedBy: 'd' },
-          },
-        ].reduce((s, e) => programmeDecider.evolve(s, e as ProgrammeEvent), programmeDecider.initialState());
+        let state = startedProgramme();
         const model: Model = { stage: 'preparatory', documents: new Set() };
         steps.forEach((s, i) => {
-          const command: ProgrammeCommand =
-            s.kind === 'record'
-              ? {
-                  type: 'RecordDocument',
-                  data: {
-                    documentId: `doc-${i}`,
-                    kind: s.document,
-                    number: `${i}`,
-                    date: '2026-03-01',
-                    signedBy: 'Директор',
-                  },
-                  metadata: curator,
-                }
-              : s.kind === 'advance'
-                ? {
-                    type: 'AdvanceStage',
-                    data: { context: s.pairsReady ? everythingInPlace : nothingInPlace },
-                    metadata: curator,
-                  }
-                : {
-                    type: 'ReturnToStage',
-                    data: { stage: programmeStages[s.to] ?? 'preparatory', reason: 'Причина' },
-                    metadata: curator,
-                  };
+          const command = commandFor(s, `doc-${i}`, `${i}`);
           const expected = expectStage(model, s);
           let events: ProgrammeEvent[] = [];
           try {
@@ -184,30 +160,7 @@ class ProgrammeStep implements fc.Command<Model, Real> {
 
   run(model: Model, real: Real): void {
     const s = this.step;
-    const command: ProgrammeCommand =
-      s.kind === 'record'
-        ? {
-            type: 'RecordDocument',
-            data: {
-              documentId: `doc-${this.n}-${real.history.length}`,
-              kind: s.document,
-              number: `${this.n}`,
-              date: '2026-03-01',
-              signedBy: 'Директор',
-            },
-            metadata: curator,
-          }
-        : s.kind === 'advance'
-          ? {
-              type: 'AdvanceStage',
-              data: { context: s.pairsReady ? everythingInPlace : nothingInPlace },
-              metadata: curator,
-            }
-          : {
-              type: 'ReturnToStage',
-              data: { stage: programmeStages[s.to] ?? 'preparatory', reason: 'Причина' },
-              metadata: curator,
-            };
+    const command = commandFor(s, `doc-${this.n}-${real.history.length}`, `${this.n}`);
     const expected = expectStage(model, s);
     let events: ProgrammeEvent[];
     try {
@@ -239,23 +192,7 @@ describe('programme stage machine (model-based, fc.commands)', () => {
     const steps = step.chain((s) => fc.nat(1000).map((n) => new ProgrammeStep(s, n)));
     fc.assert(
       fc.property(fc.commands([steps], { maxCommands: 80, size: 'max' }), (cmds) => {
-        const state = [
-          {
-            type: 'ProgrammeStarted',
-            data: {
-              programmeId: 'p',
-              organisationId: 'o',
-              title: 't',
-              stage: 'preparatory',
-              startedAt: curator.now,
-              startedBy: 'd',
-            },
-          },
-          {
-            type: 'CuratorAppointed',
-            data: { programmeId: 'p', curatorId: 'curator-1', appointedAt: curator.now, appointedBy: 'd' },
-          },
-        ].reduce((st, e) => programmeDecider.evolve(st, e as ProgrammeEvent), programmeDecider.initialState());
+        const state = startedProgramme();
         const model: Model = { stage: 'preparatory', documents: new Set() };
         fc.modelRun(() => ({ model, real: { state, history: [], modelHistory: [] } }), cmds);
       }),

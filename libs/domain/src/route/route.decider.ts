@@ -1,5 +1,5 @@
 // The route's decider: one decision per command, each in the file of its stage.
-import { assertNever, type Decider } from '../shared/decider';
+import { assertNever, decider } from '../shared/decider';
 import { setTaskDeadline } from '../task/task.state';
 import type { RouteEvent } from './route.events';
 import type { RouteCommand } from './route.commands';
@@ -72,8 +72,4 @@ export const decideRoute = (command: RouteCommand, state: RouteState): RouteEven
   }
 };
 
-export const routeDecider: Decider<RouteState, RouteCommand, RouteEvent> = {
-  decide: decideRoute,
-  evolve: evolveRoute,
-  initialState: initialRouteState,
-};
+export const routeDecider = decider(decideRoute, evolveRoute, initialRouteState);

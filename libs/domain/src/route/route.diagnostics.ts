@@ -19,7 +19,7 @@ import type {
 } from './route.commands';
 import { deficitLevelProblems, enteredLevels } from './route.deficit-levels';
 import {
-  assess,
+  diagnosticsRecord,
   assessedOrNone,
   createRouteProblems,
   routeRequestProblems,
@@ -152,11 +152,7 @@ export const recordDiagnostics = ({ data, metadata }: RecordDiagnostics, current
     {
       type: 'DiagnosticsRecorded',
       data: {
-        routeId: state.routeId,
-        diagnosticsId: data.diagnosticsId,
-        date: data.date,
-        ...(data.nextDiagnosticsDate === undefined ? {} : { nextDiagnosticsDate: data.nextDiagnosticsDate }),
-        results: assess(data.results),
+        ...diagnosticsRecord(state.routeId, data),
         deficitLevelsEntered: true,
         recordedAt: metadata.now,
         recordedBy: metadata.actorId,

@@ -235,31 +235,31 @@ export const draftRaised = raised(
   draftRemindAt,
 );
 export const escalationTitle = `Проект ИОМ ${code} не представлен методистом в срок (до 2026-05-14 включительно): примите меры`;
-export const overdueEvents: RouteEvent[] = [
+const escalationRaised = (assignee: TaskAssignee, role: 'tutor' | 'curator'): RouteEvent =>
+  raised(
+    `task-esc-${role}`,
+    'draftOverdueEscalation',
+    escalationTitle,
+    assignee,
+    tOverdue,
+    escalationDueAt,
+    '2026-05-19',
+  );
+/** The draft overdue, escalated to the tutor and (unless `tutorOnly`) the curator, each with a task. */
+export const overdueEventsTo = (tutorOnly = false): RouteEvent[] => [
   { type: 'TaskOverdue', data: { taskId: 'task-draft', overdueAt: tOverdue } },
   {
     type: 'TaskEscalated',
-    data: { taskId: 'task-draft', escalatedAt: tOverdue, escalatedTo: [tutorAssignee, curatorAssignee] },
+    data: {
+      taskId: 'task-draft',
+      escalatedAt: tOverdue,
+      escalatedTo: tutorOnly ? [tutorAssignee] : [tutorAssignee, curatorAssignee],
+    },
   },
-  raised(
-    'task-esc-tutor',
-    'draftOverdueEscalation',
-    escalationTitle,
-    tutorAssignee,
-    tOverdue,
-    escalationDueAt,
-    '2026-05-19',
-  ),
-  raised(
-    'task-esc-curator',
-    'draftOverdueEscalation',
-    escalationTitle,
-    curatorAssignee,
-    tOverdue,
-    escalationDueAt,
-    '2026-05-19',
-  ),
+  escalationRaised(tutorAssignee, 'tutor'),
+  ...(tutorOnly ? [] : [escalationRaised(curatorAssignee, 'curator')]),
 ];
+export const overdueEvents: RouteEvent[] = overdueEventsTo();
 export const draftSubmitted = (when = tSubmitOnTime, onTime = true, rows = draftRows): RouteEvent => ({
   type: 'RouteDraftSubmitted',
   data: {
@@ -412,6 +412,16 @@ export const recordControl = (
   command(
     'RecordControlDiagnostics',
     { diagnosticsId: 'diag-2', date: '2030-04-09', results: controlResults, ...extra },
+    metadata,
+  );
+
+/** The tutor opens the reflective stage, scheduling the control diagnostics task that `controlTaskRaised` raises. */
+export const startReflection = (metadata = tutor(tReflect)): RouteCommand =>
+  command(
+    'StartReflection',
+    {
+      controlDiagnosticsTask: { taskId: 'task-control', dueAt: '2030-04-30T20:00:00.000Z', dueLocalDate: '2030-04-30' },
+    },
     metadata,
   );
 

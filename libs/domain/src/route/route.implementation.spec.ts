@@ -1,5 +1,5 @@
 import { routeDecider } from './route.decider';
-import { competenceAreas, type RouteEvent } from './route.events';
+import { competenceAreas, type CompetenceArea, type RouteEvent } from './route.events';
 import { competenceLevel } from './route.rules';
 import {
   assessedInitial,
@@ -29,6 +29,7 @@ import {
   row2,
   row4,
   spec,
+  startReflection,
   stageChanged,
   tComplete,
   tControl,
@@ -241,19 +242,7 @@ describe('individual educational route (ИОМ)', () => {
     it('gives the tutor the control diagnostics task when scheduled', () =>
       spec
         .given(withMonthlyCheck)
-        .when(
-          command(
-            'StartReflection',
-            {
-              controlDiagnosticsTask: {
-                taskId: 'task-control',
-                dueAt: '2030-04-30T20:00:00.000Z',
-                dueLocalDate: '2030-04-30',
-              },
-            },
-            tutor(tReflect),
-          ),
-        )
+        .when(startReflection())
         .then([stageChanged('implementation', 'reflective', tReflect), controlTaskRaised]));
 
     it('refuses an invalid control diagnostics task', () =>
@@ -282,6 +271,14 @@ describe('individual educational route (ИОМ)', () => {
   });
 
   describe('RecordControlDiagnostics (003 §7.2)', () => {
+    const dynamicsOf = (
+      area: CompetenceArea,
+      initialPercent: number,
+      controlPercent: number,
+      change: number,
+      before: 'high' | 'basic' | 'deficit',
+      after: 'high' | 'basic' | 'deficit',
+    ) => ({ area, initialPercent, controlPercent, change, before: { level: before }, after: { level: after } });
     const controlRecorded: RouteEvent = {
       type: 'ControlDiagnosticsRecorded',
       data: {
@@ -293,79 +290,17 @@ describe('individual educational route (ИОМ)', () => {
           percent: controlPercents[area],
           ...competenceLevel(controlPercents[area]),
         })),
+        // area, initial %, control %, change, level before, level after
         dynamics: [
-          {
-            area: 'scientificTheoretical',
-            initialPercent: 85,
-            controlPercent: 85,
-            change: 0,
-            before: { level: 'high' },
-            after: { level: 'high' },
-          },
-          {
-            area: 'regulatoryLegal',
-            initialPercent: 45,
-            controlPercent: 70,
-            change: 25,
-            before: { level: 'deficit' },
-            after: { level: 'basic' },
-          },
-          {
-            area: 'subjectProfessional',
-            initialPercent: 81,
-            controlPercent: 81,
-            change: 0,
-            before: { level: 'high' },
-            after: { level: 'high' },
-          },
-          {
-            area: 'psychologicalPedagogical',
-            initialPercent: 50,
-            controlPercent: 50,
-            change: 0,
-            before: { level: 'basic' },
-            after: { level: 'basic' },
-          },
-          {
-            area: 'methodical',
-            initialPercent: 80,
-            controlPercent: 80,
-            change: 0,
-            before: { level: 'basic' },
-            after: { level: 'basic' },
-          },
-          {
-            area: 'ict',
-            initialPercent: 35,
-            controlPercent: 82.4,
-            change: 47.4,
-            before: { level: 'deficit' },
-            after: { level: 'high' },
-          },
-          {
-            area: 'digitalisation',
-            initialPercent: 29,
-            controlPercent: 55,
-            change: 26,
-            before: { level: 'deficit' },
-            after: { level: 'basic' },
-          },
-          {
-            area: 'extracurricularEducational',
-            initialPercent: 62.5,
-            controlPercent: 62.5,
-            change: 0,
-            before: { level: 'basic' },
-            after: { level: 'basic' },
-          },
-          {
-            area: 'healthSaving',
-            initialPercent: 40,
-            controlPercent: 38,
-            change: -2,
-            before: { level: 'deficit' },
-            after: { level: 'deficit' },
-          },
+          dynamicsOf('scientificTheoretical', 85, 85, 0, 'high', 'high'),
+          dynamicsOf('regulatoryLegal', 45, 70, 25, 'deficit', 'basic'),
+          dynamicsOf('subjectProfessional', 81, 81, 0, 'high', 'high'),
+          dynamicsOf('psychologicalPedagogical', 50, 50, 0, 'basic', 'basic'),
+          dynamicsOf('methodical', 80, 80, 0, 'basic', 'basic'),
+          dynamicsOf('ict', 35, 82.4, 47.4, 'deficit', 'high'),
+          dynamicsOf('digitalisation', 29, 55, 26, 'deficit', 'basic'),
+          dynamicsOf('extracurricularEducational', 62.5, 62.5, 0, 'basic', 'basic'),
+          dynamicsOf('healthSaving', 40, 38, -2, 'deficit', 'deficit'),
         ],
         deficitLevelsEntered: true,
         recordedAt: tControl,

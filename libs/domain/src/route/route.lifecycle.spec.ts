@@ -30,13 +30,13 @@ import {
   row3,
   row4,
   spec,
+  startReflection,
   stageChanged,
   submitDraft,
   tAgree,
   tComplete,
   tCreate,
   tLate,
-  tReflect,
   teacher,
   tutor,
   workflow,
@@ -78,17 +78,7 @@ describe('individual educational route (ИОМ)', () => {
       ),
       portfolio(),
       correct('Курс перенесён на февраль', [{ ...row1, deadline: '2027-02-20' }, row2, row3, row4]),
-      command(
-        'StartReflection',
-        {
-          controlDiagnosticsTask: {
-            taskId: 'task-control',
-            dueAt: '2030-04-30T20:00:00.000Z',
-            dueLocalDate: '2030-04-30',
-          },
-        },
-        tutor(tReflect),
-      ),
+      startReflection(),
       recordControl(),
       command('CompleteRoute', {}, tutor(tComplete)),
     ];

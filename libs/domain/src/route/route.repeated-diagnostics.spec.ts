@@ -1,5 +1,5 @@
 import type { CommandMetadata } from '../shared/decider';
-import type { RouteEvent } from './route.events';
+import type { CompetenceResult, RouteEvent } from './route.events';
 import {
   code,
   command,
@@ -90,26 +90,28 @@ describe('repeated diagnostics over the route (003 §5.1)', () => {
   });
 
   describe('RecordRepeatedDiagnostics', () => {
+    /** The tutor's repeated diagnostics of 14 April with the next one planned for 9 April 2031. */
+    const repeatedRecorded = (results: readonly CompetenceResult[]): RouteEvent => ({
+      type: 'RepeatedDiagnosticsRecorded',
+      data: {
+        routeId: 'route-1',
+        diagnosticsId: 'diag-r1',
+        date: '2030-04-14',
+        nextDiagnosticsDate: '2031-04-09',
+        results,
+        recordedAt: tRepeated,
+        recordedBy: 'tutor-1',
+      },
+    });
     it('given the task, when the tutor records the results and the next date, then it is recorded and the task done', () =>
       spec
         .given(withTask)
         .when(record({ nextDiagnosticsDate: '2031-04-09' }))
         .then([
-          {
-            type: 'RepeatedDiagnosticsRecorded',
-            data: {
-              routeId: 'route-1',
-              diagnosticsId: 'diag-r1',
-              date: '2030-04-14',
-              nextDiagnosticsDate: '2031-04-09',
-              results: [
-                { area: 'subjectProfessional', percent: 40, level: 'deficit' },
-                { area: 'ict', percent: 72, level: 'basic' },
-              ],
-              recordedAt: tRepeated,
-              recordedBy: 'tutor-1',
-            },
-          },
+          repeatedRecorded([
+            { area: 'subjectProfessional', percent: 40, level: 'deficit' },
+            { area: 'ict', percent: 72, level: 'basic' },
+          ]),
           {
             type: 'DeficitLevelsEntered',
             data: {
@@ -124,21 +126,7 @@ describe('repeated diagnostics over the route (003 §5.1)', () => {
         ]));
 
     it('then the route shows it in its history and plans the following date', () => {
-      const state = created_([
-        ...withTask,
-        {
-          type: 'RepeatedDiagnosticsRecorded',
-          data: {
-            routeId: 'route-1',
-            diagnosticsId: 'diag-r1',
-            date: '2030-04-14',
-            nextDiagnosticsDate: '2031-04-09',
-            results: [{ area: 'ict', percent: 72, level: 'basic' }],
-            recordedAt: tRepeated,
-            recordedBy: 'tutor-1',
-          },
-        },
-      ]);
+      const state = created_([...withTask, repeatedRecorded([{ area: 'ict', percent: 72, level: 'basic' }])]);
       expect(state.repeatedDiagnostics?.map((d) => d.diagnosticsId)).toEqual(['diag-r1']);
       expect(nextDiagnosticsDateOf(state)).toBe('2031-04-09');
       expect(nextDiagnosticsDateOf(created_(inDesign))).toBe('2030-04-09');

@@ -6,7 +6,7 @@ import { openTasksOfKind } from '../task/task.state';
 import type { RouteEvent } from './route.events';
 import type { RaiseRepeatedDiagnostics, RecordRepeatedDiagnostics } from './route.commands';
 import { deficitLevelProblems, enteredLevels } from './route.deficit-levels';
-import { assess, assessedOrNone, diagnosticsProblems, scheduleProblems } from './route.rules';
+import { assessedOrNone, diagnosticsProblems, diagnosticsRecord, scheduleProblems } from './route.rules';
 import { nextDiagnosticsDateOf, RouteState } from './route.state';
 import { completeTasks, requireActive, requireParticipant, requireStage, routeTask } from './route.guards';
 
@@ -88,11 +88,7 @@ export const recordRepeatedDiagnostics = (
     {
       type: 'RepeatedDiagnosticsRecorded',
       data: {
-        routeId: state.routeId,
-        diagnosticsId: data.diagnosticsId,
-        date: data.date,
-        ...(data.nextDiagnosticsDate === undefined ? {} : { nextDiagnosticsDate: data.nextDiagnosticsDate }),
-        results: assess(data.results),
+        ...diagnosticsRecord(state.routeId, data),
         recordedAt: metadata.now,
         recordedBy: metadata.actorId,
       },

@@ -184,6 +184,23 @@ export const assess = (results: readonly RouteDiagnosticsResultInput[]): Compete
     return result ? [{ area, percent: result.percent, ...competenceLevel(result.percent) }] : [];
   });
 
+/** A diagnostics as its event records it: the day, the next one when planned, the assessed results. */
+export const diagnosticsRecord = (
+  routeId: string,
+  data: {
+    readonly diagnosticsId: string;
+    readonly date: string;
+    readonly nextDiagnosticsDate?: string;
+    readonly results: readonly RouteDiagnosticsResultInput[];
+  },
+) => ({
+  routeId,
+  diagnosticsId: data.diagnosticsId,
+  date: data.date,
+  ...(data.nextDiagnosticsDate === undefined ? {} : { nextDiagnosticsDate: data.nextDiagnosticsDate }),
+  results: assess(data.results),
+});
+
 /** `assess` for validation: results with a percentage out of range are left out (diagnosticsProblems names them). */
 export const assessedOrNone = (results: readonly RouteDiagnosticsResultInput[]): CompetenceResult[] =>
   assess(results.filter((r) => isCompetenceArea(r.area) && isValidCompetencePercent(r.percent)));

@@ -45,6 +45,13 @@ export interface Decider<State, Command extends DomainCommand, Event extends Dom
   initialState(): State;
 }
 
+/** A decider from its three functions, the types inferred from them. */
+export const decider = <State, Command extends DomainCommand, Event extends DomainEvent>(
+  decide: (command: Command, state: State) => Event[],
+  evolve: (state: State, event: Event) => State,
+  initialState: () => State,
+): Decider<State, Command, Event> => ({ decide, evolve, initialState });
+
 /** Exhaustiveness guard for `switch` over discriminated unions. */
 export const assertNever = (value: never): never => {
   throw new Error(`Unexpected value: ${JSON.stringify(value)}`);

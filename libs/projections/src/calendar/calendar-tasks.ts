@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { validateVariables } from '@mentorflow/config';
 import { isDeepStrictEqual } from 'node:util';
 import {
   defaultProductionCalendar,
@@ -208,7 +209,7 @@ export interface CalendarHorizon {
 export function calendarHorizon(
   calendar: ProductionCalendar,
   now: Date,
-  warnFrom = process.env.CALENDAR_HORIZON_WARN_FROM ?? '10-01',
+  warnFrom = validateVariables(['CALENDAR_HORIZON_WARN_FROM']).CALENDAR_HORIZON_WARN_FROM,
 ): CalendarHorizon {
   const today = localDateOf(now, MOSCOW);
   const currentYear = Number(today.slice(0, 4));

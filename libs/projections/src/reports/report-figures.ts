@@ -15,6 +15,7 @@ import {
   pairKinds,
   pairStatusLabels,
   programmeStageLabels,
+  roleLabels,
   targetModelDocuments,
   type CompetenceArea,
   type PairForm,
@@ -36,18 +37,7 @@ import type { FactRow } from './report-queries';
 const DAY_MS = 86_400_000;
 
 /** Who a task waits for, in the words of the domain map (DOMAIN.md "People and roles"). */
-export const reportRoleLabels: Readonly<Record<string, string>> = {
-  director: 'Руководитель',
-  curator: 'Куратор',
-  commissionHead: 'Руководитель методической комиссии',
-  mentor: 'Наставник',
-  mentee: 'Наставляемый',
-  methodologist: 'Методист',
-  tutor: 'Тьютор',
-  psychologist: 'Педагог-психолог',
-  administrator: 'Администратор',
-  regionalCoordinator: 'Муниципальный/региональный координатор',
-};
+export const reportRoleLabels: Readonly<Record<string, string>> = roleLabels;
 
 export const targetModelDocumentKeys = [
   'implementationAct',

@@ -1,11 +1,9 @@
-import { useState, type FormEvent } from 'react';
 import { getJson, postJson } from '../../api';
 import { useAuth } from '../../auth';
-import { DoneBox, ErrorBox, Loading, Progress, useLoad } from '../../components/ui';
-import { useSubmit } from '../../use-submit';
+import { DataTable, ErrorBox, Loading, useLoad } from '../../components/ui';
 import { formatInstant } from '../../format';
-import { readTextFile } from './read-file';
-import { XmlFileField } from './XmlFileField';
+import { useXmlUpload } from './read-file';
+import { XmlFileField, XmlUploadOutcome } from './XmlFileField';
 import type { CalendarOverlayInfo } from '../../types';
 
 /**
@@ -15,28 +13,15 @@ import type { CalendarOverlayInfo } from '../../types';
 export function CalendarOverlays() {
   const isAdministrator = useAuth().session?.has('administrator') ?? false;
   const overlays = useLoad(() => getJson<CalendarOverlayInfo[]>('/calendar/overlays?limit=100'), []);
-  const [file, setFile] = useState<File | null>(null);
-  const [stage, setStage] = useState<{ label: string; value?: number; max?: number } | null>(null);
-  const { submit: send, error, done } = useSubmit();
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void send(async () => {
-      if (!file) throw new Error('Выберите файл регионального календаря');
-      try {
-        setStage({ label: 'Чтение файла', value: 0, max: file.size });
-        const xml = await readTextFile(file, (loaded) =>
-          setStage({ label: 'Чтение файла', value: loaded, max: file.size }),
-        );
-        setStage({ label: 'Проверка и сохранение регионального календаря' });
-        const result = await postJson<CalendarOverlayInfo>('/calendar/overlays', { xml });
-        overlays.reload();
-        return `Региональный календарь «${result.region}» на ${result.year} год сохранён (особых дней: ${result.days}). Сроки организаций региона считаются с ним.`;
-      } finally {
-        setStage(null);
-      }
-    });
-  };
+  const upload = useXmlUpload(
+    'Выберите файл регионального календаря',
+    'Проверка и сохранение регионального календаря',
+    async (xml) => {
+      const result = await postJson<CalendarOverlayInfo>('/calendar/overlays', { xml });
+      overlays.reload();
+      return `Региональный календарь «${result.region}» на ${result.year} год сохранён (особых дней: ${result.days}). Сроки организаций региона считаются с ним.`;
+    },
+  );
 
   return (
     <section aria-labelledby="calendar-overlays-title">
@@ -53,47 +38,31 @@ export function CalendarOverlays() {
         <p>Региональные календари не загружены: сроки везде считаются по федеральному календарю.</p>
       ) : null}
       {overlays.data && overlays.data.length > 0 ? (
-        <div className="table-wrap">
-          <table>
-            <caption>Загруженные региональные календари</caption>
-            <thead>
-              <tr>
-                <th scope="col">Регион</th>
-                <th scope="col">Год</th>
-                <th scope="col">Особых дней</th>
-                <th scope="col">Загружен</th>
-              </tr>
-            </thead>
-            <tbody>
-              {overlays.data.map((o) => (
-                <tr key={`${o.region} ${o.year}`}>
-                  <th scope="row">{o.region}</th>
-                  <td>{o.year} год</td>
-                  <td>{o.days}</td>
-                  <td>{formatInstant(o.loadedAt, 'Europe/Moscow')} (МСК)</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Загруженные региональные календари"
+          captionVisible
+          columns={['Регион', 'Год', 'Особых дней', 'Загружен']}
+        >
+          {overlays.data.map((o) => (
+            <tr key={`${o.region} ${o.year}`}>
+              <th scope="row">{o.region}</th>
+              <td>{o.year} год</td>
+              <td>{o.days}</td>
+              <td>{formatInstant(o.loadedAt, 'Europe/Moscow')} (МСК)</td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
       {isAdministrator ? (
-        <form className="card form-grid" onSubmit={submit} noValidate>
+        <form className="card form-grid" onSubmit={upload.submit} noValidate>
           <h3>Загрузить или заменить региональный календарь</h3>
           <XmlFileField
             label="Региональный календарь (XML с атрибутом region)"
-            error={error}
+            error={upload.error}
             hint='Формат xmlcalendar, как у федерального года, с регионом в корне: <calendar year="2027" country="ru" region="Республика Татарстан">. Федеральный календарь на этот год должен быть загружен.'
-            onFile={setFile}
+            onFile={upload.setFile}
           />
-          <div className="actions">
-            <button type="submit" className="button-primary" disabled={stage !== null}>
-              Сохранить региональный календарь
-            </button>
-          </div>
-          {stage ? <Progress label={stage.label} value={stage.value} max={stage.max} /> : null}
-          <ErrorBox error={error} />
-          <DoneBox done={done} />
+          <XmlUploadOutcome upload={upload}>Сохранить региональный календарь</XmlUploadOutcome>
         </form>
       ) : null}
     </section>

@@ -1,4 +1,6 @@
-import { Field } from '../../components/ui';
+import type { ReactNode } from 'react';
+import { DoneBox, ErrorBox, Field, Progress } from '../../components/ui';
+import type { useXmlUpload } from './read-file';
 
 /** The XML file of a calendar (a federal year or a region's overlay) to load, in the `xml` field. */
 export function XmlFileField({
@@ -23,5 +25,28 @@ export function XmlFileField({
         />
       )}
     </Field>
+  );
+}
+
+/** An upload's submit button (`children`, disabled while it runs), its progress, and what came of it. */
+export function XmlUploadOutcome({
+  upload,
+  children,
+}: {
+  upload: Pick<ReturnType<typeof useXmlUpload>, 'stage' | 'error' | 'done'>;
+  children: ReactNode;
+}) {
+  const { stage, error, done } = upload;
+  return (
+    <>
+      <div className="actions">
+        <button type="submit" className="button-primary" disabled={stage !== null}>
+          {children}
+        </button>
+      </div>
+      {stage ? <Progress label={stage.label} value={stage.value} max={stage.max} /> : null}
+      <ErrorBox error={error} />
+      <DoneBox done={done} />
+    </>
   );
 }

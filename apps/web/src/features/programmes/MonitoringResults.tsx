@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { getJson, postJson } from '../../api';
-import { DoneBox, ErrorBox, Field, Loading, useLoad } from '../../components/ui';
+import { DataTable, DoneBox, ErrorBox, Field, Loading, useLoad } from '../../components/ui';
 import { formatLocalDate, todayIn } from '../../format';
 import { monitoringIndicatorDefinitions, monitoringStageLabels, monitoringUnitLabels } from '../../labels';
 import type { MonitoringIndicator, MonitoringStage } from '../../types';
@@ -66,33 +66,23 @@ export function MonitoringResults({
       {rows === undefined && !list.error ? <Loading /> : null}
       {rows?.items.length === 0 ? <p className="empty">Результаты мониторинга не внесены.</p> : null}
       {rows && rows.items.length > 0 ? (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">Внесённые результаты мониторинга</caption>
-            <thead>
-              <tr>
-                <th scope="col">Этап мониторинга</th>
-                <th scope="col">Показатель</th>
-                <th scope="col">Значение</th>
-                <th scope="col">Период</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.items.map((r) => (
-                <tr key={r.resultId}>
-                  <td>{monitoringStageLabels[r.stage]}</td>
-                  <td>{r.indicatorLabel}</td>
-                  <td>
-                    {r.value} {monitoringUnitLabels[monitoringIndicatorDefinitions[r.indicator].unit]}
-                  </td>
-                  <td>
-                    {formatLocalDate(r.periodStart)} — {formatLocalDate(r.periodEnd)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Внесённые результаты мониторинга"
+          columns={['Этап мониторинга', 'Показатель', 'Значение', 'Период']}
+        >
+          {rows.items.map((r) => (
+            <tr key={r.resultId}>
+              <td>{monitoringStageLabels[r.stage]}</td>
+              <td>{r.indicatorLabel}</td>
+              <td>
+                {r.value} {monitoringUnitLabels[monitoringIndicatorDefinitions[r.indicator].unit]}
+              </td>
+              <td>
+                {formatLocalDate(r.periodStart)} — {formatLocalDate(r.periodEnd)}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
       {canRecord ? (
         <MonitoringResultForm

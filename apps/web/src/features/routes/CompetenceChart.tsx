@@ -1,9 +1,41 @@
 import { competenceAreaLabels, competenceAssessmentLabel } from '../../labels';
 import type { CompetenceArea, CompetenceResult } from '../../types';
+import { DataTable } from '../../components/ui';
 
 type Assessment = Parameters<typeof competenceAssessmentLabel>[0];
 
 const areas = Object.keys(competenceAreaLabels) as CompetenceArea[];
+
+/** The 003 §5.4 bands behind the bars, each with its label's position. */
+const bands = [
+  { from: 0, to: 50, labelAt: 25, className: 'band-deficit', label: 'дефицит' },
+  { from: 50, to: 81, labelAt: 65, className: 'band-basic', label: 'базовый' },
+  { from: 81, to: 100, labelAt: 90.5, className: 'band-high', label: 'высокий' },
+] as const;
+
+/** One diagnostics' bar from 0 % with its value after it (10 below the bar's top). */
+function Bar({
+  x,
+  percent,
+  y,
+  height,
+  className,
+}: {
+  x: (percent: number) => number;
+  percent: number;
+  y: number;
+  height: number;
+  className: string;
+}) {
+  return (
+    <>
+      <rect x={x(0)} y={y} width={x(percent) - x(0)} height={height} className={className} />
+      <text x={x(percent) + 4} y={y + 10} className="bar-value">
+        {percent} %
+      </text>
+    </>
+  );
+}
 
 /**
  * Competence levels, initial diagnostics against control diagnostics, as horizontal bars on 0–100 %
@@ -43,36 +75,21 @@ export function CompetenceChart({ initial, control }: { initial?: CompetenceResu
               )
               .join('; ')}
           </desc>
-          <rect
-            x={x(0)}
-            y={top - 6}
-            width={x(50) - x(0)}
-            height={shown.length * rowHeight + 6}
-            className="band-deficit"
-          />
-          <rect
-            x={x(50)}
-            y={top - 6}
-            width={x(81) - x(50)}
-            height={shown.length * rowHeight + 6}
-            className="band-basic"
-          />
-          <rect
-            x={x(81)}
-            y={top - 6}
-            width={x(100) - x(81)}
-            height={shown.length * rowHeight + 6}
-            className="band-high"
-          />
-          <text x={x(25)} y={16} className="band-label" textAnchor="middle">
-            дефицит
-          </text>
-          <text x={x(65)} y={16} className="band-label" textAnchor="middle">
-            базовый
-          </text>
-          <text x={x(90.5)} y={16} className="band-label" textAnchor="middle">
-            высокий
-          </text>
+          {bands.map((band) => (
+            <rect
+              key={band.className}
+              x={x(band.from)}
+              y={top - 6}
+              width={x(band.to) - x(band.from)}
+              height={shown.length * rowHeight + 6}
+              className={band.className}
+            />
+          ))}
+          {bands.map((band) => (
+            <text key={band.label} x={x(band.labelAt)} y={16} className="band-label" textAnchor="middle">
+              {band.label}
+            </text>
+          ))}
           {shown.map((area, i) => {
             const y = top + i * rowHeight;
             const first = before.get(area);
@@ -83,27 +100,9 @@ export function CompetenceChart({ initial, control }: { initial?: CompetenceResu
                   {competenceAreaLabels[area]}
                 </text>
                 {first ? (
-                  <>
-                    <rect
-                      x={x(0)}
-                      y={y}
-                      width={x(first.percent) - x(0)}
-                      height={control ? 12 : 14}
-                      className="bar-initial"
-                    />
-                    <text x={x(first.percent) + 4} y={y + 10} className="bar-value">
-                      {first.percent} %
-                    </text>
-                  </>
+                  <Bar x={x} percent={first.percent} y={y} height={control ? 12 : 14} className="bar-initial" />
                 ) : null}
-                {last ? (
-                  <>
-                    <rect x={x(0)} y={y + 14} width={x(last.percent) - x(0)} height={12} className="bar-control" />
-                    <text x={x(last.percent) + 4} y={y + 24} className="bar-value">
-                      {last.percent} %
-                    </text>
-                  </>
-                ) : null}
+                {last ? <Bar x={x} percent={last.percent} y={y + 14} height={12} className="bar-control" /> : null}
               </g>
             );
           })}
@@ -124,30 +123,19 @@ export function CompetenceChart({ initial, control }: { initial?: CompetenceResu
       </figcaption>
       <details>
         <summary>Таблица значений</summary>
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Компетенция</th>
-                <th scope="col">Входная</th>
-                <th scope="col">Контрольная</th>
+        <DataTable columns={['Компетенция', 'Входная', 'Контрольная']}>
+          {shown.map((area) => {
+            const first = before.get(area);
+            const last = after.get(area);
+            return (
+              <tr key={area}>
+                <th scope="row">{competenceAreaLabels[area]}</th>
+                <td>{first ? `${first.percent} % — ${competenceAssessmentLabel(first as Assessment)}` : '—'}</td>
+                <td>{last ? `${last.percent} % — ${competenceAssessmentLabel(last as Assessment)}` : '—'}</td>
               </tr>
-            </thead>
-            <tbody>
-              {shown.map((area) => {
-                const first = before.get(area);
-                const last = after.get(area);
-                return (
-                  <tr key={area}>
-                    <th scope="row">{competenceAreaLabels[area]}</th>
-                    <td>{first ? `${first.percent} % — ${competenceAssessmentLabel(first as Assessment)}` : '—'}</td>
-                    <td>{last ? `${last.percent} % — ${competenceAssessmentLabel(last as Assessment)}` : '—'}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </DataTable>
       </details>
     </figure>
   );

@@ -3,7 +3,17 @@ import { Link, useLocation, useParams } from 'react-router';
 import { getJson, postJson } from '../../api';
 import { useSession } from '../../auth';
 import { CompetenceChart } from './CompetenceChart';
-import { Badge, DoneBox, ErrorBox, Field, Loading, StageTrack, useLoad } from '../../components/ui';
+import {
+  Badge,
+  CurrentStage,
+  DataTable,
+  DoneBox,
+  ErrorBox,
+  Field,
+  Loading,
+  StageTrack,
+  useLoad,
+} from '../../components/ui';
 import { formatInstant, formatLocalDate } from '../../format';
 import { PersonId } from '../../components/people';
 import { useSubmit } from '../../use-submit';
@@ -95,16 +105,11 @@ export function RoutePage() {
       <section className="card" aria-labelledby="route-stages">
         <h2 id="route-stages">Этапы маршрута</h2>
         <StageTrack stages={stages} current={r.stage} labels={routeStageLabels} label="Этапы ИОМ" />
-        <p>
-          {r.stage === 'completed' ? (
-            'Маршрут завершён'
-          ) : (
-            <>
-              Текущий этап: <strong>{routeStageLabels[r.stage]}</strong>
-            </>
-          )}{' '}
-          — с {formatInstant(r.stageEnteredAt, zone)}
-        </p>
+        <CurrentStage
+          finished={r.stage === 'completed' ? 'Маршрут завершён' : undefined}
+          label={routeStageLabels[r.stage]}
+          since={formatInstant(r.stageEnteredAt, zone)}
+        />
         {r.draft ? (
           <p>
             Проект ИОМ методиста: срок до конца дня {formatLocalDate(r.draft.dueLocalDate)}{' '}
@@ -176,31 +181,20 @@ export function RoutePage() {
       <section className="card" aria-labelledby="competences" id="control">
         <h2 id="competences">Уровень компетенций</h2>
         {r.diagnosticsHistory?.length ? (
-          <div className="table-wrap">
-            <table aria-label="Диагностики по ИОМ">
-              <thead>
-                <tr>
-                  <th>Диагностика</th>
-                  <th>Дата</th>
-                  <th>Дефициты</th>
-                </tr>
-              </thead>
-              <tbody>
-                {r.diagnosticsHistory.map((d) => (
-                  <tr key={d.diagnosticsId}>
-                    <td>{diagnosticsKindLabels[d.kind]}</td>
-                    <td>{formatLocalDate(d.date)}</td>
-                    <td>
-                      {d.results
-                        .filter((x) => x.level === 'deficit')
-                        .map((x) => `${competenceAreaLabels[x.area]} (${x.percent} %)`)
-                        .join(', ') || 'нет'}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable label="Диагностики по ИОМ" columns={['Диагностика', 'Дата', 'Дефициты']}>
+            {r.diagnosticsHistory.map((d) => (
+              <tr key={d.diagnosticsId}>
+                <td>{diagnosticsKindLabels[d.kind]}</td>
+                <td>{formatLocalDate(d.date)}</td>
+                <td>
+                  {d.results
+                    .filter((x) => x.level === 'deficit')
+                    .map((x) => `${competenceAreaLabels[x.area]} (${x.percent} %)`)
+                    .join(', ') || 'нет'}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         ) : null}
         {r.stage !== 'completed' ? (
           <p className="hint">
@@ -266,36 +260,22 @@ export function RoutePage() {
 
 function RoadMapTable({ rows }: { rows: RoadMapRow[] }) {
   return (
-    <div className="table-wrap">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Компетенция</th>
-            <th scope="col">Мероприятие</th>
-            <th scope="col">Решаемые задачи</th>
-            <th scope="col">Часы</th>
-            <th scope="col">Срок</th>
-            <th scope="col">Выполнение</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.rowId}>
-              <td>{competenceAreaLabels[row.competence]}</td>
-              <td>
-                {row.activity}
-                <br />
-                <small>{routeActivityKindLabels[row.activityKind]}</small>
-              </td>
-              <td>{row.tasks}</td>
-              <td>{row.hours}</td>
-              <td>{formatLocalDate(row.deadline)}</td>
-              <td>{row.result ?? '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable columns={['Компетенция', 'Мероприятие', 'Решаемые задачи', 'Часы', 'Срок', 'Выполнение']}>
+      {rows.map((row) => (
+        <tr key={row.rowId}>
+          <td>{competenceAreaLabels[row.competence]}</td>
+          <td>
+            {row.activity}
+            <br />
+            <small>{routeActivityKindLabels[row.activityKind]}</small>
+          </td>
+          <td>{row.tasks}</td>
+          <td>{row.hours}</td>
+          <td>{formatLocalDate(row.deadline)}</td>
+          <td>{row.result ?? '—'}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 
