@@ -150,7 +150,8 @@ function TaskCard({
         <h2 className="task-title">{task.displayTitle ?? task.title}</h2>
       </div>
       <dl className="facts">
-        {task.assignee.personId === session.me.sub ? null : (
+        {/* A review addressed to a role (no person) is the reader's own: no «Исполнитель» to name. */}
+        {task.assignee.personId === session.me.sub || task.assignee.personId === '' ? null : (
           <div>
             <dt>Исполнитель</dt>
             <dd>
