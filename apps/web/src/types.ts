@@ -24,12 +24,7 @@ import type {
 } from '../../../libs/domain/src/route/route.events';
 import type { TaskKind, TaskStatus } from '../../../libs/domain/src/task/task.events';
 import type { MonitoringIndicator, MonitoringStage } from '../../../libs/domain/src/monitoring/monitoring.events';
-import type {
-  EmploymentStatus,
-  PersonCard,
-  PersonEmployment,
-  QualificationCategory,
-} from '../../../libs/domain/src/person/person.card';
+import type { PersonCard, PersonEmployment, PersonName } from '../../../libs/domain/src/person/person.card';
 import type { UnmetCondition } from './api';
 import type { components } from './api-types';
 
@@ -367,25 +362,7 @@ export interface CalendarOverlayInfo {
 }
 
 /** A person's name as the API gives it beside an id (`PeopleDirectory.names`); absent: the API knows no name. */
-export interface PersonName {
-  fullName: string;
-  shortName: string;
-  hasConsent: boolean;
-}
-
-/** GET /organisations/:id/people: one line of the staff directory, ordered by surname. */
-export interface PersonListItem {
-  personId: string;
-  fullName: string;
-  shortName: string;
-  positions: string[];
-  subjects: string[];
-  category?: QualificationCategory;
-  status: EmploymentStatus;
-  workEmail?: string;
-  workPhone?: string;
-  hasConsent: boolean;
-}
+export type { PersonName, PersonListItem } from '../../../libs/domain/src/person/person.card';
 
 /** GET /people/:personId: the card (sensitive fields only for the roles allowed them), employments and consent. */
 export interface PersonCardView extends Partial<PersonCard> {

@@ -29,11 +29,8 @@ export interface PersonActor {
   role: string;
 }
 
-export interface PersonName {
-  fullName: string;
-  shortName: string;
-  hasConsent: boolean;
-}
+export type { PersonName, PersonListItem } from '@mentorflow/domain';
+import type { PersonName, PersonListItem } from '@mentorflow/domain';
 
 export interface PersonContacts extends PersonName {
   workEmail?: string;
@@ -58,19 +55,6 @@ export interface StoredPerson {
 export interface StoredEmployment extends PersonEmployment {
   organisationId: string;
   organisationName?: string;
-}
-
-export interface PersonListItem {
-  personId: string;
-  fullName: string;
-  shortName: string;
-  positions: string[];
-  subjects: string[];
-  category?: QualificationCategory;
-  status: EmploymentStatus;
-  workEmail?: string;
-  workPhone?: string;
-  hasConsent: boolean;
 }
 
 export class PersonnelKeyTakenError extends Error {

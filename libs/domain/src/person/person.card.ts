@@ -195,3 +195,21 @@ export const changedPersonFields = (before: PersonCard | undefined, after: Perso
 
 const normalised = (value: string | number | undefined): string =>
   value === undefined ? '' : typeof value === 'number' ? String(value) : value.trim();
+
+/** A person as lists name them (API and web read this one shape). */
+export interface PersonName {
+  fullName: string;
+  shortName: string;
+  hasConsent: boolean;
+}
+
+/** GET /organisations/:id/people: one line of the staff directory, ordered by surname. */
+export interface PersonListItem extends PersonName {
+  personId: string;
+  positions: string[];
+  subjects: string[];
+  category?: QualificationCategory;
+  status: EmploymentStatus;
+  workEmail?: string;
+  workPhone?: string;
+}
