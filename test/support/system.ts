@@ -41,7 +41,8 @@ export class TestSystem {
     await workerApp.init();
     const worker = await createWorker(workerApp, workerOptions);
     const running = worker.run();
-    const api = await createApiApp({ logger: false });
+    // Errors only: a 500 in a long run names its cause in the output (503s of dependency outages are warnings).
+    const api = await createApiApp({ logger: ['error'] });
     const users = new TestUsers(new UserDirectory(api.get(DataSource)));
     // Every request, fetch()ed directly or not, waits until the users token() registered are stored.
     api

@@ -1,5 +1,5 @@
 import helmet from '@fastify/helmet';
-import { Logger as NestLogger } from '@nestjs/common';
+import { Logger as NestLogger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { appConfig } from '@mentorflow/config';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -10,8 +10,12 @@ import { mentorflowValidationPipe, registerJsonShapeLimit } from './common/valid
 import { allowedHostnames, registerHostCheck, registerNoStore, registerRouteBodyLimits } from './http-hardening';
 import { registerWebApp } from './web-app';
 
-/** Builds the HTTP application; shared by main.ts and the end-to-end tests so both run the same thing. */
-export async function createApiApp(options: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
+/**
+ * Builds the HTTP application; shared by main.ts and the end-to-end tests so both run the same thing.
+ * `logger: false` silences the API; a list of levels keeps Nest's console logger for those levels only (the
+ * tests print errors, so a 500 in a long run names its cause).
+ */
+export async function createApiApp(options: { logger?: false | LogLevel[] } = {}): Promise<NestFastifyApplication> {
   const config = appConfig();
   const { http } = config;
   // X-Forwarded-For counts only behind a configured proxy, so a client cannot spoof its way past the throttler.
@@ -19,12 +23,12 @@ export async function createApiApp(options: { logger?: boolean } = {}): Promise<
     AppModule,
     new FastifyAdapter({ bodyLimit: 1_048_576, trustProxy: http.trustProxy }),
     {
-      bufferLogs: true,
+      bufferLogs: options.logger === undefined,
       abortOnError: false,
-      logger: options.logger === false ? false : undefined,
+      logger: options.logger,
     },
   );
-  if (options.logger !== false) app.useLogger(app.get(Logger));
+  if (options.logger === undefined) app.useLogger(app.get(Logger));
   if (config.devSignIn) {
     new NestLogger('DevSignIn').warn(
       '!!! DEVELOPMENT SIGN-IN IS ON (MENTORFLOW_DEV_SIGNIN=true): anyone who reaches this API can sign in as any user, administrators included. Never in production. !!!',

@@ -84,7 +84,10 @@ export class ProblemFilter implements ExceptionFilter {
     // The route's own body limit, for the 413 message (the staff import takes more than the usual 1 MiB).
     const bodyLimit = host.switchToHttp().getRequest<FastifyRequest>().routeOptions?.bodyLimit;
     const problem = this.toProblem(exception, bodyLimit);
-    if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    // A 500 is a bug; a 503 is a dependency out of reach (a restart, a failover) that the client retries.
+    const logged = exception instanceof Error ? exception.stack : String(exception);
+    if (problem.status === HttpStatus.SERVICE_UNAVAILABLE) this.logger.warn(logged);
+    else if (problem.status >= 500) this.logger.error(logged);
     void host
       .switchToHttp()
       .getResponse<FastifyReply>()
