@@ -3,6 +3,7 @@ import { localDateOf } from '@mentorflow/calendar';
 import { approveCandidates, selectParticipants } from '../support/participants';
 import { TestSystem } from '../support/system';
 import { addDays } from '../support/dates';
+import { russianDate } from '@mentorflow/domain';
 
 const timeZone = 'Asia/Kamchatka';
 
@@ -190,11 +191,11 @@ describe('formation by the regulations, through HTTP', () => {
     expect(refused.body.unmet).toEqual([
       {
         code: `consent.${menteeB}.dateInFuture`,
-        message: `Дата согласия наставляемого (${menteeB}) не может быть позже сегодняшнего дня (${today})`,
+        message: `Дата согласия наставляемого (${menteeB}) не может быть позже сегодняшнего дня (${russianDate(today)})`,
       },
       {
         code: 'order.date.inFuture',
-        message: `Дата приказа о закреплении не может быть позже сегодняшнего дня (${today})`,
+        message: `Дата приказа о закреплении не может быть позже сегодняшнего дня (${russianDate(today)})`,
       },
     ]);
   });

@@ -3,6 +3,7 @@ import { localDateOf } from '@mentorflow/calendar';
 import { loadFixtureYearsAhead } from '../support/calendar-fixture';
 import { selectParticipants } from '../support/participants';
 import { TestSystem } from '../support/system';
+import { russianDate } from '@mentorflow/domain';
 
 const DAY = 86_400_000;
 const ZONE = 'Europe/Moscow';
@@ -338,7 +339,7 @@ describe('a pair as the regulations run it', () => {
     );
     expect(ended.body.termination).toMatchObject({
       notice: { noticeDate: day(-10), givenByRole: 'mentee' },
-      reason: `Досрочное прекращение по письменному заявлению наставляемого от ${day(-10)}`,
+      reason: `Досрочное прекращение по письменному заявлению наставляемого от ${russianDate(day(-10))}`,
     });
     // The mentor's slots are free again.
     const load = await system.eventually(

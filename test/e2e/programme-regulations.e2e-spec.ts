@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { localDateOf } from '@mentorflow/calendar';
 import { selectParticipants } from '../support/participants';
 import { TestSystem } from '../support/system';
+import { russianDate } from '@mentorflow/domain';
 
 const DAY = 86_400_000;
 /** Today in the organisation's zone, moved by whole days: the dates follow the real clock, never a fixed year. */
@@ -86,7 +87,7 @@ describe('programme gates and dates as the regulations say', () => {
     expect(tomorrow.body.unmet).toEqual([
       {
         code: 'document.date.future',
-        message: `Дата документа не может быть позже сегодняшнего дня (${localDay(timeZone)})`,
+        message: `Дата документа не может быть позже сегодняшнего дня (${russianDate(localDay(timeZone))})`,
       },
     ]);
     expect((await recordDocument('implementationAct')).status).toBe(200);
@@ -98,7 +99,7 @@ describe('programme gates and dates as the regulations say', () => {
     expect(refused.body.unmet).toEqual([
       {
         code: 'periodEnd.future',
-        message: `Конец периода мониторинга не может быть позже сегодняшнего дня (${localDay(timeZone)})`,
+        message: `Конец периода мониторинга не может быть позже сегодняшнего дня (${russianDate(localDay(timeZone))})`,
       },
     ]);
   });

@@ -14,6 +14,7 @@ import {
   screenshot,
   signedInPage,
 } from '../support/web';
+import { russianDate } from '@mentorflow/domain';
 
 /** A date in the organisation's zone (Samara) relative to today. */
 const localDay = (days: number) => localDayIn('Europe/Samara', days);
@@ -338,7 +339,7 @@ describe('web application: the curator advances a programme after fixing a refus
     const refusal = form.getByRole('alert').filter({ hasText: 'Результат не внесён' });
     await refusal.waitFor();
     await expect(refusal.textContent()).resolves.toContain(
-      `Конец периода мониторинга не может быть позже сегодняшнего дня (${localDay(0)})`,
+      `Конец периода мониторинга не может быть позже сегодняшнего дня (${russianDate(localDay(0))})`,
     );
 
     await form.getByLabel('Конец периода').fill(localDay(0));

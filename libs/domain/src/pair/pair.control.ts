@@ -1,5 +1,5 @@
 // Interim and final control, the mentor's final report, completion and overdue tasks.
-import { parseInstant, todayOf } from '../shared/dates';
+import { parseInstant, russianDate, todayOf } from '../shared/dates';
 import { refuse, unmetIf } from '../shared/rules';
 import { isMissing } from '../shared/text';
 import { isTaskActive, requireCompletable, type TaskView } from '../task/task.state';
@@ -81,7 +81,7 @@ export const passInterimControl = ({ data, metadata }: PassInterimControl, curre
     ...unmetIf(
       repeatControl.dueLocalDate < today,
       'control.repeat.inPast',
-      `Дата повторного контроля не может быть раньше сегодняшнего дня (${today})`,
+      `Дата повторного контроля не может быть раньше сегодняшнего дня (${russianDate(today)})`,
     ),
     ...(correctionTask === undefined
       ? []
@@ -241,6 +241,6 @@ export const markTaskOverdue = ({ data, metadata }: MarkPairTaskOverdue, current
   const due = task.dueAt === undefined ? undefined : parseInstant(task.dueAt);
   const now = parseInstant(metadata.now) ?? Date.parse(metadata.now);
   if (due === undefined || now < due)
-    return refuse('pair.task.notYetDue', `Срок задачи (${task.dueLocalDate}) ещё не истёк`);
+    return refuse('pair.task.notYetDue', `Срок задачи (${russianDate(task.dueLocalDate)}) ещё не истёк`);
   return [{ type: 'TaskOverdue', data: { taskId: task.taskId, overdueAt: metadata.now } }];
 };

@@ -178,6 +178,13 @@ describe('mentoring pair or group', () => {
         .when(form({ term: { start: '2026-09-01', end: '2027-08-30' } }))
         .thenRefuses('pair.term.tooShort'));
 
+    it('names the year’s end as a Russian text writes a date', () =>
+      expect(() =>
+        pairDecider.decide(form({ term: { start: '2026-09-01', end: '2027-08-30' } }), pairDecider.initialState()),
+      ).toThrow(
+        'Наставник, как правило, закрепляется не менее чем на один год (до 31.08.2027); для более короткого срока укажите причину',
+      ));
+
     it('refuses a blank reason for a short term', () =>
       spec
         .given([])

@@ -1,6 +1,6 @@
 // Forming a pair or group and approving its personalised programme.
 import { type UnmetCondition } from '../shared/refusal';
-import { isIsoDate, lastDayOfMonths, utcMidnight } from '../shared/dates';
+import { isIsoDate, lastDayOfMonths, russianDate, utcMidnight } from '../shared/dates';
 import { refuse, unmetIf } from '../shared/rules';
 import { isMissing } from '../shared/text';
 import type { TaskAssignee } from '../task/task.events';
@@ -60,7 +60,7 @@ export const formPair = ({ data, metadata }: FormPair, state: PairState): PairEv
   if (data.term.end < yearEnd && isMissing(data.shortTermReason)) {
     return refuse(
       'pair.term.tooShort',
-      `Наставник, как правило, закрепляется не менее чем на один год (до ${yearEnd}); для более короткого срока укажите причину`,
+      `Наставник, как правило, закрепляется не менее чем на один год (до ${russianDate(yearEnd)}); для более короткого срока укажите причину`,
     );
   }
 

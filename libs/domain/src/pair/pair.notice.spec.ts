@@ -35,7 +35,7 @@ const end = (now: string): PairCommand => ({
   data: {},
   metadata: { actorId: 'system', role: 'system', now },
 });
-const reason = 'Досрочное прекращение по письменному заявлению наставляемого от 2026-11-02';
+const reason = 'Досрочное прекращение по письменному заявлению наставляемого от 02.11.2026';
 
 describe('early termination on written notice (Labour Code art. 351.8)', () => {
   describe('GiveTerminationNotice', () => {

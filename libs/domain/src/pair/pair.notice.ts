@@ -1,5 +1,5 @@
 // Ending the mentoring early on a participant's written notice (Labour Code art. 351.8: at least 3 working days).
-import { isIsoDate, notInFutureProblems, parseInstant } from '../shared/dates';
+import { isIsoDate, notInFutureProblems, parseInstant, russianDate } from '../shared/dates';
 import { refuse, unmetIf } from '../shared/rules';
 import type { EndPairOnNotice, GiveTerminationNotice } from './pair.commands';
 import type { PairEvent } from './pair.events';
@@ -22,7 +22,7 @@ export const giveTerminationNotice = ({ data, metadata }: GiveTerminationNotice,
   if (pair.terminationNotice !== undefined) {
     return refuse(
       'pair.notice.alreadyGiven',
-      `Заявление о досрочном прекращении уже подано: наставничество прекращается ${pair.terminationNotice.endsOn}`,
+      `Заявление о досрочном прекращении уже подано: наставничество прекращается ${russianDate(pair.terminationNotice.endsOn)}`,
     );
   }
   const problems = [
@@ -35,7 +35,7 @@ export const giveTerminationNotice = ({ data, metadata }: GiveTerminationNotice,
     ...unmetIf(
       isIsoDate(data.noticeDate) && data.noticeDate < pair.term.start,
       'notice.date.beforeTerm',
-      `Дата заявления раньше начала наставничества (${pair.term.start})`,
+      `Дата заявления раньше начала наставничества (${russianDate(pair.term.start)})`,
     ),
     ...unmetIf(
       !isIsoDate(data.endsOn) || parseInstant(data.endsAt) === undefined || data.endsOn <= data.noticeDate,
@@ -76,6 +76,6 @@ export const endPairOnNotice = ({ metadata }: EndPairOnNotice, current: PairStat
     return refuse('pair.notice.notYetDue', `Наставничество прекращается по заявлению ${notice.endsOn}`);
   }
   const who = notice.givenByRole === 'mentor' ? 'наставника' : 'наставляемого';
-  const reason = `Досрочное прекращение по письменному заявлению ${who} от ${notice.noticeDate}`;
+  const reason = `Досрочное прекращение по письменному заявлению ${who} от ${russianDate(notice.noticeDate)}`;
   return pairTerminated(pair, metadata, reason, { notice });
 };

@@ -1,6 +1,6 @@
 // Periodic reports (002 §6.1.9: the mentor reports to the commission head; §7.1.6: each mentee reports to the
 // mentor and the commission head), on the schedule of the personalised programme.
-import { lastDayOfMonths, utcMidnight } from '../shared/dates';
+import { lastDayOfMonths, russianDate, utcMidnight } from '../shared/dates';
 import { fileRefRule, isAllowedFileRef } from '../shared/file-ref';
 import { refuse, unmetIf } from '../shared/rules';
 import { isMissing } from '../shared/text';
@@ -15,10 +15,9 @@ export const defaultReportPeriodMonths = 1;
 export const reportFileRefMaxLength = 500;
 
 const dayMs = 86_400_000;
-const ruDate = (date: string) => date.split('-').reverse().join('.');
 
 export const periodicReportTitle = (role: 'mentor' | 'mentee', start: string, end: string): string =>
-  `${role === 'mentor' ? 'Отчёт наставника' : 'Отчёт наставляемого'} за период ${ruDate(start)}–${ruDate(end)}`;
+  `${role === 'mentor' ? 'Отчёт наставника' : 'Отчёт наставляемого'} за период ${russianDate(start)}–${russianDate(end)}`;
 
 /**
  * Period `period` (1-based) of the programme: whole periods of `reportPeriodMonths` from its start, the last

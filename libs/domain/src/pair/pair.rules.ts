@@ -10,6 +10,7 @@ import {
   localDateHasBegun,
   notInFutureProblems,
   parseInstant,
+  russianDate,
   utcMidnight,
 } from '../shared/dates';
 import { refuse, unmetIf } from '../shared/rules';
@@ -121,12 +122,12 @@ export const controlTaskProblems = (
     ...unmetIf(
       dueDate !== undefined && (item.dueLocalDate < window.start || item.dueLocalDate > window.end),
       `control.${name}.outsideProgramme`,
-      `Срок должен лежать в пределах программы (${window.start} — ${window.end}): ${what}`,
+      `Срок должен лежать в пределах программы (${russianDate(window.start)} — ${russianDate(window.end)}): ${what}`,
     ),
     ...unmetIf(
       dueAt !== undefined && dueDate !== undefined && !isEndOfLocalDay(dueAt, dueDate),
       `control.${name}.dueMismatch`,
-      `Момент срока не совпадает с окончанием дня ${item.dueLocalDate}: ${what}`,
+      `Момент срока не совпадает с окончанием дня ${russianDate(item.dueLocalDate)}: ${what}`,
     ),
     ...unmetIf(
       (item.remindAt ?? []).some((at) => parseInstant(at) === undefined),
@@ -150,7 +151,7 @@ export const entryProblems = (pair: FormedPair, entry: PairEntry, now: string): 
     ...unmetIf(
       date !== undefined && entry.date < pair.term.start,
       'entry.date.beforeTerm',
-      `Дата записи раньше начала наставничества (${pair.term.start})`,
+      `Дата записи раньше начала наставничества (${russianDate(pair.term.start)})`,
     ),
     ...textProblems(entry.text, 'entry.text', 'текст записи'),
   ];
@@ -265,13 +266,13 @@ export const refuseProgrammeOutsideTerm = (
   if (programme.end < earliestEnd || programme.end > latestEnd) {
     refuse(
       'pair.programme.durationInvalid',
-      `Персонализированная программа рассчитана на срок от 3 месяцев до 1 года: окончание с ${earliestEnd} по ${latestEnd}`,
+      `Персонализированная программа рассчитана на срок от 3 месяцев до 1 года: окончание с ${russianDate(earliestEnd)} по ${russianDate(latestEnd)}`,
     );
   }
   if (programme.start < term.start || programme.end > term.end) {
     refuse(
       'pair.programme.outsideTerm',
-      `Программа должна лежать в пределах срока наставничества по приказу (${term.start} — ${term.end})`,
+      `Программа должна лежать в пределах срока наставничества по приказу (${russianDate(term.start)} — ${russianDate(term.end)})`,
     );
   }
 };

@@ -1,6 +1,6 @@
 import { assertNever, type CommandMetadata, decider } from '../shared/decider';
 import { type UnmetCondition } from '../shared/refusal';
-import { instantTime, isIsoDate, notInFutureProblems, utcMidnight } from '../shared/dates';
+import { instantTime, isIsoDate, notInFutureProblems, russianDate, utcMidnight } from '../shared/dates';
 import { refuse } from '../shared/rules';
 import { isUnsetOrBlank } from '../shared/text';
 import type { TaskEvent } from '../task/task.events';
@@ -399,7 +399,7 @@ const planStageDates = ({ data, metadata }: PlanStageDates, current: ProgrammeSt
             data: {
               taskId: data.reminder.taskId,
               kind: 'stagePlanReminder',
-              title: `Завершить этап ${stageName(stage)} до ${data.plannedEnd}`,
+              title: `Завершить этап ${stageName(stage)} до ${russianDate(data.plannedEnd)}`,
               assignee: { personId: curatorId, role: 'curator' },
               organisationId: state.organisationId,
               subject: { type: 'programme', id: state.programmeId },
@@ -447,14 +447,20 @@ const markStagePlanOverdue = ({ data, metadata }: MarkStagePlanOverdue, current:
     return refuse('programme.plan.notPlanned', `Для этапа ${stageName(stage)} не задан плановый срок`);
   }
   if (plannedEnd !== data.plannedEnd) {
-    return refuse('programme.plan.changed', `Плановый срок этапа ${stageName(stage)} изменён на ${plannedEnd}`);
+    return refuse(
+      'programme.plan.changed',
+      `Плановый срок этапа ${stageName(stage)} изменён на ${russianDate(plannedEnd)}`,
+    );
   }
   if (state.overduePlannedEnds[stage] === plannedEnd) {
     return refuse('programme.plan.alreadyOverdue', `Просрочка этапа ${stageName(stage)} уже зафиксирована`);
   }
   const plannedDay = utcMidnight(plannedEnd);
   if (plannedDay === undefined || Date.parse(metadata.now) < earliestEndOfDay(plannedDay)) {
-    return refuse('programme.plan.notYetDue', `Плановый срок этапа ${stageName(stage)} (${plannedEnd}) ещё не истёк`);
+    return refuse(
+      'programme.plan.notYetDue',
+      `Плановый срок этапа ${stageName(stage)} (${russianDate(plannedEnd)}) ещё не истёк`,
+    );
   }
   const reminderId = state.stageReminderTasks[stage];
   const reminder = reminderId === undefined ? undefined : state.tasks[reminderId];

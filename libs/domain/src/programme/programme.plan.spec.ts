@@ -155,7 +155,7 @@ describe('organisation mentoring programme', () => {
       data: {
         taskId: 'task-1',
         kind: 'stagePlanReminder',
-        title: `Завершить этап «${programmeStageLabels.preparatory}» до 2026-04-30`,
+        title: `Завершить этап «${programmeStageLabels.preparatory}» до 30.04.2026`,
         assignee: { personId: 'curator-1', role: 'curator' },
         organisationId: 'org-1',
         subject: { type: 'programme', id: 'prog-1' },

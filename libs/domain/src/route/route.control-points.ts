@@ -1,6 +1,6 @@
 // The tutor's monthly check of the control points (003 §7.1): per point due that month, passed, not passed or
 // moved; a point not passed, or whose month ended unchecked, is missed and shown to the tutor and the methodologist.
-import { todayOf } from '../shared/dates';
+import { russianDate, todayOf } from '../shared/dates';
 import type { CommandMetadata } from '../shared/decider';
 import type { UnmetCondition } from '../shared/refusal';
 import { refuse, refuseIfAny, unmetIf } from '../shared/rules';
@@ -70,7 +70,7 @@ const outcomeProblems = (
       .filter((point) => !outcomes.some((o) => o.controlPointId === point.controlPointId))
       .map((point) => ({
         code: 'controlPointCheck.point.missing',
-        message: `Нет результата по контрольной точке «${point.description}» (${point.date})`,
+        message: `Нет результата по контрольной точке «${point.description}» (${russianDate(point.date)})`,
       })),
     ...outcomes.flatMap((o) => {
       const point = due.find((p) => p.controlPointId === o.controlPointId);
@@ -98,7 +98,7 @@ const outcomeProblems = (
                   o.newDate >= today
                 ),
                 'controlPointCheck.newDate.invalid',
-                `${at}: новая дата должна быть в формате ГГГГ-ММ-ДД, позже прежней (${point.date}), не раньше сегодняшнего дня и в пределах срока ИОМ (${state.titlePage.startDate} — ${state.titlePage.endDate})`,
+                `${at}: новая дата должна быть в формате ГГГГ-ММ-ДД, позже прежней (${russianDate(point.date)}), не раньше сегодняшнего дня и в пределах срока ИОМ (${russianDate(state.titlePage.startDate)} — ${russianDate(state.titlePage.endDate)})`,
               ),
               ...unmetIf(isUnsetOrBlank(o.reason), 'controlPointCheck.reason.empty', `${at}: укажите причину переноса`),
             ]
@@ -131,7 +131,7 @@ export const recordControlPointCheck = (
     ...unmetIf(
       monthPattern.test(month) && (month < monthOf(startDate) || month > monthOf(endDate)),
       'controlPointCheck.month.outsidePeriod',
-      `Месяц проверки должен лежать в пределах срока ИОМ (${startDate} — ${endDate})`,
+      `Месяц проверки должен лежать в пределах срока ИОМ (${russianDate(startDate)} — ${russianDate(endDate)})`,
     ),
     ...unmetIf(
       monthPattern.test(month) && month > monthOf(today),

@@ -42,6 +42,7 @@ import {
   requireStage,
   routeTask,
 } from './route.guards';
+import { russianDate } from '../shared/dates';
 
 const requireRouteCreator = (request: RouteRequest, metadata: CommandMetadata): void => {
   if (metadata.role !== 'administrator' && metadata.actorId !== request.tutorId) {
@@ -141,7 +142,7 @@ export const recordDiagnostics = ({ data, metadata }: RecordDiagnostics, current
   // A pending deadline is not written into the title, which outlives it: the task's own deadline says it until the year is loaded.
   const dueText =
     data.draftDeadlinePendingYear === undefined
-      ? `10 рабочих дней, до ${data.draftDueLocalDate ?? ''} включительно`
+      ? `10 рабочих дней, до ${russianDate(data.draftDueLocalDate)} включительно`
       : '10 рабочих дней';
   refuseIfAny(
     'route.task.invalid',
@@ -194,7 +195,7 @@ export const markDraftOverdue = ({ data, metadata }: MarkDraftOverdue, current: 
   if (Date.parse(metadata.now) < Date.parse(task.dueAt)) {
     return refuse(
       'route.draft.notYetDue',
-      `Срок составления проекта ИОМ (${task.dueLocalDate} включительно) ещё не истёк`,
+      `Срок составления проекта ИОМ (${russianDate(task.dueLocalDate)} включительно) ещё не истёк`,
     );
   }
   const curator =
@@ -229,7 +230,7 @@ export const markDraftOverdue = ({ data, metadata }: MarkDraftOverdue, current: 
   ]);
   const tutor: TaskAssignee = { personId: state.participants.tutorId, role: 'tutor' };
   const curatorAssignee: TaskAssignee[] = curator ? [{ personId: curator.personId, role: 'curator' }] : [];
-  const title = `Проект ИОМ ${state.code} не представлен методистом в срок (до ${task.dueLocalDate} включительно): примите меры`;
+  const title = `Проект ИОМ ${state.code} не представлен методистом в срок (до ${russianDate(task.dueLocalDate)} включительно): примите меры`;
   return [
     { type: 'TaskOverdue', data: { taskId: task.taskId, overdueAt: metadata.now } },
     {

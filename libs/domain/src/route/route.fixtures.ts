@@ -223,7 +223,7 @@ export const diagnosticsRecorded: Extract<RouteEvent, { type: 'DiagnosticsRecord
     recordedBy: 'tutor-1',
   },
 };
-export const draftTitle = `Составить проект ИОМ ${code} по результатам входной диагностики (10 рабочих дней, до 2026-05-14 включительно)`;
+export const draftTitle = `Составить проект ИОМ ${code} по результатам входной диагностики (10 рабочих дней, до 14.05.2026 включительно)`;
 export const draftRaised = raised(
   'task-draft',
   'draftRoute',
@@ -234,7 +234,7 @@ export const draftRaised = raised(
   draftDueLocalDate,
   draftRemindAt,
 );
-export const escalationTitle = `Проект ИОМ ${code} не представлен методистом в срок (до 2026-05-14 включительно): примите меры`;
+export const escalationTitle = `Проект ИОМ ${code} не представлен методистом в срок (до 14.05.2026 включительно): примите меры`;
 const escalationRaised = (assignee: TaskAssignee, role: 'tutor' | 'curator'): RouteEvent =>
   raised(
     `task-esc-${role}`,

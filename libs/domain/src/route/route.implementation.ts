@@ -9,6 +9,7 @@ import type { CompleteRouteTask, CorrectRoadMap, RaiseMonthlyCheck, RecordPortfo
 import { portfolioEntryProblems, monthPattern, sameRows, scheduleProblems, validRows } from './route.rules';
 import { RouteState } from './route.state';
 import { requireActive, requireParticipant, requireStage, routeTask } from './route.guards';
+import { russianDate } from '../shared/dates';
 
 export const raiseMonthlyCheck = ({ data, metadata }: RaiseMonthlyCheck, current: RouteState): RouteEvent[] => {
   // No actor check: only the workflow's monthly timer sends this.
@@ -24,7 +25,7 @@ export const raiseMonthlyCheck = ({ data, metadata }: RaiseMonthlyCheck, current
     ...unmetIf(
       data.month > state.titlePage.endDate.slice(0, 7),
       'monthlyCheck.afterEnd',
-      `Срок ИОМ закончился ${state.titlePage.endDate}: ежемесячные проверки после него не проводятся`,
+      `Срок ИОМ закончился ${russianDate(state.titlePage.endDate)}: ежемесячные проверки после него не проводятся`,
     ),
     ...scheduleProblems(data, state.tasks, metadata.now, 'Ежемесячная проверка контрольных точек'),
   ]);

@@ -1,6 +1,6 @@
 // Repeated diagnostics over the route's years (003 §5.1): the title page plans the next diagnostics, the
 // workflow raises the tutor's task when that day comes, and the tutor records it, planning the following one.
-import { isIsoDate, notInFutureProblems, todayOf } from '../shared/dates';
+import { isIsoDate, notInFutureProblems, russianDate, todayOf } from '../shared/dates';
 import { refuse, refuseIfAny, unmetIf } from '../shared/rules';
 import { openTasksOfKind } from '../task/task.state';
 import type { RouteEvent } from './route.events';
@@ -25,18 +25,18 @@ export const raiseRepeatedDiagnostics = (
     ...unmetIf(
       planned !== data.plannedDate,
       'repeatedDiagnostics.notPlanned',
-      `Повторная диагностика на ${data.plannedDate} не запланирована`,
+      `Повторная диагностика на ${russianDate(data.plannedDate)} не запланирована`,
     ),
     ...unmetIf(
       data.plannedDate > todayOf(metadata),
       'repeatedDiagnostics.notYet',
-      `Дата повторной диагностики (${data.plannedDate}) ещё не наступила`,
+      `Дата повторной диагностики (${russianDate(data.plannedDate)}) ещё не наступила`,
     ),
     // The route's period bounds its diagnostics; the control diagnostics close it (003 §7.2).
     ...unmetIf(
       data.plannedDate > state.titlePage.endDate,
       'repeatedDiagnostics.afterEnd',
-      `Дата повторной диагностики (${data.plannedDate}) позже окончания ИОМ (${state.titlePage.endDate})`,
+      `Дата повторной диагностики (${russianDate(data.plannedDate)}) позже окончания ИОМ (${russianDate(state.titlePage.endDate)})`,
     ),
     ...scheduleProblems(data, state.tasks, metadata.now, 'Провести повторную диагностику'),
   ]);
@@ -71,7 +71,7 @@ export const recordRepeatedDiagnostics = (
     ...unmetIf(
       isIsoDate(data.date) && data.date < previous.date,
       'diagnostics.date.beforePrevious',
-      `Повторная диагностика не может быть раньше предыдущей (${previous.date})`,
+      `Повторная диагностика не может быть раньше предыдущей (${russianDate(previous.date)})`,
     ),
     ...unmetIf(
       data.nextDiagnosticsDate !== undefined &&

@@ -3,7 +3,7 @@
  * the title page, goal, diagnostics, schedules, road-map rows and control points.
  */
 import { DomainRefusal, type UnmetCondition } from '../shared/refusal';
-import { instantTime, isIsoDate, notInFutureProblems, utcMidnight } from '../shared/dates';
+import { instantTime, isIsoDate, notInFutureProblems, russianDate, utcMidnight } from '../shared/dates';
 import { refuseIfAny, unmetIf } from '../shared/rules';
 import { isRouteCode } from './route.code';
 import { isUnsetOrBlank } from '../shared/text';
@@ -103,7 +103,7 @@ export const periodProblems = (titlePage: RouteTitlePage, confirmLongPeriod?: bo
     ...unmetIf(
       isLongPeriod(titlePage) && confirmLongPeriod !== true,
       'titlePage.period.confirmationRequired',
-      `Срок ИОМ (${titlePage.startDate} — ${titlePage.endDate}) больше пяти лет, а рекомендуется 4–5 лет: ` +
+      `Срок ИОМ (${russianDate(titlePage.startDate)} — ${russianDate(titlePage.endDate)}) больше пяти лет, а рекомендуется 4–5 лет: ` +
         'если срок верен, подтвердите его (confirmLongPeriod: true)',
     ),
   ];
@@ -295,7 +295,7 @@ export const rowProblems = (rows: readonly RouteRoadMapRow[], titlePage: RouteTi
       ...unmetIf(
         !withinPeriod(row.deadline, titlePage),
         'roadMap.row.deadlineInvalid',
-        `${at}: срок исполнения должен быть датой ГГГГ-ММ-ДД в пределах срока ИОМ (${titlePage.startDate} — ${titlePage.endDate})`,
+        `${at}: срок исполнения должен быть датой ГГГГ-ММ-ДД в пределах срока ИОМ (${russianDate(titlePage.startDate)} — ${russianDate(titlePage.endDate)})`,
       ),
     ];
   }),
@@ -344,7 +344,7 @@ export const validControlPoints = (
         ...unmetIf(
           !withinPeriod(point.date, state.titlePage),
           'controlPoint.dateInvalid',
-          `${at}: дата должна быть в формате ГГГГ-ММ-ДД в пределах срока ИОМ (${state.titlePage.startDate} — ${state.titlePage.endDate})`,
+          `${at}: дата должна быть в формате ГГГГ-ММ-ДД в пределах срока ИОМ (${russianDate(state.titlePage.startDate)} — ${russianDate(state.titlePage.endDate)})`,
         ),
         ...unmetIf(isUnsetOrBlank(point.description), 'controlPoint.descriptionEmpty', `${at}: не указано содержание`),
       ];

@@ -10,7 +10,7 @@ describe('dates of things that have happened', () => {
 
   it('refuse tomorrow, naming the field and today', () => {
     expect(notInFutureProblems('2031-03-12', stamped, 'x.future', 'Дата диагностики')).toEqual([
-      { code: 'x.future', message: 'Дата диагностики не может быть позже сегодняшнего дня (2031-03-11)' },
+      { code: 'x.future', message: 'Дата диагностики не может быть позже сегодняшнего дня (11.03.2031)' },
     ]);
   });
 

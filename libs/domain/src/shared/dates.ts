@@ -34,6 +34,9 @@ export const instantTime = (instant: string): number => parseInstant(instant) ??
 
 const formatDate = (time: number): string => new Date(time).toISOString().slice(0, 10);
 
+/** A YYYY-MM-DD date as a Russian text writes it, дд.мм.гггг: no ISO date inside a Russian sentence. */
+export const russianDate = (date: string | undefined): string => (date ?? '').split('-').reverse().join('.');
+
 /**
  * The last day of a period of `months` calendar months starting on `start` (inclusive): 2026-09-01
  * plus 12 months ends on 2027-08-31. Month ends clamp: 2026-11-30 plus 3 months ends on 2027-02-27.
@@ -72,5 +75,7 @@ export const notInFutureProblems = (
 ): UnmetCondition[] => {
   if (!isIsoDate(date)) return [];
   const today = todayOf(metadata);
-  return date > today ? [{ code, message: `${field} не может быть позже сегодняшнего дня (${today})` }] : [];
+  return date > today
+    ? [{ code, message: `${field} не может быть позже сегодняшнего дня (${russianDate(today)})` }]
+    : [];
 };
