@@ -278,12 +278,17 @@ describe('web application: a curator works with people by name, never by id', ()
       .selectOption({ label: 'Иванова М. П. — учитель математики, Математика' });
     await form.getByRole('checkbox', { name: /^Петров И\. С\./ }).check();
     await form.getByLabel('Дата согласия наставника Иванова М. П.').fill(localDay(-10));
-    await form.getByLabel(/^Дата согласия наставляемого Петров И\. С\./).fill(localDay(-10));
     await form.getByLabel('Номер приказа').fill('21-к');
     await form.getByLabel('Дата приказа').fill(localDay(-7));
     await form.getByLabel('Кем подписан приказ').fill('Директор А. А. Смирнов');
     await form.getByLabel('Начало', { exact: true }).fill(localDay(-7));
     await form.getByLabel('Окончание', { exact: true }).fill(localDay(400));
+    // A consent left out: the refusal names the mentee, not her id.
+    await form.getByRole('button', { name: 'Закрепить приказом' }).click();
+    await expect(form.getByRole('alert').textContent()).resolves.toContain(
+      'Нет письменного согласия наставляемого (Петров И. С.)',
+    );
+    await form.getByLabel(/^Дата согласия наставляемого Петров И\. С\./).fill(localDay(-10));
     await form.getByRole('button', { name: 'Закрепить приказом' }).click();
     await form.getByText('Пара закреплена приказом № 21-к').waitFor();
     const pairRow = page.locator('section[aria-labelledby="pairs-title"] tbody tr');

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useState, type ReactNode } from 'react';
 import { ApiError, getJson } from '../api';
+import { usePeople } from './people';
 
 /** Loads once and on `reload()`; keeps the last data while reloading so the screen does not flicker. */
 export function useLoad<T>(
@@ -29,7 +30,6 @@ export function useLoad<T>(
   return { ...state, reload };
 }
 
-/** An API error as the user should see it: the Russian detail and, for a refusal, every unmet condition. */
 /** The success message of a form or command, announced to screen readers; nothing when there is none. */
 export function DoneBox({ done }: { done?: string | null }) {
   if (!done) return null;
@@ -40,10 +40,18 @@ export function DoneBox({ done }: { done?: string | null }) {
   );
 }
 
+const personId = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi;
+
+/**
+ * An API error as the user should see it: the Russian detail and, for a refusal, every unmet condition.
+ * The domain names people by id («Нет письменного согласия наставника (<id>)»): ids this user knows read as names.
+ */
 export function ErrorBox({ error, title }: { error?: unknown; title?: string }) {
+  const { names } = usePeople();
   if (!error) return null;
   const problem = error instanceof ApiError ? error.problem : undefined;
-  const message = error instanceof Error ? error.message : String(error);
+  const named = (text: string) => text.replace(personId, (id) => names.get(id.toLowerCase())?.shortName ?? id);
+  const message = named(error instanceof Error ? error.message : String(error));
   return (
     <div className="alert alert-error" role="alert">
       {title ? <strong>{title}: </strong> : null}
@@ -51,7 +59,7 @@ export function ErrorBox({ error, title }: { error?: unknown; title?: string }) 
       {problem?.unmet?.length ? (
         <ul>
           {problem.unmet.map((u) => (
-            <li key={u.code}>{u.message}</li>
+            <li key={u.code}>{named(u.message)}</li>
           ))}
         </ul>
       ) : null}
