@@ -118,6 +118,13 @@ describe('a pair as the regulations run it', () => {
     expect(badDate.status).toBe(400);
     expect(badDate.body.errors).toEqual([expect.objectContaining({ field: 'repeatControlDate' })]);
 
+    // The inbox's free-text completion cannot say the outcome («Требуется корректировка…» once recorded «пройден»).
+    const byText = await system.request('POST', `/tasks/${interimTaskId}/complete`, as.curator, {
+      result: 'Требуется корректировка плана посещений',
+    });
+    expect(byText.status).toBe(422);
+    expect(byText.body.code).toBe('pair.task.interimControlForm');
+
     const failed = await system.request('POST', `/pairs/${pairId}/interim-control`, as.curator, {
       taskId: interimTaskId,
       outcome: 'needsCorrection',

@@ -250,9 +250,19 @@ describe('web application: the curator advances a programme after fixing a refus
     });
     expect(sent.status).toBe(200);
 
-    // The interim control the approval planned is recorded from the same panel.
-    await page.locator('details[data-action="interim"] summary').click();
+    // The interim control the approval planned: its task in the inbox opens the control form on the pair
+    // (the outcome is chosen there, never read from a free text).
+    await system.eventually(
+      () => system.request('GET', '/tasks', curatorToken),
+      (r) => r.body.some((t: { kind: string }) => t.kind === 'interimControl'),
+    );
+    await page.getByRole('link', { name: 'Мои задачи' }).click();
+    const interimTask = page.locator('li.task').filter({ hasText: 'Промежуточный контроль' });
+    await interimTask.waitFor();
+    await expect(interimTask.getByRole('button', { name: 'Отметить выполненной' }).count()).resolves.toBe(0);
+    await interimTask.getByRole('link', { name: 'Провести промежуточный контроль' }).click();
     const interim = page.getByRole('form', { name: 'Провести промежуточный контроль' });
+    await interim.waitFor(); // open, not folded in its <details>
     await interim.getByLabel('Комментарий контролирующего').fill('План выполняется');
     await interim.getByRole('button', { name: 'Записать результат' }).click();
     await page.getByText('Промежуточный контроль записан').waitFor();

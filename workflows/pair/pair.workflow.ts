@@ -485,6 +485,16 @@ function taskCompletion(task: TaskView | undefined, result: string, metadata: Co
       ),
     );
   }
+  // A free text cannot say which outcome the control had («Требуется корректировка…» once recorded «пройден»):
+  // from this change on the outcome is chosen in the interim-control form; completions before it replay as they were.
+  if (task?.kind === 'interimControl' && patched('interim-control-form')) {
+    throw toFailure(
+      new DomainRefusal(
+        'pair.task.interimControlForm',
+        'Промежуточный контроль оформляется формой промежуточного контроля: в ней выбирается результат (пройден, требуется корректировка, не пройден)',
+      ),
+    );
+  }
   if (task?.kind === 'interimControl') {
     return { type: 'PassInterimControl', data: { taskId: task.taskId, outcome: 'passed', comment: result }, metadata };
   }

@@ -237,7 +237,7 @@ export interface Task {
   dueAt?: string;
   dueLocalDate?: string;
   deadlinePendingYear?: number;
-  /** A commission head's review: the programme whose page decides it. */
+  /** The programme whose page does the task: a commission head's review, a pair's control. */
   programmeId?: string;
 }
 

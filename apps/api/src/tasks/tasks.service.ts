@@ -65,13 +65,15 @@ export class TasksService {
    */
   private async withNames(tasks: TaskView[]) {
     const ids = (type: string) => tasks.filter((t) => t.subject.type === type).map((t) => t.subject.id);
-    const subjects = await this.db.query<{ id: string; people: string[] }[]>(
-      `SELECT route_id::text AS id, jsonb_build_array(teacher_id) AS people FROM routes_view
+    const subjects = await this.db.query<{ id: string; people: string[]; programmeId: string | null }[]>(
+      `SELECT route_id::text AS id, jsonb_build_array(teacher_id) AS people, NULL AS "programmeId" FROM routes_view
        WHERE route_id = ANY($1::uuid[]) AND teacher_id IS NOT NULL
-       UNION ALL SELECT pair_id::text, state->'menteeIds' FROM pairs_view WHERE pair_id = ANY($2::uuid[])`,
+       UNION ALL SELECT pair_id::text, state->'menteeIds', programme_id::text FROM pairs_view WHERE pair_id = ANY($2::uuid[])`,
       [ids('route'), ids('pair')],
     );
     const peopleOf = new Map(subjects.map((r) => [r.id, r.people]));
+    // A pair's task is done on its programme's page (the control forms): the inbox links there.
+    const programmeOf = new Map(subjects.flatMap((r) => (r.programmeId ? [[r.id, r.programmeId]] : [])));
     const names = await this.people.names([
       ...tasks.map((t) => t.assignee.personId),
       ...subjects.flatMap((r) => r.people),
@@ -81,8 +83,10 @@ export class TasksService {
         const name = names.get(id);
         return name ? [name.shortName] : [];
       });
+      const programmeId = task.subject.type === 'pair' ? programmeOf.get(task.subject.id) : undefined;
       return {
         ...task,
+        ...(programmeId === undefined ? {} : { programmeId }),
         assigneeName: names.get(task.assignee.personId)?.fullName,
         ...(about.length > 0 ? { subjectNames: about, displayTitle: `${task.title} — ${about.join(', ')}` } : {}),
       };

@@ -357,7 +357,8 @@ function FieldMessages({ error, field }: { error: unknown; field: string }) {
   return messages.length ? <small className="field-error">{[...new Set(messages)].join('; ')}</small> : null;
 }
 
-export type PairAction = 'approve' | 'interim' | 'correction' | 'final' | 'replace' | 'terminate';
+export const pairActions = ['approve', 'interim', 'correction', 'final', 'replace', 'terminate'] as const;
+export type PairAction = (typeof pairActions)[number];
 
 /** The commands one pair takes now, each shown only to the roles the API allows and only in the states it applies to. */
 export function PairActions({

@@ -19,7 +19,7 @@ import { PersonId, usePersonLabel } from '../../components/people';
 import { PersonPicker } from '../../components/PersonPicker';
 import { useSubmit } from '../../use-submit';
 import { formatInstant, formatLocalDate } from '../../format';
-import { FormPairForm, menteesOf, PairActions, type PairAction } from '../pairs/PairForms';
+import { FormPairForm, menteesOf, PairActions, pairActions, type PairAction } from '../pairs/PairForms';
 import { firstIndicatorOf, MonitoringResults } from './MonitoringResults';
 import { ProgrammeCurator } from './ProgrammeCurator';
 import {
@@ -699,7 +699,11 @@ function Pairs({
   // The inbox's link to a pair's review names the pair (?pair=): its actions open on it.
   const { search } = useLocation();
   const [selected, setSelected] = useState(() => new URLSearchParams(search).get('pair') ?? '');
-  const [open, setOpen] = useState<{ action: PairAction; nonce: number }>();
+  // …and a link to a control (?action=) opens its form on that pair.
+  const [open, setOpen] = useState<{ action: PairAction; nonce: number } | undefined>(() => {
+    const action = new URLSearchParams(search).get('action');
+    return pairActions.includes(action as PairAction) ? { action: action as PairAction, nonce: 0 } : undefined;
+  });
   const formRef = useRef<HTMLDivElement>(null);
 
   // A checklist item asks for a command: open its form on the first pair it applies to.

@@ -8,6 +8,7 @@ import { useSubmit } from '../../use-submit';
 import { formatLocalDate } from '../../format';
 import { pendingDeadlineText, pluralRu, taskLabel, taskStatusLabels, workingDaysText } from '../../labels';
 import type { Task, TaskKind } from '../../types';
+import type { PairAction } from '../pairs/PairForms';
 
 interface WorkingDays {
   today: string;
@@ -29,10 +30,15 @@ const decidedOnProgramme: Partial<Record<TaskKind, string>> = {
   correctionReview: 'Перейти к корректировке программы',
   periodicReportReview: 'Перейти к отчётам пары',
 };
-const reviewLink = (task: Task): string =>
+/** Controls whose outcome is chosen in a pair's form (a free text cannot say «требуется корректировка»). */
+const controlFormOnProgramme: Partial<Record<TaskKind, { label: string; action: PairAction }>> = {
+  interimControl: { label: 'Провести промежуточный контроль', action: 'interim' },
+  finalControl: { label: 'Провести итоговый контроль', action: 'final' },
+};
+const reviewLink = (task: Task, action?: PairAction): string =>
   task.kind === 'candidateReview'
     ? `/programmes/${task.programmeId}#meeting-form-title`
-    : `/programmes/${task.programmeId}?pair=${task.subject.id}#pair-actions-title`;
+    : `/programmes/${task.programmeId}?pair=${task.subject.id}${action ? `&action=${action}` : ''}#pair-actions-title`;
 
 type SessionLike = Pick<ReturnType<typeof useSession>, 'organisations' | 'timeZoneOf'>;
 const regionOf = (session: SessionLike, task: Task): string | undefined =>
@@ -141,6 +147,9 @@ function TaskCard({
   const organisation = session.organisations.get(task.organisationId);
   const routeAction = task.subject.type === 'route' ? doneOnRoute[task.kind] : undefined;
   const reviewAction = task.programmeId === undefined ? undefined : decidedOnProgramme[task.kind];
+  // The mentor's final-control task is the final report, written here; the controller's opens the control form.
+  const controlForm =
+    task.programmeId === undefined || task.assignee.role === 'mentor' ? undefined : controlFormOnProgramme[task.kind];
   const kindLabel = taskLabel({ kind: task.kind, role: task.assignee.role });
   return (
     <li className={`task card${overdue ? ' task-overdue' : ''}`} data-task-id={task.taskId}>
@@ -212,6 +221,10 @@ function TaskCard({
       ) : reviewAction ? (
         <Link className="button button-primary" to={reviewLink(task)}>
           {reviewAction}
+        </Link>
+      ) : controlForm ? (
+        <Link className="button button-primary" to={reviewLink(task, controlForm.action)}>
+          {controlForm.label}
         </Link>
       ) : (
         <CompleteTask task={task} onDone={onDone} />
