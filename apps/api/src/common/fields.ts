@@ -78,9 +78,16 @@ export const TextListField = ({
 export const PatternField = (pattern: RegExp, doc: FieldDoc, validation?: ValidationOptions): PropertyDecorator =>
   stacked(...documented(doc), Matches(pattern, validation));
 
-/** A calendar date written YYYY-MM-DD. */
+/**
+ * A calendar date written YYYY-MM-DD. A required one left empty says «Укажите дату» (a form's empty date
+ * field), not that its format is wrong; the messages travel in the constraints' context.
+ */
 export const DateField = (doc: FieldDoc, validation?: ValidationOptions): PropertyDecorator =>
-  PatternField(ISO_DATE, doc, validation);
+  stacked(
+    ...documented(doc),
+    ...(doc.optional ? [] : [IsNotEmpty({ ...validation, context: { message: 'Укажите дату' } })]),
+    Matches(ISO_DATE, { ...validation, context: { message: 'Должна быть дата в формате ГГГГ-ММ-ДД' } }),
+  );
 
 /** true or false. */
 export const BooleanField = (doc: FieldDoc): PropertyDecorator => stacked(...documented(doc), IsBoolean());

@@ -1,5 +1,6 @@
 import { ArgumentMetadata, BadRequestException } from '@nestjs/common';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { DateField } from './fields';
 import { IsFileRef } from './file-ref.validator';
 import {
   jsonShapeScanner,
@@ -199,5 +200,36 @@ describe('jsonShapeScanner: the raw JSON text, before it is parsed', () => {
     const started = performance.now();
     expect(scan(hostile, 65_536)).toMatchObject({ constraint: 'maxKeys' });
     expect(performance.now() - started).toBeLessThan(20);
+  });
+});
+
+describe('a required date left empty', () => {
+  class MeetingDto {
+    @DateField({ description: 'Дата заседания' })
+    date!: string;
+
+    @DateField({ optional: true, description: 'Дата повтора' })
+    repeatDate?: string;
+  }
+  const validate = async (body: unknown) => {
+    try {
+      await mentorflowValidationPipe().transform(body, { type: 'body', metatype: MeetingDto } as ArgumentMetadata);
+      return [];
+    } catch (error) {
+      return ((error as BadRequestException).getResponse() as { errors: unknown[] }).errors;
+    }
+  };
+
+  it('says «Укажите дату», once, whether empty or missing', async () => {
+    const empty = [{ field: 'date', constraint: 'isNotEmpty', message: 'Укажите дату' }];
+    await expect(validate({ date: '' })).resolves.toEqual(empty);
+    await expect(validate({})).resolves.toEqual(empty);
+  });
+
+  it('still tells a wrong format apart, and lets an optional date be left out', async () => {
+    await expect(validate({ date: '01.09.2026' })).resolves.toEqual([
+      { field: 'date', constraint: 'matches', message: 'Должна быть дата в формате ГГГГ-ММ-ДД' },
+    ]);
+    await expect(validate({ date: '2026-09-01' })).resolves.toEqual([]);
   });
 });

@@ -44,10 +44,17 @@ const russian: Record<string, string> = {
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.keys(error.constraints ?? {}).map((constraint) => ({
+    const failed = Object.keys(error.constraints ?? {});
+    // A field that words its own emptiness («Укажите дату») reports only that when empty, not also its format.
+    const reported = failed.includes('isNotEmpty') && error.contexts?.isNotEmpty ? ['isNotEmpty'] : failed;
+    const own = reported.map((constraint) => ({
       field,
       constraint,
-      message: russian[constraint] ?? 'Неверное значение',
+      // A field may say it in its own words (DateField: «Укажите дату»).
+      message:
+        (error.contexts?.[constraint] as { message?: string } | undefined)?.message ??
+        russian[constraint] ??
+        'Неверное значение',
     }));
     return [...own, ...flattenValidationErrors(error.children ?? [], field)];
   });
