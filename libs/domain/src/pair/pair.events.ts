@@ -1,4 +1,4 @@
-import type { DomainEvent } from '../shared/decider';
+import type { Acted, DomainEvent } from '../shared/decider';
 import type { UnmetCondition } from '../shared/refusal';
 import type { TaskEvent } from '../task/task.events';
 import type { MentorEligibilityWarning } from '../participant/participant.events';
@@ -112,9 +112,7 @@ export type PairFormed = DomainEvent<
     /** Recorded with the decision: the director assigned the mentor knowing these (002 §4.3). */
     readonly mentorEligibilityWarnings: readonly MentorEligibilityWarning[];
     readonly status: 'formed';
-    readonly formedAt: string;
-    readonly formedBy: string;
-  }
+  } & Acted<'formed'>
 >;
 
 /** The personal programme as approved: the command carries it, the event and the state keep it. */
@@ -140,15 +138,15 @@ export type PersonalProgrammeApproved = DomainEvent<
     /** The programme's reporting period in months; absent on programmes approved before periodic reports. */
     readonly reportPeriodMonths?: number;
     readonly status: 'active';
-    readonly approvedAt: string;
-    readonly approvedBy: string;
-  }
+  } & Acted<'approved'>
 >;
 
-export type MentorDiaryEntryRecorded = DomainEvent<
+/** A pair's own event: every one names its pair, which read models key their rows on. */
+type PairFact<Type extends string, Data extends object> = DomainEvent<Type, { readonly pairId: string } & Data>;
+
+export type MentorDiaryEntryRecorded = PairFact<
   'MentorDiaryEntryRecorded',
   {
-    readonly pairId: string;
     readonly entryId: string;
     readonly mentorId: string;
     readonly date: string;
@@ -157,10 +155,9 @@ export type MentorDiaryEntryRecorded = DomainEvent<
   }
 >;
 
-export type MenteeReportRecorded = DomainEvent<
+export type MenteeReportRecorded = PairFact<
   'MenteeReportRecorded',
   {
-    readonly pairId: string;
     readonly entryId: string;
     readonly menteeId: string;
     readonly date: string;
@@ -169,24 +166,20 @@ export type MenteeReportRecorded = DomainEvent<
   }
 >;
 
-export type InterimControlPassed = DomainEvent<
+export type InterimControlPassed = PairFact<
   'InterimControlPassed',
   {
-    readonly pairId: string;
     readonly programmeId: string;
     readonly taskId: string;
     readonly outcome: 'passed';
     readonly comment: string;
-    readonly controlledAt: string;
-    readonly controlledBy: string;
-  }
+  } & Acted<'controlled'>
 >;
 
 /** The pair needs correction; a repeat interim control is raised in the same append. */
-export type InterimControlFailed = DomainEvent<
+export type InterimControlFailed = PairFact<
   'InterimControlFailed',
   {
-    readonly pairId: string;
     readonly programmeId: string;
     readonly taskId: string;
     readonly outcome: 'needsCorrection';
@@ -194,16 +187,13 @@ export type InterimControlFailed = DomainEvent<
     readonly repeatTaskId: string;
     /** The mentor's task to submit a corrected programme; absent in events stored before it existed. */
     readonly correctionTaskId?: string;
-    readonly controlledAt: string;
-    readonly controlledBy: string;
-  }
+  } & Acted<'controlled'>
 >;
 
 /** A new version of the programme the mentor proposes (002 §2 «планирование и коррекция»). */
-export type PersonalProgrammeCorrectionProposed = DomainEvent<
+export type PersonalProgrammeCorrectionProposed = PairFact<
   'PersonalProgrammeCorrectionProposed',
   {
-    readonly pairId: string;
     readonly correctionId: string;
     readonly reason: string;
     readonly start: string;
@@ -211,19 +201,16 @@ export type PersonalProgrammeCorrectionProposed = DomainEvent<
     readonly directions: readonly string[];
     readonly activities: readonly PersonalProgrammeActivity[];
     readonly difficulties: readonly string[];
-    readonly proposedAt: string;
-    readonly proposedBy: string;
-  }
+  } & Acted<'proposed'>
 >;
 
 /**
  * The proposed version approved: it becomes the pair's programme. When the end moved, the final control
  * and the mentor's report are re-timed in the same append (the old tasks cancelled, new ones raised).
  */
-export type PersonalProgrammeCorrected = DomainEvent<
+export type PersonalProgrammeCorrected = PairFact<
   'PersonalProgrammeCorrected',
   {
-    readonly pairId: string;
     readonly programmeId: string;
     readonly correctionId: string;
     /** 1 is the programme as first approved; each approved correction adds one. */
@@ -231,27 +218,18 @@ export type PersonalProgrammeCorrected = DomainEvent<
     readonly comment?: string;
     readonly finalTaskId?: string;
     readonly mentorReportTaskId?: string;
-    readonly approvedAt: string;
-    readonly approvedBy: string;
-  }
+  } & Acted<'approved'>
 >;
 
-export type PersonalProgrammeCorrectionReturned = DomainEvent<
+export type PersonalProgrammeCorrectionReturned = PairFact<
   'PersonalProgrammeCorrectionReturned',
-  {
-    readonly pairId: string;
-    readonly correctionId: string;
-    readonly comment: string;
-    readonly returnedAt: string;
-    readonly returnedBy: string;
-  }
+  { readonly correctionId: string; readonly comment: string } & Acted<'returned'>
 >;
 
 /** The mentor's final report with a conclusion on the mentee's adaptation (002 §6.1.10). */
-export type MentorFinalReportSubmitted = DomainEvent<
+export type MentorFinalReportSubmitted = PairFact<
   'MentorFinalReportSubmitted',
   {
-    readonly pairId: string;
     readonly taskId: string;
     readonly mentorId: string;
     readonly conclusion: string;
@@ -260,40 +238,33 @@ export type MentorFinalReportSubmitted = DomainEvent<
   }
 >;
 
-export type FinalControlCompleted = DomainEvent<
+export type FinalControlCompleted = PairFact<
   'FinalControlCompleted',
   {
-    readonly pairId: string;
     readonly programmeId: string;
     readonly taskId: string;
     readonly outcome: FinalControlOutcome;
     readonly mentorConclusion: string;
     readonly proposals?: string;
     readonly comment?: string;
-    readonly controlledAt: string;
-    readonly controlledBy: string;
-  }
+  } & Acted<'controlled'>
 >;
 
-export type PairCompleted = DomainEvent<
+export type PairCompleted = PairFact<
   'PairCompleted',
   {
-    readonly pairId: string;
     readonly programmeId: string;
     readonly organisationId: string;
     readonly mentorId: string;
     readonly menteeIds: readonly string[];
     readonly finalOutcome: FinalControlOutcome;
-    readonly completedAt: string;
-    readonly completedBy: string;
-  }
+  } & Acted<'completed'>
 >;
 
 /** Followed in the same append by TaskReassigned for each active task of the previous mentor. */
-export type MentorReplaced = DomainEvent<
+export type MentorReplaced = PairFact<
   'MentorReplaced',
   {
-    readonly pairId: string;
     readonly programmeId: string;
     readonly replacementId: string;
     readonly previousMentorId: string;
@@ -304,16 +275,13 @@ export type MentorReplaced = DomainEvent<
     /** Absent in events stored before the mentees' consent was asked for. */
     readonly menteeConsents?: readonly PairConsent[];
     readonly mentorEligibilityWarnings: readonly MentorEligibilityWarning[];
-    readonly replacedAt: string;
-    readonly replacedBy: string;
-  }
+  } & Acted<'replaced'>
 >;
 
 /** A refused replacement stays in the pair's history: the administrator audits why it did not happen. */
-export type MentorReplacementRejected = DomainEvent<
+export type MentorReplacementRejected = PairFact<
   'MentorReplacementRejected',
   {
-    readonly pairId: string;
     readonly replacementId: string;
     readonly reasonCode: string;
     readonly message: string;
@@ -325,10 +293,9 @@ export type MentorReplacementRejected = DomainEvent<
 >;
 
 /** The mentor's dated assignment to a mentee (002 §6.1.6); raised as the mentee's task in the same append. */
-export type MenteeAssignmentGiven = DomainEvent<
+export type MenteeAssignmentGiven = PairFact<
   'MenteeAssignmentGiven',
   {
-    readonly pairId: string;
     readonly taskId: string;
     readonly menteeId: string;
     readonly mentorId: string;
@@ -340,10 +307,9 @@ export type MenteeAssignmentGiven = DomainEvent<
 >;
 
 /** A reporting period began (002 §6.1.9, §7.1.6): its report tasks are raised in the same append. */
-export type PeriodicReportPeriodOpened = DomainEvent<
+export type PeriodicReportPeriodOpened = PairFact<
   'PeriodicReportPeriodOpened',
   {
-    readonly pairId: string;
     /** 1-based number of the period since the programme's start. */
     readonly period: number;
     readonly start: string;
@@ -358,10 +324,9 @@ export type PeriodicReportPeriodOpened = DomainEvent<
   }
 >;
 
-export type PeriodicReportSubmitted = DomainEvent<
+export type PeriodicReportSubmitted = PairFact<
   'PeriodicReportSubmitted',
   {
-    readonly pairId: string;
     readonly taskId: string;
     readonly authorId: string;
     readonly text: string;
@@ -371,17 +336,14 @@ export type PeriodicReportSubmitted = DomainEvent<
 >;
 
 /** Accepted, or returned with a comment: a returned report raises its author's task again (`newTaskId`). */
-export type PeriodicReportDecided = DomainEvent<
+export type PeriodicReportDecided = PairFact<
   'PeriodicReportDecided',
   {
-    readonly pairId: string;
     readonly taskId: string;
     readonly decision: 'accepted' | 'returned';
     readonly comment?: string;
     readonly newTaskId?: string;
-    readonly decidedAt: string;
-    readonly decidedBy: string;
-  }
+  } & Acted<'decided'>
 >;
 
 /** Written notice of ending the mentoring early, given by the mentor or a mentee (Labour Code art. 351.8). */
@@ -394,19 +356,18 @@ export interface PairTerminationNotice {
   readonly endsAt: string;
 }
 
-export type PairTerminationNoticeGiven = DomainEvent<
+export type PairTerminationNoticeGiven = PairFact<
   'PairTerminationNoticeGiven',
-  PairTerminationNotice & { readonly pairId: string; readonly recordedAt: string }
+  PairTerminationNotice & { readonly recordedAt: string }
 >;
 
 /**
  * Ended early, as opposed to PairCompleted: by the director's order, or once a participant's notice ran
  * (then `notice` instead of `order`); open tasks are cancelled with it.
  */
-export type PairTerminated = DomainEvent<
+export type PairTerminated = PairFact<
   'PairTerminated',
   {
-    readonly pairId: string;
     readonly programmeId: string;
     readonly organisationId: string;
     readonly mentorId: string;
@@ -414,9 +375,7 @@ export type PairTerminated = DomainEvent<
     readonly reason: string;
     readonly order?: PairOrder;
     readonly notice?: PairTerminationNotice;
-    readonly terminatedAt: string;
-    readonly terminatedBy: string;
-  }
+  } & Acted<'terminated'>
 >;
 
 export type PairOwnEvent =

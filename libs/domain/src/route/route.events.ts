@@ -1,4 +1,4 @@
-import type { DomainEvent } from '../shared/decider';
+import type { Acted, DomainEvent } from '../shared/decider';
 import type { TaskEvent } from '../task/task.events';
 import { isOneOf } from '../shared/one-of';
 
@@ -153,33 +153,26 @@ export interface RouteRegistration {
   readonly titlePage: RouteTitlePage;
 }
 
-// Every event names its route: read models key their rows on it.
+/** A route's own event: every one names its route, which read models key their rows on. */
+type RouteFact<Type extends string, Data extends object> = DomainEvent<Type, { readonly routeId: string } & Data>;
+
 export type RouteCreated = DomainEvent<
   'RouteCreated',
   RouteRegistration & {
     readonly stage: 'diagnosticMotivational';
     /** The period is over five years, confirmed at creation. Absent otherwise (and in older events). */
     readonly longPeriodConfirmed?: true;
-    readonly createdAt: string;
-    readonly createdBy: string;
-  }
+  } & Acted<'created'>
 >;
 
-export type RouteGoalFixed = DomainEvent<
+export type RouteGoalFixed = RouteFact<
   'RouteGoalFixed',
-  {
-    readonly routeId: string;
-    readonly goal: string;
-    readonly tasks: readonly string[];
-    readonly fixedAt: string;
-    readonly fixedBy: string;
-  }
+  { readonly goal: string; readonly tasks: readonly string[] } & Acted<'fixed'>
 >;
 
-export type DiagnosticsRecorded = DomainEvent<
+export type DiagnosticsRecorded = RouteFact<
   'DiagnosticsRecorded',
   {
-    readonly routeId: string;
     readonly diagnosticsId: string;
     /** Day the diagnostics took place, YYYY-MM-DD. */
     readonly date: string;
@@ -188,39 +181,27 @@ export type DiagnosticsRecorded = DomainEvent<
     readonly results: readonly CompetenceResult[];
     /** Set since deficit levels are entered: no deficit level in `results` is derived. Absent in older events. */
     readonly deficitLevelsEntered?: true;
-    readonly recordedAt: string;
-    readonly recordedBy: string;
-  }
+  } & Acted<'recorded'>
 >;
 
 /** The methodologist or the tutor enters the level of each deficit of a diagnostics (003 §5.4). */
-export type DeficitLevelsEntered = DomainEvent<
+export type DeficitLevelsEntered = RouteFact<
   'DeficitLevelsEntered',
   {
-    readonly routeId: string;
     /** The initial or the control diagnostics the levels belong to. */
     readonly diagnosticsId: string;
     readonly levels: readonly { readonly area: CompetenceArea; readonly deficitLevel: DeficitLevel }[];
-    readonly enteredAt: string;
-    readonly enteredBy: string;
-  }
+  } & Acted<'entered'>
 >;
 
-export type RouteStageChanged = DomainEvent<
+export type RouteStageChanged = RouteFact<
   'RouteStageChanged',
-  {
-    readonly routeId: string;
-    readonly from: RouteStage;
-    readonly to: RouteStage;
-    readonly changedAt: string;
-    readonly changedBy: string;
-  }
+  { readonly from: RouteStage; readonly to: RouteStage } & Acted<'changed'>
 >;
 
-export type RouteDraftSubmitted = DomainEvent<
+export type RouteDraftSubmitted = RouteFact<
   'RouteDraftSubmitted',
   {
-    readonly routeId: string;
     readonly draftTaskId: string;
     /** The draft is always road-map version 1. */
     readonly version: 1;
@@ -229,26 +210,18 @@ export type RouteDraftSubmitted = DomainEvent<
     readonly dueAt?: string;
     /** Submitted before the end of the 10th working day: the "drafts delivered in time" indicator. */
     readonly onTime: boolean;
-    readonly submittedAt: string;
-    readonly submittedBy: string;
-  }
+  } & Acted<'submitted'>
 >;
 
 /** The teacher's own road map, waiting for the tutor's approval (003 §6.1, design stage). */
-export type RoadMapProposed = DomainEvent<
+export type RoadMapProposed = RouteFact<
   'RoadMapProposed',
-  {
-    readonly routeId: string;
-    readonly rows: readonly RouteRoadMapRow[];
-    readonly proposedAt: string;
-    readonly proposedBy: string;
-  }
+  { readonly rows: readonly RouteRoadMapRow[] } & Acted<'proposed'>
 >;
 
-export type RoadMapAgreed = DomainEvent<
+export type RoadMapAgreed = RouteFact<
   'RoadMapAgreed',
   {
-    readonly routeId: string;
     /** The agreed version: the draft's (1) or a new one when the tutor refined it or approved the teacher's. */
     readonly version: number;
     readonly source: RouteRoadMapSource;
@@ -256,15 +229,12 @@ export type RoadMapAgreed = DomainEvent<
     readonly controlPoints: readonly RouteControlPoint[];
     /** Who wrote the teacher's proposal, when `source` is `teacherProposal`. */
     readonly proposedBy?: string;
-    readonly agreedAt: string;
-    readonly agreedBy: string;
-  }
+  } & Acted<'agreed'>
 >;
 
-export type PortfolioEntryRecorded = DomainEvent<
+export type PortfolioEntryRecorded = RouteFact<
   'PortfolioEntryRecorded',
   {
-    readonly routeId: string;
     readonly entryId: string;
     readonly rowId?: string;
     /** The competence of the road-map row, when the entry names one. */
@@ -275,52 +245,40 @@ export type PortfolioEntryRecorded = DomainEvent<
     readonly product: string;
     /** The teacher's own attitude to the result (000 item 5). */
     readonly selfAssessment: string;
-    readonly recordedAt: string;
-    readonly recordedBy: string;
-  }
+  } & Acted<'recorded'>
 >;
 
 /** Corrections run in parallel with implementation (000 item 6; 002 §9.2.2 item 6). */
-export type RoadMapCorrected = DomainEvent<
+export type RoadMapCorrected = RouteFact<
   'RoadMapCorrected',
   {
-    readonly routeId: string;
     readonly version: number;
     readonly previousVersion: number;
     readonly rows: readonly RouteRoadMapRow[];
     readonly reason: string;
-    readonly correctedAt: string;
-    readonly correctedBy: string;
-  }
+  } & Acted<'corrected'>
 >;
 
 /** The tutor's monthly check of the control points due in `month` (003 §7.1). */
-export type ControlPointsChecked = DomainEvent<
+export type ControlPointsChecked = RouteFact<
   'ControlPointsChecked',
   {
-    readonly routeId: string;
     /** YYYY-MM. */
     readonly month: string;
     readonly outcomes: readonly ControlPointCheckOutcome[];
-    readonly checkedAt: string;
-    readonly checkedBy: string;
-  }
+  } & Acted<'checked'>
 >;
 
 /** Control points missed: the tutor and the methodologist see them on the route. */
-export type ControlPointsMissed = DomainEvent<
+export type ControlPointsMissed = RouteFact<
   'ControlPointsMissed',
-  {
-    readonly routeId: string;
-    readonly missed: readonly MissedControlPoint[];
-    readonly detectedAt: string;
-  }
+  { readonly missed: readonly MissedControlPoint[]; readonly detectedAt: string }
 >;
 
 /** 000 п.1, 002 §9.2.2 п.1: the teacher's self-determination — the desired image of themself as a professional. */
-export type DesiredImageRecorded = DomainEvent<
+export type DesiredImageRecorded = RouteFact<
   'DesiredImageRecorded',
-  { readonly routeId: string; readonly desiredImage: string; readonly recordedAt: string; readonly recordedBy: string }
+  { readonly desiredImage: string } & Acted<'recorded'>
 >;
 
 /** One deficit reflected on at the reflective stage (000 п.7; 002 §9.2.2 п.7). */
@@ -333,25 +291,16 @@ export interface ReflectionEntry {
 }
 
 /** The teacher's reflective analysis, per deficit; a new one replaces the last until the tutor agrees it. */
-export type ReflectionRecorded = DomainEvent<
+export type ReflectionRecorded = RouteFact<
   'ReflectionRecorded',
-  {
-    readonly routeId: string;
-    readonly entries: readonly ReflectionEntry[];
-    readonly recordedAt: string;
-    readonly recordedBy: string;
-  }
+  { readonly entries: readonly ReflectionEntry[] } & Acted<'recorded'>
 >;
 
-export type ReflectionAgreed = DomainEvent<
-  'ReflectionAgreed',
-  { readonly routeId: string; readonly agreedAt: string; readonly agreedBy: string }
->;
+export type ReflectionAgreed = RouteFact<'ReflectionAgreed', Acted<'agreed'>>;
 
-export type ControlDiagnosticsRecorded = DomainEvent<
+export type ControlDiagnosticsRecorded = RouteFact<
   'ControlDiagnosticsRecorded',
   {
-    readonly routeId: string;
     readonly diagnosticsId: string;
     readonly date: string;
     readonly results: readonly CompetenceResult[];
@@ -359,37 +308,29 @@ export type ControlDiagnosticsRecorded = DomainEvent<
     readonly dynamics: readonly CompetenceDynamics[];
     /** As in DiagnosticsRecorded: set since deficit levels are entered, absent in older events. */
     readonly deficitLevelsEntered?: true;
-    readonly recordedAt: string;
-    readonly recordedBy: string;
-  }
+  } & Acted<'recorded'>
 >;
 
 /** A diagnostics held during the route on its planned date (003 §5.1: the title page plans it «для оценки динамики профессионального роста»); it may plan the following one. */
-export type RepeatedDiagnosticsRecorded = DomainEvent<
+export type RepeatedDiagnosticsRecorded = RouteFact<
   'RepeatedDiagnosticsRecorded',
   {
-    readonly routeId: string;
     readonly diagnosticsId: string;
     /** Day the diagnostics took place, YYYY-MM-DD. */
     readonly date: string;
     readonly nextDiagnosticsDate?: string;
     readonly results: readonly CompetenceResult[];
-    readonly recordedAt: string;
-    readonly recordedBy: string;
-  }
+  } & Acted<'recorded'>
 >;
 
-export type RouteCompleted = DomainEvent<
+export type RouteCompleted = RouteFact<
   'RouteCompleted',
   {
-    readonly routeId: string;
     readonly organisationId: string;
     readonly code: string;
     /** Undefined when no draft was awaited (the teacher's own road map was approved first). */
     readonly draftDeliveredOnTime?: boolean;
-    readonly completedAt: string;
-    readonly completedBy: string;
-  }
+  } & Acted<'completed'>
 >;
 
 export type RouteOwnEvent =

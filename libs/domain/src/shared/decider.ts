@@ -4,6 +4,12 @@ export interface DomainEvent<Type extends string = string, Data extends object =
   readonly data: Data;
 }
 
+/**
+ * When and by whom a person did what an event records: `Acted<'agreed'>` is `{ agreedAt; agreedBy }`, an
+ * ISO-8601 instant and the acting person's id.
+ */
+export type Acted<Verb extends string> = { readonly [Field in `${Verb}At` | `${Verb}By`]: string };
+
 /** Who asked and when: time comes from the command, never from a clock inside the domain. */
 export interface CommandMetadata {
   readonly actorId: string;
