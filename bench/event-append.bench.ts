@@ -14,7 +14,6 @@ import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { parseArgs } from 'node:util';
 import { Pool } from 'pg';
 import { EventStore, type NewEvent, type SqlExecutor } from '@mentorflow/event-store';
 import {
@@ -28,24 +27,21 @@ import {
   type Server,
 } from './support/postgres';
 import { median, runMain } from './support/stats';
+import { benchCli } from './support/cli';
 
 // ---------------------------------------------------------------------------------------------------
 // Configuration
 
-const { values: args } = parseArgs({
-  options: {
-    smoke: { type: 'boolean', default: false },
-    seconds: { type: 'string' },
-    rounds: { type: 'string' },
-    strict: { type: 'boolean', default: false },
-    'allow-non-durable': { type: 'boolean', default: false },
-    'alter-system': { type: 'boolean', default: false },
-    'pg-test-fsync': { type: 'boolean', default: false },
-    'named-statements': { type: 'boolean', default: false },
-  },
+const cli = benchCli('bench', {
+  seconds: { type: 'string' },
+  rounds: { type: 'string' },
+  'allow-non-durable': { type: 'boolean', default: false },
+  'alter-system': { type: 'boolean', default: false },
+  'pg-test-fsync': { type: 'boolean', default: false },
+  'named-statements': { type: 'boolean', default: false },
 });
+const { args, smoke: SMOKE, log, problems, unmet, verdict } = cli;
 
-const SMOKE = args.smoke === true;
 /** Seconds per timed measurement (one side of one round). */
 const SECONDS = args.seconds ? Number(args.seconds) : SMOKE ? 0.05 : 5;
 /** Rounds of (baseline, subject); figures are medians over rounds. */
@@ -71,8 +67,6 @@ if (!(SECONDS > 0) || !Number.isInteger(ROUNDS) || ROUNDS < 1) {
 const RUN_ID = randomBytes(4).toString('hex');
 const RAW_TABLE = `bench_raw_events_${RUN_ID}`;
 const STREAM_PREFIX = `bench-${RUN_ID}-`;
-
-const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
 // ---------------------------------------------------------------------------------------------------
 // Server, pools, schema
@@ -409,9 +403,6 @@ interface Measurement {
   figure: number;
 }
 
-const problems: string[] = [];
-const unmet: string[] = [];
-
 /** Every stream must hold exactly versions 1..n, n = operations × events per operation. */
 async function checkRows(
   pool: Pool,
@@ -518,9 +509,9 @@ function report(results: Result[], context: string[]): string {
   for (const r of results) {
     const ratio = median(r.ratios);
     const target = `${r.bench.unit === 'ops/s' ? '≥' : '≤'} ${r.bench.target.toFixed(2)}`;
-    const verdict = SMOKE ? 'n/a (smoke)' : met(r.bench, ratio) ? 'yes' : '**no**';
+    const verdictCell = verdict(met(r.bench, ratio));
     lines.push(
-      `| ${r.bench.title} | ${fmt(median(r.subject.map((m) => m.figure)), r.bench.unit)} | ${fmt(median(r.baseline.map((m) => m.figure)), r.bench.unit)} | ${ratio.toFixed(2)} | ${target} | ${verdict} |`,
+      `| ${r.bench.title} | ${fmt(median(r.subject.map((m) => m.figure)), r.bench.unit)} | ${fmt(median(r.baseline.map((m) => m.figure)), r.bench.unit)} | ${ratio.toFixed(2)} | ${target} | ${verdictCell} |`,
     );
   }
   lines.push(
@@ -629,7 +620,7 @@ async function main(): Promise<number> {
   }
   if (unmet.length) {
     log(`target not met: ${unmet.join('; ')}`);
-    if (args.strict) return 3;
+    if (cli.strict) return 3;
   }
   return 0;
 }

@@ -13,35 +13,22 @@ import 'reflect-metadata';
 import './support/env';
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { parseArgs } from 'node:util';
 import { structuralError } from '../apps/api/src/common/validation';
 import { runApiBench } from './support/api-bench';
 import { median, ms, percentile, runMain } from './support/stats';
+import { benchCli } from './support/cli';
 
-const { values: args } = parseArgs({
-  options: {
-    smoke: { type: 'boolean', default: false },
-    rounds: { type: 'string' },
-    requests: { type: 'string' },
-    strict: { type: 'boolean', default: false },
-  },
+const cli = benchCli('bench:input', {
+  rounds: { type: 'string' },
+  requests: { type: 'string' },
 });
-const SMOKE = args.smoke === true;
-const num = (value: string | undefined, full: number, smoke: number) =>
-  value !== undefined ? Number(value) : SMOKE ? smoke : full;
+const { args, smoke: SMOKE, num, check, unmet, log, verdict } = cli;
 const ROUNDS = num(args.rounds, 5, 2);
 const REQUESTS = num(args.requests, 20, 3);
 /** The finding's body: 90,000 unknown keys, ≈ 0.98 MB. */
 const HOSTILE_KEYS = 90_000;
 /** Issue #25: "such a request costs < 50 ms". */
 const TARGET_MS = 50;
-
-const log = (message: string) => process.stderr.write(`[bench:input] ${message}\n`);
-const problems: string[] = [];
-const unmet: string[] = [];
-const check = (ok: boolean, message: string) => {
-  if (!ok) problems.push(message);
-};
 
 interface Sample {
   ms: number;
@@ -83,11 +70,7 @@ async function probeWhile(baseUrl: string, during: Promise<unknown>): Promise<nu
 async function main(): Promise<number> {
   return runApiBench({
     title: 'Input benchmark',
-    smoke: SMOKE,
-    strict: args.strict === true,
-    problems,
-    unmet,
-    log,
+    ...cli,
     measure: async ({ baseUrl }, sections) => {
       const url = `${baseUrl}/auth/dev-token`;
 
@@ -168,7 +151,6 @@ async function main(): Promise<number> {
       const tinyP50 = median(tiny.map((s) => s.ms));
       const ok = hostileP99 < TARGET_MS;
       if (!SMOKE && !ok) unmet.push(`10. hostile request p99 ${ms(hostileP99)} ≥ ${TARGET_MS} ms`);
-      const verdict = SMOKE ? 'n/a (smoke)' : ok ? 'yes' : '**no**';
 
       sections.push({
         title: `10. One unauthenticated hostile request — ${(hostileBody.length / 1e6).toFixed(2)} MB, ${HOSTILE_KEYS.toLocaleString('en-US')} unknown keys, POST /auth/dev-token`,
@@ -183,7 +165,7 @@ async function main(): Promise<number> {
               tiny.map((s) => s.ms),
               99,
             ),
-          )} | ${ms(hostileP99)} | | hostile p99 < ${TARGET_MS} ms | ${verdict} |`,
+          )} | ${ms(hostileP99)} | | hostile p99 < ${TARGET_MS} ms | ${verdict(ok)} |`,
           `| answer size | ${Math.max(...tiny.map((s) => s.bytes))} B | ${Math.max(...hostile.map((s) => s.bytes))} B | | | |`,
           `| errors reported | | ${Math.max(...hostile.map((s) => s.errors))} | | ≤ 20 | ${hostile.every((s) => s.errors <= 20) ? 'yes' : '**no**'} |`,
           '',

@@ -13,7 +13,6 @@ import 'reflect-metadata';
 import './support/env';
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { parseArgs } from 'node:util';
 import { JwtService } from '@nestjs/jwt';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
@@ -23,30 +22,18 @@ import { registerTestSchool } from '../test/support/organisation';
 import { importBody, staffRow, staffXlsx } from '../test/support/people-import';
 import { runApiBench } from './support/api-bench';
 import { median, ms, runMain } from './support/stats';
+import { benchCli } from './support/cli';
 
-const { values: args } = parseArgs({
-  options: {
-    smoke: { type: 'boolean', default: false },
-    rows: { type: 'string' },
-    rounds: { type: 'string' },
-    strict: { type: 'boolean', default: false },
-  },
+const cli = benchCli('bench:people-import', {
+  rows: { type: 'string' },
+  rounds: { type: 'string' },
 });
-const SMOKE = args.smoke === true;
-const num = (value: string | undefined, full: number, smoke: number) =>
-  value !== undefined ? Number(value) : SMOKE ? smoke : full;
+const { args, smoke: SMOKE, num, check, unmet, log, verdict } = cli;
 const ROWS = num(args.rows, 5_000, 50);
 const ROUNDS = num(args.rounds, 3, 1);
 /** Issue 18: 5,000 rows preview in under 10 s, apply in under 30 s. */
 const PREVIEW_TARGET_MS = 10_000;
 const APPLY_TARGET_MS = 30_000;
-
-const log = (message: string) => process.stderr.write(`[bench:people-import] ${message}\n`);
-const problems: string[] = [];
-const unmet: string[] = [];
-const check = (ok: boolean, message: string) => {
-  if (!ok) problems.push(message);
-};
 
 const categories = ['первая', 'высшая', 'без категории', 'педагог-наставник'];
 const subjects = ['математика', 'физика', 'русский язык; литература', 'история', 'химия'];
@@ -75,11 +62,7 @@ const staffList = (n: number) =>
 async function main(): Promise<number> {
   return runApiBench({
     title: 'People import benchmark',
-    smoke: SMOKE,
-    strict: args.strict === true,
-    problems,
-    unmet,
-    log,
+    ...cli,
     measure: async ({ api, baseUrl, databaseUrl }, sections) => {
       const pool = new Pool({ connectionString: databaseUrl, max: 2 });
       const db = api.get(DataSource);
@@ -186,7 +169,6 @@ async function main(): Promise<number> {
       const applyOk = Math.max(...applies) < APPLY_TARGET_MS;
       if (!SMOKE && !previewOk) unmet.push(`11. preview of ${ROWS} rows took ${ms(Math.max(...previews))}`);
       if (!SMOKE && !applyOk) unmet.push(`11. apply of ${ROWS} rows took ${ms(Math.max(...applies))}`);
-      const verdict = (ok: boolean) => (SMOKE ? 'n/a (smoke)' : ok ? 'yes' : '**no**');
 
       sections.push({
         title: `11. Staff import through the API — an XLSX of ${ROWS.toLocaleString('en-US')} rows (${(file.length / 1e6).toFixed(2)} MB, every column filled)`,

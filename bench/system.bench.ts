@@ -12,7 +12,6 @@ import 'reflect-metadata';
 import './support/env';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { parseArgs } from 'node:util';
 import { WithStartWorkflowOperation } from '@temporalio/client';
 import { Pool } from 'pg';
 import { pairDecider, pairStream, pairWorkflowId, type PairCommand, type Role } from '@mentorflow/domain';
@@ -23,30 +22,25 @@ import { selectParticipants } from '../test/support/participants';
 import { isDurable } from './support/postgres';
 import { inParallel, int, median, ms, percentile, runMain, sleep, type Section } from './support/stats';
 import { beginReport, runOnBenchSystem, startBenchSystem, type BenchSystem } from './support/system';
+import { benchCli } from './support/cli';
 
-const { values: args } = parseArgs({
-  options: {
-    smoke: { type: 'boolean', default: false },
-    only: { type: 'string' },
-    rounds: { type: 'string' },
-    strict: { type: 'boolean', default: false },
-    'history-events': { type: 'string' },
-    'history-reads': { type: 'string' },
-    'command-ops': { type: 'string' },
-    'command-concurrency': { type: 'string' },
-    'lag-seconds': { type: 'string' },
-    'lag-rates': { type: 'string' },
-    scale: { type: 'string' },
-    organisations: { type: 'string' },
-    pairs: { type: 'string' },
-    routes: { type: 'string' },
-    concurrency: { type: 'string' },
-  },
+const cli = benchCli('bench:system', {
+  only: { type: 'string' },
+  rounds: { type: 'string' },
+  'history-events': { type: 'string' },
+  'history-reads': { type: 'string' },
+  'command-ops': { type: 'string' },
+  'command-concurrency': { type: 'string' },
+  'lag-seconds': { type: 'string' },
+  'lag-rates': { type: 'string' },
+  scale: { type: 'string' },
+  organisations: { type: 'string' },
+  pairs: { type: 'string' },
+  routes: { type: 'string' },
+  concurrency: { type: 'string' },
 });
+const { args, smoke: SMOKE, num, check, problems, unmet, log, verdict } = cli;
 
-const SMOKE = args.smoke === true;
-const num = (value: string | undefined, full: number, smoke: number) =>
-  value !== undefined ? Number(value) : SMOKE ? smoke : full;
 const ONLY = new Set((args.only ?? 'history,lag,command,regional').split(',').map((s) => s.trim()));
 const ROUNDS = num(args.rounds, 5, 2);
 const HISTORY_EVENTS = num(args['history-events'], 1000, 30);
@@ -63,12 +57,6 @@ const ROUTES = Math.max(1, Math.round(num(args.routes, 20_000 * SCALE, 4)));
 const CONCURRENCY = num(args.concurrency, 16, 4);
 
 const RUN_ID = randomBytes(3).toString('hex');
-const log = (message: string) => process.stderr.write(`[bench:system] ${message}\n`);
-const problems: string[] = [];
-const unmet: string[] = [];
-const check = (ok: boolean, message: string) => {
-  if (!ok) problems.push(message);
-};
 
 const DAY = 86_400_000;
 const isoDate = (t: number) => new Date(t).toISOString().slice(0, 10);
@@ -314,8 +302,6 @@ async function historyBenchmark(bench: BenchSystem, api: Api): Promise<Section> 
     ],
   };
 }
-
-const verdict = (ok: boolean) => (SMOKE ? 'n/a (smoke)' : ok ? 'yes' : '**no**');
 
 // ---------------------------------------------------------------------------------------------------
 // 5. Projection lag: commit of an event → its read-model row
@@ -721,13 +707,7 @@ async function regionalBenchmark(bench: BenchSystem, api: Api): Promise<Section>
 // ---------------------------------------------------------------------------------------------------
 
 async function main(): Promise<number> {
-  const report = beginReport('System benchmarks', 'API (Nest on Fastify) and worker in this process; ', {
-    smoke: SMOKE,
-    strict: args.strict === true,
-    problems,
-    unmet,
-    log,
-  });
+  const report = beginReport('System benchmarks', 'API (Nest on Fastify) and worker in this process; ', cli);
   const { sections } = report;
   // The projector of benchmark 5 runs in the worker, which TestSystem starts with the API.
   const needsApi = ONLY.has('history') || ONLY.has('command') || ONLY.has('lag') || ONLY.has('regional');

@@ -19,7 +19,6 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { parseArgs } from 'node:util';
 import { WithStartWorkflowOperation } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { competenceAreas, pairWorkflowId, programmeWorkflowId } from '@mentorflow/domain';
@@ -40,20 +39,17 @@ import { routeStartOperation } from '../test/support/route-start';
 import { cachedWorkflowBundle } from './support/bundle';
 import { inParallel, int, median, ms, runMain, sleep, type Section } from './support/stats';
 import { beginReport, runOnBenchSystem, startBenchSystem, type BenchSystem } from './support/system';
+import { benchCli } from './support/cli';
 
-const { values: args } = parseArgs({
-  options: {
-    smoke: { type: 'boolean', default: false },
-    only: { type: 'string' },
-    workflows: { type: 'string' },
-    'heap-mb': { type: 'string' },
-    'start-concurrency': { type: 'string' },
-    rounds: { type: 'string' },
-    'max-updates': { type: 'string' },
-    strict: { type: 'boolean', default: false },
-  },
+const cli = benchCli('bench:worker', {
+  only: { type: 'string' },
+  workflows: { type: 'string' },
+  'heap-mb': { type: 'string' },
+  'start-concurrency': { type: 'string' },
+  rounds: { type: 'string' },
+  'max-updates': { type: 'string' },
 });
-const SMOKE = args.smoke === true;
+const { args, smoke: SMOKE, problems, unmet, log, verdict } = cli;
 const ONLY = new Set((args.only ?? 'memory,replay').split(',').map((s) => s.trim()));
 const SIZES = (args.workflows ?? (SMOKE ? '20' : '10000,50000'))
   .split(',')
@@ -65,10 +61,6 @@ const ROUNDS = Number(args.rounds ?? (SMOKE ? 1 : 5));
 const MAX_UPDATES = Number(args['max-updates'] ?? (SMOKE ? 3 : 3000));
 const root = join(__dirname, '..');
 
-const log = (message: string) => process.stderr.write(`[bench:worker] ${message}\n`);
-const problems: string[] = [];
-const unmet: string[] = [];
-const verdict = (ok: boolean) => (SMOKE ? 'n/a (smoke)' : ok ? 'yes' : '**no**');
 const MB = 1024 * 1024;
 
 const DAY = 86_400_000;
@@ -559,13 +551,7 @@ async function replayBenchmark(bench: BenchSystem, codePath: string): Promise<Se
 // ---------------------------------------------------------------------------------------------------
 
 async function main(): Promise<number> {
-  const report = beginReport('Worker benchmarks', '', {
-    smoke: SMOKE,
-    strict: args.strict === true,
-    problems,
-    unmet,
-    log,
-  });
+  const report = beginReport('Worker benchmarks', '', cli);
   const { sections } = report;
   const bench = await startBenchSystem(log, { api: false });
   return runOnBenchSystem(bench, report, async () => {
