@@ -123,8 +123,8 @@ export async function pairWorkflow(input: PairWorkflowInput): Promise<PairView> 
       return result;
     },
   );
-  updates.command(recordDiaryEntryUpdate, ({ data, metadata }) => ({ type: 'RecordDiaryEntry', data, metadata }));
-  updates.command(recordMenteeReportUpdate, ({ data, metadata }) => ({ type: 'RecordMenteeReport', data, metadata }));
+  updates.plain(recordDiaryEntryUpdate, 'RecordDiaryEntry');
+  updates.plain(recordMenteeReportUpdate, 'RecordMenteeReport');
   updates.enriched(
     passInterimControlUpdate,
     // 'passed' is checked before it is accepted, as it always was; 'needsCorrection' needs its dates first.
@@ -153,11 +153,7 @@ export async function pairWorkflow(input: PairWorkflowInput): Promise<PairView> 
       return result;
     },
   );
-  updates.command(proposeProgrammeCorrectionUpdate, ({ data, metadata }) => ({
-    type: 'ProposeProgrammeCorrection',
-    data,
-    metadata,
-  }));
+  updates.plain(proposeProgrammeCorrectionUpdate, 'ProposeProgrammeCorrection');
   updates.enriched(decideProgrammeCorrectionUpdate, undefined, async ({ data, metadata }) => {
     const state = runner.state;
     const proposed = state.status === 'notFormed' ? undefined : state.pendingCorrection;
@@ -208,11 +204,7 @@ export async function pairWorkflow(input: PairWorkflowInput): Promise<PairView> 
     watchTaskDeadlines();
     return result;
   });
-  updates.command(submitPeriodicReportUpdate, ({ data, metadata }) => ({
-    type: 'SubmitPeriodicReport',
-    data,
-    metadata,
-  }));
+  updates.plain(submitPeriodicReportUpdate, 'SubmitPeriodicReport');
   updates.enriched(assignMenteeTaskUpdate, undefined, async ({ data, metadata }) => {
     const { dueDate, ...assignment } = data;
     const due = await pairControlDue({ date: dueDate, timeZone: input.timeZone });
@@ -242,11 +234,7 @@ export async function pairWorkflow(input: PairWorkflowInput): Promise<PairView> 
     watchTerminationNotice();
     return result;
   });
-  updates.command(submitMentorFinalReportUpdate, ({ data, metadata }) => ({
-    type: 'SubmitMentorFinalReport',
-    data,
-    metadata,
-  }));
+  updates.plain(submitMentorFinalReportUpdate, 'SubmitMentorFinalReport');
   updates.command(
     completeFinalControlUpdate,
     ({ data, metadata }) => ({ type: 'CompleteFinalControl', data, metadata }),

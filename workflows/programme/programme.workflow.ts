@@ -70,8 +70,8 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
     check: (command) => validate(command),
     run: async (command) => (await runner.execute(() => command), view()),
   });
-  updates.command(recordDocumentUpdate, ({ data, metadata }) => ({ type: 'RecordDocument', data, metadata }));
-  updates.command(appointCuratorUpdate, ({ data, metadata }) => ({ type: 'AppointCurator', data, metadata }));
+  updates.plain(recordDocumentUpdate, 'RecordDocument');
+  updates.plain(appointCuratorUpdate, 'AppointCurator');
   updates.enriched(
     advanceStageUpdate,
     // The gate's counts come from an activity the validator may not call: the handler decides on them.
@@ -92,7 +92,7 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
       return view();
     },
   );
-  updates.command(returnToStageUpdate, ({ data, metadata }) => ({ type: 'ReturnToStage', data, metadata }));
+  updates.plain(returnToStageUpdate, 'ReturnToStage');
   updates.enriched(
     planStageDatesUpdate,
     // The reminder is optional in the command: without it the request is the command.

@@ -141,7 +141,7 @@ export async function routeWorkflow(input: RouteWorkflowInput): Promise<RouteVie
     check: (command) => validate(command),
     run: (command) => update(() => command),
   });
-  updates.command(fixGoalUpdate, ({ data, metadata }) => ({ type: 'FixGoal', data, metadata }));
+  updates.plain(fixGoalUpdate, 'FixGoal');
   updates.enriched(
     recordDiagnosticsUpdate,
     // The draft's deadline comes from an activity the validator may not call: it checks what the tutor sent.
@@ -165,26 +165,14 @@ export async function routeWorkflow(input: RouteWorkflowInput): Promise<RouteVie
       });
     },
   );
-  updates.command(enterDeficitLevelsUpdate, ({ data, metadata }) => ({ type: 'EnterDeficitLevels', data, metadata }));
-  updates.command(submitDraftUpdate, ({ data, metadata }) => ({ type: 'SubmitDraft', data, metadata }));
-  updates.command(proposeOwnRoadMapUpdate, ({ data, metadata }) => ({ type: 'ProposeOwnRoadMap', data, metadata }));
-  updates.command(approveProposedRoadMapUpdate, ({ data, metadata }) => ({
-    type: 'ApproveProposedRoadMap',
-    data,
-    metadata,
-  }));
-  updates.command(agreeRoadMapUpdate, ({ data, metadata }) => ({ type: 'AgreeRoadMap', data, metadata }));
-  updates.command(recordPortfolioEntryUpdate, ({ data, metadata }) => ({
-    type: 'RecordPortfolioEntry',
-    data,
-    metadata,
-  }));
-  updates.command(recordControlPointCheckUpdate, ({ data, metadata }) => ({
-    type: 'RecordControlPointCheck',
-    data,
-    metadata,
-  }));
-  updates.command(correctRoadMapUpdate, ({ data, metadata }) => ({ type: 'CorrectRoadMap', data, metadata }));
+  updates.plain(enterDeficitLevelsUpdate, 'EnterDeficitLevels');
+  updates.plain(submitDraftUpdate, 'SubmitDraft');
+  updates.plain(proposeOwnRoadMapUpdate, 'ProposeOwnRoadMap');
+  updates.plain(approveProposedRoadMapUpdate, 'ApproveProposedRoadMap');
+  updates.plain(agreeRoadMapUpdate, 'AgreeRoadMap');
+  updates.plain(recordPortfolioEntryUpdate, 'RecordPortfolioEntry');
+  updates.plain(recordControlPointCheckUpdate, 'RecordControlPointCheck');
+  updates.plain(correctRoadMapUpdate, 'CorrectRoadMap');
   updates.enriched(
     startReflectionUpdate,
     // The control diagnostics task is optional in the command: without it the request is the command.
@@ -209,18 +197,10 @@ export async function routeWorkflow(input: RouteWorkflowInput): Promise<RouteVie
       });
     },
   );
-  updates.command(recordControlDiagnosticsUpdate, ({ data, metadata }) => ({
-    type: 'RecordControlDiagnostics',
-    data,
-    metadata,
-  }));
-  updates.command(recordRepeatedDiagnosticsUpdate, ({ data, metadata }) => ({
-    type: 'RecordRepeatedDiagnostics',
-    data,
-    metadata,
-  }));
-  updates.command(recordDesiredImageUpdate, ({ data, metadata }) => ({ type: 'RecordDesiredImage', data, metadata }));
-  updates.command(recordReflectionUpdate, ({ data, metadata }) => ({ type: 'RecordReflection', data, metadata }));
+  updates.plain(recordControlDiagnosticsUpdate, 'RecordControlDiagnostics');
+  updates.plain(recordRepeatedDiagnosticsUpdate, 'RecordRepeatedDiagnostics');
+  updates.plain(recordDesiredImageUpdate, 'RecordDesiredImage');
+  updates.plain(recordReflectionUpdate, 'RecordReflection');
   updates.command(agreeReflectionUpdate, ({ metadata }) => ({ type: 'AgreeReflection', data: {}, metadata }));
   updates.command(completeRouteUpdate, ({ metadata }) => ({ type: 'CompleteRoute', data: {}, metadata }));
   updates.command(

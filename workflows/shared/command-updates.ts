@@ -13,8 +13,9 @@ export interface CommandUpdateOptions<C extends DomainCommand, V> {
 /**
  * Registers a workflow's updates that each stand for one command. `command` builds it from what the
  * caller sent, and both the validator and the handler use that one builder: they cannot name different
- * commands. An update whose command needs data only the handler can fetch (a deadline, counts) uses
- * `enriched`: its validator checks what the request carries, with no value made up for the rest.
+ * commands; `plain` is the common case, where the request's data is the command's data. An update whose
+ * command needs data only the handler can fetch (a deadline, counts) uses `enriched`: its validator checks
+ * what the request carries, with no value made up for the rest.
  */
 export function commandUpdates<C extends DomainCommand, V>({ check, run }: CommandUpdateOptions<C, V>) {
   function command<R extends Envelope<unknown>>(update: UpdateDefinition<V, [R]>, build: (request: R) => C): void;
@@ -38,6 +39,16 @@ export function commandUpdates<C extends DomainCommand, V>({ check, run }: Comma
     setHandler(update, handler, { validator: (request: R) => check(build(request)) });
   }
 
+  /** An update whose request carries the command's data as it is: only the command's type is named. */
+  function plain<T extends C['type'], R extends Envelope<Extract<C, { type: T }>['data']>>(
+    update: UpdateDefinition<V, [R]>,
+    type: T,
+  ): void {
+    // R's constraint is the type check (its data is a `type` command's data), which TypeScript cannot
+    // carry over to the object built here.
+    command(update, ({ data, metadata }) => ({ type, data, metadata }) as unknown as C);
+  }
+
   function enriched<R extends Envelope<unknown>, A>(
     update: UpdateDefinition<A, [R]>,
     validate: ((request: R) => void) | undefined,
@@ -46,5 +57,5 @@ export function commandUpdates<C extends DomainCommand, V>({ check, run }: Comma
     setHandler(update, handle, validate === undefined ? {} : { validator: validate });
   }
 
-  return { command, enriched };
+  return { command, plain, enriched };
 }
