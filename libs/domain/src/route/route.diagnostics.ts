@@ -33,15 +33,7 @@ import {
   validRows,
 } from './route.rules';
 import { CreatedRoute, RouteState } from './route.state';
-import {
-  cancelTasks,
-  completeTasks,
-  requireActive,
-  requireCreated,
-  requireParticipant,
-  requireStage,
-  routeTask,
-} from './route.guards';
+import { cancelTasks, completeTasks, requireCreated, requireTurn, routeTask } from './route.guards';
 import { russianDate } from '../shared/dates';
 
 const requireRouteCreator = (request: RouteRequest, metadata: CommandMetadata): void => {
@@ -93,9 +85,7 @@ export const create = ({ data, metadata }: CreateRoute, state: RouteState): Rout
 };
 
 export const fixGoal = ({ data, metadata }: FixGoal, current: RouteState): RouteEvent[] => {
-  const state = requireActive(current);
-  requireParticipant(state, metadata, 'tutor');
-  requireStage(state, 'diagnosticMotivational', 'design');
+  const state = requireTurn(current, metadata, 'tutor', 'diagnosticMotivational', 'design');
   refuseIfAny('route.goal.invalid', 'Цель и задачи ИОМ заполнены неверно', goalProblems(data.goal, data.tasks));
   const goal = normaliseGoal(data.goal, data.tasks);
   // Re-sending the same goal changes nothing, so it records nothing.
@@ -117,9 +107,7 @@ export const validateDiagnosticsRequest = (
   metadata: CommandMetadata,
   current: RouteState,
 ): CreatedRoute => {
-  const state = requireActive(current);
-  requireParticipant(state, metadata, 'tutor');
-  requireStage(state, 'diagnosticMotivational');
+  const state = requireTurn(current, metadata, 'tutor', 'diagnosticMotivational');
   refuseIfAny('route.diagnostics.invalid', 'Результаты входной диагностики заполнены неверно', [
     ...initialDiagnosticsProblems(request, metadata),
     ...deficitLevelProblems(
@@ -263,9 +251,7 @@ export const escalationTasks = (state: CreatedRoute): TaskView[] =>
   openTasksOfKind(state.tasks, 'draftOverdueEscalation');
 
 export const submitDraft = ({ data, metadata }: SubmitDraft, current: RouteState): RouteEvent[] => {
-  const state = requireActive(current);
-  requireParticipant(state, metadata, 'methodologist');
-  requireStage(state, 'design');
+  const state = requireTurn(current, metadata, 'methodologist', 'design');
   const draft = state.draft;
   if (draft === undefined) return refuse('route.draft.notFound', 'Проект ИОМ не ожидается: нет задачи его составления');
   if (draft.submittedAt !== undefined) return refuse('route.draft.alreadySubmitted', 'Проект ИОМ уже передан тьютору');

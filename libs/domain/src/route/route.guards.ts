@@ -55,6 +55,22 @@ export const requireParticipant = (state: CreatedRoute, metadata: CommandMetadat
   refuse('route.forbidden', `Действие доступно только ${participantDative[who]} этого маршрута или администратору`);
 };
 
+/**
+ * The usual preamble of a route decision: the route is active, `who` (or an administrator) acts, and it
+ * is at one of `stages`; refused by the first check that fails, in that order.
+ */
+export const requireTurn = (
+  current: RouteState,
+  metadata: CommandMetadata,
+  who: RouteParticipantRole,
+  ...stages: RouteStage[]
+): CreatedRoute => {
+  const state = requireActive(current);
+  requireParticipant(state, metadata, who);
+  requireStage(state, ...stages);
+  return state;
+};
+
 export const routeTask = (
   state: CreatedRoute,
   metadata: CommandMetadata,

@@ -8,7 +8,7 @@ import { routeMonthLabel } from './route.labels';
 import type { CompleteRouteTask, CorrectRoadMap, RaiseMonthlyCheck, RecordPortfolioEntry } from './route.commands';
 import { portfolioEntryProblems, monthPattern, sameRows, scheduleProblems, validRows } from './route.rules';
 import { RouteState } from './route.state';
-import { requireActive, requireParticipant, requireStage, routeTask } from './route.guards';
+import { requireActive, requireStage, requireTurn, routeTask } from './route.guards';
 import { russianDate } from '../shared/dates';
 
 export const raiseMonthlyCheck = ({ data, metadata }: RaiseMonthlyCheck, current: RouteState): RouteEvent[] => {
@@ -69,9 +69,7 @@ export const completeTask = ({ data, metadata }: CompleteRouteTask, current: Rou
 };
 
 export const recordPortfolioEntry = ({ data, metadata }: RecordPortfolioEntry, current: RouteState): RouteEvent[] => {
-  const state = requireActive(current);
-  requireParticipant(state, metadata, 'teacher');
-  requireStage(state, 'implementation', 'reflective');
+  const state = requireTurn(current, metadata, 'teacher', 'implementation', 'reflective');
   const row = data.rowId === undefined ? undefined : state.roadMap?.rows.find((r) => r.rowId === data.rowId);
   refuseIfAny(
     'route.portfolio.invalid',
@@ -96,9 +94,7 @@ export const recordPortfolioEntry = ({ data, metadata }: RecordPortfolioEntry, c
 };
 
 export const correctRoadMap = ({ data, metadata }: CorrectRoadMap, current: RouteState): RouteEvent[] => {
-  const state = requireActive(current);
-  requireParticipant(state, metadata, 'tutor');
-  requireStage(state, 'implementation');
+  const state = requireTurn(current, metadata, 'tutor', 'implementation');
   if (isUnsetOrBlank(data.reason))
     return refuse('route.roadMap.reasonRequired', 'Укажите причину корректировки дорожной карты');
   const rows = validRows(data.rows, state);

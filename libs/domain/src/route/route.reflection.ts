@@ -9,12 +9,10 @@ import { routeDraftDeliveredOnTime } from './route.indicators';
 import { deficitLevelProblems, enteredLevels } from './route.deficit-levels';
 import { assess, assessedOrNone, diagnosticsProblems, dynamicsOf, scheduleProblems } from './route.rules';
 import { RouteState } from './route.state';
-import { cancelTasks, completeTasks, requireActive, requireParticipant, requireStage, routeTask } from './route.guards';
+import { cancelTasks, completeTasks, requireTurn, routeTask } from './route.guards';
 
 export const startReflection = ({ data, metadata }: StartReflection, current: RouteState): RouteEvent[] => {
-  const state = requireActive(current);
-  requireParticipant(state, metadata, 'tutor');
-  requireStage(state, 'implementation');
+  const state = requireTurn(current, metadata, 'tutor', 'implementation');
   const schedule = data.controlDiagnosticsTask;
   if (schedule) {
     refuseIfAny(
@@ -56,9 +54,7 @@ export const recordControlDiagnostics = (
   { data, metadata }: RecordControlDiagnostics,
   current: RouteState,
 ): RouteEvent[] => {
-  const state = requireActive(current);
-  requireParticipant(state, metadata, 'tutor');
-  requireStage(state, 'reflective');
+  const state = requireTurn(current, metadata, 'tutor', 'reflective');
   if (state.controlDiagnostics)
     return refuse('route.controlDiagnostics.alreadyRecorded', 'Контрольная диагностика уже проведена');
   const initial = state.diagnostics?.results ?? [];
@@ -111,9 +107,7 @@ export const recordControlDiagnostics = (
 };
 
 export const completeRoute = ({ metadata }: CompleteRoute, current: RouteState): RouteEvent[] => {
-  const state = requireActive(current);
-  requireParticipant(state, metadata, 'tutor');
-  requireStage(state, 'reflective');
+  const state = requireTurn(current, metadata, 'tutor', 'reflective');
   if (!state.controlDiagnostics) {
     return refuse(
       'route.controlDiagnostics.missing',

@@ -7,12 +7,10 @@ import type { AgreeRoadMap, ApproveProposedRoadMap, ProposeOwnRoadMap } from './
 import { sameRows, validControlPoints, validRows } from './route.rules';
 import { CreatedRoute, RouteState } from './route.state';
 import { escalationTasks } from './route.diagnostics';
-import { cancelTasks, requireActive, requireParticipant, requireStage } from './route.guards';
+import { cancelTasks, requireTurn } from './route.guards';
 
 export const proposeOwnRoadMap = ({ data, metadata }: ProposeOwnRoadMap, current: RouteState): RouteEvent[] => {
-  const state = requireActive(current);
-  requireParticipant(state, metadata, 'teacher');
-  requireStage(state, 'design');
+  const state = requireTurn(current, metadata, 'teacher', 'design');
   const rows = validRows(data.rows, state);
   return [
     {
@@ -37,9 +35,7 @@ const enterImplementation = (state: CreatedRoute, metadata: CommandMetadata): Ro
 });
 
 export const agreeRoadMap = ({ data, metadata }: AgreeRoadMap, current: RouteState): RouteEvent[] => {
-  const state = requireActive(current);
-  requireParticipant(state, metadata, 'tutor');
-  requireStage(state, 'design');
+  const state = requireTurn(current, metadata, 'tutor', 'design');
   const draft = state.draft?.submittedAt === undefined ? undefined : state.roadMap;
   if (draft === undefined || state.goal === undefined) {
     return refuse('route.agreement.unmet', 'Дорожную карту нельзя согласовать', [
@@ -71,9 +67,7 @@ export const approveProposedRoadMap = (
   { data, metadata }: ApproveProposedRoadMap,
   current: RouteState,
 ): RouteEvent[] => {
-  const state = requireActive(current);
-  requireParticipant(state, metadata, 'tutor');
-  requireStage(state, 'design');
+  const state = requireTurn(current, metadata, 'tutor', 'design');
   const proposal = state.proposal;
   if (proposal === undefined || state.goal === undefined) {
     return refuse('route.agreement.unmet', 'Дорожную карту педагога нельзя согласовать', [

@@ -8,12 +8,10 @@ import { competenceAreaLabels } from './route.labels';
 import type { AgreeReflection, RecordDesiredImage, RecordReflection } from './route.commands';
 import { duplicates } from './route.rules';
 import { RouteState } from './route.state';
-import { requireActive, requireParticipant, requireStage } from './route.guards';
+import { requireTurn } from './route.guards';
 
 export const recordDesiredImage = ({ data, metadata }: RecordDesiredImage, current: RouteState): RouteEvent[] => {
-  const state = requireActive(current);
-  requireParticipant(state, metadata, 'teacher');
-  requireStage(state, 'diagnosticMotivational', 'design');
+  const state = requireTurn(current, metadata, 'teacher', 'diagnosticMotivational', 'design');
   if (isUnsetOrBlank(data.desiredImage))
     return refuse('route.desiredImage.empty', 'Опишите желаемый образ себя как состоявшегося профессионала');
   const desiredImage = data.desiredImage.trim();
@@ -27,9 +25,7 @@ export const recordDesiredImage = ({ data, metadata }: RecordDesiredImage, curre
 };
 
 export const recordReflection = ({ data, metadata }: RecordReflection, current: RouteState): RouteEvent[] => {
-  const state = requireActive(current);
-  requireParticipant(state, metadata, 'teacher');
-  requireStage(state, 'reflective');
+  const state = requireTurn(current, metadata, 'teacher', 'reflective');
   if (state.reflection?.agreedAt !== undefined)
     return refuse('route.reflection.agreed', 'Рефлексивный анализ уже согласован тьютором');
   const deficits = (state.diagnostics?.results ?? []).filter((r) => r.level === 'deficit').map((r) => r.area);
@@ -75,9 +71,7 @@ export const recordReflection = ({ data, metadata }: RecordReflection, current: 
 };
 
 export const agreeReflection = ({ metadata }: AgreeReflection, current: RouteState): RouteEvent[] => {
-  const state = requireActive(current);
-  requireParticipant(state, metadata, 'tutor');
-  requireStage(state, 'reflective');
+  const state = requireTurn(current, metadata, 'tutor', 'reflective');
   if (state.reflection === undefined)
     return refuse('route.reflection.missing', 'Педагог ещё не представил рефлексивный анализ');
   if (state.reflection.agreedAt !== undefined)
