@@ -1,4 +1,4 @@
-import { assertNever, decider, type DomainCommand, type Role } from '../shared/decider';
+import { assertNever, decider, type DomainCommand, type Role, decideBy } from '../shared/decider';
 import { type UnmetCondition } from '../shared/refusal';
 import { isIsoDate, notInFutureProblems } from '../shared/dates';
 import { refuse } from '../shared/rules';
@@ -113,14 +113,9 @@ const record = ({ data, metadata }: RecordMonitoringResult, state: MonitoringSta
   ];
 };
 
-export const decideMonitoring = (command: MonitoringCommand, state: MonitoringState): MonitoringEvent[] => {
-  switch (command.type) {
-    case 'RecordMonitoringResult':
-      return record(command, state);
-    default:
-      return assertNever(command.type);
-  }
-};
+export const decideMonitoring = decideBy<MonitoringCommand, MonitoringState, MonitoringEvent>({
+  RecordMonitoringResult: record,
+});
 
 export const evolveMonitoring = (state: MonitoringState, event: MonitoringEvent): MonitoringState => {
   switch (event.type) {

@@ -1,4 +1,4 @@
-import { assertNever, type CommandMetadata, decider, type DomainCommand } from '../shared/decider';
+import { assertNever, type CommandMetadata, decider, type DomainCommand, decideBy } from '../shared/decider';
 import { type UnmetCondition } from '../shared/refusal';
 import {
   organisationKinds,
@@ -271,24 +271,14 @@ const removeStaff = (command: RemoveStaff, current: OrganisationState): Organisa
   ];
 };
 
-export const decideOrganisation = (command: OrganisationCommand, state: OrganisationState): OrganisationEvent[] => {
-  switch (command.type) {
-    case 'RegisterOrganisation':
-      return register(command, state);
-    case 'AssignStaff':
-      return assignStaff(command, state);
-    case 'RemoveStaff':
-      return removeStaff(command, state);
-    case 'ChangeOrganisationSettings':
-      return changeSettings(command, state);
-    case 'AssignRegionalSpecialist':
-      return assignRegionalSpecialist(command, requireRegistered(state));
-    case 'ReleaseRegionalSpecialist':
-      return releaseRegionalSpecialist(command, requireRegistered(state));
-    default:
-      return assertNever(command);
-  }
-};
+export const decideOrganisation = decideBy<OrganisationCommand, OrganisationState, OrganisationEvent>({
+  RegisterOrganisation: register,
+  AssignStaff: assignStaff,
+  RemoveStaff: removeStaff,
+  ChangeOrganisationSettings: changeSettings,
+  AssignRegionalSpecialist: (command, state) => assignRegionalSpecialist(command, requireRegistered(state)),
+  ReleaseRegionalSpecialist: (command, state) => releaseRegionalSpecialist(command, requireRegistered(state)),
+});
 
 export const evolveOrganisation = (state: OrganisationState, event: OrganisationEvent): OrganisationState => {
   switch (event.type) {

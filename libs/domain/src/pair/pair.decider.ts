@@ -1,5 +1,5 @@
 // The pair's decider: one decision per command, each in the file of its concern.
-import { assertNever, decider } from '../shared/decider';
+import { decider, decideBy } from '../shared/decider';
 import type { PairCommand } from './pair.commands';
 import type { PairEvent } from './pair.events';
 import { evolvePair, initialPairState, type PairState } from './pair.state';
@@ -18,53 +18,28 @@ import { endPairOnNotice, giveTerminationNotice } from './pair.notice';
 import { approvePersonalProgramme, formPair } from './pair.formation';
 import { rejectMentorReplacement, replaceMentor, terminatePair } from './pair.replacement';
 
-export const decidePair = (command: PairCommand, state: PairState): PairEvent[] => {
-  switch (command.type) {
-    case 'FormPair':
-      return formPair(command, state);
-    case 'ApprovePersonalProgramme':
-      return approvePersonalProgramme(command, state);
-    case 'RecordDiaryEntry':
-      return recordDiaryEntry(command, state);
-    case 'RecordMenteeReport':
-      return recordMenteeReport(command, state);
-    case 'PassInterimControl':
-      return passInterimControl(command, state);
-    case 'ProposeProgrammeCorrection':
-      return proposeProgrammeCorrection(command, state);
-    case 'DecideProgrammeCorrection':
-      return decideProgrammeCorrection(command, state);
-    case 'SubmitMentorFinalReport':
-      return submitMentorFinalReport(command, state);
-    case 'CompleteFinalControl':
-      return completeFinalControl(command, state);
-    case 'CompletePair':
-      return completePair(command, state);
-    case 'MarkPairTaskOverdue':
-      return markTaskOverdue(command, state);
-    case 'ReplaceMentor':
-      return replaceMentor(command, state);
-    case 'RejectMentorReplacement':
-      return rejectMentorReplacement(command, state);
-    case 'TerminatePair':
-      return terminatePair(command, state);
-    case 'GiveTerminationNotice':
-      return giveTerminationNotice(command, state);
-    case 'EndPairOnNotice':
-      return endPairOnNotice(command, state);
-    case 'AssignMenteeTask':
-      return assignMenteeTask(command, state);
-    case 'CompleteMenteeAssignment':
-      return completeMenteeAssignment(command, state);
-    case 'OpenReportPeriod':
-      return openReportPeriod(command, state);
-    case 'SubmitPeriodicReport':
-      return submitPeriodicReport(command, state);
-    case 'DecidePeriodicReport':
-      return decidePeriodicReport(command, state);
-    default:
-      return assertNever(command);
-  }
-};
+export const decidePair = decideBy<PairCommand, PairState, PairEvent>({
+  FormPair: formPair,
+  ApprovePersonalProgramme: approvePersonalProgramme,
+  RecordDiaryEntry: recordDiaryEntry,
+  RecordMenteeReport: recordMenteeReport,
+  PassInterimControl: passInterimControl,
+  ProposeProgrammeCorrection: proposeProgrammeCorrection,
+  DecideProgrammeCorrection: decideProgrammeCorrection,
+  SubmitMentorFinalReport: submitMentorFinalReport,
+  CompleteFinalControl: completeFinalControl,
+  CompletePair: completePair,
+  MarkPairTaskOverdue: markTaskOverdue,
+  ReplaceMentor: replaceMentor,
+  RejectMentorReplacement: rejectMentorReplacement,
+  TerminatePair: terminatePair,
+  GiveTerminationNotice: giveTerminationNotice,
+  EndPairOnNotice: endPairOnNotice,
+  AssignMenteeTask: assignMenteeTask,
+  CompleteMenteeAssignment: completeMenteeAssignment,
+  OpenReportPeriod: openReportPeriod,
+  SubmitPeriodicReport: submitPeriodicReport,
+  DecidePeriodicReport: decidePeriodicReport,
+});
 
 export const pairDecider = decider(decidePair, evolvePair, initialPairState);

@@ -1,4 +1,4 @@
-import { assertNever, decider, type DomainCommand } from '../shared/decider';
+import { assertNever, decider, type DomainCommand, decideBy } from '../shared/decider';
 import type { MentorLoadEvent } from './mentor-load.events';
 import { refuse } from '../shared/rules';
 import { isBlank } from '../shared/text';
@@ -123,16 +123,10 @@ const release = ({ data, metadata }: ReleaseMenteeSlots, state: MentorLoadState)
   ];
 };
 
-export const decideMentorLoad = (command: MentorLoadCommand, state: MentorLoadState): MentorLoadEvent[] => {
-  switch (command.type) {
-    case 'ReserveMenteeSlots':
-      return reserve(command, state);
-    case 'ReleaseMenteeSlots':
-      return release(command, state);
-    default:
-      return assertNever(command);
-  }
-};
+export const decideMentorLoad = decideBy<MentorLoadCommand, MentorLoadState, MentorLoadEvent>({
+  ReserveMenteeSlots: reserve,
+  ReleaseMenteeSlots: release,
+});
 
 // ---- Evolution ------------------------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-import { assertNever, type CommandMetadata, decider, type DomainCommand } from '../shared/decider';
+import { assertNever, type CommandMetadata, decider, type DomainCommand, decideBy } from '../shared/decider';
 import { type UnmetCondition } from '../shared/refusal';
 import { isIsoDate, notInFutureProblems } from '../shared/dates';
 import {
@@ -310,18 +310,11 @@ const withdraw = ({ data, metadata }: WithdrawParticipant, state: ParticipantSta
   ];
 };
 
-export const decideParticipant = (command: ParticipantCommand, state: ParticipantState): ParticipantEvent[] => {
-  switch (command.type) {
-    case 'RegisterParticipant':
-      return register(command, state);
-    case 'WithdrawParticipant':
-      return withdraw(command, state);
-    case 'ReviewCandidate':
-      return review(command, state);
-    default:
-      return assertNever(command);
-  }
-};
+export const decideParticipant = decideBy<ParticipantCommand, ParticipantState, ParticipantEvent>({
+  RegisterParticipant: register,
+  WithdrawParticipant: withdraw,
+  ReviewCandidate: review,
+});
 
 // ---- Evolution ------------------------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-import { assertNever, type CommandMetadata, decider } from '../shared/decider';
+import { type CommandMetadata, decider, decideBy } from '../shared/decider';
 import { type UnmetCondition } from '../shared/refusal';
 import { instantTime, isIsoDate, notInFutureProblems, russianDate, utcMidnight } from '../shared/dates';
 import { refuse } from '../shared/rules';
@@ -480,30 +480,17 @@ const remindTask = ({ data, metadata }: RemindProgrammeTask, current: ProgrammeS
   return [{ type: 'TaskReminded', data: { taskId: task.taskId, remindedAt: metadata.now, assignee: task.assignee } }];
 };
 
-export const decideProgramme = (command: ProgrammeCommand, state: ProgrammeState): ProgrammeEvent[] => {
-  switch (command.type) {
-    case 'StartProgramme':
-      return start(command, state);
-    case 'RecordDocument':
-      return recordDocument(command, state);
-    case 'AppointCurator':
-      return appointCurator(command, state);
-    case 'AdvanceStage':
-      return advanceStage(command, state);
-    case 'ReturnToStage':
-      return returnToStage(command, state);
-    case 'PlanStageDates':
-      return planStageDates(command, state);
-    case 'MarkStagePlanOverdue':
-      return markStagePlanOverdue(command, state);
-    case 'RemindProgrammeTask':
-      return remindTask(command, state);
-    case 'SetTaskDeadline':
-      // No actor check: only the workflow sends this, when the calendar year is loaded.
-      return setTaskDeadline(requireStarted(state).tasks, command.data, command.metadata.now);
-    default:
-      return assertNever(command);
-  }
-};
+export const decideProgramme = decideBy<ProgrammeCommand, ProgrammeState, ProgrammeEvent>({
+  StartProgramme: start,
+  RecordDocument: recordDocument,
+  AppointCurator: appointCurator,
+  AdvanceStage: advanceStage,
+  ReturnToStage: returnToStage,
+  PlanStageDates: planStageDates,
+  MarkStagePlanOverdue: markStagePlanOverdue,
+  RemindProgrammeTask: remindTask,
+  // No actor check: only the workflow sends this, when the calendar year is loaded.
+  SetTaskDeadline: (command, state) => setTaskDeadline(requireStarted(state).tasks, command.data, command.metadata.now),
+});
 
 export const programmeDecider = decider(decideProgramme, evolveProgramme, initialProgrammeState);

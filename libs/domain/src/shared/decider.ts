@@ -62,3 +62,21 @@ export const decider = <State, Command extends DomainCommand, Event extends Doma
 export const assertNever = (value: never): never => {
   throw new Error(`Unexpected value: ${JSON.stringify(value)}`);
 };
+
+/**
+ * Each command type's decision: a table the compiler checks names every command of the union once, each
+ * decision taking that command.
+ */
+export type Decisions<Command extends DomainCommand, State, Event> = {
+  readonly [Type in Command['type']]: (command: Extract<Command, { readonly type: Type }>, state: State) => Event[];
+};
+
+/** A decider's `decide` from its table of decisions. */
+export const decideBy =
+  <Command extends DomainCommand, State, Event>(decisions: Decisions<Command, State, Event>) =>
+  (command: Command, state: State): Event[] => {
+    // Indexed by the command's own type, the decision takes this very command.
+    const decision = decisions[command.type as Command['type']] as
+      ((command: Command, state: State) => Event[]) | undefined;
+    return decision === undefined ? assertNever(command as never) : decision(command, state);
+  };
