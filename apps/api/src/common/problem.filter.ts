@@ -52,6 +52,14 @@ function refusalProblem(code: string, message: string, unmet: readonly UnmetCond
   return { type: `urn:mentorflow:${code}`, title: message, status, detail: message, code, unmet };
 }
 
+/** A 409 that is no domain refusal: the store or Temporal found the thing changed or already there. */
+const conflictProblem = (code: string, detail: string): Problem => ({
+  type: `urn:mentorflow:${code}`,
+  title: 'Conflict',
+  status: 409,
+  detail,
+});
+
 /** Error codes of PostgreSQL (and of the socket under it) that mean "out of reach", not "bug". */
 const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03']);
 
@@ -131,20 +139,10 @@ export class ProblemFilter implements ExceptionFilter {
       if (failure.type === 'EventRejected') return refusalProblem('event.rejected', failure.message, []);
     }
     if (exception instanceof WrongExpectedVersionError) {
-      return {
-        type: 'urn:mentorflow:concurrency.conflict',
-        title: 'Conflict',
-        status: 409,
-        detail: 'Данные изменились, повторите действие',
-      };
+      return conflictProblem('concurrency.conflict', 'Данные изменились, повторите действие');
     }
     if (exception instanceof WorkflowExecutionAlreadyStartedError) {
-      return {
-        type: 'urn:mentorflow:already.exists',
-        title: 'Conflict',
-        status: 409,
-        detail: 'Такой объект уже существует',
-      };
+      return conflictProblem('already.exists', 'Такой объект уже существует');
     }
     if (exception instanceof WorkflowUpdateRPCTimeoutOrCancelledError || isDependencyUnavailable(exception)) {
       return {
