@@ -1,4 +1,4 @@
-import type { DomainEvent } from '../shared/decider';
+import type { Acted, DomainEvent } from '../shared/decider';
 import { isOneOf } from '../shared/one-of';
 
 /** The two monitoring stages of 002 §10. */
@@ -44,9 +44,7 @@ export type MonitoringResultRecorded = DomainEvent<
     /** The pair whose personalised programme the value describes, when it is about one. */
     readonly pairId?: string;
     readonly comment?: string;
-    readonly recordedAt: string;
-    readonly recordedBy: string;
-  }
+  } & Acted<'recorded'>
 >;
 
 export type MonitoringEvent = MonitoringResultRecorded;

@@ -1,4 +1,4 @@
-import type { DomainEvent } from '../shared/decider';
+import type { Acted, DomainEvent } from '../shared/decider';
 
 /**
  * Regional organisations (000; 003 §3): a ЦНППМ (центр непрерывного повышения профессионального мастерства
@@ -54,11 +54,7 @@ export interface OrganisationIdentity {
 
 export type OrganisationRegistered = DomainEvent<
   'OrganisationRegistered',
-  OrganisationIdentity & {
-    readonly settings: OrganisationSettings;
-    readonly registeredAt: string;
-    readonly registeredBy: string;
-  }
+  OrganisationIdentity & { readonly settings: OrganisationSettings } & Acted<'registered'>
 >;
 
 export type StaffAssigned = DomainEvent<
@@ -68,31 +64,18 @@ export type StaffAssigned = DomainEvent<
     readonly personId: string;
     readonly fullName?: string;
     readonly role: StaffRole;
-    readonly assignedAt: string;
-    readonly assignedBy: string;
-  }
+  } & Acted<'assigned'>
 >;
 
 export type StaffRemoved = DomainEvent<
   'StaffRemoved',
-  {
-    readonly organisationId: string;
-    readonly personId: string;
-    readonly role: StaffRole;
-    readonly removedAt: string;
-    readonly removedBy: string;
-  }
+  { readonly organisationId: string; readonly personId: string; readonly role: StaffRole } & Acted<'removed'>
 >;
 
 /** Settings changed after registration; the latest event's settings apply from then on. */
 export type OrganisationSettingsChanged = DomainEvent<
   'OrganisationSettingsChanged',
-  {
-    readonly organisationId: string;
-    readonly settings: OrganisationSettings;
-    readonly changedAt: string;
-    readonly changedBy: string;
-  }
+  { readonly organisationId: string; readonly settings: OrganisationSettings } & Acted<'changed'>
 >;
 
 /**
@@ -107,9 +90,7 @@ export type RegionalSpecialistAssigned = DomainEvent<
     readonly personId: string;
     readonly role: RegionalSpecialistRole;
     readonly regionalOrganisationId: string;
-    readonly assignedAt: string;
-    readonly assignedBy: string;
-  }
+  } & Acted<'assigned'>
 >;
 
 /** The assignment ends: from then on the specialist no longer reaches the school's routes. */
@@ -120,9 +101,7 @@ export type RegionalSpecialistReleased = DomainEvent<
     readonly personId: string;
     readonly role: RegionalSpecialistRole;
     readonly regionalOrganisationId: string;
-    readonly releasedAt: string;
-    readonly releasedBy: string;
-  }
+  } & Acted<'released'>
 >;
 
 export type OrganisationEvent =

@@ -1,4 +1,4 @@
-import type { DomainEvent } from '../shared/decider';
+import type { Acted, DomainEvent } from '../shared/decider';
 
 /** A mentor's slots taken by one pair or group (stream `mentor-load-<personId>`). */
 export type MenteeSlotsReserved = DomainEvent<
@@ -10,9 +10,7 @@ export type MenteeSlotsReserved = DomainEvent<
     /** The capacity the reservation was checked against (organisation setting, 002 §4.3). */
     readonly capacity: number;
     readonly loadAfter: number;
-    readonly reservedAt: string;
-    readonly reservedBy: string;
-  }
+  } & Acted<'reserved'>
 >;
 
 export type MenteeSlotsReleased = DomainEvent<
@@ -22,9 +20,7 @@ export type MenteeSlotsReleased = DomainEvent<
     readonly pairId: string;
     readonly menteeCount: number;
     readonly loadAfter: number;
-    readonly releasedAt: string;
-    readonly releasedBy: string;
-  }
+  } & Acted<'released'>
 >;
 
 export type MentorLoadEvent = MenteeSlotsReserved | MenteeSlotsReleased;

@@ -1,4 +1,4 @@
-import type { DomainEvent } from '../shared/decider';
+import type { Acted, DomainEvent } from '../shared/decider';
 import { isOneOf } from '../shared/one-of';
 
 export const participantRoles = ['mentor', 'mentee'] as const;
@@ -79,9 +79,7 @@ export type ParticipantWithdrawn = DomainEvent<
     readonly personId: string;
     readonly role: ParticipantRole;
     readonly reason: string;
-    readonly withdrawnAt: string;
-    readonly withdrawnBy: string;
-  }
+  } & Acted<'withdrawn'>
 >;
 
 /** Who reviews candidates (002 §4.4: the methodical commission or the pedagogical council). */
@@ -117,9 +115,7 @@ export type CandidateReviewed = DomainEvent<
     readonly decision: CandidateDecision;
     /** Required for a rejection, optional for an approval. */
     readonly reason?: string;
-    readonly reviewedAt: string;
-    readonly reviewedBy: string;
-  }
+  } & Acted<'reviewed'>
 >;
 
 export type ParticipantEvent = ParticipantRegistered | ParticipantWithdrawn | CandidateReviewed;

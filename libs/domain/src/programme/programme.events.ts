@@ -1,4 +1,4 @@
-import type { DomainEvent } from '../shared/decider';
+import type { Acted, DomainEvent } from '../shared/decider';
 import type { TaskEvent } from '../task/task.events';
 import type { ProgrammeGateContext } from './programme.gate-context';
 import { isOneOf } from '../shared/one-of';
@@ -48,9 +48,7 @@ export type ProgrammeStarted = DomainEvent<
     readonly organisationId: string;
     readonly title: string;
     readonly stage: 'preparatory';
-    readonly startedAt: string;
-    readonly startedBy: string;
-  }
+  } & Acted<'started'>
 >;
 
 export type DocumentRecorded = DomainEvent<
@@ -59,20 +57,12 @@ export type DocumentRecorded = DomainEvent<
     readonly programmeId: string;
     /** Stage the programme stood at when the document was recorded. */
     readonly stage: ProgrammeStage;
-    readonly recordedAt: string;
-    readonly recordedBy: string;
-  }
+  } & Acted<'recorded'>
 >;
 
 export type CuratorAppointed = DomainEvent<
   'CuratorAppointed',
-  {
-    readonly programmeId: string;
-    readonly curatorId: string;
-    readonly previousCuratorId?: string;
-    readonly appointedAt: string;
-    readonly appointedBy: string;
-  }
+  { readonly programmeId: string; readonly curatorId: string; readonly previousCuratorId?: string } & Acted<'appointed'>
 >;
 
 export type StageAdvanced = DomainEvent<
@@ -96,9 +86,7 @@ export type StageReturned = DomainEvent<
     readonly from: ProgrammeStage;
     readonly to: ProgrammeStage;
     readonly reason: string;
-    readonly returnedAt: string;
-    readonly returnedBy: string;
-  }
+  } & Acted<'returned'>
 >;
 
 export type StagePlanned = DomainEvent<
@@ -128,12 +116,7 @@ export type StagePlanOverdue = DomainEvent<
 
 export type ProgrammeClosed = DomainEvent<
   'ProgrammeClosed',
-  {
-    readonly programmeId: string;
-    readonly organisationId: string;
-    readonly closedAt: string;
-    readonly closedBy: string;
-  }
+  { readonly programmeId: string; readonly organisationId: string } & Acted<'closed'>
 >;
 
 export type ProgrammeEvent =
