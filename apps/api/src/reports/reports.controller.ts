@@ -1,8 +1,9 @@
-import { Body, Headers, Query, StreamableFile } from '@nestjs/common';
+import { applyDecorators, Body, Headers, Query, StreamableFile } from '@nestjs/common';
 import { ApiProduces } from '@nestjs/swagger';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/auth.types';
-import { ApiController, Create, IdParam, Read } from '../common/endpoints';
+import type { Role } from '@mentorflow/domain';
+import { ApiController, Create, IdParam, Read, type EndpointScope } from '../common/endpoints';
 import { CSV_TYPE, csvStream, XLSX_TYPE, xlsxStream } from './report-export';
 import { RecordMonitoringResultDto, RegionReportQuery, ReportQuery, type ReportFormat } from './report.dto';
 import { ReportsService, type BuiltReport } from './reports.service';
@@ -25,19 +26,22 @@ function respond(report: BuiltReport, format: ReportFormat): unknown {
   });
 }
 
+/** GET of a report, answered as JSON, XLSX or CSV (`formatOf`). */
+const ReadReport = (path: string, roles: readonly Role[], summary: string, scope?: EndpointScope) =>
+  applyDecorators(Read(path, roles, summary, scope), ApiProduces('application/json', XLSX_TYPE, 'text/csv'));
+
 const ORGANISATION_READERS = ['curator', 'director', 'commissionHead', 'administrator', 'regionalCoordinator'] as const;
 
 @ApiController('reports')
 export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
-  @Read(
+  @ReadReport(
     'organisations/:id/reports/monitoring',
     ORGANISATION_READERS,
     'Мониторинг организации: пары, нагрузка, задачи, контроль, этап программы, показатели 002 §10 (на дату)',
     'organisation',
   )
-  @ApiProduces('application/json', XLSX_TYPE, 'text/csv')
   async organisation(
     @CurrentUser() user: AuthenticatedUser,
     @IdParam() id: string,
@@ -47,13 +51,12 @@ export class ReportsController {
     return respond(await this.reports.organisationReport(user, id, query), formatOf(query, accept));
   }
 
-  @Read(
+  @ReadReport(
     'organisations/:id/reports/routes',
     [...ORGANISATION_READERS, 'methodologist', 'tutor'],
     'ИОМ организации: компетенции на входе и на контроле, портфолио, просроченные проекты по методистам (на дату)',
     'organisation',
   )
-  @ApiProduces('application/json', XLSX_TYPE, 'text/csv')
   async routes(
     @CurrentUser() user: AuthenticatedUser,
     @IdParam() id: string,
@@ -63,12 +66,11 @@ export class ReportsController {
     return respond(await this.reports.routesReport(user, id, query), formatOf(query, accept));
   }
 
-  @Read(
+  @ReadReport(
     'reports/region',
     ['regionalCoordinator', 'administrator'],
     'Региональные показатели ЦМН по муниципалитетам и организациям (слайды 17–19, 25; на дату)',
   )
-  @ApiProduces('application/json', XLSX_TYPE, 'text/csv')
   async region(
     @CurrentUser() user: AuthenticatedUser,
     @Query() query: RegionReportQuery,
