@@ -124,6 +124,7 @@ export class PeopleService {
       ...(person.consent ? { consent: person.consent } : {}),
       hasConsent: name?.hasConsent ?? false,
       depersonalised: person.depersonalised,
+      ...(person.depersonalisedAt ? { depersonalisedAt: person.depersonalisedAt } : {}),
     };
   }
 
@@ -178,10 +179,15 @@ export class PeopleService {
     });
   }
 
-  /** Who read the card from outside the person's organisation or pair, and when (administrators). */
+  /** Who read the card from outside the person's organisation or pair, and when (administrators), with the readers' names. */
   async reads(personId: string, page: { limit: number; offset: number }) {
     await this.existing(personId);
-    return recordedReads(this.store, auditReadsPersonStream(personId), page);
+    // PersonCardRead's data carries the reader (recordCardRead below).
+    const reads = (await recordedReads(this.store, auditReadsPersonStream(personId), page)) as unknown as ({
+      readerId: string;
+    } & Record<string, unknown>)[];
+    const names = await this.directory.names(reads.map((r) => r.readerId));
+    return reads.map((r) => ({ ...r, readerName: names.get(r.readerId)?.fullName }));
   }
 
   private recordCardRead(user: AuthenticatedUser, personId: string, sensitive: boolean): Promise<void> {

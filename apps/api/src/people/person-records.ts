@@ -50,6 +50,8 @@ export interface StoredPerson {
   card: PersonCard;
   consent?: PersonConsent;
   depersonalised: boolean;
+  /** When the person was depersonalised (the card says so with the date). */
+  depersonalisedAt?: string;
 }
 
 export interface StoredEmployment extends PersonEmployment {
@@ -261,6 +263,7 @@ export class PersonRecords {
           }
         : {}),
       depersonalised: row.depersonalised_at !== null,
+      ...(row.depersonalised_at ? { depersonalisedAt: new Date(row.depersonalised_at as Date).toISOString() } : {}),
     };
   }
 
