@@ -83,6 +83,7 @@ describe('web application: the administrator audits a pair after a mentor replac
       'Сотрудники',
       'Аудит пар',
       'Импорт сотрудников',
+      'Региональные специалисты',
       'Производственный календарь',
       'Пользователи и роли',
     ]);

@@ -117,6 +117,7 @@ describe('web application: the curator advances a programme after fixing a refus
       'Сотрудники',
       'Аудит пар',
       'Импорт сотрудников',
+      'Региональные специалисты',
     ]);
     await page.getByRole('heading', { name: 'Условия перехода к следующему этапу' }).waitFor();
     const current = page.locator('.stage-track [aria-current="step"]');

@@ -16,6 +16,7 @@ import { Users } from './features/users/Users';
 import { StaffDirectory } from './features/people/StaffDirectory';
 import { PersonCardPage } from './features/people/PersonCardPage';
 import { ImportPeople } from './features/people/ImportPeople';
+import { RegionalSpecialists } from './features/organisations/RegionalSpecialists';
 import './styles.css';
 
 const router = createBrowserRouter(
@@ -41,6 +42,7 @@ const router = createBrowserRouter(
         { path: 'calendar', element: <CalendarYears /> },
         { path: 'users', element: <Users /> },
         { path: 'people/import', element: <ImportPeople /> },
+        { path: 'regional-specialists', element: <RegionalSpecialists /> },
         { path: '*', element: <Navigate to="/" replace /> },
       ],
     },

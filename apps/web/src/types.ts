@@ -373,7 +373,26 @@ export interface PersonCardView extends Partial<PersonCard> {
   consent?: { date: string; document: string; withdrawnOn?: string };
   hasConsent: boolean;
   depersonalised: boolean;
+  /** When the person was depersonalised (ISO instant). */
+  depersonalisedAt?: string;
 }
+
+/** GET /people/:id/reads: one recorded read of the card from outside the person's organisation or pair. */
+export interface PersonCardRead {
+  readerId: string;
+  readerName?: string;
+  roles: Role[];
+  format: 'full' | 'work';
+  readAt: string;
+  recordedAt: string;
+}
+
+/** GET /organisations/:id/regional-specialists: a regional organisation's tutor or methodologist serving the school. */
+export type RegionalSpecialistView = components['schemas']['RegionalSpecialistDto'] & {
+  assignedAt: string;
+  name?: string;
+  regionalOrganisationName?: string;
+};
 
 /** A person on a route's title page: the id always, the rest where the directory knows it. */
 export interface TitlePagePerson extends Partial<PersonName> {

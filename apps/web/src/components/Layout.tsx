@@ -26,6 +26,11 @@ export const menu: MenuItem[] = [
   { to: '/people', label: 'Сотрудники', roles: ['curator', 'director', 'administrator'] },
   { to: '/audit', label: 'Аудит пар', roles: ['administrator', 'curator'] },
   { to: '/people/import', label: 'Импорт сотрудников', roles: ['curator', 'director', 'administrator'] },
+  {
+    to: '/regional-specialists',
+    label: 'Региональные специалисты',
+    roles: ['curator', 'director', 'regionalCoordinator', 'administrator'],
+  },
   { to: '/calendar', label: 'Производственный календарь', roles: ['administrator'] },
   { to: '/users', label: 'Пользователи и роли', roles: ['administrator'] },
 ];

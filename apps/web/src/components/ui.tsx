@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { ApiError, getJson } from '../api';
 import { usePeople } from './people';
 
@@ -320,5 +320,59 @@ export function ShowMore({
       ) : null}
       <ErrorBox error={list.moreError} />
     </div>
+  );
+}
+
+/**
+ * A modal question before a command that cannot be undone: `children` say what happens and what stays; the
+ * confirm button sends it, «Отмена» (or Esc) closes the dialog and changes nothing.
+ */
+export function ConfirmDialog({
+  open,
+  title,
+  confirm,
+  busy,
+  onConfirm,
+  onCancel,
+  children,
+}: {
+  open: boolean;
+  title: string;
+  /** The confirm button's text: the action itself («Открепить», «Обезличить»). */
+  confirm: string;
+  busy?: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+  children: ReactNode;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+  return (
+    <dialog
+      ref={ref}
+      aria-labelledby={titleId}
+      className="confirm-dialog"
+      onCancel={(event) => {
+        event.preventDefault();
+        onCancel();
+      }}
+    >
+      <h2 id={titleId}>{title}</h2>
+      {children}
+      <div className="actions">
+        <button type="button" className="button-danger" disabled={busy} onClick={onConfirm}>
+          {busy ? 'Выполняется…' : confirm}
+        </button>
+        <button type="button" onClick={onCancel} disabled={busy}>
+          Отмена
+        </button>
+      </div>
+    </dialog>
   );
 }
