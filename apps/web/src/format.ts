@@ -22,6 +22,14 @@ function instantFormat(timeZone: string): Intl.DateTimeFormat {
 export const formatInstant = (iso: string | undefined, timeZone: string): string =>
   iso ? instantFormat(timeZone).format(new Date(iso)) : '—';
 
+/** "03.12.2026": the day an instant fell on in the given zone. */
+export const formatDay = (iso: string | undefined, timeZone: string): string =>
+  iso
+    ? new Intl.DateTimeFormat('ru-RU', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric' }).format(
+        new Date(iso),
+      )
+    : '—';
+
 const localDateFormat = new Intl.DateTimeFormat('ru-RU', {
   timeZone: 'UTC',
   weekday: 'short',

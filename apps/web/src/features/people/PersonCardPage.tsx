@@ -5,7 +5,7 @@ import { useSession } from '../../auth';
 import { NoConsentFlag, PersonId, usePeople } from '../../components/people';
 import { Badge, DoneBox, ErrorBox, Field, Loading, useLoad } from '../../components/ui';
 import { useSubmit } from '../../use-submit';
-import { formatInstant, formatLocalDate } from '../../format';
+import { formatDay, formatInstant, formatLocalDate } from '../../format';
 import { roleLabels } from '../../labels';
 import {
   employmentStatusLabels,
@@ -15,6 +15,7 @@ import {
 } from '../../../../../libs/domain/src/person/person.card';
 import type { PersonCardView, Role } from '../../types';
 import { CardFields, EmploymentFields } from './person-form';
+import { CardReads, PersonPrivacy } from './PersonPrivacy';
 import {
   cardBody,
   cardValuesOf,
@@ -51,6 +52,7 @@ export function PersonCardPage() {
   const { personId = '' } = useParams();
   const card = useLoad(() => getJson<PersonCardView>(`/people/${personId}`), [personId]);
   const { refresh } = usePeople();
+  const session = useSession();
   // Each change is an event of the person's stream written with the row: the history is read again with the card.
   const [revision, setRevision] = useState(0);
   const changed = () => {
@@ -61,6 +63,8 @@ export function PersonCardPage() {
   if (card.error) return <ErrorBox error={card.error} />;
   if (!card.data) return <Loading what="Загрузка карточки" />;
   const view = card.data;
+  const zone = session.timeZoneOf(view.employments[0]?.organisationId);
+  const isAdministrator = session.has('administrator');
   const facts = shownFields.flatMap((field) => {
     const value = shown(field, view);
     return value === undefined ? [] : [[field, value] as const];
@@ -70,7 +74,10 @@ export function PersonCardPage() {
       <p>
         <Link to="/people">← Сотрудники</Link>
       </p>
-      <h1 id="person-title">{view.fullName}</h1>
+      {/* A depersonalised person has no name left to show: the card says when they lost it. */}
+      <h1 id="person-title">
+        {view.depersonalised ? `Обезличен(а) ${formatDay(view.depersonalisedAt, zone)}` : view.fullName}
+      </h1>
       {view.depersonalised ? <Badge tone="neutral">Персональные данные обезличены</Badge> : null}
       <section className="card" aria-labelledby="person-facts-title">
         <h2 id="person-facts-title">Карточка</h2>
@@ -84,12 +91,14 @@ export function PersonCardPage() {
             ))}
           </dl>
         ) : (
-          <p className="empty">Кроме ФИО, сведений нет.</p>
+          <p className="empty">{view.depersonalised ? 'Сведения обезличены.' : 'Кроме ФИО, сведений нет.'}</p>
         )}
         {view.depersonalised ? null : <EditCard view={view} onChanged={changed} />}
       </section>
       <Consent view={view} onChanged={changed} />
       <Employments view={view} onChanged={changed} />
+      {isAdministrator ? <PersonPrivacy view={view} onChanged={changed} /> : null}
+      {isAdministrator ? <CardReads key={`reads-${revision}`} personId={view.personId} timeZone={zone} /> : null}
       <PersonHistory key={revision} personId={view.personId} />
     </section>
   );
