@@ -107,6 +107,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/organisations/{id}/regional-specialists/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Тьюторы и методисты региональных организаций региона, которых можно закрепить за организацией: поиск по началу ФИО */
+        get: operations["OrganisationsController_regionalSpecialistCandidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/organisations/{id}/regional-specialists/remove": {
         parameters: {
             query?: never;
@@ -2767,6 +2784,30 @@ export interface operations {
                 "application/json": components["schemas"]["RegionalSpecialistDto"];
             };
         };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OrganisationsController_regionalSpecialistCandidates: {
+        parameters: {
+            query?: {
+                limit?: unknown;
+                offset?: unknown;
+                /** @description The start of the ФИО (case and ё/е do not matter) */
+                q?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             200: {
                 headers: {

@@ -7,6 +7,7 @@ import { isAdministrator, type AuthenticatedUser } from '../auth/auth.types';
 import { assertOrganisationAccess, rolesIn } from '../auth/organisation-access';
 import { ApiController, Command, Create, IdParam, Read } from '../common/endpoints';
 import { PaginationQuery } from '../common/pagination.dto';
+import { PeopleQuery } from '../people/person.dto';
 import {
   AssignStaffDto,
   OrganisationSettingsDto,
@@ -139,6 +140,23 @@ export class OrganisationsController {
   )
   regionalSpecialists(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Query() page: PaginationQuery) {
     return this.organisations.regionalSpecialists(user, id, page.limit, page.offset);
+  }
+
+  @Read(
+    ':id/regional-specialists/candidates',
+    specialistAssigners,
+    'Тьюторы и методисты региональных организаций региона, которых можно закрепить за организацией: поиск по началу ФИО',
+    'organisation',
+  )
+  async regionalSpecialistCandidates(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam() id: string,
+    @Query() query: PeopleQuery,
+  ) {
+    const organisation = await this.organisations.load(user, id);
+    // Only those who may assign see who could be assigned (the candidates' names are personal data).
+    assigningRole(user, id);
+    return this.organisations.regionalSpecialistCandidates(organisation, query.q, query);
   }
 
   @Command(

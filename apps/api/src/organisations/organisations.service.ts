@@ -96,6 +96,15 @@ export class OrganisationsService {
     }));
   }
 
+  /** Who may serve the organisation: its region's regional organisations' tutors and methodologists, by ФИО. */
+  regionalSpecialistCandidates(
+    organisation: RegisteredOrganisation,
+    q: string | undefined,
+    page: { limit: number; offset: number },
+  ) {
+    return this.people.regionalSpecialistCandidates(organisation.region, q, page);
+  }
+
   async list(user: AuthenticatedUser, limit: number, offset: number): Promise<RegisteredOrganisation[]> {
     const all = isAdministrator(user);
     const rows = await this.db.query<{ state: RegisteredOrganisation }[]>(

@@ -6,6 +6,8 @@ import {
   fullNameOf,
   personSearchKey,
   personStream,
+  regionalOrganisationKinds,
+  regionalSpecialistRoles,
   shortNameOf,
   type EmploymentStatus,
   type PersonCard,
@@ -13,6 +15,7 @@ import {
   type PersonEmployment,
   type PersonEvent,
   type QualificationCategory,
+  type RegionalSpecialistRole,
 } from '@mentorflow/domain';
 import { EventStore } from '@mentorflow/event-store';
 
@@ -52,6 +55,15 @@ export interface StoredPerson {
   depersonalised: boolean;
   /** When the person was depersonalised (the card says so with the date). */
   depersonalisedAt?: string;
+}
+
+/** A regional organisation's tutor or methodologist a school may be served by (one role in one organisation). */
+export interface RegionalSpecialistCandidate extends PersonName {
+  personId: string;
+  positions: string[];
+  role: RegionalSpecialistRole;
+  regionalOrganisationId: string;
+  regionalOrganisationName: string;
 }
 
 export interface StoredEmployment extends PersonEmployment {
@@ -245,6 +257,48 @@ export class PersonRecords {
         hasConsent: r.has_consent === true,
       };
     });
+  }
+
+  /**
+   * The tutors and methodologists a school of `region` may be served by: on the staff (not dismissed) of a
+   * regional organisation (ЦНППМ, ИРО, methodical centre) of the region and holding the role there through an
+   * enabled account whose subject is the person — what AssignRegionalSpecialist requires — searched like
+   * search(). One row per person, role and regional organisation.
+   */
+  async regionalSpecialistCandidates(
+    region: string,
+    q: string | undefined,
+    page: { limit: number; offset: number },
+  ): Promise<RegionalSpecialistCandidate[]> {
+    const rows = await this.db.query<PersonRow[]>(
+      `SELECT p.person_id, p.surname, p.first_name, p.patronymic, ${HAS_CONSENT_SQL} AS has_consent,
+              e.positions, o.organisation_id AS regional_organisation_id, o.name AS regional_organisation_name, a.role
+       FROM organisations_view o
+       JOIN personal.employments e ON e.organisation_id = o.organisation_id AND e.status <> 'dismissed'
+       JOIN personal.persons p ON p.person_id = e.person_id AND p.depersonalised_at IS NULL
+       JOIN users u ON u.subject = p.person_id::text AND u.disabled_at IS NULL
+       JOIN role_assignments a ON a.user_id = u.user_id AND a.organisation_id = o.organisation_id
+                               AND a.role = ANY($2::text[])
+       WHERE o.region = $1 AND o.state->>'kind' = ANY($3::text[]) AND p.search_key LIKE $4 || '%'
+       ORDER BY p.search_key, p.person_id, o.name, a.role
+       LIMIT $5 OFFSET $6`,
+      [
+        region,
+        regionalSpecialistRoles,
+        regionalOrganisationKinds,
+        likePrefix(personSearchKey(q ?? '')),
+        page.limit,
+        page.offset,
+      ],
+    );
+    return rows.map((r) => ({
+      personId: r.person_id as string,
+      ...nameOf(cardOfRow(r), r.has_consent === true),
+      positions: r.positions as string[],
+      role: r.role as RegionalSpecialistRole,
+      regionalOrganisationId: r.regional_organisation_id as string,
+      regionalOrganisationName: r.regional_organisation_name as string,
+    }));
   }
 
   async find(personId: string): Promise<StoredPerson | undefined> {
