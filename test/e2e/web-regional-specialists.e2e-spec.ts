@@ -9,7 +9,6 @@ import { accessibilityAudit, ensureWebBuild, launchBrowser, screenshot, signedIn
 
 const ZONE = 'Europe/Moscow';
 const centreName = 'ГАУ ДПО «ЦНППМ Тверской области»';
-/** Named to sort first among the organisations other specs register (the screens list the first hundred). */
 const schoolNames = ['ГБОУ «Гимназия № 1»', 'ГБОУ «Гимназия № 2»', 'ГБОУ «Гимназия № 3»'] as const;
 /** One teacher per school: the card's name and how the route list names her. */
 const teachers = [
@@ -19,10 +18,11 @@ const teachers = [
 ] as const;
 
 /**
- * Issue 18, «Regional organisations», in the browser: an administrator assigns a ЦНППМ tutor to two schools
- * through «Региональные специалисты» (chosen by surname among the ЦНППМ's staff; an assignment to a third school
- * is released after a confirmation); the tutor, with no role in any school, opens a route of a teacher of each
- * school and reads the teacher's name, and finds the third school's route not found. Names in every assertion.
+ * Issue 18, «Regional organisations», in the browser: the region's coordinator assigns a ЦНППМ tutor to two schools
+ * through «Региональные специалисты» (chosen by surname among the region's ЦНППМ tutors and methodologists; a
+ * third school's assignment is released after a confirmation); the tutor, with no role in any school, opens a
+ * route of a teacher of each school and reads the teacher's name, and finds the third school's route not found.
+ * Names in every assertion.
  */
 describe('web application: a ЦНППМ tutor assigned to two schools through the screen', () => {
   let system: TestSystem;
@@ -30,8 +30,10 @@ describe('web application: a ЦНППМ tutor assigned to two schools through th
   const region = `Тверская область ${randomUUID().slice(0, 8)}`;
   const admin = randomUUID();
   const tutor = randomUUID();
+  const methodologist = randomUUID();
   const teacherIds = [randomUUID(), randomUUID(), randomUUID()];
   let adminToken: string;
+  let coordinatorToken: string;
   let tutorToken: string;
   let centreId: string;
   const schoolIds: string[] = [];
@@ -55,15 +57,24 @@ describe('web application: a ЦНППМ tutor assigned to two schools through th
     };
     centreId = await register(centreName, 'professionalExcellenceCentre');
     for (const name of schoolNames) schoolIds.push(await register(name));
-    // The tutor holds her role in the ЦНППМ only, and is on its staff with a colleague the search must pass over.
+    // The region's coordinator assigns; the tutor and a methodologist hold their roles in the ЦНППМ only.
+    coordinatorToken = system.token(randomUUID(), ['regionalCoordinator'], [], { region });
     tutorToken = system.token(tutor, ['tutor'], [centreId]);
+    system.token(methodologist, ['methodologist'], [centreId]);
     await addPerson(system, centreId, adminToken, 'Соколова', {
       personId: tutor,
       firstName: 'Ирина',
       patronymic: 'Львовна',
       positions: ['тьютор'],
     });
-    await addPerson(system, centreId, adminToken, 'Смирнов', { firstName: 'Пётр', positions: ['методист'] });
+    await addPerson(system, centreId, adminToken, 'Смирнов', {
+      personId: methodologist,
+      firstName: 'Пётр',
+      patronymic: 'Ильич',
+      positions: ['методист'],
+    });
+    // On the ЦНППМ's staff without a role there: not a candidate.
+    await addPerson(system, centreId, adminToken, 'Соколов', { firstName: 'Глеб', positions: ['бухгалтер'] });
     for (const [i, schoolId] of schoolIds.entries()) {
       system.token(teacherIds[i], ['mentee'], [schoolId]);
       await addPerson(system, schoolId, adminToken, teachers[i].surname, {
@@ -84,14 +95,15 @@ describe('web application: a ЦНППМ tutor assigned to two schools through th
     const assigned = page.locator('section[aria-labelledby="assigned-title"]');
     await assigned.getByText('За организацией пока не закреплён ни один региональный специалист.').waitFor();
     const form = page.getByRole('form', { name: 'Закрепить специалиста' });
-    await form
-      .getByLabel('Региональная организация')
-      .selectOption({ label: `${centreName} (ЦНППМ (центр непрерывного повышения профессионального мастерства))` });
     const box = form.getByRole('combobox', { name: 'Специалист' });
     await box.fill('сок');
-    await page.getByRole('option', { name: 'Соколова Ирина Львовна — тьютор' }).click();
+    const option = page.getByRole('option', { name: `Соколова Ирина Львовна — тьютор, ${centreName}` });
+    await option.waitFor();
+    // Соколов of the ЦНППМ holds no role there: the search passes over him.
+    const found = form.getByRole('listbox', { name: 'Специалист: найденные сотрудники' });
+    await expect(found.getByRole('option').count()).resolves.toBe(1);
+    await option.click();
     expect(await box.inputValue()).toBe('Соколова Ирина Львовна');
-    await form.getByLabel('Роль').selectOption({ label: 'Тьютор' });
     await form.getByRole('button', { name: 'Закрепить' }).click();
     await form.getByText('Соколова Ирина Львовна закреплён(а) за организацией').waitFor();
     const row = assigned.locator('tbody tr').filter({ hasText: 'Соколова Ирина Львовна' });
@@ -105,8 +117,8 @@ describe('web application: a ЦНППМ tutor assigned to two schools through th
     ]);
   }
 
-  it('an administrator assigns the tutor to two schools by name, and releases a third assignment after confirming', async () => {
-    const { context, page } = await signedInPage(browser, adminToken);
+  it('the region’s coordinator assigns the tutor to two schools by name, and releases a third assignment after confirming', async () => {
+    const { context, page } = await signedInPage(browser, coordinatorToken);
     await page.goto(`${system.baseUrl}/app/`);
     await page
       .getByRole('navigation', { name: 'Основное меню' })
@@ -131,10 +143,43 @@ describe('web application: a ЦНППМ tutor assigned to two schools through th
     // The first school lists her with her organisation and role.
     await page.getByLabel('Организация', { exact: true }).selectOption({ label: schoolNames[0] });
     await assigned.getByRole('cell', { name: 'Соколова Ирина Львовна', exact: true }).waitFor();
-    await screenshot(page, 'admin-regional-specialists');
+    await screenshot(page, 'regional-specialists');
     const audit = await accessibilityAudit(page);
     expect(audit).toMatchObject({ lang: 'ru', unnamed: [], h1: 1, skipped: [] });
     await context.close();
+  });
+
+  it('lists the candidates to those who may assign only: the region’s ЦНППМ tutors and methodologists holding the role', async () => {
+    const candidates = (token: string, q = '', schoolId = schoolIds[0]) =>
+      system.request(
+        'GET',
+        `/organisations/${schoolId}/regional-specialists/candidates?q=${encodeURIComponent(q)}&limit=10`,
+        token,
+      );
+    const all = await candidates(coordinatorToken);
+    expect(all.status).toBe(200);
+    expect(all.body).toEqual([
+      expect.objectContaining({
+        fullName: 'Смирнов Пётр Ильич',
+        role: 'methodologist',
+        regionalOrganisationName: centreName,
+      }),
+      expect.objectContaining({
+        fullName: 'Соколова Ирина Львовна',
+        role: 'tutor',
+        regionalOrganisationId: centreId,
+        regionalOrganisationName: centreName,
+        positions: ['тьютор'],
+      }),
+    ]);
+    expect((await candidates(coordinatorToken, 'СОКОЛОВА')).body.map((c: { fullName: string }) => c.fullName)).toEqual([
+      'Соколова Ирина Львовна',
+    ]);
+    // A school's curator may see them too; its teacher (a mentee) may not, nor its curator another school's.
+    const curator = system.token(randomUUID(), ['curator'], [schoolIds[0]]);
+    expect((await candidates(curator, 'смир')).body).toHaveLength(1);
+    expect((await candidates(system.token(teacherIds[0], ['mentee'], [schoolIds[0]]))).status).toBe(403);
+    expect((await candidates(curator, '', schoolIds[1])).status).toBe(404);
   });
 
   it('the tutor opens a route of a teacher of each school and reads her name; the third school’s route is not found', async () => {

@@ -387,6 +387,13 @@ export interface PersonCardRead {
   recordedAt: string;
 }
 
+/** GET /organisations/:id/regional-specialists/candidates: who may be assigned (one role in one regional organisation). */
+export type RegionalSpecialistCandidate = PersonName &
+  Pick<RegionalSpecialistView, 'personId' | 'role' | 'regionalOrganisationId'> & {
+    positions: string[];
+    regionalOrganisationName: string;
+  };
+
 /** GET /organisations/:id/regional-specialists: a regional organisation's tutor or methodologist serving the school. */
 export type RegionalSpecialistView = components['schemas']['RegionalSpecialistDto'] & {
   assignedAt: string;

@@ -8,16 +8,24 @@ const DEBOUNCE_MS = 250;
 const SHOWN = 10;
 
 /** «Иванова Мария Петровна — учитель математики»: who the person is in one line. */
-export const personLine = (p: Pick<PersonListItem, 'fullName' | 'positions' | 'subjects'>): string =>
+export const personLine = (p: Pick<PersonListItem, 'fullName' | 'positions'>): string =>
   [p.fullName, p.positions.join(', ')].filter(Boolean).join(' — ');
+
+/** What a picker needs of a person it offers. */
+type PickerPerson = Pick<PersonListItem, 'personId' | 'fullName' | 'positions' | 'hasConsent'>;
 
 /**
  * Chooses a person of an organisation's staff by surname: the directory is searched on the server as the user
  * types (case- and ё/е-insensitive prefix), the matches are offered as a listbox (arrows and Enter, or the
- * mouse), and the chosen person's id is what the form sends. Nobody types or pastes an id.
+ * mouse), and the chosen person's id is what the form sends. Nobody types or pastes an id. Another list that
+ * searches the same way (`searchPath`, taking `q`, `limit`, `offset`) may be offered instead, its rows told
+ * apart by `keyOf` and shown by `describe`.
  */
-export function PersonPicker({
+export function PersonPicker<T extends PickerPerson = PersonListItem>({
   organisationId,
+  searchPath = `/organisations/${organisationId}/people`,
+  describe = personLine,
+  keyOf = (p) => p.personId,
   label,
   field,
   error,
@@ -26,26 +34,29 @@ export function PersonPicker({
   onChange,
 }: {
   organisationId: string;
+  searchPath?: string;
+  describe?: (person: T) => string;
+  keyOf?: (person: T) => string;
   label: string;
   field: string;
   error?: unknown;
   hint?: string;
   /** The chosen person, or undefined while nobody is chosen. */
-  value?: PersonListItem;
-  onChange: (person: PersonListItem | undefined) => void;
+  value?: T;
+  onChange: (person: T | undefined) => void;
 }) {
   const listId = useId();
   const [text, setText] = useState(value?.fullName ?? '');
   const [open, setOpen] = useState(false);
   // The matches with the text they were found for: a list is only offered for what the box now says.
-  const [result, setResult] = useState<{ q: string; people: PersonListItem[] }>({ q: '', people: [] });
+  const [result, setResult] = useState<{ q: string; people: T[] }>({ q: '', people: [] });
   const found = result.q === text.trim() ? result.people : [];
   const [active, setActive] = useState(0);
   const [state, setState] = useState<'idle' | 'searching' | 'failed'>('idle');
   const blurTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
 
   // The form cleared or set the person: show it in the box.
-  useEffect(() => setText(value?.fullName ?? ''), [value?.personId]);
+  useEffect(() => setText(value?.fullName ?? ''), [value && keyOf(value)]);
 
   useEffect(() => {
     if (!open) return;
@@ -53,9 +64,7 @@ export function PersonPicker({
     let live = true;
     const timer = setTimeout(() => {
       setState('searching');
-      getJson<PersonListItem[]>(
-        `/organisations/${organisationId}/people?q=${encodeURIComponent(q)}&limit=${SHOWN}&offset=0`,
-      ).then(
+      getJson<T[]>(`${searchPath}?q=${encodeURIComponent(q)}&limit=${SHOWN}&offset=0`).then(
         (people) => {
           if (!live) return;
           setResult({ q, people });
@@ -69,9 +78,9 @@ export function PersonPicker({
       live = false;
       clearTimeout(timer);
     };
-  }, [text, open, organisationId]);
+  }, [text, open, searchPath]);
 
-  const choose = (person: PersonListItem) => {
+  const choose = (person: T) => {
     onChange(person);
     setText(person.fullName);
     setOpen(false);
@@ -115,7 +124,7 @@ export function PersonPicker({
             aria-autocomplete="list"
             aria-expanded={open}
             aria-controls={listId}
-            aria-activedescendant={open && found[active] ? `${listId}-${found[active].personId}` : undefined}
+            aria-activedescendant={open && found[active] ? `${listId}-${keyOf(found[active])}` : undefined}
             autoComplete="off"
             value={text}
             onChange={(e) => {
@@ -133,8 +142,8 @@ export function PersonPicker({
           <ul id={listId} role="listbox" aria-label={`${label}: найденные сотрудники`} hidden={!open}>
             {found.map((p, i) => (
               <li
-                key={p.personId}
-                id={`${listId}-${p.personId}`}
+                key={keyOf(p)}
+                id={`${listId}-${keyOf(p)}`}
                 role="option"
                 aria-selected={i === active}
                 className={i === active ? 'option-active' : undefined}
@@ -145,7 +154,7 @@ export function PersonPicker({
                   choose(p);
                 }}
               >
-                {personLine(p)}
+                {describe(p)}
                 {p.hasConsent ? null : <span className="no-consent"> (нет согласия на обработку ПДн)</span>}
               </li>
             ))}

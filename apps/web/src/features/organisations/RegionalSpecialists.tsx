@@ -8,7 +8,6 @@ import {
   DataTable,
   DoneBox,
   ErrorBox,
-  labelledOptions,
   Loading,
   SelectField,
   ShowMore,
@@ -20,8 +19,7 @@ import {
   isRegionalOrganisationKind,
   type RegionalSpecialistRole,
 } from '../../../../../libs/domain/src/organisation/organisation.events';
-import { organisationKindLabels } from '../../../../../libs/domain/src/organisation/organisation.labels';
-import type { PersonListItem, RegionalSpecialistView } from '../../types';
+import type { RegionalSpecialistCandidate, RegionalSpecialistView } from '../../types';
 
 const specialistRoleLabels: Record<RegionalSpecialistRole, string> = { tutor: 'Тьютор', methodologist: 'Методист' };
 
@@ -33,9 +31,10 @@ const specialistRoleLabels: Record<RegionalSpecialistRole, string> = { tutor: '�
  */
 export function RegionalSpecialists() {
   const session = useSession();
-  const all = [...session.organisations.values()].sort((a, b) => a.name.localeCompare(b.name, 'ru'));
-  const schools = all.filter((o) => !isRegionalOrganisationKind(o.kind));
-  const regional = all.filter((o) => isRegionalOrganisationKind(o.kind));
+  // The organisations a regional specialist may serve: not the regional ones themselves.
+  const schools = [...session.organisations.values()]
+    .filter((o) => !isRegionalOrganisationKind(o.kind))
+    .sort((a, b) => a.name.localeCompare(b.name, 'ru'));
   const [params, setParams] = useSearchParams();
   const organisationId = params.get('organisation') ?? schools[0]?.organisationId ?? '';
   return (
@@ -57,20 +56,12 @@ export function RegionalSpecialists() {
           options={schools.map((o) => [o.organisationId, o.name] as const)}
         />
       ) : null}
-      {organisationId ? (
-        <ServedOrganisation key={organisationId} organisationId={organisationId} regional={regional} />
-      ) : null}
+      {organisationId ? <ServedOrganisation key={organisationId} organisationId={organisationId} /> : null}
     </section>
   );
 }
 
-function ServedOrganisation({
-  organisationId,
-  regional,
-}: {
-  organisationId: string;
-  regional: { organisationId: string; name: string; kind: string }[];
-}) {
+function ServedOrganisation({ organisationId }: { organisationId: string }) {
   const session = useSession();
   const specialists = usePaged<RegionalSpecialistView>(`/organisations/${organisationId}/regional-specialists`, []);
   const [releasing, setReleasing] = useState<RegionalSpecialistView | undefined>();
@@ -142,91 +133,57 @@ function ServedOrganisation({
           {name} и работать с ними. История маршрутов, где он(а) уже участвовал(а), сохранится.
         </p>
       </ConfirmDialog>
-      <AssignSpecialist organisationId={organisationId} regional={regional} onAssigned={specialists.reload} />
+      <AssignSpecialist organisationId={organisationId} onAssigned={specialists.reload} />
     </>
   );
 }
 
-function AssignSpecialist({
-  organisationId,
-  regional,
-  onAssigned,
-}: {
-  organisationId: string;
-  regional: { organisationId: string; name: string; kind: string }[];
-  onAssigned: () => void;
-}) {
-  const [regionalOrganisationId, setRegionalOrganisationId] = useState(regional[0]?.organisationId ?? '');
-  const [person, setPerson] = useState<PersonListItem | undefined>();
-  const [role, setRole] = useState<RegionalSpecialistRole>('tutor');
+/** The candidate as the picker offers it: who, in which role, of which regional organisation. */
+const candidateLine = (c: RegionalSpecialistCandidate) =>
+  `${c.fullName} — ${specialistRoleLabels[c.role].toLowerCase()}, ${c.regionalOrganisationName}`;
+const candidateKey = (c: RegionalSpecialistCandidate) => `${c.personId}-${c.role}-${c.regionalOrganisationId}`;
+
+/** The picker searches the region's ЦНППМ, ИРО and methodical centres' tutors and methodologists by surname. */
+function AssignSpecialist({ organisationId, onAssigned }: { organisationId: string; onAssigned: () => void }) {
+  const [candidate, setCandidate] = useState<RegionalSpecialistCandidate | undefined>();
   const { submit: send, busy, error, done } = useSubmit();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void send(async () => {
       await postJson(`/organisations/${organisationId}/regional-specialists`, {
-        personId: person?.personId,
-        role,
-        regionalOrganisationId,
+        personId: candidate?.personId,
+        role: candidate?.role,
+        regionalOrganisationId: candidate?.regionalOrganisationId,
       });
-      setPerson(undefined);
+      setCandidate(undefined);
       onAssigned();
-      return `${person?.fullName ?? 'Специалист'} закреплён(а) за организацией`;
+      return `${candidate?.fullName ?? 'Специалист'} закреплён(а) за организацией`;
     });
   };
   return (
     <section className="card" aria-labelledby="assign-title">
       <h2 id="assign-title">Закрепить специалиста</h2>
-      {regional.length === 0 ? (
-        <p className="empty">
-          Вам не видна ни одна региональная организация (ЦНППМ, ИРО, методический центр): закрепить её специалиста может
-          администратор.
-        </p>
-      ) : (
-        <form onSubmit={submit} noValidate aria-label="Закрепить специалиста" className="form-grid">
-          <SelectField
-            label="Региональная организация"
-            field="regionalOrganisationId"
-            error={error}
-            value={regionalOrganisationId}
-            onChange={(id) => {
-              setRegionalOrganisationId(id);
-              setPerson(undefined);
-            }}
-            options={regional.map(
-              (o) =>
-                [
-                  o.organisationId,
-                  `${o.name} (${organisationKindLabels[o.kind as keyof typeof organisationKindLabels] ?? o.kind})`,
-                ] as const,
-            )}
-          />
-          <PersonPicker
-            key={regionalOrganisationId}
-            organisationId={regionalOrganisationId}
-            label="Специалист"
-            field="personId"
-            error={error}
-            hint="Начните вводить фамилию сотрудника региональной организации"
-            value={person}
-            onChange={setPerson}
-          />
-          <SelectField
-            label="Роль"
-            field="role"
-            error={error}
-            value={role}
-            onChange={setRole}
-            options={labelledOptions(specialistRoleLabels)}
-          />
-          <div className="actions">
-            <button type="submit" className="button-primary" disabled={busy}>
-              {busy ? 'Сохранение…' : 'Закрепить'}
-            </button>
-          </div>
-          <ErrorBox error={error} title="Не закреплено" />
-          <DoneBox done={done} />
-        </form>
-      )}
+      <form onSubmit={submit} noValidate aria-label="Закрепить специалиста" className="form-grid">
+        <PersonPicker<RegionalSpecialistCandidate>
+          organisationId={organisationId}
+          searchPath={`/organisations/${organisationId}/regional-specialists/candidates`}
+          describe={candidateLine}
+          keyOf={candidateKey}
+          label="Специалист"
+          field="personId"
+          error={error}
+          hint="Начните вводить фамилию: тьюторы и методисты региона"
+          value={candidate}
+          onChange={setCandidate}
+        />
+        <div className="actions">
+          <button type="submit" className="button-primary" disabled={busy}>
+            {busy ? 'Сохранение…' : 'Закрепить'}
+          </button>
+        </div>
+        <ErrorBox error={error} title="Не закреплено" />
+        <DoneBox done={done} />
+      </form>
     </section>
   );
 }
