@@ -14,7 +14,7 @@ export class NotificationsController {
   }
 
   @Command(':id/resend', ['administrator'], 'Отправить неотправленное уведомление повторно', 'unscoped')
-  resend(@IdParam() id: string) {
+  resend(@IdParam('id', true) id: string) {
     return this.notifications.resend(id);
   }
 }

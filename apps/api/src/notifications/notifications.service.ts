@@ -50,7 +50,8 @@ export class NotificationsService {
 
   /** A parked message goes back to the queue with a fresh count of attempts; the dispatcher sends it next. */
   async resend(notificationId: string) {
-    const [row] = await this.db.query<NotificationRow[]>(
+    // TypeORM answers an UPDATE … RETURNING with [rows, affected count].
+    const [[row]] = await this.db.query<[NotificationRow[], number]>(
       `UPDATE notification_outbox SET failed_at = NULL, attempts = 0, next_attempt_at = now()
        WHERE notification_id = $1 AND failed_at IS NOT NULL RETURNING ${COLUMNS}`,
       [notificationId],
