@@ -149,9 +149,16 @@ describe('notifications by e-mail on a real SMTP server', () => {
     expect(mail.to(address)).toHaveLength(0);
 
     mail.rejecting = false;
-    const resent = await system.request('POST', `/notifications/${parked.notificationId}/resend`, admin);
+    const resent = await system.request('POST', `/notifications/${parked.notificationId}/resend`, admin, {
+      reason: 'Сервер почты снова принимает письма',
+    });
     expect(resent.status).toBe(200);
-    expect(resent.body).toMatchObject({ notificationId: parked.notificationId, attempts: 0, failedAt: null });
+    expect(resent.body).toMatchObject({
+      notificationId: parked.notificationId,
+      attempts: 0,
+      failedAt: null,
+      resendReason: 'Сервер почты снова принимает письма',
+    });
     await eventually(
       () => mail.to(address),
       (m) => m.length > 0,
@@ -162,12 +169,14 @@ describe('notifications by e-mail on a real SMTP server', () => {
     expect(mail.to(address)[0]?.subject).toMatch(/^Новая задача: Составить проект ИОМ/);
 
     // Only a parked message is resent; the list and the action are the administrator's.
-    const again = await system.request('POST', `/notifications/${parked.notificationId}/resend`, admin);
+    const again = await system.request('POST', `/notifications/${parked.notificationId}/resend`, admin, {});
     expect(again.status).toBe(409);
-    expect((await system.request('POST', `/notifications/${randomUUID()}/resend`, admin)).status).toBe(404);
-    expect((await system.request('POST', '/notifications/not-a-uuid/resend', admin)).status).toBe(400);
+    expect((await system.request('POST', `/notifications/${randomUUID()}/resend`, admin, {})).status).toBe(404);
+    expect((await system.request('POST', '/notifications/not-a-uuid/resend', admin, {})).status).toBe(400);
     expect((await system.request('GET', '/notifications?status=lost', admin)).status).toBe(400);
     expect((await system.request('GET', '/notifications?status=failed', curator)).status).toBe(403);
-    expect((await system.request('POST', `/notifications/${parked.notificationId}/resend`, curator)).status).toBe(403);
+    expect((await system.request('POST', `/notifications/${parked.notificationId}/resend`, curator, {})).status).toBe(
+      403,
+    );
   });
 });

@@ -2620,6 +2620,10 @@ export interface components {
             /** @example Уволена приказом № 12-к от 01.10.2026 */
             reason?: string;
         };
+        ResendNotificationDto: {
+            /** @example Рабочий e-mail исправлен в карточке сотрудника */
+            reason?: string;
+        };
         DepersonalisationDto: {
             /**
              * @description The document the depersonalisation rests on (a reference, no names): recorded with the event
@@ -4951,7 +4955,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResendNotificationDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {

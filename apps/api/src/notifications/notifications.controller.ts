@@ -1,6 +1,8 @@
-import { Query } from '@nestjs/common';
+import { Body, Query } from '@nestjs/common';
+import { CurrentUser } from '../auth/auth.decorators';
+import type { AuthenticatedUser } from '../auth/auth.types';
 import { ApiController, Command, IdParam, Read } from '../common/endpoints';
-import { NotificationListQuery } from './notification.dto';
+import { NotificationListQuery, ResendNotificationDto } from './notification.dto';
 import { NotificationsService } from './notifications.service';
 
 /** The outbox of notification e-mails: administrators see what could not be delivered and send it again. */
@@ -14,7 +16,11 @@ export class NotificationsController {
   }
 
   @Command(':id/resend', ['administrator'], 'Отправить неотправленное уведомление повторно', 'unscoped')
-  resend(@IdParam('id', true) id: string) {
-    return this.notifications.resend(id);
+  resend(
+    @CurrentUser() admin: AuthenticatedUser,
+    @IdParam('id', true) id: string,
+    @Body() body: ResendNotificationDto,
+  ) {
+    return this.notifications.resend(id, admin.sub, body.reason?.trim() || undefined);
   }
 }

@@ -17,11 +17,15 @@ interface NotificationRow {
   nextAttemptAt: Date;
   sentAt: Date | null;
   failedAt: Date | null;
+  resentAt: Date | null;
+  resentBy: string | null;
+  resendReason: string | null;
 }
 
 const COLUMNS = `notification_id AS "notificationId", kind, recipient_id AS "recipientId", recipient_role AS "recipientRole",
   task_id AS "taskId", subject, attempts, last_error AS "lastError", created_at AS "createdAt",
-  next_attempt_at AS "nextAttemptAt", sent_at AS "sentAt", failed_at AS "failedAt"`;
+  next_attempt_at AS "nextAttemptAt", sent_at AS "sentAt", failed_at AS "failedAt",
+  resent_at AS "resentAt", resent_by AS "resentBy", resend_reason AS "resendReason"`;
 
 const WHERE_STATUS: Readonly<Record<NotificationStatus, string>> = {
   failed: 'failed_at IS NOT NULL',
@@ -48,13 +52,17 @@ export class NotificationsService {
     return rows.map((row) => ({ ...row, recipientName: names.get(row.recipientId)?.fullName }));
   }
 
-  /** A parked message goes back to the queue with a fresh count of attempts; the dispatcher sends it next. */
-  async resend(notificationId: string) {
+  /**
+   * A parked message goes back to the queue with a fresh count of attempts; the dispatcher sends it next.
+   * Who resent it, when and why stay on the row.
+   */
+  async resend(notificationId: string, adminId: string, reason?: string) {
     // TypeORM answers an UPDATE … RETURNING with [rows, affected count].
     const [[row]] = await this.db.query<[NotificationRow[], number]>(
-      `UPDATE notification_outbox SET failed_at = NULL, attempts = 0, next_attempt_at = now()
+      `UPDATE notification_outbox SET failed_at = NULL, attempts = 0, next_attempt_at = now(),
+         resent_at = now(), resent_by = $2, resend_reason = $3
        WHERE notification_id = $1 AND failed_at IS NOT NULL RETURNING ${COLUMNS}`,
-      [notificationId],
+      [notificationId, adminId, reason ?? null],
     );
     if (row) return row;
     const [existing] = await this.db.query<NotificationRow[]>(
