@@ -9,6 +9,7 @@ import { eventually } from '../support/poll';
 import { places, registerOrganisation } from '../support/programme-setup';
 import { createRoute, recordDiagnostics } from '../support/route-setup';
 import { TestSystem } from '../support/system';
+import { accessibilityAudit, ensureWebBuild, launchBrowser, screenshot, signedInPage } from '../support/web';
 
 /**
  * Issue 21, e-mail: notifications reach people through a real SMTP server (smtp-server in this process),
@@ -178,5 +179,40 @@ describe('notifications by e-mail on a real SMTP server', () => {
     expect((await system.request('POST', `/notifications/${parked.notificationId}/resend`, curator, {})).status).toBe(
       403,
     );
+  });
+
+  it('shows the administrator a parked message on the «Уведомления» screen with its error, and «Отправить повторно» delivers it', async () => {
+    ensureWebBuild();
+    const browser = await launchBrowser();
+    try {
+      mail.rejecting = true;
+      const { methodologistId, address } = await diagnosticsRecorded('Экранова');
+      await system.eventually(
+        () => listed('failed'),
+        (r) => r.body.some((n: { recipientId: string }) => n.recipientId === methodologistId),
+        30_000,
+      );
+      mail.rejecting = false;
+      const { context, page } = await signedInPage(browser, admin);
+      await page.goto(`${system.baseUrl}/app/notifications`);
+      await page.getByRole('heading', { name: 'Уведомления', level: 1 }).waitFor();
+      const card = page.locator('li.card').filter({ hasText: 'Экранова Мария Петровна' });
+      await card.waitFor();
+      expect(await card.textContent()).toMatch(/Новая задача: Составить проект ИОМ[\s\S]*550 Mailbox unavailable/);
+      await screenshot(page, 'admin-notifications');
+      expect(await accessibilityAudit(page)).toMatchObject({ lang: 'ru', unnamed: [], h1: 1, skipped: [] });
+      await card.getByRole('button', { name: 'Отправить повторно' }).click();
+      await eventually(
+        () => mail.to(address),
+        (m) => m.length > 0,
+        { timeoutMs: 30_000 },
+      );
+      await settle();
+      expect(mail.to(address)).toHaveLength(1);
+      await context.close();
+    } finally {
+      mail.rejecting = false;
+      await browser.close();
+    }
   });
 });

@@ -85,6 +85,7 @@ describe('web application: the administrator audits a pair after a mentor replac
       'Импорт сотрудников',
       'Производственный календарь',
       'Пользователи и роли',
+      'Уведомления',
     ]);
 
     await page.getByLabel('Пара или группа').selectOption(pairId);

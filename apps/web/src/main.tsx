@@ -16,6 +16,7 @@ import { Users } from './features/users/Users';
 import { StaffDirectory } from './features/people/StaffDirectory';
 import { PersonCardPage } from './features/people/PersonCardPage';
 import { ImportPeople } from './features/people/ImportPeople';
+import { Notifications } from './features/notifications/Notifications';
 import './styles.css';
 
 const router = createBrowserRouter(
@@ -40,6 +41,7 @@ const router = createBrowserRouter(
         { path: 'people/:personId', element: <PersonCardPage /> },
         { path: 'calendar', element: <CalendarYears /> },
         { path: 'users', element: <Users /> },
+        { path: 'notifications', element: <Notifications /> },
         { path: 'people/import', element: <ImportPeople /> },
         { path: '*', element: <Navigate to="/" replace /> },
       ],

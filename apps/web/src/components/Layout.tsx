@@ -28,6 +28,7 @@ export const menu: MenuItem[] = [
   { to: '/people/import', label: 'Импорт сотрудников', roles: ['curator', 'director', 'administrator'] },
   { to: '/calendar', label: 'Производственный календарь', roles: ['administrator'] },
   { to: '/users', label: 'Пользователи и роли', roles: ['administrator'] },
+  { to: '/notifications', label: 'Уведомления', roles: ['administrator'] },
 ];
 
 export const allowed = (item: MenuItem, has: (...roles: Role[]) => boolean) =>
