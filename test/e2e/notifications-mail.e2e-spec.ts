@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sync as ical, type VEvent } from 'node-ical';
 import type { ProductionCalendar } from '@mentorflow/calendar';
 import { russianDate } from '@mentorflow/domain';
 import { loadFixtureYearsAhead } from '../support/calendar-fixture';
@@ -73,7 +74,7 @@ describe('notifications by e-mail on a real SMTP server', () => {
   const listed = (status: string) => system.request('GET', `/notifications?status=${status}&limit=100`, admin);
   const settle = () => new Promise((resolve) => setTimeout(resolve, 1500));
 
-  it('sends the methodologist «Составить проект ИОМ…» once, by name, with the due date as дд.мм.гггг and the link', async () => {
+  it('sends the methodologist «Составить проект ИОМ…» once, by name, with the due date as дд.мм.гггг, the link and the deadline as an .ics event', async () => {
     const { address, token, routeId } = await diagnosticsRecorded('Методистова');
     const [received] = await eventually(
       () => mail.to(address),
@@ -95,6 +96,17 @@ describe('notifications by e-mail on a real SMTP server', () => {
       expect(body).toContain(`до ${russianDate(due.dueLocalDate)} включительно`);
       expect(body).toContain(link);
     }
+    // The same deadline as an all-day event for her calendar, read by an iCalendar parser.
+    const events = Object.values(ical.parseICS(received?.calendar ?? '')).filter(
+      (c): c is VEvent => c?.type === 'VEVENT',
+    );
+    expect(events).toHaveLength(1);
+    expect(events[0]?.summary).toMatch(/^Срок: Составить проект ИОМ/);
+    expect(events[0]?.start.dateOnly).toBe(true);
+    const start = events[0]?.start as Date;
+    expect(
+      `${start.getFullYear()}-${String(start.getMonth() + 1).padStart(2, '0')}-${String(start.getDate()).padStart(2, '0')}`,
+    ).toBe(due.dueLocalDate);
     await settle();
     expect(mail.to(address)).toHaveLength(1);
   });

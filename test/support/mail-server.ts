@@ -8,6 +8,8 @@ export interface ReceivedMail {
   subject: string;
   text: string;
   html: string;
+  /** The text/calendar attachment (.ics), if the message has one. */
+  calendar?: string;
 }
 
 /**
@@ -71,7 +73,7 @@ export class TestMailServer {
   }
 }
 
-/** The MIME the test needs to read (nodemailer's text + HTML): headers with encoded words, parts, base64/QP. */
+/** The MIME the test needs to read (nodemailer's text + HTML + .ics): headers with encoded words, parts, base64/QP. */
 function parseMessage(raw: string): Omit<ReceivedMail, 'to'> {
   const { headers, body } = splitEntity(raw);
   const parts = leafParts(headers, body);
@@ -81,6 +83,7 @@ function parseMessage(raw: string): Omit<ReceivedMail, 'to'> {
     subject: decodeWords(headers.get('subject') ?? ''),
     text: part('text/plain')?.content ?? '',
     html: part('text/html')?.content ?? '',
+    ...(part('text/calendar') ? { calendar: part('text/calendar')?.content } : {}),
   };
 }
 

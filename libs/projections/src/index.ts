@@ -27,3 +27,4 @@ export * from './reports/report-queries';
 export * from './tasks/review-tasks';
 export * from './notifications/notification-templates';
 export * from './notifications/smtp-notification-sender';
+export * from './notifications/task-calendar-event';

@@ -2,7 +2,13 @@ import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from 
 import type { DataSource, EntityManager } from 'typeorm';
 import type { TaskView } from '@mentorflow/domain';
 import { PollingLoop } from '../polling-loop';
-import { renderNotification, type NotificationKind, type NotificationMessage } from './notification-templates';
+import {
+  renderNotification,
+  taskLink,
+  type NotificationKind,
+  type NotificationMessage,
+} from './notification-templates';
+import { taskCalendarEvent } from './task-calendar-event';
 
 /** An outbox row: ids, the kind and the subject line; no names or addresses. */
 export interface OutgoingNotification {
@@ -22,6 +28,8 @@ export interface NotificationEnvelope extends OutgoingNotification {
   /** The recipient's work e-mail from the staff directory; absent when the card has none. */
   to?: string;
   message: NotificationMessage;
+  /** The recipient's own task with a due date: an iCalendar event for the `.ics` attachment. */
+  calendarEvent?: string;
 }
 
 /** Where notifications go: the log by default, e-mail (SmtpNotificationSender) when SMTP_URL is set. */
@@ -171,11 +179,24 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
         ? { assigneeName: people.get(task.assignee.personId)?.fullName }
         : {}),
     });
+    // An escalation is about someone else's task: it does not go into the supervisor's calendar.
+    const ownDeadline = row.kind !== 'TaskEscalated' && task.dueLocalDate;
     return {
       ...row,
       messageId: notificationMessageId(row.notificationId),
       ...(recipient?.workEmail ? { to: recipient.workEmail } : {}),
       message,
+      ...(ownDeadline
+        ? {
+            calendarEvent: taskCalendarEvent({
+              taskId: row.taskId,
+              title: task.title,
+              dueLocalDate: ownDeadline,
+              link: taskLink(this.settings.publicUrl, task.subject),
+              now: new Date(),
+            }),
+          }
+        : {}),
     };
   }
 

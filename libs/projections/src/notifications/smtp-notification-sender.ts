@@ -39,6 +39,17 @@ export class SmtpNotificationSender implements NotificationSender {
       text: notification.message.text,
       html: notification.message.html,
       messageId: notification.messageId,
+      ...(notification.calendarEvent
+        ? {
+            attachments: [
+              {
+                filename: 'srok.ics',
+                content: notification.calendarEvent,
+                contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+              },
+            ],
+          }
+        : {}),
       headers: { 'X-Mentorflow-Notification': notification.notificationId },
     });
   }
