@@ -1,16 +1,11 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import type { OutgoingNotification } from '@mentorflow/projections';
 import { PeopleDirectory } from '../people/people.directory';
 import type { NotificationStatus } from './notification.dto';
 
-interface NotificationRow {
-  notificationId: string;
-  kind: string;
-  recipientId: string;
-  recipientRole: string;
-  taskId: string;
-  subject: string;
+interface NotificationRow extends Omit<OutgoingNotification, 'body'> {
   attempts: number;
   lastError: string | null;
   createdAt: Date;
