@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { developmentJwtSecret, developmentPayloadKeys } from './lib/dev-secret.mjs';
 import { startEmbeddedPostgres } from './lib/postgres.mjs';
-import { waitForPort } from './lib/process.mjs';
+import { freePort, waitForPort } from './lib/process.mjs';
 import { ensureTemporalCli } from './lib/temporal-cli.mjs';
 import { temporalDevServerArgs, temporalUiWanted } from './lib/temporal-dev-server.mjs';
 
@@ -115,6 +115,34 @@ async function main() {
       : 'off (MENTORFLOW_TEMPORAL_UI=true starts it)';
   }
 
+  // Notifications go by e-mail to a local mail catcher (maildev: an SMTP server with a web page to read
+  // what was sent), on free ports, unless SMTP_URL names a real server.
+  let mailCatcher;
+  if (!env.SMTP_URL) {
+    const smtpPort = Number(env.MENTORFLOW_MAIL_SMTP_PORT ?? (await freePort()));
+    const webPort = Number(env.MENTORFLOW_MAIL_WEB_PORT ?? (await freePort()));
+    log('starting the mail catcher (maildev)…');
+    run(
+      'maildev',
+      process.execPath,
+      [
+        path.join(root, 'node_modules/maildev/bin/maildev'),
+        '--ip',
+        '127.0.0.1',
+        '--smtp',
+        String(smtpPort),
+        '--web',
+        String(webPort),
+        '--silent',
+      ],
+      env,
+    );
+    await waitForPort(smtpPort, { timeoutMs: 30_000 });
+    env.SMTP_URL = `smtp://127.0.0.1:${smtpPort}`;
+    env.MAIL_FROM ??= 'Наставничество (mentorflow) <noreply@mentorflow.localhost>';
+    mailCatcher = `http://127.0.0.1:${webPort}  (every notification e-mail, whoever it is addressed to)`;
+  }
+
   // The web application is served by the API from apps/web/dist: build it once when it is missing.
   if (!env.WEB_DIST && !existsSync(path.join(root, 'apps/web/dist/index.html'))) {
     log('building the web application (apps/web)…');
@@ -151,6 +179,7 @@ async function main() {
   log(`  OpenAPI (UI)   http://127.0.0.1:${apiPort}/docs`);
   log(`  Health         http://127.0.0.1:${apiPort}/health`);
   log(`  Temporal UI    ${temporalUi ?? `(external Temporal at ${env.TEMPORAL_ADDRESS})`}`);
+  log(`  Mail           ${mailCatcher ?? `(sent through SMTP_URL)`}`);
   log('  a token:       npm run token -- --role administrator');
   if (env.MENTORFLOW_DEV_SIGNIN === 'true')
     log(

@@ -159,6 +159,12 @@ describe('access matrix: every route × every role × own and other organisation
       (r) => r.body?.length > 0,
     );
     ids.task = inbox.body[0].taskId;
+    // The methodologist's notification of that task (sent by the log sender): the resend route's `:id`.
+    const notified = await system.eventually(
+      () => system.request('GET', '/notifications?status=sent&limit=100', admin),
+      (r) => r.body?.some?.((n: { taskId: string }) => n.taskId === ids.task),
+    );
+    ids.notification = notified.body.find((n: { taskId: string }) => n.taskId === ids.task).notificationId;
 
     for (const role of roles) {
       own[role] = system.token(randomUUID(), [role], [a], A);
@@ -209,6 +215,7 @@ describe('access matrix: every route × every role × own and other organisation
                           routes: ids.route,
                           tasks: ids.task,
                           people: ids.person,
+                          notifications: ids.notification,
                         } as Record<string, string | undefined>
                       )[collection];
       if (!value)

@@ -646,6 +646,13 @@ const corpus: Record<string, { body: Body; cases: (body: Body) => Case[] }> = {
     body: { role: 'curator', organisationId: uuid() },
     cases: (b) => [['bad enum', withField(b, 'role', 'superuser'), 'role', 'isIn']],
   },
+  'POST /notifications/:id/resend': {
+    body: { reason: 'Рабочий e-mail исправлен в карточке сотрудника' },
+    cases: (b) => [
+      ['another address', { ...b, to: 'other@school.ru' }, 'to', 'whitelistValidation'],
+      ['too long', withField(b, 'reason', long(501)), 'reason', 'maxLength'],
+    ],
+  },
   'POST /auth/dev-token': {
     body: { sub: uuid() },
     cases: (b) => [['too long', withField(b, 'sub', long(201)), 'sub', 'maxLength']],

@@ -86,6 +86,7 @@ describe('web application: the administrator audits a pair after a mentor replac
       'Региональные специалисты',
       'Производственный календарь',
       'Пользователи и роли',
+      'Уведомления',
     ]);
 
     await page.getByLabel('Пара или группа').selectOption(pairId);

@@ -1,4 +1,3 @@
-import type { ConfigService } from '@nestjs/config';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { EventStore } from '@mentorflow/event-store';
@@ -8,17 +7,24 @@ import {
   Projector,
   tasksProjection,
   type NotificationSender,
-  type OutgoingNotification,
+  type NotificationEnvelope,
 } from '@mentorflow/projections';
 import { routeStream } from '@mentorflow/domain';
 import { openTestDataSource } from '../support/database';
+import { eventually } from '../support/poll';
 
 describe('notification outbox', () => {
   let dataSource: DataSource;
   let store: EventStore;
-  const sent: OutgoingNotification[] = [];
+  const sent: NotificationEnvelope[] = [];
   const sender: NotificationSender = { send: async (n) => void sent.push(n) };
-  const config = { getOrThrow: () => ({ enabled: false, pollMs: 50 }) } as unknown as ConfigService;
+  const settings = {
+    enabled: false,
+    pollMs: 50,
+    maxAttempts: 3,
+    retryBaseMs: 1000,
+    publicUrl: 'http://mentorflow.test',
+  };
 
   beforeAll(async () => {
     dataSource = await openTestDataSource();
@@ -26,7 +32,7 @@ describe('notification outbox', () => {
   });
   afterAll(() => dataSource.destroy());
 
-  it('hands each reminder and escalation to the sender exactly once, also after a rebuild', async () => {
+  it('hands each new task, reminder and escalation to the sender exactly once, also after a rebuild', async () => {
     const taskId = randomUUID();
     const methodologist = { personId: randomUUID(), role: 'methodologist' };
     const tutor = { personId: randomUUID(), role: 'tutor' };
@@ -65,18 +71,79 @@ describe('notification outbox', () => {
     const projector = new Projector(dataSource);
     await projector.catchUp(tasksProjection);
     await projector.catchUp(notificationOutboxProjection);
-    const dispatcher = new NotificationDispatcher(dataSource, config, sender);
+    const dispatcher = new NotificationDispatcher(dataSource, settings, sender);
 
     await dispatcher.dispatchPending(1000);
     const mine = () => sent.filter((n) => n.taskId === taskId);
     expect(mine().map((n) => [n.kind, n.recipientId])).toEqual([
+      ['TaskRaised', methodologist.personId],
       ['TaskReminded', methodologist.personId],
       ['TaskEscalated', tutor.personId],
     ]);
-    expect(mine()[0]?.subject).toBe('Напоминание: Составить проект ИОМ');
+    expect(mine()[1]?.subject).toBe('Напоминание: Составить проект ИОМ');
+    expect(mine()[1]?.messageId).toBe(`<${mine()[1]?.notificationId}@mentorflow>`);
 
     await projector.rebuild(notificationOutboxProjection);
     await dispatcher.dispatchPending(1000);
-    expect(mine()).toHaveLength(2);
+    expect(mine()).toHaveLength(3);
+  });
+
+  it('retries a failed send after a growing wait and parks it after the last attempt, with the error and no address', async () => {
+    const taskId = randomUUID();
+    const teacher = { personId: randomUUID(), role: 'mentor' };
+    await store.append(routeStream(randomUUID()), 0, [
+      {
+        eventId: randomUUID(),
+        type: 'TaskRaised',
+        data: {
+          taskId,
+          kind: 'periodicReport',
+          title: 'Периодический отчёт',
+          assignee: teacher,
+          organisationId: randomUUID(),
+          subject: { type: 'pair', id: randomUUID() },
+          raisedAt: '2026-04-28T10:00:00.000Z',
+          dueAt: '2026-05-14T21:00:00.000Z',
+          dueLocalDate: '2026-05-14',
+          remindAt: [],
+        },
+        metadata: { actorId: 'system' },
+      },
+    ]);
+    const projector = new Projector(dataSource);
+    await projector.catchUp(tasksProjection);
+    await projector.catchUp(notificationOutboxProjection);
+    const failing: NotificationSender = {
+      send: async () => {
+        throw new Error('451 4.3.0 <mentor@school.ru>: temporarily rejected');
+      },
+    };
+    const dispatcher = new NotificationDispatcher(dataSource, { ...settings, retryBaseMs: 300 }, failing);
+    const row = async () =>
+      (
+        await dataSource.query<{ attempts: number; failed: boolean; last_error: string; wait_ms: number }[]>(
+          `SELECT attempts, failed_at IS NOT NULL AS failed, last_error,
+                  (extract(epoch FROM next_attempt_at - now()) * 1000)::float8 AS wait_ms
+           FROM notification_outbox WHERE task_id = $1`,
+          [taskId],
+        )
+      )[0];
+
+    await dispatcher.dispatchPending(1000);
+    expect(await row()).toMatchObject({ attempts: 1, failed: false });
+    expect((await row())?.wait_ms).toBeGreaterThan(200);
+    await dispatcher.dispatchPending(1000); // not due yet: no attempt
+    expect((await row())?.attempts).toBe(1);
+
+    await eventually(
+      async () => (await dispatcher.dispatchPending(1000), row()),
+      (r) => r?.attempts === 3,
+      { timeoutMs: 5000 },
+    );
+    expect(await row()).toMatchObject({
+      attempts: 3,
+      failed: true,
+      last_error: '451 4.3.0 <адрес>: temporarily rejected',
+    });
   });
 });

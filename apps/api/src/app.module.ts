@@ -11,6 +11,7 @@ import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { ProblemFilter } from './common/problem.filter';
 import { HealthModule } from './health/health.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { PairsModule } from './pairs/pairs.module';
 import { PeopleModule } from './people/people.module';
@@ -54,6 +55,7 @@ import { UsersModule } from './users/users.module';
     ReportsModule,
     AuthModule,
     UsersModule,
+    NotificationsModule,
     PeoplePrivacyModule,
     HealthModule,
     // After AuthModule: its guard runs first, so the throttler counts per verified user.

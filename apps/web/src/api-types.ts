@@ -1595,6 +1595,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Уведомления: неотправленные (по умолчанию), в очереди или отправленные */
+        get: operations["NotificationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications/{id}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Отправить неотправленное уведомление повторно */
+        post: operations["NotificationsController_resend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/people/{id}/export": {
         parameters: {
             query?: never;
@@ -2601,6 +2635,10 @@ export interface components {
         };
         UserStatusDto: {
             /** @example Уволена приказом № 12-к от 01.10.2026 */
+            reason?: string;
+        };
+        ResendNotificationDto: {
+            /** @example Рабочий e-mail исправлен в карточке сотрудника */
             reason?: string;
         };
         DepersonalisationDto: {
@@ -4916,6 +4954,51 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["UserStatusDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NotificationsController_list: {
+        parameters: {
+            query?: {
+                limit?: unknown;
+                offset?: unknown;
+                /** @description failed: parked after the last attempt (default); pending: waiting to be sent or retried; sent */
+                status?: "failed" | "pending" | "sent";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NotificationsController_resend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResendNotificationDto"];
             };
         };
         responses: {

@@ -17,6 +17,7 @@ import { StaffDirectory } from './features/people/StaffDirectory';
 import { PersonCardPage } from './features/people/PersonCardPage';
 import { ImportPeople } from './features/people/ImportPeople';
 import { RegionalSpecialists } from './features/organisations/RegionalSpecialists';
+import { Notifications } from './features/notifications/Notifications';
 import './styles.css';
 
 const router = createBrowserRouter(
@@ -41,6 +42,7 @@ const router = createBrowserRouter(
         { path: 'people/:personId', element: <PersonCardPage /> },
         { path: 'calendar', element: <CalendarYears /> },
         { path: 'users', element: <Users /> },
+        { path: 'notifications', element: <Notifications /> },
         { path: 'people/import', element: <ImportPeople /> },
         { path: 'regional-specialists', element: <RegionalSpecialists /> },
         { path: '*', element: <Navigate to="/" replace /> },

@@ -408,3 +408,20 @@ export interface TitlePagePerson extends Partial<PersonName> {
   workPhone?: string;
   birthDate?: string;
 }
+
+/** A row of the notification outbox (GET /notifications), as administrators see it. */
+export interface NotificationItem {
+  notificationId: string;
+  kind: 'TaskRaised' | 'TaskReassigned' | 'TaskReminded' | 'TaskOverdue' | 'TaskEscalated';
+  recipientId: string;
+  recipientRole: Role;
+  recipientName?: string;
+  taskId: string;
+  subject: string;
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  failedAt: string | null;
+  sentAt: string | null;
+  resentAt: string | null;
+}

@@ -50,6 +50,23 @@ describe('configuration validated at start', () => {
     ).toThrow(/LOG_LEVEL[\s\S]*WORKER_MAX_CACHED_WORKFLOWS[\s\S]*WORKER_SHUTDOWN_GRACE must be a duration/);
   });
 
+  it('takes SMTP_URL as smtp:// or smtps:// with credentials, and the retry settings as bounded numbers', () => {
+    expect(
+      validateEnvironment({
+        ...valid,
+        SMTP_URL: 'smtps://robot:secret@smtp.school.ru:465',
+        NOTIFICATION_MAX_ATTEMPTS: '5',
+      }),
+    ).toMatchObject({ SMTP_URL: 'smtps://robot:secret@smtp.school.ru:465', NOTIFICATION_MAX_ATTEMPTS: 5 });
+    expect(validateEnvironment({ ...valid, SMTP_URL: 'smtp://127.0.0.1:1025' })).toMatchObject({
+      MAIL_FROM: 'mentorflow <noreply@mentorflow.localhost>',
+      NOTIFICATION_RETRY_BASE_MS: 30_000,
+    });
+    expect(() =>
+      validateEnvironment({ ...valid, SMTP_URL: 'http://smtp.school.ru', NOTIFICATION_MAX_ATTEMPTS: '0' }),
+    ).toThrow(/SMTP_URL[\s\S]*NOTIFICATION_MAX_ATTEMPTS/);
+  });
+
   it('listens on the loopback address unless HOST says otherwise', () => {
     expect(validateEnvironment(valid)).toMatchObject({ HOST: '127.0.0.1' });
     expect(validateEnvironment({ ...valid, HOST: '0.0.0.0' })).toMatchObject({ HOST: '0.0.0.0' });

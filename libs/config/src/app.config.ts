@@ -218,6 +218,27 @@ export class EnvironmentVariables {
   @Matches(MONTH_DAY, { message: 'CALENDAR_HORIZON_WARN_FROM must be a day of the year as MM-DD, e.g. 10-01' })
   CALENDAR_HORIZON_WARN_FROM = '10-01';
 
+  /**
+   * Set: notifications go by e-mail through this SMTP server (`smtp://user:password@host:587` upgrades with
+   * STARTTLS when the server offers it, `smtps://…:465` is TLS from the start); unset: they are only logged.
+   */
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['smtp', 'smtps'] })
+  SMTP_URL?: string;
+
+  /** The sender of notification e-mails: an address, or `Name <address>`. */
+  @IsString()
+  @IsNotEmpty()
+  MAIL_FROM = 'mentorflow <noreply@mentorflow.localhost>';
+
+  /** A notification that failed this many times is parked for the administrator (GET /notifications?status=failed). */
+  @IntegerVariable(1, 100)
+  NOTIFICATION_MAX_ATTEMPTS = 8;
+
+  /** The wait after the first failed attempt; it doubles after each further one (capped at an hour). */
+  @IntegerVariable(10, 3_600_000)
+  NOTIFICATION_RETRY_BASE_MS = 30_000;
+
   /** Behind a reverse proxy that sets X-Forwarded-For: its address (or `true`); otherwise the header is ignored. */
   @IsOptional()
   @IsString()
@@ -324,6 +345,8 @@ export interface AppConfig {
   devSignIn: boolean;
   logLevel: string;
   projector: { pollMs: number; batchSize: number; enabled: boolean };
+  /** Notifications: SMTP when `smtpUrl` is set (else the log), retries with exponential backoff, links to PUBLIC_URL. */
+  mail: { smtpUrl?: string; from: string; maxAttempts: number; retryBaseMs: number };
   http: {
     host: string;
     publicUrl?: string;
@@ -395,6 +418,12 @@ export const appConfig = registerAs(APP_CONFIG, (): AppConfig => {
       pollMs: env.PROJECTOR_POLL_MS,
       batchSize: env.PROJECTOR_BATCH_SIZE,
       enabled: env.PROJECTOR_ENABLED !== 'false',
+    },
+    mail: {
+      ...(env.SMTP_URL ? { smtpUrl: env.SMTP_URL } : {}),
+      from: env.MAIL_FROM,
+      maxAttempts: env.NOTIFICATION_MAX_ATTEMPTS,
+      retryBaseMs: env.NOTIFICATION_RETRY_BASE_MS,
     },
     http: {
       host: env.HOST,

@@ -25,3 +25,6 @@ export * from './reports/report-facts.projection';
 export * from './reports/report-figures';
 export * from './reports/report-queries';
 export * from './tasks/review-tasks';
+export * from './notifications/notification-templates';
+export * from './notifications/smtp-notification-sender';
+export * from './notifications/task-calendar-event';

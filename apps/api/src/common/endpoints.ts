@@ -46,5 +46,5 @@ export const Create = (path: string, roles: readonly Role[], summary: string, sc
 export const Command = (path: string, roles: readonly Role[], summary: string, scope?: EndpointScope, status = 200) =>
   endpoint(Post(path), roles, summary, scope, status);
 
-/** A path parameter that must be a UUID (400 naming it otherwise). */
-export const IdParam = (name = 'id'): ParameterDecorator => Param(name, UuidParam());
+/** A path parameter that must be a UUID (400 naming it otherwise); `anyVersion`: any 8-4-4-4-12 hex id. */
+export const IdParam = (name = 'id', anyVersion = false): ParameterDecorator => Param(name, UuidParam(anyVersion));

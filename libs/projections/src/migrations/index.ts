@@ -9,6 +9,7 @@ import { CreatePendingDeadlines1764600000000 } from './1764600000000-create-pend
 import { IndexParticipantsByPerson1764700000000 } from './1764700000000-index-participants-by-person';
 import { AddPairToRoutesView1764800000000 } from './1764800000000-add-pair-to-routes-view';
 import { IndexOrganisationsByRegionalSpecialist1764910000000 } from './1764910000000-index-organisations-by-regional-specialist';
+import { AddNotificationDelivery1765100000000 } from './1765100000000-add-notification-delivery';
 
 export const readModelMigrations = [
   CreateReadModels1763856100000,
@@ -22,4 +23,5 @@ export const readModelMigrations = [
   IndexParticipantsByPerson1764700000000,
   AddPairToRoutesView1764800000000,
   IndexOrganisationsByRegionalSpecialist1764910000000,
+  AddNotificationDelivery1765100000000,
 ];

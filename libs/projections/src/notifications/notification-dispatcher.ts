@@ -1,9 +1,16 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
-import { DataSource } from 'typeorm';
-import type { AppConfig } from '@mentorflow/config';
+import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { TaskView } from '@mentorflow/domain';
 import { PollingLoop } from '../polling-loop';
+import {
+  renderNotification,
+  taskLink,
+  type NotificationKind,
+  type NotificationMessage,
+} from './notification-templates';
+import { taskCalendarEvent } from './task-calendar-event';
 
+/** An outbox row: ids, the kind and the subject line; no names or addresses. */
 export interface OutgoingNotification {
   notificationId: string;
   kind: string;
@@ -14,16 +21,35 @@ export interface OutgoingNotification {
   body: string;
 }
 
-/** Where notifications go: the log by default; e-mail or a messenger plug in here. */
-export interface NotificationSender {
-  send(notification: OutgoingNotification): Promise<void>;
+/** A row ready to go: the rendered message, the recipient's address and a Message-ID derived from the row. */
+export interface NotificationEnvelope extends OutgoingNotification {
+  /** `<notification id@mentorflow>`: the same on every attempt, so a receiver can drop a repeat. */
+  messageId: string;
+  /** The recipient's work e-mail from the staff directory; absent when the card has none. */
+  to?: string;
+  message: NotificationMessage;
+  /** The recipient's own task with a due date: an iCalendar event for the `.ics` attachment. */
+  calendarEvent?: string;
 }
 
-export const NOTIFICATION_SENDER = Symbol('NOTIFICATION_SENDER');
+/** Where notifications go: the log by default, e-mail (SmtpNotificationSender) when SMTP_URL is set. */
+export interface NotificationSender {
+  send(notification: NotificationEnvelope): Promise<void>;
+}
+
+/** A failure no retry can mend (no address to write to): parked at once for the administrator. */
+export class PermanentNotificationError extends Error {
+  override readonly name = 'PermanentNotificationError';
+}
+
+/** Names and work e-mails by person id: the API's staff directory (PeopleDirectory.contacts). */
+export interface NotificationRecipients {
+  contacts(personIds: readonly string[]): Promise<ReadonlyMap<string, { fullName: string; workEmail?: string }>>;
+}
 
 export class LogNotificationSender implements NotificationSender {
   private readonly logger = new Logger('Notifications');
-  async send(notification: OutgoingNotification): Promise<void> {
+  async send(notification: NotificationEnvelope): Promise<void> {
     // Person ids only: the log carries no names or contacts.
     this.logger.log(
       `${notification.kind} → ${notification.recipientRole} ${notification.recipientId}: ${notification.subject}`,
@@ -31,63 +57,166 @@ export class LogNotificationSender implements NotificationSender {
   }
 }
 
-/** Sends what the outbox holds, each row once; a failed send is retried on the next tick. */
-@Injectable()
+export interface NotificationDispatcherSettings {
+  /** Poll the outbox (with PROJECTOR_POLL_MS, at least every 200 ms); off where the process must not send. */
+  enabled: boolean;
+  pollMs: number;
+  /** Attempts before a message is parked (`failed_at`) for the administrator. */
+  maxAttempts: number;
+  /** The wait after the first failure; doubled after each further one, at most an hour. */
+  retryBaseMs: number;
+  /** The web app's address the messages link to. */
+  publicUrl: string;
+}
+
+const MAX_RETRY_DELAY_MS = 3_600_000;
+const MAX_ERROR_LENGTH = 1000;
+/** An SMTP reply may quote the recipient's address: the stored and logged error never does. */
+const withoutAddresses = (text: string): string =>
+  text.replace(/[^\s<>"'(),;:]+@[^\s<>"'(),;:]+/g, 'адрес').slice(0, MAX_ERROR_LENGTH);
+
+/** The Message-ID of a notification: derived from its outbox id, so every attempt carries the same one. */
+export const notificationMessageId = (notificationId: string): string => `<${notificationId}@mentorflow>`;
+
+/** The wait before attempt `failures + 1`: base, 2×base, 4×base… capped at an hour. */
+export const retryDelayMs = (failures: number, baseMs: number): number =>
+  Math.min(baseMs * 2 ** Math.max(failures - 1, 0), MAX_RETRY_DELAY_MS);
+
+type Outcome = 'sent' | 'failed' | 'none';
+
+/**
+ * Sends what the outbox holds, the outbox being the source of truth. Each message is claimed in its own
+ * transaction (`FOR UPDATE SKIP LOCKED`: two dispatchers never take the same row), sent, and marked sent
+ * in that transaction right after the SMTP server accepted it. A failure is recorded with its error and
+ * retried with exponential backoff; after `maxAttempts` the message is parked (`failed_at`) until an
+ * administrator resends it.
+ *
+ * The guarantee is AT LEAST ONCE, with a stable Message-ID. SMTP cannot be asked whether it accepted a
+ * message, so a crash (or a lost database connection) after the server's «250 OK» and before the mark
+ * commits leaves a row nobody can prove sent: recording the attempt first would only let us choose between
+ * sending it again and dropping it. Dropping loses a deadline; sending again repeats the same Message-ID
+ * (`<outbox id@mentorflow>`), which mail stores and clients use to collapse the copy. The window is one
+ * UPDATE wide, and the mark of each message commits on its own, so a crash repeats at most the message in
+ * flight, never a batch.
+ */
 export class NotificationDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(NotificationDispatcher.name);
-  private readonly sender: NotificationSender;
   private loop?: PollingLoop<number>;
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly config: ConfigService,
-    @Optional() @Inject(NOTIFICATION_SENDER) sender?: NotificationSender,
-  ) {
-    this.sender = sender ?? new LogNotificationSender();
-  }
+    private readonly settings: NotificationDispatcherSettings,
+    private readonly sender: NotificationSender = new LogNotificationSender(),
+    private readonly recipients?: NotificationRecipients,
+  ) {}
 
   onApplicationBootstrap(): void {
-    const { enabled, pollMs } = this.config.getOrThrow<AppConfig['projector']>('app.projector');
-    if (!enabled) return;
+    if (!this.settings.enabled) return;
     const dispatch = () =>
       this.dispatchPending().catch((error: unknown) => {
-        this.logger.warn(`Dispatch failed: ${(error as Error).message}`);
+        this.logger.warn(`Dispatch failed: ${withoutAddresses((error as Error).message)}`);
         return 0;
       });
-    this.loop = new PollingLoop(dispatch, () => Math.max(pollMs, 200));
+    this.loop = new PollingLoop(dispatch, () => Math.max(this.settings.pollMs, 200));
     this.loop.start();
-  }
-
-  /** Sends up to `limit` pending notifications; returns how many were sent. */
-  async dispatchPending(limit = 50): Promise<number> {
-    return this.dataSource.transaction(async (tx) => {
-      const rows = await tx.query<OutgoingNotification[]>(
-        `SELECT notification_id AS "notificationId", kind, recipient_id AS "recipientId", recipient_role AS "recipientRole",
-                task_id AS "taskId", subject, body
-         FROM notification_outbox WHERE sent_at IS NULL ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [limit],
-      );
-      let sent = 0;
-      for (const row of rows) {
-        try {
-          await this.sender.send(row);
-          await tx.query(
-            'UPDATE notification_outbox SET sent_at = now(), attempts = attempts + 1 WHERE notification_id = $1',
-            [row.notificationId],
-          );
-          sent++;
-        } catch (error) {
-          await tx.query(
-            'UPDATE notification_outbox SET attempts = attempts + 1, last_error = $2 WHERE notification_id = $1',
-            [row.notificationId, (error as Error).message],
-          );
-        }
-      }
-      return sent;
-    });
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.loop?.stop();
+  }
+
+  /** Sends up to `limit` due notifications one by one; returns how many were sent. */
+  async dispatchPending(limit = 50): Promise<number> {
+    let sent = 0;
+    for (let i = 0; i < limit; i++) {
+      const outcome = await this.dispatchOne();
+      if (outcome === 'none') break;
+      if (outcome === 'sent') sent++;
+    }
+    return sent;
+  }
+
+  private dispatchOne(): Promise<Outcome> {
+    return this.dataSource.transaction(async (tx) => {
+      const [row] = await tx.query<(OutgoingNotification & { attempts: number })[]>(
+        `SELECT notification_id AS "notificationId", kind, recipient_id AS "recipientId", recipient_role AS "recipientRole",
+                task_id AS "taskId", subject, body, attempts
+         FROM notification_outbox
+         WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= now()
+         ORDER BY next_attempt_at, created_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
+      );
+      if (!row) return 'none';
+      const { attempts, ...notification } = row;
+      try {
+        await this.sender.send(await this.envelopeOf(notification, tx));
+      } catch (error) {
+        await this.recordFailure(tx, notification, attempts + 1, error as Error);
+        return 'failed';
+      }
+      // Accepted by the server: the mark commits now (see the class comment for a crash before it does).
+      await tx.query(
+        'UPDATE notification_outbox SET sent_at = now(), attempts = attempts + 1 WHERE notification_id = $1',
+        [notification.notificationId],
+      );
+      return 'sent';
+    });
+  }
+
+  private async envelopeOf(row: OutgoingNotification, tx: EntityManager): Promise<NotificationEnvelope> {
+    const [found] = await tx.query<{ view: TaskView }[]>('SELECT view FROM tasks_view WHERE task_id = $1', [
+      row.taskId,
+    ]);
+    if (!found) throw new PermanentNotificationError(`Задача ${row.taskId} не найдена`);
+    const task = found.view;
+    const people = (await this.recipients?.contacts([row.recipientId, task.assignee.personId])) ?? new Map();
+    const recipient = people.get(row.recipientId);
+    const message = renderNotification({
+      kind: row.kind as NotificationKind,
+      task,
+      publicUrl: this.settings.publicUrl,
+      ...(recipient ? { recipientName: recipient.fullName } : {}),
+      ...(row.kind === 'TaskEscalated' && people.get(task.assignee.personId)
+        ? { assigneeName: people.get(task.assignee.personId)?.fullName }
+        : {}),
+    });
+    // An escalation is about someone else's task: it does not go into the supervisor's calendar.
+    const ownDeadline = row.kind !== 'TaskEscalated' && task.dueLocalDate;
+    return {
+      ...row,
+      messageId: notificationMessageId(row.notificationId),
+      ...(recipient?.workEmail ? { to: recipient.workEmail } : {}),
+      message,
+      ...(ownDeadline
+        ? {
+            calendarEvent: taskCalendarEvent({
+              taskId: row.taskId,
+              title: task.title,
+              dueLocalDate: ownDeadline,
+              link: taskLink(this.settings.publicUrl, task.subject),
+              now: new Date(),
+            }),
+          }
+        : {}),
+    };
+  }
+
+  private async recordFailure(
+    tx: EntityManager,
+    row: OutgoingNotification,
+    attempts: number,
+    error: Error,
+  ): Promise<void> {
+    const parked = error instanceof PermanentNotificationError || attempts >= this.settings.maxAttempts;
+    const text = withoutAddresses(error.message);
+    await tx.query(
+      `UPDATE notification_outbox
+       SET attempts = $2, last_error = $3, failed_at = CASE WHEN $4 THEN now() END,
+           next_attempt_at = now() + make_interval(secs => $5::double precision / 1000)
+       WHERE notification_id = $1`,
+      [row.notificationId, attempts, text, parked, retryDelayMs(attempts, this.settings.retryBaseMs)],
+    );
+    this.logger.warn(
+      `Notification ${row.notificationId} (${row.kind} → ${row.recipientRole} ${row.recipientId}) attempt ${attempts} failed${parked ? ', parked' : ''}: ${text}`,
+    );
   }
 }

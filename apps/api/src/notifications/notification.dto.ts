@@ -1,0 +1,19 @@
+import { EnumField, TextField } from '../common/fields';
+import { PaginationQuery } from '../common/pagination.dto';
+
+export const notificationStatuses = ['failed', 'pending', 'sent'] as const;
+export type NotificationStatus = (typeof notificationStatuses)[number];
+
+export class NotificationListQuery extends PaginationQuery {
+  @EnumField(notificationStatuses, {
+    optional: true,
+    description: 'failed: parked after the last attempt (default); pending: waiting to be sent or retried; sent',
+  })
+  status?: NotificationStatus;
+}
+
+/** A resend goes to the recipient's current address, no other; the administrator may say what was mended. */
+export class ResendNotificationDto {
+  @TextField({ max: 500, optional: true, example: 'Рабочий e-mail исправлен в карточке сотрудника' })
+  reason?: string;
+}

@@ -1,0 +1,33 @@
+import { sync as ical, type VEvent } from 'node-ical';
+import { taskCalendarEvent } from './task-calendar-event';
+
+describe('a task as a calendar event (.ics)', () => {
+  const title =
+    'Составить проект ИОМ 63-0001-2026-000001 по результатам входной диагностики (10 рабочих дней, до 14.05.2026 включительно); важно, срочно';
+  const ics = taskCalendarEvent({
+    taskId: 'c0ffee00-0000-4000-8000-000000000001',
+    title,
+    dueLocalDate: '2026-05-14',
+    link: 'https://mentorflow.example.ru/app/routes/r1',
+    now: new Date('2026-04-28T10:00:00Z'),
+  });
+
+  it('parses as one all-day event on the due date, titled with the task, linking it, with a reminder the day before', () => {
+    const events = Object.values(ical.parseICS(ics)).filter((c): c is VEvent => c?.type === 'VEVENT');
+    expect(events).toHaveLength(1);
+    const [event] = events;
+    expect(event?.uid).toBe('c0ffee00-0000-4000-8000-000000000001@mentorflow');
+    expect(event?.summary).toBe(`Срок: ${title}`);
+    expect(event?.start.dateOnly).toBe(true);
+    expect([event?.start.getFullYear(), event?.start.getMonth() + 1, event?.start.getDate()]).toEqual([2026, 5, 14]);
+    expect(event?.url).toBe('https://mentorflow.example.ru/app/routes/r1');
+    expect(ics).toMatch(/BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-P1D\r\n/);
+  });
+
+  it('folds long lines at 75 octets without splitting a character, and ends lines with CRLF', () => {
+    const lines = ics.split('\r\n');
+    expect(lines.every((line) => Buffer.byteLength(line, 'utf8') <= 75)).toBe(true);
+    expect(ics.includes('\uFFFD')).toBe(false);
+    expect(ics.replace(/\r\n/g, '').includes('\n')).toBe(false);
+  });
+});

@@ -1,0 +1,219 @@
+import { randomUUID } from 'node:crypto';
+import { sync as ical, type VEvent } from 'node-ical';
+import type { ProductionCalendar } from '@mentorflow/calendar';
+import { russianDate } from '@mentorflow/domain';
+import { loadFixtureYearsAhead } from '../support/calendar-fixture';
+import { localDay } from '../support/dates';
+import { TestMailServer } from '../support/mail-server';
+import { addPerson } from '../support/people';
+import { eventually } from '../support/poll';
+import { places, registerOrganisation } from '../support/programme-setup';
+import { createRoute, recordDiagnostics } from '../support/route-setup';
+import { TestSystem } from '../support/system';
+import { accessibilityAudit, ensureWebBuild, launchBrowser, screenshot, signedInPage } from '../support/web';
+
+/**
+ * Issue 21, e-mail: notifications reach people through a real SMTP server (smtp-server in this process),
+ * each exactly once, across an SMTP outage; what the server refuses is parked for the administrator
+ * (GET /notifications?status=failed) and resent from there.
+ */
+describe('notifications by e-mail on a real SMTP server', () => {
+  let system: TestSystem;
+  let mail: TestMailServer;
+  let calendar: ProductionCalendar;
+  const publicUrl = 'http://mentorflow.test';
+  const { timeZone } = places.tolyatti;
+  const maxAttempts = 4;
+  let school: string;
+  let admin: string;
+  let curator: string;
+  let tutor: string;
+  const today = () => localDay(timeZone);
+
+  beforeAll(async () => {
+    mail = await TestMailServer.start();
+    process.env.SMTP_URL = mail.url;
+    process.env.MAIL_FROM = 'Наставничество <noreply@mentorflow.test>';
+    process.env.PUBLIC_URL = publicUrl;
+    process.env.NOTIFICATION_MAX_ATTEMPTS = String(maxAttempts);
+    process.env.NOTIFICATION_RETRY_BASE_MS = '1000';
+    system = await TestSystem.start();
+    calendar = await loadFixtureYearsAhead();
+    admin = system.token(randomUUID(), ['administrator']);
+    school = (await registerOrganisation(system, admin, places.tolyatti)).body.organisationId as string;
+    curator = system.token(randomUUID(), ['curator'], [school]);
+    tutor = system.token(randomUUID(), ['tutor'], [school]);
+  });
+  afterAll(async () => {
+    await system?.stop();
+    await mail?.stop();
+    for (const name of [
+      'SMTP_URL',
+      'MAIL_FROM',
+      'PUBLIC_URL',
+      'NOTIFICATION_MAX_ATTEMPTS',
+      'NOTIFICATION_RETRY_BASE_MS',
+    ])
+      delete process.env[name];
+  });
+
+  /** A methodologist with a card (name, own work e-mail) whose route's diagnostics the tutor records today. */
+  async function diagnosticsRecorded(surname: string) {
+    const methodologistId = randomUUID();
+    const address = `${methodologistId.slice(0, 8)}@school.test`;
+    const token = system.token(methodologistId, ['methodologist'], [school]);
+    await addPerson(system, school, curator, surname, { personId: methodologistId, workEmail: address });
+    const teacherId = await addPerson(system, school, curator, 'Учителева', { workEmail: 'teacher@school.test' });
+    const route = await createRoute(system, school, tutor, { teacherId, methodologistId, today: today() });
+    expect(route.status).toBe(201);
+    const routeId = route.body.state.routeId as string;
+    expect((await recordDiagnostics(system, routeId, tutor, today())).status).toBe(200);
+    return { methodologistId, address, token, routeId };
+  }
+
+  const listed = (status: string) => system.request('GET', `/notifications?status=${status}&limit=100`, admin);
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 1500));
+  const received = (address: string) =>
+    eventually(
+      () => mail.to(address),
+      (m) => m.length > 0,
+      { timeoutMs: 30_000 },
+    );
+  /** Delivered, and still once after the dispatcher had time to send it again. */
+  async function deliveredOnce(address: string) {
+    await received(address);
+    await settle();
+    expect(mail.to(address)).toHaveLength(1);
+  }
+  const parkedFor = (recipientId: string) =>
+    system.eventually(
+      () => listed('failed'),
+      (r) => r.body.some((n: { recipientId: string }) => n.recipientId === recipientId),
+      30_000,
+    );
+
+  it('sends the methodologist «Составить проект ИОМ…» once, by name, with the due date as дд.мм.гггг, the link and the deadline as an .ics event', async () => {
+    const { address, token, routeId } = await diagnosticsRecorded('Методистова');
+    const [message] = await received(address);
+    const inbox = await system.eventually(
+      () => system.request('GET', '/tasks?kind=draftRoute', token),
+      (r) => r.body?.length === 1,
+    );
+    // The due date counted independently: 10 working days from the diagnostics on the production calendar.
+    const due = calendar.addWorkingDays(inbox.body[0].raisedAt as string, 10, timeZone);
+    expect(message?.subject).toMatch(/^Новая задача: Составить проект ИОМ 63-\d{4}-\d{4}-\d{6} по результатам/);
+    expect(message?.headers.get('message-id')).toMatch(/^<[0-9a-f-]{36}@mentorflow>$/);
+    const link = `${publicUrl}/app/routes/${routeId}`;
+    for (const body of [message?.text, message?.html]) {
+      expect(body).toContain('Здравствуйте, Методистова Мария Петровна!');
+      expect(body).toContain('Составить проект ИОМ');
+      expect(body).toContain(`до ${russianDate(due.dueLocalDate)} включительно`);
+      expect(body).toContain(link);
+    }
+    // The same deadline as an all-day event for her calendar, read by an iCalendar parser.
+    const events = Object.values(ical.parseICS(message?.calendar ?? '')).filter(
+      (c): c is VEvent => c?.type === 'VEVENT',
+    );
+    expect(events).toHaveLength(1);
+    expect(events[0]?.summary).toMatch(/^Срок: Составить проект ИОМ/);
+    expect(events[0]?.start.dateOnly).toBe(true);
+    const start = events[0]?.start as Date;
+    expect(
+      `${start.getFullYear()}-${String(start.getMonth() + 1).padStart(2, '0')}-${String(start.getDate()).padStart(2, '0')}`,
+    ).toBe(due.dueLocalDate);
+    await settle();
+    expect(mail.to(address)).toHaveLength(1);
+  });
+
+  it('delivers everything queued while the SMTP server was down once it is back, each message exactly once', async () => {
+    await mail.stop();
+    const queued = [await diagnosticsRecorded('Первова'), await diagnosticsRecorded('Вторая')];
+    // The dispatcher tried and failed: the messages wait in the outbox for their next attempt.
+    const waiting = await system.eventually(
+      () => listed('pending'),
+      (r) =>
+        queued.every((q) =>
+          r.body.some(
+            (n: { recipientId: string; attempts: number }) => n.recipientId === q.methodologistId && n.attempts > 0,
+          ),
+        ),
+      30_000,
+    );
+    expect(
+      waiting.body.find((n: { recipientId: string }) => n.recipientId === queued[0]?.methodologistId),
+    ).toMatchObject({
+      kind: 'TaskRaised',
+      recipientName: 'Первова Мария Петровна',
+      lastError: expect.stringMatching(/ECONNREFUSED/),
+    });
+    await mail.listen();
+    for (const { address } of queued) await received(address);
+    await settle();
+    for (const { address } of queued) expect(mail.to(address)).toHaveLength(1);
+  });
+
+  it('parks what the server refuses after the last attempt, lists it with the error for the administrator, and resends it', async () => {
+    mail.rejecting = true;
+    const { methodologistId, address } = await diagnosticsRecorded('Отказова');
+    const failed = await parkedFor(methodologistId);
+    const parked = failed.body.find((n: { recipientId: string }) => n.recipientId === methodologistId);
+    expect(parked).toMatchObject({
+      kind: 'TaskRaised',
+      attempts: maxAttempts,
+      recipientName: 'Отказова Мария Петровна',
+    });
+    expect(parked.lastError).toMatch(/550/);
+    expect(parked.lastError).not.toContain(address);
+    expect(mail.to(address)).toHaveLength(0);
+
+    mail.rejecting = false;
+    const resent = await system.request('POST', `/notifications/${parked.notificationId}/resend`, admin, {
+      reason: 'Сервер почты снова принимает письма',
+    });
+    expect(resent.status).toBe(200);
+    expect(resent.body).toMatchObject({
+      notificationId: parked.notificationId,
+      attempts: 0,
+      failedAt: null,
+      resendReason: 'Сервер почты снова принимает письма',
+    });
+    await deliveredOnce(address);
+    expect(mail.to(address)[0]?.subject).toMatch(/^Новая задача: Составить проект ИОМ/);
+
+    // Only a parked message is resent; the list and the action are the administrator's.
+    const again = await system.request('POST', `/notifications/${parked.notificationId}/resend`, admin, {});
+    expect(again.status).toBe(409);
+    expect((await system.request('POST', `/notifications/${randomUUID()}/resend`, admin, {})).status).toBe(404);
+    expect((await system.request('POST', '/notifications/not-a-uuid/resend', admin, {})).status).toBe(400);
+    expect((await system.request('GET', '/notifications?status=lost', admin)).status).toBe(400);
+    expect((await system.request('GET', '/notifications?status=failed', curator)).status).toBe(403);
+    expect((await system.request('POST', `/notifications/${parked.notificationId}/resend`, curator, {})).status).toBe(
+      403,
+    );
+  });
+
+  it('shows the administrator a parked message on the «Уведомления» screen with its error, and «Отправить повторно» delivers it', async () => {
+    ensureWebBuild();
+    const browser = await launchBrowser();
+    try {
+      mail.rejecting = true;
+      const { methodologistId, address } = await diagnosticsRecorded('Экранова');
+      await parkedFor(methodologistId);
+      mail.rejecting = false;
+      const { context, page } = await signedInPage(browser, admin);
+      await page.goto(`${system.baseUrl}/app/notifications`);
+      await page.getByRole('heading', { name: 'Уведомления', level: 1 }).waitFor();
+      const card = page.locator('li.card').filter({ hasText: 'Экранова Мария Петровна' });
+      await card.waitFor();
+      expect(await card.textContent()).toMatch(/Новая задача: Составить проект ИОМ[\s\S]*550 Mailbox unavailable/);
+      await screenshot(page, 'admin-notifications');
+      expect(await accessibilityAudit(page)).toMatchObject({ lang: 'ru', unnamed: [], h1: 1, skipped: [] });
+      await card.getByRole('button', { name: 'Отправить повторно' }).click();
+      await deliveredOnce(address);
+      await context.close();
+    } finally {
+      mail.rejecting = false;
+      await browser.close();
+    }
+  });
+});
