@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { TestSystem } from './system';
 
 const root = path.resolve(__dirname, '../..');
 const webRoot = path.join(root, 'apps/web');
@@ -61,6 +62,19 @@ export function launchBrowser(): Promise<Browser> {
       '--lang=ru-RU',
     ],
   });
+}
+
+/** What a web journey runs on: the app built if stale, then the system and the browser started side by side. */
+export async function startWebJourney(): Promise<{ system: TestSystem; browser: Browser }> {
+  ensureWebBuild();
+  const [system, browser] = await Promise.all([TestSystem.start(), launchBrowser()]);
+  return { system, browser };
+}
+
+/** Closes what startWebJourney() started; either is missing when the start failed. */
+export async function stopWebJourney({ system, browser }: { system?: TestSystem; browser?: Browser }): Promise<void> {
+  await browser?.close();
+  await system?.stop();
 }
 
 export const laptop = { width: 1280, height: 860 };
