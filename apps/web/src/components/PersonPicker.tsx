@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { getJson } from '../api';
 import type { PersonListItem } from '../types';
-import { Field } from './ui';
+import { Field, type FieldFrame } from './ui';
 
 /** How long typing may pause before the search is sent, and how many people a search shows. */
 const DEBOUNCE_MS = 250;
@@ -18,18 +18,12 @@ export const personLine = (p: Pick<PersonListItem, 'fullName' | 'positions' | 's
  */
 export function PersonPicker({
   organisationId,
-  label,
-  field,
-  error,
-  hint,
   value,
   onChange,
-}: {
+  hint = 'Начните вводить фамилию',
+  ...frame
+}: FieldFrame & {
   organisationId: string;
-  label: string;
-  field: string;
-  error?: unknown;
-  hint?: string;
   /** The chosen person, or undefined while nobody is chosen. */
   value?: PersonListItem;
   onChange: (person: PersonListItem | undefined) => void;
@@ -106,7 +100,7 @@ export function PersonPicker({
             : '';
 
   return (
-    <Field label={label} field={field} error={error} hint={hint ?? 'Начните вводить фамилию'}>
+    <Field {...frame} hint={hint}>
       {(props) => (
         <div className="person-picker">
           <input
@@ -130,7 +124,7 @@ export function PersonPicker({
             }}
             onKeyDown={onKeyDown}
           />
-          <ul id={listId} role="listbox" aria-label={`${label}: найденные сотрудники`} hidden={!open}>
+          <ul id={listId} role="listbox" aria-label={`${frame.label}: найденные сотрудники`} hidden={!open}>
             {found.map((p, i) => (
               <li
                 key={p.personId}

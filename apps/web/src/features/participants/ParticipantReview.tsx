@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { postJson } from '../../api';
-import { Badge, DoneBox, ErrorBox, Field } from '../../components/ui';
+import { Badge, DoneBox, ErrorBox, Field, InputField, TextAreaField } from '../../components/ui';
 import { usePersonLabel } from '../../components/people';
 import { formatLocalDate } from '../../format';
 import { useSubmit } from '../../use-submit';
@@ -83,9 +83,7 @@ export function WithdrawParticipant({
       noValidate
       aria-label={`Исключение участника ${label(participant.personId, participant.name)}`}
     >
-      <Field label="Причина выбытия" field="reason" error={error}>
-        {(props) => <input {...props} value={reason} onChange={(e) => setReason(e.target.value)} />}
-      </Field>
+      <InputField label="Причина выбытия" field="reason" error={error} value={reason} onChange={setReason} />
       <div className="actions">
         <button type="submit" disabled={busy}>
           {busy ? 'Сохранение…' : 'Исключить из программы'}
@@ -168,15 +166,22 @@ export function CommissionMeetingForm({
           </select>
         )}
       </Field>
-      <Field label="Дата заседания" field="date" error={error}>
-        {(props) => <input {...props} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
-      </Field>
-      <Field label="Номер протокола" field="minutesNumber" error={error}>
-        {(props) => <input {...props} value={minutesNumber} onChange={(e) => setMinutesNumber(e.target.value)} />}
-      </Field>
-      <Field label="Присутствовали (по одному в строке)" field="membersPresent" error={error}>
-        {(props) => <textarea {...props} rows={3} value={members} onChange={(e) => setMembers(e.target.value)} />}
-      </Field>
+      <InputField label="Дата заседания" field="date" error={error} type="date" value={date} onChange={setDate} />
+      <InputField
+        label="Номер протокола"
+        field="minutesNumber"
+        error={error}
+        value={minutesNumber}
+        onChange={setMinutesNumber}
+      />
+      <TextAreaField
+        label="Присутствовали (по одному в строке)"
+        field="membersPresent"
+        error={error}
+        rows={3}
+        value={members}
+        onChange={setMembers}
+      />
       <fieldset>
         <legend>Решения по кандидатам</legend>
         {candidates.map((p) => {
@@ -200,15 +205,12 @@ export function CommissionMeetingForm({
                   </select>
                 )}
               </Field>
-              <Field label={`Причина: ${who}`} field={`reason-${p.participantId}`}>
-                {(props) => (
-                  <input
-                    {...props}
-                    value={current.reason}
-                    onChange={(e) => decide(p.participantId, { reason: e.target.value })}
-                  />
-                )}
-              </Field>
+              <InputField
+                label={`Причина: ${who}`}
+                field={`reason-${p.participantId}`}
+                value={current.reason}
+                onChange={(v) => decide(p.participantId, { reason: v })}
+              />
             </div>
           );
         })}
@@ -250,23 +252,17 @@ export function MentorCapacityForm({
   return (
     <form onSubmit={submit} noValidate aria-labelledby="capacity-form-title" className="form-grid">
       <h3 id="capacity-form-title">Наставляемых у одного наставника</h3>
-      <Field
+      <InputField
         label="Не более одновременно"
         field="mentorCapacity"
         error={error}
         hint="По положению — не более двух; для наставничества в группе организация может увеличить"
-      >
-        {(props) => (
-          <input
-            {...props}
-            type="number"
-            min={1}
-            inputMode="numeric"
-            value={value}
-            onChange={(e) => setValue(e.target.value)}
-          />
-        )}
-      </Field>
+        type="number"
+        min={1}
+        inputMode="numeric"
+        value={value}
+        onChange={setValue}
+      />
       <div className="actions">
         <button type="submit" disabled={busy}>
           {busy ? 'Сохранение…' : 'Сохранить'}

@@ -3,7 +3,17 @@ import { Link, useSearchParams } from 'react-router';
 import { postJson } from '../../api';
 import { useSession } from '../../auth';
 import { NoConsentFlag, usePeople } from '../../components/people';
-import { DataTable, DoneBox, ErrorBox, Field, Loading, SelectField, ShowMore, usePaged } from '../../components/ui';
+import {
+  DataTable,
+  DoneBox,
+  ErrorBox,
+  InputField,
+  Loading,
+  SelectField,
+  ShowMore,
+  SubmitButton,
+  usePaged,
+} from '../../components/ui';
 import { useSubmit } from '../../use-submit';
 import { employmentStatusLabels, qualificationCategoryLabels } from '../../../../../libs/domain/src/person/person.card';
 import type { PersonListItem, Role } from '../../types';
@@ -71,11 +81,15 @@ function OrganisationStaff({ organisationId }: { organisationId: string }) {
   );
   return (
     <>
-      <Field label="Поиск по фамилии" field="q" hint="Регистр и буквы «е»/«ё» не важны">
-        {(props) => (
-          <input {...props} type="search" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" />
-        )}
-      </Field>
+      <InputField
+        label="Поиск по фамилии"
+        field="q"
+        hint="Регистр и буквы «е»/«ё» не важны"
+        type="search"
+        value={typed}
+        onChange={setTyped}
+        autoComplete="off"
+      />
       <StaffTable staff={staff} searching={typed !== ''} />
       <AddPerson organisationId={organisationId} onAdded={staff.reload} />
     </>
@@ -151,9 +165,9 @@ function AddPerson({ organisationId, onAdded }: { organisationId: string; onAdde
         <CardFields values={card} onChange={setCard} error={error} />
         <EmploymentFields values={employment} onChange={setEmployment} error={error} />
         <div className="actions">
-          <button type="submit" className="button-primary" disabled={busy}>
-            {busy ? 'Сохранение…' : 'Добавить'}
-          </button>
+          <SubmitButton busy={busy} busyText="Сохранение…">
+            Добавить
+          </SubmitButton>
         </div>
         <ErrorBox error={error} title="Сотрудник не добавлен" />
         <DoneBox done={done} />

@@ -7,7 +7,7 @@ import {
   DataTable,
   DoneBox,
   ErrorBox,
-  Field,
+  InputField,
   labelledOptions,
   Loading,
   SelectField,
@@ -436,18 +436,16 @@ function DocumentForm({
         onChange={onKind}
         options={labelledOptions(programmeDocumentKindLabels)}
       />
-      <Field label="Номер" field="number" error={error}>
-        {(props) => <input {...props} value={number} onChange={(e) => setNumber(e.target.value)} />}
-      </Field>
-      <Field label="Дата документа" field="date" error={error}>
-        {(props) => <input {...props} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
-      </Field>
-      <Field label="Кем подписан" field="signedBy" error={error}>
-        {(props) => <input {...props} value={signedBy} onChange={(e) => setSignedBy(e.target.value)} />}
-      </Field>
-      <Field label="Ссылка на файл (необязательно, адрес https://…)" field="fileRef" error={error}>
-        {(props) => <input {...props} value={fileRef} onChange={(e) => setFileRef(e.target.value)} />}
-      </Field>
+      <InputField label="Номер" field="number" error={error} value={number} onChange={setNumber} />
+      <InputField label="Дата документа" field="date" error={error} type="date" value={date} onChange={setDate} />
+      <InputField label="Кем подписан" field="signedBy" error={error} value={signedBy} onChange={setSignedBy} />
+      <InputField
+        label="Ссылка на файл (необязательно, адрес https://…)"
+        field="fileRef"
+        error={error}
+        value={fileRef}
+        onChange={setFileRef}
+      />
       <div className="actions">
         <button type="submit" disabled={busy}>
           {busy ? 'Регистрация…' : 'Зарегистрировать'}
@@ -600,12 +598,8 @@ function ParticipantForm({
         value={person}
         onChange={choose}
       />
-      <Field label="Должность" field="position" error={error}>
-        {(props) => <input {...props} value={position} onChange={(e) => setPosition(e.target.value)} />}
-      </Field>
-      <Field label="Предмет (необязательно)" field="subject" error={error}>
-        {(props) => <input {...props} value={subject} onChange={(e) => setSubject(e.target.value)} />}
-      </Field>
+      <InputField label="Должность" field="position" error={error} value={position} onChange={setPosition} />
+      <InputField label="Предмет (необязательно)" field="subject" error={error} value={subject} onChange={setSubject} />
       <YearsField
         label="Педагогический стаж, лет"
         field="teachingExperienceYears"
@@ -842,17 +836,15 @@ function YearsField({
   onChange: (value: string) => void;
 }) {
   return (
-    <Field label={label} field={field} error={error}>
-      {(props) => (
-        <input
-          {...props}
-          type="number"
-          min={0}
-          inputMode="numeric"
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-        />
-      )}
-    </Field>
+    <InputField
+      label={label}
+      field={field}
+      error={error}
+      type="number"
+      min={0}
+      inputMode="numeric"
+      value={value}
+      onChange={onChange}
+    />
   );
 }

@@ -10,8 +10,10 @@ import {
   DoneBox,
   ErrorBox,
   Field,
+  InputField,
   Loading,
   StageTrack,
+  SubmitButton,
   useLoad,
 } from '../../components/ui';
 import { formatInstant, formatLocalDate } from '../../format';
@@ -357,11 +359,13 @@ function DraftForm({ route, onSubmitted }: { route: Route; onSubmitted: () => vo
                 </select>
               )}
             </Field>
-            <Field label="Мероприятие" field={`rows.${i}.activity`} error={error}>
-              {(props) => (
-                <input {...props} value={row.activity} onChange={(e) => set(i, { activity: e.target.value })} />
-              )}
-            </Field>
+            <InputField
+              label="Мероприятие"
+              field={`rows.${i}.activity`}
+              error={error}
+              value={row.activity}
+              onChange={(v) => set(i, { activity: v })}
+            />
             <Field label="Вид мероприятия" field={`rows.${i}.activityKind`} error={error}>
               {(props) => (
                 <select
@@ -377,31 +381,31 @@ function DraftForm({ route, onSubmitted }: { route: Route; onSubmitted: () => vo
                 </select>
               )}
             </Field>
-            <Field label="Решаемые задачи" field={`rows.${i}.tasks`} error={error}>
-              {(props) => <input {...props} value={row.tasks} onChange={(e) => set(i, { tasks: e.target.value })} />}
-            </Field>
-            <Field label="Часы" field={`rows.${i}.hours`} error={error}>
-              {(props) => (
-                <input
-                  {...props}
-                  type="number"
-                  min={1}
-                  inputMode="numeric"
-                  value={row.hours}
-                  onChange={(e) => set(i, { hours: e.target.value })}
-                />
-              )}
-            </Field>
-            <Field label="Срок" field={`rows.${i}.deadline`} error={error}>
-              {(props) => (
-                <input
-                  {...props}
-                  type="date"
-                  value={row.deadline}
-                  onChange={(e) => set(i, { deadline: e.target.value })}
-                />
-              )}
-            </Field>
+            <InputField
+              label="Решаемые задачи"
+              field={`rows.${i}.tasks`}
+              error={error}
+              value={row.tasks}
+              onChange={(v) => set(i, { tasks: v })}
+            />
+            <InputField
+              label="Часы"
+              field={`rows.${i}.hours`}
+              error={error}
+              type="number"
+              min={1}
+              inputMode="numeric"
+              value={row.hours}
+              onChange={(v) => set(i, { hours: v })}
+            />
+            <InputField
+              label="Срок"
+              field={`rows.${i}.deadline`}
+              error={error}
+              type="date"
+              value={row.deadline}
+              onChange={(v) => set(i, { deadline: v })}
+            />
             {rows.length > 1 ? (
               <button
                 type="button"
@@ -425,9 +429,9 @@ function DraftForm({ route, onSubmitted }: { route: Route; onSubmitted: () => vo
           >
             Добавить мероприятие
           </button>
-          <button type="submit" className="button-primary" disabled={busy}>
-            {busy ? 'Отправка…' : 'Передать проект тьютору'}
-          </button>
+          <SubmitButton busy={busy} busyText="Отправка…">
+            Передать проект тьютору
+          </SubmitButton>
         </div>
         <ErrorBox error={error} />
       </form>
