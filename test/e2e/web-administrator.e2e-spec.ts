@@ -12,7 +12,14 @@ import {
   startProgramme,
 } from '../support/programme-setup';
 import { TestSystem } from '../support/system';
-import { accessibilityAudit, screenshot, signedInPage, startWebJourney, stopWebJourney } from '../support/web';
+import {
+  accessibilityAudit,
+  menuLinks,
+  screenshot,
+  signedInPage,
+  startWebJourney,
+  stopWebJourney,
+} from '../support/web';
 
 /** Journey 3: an administrator reads a pair's history after a mentor replacement, verifies its chain and exports it. */
 describe('web application: the administrator audits a pair after a mentor replacement', () => {
@@ -73,8 +80,7 @@ describe('web application: the administrator audits a pair after a mentor replac
     const { context, page } = await signedInPage(browser, adminToken);
     await page.goto(`${system.baseUrl}/app/`);
     await page.getByRole('heading', { name: 'Аудит наставнических пар' }).waitFor();
-    const menu = page.getByRole('navigation', { name: 'Основное меню' });
-    await expect(menu.getByRole('link').allTextContents()).resolves.toEqual([
+    await expect(menuLinks(page)).resolves.toEqual([
       'Мои задачи',
       'Программы',
       'ИОМ',
@@ -300,9 +306,7 @@ describe('web application: the administrator audits a pair after a mentor replac
     await signIn.getByRole('button', { name: /Абрамова Анна Викторовна/ }).click();
     await signIn.getByRole('heading', { name: 'Мои задачи' }).waitFor();
     await expect(signIn.locator('.user').textContent()).resolves.toContain('Абрамова Анна Викторовна');
-    await expect(
-      signIn.getByRole('navigation', { name: 'Основное меню' }).getByRole('link').allTextContents(),
-    ).resolves.toEqual(['Мои задачи', 'ИОМ']);
+    await expect(menuLinks(signIn)).resolves.toEqual(['Мои задачи', 'ИОМ']);
     await fresh.close();
 
     await card.getByRole('button', { name: 'Снять роль «Методист» (МБОУ «Лицей № 2»)' }).click();

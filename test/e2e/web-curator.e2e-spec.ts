@@ -8,6 +8,7 @@ import {
   accessibilityAudit,
   horizontalOverflow,
   laptop,
+  menuLinks,
   phone,
   screenshot,
   signedInPage,
@@ -108,8 +109,7 @@ describe('web application: the curator advances a programme after fixing a refus
 
     // The curator lands on the programmes; the menu offers only what a curator may open.
     await page.getByRole('link', { name: 'Программа наставничества 2026/27' }).click();
-    const menu = page.getByRole('navigation', { name: 'Основное меню' });
-    await expect(menu.getByRole('link').allTextContents()).resolves.toEqual([
+    await expect(menuLinks(page)).resolves.toEqual([
       'Мои задачи',
       'Программы',
       'ИОМ',

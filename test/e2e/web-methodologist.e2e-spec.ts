@@ -15,6 +15,7 @@ import {
   accessibilityAudit,
   horizontalOverflow,
   laptop,
+  menuLinks,
   phone,
   screenshot,
   signedInPage,
@@ -86,8 +87,7 @@ describe('web application: the methodologist completes an overdue draft task', (
     const { context, page } = await signedInPage(browser, as.methodologist);
     await page.goto(`${system.baseUrl}/app/`);
     await page.getByRole('heading', { name: 'Мои задачи' }).waitFor();
-    const menu = page.getByRole('navigation', { name: 'Основное меню' });
-    await expect(menu.getByRole('link').allTextContents()).resolves.toEqual(['Мои задачи', 'ИОМ']);
+    await expect(menuLinks(page)).resolves.toEqual(['Мои задачи', 'ИОМ']);
 
     const card = page.locator(`[data-task-id="${draftTaskId}"]`);
     await card.waitFor();

@@ -92,6 +92,10 @@ export async function signedInPage(
   return { context, page: await context.newPage() };
 }
 
+/** The texts of the main menu's links, in order: what the signed-in role may open. */
+export const menuLinks = (page: Page): Promise<string[]> =>
+  page.getByRole('navigation', { name: 'Основное меню' }).getByRole('link').allTextContents();
+
 /** Saves a full-page screenshot under docs/screenshots (committed, shown in the README). */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });
