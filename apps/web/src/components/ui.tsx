@@ -222,20 +222,23 @@ export function SelectField<T extends string>({
   );
 }
 
-/** The button that sends a form: disabled while `busy`, and saying `busyText` (e.g. «Запись…») meanwhile if given. */
+/**
+ * The button that sends a form: disabled while `busy`, and saying `busyText` (e.g. «Запись…») meanwhile if given.
+ * A form's main action is `primary`; a destructive one `danger`; `plain` where it is one action among several.
+ */
 export function SubmitButton({
   busy,
   busyText,
-  className = 'button-primary',
+  variant = 'primary',
   children,
 }: {
   busy: boolean;
   busyText?: string;
-  className?: string;
+  variant?: 'primary' | 'danger' | 'plain';
   children: ReactNode;
 }) {
   return (
-    <button type="submit" className={className} disabled={busy}>
+    <button type="submit" className={variant === 'plain' ? undefined : `button-${variant}`} disabled={busy}>
       {busy && busyText ? busyText : children}
     </button>
   );

@@ -842,7 +842,7 @@ function Terminate({ pair, onDone }: { pair: Pair; onDone: Done }) {
         />
         <OrderFields value={order} onChange={setOrder} error={command.error} what="Приказ о прекращении" />
         <div className="actions">
-          <SubmitButton busy={command.busy} busyText="Прекращение…" className="button-danger">
+          <SubmitButton busy={command.busy} busyText="Прекращение…" variant="danger">
             Прекратить наставничество
           </SubmitButton>
         </div>

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { postJson } from '../../api';
-import { Badge, DoneBox, ErrorBox, Field, InputField, TextAreaField } from '../../components/ui';
+import { Badge, DoneBox, ErrorBox, Field, InputField, SubmitButton, TextAreaField } from '../../components/ui';
 import { usePersonLabel } from '../../components/people';
 import { formatLocalDate } from '../../format';
 import { useSubmit } from '../../use-submit';
@@ -85,9 +85,9 @@ export function WithdrawParticipant({
     >
       <InputField label="Причина выбытия" field="reason" error={error} value={reason} onChange={setReason} />
       <div className="actions">
-        <button type="submit" disabled={busy}>
-          {busy ? 'Сохранение…' : 'Исключить из программы'}
-        </button>
+        <SubmitButton busy={busy} busyText="Сохранение…" variant="plain">
+          Исключить из программы
+        </SubmitButton>
         <button type="button" className="button-link" onClick={() => setOpen(false)}>
           Отмена
         </button>
@@ -216,9 +216,9 @@ export function CommissionMeetingForm({
         })}
       </fieldset>
       <div className="actions">
-        <button type="submit" disabled={busy}>
-          {busy ? 'Сохранение…' : 'Внести решения комиссии'}
-        </button>
+        <SubmitButton busy={busy} busyText="Сохранение…" variant="plain">
+          Внести решения комиссии
+        </SubmitButton>
       </div>
       <ErrorBox error={error} title="Решения не внесены" />
       <DoneBox done={done} />
@@ -264,9 +264,9 @@ export function MentorCapacityForm({
         onChange={setValue}
       />
       <div className="actions">
-        <button type="submit" disabled={busy}>
-          {busy ? 'Сохранение…' : 'Сохранить'}
-        </button>
+        <SubmitButton busy={busy} busyText="Сохранение…" variant="plain">
+          Сохранить
+        </SubmitButton>
       </div>
       <ErrorBox error={error} />
       <DoneBox done={done} />

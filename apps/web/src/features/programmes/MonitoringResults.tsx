@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { getJson, postJson } from '../../api';
-import { DataTable, DoneBox, ErrorBox, Field, InputField, Loading, useLoad } from '../../components/ui';
+import { DataTable, DoneBox, ErrorBox, Field, InputField, Loading, SubmitButton, useLoad } from '../../components/ui';
 import { formatLocalDate, todayIn } from '../../format';
 import { monitoringIndicatorDefinitions, monitoringStageLabels, monitoringUnitLabels } from '../../labels';
 import type { MonitoringIndicator, MonitoringStage } from '../../types';
@@ -189,9 +189,9 @@ function MonitoringResultForm({
         onChange={setComment}
       />
       <div className="actions">
-        <button type="submit" disabled={busy}>
-          {busy ? 'Запись…' : 'Внести результат'}
-        </button>
+        <SubmitButton busy={busy} busyText="Запись…" variant="plain">
+          Внести результат
+        </SubmitButton>
       </div>
       <ErrorBox error={error} title="Результат не внесён" />
       <DoneBox done={done} />

@@ -13,6 +13,7 @@ import {
   SelectField,
   ShowMore,
   StageTrack,
+  SubmitButton,
   useLoad,
   usePaged,
 } from '../../components/ui';
@@ -447,9 +448,9 @@ function DocumentForm({
         onChange={setFileRef}
       />
       <div className="actions">
-        <button type="submit" disabled={busy}>
-          {busy ? 'Регистрация…' : 'Зарегистрировать'}
-        </button>
+        <SubmitButton busy={busy} busyText="Регистрация…" variant="plain">
+          Зарегистрировать
+        </SubmitButton>
       </div>
       <ErrorBox error={error} />
       <DoneBox done={done} />
@@ -625,9 +626,9 @@ function ParticipantForm({
         />
       ) : null}
       <div className="actions">
-        <button type="submit" disabled={busy}>
-          {busy ? 'Сохранение…' : 'Предложить'}
-        </button>
+        <SubmitButton busy={busy} busyText="Сохранение…" variant="plain">
+          Предложить
+        </SubmitButton>
       </div>
       <ErrorBox error={error} />
     </form>

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { getJson, postJson } from '../../api';
 import { useSession } from '../../auth';
-import { Badge, ErrorBox, InputField, Loading, useLoad } from '../../components/ui';
+import { Badge, ErrorBox, InputField, Loading, SubmitButton, useLoad } from '../../components/ui';
 import { PersonId } from '../../components/people';
 import { useSubmit } from '../../use-submit';
 import { formatLocalDate } from '../../format';
@@ -246,9 +246,9 @@ function CompleteTask({ task, onDone }: { task: Task; onDone: () => void }) {
   return (
     <form className="inline-form" onSubmit={submit} noValidate>
       <InputField label="Результат" field="result" error={error} value={result} onChange={setResult} />
-      <button type="submit" disabled={busy}>
+      <SubmitButton busy={busy} variant="plain">
         Отметить выполненной
-      </button>
+      </SubmitButton>
       <ErrorBox error={error} />
     </form>
   );
