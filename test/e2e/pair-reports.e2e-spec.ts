@@ -71,6 +71,8 @@ describe('periodic reports of a pair', () => {
     ...extra,
   });
   const reports = () => system.request('GET', `/pairs/${pairId}/periodic-reports`, as.curator);
+  const decide = (token: string, decision: Record<string, unknown>) =>
+    system.request('POST', `/pairs/${pairId}/periodic-reports/decision`, token, decision);
   const reportOf = (body: { reports: Report[] }, role: string, status?: string) =>
     body.reports.find((r) => r.role === role && (status === undefined || r.status === status));
 
@@ -148,30 +150,30 @@ describe('periodic reports of a pair', () => {
     const theirs = reportOf(listed, 'mentee')!;
     expect(
       (
-        await system.request('POST', `/pairs/${pairId}/periodic-reports/decision`, as.mentor, {
+        await decide(as.mentor, {
           taskId: theirs.taskId,
           decision: 'accepted',
         })
       ).status,
     ).toBe(403);
-    const accepted = await system.request('POST', `/pairs/${pairId}/periodic-reports/decision`, as.curator, {
+    const accepted = await decide(as.curator, {
       taskId: theirs.taskId,
       decision: 'accepted',
     });
     expect(accepted.status).toBe(200);
-    const noComment = await system.request('POST', `/pairs/${pairId}/periodic-reports/decision`, as.curator, {
+    const noComment = await decide(as.curator, {
       taskId: mine.taskId,
       decision: 'returned',
     });
     expect(noComment.status).toBe(422);
     expect(noComment.body.unmet.map((u: { code: string }) => u.code)).toEqual(['report.comment.empty']);
-    const returned = await system.request('POST', `/pairs/${pairId}/periodic-reports/decision`, as.curator, {
+    const returned = await decide(as.curator, {
       taskId: mine.taskId,
       decision: 'returned',
       comment: 'Добавьте итоги открытого урока',
     });
     expect(returned.status).toBe(200);
-    const again = await system.request('POST', `/pairs/${pairId}/periodic-reports/decision`, as.curator, {
+    const again = await decide(as.curator, {
       taskId: mine.taskId,
       decision: 'accepted',
     });
