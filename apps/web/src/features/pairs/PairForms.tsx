@@ -5,7 +5,6 @@ import { useSession } from '../../auth';
 import {
   DoneBox,
   ErrorBox,
-  Field,
   InputField,
   labelledOptions,
   SelectField,
@@ -563,18 +562,17 @@ function ApproveProgramme({ pair, onDone }: { pair: Pair; onDone: Done }) {
         ))}
         <fieldset className="form-grid">
           <legend>Кто проводит контроль</legend>
-          <Field label="Роль контролирующего" field="controller.role" error={command.error}>
-            {(props) => (
-              <select
-                {...props}
-                value={controllerRole}
-                onChange={(e) => setControllerRole(e.target.value as 'curator' | 'commissionHead')}
-              >
-                <option value="curator">Куратор</option>
-                <option value="commissionHead">Руководитель методической комиссии</option>
-              </select>
-            )}
-          </Field>
+          <SelectField
+            label="Роль контролирующего"
+            field="controller.role"
+            error={command.error}
+            value={controllerRole}
+            onChange={setControllerRole}
+            options={[
+              ['curator', 'Куратор'],
+              ['commissionHead', 'Руководитель методической комиссии'],
+            ]}
+          />
           <PersonPicker
             organisationId={pair.organisationId}
             label="Контролирующий"
@@ -940,18 +938,17 @@ function DecideCorrection({ pair, onDone }: { pair: Pair; onDone: Done }) {
         <p className="hint">
           {`Причина: ${proposed.reason}. Срок: ${formatLocalDate(proposed.start)} — ${formatLocalDate(proposed.end)}. Направления: ${proposed.directions.join('; ')}. Мероприятия: ${proposed.activities.map((a) => `${a.title} (${formatLocalDate(a.plannedDate)})`).join('; ')}`}
         </p>
-        <Field label="Решение" field="decision" error={command.error}>
-          {(props) => (
-            <select
-              {...props}
-              value={decision}
-              onChange={(e) => setDecision(e.target.value as 'approved' | 'returned')}
-            >
-              <option value="approved">Утвердить</option>
-              <option value="returned">Вернуть на доработку</option>
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label="Решение"
+          field="decision"
+          error={command.error}
+          value={decision}
+          onChange={setDecision}
+          options={[
+            ['approved', 'Утвердить'],
+            ['returned', 'Вернуть на доработку'],
+          ]}
+        />
         <TextAreaField
           label="Комментарий"
           field="comment"

@@ -1,6 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import { postJson } from '../../api';
-import { Badge, DoneBox, ErrorBox, Field, InputField, SubmitButton, TextAreaField } from '../../components/ui';
+import {
+  Badge,
+  DoneBox,
+  ErrorBox,
+  InputField,
+  labelledOptions,
+  SelectField,
+  SubmitButton,
+  TextAreaField,
+} from '../../components/ui';
 import { usePersonLabel } from '../../components/people';
 import { formatLocalDate } from '../../format';
 import { useSubmit } from '../../use-submit';
@@ -155,17 +164,14 @@ export function CommissionMeetingForm({
   return (
     <form onSubmit={submit} noValidate aria-labelledby="meeting-form-title" className="form-grid">
       <h3 id="meeting-form-title">Заседание комиссии по кандидатам</h3>
-      <Field label="Кто рассматривает" field="body" error={error}>
-        {(props) => (
-          <select {...props} value={body} onChange={(e) => setBody(e.target.value as keyof typeof reviewBodyLabels)}>
-            {Object.entries(reviewBodyLabels).map(([value, text]) => (
-              <option key={value} value={value}>
-                {text}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <SelectField
+        label="Кто рассматривает"
+        field="body"
+        error={error}
+        value={body}
+        onChange={setBody}
+        options={labelledOptions(reviewBodyLabels)}
+      />
       <InputField label="Дата заседания" field="date" error={error} type="date" value={date} onChange={setDate} />
       <InputField
         label="Номер протокола"
@@ -189,22 +195,14 @@ export function CommissionMeetingForm({
           const who = `${participantRoleLabels[p.role]} ${label(p.personId, p.name)}`;
           return (
             <div key={p.participantId} className="form-grid">
-              <Field label={`Решение: ${who}`} field={`decision-${p.participantId}`}>
-                {(props) => (
-                  <select
-                    {...props}
-                    value={current.decision}
-                    onChange={(e) => decide(p.participantId, { decision: e.target.value as Decision })}
-                  >
-                    <option value="">— не рассматривался —</option>
-                    {Object.entries(candidateDecisionLabels).map(([value, text]) => (
-                      <option key={value} value={value}>
-                        {text}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
+              <SelectField
+                label={`Решение: ${who}`}
+                field={`decision-${p.participantId}`}
+                value={current.decision}
+                onChange={(decision) => decide(p.participantId, { decision })}
+                empty="— не рассматривался —"
+                options={labelledOptions(candidateDecisionLabels)}
+              />
               <InputField
                 label={`Причина: ${who}`}
                 field={`reason-${p.participantId}`}

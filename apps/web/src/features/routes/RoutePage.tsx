@@ -9,9 +9,9 @@ import {
   DataTable,
   DoneBox,
   ErrorBox,
-  Field,
   InputField,
   Loading,
+  SelectField,
   StageTrack,
   SubmitButton,
   useLoad,
@@ -344,21 +344,14 @@ function DraftForm({ route, onSubmitted }: { route: Route; onSubmitted: () => vo
         {rows.map((row, i) => (
           <fieldset key={row.rowId} className="form-grid">
             <legend>Мероприятие {i + 1}</legend>
-            <Field label="Компетенция" field={`rows.${i}.competence`} error={error}>
-              {(props) => (
-                <select
-                  {...props}
-                  value={row.competence}
-                  onChange={(e) => set(i, { competence: e.target.value as CompetenceArea })}
-                >
-                  {areas.map((a) => (
-                    <option key={a} value={a}>
-                      {competenceAreaLabels[a]}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <SelectField
+              label="Компетенция"
+              field={`rows.${i}.competence`}
+              error={error}
+              value={row.competence}
+              onChange={(competence) => set(i, { competence })}
+              options={areas.map((a) => [a, competenceAreaLabels[a]] as const)}
+            />
             <InputField
               label="Мероприятие"
               field={`rows.${i}.activity`}
@@ -366,21 +359,14 @@ function DraftForm({ route, onSubmitted }: { route: Route; onSubmitted: () => vo
               value={row.activity}
               onChange={(v) => set(i, { activity: v })}
             />
-            <Field label="Вид мероприятия" field={`rows.${i}.activityKind`} error={error}>
-              {(props) => (
-                <select
-                  {...props}
-                  value={row.activityKind}
-                  onChange={(e) => set(i, { activityKind: e.target.value as RouteActivityKind })}
-                >
-                  {activityKinds.map((k) => (
-                    <option key={k} value={k}>
-                      {routeActivityKindLabels[k]}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <SelectField
+              label="Вид мероприятия"
+              field={`rows.${i}.activityKind`}
+              error={error}
+              value={row.activityKind}
+              onChange={(activityKind) => set(i, { activityKind })}
+              options={activityKinds.map((k) => [k, routeActivityKindLabels[k]] as const)}
+            />
             <InputField
               label="Решаемые задачи"
               field={`rows.${i}.tasks`}
