@@ -87,6 +87,11 @@ describe('a pair as the regulations run it', () => {
     expect(badDate.body.errors).toEqual([expect.objectContaining({ field: 'repeatControlDate' })]);
 
     // The inbox's free-text completion cannot say the outcome («Требуется корректировка…» once recorded «пройден»).
+    // The inbox reads the tasks read model: completing from it waits until the task is listed there (else 404).
+    await system.eventually(
+      () => system.request('GET', '/tasks?limit=100', as.curator),
+      (r) => Array.isArray(r.body) && r.body.some((t: Task) => t.taskId === interimTaskId),
+    );
     const byText = await system.request('POST', `/tasks/${interimTaskId}/complete`, as.curator, {
       result: 'Требуется корректировка плана посещений',
     });
