@@ -1,17 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { defaultProductionCalendar, localDateOf } from '@mentorflow/calendar';
+import { defaultProductionCalendar } from '@mentorflow/calendar';
 import { loadFixtureYearsAhead } from '../support/calendar-fixture';
+import { addMonths, localDay } from '../support/dates';
 import { approveCandidates } from '../support/participants';
-import { formPair, selectMentorAndMentee, startProgramme } from '../support/programme-setup';
+import {
+  formPair,
+  organisationWith,
+  personalProgrammePlan,
+  selectMentorAndMentee,
+  startProgramme,
+} from '../support/programme-setup';
 import { TestSystem } from '../support/system';
 
-const DAY = 86_400_000;
 const ZONE = 'Europe/Moscow';
-const day = (offsetDays: number) => localDateOf(new Date(Date.now() + offsetDays * DAY).toISOString(), ZONE);
-const plusMonths = (date: string, months: number) => {
-  const d = new Date(`${date}T00:00:00Z`);
-  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, d.getUTCDate())).toISOString().slice(0, 10);
-};
+const day = (offsetDays: number) => localDay(ZONE, offsetDays);
 
 interface Task {
   taskId: string;
@@ -66,20 +68,18 @@ describe('the commission head’s tasks', () => {
   beforeAll(async () => {
     await loadFixtureYearsAhead();
     system = await TestSystem.start();
-    const org = await system.request('POST', '/organisations', system.token(admin, ['administrator']), {
-      name: 'ГБОУ «Школа № 7»',
-      kind: 'school',
-      municipality: 'г. Москва',
-      region: 'г. Москва',
-      timeZone: ZONE,
-    });
-    const organisationId = org.body.organisationId as string;
-    as = {
-      director: system.token(director, ['director'], [organisationId]),
-      curator: system.token(curator, ['curator'], [organisationId]),
-      head: system.token(head, ['commissionHead'], [organisationId]),
-      mentor: system.token(mentor, ['mentor'], [organisationId]),
-    };
+    let organisationId: string;
+    ({ organisationId, as } = await organisationWith(
+      system,
+      { name: 'ГБОУ «Школа № 7»', municipality: 'г. Москва', region: 'г. Москва', timeZone: ZONE },
+      {
+        director: [director, 'director'],
+        curator: [curator, 'curator'],
+        head: [head, 'commissionHead'],
+        mentor: [mentor, 'mentor'],
+      },
+      admin,
+    ));
     system.token(mentee, ['mentee'], [organisationId]);
     ({ programmeId } = await startProgramme(system, organisationId, as.director, curator));
   });
@@ -117,7 +117,7 @@ describe('the commission head’s tasks', () => {
       mentorConsent: day(-12),
       menteeConsent: day(-12),
       order: { date: day(-11) },
-      term: { start, end: plusMonths(start, 12) },
+      term: { start, end: addMonths(start, 12) },
     });
     expect(formed.status).toBe(201);
     pairId = formed.body.state.pairId as string;
@@ -129,11 +129,7 @@ describe('the commission head’s tasks', () => {
     expectDueInTenWorkingDays(task);
 
     const approved = await system.request('POST', `/pairs/${pairId}/personal-programme`, as.head, {
-      start,
-      end: plusMonths(start, 6),
-      directions: ['Методическая поддержка'],
-      activities: [{ title: 'Открытый урок наставляемого', plannedDate: plusMonths(start, 3) }],
-      difficulties: ['Организация дисциплины'],
+      ...personalProgrammePlan(start, addMonths(start, 6), addMonths(start, 3)),
       controller: { personId: head, role: 'commissionHead' },
     });
     expect(approved.status).toBe(200);
@@ -143,11 +139,7 @@ describe('the commission head’s tasks', () => {
   it('a proposed correction awaits the head’s decision until returned', async () => {
     const proposed = await system.request('POST', `/pairs/${pairId}/personal-programme/corrections`, as.mentor, {
       reason: 'Открытый урок переносится',
-      start,
-      end: plusMonths(start, 7),
-      directions: ['Методическая поддержка'],
-      activities: [{ title: 'Открытый урок наставляемого', plannedDate: plusMonths(start, 5) }],
-      difficulties: ['Организация дисциплины'],
+      ...personalProgrammePlan(start, addMonths(start, 7), addMonths(start, 5)),
     });
     expect(proposed.status).toBe(200);
     const { correctionId } = proposed.body.state.pendingCorrection;

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { roles } from '@mentorflow/domain';
-import { countEvents, openTestDataSource } from '../support/database';
-import { createProgramme, places, registerOrganisation } from '../support/programme-setup';
-import { fillPath, isWrite, routeTable, type AppRoute } from '../support/route-table';
+import { countEvents } from '../support/database';
+import { startWithEveryRole } from '../support/every-role';
+import { createProgramme, places } from '../support/programme-setup';
+import { fillPath, type AppRoute } from '../support/route-table';
 import { TestSystem } from '../support/system';
 
 /** Random and hostile bodies on the write endpoints: always a 4xx, never a 500, never a stored event. */
@@ -17,15 +17,9 @@ describe('hostile input on write endpoints', () => {
   let writes: AppRoute[];
 
   beforeAll(async () => {
-    system = await TestSystem.start();
-    db = await openTestDataSource();
-    const admin = system.token(randomUUID(), ['administrator']);
-    organisationId = (await registerOrganisation(system, admin, places.plain)).body.organisationId;
     // Every role, so guards let each hostile body through to parsing and validation.
-    token = system.token(randomUUID(), [...roles], [organisationId]);
+    ({ system, db, organisationId, token, writes } = await startWithEveryRole(places.plain));
     programmeId = (await createProgramme(system, organisationId, token)).body.state.programmeId;
-    await system.usersStored();
-    writes = routeTable(system.api).filter(isWrite);
   });
   afterAll(async () => {
     await db?.destroy();

@@ -1,21 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { localDateOf } from '@mentorflow/calendar';
 import { loadFixtureYearsAhead } from '../support/calendar-fixture';
-import { selectParticipants } from '../support/participants';
+import { addMonths, localDay } from '../support/dates';
+import { lecturerMentor, selectParticipants } from '../support/participants';
+import { formPair, organisationWith, personalProgrammePlan, places, startProgramme } from '../support/programme-setup';
 import { TestSystem } from '../support/system';
 import { russianDate } from '@mentorflow/domain';
 
-const DAY = 86_400_000;
-const ZONE = 'Europe/Moscow';
 /** Dates relative to the real now, in the organisation's zone: facts lie behind, plans ahead. */
-const day = (offsetDays: number) => localDateOf(new Date(Date.now() + offsetDays * DAY).toISOString(), ZONE);
-const plusMonths = (date: string, months: number) => {
-  const d = new Date(`${date}T00:00:00Z`);
-  const target = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1));
-  const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(d.getUTCDate(), last));
-  return target.toISOString().slice(0, 10);
-};
+const day = (offsetDays: number) => localDay(places.kazanCollege.timeZone, offsetDays);
 
 interface Task {
   taskId: string;
@@ -42,31 +34,17 @@ describe('a pair as the regulations run it', () => {
   beforeAll(async () => {
     await loadFixtureYearsAhead();
     system = await TestSystem.start();
-    as = { admin: system.token(admin, ['administrator']), director: '', curator: '' };
-    const org = await system.request('POST', '/organisations', as.admin, {
-      name: 'ГАПОУ «Колледж связи»',
-      kind: 'college',
-      municipality: 'г. Казань',
-      region: 'Республика Татарстан',
-      timeZone: ZONE,
-    });
-    organisationId = org.body.organisationId;
-    as.director = system.token(director, ['director'], [organisationId]);
-    as.curator = system.token(curator, ['curator'], [organisationId]);
+    ({ organisationId, as } = await organisationWith(
+      system,
+      places.kazanCollege,
+      { admin: [admin, 'administrator'], director: [director, 'director'], curator: [curator, 'curator'] },
+      admin,
+    ));
     for (const id of mentors) tokenOf.set(id, system.token(id, ['mentor'], [organisationId]));
     for (const id of mentees) tokenOf.set(id, system.token(id, ['mentee'], [organisationId]));
-    programmeId = (
-      await system.request('POST', `/organisations/${organisationId}/programmes`, as.director, { title: 'Программа' })
-    ).body.state.programmeId;
-    await system.request('POST', `/programmes/${programmeId}/curator`, as.director, { curatorId: curator });
+    ({ programmeId } = await startProgramme(system, organisationId, as.director, curator));
     await selectParticipants(system, programmeId, as.curator, [
-      ...mentors.map((personId) => ({
-        personId,
-        role: 'mentor' as const,
-        position: 'Преподаватель',
-        teachingExperienceYears: 12,
-        subjectExperienceYears: 8,
-      })),
+      ...mentors.map(lecturerMentor),
       ...mentees.map((personId) => ({ personId, role: 'mentee' as const })),
     ]);
   });
@@ -74,26 +52,16 @@ describe('a pair as the regulations run it', () => {
 
   /** A pair formed by order with both consents, its personalised programme approved (six months, curator controls). */
   const activePair = async (mentorId: string, menteeId: string) => {
-    const formed = await system.request('POST', `/programmes/${programmeId}/pairs`, as.director, {
-      form: 'teacherTeacher',
-      kind: 'traditional',
-      mentorId,
-      menteeIds: [menteeId],
-      consents: [
-        { personId: mentorId, date: day(-32) },
-        { personId: menteeId, date: day(-32) },
-      ],
-      order: { number: `${mentorId.slice(0, 4)}-к`, date: day(-31), signedBy: 'Директор' },
-      term: { start: termStart, end: plusMonths(termStart, 12) },
+    const formed = await formPair(system, programmeId, as.director, mentorId, menteeId, {
+      mentorConsent: day(-32),
+      menteeConsent: day(-32),
+      order: { number: `${mentorId.slice(0, 4)}-к`, date: day(-31) },
+      term: { start: termStart, end: addMonths(termStart, 12) },
     });
     expect(formed.status).toBe(201);
     const pairId = formed.body.state.pairId as string;
     const approved = await system.request('POST', `/pairs/${pairId}/personal-programme`, as.curator, {
-      start: termStart,
-      end: plusMonths(termStart, 6),
-      directions: ['Методическая поддержка'],
-      activities: [{ title: 'Открытый урок наставляемого', plannedDate: plusMonths(termStart, 3) }],
-      difficulties: ['Организация дисциплины'],
+      ...personalProgrammePlan(termStart, addMonths(termStart, 6), addMonths(termStart, 3)),
       controller: { personId: curator, role: 'curator' },
     });
     expect(approved.status).toBe(200);
@@ -119,6 +87,11 @@ describe('a pair as the regulations run it', () => {
     expect(badDate.body.errors).toEqual([expect.objectContaining({ field: 'repeatControlDate' })]);
 
     // The inbox's free-text completion cannot say the outcome («Требуется корректировка…» once recorded «пройден»).
+    // The inbox reads the tasks read model: completing from it waits until the task is listed there (else 404).
+    await system.eventually(
+      () => system.request('GET', '/tasks?limit=100', as.curator),
+      (r) => Array.isArray(r.body) && r.body.some((t: Task) => t.taskId === interimTaskId),
+    );
     const byText = await system.request('POST', `/tasks/${interimTaskId}/complete`, as.curator, {
       result: 'Требуется корректировка плана посещений',
     });
@@ -139,24 +112,24 @@ describe('a pair as the regulations run it', () => {
     expect(failed.body.state.tasks[repeatId]).toMatchObject({
       kind: 'interimControl',
       status: 'open',
-      dueLocalDate: plusMonths(day(0), 1),
+      dueLocalDate: addMonths(day(0), 1),
     });
     // It leads into the correction: the mentor has a task to submit a corrected programme by then.
     expect(tasksOf(failed.body.state).find((t) => t.kind === 'programmeCorrection')).toMatchObject({
       assignee: { personId: mentors[0], role: 'mentor' },
       status: 'open',
-      dueLocalDate: plusMonths(day(0), 1),
+      dueLocalDate: addMonths(day(0), 1),
     });
   });
 
   it('defect 2: the mentor proposes a corrected programme, the curator approves it; versions kept, controls re-timed', async () => {
-    const newEnd = plusMonths(termStart, 7);
+    const newEnd = addMonths(termStart, 7);
     const proposal = {
       reason: 'По итогам промежуточного контроля: открытый урок переносится',
       start: termStart,
       end: newEnd,
       directions: ['Методическая поддержка', 'Работа с родителями'],
-      activities: [{ title: 'Открытый урок наставляемого', plannedDate: plusMonths(termStart, 5) }],
+      activities: [{ title: 'Открытый урок наставляемого', plannedDate: addMonths(termStart, 5) }],
       difficulties: ['Организация дисциплины'],
     };
     const byCurator = await system.request(
@@ -201,7 +174,7 @@ describe('a pair as the regulations run it', () => {
         v.reason,
       ]),
     ).toEqual([
-      [1, plusMonths(termStart, 6), undefined],
+      [1, addMonths(termStart, 6), undefined],
       [2, newEnd, proposal.reason],
     ]);
   });

@@ -1,21 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { localDateOf } from '@mentorflow/calendar';
 import { loadFixtureYearsAhead } from '../support/calendar-fixture';
-import { selectParticipants } from '../support/participants';
+import { addDays, addMonths, localDay } from '../support/dates';
+import { lecturerMentor, selectParticipants } from '../support/participants';
+import { formPair, organisationWith, personalProgrammePlan, places, startProgramme } from '../support/programme-setup';
 import { TestSystem } from '../support/system';
 
-const DAY = 86_400_000;
-const ZONE = 'Europe/Moscow';
 /** Dates relative to the real now, in the organisation's zone. */
-const day = (offsetDays: number) => localDateOf(new Date(Date.now() + offsetDays * DAY).toISOString(), ZONE);
-const plusMonths = (date: string, months: number) => {
-  const d = new Date(`${date}T00:00:00Z`);
-  const target = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1));
-  const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(d.getUTCDate(), last));
-  return target.toISOString().slice(0, 10);
-};
-const minusDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) - DAY).toISOString().slice(0, 10);
+const day = (offsetDays: number) => localDay(places.kazanCollege.timeZone, offsetDays);
 
 interface Report {
   taskId: string;
@@ -41,51 +32,33 @@ describe('periodic reports of a pair', () => {
   let as: { director: string; curator: string; mentor: string; mentee: string };
   let pairId: string;
   const start = day(-10);
-  const periodEnd = minusDay(plusMonths(start, 1));
+  const periodEnd = addDays(addMonths(start, 1), -1);
 
   beforeAll(async () => {
     await loadFixtureYearsAhead();
     system = await TestSystem.start();
-    const adminToken = system.token(admin, ['administrator']);
-    const org = await system.request('POST', '/organisations', adminToken, {
-      name: 'ГАПОУ «Колледж связи»',
-      kind: 'college',
-      municipality: 'г. Казань',
-      region: 'Республика Татарстан',
-      timeZone: ZONE,
-    });
-    const organisationId = org.body.organisationId as string;
-    as = {
-      director: system.token(director, ['director'], [organisationId]),
-      curator: system.token(curator, ['curator'], [organisationId]),
-      mentor: system.token(mentor, ['mentor'], [organisationId]),
-      mentee: system.token(mentee, ['mentee'], [organisationId]),
-    };
-    const programmeId = (
-      await system.request('POST', `/organisations/${organisationId}/programmes`, as.director, { title: 'Программа' })
-    ).body.state.programmeId as string;
-    await system.request('POST', `/programmes/${programmeId}/curator`, as.director, { curatorId: curator });
-    await selectParticipants(system, programmeId, as.curator, [
+    let organisationId: string;
+    ({ organisationId, as } = await organisationWith(
+      system,
+      places.kazanCollege,
       {
-        personId: mentor,
-        role: 'mentor' as const,
-        position: 'Преподаватель',
-        teachingExperienceYears: 12,
-        subjectExperienceYears: 8,
+        director: [director, 'director'],
+        curator: [curator, 'curator'],
+        mentor: [mentor, 'mentor'],
+        mentee: [mentee, 'mentee'],
       },
-      { personId: mentee, role: 'mentee' as const },
+      admin,
+    ));
+    const { programmeId } = await startProgramme(system, organisationId, as.director, curator);
+    await selectParticipants(system, programmeId, as.curator, [
+      lecturerMentor(mentor),
+      { personId: mentee, role: 'mentee' },
     ]);
-    const formed = await system.request('POST', `/programmes/${programmeId}/pairs`, as.director, {
-      form: 'teacherTeacher',
-      kind: 'traditional',
-      mentorId: mentor,
-      menteeIds: [mentee],
-      consents: [
-        { personId: mentor, date: day(-12) },
-        { personId: mentee, date: day(-12) },
-      ],
-      order: { number: '17-к', date: day(-11), signedBy: 'Директор' },
-      term: { start, end: plusMonths(start, 12) },
+    const formed = await formPair(system, programmeId, as.director, mentor, mentee, {
+      mentorConsent: day(-12),
+      menteeConsent: day(-12),
+      order: { number: '17-к', date: day(-11) },
+      term: { start, end: addMonths(start, 12) },
     });
     expect(formed.status).toBe(201);
     pairId = formed.body.state.pairId as string;
@@ -93,15 +66,13 @@ describe('periodic reports of a pair', () => {
   afterAll(() => system?.stop());
 
   const programme = (extra: Record<string, unknown> = {}) => ({
-    start,
-    end: minusDay(plusMonths(start, 6)),
-    directions: ['Методическая поддержка'],
-    activities: [{ title: 'Открытый урок наставляемого', plannedDate: plusMonths(start, 3) }],
-    difficulties: ['Организация дисциплины'],
+    ...personalProgrammePlan(start, addDays(addMonths(start, 6), -1), addMonths(start, 3)),
     controller: { personId: curator, role: 'curator' },
     ...extra,
   });
   const reports = () => system.request('GET', `/pairs/${pairId}/periodic-reports`, as.curator);
+  const decide = (token: string, decision: Record<string, unknown>) =>
+    system.request('POST', `/pairs/${pairId}/periodic-reports/decision`, token, decision);
   const reportOf = (body: { reports: Report[] }, role: string, status?: string) =>
     body.reports.find((r) => r.role === role && (status === undefined || r.status === status));
 
@@ -179,30 +150,30 @@ describe('periodic reports of a pair', () => {
     const theirs = reportOf(listed, 'mentee')!;
     expect(
       (
-        await system.request('POST', `/pairs/${pairId}/periodic-reports/decision`, as.mentor, {
+        await decide(as.mentor, {
           taskId: theirs.taskId,
           decision: 'accepted',
         })
       ).status,
     ).toBe(403);
-    const accepted = await system.request('POST', `/pairs/${pairId}/periodic-reports/decision`, as.curator, {
+    const accepted = await decide(as.curator, {
       taskId: theirs.taskId,
       decision: 'accepted',
     });
     expect(accepted.status).toBe(200);
-    const noComment = await system.request('POST', `/pairs/${pairId}/periodic-reports/decision`, as.curator, {
+    const noComment = await decide(as.curator, {
       taskId: mine.taskId,
       decision: 'returned',
     });
     expect(noComment.status).toBe(422);
     expect(noComment.body.unmet.map((u: { code: string }) => u.code)).toEqual(['report.comment.empty']);
-    const returned = await system.request('POST', `/pairs/${pairId}/periodic-reports/decision`, as.curator, {
+    const returned = await decide(as.curator, {
       taskId: mine.taskId,
       decision: 'returned',
       comment: 'Добавьте итоги открытого урока',
     });
     expect(returned.status).toBe(200);
-    const again = await system.request('POST', `/pairs/${pairId}/periodic-reports/decision`, as.curator, {
+    const again = await decide(as.curator, {
       taskId: mine.taskId,
       decision: 'accepted',
     });

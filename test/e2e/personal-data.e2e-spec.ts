@@ -16,11 +16,11 @@ import {
   pairFormation,
   participantsListed,
   places,
-  registerOrganisation,
+  organisationWith,
   selectParticipant,
   startProgramme,
 } from '../support/programme-setup';
-import { fourYearsLessADay } from '../support/route-setup';
+import { fourYearsLessADay, routeBody } from '../support/route-setup';
 import { TestSystem } from '../support/system';
 
 /**
@@ -126,19 +126,12 @@ describe('personal data in Temporal histories is encrypted', () => {
       randomUUID(),
       randomUUID(),
     ];
-    const organisationId = (
-      await registerOrganisation(system, system.token(admin, ['administrator']), {
-        name: 'МБОУ «Школа № 7»',
-        municipality: 'г. Самара',
-        region: 'Самарская область',
-        timeZone,
-      })
-    ).body.organisationId as string;
-    const as = {
-      director: system.token(directorId, ['director'], [organisationId]),
-      curator: system.token(curator, ['curator'], [organisationId]),
-      mentor: system.token(mentor, ['mentor'], [organisationId]),
-    };
+    const { organisationId, as } = await organisationWith(
+      system,
+      { name: 'МБОУ «Школа № 7»', municipality: 'г. Самара', region: 'Самарская область', timeZone },
+      { director: [directorId, 'director'], curator: [curator, 'curator'], mentor: [mentor, 'mentor'] },
+      admin,
+    );
     const { programmeId, appointed } = await startProgramme(system, organisationId, as.director, curator);
     expect(appointed.status).toBe(200);
     const candidates: string[] = [];
@@ -214,36 +207,27 @@ describe('personal data in Temporal histories is encrypted', () => {
 
   it('keeps a teacher’s title page (position, education, self-education topic) out of the route’s Temporal history', async () => {
     const [admin, tutor, methodologist, teacher] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
-    const organisationId = (
-      await registerOrganisation(system, system.token(admin, ['administrator']), {
-        name: 'МБОУ «Гимназия № 3»',
-        municipality: 'г. Тольятти',
-        region: 'Самарская область',
-        timeZone,
-      })
-    ).body.organisationId as string;
+    const { organisationId, as } = await organisationWith(
+      system,
+      { name: 'МБОУ «Гимназия № 3»', municipality: 'г. Тольятти', region: 'Самарская область', timeZone },
+      { tutor: [tutor, 'tutor'] },
+      admin,
+    );
     const today = localDateOf(new Date(), timeZone);
     const created = await system.request(
       'POST',
       `/organisations/${organisationId}/routes`,
-      system.token(tutor, ['tutor'], [organisationId]),
-      {
-        teacherId: teacher,
-        methodologistId: methodologist,
-        regionCode: '63',
-        titlePage: {
-          position,
-          education,
-          selfEducationTopic,
-          qualificationCategory: 'высшая',
-          lastAttestationDate: '2024-03-15',
-          teachingExperienceYears: 12,
-          startDate: today,
-          endDate: fourYearsLessADay(today),
-        },
-        goal: 'Преодолеть дефициты в области ИКТ',
-        tasks: ['Освоить цифровые сервисы для уроков'],
-      },
+      as.tutor,
+      routeBody(teacher, methodologist, {
+        position,
+        education,
+        selfEducationTopic,
+        qualificationCategory: 'высшая',
+        lastAttestationDate: '2024-03-15',
+        teachingExperienceYears: 12,
+        startDate: today,
+        endDate: fourYearsLessADay(today),
+      }),
     );
     expect(created.status).toBe(201);
     const routeId = created.body.state.routeId as string;
@@ -294,13 +278,12 @@ describe('personal data in Temporal histories is encrypted', () => {
     };
     const spies = [capture(process.stdout), capture(process.stderr)];
     try {
-      const organisationId = (await registerOrganisation(system, system.token(admin, ['administrator']), places.samara))
-        .body.organisationId as string;
-      const [directorToken, curatorToken] = [
-        system.token(directorId, ['director'], [organisationId]),
-        system.token(curator, ['curator'], [organisationId]),
-      ];
-      const as = { director: directorToken, curator: curatorToken };
+      const { organisationId, as } = await organisationWith(
+        system,
+        places.samara,
+        { director: [directorId, 'director'], curator: [curator, 'curator'] },
+        admin,
+      );
       await addPerson(system, organisationId, as.curator, markers[0]!, {
         personId: mentor,
         workEmail: markers[2],

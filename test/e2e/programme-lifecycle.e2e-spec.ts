@@ -5,7 +5,7 @@ import {
   formPair,
   fulfilPreparatoryStage,
   programmeDocument,
-  registerOrganisation,
+  organisationWith,
   selectParticipant,
   startProgramme,
 } from '../support/programme-setup';
@@ -26,21 +26,24 @@ describe('a programme driven through all five stages to closed', () => {
 
   beforeAll(async () => {
     system = await TestSystem.start();
-    const org = await registerOrganisation(system, system.token(admin, ['administrator']), {
-      name: 'ГБПОУ «Колледж сервиса»',
-      kind: 'college',
-      municipality: 'г. Новосибирск',
-      region: 'Новосибирская область',
-      timeZone: 'Asia/Novosibirsk',
-    });
-    organisationId = org.body.organisationId;
-    as = {
-      director: system.token(director, ['director'], [organisationId]),
-      curator: system.token(curator, ['curator'], [organisationId]),
-      secondCurator: system.token(secondCurator, ['curator'], [organisationId]),
-      admin: system.token(admin, ['administrator']),
-      mentor: system.token(mentor, ['mentor'], [organisationId]),
-    };
+    ({ organisationId, as } = await organisationWith(
+      system,
+      {
+        name: 'ГБПОУ «Колледж сервиса»',
+        kind: 'college',
+        municipality: 'г. Новосибирск',
+        region: 'Новосибирская область',
+        timeZone: 'Asia/Novosibirsk',
+      },
+      {
+        director: [director, 'director'],
+        curator: [curator, 'curator'],
+        secondCurator: [secondCurator, 'curator'],
+        admin: [admin, 'administrator'],
+        mentor: [mentor, 'mentor'],
+      },
+      admin,
+    ));
     ({ programmeId } = await startProgramme(
       system,
       organisationId,

@@ -1,13 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { localDateOf } from '@mentorflow/calendar';
+import { localDay } from '../support/dates';
 import { selectParticipants } from '../support/participants';
+import { formPair, organisationWith, programmeDocument, startProgramme } from '../support/programme-setup';
 import { TestSystem } from '../support/system';
 import { russianDate } from '@mentorflow/domain';
-
-const DAY = 86_400_000;
-/** Today in the organisation's zone, moved by whole days: the dates follow the real clock, never a fixed year. */
-const localDay = (timeZone: string, days = 0) =>
-  new Date(Date.parse(`${localDateOf(new Date(), timeZone)}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 
 /**
  * The programme's gates as the regulations say them, through HTTP: the reflective-analytical stage asks
@@ -29,36 +25,32 @@ describe('programme gates and dates as the regulations say', () => {
 
   beforeAll(async () => {
     system = await TestSystem.start();
-    const org = await system.request('POST', '/organisations', system.token(admin, ['administrator']), {
-      name: 'ГАУ КО ПОО «Колледж сервиса и туризма»',
-      kind: 'college',
-      municipality: 'г. Калининград',
-      region: 'Калининградская область',
-      timeZone,
-    });
-    organisationId = org.body.organisationId;
-    as = {
-      director: system.token(director, ['director'], [organisationId]),
-      curator: system.token(curator, ['curator'], [organisationId]),
-    };
+    ({ organisationId, as } = await organisationWith(
+      system,
+      {
+        name: 'ГАУ КО ПОО «Колледж сервиса и туризма»',
+        kind: 'college',
+        municipality: 'г. Калининград',
+        region: 'Калининградская область',
+        timeZone,
+      },
+      { director: [director, 'director'], curator: [curator, 'curator'] },
+      admin,
+    ));
     system.token(mentor, ['mentor'], [organisationId]);
     system.token(mentee, ['mentee'], [organisationId]);
-    const started = await system.request('POST', `/organisations/${organisationId}/programmes`, as.director, {
-      title: 'Программа наставничества педагогических работников',
-    });
-    programmeId = started.body.state.programmeId;
-    await system.request('POST', `/programmes/${programmeId}/curator`, as.director, { curatorId: curator });
+    ({ programmeId } = await startProgramme(
+      system,
+      organisationId,
+      as.director,
+      curator,
+      'Программа наставничества педагогических работников',
+    ));
   });
   afterAll(() => system?.stop());
 
   const recordDocument = (kind: string, date = localDay(timeZone)) =>
-    system.request('POST', `/programmes/${programmeId}/documents`, as.curator, {
-      documentId: randomUUID(),
-      kind,
-      number: `${kind}-1`,
-      date,
-      signedBy: 'Директор',
-    });
+    system.request('POST', `/programmes/${programmeId}/documents`, as.curator, { ...programmeDocument(kind), date });
   const recordResult = (indicator: string, value: number, periodStart: string, periodEnd: string) =>
     system.request('POST', `/organisations/${organisationId}/monitoring-results`, as.curator, {
       indicator,
@@ -115,16 +107,10 @@ describe('programme gates and dates as the regulations say', () => {
     await advanceWhenReady('preparatory');
 
     expect((await recordDocument('roadMap')).status).toBe(200);
-    const formed = await system.request('POST', `/programmes/${programmeId}/pairs`, as.director, {
-      form: 'teacherTeacher',
-      kind: 'traditional',
-      mentorId: mentor,
-      menteeIds: [mentee],
-      consents: [
-        { personId: mentor, date: today },
-        { personId: mentee, date: today },
-      ],
-      order: { number: '12-к', date: today, signedBy: 'Директор' },
+    const formed = await formPair(system, programmeId, as.director, mentor, mentee, {
+      mentorConsent: today,
+      menteeConsent: today,
+      order: { number: '12-к', date: today },
       term: { start: today, end: localDay(timeZone, 365) },
     });
     expect(formed.status).toBe(201);

@@ -3,7 +3,8 @@ import { localDateOf } from '@mentorflow/calendar';
 import { competenceAreas } from '@mentorflow/domain';
 import { loadFixtureYearsAhead } from '../support/calendar-fixture';
 import { selectParticipants } from '../support/participants';
-import { places, registerOrganisation } from '../support/programme-setup';
+import { organisationWith, places } from '../support/programme-setup';
+import { courseRow, ictDeficit, mathsTeacherTitlePage, routeBody } from '../support/route-setup';
 import { TestSystem } from '../support/system';
 import { addDays, addYears } from '../support/dates';
 
@@ -20,36 +21,18 @@ describe('ИОМ regulations through HTTP on real PostgreSQL and a real Temporal
 
   const today = () => localDateOf(new Date(), timeZone);
   const titlePage = (extra: Record<string, unknown> = {}) => ({
-    position: 'Учитель математики',
-    education: 'Высшее педагогическое, СГСПУ, 2012',
-    teachingExperienceYears: 12,
-    selfEducationTopic: 'Функциональная грамотность на уроках математики',
-    startDate: today(),
-    endDate: addDays(addYears(today(), 4), -1),
+    ...mathsTeacherTitlePage(today(), addDays(addYears(today(), 4), -1)),
     ...extra,
   });
-  const rows = () => [
-    {
-      rowId: 'row-1',
-      competence: 'ict',
-      activity: 'Курс «Цифровые инструменты учителя»',
-      activityKind: 'furtherTrainingProgramme',
-      tasks: 'Освоить цифровые сервисы',
-      hours: 36,
-      deadline: addDays(today(), 120),
-    },
-  ];
+  const rows = () => [courseRow(addDays(today(), 120))];
 
   const createRoute = (body: Record<string, unknown> = {}) =>
-    system.request('POST', `/organisations/${organisationId}/routes`, as.tutor, {
-      teacherId: teacher,
-      methodologistId: methodologist,
-      regionCode: '63',
-      titlePage: titlePage(),
-      goal: 'Преодолеть дефициты в области ИКТ',
-      tasks: ['Освоить цифровые сервисы для уроков'],
-      ...body,
-    });
+    system.request(
+      'POST',
+      `/organisations/${organisationId}/routes`,
+      as.tutor,
+      routeBody(teacher, methodologist, titlePage(), body),
+    );
   const post = (routeId: string, path: string, token: string, body: unknown = {}) =>
     system.request('POST', `/routes/${routeId}/${path}`, token, body);
 
@@ -61,7 +44,7 @@ describe('ИОМ regulations through HTTP on real PostgreSQL and a real Temporal
     const diagnosed = await post(routeId, 'record-diagnostics', as.tutor, {
       diagnosticsId: randomUUID(),
       date: today(),
-      results: competenceAreas.map((area) => ({ area, percent: area === 'ict' ? 35 : 70 })),
+      results: ictDeficit(),
     });
     expect(diagnosed.status).toBe(200);
     expect((await post(routeId, 'submit-draft', as.methodologist, { rows: rows() })).status).toBe(200);
@@ -73,15 +56,19 @@ describe('ИОМ regulations through HTTP on real PostgreSQL and a real Temporal
   beforeAll(async () => {
     system = await TestSystem.start();
     await loadFixtureYearsAhead();
-    const registered = await registerOrganisation(system, system.token(admin, ['administrator']), places.tolyatti);
+    let registered: { status: number };
+    ({ organisationId, as, registered } = await organisationWith(
+      system,
+      places.tolyatti,
+      {
+        admin: [admin, 'administrator'],
+        tutor: [tutor, 'tutor'],
+        methodologist: [methodologist, 'methodologist'],
+        teacher: [teacher, 'mentee'],
+      },
+      admin,
+    ));
     expect(registered.status).toBe(201);
-    organisationId = registered.body.organisationId as string;
-    as = {
-      admin: system.token(admin, ['administrator']),
-      tutor: system.token(tutor, ['tutor'], [organisationId]),
-      methodologist: system.token(methodologist, ['methodologist'], [organisationId]),
-      teacher: system.token(teacher, ['mentee'], [organisationId]),
-    };
   });
   afterAll(() => system?.stop());
 
@@ -240,7 +227,7 @@ describe('ИОМ regulations through HTTP on real PostgreSQL and a real Temporal
   it('defect 11: diagnostics, control diagnostics and portfolio results cannot be dated after today in the organisation zone', async () => {
     const created = await createRoute();
     const routeId = created.body.state.routeId as string;
-    const results = competenceAreas.map((area) => ({ area, percent: area === 'ict' ? 35 : 70 }));
+    const results = ictDeficit();
     const ahead = await post(routeId, 'record-diagnostics', as.tutor, {
       diagnosticsId: randomUUID(),
       date: addDays(today(), 21),
@@ -305,7 +292,7 @@ describe('ИОМ regulations through HTTP on real PostgreSQL and a real Temporal
     await post(routeId, 'record-diagnostics', as.tutor, {
       diagnosticsId: randomUUID(),
       date: today(),
-      results: competenceAreas.map((area) => ({ area, percent: area === 'ict' ? 35 : 70 })),
+      results: ictDeficit(),
     });
     expect((await post(routeId, 'submit-draft', as.methodologist, { rows: rows() })).status).toBe(200);
     expect(

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { localDateOf } from '@mentorflow/calendar';
 import { loadFixtureYearsAhead } from '../support/calendar-fixture';
-import { ictDeficit } from '../support/route-setup';
-import { places, registerOrganisation } from '../support/programme-setup';
+import { ictDeficit, routeBody } from '../support/route-setup';
+import { organisationWith, places } from '../support/programme-setup';
 import { TestSystem } from '../support/system';
 import { addDays, addYears } from '../support/dates';
 
@@ -34,14 +34,14 @@ describe('repeated diagnostics of an ИОМ through HTTP on real PostgreSQL and 
   beforeAll(async () => {
     system = await TestSystem.start();
     await loadFixtureYearsAhead();
-    const registered = await registerOrganisation(system, system.token(admin, ['administrator']), places.samara);
+    let registered: { status: number };
+    ({ organisationId, as, registered } = await organisationWith(
+      system,
+      places.samara,
+      { tutor: [tutor, 'tutor'], methodologist: [methodologist, 'methodologist'], teacher: [teacher, 'mentee'] },
+      admin,
+    ));
     expect(registered.status).toBe(201);
-    organisationId = registered.body.organisationId as string;
-    as = {
-      tutor: system.token(tutor, ['tutor'], [organisationId]),
-      methodologist: system.token(methodologist, ['methodologist'], [organisationId]),
-      teacher: system.token(teacher, ['mentee'], [organisationId]),
-    };
   });
   afterAll(() => system?.stop());
 
@@ -51,21 +51,19 @@ describe('repeated diagnostics of an ИОМ through HTTP on real PostgreSQL and 
 
   it('raises «Провести повторную диагностику» on the planned day; the tutor records them (a fact: not after today) and plans the next', async () => {
     const start = addDays(today(), -1);
-    const created = await system.request('POST', `/organisations/${organisationId}/routes`, as.tutor, {
-      teacherId: teacher,
-      methodologistId: methodologist,
-      regionCode: '63',
-      titlePage: {
+    const created = await system.request(
+      'POST',
+      `/organisations/${organisationId}/routes`,
+      as.tutor,
+      routeBody(teacher, methodologist, {
         position: 'Учитель физики',
         education: 'Высшее педагогическое, УрГПУ, 2015',
         teachingExperienceYears: 9,
         selfEducationTopic: 'Цифровая лаборатория на уроках физики',
         startDate: start,
         endDate: addDays(addYears(start, 4), -1),
-      },
-      goal: 'Преодолеть дефициты в области ИКТ',
-      tasks: ['Освоить цифровые сервисы для уроков'],
-    });
+      }),
+    );
     expect(created.status).toBe(201);
     const routeId = created.body.state.routeId as string;
     const diagnosed = await post(routeId, 'record-diagnostics', as.tutor, {

@@ -3,7 +3,7 @@ import { localDateOf, type ProductionCalendar } from '@mentorflow/calendar';
 import { competenceAreas } from '@mentorflow/domain';
 import { loadFixtureYearsAhead } from '../support/calendar-fixture';
 import { places, registerOrganisation } from '../support/programme-setup';
-import { courseRow } from '../support/route-setup';
+import { courseRow, fourYearsLessADay, ictDeficit, mathsTeacherTitlePage, routeBody } from '../support/route-setup';
 import { TestSystem } from '../support/system';
 import { addDays } from '../support/dates';
 
@@ -21,14 +21,7 @@ describe('individual educational routes (ИОМ) through HTTP on real PostgreSQL
   let as: Record<'admin' | 'curator' | 'tutor' | 'methodologist' | 'teacher' | 'colleague' | 'outsider', string>;
 
   const today = () => localDateOf(new Date(), timeZone);
-  const titlePage = () => ({
-    position: 'Учитель математики',
-    education: 'Высшее педагогическое, СГСПУ, 2012',
-    teachingExperienceYears: 12,
-    selfEducationTopic: 'Функциональная грамотность на уроках математики',
-    startDate: today(),
-    endDate: addDays(`${Number(today().slice(0, 4)) + 4}${today().slice(4)}`, -1),
-  });
+  const titlePage = () => mathsTeacherTitlePage(today(), fourYearsLessADay(today()));
   const rows = () => [courseRow(addDays(today(), 120))];
 
   async function registerSchool(): Promise<string> {
@@ -38,15 +31,12 @@ describe('individual educational routes (ИОМ) through HTTP on real PostgreSQL
   }
 
   const createRoute = (body: Record<string, unknown> = {}, token = as.tutor, organisation = organisationId) =>
-    system.request('POST', `/organisations/${organisation}/routes`, token, {
-      teacherId: teacher,
-      methodologistId: methodologist,
-      regionCode: '63',
-      titlePage: titlePage(),
-      goal: 'Преодолеть дефициты в области ИКТ',
-      tasks: ['Освоить цифровые сервисы для уроков'],
-      ...body,
-    });
+    system.request(
+      'POST',
+      `/organisations/${organisation}/routes`,
+      token,
+      routeBody(teacher, methodologist, titlePage(), body),
+    );
 
   beforeAll(async () => {
     system = await TestSystem.start();
@@ -149,7 +139,7 @@ describe('individual educational routes (ИОМ) through HTTP on real PostgreSQL
     const diagnosed = await system.request('POST', `/routes/${routeId}/record-diagnostics`, as.tutor, {
       diagnosticsId: randomUUID(),
       date: today(),
-      results: competenceAreas.map((area) => ({ area, percent: area === 'ict' ? 35 : 70 })),
+      results: ictDeficit(),
     });
     expect(diagnosed.status).toBe(200);
     expect(diagnosed.body.state.stage).toBe('design');

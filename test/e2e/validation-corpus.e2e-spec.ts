@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { roles } from '@mentorflow/domain';
 import type { DataSource } from 'typeorm';
-import { countEvents, openTestDataSource } from '../support/database';
-import { organisationBody, places, registerOrganisation, startProgramme } from '../support/programme-setup';
+import { countEvents } from '../support/database';
+import { startWithEveryRole } from '../support/every-role';
+import { organisationBody, places, startProgramme } from '../support/programme-setup';
 import { personBody } from '../support/people';
 import { titlePage } from '../support/route-setup';
-import { fillPath, isWrite, routeTable, type AppRoute } from '../support/route-table';
+import { fillPath, type AppRoute } from '../support/route-table';
 import { TestSystem } from '../support/system';
 
 type Body = Record<string, unknown>;
@@ -667,14 +667,7 @@ describe('validation corpus: bad requests on every write endpoint', () => {
   let organisationId: string;
 
   beforeAll(async () => {
-    system = await TestSystem.start();
-    db = await openTestDataSource();
-    const admin = system.token(uuid(), ['administrator']);
-    organisationId = (await registerOrganisation(system, admin, places.plainSamara)).body.organisationId;
-    // Every role, so no guard answers before validation does.
-    token = system.token(uuid(), [...roles], [organisationId]);
-    await system.usersStored();
-    writes = routeTable(system.api).filter(isWrite);
+    ({ system, db, organisationId, token, writes } = await startWithEveryRole(places.plainSamara));
   });
   afterAll(async () => {
     await db?.destroy();

@@ -7,12 +7,19 @@ import {
   mentorReplacement,
   participantsListed,
   places,
-  registerOrganisation,
+  organisationWith,
   selectParticipant,
   startProgramme,
 } from '../support/programme-setup';
 import { TestSystem } from '../support/system';
-import { accessibilityAudit, ensureWebBuild, launchBrowser, screenshot, signedInPage } from '../support/web';
+import {
+  accessibilityAudit,
+  menuLinks,
+  screenshot,
+  signedInPage,
+  startWebJourney,
+  stopWebJourney,
+} from '../support/web';
 
 /** Journey 3: an administrator reads a pair's history after a mentor replacement, verifies its chain and exports it. */
 describe('web application: the administrator audits a pair after a mentor replacement', () => {
@@ -27,37 +34,38 @@ describe('web application: the administrator audits a pair after a mentor replac
   let adminToken: string;
 
   beforeAll(async () => {
-    ensureWebBuild();
-    [system, browser] = await Promise.all([TestSystem.start(), launchBrowser()]);
+    ({ system, browser } = await startWebJourney());
+    const { organisationId, as } = await organisationWith(
+      system,
+      places.vladivostok,
+      { director: [director, 'director'], curator: [curator, 'curator'] },
+      admin,
+    );
     adminToken = system.token(admin, ['administrator']);
-    const organisationId = (await registerOrganisation(system, adminToken, places.vladivostok)).body
-      .organisationId as string;
-    const directorToken = system.token(director, ['director'], [organisationId]);
-    const curatorToken = system.token(curator, ['curator'], [organisationId]);
-    ({ programmeId } = await startProgramme(system, organisationId, directorToken, curator));
+    ({ programmeId } = await startProgramme(system, organisationId, as.director, curator));
     const candidates: string[] = [];
     for (const personId of [mentor, secondMentor]) {
-      const proposed = await selectParticipant(system, programmeId, curatorToken, personId, 'mentor', {
+      const proposed = await selectParticipant(system, programmeId, as.curator, personId, 'mentor', {
         teachingExperienceYears: 12,
         subjectExperienceYears: 8,
       });
       candidates.push(proposed.body.participantId);
     }
     // A pair takes people of the organisation only.
-    const proposedMentee = await selectParticipant(system, programmeId, curatorToken, mentee, 'mentee', {
+    const proposedMentee = await selectParticipant(system, programmeId, as.curator, mentee, 'mentee', {
       teachingExperienceYears: 0,
       subjectExperienceYears: 0,
       menteeCategory: 'newSpecialist',
     });
-    await participantsListed(system, programmeId, curatorToken, 3);
+    await participantsListed(system, programmeId, as.curator, 3);
     // Only candidates the commission approved are paired (002 §4.4).
-    await approveCandidates(system, programmeId, curatorToken, [...candidates, proposedMentee.body.participantId]);
-    const formed = await formPair(system, programmeId, directorToken, mentor, mentee);
+    await approveCandidates(system, programmeId, as.curator, [...candidates, proposedMentee.body.participantId]);
+    const formed = await formPair(system, programmeId, as.director, mentor, mentee);
     pairId = formed.body.state.pairId;
     const replaced = await system.request(
       'POST',
       `/pairs/${pairId}/replace-mentor`,
-      directorToken,
+      as.director,
       mentorReplacement(secondMentor, [mentee]),
     );
     expect(replaced.status).toBe(202);
@@ -66,17 +74,13 @@ describe('web application: the administrator audits a pair after a mentor replac
       (r) => r.body.mentorId === secondMentor,
     );
   });
-  afterAll(async () => {
-    await browser?.close();
-    await system?.stop();
-  });
+  afterAll(() => stopWebJourney({ system, browser }));
 
   it('reads the timeline with who, when, what, why and which order, verifies the chain and exports CSV', async () => {
     const { context, page } = await signedInPage(browser, adminToken);
     await page.goto(`${system.baseUrl}/app/`);
     await page.getByRole('heading', { name: 'Аудит наставнических пар' }).waitFor();
-    const menu = page.getByRole('navigation', { name: 'Основное меню' });
-    await expect(menu.getByRole('link').allTextContents()).resolves.toEqual([
+    await expect(menuLinks(page)).resolves.toEqual([
       'Мои задачи',
       'Программы',
       'ИОМ',
@@ -304,9 +308,7 @@ describe('web application: the administrator audits a pair after a mentor replac
     await signIn.getByRole('button', { name: /Абрамова Анна Викторовна/ }).click();
     await signIn.getByRole('heading', { name: 'Мои задачи' }).waitFor();
     await expect(signIn.locator('.user').textContent()).resolves.toContain('Абрамова Анна Викторовна');
-    await expect(
-      signIn.getByRole('navigation', { name: 'Основное меню' }).getByRole('link').allTextContents(),
-    ).resolves.toEqual(['Мои задачи', 'ИОМ']);
+    await expect(menuLinks(signIn)).resolves.toEqual(['Мои задачи', 'ИОМ']);
     await fresh.close();
 
     await card.getByRole('button', { name: 'Снять роль «Методист» (МБОУ «Лицей № 2»)' }).click();

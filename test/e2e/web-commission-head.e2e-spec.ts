@@ -2,15 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { localDateOf } from '@mentorflow/calendar';
 import { loadFixtureYearsAhead } from '../support/calendar-fixture';
-import {
-  formPair,
-  places,
-  registerOrganisation,
-  selectMentorAndMentee,
-  startProgramme,
-} from '../support/programme-setup';
+import { formPair, places, organisationWith, selectMentorAndMentee, startProgramme } from '../support/programme-setup';
 import { TestSystem } from '../support/system';
-import { ensureWebBuild, launchBrowser, signedInPage } from '../support/web';
+import { signedInPage, startWebJourney, stopWebJourney } from '../support/web';
 
 const DAY = 86_400_000;
 
@@ -32,25 +26,21 @@ describe('web application: the commission head goes from a task to where it is d
   let programmeId: string;
 
   beforeAll(async () => {
-    ensureWebBuild();
-    [system, browser] = await Promise.all([TestSystem.start(), launchBrowser()]);
+    ({ system, browser } = await startWebJourney());
     await loadFixtureYearsAhead();
-    const organisationId = (await registerOrganisation(system, system.token(admin, ['administrator']), places.tolyatti))
-      .body.organisationId as string;
-    as = {
-      director: system.token(director, ['director'], [organisationId]),
-      curator: system.token(curator, ['curator'], [organisationId]),
-      head: system.token(head, ['commissionHead'], [organisationId]),
-    };
+    let organisationId: string;
+    ({ organisationId, as } = await organisationWith(
+      system,
+      places.tolyatti,
+      { director: [director, 'director'], curator: [curator, 'curator'], head: [head, 'commissionHead'] },
+      admin,
+    ));
     ({ programmeId } = await startProgramme(system, organisationId, as.director, curator));
     for (const registered of await selectMentorAndMentee(system, programmeId, as.curator, mentor, mentee)) {
       expect(registered.status).toBe(201);
     }
   });
-  afterAll(async () => {
-    await browser?.close();
-    await system?.stop();
-  });
+  afterAll(() => stopWebJourney({ system, browser }));
 
   it('links the candidates’ review to the commission’s meeting form; the decision closes the task', async () => {
     const { context, page } = await signedInPage(browser, as.head);

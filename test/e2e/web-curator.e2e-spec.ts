@@ -2,17 +2,18 @@ import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { approveCandidates } from '../support/participants';
 import { localDay as localDayIn } from '../support/dates';
-import { registerOrganisation, selectParticipant, startProgramme } from '../support/programme-setup';
+import { organisationWith, selectParticipant, startProgramme } from '../support/programme-setup';
 import { TestSystem } from '../support/system';
 import {
   accessibilityAudit,
-  ensureWebBuild,
   horizontalOverflow,
-  launchBrowser,
   laptop,
+  menuLinks,
   phone,
   screenshot,
   signedInPage,
+  startWebJourney,
+  stopWebJourney,
 } from '../support/web';
 import { russianDate } from '@mentorflow/domain';
 
@@ -32,22 +33,24 @@ describe('web application: the curator advances a programme after fixing a refus
   let curatorToken: string;
 
   beforeAll(async () => {
-    ensureWebBuild();
-    [system, browser] = await Promise.all([TestSystem.start(), launchBrowser()]);
-    const adminToken = system.token(admin, ['administrator']);
-    const org = await registerOrganisation(system, adminToken, {
-      name: 'МБОУ «Гимназия № 3»',
-      municipality: 'г. Самара',
-      region: 'Самарская область',
-      timeZone: 'Europe/Samara',
-    });
-    organisationId = org.body.organisationId;
-    const directorToken = system.token(director, ['director'], [organisationId]);
-    curatorToken = system.token(curator, ['curator'], [organisationId]);
+    ({ system, browser } = await startWebJourney());
+    let as: Record<'director' | 'curator', string>;
+    ({ organisationId, as } = await organisationWith(
+      system,
+      {
+        name: 'МБОУ «Гимназия № 3»',
+        municipality: 'г. Самара',
+        region: 'Самарская область',
+        timeZone: 'Europe/Samara',
+      },
+      { director: [director, 'director'], curator: [curator, 'curator'] },
+      admin,
+    ));
+    curatorToken = as.curator;
     ({ programmeId } = await startProgramme(
       system,
       organisationId,
-      directorToken,
+      as.director,
       curator,
       'Программа наставничества 2026/27',
     ));
@@ -80,10 +83,7 @@ describe('web application: the curator advances a programme after fixing a refus
       (r) => r.body.nextStageChecklist?.length === 1,
     );
   });
-  afterAll(async () => {
-    await browser?.close();
-    await system?.stop();
-  });
+  afterAll(() => stopWebJourney({ system, browser }));
 
   it('serves the app under /app/ with a strict policy, and sends / and deep links there', async () => {
     const rootResponse = await fetch(`${system.baseUrl}/`, { redirect: 'manual' });
@@ -109,8 +109,7 @@ describe('web application: the curator advances a programme after fixing a refus
 
     // The curator lands on the programmes; the menu offers only what a curator may open.
     await page.getByRole('link', { name: 'Программа наставничества 2026/27' }).click();
-    const menu = page.getByRole('navigation', { name: 'Основное меню' });
-    await expect(menu.getByRole('link').allTextContents()).resolves.toEqual([
+    await expect(menuLinks(page)).resolves.toEqual([
       'Мои задачи',
       'Программы',
       'ИОМ',

@@ -3,18 +3,24 @@ import type { Browser } from 'playwright-core';
 import { localDateOf } from '@mentorflow/calendar';
 import { competenceAreaLabels, competenceAreas } from '@mentorflow/domain';
 import { loadFixtureYearsAhead } from '../support/calendar-fixture';
-import { places, registerOrganisation } from '../support/programme-setup';
-import { recordDiagnosticsAt } from '../support/route-setup';
+import { organisationWith, places } from '../support/programme-setup';
+import {
+  ictAndMethodicalDeficits,
+  mathsTeacherTitlePage,
+  recordDiagnosticsAt,
+  routeBody,
+} from '../support/route-setup';
 import { TestSystem } from '../support/system';
 import {
   accessibilityAudit,
-  ensureWebBuild,
   horizontalOverflow,
   laptop,
-  launchBrowser,
+  menuLinks,
   phone,
   screenshot,
   signedInPage,
+  startWebJourney,
+  stopWebJourney,
 } from '../support/web';
 
 const DAY = 86_400_000;
@@ -35,36 +41,28 @@ describe('web application: the methodologist completes an overdue draft task', (
   let as: Record<'tutor' | 'methodologist', string>;
 
   beforeAll(async () => {
-    ensureWebBuild();
-    [system, browser] = await Promise.all([TestSystem.start(), launchBrowser()]);
+    ({ system, browser } = await startWebJourney());
     // Deadlines and the inbox's working days reach into next year: fixture years for any the shipped data lacks.
     await loadFixtureYearsAhead();
-    const adminToken = system.token(admin, ['administrator']);
-    organisationId = (await registerOrganisation(system, adminToken, places.tolyatti)).body.organisationId;
-    await system.request('POST', `/organisations/${organisationId}/staff`, adminToken, {
+    ({ organisationId, as } = await organisationWith(
+      system,
+      places.tolyatti,
+      { tutor: [tutor, 'tutor'], methodologist: [methodologist, 'methodologist'] },
+      admin,
+    ));
+    await system.request('POST', `/organisations/${organisationId}/staff`, system.token(admin, ['administrator']), {
       personId: curator,
       role: 'curator',
     });
-    as = {
-      tutor: system.token(tutor, ['tutor'], [organisationId]),
-      methodologist: system.token(methodologist, ['methodologist'], [organisationId]),
-    };
     const today = localDateOf(new Date(), timeZone);
-    const created = await system.request('POST', `/organisations/${organisationId}/routes`, as.tutor, {
-      teacherId: teacher,
-      methodologistId: methodologist,
-      regionCode: '63',
-      titlePage: {
-        position: 'Учитель математики',
-        education: 'Высшее педагогическое, СГСПУ, 2012',
-        teachingExperienceYears: 12,
-        selfEducationTopic: 'Функциональная грамотность на уроках математики',
-        startDate: today,
-        endDate: `${Number(today.slice(0, 4)) + 4}-06-30`,
-      },
-      goal: 'Преодолеть дефицит ИКТ-компетенций',
-      tasks: ['Освоить цифровые сервисы для уроков'],
-    });
+    const created = await system.request(
+      'POST',
+      `/organisations/${organisationId}/routes`,
+      as.tutor,
+      routeBody(teacher, methodologist, mathsTeacherTitlePage(today, `${Number(today.slice(0, 4)) + 4}-06-30`), {
+        goal: 'Преодолеть дефицит ИКТ-компетенций',
+      }),
+    );
     expect(created.status).toBe(201);
     routeId = created.body.state.routeId;
 
@@ -75,10 +73,7 @@ describe('web application: the methodologist completes an overdue draft task', (
     await recordDiagnosticsAt(system, routeId, tutor, {
       date: localDateOf(past, timeZone),
       now: past,
-      results: competenceAreas.map((area) => ({
-        area,
-        percent: area === 'ict' ? 35 : area === 'methodical' ? 45 : 70,
-      })),
+      results: ictAndMethodicalDeficits(),
     });
     const inbox = await system.eventually(
       () => system.request('GET', '/tasks', as.methodologist),
@@ -86,17 +81,13 @@ describe('web application: the methodologist completes an overdue draft task', (
     );
     draftTaskId = inbox.body.find((t: { kind: string }) => t.kind === 'draftRoute').taskId;
   });
-  afterAll(async () => {
-    await browser?.close();
-    await system?.stop();
-  });
+  afterAll(() => stopWebJourney({ system, browser }));
 
   it('highlights the overdue draft with working days, and closes it when the methodologist submits the draft', async () => {
     const { context, page } = await signedInPage(browser, as.methodologist);
     await page.goto(`${system.baseUrl}/app/`);
     await page.getByRole('heading', { name: 'Мои задачи' }).waitFor();
-    const menu = page.getByRole('navigation', { name: 'Основное меню' });
-    await expect(menu.getByRole('link').allTextContents()).resolves.toEqual(['Мои задачи', 'ИОМ']);
+    await expect(menuLinks(page)).resolves.toEqual(['Мои задачи', 'ИОМ']);
 
     const card = page.locator(`[data-task-id="${draftTaskId}"]`);
     await card.waitFor();

@@ -7,7 +7,7 @@ import { openTestDataSource } from '../support/database';
 import { registerOrganisation } from '../support/programme-setup';
 import { recordDiagnosticsAt } from '../support/route-setup';
 import { TestSystem } from '../support/system';
-import { ensureWebBuild, launchBrowser, screenshot, signedInPage } from '../support/web';
+import { screenshot, signedInPage, startWebJourney, stopWebJourney } from '../support/web';
 
 /**
  * Journey: diagnostics are recorded a week before the New Year when next year's production calendar is not
@@ -41,8 +41,7 @@ describe('web application: a deadline in a year without a calendar waits for the
     );
 
   beforeAll(async () => {
-    ensureWebBuild();
-    [system, browser] = await Promise.all([TestSystem.start(), launchBrowser()]);
+    ({ system, browser } = await startWebJourney());
     const db = await openTestDataSource();
     await loadFixtureCalendarYears(new EventStore(db), [TRIGGER_YEAR]);
     await db.destroy();
@@ -78,10 +77,7 @@ describe('web application: a deadline in a year without a calendar waits for the
     // The API stamps a command with the present; the test records the diagnostics on its own date directly.
     await recordDiagnosticsAt(system, routeId, tutor, { date: recordedAt.slice(0, 10), now: recordedAt });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await system?.stop();
-  });
+  afterAll(() => stopWebJourney({ system, browser }));
 
   it('shows the methodologist a pending deadline, and the administrator one task to load the year', async () => {
     const task = (await system.eventually(draftTask, (t) => t !== undefined)) as Record<string, unknown>;

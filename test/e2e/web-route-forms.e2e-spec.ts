@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { localDateOf } from '@mentorflow/calendar';
-import { competenceAreas } from '@mentorflow/domain';
 import { loadFixtureYearsAhead } from '../support/calendar-fixture';
-import { places, registerOrganisation } from '../support/programme-setup';
-import { courseRow, fourYearsLessADay, titlePage } from '../support/route-setup';
+import { organisationWith, places } from '../support/programme-setup';
+import { courseRow, fourYearsLessADay, ictAndMethodicalDeficits, routeBody, titlePage } from '../support/route-setup';
 import { TestSystem } from '../support/system';
-import { ensureWebBuild, launchBrowser, signedInPage } from '../support/web';
+import { signedInPage, startWebJourney, stopWebJourney } from '../support/web';
 
 const DAY = 86_400_000;
 
@@ -27,24 +26,24 @@ describe('web application: deficit levels and the monthly control-point check on
   let as: Record<'tutor' | 'methodologist', string>;
 
   beforeAll(async () => {
-    ensureWebBuild();
-    [system, browser] = await Promise.all([TestSystem.start(), launchBrowser()]);
+    ({ system, browser } = await startWebJourney());
     await loadFixtureYearsAhead();
-    const organisationId = (await registerOrganisation(system, system.token(admin, ['administrator']), places.tolyatti))
-      .body.organisationId as string;
-    as = {
-      tutor: system.token(tutor, ['tutor'], [organisationId]),
-      methodologist: system.token(methodologist, ['methodologist'], [organisationId]),
-    };
+    let organisationId: string;
+    ({ organisationId, as } = await organisationWith(
+      system,
+      places.tolyatti,
+      { tutor: [tutor, 'tutor'], methodologist: [methodologist, 'methodologist'] },
+      admin,
+    ));
     const today = localDateOf(new Date(), timeZone);
-    const created = await system.request('POST', `/organisations/${organisationId}/routes`, as.tutor, {
-      teacherId: teacher,
-      methodologistId: methodologist,
-      regionCode: '63',
-      titlePage: titlePage(today, fourYearsLessADay(today)),
-      goal: 'Преодолеть дефициты ИКТ-компетенций и методических компетенций',
-      tasks: ['Освоить цифровые сервисы для уроков'],
-    });
+    const created = await system.request(
+      'POST',
+      `/organisations/${organisationId}/routes`,
+      as.tutor,
+      routeBody(teacher, methodologist, titlePage(today, fourYearsLessADay(today)), {
+        goal: 'Преодолеть дефициты ИКТ-компетенций и методических компетенций',
+      }),
+    );
     expect(created.status).toBe(201);
     routeId = created.body.state.routeId as string;
     const post = (path: string, token: string, body: unknown) =>
@@ -53,10 +52,7 @@ describe('web application: deficit levels and the monthly control-point check on
     const diagnosed = await post('record-diagnostics', as.tutor, {
       diagnosticsId: randomUUID(),
       date: today,
-      results: competenceAreas.map((area) => ({
-        area,
-        percent: area === 'ict' ? 35 : area === 'methodical' ? 45 : 70,
-      })),
+      results: ictAndMethodicalDeficits(),
     });
     expect(diagnosed.status).toBe(200);
     const deadline = localDateOf(new Date(Date.now() + 120 * DAY).toISOString(), timeZone);
@@ -75,10 +71,7 @@ describe('web application: deficit levels and the monthly control-point check on
     });
     expect(agreed.status).toBe(200);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await system?.stop();
-  });
+  afterAll(() => stopWebJourney({ system, browser }));
 
   it('the methodologist enters the deficit levels and sees them beside the competences', async () => {
     const { context, page } = await signedInPage(browser, as.methodologist);

@@ -9,18 +9,15 @@ import { loadAggregate } from '@mentorflow/event-store';
 import { activitiesFrom } from '../../apps/worker/src/create-worker';
 import { createWorkerPino, temporalLogger, WorkerNestLogger } from '../../apps/worker/src/logger';
 import {
-  approvePersonalProgrammeUpdate,
-  pairFormedUpdate,
   pairViewQuery,
   recordDiaryEntryUpdate,
   replaceMentorSignal,
   terminatePairUpdate,
 } from '../../workflows/pair/pair.messages';
-import { pairWorkflow } from '../../workflows/pair/pair.workflow';
 import { appointCuratorUpdate, recordDocumentUpdate } from '../../workflows/programme/programme.messages';
 import { waitUntil } from '../support/poll';
 import { registerTestSchool } from '../support/organisation';
-import { pairStartOptions, personalProgrammeFrom } from '../support/pair-start';
+import { startActivePair } from '../support/pair-start';
 import { useTimeSkippingWorker } from '../support/time-skipping';
 import { startProgrammeWorkflow } from '../support/programme-start';
 
@@ -94,18 +91,12 @@ describe('an append the store rejects for good', () => {
     const pairId = randomUUID();
     const menteeId = randomUUID();
     const order = { number: '1-к', date: isoDate(today), signedBy: 'Директор' };
-    const handle = await temporal.env.client.workflow.start(
-      pairWorkflow,
-      pairStartOptions(
-        taskQueue,
-        { pairId, organisationId, mentorId, menteeId, order, today },
-        { metadata: await meta(director, 'director') },
-      ),
+    const { handle } = await startActivePair(
+      temporal,
+      taskQueue,
+      { pairId, organisationId, mentorId, menteeId, order, today },
+      { director, curator },
     );
-    await handle.executeUpdate(pairFormedUpdate);
-    await handle.executeUpdate(approvePersonalProgrammeUpdate, {
-      args: [{ data: personalProgrammeFrom(today, curator), metadata: await meta(curator, 'curator') }],
-    });
     // The approval opens the first report period on the workflow's own timer: let it land before the tests
     // compare the stream around a rejected append.
     await waitUntil(async () =>

@@ -3,23 +3,20 @@ import { pairStream, type PairState } from '@mentorflow/domain';
 import { activitiesFrom } from '../../apps/worker/src/create-worker';
 import { completeTaskUpdate } from '../../workflows/shared/task.messages';
 import {
-  approvePersonalProgrammeUpdate,
   assignMenteeTaskUpdate,
   decidePeriodicReportUpdate,
   decideProgrammeCorrectionUpdate,
   giveTerminationNoticeUpdate,
-  pairFormedUpdate,
   pairViewQuery,
   passInterimControlUpdate,
   proposeProgrammeCorrectionUpdate,
   replaceMentorSignal,
   submitPeriodicReportUpdate,
 } from '../../workflows/pair/pair.messages';
-import { pairWorkflow } from '../../workflows/pair/pair.workflow';
 import { waitUntil } from '../support/poll';
 import { captureHistory } from '../support/replay';
 import { registerTestSchool } from '../support/organisation';
-import { pairStartOptions, personalProgrammeFrom } from '../support/pair-start';
+import { startActivePair } from '../support/pair-start';
 import { useTimeSkippingWorker } from '../support/time-skipping';
 
 const DAY = 86_400_000;
@@ -41,18 +38,12 @@ describe('pair workflow: correction, written notice and the mentees’ consent',
     const today = await now();
     const pairId = randomUUID();
     const order = { number: `${pairId.slice(0, 4)}-к`, date: isoDate(today), signedBy: 'Директор' };
-    const handle = await temporal.env.client.workflow.start(
-      pairWorkflow,
-      pairStartOptions(
-        taskQueue,
-        { pairId, organisationId, mentorId, menteeId, order, today },
-        { metadata: await meta(director, 'director') },
-      ),
+    const { handle, active } = await startActivePair(
+      temporal,
+      taskQueue,
+      { pairId, organisationId, mentorId, menteeId, order, today },
+      { director, curator },
     );
-    await handle.executeUpdate(pairFormedUpdate);
-    const active = await handle.executeUpdate(approvePersonalProgrammeUpdate, {
-      args: [{ data: personalProgrammeFrom(today, curator), metadata: await meta(curator, 'curator') }],
-    });
     return { pairId, handle, active, today };
   }
 

@@ -25,6 +25,7 @@ import {
 import type { routeWorkflow } from '../../workflows/route/route.workflow';
 import { loadFixtureCalendarYears, yearsNeededFrom } from '../support/calendar-fixture';
 import { captureHistory } from '../support/replay';
+import { courseRow } from '../support/route-setup';
 import { routeStartOperation } from '../support/route-start';
 import { useTimeSkippingWorker } from '../support/time-skipping';
 import { addDays } from '../support/dates';
@@ -76,17 +77,7 @@ describe('route workflow: control-point review and repeated diagnostics (time-sk
   async function routeInImplementation(options: { endInDays: number; nextDiagnosticsDate?: string }) {
     const today = await localToday();
     const routeId = randomUUID();
-    const rows: RouteRoadMapRow[] = [
-      {
-        rowId: 'row-1',
-        competence: 'ict',
-        activity: 'Курс «Цифровые инструменты учителя»',
-        activityKind: 'furtherTrainingProgramme',
-        tasks: 'Освоить цифровые сервисы',
-        hours: 36,
-        deadline: addDays(today, Math.min(30, options.endInDays)),
-      },
-    ];
+    const rows: RouteRoadMapRow[] = [courseRow(addDays(today, Math.min(30, options.endInDays)))];
     const controlPoints: RouteControlPoint[] = [
       { controlPointId: 'cp-1', date: addDays(today, Math.min(20, options.endInDays)), description: 'Курс пройден' },
     ];

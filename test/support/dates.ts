@@ -12,3 +12,15 @@ export const addDays = (date: string, days: number): string =>
 
 /** The same day `years` later, as text (a 29 February stays one). */
 export const addYears = (date: string, years: number): string => `${Number(date.slice(0, 4)) + years}${date.slice(4)}`;
+
+/**
+ * The same day `months` later (or earlier, negative), as YYYY-MM-DD; a day the target month lacks becomes its
+ * last day (31 January + 1 month = 28 or 29 February).
+ */
+export const addMonths = (date: string, months: number): string => {
+  const d = new Date(`${date}T00:00:00Z`);
+  const target = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1));
+  const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d.getUTCDate(), last));
+  return target.toISOString().slice(0, 10);
+};

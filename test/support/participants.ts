@@ -64,3 +64,12 @@ export async function selectParticipants(
   await approveCandidates(system, programmeId, token, ids);
   return ids;
 }
+
+/** A college lecturer ('Преподаватель') of 12 years, 8 of them in the subject, proposed as a mentor. */
+export const lecturerMentor = (personId: string): Candidate => ({
+  personId,
+  role: 'mentor',
+  position: 'Преподаватель',
+  teachingExperienceYears: 12,
+  subjectExperienceYears: 8,
+});

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Role } from '@mentorflow/domain';
 import { approveCandidates } from './participants';
 import type { TestSystem } from './system';
 
@@ -45,6 +46,13 @@ export const places = {
     region: 'Приморский край',
     timeZone: 'Asia/Vladivostok',
   },
+  kazanCollege: {
+    name: 'ГАПОУ «Колледж связи»',
+    kind: 'college',
+    municipality: 'г. Казань',
+    region: 'Республика Татарстан',
+    timeZone: 'Europe/Moscow',
+  },
 } satisfies Record<string, OrganisationPlace>;
 
 /** The body of POST /organisations. */
@@ -59,6 +67,26 @@ export const organisationBody = ({ name, kind = 'school', municipality, region, 
 /** POST /organisations. */
 export const registerOrganisation = (api: ApiClient, token: string, place: OrganisationPlace) =>
   api.request('POST', '/organisations', token, organisationBody(place));
+
+/**
+ * An organisation the administrator `admin` registers at `place`, and a token for each of `people`, granted
+ * the role named beside them there (an administrator's grant is unscoped): its id, the tokens by the same keys
+ * and the registration's response.
+ */
+export async function organisationWith<K extends string>(
+  system: TestSystem,
+  place: OrganisationPlace,
+  people: Record<K, readonly [sub: string, role: Role]>,
+  admin = randomUUID(),
+): Promise<{ organisationId: string; as: Record<K, string>; registered: Response }> {
+  const registered = await registerOrganisation(system, system.token(admin, ['administrator']), place);
+  const organisationId = registered.body.organisationId as string;
+  const entries = Object.entries(people) as [K, readonly [string, Role]][];
+  const as = Object.fromEntries(
+    entries.map(([key, [sub, role]]) => [key, system.token(sub, [role], [organisationId])]),
+  );
+  return { organisationId, as: as as Record<K, string>, registered };
+}
 
 /** POST /organisations/:id/programmes. */
 export const createProgramme = (api: ApiClient, organisationId: string, director: string, title = 'Программа') =>
@@ -144,6 +172,18 @@ export const formPair = (
   menteeId: string,
   options?: Parameters<typeof pairFormation>[2],
 ) => api.request('POST', `/programmes/${programmeId}/pairs`, director, pairFormation(mentorId, menteeId, options));
+
+/**
+ * What a personal programme plans, from `start` to `end`: methodical support against a discipline difficulty,
+ * with the mentee's open lesson on `lessonDate`. The body of an approval (with a controller) or a correction.
+ */
+export const personalProgrammePlan = (start: string, end: string, lessonDate: string) => ({
+  start,
+  end,
+  directions: ['Методическая поддержка'],
+  activities: [{ title: 'Открытый урок наставляемого', plannedDate: lessonDate }],
+  difficulties: ['Организация дисциплины'],
+});
 
 /**
  * POST /pairs/:id/personal-programme by the curator: 2026/27, one direction, activity and difficulty, the

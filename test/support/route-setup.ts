@@ -23,6 +23,35 @@ export const titlePage = (startDate = '2026-12-01', endDate = '2030-11-30') => (
   endDate,
 });
 
+/** The title page of a maths teacher of 12 years with a higher pedagogical education, for the route's dates. */
+export const mathsTeacherTitlePage = (startDate: string, endDate: string) => ({
+  position: 'Учитель математики',
+  education: 'Высшее педагогическое, СГСПУ, 2012',
+  teachingExperienceYears: 12,
+  selfEducationTopic: 'Функциональная грамотность на уроках математики',
+  startDate,
+  endDate,
+});
+
+/**
+ * The body of POST /organisations/:id/routes: the teacher's route in region 63 with its goal and tasks against
+ * an ICT deficit; `extra` replaces any field.
+ */
+export const routeBody = (
+  teacherId: string,
+  methodologistId: string,
+  titlePage: object,
+  extra: Record<string, unknown> = {},
+) => ({
+  teacherId,
+  methodologistId,
+  regionCode: '63',
+  titlePage,
+  goal: 'Преодолеть дефициты в области ИКТ',
+  tasks: ['Освоить цифровые сервисы для уроков'],
+  ...extra,
+});
+
 /** POST /organisations/:id/routes by the tutor: the teacher's route in region 63, four years from `today`. */
 export const createRoute = (
   api: ApiClient,
@@ -39,6 +68,10 @@ export const createRoute = (
 
 /** Diagnostics results: a deficit in ICT (35 %), the basic level elsewhere (70 %). */
 export const ictDeficit = () => competenceAreas.map((area) => ({ area, percent: area === 'ict' ? 35 : 70 }));
+
+/** Diagnostics results with two deficits, ICT (35 %) and methodical (45 %), the basic level elsewhere (70 %). */
+export const ictAndMethodicalDeficits = () =>
+  competenceAreas.map((area) => ({ area, percent: area === 'ict' ? 35 : area === 'methodical' ? 45 : 70 }));
 
 /** POST /routes/:id/record-diagnostics by the tutor on `date`, with ictDeficit(): the methodologist gets the draft task. */
 export const recordDiagnostics = (api: ApiClient, routeId: string, tutor: string, date: string) =>

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { TestSystem } from './system';
 
 const root = path.resolve(__dirname, '../..');
 const webRoot = path.join(root, 'apps/web');
@@ -63,6 +64,19 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** What a web journey runs on: the app built if stale, then the system and the browser started side by side. */
+export async function startWebJourney(): Promise<{ system: TestSystem; browser: Browser }> {
+  ensureWebBuild();
+  const [system, browser] = await Promise.all([TestSystem.start(), launchBrowser()]);
+  return { system, browser };
+}
+
+/** Closes what startWebJourney() started; either is missing when the start failed. */
+export async function stopWebJourney({ system, browser }: { system?: TestSystem; browser?: Browser }): Promise<void> {
+  await browser?.close();
+  await system?.stop();
+}
+
 export const laptop = { width: 1280, height: 860 };
 export const phone = { width: 390, height: 844 };
 
@@ -77,6 +91,10 @@ export async function signedInPage(
   await context.addInitScript((value) => (globalThis as any).sessionStorage.setItem('mentorflow.token', value), token);
   return { context, page: await context.newPage() };
 }
+
+/** The texts of the main menu's links, in order: what the signed-in role may open. */
+export const menuLinks = (page: Page): Promise<string[]> =>
+  page.getByRole('navigation', { name: 'Основное меню' }).getByRole('link').allTextContents();
 
 /** Saves a full-page screenshot under docs/screenshots (committed, shown in the README). */
 export async function screenshot(page: Page, name: string): Promise<void> {

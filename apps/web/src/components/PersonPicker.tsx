@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { getJson } from '../api';
 import type { PersonListItem } from '../types';
-import { Field } from './ui';
+import { Field, type FieldFrame } from './ui';
 
 /** How long typing may pause before the search is sent, and how many people a search shows. */
 const DEBOUNCE_MS = 250;
@@ -26,21 +26,15 @@ export function PersonPicker<T extends PickerPerson = PersonListItem>({
   searchPath = `/organisations/${organisationId}/people`,
   describe = personLine,
   keyOf = (p) => p.personId,
-  label,
-  field,
-  error,
-  hint,
   value,
   onChange,
-}: {
+  hint = 'Начните вводить фамилию',
+  ...frame
+}: FieldFrame & {
   organisationId: string;
   searchPath?: string;
   describe?: (person: T) => string;
   keyOf?: (person: T) => string;
-  label: string;
-  field: string;
-  error?: unknown;
-  hint?: string;
   /** The chosen person, or undefined while nobody is chosen. */
   value?: T;
   onChange: (person: T | undefined) => void;
@@ -115,7 +109,7 @@ export function PersonPicker<T extends PickerPerson = PersonListItem>({
             : '';
 
   return (
-    <Field label={label} field={field} error={error} hint={hint ?? 'Начните вводить фамилию'}>
+    <Field {...frame} hint={hint}>
       {(props) => (
         <div className="person-picker">
           <input
@@ -139,7 +133,7 @@ export function PersonPicker<T extends PickerPerson = PersonListItem>({
             }}
             onKeyDown={onKeyDown}
           />
-          <ul id={listId} role="listbox" aria-label={`${label}: найденные сотрудники`} hidden={!open}>
+          <ul id={listId} role="listbox" aria-label={`${frame.label}: найденные сотрудники`} hidden={!open}>
             {found.map((p, i) => (
               <li
                 key={keyOf(p)}

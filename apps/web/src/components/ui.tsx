@@ -1,4 +1,13 @@
-import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type TextareaHTMLAttributes,
+} from 'react';
 import { ApiError, getJson } from '../api';
 import { usePeople } from './people';
 
@@ -68,6 +77,14 @@ export function ErrorBox({ error, title }: { error?: unknown; title?: string }) 
   );
 }
 
+/** What every field shows around its control: the label, the hint, and the server's messages for `field`. */
+export interface FieldFrame {
+  label: string;
+  field: string;
+  error?: unknown;
+  hint?: string;
+}
+
 /** A labelled form field with the server's messages for it underneath, linked for screen readers. */
 export function Field({
   label,
@@ -75,11 +92,7 @@ export function Field({
   field,
   hint,
   children,
-}: {
-  label: string;
-  error?: unknown;
-  field: string;
-  hint?: string;
+}: FieldFrame & {
   children: (props: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string }) => ReactNode;
 }) {
   const id = useId();
@@ -140,28 +153,62 @@ export function DataTable({
   );
 }
 
-/** A Field holding a select: `options` as [value, text] pairs, after a first empty option when `empty` names it. */
-export function SelectField<T extends string>({
+/** Separates what the Field shows around a control from the attributes of the control itself. */
+function splitFrame<T extends FieldFrame>({
   label,
   field,
   error,
   hint,
+  ...control
+}: T): [FieldFrame, Omit<T, keyof FieldFrame>] {
+  return [{ label, field, error, hint }, control];
+}
+
+/** What a text control takes: the Field's frame, its value and a callback with what is typed, and its own attributes. */
+type TextControlProps<Attributes> = FieldFrame & { value: string; onChange: (value: string) => void } & Omit<
+    Attributes,
+    'value' | 'onChange'
+  >;
+
+/** A Field holding an input (text, date, number, e-mail…): it shows `value` and hands what is typed to `onChange`. */
+export function InputField({ value, onChange, ...rest }: TextControlProps<InputHTMLAttributes<HTMLInputElement>>) {
+  const [frame, input] = splitFrame(rest);
+  return (
+    <Field {...frame}>
+      {(props) => <input {...props} {...input} value={value} onChange={(e) => onChange(e.target.value)} />}
+    </Field>
+  );
+}
+
+/** A Field holding a textarea: it shows `value` and hands what is typed to `onChange`. */
+export function TextAreaField({
+  value,
+  onChange,
+  ...rest
+}: TextControlProps<TextareaHTMLAttributes<HTMLTextAreaElement>>) {
+  const [frame, textarea] = splitFrame(rest);
+  return (
+    <Field {...frame}>
+      {(props) => <textarea {...props} {...textarea} value={value} onChange={(e) => onChange(e.target.value)} />}
+    </Field>
+  );
+}
+
+/** A Field holding a select: `options` as [value, text] pairs, after a first empty option when `empty` names it. */
+export function SelectField<T extends string>({
   value,
   onChange,
   options,
   empty,
-}: {
-  label: string;
-  field: string;
-  error?: unknown;
-  hint?: string;
+  ...frame
+}: FieldFrame & {
   value: T | '';
   onChange: (value: T) => void;
   options: readonly (readonly [T, string])[];
   empty?: string;
 }) {
   return (
-    <Field label={label} field={field} error={error} hint={hint}>
+    <Field {...frame}>
       {(props) => (
         <select {...props} value={value} onChange={(e) => onChange(e.target.value as T)}>
           {empty === undefined ? null : <option value="">{empty}</option>}
@@ -173,6 +220,28 @@ export function SelectField<T extends string>({
         </select>
       )}
     </Field>
+  );
+}
+
+/**
+ * The button that sends a form: disabled while `busy`, and saying `busyText` (e.g. «Запись…») meanwhile if given.
+ * A form's main action is `primary`; a destructive one `danger`; `plain` where it is one action among several.
+ */
+export function SubmitButton({
+  busy,
+  busyText,
+  variant = 'primary',
+  children,
+}: {
+  busy: boolean;
+  busyText?: string;
+  variant?: 'primary' | 'danger' | 'plain';
+  children: ReactNode;
+}) {
+  return (
+    <button type="submit" className={variant === 'plain' ? undefined : `button-${variant}`} disabled={busy}>
+      {busy && busyText ? busyText : children}
+    </button>
   );
 }
 

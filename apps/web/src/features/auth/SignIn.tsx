@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { ApiError, getJson, postJson } from '../../api';
 import { useAuth } from '../../auth';
-import { ErrorBox, Field, Loading } from '../../components/ui';
+import { ErrorBox, Loading, SubmitButton, TextAreaField } from '../../components/ui';
 import { useSubmit } from '../../use-submit';
 import { roleLabels } from '../../labels';
 import { finishOidcSignIn, startOidcSignIn } from './oidc';
@@ -122,31 +122,23 @@ export function SignIn() {
         <section className="card">
           <h2>Вход по токену</h2>
           <form onSubmit={submitToken} noValidate>
-            <Field
+            <TextAreaField
               label="Токен доступа (JWT)"
               field="token"
               error={error}
               hint="Например, из npm run token -- --role curator --org <id>"
-            >
-              {(props) => (
-                <textarea
-                  {...props}
-                  name="token"
-                  rows={3}
-                  value={token}
-                  onChange={(e) => setToken(e.target.value)}
-                  autoComplete="off"
-                  spellCheck={false}
-                />
-              )}
-            </Field>
+              name="token"
+              rows={3}
+              value={token}
+              onChange={setToken}
+              autoComplete="off"
+              spellCheck={false}
+            />
             <label className="checkbox">
               <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} /> Запомнить на
               этом устройстве
             </label>
-            <button type="submit" className="button-primary" disabled={busy}>
-              Войти
-            </button>
+            <SubmitButton busy={busy}>Войти</SubmitButton>
           </form>
         </section>
       ) : null}

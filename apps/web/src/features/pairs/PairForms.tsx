@@ -2,7 +2,15 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { getJson, postJson } from '../../api';
 import { useSession } from '../../auth';
-import { DoneBox, ErrorBox, Field, labelledOptions, SelectField } from '../../components/ui';
+import {
+  DoneBox,
+  ErrorBox,
+  InputField,
+  labelledOptions,
+  SelectField,
+  SubmitButton,
+  TextAreaField,
+} from '../../components/ui';
 import { usePersonLabel } from '../../components/people';
 import { PersonPicker } from '../../components/PersonPicker';
 import { useSubmit } from '../../use-submit';
@@ -70,26 +78,28 @@ function OrderFields({
   return (
     <fieldset className="form-grid">
       <legend>{what}</legend>
-      <Field label="Номер приказа" field="order.number" error={error}>
-        {(props) => (
-          <input {...props} value={value.number} onChange={(e) => onChange({ ...value, number: e.target.value })} />
-        )}
-      </Field>
-      <Field label="Дата приказа" field="order.date" error={error}>
-        {(props) => (
-          <input
-            {...props}
-            type="date"
-            value={value.date}
-            onChange={(e) => onChange({ ...value, date: e.target.value })}
-          />
-        )}
-      </Field>
-      <Field label="Кем подписан приказ" field="order.signedBy" error={error}>
-        {(props) => (
-          <input {...props} value={value.signedBy} onChange={(e) => onChange({ ...value, signedBy: e.target.value })} />
-        )}
-      </Field>
+      <InputField
+        label="Номер приказа"
+        field="order.number"
+        error={error}
+        value={value.number}
+        onChange={(v) => onChange({ ...value, number: v })}
+      />
+      <InputField
+        label="Дата приказа"
+        field="order.date"
+        error={error}
+        type="date"
+        value={value.date}
+        onChange={(v) => onChange({ ...value, date: v })}
+      />
+      <InputField
+        label="Кем подписан приказ"
+        field="order.signedBy"
+        error={error}
+        value={value.signedBy}
+        onChange={(v) => onChange({ ...value, signedBy: v })}
+      />
     </fieldset>
   );
 }
@@ -291,57 +301,50 @@ export function FormPairForm({
           <fieldset className="form-grid">
             <legend>Письменные согласия</legend>
             {people.map((p) => (
-              <Field
+              <InputField
                 key={p.id}
                 label={`Дата согласия ${p.who} ${label(p.id, nameIn(participants, p.id))}`}
                 field={`consents.${people.indexOf(p)}.date`}
                 error={command.error}
-              >
-                {(props) => (
-                  <input
-                    {...props}
-                    type="date"
-                    value={consents[p.id] ?? ''}
-                    onChange={(e) => setConsents((all) => ({ ...all, [p.id]: e.target.value }))}
-                  />
-                )}
-              </Field>
+                type="date"
+                value={consents[p.id] ?? ''}
+                onChange={(v) => setConsents((all) => ({ ...all, [p.id]: v }))}
+              />
             ))}
           </fieldset>
         ) : null}
         <OrderFields value={order} onChange={setOrder} error={command.error} what="Приказ руководителя о закреплении" />
         <fieldset className="form-grid">
           <legend>Срок наставничества</legend>
-          <Field label="Начало" field="term.start" error={command.error}>
-            {(props) => (
-              <input
-                {...props}
-                type="date"
-                value={term.start}
-                onChange={(e) => setTerm({ ...term, start: e.target.value })}
-              />
-            )}
-          </Field>
-          <Field label="Окончание" field="term.end" error={command.error} hint="Как правило, не менее года">
-            {(props) => (
-              <input
-                {...props}
-                type="date"
-                value={term.end}
-                onChange={(e) => setTerm({ ...term, end: e.target.value })}
-              />
-            )}
-          </Field>
-          <Field label="Причина срока короче года (если короче)" field="shortTermReason" error={command.error}>
-            {(props) => (
-              <input {...props} value={shortTermReason} onChange={(e) => setShortTermReason(e.target.value)} />
-            )}
-          </Field>
+          <InputField
+            label="Начало"
+            field="term.start"
+            error={command.error}
+            type="date"
+            value={term.start}
+            onChange={(v) => setTerm({ ...term, start: v })}
+          />
+          <InputField
+            label="Окончание"
+            field="term.end"
+            error={command.error}
+            hint="Как правило, не менее года"
+            type="date"
+            value={term.end}
+            onChange={(v) => setTerm({ ...term, end: v })}
+          />
+          <InputField
+            label="Причина срока короче года (если короче)"
+            field="shortTermReason"
+            error={command.error}
+            value={shortTermReason}
+            onChange={setShortTermReason}
+          />
         </fieldset>
         <div className="actions">
-          <button type="submit" className="button-primary" disabled={command.busy}>
-            {command.busy ? 'Закрепление…' : 'Закрепить приказом'}
-          </button>
+          <SubmitButton busy={command.busy} busyText="Закрепление…">
+            Закрепить приказом
+          </SubmitButton>
         </div>
         <Outcome error={command.error} done={command.done} title="Закрепление отклонено" />
       </form>
@@ -503,66 +506,73 @@ function ApproveProgramme({ pair, onDone }: { pair: Pair; onDone: Done }) {
     <ActionDetails action="approve" title="Утвердить персонализированную программу">
       <form onSubmit={submit} noValidate aria-label="Утвердить персонализированную программу">
         <div className="form-grid">
-          <Field label="Начало программы" field="start" error={command.error}>
-            {(props) => <input {...props} type="date" value={start} onChange={(e) => setStart(e.target.value)} />}
-          </Field>
-          <Field
+          <InputField
+            label="Начало программы"
+            field="start"
+            error={command.error}
+            type="date"
+            value={start}
+            onChange={setStart}
+          />
+          <InputField
             label="Окончание программы"
             field="end"
             error={command.error}
             hint="От 3 месяцев до 1 года после начала"
-          >
-            {(props) => <input {...props} type="date" value={end} onChange={(e) => setEnd(e.target.value)} />}
-          </Field>
-          <Field label="Направления работы (по одному в строке)" field="directions" error={command.error}>
-            {(props) => (
-              <textarea {...props} rows={3} value={directions} onChange={(e) => setDirections(e.target.value)} />
-            )}
-          </Field>
-          <Field
+            type="date"
+            value={end}
+            onChange={setEnd}
+          />
+          <TextAreaField
+            label="Направления работы (по одному в строке)"
+            field="directions"
+            error={command.error}
+            rows={3}
+            value={directions}
+            onChange={setDirections}
+          />
+          <TextAreaField
             label="Профессиональные затруднения наставляемого (по одному в строке)"
             field="difficulties"
             error={command.error}
-          >
-            {(props) => (
-              <textarea {...props} rows={3} value={difficulties} onChange={(e) => setDifficulties(e.target.value)} />
-            )}
-          </Field>
+            rows={3}
+            value={difficulties}
+            onChange={setDifficulties}
+          />
         </div>
         {activities.map((activity, i) => (
           <fieldset key={i} className="form-grid">
             <legend>Мероприятие {i + 1}</legend>
-            <Field label="Название мероприятия" field={`activities.${i}.title`} error={command.error}>
-              {(props) => (
-                <input {...props} value={activity.title} onChange={(e) => setActivity(i, { title: e.target.value })} />
-              )}
-            </Field>
-            <Field label="Плановая дата" field={`activities.${i}.plannedDate`} error={command.error}>
-              {(props) => (
-                <input
-                  {...props}
-                  type="date"
-                  value={activity.plannedDate}
-                  onChange={(e) => setActivity(i, { plannedDate: e.target.value })}
-                />
-              )}
-            </Field>
+            <InputField
+              label="Название мероприятия"
+              field={`activities.${i}.title`}
+              error={command.error}
+              value={activity.title}
+              onChange={(v) => setActivity(i, { title: v })}
+            />
+            <InputField
+              label="Плановая дата"
+              field={`activities.${i}.plannedDate`}
+              error={command.error}
+              type="date"
+              value={activity.plannedDate}
+              onChange={(v) => setActivity(i, { plannedDate: v })}
+            />
           </fieldset>
         ))}
         <fieldset className="form-grid">
           <legend>Кто проводит контроль</legend>
-          <Field label="Роль контролирующего" field="controller.role" error={command.error}>
-            {(props) => (
-              <select
-                {...props}
-                value={controllerRole}
-                onChange={(e) => setControllerRole(e.target.value as 'curator' | 'commissionHead')}
-              >
-                <option value="curator">Куратор</option>
-                <option value="commissionHead">Руководитель методической комиссии</option>
-              </select>
-            )}
-          </Field>
+          <SelectField
+            label="Роль контролирующего"
+            field="controller.role"
+            error={command.error}
+            value={controllerRole}
+            onChange={setControllerRole}
+            options={[
+              ['curator', 'Куратор'],
+              ['commissionHead', 'Руководитель методической комиссии'],
+            ]}
+          />
           <PersonPicker
             organisationId={pair.organisationId}
             label="Контролирующий"
@@ -577,9 +587,9 @@ function ApproveProgramme({ pair, onDone }: { pair: Pair; onDone: Done }) {
           <button type="button" onClick={() => setActivities((all) => [...all, { title: '', plannedDate: '' }])}>
             Добавить мероприятие
           </button>
-          <button type="submit" className="button-primary" disabled={command.busy}>
-            {command.busy ? 'Утверждение…' : 'Утвердить программу'}
-          </button>
+          <SubmitButton busy={command.busy} busyText="Утверждение…">
+            Утвердить программу
+          </SubmitButton>
         </div>
         <Outcome error={command.error} done={command.done} title="Утверждение отклонено" />
       </form>
@@ -620,30 +630,29 @@ function InterimControl({ pair, taskId, onDone }: { pair: Pair; taskId: string; 
           onChange={setOutcome}
           options={labelledOptions(interimControlOutcomeLabels)}
         />
-        <Field label="Комментарий контролирующего" field="comment" error={command.error}>
-          {(props) => <textarea {...props} rows={2} value={comment} onChange={(e) => setComment(e.target.value)} />}
-        </Field>
+        <TextAreaField
+          label="Комментарий контролирующего"
+          field="comment"
+          error={command.error}
+          rows={2}
+          value={comment}
+          onChange={setComment}
+        />
         {outcome === 'needsCorrection' ? (
-          <Field
+          <InputField
             label="Дата повторного промежуточного контроля"
             field="repeatControlDate"
             error={command.error}
             hint="К этой дате наставник представит корректировку программы"
-          >
-            {(props) => (
-              <input
-                {...props}
-                type="date"
-                value={repeatControlDate}
-                onChange={(e) => setRepeatControlDate(e.target.value)}
-              />
-            )}
-          </Field>
+            type="date"
+            value={repeatControlDate}
+            onChange={setRepeatControlDate}
+          />
         ) : null}
         <div className="actions">
-          <button type="submit" className="button-primary" disabled={command.busy}>
-            {command.busy ? 'Запись…' : 'Записать результат'}
-          </button>
+          <SubmitButton busy={command.busy} busyText="Запись…">
+            Записать результат
+          </SubmitButton>
         </div>
         <Outcome error={command.error} done={command.done} title="Контроль не принят" />
       </form>
@@ -682,26 +691,34 @@ function FinalControl({ pair, taskId, onDone }: { pair: Pair; taskId: string; on
           onChange={setOutcome}
           options={labelledOptions(finalControlOutcomeLabels)}
         />
-        <Field label="Заключение наставника об адаптации" field="mentorConclusion" error={command.error}>
-          {(props) => (
-            <textarea
-              {...props}
-              rows={2}
-              value={mentorConclusion}
-              onChange={(e) => setMentorConclusion(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label="Предложения по дальнейшей работе (необязательно)" field="proposals" error={command.error}>
-          {(props) => <textarea {...props} rows={2} value={proposals} onChange={(e) => setProposals(e.target.value)} />}
-        </Field>
-        <Field label="Комментарий (необязательно)" field="comment" error={command.error}>
-          {(props) => <textarea {...props} rows={2} value={comment} onChange={(e) => setComment(e.target.value)} />}
-        </Field>
+        <TextAreaField
+          label="Заключение наставника об адаптации"
+          field="mentorConclusion"
+          error={command.error}
+          rows={2}
+          value={mentorConclusion}
+          onChange={setMentorConclusion}
+        />
+        <TextAreaField
+          label="Предложения по дальнейшей работе (необязательно)"
+          field="proposals"
+          error={command.error}
+          rows={2}
+          value={proposals}
+          onChange={setProposals}
+        />
+        <TextAreaField
+          label="Комментарий (необязательно)"
+          field="comment"
+          error={command.error}
+          rows={2}
+          value={comment}
+          onChange={setComment}
+        />
         <div className="actions">
-          <button type="submit" className="button-primary" disabled={command.busy}>
-            {command.busy ? 'Запись…' : 'Завершить итоговый контроль'}
-          </button>
+          <SubmitButton busy={command.busy} busyText="Запись…">
+            Завершить итоговый контроль
+          </SubmitButton>
         </div>
         <Outcome error={command.error} done={command.done} title="Итоговый контроль не принят" />
       </form>
@@ -766,34 +783,31 @@ function ReplaceMentor({ pair, mentors, onDone }: { pair: Pair; mentors: Partici
             empty="— выберите наставника —"
             options={candidates.map((m) => [m.personId, `${label(m.personId, m.name)} — ${m.position}`] as const)}
           />
-          <Field label="Дата согласия нового наставника" field="newMentorConsent.date" error={command.error}>
-            {(props) => (
-              <input {...props} type="date" value={consentDate} onChange={(e) => setConsentDate(e.target.value)} />
-            )}
-          </Field>
+          <InputField
+            label="Дата согласия нового наставника"
+            field="newMentorConsent.date"
+            error={command.error}
+            type="date"
+            value={consentDate}
+            onChange={setConsentDate}
+          />
           {menteesOf(pair).map(({ personId: id, name }, i) => (
-            <Field
+            <InputField
               key={id}
               label={`Дата согласия наставляемого ${label(id, name)} на замену`}
               field={`menteeConsents.${i}.date`}
               error={command.error}
-            >
-              {(props) => (
-                <input
-                  {...props}
-                  type="date"
-                  value={menteeConsents[id] ?? ''}
-                  onChange={(e) => setMenteeConsents((all) => ({ ...all, [id]: e.target.value }))}
-                />
-              )}
-            </Field>
+              type="date"
+              value={menteeConsents[id] ?? ''}
+              onChange={(v) => setMenteeConsents((all) => ({ ...all, [id]: v }))}
+            />
           ))}
         </div>
         <OrderFields value={order} onChange={setOrder} error={command.error} what="Приказ о замене наставника" />
         <div className="actions">
-          <button type="submit" className="button-primary" disabled={command.busy}>
-            {command.busy ? 'Замена…' : 'Заменить наставника'}
-          </button>
+          <SubmitButton busy={command.busy} busyText="Замена…">
+            Заменить наставника
+          </SubmitButton>
         </div>
         <Outcome error={command.error} done={command.done} title="Замена отклонена" />
       </form>
@@ -816,14 +830,19 @@ function Terminate({ pair, onDone }: { pair: Pair; onDone: Done }) {
   return (
     <ActionDetails action="terminate" title="Прекратить наставничество досрочно">
       <form onSubmit={submit} noValidate aria-label="Прекратить наставничество досрочно">
-        <Field label="Причина прекращения" field="reason" error={command.error}>
-          {(props) => <textarea {...props} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}
-        </Field>
+        <TextAreaField
+          label="Причина прекращения"
+          field="reason"
+          error={command.error}
+          rows={2}
+          value={reason}
+          onChange={setReason}
+        />
         <OrderFields value={order} onChange={setOrder} error={command.error} what="Приказ о прекращении" />
         <div className="actions">
-          <button type="submit" className="button-danger" disabled={command.busy}>
-            {command.busy ? 'Прекращение…' : 'Прекратить наставничество'}
-          </button>
+          <SubmitButton busy={command.busy} busyText="Прекращение…" variant="danger">
+            Прекратить наставничество
+          </SubmitButton>
         </div>
         <Outcome error={command.error} done={command.done} title="Прекращение отклонено" />
       </form>
@@ -919,25 +938,30 @@ function DecideCorrection({ pair, onDone }: { pair: Pair; onDone: Done }) {
         <p className="hint">
           {`Причина: ${proposed.reason}. Срок: ${formatLocalDate(proposed.start)} — ${formatLocalDate(proposed.end)}. Направления: ${proposed.directions.join('; ')}. Мероприятия: ${proposed.activities.map((a) => `${a.title} (${formatLocalDate(a.plannedDate)})`).join('; ')}`}
         </p>
-        <Field label="Решение" field="decision" error={command.error}>
-          {(props) => (
-            <select
-              {...props}
-              value={decision}
-              onChange={(e) => setDecision(e.target.value as 'approved' | 'returned')}
-            >
-              <option value="approved">Утвердить</option>
-              <option value="returned">Вернуть на доработку</option>
-            </select>
-          )}
-        </Field>
-        <Field label="Комментарий" field="comment" error={command.error} hint="Обязателен при возврате">
-          {(props) => <textarea {...props} rows={2} value={comment} onChange={(e) => setComment(e.target.value)} />}
-        </Field>
+        <SelectField
+          label="Решение"
+          field="decision"
+          error={command.error}
+          value={decision}
+          onChange={setDecision}
+          options={[
+            ['approved', 'Утвердить'],
+            ['returned', 'Вернуть на доработку'],
+          ]}
+        />
+        <TextAreaField
+          label="Комментарий"
+          field="comment"
+          error={command.error}
+          hint="Обязателен при возврате"
+          rows={2}
+          value={comment}
+          onChange={setComment}
+        />
         <div className="actions">
-          <button type="submit" className="button-primary" disabled={command.busy}>
-            {command.busy ? 'Запись…' : 'Записать решение'}
-          </button>
+          <SubmitButton busy={command.busy} busyText="Запись…">
+            Записать решение
+          </SubmitButton>
         </div>
         <Outcome error={command.error} done={command.done} title="Решение не принято" />
       </form>

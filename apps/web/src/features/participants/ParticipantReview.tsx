@@ -1,6 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import { postJson } from '../../api';
-import { Badge, DoneBox, ErrorBox, Field } from '../../components/ui';
+import {
+  Badge,
+  DoneBox,
+  ErrorBox,
+  InputField,
+  labelledOptions,
+  SelectField,
+  SubmitButton,
+  TextAreaField,
+} from '../../components/ui';
 import { usePersonLabel } from '../../components/people';
 import { formatLocalDate } from '../../format';
 import { useSubmit } from '../../use-submit';
@@ -83,13 +92,11 @@ export function WithdrawParticipant({
       noValidate
       aria-label={`Исключение участника ${label(participant.personId, participant.name)}`}
     >
-      <Field label="Причина выбытия" field="reason" error={error}>
-        {(props) => <input {...props} value={reason} onChange={(e) => setReason(e.target.value)} />}
-      </Field>
+      <InputField label="Причина выбытия" field="reason" error={error} value={reason} onChange={setReason} />
       <div className="actions">
-        <button type="submit" disabled={busy}>
-          {busy ? 'Сохранение…' : 'Исключить из программы'}
-        </button>
+        <SubmitButton busy={busy} busyText="Сохранение…" variant="plain">
+          Исключить из программы
+        </SubmitButton>
         <button type="button" className="button-link" onClick={() => setOpen(false)}>
           Отмена
         </button>
@@ -157,26 +164,30 @@ export function CommissionMeetingForm({
   return (
     <form onSubmit={submit} noValidate aria-labelledby="meeting-form-title" className="form-grid">
       <h3 id="meeting-form-title">Заседание комиссии по кандидатам</h3>
-      <Field label="Кто рассматривает" field="body" error={error}>
-        {(props) => (
-          <select {...props} value={body} onChange={(e) => setBody(e.target.value as keyof typeof reviewBodyLabels)}>
-            {Object.entries(reviewBodyLabels).map(([value, text]) => (
-              <option key={value} value={value}>
-                {text}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label="Дата заседания" field="date" error={error}>
-        {(props) => <input {...props} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
-      </Field>
-      <Field label="Номер протокола" field="minutesNumber" error={error}>
-        {(props) => <input {...props} value={minutesNumber} onChange={(e) => setMinutesNumber(e.target.value)} />}
-      </Field>
-      <Field label="Присутствовали (по одному в строке)" field="membersPresent" error={error}>
-        {(props) => <textarea {...props} rows={3} value={members} onChange={(e) => setMembers(e.target.value)} />}
-      </Field>
+      <SelectField
+        label="Кто рассматривает"
+        field="body"
+        error={error}
+        value={body}
+        onChange={setBody}
+        options={labelledOptions(reviewBodyLabels)}
+      />
+      <InputField label="Дата заседания" field="date" error={error} type="date" value={date} onChange={setDate} />
+      <InputField
+        label="Номер протокола"
+        field="minutesNumber"
+        error={error}
+        value={minutesNumber}
+        onChange={setMinutesNumber}
+      />
+      <TextAreaField
+        label="Присутствовали (по одному в строке)"
+        field="membersPresent"
+        error={error}
+        rows={3}
+        value={members}
+        onChange={setMembers}
+      />
       <fieldset>
         <legend>Решения по кандидатам</legend>
         {candidates.map((p) => {
@@ -184,39 +195,28 @@ export function CommissionMeetingForm({
           const who = `${participantRoleLabels[p.role]} ${label(p.personId, p.name)}`;
           return (
             <div key={p.participantId} className="form-grid">
-              <Field label={`Решение: ${who}`} field={`decision-${p.participantId}`}>
-                {(props) => (
-                  <select
-                    {...props}
-                    value={current.decision}
-                    onChange={(e) => decide(p.participantId, { decision: e.target.value as Decision })}
-                  >
-                    <option value="">— не рассматривался —</option>
-                    {Object.entries(candidateDecisionLabels).map(([value, text]) => (
-                      <option key={value} value={value}>
-                        {text}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
-              <Field label={`Причина: ${who}`} field={`reason-${p.participantId}`}>
-                {(props) => (
-                  <input
-                    {...props}
-                    value={current.reason}
-                    onChange={(e) => decide(p.participantId, { reason: e.target.value })}
-                  />
-                )}
-              </Field>
+              <SelectField
+                label={`Решение: ${who}`}
+                field={`decision-${p.participantId}`}
+                value={current.decision}
+                onChange={(decision) => decide(p.participantId, { decision })}
+                empty="— не рассматривался —"
+                options={labelledOptions(candidateDecisionLabels)}
+              />
+              <InputField
+                label={`Причина: ${who}`}
+                field={`reason-${p.participantId}`}
+                value={current.reason}
+                onChange={(v) => decide(p.participantId, { reason: v })}
+              />
             </div>
           );
         })}
       </fieldset>
       <div className="actions">
-        <button type="submit" disabled={busy}>
-          {busy ? 'Сохранение…' : 'Внести решения комиссии'}
-        </button>
+        <SubmitButton busy={busy} busyText="Сохранение…" variant="plain">
+          Внести решения комиссии
+        </SubmitButton>
       </div>
       <ErrorBox error={error} title="Решения не внесены" />
       <DoneBox done={done} />
@@ -250,27 +250,21 @@ export function MentorCapacityForm({
   return (
     <form onSubmit={submit} noValidate aria-labelledby="capacity-form-title" className="form-grid">
       <h3 id="capacity-form-title">Наставляемых у одного наставника</h3>
-      <Field
+      <InputField
         label="Не более одновременно"
         field="mentorCapacity"
         error={error}
         hint="По положению — не более двух; для наставничества в группе организация может увеличить"
-      >
-        {(props) => (
-          <input
-            {...props}
-            type="number"
-            min={1}
-            inputMode="numeric"
-            value={value}
-            onChange={(e) => setValue(e.target.value)}
-          />
-        )}
-      </Field>
+        type="number"
+        min={1}
+        inputMode="numeric"
+        value={value}
+        onChange={setValue}
+      />
       <div className="actions">
-        <button type="submit" disabled={busy}>
-          {busy ? 'Сохранение…' : 'Сохранить'}
-        </button>
+        <SubmitButton busy={busy} busyText="Сохранение…" variant="plain">
+          Сохранить
+        </SubmitButton>
       </div>
       <ErrorBox error={error} />
       <DoneBox done={done} />

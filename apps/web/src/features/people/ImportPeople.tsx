@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { download, postJson, saveBlob, type UnmetCondition } from '../../api';
 import { useSession } from '../../auth';
-import { Badge, DoneBox, ErrorBox, Field, Progress, SelectField } from '../../components/ui';
+import { Badge, DataTable, DoneBox, ErrorBox, Field, Progress, SelectField } from '../../components/ui';
 import { useSubmit } from '../../use-submit';
 import type { components } from '../../api-types';
 
@@ -162,37 +162,27 @@ export function ImportPeople() {
               </button>
             </div>
           ) : null}
-          <div className="table-wrap">
-            <table>
-              <caption>Строки файла</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Строка</th>
-                  <th scope="col">Табельный номер</th>
-                  <th scope="col">ФИО</th>
-                  <th scope="col">Результат</th>
-                  <th scope="col">Изменения или причина</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.rows.map((row) => (
-                  <tr key={row.line}>
-                    <th scope="row">{row.line}</th>
-                    <td>{row.personnelKey}</td>
-                    <td>{row.fullName}</td>
-                    <td>
-                      <Badge tone={tones[row.outcome]}>{labels[row.outcome]}</Badge>
-                    </td>
-                    <td>
-                      {row.outcome === 'refused'
-                        ? row.problems.map((p) => p.message).join('; ')
-                        : row.changedFieldLabels.join(', ')}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption="Строки файла"
+            captionVisible
+            columns={['Строка', 'Табельный номер', 'ФИО', 'Результат', 'Изменения или причина']}
+          >
+            {result.rows.map((row) => (
+              <tr key={row.line}>
+                <th scope="row">{row.line}</th>
+                <td>{row.personnelKey}</td>
+                <td>{row.fullName}</td>
+                <td>
+                  <Badge tone={tones[row.outcome]}>{labels[row.outcome]}</Badge>
+                </td>
+                <td>
+                  {row.outcome === 'refused'
+                    ? row.problems.map((p) => p.message).join('; ')
+                    : row.changedFieldLabels.join(', ')}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         </div>
       ) : null}
     </section>

@@ -3,7 +3,17 @@ import { Link, useSearchParams } from 'react-router';
 import { postJson } from '../../api';
 import { useSession } from '../../auth';
 import { NoConsentFlag, usePeople } from '../../components/people';
-import { DoneBox, ErrorBox, Field, Loading, SelectField, ShowMore, usePaged } from '../../components/ui';
+import {
+  DataTable,
+  DoneBox,
+  ErrorBox,
+  InputField,
+  Loading,
+  SelectField,
+  ShowMore,
+  SubmitButton,
+  usePaged,
+} from '../../components/ui';
 import { useSubmit } from '../../use-submit';
 import { employmentStatusLabels, qualificationCategoryLabels } from '../../../../../libs/domain/src/person/person.card';
 import type { PersonListItem, Role } from '../../types';
@@ -71,11 +81,15 @@ function OrganisationStaff({ organisationId }: { organisationId: string }) {
   );
   return (
     <>
-      <Field label="Поиск по фамилии" field="q" hint="Регистр и буквы «е»/«ё» не важны">
-        {(props) => (
-          <input {...props} type="search" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" />
-        )}
-      </Field>
+      <InputField
+        label="Поиск по фамилии"
+        field="q"
+        hint="Регистр и буквы «е»/«ё» не важны"
+        type="search"
+        value={typed}
+        onChange={setTyped}
+        autoComplete="off"
+      />
       <StaffTable staff={staff} searching={typed !== ''} />
       <AddPerson organisationId={organisationId} onAdded={staff.reload} />
     </>
@@ -93,41 +107,29 @@ function StaffTable({ staff, searching }: { staff: ReturnType<typeof usePaged<Pe
     );
   return (
     <>
-      <div className="table-wrap">
-        <table>
-          <caption className="visually-hidden">Сотрудники организации</caption>
-          <thead>
-            <tr>
-              <th scope="col">ФИО</th>
-              <th scope="col">Должность</th>
-              <th scope="col">Предметы</th>
-              <th scope="col">Категория</th>
-              <th scope="col">Статус</th>
-              <th scope="col">Рабочие контакты</th>
-            </tr>
-          </thead>
-          <tbody>
-            {staff.items.map((p) => (
-              <tr key={p.personId}>
-                <td>
-                  <Link to={`/people/${p.personId}`}>{p.fullName}</Link>
-                  {p.hasConsent ? null : (
-                    <>
-                      {' '}
-                      <NoConsentFlag />
-                    </>
-                  )}
-                </td>
-                <td>{p.positions.join('; ') || '—'}</td>
-                <td>{p.subjects.join(', ') || '—'}</td>
-                <td>{p.category ? qualificationCategoryLabels[p.category] : '—'}</td>
-                <td>{employmentStatusLabels[p.status] ?? p.status}</td>
-                <td>{[p.workEmail, p.workPhone].filter(Boolean).join(', ') || '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="Сотрудники организации"
+        columns={['ФИО', 'Должность', 'Предметы', 'Категория', 'Статус', 'Рабочие контакты']}
+      >
+        {staff.items.map((p) => (
+          <tr key={p.personId}>
+            <td>
+              <Link to={`/people/${p.personId}`}>{p.fullName}</Link>
+              {p.hasConsent ? null : (
+                <>
+                  {' '}
+                  <NoConsentFlag />
+                </>
+              )}
+            </td>
+            <td>{p.positions.join('; ') || '—'}</td>
+            <td>{p.subjects.join(', ') || '—'}</td>
+            <td>{p.category ? qualificationCategoryLabels[p.category] : '—'}</td>
+            <td>{employmentStatusLabels[p.status] ?? p.status}</td>
+            <td>{[p.workEmail, p.workPhone].filter(Boolean).join(', ') || '—'}</td>
+          </tr>
+        ))}
+      </DataTable>
       <ShowMore list={staff} what="сотрудников" />
     </>
   );
@@ -163,9 +165,9 @@ function AddPerson({ organisationId, onAdded }: { organisationId: string; onAdde
         <CardFields values={card} onChange={setCard} error={error} />
         <EmploymentFields values={employment} onChange={setEmployment} error={error} />
         <div className="actions">
-          <button type="submit" className="button-primary" disabled={busy}>
-            {busy ? 'Сохранение…' : 'Добавить'}
-          </button>
+          <SubmitButton busy={busy} busyText="Сохранение…">
+            Добавить
+          </SubmitButton>
         </div>
         <ErrorBox error={error} title="Сотрудник не добавлен" />
         <DoneBox done={done} />

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Field, labelledOptions, SelectField } from '../../components/ui';
+import { InputField, labelledOptions, SelectField } from '../../components/ui';
 import {
   employmentStatusLabels,
   personFieldLabels,
@@ -31,11 +31,16 @@ export function CardFields({
 }) {
   const set = (key: keyof CardValues) => (value: string) => onChange({ ...values, [key]: value });
   const input = (key: keyof CardValues, type = 'text', extra: Record<string, unknown> = {}): ReactNode => (
-    <Field key={key} label={personFieldLabels[key]} field={key} error={error}>
-      {(props) => (
-        <input {...props} {...extra} type={type} value={values[key]} onChange={(e) => set(key)(e.target.value)} />
-      )}
-    </Field>
+    <InputField
+      key={key}
+      label={personFieldLabels[key]}
+      field={key}
+      error={error}
+      {...extra}
+      type={type}
+      value={values[key]}
+      onChange={set(key)}
+    />
   );
   const sensitive = (key: string) => withSensitive || !['birthDate', 'personalEmail', 'personalPhone'].includes(key);
   return (
@@ -71,22 +76,29 @@ export function EmploymentFields({
   const set = (key: keyof EmploymentValues) => (value: string) => onChange({ ...values, [key]: value });
   return (
     <>
-      <Field label={personFieldLabels.personnelKey} field="personnelKey" error={error}>
-        {(props) => (
-          <input {...props} value={values.personnelKey} onChange={(e) => set('personnelKey')(e.target.value)} />
-        )}
-      </Field>
-      <Field
+      <InputField
+        label={personFieldLabels.personnelKey}
+        field="personnelKey"
+        error={error}
+        value={values.personnelKey}
+        onChange={set('personnelKey')}
+      />
+      <InputField
         label={personFieldLabels.positions}
         field="positions"
         error={error}
         hint="Несколько должностей — через точку с запятой"
-      >
-        {(props) => <input {...props} value={values.positions} onChange={(e) => set('positions')(e.target.value)} />}
-      </Field>
-      <Field label={personFieldLabels.subjects} field="subjects" error={error} hint="Через запятую">
-        {(props) => <input {...props} value={values.subjects} onChange={(e) => set('subjects')(e.target.value)} />}
-      </Field>
+        value={values.positions}
+        onChange={set('positions')}
+      />
+      <InputField
+        label={personFieldLabels.subjects}
+        field="subjects"
+        error={error}
+        hint="Через запятую"
+        value={values.subjects}
+        onChange={set('subjects')}
+      />
       <SelectField
         label={personFieldLabels.status}
         field="status"
@@ -97,21 +109,22 @@ export function EmploymentFields({
       />
       {values.status === 'working' ? null : (
         <>
-          <Field label={personFieldLabels.statusFrom} field="statusFrom" error={error}>
-            {(props) => (
-              <input
-                {...props}
-                type="date"
-                value={values.statusFrom}
-                onChange={(e) => set('statusFrom')(e.target.value)}
-              />
-            )}
-          </Field>
-          <Field label={personFieldLabels.statusTo} field="statusTo" error={error}>
-            {(props) => (
-              <input {...props} type="date" value={values.statusTo} onChange={(e) => set('statusTo')(e.target.value)} />
-            )}
-          </Field>
+          <InputField
+            label={personFieldLabels.statusFrom}
+            field="statusFrom"
+            error={error}
+            type="date"
+            value={values.statusFrom}
+            onChange={set('statusFrom')}
+          />
+          <InputField
+            label={personFieldLabels.statusTo}
+            field="statusTo"
+            error={error}
+            type="date"
+            value={values.statusTo}
+            onChange={set('statusTo')}
+          />
         </>
       )}
     </>

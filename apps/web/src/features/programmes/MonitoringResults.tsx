@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { getJson, postJson } from '../../api';
-import { DataTable, DoneBox, ErrorBox, Field, Loading, useLoad } from '../../components/ui';
+import { DataTable, DoneBox, ErrorBox, Field, InputField, Loading, SubmitButton, useLoad } from '../../components/ui';
 import { formatLocalDate, todayIn } from '../../format';
 import { monitoringIndicatorDefinitions, monitoringStageLabels, monitoringUnitLabels } from '../../labels';
 import type { MonitoringIndicator, MonitoringStage } from '../../types';
@@ -156,32 +156,42 @@ function MonitoringResultForm({
           </select>
         )}
       </Field>
-      <Field label="Значение" field="value" error={error}>
-        {(props) => (
-          <input
-            {...props}
-            type="number"
-            inputMode="decimal"
-            value={value}
-            onChange={(e) => setValue(e.target.value)}
-          />
-        )}
-      </Field>
-      <Field label="Начало периода" field="periodStart" error={error}>
-        {(props) => (
-          <input {...props} type="date" value={periodStart} onChange={(e) => setPeriodStart(e.target.value)} />
-        )}
-      </Field>
-      <Field label="Конец периода" field="periodEnd" error={error}>
-        {(props) => <input {...props} type="date" value={periodEnd} onChange={(e) => setPeriodEnd(e.target.value)} />}
-      </Field>
-      <Field label="Комментарий (необязательно)" field="comment" error={error}>
-        {(props) => <input {...props} value={comment} onChange={(e) => setComment(e.target.value)} />}
-      </Field>
+      <InputField
+        label="Значение"
+        field="value"
+        error={error}
+        type="number"
+        inputMode="decimal"
+        value={value}
+        onChange={setValue}
+      />
+      <InputField
+        label="Начало периода"
+        field="periodStart"
+        error={error}
+        type="date"
+        value={periodStart}
+        onChange={setPeriodStart}
+      />
+      <InputField
+        label="Конец периода"
+        field="periodEnd"
+        error={error}
+        type="date"
+        value={periodEnd}
+        onChange={setPeriodEnd}
+      />
+      <InputField
+        label="Комментарий (необязательно)"
+        field="comment"
+        error={error}
+        value={comment}
+        onChange={setComment}
+      />
       <div className="actions">
-        <button type="submit" disabled={busy}>
-          {busy ? 'Запись…' : 'Внести результат'}
-        </button>
+        <SubmitButton busy={busy} busyText="Запись…" variant="plain">
+          Внести результат
+        </SubmitButton>
       </div>
       <ErrorBox error={error} title="Результат не внесён" />
       <DoneBox done={done} />

@@ -4,14 +4,16 @@ import { ApiError, getJson, newId, postJson, type UnmetCondition } from '../../a
 import { useSession } from '../../auth';
 import {
   Badge,
+  DataTable,
   DoneBox,
   ErrorBox,
-  Field,
+  InputField,
   labelledOptions,
   Loading,
   SelectField,
   ShowMore,
   StageTrack,
+  SubmitButton,
   useLoad,
   usePaged,
 } from '../../components/ui';
@@ -355,35 +357,23 @@ function DocumentTable({ programme, zone }: { programme: Programme; zone: string
   const documents = Object.values(programme.documents).sort((a, b) => a.recordedAt.localeCompare(b.recordedAt));
   if (documents.length === 0) return <p className="empty">Документы не зарегистрированы.</p>;
   return (
-    <div className="table-wrap">
-      <table>
-        <caption className="visually-hidden">Зарегистрированные документы</caption>
-        <thead>
-          <tr>
-            <th scope="col">Документ</th>
-            <th scope="col">Номер</th>
-            <th scope="col">Дата</th>
-            <th scope="col">Подписал</th>
-            <th scope="col">Зарегистрирован</th>
-            <th scope="col">Файл</th>
-          </tr>
-        </thead>
-        <tbody>
-          {documents.map((d) => (
-            <tr key={d.documentId}>
-              <td>{programmeDocumentKindLabels[d.kind]}</td>
-              <td>{d.number}</td>
-              <td>{formatLocalDate(d.date)}</td>
-              <td>{d.signedBy}</td>
-              <td>{formatInstant(d.recordedAt, zone)}</td>
-              <td>
-                <FileLink fileRef={d.fileRef} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption="Зарегистрированные документы"
+      columns={['Документ', 'Номер', 'Дата', 'Подписал', 'Зарегистрирован', 'Файл']}
+    >
+      {documents.map((d) => (
+        <tr key={d.documentId}>
+          <td>{programmeDocumentKindLabels[d.kind]}</td>
+          <td>{d.number}</td>
+          <td>{formatLocalDate(d.date)}</td>
+          <td>{d.signedBy}</td>
+          <td>{formatInstant(d.recordedAt, zone)}</td>
+          <td>
+            <FileLink fileRef={d.fileRef} />
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 
@@ -447,22 +437,20 @@ function DocumentForm({
         onChange={onKind}
         options={labelledOptions(programmeDocumentKindLabels)}
       />
-      <Field label="Номер" field="number" error={error}>
-        {(props) => <input {...props} value={number} onChange={(e) => setNumber(e.target.value)} />}
-      </Field>
-      <Field label="Дата документа" field="date" error={error}>
-        {(props) => <input {...props} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
-      </Field>
-      <Field label="Кем подписан" field="signedBy" error={error}>
-        {(props) => <input {...props} value={signedBy} onChange={(e) => setSignedBy(e.target.value)} />}
-      </Field>
-      <Field label="Ссылка на файл (необязательно, адрес https://…)" field="fileRef" error={error}>
-        {(props) => <input {...props} value={fileRef} onChange={(e) => setFileRef(e.target.value)} />}
-      </Field>
+      <InputField label="Номер" field="number" error={error} value={number} onChange={setNumber} />
+      <InputField label="Дата документа" field="date" error={error} type="date" value={date} onChange={setDate} />
+      <InputField label="Кем подписан" field="signedBy" error={error} value={signedBy} onChange={setSignedBy} />
+      <InputField
+        label="Ссылка на файл (необязательно, адрес https://…)"
+        field="fileRef"
+        error={error}
+        value={fileRef}
+        onChange={setFileRef}
+      />
       <div className="actions">
-        <button type="submit" disabled={busy}>
-          {busy ? 'Регистрация…' : 'Зарегистрировать'}
-        </button>
+        <SubmitButton busy={busy} busyText="Регистрация…" variant="plain">
+          Зарегистрировать
+        </SubmitButton>
       </div>
       <ErrorBox error={error} />
       <DoneBox done={done} />
@@ -486,61 +474,52 @@ function Participants({
   if (list.items.length === 0) return <p className="empty">Участники не отобраны.</p>;
   return (
     <>
-      <div className="table-wrap">
-        <table>
-          <caption className="visually-hidden">Кандидаты и отобранные участники</caption>
-          <thead>
-            <tr>
-              <th scope="col">Участник</th>
-              <th scope="col">Роль</th>
-              <th scope="col">Должность</th>
-              <th scope="col">Стаж (общий / по предмету)</th>
-              <th scope="col">Замечания</th>
-              <th scope="col">Решение комиссии</th>
-              {canWithdraw ? <th scope="col">Действия</th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {list.items.map((p) => (
-              <tr key={p.participantId}>
-                <td>
-                  <PersonId id={p.personId} name={p.name} hasConsent={p.hasConsent} />
-                </td>
-                <td>
-                  {participantRoleLabels[p.role]}
-                  {p.menteeCategory
-                    ? ` — ${menteeCategoryLabels[p.menteeCategory as keyof typeof menteeCategoryLabels] ?? p.menteeCategory}`
-                    : ''}
-                </td>
-                <td>
-                  {p.position}
-                  {p.subject ? `, ${p.subject}` : ''}
-                </td>
-                <td>
-                  {p.teachingExperienceYears} / {p.subjectExperienceYears}
-                </td>
-                <td>
-                  {p.eligibilityWarnings
-                    .map((w) => mentorEligibilityWarningLabels[w as keyof typeof mentorEligibilityWarningLabels] ?? w)
-                    .join('; ') || '—'}
-                </td>
-                <td>
-                  <ParticipantStatusCell participant={p} />
-                </td>
-                {canWithdraw ? (
-                  <td>
-                    <WithdrawParticipant
-                      programmeId={programmeId}
-                      participant={p}
-                      onWithdrawn={() => void onWithdrawn()}
-                    />
-                  </td>
-                ) : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="Кандидаты и отобранные участники"
+        columns={[
+          'Участник',
+          'Роль',
+          'Должность',
+          'Стаж (общий / по предмету)',
+          'Замечания',
+          'Решение комиссии',
+          ...(canWithdraw ? ['Действия'] : []),
+        ]}
+      >
+        {list.items.map((p) => (
+          <tr key={p.participantId}>
+            <td>
+              <PersonId id={p.personId} name={p.name} hasConsent={p.hasConsent} />
+            </td>
+            <td>
+              {participantRoleLabels[p.role]}
+              {p.menteeCategory
+                ? ` — ${menteeCategoryLabels[p.menteeCategory as keyof typeof menteeCategoryLabels] ?? p.menteeCategory}`
+                : ''}
+            </td>
+            <td>
+              {p.position}
+              {p.subject ? `, ${p.subject}` : ''}
+            </td>
+            <td>
+              {p.teachingExperienceYears} / {p.subjectExperienceYears}
+            </td>
+            <td>
+              {p.eligibilityWarnings
+                .map((w) => mentorEligibilityWarningLabels[w as keyof typeof mentorEligibilityWarningLabels] ?? w)
+                .join('; ') || '—'}
+            </td>
+            <td>
+              <ParticipantStatusCell participant={p} />
+            </td>
+            {canWithdraw ? (
+              <td>
+                <WithdrawParticipant programmeId={programmeId} participant={p} onWithdrawn={() => void onWithdrawn()} />
+              </td>
+            ) : null}
+          </tr>
+        ))}
+      </DataTable>
       <ShowMore list={list} what="участников" />
     </>
   );
@@ -620,12 +599,8 @@ function ParticipantForm({
         value={person}
         onChange={choose}
       />
-      <Field label="Должность" field="position" error={error}>
-        {(props) => <input {...props} value={position} onChange={(e) => setPosition(e.target.value)} />}
-      </Field>
-      <Field label="Предмет (необязательно)" field="subject" error={error}>
-        {(props) => <input {...props} value={subject} onChange={(e) => setSubject(e.target.value)} />}
-      </Field>
+      <InputField label="Должность" field="position" error={error} value={position} onChange={setPosition} />
+      <InputField label="Предмет (необязательно)" field="subject" error={error} value={subject} onChange={setSubject} />
       <YearsField
         label="Педагогический стаж, лет"
         field="teachingExperienceYears"
@@ -651,9 +626,9 @@ function ParticipantForm({
         />
       ) : null}
       <div className="actions">
-        <button type="submit" disabled={busy}>
-          {busy ? 'Сохранение…' : 'Предложить'}
-        </button>
+        <SubmitButton busy={busy} busyText="Сохранение…" variant="plain">
+          Предложить
+        </SubmitButton>
       </div>
       <ErrorBox error={error} />
     </form>
@@ -749,70 +724,63 @@ function Pairs({
         <p className="empty">Пары и группы ещё не закреплены приказом руководителя.</p>
       ) : null}
       {pairs.items.length ? (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">Наставнические пары и группы</caption>
-            <thead>
-              <tr>
-                <th scope="col">Форма</th>
-                <th scope="col">Наставник</th>
-                <th scope="col">Нагрузка наставника</th>
-                <th scope="col">Наставляемые</th>
-                <th scope="col">Статус</th>
-                <th scope="col">Срок</th>
-                <th scope="col">Приказ</th>
-                {canAudit ? <th scope="col">История</th> : null}
+        <DataTable
+          caption="Наставнические пары и группы"
+          columns={[
+            'Форма',
+            'Наставник',
+            'Нагрузка наставника',
+            'Наставляемые',
+            'Статус',
+            'Срок',
+            'Приказ',
+            ...(canAudit ? ['История'] : []),
+          ]}
+        >
+          {pairs.items.map((pair) => {
+            const load = loads.data?.get(pair.mentorId);
+            return (
+              <tr key={pair.pairId} data-pair-id={pair.pairId}>
+                <td>
+                  {pairFormLabels[pair.form]}
+                  {pair.menteeIds.length > 1 ? ' (группа)' : ''}
+                </td>
+                <td>
+                  <PersonId id={pair.mentorId} name={pair.mentorName} />
+                  {pair.mentorHistory.length > 1 ? <small> (замена наставника)</small> : null}
+                </td>
+                <td>
+                  {load === undefined ? (
+                    '—'
+                  ) : (
+                    <Badge tone={load >= capacity ? 'warn' : 'ok'}>{`${load} из ${capacity}`}</Badge>
+                  )}
+                </td>
+                <td>
+                  {mentees(pair).map((m) => (
+                    <PersonId key={m.personId} id={m.personId} name={m.name} hasConsent={m.hasConsent} />
+                  ))}
+                </td>
+                <td>
+                  <Badge tone={pair.status === 'terminated' ? 'danger' : pair.status === 'active' ? 'ok' : 'neutral'}>
+                    {pairStatusLabels[pair.status]}
+                  </Badge>
+                </td>
+                <td>
+                  {formatLocalDate(pair.term.start)} — {formatLocalDate(pair.term.end)}
+                </td>
+                <td>
+                  № {pair.order.number} от {formatLocalDate(pair.order.date)}
+                </td>
+                {canAudit ? (
+                  <td>
+                    <Link to={`/audit/${pair.pairId}`}>История</Link>
+                  </td>
+                ) : null}
               </tr>
-            </thead>
-            <tbody>
-              {pairs.items.map((pair) => {
-                const load = loads.data?.get(pair.mentorId);
-                return (
-                  <tr key={pair.pairId} data-pair-id={pair.pairId}>
-                    <td>
-                      {pairFormLabels[pair.form]}
-                      {pair.menteeIds.length > 1 ? ' (группа)' : ''}
-                    </td>
-                    <td>
-                      <PersonId id={pair.mentorId} name={pair.mentorName} />
-                      {pair.mentorHistory.length > 1 ? <small> (замена наставника)</small> : null}
-                    </td>
-                    <td>
-                      {load === undefined ? (
-                        '—'
-                      ) : (
-                        <Badge tone={load >= capacity ? 'warn' : 'ok'}>{`${load} из ${capacity}`}</Badge>
-                      )}
-                    </td>
-                    <td>
-                      {mentees(pair).map((m) => (
-                        <PersonId key={m.personId} id={m.personId} name={m.name} hasConsent={m.hasConsent} />
-                      ))}
-                    </td>
-                    <td>
-                      <Badge
-                        tone={pair.status === 'terminated' ? 'danger' : pair.status === 'active' ? 'ok' : 'neutral'}
-                      >
-                        {pairStatusLabels[pair.status]}
-                      </Badge>
-                    </td>
-                    <td>
-                      {formatLocalDate(pair.term.start)} — {formatLocalDate(pair.term.end)}
-                    </td>
-                    <td>
-                      № {pair.order.number} от {formatLocalDate(pair.order.date)}
-                    </td>
-                    {canAudit ? (
-                      <td>
-                        <Link to={`/audit/${pair.pairId}`}>История</Link>
-                      </td>
-                    ) : null}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </DataTable>
       ) : null}
       <ShowMore list={pairs} what="пар и групп" />
       {pairs.items.length ? (
@@ -869,17 +837,15 @@ function YearsField({
   onChange: (value: string) => void;
 }) {
   return (
-    <Field label={label} field={field} error={error}>
-      {(props) => (
-        <input
-          {...props}
-          type="number"
-          min={0}
-          inputMode="numeric"
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-        />
-      )}
-    </Field>
+    <InputField
+      label={label}
+      field={field}
+      error={error}
+      type="number"
+      min={0}
+      inputMode="numeric"
+      value={value}
+      onChange={onChange}
+    />
   );
 }

@@ -1,6 +1,6 @@
 /** The route's control points with what the monthly checks found (003 §7.1), and the tutor's check form. */
 import { useState, type FormEvent } from 'react';
-import { ErrorBox, Field } from '../../components/ui';
+import { ErrorBox, Field, InputField, SubmitButton } from '../../components/ui';
 import { formatLocalDate, todayIn } from '../../format';
 import { useSession } from '../../auth';
 import { useSubmit } from '../../use-submit';
@@ -128,9 +128,14 @@ export function ControlPointCheckForm({
       <summary>Ежемесячная проверка контрольных точек</summary>
       <form onSubmit={submit} noValidate aria-label="Проверка контрольных точек">
         <div className="form-grid">
-          <Field label="Месяц проверки" field="month" error={command.error}>
-            {(props) => <input {...props} type="month" value={month} onChange={(e) => setMonth(e.target.value)} />}
-          </Field>
+          <InputField
+            label="Месяц проверки"
+            field="month"
+            error={command.error}
+            type="month"
+            value={month}
+            onChange={setMonth}
+          />
         </div>
         {due.length === 0 ? <p className="hint">На этот месяц непроверенных контрольных точек нет.</p> : null}
         {due.map((point, i) => {
@@ -156,37 +161,29 @@ export function ControlPointCheckForm({
                 )}
               </Field>
               {o.outcome === 'moved' ? (
-                <Field label="Новая дата" field={`outcomes.${i}.newDate`} error={command.error}>
-                  {(props) => (
-                    <input
-                      {...props}
-                      type="date"
-                      value={o.newDate}
-                      onChange={(e) => set(point.controlPointId, { newDate: e.target.value })}
-                    />
-                  )}
-                </Field>
+                <InputField
+                  label="Новая дата"
+                  field={`outcomes.${i}.newDate`}
+                  error={command.error}
+                  type="date"
+                  value={o.newDate}
+                  onChange={(v) => set(point.controlPointId, { newDate: v })}
+                />
               ) : null}
-              <Field
+              <InputField
                 label={o.outcome === 'moved' ? 'Причина переноса' : 'Пояснение (необязательно)'}
                 field={`outcomes.${i}.reason`}
                 error={command.error}
-              >
-                {(props) => (
-                  <input
-                    {...props}
-                    value={o.reason}
-                    onChange={(e) => set(point.controlPointId, { reason: e.target.value })}
-                  />
-                )}
-              </Field>
+                value={o.reason}
+                onChange={(v) => set(point.controlPointId, { reason: v })}
+              />
             </fieldset>
           );
         })}
         <div className="actions">
-          <button type="submit" className="button-primary" disabled={command.busy}>
-            {command.busy ? 'Запись…' : 'Записать проверку'}
-          </button>
+          <SubmitButton busy={command.busy} busyText="Запись…">
+            Записать проверку
+          </SubmitButton>
         </div>
         <ErrorBox error={command.error} title="Не записано" />
       </form>

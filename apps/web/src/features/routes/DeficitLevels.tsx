@@ -1,6 +1,6 @@
 /** The methodologist's or the tutor's entry of the deficit level per competence (003 §5.4): never derived. */
 import { useState, type FormEvent } from 'react';
-import { ErrorBox, Field } from '../../components/ui';
+import { ErrorBox, Field, SubmitButton } from '../../components/ui';
 import { useSubmit } from '../../use-submit';
 import { competenceAreaLabels, deficitLevelLabels } from '../../labels';
 import type { CompetenceResult, Route } from '../../types';
@@ -70,9 +70,9 @@ export function DeficitLevelsForm({
           </Field>
         ))}
         <div className="actions">
-          <button type="submit" className="button-primary" disabled={command.busy}>
-            {command.busy ? 'Сохранение…' : 'Сохранить уровни дефицитов'}
-          </button>
+          <SubmitButton busy={command.busy} busyText="Сохранение…">
+            Сохранить уровни дефицитов
+          </SubmitButton>
         </div>
         <ErrorBox error={command.error} title="Не сохранено" />
       </form>

@@ -2,7 +2,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { getJson, newId, postJson } from '../../api';
 import { useSession } from '../../auth';
-import { ErrorBox, Field, SelectField } from '../../components/ui';
+import { ErrorBox, InputField, SelectField, SubmitButton, TextAreaField } from '../../components/ui';
 import { useSubmit } from '../../use-submit';
 import { formatLocalDate, todayIn } from '../../format';
 import { competenceAreaLabels } from '../../labels';
@@ -166,47 +166,47 @@ function Diagnostics({
       <summary>{title}</summary>
       <form onSubmit={submit} noValidate aria-label={title}>
         <div className="form-grid">
-          <Field label="Дата диагностики" field="date" error={command.error}>
-            {(props) => (
-              <input
-                {...props}
-                type="date"
-                max={todayIn(session.timeZoneOf(route.organisationId))}
-                value={date}
-                onChange={(e) => setDate(e.target.value)}
-              />
-            )}
-          </Field>
+          <InputField
+            label="Дата диагностики"
+            field="date"
+            error={command.error}
+            type="date"
+            max={todayIn(session.timeZoneOf(route.organisationId))}
+            value={date}
+            onChange={setDate}
+          />
           {plansNext ? (
-            <Field label="Дата следующей диагностики" field="nextDiagnosticsDate" error={command.error}>
-              {(props) => (
-                <input {...props} type="date" value={nextDate} onChange={(e) => setNextDate(e.target.value)} />
-              )}
-            </Field>
+            <InputField
+              label="Дата следующей диагностики"
+              field="nextDiagnosticsDate"
+              error={command.error}
+              type="date"
+              value={nextDate}
+              onChange={setNextDate}
+            />
           ) : null}
         </div>
         <fieldset className="form-grid">
           <legend>Результаты по областям, % (81–100 — высокий, 50–80 — базовый, ниже 50 — дефицит)</legend>
           {areas.map((area, i) => (
-            <Field key={area} label={competenceAreaLabels[area]} field={`results.${i}.percent`} error={command.error}>
-              {(props) => (
-                <input
-                  {...props}
-                  type="number"
-                  min={0}
-                  max={100}
-                  inputMode="decimal"
-                  value={percents[area] ?? ''}
-                  onChange={(e) => setPercents((all) => ({ ...all, [area]: e.target.value }))}
-                />
-              )}
-            </Field>
+            <InputField
+              key={area}
+              label={competenceAreaLabels[area]}
+              field={`results.${i}.percent`}
+              error={command.error}
+              type="number"
+              min={0}
+              max={100}
+              inputMode="decimal"
+              value={percents[area] ?? ''}
+              onChange={(v) => setPercents((all) => ({ ...all, [area]: v }))}
+            />
           ))}
         </fieldset>
         <div className="actions">
-          <button type="submit" className="button-primary" disabled={command.busy}>
-            {command.busy ? 'Запись…' : 'Записать диагностику'}
-          </button>
+          <SubmitButton busy={command.busy} busyText="Запись…">
+            Записать диагностику
+          </SubmitButton>
         </div>
         <ErrorBox error={command.error} title="Не записано" />
       </form>
@@ -237,25 +237,30 @@ function AgreeRoadMap({ route, onDone }: { route: Route; onDone: () => void }) {
         {points.map((point, i) => (
           <fieldset key={i} className="form-grid">
             <legend>Контрольная точка {i + 1}</legend>
-            <Field label="Дата контрольной точки" field={`controlPoints.${i}.date`} error={command.error}>
-              {(props) => (
-                <input {...props} type="date" value={point.date} onChange={(e) => set(i, { date: e.target.value })} />
-              )}
-            </Field>
-            <Field label="Что проверяется" field={`controlPoints.${i}.description`} error={command.error}>
-              {(props) => (
-                <input {...props} value={point.description} onChange={(e) => set(i, { description: e.target.value })} />
-              )}
-            </Field>
+            <InputField
+              label="Дата контрольной точки"
+              field={`controlPoints.${i}.date`}
+              error={command.error}
+              type="date"
+              value={point.date}
+              onChange={(v) => set(i, { date: v })}
+            />
+            <InputField
+              label="Что проверяется"
+              field={`controlPoints.${i}.description`}
+              error={command.error}
+              value={point.description}
+              onChange={(v) => set(i, { description: v })}
+            />
           </fieldset>
         ))}
         <div className="actions">
           <button type="button" onClick={() => setPoints((all) => [...all, { date: '', description: '' }])}>
             Добавить контрольную точку
           </button>
-          <button type="submit" className="button-primary" disabled={command.busy}>
-            {command.busy ? 'Согласование…' : 'Согласовать дорожную карту'}
-          </button>
+          <SubmitButton busy={command.busy} busyText="Согласование…">
+            Согласовать дорожную карту
+          </SubmitButton>
         </div>
         <ErrorBox error={command.error} title="Не согласовано" />
       </form>
@@ -301,23 +306,35 @@ function PortfolioEntry({ route, onDone }: { route: Route; onDone: () => void })
             (row) => [row.rowId, `${row.activity} (до ${formatLocalDate(row.deadline)})`] as const,
           )}
         />
-        <Field label="Дата результата" field="date" error={command.error}>
-          {(props) => (
-            <input {...props} type="date" max={today} value={date} onChange={(e) => setDate(e.target.value)} />
-          )}
-        </Field>
-        <Field label="Продукт (что сделано)" field="product" error={command.error}>
-          {(props) => <textarea {...props} rows={2} value={product} onChange={(e) => setProduct(e.target.value)} />}
-        </Field>
-        <Field label="Самооценка" field="selfAssessment" error={command.error}>
-          {(props) => (
-            <textarea {...props} rows={2} value={selfAssessment} onChange={(e) => setSelfAssessment(e.target.value)} />
-          )}
-        </Field>
+        <InputField
+          label="Дата результата"
+          field="date"
+          error={command.error}
+          type="date"
+          max={today}
+          value={date}
+          onChange={setDate}
+        />
+        <TextAreaField
+          label="Продукт (что сделано)"
+          field="product"
+          error={command.error}
+          rows={2}
+          value={product}
+          onChange={setProduct}
+        />
+        <TextAreaField
+          label="Самооценка"
+          field="selfAssessment"
+          error={command.error}
+          rows={2}
+          value={selfAssessment}
+          onChange={setSelfAssessment}
+        />
         <div className="actions">
-          <button type="submit" className="button-primary" disabled={command.busy}>
-            {command.busy ? 'Сохранение…' : 'Добавить в портфолио'}
-          </button>
+          <SubmitButton busy={command.busy} busyText="Сохранение…">
+            Добавить в портфолио
+          </SubmitButton>
         </div>
         <ErrorBox error={command.error} title="Не добавлено" />
       </form>
@@ -348,13 +365,18 @@ function CommentCommand({
     <details>
       <summary>{title}</summary>
       <form onSubmit={submit} noValidate aria-label={title}>
-        <Field label="Комментарий (необязательно)" field="comment" error={command.error}>
-          {(props) => <textarea {...props} rows={2} value={comment} onChange={(e) => setComment(e.target.value)} />}
-        </Field>
+        <TextAreaField
+          label="Комментарий (необязательно)"
+          field="comment"
+          error={command.error}
+          rows={2}
+          value={comment}
+          onChange={setComment}
+        />
         <div className="actions">
-          <button type="submit" className="button-primary" disabled={command.busy}>
-            {command.busy ? 'Выполнение…' : button}
-          </button>
+          <SubmitButton busy={command.busy} busyText="Выполнение…">
+            {button}
+          </SubmitButton>
         </div>
         <ErrorBox error={command.error} title="Отклонено" />
       </form>

@@ -9,9 +9,11 @@ import {
   DataTable,
   DoneBox,
   ErrorBox,
-  Field,
+  InputField,
   Loading,
+  SelectField,
   StageTrack,
+  SubmitButton,
   useLoad,
 } from '../../components/ui';
 import { formatInstant, formatLocalDate } from '../../format';
@@ -342,66 +344,54 @@ function DraftForm({ route, onSubmitted }: { route: Route; onSubmitted: () => vo
         {rows.map((row, i) => (
           <fieldset key={row.rowId} className="form-grid">
             <legend>Мероприятие {i + 1}</legend>
-            <Field label="Компетенция" field={`rows.${i}.competence`} error={error}>
-              {(props) => (
-                <select
-                  {...props}
-                  value={row.competence}
-                  onChange={(e) => set(i, { competence: e.target.value as CompetenceArea })}
-                >
-                  {areas.map((a) => (
-                    <option key={a} value={a}>
-                      {competenceAreaLabels[a]}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field label="Мероприятие" field={`rows.${i}.activity`} error={error}>
-              {(props) => (
-                <input {...props} value={row.activity} onChange={(e) => set(i, { activity: e.target.value })} />
-              )}
-            </Field>
-            <Field label="Вид мероприятия" field={`rows.${i}.activityKind`} error={error}>
-              {(props) => (
-                <select
-                  {...props}
-                  value={row.activityKind}
-                  onChange={(e) => set(i, { activityKind: e.target.value as RouteActivityKind })}
-                >
-                  {activityKinds.map((k) => (
-                    <option key={k} value={k}>
-                      {routeActivityKindLabels[k]}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field label="Решаемые задачи" field={`rows.${i}.tasks`} error={error}>
-              {(props) => <input {...props} value={row.tasks} onChange={(e) => set(i, { tasks: e.target.value })} />}
-            </Field>
-            <Field label="Часы" field={`rows.${i}.hours`} error={error}>
-              {(props) => (
-                <input
-                  {...props}
-                  type="number"
-                  min={1}
-                  inputMode="numeric"
-                  value={row.hours}
-                  onChange={(e) => set(i, { hours: e.target.value })}
-                />
-              )}
-            </Field>
-            <Field label="Срок" field={`rows.${i}.deadline`} error={error}>
-              {(props) => (
-                <input
-                  {...props}
-                  type="date"
-                  value={row.deadline}
-                  onChange={(e) => set(i, { deadline: e.target.value })}
-                />
-              )}
-            </Field>
+            <SelectField
+              label="Компетенция"
+              field={`rows.${i}.competence`}
+              error={error}
+              value={row.competence}
+              onChange={(competence) => set(i, { competence })}
+              options={areas.map((a) => [a, competenceAreaLabels[a]] as const)}
+            />
+            <InputField
+              label="Мероприятие"
+              field={`rows.${i}.activity`}
+              error={error}
+              value={row.activity}
+              onChange={(v) => set(i, { activity: v })}
+            />
+            <SelectField
+              label="Вид мероприятия"
+              field={`rows.${i}.activityKind`}
+              error={error}
+              value={row.activityKind}
+              onChange={(activityKind) => set(i, { activityKind })}
+              options={activityKinds.map((k) => [k, routeActivityKindLabels[k]] as const)}
+            />
+            <InputField
+              label="Решаемые задачи"
+              field={`rows.${i}.tasks`}
+              error={error}
+              value={row.tasks}
+              onChange={(v) => set(i, { tasks: v })}
+            />
+            <InputField
+              label="Часы"
+              field={`rows.${i}.hours`}
+              error={error}
+              type="number"
+              min={1}
+              inputMode="numeric"
+              value={row.hours}
+              onChange={(v) => set(i, { hours: v })}
+            />
+            <InputField
+              label="Срок"
+              field={`rows.${i}.deadline`}
+              error={error}
+              type="date"
+              value={row.deadline}
+              onChange={(v) => set(i, { deadline: v })}
+            />
             {rows.length > 1 ? (
               <button
                 type="button"
@@ -425,9 +415,9 @@ function DraftForm({ route, onSubmitted }: { route: Route; onSubmitted: () => vo
           >
             Добавить мероприятие
           </button>
-          <button type="submit" className="button-primary" disabled={busy}>
-            {busy ? 'Отправка…' : 'Передать проект тьютору'}
-          </button>
+          <SubmitButton busy={busy} busyText="Отправка…">
+            Передать проект тьютору
+          </SubmitButton>
         </div>
         <ErrorBox error={error} />
       </form>

@@ -1,6 +1,6 @@
 /** The teacher's desired professional image and the reflective analysis per deficit (000 п.1, п.7). */
 import { useState, type FormEvent } from 'react';
-import { ErrorBox, Field } from '../../components/ui';
+import { ErrorBox, SubmitButton, TextAreaField } from '../../components/ui';
 import { useSession } from '../../auth';
 import { useSubmit } from '../../use-submit';
 import { competenceAreaLabels } from '../../labels';
@@ -75,13 +75,16 @@ function DesiredImageForm({ route, onDone }: { route: RouteWithReflection; onDon
   };
   return (
     <form onSubmit={submit} noValidate aria-label="Желаемый образ профессионала">
-      <Field label="Каким я вижу себя состоявшимся профессионалом" field="desiredImage" error={command.error}>
-        {(props) => <textarea {...props} rows={3} value={text} onChange={(e) => setText(e.target.value)} />}
-      </Field>
+      <TextAreaField
+        label="Каким я вижу себя состоявшимся профессионалом"
+        field="desiredImage"
+        error={command.error}
+        rows={3}
+        value={text}
+        onChange={setText}
+      />
       <div className="actions">
-        <button type="submit" className="button-primary" disabled={command.busy}>
-          Сохранить
-        </button>
+        <SubmitButton busy={command.busy}>Сохранить</SubmitButton>
       </div>
       <ErrorBox error={command.error} title="Не сохранено" />
     </form>
@@ -107,37 +110,34 @@ function ReflectionForm({ route, onDone }: { route: RouteWithReflection; onDone:
       {entries.map((e, i) => (
         <fieldset key={e.area} className="form-grid">
           <legend>{competenceAreaLabels[e.area]}</legend>
-          <Field label="Что изменилось" field={`entries.${i}.whatChanged`} error={command.error}>
-            {(props) => (
-              <textarea
-                {...props}
-                rows={2}
-                value={e.whatChanged}
-                onChange={(x) => set(i, { whatChanged: x.target.value })}
-              />
-            )}
-          </Field>
-          <Field label="Подтверждения" field={`entries.${i}.evidence`} error={command.error}>
-            {(props) => (
-              <textarea {...props} rows={2} value={e.evidence} onChange={(x) => set(i, { evidence: x.target.value })} />
-            )}
-          </Field>
-          <Field label="Приближение к желаемому образу" field={`entries.${i}.nearnessToImage`} error={command.error}>
-            {(props) => (
-              <textarea
-                {...props}
-                rows={2}
-                value={e.nearnessToImage}
-                onChange={(x) => set(i, { nearnessToImage: x.target.value })}
-              />
-            )}
-          </Field>
+          <TextAreaField
+            label="Что изменилось"
+            field={`entries.${i}.whatChanged`}
+            error={command.error}
+            rows={2}
+            value={e.whatChanged}
+            onChange={(v) => set(i, { whatChanged: v })}
+          />
+          <TextAreaField
+            label="Подтверждения"
+            field={`entries.${i}.evidence`}
+            error={command.error}
+            rows={2}
+            value={e.evidence}
+            onChange={(v) => set(i, { evidence: v })}
+          />
+          <TextAreaField
+            label="Приближение к желаемому образу"
+            field={`entries.${i}.nearnessToImage`}
+            error={command.error}
+            rows={2}
+            value={e.nearnessToImage}
+            onChange={(v) => set(i, { nearnessToImage: v })}
+          />
         </fieldset>
       ))}
       <div className="actions">
-        <button type="submit" className="button-primary" disabled={command.busy}>
-          Представить рефлексивный анализ
-        </button>
+        <SubmitButton busy={command.busy}>Представить рефлексивный анализ</SubmitButton>
       </div>
       <ErrorBox error={command.error} title="Не сохранено" />
     </form>

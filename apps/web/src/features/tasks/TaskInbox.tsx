@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { getJson, postJson } from '../../api';
 import { useSession } from '../../auth';
-import { Badge, ErrorBox, Field, Loading, useLoad } from '../../components/ui';
+import { Badge, ErrorBox, InputField, Loading, SubmitButton, useLoad } from '../../components/ui';
 import { PersonId } from '../../components/people';
 import { useSubmit } from '../../use-submit';
 import { formatLocalDate } from '../../format';
@@ -245,12 +245,10 @@ function CompleteTask({ task, onDone }: { task: Task; onDone: () => void }) {
   };
   return (
     <form className="inline-form" onSubmit={submit} noValidate>
-      <Field label="Результат" field="result" error={error}>
-        {(props) => <input {...props} value={result} onChange={(e) => setResult(e.target.value)} />}
-      </Field>
-      <button type="submit" disabled={busy}>
+      <InputField label="Результат" field="result" error={error} value={result} onChange={setResult} />
+      <SubmitButton busy={busy} variant="plain">
         Отметить выполненной
-      </button>
+      </SubmitButton>
       <ErrorBox error={error} />
     </form>
   );

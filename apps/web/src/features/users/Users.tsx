@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { deleteJson, postJson } from '../../api';
 import { useSession } from '../../auth';
-import { Badge, ErrorBox, Field, Loading, SelectField, ShowMore, usePaged } from '../../components/ui';
+import { Badge, ErrorBox, InputField, Loading, SelectField, ShowMore, usePaged } from '../../components/ui';
 import { useSubmit } from '../../use-submit';
 import { formatInstant } from '../../format';
 import { roleLabels } from '../../labels';
@@ -46,25 +46,31 @@ function CreateUser({ onCreated }: { onCreated: () => void }) {
   return (
     <form className="card form-grid" onSubmit={submit} noValidate>
       <h2>Новый пользователь</h2>
-      <Field label="ФИО" field="fullName" error={error}>
-        {(props) => (
-          <input {...props} value={fullName} onChange={(e) => setFullName(e.target.value)} autoComplete="name" />
-        )}
-      </Field>
-      <Field label="Идентификатор у поставщика входа (sub)" field="sub" error={error}>
-        {(props) => <input {...props} value={sub} onChange={(e) => setSub(e.target.value)} autoComplete="off" />}
-      </Field>
-      <Field label="Электронная почта (необязательно)" field="email" error={error}>
-        {(props) => (
-          <input
-            {...props}
-            type="email"
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            autoComplete="email"
-          />
-        )}
-      </Field>
+      <InputField
+        label="ФИО"
+        field="fullName"
+        error={error}
+        value={fullName}
+        onChange={setFullName}
+        autoComplete="name"
+      />
+      <InputField
+        label="Идентификатор у поставщика входа (sub)"
+        field="sub"
+        error={error}
+        value={sub}
+        onChange={setSub}
+        autoComplete="off"
+      />
+      <InputField
+        label="Электронная почта (необязательно)"
+        field="email"
+        error={error}
+        type="email"
+        value={email}
+        onChange={setEmail}
+        autoComplete="email"
+      />
       <div className="actions">
         <button type="submit">Зарегистрировать</button>
       </div>
