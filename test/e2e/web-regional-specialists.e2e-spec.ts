@@ -206,6 +206,8 @@ describe('web application: a ЦНППМ tutor assigned to two schools through th
 
     const { context, page } = await signedInPage(browser, tutorToken);
     await page.goto(`${system.baseUrl}/app/routes`);
+    // She reads no staff list, yet the header names her from her own card.
+    await page.locator('.user-name').filter({ hasText: 'Соколова Ирина Львовна' }).waitFor();
     const list = page.locator('section[aria-labelledby="routes-title"] .card-list > li');
     await list.filter({ hasText: `Педагог: ${teachers[0].short}` }).waitFor();
     await list.filter({ hasText: `Педагог: ${teachers[1].short}` }).waitFor();

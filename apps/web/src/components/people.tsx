@@ -84,12 +84,17 @@ export function PeopleProvider({ children }: { children: ReactNode }) {
             }),
         );
       }
+      // A tutor or a methodologist reads no staff list: their own card, not the account's name, names them.
+      if (found.get(session.me.sub) === own.get(session.me.sub)) {
+        const card = await getJson<PersonName>(`/people/${session.me.sub}`).catch(() => undefined);
+        if (card?.fullName) found.set(session.me.sub, card);
+      }
       if (live) setNames(found);
     })().catch(() => undefined);
     return () => {
       live = false;
     };
-  }, [own, isAdministrator, readsDirectory, organisationIds, tick]);
+  }, [own, isAdministrator, readsDirectory, organisationIds, tick, session.me.sub]);
   const refresh = useCallback(() => setTick((t) => t + 1), []);
   const value = useMemo(() => ({ names, refresh }), [names, refresh]);
   return <PeopleContext.Provider value={value}>{children}</PeopleContext.Provider>;
