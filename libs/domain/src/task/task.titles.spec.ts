@@ -3,7 +3,7 @@ import { declinedShortName, namePartsOf, taskDisplayTitle, taskPersonNaming } fr
 
 const draft = {
   kind: 'draftRoute' as const,
-  title: 'Составить проект ИОМ 63-2026-0001 по результатам входной диагностики',
+  title: 'Составить проект ИОМ 63-0042-2026-000017 по результатам входной диагностики',
 };
 const genitive = (fullName: string) => declinedShortName(namePartsOf(fullName), 'genitive');
 
@@ -15,17 +15,20 @@ describe('task titles name their people in the case the wording needs (issue 18)
   describe('given a route task about a teacher', () => {
     it('when the teacher is a woman with a patronymic, then «для Ивановой М. П.» follows the route code', () => {
       expect(taskDisplayTitle(draft, ['Иванова Мария Петровна'])).toBe(
-        'Составить проект ИОМ 63-2026-0001 для Ивановой М. П. по результатам входной диагностики',
+        'Составить проект ИОМ 63-0042-2026-000017 для Ивановой М. П. по результатам входной диагностики',
       );
     });
 
     it('when the teacher is a man, then his surname declines as a man’s', () => {
-      expect(taskDisplayTitle(draft, ['Иванов Пётр Сергеевич'])).toContain('ИОМ 63-2026-0001 для Иванова П. С. по');
+      expect(taskDisplayTitle(draft, ['Иванов Пётр Сергеевич'])).toContain(
+        'ИОМ 63-0042-2026-000017 для Иванова П. С. по',
+      );
       expect(
-        taskDisplayTitle({ kind: 'repeatedDiagnostics', title: 'Провести повторную диагностику по ИОМ 63-2026-0001' }, [
-          'Шевчук Антон Олегович',
-        ]),
-      ).toBe('Провести повторную диагностику по ИОМ 63-2026-0001 Шевчука А. О.');
+        taskDisplayTitle(
+          { kind: 'repeatedDiagnostics', title: 'Провести повторную диагностику по ИОМ 63-0042-2026-000017' },
+          ['Шевчук Антон Олегович'],
+        ),
+      ).toBe('Провести повторную диагностику по ИОМ 63-0042-2026-000017 Шевчука А. О.');
     });
 
     it('when the surname does not decline, then it stays as it is, for women and men alike', () => {

@@ -17,7 +17,7 @@ export interface TaskPersonNaming {
   readonly case: GrammaticalCase;
 }
 
-/** The route's code in its tasks' titles («… ИОМ 63-2026-0001 …»): the teacher's name follows it. */
+/** The route's code in its tasks' titles («… ИОМ 63-0042-2026-000017 …»): the teacher's name follows it. */
 const afterRouteCode = /ИОМ \S+/;
 
 /**
@@ -70,7 +70,7 @@ export const declinedShortName = (name: NameParts, grammaticalCase: GrammaticalC
 
 /**
  * The title the inbox shows: the stored title with the names of the people the task is about, each in the
- * case its kind's wording needs («Составить проект ИОМ 63-2026-0001 для Ивановой М. П. по результатам …»);
+ * case its kind's wording needs («Составить проект ИОМ 63-0042-2026-000017 для Ивановой М. П. по результатам …»);
  * where a name cannot be declined, the stored title and the names as they are («… — Иванова М. П.»).
  * Undefined when the kind names nobody or nobody is known.
  */
