@@ -1,3 +1,4 @@
+import { code, draftTitle, escalationTitle, monthlyTitle } from '../route/route.fixtures';
 import { taskKinds } from './task.events';
 import { declinedShortName, namePartsOf, taskDisplayTitle, taskPersonNaming } from './task.titles';
 
@@ -81,6 +82,19 @@ describe('task titles name their people in the case the wording needs (issue 18)
       expect(taskDisplayTitle({ kind: 'stagePlanReminder', title: 'Завершить этап' }, [])).toBeUndefined();
       expect(taskDisplayTitle(draft, [])).toBeUndefined();
     });
+  });
+
+  it('given the titles the route decider writes, then the name follows the route code in each', () => {
+    const ivanova = ['Иванова Мария Петровна'];
+    expect(taskDisplayTitle({ kind: 'draftRoute', title: draftTitle }, ivanova)).toBe(
+      draftTitle.replace(`ИОМ ${code} `, `ИОМ ${code} для Ивановой М. П. `),
+    );
+    expect(taskDisplayTitle({ kind: 'draftOverdueEscalation', title: escalationTitle }, ivanova)).toBe(
+      `Проект ИОМ ${code} для Ивановой М. П. не представлен методистом в срок (до 14.05.2026 включительно): примите меры`,
+    );
+    expect(taskDisplayTitle({ kind: 'monthlyControlPointCheck', title: monthlyTitle }, ivanova)).toBe(
+      `Проверить прохождение контрольных точек ИОМ ${code} Ивановой М. П. за июнь 2026`,
+    );
   });
 
   it('when the stored title lacks the route code, then the name goes at its end', () => {
