@@ -154,7 +154,10 @@ describe('people named from the directory, never from events (issue 18)', () => 
     const routes = (token: string) => system.request('GET', `/organisations/${school}/reports/routes`, token);
     const asCurator = await system.eventually(
       () => routes(as.curator),
-      (r) => r.body?.routes?.items?.some((item: { routeId: string }) => item.routeId === routeId),
+      // The report's facts follow the events: the route, and its methodologist's awaited draft (the diagnostics above).
+      (r) =>
+        r.body?.routes?.items?.some((item: { routeId: string }) => item.routeId === routeId) &&
+        r.body.methodologists?.length === 1,
     );
     expect(asCurator.body.routes.items.find((item: { routeId: string }) => item.routeId === routeId)).toMatchObject({
       teacherId: id.mentee,
