@@ -189,7 +189,10 @@ describe('people: who sees what, and the read log', () => {
     expect(inbox.body[0]).toMatchObject({
       assigneeName: 'Методистова Мария Петровна',
       subjectNames: ['Молодцова М. П.'],
-      displayTitle: expect.stringMatching(/^Составить проект ИОМ .* — Молодцова М\. П\.$/),
+      // The name in the case the wording needs (genitive after «для»), right after the route's code.
+      displayTitle: expect.stringMatching(
+        /^Составить проект ИОМ \S+ для Молодцовой М\. П\. по результатам входной диагностики/,
+      ),
     });
   });
 

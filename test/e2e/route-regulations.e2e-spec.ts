@@ -380,6 +380,15 @@ describe('ИОМ regulations through HTTP on real PostgreSQL and a real Temporal
       () => system.request('GET', `/pairs/${pairId}`, asCurator),
       (r) => r.body.menteeRoutes?.length === 1,
     );
-    expect(pair.body.menteeRoutes).toEqual([{ routeId, code: linked.body.state.code, teacherId: teacher }]);
+    // The teacher named beside the id (issue 18): here an account with no card, so the account's name.
+    expect(pair.body.menteeRoutes).toEqual([
+      {
+        routeId,
+        code: linked.body.state.code,
+        teacherId: teacher,
+        teacherName: `Пользователь ${teacher.slice(0, 8)}`,
+        teacherShortName: expect.stringMatching(/^Пользователь /),
+      },
+    ]);
   });
 });

@@ -1728,8 +1728,6 @@ export interface components {
              * @enum {string}
              */
             role: "director" | "curator" | "commissionHead" | "psychologist" | "methodologist" | "tutor";
-            /** @example Иванова Мария Петровна */
-            fullName?: string;
         };
         RemoveStaffDto: {
             /**

@@ -28,6 +28,16 @@ export const personalDataLogKeys = [
   'teacherName',
   'assigneeName',
   'subjectNames',
+  'displayTitle',
+  // `<role>Name`/`<role>ShortName` beside ids in reports and a pair's mentee routes (apps/api/src/people/named-rows.ts).
+  'teacherShortName',
+  'mentorShortName',
+  'methodologistName',
+  'methodologistShortName',
+  'tutorName',
+  'tutorShortName',
+  'curatorName',
+  'curatorShortName',
   // A directory search: the start of a surname (`GET /organisations/:id/people?q=`).
   'q',
   // Documents carry the signatory's name ("Директор Петров П. П.").

@@ -30,11 +30,9 @@ export class AssignStaffDto {
   @UuidField({ description: 'The person (user) id, as in their token `sub`' })
   personId!: string;
 
+  /** No `fullName`: the name is the staff directory's; a body that still sends one is refused (400, whitelist). */
   @EnumField(staffRoles, { example: 'curator' })
   role!: StaffRole;
-
-  @TextField({ max: 300, optional: true, example: 'Иванова Мария Петровна' })
-  fullName?: string;
 }
 
 export class RemoveStaffDto {

@@ -79,7 +79,7 @@ export class OrganisationsController {
 
   @Read(':id', readers, 'Организация', 'organisation')
   get(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string) {
-    return this.organisations.load(user, id);
+    return this.organisations.read(user, id);
   }
 
   @Command(

@@ -15,6 +15,7 @@ import { EventStore, handleCommand, loadAggregate } from '@mentorflow/event-stor
 import { isAdministrator, type AuthenticatedUser } from '../auth/auth.types';
 import { canAccessOrganisation } from '../auth/organisation-access';
 import { PeopleDirectory } from '../people/people.directory';
+import { seesStaffNames } from '../people/people.roles';
 
 /** The organisation registry: commands go to its event stream, reads to its projection. */
 @Injectable()
@@ -105,13 +106,45 @@ export class OrganisationsService {
     return this.people.regionalSpecialistCandidates(organisation.region, q, page);
   }
 
-  async list(user: AuthenticatedUser, limit: number, offset: number): Promise<RegisteredOrganisation[]> {
+  async list(user: AuthenticatedUser, limit: number, offset: number) {
     const all = isAdministrator(user);
     const rows = await this.db.query<{ state: RegisteredOrganisation }[]>(
       `SELECT state FROM organisations_view WHERE ($1 OR organisation_id = ANY($2::uuid[]))
        ORDER BY name, organisation_id LIMIT $3 OFFSET $4`,
       [all, user.organisationIds, limit, offset],
     );
-    return rows.map((r) => r.state);
+    return this.withStaffNames(
+      user,
+      rows.map((r) => r.state),
+    );
+  }
+
+  /** The organisation as its readers see it: the write model, its staff named from the directory. */
+  async read(user: AuthenticatedUser, organisationId: string) {
+    const [named] = await this.withStaffNames(user, [await this.load(user, organisationId)]);
+    return named;
+  }
+
+  /**
+   * The staff with their names beside the ids — from the staff directory in one query for the page (events
+   * hold ids only; an old event's typed name is not shown), and only to those who see the organisation's
+   * staff by name (`seesStaffNames`): the others get ids.
+   */
+  private async withStaffNames(user: AuthenticatedUser, organisations: readonly RegisteredOrganisation[]) {
+    const named = organisations.filter((o) => seesStaffNames(user, o.organisationId));
+    const names = await this.people.names(named.flatMap((o) => o.staff.map((m) => m.personId)));
+    return organisations.map((o) => ({
+      ...o,
+      // Spelled out, so a name folded into an old read-model row from an old event never passes through.
+      staff: o.staff.map(({ personId, role, assignedAt }) => {
+        const name = named.includes(o) ? names.get(personId) : undefined;
+        return {
+          personId,
+          role,
+          assignedAt,
+          ...(name ? { fullName: name.fullName, shortName: name.shortName, hasConsent: name.hasConsent } : {}),
+        };
+      }),
+    }));
   }
 }

@@ -41,7 +41,8 @@ import { AggregateGateway, commandMetadata } from '../common/aggregate.gateway';
 import { csvCell } from '../common/csv';
 import { recordedReads, recordRead } from '../common/read-log';
 import { OrganisationsService } from '../organisations/organisations.service';
-import { PeopleDirectory } from '../people/people.directory';
+import { withNamesBeside } from '../people/named-rows';
+import { fullNamesOf, PeopleDirectory } from '../people/people.directory';
 import { ParticipantsService } from '../participants/participants.service';
 import { ProgrammesService } from '../programmes/programmes.service';
 import type { FormPairDto, PairListQuery, ReplaceMentorDto } from './pair.dto';
@@ -226,23 +227,39 @@ export class PairsService {
       'SELECT route_id AS "routeId", code, teacher_id AS "teacherId" FROM routes_view WHERE pair_id = $1 ORDER BY code',
       [pairId],
     );
-    const [named] = await this.withNames([row.state]);
-    return { ...named, version: row.version, menteeRoutes };
+    const {
+      pairs: [named],
+      people,
+    } = await this.withNames(
+      [row.state],
+      menteeRoutes.map((r) => r.teacherId),
+    );
+    return {
+      ...named,
+      version: row.version,
+      // Named as the pair's people are: whoever reads the pair reads its mentees' names.
+      menteeRoutes: menteeRoutes.map((r) => withNamesBeside(r, ['teacherId'], people)),
+    };
   }
 
   /**
    * The pairs with their people's names beside the ids, and `names` of everyone the pair's history names
    * (every mentor it had, its mentees) for its audit timeline — one directory query for all of them.
    */
-  private async withNames<P extends FormedPair>(pairs: readonly P[]) {
+  private async withNames<P extends FormedPair>(pairs: readonly P[], alsoNamed: readonly string[] = []) {
     const peopleOf = (p: P) => [p.mentorId, ...p.menteeIds, ...p.mentorHistory.map((term) => term.mentorId)];
-    const names = await this.people.fullNames(pairs.flatMap(peopleOf));
-    return pairs.map((p) => ({
-      ...p,
-      mentorName: names.get(p.mentorId),
-      mentees: p.menteeIds.map((personId) => ({ personId, name: names.get(personId) })),
-      names: Object.fromEntries(peopleOf(p).flatMap((id) => (names.has(id) ? [[id, names.get(id)]] : []))),
-    }));
+    const people = await this.people.names([...pairs.flatMap(peopleOf), ...alsoNamed]);
+    const names = fullNamesOf(people);
+    return {
+      pairs: pairs.map((p) => ({
+        ...p,
+        mentorName: names.get(p.mentorId),
+        mentees: p.menteeIds.map((personId) => ({ personId, name: names.get(personId) })),
+        names: Object.fromEntries(peopleOf(p).flatMap((id) => (names.has(id) ? [[id, names.get(id)]] : []))),
+      })),
+      // Every name read, `alsoNamed`'s too, for the caller to place: one directory query in all.
+      people,
+    };
   }
 
   async list(user: AuthenticatedUser, query: PairListQuery) {
@@ -266,7 +283,7 @@ export class PairsService {
         query.offset,
       ],
     );
-    const named = await this.withNames(rows.map((r) => r.state as FormedPair));
+    const { pairs: named } = await this.withNames(rows.map((r) => r.state as FormedPair));
     return named.map((pair, i) => ({ ...pair, version: rows[i]!.version }));
   }
 

@@ -140,14 +140,6 @@ export class PeoplePrivacyService {
         personId,
         depersonalisedName,
       ]);
-      // The one read model that keeps a typed name: the staff list folded from StaffAssigned's optional fullName.
-      await manager.query(
-        `UPDATE organisations_view SET state = jsonb_set(state, '{staff}', (
-           SELECT jsonb_agg(CASE WHEN s->>'personId' = $1 THEN s - 'fullName' ELSE s END ORDER BY n)
-           FROM jsonb_array_elements(state->'staff') WITH ORDINALITY AS e(s, n)))
-         WHERE state->'staff' @> jsonb_build_array(jsonb_build_object('personId', $1::text))`,
-        [personId],
-      );
       const store = new EventStore({ query: (sql, parameters) => manager.query(sql, parameters) });
       const streamId = personStream(personId);
       await store.append(streamId, await store.streamVersion(streamId), [

@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { PersonRecords } from './person-records';
 
+export { fullNamesOf } from './person-records';
+
 export type { PersonName, PersonListItem } from './person-records';
 
 /**

@@ -4,6 +4,7 @@ import {
   changedPersonFields,
   depersonalisedName,
   fullNameOf,
+  namePartsOf,
   personSearchKey,
   personStream,
   regionalOrganisationKinds,
@@ -137,17 +138,16 @@ const trimmed = (card: PersonCard): PersonCard =>
     ),
   ) as unknown as PersonCard;
 
-const nameParts = (fullName: string) => {
-  const [surname = fullName, firstName = '', ...rest] = fullName.trim().split(/\s+/);
-  return { surname, firstName, patronymic: rest.join(' ') };
-};
-
 /** A name for a card or, where there is none, an account's `users.full_name`. */
 const nameOf = (card: Pick<PersonCard, 'surname' | 'firstName' | 'patronymic'>, hasConsent: boolean): PersonName => ({
   fullName: fullNameOf(card),
   shortName: shortNameOf(card),
   hasConsent,
 });
+
+/** Full names only, by id: a `names()` map as the exports write it. */
+export const fullNamesOf = (names: ReadonlyMap<string, PersonName>): Map<string, string> =>
+  new Map([...names].map(([id, name]) => [id, name.fullName]));
 
 export class PersonRecords {
   constructor(private readonly db: DataSource) {}
@@ -165,7 +165,7 @@ export class PersonRecords {
 
   /** Full names only, by id (exports, messages): `names()` as a map of texts. */
   async fullNames(personIds: readonly string[]): Promise<Map<string, string>> {
-    return new Map([...(await this.names(personIds))].map(([id, name]) => [id, name.fullName]));
+    return fullNamesOf(await this.names(personIds));
   }
 
   /**
@@ -213,7 +213,7 @@ export class PersonRecords {
                 ...(r.work_phone ? { workPhone: r.work_phone } : {}),
                 ...(r.birth_date ? { birthDate: r.birth_date } : {}),
               }
-            : nameOf(nameParts(r.full_name ?? ''), false),
+            : nameOf(namePartsOf(r.full_name ?? ''), false),
       ]),
     );
   }

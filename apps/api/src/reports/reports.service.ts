@@ -31,7 +31,9 @@ import { isAdministrator, type AuthenticatedUser } from '../auth/auth.types';
 import { canAccessOrganisation } from '../auth/organisation-access';
 import type { ReportSheet } from './report-export';
 import { municipalityRows, organisationSheets, regionSheets, routesSheets } from './report-sheets';
-import { PeopleDirectory } from '../people/people.directory';
+import { withNamesBeside } from '../people/named-rows';
+import { fullNamesOf, PeopleDirectory, type PersonName } from '../people/people.directory';
+import { seesStaffNames } from '../people/people.roles';
 import type { RecordMonitoringResultDto, RegionReportQuery, ReportQuery } from './report.dto';
 
 export interface BuiltReport {
@@ -106,6 +108,19 @@ export class ReportsService {
     return state;
   }
 
+  /**
+   * The names a report's JSON shows: those of the organisation's staff, to whom the directory shows them
+   * (its administrator, curator, director, commission head, psychologist, methodologist, tutor); a regional
+   * coordinator reads the figures by id.
+   */
+  private shownNames(
+    user: AuthenticatedUser,
+    organisationId: string,
+    names: ReadonlyMap<string, PersonName>,
+  ): ReadonlyMap<string, PersonName> {
+    return seesStaffNames(user, organisationId) ? names : new Map();
+  }
+
   async organisationReport(user: AuthenticatedUser, organisationId: string, query: ReportQuery): Promise<BuiltReport> {
     checkAsOf(query.asOf);
     const organisation = await this.readableOrganisation(user, organisationId);
@@ -118,9 +133,20 @@ export class ReportsService {
           ? `На ${query.asOf} организация ещё не была зарегистрирована`
           : 'Отчёт ещё не сформирован, повторите позже',
       );
+    const names = await this.people.names([
+      ...report.mentorLoad.map((r) => r.mentorId),
+      ...report.programmes.flatMap((p) => (p.curatorId === null ? [] : [p.curatorId])),
+    ]);
+    const shown = this.shownNames(user, organisationId, names);
     return {
-      json: { asOf: query.asOf ?? null, takenAt: new Date(atMs).toISOString(), ...report },
-      sheets: organisationSheets(report, await this.people.fullNames(report.mentorLoad.map((r) => r.mentorId))),
+      json: {
+        asOf: query.asOf ?? null,
+        takenAt: new Date(atMs).toISOString(),
+        ...report,
+        programmes: report.programmes.map((p) => withNamesBeside(p, ['curatorId'], shown)),
+        mentorLoad: report.mentorLoad.map((r) => withNamesBeside(r, ['mentorId'], shown)),
+      },
+      sheets: organisationSheets(report, fullNamesOf(names)),
       fileName: `monitoring-${organisationId}${query.asOf ? `-${query.asOf}` : ''}`,
     };
   }
@@ -131,20 +157,25 @@ export class ReportsService {
     const { at, atMs } = instantFor(query.asOf, organisation.timeZone);
     const rows = await loadFactsAsOf(this.db, [{ organisationId, at }], ['route']);
     const report = routesReport(rows, atMs, routeStageLabels);
+    // One directory query for the export's every row and the JSON's page.
+    const names = await this.people.names([
+      ...report.methodologists.map((r) => r.methodologistId),
+      ...report.routes.flatMap((r) => [r.teacherId, r.methodologistId, r.tutorId]),
+    ]);
+    const shown = this.shownNames(user, organisationId, names);
+    const routes = page(report.routes, query.limit, query.offset);
     return {
       json: {
         asOf: query.asOf ?? null,
         takenAt: new Date(atMs).toISOString(),
         ...report,
-        routes: page(report.routes, query.limit, query.offset),
+        methodologists: report.methodologists.map((r) => withNamesBeside(r, ['methodologistId'], shown)),
+        routes: {
+          ...routes,
+          items: routes.items.map((r) => withNamesBeside(r, ['teacherId', 'methodologistId', 'tutorId'], shown)),
+        },
       },
-      sheets: routesSheets(
-        report,
-        await this.people.fullNames([
-          ...report.methodologists.map((r) => r.methodologistId),
-          ...report.routes.flatMap((r) => [r.teacherId, r.methodologistId]),
-        ]),
-      ),
+      sheets: routesSheets(report, fullNamesOf(names)),
       fileName: `routes-${organisationId}${query.asOf ? `-${query.asOf}` : ''}`,
     };
   }

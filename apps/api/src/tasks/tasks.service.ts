@@ -2,7 +2,7 @@ import { Injectable, NotFoundException, UnprocessableEntityException } from '@ne
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
-import { workflowIdOf, type TaskView } from '@mentorflow/domain';
+import { taskDisplayTitle, workflowIdOf, type TaskView } from '@mentorflow/domain';
 import { completeTaskUpdate } from '@mentorflow/workflows/shared/task.messages';
 import { isAdministrator, type AuthenticatedUser } from '../auth/auth.types';
 import { rolesIn } from '../auth/organisation-access';
@@ -60,8 +60,9 @@ export class TasksService {
 
   /**
    * The tasks with the names of their assignee and of the people they are about (a route's teacher, a
-   * pair's mentees), and a title naming them («… — Иванова М. П.»): stored titles hold no names (events
-   * never do). One query for the subjects' people, one directory query for every name of the page.
+   * pair's mentees), and a title naming them as the task kind's wording needs («Составить проект ИОМ … для
+   * Ивановой М. П.», `taskDisplayTitle`): stored titles hold no names (events never do). One query for the
+   * subjects' people, one directory query for every name of the page.
    */
   private async withNames(tasks: TaskView[]) {
     const ids = (type: string) => tasks.filter((t) => t.subject.type === type).map((t) => t.subject.id);
@@ -81,14 +82,19 @@ export class TasksService {
     return tasks.map((task) => {
       const about = (peopleOf.get(task.subject.id) ?? []).flatMap((id) => {
         const name = names.get(id);
-        return name ? [name.shortName] : [];
+        return name ? [name] : [];
       });
       const programmeId = task.subject.type === 'pair' ? programmeOf.get(task.subject.id) : undefined;
+      const displayTitle = taskDisplayTitle(
+        task,
+        about.map((name) => name.fullName),
+      );
       return {
         ...task,
         ...(programmeId === undefined ? {} : { programmeId }),
         assigneeName: names.get(task.assignee.personId)?.fullName,
-        ...(about.length > 0 ? { subjectNames: about, displayTitle: `${task.title} — ${about.join(', ')}` } : {}),
+        ...(about.length > 0 ? { subjectNames: about.map((name) => name.shortName) } : {}),
+        ...(displayTitle === undefined ? {} : { displayTitle }),
       };
     });
   }

@@ -110,15 +110,11 @@ describe('organisation registry', () => {
   });
 
   describe('AssignStaff', () => {
-    it('lets the administrator assign the director', () =>
+    it('lets the administrator assign the director: the event holds ids, never a name (issue 18)', () =>
       spec
         .given([registered])
-        .when({
-          type: 'AssignStaff',
-          data: { personId: 'director-1', fullName: ' Петров Иван Сергеевич ', role: 'director' },
-          metadata: admin,
-        })
-        .then([assigned('director-1', 'director', 'Петров Иван Сергеевич')]));
+        .when({ type: 'AssignStaff', data: { personId: 'director-1', role: 'director' }, metadata: admin })
+        .then([assigned('director-1', 'director')]));
 
     it('lets the director assign a curator', () =>
       spec
@@ -306,6 +302,15 @@ describe('organisation registry', () => {
         .given(history)
         .when({ type: 'AssignStaff', data: { personId: 'director-2', role: 'director' }, metadata: admin })
         .then([assigned('director-2', 'director')]);
+    });
+
+    it('reads an old StaffAssigned with a typed fullName but folds no name from it (issue 18)', () => {
+      const state = [registered, assigned('director-1', 'director', 'Петров Иван Сергеевич')].reduce(
+        organisationDecider.evolve,
+        organisationDecider.initialState(),
+      );
+      expect(staffWithRole(state, 'director')).toEqual([{ personId: 'director-1', role: 'director', assignedAt: now }]);
+      expect(JSON.stringify(state)).not.toContain('Петров');
     });
 
     it('ignores staff events before registration', () => {

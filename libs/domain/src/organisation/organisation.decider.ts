@@ -32,10 +32,8 @@ export type RegisterOrganisation = DomainCommand<
   OrganisationIdentity & { readonly settings?: Partial<OrganisationSettings> }
 >;
 
-export type AssignStaff = DomainCommand<
-  'AssignStaff',
-  { readonly personId: string; readonly fullName?: string; readonly role: StaffRole }
->;
+/** Ids only: the person's name is the staff directory's (issue 18), never part of the hashed event. */
+export type AssignStaff = DomainCommand<'AssignStaff', { readonly personId: string; readonly role: StaffRole }>;
 
 export type RemoveStaff = DomainCommand<'RemoveStaff', { readonly personId: string; readonly role: StaffRole }>;
 
@@ -55,7 +53,6 @@ export type OrganisationCommand =
 
 export interface StaffMember {
   readonly personId: string;
-  readonly fullName?: string;
   readonly role: StaffRole;
   readonly assignedAt: string;
 }
@@ -242,7 +239,6 @@ const assignStaff = (command: AssignStaff, current: OrganisationState): Organisa
       data: {
         organisationId: state.organisationId,
         personId: data.personId,
-        ...(isUnsetOrBlank(data.fullName) ? {} : { fullName: data.fullName?.trim() }),
         role: data.role,
         assignedAt: metadata.now,
         assignedBy: metadata.actorId,
@@ -299,8 +295,9 @@ export const evolveOrganisation = (state: OrganisationState, event: Organisation
     }
     case 'StaffAssigned': {
       if (state.status !== 'registered') return state;
-      const { personId, fullName, role, assignedAt } = event.data;
-      const member: StaffMember = { personId, role, assignedAt, ...(fullName === undefined ? {} : { fullName }) };
+      // An old event's typed fullName is not folded: names come from the staff directory (issue 18).
+      const { personId, role, assignedAt } = event.data;
+      const member: StaffMember = { personId, role, assignedAt };
       return { ...state, staff: [...state.staff, member] };
     }
     case 'StaffRemoved': {

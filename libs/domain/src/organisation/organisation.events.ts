@@ -62,6 +62,10 @@ export type StaffAssigned = DomainEvent<
   {
     readonly organisationId: string;
     readonly personId: string;
+    /**
+     * Only in events stored before issue 18: a name typed with the assignment. New events hold ids only
+     * (a hashed event cannot be depersonalised); readers take names from the staff directory.
+     */
     readonly fullName?: string;
     readonly role: StaffRole;
   } & Acted<'assigned'>

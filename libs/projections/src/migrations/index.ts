@@ -10,6 +10,7 @@ import { IndexParticipantsByPerson1764700000000 } from './1764700000000-index-pa
 import { AddPairToRoutesView1764800000000 } from './1764800000000-add-pair-to-routes-view';
 import { IndexOrganisationsByRegionalSpecialist1764910000000 } from './1764910000000-index-organisations-by-regional-specialist';
 import { AddNotificationDelivery1765100000000 } from './1765100000000-add-notification-delivery';
+import { DropStaffNamesFromOrganisationsView1765200000000 } from './1765200000000-drop-staff-names-from-organisations-view';
 
 export const readModelMigrations = [
   CreateReadModels1763856100000,
@@ -24,4 +25,5 @@ export const readModelMigrations = [
   AddPairToRoutesView1764800000000,
   IndexOrganisationsByRegionalSpecialist1764910000000,
   AddNotificationDelivery1765100000000,
+  DropStaffNamesFromOrganisationsView1765200000000,
 ];

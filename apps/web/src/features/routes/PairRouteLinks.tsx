@@ -6,7 +6,8 @@ import { useLoad } from '../../components/ui';
 /** On the pair's page: the routes linked to the pair (GET /pairs/:id answers them). */
 export function PairRouteLinks({ pairId }: { pairId: string }) {
   const pair = useLoad(
-    () => getJson<{ menteeRoutes?: { routeId: string; code: string }[] }>(`/pairs/${pairId}`),
+    () =>
+      getJson<{ menteeRoutes?: { routeId: string; code: string; teacherShortName?: string }[] }>(`/pairs/${pairId}`),
     [pairId],
   );
   const routes = pair.data?.menteeRoutes ?? [];
@@ -18,6 +19,7 @@ export function PairRouteLinks({ pairId }: { pairId: string }) {
         <span key={route.routeId}>
           {i > 0 ? ', ' : ''}
           <Link to={`/routes/${route.routeId}`}>{route.code}</Link>
+          {route.teacherShortName ? ` (${route.teacherShortName})` : ''}
         </span>
       ))}
     </p>
