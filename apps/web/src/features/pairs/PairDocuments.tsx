@@ -53,8 +53,9 @@ export function PairDocuments({ pair, mentees }: { pair: Pair; mentees: { person
   const save = ({ path, fileName }: DocumentLink) =>
     void submit(async () => saveBlob(await download(path, () => {}), fileName));
   return (
-    <section aria-label="Документы пары">
-      <h4>Документы</h4>
+    <section aria-labelledby={`pair-documents-${pair.pairId}`}>
+      {/* Under the «Пары и группы» heading (h2). */}
+      <h3 id={`pair-documents-${pair.pairId}`}>Документы пары</h3>
       <ErrorBox error={error} title="Документ не сформирован" />
       <div className="actions">
         {links.map((link) => (
