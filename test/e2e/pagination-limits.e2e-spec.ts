@@ -37,6 +37,10 @@ const notLists: Record<string, string> = {
   'GET /organisations/:id/reports/routes': 'a report, exported whole',
   'GET /reports/region': 'a report (aggregates), exported whole',
   'GET /organisations/:id/people/import/template': 'a file: the staff import template (headers only)',
+  'GET /pairs/:id/documents/assignment-order.docx': 'a file: one order (the pairs one order assigned)',
+  'GET /pairs/:id/documents/consent.docx': "a file: one person's consent",
+  'GET /pairs/:id/documents/replacement-order.docx': 'a file: one order',
+  'GET /pairs/:id/documents/termination-order.docx': 'a file: one order',
 };
 
 describe('every list endpoint pages with a bounded page size', () => {

@@ -14,6 +14,7 @@ import { HealthModule } from './health/health.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { PairsModule } from './pairs/pairs.module';
+import { DocumentsModule } from './documents/documents.module';
 import { PeopleModule } from './people/people.module';
 import { PeopleImportModule } from './people-import/people-import.module';
 import { PeoplePrivacyModule } from './people-privacy/people-privacy.module';
@@ -49,6 +50,7 @@ import { UsersModule } from './users/users.module';
     ProgrammesModule,
     ParticipantsModule,
     PairsModule,
+    DocumentsModule,
     RoutesModule,
     TasksModule,
     CalendarModule,

@@ -910,6 +910,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/pairs/{id}/documents/assignment-order.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Приказ о закреплении наставнических пар/групп (DOCX): эта пара и все, закреплённые тем же приказом */
+        get: operations["DocumentsController_assignmentOrder"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pairs/{id}/documents/consent.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Согласие наставника (ст. 351.8 ТК РФ) или наставляемого на участие в наставничестве (DOCX) */
+        get: operations["DocumentsController_consent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pairs/{id}/documents/replacement-order.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Приказ о замене наставника (DOCX) */
+        get: operations["DocumentsController_replacementOrder"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pairs/{id}/documents/termination-order.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Приказ о досрочном прекращении наставничества (DOCX) */
+        get: operations["DocumentsController_terminationOrder"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/organisations/{id}/routes": {
         parameters: {
             query?: never;
@@ -3940,6 +4008,88 @@ export interface operations {
         };
     };
     PairsController_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DocumentsController_assignmentOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DocumentsController_consent: {
+        parameters: {
+            query: {
+                /** @description Чьё согласие: наставник или наставляемый пары */
+                personId: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DocumentsController_replacementOrder: {
+        parameters: {
+            query?: {
+                /** @description Какая замена; по умолчанию последняя */
+                replacementId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DocumentsController_terminationOrder: {
         parameters: {
             query?: never;
             header?: never;

@@ -34,6 +34,7 @@ export * from './pair/pair.commands';
 export * from './pair/pair.state';
 export {
   formPairProblems,
+  hasConsent,
   pairConsentProblems,
   pairControlPlanProblems,
   pairMinimumTermMonths,

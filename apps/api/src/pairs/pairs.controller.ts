@@ -45,7 +45,16 @@ const formers: Role[] = ['director', 'curator', 'administrator'];
 const directors: Role[] = ['director', 'administrator'];
 const controllers: Role[] = ['commissionHead', 'curator', 'administrator'];
 const auditors: Role[] = ['administrator', 'curator'];
-const staff: Role[] = ['curator', 'director', 'commissionHead', 'administrator', 'psychologist', 'mentor', 'mentee'];
+/** Whoever may read a pair (its documents too). */
+export const pairReaders: Role[] = [
+  'curator',
+  'director',
+  'commissionHead',
+  'administrator',
+  'psychologist',
+  'mentor',
+  'mentee',
+];
 
 @ApiController('pairs')
 export class PairsController {
@@ -61,12 +70,12 @@ export class PairsController {
     return this.pairs.form(user, programmeId, body, formers);
   }
 
-  @Read('pairs', staff, 'Пары и группы: фильтры по программе, статусу, наставнику, форме')
+  @Read('pairs', pairReaders, 'Пары и группы: фильтры по программе, статусу, наставнику, форме')
   list(@CurrentUser() user: AuthenticatedUser, @Query() query: PairListQuery) {
     return this.pairs.list(user, query);
   }
 
-  @Read('pairs/:id', staff, 'Пара/группа', 'pair')
+  @Read('pairs/:id', pairReaders, 'Пара/группа', 'pair')
   get(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string) {
     return this.pairs.get(user, id);
   }
@@ -143,7 +152,7 @@ export class PairsController {
 
   @Read(
     'pairs/:id/personal-programme/versions',
-    staff,
+    pairReaders,
     'Версии персонализированной программы и предложенная корректировка',
     'pair',
   )
@@ -187,7 +196,7 @@ export class PairsController {
 
   @Read(
     'pairs/:id/periodic-reports',
-    staff,
+    pairReaders,
     'Периодические отчёты: период, автор, срок, статус (представлен / принят / возвращён / просрочен)',
     'pair',
   )
@@ -195,7 +204,12 @@ export class PairsController {
     return this.pairs.periodicReports(user, id);
   }
 
-  @Read('pairs/:id/progress', staff, 'Задания наставника и ход мероприятий программы: выполнено / просрочено', 'pair')
+  @Read(
+    'pairs/:id/progress',
+    pairReaders,
+    'Задания наставника и ход мероприятий программы: выполнено / просрочено',
+    'pair',
+  )
   progress(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string) {
     return this.pairs.progress(user, id);
   }

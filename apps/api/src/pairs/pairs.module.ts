@@ -11,5 +11,6 @@ import { PairsService } from './pairs.service';
   imports: [OrganisationsModule, ProgrammesModule, ParticipantsModule, PeopleModule, AggregateGatewayModule],
   controllers: [PairsController],
   providers: [PairsService],
+  exports: [PairsService],
 })
 export class PairsModule {}

@@ -15,6 +15,7 @@ import { usePersonLabel } from '../../components/people';
 import { PersonPicker } from '../../components/PersonPicker';
 import { useSubmit } from '../../use-submit';
 import { PeriodicReports } from './PeriodicReports';
+import { PairDocuments } from './PairDocuments';
 import { formatLocalDate } from '../../format';
 import {
   finalControlOutcomeLabels,
@@ -414,6 +415,7 @@ export function PairActions({
             : ''}
           {pair.finalControl ? `: ${finalControlOutcomeLabels[pair.finalControl.outcome]}` : ''}
         </p>
+        <PairDocuments pair={pair} mentees={menteesOf(pair)} />
         <FinalReport pair={pair} />
         <ProgrammeVersions pair={pair} />
         <PeriodicReports pair={pair} />
@@ -447,6 +449,7 @@ export function PairActions({
           {`Письменное заявление ${pair.terminationNotice.givenByRole === 'mentor' ? 'наставника' : 'наставляемого'} от ${formatLocalDate(pair.terminationNotice.noticeDate)}: наставничество прекращается ${formatLocalDate(pair.terminationNotice.endsOn)}`}
         </p>
       ) : null}
+      <PairDocuments pair={pair} mentees={menteesOf(pair)} />
       <FinalReport pair={pair} />
       <ProgrammeVersions pair={pair} />
       <Assignments pair={pair} />

@@ -1,0 +1,252 @@
+import { randomUUID } from 'node:crypto';
+import { pairStream } from '@mentorflow/domain';
+import { EventStore } from '@mentorflow/event-store';
+import { downloadDocument, writeDocumentSnapshot } from '../support/documents';
+import { addPerson } from '../support/people';
+import { selectParticipants } from '../support/participants';
+import {
+  mentorReplacement,
+  pairFormation,
+  places,
+  registerOrganisation,
+  startProgramme,
+} from '../support/programme-setup';
+import { TestSystem } from '../support/system';
+
+/** Every expected passage is in the document's text: the failure lists the ones missing. */
+const expectAll = (text: string, passages: readonly string[]) =>
+  expect(passages.filter((passage) => !text.includes(passage))).toEqual([]);
+
+/**
+ * Issue 22: the statutory documents of a pair, generated from its record as DOCX and read back as text:
+ * the names come from the personal directory, the dates are written as orders write them.
+ */
+describe('statutory documents of a pair (DOCX)', () => {
+  let system: TestSystem;
+  let as: { director: string; curator: string; mentee: string; otherDirector: string };
+  let organisationId: string;
+  let programmeId: string;
+  const people: Record<string, string> = {};
+  const pairIds: string[] = [];
+  const curatorId = randomUUID();
+
+  const names = {
+    mentor: ['Иванова', 'Мария', 'Петровна'],
+    mentee: ['Петров', 'Илья', 'Сергеевич'],
+    mentor2: ['Сидорова', 'Анна', 'Викторовна'],
+    mentee2: ['Кузнецова', 'Ольга', 'Игоревна'],
+    newMentor: ['Смирнов', 'Павел', 'Андреевич'],
+  } as const;
+  const fullName = (who: keyof typeof names) => names[who].join(' ');
+
+  beforeAll(async () => {
+    system = await TestSystem.start();
+    const admin = system.token(randomUUID(), ['administrator']);
+    organisationId = (await registerOrganisation(system, admin, places.tolyatti)).body.organisationId;
+    const other = (await registerOrganisation(system, admin, places.vladivostok)).body.organisationId;
+    as = {
+      director: system.token(randomUUID(), ['director'], [organisationId]),
+      curator: system.token(curatorId, ['curator'], [organisationId]),
+      mentee: '',
+      otherDirector: system.token(randomUUID(), ['director'], [other]),
+    };
+    for (const [who, [surname, firstName, patronymic]] of Object.entries(names)) {
+      people[who] = await addPerson(system, organisationId, as.curator, surname, { firstName, patronymic });
+    }
+    as.mentee = system.token(people.mentee!, ['mentee'], [organisationId]);
+    ({ programmeId } = await startProgramme(system, organisationId, as.director, curatorId));
+    const regulation = await system.request('POST', `/programmes/${programmeId}/documents`, as.curator, {
+      documentId: randomUUID(),
+      kind: 'regulationApprovalOrder',
+      number: '12-о',
+      date: '2026-08-20',
+      signedBy: 'Директор',
+    });
+    expect(regulation.status).toBe(200);
+    await selectParticipants(system, programmeId, as.curator, [
+      ...['mentor', 'mentor2', 'newMentor'].map((who) => ({ personId: people[who]!, role: 'mentor' as const })),
+      ...['mentee', 'mentee2'].map((who) => ({ personId: people[who]!, role: 'mentee' as const })),
+    ]);
+    // Two pairs formed together: one order (15-к of 1 September 2026) assigns both.
+    for (const [mentor, mentee, consent] of [
+      ['mentor', 'mentee', '2026-08-28'],
+      ['mentor2', 'mentee2', '2026-08-27'],
+    ] as const) {
+      const formed = await system.request(
+        'POST',
+        `/programmes/${programmeId}/pairs`,
+        as.director,
+        pairFormation(people[mentor]!, people[mentee]!, { mentorConsent: consent, menteeConsent: '2026-08-29' }),
+      );
+      expect(formed.status).toBe(201);
+      pairIds.push(formed.body.state.pairId);
+    }
+  });
+  afterAll(() => system?.stop());
+
+  it('the assignment order lists every pair the same order assigned: names, forms, terms, consents, the regulation', async () => {
+    // The other pair is found through the read model: wait until the order names it.
+    let order = await downloadDocument(system, `/pairs/${pairIds[0]}/documents/assignment-order.docx`, as.curator);
+    for (let i = 0; i < 50 && !order.text.includes(fullName('mentee2')); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      order = await downloadDocument(system, `/pairs/${pairIds[0]}/documents/assignment-order.docx`, as.curator);
+    }
+    expect(order.status).toBe(200);
+    expect(order.contentType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(order.disposition).toBe(`attachment; filename="assignment-order-${pairIds[0]}.docx"`);
+    const { text } = order;
+    expectAll(text, [
+      places.tolyatti.name,
+      'ПРИКАЗ',
+      '«01» сентября 2026 г.',
+      '№ 15-к',
+      'О закреплении наставнических пар (групп)',
+      'статьёй 351.8 Трудового кодекса',
+      'Положением об организации наставнической деятельности, утверждённым приказом от «20» августа 2026 г. № 12-о',
+      ...(['mentor', 'mentee', 'mentor2', 'mentee2'] as const).map(fullName),
+      'Педагог – педагог',
+      'Традиционное наставничество («один на один»)',
+      'с «01» сентября 2026 г. по «31» августа 2027 г.',
+      `${fullName('mentor')}: «28» августа 2026 г.`,
+      `${fullName('mentee')}: «29» августа 2026 г.`,
+      `${fullName('mentor2')}: «27» августа 2026 г.`,
+      'С приказом ознакомлены:',
+    ]);
+    // The pairs in the order they were formed.
+    expect(text.indexOf(fullName('mentor'))).toBeLessThan(text.indexOf(fullName('mentor2')));
+    writeDocumentSnapshot('assignment-order', text);
+
+    // The same order from the other pair; a mentee of the pair may download it; another organisation may not.
+    const fromOther = await downloadDocument(
+      system,
+      `/pairs/${pairIds[1]}/documents/assignment-order.docx`,
+      as.curator,
+    );
+    expect(fromOther.text).toBe(text);
+    expect(
+      (await downloadDocument(system, `/pairs/${pairIds[0]}/documents/assignment-order.docx`, as.mentee)).status,
+    ).toBe(200);
+    expect(
+      (await downloadDocument(system, `/pairs/${pairIds[0]}/documents/assignment-order.docx`, as.otherDirector)).status,
+    ).toBe(404);
+  });
+
+  it('refuses the assignment order with 409 naming the pair while a consent is missing', async () => {
+    // A pair recorded before consents were required: its stored formation lacks the mentee's consent.
+    const pairId = randomUUID();
+    const formation = pairFormation(people.mentor2!, people.mentee!);
+    await system.api.get(EventStore).append(pairStream(pairId), 0, [
+      {
+        eventId: randomUUID(),
+        type: 'PairFormed',
+        data: {
+          ...formation,
+          consents: [formation.consents[0]],
+          order: { number: '3-к', date: '2026-09-01', signedBy: 'Директор' },
+          pairId,
+          programmeId,
+          organisationId,
+          mentorEligibilityWarnings: [],
+          status: 'formed',
+          formedAt: '2026-09-01T06:00:00.000Z',
+          formedBy: curatorId,
+        },
+        metadata: { actorId: curatorId, role: 'curator', organisationId },
+      },
+    ]);
+    const refused = await downloadDocument(system, `/pairs/${pairId}/documents/assignment-order.docx`, as.curator);
+    expect(refused.status).toBe(409);
+    expect(refused.problem.code).toBe('document.assignmentOrder.consent.conflict');
+    expect(refused.problem.unmet).toEqual([
+      {
+        code: `consent.${people.mentee}.missing`,
+        message: `Пара ${fullName('mentor2')} — ${fullName('mentee')} (${pairId}): нет письменного согласия наставляемого ${fullName('mentee')}`,
+      },
+    ]);
+  });
+
+  it('the consent of the mentor (art. 351.8) and of the mentee, each prefilled for signature', async () => {
+    const path = (who: string) => `/pairs/${pairIds[0]}/documents/consent.docx?personId=${people[who]}`;
+    const mentor = await downloadDocument(system, path('mentor'), as.curator);
+    expect(mentor.status).toBe(200);
+    expectAll(mentor.text, [
+      `Руководителю ${places.tolyatti.name}`,
+      'от Ивановой Марии Петровны',
+      'на выполнение работы по наставничеству',
+      `Я, ${fullName('mentor')}, в соответствии со статьёй 351.8 Трудового кодекса Российской Федерации`,
+      `в отношении наставляемых: ${fullName('mentee')}`,
+      'Педагог – педагог',
+      'Срок наставничества: с «01» сентября 2026 г. по «31» августа 2027 г.',
+      '«28» августа 2026 г.',
+    ]);
+    writeDocumentSnapshot('consent-mentor', mentor.text);
+
+    const mentee = await downloadDocument(system, path('mentee'), as.curator);
+    expectAll(mentee.text, [
+      'на участие в наставничестве',
+      `Я, ${fullName('mentee')}`,
+      `в качестве наставляемого; наставник: ${fullName('mentor')}`,
+      '«29» августа 2026 г.',
+    ]);
+    writeDocumentSnapshot('consent-mentee', mentee.text);
+
+    // Someone who is not in the pair has no consent here; a person id that is no id is bad input.
+    expect((await downloadDocument(system, path('mentee2'), as.curator)).status).toBe(404);
+    const bad = await downloadDocument(system, `/pairs/${pairIds[0]}/documents/consent.docx?personId=x`, as.curator);
+    expect(bad.status).toBe(400);
+    expect(bad.problem.errors).toEqual([expect.objectContaining({ field: 'personId' })]);
+  });
+
+  it('the replacement order names the ground, the old and the new mentor and the date; 409 before any replacement', async () => {
+    const path = `/pairs/${pairIds[0]}/documents/replacement-order.docx`;
+    const before = await downloadDocument(system, path, as.curator);
+    expect(before.status).toBe(409);
+    expect(before.problem.code).toBe('document.replacementOrder.conflict');
+
+    const replaced = await system.request(
+      'POST',
+      `/pairs/${pairIds[0]}/replace-mentor`,
+      as.director,
+      mentorReplacement(people.newMentor!, [people.mentee!]),
+    );
+    expect(replaced.status).toBe(202);
+    await system.eventually(
+      () => system.request('GET', `/pairs/${pairIds[0]}`, as.curator),
+      (r) => r.body.mentorId === people.newMentor,
+    );
+    const order = await downloadDocument(system, path, as.curator);
+    expect(order.status).toBe(200);
+    expectAll(order.text, [
+      'О замене наставника',
+      '«01» октября 2026 г.',
+      '№ 20-к',
+      'пунктом 4.7 Положения об организации наставнической деятельности, утверждённого приказом от «20» августа 2026 г. № 12-о',
+      'увольнение наставника',
+      '1. Освободить Иванову Марию Петровну от обязанностей наставника с «01» октября 2026 г.',
+      '2. Назначить наставником Смирнова Павла Андреевича с «01» октября 2026 г. до окончания срока наставничества «31» августа 2027 г.',
+      // The table names each person as the directory does.
+      ...(['mentor', 'newMentor', 'mentee'] as const).map(fullName),
+    ]);
+    writeDocumentSnapshot('replacement-order', order.text);
+  });
+
+  it('the termination order names the reason, the pair and the order that assigned it; 409 while the pair runs', async () => {
+    const path = `/pairs/${pairIds[1]}/documents/termination-order.docx`;
+    expect((await downloadDocument(system, path, as.curator)).status).toBe(409);
+    const terminated = await system.request('POST', `/pairs/${pairIds[1]}/terminate`, as.director, {
+      reason: 'Увольнение наставляемого',
+      order: { number: '31-к', date: '2026-11-02', signedBy: 'Директор' },
+    });
+    expect(terminated.status).toBe(200);
+    const order = await downloadDocument(system, path, as.curator);
+    expect(order.status).toBe(200);
+    expectAll(order.text, [
+      'О прекращении наставничества',
+      '«02» ноября 2026 г.',
+      '№ 31-к',
+      'по причине: Увольнение наставляемого',
+      `1. Прекратить досрочно с «02» ноября 2026 г. наставничество наставника Сидоровой Анны Викторовны в отношении наставляемых: ${fullName('mentee2')}, закреплённых приказом от «01» сентября 2026 г. № 15-к.`,
+    ]);
+    writeDocumentSnapshot('termination-order', order.text);
+  });
+});
