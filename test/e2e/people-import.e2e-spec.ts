@@ -230,8 +230,11 @@ describe('people import: XLSX and CSV, preview, apply, re-import, hostile files'
       const before = await stored();
       for (const step of ['preview', 'apply'] as const) {
         const answer = await importPeople(system, organisationId, as.curator, step, fileName, file);
-        expect(answer.status).toBe(status);
-        expect(answer.body.detail).toMatch(message);
+        // Status and body together: an unexpected answer shows what it said.
+        expect({ status: answer.status, body: answer.body }).toMatchObject({
+          status,
+          body: { detail: expect.stringMatching(message) },
+        });
       }
       expect(await stored()).toEqual(before);
     };

@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { JwtService } from '@nestjs/jwt';
 import { NestFactory } from '@nestjs/core';
+import { ConsoleLogger } from '@nestjs/common';
 import type { Worker, WorkerOptions } from '@temporalio/worker';
 import type { Role } from '@mentorflow/domain';
 import { DataSource } from 'typeorm';
@@ -42,7 +43,8 @@ export class TestSystem {
     const worker = await createWorker(workerApp, workerOptions);
     const running = worker.run();
     // Errors only: a 500 in a long run names its cause in the output (503s of dependency outages are warnings).
-    const api = await createApiApp({ logger: ['error'] });
+    // A logger instance, not a list of levels: the worker's `logger: false` above unset Nest's shared logger.
+    const api = await createApiApp({ logger: new ConsoleLogger('api', { logLevels: ['error'] }) });
     const users = new TestUsers(new UserDirectory(api.get(DataSource)));
     // Every request, fetch()ed directly or not, waits until the users token() registered are stored.
     api

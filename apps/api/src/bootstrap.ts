@@ -1,5 +1,5 @@
 import helmet from '@fastify/helmet';
-import { Logger as NestLogger, type LogLevel } from '@nestjs/common';
+import { Logger as NestLogger, type LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { appConfig } from '@mentorflow/config';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -12,10 +12,10 @@ import { registerWebApp } from './web-app';
 
 /**
  * Builds the HTTP application; shared by main.ts and the end-to-end tests so both run the same thing.
- * `logger: false` silences the API; a list of levels keeps Nest's console logger for those levels only (the
- * tests print errors, so a 500 in a long run names its cause).
+ * `logger: false` silences the API; a logger of its own replaces the JSON one (the tests print errors only, so a
+ * 500 in a long run names its cause).
  */
-export async function createApiApp(options: { logger?: false | LogLevel[] } = {}): Promise<NestFastifyApplication> {
+export async function createApiApp(options: { logger?: false | LoggerService } = {}): Promise<NestFastifyApplication> {
   const config = appConfig();
   const { http } = config;
   // X-Forwarded-For counts only behind a configured proxy, so a client cannot spoof its way past the throttler.
