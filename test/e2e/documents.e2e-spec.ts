@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import { localDateOf } from '@mentorflow/calendar';
 import { pairStream } from '@mentorflow/domain';
 import { EventStore } from '@mentorflow/event-store';
+import { documentDate } from '../../apps/api/src/documents/document-date';
 import { downloadDocument, writeDocumentSnapshot } from '../support/documents';
 import { addPerson } from '../support/people';
 import { selectParticipants } from '../support/participants';
 import {
+  approvePersonalProgramme,
   mentorReplacement,
   pairFormation,
   places,
@@ -197,6 +200,87 @@ describe('statutory documents of a pair (DOCX)', () => {
     expect(bad.problem.errors).toEqual([expect.objectContaining({ field: 'personId' })]);
   });
 
+  it('the personalised programme: each version with its number and date, directions, difficulties, activities and control dates; 409 before approval', async () => {
+    const path = `/pairs/${pairIds[0]}/documents/personal-programme.docx`;
+    const before = await downloadDocument(system, path, as.curator);
+    expect(before.status).toBe(409);
+    expect(before.problem.code).toBe('document.personalProgramme.conflict');
+
+    expect((await approvePersonalProgramme(system, pairIds[0]!, as.curator, curatorId)).status).toBe(200);
+    const mentor = system.token(people.mentor!, ['mentor'], [organisationId]);
+    const reason = 'По итогам промежуточного контроля: добавлен открытый урок';
+    const proposed = await system.request('POST', `/pairs/${pairIds[0]}/personal-programme/corrections`, mentor, {
+      reason,
+      start: '2026-09-01',
+      end: '2027-05-31',
+      directions: ['Методическая поддержка', 'Работа с родителями'],
+      activities: [
+        { title: 'Посещение занятий наставника', plannedDate: '2026-10-15' },
+        { title: 'Открытый урок наставляемого', plannedDate: '2027-02-10' },
+      ],
+      difficulties: ['Организация дисциплины', 'Взаимодействие с родителями'],
+    });
+    expect(proposed.status).toBe(200);
+    const corrected = await system.request(
+      'POST',
+      `/pairs/${pairIds[0]}/personal-programme/corrections/decision`,
+      as.curator,
+      {
+        correctionId: proposed.body.state.pendingCorrection.correctionId,
+        decision: 'approved',
+        comment: 'Согласовано',
+      },
+    );
+    expect(corrected.status).toBe(200);
+    const state = corrected.body.state;
+    // The approval instants are now: their dates as the organisation's calendar (Samara) writes them.
+    const dated = (instant: string) => documentDate(localDateOf(instant, places.tolyatti.timeZone));
+    const [first, second] = state.personalProgrammeVersions;
+    const dueOf = (taskId: string) => documentDate(state.tasks[taskId].dueLocalDate);
+
+    const current = await downloadDocument(system, path, as.mentee);
+    expect(current.status).toBe(200);
+    expect(current.disposition).toBe(`attachment; filename="personal-programme-${pairIds[0]}.docx"`);
+    expectAll(current.text, [
+      places.tolyatti.name,
+      'ПЕРСОНАЛИЗИРОВАННАЯ ПРОГРАММА НАСТАВНИЧЕСТВА',
+      `Версия 2 от ${dated(second.approvedAt)}`,
+      `Основание корректировки: ${reason}`,
+      'Решение по корректировке: Согласовано',
+      `Наставник: ${fullName('mentor')}`,
+      `Наставляемые: ${fullName('mentee')}`,
+      'Срок реализации программы: с «01» сентября 2026 г. по «31» мая 2027 г.',
+      '1) Методическая поддержка',
+      '2) Работа с родителями',
+      '1) Организация дисциплины',
+      '2) Взаимодействие с родителями',
+      // The activities' rows: number, title, date.
+      '1\n\nПосещение занятий наставника\n\n«15» октября 2026 г.',
+      '2\n\nОткрытый урок наставляемого\n\n«10» февраля 2027 г.',
+      `Промежуточный контроль\n\n${dueOf(state.controlPlan.interimTaskIds[0])}`,
+      `Итоговый контроль\n\n${dueOf(state.controlPlan.finalTaskId)}`,
+    ]);
+    writeDocumentSnapshot('personal-programme', current.text);
+
+    // The version before the correction, as first approved.
+    const original = await downloadDocument(system, `${path}?version=1`, as.curator);
+    expect(original.status).toBe(200);
+    expect(original.disposition).toBe(`attachment; filename="personal-programme-${pairIds[0]}-v1.docx"`);
+    expectAll(original.text, [
+      `Версия 1 от ${dated(first.approvedAt)}`,
+      '1\n\nПосещение занятий наставника\n\n«15» октября 2026 г.',
+      '1) Организация дисциплины',
+    ]);
+    expect(original.text).not.toContain('Открытый урок наставляемого');
+    expect(original.text).not.toContain('Основание корректировки');
+
+    expect((await downloadDocument(system, `${path}?version=3`, as.curator)).status).toBe(404);
+    const bad = await downloadDocument(system, `${path}?version=x`, as.curator);
+    expect(bad.status).toBe(400);
+    expect(new Set(bad.problem.errors.map((e: { field: string }) => e.field))).toEqual(new Set(['version']));
+    expect((await downloadDocument(system, path, as.otherDirector)).status).toBe(404);
+  });
+
   it('the replacement order names the ground, the old and the new mentor and the date; 409 before any replacement', async () => {
     const path = `/pairs/${pairIds[0]}/documents/replacement-order.docx`;
     const before = await downloadDocument(system, path, as.curator);
@@ -228,6 +312,47 @@ describe('statutory documents of a pair (DOCX)', () => {
       ...(['mentor', 'newMentor', 'mentee'] as const).map(fullName),
     ]);
     writeDocumentSnapshot('replacement-order', order.text);
+  });
+
+  it('the mentor’s final report: the conclusion on adaptation, the proposals, the pair and the term; 409 before it is submitted', async () => {
+    const path = `/pairs/${pairIds[0]}/documents/final-report.docx`;
+    const before = await downloadDocument(system, path, as.curator);
+    expect(before.status).toBe(409);
+    expect(before.problem.code).toBe('document.finalReport.conflict');
+
+    // The mentor who replaced the first one reports.
+    const pair = (await system.request('GET', `/pairs/${pairIds[0]}`, as.curator)).body;
+    const submitted = await system.request(
+      'POST',
+      `/pairs/${pairIds[0]}/mentor-report`,
+      system.token(people.newMentor!, ['mentor'], [organisationId]),
+      {
+        taskId: pair.controlPlan.mentorReportTaskId,
+        conclusion: 'Адаптация пройдена: наставляемый самостоятельно ведёт уроки',
+        proposals: 'Рекомендовать к аттестации на первую категорию',
+      },
+    );
+    expect(submitted.status).toBe(200);
+    const { submittedAt } = submitted.body.state.mentorFinalReport;
+
+    const report = await downloadDocument(system, path, as.curator);
+    expect(report.status).toBe(200);
+    expect(report.disposition).toBe(`attachment; filename="final-report-${pairIds[0]}.docx"`);
+    expectAll(report.text, [
+      places.tolyatti.name,
+      'ОТЧЁТ НАСТАВНИКА',
+      'по итогам наставничества',
+      `Наставник: ${fullName('newMentor')}`,
+      `Наставляемые: ${fullName('mentee')}`,
+      'Срок наставничества: с «01» сентября 2026 г. по «31» августа 2027 г.',
+      'Срок реализации персонализированной программы: с «01» сентября 2026 г. по «31» мая 2027 г.',
+      '1. Заключение о результатах адаптации наставляемого',
+      'Адаптация пройдена: наставляемый самостоятельно ведёт уроки',
+      '2. Предложения по дальнейшей работе',
+      'Рекомендовать к аттестации на первую категорию',
+      `Наставник, ${documentDate(localDateOf(submittedAt, places.tolyatti.timeZone))}`,
+    ]);
+    writeDocumentSnapshot('final-report', report.text);
   });
 
   it('the termination order names the reason, the pair and the order that assigned it; 409 while the pair runs', async () => {

@@ -41,6 +41,8 @@ const notLists: Record<string, string> = {
   'GET /pairs/:id/documents/consent.docx': "a file: one person's consent",
   'GET /pairs/:id/documents/replacement-order.docx': 'a file: one order',
   'GET /pairs/:id/documents/termination-order.docx': 'a file: one order',
+  'GET /pairs/:id/documents/personal-programme.docx': 'a file: one version of one programme',
+  'GET /pairs/:id/documents/final-report.docx': 'a file: one report',
 };
 
 describe('every list endpoint pages with a bounded page size', () => {

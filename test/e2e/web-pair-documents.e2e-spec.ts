@@ -4,7 +4,13 @@ import mammoth from 'mammoth';
 import type { Browser, Page } from 'playwright-core';
 import { addPerson } from '../support/people';
 import { selectParticipants } from '../support/participants';
-import { formPair, places, registerOrganisation, startProgramme } from '../support/programme-setup';
+import {
+  approvePersonalProgramme,
+  formPair,
+  places,
+  registerOrganisation,
+  startProgramme,
+} from '../support/programme-setup';
 import { TestSystem } from '../support/system';
 import { ensureWebBuild, launchBrowser, signedInPage } from '../support/web';
 
@@ -74,6 +80,25 @@ describe('web application: the curator downloads a pair’s documents', () => {
     const consent = await downloadedText(page, /^Скачать согласие наставляемого Петров И\. С\./);
     expect(consent.fileName).toBe('согласие-наставляемого-Петров-И-С.docx');
     expect(consent.text).toContain('Я, Петров Илья Сергеевич');
+    await context.close();
+  });
+
+  it('downloads the personalised programme once it is approved', async () => {
+    const pairId = (await system.request('GET', `/pairs?programmeId=${programmeId}`, curatorToken)).body[0].pairId;
+    expect((await approvePersonalProgramme(system, pairId, curatorToken, curator)).status).toBe(200);
+    await system.eventually(
+      () => system.request('GET', `/pairs?programmeId=${programmeId}`, curatorToken),
+      (r) => r.body?.[0]?.personalProgramme !== undefined,
+    );
+    const { context, page } = await signedInPage(browser, curatorToken);
+    await page.goto(`${system.baseUrl}/app/programmes/${programmeId}`);
+    await page.getByLabel('Пара или группа').selectOption({ index: 1 });
+
+    const programme = await downloadedText(page, 'Скачать персонализированную программу (DOCX)');
+    expect(programme.fileName).toBe('персонализированная-программа.docx');
+    expect(programme.text).toContain('ПЕРСОНАЛИЗИРОВАННАЯ ПРОГРАММА НАСТАВНИЧЕСТВА');
+    expect(programme.text).toContain('Посещение занятий наставника');
+    expect(programme.text).toContain('Петров Илья Сергеевич');
     await context.close();
   });
 });

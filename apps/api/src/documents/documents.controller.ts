@@ -5,7 +5,7 @@ import type { AuthenticatedUser } from '../auth/auth.types';
 import { ApiController, IdParam, Read } from '../common/endpoints';
 import { pairReaders } from '../pairs/pairs.controller';
 import { docxType } from './document-kit';
-import { ConsentDocumentQuery, ReplacementOrderQuery } from './document.dto';
+import { ConsentDocumentQuery, PersonalProgrammeDocumentQuery, ReplacementOrderQuery } from './document.dto';
 import { DocumentsService } from './documents.service';
 
 /** Sends a generated document as a download. */
@@ -74,5 +74,38 @@ export class DocumentsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     return attachment(reply, `termination-order-${id}.docx`, await this.documents.terminationOrder(user, id));
+  }
+
+  @Read(
+    'pairs/:id/documents/personal-programme.docx',
+    pairReaders,
+    'Персонализированная программа наставничества (DOCX): действующая версия или указанная',
+    'pair',
+  )
+  async personalProgramme(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam() id: string,
+    @Query() query: PersonalProgrammeDocumentQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return attachment(
+      reply,
+      `personal-programme-${id}${query.version === undefined ? '' : `-v${query.version}`}.docx`,
+      await this.documents.personalProgramme(user, id, query.version),
+    );
+  }
+
+  @Read(
+    'pairs/:id/documents/final-report.docx',
+    pairReaders,
+    'Отчёт наставника по итогам наставничества (DOCX)',
+    'pair',
+  )
+  async finalReport(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam() id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return attachment(reply, `final-report-${id}.docx`, await this.documents.mentorFinalReport(user, id));
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DomainRefusal, type FormedPair } from '@mentorflow/domain';
+import { DomainRefusal, personalProgrammeVersionsOf, type FormedPair } from '@mentorflow/domain';
 import type { AuthenticatedUser } from '../auth/auth.types';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { PairsService } from '../pairs/pairs.service';
@@ -18,6 +18,7 @@ import {
   terminationOrder,
   type PairDocumentContext,
 } from './pair-documents';
+import { mentorFinalReportDocument, personalProgrammeDocument } from './programme-documents';
 
 /** Everyone a pair's documents may name: every mentor it had and its mentees. */
 const peopleOf = (pair: FormedPair) => [...pair.mentorHistory.map((t) => t.mentorId), pair.mentorId, ...pair.menteeIds];
@@ -80,6 +81,42 @@ export class DocumentsService {
       );
     }
     return renderDocx(terminationOrder(pair, await this.context(user, pair, peopleOf(pair))));
+  }
+
+  /** The personalised programme: the version `version` names, by default the current one; 409 before approval. */
+  async personalProgramme(user: AuthenticatedUser, pairId: string, version?: number): Promise<Buffer> {
+    const pair = await this.pairs.loadForUser(user, pairId);
+    const versions = personalProgrammeVersionsOf(pair);
+    const current = versions.at(-1);
+    if (current === undefined) {
+      throw new DomainRefusal(
+        'document.personalProgramme.conflict',
+        'Персонализированная программа наставничества этой пары/группы ещё не утверждена',
+      );
+    }
+    const chosen = version === undefined ? current : versions.find((v) => v.version === version);
+    if (chosen === undefined) throw new NotFoundException('Версия программы не найдена');
+    const people = [
+      ...peopleOf(pair),
+      chosen.approvedBy,
+      ...(pair.controlPlan ? [pair.controlPlan.controller.personId] : []),
+    ];
+    return renderDocx(
+      personalProgrammeDocument(pair, chosen, chosen === current, await this.context(user, pair, people)),
+    );
+  }
+
+  /** The mentor's final report as submitted; 409 while it is not. */
+  async mentorFinalReport(user: AuthenticatedUser, pairId: string): Promise<Buffer> {
+    const pair = await this.pairs.loadForUser(user, pairId);
+    const report = pair.mentorFinalReport;
+    if (report === undefined) {
+      throw new DomainRefusal(
+        'document.finalReport.conflict',
+        'Отчёт наставника по итогам наставничества ещё не представлен',
+      );
+    }
+    return renderDocx(mentorFinalReportDocument(pair, report, await this.context(user, pair, peopleOf(pair))));
   }
 
   /**

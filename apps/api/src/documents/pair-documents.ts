@@ -39,7 +39,7 @@ export interface PairDocumentContext {
 
 const director = 'Руководитель организации';
 
-const nameIn = (context: PairDocumentContext, personId: string) => nameOrBlank(context.names.get(personId));
+export const nameIn = (context: PairDocumentContext, personId: string) => nameOrBlank(context.names.get(personId));
 
 /** The pair as a refusal names it: its mentor and mentees, and its id. */
 export const pairTitle = (pair: FormedPair, context: PairDocumentContext): string =>
@@ -63,10 +63,10 @@ export const missingConsents = (pair: FormedPair, context: PairDocumentContext):
 const consentDate = (pair: FormedPair, personId: string) =>
   pair.consents.filter((c) => c.personId === personId).at(-1)?.date;
 
-const formAndKinds = (pair: FormedPair) =>
+export const formAndKinds = (pair: FormedPair) =>
   `${pairFormLabels[pair.form]}\n${pair.kinds.map((kind) => pairKindLabels[kind]).join('\n')}`;
 
-const termText = (from: string, to: string) => `с ${documentDate(from)} по ${documentDate(to)}`;
+export const termText = (from: string, to: string) => `с ${documentDate(from)} по ${documentDate(to)}`;
 
 /**
  * «Положением …, утверждённым приказом от … № …» (or, `of`, «Положения …, утверждённого …»): the

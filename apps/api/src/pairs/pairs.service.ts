@@ -15,6 +15,7 @@ import {
   pairDecider,
   pairStream,
   pairWorkflowId,
+  personalProgrammeVersionsOf,
   validateMentorReplacement,
   type MentorEligibilityWarning,
   type FormedPair,
@@ -194,9 +195,7 @@ export class PairsService {
   /** The programme's versions, oldest first, and a correction awaiting decision (from the read model). */
   async programmeVersions(user: AuthenticatedUser, pairId: string) {
     const pair = await this.get(user, pairId);
-    const versions =
-      pair.personalProgrammeVersions ??
-      (pair.personalProgramme === undefined ? [] : [{ ...pair.personalProgramme, version: 1 }]);
+    const versions = personalProgrammeVersionsOf(pair);
     return { versions, ...(pair.pendingCorrection === undefined ? {} : { pending: pair.pendingCorrection }) };
   }
 

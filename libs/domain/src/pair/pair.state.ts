@@ -131,7 +131,7 @@ export const initialPairState = (): PairState => ({ status: 'notFormed' });
 export const isFormedPair = (state: PairState): state is FormedPair => state.status !== 'notFormed';
 
 /** The versions so far: a pair approved before versions were kept starts from its current programme as version 1. */
-const versionsOf = (pair: FormedPair): readonly PersonalProgrammeVersion[] =>
+export const personalProgrammeVersionsOf = (pair: FormedPair): readonly PersonalProgrammeVersion[] =>
   pair.personalProgrammeVersions ??
   (pair.personalProgramme === undefined ? [] : [{ ...pair.personalProgramme, version: 1 }]);
 
@@ -285,7 +285,7 @@ export const evolvePair = (state: PairState, event: PairEvent): PairState => {
           ...pair,
           personalProgramme,
           personalProgrammeVersions: [
-            ...versionsOf(pair),
+            ...personalProgrammeVersionsOf(pair),
             {
               ...personalProgramme,
               version,

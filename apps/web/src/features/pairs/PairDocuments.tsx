@@ -31,6 +31,30 @@ export function PairDocuments({ pair, mentees }: { pair: Pair; mentees: { person
     },
     consent(pair.mentorId, 'наставника', pair.mentorName),
     ...mentees.map((m) => consent(m.personId, 'наставляемого', m.name)),
+    // The current programme, then each earlier version (before a correction).
+    ...(pair.personalProgramme
+      ? [
+          {
+            label: 'Скачать персонализированную программу (DOCX)',
+            path: `${base}/personal-programme.docx`,
+            fileName: 'персонализированная-программа.docx',
+          },
+        ]
+      : []),
+    ...(pair.personalProgrammeVersions ?? []).slice(0, -1).map(({ version }) => ({
+      label: `Скачать программу, версия ${version} (DOCX)`,
+      path: `${base}/personal-programme.docx?version=${version}`,
+      fileName: `персонализированная-программа-версия-${version}.docx`,
+    })),
+    ...(pair.mentorFinalReport
+      ? [
+          {
+            label: 'Скачать отчёт наставника по итогам наставничества (DOCX)',
+            path: `${base}/final-report.docx`,
+            fileName: 'отчёт-наставника.docx',
+          },
+        ]
+      : []),
     ...(pair.mentorHistory.length > 1
       ? [
           {
