@@ -215,6 +215,33 @@ describe('notifications by e-mail on a real SMTP server', () => {
     );
   });
 
+  it('lists to the curator and the director the staff without a work e-mail («нет адреса для уведомлений»), by name and paginated', async () => {
+    const unreachable = await addPerson(system, school, curator, 'Безпочтова', { workEmail: undefined });
+    const reachable = await addPerson(system, school, curator, 'Спочтова');
+    const director = system.token(randomUUID(), ['director'], [school]);
+    const path = `/organisations/${school}/people/without-work-email`;
+    for (const reader of [curator, director]) {
+      const listedNow = await system.request('GET', `${path}?limit=100`, reader);
+      expect(listedNow.status).toBe(200);
+      const ids = listedNow.body.map((p: { personId: string }) => p.personId);
+      expect(ids).toContain(unreachable);
+      expect(ids).not.toContain(reachable);
+      expect(listedNow.body.find((p: { personId: string }) => p.personId === unreachable)).toMatchObject({
+        fullName: 'Безпочтова Мария Петровна',
+      });
+      expect(listedNow.body.every((p: { workEmail?: string }) => p.workEmail === undefined)).toBe(true);
+    }
+    const found = await system.request('GET', `${path}?q=безпоч`, curator);
+    expect(found.body.map((p: { personId: string }) => p.personId)).toEqual([unreachable]);
+    expect((await system.request('GET', `${path}?limit=1&offset=0`, curator)).body).toHaveLength(1);
+    expect((await system.request('GET', `${path}?limit=100000`, curator)).status).toBe(400);
+    // The list is the directory keepers': not a tutor's, not another organisation's curator's.
+    expect((await system.request('GET', path, tutor)).status).toBe(403);
+    const other = (await registerOrganisation(system, admin, places.vladivostok)).body.organisationId as string;
+    const otherCurator = system.token(randomUUID(), ['curator'], [other]);
+    expect((await system.request('GET', path, otherCurator)).status).toBe(404);
+  });
+
   it('shows the administrator a parked message on the «Уведомления» screen with its error, and «Отправить повторно» delivers it', async () => {
     const browser = await launchBrowser();
     try {
