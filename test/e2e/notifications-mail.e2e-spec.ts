@@ -14,8 +14,9 @@ import { accessibilityAudit, ensureWebBuild, launchBrowser, screenshot, signedIn
 
 /**
  * Issue 21, e-mail: notifications reach people through a real SMTP server (smtp-server in this process),
- * each exactly once, across an SMTP outage; what the server refuses is parked for the administrator
- * (GET /notifications?status=failed) and resent from there.
+ * each exactly once, across an SMTP outage; what the server refuses for good (5xx) is parked at once, what it
+ * refuses for now (4xx) after the last attempt, for the administrator (GET /notifications?status=failed) to
+ * resend from there.
  */
 describe('notifications by e-mail on a real SMTP server', () => {
   let system: TestSystem;
@@ -37,6 +38,8 @@ describe('notifications by e-mail on a real SMTP server', () => {
     process.env.PUBLIC_URL = publicUrl;
     process.env.NOTIFICATION_MAX_ATTEMPTS = String(maxAttempts);
     process.env.NOTIFICATION_RETRY_BASE_MS = '1000';
+    // Before the system starts: the API serves the web app only if its build is there when it starts.
+    ensureWebBuild();
     system = await TestSystem.start();
     calendar = await loadFixtureYearsAhead();
     admin = system.token(randomUUID(), ['administrator']);
@@ -152,8 +155,28 @@ describe('notifications by e-mail on a real SMTP server', () => {
     for (const { address } of queued) expect(mail.to(address)).toHaveLength(1);
   });
 
-  it('parks what the server refuses after the last attempt, lists it with the error for the administrator, and resends it', async () => {
-    mail.rejecting = true;
+  it('parks a permanent refusal (550) at once with its error, without retrying it', async () => {
+    mail.refusing = 550;
+    try {
+      const { methodologistId, address } = await diagnosticsRecorded('Безадресова');
+      const failed = await parkedFor(methodologistId);
+      const parked = failed.body.find((n: { recipientId: string }) => n.recipientId === methodologistId);
+      expect(parked).toMatchObject({ kind: 'TaskRaised', attempts: 1, recipientName: 'Безадресова Мария Петровна' });
+      expect(parked.lastError).toMatch(/550 Mailbox unavailable/);
+      expect(parked.lastError).not.toContain(address);
+      // Parked: the dispatcher does not try it again.
+      await settle();
+      const still = (await listed('failed')).body.find(
+        (n: { recipientId: string }) => n.recipientId === methodologistId,
+      );
+      expect(still.attempts).toBe(1);
+    } finally {
+      mail.refusing = undefined;
+    }
+  });
+
+  it('retries a temporary refusal (451) with backoff, parks it after the last attempt, lists it with the error for the administrator, and resends it', async () => {
+    mail.refusing = 451;
     const { methodologistId, address } = await diagnosticsRecorded('Отказова');
     const failed = await parkedFor(methodologistId);
     const parked = failed.body.find((n: { recipientId: string }) => n.recipientId === methodologistId);
@@ -162,11 +185,11 @@ describe('notifications by e-mail on a real SMTP server', () => {
       attempts: maxAttempts,
       recipientName: 'Отказова Мария Петровна',
     });
-    expect(parked.lastError).toMatch(/550/);
+    expect(parked.lastError).toMatch(/451/);
     expect(parked.lastError).not.toContain(address);
     expect(mail.to(address)).toHaveLength(0);
 
-    mail.rejecting = false;
+    mail.refusing = undefined;
     const resent = await system.request('POST', `/notifications/${parked.notificationId}/resend`, admin, {
       reason: 'Сервер почты снова принимает письма',
     });
@@ -192,14 +215,40 @@ describe('notifications by e-mail on a real SMTP server', () => {
     );
   });
 
+  it('lists to the curator and the director the staff without a work e-mail («нет адреса для уведомлений»), by name and paginated', async () => {
+    const unreachable = await addPerson(system, school, curator, 'Безпочтова', { workEmail: undefined });
+    const reachable = await addPerson(system, school, curator, 'Спочтова');
+    const director = system.token(randomUUID(), ['director'], [school]);
+    const path = `/organisations/${school}/people/without-work-email`;
+    for (const reader of [curator, director]) {
+      const listedNow = await system.request('GET', `${path}?limit=100`, reader);
+      expect(listedNow.status).toBe(200);
+      const ids = listedNow.body.map((p: { personId: string }) => p.personId);
+      expect(ids).toContain(unreachable);
+      expect(ids).not.toContain(reachable);
+      expect(listedNow.body.find((p: { personId: string }) => p.personId === unreachable)).toMatchObject({
+        fullName: 'Безпочтова Мария Петровна',
+      });
+      expect(listedNow.body.every((p: { workEmail?: string }) => p.workEmail === undefined)).toBe(true);
+    }
+    const found = await system.request('GET', `${path}?q=безпоч`, curator);
+    expect(found.body.map((p: { personId: string }) => p.personId)).toEqual([unreachable]);
+    expect((await system.request('GET', `${path}?limit=1&offset=0`, curator)).body).toHaveLength(1);
+    expect((await system.request('GET', `${path}?limit=100000`, curator)).status).toBe(400);
+    // The list is the directory keepers': not a tutor's, not another organisation's curator's.
+    expect((await system.request('GET', path, tutor)).status).toBe(403);
+    const other = (await registerOrganisation(system, admin, places.vladivostok)).body.organisationId as string;
+    const otherCurator = system.token(randomUUID(), ['curator'], [other]);
+    expect((await system.request('GET', path, otherCurator)).status).toBe(404);
+  });
+
   it('shows the administrator a parked message on the «Уведомления» screen with its error, and «Отправить повторно» delivers it', async () => {
-    ensureWebBuild();
     const browser = await launchBrowser();
     try {
-      mail.rejecting = true;
+      mail.refusing = 550;
       const { methodologistId, address } = await diagnosticsRecorded('Экранова');
       await parkedFor(methodologistId);
-      mail.rejecting = false;
+      mail.refusing = undefined;
       const { context, page } = await signedInPage(browser, admin);
       await page.goto(`${system.baseUrl}/app/notifications`);
       await page.getByRole('heading', { name: 'Уведомления', level: 1 }).waitFor();
@@ -212,7 +261,7 @@ describe('notifications by e-mail on a real SMTP server', () => {
       await deliveredOnce(address);
       await context.close();
     } finally {
-      mail.rejecting = false;
+      mail.refusing = undefined;
       await browser.close();
     }
   });

@@ -12,14 +12,20 @@ export interface ReceivedMail {
   calendar?: string;
 }
 
+const refusals = {
+  550: 'Mailbox unavailable',
+  553: 'Mailbox name not allowed',
+  451: 'Local error in processing, try again later',
+} as const;
+
 /**
  * A real SMTP server (smtp-server) on a free port of 127.0.0.1 for the mail specs: it can be stopped and
- * started again on the same port (SMTP down), or made to refuse every recipient with 550.
+ * started again on the same port (SMTP down), or made to refuse every recipient with a reply code.
  */
 export class TestMailServer {
   readonly received: ReceivedMail[] = [];
-  /** While set, every RCPT TO is refused (550): delivery fails for good. */
-  rejecting = false;
+  /** While set, every RCPT TO is refused with this reply: 550 (for good) or 451 (for now). */
+  refusing?: 550 | 553 | 451;
   private server?: SMTPServer;
   port = 0;
 
@@ -45,7 +51,11 @@ export class TestMailServer {
       disabledCommands: ['STARTTLS'],
       logger: false,
       onRcptTo: (_address, _session, callback) =>
-        callback(this.rejecting ? Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 }) : undefined),
+        callback(
+          this.refusing
+            ? Object.assign(new Error(refusals[this.refusing]), { responseCode: this.refusing })
+            : undefined,
+        ),
       onData: (stream, session, callback) => {
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -45,6 +45,16 @@ export class PeopleController {
   }
 
   @Read(
+    'organisations/:id/people/without-work-email',
+    [...directoryEditorRoles],
+    'Сотрудники без рабочего e-mail: уведомления до них не доходят («нет адреса для уведомлений»)',
+    'organisation',
+  )
+  withoutWorkEmail(@IdParam() organisationId: string, @Query() query: PeopleQuery) {
+    return this.people.withoutWorkEmail(organisationId, query.q, query);
+  }
+
+  @Read(
     'people/:id',
     cardReaders,
     'Карточка человека (чувствительные поля — только тем, кому они нужны по работе)',

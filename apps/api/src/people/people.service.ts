@@ -104,6 +104,11 @@ export class PeopleService {
     return this.directory.search([organisationId], q, page);
   }
 
+  /** The staff notifications cannot reach: no work e-mail on the card (issue 21, «нет адреса для уведомлений»). */
+  withoutWorkEmail(organisationId: string, q: string | undefined, page: { limit: number; offset: number }) {
+    return this.directory.search([organisationId], q, page, { withoutWorkEmail: true });
+  }
+
   /** The card as this reader may see it (sensitive fields only for those whose work needs them). */
   async get(user: AuthenticatedUser, personId: string) {
     const { person, relation } = await this.readable(user, personId);

@@ -220,12 +220,14 @@ export class PersonRecords {
 
   /**
    * Staff of `organisationIds` whose ФИО starts with `q` (case- and ё/е-insensitive, indexed), by surname as
-   * the search key folds it (the database's collation may not sort Cyrillic).
+   * the search key folds it (the database's collation may not sort Cyrillic). `withoutWorkEmail`: only those
+   * notifications cannot reach (issue 21: no work e-mail on the card), not dismissed there, not depersonalised.
    */
   async search(
     organisationIds: readonly string[],
     q: string | undefined,
     page: { limit: number; offset: number },
+    { withoutWorkEmail = false }: { withoutWorkEmail?: boolean } = {},
   ): Promise<PersonListItem[]> {
     const rows = await this.db.query<PersonRow[]>(
       `SELECT * FROM (
@@ -234,10 +236,12 @@ export class PersonRecords {
                 ${HAS_CONSENT_SQL} AS has_consent, e.positions, e.subjects, e.status
          FROM personal.persons p JOIN personal.employments e ON e.person_id = p.person_id
          WHERE e.organisation_id = ANY($1::uuid[]) AND p.search_key LIKE $2 || '%'
+           AND (NOT $5::boolean
+                OR (NULLIF(btrim(p.work_email), '') IS NULL AND p.depersonalised_at IS NULL AND e.status <> 'dismissed'))
          ORDER BY p.person_id, e.organisation_id) AS found
        ORDER BY search_key, person_id
        LIMIT $3 OFFSET $4`,
-      [organisationIds, likePrefix(personSearchKey(q ?? '')), page.limit, page.offset],
+      [organisationIds, likePrefix(personSearchKey(q ?? '')), page.limit, page.offset, withoutWorkEmail],
     );
     return rows.map((r) => {
       const depersonalised = r.depersonalised === true;

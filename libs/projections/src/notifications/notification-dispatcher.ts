@@ -37,7 +37,7 @@ export interface NotificationSender {
   send(notification: NotificationEnvelope): Promise<void>;
 }
 
-/** A failure no retry can mend (no address to write to): parked at once for the administrator. */
+/** A failure no retry can mend (no address to write to, a 5xx refusal): parked at once for the administrator. */
 export class PermanentNotificationError extends Error {
   override readonly name = 'PermanentNotificationError';
 }

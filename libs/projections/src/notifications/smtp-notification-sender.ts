@@ -7,6 +7,16 @@ import {
 } from './notification-dispatcher';
 
 /**
+ * A 5xx reply (550 mailbox unavailable, 553 mailbox name not allowed…) is the server's final word (RFC 5321
+ * §4.2.1): sending the same message again gets the same answer, so the message is parked at once with the
+ * reply. A 4xx reply (451 local error, greylisting) or no reply (connection refused, timeout) may pass: retried.
+ */
+const permanentIfRefused = (error: Error): Error => {
+  const code = (error as Error & { responseCode?: unknown }).responseCode;
+  return typeof code === 'number' && code >= 500 && code < 600 ? new PermanentNotificationError(error.message) : error;
+};
+
+/**
  * Sends notifications by e-mail through the SMTP server of SMTP_URL (nodemailer): `smtps://` is TLS from
  * the first byte, `smtp://` upgrades with STARTTLS when the server offers it; credentials come in the URL.
  * Short timeouts: the dispatcher holds the outbox row's lock while a message is in flight.
@@ -32,9 +42,17 @@ export class SmtpNotificationSender implements NotificationSender {
         'нет адреса для уведомлений: в карточке сотрудника не указан рабочий e-mail',
       );
     }
-    await this.transport.sendMail({
+    try {
+      await this.transport.sendMail(this.mailOf(notification, notification.to));
+    } catch (error) {
+      throw permanentIfRefused(error as Error);
+    }
+  }
+
+  private mailOf(notification: NotificationEnvelope, to: string) {
+    return {
       from: this.from,
-      to: notification.to,
+      to,
       subject: notification.message.subject,
       text: notification.message.text,
       html: notification.message.html,
@@ -51,7 +69,7 @@ export class SmtpNotificationSender implements NotificationSender {
           }
         : {}),
       headers: { 'X-Mentorflow-Notification': notification.notificationId },
-    });
+    };
   }
 
   close(): void {

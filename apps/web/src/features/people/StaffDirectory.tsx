@@ -71,12 +71,13 @@ export function StaffDirectory() {
 function OrganisationStaff({ organisationId }: { organisationId: string }) {
   const [typed, setTyped] = useState('');
   const [q, setQ] = useState('');
+  const [withoutWorkEmail, setWithoutWorkEmail] = useState(false);
   useEffect(() => {
     const timer = setTimeout(() => setQ(typed.trim()), SEARCH_DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [typed]);
   const staff = usePaged<PersonListItem>(
-    `/organisations/${organisationId}/people${q ? `?q=${encodeURIComponent(q)}` : ''}`,
+    `/organisations/${organisationId}/people${withoutWorkEmail ? '/without-work-email' : ''}${q ? `?q=${encodeURIComponent(q)}` : ''}`,
     [],
   );
   return (
@@ -90,7 +91,11 @@ function OrganisationStaff({ organisationId }: { organisationId: string }) {
         onChange={setTyped}
         autoComplete="off"
       />
-      <StaffTable staff={staff} searching={typed !== ''} />
+      <label className="checkbox">
+        <input type="checkbox" checked={withoutWorkEmail} onChange={(e) => setWithoutWorkEmail(e.target.checked)} />{' '}
+        Только без адреса для уведомлений
+      </label>
+      <StaffTable staff={staff} searching={typed !== '' || withoutWorkEmail} />
       <AddPerson organisationId={organisationId} onAdded={staff.reload} />
     </>
   );
@@ -126,12 +131,32 @@ function StaffTable({ staff, searching }: { staff: ReturnType<typeof usePaged<Pe
             <td>{p.subjects.join(', ') || '—'}</td>
             <td>{p.category ? qualificationCategoryLabels[p.category] : '—'}</td>
             <td>{employmentStatusLabels[p.status] ?? p.status}</td>
-            <td>{[p.workEmail, p.workPhone].filter(Boolean).join(', ') || '—'}</td>
+            <td>
+              {[p.workEmail, p.workPhone].filter(Boolean).join(', ') || '—'}
+              {p.workEmail || p.status === 'dismissed' ? null : (
+                <>
+                  {' '}
+                  <NoWorkEmailFlag />
+                </>
+              )}
+            </td>
           </tr>
         ))}
       </DataTable>
       <ShowMore list={staff} what="сотрудников" />
     </>
+  );
+}
+
+/** Notifications cannot reach the person: the card has no work e-mail (issue 21). */
+function NoWorkEmailFlag() {
+  return (
+    <span
+      className="badge badge-warn no-work-email"
+      title="Письма с задачами и напоминаниями не доходят: нет рабочего e-mail"
+    >
+      нет адреса для уведомлений
+    </span>
   );
 }
 
