@@ -223,4 +223,36 @@ describe('people named from the directory, never from events (issue 18)', () => 
         expect(routesAsCoordinator).not.toContain(surname);
     }
   });
+
+  it("names a school's regional specialists to those who see its staff by name; a mentee reads their ids", async () => {
+    const centre = (
+      await registerOrganisation(system, as.admin, {
+        ...places.tolyatti,
+        name: 'ЦНППМ Самарской области',
+        kind: 'professionalExcellenceCentre',
+      })
+    ).body.organisationId as string;
+    const specialist = randomUUID();
+    system.token(specialist, ['tutor'], [centre]);
+    await addPerson(system, centre, as.admin, 'Регионова', { personId: specialist });
+    const assigned = await system.request('POST', `/organisations/${school}/regional-specialists`, as.admin, {
+      personId: specialist,
+      role: 'tutor',
+      regionalOrganisationId: centre,
+    });
+    expect(assigned.status).toBe(200);
+
+    const specialists = (token: string) =>
+      system.request('GET', `/organisations/${school}/regional-specialists`, token);
+    const asCurator = await specialists(as.curator);
+    expect(asCurator.body).toEqual([
+      expect.objectContaining({ personId: specialist, role: 'tutor', name: 'Регионова Мария Петровна' }),
+    ]);
+    const asMentee = await specialists(as.mentee);
+    expect(asMentee.status).toBe(200);
+    expect(asMentee.body).toEqual([
+      expect.objectContaining({ personId: specialist, role: 'tutor', regionalOrganisationId: centre }),
+    ]);
+    expect(asMentee.body[0]).not.toHaveProperty('name');
+  });
 });

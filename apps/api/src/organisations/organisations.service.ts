@@ -14,7 +14,7 @@ import {
 import { EventStore, handleCommand, loadAggregate } from '@mentorflow/event-store';
 import { isAdministrator, type AuthenticatedUser } from '../auth/auth.types';
 import { canAccessOrganisation } from '../auth/organisation-access';
-import { PeopleDirectory } from '../people/people.directory';
+import { PeopleDirectory, type PersonName } from '../people/people.directory';
 import { seesStaffNames } from '../people/people.roles';
 
 /** The organisation registry: commands go to its event stream, reads to its projection. */
@@ -81,8 +81,10 @@ export class OrganisationsService {
   ): Promise<(RegionalSpecialist & { name?: string; regionalOrganisationName?: string })[]> {
     const organisation = await this.load(user, organisationId);
     const page = regionalSpecialistsOf(organisation).slice(offset, offset + limit);
-    // Names beside the ids, resolved at read time (the events hold ids only).
-    const names = await this.people.names(page.map((s) => s.personId));
+    // Names beside the ids, resolved at read time (the events hold ids only), for those who see staff names.
+    const names = seesStaffNames(user, organisationId)
+      ? await this.people.names(page.map((s) => s.personId))
+      : new Map<string, PersonName>();
     const regional = await this.db.query<{ organisation_id: string; name: string }[]>(
       'SELECT organisation_id, name FROM organisations_view WHERE organisation_id = ANY($1::uuid[])',
       [[...new Set(page.map((s) => s.regionalOrganisationId))]],
