@@ -76,15 +76,13 @@ export class OrganisationsService {
   async regionalSpecialists(
     user: AuthenticatedUser,
     organisationId: string,
-    limit: number,
-    offset: number,
+    { limit, offset }: { limit: number; offset: number },
+    named: boolean,
   ): Promise<(RegionalSpecialist & { name?: string; regionalOrganisationName?: string })[]> {
     const organisation = await this.load(user, organisationId);
     const page = regionalSpecialistsOf(organisation).slice(offset, offset + limit);
-    // Names beside the ids, resolved at read time (the events hold ids only), for those who see staff names.
-    const names = seesStaffNames(user, organisationId)
-      ? await this.people.names(page.map((s) => s.personId))
-      : new Map<string, PersonName>();
+    // Names beside the ids, resolved at read time (the events hold ids only), for the readers the caller names.
+    const names = named ? await this.people.names(page.map((s) => s.personId)) : new Map<string, PersonName>();
     const regional = await this.db.query<{ organisation_id: string; name: string }[]>(
       'SELECT organisation_id, name FROM organisations_view WHERE organisation_id = ANY($1::uuid[])',
       [[...new Set(page.map((s) => s.regionalOrganisationId))]],
