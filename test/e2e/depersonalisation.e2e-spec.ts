@@ -262,6 +262,15 @@ describe('export and depersonalisation of a person (152-ФЗ) through HTTP', () 
       system.request('GET', '/me', as.person).then((r) => JSON.stringify(r.body)),
     ]);
     for (const trace of traces) expect(answers.filter((text) => text.includes(trace))).toEqual([]);
+    // No name left to flag: «Обезличено» in lists and pickers, without «нет согласия на обработку ПДн» (hasConsent).
+    const depersonalisedIn = async (path: string, key: 'fullName' | 'name') => {
+      const rows = (await system.request('GET', path, as.admin)).body as Record<string, unknown>[];
+      const row = rows.find((r) => r.personId === person.id);
+      expect(row).toMatchObject({ [key]: 'Обезличено' });
+      expect(row).not.toHaveProperty('hasConsent');
+    };
+    await depersonalisedIn(`/organisations/${organisationId}/people`, 'fullName');
+    await depersonalisedIn(`/programmes/${programmeId}/participants`, 'name');
     const after = await exported();
     expect(after.body).toMatchObject({
       card: { surname: 'Обезличено', firstName: 'Обезличено' },

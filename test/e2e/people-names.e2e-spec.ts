@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import { localDateOf } from '@mentorflow/calendar';
 import { organisationStream } from '@mentorflow/domain';
@@ -190,5 +191,68 @@ describe('people named from the directory, never from events (issue 18)', () => 
     const routesAsCoordinator = await routes(as.coordinator);
     expect(routesAsCoordinator.status).toBe(200);
     expect(JSON.stringify(routesAsCoordinator.body)).not.toContain('Молодцов');
+  });
+
+  it('names people in the CSV and XLSX exports to the same readers as the JSON: the regional coordinator reads ids', async () => {
+    /** An export as text: the CSV as it is, the XLSX's every cell. */
+    const exported = async (report: 'monitoring' | 'routes', format: 'csv' | 'xlsx', token: string) => {
+      const response = await fetch(`${system.baseUrl}/organisations/${school}/reports/${report}?format=${format}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(response.status).toBe(200);
+      if (format === 'csv') return response.text();
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as never);
+      const cells: string[] = [];
+      workbook.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value)))));
+      return cells.join('\n');
+    };
+    for (const format of ['csv', 'xlsx'] as const) {
+      const monitoring = await exported('monitoring', format, as.curator);
+      expect(monitoring).toContain(id.mentor);
+      expect(monitoring).toContain('Наставникова Мария Петровна');
+      const routes = await exported('routes', format, as.curator);
+      expect(routes).toContain('Молодцов Иван Сергеевич');
+
+      const monitoringAsCoordinator = await exported('monitoring', format, as.coordinator);
+      expect(monitoringAsCoordinator).toContain(id.mentor);
+      expect(monitoringAsCoordinator).not.toContain('Наставникова');
+      const routesAsCoordinator = await exported('routes', format, as.coordinator);
+      expect(routesAsCoordinator).toContain(id.mentee);
+      for (const surname of ['Молодцов', 'Методистова', 'Тьюторова'])
+        expect(routesAsCoordinator).not.toContain(surname);
+    }
+  });
+
+  it("names a school's regional specialists to those who see its staff by name; a mentee reads their ids", async () => {
+    const centre = (
+      await registerOrganisation(system, as.admin, {
+        ...places.tolyatti,
+        name: 'ЦНППМ Самарской области',
+        kind: 'professionalExcellenceCentre',
+      })
+    ).body.organisationId as string;
+    const specialist = randomUUID();
+    system.token(specialist, ['tutor'], [centre]);
+    await addPerson(system, centre, as.admin, 'Регионова', { personId: specialist });
+    const assigned = await system.request('POST', `/organisations/${school}/regional-specialists`, as.admin, {
+      personId: specialist,
+      role: 'tutor',
+      regionalOrganisationId: centre,
+    });
+    expect(assigned.status).toBe(200);
+
+    const specialists = (token: string) =>
+      system.request('GET', `/organisations/${school}/regional-specialists`, token);
+    const asCurator = await specialists(as.curator);
+    expect(asCurator.body).toEqual([
+      expect.objectContaining({ personId: specialist, role: 'tutor', name: 'Регионова Мария Петровна' }),
+    ]);
+    const asMentee = await specialists(as.mentee);
+    expect(asMentee.status).toBe(200);
+    expect(asMentee.body).toEqual([
+      expect.objectContaining({ personId: specialist, role: 'tutor', regionalOrganisationId: centre }),
+    ]);
+    expect(asMentee.body[0]).not.toHaveProperty('name');
   });
 });

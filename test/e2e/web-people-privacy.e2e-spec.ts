@@ -177,6 +177,12 @@ describe('web application: an administrator exports and depersonalises a person 
     });
     await page.locator('.timeline-PairFormed').waitFor();
     await expect(page.locator('body').textContent()).resolves.not.toContain(surname);
+
+    // The staff list: «Обезличено» in her row, without the no-consent flag (no name is left to flag).
+    await page.goto(`${system.baseUrl}/app/people?organisation=${organisationId}`);
+    const row = page.locator('section[aria-labelledby="staff-title"] tbody tr', { hasText: 'Обезличено' });
+    await row.waitFor();
+    await expect(row.locator('.no-consent').count()).resolves.toBe(0);
     await context.close();
   });
 

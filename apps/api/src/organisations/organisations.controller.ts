@@ -8,6 +8,7 @@ import { assertOrganisationAccess, rolesIn } from '../auth/organisation-access';
 import { ApiController, Command, Create, IdParam, Read } from '../common/endpoints';
 import { PaginationQuery } from '../common/pagination.dto';
 import { PeopleQuery } from '../people/person.dto';
+import { seesStaffNames } from '../people/people.roles';
 import {
   AssignStaffDto,
   OrganisationSettingsDto,
@@ -34,11 +35,16 @@ const readers: Role[] = [
 /** Who assigns a regional organisation's tutor or methodologist to serve a school: the school or its region. */
 const specialistAssigners: Role[] = ['director', 'curator', 'regionalCoordinator', 'administrator'];
 
-/** The role the caller assigns in: one they hold in this organisation or (coordinator) its region; 403 otherwise. */
-const assigningRole = (user: AuthenticatedUser, organisationId: string): Role => {
+/** The role the caller may assign specialists in: one they hold in this organisation or (coordinator) its region. */
+const assigningRoleOf = (user: AuthenticatedUser, organisationId: string): Role | undefined => {
   if (isAdministrator(user)) return 'administrator';
   const held = rolesIn(user, organisationId);
-  const role = specialistAssigners.find((r) => held.includes(r));
+  return specialistAssigners.find((r) => held.includes(r));
+};
+
+/** The role the caller assigns in (`assigningRoleOf`); 403 otherwise. */
+const assigningRole = (user: AuthenticatedUser, organisationId: string): Role => {
+  const role = assigningRoleOf(user, organisationId);
   if (role === undefined)
     throw new ForbiddenException('В этой организации у вас нет роли, которой разрешено это действие');
   return role;
@@ -139,7 +145,10 @@ export class OrganisationsController {
     'organisation',
   )
   regionalSpecialists(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Query() page: PaginationQuery) {
-    return this.organisations.regionalSpecialists(user, id, page.limit, page.offset);
+    // Named to those who see the school's staff by name and to those who assign (they chose them by name among
+    // the candidates); the others (a mentee) read ids.
+    const named = seesStaffNames(user, id) || assigningRoleOf(user, id) !== undefined;
+    return this.organisations.regionalSpecialists(user, id, page, named);
   }
 
   @Read(

@@ -14,7 +14,7 @@ import {
 import { EventStore, handleCommand, loadAggregate } from '@mentorflow/event-store';
 import { isAdministrator, type AuthenticatedUser } from '../auth/auth.types';
 import { canAccessOrganisation } from '../auth/organisation-access';
-import { PeopleDirectory } from '../people/people.directory';
+import { PeopleDirectory, type PersonName } from '../people/people.directory';
 import { seesStaffNames } from '../people/people.roles';
 
 /** The organisation registry: commands go to its event stream, reads to its projection. */
@@ -76,13 +76,13 @@ export class OrganisationsService {
   async regionalSpecialists(
     user: AuthenticatedUser,
     organisationId: string,
-    limit: number,
-    offset: number,
+    { limit, offset }: { limit: number; offset: number },
+    named: boolean,
   ): Promise<(RegionalSpecialist & { name?: string; regionalOrganisationName?: string })[]> {
     const organisation = await this.load(user, organisationId);
     const page = regionalSpecialistsOf(organisation).slice(offset, offset + limit);
-    // Names beside the ids, resolved at read time (the events hold ids only).
-    const names = await this.people.names(page.map((s) => s.personId));
+    // Names beside the ids, resolved at read time (the events hold ids only), for the readers the caller names.
+    const names = named ? await this.people.names(page.map((s) => s.personId)) : new Map<string, PersonName>();
     const regional = await this.db.query<{ organisation_id: string; name: string }[]>(
       'SELECT organisation_id, name FROM organisations_view WHERE organisation_id = ANY($1::uuid[])',
       [[...new Set(page.map((s) => s.regionalOrganisationId))]],

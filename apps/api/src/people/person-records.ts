@@ -159,7 +159,10 @@ export class PersonRecords {
   async names(personIds: readonly string[]): Promise<Map<string, PersonName>> {
     const contacts = await this.contacts(personIds);
     return new Map(
-      [...contacts].map(([id, { fullName, shortName, hasConsent }]) => [id, { fullName, shortName, hasConsent }]),
+      [...contacts].map(([id, { fullName, shortName, hasConsent }]) => [
+        id,
+        { fullName, shortName, ...(hasConsent === undefined ? {} : { hasConsent }) },
+      ]),
     );
   }
 
@@ -202,7 +205,7 @@ export class PersonRecords {
       rows.map((r): [string, PersonContacts] => [
         r.id,
         r.depersonalised
-          ? { fullName: depersonalisedName, shortName: depersonalisedName, hasConsent: false }
+          ? { fullName: depersonalisedName, shortName: depersonalisedName }
           : r.surname !== null
             ? {
                 ...nameOf(
@@ -258,7 +261,7 @@ export class PersonRecords {
         status: r.status as EmploymentStatus,
         ...(r.work_email && !depersonalised ? { workEmail: r.work_email as string } : {}),
         ...(r.work_phone && !depersonalised ? { workPhone: r.work_phone as string } : {}),
-        hasConsent: r.has_consent === true,
+        ...(depersonalised ? {} : { hasConsent: r.has_consent === true }),
       };
     });
   }

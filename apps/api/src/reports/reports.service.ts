@@ -109,16 +109,15 @@ export class ReportsService {
   }
 
   /**
-   * The names a report's JSON shows: those of the organisation's staff, to whom the directory shows them
-   * (its administrator, curator, director, commission head, psychologist, methodologist, tutor); a regional
-   * coordinator reads the figures by id.
+   * The names a report shows, in its JSON and its exports alike: those of the organisation's staff, to whom
+   * the directory shows them (`seesStaffNames`); anyone else (a regional coordinator) reads the figures by id.
    */
-  private shownNames(
+  private async shownNames(
     user: AuthenticatedUser,
     organisationId: string,
-    names: ReadonlyMap<string, PersonName>,
-  ): ReadonlyMap<string, PersonName> {
-    return seesStaffNames(user, organisationId) ? names : new Map();
+    ids: readonly string[],
+  ): Promise<ReadonlyMap<string, PersonName>> {
+    return seesStaffNames(user, organisationId) ? this.people.names(ids) : new Map();
   }
 
   async organisationReport(user: AuthenticatedUser, organisationId: string, query: ReportQuery): Promise<BuiltReport> {
@@ -133,11 +132,10 @@ export class ReportsService {
           ? `На ${query.asOf} организация ещё не была зарегистрирована`
           : 'Отчёт ещё не сформирован, повторите позже',
       );
-    const names = await this.people.names([
+    const shown = await this.shownNames(user, organisationId, [
       ...report.mentorLoad.map((r) => r.mentorId),
       ...report.programmes.flatMap((p) => (p.curatorId === null ? [] : [p.curatorId])),
     ]);
-    const shown = this.shownNames(user, organisationId, names);
     return {
       json: {
         asOf: query.asOf ?? null,
@@ -146,7 +144,7 @@ export class ReportsService {
         programmes: report.programmes.map((p) => withNamesBeside(p, ['curatorId'], shown)),
         mentorLoad: report.mentorLoad.map((r) => withNamesBeside(r, ['mentorId'], shown)),
       },
-      sheets: organisationSheets(report, fullNamesOf(names)),
+      sheets: organisationSheets(report, fullNamesOf(shown)),
       fileName: `monitoring-${organisationId}${query.asOf ? `-${query.asOf}` : ''}`,
     };
   }
@@ -158,11 +156,10 @@ export class ReportsService {
     const rows = await loadFactsAsOf(this.db, [{ organisationId, at }], ['route']);
     const report = routesReport(rows, atMs, routeStageLabels);
     // One directory query for the export's every row and the JSON's page.
-    const names = await this.people.names([
+    const shown = await this.shownNames(user, organisationId, [
       ...report.methodologists.map((r) => r.methodologistId),
       ...report.routes.flatMap((r) => [r.teacherId, r.methodologistId, r.tutorId]),
     ]);
-    const shown = this.shownNames(user, organisationId, names);
     const routes = page(report.routes, query.limit, query.offset);
     return {
       json: {
@@ -175,7 +172,7 @@ export class ReportsService {
           items: routes.items.map((r) => withNamesBeside(r, ['teacherId', 'methodologistId', 'tutorId'], shown)),
         },
       },
-      sheets: routesSheets(report, fullNamesOf(names)),
+      sheets: routesSheets(report, fullNamesOf(shown)),
       fileName: `routes-${organisationId}${query.asOf ? `-${query.asOf}` : ''}`,
     };
   }

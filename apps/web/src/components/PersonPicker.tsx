@@ -149,7 +149,8 @@ export function PersonPicker<T extends PickerPerson = PersonListItem>({
                 }}
               >
                 {describe(p)}
-                {p.hasConsent ? null : <span className="no-consent"> (нет согласия на обработку ПДн)</span>}
+                {/* Absent for a depersonalised person: no name left to flag. */}
+                {p.hasConsent === false ? <span className="no-consent"> (нет согласия на обработку ПДн)</span> : null}
               </li>
             ))}
           </ul>

@@ -200,7 +200,11 @@ const normalised = (value: string | number | undefined): string =>
 export interface PersonName {
   fullName: string;
   shortName: string;
-  hasConsent: boolean;
+  /**
+   * Whether consent to the processing of personal data is recorded (152-ФЗ): a person without it is flagged.
+   * Absent for a depersonalised person, who has no name left to flag (issue 18).
+   */
+  hasConsent?: boolean;
 }
 
 /** GET /organisations/:id/people: one line of the staff directory, ordered by surname. */

@@ -120,12 +120,13 @@ function StaffTable({ staff, searching }: { staff: ReturnType<typeof usePaged<Pe
           <tr key={p.personId}>
             <td>
               <Link to={`/people/${p.personId}`}>{p.fullName}</Link>
-              {p.hasConsent ? null : (
+              {/* Absent for a depersonalised person («Обезличено»): no name left to flag. */}
+              {p.hasConsent === false ? (
                 <>
                   {' '}
                   <NoConsentFlag />
                 </>
-              )}
+              ) : null}
             </td>
             <td>{p.positions.join('; ') || '—'}</td>
             <td>{p.subjects.join(', ') || '—'}</td>
