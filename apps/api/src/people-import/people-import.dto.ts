@@ -1,5 +1,5 @@
 import type { ImportOutcome, UnmetCondition } from '@mentorflow/domain';
-import { IsBase64 } from 'class-validator';
+import { IsBase64Text } from '../common/base64.validator';
 import { TextField } from '../common/fields';
 
 /** base64 of a file of at most 10 MiB (maxImportFileBytes), with room for its padding. */
@@ -16,7 +16,7 @@ export class PeopleImportFileDto {
         'Содержимое файла XLSX или CSV (UTF-8 или Windows-1251, разделитель «;» или «,») в base64; не более 10 МиБ, ' +
         'не более 10 000 строк; заголовки — как в шаблоне (GET …/people/import/template)',
     },
-    IsBase64(),
+    IsBase64Text(),
   )
   content!: string;
 }
