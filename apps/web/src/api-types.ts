@@ -2742,7 +2742,7 @@ export interface components {
              * @example curator
              * @enum {string}
              */
-            role: "director" | "curator" | "commissionHead" | "mentor" | "mentee" | "methodologist" | "tutor" | "psychologist" | "administrator" | "regionalCoordinator";
+            role: "director" | "curator" | "commissionHead" | "mentor" | "mentee" | "teacher" | "methodologist" | "tutor" | "psychologist" | "administrator" | "regionalCoordinator";
             /** Format: uuid */
             organisationId?: string;
             /** @example Самарская область */

@@ -30,6 +30,7 @@ const readers: Role[] = [
   'psychologist',
   'mentor',
   'mentee',
+  'teacher',
 ];
 
 /** Who assigns a regional organisation's tutor or methodologist to serve a school: the school or its region. */

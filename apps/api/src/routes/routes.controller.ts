@@ -46,8 +46,12 @@ import { ApiController, Command, Create, IdParam, Read } from '../common/endpoin
 const tutors: Role[] = ['tutor', 'administrator'];
 const methodologists: Role[] = ['methodologist', 'administrator'];
 const supervisors: Role[] = ['methodologist', 'tutor', 'administrator'];
-/** The teacher has no role of their own: whoever the route names as its teacher, in whatever role they sign in. */
+/**
+ * The route's teacher: the role «педагог» first; users granted before it existed act in whatever role they sign in
+ * (the domain checks that the actor is the route's teacher).
+ */
 const teachers: Role[] = [
+  'teacher',
   'mentee',
   'mentor',
   'methodologist',

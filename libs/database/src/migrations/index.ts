@@ -1,6 +1,7 @@
 import { CreateRouteCodeSequences1763870000020 } from './1763870000020-create-route-code-sequences';
 import { CreateUsers1763880000000 } from './1763880000000-create-users';
 import { CreatePeople1764900000000 } from './1764900000000-create-people';
+import { AllowTeacherRole1765300000000 } from './1765300000000-allow-teacher-role';
 
 /**
  * The API's own tables, which no event fills and no projection rebuild may touch: users and their role
@@ -11,4 +12,5 @@ export const apiTableMigrations = [
   CreateRouteCodeSequences1763870000020,
   CreateUsers1763880000000,
   CreatePeople1764900000000,
+  AllowTeacherRole1765300000000,
 ];

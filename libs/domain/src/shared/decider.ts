@@ -37,6 +37,8 @@ export const roles = [
   'commissionHead',
   'mentor',
   'mentee',
+  /** The teacher of an individual educational route (ИОМ): acts on the routes that name her as their teacher. */
+  'teacher',
   'methodologist',
   'tutor',
   'psychologist',

@@ -7,6 +7,7 @@ export const roleLabels: Readonly<Record<Role, string>> = {
   commissionHead: 'Руководитель методической комиссии',
   mentor: 'Наставник',
   mentee: 'Наставляемый',
+  teacher: 'Педагог',
   methodologist: 'Методист',
   tutor: 'Тьютор',
   psychologist: 'Педагог-психолог',
