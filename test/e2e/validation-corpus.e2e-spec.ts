@@ -482,6 +482,17 @@ const corpus: Record<string, { body: Body; cases: (body: Body) => Case[] }> = {
     body: { entryId: uuid(), product: 'Урок', selfAssessment: 'Получилось' },
     cases: (b) => [['too long', withField(b, 'product', long(2001)), 'product', 'maxLength']],
   },
+  'POST /routes/:id/mark-activity-done': {
+    body: { rowId: 'row-1', doneOn: '2026-09-01', result: 'Удостоверение' },
+    cases: (b) => [
+      ['bad date format', withField(b, 'doneOn', 'вчера'), 'doneOn', 'matches'],
+      ['too long', withField(b, 'result', long(2001)), 'result', 'maxLength'],
+    ],
+  },
+  'POST /routes/:id/confirm-activity-done': {
+    body: { rowId: 'row-1' },
+    cases: (b) => [['empty', withField(b, 'rowId', ''), 'rowId', 'isNotEmpty']],
+  },
   'POST /routes/:id/enter-deficit-levels': {
     body: { diagnosticsId: uuid(), levels: [{ area: 'ict', deficitLevel: 'medium' }] },
     cases: (b) => [

@@ -1,12 +1,14 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type {
   AgreeRoadMap,
+  ConfirmActivityDone,
   ApproveProposedRoadMap,
   CommandMetadata,
   CorrectRoadMap,
   CreateRoute,
   EnterDeficitLevels,
   FixGoal,
+  MarkActivityDone,
   ProposeOwnRoadMap,
   RecordControlDiagnostics,
   DiagnosticsRequest,
@@ -65,6 +67,10 @@ export const approveProposedRoadMapUpdate = defineUpdate<RouteView, [Envelope<Ap
 export const agreeRoadMapUpdate = defineUpdate<RouteView, [Envelope<AgreeRoadMap['data']>]>('agreeRoadMap');
 export const recordPortfolioEntryUpdate = defineUpdate<RouteView, [Envelope<RecordPortfolioEntry['data']>]>(
   'recordPortfolioEntry',
+);
+export const markActivityDoneUpdate = defineUpdate<RouteView, [Envelope<MarkActivityDone['data']>]>('markActivityDone');
+export const confirmActivityDoneUpdate = defineUpdate<RouteView, [Envelope<ConfirmActivityDone['data']>]>(
+  'confirmActivityDone',
 );
 export const recordControlPointCheckUpdate = defineUpdate<RouteView, [Envelope<RecordControlPointCheck['data']>]>(
   'recordControlPointCheck',

@@ -42,6 +42,8 @@ import {
   recordDesiredImageUpdate,
   recordDiagnosticsUpdate,
   recordPortfolioEntryUpdate,
+  markActivityDoneUpdate,
+  confirmActivityDoneUpdate,
   recordReflectionUpdate,
   recordRepeatedDiagnosticsUpdate,
   routeCreatedUpdate,
@@ -171,6 +173,8 @@ export async function routeWorkflow(input: RouteWorkflowInput): Promise<RouteVie
   updates.plain(approveProposedRoadMapUpdate, 'ApproveProposedRoadMap');
   updates.plain(agreeRoadMapUpdate, 'AgreeRoadMap');
   updates.plain(recordPortfolioEntryUpdate, 'RecordPortfolioEntry');
+  updates.plain(markActivityDoneUpdate, 'MarkActivityDone');
+  updates.plain(confirmActivityDoneUpdate, 'ConfirmActivityDone');
   updates.plain(recordControlPointCheckUpdate, 'RecordControlPointCheck');
   updates.plain(correctRoadMapUpdate, 'CorrectRoadMap');
   updates.enriched(

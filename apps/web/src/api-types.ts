@@ -1233,6 +1233,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/routes/{id}/mark-activity-done": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Отметить выполнение мероприятия дорожной карты с результатом (педагог маршрута); тьютор подтверждает */
+        post: operations["RoutesController_markActivityDone"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/routes/{id}/confirm-activity-done": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Подтвердить отметку педагога о выполнении мероприятия дорожной карты (тьютор) */
+        post: operations["RoutesController_confirmActivityDone"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/routes/{id}/record-control-point-check": {
         parameters: {
             query?: never;
@@ -2595,6 +2629,27 @@ export interface components {
             product: string;
             /** @example Урок получился, ученики работали активнее */
             selfAssessment: string;
+        };
+        MarkActivityDoneDto: {
+            /**
+             * @description The road-map row whose activity the teacher marked done
+             * @example row-1
+             */
+            rowId: string;
+            /**
+             * @description The day the activity was done: not after today
+             * @example 2027-03-14
+             */
+            doneOn: string;
+            /** @example Удостоверение о повышении квалификации, 36 ч */
+            result: string;
+        };
+        ConfirmActivityDoneDto: {
+            /**
+             * @description The road-map row whose activity the teacher marked done
+             * @example row-1
+             */
+            rowId: string;
         };
         ControlPointOutcomeDto: {
             /** @example cp-1 */
@@ -4482,6 +4537,52 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["RecordPortfolioEntryDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RoutesController_markActivityDone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkActivityDoneDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RoutesController_confirmActivityDone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmActivityDoneDto"];
             };
         };
         responses: {

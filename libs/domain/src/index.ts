@@ -66,6 +66,7 @@ export { competenceLevel, competenceLevelThresholds, isValidCompetencePercent } 
 export * from './route/route.indicators';
 export * from './route/route.decider';
 export { validateDiagnosticsRequest, validateRouteRequest } from './route/route.diagnostics';
+export { roadMapRowProgress, type RoadMapRowProgress } from './route/route.activities';
 export * from './route/route.labels';
 export * from './monitoring/monitoring.events';
 export * from './monitoring/monitoring.labels';

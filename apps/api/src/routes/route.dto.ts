@@ -301,6 +301,20 @@ export class RecordPortfolioEntryDto {
   selfAssessment!: string;
 }
 
+export class ConfirmActivityDoneDto {
+  @TextField({ max: 100, example: 'row-1', description: 'The road-map row whose activity the teacher marked done' })
+  rowId!: string;
+}
+
+/** 003 §5.2 «отметка о выполнении / результат». */
+export class MarkActivityDoneDto extends ConfirmActivityDoneDto {
+  @DateField({ example: '2027-03-14', description: 'The day the activity was done: not after today' })
+  doneOn!: string;
+
+  @TextField({ max: 2000, example: 'Удостоверение о повышении квалификации, 36 ч' })
+  result!: string;
+}
+
 export class CorrectRoadMapDto extends RoadMapDto {
   @TextField({ max: 1000, example: 'Курс перенесён организатором на осень' })
   reason!: string;

@@ -3,11 +3,13 @@ import { roles, type Role } from '@mentorflow/domain';
 import {
   agreeReflectionUpdate,
   agreeRoadMapUpdate,
+  confirmActivityDoneUpdate,
   approveProposedRoadMapUpdate,
   completeRouteUpdate,
   correctRoadMapUpdate,
   enterDeficitLevelsUpdate,
   fixGoalUpdate,
+  markActivityDoneUpdate,
   proposeOwnRoadMapUpdate,
   recordControlDiagnosticsUpdate,
   recordControlPointCheckUpdate,
@@ -24,11 +26,13 @@ import type { AuthenticatedUser } from '../auth/auth.types';
 import {
   AgreeRoadMapDto,
   ApproveProposedRoadMapDto,
+  ConfirmActivityDoneDto,
   CorrectRoadMapDto,
   CreateRouteDto,
   DesiredImageDto,
   EnterDeficitLevelsDto,
   FixGoalDto,
+  MarkActivityDoneDto,
   RecordControlDiagnosticsDto,
   RecordControlPointCheckDto,
   RecordDiagnosticsDto,
@@ -195,6 +199,30 @@ export class RoutesController {
     @Body() body: RecordPortfolioEntryDto,
   ) {
     return this.routes.command(user, id, recordPortfolioEntryUpdate, { ...body }, teachers);
+  }
+
+  @Command(
+    'routes/:id/mark-activity-done',
+    teachers,
+    'Отметить выполнение мероприятия дорожной карты с результатом (педагог маршрута); тьютор подтверждает',
+    'route',
+  )
+  markActivityDone(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Body() body: MarkActivityDoneDto) {
+    return this.routes.command(user, id, markActivityDoneUpdate, { ...body }, teachers);
+  }
+
+  @Command(
+    'routes/:id/confirm-activity-done',
+    tutors,
+    'Подтвердить отметку педагога о выполнении мероприятия дорожной карты (тьютор)',
+    'route',
+  )
+  confirmActivityDone(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam() id: string,
+    @Body() body: ConfirmActivityDoneDto,
+  ) {
+    return this.routes.command(user, id, confirmActivityDoneUpdate, { rowId: body.rowId }, tutors);
   }
 
   @Command(

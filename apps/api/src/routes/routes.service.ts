@@ -13,6 +13,7 @@ import {
   routeDraftDeliveredOnTime,
   routeUncoveredDeficitAreas,
   nextDiagnosticsDateOf,
+  roadMapRowProgress,
   routeDiagnosticsHistory,
   type RouteRequest,
   type CreatedRoute,
@@ -182,7 +183,17 @@ export class RoutesService {
       nextDiagnosticsDate: nextDiagnosticsDateOf(row.state) ?? null,
       diagnosticsHistory: routeDiagnosticsHistory(row.state),
       titlePagePeople: await this.titlePagePeople(user, row.state),
+      roadMapProgress: await this.roadMapProgress(row.state),
     };
+  }
+
+  /** The «Выполнение» column of the current road map on today's date in the route organisation's zone. */
+  private async roadMapProgress(route: CreatedRoute) {
+    const rows = route.roadMap?.rows ?? [];
+    const organisation = rows.length === 0 ? undefined : await this.organisations.registered(route.organisationId);
+    if (organisation === undefined) return [];
+    const today = localDateOf(new Date().toISOString(), organisation.timeZone);
+    return rows.map((row) => ({ rowId: row.rowId, ...roadMapRowProgress(row, route.activityCompletions, today) }));
   }
 
   /**

@@ -144,6 +144,20 @@ export type RecordPortfolioEntry = DomainCommand<
   }
 >;
 
+/** 003 §5.2 «отметка о выполнении / результат»: the teacher marks a road-map activity done, with its result. */
+export type MarkActivityDone = DomainCommand<
+  'MarkActivityDone',
+  {
+    readonly rowId: string;
+    /** The day the activity was done, YYYY-MM-DD: not after today. */
+    readonly doneOn: string;
+    readonly result: string;
+  }
+>;
+
+/** The tutor confirms the teacher's mark. */
+export type ConfirmActivityDone = DomainCommand<'ConfirmActivityDone', { readonly rowId: string }>;
+
 export type CorrectRoadMap = DomainCommand<
   'CorrectRoadMap',
   { readonly reason: string; readonly rows: readonly RouteRoadMapRow[] }
@@ -201,6 +215,8 @@ export type RouteCommand =
   | ReviewControlPoints
   | CompleteRouteTask
   | RecordPortfolioEntry
+  | MarkActivityDone
+  | ConfirmActivityDone
   | CorrectRoadMap
   | StartReflection
   | RecordControlDiagnostics

@@ -7,6 +7,7 @@ import { RouteState, evolveRoute, initialRouteState } from './route.state';
 import { create, fixGoal, markDraftOverdue, recordDiagnostics, remindTask, submitDraft } from './route.diagnostics';
 import { recordControlPointCheck, reviewControlPoints } from './route.control-points';
 import { enterDeficitLevels } from './route.deficit-levels';
+import { confirmActivityDone, markActivityDone } from './route.activities';
 import { requireCreated } from './route.guards';
 import { agreeReflection, recordDesiredImage, recordReflection } from './route.self-determination';
 import { completeTask, correctRoadMap, raiseMonthlyCheck, recordPortfolioEntry } from './route.implementation';
@@ -32,6 +33,8 @@ export const decideRoute = decideBy<RouteCommand, RouteState, RouteEvent>({
   ReviewControlPoints: reviewControlPoints,
   CompleteTask: completeTask,
   RecordPortfolioEntry: recordPortfolioEntry,
+  MarkActivityDone: markActivityDone,
+  ConfirmActivityDone: confirmActivityDone,
   CorrectRoadMap: correctRoadMap,
   StartReflection: startReflection,
   RecordControlDiagnostics: recordControlDiagnostics,

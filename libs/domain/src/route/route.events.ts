@@ -248,6 +248,24 @@ export type PortfolioEntryRecorded = RouteFact<
   } & Acted<'recorded'>
 >;
 
+/**
+ * 003 §5.2 «отметка о выполнении / результат»: the teacher marked a road-map activity done. A later mark of the
+ * same row, before the tutor confirms, replaces it.
+ */
+export type ActivityDoneMarked = RouteFact<
+  'ActivityDoneMarked',
+  {
+    readonly rowId: string;
+    /** The day the activity was done, YYYY-MM-DD: never after the marking day. */
+    readonly doneOn: string;
+    /** What came of it, in the teacher's words (a certificate, a lesson given, a product). */
+    readonly result: string;
+  } & Acted<'marked'>
+>;
+
+/** The tutor confirmed the teacher's mark of a road-map activity. */
+export type ActivityDoneConfirmed = RouteFact<'ActivityDoneConfirmed', { readonly rowId: string } & Acted<'confirmed'>>;
+
 /** Corrections run in parallel with implementation (000 item 6; 002 §9.2.2 item 6). */
 export type RoadMapCorrected = RouteFact<
   'RoadMapCorrected',
@@ -343,6 +361,8 @@ export type RouteOwnEvent =
   | RoadMapProposed
   | RoadMapAgreed
   | PortfolioEntryRecorded
+  | ActivityDoneMarked
+  | ActivityDoneConfirmed
   | RoadMapCorrected
   | ControlPointsChecked
   | ControlPointsMissed
@@ -366,6 +386,8 @@ export const routeEventTypes: readonly RouteOwnEvent['type'][] = [
   'RoadMapProposed',
   'RoadMapAgreed',
   'PortfolioEntryRecorded',
+  'ActivityDoneMarked',
+  'ActivityDoneConfirmed',
   'RoadMapCorrected',
   'ControlPointsChecked',
   'ControlPointsMissed',

@@ -85,6 +85,17 @@ export interface RouteMissedControlPoint extends MissedControlPoint {
   readonly detectedAt: string;
 }
 
+/** A road-map activity the teacher marked done (003 §5.2), and the tutor's confirmation. */
+export interface RouteActivityCompletion {
+  readonly rowId: string;
+  readonly doneOn: string;
+  readonly result: string;
+  readonly markedAt: string;
+  readonly markedBy: string;
+  readonly confirmedAt?: string;
+  readonly confirmedBy?: string;
+}
+
 export interface RouteReflection {
   readonly entries: readonly ReflectionEntry[];
   readonly recordedAt: string;
@@ -119,6 +130,8 @@ export interface CreatedRoute {
   readonly controlPointChecks?: readonly RouteControlPointCheck[];
   readonly missedControlPoints?: readonly RouteMissedControlPoint[];
   readonly portfolio: readonly RoutePortfolioEntry[];
+  /** Activities marked done, one per road-map row. Absent in states folded before marks were recorded. */
+  readonly activityCompletions?: readonly RouteActivityCompletion[];
   readonly controlDiagnostics?: RouteControlDiagnostics;
   /** Diagnostics held during the route (003 §5.1), in order. Absent in states folded before they were recorded. */
   readonly repeatedDiagnostics?: readonly RouteDiagnostics[];
@@ -320,6 +333,21 @@ export const evolveRoute = (state: RouteState, event: RouteEvent): RouteState =>
         };
         return { ...s, portfolio: [...s.portfolio, entry] };
       });
+    case 'ActivityDoneMarked':
+      return whenCreated(state, (s) => {
+        const { rowId, doneOn, result, markedAt, markedBy } = event.data;
+        const others = (s.activityCompletions ?? []).filter((c) => c.rowId !== rowId);
+        return { ...s, activityCompletions: [...others, { rowId, doneOn, result, markedAt, markedBy }] };
+      });
+    case 'ActivityDoneConfirmed':
+      return whenCreated(state, (s) => ({
+        ...s,
+        activityCompletions: (s.activityCompletions ?? []).map((c) =>
+          c.rowId === event.data.rowId
+            ? { ...c, confirmedAt: event.data.confirmedAt, confirmedBy: event.data.confirmedBy }
+            : c,
+        ),
+      }));
     case 'RoadMapCorrected':
       return whenCreated(state, (s) => {
         const { version, rows, reason, correctedAt, correctedBy } = event.data;

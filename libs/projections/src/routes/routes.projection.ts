@@ -21,6 +21,8 @@ export const routesProjection = new FoldedStateProjection<RouteState>({
     RoadMapProposed: true,
     RoadMapAgreed: true,
     PortfolioEntryRecorded: true,
+    ActivityDoneMarked: true,
+    ActivityDoneConfirmed: true,
     RoadMapCorrected: true,
     ControlPointsChecked: true,
     ControlPointsMissed: true,
