@@ -4,6 +4,7 @@ import { competenceAreas, routeWorkflowId, type RouteDiagnosticsResultInput } fr
 import { recordDiagnosticsUpdate } from '@mentorflow/workflows/route/route.messages';
 import type { ApiClient } from './programme-setup';
 import type { TestSystem } from './system';
+import { addDays } from './dates';
 
 /** Route (ИОМ) bodies and requests several specs send through HTTP. */
 
@@ -117,3 +118,37 @@ export const courseRow = (deadline: string) => ({
   hours: 36,
   deadline,
 });
+
+/**
+ * A route of `teacherId` through the tutor's diagnostics (dated `today`) and the methodologist's draft of `rows`
+ * to the tutor's agreement with one control point a month ahead: its id, in the implementation stage.
+ */
+export async function routeInImplementation(
+  api: ApiClient,
+  organisationId: string,
+  as: { tutor: string; methodologist: string },
+  route: { teacherId: string; methodologistId: string; titlePage: object; rows: readonly object[]; today: string },
+): Promise<string> {
+  const post = async (path: string, token: string, body: unknown, status: number) => {
+    const response = await api.request('POST', path, token, body);
+    if (response.status !== status) throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
+    return response;
+  };
+  const created = await post(
+    `/organisations/${organisationId}/routes`,
+    as.tutor,
+    routeBody(route.teacherId, route.methodologistId, route.titlePage),
+    201,
+  );
+  const routeId = created.body.state.routeId as string;
+  await post(
+    `/routes/${routeId}/record-diagnostics`,
+    as.tutor,
+    { diagnosticsId: randomUUID(), date: route.today, results: ictDeficit() },
+    200,
+  );
+  await post(`/routes/${routeId}/submit-draft`, as.methodologist, { rows: route.rows }, 200);
+  const controlPoints = [{ controlPointId: 'cp-1', date: addDays(route.today, 30), description: 'Курс пройден' }];
+  await post(`/routes/${routeId}/agree-road-map`, as.tutor, { controlPoints }, 200);
+  return routeId;
+}
