@@ -44,6 +44,9 @@ export const formatLocalDate = (date: string | undefined): string => {
   return localDateFormat.format(new Date(`${date}T00:00:00Z`));
 };
 
+/** "13.11.2026" for a calendar date YYYY-MM-DD, as the domain's messages write it. */
+export { russianDate as formatNumericDate } from '../../../libs/domain/src/shared/dates';
+
 /** Today's calendar date in the zone, YYYY-MM-DD. */
 export const todayIn = (timeZone: string): string =>
   new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());

@@ -10,6 +10,7 @@ import { ProgrammeList } from './features/programmes/ProgrammeList';
 import { ProgrammePage } from './features/programmes/ProgrammePage';
 import { RouteList } from './features/routes/RouteList';
 import { RoutePage } from './features/routes/RoutePage';
+import { MyRoute } from './features/routes/MyRoute';
 import { PairAudit } from './features/audit/PairAudit';
 import { CalendarYears } from './features/calendar/CalendarYears';
 import { Users } from './features/users/Users';
@@ -36,6 +37,7 @@ const router = createBrowserRouter(
         { path: 'programmes/:programmeId', element: <ProgrammePage /> },
         { path: 'routes', element: <RouteList /> },
         { path: 'routes/:routeId', element: <RoutePage /> },
+        { path: 'my-route', element: <MyRoute /> },
         { path: 'audit', element: <PairAudit /> },
         { path: 'audit/:pairId', element: <PairAudit /> },
         { path: 'people', element: <StaffDirectory /> },

@@ -5,6 +5,8 @@
  * domain's unions, and the parts of them that echo what a command carried are aliases of its DTO.
  */
 import type { Role } from '../../../libs/domain/src/shared/decider';
+import type { RoadMapRowProgress as DomainRoadMapRowProgress } from '../../../libs/domain/src/route/route.activities';
+import type { RouteActivityCompletion } from '../../../libs/domain/src/route/route.state';
 import type {
   ProgrammeDocumentKind,
   ProgrammeStageOrClosed,
@@ -257,8 +259,10 @@ export interface RoadMapRow {
   hours: number;
   deadline: string;
   chosenMark?: boolean;
-  result?: string;
 }
+
+/** The «Выполнение» column of one road-map row (GET /routes/:id `roadMapProgress`). */
+export type RoadMapRowProgress = { rowId: string } & DomainRoadMapRowProgress;
 
 export interface Route {
   routeId: string;
@@ -295,6 +299,9 @@ export interface Route {
     onTime?: boolean;
   };
   roadMap?: { version: number; origin: string; rows: RoadMapRow[] };
+  /** Activities the teacher marked done (003 §5.2) and the tutor's confirmations. */
+  activityCompletions?: RouteActivityCompletion[];
+  roadMapProgress?: RoadMapRowProgress[];
   controlPoints: Dto['ControlPointDto'][];
   portfolio: {
     entryId: string;

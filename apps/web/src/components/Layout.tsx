@@ -23,6 +23,7 @@ export const menu: MenuItem[] = [
     label: 'ИОМ',
     roles: ['methodologist', 'tutor', 'curator', 'director', 'commissionHead', 'mentee', 'administrator'],
   },
+  { to: '/my-route', label: 'Мой маршрут', roles: ['teacher'] },
   { to: '/people', label: 'Сотрудники', roles: ['curator', 'director', 'administrator'] },
   { to: '/audit', label: 'Аудит пар', roles: ['administrator', 'curator'] },
   { to: '/people/import', label: 'Импорт сотрудников', roles: ['curator', 'director', 'administrator'] },

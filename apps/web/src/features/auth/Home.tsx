@@ -11,10 +11,14 @@ export function RequireSession({ children }: { children: ReactNode }) {
   return children;
 }
 
-/** The first screen a role works in: curators their programme, administrators the audit, others their tasks. */
+/**
+ * The first screen a role works in: curators their programme, administrators the audit, a teacher her route,
+ * others their tasks.
+ */
 export function HomeRedirect() {
   const session = useSession();
   if (session.has('administrator')) return <Navigate to="/audit" replace />;
   if (session.has('curator', 'director')) return <Navigate to="/programmes" replace />;
+  if (session.roles.size === 1 && session.has('teacher')) return <Navigate to="/my-route" replace />;
   return <Navigate to="/tasks" replace />;
 }

@@ -6,12 +6,16 @@ import { formatLocalDate } from '../../format';
 import { routeStageLabels } from '../../labels';
 import type { Route } from '../../types';
 
-export function RouteList() {
+/** The routes the caller may see; `teacherId`: only that teacher's («Мой маршрут»). */
+export function RouteList({
+  teacherId,
+  title = 'Индивидуальные образовательные маршруты',
+}: { teacherId?: string; title?: string } = {}) {
   const session = useSession();
-  const routes = usePaged<Route>('/routes', []);
+  const routes = usePaged<Route>(teacherId ? `/routes?teacherId=${encodeURIComponent(teacherId)}` : '/routes', []);
   return (
     <section aria-labelledby="routes-title">
-      <h1 id="routes-title">Индивидуальные образовательные маршруты</h1>
+      <h1 id="routes-title">{title}</h1>
       <ErrorBox error={routes.error} />
       {!routes.loaded && !routes.error ? <Loading /> : null}
       {routes.loaded && routes.items.length === 0 ? <p className="empty">Маршрутов нет.</p> : null}

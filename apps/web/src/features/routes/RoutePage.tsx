@@ -24,13 +24,14 @@ import { ControlPointList } from './ControlPoints';
 import { DeficitLevelsForm } from './DeficitLevels';
 import { SelfDetermination } from './SelfDetermination';
 import { RoutePairLink } from './PairRouteLinks';
+import { RoadMapTable } from './RoadMap';
 import {
   competenceAreaLabels,
   routeActivityKindLabels,
   routeRoadMapSourceLabels,
   routeStageLabels,
 } from '../../labels';
-import type { CompetenceArea, RoadMapRow, Route, RouteActivityKind, TitlePagePerson } from '../../types';
+import type { CompetenceArea, Route, RouteActivityKind, TitlePagePerson } from '../../types';
 
 const diagnosticsKindLabels = { initial: 'Входная', repeated: 'Повторная', control: 'Контрольная' } as const;
 
@@ -100,7 +101,12 @@ export function RoutePage() {
   return (
     <article aria-labelledby="route-title">
       <p className="breadcrumbs">
-        <Link to="/routes">ИОМ</Link> / {session.organisations.get(r.organisationId)?.name ?? ''}
+        {session.me.sub === r.participants.teacherId ? (
+          <Link to="/my-route">Мой маршрут</Link>
+        ) : (
+          <Link to="/routes">ИОМ</Link>
+        )}{' '}
+        / {session.organisations.get(r.organisationId)?.name ?? ''}
       </p>
       <h1 id="route-title">Индивидуальный образовательный маршрут {r.code}</h1>
 
@@ -229,7 +235,7 @@ export function RoutePage() {
               Версия {r.roadMap.version}:{' '}
               {routeRoadMapSourceLabels[r.roadMap.origin as keyof typeof routeRoadMapSourceLabels] ?? 'корректировка'}
             </p>
-            <RoadMapTable rows={r.roadMap.rows} />
+            <RoadMapTable route={r} onChanged={route.reload} />
           </>
         ) : (
           <p className="empty">Дорожная карта ещё не согласована.</p>
@@ -257,27 +263,6 @@ export function RoutePage() {
         )}
       </section>
     </article>
-  );
-}
-
-function RoadMapTable({ rows }: { rows: RoadMapRow[] }) {
-  return (
-    <DataTable columns={['Компетенция', 'Мероприятие', 'Решаемые задачи', 'Часы', 'Срок', 'Выполнение']}>
-      {rows.map((row) => (
-        <tr key={row.rowId}>
-          <td>{competenceAreaLabels[row.competence]}</td>
-          <td>
-            {row.activity}
-            <br />
-            <small>{routeActivityKindLabels[row.activityKind]}</small>
-          </td>
-          <td>{row.tasks}</td>
-          <td>{row.hours}</td>
-          <td>{formatLocalDate(row.deadline)}</td>
-          <td>{row.result ?? '—'}</td>
-        </tr>
-      ))}
-    </DataTable>
   );
 }
 

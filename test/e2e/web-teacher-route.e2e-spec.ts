@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto';
+import type { Browser } from 'playwright-core';
+import { localDateOf } from '@mentorflow/calendar';
+import { russianDate } from '@mentorflow/domain';
+import { loadFixtureYearsAhead } from '../support/calendar-fixture';
+import { addPerson } from '../support/people';
+import { organisationWith, places } from '../support/programme-setup';
+import { courseRow, mathsTeacherTitlePage, routeInImplementation } from '../support/route-setup';
+import { TestSystem } from '../support/system';
+import { addDays, addYears } from '../support/dates';
+import {
+  accessibilityAudit,
+  horizontalOverflow,
+  menuLinks,
+  phone,
+  signedInPage,
+  startWebJourney,
+  stopWebJourney,
+} from '../support/web';
+
+/**
+ * Issue 27 in the browser: the teacher («педагог») signs in, opens «Мой маршрут», sees her route and marks a
+ * road-map activity done with its result; the tutor confirms it. The «Выполнение» column says so in Russian.
+ */
+describe('web application: the teacher’s «Мой маршрут» and the marks of activities done', () => {
+  let system: TestSystem;
+  let browser: Browser;
+  const { timeZone } = places.tolyatti;
+  const tutor = randomUUID();
+  const methodologist = randomUUID();
+  let teacherToken: string;
+  let as: Record<'admin' | 'tutor' | 'methodologist', string>;
+  let routeId: string;
+  let code: string;
+  const course = 'Курс «Цифровые инструменты учителя»';
+  const internship = 'Стажировка в школе — региональной площадке';
+  const result = 'Удостоверение о повышении квалификации, 36 ч';
+  const today = () => localDateOf(new Date(), timeZone);
+
+  beforeAll(async () => {
+    ({ system, browser } = await startWebJourney());
+    await loadFixtureYearsAhead();
+    let organisationId: string;
+    ({ organisationId, as } = await organisationWith(system, places.tolyatti, {
+      admin: [randomUUID(), 'administrator'],
+      tutor: [tutor, 'tutor'],
+      methodologist: [methodologist, 'methodologist'],
+    }));
+    const teacher = await addPerson(system, organisationId, as.admin, 'Смирнова');
+    teacherToken = system.token(teacher, ['teacher'], [organisationId]);
+    // Started a month ago: the internship's deadline passed five days ago.
+    const start = addDays(today(), -30);
+    routeId = await routeInImplementation(system, organisationId, as, {
+      teacherId: teacher,
+      methodologistId: methodologist,
+      titlePage: mathsTeacherTitlePage(start, addDays(addYears(start, 4), -1)),
+      rows: [
+        courseRow(addDays(today(), 120)),
+        { ...courseRow(addDays(today(), -5)), rowId: 'row-2', activity: internship, activityKind: 'internship' },
+      ],
+      today: today(),
+    });
+    code = (await system.request('GET', `/routes/${routeId}`, as.tutor)).body.code as string;
+  });
+  afterAll(() => stopWebJourney({ system, browser }));
+
+  const roadMapRow = (page: Awaited<ReturnType<typeof signedInPage>>['page'], activity: string) =>
+    page.locator('section[aria-labelledby="road-map"] tr', { hasText: activity });
+
+  it('the teacher opens «Мой маршрут», sees her name and route, and marks an activity done', async () => {
+    const { context, page } = await signedInPage(browser, teacherToken);
+    await page.goto(`${system.baseUrl}/app/tasks`);
+    await page.getByRole('heading', { name: 'Мои задачи' }).waitFor();
+    await expect(menuLinks(page)).resolves.toEqual(['Мои задачи', 'Мой маршрут']);
+    await page.getByRole('navigation', { name: 'Основное меню' }).getByRole('link', { name: 'Мой маршрут' }).click();
+
+    // Her one route opens straight away: its code, and her name on the title page.
+    await page.getByRole('heading', { name: `Индивидуальный образовательный маршрут ${code}` }).waitFor();
+    expect(page.url()).toContain(`/routes/${routeId}`);
+    await expect(page.locator('#title-page').locator('..').textContent()).resolves.toContain('Смирнова М. П.');
+    await expect(roadMapRow(page, internship).locator('td').last().textContent()).resolves.toContain('просрочено');
+    await expect(roadMapRow(page, course).locator('td').last().textContent()).resolves.toMatch(/^—/);
+
+    await roadMapRow(page, course).locator('summary', { hasText: 'Отметить выполнение' }).click();
+    const form = page.getByRole('form', { name: `Отметка о выполнении: ${course}` });
+    await form.getByLabel('Дата выполнения').fill(today());
+    await form.getByLabel('Результат').fill(result);
+    expect(await accessibilityAudit(page)).toMatchObject({ lang: 'ru', unnamed: [], h1: 1, skipped: [] });
+    await form.getByRole('button', { name: 'Отметить выполнение' }).click();
+
+    const done = roadMapRow(page, course).getByText(`Выполнено ${russianDate(today())}: ${result}`);
+    await done.waitFor();
+    await expect(roadMapRow(page, course).textContent()).resolves.toContain('ожидает подтверждения');
+
+    // On a phone the page keeps to the screen's width.
+    await page.setViewportSize(phone);
+    await done.waitFor();
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await context.close();
+  });
+
+  it('the tutor confirms the mark and the road map says «подтверждено тьютором»', async () => {
+    const { context, page } = await signedInPage(browser, as.tutor);
+    await page.goto(`${system.baseUrl}/app/routes/${routeId}`);
+    await page.getByRole('button', { name: `Подтвердить выполнение: ${course}` }).click();
+    await roadMapRow(page, course).getByText('подтверждено тьютором').waitFor();
+    await expect(roadMapRow(page, course).textContent()).resolves.toContain(
+      `Выполнено ${russianDate(today())}: ${result}`,
+    );
+    await context.close();
+
+    const stored = await system.request('GET', `/routes/${routeId}`, as.tutor);
+    expect(stored.body.roadMapProgress[0]).toMatchObject({ rowId: 'row-1', status: 'confirmed' });
+  });
+});
