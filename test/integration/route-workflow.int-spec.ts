@@ -22,7 +22,9 @@ import { routeStartOperation } from '../support/route-start';
 import {
   agreeRoadMapUpdate,
   completeRouteUpdate,
+  confirmActivityDoneUpdate,
   correctRoadMapUpdate,
+  markActivityDoneUpdate,
   recordControlDiagnosticsUpdate,
   recordDiagnosticsUpdate,
   recordPortfolioEntryUpdate,
@@ -422,6 +424,23 @@ describe('route workflow on the time-skipping test server', () => {
 
     await Worker.runReplayHistory(workerBundleOptions(), await handle.fetchHistory());
     await captureHistory('route-lifecycle', handle);
+  });
+
+  it('takes the teacher’s mark of an activity done and the tutor’s confirmation (003 §5.2), each an event', async () => {
+    const route = await startRoute({ timeZone: 'Europe/Samara' });
+    await toImplementation(route);
+    const result = 'Удостоверение о повышении квалификации';
+    const marked = await route.handle.executeUpdate(markActivityDoneUpdate, {
+      args: [{ data: { rowId: 'row-1', doneOn: route.today, result }, metadata: await meta(teacher, 'teacher') }],
+    });
+    expect(created(marked).activityCompletions).toEqual([expect.objectContaining({ rowId: 'row-1', result })]);
+    const confirmed = await route.handle.executeUpdate(confirmActivityDoneUpdate, {
+      args: [{ data: { rowId: 'row-1' }, metadata: await meta(tutor, 'tutor') }],
+    });
+    expect(created(confirmed).activityCompletions?.[0]?.confirmedBy).toBe(tutor);
+    const types = (await stream(route.routeId)).map((e) => e.type);
+    expect(types.slice(-2)).toEqual(['ActivityDoneMarked', 'ActivityDoneConfirmed']);
+    await captureHistory('route-activity-done', route.handle);
   });
 
   it('refuses what the domain refuses, storing nothing: a stranger, a task closed only by its command, an invalid route', async () => {
