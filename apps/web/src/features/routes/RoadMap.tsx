@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { Badge, DataTable, ErrorBox, InputField, SubmitButton, TextAreaField } from '../../components/ui';
 import { useSession } from '../../auth';
-import { formatLocalDate, formatNumericDate } from '../../format';
+import { formatLocalDate, formatNumericDate, todayIn } from '../../format';
 import { competenceAreaLabels, routeActivityKindLabels } from '../../labels';
 import { useSubmit } from '../../use-submit';
 import type { RoadMapRow, Route, RoadMapRowProgress } from '../../types';
@@ -67,7 +67,10 @@ function Progress({ progress }: { progress: RoadMapRowProgress | undefined }) {
 }
 
 function MarkDoneForm({ route, row, onDone }: { route: Route; row: RoadMapRow; onDone: () => void }) {
-  const [doneOn, setDoneOn] = useState('');
+  const session = useSession();
+  // A fact: done today or before, in the organisation's zone.
+  const today = todayIn(session.timeZoneOf(route.organisationId));
+  const [doneOn, setDoneOn] = useState(today);
   const [result, setResult] = useState('');
   const command = useSubmit();
   const submit = (event: FormEvent) => {
@@ -85,6 +88,8 @@ function MarkDoneForm({ route, row, onDone }: { route: Route; row: RoadMapRow; o
           field="doneOn"
           error={command.error}
           type="date"
+          min={route.titlePage.startDate}
+          max={today}
           value={doneOn}
           onChange={setDoneOn}
         />
