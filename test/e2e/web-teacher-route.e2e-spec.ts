@@ -69,6 +69,9 @@ describe('web application: the teacher’s «Мой маршрут» and the mar
 
   it('the teacher opens «Мой маршрут», sees her name and route, and marks an activity done', async () => {
     const { context, page } = await signedInPage(browser, teacherToken);
+    // Her home screen is her route.
+    await page.goto(`${system.baseUrl}/app/`);
+    await page.getByRole('heading', { name: `Индивидуальный образовательный маршрут ${code}` }).waitFor();
     await page.goto(`${system.baseUrl}/app/tasks`);
     await page.getByRole('heading', { name: 'Мои задачи' }).waitFor();
     await expect(menuLinks(page)).resolves.toEqual(['Мои задачи', 'Мой маршрут']);
