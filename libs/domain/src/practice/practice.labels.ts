@@ -1,0 +1,27 @@
+import type { PracticeLevel, PracticeStatus } from './practice.events';
+
+export const practiceLevelLabels: Readonly<Record<PracticeLevel, string>> = {
+  organisation: 'Уровень образовательной организации',
+  municipal: 'Муниципальный уровень',
+  regional: 'Региональный уровень',
+};
+
+export const practiceStatusLabels: Readonly<Record<PracticeStatus, string>> = {
+  submitted: 'На рассмотрении',
+  returned: 'Возвращена на доработку',
+  published: 'Опубликована',
+};
+
+/** The practice's fields as the form and the refusals name them. */
+export const practiceFieldLabels = {
+  title: 'Название практики',
+  form: 'Форма наставничества',
+  problem: 'Какую проблему решала практика',
+  whatWasDone: 'Что было сделано',
+  results: 'Результаты',
+  evidence: 'Подтверждение результатов',
+  subject: 'Предмет или направление',
+  level: 'Уровень',
+  attachments: 'Приложения',
+  comment: 'Комментарий',
+} as const;
