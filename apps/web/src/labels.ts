@@ -34,6 +34,12 @@ export {
   deficitLevelLabels,
 } from '../../../libs/domain/src/route/route.labels';
 
+export {
+  practiceLevelLabels,
+  practiceStatusLabels,
+  practiceFieldLabels,
+} from '../../../libs/domain/src/practice/practice.labels';
+
 import { roleLabels } from '../../../libs/domain/src/shared/role.labels';
 
 export { roleLabels };
