@@ -112,6 +112,10 @@ describe('web application: a practice goes from the mentor through the regional 
     await review.getByRole('button', { name: 'Опубликовать' }).click();
     await page.getByText('Практика опубликована').waitFor();
     await page.locator('.badge').filter({ hasText: 'Опубликована' }).waitFor();
+    // The practice's history names who did what.
+    const history = page.getByRole('region', { name: 'История практики' });
+    await history.getByText(/Практика опубликована/).waitFor();
+    await expect(history.textContent()).resolves.toContain('Практика предложена (Наставникова Анна Сергеевна)');
     expect((await system.request('GET', `/practices/${practiceId}`, as.coordinator)).body.status).toBe('published');
     await context.close();
   });

@@ -39,6 +39,7 @@ export {
   practiceStatusLabels,
   practiceFieldLabels,
 } from '../../../libs/domain/src/practice/practice.labels';
+import { practiceEventLabels } from '../../../libs/domain/src/practice/practice.labels';
 
 import { roleLabels } from '../../../libs/domain/src/shared/role.labels';
 
@@ -83,6 +84,7 @@ export const eventTypeLabels: Readonly<Record<string, string>> = {
   TaskCancelled: 'Задача отменена',
   TaskReassigned: 'Задача передана другому исполнителю',
   TaskEscalated: 'Задача эскалирована',
+  ...practiceEventLabels,
 };
 
 export const pluralRu = (n: number, one: string, few: string, many: string): string => {

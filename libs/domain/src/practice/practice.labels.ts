@@ -1,4 +1,4 @@
-import type { PracticeLevel, PracticeStatus } from './practice.events';
+import type { PracticeEvent, PracticeLevel, PracticeStatus } from './practice.events';
 
 export const practiceLevelLabels: Readonly<Record<PracticeLevel, string>> = {
   organisation: 'Уровень образовательной организации',
@@ -25,3 +25,11 @@ export const practiceFieldLabels = {
   attachments: 'Приложения',
   comment: 'Комментарий',
 } as const;
+
+/** What happened to a practice, in the words of its history. */
+export const practiceEventLabels: Readonly<Record<PracticeEvent['type'], string>> = {
+  PracticeSubmitted: 'Практика предложена',
+  PracticeReturned: 'Возвращена автору с комментарием',
+  PracticeResubmitted: 'Доработанная практика предложена повторно',
+  PracticePublished: 'Практика опубликована',
+};

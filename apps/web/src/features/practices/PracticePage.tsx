@@ -3,8 +3,8 @@ import { useParams } from 'react-router';
 import { getJson, postJson } from '../../api';
 import { useSession } from '../../auth';
 import { Badge, DoneBox, ErrorBox, Loading, TextAreaField, useLoad } from '../../components/ui';
-import { formatDay } from '../../format';
-import { practiceFieldLabels } from '../../labels';
+import { formatDay, formatInstant } from '../../format';
+import { eventTypeLabels, practiceFieldLabels } from '../../labels';
 import { useSubmit } from '../../use-submit';
 import { practiceStatusTone, type Practice } from './practice';
 import { PracticeFormFields } from './PracticeFormFields';
@@ -76,6 +76,7 @@ export function PracticePage() {
           </ul>
         </>
       ) : null}
+      <PracticeHistory practiceId={p.practiceId} zone={zone} version={p.status + p.returns.length} />
       {p.canReview ? <Review practiceId={p.practiceId} onDone={practice.reload} /> : null}
       {p.canResubmit ? (
         <section aria-labelledby="resubmit-title">
@@ -133,6 +134,35 @@ function Review({ practiceId, onDone }: { practiceId: string; onDone: () => void
           Опубликовать
         </button>
       </div>
+    </section>
+  );
+}
+
+interface HistoryEntry {
+  version: number;
+  type: string;
+  recordedAt: string;
+  actorName: string | null;
+}
+
+/** Who submitted, returned, resubmitted and published the practice, and when. */
+function PracticeHistory({ practiceId, zone, version }: { practiceId: string; zone: string; version: string }) {
+  const history = useLoad(
+    () => getJson<HistoryEntry[]>(`/practices/${practiceId}/history?limit=100`),
+    [practiceId, version],
+  );
+  return (
+    <section aria-labelledby="practice-history-title">
+      <h2 id="practice-history-title">История практики</h2>
+      <ErrorBox error={history.error} />
+      <ol>
+        {(history.data ?? []).map((entry) => (
+          <li key={entry.version}>
+            {formatInstant(entry.recordedAt, zone)} — {eventTypeLabels[entry.type] ?? entry.type}
+            {entry.actorName ? ` (${entry.actorName})` : ''}
+          </li>
+        ))}
+      </ol>
     </section>
   );
 }
