@@ -68,7 +68,10 @@ const apiRoutes: ApiRoute[] = [...new Set(controllersOf(AppModule))].flatMap((co
     })),
 );
 
-/** Collections whose `:id` belongs to an organisation: another organisation's id must answer 404. */
+/**
+ * Collections whose `:id` belongs to an organisation: another organisation's id must answer 404. A published
+ * practice (`practices`) belongs to its region, not one organisation: its service answers 404 after validation.
+ */
 const organisationScoped = ['organisations', 'programmes', 'pairs', 'routes', 'tasks', 'mentors', 'people'];
 
 /**
@@ -172,6 +175,21 @@ describe('access matrix: every route × every role × own and other organisation
     }
     ids.user = (await system.request('GET', '/me', as.curator)).body.userId;
     ids.person = await addPerson(system, a, as.curator, 'Сотрудникова');
+    // A practice of A's mentor, published: every role of A's region reads it (issue 28).
+    const practice = await system.request('POST', '/practices', system.token(people.mentor, ['mentor'], [a]), {
+      organisationId: a,
+      title: 'Практика',
+      form: 'teacherTeacher',
+      problem: 'Проблема',
+      whatWasDone: 'Сделано',
+      results: 'Результаты',
+      evidence: 'Подтверждение',
+      subject: 'Математика',
+      level: 'organisation',
+    });
+    expect(practice.status).toBe(201);
+    ids.practice = practice.body.practiceId;
+    expect((await system.request('POST', `/practices/${ids.practice}/publish`, admin, {})).status).toBe(200);
     // Reads come from projections: wait until they show the fixture as it now is.
     for (const [path, check] of [
       [`/programmes/${ids.programme}`, () => true],
@@ -216,6 +234,7 @@ describe('access matrix: every route × every role × own and other organisation
                           tasks: ids.task,
                           people: ids.person,
                           notifications: ids.notification,
+                          practices: ids.practice,
                         } as Record<string, string | undefined>
                       )[collection];
       if (!value)

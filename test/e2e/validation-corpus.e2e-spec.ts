@@ -45,6 +45,18 @@ const row = () => ({
   hours: 36,
   deadline: '2027-05-20',
 });
+/** A practice's content (issue 28) as the bank's form sends it. */
+const practiceContent = () => ({
+  title: 'Школа молодого педагога',
+  form: 'teacherTeacher',
+  problem: 'Адаптация молодых специалистов',
+  whatWasDone: 'Встречи',
+  results: 'Остались в школе',
+  evidence: 'Анкетирование',
+  subject: 'Математика',
+  level: 'municipal',
+  attachments: ['https://disk.example.ru/practice.pdf'],
+});
 const controlPoint = () => ({ controlPointId: 'cp-1', date: '2027-06-01', description: 'Курс пройден' });
 const results = () => [{ area: 'ict', percent: 35 }];
 
@@ -663,6 +675,40 @@ const corpus: Record<string, { body: Body; cases: (body: Body) => Case[] }> = {
       ['another address', { ...b, to: 'other@school.ru' }, 'to', 'whitelistValidation'],
       ['too long', withField(b, 'reason', long(501)), 'reason', 'maxLength'],
     ],
+  },
+  'POST /practices': {
+    body: { organisationId: uuid(), ...practiceContent() },
+    cases: (b) => [
+      ['missing field', withField(b, 'title', undefined), 'title', 'isNotEmpty'],
+      ['bad enum', withField(b, 'form', 'friendFriend'), 'form', 'isIn'],
+      ['bad enum', withField(b, 'level', 'federal'), 'level', 'isIn'],
+      ['too long', withField(b, 'problem', long(5001)), 'problem', 'maxLength'],
+      ['not https', withField(b, 'attachments', ['http://disk.example.ru/a.pdf']), 'attachments', 'isFileRef'],
+      ['not a UUID', withField(b, 'organisationId', 'school-5'), 'organisationId', 'isUuid'],
+    ],
+  },
+  'POST /practices/:id/resubmit': {
+    body: practiceContent(),
+    cases: (b) => [
+      ['missing field', withField(b, 'results', undefined), 'results', 'isNotEmpty'],
+      [
+        'too many attachments',
+        withField(b, 'attachments', Array(11).fill('https://a.ru/f')),
+        'attachments',
+        'arrayMaxSize',
+      ],
+    ],
+  },
+  'POST /practices/:id/return': {
+    body: { comment: 'Добавьте цифры' },
+    cases: (b) => [
+      ['missing field', {}, 'comment', 'isNotEmpty'],
+      ['too long', withField(b, 'comment', long(2001)), 'comment', 'maxLength'],
+    ],
+  },
+  'POST /practices/:id/publish': {
+    body: { comment: 'Рекомендуем району' },
+    cases: (b) => [['too long', withField(b, 'comment', long(2001)), 'comment', 'maxLength']],
   },
   'POST /auth/dev-token': {
     body: { sub: uuid() },

@@ -88,6 +88,7 @@ describe('web application: the administrator audits a pair after a mentor replac
       'Аудит пар',
       'Импорт сотрудников',
       'Региональные специалисты',
+      'Банк практик',
       'Производственный календарь',
       'Пользователи и роли',
       'Уведомления',
@@ -308,7 +309,7 @@ describe('web application: the administrator audits a pair after a mentor replac
     await signIn.getByRole('button', { name: /Абрамова Анна Викторовна/ }).click();
     await signIn.getByRole('heading', { name: 'Мои задачи' }).waitFor();
     await expect(signIn.locator('.user').textContent()).resolves.toContain('Абрамова Анна Викторовна');
-    await expect(menuLinks(signIn)).resolves.toEqual(['Мои задачи', 'ИОМ']);
+    await expect(menuLinks(signIn)).resolves.toEqual(['Мои задачи', 'ИОМ', 'Банк практик']);
     await fresh.close();
 
     await card.getByRole('button', { name: 'Снять роль «Методист» (МБОУ «Лицей № 2»)' }).click();

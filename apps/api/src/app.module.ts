@@ -19,6 +19,7 @@ import { PeopleModule } from './people/people.module';
 import { PeopleImportModule } from './people-import/people-import.module';
 import { PeoplePrivacyModule } from './people-privacy/people-privacy.module';
 import { ParticipantsModule } from './participants/participants.module';
+import { PracticesModule } from './practices/practices.module';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { ReportsModule } from './reports/reports.module';
 import { RoutesModule } from './routes/routes.module';
@@ -55,6 +56,7 @@ import { UsersModule } from './users/users.module';
     TasksModule,
     CalendarModule,
     ReportsModule,
+    PracticesModule,
     AuthModule,
     UsersModule,
     NotificationsModule,

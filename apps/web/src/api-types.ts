@@ -1593,6 +1593,109 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/practices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Банк лучших практик: полнотекстовый поиск на русском, фильтры по форме, предмету, уровню */
+        get: operations["PracticesController_list"];
+        put?: never;
+        /** Предложить практику в банк лучших практик (наставник, куратор, тьютор) */
+        post: operations["PracticesController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/practices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Практика с автором, организацией и замечаниями рецензентов */
+        get: operations["PracticesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/practices/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** История практики: кто и когда предложил, вернул, опубликовал */
+        get: operations["PracticesController_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/practices/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Вернуть практику автору с комментарием */
+        post: operations["PracticesController_returnToAuthor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/practices/{id}/resubmit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Предложить доработанную практику повторно (автор) */
+        post: operations["PracticesController_resubmit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/practices/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Опубликовать практику в банке лучших практик региона */
+        post: operations["PracticesController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/config": {
         parameters: {
             query?: never;
@@ -2775,6 +2878,81 @@ export interface components {
              */
             pairId?: string;
             /** @example По итогам ВПР в 5-х классах */
+            comment?: string;
+        };
+        SubmitPracticeDto: {
+            /** @example Школа молодого педагога */
+            title: string;
+            /**
+             * @description The form of mentoring (as for pairs)
+             * @example teacherTeacher
+             * @enum {string}
+             */
+            form: "teacherTeacher" | "headTeacher" | "employerStudent" | "studentPupil" | "pupilPupil" | "employerPupil" | "universityTeacherYoungTeacher";
+            /** @example Трудности адаптации молодых специалистов в первый год работы */
+            problem: string;
+            /** @example Еженедельные встречи, взаимопосещение уроков */
+            whatWasDone: string;
+            /** @example Все молодые педагоги остались в школе */
+            results: string;
+            /** @example Анкетирование, протоколы посещений уроков */
+            evidence: string;
+            /** @example Математика */
+            subject: string;
+            /**
+             * @example municipal
+             * @enum {string}
+             */
+            level: "organisation" | "municipal" | "regional";
+            /**
+             * @example [
+             *       "https://disk.example.ru/practice.pdf"
+             *     ]
+             */
+            attachments?: string[];
+            /**
+             * Format: uuid
+             * @description The author's organisation, where they hold the mentor's, curator's or tutor's role
+             */
+            organisationId: string;
+        };
+        ReturnPracticeDto: {
+            /** @example Добавьте результаты анкетирования в цифрах */
+            comment: string;
+        };
+        PracticeContentDto: {
+            /** @example Школа молодого педагога */
+            title: string;
+            /**
+             * @description The form of mentoring (as for pairs)
+             * @example teacherTeacher
+             * @enum {string}
+             */
+            form: "teacherTeacher" | "headTeacher" | "employerStudent" | "studentPupil" | "pupilPupil" | "employerPupil" | "universityTeacherYoungTeacher";
+            /** @example Трудности адаптации молодых специалистов в первый год работы */
+            problem: string;
+            /** @example Еженедельные встречи, взаимопосещение уроков */
+            whatWasDone: string;
+            /** @example Все молодые педагоги остались в школе */
+            results: string;
+            /** @example Анкетирование, протоколы посещений уроков */
+            evidence: string;
+            /** @example Математика */
+            subject: string;
+            /**
+             * @example municipal
+             * @enum {string}
+             */
+            level: "organisation" | "municipal" | "regional";
+            /**
+             * @example [
+             *       "https://disk.example.ru/practice.pdf"
+             *     ]
+             */
+            attachments?: string[];
+        };
+        PublishPracticeDto: {
+            /** @example Рекомендуется к распространению в районе */
             comment?: string;
         };
         DevTokenDto: {
@@ -5099,6 +5277,166 @@ export interface operations {
         };
         responses: {
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PracticesController_list: {
+        parameters: {
+            query?: {
+                limit?: unknown;
+                offset?: unknown;
+                /** @description Full-text search in Russian (word forms match: «адаптации» finds «адаптация») */
+                q?: string;
+                form?: "teacherTeacher" | "headTeacher" | "employerStudent" | "studentPupil" | "pupilPupil" | "employerPupil" | "universityTeacherYoungTeacher";
+                /** @description Part of the subject */
+                subject?: string;
+                level?: "organisation" | "municipal" | "regional";
+                organisationId?: string;
+                /** @description Published practices are seen by the whole region; others by their author and reviewers */
+                status?: "submitted" | "returned" | "published";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PracticesController_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitPracticeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PracticesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PracticesController_history: {
+        parameters: {
+            query?: {
+                limit?: unknown;
+                offset?: unknown;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PracticesController_returnToAuthor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnPracticeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PracticesController_resubmit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PracticeContentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PracticesController_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublishPracticeDto"];
+            };
+        };
+        responses: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };

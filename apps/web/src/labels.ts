@@ -34,6 +34,13 @@ export {
   deficitLevelLabels,
 } from '../../../libs/domain/src/route/route.labels';
 
+export {
+  practiceLevelLabels,
+  practiceStatusLabels,
+  practiceFieldLabels,
+} from '../../../libs/domain/src/practice/practice.labels';
+import { practiceEventLabels } from '../../../libs/domain/src/practice/practice.labels';
+
 import { roleLabels } from '../../../libs/domain/src/shared/role.labels';
 
 export { roleLabels };
@@ -77,6 +84,7 @@ export const eventTypeLabels: Readonly<Record<string, string>> = {
   TaskCancelled: 'Задача отменена',
   TaskReassigned: 'Задача передана другому исполнителю',
   TaskEscalated: 'Задача эскалирована',
+  ...practiceEventLabels,
 };
 
 export const pluralRu = (n: number, one: string, few: string, many: string): string => {

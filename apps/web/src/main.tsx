@@ -19,6 +19,9 @@ import { PersonCardPage } from './features/people/PersonCardPage';
 import { ImportPeople } from './features/people/ImportPeople';
 import { RegionalSpecialists } from './features/organisations/RegionalSpecialists';
 import { Notifications } from './features/notifications/Notifications';
+import { PracticeBank } from './features/practices/PracticeBank';
+import { PracticePage } from './features/practices/PracticePage';
+import { SubmitPractice } from './features/practices/SubmitPractice';
 import './styles.css';
 
 const router = createBrowserRouter(
@@ -47,6 +50,9 @@ const router = createBrowserRouter(
         { path: 'notifications', element: <Notifications /> },
         { path: 'people/import', element: <ImportPeople /> },
         { path: 'regional-specialists', element: <RegionalSpecialists /> },
+        { path: 'practices', element: <PracticeBank /> },
+        { path: 'practices/new', element: <SubmitPractice /> },
+        { path: 'practices/:practiceId', element: <PracticePage /> },
         { path: '*', element: <Navigate to="/" replace /> },
       ],
     },

@@ -12,6 +12,7 @@ describe('stream ids and workflow ids', () => {
     ['participantStream', 'parseParticipantStream', `participant-${id}`],
     ['mentorLoadStream', 'parseMentorLoadStream', `mentor-load-${id}`],
     ['monitoringStream', 'parseMonitoringStream', `monitoring-${id}`],
+    ['practiceStream', 'parsePracticeStream', `practice-${id}`],
     ['userStream', 'parseUserStream', `user-${id}`],
     ['auditReadsPairStream', 'parseAuditReadsPairStream', `audit-reads-pair-${id}`],
     ['personStream', 'parsePersonStream', `person-${id}`],

@@ -45,6 +45,11 @@ const monitoring = streamKind('monitoring-');
 export const monitoringStream = monitoring.stream;
 export const parseMonitoringStream = monitoring.parse;
 
+const practice = streamKind('practice-');
+/** A practice of the bank of best practices (issue 28), by practice id. */
+export const practiceStream = practice.stream;
+export const parsePracticeStream = practice.parse;
+
 const user = streamKind('user-');
 /** A user's account changes, for the audit (written beside the users table). */
 export const userStream = user.stream;

@@ -8,6 +8,7 @@ import { reportFactsProjection } from './reports/report-facts.projection';
 import { tasksProjection } from './tasks/tasks.projection';
 import { notificationOutboxProjection } from './notifications/notification-outbox.projection';
 import { pendingDeadlinesProjection } from './calendar/pending-deadlines.projection';
+import { practicesProjection } from './practices/practices.projection';
 
 export const allProjections: Projection[] = [
   organisationsProjection,
@@ -19,4 +20,5 @@ export const allProjections: Projection[] = [
   notificationOutboxProjection,
   reportFactsProjection,
   pendingDeadlinesProjection,
+  practicesProjection,
 ];

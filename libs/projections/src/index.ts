@@ -28,3 +28,4 @@ export * from './tasks/review-tasks';
 export * from './notifications/notification-templates';
 export * from './notifications/smtp-notification-sender';
 export * from './notifications/task-calendar-event';
+export * from './practices/practices.projection';

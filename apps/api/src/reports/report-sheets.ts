@@ -280,6 +280,8 @@ export function regionSheets(
       ['Проектов ИОМ с известным сроком представления', totals.draftsDecided],
       ['Из них представлено в течение 10 рабочих дней', totals.draftsOnTime],
       ['Доля проектов ИОМ, представленных в срок', totals.draftsOnTimeShare],
+      ['Практик предложено в банк лучших практик', totals.practicesSubmitted],
+      ['Практик опубликовано', totals.practicesPublished],
     ]),
     breakdownSheet(
       'Документы',
@@ -340,6 +342,8 @@ export function regionSheets(
         })),
         { key: 'draftsDecided', header: 'Проектов ИОМ', width: 12, numFmt: COUNT },
         { key: 'draftsOnTime', header: 'В срок', width: 10, numFmt: COUNT },
+        { key: 'practicesSubmitted', header: 'Практик предложено', width: 12, numFmt: COUNT },
+        { key: 'practicesPublished', header: 'Практик опубликовано', width: 12, numFmt: COUNT },
       ],
       rows: organisations.map((o) => ({
         name: o.name,
@@ -351,6 +355,8 @@ export function regionSheets(
         ...Object.fromEntries(pairForms.map((form) => [`form.${form}`, o.pairsByForm[form]])),
         draftsDecided: o.draftsDecided,
         draftsOnTime: o.draftsOnTime,
+        practicesSubmitted: o.practicesSubmitted,
+        practicesPublished: o.practicesPublished,
       })),
     },
   ];

@@ -32,6 +32,7 @@ export const menu: MenuItem[] = [
     label: 'Региональные специалисты',
     roles: ['curator', 'director', 'regionalCoordinator', 'administrator'],
   },
+  { to: '/practices', label: 'Банк практик', roles: 'all' },
   { to: '/calendar', label: 'Производственный календарь', roles: ['administrator'] },
   { to: '/users', label: 'Пользователи и роли', roles: ['administrator'] },
   { to: '/notifications', label: 'Уведомления', roles: ['administrator'] },

@@ -11,6 +11,7 @@ import { AddPairToRoutesView1764800000000 } from './1764800000000-add-pair-to-ro
 import { IndexOrganisationsByRegionalSpecialist1764910000000 } from './1764910000000-index-organisations-by-regional-specialist';
 import { AddNotificationDelivery1765100000000 } from './1765100000000-add-notification-delivery';
 import { DropStaffNamesFromOrganisationsView1765200000000 } from './1765200000000-drop-staff-names-from-organisations-view';
+import { CreatePracticesView1765328000000 } from './1765328000000-create-practices-view';
 
 export const readModelMigrations = [
   CreateReadModels1763856100000,
@@ -26,4 +27,5 @@ export const readModelMigrations = [
   IndexOrganisationsByRegionalSpecialist1764910000000,
   AddNotificationDelivery1765100000000,
   DropStaffNamesFromOrganisationsView1765200000000,
+  CreatePracticesView1765328000000,
 ];

@@ -8,6 +8,10 @@ import {
   parseMonitoringStream,
   parseOrganisationStream,
   parsePairStream,
+  parsePracticeStream,
+  practiceDecider,
+  type PracticeEvent,
+  type PracticeStatus,
   parseProgrammeStream,
   parseRouteStream,
   programmeDecider,
@@ -93,7 +97,13 @@ export interface TaskFacts {
 
 export type MonitoringResultFacts = MonitoringResultRecorded['data'];
 
-export type ReportSubjectType = 'organisation' | 'programme' | 'pair' | 'route' | 'task' | 'monitoringResult';
+/** A practice of the bank (issue 28), counted under its author's organisation. */
+export interface PracticeFacts {
+  readonly status: PracticeStatus;
+}
+
+export type ReportSubjectType =
+  'organisation' | 'programme' | 'pair' | 'route' | 'task' | 'monitoringResult' | 'practice';
 
 /** How a subject's state is folded and what of it a report keeps. */
 export interface SubjectKind<S> {
@@ -213,11 +223,22 @@ const monitoringResultKind: SubjectKind<MonitoringResultFacts | null> = {
   facts: (s) => (s === null ? undefined : { organisationId: s.organisationId, facts: s }),
 };
 
+const practiceKind: SubjectKind<ReturnType<typeof practiceDecider.initialState>> = {
+  type: 'practice',
+  initialState: practiceDecider.initialState,
+  evolve: (s, e) => practiceDecider.evolve(s, e as never),
+  facts: (s) =>
+    s.status === 'none'
+      ? undefined
+      : { organisationId: s.organisationId, facts: { status: s.status } satisfies PracticeFacts },
+};
+
 const streamKinds: readonly [(streamId: string) => string | undefined, SubjectKind<never>][] = [
   [parseOrganisationStream, organisationKind as SubjectKind<never>],
   [parseProgrammeStream, programmeKind as SubjectKind<never>],
   [parsePairStream, pairKind as SubjectKind<never>],
   [parseRouteStream, routeKind as SubjectKind<never>],
+  [parsePracticeStream, practiceKind as SubjectKind<never>],
 ];
 
 export interface SubjectRef {
@@ -249,7 +270,7 @@ export function subjectsOf(event: { streamId: string; type: string; data: Record
 
 /** The events of every subject a report reads: a misspelt type does not compile. */
 export const reportEventTypes: readonly (
-  OrganisationEvent | ProgrammeEvent | PairEvent | RouteEvent | MonitoringEvent
+  OrganisationEvent | ProgrammeEvent | PairEvent | RouteEvent | MonitoringEvent | PracticeEvent
 )['type'][] = [
   'OrganisationRegistered',
   'StaffAssigned',
@@ -278,6 +299,10 @@ export const reportEventTypes: readonly (
   'TaskCancelled',
   'TaskReassigned',
   'MonitoringResultRecorded',
+  'PracticeSubmitted',
+  'PracticeReturned',
+  'PracticeResubmitted',
+  'PracticePublished',
 ];
 
 /**
@@ -317,6 +342,8 @@ const occurredAtFields = [
   'cancelledAt',
   'reassignedAt',
   'recordedAt',
+  'resubmittedAt',
+  'publishedAt',
 ] as const;
 
 export function eventOccurredAt(event: { type: string; data: Record<string, unknown>; recordedAt: string }): string {

@@ -28,6 +28,7 @@ import type {
   MonitoringResultFacts,
   OrganisationFacts,
   PairFacts,
+  PracticeFacts,
   ProgrammeFacts,
   RouteFacts,
   TaskFacts,
@@ -493,6 +494,9 @@ export interface RegionOrganisationRow {
   /** Drafts whose 10-working-day outcome is known (delivered, or reported late), and those on time. */
   readonly draftsDecided: number;
   readonly draftsOnTime: number;
+  /** Practices of the bank its people submitted (whatever became of them), and those published (issue 28). */
+  readonly practicesSubmitted: number;
+  readonly practicesPublished: number;
 }
 
 export interface RegionAggregate {
@@ -509,6 +513,8 @@ export interface RegionAggregate {
   readonly draftsDecided: number;
   readonly draftsOnTime: number;
   readonly draftsOnTimeShare: number | null;
+  readonly practicesSubmitted: number;
+  readonly practicesPublished: number;
 }
 
 export function regionOrganisationRow(
@@ -524,6 +530,7 @@ export function regionOrganisationRow(
   const routes = ofType<RouteFacts>(rows, 'route')
     .map((r) => r.facts)
     .filter((r) => r.draftDeliveredOnTime !== undefined);
+  const practices = ofType<PracticeFacts>(rows, 'practice').map((p) => p.facts);
   return {
     organisationId,
     name: organisation.name,
@@ -540,6 +547,8 @@ export function regionOrganisationRow(
     ) as Record<PairKind, number>,
     draftsDecided: routes.length,
     draftsOnTime: routes.filter((r) => r.draftDeliveredOnTime === true).length,
+    practicesSubmitted: practices.length,
+    practicesPublished: practices.filter((p) => p.status === 'published').length,
   };
 }
 
@@ -572,5 +581,7 @@ export function regionAggregate(organisations: readonly RegionOrganisationRow[])
     draftsDecided,
     draftsOnTime,
     draftsOnTimeShare: share(draftsOnTime, draftsDecided),
+    practicesSubmitted: organisations.reduce((t, o) => t + o.practicesSubmitted, 0),
+    practicesPublished: organisations.reduce((t, o) => t + o.practicesPublished, 0),
   };
 }
