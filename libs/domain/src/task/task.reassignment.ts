@@ -2,7 +2,7 @@ import type { CommandMetadata, DomainCommand, Role } from '../shared/decider';
 import { DomainRefusal } from '../shared/refusal';
 import { isMissing } from '../shared/text';
 import type { TaskReassigned } from './task.events';
-import { isTaskActive, type Tasks } from './task.state';
+import { requireActiveTask, type Tasks } from './task.state';
 
 /** Hands an active task to another holder of its role (issue 27: reassign and delegate, with a reason). */
 export type ReassignTask = DomainCommand<
@@ -34,9 +34,7 @@ export const reassignReasonMissing = 'Укажите причину';
  * aggregate's history (the audit timeline) shows it. The API checks that the new person holds the role.
  */
 export function reassignTask(tasks: Tasks, data: ReassignTask['data'], metadata: CommandMetadata): TaskReassigned[] {
-  const task = tasks[data.taskId];
-  if (!task) throw new DomainRefusal('task.notFound', 'Задача не найдена');
-  if (!isTaskActive(task)) throw new DomainRefusal('task.notActive', 'Задача уже выполнена или отменена');
+  const task = requireActiveTask(tasks, data.taskId);
   if (isMissing(data.reason)) throw new DomainRefusal('task.reassign.reason', reassignReasonMissing);
   if (isMissing(data.toPersonId)) throw new DomainRefusal('task.reassign.to', 'Укажите, кому передать задачу');
   if (metadata.role !== 'administrator' && !mayReassignTask(task.assignee.role, [metadata.role as Role])) {

@@ -113,34 +113,14 @@ export function TaskInbox() {
           Обновить
         </button>
       </div>
-      {manages ? (
-        <div className="chips" role="group" aria-label="Чьи задачи">
-          {(Object.keys(scopeLabels) as Scope[]).map((option) => (
-            <button
-              key={option}
-              type="button"
-              aria-pressed={scope === option}
-              className={scope === option ? 'chip chip-active' : 'chip'}
-              onClick={() => setScope(option)}
-            >
-              {scopeLabels[option]}
-            </button>
-          ))}
-        </div>
-      ) : null}
-      <div className="chips" role="group" aria-label="Фильтр по сроку">
-        {(Object.keys(chipLabels) as Chip[]).map((option) => (
-          <button
-            key={option}
-            type="button"
-            aria-pressed={chip === option}
-            className={chip === option ? 'chip chip-active' : 'chip'}
-            onClick={() => setChip(option)}
-          >
-            {chipLabels[option]} ({counts?.[option] ?? '…'})
-          </button>
-        ))}
-      </div>
+      {manages ? <Chips label="Чьи задачи" labels={scopeLabels} value={scope} onChange={setScope} /> : null}
+      <Chips
+        label="Фильтр по сроку"
+        labels={chipLabels}
+        value={chip}
+        onChange={setChip}
+        count={(option) => counts?.[option] ?? '…'}
+      />
       <div className="filters">
         <InputField label="Поиск по ФИО или коду ИОМ" field="q" value={text} onChange={setText} type="search" />
         <SelectField
@@ -154,13 +134,11 @@ export function TaskInbox() {
             .map((k) => [k, `${taskKindLabels[k]} (${counts?.byKind[k] ?? 0})`] as const)}
         />
         {organisations.length > 1 ? (
-          <SelectField
-            label="Организация"
-            field="organisationId"
+          <OrganisationSelect
+            organisations={organisations}
             value={organisationId}
             onChange={setOrganisationId}
             empty="Все организации"
-            options={organisations.map((o) => [o.organisationId, o.name] as const)}
           />
         ) : null}
         <SelectField
@@ -193,6 +171,38 @@ export function TaskInbox() {
         ))}
       </ul>
     </section>
+  );
+}
+
+/** Toggle buttons, one pressed: a filter's options, each with how many tasks it holds when `count` is given. */
+function Chips<T extends string>({
+  label,
+  labels,
+  value,
+  onChange,
+  count,
+}: {
+  label: string;
+  labels: Record<T, string>;
+  value: T;
+  onChange: (value: T) => void;
+  count?: (option: T) => number | string;
+}) {
+  return (
+    <div className="chips" role="group" aria-label={label}>
+      {(Object.keys(labels) as T[]).map((option) => (
+        <button
+          key={option}
+          type="button"
+          aria-pressed={value === option}
+          className={value === option ? 'chip chip-active' : 'chip'}
+          onClick={() => onChange(option)}
+        >
+          {labels[option]}
+          {count ? ` (${count(option)})` : ''}
+        </button>
+      ))}
+    </div>
   );
 }
 
@@ -310,77 +320,65 @@ function CompleteTask({ task, onDone }: { task: Task; onDone: () => void }) {
   );
 }
 
-/** «Передать»: another holder of the task's role, chosen by name, and the reason (recorded in the history). */
-function ReassignTask({ task, onDone }: { task: Task; onDone: () => void }) {
-  const [person, setPerson] = useState<PersonListItem>();
-  const [reason, setReason] = useState('');
-  const { submit: send, busy, error, done } = useSubmit();
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void send(async () => {
-      await postJson(`/tasks/${task.taskId}/reassign`, { toPersonId: person?.personId, reason });
-      onDone();
-      return 'Задача передана';
-    });
-  };
+/** The caller's organisations, by name. */
+function OrganisationSelect({
+  organisations,
+  value,
+  onChange,
+  empty,
+}: {
+  organisations: Organisation[];
+  value: string;
+  onChange: (id: string) => void;
+  empty?: string;
+}) {
   return (
-    <details className="reassign">
-      <summary>Передать</summary>
-      <form className="inline-form" onSubmit={submit} noValidate aria-label="Передать задачу">
-        <PersonPicker
-          organisationId={task.organisationId}
-          label="Кому передать"
-          field="toPersonId"
-          error={error}
-          value={person}
-          onChange={setPerson}
-        />
-        <InputField label="Причина" field="reason" error={error} value={reason} onChange={setReason} />
-        <SubmitButton busy={busy} variant="plain">
-          Передать задачу
-        </SubmitButton>
-        <ErrorBox error={error} />
-        <DoneBox done={done} />
-      </form>
-    </details>
+    <SelectField
+      label="Организация"
+      field="organisationId"
+      value={value}
+      onChange={onChange}
+      empty={empty}
+      options={organisations.map((o) => [o.organisationId, o.name] as const)}
+    />
   );
 }
 
-/** «Передать все задачи сотрудника»: every open task of someone going on leave, to one colleague. */
-function BulkReassign({ organisations, onDone }: { organisations: Organisation[]; onDone: () => void }) {
-  const [organisationId, setOrganisationId] = useState(organisations[0]?.organisationId ?? '');
+/** What a reassignment form sends: whose tasks (the bulk form only), to whom, why. */
+interface ReassignBody {
+  fromPersonId?: string;
+  toPersonId?: string;
+  reason: string;
+}
+
+/**
+ * The form passing tasks on: the new holder chosen by name in the staff picker, the reason (required, kept in
+ * the pair's or route's history), and with `withFrom` whose tasks. `send` posts it and says what was done.
+ */
+function ReassignForm({
+  title,
+  organisationId,
+  withFrom = false,
+  submitText,
+  send,
+}: {
+  title: string;
+  organisationId: string;
+  withFrom?: boolean;
+  submitText: string;
+  send: (body: ReassignBody) => Promise<string>;
+}) {
   const [from, setFrom] = useState<PersonListItem>();
   const [to, setTo] = useState<PersonListItem>();
   const [reason, setReason] = useState('');
-  const { submit: send, busy, error, done } = useSubmit();
+  const { submit: run, busy, error, done } = useSubmit();
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void send(async () => {
-      const result = await postJson<{ reassigned: string[]; refused: { taskId: string; detail: string }[] }>(
-        '/tasks/reassign',
-        { fromPersonId: from?.personId, toPersonId: to?.personId, reason, organisationId },
-      );
-      onDone();
-      return [
-        `Передано задач: ${result.reassigned.length}`,
-        ...result.refused.map((r) => `не передана: ${r.detail}`),
-      ].join('; ');
-    });
+    void run(() => send({ ...(withFrom ? { fromPersonId: from?.personId } : {}), toPersonId: to?.personId, reason }));
   };
-  if (!organisationId) return null;
   return (
-    <details className="card">
-      <summary>Передать все задачи сотрудника</summary>
-      <form className="inline-form" onSubmit={submit} noValidate aria-label="Передать все задачи сотрудника">
-        {organisations.length > 1 ? (
-          <SelectField
-            label="Организация"
-            field="organisationId"
-            value={organisationId}
-            onChange={setOrganisationId}
-            options={organisations.map((o) => [o.organisationId, o.name] as const)}
-          />
-        ) : null}
+    <form className="inline-form" onSubmit={submit} noValidate aria-label={title}>
+      {withFrom ? (
         <PersonPicker
           organisationId={organisationId}
           label="Чьи задачи"
@@ -389,19 +387,72 @@ function BulkReassign({ organisations, onDone }: { organisations: Organisation[]
           value={from}
           onChange={setFrom}
         />
-        <PersonPicker
-          organisationId={organisationId}
-          label="Кому передать"
-          field="toPersonId"
-          error={error}
-          value={to}
-          onChange={setTo}
-        />
-        <InputField label="Причина" field="reason" error={error} value={reason} onChange={setReason} />
-        <SubmitButton busy={busy}>Передать все задачи</SubmitButton>
-        <ErrorBox error={error} />
-        <DoneBox done={done} />
-      </form>
+      ) : null}
+      <PersonPicker
+        organisationId={organisationId}
+        label="Кому передать"
+        field="toPersonId"
+        error={error}
+        value={to}
+        onChange={setTo}
+      />
+      <InputField label="Причина" field="reason" error={error} value={reason} onChange={setReason} />
+      <SubmitButton busy={busy} variant={withFrom ? 'primary' : 'plain'}>
+        {submitText}
+      </SubmitButton>
+      <ErrorBox error={error} />
+      <DoneBox done={done} />
+    </form>
+  );
+}
+
+/** «Передать»: one task to another holder of its role. */
+function ReassignTask({ task, onDone }: { task: Task; onDone: () => void }) {
+  return (
+    <details className="reassign">
+      <summary>Передать</summary>
+      <ReassignForm
+        title="Передать задачу"
+        organisationId={task.organisationId}
+        submitText="Передать задачу"
+        send={async (body) => {
+          await postJson(`/tasks/${task.taskId}/reassign`, body);
+          onDone();
+          return 'Задача передана';
+        }}
+      />
+    </details>
+  );
+}
+
+/** «Передать все задачи сотрудника»: every open task of someone going on leave, to one colleague. */
+function BulkReassign({ organisations, onDone }: { organisations: Organisation[]; onDone: () => void }) {
+  const [organisationId, setOrganisationId] = useState(organisations[0]?.organisationId ?? '');
+  if (!organisationId) return null;
+  return (
+    <details className="card">
+      <summary>Передать все задачи сотрудника</summary>
+      {organisations.length > 1 ? (
+        <OrganisationSelect organisations={organisations} value={organisationId} onChange={setOrganisationId} />
+      ) : null}
+      <ReassignForm
+        key={organisationId}
+        title="Передать все задачи сотрудника"
+        organisationId={organisationId}
+        withFrom
+        submitText="Передать все задачи"
+        send={async (body) => {
+          const result = await postJson<{ reassigned: string[]; refused: { taskId: string; detail: string }[] }>(
+            '/tasks/reassign',
+            { ...body, organisationId },
+          );
+          onDone();
+          return [
+            `Передано задач: ${result.reassigned.length}`,
+            ...result.refused.map((r) => `не передана: ${r.detail}`),
+          ].join('; ');
+        }}
+      />
     </details>
   );
 }
