@@ -580,6 +580,23 @@ const corpus: Record<string, { body: Body; cases: (body: Body) => Case[] }> = {
       ['too long', withField(b, 'result', long(4001)), 'result', 'maxLength'],
     ],
   },
+  'POST /tasks/:id/reassign': {
+    body: { toPersonId: uuid(), reason: 'Наставник в отпуске' },
+    cases: (b) => [
+      ['blank reason', withField(b, 'reason', '   '), 'reason', 'matches'],
+      ['empty reason', withField(b, 'reason', ''), 'reason', 'isNotEmpty'],
+      ['missing person', withField(b, 'toPersonId', undefined), 'toPersonId', 'isUuid'],
+    ],
+  },
+  'POST /tasks/reassign': {
+    body: { taskIds: [uuid()], toPersonId: uuid(), reason: 'Отпуск' },
+    cases: (b) => [
+      ['blank reason', withField(b, 'reason', ' '), 'reason', 'matches'],
+      ['task id not a UUID', withField(b, 'taskIds', ['42']), 'taskIds', 'isUuid'],
+      ['empty list', withField(b, 'taskIds', []), 'taskIds', 'arrayMinSize'],
+      ['person not a UUID', withField(b, 'fromPersonId', 'Иванова'), 'fromPersonId', 'isUuid'],
+    ],
+  },
   'POST /organisations/:id/people/import/preview': {
     body: staffFile(),
     cases: (b) => importFileCases(b),
@@ -892,6 +909,7 @@ describe('validation corpus: bad requests on every write endpoint', () => {
         [`/routes/${missing}/fix-goal`, corpus['POST /routes/:id/fix-goal'].body],
         [`/organisations/${missing}/programmes`, { title: 'Программа' }],
         [`/tasks/${missing}/complete`, { result: 'Сделано' }],
+        [`/tasks/${missing}/reassign`, corpus['POST /tasks/:id/reassign'].body],
       ] as const) {
         const response = await system.request('POST', path, token, body);
         expect({ path, status: response.status }).toEqual({ path, status: 404 });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { pairStream, type PairState } from '@mentorflow/domain';
 import { activitiesFrom } from '../../apps/worker/src/create-worker';
-import { completeTaskUpdate } from '../../workflows/shared/task.messages';
+import { completeTaskUpdate, reassignTaskUpdate } from '../../workflows/shared/task.messages';
 import {
   assignMenteeTaskUpdate,
   decidePeriodicReportUpdate,
@@ -217,5 +217,32 @@ describe('pair workflow: correction, written notice and the mentees’ consent',
       expect.arrayContaining(['PeriodicReportPeriodOpened', 'PeriodicReportSubmitted', 'PeriodicReportDecided']),
     );
     await captureHistory('pair-periodic-reports', handle);
+  });
+
+  it('passes the mentor’s task to another mentor with a reason (issue 27), and refuses a blank reason', async () => {
+    const [mentor, mentee, colleague] = [randomUUID(), randomUUID(), randomUUID()];
+    const { pairId, handle, active } = await activePair(mentor, mentee);
+    const task = tasksOf(active.state).find((t) => t.assignee.personId === mentor);
+    const reassign = async (reason: string) =>
+      handle.executeUpdate(reassignTaskUpdate, {
+        args: [
+          {
+            data: { taskId: task?.taskId ?? '', toPersonId: colleague, reason },
+            metadata: await meta(curator, 'curator'),
+          },
+        ],
+      });
+    await expect(reassign(' ')).rejects.toThrow();
+    await reassign('Наставник в отпуске');
+    const { state } = await handle.query(pairViewQuery);
+    expect(tasksOf(state).find((t) => t.taskId === task?.taskId)?.assignee).toEqual({
+      personId: colleague,
+      role: 'mentor',
+    });
+    const events = await temporal.store.readStream(pairStream(pairId));
+    expect(events.filter((e) => e.type === 'TaskReassigned').map((e) => e.data)).toEqual([
+      expect.objectContaining({ reason: 'Наставник в отпуске', reassignedBy: curator }),
+    ]);
+    await captureHistory('pair-task-reassigned', handle);
   });
 });

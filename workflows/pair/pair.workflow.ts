@@ -29,7 +29,7 @@ import { AggregateRunner, eventRejection, toFailure } from '../shared/aggregate-
 import { commandUpdates } from '../shared/command-updates';
 import { systemMetadata } from '../shared/envelope';
 import { timerUntil, Timers } from '../shared/timers';
-import { completeTaskUpdate } from '../shared/task.messages';
+import { completeTaskUpdate, reassignTaskUpdate } from '../shared/task.messages';
 import {
   approvePersonalProgrammeUpdate,
   assignMenteeTaskUpdate,
@@ -264,6 +264,13 @@ export async function pairWorkflow(input: PairWorkflowInput): Promise<PairView> 
     );
     return { taskId: data.taskId, status: 'done' };
   });
+
+  // A new update: no running workflow has it in its history, so replaying old histories is unaffected.
+  updates.command(
+    reassignTaskUpdate,
+    ({ data, metadata }) => ({ type: 'ReassignTask', data, metadata }),
+    ({ data }) => ({ taskId: data.taskId, status: 'reassigned' }),
+  );
 
   setHandler(replaceMentorSignal, ({ data, metadata }) => {
     const reject = (reasonCode: string, message: string, details: readonly UnmetCondition[] = []): PairCommand => ({

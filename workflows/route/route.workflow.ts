@@ -27,7 +27,7 @@ import { calendarWakeups } from '../shared/calendar-wakeup';
 import { commandUpdates } from '../shared/command-updates';
 import { systemMetadata } from '../shared/envelope';
 import { timerUntil, Timers } from '../shared/timers';
-import { completeTaskUpdate } from '../shared/task.messages';
+import { completeTaskUpdate, reassignTaskUpdate } from '../shared/task.messages';
 import {
   agreeReflectionUpdate,
   agreeRoadMapUpdate,
@@ -211,6 +211,12 @@ export async function routeWorkflow(input: RouteWorkflowInput): Promise<RouteVie
     completeTaskUpdate,
     ({ data, metadata }) => ({ type: 'CompleteTask', data, metadata }),
     ({ data }) => ({ taskId: data.taskId, status: created()?.tasks[data.taskId]?.status ?? 'done' }),
+  );
+  // A new update: no running workflow has it in its history, so replaying old histories is unaffected.
+  updates.command(
+    reassignTaskUpdate,
+    ({ data, metadata }) => ({ type: 'ReassignTask', data, metadata }),
+    ({ data }) => ({ taskId: data.taskId, status: 'reassigned' }),
   );
 
   const draftTask = (): TaskView | undefined => {

@@ -1427,8 +1427,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Мои задачи: открытые и просроченные, по сроку */
+        /** Мои задачи: открытые и просроченные, по сроку (фильтры: вид, организация, просрочено, неделя, поиск) */
         get: operations["TasksController_inbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tasks/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Входящие: страница задач с фильтрами и числом задач по каждому фильтру */
+        get: operations["TasksController_inboxWithCounts"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1448,6 +1465,40 @@ export interface paths {
         put?: never;
         /** Выполнить задачу (только исполнитель или администратор) */
         post: operations["TasksController_complete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tasks/{id}/reassign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Передать задачу другому исполнителю с указанием причины (куратор — задачи наставников и руководителей комиссии) */
+        post: operations["TasksController_reassign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tasks/reassign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Передать несколько задач или все открытые задачи сотрудника (отпуск, увольнение) */
+        post: operations["TasksController_reassignMany"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2848,6 +2899,36 @@ export interface components {
         CompleteTaskDto: {
             /** @example Черновик маршрута передан тьютору */
             result: string;
+        };
+        ReassignTaskDto: {
+            /**
+             * Format: uuid
+             * @description The person who takes the task; must hold its role in the organisation
+             */
+            toPersonId: string;
+            /** @example Наставник в отпуске с 1 по 28 декабря */
+            reason: string;
+        };
+        BulkReassignTasksDto: {
+            /** @description The tasks to move (or fromPersonId) */
+            taskIds?: string[];
+            /**
+             * Format: uuid
+             * @description Whose open tasks move (someone going on leave); or taskIds
+             */
+            fromPersonId?: string;
+            /**
+             * Format: uuid
+             * @description Only the tasks of this organisation (with fromPersonId)
+             */
+            organisationId?: string;
+            /**
+             * Format: uuid
+             * @description The person who takes the tasks
+             */
+            toPersonId: string;
+            /** @example Наставник в отпуске с 1 по 28 декабря */
+            reason: string;
         };
         LoadCalendarYearDto: {
             /** @description The official production calendar of one year, in the xmlcalendar format of libs/calendar/data */
@@ -4989,6 +5070,51 @@ export interface operations {
                 dueBefore?: string;
                 kind?: "stagePlanReminder" | "interimControl" | "finalControl" | "draftRoute" | "draftOverdueEscalation" | "monthlyControlPointCheck" | "controlDiagnostics" | "repeatedDiagnostics" | "loadCalendarYear" | "programmeCorrection" | "menteeAssignment" | "periodicReport" | "candidateReview" | "personalProgrammeReview" | "correctionReview" | "periodicReportReview";
                 organisationId?: string;
+                /** @description true: only overdue tasks */
+                overdue?: "true" | "false";
+                /** @description week: due from today through the next 7 days (the organisation's own date) */
+                due?: "week";
+                /** @description The name of the person the task concerns (or of its assignee), from its start; or a route's code */
+                q?: string;
+                /** @description mine (default): the caller's tasks; team: the tasks the caller may reassign (a curator's staff) */
+                scope?: "mine" | "team";
+                /** @description due (default): soonest first; -due: latest first */
+                sort?: "due" | "-due";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TasksController_inboxWithCounts: {
+        parameters: {
+            query?: {
+                limit?: unknown;
+                offset?: unknown;
+                /** @description Default: open and overdue */
+                status?: "open" | "overdue" | "done" | "cancelled";
+                dueBefore?: string;
+                kind?: "stagePlanReminder" | "interimControl" | "finalControl" | "draftRoute" | "draftOverdueEscalation" | "monthlyControlPointCheck" | "controlDiagnostics" | "repeatedDiagnostics" | "loadCalendarYear" | "programmeCorrection" | "menteeAssignment" | "periodicReport" | "candidateReview" | "personalProgrammeReview" | "correctionReview" | "periodicReportReview";
+                organisationId?: string;
+                /** @description true: only overdue tasks */
+                overdue?: "true" | "false";
+                /** @description week: due from today through the next 7 days (the organisation's own date) */
+                due?: "week";
+                /** @description The name of the person the task concerns (or of its assignee), from its start; or a route's code */
+                q?: string;
+                /** @description mine (default): the caller's tasks; team: the tasks the caller may reassign (a curator's staff) */
+                scope?: "mine" | "team";
+                /** @description due (default): soonest first; -due: latest first */
+                sort?: "due" | "-due";
             };
             header?: never;
             path?: never;
@@ -5016,6 +5142,50 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CompleteTaskDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TasksController_reassign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReassignTaskDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TasksController_reassignMany: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkReassignTasksDto"];
             };
         };
         responses: {

@@ -94,6 +94,3 @@ export const pluralRu = (n: number, one: string, few: string, many: string): str
   if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return few;
   return many;
 };
-
-export const workingDaysText = (n: number): string =>
-  `${n} ${pluralRu(n, 'рабочий день', 'рабочих дня', 'рабочих дней')}`;

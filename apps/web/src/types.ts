@@ -241,6 +241,16 @@ export interface Task {
   deadlinePendingYear?: number;
   /** The programme whose page does the task: a commission head's review, a pair's control. */
   programmeId?: string;
+  /** Short names of whom the task concerns (a route's teacher, a pair's mentees). */
+  subjectNames?: string[];
+  /** The pair or route by name: «Пара: Иванова М. П. — Петров И. С.», «ИОМ 16-0042-2026-000017 — …». */
+  subjectTitle?: string;
+  /** Working days to the due date on the organisation's production calendar (negative: overdue; null: no calendar). */
+  workingDaysLeft?: number | null;
+  /** The same in words: «осталось 3 раб. дн.», «просрочено на 2 раб. дн.». */
+  workingDaysText?: string;
+  /** The caller may pass the task on (a curator her staff's, an administrator any). */
+  canReassign?: boolean;
 }
 
 export interface CompetenceResult {

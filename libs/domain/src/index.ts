@@ -18,6 +18,7 @@ export * from './task/task.events';
 export * from './task/task.state';
 export * from './task/task.labels';
 export * from './task/task.titles';
+export * from './task/task.reassignment';
 export * from './person/person.card';
 export * from './person/person.events';
 export * from './person/person.consent';

@@ -91,7 +91,7 @@ export class ProblemFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     // The route's own body limit, for the 413 message (the staff import takes more than the usual 1 MiB).
     const bodyLimit = host.switchToHttp().getRequest<FastifyRequest>().routeOptions?.bodyLimit;
-    const problem = this.toProblem(exception, bodyLimit);
+    const problem = problemOf(exception, bodyLimit);
     // A 500 is a bug; a 503 is a dependency out of reach (a restart, a failover) that the client retries.
     const logged = exception instanceof Error ? exception.stack : String(exception);
     if (problem.status === HttpStatus.SERVICE_UNAVAILABLE) this.logger.warn(logged);
@@ -103,55 +103,56 @@ export class ProblemFilter implements ExceptionFilter {
       .header('content-type', 'application/problem+json; charset=utf-8')
       .send(problem);
   }
+}
 
-  private toProblem(exception: unknown, bodyLimit?: number): Problem {
-    if (exception instanceof HttpException) {
-      const status = exception.getStatus();
-      const body = exception.getResponse();
-      const transport = typeof body === 'string' ? transportProblem(status, body, bodyLimit) : undefined;
-      if (transport) return transport;
-      const fields = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
-      const detail =
-        typeof fields.detail === 'string'
-          ? fields.detail
-          : typeof fields.message === 'string'
-            ? fields.message
-            : exception.message;
-      return {
-        type: 'about:blank',
-        title: HttpStatus[status] ?? 'Error',
-        status,
-        detail,
-        ...(Array.isArray(fields.errors) ? { errors: fields.errors } : {}),
-        // Health checks explain which dependency is down (an RFC 9457 extension member).
-        ...(typeof fields.details === 'object' && fields.details !== null ? { details: fields.details } : {}),
-      };
-    }
-    if (isDomainRefusal(exception)) return refusalProblem(exception.code, exception.message, exception.unmet);
-    if (exception instanceof WorkflowUpdateFailedError && exception.cause instanceof ApplicationFailure) {
-      const failure = exception.cause;
-      const [details] = (failure.details ?? []) as { code?: string; unmet?: UnmetCondition[] }[];
-      if (failure.type === 'DomainRefusal' && details?.code) {
-        return refusalProblem(details.code, failure.message, details.unmet ?? []);
-      }
-      // The store can never hold the command's events (a NUL in a text, a constraint): the workflow
-      // refused the command, stored nothing and goes on; the message names the SQLSTATE, never the data.
-      if (failure.type === 'EventRejected') return refusalProblem('event.rejected', failure.message, []);
-    }
-    if (exception instanceof WrongExpectedVersionError) {
-      return conflictProblem('concurrency.conflict', 'Данные изменились, повторите действие');
-    }
-    if (exception instanceof WorkflowExecutionAlreadyStartedError) {
-      return conflictProblem('already.exists', 'Такой объект уже существует');
-    }
-    if (exception instanceof WorkflowUpdateRPCTimeoutOrCancelledError || isDependencyUnavailable(exception)) {
-      return {
-        type: 'about:blank',
-        title: 'Service Unavailable',
-        status: 503,
-        detail: 'Сервис временно недоступен, повторите позже',
-      };
-    }
-    return { type: 'about:blank', title: 'Internal Server Error', status: 500, detail: 'Внутренняя ошибка сервера' };
+/** The problem+json an error leaves as (also for one item of a batch that reports each item's outcome). */
+export function problemOf(exception: unknown, bodyLimit?: number): Problem {
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const body = exception.getResponse();
+    const transport = typeof body === 'string' ? transportProblem(status, body, bodyLimit) : undefined;
+    if (transport) return transport;
+    const fields = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+    const detail =
+      typeof fields.detail === 'string'
+        ? fields.detail
+        : typeof fields.message === 'string'
+          ? fields.message
+          : exception.message;
+    return {
+      type: 'about:blank',
+      title: HttpStatus[status] ?? 'Error',
+      status,
+      detail,
+      ...(Array.isArray(fields.errors) ? { errors: fields.errors } : {}),
+      // Health checks explain which dependency is down (an RFC 9457 extension member).
+      ...(typeof fields.details === 'object' && fields.details !== null ? { details: fields.details } : {}),
+    };
   }
+  if (isDomainRefusal(exception)) return refusalProblem(exception.code, exception.message, exception.unmet);
+  if (exception instanceof WorkflowUpdateFailedError && exception.cause instanceof ApplicationFailure) {
+    const failure = exception.cause;
+    const [details] = (failure.details ?? []) as { code?: string; unmet?: UnmetCondition[] }[];
+    if (failure.type === 'DomainRefusal' && details?.code) {
+      return refusalProblem(details.code, failure.message, details.unmet ?? []);
+    }
+    // The store can never hold the command's events (a NUL in a text, a constraint): the workflow
+    // refused the command, stored nothing and goes on; the message names the SQLSTATE, never the data.
+    if (failure.type === 'EventRejected') return refusalProblem('event.rejected', failure.message, []);
+  }
+  if (exception instanceof WrongExpectedVersionError) {
+    return conflictProblem('concurrency.conflict', 'Данные изменились, повторите действие');
+  }
+  if (exception instanceof WorkflowExecutionAlreadyStartedError) {
+    return conflictProblem('already.exists', 'Такой объект уже существует');
+  }
+  if (exception instanceof WorkflowUpdateRPCTimeoutOrCancelledError || isDependencyUnavailable(exception)) {
+    return {
+      type: 'about:blank',
+      title: 'Service Unavailable',
+      status: 503,
+      detail: 'Сервис временно недоступен, повторите позже',
+    };
+  }
+  return { type: 'about:blank', title: 'Internal Server Error', status: 500, detail: 'Внутренняя ошибка сервера' };
 }

@@ -504,7 +504,7 @@ export class PersonRecords {
 }
 
 /** LIKE's own characters in a search term match themselves. */
-const likePrefix = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+export const likePrefix = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 async function writeEmployment(
   manager: EntityManager,

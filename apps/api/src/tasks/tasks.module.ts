@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
+import { OrganisationsModule } from '../organisations/organisations.module';
 import { PeopleModule } from '../people/people.module';
 import { TasksController } from './tasks.controller';
 import { TasksService } from './tasks.service';
 
 @Module({
-  imports: [PeopleModule],
+  imports: [PeopleModule, OrganisationsModule],
   controllers: [TasksController],
   providers: [TasksService],
 })

@@ -1,14 +1,36 @@
-import { Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+  UnprocessableEntityException,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
-import { taskDisplayTitle, workflowIdOf, type TaskView } from '@mentorflow/domain';
-import { completeTaskUpdate } from '@mentorflow/workflows/shared/task.messages';
+import {
+  mayReassignTask,
+  regionalSpecialistsOf,
+  roleLabels,
+  taskDisplayTitle,
+  workflowIdOf,
+  workingDaysLeftText,
+  type TaskKind,
+  type TaskView,
+} from '@mentorflow/domain';
+import { localDateOf, type ProductionCalendar } from '@mentorflow/calendar';
+import { EventStore } from '@mentorflow/event-store';
+import { completeTaskUpdate, reassignTaskUpdate } from '@mentorflow/workflows/shared/task.messages';
 import { isAdministrator, type AuthenticatedUser } from '../auth/auth.types';
-import { rolesIn } from '../auth/organisation-access';
+import { canAccessOrganisation, rolesIn } from '../auth/organisation-access';
+import { OrganisationsService } from '../organisations/organisations.service';
+import { seesStaffNames } from '../people/people.roles';
 import { PeopleDirectory } from '../people/people.directory';
-import { anyHolderOfRole } from '@mentorflow/projections';
-import type { TaskInboxQuery } from './task.dto';
+import { anyHolderOfRole, loadProductionCalendar } from '@mentorflow/projections';
+import type { BulkReassignTasksDto, TaskInboxQuery } from './task.dto';
+import { countsSql, inboxSql, managedAssignees, pageSql } from './task-inbox.sql';
+import { workingDaysUntil } from './task-working-days';
+import { problemOf } from '../common/problem.filter';
 
 /** Tasks completed by acting on their subject, not through the inbox. */
 const completedByTheirOwnCommand = new Set(['stagePlanReminder']);
@@ -19,84 +41,133 @@ export class TasksService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly temporal: Client,
     private readonly people: PeopleDirectory,
+    private readonly organisations: OrganisationsService,
+    private readonly store: EventStore,
   ) {}
 
   /**
-   * The caller's own tasks, soonest due first; open and overdue unless a status is asked for. With them the
-   * reviews addressed to a role they hold in the review's organisation (the commission head's, derived by
-   * the tasks projection): such a task is overdue once its due instant has passed, no timer marks it.
+   * The caller's own tasks (or, with `scope=team`, those of the staff the caller may move), soonest due first;
+   * open and overdue unless a status is asked for. With them the reviews addressed to a role they hold in the
+   * review's organisation (the commission head's, derived by the tasks projection): such a task is overdue
+   * once its due instant has passed, no timer marks it.
    */
   async inbox(user: AuthenticatedUser, query: TaskInboxQuery) {
-    const rows = await this.db.query<{ view: TaskView; status: TaskView['status'] }[]>(
-      `WITH mine AS (
-         SELECT view, due_at, task_id, organisation_id, kind,
-           CASE WHEN assignee_id = '' AND status = 'open' AND due_at < now() THEN 'overdue' ELSE status END AS status
-         FROM tasks_view
-         WHERE (assignee_id = $1 AND ($9 OR organisation_id = ANY($8::uuid[])))
-            OR (assignee_id = '' AND (assignee_role, organisation_id::text) IN (SELECT * FROM unnest($10::text[], $11::text[])))
-       )
-       SELECT view, status FROM mine
-       WHERE ($2::text IS NULL AND status IN ('open', 'overdue') OR status = $2::text)
-         AND ($3::timestamptz IS NULL OR due_at < $3::timestamptz)
-         AND ($4::text IS NULL OR kind = $4::text)
-         AND ($5::uuid IS NULL OR organisation_id = $5::uuid)
-       ORDER BY due_at, task_id LIMIT $6 OFFSET $7`,
-      [
-        user.sub,
-        query.status ?? null,
-        query.dueBefore ?? null,
-        query.kind ?? null,
-        query.organisationId ?? null,
-        query.limit,
-        query.offset,
-        user.organisationIds,
-        isAdministrator(user),
-        user.reach.map((r) => r.role),
-        user.reach.map((r) => r.organisationId),
-      ],
+    const { sql, parameters } = pageSql(query, inboxSql(user, query));
+    const rows = await this.db.query<{ view: TaskView; status: TaskView['status'] }[]>(sql, parameters);
+    return this.withNames(
+      user,
+      rows.map((r) => ({ ...r.view, status: r.status })),
     );
-    return this.withNames(rows.map((r) => ({ ...r.view, status: r.status })));
+  }
+
+  /** The inbox's page with the counts of every filter (all, overdue, this week, per kind) for the chips. */
+  async inboxWithCounts(user: AuthenticatedUser, query: TaskInboxQuery) {
+    const base = inboxSql(user, query);
+    const [items, counted] = await Promise.all([
+      this.inbox(user, query),
+      this.db.query<{ kind: TaskKind; all: number; overdue: number; week: number }[]>(
+        countsSql(base).sql,
+        countsSql(base).parameters,
+      ),
+    ]);
+    const sum = (key: 'all' | 'overdue' | 'week') => counted.reduce((total, row) => total + row[key], 0);
+    return {
+      items,
+      counts: {
+        all: sum('all'),
+        overdue: sum('overdue'),
+        week: sum('week'),
+        byKind: Object.fromEntries(counted.map((row) => [row.kind, row.all])),
+      },
+      limit: query.limit,
+      offset: query.offset,
+    };
   }
 
   /**
    * The tasks with the names of their assignee and of the people they are about (a route's teacher, a
-   * pair's mentees), and a title naming them as the task kind's wording needs («Составить проект ИОМ … для
-   * Ивановой М. П.», `taskDisplayTitle`): stored titles hold no names (events never do). One query for the
-   * subjects' people, one directory query for every name of the page.
+   * pair's mentees), the pair or route by name (`subjectTitle`), a title naming them as the task kind's
+   * wording needs («Составить проект ИОМ … для Ивановой М. П.», `taskDisplayTitle`), the working days left on
+   * the organisation's calendar, and whether the caller may pass the task on. Stored titles hold no names
+   * (events never do); names go only to a caller who may see them: the task's own assignee, or someone who
+   * sees the organisation's staff (`seesStaffNames`). One query for the subjects, one for every name of the page.
    */
-  private async withNames(tasks: TaskView[]) {
+  private async withNames(user: AuthenticatedUser, tasks: TaskView[]) {
     const ids = (type: string) => tasks.filter((t) => t.subject.type === type).map((t) => t.subject.id);
-    const subjects = await this.db.query<{ id: string; people: string[]; programmeId: string | null }[]>(
-      `SELECT route_id::text AS id, jsonb_build_array(teacher_id) AS people, NULL AS "programmeId" FROM routes_view
-       WHERE route_id = ANY($1::uuid[]) AND teacher_id IS NOT NULL
-       UNION ALL SELECT pair_id::text, state->'menteeIds', programme_id::text FROM pairs_view WHERE pair_id = ANY($2::uuid[])`,
+    const subjects = await this.db.query<
+      { id: string; people: string[]; programmeId: string | null; mentorId: string | null; code: string | null }[]
+    >(
+      `SELECT route_id::text AS id, jsonb_build_array(teacher_id) AS people, NULL AS "programmeId", NULL AS "mentorId", code
+       FROM routes_view WHERE route_id = ANY($1::uuid[]) AND teacher_id IS NOT NULL
+       UNION ALL SELECT pair_id::text, state->'menteeIds', programme_id::text, mentor_id, NULL FROM pairs_view
+       WHERE pair_id = ANY($2::uuid[])`,
       [ids('route'), ids('pair')],
     );
-    const peopleOf = new Map(subjects.map((r) => [r.id, r.people]));
-    // A pair's task is done on its programme's page (the control forms): the inbox links there.
-    const programmeOf = new Map(subjects.flatMap((r) => (r.programmeId ? [[r.id, r.programmeId]] : [])));
+    const subjectOf = new Map(subjects.map((r) => [r.id, r]));
+    const named = (task: TaskView) =>
+      task.assignee.personId === user.sub || task.assignee.personId === '' || seesStaffNames(user, task.organisationId);
     const names = await this.people.names([
-      ...tasks.map((t) => t.assignee.personId),
-      ...subjects.flatMap((r) => r.people),
+      ...tasks.filter(named).map((t) => t.assignee.personId),
+      ...subjects.flatMap((r) => [...r.people, ...(r.mentorId ? [r.mentorId] : [])]),
     ]);
+    const left = await this.workingDaysLeft(tasks);
     return tasks.map((task) => {
-      const about = (peopleOf.get(task.subject.id) ?? []).flatMap((id) => {
-        const name = names.get(id);
-        return name ? [name] : [];
-      });
-      const programmeId = task.subject.type === 'pair' ? programmeOf.get(task.subject.id) : undefined;
+      const subject = subjectOf.get(task.subject.id);
+      const shown = named(task);
+      const nameOf = (id: string) => (shown ? names.get(id) : undefined);
+      const about = (subject?.people ?? []).flatMap((id) => nameOf(id) ?? []);
+      const mentor = subject?.mentorId ? nameOf(subject.mentorId) : undefined;
+      // A pair's task is done on its programme's page (the control forms): the inbox links there.
+      const programmeId = task.subject.type === 'pair' ? (subject?.programmeId ?? undefined) : undefined;
       const displayTitle = taskDisplayTitle(
         task,
         about.map((name) => name.fullName),
       );
+      const subjectTitle =
+        task.subject.type === 'route' && subject?.code
+          ? `ИОМ ${subject.code}${about.length > 0 ? ` — ${about.map((n) => n.shortName).join(', ')}` : ''}`
+          : task.subject.type === 'pair' && mentor
+            ? `Пара: ${[mentor, ...about].map((n) => n.shortName).join(' — ')}`
+            : undefined;
+      const days = left.get(task.taskId);
       return {
         ...task,
         ...(programmeId === undefined ? {} : { programmeId }),
-        assigneeName: names.get(task.assignee.personId)?.fullName,
+        assigneeName: nameOf(task.assignee.personId)?.fullName,
         ...(about.length > 0 ? { subjectNames: about.map((name) => name.shortName) } : {}),
+        ...(subjectTitle === undefined ? {} : { subjectTitle }),
         ...(displayTitle === undefined ? {} : { displayTitle }),
+        ...(days === undefined ? {} : { workingDaysLeft: days }),
+        workingDaysText: workingDaysLeftText(days, task.deadlinePendingYear),
+        canReassign: reassignable(task) && mayReassignTask(task.assignee.role, rolesIn(user, task.organisationId)),
       };
     });
+  }
+
+  /**
+   * Working days from the organisation's today to each task's due date, on its production calendar with its
+   * region's own days off (as the route's draft deadline counts them); `null` where the calendar lacks the year.
+   */
+  private async workingDaysLeft(tasks: readonly TaskView[]): Promise<Map<string, number | null>> {
+    const dated = tasks.filter((t) => t.dueLocalDate !== undefined);
+    const organisations = await this.db.query<{ id: string; time_zone: string; region: string }[]>(
+      'SELECT organisation_id::text AS id, time_zone, region FROM organisations_view WHERE organisation_id = ANY($1::uuid[])',
+      [[...new Set(dated.map((t) => t.organisationId))]],
+    );
+    const where = new Map(organisations.map((o) => [o.id, o]));
+    const calendars = new Map<string, Promise<ProductionCalendar>>();
+    const calendarOf = (region: string | undefined) => {
+      const key = region ?? '';
+      if (!calendars.has(key)) calendars.set(key, loadProductionCalendar(this.store, { region }));
+      return calendars.get(key)!;
+    };
+    const left = new Map<string, number | null>();
+    for (const task of dated) {
+      const organisation = where.get(task.organisationId);
+      const today = localDateOf(new Date(), organisation?.time_zone ?? 'Europe/Moscow');
+      left.set(task.taskId, workingDaysUntil(await calendarOf(organisation?.region), today, task.dueLocalDate!));
+    }
+    return left;
   }
 
   /** Hands the completion to the workflow that owns the task; it decides and records it. */
@@ -132,4 +203,108 @@ export class TasksService {
       args: [{ data: { taskId, result }, metadata: { actorId: user.sub, role, now: new Date().toISOString() } }],
     });
   }
+
+  /**
+   * Passes an active task to another holder of its role, with a reason (issue 27): the owner's workflow
+   * decides and records TaskReassigned in the pair's or route's history; the projection moves the inbox row.
+   * A task outside the caller's organisations is missing (404); one the caller may not move is 403.
+   */
+  async reassign(user: AuthenticatedUser, taskId: string, to: { toPersonId: string; reason: string }) {
+    const [row] = await this.db.query<{ view: TaskView }[]>('SELECT view FROM tasks_view WHERE task_id = $1', [taskId]);
+    const task = row?.view;
+    if (!task || !canAccessOrganisation(user, task.organisationId)) throw new NotFoundException('Задача не найдена');
+    const callerRoles = rolesIn(user, task.organisationId).filter(
+      (role) => role === 'administrator' || user.permitted.includes(role),
+    );
+    if (!mayReassignTask(task.assignee.role, callerRoles)) {
+      throw new ForbiddenException(
+        task.assignee.role === 'mentor' || task.assignee.role === 'commissionHead'
+          ? 'Передать задачу наставника или руководителя методической комиссии может куратор организации или администратор'
+          : 'Передать эту задачу может только администратор',
+      );
+    }
+    const subject = task.subject;
+    if (!reassignable(task) || (subject.type !== 'pair' && subject.type !== 'route')) {
+      throw new UnprocessableEntityException(
+        task.assignee.personId === anyHolderOfRole
+          ? 'Рассмотрение адресовано роли, а не человеку: его видит каждый руководитель методической комиссии организации'
+          : 'Эту задачу нельзя передать: она закрывается действием по программе или календарю',
+      );
+    }
+    if (!(await this.holdsTaskRole(to.toPersonId, task))) {
+      throw new UnprocessableEntityException(
+        `Новый исполнитель не назначен на роль «${roleLabels[task.assignee.role]}» в организации задачи`,
+      );
+    }
+    const role = callerRoles.includes('administrator')
+      ? 'administrator'
+      : callerRoles.find((r) => mayReassignTask(task.assignee.role, [r]))!;
+    await this.temporal.workflow
+      .getHandle(workflowIdOf({ type: subject.type, id: subject.id }))
+      .executeUpdate(reassignTaskUpdate, {
+        args: [
+          {
+            data: { taskId: task.taskId, toPersonId: to.toPersonId, reason: to.reason },
+            metadata: { actorId: user.sub, role, now: new Date().toISOString() },
+          },
+        ],
+      });
+    return { taskId: task.taskId, assignee: { personId: to.toPersonId, role: task.assignee.role } };
+  }
+
+  /**
+   * Several tasks at once (someone goes on leave): the listed ones, or every open task of `fromPersonId`
+   * the caller may move. Each is moved or refused on its own; the answer lists both.
+   */
+  async reassignMany(user: AuthenticatedUser, body: BulkReassignTasksDto) {
+    if ((body.taskIds === undefined) === (body.fromPersonId === undefined)) {
+      throw new BadRequestException({
+        detail: 'Укажите задачи (taskIds) или сотрудника (fromPersonId)',
+        errors: [{ field: 'taskIds', constraint: 'oneOf', message: 'Укажите список задач или сотрудника, но не оба' }],
+      });
+    }
+    const taskIds =
+      body.taskIds ??
+      (
+        await this.db.query<{ task_id: string }[]>(
+          `SELECT task_id::text FROM tasks_view WHERE assignee_id = $1 AND status IN ('open', 'overdue')
+             AND ($2::uuid IS NULL OR organisation_id = $2::uuid)
+             AND ($3 OR (assignee_role, organisation_id::text) IN (SELECT * FROM unnest($4::text[], $5::text[])))
+           ORDER BY due_at NULLS LAST, task_id LIMIT 500`,
+          [
+            body.fromPersonId,
+            body.organisationId ?? null,
+            isAdministrator(user),
+            managedAssignees(user).roles,
+            managedAssignees(user).organisationIds,
+          ],
+        )
+      ).map((r) => r.task_id);
+    const reassigned: string[] = [];
+    const refused: { taskId: string; status: number; detail: string }[] = [];
+    for (const taskId of taskIds) {
+      try {
+        await this.reassign(user, taskId, body);
+        reassigned.push(taskId);
+      } catch (error) {
+        const { status, detail } = problemOf(error);
+        refused.push({ taskId, status, detail: detail ?? '' });
+      }
+    }
+    return { reassigned, refused };
+  }
+
+  /** The person holds the task's role in its organisation, or serves it as a regional specialist in that role. */
+  private async holdsTaskRole(personId: string, task: TaskView): Promise<boolean> {
+    if (await this.organisations.holdsRole(personId, task.assignee.role, task.organisationId)) return true;
+    const organisation = await this.organisations.registered(task.organisationId);
+    return (
+      organisation !== undefined &&
+      regionalSpecialistsOf(organisation).some((s) => s.personId === personId && s.role === task.assignee.role)
+    );
+  }
 }
+
+/** A task a person holds, in a pair or a route (their workflows take the reassignment). */
+const reassignable = (task: TaskView): boolean =>
+  task.assignee.personId !== anyHolderOfRole && (task.subject.type === 'pair' || task.subject.type === 'route');

@@ -1,4 +1,5 @@
 import type { DomainCommand } from '../shared/decider';
+import type { ReassignTask } from '../task/task.reassignment';
 import type { UnmetCondition } from '../shared/refusal';
 import type { MentorEligibilityWarning } from '../participant/participant.events';
 import type {
@@ -226,4 +227,5 @@ export type PairCommand =
   | CompleteMenteeAssignment
   | OpenReportPeriod
   | SubmitPeriodicReport
-  | DecidePeriodicReport;
+  | DecidePeriodicReport
+  | ReassignTask;

@@ -17,6 +17,8 @@ import { decidePeriodicReport, openReportPeriod, submitPeriodicReport } from './
 import { endPairOnNotice, giveTerminationNotice } from './pair.notice';
 import { approvePersonalProgramme, formPair } from './pair.formation';
 import { rejectMentorReplacement, replaceMentor, terminatePair } from './pair.replacement';
+import { reassignTask } from '../task/task.reassignment';
+import { requireFormed } from './pair.guards';
 
 export const decidePair = decideBy<PairCommand, PairState, PairEvent>({
   FormPair: formPair,
@@ -40,6 +42,7 @@ export const decidePair = decideBy<PairCommand, PairState, PairEvent>({
   OpenReportPeriod: openReportPeriod,
   SubmitPeriodicReport: submitPeriodicReport,
   DecidePeriodicReport: decidePeriodicReport,
+  ReassignTask: ({ data, metadata }, state) => reassignTask(requireFormed(state).tasks, data, metadata),
 });
 
 export const pairDecider = decider(decidePair, evolvePair, initialPairState);

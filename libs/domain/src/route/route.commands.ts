@@ -1,5 +1,6 @@
 import type { DomainCommand } from '../shared/decider';
 import type { TaskDeadline } from '../task/task.state';
+import type { ReassignTask } from '../task/task.reassignment';
 import type {
   CompetenceArea,
   ControlPointOutcome,
@@ -225,4 +226,5 @@ export type RouteCommand =
   | RecordDesiredImage
   | RecordReflection
   | AgreeReflection
-  | CompleteRoute;
+  | CompleteRoute
+  | ReassignTask;

@@ -1,6 +1,7 @@
 // The route's decider: one decision per command, each in the file of its stage.
 import { decider, decideBy } from '../shared/decider';
 import { setTaskDeadline } from '../task/task.state';
+import { reassignTask } from '../task/task.reassignment';
 import type { RouteEvent } from './route.events';
 import type { RouteCommand } from './route.commands';
 import { RouteState, evolveRoute, initialRouteState } from './route.state';
@@ -44,6 +45,7 @@ export const decideRoute = decideBy<RouteCommand, RouteState, RouteEvent>({
   RecordReflection: recordReflection,
   AgreeReflection: agreeReflection,
   CompleteRoute: completeRoute,
+  ReassignTask: ({ data, metadata }, state) => reassignTask(requireCreated(state).tasks, data, metadata),
 });
 
 export const routeDecider = decider(decideRoute, evolveRoute, initialRouteState);

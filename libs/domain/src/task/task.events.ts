@@ -99,10 +99,20 @@ export type TaskCancelled = DomainEvent<
   { readonly taskId: string; readonly cancelledAt: string; readonly reason: string }
 >;
 
-/** A task passes to someone else (e.g. the new mentor after a replacement). */
+/**
+ * A task passes to someone else (e.g. the new mentor after a replacement). Moved by hand (issue 27), it
+ * names who moved it and why; a replacement's reassignments (and events before issue 27) carry neither.
+ */
 export type TaskReassigned = DomainEvent<
   'TaskReassigned',
-  { readonly taskId: string; readonly from: TaskAssignee; readonly to: TaskAssignee; readonly reassignedAt: string }
+  {
+    readonly taskId: string;
+    readonly from: TaskAssignee;
+    readonly to: TaskAssignee;
+    readonly reassignedAt: string;
+    readonly reassignedBy?: string;
+    readonly reason?: string;
+  }
 >;
 
 export type TaskEvent =

@@ -1,5 +1,5 @@
 import { taskKinds } from './task.events';
-import { isMentorReportTask, taskKindLabels, taskLabel } from './task.labels';
+import { isMentorReportTask, taskKindLabels, taskLabel, workingDaysLeftText } from './task.labels';
 
 describe('task labels', () => {
   it('names every kind in Russian', () => {
@@ -13,4 +13,17 @@ describe('task labels', () => {
     expect(taskLabel({ kind: 'finalControl', role: 'curator' })).toBe('Итоговый контроль пары');
     expect(isMentorReportTask({ kind: 'interimControl', role: 'mentor' })).toBe(false);
   });
+});
+
+describe('the working days left, in words', () => {
+  it('given days ahead, says how many remain', () => expect(workingDaysLeftText(3)).toBe('осталось 3 раб. дн.'));
+  it('given the deadline today, says so', () => expect(workingDaysLeftText(0)).toBe('срок сегодня'));
+  it('given a deadline passed, says by how many working days', () =>
+    expect(workingDaysLeftText(-2)).toBe('просрочено на 2 раб. дн.'));
+  it('given a year the calendar lacks, says so rather than counting Mon–Fri', () =>
+    expect(workingDaysLeftText(null)).toBe('нет производственного календаря на год срока'));
+  it('given a deadline waiting for its calendar year, says what it waits for', () =>
+    expect(workingDaysLeftText(undefined, 2028)).toBe(
+      'срок будет рассчитан после загрузки производственного календаря на 2028 год',
+    ));
 });

@@ -35,3 +35,17 @@ export const isMentorReportTask = (task: { readonly kind: TaskKind; readonly rol
 /** What a task is, in the words of the regulation: its kind, or the mentor's report. */
 export const taskLabel = (task: { readonly kind: TaskKind; readonly role: string }): string =>
   isMentorReportTask(task) ? 'Отчёт наставника по итогам наставничества' : taskKindLabels[task.kind];
+
+/**
+ * The working days to a task's deadline on its organisation's production calendar, in words: «осталось
+ * 3 раб. дн.», «срок сегодня», «просрочено на 2 раб. дн.»; `null`: the calendar lacks the deadline's year
+ * (never counted Mon–Fri); `pendingYear`: the deadline itself waits for that year's calendar.
+ */
+export const workingDaysLeftText = (left: number | null | undefined, pendingYear?: number): string => {
+  if (pendingYear !== undefined && left === undefined) return pendingDeadlineText(pendingYear);
+  if (left === undefined) return '—';
+  if (left === null) return 'нет производственного календаря на год срока';
+  if (left > 0) return `осталось ${left} раб. дн.`;
+  if (left === 0) return 'срок сегодня';
+  return `просрочено на ${-left} раб. дн.`;
+};

@@ -107,11 +107,17 @@ export function setTaskDeadline(tasks: Tasks, data: { taskId: string } & TaskDea
   ];
 }
 
-/** Completing: only the assignee (or an administrator), only an active task. */
-export function requireCompletable(tasks: Tasks, taskId: string, actorId: string, isAdministrator: boolean): TaskView {
+/** The task, still open or overdue: completing or passing it on needs one. */
+export function requireActiveTask(tasks: Tasks, taskId: string): TaskView {
   const task = tasks[taskId];
   if (!task) throw new DomainRefusal('task.notFound', 'Задача не найдена');
   if (!isTaskActive(task)) throw new DomainRefusal('task.notActive', 'Задача уже выполнена или отменена');
+  return task;
+}
+
+/** Completing: only the assignee (or an administrator), only an active task. */
+export function requireCompletable(tasks: Tasks, taskId: string, actorId: string, isAdministrator: boolean): TaskView {
+  const task = requireActiveTask(tasks, taskId);
   if (task.assignee.personId !== actorId && !isAdministrator) {
     throw new DomainRefusal('task.forbidden', 'Выполнить задачу может только её исполнитель');
   }

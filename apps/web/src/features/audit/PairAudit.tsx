@@ -69,8 +69,14 @@ function summary(entry: HistoryEntry, label: (id: string) => string): string {
     case 'MentorReplacementRejected':
       return String(d.message ?? d.reason ?? '');
     case 'TaskRaised':
-    case 'TaskReassigned':
       return String(d.title ?? '');
+    case 'TaskReassigned': {
+      // Moved by hand (issue 27): from whom to whom and why; a replacement's handover names neither.
+      const from = (d.from as { personId?: string } | undefined)?.personId;
+      const to = (d.to as { personId?: string } | undefined)?.personId;
+      const moved = from && to ? `${label(from)} → ${label(to)}` : '';
+      return [moved, d.reason ? `причина: ${String(d.reason)}` : ''].filter(Boolean).join('; ');
+    }
     default:
       return '';
   }

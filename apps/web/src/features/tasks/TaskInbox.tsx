@@ -1,20 +1,26 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { getJson, postJson } from '../../api';
 import { useSession } from '../../auth';
-import { Badge, ErrorBox, InputField, Loading, SubmitButton, useLoad } from '../../components/ui';
+import {
+  Badge,
+  DoneBox,
+  ErrorBox,
+  InputField,
+  Loading,
+  SelectField,
+  SubmitButton,
+  PAGE_SIZE,
+  labelledOptions,
+  useLoad,
+} from '../../components/ui';
+import { PersonPicker } from '../../components/PersonPicker';
 import { PersonId } from '../../components/people';
 import { useSubmit } from '../../use-submit';
 import { formatLocalDate } from '../../format';
-import { pendingDeadlineText, pluralRu, taskLabel, taskStatusLabels, workingDaysText } from '../../labels';
-import type { Task, TaskKind } from '../../types';
+import { pendingDeadlineText, pluralRu, taskKindLabels, taskLabel, taskStatusLabels } from '../../labels';
+import type { Organisation, PersonListItem, Task, TaskKind } from '../../types';
 import type { PairAction } from '../pairs/PairForms';
-
-interface WorkingDays {
-  today: string;
-  days: Record<string, number | null>;
-  missingYears?: number[];
-}
 
 /** Tasks closed by a command on their route rather than by hand: the inbox links to the form that does it. */
 const doneOnRoute: Partial<Record<TaskKind, string>> = {
@@ -35,64 +41,69 @@ const controlFormOnProgramme: Partial<Record<TaskKind, { label: string; action: 
   interimControl: { label: 'Провести промежуточный контроль', action: 'interim' },
   finalControl: { label: 'Провести итоговый контроль', action: 'final' },
 };
+/** The pair's place on its programme's page, or the route's page. */
+const subjectLink = (task: Task): string =>
+  task.subject.type === 'route'
+    ? `/routes/${task.subject.id}`
+    : task.programmeId
+      ? `/programmes/${task.programmeId}?pair=${task.subject.id}#pair-actions-title`
+      : `/pairs/${task.subject.id}`;
 const reviewLink = (task: Task, action?: PairAction): string =>
   task.kind === 'candidateReview'
     ? `/programmes/${task.programmeId}#meeting-form-title`
     : `/programmes/${task.programmeId}?pair=${task.subject.id}${action ? `&action=${action}` : ''}#pair-actions-title`;
 
-type SessionLike = Pick<ReturnType<typeof useSession>, 'organisations' | 'timeZoneOf'>;
-const regionOf = (session: SessionLike, task: Task): string | undefined =>
-  task.organisationId ? session.organisations.get(task.organisationId)?.region : undefined;
-/** Tasks of organisations sharing a zone and a region count working days on the same calendar. */
-const calendarKeyOf = (session: SessionLike, task: Task): string =>
-  `${session.timeZoneOf(task.organisationId)}|${regionOf(session, task) ?? ''}`;
-
 const isOverdue = (task: Task) =>
   task.status === 'overdue' || (task.dueAt !== undefined && Date.parse(task.dueAt) < Date.now());
 
-/** The user's open tasks by due date, overdue ones first and marked, with working days left on the production calendar. */
+interface InboxPage {
+  items: Task[];
+  counts: { all: number; overdue: number; week: number; byKind: Partial<Record<TaskKind, number>> };
+}
+type Chip = 'all' | 'overdue' | 'week';
+const chipLabels: Record<Chip, string> = { all: 'Все', overdue: 'Просроченные', week: 'На этой неделе' };
+type Sort = 'due' | '-due';
+const sortLabels: Record<Sort, string> = { due: 'Сначала ближайший срок', '-due': 'Сначала дальний срок' };
+type Scope = 'mine' | 'team';
+const scopeLabels: Record<Scope, string> = { mine: 'Мои задачи', team: 'Задачи сотрудников' };
+
+/** Typing pauses this long before the search is sent. */
+const SEARCH_DEBOUNCE_MS = 300;
+
+/**
+ * The user's open tasks by due date, overdue ones marked, with the working days left on the organisation's
+ * production calendar (counted by the API). Filters (kind, organisation, overdue, this week) show how many
+ * tasks each holds; the search finds a task by the name of whom it concerns. A curator also sees her staff's
+ * tasks («Задачи сотрудников») and passes them on, one or all of someone going on leave.
+ */
 export function TaskInbox() {
   const session = useSession();
-  const tasks = useLoad(async () => {
-    // The inbox sorts by due date, so it reads every page (100 each, the API's cap; at most 1,000 tasks).
-    const list: Task[] = [];
-    for (let offset = 0; offset < 1000; offset += 100) {
-      const page = await getJson<Task[]>(`/tasks?limit=100&offset=${offset}`);
-      list.push(...page);
-      if (page.length < 100) break;
-    }
-    // A deadline waiting for its calendar year has no date yet: it goes last.
-    const open = list
-      .filter((t) => t.status === 'open' || t.status === 'overdue')
-      .sort((a, b) => (a.dueAt ?? '~').localeCompare(b.dueAt ?? '~'));
-    // Working days are counted per organisation zone and region (its own holidays) on the API's production calendar, never guessed Mon–Fri.
-    const byCalendar = new Map<string, { zone: string; region?: string; dates: Set<string> }>();
-    for (const task of open) {
-      if (task.dueLocalDate === undefined) continue;
-      const key = calendarKeyOf(session, task);
-      const entry = byCalendar.get(key) ?? {
-        zone: session.timeZoneOf(task.organisationId),
-        region: regionOf(session, task),
-        dates: new Set<string>(),
-      };
-      byCalendar.set(key, { ...entry, dates: entry.dates.add(task.dueLocalDate) });
-    }
-    const left = new Map<string, WorkingDays>();
-    await Promise.all(
-      [...byCalendar].map(async ([key, { zone, region, dates }]) => {
-        const query = new URLSearchParams({
-          timeZone: zone,
-          dates: [...dates].join(','),
-          ...(region ? { region } : {}),
-        });
-        left.set(
-          key,
-          await getJson<WorkingDays>(`/calendar/working-days?${query}`).catch(() => ({ today: '', days: {} })),
-        );
-      }),
-    );
-    return { open, left };
-  }, []);
+  const manages = session.has('curator', 'administrator');
+  const [scope, setScope] = useState<Scope>('mine');
+  const [chip, setChip] = useState<Chip>('all');
+  const [kind, setKind] = useState<TaskKind | ''>('');
+  const [organisationId, setOrganisationId] = useState('');
+  const [sort, setSort] = useState<Sort>('due');
+  const [text, setText] = useState('');
+  const [q, setQ] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setQ(text.trim()), SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [text]);
+  const query = new URLSearchParams({
+    limit: String(PAGE_SIZE),
+    offset: '0',
+    sort,
+    ...(scope === 'team' ? { scope } : {}),
+    ...(chip === 'overdue' ? { overdue: 'true' } : chip === 'week' ? { due: 'week' } : {}),
+    ...(kind ? { kind } : {}),
+    ...(organisationId ? { organisationId } : {}),
+    ...(q ? { q } : {}),
+  }).toString();
+  const tasks = useLoad(() => getJson<InboxPage>(`/tasks/inbox?${query}`), [query]);
+  const counts = tasks.data?.counts;
+  const shown = tasks.data?.items ?? [];
+  const organisations = [...session.organisations.values()];
 
   return (
     <section aria-labelledby="inbox-title">
@@ -102,47 +113,101 @@ export function TaskInbox() {
           Обновить
         </button>
       </div>
+      {manages ? <Chips label="Чьи задачи" labels={scopeLabels} value={scope} onChange={setScope} /> : null}
+      <Chips
+        label="Фильтр по сроку"
+        labels={chipLabels}
+        value={chip}
+        onChange={setChip}
+        count={(option) => counts?.[option] ?? '…'}
+      />
+      <div className="filters">
+        <InputField label="Поиск по ФИО или коду ИОМ" field="q" value={text} onChange={setText} type="search" />
+        <SelectField
+          label="Вид задачи"
+          field="kind"
+          value={kind}
+          onChange={setKind}
+          empty={`Все виды (${counts?.all ?? '…'})`}
+          options={(Object.keys(taskKindLabels) as TaskKind[])
+            .filter((k) => (counts?.byKind[k] ?? 0) > 0 || k === kind)
+            .map((k) => [k, `${taskKindLabels[k]} (${counts?.byKind[k] ?? 0})`] as const)}
+        />
+        {organisations.length > 1 ? (
+          <OrganisationSelect
+            organisations={organisations}
+            value={organisationId}
+            onChange={setOrganisationId}
+            empty="Все организации"
+          />
+        ) : null}
+        <SelectField
+          label="Порядок"
+          field="sort"
+          value={sort}
+          onChange={setSort}
+          options={labelledOptions(sortLabels)}
+        />
+      </div>
+      {scope === 'team' ? <BulkReassign organisations={organisations} onDone={tasks.reload} /> : null}
       <ErrorBox error={tasks.error} />
       {tasks.loading && !tasks.data ? <Loading what="Загрузка задач" /> : null}
-      {tasks.data?.open.length === 0 ? <p className="empty">Открытых задач нет.</p> : null}
-      {tasks.data?.open.length ? (
+      {tasks.data && shown.length === 0 ? <p className="empty">Открытых задач нет.</p> : null}
+      {shown.length ? (
         <p className="hint">
-          {tasks.data.open.length}{' '}
-          {pluralRu(tasks.data.open.length, 'открытая задача', 'открытые задачи', 'открытых задач')}, по сроку;
+          {shown.length} {pluralRu(shown.length, 'открытая задача', 'открытые задачи', 'открытых задач')}
+          {shown.length === PAGE_SIZE ? ` (показаны первые ${PAGE_SIZE}: уточните фильтр или поиск)` : ''}, по сроку;
           просроченные выделены.
         </p>
       ) : null}
       <ul className="task-list">
-        {tasks.data?.open.map((task) => {
-          const zone = session.timeZoneOf(task.organisationId);
-          return (
-            <TaskCard
-              key={task.taskId}
-              task={task}
-              zone={zone}
-              workingDays={tasks.data?.left.get(calendarKeyOf(session, task))}
-              onDone={tasks.reload}
-            />
-          );
-        })}
+        {shown.map((task) => (
+          <TaskCard
+            key={task.taskId}
+            task={task}
+            zone={session.timeZoneOf(task.organisationId)}
+            onDone={tasks.reload}
+          />
+        ))}
       </ul>
     </section>
   );
 }
 
-function TaskCard({
-  task,
-  zone,
-  workingDays,
-  onDone,
+/** Toggle buttons, one pressed: a filter's options, each with how many tasks it holds when `count` is given. */
+function Chips<T extends string>({
+  label,
+  labels,
+  value,
+  onChange,
+  count,
 }: {
-  task: Task;
-  zone: string;
-  workingDays?: WorkingDays;
-  onDone: () => void;
+  label: string;
+  labels: Record<T, string>;
+  value: T;
+  onChange: (value: T) => void;
+  count?: (option: T) => number | string;
 }) {
+  return (
+    <div className="chips" role="group" aria-label={label}>
+      {(Object.keys(labels) as T[]).map((option) => (
+        <button
+          key={option}
+          type="button"
+          aria-pressed={value === option}
+          className={value === option ? 'chip chip-active' : 'chip'}
+          onClick={() => onChange(option)}
+        >
+          {labels[option]}
+          {count ? ` (${count(option)})` : ''}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function TaskCard({ task, zone, onDone }: { task: Task; zone: string; onDone: () => void }) {
   const overdue = isOverdue(task);
-  const left = task.dueLocalDate === undefined ? undefined : workingDays?.days[task.dueLocalDate];
   const session = useSession();
   const organisation = session.organisations.get(task.organisationId);
   const routeAction = task.subject.type === 'route' ? doneOnRoute[task.kind] : undefined;
@@ -151,6 +216,8 @@ function TaskCard({
   const controlForm =
     task.programmeId === undefined || task.assignee.role === 'mentor' ? undefined : controlFormOnProgramme[task.kind];
   const kindLabel = taskLabel({ kind: task.kind, role: task.assignee.role });
+  // A colleague's task (the curator's «Задачи сотрудников») is done by its assignee: here it is only passed on.
+  const mine = task.assignee.personId === session.me.sub || task.assignee.personId === '';
   return (
     <li className={`task card${overdue ? ' task-overdue' : ''}`} data-task-id={task.taskId}>
       <div className="task-head">
@@ -188,18 +255,16 @@ function TaskCard({
         </div>
         <div>
           <dt>Осталось</dt>
-          <dd className="days-left">
-            {left === undefined
-              ? '—'
-              : left === null
-                ? 'нет производственного календаря на этот год'
-                : left > 0
-                  ? workingDaysText(left)
-                  : left === 0
-                    ? 'срок сегодня'
-                    : `просрочено на ${workingDaysText(-left)}`}
-          </dd>
+          <dd className="days-left">{task.workingDaysText}</dd>
         </div>
+        {task.subjectTitle ? (
+          <div>
+            <dt>{task.subject.type === 'route' ? 'Маршрут' : 'Пара'}</dt>
+            <dd>
+              <Link to={subjectLink(task)}>{task.subjectTitle}</Link>
+            </dd>
+          </div>
+        ) : null}
         {organisation ? (
           <div>
             <dt>Организация</dt>
@@ -226,9 +291,10 @@ function TaskCard({
         <Link className="button button-primary" to={reviewLink(task, controlForm.action)}>
           {controlForm.label}
         </Link>
-      ) : (
+      ) : mine || session.has('administrator') ? (
         <CompleteTask task={task} onDone={onDone} />
-      )}
+      ) : null}
+      {task.canReassign ? <ReassignTask task={task} onDone={onDone} /> : null}
     </li>
   );
 }
@@ -251,5 +317,142 @@ function CompleteTask({ task, onDone }: { task: Task; onDone: () => void }) {
       </SubmitButton>
       <ErrorBox error={error} />
     </form>
+  );
+}
+
+/** The caller's organisations, by name. */
+function OrganisationSelect({
+  organisations,
+  value,
+  onChange,
+  empty,
+}: {
+  organisations: Organisation[];
+  value: string;
+  onChange: (id: string) => void;
+  empty?: string;
+}) {
+  return (
+    <SelectField
+      label="Организация"
+      field="organisationId"
+      value={value}
+      onChange={onChange}
+      empty={empty}
+      options={organisations.map((o) => [o.organisationId, o.name] as const)}
+    />
+  );
+}
+
+/** What a reassignment form sends: whose tasks (the bulk form only), to whom, why. */
+interface ReassignBody {
+  fromPersonId?: string;
+  toPersonId?: string;
+  reason: string;
+}
+
+/**
+ * The form passing tasks on: the new holder chosen by name in the staff picker, the reason (required, kept in
+ * the pair's or route's history), and with `withFrom` whose tasks. `send` posts it and says what was done.
+ */
+function ReassignForm({
+  title,
+  organisationId,
+  withFrom = false,
+  submitText,
+  send,
+}: {
+  title: string;
+  organisationId: string;
+  withFrom?: boolean;
+  submitText: string;
+  send: (body: ReassignBody) => Promise<string>;
+}) {
+  const [from, setFrom] = useState<PersonListItem>();
+  const [to, setTo] = useState<PersonListItem>();
+  const [reason, setReason] = useState('');
+  const { submit: run, busy, error, done } = useSubmit();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void run(() => send({ ...(withFrom ? { fromPersonId: from?.personId } : {}), toPersonId: to?.personId, reason }));
+  };
+  return (
+    <form className="inline-form" onSubmit={submit} noValidate aria-label={title}>
+      {withFrom ? (
+        <PersonPicker
+          organisationId={organisationId}
+          label="Чьи задачи"
+          field="fromPersonId"
+          error={error}
+          value={from}
+          onChange={setFrom}
+        />
+      ) : null}
+      <PersonPicker
+        organisationId={organisationId}
+        label="Кому передать"
+        field="toPersonId"
+        error={error}
+        value={to}
+        onChange={setTo}
+      />
+      <InputField label="Причина" field="reason" error={error} value={reason} onChange={setReason} />
+      <SubmitButton busy={busy} variant={withFrom ? 'primary' : 'plain'}>
+        {submitText}
+      </SubmitButton>
+      <ErrorBox error={error} />
+      <DoneBox done={done} />
+    </form>
+  );
+}
+
+/** «Передать»: one task to another holder of its role. */
+function ReassignTask({ task, onDone }: { task: Task; onDone: () => void }) {
+  return (
+    <details className="reassign">
+      <summary>Передать</summary>
+      <ReassignForm
+        title="Передать задачу"
+        organisationId={task.organisationId}
+        submitText="Передать задачу"
+        send={async (body) => {
+          await postJson(`/tasks/${task.taskId}/reassign`, body);
+          onDone();
+          return 'Задача передана';
+        }}
+      />
+    </details>
+  );
+}
+
+/** «Передать все задачи сотрудника»: every open task of someone going on leave, to one colleague. */
+function BulkReassign({ organisations, onDone }: { organisations: Organisation[]; onDone: () => void }) {
+  const [organisationId, setOrganisationId] = useState(organisations[0]?.organisationId ?? '');
+  if (!organisationId) return null;
+  return (
+    <details className="card">
+      <summary>Передать все задачи сотрудника</summary>
+      {organisations.length > 1 ? (
+        <OrganisationSelect organisations={organisations} value={organisationId} onChange={setOrganisationId} />
+      ) : null}
+      <ReassignForm
+        key={organisationId}
+        title="Передать все задачи сотрудника"
+        organisationId={organisationId}
+        withFrom
+        submitText="Передать все задачи"
+        send={async (body) => {
+          const result = await postJson<{ reassigned: string[]; refused: { taskId: string; detail: string }[] }>(
+            '/tasks/reassign',
+            { ...body, organisationId },
+          );
+          onDone();
+          return [
+            `Передано задач: ${result.reassigned.length}`,
+            ...result.refused.map((r) => `не передана: ${r.detail}`),
+          ].join('; ');
+        }}
+      />
+    </details>
   );
 }
