@@ -104,12 +104,27 @@ export class TestSystem {
     }
   }
 
-  async request(method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; body: any }> {
-    const response = await fetch(`${this.baseUrl}${path}`, jsonRequestInit(method, token, body));
+  request(method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; body: any }> {
+    return this.requestWith({}, method, path, token, body);
+  }
+
+  /** request() with more request headers (an Idempotency-Key); the answer's headers come back beside its body. */
+  async requestWith(
+    headers: Record<string, string>,
+    method: string,
+    path: string,
+    token?: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: any; headers: Headers }> {
+    const response = await fetch(`${this.baseUrl}${path}`, jsonRequestInit(method, token, body, headers));
     const text = await response.text();
     // A file (an XLSX template, a CSV export) comes back as its text: only JSON is parsed.
     const json = /json/.test(response.headers.get('content-type') ?? 'application/json');
-    return { status: response.status, body: text ? (json ? JSON.parse(text) : text) : undefined };
+    return {
+      status: response.status,
+      body: text ? (json ? JSON.parse(text) : text) : undefined,
+      headers: response.headers,
+    };
   }
 
   /** Polls until `check` passes: read models are eventually consistent (projector interval). */

@@ -9,6 +9,7 @@ import { EventStoreModule } from '@mentorflow/event-store';
 import { TemporalClientModule } from '@mentorflow/temporal';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
+import { IdempotencyModule } from './common/idempotency.interceptor';
 import { ProblemFilter } from './common/problem.filter';
 import { HealthModule } from './health/health.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -44,6 +45,8 @@ import { UsersModule } from './users/users.module';
     DatabaseModule,
     EventStoreModule,
     TemporalClientModule,
+    // Commands sent with an Idempotency-Key run once per key (issue 23).
+    IdempotencyModule,
     // Feature modules declare no global guards; listed in the order the OpenAPI document shows them.
     OrganisationsModule,
     PeopleModule,

@@ -6,6 +6,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { IdempotencyStore, registerIdempotentAnswers } from './common/idempotency.interceptor';
 import { mentorflowValidationPipe, registerJsonShapeLimit } from './common/validation';
 import { allowedHostnames, registerHostCheck, registerNoStore, registerRouteBodyLimits } from './http-hardening';
 import { registerWebApp } from './web-app';
@@ -39,6 +40,7 @@ export async function createApiApp(options: { logger?: false | LoggerService } =
   registerNoStore(fastify);
   registerRouteBodyLimits(fastify);
   registerJsonShapeLimit(fastify);
+  registerIdempotentAnswers(fastify, app.get(IdempotencyStore));
   app.useGlobalPipes(mentorflowValidationPipe());
   if (http.corsOrigins.length > 0) app.enableCors({ origin: http.corsOrigins, credentials: false });
   // Swagger UI needs inline styles and scripts; everything else keeps helmet's defaults.

@@ -5,6 +5,7 @@ import type { CommandMetadata, Role } from '@mentorflow/domain';
 import { TemporalSettings } from '@mentorflow/temporal';
 import type { Envelope } from '@mentorflow/workflows/shared/envelope';
 import type { AuthenticatedUser } from '../auth/auth.types';
+import { idempotentUpdateId, isIdempotentCommand } from './idempotency';
 
 /** Who asks, in which role, now; with the reason when the command gives one. */
 export const commandMetadata = (user: AuthenticatedUser, role: Role, reason?: string): CommandMetadata => ({
@@ -13,6 +14,12 @@ export const commandMetadata = (user: AuthenticatedUser, role: Role, reason?: st
   now: new Date().toISOString(),
   ...(reason ? { reason } : {}),
 });
+
+/** The update id an Idempotency-Key gives, if any (else the SDK's random one). */
+const updateIdOption = (): { updateId?: string } => {
+  const updateId = idempotentUpdateId();
+  return updateId === undefined ? {} : { updateId };
+};
 
 /**
  * The API's one way to an aggregate's workflow (programme, pair, route): start it under its business id
@@ -26,7 +33,11 @@ export class AggregateGateway {
     private readonly settings: TemporalSettings,
   ) {}
 
-  /** Starts the workflow (a second start of one id fails) and answers once `created` has been applied. */
+  /**
+   * Starts the workflow (a second start of one id fails) and answers once `created` has been applied. Under an
+   * Idempotency-Key the id is derived from the key (newIdempotentId), so a retry joins the workflow it started
+   * and, by the same update id, gets the first answer of `created` rather than applying it again.
+   */
   start<W extends Workflow, R, A extends unknown[]>(
     workflow: W,
     workflowId: string,
@@ -37,15 +48,18 @@ export class AggregateGateway {
       ...options,
       workflowId,
       taskQueue: this.settings.taskQueue,
-      workflowIdConflictPolicy: 'FAIL',
+      workflowIdConflictPolicy: isIdempotentCommand() ? 'USE_EXISTING' : 'FAIL',
       // TypeScript cannot resolve the SDK's conditional args type for a generic W; the callers' args are checked.
     } as ConstructorParameters<typeof WithStartWorkflowOperation<W>>[1]);
-    return this.temporal.workflow.executeUpdateWithStart(created, { startWorkflowOperation });
+    return this.temporal.workflow.executeUpdateWithStart(created, { startWorkflowOperation, ...updateIdOption() });
   }
 
-  /** Sends a command as an update; the workflow validates it with the decider and answers or refuses. */
+  /**
+   * Sends a command as an update; the workflow validates it with the decider and answers or refuses. Under an
+   * Idempotency-Key the update id comes from the key: Temporal applies one id once per run.
+   */
   command<R, T>(workflowId: string, update: UpdateDefinition<R, [Envelope<T>]>, envelope: Envelope<T>): Promise<R> {
-    return this.handle(workflowId).executeUpdate(update, { args: [envelope] });
+    return this.handle(workflowId).executeUpdate(update, { args: [envelope], ...updateIdOption() });
   }
 
   handle<W extends Workflow>(workflowId: string): WorkflowHandle<W> {

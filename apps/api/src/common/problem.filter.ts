@@ -119,11 +119,14 @@ export function problemOf(exception: unknown, bodyLimit?: number): Problem {
         : typeof fields.message === 'string'
           ? fields.message
           : exception.message;
+    // A machine-readable code where the thrower gives one (the idempotency key's 409 and 422).
+    const code = typeof fields.code === 'string' ? fields.code : undefined;
     return {
-      type: 'about:blank',
+      type: code === undefined ? 'about:blank' : `urn:mentorflow:${code}`,
       title: HttpStatus[status] ?? 'Error',
       status,
       detail,
+      ...(code === undefined ? {} : { code }),
       ...(Array.isArray(fields.errors) ? { errors: fields.errors } : {}),
       // Health checks explain which dependency is down (an RFC 9457 extension member).
       ...(typeof fields.details === 'object' && fields.details !== null ? { details: fields.details } : {}),

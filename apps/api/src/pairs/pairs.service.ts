@@ -1,7 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { UpdateDefinition } from '@temporalio/common';
-import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { localDateOf } from '@mentorflow/calendar';
 import {
@@ -39,6 +38,7 @@ import { actingRole } from '../auth/acting-role';
 import { isAdministrator, type AuthenticatedUser } from '../auth/auth.types';
 import { canAccessOrganisation, organisationOfStream, rolesIn } from '../auth/organisation-access';
 import { AggregateGateway, commandMetadata } from '../common/aggregate.gateway';
+import { newIdempotentId } from '../common/idempotency';
 import { csvCell } from '../common/csv';
 import { recordedReads, recordRead } from '../common/read-log';
 import { OrganisationsService } from '../organisations/organisations.service';
@@ -71,7 +71,7 @@ export class PairsService {
   ): Promise<PairView> {
     const programme = await this.programmes.loadForUser(user, programmeId);
     const role = actingRole(user, preferred, programme.organisationId);
-    const pairId = randomUUID();
+    const pairId = newIdempotentId();
     // Only after the people are known to be the organisation's: the refusal below names them.
     await this.assertPeopleOf(programme.organisationId, body.mentorId, body.menteeIds);
     const unselected = await this.participants.unselected(programmeId, [
@@ -156,7 +156,8 @@ export class PairsService {
   async replaceMentor(user: AuthenticatedUser, pairId: string, body: ReplaceMentorDto, preferred: readonly Role[]) {
     const pair = await this.loadForUser(user, pairId);
     const role = actingRole(user, preferred, pair.organisationId);
-    const replacementId = randomUUID();
+    // From the key under an Idempotency-Key: the workflow applies one replacement id once, so a retried signal is a no-op.
+    const replacementId = newIdempotentId();
     const organisation = await this.organisations.load(user, pair.organisationId);
     const now = new Date().toISOString();
     // Every mentee is asked for (002 §4.5): none sent means each one is named as missing.

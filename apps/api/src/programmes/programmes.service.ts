@@ -1,6 +1,5 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import {
   implementsTargetModel,
@@ -26,6 +25,7 @@ import { actingRole } from '../auth/acting-role';
 import { isAdministrator, type AuthenticatedUser } from '../auth/auth.types';
 import { canAccessOrganisation, organisationOfStream } from '../auth/organisation-access';
 import { AggregateGateway, commandMetadata } from '../common/aggregate.gateway';
+import { newIdempotentId } from '../common/idempotency';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { historyEntry } from '../common/history-entry';
 
@@ -49,7 +49,7 @@ export class ProgrammesService {
   ): Promise<ProgrammeView> {
     const organisation = await this.organisations.load(user, organisationId);
     const role = actingRole(user, preferred, organisationId);
-    const programmeId = randomUUID();
+    const programmeId = newIdempotentId();
     return this.gateway.start(programmeWorkflow, programmeWorkflowId(programmeId), programmeStartedUpdate, {
       args: [
         {

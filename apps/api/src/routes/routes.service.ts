@@ -2,7 +2,6 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
-import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { localDateOf } from '@mentorflow/calendar';
 import {
@@ -29,6 +28,7 @@ import { actingRole } from '../auth/acting-role';
 import { isAdministrator, type AuthenticatedUser } from '../auth/auth.types';
 import { organisationsWhere, rolesIn } from '../auth/organisation-access';
 import { AggregateGateway, commandMetadata } from '../common/aggregate.gateway';
+import { newIdempotentId } from '../common/idempotency';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { PeopleDirectory } from '../people/people.directory';
 import { sensitiveReaderRoles } from '../people/people.roles';
@@ -82,7 +82,7 @@ export class RoutesService {
   ): Promise<RouteView> {
     const organisation = await this.organisations.load(user, organisationId);
     const role = actingRole(user, preferred, organisationId);
-    const routeId = randomUUID();
+    const routeId = newIdempotentId();
     const now = new Date().toISOString();
     const metadata = { actorId: user.sub, role, now };
     const request: RouteRequest = {

@@ -6,7 +6,6 @@ import {
   UnprocessableEntityException,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import {
   mayReassignTask,
@@ -25,6 +24,7 @@ import { isAdministrator, type AuthenticatedUser } from '../auth/auth.types';
 import { canAccessOrganisation, rolesIn } from '../auth/organisation-access';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { seesStaffNames } from '../people/people.roles';
+import { AggregateGateway, commandMetadata } from '../common/aggregate.gateway';
 import { PeopleDirectory } from '../people/people.directory';
 import { anyHolderOfRole, loadProductionCalendar } from '@mentorflow/projections';
 import type { BulkReassignTasksDto, TaskInboxQuery } from './task.dto';
@@ -39,7 +39,7 @@ const completedByTheirOwnCommand = new Set(['stagePlanReminder']);
 export class TasksService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly temporal: Client,
+    private readonly gateway: AggregateGateway,
     private readonly people: PeopleDirectory,
     private readonly organisations: OrganisationsService,
     private readonly store: EventStore,
@@ -199,8 +199,9 @@ export class TasksService {
     }
     const workflowId = workflowIdOf({ type: task.subject.type, id: task.subject.id });
     const role = isAdministrator(user) && task.assignee.personId !== user.sub ? 'administrator' : task.assignee.role;
-    return this.temporal.workflow.getHandle(workflowId).executeUpdate(completeTaskUpdate, {
-      args: [{ data: { taskId, result }, metadata: { actorId: user.sub, role, now: new Date().toISOString() } }],
+    return this.gateway.command(workflowId, completeTaskUpdate, {
+      data: { taskId, result },
+      metadata: commandMetadata(user, role),
     });
   }
 
@@ -239,16 +240,10 @@ export class TasksService {
     const role = callerRoles.includes('administrator')
       ? 'administrator'
       : callerRoles.find((r) => mayReassignTask(task.assignee.role, [r]))!;
-    await this.temporal.workflow
-      .getHandle(workflowIdOf({ type: subject.type, id: subject.id }))
-      .executeUpdate(reassignTaskUpdate, {
-        args: [
-          {
-            data: { taskId: task.taskId, toPersonId: to.toPersonId, reason: to.reason },
-            metadata: { actorId: user.sub, role, now: new Date().toISOString() },
-          },
-        ],
-      });
+    await this.gateway.command(workflowIdOf({ type: subject.type, id: subject.id }), reassignTaskUpdate, {
+      data: { taskId: task.taskId, toPersonId: to.toPersonId, reason: to.reason },
+      metadata: commandMetadata(user, role),
+    });
     return { taskId: task.taskId, assignee: { personId: to.toPersonId, role: task.assignee.role } };
   }
 

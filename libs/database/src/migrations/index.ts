@@ -2,10 +2,12 @@ import { CreateRouteCodeSequences1763870000020 } from './1763870000020-create-ro
 import { CreateUsers1763880000000 } from './1763880000000-create-users';
 import { CreatePeople1764900000000 } from './1764900000000-create-people';
 import { AllowTeacherRole1765300000000 } from './1765300000000-allow-teacher-role';
+import { CreateIdempotencyKeys1765310000000 } from './1765310000000-create-idempotency-keys';
 
 /**
  * The API's own tables, which no event fills and no projection rebuild may touch: users and their role
- * assignments, the staff directory (schema `personal`), and the route code registry. Moved from libs/projections with their class names and
+ * assignments, the staff directory (schema `personal`), the route code registry, and the stored answers of
+ * idempotent commands. Moved from libs/projections with their class names and
  * timestamps, which TypeORM records as applied.
  */
 export const apiTableMigrations = [
@@ -13,4 +15,5 @@ export const apiTableMigrations = [
   CreateUsers1763880000000,
   CreatePeople1764900000000,
   AllowTeacherRole1765300000000,
+  CreateIdempotencyKeys1765310000000,
 ];
