@@ -57,10 +57,20 @@ const networkProblem = (): Problem => ({
   detail: 'Сервер недоступен. Проверьте подключение и повторите попытку.',
 });
 
-/** Adds the token, sends JSON, and throws ApiError with the server's problem (Russian `detail`, `errors`, `unmet`). */
-export async function request(method: string, path: string, body?: unknown, init: RequestInit = {}): Promise<Response> {
+/**
+ * Adds the token, sends JSON, and throws ApiError with the server's problem (Russian `detail`, `errors`, `unmet`).
+ * `idempotencyKey`: the Idempotency-Key header (see sendJson).
+ */
+export async function request(
+  method: string,
+  path: string,
+  body?: unknown,
+  init: RequestInit = {},
+  idempotencyKey?: string,
+): Promise<Response> {
   const token = tokenStore.get();
   const headers = new Headers(init.headers);
+  if (idempotencyKey) headers.set('idempotency-key', idempotencyKey);
   headers.set('accept', 'application/json, application/problem+json, text/csv');
   if (token) headers.set('authorization', `Bearer ${token}`);
   if (body !== undefined) headers.set('content-type', 'application/json');
@@ -102,15 +112,58 @@ export async function getJson<T>(path: string): Promise<T> {
   return (await request('GET', path)).json() as Promise<T>;
 }
 
-/** Sends a JSON command; the answer's JSON, or undefined for an empty body (202/204). */
+/**
+ * The Idempotency-Key of the form submission being started (issue 23): useSubmit() sets it while it calls the
+ * form's action, so the command the action sends first takes it. Read when the command is called, not later:
+ * a submission never lends its key to another one that starts while it waits.
+ */
+let submissionKey: string | undefined;
+
+/**
+ * Calls `action` as one submission: a fresh key (crypto.randomUUID; none where the browser offers none, outside
+ * HTTPS) for the command it sends, a new one for the next submission.
+ */
+export function startSubmission<T>(action: () => T): T {
+  submissionKey = globalThis.crypto?.randomUUID?.();
+  try {
+    return action();
+  } finally {
+    submissionKey = undefined;
+  }
+}
+
+/** Waits before automatic retry n (from 0): 1 s, 2 s, 4 s. */
+const RETRY_DELAYS_MS = [1000, 2000, 4000];
+
+/**
+ * An answer that says nothing about whether the command was recorded, or that the first attempt still runs:
+ * the same request under the same key is safe to send again.
+ */
+const retryable = (error: unknown) =>
+  error instanceof ApiError &&
+  (error.status === 0 || [502, 503, 504].includes(error.status) || error.problem.code === 'idempotency.inFlight');
+
+/**
+ * Sends a JSON command; the answer's JSON, or undefined for an empty body (202/204). Within a submission the
+ * command carries its Idempotency-Key and is sent again with the same key when the network or the server
+ * failed (status 0, 502–504) or the first attempt is still running: the server records it once.
+ */
 export async function sendJson<T>(
   method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
   body?: unknown,
 ): Promise<T> {
-  const response = await request(method, path, body);
-  const text = await response.text();
-  return (text ? JSON.parse(text) : undefined) as T;
+  const key = submissionKey;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const response = await request(method, path, body, {}, key);
+      const text = await response.text();
+      return (text ? JSON.parse(text) : undefined) as T;
+    } catch (error) {
+      if (!key || attempt >= RETRY_DELAYS_MS.length || !retryable(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, RETRY_DELAYS_MS[attempt]));
+    }
+  }
 }
 
 export const postJson = <T>(path: string, body?: unknown): Promise<T> => sendJson<T>('POST', path, body ?? {});
