@@ -90,8 +90,9 @@ describe('export and depersonalisation of a person (152-ФЗ) through HTTP', () 
     expect(registered.status).toBe(201);
     organisationId = registered.body.organisationId as string;
 
-    // The person's account (its subject is the person id) and their card in the directory.
-    const account = await system.request('POST', '/users', as.admin, {
+    // The person's account (its subject is the person id) and their card in the directory. Sent under an
+    // Idempotency-Key: the answer, name and all, is stored for retries, and depersonalisation erases it too.
+    const account = await system.requestWith({ 'Idempotency-Key': randomUUID() }, 'POST', '/users', as.admin, {
       sub: person.id,
       fullName,
       email: person.email,
@@ -215,8 +216,12 @@ describe('export and depersonalisation of a person (152-ФЗ) through HTTP', () 
     // name: not the events (the staff assignment's included), not a read model.
     const organisation = await system.request('GET', `/organisations/${organisationId}`, as.admin);
     expect(organisation.body.staff).toEqual([expect.objectContaining({ personId: person.id, fullName })]);
-    // The database scan finds the person where the directory and the account keep them.
-    expect((await tablesHolding(traces)).sort()).toEqual(['personal.persons: 1', 'public.users: 1']);
+    // The database scan finds the person where the directory and the account keep them, and the stored answer.
+    expect((await tablesHolding(traces)).sort()).toEqual([
+      'personal.idempotency_keys: 1',
+      'personal.persons: 1',
+      'public.users: 1',
+    ]);
     const done = await depersonalise(as.admin);
     expect(done.status).toBe(200);
     expect(done.body).toEqual({ personId: person.id, depersonalised: true, eventsWithName: [] });

@@ -77,6 +77,18 @@ describe('safe retries with an Idempotency-Key', () => {
     return [first, second];
   }
 
+  /** How many events of `type` the store holds whose data field `field` is `value`. */
+  const eventsWith = async (type: string, field: string, value: string) =>
+    Number(
+      (
+        await db.query<{ n: number }[]>('SELECT count(*)::int AS n FROM events WHERE type = $1 AND data->>$2 = $3', [
+          type,
+          field,
+          value,
+        ])
+      )[0]?.n,
+    );
+  /** How many events of `type` the stream holds. */
   const eventsOfType = async (streamId: string, type: string) =>
     Number(
       (
@@ -91,11 +103,7 @@ describe('safe retries with an Idempotency-Key', () => {
     const [started] = await twice(as.director, `/organisations/${organisationId}/programmes`, { title: 'Программа' });
     expect(started.status).toBe(201);
     programmeId = started.body.state.programmeId;
-    const programmesOfOrganisation = await db.query<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM events WHERE type = 'ProgrammeStarted' AND data->>'organisationId' = $1`,
-      [organisationId],
-    );
-    expect(programmesOfOrganisation[0]?.n).toBe(1);
+    expect(await eventsWith('ProgrammeStarted', 'organisationId', organisationId)).toBe(1);
     expect(
       (await system.request('POST', `/programmes/${programmeId}/curator`, as.director, { curatorId: curator })).status,
     ).toBe(200);
@@ -148,11 +156,7 @@ describe('safe retries with an Idempotency-Key', () => {
     );
     expect(formed.status).toBe(201);
     const pairId = formed.body.state.pairId as string;
-    const pairsOfMentor = await db.query<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM events WHERE type = 'PairFormed' AND data->>'mentorId' = $1`,
-      [mentor],
-    );
-    expect(pairsOfMentor[0]?.n).toBe(1);
+    expect(await eventsWith('PairFormed', 'mentorId', mentor)).toBe(1);
 
     const approved = await system.request('POST', `/pairs/${pairId}/personal-programme`, as.curator, {
       ...personalProgrammePlan(termStart, addMonths(termStart, 6), addMonths(termStart, 3)),
@@ -196,11 +200,7 @@ describe('safe retries with an Idempotency-Key', () => {
       routeBody(teacher, methodologist, titlePage(day(0), fourYearsLessADay(day(0)))),
     );
     expect(created.status).toBe(201);
-    const routesOfTeacher = await db.query<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM events WHERE type = 'RouteCreated' AND data->>'teacherId' = $1`,
-      [teacher],
-    );
-    expect(routesOfTeacher[0]?.n).toBe(1);
+    expect(await eventsWith('RouteCreated', 'teacherId', teacher)).toBe(1);
 
     const routeId = created.body.state.routeId as string;
     const [diagnostics] = await twice(as.tutor, `/routes/${routeId}/record-diagnostics`, {
@@ -267,11 +267,7 @@ describe('safe retries with an Idempotency-Key', () => {
     for (const answer of answers) expect([200, 409]).toContain(answer.status);
     const inFlight = answers.find((a) => a.status === 409);
     if (inFlight) expect(inFlight.body.code).toBe('idempotency.inFlight');
-    const documents = await db.query<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM events WHERE stream_id = $1 AND type = 'DocumentRecorded' AND data->>'documentId' = $2`,
-      [programmeStream(programmeId), document.documentId],
-    );
-    expect(documents[0]?.n).toBe(1);
+    expect(await eventsWith('DocumentRecorded', 'documentId', document.documentId)).toBe(1);
   });
 
   it('changes nothing for a request without the header: each is a command of its own, none replayed', async () => {

@@ -60,12 +60,22 @@ export class Api {
     return this.users.then(() => undefined);
   }
 
-  /** Never throws: a refused connection or a timeout is status 0, an ambiguous outcome like a 5xx. */
-  async request(method: string, path: string, token?: string, body?: unknown, timeoutMs = 120_000): Promise<Response> {
+  /**
+   * Never throws: a refused connection or a timeout is status 0, an ambiguous outcome like a 5xx. `headers`:
+   * more request headers (an Idempotency-Key).
+   */
+  async request(
+    method: string,
+    path: string,
+    token?: string,
+    body?: unknown,
+    timeoutMs = 120_000,
+    headers?: Record<string, string>,
+  ): Promise<Response> {
     await this.usersStored();
     try {
       const response = await fetch(`${this.baseUrl}${path}`, {
-        ...jsonRequestInit(method, token, body),
+        ...jsonRequestInit(method, token, body, headers),
         signal: AbortSignal.timeout(timeoutMs),
       });
       const text = await response.text();

@@ -140,6 +140,11 @@ export class PeoplePrivacyService {
         personId,
         depersonalisedName,
       ]);
+      // Stored answers of idempotent commands (kept 24 h) that name the person by id may carry the name beside it.
+      await manager.query(
+        `DELETE FROM personal.idempotency_keys WHERE subject = $1 OR strpos(response_body::text, $1) > 0`,
+        [personId],
+      );
       const store = new EventStore({ query: (sql, parameters) => manager.query(sql, parameters) });
       const streamId = personStream(personId);
       await store.append(streamId, await store.streamVersion(streamId), [
