@@ -147,10 +147,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
   constructor(private readonly store: IdempotencyStore) {}
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+    if (context.getType() !== 'http') return next.handle();
     const http = context.switchToHttp();
     const request = http.getRequest<FastifyRequest & { user?: { sub: string } }>();
     const key = request.headers[IDEMPOTENCY_HEADER];
-    if (context.getType() !== 'http' || key === undefined || SAFE_METHODS.has(request.method)) return next.handle();
+    if (key === undefined || SAFE_METHODS.has(request.method)) return next.handle();
     if (typeof key !== 'string' || !isUUID(key)) {
       throw new BadRequestException({
         detail: KEY_MESSAGE,
@@ -161,11 +162,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const subject = request.user?.sub;
     if (subject === undefined) return next.handle();
     const route = `${request.method} ${request.url}`;
-    const outcome = await this.store.claim(
-      request,
-      { subject, route, key: key.toLowerCase() },
-      requestHash(request.body),
-    );
+    const claim = { subject, route, key: key.toLowerCase() };
+    const outcome = await this.store.claim(request, claim, requestHash(request.body));
     if (outcome.kind === 'otherRequest') {
       throw new UnprocessableEntityException({
         code: 'idempotency.keyReused',
@@ -183,7 +181,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       if (outcome.status >= 400) reply.header('content-type', 'application/problem+json; charset=utf-8');
       return of(outcome.body);
     }
-    const scope = idempotencyScope(subject, route, key.toLowerCase());
+    const scope = idempotencyScope(subject, route, claim.key);
     return new Observable((subscriber) => runIdempotent(scope, () => next.handle().subscribe(subscriber)));
   }
 }
