@@ -1,4 +1,5 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import type { Role } from '@mentorflow/domain';
 import type { AuthenticatedUser } from './auth.types';
 
@@ -36,4 +37,15 @@ export const Unscoped = () => SetMetadata(SCOPE, { kind: undefined, param: '' } 
 export const CurrentUser = createParamDecorator(
   (_: unknown, ctx: ExecutionContext): AuthenticatedUser =>
     ctx.switchToHttp().getRequest<{ user: AuthenticatedUser }>().user,
+);
+
+const reflector = new Reflector();
+
+/**
+ * The roles the endpoint's @Roles admits, in their order: the handler acts in the first the caller holds
+ * (actingRole), so the list is written once, on the endpoint, and never again in its body.
+ */
+export const EndpointRoles = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): readonly Role[] =>
+    reflector.getAllAndOverride<Role[] | undefined>(ROLES, [ctx.getHandler(), ctx.getClass()]) ?? [],
 );

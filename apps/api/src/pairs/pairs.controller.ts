@@ -17,7 +17,7 @@ import {
   submitMentorFinalReportUpdate,
   terminatePairUpdate,
 } from '@mentorflow/workflows/pair/pair.messages';
-import { CurrentUser } from '../auth/auth.decorators';
+import { CurrentUser, EndpointRoles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/auth.types';
 import { ApiController, Command, Create, IdParam, Read } from '../common/endpoints';
 import { PaginationQuery } from '../common/pagination.dto';
@@ -66,8 +66,13 @@ export class PairsController {
     'Сформировать пару/группу (согласия, приказ, срок; проверка загрузки наставника)',
     'programme',
   )
-  form(@CurrentUser() user: AuthenticatedUser, @IdParam() programmeId: string, @Body() body: FormPairDto) {
-    return this.pairs.form(user, programmeId, body, formers);
+  form(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam() programmeId: string,
+    @Body() body: FormPairDto,
+    @EndpointRoles() roles: readonly Role[],
+  ) {
+    return this.pairs.form(user, programmeId, body, roles);
   }
 
   @Read('pairs', pairReaders, 'Пары и группы: фильтры по программе, статусу, наставнику, форме')
@@ -96,23 +101,43 @@ export class PairsController {
     'Утвердить персонализированную программу наставничества (пара становится активной)',
     'pair',
   )
-  approve(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Body() body: PersonalProgrammeDto) {
-    return this.pairs.command(user, id, approvePersonalProgrammeUpdate, { ...body }, [...controllers, 'director']);
+  approve(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam() id: string,
+    @Body() body: PersonalProgrammeDto,
+    @EndpointRoles() roles: readonly Role[],
+  ) {
+    return this.pairs.command(user, id, approvePersonalProgrammeUpdate, { ...body }, roles);
   }
 
   @Command('pairs/:id/diary', ['mentor'], 'Запись в дневнике наставника', 'pair')
-  diary(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Body() body: EntryDto) {
-    return this.pairs.command(user, id, recordDiaryEntryUpdate, { ...body }, ['mentor']);
+  diary(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam() id: string,
+    @Body() body: EntryDto,
+    @EndpointRoles() roles: readonly Role[],
+  ) {
+    return this.pairs.command(user, id, recordDiaryEntryUpdate, { ...body }, roles);
   }
 
   @Command('pairs/:id/reports', ['mentee'], 'Отчёт наставляемого', 'pair')
-  report(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Body() body: EntryDto) {
-    return this.pairs.command(user, id, recordMenteeReportUpdate, { ...body }, ['mentee']);
+  report(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam() id: string,
+    @Body() body: EntryDto,
+    @EndpointRoles() roles: readonly Role[],
+  ) {
+    return this.pairs.command(user, id, recordMenteeReportUpdate, { ...body }, roles);
   }
 
   @Command('pairs/:id/interim-control', controllers, 'Промежуточный контроль', 'pair')
-  interim(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Body() body: InterimControlDto) {
-    return this.pairs.command(user, id, passInterimControlUpdate, { ...body }, controllers);
+  interim(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam() id: string,
+    @Body() body: InterimControlDto,
+    @EndpointRoles() roles: readonly Role[],
+  ) {
+    return this.pairs.command(user, id, passInterimControlUpdate, { ...body }, roles);
   }
 
   @Command(
@@ -125,13 +150,14 @@ export class PairsController {
     @CurrentUser() user: AuthenticatedUser,
     @IdParam() id: string,
     @Body() body: ProgrammeCorrectionDto,
+    @EndpointRoles() roles: readonly Role[],
   ) {
     return this.pairs.command(
       user,
       id,
       proposeProgrammeCorrectionUpdate,
       { ...body, correctionId: randomUUID() },
-      ['mentor'],
+      roles,
       body.reason,
     );
   }
@@ -146,8 +172,9 @@ export class PairsController {
     @CurrentUser() user: AuthenticatedUser,
     @IdParam() id: string,
     @Body() body: ProgrammeCorrectionDecisionDto,
+    @EndpointRoles() roles: readonly Role[],
   ) {
-    return this.pairs.command(user, id, decideProgrammeCorrectionUpdate, { ...body }, controllers);
+    return this.pairs.command(user, id, decideProgrammeCorrectionUpdate, { ...body }, roles);
   }
 
   @Read(
@@ -166,8 +193,13 @@ export class PairsController {
     'Задание наставляемому со сроком (наставник); выполняется из списка задач наставляемого',
     'pair',
   )
-  assign(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Body() body: MenteeAssignmentDto) {
-    return this.pairs.command(user, id, assignMenteeTaskUpdate, { ...body }, ['mentor']);
+  assign(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam() id: string,
+    @Body() body: MenteeAssignmentDto,
+    @EndpointRoles() roles: readonly Role[],
+  ) {
+    return this.pairs.command(user, id, assignMenteeTaskUpdate, { ...body }, roles);
   }
 
   @Command(
@@ -176,8 +208,13 @@ export class PairsController {
     'Периодический отчёт наставника или наставляемого (закрывает отчётную задачу)',
     'pair',
   )
-  submitPeriodicReport(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Body() body: PeriodicReportDto) {
-    return this.pairs.command(user, id, submitPeriodicReportUpdate, { ...body }, ['mentor', 'mentee']);
+  submitPeriodicReport(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam() id: string,
+    @Body() body: PeriodicReportDto,
+    @EndpointRoles() roles: readonly Role[],
+  ) {
+    return this.pairs.command(user, id, submitPeriodicReportUpdate, { ...body }, roles);
   }
 
   @Command(
@@ -190,8 +227,9 @@ export class PairsController {
     @CurrentUser() user: AuthenticatedUser,
     @IdParam() id: string,
     @Body() body: PeriodicReportDecisionDto,
+    @EndpointRoles() roles: readonly Role[],
   ) {
-    return this.pairs.command(user, id, decidePeriodicReportUpdate, { ...body }, controllers);
+    return this.pairs.command(user, id, decidePeriodicReportUpdate, { ...body }, roles);
   }
 
   @Read(
@@ -220,8 +258,13 @@ export class PairsController {
     'Письменное заявление о досрочном прекращении (не менее чем за 3 рабочих дня, ст. 351.8 ТК РФ)',
     'pair',
   )
-  notice(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Body() body: TerminationNoticeDto) {
-    return this.pairs.command(user, id, giveTerminationNoticeUpdate, { ...body }, ['mentor', 'mentee']);
+  notice(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam() id: string,
+    @Body() body: TerminationNoticeDto,
+    @EndpointRoles() roles: readonly Role[],
+  ) {
+    return this.pairs.command(user, id, giveTerminationNoticeUpdate, { ...body }, roles);
   }
 
   @Command(
@@ -230,13 +273,23 @@ export class PairsController {
     'Отчёт наставника по итогам наставничества с заключением об адаптации',
     'pair',
   )
-  mentorReport(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Body() body: MentorReportDto) {
-    return this.pairs.command(user, id, submitMentorFinalReportUpdate, { ...body }, ['mentor']);
+  mentorReport(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam() id: string,
+    @Body() body: MentorReportDto,
+    @EndpointRoles() roles: readonly Role[],
+  ) {
+    return this.pairs.command(user, id, submitMentorFinalReportUpdate, { ...body }, roles);
   }
 
   @Command('pairs/:id/final-control', controllers, 'Итоговый контроль; пара завершается', 'pair')
-  finalControl(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Body() body: FinalControlDto) {
-    return this.pairs.command(user, id, completeFinalControlUpdate, { ...body }, controllers);
+  finalControl(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam() id: string,
+    @Body() body: FinalControlDto,
+    @EndpointRoles() roles: readonly Role[],
+  ) {
+    return this.pairs.command(user, id, completeFinalControlUpdate, { ...body }, roles);
   }
 
   @Command(
@@ -246,13 +299,23 @@ export class PairsController {
     'pair',
     202,
   )
-  replace(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Body() body: ReplaceMentorDto) {
-    return this.pairs.replaceMentor(user, id, body, directors);
+  replace(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam() id: string,
+    @Body() body: ReplaceMentorDto,
+    @EndpointRoles() roles: readonly Role[],
+  ) {
+    return this.pairs.replaceMentor(user, id, body, roles);
   }
 
   @Command('pairs/:id/terminate', directors, 'Досрочно прекратить наставничество (с причиной и приказом)', 'pair')
-  terminate(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Body() body: TerminatePairDto) {
-    return this.pairs.command(user, id, terminatePairUpdate, { ...body }, directors, body.reason);
+  terminate(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam() id: string,
+    @Body() body: TerminatePairDto,
+    @EndpointRoles() roles: readonly Role[],
+  ) {
+    return this.pairs.command(user, id, terminatePairUpdate, { ...body }, roles, body.reason);
   }
 
   @Read('pairs/:id/history', auditors, 'Аудит: вся история пары по порядку (JSON или CSV)', 'pair')

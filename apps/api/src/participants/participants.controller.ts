@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { RegisteredParticipant, Role } from '@mentorflow/domain';
 import { actingRole } from '../auth/acting-role';
-import { CurrentUser, Scope } from '../auth/auth.decorators';
+import { CurrentUser, EndpointRoles, Scope } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/auth.types';
 import { ApiController, Command, Create, IdParam, Read } from '../common/endpoints';
 import { PaginationQuery } from '../common/pagination.dto';
@@ -32,9 +32,10 @@ export class ParticipantsController {
     @CurrentUser() user: AuthenticatedUser,
     @IdParam() programmeId: string,
     @Body() body: RegisterParticipantDto,
+    @EndpointRoles() roles: readonly Role[],
   ) {
     const programme = await this.programmes.loadForUser(user, programmeId);
-    return this.participants.register(user, programmeId, body, actingRole(user, selectors, programme.organisationId));
+    return this.participants.register(user, programmeId, body, actingRole(user, roles, programme.organisationId));
   }
 
   @Read('participants', selectors, 'Кандидаты, наставники и наставляемые программы с решением комиссии')
@@ -63,9 +64,10 @@ export class ParticipantsController {
     @IdParam() programmeId: string,
     @IdParam('participantId') participantId: string,
     @Body() body: WithdrawParticipantDto,
+    @EndpointRoles() roles: readonly Role[],
   ) {
     const programme = await this.programmes.loadForUser(user, programmeId);
-    const role = actingRole(user, selectors, programme.organisationId);
+    const role = actingRole(user, roles, programme.organisationId);
     return this.participants.withdraw(user, programmeId, participantId, body.reason, role);
   }
 
@@ -78,9 +80,10 @@ export class ParticipantsController {
     @CurrentUser() user: AuthenticatedUser,
     @IdParam() programmeId: string,
     @Body() body: RecordCommissionMeetingDto,
+    @EndpointRoles() roles: readonly Role[],
   ) {
     const programme = await this.programmes.loadForUser(user, programmeId);
-    const role = actingRole(user, reviewers, programme.organisationId);
+    const role = actingRole(user, roles, programme.organisationId);
     return this.participants.recordMeeting(user, programmeId, body, role);
   }
 }

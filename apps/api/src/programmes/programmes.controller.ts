@@ -7,7 +7,7 @@ import {
   recordDocumentUpdate,
   returnToStageUpdate,
 } from '@mentorflow/workflows/programme/programme.messages';
-import { CurrentUser } from '../auth/auth.decorators';
+import { CurrentUser, EndpointRoles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/auth.types';
 import { ApiController, Command, Create, IdParam, Read } from '../common/endpoints';
 import { UuidField } from '../common/fields';
@@ -42,8 +42,13 @@ export class ProgrammesController {
     'Начать программу наставничества организации (подготовительный этап)',
     'organisation',
   )
-  start(@CurrentUser() user: AuthenticatedUser, @IdParam() organisationId: string, @Body() body: StartProgrammeDto) {
-    return this.programmes.start(user, organisationId, body.title, directors);
+  start(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam() organisationId: string,
+    @Body() body: StartProgrammeDto,
+    @EndpointRoles() roles: readonly Role[],
+  ) {
+    return this.programmes.start(user, organisationId, body.title, roles);
   }
 
   @Read('programmes', readers, 'Программы наставничества')
@@ -77,13 +82,23 @@ export class ProgrammesController {
     'Зарегистрировать документ (приказ, акт, дорожную карту, отчёт…)',
     'programme',
   )
-  recordDocument(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Body() body: RecordDocumentDto) {
-    return this.programmes.command(user, id, recordDocumentUpdate, { ...body }, recorders);
+  recordDocument(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam() id: string,
+    @Body() body: RecordDocumentDto,
+    @EndpointRoles() roles: readonly Role[],
+  ) {
+    return this.programmes.command(user, id, recordDocumentUpdate, { ...body }, roles);
   }
 
   @Command('programmes/:id/curator', directors, 'Назначить куратора программы', 'programme')
-  appointCurator(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Body() body: AppointCuratorDto) {
-    return this.programmes.command(user, id, appointCuratorUpdate, { ...body }, directors);
+  appointCurator(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam() id: string,
+    @Body() body: AppointCuratorDto,
+    @EndpointRoles() roles: readonly Role[],
+  ) {
+    return this.programmes.command(user, id, appointCuratorUpdate, { ...body }, roles);
   }
 
   @Command(
@@ -92,13 +107,23 @@ export class ProgrammesController {
     'Перейти к следующему этапу; отказ перечисляет невыполненные условия (422)',
     'programme',
   )
-  advance(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Body() body: AdvanceStageDto) {
-    return this.programmes.command(user, id, advanceStageUpdate, { ...body }, curators);
+  advance(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam() id: string,
+    @Body() body: AdvanceStageDto,
+    @EndpointRoles() roles: readonly Role[],
+  ) {
+    return this.programmes.command(user, id, advanceStageUpdate, { ...body }, roles);
   }
 
   @Command('programmes/:id/return', curators, 'Вернуться к более раннему этапу (с обязательной причиной)', 'programme')
-  returnToStage(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Body() body: ReturnToStageDto) {
-    return this.programmes.command(user, id, returnToStageUpdate, { ...body }, curators, body.reason);
+  returnToStage(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam() id: string,
+    @Body() body: ReturnToStageDto,
+    @EndpointRoles() roles: readonly Role[],
+  ) {
+    return this.programmes.command(user, id, returnToStageUpdate, { ...body }, roles, body.reason);
   }
 
   @Command(
@@ -107,7 +132,12 @@ export class ProgrammesController {
     'Плановая дата окончания этапа (напоминание и фиксация просрочки)',
     'programme',
   )
-  planStage(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Body() body: PlanStageDatesDto) {
-    return this.programmes.command(user, id, planStageDatesUpdate, { ...body }, curators);
+  planStage(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam() id: string,
+    @Body() body: PlanStageDatesDto,
+    @EndpointRoles() roles: readonly Role[],
+  ) {
+    return this.programmes.command(user, id, planStageDatesUpdate, { ...body }, roles);
   }
 }

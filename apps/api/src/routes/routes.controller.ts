@@ -21,7 +21,7 @@ import {
   startReflectionUpdate,
   submitDraftUpdate,
 } from '@mentorflow/workflows/route/route.messages';
-import { CurrentUser } from '../auth/auth.decorators';
+import { CurrentUser, EndpointRoles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/auth.types';
 import {
   AgreeRoadMapDto,
@@ -78,8 +78,13 @@ export class RoutesController {
     'Создать ИОМ педагога и зарегистрировать его код в реестре (тьютор маршрута или администратор)',
     'organisation',
   )
-  create(@CurrentUser() user: AuthenticatedUser, @IdParam() organisationId: string, @Body() body: CreateRouteDto) {
-    return this.routes.create(user, organisationId, body, tutors);
+  create(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam() organisationId: string,
+    @Body() body: CreateRouteDto,
+    @EndpointRoles() roles: readonly Role[],
+  ) {
+    return this.routes.create(user, organisationId, body, roles);
   }
 
   @Read(
@@ -102,8 +107,13 @@ export class RoutesController {
   }
 
   @Command('routes/:id/fix-goal', tutors, 'Зафиксировать цель и задачи ИОМ (тьютор)', 'route')
-  fixGoal(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Body() body: FixGoalDto) {
-    return this.routes.command(user, id, fixGoalUpdate, { ...body }, tutors);
+  fixGoal(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam() id: string,
+    @Body() body: FixGoalDto,
+    @EndpointRoles() roles: readonly Role[],
+  ) {
+    return this.routes.command(user, id, fixGoalUpdate, { ...body }, roles);
   }
 
   @Command(
@@ -112,14 +122,19 @@ export class RoutesController {
     'Записать результаты входной диагностики (тьютор): методисту ставится задача — проект ИОМ за 10 рабочих дней',
     'route',
   )
-  recordDiagnostics(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Body() body: RecordDiagnosticsDto) {
+  recordDiagnostics(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam() id: string,
+    @Body() body: RecordDiagnosticsDto,
+    @EndpointRoles() roles: readonly Role[],
+  ) {
     const { results, ...rest } = body;
     return this.routes.command(
       user,
       id,
       recordDiagnosticsUpdate,
       { ...rest, results: results.map((r) => ({ ...r })) },
-      tutors,
+      roles,
     );
   }
 
@@ -133,19 +148,25 @@ export class RoutesController {
     @CurrentUser() user: AuthenticatedUser,
     @IdParam() id: string,
     @Body() body: EnterDeficitLevelsDto,
+    @EndpointRoles() roles: readonly Role[],
   ) {
     return this.routes.command(
       user,
       id,
       enterDeficitLevelsUpdate,
       { diagnosticsId: body.diagnosticsId, levels: plain(body.levels) },
-      supervisors,
+      roles,
     );
   }
 
   @Command('routes/:id/submit-draft', methodologists, 'Передать проект ИОМ тьютору (методист маршрута)', 'route')
-  submitDraft(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Body() body: RoadMapDto) {
-    return this.routes.command(user, id, submitDraftUpdate, { rows: plain(body.rows) }, methodologists);
+  submitDraft(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam() id: string,
+    @Body() body: RoadMapDto,
+    @EndpointRoles() roles: readonly Role[],
+  ) {
+    return this.routes.command(user, id, submitDraftUpdate, { rows: plain(body.rows) }, roles);
   }
 
   @Command(
@@ -154,8 +175,13 @@ export class RoutesController {
     'Предложить собственную дорожную карту (педагог маршрута)',
     'route',
   )
-  proposeOwnRoadMap(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Body() body: RoadMapDto) {
-    return this.routes.command(user, id, proposeOwnRoadMapUpdate, { rows: plain(body.rows) }, teachers);
+  proposeOwnRoadMap(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam() id: string,
+    @Body() body: RoadMapDto,
+    @EndpointRoles() roles: readonly Role[],
+  ) {
+    return this.routes.command(user, id, proposeOwnRoadMapUpdate, { rows: plain(body.rows) }, roles);
   }
 
   @Command(
@@ -168,13 +194,14 @@ export class RoutesController {
     @CurrentUser() user: AuthenticatedUser,
     @IdParam() id: string,
     @Body() body: ApproveProposedRoadMapDto,
+    @EndpointRoles() roles: readonly Role[],
   ) {
     return this.routes.command(
       user,
       id,
       approveProposedRoadMapUpdate,
       { controlPoints: plain(body.controlPoints) },
-      tutors,
+      roles,
     );
   }
 
@@ -184,12 +211,17 @@ export class RoutesController {
     'Согласовать проект методиста (с доработкой или без) и контрольные точки: начало реализации (тьютор)',
     'route',
   )
-  agreeRoadMap(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Body() body: AgreeRoadMapDto) {
+  agreeRoadMap(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam() id: string,
+    @Body() body: AgreeRoadMapDto,
+    @EndpointRoles() roles: readonly Role[],
+  ) {
     const data = {
       controlPoints: plain(body.controlPoints),
       ...(body.rows === undefined ? {} : { rows: plain(body.rows) }),
     };
-    return this.routes.command(user, id, agreeRoadMapUpdate, data, tutors);
+    return this.routes.command(user, id, agreeRoadMapUpdate, data, roles);
   }
 
   @Command('routes/:id/record-portfolio-entry', teachers, 'Добавить результат в портфолио (педагог маршрута)', 'route')
@@ -197,8 +229,9 @@ export class RoutesController {
     @CurrentUser() user: AuthenticatedUser,
     @IdParam() id: string,
     @Body() body: RecordPortfolioEntryDto,
+    @EndpointRoles() roles: readonly Role[],
   ) {
-    return this.routes.command(user, id, recordPortfolioEntryUpdate, { ...body }, teachers);
+    return this.routes.command(user, id, recordPortfolioEntryUpdate, { ...body }, roles);
   }
 
   @Command(
@@ -235,13 +268,14 @@ export class RoutesController {
     @CurrentUser() user: AuthenticatedUser,
     @IdParam() id: string,
     @Body() body: RecordControlPointCheckDto,
+    @EndpointRoles() roles: readonly Role[],
   ) {
     return this.routes.command(
       user,
       id,
       recordControlPointCheckUpdate,
       { month: body.month, outcomes: plain(body.outcomes) },
-      tutors,
+      roles,
     );
   }
 
@@ -251,13 +285,18 @@ export class RoutesController {
     'Скорректировать дорожную карту в ходе реализации, с причиной (тьютор)',
     'route',
   )
-  correctRoadMap(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Body() body: CorrectRoadMapDto) {
+  correctRoadMap(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam() id: string,
+    @Body() body: CorrectRoadMapDto,
+    @EndpointRoles() roles: readonly Role[],
+  ) {
     return this.routes.command(
       user,
       id,
       correctRoadMapUpdate,
       { reason: body.reason, rows: plain(body.rows) },
-      tutors,
+      roles,
       body.reason,
     );
   }
@@ -268,8 +307,13 @@ export class RoutesController {
     'Перейти к рефлексивному этапу: тьютору ставится задача контрольной диагностики',
     'route',
   )
-  startReflection(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Body() body: RouteCommentDto) {
-    return this.routes.command(user, id, startReflectionUpdate, {}, tutors, body.comment);
+  startReflection(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam() id: string,
+    @Body() body: RouteCommentDto,
+    @EndpointRoles() roles: readonly Role[],
+  ) {
+    return this.routes.command(user, id, startReflectionUpdate, {}, roles, body.comment);
   }
 
   @Command(
@@ -282,6 +326,7 @@ export class RoutesController {
     @CurrentUser() user: AuthenticatedUser,
     @IdParam() id: string,
     @Body() body: RecordControlDiagnosticsDto,
+    @EndpointRoles() roles: readonly Role[],
   ) {
     const { results, ...rest } = body;
     return this.routes.command(
@@ -289,7 +334,7 @@ export class RoutesController {
       id,
       recordControlDiagnosticsUpdate,
       { ...rest, results: results.map((r) => ({ ...r })) },
-      tutors,
+      roles,
     );
   }
 
@@ -303,6 +348,7 @@ export class RoutesController {
     @CurrentUser() user: AuthenticatedUser,
     @IdParam() id: string,
     @Body() body: RecordRepeatedDiagnosticsDto,
+    @EndpointRoles() roles: readonly Role[],
   ) {
     const { results, ...rest } = body;
     return this.routes.command(
@@ -310,7 +356,7 @@ export class RoutesController {
       id,
       recordRepeatedDiagnosticsUpdate,
       { ...rest, results: results.map((r) => ({ ...r })) },
-      tutors,
+      roles,
     );
   }
 
@@ -320,8 +366,13 @@ export class RoutesController {
     'Описать желаемый образ себя как профессионала: самоопределение (педагог маршрута)',
     'route',
   )
-  recordDesiredImage(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Body() body: DesiredImageDto) {
-    return this.routes.command(user, id, recordDesiredImageUpdate, { desiredImage: body.desiredImage }, teachers);
+  recordDesiredImage(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam() id: string,
+    @Body() body: DesiredImageDto,
+    @EndpointRoles() roles: readonly Role[],
+  ) {
+    return this.routes.command(user, id, recordDesiredImageUpdate, { desiredImage: body.desiredImage }, roles);
   }
 
   @Command(
@@ -330,18 +381,33 @@ export class RoutesController {
     'Рефлексивный анализ по каждому дефициту: что изменилось, подтверждения, приближение к желаемому образу (педагог)',
     'route',
   )
-  recordReflection(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Body() body: ReflectionDto) {
-    return this.routes.command(user, id, recordReflectionUpdate, { entries: plain(body.entries) }, teachers);
+  recordReflection(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam() id: string,
+    @Body() body: ReflectionDto,
+    @EndpointRoles() roles: readonly Role[],
+  ) {
+    return this.routes.command(user, id, recordReflectionUpdate, { entries: plain(body.entries) }, roles);
   }
 
   @Command('routes/:id/agree-reflection', tutors, 'Согласовать рефлексивный анализ педагога (тьютор)', 'route')
-  agreeReflection(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Body() body: RouteCommentDto) {
-    return this.routes.command(user, id, agreeReflectionUpdate, {}, tutors, body.comment);
+  agreeReflection(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam() id: string,
+    @Body() body: RouteCommentDto,
+    @EndpointRoles() roles: readonly Role[],
+  ) {
+    return this.routes.command(user, id, agreeReflectionUpdate, {}, roles, body.comment);
   }
 
   @Command('routes/:id/complete', tutors, 'Завершить ИОМ после контрольной диагностики (тьютор)', 'route')
-  complete(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Body() body: RouteCommentDto) {
-    return this.routes.command(user, id, completeRouteUpdate, {}, tutors, body.comment);
+  complete(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam() id: string,
+    @Body() body: RouteCommentDto,
+    @EndpointRoles() roles: readonly Role[],
+  ) {
+    return this.routes.command(user, id, completeRouteUpdate, {}, roles, body.comment);
   }
 }
 
