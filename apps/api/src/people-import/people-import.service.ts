@@ -7,6 +7,7 @@ import {
   decideImport,
   fullNameOf,
   importColumns,
+  personCardFields,
   personFieldLabels,
   personSearchKey,
   personStream,
@@ -36,15 +37,16 @@ const cardSqlTypes: Partial<Record<keyof PersonCard, string>> = {
   teachingExperienceYears: 'integer',
   subjectExperienceYears: 'integer',
 };
-const cardFields = Object.keys(personColumns) as (keyof PersonCard)[];
-const selectedCard = cardFields
+const selectedCard = personCardFields
   .map((field) =>
     cardSqlTypes[field] === 'date'
       ? `to_char(p.${personColumns[field]}, 'YYYY-MM-DD') AS "${field}"`
       : `p.${personColumns[field]} AS "${field}"`,
   )
   .join(', ');
-const recordsetCard = cardFields.map((field) => `${personColumns[field]} ${cardSqlTypes[field] ?? 'text'}`).join(', ');
+const recordsetCard = personCardFields
+  .map((field) => `${personColumns[field]} ${cardSqlTypes[field] ?? 'text'}`)
+  .join(', ');
 
 type ExistingRow = Record<keyof PersonCard, string | number | null> & {
   personId: string;
@@ -139,7 +141,7 @@ export class PeopleImportService {
         {
           personId: row.personId,
           depersonalised: row.depersonalised,
-          card: withoutNulls<PersonCard>(row, cardFields),
+          card: withoutNulls<PersonCard>(row, personCardFields),
           employment: withoutNulls<PersonEmployment>(row, [
             'personnelKey',
             'positions',
@@ -181,19 +183,19 @@ async function write(
   const cardChanged = rows.filter((r) => r.outcome === 'created' || r.changedCardFields.length > 0);
   if (cardChanged.length > 0) {
     await manager.query(
-      `INSERT INTO personal.persons (person_id, search_key, ${cardFields.map((f) => personColumns[f]).join(', ')})
-       SELECT person_id, search_key, ${cardFields.map((f) => personColumns[f]).join(', ')}
+      `INSERT INTO personal.persons (person_id, search_key, ${personCardFields.map((f) => personColumns[f]).join(', ')})
+       SELECT person_id, search_key, ${personCardFields.map((f) => personColumns[f]).join(', ')}
          FROM jsonb_to_recordset($1::jsonb) AS r(person_id uuid, search_key text, ${recordsetCard})
        ON CONFLICT (person_id) DO UPDATE SET
          search_key = excluded.search_key,
-         ${cardFields.map((f) => `${personColumns[f]} = excluded.${personColumns[f]}`).join(', ')},
+         ${personCardFields.map((f) => `${personColumns[f]} = excluded.${personColumns[f]}`).join(', ')},
          updated_at = now()`,
       [
         JSON.stringify(
           cardChanged.map((r) => ({
             person_id: r.personId,
             search_key: personSearchKey(fullNameOf(r.card!)),
-            ...Object.fromEntries(cardFields.map((f) => [personColumns[f], r.card![f] ?? null])),
+            ...Object.fromEntries(personCardFields.map((f) => [personColumns[f], r.card![f] ?? null])),
           })),
         ),
       ],

@@ -5,6 +5,7 @@ import {
   depersonalisedName,
   fullNameOf,
   namePartsOf,
+  personCardFields,
   personSearchKey,
   personStream,
   regionalOrganisationKinds,
@@ -95,7 +96,6 @@ export const personColumns: Readonly<Record<PersonCardField, string>> = {
   subjectExperienceYears: 'subject_experience_years',
   lastAttestationDate: 'last_attestation_date',
 };
-const cardFields = Object.keys(personColumns) as PersonCardField[];
 const dateFields = new Set<PersonCardField>(['birthDate', 'lastAttestationDate']);
 
 const UNIQUE_VIOLATION = '23505';
@@ -103,7 +103,7 @@ const UNIQUE_VIOLATION = '23505';
 const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
 
 /** Dates as YYYY-MM-DD text, never a Date shifted by the server's zone. */
-const SELECT_PERSON = `SELECT person_id, ${cardFields
+const SELECT_PERSON = `SELECT person_id, ${personCardFields
   .map((f) =>
     dateFields.has(f) ? `to_char(${personColumns[f]}, 'YYYY-MM-DD') AS ${personColumns[f]}` : personColumns[f],
   )
@@ -116,7 +116,7 @@ type PersonRow = Record<string, string | number | boolean | string[] | null | Da
 
 const cardOfRow = (row: PersonRow): PersonCard =>
   Object.fromEntries(
-    cardFields.flatMap((f) => {
+    personCardFields.flatMap((f) => {
       const value = row[personColumns[f]];
       return value === null || value === undefined ? [] : [[f, value]];
     }),
@@ -125,7 +125,7 @@ const cardOfRow = (row: PersonRow): PersonCard =>
 /** The card's fields of `source` (a request body with employment fields too), nothing else. */
 export const cardOf = (source: PersonCard): PersonCard =>
   Object.fromEntries(
-    cardFields.flatMap((f) => (source[f] === undefined ? [] : [[f, source[f]]])),
+    personCardFields.flatMap((f) => (source[f] === undefined ? [] : [[f, source[f]]])),
   ) as unknown as PersonCard;
 
 /** Consent counts while given and not withdrawn (152-ФЗ art. 9: a withdrawal ends it). */
@@ -372,9 +372,9 @@ export class PersonRecords {
         } else {
           const values = trimmed(card);
           await manager.query(
-            `INSERT INTO personal.persons (person_id, search_key, ${cardFields.map((f) => personColumns[f]).join(', ')})
-           VALUES ($1, $2, ${cardFields.map((_, i) => `$${i + 3}`).join(', ')})`,
-            [personId, personSearchKey(fullNameOf(values)), ...cardFields.map((f) => values[f] ?? null)],
+            `INSERT INTO personal.persons (person_id, search_key, ${personCardFields.map((f) => personColumns[f]).join(', ')})
+           VALUES ($1, $2, ${personCardFields.map((_, i) => `$${i + 3}`).join(', ')})`,
+            [personId, personSearchKey(fullNameOf(values)), ...personCardFields.map((f) => values[f] ?? null)],
           );
         }
         await writeEmployment(manager, personId, organisationId, employment);

@@ -50,6 +50,20 @@ export interface PersonCard {
 
 export type PersonCardField = keyof PersonCard;
 
+/** The card's facts after the name, in the order a personnel file reads them (the card page, the import template). */
+export const personCardFacts = [
+  'category',
+  'education',
+  'teachingExperienceYears',
+  'subjectExperienceYears',
+  'lastAttestationDate',
+  'workEmail',
+  'workPhone',
+  'birthDate',
+  'personalEmail',
+  'personalPhone',
+] as const satisfies readonly PersonCardField[];
+
 export const sensitivePersonFields = [
   'birthDate',
   'personalEmail',
@@ -181,7 +195,8 @@ export const shortNameOf = (card: Pick<PersonCard, 'surname' | 'firstName' | 'pa
 /** What every screen shows in place of a depersonalised person's name. */
 export const depersonalisedName = 'Обезличено';
 
-const personCardFields = Object.keys(personFieldLabels).filter(
+/** Every field of the card, in its declaration order (the directory's columns, a change event's `fields`). */
+export const personCardFields: readonly PersonCardField[] = Object.keys(personFieldLabels).filter(
   (field): field is PersonCardField =>
     !['personnelKey', 'positions', 'subjects', 'status', 'statusFrom', 'statusTo'].includes(field),
 );

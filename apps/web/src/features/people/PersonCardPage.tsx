@@ -9,6 +9,7 @@ import { formatDay, formatInstant, formatLocalDate } from '../../format';
 import { roleLabels } from '../../labels';
 import {
   employmentStatusLabels,
+  personCardFacts,
   personFieldLabels,
   qualificationCategoryLabels,
   type PersonCardField,
@@ -24,20 +25,6 @@ import {
   type CardValues,
   type EmploymentValues,
 } from './person-values';
-
-/** The card's facts in the order a personnel file reads them. */
-const shownFields: PersonCardField[] = [
-  'category',
-  'education',
-  'teachingExperienceYears',
-  'subjectExperienceYears',
-  'lastAttestationDate',
-  'workEmail',
-  'workPhone',
-  'birthDate',
-  'personalEmail',
-  'personalPhone',
-];
 
 const shown = (field: PersonCardField, view: PersonCardView): string | undefined => {
   const value = view[field];
@@ -65,7 +52,7 @@ export function PersonCardPage() {
   const view = card.data;
   const zone = session.timeZoneOf(view.employments[0]?.organisationId);
   const isAdministrator = session.has('administrator');
-  const facts = shownFields.flatMap((field) => {
+  const facts = personCardFacts.flatMap((field) => {
     const value = shown(field, view);
     return value === undefined ? [] : [[field, value] as const];
   });
