@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { freshIds } from '../support/ids';
 import { defaultProductionCalendar } from '@mentorflow/calendar';
 import { loadFixtureYearsAhead } from '../support/calendar-fixture';
 import { addMonths, localDay } from '../support/dates';
@@ -34,12 +34,7 @@ interface Task {
  */
 describe('the commission head’s tasks', () => {
   let system: TestSystem;
-  const admin = randomUUID();
-  const director = randomUUID();
-  const curator = randomUUID();
-  const head = randomUUID();
-  const mentor = randomUUID();
-  const mentee = randomUUID();
+  const [admin, director, curator, head, mentor, mentee] = freshIds(6);
   let as: { director: string; curator: string; head: string; mentor: string };
   let programmeId: string;
   let pairId: string;

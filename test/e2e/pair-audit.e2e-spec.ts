@@ -1,3 +1,4 @@
+import { freshIds } from '../support/ids';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { pairStream } from '@mentorflow/domain';
@@ -19,9 +20,7 @@ import { TestSystem } from '../support/system';
 describe('pairs through HTTP: formation, replacement checks, and the audited history', () => {
   let system: TestSystem;
   let db: DataSource;
-  const admin = randomUUID();
-  const director = randomUUID();
-  const curator = randomUUID();
+  const [admin, director, curator] = freshIds(3);
   const [mentor, secondMentor, mentee] = [randomUUID(), randomUUID(), randomUUID()];
   let organisationId: string;
   let programmeId: string;

@@ -1,3 +1,4 @@
+import { freshIds } from '../support/ids';
 import { randomUUID } from 'node:crypto';
 import { loadFixtureYearsAhead } from '../support/calendar-fixture';
 import { addMonths, localDay } from '../support/dates';
@@ -20,9 +21,7 @@ interface Task {
 /** The pair as the regulations run it (002 §2, §4.5, §6.1.10; Labour Code art. 351.8), through HTTP. */
 describe('a pair as the regulations run it', () => {
   let system: TestSystem;
-  const admin = randomUUID();
-  const director = randomUUID();
-  const curator = randomUUID();
+  const [admin, director, curator] = freshIds(3);
   const mentors = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
   const mentees = [randomUUID(), randomUUID(), randomUUID()];
   let organisationId: string;

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { freshIds } from '../support/ids';
 import { loadFixtureYearsAhead } from '../support/calendar-fixture';
 import { addDays, addMonths, localDay } from '../support/dates';
 import { lecturerMentor, selectParticipants } from '../support/participants';
@@ -24,11 +24,7 @@ interface Report {
 /** Periodic reports of the mentor and the mentee (002 §6.1.9, §7.1.6), through HTTP. */
 describe('periodic reports of a pair', () => {
   let system: TestSystem;
-  const admin = randomUUID();
-  const director = randomUUID();
-  const curator = randomUUID();
-  const mentor = randomUUID();
-  const mentee = randomUUID();
+  const [admin, director, curator, mentor, mentee] = freshIds(5);
   let as: { director: string; curator: string; mentor: string; mentee: string };
   let pairId: string;
   const start = day(-10);

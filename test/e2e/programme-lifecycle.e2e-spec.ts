@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { freshIds } from '../support/ids';
 import { approveCandidates } from '../support/participants';
 import {
   approvePersonalProgramme,
@@ -14,12 +14,7 @@ import { TestSystem } from '../support/system';
 /** A whole programme, driven through HTTP by its curator, with real pairs behind its gates. */
 describe('a programme driven through all five stages to closed', () => {
   let system: TestSystem;
-  const admin = randomUUID();
-  const director = randomUUID();
-  const curator = randomUUID();
-  const secondCurator = randomUUID();
-  const mentor = randomUUID();
-  const mentee = randomUUID();
+  const [admin, director, curator, secondCurator, mentor, mentee] = freshIds(6);
   let organisationId: string;
   let programmeId: string;
   let as: { director: string; curator: string; secondCurator: string; admin: string; mentor: string };

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { freshIds } from '../support/ids';
 import { localDay } from '../support/dates';
 import { selectParticipants } from '../support/participants';
 import { formPair, organisationWith, programmeDocument, startProgramme } from '../support/programme-setup';
@@ -14,11 +14,7 @@ describe('programme gates and dates as the regulations say', () => {
   // Kaliningrad (UTC+2) lags the rest of Russia: "tomorrow" there is a date a UTC-based check let through.
   const timeZone = 'Europe/Kaliningrad';
   let system: TestSystem;
-  const admin = randomUUID();
-  const director = randomUUID();
-  const curator = randomUUID();
-  const mentor = randomUUID();
-  const mentee = randomUUID();
+  const [admin, director, curator, mentor, mentee] = freshIds(5);
   let organisationId: string;
   let programmeId: string;
   let as: { director: string; curator: string };

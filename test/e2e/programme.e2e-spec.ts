@@ -1,3 +1,4 @@
+import { freshIds } from '../support/ids';
 import { randomUUID } from 'node:crypto';
 import { loadFixtureYearsAhead } from '../support/calendar-fixture';
 import { places, registerOrganisation, startProgramme } from '../support/programme-setup';
@@ -5,9 +6,7 @@ import { TestSystem } from '../support/system';
 
 describe('programme through HTTP on real PostgreSQL and a real Temporal server', () => {
   let system: TestSystem;
-  const admin = randomUUID();
-  const director = randomUUID();
-  const curator = randomUUID();
+  const [admin, director, curator] = freshIds(3);
   const nextYear = new Date().getUTCFullYear() + 1;
 
   beforeAll(async () => {

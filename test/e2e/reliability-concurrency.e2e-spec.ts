@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { freshIds } from '../support/ids';
 import { Client } from 'pg';
 import { programmeStream } from '@mentorflow/domain';
 import { fulfilPreparatoryStage, registerOrganisation, startProgramme } from '../support/programme-setup';
@@ -22,9 +22,7 @@ describe('concurrent commands on one programme', () => {
   });
 
   it('lets exactly one of eight simultaneous advances through; the other seven get 409', async () => {
-    const admin = randomUUID();
-    const director = randomUUID();
-    const curator = randomUUID();
+    const [admin, director, curator] = freshIds(3);
     const organisation = await registerOrganisation(system, system.token(admin, ['administrator']), {
       name: 'МАОУ «Лицей № 3»',
       municipality: 'г. Казань',

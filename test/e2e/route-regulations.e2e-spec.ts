@@ -1,3 +1,4 @@
+import { freshIds } from '../support/ids';
 import { randomUUID } from 'node:crypto';
 import { localDateOf } from '@mentorflow/calendar';
 import { competenceAreas } from '@mentorflow/domain';
@@ -12,10 +13,7 @@ import { addDays, addYears } from '../support/dates';
 describe('ИОМ regulations through HTTP on real PostgreSQL and a real Temporal server', () => {
   let system: TestSystem;
   const { timeZone } = places.tolyatti;
-  const admin = randomUUID();
-  const tutor = randomUUID();
-  const methodologist = randomUUID();
-  const teacher = randomUUID();
+  const [admin, tutor, methodologist, teacher] = freshIds(4);
   let organisationId: string;
   let as: Record<'admin' | 'tutor' | 'methodologist' | 'teacher', string>;
 
@@ -325,9 +323,7 @@ describe('ИОМ regulations through HTTP on real PostgreSQL and a real Temporal
   });
 
   it('the mentee’s route (002 §2): linked to the pair whose mentee the teacher is, and the pair and the route link each other', async () => {
-    const director = randomUUID();
-    const curator = randomUUID();
-    const mentor = randomUUID();
+    const [director, curator, mentor] = freshIds(3);
     const asDirector = system.token(director, ['director'], [organisationId]);
     const asCurator = system.token(curator, ['curator'], [organisationId]);
     system.token(mentor, ['mentor'], [organisationId]);

@@ -1,3 +1,4 @@
+import { freshIds } from '../support/ids';
 import { randomUUID } from 'node:crypto';
 import { localDateOf } from '@mentorflow/calendar';
 import { loadFixtureYearsAhead } from '../support/calendar-fixture';
@@ -22,10 +23,7 @@ interface Task {
 describe('repeated diagnostics of an ИОМ through HTTP on real PostgreSQL and a real Temporal server', () => {
   let system: TestSystem;
   const { timeZone } = places.samara;
-  const admin = randomUUID();
-  const tutor = randomUUID();
-  const methodologist = randomUUID();
-  const teacher = randomUUID();
+  const [admin, tutor, methodologist, teacher] = freshIds(4);
   let organisationId: string;
   let as: Record<'tutor' | 'methodologist' | 'teacher', string>;
   const today = () => localDateOf(new Date(), timeZone);

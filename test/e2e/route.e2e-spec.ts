@@ -1,3 +1,4 @@
+import { freshIds } from '../support/ids';
 import { randomUUID } from 'node:crypto';
 import { localDateOf, type ProductionCalendar } from '@mentorflow/calendar';
 import { competenceAreas } from '@mentorflow/domain';
@@ -10,11 +11,7 @@ import { addDays } from '../support/dates';
 describe('individual educational routes (ИОМ) through HTTP on real PostgreSQL and a real Temporal server', () => {
   let system: TestSystem;
   const timeZone = 'Europe/Samara';
-  const admin = randomUUID();
-  const curator = randomUUID();
-  const tutor = randomUUID();
-  const methodologist = randomUUID();
-  const teacher = randomUUID();
+  const [admin, curator, tutor, methodologist, teacher] = freshIds(5);
   let organisationId: string;
   /** The shipped years plus fixture years for any later year the deadlines below can reach from today. */
   let calendar: ProductionCalendar;

@@ -1,3 +1,4 @@
+import { freshIds } from '../support/ids';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
@@ -25,9 +26,7 @@ import {
 describe('web application: the administrator audits a pair after a mentor replacement', () => {
   let system: TestSystem;
   let browser: Browser;
-  const admin = randomUUID();
-  const director = randomUUID();
-  const curator = randomUUID();
+  const [admin, director, curator] = freshIds(3);
   const [mentor, secondMentor, mentee] = [randomUUID(), randomUUID(), randomUUID()];
   let pairId: string;
   let programmeId: string;

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { freshIds } from '../support/ids';
 import type { Browser } from 'playwright-core';
 import { localDateOf } from '@mentorflow/calendar';
 import { loadFixtureYearsAhead } from '../support/calendar-fixture';
@@ -16,12 +16,7 @@ describe('web application: the commission head goes from a task to where it is d
   let system: TestSystem;
   let browser: Browser;
   const { timeZone } = places.tolyatti;
-  const admin = randomUUID();
-  const director = randomUUID();
-  const curator = randomUUID();
-  const head = randomUUID();
-  const mentor = randomUUID();
-  const mentee = randomUUID();
+  const [admin, director, curator, head, mentor, mentee] = freshIds(6);
   let as: Record<'director' | 'curator' | 'head', string>;
   let programmeId: string;
 

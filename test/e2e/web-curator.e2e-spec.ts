@@ -1,3 +1,4 @@
+import { freshIds } from '../support/ids';
 import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { approveCandidates } from '../support/participants';
@@ -24,9 +25,7 @@ const localDay = (days: number) => localDayIn('Europe/Samara', days);
 describe('web application: the curator advances a programme after fixing a refused gate', () => {
   let system: TestSystem;
   let browser: Browser;
-  const admin = randomUUID();
-  const director = randomUUID();
-  const curator = randomUUID();
+  const [admin, director, curator] = freshIds(3);
   const [mentor, mentee] = [randomUUID(), randomUUID()];
   let organisationId: string;
   let programmeId: string;

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { freshIds } from '../support/ids';
 import type { Browser } from 'playwright-core';
 import { localDateOf } from '@mentorflow/calendar';
 import { competenceAreaLabels, competenceAreas } from '@mentorflow/domain';
@@ -30,11 +30,7 @@ describe('web application: the methodologist completes an overdue draft task', (
   let system: TestSystem;
   let browser: Browser;
   const timeZone = 'Europe/Samara';
-  const admin = randomUUID();
-  const curator = randomUUID();
-  const tutor = randomUUID();
-  const methodologist = randomUUID();
-  const teacher = randomUUID();
+  const [admin, curator, tutor, methodologist, teacher] = freshIds(5);
   let organisationId: string;
   let routeId: string;
   let draftTaskId: string;

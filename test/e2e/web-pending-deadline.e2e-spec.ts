@@ -1,3 +1,4 @@
+import { freshIds } from '../support/ids';
 import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { EventStore } from '@mentorflow/event-store';
@@ -23,9 +24,7 @@ describe('web application: a deadline in a year without a calendar waits for the
   const PENDING_YEAR = TRIGGER_YEAR + 1;
   const timeZone = 'Asia/Yekaterinburg';
   const recordedAt = `${TRIGGER_YEAR}-12-21T10:00:00+05:00`;
-  const methodologist = randomUUID();
-  const tutor = randomUUID();
-  const adminId = randomUUID();
+  const [methodologist, tutor, adminId] = freshIds(3);
   let system: TestSystem;
   let browser: Browser;
   let as: Record<'admin' | 'methodologist' | 'tutor', string>;

@@ -1,3 +1,4 @@
+import { freshIds } from '../support/ids';
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
@@ -29,9 +30,7 @@ const shownDay = (date: string) => date.split('-').reverse().join('.');
 describe('web application: an administrator exports and depersonalises a person with a pair', () => {
   let system: TestSystem;
   let browser: Browser;
-  const admin = randomUUID();
-  const mentor = randomUUID();
-  const mentee = randomUUID();
+  const [admin, mentor, mentee] = freshIds(3);
   const surname = 'Лаврентьева';
   let organisationId: string;
   let pairId: string;

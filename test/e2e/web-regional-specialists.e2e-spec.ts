@@ -1,3 +1,4 @@
+import { freshIds } from '../support/ids';
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { localDay } from '../support/dates';
@@ -28,9 +29,7 @@ describe('web application: a ЦНППМ tutor assigned to two schools through th
   let system: TestSystem;
   let browser: Browser;
   const region = `Тверская область ${randomUUID().slice(0, 8)}`;
-  const admin = randomUUID();
-  const tutor = randomUUID();
-  const methodologist = randomUUID();
+  const [admin, tutor, methodologist] = freshIds(3);
   const teacherIds = [randomUUID(), randomUUID(), randomUUID()];
   let adminToken: string;
   let coordinatorToken: string;

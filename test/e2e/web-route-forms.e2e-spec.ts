@@ -1,3 +1,4 @@
+import { freshIds } from '../support/ids';
 import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { localDateOf } from '@mentorflow/calendar';
@@ -18,10 +19,7 @@ describe('web application: deficit levels and the monthly control-point check on
   let system: TestSystem;
   let browser: Browser;
   const { timeZone } = places.tolyatti;
-  const admin = randomUUID();
-  const tutor = randomUUID();
-  const methodologist = randomUUID();
-  const teacher = randomUUID();
+  const [admin, tutor, methodologist, teacher] = freshIds(4);
   let routeId: string;
   let as: Record<'tutor' | 'methodologist', string>;
 

@@ -1,3 +1,4 @@
+import { freshIds } from '../support/ids';
 import { Logger } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/common';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
@@ -60,9 +61,7 @@ describe('an append the store rejects for good', () => {
   const taskQueue = `append-rejected-${randomUUID()}`;
   const temporal = useTimeSkippingWorker({ taskQueue, activities: activitiesFrom });
   const { meta, nowMs: now } = temporal;
-  const organisationId = randomUUID();
-  const director = randomUUID();
-  const curator = randomUUID();
+  const [organisationId, director, curator] = freshIds(3);
 
   beforeAll(() => registerTestSchool(temporal.store, organisationId, 'МБОУ СОШ № 2'));
 

@@ -1,3 +1,4 @@
+import { freshIds } from '../support/ids';
 import { randomUUID } from 'node:crypto';
 import { pairStream, type PairState } from '@mentorflow/domain';
 import { activitiesFrom } from '../../apps/worker/src/create-worker';
@@ -26,9 +27,7 @@ const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 describe('pair workflow: correction, written notice and the mentees’ consent', () => {
   const taskQueue = `pair-regulations-${randomUUID()}`;
   const temporal = useTimeSkippingWorker({ taskQueue, activities: activitiesFrom });
-  const organisationId = randomUUID();
-  const director = randomUUID();
-  const curator = randomUUID();
+  const [organisationId, director, curator] = freshIds(3);
 
   beforeAll(() => registerTestSchool(temporal.store, organisationId, 'МБОУ СОШ № 7'));
   const { meta, nowMs: now } = temporal;

@@ -1,3 +1,4 @@
+import { freshIds } from '../support/ids';
 import { randomUUID } from 'node:crypto';
 import {
   mentorLoadDecider,
@@ -31,9 +32,7 @@ const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 describe('pair workflow on the time-skipping test server', () => {
   const taskQueue = `pair-test-${randomUUID()}`;
   const temporal = useTimeSkippingWorker({ taskQueue, activities: activitiesFrom });
-  const organisationId = randomUUID();
-  const director = randomUUID();
-  const curator = randomUUID();
+  const [organisationId, director, curator] = freshIds(3);
 
   beforeAll(() => registerTestSchool(temporal.store, organisationId, 'МБОУ СОШ № 1'));
 

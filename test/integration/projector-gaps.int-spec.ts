@@ -1,3 +1,4 @@
+import { freshIds } from '../support/ids';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { ConfigService } from '@nestjs/config';
@@ -205,9 +206,7 @@ describe('projector and position gaps', () => {
     );
 
     // A pair whose diary grows over several batches (batch size 3), beside programmes the broken handler cannot project.
-    const pairId = randomUUID();
-    const mentorId = randomUUID();
-    const menteeId = randomUUID();
+    const [pairId, mentorId, menteeId] = freshIds(3);
     const formed = pairDecider.decide(
       {
         type: 'FormPair',

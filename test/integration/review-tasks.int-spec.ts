@@ -1,3 +1,4 @@
+import { freshIds } from '../support/ids';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { ProductionCalendar } from '@mentorflow/calendar';
@@ -28,9 +29,7 @@ describe('review tasks in the tasks read model', () => {
   };
 
   it('waits for the calendar year, then is due 10 working days on; done once the candidate is decided', async () => {
-    const organisationId = randomUUID();
-    const programmeId = randomUUID();
-    const participantId = randomUUID();
+    const [organisationId, programmeId, participantId] = freshIds(3);
     await registerTestSchool(store, organisationId, 'Школа');
     // A year neither shipped nor loaded by any test before.
     const known = await loadProductionCalendar(store);

@@ -1,3 +1,4 @@
+import { freshIds } from '../support/ids';
 import { Worker } from '@temporalio/worker';
 import type { WorkflowHandle } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
@@ -48,9 +49,7 @@ describe('route workflow: control-point review and repeated diagnostics (time-sk
   const taskQueue = `route-repeated-${randomUUID()}`;
   const temporal = useTimeSkippingWorker({ taskQueue, activities: activitiesFrom });
   const { meta, nowMs } = temporal;
-  const teacher = randomUUID();
-  const methodologist = randomUUID();
-  const tutor = randomUUID();
+  const [teacher, methodologist, tutor] = freshIds(3);
   const timeZone = 'Europe/Samara';
 
   beforeAll(async () => {

@@ -1,3 +1,4 @@
+import { freshIds } from '../support/ids';
 import { Client, WithStartWorkflowOperation, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { History } from '@temporalio/common/lib/proto-utils';
@@ -194,10 +195,7 @@ describe('route workflow on the time-skipping test server', () => {
     // administrator would load it, so no deadline depends on the day the tests run.
     calendar = await loadFixtureCalendarYears(temporal.store, yearsNeededFrom(new Date(await nowMs()), 2));
   });
-  const teacher = randomUUID();
-  const methodologist = randomUUID();
-  const tutor = randomUUID();
-  const curator = randomUUID();
+  const [teacher, methodologist, tutor, curator] = freshIds(4);
 
   async function dates(timeZone: string) {
     const today = localDateOf(new Date(await nowMs()), timeZone);
