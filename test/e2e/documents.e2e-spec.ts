@@ -42,6 +42,28 @@ describe('statutory documents of a pair (DOCX)', () => {
   } as const;
   const fullName = (who: keyof typeof names) => names[who].join(' ');
 
+  /** Before the fact it rests on, the curator's download is refused with 409 and this problem code. */
+  const expectConflict = async (path: string, code: string) => {
+    const refused = await downloadDocument(system, path, as.curator);
+    expect(refused.status).toBe(409);
+    expect(refused.problem.code).toBe(code);
+  };
+
+  /** The document downloads (as `filename` when given), says every passage and is that kind's snapshot. */
+  const expectDocument = async (
+    path: string,
+    token: string,
+    passages: readonly string[],
+    { snapshot, filename }: { snapshot: string; filename?: string },
+  ) => {
+    const document = await downloadDocument(system, path, token);
+    expect(document.status).toBe(200);
+    if (filename) expect(document.disposition).toBe(`attachment; filename="${filename}"`);
+    expectAll(document.text, passages);
+    writeDocumentSnapshot(snapshot, document.text);
+    return document;
+  };
+
   beforeAll(async () => {
     system = await TestSystem.start();
     const admin = system.token(randomUUID(), ['administrator']);
@@ -170,28 +192,32 @@ describe('statutory documents of a pair (DOCX)', () => {
 
   it('the consent of the mentor (art. 351.8) and of the mentee, each prefilled for signature', async () => {
     const path = (who: string) => `/pairs/${pairIds[0]}/documents/consent.docx?personId=${people[who]}`;
-    const mentor = await downloadDocument(system, path('mentor'), as.curator);
-    expect(mentor.status).toBe(200);
-    expectAll(mentor.text, [
-      `Руководителю ${places.tolyatti.name}`,
-      'от Ивановой Марии Петровны',
-      'на выполнение работы по наставничеству',
-      `Я, ${fullName('mentor')}, в соответствии со статьёй 351.8 Трудового кодекса Российской Федерации`,
-      `в отношении наставляемых: ${fullName('mentee')}`,
-      'Педагог – педагог',
-      'Срок наставничества: с «01» сентября 2026 г. по «31» августа 2027 г.',
-      '«28» августа 2026 г.',
-    ]);
-    writeDocumentSnapshot('consent-mentor', mentor.text);
-
-    const mentee = await downloadDocument(system, path('mentee'), as.curator);
-    expectAll(mentee.text, [
-      'на участие в наставничестве',
-      `Я, ${fullName('mentee')}`,
-      `в качестве наставляемого; наставник: ${fullName('mentor')}`,
-      '«29» августа 2026 г.',
-    ]);
-    writeDocumentSnapshot('consent-mentee', mentee.text);
+    await expectDocument(
+      path('mentor'),
+      as.curator,
+      [
+        `Руководителю ${places.tolyatti.name}`,
+        'от Ивановой Марии Петровны',
+        'на выполнение работы по наставничеству',
+        `Я, ${fullName('mentor')}, в соответствии со статьёй 351.8 Трудового кодекса Российской Федерации`,
+        `в отношении наставляемых: ${fullName('mentee')}`,
+        'Педагог – педагог',
+        'Срок наставничества: с «01» сентября 2026 г. по «31» августа 2027 г.',
+        '«28» августа 2026 г.',
+      ],
+      { snapshot: 'consent-mentor' },
+    );
+    await expectDocument(
+      path('mentee'),
+      as.curator,
+      [
+        'на участие в наставничестве',
+        `Я, ${fullName('mentee')}`,
+        `в качестве наставляемого; наставник: ${fullName('mentor')}`,
+        '«29» августа 2026 г.',
+      ],
+      { snapshot: 'consent-mentee' },
+    );
 
     // Someone who is not in the pair has no consent here; a person id that is no id is bad input.
     expect((await downloadDocument(system, path('mentee2'), as.curator)).status).toBe(404);
@@ -202,9 +228,7 @@ describe('statutory documents of a pair (DOCX)', () => {
 
   it('the personalised programme: each version with its number and date, directions, difficulties, activities and control dates; 409 before approval', async () => {
     const path = `/pairs/${pairIds[0]}/documents/personal-programme.docx`;
-    const before = await downloadDocument(system, path, as.curator);
-    expect(before.status).toBe(409);
-    expect(before.problem.code).toBe('document.personalProgramme.conflict');
+    await expectConflict(path, 'document.personalProgramme.conflict');
 
     expect((await approvePersonalProgramme(system, pairIds[0]!, as.curator, curatorId)).status).toBe(200);
     const mentor = system.token(people.mentor!, ['mentor'], [organisationId]);
@@ -238,29 +262,30 @@ describe('statutory documents of a pair (DOCX)', () => {
     const [first, second] = state.personalProgrammeVersions;
     const dueOf = (taskId: string) => documentDate(state.tasks[taskId].dueLocalDate);
 
-    const current = await downloadDocument(system, path, as.mentee);
-    expect(current.status).toBe(200);
-    expect(current.disposition).toBe(`attachment; filename="personal-programme-${pairIds[0]}.docx"`);
-    expectAll(current.text, [
-      places.tolyatti.name,
-      'ПЕРСОНАЛИЗИРОВАННАЯ ПРОГРАММА НАСТАВНИЧЕСТВА',
-      `Версия 2 от ${dated(second.approvedAt)}`,
-      `Основание корректировки: ${reason}`,
-      'Решение по корректировке: Согласовано',
-      `Наставник: ${fullName('mentor')}`,
-      `Наставляемые: ${fullName('mentee')}`,
-      'Срок реализации программы: с «01» сентября 2026 г. по «31» мая 2027 г.',
-      '1) Методическая поддержка',
-      '2) Работа с родителями',
-      '1) Организация дисциплины',
-      '2) Взаимодействие с родителями',
-      // The activities' rows: number, title, date.
-      '1\n\nПосещение занятий наставника\n\n«15» октября 2026 г.',
-      '2\n\nОткрытый урок наставляемого\n\n«10» февраля 2027 г.',
-      `Промежуточный контроль\n\n${dueOf(state.controlPlan.interimTaskIds[0])}`,
-      `Итоговый контроль\n\n${dueOf(state.controlPlan.finalTaskId)}`,
-    ]);
-    writeDocumentSnapshot('personal-programme', current.text);
+    await expectDocument(
+      path,
+      as.mentee,
+      [
+        places.tolyatti.name,
+        'ПЕРСОНАЛИЗИРОВАННАЯ ПРОГРАММА НАСТАВНИЧЕСТВА',
+        `Версия 2 от ${dated(second.approvedAt)}`,
+        `Основание корректировки: ${reason}`,
+        'Решение по корректировке: Согласовано',
+        `Наставник: ${fullName('mentor')}`,
+        `Наставляемые: ${fullName('mentee')}`,
+        'Срок реализации программы: с «01» сентября 2026 г. по «31» мая 2027 г.',
+        '1) Методическая поддержка',
+        '2) Работа с родителями',
+        '1) Организация дисциплины',
+        '2) Взаимодействие с родителями',
+        // The activities' rows: number, title, date.
+        '1\n\nПосещение занятий наставника\n\n«15» октября 2026 г.',
+        '2\n\nОткрытый урок наставляемого\n\n«10» февраля 2027 г.',
+        `Промежуточный контроль\n\n${dueOf(state.controlPlan.interimTaskIds[0])}`,
+        `Итоговый контроль\n\n${dueOf(state.controlPlan.finalTaskId)}`,
+      ],
+      { snapshot: 'personal-programme', filename: `personal-programme-${pairIds[0]}.docx` },
+    );
 
     // The version before the correction, as first approved.
     const original = await downloadDocument(system, `${path}?version=1`, as.curator);
@@ -283,9 +308,7 @@ describe('statutory documents of a pair (DOCX)', () => {
 
   it('the replacement order names the ground, the old and the new mentor and the date; 409 before any replacement', async () => {
     const path = `/pairs/${pairIds[0]}/documents/replacement-order.docx`;
-    const before = await downloadDocument(system, path, as.curator);
-    expect(before.status).toBe(409);
-    expect(before.problem.code).toBe('document.replacementOrder.conflict');
+    await expectConflict(path, 'document.replacementOrder.conflict');
 
     const replaced = await system.request(
       'POST',
@@ -298,27 +321,27 @@ describe('statutory documents of a pair (DOCX)', () => {
       () => system.request('GET', `/pairs/${pairIds[0]}`, as.curator),
       (r) => r.body.mentorId === people.newMentor,
     );
-    const order = await downloadDocument(system, path, as.curator);
-    expect(order.status).toBe(200);
-    expectAll(order.text, [
-      'О замене наставника',
-      '«01» октября 2026 г.',
-      '№ 20-к',
-      'пунктом 4.7 Положения об организации наставнической деятельности, утверждённого приказом от «20» августа 2026 г. № 12-о',
-      'увольнение наставника',
-      '1. Освободить Иванову Марию Петровну от обязанностей наставника с «01» октября 2026 г.',
-      '2. Назначить наставником Смирнова Павла Андреевича с «01» октября 2026 г. до окончания срока наставничества «31» августа 2027 г.',
-      // The table names each person as the directory does.
-      ...(['mentor', 'newMentor', 'mentee'] as const).map(fullName),
-    ]);
-    writeDocumentSnapshot('replacement-order', order.text);
+    await expectDocument(
+      path,
+      as.curator,
+      [
+        'О замене наставника',
+        '«01» октября 2026 г.',
+        '№ 20-к',
+        'пунктом 4.7 Положения об организации наставнической деятельности, утверждённого приказом от «20» августа 2026 г. № 12-о',
+        'увольнение наставника',
+        '1. Освободить Иванову Марию Петровну от обязанностей наставника с «01» октября 2026 г.',
+        '2. Назначить наставником Смирнова Павла Андреевича с «01» октября 2026 г. до окончания срока наставничества «31» августа 2027 г.',
+        // The table names each person as the directory does.
+        ...(['mentor', 'newMentor', 'mentee'] as const).map(fullName),
+      ],
+      { snapshot: 'replacement-order' },
+    );
   });
 
   it('the mentor’s final report: the conclusion on adaptation, the proposals, the pair and the term; 409 before it is submitted', async () => {
     const path = `/pairs/${pairIds[0]}/documents/final-report.docx`;
-    const before = await downloadDocument(system, path, as.curator);
-    expect(before.status).toBe(409);
-    expect(before.problem.code).toBe('document.finalReport.conflict');
+    await expectConflict(path, 'document.finalReport.conflict');
 
     // The mentor who replaced the first one reports.
     const pair = (await system.request('GET', `/pairs/${pairIds[0]}`, as.curator)).body;
@@ -335,24 +358,25 @@ describe('statutory documents of a pair (DOCX)', () => {
     expect(submitted.status).toBe(200);
     const { submittedAt } = submitted.body.state.mentorFinalReport;
 
-    const report = await downloadDocument(system, path, as.curator);
-    expect(report.status).toBe(200);
-    expect(report.disposition).toBe(`attachment; filename="final-report-${pairIds[0]}.docx"`);
-    expectAll(report.text, [
-      places.tolyatti.name,
-      'ОТЧЁТ НАСТАВНИКА',
-      'по итогам наставничества',
-      `Наставник: ${fullName('newMentor')}`,
-      `Наставляемые: ${fullName('mentee')}`,
-      'Срок наставничества: с «01» сентября 2026 г. по «31» августа 2027 г.',
-      'Срок реализации персонализированной программы: с «01» сентября 2026 г. по «31» мая 2027 г.',
-      '1. Заключение о результатах адаптации наставляемого',
-      'Адаптация пройдена: наставляемый самостоятельно ведёт уроки',
-      '2. Предложения по дальнейшей работе',
-      'Рекомендовать к аттестации на первую категорию',
-      `Наставник, ${documentDate(localDateOf(submittedAt, places.tolyatti.timeZone))}`,
-    ]);
-    writeDocumentSnapshot('final-report', report.text);
+    await expectDocument(
+      path,
+      as.curator,
+      [
+        places.tolyatti.name,
+        'ОТЧЁТ НАСТАВНИКА',
+        'по итогам наставничества',
+        `Наставник: ${fullName('newMentor')}`,
+        `Наставляемые: ${fullName('mentee')}`,
+        'Срок наставничества: с «01» сентября 2026 г. по «31» августа 2027 г.',
+        'Срок реализации персонализированной программы: с «01» сентября 2026 г. по «31» мая 2027 г.',
+        '1. Заключение о результатах адаптации наставляемого',
+        'Адаптация пройдена: наставляемый самостоятельно ведёт уроки',
+        '2. Предложения по дальнейшей работе',
+        'Рекомендовать к аттестации на первую категорию',
+        `Наставник, ${documentDate(localDateOf(submittedAt, places.tolyatti.timeZone))}`,
+      ],
+      { snapshot: 'final-report', filename: `final-report-${pairIds[0]}.docx` },
+    );
   });
 
   it('the termination order names the reason, the pair and the order that assigned it; 409 while the pair runs', async () => {
@@ -363,15 +387,17 @@ describe('statutory documents of a pair (DOCX)', () => {
       order: { number: '31-к', date: '2026-11-02', signedBy: 'Директор' },
     });
     expect(terminated.status).toBe(200);
-    const order = await downloadDocument(system, path, as.curator);
-    expect(order.status).toBe(200);
-    expectAll(order.text, [
-      'О прекращении наставничества',
-      '«02» ноября 2026 г.',
-      '№ 31-к',
-      'по причине: Увольнение наставляемого',
-      `1. Прекратить досрочно с «02» ноября 2026 г. наставничество наставника Сидоровой Анны Викторовны в отношении наставляемых: ${fullName('mentee2')}, закреплённых приказом от «01» сентября 2026 г. № 15-к.`,
-    ]);
-    writeDocumentSnapshot('termination-order', order.text);
+    await expectDocument(
+      path,
+      as.curator,
+      [
+        'О прекращении наставничества',
+        '«02» ноября 2026 г.',
+        '№ 31-к',
+        'по причине: Увольнение наставляемого',
+        `1. Прекратить досрочно с «02» ноября 2026 г. наставничество наставника Сидоровой Анны Викторовны в отношении наставляемых: ${fullName('mentee2')}, закреплённых приказом от «01» сентября 2026 г. № 15-к.`,
+      ],
+      { snapshot: 'termination-order' },
+    );
   });
 });
