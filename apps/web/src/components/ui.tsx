@@ -1,9 +1,12 @@
 import {
+  createContext,
   useCallback,
+  useContext,
   useEffect,
   useId,
   useRef,
   useState,
+  type FormEvent,
   type InputHTMLAttributes,
   type ReactNode,
   type TextareaHTMLAttributes,
@@ -85,6 +88,9 @@ export interface FieldFrame {
   hint?: string;
 }
 
+/** The error of the CommandForm a Field stands in: its messages for the Field's `field` show under it. */
+const CommandFormError = createContext<unknown>(undefined);
+
 /** A labelled form field with the server's messages for it underneath, linked for screen readers. */
 export function Field({
   label,
@@ -96,7 +102,9 @@ export function Field({
   children: (props: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string }) => ReactNode;
 }) {
   const id = useId();
-  const messages = error instanceof ApiError ? error.fieldMessages(field) : [];
+  const formError = useContext(CommandFormError);
+  const shown = error ?? formError;
+  const messages = shown instanceof ApiError ? shown.fieldMessages(field) : [];
   const describedBy =
     [hint ? `${id}-hint` : '', messages.length ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
@@ -443,5 +451,46 @@ export function ConfirmDialog({
         </button>
       </div>
     </dialog>
+  );
+}
+
+/**
+ * The form of one command (`useSubmit()`): its Fields show the server's messages without each being handed
+ * the error, and it ends as every command form does — the submit button, the refusal titled `failed`, the notice.
+ */
+export function CommandForm({
+  command,
+  onSubmit,
+  label,
+  className,
+  submit,
+  busyText,
+  variant,
+  failed,
+  children,
+}: {
+  command: { busy: boolean; error: unknown; done: string | null };
+  onSubmit: (event: FormEvent) => void;
+  label: string;
+  className?: string;
+  submit: ReactNode;
+  busyText: string;
+  variant?: 'primary' | 'danger' | 'plain';
+  failed: string;
+  children: ReactNode;
+}) {
+  return (
+    <CommandFormError.Provider value={command.error}>
+      <form onSubmit={onSubmit} noValidate aria-label={label} className={className}>
+        {children}
+        <div className="actions">
+          <SubmitButton busy={command.busy} busyText={busyText} variant={variant}>
+            {submit}
+          </SubmitButton>
+        </div>
+        <ErrorBox error={command.error} title={failed} />
+        <DoneBox done={command.done} />
+      </form>
+    </CommandFormError.Provider>
   );
 }

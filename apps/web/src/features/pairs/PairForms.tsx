@@ -3,6 +3,7 @@ import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'rea
 import { getJson, postJson } from '../../api';
 import { useSession } from '../../auth';
 import {
+  CommandForm,
   DoneBox,
   ErrorBox,
   InputField,
@@ -207,7 +208,14 @@ export function FormPairForm({
   return (
     <details className="form-details" id="pair-form">
       <summary>Сформировать пару или группу</summary>
-      <form onSubmit={submit} noValidate aria-label="Сформировать пару или группу">
+      <CommandForm
+        command={command}
+        onSubmit={submit}
+        label="Сформировать пару или группу"
+        submit="Закрепить приказом"
+        busyText="Закрепление…"
+        failed="Закрепление отклонено"
+      >
         {mentors.length === 0 || mentees.length === 0 ? (
           <p className="alert alert-warn">
             Сначала отберите в программу хотя бы одного наставника и одного наставляемого.
@@ -217,7 +225,6 @@ export function FormPairForm({
           <SelectField
             label="Форма наставничества"
             field="form"
-            error={command.error}
             value={form}
             onChange={setForm}
             options={labelledOptions(pairFormLabels)}
@@ -246,7 +253,6 @@ export function FormPairForm({
           <SelectField
             label="Наставник"
             field="mentorId"
-            error={command.error}
             value={mentorId}
             onChange={setMentorId}
             empty="— выберите наставника —"
@@ -306,7 +312,6 @@ export function FormPairForm({
                 key={p.id}
                 label={`Дата согласия ${p.who} ${label(p.id, nameIn(participants, p.id))}`}
                 field={`consents.${people.indexOf(p)}.date`}
-                error={command.error}
                 type="date"
                 value={consents[p.id] ?? ''}
                 onChange={(v) => setConsents((all) => ({ ...all, [p.id]: v }))}
@@ -320,7 +325,6 @@ export function FormPairForm({
           <InputField
             label="Начало"
             field="term.start"
-            error={command.error}
             type="date"
             value={term.start}
             onChange={(v) => setTerm({ ...term, start: v })}
@@ -328,7 +332,6 @@ export function FormPairForm({
           <InputField
             label="Окончание"
             field="term.end"
-            error={command.error}
             hint="Как правило, не менее года"
             type="date"
             value={term.end}
@@ -337,18 +340,11 @@ export function FormPairForm({
           <InputField
             label="Причина срока короче года (если короче)"
             field="shortTermReason"
-            error={command.error}
             value={shortTermReason}
             onChange={setShortTermReason}
           />
         </fieldset>
-        <div className="actions">
-          <SubmitButton busy={command.busy} busyText="Закрепление…">
-            Закрепить приказом
-          </SubmitButton>
-        </div>
-        <Outcome error={command.error} done={command.done} title="Закрепление отклонено" />
-      </form>
+      </CommandForm>
     </details>
   );
 }
@@ -624,11 +620,18 @@ function InterimControl({ pair, taskId, onDone }: { pair: Pair; taskId: string; 
   };
   return (
     <ActionDetails action="interim" title="Провести промежуточный контроль">
-      <form onSubmit={submit} noValidate aria-label="Провести промежуточный контроль" className="form-grid">
+      <CommandForm
+        command={command}
+        onSubmit={submit}
+        label="Провести промежуточный контроль"
+        className="form-grid"
+        submit="Записать результат"
+        busyText="Запись…"
+        failed="Контроль не принят"
+      >
         <SelectField
           label="Результат промежуточного контроля"
           field="outcome"
-          error={command.error}
           value={outcome}
           onChange={setOutcome}
           options={labelledOptions(interimControlOutcomeLabels)}
@@ -636,7 +639,6 @@ function InterimControl({ pair, taskId, onDone }: { pair: Pair; taskId: string; 
         <TextAreaField
           label="Комментарий контролирующего"
           field="comment"
-          error={command.error}
           rows={2}
           value={comment}
           onChange={setComment}
@@ -645,20 +647,13 @@ function InterimControl({ pair, taskId, onDone }: { pair: Pair; taskId: string; 
           <InputField
             label="Дата повторного промежуточного контроля"
             field="repeatControlDate"
-            error={command.error}
             hint="К этой дате наставник представит корректировку программы"
             type="date"
             value={repeatControlDate}
             onChange={setRepeatControlDate}
           />
         ) : null}
-        <div className="actions">
-          <SubmitButton busy={command.busy} busyText="Запись…">
-            Записать результат
-          </SubmitButton>
-        </div>
-        <Outcome error={command.error} done={command.done} title="Контроль не принят" />
-      </form>
+      </CommandForm>
     </ActionDetails>
   );
 }
@@ -685,11 +680,18 @@ function FinalControl({ pair, taskId, onDone }: { pair: Pair; taskId: string; on
   };
   return (
     <ActionDetails action="final" title="Провести итоговый контроль">
-      <form onSubmit={submit} noValidate aria-label="Провести итоговый контроль" className="form-grid">
+      <CommandForm
+        command={command}
+        onSubmit={submit}
+        label="Провести итоговый контроль"
+        className="form-grid"
+        submit="Завершить итоговый контроль"
+        busyText="Запись…"
+        failed="Итоговый контроль не принят"
+      >
         <SelectField
           label="Итог"
           field="outcome"
-          error={command.error}
           value={outcome}
           onChange={setOutcome}
           options={labelledOptions(finalControlOutcomeLabels)}
@@ -697,7 +699,6 @@ function FinalControl({ pair, taskId, onDone }: { pair: Pair; taskId: string; on
         <TextAreaField
           label="Заключение наставника об адаптации"
           field="mentorConclusion"
-          error={command.error}
           rows={2}
           value={mentorConclusion}
           onChange={setMentorConclusion}
@@ -705,7 +706,6 @@ function FinalControl({ pair, taskId, onDone }: { pair: Pair; taskId: string; on
         <TextAreaField
           label="Предложения по дальнейшей работе (необязательно)"
           field="proposals"
-          error={command.error}
           rows={2}
           value={proposals}
           onChange={setProposals}
@@ -713,18 +713,11 @@ function FinalControl({ pair, taskId, onDone }: { pair: Pair; taskId: string; on
         <TextAreaField
           label="Комментарий (необязательно)"
           field="comment"
-          error={command.error}
           rows={2}
           value={comment}
           onChange={setComment}
         />
-        <div className="actions">
-          <SubmitButton busy={command.busy} busyText="Запись…">
-            Завершить итоговый контроль
-          </SubmitButton>
-        </div>
-        <Outcome error={command.error} done={command.done} title="Итоговый контроль не принят" />
-      </form>
+      </CommandForm>
     </ActionDetails>
   );
 }
@@ -765,12 +758,18 @@ function ReplaceMentor({ pair, mentors, onDone }: { pair: Pair; mentors: Partici
   };
   return (
     <ActionDetails action="replace" title="Заменить наставника">
-      <form onSubmit={submit} noValidate aria-label="Заменить наставника">
+      <CommandForm
+        command={command}
+        onSubmit={submit}
+        label="Заменить наставника"
+        submit="Заменить наставника"
+        busyText="Замена…"
+        failed="Замена отклонена"
+      >
         <div className="form-grid">
           <SelectField
             label="Основание замены"
             field="reason"
-            error={command.error}
             value={reason}
             onChange={setReason}
             empty="— выберите основание —"
@@ -779,7 +778,6 @@ function ReplaceMentor({ pair, mentors, onDone }: { pair: Pair; mentors: Partici
           <SelectField
             label="Новый наставник"
             field="newMentorId"
-            error={command.error}
             hint="Из отобранных в программу наставников"
             value={newMentorId}
             onChange={setNewMentorId}
@@ -789,7 +787,6 @@ function ReplaceMentor({ pair, mentors, onDone }: { pair: Pair; mentors: Partici
           <InputField
             label="Дата согласия нового наставника"
             field="newMentorConsent.date"
-            error={command.error}
             type="date"
             value={consentDate}
             onChange={setConsentDate}
@@ -799,7 +796,6 @@ function ReplaceMentor({ pair, mentors, onDone }: { pair: Pair; mentors: Partici
               key={id}
               label={`Дата согласия наставляемого ${label(id, name)} на замену`}
               field={`menteeConsents.${i}.date`}
-              error={command.error}
               type="date"
               value={menteeConsents[id] ?? ''}
               onChange={(v) => setMenteeConsents((all) => ({ ...all, [id]: v }))}
@@ -807,13 +803,7 @@ function ReplaceMentor({ pair, mentors, onDone }: { pair: Pair; mentors: Partici
           ))}
         </div>
         <OrderFields value={order} onChange={setOrder} error={command.error} what="Приказ о замене наставника" />
-        <div className="actions">
-          <SubmitButton busy={command.busy} busyText="Замена…">
-            Заменить наставника
-          </SubmitButton>
-        </div>
-        <Outcome error={command.error} done={command.done} title="Замена отклонена" />
-      </form>
+      </CommandForm>
     </ActionDetails>
   );
 }
@@ -832,23 +822,18 @@ function Terminate({ pair, onDone }: { pair: Pair; onDone: Done }) {
   };
   return (
     <ActionDetails action="terminate" title="Прекратить наставничество досрочно">
-      <form onSubmit={submit} noValidate aria-label="Прекратить наставничество досрочно">
-        <TextAreaField
-          label="Причина прекращения"
-          field="reason"
-          error={command.error}
-          rows={2}
-          value={reason}
-          onChange={setReason}
-        />
+      <CommandForm
+        command={command}
+        onSubmit={submit}
+        label="Прекратить наставничество досрочно"
+        submit="Прекратить наставничество"
+        busyText="Прекращение…"
+        variant="danger"
+        failed="Прекращение отклонено"
+      >
+        <TextAreaField label="Причина прекращения" field="reason" rows={2} value={reason} onChange={setReason} />
         <OrderFields value={order} onChange={setOrder} error={command.error} what="Приказ о прекращении" />
-        <div className="actions">
-          <SubmitButton busy={command.busy} busyText="Прекращение…" variant="danger">
-            Прекратить наставничество
-          </SubmitButton>
-        </div>
-        <Outcome error={command.error} done={command.done} title="Прекращение отклонено" />
-      </form>
+      </CommandForm>
     </ActionDetails>
   );
 }
@@ -937,14 +922,21 @@ function DecideCorrection({ pair, onDone }: { pair: Pair; onDone: Done }) {
   };
   return (
     <ActionDetails action="correction" title="Рассмотреть корректировку программы">
-      <form onSubmit={submit} noValidate aria-label="Рассмотреть корректировку программы" className="form-grid">
+      <CommandForm
+        command={command}
+        onSubmit={submit}
+        label="Рассмотреть корректировку программы"
+        className="form-grid"
+        submit="Записать решение"
+        busyText="Запись…"
+        failed="Решение не принято"
+      >
         <p className="hint">
           {`Причина: ${proposed.reason}. Срок: ${formatLocalDate(proposed.start)} — ${formatLocalDate(proposed.end)}. Направления: ${proposed.directions.join('; ')}. Мероприятия: ${proposed.activities.map((a) => `${a.title} (${formatLocalDate(a.plannedDate)})`).join('; ')}`}
         </p>
         <SelectField
           label="Решение"
           field="decision"
-          error={command.error}
           value={decision}
           onChange={setDecision}
           options={[
@@ -955,19 +947,12 @@ function DecideCorrection({ pair, onDone }: { pair: Pair; onDone: Done }) {
         <TextAreaField
           label="Комментарий"
           field="comment"
-          error={command.error}
           hint="Обязателен при возврате"
           rows={2}
           value={comment}
           onChange={setComment}
         />
-        <div className="actions">
-          <SubmitButton busy={command.busy} busyText="Запись…">
-            Записать решение
-          </SubmitButton>
-        </div>
-        <Outcome error={command.error} done={command.done} title="Решение не принято" />
-      </form>
+      </CommandForm>
     </ActionDetails>
   );
 }

@@ -1,6 +1,6 @@
 /** The route's control points with what the monthly checks found (003 §7.1), and the tutor's check form. */
 import { useState, type FormEvent } from 'react';
-import { ErrorBox, Field, InputField, SubmitButton } from '../../components/ui';
+import { CommandForm, Field, InputField } from '../../components/ui';
 import { formatLocalDate, todayIn } from '../../format';
 import { useSession } from '../../auth';
 import { useSubmit } from '../../use-submit';
@@ -126,16 +126,16 @@ export function ControlPointCheckForm({
   return (
     <details open={due.length > 0}>
       <summary>Ежемесячная проверка контрольных точек</summary>
-      <form onSubmit={submit} noValidate aria-label="Проверка контрольных точек">
+      <CommandForm
+        command={command}
+        onSubmit={submit}
+        label="Проверка контрольных точек"
+        submit="Записать проверку"
+        busyText="Запись…"
+        failed="Не записано"
+      >
         <div className="form-grid">
-          <InputField
-            label="Месяц проверки"
-            field="month"
-            error={command.error}
-            type="month"
-            value={month}
-            onChange={setMonth}
-          />
+          <InputField label="Месяц проверки" field="month" type="month" value={month} onChange={setMonth} />
         </div>
         {due.length === 0 ? <p className="hint">На этот месяц непроверенных контрольных точек нет.</p> : null}
         {due.map((point, i) => {
@@ -164,7 +164,6 @@ export function ControlPointCheckForm({
                 <InputField
                   label="Новая дата"
                   field={`outcomes.${i}.newDate`}
-                  error={command.error}
                   type="date"
                   value={o.newDate}
                   onChange={(v) => set(point.controlPointId, { newDate: v })}
@@ -173,20 +172,13 @@ export function ControlPointCheckForm({
               <InputField
                 label={o.outcome === 'moved' ? 'Причина переноса' : 'Пояснение (необязательно)'}
                 field={`outcomes.${i}.reason`}
-                error={command.error}
                 value={o.reason}
                 onChange={(v) => set(point.controlPointId, { reason: v })}
               />
             </fieldset>
           );
         })}
-        <div className="actions">
-          <SubmitButton busy={command.busy} busyText="Запись…">
-            Записать проверку
-          </SubmitButton>
-        </div>
-        <ErrorBox error={command.error} title="Не записано" />
-      </form>
+      </CommandForm>
     </details>
   );
 }

@@ -1,6 +1,6 @@
 /** The methodologist's or the tutor's entry of the deficit level per competence (003 §5.4): never derived. */
 import { useState, type FormEvent } from 'react';
-import { ErrorBox, Field, SubmitButton } from '../../components/ui';
+import { CommandForm, Field } from '../../components/ui';
 import { useSubmit } from '../../use-submit';
 import { competenceAreaLabels, deficitLevelLabels } from '../../labels';
 import type { CompetenceResult, Route } from '../../types';
@@ -44,14 +44,21 @@ export function DeficitLevelsForm({
   return (
     <details>
       <summary>{title}</summary>
-      <form onSubmit={submit} noValidate aria-label={title} className="form-grid">
+      <CommandForm
+        command={command}
+        onSubmit={submit}
+        label={title}
+        className="form-grid"
+        submit="Сохранить уровни дефицитов"
+        busyText="Сохранение…"
+        failed="Не сохранено"
+      >
         <p className="hint">Уровень дефицита указывают методист или тьютор: высокий, средний или минимальный.</p>
         {deficits.map((r, i) => (
           <Field
             key={r.area}
             label={`${competenceAreaLabels[r.area]} (${r.percent} %)`}
             field={`levels.${i}.deficitLevel`}
-            error={command.error}
           >
             {(props) => (
               <select
@@ -69,13 +76,7 @@ export function DeficitLevelsForm({
             )}
           </Field>
         ))}
-        <div className="actions">
-          <SubmitButton busy={command.busy} busyText="Сохранение…">
-            Сохранить уровни дефицитов
-          </SubmitButton>
-        </div>
-        <ErrorBox error={command.error} title="Не сохранено" />
-      </form>
+      </CommandForm>
     </details>
   );
 }

@@ -2,7 +2,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { getJson, newId, postJson } from '../../api';
 import { useSession } from '../../auth';
-import { ErrorBox, InputField, SelectField, SubmitButton, TextAreaField } from '../../components/ui';
+import { CommandForm, ErrorBox, InputField, SelectField, SubmitButton, TextAreaField } from '../../components/ui';
 import { useSubmit } from '../../use-submit';
 import { formatLocalDate, todayIn } from '../../format';
 import { competenceAreaLabels } from '../../labels';
@@ -164,12 +164,18 @@ function Diagnostics({
   return (
     <details open>
       <summary>{title}</summary>
-      <form onSubmit={submit} noValidate aria-label={title}>
+      <CommandForm
+        command={command}
+        onSubmit={submit}
+        label={title}
+        submit="Записать диагностику"
+        busyText="Запись…"
+        failed="Не записано"
+      >
         <div className="form-grid">
           <InputField
             label="Дата диагностики"
             field="date"
-            error={command.error}
             type="date"
             max={todayIn(session.timeZoneOf(route.organisationId))}
             value={date}
@@ -179,7 +185,6 @@ function Diagnostics({
             <InputField
               label="Дата следующей диагностики"
               field="nextDiagnosticsDate"
-              error={command.error}
               type="date"
               value={nextDate}
               onChange={setNextDate}
@@ -193,7 +198,6 @@ function Diagnostics({
               key={area}
               label={competenceAreaLabels[area]}
               field={`results.${i}.percent`}
-              error={command.error}
               type="number"
               min={0}
               max={100}
@@ -203,13 +207,7 @@ function Diagnostics({
             />
           ))}
         </fieldset>
-        <div className="actions">
-          <SubmitButton busy={command.busy} busyText="Запись…">
-            Записать диагностику
-          </SubmitButton>
-        </div>
-        <ErrorBox error={command.error} title="Не записано" />
-      </form>
+      </CommandForm>
     </details>
   );
 }
@@ -294,11 +292,18 @@ function PortfolioEntry({ route, onDone }: { route: Route; onDone: () => void })
   return (
     <details open>
       <summary>Добавить результат в портфолио</summary>
-      <form onSubmit={submit} noValidate aria-label="Добавить результат в портфолио" className="form-grid">
+      <CommandForm
+        command={command}
+        onSubmit={submit}
+        label="Добавить результат в портфолио"
+        className="form-grid"
+        submit="Добавить в портфолио"
+        busyText="Сохранение…"
+        failed="Не добавлено"
+      >
         <SelectField
           label="Мероприятие дорожной карты"
           field="rowId"
-          error={command.error}
           value={rowId}
           onChange={setRowId}
           empty="— не относится к мероприятию —"
@@ -306,38 +311,16 @@ function PortfolioEntry({ route, onDone }: { route: Route; onDone: () => void })
             (row) => [row.rowId, `${row.activity} (до ${formatLocalDate(row.deadline)})`] as const,
           )}
         />
-        <InputField
-          label="Дата результата"
-          field="date"
-          error={command.error}
-          type="date"
-          max={today}
-          value={date}
-          onChange={setDate}
-        />
-        <TextAreaField
-          label="Продукт (что сделано)"
-          field="product"
-          error={command.error}
-          rows={2}
-          value={product}
-          onChange={setProduct}
-        />
+        <InputField label="Дата результата" field="date" type="date" max={today} value={date} onChange={setDate} />
+        <TextAreaField label="Продукт (что сделано)" field="product" rows={2} value={product} onChange={setProduct} />
         <TextAreaField
           label="Самооценка"
           field="selfAssessment"
-          error={command.error}
           rows={2}
           value={selfAssessment}
           onChange={setSelfAssessment}
         />
-        <div className="actions">
-          <SubmitButton busy={command.busy} busyText="Сохранение…">
-            Добавить в портфолио
-          </SubmitButton>
-        </div>
-        <ErrorBox error={command.error} title="Не добавлено" />
-      </form>
+      </CommandForm>
     </details>
   );
 }
@@ -364,22 +347,22 @@ function CommentCommand({
   return (
     <details>
       <summary>{title}</summary>
-      <form onSubmit={submit} noValidate aria-label={title}>
+      <CommandForm
+        command={command}
+        onSubmit={submit}
+        label={title}
+        submit={button}
+        busyText="Выполнение…"
+        failed="Отклонено"
+      >
         <TextAreaField
           label="Комментарий (необязательно)"
           field="comment"
-          error={command.error}
           rows={2}
           value={comment}
           onChange={setComment}
         />
-        <div className="actions">
-          <SubmitButton busy={command.busy} busyText="Выполнение…">
-            {button}
-          </SubmitButton>
-        </div>
-        <ErrorBox error={command.error} title="Отклонено" />
-      </form>
+      </CommandForm>
     </details>
   );
 }
