@@ -170,15 +170,19 @@ export type RouteGoalFixed = RouteFact<
   { readonly goal: string; readonly tasks: readonly string[] } & Acted<'fixed'>
 >;
 
+/** What every diagnostics of a route records: the entry, the initial, each repeated and the control one. */
+interface DiagnosticsHeld {
+  readonly diagnosticsId: string;
+  /** Day the diagnostics took place, YYYY-MM-DD. */
+  readonly date: string;
+  /** In the order of `competenceAreas`. */
+  readonly results: readonly CompetenceResult[];
+}
+
 export type DiagnosticsRecorded = RouteFact<
   'DiagnosticsRecorded',
-  {
-    readonly diagnosticsId: string;
-    /** Day the diagnostics took place, YYYY-MM-DD. */
-    readonly date: string;
+  DiagnosticsHeld & {
     readonly nextDiagnosticsDate?: string;
-    /** In the order of `competenceAreas`. */
-    readonly results: readonly CompetenceResult[];
     /** Set since deficit levels are entered: no deficit level in `results` is derived. Absent in older events. */
     readonly deficitLevelsEntered?: true;
   } & Acted<'recorded'>
@@ -318,10 +322,7 @@ export type ReflectionAgreed = RouteFact<'ReflectionAgreed', Acted<'agreed'>>;
 
 export type ControlDiagnosticsRecorded = RouteFact<
   'ControlDiagnosticsRecorded',
-  {
-    readonly diagnosticsId: string;
-    readonly date: string;
-    readonly results: readonly CompetenceResult[];
+  DiagnosticsHeld & {
     /** One entry per area diagnosed both initially and now, in the order of `competenceAreas`. */
     readonly dynamics: readonly CompetenceDynamics[];
     /** As in DiagnosticsRecorded: set since deficit levels are entered, absent in older events. */
@@ -332,13 +333,7 @@ export type ControlDiagnosticsRecorded = RouteFact<
 /** A diagnostics held during the route on its planned date (003 §5.1: the title page plans it «для оценки динамики профессионального роста»); it may plan the following one. */
 export type RepeatedDiagnosticsRecorded = RouteFact<
   'RepeatedDiagnosticsRecorded',
-  {
-    readonly diagnosticsId: string;
-    /** Day the diagnostics took place, YYYY-MM-DD. */
-    readonly date: string;
-    readonly nextDiagnosticsDate?: string;
-    readonly results: readonly CompetenceResult[];
-  } & Acted<'recorded'>
+  DiagnosticsHeld & { readonly nextDiagnosticsDate?: string } & Acted<'recorded'>
 >;
 
 export type RouteCompleted = RouteFact<
