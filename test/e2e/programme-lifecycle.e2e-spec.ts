@@ -6,6 +6,7 @@ import {
   fulfilPreparatoryStage,
   programmeDocument,
   organisationWith,
+  passInterimControl,
   selectParticipant,
   startProgramme,
 } from '../support/programme-setup';
@@ -130,14 +131,7 @@ describe('a programme driven through all five stages to closed', () => {
 
     // implementation: every active pair passes its interim control.
     await expectRefusal(['pairs.interimControlNotPassed']);
-    const interimTask = Object.values(
-      approved.body.state.tasks as Record<string, { taskId: string; kind: string }>,
-    ).find((t) => t.kind === 'interimControl');
-    const interim = await system.request('POST', `/pairs/${pairId}/interim-control`, as.curator, {
-      taskId: interimTask?.taskId,
-      outcome: 'passed',
-      comment: 'План выполняется',
-    });
+    const interim = await passInterimControl(system, pairId, as.curator, approved.body.state);
     expect(interim.status).toBe(200);
     expect(await advanceWhenReady('implementation')).toBe('reflectiveAnalytical');
 

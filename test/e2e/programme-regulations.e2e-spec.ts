@@ -1,7 +1,13 @@
 import { freshIds } from '../support/ids';
 import { localDay } from '../support/dates';
 import { selectParticipants } from '../support/participants';
-import { formPair, organisationWith, programmeDocument, startProgramme } from '../support/programme-setup';
+import {
+  formPair,
+  organisationWith,
+  passInterimControl,
+  programmeDocument,
+  startProgramme,
+} from '../support/programme-setup';
 import { TestSystem } from '../support/system';
 import { russianDate } from '@mentorflow/domain';
 
@@ -122,14 +128,7 @@ describe('programme gates and dates as the regulations say', () => {
     expect(approved.status).toBe(200);
     await advanceWhenReady('design');
 
-    const interimTask = Object.values(
-      approved.body.state.tasks as Record<string, { taskId: string; kind: string }>,
-    ).find((t) => t.kind === 'interimControl');
-    const interim = await system.request('POST', `/pairs/${pairId}/interim-control`, as.curator, {
-      taskId: interimTask?.taskId,
-      outcome: 'passed',
-      comment: 'План выполняется',
-    });
+    const interim = await passInterimControl(system, pairId, as.curator, approved.body.state);
     expect(interim.status).toBe(200);
     await advanceWhenReady('implementation');
 

@@ -199,6 +199,19 @@ export const approvePersonalProgramme = (api: ApiClient, pairId: string, curator
     controller: { personId: curatorId, role: 'curator' },
   });
 
+/** POST /pairs/:id/interim-control by the curator: the interim control task of the approved pair's `state` passed. */
+export const passInterimControl = (
+  api: ApiClient,
+  pairId: string,
+  curator: string,
+  state: { tasks: Record<string, { taskId: string; kind: string }> },
+) =>
+  api.request('POST', `/pairs/${pairId}/interim-control`, curator, {
+    taskId: Object.values(state.tasks).find((t) => t.kind === 'interimControl')?.taskId,
+    outcome: 'passed',
+    comment: 'План выполняется',
+  });
+
 /** The body of POST /pairs/:id/replace-mentor: dismissal by order 20-к, the new mentor consenting the same day. */
 export const mentorReplacement = (newMentorId: string, menteeIds: readonly string[]) => ({
   reason: 'dismissal',
