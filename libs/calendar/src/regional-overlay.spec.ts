@@ -18,6 +18,16 @@ const federal = defaultProductionCalendar();
 const MOSCOW = 'Europe/Moscow'; // Kazan
 const UFA = 'Asia/Yekaterinburg'; // UTC+5
 const TATARSTAN = 'Республика Татарстан';
+const BASHKORTOSTAN = 'Республика Башкортостан';
+
+/** What dayInfo answers for a day a region's overlay decides. */
+const regionalDay = (region: string, date: string, kind: string, isWorking: boolean, holiday?: string) => ({
+  date,
+  kind,
+  isWorking,
+  ...(holiday === undefined ? {} : { holiday }),
+  region,
+});
 
 const overlayXml = (
   days: string,
@@ -49,7 +59,7 @@ const tatarstan2027 = parseCalendarOverlayXml(tatarstanXml);
 
 /** Replacements of federal days, one of each kind. */
 const bashkortostan2027: CalendarOverlay = {
-  region: 'Республика Башкортостан',
+  region: BASHKORTOSTAN,
   year: 2027,
   holidays: [{ id: 1, title: 'Ураза-байрам' }],
   days: [
@@ -202,20 +212,12 @@ describe('a Tatarstan organisation’s working days: federal days plus the repub
   it('isWorkingDay and dayInfo show the republic’s holiday by its title and say whose day it is', () => {
     expect(federal.isWorkingDay('2027-03-09')).toBe(true);
     expect(tatarstan.isWorkingDay('2027-03-09')).toBe(false);
-    expect(tatarstan.dayInfo('2027-03-09')).toEqual({
-      date: '2027-03-09',
-      kind: 'holiday',
-      isWorking: false,
-      holiday: 'Ураза-байрам',
-      region: TATARSTAN,
-    });
-    expect(tatarstan.dayInfo('2027-11-06')).toEqual({
-      date: '2027-11-06',
-      kind: 'holiday',
-      isWorking: false,
-      holiday: 'День Конституции Республики Татарстан',
-      region: TATARSTAN,
-    });
+    expect(tatarstan.dayInfo('2027-03-09')).toEqual(
+      regionalDay(TATARSTAN, '2027-03-09', 'holiday', false, 'Ураза-байрам'),
+    );
+    expect(tatarstan.dayInfo('2027-11-06')).toEqual(
+      regionalDay(TATARSTAN, '2027-11-06', 'holiday', false, 'День Конституции Республики Татарстан'),
+    );
     expect(tatarstan.dayKind('2027-08-30')).toBe('holiday');
     expect(federal.dayInfo('2027-03-09')).toEqual({ date: '2027-03-09', kind: 'working', isWorking: true });
   });
@@ -281,12 +283,12 @@ describe('other regions and the federal calendar are not affected', () => {
     expect(bashkortostan.isWorkingDay('2027-08-30')).toBe(true); // День Республики Татарстан
     expect(tatarstan.isWorkingDay('2027-03-13')).toBe(false); // Bashkortostan's working Saturday
     expect(tatarstan.region()).toBe(TATARSTAN);
-    expect(bashkortostan.region()).toBe('Республика Башкортостан');
+    expect(bashkortostan.region()).toBe(BASHKORTOSTAN);
   });
 
   it('a regional calendar is made once and kept; forRegion of a regional one goes back to the federal one', () => {
     expect(withOverlays.forRegion('татарстан')).toBe(tatarstan);
-    expect(tatarstan.forRegion('Республика Башкортостан')).toBe(bashkortostan);
+    expect(tatarstan.forRegion(BASHKORTOSTAN)).toBe(bashkortostan);
     expect(tatarstan.forRegion(undefined)).toBe(withOverlays);
   });
 
@@ -320,24 +322,14 @@ describe('an overlay day REPLACES the federal day of its date', () => {
       dueLocalDate: '2027-03-13',
       dueAt: '2027-03-13T19:00:00.000Z',
     });
-    expect(bashkortostan.dayInfo('2027-03-13')).toEqual({
-      date: '2027-03-13',
-      kind: 'working',
-      isWorking: true,
-      region: 'Республика Башкортостан',
-    });
+    expect(bashkortostan.dayInfo('2027-03-13')).toEqual(regionalDay(BASHKORTOSTAN, '2027-03-13', 'working', true));
   });
 
   it('a federal working Saturday made a day off (Sat 20 February 2027, federally shortened)', () => {
     // Fri 19 Feb + 1. Federal: Feb 20 t=2 (1). Bashkortostan: 20 off, 21 Sun, 22 t=1 f=02.20, 23 holiday | 24 (1).
     expect(federal.addWorkingDays('2027-02-19T12:00:00+05:00', 1, UFA).dueLocalDate).toBe('2027-02-20');
     expect(bashkortostan.addWorkingDays('2027-02-19T12:00:00+05:00', 1, UFA).dueLocalDate).toBe('2027-02-24');
-    expect(bashkortostan.dayInfo('2027-02-20')).toEqual({
-      date: '2027-02-20',
-      kind: 'dayOff',
-      isWorking: false,
-      region: 'Республика Башкортостан',
-    });
+    expect(bashkortostan.dayInfo('2027-02-20')).toEqual(regionalDay(BASHKORTOSTAN, '2027-02-20', 'dayOff', false));
   });
 
   it('a federal day off made working (Mon 3 May 2027, federally off for 1 May): nothing of the federal day is kept', () => {
@@ -350,12 +342,7 @@ describe('an overlay day REPLACES the federal day of its date', () => {
       isWorking: false,
       transferredFrom: '05.01',
     });
-    expect(bashkortostan.dayInfo('2027-05-03')).toEqual({
-      date: '2027-05-03',
-      kind: 'shortened',
-      isWorking: true,
-      region: 'Республика Башкортостан',
-    });
+    expect(bashkortostan.dayInfo('2027-05-03')).toEqual(regionalDay(BASHKORTOSTAN, '2027-05-03', 'shortened', true));
   });
 
   it('a later overlay of the same region and year replaces the earlier one as a whole', () => {
