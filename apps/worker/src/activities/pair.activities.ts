@@ -8,9 +8,16 @@ import {
   organisationStream,
   pairWorkflowId,
   terminationNoticeWorkingDays,
+  type MentorLoadCommand,
   type OrganisationState,
 } from '@mentorflow/domain';
-import { handleCommand, loadAggregate, WrongExpectedVersionError } from '@mentorflow/event-store';
+import {
+  handleCommand,
+  loadAggregate,
+  WrongExpectedVersionError,
+  type EventMetadata,
+  type EventStore,
+} from '@mentorflow/event-store';
 import type { PairActivities } from '@mentorflow/workflows/activities';
 import { calendarRefusal, deadlineOrPending, type CalendarDeps } from './working-days';
 
@@ -18,6 +25,27 @@ import { calendarRefusal, deadlineOrPending, type CalendarDeps } from './working
 const MAX_RESERVATION_ATTEMPTS = 50;
 
 const system = (now = new Date().toISOString()) => ({ actorId: 'system', role: 'administrator' as const, now });
+
+/**
+ * A command on the mentor's load: the mentor's stream is the lock — whoever appended first holds the slot;
+ * the others reread and decide again (the command made anew, at the time of that attempt).
+ */
+async function onMentorLoad(
+  store: EventStore,
+  mentorId: string,
+  command: () => MentorLoadCommand,
+  metadata: EventMetadata,
+): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await handleCommand(store, mentorLoadStream(mentorId), mentorLoadDecider, command(), metadata);
+      return;
+    } catch (error) {
+      if (error instanceof WrongExpectedVersionError && attempt < MAX_RESERVATION_ATTEMPTS) continue;
+      throw error;
+    }
+  }
+}
 
 export function createPairActivities(deps: CalendarDeps): PairActivities {
   const { store } = deps;
@@ -30,41 +58,30 @@ export function createPairActivities(deps: CalendarDeps): PairActivities {
       );
       const capacity =
         organisation.status === 'registered' ? organisation.settings.mentorCapacity : defaultMentorCapacity;
-      for (let attempt = 1; ; attempt++) {
-        try {
-          await handleCommand(
-            store,
-            mentorLoadStream(mentorId),
-            mentorLoadDecider,
-            { type: 'ReserveMenteeSlots', data: { pairId, mentorId, menteeCount, capacity }, metadata: system() },
-            { actorId: 'system', organisationId, correlationId: pairWorkflowId(pairId) },
-          );
-          return { reserved: true };
-        } catch (error) {
-          if (isDomainRefusal(error)) return { reserved: false, code: error.code, message: error.message };
-          // The mentor's stream is the lock: whoever appended first holds the slot; the others reread.
-          if (error instanceof WrongExpectedVersionError && attempt < MAX_RESERVATION_ATTEMPTS) continue;
-          throw error;
-        }
+      try {
+        await onMentorLoad(
+          store,
+          mentorId,
+          () => ({ type: 'ReserveMenteeSlots', data: { pairId, mentorId, menteeCount, capacity }, metadata: system() }),
+          { actorId: 'system', organisationId, correlationId: pairWorkflowId(pairId) },
+        );
+        return { reserved: true };
+      } catch (error) {
+        if (isDomainRefusal(error)) return { reserved: false, code: error.code, message: error.message };
+        throw error;
       }
     },
 
     async releaseMentorCapacity({ mentorId, pairId }) {
-      for (let attempt = 1; ; attempt++) {
-        try {
-          await handleCommand(
-            store,
-            mentorLoadStream(mentorId),
-            mentorLoadDecider,
-            { type: 'ReleaseMenteeSlots', data: { pairId }, metadata: system() },
-            { actorId: 'system', correlationId: pairWorkflowId(pairId) },
-          );
-          return;
-        } catch (error) {
-          if (isDomainRefusal(error)) return;
-          if (error instanceof WrongExpectedVersionError && attempt < MAX_RESERVATION_ATTEMPTS) continue;
-          throw error;
-        }
+      try {
+        await onMentorLoad(
+          store,
+          mentorId,
+          () => ({ type: 'ReleaseMenteeSlots', data: { pairId }, metadata: system() }),
+          { actorId: 'system', correlationId: pairWorkflowId(pairId) },
+        );
+      } catch (error) {
+        if (!isDomainRefusal(error)) throw error;
       }
     },
 
