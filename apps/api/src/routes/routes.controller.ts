@@ -240,8 +240,13 @@ export class RoutesController {
     'Отметить выполнение мероприятия дорожной карты с результатом (педагог маршрута); тьютор подтверждает',
     'route',
   )
-  markActivityDone(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Body() body: MarkActivityDoneDto) {
-    return this.routes.command(user, id, markActivityDoneUpdate, { ...body }, teachers);
+  markActivityDone(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam() id: string,
+    @Body() body: MarkActivityDoneDto,
+    @EndpointRoles() roles: readonly Role[],
+  ) {
+    return this.routes.command(user, id, markActivityDoneUpdate, { ...body }, roles);
   }
 
   @Command(
@@ -254,8 +259,9 @@ export class RoutesController {
     @CurrentUser() user: AuthenticatedUser,
     @IdParam() id: string,
     @Body() body: ConfirmActivityDoneDto,
+    @EndpointRoles() roles: readonly Role[],
   ) {
-    return this.routes.command(user, id, confirmActivityDoneUpdate, { rowId: body.rowId }, tutors);
+    return this.routes.command(user, id, confirmActivityDoneUpdate, { rowId: body.rowId }, roles);
   }
 
   @Command(
