@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { freshIds } from '../support/ids';
 import { localDateOf } from '@mentorflow/calendar';
 import { loadFixtureYearsAhead } from '../support/calendar-fixture';
 import { organisationWith, places } from '../support/programme-setup';
@@ -10,11 +10,7 @@ import { addDays, addYears } from '../support/dates';
 describe('the route’s teacher marks activities done through HTTP on real PostgreSQL and a real Temporal server', () => {
   let system: TestSystem;
   const { timeZone } = places.tolyatti;
-  const admin = randomUUID();
-  const tutor = randomUUID();
-  const methodologist = randomUUID();
-  const teacher = randomUUID();
-  const otherTeacher = randomUUID();
+  const [admin, tutor, methodologist, teacher, otherTeacher] = freshIds(5);
   let organisationId: string;
   let as: Record<'admin' | 'tutor' | 'methodologist' | 'teacher' | 'otherTeacher', string>;
   let routeId: string;
