@@ -87,6 +87,11 @@ export class IdempotencyStore {
    * Keeps the answer of a claimed request: a 5xx frees the key instead (the same request may succeed later),
    * as does an answer that is no JSON (nothing to return again).
    */
+  /** Whether this request holds a claim whose answer is still to be recorded. */
+  holds(request: FastifyRequest): boolean {
+    return this.claims.has(request);
+  }
+
   async record(request: FastifyRequest, status: number, payload: unknown): Promise<void> {
     const claim = this.claims.get(request);
     if (claim === undefined) return;
@@ -188,9 +193,14 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
 /** Stores each claimed request's answer, whatever produced it (the handler or ProblemFilter), before it leaves. */
 export function registerIdempotentAnswers(fastify: FastifyInstance, store: IdempotencyStore): void {
-  fastify.addHook('onSend', async (request, reply, payload) => {
-    await store.record(request, reply.statusCode, payload);
-    return payload;
+  // A callback hook that finishes at once for unclaimed requests: an async hook stays pending past send(), and a
+  // handler that calls send() and then resolves undefined (@nestjs/swagger's openapi.json) is answered twice.
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    if (!store.holds(request)) return done(null, payload);
+    store.record(request, reply.statusCode, payload).then(
+      () => done(null, payload),
+      (error: Error) => done(error),
+    );
   });
 }
 
