@@ -28,6 +28,15 @@ describe('configuration validated at start', () => {
     });
   });
 
+  it('parks a failing event after PROJECTION_MAX_FAILURES consecutive failures: 5 unless set, a positive number', () => {
+    expect(validateEnvironment(valid)).toMatchObject({ PROJECTION_MAX_FAILURES: 5 });
+    expect(validateEnvironment({ ...valid, PROJECTION_MAX_FAILURES: '3' })).toMatchObject({
+      PROJECTION_MAX_FAILURES: 3,
+    });
+    expect(() => validateEnvironment({ ...valid, PROJECTION_MAX_FAILURES: '0' })).toThrow(/PROJECTION_MAX_FAILURES/);
+    expect(() => validateEnvironment({ ...valid, PROJECTION_MAX_FAILURES: 'many' })).toThrow(/PROJECTION_MAX_FAILURES/);
+  });
+
   it("validates the worker's cache size, shutdown grace and log level like the rest", () => {
     expect(validateEnvironment(valid)).toMatchObject({
       WORKER_MAX_CACHED_WORKFLOWS: 2000,

@@ -175,6 +175,10 @@ export class EnvironmentVariables {
   @IsIn(['true', 'false'])
   PROJECTOR_ENABLED?: string;
 
+  /** Consecutive failures of one event before its read model parks it and moves on (issue 23). */
+  @IntegerVariable(1, 1000)
+  PROJECTION_MAX_FAILURES = 5;
+
   /** Comma-separated origins the browser may call the API from; empty: no cross-origin access. */
   @IsOptional()
   @IsString()
@@ -344,7 +348,7 @@ export interface AppConfig {
   /** GET /auth/dev-users and POST /auth/dev-token answer: MENTORFLOW_DEV_SIGNIN=true, no OIDC, not production. */
   devSignIn: boolean;
   logLevel: string;
-  projector: { pollMs: number; batchSize: number; enabled: boolean };
+  projector: { pollMs: number; batchSize: number; enabled: boolean; maxFailures: number };
   /** Notifications: SMTP when `smtpUrl` is set (else the log), retries with exponential backoff, links to PUBLIC_URL. */
   mail: { smtpUrl?: string; from: string; maxAttempts: number; retryBaseMs: number };
   http: {
@@ -418,6 +422,7 @@ export const appConfig = registerAs(APP_CONFIG, (): AppConfig => {
       pollMs: env.PROJECTOR_POLL_MS,
       batchSize: env.PROJECTOR_BATCH_SIZE,
       enabled: env.PROJECTOR_ENABLED !== 'false',
+      maxFailures: env.PROJECTION_MAX_FAILURES,
     },
     mail: {
       ...(env.SMTP_URL ? { smtpUrl: env.SMTP_URL } : {}),

@@ -1,4 +1,4 @@
-import type { RecordedEvent, SqlExecutor } from '@mentorflow/event-store';
+import { EventStore, type RecordedEvent, type SqlExecutor } from '@mentorflow/event-store';
 import type { Projection } from './projection';
 
 export interface FoldedStateOptions<S> {
@@ -87,6 +87,24 @@ export class FoldedStateProjection<S> implements Projection {
         `INSERT INTO ${table} (${names.join(', ')}) VALUES ${tuples.join(', ')}
          ON CONFLICT (${idColumn}) DO UPDATE SET ${updates.join(', ')}`,
         values,
+      );
+    }
+  }
+
+  /**
+   * A parked event's aggregate folded again from its whole stream: the row already holds the later events
+   * (its version is past the parked one), so applying the one event alone would change nothing.
+   */
+  async retry(events: readonly RecordedEvent[], tx: SqlExecutor): Promise<void> {
+    const { table, idColumn } = this.options;
+    for (const event of events) {
+      const id = this.options.aggregateId(event);
+      if (id === undefined) continue;
+      const stream = await new EventStore(tx).readStream(event.streamId);
+      await tx.query(`DELETE FROM ${table} WHERE ${idColumn} = $1`, [id]);
+      await this.apply(
+        stream.filter((e) => this.eventTypes.has(e.type)),
+        tx,
       );
     }
   }

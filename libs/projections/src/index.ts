@@ -29,3 +29,5 @@ export * from './notifications/notification-templates';
 export * from './notifications/smtp-notification-sender';
 export * from './notifications/task-calendar-event';
 export * from './practices/practices.projection';
+export * from './parking/parked-events';
+export * from './parking/retry-all';

@@ -10,6 +10,11 @@ export interface Projection {
   /** Event types this read model cares about; other events only move its checkpoint. */
   readonly eventTypes: ReadonlySet<string>;
   apply(events: readonly RecordedEvent[], tx: SqlExecutor): Promise<void>;
+  /**
+   * Applies one parked event again, after the read model moved past it (issue 23); without it, `apply`.
+   * A fold keyed by stream version re-folds the event's whole stream instead.
+   */
+  retry?(events: readonly RecordedEvent[], tx: SqlExecutor): Promise<void>;
   /** Empties the read model before a rebuild. */
   reset(tx: SqlExecutor): Promise<void>;
 }

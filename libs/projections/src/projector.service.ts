@@ -6,6 +6,7 @@ import { PROJECTIONS, type Projection } from './projection';
 import { PollingLoop } from './polling-loop';
 import { projectionByName } from './projection-by-name';
 import { Projector } from './projector';
+import { ProjectionEventFailedError } from './parking/parked-events';
 
 /** Runs the projector loop in the process that enables it (the worker by default). */
 @Injectable()
@@ -15,13 +16,20 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
   private loop?: PollingLoop<number>;
   /** Projections that failed and are caught up alone until they succeed. */
   private readonly isolated = new Set<string>();
+  /** A projection stopped at a failing event waits before its next attempt (ms since epoch), doubling each time. */
+  private readonly retryAfter = new Map<string, number>();
 
   constructor(
     dataSource: DataSource,
     @Inject(PROJECTIONS) private readonly projections: Projection[],
     private readonly config: ConfigService,
   ) {
-    this.projector = new Projector(dataSource, config.getOrThrow<AppConfig['projector']>('app.projector').batchSize);
+    const { batchSize, maxFailures } = config.getOrThrow<AppConfig['projector']>('app.projector');
+    this.projector = new Projector(dataSource, batchSize, maxFailures);
+  }
+
+  private get pollMs(): number {
+    return this.config.getOrThrow<AppConfig['projector']>('app.projector').pollMs;
   }
 
   onApplicationBootstrap(): void {
@@ -50,12 +58,17 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
       this.logger.warn(`Projections failed together, isolating: ${(error as Error).message}`);
     }
     for (const projection of this.projections.filter((p) => this.isolated.has(p.name))) {
+      if ((this.retryAfter.get(projection.name) ?? 0) > Date.now()) continue;
       try {
         read += await this.projector.catchUp(projection);
         this.isolated.delete(projection.name);
+        this.retryAfter.delete(projection.name);
       } catch (error) {
         // The next tick retries from the checkpoint; a database outage must not kill the loop.
         this.logger.warn(`Projection ${projection.name} failed: ${(error as Error).message}`);
+        // A failing event is tried again after a pause, so a transient cause has time to pass before it is parked.
+        if (error instanceof ProjectionEventFailedError)
+          this.retryAfter.set(projection.name, Date.now() + Math.min(this.pollMs * 2 ** error.failures, 30_000));
       }
     }
     return read;

@@ -1,6 +1,26 @@
 import { EventStore, START_OF_STORE, cursorOf, type ReadAllCursor, type SqlExecutor } from '@mentorflow/event-store';
 import type { DataSource, QueryRunner } from 'typeorm';
 import type { Projection } from './projection';
+import {
+  errorText,
+  forgetFailure,
+  nextFailure,
+  parkedEventForRetry,
+  pendingFailures,
+  ProjectionEventFailedError,
+  recordFailure,
+  recordRetry,
+  type ParkedEvent,
+} from './parking/parked-events';
+
+/** Consecutive failures of one event before it is parked (PROJECTION_MAX_FAILURES). */
+export const DEFAULT_MAX_FAILURES = 5;
+
+/** What an administrator's retry of a parked event came to. */
+export type RetryOutcome =
+  | { kind: 'notFound' }
+  | { kind: 'alreadyResolved'; parked: ParkedEvent }
+  | { kind: 'resolved' | 'failed'; parked: ParkedEvent };
 
 const txExecutor = (runner: QueryRunner): SqlExecutor => ({
   query: <T>(sql: string, parameters?: unknown[]) => runner.query(sql, parameters) as Promise<T[]>,
@@ -21,16 +41,61 @@ export class Projector {
   constructor(
     private readonly dataSource: DataSource,
     private readonly batchSize = 500,
+    private readonly maxFailures = DEFAULT_MAX_FAILURES,
   ) {}
 
-  /** Applies everything committed so far; returns how many events were read. */
+  /**
+   * Applies everything committed so far; returns how many events were read. A batch that fails is applied
+   * again one event at a time (issue 23): the events before the failing one commit with its failure count,
+   * and `ProjectionEventFailedError` is thrown; once it has failed `maxFailures` times in a row it is
+   * parked instead and the read model moves on.
+   */
   async catchUp(projection: Projection): Promise<number> {
     let total = 0;
+    // An event that failed last time goes alone first, so that its success forgets its count.
+    let oneByOne = (await pendingFailures(this.dataSource, projection.name)).size > 0;
     for (;;) {
-      const read = await this.inTransaction(projection, async (tx) => this.applyNextBatch(projection, tx));
+      let read: number;
+      if (oneByOne) {
+        const outcome = await this.inTransaction(projection, async (tx) => this.applyOneByOne(projection, tx));
+        if (outcome instanceof ProjectionEventFailedError) throw outcome;
+        read = outcome;
+      } else {
+        try {
+          read = await this.inTransaction(projection, async (tx) => this.applyNextBatch(projection, tx));
+        } catch {
+          // Which event failed is not known yet: the same batch again, one event at a time.
+          oneByOne = true;
+          continue;
+        }
+      }
+      oneByOne = false;
       total += read;
       if (read < this.batchSize) return total;
     }
+  }
+
+  /**
+   * Applies a parked event again through its projection (after a fix): resolved when it applies, else it
+   * stays parked with the new error. Takes the projection's lock, so the projector waits meanwhile.
+   */
+  async retryParked(
+    projection: Projection,
+    parkedId: string,
+    retried: { by: string; reason?: string },
+  ): Promise<RetryOutcome> {
+    return this.inTransaction(projection, async (tx) => {
+      const parked = await parkedEventForRetry(tx, parkedId);
+      if (!parked || parked.projection !== projection.name) return { kind: 'notFound' };
+      if (parked.resolvedAt) return { kind: 'alreadyResolved', parked };
+      const [event] = await new EventStore(tx).readStream(parked.streamId, parked.streamVersion);
+      const error = await this.attempt(tx, async () => {
+        if (!event || event.position !== parked.position) throw new Error('the event is no longer in the store');
+        await (projection.retry ?? projection.apply).call(projection, [event], tx);
+      });
+      const updated = await recordRetry(tx, parkedId, retried, error);
+      return { kind: error === undefined ? 'resolved' : 'failed', parked: updated };
+    });
   }
 
   /**
@@ -82,6 +147,51 @@ export class Projector {
     if (relevant.length > 0) await projection.apply(relevant, tx);
     await this.saveCheckpoint(tx, projection.name, cursorOf(last));
     return events.length;
+  }
+
+  /**
+   * The next batch, each event applied on its own (in a savepoint): a failing event is parked after
+   * `maxFailures` consecutive failures and skipped; before that the checkpoint stops just before it and the
+   * failure is returned, to throw once its count has committed.
+   */
+  private async applyOneByOne(projection: Projection, tx: SqlExecutor): Promise<number | ProjectionEventFailedError> {
+    const cursor = await this.checkpoint(projection.name, tx);
+    const events = await new EventStore(tx).readAll(cursor, this.batchSize);
+    const last = events.at(-1);
+    if (!last) return 0;
+    const pending = await pendingFailures(tx, projection.name);
+    let applied = cursor;
+    for (const event of events) {
+      if (projection.eventTypes.has(event.type)) {
+        const error = await this.attempt(tx, () => projection.apply([event], tx));
+        if (error === undefined) {
+          if (pending.has(event.position)) await forgetFailure(tx, projection.name, event.position);
+        } else {
+          const failure = nextFailure(pending.get(event.position) ?? 0, this.maxFailures);
+          await recordFailure(tx, projection.name, event, error, failure);
+          if (!failure.park) {
+            await this.saveCheckpoint(tx, projection.name, applied);
+            return new ProjectionEventFailedError(projection.name, event, failure.failures, this.maxFailures, error);
+          }
+        }
+      }
+      applied = cursorOf(event);
+    }
+    await this.saveCheckpoint(tx, projection.name, cursorOf(last));
+    return events.length;
+  }
+
+  /** Runs `work` in a savepoint: undefined when it succeeded, else its error's text (and nothing it did stays). */
+  private async attempt(tx: SqlExecutor, work: () => Promise<void>): Promise<string | undefined> {
+    await tx.query('SAVEPOINT projection_event');
+    try {
+      await work();
+      await tx.query('RELEASE SAVEPOINT projection_event');
+      return undefined;
+    } catch (error) {
+      await tx.query('ROLLBACK TO SAVEPOINT projection_event');
+      return errorText(error);
+    }
   }
 
   private async applySharedBatch(projections: readonly Projection[], tx: SqlExecutor): Promise<number> {

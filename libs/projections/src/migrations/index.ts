@@ -12,6 +12,7 @@ import { IndexOrganisationsByRegionalSpecialist1764910000000 } from './176491000
 import { AddNotificationDelivery1765100000000 } from './1765100000000-add-notification-delivery';
 import { DropStaffNamesFromOrganisationsView1765200000000 } from './1765200000000-drop-staff-names-from-organisations-view';
 import { CreatePracticesView1765328000000 } from './1765328000000-create-practices-view';
+import { CreateProjectionParkedEvents1765400000000 } from './1765400000000-create-projection-parked-events';
 
 export const readModelMigrations = [
   CreateReadModels1763856100000,
@@ -28,4 +29,5 @@ export const readModelMigrations = [
   AddNotificationDelivery1765100000000,
   DropStaffNamesFromOrganisationsView1765200000000,
   CreatePracticesView1765328000000,
+  CreateProjectionParkedEvents1765400000000,
 ];

@@ -1,0 +1,94 @@
+import type { DataSource } from 'typeorm';
+import type { EventStore } from '@mentorflow/event-store';
+import {
+  openParkedCounts,
+  openParkedEvents,
+  ProjectionEventFailedError,
+  Projector,
+  type Projection,
+} from '@mentorflow/projections';
+import { openTestEventStore } from '../support/database';
+import { poisonProjection } from '../support/poison-projection';
+
+/** Issue 23: an event a read model keeps failing on is parked after N failures, and the read model moves on. */
+describe('projector: poison events are parked, not stalling the read model', () => {
+  let dataSource: DataSource;
+  let store: EventStore;
+  beforeAll(async () => ({ dataSource, store } = await openTestEventStore()));
+  afterAll(async () => {
+    // Later specs on this database expect a healthy system: this spec's parked events are resolved.
+    await dataSource.query(
+      "UPDATE projection_parked_events SET resolved_at = now() WHERE projection LIKE 'poison-%' AND resolved_at IS NULL",
+    );
+    await dataSource.destroy();
+  });
+
+  const failures = async (projection: Projection) =>
+    dataSource.query<{ failures: number; parked: boolean }[]>(
+      'SELECT failures, parked_at IS NOT NULL AS parked FROM projection_parked_events WHERE projection = $1',
+      [projection.name],
+    );
+
+  it('stops before a failing event and counts its failures; parks it at the third and applies what follows', async () => {
+    const { projection, applied, append } = await poisonProjection(dataSource, store);
+    const [fine, poison, after] = await append('TestFine', 'TestPoison', 'TestFine');
+    const projector = new Projector(dataSource, 500, 3);
+
+    await expect(projector.catchUp(projection)).rejects.toMatchObject({ failures: 1, event: { position: poison } });
+    // The event before it committed; the checkpoint waits just before the poison.
+    expect(await applied()).toEqual([fine]);
+    expect(await failures(projection)).toEqual([{ failures: 1, parked: false }]);
+    await expect(projector.catchUp(projection)).rejects.toBeInstanceOf(ProjectionEventFailedError);
+    expect(await failures(projection)).toEqual([{ failures: 2, parked: false }]);
+
+    await projector.catchUp(projection);
+
+    expect(await applied()).toEqual([fine, after]);
+    expect(await failures(projection)).toEqual([{ failures: 3, parked: true }]);
+    expect((await openParkedCounts(dataSource))[projection.name]).toBe(1);
+    const [row] = await openParkedEvents(dataSource, { limit: 10, offset: 0 }, projection.name);
+    expect(row).toMatchObject({
+      position: poison,
+      eventType: 'TestPoison',
+      failures: 3,
+      error: expect.stringMatching(/^TypeError: Cannot read properties of undefined/),
+      resolvedAt: null,
+    });
+    expect((await projector.checkpoint(projection.name)).position).toBeGreaterThanOrEqual(after as number);
+  });
+
+  it('retries a transient failure and forgets its count once the event applies', async () => {
+    const { projection, control, applied, append } = await poisonProjection(dataSource, store);
+    // Two throws: the batch's, then the event's own attempt once the projector looks for the failing one.
+    control.failuresLeft = 2;
+    const [poison, after] = await append('TestPoison', 'TestFine');
+    const projector = new Projector(dataSource, 500, 3);
+
+    await expect(projector.catchUp(projection)).rejects.toMatchObject({ failures: 1 });
+    await projector.catchUp(projection);
+
+    expect(await applied()).toEqual([poison, after]);
+    expect(await failures(projection)).toEqual([]);
+  });
+
+  it('applies a parked event again after the fix, and a failed retry keeps it parked with the new count', async () => {
+    const { projection, control, applied, append } = await poisonProjection(dataSource, store);
+    const [poison, after] = await append('TestPoison', 'TestFine');
+    const projector = new Projector(dataSource, 500, 1);
+    await projector.catchUp(projection);
+    const [parked] = await openParkedEvents(dataSource, { limit: 10, offset: 0 }, projection.name);
+
+    const still = await projector.retryParked(projection, parked!.id, { by: 'admin' });
+    expect(still).toMatchObject({ kind: 'failed', parked: { failures: 2, resolvedAt: null } });
+
+    control.broken = false;
+    const fixed = await projector.retryParked(projection, parked!.id, { by: 'admin', reason: 'Проекция исправлена' });
+
+    expect(fixed).toMatchObject({ kind: 'resolved', parked: { resolvedAt: expect.any(Date) } });
+    expect(await applied()).toEqual([poison, after]);
+    expect((await openParkedCounts(dataSource))[projection.name]).toBeUndefined();
+    expect(await projector.retryParked(projection, parked!.id, { by: 'admin' })).toMatchObject({
+      kind: 'alreadyResolved',
+    });
+  });
+});
