@@ -15,6 +15,7 @@ import { HealthModule } from './health/health.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { PairsModule } from './pairs/pairs.module';
+import { ParkedEventsModule } from './projections/parked-events.module';
 import { DocumentsModule } from './documents/documents.module';
 import { PeopleModule } from './people/people.module';
 import { PeopleImportModule } from './people-import/people-import.module';
@@ -64,6 +65,7 @@ import { UsersModule } from './users/users.module';
     UsersModule,
     NotificationsModule,
     PeoplePrivacyModule,
+    ParkedEventsModule,
     HealthModule,
     // After AuthModule: its guard runs first, so the throttler counts per verified user.
     ThrottlingModule,

@@ -3,7 +3,9 @@ import { ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { EventStore } from '@mentorflow/event-store';
-import { calendarHorizon, loadProductionCalendar } from '@mentorflow/projections';
+import { calendarHorizon, loadProductionCalendar, openParkedCounts } from '@mentorflow/projections';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.decorators';
 import { TemporalHealthIndicator } from './temporal.health';
 
@@ -18,6 +20,7 @@ export class HealthController {
     private readonly database: TypeOrmHealthIndicator,
     private readonly temporal: TemporalHealthIndicator,
     private readonly store: EventStore,
+    @InjectDataSource() private readonly db: DataSource,
   ) {}
 
   /** The process is up; orchestrators restart it when this fails. */
@@ -26,11 +29,15 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** Database reachable, Temporal reachable, a worker polling: only then route traffic here. */
+  /**
+   * Database reachable, Temporal reachable, a worker polling: only then route traffic here. Parked events
+   * (issue 23) make it `degraded`, still 200: some read model lacks events, and an administrator retries them.
+   */
   @Get()
   @HealthCheck()
-  ready() {
-    return this.health.check([
+  async ready() {
+    let parked: Record<string, number> = {};
+    const result = await this.health.check([
       () => this.database.pingCheck('database', { timeout: 1500 }),
       () => this.temporal.isHealthy('temporal'),
       // Always up: a calendar running out is a warning for the administrators, not a reason to stop traffic.
@@ -38,6 +45,13 @@ export class HealthController {
         const { loadedThrough, warning } = calendarHorizon(await loadProductionCalendar(this.store), new Date());
         return { calendar: { status: 'up' as const, loadedThrough, ...(warning === undefined ? {} : { warning }) } };
       },
+      // Up either way, with the count of unresolved parked events per read model (the database check
+      // above reports an outage: an error thrown here would turn the 503 into a 500).
+      async () => {
+        parked = await openParkedCounts(this.db).catch(() => ({}));
+        return { projections: { status: 'up' as const, parked } };
+      },
     ]);
+    return Object.keys(parked).length > 0 ? { ...result, status: 'degraded' as const } : result;
   }
 }
