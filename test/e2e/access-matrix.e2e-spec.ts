@@ -2,13 +2,16 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { METHOD_METADATA, MODULE_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { RequestMethod, type Type } from '@nestjs/common';
-import { roles, type Role } from '@mentorflow/domain';
+import { programmeStream, roles, type Role } from '@mentorflow/domain';
+import { EventStore, type RecordedEvent } from '@mentorflow/event-store';
+import { DataSource } from 'typeorm';
 import { localDateOf } from '@mentorflow/calendar';
 import { AppModule } from '../../apps/api/src/app.module';
 import { IS_PUBLIC, ROLES } from '../../apps/api/src/auth/auth.decorators';
 import { staffReaderRoles } from '../../apps/api/src/people/people.roles';
 import { routeSupervisors } from '../../apps/api/src/routes/routes.service';
 import { addPerson } from '../support/people';
+import { parkStoredEvent } from '../support/poison-projection';
 import { approveCandidates } from '../support/participants';
 import {
   formPair,
@@ -174,6 +177,10 @@ describe('access matrix: every route × every role × own and other organisation
       if (role !== 'administrator') other[role] = system.token(randomUUID(), [role], [ids.organisationB], B);
     }
     ids.user = (await system.request('GET', '/me', as.curator)).body.userId;
+    // A parked event (issue 23) for the retry route: the programme's first event, as the programmes read model parks it.
+    const db = system.api.get(DataSource);
+    const [programmeStarted] = await new EventStore(db).readStream(programmeStream(ids.programme));
+    ids.parkedEvent = await parkStoredEvent(db, 'programmes', programmeStarted as RecordedEvent);
     ids.person = await addPerson(system, a, as.curator, 'Сотрудникова');
     // A practice of A's mentor, published: every role of A's region reads it (issue 28).
     const practice = await system.request('POST', '/practices', system.token(people.mentor, ['mentor'], [a]), {
@@ -235,6 +242,7 @@ describe('access matrix: every route × every role × own and other organisation
                           people: ids.person,
                           notifications: ids.notification,
                           practices: ids.practice,
+                          projections: ids.parkedEvent,
                         } as Record<string, string | undefined>
                       )[collection];
       if (!value)

@@ -727,6 +727,13 @@ const corpus: Record<string, { body: Body; cases: (body: Body) => Case[] }> = {
     body: { comment: 'Рекомендуем району' },
     cases: (b) => [['too long', withField(b, 'comment', long(2001)), 'comment', 'maxLength']],
   },
+  'POST /projections/parked/:id/retry': {
+    body: { reason: 'Обработчик проекции исправлен' },
+    cases: (b) => [
+      ['too long', withField(b, 'reason', long(501)), 'reason', 'maxLength'],
+      ['wrong type', withField(b, 'reason', 5), 'reason', 'isString'],
+    ],
+  },
   'POST /auth/dev-token': {
     body: { sub: uuid() },
     cases: (b) => [['too long', withField(b, 'sub', long(201)), 'sub', 'maxLength']],

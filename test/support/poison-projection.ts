@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import type { EventStore } from '@mentorflow/event-store';
+import type { EventStore, RecordedEvent } from '@mentorflow/event-store';
 import type { Projection } from '@mentorflow/projections';
 
 /**
@@ -47,4 +47,15 @@ export async function poisonProjection(db: DataSource, store: EventStore) {
     return (await store.append(streamId, version, events)).positions;
   };
   return { projection, control, applied, append };
+}
+
+/** Parks a stored event as if `projection` had failed on it N times (a fixture for the retry route); returns its id. */
+export async function parkStoredEvent(db: DataSource, projection: string, event: RecordedEvent): Promise<string> {
+  const [row] = await db.query<{ id: string }[]>(
+    `INSERT INTO projection_parked_events (projection, global_position, stream_id, stream_version, event_type, error,
+       failures, first_failed_at, last_failed_at, parked_at)
+     VALUES ($1, $2, $3, $4, $5, 'Error: a fixture', 5, now(), now(), now()) RETURNING id`,
+    [projection, event.position, event.streamId, event.streamVersion, event.type],
+  );
+  return (row as { id: string }).id;
 }
