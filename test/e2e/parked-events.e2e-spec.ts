@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { EventStore } from '@mentorflow/event-store';
-import { PROJECTIONS, Projector, type Projection } from '@mentorflow/projections';
-import { poisonProjection } from '../support/poison-projection';
+import { Projector } from '@mentorflow/projections';
+import { registeredPoison } from '../support/poison-projection';
 import { TestSystem } from '../support/system';
 
 /**
@@ -20,10 +18,7 @@ describe('poison events are parked, not stalling a read model', () => {
   afterAll(() => system?.stop());
 
   it('parks the failing event, applies the others, reports degraded, and a retry after the fix resolves it', async () => {
-    const db = system.api.get(DataSource);
-    const poison = await poisonProjection(db, new EventStore(db));
-    // Registered where the API's retry finds read models by name, as the worker's projector is built.
-    system.api.get<symbol, Projection[]>(PROJECTIONS, { strict: false }).push(poison.projection);
+    const { db, ...poison } = await registeredPoison(system);
     const [fine, failing, after] = await poison.append('TestFine', 'TestPoison', 'TestFine');
     const projector = new Projector(db, 500, 3);
 

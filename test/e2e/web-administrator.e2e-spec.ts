@@ -91,6 +91,7 @@ describe('web application: the administrator audits a pair after a mentor replac
       'Производственный календарь',
       'Пользователи и роли',
       'Уведомления',
+      'Сбойные события',
     ]);
 
     await page.getByLabel('Пара или группа').selectOption(pairId);

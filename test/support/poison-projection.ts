@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
-import type { EventStore, RecordedEvent } from '@mentorflow/event-store';
-import type { Projection } from '@mentorflow/projections';
+import { DataSource } from 'typeorm';
+import { EventStore, type RecordedEvent } from '@mentorflow/event-store';
+import { PROJECTIONS, type Projection } from '@mentorflow/projections';
+import type { TestSystem } from './system';
 
 /**
  * A read model whose handler throws on one event type while `broken` (issue 23: poison events), built the
@@ -58,4 +59,12 @@ export async function parkStoredEvent(db: DataSource, projection: string, event:
     [projection, event.position, event.streamId, event.streamVersion, event.type],
   );
   return (row as { id: string }).id;
+}
+
+/** A poison projection on the system's database, registered where the API's retry finds read models by name. */
+export async function registeredPoison(system: TestSystem) {
+  const db = system.api.get(DataSource);
+  const poison = await poisonProjection(db, new EventStore(db));
+  system.api.get<symbol, Projection[]>(PROJECTIONS, { strict: false }).push(poison.projection);
+  return { db, ...poison };
 }

@@ -1970,6 +1970,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/projections/parked": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Сбойные события: проекции не смогли их применить и пропустили */
+        get: operations["ParkedEventsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projections/parked/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Повторить сбойное событие: применилось — снято со сбойных; снова ошибка — 409, событие остаётся сбойным */
+        post: operations["ParkedEventsController_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health/live": {
         parameters: {
             query?: never;
@@ -3078,6 +3112,10 @@ export interface components {
              * @example Заявление об отзыве согласия на обработку персональных данных № 15 от 02.11.2026
              */
             documentRef: string;
+        };
+        RetryParkedEventDto: {
+            /** @example Исправлена проекция отчётов (версия 1.4.2) */
+            reason?: string;
         };
     };
     responses: never;
@@ -5914,6 +5952,49 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["DepersonalisationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ParkedEventsController_list: {
+        parameters: {
+            query?: {
+                limit?: unknown;
+                offset?: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ParkedEventsController_retry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RetryParkedEventDto"];
             };
         };
         responses: {

@@ -22,6 +22,7 @@ import { Notifications } from './features/notifications/Notifications';
 import { PracticeBank } from './features/practices/PracticeBank';
 import { PracticePage } from './features/practices/PracticePage';
 import { SubmitPractice } from './features/practices/SubmitPractice';
+import { ParkedEvents } from './features/operations/ParkedEvents';
 import './styles.css';
 
 const router = createBrowserRouter(
@@ -48,6 +49,7 @@ const router = createBrowserRouter(
         { path: 'calendar', element: <CalendarYears /> },
         { path: 'users', element: <Users /> },
         { path: 'notifications', element: <Notifications /> },
+        { path: 'parked-events', element: <ParkedEvents /> },
         { path: 'people/import', element: <ImportPeople /> },
         { path: 'regional-specialists', element: <RegionalSpecialists /> },
         { path: 'practices', element: <PracticeBank /> },

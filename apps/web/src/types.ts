@@ -442,3 +442,16 @@ export interface NotificationItem {
   sentAt: string | null;
   resentAt: string | null;
 }
+
+/** An event a read model parked after repeated failures (GET /projections/parked), as administrators see it. */
+export interface ParkedEventItem {
+  id: string;
+  projection: string;
+  position: number;
+  eventType: string;
+  error: string;
+  failures: number;
+  firstFailedAt: string;
+  lastFailedAt: string;
+  retriedAt: string | null;
+}

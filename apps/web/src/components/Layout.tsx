@@ -36,6 +36,7 @@ export const menu: MenuItem[] = [
   { to: '/calendar', label: 'Производственный календарь', roles: ['administrator'] },
   { to: '/users', label: 'Пользователи и роли', roles: ['administrator'] },
   { to: '/notifications', label: 'Уведомления', roles: ['administrator'] },
+  { to: '/parked-events', label: 'Сбойные события', roles: ['administrator'] },
 ];
 
 export const allowed = (item: MenuItem, has: (...roles: Role[]) => boolean) =>
