@@ -1,6 +1,12 @@
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import type { DataSource } from 'typeorm';
-import type { EventStore } from '@mentorflow/event-store';
+import { programmeStream } from '@mentorflow/domain';
+import type { EventStore, RecordedEvent } from '@mentorflow/event-store';
 import {
+  programmesProjection,
   openParkedCounts,
   openParkedEvents,
   ProjectionEventFailedError,
@@ -8,7 +14,7 @@ import {
   type Projection,
 } from '@mentorflow/projections';
 import { openTestEventStore } from '../support/database';
-import { poisonProjection } from '../support/poison-projection';
+import { parkStoredEvent, poisonProjection } from '../support/poison-projection';
 
 /** Issue 23: an event a read model keeps failing on is parked after N failures, and the read model moves on. */
 describe('projector: poison events are parked, not stalling the read model', () => {
@@ -89,6 +95,54 @@ describe('projector: poison events are parked, not stalling the read model', () 
     expect((await openParkedCounts(dataSource))[projection.name]).toBeUndefined();
     expect(await projector.retryParked(projection, parked!.id, { by: 'admin' })).toMatchObject({
       kind: 'alreadyResolved',
+    });
+  });
+
+  it('npm run projections:retry applies the parked events of the read model it names; a folded one re-folds the stream', async () => {
+    const retry = (...args: string[]) =>
+      promisify(execFile)(
+        process.execPath,
+        ['-r', '@swc-node/register', join('scripts', 'projections-retry.ts'), ...args],
+        {
+          cwd: join(__dirname, '..', '..'),
+          env: { ...process.env },
+        },
+      );
+    const programmeId = randomUUID();
+    await store.append(programmeStream(programmeId), 0, [
+      {
+        eventId: randomUUID(),
+        type: 'ProgrammeStarted',
+        data: {
+          programmeId,
+          organisationId: randomUUID(),
+          title: 'Пропущенная',
+          stage: 'preparatory',
+          startedAt: '2026-09-01T06:00:00.000Z',
+          startedBy: 'd',
+        },
+        metadata: { actorId: 'tester', role: 'director' },
+      },
+    ]);
+    await new Projector(dataSource).catchUp(programmesProjection);
+    // As if the programmes read model had parked it: its row is missing.
+    await dataSource.query('DELETE FROM programmes_view WHERE programme_id = $1', [programmeId]);
+    const [started] = await store.readStream(programmeStream(programmeId));
+    const id = await parkStoredEvent(dataSource, 'programmes', started as RecordedEvent);
+
+    const { stderr } = await retry('programmes');
+
+    expect(stderr).toContain(`[projections:retry] programmes ProgrammeStarted at ${started?.position}: resolved`);
+    const [row] = await dataSource.query('SELECT stage FROM programmes_view WHERE programme_id = $1', [programmeId]);
+    expect(row).toEqual({ stage: 'preparatory' });
+    const [parked] = await dataSource.query(
+      'SELECT resolved_at, retried_by FROM projection_parked_events WHERE id = $1',
+      [id],
+    );
+    expect(parked).toMatchObject({ resolved_at: expect.any(Date), retried_by: 'projections:retry' });
+    await expect(retry('programme')).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('Unknown projection "programme"'),
     });
   });
 });
