@@ -279,7 +279,7 @@ describe('projector and position gaps', () => {
 
     // Mended: the isolated read model catches up on its own, then rejoins the shared pass.
     broken = false;
-    // After the pause a failing event waits (twice the poll interval here) before its next try.
+    // A failing event's read model pauses (a second after the first failure) before its next try.
     await waitUntil(async () => (await service.catchUpAll(), (await projected(stuck)) === 1));
     expect(await projected(stuck)).toBe(1);
     await store.append(pairStream(pairId), diaryFrom + 7, [diary(8)]);

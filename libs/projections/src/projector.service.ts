@@ -8,6 +8,9 @@ import { projectionByName } from './projection-by-name';
 import { Projector } from './projector';
 import { ProjectionEventFailedError } from './parking/parked-events';
 
+/** The pause after an event's first failure, doubled after each next one (1, 2, 4, 8 s: parked after ~15 s at 5). */
+const FAILED_EVENT_PAUSE_MS = 1000;
+
 /** Runs the projector loop in the process that enables it (the worker by default). */
 @Injectable()
 export class ProjectorService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -16,7 +19,7 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
   private loop?: PollingLoop<number>;
   /** Projections that failed and are caught up alone until they succeed. */
   private readonly isolated = new Set<string>();
-  /** A projection stopped at a failing event waits before its next attempt (ms since epoch), doubling each time. */
+  /** A projection stopped at a failing event waits until then (ms since epoch) before its next attempt. */
   private readonly retryAfter = new Map<string, number>();
 
   constructor(
@@ -26,10 +29,6 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
   ) {
     const { batchSize, maxFailures } = config.getOrThrow<AppConfig['projector']>('app.projector');
     this.projector = new Projector(dataSource, batchSize, maxFailures);
-  }
-
-  private get pollMs(): number {
-    return this.config.getOrThrow<AppConfig['projector']>('app.projector').pollMs;
   }
 
   onApplicationBootstrap(): void {
@@ -68,7 +67,10 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
         this.logger.warn(`Projection ${projection.name} failed: ${(error as Error).message}`);
         // A failing event is tried again after a pause, so a transient cause has time to pass before it is parked.
         if (error instanceof ProjectionEventFailedError)
-          this.retryAfter.set(projection.name, Date.now() + Math.min(this.pollMs * 2 ** error.failures, 30_000));
+          this.retryAfter.set(
+            projection.name,
+            Date.now() + Math.min(FAILED_EVENT_PAUSE_MS * 2 ** (error.failures - 1), 60_000),
+          );
       }
     }
     return read;
