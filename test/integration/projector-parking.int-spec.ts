@@ -1,7 +1,4 @@
-import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { DataSource } from 'typeorm';
 import { programmeStream } from '@mentorflow/domain';
 import type { EventStore, RecordedEvent } from '@mentorflow/event-store';
@@ -14,6 +11,7 @@ import {
   type Projection,
 } from '@mentorflow/projections';
 import { openTestEventStore } from '../support/database';
+import { runTsScript } from '../support/scripts';
 import { parkStoredEvent, poisonProjection } from '../support/poison-projection';
 
 /** Issue 23: an event a read model keeps failing on is parked after N failures, and the read model moves on. */
@@ -99,15 +97,7 @@ describe('projector: poison events are parked, not stalling the read model', () 
   });
 
   it('npm run projections:retry applies the parked events of the read model it names; a folded one re-folds the stream', async () => {
-    const retry = (...args: string[]) =>
-      promisify(execFile)(
-        process.execPath,
-        ['-r', '@swc-node/register', join('scripts', 'projections-retry.ts'), ...args],
-        {
-          cwd: join(__dirname, '..', '..'),
-          env: { ...process.env },
-        },
-      );
+    const retry = (...args: string[]) => runTsScript('projections-retry.ts', ...args);
     const programmeId = randomUUID();
     await store.append(programmeStream(programmeId), 0, [
       {

@@ -1,12 +1,10 @@
-import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { DataSource } from 'typeorm';
 import { EventStore } from '@mentorflow/event-store';
 import { Projector, programmesProjection } from '@mentorflow/projections';
 import { programmeStream } from '@mentorflow/domain';
 import { openTestEventStore } from '../support/database';
+import { runTsScript } from '../support/scripts';
 
 const actor = { actorId: 'tester', role: 'curator' };
 
@@ -83,15 +81,7 @@ describe('checkpointed projector', () => {
   });
 
   it('rebuilds the read model an operator names (npm run projections:rebuild)', async () => {
-    const rebuild = (...args: string[]) =>
-      promisify(execFile)(
-        process.execPath,
-        ['-r', '@swc-node/register', join('scripts', 'projections-rebuild.ts'), ...args],
-        {
-          cwd: join(__dirname, '..', '..'),
-          env: { ...process.env },
-        },
-      );
+    const rebuild = (...args: string[]) => runTsScript('projections-rebuild.ts', ...args);
     const id = await startProgramme('По команде');
     await appointCurator(id, 1, randomUUID());
     await new Projector(dataSource).catchUp(programmesProjection);

@@ -1,5 +1,7 @@
+import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 
 /**
  * The provisioning scripts are plain ESM (npm start runs them without a build); Jest's CommonJS
@@ -20,3 +22,10 @@ export function timeSkippingServerPath(): string {
   if (!path) throw new Error('TEMPORAL_TEST_SERVER_PATH is not set: run through the integration Jest project');
   return path;
 }
+
+/** Runs a TypeScript operator script (`scripts/<relative>`) as `npm run` does, with this process's environment. */
+export const runTsScript = (relative: string, ...args: string[]) =>
+  promisify(execFile)(process.execPath, ['-r', '@swc-node/register', join('scripts', relative), ...args], {
+    cwd: join(__dirname, '..', '..'),
+    env: { ...process.env },
+  });
