@@ -16,6 +16,7 @@ const projectionLabels: Readonly<Record<string, string>> = {
   'notification-outbox': 'Уведомления',
   'report-facts': 'Отчёты',
   'pending-deadlines': 'Сроки задач',
+  practices: 'Банк практик',
 };
 
 /** «03.12.2026 14:05 (МСК)»: administrators are of no one organisation, so Moscow time as on the other admin screens. */
