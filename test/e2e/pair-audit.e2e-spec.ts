@@ -191,11 +191,18 @@ describe('pairs through HTTP: formation, replacement checks, and the audited his
       headers: { authorization: `Bearer ${as.admin}` },
     });
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
-    const lines = (await csv.text()).trim().split('\n');
-    expect(lines[0]).toMatch(/^Версия,Событие,Время \(UTC\)/);
-    expect(lines[0]).toContain(',Кто,ФИО,Роль,');
-    expect(lines[1]).toMatch(/^1,PairFormed,/);
-    expect(lines[1]).toContain(`,${director},Пользователь ${director.slice(0, 8)},director,`);
+    // For Russian Excel: a BOM, `;` between cells, Russian words, дд.мм.гггг чч:мм, no JSON (the JSON export has it).
+    const bytes = Buffer.from(await csv.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.subarray(3).toString('utf8');
+    expect(text).not.toContain('{"');
+    const lines = text.trim().split('\r\n');
+    expect(lines[0]).toBe('Версия;Событие;Время (местное);Часовой пояс;Кто;Роль;Причина;Документ;Содержание;Хеш');
+    const formed = lines[1].split(';');
+    expect(formed.slice(0, 2)).toEqual(['1', 'Пара закреплена приказом']);
+    expect(formed[2]).toMatch(/^\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}$/);
+    expect(formed.slice(4, 6)).toEqual([`Пользователь ${director.slice(0, 8)}`, 'Руководитель']);
+    expect(formed[8]).toMatch(/^"?Наставник /);
 
     const reads = await system.request('GET', `/pairs/${pairId}/history/reads`, as.admin);
     expect(reads.body.map((r: { readerId: string; format: string }) => [r.readerId, r.format])).toEqual(

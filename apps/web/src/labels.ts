@@ -39,7 +39,6 @@ export {
   practiceStatusLabels,
   practiceFieldLabels,
 } from '../../../libs/domain/src/practice/practice.labels';
-import { practiceEventLabels } from '../../../libs/domain/src/practice/practice.labels';
 
 import { roleLabels } from '../../../libs/domain/src/shared/role.labels';
 
@@ -63,29 +62,8 @@ export const taskStatusLabels: Readonly<Record<TaskStatus, string>> = {
   cancelled: 'Отменена',
 };
 
-/** What happened, in the words of the audit timeline. */
-export const eventTypeLabels: Readonly<Record<string, string>> = {
-  PairFormed: 'Пара закреплена приказом',
-  PersonalProgrammeApproved: 'Утверждена персонализированная программа',
-  MentorDiaryEntryRecorded: 'Запись в дневнике наставника',
-  MenteeReportRecorded: 'Отчёт наставляемого',
-  InterimControlPassed: 'Промежуточный контроль пройден',
-  InterimControlFailed: 'Промежуточный контроль: требуется корректировка',
-  MentorFinalReportSubmitted: 'Отчёт наставника по итогам наставничества',
-  FinalControlCompleted: 'Итоговый контроль',
-  PairCompleted: 'Пара завершила программу',
-  MentorReplaced: 'Замена наставника',
-  MentorReplacementRejected: 'Замена наставника отклонена',
-  PairTerminated: 'Пара прекращена досрочно',
-  TaskRaised: 'Поставлена задача',
-  TaskReminded: 'Напоминание о задаче',
-  TaskOverdue: 'Задача просрочена',
-  TaskCompleted: 'Задача выполнена',
-  TaskCancelled: 'Задача отменена',
-  TaskReassigned: 'Задача передана другому исполнителю',
-  TaskEscalated: 'Задача эскалирована',
-  ...practiceEventLabels,
-};
+/** What happened, in the words of the audit timeline (shared with the CSV export). */
+export { pairHistoryEventLabels as eventTypeLabels } from '../../../libs/domain/src/pair/pair.history.labels';
 
 export const pluralRu = (n: number, one: string, few: string, many: string): string => {
   const mod10 = Math.abs(n) % 10;

@@ -59,6 +59,7 @@ export {
 export * from './pair/pair.gate-counts';
 export * from './pair/pair.decider';
 export * from './pair/pair.labels';
+export * from './pair/pair.history.labels';
 export * from './route/route.events';
 export * from './route/route.code';
 export * from './route/route.commands';

@@ -33,24 +33,30 @@ describe('csvCell', () => {
 });
 
 describe('pair history CSV', () => {
+  const entry: AuditEntry = {
+    version: 1,
+    event: 'Пара прекращена досрочно',
+    recordedAtLocal: '01.10.2026 14:00',
+    timeZone: 'Europe/Samara',
+    actor: 'Петрова Анна Сергеевна',
+    role: 'Руководитель',
+    reason: '=HYPERLINK("http://x","y")',
+    documentRef: '-1+1',
+    content: 'Причина: =HYPERLINK("http://x","y")',
+    hash: 'abc',
+  };
+
   it('writes a formula-like reason or order number as text', () => {
-    const entry: AuditEntry = {
-      version: 1,
-      type: 'PairTerminated',
-      recordedAt: '2026-10-01T10:00:00.000Z',
-      recordedAtLocal: '2026-10-01T14:00:00',
-      timeZone: 'Europe/Samara',
-      actorId: 'director-1',
-      actorName: 'Петрова Анна Сергеевна',
-      role: 'director',
-      reason: '=HYPERLINK("http://x","y")',
-      documentRef: '-1+1',
-      data: { reason: '=HYPERLINK("http://x","y")' },
-      hash: 'abc',
-    };
-    const [, row] = auditCsv([entry]).split('\n');
+    const [, row] = auditCsv([entry]).split('\r\n');
     expect(row).toBe(
-      `1,PairTerminated,2026-10-01T10:00:00.000Z,2026-10-01T14:00:00,Europe/Samara,director-1,Петрова Анна Сергеевна,director,"'=HYPERLINK(""http://x"",""y"")","'-1+1","{""reason"":""=HYPERLINK(\\""http://x\\"",\\""y\\"")""}",abc`,
+      `1;Пара прекращена досрочно;01.10.2026 14:00;Europe/Samara;Петрова Анна Сергеевна;Руководитель;"'=HYPERLINK(""http://x"",""y"")";"'-1+1";"Причина: =HYPERLINK(""http://x"",""y"")";abc`,
     );
+  });
+
+  it('opens in Russian Excel: a BOM, `;` between cells, CRLF rows, Russian headers', () => {
+    const csv = auditCsv([entry]);
+    expect(csv.startsWith('\uFEFFВерсия;Событие;Время (местное);')).toBe(true);
+    expect(csv.endsWith('\r\n')).toBe(true);
+    expect(csv).not.toContain('{"');
   });
 });

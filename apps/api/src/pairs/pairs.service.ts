@@ -12,7 +12,13 @@ import {
   mentorLoadDecider,
   mentorLoadStream,
   pairDecider,
+  pairHistoryContent,
+  pairHistoryEventLabels,
   pairStream,
+  mentorReplacementReasonLabels,
+  personIdsOf,
+  roleLabels,
+  type MentorReplacementReason,
   pairWorkflowId,
   personalProgrammeVersionsOf,
   validateMentorReplacement,
@@ -361,10 +367,18 @@ export class PairsService {
     return this.people.fullNames(ids.flatMap((r) => (r.id ? [r.id] : [])));
   }
 
-  /** The same trail as entries (CSV export). */
+  /**
+   * The same trail as entries (CSV export), named: the actors and the people the events name (mentors,
+   * mentees), in one directory query, so «Содержание» reads as the timeline does.
+   */
   async historyEntries(user: AuthenticatedUser, pairId: string): Promise<AuditEntry[]> {
-    const { timeZone } = await this.auditedRead(user, pairId, 'csv');
-    const [events, names] = await Promise.all([this.store.readStream(pairStream(pairId)), this.auditNames(pairId)]);
+    const [{ timeZone }, events] = await Promise.all([
+      this.auditedRead(user, pairId, 'csv'),
+      this.store.readStream(pairStream(pairId)),
+    ]);
+    const ids = new Set(events.flatMap((e) => [String(e.metadata.actorId ?? ''), ...personIdsOf(e.data)]));
+    ids.delete('');
+    const names = await this.people.fullNames([...ids]);
     return events.map((e) => toAuditEntry(e, timeZone, names));
   }
 
@@ -439,96 +453,92 @@ const readerRole = (user: AuthenticatedUser, organisationId: string | undefined)
 
 /** One formatter per time zone: constructing an Intl.DateTimeFormat costs ≈0.2 ms, a 1,000-event history formats 1,000 times. */
 const localFormats = new Map<string, Intl.DateTimeFormat>();
+/** дд.мм.гггг чч:мм in the organisation's zone, as Russian Excel reads a date and time. */
 const localTime = (iso: string, timeZone: string) => {
   let format = localFormats.get(timeZone);
   if (!format) {
-    format = new Intl.DateTimeFormat('sv-SE', {
+    format = new Intl.DateTimeFormat('ru-RU', {
       timeZone,
       year: 'numeric',
       month: '2-digit',
       day: '2-digit',
       hour: '2-digit',
       minute: '2-digit',
-      second: '2-digit',
+      hourCycle: 'h23',
     });
     localFormats.set(timeZone, format);
   }
-  return format.format(new Date(iso)).replace(' ', 'T');
+  return format.format(new Date(iso)).replace(', ', ' ');
 };
 
+/** One row of the CSV export: everything already in words. */
 export interface AuditEntry {
   version: number;
-  type: string;
-  recordedAt: string;
+  /** The event's Russian name (the timeline's). */
+  event: string;
+  /** дд.мм.гггг чч:мм in `timeZone`. */
   recordedAtLocal: string;
   timeZone: string;
-  actorId: unknown;
-  actorName?: string;
-  role: unknown;
-  reason: unknown;
-  documentRef: unknown;
-  data: Record<string, unknown>;
+  /** The actor's name where the directory gives one, «Система» for the workflows, else the id. */
+  actor: string;
+  role: string;
+  reason: string | undefined;
+  documentRef: string | undefined;
+  /** The event's fields in words (never JSON). */
+  content: string;
   hash: string | null;
 }
 
+const text = (value: unknown): string | undefined =>
+  value === undefined || value === null || typeof value === 'object' ? undefined : String(value);
+
 function toAuditEntry(e: RecordedEvent, timeZone: string, names: ReadonlyMap<string, string>): AuditEntry {
+  const actorId = text(e.metadata.actorId) ?? '';
+  const role = text(e.metadata.role) ?? '';
+  const reason = text(e.metadata.reason ?? (e.data as { reason?: unknown }).reason);
+  const label = (id: string) => names.get(id) ?? id;
   return {
     version: e.streamVersion,
-    type: e.type,
-    recordedAt: e.recordedAt,
+    event: pairHistoryEventLabels[e.type] ?? e.type,
     recordedAtLocal: localTime(e.recordedAt, timeZone),
     timeZone,
-    actorId: e.metadata.actorId,
-    actorName: names.get(String(e.metadata.actorId)),
-    role: e.metadata.role,
-    reason: e.metadata.reason ?? (e.data as { reason?: unknown }).reason,
-    documentRef: e.metadata.documentRef ?? (e.data as { order?: { number?: string } }).order?.number,
-    data: e.data,
+    actor: role === 'system' || actorId === 'system' ? 'Система' : label(actorId),
+    role: roleLabels[role as Role] ?? role,
+    reason: reason && (mentorReplacementReasonLabels[reason as MentorReplacementReason] ?? reason),
+    documentRef: text(e.metadata.documentRef ?? (e.data as { order?: { number?: unknown } }).order?.number),
+    content: pairHistoryContent(e.type, e.data, label),
     hash: e.hash,
   };
 }
 
-/** Structured values (the event's data, an unexpected metadata type) as their JSON text. */
-const auditCell = (value: unknown) =>
-  csvCell(
-    value === undefined ||
-      value === null ||
-      typeof value === 'string' ||
-      typeof value === 'number' ||
-      typeof value === 'boolean'
-      ? value
-      : JSON.stringify(value),
-  );
-
-/** CSV with Russian headers, for a spreadsheet. */
+/**
+ * CSV for Russian Excel: UTF-8 with a BOM (else Excel reads it as cp1251), `;` between cells (the Russian
+ * list separator), CRLF rows, Russian headers and words. The machine export with every field is the JSON.
+ */
 export function auditCsv(entries: AuditEntry[]): string {
   const header = [
     'Версия',
     'Событие',
-    'Время (UTC)',
     'Время (местное)',
     'Часовой пояс',
     'Кто',
-    'ФИО',
     'Роль',
     'Причина',
     'Документ',
-    'Данные',
+    'Содержание',
     'Хеш',
   ];
   const rows = entries.map((e) => [
     e.version,
-    e.type,
-    e.recordedAt,
+    e.event,
     e.recordedAtLocal,
     e.timeZone,
-    e.actorId,
-    e.actorName,
+    e.actor,
     e.role,
     e.reason,
     e.documentRef,
-    e.data,
+    e.content,
     e.hash,
   ]);
-  return [header, ...rows].map((r) => r.map(auditCell).join(',')).join('\n') + '\n';
+  return '\uFEFF' + [header, ...rows].map((r) => r.map(csvCell).join(';') + '\r\n').join('');
 }

@@ -16,6 +16,7 @@ import {
 } from '../../labels';
 import type { ChainVerdict, HistoryEntry, Order, Pair, Role } from '../../types';
 import { PairRouteLinks } from '../routes/PairRouteLinks';
+import { pairHistorySummary } from '../../../../../libs/domain/src/pair/pair.history.labels';
 
 /** Administrators (and the organisation's curator) read a pair's whole history, verify its hash chain and export it. */
 export function PairAudit() {
@@ -58,29 +59,9 @@ function orderOf(entry: HistoryEntry): Order | undefined {
   return order && typeof order === 'object' && 'number' in order ? order : undefined;
 }
 
-/** One line of "what" for an event: the facts an auditor looks for. */
-function summary(entry: HistoryEntry, label: (id: string) => string): string {
-  const d = entry.data as Record<string, unknown>;
-  switch (entry.type) {
-    case 'PairFormed':
-      return `Наставник ${label(d.mentorId as string)}, наставляемые: ${((d.menteeIds as string[]) ?? []).map((id) => label(id)).join(', ')}`;
-    case 'MentorReplaced':
-      return `Новый наставник ${label(d.newMentorId as string)} вместо ${label(d.previousMentorId as string)}`;
-    case 'MentorReplacementRejected':
-      return String(d.message ?? d.reason ?? '');
-    case 'TaskRaised':
-      return String(d.title ?? '');
-    case 'TaskReassigned': {
-      // Moved by hand (issue 27): from whom to whom and why; a replacement's handover names neither.
-      const from = (d.from as { personId?: string } | undefined)?.personId;
-      const to = (d.to as { personId?: string } | undefined)?.personId;
-      const moved = from && to ? `${label(from)} → ${label(to)}` : '';
-      return [moved, d.reason ? `причина: ${String(d.reason)}` : ''].filter(Boolean).join('; ');
-    }
-    default:
-      return '';
-  }
-}
+/** One line of "what" for an event: the facts an auditor looks for (the CSV's «Содержание» starts from it too). */
+const summary = (entry: HistoryEntry, label: (id: string) => string): string =>
+  pairHistorySummary(entry.type, entry.data as Record<string, unknown>, label);
 
 function PairHistory({ pairId }: { pairId: string }) {
   const session = useSession();

@@ -1,0 +1,41 @@
+import { pairHistoryContent, personIdsOf } from './pair.history.labels';
+
+const names: Record<string, string> = { m1: 'Иванова Мария Петровна', t1: 'Сидоров Пётр Ильич' };
+const label = (id: string) => names[id] ?? id;
+
+describe('pair history content (the CSV «Содержание»)', () => {
+  it('given a formed pair, says who mentors whom by name, as the timeline does', () => {
+    expect(pairHistoryContent('PairFormed', { pairId: 'p', mentorId: 'm1', menteeIds: ['t1'] }, label)).toBe(
+      'Наставник Иванова Мария Петровна, наставляемые: Сидоров Пётр Ильич',
+    );
+  });
+
+  it('given an event without a timeline line, writes its fields in Russian words, dates as дд.мм.гггг, never JSON', () => {
+    const content = pairHistoryContent(
+      'MentorDiaryEntryRecorded',
+      { pairId: 'p', entryId: 'e', mentorId: 'm1', date: '2026-10-05', text: 'Посетили урок', recordedAt: 'x' },
+      label,
+    );
+    expect(content).toBe('Наставник: Иванова Мария Петровна; Дата: 05.10.2026; Текст: Посетили урок');
+  });
+
+  it('given nested facts, writes them as words in brackets, codes in Russian', () => {
+    const content = pairHistoryContent(
+      'FinalControlCompleted',
+      { outcome: 'passed', term: { start: '2026-09-01', end: '2027-05-31' } },
+      label,
+    );
+    expect(content).toBe('Результат: Цели программы достигнуты; Срок: (Начало: 01.09.2026; Окончание: 31.05.2027)');
+    expect(content).not.toContain('{');
+  });
+
+  it('given an interim control, names its outcome as the interim control does', () => {
+    expect(pairHistoryContent('InterimControlPassed', { outcome: 'passed', comment: 'Хорошо' }, label)).toBe(
+      'Результат: Пройден; Комментарий: Хорошо',
+    );
+  });
+
+  it('lists the people an event names', () => {
+    expect(personIdsOf({ mentorId: 'm1', menteeIds: ['t1'], to: { personId: 'x' } })).toEqual(['m1', 't1', 'x']);
+  });
+});
