@@ -89,6 +89,29 @@ describe('pairs through HTTP: formation, replacement checks, and the audited his
     });
   });
 
+  it("finds a pair by the mentee's surname, the organisation's name or the order's number, paged; a bad query is 400", async () => {
+    const pair = (await system.request('GET', `/pairs/${pairId}`, as.admin)).body;
+    const organisation = (await system.request('GET', `/organisations/${organisationId}`, as.admin)).body;
+    const found = async (q: string, page = '') => {
+      const r = await system.request('GET', `/pairs?q=${encodeURIComponent(q)}${page}`, as.admin);
+      expect(r.status).toBe(200);
+      return (r.body as { pairId: string }[]).map((p) => p.pairId);
+    };
+    expect(await found('молодых')).toContain(pairId);
+    expect(await found('Ольга')).toContain(pairId);
+    expect(await found(organisation.name)).toContain(pairId);
+    expect(await found(pair.order.number)).toContain(pairId);
+    expect(await found('Нетакойфамилии')).toEqual([]);
+    expect((await found('Молодых', '&limit=1&offset=0')).length).toBeLessThanOrEqual(1);
+    // The curator of another organisation finds nothing of this one.
+    const outsider = await system.request('GET', '/pairs?q=Молодых', as.outsider);
+    expect(outsider.body.map((p: { pairId: string }) => p.pairId)).not.toContain(pairId);
+
+    const bad = await system.request('GET', `/pairs?q=${'я'.repeat(101)}`, as.admin);
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('q');
+  });
+
   it('refuses a formation without every written consent, naming whose is missing, and stores nothing', async () => {
     const other = randomUUID();
     system.token(other, ['mentee'], [organisationId]);

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { approveCandidates } from '../support/participants';
+import { addPerson } from '../support/people';
 import {
   formPair,
   mentorReplacement,
@@ -50,6 +51,8 @@ describe('web application: the administrator audits a pair after a mentor replac
       });
       candidates.push(proposed.body.participantId);
     }
+    // The directory names the mentee: the administrator finds the pair by her surname.
+    await addPerson(system, organisationId, as.curator, 'Аудитова', { personId: mentee, firstName: 'Ольга' });
     // A pair takes people of the organisation only.
     const proposedMentee = await selectParticipant(system, programmeId, as.curator, mentee, 'mentee', {
       teachingExperienceYears: 0,
@@ -94,7 +97,16 @@ describe('web application: the administrator audits a pair after a mentor replac
       'Сбойные события',
     ]);
 
-    await page.getByLabel('Пара или группа').selectOption(pairId);
+    // Found by the mentee's surname (a search, not a list of every pair), opened from the result.
+    await page.getByLabel('Поиск пары: организация, ФИО наставника или наставляемого, номер приказа').fill('аудитова');
+    const result = page.getByTestId('pair-search-results').getByRole('link');
+    await result.first().waitFor();
+    await expect(result.allTextContents()).resolves.toEqual([expect.stringContaining('— Аудитова О. П.')]);
+    await result.first().click();
+    await page.waitForURL(`**/audit/${pairId}`);
+    const formedItem = page.locator('.timeline-PairFormed');
+    await formedItem.waitFor();
+    await expect(formedItem.textContent()).resolves.toContain('наставляемые: Аудитова');
     const replacement = page.locator('.timeline-MentorReplaced');
     await replacement.waitFor();
     const text = await replacement.textContent();
@@ -122,8 +134,10 @@ describe('web application: the administrator audits a pair after a mentor replac
     ]);
     expect(download.suggestedFilename()).toBe(`pair-${pairId}-history.csv`);
     const csv = readFileSync((await download.path()) as string, 'utf8');
-    expect(csv.split('\n')[0]).toMatch(/^\uFEFF?Версия,Событие,Время \(UTC\)/);
-    expect(csv).toContain('MentorReplaced');
+    // For Russian Excel: a BOM, `;`, the timeline's words, no JSON.
+    expect(csv.split('\r\n')[0]).toMatch(/^\uFEFFВерсия;Событие;Время \(местное\);/);
+    expect(csv).toContain(';Замена наставника;');
+    expect(csv).not.toContain('{"');
     await screenshot(page, 'admin-pair-history');
 
     // The audit reads the administrator made are themselves recorded.

@@ -3959,6 +3959,8 @@ export interface operations {
                 status?: "notFormed" | "formed" | "active" | "completed" | "terminated";
                 mentorId?: string;
                 form?: "teacherTeacher" | "headTeacher" | "employerStudent" | "studentPupil" | "pupilPupil" | "employerPupil" | "universityTeacherYoungTeacher";
+                /** @description Search (the administrator's audit): the organisation's name, the order's number, or the start of the mentor's or a mentee's ФИО or of a word of it (case and ё/е do not matter) */
+                q?: string;
             };
             header?: never;
             path?: never;

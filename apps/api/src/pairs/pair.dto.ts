@@ -336,6 +336,15 @@ export class PairListQuery extends PaginationQuery {
 
   @EnumField(pairForms, { optional: true })
   form?: string;
+
+  @TextField({
+    max: 100,
+    optional: true,
+    description:
+      "Search (the administrator's audit): the organisation's name, the order's number, or the start of the mentor's or a mentee's ФИО or of a word of it (case and ё/е do not matter)",
+    example: 'Иванов',
+  })
+  q?: string;
 }
 
 export class HistoryQuery {

@@ -17,6 +17,7 @@ import {
   pairStream,
   mentorReplacementReasonLabels,
   personIdsOf,
+  personSearchKey,
   roleLabels,
   type MentorReplacementReason,
   pairWorkflowId,
@@ -50,6 +51,7 @@ import { recordedReads, recordRead } from '../common/read-log';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { withNamesBeside } from '../people/named-rows';
 import { fullNamesOf, PeopleDirectory } from '../people/people.directory';
+import { likePrefix } from '../people/person-records';
 import { ParticipantsService } from '../participants/participants.service';
 import { ProgrammesService } from '../programmes/programmes.service';
 import type { FormPairDto, PairListQuery, ReplaceMentorDto } from './pair.dto';
@@ -270,13 +272,23 @@ export class PairsService {
 
   async list(user: AuthenticatedUser, query: PairListQuery) {
     const all = isAdministrator(user);
+    const q = query.q?.trim() || undefined;
     const rows = await this.db.query<{ state: PairState; version: number }[]>(
-      `SELECT state, version FROM pairs_view
-       WHERE ($1 OR organisation_id = ANY($2::uuid[]))
-         AND ($3::uuid IS NULL OR programme_id = $3::uuid) AND ($4::uuid IS NULL OR organisation_id = $4::uuid)
-         AND ($5::text IS NULL OR status = $5::text) AND ($6::text IS NULL OR mentor_id = $6::text)
-         AND ($7::text IS NULL OR form = $7::text)
-       ORDER BY updated_at DESC LIMIT $8 OFFSET $9`,
+      `SELECT v.state, v.version FROM pairs_view v
+       WHERE ($1 OR v.organisation_id = ANY($2::uuid[]))
+         AND ($3::uuid IS NULL OR v.programme_id = $3::uuid) AND ($4::uuid IS NULL OR v.organisation_id = $4::uuid)
+         AND ($5::text IS NULL OR v.status = $5::text) AND ($6::text IS NULL OR v.mentor_id = $6::text)
+         AND ($7::text IS NULL OR v.form = $7::text)
+         AND ($10::text IS NULL
+              OR v.state->'order'->>'number' ILIKE '%' || $10 || '%'
+              OR EXISTS (SELECT 1 FROM organisations_view o
+                         WHERE o.organisation_id = v.organisation_id AND o.name ILIKE '%' || $10 || '%')
+              -- Names live in the people directory, not in the pair: joined at read time, never the depersonalised.
+              OR EXISTS (SELECT 1 FROM personal.persons p
+                         WHERE (p.person_id::text = v.mentor_id OR v.state->'menteeIds' ? p.person_id::text)
+                           AND p.depersonalised_at IS NULL
+                           AND (p.search_key LIKE $11 || '%' OR p.search_key LIKE '% ' || $11 || '%')))
+       ORDER BY v.updated_at DESC LIMIT $8 OFFSET $9`,
       [
         all,
         user.organisationIds,
@@ -287,6 +299,8 @@ export class PairsService {
         query.form ?? null,
         query.limit,
         query.offset,
+        q ? likePrefix(q) : null,
+        q ? likePrefix(personSearchKey(q)) : null,
       ],
     );
     const { pairs: named } = await this.withNames(rows.map((r) => r.state as FormedPair));

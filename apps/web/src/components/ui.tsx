@@ -333,6 +333,19 @@ export function StageTrack<S extends string>({
   );
 }
 
+/** Typing pauses this long before a search is sent. */
+const SEARCH_DEBOUNCE_MS = 300;
+
+/** A search box's text, trimmed, once typing has paused: one request per pause, not one per key. */
+export function useDebouncedSearch(text: string): string {
+  const [q, setQ] = useState(text.trim());
+  useEffect(() => {
+    const timer = setTimeout(() => setQ(text.trim()), SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [text]);
+  return q;
+}
+
 /** The API's largest page: lists are read this many at a time and extended with "Показать ещё". */
 export const PAGE_SIZE = 100;
 

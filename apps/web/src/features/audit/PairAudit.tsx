@@ -1,8 +1,18 @@
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { download, getJson, saveBlob } from '../../api';
 import { useSession } from '../../auth';
-import { Badge, ErrorBox, Field, Loading, Progress, ShowMore, useLoad, usePaged } from '../../components/ui';
+import {
+  Badge,
+  ErrorBox,
+  InputField,
+  Loading,
+  Progress,
+  ShowMore,
+  useDebouncedSearch,
+  useLoad,
+  usePaged,
+} from '../../components/ui';
 import { PersonId, usePersonLabel } from '../../components/people';
 import { useSubmit } from '../../use-submit';
 import { formatInstant, formatLocalDate } from '../../format';
@@ -18,39 +28,60 @@ import type { ChainVerdict, HistoryEntry, Order, Pair, Role } from '../../types'
 import { PairRouteLinks } from '../routes/PairRouteLinks';
 import { pairHistorySummary } from '../../../../../libs/domain/src/pair/pair.history.labels';
 
-/** Administrators (and the organisation's curator) read a pair's whole history, verify its hash chain and export it. */
+/**
+ * Administrators (and the organisation's curator) find a pair by the organisation's name, the mentor's or a
+ * mentee's name or the order's number, then read its whole history, verify its hash chain and export it.
+ */
 export function PairAudit() {
   const { pairId } = useParams();
-  const navigate = useNavigate();
-  const session = useSession();
-  const pairs = usePaged<Pair>('/pairs', []);
-  const label = usePersonLabel();
+  const [text, setText] = useState('');
+  const q = useDebouncedSearch(text);
 
   return (
     <section aria-labelledby="audit-title">
       <h1 id="audit-title">Аудит наставнических пар</h1>
-      <ErrorBox error={pairs.error} />
-      <Field label="Пара или группа" field="pair">
-        {(props) => (
-          <select
-            {...props}
-            value={pairId ?? ''}
-            onChange={(e) => navigate(e.target.value ? `/audit/${e.target.value}` : '/audit')}
-          >
-            <option value="">— выберите —</option>
-            {pairs.items.map((pair) => (
-              <option key={pair.pairId} value={pair.pairId}>
-                {`${session.organisations.get(pair.organisationId)?.name ?? 'Организация'}: ${pairFormLabels[pair.form]}, приказ № ${pair.order.number}, наставник ${label(pair.mentorId, pair.mentorName)} (${pairStatusLabels[pair.status]})`}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <ShowMore list={pairs} what="пар" />
-      {pairs.loaded && pairs.items.length === 0 ? <p className="empty">Пар пока нет.</p> : null}
+      <InputField
+        label="Поиск пары: организация, ФИО наставника или наставляемого, номер приказа"
+        field="q"
+        value={text}
+        onChange={setText}
+        type="search"
+      />
+      {q ? (
+        <PairSearchResults key={q} q={q} />
+      ) : (
+        <p className="hint">Введите хотя бы часть названия, ФИО или номера.</p>
+      )}
       {pairId ? <PairRouteLinks key={`routes-${pairId}`} pairId={pairId} /> : null}
       {pairId ? <PairHistory key={pairId} pairId={pairId} /> : null}
     </section>
+  );
+}
+
+/** The pairs the search finds, a page at a time: whose, by which order, in which state; each opens its history. */
+function PairSearchResults({ q }: { q: string }) {
+  const session = useSession();
+  const label = usePersonLabel();
+  const pairs = usePaged<Pair>(`/pairs?q=${encodeURIComponent(q)}`, []);
+  return (
+    <>
+      <ErrorBox error={pairs.error} />
+      <ul className="list" aria-label="Найденные пары" data-testid="pair-search-results">
+        {pairs.items.map((pair) => (
+          <li key={pair.pairId}>
+            <Link to={`/audit/${pair.pairId}`}>
+              {`${session.organisations.get(pair.organisationId)?.name ?? 'Организация'}: ${label(pair.mentorId, pair.mentorName)} — ${(pair.mentees ?? pair.menteeIds.map((personId) => ({ personId, name: undefined }))).map((m) => label(m.personId, m.name)).join(', ')}`}
+            </Link>{' '}
+            <small>
+              {`${pairFormLabels[pair.form]}, приказ № ${pair.order.number}`}{' '}
+              <Badge tone="neutral">{pairStatusLabels[pair.status]}</Badge>
+            </small>
+          </li>
+        ))}
+      </ul>
+      <ShowMore list={pairs} what="пар" />
+      {pairs.loaded && pairs.items.length === 0 ? <p className="empty">Ничего не найдено.</p> : null}
+    </>
   );
 }
 

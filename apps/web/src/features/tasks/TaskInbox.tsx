@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { getJson, postJson } from '../../api';
 import { useSession } from '../../auth';
@@ -12,6 +12,7 @@ import {
   SubmitButton,
   PAGE_SIZE,
   labelledOptions,
+  useDebouncedSearch,
   useLoad,
 } from '../../components/ui';
 import { PersonPicker } from '../../components/PersonPicker';
@@ -67,9 +68,6 @@ const sortLabels: Record<Sort, string> = { due: 'Сначала ближайши
 type Scope = 'mine' | 'team';
 const scopeLabels: Record<Scope, string> = { mine: 'Мои задачи', team: 'Задачи сотрудников' };
 
-/** Typing pauses this long before the search is sent. */
-const SEARCH_DEBOUNCE_MS = 300;
-
 /**
  * The user's open tasks by due date, overdue ones marked, with the working days left on the organisation's
  * production calendar (counted by the API). Filters (kind, organisation, overdue, this week) show how many
@@ -85,11 +83,7 @@ export function TaskInbox() {
   const [organisationId, setOrganisationId] = useState('');
   const [sort, setSort] = useState<Sort>('due');
   const [text, setText] = useState('');
-  const [q, setQ] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setQ(text.trim()), SEARCH_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [text]);
+  const q = useDebouncedSearch(text);
   const query = new URLSearchParams({
     limit: String(PAGE_SIZE),
     offset: '0',
