@@ -236,6 +236,18 @@ describe('pairs through HTTP: formation, replacement checks, and the audited his
     );
   });
 
+  it("records the reason the administrator gives for opening the pair's content with the read; too long a reason is 400", async () => {
+    const reason = 'Проверка по обращению № 7';
+    const read = await system.request('GET', `/pairs/${pairId}/history?reason=${encodeURIComponent(reason)}`, as.admin);
+    expect(read.status).toBe(200);
+    const reads = await system.request('GET', `/pairs/${pairId}/history/reads?limit=100`, as.admin);
+    expect(reads.body).toContainEqual(expect.objectContaining({ readerId: admin, format: 'json', reason }));
+
+    const bad = await system.request('GET', `/pairs/${pairId}/history?reason=${'я'.repeat(501)}`, as.admin);
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('reason');
+  });
+
   it('detects a tampered event row and names the first broken link', async () => {
     expect((await system.request('GET', `/pairs/${pairId}/history/verify`, as.admin)).body).toMatchObject({
       valid: true,

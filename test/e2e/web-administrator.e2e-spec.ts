@@ -21,6 +21,8 @@ import {
   signedInPage,
   startWebJourney,
   stopWebJourney,
+  auditSearch,
+  openPairHistoryWithReason,
 } from '../support/web';
 
 /** Journey 3: an administrator reads a pair's history after a mentor replacement, verifies its chain and exports it. */
@@ -98,12 +100,12 @@ describe('web application: the administrator audits a pair after a mentor replac
     ]);
 
     // Found by the mentee's surname (a search, not a list of every pair), opened from the result.
-    await page.getByLabel('Поиск пары: организация, ФИО наставника или наставляемого, номер приказа').fill('аудитова');
-    const result = page.getByTestId('pair-search-results').getByRole('link');
-    await result.first().waitFor();
+    const result = await auditSearch(page, 'аудитова');
     await expect(result.allTextContents()).resolves.toEqual([expect.stringContaining('— Аудитова О. П.')]);
     await result.first().click();
     await page.waitForURL(`**/audit/${pairId}`);
+    // Diary entries and reports open with a reason, recorded with the read.
+    await openPairHistoryWithReason(page, 'Проверка по обращению');
     const formedItem = page.locator('.timeline-PairFormed');
     await formedItem.waitFor();
     await expect(formedItem.textContent()).resolves.toContain('наставляемые: Аудитова');
@@ -148,6 +150,7 @@ describe('web application: the administrator audits a pair after a mentor replac
         [admin, 'csv'],
       ]),
     );
+    expect(reads.body).toContainEqual(expect.objectContaining({ readerId: admin, reason: 'Проверка по обращению' }));
     await context.close();
   });
 
@@ -172,6 +175,7 @@ describe('web application: the administrator audits a pair after a mentor replac
     expect(text).toContain('Закреплена приказом');
     await screenshot(page, 'programme-pairs');
     await row.getByRole('link', { name: 'История' }).click();
+    await openPairHistoryWithReason(page);
     await page.locator('.timeline-MentorReplaced').waitFor();
     await context.close();
   });

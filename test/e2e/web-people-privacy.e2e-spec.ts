@@ -14,7 +14,14 @@ import {
   startProgramme,
 } from '../support/programme-setup';
 import { TestSystem } from '../support/system';
-import { accessibilityAudit, ensureWebBuild, launchBrowser, screenshot, signedInPage } from '../support/web';
+import {
+  accessibilityAudit,
+  ensureWebBuild,
+  launchBrowser,
+  openPairHistoryWithReason,
+  screenshot,
+  signedInPage,
+} from '../support/web';
 
 const ZONE = 'Europe/Moscow';
 const localDay = (days: number) => localDayIn(ZONE, days);
@@ -104,6 +111,7 @@ describe('web application: an administrator exports and depersonalises a person 
     const { context, page } = await signedInPage(browser, adminToken);
     // Before: the pair's page names its mentor.
     await page.goto(`${system.baseUrl}/app/audit/${pairId}`);
+    await openPairHistoryWithReason(page);
     await page.locator('.timeline-PairFormed', { hasText: `Наставник ${surname}` }).waitFor();
 
     await page.goto(`${system.baseUrl}/app/people/${mentor}`);
@@ -166,6 +174,7 @@ describe('web application: an administrator exports and depersonalises a person 
 
     // The pair's page: «Обезличено» where her name was, her surname nowhere.
     await page.goto(`${system.baseUrl}/app/audit/${pairId}`);
+    await openPairHistoryWithReason(page);
     await page.locator('.timeline-PairFormed', { hasText: 'Наставник Обезличено' }).waitFor();
     await expect(page.locator('body').textContent()).resolves.not.toContain(surname);
 

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { TestSystem } from './system';
 
 const root = path.resolve(__dirname, '../..');
@@ -154,3 +154,18 @@ export const horizontalOverflow = (page: Page): Promise<number> =>
     const root = (globalThis as any).document.documentElement;
     return root.scrollWidth - root.clientWidth;
   });
+
+/** The administrator opens a pair's content on the audit screen: the reason she gives is recorded with the read. */
+export async function openPairHistoryWithReason(page: Page, reason = 'Плановая проверка'): Promise<void> {
+  const form = page.getByRole('form', { name: 'Причина просмотра' });
+  await form.getByLabel('Причина просмотра').fill(reason);
+  await form.getByRole('button', { name: 'Открыть историю' }).click();
+}
+
+/** On the audit screen: the pairs a search finds, as their result lines read. */
+export async function auditSearch(page: Page, q: string): Promise<Locator> {
+  await page.getByLabel('Поиск пары: организация, ФИО наставника или наставляемого, номер приказа').fill(q);
+  const results = page.getByTestId('pair-search-results').getByRole('link');
+  await results.first().waitFor();
+  return results;
+}

@@ -4397,6 +4397,8 @@ export interface operations {
         parameters: {
             query?: {
                 format?: "json" | "csv";
+                /** @description Why the reader opens the pair's content (diary entries, reports): recorded with the read (152-ФЗ); the web asks the administrator for it */
+                reason?: string;
             };
             header?: never;
             path: {

@@ -40,6 +40,8 @@ export const personalDataLogKeys = [
   'curatorShortName',
   // A directory search: the start of a surname (`GET /organisations/:id/people?q=`).
   'q',
+  // Why an administrator opens a pair's content (`GET /pairs/:id/history?reason=`): free text, may name people.
+  'reason',
   // Documents carry the signatory's name ("Директор Петров П. П.").
   'signedBy',
   // Credentials.

@@ -9,7 +9,8 @@ export const AUDIT_READ_WINDOW_MS = 60_000;
  * reader and format a minute — a screen refreshed 200 times is one look at the data, not 200 events. The
  * reader's last read and the stream's version are read together; a read recorded in between moves the
  * version, so the append fails and the check runs again (concurrent reads by one reader record it once).
- * `event.data` must carry `readerId` and `format`.
+ * `event.data` must carry `readerId` and `format`; a read for another `reason` (the reader's own words) is
+ * another record.
  */
 export async function recordRead(
   db: SqlExecutor,
@@ -17,7 +18,7 @@ export async function recordRead(
   streamId: string,
   event: {
     type: string;
-    data: { readerId: string; format: string } & Record<string, unknown>;
+    data: { readerId: string; format: string; reason?: string } & Record<string, unknown>;
     metadata: Record<string, unknown>;
   },
 ): Promise<void> {
@@ -26,9 +27,10 @@ export async function recordRead(
       // The database's clock on both sides: recorded_at is set by PostgreSQL.
       const [{ version, recent }] = await db.query<{ version: number; recent: boolean }>(
         `SELECT coalesce(max(stream_version), 0)::int AS version,
-                coalesce(bool_or(data->>'readerId' = $2 AND data->>'format' = $3 AND recorded_at > now() - make_interval(secs => $4)), false) AS recent
+                coalesce(bool_or(data->>'readerId' = $2 AND data->>'format' = $3 AND coalesce(data->>'reason', '') = $5
+                                  AND recorded_at > now() - make_interval(secs => $4)), false) AS recent
          FROM events WHERE stream_id = $1`,
-        [streamId, event.data.readerId, event.data.format, AUDIT_READ_WINDOW_MS / 1000],
+        [streamId, event.data.readerId, event.data.format, AUDIT_READ_WINDOW_MS / 1000, event.data.reason ?? ''],
       );
       if (recent) return;
       await store.append(streamId, version, [{ eventId: randomUUID(), ...event }]);

@@ -350,4 +350,13 @@ export class PairListQuery extends PaginationQuery {
 export class HistoryQuery {
   @EnumField(['json', 'csv'], { optional: true, default: 'json' })
   format?: 'json' | 'csv';
+
+  @TextField({
+    max: 500,
+    optional: true,
+    description:
+      "Why the reader opens the pair's content (diary entries, reports): recorded with the read (152-ФЗ); the web asks the administrator for it",
+    example: 'Проверка по обращению от 01.12.2026',
+  })
+  reason?: string;
 }

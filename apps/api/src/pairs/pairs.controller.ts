@@ -327,9 +327,9 @@ export class PairsController {
   ) {
     if (query.format !== 'csv') {
       void reply.header('content-type', 'application/json; charset=utf-8');
-      return this.pairs.historyJson(user, id);
+      return this.pairs.historyJson(user, id, query.reason?.trim() || undefined);
     }
-    const entries = await this.pairs.historyEntries(user, id);
+    const entries = await this.pairs.historyEntries(user, id, query.reason?.trim() || undefined);
     void reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="pair-${id}-history.csv"`);

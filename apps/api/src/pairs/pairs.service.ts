@@ -343,9 +343,12 @@ export class PairsService {
    * JSON is built by PostgreSQL as one text sent as is: a 1,000-event history would otherwise be parsed
    * into objects and serialised again (benchmark 4). Absent fields are null.
    */
-  async historyJson(user: AuthenticatedUser, pairId: string): Promise<string> {
+  async historyJson(user: AuthenticatedUser, pairId: string, reason?: string): Promise<string> {
     // Side by side: the names are read before the authorisation ends, but only answered after it.
-    const [{ timeZone }, names] = await Promise.all([this.auditedRead(user, pairId, 'json'), this.auditNames(pairId)]);
+    const [{ timeZone }, names] = await Promise.all([
+      this.auditedRead(user, pairId, 'json', reason),
+      this.auditNames(pairId),
+    ]);
     // Concatenated rather than json_build_object: a third cheaper in PostgreSQL for 1,000 rows.
     const [row] = await this.db.query<{ body: string }[]>(
       `SELECT '[' || coalesce(string_agg(
@@ -385,9 +388,9 @@ export class PairsService {
    * The same trail as entries (CSV export), named: the actors and the people the events name (mentors,
    * mentees), in one directory query, so «Содержание» reads as the timeline does.
    */
-  async historyEntries(user: AuthenticatedUser, pairId: string): Promise<AuditEntry[]> {
+  async historyEntries(user: AuthenticatedUser, pairId: string, reason?: string): Promise<AuditEntry[]> {
     const [{ timeZone }, events] = await Promise.all([
-      this.auditedRead(user, pairId, 'csv'),
+      this.auditedRead(user, pairId, 'csv', reason),
       this.store.readStream(pairStream(pairId)),
     ]);
     const ids = new Set(events.flatMap((e) => [String(e.metadata.actorId ?? ''), ...personIdsOf(e.data)]));
@@ -396,17 +399,21 @@ export class PairsService {
     return events.map((e) => toAuditEntry(e, timeZone, names));
   }
 
-  /** Authorises a reader of the pair's history by its creating event (no fold of the stream) and records the read. */
+  /**
+   * Authorises a reader of the pair's history by its creating event (no fold of the stream) and records the
+   * read, with the reason the reader gave for opening the pair's content (diary entries, reports) if any.
+   */
   private async auditedRead(
     user: AuthenticatedUser,
     pairId: string,
     format: string,
+    reason?: string,
   ): Promise<{ organisationId: string; timeZone: string }> {
     const organisationId = await this.organisationFor(user, pairId);
     // Side by side: the time zone read and the read's durable record (nothing is answered unless both succeed).
     const [{ timeZone }] = await Promise.all([
       this.organisations.load(user, organisationId),
-      this.recordAuditRead(user, pairId, organisationId, format),
+      this.recordAuditRead(user, pairId, organisationId, format, reason),
     ]);
     return { organisationId, timeZone };
   }
@@ -426,10 +433,18 @@ export class PairsService {
     pairId: string,
     organisationId: string | undefined,
     format: string,
+    reason: string | undefined,
   ): Promise<void> {
     return recordRead(this.db, this.store, auditReadsPairStream(pairId), {
       type: 'PairAuditHistoryRead',
-      data: { pairId, readerId: user.sub, roles: user.permitted, format, readAt: new Date().toISOString() },
+      data: {
+        pairId,
+        readerId: user.sub,
+        roles: user.permitted,
+        format,
+        readAt: new Date().toISOString(),
+        ...(reason ? { reason } : {}),
+      },
       metadata: { actorId: user.sub, role: readerRole(user, organisationId), organisationId },
     });
   }

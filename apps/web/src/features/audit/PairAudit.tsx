@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { download, getJson, saveBlob } from '../../api';
 import { useSession } from '../../auth';
@@ -53,8 +53,37 @@ export function PairAudit() {
         <p className="hint">Введите хотя бы часть названия, ФИО или номера.</p>
       )}
       {pairId ? <PairRouteLinks key={`routes-${pairId}`} pairId={pairId} /> : null}
-      {pairId ? <PairHistory key={pairId} pairId={pairId} /> : null}
+      {pairId ? <ReasonedHistory key={pairId} pairId={pairId} /> : null}
     </section>
+  );
+}
+
+/**
+ * The pair's content (diary entries, reports) for an administrator opens only with a reason, which is sent
+ * with the read and recorded beside it; the organisation's curator reads her own pairs without one.
+ */
+function ReasonedHistory({ pairId }: { pairId: string }) {
+  const session = useSession();
+  const [draft, setDraft] = useState('');
+  const [reason, setReason] = useState<string | undefined>(undefined);
+  if (!session.has('administrator') || reason !== undefined) return <PairHistory pairId={pairId} reason={reason} />;
+  const open = (e: FormEvent) => {
+    e.preventDefault();
+    if (draft.trim()) setReason(draft.trim());
+  };
+  return (
+    <form className="card" aria-label="Причина просмотра" onSubmit={open}>
+      <p className="hint">
+        История пары содержит записи дневника и отчёты. Укажите, зачем вы её открываете: причина записывается вместе с
+        фактом просмотра.
+      </p>
+      <InputField label="Причина просмотра" field="reason" value={draft} onChange={setDraft} maxLength={500} required />
+      <div className="actions">
+        <button type="submit" className="button-primary" disabled={!draft.trim()}>
+          Открыть историю
+        </button>
+      </div>
+    </form>
   );
 }
 
@@ -94,10 +123,14 @@ function orderOf(entry: HistoryEntry): Order | undefined {
 const summary = (entry: HistoryEntry, label: (id: string) => string): string =>
   pairHistorySummary(entry.type, entry.data as Record<string, unknown>, label);
 
-function PairHistory({ pairId }: { pairId: string }) {
+function PairHistory({ pairId, reason }: { pairId: string; reason?: string }) {
   const session = useSession();
   const label = usePersonLabel();
-  const history = useLoad(() => getJson<HistoryEntry[]>(`/pairs/${pairId}/history`), [pairId]);
+  const reasonParam = reason ? `reason=${encodeURIComponent(reason)}` : '';
+  const history = useLoad(
+    () => getJson<HistoryEntry[]>(`/pairs/${pairId}/history${reasonParam ? `?${reasonParam}` : ''}`),
+    [pairId, reasonParam],
+  );
   // The pair names everyone its events name (ids only in the events): one map for the whole timeline.
   const pair = useLoad(() => getJson<Pair>(`/pairs/${pairId}`), [pairId]);
   const nameOf = (id: string) => label(id, pair.data?.names?.[id]);
@@ -116,7 +149,7 @@ function PairHistory({ pairId }: { pairId: string }) {
     setExporting({ format, received: 0 });
     try {
       const blob = await download(
-        `/pairs/${pairId}/history${format === 'csv' ? '?format=csv' : ''}`,
+        `/pairs/${pairId}/history?${[format === 'csv' ? 'format=csv' : '', reasonParam].filter(Boolean).join('&')}`,
         (received, total) => setExporting({ format, received, total }),
       );
       saveBlob(blob, `pair-${pairId}-history.${format}`);
