@@ -4612,6 +4612,11 @@ export interface operations {
                 code?: string;
                 organisationId?: string;
                 teacherId?: string;
+                stage?: "diagnosticMotivational" | "design" | "implementation" | "reflective" | "completed";
+                /** @description true: only routes with an overdue task */
+                overdue?: "true" | "false";
+                /** @description Search (the tutor's route registry): the start of the registry code, or the start of the teacher's ФИО or of a word of it (case and ё/е do not matter) */
+                q?: string;
             };
             header?: never;
             path?: never;

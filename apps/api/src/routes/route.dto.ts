@@ -3,10 +3,12 @@ import {
   controlPointOutcomes,
   deficitLevels,
   routeActivityKinds,
+  routeStages,
   type CompetenceArea,
   type ControlPointOutcome,
   type DeficitLevel,
   type RouteActivityKind,
+  type RouteStage,
 } from '@mentorflow/domain';
 import {
   BooleanField,
@@ -376,4 +378,19 @@ export class RouteListQuery extends PaginationQuery {
 
   @UuidField({ optional: true })
   teacherId?: string;
+
+  @EnumField(routeStages, { optional: true, example: 'design' })
+  stage?: RouteStage;
+
+  @EnumField(['true', 'false'], { optional: true, description: 'true: only routes with an overdue task' })
+  overdue?: 'true' | 'false';
+
+  @TextField({
+    max: 100,
+    optional: true,
+    description:
+      "Search (the tutor's route registry): the start of the registry code, or the start of the teacher's ФИО or of a word of it (case and ё/е do not matter)",
+    example: '63-0001',
+  })
+  q?: string;
 }

@@ -12,6 +12,7 @@ import {
   routeDraftDeliveredOnTime,
   routeUncoveredDeficitAreas,
   nextDiagnosticsDateOf,
+  personSearchKey,
   roadMapRowProgress,
   routeDiagnosticsHistory,
   type RouteRequest,
@@ -31,6 +32,7 @@ import { AggregateGateway, commandMetadata } from '../common/aggregate.gateway';
 import { newIdempotentId } from '../common/idempotency';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { PeopleDirectory } from '../people/people.directory';
+import { likePrefix } from '../people/person-records';
 import { sensitiveReaderRoles } from '../people/people.roles';
 import type { CreateRouteDto, RouteListQuery } from './route.dto';
 import { RouteRegistryService } from './route-registry.service';
@@ -216,14 +218,23 @@ export class RoutesService {
   }
 
   async list(user: AuthenticatedUser, query: RouteListQuery) {
+    const q = query.q?.trim() || undefined;
     const rows = await this.db.query<{ state: RouteState; version: number }[]>(
-      `SELECT state, version FROM routes_view
-       WHERE stage <> 'notCreated'
-         AND ($1 OR teacher_id = $2 OR methodologist_id = $2 OR tutor_id = $2 OR organisation_id = ANY($3::uuid[]))
-         AND ($4::text IS NULL OR code = $4::text)
-         AND ($5::uuid IS NULL OR organisation_id = $5::uuid)
-         AND ($6::text IS NULL OR teacher_id = $6::text)
-       ORDER BY updated_at DESC, route_id LIMIT $7 OFFSET $8`,
+      `SELECT v.state, v.version FROM routes_view v
+       WHERE v.stage <> 'notCreated'
+         AND ($1 OR v.teacher_id = $2 OR v.methodologist_id = $2 OR v.tutor_id = $2 OR v.organisation_id = ANY($3::uuid[]))
+         AND ($4::text IS NULL OR v.code = $4::text)
+         AND ($5::uuid IS NULL OR v.organisation_id = $5::uuid)
+         AND ($6::text IS NULL OR v.teacher_id = $6::text)
+         AND ($9::text IS NULL OR v.stage = $9::text)
+         AND (NOT $10 OR EXISTS (SELECT 1 FROM jsonb_each(v.state->'tasks') t WHERE t.value->>'status' = 'overdue'))
+         AND ($11::text IS NULL
+              OR v.code LIKE $11 || '%'
+              -- Names live in the people directory, not in the route: joined at read time, never the depersonalised.
+              OR EXISTS (SELECT 1 FROM personal.persons p
+                         WHERE p.person_id::text = v.teacher_id AND p.depersonalised_at IS NULL
+                           AND (p.search_key LIKE $12 || '%' OR p.search_key LIKE '% ' || $12 || '%')))
+       ORDER BY v.updated_at DESC, v.route_id LIMIT $7 OFFSET $8`,
       [
         isAdministrator(user),
         user.sub,
@@ -233,6 +244,10 @@ export class RoutesService {
         query.teacherId ?? null,
         query.limit,
         query.offset,
+        query.stage ?? null,
+        query.overdue === 'true',
+        q ? likePrefix(q) : null,
+        q ? likePrefix(personSearchKey(q)) : null,
       ],
     );
     const names = await this.people.names(rows.map((r) => (r.state as CreatedRoute).participants.teacherId));
