@@ -11,6 +11,7 @@ import { ProgrammePage } from './features/programmes/ProgrammePage';
 import { RouteList } from './features/routes/RouteList';
 import { RoutePage } from './features/routes/RoutePage';
 import { MyRoute } from './features/routes/MyRoute';
+import { CreateRoute } from './features/routes/CreateRoute';
 import { PairAudit } from './features/audit/PairAudit';
 import { CalendarYears } from './features/calendar/CalendarYears';
 import { Users } from './features/users/Users';
@@ -40,6 +41,7 @@ const router = createBrowserRouter(
         { path: 'programmes', element: <ProgrammeList /> },
         { path: 'programmes/:programmeId', element: <ProgrammePage /> },
         { path: 'routes', element: <RouteList /> },
+        { path: 'routes/new', element: <CreateRoute /> },
         { path: 'routes/:routeId', element: <RoutePage /> },
         { path: 'my-route', element: <MyRoute /> },
         { path: 'audit', element: <PairAudit /> },

@@ -274,6 +274,16 @@ export interface RoadMapRow {
 /** The «Выполнение» column of one road-map row (GET /routes/:id `roadMapProgress`). */
 export type RoadMapRowProgress = { rowId: string } & DomainRoadMapRowProgress;
 
+/** One version of the road map: who made it, when and (a correction) why. */
+export interface RoadMapVersion {
+  version: number;
+  origin: string;
+  rows: RoadMapRow[];
+  reason?: string;
+  at: string;
+  by: string;
+}
+
 export interface Route {
   routeId: string;
   code: string;
@@ -308,7 +318,11 @@ export interface Route {
     submittedAt?: string;
     onTime?: boolean;
   };
-  roadMap?: { version: number; origin: string; rows: RoadMapRow[] };
+  roadMap?: RoadMapVersion;
+  /** Every agreed or corrected road map, oldest first; the last is `roadMap`. */
+  roadMapVersions?: RoadMapVersion[];
+  /** The teacher's own road map awaiting the tutor (design stage). */
+  proposal?: { rows: RoadMapRow[]; proposedAt: string; proposedBy: string };
   /** Activities the teacher marked done (003 §5.2) and the tutor's confirmations. */
   activityCompletions?: RouteActivityCompletion[];
   roadMapProgress?: RoadMapRowProgress[];

@@ -124,7 +124,7 @@ export function ControlPointCheckForm({
     );
   };
   return (
-    <details open={due.length > 0}>
+    <details open={due.length > 0} id="control-point-check">
       <summary>Ежемесячная проверка контрольных точек</summary>
       <CommandForm
         command={command}

@@ -5,7 +5,7 @@ import { useSubmit } from '../../use-submit';
 import { competenceAreaLabels, deficitLevelLabels } from '../../labels';
 import type { CompetenceResult, Route } from '../../types';
 import type { DeficitLevel } from '../../../../../libs/domain/src/route/route.events';
-import { sendRouteCommand } from './RouteActions';
+import { sendRouteCommand } from './route-commands';
 
 type Diagnostics = { diagnosticsId: string; date: string; results: CompetenceResult[] };
 

@@ -6,7 +6,7 @@ import { formatLocalDate, formatNumericDate, todayIn } from '../../format';
 import { competenceAreaLabels, routeActivityKindLabels } from '../../labels';
 import { useSubmit } from '../../use-submit';
 import type { RoadMapRow, Route, RoadMapRowProgress } from '../../types';
-import { sendRouteCommand } from './RouteActions';
+import { sendRouteCommand } from './route-commands';
 
 /** Marks are taken while the teacher carries the activities out and reflects on them. */
 const markingStages: readonly Route['stage'][] = ['implementation', 'reflective'];
@@ -18,32 +18,38 @@ export function RoadMapTable({ route, onChanged }: { route: Route; onChanged: ()
   const marking = markingStages.includes(route.stage);
   const progressOf = (rowId: string) => route.roadMapProgress?.find((p) => p.rowId === rowId);
   return (
-    <DataTable columns={['Компетенция', 'Мероприятие', 'Решаемые задачи', 'Часы', 'Срок', 'Выполнение']}>
-      {(route.roadMap?.rows ?? []).map((row) => {
-        const progress = progressOf(row.rowId);
-        const confirmed = progress?.status === 'confirmed';
-        return (
-          <tr key={row.rowId}>
-            <td>{competenceAreaLabels[row.competence]}</td>
-            <td>
-              {row.activity}
-              <br />
-              <small>{routeActivityKindLabels[row.activityKind]}</small>
-            </td>
-            <td>{row.tasks}</td>
-            <td>{row.hours}</td>
-            <td>{formatLocalDate(row.deadline)}</td>
-            <td>
-              <Progress progress={progress} />
-              {marking && isTeacher && !confirmed ? <MarkDoneForm route={route} row={row} onDone={onChanged} /> : null}
-              {marking && isTutor && progress?.status === 'awaitingConfirmation' ? (
-                <ConfirmButton route={route} row={row} onDone={onChanged} />
-              ) : null}
-            </td>
-          </tr>
-        );
-      })}
-    </DataTable>
+    // On a phone the table scrolls sideways with the competence column fixed.
+    <div className="sticky-first-column">
+      <DataTable columns={['Компетенция', 'Мероприятие', 'Решаемые задачи', 'Часы', 'Срок', 'Выполнение']}>
+        {(route.roadMap?.rows ?? []).map((row) => {
+          const progress = progressOf(row.rowId);
+          const confirmed = progress?.status === 'confirmed';
+          return (
+            <tr key={row.rowId}>
+              <td>{competenceAreaLabels[row.competence]}</td>
+              <td>
+                {row.activity}
+                {row.chosenMark ? <small> (выбрано)</small> : null}
+                <br />
+                <small>{routeActivityKindLabels[row.activityKind]}</small>
+              </td>
+              <td>{row.tasks}</td>
+              <td>{row.hours}</td>
+              <td>{formatLocalDate(row.deadline)}</td>
+              <td>
+                <Progress progress={progress} />
+                {marking && isTeacher && !confirmed ? (
+                  <MarkDoneForm route={route} row={row} onDone={onChanged} />
+                ) : null}
+                {marking && isTutor && progress?.status === 'awaitingConfirmation' ? (
+                  <ConfirmButton route={route} row={row} onDone={onChanged} />
+                ) : null}
+              </td>
+            </tr>
+          );
+        })}
+      </DataTable>
+    </div>
   );
 }
 

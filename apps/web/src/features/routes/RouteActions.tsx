@@ -1,38 +1,32 @@
 /** The tutor's and the teacher's commands on a route, each shown to whom the API lets act and at the stage it applies to. */
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { getJson, newId, postJson } from '../../api';
+import { newId } from '../../api';
 import { useSession } from '../../auth';
-import { CommandForm, ErrorBox, InputField, SelectField, SubmitButton, TextAreaField } from '../../components/ui';
+import { CommandForm, InputField, SelectField, TextAreaField } from '../../components/ui';
 import { useSubmit } from '../../use-submit';
 import { formatLocalDate, todayIn } from '../../format';
 import { competenceAreaLabels } from '../../labels';
 import type { CompetenceArea, Route } from '../../types';
 import { ControlPointCheckForm } from './ControlPoints';
+import { sendRouteCommand } from './route-commands';
+import {
+  AgreeRoadMapForm,
+  ApproveProposalForm,
+  CorrectRoadMapForm,
+  FixGoalForm,
+  ProposeRoadMapForm,
+} from './RoadMapForms';
 
 const areas = Object.keys(competenceAreaLabels) as CompetenceArea[];
-
-/** The read model lags the command: poll until the route's version has moved past `version`. */
-async function waitForRoute(routeId: string, version: number, timeoutMs = 8000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const route = await getJson<Route>(`/routes/${routeId}`).catch(() => undefined);
-    if (route && route.version > version) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
-/** Sends one command on the route and waits until the read model shows it. */
-export async function sendRouteCommand(route: Route, path: string, body: unknown): Promise<void> {
-  const result = await postJson<{ version?: number } | undefined>(`/routes/${route.routeId}/${path}`, body);
-  // Wait for this command's own version: the page may be stale if someone else changed the route meanwhile.
-  await waitForRoute(route.routeId, (result?.version ?? route.version + 1) - 1);
-}
 
 export function RouteActions({ route, onChanged }: { route: Route; onChanged: (notice: string) => void }) {
   const session = useSession();
   const isTutor = session.me.sub === route.participants.tutorId || session.has('administrator');
   const isTeacher = session.me.sub === route.participants.teacherId;
   const items: ReactNode[] = [];
+  if (isTutor && (route.stage === 'diagnosticMotivational' || route.stage === 'design')) {
+    items.push(<FixGoalForm key="goal" route={route} onDone={() => onChanged('Цель и задачи ИОМ зафиксированы')} />);
+  }
   if (isTutor && route.stage === 'diagnosticMotivational' && !route.diagnostics) {
     items.push(
       <Diagnostics
@@ -59,10 +53,37 @@ export function RouteActions({ route, onChanged }: { route: Route; onChanged: (n
   }
   if (isTutor && route.stage === 'design' && route.draft?.submittedAt) {
     items.push(
-      <AgreeRoadMap
+      <AgreeRoadMapForm
         key="agree"
         route={route}
         onDone={() => onChanged('Дорожная карта согласована: маршрут реализуется')}
+      />,
+    );
+  }
+  if (isTutor && route.stage === 'design' && route.proposal) {
+    items.push(
+      <ApproveProposalForm
+        key="approve"
+        route={route}
+        onDone={() => onChanged('Дорожная карта педагога согласована: маршрут реализуется')}
+      />,
+    );
+  }
+  if (isTeacher && route.stage === 'design') {
+    items.push(
+      <ProposeRoadMapForm
+        key="propose"
+        route={route}
+        onDone={() => onChanged('Ваша дорожная карта передана тьютору на согласование')}
+      />,
+    );
+  }
+  if (isTutor && route.stage === 'implementation' && route.roadMap) {
+    items.push(
+      <CorrectRoadMapForm
+        key="correct"
+        route={route}
+        onDone={() => onChanged('Дорожная карта скорректирована: сохранена новая версия')}
       />,
     );
   }
@@ -208,60 +229,6 @@ function Diagnostics({
           ))}
         </fieldset>
       </CommandForm>
-    </details>
-  );
-}
-
-function AgreeRoadMap({ route, onDone }: { route: Route; onDone: () => void }) {
-  const [points, setPoints] = useState([{ date: '', description: '' }]);
-  const command = useSubmit();
-  const set = (i: number, patch: Partial<{ date: string; description: string }>) =>
-    setPoints((all) => all.map((p, j) => (j === i ? { ...p, ...patch } : p)));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void command.submit(() =>
-      sendRouteCommand(route, 'agree-road-map', {
-        controlPoints: points.map((p, i) => ({ controlPointId: `cp-${i + 1}`, ...p })),
-      }).then(onDone),
-    );
-  };
-  return (
-    <details open>
-      <summary>Согласовать проект методиста и контрольные точки</summary>
-      <form onSubmit={submit} noValidate aria-label="Согласовать дорожную карту">
-        <p className="hint">
-          Проект методиста (дорожная карта ниже) согласуется без изменений; добавьте контрольные точки.
-        </p>
-        {points.map((point, i) => (
-          <fieldset key={i} className="form-grid">
-            <legend>Контрольная точка {i + 1}</legend>
-            <InputField
-              label="Дата контрольной точки"
-              field={`controlPoints.${i}.date`}
-              error={command.error}
-              type="date"
-              value={point.date}
-              onChange={(v) => set(i, { date: v })}
-            />
-            <InputField
-              label="Что проверяется"
-              field={`controlPoints.${i}.description`}
-              error={command.error}
-              value={point.description}
-              onChange={(v) => set(i, { description: v })}
-            />
-          </fieldset>
-        ))}
-        <div className="actions">
-          <button type="button" onClick={() => setPoints((all) => [...all, { date: '', description: '' }])}>
-            Добавить контрольную точку
-          </button>
-          <SubmitButton busy={command.busy} busyText="Согласование…">
-            Согласовать дорожную карту
-          </SubmitButton>
-        </div>
-        <ErrorBox error={command.error} title="Не согласовано" />
-      </form>
     </details>
   );
 }

@@ -9,9 +9,7 @@ import {
   DataTable,
   DoneBox,
   ErrorBox,
-  InputField,
   Loading,
-  SelectField,
   StageTrack,
   SubmitButton,
   useLoad,
@@ -25,19 +23,14 @@ import { DeficitLevelsForm } from './DeficitLevels';
 import { SelfDetermination } from './SelfDetermination';
 import { RoutePairLink } from './PairRouteLinks';
 import { RoadMapTable } from './RoadMap';
-import {
-  competenceAreaLabels,
-  routeActivityKindLabels,
-  routeRoadMapSourceLabels,
-  routeStageLabels,
-} from '../../labels';
-import type { CompetenceArea, Route, RouteActivityKind, TitlePagePerson } from '../../types';
+import { RoadMapVersions } from './RoadMapVersions';
+import { competenceAreaLabels, routeRoadMapSourceLabels, routeStageLabels } from '../../labels';
+import type { CompetenceArea, Route, TitlePagePerson } from '../../types';
+import { blankRow, RoadMapRowsEditor, rowsToSend, type EditableRow } from './RoadMapEditor';
 
 const diagnosticsKindLabels = { initial: 'Входная', repeated: 'Повторная', control: 'Контрольная' } as const;
 
 const stages = ['diagnosticMotivational', 'design', 'implementation', 'reflective'] as const;
-const areas = Object.keys(competenceAreaLabels) as CompetenceArea[];
-const activityKinds = Object.keys(routeActivityKindLabels) as RouteActivityKind[];
 
 const titlePageLabels: Record<string, string> = {
   teacherName: 'ФИО педагога',
@@ -236,6 +229,7 @@ export function RoutePage() {
               {routeRoadMapSourceLabels[r.roadMap.origin as keyof typeof routeRoadMapSourceLabels] ?? 'корректировка'}
             </p>
             <RoadMapTable route={r} onChanged={route.reload} />
+            <RoadMapVersions key={`versions-${r.version}`} route={r} />
           </>
         ) : (
           <p className="empty">Дорожная карта ещё не согласована.</p>
@@ -266,46 +260,19 @@ export function RoutePage() {
   );
 }
 
-interface DraftRow {
-  rowId: string;
-  competence: CompetenceArea;
-  activity: string;
-  activityKind: RouteActivityKind;
-  tasks: string;
-  hours: string;
-  deadline: string;
-}
-
 /** The methodologist's draft road map: one row per deficit to start with; submitting it closes the draft task. */
 function DraftForm({ route, onSubmitted }: { route: Route; onSubmitted: () => void }) {
   const deficits = (route.diagnostics?.results ?? []).filter((r) => r.level === 'deficit').map((r) => r.area);
-  const blank = (competence: CompetenceArea, n: number): DraftRow => ({
-    rowId: `row-${n}`,
-    competence,
-    activity: '',
-    activityKind: 'furtherTrainingProgramme',
-    tasks: '',
-    hours: '',
-    deadline: '',
-  });
-  const [rows, setRows] = useState<DraftRow[]>(() =>
-    (deficits.length ? deficits : ['methodical' as CompetenceArea]).map((a, i) => blank(a, i + 1)),
+  const [rows, setRows] = useState<EditableRow[]>(() =>
+    (deficits.length ? deficits : ['methodical' as CompetenceArea]).map((a, i) => blankRow(a, `row-${i + 1}`)),
   );
   const { submit: send, busy, error } = useSubmit();
   const [done, setDone] = useState(false);
 
-  const set = (i: number, patch: Partial<DraftRow>) =>
-    setRows((all) => all.map((row, j) => (j === i ? { ...row, ...patch } : row)));
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void send(async () => {
-      await postJson(`/routes/${route.routeId}/submit-draft`, {
-        rows: rows.map((row) => ({
-          ...row,
-          hours: row.hours === '' ? undefined : Number(row.hours),
-          deadline: row.deadline || undefined,
-        })),
-      });
+      await postJson(`/routes/${route.routeId}/submit-draft`, { rows: rowsToSend(rows) });
       setDone(true);
       // The route page reads a projection: a moment for the projector before reloading.
       setTimeout(onSubmitted, 400);
@@ -326,80 +293,8 @@ function DraftForm({ route, onSubmitted }: { route: Route; onSubmitted: () => vo
         </p>
       ) : null}
       <form onSubmit={submit} noValidate>
-        {rows.map((row, i) => (
-          <fieldset key={row.rowId} className="form-grid">
-            <legend>Мероприятие {i + 1}</legend>
-            <SelectField
-              label="Компетенция"
-              field={`rows.${i}.competence`}
-              error={error}
-              value={row.competence}
-              onChange={(competence) => set(i, { competence })}
-              options={areas.map((a) => [a, competenceAreaLabels[a]] as const)}
-            />
-            <InputField
-              label="Мероприятие"
-              field={`rows.${i}.activity`}
-              error={error}
-              value={row.activity}
-              onChange={(v) => set(i, { activity: v })}
-            />
-            <SelectField
-              label="Вид мероприятия"
-              field={`rows.${i}.activityKind`}
-              error={error}
-              value={row.activityKind}
-              onChange={(activityKind) => set(i, { activityKind })}
-              options={activityKinds.map((k) => [k, routeActivityKindLabels[k]] as const)}
-            />
-            <InputField
-              label="Решаемые задачи"
-              field={`rows.${i}.tasks`}
-              error={error}
-              value={row.tasks}
-              onChange={(v) => set(i, { tasks: v })}
-            />
-            <InputField
-              label="Часы"
-              field={`rows.${i}.hours`}
-              error={error}
-              type="number"
-              min={1}
-              inputMode="numeric"
-              value={row.hours}
-              onChange={(v) => set(i, { hours: v })}
-            />
-            <InputField
-              label="Срок"
-              field={`rows.${i}.deadline`}
-              error={error}
-              type="date"
-              value={row.deadline}
-              onChange={(v) => set(i, { deadline: v })}
-            />
-            {rows.length > 1 ? (
-              <button
-                type="button"
-                className="button-link"
-                onClick={() => setRows((all) => all.filter((_, j) => j !== i))}
-              >
-                Удалить мероприятие {i + 1}
-              </button>
-            ) : null}
-          </fieldset>
-        ))}
+        <RoadMapRowsEditor rows={rows} onChange={setRows} error={error} />
         <div className="actions">
-          <button
-            type="button"
-            onClick={() =>
-              setRows((all) => [
-                ...all,
-                blank('methodical', Math.max(0, ...all.map((r) => Number(r.rowId.slice(4)) || 0)) + 1),
-              ])
-            }
-          >
-            Добавить мероприятие
-          </button>
           <SubmitButton busy={busy} busyText="Отправка…">
             Передать проект тьютору
           </SubmitButton>

@@ -5,7 +5,7 @@ import { useSession } from '../../auth';
 import { useSubmit } from '../../use-submit';
 import { competenceAreaLabels } from '../../labels';
 import type { CompetenceArea, Route } from '../../types';
-import { sendRouteCommand } from './RouteActions';
+import { sendRouteCommand } from './route-commands';
 
 interface ReflectionEntry {
   area: CompetenceArea;

@@ -28,6 +28,12 @@ const doneOnRoute: Partial<Record<TaskKind, string>> = {
   draftRoute: 'Составить проект ИОМ',
   controlDiagnostics: 'Провести контрольную диагностику',
   repeatedDiagnostics: 'Провести повторную диагностику',
+  monthlyControlPointCheck: 'Проверить контрольные точки',
+};
+/** Where on the route's page the task's form is. */
+const routeFormAnchor: Partial<Record<TaskKind, string>> = {
+  draftRoute: 'draft',
+  monthlyControlPointCheck: 'control-point-check',
 };
 
 /** The commission head's reviews are decided on the programme's page: the meeting form, or the pair's actions. */
@@ -273,7 +279,7 @@ function TaskCard({ task, zone, onDone }: { task: Task; zone: string; onDone: ()
       ) : routeAction ? (
         <Link
           className="button button-primary"
-          to={`/routes/${task.subject.id}#${task.kind === 'draftRoute' ? 'draft' : 'control'}`}
+          to={`/routes/${task.subject.id}#${routeFormAnchor[task.kind] ?? 'control'}`}
         >
           {routeAction}
         </Link>

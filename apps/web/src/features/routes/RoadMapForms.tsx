@@ -1,0 +1,192 @@
+/** The tutor's goal and road-map forms (fix the goal, agree or refine the draft, approve the teacher's own, correct) and the teacher's proposal. */
+import { useState, type FormEvent } from 'react';
+import { CommandForm, TextAreaField } from '../../components/ui';
+import { useSubmit } from '../../use-submit';
+import type { Route } from '../../types';
+import {
+  ControlPointsEditor,
+  editableRows,
+  pointsToSend,
+  RoadMapRowsEditor,
+  rowsToSend,
+  blankRow,
+  usedRowIds,
+  type EditablePoint,
+  type EditableRow,
+} from './RoadMapEditor';
+import { RoadMapRowsTable } from './RoadMapVersions';
+import { sendRouteCommand } from './route-commands';
+
+interface FormProps {
+  route: Route;
+  onDone: () => void;
+}
+
+/** 003 §5.1: the goal and the tasks, agreed with the teacher (one task a line). */
+export function FixGoalForm({ route, onDone }: FormProps) {
+  const [goal, setGoal] = useState(route.goal?.goal ?? '');
+  const [tasks, setTasks] = useState((route.goal?.tasks ?? []).join('\n'));
+  const command = useSubmit();
+  const title = route.goal ? 'Изменить цель и задачи ИОМ' : 'Зафиксировать цель и задачи ИОМ';
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void command.submit(() =>
+      sendRouteCommand(route, 'fix-goal', {
+        goal,
+        tasks: tasks
+          .split('\n')
+          .map((t) => t.trim())
+          .filter(Boolean),
+      }).then(onDone),
+    );
+  };
+  return (
+    <details open={route.goal === undefined}>
+      <summary>{title}</summary>
+      <CommandForm
+        command={command}
+        onSubmit={submit}
+        label={title}
+        submit="Зафиксировать цель и задачи"
+        busyText="Запись…"
+        failed="Не записано"
+      >
+        <TextAreaField label="Цель ИОМ" field="goal" rows={2} value={goal} onChange={setGoal} />
+        <TextAreaField
+          label="Задачи ИОМ (каждая с новой строки)"
+          field="tasks"
+          rows={4}
+          value={tasks}
+          onChange={setTasks}
+        />
+      </CommandForm>
+    </details>
+  );
+}
+
+const firstPoint = (): EditablePoint[] => [{ date: '', description: '' }];
+
+/** The methodologist's draft, refined by the tutor (edit, add, remove rows, «отметка выбора») and agreed with the control points. */
+export function AgreeRoadMapForm({ route, onDone }: FormProps) {
+  const [rows, setRows] = useState<EditableRow[]>(() => editableRows(route.roadMap?.rows ?? []));
+  const [points, setPoints] = useState(firstPoint);
+  const command = useSubmit();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void command.submit(() =>
+      sendRouteCommand(route, 'agree-road-map', {
+        rows: rowsToSend(rows),
+        controlPoints: pointsToSend(points),
+      }).then(onDone),
+    );
+  };
+  return (
+    <details open>
+      <summary>Доработать и согласовать проект методиста</summary>
+      <CommandForm
+        command={command}
+        onSubmit={submit}
+        label="Согласовать дорожную карту"
+        submit="Согласовать дорожную карту"
+        busyText="Согласование…"
+        failed="Не согласовано"
+      >
+        <p className="hint">
+          Строки проекта методиста можно изменить, удалить или дополнить; изменённая карта сохраняется новой версией.
+        </p>
+        <RoadMapRowsEditor rows={rows} onChange={setRows} usedIds={usedRowIds(route)} />
+        <h3>Контрольные точки</h3>
+        <ControlPointsEditor points={points} onChange={setPoints} />
+      </CommandForm>
+    </details>
+  );
+}
+
+/** The teacher's own road map (003 §3.1): the tutor reads it and approves it with the control points. */
+export function ApproveProposalForm({ route, onDone }: FormProps) {
+  const [points, setPoints] = useState(firstPoint);
+  const command = useSubmit();
+  if (!route.proposal) return null;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void command.submit(() =>
+      sendRouteCommand(route, 'approve-proposed-road-map', { controlPoints: pointsToSend(points) }).then(onDone),
+    );
+  };
+  return (
+    <details open>
+      <summary>Дорожная карта, предложенная педагогом</summary>
+      <RoadMapRowsTable rows={route.proposal.rows} label="Дорожная карта педагога" />
+      <CommandForm
+        command={command}
+        onSubmit={submit}
+        label="Согласовать дорожную карту педагога"
+        submit="Согласовать дорожную карту педагога"
+        busyText="Согласование…"
+        failed="Не согласовано"
+      >
+        <p className="hint">
+          Чтобы вернуть карту педагогу, обсудите с ним изменения: он предлагает её заново, или согласуйте проект
+          методиста.
+        </p>
+        <ControlPointsEditor points={points} onChange={setPoints} />
+      </CommandForm>
+    </details>
+  );
+}
+
+/** The teacher proposes a road map of her own (design stage); a new proposal replaces the previous one. */
+export function ProposeRoadMapForm({ route, onDone }: FormProps) {
+  const [rows, setRows] = useState<EditableRow[]>(() =>
+    route.proposal ? editableRows(route.proposal.rows) : [blankRow('methodical', 'row-1')],
+  );
+  const command = useSubmit();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void command.submit(() => sendRouteCommand(route, 'propose-own-road-map', { rows: rowsToSend(rows) }).then(onDone));
+  };
+  return (
+    <details open={route.proposal === undefined && route.draft?.submittedAt === undefined}>
+      <summary>{route.proposal ? 'Изменить мою дорожную карту' : 'Предложить собственную дорожную карту'}</summary>
+      <CommandForm
+        command={command}
+        onSubmit={submit}
+        label="Предложить собственную дорожную карту"
+        submit="Передать тьютору"
+        busyText="Отправка…"
+        failed="Не отправлено"
+      >
+        <RoadMapRowsEditor rows={rows} onChange={setRows} usedIds={usedRowIds(route)} />
+      </CommandForm>
+    </details>
+  );
+}
+
+/** A correction during implementation: the whole road map as it should now be, and why; it becomes a new version. */
+export function CorrectRoadMapForm({ route, onDone }: FormProps) {
+  const [rows, setRows] = useState<EditableRow[]>(() => editableRows(route.roadMap?.rows ?? []));
+  const [reason, setReason] = useState('');
+  const command = useSubmit();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void command.submit(() =>
+      sendRouteCommand(route, 'correct-road-map', { reason, rows: rowsToSend(rows) }).then(onDone),
+    );
+  };
+  return (
+    <details>
+      <summary>Скорректировать дорожную карту</summary>
+      <CommandForm
+        command={command}
+        onSubmit={submit}
+        label="Скорректировать дорожную карту"
+        submit="Сохранить корректировку"
+        busyText="Сохранение…"
+        failed="Не сохранено"
+      >
+        <RoadMapRowsEditor rows={rows} onChange={setRows} usedIds={usedRowIds(route)} />
+        <TextAreaField label="Причина корректировки" field="reason" rows={2} value={reason} onChange={setReason} />
+      </CommandForm>
+    </details>
+  );
+}
