@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { Client } from '@temporalio/client';
+import { routeWorkflowId } from '@mentorflow/domain';
+import { agreeRoadMapUpdate } from '@mentorflow/workflows/route/route.messages';
 import type { Browser, Page } from 'playwright-core';
 import { localDateOf } from '@mentorflow/calendar';
 import { loadFixtureYearsAhead } from '../support/calendar-fixture';
@@ -7,7 +10,7 @@ import { organisationWith, places } from '../support/programme-setup';
 import { courseRow, fourYearsLessADay, ictDeficit, mathsTeacherTitlePage, routeBody } from '../support/route-setup';
 import { TestSystem } from '../support/system';
 import { addDays } from '../support/dates';
-import { eventually } from '../support/poll';
+import { eventually, waitUntil } from '../support/poll';
 import {
   accessibilityAudit,
   horizontalOverflow,
@@ -31,6 +34,8 @@ describe('web application: the tutor’s route from creation to a corrected road
   const { timeZone } = places.tolyatti;
   let organisationId: string;
   let as: Record<'admin', string>;
+  let tutorId: string;
+  let methodologistId: string;
   let tutorToken: string;
   let methodologistToken: string;
   let teacherId: string;
@@ -53,6 +58,8 @@ describe('web application: the tutor’s route from creation to a corrected road
     // Everyone is in the staff directory, so every screen names them.
     const tutor = await addPerson(system, organisationId, as.admin, 'Орлова', { firstName: 'Ольга' });
     const methodologist = await addPerson(system, organisationId, as.admin, 'Петрова', { positions: ['методист'] });
+    tutorId = tutor;
+    methodologistId = methodologist;
     teacherId = await addPerson(system, organisationId, as.admin, 'Смирнова');
     const otherTeacher = await addPerson(system, organisationId, as.admin, 'Кузнецова', { firstName: 'Анна' });
     expect(
@@ -282,14 +289,87 @@ describe('web application: the tutor’s route from creation to a corrected road
     await context.close();
   });
 
+  it('the month’s control-point check opens from the inbox task and settles it: the point moved to a new date', async () => {
+    // A third route, agreed (straight to its workflow) on the last day of the previous month: the check for this
+    // month is raised at once, as on the first day of a month of implementation.
+    const teacher = await addPerson(system, organisationId, as.admin, 'Волкова');
+    const created = await system.request(
+      'POST',
+      `/organisations/${organisationId}/routes`,
+      tutorToken,
+      routeBody(teacher, methodologistId, mathsTeacherTitlePage(today(), fourYearsLessADay(today()))),
+    );
+    expect(created.status).toBe(201);
+    const id = created.body.state.routeId as string;
+    const post = (path: string, token: string, body: unknown) =>
+      system.request('POST', `/routes/${id}/${path}`, token, body);
+    expect(
+      (
+        await post('record-diagnostics', tutorToken, {
+          diagnosticsId: randomUUID(),
+          date: today(),
+          results: ictDeficit(),
+        })
+      ).status,
+    ).toBe(200);
+    expect((await post('submit-draft', methodologistToken, { rows: [courseRow(addDays(today(), 120))] })).status).toBe(
+      200,
+    );
+    const agreedOn = addDays(`${today().slice(0, 8)}01`, -1);
+    await system.api
+      .get(Client)
+      .workflow.getHandle(routeWorkflowId(id))
+      .executeUpdate(agreeRoadMapUpdate, {
+        args: [
+          {
+            data: { controlPoints: [{ controlPointId: 'cp-1', date: today(), description: 'Курс пройден' }] },
+            metadata: { actorId: tutorId, role: 'tutor', now: `${agreedOn}T12:00:00.000Z` },
+          },
+        ],
+      });
+    const stored = await eventually(
+      async () => (await system.request('GET', `/routes/${id}`, tutorToken)).body,
+      (route) => Object.values(route.tasks ?? {}).some((t: any) => t.kind === 'monthlyControlPointCheck'),
+    );
+    const taskCode = stored.code as string;
+
+    const { context, page } = await signedInPage(browser, tutorToken, phone);
+    await page.goto(`${system.baseUrl}/app/tasks`);
+    const card = page.locator('li.task', {
+      hasText: `Проверить прохождение контрольных точек ИОМ ${taskCode} Волковой М. П.`,
+    });
+    await card.waitFor();
+    await card.getByRole('link', { name: 'Проверить контрольные точки' }).click();
+    await page.getByRole('heading', { name: `Индивидуальный образовательный маршрут ${taskCode}` }).waitFor();
+    expect(page.url()).toContain('#control-point-check');
+    const form = page.getByRole('form', { name: 'Проверка контрольных точек' });
+    const point = form.locator('fieldset', { hasText: 'Курс пройден' });
+    await point.getByLabel('Результат').selectOption({ label: 'Перенесена' });
+    await point.getByLabel('Новая дата').fill(addDays(today(), 45));
+    await point.getByLabel('Причина переноса').fill('Курс перенесён организатором');
+    await form.getByRole('button', { name: 'Записать проверку' }).click();
+    await notice(page, 'Проверка контрольных точек записана');
+    await page
+      .locator('section[aria-labelledby="road-map"] li', { hasText: 'Курс пройден' })
+      .getByText(/Перенесена на .*: Курс перенесён организатором/)
+      .waitFor();
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+
+    // The inbox no longer holds the task: the check settled it.
+    await page.goto(`${system.baseUrl}/app/tasks`);
+    await page.getByRole('heading', { name: 'Мои задачи' }).waitFor();
+    await waitUntil(async () => (await card.count()) === 0);
+    await context.close();
+  });
+
   it('the tutor’s route list filters by stage, overdue tasks and school, and searches by code and teacher’s name', async () => {
     const list = (query: string) => system.request('GET', `/routes?${query}`, tutorToken);
     const codes = async (query: string) => ((await list(query)).body as { code: string }[]).map((r) => r.code);
-    await expect(codes(`stage=implementation&organisationId=${organisationId}`)).resolves.toHaveLength(2);
+    await expect(codes(`stage=implementation&organisationId=${organisationId}`)).resolves.toHaveLength(3);
     await expect(codes('stage=design')).resolves.toEqual([]);
     await expect(codes('overdue=true')).resolves.toEqual([]);
     await expect(codes(`q=${encodeURIComponent('смирн')}`)).resolves.toEqual([code]);
-    await expect(codes(`q=${encodeURIComponent(code.slice(0, 12))}`)).resolves.toHaveLength(2);
+    await expect(codes(`q=${encodeURIComponent(code.slice(0, 12))}`)).resolves.toHaveLength(3);
     expect((await list('stage=started')).status).toBe(400);
 
     const { context, page } = await signedInPage(browser, tutorToken, phone);

@@ -1,7 +1,8 @@
 /** Editing a road map's rows (003 §5.2) and the control points: the methodologist's draft, the tutor's refinement and correction, the teacher's own. */
 import { InputField, SelectField } from '../../components/ui';
 import { competenceAreaLabels, routeActivityKindLabels } from '../../labels';
-import type { CompetenceArea, RoadMapRow, Route, RouteActivityKind } from '../../types';
+import type { CompetenceArea, RoadMapRow, RouteActivityKind } from '../../types';
+import { nextRowId } from './road-map-versions';
 
 const areas = Object.keys(competenceAreaLabels) as CompetenceArea[];
 const activityKinds = Object.keys(routeActivityKindLabels) as RouteActivityKind[];
@@ -41,19 +42,6 @@ export const rowsToSend = (rows: readonly EditableRow[]) =>
     deadline: deadline || undefined,
     ...(chosenMark ? { chosenMark } : {}),
   }));
-
-/**
- * A row id no version of the road map used: rows keep their ids across versions (marks of activities done and
- * the comparison of versions go by them), so a new row must not take a removed row's id.
- */
-const nextRowId = (ids: readonly string[]) =>
-  `row-${Math.max(0, ...ids.map((id) => Number(/^row-(\d+)$/.exec(id)?.[1] ?? 0))) + 1}`;
-
-/** Every row id the route's road maps (its versions and the teacher's proposal) have used. */
-export const usedRowIds = (route: Route): string[] => [
-  ...(route.roadMapVersions ?? []).flatMap((v) => v.rows.map((r) => r.rowId)),
-  ...(route.proposal?.rows ?? []).map((r) => r.rowId),
-];
 
 /** Every row as a fieldset (one column on a phone), with «Удалить» per row and «Добавить мероприятие». */
 export function RoadMapRowsEditor({

@@ -10,10 +10,10 @@ import {
   RoadMapRowsEditor,
   rowsToSend,
   blankRow,
-  usedRowIds,
   type EditablePoint,
   type EditableRow,
 } from './RoadMapEditor';
+import { usedRowIds } from './road-map-versions';
 import { RoadMapRowsTable } from './RoadMapVersions';
 import { sendRouteCommand } from './route-commands';
 

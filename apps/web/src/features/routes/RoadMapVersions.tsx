@@ -4,7 +4,8 @@ import { useSession } from '../../auth';
 import { DataTable, SelectField } from '../../components/ui';
 import { PersonId } from '../../components/people';
 import { formatInstant, formatLocalDate } from '../../format';
-import { competenceAreaLabels, routeActivityKindLabels, routeRoadMapSourceLabels } from '../../labels';
+import { competenceAreaLabels, routeRoadMapSourceLabels } from '../../labels';
+import { compareVersions, rowFields, type Change } from './road-map-versions';
 import type { RoadMapRow, RoadMapVersion, Route } from '../../types';
 
 /** A read-only road map (the teacher's proposal the tutor approves). */
@@ -27,38 +28,6 @@ export function RoadMapRowsTable({ rows, label }: { rows: readonly RoadMapRow[];
       </DataTable>
     </div>
   );
-}
-
-/** What a row says, field by field, in the order the road map shows it. */
-const rowFields: readonly [keyof RoadMapRow, string, (row: RoadMapRow) => string][] = [
-  ['activity', 'мероприятие', (r) => r.activity],
-  ['competence', 'компетенция', (r) => competenceAreaLabels[r.competence]],
-  ['activityKind', 'вид', (r) => routeActivityKindLabels[r.activityKind]],
-  ['tasks', 'задачи', (r) => r.tasks],
-  ['hours', 'часы', (r) => `${r.hours} ч`],
-  ['deadline', 'срок', (r) => `до ${formatLocalDate(r.deadline)}`],
-  ['chosenMark', 'отметка выбора', (r) => (r.chosenMark ? 'выбрано' : 'не выбрано')],
-];
-
-type Change = { kind: 'added' | 'removed' | 'changed' | 'same'; fields: (keyof RoadMapRow)[] };
-
-/** Rows are matched by their id (kept across versions); a row in one version only is added or removed. */
-export function compareVersions(before: readonly RoadMapRow[], after: readonly RoadMapRow[]) {
-  const ids = [...new Set([...before.map((r) => r.rowId), ...after.map((r) => r.rowId)])];
-  return ids.map((rowId) => {
-    const a = before.find((r) => r.rowId === rowId);
-    const b = after.find((r) => r.rowId === rowId);
-    const change: Change =
-      a === undefined
-        ? { kind: 'added', fields: [] }
-        : b === undefined
-          ? { kind: 'removed', fields: [] }
-          : (() => {
-              const fields = rowFields.filter(([, , show]) => show(a) !== show(b)).map(([key]) => key);
-              return { kind: fields.length ? 'changed' : 'same', fields };
-            })();
-    return { rowId, before: a, after: b, change };
-  });
 }
 
 const changeLabels: Record<Change['kind'], string> = {
