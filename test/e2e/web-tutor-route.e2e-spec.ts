@@ -102,6 +102,12 @@ describe('web application: the tutor’s route from creation to a corrected road
     await page.getByRole('link', { name: 'Новый маршрут' }).click();
     await page.getByRole('heading', { name: 'Новый индивидуальный образовательный маршрут' }).waitFor();
     const form = page.getByRole('form', { name: 'Новый ИОМ' });
+    // Sent empty: refused field by field, nothing created.
+    await form.getByRole('button', { name: 'Создать маршрут' }).click();
+    await form.locator('.field-invalid').first().waitFor();
+    await expect(form.locator('.field-invalid label').allTextContents()).resolves.toEqual(
+      expect.arrayContaining(['Педагог', 'Методист']),
+    );
     // Prefilled once the organisation's earlier route has been read.
     const regionCode = form.getByLabel('Код субъекта РФ для реестра ИОМ');
     expect(
@@ -120,6 +126,9 @@ describe('web application: the tutor’s route from creation to a corrected road
     await form.getByLabel('Тема самообразования').fill('Функциональная грамотность на уроках математики');
     expect(await accessibilityAudit(page)).toMatchObject({ lang: 'ru', unnamed: [], h1: 1, skipped: [] });
     await screenshot(page, 'tutor-new-route');
+    // On a phone the form is one column within the screen.
+    await page.setViewportSize(phone);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await form.getByRole('button', { name: 'Создать маршрут' }).click();
 
     const heading = page.getByRole('heading', {
