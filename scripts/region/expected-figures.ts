@@ -14,6 +14,7 @@ export interface ExpectedRegionFigures {
   documents: {
     implementationAct: number;
     regulationApprovalOrder: number;
+    roadMap: number;
     pairAssignmentOrderWithConsent: number;
     approvedPersonalisedProgramme: number;
     mentorContractSupplement: number;
@@ -31,6 +32,8 @@ function organisationFigures(org: LedgerOrganisation, limit: number) {
   const documents = {
     implementationAct: before(org.documents.implementationAct, limit),
     regulationApprovalOrder: before(org.documents.regulationApprovalOrder, limit),
+    // The generator records no road map (it advances no programme past the preparatory stage).
+    roadMap: false,
     pairAssignmentOrderWithConsent: livePairs.length > 0,
     approvedPersonalisedProgramme: livePairs.some((p) => before(p.approvedAt, limit)),
     mentorContractSupplement: before(org.documents.mentorContractSupplement, limit),
@@ -60,6 +63,7 @@ export function expectedRegionFigures(
     documents: {
       implementationAct: 0,
       regulationApprovalOrder: 0,
+      roadMap: 0,
       pairAssignmentOrderWithConsent: 0,
       approvedPersonalisedProgramme: 0,
       mentorContractSupplement: 0,

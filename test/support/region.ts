@@ -25,6 +25,7 @@ export async function regionRows(db: SqlExecutor, region: string, asOf?: string)
       regionOrganisationRow(
         o.organisationId,
         facts.filter((f) => f.organisationId === o.organisationId),
+        asOf === undefined ? Date.now() : Date.parse(endOfLocalDay(asOf, o.facts.timeZone)),
       ),
     )
     .filter((r): r is RegionOrganisationRow => r !== undefined);

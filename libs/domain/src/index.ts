@@ -2,7 +2,7 @@ export * from './shared/decider';
 export * from './shared/refusal';
 export * from './shared/file-ref';
 export * from './shared/role.labels';
-export { russianDate } from './shared/dates';
+export { academicYearOf, russianDate } from './shared/dates';
 export * from './organisation/organisation.events';
 export * from './organisation/organisation.decider';
 export * from './organisation/organisation.labels';

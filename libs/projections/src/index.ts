@@ -23,6 +23,7 @@ export * from './notifications/notification-dispatcher';
 export * from './reports/report-facts';
 export * from './reports/report-facts.projection';
 export * from './reports/report-figures';
+export * from './reports/region-figures';
 export * from './reports/report-queries';
 export * from './tasks/review-tasks';
 export * from './notifications/notification-templates';

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { endOfLocalDay, localDateOf } from '@mentorflow/calendar';
 import {
+  academicYearOf,
   monitoringDecider,
   monitoringRecorders,
   monitoringStream,
@@ -70,6 +71,13 @@ const instantFor = (asOf: string | undefined, timeZone: string): { at: string | 
   const at = endOfLocalDay(asOf, timeZone);
   return { at, atMs: Date.parse(at) };
 };
+
+/** The monitoring period the report's day falls in: the academic year (1 September – 31 August). */
+const periodOf = (asOf: string | undefined, timeZone: string) =>
+  academicYearOf(asOf ?? localDateOf(new Date().toISOString(), timeZone));
+
+/** Where no organisation names the zone (an empty region), «today» is Moscow's. */
+const DEFAULT_ZONE = 'Europe/Moscow';
 
 @Injectable()
 export class ReportsService {
@@ -140,6 +148,7 @@ export class ReportsService {
       json: {
         asOf: query.asOf ?? null,
         takenAt: new Date(atMs).toISOString(),
+        period: periodOf(query.asOf, organisation.timeZone),
         ...report,
         programmes: report.programmes.map((p) => withNamesBeside(p, ['curatorId'], shown)),
         mentorLoad: report.mentorLoad.map((r) => withNamesBeside(r, ['mentorId'], shown)),
@@ -214,8 +223,8 @@ export class ReportsService {
     for (const row of facts)
       byOrganisation.set(row.organisationId, [...(byOrganisation.get(row.organisationId) ?? []), row]);
     // An organisation registered after the date is not part of that day's region.
-    const rows = organisations
-      .map((o) => regionOrganisationRow(o.organisationId, byOrganisation.get(o.organisationId) ?? []))
+    const rows = instants
+      .map((o) => regionOrganisationRow(o.organisationId, byOrganisation.get(o.organisationId) ?? [], o.atMs))
       .filter((r): r is RegionOrganisationRow => r !== undefined);
     const totals = regionAggregate(rows);
     const municipalities = municipalityRows(rows);
@@ -224,6 +233,7 @@ export class ReportsService {
       json: {
         scope,
         asOf: query.asOf ?? null,
+        period: periodOf(query.asOf, organisations[0]?.facts.timeZone ?? DEFAULT_ZONE),
         totals,
         municipalities,
         organisations: page(rows, query.limit, query.offset),

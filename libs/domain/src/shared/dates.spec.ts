@@ -1,4 +1,4 @@
-import { notInFutureProblems, todayOf } from './dates';
+import { academicYearOf, notInFutureProblems, todayOf } from './dates';
 
 describe('dates of things that have happened', () => {
   const stamped = { now: '2031-03-10T20:30:00Z', today: '2031-03-11' };
@@ -22,5 +22,13 @@ describe('dates of things that have happened', () => {
   it('leave malformed or absent dates to the format checks', () => {
     expect(notInFutureProblems(undefined, stamped, 'x.future', 'Дата')).toEqual([]);
     expect(notInFutureProblems('2031-02-30', stamped, 'x.future', 'Дата')).toEqual([]);
+  });
+});
+
+describe('the monitoring period: the academic year', () => {
+  it('runs from 1 September to 31 August, whichever side of the new year the date lies', () => {
+    expect(academicYearOf('2026-09-01')).toEqual({ start: '2026-09-01', end: '2027-08-31' });
+    expect(academicYearOf('2027-01-15')).toEqual({ start: '2026-09-01', end: '2027-08-31' });
+    expect(academicYearOf('2027-08-31')).toEqual({ start: '2026-09-01', end: '2027-08-31' });
   });
 });

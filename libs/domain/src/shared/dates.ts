@@ -79,3 +79,10 @@ export const notInFutureProblems = (
     ? [{ code, message: `${field} не может быть позже сегодняшнего дня (${russianDate(today)})` }]
     : [];
 };
+
+/** The monitoring period a date falls in: the academic year, 1 September to 31 August (YYYY-MM-DD both). */
+export const academicYearOf = (date: string): { start: string; end: string } => {
+  const year = Number(date.slice(0, 4));
+  const first = date.slice(5) >= '09-01' ? year : year - 1;
+  return { start: `${first}-09-01`, end: `${first + 1}-08-31` };
+};

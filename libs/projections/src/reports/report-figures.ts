@@ -3,6 +3,7 @@ import {
   competenceAreas,
   competenceLevel,
   finalControlOutcomeLabels,
+  hasProgrammeDocument,
   implementsTargetModel,
   isMentorReportTask,
   interimControlOutcomeLabels,
@@ -28,7 +29,6 @@ import type {
   MonitoringResultFacts,
   OrganisationFacts,
   PairFacts,
-  PracticeFacts,
   ProgrammeFacts,
   RouteFacts,
   TaskFacts,
@@ -40,39 +40,49 @@ const DAY_MS = 86_400_000;
 /** Who a task waits for, in the words of the domain map (DOMAIN.md "People and roles"). */
 export const reportRoleLabels: Readonly<Record<string, string>> = roleLabels;
 
+/**
+ * The documents a report asks about (004 slide 17 «Какие документы по наставничеству есть в Вашей ОО?»): those of
+ * slide 27 that make an organisation implement the model, the road map of implementing it, the contract supplement.
+ */
+export interface HeldDocuments extends TargetModelDocuments {
+  readonly roadMap: boolean;
+}
+
 export const targetModelDocumentKeys = [
   'implementationAct',
   'regulationApprovalOrder',
+  'roadMap',
   'pairAssignmentOrderWithConsent',
   'approvedPersonalisedProgramme',
   'mentorContractSupplement',
-] as const satisfies readonly (keyof TargetModelDocuments)[];
+] as const satisfies readonly (keyof HeldDocuments)[];
 
-export const targetModelDocumentLabels: Readonly<Record<keyof TargetModelDocuments, string>> = {
+export const targetModelDocumentLabels: Readonly<Record<keyof HeldDocuments, string>> = {
   implementationAct: 'Распорядительный акт о внедрении ЦМН',
   regulationApprovalOrder: 'Приказ об утверждении положения о системе наставничества',
+  roadMap: 'Дорожная карта по внедрению ЦМН',
   pairAssignmentOrderWithConsent: 'Приказ о закреплении пар/групп (с письменного согласия)',
   approvedPersonalisedProgramme: 'Утверждённая персонализированная программа наставничества',
   mentorContractSupplement: 'Дополнительное соглашение к трудовому договору наставника',
 };
 
-const share = (part: number, whole: number): number | null =>
+export const share = (part: number, whole: number): number | null =>
   whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000;
 
-const ofType = <T>(rows: readonly FactRow[], type: FactRow['subjectType']): { id: string; facts: T }[] =>
+export const ofType = <T>(rows: readonly FactRow[], type: FactRow['subjectType']): { id: string; facts: T }[] =>
   rows.filter((r) => r.subjectType === type).map((r) => ({ id: r.subjectId, facts: r.facts as T }));
 
 /** Active and past due, or already marked overdue by the workflow's timer. */
-const isOverdue = (task: TaskFacts, atMs: number): boolean =>
+export const isOverdue = (task: TaskFacts, atMs: number): boolean =>
   task.status === 'overdue' || (task.status === 'open' && task.dueAt !== undefined && Date.parse(task.dueAt) < atMs);
 
-const isActiveTask = (task: TaskFacts): boolean => task.status === 'open' || task.status === 'overdue';
+export const isActiveTask = (task: TaskFacts): boolean => task.status === 'open' || task.status === 'overdue';
 
 // ---- The organisation's target-model indicator ------------------------------------------------
 
 export interface OrganisationModelIndicators {
   readonly implementsTargetModel: boolean;
-  readonly documents: TargetModelDocuments;
+  readonly documents: HeldDocuments;
   readonly hasCurator: boolean;
 }
 
@@ -84,9 +94,10 @@ export interface OrganisationModelIndicators {
 export function organisationModelIndicators(rows: readonly FactRow[]): OrganisationModelIndicators {
   const pairs = ofType<PairFacts>(rows, 'pair');
   const programmes = ofType<ProgrammeFacts>(rows, 'programme');
-  const documents: Record<keyof TargetModelDocuments, boolean> = {
+  const documents: Record<keyof HeldDocuments, boolean> = {
     implementationAct: false,
     regulationApprovalOrder: false,
+    roadMap: false,
     pairAssignmentOrderWithConsent: false,
     approvedPersonalisedProgramme: false,
     mentorContractSupplement: false,
@@ -97,7 +108,10 @@ export function organisationModelIndicators(rows: readonly FactRow[]): Organisat
       pairs.filter((p) => p.facts.programmeId === programme.facts.programmeId).map((p) => p.facts),
     );
     implementing ||= implementsTargetModel(programme.facts, context);
-    const held = targetModelDocuments(programme.facts, context);
+    const held: HeldDocuments = {
+      ...targetModelDocuments(programme.facts, context),
+      roadMap: hasProgrammeDocument(programme.facts, 'roadMap'),
+    };
     for (const key of targetModelDocumentKeys) documents[key] ||= held[key];
   }
   const organisation = ofType<OrganisationFacts>(rows, 'organisation')[0]?.facts;
@@ -185,7 +199,7 @@ export interface MonitoringResultRow {
   readonly recordedAt: string;
 }
 
-const countRows = <K extends string>(
+export const countRows = <K extends string>(
   keys: readonly K[],
   labels: Readonly<Record<K, string>>,
   values: readonly string[],
@@ -475,113 +489,5 @@ export function routesReport(
         draftDeliveredOnTime: r.draftDeliveredOnTime ?? null,
         draftOverdue: draftOverdue(r, atMs),
       })),
-  };
-}
-
-// ---- Region report (slides 17–19, 25) ---------------------------------------------------------
-
-export interface RegionOrganisationRow {
-  readonly organisationId: string;
-  readonly name: string;
-  readonly municipality: string;
-  readonly implementsTargetModel: boolean;
-  readonly documents: TargetModelDocuments;
-  readonly hasCurator: boolean;
-  readonly pairs: number;
-  readonly pairsByForm: Readonly<Record<PairForm, number>>;
-  /** A pair of combined kinds counts under each (002 §9.1.3); absent on rows built before kinds were counted. */
-  readonly pairsByKind?: Readonly<Record<PairKind, number>>;
-  /** Drafts whose 10-working-day outcome is known (delivered, or reported late), and those on time. */
-  readonly draftsDecided: number;
-  readonly draftsOnTime: number;
-  /** Practices of the bank its people submitted (whatever became of them), and those published (issue 28). */
-  readonly practicesSubmitted: number;
-  readonly practicesPublished: number;
-}
-
-export interface RegionAggregate {
-  readonly organisations: number;
-  readonly implementing: number;
-  readonly implementingShare: number | null;
-  readonly withCurator: number;
-  readonly withCuratorShare: number | null;
-  readonly withoutDocuments: number;
-  readonly documents: CountRow<keyof TargetModelDocuments>[];
-  readonly forms: CountRow<PairForm>[];
-  /** Kinds (004 slide 19 counts them apart from forms); a combined pair counts under each, so shares may sum above 1. */
-  readonly kinds: CountRow<PairKind>[];
-  readonly draftsDecided: number;
-  readonly draftsOnTime: number;
-  readonly draftsOnTimeShare: number | null;
-  readonly practicesSubmitted: number;
-  readonly practicesPublished: number;
-}
-
-export function regionOrganisationRow(
-  organisationId: string,
-  rows: readonly FactRow[],
-): RegionOrganisationRow | undefined {
-  const organisation = ofType<OrganisationFacts>(rows, 'organisation')[0]?.facts;
-  if (!organisation) return undefined;
-  const indicators = organisationModelIndicators(rows);
-  const pairs = ofType<PairFacts>(rows, 'pair')
-    .map((p) => p.facts)
-    .filter((p) => p.status !== 'terminated');
-  const routes = ofType<RouteFacts>(rows, 'route')
-    .map((r) => r.facts)
-    .filter((r) => r.draftDeliveredOnTime !== undefined);
-  const practices = ofType<PracticeFacts>(rows, 'practice').map((p) => p.facts);
-  return {
-    organisationId,
-    name: organisation.name,
-    municipality: organisation.municipality,
-    implementsTargetModel: indicators.implementsTargetModel,
-    documents: indicators.documents,
-    hasCurator: indicators.hasCurator,
-    pairs: pairs.length,
-    pairsByForm: Object.fromEntries(
-      pairForms.map((form) => [form, pairs.filter((p) => p.form === form).length]),
-    ) as Record<PairForm, number>,
-    pairsByKind: Object.fromEntries(
-      pairKinds.map((kind) => [kind, pairs.filter((p) => (p.kinds ?? [p.kind]).includes(kind)).length]),
-    ) as Record<PairKind, number>,
-    draftsDecided: routes.length,
-    draftsOnTime: routes.filter((r) => r.draftDeliveredOnTime === true).length,
-    practicesSubmitted: practices.length,
-    practicesPublished: practices.filter((p) => p.status === 'published').length,
-  };
-}
-
-export function regionAggregate(organisations: readonly RegionOrganisationRow[]): RegionAggregate {
-  const n = organisations.length;
-  const implementing = organisations.filter((o) => o.implementsTargetModel).length;
-  const withCurator = organisations.filter((o) => o.hasCurator).length;
-  const pairsTotal = organisations.reduce((t, o) => t + o.pairs, 0);
-  const draftsDecided = organisations.reduce((t, o) => t + o.draftsDecided, 0);
-  const draftsOnTime = organisations.reduce((t, o) => t + o.draftsOnTime, 0);
-  return {
-    organisations: n,
-    implementing,
-    implementingShare: share(implementing, n),
-    withCurator,
-    withCuratorShare: share(withCurator, n),
-    withoutDocuments: organisations.filter((o) => targetModelDocumentKeys.every((k) => !o.documents[k])).length,
-    documents: targetModelDocumentKeys.map((key) => {
-      const count = organisations.filter((o) => o.documents[key]).length;
-      return { key, label: targetModelDocumentLabels[key], count, share: share(count, n) };
-    }),
-    forms: pairForms.map((form) => {
-      const count = organisations.reduce((t, o) => t + o.pairsByForm[form], 0);
-      return { key: form, label: pairFormLabels[form], count, share: share(count, pairsTotal) };
-    }),
-    kinds: pairKinds.map((kind) => {
-      const count = organisations.reduce((t, o) => t + (o.pairsByKind?.[kind] ?? 0), 0);
-      return { key: kind, label: pairKindLabels[kind], count, share: share(count, pairsTotal) };
-    }),
-    draftsDecided,
-    draftsOnTime,
-    draftsOnTimeShare: share(draftsOnTime, draftsDecided),
-    practicesSubmitted: organisations.reduce((t, o) => t + o.practicesSubmitted, 0),
-    practicesPublished: organisations.reduce((t, o) => t + o.practicesPublished, 0),
   };
 }
