@@ -24,6 +24,8 @@ import { PracticeBank } from './features/practices/PracticeBank';
 import { PracticePage } from './features/practices/PracticePage';
 import { SubmitPractice } from './features/practices/SubmitPractice';
 import { ParkedEvents } from './features/operations/ParkedEvents';
+import { Dashboard } from './features/dashboard/Dashboard';
+import { OrganisationDashboard } from './features/dashboard/OrganisationDashboard';
 import './styles.css';
 
 const router = createBrowserRouter(
@@ -57,6 +59,8 @@ const router = createBrowserRouter(
         { path: 'practices', element: <PracticeBank /> },
         { path: 'practices/new', element: <SubmitPractice /> },
         { path: 'practices/:practiceId', element: <PracticePage /> },
+        { path: 'dashboard', element: <Dashboard /> },
+        { path: 'dashboard/organisations/:organisationId', element: <OrganisationDashboard /> },
         { path: '*', element: <Navigate to="/" replace /> },
       ],
     },

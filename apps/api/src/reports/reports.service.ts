@@ -25,6 +25,8 @@ import {
   regionAggregate,
   regionOrganisationRow,
   routesReport,
+  targetModelDocumentKeys,
+  targetModelDocumentLabels,
   type RegionOrganisationRow,
 } from '@mentorflow/projections';
 import { actingRole } from '../auth/acting-role';
@@ -150,6 +152,12 @@ export class ReportsService {
         takenAt: new Date(atMs).toISOString(),
         period: periodOf(query.asOf, organisation.timeZone),
         ...report,
+        // The documents of 004 slide 17 in the order the slide asks about them, named as the export names them.
+        documents: targetModelDocumentKeys.map((key) => ({
+          key,
+          label: targetModelDocumentLabels[key],
+          held: report.targetModel.documents[key],
+        })),
         programmes: report.programmes.map((p) => withNamesBeside(p, ['curatorId'], shown)),
         mentorLoad: report.mentorLoad.map((r) => withNamesBeside(r, ['mentorId'], shown)),
       },

@@ -13,6 +13,7 @@ interface MenuItem {
 /** The menu lists only what the user's roles may open (the API checks again on every request). */
 export const menu: MenuItem[] = [
   { to: '/tasks', label: 'Мои задачи', roles: 'all' },
+  { to: '/dashboard', label: 'Показатели', roles: ['regionalCoordinator', 'curator', 'director'] },
   {
     to: '/programmes',
     label: 'Программы',

@@ -1,0 +1,102 @@
+import { useSearchParams } from 'react-router';
+import { download, saveBlob } from '../../api';
+import { ErrorBox, InputField, SelectField } from '../../components/ui';
+import { formatNumericDate, todayIn } from '../../format';
+import { useSubmit } from '../../use-submit';
+import { academicYearOf } from '../../../../../libs/domain/src/shared/dates';
+import type { Period } from './report-types';
+
+/** How many academic years back the period select offers. */
+const YEARS_BACK = 5;
+
+/**
+ * The dashboard's date: `?asOf=` in the address (so a drill-down, a reload or a shared link keeps it), today in
+ * `timeZone` by default. `query` is the report's query string for that date.
+ */
+export function useReportDate(timeZone: string) {
+  const [params, setParams] = useSearchParams();
+  const today = todayIn(timeZone);
+  const asOf = params.get('asOf') ?? today;
+  const setAsOf = (date: string) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (date === today) next.delete('asOf');
+        else next.set('asOf', date);
+        return next;
+      },
+      { replace: true },
+    );
+  return { asOf, today, setAsOf, query: `asOf=${asOf}` };
+}
+
+const periodText = (period: Period) =>
+  `${period.start.slice(0, 4)}/${period.end.slice(0, 4)} (${formatNumericDate(period.start)} – ${formatNumericDate(period.end)})`;
+
+/**
+ * The report's date («на дату»), its monitoring period (the academic year, 1 September – 31 August: choosing a
+ * past year shows it as of its last day) and the XLSX and CSV of what is shown, fetched with the user's token.
+ */
+export function ReportToolbar({
+  date,
+  period,
+  path,
+  fileName,
+}: {
+  date: ReturnType<typeof useReportDate>;
+  period?: Period;
+  /** The report's path with its query (date, municipality), without the format. */
+  path: string;
+  fileName: string;
+}) {
+  const { submit, busy, error } = useSubmit();
+  const current = academicYearOf(date.today);
+  const years = Array.from({ length: YEARS_BACK }, (_, i) =>
+    academicYearOf(`${Number(current.start.slice(0, 4)) - i}-09-01`),
+  );
+  const shown = academicYearOf(date.asOf);
+  const save = (format: 'xlsx' | 'csv') =>
+    void submit(async () =>
+      saveBlob(await download(`${path}&format=${format}`, () => {}), `${fileName}-${date.asOf}.${format}`),
+    );
+  return (
+    <div className="report-toolbar">
+      <div className="report-dates">
+        <InputField
+          label="На дату"
+          field="asOf"
+          type="date"
+          max={date.today}
+          value={date.asOf}
+          onChange={(value) => {
+            if (/^\d{4}-\d{2}-\d{2}$/.test(value)) date.setAsOf(value > date.today ? date.today : value);
+          }}
+        />
+        <SelectField
+          label="Период мониторинга (учебный год)"
+          field="period"
+          value={shown.start}
+          options={years.map((year) => [year.start, periodText(year)] as const)}
+          onChange={(start) => {
+            const end = academicYearOf(start).end;
+            date.setAsOf(end < date.today ? end : date.today);
+          }}
+        />
+      </div>
+      {period ? (
+        <p className="hint">
+          Показатели на {formatNumericDate(date.asOf)}, период мониторинга — {periodText(period)} учебный год.
+        </p>
+      ) : null}
+      <div className="actions">
+        <button type="button" onClick={() => save('xlsx')} disabled={busy}>
+          Скачать XLSX
+        </button>
+        <button type="button" onClick={() => save('csv')} disabled={busy}>
+          Скачать CSV
+        </button>
+      </div>
+      <ErrorBox error={error} title="Файл не сформирован" />
+    </div>
+  );
+}
