@@ -10,14 +10,23 @@ import {
 import type { ExpectedRegionFigures } from '../../scripts/region/expected-figures';
 import { generateRegion } from '../../scripts/region/generate-region';
 
-/** The region's per-organisation rows from the report facts, as of the end of `asOf` (or now). */
-export async function regionRows(db: SqlExecutor, region: string, asOf?: string): Promise<RegionOrganisationRow[]> {
+/**
+ * The region's per-organisation rows from the report facts, as of the end of `asOf` (or now). With `currentFacts`,
+ * the facts are the current ones while tasks are still judged overdue at the end of `asOf`: what the region showed
+ * that day when its history ended there.
+ */
+export async function regionRows(
+  db: SqlExecutor,
+  region: string,
+  asOf?: string,
+  { currentFacts = false }: { currentFacts?: boolean } = {},
+): Promise<RegionOrganisationRow[]> {
   const organisations = await loadOrganisationsInScope(db, { region });
   const facts = await loadFactsAsOf(
     db,
     organisations.map((o) => ({
       organisationId: o.organisationId,
-      at: asOf === undefined ? null : endOfLocalDay(asOf, o.facts.timeZone),
+      at: asOf === undefined || currentFacts ? null : endOfLocalDay(asOf, o.facts.timeZone),
     })),
   );
   return organisations
