@@ -139,6 +139,12 @@ describe('web application: the coordinators’ dashboard «Показатели�
     expect(before.body.totals).toMatchObject({ organisations: 0, pairs: 0 });
   });
 
+  /** Opens «Показатели» by address and waits for the figures of `place` (the region or the municipality). */
+  const openDashboard = async (page: Page, place: string) => {
+    await page.goto(`${system.baseUrl}/app/dashboard`);
+    await page.getByRole('heading', { name: `Показатели реализации ЦМН: ${place}`, level: 1 }).waitFor();
+    await page.locator('.headline').waitFor();
+  };
   /** The value under a headline figure's term. */
   const headline = async (page: Page, term: string) =>
     plain(
@@ -258,9 +264,7 @@ describe('web application: the coordinators’ dashboard «Показатели�
 
   it('on a phone the dashboard fits the width: charts within the screen, tables scroll with their first column', async () => {
     const { context, page } = await signedInPage(browser, regional, phone);
-    await page.goto(`${system.baseUrl}/app/dashboard`);
-    await page.getByRole('heading', { name: `Показатели реализации ЦМН: ${region}`, level: 1 }).waitFor();
-    await page.locator('.headline').waitFor();
+    await openDashboard(page, region);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     expect(await headline(page, 'Реализуют ЦМН')).toBe('1 из 3 (33,3 %)');
     const chart = page.getByRole('figure', { name: 'Какие документы по наставничеству есть в организациях' });
@@ -283,9 +287,7 @@ describe('web application: the coordinators’ dashboard «Показатели�
 
   it('a municipal coordinator sees only their municipality, not the region’s others', async () => {
     const { context, page } = await signedInPage(browser, municipal, phone);
-    await page.goto(`${system.baseUrl}/app/dashboard`);
-    await page.getByRole('heading', { name: `Показатели реализации ЦМН: ${GLAZOV}`, level: 1 }).waitFor();
-    await page.locator('.headline').waitFor();
+    await openDashboard(page, GLAZOV);
     expect(await headline(page, 'Образовательных организаций')).toBe('1');
     const organisations = page.getByRole('table', { name: 'Показатели по образовательным организациям' });
     await expect(organisations.locator('tbody th').allTextContents()).resolves.toEqual([schools.third.name]);

@@ -76,6 +76,13 @@ const breakdownSheet = (
   };
 };
 
+/** The headings of a breakdown in slices (by status, by form, …): the slice, the value, the count. */
+const sliceHeadings = (sliceWidth: number, valueWidth: number) => ({
+  group: { key: 'group', header: 'Разрез', width: sliceWidth },
+  label: { header: 'Значение', width: valueWidth },
+  count: { header: 'Количество', width: 14 },
+});
+
 export function organisationSheets(report: OrganisationReport, names: PersonNames = new Map()): ReportSheet[] {
   const { targetModel, processMonitoring: pm } = report;
   return [
@@ -111,20 +118,11 @@ export function organisationSheets(report: OrganisationReport, names: PersonName
         days: p.daysInStage,
       })),
     },
-    breakdownSheet(
-      'Пары',
-      'Наставнические пары/группы по статусу, форме и виду',
-      {
-        group: { key: 'group', header: 'Разрез', width: 14 },
-        label: { header: 'Значение', width: 50 },
-        count: { header: 'Количество', width: 14 },
-      },
-      [
-        ['Статус', report.pairs.byStatus],
-        ['Форма', report.pairs.byForm],
-        ['Вид', report.pairs.byKind],
-      ],
-    ),
+    breakdownSheet('Пары', 'Наставнические пары/группы по статусу, форме и виду', sliceHeadings(14, 50), [
+      ['Статус', report.pairs.byStatus],
+      ['Форма', report.pairs.byForm],
+      ['Вид', report.pairs.byKind],
+    ]),
     {
       name: 'Нагрузка наставников',
       title: 'Нагрузка наставников (действующие пары/группы)',
@@ -311,19 +309,10 @@ export function regionSheets(
       { label: { header: 'Вид', width: 50 }, count: { header: 'Пар/групп', width: 12 } },
       [[null, totals.kinds]],
     ),
-    breakdownSheet(
-      'Пары и ИОМ',
-      'Наставнические пары/группы по статусу, ИОМ по этапам',
-      {
-        group: { key: 'group', header: 'Разрез', width: 22 },
-        label: { header: 'Значение', width: 40 },
-        count: { header: 'Количество', width: 14 },
-      },
-      [
-        ['Пары/группы по статусу', totals.pairsByStatus],
-        ['ИОМ по этапам', totals.routesByStage],
-      ],
-    ),
+    breakdownSheet('Пары и ИОМ', 'Наставнические пары/группы по статусу, ИОМ по этапам', sliceHeadings(22, 40), [
+      ['Пары/группы по статусу', totals.pairsByStatus],
+      ['ИОМ по этапам', totals.routesByStage],
+    ]),
     {
       name: 'Муниципалитеты',
       title: 'Показатели по муниципальным образованиям',

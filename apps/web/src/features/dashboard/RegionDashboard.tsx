@@ -12,52 +12,58 @@ const userZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 const ORGANISATIONS_PAGE = 100;
 const yesNo = (value: boolean) => (value ? 'да' : 'нет');
 
+/** A row of a chart over the organisations: `count` of the `whole` and its share. */
+const ofOrganisations = (key: string, label: string, count: number, whole: number) => ({
+  key,
+  label,
+  count,
+  share: whole === 0 ? null : count / whole,
+});
+
+/** The organisations that do (`count`) and do not, of `of`. */
+function SplitChart({
+  title,
+  labels: [yes, no],
+  count,
+  of,
+}: {
+  title: string;
+  labels: readonly [string, string];
+  count: number;
+  of: number;
+}) {
+  return (
+    <BarChart
+      title={title}
+      unit="Организаций"
+      of={of}
+      rows={[ofOrganisations('yes', yes, count, of), ofOrganisations('no', no, of - count, of)]}
+    />
+  );
+}
+
 /** Charts of a region's or a municipality's figures: the same for both levels. */
 function RegionCharts({ totals }: { totals: RegionFigures }) {
   const n = totals.organisations;
   return (
     <div className="chart-grid">
-      <BarChart
+      <SplitChart
         title="Реализуют целевую модель наставничества"
-        unit="Организаций"
+        labels={['Реализуют ЦМН', 'Не реализуют']}
+        count={totals.implementing}
         of={n}
-        rows={[
-          { key: 'yes', label: 'Реализуют ЦМН', count: totals.implementing, share: totals.implementingShare },
-          {
-            key: 'no',
-            label: 'Не реализуют',
-            count: n - totals.implementing,
-            share: n === 0 ? null : (n - totals.implementing) / n,
-          },
-        ]}
       />
       <BarChart
         title="Какие документы по наставничеству есть в организациях"
         unit="Организаций"
         of={n}
-        rows={[
-          ...totals.documents,
-          {
-            key: 'none',
-            label: 'Нет ни одного документа',
-            count: totals.withoutDocuments,
-            share: n === 0 ? null : totals.withoutDocuments / n,
-          },
-        ]}
+        rows={[...totals.documents, ofOrganisations('none', 'Нет ни одного документа', totals.withoutDocuments, n)]}
       />
-      <BarChart
+      <SplitChart
         title="Наличие куратора в организации"
-        unit="Организаций"
+        labels={['Есть куратор', 'Нет куратора']}
+        count={totals.withCurator}
         of={n}
-        rows={[
-          { key: 'yes', label: 'Есть куратор', count: totals.withCurator, share: totals.withCuratorShare },
-          {
-            key: 'no',
-            label: 'Нет куратора',
-            count: n - totals.withCurator,
-            share: n === 0 ? null : (n - totals.withCurator) / n,
-          },
-        ]}
       />
       <BarChart title="Формы наставничества" unit="Пар/групп" rows={totals.forms} />
       <BarChart
