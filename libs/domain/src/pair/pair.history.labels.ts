@@ -21,6 +21,7 @@ export const pairHistoryEventLabels: Readonly<Record<string, string>> = {
   MentorReplaced: 'Замена наставника',
   MentorReplacementRejected: 'Замена наставника отклонена',
   PairTerminated: 'Пара прекращена досрочно',
+  PairDocumentScanAttached: 'Прикреплён скан подписанного документа',
   TaskRaised: 'Поставлена задача',
   TaskReminded: 'Напоминание о задаче',
   TaskOverdue: 'Задача просрочена',
