@@ -141,48 +141,38 @@ describe('signed scans of registered documents', () => {
   });
 
   it('keeps the scans of a pair’s order and consents, and of its termination order after the pair ended', async () => {
-    const pairScan = (query: string) => `/pairs/${pairId}/documents/scan?${query}`;
+    const upload = (token: string, document: Record<string, string>, bytes: Buffer) =>
+      system.request('POST', `/pairs/${pairId}/documents/scan`, token, { ...document, ...scanBody(bytes) });
+    const scanOf = (query: string) => `/pairs/${pairId}/documents/scan?${query}`;
     const order = scanFixtures.pdf('приказ 15-к');
-    expect((await system.request('POST', pairScan('kind=assignmentOrder'), as.curator, scanBody(order))).status).toBe(
-      200,
-    );
+    expect((await upload(as.curator, { kind: 'assignmentOrder' }, order)).status).toBe(200);
     const consent = scanFixtures.pdf('согласие наставника');
-    const consentPath = pairScan(`kind=consent&personId=${people.mentor}`);
-    expect((await system.request('POST', consentPath, as.curator, scanBody(consent))).status).toBe(200);
-    // Someone not in the pair has no consent in it: refused, nothing stored.
+    expect((await upload(as.curator, { kind: 'consent', personId: people.mentor! }, consent)).status).toBe(200);
+    // Someone not in the pair has no consent in it, and there is no termination order yet: refused, nothing stored.
     const before = filesUnder(storage).length;
-    const stranger = await system.request(
-      'POST',
-      pairScan(`kind=consent&personId=${randomUUID()}`),
-      as.curator,
-      scanBody(consent),
-    );
+    const stranger = await upload(as.curator, { kind: 'consent', personId: randomUUID() }, consent);
     expect(stranger.status).toBe(422);
     expect(stranger.body.detail).toMatch(/Согласие этого участника/);
-    // No termination order yet.
-    expect((await system.request('POST', pairScan('kind=terminationOrder'), as.curator, scanBody(order))).status).toBe(
-      422,
-    );
+    expect((await upload(as.curator, { kind: 'terminationOrder' }, order)).status).toBe(422);
     expect(filesUnder(storage)).toHaveLength(before);
 
+    const consentPath = scanOf(`kind=consent&personId=${people.mentor}`);
     expect(sha256((await downloadScan(system, consentPath, as.curator)).bytes)).toBe(sha256(consent));
     expect((await downloadScan(system, consentPath, as.otherDirector)).status).toBe(404);
-    expect((await downloadScan(system, pairScan(`kind=consent&personId=${people.mentee}`), as.curator)).status).toBe(
-      404,
-    );
+    const noScan = await downloadScan(system, scanOf(`kind=consent&personId=${people.mentee}`), as.curator);
+    expect(noScan.status).toBe(404);
 
     const terminated = await system.request('POST', `/pairs/${pairId}/terminate`, as.director, {
       reason: 'Увольнение наставляемого',
       order: { number: '31-к', date: '2026-11-02', signedBy: 'Директор' },
     });
     expect(terminated.status).toBe(200);
+    // The pair's workflow has ended with it; the order's signed paper is attached afterwards.
     const termination = scanFixtures.pdf('приказ 31-к');
-    const ended = await system.eventually(
-      () => system.request('POST', pairScan('kind=terminationOrder'), as.director, scanBody(termination)),
-      (r) => r.status === 200,
-    );
+    const ended = await upload(as.director, { kind: 'terminationOrder' }, termination);
+    expect(ended.status).toBe(200);
     expect(ended.body).toMatchObject({ sha256: sha256(termination), fileName: 'termination-order.pdf' });
-    const download = await downloadScan(system, pairScan('kind=terminationOrder'), as.curator);
+    const download = await downloadScan(system, scanOf('kind=terminationOrder'), as.curator);
     expect(sha256(download.bytes)).toBe(sha256(termination));
 
     const history = await system.request('GET', `/pairs/${pairId}/history`, as.curator);

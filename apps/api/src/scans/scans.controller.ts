@@ -8,7 +8,7 @@ import { ApiController, Command, IdParam, Read } from '../common/endpoints';
 import { UuidParam } from '../common/id-param';
 import { pairReaders } from '../pairs/pairs.controller';
 import { programmeReaders } from '../programmes/programmes.controller';
-import { PairScanQuery, scanBodyLimit, ScanUploadDto } from './scans.dto';
+import { PairScanQuery, PairScanUploadDto, scanBodyLimit, ScanUploadDto } from './scans.dto';
 import { ScansService, type ScanFile } from './scans.service';
 
 /** Who registers documents attaches their signed scans. */
@@ -65,18 +65,17 @@ export class ScansController {
     'pairs/:id/documents/scan',
     attachers,
     'Прикрепить скан подписанного документа пары (приказ, согласие, приказ о замене или прекращении): PDF, JPEG, ' +
-      'PNG до 20 МБ; SHA-256 записывается в событие пары. Тело: { content: base64 }',
+      'PNG до 20 МБ; SHA-256 записывается в событие пары. Тело: { kind, personId?, replacementId?, content: base64 }',
     'pair',
   )
   @RouteConfig(scanBodyLimit)
   attachToPairDocument(
     @CurrentUser() user: AuthenticatedUser,
     @IdParam() id: string,
-    @Query() query: PairScanQuery,
-    @Body() body: ScanUploadDto,
+    @Body() { content, ...document }: PairScanUploadDto,
     @EndpointRoles() roles: readonly Role[],
   ) {
-    return this.scans.attachToPairDocument(user, id, query, body.content, roles);
+    return this.scans.attachToPairDocument(user, id, document, content, roles);
   }
 
   @Read(

@@ -39,3 +39,15 @@ export class PairScanQuery {
   @UuidField({ optional: true, description: 'Какая замена (для kind=replacementOrder)' })
   replacementId?: string;
 }
+
+/** An upload names the pair's document in its body, as the download does in its query. */
+export class PairScanUploadDto extends PairScanQuery {
+  @TextField(
+    {
+      max: maxScanBase64Length,
+      description: 'Скан подписанного документа в base64: PDF, JPEG или PNG (по содержимому), не более 20 МБ',
+    },
+    IsBase64Text(),
+  )
+  content!: string;
+}
