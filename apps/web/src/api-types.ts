@@ -2666,7 +2666,7 @@ export interface components {
              * @description Какая замена (для kind=replacementOrder)
              */
             replacementId?: string;
-            /** @description Скан подписанного документа в base64: PDF, JPEG или PNG (по содержимому), не более 20 МБ */
+            /** @description Скан подписанного документа в base64: PDF, JPEG или PNG (тип определяется по содержимому), не более 20 МБ. Имя файла не передаётся и не хранится: файл получает имя по документу */
             content: string;
         };
         RouteTitlePageDto: {

@@ -11,8 +11,9 @@ const maxScanBase64Length = 30_000_000;
 /** Up to 30 MB of base64 in JSON: the scan routes take that much, every other route 1 MiB. */
 export const scanBodyLimit = { bodyLimit: 32 * 1024 * 1024 };
 
-export class ScanUploadDto {
-  @TextField(
+/** The file's bytes as base64; its name is not a field (it may name a person): the file is named after the document. */
+const ScanContentField = (): PropertyDecorator =>
+  TextField(
     {
       max: maxScanBase64Length,
       description:
@@ -20,7 +21,10 @@ export class ScanUploadDto {
         'Имя файла не передаётся и не хранится: файл получает имя по документу',
     },
     IsBase64Text(),
-  )
+  );
+
+export class ScanUploadDto {
+  @ScanContentField()
   content!: string;
 }
 
@@ -42,12 +46,6 @@ export class PairScanQuery {
 
 /** An upload names the pair's document in its body, as the download does in its query. */
 export class PairScanUploadDto extends PairScanQuery {
-  @TextField(
-    {
-      max: maxScanBase64Length,
-      description: 'Скан подписанного документа в base64: PDF, JPEG или PNG (по содержимому), не более 20 МБ',
-    },
-    IsBase64Text(),
-  )
+  @ScanContentField()
   content!: string;
 }
