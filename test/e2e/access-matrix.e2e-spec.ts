@@ -1,5 +1,8 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join as joinPath } from 'node:path';
 import { METHOD_METADATA, MODULE_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { RequestMethod, type Type } from '@nestjs/common';
 import { programmeStream, roles, type Role } from '@mentorflow/domain';
@@ -24,6 +27,7 @@ import {
   type OrganisationPlace,
 } from '../support/programme-setup';
 import { createRoute, recordDiagnostics } from '../support/route-setup';
+import { scanFixtures } from '../support/scans';
 import { TestSystem } from '../support/system';
 
 /**
@@ -109,6 +113,8 @@ describe('access matrix: every route × every role × own and other organisation
   const other = {} as Record<Role, string>;
 
   beforeAll(async () => {
+    // The scan of the fixture's document goes to a directory of this run, not the working tree's .data.
+    process.env.SCAN_STORAGE_DIR = mkdtempSync(joinPath(tmpdir(), 'access-matrix-scans-'));
     system = await TestSystem.start();
     const admin = system.token(people.admin, ['administrator']);
     const register = async (place: OrganisationPlace) => {
@@ -149,6 +155,24 @@ describe('access matrix: every route × every role × own and other organisation
     expect(formed.status).toBe(201);
     ids.pair = formed.body.state.pairId;
     ids.mentor = people.mentor;
+    // A registered document with its signed scan: the scan routes' `:documentId`.
+    ids.document = randomUUID();
+    const recorded = await system.request('POST', `/programmes/${ids.programme}/documents`, as.curator, {
+      documentId: ids.document,
+      kind: 'implementationAct',
+      number: '7-од',
+      date: '2026-08-20',
+      signedBy: 'Директор',
+    });
+    expect(recorded.status).toBe(200);
+    const scan = { content: scanFixtures.pdf().toString('base64') };
+    const attached = await system.request(
+      'POST',
+      `/programmes/${ids.programme}/documents/${ids.document}/scan`,
+      as.curator,
+      scan,
+    );
+    expect(attached.status).toBe(200);
 
     const today = localDateOf(new Date(), A.timeZone);
     const route = await createRoute(system, a, as.tutor, {
@@ -225,26 +249,28 @@ describe('access matrix: every route × every role × own and other organisation
           ? ids.mentor
           : name === 'participantId' && collection === 'programmes'
             ? ids.participant
-            : name === 'organisationId' && collection === 'people'
-              ? ids.organisationA
-              : name !== 'id'
-                ? undefined
-                : collection === 'organisations'
-                  ? ids.organisationA
-                  : collection === 'users'
-                    ? ids.user
-                    : (
-                        {
-                          programmes: ids.programme,
-                          pairs: ids.pair,
-                          routes: ids.route,
-                          tasks: ids.task,
-                          people: ids.person,
-                          notifications: ids.notification,
-                          practices: ids.practice,
-                          projections: ids.parkedEvent,
-                        } as Record<string, string | undefined>
-                      )[collection];
+            : name === 'documentId' && collection === 'programmes'
+              ? ids.document
+              : name === 'organisationId' && collection === 'people'
+                ? ids.organisationA
+                : name !== 'id'
+                  ? undefined
+                  : collection === 'organisations'
+                    ? ids.organisationA
+                    : collection === 'users'
+                      ? ids.user
+                      : (
+                          {
+                            programmes: ids.programme,
+                            pairs: ids.pair,
+                            routes: ids.route,
+                            tasks: ids.task,
+                            people: ids.person,
+                            notifications: ids.notification,
+                            practices: ids.practice,
+                            projections: ids.parkedEvent,
+                          } as Record<string, string | undefined>
+                        )[collection];
       if (!value)
         throw new Error(`${route.method} ${route.path}: no fixture resolves :${name}; add one to the access matrix`);
       return value;

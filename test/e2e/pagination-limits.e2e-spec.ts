@@ -44,6 +44,8 @@ const notLists: Record<string, string> = {
   'GET /pairs/:id/documents/termination-order.docx': 'a file: one order',
   'GET /pairs/:id/documents/personal-programme.docx': 'a file: one version of one programme',
   'GET /pairs/:id/documents/final-report.docx': 'a file: one report',
+  'GET /programmes/:id/documents/:documentId/scan': "a file: one document's signed scan",
+  'GET /pairs/:id/documents/scan': "a file: one document's signed scan",
 };
 
 describe('every list endpoint pages with a bounded page size', () => {

@@ -74,6 +74,8 @@ const importFileCases = (b: Body): Case[] => [
 const bodyLimits: Record<string, number> = {
   'POST /organisations/:id/people/import/preview': 15 * 1024 * 1024,
   'POST /organisations/:id/people/import/apply': 15 * 1024 * 1024,
+  'POST /programmes/:id/documents/:documentId/scan': 32 * 1024 * 1024,
+  'POST /pairs/:id/documents/scan': 32 * 1024 * 1024,
 };
 
 /**
@@ -595,6 +597,24 @@ const corpus: Record<string, { body: Body; cases: (body: Body) => Case[] }> = {
       ['task id not a UUID', withField(b, 'taskIds', ['42']), 'taskIds', 'isUuid'],
       ['empty list', withField(b, 'taskIds', []), 'taskIds', 'arrayMinSize'],
       ['person not a UUID', withField(b, 'fromPersonId', 'Иванова'), 'fromPersonId', 'isUuid'],
+    ],
+  },
+  'POST /programmes/:id/documents/:documentId/scan': {
+    body: { content: Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64') },
+    cases: (b) => [
+      ['missing field', withField(b, 'content', undefined), 'content', 'isString'],
+      ['not base64', withField(b, 'content', 'не base64!'), 'content', 'isBase64'],
+      // The file's own name may name a person: it is not taken at all.
+      ['a file name', withField(b, 'fileName', 'Согласие Ивановой.pdf'), 'fileName', 'whitelistValidation'],
+    ],
+  },
+  'POST /pairs/:id/documents/scan': {
+    body: { kind: 'consent', personId: uuid(), content: Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64') },
+    cases: (b) => [
+      ['bad enum', withField(b, 'kind', 'memo'), 'kind', 'isIn'],
+      ['non-UUID id', withField(b, 'personId', 'ivanova'), 'personId', 'isUuid'],
+      ['non-UUID replacement', withField(b, 'replacementId', '2'), 'replacementId', 'isUuid'],
+      ['not base64', withField(b, 'content', 'не base64!'), 'content', 'isBase64'],
     ],
   },
   'POST /organisations/:id/people/import/preview': {

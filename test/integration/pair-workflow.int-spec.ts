@@ -13,6 +13,7 @@ import {
   approvePersonalProgrammeUpdate,
   completeFinalControlUpdate,
   pairFormedUpdate,
+  attachPairDocumentScanUpdate,
   pairViewQuery,
   recordDiaryEntryUpdate,
   passInterimControlUpdate,
@@ -123,6 +124,31 @@ describe('pair workflow on the time-skipping test server', () => {
     );
     expect(await temporal.store.verifyStream(pairStream(pairId))).toMatchObject({ valid: true });
     await captureHistory('pair-full-life', handle);
+  });
+
+  it('records the signed scans of the assignment order and a consent as events (issue 22)', async () => {
+    const { pairId, handle, menteeId } = await formPair(randomUUID());
+    const scan = (sha: string) => ({
+      storageKey: `${organisationId}/${randomUUID()}.pdf`,
+      sha256: sha.repeat(64),
+      size: 2048,
+      mediaType: 'application/pdf' as const,
+      fileName: 'consent.pdf',
+    });
+    for (const [document, sha] of [
+      [{ kind: 'assignmentOrder' as const }, 'a'],
+      [{ kind: 'consent' as const, personId: menteeId }, 'b'],
+    ] as const) {
+      await handle.executeUpdate(attachPairDocumentScanUpdate, {
+        args: [{ data: { document, scan: scan(sha) }, metadata: await meta(curator, 'curator') }],
+      });
+    }
+    const events = await temporal.store.readStream(pairStream(pairId));
+    expect(events.filter((e) => e.type === 'PairDocumentScanAttached').map((e) => e.data.kind)).toEqual([
+      'assignmentOrder',
+      'consent',
+    ]);
+    await captureHistory('pair-document-scans', handle);
   });
 
   it.each<MentorReplacementReason>(['dismissal', 'transfer', 'disciplinaryLiability', 'psychologicalIncompatibility'])(

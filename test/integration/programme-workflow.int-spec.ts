@@ -9,6 +9,7 @@ import { workerBundleOptions, workflowStackTracesKept } from '../../apps/worker/
 import {
   advanceStageUpdate,
   appointCuratorUpdate,
+  attachDocumentScanUpdate,
   planStageDatesUpdate,
   programmeViewQuery,
   recordDocumentUpdate,
@@ -83,6 +84,41 @@ describe('programme workflow on the time-skipping test server', () => {
     // The recorded history replays against the current workflow code without non-determinism.
     await Worker.runReplayHistory(workerBundleOptions(), await handle.fetchHistory());
     await captureHistory('programme-commands', handle);
+  });
+
+  it('records the signed scan of a registered document, and its replacement, as events (issue 22)', async () => {
+    const { programmeId, handle } = await startProgramme();
+    await handle.executeUpdate(appointCuratorUpdate, {
+      args: [{ data: { curatorId: curator }, metadata: await meta(director, 'director') }],
+    });
+    const documentId = randomUUID();
+    await handle.executeUpdate(recordDocumentUpdate, {
+      args: [
+        {
+          data: { documentId, kind: 'implementationAct', number: '12-од', date: '2026-09-01', signedBy: 'Директор' },
+          metadata: await meta(curator, 'curator'),
+        },
+      ],
+    });
+    const scan = (sha: string) => ({
+      storageKey: `${randomUUID()}/${randomUUID()}.pdf`,
+      sha256: sha.repeat(64),
+      size: 1024,
+      mediaType: 'application/pdf' as const,
+      fileName: 'implementationAct-2026-09-01.pdf',
+    });
+    for (const sha of ['a', 'b']) {
+      await handle.executeUpdate(attachDocumentScanUpdate, {
+        args: [{ data: { documentId, scan: scan(sha) }, metadata: await meta(curator, 'curator') }],
+      });
+    }
+    const events = await temporal.store.readStream(programmeStream(programmeId));
+    expect(events.slice(-2).map((e) => [e.type, e.data.sha256, e.data.replacesSha256])).toEqual([
+      ['DocumentScanAttached', 'a'.repeat(64), undefined],
+      ['DocumentScanAttached', 'b'.repeat(64), 'a'.repeat(64)],
+    ]);
+    await Worker.runReplayHistory(workerBundleOptions(), await handle.fetchHistory());
+    await captureHistory('programme-document-scan', handle);
   });
 
   it('runs without per-promise stack traces unless WORKFLOW_STACK_TRACES=on (their capture was most of a replay)', async () => {

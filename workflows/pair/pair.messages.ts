@@ -1,5 +1,6 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type {
+  AttachPairDocumentScan,
   CommandMetadata,
   FormPair,
   MentorReplacementReason,
@@ -79,6 +80,9 @@ export interface ProgrammeCorrectionDecision {
 export const pairFormedUpdate = defineUpdate<PairView>('pairFormed');
 export const approvePersonalProgrammeUpdate = defineUpdate<PairView, [Envelope<PersonalProgrammeInput>]>(
   'approvePersonalProgramme',
+);
+export const attachPairDocumentScanUpdate = defineUpdate<PairView, [Envelope<AttachPairDocumentScan['data']>]>(
+  'attachPairDocumentScan',
 );
 export const recordDiaryEntryUpdate = defineUpdate<PairView, [Envelope<PairEntry>]>('recordDiaryEntry');
 export const recordMenteeReportUpdate = defineUpdate<PairView, [Envelope<PairEntry>]>('recordMenteeReport');

@@ -32,6 +32,7 @@ import { timerUntil, Timers } from '../shared/timers';
 import { completeTaskUpdate, reassignTaskUpdate } from '../shared/task.messages';
 import {
   approvePersonalProgrammeUpdate,
+  attachPairDocumentScanUpdate,
   assignMenteeTaskUpdate,
   completeFinalControlUpdate,
   decideProgrammeCorrectionUpdate,
@@ -124,6 +125,7 @@ export async function pairWorkflow(input: PairWorkflowInput): Promise<PairView> 
     },
   );
   updates.plain(recordDiaryEntryUpdate, 'RecordDiaryEntry');
+  updates.plain(attachPairDocumentScanUpdate, 'AttachPairDocumentScan');
   updates.plain(recordMenteeReportUpdate, 'RecordMenteeReport');
   updates.enriched(
     passInterimControlUpdate,

@@ -1,5 +1,11 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { CommandMetadata, ProgrammeDocument, ProgrammeStage, ProgrammeState } from '../../libs/domain/src';
+import type {
+  AttachDocumentScan,
+  CommandMetadata,
+  ProgrammeDocument,
+  ProgrammeStage,
+  ProgrammeState,
+} from '../../libs/domain/src';
 import type { AggregateSnapshot } from '../shared/aggregate-runner';
 import type { Envelope } from '../shared/envelope';
 
@@ -24,6 +30,9 @@ export interface ProgrammeView {
 
 export const programmeStartedUpdate = defineUpdate<ProgrammeView>('programmeStarted');
 export const recordDocumentUpdate = defineUpdate<ProgrammeView, [Envelope<ProgrammeDocument>]>('recordDocument');
+export const attachDocumentScanUpdate = defineUpdate<ProgrammeView, [Envelope<AttachDocumentScan['data']>]>(
+  'attachDocumentScan',
+);
 export const appointCuratorUpdate = defineUpdate<ProgrammeView, [Envelope<{ curatorId: string }>]>('appointCurator');
 export const advanceStageUpdate = defineUpdate<
   ProgrammeView,

@@ -24,6 +24,7 @@ import { timerUntil, Timers } from '../shared/timers';
 import {
   advanceStageUpdate,
   appointCuratorUpdate,
+  attachDocumentScanUpdate,
   planStageDatesUpdate,
   programmeStartedUpdate,
   programmeViewQuery,
@@ -71,6 +72,7 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
     run: async (command) => (await runner.execute(() => command), view()),
   });
   updates.plain(recordDocumentUpdate, 'RecordDocument');
+  updates.plain(attachDocumentScanUpdate, 'AttachDocumentScan');
   updates.plain(appointCuratorUpdate, 'AppointCurator');
   updates.enriched(
     advanceStageUpdate,

@@ -17,6 +17,7 @@ import { OrganisationsModule } from './organisations/organisations.module';
 import { PairsModule } from './pairs/pairs.module';
 import { ParkedEventsModule } from './projections/parked-events.module';
 import { DocumentsModule } from './documents/documents.module';
+import { ScansModule } from './scans/scans.module';
 import { PeopleModule } from './people/people.module';
 import { PeopleImportModule } from './people-import/people-import.module';
 import { PeoplePrivacyModule } from './people-privacy/people-privacy.module';
@@ -56,6 +57,7 @@ import { UsersModule } from './users/users.module';
     ParticipantsModule,
     PairsModule,
     DocumentsModule,
+    ScansModule,
     RoutesModule,
     TasksModule,
     CalendarModule,

@@ -1029,6 +1029,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/programmes/{id}/documents/{documentId}/scan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Скачать скан документа программы; файл, не совпадающий с записанной контрольной суммой, не отдаётся (409) */
+        get: operations["ScansController_programmeDocumentScan"];
+        put?: never;
+        /** Прикрепить скан подписанного документа программы (PDF, JPEG, PNG до 20 МБ; тип по содержимому); SHA-256 записывается в событие документа, повторная загрузка — новое событие. Тело: { content: base64 } */
+        post: operations["ScansController_attachToProgrammeDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pairs/{id}/documents/scan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Скачать скан документа пары; файл, не совпадающий с записанной контрольной суммой, не отдаётся (409) */
+        get: operations["ScansController_pairDocumentScan"];
+        put?: never;
+        /** Прикрепить скан подписанного документа пары (приказ, согласие, приказ о замене или прекращении): PDF, JPEG, PNG до 20 МБ; SHA-256 записывается в событие пары. Тело: { kind, personId?, replacementId?, content: base64 } */
+        post: operations["ScansController_attachToPairDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/organisations/{id}/routes": {
         parameters: {
             query?: never;
@@ -2609,6 +2645,29 @@ export interface components {
             /** @example Увольнение наставляемого */
             reason: string;
             order: components["schemas"]["OrderDto"];
+        };
+        ScanUploadDto: {
+            /** @description Скан подписанного документа в base64: PDF, JPEG или PNG (тип определяется по содержимому), не более 20 МБ. Имя файла не передаётся и не хранится: файл получает имя по документу */
+            content: string;
+        };
+        PairScanUploadDto: {
+            /**
+             * @description Документ пары: assignmentOrder — приказ о закреплении, consent — согласие (personId), replacementOrder — приказ о замене наставника (replacementId), terminationOrder — приказ о прекращении
+             * @enum {string}
+             */
+            kind: "assignmentOrder" | "consent" | "replacementOrder" | "terminationOrder";
+            /**
+             * Format: uuid
+             * @description Чьё согласие (для kind=consent)
+             */
+            personId?: string;
+            /**
+             * Format: uuid
+             * @description Какая замена (для kind=replacementOrder)
+             */
+            replacementId?: string;
+            /** @description Скан подписанного документа в base64: PDF, JPEG или PNG (тип определяется по содержимому), не более 20 МБ. Имя файла не передаётся и не хранится: файл получает имя по документу */
+            content: string;
         };
         RouteTitlePageDto: {
             /** @example Учитель математики */
@@ -4571,6 +4630,99 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ScansController_programmeDocumentScan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ScansController_attachToProgrammeDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScanUploadDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ScansController_pairDocumentScan: {
+        parameters: {
+            query: {
+                /** @description Документ пары: assignmentOrder — приказ о закреплении, consent — согласие (personId), replacementOrder — приказ о замене наставника (replacementId), terminationOrder — приказ о прекращении */
+                kind: "assignmentOrder" | "consent" | "replacementOrder" | "terminationOrder";
+                /** @description Чьё согласие (для kind=consent) */
+                personId?: string;
+                /** @description Какая замена (для kind=replacementOrder) */
+                replacementId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ScansController_attachToPairDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PairScanUploadDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {

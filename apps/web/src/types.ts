@@ -27,6 +27,7 @@ import type {
 import type { TaskKind, TaskStatus } from '../../../libs/domain/src/task/task.events';
 import type { MonitoringIndicator, MonitoringStage } from '../../../libs/domain/src/monitoring/monitoring.events';
 import type { PersonCard, PersonEmployment, PersonName } from '../../../libs/domain/src/person/person.card';
+import type { AttachedDocumentScan } from '../../../libs/domain/src/shared/document-scan';
 import type { UnmetCondition } from './api';
 import type { components } from './api-types';
 
@@ -90,7 +91,12 @@ export interface ProgrammeDocument {
   correctsDocumentId?: string;
   recordedAt: string;
   recordedBy: string;
+  /** The signed original's latest scan (issue 22). */
+  scan?: DocumentScanInfo;
 }
+
+/** A stored scan as the API shows it: its hash, size, type, generated name, when and by whom. */
+export type DocumentScanInfo = Omit<AttachedDocumentScan, 'storageKey'>;
 
 export interface Programme {
   programmeId: string;
@@ -186,7 +192,16 @@ export interface Pair {
   names?: Record<string, string>;
   order: Order;
   term: Dto['TermDto'];
-  mentorHistory: { mentorId: string; from: string; to?: string; order: Order; endReason?: MentorReplacementReason }[];
+  mentorHistory: {
+    mentorId: string;
+    from: string;
+    to?: string;
+    order: Order;
+    endReason?: MentorReplacementReason;
+    replacementId?: string;
+  }[];
+  /** The latest signed scan of each of the pair's documents: `assignmentOrder`, `consent:<personId>`, … */
+  documentScans?: Record<string, DocumentScanInfo>;
   consents: Dto['ConsentDto'][];
   shortTermReason?: string;
   mentorEligibilityWarnings: string[];

@@ -243,6 +243,45 @@ export class EnvironmentVariables {
   @IntegerVariable(10, 3_600_000)
   NOTIFICATION_RETRY_BASE_MS = 30_000;
 
+  /** Where signed scans of documents are kept: a local directory (default) or an S3-compatible bucket. */
+  @IsIn(['local', 's3'])
+  SCAN_STORAGE: 'local' | 's3' = 'local';
+
+  /** The local storage's directory (relative to the working directory, or absolute); created when missing. */
+  @IsString()
+  @IsNotEmpty()
+  SCAN_STORAGE_DIR = '.data/scans';
+
+  /** The bucket of the S3-compatible storage; required with SCAN_STORAGE=s3. */
+  @ValidateIf((env: EnvironmentVariables) => env.SCAN_STORAGE === 's3')
+  @IsString()
+  @IsNotEmpty({ message: 'SCAN_S3_BUCKET is required with SCAN_STORAGE=s3' })
+  SCAN_S3_BUCKET?: string;
+
+  @IsString()
+  @IsNotEmpty()
+  SCAN_S3_REGION = 'us-east-1';
+
+  /** MinIO or another S3-compatible service (`http://127.0.0.1:9000`); unset: AWS itself. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  SCAN_S3_ENDPOINT?: string;
+
+  /** `true` for MinIO and most self-hosted services: the bucket in the path, not in the host name. */
+  @IsIn(['true', 'false'])
+  SCAN_S3_FORCE_PATH_STYLE = 'false';
+
+  /** Both or neither; neither: the AWS SDK's own chain (AWS_ACCESS_KEY_ID…, a profile, an instance role). */
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  SCAN_S3_ACCESS_KEY_ID?: string;
+
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  SCAN_S3_SECRET_ACCESS_KEY?: string;
+
   /** Behind a reverse proxy that sets X-Forwarded-For: its address (or `true`); otherwise the header is ignored. */
   @IsOptional()
   @IsString()
@@ -260,11 +299,55 @@ export function validateEnvironment(config: Record<string, unknown>): Environmen
       `  MENTORFLOW_DEV_SIGNIN: development sign-in lets anyone who reaches the API act as any user, so it is allowed only while the API listens on a loopback address (HOST=127.0.0.1, ::1 or localhost), not HOST=${validated.HOST}`,
     );
   }
-  lines.push(...temporalTlsProblems(validated), ...workflowsPathProblems(validated));
+  lines.push(...temporalTlsProblems(validated), ...workflowsPathProblems(validated), ...scanStorageProblems(validated));
   if (lines.length > 0) {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   return validated;
+}
+
+function scanStorageProblems(env: EnvironmentVariables): string[] {
+  return (env.SCAN_S3_ACCESS_KEY_ID === undefined) !== (env.SCAN_S3_SECRET_ACCESS_KEY === undefined)
+    ? ['  SCAN_S3_ACCESS_KEY_ID, SCAN_S3_SECRET_ACCESS_KEY: the key and its secret go together: set both or neither']
+    : [];
+}
+
+/** Where the signed scans of documents are kept (apps/api/src/scans). */
+export type ScanStorageConfig =
+  | { kind: 'local'; directory: string }
+  | {
+      kind: 's3';
+      bucket: string;
+      region: string;
+      endpoint?: string;
+      forcePathStyle: boolean;
+      credentials?: { accessKeyId: string; secretAccessKey: string };
+    };
+
+export function scanStorageConfig(
+  env: Pick<
+    EnvironmentVariables,
+    | 'SCAN_STORAGE'
+    | 'SCAN_STORAGE_DIR'
+    | 'SCAN_S3_BUCKET'
+    | 'SCAN_S3_REGION'
+    | 'SCAN_S3_ENDPOINT'
+    | 'SCAN_S3_FORCE_PATH_STYLE'
+    | 'SCAN_S3_ACCESS_KEY_ID'
+    | 'SCAN_S3_SECRET_ACCESS_KEY'
+  >,
+): ScanStorageConfig {
+  if (env.SCAN_STORAGE !== 's3') return { kind: 'local', directory: env.SCAN_STORAGE_DIR };
+  return {
+    kind: 's3',
+    bucket: env.SCAN_S3_BUCKET as string,
+    region: env.SCAN_S3_REGION,
+    ...(env.SCAN_S3_ENDPOINT ? { endpoint: env.SCAN_S3_ENDPOINT } : {}),
+    forcePathStyle: env.SCAN_S3_FORCE_PATH_STYLE === 'true',
+    ...(env.SCAN_S3_ACCESS_KEY_ID && env.SCAN_S3_SECRET_ACCESS_KEY
+      ? { credentials: { accessKeyId: env.SCAN_S3_ACCESS_KEY_ID, secretAccessKey: env.SCAN_S3_SECRET_ACCESS_KEY } }
+      : {}),
+  };
 }
 
 /**
@@ -349,6 +432,8 @@ export interface AppConfig {
   devSignIn: boolean;
   logLevel: string;
   projector: { pollMs: number; batchSize: number; enabled: boolean; maxFailures: number };
+  /** Signed scans of documents: a local directory or an S3-compatible bucket. */
+  scans: ScanStorageConfig;
   /** Notifications: SMTP when `smtpUrl` is set (else the log), retries with exponential backoff, links to PUBLIC_URL. */
   mail: { smtpUrl?: string; from: string; maxAttempts: number; retryBaseMs: number };
   http: {
@@ -424,6 +509,7 @@ export const appConfig = registerAs(APP_CONFIG, (): AppConfig => {
       enabled: env.PROJECTOR_ENABLED !== 'false',
       maxFailures: env.PROJECTION_MAX_FAILURES,
     },
+    scans: scanStorageConfig(env),
     mail: {
       ...(env.SMTP_URL ? { smtpUrl: env.SMTP_URL } : {}),
       from: env.MAIL_FROM,

@@ -1,6 +1,7 @@
 export * from './shared/decider';
 export * from './shared/refusal';
 export * from './shared/file-ref';
+export * from './shared/document-scan';
 export * from './shared/role.labels';
 export { academicYearOf, russianDate } from './shared/dates';
 export * from './organisation/organisation.events';
@@ -58,6 +59,7 @@ export {
 } from './pair/pair.reports';
 export * from './pair/pair.gate-counts';
 export * from './pair/pair.decider';
+export { pairDocumentScan } from './pair/pair.scans';
 export * from './pair/pair.labels';
 export * from './pair/pair.history.labels';
 export * from './route/route.events';

@@ -22,7 +22,13 @@ import {
 } from './programme.dto';
 import { ProgrammesService } from './programmes.service';
 
-const readers: Role[] = ['curator', 'director', 'administrator', 'commissionHead', 'regionalCoordinator'];
+export const programmeReaders: Role[] = [
+  'curator',
+  'director',
+  'administrator',
+  'commissionHead',
+  'regionalCoordinator',
+];
 const curators: Role[] = ['curator', 'administrator'];
 const directors: Role[] = ['director', 'administrator'];
 const recorders: Role[] = ['director', 'curator', 'administrator'];
@@ -51,14 +57,14 @@ export class ProgrammesController {
     return this.programmes.start(user, organisationId, body.title, roles);
   }
 
-  @Read('programmes', readers, 'Программы наставничества')
+  @Read('programmes', programmeReaders, 'Программы наставничества')
   list(@CurrentUser() user: AuthenticatedUser, @Query() query: ProgrammeListQuery) {
     return this.programmes.list(user, query.organisationId, query.limit, query.offset);
   }
 
   @Read(
     'programmes/:id',
-    readers,
+    programmeReaders,
     'Программа: этап, документы и чек-лист условий перехода к следующему этапу',
     'programme',
   )

@@ -1,4 +1,5 @@
 import type { DomainCommand } from '../shared/decider';
+import type { DocumentScan } from '../shared/document-scan';
 import type { ReassignTask } from '../task/task.reassignment';
 import type { UnmetCondition } from '../shared/refusal';
 import type { MentorEligibilityWarning } from '../participant/participant.events';
@@ -12,6 +13,7 @@ import type {
   PairSetup,
   PairOrder,
   PersonalProgrammePlan,
+  PairScanDocument,
 } from './pair.events';
 
 /** The workflow reserves the mentor's capacity (mentor-load stream) first and passes the result. */
@@ -206,6 +208,12 @@ export type RejectMentorReplacement = DomainCommand<
 
 export type TerminatePair = DomainCommand<'TerminatePair', { readonly reason: string; readonly order?: PairOrder }>;
 
+/** The signed scan of one of the pair's documents, stored and measured by the API. */
+export type AttachPairDocumentScan = DomainCommand<
+  'AttachPairDocumentScan',
+  { readonly document: PairScanDocument; readonly scan: DocumentScan }
+>;
+
 export type PairCommand =
   | FormPair
   | ApprovePersonalProgramme
@@ -228,4 +236,5 @@ export type PairCommand =
   | OpenReportPeriod
   | SubmitPeriodicReport
   | DecidePeriodicReport
-  | ReassignTask;
+  | ReassignTask
+  | AttachPairDocumentScan;

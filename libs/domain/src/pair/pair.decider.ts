@@ -19,6 +19,7 @@ import { approvePersonalProgramme, formPair } from './pair.formation';
 import { rejectMentorReplacement, replaceMentor, terminatePair } from './pair.replacement';
 import { reassignTask } from '../task/task.reassignment';
 import { requireFormed } from './pair.guards';
+import { attachPairDocumentScan } from './pair.scans';
 
 export const decidePair = decideBy<PairCommand, PairState, PairEvent>({
   FormPair: formPair,
@@ -42,6 +43,7 @@ export const decidePair = decideBy<PairCommand, PairState, PairEvent>({
   OpenReportPeriod: openReportPeriod,
   SubmitPeriodicReport: submitPeriodicReport,
   DecidePeriodicReport: decidePeriodicReport,
+  AttachPairDocumentScan: attachPairDocumentScan,
   ReassignTask: ({ data, metadata }, state) => reassignTask(requireFormed(state).tasks, data, metadata),
 });
 

@@ -3,6 +3,7 @@ import type { UnmetCondition } from '../shared/refusal';
 import type { TaskEvent } from '../task/task.events';
 import type { MentorEligibilityWarning } from '../participant/participant.events';
 import { isOneOf } from '../shared/one-of';
+import type { DocumentScan } from '../shared/document-scan';
 
 /** Forms of mentoring (002 §9.1.3, §9.3.2; 004 slides 36–40). */
 export const pairForms = [
@@ -378,6 +379,34 @@ export type PairTerminated = PairFact<
   } & Acted<'terminated'>
 >;
 
+export const pairScanKinds = ['assignmentOrder', 'consent', 'replacementOrder', 'terminationOrder'] as const;
+export type PairScanKind = (typeof pairScanKinds)[number];
+export const isPairScanKind = isOneOf(pairScanKinds);
+
+/** Which of the pair's documents: a consent names its person, a replacement order its replacement. */
+export interface PairScanDocument {
+  readonly kind: PairScanKind;
+  readonly personId?: string;
+  readonly replacementId?: string;
+}
+
+/** The key a document's latest scan is kept under in the pair's state. */
+export const pairScanKey = ({ kind, personId, replacementId }: PairScanDocument): string =>
+  kind === 'consent'
+    ? `consent:${personId ?? ''}`
+    : kind === 'replacementOrder'
+      ? `replacementOrder:${replacementId ?? ''}`
+      : kind;
+
+/**
+ * The signed scan of one of the pair's documents, stored with its SHA-256 (issue 22); a later file is a new
+ * event naming the hash it replaces.
+ */
+export type PairDocumentScanAttached = PairFact<
+  'PairDocumentScanAttached',
+  PairScanDocument & DocumentScan & { readonly replacesSha256?: string } & Acted<'attached'>
+>;
+
 export type PairOwnEvent =
   | PairFormed
   | PersonalProgrammeApproved
@@ -398,7 +427,8 @@ export type PairOwnEvent =
   | PeriodicReportPeriodOpened
   | PeriodicReportSubmitted
   | PeriodicReportDecided
-  | PairTerminated;
+  | PairTerminated
+  | PairDocumentScanAttached;
 
 /** The pair's stream also holds the life of its control tasks. */
 export type PairEvent = PairOwnEvent | TaskEvent;

@@ -35,6 +35,17 @@ describe('pair history content (the CSV «Содержание»)', () => {
     );
   });
 
+  it('given a signed scan, names the document, whose it is and the file’s hash, and the hash it replaces', () => {
+    const sha = 'a'.repeat(64);
+    expect(
+      pairHistoryContent(
+        'PairDocumentScanAttached',
+        { kind: 'consent', personId: 'm1', sha256: sha, replacesSha256: 'b'.repeat(64), size: 10 },
+        label,
+      ),
+    ).toBe(`Согласие Иванова Мария Петровна: файл SHA-256 ${sha}; заменяет файл SHA-256 ${'b'.repeat(64)}`);
+  });
+
   it('lists the people an event names', () => {
     expect(personIdsOf({ mentorId: 'm1', menteeIds: ['t1'], to: { personId: 'x' } })).toEqual(['m1', 't1', 'x']);
   });

@@ -21,6 +21,7 @@ export const pairHistoryEventLabels: Readonly<Record<string, string>> = {
   MentorReplaced: 'Замена наставника',
   MentorReplacementRejected: 'Замена наставника отклонена',
   PairTerminated: 'Пара прекращена досрочно',
+  PairDocumentScanAttached: 'Прикреплён скан подписанного документа',
   TaskRaised: 'Поставлена задача',
   TaskReminded: 'Напоминание о задаче',
   TaskOverdue: 'Задача просрочена',
@@ -31,12 +32,20 @@ export const pairHistoryEventLabels: Readonly<Record<string, string>> = {
   ...practiceEventLabels,
 };
 
+/** The pair's documents whose signed scans it keeps, as the audit names them. */
+const pairScanDocumentLabels: Readonly<Record<string, string>> = {
+  assignmentOrder: 'Приказ о закреплении',
+  consent: 'Согласие',
+  replacementOrder: 'Приказ о замене наставника',
+  terminationOrder: 'Приказ о прекращении наставничества',
+};
+
 /** Names a person by id (the caller's directory: a full name, «Обезличено», or a short id). */
 export type PersonLabel = (id: string) => string;
 
 /** The people an event's data names by id: the names a reader of the history needs resolved. */
 export function personIdsOf(data: Readonly<Record<string, unknown>>): string[] {
-  const ids: unknown[] = [data.mentorId, data.menteeId, data.newMentorId, data.previousMentorId];
+  const ids: unknown[] = [data.mentorId, data.menteeId, data.newMentorId, data.previousMentorId, data.personId];
   if (Array.isArray(data.menteeIds)) ids.push(...(data.menteeIds as unknown[]));
   for (const end of [data.from, data.to])
     if (end && typeof end === 'object') ids.push((end as { personId?: unknown }).personId);
@@ -52,6 +61,13 @@ export function pairHistorySummary(type: string, d: Readonly<Record<string, unkn
       return `Новый наставник ${label(d.newMentorId as string)} вместо ${label(d.previousMentorId as string)}`;
     case 'MentorReplacementRejected':
       return String(d.message ?? d.reason ?? '');
+    case 'PairDocumentScanAttached': {
+      // Which file was registered: the audit names the document and the file's full hash.
+      const document = pairScanDocumentLabels[String(d.kind)] ?? String(d.kind);
+      const whose = typeof d.personId === 'string' ? ` ${label(d.personId)}` : '';
+      const replaces = d.replacesSha256 ? `; заменяет файл SHA-256 ${String(d.replacesSha256)}` : '';
+      return `${document}${whose}: файл SHA-256 ${String(d.sha256)}${replaces}`;
+    }
     case 'TaskRaised':
       return String(d.title ?? '');
     case 'TaskReassigned': {

@@ -1,6 +1,7 @@
 import { assertNever } from '../shared/decider';
 import { isTaskEvent } from '../task/task.events';
 import { evolveTasks, type Tasks } from '../task/task.state';
+import { attachedScan, type AttachedDocumentScan } from '../shared/document-scan';
 import type {
   FinalControlCompleted,
   InterimControlOutcome,
@@ -15,7 +16,7 @@ import type {
   PersonalProgrammeCorrectionProposed,
   PersonalProgrammePlan,
 } from './pair.events';
-import { pairKindsOf } from './pair.events';
+import { pairKindsOf, pairScanKey } from './pair.events';
 import { evolvePeriodicReports, type PeriodicReport, type ReportPeriod } from './pair.reports.state';
 
 export type { PeriodicReport, ReportPeriod } from './pair.reports.state';
@@ -122,6 +123,8 @@ export interface FormedPair extends Omit<PairFormed['data'], 'status' | 'formedB
   /** A participant's written notice, pending until the day it allows. */
   readonly terminationNotice?: PairTerminationNotice;
   readonly termination?: PairTermination;
+  /** The latest signed scan of each of the pair's documents (pairScanKey); absent until one is attached. */
+  readonly documentScans?: Readonly<Record<string, AttachedDocumentScan>>;
 }
 
 export type PairState = { readonly status: 'notFormed' } | FormedPair;
@@ -379,6 +382,11 @@ export const evolvePair = (state: PairState, event: PairEvent): PairState => {
           replacementDecisions: { ...pair.replacementDecisions, [replacementId]: 'applied' },
         };
       });
+    case 'PairDocumentScanAttached':
+      return whenFormed(state, (pair) => ({
+        ...pair,
+        documentScans: { ...pair.documentScans, [pairScanKey(event.data)]: attachedScan(event.data) },
+      }));
     case 'MentorReplacementRejected':
       return whenFormed(state, (pair) => ({
         ...pair,

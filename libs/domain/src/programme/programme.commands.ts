@@ -1,4 +1,5 @@
 import type { DomainCommand } from '../shared/decider';
+import type { DocumentScan } from '../shared/document-scan';
 import type { TaskDeadline } from '../task/task.state';
 import type { ProgrammeDocument, ProgrammeStage } from './programme.events';
 import type { ProgrammeGateContext } from './programme.gate-context';
@@ -15,6 +16,12 @@ export type StartProgramme = DomainCommand<
 >;
 
 export type RecordDocument = DomainCommand<'RecordDocument', ProgrammeDocument>;
+
+/** The signed original of a registered document: the API stored the file and measured it; a later one replaces it. */
+export type AttachDocumentScan = DomainCommand<
+  'AttachDocumentScan',
+  { readonly documentId: string; readonly scan: DocumentScan }
+>;
 
 export type AppointCurator = DomainCommand<'AppointCurator', { readonly curatorId: string }>;
 
@@ -60,6 +67,7 @@ export type MarkStagePlanOverdue = DomainCommand<
 export type ProgrammeCommand =
   | StartProgramme
   | RecordDocument
+  | AttachDocumentScan
   | AppointCurator
   | AdvanceStage
   | ReturnToStage

@@ -5,9 +5,11 @@ import { refuse } from '../shared/rules';
 import { isUnsetOrBlank } from '../shared/text';
 import type { TaskEvent } from '../task/task.events';
 import { isTaskActive, setTaskDeadline } from '../task/task.state';
+import { documentScanProblems, scanFields } from '../shared/document-scan';
 import type {
   AdvanceStage,
   AppointCurator,
+  AttachDocumentScan,
   MarkStagePlanOverdue,
   PlanStageDates,
   ProgrammeCommand,
@@ -227,6 +229,32 @@ const recordDocument = ({ data, metadata }: RecordDocument, current: ProgrammeSt
         stage: state.stage,
         recordedAt: metadata.now,
         recordedBy: metadata.actorId,
+      },
+    },
+  ];
+};
+
+/** The signed scan of a registered document; a later one replaces it as a new event (the audit keeps both hashes). */
+const attachDocumentScan = ({ data, metadata }: AttachDocumentScan, current: ProgrammeState): ProgrammeEvent[] => {
+  const state = requireOpen(current);
+  if (metadata.role !== 'director') requireCuratorOrAdministrator(state, metadata);
+  const document = state.documents[data.documentId];
+  if (document === undefined) {
+    return refuse('programme.document.notFound', `Документ ${data.documentId} не зарегистрирован в этой программе`);
+  }
+  const problems = documentScanProblems(data.scan);
+  if (problems.length > 0) return refuse('programme.document.scan.invalid', 'Скан документа не принят', problems);
+  return [
+    {
+      type: 'DocumentScanAttached',
+      data: {
+        programmeId: state.programmeId,
+        documentId: document.documentId,
+        kind: document.kind,
+        ...scanFields(data.scan),
+        ...(document.scan === undefined ? {} : { replacesSha256: document.scan.sha256 }),
+        attachedAt: metadata.now,
+        attachedBy: metadata.actorId,
       },
     },
   ];
@@ -483,6 +511,7 @@ const remindTask = ({ data, metadata }: RemindProgrammeTask, current: ProgrammeS
 export const decideProgramme = decideBy<ProgrammeCommand, ProgrammeState, ProgrammeEvent>({
   StartProgramme: start,
   RecordDocument: recordDocument,
+  AttachDocumentScan: attachDocumentScan,
   AppointCurator: appointCurator,
   AdvanceStage: advanceStage,
   ReturnToStage: returnToStage,

@@ -2,6 +2,7 @@ import type { Acted, DomainEvent } from '../shared/decider';
 import type { TaskEvent } from '../task/task.events';
 import type { ProgrammeGateContext } from './programme.gate-context';
 import { isOneOf } from '../shared/one-of';
+import type { DocumentScan } from '../shared/document-scan';
 
 /** The five stages of the target model in an organisation, in order (004 slide 43). */
 export const programmeStages = ['preparatory', 'design', 'implementation', 'reflectiveAnalytical', 'results'] as const;
@@ -58,6 +59,20 @@ export type DocumentRecorded = DomainEvent<
     /** Stage the programme stood at when the document was recorded. */
     readonly stage: ProgrammeStage;
   } & Acted<'recorded'>
+>;
+
+/**
+ * The signed scan of a registered document, stored with its SHA-256 (issue 22): the audit shows which file
+ * was registered; a later file is a new event naming the hash it replaces.
+ */
+export type DocumentScanAttached = DomainEvent<
+  'DocumentScanAttached',
+  DocumentScan & {
+    readonly programmeId: string;
+    readonly documentId: string;
+    readonly kind: ProgrammeDocumentKind;
+    readonly replacesSha256?: string;
+  } & Acted<'attached'>
 >;
 
 export type CuratorAppointed = DomainEvent<
@@ -122,6 +137,7 @@ export type ProgrammeClosed = DomainEvent<
 export type ProgrammeEvent =
   | ProgrammeStarted
   | DocumentRecorded
+  | DocumentScanAttached
   | CuratorAppointed
   | StageAdvanced
   | StageReturned

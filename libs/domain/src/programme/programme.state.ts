@@ -1,6 +1,7 @@
 import { assertNever } from '../shared/decider';
 import { isTaskEvent } from '../task/task.events';
 import { evolveTasks, type Tasks } from '../task/task.state';
+import { attachedScan, type AttachedDocumentScan } from '../shared/document-scan';
 import type { ProgrammeDocument, ProgrammeEvent, ProgrammeStage, ProgrammeStageOrClosed } from './programme.events';
 
 export interface RecordedProgrammeDocument extends ProgrammeDocument {
@@ -8,6 +9,8 @@ export interface RecordedProgrammeDocument extends ProgrammeDocument {
   readonly recordedBy: string;
   /** The document that corrected this one, if any. */
   readonly correctedBy?: string;
+  /** The signed original's latest scan; absent until one is attached. */
+  readonly scan?: AttachedDocumentScan;
 }
 
 export interface StartedProgramme {
@@ -87,6 +90,15 @@ export const evolveProgramme = (state: ProgrammeState, event: ProgrammeEvent): P
             [document.documentId]: document,
           },
           latestDocumentByKind: { ...s.latestDocumentByKind, [document.kind]: document.documentId },
+        };
+      });
+    case 'DocumentScanAttached':
+      return whenStarted(state, (s) => {
+        const document = s.documents[event.data.documentId];
+        if (document === undefined) return s;
+        return {
+          ...s,
+          documents: { ...s.documents, [document.documentId]: { ...document, scan: attachedScan(event.data) } },
         };
       });
     case 'CuratorAppointed':

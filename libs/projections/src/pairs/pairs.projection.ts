@@ -28,6 +28,7 @@ export const pairsProjection = new FoldedStateProjection<PairState>({
     MentorReplaced: true,
     MentorReplacementRejected: true,
     PairTerminated: true,
+    PairDocumentScanAttached: true,
     ...everyTaskEvent,
     // Never in a pair's stream: only routes raise tasks whose deadline waits for a calendar year.
     TaskDeadlineSet: false,

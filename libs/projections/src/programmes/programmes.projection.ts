@@ -9,6 +9,7 @@ export const programmesProjection = new FoldedStateProjection<ProgrammeState>({
   eventTypes: eventTypesOf<ProgrammeEvent>().every({
     ProgrammeStarted: true,
     DocumentRecorded: true,
+    DocumentScanAttached: true,
     CuratorAppointed: true,
     StageAdvanced: true,
     StageReturned: true,

@@ -12,6 +12,16 @@ export function readTextFile(file: File, onProgress: (loaded: number) => void): 
   });
 }
 
+/** A file as base64, the body the upload endpoints take (the staff import, signed scans). */
+export function readBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(new Error('Не удалось прочитать файл'));
+    reader.readAsDataURL(file);
+  });
+}
+
 /**
  * An administrator's XML upload: `submit` reads the chosen file with its progress, then `send(xml)` saves it
  * (its stage labelled `checking`) and says what was saved. `stage` is set while either runs.

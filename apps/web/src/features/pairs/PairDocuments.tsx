@@ -4,6 +4,7 @@ import { ErrorBox } from '../../components/ui';
 import { usePersonLabel } from '../../components/people';
 import { shortId, shortNameOf } from '../../format';
 import { useSubmit } from '../../use-submit';
+import { PairScans } from '../scans/PairScans';
 import type { Pair } from '../../types';
 
 interface DocumentLink {
@@ -88,6 +89,7 @@ export function PairDocuments({ pair, mentees }: { pair: Pair; mentees: { person
           </button>
         ))}
       </div>
+      <PairScans pair={pair} mentees={mentees} />
     </section>
   );
 }

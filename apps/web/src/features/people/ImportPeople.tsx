@@ -3,6 +3,7 @@ import { download, postJson, saveBlob, type UnmetCondition } from '../../api';
 import { useSession } from '../../auth';
 import { Badge, DataTable, DoneBox, ErrorBox, Field, Progress, SelectField } from '../../components/ui';
 import { useSubmit } from '../../use-submit';
+import { readBase64 } from '../calendar/read-file';
 import type { components } from '../../api-types';
 
 type ImportFile = components['schemas']['PeopleImportFileDto'];
@@ -36,16 +37,6 @@ const appliedLabels: Record<Outcome, string> = {
   refused: 'отклонён',
 };
 const tones = { created: 'ok', updated: 'info', unchanged: 'neutral', refused: 'danger' } as const;
-
-/** The file as base64, the body the import endpoints take. */
-function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(new Error('Не удалось прочитать файл'));
-    reader.readAsDataURL(file);
-  });
-}
 
 const countsText = (counts: Record<Outcome, number>, applied: boolean) =>
   `${applied ? 'Создано' : 'Будет создано'}: ${counts.created}, ${applied ? 'изменено' : 'будет изменено'}: ${counts.updated}, без изменений: ${counts.unchanged}, отклонено: ${counts.refused}`;

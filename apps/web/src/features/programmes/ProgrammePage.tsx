@@ -51,6 +51,7 @@ import type {
   ProgrammeDocumentKind,
 } from '../../types';
 import { isAllowedFileRef } from '../../../../../libs/domain/src/shared/file-ref';
+import { DocumentScan } from '../scans/DocumentScan';
 
 const stages = ['preparatory', 'design', 'implementation', 'reflectiveAnalytical', 'results'] as const;
 const documentKinds = Object.keys(programmeDocumentKindLabels) as ProgrammeDocumentKind[];
@@ -270,7 +271,7 @@ export function ProgrammePage() {
 
       <section aria-labelledby="documents-title" className="card" ref={documentForm}>
         <h2 id="documents-title">Документы</h2>
-        <DocumentTable programme={programme} zone={zone} />
+        <DocumentTable programme={programme} zone={zone} canAttach={canManage || session.has('director')} />
         {canManage || session.has('director') ? (
           <DocumentForm
             programmeId={programmeId}
@@ -353,13 +354,13 @@ export function ProgrammePage() {
   );
 }
 
-function DocumentTable({ programme, zone }: { programme: Programme; zone: string }) {
+function DocumentTable({ programme, zone, canAttach }: { programme: Programme; zone: string; canAttach: boolean }) {
   const documents = Object.values(programme.documents).sort((a, b) => a.recordedAt.localeCompare(b.recordedAt));
   if (documents.length === 0) return <p className="empty">Документы не зарегистрированы.</p>;
   return (
     <DataTable
       caption="Зарегистрированные документы"
-      columns={['Документ', 'Номер', 'Дата', 'Подписал', 'Зарегистрирован', 'Файл']}
+      columns={['Документ', 'Номер', 'Дата', 'Подписал', 'Зарегистрирован', 'Файл', 'Скан подписанного экземпляра']}
     >
       {documents.map((d) => (
         <tr key={d.documentId}>
@@ -370,6 +371,16 @@ function DocumentTable({ programme, zone }: { programme: Programme; zone: string
           <td>{formatInstant(d.recordedAt, zone)}</td>
           <td>
             <FileLink fileRef={d.fileRef} />
+          </td>
+          <td>
+            <DocumentScan
+              scan={d.scan}
+              title={`${programmeDocumentKindLabels[d.kind]} № ${d.number}`}
+              uploadPath={`/programmes/${programme.programmeId}/documents/${d.documentId}/scan`}
+              downloadPath={`/programmes/${programme.programmeId}/documents/${d.documentId}/scan`}
+              canAttach={canAttach && programme.stage !== 'closed'}
+              zone={zone}
+            />
           </td>
         </tr>
       ))}

@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { addPerson } from '../support/people';
+import { selectParticipants } from '../support/participants';
+import { formPair, places, registerOrganisation, startProgramme } from '../support/programme-setup';
+import { scanFixtures, sha256 } from '../support/scans';
+import { TestSystem } from '../support/system';
+import {
+  accessibilityAudit,
+  ensureWebBuild,
+  horizontalOverflow,
+  launchBrowser,
+  phone,
+  signedInPage,
+} from '../support/web';
+
+const files = mkdtempSync(join(tmpdir(), 'web-scans-files-'));
+/** A file the user picks, under the name they gave it. */
+const picked = (name: string, bytes: Buffer) => {
+  const path = join(files, name);
+  writeFileSync(path, bytes);
+  return path;
+};
+
+/** The bytes the «Скачать скан» button inside `scope` makes the browser download. */
+async function downloaded(page: Page, button: ReturnType<Page['getByRole']>) {
+  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  return { fileName: download.suggestedFilename(), bytes: await readFile(await download.path()) };
+}
+
+/** Issue 22: the curator attaches the signed scan of a registered document, sees it listed, and downloads it. */
+describe('web application: the curator keeps signed scans of documents', () => {
+  let system: TestSystem;
+  let browser: Browser;
+  const curator = randomUUID();
+  let curatorToken: string;
+  let programmeId: string;
+
+  beforeAll(async () => {
+    process.env.SCAN_STORAGE_DIR = mkdtempSync(join(tmpdir(), 'web-scans-storage-'));
+    ensureWebBuild();
+    [system, browser] = await Promise.all([TestSystem.start(), launchBrowser()]);
+    const admin = system.token(randomUUID(), ['administrator']);
+    const organisationId = (await registerOrganisation(system, admin, places.samara)).body.organisationId;
+    const director = system.token(randomUUID(), ['director'], [organisationId]);
+    curatorToken = system.token(curator, ['curator'], [organisationId]);
+    ({ programmeId } = await startProgramme(system, organisationId, director, curator));
+    const recorded = await system.request('POST', `/programmes/${programmeId}/documents`, curatorToken, {
+      documentId: randomUUID(),
+      kind: 'implementationAct',
+      number: '7-од',
+      date: '2026-08-20',
+      signedBy: 'Директор',
+    });
+    expect(recorded.status).toBe(200);
+    const mentor = await addPerson(system, organisationId, curatorToken, 'Иванова');
+    const mentee = await addPerson(system, organisationId, curatorToken, 'Петров', {
+      firstName: 'Илья',
+      patronymic: 'Сергеевич',
+    });
+    await selectParticipants(system, programmeId, curatorToken, [
+      { personId: mentor, role: 'mentor' },
+      { personId: mentee, role: 'mentee' },
+    ]);
+    expect((await formPair(system, programmeId, director, mentor, mentee)).status).toBe(201);
+    await system.eventually(
+      () => system.request('GET', `/pairs?programmeId=${programmeId}`, curatorToken),
+      (r) => r.body?.length === 1,
+    );
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await system?.stop();
+  });
+
+  it('attaches the scan of the implementation act, sees its hash and date, downloads the same file', async () => {
+    const { context, page } = await signedInPage(browser, curatorToken);
+    await page.goto(`${system.baseUrl}/app/programmes/${programmeId}`);
+    const row = page.getByRole('row', { name: /Распорядительный акт о внедрении/ });
+    await row.getByText('Скан не прикреплён').waitFor();
+
+    // A program renamed scan.pdf is refused by its content, in Russian.
+    await row
+      .getByLabel(/^Прикрепить скан \(PDF, JPEG, PNG до 20 МБ\)/)
+      .setInputFiles(picked('scan.pdf', scanFixtures.exe));
+    await row.getByRole('alert').filter({ hasText: 'Скан не принят' }).waitFor();
+    await row.getByText(/только в формате PDF, JPEG или PNG/).waitFor();
+
+    const file = scanFixtures.pdf('акт 7-од');
+    await row.getByLabel(/^Прикрепить скан \(PDF, JPEG, PNG до 20 МБ\)/).setInputFiles(picked('Акт 7-од.pdf', file));
+    await row.getByText('Скан прикреплён').waitFor();
+    await row.getByText(sha256(file).slice(0, 12)).waitFor();
+    await row.getByText(/Скан от \d{2}\.\d{2}\.\d{4}/).waitFor();
+
+    const saved = await downloaded(page, row.getByRole('button', { name: /^Скачать скан/ }));
+    expect(saved.fileName).toBe('implementationAct-2026-08-20.pdf');
+    expect(sha256(saved.bytes)).toBe(sha256(file));
+    expect(await accessibilityAudit(page)).toMatchObject({ lang: 'ru', unnamed: [], h1: 1, skipped: [] });
+    await context.close();
+  });
+
+  it('attaches the signed assignment order on the pair’s panel, on a phone too', async () => {
+    const { context, page } = await signedInPage(browser, curatorToken, phone);
+    await page.goto(`${system.baseUrl}/app/programmes/${programmeId}`);
+    await page.getByLabel('Пара или группа').selectOption({ index: 1 });
+    const scans = page.getByRole('region', { name: 'Подписанные экземпляры (сканы)' });
+    const order = scans.getByRole('listitem').filter({ hasText: 'Приказ о закреплении № 15-к' });
+    await order.getByText('Скан не прикреплён').waitFor();
+    await scans
+      .getByRole('listitem')
+      .filter({ hasText: /Согласие наставляемого Петров И\. С\./ })
+      .waitFor();
+
+    const file = scanFixtures.png;
+    await order.getByLabel(/^Прикрепить скан/).setInputFiles(picked('приказ.png', file));
+    await order.getByText(sha256(file).slice(0, 12)).waitFor();
+    const saved = await downloaded(page, order.getByRole('button', { name: /^Скачать скан/ }));
+    expect(saved.fileName).toBe('assignment-order.png');
+    expect(sha256(saved.bytes)).toBe(sha256(file));
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    expect(await accessibilityAudit(page)).toMatchObject({ lang: 'ru', unnamed: [], h1: 1, skipped: [] });
+    await context.close();
+  });
+});
