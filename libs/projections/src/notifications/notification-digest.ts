@@ -48,7 +48,7 @@ export function composeDigest(
   for (const h of held) {
     if (listed.has(h.taskId)) continue;
     listed.add(h.taskId);
-    news.push(h);
+    news.push({ taskId: h.taskId, kind: h.kind });
   }
   if (dueToday.length + overdue.length + news.length === 0) return undefined;
   return { date, dueToday, overdue, news };
