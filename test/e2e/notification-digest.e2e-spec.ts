@@ -5,17 +5,16 @@ import { russianDate } from '@mentorflow/domain';
 import { signUnsubscribeToken } from '@mentorflow/projections';
 import { dailyDigestWorkflow } from '@mentorflow/workflows/notifications/daily-digest.workflow';
 import { DigestSchedules, digestScheduleId } from '../../apps/worker/src/digest-schedules';
-import { loadFixtureYearsAhead } from '../support/calendar-fixture';
 import { addDays, localDay } from '../support/dates';
-import { TestMailServer, type ReceivedMail } from '../support/mail-server';
+import type { ReceivedMail, TestMailServer } from '../support/mail-server';
+import { startMailSystem, type MailSystem } from '../support/mail-system';
 import { addPerson } from '../support/people';
 import { eventually } from '../support/poll';
-import { places, registerOrganisation } from '../support/programme-setup';
+import { places } from '../support/programme-setup';
 import { createRoute, recordDiagnostics } from '../support/route-setup';
-import { TestSystem } from '../support/system';
+import type { TestSystem } from '../support/system';
 import {
   accessibilityAudit,
-  ensureWebBuild,
   horizontalOverflow,
   launchBrowser,
   menuLinks,
@@ -41,25 +40,14 @@ describe('notification preferences, unsubscribe links and the daily digest', () 
   let curator: string;
   let tutor: string;
 
+  let started: MailSystem | undefined;
+
   beforeAll(async () => {
-    mail = await TestMailServer.start();
-    process.env.SMTP_URL = mail.url;
-    process.env.PUBLIC_URL = publicUrl;
-    process.env.NOTIFICATION_RETRY_BASE_MS = '1000';
-    ensureWebBuild();
-    system = await TestSystem.start();
+    started = await startMailSystem({ PUBLIC_URL: publicUrl, NOTIFICATION_RETRY_BASE_MS: '1000' });
+    ({ system, mail, calendar, admin, school, curator, tutor } = started);
     client = system.api.get(Client);
-    calendar = await loadFixtureYearsAhead();
-    admin = system.token(randomUUID(), ['administrator']);
-    school = (await registerOrganisation(system, admin, places.tolyatti)).body.organisationId as string;
-    curator = system.token(randomUUID(), ['curator'], [school]);
-    tutor = system.token(randomUUID(), ['tutor'], [school]);
   });
-  afterAll(async () => {
-    await system?.stop();
-    await mail?.stop();
-    for (const name of ['SMTP_URL', 'PUBLIC_URL', 'NOTIFICATION_RETRY_BASE_MS']) delete process.env[name];
-  });
+  afterAll(() => started?.stop());
 
   /** A methodologist with a card and a work e-mail, signed in. */
   async function methodologist(surname: string) {

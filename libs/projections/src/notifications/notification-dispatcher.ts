@@ -92,6 +92,20 @@ export const retryDelayMs = (failures: number, baseMs: number): number =>
 
 type Outcome = 'sent' | 'failed' | 'held' | 'none';
 
+/** A rendered message to the recipient's work e-mail (none when the card has none), with its stable Message-ID. */
+const envelope = (
+  row: OutgoingNotification,
+  recipient: { workEmail?: string } | undefined,
+  message: NotificationMessage,
+  unsubscribeUrl: string,
+): NotificationEnvelope => ({
+  ...row,
+  messageId: notificationMessageId(row.notificationId),
+  ...(recipient?.workEmail ? { to: recipient.workEmail } : {}),
+  message,
+  unsubscribeUrl,
+});
+
 /**
  * Sends what the outbox holds, the outbox being the source of truth. Each message is claimed in its own
  * transaction (`FOR UPDATE SKIP LOCKED`: two dispatchers never take the same row), sent, and marked sent
@@ -191,13 +205,7 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
       unsubscribeUrl,
       ...(recipient ? { recipientName: recipient.fullName } : {}),
     });
-    return {
-      ...row,
-      messageId: notificationMessageId(row.notificationId),
-      ...(recipient?.workEmail ? { to: recipient.workEmail } : {}),
-      message,
-      unsubscribeUrl,
-    };
+    return envelope(row, recipient, message, unsubscribeUrl);
   }
 
   private async envelopeOf(row: OutgoingNotification, tx: EntityManager): Promise<NotificationEnvelope> {
@@ -223,11 +231,7 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
     // An escalation is about someone else's task: it does not go into the supervisor's calendar.
     const ownDeadline = row.kind !== 'TaskEscalated' && task.dueLocalDate;
     return {
-      ...row,
-      messageId: notificationMessageId(row.notificationId),
-      ...(recipient?.workEmail ? { to: recipient.workEmail } : {}),
-      message,
-      unsubscribeUrl,
+      ...envelope(row, recipient, message, unsubscribeUrl),
       ...(ownDeadline
         ? {
             calendarEvent: taskCalendarEvent({
