@@ -41,24 +41,31 @@ describe('daily digest workflow', () => {
        VALUES ($1, 'Школа', 'Камчатский край', 'г. Петропавловск-Камчатский', $2, '{}', 1, now())`,
       [organisationId, timeZone],
     );
-    const task = (taskId: string, dueLocalDate: string) =>
+    const task = (taskId: string, dueLocalDate: string, status = 'open') =>
       sql(
         `INSERT INTO tasks_view (task_id, stream_id, organisation_id, assignee_id, assignee_role, kind, status, due_at,
            subject_type, subject_id, view, updated_at)
-         VALUES ($1, 'route-x', $2, $3, 'methodologist', 'draftRoute', 'open', now(), 'route', $1, $4, now())`,
-        [taskId, organisationId, personId, JSON.stringify({ taskId, title: `Задача ${taskId}`, dueLocalDate })],
+         VALUES ($1, 'route-x', $2, $3, 'methodologist', 'draftRoute', $5, now(), 'route', $1, $4, now())`,
+        [taskId, organisationId, personId, JSON.stringify({ taskId, title: `Задача ${taskId}`, dueLocalDate }), status],
       );
     await task(dueToday, '2026-05-14');
     await task(later, '2026-05-29');
+    const done = randomUUID();
+    await task(done, '2026-05-20', 'done');
     await sql(`INSERT INTO notification_preferences (person_id, kind, delivery) VALUES ($1, 'TaskRaised', 'digest')`, [
       personId,
     ]);
-    const held = randomUUID();
-    await sql(
-      `INSERT INTO notification_outbox (notification_id, kind, recipient_id, recipient_role, task_id, subject, body, created_at, held_at)
-       VALUES ($1, 'TaskRaised', $2, 'methodologist', $3, 'Новая задача', '', now(), now())`,
-      [held, personId, later],
-    );
+    const hold = async (taskId: string) => {
+      const id = randomUUID();
+      await sql(
+        `INSERT INTO notification_outbox (notification_id, kind, recipient_id, recipient_role, task_id, subject, body, created_at, held_at)
+         VALUES ($1, 'TaskRaised', $2, 'methodologist', $3, 'Новая задача', '', now(), now())`,
+        [id, personId, taskId],
+      );
+      return id;
+    };
+    const held = await hold(later);
+    const heldOfDone = await hold(done);
 
     // Thursday 14 May 2026, a working day: run twice (a retried schedule, a manual re-run).
     expect(await run('2026-05-14')).toMatchObject({ date: '2026-05-14', workingOrganisations: 1, enqueued: 1 });
@@ -80,6 +87,12 @@ describe('daily digest workflow', () => {
       held,
     ])) as { digestId: string }[];
     expect(marked?.digestId).toBe(digest?.id);
+    // The news of a task done since is dropped (skipped), not told.
+    const [dropped] = (await sql(
+      'SELECT digest_id AS "digestId", skipped_at AS "skippedAt" FROM notification_outbox WHERE notification_id = $1',
+      [heldOfDone],
+    )) as { digestId: string | null; skippedAt: Date | null }[];
+    expect(dropped).toMatchObject({ digestId: null, skippedAt: expect.any(Date) });
 
     // Friday 12 June 2026 is Russia Day (a public holiday): no digest, though a task is overdue.
     expect(await run('2026-06-12')).toMatchObject({ workingOrganisations: 0, dayOffOrganisations: 1, enqueued: 0 });

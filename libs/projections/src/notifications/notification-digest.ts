@@ -70,11 +70,19 @@ export async function enqueueDigests(
   if (input.organisationIds.length === 0) return 0;
   const people = await db.query<{ personId: string }[]>(
     `SELECT person_id AS "personId" FROM notification_preferences WHERE delivery = 'digest'
-     UNION SELECT recipient_id FROM notification_outbox WHERE held_at IS NOT NULL AND digest_id IS NULL`,
+     UNION SELECT recipient_id FROM notification_outbox
+       WHERE held_at IS NOT NULL AND digest_id IS NULL AND skipped_at IS NULL`,
   );
   let enqueued = 0;
   for (const { personId } of people) {
     const added = await db.transaction(async (tx) => {
+      // Held news of a task done or cancelled since: nothing left to tell.
+      await tx.query(
+        `UPDATE notification_outbox o SET skipped_at = now() FROM tasks_view t
+         WHERE t.task_id = o.task_id AND o.recipient_id = $1 AND o.held_at IS NOT NULL AND o.digest_id IS NULL
+           AND o.skipped_at IS NULL AND t.status NOT IN ('open', 'overdue')`,
+        [personId],
+      );
       const tasks = await tx.query<(DigestTask & { dueLocalDate: string | null })[]>(
         `SELECT task_id AS "taskId", status, view->>'dueLocalDate' AS "dueLocalDate" FROM tasks_view
          WHERE assignee_id = $1 AND status IN ('open', 'overdue') AND organisation_id = ANY($2::uuid[])`,
@@ -83,7 +91,7 @@ export async function enqueueDigests(
       const held = await tx.query<{ notificationId: string; taskId: string; kind: string }[]>(
         `SELECT o.notification_id AS "notificationId", o.task_id AS "taskId", o.kind FROM notification_outbox o
          JOIN tasks_view t ON t.task_id = o.task_id
-         WHERE o.recipient_id = $1 AND o.held_at IS NOT NULL AND o.digest_id IS NULL
+         WHERE o.recipient_id = $1 AND o.held_at IS NOT NULL AND o.digest_id IS NULL AND o.skipped_at IS NULL
            AND t.organisation_id = ANY($2::uuid[]) AND t.status IN ('open', 'overdue')
          ORDER BY o.created_at FOR UPDATE OF o`,
         [personId, input.organisationIds],
