@@ -95,14 +95,12 @@ export class DigestSchedules implements OnApplicationBootstrap, OnApplicationShu
       await this.client.schedule.create(options);
     } catch (error) {
       if (!(error instanceof ScheduleAlreadyRunning)) throw error;
-      await this.client.schedule
-        .getHandle(options.scheduleId)
-        .update((previous) => ({
-          ...previous,
-          spec: options.spec,
-          action: options.action,
-          policies: options.policies,
-        }));
+      await this.client.schedule.getHandle(options.scheduleId).update((previous) => ({
+        ...previous,
+        spec: options.spec,
+        action: options.action,
+        policies: options.policies,
+      }));
     }
   }
 }
