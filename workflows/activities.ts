@@ -139,3 +139,23 @@ export interface RouteActivities {
     organisationId?: string;
   }): Promise<RouteDeadline | PendingDeadline>;
 }
+
+/** What one run of the daily digest did for one time zone. */
+export interface DailyDigestRun {
+  /** The local date the digest is for. */
+  date: string;
+  /** Organisations of the zone for which the date is a working day (their people's tasks are covered). */
+  workingOrganisations: number;
+  /** Organisations skipped: the date is a day off for them, or their calendar year is not loaded. */
+  dayOffOrganisations: number;
+  /** Digests enqueued in the outbox now (a repeated run enqueues none). */
+  enqueued: number;
+}
+
+export interface NotificationActivities {
+  /**
+   * The daily digest of one time zone: `date` if given (tests, a manual re-run), else the local date at
+   * `at` (the scheduled start). One digest per person per date, into the notification outbox.
+   */
+  enqueueDailyDigests(input: { timeZone: string; date?: string; at: string }): Promise<DailyDigestRun>;
+}

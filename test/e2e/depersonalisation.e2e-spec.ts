@@ -167,6 +167,11 @@ describe('export and depersonalisation of a person (152-ФЗ) through HTTP', () 
   it('exports everything held about the person to the administrator only', async () => {
     expect((await system.request('GET', `/people/${person.id}/export`, as.curator)).status).toBe(403);
     expect((await system.request('GET', `/people/${randomUUID()}/export`, as.admin)).status).toBe(404);
+    // The person's own mail settings are theirs too (issue 21).
+    const chosen = await system.request('PUT', '/me/notification-preferences', as.person, {
+      preferences: [{ kind: 'TaskOverdue', delivery: 'off' }],
+    });
+    expect(chosen.status).toBe(200);
     const data = await exported();
     expect(data.status).toBe(200);
     expect(data.body).toMatchObject({
@@ -179,6 +184,7 @@ describe('export and depersonalisation of a person (152-ФЗ) through HTTP', () 
       pairs: [expect.objectContaining({ pairId, role: 'mentee' })],
       routes: [expect.objectContaining({ routeId, role: 'teacher' })],
       participations: [expect.objectContaining({ programmeId, role: 'mentee' })],
+      notificationPreferences: [expect.objectContaining({ kind: 'TaskOverdue', delivery: 'off' })],
     });
     expect(data.body.accountHistory.map((e: { type: string }) => e.type)).toContain('UserRegistered');
   });
@@ -225,6 +231,7 @@ describe('export and depersonalisation of a person (152-ФЗ) through HTTP', () 
     const done = await depersonalise(as.admin);
     expect(done.status).toBe(200);
     expect(done.body).toEqual({ personId: person.id, depersonalised: true, eventsWithName: [] });
+    expect((await exported()).body.notificationPreferences).toEqual([]);
     expect((await depersonalise(as.admin)).body.unmet).toEqual([
       expect.objectContaining({ code: 'person.alreadyDepersonalised' }),
     ]);

@@ -2,15 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { sync as ical, type VEvent } from 'node-ical';
 import type { ProductionCalendar } from '@mentorflow/calendar';
 import { russianDate } from '@mentorflow/domain';
-import { loadFixtureYearsAhead } from '../support/calendar-fixture';
 import { localDay } from '../support/dates';
-import { TestMailServer } from '../support/mail-server';
+import type { TestMailServer } from '../support/mail-server';
+import { startMailSystem, type MailSystem } from '../support/mail-system';
 import { addPerson } from '../support/people';
 import { eventually } from '../support/poll';
 import { places, registerOrganisation } from '../support/programme-setup';
 import { createRoute, recordDiagnostics } from '../support/route-setup';
-import { TestSystem } from '../support/system';
-import { accessibilityAudit, ensureWebBuild, launchBrowser, screenshot, signedInPage } from '../support/web';
+import type { TestSystem } from '../support/system';
+import { accessibilityAudit, launchBrowser, screenshot, signedInPage } from '../support/web';
 
 /**
  * Issue 21, e-mail: notifications reach people through a real SMTP server (smtp-server in this process),
@@ -31,34 +31,18 @@ describe('notifications by e-mail on a real SMTP server', () => {
   let tutor: string;
   const today = () => localDay(timeZone);
 
+  let started: MailSystem | undefined;
+
   beforeAll(async () => {
-    mail = await TestMailServer.start();
-    process.env.SMTP_URL = mail.url;
-    process.env.MAIL_FROM = 'Наставничество <noreply@mentorflow.test>';
-    process.env.PUBLIC_URL = publicUrl;
-    process.env.NOTIFICATION_MAX_ATTEMPTS = String(maxAttempts);
-    process.env.NOTIFICATION_RETRY_BASE_MS = '1000';
-    // Before the system starts: the API serves the web app only if its build is there when it starts.
-    ensureWebBuild();
-    system = await TestSystem.start();
-    calendar = await loadFixtureYearsAhead();
-    admin = system.token(randomUUID(), ['administrator']);
-    school = (await registerOrganisation(system, admin, places.tolyatti)).body.organisationId as string;
-    curator = system.token(randomUUID(), ['curator'], [school]);
-    tutor = system.token(randomUUID(), ['tutor'], [school]);
+    started = await startMailSystem({
+      MAIL_FROM: 'Наставничество <noreply@mentorflow.test>',
+      PUBLIC_URL: publicUrl,
+      NOTIFICATION_MAX_ATTEMPTS: String(maxAttempts),
+      NOTIFICATION_RETRY_BASE_MS: '1000',
+    });
+    ({ system, mail, calendar, admin, school, curator, tutor } = started);
   });
-  afterAll(async () => {
-    await system?.stop();
-    await mail?.stop();
-    for (const name of [
-      'SMTP_URL',
-      'MAIL_FROM',
-      'PUBLIC_URL',
-      'NOTIFICATION_MAX_ATTEMPTS',
-      'NOTIFICATION_RETRY_BASE_MS',
-    ])
-      delete process.env[name];
-  });
+  afterAll(() => started?.stop());
 
   /** A methodologist with a card (name, own work e-mail) whose route's diagnostics the tutor records today. */
   async function diagnosticsRecorded(surname: string) {

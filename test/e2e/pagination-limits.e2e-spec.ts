@@ -14,6 +14,8 @@ const notLists: Record<string, string> = {
   'GET /auth/config': 'sign-in configuration',
   'GET /auth/dev-users': 'development-only sign-in helper',
   'GET /me': 'the caller',
+  'GET /me/notification-preferences': "the caller's own settings: one row per kind of notification (five)",
+  'GET /notifications/unsubscribe': 'a page answering one signed link',
   'GET /health': 'readiness',
   'GET /health/live': 'liveness',
   'GET /calendar/working-days': 'a computation over at most 100 dates (bounded by the DTO)',

@@ -713,6 +713,14 @@ const corpus: Record<string, { body: Body; cases: (body: Body) => Case[] }> = {
       ['too long', withField(b, 'reason', long(501)), 'reason', 'maxLength'],
     ],
   },
+  'PUT /me/notification-preferences': {
+    body: { preferences: [{ kind: 'TaskReminded', delivery: 'digest' }] },
+    cases: (b) => [
+      ['bad enum', withField(b, 'preferences.0.delivery', 'sometimes'), 'preferences.0.delivery', 'isIn'],
+      ['bad enum', withField(b, 'preferences.0.kind', 'Digest'), 'preferences.0.kind', 'isIn'],
+      ['empty list', { preferences: [] }, 'preferences', 'arrayMinSize'],
+    ],
+  },
   'POST /practices': {
     body: { organisationId: uuid(), ...practiceContent() },
     cases: (b) => [

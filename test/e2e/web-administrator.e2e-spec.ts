@@ -93,6 +93,7 @@ describe('web application: the administrator audits a pair after a mentor replac
       'Импорт сотрудников',
       'Региональные специалисты',
       'Банк практик',
+      'Настройки уведомлений',
       'Производственный календарь',
       'Пользователи и роли',
       'Уведомления',
@@ -327,7 +328,7 @@ describe('web application: the administrator audits a pair after a mentor replac
     await signIn.getByRole('button', { name: /Абрамова Анна Викторовна/ }).click();
     await signIn.getByRole('heading', { name: 'Мои задачи' }).waitFor();
     await expect(signIn.locator('.user').textContent()).resolves.toContain('Абрамова Анна Викторовна');
-    await expect(menuLinks(signIn)).resolves.toEqual(['Мои задачи', 'ИОМ', 'Банк практик']);
+    await expect(menuLinks(signIn)).resolves.toEqual(['Мои задачи', 'ИОМ', 'Банк практик', 'Настройки уведомлений']);
     await fresh.close();
 
     await card.getByRole('button', { name: 'Снять роль «Методист» (МБОУ «Лицей № 2»)' }).click();

@@ -117,6 +117,7 @@ describe('web application: the curator advances a programme after fixing a refus
       'Импорт сотрудников',
       'Региональные специалисты',
       'Банк практик',
+      'Настройки уведомлений',
     ]);
     await page.getByRole('heading', { name: 'Условия перехода к следующему этапу' }).waitFor();
     const current = page.locator('.stage-track [aria-current="step"]');

@@ -83,7 +83,7 @@ describe('web application: the methodologist completes an overdue draft task', (
     const { context, page } = await signedInPage(browser, as.methodologist);
     await page.goto(`${system.baseUrl}/app/`);
     await page.getByRole('heading', { name: 'Мои задачи' }).waitFor();
-    await expect(menuLinks(page)).resolves.toEqual(['Мои задачи', 'ИОМ', 'Банк практик']);
+    await expect(menuLinks(page)).resolves.toEqual(['Мои задачи', 'ИОМ', 'Банк практик', 'Настройки уведомлений']);
 
     const card = page.locator(`[data-task-id="${draftTaskId}"]`);
     await card.waitFor();

@@ -74,7 +74,12 @@ describe('web application: the teacher’s «Мой маршрут» and the mar
     await page.getByRole('heading', { name: `Индивидуальный образовательный маршрут ${code}` }).waitFor();
     await page.goto(`${system.baseUrl}/app/tasks`);
     await page.getByRole('heading', { name: 'Мои задачи' }).waitFor();
-    await expect(menuLinks(page)).resolves.toEqual(['Мои задачи', 'Мой маршрут', 'Банк практик']);
+    await expect(menuLinks(page)).resolves.toEqual([
+      'Мои задачи',
+      'Мой маршрут',
+      'Банк практик',
+      'Настройки уведомлений',
+    ]);
     await page.getByRole('navigation', { name: 'Основное меню' }).getByRole('link', { name: 'Мой маршрут' }).click();
 
     // Her one route opens straight away: its code, and her name on the title page.

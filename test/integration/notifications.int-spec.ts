@@ -24,6 +24,7 @@ describe('notification outbox', () => {
     maxAttempts: 3,
     retryBaseMs: 1000,
     publicUrl: 'http://mentorflow.test',
+    unsubscribeSecret: 'integration-unsubscribe-secret-0123456789',
   };
 
   beforeAll(async () => {

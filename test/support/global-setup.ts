@@ -58,5 +58,7 @@ export default async function globalSetup(
   process.env.NODE_ENV = 'test';
   // A random key per run: tests exercise the payload encryption exactly as production does.
   process.env.TEMPORAL_PAYLOAD_KEYS ??= `test:${randomBytes(32).toString('base64')}`;
+  // Random per run too: the unsubscribe specs sign their own (expired) links with it.
+  process.env.NOTIFICATION_UNSUBSCRIBE_SECRET ??= randomBytes(32).toString('base64');
   process.env.LOG_LEVEL ??= 'warn';
 }

@@ -20,7 +20,8 @@ import { eventually } from './poll';
 export class TestSystem {
   private constructor(
     readonly api: NestFastifyApplication,
-    private readonly workerApp: Awaited<ReturnType<typeof NestFactory.createApplicationContext>>,
+    /** The worker's Nest context: specs reach its services (the digest schedules) through it. */
+    readonly workerApp: Awaited<ReturnType<typeof NestFactory.createApplicationContext>>,
     private readonly worker: Worker,
     private readonly running: Promise<void>,
     readonly baseUrl: string,

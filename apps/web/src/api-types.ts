@@ -1972,6 +1972,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/notification-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Мои настройки уведомлений: по каждому виду — сразу, в сводке или никогда */
+        get: operations["NotificationPreferencesController_mine"];
+        /** Изменить мои настройки уведомлений (эскалации отключить или отложить до сводки нельзя — 422) */
+        put: operations["NotificationPreferencesController_change"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Отписка по ссылке из письма (подписанная ссылка, без входа): страница на русском */
+        get: operations["UnsubscribeController_unsubscribe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/people/{id}/export": {
         parameters: {
             query?: never;
@@ -3164,6 +3199,23 @@ export interface components {
         ResendNotificationDto: {
             /** @example Рабочий e-mail исправлен в карточке сотрудника */
             reason?: string;
+        };
+        NotificationPreferenceDto: {
+            /**
+             * @description Вид уведомления
+             * @example TaskReminded
+             * @enum {string}
+             */
+            kind: "TaskRaised" | "TaskReassigned" | "TaskReminded" | "TaskOverdue" | "TaskEscalated";
+            /**
+             * @description immediately: сразу; digest: в ежедневной сводке в 08:00; off: не присылать
+             * @example digest
+             * @enum {string}
+             */
+            delivery: "immediately" | "digest" | "off";
+        };
+        NotificationPreferencesDto: {
+            preferences: components["schemas"]["NotificationPreferenceDto"][];
         };
         DepersonalisationDto: {
             /**
@@ -6042,8 +6094,8 @@ export interface operations {
             query?: {
                 limit?: unknown;
                 offset?: unknown;
-                /** @description failed: parked after the last attempt (default); pending: waiting to be sent or retried; sent */
-                status?: "failed" | "pending" | "sent";
+                /** @description failed: parked after the last attempt (default); pending: waiting to be sent or retried; sent; held: kept for the recipient's daily digest; skipped: the recipient turned this kind off */
+                status?: "failed" | "pending" | "sent" | "held" | "skipped";
             };
             header?: never;
             path?: never;
@@ -6073,6 +6125,61 @@ export interface operations {
                 "application/json": components["schemas"]["ResendNotificationDto"];
             };
         };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NotificationPreferencesController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NotificationPreferencesController_change: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationPreferencesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UnsubscribeController_unsubscribe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             200: {
                 headers: {

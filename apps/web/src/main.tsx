@@ -20,6 +20,7 @@ import { PersonCardPage } from './features/people/PersonCardPage';
 import { ImportPeople } from './features/people/ImportPeople';
 import { RegionalSpecialists } from './features/organisations/RegionalSpecialists';
 import { Notifications } from './features/notifications/Notifications';
+import { NotificationSettings } from './features/notification-settings/NotificationSettings';
 import { PracticeBank } from './features/practices/PracticeBank';
 import { PracticePage } from './features/practices/PracticePage';
 import { SubmitPractice } from './features/practices/SubmitPractice';
@@ -53,6 +54,7 @@ const router = createBrowserRouter(
         { path: 'calendar', element: <CalendarYears /> },
         { path: 'users', element: <Users /> },
         { path: 'notifications', element: <Notifications /> },
+        { path: 'notification-settings', element: <NotificationSettings /> },
         { path: 'parked-events', element: <ParkedEvents /> },
         { path: 'people/import', element: <ImportPeople /> },
         { path: 'regional-specialists', element: <RegionalSpecialists /> },

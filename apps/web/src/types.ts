@@ -455,6 +455,10 @@ export interface TitlePagePerson extends Partial<PersonName> {
   birthDate?: string;
 }
 
+/** How a person takes one kind of notification (GET /me/notification-preferences). */
+export type DeliveryChoice = Dto['NotificationPreferenceDto']['delivery'];
+export type NotificationPreference = Dto['NotificationPreferenceDto'] & { label: string; locked: boolean };
+
 /** A row of the notification outbox (GET /notifications), as administrators see it. */
 export interface NotificationItem {
   notificationId: string;

@@ -10,6 +10,7 @@ import { createEventStoreActivities } from './activities/event-store.activities'
 import { createProgrammeActivities } from './activities/programme.activities';
 import { createPairActivities } from './activities/pair.activities';
 import { createRouteActivities } from './activities/route.activities';
+import { createNotificationActivities } from './activities/notification.activities';
 import { workerBundleOptions } from './workflows-path';
 
 /** Every activity of mentorflow, built from the Nest container's providers. */
@@ -24,6 +25,7 @@ export function activitiesFrom({ store, db }: { store: EventStore; db: DataSourc
     ...createProgrammeActivities({ db }),
     ...createPairActivities({ store, db }),
     ...createRouteActivities({ store, db }),
+    ...createNotificationActivities({ store, db }),
   };
 }
 

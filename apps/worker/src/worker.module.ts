@@ -5,10 +5,11 @@ import { EventStoreModule } from '@mentorflow/event-store';
 import { ProjectionsModule } from '@mentorflow/projections';
 import { TemporalClientModule } from '@mentorflow/temporal';
 import { CalendarWakeupDispatcher } from './calendar-wakeup.dispatcher';
+import { DigestSchedules } from './digest-schedules';
 
-/** No HTTP: the worker process runs Temporal activities, the projector and the calendar wake-ups. */
+/** No HTTP: the worker process runs Temporal activities, the projector, the calendar wake-ups and the digest schedules. */
 @Module({
   imports: [MentorflowConfigModule, DatabaseModule, EventStoreModule, ProjectionsModule, TemporalClientModule],
-  providers: [CalendarWakeupDispatcher],
+  providers: [CalendarWakeupDispatcher, DigestSchedules],
 })
 export class WorkerModule {}

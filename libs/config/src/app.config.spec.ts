@@ -123,6 +123,7 @@ describe('development sign-in', () => {
         MENTORFLOW_DEV_SIGNIN: 'true',
         NODE_ENV: 'production',
         TEMPORAL_PAYLOAD_KEYS: `k:${'A'.repeat(43)}=`,
+        NOTIFICATION_UNSUBSCRIBE_SECRET: 'u'.repeat(32),
       }),
     ).toBe(false);
     expect(

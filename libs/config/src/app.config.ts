@@ -282,6 +282,22 @@ export class EnvironmentVariables {
   @IsNotEmpty()
   SCAN_S3_SECRET_ACCESS_KEY?: string;
 
+  /**
+   * Signs the unsubscribe links in notification e-mails (HMAC-SHA256; at least 32 characters, e.g.
+   * `openssl rand -base64 32`). Required when NODE_ENV=production; elsewhere a development secret stands in.
+   * Changing it voids the links in letters already sent.
+   */
+  @ValidateIf(
+    (env: { NODE_ENV?: string; NOTIFICATION_UNSUBSCRIBE_SECRET?: string }) =>
+      env.NODE_ENV === 'production' || env.NOTIFICATION_UNSUBSCRIBE_SECRET !== undefined,
+  )
+  @IsString({ message: 'NOTIFICATION_UNSUBSCRIBE_SECRET is required when NODE_ENV=production' })
+  @MinLength(32, {
+    message:
+      'NOTIFICATION_UNSUBSCRIBE_SECRET must be at least 32 characters (openssl rand -base64 32); required when NODE_ENV=production',
+  })
+  NOTIFICATION_UNSUBSCRIBE_SECRET?: string;
+
   /** Behind a reverse proxy that sets X-Forwarded-For: its address (or `true`); otherwise the header is ignored. */
   @IsOptional()
   @IsString()
@@ -435,7 +451,7 @@ export interface AppConfig {
   /** Signed scans of documents: a local directory or an S3-compatible bucket. */
   scans: ScanStorageConfig;
   /** Notifications: SMTP when `smtpUrl` is set (else the log), retries with exponential backoff, links to PUBLIC_URL. */
-  mail: { smtpUrl?: string; from: string; maxAttempts: number; retryBaseMs: number };
+  mail: { smtpUrl?: string; from: string; maxAttempts: number; retryBaseMs: number; unsubscribeSecret: string };
   http: {
     host: string;
     publicUrl?: string;
@@ -471,6 +487,9 @@ export function temporalTlsPaths(
     ...(env.TEMPORAL_TLS_SERVER_NAME ? { serverName: env.TEMPORAL_TLS_SERVER_NAME } : {}),
   };
 }
+
+/** The unsubscribe links' key under npm start and in tests; production refuses to start without its own. */
+export const DEVELOPMENT_UNSUBSCRIBE_SECRET = 'mentorflow-development-unsubscribe-secret-not-for-production';
 
 export const APP_CONFIG = 'app';
 
@@ -515,6 +534,8 @@ export const appConfig = registerAs(APP_CONFIG, (): AppConfig => {
       from: env.MAIL_FROM,
       maxAttempts: env.NOTIFICATION_MAX_ATTEMPTS,
       retryBaseMs: env.NOTIFICATION_RETRY_BASE_MS,
+      // Outside production only (validated above): links signed with it are worthless anywhere else.
+      unsubscribeSecret: env.NOTIFICATION_UNSUBSCRIBE_SECRET ?? DEVELOPMENT_UNSUBSCRIBE_SECRET,
     },
     http: {
       host: env.HOST,

@@ -5,6 +5,7 @@ const valid = {
   DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/mentorflow',
   TEMPORAL_ADDRESS: '127.0.0.1:7233',
   JWT_SECRET: 'a'.repeat(32),
+  NOTIFICATION_UNSUBSCRIBE_SECRET: 'u'.repeat(32),
 };
 const key = (id: string) => `${id}:${randomBytes(32).toString('base64')}`;
 

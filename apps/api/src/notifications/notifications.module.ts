@@ -6,6 +6,8 @@ import type { AppConfig } from '@mentorflow/config';
 import { LogNotificationSender, NotificationDispatcher, SmtpNotificationSender } from '@mentorflow/projections';
 import { PeopleDirectory } from '../people/people.directory';
 import { PeopleModule } from '../people/people.module';
+import { NotificationPreferencesController, UnsubscribeController } from './notification-preferences.controller';
+import { NotificationPreferencesService } from './notification-preferences.service';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsService } from './notifications.service';
 
@@ -15,9 +17,10 @@ import { NotificationsService } from './notifications.service';
  */
 @Module({
   imports: [PeopleModule],
-  controllers: [NotificationsController],
+  controllers: [NotificationsController, NotificationPreferencesController, UnsubscribeController],
   providers: [
     NotificationsService,
+    NotificationPreferencesService,
     {
       provide: NotificationDispatcher,
       inject: [getDataSourceToken(), ConfigService, PeopleDirectory],
@@ -34,6 +37,7 @@ import { NotificationsService } from './notifications.service';
             maxAttempts: app.mail.maxAttempts,
             retryBaseMs: app.mail.retryBaseMs,
             publicUrl: app.http.publicUrl ?? `http://127.0.0.1:${app.port}`,
+            unsubscribeSecret: app.mail.unsubscribeSecret,
           },
           sender,
           people,

@@ -12,6 +12,9 @@ interface NotificationRow extends Omit<OutgoingNotification, 'body'> {
   nextAttemptAt: Date;
   sentAt: Date | null;
   failedAt: Date | null;
+  skippedAt: Date | null;
+  heldAt: Date | null;
+  digestId: string | null;
   resentAt: Date | null;
   resentBy: string | null;
   resendReason: string | null;
@@ -19,13 +22,16 @@ interface NotificationRow extends Omit<OutgoingNotification, 'body'> {
 
 const COLUMNS = `notification_id AS "notificationId", kind, recipient_id AS "recipientId", recipient_role AS "recipientRole",
   task_id AS "taskId", subject, attempts, last_error AS "lastError", created_at AS "createdAt",
-  next_attempt_at AS "nextAttemptAt", sent_at AS "sentAt", failed_at AS "failedAt",
+  next_attempt_at AS "nextAttemptAt", sent_at AS "sentAt", failed_at AS "failedAt", skipped_at AS "skippedAt",
+  held_at AS "heldAt", digest_id AS "digestId",
   resent_at AS "resentAt", resent_by AS "resentBy", resend_reason AS "resendReason"`;
 
 const WHERE_STATUS: Readonly<Record<NotificationStatus, string>> = {
   failed: 'failed_at IS NOT NULL',
-  pending: 'sent_at IS NULL AND failed_at IS NULL',
+  pending: 'sent_at IS NULL AND failed_at IS NULL AND skipped_at IS NULL AND held_at IS NULL',
   sent: 'sent_at IS NOT NULL',
+  held: 'held_at IS NOT NULL',
+  skipped: 'skipped_at IS NOT NULL',
 };
 
 /** The notification outbox as administrators see it: what was parked and why, and its resending. */
@@ -40,7 +46,7 @@ export class NotificationsService {
   async list(status: NotificationStatus, limit: number, offset: number) {
     const rows = await this.db.query<NotificationRow[]>(
       `SELECT ${COLUMNS} FROM notification_outbox WHERE ${WHERE_STATUS[status]}
-       ORDER BY coalesce(failed_at, sent_at, created_at) DESC, notification_id LIMIT $1 OFFSET $2`,
+       ORDER BY coalesce(failed_at, sent_at, skipped_at, held_at, created_at) DESC, notification_id LIMIT $1 OFFSET $2`,
       [limit, offset],
     );
     const names = await this.people.names(rows.map((r) => r.recipientId));

@@ -35,7 +35,7 @@ export class PeoplePrivacyService {
       this.directory.employments(personId),
       this.account(personId),
     ]);
-    const [participations, pairs, routes, tasks, staff, regionalService] = await Promise.all([
+    const [participations, pairs, routes, tasks, staff, regionalService, notificationPreferences] = await Promise.all([
       this.db.query<{ participantId: string; programmeId: string; organisationId: string; role: string }[]>(
         `SELECT participant_id AS "participantId", programme_id AS "programmeId", organisation_id AS "organisationId", role, status
          FROM participants_view WHERE person_id = $1 ORDER BY updated_at`,
@@ -72,6 +72,11 @@ export class PeoplePrivacyService {
            AND s->>'personId' = $1`,
         [personId],
       ),
+      // The person's own mail settings (issue 21): only what differs from «at once» is stored.
+      this.db.query<{ kind: string; delivery: string }[]>(
+        `SELECT kind, delivery, updated_at AS "updatedAt" FROM notification_preferences WHERE person_id = $1 ORDER BY kind`,
+        [personId],
+      ),
     ]);
     if (stored === undefined && account === undefined && participations.length + pairs.length + routes.length === 0)
       throw new NotFoundException('Сотрудник не найден');
@@ -92,6 +97,7 @@ export class PeoplePrivacyService {
       pairs,
       routes,
       tasks,
+      notificationPreferences,
       history,
       accountHistory,
     };
@@ -136,6 +142,7 @@ export class PeoplePrivacyService {
          WHERE person_id = $1`,
         [personId],
       );
+      await manager.query('DELETE FROM notification_preferences WHERE person_id = $1', [personId]);
       await manager.query(`UPDATE users SET full_name = $2, email = NULL WHERE subject = $1`, [
         personId,
         depersonalisedName,

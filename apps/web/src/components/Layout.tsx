@@ -34,6 +34,7 @@ export const menu: MenuItem[] = [
     roles: ['curator', 'director', 'regionalCoordinator', 'administrator'],
   },
   { to: '/practices', label: 'Банк практик', roles: 'all' },
+  { to: '/notification-settings', label: 'Настройки уведомлений', roles: 'all' },
   { to: '/calendar', label: 'Производственный календарь', roles: ['administrator'] },
   { to: '/users', label: 'Пользователи и роли', roles: ['administrator'] },
   { to: '/notifications', label: 'Уведомления', roles: ['administrator'] },

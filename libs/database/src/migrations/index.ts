@@ -3,6 +3,7 @@ import { CreateUsers1763880000000 } from './1763880000000-create-users';
 import { CreatePeople1764900000000 } from './1764900000000-create-people';
 import { AllowTeacherRole1765300000000 } from './1765300000000-allow-teacher-role';
 import { CreateIdempotencyKeys1765310000000 } from './1765310000000-create-idempotency-keys';
+import { CreateNotificationPreferences1766010000000 } from './1766010000000-create-notification-preferences';
 
 /**
  * The API's own tables, which no event fills and no projection rebuild may touch: users and their role
@@ -16,4 +17,5 @@ export const apiTableMigrations = [
   CreatePeople1764900000000,
   AllowTeacherRole1765300000000,
   CreateIdempotencyKeys1765310000000,
+  CreateNotificationPreferences1766010000000,
 ];

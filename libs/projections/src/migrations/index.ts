@@ -13,6 +13,7 @@ import { AddNotificationDelivery1765100000000 } from './1765100000000-add-notifi
 import { DropStaffNamesFromOrganisationsView1765200000000 } from './1765200000000-drop-staff-names-from-organisations-view';
 import { CreatePracticesView1765328000000 } from './1765328000000-create-practices-view';
 import { CreateProjectionParkedEvents1765400000000 } from './1765400000000-create-projection-parked-events';
+import { AddNotificationDigest1766010000001 } from './1766010000001-add-notification-digest';
 
 export const readModelMigrations = [
   CreateReadModels1763856100000,
@@ -30,4 +31,5 @@ export const readModelMigrations = [
   DropStaffNamesFromOrganisationsView1765200000000,
   CreatePracticesView1765328000000,
   CreateProjectionParkedEvents1765400000000,
+  AddNotificationDigest1766010000001,
 ];

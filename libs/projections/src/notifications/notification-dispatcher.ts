@@ -9,6 +9,9 @@ import {
   type NotificationMessage,
 } from './notification-templates';
 import { taskCalendarEvent } from './task-calendar-event';
+import { digestKind, digestMessage } from './notification-digest';
+import { holdOrSkip } from './notification-preferences';
+import { signUnsubscribeToken, unsubscribeLink } from './unsubscribe-token';
 
 /** An outbox row: ids, the kind and the subject line; no names or addresses. */
 export interface OutgoingNotification {
@@ -16,7 +19,8 @@ export interface OutgoingNotification {
   kind: string;
   recipientId: string;
   recipientRole: string;
-  taskId: string;
+  /** Null for a daily digest, which covers several tasks (listed in its body). */
+  taskId: string | null;
   subject: string;
   body: string;
 }
@@ -30,6 +34,8 @@ export interface NotificationEnvelope extends OutgoingNotification {
   message: NotificationMessage;
   /** The recipient's own task with a due date: an iCalendar event for the `.ics` attachment. */
   calendarEvent?: string;
+  /** The signed link that turns this kind off (also the List-Unsubscribe header). */
+  unsubscribeUrl: string;
 }
 
 /** Where notifications go: the log by default, e-mail (SmtpNotificationSender) when SMTP_URL is set. */
@@ -67,6 +73,8 @@ export interface NotificationDispatcherSettings {
   retryBaseMs: number;
   /** The web app's address the messages link to. */
   publicUrl: string;
+  /** Signs the unsubscribe links (NOTIFICATION_UNSUBSCRIBE_SECRET). */
+  unsubscribeSecret: string;
 }
 
 const MAX_RETRY_DELAY_MS = 3_600_000;
@@ -82,7 +90,21 @@ export const notificationMessageId = (notificationId: string): string => `<${not
 export const retryDelayMs = (failures: number, baseMs: number): number =>
   Math.min(baseMs * 2 ** Math.max(failures - 1, 0), MAX_RETRY_DELAY_MS);
 
-type Outcome = 'sent' | 'failed' | 'none';
+type Outcome = 'sent' | 'failed' | 'held' | 'none';
+
+/** A rendered message to the recipient's work e-mail (none when the card has none), with its stable Message-ID. */
+const envelope = (
+  row: OutgoingNotification,
+  recipient: { workEmail?: string } | undefined,
+  message: NotificationMessage,
+  unsubscribeUrl: string,
+): NotificationEnvelope => ({
+  ...row,
+  messageId: notificationMessageId(row.notificationId),
+  ...(recipient?.workEmail ? { to: recipient.workEmail } : {}),
+  message,
+  unsubscribeUrl,
+});
 
 /**
  * Sends what the outbox holds, the outbox being the source of truth. Each message is claimed in its own
@@ -142,11 +164,14 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
         `SELECT notification_id AS "notificationId", kind, recipient_id AS "recipientId", recipient_role AS "recipientRole",
                 task_id AS "taskId", subject, body, attempts
          FROM notification_outbox
-         WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= now()
+         WHERE sent_at IS NULL AND failed_at IS NULL AND skipped_at IS NULL AND held_at IS NULL
+           AND next_attempt_at <= now()
          ORDER BY next_attempt_at, created_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
       );
       if (!row) return 'none';
       const { attempts, ...notification } = row;
+      // The person's choice for this kind: turned off → skipped, in the digest → held for it.
+      if (await holdOrSkip(tx, notification)) return 'held';
       try {
         await this.sender.send(await this.envelopeOf(notification, tx));
       } catch (error) {
@@ -162,7 +187,29 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
     });
   }
 
+  private unsubscribeUrl(row: OutgoingNotification): string {
+    const token = signUnsubscribeToken(
+      { personId: row.recipientId, kind: row.kind },
+      this.settings.unsubscribeSecret,
+      new Date(),
+    );
+    return unsubscribeLink(this.settings.publicUrl, token);
+  }
+
+  /** A digest: its tasks as they are now, by name. */
+  private async digestEnvelopeOf(row: OutgoingNotification, tx: EntityManager): Promise<NotificationEnvelope> {
+    const recipient = (await this.recipients?.contacts([row.recipientId]))?.get(row.recipientId);
+    const unsubscribeUrl = this.unsubscribeUrl(row);
+    const message = await digestMessage(tx, row.body, {
+      publicUrl: this.settings.publicUrl,
+      unsubscribeUrl,
+      ...(recipient ? { recipientName: recipient.fullName } : {}),
+    });
+    return envelope(row, recipient, message, unsubscribeUrl);
+  }
+
   private async envelopeOf(row: OutgoingNotification, tx: EntityManager): Promise<NotificationEnvelope> {
+    if (row.kind === digestKind) return this.digestEnvelopeOf(row, tx);
     const [found] = await tx.query<{ view: TaskView }[]>('SELECT view FROM tasks_view WHERE task_id = $1', [
       row.taskId,
     ]);
@@ -170,10 +217,12 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
     const task = found.view;
     const people = (await this.recipients?.contacts([row.recipientId, task.assignee.personId])) ?? new Map();
     const recipient = people.get(row.recipientId);
+    const unsubscribeUrl = this.unsubscribeUrl(row);
     const message = renderNotification({
       kind: row.kind as NotificationKind,
       task,
       publicUrl: this.settings.publicUrl,
+      unsubscribeUrl,
       ...(recipient ? { recipientName: recipient.fullName } : {}),
       ...(row.kind === 'TaskEscalated' && people.get(task.assignee.personId)
         ? { assigneeName: people.get(task.assignee.personId)?.fullName }
@@ -182,14 +231,11 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
     // An escalation is about someone else's task: it does not go into the supervisor's calendar.
     const ownDeadline = row.kind !== 'TaskEscalated' && task.dueLocalDate;
     return {
-      ...row,
-      messageId: notificationMessageId(row.notificationId),
-      ...(recipient?.workEmail ? { to: recipient.workEmail } : {}),
-      message,
+      ...envelope(row, recipient, message, unsubscribeUrl),
       ...(ownDeadline
         ? {
             calendarEvent: taskCalendarEvent({
-              taskId: row.taskId,
+              taskId: task.taskId,
               title: task.title,
               dueLocalDate: ownDeadline,
               link: taskLink(this.settings.publicUrl, task.subject),

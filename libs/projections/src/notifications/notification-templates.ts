@@ -25,6 +25,8 @@ export interface NotificationContext {
   assigneeName?: string;
   /** The web app's address (PUBLIC_URL); the link is `<publicUrl>/app/…`. */
   publicUrl: string;
+  /** The signed link that turns this kind off for the recipient (no sign-in). */
+  unsubscribeUrl?: string;
 }
 
 interface Template {
@@ -75,7 +77,7 @@ const deadlineText = (task: NotificationContext['task']): string =>
       ? pendingDeadlineText(task.deadlinePendingYear)
       : 'не установлен';
 
-const escapeHtml = (text: string): string =>
+export const escapeHtml = (text: string): string =>
   text.replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
@@ -93,7 +95,6 @@ export function renderNotification(context: NotificationContext): NotificationMe
   const lead = template.lead(context);
   const deadline = deadlineText(task);
   const link = taskLink(context.publicUrl, task.subject);
-  const footer = 'Письмо отправлено автоматически системой наставничества mentorflow, отвечать на него не нужно.';
   const text = [
     greeting,
     '',
@@ -102,9 +103,7 @@ export function renderNotification(context: NotificationContext): NotificationMe
     `Что сделать: ${task.title}`,
     `Срок: ${deadline}`,
     `Открыть задачу: ${link}`,
-    '',
-    '—',
-    footer,
+    ...messageFooter(context.unsubscribeUrl).text,
   ].join('\n');
   const html = [
     '<!doctype html><html lang="ru"><body style="font-family: sans-serif">',
@@ -115,8 +114,22 @@ export function renderNotification(context: NotificationContext): NotificationMe
     `<tr><th align="left">Срок</th><td>${escapeHtml(deadline)}</td></tr>`,
     '</table>',
     `<p><a href="${escapeHtml(link)}">Открыть задачу</a></p>`,
-    `<p style="color: #666">${escapeHtml(footer)}</p>`,
+    messageFooter(context.unsubscribeUrl).html,
     '</body></html>',
   ].join('\n');
   return { subject: notificationSubject(context.kind, task.title), text, html };
+}
+
+/** The end of every message: sent automatically, and the link that turns such messages off. */
+export function messageFooter(unsubscribeUrl: string | undefined): { text: string[]; html: string } {
+  const automatic = 'Письмо отправлено автоматически системой наставничества mentorflow, отвечать на него не нужно.';
+  const unsubscribe = 'Отписаться от таких писем';
+  return {
+    text: ['', '—', automatic, ...(unsubscribeUrl ? [`${unsubscribe}: ${unsubscribeUrl}`] : [])],
+    html: [
+      `<p style="color: #666">${escapeHtml(automatic)}`,
+      ...(unsubscribeUrl ? [`<br><a href="${escapeHtml(unsubscribeUrl)}">${unsubscribe}</a>`] : []),
+      '</p>',
+    ].join(''),
+  };
 }

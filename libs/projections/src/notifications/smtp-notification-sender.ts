@@ -68,6 +68,8 @@ export class SmtpNotificationSender implements NotificationSender {
             ],
           }
         : {}),
+      // List-Unsubscribe (RFC 2369): mail clients show their own «unsubscribe» button with the same signed link.
+      list: { unsubscribe: notification.unsubscribeUrl },
       headers: { 'X-Mentorflow-Notification': notification.notificationId },
     };
   }
