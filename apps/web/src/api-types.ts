@@ -1029,6 +1029,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/routes/{id}/documents/route.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Индивидуальный образовательный маршрут (DOCX): титульный лист, дорожная карта, портфолио с уровнями компетенций (003 §5) */
+        get: operations["RouteReportDocumentsController_route"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organisations/{id}/documents/monitoring-report.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Аналитическая справка по итогам мониторинга за период (DOCX): пары, контроль, ИОМ, задачи, показатели 002 §10 */
+        get: operations["RouteReportDocumentsController_monitoringReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/organisations/{id}/routes": {
         parameters: {
             query?: never;
@@ -1420,6 +1454,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/organisations/{id}/reports/monitoring": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Мониторинг организации: пары, нагрузка, задачи, контроль, этап программы, показатели 002 §10 (на дату) */
+        get: operations["ReportsController_organisation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organisations/{id}/reports/routes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** ИОМ организации: компетенции на входе и на контроле, портфолио, просроченные проекты по методистам (на дату) */
+        get: operations["ReportsController_routes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/region": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Региональные показатели ЦМН по муниципалитетам и организациям (слайды 17–19, 25; на дату) */
+        get: operations["ReportsController_region"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organisations/{id}/monitoring-results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Внесённые результаты мониторинга (последний по показателю, паре и периоду) */
+        get: operations["ReportsController_monitoringResults"];
+        put?: never;
+        /** Внести результат мониторинга процесса или влияния (002 §10) */
+        post: operations["ReportsController_recordMonitoringResult"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/tasks": {
         parameters: {
             query?: never;
@@ -1569,75 +1672,6 @@ export interface paths {
         get: operations["WorkingDaysController_count"];
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/organisations/{id}/reports/monitoring": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Мониторинг организации: пары, нагрузка, задачи, контроль, этап программы, показатели 002 §10 (на дату) */
-        get: operations["ReportsController_organisation"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/organisations/{id}/reports/routes": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** ИОМ организации: компетенции на входе и на контроле, портфолио, просроченные проекты по методистам (на дату) */
-        get: operations["ReportsController_routes"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/reports/region": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Региональные показатели ЦМН по муниципалитетам и организациям (слайды 17–19, 25; на дату) */
-        get: operations["ReportsController_region"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/organisations/{id}/monitoring-results": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Внесённые результаты мониторинга (последний по показателю, паре и периоду) */
-        get: operations["ReportsController_monitoringResults"];
-        put?: never;
-        /** Внести результат мониторинга процесса или влияния (002 §10) */
-        post: operations["ReportsController_recordMonitoringResult"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2930,6 +2964,29 @@ export interface components {
             /** @description One per deficit of the initial diagnostics */
             entries: components["schemas"]["ReflectionEntryDto"][];
         };
+        RecordMonitoringResultDto: {
+            /**
+             * @example studentsPassedNationalTestsShare
+             * @enum {string}
+             */
+            indicator: "programmeEffectivenessAndRisks" | "jointProjectsEffectiveness" | "studentsPassedNationalTestsShare" | "studentsGradeDynamics" | "olympiadParticipationDynamics" | "menteeSocialProfessionalActivity" | "educationalResultsImprovement" | "menteeMotivationGrowth" | "innovationInvolvement" | "adaptationQualityAndPace" | "teachersPlanningToBecomeMentors" | "teachersPlanningToBecomeMentees";
+            /**
+             * @description Единица зависит от показателя: %, п. п., количество или оценка 1–5
+             * @example 87.5
+             */
+            value: number;
+            /** @example 2025-09-01 */
+            periodStart: string;
+            /** @example 2026-05-31 */
+            periodEnd: string;
+            /**
+             * Format: uuid
+             * @description Пара/группа, к программе которой относится результат
+             */
+            pairId?: string;
+            /** @example По итогам ВПР в 5-х классах */
+            comment?: string;
+        };
         CompleteTaskDto: {
             /** @example Черновик маршрута передан тьютору */
             result: string;
@@ -2971,29 +3028,6 @@ export interface components {
         LoadCalendarOverlayDto: {
             /** @description Собственные нерабочие дни субъекта РФ на один год в формате xmlcalendar (как libs/calendar/data) с регионом в корне: <calendar year="2027" lang="ru" country="ru" region="Республика Татарстан"> */
             xml: string;
-        };
-        RecordMonitoringResultDto: {
-            /**
-             * @example studentsPassedNationalTestsShare
-             * @enum {string}
-             */
-            indicator: "programmeEffectivenessAndRisks" | "jointProjectsEffectiveness" | "studentsPassedNationalTestsShare" | "studentsGradeDynamics" | "olympiadParticipationDynamics" | "menteeSocialProfessionalActivity" | "educationalResultsImprovement" | "menteeMotivationGrowth" | "innovationInvolvement" | "adaptationQualityAndPace" | "teachersPlanningToBecomeMentors" | "teachersPlanningToBecomeMentees";
-            /**
-             * @description Единица зависит от показателя: %, п. п., количество или оценка 1–5
-             * @example 87.5
-             */
-            value: number;
-            /** @example 2025-09-01 */
-            periodStart: string;
-            /** @example 2026-05-31 */
-            periodEnd: string;
-            /**
-             * Format: uuid
-             * @description Пара/группа, к программе которой относится результат
-             */
-            pairId?: string;
-            /** @example По итогам ВПР в 5-х классах */
-            comment?: string;
         };
         SubmitPracticeDto: {
             /** @example Школа молодого педагога */
@@ -4580,6 +4614,49 @@ export interface operations {
             };
         };
     };
+    RouteReportDocumentsController_route: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RouteReportDocumentsController_monitoringReport: {
+        parameters: {
+            query: {
+                /** @description Начало периода (включительно), в часовом поясе организации */
+                from: string;
+                /** @description Конец периода (включительно), не позже сегодняшнего дня */
+                to: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     RoutesController_create: {
         parameters: {
             query?: never;
@@ -5107,6 +5184,140 @@ export interface operations {
             };
         };
     };
+    ReportsController_organisation: {
+        parameters: {
+            query?: {
+                limit?: unknown;
+                offset?: unknown;
+                /** @description Отчёт на дату: конец этого дня в часовом поясе организации */
+                asOf?: string;
+                /** @description Иначе — по заголовку Accept; по умолчанию json */
+                format?: "json" | "csv" | "xlsx";
+            };
+            header: {
+                accept: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReportsController_routes: {
+        parameters: {
+            query?: {
+                limit?: unknown;
+                offset?: unknown;
+                /** @description Отчёт на дату: конец этого дня в часовом поясе организации */
+                asOf?: string;
+                /** @description Иначе — по заголовку Accept; по умолчанию json */
+                format?: "json" | "csv" | "xlsx";
+            };
+            header: {
+                accept: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReportsController_region: {
+        parameters: {
+            query?: {
+                limit?: unknown;
+                offset?: unknown;
+                /** @description Отчёт на дату: конец этого дня в часовом поясе организации */
+                asOf?: string;
+                /** @description Иначе — по заголовку Accept; по умолчанию json */
+                format?: "json" | "csv" | "xlsx";
+                /** @description Для координатора — его субъект РФ */
+                region?: string;
+                municipality?: string;
+            };
+            header: {
+                accept: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReportsController_monitoringResults: {
+        parameters: {
+            query?: {
+                limit?: unknown;
+                offset?: unknown;
+                /** @description Отчёт на дату: конец этого дня в часовом поясе организации */
+                asOf?: string;
+                /** @description Иначе — по заголовку Accept; по умолчанию json */
+                format?: "json" | "csv" | "xlsx";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReportsController_recordMonitoringResult: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordMonitoringResultDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     TasksController_inbox: {
         parameters: {
             query?: {
@@ -5360,140 +5571,6 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    ReportsController_organisation: {
-        parameters: {
-            query?: {
-                limit?: unknown;
-                offset?: unknown;
-                /** @description Отчёт на дату: конец этого дня в часовом поясе организации */
-                asOf?: string;
-                /** @description Иначе — по заголовку Accept; по умолчанию json */
-                format?: "json" | "csv" | "xlsx";
-            };
-            header: {
-                accept: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    ReportsController_routes: {
-        parameters: {
-            query?: {
-                limit?: unknown;
-                offset?: unknown;
-                /** @description Отчёт на дату: конец этого дня в часовом поясе организации */
-                asOf?: string;
-                /** @description Иначе — по заголовку Accept; по умолчанию json */
-                format?: "json" | "csv" | "xlsx";
-            };
-            header: {
-                accept: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    ReportsController_region: {
-        parameters: {
-            query?: {
-                limit?: unknown;
-                offset?: unknown;
-                /** @description Отчёт на дату: конец этого дня в часовом поясе организации */
-                asOf?: string;
-                /** @description Иначе — по заголовку Accept; по умолчанию json */
-                format?: "json" | "csv" | "xlsx";
-                /** @description Для координатора — его субъект РФ */
-                region?: string;
-                municipality?: string;
-            };
-            header: {
-                accept: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    ReportsController_monitoringResults: {
-        parameters: {
-            query?: {
-                limit?: unknown;
-                offset?: unknown;
-                /** @description Отчёт на дату: конец этого дня в часовом поясе организации */
-                asOf?: string;
-                /** @description Иначе — по заголовку Accept; по умолчанию json */
-                format?: "json" | "csv" | "xlsx";
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    ReportsController_recordMonitoringResult: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RecordMonitoringResultDto"];
-            };
-        };
-        responses: {
-            201: {
                 headers: {
                     [name: string]: unknown;
                 };
