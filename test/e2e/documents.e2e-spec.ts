@@ -33,7 +33,7 @@ describe('statutory documents of a pair (DOCX)', () => {
   let programmeId: string;
   const people: Record<string, string> = {};
   const pairIds: string[] = [];
-  const curatorId = randomUUID();
+  let curatorId: string;
 
   const names = {
     mentor: ['Иванова', 'Мария', 'Петровна'],
@@ -71,8 +71,14 @@ describe('statutory documents of a pair (DOCX)', () => {
     const admin = system.token(randomUUID(), ['administrator']);
     organisationId = (await registerOrganisation(system, admin, places.tolyatti)).body.organisationId;
     const other = (await registerOrganisation(system, admin, places.vladivostok)).body.organisationId;
+    const director = system.token(randomUUID(), ['director'], [organisationId]);
+    // The curator is in the directory: the documents she approves or signs name her.
+    curatorId = await addPerson(system, organisationId, director, 'Кузнецова', {
+      firstName: 'Светлана',
+      patronymic: 'Олеговна',
+    });
     as = {
-      director: system.token(randomUUID(), ['director'], [organisationId]),
+      director,
       curator: system.token(curatorId, ['curator'], [organisationId]),
       mentee: '',
       otherDirector: system.token(randomUUID(), ['director'], [other]),
@@ -593,9 +599,9 @@ describe('statutory documents of a pair (DOCX)', () => {
         '87,5 %',
         'с «01» сентября 2026 г. по «30» ноября 2026 г.',
         'ВПР, 5-е классы',
-        'Программа «Программа»',
+        'Программа «Программа»: на конец периода — подготовительный этап (0 дн. на этапе); куратор — Кузнецова Светлана Олеговна.',
         // The curator who signs it, by name.
-        'Куратор программы наставничества',
+        'Куратор программы наставничества\t_______________\tКузнецова Светлана Олеговна',
         'Приказ об утверждении положения о системе наставничества\n\nимеется',
       ],
       { snapshot: 'monitoring-report', filename: `monitoring-report-2026-09-01-${today}.docx` },
@@ -603,7 +609,11 @@ describe('statutory documents of a pair (DOCX)', () => {
 
     // The reports' access: a regional coordinator of the region reads it; another organisation's director does not.
     const coordinator = system.token(randomUUID(), ['regionalCoordinator'], [], { region: places.tolyatti.region });
-    expect((await downloadDocument(system, path, coordinator)).status).toBe(200);
+    const byCoordinator = await downloadDocument(system, path, coordinator);
+    expect(byCoordinator.status).toBe(200);
+    // The figures, not the staff's names: those are for the organisation's own staff, as in the reports.
+    expect(byCoordinator.text).toContain(`Наставнических пар (групп) на конец периода — ${pairs.total}`);
+    expect(byCoordinator.text).not.toContain('Кузнецова Светлана Олеговна');
     expect((await downloadDocument(system, path, as.otherDirector)).status).toBe(404);
     expect((await downloadDocument(system, path, as.mentee)).status).toBe(403);
 
