@@ -76,16 +76,21 @@ function pairsOfOneOrder(n: number): { pairs: FormedPair[]; context: PairDocumen
   return { pairs, context };
 }
 
-async function timings(n: number): Promise<{ samples: number[]; last: Buffer }> {
-  const { pairs, context } = pairsOfOneOrder(n);
-  let last = await renderDocx(assignmentOrder(pairs, context)); // warm-up
+/** `ROUNDS` timings of `render` after a warm-up, and its last document. */
+async function timed(render: () => Promise<Buffer>): Promise<{ samples: number[]; last: Buffer }> {
+  let last = await render(); // warm-up
   const samples: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     const started = performance.now();
-    last = await renderDocx(assignmentOrder(pairs, context));
+    last = await render();
     samples.push(performance.now() - started);
   }
   return { samples, last };
+}
+
+function timings(n: number): Promise<{ samples: number[]; last: Buffer }> {
+  const { pairs, context } = pairsOfOneOrder(n);
+  return timed(() => renderDocx(assignmentOrder(pairs, context)));
 }
 
 /** A route with `n` road-map rows within its period, each marked done, and `n` portfolio entries. */
@@ -140,16 +145,9 @@ function fullRoute(n: number): { route: CreatedRoute; context: RouteDocumentCont
   };
 }
 
-async function routeTimings(n: number): Promise<{ samples: number[]; last: Buffer }> {
+function routeTimings(n: number): Promise<{ samples: number[]; last: Buffer }> {
   const { route, context } = fullRoute(n);
-  let last = await renderDocx(routeDocument(route, context)); // warm-up
-  const samples: number[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    const started = performance.now();
-    last = await renderDocx(routeDocument(route, context));
-    samples.push(performance.now() - started);
-  }
-  return { samples, last };
+  return timed(() => renderDocx(routeDocument(route, context)));
 }
 
 async function main(): Promise<number> {
