@@ -86,7 +86,7 @@ const organisationScoped = ['organisations', 'programmes', 'pairs', 'routes', 't
  * by its participants and the organisation's supervising staff only.
  */
 function ownExpectation(route: ApiRoute, role: Role): 'through' | 404 {
-  const routeRead = route.method === 'GET' && /^\/routes\/:id(\/history)?$/.test(route.path);
+  const routeRead = route.method === 'GET' && /^\/routes\/:id(\/history|\/documents\/route\.docx)?$/.test(route.path);
   if (routeRead && role !== 'administrator' && !routeSupervisors.includes(role)) return 404;
   // A card is read by the staff who work with people, not by every mentor or mentee of the school.
   const cardRead = route.method === 'GET' && route.path === '/people/:id';

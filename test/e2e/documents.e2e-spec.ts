@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { localDateOf } from '@mentorflow/calendar';
-import { pairStream } from '@mentorflow/domain';
+import { competenceAreas, pairStream } from '@mentorflow/domain';
 import { EventStore } from '@mentorflow/event-store';
 import { documentDate } from '../../apps/api/src/documents/document-date';
+import { addDays } from '../support/dates';
 import { downloadDocument, writeDocumentSnapshot } from '../support/documents';
 import { addPerson } from '../support/people';
 import { selectParticipants } from '../support/participants';
@@ -14,6 +15,7 @@ import {
   registerOrganisation,
   startProgramme,
 } from '../support/programme-setup';
+import { courseRow, mathsTeacherTitlePage, routeInImplementation } from '../support/route-setup';
 import { TestSystem } from '../support/system';
 
 /** Every expected passage is in the document's text: the failure lists the ones missing. */
@@ -31,7 +33,7 @@ describe('statutory documents of a pair (DOCX)', () => {
   let programmeId: string;
   const people: Record<string, string> = {};
   const pairIds: string[] = [];
-  const curatorId = randomUUID();
+  let curatorId: string;
 
   const names = {
     mentor: ['Иванова', 'Мария', 'Петровна'],
@@ -69,8 +71,14 @@ describe('statutory documents of a pair (DOCX)', () => {
     const admin = system.token(randomUUID(), ['administrator']);
     organisationId = (await registerOrganisation(system, admin, places.tolyatti)).body.organisationId;
     const other = (await registerOrganisation(system, admin, places.vladivostok)).body.organisationId;
+    const director = system.token(randomUUID(), ['director'], [organisationId]);
+    // The curator is in the directory: the documents she approves or signs name her.
+    curatorId = await addPerson(system, organisationId, director, 'Кузнецова', {
+      firstName: 'Светлана',
+      patronymic: 'Олеговна',
+    });
     as = {
-      director: system.token(randomUUID(), ['director'], [organisationId]),
+      director,
       curator: system.token(curatorId, ['curator'], [organisationId]),
       mentee: '',
       otherDirector: system.token(randomUUID(), ['director'], [other]),
@@ -399,5 +407,232 @@ describe('statutory documents of a pair (DOCX)', () => {
       ],
       { snapshot: 'termination-order' },
     );
+  });
+  it('the ИОМ: every field of the title page (003 §5.1), every column of the road map with the done marks (§5.2), the portfolio with the competence levels (§5.4)', async () => {
+    const person = (surname: string, firstName: string, patronymic: string, extra: Record<string, unknown>) =>
+      addPerson(system, organisationId, as.curator, surname, { firstName, patronymic, ...extra });
+    const methodologist = await person('Орлова', 'Наталья', 'Викторовна', {
+      positions: ['методист'],
+      workEmail: 'orlova@school5.ru',
+      workPhone: '+7 8482 20-00-01',
+    });
+    const tutor = await person('Белов', 'Андрей', 'Игоревич', {
+      positions: ['тьютор'],
+      workEmail: 'belov@school5.ru',
+      workPhone: '+7 8482 20-00-02',
+    });
+    const teacher = await person('Смирнова', 'Елена', 'Павловна', {
+      birthDate: '1988-04-12',
+      workEmail: 'smirnova@school5.ru',
+      workPhone: '+7 8482 55-00-00',
+    });
+    const tokens = {
+      tutor: system.token(tutor, ['tutor'], [organisationId]),
+      methodologist: system.token(methodologist, ['methodologist'], [organisationId]),
+      teacher: system.token(teacher, ['teacher'], [organisationId]),
+    };
+    // Dates of the past only: the document says the same on every run.
+    const routeId = await routeInImplementation(system, organisationId, tokens, {
+      teacherId: teacher,
+      methodologistId: methodologist,
+      titlePage: {
+        ...mathsTeacherTitlePage('2026-09-01', '2030-08-31'),
+        lastAttestationDate: '2024-03-15',
+        qualificationCategory: 'Первая',
+      },
+      rows: [
+        { ...courseRow('2027-05-31'), chosenMark: true },
+        {
+          ...courseRow('2027-03-15'),
+          rowId: 'row-2',
+          activity: 'Открытый урок с цифровым тренажёром',
+          activityKind: 'event',
+          tasks: 'Представить опыт коллегам',
+          hours: 2,
+        },
+      ],
+      today: '2026-09-10',
+    });
+    const post = async (command: string, token: string, body: unknown = {}) => {
+      const response = await system.request('POST', `/routes/${routeId}/${command}`, token, body);
+      expect([command, response.status]).toEqual([command, 200]);
+    };
+    const result = 'Удостоверение о повышении квалификации № 123, 36 ч';
+    await post('mark-activity-done', tokens.teacher, { rowId: 'row-1', doneOn: '2026-11-20', result });
+    await post('confirm-activity-done', tokens.tutor, { rowId: 'row-1' });
+    await post('record-portfolio-entry', tokens.teacher, {
+      entryId: randomUUID(),
+      rowId: 'row-1',
+      date: '2026-11-25',
+      product: 'Сценарий урока с цифровым тренажёром',
+      selfAssessment: 'Применяю тренажёр на уроках',
+    });
+    const percents = (ict: number, methodical = 70) =>
+      competenceAreas.map((area) => ({
+        area,
+        percent: area === 'ict' ? ict : area === 'methodical' ? methodical : 70,
+      }));
+    await post('record-repeated-diagnostics', tokens.tutor, {
+      diagnosticsId: randomUUID(),
+      date: '2026-11-27',
+      nextDiagnosticsDate: '2027-09-10',
+      results: percents(55),
+    });
+    await post('start-reflection', tokens.tutor);
+    await post('record-control-diagnostics', tokens.tutor, {
+      diagnosticsId: randomUUID(),
+      date: '2026-11-30',
+      results: percents(85, 45).map((r) => (r.area === 'methodical' ? { ...r, deficitLevel: 'minimal' } : r)),
+    });
+    const route = await system.eventually(
+      () => system.request('GET', `/routes/${routeId}`, as.curator),
+      (r) => r.body.controlDiagnostics !== undefined,
+    );
+    const path = `/routes/${routeId}/documents/route.docx`;
+    const document = await expectDocument(
+      path,
+      as.curator,
+      [
+        places.tolyatti.name,
+        'ИНДИВИДУАЛЬНЫЙ ОБРАЗОВАТЕЛЬНЫЙ МАРШРУТ',
+        `Код ИОМ: ${route.body.code}`,
+        // The title page, field by field (003 §5.1).
+        'ФИО педагога\n\nСмирнова Елена Павловна',
+        'Дата рождения\n\n«12» апреля 1988 г.',
+        'Занимаемая должность\n\nУчитель математики',
+        'Образование\n\nВысшее педагогическое, СГСПУ, 2012',
+        'Контактный телефон\n\n+7 8482 55-00-00',
+        'Электронная почта\n\nsmirnova@school5.ru',
+        'Дата последней аттестации\n\n«15» марта 2024 г.',
+        'Дата прохождения диагностики уровня сформированности профессиональных компетенций\n\n«10» сентября 2026 г. (входная)\n\n«27» ноября 2026 г. (повторная)\n\n«30» ноября 2026 г. (контрольная)',
+        'Дата следующей диагностики\n\n«10» сентября 2027 г.',
+        'Квалификационная категория\n\nПервая',
+        'Педагогический стаж, лет\n\n12',
+        'Тема по самообразованию\n\nФункциональная грамотность на уроках математики',
+        `Персональный код ИОМ\n\n${route.body.code}`,
+        'Цель ИОМ\n\nПреодолеть дефициты в области ИКТ',
+        'Задачи ИОМ\n\n1) Освоить цифровые сервисы для уроков',
+        'Дата разработки ИОМ\n\n«01» сентября 2026 г.',
+        'Дата окончания ИОМ\n\n«31» августа 2030 г.',
+        'Методист\n\nОрлова Наталья Викторовна\n\nдолжность: методист\n\nэлектронная почта: orlova@school5.ru\n\nтелефон: +7 8482 20-00-01',
+        'Тьютор\n\nБелов Андрей Игоревич\n\nдолжность: тьютор\n\nэлектронная почта: belov@school5.ru\n\nтелефон: +7 8482 20-00-02',
+        // The road map: every column of 003 §5.2, then each row with its done mark.
+        '№\n\nПрофессиональные компетенции\n\nСодержание работы / мероприятия\n\nРешаемые задачи\n\nКоличество часов\n\nСроки исполнения\n\nОтметка выбора\n\nОтметка о выполнении / результат',
+        `1\n\nИКТ-компетенции\n\nКурс «Цифровые инструменты учителя»\n\n(Программа повышения квалификации или переподготовки (федеральный реестр ДПП, курсы ИРО))\n\nОсвоить цифровые сервисы\n\n36\n\n«31» мая 2027 г.\n\nвыбрано\n\nВыполнено «20» ноября 2026 г.: ${result} (подтверждено тьютором)`,
+        '2\n\nИКТ-компетенции\n\nОткрытый урок с цифровым тренажёром\n\n(Мероприятие по профессиональному развитию и обмену опытом)\n\nПредставить опыт коллегам\n\n2\n\n«15» марта 2027 г.',
+        'Всего мероприятий: 2, из них выполнено: 1; всего часов: 38.',
+        // The portfolio: each competence at each diagnostics, and the entries.
+        'Компетенция\n\nДиагностика: входная, «10» сентября 2026 г.\n\nДиагностика: повторная, «27» ноября 2026 г.\n\nДиагностика: контрольная, «30» ноября 2026 г.',
+        'ИКТ-компетенции\n\n35 % — Дефицитный (уровень дефицита не указан)\n\n55 % — Базовый\n\n85 % — Высокий',
+        'Методические\n\n70 % — Базовый\n\n70 % — Базовый\n\n45 % — Дефицитный (уровень дефицита: минимальный)',
+        'Результаты в портфолио: 1',
+        '1\n\n«25» ноября 2026 г.\n\nИКТ-компетенции\n\nСценарий урока с цифровым тренажёром\n\nПрименяю тренажёр на уроках',
+      ],
+      { snapshot: 'route', filename: `route-${route.body.code}.docx` },
+    );
+    // The row not yet done leaves its mark blank: nothing between its date and the totals.
+    expect(document.text).toMatch(/«15» марта 2027 г\.\n\n\n\n(\n\n)?Всего мероприятий/);
+
+    // The same access as GET /routes/:id: the teacher reads it (her own birth date too); another organisation does not.
+    const own = await downloadDocument(system, path, tokens.teacher);
+    expect(own.text).toBe(document.text);
+    expect((await downloadDocument(system, path, as.otherDirector)).status).toBe(404);
+    expect((await downloadDocument(system, `/routes/${randomUUID()}/documents/route.docx`, as.curator)).status).toBe(
+      404,
+    );
+    // The birth date is shown only to whom GET /routes/:id shows it: a methodologist gets the line for the hand.
+    const byMethodologist = await downloadDocument(system, path, tokens.methodologist);
+    expect(byMethodologist.text).not.toContain('1988');
+    expect(byMethodologist.text).toContain('Дата рождения\n\n____');
+  });
+
+  it('the analytical report of the monitoring for a period: the figures of the reports in prose and tables; 400 for a bad period', async () => {
+    const today = localDateOf(new Date().toISOString(), places.tolyatti.timeZone);
+    const recorded = await system.request('POST', `/organisations/${organisationId}/monitoring-results`, as.curator, {
+      indicator: 'studentsPassedNationalTestsShare',
+      value: 87.5,
+      periodStart: '2026-09-01',
+      periodEnd: '2026-11-30',
+      comment: 'ВПР, 5-е классы',
+    });
+    expect(recorded.status).toBe(201);
+    // The report's figures, once its read model holds the terminated pair, the route and the result.
+    const report = await system.eventually(
+      () => system.request('GET', `/organisations/${organisationId}/reports/monitoring`, as.curator),
+      (r) =>
+        r.body.pairs?.byStatus?.find((s: { key: string }) => s.key === 'terminated')?.count === 1 &&
+        r.body.monitoringResults?.length === 1,
+    );
+    const routes = await system.eventually(
+      () => system.request('GET', `/organisations/${organisationId}/reports/routes`, as.curator),
+      (r) => r.body.totals?.byStage?.find((s: { key: string }) => s.key === 'reflective')?.count === 1,
+    );
+    const { pairs, controls, processMonitoring } = report.body;
+    const count = (rows: { key: string; count: number }[], key: string) => rows.find((r) => r.key === key)?.count;
+    expect(pairs.total).toBe(3);
+
+    const path = `/organisations/${organisationId}/documents/monitoring-report.docx?from=2026-09-01&to=${today}`;
+    await expectDocument(
+      path,
+      as.curator,
+      [
+        places.tolyatti.name,
+        'АНАЛИТИЧЕСКАЯ СПРАВКА',
+        'по итогам мониторинга реализации целевой модели наставничества',
+        `за период с «01» сентября 2026 г. по ${documentDate(today)}`,
+        // Everything of the organisation began within the period: nothing at its start.
+        `Наставнических пар (групп) на конец периода — ${pairs.total}, на начало периода — 0; за период сформировано 3, досрочно прекращено 1.`,
+        `Действующих пар на конец периода — ${processMonitoring.activePairs}.`,
+        `Состояние пары\n\nНа начало периода\n\nНа конец периода`,
+        `Прекращена досрочно\n\n0\n\n1`,
+        `Форма наставничества (пары, не прекращённые досрочно)\n\nНа начало периода\n\nНа конец периода\n\nПедагог – педагог\n\n0\n\n${count(pairs.byForm, 'teacherTeacher')}`,
+        `Промежуточный контроль\n\nНа начало периода\n\nНа конец периода`,
+        `Не проведён\n\n0\n\n${count(controls.interim, 'pending')}`,
+        'Промежуточный контроль проведён у 0 из них (успешно — 0 % пар с программой), итоговый контроль — у 0.',
+        `На конец периода ИОМ — ${routes.body.totals.routes}, на начало периода — 0; за период начато 1, завершено 0.`,
+        'Рефлексивный\n\n0\n\n1',
+        'ИКТ-компетенции\n\n35\n\n1\n\n85\n\n0',
+        'Записей в портфолио достижений — 1',
+        'За период внесено результатов мониторинга — 1.',
+        'Мониторинг процесса',
+        'Доля обучающихся наставляемого, успешно прошедших ВПР/ГИА/демонстрационный экзамен, %',
+        '87,5 %',
+        'с «01» сентября 2026 г. по «30» ноября 2026 г.',
+        'ВПР, 5-е классы',
+        'Программа «Программа»: на конец периода — подготовительный этап (0 дн. на этапе); куратор — Кузнецова Светлана Олеговна.',
+        // The curator who signs it, by name.
+        'Куратор программы наставничества\t_______________\tКузнецова Светлана Олеговна',
+        'Приказ об утверждении положения о системе наставничества\n\nимеется',
+      ],
+      { snapshot: 'monitoring-report', filename: `monitoring-report-2026-09-01-${today}.docx` },
+    );
+
+    // The reports' access: a regional coordinator of the region reads it; another organisation's director does not.
+    const coordinator = system.token(randomUUID(), ['regionalCoordinator'], [], { region: places.tolyatti.region });
+    const byCoordinator = await downloadDocument(system, path, coordinator);
+    expect(byCoordinator.status).toBe(200);
+    // The figures, not the staff's names: those are for the organisation's own staff, as in the reports.
+    expect(byCoordinator.text).toContain(`Наставнических пар (групп) на конец периода — ${pairs.total}`);
+    expect(byCoordinator.text).not.toContain('Кузнецова Светлана Олеговна');
+    expect((await downloadDocument(system, path, as.otherDirector)).status).toBe(404);
+    expect((await downloadDocument(system, path, as.mentee)).status).toBe(403);
+
+    // A bad period: 400 naming the field, in Russian.
+    const base = `/organisations/${organisationId}/documents/monitoring-report.docx`;
+    const badField = async (query: string) => {
+      const refused = await downloadDocument(system, `${base}?${query}`, as.curator);
+      expect([query, refused.status]).toEqual([query, 400]);
+      return refused.problem.errors.map((e: { field: string; message: string }) => [e.field, e.message]);
+    };
+    expect(await badField(`from=${today}&to=2026-09-01`)).toEqual([
+      ['to', 'Конец периода не может быть раньше его начала'],
+    ]);
+    expect(await badField('from=01.09.2026&to=2026-11-30')).toEqual([
+      ['from', 'Должна быть дата в формате ГГГГ-ММ-ДД'],
+    ]);
+    expect(await badField('from=2026-09-01')).toEqual([['to', expect.any(String)]]);
+    expect(await badField(`from=2026-09-01&to=${addDays(today, 30)}`)).toEqual([
+      ['to', 'Конец периода не может быть в будущем'],
+    ]);
   });
 });

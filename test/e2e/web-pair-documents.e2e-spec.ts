@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import mammoth from 'mammoth';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { downloadedText } from '../support/documents';
 import { addPerson } from '../support/people';
 import { selectParticipants } from '../support/participants';
 import {
@@ -13,20 +12,6 @@ import {
 } from '../support/programme-setup';
 import { TestSystem } from '../support/system';
 import { ensureWebBuild, launchBrowser, signedInPage } from '../support/web';
-
-/** The text of the DOCX the button makes the browser download (a refusal shown instead fails with its text). */
-async function downloadedText(page: Page, button: string | RegExp): Promise<{ fileName: string; text: string }> {
-  const refusal = page.getByRole('alert').filter({ hasText: 'Документ не сформирован' });
-  const [download] = await Promise.all([
-    Promise.race([
-      page.waitForEvent('download'),
-      refusal.waitFor().then(async () => Promise.reject(new Error(`${await refusal.textContent()}`))),
-    ]),
-    page.getByRole('button', { name: button }).click(),
-  ]);
-  const { value } = await mammoth.extractRawText({ buffer: await readFile(await download.path()) });
-  return { fileName: download.suggestedFilename(), text: value };
-}
 
 /** Issue 22: on the pair's panel the curator downloads the assignment order and a consent as DOCX. */
 describe('web application: the curator downloads a pair’s documents', () => {
@@ -99,6 +84,22 @@ describe('web application: the curator downloads a pair’s documents', () => {
     expect(programme.text).toContain('ПЕРСОНАЛИЗИРОВАННАЯ ПРОГРАММА НАСТАВНИЧЕСТВА');
     expect(programme.text).toContain('Посещение занятий наставника');
     expect(programme.text).toContain('Петров Илья Сергеевич');
+    await context.close();
+  });
+  it('downloads the analytical report of the monitoring for a period; a period ending before it begins is refused naming the field', async () => {
+    const { context, page } = await signedInPage(browser, curatorToken);
+    await page.goto(`${system.baseUrl}/app/programmes/${programmeId}`);
+    const form = page.getByRole('form', { name: 'Аналитическая справка по итогам мониторинга' });
+    await form.getByLabel('Начало периода').fill('2026-09-01');
+    const report = await downloadedText(page, 'Скачать аналитическую справку (DOCX)', 'Справка не сформирована');
+    expect(report.fileName).toMatch(/^аналитическая-справка-2026-09-01-\d{4}-\d{2}-\d{2}\.docx$/);
+    expect(report.text).toContain('АНАЛИТИЧЕСКАЯ СПРАВКА');
+    expect(report.text).toContain('за период с «01» сентября 2026 г.');
+    expect(report.text).toContain('Наставнических пар (групп) на конец периода — 1, на начало периода — 0');
+
+    await form.getByLabel('Конец периода').fill('2026-08-01');
+    await page.getByRole('button', { name: 'Скачать аналитическую справку (DOCX)' }).click();
+    await form.getByText('Конец периода не может быть раньше его начала').first().waitFor();
     await context.close();
   });
 });

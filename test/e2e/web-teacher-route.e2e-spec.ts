@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { localDateOf } from '@mentorflow/calendar';
-import { russianDate } from '@mentorflow/domain';
+import { roadMapColumnLabels, russianDate } from '@mentorflow/domain';
+import { documentDate } from '../../apps/api/src/documents/document-date';
+import { downloadedText } from '../support/documents';
 import { loadFixtureYearsAhead } from '../support/calendar-fixture';
 import { addPerson } from '../support/people';
 import { organisationWith, places } from '../support/programme-setup';
@@ -119,5 +123,44 @@ describe('web application: the teacher’s «Мой маршрут» and the mar
 
     const stored = await system.request('GET', `/routes/${routeId}`, as.tutor);
     expect(stored.body.roadMapProgress[0]).toMatchObject({ rowId: 'row-1', status: 'confirmed' });
+  });
+  it('the teacher downloads her ИОМ as DOCX and prints it: on paper only the 003 form, with every road-map column', async () => {
+    const { context, page } = await signedInPage(browser, teacherToken);
+    await page.goto(`${system.baseUrl}/app/routes/${routeId}`);
+    await page.getByRole('heading', { name: `Индивидуальный образовательный маршрут ${code}` }).waitFor();
+
+    const docx = await downloadedText(page, 'Скачать DOCX');
+    expect(docx.fileName).toBe(`ИОМ-${code}.docx`);
+    expect(docx.text).toContain('ФИО педагога\n\nСмирнова Мария Петровна');
+    expect(docx.text).toContain(`Персональный код ИОМ\n\n${code}`);
+    expect(docx.text).toContain(`Выполнено ${documentDate(today())}: ${result} (подтверждено тьютором)`);
+
+    // The print stylesheet: the menu and the buttons go, the form of 003 stays with every column of the road map.
+    const printed = page.getByRole('region', { name: 'Печатная форма ИОМ' });
+    await expect(printed.isVisible()).resolves.toBe(false);
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByRole('navigation', { name: 'Основное меню' }).isVisible()).resolves.toBe(false);
+    await expect(page.getByRole('button', { name: 'Печать' }).isVisible()).resolves.toBe(false);
+    await expect(page.locator('#road-map').isVisible()).resolves.toBe(false);
+    const roadMap = printed.getByRole('table', { name: 'Дорожная карта ИОМ' });
+    await expect(roadMap.getByRole('columnheader').allTextContents()).resolves.toEqual([...roadMapColumnLabels]);
+    await expect(
+      roadMap.getByRole('columnheader', { name: 'Отметка о выполнении / результат' }).isVisible(),
+    ).resolves.toBe(true);
+    await expect(roadMap.getByRole('row', { name: new RegExp(course) }).textContent()).resolves.toContain(
+      `Выполнено ${russianDate(today())}: ${result} (подтверждено тьютором)`,
+    );
+    await expect(
+      printed
+        .getByRole('table', { name: 'Титульный лист ИОМ' })
+        .getByRole('row', { name: /ФИО педагога/ })
+        .textContent(),
+    ).resolves.toContain('Смирнова Мария Петровна');
+    // A PDF of the printed form (A4), kept as the snapshot of the print when small.
+    const pdf = await page.pdf({ format: 'A4', printBackground: false });
+    expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+    if (process.env.MENTORFLOW_WRITE_DOCUMENT_SNAPSHOTS === '1' && pdf.length < 300_000)
+      writeFileSync(join(__dirname, '..', '..', 'docs', 'documents', 'route-print.pdf'), pdf);
+    await context.close();
   });
 });

@@ -1,6 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import mammoth from 'mammoth';
+import type { Page } from 'playwright-core';
 import { jsonRequestInit } from './json-request';
 import type { TestSystem } from './system';
 
@@ -39,4 +41,22 @@ export function writeDocumentSnapshot(kind: string, text: string): void {
   const dir = join(__dirname, '..', '..', 'docs', 'documents');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, `${kind}.txt`), text.replace(/\n{3,}/g, '\n\n').trim() + '\n');
+}
+
+/** The text of the DOCX the button makes the browser download (a refusal shown instead fails with its text). */
+export async function downloadedText(
+  page: Page,
+  button: string | RegExp,
+  refusalTitle = 'Документ не сформирован',
+): Promise<{ fileName: string; text: string }> {
+  const refusal = page.getByRole('alert').filter({ hasText: refusalTitle });
+  const [download] = await Promise.all([
+    Promise.race([
+      page.waitForEvent('download'),
+      refusal.waitFor().then(async () => Promise.reject(new Error(`${await refusal.textContent()}`))),
+    ]),
+    page.getByRole('button', { name: button }).click(),
+  ]);
+  const { value } = await mammoth.extractRawText({ buffer: await readFile(await download.path()) });
+  return { fileName: download.suggestedFilename(), text: value };
 }

@@ -1029,36 +1029,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/programmes/{id}/documents/{documentId}/scan": {
+    "/routes/{id}/documents/route.docx": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Скачать скан документа программы; файл, не совпадающий с записанной контрольной суммой, не отдаётся (409) */
-        get: operations["ScansController_programmeDocumentScan"];
+        /** Индивидуальный образовательный маршрут (DOCX): титульный лист, дорожная карта, портфолио с уровнями компетенций (003 §5) */
+        get: operations["RouteReportDocumentsController_route"];
         put?: never;
-        /** Прикрепить скан подписанного документа программы (PDF, JPEG, PNG до 20 МБ; тип по содержимому); SHA-256 записывается в событие документа, повторная загрузка — новое событие. Тело: { content: base64 } */
-        post: operations["ScansController_attachToProgrammeDocument"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/pairs/{id}/documents/scan": {
+    "/organisations/{id}/documents/monitoring-report.docx": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Скачать скан документа пары; файл, не совпадающий с записанной контрольной суммой, не отдаётся (409) */
-        get: operations["ScansController_pairDocumentScan"];
+        /** Аналитическая справка по итогам мониторинга за период (DOCX): пары, контроль, ИОМ, задачи, показатели 002 §10 */
+        get: operations["RouteReportDocumentsController_monitoringReport"];
         put?: never;
-        /** Прикрепить скан подписанного документа пары (приказ, согласие, приказ о замене или прекращении): PDF, JPEG, PNG до 20 МБ; SHA-256 записывается в событие пары. Тело: { kind, personId?, replacementId?, content: base64 } */
-        post: operations["ScansController_attachToPairDocument"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1456,6 +1454,111 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/organisations/{id}/reports/monitoring": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Мониторинг организации: пары, нагрузка, задачи, контроль, этап программы, показатели 002 §10 (на дату) */
+        get: operations["ReportsController_organisation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organisations/{id}/reports/routes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** ИОМ организации: компетенции на входе и на контроле, портфолио, просроченные проекты по методистам (на дату) */
+        get: operations["ReportsController_routes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/region": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Региональные показатели ЦМН по муниципалитетам и организациям (слайды 17–19, 25; на дату) */
+        get: operations["ReportsController_region"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organisations/{id}/monitoring-results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Внесённые результаты мониторинга (последний по показателю, паре и периоду) */
+        get: operations["ReportsController_monitoringResults"];
+        put?: never;
+        /** Внести результат мониторинга процесса или влияния (002 §10) */
+        post: operations["ReportsController_recordMonitoringResult"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programmes/{id}/documents/{documentId}/scan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Скачать скан документа программы; файл, не совпадающий с записанной контрольной суммой, не отдаётся (409) */
+        get: operations["ScansController_programmeDocumentScan"];
+        put?: never;
+        /** Прикрепить скан подписанного документа программы (PDF, JPEG, PNG до 20 МБ; тип по содержимому); SHA-256 записывается в событие документа, повторная загрузка — новое событие. Тело: { content: base64 } */
+        post: operations["ScansController_attachToProgrammeDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pairs/{id}/documents/scan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Скачать скан документа пары; файл, не совпадающий с записанной контрольной суммой, не отдаётся (409) */
+        get: operations["ScansController_pairDocumentScan"];
+        put?: never;
+        /** Прикрепить скан подписанного документа пары (приказ, согласие, приказ о замене или прекращении): PDF, JPEG, PNG до 20 МБ; SHA-256 записывается в событие пары. Тело: { kind, personId?, replacementId?, content: base64 } */
+        post: operations["ScansController_attachToPairDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/tasks": {
         parameters: {
             query?: never;
@@ -1605,75 +1708,6 @@ export interface paths {
         get: operations["WorkingDaysController_count"];
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/organisations/{id}/reports/monitoring": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Мониторинг организации: пары, нагрузка, задачи, контроль, этап программы, показатели 002 §10 (на дату) */
-        get: operations["ReportsController_organisation"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/organisations/{id}/reports/routes": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** ИОМ организации: компетенции на входе и на контроле, портфолио, просроченные проекты по методистам (на дату) */
-        get: operations["ReportsController_routes"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/reports/region": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Региональные показатели ЦМН по муниципалитетам и организациям (слайды 17–19, 25; на дату) */
-        get: operations["ReportsController_region"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/organisations/{id}/monitoring-results": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Внесённые результаты мониторинга (последний по показателю, паре и периоду) */
-        get: operations["ReportsController_monitoringResults"];
-        put?: never;
-        /** Внести результат мониторинга процесса или влияния (002 §10) */
-        post: operations["ReportsController_recordMonitoringResult"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2681,29 +2715,6 @@ export interface components {
             reason: string;
             order: components["schemas"]["OrderDto"];
         };
-        ScanUploadDto: {
-            /** @description Скан подписанного документа в base64: PDF, JPEG или PNG (тип определяется по содержимому), не более 20 МБ. Имя файла не передаётся и не хранится: файл получает имя по документу */
-            content: string;
-        };
-        PairScanUploadDto: {
-            /**
-             * @description Документ пары: assignmentOrder — приказ о закреплении, consent — согласие (personId), replacementOrder — приказ о замене наставника (replacementId), terminationOrder — приказ о прекращении
-             * @enum {string}
-             */
-            kind: "assignmentOrder" | "consent" | "replacementOrder" | "terminationOrder";
-            /**
-             * Format: uuid
-             * @description Чьё согласие (для kind=consent)
-             */
-            personId?: string;
-            /**
-             * Format: uuid
-             * @description Какая замена (для kind=replacementOrder)
-             */
-            replacementId?: string;
-            /** @description Скан подписанного документа в base64: PDF, JPEG или PNG (тип определяется по содержимому), не более 20 МБ. Имя файла не передаётся и не хранится: файл получает имя по документу */
-            content: string;
-        };
         RouteTitlePageDto: {
             /** @example Учитель математики */
             position: string;
@@ -3024,6 +3035,52 @@ export interface components {
             /** @description One per deficit of the initial diagnostics */
             entries: components["schemas"]["ReflectionEntryDto"][];
         };
+        RecordMonitoringResultDto: {
+            /**
+             * @example studentsPassedNationalTestsShare
+             * @enum {string}
+             */
+            indicator: "programmeEffectivenessAndRisks" | "jointProjectsEffectiveness" | "studentsPassedNationalTestsShare" | "studentsGradeDynamics" | "olympiadParticipationDynamics" | "menteeSocialProfessionalActivity" | "educationalResultsImprovement" | "menteeMotivationGrowth" | "innovationInvolvement" | "adaptationQualityAndPace" | "teachersPlanningToBecomeMentors" | "teachersPlanningToBecomeMentees";
+            /**
+             * @description Единица зависит от показателя: %, п. п., количество или оценка 1–5
+             * @example 87.5
+             */
+            value: number;
+            /** @example 2025-09-01 */
+            periodStart: string;
+            /** @example 2026-05-31 */
+            periodEnd: string;
+            /**
+             * Format: uuid
+             * @description Пара/группа, к программе которой относится результат
+             */
+            pairId?: string;
+            /** @example По итогам ВПР в 5-х классах */
+            comment?: string;
+        };
+        ScanUploadDto: {
+            /** @description Скан подписанного документа в base64: PDF, JPEG или PNG (тип определяется по содержимому), не более 20 МБ. Имя файла не передаётся и не хранится: файл получает имя по документу */
+            content: string;
+        };
+        PairScanUploadDto: {
+            /**
+             * @description Документ пары: assignmentOrder — приказ о закреплении, consent — согласие (personId), replacementOrder — приказ о замене наставника (replacementId), terminationOrder — приказ о прекращении
+             * @enum {string}
+             */
+            kind: "assignmentOrder" | "consent" | "replacementOrder" | "terminationOrder";
+            /**
+             * Format: uuid
+             * @description Чьё согласие (для kind=consent)
+             */
+            personId?: string;
+            /**
+             * Format: uuid
+             * @description Какая замена (для kind=replacementOrder)
+             */
+            replacementId?: string;
+            /** @description Скан подписанного документа в base64: PDF, JPEG или PNG (тип определяется по содержимому), не более 20 МБ. Имя файла не передаётся и не хранится: файл получает имя по документу */
+            content: string;
+        };
         CompleteTaskDto: {
             /** @example Черновик маршрута передан тьютору */
             result: string;
@@ -3065,29 +3122,6 @@ export interface components {
         LoadCalendarOverlayDto: {
             /** @description Собственные нерабочие дни субъекта РФ на один год в формате xmlcalendar (как libs/calendar/data) с регионом в корне: <calendar year="2027" lang="ru" country="ru" region="Республика Татарстан"> */
             xml: string;
-        };
-        RecordMonitoringResultDto: {
-            /**
-             * @example studentsPassedNationalTestsShare
-             * @enum {string}
-             */
-            indicator: "programmeEffectivenessAndRisks" | "jointProjectsEffectiveness" | "studentsPassedNationalTestsShare" | "studentsGradeDynamics" | "olympiadParticipationDynamics" | "menteeSocialProfessionalActivity" | "educationalResultsImprovement" | "menteeMotivationGrowth" | "innovationInvolvement" | "adaptationQualityAndPace" | "teachersPlanningToBecomeMentors" | "teachersPlanningToBecomeMentees";
-            /**
-             * @description Единица зависит от показателя: %, п. п., количество или оценка 1–5
-             * @example 87.5
-             */
-            value: number;
-            /** @example 2025-09-01 */
-            periodStart: string;
-            /** @example 2026-05-31 */
-            periodEnd: string;
-            /**
-             * Format: uuid
-             * @description Пара/группа, к программе которой относится результат
-             */
-            pairId?: string;
-            /** @example По итогам ВПР в 5-х классах */
-            comment?: string;
         };
         SubmitPracticeDto: {
             /** @example Школа молодого педагога */
@@ -4691,13 +4725,12 @@ export interface operations {
             };
         };
     };
-    ScansController_programmeDocumentScan: {
+    RouteReportDocumentsController_route: {
         parameters: {
             query?: never;
             header?: never;
             path: {
                 id: string;
-                documentId: string;
             };
             cookie?: never;
         };
@@ -4711,39 +4744,13 @@ export interface operations {
             };
         };
     };
-    ScansController_attachToProgrammeDocument: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-                documentId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ScanUploadDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    ScansController_pairDocumentScan: {
+    RouteReportDocumentsController_monitoringReport: {
         parameters: {
             query: {
-                /** @description Документ пары: assignmentOrder — приказ о закреплении, consent — согласие (personId), replacementOrder — приказ о замене наставника (replacementId), terminationOrder — приказ о прекращении */
-                kind: "assignmentOrder" | "consent" | "replacementOrder" | "terminationOrder";
-                /** @description Чьё согласие (для kind=consent) */
-                personId?: string;
-                /** @description Какая замена (для kind=replacementOrder) */
-                replacementId?: string;
+                /** @description Начало периода (включительно), в часовом поясе организации */
+                from: string;
+                /** @description Конец периода (включительно), не позже сегодняшнего дня */
+                to: string;
             };
             header?: never;
             path: {
@@ -4752,29 +4759,6 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    ScansController_attachToPairDocument: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PairScanUploadDto"];
-            };
-        };
         responses: {
             200: {
                 headers: {
@@ -5311,6 +5295,233 @@ export interface operations {
             };
         };
     };
+    ReportsController_organisation: {
+        parameters: {
+            query?: {
+                limit?: unknown;
+                offset?: unknown;
+                /** @description Отчёт на дату: конец этого дня в часовом поясе организации */
+                asOf?: string;
+                /** @description Иначе — по заголовку Accept; по умолчанию json */
+                format?: "json" | "csv" | "xlsx";
+            };
+            header: {
+                accept: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReportsController_routes: {
+        parameters: {
+            query?: {
+                limit?: unknown;
+                offset?: unknown;
+                /** @description Отчёт на дату: конец этого дня в часовом поясе организации */
+                asOf?: string;
+                /** @description Иначе — по заголовку Accept; по умолчанию json */
+                format?: "json" | "csv" | "xlsx";
+            };
+            header: {
+                accept: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReportsController_region: {
+        parameters: {
+            query?: {
+                limit?: unknown;
+                offset?: unknown;
+                /** @description Отчёт на дату: конец этого дня в часовом поясе организации */
+                asOf?: string;
+                /** @description Иначе — по заголовку Accept; по умолчанию json */
+                format?: "json" | "csv" | "xlsx";
+                /** @description Для координатора — его субъект РФ */
+                region?: string;
+                municipality?: string;
+            };
+            header: {
+                accept: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReportsController_monitoringResults: {
+        parameters: {
+            query?: {
+                limit?: unknown;
+                offset?: unknown;
+                /** @description Отчёт на дату: конец этого дня в часовом поясе организации */
+                asOf?: string;
+                /** @description Иначе — по заголовку Accept; по умолчанию json */
+                format?: "json" | "csv" | "xlsx";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReportsController_recordMonitoringResult: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordMonitoringResultDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ScansController_programmeDocumentScan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ScansController_attachToProgrammeDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScanUploadDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ScansController_pairDocumentScan: {
+        parameters: {
+            query: {
+                /** @description Документ пары: assignmentOrder — приказ о закреплении, consent — согласие (personId), replacementOrder — приказ о замене наставника (replacementId), terminationOrder — приказ о прекращении */
+                kind: "assignmentOrder" | "consent" | "replacementOrder" | "terminationOrder";
+                /** @description Чьё согласие (для kind=consent) */
+                personId?: string;
+                /** @description Какая замена (для kind=replacementOrder) */
+                replacementId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ScansController_attachToPairDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PairScanUploadDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     TasksController_inbox: {
         parameters: {
             query?: {
@@ -5564,140 +5775,6 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    ReportsController_organisation: {
-        parameters: {
-            query?: {
-                limit?: unknown;
-                offset?: unknown;
-                /** @description Отчёт на дату: конец этого дня в часовом поясе организации */
-                asOf?: string;
-                /** @description Иначе — по заголовку Accept; по умолчанию json */
-                format?: "json" | "csv" | "xlsx";
-            };
-            header: {
-                accept: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    ReportsController_routes: {
-        parameters: {
-            query?: {
-                limit?: unknown;
-                offset?: unknown;
-                /** @description Отчёт на дату: конец этого дня в часовом поясе организации */
-                asOf?: string;
-                /** @description Иначе — по заголовку Accept; по умолчанию json */
-                format?: "json" | "csv" | "xlsx";
-            };
-            header: {
-                accept: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    ReportsController_region: {
-        parameters: {
-            query?: {
-                limit?: unknown;
-                offset?: unknown;
-                /** @description Отчёт на дату: конец этого дня в часовом поясе организации */
-                asOf?: string;
-                /** @description Иначе — по заголовку Accept; по умолчанию json */
-                format?: "json" | "csv" | "xlsx";
-                /** @description Для координатора — его субъект РФ */
-                region?: string;
-                municipality?: string;
-            };
-            header: {
-                accept: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    ReportsController_monitoringResults: {
-        parameters: {
-            query?: {
-                limit?: unknown;
-                offset?: unknown;
-                /** @description Отчёт на дату: конец этого дня в часовом поясе организации */
-                asOf?: string;
-                /** @description Иначе — по заголовку Accept; по умолчанию json */
-                format?: "json" | "csv" | "xlsx";
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    ReportsController_recordMonitoringResult: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RecordMonitoringResultDto"];
-            };
-        };
-        responses: {
-            201: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -32,6 +32,11 @@ export {
   routeRoadMapSourceLabels,
   competenceAssessmentLabel,
   deficitLevelLabels,
+  roadMapChosenMarkLabel,
+  roadMapColumnLabels,
+  roadMapDoneMarkLabel,
+  routeDiagnosticsKindLabels,
+  routeTitlePageLabels,
 } from '../../../libs/domain/src/route/route.labels';
 
 export {

@@ -284,6 +284,8 @@ export interface RoadMapRow {
   hours: number;
   deadline: string;
   chosenMark?: boolean;
+  /** Отметка о выполнении / результат written into the row itself (before marks were recorded). */
+  doneMark?: string;
 }
 
 /** The «Выполнение» column of one road-map row (GET /routes/:id `roadMapProgress`). */
@@ -346,6 +348,8 @@ export interface Route {
     entryId: string;
     rowId?: string;
     competence?: CompetenceArea;
+    /** The day the result was achieved, when given. */
+    date?: string;
     product: string;
     selfAssessment: string;
     recordedAt: string;
@@ -453,6 +457,8 @@ export interface TitlePagePerson extends Partial<PersonName> {
   workEmail?: string;
   workPhone?: string;
   birthDate?: string;
+  /** The methodologist's and the tutor's positions (003 §5.1). */
+  positions?: string[];
 }
 
 /** How a person takes one kind of notification (GET /me/notification-preferences). */

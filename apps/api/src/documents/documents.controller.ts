@@ -9,7 +9,7 @@ import { ConsentDocumentQuery, PersonalProgrammeDocumentQuery, ReplacementOrderQ
 import { DocumentsService } from './documents.service';
 
 /** Sends a generated document as a download. */
-const attachment = (reply: FastifyReply, fileName: string, body: Buffer): Buffer => {
+export const attachment = (reply: FastifyReply, fileName: string, body: Buffer): Buffer => {
   void reply.header('content-type', docxType).header('content-disposition', `attachment; filename="${fileName}"`);
   return body;
 };

@@ -222,6 +222,23 @@ export class PersonRecords {
   }
 
   /**
+   * The positions each of `personIds` holds where not dismissed (every organisation's employment), in ONE
+   * query: the route's title page names the methodologist's and tutor's (003 §5.1).
+   */
+  async positions(personIds: readonly string[]): Promise<Map<string, string[]>> {
+    const ids = [...new Set(personIds)].filter((id) => new RegExp(UUID_PATTERN).test(id));
+    if (ids.length === 0) return new Map();
+    const rows = await this.db.query<{ person_id: string; positions: string[] }[]>(
+      `SELECT e.person_id::text AS person_id, array_agg(DISTINCT position ORDER BY position) AS positions
+       FROM personal.employments e CROSS JOIN unnest(e.positions) AS position
+       WHERE e.person_id = ANY($1::uuid[]) AND e.status <> 'dismissed'
+       GROUP BY e.person_id`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.person_id, r.positions]));
+  }
+
+  /**
    * Staff of `organisationIds` whose ФИО starts with `q` (case- and ё/е-insensitive, indexed), by surname as
    * the search key folds it (the database's collation may not sort Cyrillic). `withoutWorkEmail`: only those
    * notifications cannot reach (issue 21: no work e-mail on the card), not dismissed there, not depersonalised.

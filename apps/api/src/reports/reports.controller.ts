@@ -30,7 +30,14 @@ function respond(report: BuiltReport, format: ReportFormat): unknown {
 const ReadReport = (path: string, roles: readonly Role[], summary: string, scope?: EndpointScope) =>
   applyDecorators(Read(path, roles, summary, scope), ApiProduces('application/json', XLSX_TYPE, 'text/csv'));
 
-const ORGANISATION_READERS = ['curator', 'director', 'commissionHead', 'administrator', 'regionalCoordinator'] as const;
+/** Who reads an organisation's reports (and its analytical report of the monitoring). */
+export const ORGANISATION_READERS = [
+  'curator',
+  'director',
+  'commissionHead',
+  'administrator',
+  'regionalCoordinator',
+] as const;
 
 @ApiController('reports')
 export class ReportsController {

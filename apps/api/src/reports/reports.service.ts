@@ -2,7 +2,7 @@ import { BadRequestException, ForbiddenException, Injectable, NotFoundException 
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { endOfLocalDay, localDateOf } from '@mentorflow/calendar';
+import { endOfLocalDay, localDateOf, startOfLocalDay } from '@mentorflow/calendar';
 import {
   academicYearOf,
   monitoringDecider,
@@ -27,7 +27,10 @@ import {
   routesReport,
   targetModelDocumentKeys,
   targetModelDocumentLabels,
+  type FactRow,
+  type OrganisationReport,
   type RegionOrganisationRow,
+  type RoutesReport,
 } from '@mentorflow/projections';
 import { actingRole } from '../auth/acting-role';
 import { isAdministrator, type AuthenticatedUser } from '../auth/auth.types';
@@ -45,19 +48,39 @@ export interface BuiltReport {
   readonly fileName: string;
 }
 
-const badAsOf = (message: string) =>
+const badDate = (field: string, message: string) =>
   new BadRequestException({
     detail: 'Запрос содержит ошибки',
-    errors: [{ field: 'asOf', constraint: 'isDate', message }],
+    errors: [{ field, constraint: 'isDate', message }],
   });
 
 /** A real calendar date, not after today anywhere on Earth (UTC+14): a report cannot describe the future. */
-function checkAsOf(asOf: string | undefined): void {
+function checkAsOf(asOf: string | undefined, field = 'asOf', future = 'Дата отчёта не может быть в будущем'): void {
   if (asOf === undefined) return;
   const time = Date.parse(`${asOf}T00:00:00Z`);
   if (Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== asOf)
-    throw badAsOf('Должна быть дата в формате ГГГГ-ММ-ДД');
-  if (time - 14 * 3_600_000 > Date.now()) throw badAsOf('Дата отчёта не может быть в будущем');
+    throw badDate(field, 'Должна быть дата в формате ГГГГ-ММ-ДД');
+  if (time - 14 * 3_600_000 > Date.now()) throw badDate(field, future);
+}
+
+/** What the period's counts read of a pair's or a route's facts. */
+type SubjectFacts = { readonly status?: string; readonly stage?: string };
+
+/** The organisation's figures at the start and the end of a period (the analytical report of its monitoring). */
+export interface PeriodFigures {
+  readonly from: string;
+  readonly to: string;
+  readonly start: OrganisationReport | undefined;
+  readonly end: OrganisationReport;
+  readonly routesStart: RoutesReport;
+  readonly routesEnd: RoutesReport;
+  /** Subjects that appeared or changed within the period, counted from the two sets of facts. */
+  readonly pairsFormed: number;
+  readonly pairsTerminated: number;
+  readonly routesCreated: number;
+  readonly routesCompleted: number;
+  /** Full names of the programmes' curators, for those who see the staff's names. */
+  readonly names: ReadonlyMap<string, string>;
 }
 
 const page = <T>(items: readonly T[], limit: number, offset: number) => ({
@@ -163,6 +186,56 @@ export class ReportsService {
       },
       sheets: organisationSheets(report, fullNamesOf(shown)),
       fileName: `monitoring-${organisationId}${query.asOf ? `-${query.asOf}` : ''}`,
+    };
+  }
+
+  /**
+   * The figures of the analytical report for `from`…`to` (both inclusive, in the organisation's zone): the
+   * organisation and routes reports at the start of the first day and at the end of the last (or now, for a
+   * period ending today), and what began or ended in between.
+   */
+  async periodFigures(
+    user: AuthenticatedUser,
+    organisationId: string,
+    from: string,
+    to: string,
+  ): Promise<PeriodFigures> {
+    checkAsOf(from, 'from', 'Начало периода не может быть в будущем');
+    checkAsOf(to, 'to', 'Конец периода не может быть в будущем');
+    if (to < from) throw badDate('to', 'Конец периода не может быть раньше его начала');
+    const organisation = await this.readableOrganisation(user, organisationId);
+    const startAt = startOfLocalDay(from, organisation.timeZone);
+    const endAt = endOfLocalDay(to, organisation.timeZone);
+    const endMs = Math.min(Date.parse(endAt), Date.now());
+    const [startRows, endRows] = await Promise.all([
+      loadFactsAsOf(this.db, [{ organisationId, at: startAt }]),
+      loadFactsAsOf(this.db, [{ organisationId, at: endAt }]),
+    ]);
+    const end = organisationReport(organisationId, endRows, endMs);
+    if (!end) throw new NotFoundException(`На ${to} организация ещё не была зарегистрирована`);
+    const startMs = Date.parse(startAt);
+    const ids = (
+      rows: readonly FactRow[],
+      type: FactRow['subjectType'],
+      where: (facts: SubjectFacts) => boolean = () => true,
+    ) => new Set(rows.filter((r) => r.subjectType === type && where(r.facts)).map((r) => r.subjectId));
+    const newIn = (type: FactRow['subjectType'], where?: (facts: SubjectFacts) => boolean) => {
+      const before = ids(startRows, type, where);
+      return [...ids(endRows, type, where)].filter((id) => !before.has(id)).length;
+    };
+    const curatorIds = end.programmes.flatMap((p) => (p.curatorId === null ? [] : [p.curatorId]));
+    return {
+      from,
+      to,
+      start: organisationReport(organisationId, startRows, startMs),
+      end,
+      routesStart: routesReport(startRows, startMs, routeStageLabels),
+      routesEnd: routesReport(endRows, endMs, routeStageLabels),
+      pairsFormed: newIn('pair'),
+      pairsTerminated: newIn('pair', (f) => f.status === 'terminated'),
+      routesCreated: newIn('route'),
+      routesCompleted: newIn('route', (f) => f.stage === 'completed'),
+      names: fullNamesOf(await this.shownNames(user, organisationId, curatorIds)),
     };
   }
 

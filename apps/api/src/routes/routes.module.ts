@@ -10,5 +10,6 @@ import { RoutesService } from './routes.service';
   imports: [OrganisationsModule, PeopleModule, AggregateGatewayModule],
   controllers: [RoutesController],
   providers: [RoutesService, RouteRegistryService],
+  exports: [RoutesService],
 })
 export class RoutesModule {}

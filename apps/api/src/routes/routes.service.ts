@@ -201,11 +201,14 @@ export class RoutesService {
   /**
    * 003 §5.1's title page from the staff directory (one query): the teacher's ФИО, phone, e-mail and —
    * only for the teacher, the organisation's curator or director and administrators — birth date; the
-   * methodologist's and tutor's names and work contacts.
+   * methodologist's and tutor's names, positions and work contacts.
    */
   private async titlePagePeople(user: AuthenticatedUser, route: RouteOrigin) {
     const { teacherId, methodologistId, tutorId } = route.participants;
-    const contacts = await this.people.contacts([teacherId, methodologistId, tutorId]);
+    const [contacts, positions] = await Promise.all([
+      this.people.contacts([teacherId, methodologistId, tutorId]),
+      this.people.positions([methodologistId, tutorId]),
+    ]);
     const sensitive =
       isAdministrator(user) ||
       user.sub === teacherId ||
@@ -214,7 +217,13 @@ export class RoutesService {
       const { birthDate, ...known } = contacts.get(personId) ?? {};
       return { personId, ...known, ...(withBirthDate && birthDate ? { birthDate } : {}) };
     };
-    return { teacher: of(teacherId, sensitive), methodologist: of(methodologistId), tutor: of(tutorId) };
+    // The teacher's position is the title page's own field; the supervisors' come from their employments.
+    const supervisor = (personId: string) => ({ ...of(personId), positions: positions.get(personId) ?? [] });
+    return {
+      teacher: of(teacherId, sensitive),
+      methodologist: supervisor(methodologistId),
+      tutor: supervisor(tutorId),
+    };
   }
 
   async list(user: AuthenticatedUser, query: RouteListQuery) {

@@ -1,9 +1,11 @@
+import type { RouteActivityCompletion } from './route.state';
 import type {
   CompetenceArea,
   CompetenceAssessment,
   CompetenceLevel,
   DeficitLevel,
   RouteActivityKind,
+  RouteRoadMapRow,
   RouteRoadMapSource,
   RouteStage,
 } from './route.events';
@@ -94,4 +96,66 @@ export const routeMonthLabel = (month: string): string => {
   const match = /^(\d{4})-(\d{2})$/.exec(month);
   const name = match ? monthNames[Number(match[2]) - 1] : undefined;
   return match && name ? `${name} ${match[1]}` : month;
+};
+
+/** The title page's fields in 003 §5.1's order, as the generated ИОМ and its printed form name them. */
+export const routeTitlePageLabels = {
+  teacherName: 'ФИО педагога',
+  birthDate: 'Дата рождения',
+  position: 'Занимаемая должность',
+  education: 'Образование',
+  phone: 'Контактный телефон',
+  email: 'Электронная почта',
+  lastAttestationDate: 'Дата последней аттестации',
+  diagnosticsDates: 'Дата прохождения диагностики уровня сформированности профессиональных компетенций',
+  nextDiagnosticsDate: 'Дата следующей диагностики',
+  qualificationCategory: 'Квалификационная категория',
+  teachingExperienceYears: 'Педагогический стаж, лет',
+  selfEducationTopic: 'Тема по самообразованию',
+  code: 'Персональный код ИОМ',
+  goal: 'Цель ИОМ',
+  tasks: 'Задачи ИОМ',
+  startDate: 'Дата разработки ИОМ',
+  endDate: 'Дата окончания ИОМ',
+  methodologist: 'Методист',
+  tutor: 'Тьютор',
+} as const;
+
+/** The road map's columns, 003 §5.2 word for word (with the row number first). */
+export const roadMapColumnLabels = [
+  '№',
+  'Профессиональные компетенции',
+  'Содержание работы / мероприятия',
+  'Решаемые задачи',
+  'Количество часов',
+  'Сроки исполнения',
+  'Отметка выбора',
+  'Отметка о выполнении / результат',
+] as const;
+
+/** The kind of a diagnostics held, as the title page and the portfolio name it. */
+export const routeDiagnosticsKindLabels = {
+  initial: 'входная',
+  repeated: 'повторная',
+  control: 'контрольная',
+} as const;
+
+/** «Отметка выбора» of a road-map row: blank while the teacher has not chosen (the paper's hand fills it). */
+export const roadMapChosenMarkLabel = (row: Pick<RouteRoadMapRow, 'chosenMark'>): string =>
+  row.chosenMark === undefined ? '' : row.chosenMark ? 'выбрано' : 'не выбрано';
+
+/**
+ * «Отметка о выполнении / результат» of a road-map row: the teacher's mark (its date as `date` writes it) and
+ * whether the tutor confirmed it; else what the row itself says; else blank.
+ */
+export const roadMapDoneMarkLabel = (
+  row: Pick<RouteRoadMapRow, 'rowId' | 'doneMark'>,
+  completions: readonly Pick<RouteActivityCompletion, 'rowId' | 'doneOn' | 'result' | 'confirmedAt'>[] | undefined,
+  date: (isoDate: string) => string,
+): string => {
+  const completion = completions?.find((c) => c.rowId === row.rowId);
+  if (completion === undefined) return row.doneMark ?? '';
+  const confirmation =
+    completion.confirmedAt === undefined ? 'ожидает подтверждения тьютором' : 'подтверждено тьютором';
+  return `Выполнено ${date(completion.doneOn)}: ${completion.result} (${confirmation})`;
 };

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { getJson, postJson } from '../../api';
+import { download, getJson, postJson, saveBlob } from '../../api';
 import { DataTable, DoneBox, ErrorBox, Field, InputField, Loading, SubmitButton, useLoad } from '../../components/ui';
 import { formatLocalDate, todayIn } from '../../format';
 import { monitoringIndicatorDefinitions, monitoringStageLabels, monitoringUnitLabels } from '../../labels';
@@ -195,6 +195,40 @@ function MonitoringResultForm({
       </div>
       <ErrorBox error={error} title="Результат не внесён" />
       <DoneBox done={done} />
+    </form>
+  );
+}
+
+/** The school year a date falls in begins on 1 September. */
+const schoolYearStart = (today: string): string => {
+  const year = Number(today.slice(0, 4));
+  return `${Number(today.slice(5, 7)) >= 9 ? year : year - 1}-09-01`;
+};
+
+/** «Скачать аналитическую справку (DOCX)» of the organisation's monitoring for a period (the reports' figures). */
+export function MonitoringReportDownload({ organisationId, zone }: { organisationId: string; zone: string }) {
+  const [to, setTo] = useState(() => todayIn(zone));
+  const [from, setFrom] = useState(() => schoolYearStart(todayIn(zone)));
+  const { submit: send, busy, error } = useSubmit();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void send(async () => {
+      const query = new URLSearchParams({ from, to });
+      const path = `/organisations/${organisationId}/documents/monitoring-report.docx?${query}`;
+      saveBlob(await download(path, () => {}), `аналитическая-справка-${from}-${to}.docx`);
+    });
+  };
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="monitoring-report-title" className="form-grid">
+      <h3 id="monitoring-report-title">Аналитическая справка по итогам мониторинга</h3>
+      <InputField label="Начало периода" field="from" error={error} type="date" value={from} onChange={setFrom} />
+      <InputField label="Конец периода" field="to" error={error} type="date" value={to} onChange={setTo} />
+      <div className="actions">
+        <SubmitButton busy={busy} busyText="Формирование…" variant="plain">
+          Скачать аналитическую справку (DOCX)
+        </SubmitButton>
+      </div>
+      <ErrorBox error={error} title="Справка не сформирована" />
     </form>
   );
 }

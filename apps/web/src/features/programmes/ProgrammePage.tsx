@@ -22,7 +22,7 @@ import { PersonPicker } from '../../components/PersonPicker';
 import { useSubmit } from '../../use-submit';
 import { formatInstant, formatLocalDate } from '../../format';
 import { FormPairForm, menteesOf, PairActions, pairActions, type PairAction } from '../pairs/PairForms';
-import { firstIndicatorOf, MonitoringResults } from './MonitoringResults';
+import { firstIndicatorOf, MonitoringReportDownload, MonitoringResults } from './MonitoringResults';
 import { ProgrammeCurator } from './ProgrammeCurator';
 import {
   CommissionMeetingForm,
@@ -292,6 +292,9 @@ export function ProgrammePage() {
           onIndicator={setIndicator}
           onRecorded={refreshChecklist}
         />
+        {session.has('curator', 'director', 'commissionHead', 'administrator', 'regionalCoordinator') ? (
+          <MonitoringReportDownload organisationId={programme.organisationId} zone={zone} />
+        ) : null}
       </section>
 
       <section aria-labelledby="participants-title" className="card" ref={participantForm}>

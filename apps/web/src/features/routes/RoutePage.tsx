@@ -27,6 +27,7 @@ import { RoadMapVersions } from './RoadMapVersions';
 import { competenceAreaLabels, routeRoadMapSourceLabels, routeStageLabels } from '../../labels';
 import type { CompetenceArea, Route, TitlePagePerson } from '../../types';
 import { blankRow, RoadMapRowsEditor, rowsToSend, type EditableRow } from './RoadMapEditor';
+import { RouteDocumentActions, RoutePrintForm } from './RoutePrint';
 
 const diagnosticsKindLabels = { initial: 'Входная', repeated: 'Повторная', control: 'Контрольная' } as const;
 
@@ -92,7 +93,7 @@ export function RoutePage() {
   const isSupervisor = isMethodologist || session.me.sub === r.participants.tutorId;
 
   return (
-    <article aria-labelledby="route-title">
+    <article aria-labelledby="route-title" className="route-page">
       <p className="breadcrumbs">
         {session.me.sub === r.participants.teacherId ? (
           <Link to="/my-route">Мой маршрут</Link>
@@ -102,6 +103,7 @@ export function RoutePage() {
         / {session.organisations.get(r.organisationId)?.name ?? ''}
       </p>
       <h1 id="route-title">Индивидуальный образовательный маршрут {r.code}</h1>
+      <RouteDocumentActions route={r} />
 
       <section className="card" aria-labelledby="route-stages">
         <h2 id="route-stages">Этапы маршрута</h2>
@@ -256,6 +258,7 @@ export function RoutePage() {
           </ul>
         )}
       </section>
+      <RoutePrintForm route={r} organisationName={session.organisations.get(r.organisationId)?.name ?? ''} />
     </article>
   );
 }
