@@ -34,8 +34,8 @@ describe('ИОМ regulations through HTTP on real PostgreSQL and a real Temporal
   const post = (routeId: string, path: string, token: string, body: unknown = {}) =>
     system.request('POST', `/routes/${routeId}/${path}`, token, body);
 
-  /** A route through diagnostics and the methodologist's draft to an agreed road map with these control points. */
-  async function inImplementation(controlPoints: { controlPointId: string; date: string; description: string }[]) {
+  /** A new route through the tutor's diagnostics (an ICT deficit, dated today): its id, in the design stage. */
+  async function inDesign(): Promise<string> {
     const created = await createRoute();
     expect(created.status).toBe(201);
     const routeId = created.body.state.routeId as string;
@@ -45,6 +45,12 @@ describe('ИОМ regulations through HTTP on real PostgreSQL and a real Temporal
       results: ictDeficit(),
     });
     expect(diagnosed.status).toBe(200);
+    return routeId;
+  }
+
+  /** A route through diagnostics and the methodologist's draft to an agreed road map with these control points. */
+  async function inImplementation(controlPoints: { controlPointId: string; date: string; description: string }[]) {
+    const routeId = await inDesign();
     expect((await post(routeId, 'submit-draft', as.methodologist, { rows: rows() })).status).toBe(200);
     const agreed = await post(routeId, 'agree-road-map', as.tutor, { controlPoints });
     expect(agreed.status).toBe(200);
@@ -323,15 +329,7 @@ describe('ИОМ regulations through HTTP on real PostgreSQL and a real Temporal
   });
 
   it('issue 27: the tutor returns the teacher’s own road map with a comment; she sees it, proposes again and the tutor approves', async () => {
-    const created = await createRoute();
-    expect(created.status).toBe(201);
-    const routeId = created.body.state.routeId as string;
-    const diagnosed = await post(routeId, 'record-diagnostics', as.tutor, {
-      diagnosticsId: randomUUID(),
-      date: today(),
-      results: ictDeficit(),
-    });
-    expect(diagnosed.status).toBe(200);
+    const routeId = await inDesign();
     const comment = 'Добавьте стажировку по цифровизации образования';
     const controlPoints = () => [{ controlPointId: 'cp-1', date: addDays(today(), 60), description: 'Курс пройден' }];
     // No proposal pending: 422 naming it; a blank comment: 400 naming the field.
