@@ -34,8 +34,8 @@ describe('ИОМ regulations through HTTP on real PostgreSQL and a real Temporal
   const post = (routeId: string, path: string, token: string, body: unknown = {}) =>
     system.request('POST', `/routes/${routeId}/${path}`, token, body);
 
-  /** A route through diagnostics and the methodologist's draft to an agreed road map with these control points. */
-  async function inImplementation(controlPoints: { controlPointId: string; date: string; description: string }[]) {
+  /** A new route through the tutor's diagnostics (an ICT deficit, dated today): its id, in the design stage. */
+  async function inDesign(): Promise<string> {
     const created = await createRoute();
     expect(created.status).toBe(201);
     const routeId = created.body.state.routeId as string;
@@ -45,6 +45,12 @@ describe('ИОМ regulations through HTTP on real PostgreSQL and a real Temporal
       results: ictDeficit(),
     });
     expect(diagnosed.status).toBe(200);
+    return routeId;
+  }
+
+  /** A route through diagnostics and the methodologist's draft to an agreed road map with these control points. */
+  async function inImplementation(controlPoints: { controlPointId: string; date: string; description: string }[]) {
+    const routeId = await inDesign();
     expect((await post(routeId, 'submit-draft', as.methodologist, { rows: rows() })).status).toBe(200);
     const agreed = await post(routeId, 'agree-road-map', as.tutor, { controlPoints });
     expect(agreed.status).toBe(200);
@@ -320,6 +326,74 @@ describe('ИОМ regulations through HTTP on real PostgreSQL and a real Temporal
     const agreed = await post(routeId, 'agree-reflection', as.tutor);
     expect(agreed.status).toBe(200);
     expect(agreed.body.state.reflection).toMatchObject({ entries: [entry], agreedBy: tutor });
+  });
+
+  it('issue 27: the tutor returns the teacher’s own road map with a comment; she sees it, proposes again and the tutor approves', async () => {
+    const routeId = await inDesign();
+    const comment = 'Добавьте стажировку по цифровизации образования';
+    const controlPoints = () => [{ controlPointId: 'cp-1', date: addDays(today(), 60), description: 'Курс пройден' }];
+    // No proposal pending: 422 naming it; a blank comment: 400 naming the field.
+    const none = await post(routeId, 'return-proposed-road-map', as.tutor, { comment });
+    expect(none.status).toBe(422);
+    expect(none.body).toMatchObject({
+      code: 'route.proposalReturn.unmet',
+      unmet: [{ code: 'proposal.missing', message: 'Педагог не представил собственную дорожную карту' }],
+    });
+    const blank = await post(routeId, 'return-proposed-road-map', as.tutor, { comment: '' });
+    expect(blank.status).toBe(400);
+    expect(JSON.stringify(blank.body)).toContain('comment');
+
+    const firstRows = rows();
+    expect((await post(routeId, 'propose-own-road-map', as.teacher, { rows: firstRows })).status).toBe(200);
+
+    // Only the route's tutor returns it.
+    expect((await post(routeId, 'return-proposed-road-map', as.teacher, { comment })).status).toBe(403);
+    const returned = await post(routeId, 'return-proposed-road-map', as.tutor, { comment: `  ${comment} ` });
+    expect(returned.status).toBe(200);
+    expect(returned.body.state.proposal).toBeUndefined();
+
+    const seen = await system.eventually(
+      () => system.request('GET', `/routes/${routeId}`, as.teacher),
+      (r) => r.status === 200 && r.body.returnedProposal !== undefined,
+    );
+    expect(seen.body).toMatchObject({
+      stage: 'design',
+      returnedProposal: { comment, rows: firstRows, returnedBy: tutor },
+    });
+    // Nothing is pending: approving the returned proposal is refused.
+    const early = await post(routeId, 'approve-proposed-road-map', as.tutor, { controlPoints: controlPoints() });
+    expect(early.status).toBe(422);
+    expect(early.body).toMatchObject({ unmet: [{ code: 'proposal.missing' }] });
+
+    const reworked = [
+      ...firstRows,
+      {
+        ...courseRow(addDays(today(), 200)),
+        rowId: 'row-2',
+        competence: 'digitalisation',
+        activity: 'Стажировка в цифровой школе',
+        activityKind: 'internship',
+      },
+    ];
+    const again = await post(routeId, 'propose-own-road-map', as.teacher, { rows: reworked });
+    expect(again.status).toBe(200);
+    expect(again.body.state.returnedProposal).toBeUndefined();
+    const approved = await post(routeId, 'approve-proposed-road-map', as.tutor, { controlPoints: controlPoints() });
+    expect(approved.status).toBe(200);
+    expect(approved.body.state).toMatchObject({
+      stage: 'implementation',
+      roadMap: { version: 1, origin: 'teacherProposal', rows: reworked },
+    });
+
+    const history = await system.request('GET', `/routes/${routeId}/history`, as.teacher);
+    const ownEvents = history.body.filter((e: { type: string }) => /RoadMap/.test(e.type));
+    expect(ownEvents.map((e: { event: string }) => e.event)).toEqual([
+      'Педагог предложил собственную дорожную карту',
+      'Тьютор вернул дорожную карту педагога на доработку',
+      'Педагог предложил собственную дорожную карту',
+      'Дорожная карта согласована',
+    ]);
+    expect(ownEvents[1]).toMatchObject({ actorId: tutor, data: { comment, proposedBy: teacher } });
   });
 
   it('the mentee’s route (002 §2): linked to the pair whose mentee the teacher is, and the pair and the route link each other', async () => {

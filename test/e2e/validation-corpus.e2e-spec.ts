@@ -533,6 +533,13 @@ const corpus: Record<string, { body: Body; cases: (body: Body) => Case[] }> = {
       ],
     ],
   },
+  'POST /routes/:id/return-proposed-road-map': {
+    body: { comment: 'Добавьте стажировку' },
+    cases: (b) => [
+      ['missing field', withField(b, 'comment', undefined), 'comment', 'isNotEmpty'],
+      ['too long', withField(b, 'comment', long(1001)), 'comment', 'maxLength'],
+    ],
+  },
   'POST /routes/:id/correct-road-map': {
     body: { rows: [row()], reason: 'Курс перенесён' },
     cases: (b) => [['missing field', withField(b, 'reason', undefined), 'reason', 'isNotEmpty']],

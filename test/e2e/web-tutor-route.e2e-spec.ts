@@ -25,8 +25,8 @@ import {
  * Issue 27 in the browser, the tutor's part: she creates a route for a teacher chosen by name (the region's code
  * prefilled), fixes its goal, records the diagnostics, refines the methodologist's draft (edits a row, removes
  * one, adds one with «отметка выбора») and agrees it, corrects it during implementation and sees the versions
- * side by side with what changed; the teacher proposes a road map of her own on another route and the tutor
- * approves it; the tutor's route list filters by stage, overdue tasks and school and searches by code and name.
+ * side by side with what changed; the teacher proposes a road map of her own on another route, the tutor returns
+ * it with a comment the teacher sees, she proposes it again and the tutor approves it; the tutor's route list filters by stage, overdue tasks and school and searches by code and name.
  */
 describe('web application: the tutor’s route from creation to a corrected road map', () => {
   let system: TestSystem;
@@ -268,7 +268,7 @@ describe('web application: the tutor’s route from creation to a corrected road
     ]);
   });
 
-  it('the teacher proposes her own road map and the tutor approves it', async () => {
+  it('the teacher proposes her own road map; the tutor returns it with a comment, she proposes again, and it is approved', async () => {
     const teacher = await signedInPage(browser, otherTeacherToken);
     await teacher.page.goto(`${system.baseUrl}/app/routes/${otherRouteId}`);
     const propose = 'Предложить собственную дорожную карту';
@@ -284,11 +284,33 @@ describe('web application: the tutor’s route from creation to a corrected road
     await teacher.context.close();
 
     const { context, page } = await signedInPage(browser, tutorToken);
-    await page.goto(`${system.baseUrl}/app/routes/${otherRouteId}`);
-    await page
-      .getByRole('table', { name: 'Дорожная карта педагога' })
-      .getByText('Онлайн-курс по цифровым сервисам')
-      .waitFor();
+    const proposalShown = async () => {
+      await page.goto(`${system.baseUrl}/app/routes/${otherRouteId}`);
+      await page
+        .getByRole('table', { name: 'Дорожная карта педагога' })
+        .getByText('Онлайн-курс по цифровым сервисам')
+        .waitFor();
+    };
+    await proposalShown();
+    // «Вернуть на доработку» beside «Согласовать»: a comment is required, then the proposal goes back.
+    const returnForm = page.getByRole('form', { name: 'Вернуть дорожную карту педагогу на доработку' });
+    await returnForm.getByRole('button', { name: 'Вернуть на доработку' }).click();
+    await returnForm.getByText('Не возвращено').waitFor();
+    const comment = 'Добавьте стажировку по цифровизации образования';
+    await returnForm.getByLabel('Комментарий для педагога: что доработать').fill(comment);
+    await returnForm.getByRole('button', { name: 'Вернуть на доработку' }).click();
+    await notice(page, 'Дорожная карта возвращена педагогу на доработку с вашим комментарием');
+
+    const back = await signedInPage(browser, otherTeacherToken);
+    await back.page.goto(`${system.baseUrl}/app/routes/${otherRouteId}`);
+    await back.page.getByText(`Тьютор вернул дорожную карту: ${comment}`).waitFor();
+    expect(await accessibilityAudit(back.page)).toMatchObject({ lang: 'ru', unnamed: [], h1: 1, skipped: [] });
+    // Her rows come back to rework: she sends them again.
+    await back.page.getByRole('form', { name: propose }).getByRole('button', { name: 'Передать тьютору' }).click();
+    await notice(back.page, 'Ваша дорожная карта передана тьютору на согласование');
+    await back.context.close();
+
+    await proposalShown();
     const approve = 'Согласовать дорожную карту педагога';
     await group(page, approve, 'Контрольная точка 1').getByLabel('Дата контрольной точки').fill(addDays(today(), 30));
     await group(page, approve, 'Контрольная точка 1').getByLabel('Что проверяется').fill('Курс пройден');

@@ -22,13 +22,16 @@ import { workerBundleOptions } from '../../apps/worker/src/workflows-path';
 import { routeStartOperation } from '../support/route-start';
 import {
   agreeRoadMapUpdate,
+  approveProposedRoadMapUpdate,
   completeRouteUpdate,
   confirmActivityDoneUpdate,
   correctRoadMapUpdate,
   markActivityDoneUpdate,
+  proposeOwnRoadMapUpdate,
   recordControlDiagnosticsUpdate,
   recordDiagnosticsUpdate,
   recordPortfolioEntryUpdate,
+  returnProposedRoadMapUpdate,
   routeCreatedUpdate,
   routeViewQuery,
   startReflectionUpdate,
@@ -439,6 +442,35 @@ describe('route workflow on the time-skipping test server', () => {
     const types = (await stream(route.routeId)).map((e) => e.type);
     expect(types.slice(-2)).toEqual(['ActivityDoneMarked', 'ActivityDoneConfirmed']);
     await captureHistory('route-activity-done', route.handle);
+  });
+
+  it('returns the teacher’s own road map with the tutor’s comment; she proposes again and the tutor approves it', async () => {
+    const route = await startRoute({ timeZone: 'Europe/Samara' });
+    await recordDiagnostics(route.handle, route.today);
+    const propose = async (rows: RouteRoadMapRow[]) =>
+      route.handle.executeUpdate(proposeOwnRoadMapUpdate, {
+        args: [{ data: { rows }, metadata: await meta(teacher, 'teacher') }],
+      });
+    await propose(route.rows);
+    const comment = 'Добавьте стажировку по цифровизации';
+    const returned = await route.handle.executeUpdate(returnProposedRoadMapUpdate, {
+      args: [{ data: { comment }, metadata: await meta(tutor, 'tutor') }],
+    });
+    expect(created(returned).proposal).toBeUndefined();
+    expect(created(returned).returnedProposal?.comment).toBe(comment);
+    await propose(route.rows.slice(0, 1));
+    const approved = await route.handle.executeUpdate(approveProposedRoadMapUpdate, {
+      args: [{ data: { controlPoints: route.controlPoints }, metadata: await meta(tutor, 'tutor') }],
+    });
+    expect(created(approved).stage).toBe('implementation');
+    const types = (await stream(route.routeId)).map((e) => e.type);
+    expect(types.filter((t) => /RoadMap/.test(t))).toEqual([
+      'RoadMapProposed',
+      'ProposedRoadMapReturned',
+      'RoadMapProposed',
+      'RoadMapAgreed',
+    ]);
+    await captureHistory('route-proposal-returned', route.handle);
   });
 
   it('refuses what the domain refuses, storing nothing: a stranger, a task closed only by its command, an invalid route', async () => {

@@ -17,6 +17,7 @@ import type {
   RecordReflection,
   RecordRepeatedDiagnostics,
   RecordPortfolioEntry,
+  ReturnProposedRoadMap,
   RouteState,
   SubmitDraft,
 } from '../../libs/domain/src';
@@ -63,6 +64,9 @@ export const proposeOwnRoadMapUpdate = defineUpdate<RouteView, [Envelope<Propose
 );
 export const approveProposedRoadMapUpdate = defineUpdate<RouteView, [Envelope<ApproveProposedRoadMap['data']>]>(
   'approveProposedRoadMap',
+);
+export const returnProposedRoadMapUpdate = defineUpdate<RouteView, [Envelope<ReturnProposedRoadMap['data']>]>(
+  'returnProposedRoadMap',
 );
 export const agreeRoadMapUpdate = defineUpdate<RouteView, [Envelope<AgreeRoadMap['data']>]>('agreeRoadMap');
 export const recordPortfolioEntryUpdate = defineUpdate<RouteView, [Envelope<RecordPortfolioEntry['data']>]>(

@@ -37,6 +37,7 @@ import {
   enterDeficitLevelsUpdate,
   fixGoalUpdate,
   proposeOwnRoadMapUpdate,
+  returnProposedRoadMapUpdate,
   recordControlDiagnosticsUpdate,
   recordControlPointCheckUpdate,
   recordDesiredImageUpdate,
@@ -171,6 +172,8 @@ export async function routeWorkflow(input: RouteWorkflowInput): Promise<RouteVie
   updates.plain(submitDraftUpdate, 'SubmitDraft');
   updates.plain(proposeOwnRoadMapUpdate, 'ProposeOwnRoadMap');
   updates.plain(approveProposedRoadMapUpdate, 'ApproveProposedRoadMap');
+  // A new update: no running workflow has it in its history, so replaying old histories is unaffected.
+  updates.plain(returnProposedRoadMapUpdate, 'ReturnProposedRoadMap');
   updates.plain(agreeRoadMapUpdate, 'AgreeRoadMap');
   updates.plain(recordPortfolioEntryUpdate, 'RecordPortfolioEntry');
   updates.plain(markActivityDoneUpdate, 'MarkActivityDone');

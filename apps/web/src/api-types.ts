@@ -1233,6 +1233,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/routes/{id}/return-proposed-road-map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Вернуть педагогу предложенную ею дорожную карту на доработку с комментарием (тьютор) */
+        post: operations["RoutesController_returnProposedRoadMap"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/routes/{id}/agree-road-map": {
         parameters: {
             query?: never;
@@ -2896,6 +2913,13 @@ export interface components {
         };
         ApproveProposedRoadMapDto: {
             controlPoints: components["schemas"]["ControlPointDto"][];
+        };
+        ReturnProposedRoadMapDto: {
+            /**
+             * @description What the teacher should rework; she sees it on the route page
+             * @example Добавьте стажировку по ИКТ-компетенциям
+             */
+            comment: string;
         };
         AgreeRoadMapDto: {
             controlPoints: components["schemas"]["ControlPointDto"][];
@@ -4985,6 +5009,29 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ApproveProposedRoadMapDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RoutesController_returnProposedRoadMap: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnProposedRoadMapDto"];
             };
         };
         responses: {

@@ -340,6 +340,14 @@ export interface Route {
   roadMapVersions?: RoadMapVersion[];
   /** The teacher's own road map awaiting the tutor (design stage). */
   proposal?: { rows: RoadMapRow[]; proposedAt: string; proposedBy: string };
+  /** The teacher's last proposal the tutor returned with a comment, until she proposes again. */
+  returnedProposal?: {
+    rows: RoadMapRow[];
+    proposedAt: string;
+    comment: string;
+    returnedAt: string;
+    returnedBy: string;
+  };
   /** Activities the teacher marked done (003 §5.2) and the tutor's confirmations. */
   activityCompletions?: RouteActivityCompletion[];
   roadMapProgress?: RoadMapRowProgress[];

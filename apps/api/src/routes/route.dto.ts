@@ -241,6 +241,15 @@ export class ApproveProposedRoadMapDto {
   controlPoints!: ControlPointDto[];
 }
 
+export class ReturnProposedRoadMapDto {
+  @TextField({
+    max: 1000,
+    example: 'Добавьте стажировку по ИКТ-компетенциям',
+    description: 'What the teacher should rework; she sees it on the route page',
+  })
+  comment!: string;
+}
+
 export class AgreeRoadMapDto extends ApproveProposedRoadMapDto {
   @NestedListField(RoadMapRowDto, {
     optional: true,

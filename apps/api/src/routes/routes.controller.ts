@@ -17,6 +17,7 @@ import {
   recordDiagnosticsUpdate,
   recordPortfolioEntryUpdate,
   recordReflectionUpdate,
+  returnProposedRoadMapUpdate,
   recordRepeatedDiagnosticsUpdate,
   startReflectionUpdate,
   submitDraftUpdate,
@@ -39,6 +40,7 @@ import {
   RecordPortfolioEntryDto,
   RecordRepeatedDiagnosticsDto,
   ReflectionDto,
+  ReturnProposedRoadMapDto,
   RoadMapDto,
   RouteCommentDto,
   RouteListQuery,
@@ -203,6 +205,21 @@ export class RoutesController {
       { controlPoints: plain(body.controlPoints) },
       roles,
     );
+  }
+
+  @Command(
+    'routes/:id/return-proposed-road-map',
+    tutors,
+    'Вернуть педагогу предложенную ею дорожную карту на доработку с комментарием (тьютор)',
+    'route',
+  )
+  returnProposedRoadMap(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam() id: string,
+    @Body() body: ReturnProposedRoadMapDto,
+    @EndpointRoles() roles: readonly Role[],
+  ) {
+    return this.routes.command(user, id, returnProposedRoadMapUpdate, { comment: body.comment }, roles);
   }
 
   @Command(

@@ -15,6 +15,7 @@ import {
   personSearchKey,
   roadMapRowProgress,
   routeDiagnosticsHistory,
+  routeEventLabels,
   type RouteRequest,
   type CreatedRoute,
   type RouteCreated,
@@ -267,10 +268,14 @@ export class RoutesService {
     }));
   }
 
-  /** Every event of the route, in order: who, when, what and why. */
+  /** Every event of the route, in order: who, when, what (with its Russian label) and why. */
   async history(user: AuthenticatedUser, routeId: string) {
     await this.originFor(user, routeId);
-    return (await this.store.readStream(routeStream(routeId))).map(historyEntry);
+    const labels: Readonly<Record<string, string>> = routeEventLabels;
+    return (await this.store.readStream(routeStream(routeId))).map((e) => ({
+      ...historyEntry(e),
+      event: labels[e.type] ?? e.type,
+    }));
   }
 
   /** The route as created, or 404 for a missing one or one the caller may not see. */

@@ -99,6 +99,9 @@ export type SubmitDraft = DomainCommand<'SubmitDraft', { readonly rows: readonly
 
 export type ProposeOwnRoadMap = DomainCommand<'ProposeOwnRoadMap', { readonly rows: readonly RouteRoadMapRow[] }>;
 
+/** The tutor returns the teacher's pending proposal with a comment: the teacher may propose again. */
+export type ReturnProposedRoadMap = DomainCommand<'ReturnProposedRoadMap', { readonly comment: string }>;
+
 export type ApproveProposedRoadMap = DomainCommand<
   'ApproveProposedRoadMap',
   { readonly controlPoints: readonly RouteControlPoint[] }
@@ -210,6 +213,7 @@ export type RouteCommand =
   | SubmitDraft
   | ProposeOwnRoadMap
   | ApproveProposedRoadMap
+  | ReturnProposedRoadMap
   | AgreeRoadMap
   | RaiseMonthlyCheck
   | RecordControlPointCheck

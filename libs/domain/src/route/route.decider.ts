@@ -14,7 +14,7 @@ import { agreeReflection, recordDesiredImage, recordReflection } from './route.s
 import { completeTask, correctRoadMap, raiseMonthlyCheck, recordPortfolioEntry } from './route.implementation';
 import { completeRoute, recordControlDiagnostics, startReflection } from './route.reflection';
 import { raiseRepeatedDiagnostics, recordRepeatedDiagnostics } from './route.repeated-diagnostics';
-import { agreeRoadMap, approveProposedRoadMap, proposeOwnRoadMap } from './route.road-map';
+import { agreeRoadMap, approveProposedRoadMap, proposeOwnRoadMap, returnProposedRoadMap } from './route.road-map';
 
 export const decideRoute = decideBy<RouteCommand, RouteState, RouteEvent>({
   CreateRoute: create,
@@ -28,6 +28,7 @@ export const decideRoute = decideBy<RouteCommand, RouteState, RouteEvent>({
   SubmitDraft: submitDraft,
   ProposeOwnRoadMap: proposeOwnRoadMap,
   ApproveProposedRoadMap: approveProposedRoadMap,
+  ReturnProposedRoadMap: returnProposedRoadMap,
   AgreeRoadMap: agreeRoadMap,
   RaiseMonthlyCheck: raiseMonthlyCheck,
   RecordControlPointCheck: recordControlPointCheck,

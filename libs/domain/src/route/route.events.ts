@@ -223,6 +223,15 @@ export type RoadMapProposed = RouteFact<
   { readonly rows: readonly RouteRoadMapRow[] } & Acted<'proposed'>
 >;
 
+/**
+ * The tutor returned the teacher's pending proposal with a comment (what to rework): the proposal is no longer
+ * pending and the teacher may propose again. `proposedAt`/`proposedBy` name the proposal returned.
+ */
+export type ProposedRoadMapReturned = RouteFact<
+  'ProposedRoadMapReturned',
+  { readonly comment: string; readonly proposedAt: string; readonly proposedBy: string } & Acted<'returned'>
+>;
+
 export type RoadMapAgreed = RouteFact<
   'RoadMapAgreed',
   {
@@ -354,6 +363,7 @@ export type RouteOwnEvent =
   | RouteStageChanged
   | RouteDraftSubmitted
   | RoadMapProposed
+  | ProposedRoadMapReturned
   | RoadMapAgreed
   | PortfolioEntryRecorded
   | ActivityDoneMarked
@@ -379,6 +389,7 @@ export const routeEventTypes: readonly RouteOwnEvent['type'][] = [
   'RouteStageChanged',
   'RouteDraftSubmitted',
   'RoadMapProposed',
+  'ProposedRoadMapReturned',
   'RoadMapAgreed',
   'PortfolioEntryRecorded',
   'ActivityDoneMarked',

@@ -1,9 +1,17 @@
-import { competenceAreas, competenceLevels, deficitLevels, routeActivityKinds, routeStages } from './route.events';
+import {
+  competenceAreas,
+  competenceLevels,
+  deficitLevels,
+  routeActivityKinds,
+  routeEventTypes,
+  routeStages,
+} from './route.events';
 import {
   competenceAreaLabels,
   competenceLevelLabels,
   deficitLevelLabels,
   routeActivityKindLabels,
+  routeEventLabels,
   routeMonthLabel,
   routeStageLabels,
 } from './route.labels';
@@ -19,6 +27,11 @@ describe('individual educational route (ИОМ)', () => {
       expect(competenceLevels.every((l) => russian(competenceLevelLabels[l]))).toBe(true);
       expect(deficitLevels.every((l) => russian(deficitLevelLabels[l]))).toBe(true);
       expect(routeActivityKinds.every((k) => russian(routeActivityKindLabels[k]))).toBe(true);
+    });
+
+    it('every route event has a Russian history label', () => {
+      expect(routeEventTypes.every((t) => russian(routeEventLabels[t]))).toBe(true);
+      expect(routeEventLabels.ProposedRoadMapReturned).toBe('Тьютор вернул дорожную карту педагога на доработку');
     });
 
     it('names a month in Russian', () => {

@@ -6,6 +6,7 @@ import type {
   DeficitLevel,
   RouteActivityKind,
   RouteRoadMapRow,
+  RouteOwnEvent,
   RouteRoadMapSource,
   RouteStage,
 } from './route.events';
@@ -59,6 +60,31 @@ export const routeRoadMapSourceLabels: Readonly<Record<RouteRoadMapSource, strin
   methodologistDraft: 'Проект методиста',
   tutorRefinement: 'Доработана тьютором',
   teacherProposal: 'Предложена педагогом',
+};
+
+/** What each of the route's own events means, as its history shows it. */
+export const routeEventLabels: Readonly<Record<RouteOwnEvent['type'], string>> = {
+  RouteCreated: 'ИОМ создан',
+  RouteGoalFixed: 'Зафиксированы цель и задачи ИОМ',
+  DiagnosticsRecorded: 'Записаны результаты диагностики',
+  DeficitLevelsEntered: 'Указаны уровни дефицитов',
+  RouteStageChanged: 'Смена этапа ИОМ',
+  RouteDraftSubmitted: 'Методист передал проект ИОМ тьютору',
+  RoadMapProposed: 'Педагог предложил собственную дорожную карту',
+  ProposedRoadMapReturned: 'Тьютор вернул дорожную карту педагога на доработку',
+  RoadMapAgreed: 'Дорожная карта согласована',
+  PortfolioEntryRecorded: 'Результат добавлен в портфолио',
+  ActivityDoneMarked: 'Педагог отметил выполнение мероприятия',
+  ActivityDoneConfirmed: 'Тьютор подтвердил выполнение мероприятия',
+  RoadMapCorrected: 'Дорожная карта скорректирована',
+  ControlPointsChecked: 'Ежемесячная проверка контрольных точек',
+  ControlPointsMissed: 'Контрольные точки пропущены',
+  DesiredImageRecorded: 'Записан желаемый образ педагога',
+  ReflectionRecorded: 'Записан рефлексивный анализ',
+  ReflectionAgreed: 'Рефлексивный анализ согласован',
+  ControlDiagnosticsRecorded: 'Записаны результаты контрольной диагностики',
+  RepeatedDiagnosticsRecorded: 'Записаны результаты повторной диагностики',
+  RouteCompleted: 'ИОМ завершён',
 };
 
 /**

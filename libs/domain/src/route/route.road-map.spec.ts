@@ -275,4 +275,91 @@ describe('individual educational route (ИОМ)', () => {
         .when(command('ProposeOwnRoadMap', { rows: [row2] }, teacher(tMonthly)))
         .thenRefuses('route.stage.mismatch'));
   });
+
+  describe('the teacher’s proposal returned with the tutor’s comment', () => {
+    const proposed = (rows: RouteRoadMapRow[] = [row2, row4], at = tSubmitOnTime): RouteEvent => ({
+      type: 'RoadMapProposed',
+      data: { routeId: 'route-1', rows, proposedAt: at, proposedBy: 'teacher-1' },
+    });
+    const comment = 'Добавьте стажировку по ИКТ-компетенциям';
+    const returnIt = (text: string, who = tutor(tAgree)) => command('ReturnProposedRoadMap', { comment: text }, who);
+    const returned: RouteEvent = {
+      type: 'ProposedRoadMapReturned',
+      data: {
+        routeId: 'route-1',
+        comment,
+        proposedAt: tSubmitOnTime,
+        proposedBy: 'teacher-1',
+        returnedAt: tAgree,
+        returnedBy: 'tutor-1',
+      },
+    };
+
+    it('the tutor returns the pending proposal with a trimmed comment', () =>
+      spec
+        .given([...inDesign, proposed()])
+        .when(returnIt(`  ${comment} `))
+        .then([returned]));
+
+    it('a returned proposal is no longer pending; the teacher sees the comment and her rows', () => {
+      const state = created_([...inDesign, proposed(), returned]);
+      expect(state.proposal).toBeUndefined();
+      expect(state.returnedProposal).toEqual({
+        rows: [row2, row4],
+        proposedAt: tSubmitOnTime,
+        comment,
+        returnedAt: tAgree,
+        returnedBy: 'tutor-1',
+      });
+      expect(state.stage).toBe('design');
+    });
+
+    it('the teacher proposes again, and the tutor approves the new proposal', () => {
+      const again = proposed([row2], tAgree);
+      const state = created_([...inDesign, proposed(), returned, again]);
+      expect(state.proposal?.rows).toEqual([row2]);
+      expect(state.returnedProposal).toBeUndefined();
+      spec
+        .given([...inDesign, proposed(), returned])
+        .when(command('ProposeOwnRoadMap', { rows: [row2] }, teacher(tAgree)))
+        .then([again]);
+      spec
+        .given([...inDesign, proposed(), returned, again])
+        .when(command('ApproveProposedRoadMap', { controlPoints }, tutor(tAgree)))
+        .thenEventTypes(['RoadMapAgreed', 'RouteStageChanged', 'TaskCancelled']);
+    });
+
+    it('approving a returned proposal is refused: nothing is pending', () =>
+      spec
+        .given([...inDesign, proposed(), returned])
+        .when(command('ApproveProposedRoadMap', { controlPoints }, tutor(tAgree)))
+        .thenRefuses('route.agreement.unmet', ['proposal.missing']));
+
+    it('refuses a blank comment, naming it', () =>
+      spec
+        .given([...inDesign, proposed()])
+        .when(returnIt('   '))
+        .thenRefuses('route.proposalReturn.unmet', ['comment.empty']));
+
+    it('refuses a comment over 1000 characters', () =>
+      spec
+        .given([...inDesign, proposed()])
+        .when(returnIt('а'.repeat(1001)))
+        .thenRefuses('route.proposalReturn.unmet', ['comment.tooLong']));
+
+    it('refuses when no proposal is pending, naming that and a missing comment', () =>
+      spec
+        .given([...inDesign, proposed(), returned])
+        .when(returnIt(''))
+        .thenRefuses('route.proposalReturn.unmet', ['proposal.missing', 'comment.empty']));
+
+    it('refuses anyone but the route’s tutor', () =>
+      spec
+        .given([...inDesign, proposed()])
+        .when(returnIt(comment, teacher(tAgree)))
+        .thenRefuses('route.forbidden'));
+
+    it('refuses once implementation began', () =>
+      spec.given(inImplementation).when(returnIt(comment)).thenRefuses('route.stage.mismatch'));
+  });
 });

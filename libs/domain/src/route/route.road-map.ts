@@ -2,8 +2,9 @@
 import { type CommandMetadata } from '../shared/decider';
 import type { UnmetCondition } from '../shared/refusal';
 import { refuse, unmetIf } from '../shared/rules';
+import { isMissing } from '../shared/text';
 import type { RouteEvent } from './route.events';
-import type { AgreeRoadMap, ApproveProposedRoadMap, ProposeOwnRoadMap } from './route.commands';
+import type { AgreeRoadMap, ApproveProposedRoadMap, ProposeOwnRoadMap, ReturnProposedRoadMap } from './route.commands';
 import { sameRows, validControlPoints, validRows } from './route.rules';
 import { CreatedRoute, RouteState } from './route.state';
 import { escalationTasks } from './route.diagnostics';
@@ -98,5 +99,38 @@ export const approveProposedRoadMap = (
       metadata,
       'Согласована дорожная карта, предложенная педагогом',
     ),
+  ];
+};
+
+/** The longest comment a tutor may return a proposal with, as the API's limit for route comments. */
+export const routeCommentMaxLength = 1000;
+
+export const returnProposedRoadMap = ({ data, metadata }: ReturnProposedRoadMap, current: RouteState): RouteEvent[] => {
+  const state = requireTurn(current, metadata, 'tutor', 'design');
+  const proposal = state.proposal;
+  const comment = isMissing(data.comment) ? '' : data.comment.trim();
+  const problems = [
+    ...unmetIf(proposal === undefined, 'proposal.missing', 'Педагог не представил собственную дорожную карту'),
+    ...unmetIf(comment === '', 'comment.empty', 'Не указан комментарий: что педагогу доработать'),
+    ...unmetIf(
+      comment.length > routeCommentMaxLength,
+      'comment.tooLong',
+      `Комментарий: не более ${routeCommentMaxLength} символов`,
+    ),
+  ];
+  if (proposal === undefined || problems.length > 0)
+    return refuse('route.proposalReturn.unmet', 'Дорожную карту педагога нельзя вернуть на доработку', problems);
+  return [
+    {
+      type: 'ProposedRoadMapReturned',
+      data: {
+        routeId: state.routeId,
+        comment,
+        proposedAt: proposal.proposedAt,
+        proposedBy: proposal.proposedBy,
+        returnedAt: metadata.now,
+        returnedBy: metadata.actorId,
+      },
+    },
   ];
 };

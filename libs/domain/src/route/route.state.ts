@@ -71,6 +71,15 @@ export interface RouteProposal {
   readonly proposedBy: string;
 }
 
+/** The teacher's last proposal the tutor returned, with the tutor's comment: shown to the teacher until she proposes again. */
+export interface RouteReturnedProposal {
+  readonly rows: readonly RouteRoadMapRow[];
+  readonly proposedAt: string;
+  readonly comment: string;
+  readonly returnedAt: string;
+  readonly returnedBy: string;
+}
+
 /** What PortfolioEntryRecorded recorded, less the route it names. */
 export type RoutePortfolioEntry = Omit<PortfolioEntryRecorded['data'], 'routeId'>;
 
@@ -124,6 +133,8 @@ export interface CreatedRoute {
   readonly roadMapVersions: readonly RouteRoadMapVersion[];
   readonly agreedAt?: string;
   readonly proposal?: RouteProposal;
+  /** Absent until a proposal is returned, and again once the teacher proposes anew or a road map is agreed. */
+  readonly returnedProposal?: RouteReturnedProposal;
   /** The agreed control points; a point moved at a monthly check carries its new date. */
   readonly controlPoints: readonly RouteControlPoint[];
   /** Absent in states folded before monthly checks were recorded (snapshots, read-model rows). */
@@ -167,6 +178,13 @@ export const initialRouteState = (): RouteState => ({ status: 'notCreated' });
 
 const whenCreated = (state: RouteState, next: (created: CreatedRoute) => CreatedRoute): RouteState =>
   state.status === 'created' ? next(state) : state;
+
+/** The route without an optional field (absent, not `undefined`: states are compared and stored as JSON). */
+const without = (state: CreatedRoute, field: 'proposal' | 'returnedProposal'): CreatedRoute => {
+  const rest: { -readonly [K in keyof CreatedRoute]: CreatedRoute[K] } = { ...state };
+  delete rest[field];
+  return rest;
+};
 
 const withVersion = (state: CreatedRoute, version: RouteRoadMapVersion): CreatedRoute =>
   // Agreeing the draft unchanged keeps its version: nothing new enters the history.
@@ -303,15 +321,21 @@ export const evolveRoute = (state: RouteState, event: RouteEvent): RouteState =>
       });
     case 'RoadMapProposed':
       return whenCreated(state, (s) => ({
-        ...s,
+        ...without(s, 'returnedProposal'),
         proposal: { rows: event.data.rows, proposedAt: event.data.proposedAt, proposedBy: event.data.proposedBy },
       }));
+    case 'ProposedRoadMapReturned':
+      return whenCreated(state, (s) => {
+        const { comment, proposedAt, returnedAt, returnedBy } = event.data;
+        // The proposal returned is the pending one; its rows stay for the teacher to rework.
+        const rows = s.proposal?.rows ?? [];
+        return { ...without(s, 'proposal'), returnedProposal: { rows, proposedAt, comment, returnedAt, returnedBy } };
+      });
     case 'RoadMapAgreed':
       return whenCreated(state, (s) => {
         const { version, source, rows, controlPoints, agreedAt, agreedBy } = event.data;
-        // An agreed road map settles the design stage: a pending proposal is no longer pending.
-        const rest: { -readonly [K in keyof CreatedRoute]: CreatedRoute[K] } = { ...s };
-        delete rest.proposal;
+        // An agreed road map settles the design stage: a pending (or returned) proposal is no longer pending.
+        const rest = without(without(s, 'proposal'), 'returnedProposal');
         return {
           ...withVersion(rest, { version, origin: source, rows, at: agreedAt, by: agreedBy }),
           controlPoints,

@@ -19,6 +19,7 @@ export const routesProjection = new FoldedStateProjection<RouteState>({
     RouteStageChanged: true,
     RouteDraftSubmitted: true,
     RoadMapProposed: true,
+    ProposedRoadMapReturned: true,
     RoadMapAgreed: true,
     PortfolioEntryRecorded: true,
     ActivityDoneMarked: true,

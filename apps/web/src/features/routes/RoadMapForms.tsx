@@ -102,8 +102,11 @@ export function AgreeRoadMapForm({ route, onDone }: FormProps) {
   );
 }
 
-/** The teacher's own road map (003 §3.1): the tutor reads it and approves it with the control points. */
-export function ApproveProposalForm({ route, onDone }: FormProps) {
+/**
+ * The teacher's own road map (003 §3.1): the tutor reads it and approves it with the control points, or returns it
+ * to the teacher with a comment on what to rework.
+ */
+export function ApproveProposalForm({ route, onDone, onReturned }: FormProps & { onReturned: () => void }) {
   const [points, setPoints] = useState(firstPoint);
   const command = useSubmit();
   if (!route.proposal) return null;
@@ -125,20 +128,48 @@ export function ApproveProposalForm({ route, onDone }: FormProps) {
         busyText="Согласование…"
         failed="Не согласовано"
       >
-        <p className="hint">
-          Чтобы вернуть карту педагогу, обсудите с ним изменения: он предлагает её заново, или согласуйте проект
-          методиста.
-        </p>
         <ControlPointsEditor points={points} onChange={setPoints} />
       </CommandForm>
+      <ReturnProposalForm route={route} onDone={onReturned} />
     </details>
+  );
+}
+
+/** The tutor returns the teacher's proposal with a comment: the teacher reworks it and proposes again. */
+function ReturnProposalForm({ route, onDone }: FormProps) {
+  const [comment, setComment] = useState('');
+  const command = useSubmit();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void command.submit(() => sendRouteCommand(route, 'return-proposed-road-map', { comment }).then(onDone));
+  };
+  return (
+    <CommandForm
+      command={command}
+      onSubmit={submit}
+      label="Вернуть дорожную карту педагогу на доработку"
+      submit="Вернуть на доработку"
+      busyText="Возврат…"
+      variant="plain"
+      failed="Не возвращено"
+    >
+      <TextAreaField
+        label="Комментарий для педагога: что доработать"
+        field="comment"
+        rows={2}
+        value={comment}
+        onChange={setComment}
+      />
+    </CommandForm>
   );
 }
 
 /** The teacher proposes a road map of her own (design stage); a new proposal replaces the previous one. */
 export function ProposeRoadMapForm({ route, onDone }: FormProps) {
+  // A returned proposal comes back to the teacher as she wrote it, to rework.
+  const last = route.proposal ?? route.returnedProposal;
   const [rows, setRows] = useState<EditableRow[]>(() =>
-    route.proposal ? editableRows(route.proposal.rows) : [blankRow('methodical', 'row-1')],
+    last ? editableRows(last.rows) : [blankRow('methodical', 'row-1')],
   );
   const command = useSubmit();
   const submit = (event: FormEvent) => {
@@ -146,8 +177,17 @@ export function ProposeRoadMapForm({ route, onDone }: FormProps) {
     void command.submit(() => sendRouteCommand(route, 'propose-own-road-map', { rows: rowsToSend(rows) }).then(onDone));
   };
   return (
-    <details open={route.proposal === undefined && route.draft?.submittedAt === undefined}>
+    <details
+      open={
+        route.returnedProposal !== undefined || (route.proposal === undefined && route.draft?.submittedAt === undefined)
+      }
+    >
       <summary>{route.proposal ? 'Изменить мою дорожную карту' : 'Предложить собственную дорожную карту'}</summary>
+      {route.returnedProposal ? (
+        <p className="alert alert-warn" role="status">
+          Тьютор вернул дорожную карту: {route.returnedProposal.comment}
+        </p>
+      ) : null}
       <CommandForm
         command={command}
         onSubmit={submit}

@@ -66,6 +66,7 @@ export function RouteActions({ route, onChanged }: { route: Route; onChanged: (n
         key="approve"
         route={route}
         onDone={() => onChanged('Дорожная карта педагога согласована: маршрут реализуется')}
+        onReturned={() => onChanged('Дорожная карта возвращена педагогу на доработку с вашим комментарием')}
       />,
     );
   }
