@@ -46,6 +46,9 @@ const notLists: Record<string, string> = {
   'GET /pairs/:id/documents/termination-order.docx': 'a file: one order',
   'GET /pairs/:id/documents/personal-programme.docx': 'a file: one version of one programme',
   'GET /pairs/:id/documents/final-report.docx': 'a file: one report',
+  'GET /routes/:id/documents/route.docx': 'a file: one route (title page, road map, portfolio)',
+  'GET /organisations/:id/documents/monitoring-report.docx':
+    "a file: one organisation's analytical report for a period",
   'GET /programmes/:id/documents/:documentId/scan': "a file: one document's signed scan",
   'GET /pairs/:id/documents/scan': "a file: one document's signed scan",
 };

@@ -110,6 +110,7 @@ describe('web application: the curator advances a programme after fixing a refus
     await page.getByRole('link', { name: 'Программа наставничества 2026/27' }).click();
     await expect(menuLinks(page)).resolves.toEqual([
       'Мои задачи',
+      'Показатели',
       'Программы',
       'ИОМ',
       'Сотрудники',
