@@ -3,8 +3,10 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Runtime } from '@temporalio/worker';
 import { appConfig } from '@mentorflow/config';
+import { DataSource } from 'typeorm';
 import { createWorker } from './create-worker';
 import { createWorkerPino, temporalLogger, WorkerNestLogger } from './logger';
+import { freeLoopbackPort, startWorkerMetricsServer, temporalCoreMetrics } from './metrics-server';
 import { WorkerModule } from './worker.module';
 
 async function main() {
@@ -14,12 +16,22 @@ async function main() {
   // pino with the API's redaction (nestjs-pino needs an HTTP server; the worker has none). Installed before
   // the first connection: the SDK's runtime logger is process-wide.
   // The configuration is validated first: a wrong value stops the worker with its name, before any connection.
-  const log = createWorkerPino(undefined, appConfig().logLevel);
-  Runtime.install({ logger: temporalLogger(log) });
+  const config = appConfig();
+  const log = createWorkerPino(undefined, config.logLevel);
+  // WORKER_METRICS_PORT: the Core's metrics too, on a loopback port the worker's /metrics reads and appends.
+  const corePort = config.metrics.workerPort > 0 ? await freeLoopbackPort() : undefined;
+  Runtime.install({
+    logger: temporalLogger(log),
+    ...(corePort === undefined ? {} : { telemetryOptions: temporalCoreMetrics(corePort) }),
+  });
   const app = await NestFactory.createApplicationContext(WorkerModule, { logger: new WorkerNestLogger(log) });
+  const metrics =
+    corePort === undefined ? undefined : await startWorkerMetricsServer(app.get(DataSource), config.metrics, corePort);
+  if (metrics) Logger.log(`Metrics on http://${config.metrics.workerHost}:${metrics.port}/metrics`, 'Worker');
   const worker = await createWorker(app);
   Logger.log(`Worker polling task queue "${worker.options.taskQueue}"`, 'Worker');
   await worker.run();
+  await metrics?.close();
   await app.close();
   process.exit(0);
 }

@@ -80,6 +80,24 @@ describe('configuration validated at start', () => {
     expect(validateEnvironment(valid)).toMatchObject({ HOST: '127.0.0.1' });
     expect(validateEnvironment({ ...valid, HOST: '0.0.0.0' })).toMatchObject({ HOST: '0.0.0.0' });
   });
+
+  it('opens no /metrics beyond this machine without METRICS_TOKEN', () => {
+    expect(validateEnvironment(valid)).toMatchObject({ WORKER_METRICS_PORT: 0, WORKER_METRICS_HOST: '127.0.0.1' });
+    expect(() =>
+      validateEnvironment({ ...valid, WORKER_METRICS_PORT: '9464', WORKER_METRICS_HOST: '0.0.0.0' }),
+    ).toThrow(/WORKER_METRICS_HOST: .*needs METRICS_TOKEN/);
+    expect(
+      validateEnvironment({
+        ...valid,
+        WORKER_METRICS_PORT: '9464',
+        WORKER_METRICS_HOST: '0.0.0.0',
+        METRICS_TOKEN: 'b'.repeat(16),
+      }),
+    ).toMatchObject({ WORKER_METRICS_PORT: 9464 });
+    expect(() => validateEnvironment({ ...valid, METRICS_TOKEN: 'short' })).toThrow(
+      /METRICS_TOKEN must be at least 16/,
+    );
+  });
 });
 
 describe('development sign-in', () => {
