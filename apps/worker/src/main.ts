@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Runtime } from '@temporalio/worker';
 import { appConfig } from '@mentorflow/config';
+import { assertSchemaCurrent, SchemaMismatchError } from '@mentorflow/database';
 import { DataSource } from 'typeorm';
 import { createWorker } from './create-worker';
 import { createWorkerPino, temporalLogger, WorkerNestLogger } from './logger';
@@ -18,6 +19,8 @@ async function main() {
   // The configuration is validated first: a wrong value stops the worker with its name, before any connection.
   const config = appConfig();
   const log = createWorkerPino(undefined, config.logLevel);
+  // The schema before anything connects: appends against an old schema would be retried forever.
+  await assertSchemaCurrent(config.databaseUrl, 'worker');
   // WORKER_METRICS_PORT: the Core's metrics too, on a loopback port the worker's /metrics reads and appends.
   const corePort = config.metrics.workerPort > 0 ? await freeLoopbackPort() : undefined;
   Runtime.install({
@@ -37,6 +40,6 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  console.error(error instanceof SchemaMismatchError ? error.message : error);
   process.exit(1);
 });
