@@ -1,4 +1,4 @@
-import type { INestApplicationContext } from '@nestjs/common';
+import { Logger, type INestApplicationContext } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Duration } from '@temporalio/common';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
@@ -11,7 +11,7 @@ import { createProgrammeActivities } from './activities/programme.activities';
 import { createPairActivities } from './activities/pair.activities';
 import { createRouteActivities } from './activities/route.activities';
 import { createNotificationActivities } from './activities/notification.activities';
-import { workerBundleOptions } from './workflows-path';
+import { workflowCode } from './workflow-bundle';
 
 /** Every activity of mentorflow, built from the Nest container's providers. */
 export function createActivities(app: INestApplicationContext) {
@@ -42,8 +42,8 @@ export async function createWorker(
     connection,
     namespace: temporal.namespace,
     taskQueue: temporal.taskQueue,
-    // A prebuilt bundle (benchmarks) replaces the bundling options; built the same way (bench/support/bundle.ts).
-    ...(overrides.workflowBundle ? {} : workerBundleOptions()),
+    // A bundle given (benchmarks) or prebuilt for these sources (npm run build:workflows), else bundled at start.
+    ...(overrides.workflowBundle ? {} : workflowCode((message) => Logger.log(message, 'Worker'))),
     activities: createActivities(app),
     // The same codec as the API's client: workflow inputs, updates and activity data are encrypted in Temporal.
     dataConverter: mentorflowDataConverter(payloadCodecFor(temporal.payloadKeys)),

@@ -6,6 +6,7 @@ import { appConfig } from '@mentorflow/config';
 import { assertSchemaCurrent, SchemaMismatchError } from '@mentorflow/database';
 import { DataSource } from 'typeorm';
 import { createWorker } from './create-worker';
+import { WorkflowBundleMismatchError } from './workflow-bundle';
 import { createWorkerPino, temporalLogger, WorkerNestLogger } from './logger';
 import { freeLoopbackPort, startWorkerMetricsServer, temporalCoreMetrics } from './metrics-server';
 import { WorkerModule } from './worker.module';
@@ -40,6 +41,8 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof SchemaMismatchError ? error.message : error);
+  // A refusal says what to do in its message: its stack would only bury it.
+  const refusal = error instanceof SchemaMismatchError || error instanceof WorkflowBundleMismatchError;
+  console.error(refusal ? error.message : error);
   process.exit(1);
 });
