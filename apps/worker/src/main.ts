@@ -19,7 +19,7 @@ async function main() {
   // the first connection: the SDK's runtime logger is process-wide.
   // The configuration is validated first: a wrong value stops the worker with its name, before any connection.
   const config = appConfig();
-  const log = createWorkerPino(undefined, config.logLevel);
+  const log = createWorkerPino(undefined, config.logLevel, config.logPretty);
   // The schema before anything connects: appends against an old schema would be retried forever.
   await assertSchemaCurrent(config.databaseUrl, 'worker');
   // WORKER_METRICS_PORT: the Core's metrics too, on a loopback port the worker's /metrics reads and appends.

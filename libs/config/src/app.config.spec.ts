@@ -1,4 +1,5 @@
 import { appConfig, isLoopbackHost, validateEnvironment, validateVariables } from './app.config';
+import { logTransport } from './log-redaction';
 
 const valid = {
   DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/mentorflow',
@@ -200,5 +201,14 @@ describe('variables read outside the Nest configuration', () => {
   it('checks only the variables named, so the workflow bundle needs no database or Temporal address', () => {
     expect(() => validateVariables(['WORKFLOW_STACK_TRACES'], {})).not.toThrow();
     expect(() => validateVariables(['WORKFLOW_STACK_TRACES'], { LOG_LEVEL: 'loud' })).not.toThrow();
+  });
+});
+
+describe('log lines', () => {
+  it('are JSON unless LOG_PRETTY=true (npm start) asks for pino-pretty', () => {
+    expect(logTransport(false)).toEqual({});
+    expect(logTransport(true)).toMatchObject({ transport: { target: 'pino-pretty' } });
+    expect(validateEnvironment({ ...valid, LOG_PRETTY: 'true' })).toMatchObject({ LOG_PRETTY: 'true' });
+    expect(() => validateEnvironment({ ...valid, LOG_PRETTY: 'yes' })).toThrow(/LOG_PRETTY/);
   });
 });

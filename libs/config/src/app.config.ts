@@ -495,6 +495,8 @@ export interface AppConfig {
   /** GET /auth/dev-users and POST /auth/dev-token answer: MENTORFLOW_DEV_SIGNIN=true, no OIDC, not production. */
   devSignIn: boolean;
   logLevel: string;
+  /** LOG_PRETTY=true: readable lines (pino-pretty) instead of JSON. */
+  logPretty: boolean;
   projector: { pollMs: number; batchSize: number; enabled: boolean; maxFailures: number };
   /** Signed scans of documents: a local directory or an S3-compatible bucket. */
   scans: ScanStorageConfig;
@@ -572,6 +574,7 @@ export const appConfig = registerAs(APP_CONFIG, (): AppConfig => {
     production: process.env.NODE_ENV === 'production',
     devSignIn: env.MENTORFLOW_DEV_SIGNIN === 'true' && !env.OIDC_ISSUER && process.env.NODE_ENV !== 'production',
     logLevel: env.LOG_LEVEL,
+    logPretty: env.LOG_PRETTY === 'true',
     projector: {
       pollMs: env.PROJECTOR_POLL_MS,
       batchSize: env.PROJECTOR_BATCH_SIZE,
