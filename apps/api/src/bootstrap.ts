@@ -11,6 +11,7 @@ import { IdempotencyStore, registerIdempotentAnswers } from './common/idempotenc
 import { mentorflowValidationPipe, registerJsonShapeLimit } from './common/validation';
 import { allowedHostnames, registerHostCheck, registerNoStore, registerRouteBodyLimits } from './http-hardening';
 import { registerApiMetrics } from './metrics/api-metrics';
+import { registerRequestTracing } from './metrics/request-tracing';
 import { registerWebApp } from './web-app';
 
 /**
@@ -44,6 +45,7 @@ export async function createApiApp(options: { logger?: false | LoggerService } =
   registerJsonShapeLimit(fastify);
   registerIdempotentAnswers(fastify, app.get(IdempotencyStore));
   registerApiMetrics(fastify, app.get(DataSource), config.metrics.token);
+  registerRequestTracing(fastify);
   app.useGlobalPipes(mentorflowValidationPipe());
   if (http.corsOrigins.length > 0) app.enableCors({ origin: http.corsOrigins, credentials: false });
   // Swagger UI needs inline styles and scripts; everything else keeps helmet's defaults.

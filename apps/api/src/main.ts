@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import './tracing';
 import { ConfigService } from '@nestjs/config';
 import { appConfig } from '@mentorflow/config';
 import { assertSchemaCurrent, SchemaMismatchError } from '@mentorflow/database';

@@ -1,8 +1,10 @@
 import 'reflect-metadata';
+import './tracing';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Runtime } from '@temporalio/worker';
 import { appConfig } from '@mentorflow/config';
+import { stopTracing } from '@mentorflow/temporal';
 import { assertSchemaCurrent, SchemaMismatchError } from '@mentorflow/database';
 import { DataSource } from 'typeorm';
 import { createWorker } from './create-worker';
@@ -37,6 +39,7 @@ async function main() {
   await worker.run();
   await metrics?.close();
   await app.close();
+  await stopTracing();
   process.exit(0);
 }
 

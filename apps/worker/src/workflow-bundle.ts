@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFile
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { bundleWorkflowCode, type WorkerOptions } from '@temporalio/worker';
 import { validateVariables } from '@mentorflow/config';
-import { workerBundleOptions, workflowBundleOptions, workflowStackTracesKept } from './workflows-path';
+import { workerBundleOptions, workflowBundleOptions, workflowStackTracesKept, workflowTracing } from './workflows-path';
 
 const root = resolve(__dirname, '..', '..', '..');
 
@@ -31,17 +31,21 @@ function sourceFiles(dir: string): string[] {
 
 /**
  * A hash of everything a workflow bundle is made of: workflows/ and libs/ (what it imports), package-lock.json (the
- * SDK and webpack), the bundling options (workflows-path.ts, WORKFLOW_STACK_TRACES). Equal hashes, equal bundles; the
+ * SDK and webpack), the bundling options (workflows-path.ts, WORKFLOW_STACK_TRACES, tracing on or off). Equal hashes,
+ * equal bundles; the
  * worker compares it with a prebuilt bundle's manifest. libs/ holds more than the workflows import: a change there
  * only costs a rebuild.
  */
 export function workflowSourcesHash(): string {
-  const hash = createHash('sha256').update(workflowStackTracesKept() ? 'stack traces kept\0' : '');
+  const hash = createHash('sha256')
+    .update(workflowStackTracesKept() ? 'stack traces kept\0' : '')
+    .update(workflowTracing() ? 'traced\0' : '');
   for (const file of [
     ...sourceFiles(join(root, 'workflows')),
     ...sourceFiles(join(root, 'libs')),
     join(root, 'package-lock.json'),
     join(root, 'apps', 'worker', 'src', 'workflows-path.ts'),
+    join(root, 'libs', 'temporal', 'src', 'failure-converter.ts'),
   ].sort()) {
     hash
       .update(relative(root, file))
