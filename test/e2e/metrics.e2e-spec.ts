@@ -1,5 +1,8 @@
 import { Runtime } from '@temporalio/worker';
+import Fastify from 'fastify';
 import { DataSource } from 'typeorm';
+import { allowedHostnames, registerHostCheck } from '../../apps/api/src/http-hardening';
+import { registerApiMetrics } from '../../apps/api/src/metrics/api-metrics';
 import { freeLoopbackPort, startWorkerMetricsServer, temporalCoreMetrics } from '../../apps/worker/src/metrics-server';
 import { freshIds } from '../support/ids';
 import { places, registerOrganisation, startProgramme } from '../support/programme-setup';
@@ -88,12 +91,21 @@ describe('/metrics of the API and the worker (issue 23)', () => {
     }
   });
 
-  it('serves no /metrics at all without METRICS_TOKEN', async () => {
-    // bootstrap registers /metrics only with a token; the system above has one, so ask a registry without.
-    const { registerApiMetrics } = await import('../../apps/api/src/metrics/api-metrics');
-    const fastify = (await import('fastify')).default();
-    registerApiMetrics(fastify, system.api.get(DataSource), undefined);
-    expect((await fastify.inject({ method: 'GET', url: '/metrics' })).statusCode).toBe(404);
-    await fastify.close();
+  it('serves no /metrics at all without METRICS_TOKEN; with it, to a scraper naming the API by a service name', async () => {
+    // bootstrap registers /metrics only with a token; the system above has one, so ask bare servers with and without.
+    const serve = (token: string | undefined) => {
+      const fastify = Fastify();
+      registerHostCheck(fastify, allowedHostnames({ host: '127.0.0.1' }));
+      registerApiMetrics(fastify, system.api.get(DataSource), token);
+      return fastify;
+    };
+    const without = serve(undefined);
+    expect((await without.inject({ method: 'GET', url: '/metrics' })).statusCode).toBe(404);
+    await without.close();
+    const scraped = serve(TOKEN);
+    const headers = { host: 'api:3000', authorization: `Bearer ${TOKEN}` };
+    expect((await scraped.inject({ method: 'GET', url: '/metrics', headers })).statusCode).toBe(200);
+    expect((await scraped.inject({ method: 'GET', url: '/organisations', headers })).statusCode).toBe(421);
+    await scraped.close();
   });
 });
