@@ -9,17 +9,29 @@ import { developmentJwtSecret, developmentPayloadKeys } from './lib/dev-secret.m
 import { startEmbeddedPostgres } from './lib/postgres.mjs';
 import { freePort, waitForPort } from './lib/process.mjs';
 import { ensureTemporalCli } from './lib/temporal-cli.mjs';
-import { temporalDevServerArgs, temporalUiWanted } from './lib/temporal-dev-server.mjs';
+import { devServerOutput, temporalDevServerArgs, temporalUiWanted } from './lib/temporal-dev-server.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = path.join(root, '.data');
 const log = (message) => process.stderr.write(`[mentorflow] ${message}\n`);
 const children = [];
+/** The API and the worker: stopped before the servers they use. */
+const apps = new Set();
 const cleanups = [];
 let stopping = false;
 
-function run(name, command, args, env, { onExit } = {}) {
-  const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
+/** `quietWhenStopping`: its output is dropped once Ctrl-C is pressed (the Temporal dev server's shutdown warnings). */
+function run(name, command, args, env, { onExit, quietWhenStopping = false } = {}) {
+  const stdio = quietWhenStopping ? ['ignore', 'pipe', 'pipe'] : ['ignore', 'inherit', 'inherit'];
+  const child = spawn(command, args, { cwd: root, env, stdio });
+  if (quietWhenStopping) {
+    const copy = devServerOutput(
+      (line) => process.stderr.write(line),
+      () => !stopping,
+    );
+    child.stdout.on('data', copy);
+    child.stderr.on('data', copy);
+  }
   children.push(child);
   child.on('exit', (code, signal) => {
     if (!stopping) {
@@ -42,8 +54,14 @@ async function stop(code = 0) {
   if (stopping) return;
   stopping = true;
   log('stopping…');
-  for (const child of children.reverse()) if (child.exitCode === null) child.kill('SIGTERM');
-  await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : undefined)));
+  // The API and the worker first (started last), then what they use: stopped together, the worker and the API
+  // would log every call the vanishing Temporal server and database drop.
+  const ended = (c) =>
+    c.exitCode === null && c.signalCode === null ? new Promise((r) => c.once('exit', r)) : undefined;
+  for (const group of [children.filter((c) => apps.has(c)), children.filter((c) => !apps.has(c))]) {
+    for (const child of group.reverse()) if (child.exitCode === null) child.kill('SIGTERM');
+    await Promise.all(group.map(ended));
+  }
   for (const cleanup of cleanups.reverse()) await cleanup().catch((e) => log(`cleanup: ${e.message}`));
   process.exit(code);
 }
@@ -107,6 +125,7 @@ async function main() {
       cli,
       temporalDevServerArgs({ port, uiPort, codecPort, dbFile: path.join(dataDir, 'temporal.db'), ui }),
       env,
+      { quietWhenStopping: true },
     );
     await waitForPort(port, { timeoutMs: 60_000 });
     env.TEMPORAL_ADDRESS = `127.0.0.1:${port}`;
@@ -162,14 +181,17 @@ async function main() {
   }
 
   const register = ['-r', '@swc-node/register'];
+  // Readable log lines at this terminal (pino-pretty); JSON lines everywhere else (LOG_PRETTY unset).
+  env.LOG_PRETTY ??= 'true';
   // The heap is set explicitly: 2,000 cached workflows take ≈ 0.7 GB (bench 7), the rest is headroom.
-  run(
+  const worker = run(
     'worker',
     process.execPath,
     [`--max-old-space-size=${process.env.WORKER_HEAP_MB ?? 1536}`, ...register, 'apps/worker/src/main.ts'],
     env,
   );
-  run('api', process.execPath, [...register, 'apps/api/src/main.ts'], env);
+  const api = run('api', process.execPath, [...register, 'apps/api/src/main.ts'], env);
+  apps.add(worker).add(api);
   const apiPort = Number(env.PORT ?? 3000);
   await waitForPort(apiPort, { timeoutMs: 120_000 });
 

@@ -6,3 +6,7 @@ export function temporalDevServerArgs(options: {
   ui: boolean;
 }): string[];
 export function temporalUiWanted(env: Record<string, string | undefined>): boolean;
+export function devServerOutput(
+  write: (line: string) => void,
+  running: () => boolean,
+): (chunk: Buffer | string) => void;

@@ -34,3 +34,17 @@ export function temporalDevServerArgs({ port, uiPort, codecPort, dbFile, ui }) {
 
 /** MENTORFLOW_TEMPORAL_UI=true (or 1): the embedded, write-capable UI; anything else: none. */
 export const temporalUiWanted = (env) => ['true', '1'].includes(String(env.MENTORFLOW_TEMPORAL_UI ?? '').toLowerCase());
+
+/**
+ * Copies the dev server's output to `write` line by line while `running()` says it runs, nothing after: stopping,
+ * it warns about every connection the stopping worker and API drop and every task it abandons — pages of lines about
+ * nothing wrong, which buried the last useful ones (issue 23).
+ */
+export function devServerOutput(write, running) {
+  let partial = '';
+  return (chunk) => {
+    const lines = (partial + chunk.toString()).split('\n');
+    partial = lines.pop() ?? '';
+    for (const line of lines) if (running()) write(`${line}\n`);
+  };
+}

@@ -3,7 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { ThrottlingModule } from './common/throttler.guard';
 import { LoggerModule } from 'nestjs-pino';
 import { ConfigService } from '@nestjs/config';
-import { logRedaction, logSerializers, MentorflowConfigModule, type AppConfig } from '@mentorflow/config';
+import { logRedaction, logSerializers, logTransport, MentorflowConfigModule, type AppConfig } from '@mentorflow/config';
 import { DatabaseModule } from '@mentorflow/database';
 import { EventStoreModule } from '@mentorflow/event-store';
 import { TemporalClientModule } from '@mentorflow/temporal';
@@ -41,6 +41,7 @@ import { UsersModule } from './users/users.module';
           redact: logRedaction,
           serializers: logSerializers,
           autoLogging: process.env.NODE_ENV !== 'test',
+          ...logTransport(config.getOrThrow<AppConfig['logPretty']>('app.logPretty')),
         },
       }),
     }),

@@ -5,10 +5,13 @@ import { appConfig } from '@mentorflow/config';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { IdempotencyStore, registerIdempotentAnswers } from './common/idempotency.interceptor';
 import { mentorflowValidationPipe, registerJsonShapeLimit } from './common/validation';
 import { allowedHostnames, registerHostCheck, registerNoStore, registerRouteBodyLimits } from './http-hardening';
+import { registerApiMetrics } from './metrics/api-metrics';
+import { registerRequestTracing } from './metrics/request-tracing';
 import { registerWebApp } from './web-app';
 
 /**
@@ -41,6 +44,8 @@ export async function createApiApp(options: { logger?: false | LoggerService } =
   registerRouteBodyLimits(fastify);
   registerJsonShapeLimit(fastify);
   registerIdempotentAnswers(fastify, app.get(IdempotencyStore));
+  registerApiMetrics(fastify, app.get(DataSource), config.metrics.token);
+  registerRequestTracing(fastify);
   app.useGlobalPipes(mentorflowValidationPipe());
   if (http.corsOrigins.length > 0) app.enableCors({ origin: http.corsOrigins, credentials: false });
   // Swagger UI needs inline styles and scripts; everything else keeps helmet's defaults.

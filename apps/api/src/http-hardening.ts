@@ -23,11 +23,14 @@ export function allowedHostnames(http: Pick<AppConfig['http'], 'host' | 'publicU
 /**
  * Refuses a request whose Host header names another site, before routing: a web page whose domain
  * was re-pointed at this address (DNS rebinding) sends its own name as Host, so it never reaches a
- * route. Health probes are exempt: they carry no personal data and orchestrators send a pod's IP.
+ * route. Health probes are exempt: they carry no personal data and orchestrators send a pod's IP; so is /metrics,
+ * which Prometheus scrapes by a service name and which answers only its bearer token (METRICS_TOKEN).
  */
+const HOST_CHECK_EXEMPT = /^\/(health|metrics)(\/|\?|$)/;
+
 export function registerHostCheck(fastify: FastifyInstance, allowed: ReadonlySet<string>): void {
   fastify.addHook('onRequest', async (request, reply) => {
-    if (request.url === '/health' || request.url.startsWith('/health/') || request.url.startsWith('/health?')) return;
+    if (HOST_CHECK_EXEMPT.test(request.url)) return;
     // `hostname` drops the port; behind a trusted proxy it is X-Forwarded-Host's.
     if (allowed.has(request.hostname.toLowerCase())) return;
     return reply

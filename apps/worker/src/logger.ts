@@ -1,12 +1,17 @@
 import type { LoggerService } from '@nestjs/common';
 import type { LogLevel, LogMetadata, Logger } from '@temporalio/common';
-import { logRedaction } from '@mentorflow/config';
+import { logRedaction, logTransport } from '@mentorflow/config';
 import { classifySqlState, sqlStateOf } from '@mentorflow/event-store';
 import pino, { type Logger as Pino } from 'pino';
 
-/** The worker logs as the API does: JSON lines through pino, with personal data and credentials redacted; `level`: LOG_LEVEL. */
-export const createWorkerPino = (destination?: pino.DestinationStream, level = 'info'): Pino =>
-  pino({ level, redact: logRedaction }, destination ?? pino.destination(1));
+/**
+ * The worker logs as the API does: JSON lines through pino (readable ones with LOG_PRETTY=true), with personal data
+ * and credentials redacted; `level`: LOG_LEVEL.
+ */
+export const createWorkerPino = (destination?: pino.DestinationStream, level = 'info', pretty = false): Pino =>
+  destination === undefined && pretty
+    ? pino({ level, redact: logRedaction, ...logTransport(true) })
+    : pino({ level, redact: logRedaction }, destination ?? pino.destination(1));
 
 type PinoLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
 

@@ -2,6 +2,16 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { BundleOptions } from '@temporalio/worker';
 import { validateVariables } from '@mentorflow/config';
+import { activeTracing, FAILURE_CONVERTER_PATH } from '@mentorflow/temporal';
+
+/** The SDK's workflow-side tracing interceptors (spans of workflow runs, updates, activities scheduled). */
+export const WORKFLOW_TRACING_INTERCEPTORS =
+  require.resolve('@temporalio/interceptors-opentelemetry/lib/workflow-interceptors');
+
+/** Tracing is on (OTEL_EXPORTER_OTLP_ENDPOINT, or a test's exporter): its interceptors go into the bundle. */
+export const workflowTracing = (): boolean =>
+  activeTracing() !== undefined ||
+  Boolean(validateVariables(['OTEL_EXPORTER_OTLP_ENDPOINT']).OTEL_EXPORTER_OTLP_ENDPOINT);
 
 /** Finds workflows/index.ts from the source tree or a built dist/ (the worker bundles it at start). */
 export function workflowsPath(): string {
@@ -49,12 +59,18 @@ function withoutPromiseStackTraces(config: WebpackConfig): WebpackConfig {
 }
 
 /**
- * How every workflow bundle of mentorflow is built (the worker's, the replay tests' and the
- * benchmarks'), so that what is tested and measured is what runs.
+ * How every workflow bundle of mentorflow built ahead of the worker is built (npm run build:workflows, the replay
+ * tests', the benchmarks'), as the worker bundles at start with its data converter and interceptors, so that what is
+ * tested and measured is what runs.
  */
-export function workflowBundleOptions(): Pick<BundleOptions, 'workflowsPath' | 'webpackConfigHook'> {
+export function workflowBundleOptions(): Pick<
+  BundleOptions,
+  'workflowsPath' | 'webpackConfigHook' | 'failureConverterPath' | 'workflowInterceptorModules'
+> {
   return {
     workflowsPath: workflowsPath(),
+    failureConverterPath: FAILURE_CONVERTER_PATH,
+    ...(workflowTracing() ? { workflowInterceptorModules: [WORKFLOW_TRACING_INTERCEPTORS] } : {}),
     ...(workflowStackTracesKept() ? {} : { webpackConfigHook: withoutPromiseStackTraces }),
   };
 }

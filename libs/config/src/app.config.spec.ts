@@ -1,4 +1,5 @@
 import { appConfig, isLoopbackHost, validateEnvironment, validateVariables } from './app.config';
+import { logTransport } from './log-redaction';
 
 const valid = {
   DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/mentorflow',
@@ -79,6 +80,24 @@ describe('configuration validated at start', () => {
   it('listens on the loopback address unless HOST says otherwise', () => {
     expect(validateEnvironment(valid)).toMatchObject({ HOST: '127.0.0.1' });
     expect(validateEnvironment({ ...valid, HOST: '0.0.0.0' })).toMatchObject({ HOST: '0.0.0.0' });
+  });
+
+  it('opens no /metrics beyond this machine without METRICS_TOKEN', () => {
+    expect(validateEnvironment(valid)).toMatchObject({ WORKER_METRICS_PORT: 0, WORKER_METRICS_HOST: '127.0.0.1' });
+    expect(() =>
+      validateEnvironment({ ...valid, WORKER_METRICS_PORT: '9464', WORKER_METRICS_HOST: '0.0.0.0' }),
+    ).toThrow(/WORKER_METRICS_HOST: .*needs METRICS_TOKEN/);
+    expect(
+      validateEnvironment({
+        ...valid,
+        WORKER_METRICS_PORT: '9464',
+        WORKER_METRICS_HOST: '0.0.0.0',
+        METRICS_TOKEN: 'b'.repeat(16),
+      }),
+    ).toMatchObject({ WORKER_METRICS_PORT: 9464 });
+    expect(() => validateEnvironment({ ...valid, METRICS_TOKEN: 'short' })).toThrow(
+      /METRICS_TOKEN must be at least 16/,
+    );
   });
 });
 
@@ -182,5 +201,14 @@ describe('variables read outside the Nest configuration', () => {
   it('checks only the variables named, so the workflow bundle needs no database or Temporal address', () => {
     expect(() => validateVariables(['WORKFLOW_STACK_TRACES'], {})).not.toThrow();
     expect(() => validateVariables(['WORKFLOW_STACK_TRACES'], { LOG_LEVEL: 'loud' })).not.toThrow();
+  });
+});
+
+describe('log lines', () => {
+  it('are JSON unless LOG_PRETTY=true (npm start) asks for pino-pretty', () => {
+    expect(logTransport(false)).toEqual({});
+    expect(logTransport(true)).toMatchObject({ transport: { target: 'pino-pretty' } });
+    expect(validateEnvironment({ ...valid, LOG_PRETTY: 'true' })).toMatchObject({ LOG_PRETTY: 'true' });
+    expect(() => validateEnvironment({ ...valid, LOG_PRETTY: 'yes' })).toThrow(/LOG_PRETTY/);
   });
 });

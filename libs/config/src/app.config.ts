@@ -302,6 +302,40 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsString()
   TRUST_PROXY?: string;
+
+  /**
+   * The bearer token /metrics asks for (Prometheus's `authorization` credentials). Unset: the API serves no
+   * /metrics at all and the worker's metrics listener stays on a loopback address (checked below).
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters (openssl rand -hex 16)' })
+  METRICS_TOKEN?: string;
+
+  /** The worker's /metrics listener (the worker has no other HTTP); 0 or unset: none. */
+  @IntegerVariable(0, 65535)
+  WORKER_METRICS_PORT = 0;
+
+  /** The address that listener binds; anything but loopback needs METRICS_TOKEN (checked below). */
+  @IsString()
+  @IsNotEmpty()
+  WORKER_METRICS_HOST = '127.0.0.1';
+
+  /** Set: traces go by OTLP/HTTP to this collector (`http://collector:4318`); unset: no tracing at all. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string;
+
+  /** `true`: log lines are printed for a person (pino-pretty; `npm start` sets it); otherwise JSON lines. */
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  LOG_PRETTY?: string;
+
+  /** A prebuilt workflow bundle (`npm run build:workflows`): the worker refuses it unless it matches its code. */
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  WORKFLOW_BUNDLE?: string;
 }
 
 const problemLine = (e: ValidationError) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`;
@@ -315,7 +349,12 @@ export function validateEnvironment(config: Record<string, unknown>): Environmen
       `  MENTORFLOW_DEV_SIGNIN: development sign-in lets anyone who reaches the API act as any user, so it is allowed only while the API listens on a loopback address (HOST=127.0.0.1, ::1 or localhost), not HOST=${validated.HOST}`,
     );
   }
-  lines.push(...temporalTlsProblems(validated), ...workflowsPathProblems(validated), ...scanStorageProblems(validated));
+  lines.push(
+    ...temporalTlsProblems(validated),
+    ...workflowsPathProblems(validated),
+    ...scanStorageProblems(validated),
+    ...metricsProblems(validated),
+  );
   if (lines.length > 0) {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
@@ -364,6 +403,15 @@ export function scanStorageConfig(
       ? { credentials: { accessKeyId: env.SCAN_S3_ACCESS_KEY_ID, secretAccessKey: env.SCAN_S3_SECRET_ACCESS_KEY } }
       : {}),
   };
+}
+
+/** Metrics name every read model, command and route: off a loopback address only behind the token. */
+function metricsProblems(env: EnvironmentVariables): string[] {
+  if (env.WORKER_METRICS_PORT === 0 || env.METRICS_TOKEN !== undefined || isLoopbackHost(env.WORKER_METRICS_HOST))
+    return [];
+  return [
+    `  WORKER_METRICS_HOST: the worker's /metrics on ${env.WORKER_METRICS_HOST} needs METRICS_TOKEN (or a loopback address)`,
+  ];
 }
 
 /**
@@ -447,9 +495,13 @@ export interface AppConfig {
   /** GET /auth/dev-users and POST /auth/dev-token answer: MENTORFLOW_DEV_SIGNIN=true, no OIDC, not production. */
   devSignIn: boolean;
   logLevel: string;
+  /** LOG_PRETTY=true: readable lines (pino-pretty) instead of JSON. */
+  logPretty: boolean;
   projector: { pollMs: number; batchSize: number; enabled: boolean; maxFailures: number };
   /** Signed scans of documents: a local directory or an S3-compatible bucket. */
   scans: ScanStorageConfig;
+  /** /metrics: the bearer token (none: the API serves none) and the worker's listener (port 0: none). */
+  metrics: { token?: string; workerPort: number; workerHost: string };
   /** Notifications: SMTP when `smtpUrl` is set (else the log), retries with exponential backoff, links to PUBLIC_URL. */
   mail: { smtpUrl?: string; from: string; maxAttempts: number; retryBaseMs: number; unsubscribeSecret: string };
   http: {
@@ -522,6 +574,7 @@ export const appConfig = registerAs(APP_CONFIG, (): AppConfig => {
     production: process.env.NODE_ENV === 'production',
     devSignIn: env.MENTORFLOW_DEV_SIGNIN === 'true' && !env.OIDC_ISSUER && process.env.NODE_ENV !== 'production',
     logLevel: env.LOG_LEVEL,
+    logPretty: env.LOG_PRETTY === 'true',
     projector: {
       pollMs: env.PROJECTOR_POLL_MS,
       batchSize: env.PROJECTOR_BATCH_SIZE,
@@ -529,6 +582,11 @@ export const appConfig = registerAs(APP_CONFIG, (): AppConfig => {
       maxFailures: env.PROJECTION_MAX_FAILURES,
     },
     scans: scanStorageConfig(env),
+    metrics: {
+      ...(env.METRICS_TOKEN ? { token: env.METRICS_TOKEN } : {}),
+      workerPort: env.WORKER_METRICS_PORT,
+      workerHost: env.WORKER_METRICS_HOST,
+    },
     mail: {
       ...(env.SMTP_URL ? { smtpUrl: env.SMTP_URL } : {}),
       from: env.MAIL_FROM,

@@ -70,6 +70,20 @@ export const logRedactPaths: string[] = [
 
 export const REDACTED = '[REDACTED]';
 
+/**
+ * LOG_PRETTY=true (`npm start` sets it): lines for a person at a terminal, through pino-pretty in pino's transport
+ * thread; otherwise JSON lines, one per event, for a log collector. Redaction runs before either.
+ */
+export const logTransport = (pretty: boolean) =>
+  pretty
+    ? {
+        transport: {
+          target: 'pino-pretty',
+          options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname', destination: 1 },
+        },
+      }
+    : {};
+
 /** Pino's `redact` option: paths replaced by a marker, so a reader sees the field was there. */
 export const logRedaction = { paths: logRedactPaths, censor: REDACTED };
 

@@ -35,3 +35,4 @@ export * from './notifications/task-calendar-event';
 export * from './practices/practices.projection';
 export * from './parking/parked-events';
 export * from './parking/retry-all';
+export * from './metrics/store-metrics';

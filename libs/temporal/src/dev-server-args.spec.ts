@@ -32,4 +32,11 @@ describe('the Temporal dev server of npm start', () => {
     expect(args).not.toContain('--headless');
     expect(args).toContain('--ui-ip 127.0.0.1 --ui-port 8233 --ui-codec-endpoint http://127.0.0.1:8888');
   });
+
+  it('shows its output line by line while it runs and none once npm start stops (its shutdown warnings)', () => {
+    const shown = call(
+      "(() => { const out = []; let running = true; const copy = m.devServerOutput((l) => out.push(l), () => running); copy('time=1 level=WARN msg=a\\ntime=2 '); copy('level=WARN msg=b\\n'); running = false; copy('time=3 level=WARN msg=\"unable to poll\"\\n'); return out; })()",
+    );
+    expect(shown).toEqual(['time=1 level=WARN msg=a\n', 'time=2 level=WARN msg=b\n']);
+  });
 });

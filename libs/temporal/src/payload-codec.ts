@@ -140,8 +140,11 @@ export function payloadCodecFor(spec: string | undefined, nodeEnv = process.env.
   ]);
 }
 
+/** The failure converter's module, for the data converter and for a workflow bundle built ahead (its sandbox loads it). */
+export const FAILURE_CONVERTER_PATH = require.resolve('./failure-converter');
+
 /** The data converter every mentorflow Temporal client and worker uses. */
 export const mentorflowDataConverter = (codec: PayloadCodec) => ({
   payloadCodecs: [codec],
-  failureConverterPath: require.resolve('./failure-converter'),
+  failureConverterPath: FAILURE_CONVERTER_PATH,
 });

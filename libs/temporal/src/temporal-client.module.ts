@@ -4,6 +4,7 @@ import { Client, Connection, type TLSConfig } from '@temporalio/client';
 import type { AppConfig } from '@mentorflow/config';
 import { AesGcmPayloadCodec, mentorflowDataConverter, payloadCodecFor } from './payload-codec';
 import { temporalTlsOptions } from './tls';
+import { tracingClientInterceptors } from './tracing';
 
 export const TEMPORAL_CONNECTION = Symbol('TEMPORAL_CONNECTION');
 
@@ -56,6 +57,8 @@ class ConnectionCloser implements OnApplicationShutdown {
           connection,
           namespace: settings.namespace,
           dataConverter: mentorflowDataConverter(settings.payloadCodec),
+          // Tracing on: the request's trace continues into the workflow (its headers), else none.
+          interceptors: tracingClientInterceptors(),
         }),
     },
     ConnectionCloser,
