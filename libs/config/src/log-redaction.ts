@@ -56,6 +56,8 @@ export const personalDataLogKeys = [
   'refresh_token',
   'id_token',
   'clientSecret',
+  // An organisation's webhook signing secret (shown once when the webhook is set).
+  'secret',
 ] as const;
 
 const MAX_DEPTH = 6;
@@ -89,8 +91,15 @@ export const logRedaction = { paths: logRedactPaths, censor: REDACTED };
 
 const queryKeys = new Set<string>(personalDataLogKeys.map((key) => key.toLowerCase()));
 
-/** A request URL with the values of personal or credential query parameters replaced (`?email=…`). */
-export function redactUrl(url: string): string {
+/** Paths whose last segment is a credential: a calendar feed's token (`/calendar/feeds/<token>.ics`). */
+const SECRET_PATH = /^(\/calendar\/feeds\/)[^/?#]+/;
+
+/**
+ * A request URL with the values of personal or credential query parameters replaced (`?email=…`), and a
+ * credential in the path (a calendar feed's token) too.
+ */
+export function redactUrl(requested: string): string {
+  const url = requested.replace(SECRET_PATH, `$1${REDACTED}`);
   const query = url.indexOf('?');
   if (query < 0) return url;
   const params = new URLSearchParams(url.slice(query + 1));

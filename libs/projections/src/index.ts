@@ -32,6 +32,7 @@ export * from './tasks/review-tasks';
 export * from './notifications/notification-templates';
 export * from './notifications/smtp-notification-sender';
 export * from './notifications/task-calendar-event';
+export * from './notifications/webhook-notification-sender';
 export * from './practices/practices.projection';
 export * from './parking/parked-events';
 export * from './parking/retry-all';

@@ -18,7 +18,7 @@ import {
   type RegionalSpecialistRole,
   type Role,
 } from '@mentorflow/domain';
-import { UserDirectory } from '../users/user-directory';
+import { UserDirectory, type DirectoryUser } from '../users/user-directory';
 import { IS_PUBLIC, ROLES, SCOPE, type ResourceScope, type ScopeKind } from './auth.decorators';
 import type { AuthenticatedUser, OrganisationRole } from './auth.types';
 import { canAccessOrganisation, organisationOfStream } from './organisation-access';
@@ -64,32 +64,9 @@ export class AuthGuard implements CanActivate {
       );
     }
 
-    const roles = [...new Set(found.assignments.map((a) => a.role))];
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets) ?? [];
-    // `/me` and the like are open to any signed-in user: they declare every role.
-    const permitted = roles.filter((role) => allowed.includes(role));
-    const reach = [
-      ...found.assignments.flatMap((a): OrganisationRole[] =>
-        a.organisationId ? [{ role: a.role, organisationId: a.organisationId }] : [],
-      ),
-      ...(await this.regionalReach(found.assignments)),
-      ...(await servedReachOf(this.db, found.sub, found.assignments)),
-    ];
-    request.user = {
-      sub: found.sub,
-      userId: found.userId,
-      fullName: found.fullName,
-      roles,
-      assignments: found.assignments.map(({ role, organisationId, region, municipality }) => ({
-        role,
-        ...(organisationId ? { organisationId } : {}),
-        ...(region ? { region } : {}),
-        ...(municipality ? { municipality } : {}),
-      })),
-      reach,
-      permitted,
-      organisationIds: [...new Set(reach.filter((r) => permitted.includes(r.role)).map((r) => r.organisationId))],
-    };
+    request.user = await authenticatedUserOf(this.db, found, allowed);
+    const { permitted } = request.user;
     if (permitted.length === 0) throw new ForbiddenException('Недостаточно прав для этого действия');
     await this.assertResourceScope(
       request,
@@ -155,21 +132,59 @@ export class AuthGuard implements CanActivate {
         )[0]?.organisation_id;
     }
   }
+}
 
-  /** A regional coordinator reaches every organisation registered in their region (or municipality of it). */
-  private async regionalReach(
-    assignments: { role: Role; region?: string; municipality?: string }[],
-  ): Promise<OrganisationRole[]> {
-    const scopes = assignments.filter((a) => a.role === 'regionalCoordinator' && a.region);
-    if (scopes.length === 0) return [];
-    const rows = await this.db.query<{ organisation_id: string }[]>(
-      `SELECT DISTINCT o.organisation_id FROM organisations_view o
-       JOIN unnest($1::text[], $2::text[]) AS s(region, municipality)
-         ON o.region = s.region AND (s.municipality = '' OR o.municipality = s.municipality)`,
-      [scopes.map((s) => s.region), scopes.map((s) => s.municipality ?? '')],
-    );
-    return rows.map((r) => ({ role: 'regionalCoordinator', organisationId: r.organisation_id }));
-  }
+/** A regional coordinator reaches every organisation registered in their region (or municipality of it). */
+async function regionalReach(
+  db: DataSource,
+  assignments: { role: Role; region?: string; municipality?: string }[],
+): Promise<OrganisationRole[]> {
+  const scopes = assignments.filter((a) => a.role === 'regionalCoordinator' && a.region);
+  if (scopes.length === 0) return [];
+  const rows = await db.query<{ organisation_id: string }[]>(
+    `SELECT DISTINCT o.organisation_id FROM organisations_view o
+     JOIN unnest($1::text[], $2::text[]) AS s(region, municipality)
+       ON o.region = s.region AND (s.municipality = '' OR o.municipality = s.municipality)`,
+    [scopes.map((s) => s.region), scopes.map((s) => s.municipality ?? '')],
+  );
+  return rows.map((r) => ({ role: 'regionalCoordinator', organisationId: r.organisation_id }));
+}
+
+/**
+ * The user a request acts as: their roles, where they reach (granted organisations, a coordinator's region,
+ * the schools a regional specialist serves) and which of the route's `allowed` roles they hold. The guard
+ * builds it for every request; the calendar feed builds it for the person whose feed it is.
+ */
+export async function authenticatedUserOf(
+  db: DataSource,
+  found: DirectoryUser,
+  allowed: readonly Role[],
+): Promise<AuthenticatedUser> {
+  const roles = [...new Set(found.assignments.map((a) => a.role))];
+  // `/me` and the like are open to any signed-in user: they declare every role.
+  const permitted = roles.filter((role) => allowed.includes(role));
+  const reach = [
+    ...found.assignments.flatMap((a): OrganisationRole[] =>
+      a.organisationId ? [{ role: a.role, organisationId: a.organisationId }] : [],
+    ),
+    ...(await regionalReach(db, found.assignments)),
+    ...(await servedReachOf(db, found.sub, found.assignments)),
+  ];
+  return {
+    sub: found.sub,
+    userId: found.userId,
+    fullName: found.fullName,
+    roles,
+    assignments: found.assignments.map(({ role, organisationId, region, municipality }) => ({
+      role,
+      ...(organisationId ? { organisationId } : {}),
+      ...(region ? { region } : {}),
+      ...(municipality ? { municipality } : {}),
+    })),
+    reach,
+    permitted,
+    organisationIds: [...new Set(reach.filter((r) => permitted.includes(r.role)).map((r) => r.organisationId))],
+  };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { applyDecorators, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { applyDecorators, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Role } from '@mentorflow/domain';
 import { Roles, Scope, Unscoped, type ScopeKind } from '../auth/auth.decorators';
@@ -45,6 +45,14 @@ export const Create = (path: string, roles: readonly Role[], summary: string, sc
 /** POST `path` that acts on an existing resource: 200 (or `status`), nothing is created. */
 export const Command = (path: string, roles: readonly Role[], summary: string, scope?: EndpointScope, status = 200) =>
   endpoint(Post(path), roles, summary, scope, status);
+
+/** PUT `path`: sets (creates or replaces) the resource the path names; 200. */
+export const Replace = (path: string, roles: readonly Role[], summary: string, scope?: EndpointScope) =>
+  endpoint(Put(path), roles, summary, scope, 200);
+
+/** DELETE `path`: 200 with what is left (Nest's default for DELETE). */
+export const Remove = (path: string, roles: readonly Role[], summary: string, scope?: EndpointScope) =>
+  endpoint(Delete(path), roles, summary, scope, 200);
 
 /** A path parameter that must be a UUID (400 naming it otherwise); `anyVersion`: any 8-4-4-4-12 hex id. */
 export const IdParam = (name = 'id', anyVersion = false): ParameterDecorator => Param(name, UuidParam(anyVersion));

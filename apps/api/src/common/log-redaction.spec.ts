@@ -106,6 +106,20 @@ describe('log redaction of personal data and credentials', () => {
     expect(text).toContain('учитель');
   });
 
+  it('keeps a calendar feed’s token out of request logs (issue 21): the path itself is the credential', async () => {
+    const { port } = server.address() as AddressInfo;
+    const token = 'Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0Z2FycGx5';
+    await fetch(`http://127.0.0.1:${port}/calendar/feeds/${token}.ics`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ secret: 'a1b2c3d4e5f6' }),
+    });
+    const text = output.text();
+    expect(text).not.toContain(token);
+    expect(text).not.toContain('a1b2c3d4e5f6');
+    expect(text).toContain('/calendar/feeds/[REDACTED]');
+  });
+
   it('redacts the Temporal SDK log metadata of the worker the same way', () => {
     const out = capture();
     const logger = temporalLogger(createWorkerPino(out.stream));

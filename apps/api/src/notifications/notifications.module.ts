@@ -3,13 +3,23 @@ import { ConfigService } from '@nestjs/config';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '@mentorflow/config';
-import { LogNotificationSender, NotificationDispatcher, SmtpNotificationSender } from '@mentorflow/projections';
+import {
+  LogNotificationSender,
+  NotificationDispatcher,
+  SmtpNotificationSender,
+  WebhookNotificationSender,
+} from '@mentorflow/projections';
 import { PeopleDirectory } from '../people/people.directory';
 import { PeopleModule } from '../people/people.module';
 import { NotificationPreferencesController, UnsubscribeController } from './notification-preferences.controller';
 import { NotificationPreferencesService } from './notification-preferences.service';
+import { CalendarFeedController, OwnCalendarFeedController } from './calendar-feeds.controller';
+import { CalendarFeedsService } from './calendar-feeds.service';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsService } from './notifications.service';
+import { publicUrlOf } from './public-url';
+import { WebhooksController } from './webhooks.controller';
+import { WebhooksService } from './webhooks.service';
 
 /**
  * Notifications leave from the API process: it holds the staff directory that names the recipients and
@@ -17,10 +27,19 @@ import { NotificationsService } from './notifications.service';
  */
 @Module({
   imports: [PeopleModule],
-  controllers: [NotificationsController, NotificationPreferencesController, UnsubscribeController],
+  controllers: [
+    NotificationsController,
+    NotificationPreferencesController,
+    UnsubscribeController,
+    OwnCalendarFeedController,
+    CalendarFeedController,
+    WebhooksController,
+  ],
   providers: [
     NotificationsService,
     NotificationPreferencesService,
+    CalendarFeedsService,
+    WebhooksService,
     {
       provide: NotificationDispatcher,
       inject: [getDataSourceToken(), ConfigService, PeopleDirectory],
@@ -36,11 +55,12 @@ import { NotificationsService } from './notifications.service';
             pollMs: app.projector.pollMs,
             maxAttempts: app.mail.maxAttempts,
             retryBaseMs: app.mail.retryBaseMs,
-            publicUrl: app.http.publicUrl ?? `http://127.0.0.1:${app.port}`,
+            publicUrl: publicUrlOf(app),
             unsubscribeSecret: app.mail.unsubscribeSecret,
           },
           sender,
           people,
+          new WebhookNotificationSender(db),
         );
       },
     },

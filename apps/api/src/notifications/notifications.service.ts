@@ -21,7 +21,7 @@ interface NotificationRow extends Omit<OutgoingNotification, 'body'> {
 }
 
 const COLUMNS = `notification_id AS "notificationId", kind, recipient_id AS "recipientId", recipient_role AS "recipientRole",
-  task_id AS "taskId", subject, attempts, last_error AS "lastError", created_at AS "createdAt",
+  task_id AS "taskId", subject, channel, attempts, last_error AS "lastError", created_at AS "createdAt",
   next_attempt_at AS "nextAttemptAt", sent_at AS "sentAt", failed_at AS "failedAt", skipped_at AS "skippedAt",
   held_at AS "heldAt", digest_id AS "digestId",
   resent_at AS "resentAt", resent_by AS "resentBy", resend_reason AS "resendReason"`;

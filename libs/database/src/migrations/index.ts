@@ -4,6 +4,7 @@ import { CreatePeople1764900000000 } from './1764900000000-create-people';
 import { AllowTeacherRole1765300000000 } from './1765300000000-allow-teacher-role';
 import { CreateIdempotencyKeys1765310000000 } from './1765310000000-create-idempotency-keys';
 import { CreateNotificationPreferences1766010000000 } from './1766010000000-create-notification-preferences';
+import { CreateNotificationChannels1766020000000 } from './1766020000000-create-notification-channels';
 
 /**
  * The API's own tables, which no event fills and no projection rebuild may touch: users and their role
@@ -18,4 +19,5 @@ export const apiTableMigrations = [
   AllowTeacherRole1765300000000,
   CreateIdempotencyKeys1765310000000,
   CreateNotificationPreferences1766010000000,
+  CreateNotificationChannels1766020000000,
 ];

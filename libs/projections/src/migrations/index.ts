@@ -14,6 +14,7 @@ import { DropStaffNamesFromOrganisationsView1765200000000 } from './176520000000
 import { CreatePracticesView1765328000000 } from './1765328000000-create-practices-view';
 import { CreateProjectionParkedEvents1765400000000 } from './1765400000000-create-projection-parked-events';
 import { AddNotificationDigest1766010000001 } from './1766010000001-add-notification-digest';
+import { AddNotificationChannel1766020000001 } from './1766020000001-add-notification-channel';
 
 export const readModelMigrations = [
   CreateReadModels1763856100000,
@@ -32,4 +33,5 @@ export const readModelMigrations = [
   CreatePracticesView1765328000000,
   CreateProjectionParkedEvents1765400000000,
   AddNotificationDigest1766010000001,
+  AddNotificationChannel1766020000001,
 ];

@@ -23,7 +23,12 @@ export interface OutgoingNotification {
   taskId: string | null;
   subject: string;
   body: string;
+  /** `email`, or `webhook`: the organisation's messenger webhook (issue 21). */
+  channel: NotificationChannel;
 }
+
+export const notificationChannels = ['email', 'webhook'] as const;
+export type NotificationChannel = (typeof notificationChannels)[number];
 
 /** A row ready to go: the rendered message, the recipient's address and a Message-ID derived from the row. */
 export interface NotificationEnvelope extends OutgoingNotification {
@@ -36,6 +41,8 @@ export interface NotificationEnvelope extends OutgoingNotification {
   calendarEvent?: string;
   /** The signed link that turns this kind off (also the List-Unsubscribe header). */
   unsubscribeUrl: string;
+  /** What a webhook payload says of the task: no names (titles hold none); none for a digest. */
+  task?: { organisationId: string; title: string; dueLocalDate?: string; link: string };
 }
 
 /** Where notifications go: the log by default, e-mail (SmtpNotificationSender) when SMTP_URL is set. */
@@ -130,6 +137,8 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
     private readonly settings: NotificationDispatcherSettings,
     private readonly sender: NotificationSender = new LogNotificationSender(),
     private readonly recipients?: NotificationRecipients,
+    /** The `webhook` channel's sender (WebhookNotificationSender); e-mail and the log take the rest. */
+    private readonly webhookSender?: NotificationSender,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -162,7 +171,7 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
     return this.dataSource.transaction(async (tx) => {
       const [row] = await tx.query<(OutgoingNotification & { attempts: number })[]>(
         `SELECT notification_id AS "notificationId", kind, recipient_id AS "recipientId", recipient_role AS "recipientRole",
-                task_id AS "taskId", subject, body, attempts
+                task_id AS "taskId", subject, body, channel, attempts
          FROM notification_outbox
          WHERE sent_at IS NULL AND failed_at IS NULL AND skipped_at IS NULL AND held_at IS NULL
            AND next_attempt_at <= now()
@@ -171,9 +180,10 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
       if (!row) return 'none';
       const { attempts, ...notification } = row;
       // The person's choice for this kind: turned off → skipped, in the digest → held for it.
-      if (await holdOrSkip(tx, notification)) return 'held';
+      // E-mail only: a bot's deliveries are the organisation's, not the person's to turn off or hold.
+      if (notification.channel === 'email' && (await holdOrSkip(tx, notification))) return 'held';
       try {
-        await this.sender.send(await this.envelopeOf(notification, tx));
+        await this.senderOf(notification.channel).send(await this.envelopeOf(notification, tx));
       } catch (error) {
         await this.recordFailure(tx, notification, attempts + 1, error as Error);
         return 'failed';
@@ -185,6 +195,12 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
       );
       return 'sent';
     });
+  }
+
+  private senderOf(channel: NotificationChannel): NotificationSender {
+    if (channel === 'email') return this.sender;
+    if (this.webhookSender) return this.webhookSender;
+    throw new PermanentNotificationError(`Канал ${channel} не подключён`);
   }
 
   private unsubscribeUrl(row: OutgoingNotification): string {
@@ -230,15 +246,22 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
     });
     // An escalation is about someone else's task: it does not go into the supervisor's calendar.
     const ownDeadline = row.kind !== 'TaskEscalated' && task.dueLocalDate;
+    const link = taskLink(this.settings.publicUrl, task.subject);
     return {
       ...envelope(row, recipient, message, unsubscribeUrl),
+      task: {
+        organisationId: task.organisationId,
+        title: task.title,
+        ...(task.dueLocalDate ? { dueLocalDate: task.dueLocalDate } : {}),
+        link,
+      },
       ...(ownDeadline
         ? {
             calendarEvent: taskCalendarEvent({
               taskId: task.taskId,
               title: task.title,
               dueLocalDate: ownDeadline,
-              link: taskLink(this.settings.publicUrl, task.subject),
+              link,
               now: new Date(),
             }),
           }

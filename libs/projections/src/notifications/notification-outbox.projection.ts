@@ -3,6 +3,7 @@ import type { TaskAssignee, TaskEvent, TaskView } from '@mentorflow/domain';
 import { eventTypesOf, type Projection } from '../projection';
 import { anyHolderOfRole } from '../tasks/review-tasks';
 import { notificationSubject, type NotificationKind } from './notification-templates';
+import { enqueueWebhookDelivery } from './webhook-notification-sender';
 
 /** Who hears of an event: the assignee of a new or reminded task, the new one of a passed task, the supervisors of an escalation. */
 const recipientsOf = (event: RecordedEvent, task: TaskView): readonly TaskAssignee[] => {
@@ -61,6 +62,7 @@ export const notificationOutboxProjection: Projection = {
             event.recordedAt,
           ],
         );
+        await enqueueWebhookDelivery(tx, `${event.eventId}:${i}`, task.organisationId);
       }
     }
   },

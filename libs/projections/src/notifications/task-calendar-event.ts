@@ -46,31 +46,54 @@ const utcStamp = (instant: Date): string =>
     .replace(/[-:]/g, '')
     .replace(/\.\d{3}/, '');
 
-export function taskCalendarEvent({ taskId, title, dueLocalDate, link, now }: TaskCalendarEvent): string {
-  return [
+/** The VEVENT of one task, unfolded: the one place a task becomes a calendar event (e-mail and feed). */
+const taskEventLines = ({ taskId, title, dueLocalDate, link, now }: TaskCalendarEvent): string[] => [
+  'BEGIN:VEVENT',
+  `UID:${taskId}@mentorflow`,
+  `DTSTAMP:${utcStamp(now)}`,
+  `DTSTART;VALUE=DATE:${basicDate(dueLocalDate)}`,
+  `DTEND;VALUE=DATE:${basicDate(nextDay(dueLocalDate))}`,
+  `SUMMARY:${escapeText(`Срок: ${title}`)}`,
+  `DESCRIPTION:${escapeText(`Открыть задачу: ${link}`)}`,
+  `URL:${link}`,
+  'TRANSP:TRANSPARENT',
+  'BEGIN:VALARM',
+  'ACTION:DISPLAY',
+  'TRIGGER:-P1D',
+  `DESCRIPTION:${escapeText(`Завтра срок: ${title}`)}`,
+  'END:VALARM',
+  'END:VEVENT',
+];
+
+const calendarOf = (header: readonly string[], events: readonly TaskCalendarEvent[]): string =>
+  [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
     'PRODID:-//mentorflow//notifications//RU',
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
-    'BEGIN:VEVENT',
-    `UID:${taskId}@mentorflow`,
-    `DTSTAMP:${utcStamp(now)}`,
-    `DTSTART;VALUE=DATE:${basicDate(dueLocalDate)}`,
-    `DTEND;VALUE=DATE:${basicDate(nextDay(dueLocalDate))}`,
-    `SUMMARY:${escapeText(`Срок: ${title}`)}`,
-    `DESCRIPTION:${escapeText(`Открыть задачу: ${link}`)}`,
-    `URL:${link}`,
-    'TRANSP:TRANSPARENT',
-    'BEGIN:VALARM',
-    'ACTION:DISPLAY',
-    'TRIGGER:-P1D',
-    `DESCRIPTION:${escapeText(`Завтра срок: ${title}`)}`,
-    'END:VALARM',
-    'END:VEVENT',
+    ...header,
+    ...events.flatMap(taskEventLines),
     'END:VCALENDAR',
   ]
     .map(fold)
     .join('\r\n')
     .concat('\r\n');
+
+/** One task's deadline: the `.ics` attachment of a task e-mail. */
+export function taskCalendarEvent(event: TaskCalendarEvent): string {
+  return calendarOf([], [event]);
+}
+
+/**
+ * A person's open tasks as the calendar a subscription reads (`/calendar/feeds/<token>.ics`): the same
+ * events as the e-mails' attachments (same UIDs), so an attachment already imported is updated, not doubled.
+ * The calendar asks to be re-read hourly (apps that honour it: Outlook, Apple; Google and Яндекс poll on
+ * their own schedule).
+ */
+export function taskCalendarFeed(events: readonly TaskCalendarEvent[]): string {
+  return calendarOf(
+    ['X-WR-CALNAME:Задачи наставничества', 'X-PUBLISHED-TTL:PT1H', 'REFRESH-INTERVAL;VALUE=DURATION:PT1H'],
+    events,
+  );
 }
