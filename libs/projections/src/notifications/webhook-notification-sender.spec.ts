@@ -64,7 +64,6 @@ describe('the webhook channel', () => {
       organisationId: 'org-1',
       task: { id: envelope.taskId, title: 'Проект ИОМ', dueDate: '2026-05-14', link: 'http://x/app/routes/r' },
       recipient: { personId: 'person-1', role: 'methodologist' },
-      createdAt: now.toISOString(),
     } satisfies WebhookPayload);
   });
 

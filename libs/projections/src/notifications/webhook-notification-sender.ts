@@ -8,7 +8,8 @@ import {
 } from './notification-dispatcher';
 
 /**
- * The JSON an organisation's webhook receives for each notification. Ids, the task's title (titles hold no
+ * The JSON an organisation's webhook receives for each notification, the same on every attempt (when it was
+ * sent is the timestamp header). Ids, the task's title (titles hold no
  * names), its due date and link, and whom it is for by person id and role: the bot maps person ids to its
  * chats, so no name or contact leaves mentorflow.
  */
@@ -21,7 +22,6 @@ export interface WebhookPayload {
   organisationId: string;
   task: { id: string; title: string; dueDate: string | null; link: string };
   recipient: { personId: string; role: string };
-  createdAt: string;
 }
 
 export const webhookHeaders = {
@@ -91,7 +91,6 @@ export class WebhookNotificationSender implements NotificationSender {
       organisationId: task.organisationId,
       task: { id: taskId, title: task.title, dueDate: task.dueLocalDate ?? null, link: task.link },
       recipient: { personId: notification.recipientId, role: notification.recipientRole },
-      createdAt: this.now().toISOString(),
     };
     const body = JSON.stringify(payload);
     const timestamp = String(Math.floor(this.now().getTime() / 1000));
