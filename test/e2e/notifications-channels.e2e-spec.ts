@@ -194,6 +194,9 @@ describe('notifications by calendar feed and webhook', () => {
       const refused = await system.request('PUT', hook, curator, { url });
       expect(refused.status).toBe(400);
       expect(refused.body.errors[0].field).toBe('url');
+      expect(refused.body.errors[0].message).toMatch(
+        /^(Поле обязательно|Адрес вебхука должен быть полным адресом https:\/\/…)/,
+      );
     }
     expect((await system.request('GET', hook, curator)).body).toEqual({ configured: false });
     const https = await system.request('PUT', hook, curator, { url: 'https://bot.school.example.ru/hook' });

@@ -713,6 +713,19 @@ const corpus: Record<string, { body: Body; cases: (body: Body) => Case[] }> = {
     body: { role: 'curator', organisationId: uuid() },
     cases: (b) => [['bad enum', withField(b, 'role', 'superuser'), 'role', 'isIn']],
   },
+  // Issue 21: a person's calendar feed and an organisation's webhook. No fields: the generic cases (an extra one) apply.
+  'POST /calendar/feed': { body: {}, cases: () => [] },
+  'DELETE /calendar/feed': { body: {}, cases: () => [] },
+  'PUT /organisations/:id/webhook': {
+    body: { url: 'https://bot.school.example.ru/mentorflow' },
+    cases: (b) => [
+      ['missing field', withField(b, 'url', undefined), 'url', 'isString'],
+      ['not https', withField(b, 'url', 'http://bot.school.example.ru/mentorflow'), 'url', 'webhookUrl'],
+      ['not a URL', withField(b, 'url', 'бот школы'), 'url', 'webhookUrl'],
+      ['too long', withField(b, 'url', `https://bot.ru/${'a'.repeat(2000)}`), 'url', 'maxLength'],
+    ],
+  },
+  'DELETE /organisations/:id/webhook': { body: {}, cases: () => [] },
   'POST /notifications/:id/resend': {
     body: { reason: 'Рабочий e-mail исправлен в карточке сотрудника' },
     cases: (b) => [

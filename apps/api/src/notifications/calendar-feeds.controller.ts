@@ -1,10 +1,11 @@
-import { Controller, Get, NotFoundException, Param, Res } from '@nestjs/common';
+import { Body, Controller, Get, NotFoundException, Param, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { roles } from '@mentorflow/domain';
 import { CurrentUser, Public, Unscoped } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/auth.types';
 import { ApiController, Create, Read, Remove } from '../common/endpoints';
+import { NoFieldsDto } from '../common/no-fields.dto';
 import { CalendarFeedsService } from './calendar-feeds.service';
 
 /** The signed-in person's own calendar feed: make (or replace) its address, see whether one exists, revoke it. */
@@ -17,7 +18,7 @@ export class OwnCalendarFeedController {
     roles,
     'Получить ссылку на свой календарь задач (iCalendar); прежняя ссылка перестаёт работать. Ссылка показывается один раз',
   )
-  create(@CurrentUser() user: AuthenticatedUser) {
+  create(@CurrentUser() user: AuthenticatedUser, @Body() _body: NoFieldsDto) {
     return this.feeds.create(user.sub);
   }
 
@@ -27,7 +28,7 @@ export class OwnCalendarFeedController {
   }
 
   @Remove('', roles, 'Отозвать ссылку на свой календарь задач: по ней больше ничего не отдаётся')
-  revoke(@CurrentUser() user: AuthenticatedUser) {
+  revoke(@CurrentUser() user: AuthenticatedUser, @Body() _body: NoFieldsDto) {
     return this.feeds.revoke(user.sub);
   }
 }

@@ -23,8 +23,9 @@ export class WebhookDto {
       example: 'https://bot.school.example.ru/mentorflow',
       description: "The bot's address: https (http only to localhost); every notification is POSTed there, signed",
     },
+    // A message of its own too: class-validator keeps the context only of a constraint whose message is not empty.
     ValidateBy(
-      { name: 'webhookUrl', validator: { validate: isWebhookUrl } },
+      { name: 'webhookUrl', validator: { validate: isWebhookUrl, defaultMessage: () => webhookUrlMessage } },
       { context: { message: webhookUrlMessage } },
     ),
   )
