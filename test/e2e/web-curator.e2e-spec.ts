@@ -119,6 +119,7 @@ describe('web application: the curator advances a programme after fixing a refus
       'Региональные специалисты',
       'Банк практик',
       'Настройки уведомлений',
+      'Бот в мессенджере',
     ]);
     await page.getByRole('heading', { name: 'Условия перехода к следующему этапу' }).waitFor();
     const current = page.locator('.stage-track [aria-current="step"]');

@@ -2058,6 +2058,61 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/calendar/feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Есть ли ссылка на свой календарь задач (сама ссылка не хранится и не показывается) */
+        get: operations["OwnCalendarFeedController_status"];
+        put?: never;
+        /** Получить ссылку на свой календарь задач (iCalendar); прежняя ссылка перестаёт работать. Ссылка показывается один раз */
+        post: operations["OwnCalendarFeedController_create"];
+        /** Отозвать ссылку на свой календарь задач: по ней больше ничего не отдаётся */
+        delete: operations["OwnCalendarFeedController_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/calendar/feeds/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Календарь задач человека (text/calendar) по секретной ссылке: открытые задачи со сроками; 404 — ссылка отозвана */
+        get: operations["CalendarFeedController_feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organisations/{id}/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Вебхук организации: адрес и когда подключён (без секрета) */
+        get: operations["WebhooksController_get"];
+        /** Подключить или заменить вебхук организации: уведомления её задач отправляются туда подписанным JSON. Секрет подписи показывается один раз */
+        put: operations["WebhooksController_set"];
+        post?: never;
+        /** Отключить вебхук организации */
+        delete: operations["WebhooksController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/people/{id}/export": {
         parameters: {
             query?: never;
@@ -3274,6 +3329,14 @@ export interface components {
         };
         NotificationPreferencesDto: {
             preferences: components["schemas"]["NotificationPreferenceDto"][];
+        };
+        NoFieldsDto: Record<string, never>;
+        WebhookDto: {
+            /**
+             * @description The bot's address: https (http only to localhost); every notification is POSTed there, signed
+             * @example https://bot.school.example.ru/mentorflow
+             */
+            url: string;
         };
         DepersonalisationDto: {
             /**
@@ -6304,6 +6367,149 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OwnCalendarFeedController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OwnCalendarFeedController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoFieldsDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OwnCalendarFeedController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoFieldsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CalendarFeedController_feed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WebhooksController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WebhooksController_set: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WebhooksController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoFieldsDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {

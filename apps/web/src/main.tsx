@@ -21,6 +21,7 @@ import { ImportPeople } from './features/people/ImportPeople';
 import { RegionalSpecialists } from './features/organisations/RegionalSpecialists';
 import { Notifications } from './features/notifications/Notifications';
 import { NotificationSettings } from './features/notification-settings/NotificationSettings';
+import { OrganisationWebhookPage } from './features/notifications/OrganisationWebhook';
 import { PracticeBank } from './features/practices/PracticeBank';
 import { PracticePage } from './features/practices/PracticePage';
 import { SubmitPractice } from './features/practices/SubmitPractice';
@@ -55,6 +56,7 @@ const router = createBrowserRouter(
         { path: 'users', element: <Users /> },
         { path: 'notifications', element: <Notifications /> },
         { path: 'notification-settings', element: <NotificationSettings /> },
+        { path: 'webhook', element: <OrganisationWebhookPage /> },
         { path: 'parked-events', element: <ParkedEvents /> },
         { path: 'people/import', element: <ImportPeople /> },
         { path: 'regional-specialists', element: <RegionalSpecialists /> },

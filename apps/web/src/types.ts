@@ -502,3 +502,18 @@ export interface ParkedEventItem {
   lastFailedAt: string;
   retriedAt: string | null;
 }
+
+/** GET/POST/DELETE /calendar/feed: whether the person's calendar feed exists; its address only when just made. */
+export interface CalendarFeedStatus {
+  exists: boolean;
+  createdAt?: string;
+  url?: string;
+}
+
+/** GET/PUT/DELETE /organisations/:id/webhook: the messenger webhook; its secret only when just set. */
+export interface OrganisationWebhook {
+  configured: boolean;
+  url?: string;
+  createdAt?: string;
+  secret?: string;
+}

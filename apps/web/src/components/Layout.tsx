@@ -35,6 +35,7 @@ export const menu: MenuItem[] = [
   },
   { to: '/practices', label: 'Банк практик', roles: 'all' },
   { to: '/notification-settings', label: 'Настройки уведомлений', roles: 'all' },
+  { to: '/webhook', label: 'Бот в мессенджере', roles: ['curator', 'director', 'administrator'] },
   { to: '/calendar', label: 'Производственный календарь', roles: ['administrator'] },
   { to: '/users', label: 'Пользователи и роли', roles: ['administrator'] },
   { to: '/notifications', label: 'Уведомления', roles: ['administrator'] },

@@ -1,18 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import { useSearchParams } from 'react-router';
 import { postJson } from '../../api';
 import { useSession } from '../../auth';
+import { useOrganisationChoice } from '../../components/organisations';
 import { PersonPicker } from '../../components/PersonPicker';
-import {
-  ConfirmDialog,
-  DataTable,
-  DoneBox,
-  ErrorBox,
-  Loading,
-  SelectField,
-  ShowMore,
-  usePaged,
-} from '../../components/ui';
+import { ConfirmDialog, DataTable, DoneBox, ErrorBox, Loading, ShowMore, usePaged } from '../../components/ui';
 import { formatInstant } from '../../format';
 import { useSubmit } from '../../use-submit';
 import {
@@ -34,9 +25,9 @@ export function RegionalSpecialists() {
   // The organisations a regional specialist may serve: not the regional ones themselves.
   const schools = [...session.organisations.values()]
     .filter((o) => !isRegionalOrganisationKind(o.kind))
-    .sort((a, b) => a.name.localeCompare(b.name, 'ru'));
-  const [params, setParams] = useSearchParams();
-  const organisationId = params.get('organisation') ?? schools[0]?.organisationId ?? '';
+    .sort((a, b) => a.name.localeCompare(b.name, 'ru'))
+    .map((o) => ({ id: o.organisationId, name: o.name }));
+  const { organisationId, select } = useOrganisationChoice(schools);
   return (
     <section aria-labelledby="regional-title">
       <h1 id="regional-title">Региональные специалисты</h1>
@@ -47,15 +38,7 @@ export function RegionalSpecialists() {
       {schools.length === 0 ? (
         <p className="empty">Нет организаций, за которыми можно закрепить специалистов.</p>
       ) : null}
-      {schools.length > 1 ? (
-        <SelectField
-          label="Организация"
-          field="organisation"
-          value={organisationId}
-          onChange={(id) => setParams({ organisation: id })}
-          options={schools.map((o) => [o.organisationId, o.name] as const)}
-        />
-      ) : null}
+      {select}
       {organisationId ? <ServedOrganisation key={organisationId} organisationId={organisationId} /> : null}
     </section>
   );

@@ -1,15 +1,14 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { postJson } from '../../api';
-import { useSession } from '../../auth';
 import { NoConsentFlag, usePeople } from '../../components/people';
+import { useOrganisationChoice, useOrganisationsWhere } from '../../components/organisations';
 import {
   DataTable,
   DoneBox,
   ErrorBox,
   InputField,
   Loading,
-  SelectField,
   ShowMore,
   SubmitButton,
   usePaged,
@@ -33,35 +32,16 @@ const staffRoles: Role[] = ['curator', 'director', 'administrator'];
 /** Waits this long after the last key before searching, so the list follows typing without a request per key. */
 const SEARCH_DEBOUNCE_MS = 250;
 
-/** The organisations whose staff the user keeps: their own for a curator or director, every one for an administrator. */
-function useStaffOrganisations() {
-  const session = useSession();
-  const ids = session.has('administrator')
-    ? [...session.organisations.keys()]
-    : session.me.assignments.flatMap((a) =>
-        a.organisationId && staffRoles.includes(a.role) ? [a.organisationId] : [],
-      );
-  return [...new Set(ids)].map((id) => ({ id, name: session.organisations.get(id)?.name ?? 'Организация' }));
-}
-
 /** «Сотрудники»: an organisation's staff, searched by surname as you type, with the form that adds a person. */
 export function StaffDirectory() {
-  const organisations = useStaffOrganisations();
-  const [params, setParams] = useSearchParams();
-  const organisationId = params.get('organisation') ?? organisations[0]?.id ?? '';
+  // Their own organisations for a curator or director, every one for an administrator.
+  const organisations = useOrganisationsWhere(staffRoles);
+  const { organisationId, select } = useOrganisationChoice(organisations);
   return (
     <section aria-labelledby="staff-title">
       <h1 id="staff-title">Сотрудники</h1>
       {organisations.length === 0 ? <p className="empty">Нет организаций, сотрудников которых вы ведёте.</p> : null}
-      {organisations.length > 1 ? (
-        <SelectField
-          label="Организация"
-          field="organisation"
-          value={organisationId}
-          onChange={(id) => setParams({ organisation: id })}
-          options={organisations.map((o) => [o.id, o.name] as const)}
-        />
-      ) : null}
+      {select}
       {organisationId ? <OrganisationStaff key={organisationId} organisationId={organisationId} /> : null}
     </section>
   );

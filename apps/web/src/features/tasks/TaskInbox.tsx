@@ -21,6 +21,7 @@ import { useSubmit } from '../../use-submit';
 import { formatLocalDate } from '../../format';
 import { pendingDeadlineText, pluralRu, taskKindLabels, taskLabel, taskStatusLabels } from '../../labels';
 import type { Organisation, PersonListItem, Task, TaskKind } from '../../types';
+import { CalendarFeed } from '../notifications/CalendarFeed';
 import type { PairAction } from '../pairs/PairForms';
 
 /** Tasks closed by a command on their route rather than by hand: the inbox links to the form that does it. */
@@ -170,6 +171,7 @@ export function TaskInbox() {
           />
         ))}
       </ul>
+      <CalendarFeed />
     </section>
   );
 }
