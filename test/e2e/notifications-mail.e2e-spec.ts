@@ -239,6 +239,7 @@ describe('notifications by e-mail on a real SMTP server', () => {
       const card = page.locator('li.card').filter({ hasText: 'Экранова Мария Петровна' });
       await card.waitFor();
       expect(await card.textContent()).toMatch(/Новая задача: Составить проект ИОМ[\s\S]*550 Mailbox unavailable/);
+      expect(await card.textContent()).toMatch(/Канал\s*E-mail/);
       await screenshot(page, 'admin-notifications');
       expect(await accessibilityAudit(page)).toMatchObject({ lang: 'ru', unnamed: [], h1: 1, skipped: [] });
       await card.getByRole('button', { name: 'Отправить повторно' }).click();

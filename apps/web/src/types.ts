@@ -482,6 +482,8 @@ export interface NotificationItem {
   recipientName?: string;
   taskId: string;
   subject: string;
+  /** e-mail, or the organisation's messenger webhook (issue 21). */
+  channel: 'email' | 'webhook';
   attempts: number;
   lastError: string | null;
   createdAt: string;

@@ -19,7 +19,7 @@ export class WebhooksService {
     await this.assertOrganisation(organisationId);
     const secret = randomBytes(32).toString('hex');
     const [row] = await this.db.query<{ url: string; createdAt: Date }[]>(
-      `INSERT INTO organisation_webhooks (organisation_id, url, secret, created_by) VALUES ($1, $2, $3, $4)
+      `INSERT INTO personal.organisation_webhooks (organisation_id, url, secret, created_by) VALUES ($1, $2, $3, $4)
        ON CONFLICT (organisation_id) DO UPDATE
          SET url = EXCLUDED.url, secret = EXCLUDED.secret, created_by = EXCLUDED.created_by, created_at = now()
        RETURNING url, created_at AS "createdAt"`,
@@ -31,7 +31,7 @@ export class WebhooksService {
   async get(organisationId: string) {
     await this.assertOrganisation(organisationId);
     const [row] = await this.db.query<{ url: string; createdAt: Date }[]>(
-      'SELECT url, created_at AS "createdAt" FROM organisation_webhooks WHERE organisation_id = $1',
+      'SELECT url, created_at AS "createdAt" FROM personal.organisation_webhooks WHERE organisation_id = $1',
       [organisationId],
     );
     return row ? { configured: true, ...row } : { configured: false };
@@ -40,7 +40,7 @@ export class WebhooksService {
   /** What is still queued for it is parked with «Вебхук организации удалён» at its next attempt. */
   async remove(organisationId: string) {
     await this.assertOrganisation(organisationId);
-    await this.db.query('DELETE FROM organisation_webhooks WHERE organisation_id = $1', [organisationId]);
+    await this.db.query('DELETE FROM personal.organisation_webhooks WHERE organisation_id = $1', [organisationId]);
     return { configured: false };
   }
 

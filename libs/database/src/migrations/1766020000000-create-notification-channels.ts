@@ -15,9 +15,11 @@ export class CreateNotificationChannels1766020000000 implements MigrationInterfa
         token_hash text NOT NULL UNIQUE,
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    // One webhook per organisation; the secret signs each delivery, so it is kept as given (shown once).
+    // One webhook per organisation; the secret signs each delivery, so it is kept as given (shown once). In the
+    // `personal` schema, closed to database users other than the application's: the secret is a credential,
+    // and a bot's URL may carry its token.
     await queryRunner.query(`
-      CREATE TABLE organisation_webhooks (
+      CREATE TABLE personal.organisation_webhooks (
         organisation_id uuid PRIMARY KEY,
         url text NOT NULL,
         secret text NOT NULL,
@@ -27,7 +29,7 @@ export class CreateNotificationChannels1766020000000 implements MigrationInterfa
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP TABLE organisation_webhooks`);
+    await queryRunner.query(`DROP TABLE personal.organisation_webhooks`);
     await queryRunner.query(`DROP TABLE calendar_feeds`);
   }
 }

@@ -53,7 +53,7 @@ export async function enqueueWebhookDelivery(
      SELECT md5($1 || ':webhook')::uuid, kind, recipient_id, recipient_role, task_id, subject, body, created_at, 'webhook'
      FROM notification_outbox
      WHERE notification_id = md5($1)::uuid
-       AND EXISTS (SELECT 1 FROM organisation_webhooks WHERE organisation_id = $2::uuid)
+       AND EXISTS (SELECT 1 FROM personal.organisation_webhooks WHERE organisation_id = $2::uuid)
      ON CONFLICT (notification_id) DO NOTHING`,
     [notificationKey, organisationId],
   );
@@ -64,7 +64,7 @@ const RETRIED_CLIENT_ERRORS = new Set([408, 425, 429]);
 const TIMEOUT_MS = 10_000;
 
 /**
- * Posts a notification to its organisation's webhook (`organisation_webhooks`), signed with the
+ * Posts a notification to its organisation's webhook (`personal.organisation_webhooks`), signed with the
  * organisation's secret; the dispatcher retries a failure with backoff and parks it after the last attempt,
  * as it does e-mail. A 2xx answer is success; a redirect is not followed (it is a failure: the URL is to be
  * fixed); the URL and the secret are read at each attempt, so a replaced webhook gets what is still queued.
@@ -80,7 +80,7 @@ export class WebhookNotificationSender implements NotificationSender {
     // Only a task's notification is enqueued for a webhook (a digest is e-mail's).
     if (!task || !taskId) throw new PermanentNotificationError('Вебхук получает только уведомления о задачах');
     const [hook] = await this.db.query<{ url: string; secret: string }[]>(
-      'SELECT url, secret FROM organisation_webhooks WHERE organisation_id = $1',
+      'SELECT url, secret FROM personal.organisation_webhooks WHERE organisation_id = $1',
       [task.organisationId],
     );
     if (!hook) throw new PermanentNotificationError('Вебхук организации удалён');

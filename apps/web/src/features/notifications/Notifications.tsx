@@ -62,6 +62,10 @@ function FailedNotification({ notification: n, onResent }: { notification: Notif
           </dd>
         </div>
         <div>
+          <dt>Канал</dt>
+          <dd>{n.channel === 'webhook' ? 'Бот в мессенджере (вебхук)' : 'E-mail'}</dd>
+        </div>
+        <div>
           <dt>Попыток</dt>
           <dd>{n.attempts}</dd>
         </div>
