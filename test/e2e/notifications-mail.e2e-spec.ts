@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sync as ical, type VEvent } from 'node-ical';
-import type { ProductionCalendar } from '@mentorflow/calendar';
+import { localDateOf, type ProductionCalendar } from '@mentorflow/calendar';
 import { russianDate } from '@mentorflow/domain';
 import { localDay } from '../support/dates';
 import type { TestMailServer } from '../support/mail-server';
@@ -8,7 +8,7 @@ import { startMailSystem, type MailSystem } from '../support/mail-system';
 import { addPerson } from '../support/people';
 import { eventually } from '../support/poll';
 import { places, registerOrganisation } from '../support/programme-setup';
-import { createRoute, recordDiagnostics } from '../support/route-setup';
+import { createRoute, recordDiagnostics, recordDiagnosticsAt } from '../support/route-setup';
 import type { TestSystem } from '../support/system';
 import { accessibilityAudit, launchBrowser, screenshot, signedInPage } from '../support/web';
 
@@ -44,17 +44,34 @@ describe('notifications by e-mail on a real SMTP server', () => {
   });
   afterAll(() => started?.stop());
 
-  /** A methodologist with a card (name, own work e-mail) whose route's diagnostics the tutor records today. */
-  async function diagnosticsRecorded(surname: string) {
-    const methodologistId = randomUUID();
-    const address = `${methodologistId.slice(0, 8)}@school.test`;
+  /** A person of the school with a card: `surname`, their own work e-mail. */
+  async function staffWithMail(surname: string) {
+    const personId = randomUUID();
+    const address = `${personId.slice(0, 8)}@school.test`;
+    await addPerson(system, school, curator, surname, { personId, workEmail: address });
+    return { personId, address };
+  }
+
+  /**
+   * A methodologist with a card (name, own work e-mail) whose route's diagnostics the school's tutor records
+   * today — or `backdated`: its tutor records them at a past instant, sent to the route workflow directly, since
+   * the API stamps a command with the present.
+   */
+  async function diagnosticsRecorded(
+    surname: string,
+    backdated?: { tutor: { personId: string; token: string }; at: Date },
+  ) {
+    const by = backdated?.tutor.token ?? tutor;
+    const { personId: methodologistId, address } = await staffWithMail(surname);
     const token = system.token(methodologistId, ['methodologist'], [school]);
-    await addPerson(system, school, curator, surname, { personId: methodologistId, workEmail: address });
     const teacherId = await addPerson(system, school, curator, 'Учителева', { workEmail: 'teacher@school.test' });
-    const route = await createRoute(system, school, tutor, { teacherId, methodologistId, today: today() });
+    const route = await createRoute(system, school, by, { teacherId, methodologistId, today: today() });
     expect(route.status).toBe(201);
     const routeId = route.body.state.routeId as string;
-    expect((await recordDiagnostics(system, routeId, tutor, today())).status).toBe(200);
+    if (backdated) {
+      const now = backdated.at.toISOString();
+      await recordDiagnosticsAt(system, routeId, backdated.tutor.personId, { date: localDateOf(now, timeZone), now });
+    } else expect((await recordDiagnostics(system, routeId, by, today())).status).toBe(200);
     return { methodologistId, address, token, routeId };
   }
 
@@ -249,5 +266,66 @@ describe('notifications by e-mail on a real SMTP server', () => {
       mail.refusing = undefined;
       await browser.close();
     }
+  });
+  it("past the draft deadline: the methodologist's overdue mail and the escalations to the tutor and the curator arrive, each exactly once", async () => {
+    // The route's tutor and the organisation's curator (the last on its staff), with cards and work e-mails:
+    // MarkDraftOverdue escalates to both and gives each a task (libs/domain/src/route/route.diagnostics.ts).
+    const routeTutor = await staffWithMail('Тьюторова');
+    const routeCurator = await staffWithMail('Кураторова');
+    const staffed = await system.request('POST', `/organisations/${school}/staff`, admin, {
+      personId: routeCurator.personId,
+      role: 'curator',
+    });
+    expect(staffed.status).toBe(200);
+    // Diagnostics 30 days ago: the 10-working-day draft deadline has passed (even across the New Year holidays),
+    // so the workflow's own timers remind, mark the draft overdue and escalate at once, as in real time.
+    const methodologist = await diagnosticsRecorded('Просрочкина', {
+      tutor: { ...routeTutor, token: system.token(routeTutor.personId, ['tutor'], [school]) },
+      at: new Date(Date.now() - 30 * 86_400_000),
+    });
+    const people = [
+      { ...methodologist, personId: methodologist.methodologistId, fullName: 'Просрочкина Мария Петровна' },
+      { ...routeTutor, fullName: 'Тьюторова Мария Петровна' },
+      { ...routeCurator, fullName: 'Кураторова Мария Петровна' },
+    ];
+    const overdue = /^Просрочено: Составить проект ИОМ/;
+    const escalation = /^Эскалация: Составить проект ИОМ/;
+    const escalationTask = /^Новая задача: Проект ИОМ 63-\d{4}-\d{4}-\d{6} не представлен методистом в срок/;
+    const expected: [string, RegExp][] = [
+      [methodologist.address, overdue],
+      [routeTutor.address, escalation],
+      [routeTutor.address, escalationTask],
+      [routeCurator.address, escalation],
+      [routeCurator.address, escalationTask],
+    ];
+    const arrived = () => expected.every(([address, kind]) => mail.to(address).some((m) => kind.test(m.subject)));
+    await eventually(
+      async () => arrived(),
+      (done) => done,
+      { timeoutMs: 60_000 },
+    );
+    // The outbox drained for these three, then one more dispatcher round: nothing more arrives.
+    await system.eventually(
+      () => listed('pending'),
+      (r) => !r.body.some((n: { recipientId: string }) => people.some((p) => p.personId === n.recipientId)),
+      30_000,
+    );
+    await settle();
+    for (const [address, kind] of expected)
+      expect(mail.to(address).filter((m) => kind.test(m.subject))).toHaveLength(1);
+    // Each by name, and no message (one Message-ID) delivered twice, whatever its kind.
+    for (const { address, fullName } of people) {
+      const theirs = mail.to(address);
+      for (const m of theirs) expect(m.text).toContain(`Здравствуйте, ${fullName}!`);
+      const ids = theirs.map((m) => m.headers.get('message-id'));
+      expect(new Set(ids).size).toBe(ids.length);
+    }
+    // Only those the domain escalates to: the school's other tutor hears nothing of this route.
+    expect(
+      mail.received
+        .filter((m) => escalation.test(m.subject))
+        .flatMap((m) => m.to)
+        .sort(),
+    ).toEqual([routeTutor.address, routeCurator.address].sort());
   });
 });
