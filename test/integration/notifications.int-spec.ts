@@ -15,6 +15,7 @@ import { routeStream } from '@mentorflow/domain';
 import { openTestDataSource } from '../support/database';
 import { TestMailServer } from '../support/mail-server';
 import { eventually } from '../support/poll';
+import { draftRouteRaised } from '../support/task-events';
 
 describe('notification outbox', () => {
   let dataSource: DataSource;
@@ -36,32 +37,13 @@ describe('notification outbox', () => {
   });
   afterAll(() => dataSource.destroy());
 
-  /** The methodologist's «Составить проект ИОМ» task, due 14.05.2026 with a reminder two days before. */
-  const draftRaised = (taskId: string, methodologist: { personId: string; role: string }) => ({
-    eventId: randomUUID(),
-    type: 'TaskRaised',
-    data: {
-      taskId,
-      kind: 'draftRoute',
-      title: 'Составить проект ИОМ',
-      assignee: methodologist,
-      organisationId: randomUUID(),
-      subject: { type: 'route', id: randomUUID() },
-      raisedAt: '2026-04-28T10:00:00.000Z',
-      dueAt: '2026-05-14T21:00:00.000Z',
-      dueLocalDate: '2026-05-14',
-      remindAt: ['2026-05-12T21:00:00.000Z'],
-    },
-    metadata: { actorId: 'system' },
-  });
-
   it('hands each new task, reminder and escalation to the sender exactly once, also after a rebuild', async () => {
     const taskId = randomUUID();
     const methodologist = { personId: randomUUID(), role: 'methodologist' };
     const tutor = { personId: randomUUID(), role: 'tutor' };
     const meta = { actorId: 'system' };
     await store.append(routeStream(randomUUID()), 0, [
-      draftRaised(taskId, methodologist),
+      draftRouteRaised({ taskId, assignee: methodologist }),
       {
         eventId: randomUUID(),
         type: 'TaskReminded',
@@ -161,7 +143,7 @@ describe('notification outbox', () => {
       const tutor = { personId: randomUUID(), role: 'tutor' };
       const curator = { personId: randomUUID(), role: 'curator' };
       await store.append(routeStream(randomUUID()), 0, [
-        draftRaised(taskId, methodologist),
+        draftRouteRaised({ taskId, assignee: methodologist }),
         {
           eventId: randomUUID(),
           type: 'TaskEscalated',

@@ -5,6 +5,7 @@ import { EventStore } from '@mentorflow/event-store';
 import { Projector, routesProjection } from '@mentorflow/projections';
 import { openTestEventStore } from '../support/database';
 import { randomRouteCode } from '../support/route-code';
+import { draftRouteRaised } from '../support/task-events';
 
 const actor = { actorId: 'tutor-1', role: 'tutor' };
 
@@ -14,23 +15,19 @@ describe('routes read model', () => {
   beforeAll(async () => ({ dataSource, store } = await openTestEventStore()));
   afterAll(() => dataSource.destroy());
 
-  const task = (taskId: string, subject: { type: string; id: string }, organisationId: string) => ({
-    eventId: randomUUID(),
-    type: 'TaskRaised',
-    data: {
-      taskId,
-      kind: 'draftRoute',
-      title: 'Составить проект ИОМ',
-      assignee: { personId: 'method-1', role: 'methodologist' },
-      organisationId,
-      subject,
-      raisedAt: '2026-04-28T07:00:00.000Z',
-      dueAt: '2026-05-14T20:00:00.000Z',
-      dueLocalDate: '2026-05-14',
-      remindAt: [],
-    },
-    metadata: actor,
-  });
+  const task = (taskId: string, subject: { type: string; id: string }, organisationId: string) =>
+    draftRouteRaised(
+      {
+        taskId,
+        assignee: { personId: 'method-1', role: 'methodologist' },
+        organisationId,
+        subject,
+        raisedAt: '2026-04-28T07:00:00.000Z',
+        dueAt: '2026-05-14T20:00:00.000Z',
+        remindAt: [],
+      },
+      actor,
+    );
 
   it("folds a route's own and task events by its stream, leaving other streams' tasks out", async () => {
     const routeId = randomUUID();
