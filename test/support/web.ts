@@ -169,3 +169,12 @@ export async function auditSearch(page: Page, q: string): Promise<Locator> {
   await results.first().waitFor();
   return results;
 }
+
+/**
+ * Enters a date into a date field of the web app. Journeys give ISO dates (YYYY-MM-DD); this is the one place
+ * that knows how the app's date field takes them, so the field can change (a Russian date picker) without
+ * touching every journey.
+ */
+export async function fillDate(field: Locator, isoDate: string): Promise<void> {
+  await field.fill(isoDate);
+}
