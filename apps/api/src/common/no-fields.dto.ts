@@ -1,4 +1,3 @@
-import { BadRequestException, createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { IsEmpty, IsOptional } from 'class-validator';
 
 /**
@@ -14,16 +13,3 @@ export class NoFieldsDto {
   @IsEmpty()
   readonly none?: undefined;
 }
-
-/**
- * The validation pipe turns a JSON `null` into an empty DTO before any pipe of the parameter sees it, so a
- * command without fields reads the raw body to refuse `null` too: `@Body() _body: NoFieldsDto, @NotNullBody() _: unknown`.
- */
-export const NotNullBody = createParamDecorator((_data: unknown, context: ExecutionContext) => {
-  const body = context.switchToHttp().getRequest<{ body?: unknown }>().body;
-  if (body !== null) return undefined;
-  throw new BadRequestException({
-    detail: 'Запрос содержит ошибки',
-    errors: [{ field: 'body', constraint: 'isEmpty', message: 'Команда без полей: отправьте {} или пустое тело' }],
-  });
-});

@@ -2,6 +2,7 @@ import { ArgumentMetadata, BadRequestException } from '@nestjs/common';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { DateField } from './fields';
 import { IsFileRef } from './file-ref.validator';
+import { NoFieldsDto } from './no-fields.dto';
 import {
   jsonShapeScanner,
   MAX_BODY_NODES,
@@ -124,6 +125,17 @@ describe('the validation pipe', () => {
     }
     throw new Error('accepted');
   };
+
+  it('refuses a JSON null body with 400 for every DTO, a command without fields included', async () => {
+    const nullBody = [
+      { field: 'body', constraint: 'isObject', message: 'Тело запроса должно быть объектом JSON, а не null' },
+    ];
+    expect((await refusal(null)).errors).toEqual(nullBody);
+    expect((await refusal(null, { type: 'body', metatype: NoFieldsDto })).errors).toEqual(nullBody);
+    await expect(pipe.transform(undefined, { type: 'body', metatype: NoFieldsDto })).resolves.toBeInstanceOf(
+      NoFieldsDto,
+    );
+  });
 
   it('answers a control character in a body or a query field with 400 naming it', async () => {
     expect((await refusal({ text: 'Отчёт\u0000' })).errors).toEqual([

@@ -188,6 +188,12 @@ export function registerJsonShapeLimit(fastify: FastifyInstance): void {
 
 class MentorflowValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    // Nest's pipe turns a JSON `null` into an empty DTO, which a command without required fields would accept.
+    if (metadata.type === 'body' && value === null && metadata.metatype)
+      throw new BadRequestException({
+        detail: 'Запрос содержит ошибки',
+        errors: [structural('body', 'isObject', 'Тело запроса должно быть объектом JSON, а не null')],
+      });
     if (metadata.type === 'body' || metadata.type === 'query') {
       const error = structuralError(value);
       if (error) throw new BadRequestException({ detail: 'Запрос содержит ошибки', errors: [error] });

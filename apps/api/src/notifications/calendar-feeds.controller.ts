@@ -5,7 +5,7 @@ import { roles } from '@mentorflow/domain';
 import { CurrentUser, Public, Unscoped } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/auth.types';
 import { ApiController, Create, Read, Remove } from '../common/endpoints';
-import { NoFieldsDto, NotNullBody } from '../common/no-fields.dto';
+import { NoFieldsDto } from '../common/no-fields.dto';
 import { CalendarFeedsService } from './calendar-feeds.service';
 
 /** The signed-in person's own calendar feed: make (or replace) its address, see whether one exists, revoke it. */
@@ -18,7 +18,7 @@ export class OwnCalendarFeedController {
     roles,
     'Получить ссылку на свой календарь задач (iCalendar); прежняя ссылка перестаёт работать. Ссылка показывается один раз',
   )
-  create(@CurrentUser() user: AuthenticatedUser, @Body() _body: NoFieldsDto, @NotNullBody() _null: unknown) {
+  create(@CurrentUser() user: AuthenticatedUser, @Body() _body: NoFieldsDto) {
     return this.feeds.create(user.sub);
   }
 
@@ -28,7 +28,7 @@ export class OwnCalendarFeedController {
   }
 
   @Remove('', roles, 'Отозвать ссылку на свой календарь задач: по ней больше ничего не отдаётся')
-  revoke(@CurrentUser() user: AuthenticatedUser, @Body() _body: NoFieldsDto, @NotNullBody() _null: unknown) {
+  revoke(@CurrentUser() user: AuthenticatedUser, @Body() _body: NoFieldsDto) {
     return this.feeds.revoke(user.sub);
   }
 }

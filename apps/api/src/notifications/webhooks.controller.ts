@@ -2,7 +2,7 @@ import { Body } from '@nestjs/common';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/auth.types';
 import { ApiController, IdParam, Read, Remove, Replace } from '../common/endpoints';
-import { NoFieldsDto, NotNullBody } from '../common/no-fields.dto';
+import { NoFieldsDto } from '../common/no-fields.dto';
 import { WebhookDto } from './webhook.dto';
 import { webhookManagers, WebhooksService } from './webhooks.service';
 
@@ -32,7 +32,7 @@ export class WebhooksController {
   }
 
   @Remove(':id/webhook', [...webhookManagers], 'Отключить вебхук организации', 'organisation')
-  remove(@IdParam() id: string, @Body() _body: NoFieldsDto, @NotNullBody() _null: unknown) {
+  remove(@IdParam() id: string, @Body() _body: NoFieldsDto) {
     return this.webhooks.remove(id);
   }
 }
