@@ -4,6 +4,7 @@ import { localDateOf } from '@mentorflow/calendar';
 import { personStream, routeStream, userStream } from '@mentorflow/domain';
 import { EventStore } from '@mentorflow/event-store';
 import { loadFixtureYearsAhead } from '../support/calendar-fixture';
+import { localDay } from '../support/dates';
 import { approveCandidates } from '../support/participants';
 import {
   formPair,
@@ -31,6 +32,10 @@ describe('export and depersonalisation of a person (152-ФЗ) through HTTP', () 
   let db: DataSource;
   const { timeZone } = places.samara;
   const today = () => localDateOf(new Date(), timeZone);
+  // Facts dated relative to the run: consent given, the person dismissed, consent withdrawn.
+  const consentDate = localDay(timeZone, -90);
+  const dismissedFrom = localDay(timeZone, -2);
+  const withdrawnOn = localDay(timeZone, -1);
   const person = {
     id: randomUUID(),
     surname: uniqueSurname(),
@@ -115,7 +120,7 @@ describe('export and depersonalisation of a person (152-ФЗ) through HTTP', () 
     });
     expect(card.status).toBe(201);
     const consent = await system.request('POST', `/people/${person.id}/consent`, as.admin, {
-      date: '2026-08-20',
+      date: consentDate,
       document: 'Согласие № 7',
     });
     expect(consent.status).toBeLessThan(300);
@@ -177,7 +182,7 @@ describe('export and depersonalisation of a person (152-ФЗ) through HTTP', () 
     expect(data.body).toMatchObject({
       personId: person.id,
       card: { surname: person.surname, firstName: person.firstName, birthDate: '1990-04-12', category: 'first' },
-      consent: { date: '2026-08-20', document: 'Согласие № 7' },
+      consent: { date: consentDate, document: 'Согласие № 7' },
       depersonalised: false,
       employments: [{ organisationId, personnelKey: 'ТН-0042', status: 'working', positions: ['Учитель'] }],
       account: { userId, fullName, email: person.email },
@@ -210,11 +215,11 @@ describe('export and depersonalisation of a person (152-ФЗ) through HTTP', () 
       positions: ['Учитель'],
       subjects: ['Физика'],
       status: 'dismissed',
-      statusFrom: '2026-11-01',
+      statusFrom: dismissedFrom,
     });
     expect(dismissed.status).toBeLessThan(300);
     const withdrawn = await system.request('POST', `/people/${person.id}/consent/withdrawal`, as.admin, {
-      date: '2026-11-02',
+      date: withdrawnOn,
     });
     expect(withdrawn.status).toBeLessThan(300);
 
