@@ -115,6 +115,8 @@ export async function startDevServer(
   cli: string,
   log: (message: string) => void,
   stops: (() => Promise<unknown>)[],
+  /** More `start-dev` flags, e.g. `['--db-filename', path]` for a SQLite file instead of memory. */
+  extraArgs: readonly string[] = [],
 ): Promise<string> {
   const { freePort, waitForPort } = await dynamicImport<typeof import('../../scripts/lib/process.mjs')>(
     scriptUrl('lib/process.mjs'),
@@ -123,7 +125,18 @@ export async function startDevServer(
   log(`starting the Temporal dev server on 127.0.0.1:${port}`);
   const child = spawn(
     cli,
-    ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--headless', '--log-level', 'error'],
+    [
+      'server',
+      'start-dev',
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--headless',
+      '--log-level',
+      'error',
+      ...extraArgs,
+    ],
     {
       stdio: ['ignore', process.stderr, process.stderr],
     },
