@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // `npm start`: the whole system on embedded defaults, or on external services named by
 // DATABASE_URL / TEMPORAL_ADDRESS. Ctrl-C stops everything; data persists under .data/.
+// `npm run start:cluster` (--cluster): the production topology on this machine — the Temporal server (not the dev
+// server) on PostgreSQL with several history shards, two workers and two API instances; data under .data/cluster/.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -9,10 +11,19 @@ import { developmentJwtSecret, developmentPayloadKeys } from './lib/dev-secret.m
 import { startEmbeddedPostgres } from './lib/postgres.mjs';
 import { freePort, waitForPort } from './lib/process.mjs';
 import { ensureTemporalCli } from './lib/temporal-cli.mjs';
+import {
+  ensureNamespace,
+  ensureTemporalServer,
+  HISTORY_SHARDS,
+  prepareTemporalDatabases,
+  temporalServerConfig,
+} from './lib/temporal-server.mjs';
 import { devServerOutput, temporalDevServerArgs, temporalUiWanted } from './lib/temporal-dev-server.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dataDir = path.join(root, '.data');
+const cluster = process.argv.includes('--cluster');
+// The cluster keeps its own data: its workflows live in its Temporal databases, not in the dev server's file.
+const dataDir = path.join(root, cluster ? '.data/cluster' : '.data');
 const log = (message) => process.stderr.write(`[mentorflow] ${message}\n`);
 const children = [];
 /** The API and the worker: stopped before the servers they use. */
@@ -81,7 +92,7 @@ async function main() {
     log('starting embedded PostgreSQL (data in .data/postgres)…');
     const pg = await startEmbeddedPostgres({
       dataDir: path.join(dataDir, 'postgres'),
-      port: Number(env.MENTORFLOW_PG_PORT ?? 54329),
+      port: Number(env.MENTORFLOW_PG_PORT ?? (cluster ? 54339 : 54329)),
       persistent: true,
       log,
     });
@@ -93,7 +104,9 @@ async function main() {
   await runToEnd('migrations', process.execPath, ['-r', '@swc-node/register', 'scripts/migrate.ts'], env);
 
   let temporalUi;
-  if (!env.TEMPORAL_ADDRESS) {
+  if (cluster && !env.TEMPORAL_ADDRESS) {
+    temporalUi = await startTemporalServer(env);
+  } else if (!env.TEMPORAL_ADDRESS) {
     const cli = await ensureTemporalCli({ log });
     if (!cli)
       throw new Error(
@@ -184,20 +197,35 @@ async function main() {
   // Readable log lines at this terminal (pino-pretty); JSON lines everywhere else (LOG_PRETTY unset).
   env.LOG_PRETTY ??= 'true';
   // The heap is set explicitly: 2,000 cached workflows take ≈ 0.7 GB (bench 7), the rest is headroom.
-  const worker = run(
-    'worker',
-    process.execPath,
-    [`--max-old-space-size=${process.env.WORKER_HEAP_MB ?? 1536}`, ...register, 'apps/worker/src/main.ts'],
-    env,
-  );
-  const api = run('api', process.execPath, [...register, 'apps/api/src/main.ts'], env);
-  apps.add(worker).add(api);
+  // The cluster: two of each. Workers share the task queue (Temporal balances them, either can die); the APIs are
+  // two ports, each a whole API (no balancer here: a region puts its own in front, docker/compose.cluster.yaml).
+  const instances = cluster ? 2 : 1;
   const apiPort = Number(env.PORT ?? 3000);
-  await waitForPort(apiPort, { timeoutMs: 120_000 });
+  const apiPorts = Array.from({ length: instances }, (_, i) => apiPort + i);
+  for (let i = 0; i < instances; i++) {
+    const workerEnv =
+      env.WORKER_METRICS_PORT && i > 0
+        ? { ...env, WORKER_METRICS_PORT: String(Number(env.WORKER_METRICS_PORT) + i) }
+        : env;
+    const worker = run(
+      instances > 1 ? `worker ${i + 1}` : 'worker',
+      process.execPath,
+      [`--max-old-space-size=${process.env.WORKER_HEAP_MB ?? 1536}`, ...register, 'apps/worker/src/main.ts'],
+      workerEnv,
+    );
+    const api = run(instances > 1 ? `api ${i + 1}` : 'api', process.execPath, [...register, 'apps/api/src/main.ts'], {
+      ...env,
+      PORT: String(apiPorts[i]),
+    });
+    apps.add(worker).add(api);
+  }
+  for (const port of apiPorts) await waitForPort(port, { timeoutMs: 180_000 });
 
   log('mentorflow is up:');
   log(`  Web app        http://127.0.0.1:${apiPort}/app/`);
-  log(`  API            http://127.0.0.1:${apiPort}`);
+  log(`  API            ${apiPorts.map((port) => `http://127.0.0.1:${port}`).join(', ')}`);
+  if (cluster)
+    log(`  Topology       Temporal server on PostgreSQL (${HISTORY_SHARDS} history shards), 2 workers, 2 APIs`);
   log(`  OpenAPI (UI)   http://127.0.0.1:${apiPort}/docs`);
   log(`  Health         http://127.0.0.1:${apiPort}/health`);
   log(`  Temporal UI    ${temporalUi ?? `(external Temporal at ${env.TEMPORAL_ADDRESS})`}`);
@@ -208,6 +236,30 @@ async function main() {
       '  WARNING: development sign-in is on (MENTORFLOW_DEV_SIGNIN=true): anyone on this machine can sign in as any user',
     );
   log('Ctrl-C stops everything.');
+}
+
+/** The Temporal server on the embedded (or DATABASE_URL's) PostgreSQL, in databases of its own. */
+async function startTemporalServer(env) {
+  const cli = await ensureTemporalCli({ log });
+  if (!cli) throw new Error('No Temporal CLI (it registers the namespace): install Go or set TEMPORAL_CLI_PATH');
+  const binaries = await ensureTemporalServer({ log });
+  const url = new URL(env.DATABASE_URL);
+  const connection = {
+    host: url.hostname,
+    port: Number(url.port || 5432),
+    user: decodeURIComponent(url.username),
+    password: decodeURIComponent(url.password),
+  };
+  log('preparing the Temporal databases (temporal, temporal_visibility)…');
+  await prepareTemporalDatabases({ ...binaries, ...connection, log });
+  const port = Number(env.MENTORFLOW_TEMPORAL_PORT ?? 7233);
+  const args = await temporalServerConfig({ dir: path.join(dataDir, 'temporal'), ...connection, frontendPort: port });
+  log(`starting the Temporal server ${HISTORY_SHARDS > 1 ? `(${HISTORY_SHARDS} history shards)` : ''}…`);
+  run('temporal-server', binaries.server, args, env, { quietWhenStopping: true });
+  await waitForPort(port, { timeoutMs: 120_000 });
+  env.TEMPORAL_ADDRESS = `127.0.0.1:${port}`;
+  await ensureNamespace({ cli, address: env.TEMPORAL_ADDRESS, namespace: env.TEMPORAL_NAMESPACE ?? 'default', log });
+  return 'none with the cluster (the Temporal Web UI is not built here: see README «Operations»)';
 }
 
 main().catch(async (error) => {

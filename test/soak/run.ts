@@ -3,7 +3,18 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, migrate, repoRoot, startPostgres, startTemporal, stopPostgres, stopTemporal } from './lib/processes';
+import { runClusterApiRestart } from './cluster-api-restart';
+import { runClusterWorkerKill } from './cluster-worker-kill';
+import {
+  freePort,
+  migrate,
+  repoRoot,
+  startPostgres,
+  startTemporal,
+  startTemporalServer,
+  stopPostgres,
+  stopTemporal,
+} from './lib/processes';
 import { runPostgresStop } from './postgres-stop';
 import { runTemporalRestart } from './temporal-restart';
 import { runWorkerKill } from './worker-kill';
@@ -12,6 +23,8 @@ import { runWorkerKill } from './worker-kill';
  * `npm run soak:<name> -- --option value …`: one long reliability run on servers of its own (an
  * embedded PostgreSQL and a Temporal dev server in a temporary directory), printing its figures and
  * saving them to reports/soak-<name>.json. Sizes come from the options (or SOAK_<OPTION> variables).
+ * `cluster-worker-kill` (and any run with `--cluster`) uses the Temporal server on that PostgreSQL instead of the
+ * dev server: the production topology of issue 23.
  */
 const [name, ...args] = process.argv.slice(2);
 const option = (key: string, fallback: number): number => {
@@ -33,7 +46,12 @@ async function main() {
   const postgres = await startPostgres(await freePort(), join(dir, 'postgres'));
   log(`PostgreSQL at ${postgres.url}`);
   await migrate(postgres.url);
-  let temporal = await startTemporal(await freePort(), join(dir, 'temporal.db'));
+  const onCluster = name?.startsWith('cluster-') === true || args.includes('--cluster');
+  const startServer = (port: number) =>
+    onCluster
+      ? startTemporalServer(port, postgres.url, join(dir, 'temporal'))
+      : startTemporal(port, join(dir, 'temporal.db'));
+  let temporal = await startServer(await freePort());
   log(`Temporal at ${temporal.address}`);
   try {
     let figures: object;
@@ -62,15 +80,27 @@ async function main() {
       figures = await runTemporalRestart({
         databaseUrl: postgres.url,
         temporal,
-        start: async () => (temporal = await startTemporal(temporal.port, join(dir, 'temporal.db'))),
+        start: async () => (temporal = await startServer(temporal.port)),
         commands: option('commands', 400),
         concurrency: option('concurrency', 8),
         restarts: option('restarts', 5),
         downMs: option('down-ms', 3000),
         log,
       });
+    } else if (name === 'cluster-worker-kill') {
+      figures = await runClusterWorkerKill({
+        databaseUrl: postgres.url,
+        temporalAddress: temporal.address,
+        commands: option('commands', 300),
+        concurrency: option('concurrency', 8),
+        kills: option('kills', 3),
+        downMs: option('down-ms', 4000),
+        log,
+      });
     } else {
-      throw new Error('usage: run.ts worker-kill|pg-stop|temporal-restart [--option value …]');
+      throw new Error(
+        'usage: run.ts worker-kill|pg-stop|temporal-restart|cluster-worker-kill [--option value …] [--cluster]',
+      );
     }
     const text = JSON.stringify(figures, null, 2);
     process.stdout.write(`${text}\n`);

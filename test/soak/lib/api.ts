@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { JwtService } from '@nestjs/jwt';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
@@ -22,6 +23,24 @@ export class Api {
     readonly app: NestFastifyApplication,
     readonly baseUrl: string,
   ) {}
+
+  /**
+   * API instances in other processes (the cluster's), tried in turn: when set, requests go there instead of to this
+   * process's API (which still issues the tokens). See `failover`.
+   */
+  private targets: string[] = [];
+  private next = 0;
+  /** Every answer an instance gave, retried ones included: what clients saw while instances restarted. */
+  readonly attempts: Record<string, number> = {};
+
+  /**
+   * Sends to `targets` from now on. A write without an Idempotency-Key gets one, and a refused connection or a 503
+   * is sent again, same key, to the next instance (as a balancer or the web app retries), until `timeoutMs`.
+   */
+  failover(targets: string[]): this {
+    this.targets = targets;
+    return this;
+  }
 
   /** Users are registered one after another (concurrent grants to one user race on its stream). */
   private users: Promise<unknown> = Promise.resolve();
@@ -73,8 +92,42 @@ export class Api {
     headers?: Record<string, string>,
   ): Promise<Response> {
     await this.usersStored();
+    if (this.targets.length > 0) return this.failoverRequest(method, path, token, body, timeoutMs, headers);
+    return this.send(this.baseUrl, method, path, token, body, timeoutMs, headers);
+  }
+
+  private async failoverRequest(
+    method: string,
+    path: string,
+    token: string | undefined,
+    body: unknown,
+    timeoutMs: number,
+    headers: Record<string, string> = {},
+  ): Promise<Response> {
+    const keyed =
+      method === 'GET' || headers['Idempotency-Key'] ? headers : { ...headers, 'Idempotency-Key': randomUUID() };
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const target = this.targets[this.next++ % this.targets.length] as string;
+      const response = await this.send(target, method, path, token, body, Math.max(1, deadline - Date.now()), keyed);
+      this.attempts[response.status] = (this.attempts[response.status] ?? 0) + 1;
+      const retryable = response.status === 0 || response.status === 503;
+      if (!retryable || Date.now() >= deadline) return response;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  private async send(
+    baseUrl: string,
+    method: string,
+    path: string,
+    token: string | undefined,
+    body: unknown,
+    timeoutMs: number,
+    headers?: Record<string, string>,
+  ): Promise<Response> {
     try {
-      const response = await fetch(`${this.baseUrl}${path}`, {
+      const response = await fetch(`${baseUrl}${path}`, {
         ...jsonRequestInit(method, token, body, headers),
         signal: AbortSignal.timeout(timeoutMs),
       });

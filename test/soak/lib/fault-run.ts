@@ -61,6 +61,11 @@ export interface FaultRunOptions {
   workerSurvives: boolean;
   /** When the run began, if the caller did work of its own first (seconds count from there). */
   started?: number;
+  /**
+   * Worker processes on the task queue (default 1). With two, a fault on `worker()` leaves the other polling: the
+   * load goes on through it while the first is down (the cluster's takeover).
+   */
+  workers?: number;
   log?: (message: string) => void;
 }
 
@@ -87,9 +92,11 @@ export async function runUnderFaults(options: FaultRunOptions): Promise<FaultRun
     TEMPORAL_TASK_QUEUE: `${options.name}-${randomUUID()}`,
   };
   let worker: WorkerProcess = spawnWorker(env);
+  // The others stay up for the whole run; only `worker` is faulted and replaced.
+  const standby = Array.from({ length: (options.workers ?? 1) - 1 }, () => spawnWorker(env));
   const api = await Api.start(env);
   try {
-    await worker.ready;
+    await Promise.all([worker.ready, ...standby.map((w) => w.ready)]);
     log(`worker polling after ${Math.round((Date.now() - started) / 1000)} s`);
     const load = new RouteLoad(api);
     await load.setUp();
@@ -163,8 +170,9 @@ export async function runUnderFaults(options: FaultRunOptions): Promise<FaultRun
 
     const behind = options.workerSurvives ? await waitForProjection(options.databaseUrl, load.routeIds) : [];
     const check = await checkStore(options.databaseUrl, load);
-    const workerExits =
-      options.workerSurvives && (worker.child.exitCode !== null || worker.child.signalCode !== null) ? 1 : 0;
+    const gone = (w: WorkerProcess) => w.child.exitCode !== null || w.child.signalCode !== null;
+    const standbyExits = standby.filter(gone);
+    const workerExits = options.workerSurvives && gone(worker) ? 1 : 0;
     return {
       ...load.figures(),
       ...check,
@@ -172,6 +180,7 @@ export async function runUnderFaults(options: FaultRunOptions): Promise<FaultRun
         ...check.problems,
         ...behind,
         ...(workerExits ? [`the worker exited: ${worker.output().slice(-2000)}`] : []),
+        ...standbyExits.map((w) => `a standby worker exited: ${w.output().slice(-2000)}`),
       ],
       faults: landed,
       workerExits,
@@ -179,7 +188,7 @@ export async function runUnderFaults(options: FaultRunOptions): Promise<FaultRun
     };
   } finally {
     await api.close();
-    worker.child.kill('SIGTERM');
-    await worker.exited;
+    for (const w of [worker, ...standby]) w.child.kill('SIGTERM');
+    await Promise.all([worker, ...standby].map((w) => w.exited));
   }
 }

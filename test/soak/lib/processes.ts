@@ -97,6 +97,25 @@ export function spawnWorker(env: {
   return { ...managed, pid: child.pid as number, ready };
 }
 
+export interface ApiProcess extends Managed {
+  readonly url: string;
+  /** Resolves once it accepts connections. */
+  readonly ready: Promise<void>;
+}
+
+/** `node -r @swc-node/register apps/api/src/main.ts` on `port`, with this process's environment (the same servers). */
+export function spawnApi(port: number): ApiProcess {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/main.ts'], {
+    cwd: repoRoot,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const managed = manage(child);
+  const ready = waitFor(() => portOpen(port), 'API start', 120_000, managed);
+  ready.catch(() => undefined);
+  return { ...managed, url: `http://127.0.0.1:${port}`, ready };
+}
+
 /** SIGKILL: no shutdown hook, no grace, the process is gone between two instructions. */
 export async function killHard(worker: Managed): Promise<void> {
   worker.child.kill('SIGKILL');
@@ -225,6 +244,42 @@ export async function startTemporal(port: number, dbFile: string): Promise<Tempo
   const managed = manage(child);
   await waitFor(() => portOpen(port), 'temporal start', 60_000, managed);
   return { ...managed, address: `127.0.0.1:${port}`, port };
+}
+
+/** The helper script's JSON line (scripts/soak/server.mjs <command> …), or an error with what it printed. */
+async function serverScript<T>(args: string[]): Promise<T> {
+  const helper = manage(
+    spawn(process.execPath, ['scripts/soak/server.mjs', ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] }),
+  );
+  const { code } = await helper.exited;
+  const line = helper
+    .output()
+    .split('\n')
+    .find((l) => l.startsWith('{'));
+  if (code !== 0) throw new Error(`server.mjs ${args[0]} failed\n${helper.output().slice(-4000)}`);
+  return (line ? JSON.parse(line) : {}) as T;
+}
+
+/**
+ * The Temporal server a region runs (not the dev server): persistence and visibility in databases of its own on
+ * the PostgreSQL at `databaseUrl`, several history shards, its configuration under `dir`. Restartable on the same
+ * port and databases.
+ */
+export async function startTemporalServer(port: number, databaseUrl: string, dir: string): Promise<TemporalProcess> {
+  const { command, args } = await serverScript<{ command: string; args: string[] }>([
+    'temporal-server',
+    '--database-url',
+    databaseUrl,
+    '--port',
+    String(port),
+    '--dir',
+    dir,
+  ]);
+  const managed = manage(spawn(command, args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] }));
+  await waitFor(() => portOpen(port), 'temporal server start', 120_000, managed);
+  const address = `127.0.0.1:${port}`;
+  await serverScript(['temporal-namespace', '--address', address]);
+  return { ...managed, address, port };
 }
 
 export async function stopTemporal(server: TemporalProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {

@@ -17,6 +17,8 @@ export interface Sent {
   fact: 'RouteCreated' | 'DiagnosticsRecorded' | 'RouteDraftSubmitted' | 'RoadMapAgreed' | 'PortfolioEntryRecorded';
   factId?: string;
   status: number;
+  /** When the answer came (ms since the epoch). */
+  at: number;
 }
 
 export interface LoadFigures {
@@ -72,7 +74,7 @@ export class RouteLoad {
     call: () => Promise<Response>,
   ): Promise<Response> {
     const response = await call();
-    this.sent.push({ routeId, fact, factId, status: response.status });
+    this.sent.push({ routeId, fact, factId, status: response.status, at: Date.now() });
     return response;
   }
 
