@@ -97,9 +97,18 @@ async function main() {
         downMs: option('down-ms', 4000),
         log,
       });
+    } else if (name === 'cluster-api-restart') {
+      figures = await runClusterApiRestart({
+        databaseUrl: postgres.url,
+        temporalAddress: temporal.address,
+        commands: option('commands', 300),
+        concurrency: option('concurrency', 8),
+        restarts: option('restarts', 4),
+        log,
+      });
     } else {
       throw new Error(
-        'usage: run.ts worker-kill|pg-stop|temporal-restart|cluster-worker-kill [--option value …] [--cluster]',
+        'usage: run.ts worker-kill|pg-stop|temporal-restart|cluster-worker-kill|cluster-api-restart [--option value …] [--cluster]',
       );
     }
     const text = JSON.stringify(figures, null, 2);
