@@ -47,5 +47,20 @@ module.exports = {
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },
+    {
+      // `npm run test:cluster` only (not in the default run): the Temporal server on PostgreSQL instead of the dev
+      // server (test/cluster/setup.ts), its own suites and the main journeys of the end-to-end suite against it.
+      ...common,
+      displayName: 'cluster',
+      roots: ['<rootDir>/test/cluster', '<rootDir>/test/e2e'],
+      testMatch: [
+        '**/test/cluster/*.cluster-spec.ts',
+        '**/test/e2e/programme-lifecycle.e2e-spec.ts',
+        '**/test/e2e/pair-regulations.e2e-spec.ts',
+        '**/test/e2e/route.e2e-spec.ts',
+      ],
+      globalSetup: '<rootDir>/test/cluster/setup.ts',
+      globalTeardown: '<rootDir>/test/cluster/teardown.ts',
+    },
   ],
 };
