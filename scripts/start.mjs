@@ -89,10 +89,10 @@ async function main() {
   env.MENTORFLOW_DEV_SIGNIN ??= 'true';
 
   if (!env.DATABASE_URL) {
-    log('starting embedded PostgreSQL (data in .data/postgres)…');
+    log(`starting embedded PostgreSQL (data in ${path.relative(root, path.join(dataDir, 'postgres'))})…`);
     const pg = await startEmbeddedPostgres({
       dataDir: path.join(dataDir, 'postgres'),
-      port: Number(env.MENTORFLOW_PG_PORT ?? (cluster ? 54339 : 54329)),
+      port: Number(env.MENTORFLOW_PG_PORT ?? 54329),
       persistent: true,
       log,
     });
