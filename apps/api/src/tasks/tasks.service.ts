@@ -8,6 +8,7 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
+  DomainRefusal,
   mayReassignTask,
   regionalSpecialistsOf,
   roleLabels,
@@ -34,6 +35,26 @@ import { problemOf } from '../common/problem.filter';
 
 /** Tasks completed by acting on their subject, not through the inbox. */
 const completedByTheirOwnCommand = new Set(['stagePlanReminder']);
+
+/**
+ * Pair tasks done by a form on the pair's page, never by the inbox's free-text «Результат» (issue 26): a free
+ * text cannot say a control's outcome, and the mentor's final report needs its conclusion on adaptation and
+ * proposals as separate, confirmed fields. Refused here, before any command: the workflow is unchanged.
+ */
+const pairFormOf = (task: TaskView): DomainRefusal | undefined =>
+  task.subject.type !== 'pair'
+    ? undefined
+    : task.kind === 'finalControl' && task.assignee.role === 'mentor'
+      ? new DomainRefusal(
+          'pair.task.mentorReportForm',
+          'Итоговый отчёт наставника оформляется формой «Итоговый отчёт» на странице пары: заключение об адаптации наставляемого и предложения по дальнейшей работе',
+        )
+      : task.kind === 'periodicReport'
+        ? new DomainRefusal(
+            'pair.task.periodicReportForm',
+            'Периодический отчёт представляется формой отчёта на странице пары: текст отчёта и, если есть, ссылка на файл',
+          )
+        : undefined;
 
 @Injectable()
 export class TasksService {
@@ -192,6 +213,8 @@ export class TasksService {
     if (completedByTheirOwnCommand.has(task.kind)) {
       throw new UnprocessableEntityException('Эта задача закрывается переходом программы к следующему этапу');
     }
+    const form = pairFormOf(task);
+    if (form !== undefined) throw form;
     if (task.subject.type === 'calendar') {
       throw new UnprocessableEntityException(
         'Эта задача закрывается загрузкой календаря года в разделе «Производственный календарь»',
