@@ -245,6 +245,11 @@ describe('web application: a mentor and a mentee work through their pair', () =>
     await page.getByRole('list', { name: 'Записи дневника' }).getByText('Посетила урок Ильи Сергеевича').waitFor();
     await page.getByTestId('mentor-final-report').getByText('Илья Сергеевич успешно адаптировался').waitFor();
 
+    // The review tasks in her inbox lead to the same page, where the reports are decided.
+    await page.getByRole('link', { name: 'Мои задачи' }).click();
+    const review = page.locator('li.task', { hasText: 'Рассмотреть периодический отчёт' }).first();
+    await review.getByRole('link', { name: 'Перейти к отчётам пары' }).click();
+    await page.getByRole('heading', { name: new RegExp(`^Пара: ${pairName.source}`), level: 1 }).waitFor();
     const mentorReport = page.getByTestId('periodic-report-submitted').filter({ hasText: 'Отчёт наставника' });
     await mentorReport.getByRole('button', { name: 'Принять отчёт' }).click();
     await page.getByText('Отчёт принят').waitFor();

@@ -68,7 +68,10 @@ const subjectLink = (task: Task): string =>
 const reviewLink = (task: Task, action?: PairAction): string =>
   task.kind === 'candidateReview'
     ? `/programmes/${task.programmeId}#meeting-form-title`
-    : `/programmes/${task.programmeId}?pair=${task.subject.id}${action ? `&action=${action}` : ''}#pair-actions-title`;
+    : task.kind === 'periodicReportReview'
+      ? // The pair's own page shows its reports unfolded, each with «Принять» / «Вернуть на доработку».
+        `/pairs/${task.subject.id}#periodic-report`
+      : `/programmes/${task.programmeId}?pair=${task.subject.id}${action ? `&action=${action}` : ''}#pair-actions-title`;
 
 const isOverdue = (task: Task) =>
   task.status === 'overdue' || (task.dueAt !== undefined && Date.parse(task.dueAt) < Date.now());
