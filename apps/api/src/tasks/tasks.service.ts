@@ -8,7 +8,6 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
-  DomainRefusal,
   mayReassignTask,
   regionalSpecialistsOf,
   roleLabels,
@@ -31,30 +30,11 @@ import { anyHolderOfRole, loadProductionCalendar } from '@mentorflow/projections
 import type { BulkReassignTasksDto, TaskInboxQuery } from './task.dto';
 import { countsSql, inboxSql, managedAssignees, pageSql } from './task-inbox.sql';
 import { workingDaysUntil } from './task-working-days';
+import { pairFormOf } from './task-forms';
 import { problemOf } from '../common/problem.filter';
 
 /** Tasks completed by acting on their subject, not through the inbox. */
 const completedByTheirOwnCommand = new Set(['stagePlanReminder']);
-
-/**
- * Pair tasks done by a form on the pair's page, never by the inbox's free-text «Результат» (issue 26): a free
- * text cannot say a control's outcome, and the mentor's final report needs its conclusion on adaptation and
- * proposals as separate, confirmed fields. Refused here, before any command: the workflow is unchanged.
- */
-const pairFormOf = (task: TaskView): DomainRefusal | undefined =>
-  task.subject.type !== 'pair'
-    ? undefined
-    : task.kind === 'finalControl' && task.assignee.role === 'mentor'
-      ? new DomainRefusal(
-          'pair.task.mentorReportForm',
-          'Итоговый отчёт наставника оформляется формой «Итоговый отчёт» на странице пары: заключение об адаптации наставляемого и предложения по дальнейшей работе',
-        )
-      : task.kind === 'periodicReport'
-        ? new DomainRefusal(
-            'pair.task.periodicReportForm',
-            'Периодический отчёт представляется формой отчёта на странице пары: текст отчёта и, если есть, ссылка на файл',
-          )
-        : undefined;
 
 @Injectable()
 export class TasksService {
