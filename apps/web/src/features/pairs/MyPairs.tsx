@@ -5,7 +5,7 @@
 import { Link } from 'react-router';
 import { useSession } from '../../auth';
 import { Badge, ErrorBox, Loading, ShowMore, usePaged } from '../../components/ui';
-import { formatNumericDate } from '../../format';
+import { formatNumericDate, todayIn } from '../../format';
 import { pairStatusLabels } from '../../labels';
 import type { Pair } from '../../types';
 import { usePairName } from './PairPage';
@@ -23,7 +23,6 @@ export function MyPairs() {
   const { title, query } = pairsScope(session);
   const pairs = usePaged<Pair>(`/pairs?${query}`, []);
   const pairName = usePairName();
-  const today = new Date().toISOString().slice(0, 10);
   return (
     <section aria-labelledby="pairs-title">
       <h1 id="pairs-title">{title}</h1>
@@ -33,6 +32,7 @@ export function MyPairs() {
       <ul className="pair-cards">
         {pairs.items.map((p) => {
           const overdue = Object.values(p.tasks ?? {}).filter((t) => t.status === 'overdue').length;
+          const today = todayIn(session.timeZoneOf(p.organisationId));
           const next = p.personalProgramme?.activities
             .filter((a) => a.plannedDate >= today)
             .sort((a, b) => a.plannedDate.localeCompare(b.plannedDate))[0];

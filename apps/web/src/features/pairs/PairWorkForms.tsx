@@ -88,9 +88,11 @@ export function PeriodicReportForm({ pair, onDone }: { pair: Pair; onDone: Done 
     () => getJson<{ reports: OwnReport[] }>(`/pairs/${pair.pairId}/periodic-reports`),
     [pair.pairId, pair.version],
   );
-  const waiting = (reports.data?.reports ?? []).filter(
-    (r) => r.authorId === session.me.sub && ['pending', 'overdue', 'returned'].includes(r.status),
-  );
+  const own = (reports.data?.reports ?? []).filter((r) => r.authorId === session.me.sub);
+  // A returned report is reworked under a new task of the same period: that one waits, with the comment.
+  const waiting = own.filter((r) => r.status === 'pending' || r.status === 'overdue');
+  const returnedComment = (r: OwnReport) =>
+    own.filter((x) => x.status === 'returned' && x.periodStart === r.periodStart).at(-1)?.comment;
   const [taskId, setTaskId] = useState('');
   const [text, setText] = useState('');
   const [fileRef, setFileRef] = useState('');
@@ -135,7 +137,9 @@ export function PeriodicReportForm({ pair, onDone }: { pair: Pair; onDone: Done 
       ) : (
         <p className="hint">{`Отчёт за период ${period(chosen)}`}</p>
       )}
-      {chosen.comment ? <p className="alert alert-warn">{`Возвращён с комментарием: ${chosen.comment}`}</p> : null}
+      {returnedComment(chosen) ? (
+        <p className="alert alert-warn">{`Возвращён с комментарием: ${returnedComment(chosen)}`}</p>
+      ) : null}
       <TextAreaField label="Текст отчёта" field="text" rows={4} value={text} onChange={setText} />
       <InputField
         label="Ссылка на файл отчёта (необязательно)"
