@@ -262,4 +262,53 @@ describe('web application: a mentor and a mentee work through their pair', () =>
     expect(audit).toMatchObject({ lang: 'ru', unnamed: [], h1: 1, skipped: [] });
     await context.close();
   });
+  it('the mentee reworks the returned report; after the controls the mentor sees the pair completed', async () => {
+    const { context, page } = await signedInPage(browser, as.mentee);
+    await openOwnPair(page, 'Моя пара');
+    const report = page.getByRole('form', { name: 'Периодический отчёт' });
+    await report.getByText('Возвращён с комментарием: Добавьте выводы по урокам').waitFor();
+    await report.getByLabel('Текст отчёта').fill('Посетила три урока наставника; вывод: стоит чаще менять виды работы');
+    await report.getByRole('button', { name: 'Представить отчёт' }).click();
+    await page.getByText('Отчёт представлен').waitFor();
+    await context.close();
+
+    // The controls through HTTP (their forms are on the programme's page): the interim one by the commission head.
+    const { controlPlan } = (await system.request('GET', `/pairs/${pairId}`, as.head)).body;
+    const interim = await system.request('POST', `/pairs/${pairId}/interim-control`, as.head, {
+      taskId: controlPlan.interimTaskIds[0],
+      outcome: 'passed',
+      comment: 'План выполняется',
+    });
+    expect(interim.status).toBe(200);
+    // The final control by the administrator: a commission head's is recorded, but the pair's completion that
+    // follows it admits only the director, curator or administrator (CompletePair) and is refused — left as found.
+    const final = await system.request(
+      'POST',
+      `/pairs/${pairId}/final-control`,
+      system.token(admin, ['administrator']),
+      {
+        taskId: controlPlan.finalTaskId,
+        outcome: 'passed',
+        mentorConclusion: 'Илья Сергеевич успешно адаптировался',
+      },
+    );
+    expect(final.status).toBe(200);
+    // The list is a read model: it shows the pair completed once the projection has the control.
+    await system.eventually(
+      () => system.request('GET', `/pairs/${pairId}`, as.head),
+      (r) => r.body?.status === 'completed',
+    );
+
+    const mentor = await signedInPage(browser, as.mentor, phone);
+    await mentor.page.goto(`${system.baseUrl}/app/pairs`);
+    await mentor.page.getByRole('heading', { name: 'Мои пары', level: 1 }).waitFor();
+    await mentor.page.getByText('Завершила программу').waitFor();
+    await mentor.page.getByRole('link', { name: pairName }).click();
+    await mentor.page.getByTestId('mentor-final-report').getByText('Включить в методическое объединение').waitFor();
+    await expect(mentor.page.getByRole('form').count()).resolves.toBe(0);
+    expect(await horizontalOverflow(mentor.page)).toBeLessThanOrEqual(0);
+    const audit = await accessibilityAudit(mentor.page);
+    expect(audit).toMatchObject({ lang: 'ru', unnamed: [], h1: 1, skipped: [] });
+    await mentor.context.close();
+  });
 });
