@@ -124,10 +124,17 @@ describe('periodic reports of a pair', () => {
     expect(badLink.status).toBe(400);
     expect(badLink.body.errors).toEqual([expect.objectContaining({ field: 'fileRef' })]);
 
+    // Issue 26: the report has its own form (text and file); the inbox's free-text «Результат» does not submit it.
     const fromInbox = await system.request('POST', `/tasks/${theirs.taskId}/complete`, as.mentee, {
       result: 'Посетила три урока наставника, подготовила карту урока',
     });
-    expect(fromInbox.status).toBe(200);
+    expect(fromInbox.status).toBe(422);
+    expect(fromInbox.body.code).toBe('pair.task.periodicReportForm');
+    const theirsSubmitted = await system.request('POST', `/pairs/${pairId}/periodic-reports`, as.mentee, {
+      taskId: theirs.taskId,
+      text: 'Посетила три урока наставника, подготовила карту урока',
+    });
+    expect(theirsSubmitted.status).toBe(200);
     const submitted = await system.request('POST', `/pairs/${pairId}/periodic-reports`, as.mentor, {
       taskId: mine.taskId,
       text: 'Проведены два совместных занятия',

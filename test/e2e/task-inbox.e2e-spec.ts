@@ -171,6 +171,22 @@ describe('the task inbox: filters, counts, search, reassignment', () => {
     }
   });
 
+  it('in the browser, the mentor’s report tasks open their forms on the pair’s page, never a free-text «Результат»', async () => {
+    await mentorTasks(as.mentor);
+    const { context, page } = await signedInPage(browser, as.mentor);
+    await page.goto(`${system.baseUrl}/app/tasks`);
+    // Issue 26: «Отметить выполненной» with a free text once recorded the final report and periodic reports.
+    const finalReport = page.locator('li.task').filter({ hasText: 'Отчёт наставника по итогам наставничества' });
+    await finalReport.getByRole('link', { name: 'Написать итоговый отчёт' }).waitFor();
+    await expect(finalReport.getByRole('button', { name: 'Отметить выполненной' }).count()).resolves.toBe(0);
+    const report = page.locator('li.task').filter({ hasText: 'Периодический отчёт' }).first();
+    await expect(report.getByRole('button', { name: 'Отметить выполненной' }).count()).resolves.toBe(0);
+    await report.getByRole('link', { name: 'Написать отчёт' }).click();
+    await page.getByRole('heading', { name: /^Пара: Иванова М\. П\..* — Петров И\. С\./, level: 1 }).waitFor();
+    await page.getByRole('form', { name: 'Периодический отчёт' }).getByLabel('Текст отчёта').waitFor();
+    await context.close();
+  });
+
   it('in the browser, the curator filters her staff’s overdue tasks, finds one by name and passes it on', async () => {
     await mentorTasks(as.curator, 'scope=team&overdue=true');
     const { context, page } = await signedInPage(browser, as.curator);

@@ -637,6 +637,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/pairs/{id}/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Дневник наставника и отчёты наставляемого, новые сначала: наставнику и контролирующим все, наставляемому свои */
+        get: operations["PairsController_entries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/pairs/{id}/reports": {
         parameters: {
             query?: never;
@@ -4190,6 +4207,8 @@ export interface operations {
                 organisationId?: string;
                 status?: "notFormed" | "formed" | "active" | "completed" | "terminated";
                 mentorId?: string;
+                /** @description The pairs (groups) this person is a mentee of (the mentee's «Моя пара») */
+                menteeId?: string;
                 form?: "teacherTeacher" | "headTeacher" | "employerStudent" | "studentPupil" | "pupilPupil" | "employerPupil" | "universityTeacherYoungTeacher";
                 /** @description Search (the administrator's audit): the organisation's name, the order's number, or the start of the mentor's or a mentee's ФИО or of a word of it (case and ё/е do not matter) */
                 q?: string;
@@ -4283,6 +4302,28 @@ export interface operations {
                 "application/json": components["schemas"]["EntryDto"];
             };
         };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PairsController_entries: {
+        parameters: {
+            query?: {
+                limit?: unknown;
+                offset?: unknown;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             200: {
                 headers: {

@@ -13,6 +13,8 @@ import { RoutePage } from './features/routes/RoutePage';
 import { MyRoute } from './features/routes/MyRoute';
 import { CreateRoute } from './features/routes/CreateRoute';
 import { PairAudit } from './features/audit/PairAudit';
+import { MyPairs } from './features/pairs/MyPairs';
+import { PairPage } from './features/pairs/PairPage';
 import { CalendarYears } from './features/calendar/CalendarYears';
 import { Users } from './features/users/Users';
 import { StaffDirectory } from './features/people/StaffDirectory';
@@ -48,6 +50,8 @@ const router = createBrowserRouter(
         { path: 'routes/new', element: <CreateRoute /> },
         { path: 'routes/:routeId', element: <RoutePage /> },
         { path: 'my-route', element: <MyRoute /> },
+        { path: 'pairs', element: <MyPairs /> },
+        { path: 'pairs/:pairId', element: <PairPage /> },
         { path: 'audit', element: <PairAudit /> },
         { path: 'audit/:pairId', element: <PairAudit /> },
         { path: 'people', element: <StaffDirectory /> },

@@ -226,7 +226,17 @@ export interface Pair {
   };
   /** The mentor's dated assignments to the mentees; their status is their task's. */
   assignments?: { taskId: string; menteeId: string; title: string; activityIndex?: number; dueLocalDate: string }[];
-  tasks?: Record<string, { status: TaskStatus }>;
+  /** The pair's tasks as its state holds them: what is due, to whom, and by when. */
+  tasks?: Record<
+    string,
+    {
+      status: TaskStatus;
+      kind?: TaskKind;
+      title?: string;
+      assignee?: { personId: string; role: Role };
+      dueLocalDate?: string;
+    }
+  >;
   terminationNotice?: TerminationNotice;
   termination?: { reason: string; order?: Order; notice?: TerminationNotice; terminatedAt: string };
   replacementDecisions?: Record<string, 'applied' | 'rejected'>;

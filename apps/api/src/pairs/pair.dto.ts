@@ -334,6 +334,9 @@ export class PairListQuery extends PaginationQuery {
   @UuidField({ optional: true })
   mentorId?: string;
 
+  @UuidField({ optional: true, description: "The pairs (groups) this person is a mentee of (the mentee's «Моя пара»)" })
+  menteeId?: string;
+
   @EnumField(pairForms, { optional: true })
   form?: string;
 

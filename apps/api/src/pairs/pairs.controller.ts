@@ -120,6 +120,16 @@ export class PairsController {
     return this.pairs.command(user, id, recordDiaryEntryUpdate, { ...body }, roles);
   }
 
+  @Read(
+    'pairs/:id/entries',
+    ['mentor', 'mentee', 'curator', 'commissionHead', 'director'],
+    'Дневник наставника и отчёты наставляемого, новые сначала: наставнику и контролирующим все, наставляемому свои',
+    'pair',
+  )
+  entries(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Query() page: PaginationQuery) {
+    return this.pairs.entries(user, id, page);
+  }
+
   @Command('pairs/:id/reports', ['mentee'], 'Отчёт наставляемого', 'pair')
   report(
     @CurrentUser() user: AuthenticatedUser,

@@ -56,6 +56,17 @@ import { ParticipantsService } from '../participants/participants.service';
 import { ProgrammesService } from '../programmes/programmes.service';
 import type { FormPairDto, PairListQuery, ReplaceMentorDto } from './pair.dto';
 
+/** Who reads every diary entry and mentee report of their organisation's pairs. */
+const entryControllers: readonly Role[] = ['curator', 'commissionHead', 'director'];
+interface EntryData {
+  entryId: string;
+  mentorId?: string;
+  menteeId?: string;
+  date: string;
+  text: string;
+  recordedAt: string;
+}
+
 type PairUpdate<T> = UpdateDefinition<PairView, [Envelope<T>]>;
 
 @Injectable()
@@ -222,6 +233,46 @@ export class PairsService {
     return { reportPeriodMonths: pair.reportPeriodMonths, reports: periodicReportsOf(pair) };
   }
 
+  /**
+   * The mentor's diary and the mentees' reports (002 §6.1.9, §7.1.6), newest first, as far as the reader may
+   * read them: the pair's mentor and its controllers (curator, commission head, director) both, a mentee
+   * only their own reports, anyone else nothing. The administrator reads them on the audit screen, where the
+   * reason for opening them is recorded.
+   */
+  async entries(user: AuthenticatedUser, pairId: string, page: { limit: number; offset: number }) {
+    const pair = await this.get(user, pairId);
+    const controls = rolesIn(user, pair.organisationId).some((r) => entryControllers.includes(r));
+    const types =
+      controls || pair.mentorId === user.sub
+        ? ['MentorDiaryEntryRecorded', 'MenteeReportRecorded']
+        : pair.menteeIds.includes(user.sub)
+          ? ['MenteeReportRecorded']
+          : [];
+    const ownOnly = types.length === 1 ? user.sub : null;
+    const rows = await this.db.query<{ type: string; data: EntryData; total: string }[]>(
+      `SELECT type, data, count(*) OVER () AS total FROM events
+       WHERE stream_id = $1 AND type = ANY($2::text[]) AND ($3::text IS NULL OR data->>'menteeId' = $3::text)
+       ORDER BY data->>'date' DESC, stream_version DESC LIMIT $4 OFFSET $5`,
+      [pairStream(pairId), types, ownOnly, page.limit, page.offset],
+    );
+    const names = new Map(Object.entries(pair.names ?? {}));
+    return {
+      total: Number(rows[0]?.total ?? 0),
+      items: rows.map(({ type, data }) => {
+        const authorId = data.mentorId ?? data.menteeId ?? '';
+        return {
+          kind: type === 'MentorDiaryEntryRecorded' ? ('diary' as const) : ('menteeReport' as const),
+          entryId: data.entryId,
+          authorId,
+          authorName: names.get(authorId),
+          date: data.date,
+          text: data.text,
+          recordedAt: data.recordedAt,
+        };
+      }),
+    };
+  }
+
   async get(user: AuthenticatedUser, pairId: string) {
     const [row] = await this.db.query<{ state: PairState; version: number }[]>(
       'SELECT state, version FROM pairs_view WHERE pair_id = $1',
@@ -279,6 +330,7 @@ export class PairsService {
          AND ($3::uuid IS NULL OR v.programme_id = $3::uuid) AND ($4::uuid IS NULL OR v.organisation_id = $4::uuid)
          AND ($5::text IS NULL OR v.status = $5::text) AND ($6::text IS NULL OR v.mentor_id = $6::text)
          AND ($7::text IS NULL OR v.form = $7::text)
+         AND ($12::text IS NULL OR v.state->'menteeIds' ? $12::text)
          AND ($10::text IS NULL
               OR v.state->'order'->>'number' ILIKE '%' || $10 || '%'
               OR EXISTS (SELECT 1 FROM organisations_view o
@@ -301,6 +353,7 @@ export class PairsService {
         query.offset,
         q ? likePrefix(q) : null,
         q ? likePrefix(personSearchKey(q)) : null,
+        query.menteeId ?? null,
       ],
     );
     const { pairs: named } = await this.withNames(rows.map((r) => r.state as FormedPair));

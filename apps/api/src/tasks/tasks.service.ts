@@ -30,6 +30,7 @@ import { anyHolderOfRole, loadProductionCalendar } from '@mentorflow/projections
 import type { BulkReassignTasksDto, TaskInboxQuery } from './task.dto';
 import { countsSql, inboxSql, managedAssignees, pageSql } from './task-inbox.sql';
 import { workingDaysUntil } from './task-working-days';
+import { pairFormOf } from './task-forms';
 import { problemOf } from '../common/problem.filter';
 
 /** Tasks completed by acting on their subject, not through the inbox. */
@@ -192,6 +193,8 @@ export class TasksService {
     if (completedByTheirOwnCommand.has(task.kind)) {
       throw new UnprocessableEntityException('Эта задача закрывается переходом программы к следующему этапу');
     }
+    const form = pairFormOf(task);
+    if (form !== undefined) throw form;
     if (task.subject.type === 'calendar') {
       throw new UnprocessableEntityException(
         'Эта задача закрывается загрузкой календаря года в разделе «Производственный календарь»',

@@ -6,13 +6,19 @@ import type { Role } from '../types';
 
 interface MenuItem {
   to: string;
-  label: string;
+  /** A text, or one that depends on the user's roles («Мои пары» for a mentor, «Моя пара» for a mentee). */
+  label: string | ((has: (...roles: Role[]) => boolean) => string);
   roles: Role[] | 'all';
 }
 
 /** The menu lists only what the user's roles may open (the API checks again on every request). */
 export const menu: MenuItem[] = [
   { to: '/tasks', label: 'Мои задачи', roles: 'all' },
+  {
+    to: '/pairs',
+    label: (has) => (has('mentor') ? 'Мои пары' : has('mentee') ? 'Моя пара' : 'Пары под контролем'),
+    roles: ['mentor', 'mentee', 'commissionHead'],
+  },
   { to: '/dashboard', label: 'Показатели', roles: ['regionalCoordinator', 'curator', 'director'] },
   {
     to: '/programmes',
@@ -73,7 +79,9 @@ export function Layout() {
                 .filter((item) => allowed(item, session.has))
                 .map((item) => (
                   <li key={item.to}>
-                    <NavLink to={item.to}>{item.label}</NavLink>
+                    <NavLink to={item.to}>
+                      {typeof item.label === 'string' ? item.label : item.label(session.has)}
+                    </NavLink>
                   </li>
                 ))}
             </ul>

@@ -126,7 +126,7 @@ const lines = (text: string) =>
     .filter(Boolean);
 
 /** Polls the pair until the projection shows the change (the read model lags the command by the projector's interval). */
-async function waitForPair(pairId: string, done: (p: Pair) => boolean, timeoutMs = 8000): Promise<void> {
+export async function waitForPair(pairId: string, done: (p: Pair) => boolean, timeoutMs = 8000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const pair = await getJson<Pair>(`/pairs/${pairId}`).catch(() => undefined);

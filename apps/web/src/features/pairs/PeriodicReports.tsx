@@ -34,7 +34,8 @@ const statusLabels: Readonly<Record<ReportStatus, string>> = {
   cancelled: 'отменён',
 };
 
-export function PeriodicReports({ pair }: { pair: Pair }) {
+/** `open`: the list shown unfolded (the pair's own page); by default only for those who decide the reports. */
+export function PeriodicReports({ pair, open }: { pair: Pair; open?: boolean }) {
   const session = useSession();
   const label = usePersonLabel();
   const canDecide = session.has('curator', 'commissionHead', 'administrator') && pair.status === 'active';
@@ -71,14 +72,14 @@ export function PeriodicReports({ pair }: { pair: Pair }) {
 
   if (!reports.length) return null;
   return (
-    <details className="periodic-reports" data-testid="periodic-reports" open={canDecide}>
+    <details className="periodic-reports" data-testid="periodic-reports" open={open ?? canDecide}>
       <summary>Периодические отчёты ({reports.length})</summary>
       <DoneBox done={command.done} />
       <ErrorBox error={command.error} title="Решение по отчёту не принято" />
       <ul>
         {reports.map((r) => (
           <li key={r.taskId} data-testid={`periodic-report-${r.status}`}>
-            {`${r.role === 'mentor' ? 'Отчёт наставника' : 'Отчёт наставляемого'} ${label(r.authorId)} за период ${formatLocalDate(r.periodStart)} — ${formatLocalDate(r.periodEnd)}${r.dueLocalDate ? `, срок ${formatLocalDate(r.dueLocalDate)}` : ''}: ${statusLabels[r.status]}`}
+            {`${r.role === 'mentor' ? 'Отчёт наставника' : 'Отчёт наставляемого'} ${label(r.authorId, pair.names?.[r.authorId])} за период ${formatLocalDate(r.periodStart)} — ${formatLocalDate(r.periodEnd)}${r.dueLocalDate ? `, срок ${formatLocalDate(r.dueLocalDate)}` : ''}: ${statusLabels[r.status]}`}
             {r.text ? <blockquote>{r.text}</blockquote> : null}
             {r.fileRef && isAllowedFileRef(r.fileRef) ? (
               <a href={r.fileRef} target="_blank" rel="noreferrer noopener">

@@ -49,17 +49,29 @@ const controlFormOnProgramme: Partial<Record<TaskKind, { label: string; action: 
   interimControl: { label: 'Провести промежуточный контроль', action: 'interim' },
   finalControl: { label: 'Провести итоговый контроль', action: 'final' },
 };
-/** The pair's place on its programme's page, or the route's page. */
+/**
+ * The mentor's and the mentee's pair tasks done by a form on the pair's own page (issue 26): never by a free-text
+ * «Результат», which the API refuses for them (the final report's conclusion and proposals are separate fields).
+ */
+const formOnPairPage: Partial<Record<TaskKind, { label: string; anchor: string }>> = {
+  finalControl: { label: 'Написать итоговый отчёт', anchor: 'final-report' },
+  periodicReport: { label: 'Написать отчёт', anchor: 'periodic-report' },
+};
+const pairWorker = (task: Task) => task.assignee.role === 'mentor' || task.assignee.role === 'mentee';
+/** The route's page; the pair's own page for its mentor and mentees, else its place on its programme's page. */
 const subjectLink = (task: Task): string =>
   task.subject.type === 'route'
     ? `/routes/${task.subject.id}`
-    : task.programmeId
+    : task.programmeId && !pairWorker(task)
       ? `/programmes/${task.programmeId}?pair=${task.subject.id}#pair-actions-title`
       : `/pairs/${task.subject.id}`;
 const reviewLink = (task: Task, action?: PairAction): string =>
   task.kind === 'candidateReview'
     ? `/programmes/${task.programmeId}#meeting-form-title`
-    : `/programmes/${task.programmeId}?pair=${task.subject.id}${action ? `&action=${action}` : ''}#pair-actions-title`;
+    : task.kind === 'periodicReportReview'
+      ? // The pair's own page shows its reports unfolded, each with «Принять» / «Вернуть на доработку».
+        `/pairs/${task.subject.id}#periodic-report`
+      : `/programmes/${task.programmeId}?pair=${task.subject.id}${action ? `&action=${action}` : ''}#pair-actions-title`;
 
 const isOverdue = (task: Task) =>
   task.status === 'overdue' || (task.dueAt !== undefined && Date.parse(task.dueAt) < Date.now());
@@ -214,9 +226,10 @@ function TaskCard({ task, zone, onDone }: { task: Task; zone: string; onDone: ()
   const organisation = session.organisations.get(task.organisationId);
   const routeAction = task.subject.type === 'route' ? doneOnRoute[task.kind] : undefined;
   const reviewAction = task.programmeId === undefined ? undefined : decidedOnProgramme[task.kind];
-  // The mentor's final-control task is the final report, written here; the controller's opens the control form.
+  // The mentor's final-control task is the final report, written on the pair's page; the controller's opens the control form.
   const controlForm =
     task.programmeId === undefined || task.assignee.role === 'mentor' ? undefined : controlFormOnProgramme[task.kind];
+  const pairForm = task.subject.type === 'pair' && pairWorker(task) ? formOnPairPage[task.kind] : undefined;
   const kindLabel = taskLabel({ kind: task.kind, role: task.assignee.role });
   // A colleague's task (the curator's «Задачи сотрудников») is done by its assignee: here it is only passed on.
   const mine = task.assignee.personId === session.me.sub || task.assignee.personId === '';
@@ -288,6 +301,10 @@ function TaskCard({ task, zone, onDone }: { task: Task; zone: string; onDone: ()
       ) : reviewAction ? (
         <Link className="button button-primary" to={reviewLink(task)}>
           {reviewAction}
+        </Link>
+      ) : pairForm ? (
+        <Link className="button button-primary" to={`/pairs/${task.subject.id}#${pairForm.anchor}`}>
+          {pairForm.label}
         </Link>
       ) : controlForm ? (
         <Link className="button button-primary" to={reviewLink(task, controlForm.action)}>
