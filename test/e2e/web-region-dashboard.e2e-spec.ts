@@ -4,16 +4,9 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { academicYearOf } from '@mentorflow/domain';
 import { loadFixtureYearsAhead } from '../support/calendar-fixture';
-import { addDays, addMonths, localDay } from '../support/dates';
+import { addDays, localDay } from '../support/dates';
 import { freshIds } from '../support/ids';
-import { lecturerMentor, selectParticipants } from '../support/participants';
-import {
-  formPair,
-  personalProgrammePlan,
-  programmeDocument,
-  registerOrganisation,
-  startProgramme,
-} from '../support/programme-setup';
+import { activePairIn, programmeDocument, registerOrganisation, startProgramme } from '../support/programme-setup';
 import { TestSystem } from '../support/system';
 import {
   accessibilityAudit,
@@ -88,28 +81,14 @@ describe('web application: the coordinators’ dashboard «Показатели�
       );
       expect(recorded.status).toBe(200);
     }
-    await selectParticipants(system, programmeId, curatorToken, [
-      lecturerMentor(mentor),
-      { personId: mentee, role: 'mentee' },
-    ]);
-    const start = localDay(ZONE, -10);
-    const formed = await formPair(system, programmeId, directorToken, mentor, mentee, {
-      mentorConsent: localDay(ZONE, -12),
-      menteeConsent: localDay(ZONE, -12),
-      order: { number: '17-к', date: localDay(ZONE, -11) },
-      term: { start, end: addMonths(start, 12) },
+    await activePairIn(system, programmeId, {
+      director: directorToken,
+      curator: curatorToken,
+      curatorId: curator,
+      mentorId: mentor,
+      menteeId: mentee,
+      timeZone: ZONE,
     });
-    expect(formed.status).toBe(201);
-    const approved = await system.request(
-      'POST',
-      `/pairs/${formed.body.state.pairId}/personal-programme`,
-      curatorToken,
-      {
-        ...personalProgrammePlan(start, addDays(addMonths(start, 6), -1), addMonths(start, 3)),
-        controller: { personId: curator, role: 'curator' },
-      },
-    );
-    expect(approved.status).toBe(200);
 
     // The second school: a programme and its curator only.
     await startProgramme(system, ids.second, system.token(secondDirector, ['director'], [ids.second]), secondCurator);

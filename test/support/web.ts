@@ -98,6 +98,8 @@ export const menuLinks = (page: Page): Promise<string[]> =>
 
 /** Opens a screen from the main menu, unfolding it first where it is folded under «Меню» (a phone). */
 export async function openFromMenu(page: Page, item: string): Promise<void> {
+  // The screen the app landed on first (a redirect would fold the menu again).
+  await page.getByRole('main').getByRole('heading', { level: 1 }).first().waitFor();
   const nav = page.getByRole('navigation', { name: 'Основное меню' });
   const toggle = nav.getByRole('button', { name: 'Меню' });
   if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();

@@ -87,7 +87,9 @@ export function Layout() {
                 .filter((item) => allowed(item, session.has))
                 .map((item) => (
                   <li key={item.to}>
-                    <NavLink to={item.to}>{item.label}</NavLink>
+                    <NavLink to={item.to} onClick={() => setMenuOpen(false)}>
+                      {item.label}
+                    </NavLink>
                   </li>
                 ))}
             </ul>
