@@ -4,20 +4,15 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { academicYearOf } from '@mentorflow/domain';
 import { loadFixtureYearsAhead } from '../support/calendar-fixture';
-import { addDays, addMonths, localDay } from '../support/dates';
+import { addDays, localDay } from '../support/dates';
 import { freshIds } from '../support/ids';
-import { lecturerMentor, selectParticipants } from '../support/participants';
-import {
-  formPair,
-  personalProgrammePlan,
-  programmeDocument,
-  registerOrganisation,
-  startProgramme,
-} from '../support/programme-setup';
+import { activePairIn, programmeDocument, registerOrganisation, startProgramme } from '../support/programme-setup';
 import { TestSystem } from '../support/system';
 import {
   accessibilityAudit,
+  fillDate,
   horizontalOverflow,
+  openFromMenu,
   phone,
   screenshot,
   signedInPage,
@@ -86,28 +81,14 @@ describe('web application: the coordinators’ dashboard «Показатели�
       );
       expect(recorded.status).toBe(200);
     }
-    await selectParticipants(system, programmeId, curatorToken, [
-      lecturerMentor(mentor),
-      { personId: mentee, role: 'mentee' },
-    ]);
-    const start = localDay(ZONE, -10);
-    const formed = await formPair(system, programmeId, directorToken, mentor, mentee, {
-      mentorConsent: localDay(ZONE, -12),
-      menteeConsent: localDay(ZONE, -12),
-      order: { number: '17-к', date: localDay(ZONE, -11) },
-      term: { start, end: addMonths(start, 12) },
+    await activePairIn(system, programmeId, {
+      director: directorToken,
+      curator: curatorToken,
+      curatorId: curator,
+      mentorId: mentor,
+      menteeId: mentee,
+      timeZone: ZONE,
     });
-    expect(formed.status).toBe(201);
-    const approved = await system.request(
-      'POST',
-      `/pairs/${formed.body.state.pairId}/personal-programme`,
-      curatorToken,
-      {
-        ...personalProgrammePlan(start, addDays(addMonths(start, 6), -1), addMonths(start, 3)),
-        controller: { personId: curator, role: 'curator' },
-      },
-    );
-    expect(approved.status).toBe(200);
 
     // The second school: a programme and its curator only.
     await startProgramme(system, ids.second, system.token(secondDirector, ['director'], [ids.second]), secondCurator);
@@ -167,9 +148,10 @@ describe('web application: the coordinators’ dashboard «Показатели�
 
   it('the regional coordinator reads the region, changes the date, downloads it and drills down to a school', async () => {
     const { context, page } = await signedInPage(browser, regional);
+    // A coordinator lands on «Показатели», not on «Мои задачи».
     await page.goto(`${system.baseUrl}/app/`);
-    await page.getByRole('navigation', { name: 'Основное меню' }).getByRole('link', { name: 'Показатели' }).click();
     await page.getByRole('heading', { name: `Показатели реализации ЦМН: ${region}`, level: 1 }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/app/dashboard');
     await page.locator('.headline').waitFor();
     expect(await headline(page, 'Образовательных организаций')).toBe('3');
     expect(await headline(page, 'Реализуют ЦМН')).toBe('1 из 3 (33,3 %)');
@@ -197,13 +179,18 @@ describe('web application: the coordinators’ dashboard «Показатели�
       expect.arrayContaining([schools.first.name, schools.second.name, schools.third.name]),
     );
     await page.getByText(`период мониторинга — ${academicYearOf(today()).start.slice(0, 4)}/`).waitFor();
-    // A past academic year is shown as of its last day.
-    await page.getByLabel('Период мониторинга (учебный год)').selectOption({ index: 1 });
+    // The periods offered are the academic years with data: the schools were registered in the current one.
+    const periods = page.getByLabel('Период мониторинга (учебный год)');
+    await expect(periods.locator('option').allTextContents()).resolves.toEqual([
+      expect.stringMatching(new RegExp(`^${academicYearOf(today()).start.slice(0, 4)}/`)),
+    ]);
+    // A past date shows its academic year; choosing the current year again shows today.
     const lastYearEnd = addDays(academicYearOf(today()).start, -1);
+    await fillDate(page.getByLabel('На дату'), lastYearEnd);
     await page.getByText(`Показатели на ${lastYearEnd.split('-').reverse().join('.')}, период мониторинга`).waitFor();
-    await expect(page.getByLabel('На дату').inputValue()).resolves.toBe(lastYearEnd);
-    await page.getByLabel('На дату').fill(today());
+    await periods.selectOption({ index: 0 });
     await page.getByText(`период мониторинга — ${academicYearOf(today()).start.slice(0, 4)}/`).waitFor();
+    await expect(page.getByLabel('На дату').inputValue()).resolves.toBe(today());
     await screenshot(page, 'regional-dashboard');
     expect(await accessibilityAudit(page)).toMatchObject({ lang: 'ru', unnamed: [], h1: 1, skipped: [] });
 
@@ -287,6 +274,9 @@ describe('web application: the coordinators’ dashboard «Показатели�
 
   it('a municipal coordinator sees only their municipality, not the region’s others', async () => {
     const { context, page } = await signedInPage(browser, municipal, phone);
+    // A municipal coordinator lands on «Показатели» of their municipality.
+    await page.goto(`${system.baseUrl}/app/`);
+    await page.getByRole('heading', { name: `Показатели реализации ЦМН: ${GLAZOV}`, level: 1 }).waitFor();
     await openDashboard(page, GLAZOV);
     expect(await headline(page, 'Образовательных организаций')).toBe('1');
     const organisations = page.getByRole('table', { name: 'Показатели по образовательным организациям' });
@@ -307,7 +297,7 @@ describe('web application: the coordinators’ dashboard «Показатели�
     for (const viewport of [undefined, phone]) {
       const { context, page } = await signedInPage(browser, curatorToken, viewport);
       await page.goto(`${system.baseUrl}/app/`);
-      await page.getByRole('navigation', { name: 'Основное меню' }).getByRole('link', { name: 'Показатели' }).click();
+      await openFromMenu(page, 'Показатели');
       await page.getByRole('heading', { name: `Показатели организации: ${schools.first.name}`, level: 1 }).waitFor();
       await page.locator('.headline').waitFor();
       expect(await headline(page, 'Наставнических пар/групп')).toBe('1');

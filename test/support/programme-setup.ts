@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '@mentorflow/domain';
-import { approveCandidates } from './participants';
+import { addDays, addMonths, localDay } from './dates';
+import { approveCandidates, lecturerMentor, selectParticipants } from './participants';
 import type { TestSystem } from './system';
 
 /**
@@ -275,4 +276,41 @@ export async function fulfilPreparatoryStage(system: TestSystem, programmeId: st
     (r) => r.body.nextStageChecklist?.length === 0,
   );
   return { recorded, selected };
+}
+
+/**
+ * A mentor (a lecturer) and a mentee selected in the programme, formed into a pair by the director on consents
+ * and an order of the days before its start ten days ago in `timeZone`, for a year, and active with the
+ * curator's approved personal programme (the curator controls): the formation's response.
+ */
+export async function activePairIn(
+  system: TestSystem,
+  programmeId: string,
+  {
+    director,
+    curator,
+    curatorId,
+    mentorId,
+    menteeId,
+    timeZone,
+  }: { director: string; curator: string; curatorId: string; mentorId: string; menteeId: string; timeZone: string },
+) {
+  await selectParticipants(system, programmeId, curator, [
+    lecturerMentor(mentorId),
+    { personId: menteeId, role: 'mentee' },
+  ]);
+  const start = localDay(timeZone, -10);
+  const formed = await formPair(system, programmeId, director, mentorId, menteeId, {
+    mentorConsent: localDay(timeZone, -12),
+    menteeConsent: localDay(timeZone, -12),
+    order: { number: '17-к', date: localDay(timeZone, -11) },
+    term: { start, end: addMonths(start, 12) },
+  });
+  if (formed.status !== 201) throw new Error(`Pair not formed: ${JSON.stringify(formed.body)}`);
+  const approved = await system.request('POST', `/pairs/${formed.body.state.pairId}/personal-programme`, curator, {
+    ...personalProgrammePlan(start, addDays(addMonths(start, 6), -1), addMonths(start, 3)),
+    controller: { personId: curatorId, role: 'curator' },
+  });
+  if (approved.status !== 200) throw new Error(`Personal programme not approved: ${JSON.stringify(approved.body)}`);
+  return formed;
 }

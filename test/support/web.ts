@@ -96,6 +96,16 @@ export async function signedInPage(
 export const menuLinks = (page: Page): Promise<string[]> =>
   page.getByRole('navigation', { name: 'Основное меню' }).getByRole('link').allTextContents();
 
+/** Opens a screen from the main menu, unfolding it first where it is folded under «Меню» (a phone). */
+export async function openFromMenu(page: Page, item: string): Promise<void> {
+  // The screen the app landed on first (a redirect would fold the menu again).
+  await page.getByRole('main').getByRole('heading', { level: 1 }).first().waitFor();
+  const nav = page.getByRole('navigation', { name: 'Основное меню' });
+  const toggle = nav.getByRole('button', { name: 'Меню' });
+  if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  await nav.getByRole('link', { name: item, exact: true }).click();
+}
+
 /** Saves a full-page screenshot under docs/screenshots (committed, shown in the README). */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });

@@ -101,6 +101,15 @@ const instantFor = (asOf: string | undefined, timeZone: string): { at: string | 
 const periodOf = (asOf: string | undefined, timeZone: string) =>
   academicYearOf(asOf ?? localDateOf(new Date().toISOString(), timeZone));
 
+/**
+ * The first day the report has data for (the earliest registration, in its organisation's zone), so the dashboard
+ * offers the monitoring periods from that one on; null for an empty region.
+ */
+const dataSince = (registrations: readonly { at: Date; timeZone: string }[]): string | null =>
+  registrations
+    .map(({ at, timeZone }) => localDateOf(at.toISOString(), timeZone))
+    .reduce<string | null>((first, day) => (first === null || day < first ? day : first), null);
+
 /** Where no organisation names the zone (an empty region), «today» is Moscow's. */
 const DEFAULT_ZONE = 'Europe/Moscow';
 
@@ -174,6 +183,7 @@ export class ReportsService {
         asOf: query.asOf ?? null,
         takenAt: new Date(atMs).toISOString(),
         period: periodOf(query.asOf, organisation.timeZone),
+        dataSince: dataSince([{ at: new Date(organisation.registeredAt), timeZone: organisation.timeZone }]),
         ...report,
         // The documents of 004 slide 17 in the order the slide asks about them, named as the export names them.
         documents: targetModelDocumentKeys.map((key) => ({
@@ -315,6 +325,7 @@ export class ReportsService {
         scope,
         asOf: query.asOf ?? null,
         period: periodOf(query.asOf, organisations[0]?.facts.timeZone ?? DEFAULT_ZONE),
+        dataSince: dataSince(organisations.map((o) => ({ at: o.since, timeZone: o.facts.timeZone }))),
         totals,
         municipalities,
         organisations: page(rows, query.limit, query.offset),

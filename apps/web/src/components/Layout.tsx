@@ -1,4 +1,5 @@
-import { NavLink, Outlet } from 'react-router';
+import { useEffect, useState } from 'react';
+import { NavLink, Outlet, useLocation } from 'react-router';
 import { useAuth, useSession } from '../auth';
 import { roleLabels } from '../labels';
 import { PeopleProvider, usePeople } from './people';
@@ -62,6 +63,10 @@ export function Layout() {
   const session = useSession();
   const { signOut } = useAuth();
   const roles = [...session.roles].map((r) => roleLabels[r]).join(', ');
+  // On a phone the menu folds under «Меню» (styles.css) and folds again once a screen is chosen.
+  const [menuOpen, setMenuOpen] = useState(false);
+  const { pathname } = useLocation();
+  useEffect(() => setMenuOpen(false), [pathname]);
   return (
     <PeopleProvider>
       <div className="app">
@@ -74,12 +79,21 @@ export function Layout() {
             <small>наставничество педагогов</small>
           </div>
           <nav aria-label="Основное меню">
-            <ul className="menu">
+            <button
+              type="button"
+              className="menu-toggle"
+              aria-expanded={menuOpen}
+              aria-controls="main-menu"
+              onClick={() => setMenuOpen((open) => !open)}
+            >
+              Меню
+            </button>
+            <ul id="main-menu" className={menuOpen ? 'menu menu-open' : 'menu'}>
               {menu
                 .filter((item) => allowed(item, session.has))
                 .map((item) => (
                   <li key={item.to}>
-                    <NavLink to={item.to}>
+                    <NavLink to={item.to} onClick={() => setMenuOpen(false)}>
                       {typeof item.label === 'string' ? item.label : item.label(session.has)}
                     </NavLink>
                   </li>

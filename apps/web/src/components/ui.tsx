@@ -126,8 +126,27 @@ export function Field({
 }
 
 /**
- * A table that scrolls sideways on a narrow screen: its column headings, then `children` as the rows of its
- * body. The caption is for screen readers unless `captionVisible`; `label` names a table without one.
+ * Labels every body cell with its column's heading (`data-label`, column spans counted), so that on a phone
+ * (styles.css) each row reads as a card of «heading: value» lines. After every render: rows come as children.
+ */
+function useCellLabels(columns: readonly string[]) {
+  const ref = useRef<HTMLTableElement>(null);
+  useEffect(() => {
+    ref.current?.querySelectorAll(':scope > tbody > tr').forEach((row) => {
+      let column = 0;
+      for (const cell of Array.from((row as HTMLTableRowElement).cells)) {
+        cell.setAttribute('data-label', columns[column] ?? '');
+        column += cell.colSpan;
+      }
+    });
+  });
+  return ref;
+}
+
+/**
+ * A table whose rows become cards on a phone, each value labelled with its column (inside a `.sticky-first-column`
+ * box it scrolls sideways instead, its first column fixed): its column headings, then `children` as the rows of
+ * its body. The caption is for screen readers unless `captionVisible`; `label` names a table without one.
  */
 export function DataTable({
   caption,
@@ -142,9 +161,10 @@ export function DataTable({
   columns: readonly string[];
   children: ReactNode;
 }) {
+  const ref = useCellLabels(columns);
   return (
     <div className="table-wrap">
-      <table aria-label={label}>
+      <table aria-label={label} ref={ref}>
         {caption ? <caption className={captionVisible ? undefined : 'visually-hidden'}>{caption}</caption> : null}
         <thead>
           <tr>

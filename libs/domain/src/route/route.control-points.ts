@@ -17,7 +17,7 @@ import { routeMonthLabel } from './route.labels';
 import type { ControlPointOutcomeInput, RecordControlPointCheck, ReviewControlPoints } from './route.commands';
 import { duplicates, monthPattern, withinPeriod } from './route.rules';
 import { CreatedRoute, RouteState } from './route.state';
-import { completeTasks, requireCreated, requireTurn } from './route.guards';
+import { completeTasks, requireCreated, requireTaskTurn } from './route.guards';
 
 const monthOf = (date: string): string => date.slice(0, 7);
 
@@ -116,7 +116,7 @@ export const recordControlPointCheck = (
   { data, metadata }: RecordControlPointCheck,
   current: RouteState,
 ): RouteEvent[] => {
-  const state = requireTurn(current, metadata, 'tutor', 'implementation', 'reflective');
+  const state = requireTaskTurn(current, metadata, 'tutor', 'monthlyControlPointCheck', 'implementation', 'reflective');
   const today = todayOf(metadata);
   const month = data.month;
   const { startDate, endDate } = state.titlePage;

@@ -33,7 +33,7 @@ import {
   validRows,
 } from './route.rules';
 import { CreatedRoute, RouteState } from './route.state';
-import { cancelTasks, completeTasks, requireCreated, requireTurn, routeTask } from './route.guards';
+import { cancelTasks, completeTasks, requireCreated, requireTaskTurn, requireTurn, routeTask } from './route.guards';
 import { russianDate } from '../shared/dates';
 
 const requireRouteCreator = (request: RouteRequest, metadata: CommandMetadata): void => {
@@ -251,7 +251,7 @@ export const escalationTasks = (state: CreatedRoute): TaskView[] =>
   openTasksOfKind(state.tasks, 'draftOverdueEscalation');
 
 export const submitDraft = ({ data, metadata }: SubmitDraft, current: RouteState): RouteEvent[] => {
-  const state = requireTurn(current, metadata, 'methodologist', 'design');
+  const state = requireTaskTurn(current, metadata, 'methodologist', 'draftRoute', 'design');
   const draft = state.draft;
   if (draft === undefined) return refuse('route.draft.notFound', 'Проект ИОМ не ожидается: нет задачи его составления');
   if (draft.submittedAt !== undefined) return refuse('route.draft.alreadySubmitted', 'Проект ИОМ уже передан тьютору');

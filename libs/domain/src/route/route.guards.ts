@@ -2,7 +2,7 @@
 import { assertNever, type CommandMetadata } from '../shared/decider';
 import { refuse } from '../shared/rules';
 import type { TaskAssignee, TaskCancelled, TaskCompleted, TaskKind, TaskRaised } from '../task/task.events';
-import { isTaskActive, type TaskView } from '../task/task.state';
+import { isTaskActive, openTasksOfKind, type TaskView } from '../task/task.state';
 import type { RouteStage } from './route.events';
 import { routeStageLabels } from './route.labels';
 import type { RouteTaskSchedule } from './route.commands';
@@ -49,10 +49,37 @@ const participantId = (state: CreatedRoute, who: RouteParticipantRole): string =
   }
 };
 
-/** Membership of this route, not the role claim, proves the actor may act on it. */
-export const requireParticipant = (state: CreatedRoute, metadata: CommandMetadata, who: RouteParticipantRole): void => {
+/**
+ * The actor holds an open task of `kind` on this route in `who`'s role: a task passed on to her (issue 27,
+ * «Передать») grants exactly the command behind it on this route while it is open; the events name her as actor.
+ */
+export const holdsRouteTask = (
+  state: CreatedRoute,
+  metadata: CommandMetadata,
+  who: RouteParticipantRole,
+  kind: TaskKind,
+) =>
+  metadata.role === who &&
+  openTasksOfKind(state.tasks, kind).some(
+    (task) => task.assignee.personId === metadata.actorId && task.assignee.role === who,
+  );
+
+/**
+ * Membership of this route, not the role claim, proves the actor may act on it; for a command behind a task
+ * (`task`), so does holding that task open (passed on to her by an administrator).
+ */
+export const requireParticipant = (
+  state: CreatedRoute,
+  metadata: CommandMetadata,
+  who: RouteParticipantRole,
+  task?: TaskKind,
+): void => {
   if (metadata.role === 'administrator' || metadata.actorId === participantId(state, who)) return;
-  refuse('route.forbidden', `Действие доступно только ${participantDative[who]} этого маршрута или администратору`);
+  if (task !== undefined && holdsRouteTask(state, metadata, who, task)) return;
+  refuse(
+    'route.forbidden',
+    `Действие доступно только ${participantDative[who]} этого маршрута${task === undefined ? '' : ', тому, кому передана его задача,'} или администратору`,
+  );
 };
 
 /**
@@ -64,9 +91,18 @@ export const requireTurn = (
   metadata: CommandMetadata,
   who: RouteParticipantRole,
   ...stages: RouteStage[]
+): CreatedRoute => requireTaskTurn(current, metadata, who, undefined, ...stages);
+
+/** requireTurn for the command behind a task of `task`'s kind: its holder acts as well as the participant. */
+export const requireTaskTurn = (
+  current: RouteState,
+  metadata: CommandMetadata,
+  who: RouteParticipantRole,
+  task: TaskKind | undefined,
+  ...stages: RouteStage[]
 ): CreatedRoute => {
   const state = requireActive(current);
-  requireParticipant(state, metadata, who);
+  requireParticipant(state, metadata, who, task);
   requireStage(state, ...stages);
   return state;
 };

@@ -9,7 +9,7 @@ import { routeDraftDeliveredOnTime } from './route.indicators';
 import { deficitLevelProblems, enteredLevels } from './route.deficit-levels';
 import { assess, assessedOrNone, diagnosticsProblems, dynamicsOf, scheduleProblems } from './route.rules';
 import { RouteState } from './route.state';
-import { cancelTasks, completeTasks, requireTurn, routeTask } from './route.guards';
+import { cancelTasks, completeTasks, requireTaskTurn, requireTurn, routeTask } from './route.guards';
 
 export const startReflection = ({ data, metadata }: StartReflection, current: RouteState): RouteEvent[] => {
   const state = requireTurn(current, metadata, 'tutor', 'implementation');
@@ -54,7 +54,7 @@ export const recordControlDiagnostics = (
   { data, metadata }: RecordControlDiagnostics,
   current: RouteState,
 ): RouteEvent[] => {
-  const state = requireTurn(current, metadata, 'tutor', 'reflective');
+  const state = requireTaskTurn(current, metadata, 'tutor', 'controlDiagnostics', 'reflective');
   if (state.controlDiagnostics)
     return refuse('route.controlDiagnostics.alreadyRecorded', 'Контрольная диагностика уже проведена');
   const initial = state.diagnostics?.results ?? [];

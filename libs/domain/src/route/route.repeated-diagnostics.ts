@@ -8,7 +8,7 @@ import type { RaiseRepeatedDiagnostics, RecordRepeatedDiagnostics } from './rout
 import { deficitLevelProblems, enteredLevels } from './route.deficit-levels';
 import { assessedOrNone, diagnosticsProblems, diagnosticsRecord, scheduleProblems } from './route.rules';
 import { nextDiagnosticsDateOf, RouteState } from './route.state';
-import { completeTasks, requireActive, requireStage, requireTurn, routeTask } from './route.guards';
+import { completeTasks, requireActive, requireStage, requireTaskTurn, routeTask } from './route.guards';
 
 /** Repeated diagnostics fall between the initial diagnostics and the route's completion. */
 const repeatedStages = ['design', 'implementation', 'reflective'] as const;
@@ -52,7 +52,7 @@ export const recordRepeatedDiagnostics = (
   { data, metadata }: RecordRepeatedDiagnostics,
   current: RouteState,
 ): RouteEvent[] => {
-  const state = requireTurn(current, metadata, 'tutor', ...repeatedStages);
+  const state = requireTaskTurn(current, metadata, 'tutor', 'repeatedDiagnostics', ...repeatedStages);
   const previous = state.repeatedDiagnostics?.at(-1) ?? state.diagnostics;
   if (previous === undefined) return refuse('route.diagnostics.missing', 'Входная диагностика ещё не проведена');
   const ids = [state.diagnostics?.diagnosticsId, state.controlDiagnostics?.diagnosticsId].concat(

@@ -51,6 +51,8 @@ export async function loadFactsAsOf(
 export interface ScopedOrganisation {
   readonly organisationId: string;
   readonly facts: OrganisationFacts;
+  /** When the organisation's first facts hold from (its registration): where the reports have data. */
+  readonly since: Date;
 }
 
 /** Organisations of a region (and municipality), with their current name and time zone, ordered by name. */
@@ -58,8 +60,11 @@ export async function loadOrganisationsInScope(
   db: SqlExecutor,
   scope: { region?: string; municipality?: string; organisationId?: string },
 ): Promise<ScopedOrganisation[]> {
-  const rows = await db.query<{ subject_id: string; facts: OrganisationFacts }>(
-    `SELECT subject_id, facts FROM report_facts
+  const rows = await db.query<{ subject_id: string; facts: OrganisationFacts; since: Date }>(
+    `SELECT subject_id, facts,
+            (SELECT min(first.valid_from) FROM report_facts first
+              WHERE first.subject_type = 'organisation' AND first.subject_id = report_facts.subject_id) AS since
+     FROM report_facts
      WHERE subject_type = 'organisation' AND valid_to IS NULL
        -- A region's figures count educational organisations; a ЦНППМ, ИРО or methodical centre serves them.
        AND ($3::text IS NOT NULL OR coalesce(facts->>'kind', '') <> ALL($4::text[]))
@@ -69,5 +74,5 @@ export async function loadOrganisationsInScope(
      ORDER BY facts->>'municipality', facts->>'name', subject_id`,
     [scope.region ?? null, scope.municipality ?? null, scope.organisationId ?? null, regionalOrganisationKinds],
   );
-  return rows.map((r) => ({ organisationId: r.subject_id, facts: r.facts }));
+  return rows.map((r) => ({ organisationId: r.subject_id, facts: r.facts, since: new Date(r.since) }));
 }

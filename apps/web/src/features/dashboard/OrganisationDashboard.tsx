@@ -46,6 +46,7 @@ export function OrganisationDashboard() {
       <ReportToolbar
         date={date}
         period={data?.period}
+        since={data?.dataSince}
         path={`${base}/monitoring?${date.query}`}
         fileName={`monitoring-${organisationId.slice(0, 8)}`}
       />

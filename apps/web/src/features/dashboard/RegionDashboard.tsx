@@ -144,6 +144,7 @@ export function RegionDashboard() {
       <ReportToolbar
         date={date}
         period={data?.period}
+        since={data?.dataSince}
         path={`/reports/region?${query}`}
         fileName={shownMunicipality ? 'municipality' : 'region'}
       />

@@ -5,9 +5,7 @@ import { formatNumericDate, todayIn } from '../../format';
 import { useSubmit } from '../../use-submit';
 import { academicYearOf } from '../../../../../libs/domain/src/shared/dates';
 import type { Period } from './report-types';
-
-/** How many academic years back the period select offers. */
-const YEARS_BACK = 5;
+import { periodsWithData } from './periods';
 
 /**
  * The dashboard's date: `?asOf=` in the address (so a drill-down, a reload or a shared link keeps it), today in
@@ -40,20 +38,20 @@ const periodText = (period: Period) =>
 export function ReportToolbar({
   date,
   period,
+  since,
   path,
   fileName,
 }: {
   date: ReturnType<typeof useReportDate>;
   period?: Period;
+  /** The report's first day with data: the periods offered start at its academic year. */
+  since?: string | null;
   /** The report's path with its query (date, municipality), without the format. */
   path: string;
   fileName: string;
 }) {
   const { submit, busy, error } = useSubmit();
-  const current = academicYearOf(date.today);
-  const years = Array.from({ length: YEARS_BACK }, (_, i) =>
-    academicYearOf(`${Number(current.start.slice(0, 4)) - i}-09-01`),
-  );
+  const years = periodsWithData(date.today, since, date.asOf);
   const shown = academicYearOf(date.asOf);
   const save = (format: 'xlsx' | 'csv') =>
     void submit(async () =>

@@ -55,6 +55,8 @@ export interface RegionReport {
   scope: { region?: string; municipality?: string };
   asOf: string | null;
   period: Period;
+  /** The first day with data (the earliest registration in scope); null for an empty region. */
+  dataSince: string | null;
   totals: RegionFigures;
   municipalities: (RegionFigures & { municipality: string })[];
   organisations: { items: RegionOrganisationRow[]; total: number; limit: number; offset: number };
@@ -63,6 +65,8 @@ export interface RegionReport {
 export interface OrganisationReport {
   asOf: string | null;
   period: Period;
+  /** The organisation's registration day: the reports have no data before it. */
+  dataSince: string | null;
   organisation: { organisationId: string; name: string; region: string; municipality: string; timeZone: string };
   targetModel: { implementsTargetModel: boolean; hasCurator: boolean };
   documents: { key: string; label: string; held: boolean }[];

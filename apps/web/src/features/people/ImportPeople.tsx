@@ -94,7 +94,7 @@ export function ImportPeople() {
   const labels = result?.applied ? appliedLabels : outcomeLabels;
   return (
     <section aria-labelledby="people-import-title">
-      <h2 id="people-import-title">Импорт сотрудников из Excel</h2>
+      <h1 id="people-import-title">Импорт сотрудников из Excel</h1>
       <p className="hint">
         Загрузите список сотрудников организации в формате XLSX или CSV (UTF-8 или Windows-1251, разделитель «;» или
         «,») с заголовками столбцов, как в шаблоне. Строка находит сотрудника по табельному номеру: повторная загрузка
@@ -142,9 +142,9 @@ export function ImportPeople() {
       </form>
       {result ? (
         <div className="card">
-          <h3>
+          <h2>
             {result.applied ? 'Результат импорта' : 'Предпросмотр'}: {result.fileName}
-          </h3>
+          </h2>
           <p role="status">{countsText(result.counts, result.applied)}</p>
           {!result.applied && result.counts.created + result.counts.updated > 0 ? (
             <div className="actions">

@@ -1,3 +1,4 @@
+import { useMediaQuery } from '@mantine/hooks';
 import { competenceAreaLabels, competenceAssessmentLabel } from '../../labels';
 import type { CompetenceArea, CompetenceResult } from '../../types';
 import { DataTable } from '../../components/ui';
@@ -47,11 +48,15 @@ export function CompetenceChart({ initial, control }: { initial?: CompetenceResu
   const before = byArea(initial);
   const after = byArea(control);
   const shown = areas.filter((a) => before.has(a) || after.has(a));
+  const narrow = useMediaQuery('(max-width: 700px)');
   if (shown.length === 0) return <p className="empty">Диагностика ещё не проводилась.</p>;
 
-  const labelWidth = 320;
-  const plotWidth = 420;
-  const rowHeight = control ? 34 : 24;
+  // On a phone each area's name stands above its bars, so the whole 0–100 % scale fits the screen's width.
+  const compact = narrow === true;
+  const labelWidth = compact ? 4 : 320;
+  const plotWidth = compact ? 300 : 420;
+  const labelHeight = compact ? 16 : 0;
+  const rowHeight = (control ? 34 : 24) + labelHeight;
   const top = 28;
   const height = top + shown.length * rowHeight + 24;
   const x = (percent: number) => labelWidth + (percent / 100) * plotWidth;
@@ -96,13 +101,27 @@ export function CompetenceChart({ initial, control }: { initial?: CompetenceResu
             const last = after.get(area);
             return (
               <g key={area}>
-                <text x={labelWidth - 8} y={y + (control ? 16 : 12)} textAnchor="end" className="axis-label">
-                  {competenceAreaLabels[area]}
-                </text>
+                {compact ? (
+                  <text x={labelWidth} y={y + 11} className="axis-label">
+                    {competenceAreaLabels[area]}
+                  </text>
+                ) : (
+                  <text x={labelWidth - 8} y={y + (control ? 16 : 12)} textAnchor="end" className="axis-label">
+                    {competenceAreaLabels[area]}
+                  </text>
+                )}
                 {first ? (
-                  <Bar x={x} percent={first.percent} y={y} height={control ? 12 : 14} className="bar-initial" />
+                  <Bar
+                    x={x}
+                    percent={first.percent}
+                    y={y + labelHeight}
+                    height={control ? 12 : 14}
+                    className="bar-initial"
+                  />
                 ) : null}
-                {last ? <Bar x={x} percent={last.percent} y={y + 14} height={12} className="bar-control" /> : null}
+                {last ? (
+                  <Bar x={x} percent={last.percent} y={y + labelHeight + 14} height={12} className="bar-control" />
+                ) : null}
               </g>
             );
           })}

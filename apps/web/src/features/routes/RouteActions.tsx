@@ -6,9 +6,9 @@ import { CommandForm, InputField, SelectField, TextAreaField } from '../../compo
 import { useSubmit } from '../../use-submit';
 import { formatLocalDate, todayIn } from '../../format';
 import { competenceAreaLabels } from '../../labels';
-import type { CompetenceArea, Route } from '../../types';
+import type { CompetenceArea, Route, TaskKind } from '../../types';
 import { ControlPointCheckForm } from './ControlPoints';
-import { sendRouteCommand } from './route-commands';
+import { holdsRouteTask, sendRouteCommand } from './route-commands';
 import {
   AgreeRoadMapForm,
   ApproveProposalForm,
@@ -23,6 +23,8 @@ export function RouteActions({ route, onChanged }: { route: Route; onChanged: (n
   const session = useSession();
   const isTutor = session.me.sub === route.participants.tutorId || session.has('administrator');
   const isTeacher = session.me.sub === route.participants.teacherId;
+  // The tutor, or whoever holds the task behind a command (passed on to her), sees that command's form.
+  const tutorOrHolder = (kind: TaskKind) => isTutor || holdsRouteTask(route, session.me.sub, kind);
   const items: ReactNode[] = [];
   if (isTutor && (route.stage === 'diagnosticMotivational' || route.stage === 'design')) {
     items.push(<FixGoalForm key="goal" route={route} onDone={() => onChanged('Цель и задачи ИОМ зафиксированы')} />);
@@ -41,7 +43,7 @@ export function RouteActions({ route, onChanged }: { route: Route; onChanged: (n
   const repeatedDue = Object.values(route.tasks ?? {}).some(
     (t) => t.kind === 'repeatedDiagnostics' && (t.status === 'open' || t.status === 'overdue'),
   );
-  if (isTutor && repeatedDue && route.stage !== 'completed') {
+  if (tutorOrHolder('repeatedDiagnostics') && repeatedDue && route.stage !== 'completed') {
     items.push(
       <Diagnostics
         key="repeated"
@@ -93,7 +95,11 @@ export function RouteActions({ route, onChanged }: { route: Route; onChanged: (n
       <PortfolioEntry key="portfolio" route={route} onDone={() => onChanged('Запись добавлена в портфолио')} />,
     );
   }
-  if (isTutor && (route.stage === 'implementation' || route.stage === 'reflective') && route.controlPoints.length) {
+  if (
+    tutorOrHolder('monthlyControlPointCheck') &&
+    (route.stage === 'implementation' || route.stage === 'reflective') &&
+    route.controlPoints.length
+  ) {
     items.push(
       <ControlPointCheckForm
         key="control-points"
@@ -115,7 +121,7 @@ export function RouteActions({ route, onChanged }: { route: Route; onChanged: (n
       />,
     );
   }
-  if (isTutor && route.stage === 'reflective' && !route.controlDiagnostics) {
+  if (tutorOrHolder('controlDiagnostics') && route.stage === 'reflective' && !route.controlDiagnostics) {
     items.push(
       <Diagnostics
         key="control"

@@ -26,6 +26,7 @@ import { RoadMapTable } from './RoadMap';
 import { RoadMapVersions } from './RoadMapVersions';
 import { competenceAreaLabels, routeRoadMapSourceLabels, routeStageLabels } from '../../labels';
 import type { CompetenceArea, Route, TitlePagePerson } from '../../types';
+import { holdsRouteTask } from './route-commands';
 import { blankRow, RoadMapRowsEditor, rowsToSend, type EditableRow } from './RoadMapEditor';
 import { RouteDocumentActions, RoutePrintForm } from './RoutePrint';
 
@@ -89,7 +90,11 @@ export function RoutePage() {
   const r = route.data;
   const zone = session.timeZoneOf(r.organisationId);
   const draftPending = r.draft !== undefined && r.draft.submittedAt === undefined;
-  const isMethodologist = session.me.sub === r.participants.methodologistId || session.has('administrator');
+  // The route's methodologist, or the one the draft task was passed on to.
+  const isMethodologist =
+    session.me.sub === r.participants.methodologistId ||
+    session.has('administrator') ||
+    holdsRouteTask(r, session.me.sub, 'draftRoute');
   const isSupervisor = isMethodologist || session.me.sub === r.participants.tutorId;
 
   return (

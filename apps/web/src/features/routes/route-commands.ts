@@ -1,5 +1,5 @@
 import { getJson, postJson } from '../../api';
-import type { Route } from '../../types';
+import type { Route, TaskKind } from '../../types';
 
 /** The read model lags the command: poll until the route's version has moved past `version`. */
 async function waitForRoute(routeId: string, version: number, timeoutMs = 8000): Promise<void> {
@@ -17,3 +17,12 @@ export async function sendRouteCommand(route: Route, path: string, body: unknown
   // Wait for this command's own version: the page may be stale if someone else changed the route meanwhile.
   await waitForRoute(route.routeId, (result?.version ?? route.version + 1) - 1);
 }
+
+/**
+ * She holds an open task of `kind` on this route: a task passed on to her («Передать»), which grants her the
+ * command behind it (the API and the domain check the same).
+ */
+export const holdsRouteTask = (route: Route, personId: string, kind: TaskKind): boolean =>
+  Object.values(route.tasks ?? {}).some(
+    (t) => t.kind === kind && (t.status === 'open' || t.status === 'overdue') && t.assignee.personId === personId,
+  );

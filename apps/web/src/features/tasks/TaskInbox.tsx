@@ -19,7 +19,7 @@ import { PersonPicker } from '../../components/PersonPicker';
 import { PersonId } from '../../components/people';
 import { useSubmit } from '../../use-submit';
 import { formatLocalDate } from '../../format';
-import { pendingDeadlineText, pluralRu, taskKindLabels, taskLabel, taskStatusLabels } from '../../labels';
+import { pendingDeadlineText, pluralRu, roleLabels, taskKindLabels, taskLabel, taskStatusLabels } from '../../labels';
 import type { Organisation, PersonListItem, Task, TaskKind } from '../../types';
 import { CalendarFeed } from '../notifications/CalendarFeed';
 import type { PairAction } from '../pairs/PairForms';
@@ -430,6 +430,10 @@ function ReassignTask({ task, onDone }: { task: Task; onDone: () => void }) {
   return (
     <details className="reassign">
       <summary>Передать</summary>
+      <p className="hint">
+        Кому: сотруднику с ролью «{roleLabels[task.assignee.role]}» в организации. Пока задача открыта, он выполняет её
+        действие по {task.subject.type === 'route' ? 'этому маршруту' : 'этой паре'} от своего имени.
+      </p>
       <ReassignForm
         title="Передать задачу"
         organisationId={task.organisationId}
