@@ -13,6 +13,7 @@ import type {
 } from './association.commands';
 import { isAssociationLevel, type AssociationEvent, type AssociationLevel } from './association.events';
 import {
+  associationKeeperMessages,
   associationKeeperRoles,
   associationMeetingProblems,
   associationNameProblems,
@@ -25,15 +26,9 @@ import {
   type CreatedAssociation,
 } from './association.state';
 
-const keeperMessage: Readonly<Record<AssociationLevel, string>> = {
-  organisation: 'Вести методическое объединение организации может куратор или руководитель организации',
-  municipality:
-    'Вести муниципальное методическое объединение может руководитель или куратор муниципального методического центра или региональный координатор',
-};
-
 const requireKeeper = (level: AssociationLevel, metadata: CommandMetadata): void => {
   if (!associationKeeperRoles[level].some((role) => role === metadata.role))
-    refuse('association.forbidden', keeperMessage[level]);
+    refuse('association.forbidden', associationKeeperMessages[level]);
 };
 
 const existing = (state: AssociationState): CreatedAssociation =>

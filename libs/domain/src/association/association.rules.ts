@@ -19,6 +19,12 @@ export const associationKeeperRoles: Readonly<Record<AssociationLevel, readonly 
   municipality: ['curator', 'director', 'regionalCoordinator', 'administrator'],
 };
 
+export const associationKeeperMessages: Readonly<Record<AssociationLevel, string>> = {
+  organisation: 'Вести методическое объединение организации может куратор или руководитель организации',
+  municipality:
+    'Вести муниципальное методическое объединение может руководитель или куратор муниципального методического центра или региональный координатор',
+};
+
 const textProblems = (field: keyof typeof labels, value: unknown, max: number): UnmetCondition[] => [
   ...unmetIf(isMissing(value), `${field}.missing`, `Не заполнено поле «${labels[field]}»`),
   ...unmetIf(

@@ -18,6 +18,8 @@ export type AssociationPlanItem = Omit<AssociationPlanItemAdded['data'], 'addedB
 export interface CreatedAssociation extends Omit<AssociationCreated['data'], 'createdBy'> {
   readonly status: 'created';
   readonly members: readonly AssociationMember[];
+  /** Who left, with when they had joined: the reports count the members of any past date. */
+  readonly formerMembers: readonly (AssociationMember & { readonly removedAt: string })[];
   readonly plan: readonly AssociationPlanItem[];
   readonly meetings: readonly (AssociationMeeting & { readonly recordedAt: string })[];
   /** The plan items' tasks, by task id (= item id). */
@@ -35,6 +37,7 @@ export const evolveAssociation = (state: AssociationState, event: AssociationEve
       ...{ associationId, name, level, organisationId, municipality, region, createdAt },
       status: 'created',
       members: [],
+      formerMembers: [],
       plan: [],
       meetings: [],
       tasks: {},
@@ -52,7 +55,16 @@ export const evolveAssociation = (state: AssociationState, event: AssociationEve
         ],
       };
     case 'AssociationMemberRemoved':
-      return { ...state, members: state.members.filter((m) => m.personId !== event.data.personId) };
+      return {
+        ...state,
+        members: state.members.filter((m) => m.personId !== event.data.personId),
+        formerMembers: [
+          ...state.formerMembers,
+          ...state.members
+            .filter((m) => m.personId === event.data.personId)
+            .map((m) => ({ ...m, removedAt: event.data.removedAt })),
+        ],
+      };
     case 'AssociationPlanItemAdded': {
       const { itemId, title, date, responsibleId, addedAt } = event.data;
       return { ...state, plan: [...state.plan, { itemId, title, date, responsibleId, addedAt }] };
