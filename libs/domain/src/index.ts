@@ -89,3 +89,4 @@ export * from './association/association.state';
 export * from './association/association.rules';
 export * from './association/association.labels';
 export * from './association/association.decider';
+export * from './association/association.reports';

@@ -3,6 +3,8 @@ import { deciderSpec } from '../shared/testing';
 import type { AssociationCommand } from './association.commands';
 import { associationDecider } from './association.decider';
 import type { AssociationEvent } from './association.events';
+import { associationFiguresAsOf } from './association.reports';
+import type { CreatedAssociation } from './association.state';
 
 const spec = deciderSpec(associationDecider);
 const now = '2026-10-05T09:00:00.000Z';
@@ -22,9 +24,9 @@ const created: AssociationEvent = {
     createdBy: 'curator-1',
   },
 };
-const member = (personId: string): AssociationEvent => ({
+const member = (personId: string, addedAt = now): AssociationEvent => ({
   type: 'AssociationMemberAdded',
-  data: { personId, organisationId: 'org-1', addedAt: now, addedBy: 'curator-1' },
+  data: { personId, organisationId: 'org-1', addedAt, addedBy: 'curator-1' },
 });
 const command = <T extends AssociationCommand['type']>(
   type: T,
@@ -213,5 +215,58 @@ describe('mentors’ methodical association decider (issue 28)', () => {
       associationDecider.initialState(),
     );
     expect(state).toMatchObject({ status: 'created', members: [{ personId: 'mentor-a' }, { personId: 'mentor-b' }] });
+  });
+});
+
+describe('association figures as of a day (issue 28)', () => {
+  const fold = (events: AssociationEvent[]) =>
+    events.reduce(associationDecider.evolve, associationDecider.initialState()) as CreatedAssociation;
+  const later = '2026-11-10T09:00:00.000Z';
+  const association = fold([
+    created,
+    member('mentor-a'),
+    member('mentor-b', later),
+    {
+      type: 'AssociationMemberRemoved',
+      data: { personId: 'mentor-a', removedAt: '2026-12-01T09:00:00.000Z', removedBy: 'curator-1' },
+    },
+    {
+      type: 'AssociationMeetingHeld',
+      data: {
+        meeting: {
+          meetingId: 'm-1',
+          date: '2026-11-05',
+          minutesNumber: '1',
+          agenda: 'План',
+          decisions: 'Утвердить',
+          attendeeIds: ['mentor-a'],
+        },
+        recordedAt: '2026-11-06T09:00:00.000Z',
+        recordedBy: 'curator-1',
+      },
+    },
+  ]);
+
+  it('counts the members of that day and the meetings held by then', () => {
+    expect(associationFiguresAsOf([association], '2026-10-04T20:59:59.999Z', '2026-10-04')).toEqual({
+      associations: 0,
+      members: 0,
+      meetingsHeld: 0,
+    });
+    expect(associationFiguresAsOf([association], '2026-11-05T20:59:59.999Z', '2026-11-05')).toEqual({
+      associations: 1,
+      members: 1,
+      meetingsHeld: 0,
+    });
+    expect(associationFiguresAsOf([association], '2026-11-20T20:59:59.999Z', '2026-11-20')).toEqual({
+      associations: 1,
+      members: 2,
+      meetingsHeld: 1,
+    });
+    expect(associationFiguresAsOf([association], '2026-12-02T20:59:59.999Z', '2026-12-02')).toEqual({
+      associations: 1,
+      members: 1,
+      meetingsHeld: 1,
+    });
   });
 });
