@@ -29,7 +29,7 @@ import type { Envelope } from '@mentorflow/workflows/shared/envelope';
 import { isAdministrator, type AuthenticatedUser } from '../auth/auth.types';
 import { rolesIn } from '../auth/organisation-access';
 import { AggregateGateway, commandMetadata } from '../common/aggregate.gateway';
-import { historyEntry } from '../common/history-entry';
+import { namedHistory } from '../common/history-entry';
 import { newIdempotentId } from '../common/idempotency';
 import { PeopleDirectory } from '../people/people.directory';
 import type {
@@ -203,15 +203,7 @@ export class AssociationsService {
   /** Who did what and when, the actors named. */
   async history(user: AuthenticatedUser, associationId: string, page: { limit: number; offset: number }) {
     await this.visible(user, associationId);
-    const events = (await this.store.readStream(associationStream(associationId), page.offset + 1)).slice(
-      0,
-      page.limit,
-    );
-    const names = await this.people.names(events.map((e) => String(e.metadata.actorId)));
-    return events.map((e) => {
-      const entry = historyEntry(e);
-      return { ...entry, actorName: names.get(String(entry.actorId))?.fullName ?? null };
-    });
+    return namedHistory(this.store, this.people, associationStream(associationId), page);
   }
 
   /** A keeper's command: the association as the caller sees it, the command sent, the association named again. */
