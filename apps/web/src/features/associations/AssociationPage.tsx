@@ -12,7 +12,7 @@ import {
   TextAreaField,
   useLoad,
 } from '../../components/ui';
-import { formatLocalDate } from '../../format';
+import { formatNumericDate } from '../../format';
 import { useSubmit } from '../../use-submit';
 import type { Association, PickedPerson } from './association';
 
@@ -59,7 +59,7 @@ export function AssociationPage() {
         <DataTable caption="План работы" columns={['Дата', 'Мероприятие', 'Ответственный', 'Отметка']}>
           {a.plan.map((item) => (
             <tr key={item.itemId}>
-              <td>{formatLocalDate(item.date)}</td>
+              <td>{formatNumericDate(item.date)}</td>
               <td>{item.title}</td>
               <td>{item.responsibleName ?? '—'}</td>
               <td>{planStatusLabels[item.status] ?? item.status}</td>
@@ -74,9 +74,9 @@ export function AssociationPage() {
         <p>Заседаний пока не было.</p>
       ) : (
         a.meetings.map((m) => (
-          <section key={m.meetingId} aria-label={`Протокол № ${m.minutesNumber} от ${formatLocalDate(m.date)}`}>
+          <section key={m.meetingId} aria-label={`Протокол № ${m.minutesNumber} от ${formatNumericDate(m.date)}`}>
             <h3>
-              Протокол № {m.minutesNumber} от {formatLocalDate(m.date)}
+              Протокол № {m.minutesNumber} от {formatNumericDate(m.date)}
             </h3>
             <p>
               <strong>Повестка:</strong> <span className="prewrap">{m.agenda}</span>
