@@ -221,6 +221,14 @@ describe('access matrix: every route × every role × own and other organisation
     expect(practice.status).toBe(201);
     ids.practice = practice.body.practiceId;
     expect((await system.request('POST', `/practices/${ids.practice}/publish`, admin, {})).status).toBe(200);
+    // A's mentors' methodical association (issue 28): read by A's staff, kept by its curator and director.
+    const association = await system.request('POST', '/associations', as.curator, {
+      name: 'МО наставников',
+      level: 'organisation',
+      organisationId: a,
+    });
+    expect(association.status).toBe(201);
+    ids.association = association.body.associationId;
     // Reads come from projections: wait until they show the fixture as it now is.
     for (const [path, check] of [
       [`/programmes/${ids.programme}`, () => true],
@@ -268,6 +276,7 @@ describe('access matrix: every route × every role × own and other organisation
                             people: ids.person,
                             notifications: ids.notification,
                             practices: ids.practice,
+                            associations: ids.association,
                             projections: ids.parkedEvent,
                           } as Record<string, string | undefined>
                         )[collection];

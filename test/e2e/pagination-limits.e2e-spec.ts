@@ -31,6 +31,7 @@ const notLists: Record<string, string> = {
   'GET /users/:id': 'one resource',
   'GET /people/:id': 'one resource',
   'GET /practices/:id': 'one resource',
+  'GET /associations/:id': 'one resource (its members, plan and meetings, read from its own stream)',
   'GET /people/:id/export': "one person's data (152-ФЗ), exported whole",
   'GET /pairs/:id/history/verify': 'one verdict',
   'GET /programmes/:id/history': "one aggregate's audit trail, exported whole",
@@ -116,11 +117,11 @@ describe('every list endpoint pages with a bounded page size', () => {
       });
       const negative = await get(route, 'offset=-1');
       expect({ label, status: negative.status }).toEqual({ label, status: 400 });
-      // Accepted: 200, or 404 where the path names a pair, person or practice this test has not made (validation passed first).
+      // Accepted: 200, or 404 where the path names a pair, person, practice or association this test has not made (validation passed first).
       const max = await get(route, `limit=${MAX_PAGE_SIZE}`);
       expect({ label, status: max.status }).toEqual({
         label,
-        status: /^\/(pairs|people|practices)\/:id/.test(route.path) ? 404 : 200,
+        status: /^\/(pairs|people|practices|associations)\/:id/.test(route.path) ? 404 : 200,
       });
       if (max.status === 200)
         expect(Array.isArray(max.body) ? max.body.length : (max.body.items?.length ?? 0)).toBeLessThanOrEqual(

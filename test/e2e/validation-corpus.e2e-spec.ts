@@ -775,6 +775,39 @@ const corpus: Record<string, { body: Body; cases: (body: Body) => Case[] }> = {
     body: { comment: 'Рекомендуем району' },
     cases: (b) => [['too long', withField(b, 'comment', long(2001)), 'comment', 'maxLength']],
   },
+  'POST /associations': {
+    body: { name: 'МО наставников', level: 'organisation', organisationId: uuid() },
+    cases: (b) => [
+      ['missing field', withField(b, 'name', undefined), 'name', 'isNotEmpty'],
+      ['bad enum', withField(b, 'level', 'district'), 'level', 'isIn'],
+      ['not a UUID', withField(b, 'organisationId', 'school-5'), 'organisationId', 'isUuid'],
+    ],
+  },
+  'POST /associations/:id/members': {
+    body: { personId: uuid() },
+    cases: (b) => [['not a UUID', withField(b, 'personId', 'mentor-1'), 'personId', 'isUuid']],
+  },
+  'POST /associations/:id/members/remove': {
+    body: { personId: uuid() },
+    cases: () => [['missing field', {}, 'personId', 'isUuid']],
+  },
+  'POST /associations/:id/plan': {
+    body: { title: 'Семинар', date: '2027-02-15', responsibleId: uuid() },
+    cases: (b) => [
+      ['missing field', withField(b, 'title', undefined), 'title', 'isNotEmpty'],
+      ['bad date', withField(b, 'date', '15.02.2027'), 'date', 'matches'],
+      ['not a UUID', withField(b, 'responsibleId', 'x'), 'responsibleId', 'isUuid'],
+    ],
+  },
+  'POST /associations/:id/meetings': {
+    body: { date: '2026-11-20', minutesNumber: '1', agenda: 'План', decisions: 'Утвердить', attendeeIds: [uuid()] },
+    cases: (b) => [
+      ['missing field', withField(b, 'agenda', undefined), 'agenda', 'isNotEmpty'],
+      ['too long', withField(b, 'decisions', long(5001)), 'decisions', 'maxLength'],
+      ['empty list', withField(b, 'attendeeIds', []), 'attendeeIds', 'arrayMinSize'],
+      ['not a UUID', withField(b, 'attendeeIds', ['x']), 'attendeeIds', 'isUuid'],
+    ],
+  },
   'POST /projections/parked/:id/retry': {
     body: { reason: 'Обработчик проекции исправлен' },
     cases: (b) => [

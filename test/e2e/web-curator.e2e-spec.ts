@@ -118,6 +118,7 @@ describe('web application: the curator advances a programme after fixing a refus
       'Импорт сотрудников',
       'Региональные специалисты',
       'Банк практик',
+      'Методическое объединение',
       'Настройки уведомлений',
       'Бот в мессенджере',
     ]);

@@ -10,7 +10,7 @@ import {
   accessibilityAudit,
   fillDate,
   horizontalOverflow,
-  menuLinks,
+  openFromMenu,
   phone,
   screenshot,
   signedInPage,
@@ -99,8 +99,8 @@ describe('web application: a mentor and a mentee work through their pair', () =>
   const openOwnPair = async (page: Page, menu: string) => {
     await page.goto(`${system.baseUrl}/app/tasks`);
     await page.getByRole('heading', { name: 'Мои задачи' }).waitFor();
-    await expect(menuLinks(page)).resolves.toContain(menu);
-    await page.getByRole('navigation', { name: 'Основное меню' }).getByRole('link', { name: menu }).click();
+    // On a phone the menu is folded under «Меню»: openFromMenu unfolds it.
+    await openFromMenu(page, menu);
     await page.getByRole('heading', { name: menu, level: 1 }).waitFor();
     await page.getByRole('link', { name: pairName }).click();
     await page.getByRole('heading', { name: new RegExp(`^Пара: ${pairName.source}`), level: 1 }).waitFor();

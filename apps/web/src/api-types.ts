@@ -1851,6 +1851,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/associations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Методические объединения наставников, которые вы ведёте или в которые входите */
+        get: operations["AssociationsController_list"];
+        put?: never;
+        /** Создать методическое объединение наставников организации или муниципалитета */
+        post: operations["AssociationsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/associations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Методическое объединение: члены, план работы, заседания с протоколами */
+        get: operations["AssociationsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/associations/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** История методического объединения: кто и когда что записал */
+        get: operations["AssociationsController_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/associations/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Включить наставника в методическое объединение */
+        post: operations["AssociationsController_addMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/associations/{id}/members/remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Исключить наставника из методического объединения */
+        post: operations["AssociationsController_removeMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/associations/{id}/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Включить мероприятие в план работы: задача ответственному к дате */
+        post: operations["AssociationsController_addPlanItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/associations/{id}/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Записать заседание с протоколом: дата, повестка, решения, присутствовали */
+        post: operations["AssociationsController_recordMeeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/config": {
         parameters: {
             query?: never;
@@ -2951,7 +3071,7 @@ export interface components {
              * @example furtherTrainingProgramme
              * @enum {string}
              */
-            activityKind: "furtherTrainingProgramme" | "event" | "internship" | "resource" | "methodicalProduct";
+            activityKind: "furtherTrainingProgramme" | "event" | "internship" | "resource" | "methodicalProduct" | "practiceStudy";
             /**
              * @description The tasks the activity solves
              * @example Освоить цифровые сервисы для уроков
@@ -2971,6 +3091,11 @@ export interface components {
              * @example Удостоверение о повышении квалификации № 123
              */
             doneMark?: string;
+            /**
+             * Format: uuid
+             * @description «Изучение практики»: a practice published in the bank of the route organisation’s region
+             */
+            practiceId?: string;
         };
         RoadMapDto: {
             rows: components["schemas"]["RoadMapRowDto"][];
@@ -3293,6 +3418,57 @@ export interface components {
         PublishPracticeDto: {
             /** @example Рекомендуется к распространению в районе */
             comment?: string;
+        };
+        CreateAssociationDto: {
+            /** @example МО наставников МБОУ «Школа № 5» */
+            name: string;
+            /**
+             * @description An organisation's association, or a municipality's kept by its municipal methodical centre
+             * @example organisation
+             * @enum {string}
+             */
+            level: "organisation" | "municipality";
+            /**
+             * Format: uuid
+             * @description The organisation, or the municipal methodical centre that hosts the municipality’s
+             */
+            organisationId: string;
+        };
+        AssociationMemberDto: {
+            /**
+             * Format: uuid
+             * @description A person working in the organisation (or, for a municipality, in one of its organisations)
+             */
+            personId: string;
+        };
+        AddPlanItemDto: {
+            /** @example Семинар «Адаптация молодого педагога» */
+            title: string;
+            /**
+             * @description The planned date: the task is due at its end
+             * @example 2027-02-15
+             */
+            date: string;
+            /**
+             * Format: uuid
+             * @description The responsible member: the item becomes their task
+             */
+            responsibleId: string;
+        };
+        RecordAssociationMeetingDto: {
+            /**
+             * @description The day the meeting was held (not after today)
+             * @example 2026-11-20
+             */
+            date: string;
+            /** @example 3 */
+            minutesNumber: string;
+            /** @example Утверждение плана работы на учебный год */
+            agenda: string;
+            /** @example План работы утвердить */
+            decisions: string;
+            /** @description The members present */
+            attendeeIds: string[];
         };
         DevTokenDto: {
             /** @description Subject of an existing user */
@@ -5681,7 +5857,7 @@ export interface operations {
                 /** @description Default: open and overdue */
                 status?: "open" | "overdue" | "done" | "cancelled";
                 dueBefore?: string;
-                kind?: "stagePlanReminder" | "interimControl" | "finalControl" | "draftRoute" | "draftOverdueEscalation" | "monthlyControlPointCheck" | "controlDiagnostics" | "repeatedDiagnostics" | "loadCalendarYear" | "programmeCorrection" | "menteeAssignment" | "periodicReport" | "candidateReview" | "personalProgrammeReview" | "correctionReview" | "periodicReportReview";
+                kind?: "stagePlanReminder" | "interimControl" | "finalControl" | "draftRoute" | "draftOverdueEscalation" | "monthlyControlPointCheck" | "controlDiagnostics" | "repeatedDiagnostics" | "loadCalendarYear" | "programmeCorrection" | "menteeAssignment" | "periodicReport" | "candidateReview" | "personalProgrammeReview" | "correctionReview" | "periodicReportReview" | "associationPlanItem";
                 organisationId?: string;
                 /** @description true: only overdue tasks */
                 overdue?: "true" | "false";
@@ -5716,7 +5892,7 @@ export interface operations {
                 /** @description Default: open and overdue */
                 status?: "open" | "overdue" | "done" | "cancelled";
                 dueBefore?: string;
-                kind?: "stagePlanReminder" | "interimControl" | "finalControl" | "draftRoute" | "draftOverdueEscalation" | "monthlyControlPointCheck" | "controlDiagnostics" | "repeatedDiagnostics" | "loadCalendarYear" | "programmeCorrection" | "menteeAssignment" | "periodicReport" | "candidateReview" | "personalProgrammeReview" | "correctionReview" | "periodicReportReview";
+                kind?: "stagePlanReminder" | "interimControl" | "finalControl" | "draftRoute" | "draftOverdueEscalation" | "monthlyControlPointCheck" | "controlDiagnostics" | "repeatedDiagnostics" | "loadCalendarYear" | "programmeCorrection" | "menteeAssignment" | "periodicReport" | "candidateReview" | "personalProgrammeReview" | "correctionReview" | "periodicReportReview" | "associationPlanItem";
                 organisationId?: string;
                 /** @description true: only overdue tasks */
                 overdue?: "true" | "false";
@@ -6082,6 +6258,182 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["PublishPracticeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AssociationsController_list: {
+        parameters: {
+            query?: {
+                limit?: unknown;
+                offset?: unknown;
+                /** @description The host organisation */
+                organisationId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AssociationsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAssociationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AssociationsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AssociationsController_history: {
+        parameters: {
+            query?: {
+                limit?: unknown;
+                offset?: unknown;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AssociationsController_addMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssociationMemberDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AssociationsController_removeMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssociationMemberDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AssociationsController_addPlanItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddPlanItemDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AssociationsController_recordMeeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordAssociationMeetingDto"];
             };
         };
         responses: {

@@ -27,6 +27,8 @@ import { OrganisationWebhookPage } from './features/notifications/OrganisationWe
 import { PracticeBank } from './features/practices/PracticeBank';
 import { PracticePage } from './features/practices/PracticePage';
 import { SubmitPractice } from './features/practices/SubmitPractice';
+import { Associations } from './features/associations/Associations';
+import { AssociationPage } from './features/associations/AssociationPage';
 import { ParkedEvents } from './features/operations/ParkedEvents';
 import { Dashboard } from './features/dashboard/Dashboard';
 import { OrganisationDashboard } from './features/dashboard/OrganisationDashboard';
@@ -67,6 +69,8 @@ const router = createBrowserRouter(
         { path: 'practices', element: <PracticeBank /> },
         { path: 'practices/new', element: <SubmitPractice /> },
         { path: 'practices/:practiceId', element: <PracticePage /> },
+        { path: 'associations', element: <Associations /> },
+        { path: 'associations/:associationId', element: <AssociationPage /> },
         { path: 'dashboard', element: <Dashboard /> },
         { path: 'dashboard/organisations/:organisationId', element: <OrganisationDashboard /> },
         { path: '*', element: <Navigate to="/" replace /> },

@@ -296,6 +296,8 @@ export interface RoadMapRow {
   chosenMark?: boolean;
   /** Отметка о выполнении / результат written into the row itself (before marks were recorded). */
   doneMark?: string;
+  /** «Изучение практики»: the practice of the region's bank the activity studies (issue 28). */
+  practiceId?: string;
 }
 
 /** The «Выполнение» column of one road-map row (GET /routes/:id `roadMapProgress`). */
@@ -361,6 +363,8 @@ export interface Route {
   /** Activities the teacher marked done (003 §5.2) and the tutor's confirmations. */
   activityCompletions?: RouteActivityCompletion[];
   roadMapProgress?: RoadMapRowProgress[];
+  /** The titles of the practices the road map's «изучение практики» rows link. */
+  practiceLinks?: { practiceId: string; title: string }[];
   controlPoints: Dto['ControlPointDto'][];
   portfolio: {
     entryId: string;

@@ -50,6 +50,11 @@ const practice = streamKind('practice-');
 export const practiceStream = practice.stream;
 export const parsePracticeStream = practice.parse;
 
+const association = streamKind('association-');
+/** A mentors' methodical association (issue 28), by association id (its workflow's id too). */
+export const associationStream = association.stream;
+export const parseAssociationStream = association.parse;
+
 const user = streamKind('user-');
 /** A user's account changes, for the audit (written beside the users table). */
 export const userStream = user.stream;
@@ -80,13 +85,21 @@ export const productionCalendarStream = 'production-calendar';
 export const programmeWorkflowId = (programmeId: string): string => programmeStream(programmeId);
 export const pairWorkflowId = (pairId: string): string => pairStream(pairId);
 export const routeWorkflowId = (routeId: string): string => routeStream(routeId);
+export const associationWorkflowId = (associationId: string): string => associationStream(associationId);
 
 /** The kinds of aggregate that run as a workflow. */
-export type WorkflowKind = 'programme' | 'pair' | 'route';
+export type WorkflowKind = 'programme' | 'pair' | 'route' | 'association';
 
 /** The workflow of an aggregate named by kind, e.g. a task's subject. */
 export const workflowIdOf = (subject: { readonly type: WorkflowKind; readonly id: string }): string =>
-  ({ programme: programmeWorkflowId, pair: pairWorkflowId, route: routeWorkflowId })[subject.type](subject.id);
+  (
+    ({
+      programme: programmeWorkflowId,
+      pair: pairWorkflowId,
+      route: routeWorkflowId,
+      association: associationWorkflowId,
+    }) as const
+  )[subject.type](subject.id);
 
 /** The workflow that appends to an aggregate's stream: the stream id itself. */
 export const workflowIdOfStream = (streamId: string): string => streamId;

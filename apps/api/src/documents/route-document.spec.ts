@@ -76,6 +76,27 @@ describe('the ИОМ document (003 §5)', () => {
     }
   });
 
+  it('prints the title of the bank’s practice an «изучение практики» activity links (issue 28)', async () => {
+    const practiceRow = {
+      rowId: 'row-p',
+      competence: 'ict' as const,
+      activity: 'Изучить опыт коллег',
+      activityKind: 'practiceStudy' as const,
+      tasks: 'Перенести приёмы на свои уроки',
+      hours: 4,
+      deadline: '2026-12-01',
+      practiceId: 'practice-1',
+    };
+    const route = routeOf(created, goalFixed(), diagnosticsRecorded, draftSubmitted(undefined, true, [practiceRow]));
+    const text = await textOf(route, {
+      ...context,
+      practices: [{ practiceId: 'practice-1', title: 'Школа молодого педагога' }],
+    });
+    expect(text).toContain(
+      'Изучить опыт коллег\n\n(Изучение практики из банка лучших практик)\n\nПрактика из банка: «Школа молодого педагога»',
+    );
+  });
+
   it('given a route just created, says the road map is not agreed and no diagnostics has been held', async () => {
     const text = await textOf(routeOf(created), context);
     expect(text).toContain('Дорожная карта ещё не согласована.');

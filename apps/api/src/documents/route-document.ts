@@ -43,6 +43,8 @@ export interface RouteDocumentContext {
   readonly teacher: RouteDocumentPerson;
   readonly methodologist: RouteDocumentPerson;
   readonly tutor: RouteDocumentPerson;
+  /** The bank's practices the «изучение практики» rows link, by id, with their titles (issue 28). */
+  readonly practices?: readonly { readonly practiceId: string; readonly title: string }[];
 }
 
 /** A value the record lacks is a line for the hand. */
@@ -97,11 +99,17 @@ const titlePageRows = (route: CreatedRoute, context: RouteDocumentContext): stri
   ];
 };
 
-const roadMapRows = (route: CreatedRoute): string[][] =>
+/** The linked practice's title under the activity, as the road map shows it («Практика: «…»»). */
+const practiceLine = (practiceId: string | undefined, context: RouteDocumentContext): string => {
+  const title = context.practices?.find((p) => p.practiceId === practiceId)?.title;
+  return title === undefined ? '' : `\nПрактика из банка: «${title}»`;
+};
+
+const roadMapRows = (route: CreatedRoute, context: RouteDocumentContext): string[][] =>
   (route.roadMap?.rows ?? []).map((row, index) => [
     String(index + 1),
     competenceAreaLabels[row.competence],
-    `${row.activity}\n(${routeActivityKindLabels[row.activityKind]})`,
+    `${row.activity}\n(${routeActivityKindLabels[row.activityKind]})${practiceLine(row.practiceId, context)}`,
     row.tasks,
     String(row.hours),
     documentDate(row.deadline),
@@ -164,7 +172,7 @@ export const routeDocument = (route: CreatedRoute, context: RouteDocumentContext
     ...(route.roadMap === undefined
       ? [paragraph('Дорожная карта ещё не согласована.')]
       : [
-          table(roadMapColumnLabels, roadMapRows(route)),
+          table(roadMapColumnLabels, roadMapRows(route, context)),
           paragraph(`Всего мероприятий: ${rows.length}, из них выполнено: ${done}; всего часов: ${hours}.`, {
             indent: false,
           }),

@@ -34,6 +34,7 @@ export class RouteReportDocumentsService {
         teacher,
         methodologist,
         tutor,
+        practices: route.practiceLinks,
       }),
     );
     return { code: route.code, docx };

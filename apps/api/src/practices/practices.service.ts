@@ -20,7 +20,7 @@ import { EventStore, handleCommand, loadAggregate } from '@mentorflow/event-stor
 import { actingRole } from '../auth/acting-role';
 import { isAdministrator, type AuthenticatedUser } from '../auth/auth.types';
 import { organisationsWhere, rolesIn } from '../auth/organisation-access';
-import { historyEntry } from '../common/history-entry';
+import { namedHistory } from '../common/history-entry';
 import { PeopleDirectory } from '../people/people.directory';
 import type { PracticesQuery, SubmitPracticeDto } from './practice.dto';
 
@@ -102,12 +102,7 @@ export class PracticesService {
   /** The practice's events: who did what and when (the actors named), for its author, reviewers and readers. */
   async history(user: AuthenticatedUser, practiceId: string, page: { limit: number; offset: number }) {
     await this.visible(user, practiceId);
-    const events = (await this.store.readStream(practiceStream(practiceId), page.offset + 1)).slice(0, page.limit);
-    const names = await this.people.names(events.map((e) => String(e.metadata.actorId)));
-    return events.map((e) => {
-      const entry = historyEntry(e);
-      return { ...entry, actorName: names.get(String(entry.actorId))?.fullName ?? null };
-    });
+    return namedHistory(this.store, this.people, practiceStream(practiceId), page);
   }
 
   /** The bank: full-text search under the `russian` configuration, filters, newest first or best match first. */

@@ -15,6 +15,9 @@ import {
   type OrganisationState,
   type RecordMonitoringResult,
   type RegisteredOrganisation,
+  associationFiguresAsOf,
+  type AssociationFigures,
+  type CreatedAssociation,
 } from '@mentorflow/domain';
 import { EventStore, handleCommand, loadAggregate } from '@mentorflow/event-store';
 import {
@@ -110,6 +113,9 @@ const dataSince = (registrations: readonly { at: Date; timeZone: string }[]): st
     .map(({ at, timeZone }) => localDateOf(at.toISOString(), timeZone))
     .reduce<string | null>((first, day) => (first === null || day < first ? day : first), null);
 
+/** Today's date in the zone. */
+const today = (timeZone: string): string => localDateOf(new Date().toISOString(), timeZone);
+
 /** Where no organisation names the zone (an empty region), «today» is Moscow's. */
 const DEFAULT_ZONE = 'Europe/Moscow';
 
@@ -193,6 +199,11 @@ export class ReportsService {
         })),
         programmes: report.programmes.map((p) => withNamesBeside(p, ['curatorId'], shown)),
         mentorLoad: report.mentorLoad.map((r) => withNamesBeside(r, ['mentorId'], shown)),
+        associations: await this.associationFigures(
+          { organisationId },
+          atMs,
+          query.asOf ?? today(organisation.timeZone),
+        ),
       },
       sheets: organisationSheets(report, fullNamesOf(shown)),
       fileName: `monitoring-${organisationId}${query.asOf ? `-${query.asOf}` : ''}`,
@@ -298,6 +309,28 @@ export class ReportsService {
     return { region: assignment.region, ...(municipality ? { municipality } : {}) };
   }
 
+  /**
+   * The mentors' methodical associations (issue 28) hosted by the organisation, or of the region (and
+   * municipality) in scope: how many, their members and the meetings held, as of the report's day.
+   */
+  private async associationFigures(
+    where: { organisationId?: string; region?: string; municipality?: string },
+    atMs: number,
+    day: string,
+  ): Promise<AssociationFigures> {
+    const rows = await this.db.query<{ state: CreatedAssociation }[]>(
+      `SELECT state FROM associations_view
+       WHERE ($1::uuid IS NULL OR organisation_id = $1) AND ($2::text IS NULL OR region = $2)
+         AND ($3::text IS NULL OR municipality = $3)`,
+      [where.organisationId ?? null, where.region ?? null, where.municipality ?? null],
+    );
+    return associationFiguresAsOf(
+      rows.map((r) => r.state),
+      new Date(atMs).toISOString(),
+      day,
+    );
+  }
+
   async regionReport(user: AuthenticatedUser, query: RegionReportQuery): Promise<BuiltReport> {
     checkAsOf(query.asOf);
     const scope = this.regionScope(user, query);
@@ -319,6 +352,7 @@ export class ReportsService {
       .filter((r): r is RegionOrganisationRow => r !== undefined);
     const totals = regionAggregate(rows);
     const municipalities = municipalityRows(rows);
+    const zone = organisations[0]?.facts.timeZone ?? DEFAULT_ZONE;
     const title = `Показатели реализации ЦМН: ${scope.municipality ?? scope.region ?? 'все регионы'}${query.asOf ? ` на ${query.asOf}` : ''}`;
     return {
       json: {
@@ -329,6 +363,11 @@ export class ReportsService {
         totals,
         municipalities,
         organisations: page(rows, query.limit, query.offset),
+        associations: await this.associationFigures(
+          scope,
+          instantFor(query.asOf, zone).atMs,
+          query.asOf ?? today(zone),
+        ),
       },
       sheets: regionSheets(title, totals, municipalities, rows),
       fileName: `region${query.asOf ? `-${query.asOf}` : ''}`,

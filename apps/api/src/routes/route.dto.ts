@@ -218,6 +218,12 @@ export class RoadMapRowDto {
     description: 'Отметка о выполнении / результат',
   })
   doneMark?: string;
+
+  @UuidField({
+    optional: true,
+    description: '«Изучение практики»: a practice published in the bank of the route organisation’s region',
+  })
+  practiceId?: string;
 }
 
 export class RoadMapDto {

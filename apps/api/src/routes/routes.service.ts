@@ -1,3 +1,4 @@
+import { assertPracticeLinks, practiceTitles } from '../practices/practice-links';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { WorkflowNotFoundError } from '@temporalio/client';
@@ -157,6 +158,12 @@ export class RoutesService {
     // Completion is final, so the read model saying so is enough; while it lags, the workflow refuses the
     // same way, or has ended (mapped below).
     if (await this.completedInReadModel(routeId)) throw completedRefusal(route);
+    await assertPracticeLinks(
+      this.store,
+      this.db,
+      (data as { rows?: readonly { practiceId?: string }[] }).rows,
+      route.organisationId,
+    );
     try {
       return await this.gateway.command(routeWorkflowId(routeId), update, {
         data,
@@ -187,7 +194,16 @@ export class RoutesService {
       diagnosticsHistory: routeDiagnosticsHistory(row.state),
       titlePagePeople: await this.titlePagePeople(user, row.state),
       roadMapProgress: await this.roadMapProgress(row.state),
+      practiceLinks: await this.practiceLinks(row.state),
     };
+  }
+
+  /** The practices the road map's «изучение практики» rows link, by title (issue 28). */
+  private async practiceLinks(route: CreatedRoute) {
+    const rows = [...(route.roadMap?.rows ?? []), ...(route.proposal?.rows ?? [])];
+    const ids = rows.flatMap((row) => (row.practiceId ? [row.practiceId] : []));
+    const titles = await practiceTitles(this.db, ids);
+    return [...titles].map(([practiceId, title]) => ({ practiceId, title }));
   }
 
   /** The «Выполнение» column of the current road map on today's date in the route organisation's zone. */

@@ -41,6 +41,11 @@ export const menu: MenuItem[] = [
     roles: ['curator', 'director', 'regionalCoordinator', 'administrator'],
   },
   { to: '/practices', label: 'Банк практик', roles: 'all' },
+  {
+    to: '/associations',
+    label: 'Методическое объединение',
+    roles: ['curator', 'director', 'regionalCoordinator', 'mentor', 'administrator'],
+  },
   { to: '/notification-settings', label: 'Настройки уведомлений', roles: 'all' },
   { to: '/webhook', label: 'Бот в мессенджере', roles: ['curator', 'director', 'administrator'] },
   { to: '/calendar', label: 'Производственный календарь', roles: ['administrator'] },

@@ -1,6 +1,6 @@
 import { assertNever, type CommandMetadata, decider, type DomainCommand, decideBy } from '../shared/decider';
 import { type UnmetCondition } from '../shared/refusal';
-import { isIsoDate, notInFutureProblems } from '../shared/dates';
+import { meetingRecordProblems } from '../shared/meeting';
 import {
   isCandidateDecision,
   isMenteeCategory,
@@ -206,17 +206,14 @@ export const commissionMeetingProblems = (
 ): UnmetCondition[] => {
   if (meeting === undefined) return [{ code: 'meeting.missing', message: 'Не указано заседание комиссии' }];
   const members = meeting.membersPresent ?? [];
+  const record = meetingRecordProblems(meeting, metadata);
+  // The body's problem keeps its place after the id's, as the minutes list them.
   return [
-    ...(isUnsetOrBlank(meeting.meetingId) ? [{ code: 'meeting.id.empty', message: 'Не указано заседание' }] : []),
+    ...record.filter((p) => p.code === 'meeting.id.empty'),
     ...(isReviewBody(meeting.body)
       ? []
       : [{ code: 'meeting.body.unknown', message: 'Укажите: методическая комиссия или педагогический совет' }]),
-    ...(isIsoDate(meeting.date)
-      ? notInFutureProblems(meeting.date, metadata, 'meeting.date.inFuture', 'Дата заседания')
-      : [{ code: 'meeting.date.invalid', message: 'Дата заседания должна быть в формате ГГГГ-ММ-ДД' }]),
-    ...(isUnsetOrBlank(meeting.minutesNumber)
-      ? [{ code: 'meeting.minutesNumber.empty', message: 'Не указан номер протокола заседания' }]
-      : []),
+    ...record.filter((p) => p.code !== 'meeting.id.empty'),
     ...(members.filter((m) => !isUnsetOrBlank(m)).length === 0
       ? [{ code: 'meeting.membersPresent.empty', message: 'Не указаны присутствовавшие члены комиссии' }]
       : []),

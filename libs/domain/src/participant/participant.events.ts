@@ -1,3 +1,4 @@
+import type { MeetingRecord } from '../shared/meeting';
 import type { Acted, DomainEvent } from '../shared/decider';
 import { isOneOf } from '../shared/one-of';
 
@@ -91,14 +92,9 @@ export const candidateDecisions = ['approved', 'rejected'] as const;
 export type CandidateDecision = (typeof candidateDecisions)[number];
 export const isCandidateDecision = isOneOf(candidateDecisions);
 
-/** The meeting that reviewed candidates: its date, the number of its minutes and who was present. */
-export interface CommissionMeeting {
-  readonly meetingId: string;
+/** The meeting that reviewed candidates: its record (date, minutes' number) and who was present. */
+export interface CommissionMeeting extends MeetingRecord {
   readonly body: ReviewBody;
-  /** YYYY-MM-DD, the day the meeting was held (a fact: not after today). */
-  readonly date: string;
-  /** «Номер протокола». */
-  readonly minutesNumber: string;
   /** Members present, as the minutes name them. */
   readonly membersPresent: readonly string[];
 }

@@ -52,6 +52,8 @@ export const routeActivityKinds = [
   'internship',
   'resource',
   'methodicalProduct',
+  // «Изучение практики» (issue 28): a practice of the region's bank, linked by `practiceId`.
+  'practiceStudy',
 ] as const;
 export type RouteActivityKind = (typeof routeActivityKinds)[number];
 
@@ -89,6 +91,11 @@ export interface RouteRoadMapRow {
   readonly chosenMark?: boolean;
   /** Отметка о выполнении / результат. */
   readonly doneMark?: string;
+  /**
+   * «Изучение практики» (issue 28): the published practice of the region's bank the activity studies. Rows
+   * stored before carry none.
+   */
+  readonly practiceId?: string;
 }
 
 export interface RouteControlPoint {

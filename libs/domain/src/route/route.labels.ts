@@ -54,6 +54,7 @@ export const routeActivityKindLabels: Readonly<Record<RouteActivityKind, string>
   internship: 'Стажировка',
   resource: 'Электронные ресурсы, методические материалы, нормативные документы, литература',
   methodicalProduct: 'Разработка методического продукта',
+  practiceStudy: 'Изучение практики из банка лучших практик',
 };
 
 export const routeRoadMapSourceLabels: Readonly<Record<RouteRoadMapSource, string>> = {

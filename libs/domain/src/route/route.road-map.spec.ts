@@ -109,6 +109,18 @@ describe('individual educational route (ИОМ)', () => {
           'roadMap.row.deadlineInvalid',
           'roadMap.row.idEmpty',
         ]));
+
+    it('takes a practice of the bank on an «изучение практики» row only (issue 28)', () => {
+      const study = { ...row2, activityKind: 'practiceStudy' as const, practiceId: ' practice-1 ' };
+      spec
+        .given(inDesign)
+        .when(submitDraft([row1, { ...study, activityKind: 'event' }]))
+        .thenRefuses('route.roadMap.invalid', ['roadMap.row.practiceKind']);
+      spec
+        .given(inDesign)
+        .when(submitDraft([row1, study]))
+        .thenEventTypes(['RouteDraftSubmitted', 'TaskCompleted']);
+    });
   });
 
   describe('AgreeRoadMap: the tutor refines and agrees the draft with the teacher', () => {

@@ -263,6 +263,7 @@ export const normaliseRow = (row: RouteRoadMapRow): RouteRoadMapRow => ({
   deadline: row.deadline,
   ...(row.chosenMark === undefined ? {} : { chosenMark: row.chosenMark }),
   ...(isUnsetOrBlank(row.doneMark) ? {} : { doneMark: row.doneMark?.trim() }),
+  ...(isUnsetOrBlank(row.practiceId) ? {} : { practiceId: row.practiceId?.trim() }),
 });
 
 export const rowProblems = (rows: readonly RouteRoadMapRow[], titlePage: RouteTitlePage): UnmetCondition[] => [
@@ -287,6 +288,11 @@ export const rowProblems = (rows: readonly RouteRoadMapRow[], titlePage: RouteTi
         `${at}: неизвестный вид мероприятия «${row.activityKind}»`,
       ),
       ...unmetIf(isUnsetOrBlank(row.tasks), 'roadMap.row.tasksEmpty', `${at}: не указаны решаемые задачи`),
+      ...unmetIf(
+        !isUnsetOrBlank(row.practiceId) && row.activityKind !== 'practiceStudy',
+        'roadMap.row.practiceKind',
+        `${at}: практика из банка указывается только для мероприятия вида «Изучение практики»`,
+      ),
       ...unmetIf(
         !(Number.isFinite(row.hours) && row.hours >= 0),
         'roadMap.row.hoursInvalid',
@@ -318,6 +324,8 @@ export const rowKey = (row: RouteRoadMapRow): string =>
     row.deadline,
     row.chosenMark ?? null,
     row.doneMark ?? null,
+    // Absent on rows without a practice, so the keys of earlier rows stay as they were.
+    ...(row.practiceId === undefined ? [] : [row.practiceId]),
   ]);
 
 export const sameRows = (a: readonly RouteRoadMapRow[], b: readonly RouteRoadMapRow[]): boolean =>

@@ -23,6 +23,8 @@ export const taskKinds = [
   'personalProgrammeReview',
   'correctionReview',
   'periodicReportReview',
+  // An item of a mentors' methodical association's yearly plan (issue 28), the responsible member's.
+  'associationPlanItem',
 ] as const;
 export type TaskKind = (typeof taskKinds)[number];
 
@@ -35,7 +37,7 @@ export interface TaskAssignee {
 
 export interface TaskSubject {
   /** `calendar`: the production calendar of a year (id: `calendarSubjectId(year)`), owned by no workflow. */
-  readonly type: 'programme' | 'pair' | 'route' | 'calendar';
+  readonly type: 'programme' | 'pair' | 'route' | 'calendar' | 'association';
   readonly id: string;
 }
 

@@ -22,6 +22,7 @@ export const taskKindLabels: Readonly<Record<TaskKind, string>> = {
   personalProgrammeReview: 'Рассмотрение персонализированной программы',
   correctionReview: 'Решение по корректировке программы',
   periodicReportReview: 'Решение по периодическому отчёту',
+  associationPlanItem: 'Мероприятие плана МО наставников',
 };
 
 /**

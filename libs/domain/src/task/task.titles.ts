@@ -42,6 +42,7 @@ export const taskPersonNaming: Readonly<Record<TaskKind, TaskPersonNaming | null
   menteeAssignment: null,
   stagePlanReminder: null,
   loadCalendarYear: null,
+  associationPlanItem: null,
 };
 
 type NameParts = Pick<PersonCard, 'surname' | 'firstName' | 'patronymic'>;

@@ -1,5 +1,6 @@
 /** The road map (003 §5.2) with its «Выполнение» column: the teacher marks an activity done, the tutor confirms. */
 import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import { Badge, DataTable, ErrorBox, InputField, SubmitButton, TextAreaField } from '../../components/ui';
 import { useSession } from '../../auth';
 import { formatLocalDate, formatNumericDate, todayIn } from '../../format';
@@ -32,6 +33,7 @@ export function RoadMapTable({ route, onChanged }: { route: Route; onChanged: ()
                 {row.chosenMark ? <small> (выбрано)</small> : null}
                 <br />
                 <small>{routeActivityKindLabels[row.activityKind]}</small>
+                <PracticeLink route={route} practiceId={row.practiceId} />
               </td>
               <td>{row.tasks}</td>
               <td>{row.hours}</td>
@@ -50,6 +52,18 @@ export function RoadMapTable({ route, onChanged }: { route: Route; onChanged: ()
         })}
       </DataTable>
     </div>
+  );
+}
+
+/** The bank's practice an «изучение практики» row studies, by its title, linked to its page. */
+function PracticeLink({ route, practiceId }: { route: Route; practiceId?: string }) {
+  const practice = route.practiceLinks?.find((p) => p.practiceId === practiceId);
+  if (!practice) return null;
+  return (
+    <>
+      <br />
+      Практика: <Link to={`/practices/${practice.practiceId}`}>{practice.title}</Link>
+    </>
   );
 }
 

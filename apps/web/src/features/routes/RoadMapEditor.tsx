@@ -1,5 +1,6 @@
 /** Editing a road map's rows (003 §5.2) and the control points: the methodologist's draft, the tutor's refinement and correction, the teacher's own. */
 import { InputField, SelectField } from '../../components/ui';
+import { PracticeChoice } from './PracticeChoice';
 import { competenceAreaLabels, routeActivityKindLabels } from '../../labels';
 import type { CompetenceArea, RoadMapRow, RouteActivityKind } from '../../types';
 import { nextRowId } from './road-map-versions';
@@ -18,6 +19,7 @@ export interface EditableRow {
   deadline: string;
   chosenMark: boolean;
   doneMark?: string;
+  practiceId?: string;
 }
 
 export const blankRow = (competence: CompetenceArea, rowId: string): EditableRow => ({
@@ -36,8 +38,10 @@ export const editableRows = (rows: readonly RoadMapRow[]): EditableRow[] =>
 
 /** The rows as the API takes them: an empty number or date is left out for the server to name. */
 export const rowsToSend = (rows: readonly EditableRow[]) =>
-  rows.map(({ hours, deadline, chosenMark, ...row }) => ({
+  rows.map(({ hours, deadline, chosenMark, practiceId, ...row }) => ({
     ...row,
+    // Only an «изучение практики» row links a practice (the domain refuses it on others).
+    ...(practiceId && row.activityKind === 'practiceStudy' ? { practiceId } : {}),
     hours: hours === '' ? undefined : Number(hours),
     deadline: deadline || undefined,
     ...(chosenMark ? { chosenMark } : {}),
@@ -86,6 +90,14 @@ export function RoadMapRowsEditor({
             onChange={(activityKind) => set(i, { activityKind })}
             options={activityKinds.map((k) => [k, routeActivityKindLabels[k]] as const)}
           />
+          {row.activityKind === 'practiceStudy' ? (
+            <PracticeChoice
+              field={`rows.${i}.practiceId`}
+              error={error}
+              value={row.practiceId}
+              onChange={(practiceId) => set(i, { practiceId })}
+            />
+          ) : null}
           <InputField
             label="Решаемые задачи"
             field={`rows.${i}.tasks`}

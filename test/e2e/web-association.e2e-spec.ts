@@ -1,0 +1,131 @@
+import { randomUUID } from 'node:crypto';
+import type { Browser } from 'playwright-core';
+import { localDay } from '../support/dates';
+import { addPerson } from '../support/people';
+import { organisationWith, places } from '../support/programme-setup';
+import { TestSystem } from '../support/system';
+import {
+  accessibilityAudit,
+  fillDate,
+  horizontalOverflow,
+  menuLinks,
+  phone,
+  screenshot,
+  signedInPage,
+  startWebJourney,
+  stopWebJourney,
+} from '../support/web';
+
+/**
+ * The mentors' methodical association in the browser (issue 28): the curator creates it, adds two mentors by
+ * name, plans an item that appears in the responsible mentor's «Мои задачи», records a meeting's minutes.
+ */
+describe('web application: the curator keeps the mentors’ methodical association', () => {
+  let system: TestSystem;
+  let browser: Browser;
+  const { timeZone } = places.tolyatti;
+  const people = { curator: randomUUID(), mentorA: randomUUID(), mentorB: randomUUID() };
+  const as = {} as Record<keyof typeof people, string>;
+
+  beforeAll(async () => {
+    ({ system, browser } = await startWebJourney());
+    const { organisationId, as: staff } = await organisationWith(
+      system,
+      places.tolyatti,
+      {
+        curator: [people.curator, 'curator'],
+        mentorA: [people.mentorA, 'mentor'],
+        mentorB: [people.mentorB, 'mentor'],
+      },
+      randomUUID(),
+    );
+    Object.assign(as, staff);
+    await addPerson(system, organisationId, as.curator, 'Ласточкина', {
+      personId: people.mentorA,
+      firstName: 'Анна',
+      patronymic: 'Сергеевна',
+    });
+    await addPerson(system, organisationId, as.curator, 'Воробьёв', {
+      personId: people.mentorB,
+      firstName: 'Борис',
+      patronymic: 'Игоревич',
+    });
+  }, 180_000);
+  afterAll(() => stopWebJourney({ system, browser }));
+
+  const pick = async (page: import('playwright-core').Page, typed: string, name: RegExp) => {
+    const box = page.getByRole('combobox', { name: 'Наставник', exact: true });
+    await box.fill(typed);
+    await page.getByRole('option', { name }).click();
+    await page.getByRole('button', { name: 'Включить в объединение' }).click();
+  };
+
+  it('the curator creates the association, adds two mentors by name, plans an item and records minutes', async () => {
+    const { context, page } = await signedInPage(browser, as.curator);
+    await page.goto(`${system.baseUrl}/app/associations`);
+    await page.getByRole('heading', { name: 'Методическое объединение наставников' }).waitFor();
+    await expect(menuLinks(page)).resolves.toContain('Методическое объединение');
+    const create = page.getByRole('form', { name: 'Создать методическое объединение' });
+    await create.getByLabel('Название').fill('МО наставников школы № 5');
+    await create.getByRole('button', { name: 'Создать' }).click();
+    await page.getByRole('heading', { name: 'МО наставников школы № 5' }).waitFor();
+
+    await pick(page, 'Ласточ', /Ласточкина Анна Сергеевна/);
+    await page
+      .getByRole('list', { name: 'Члены объединения' })
+      .getByText(/Ласточкина Анна Сергеевна/)
+      .waitFor();
+    await pick(page, 'Воробь', /Воробьёв Борис Игоревич/);
+    await page
+      .getByRole('list', { name: 'Члены объединения' })
+      .getByText(/Воробьёв Борис Игоревич/)
+      .waitFor();
+
+    const plan = page.getByRole('form', { name: 'Мероприятие плана' });
+    await plan.getByLabel('Мероприятие').fill('Семинар «Адаптация молодого педагога»');
+    await fillDate(plan.getByLabel('Дата'), localDay(timeZone, 30));
+    await plan.getByLabel('Ответственный').selectOption({ label: 'Ласточкина Анна Сергеевна' });
+    await plan.getByRole('button', { name: 'Включить в план' }).click();
+    await page.getByRole('cell', { name: 'Семинар «Адаптация молодого педагога»' }).waitFor();
+
+    const minutes = page.getByRole('form', { name: 'Протокол заседания' });
+    await fillDate(minutes.getByLabel('Дата заседания'), localDay(timeZone, -1));
+    await minutes.getByLabel('Номер протокола').fill('1');
+    await minutes.getByLabel('Повестка').fill('Утверждение плана работы на учебный год');
+    await minutes.getByLabel('Решения').fill('План работы утвердить');
+    await minutes.getByLabel('Ласточкина Анна Сергеевна').check();
+    await minutes.getByLabel('Воробьёв Борис Игоревич').check();
+    await minutes.getByRole('button', { name: 'Записать протокол' }).click();
+    const recorded = page.getByRole('region', { name: /^Протокол № 1 от \d\d\.\d\d\.\d{4}$/ });
+    await recorded.waitFor();
+    await expect(recorded.textContent()).resolves.toContain('План работы утвердить');
+    await expect(recorded.textContent()).resolves.toContain('Ласточкина Анна Сергеевна, Воробьёв Борис Игоревич');
+
+    const audit = await accessibilityAudit(page);
+    expect(audit).toMatchObject({ lang: 'ru', unnamed: [], h1: 1, skipped: [] });
+    await screenshot(page, 'curator-association');
+    await context.close();
+  });
+
+  it('the responsible mentor finds the plan item in «Мои задачи» on a phone and sees the association', async () => {
+    const { context, page } = await signedInPage(browser, as.mentorA, phone);
+    await page.goto(`${system.baseUrl}/app/tasks`);
+    const card = page.locator('.task', { hasText: 'Семинар «Адаптация молодого педагога»' });
+    await system.eventually(
+      async () => {
+        await page.reload();
+        return card.count();
+      },
+      (n) => n > 0,
+      20_000,
+    );
+    await page.goto(`${system.baseUrl}/app/associations`);
+    await page.getByRole('link', { name: 'МО наставников школы № 5' }).click();
+    await page.getByRole('cell', { name: 'Семинар «Адаптация молодого педагога»' }).waitFor();
+    await expect(page.getByRole('form', { name: 'Мероприятие плана' }).count()).resolves.toBe(0);
+    await expect(horizontalOverflow(page)).resolves.toBeLessThanOrEqual(0);
+    const audit = await accessibilityAudit(page);
+    expect(audit).toMatchObject({ lang: 'ru', unnamed: [], h1: 1, skipped: [] });
+    await context.close();
+  });
+});
