@@ -24,6 +24,7 @@ import { PeoplePrivacyModule } from './people-privacy/people-privacy.module';
 import { ParticipantsModule } from './participants/participants.module';
 import { PracticesModule } from './practices/practices.module';
 import { ProgrammesModule } from './programmes/programmes.module';
+import { TrainingModule } from './training/training.module';
 import { ReportsModule } from './reports/reports.module';
 import { RoutesModule } from './routes/routes.module';
 import { TasksModule } from './tasks/tasks.module';
@@ -55,6 +56,7 @@ import { UsersModule } from './users/users.module';
     PeopleModule,
     PeopleImportModule,
     ProgrammesModule,
+    TrainingModule,
     ParticipantsModule,
     PairsModule,
     DocumentsModule,
