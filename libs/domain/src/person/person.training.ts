@@ -71,7 +71,7 @@ export const catalogueColumns = {
   provider: ['организация', 'провайдер', 'поставщик', 'provider'],
   hours: ['часы', 'объём', 'объем', 'hours'],
   form: ['форма', 'форма обучения', 'form'],
-  registryId: ['id', 'идентификатор', 'номер в реестре', 'registry id', 'registryid'],
+  registryId: ['id', 'id в реестре', 'идентификатор', 'номер в реестре', 'registry id', 'registryid'],
 } as const;
 export type CatalogueColumn = keyof typeof catalogueColumns;
 
