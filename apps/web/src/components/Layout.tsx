@@ -29,6 +29,11 @@ export const menu: MenuItem[] = [
   { to: '/audit', label: 'Аудит пар', roles: ['administrator', 'curator'] },
   { to: '/people/import', label: 'Импорт сотрудников', roles: ['curator', 'director', 'administrator'] },
   {
+    to: '/training-catalogue',
+    label: 'Каталог программ повышения квалификации',
+    roles: ['curator', 'director', 'administrator'],
+  },
+  {
     to: '/regional-specialists',
     label: 'Региональные специалисты',
     roles: ['curator', 'director', 'regionalCoordinator', 'administrator'],
