@@ -206,11 +206,11 @@ describe('preparatory stage: analysis of problems, training and the further-trai
     const region = `/reports/region?region=${encodeURIComponent(places.tolyatti.region)}`;
     const regionNow = await system.eventually(
       () => system.request('GET', region, as.admin),
-      (r) => r.status === 200 && r.body.organisations.length > 0,
+      (r) => r.status === 200 && r.body.organisations.total > 0,
     );
     expect(regionNow.body.totals.trainedMentors).toBe(1);
     expect(
-      regionNow.body.organisations.find((o: { organisationId: string }) => o.organisationId === organisationId),
+      regionNow.body.organisations.items.find((o: { organisationId: string }) => o.organisationId === organisationId),
     ).toMatchObject({ trainedMentors: 1 });
     expect((await system.request('GET', `${region}&asOf=${daysAgo(2)}`, as.admin)).body.totals.trainedMentors).toBe(0);
 

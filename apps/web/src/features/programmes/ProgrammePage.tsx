@@ -268,7 +268,7 @@ export function ProgrammePage() {
             </ul>
           )}
           {warnings.length > 0 ? (
-            <ul className="checklist" aria-label="Предупреждения">
+            <ul className="warnings" aria-label="Предупреждения">
               {warnings.map((warning) => (
                 <li key={warning.code}>
                   <span aria-hidden="true">⚠</span>
