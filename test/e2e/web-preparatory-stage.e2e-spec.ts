@@ -75,7 +75,10 @@ describe('web application: the preparatory stage — analysis of problems and tr
       buffer: Buffer.from(file.content, 'base64'),
     });
     await page.getByRole('button', { name: 'Загрузить каталог' }).click();
-    await page.getByText('Каталог загружен: добавлено 2, обновлено 0').waitFor();
+    await page.locator('.alert').first().waitFor();
+    await expect(page.locator('.alert').allTextContents()).resolves.toEqual([
+      'Каталог загружен: добавлено 2, обновлено 0',
+    ]);
     await page.getByRole('cell', { name: 'Наставничество в образовательной организации' }).waitFor();
     await context.close();
   });

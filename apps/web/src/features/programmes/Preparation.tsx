@@ -5,6 +5,7 @@ import { PersonPicker } from '../../components/PersonPicker';
 import {
   CommandForm,
   DataTable,
+  DoneBox,
   InputField,
   labelledOptions,
   SelectField,
@@ -21,6 +22,7 @@ import { problemSourceLabels } from '../../../../../libs/domain/src/programme/pr
 import { trainedRoleLabels, type TrainedRole } from '../../../../../libs/domain/src/person/person.training';
 import type { ProblemSource, ProgrammeProblem } from '../../../../../libs/domain/src/programme/programme.events';
 import type { PersonListItem, Programme } from '../../types';
+import type { CatalogueEntry } from './TrainingCatalogue';
 
 /**
  * The preliminary analysis of problems (004 slide 44, issue 28): the curator records and removes problems in
@@ -150,7 +152,10 @@ export function ProblemAnalysis({
         >
           <p>Руководитель утверждает анализ в том виде, в каком он записан; после изменений его утверждают снова.</p>
         </CommandForm>
-      ) : null}
+      ) : (
+        // The approval form goes once the analysis is approved: its notice stays.
+        <DoneBox done={approve.done} />
+      )}
     </>
   );
 }
@@ -166,14 +171,6 @@ interface TrainingRow {
   dateFrom: string;
   dateTo: string;
   certificateNumber: string | null;
-}
-
-interface CatalogueEntry {
-  entryId: string;
-  title: string;
-  provider: string;
-  hours: number;
-  form: string;
 }
 
 /**

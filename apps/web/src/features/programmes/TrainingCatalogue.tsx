@@ -14,7 +14,8 @@ import {
 import { useSubmit } from '../../use-submit';
 import { readBase64 } from '../calendar/read-file';
 
-interface CatalogueEntry {
+/** An entry of the further-training catalogue as GET /training-catalogue lists it. */
+export interface CatalogueEntry {
   entryId: string;
   title: string;
   provider: string;
