@@ -9,7 +9,7 @@ import {
 import { CurrentUser, EndpointRoles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/auth.types';
 import { ApiController, Command, IdParam, Remove, Replace } from '../common/endpoints';
-import { NoFieldsDto, NotNullBody } from '../common/no-fields.dto';
+import { NoFieldsDto } from '../common/no-fields.dto';
 import { ProblemDto, ProblemRevisionDto } from './programme.dto';
 import { ProgrammesService } from './programmes.service';
 
@@ -53,7 +53,6 @@ export class PreparationController {
     @IdParam() id: string,
     @IdParam('problemId') problemId: string,
     @Body() _body: NoFieldsDto,
-    @NotNullBody() _null: unknown,
     @EndpointRoles() roles: readonly Role[],
   ) {
     return this.programmes.command(user, id, removeProblemUpdate, { problemId }, roles);
@@ -69,7 +68,6 @@ export class PreparationController {
     @CurrentUser() user: AuthenticatedUser,
     @IdParam() id: string,
     @Body() _body: NoFieldsDto,
-    @NotNullBody() _null: unknown,
     @EndpointRoles() roles: readonly Role[],
   ) {
     return this.programmes.command(user, id, approveProblemAnalysisUpdate, {}, roles);
