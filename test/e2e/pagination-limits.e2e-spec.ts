@@ -23,6 +23,7 @@ const notLists: Record<string, string> = {
   'GET /calendar/feed': "one verdict (whether the caller's calendar feed exists)",
   'GET /calendar/feeds/:file': "a file: one person's calendar (their open tasks, at most 500)",
   'GET /organisations/:id/webhook': "one resource (the organisation's webhook)",
+  'GET /organisations/:id/settings': "one resource (the organisation's settings)",
   'GET /mentors/:personId/load': 'one mentor',
   'GET /organisations/:id': 'one resource',
   'GET /programmes/:id': 'one resource',

@@ -1,6 +1,7 @@
 import { freshIds } from '../support/ids';
 import { approveCandidates } from '../support/participants';
 import {
+  approvedProblemAnalysis,
   approvePersonalProgramme,
   formPair,
   fulfilPreparatoryStage,
@@ -83,6 +84,7 @@ describe('a programme driven through all five stages to closed', () => {
       'document.regulationApprovalOrder.missing',
       'mentors.notSelected',
       'mentees.notSelected',
+      'problemAnalysis.missing',
     ]);
     await record('implementationAct');
     await record('regulationApprovalOrder');
@@ -103,6 +105,8 @@ describe('a programme driven through all five stages to closed', () => {
     }
     // The programme gate counts only candidates the commission approved (002 §4.4).
     await approveCandidates(system, programmeId, as.curator, candidates);
+    // The preliminary analysis of problems, recorded by the curator and approved by the director (issue 28).
+    expect((await approvedProblemAnalysis(system, programmeId, as.curator, as.director)).status).toBe(200);
     expect(await advanceWhenReady('preparatory')).toBe('design');
 
     // design: a road map, a pair formed by order with both consents, its personalised programme approved.
@@ -180,7 +184,7 @@ describe('a programme driven through all five stages to closed', () => {
 
   it('lets only one of two concurrent advances through, the other gets 409, and records one StageAdvanced', async () => {
     const { programmeId: id } = await startProgramme(system, organisationId, as.director, curator, 'Вторая программа');
-    await fulfilPreparatoryStage(system, id, as.curator);
+    await fulfilPreparatoryStage(system, id, as.curator, as.director);
     // An administrator and the curator press "next" at the same moment on the same stage.
 
     const [a, b] = await Promise.all([

@@ -73,6 +73,7 @@ describe('programme through HTTP on real PostgreSQL and a real Temporal server',
       'document.regulationApprovalOrder.missing',
       'mentors.notSelected',
       'mentees.notSelected',
+      'problemAnalysis.missing',
     ]);
     expect(refused.body.unmet[0].message).toMatch(/распорядительный акт/i);
     const history = await system.request('GET', `/programmes/${programmeId}/history`, directorToken);

@@ -43,7 +43,7 @@ describe('concurrent commands on one programme', () => {
       'Программа 2026/27',
     );
     expect(appointed.status).toBe(200);
-    const { recorded, selected } = await fulfilPreparatoryStage(system, id, as.curator);
+    const { recorded, selected } = await fulfilPreparatoryStage(system, id, as.curator, as.director);
     for (const document of recorded) expect(document.status).toBe(200);
     for (const participant of selected) expect(participant.status).toBe(201);
 

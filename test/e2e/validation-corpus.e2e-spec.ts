@@ -76,6 +76,7 @@ const bodyLimits: Record<string, number> = {
   'POST /organisations/:id/people/import/apply': 15 * 1024 * 1024,
   'POST /programmes/:id/documents/:documentId/scan': 32 * 1024 * 1024,
   'POST /pairs/:id/documents/scan': 32 * 1024 * 1024,
+  'POST /training-catalogue/import': 15 * 1024 * 1024,
 };
 
 /**
@@ -726,6 +727,49 @@ const corpus: Record<string, { body: Body; cases: (body: Body) => Case[] }> = {
     ],
   },
   'DELETE /organisations/:id/webhook': { body: {}, cases: () => [] },
+  // Issue 28: the preparatory stage's analysis of problems, training, the organisation's setting, the catalogue.
+  'POST /programmes/:id/problems': {
+    body: { problemId: uuid(), description: 'Молодые специалисты не справляются с дисциплиной', source: 'complaints' },
+    cases: (b) => [
+      ['missing field', withField(b, 'description', undefined), 'description', 'isNotEmpty'],
+      ['bad enum', withField(b, 'source', 'rumours'), 'source', 'isIn'],
+      ['too long', withField(b, 'description', long(2001)), 'description', 'maxLength'],
+      ['not a UUID', withField(b, 'problemId', 'problem-1'), 'problemId', 'isUuid'],
+    ],
+  },
+  'PUT /programmes/:id/problems/:problemId': {
+    body: { description: 'Молодые специалисты не справляются с дисциплиной', source: 'complaints' },
+    cases: (b) => [['bad enum', withField(b, 'source', 'rumours'), 'source', 'isIn']],
+  },
+  'DELETE /programmes/:id/problems/:problemId': { body: {}, cases: () => [] },
+  'POST /programmes/:id/problem-analysis/approval': { body: {}, cases: () => [] },
+  'POST /organisations/:id/trainings': {
+    body: {
+      personId: uuid(),
+      role: 'mentor',
+      courseTitle: 'Наставничество',
+      hours: 36,
+      dateFrom: '2026-10-05',
+      dateTo: '2026-10-16',
+    },
+    cases: (b) => [
+      ['bad enum', withField(b, 'role', 'director'), 'role', 'isIn'],
+      ['not an integer', withField(b, 'hours', 3.5), 'hours', 'isInt'],
+      ['bad date format', withField(b, 'dateTo', '16.10.2026'), 'dateTo', 'matches'],
+      ['not a UUID', withField(b, 'personId', 'ivanova'), 'personId', 'isUuid'],
+    ],
+  },
+  'PUT /organisations/:id/settings': {
+    body: { mentorTrainingRequired: true },
+    cases: (b) => [['wrong type', withField(b, 'mentorTrainingRequired', 'да'), 'mentorTrainingRequired', 'isBoolean']],
+  },
+  'POST /training-catalogue/import': {
+    body: {
+      fileName: 'catalogue.csv',
+      content: Buffer.from('Название;Организация;Часы;Форма\r\nНаставничество;ЦНППМ;36;очная\r\n').toString('base64'),
+    },
+    cases: (b) => importFileCases(b),
+  },
   'POST /notifications/:id/resend': {
     body: { reason: 'Рабочий e-mail исправлен в карточке сотрудника' },
     cases: (b) => [

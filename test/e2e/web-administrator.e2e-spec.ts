@@ -91,6 +91,7 @@ describe('web application: the administrator audits a pair after a mentor replac
       'Сотрудники',
       'Аудит пар',
       'Импорт сотрудников',
+      'Каталог программ ПК',
       'Региональные специалисты',
       'Банк практик',
       'Методическое объединение',

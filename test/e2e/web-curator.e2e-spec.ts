@@ -3,7 +3,12 @@ import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { approveCandidates } from '../support/participants';
 import { localDay as localDayIn } from '../support/dates';
-import { organisationWith, selectParticipant, startProgramme } from '../support/programme-setup';
+import {
+  approvedProblemAnalysis,
+  organisationWith,
+  selectParticipant,
+  startProgramme,
+} from '../support/programme-setup';
 import { TestSystem } from '../support/system';
 import {
   accessibilityAudit,
@@ -77,6 +82,7 @@ describe('web application: the curator advances a programme after fixing a refus
     }
     // The programme gate counts only candidates the commission approved (002 §4.4).
     await approveCandidates(system, programmeId, curatorToken, candidates);
+    await approvedProblemAnalysis(system, programmeId, curatorToken, as.director);
     await system.eventually(
       () => system.request('GET', `/programmes/${programmeId}`, curatorToken),
       (r) => r.body.nextStageChecklist?.length === 1,
@@ -116,6 +122,7 @@ describe('web application: the curator advances a programme after fixing a refus
       'Сотрудники',
       'Аудит пар',
       'Импорт сотрудников',
+      'Каталог программ ПК',
       'Региональные специалисты',
       'Банк практик',
       'Методическое объединение',

@@ -151,6 +151,7 @@ describe('programme workflow on the time-skipping test server', () => {
       'document.regulationApprovalOrder.missing',
       'mentors.notSelected',
       'mentees.notSelected',
+      'problemAnalysis.missing',
     ]);
     expect((await temporal.store.readStream(programmeStream(programmeId))).map((e) => e.type)).toEqual([
       'ProgrammeStarted',

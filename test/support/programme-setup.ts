@@ -246,12 +246,36 @@ export const programmeDocument = (kind: string) => ({
   signedBy: 'Директор',
 });
 
+/** A problem of the preliminary analysis (POST /programmes/:id/problems), found among complaints. */
+export const problemBody = (description = 'Молодые специалисты не справляются с дисциплиной на уроках') => ({
+  problemId: randomUUID(),
+  description,
+  source: 'complaints',
+});
+
+/**
+ * The preliminary analysis of problems the preparatory stage asks for (issue 28): the curator records one
+ * problem, the director (or an administrator) approves the analysis. Answers the approval's response.
+ */
+export async function approvedProblemAnalysis(api: ApiClient, programmeId: string, curator: string, director: string) {
+  const recorded = await api.request('POST', `/programmes/${programmeId}/problems`, curator, problemBody());
+  if (recorded.status !== 200) throw new Error(`problem not recorded: ${JSON.stringify(recorded.body)}`);
+  return api.request('POST', `/programmes/${programmeId}/problem-analysis/approval`, director, {});
+}
+
 /**
  * What the preparatory stage asks for: the implementation act and the regulation order recorded, a mentor
- * and a mentee (burnout) proposed and approved by the commission (the gate counts only those, 002 §4.4).
+ * and a mentee (burnout) proposed and approved by the commission (the gate counts only those, 002 §4.4),
+ * and an approved analysis of problems (`director` approves it).
  * Waits until the checklist the curator sees is empty; answers the responses.
  */
-export async function fulfilPreparatoryStage(system: TestSystem, programmeId: string, curator: string) {
+export async function fulfilPreparatoryStage(
+  system: TestSystem,
+  programmeId: string,
+  curator: string,
+  director: string,
+) {
+  await approvedProblemAnalysis(system, programmeId, curator, director);
   const recorded: Response[] = [];
   for (const kind of ['implementationAct', 'regulationApprovalOrder']) {
     recorded.push(

@@ -3,6 +3,7 @@ import type {
   AttachDocumentScan,
   CommandMetadata,
   ProgrammeDocument,
+  ProgrammeProblem,
   ProgrammeStage,
   ProgrammeState,
 } from '../../libs/domain/src';
@@ -45,5 +46,12 @@ export const planStageDatesUpdate = defineUpdate<
   ProgrammeView,
   [Envelope<{ stage: ProgrammeStage; plannedEnd: string }>]
 >('planStageDates');
+
+export const recordProblemUpdate = defineUpdate<ProgrammeView, [Envelope<ProgrammeProblem>]>('recordProblem');
+export const reviseProblemUpdate = defineUpdate<ProgrammeView, [Envelope<ProgrammeProblem>]>('reviseProblem');
+export const removeProblemUpdate = defineUpdate<ProgrammeView, [Envelope<{ problemId: string }>]>('removeProblem');
+export const approveProblemAnalysisUpdate = defineUpdate<ProgrammeView, [Envelope<Record<string, never>>]>(
+  'approveProblemAnalysis',
+);
 
 export const programmeViewQuery = defineQuery<ProgrammeView>('programmeView');

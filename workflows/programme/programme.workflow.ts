@@ -24,6 +24,10 @@ import { timerUntil, Timers } from '../shared/timers';
 import {
   advanceStageUpdate,
   appointCuratorUpdate,
+  approveProblemAnalysisUpdate,
+  recordProblemUpdate,
+  removeProblemUpdate,
+  reviseProblemUpdate,
   attachDocumentScanUpdate,
   planStageDatesUpdate,
   programmeStartedUpdate,
@@ -95,6 +99,10 @@ export async function programmeWorkflow(input: ProgrammeWorkflowInput): Promise<
     },
   );
   updates.plain(returnToStageUpdate, 'ReturnToStage');
+  updates.plain(recordProblemUpdate, 'RecordProblem');
+  updates.plain(reviseProblemUpdate, 'ReviseProblem');
+  updates.plain(removeProblemUpdate, 'RemoveProblem');
+  updates.plain(approveProblemAnalysisUpdate, 'ApproveProblemAnalysis');
   updates.enriched(
     planStageDatesUpdate,
     // The reminder is optional in the command: without it the request is the command.

@@ -25,6 +25,7 @@ import { ParticipantsModule } from './participants/participants.module';
 import { PracticesModule } from './practices/practices.module';
 import { AssociationsModule } from './associations/associations.module';
 import { ProgrammesModule } from './programmes/programmes.module';
+import { TrainingModule } from './training/training.module';
 import { ReportsModule } from './reports/reports.module';
 import { RoutesModule } from './routes/routes.module';
 import { TasksModule } from './tasks/tasks.module';
@@ -56,6 +57,7 @@ import { UsersModule } from './users/users.module';
     PeopleModule,
     PeopleImportModule,
     ProgrammesModule,
+    TrainingModule,
     ParticipantsModule,
     PairsModule,
     DocumentsModule,

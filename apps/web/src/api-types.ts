@@ -79,8 +79,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        put?: never;
+        /** Настройки организации (обязательность обучения наставников) */
+        get: operations["TrainingController_settings"];
+        /** Изменить настройки организации: «обучение наставников обязательно» делает необученных наставников препятствием */
+        put: operations["TrainingController_changeSettings"];
         /** Изменить настройки организации (число наставляемых у одного наставника) */
         post: operations["OrganisationsController_changeSettings"];
         delete?: never;
@@ -477,6 +479,110 @@ export interface paths {
         put?: never;
         /** Плановая дата окончания этапа (напоминание и фиксация просрочки) */
         post: operations["ProgrammesController_planStage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programmes/{id}/problems": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Записать проблему в предварительный анализ проблем */
+        post: operations["PreparationController_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programmes/{id}/problems/{problemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Исправить проблему анализа (после утверждения анализ нужно утвердить снова) */
+        put: operations["PreparationController_revise"];
+        post?: never;
+        /** Удалить проблему из анализа */
+        delete: operations["PreparationController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programmes/{id}/problem-analysis/approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Утвердить предварительный анализ проблем (руководитель организации) */
+        post: operations["PreparationController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organisations/{id}/trainings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Обучение сотрудников организации (новые сверху) */
+        get: operations["TrainingController_list"];
+        put?: never;
+        /** Записать обучение наставника, тьютора или куратора: курс (из каталога или текстом), часы, даты, номер удостоверения */
+        post: operations["TrainingController_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/training-catalogue/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Импорт каталога программ повышения квалификации из CSV/XLSX (название, организация, часы, форма, ID в реестре); повторный импорт обновляет по ID или по (организация, название); ошибка в строке — 400 с номером строки и столбцом, ничего не записано */
+        post: operations["TrainingController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/training-catalogue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Каталог программ повышения квалификации: поиск по словам названия и организации */
+        get: operations["TrainingController_search"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2397,11 +2503,8 @@ export interface components {
             role: "director" | "curator" | "commissionHead" | "psychologist" | "methodologist" | "tutor";
         };
         OrganisationSettingsDto: {
-            /**
-             * @description How many mentees one mentor may have at once (002 §4.3: two; group mentoring may need more)
-             * @example 2
-             */
-            mentorCapacity: number;
+            /** @description Обучение наставников обязательно: необученные наставники не выпускают из подготовительного этапа */
+            mentorTrainingRequired: boolean;
         };
         RegionalSpecialistDto: {
             /**
@@ -2627,6 +2730,61 @@ export interface components {
             stage: "preparatory" | "design" | "implementation" | "reflectiveAnalytical" | "results";
             /** @example 2026-12-25 */
             plannedEnd: string;
+        };
+        ProblemDto: {
+            /**
+             * Format: uuid
+             * @description Chosen by the client: the problem is revised and removed by it
+             */
+            problemId: string;
+            /** @example Молодые специалисты не справляются с дисциплиной на уроках (3 обращения родителей) */
+            description: string;
+            /**
+             * @example complaints
+             * @enum {string}
+             */
+            source: "attestation" | "diagnostics" | "complaints" | "newStaff" | "other";
+        };
+        ProblemRevisionDto: {
+            /** @example Молодые специалисты не справляются с дисциплиной на уроках */
+            description: string;
+            /**
+             * @example complaints
+             * @enum {string}
+             */
+            source: "attestation" | "diagnostics" | "complaints" | "newStaff" | "other";
+        };
+        NoFieldsDto: Record<string, never>;
+        TrainingDto: {
+            /**
+             * Format: uuid
+             * @description The person trained (the people directory)
+             */
+            personId: string;
+            /**
+             * @description Trained as mentor, tutor or curator
+             * @example mentor
+             * @enum {string}
+             */
+            role: "mentor" | "tutor" | "curator";
+            /**
+             * Format: uuid
+             * @description An entry of the further-training catalogue; or give courseTitle
+             */
+            catalogueEntryId?: string;
+            /**
+             * @description The course as free text, when it is not in the catalogue
+             * @example Наставничество в образовательной организации: технологии и практики
+             */
+            courseTitle?: string;
+            /** @example 36 */
+            hours: number;
+            /** @example 2026-10-05 */
+            dateFrom: string;
+            /** @example 2026-10-16 */
+            dateTo: string;
+            /** @example 772412345678 */
+            certificateNumber?: string;
         };
         RegisterParticipantDto: {
             /**
@@ -3523,7 +3681,6 @@ export interface components {
         NotificationPreferencesDto: {
             preferences: components["schemas"]["NotificationPreferenceDto"][];
         };
-        NoFieldsDto: Record<string, never>;
         WebhookDto: {
             /**
              * @description The bot's address: https (http only to localhost); every notification is POSTed there, signed
@@ -3646,6 +3803,48 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["RemoveStaffDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TrainingController_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TrainingController_changeSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrganisationSettingsDto"];
             };
         };
         responses: {
@@ -4250,6 +4449,188 @@ export interface operations {
                 "application/json": components["schemas"]["PlanStageDatesDto"];
             };
         };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PreparationController_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProblemDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PreparationController_revise: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                problemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProblemRevisionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PreparationController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                problemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoFieldsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PreparationController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoFieldsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TrainingController_list: {
+        parameters: {
+            query?: {
+                limit?: unknown;
+                offset?: unknown;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TrainingController_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrainingDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TrainingController_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PeopleImportFileDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TrainingController_search: {
+        parameters: {
+            query?: {
+                limit?: unknown;
+                offset?: unknown;
+                /** @description Words of the title or the provider */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             200: {
                 headers: {

@@ -8,6 +8,7 @@ import { SignIn } from './features/auth/SignIn';
 import { TaskInbox } from './features/tasks/TaskInbox';
 import { ProgrammeList } from './features/programmes/ProgrammeList';
 import { ProgrammePage } from './features/programmes/ProgrammePage';
+import { TrainingCatalogue } from './features/programmes/TrainingCatalogue';
 import { RouteList } from './features/routes/RouteList';
 import { RoutePage } from './features/routes/RoutePage';
 import { MyRoute } from './features/routes/MyRoute';
@@ -65,6 +66,7 @@ const router = createBrowserRouter(
         { path: 'webhook', element: <OrganisationWebhookPage /> },
         { path: 'parked-events', element: <ParkedEvents /> },
         { path: 'people/import', element: <ImportPeople /> },
+        { path: 'training-catalogue', element: <TrainingCatalogue /> },
         { path: 'regional-specialists', element: <RegionalSpecialists /> },
         { path: 'practices', element: <PracticeBank /> },
         { path: 'practices/new', element: <SubmitPractice /> },

@@ -28,6 +28,7 @@ import type { TaskKind, TaskStatus } from '../../../libs/domain/src/task/task.ev
 import type { MonitoringIndicator, MonitoringStage } from '../../../libs/domain/src/monitoring/monitoring.events';
 import type { PersonCard, PersonEmployment, PersonName } from '../../../libs/domain/src/person/person.card';
 import type { AttachedDocumentScan } from '../../../libs/domain/src/shared/document-scan';
+import type { ProblemAnalysis } from '../../../libs/domain/src/programme/programme.preparation-state';
 import type { UnmetCondition } from './api';
 import type { components } from './api-types';
 
@@ -108,7 +109,11 @@ export interface Programme {
   documents: Record<string, ProgrammeDocument>;
   version: number;
   nextStageChecklist?: UnmetCondition[];
+  /** What the curator is warned of but not stopped by (mentors without training). */
+  nextStageWarnings?: UnmetCondition[];
   implementsTargetModel?: boolean;
+  /** The preliminary analysis of problems (issue 28). */
+  problemAnalysis?: ProblemAnalysis;
 }
 
 export interface Participant {

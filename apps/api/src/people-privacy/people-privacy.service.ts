@@ -142,6 +142,8 @@ export class PeoplePrivacyService {
          WHERE person_id = $1`,
         [personId],
       );
+      // The training stays counted (a mentor was trained); the certificate's number identifies the person.
+      await manager.query('UPDATE personal.trainings SET certificate_number = NULL WHERE person_id = $1', [personId]);
       await manager.query('DELETE FROM notification_preferences WHERE person_id = $1', [personId]);
       await manager.query(`UPDATE users SET full_name = $2, email = NULL WHERE subject = $1`, [
         personId,

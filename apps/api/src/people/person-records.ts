@@ -18,6 +18,7 @@ import {
   type PersonEvent,
   type QualificationCategory,
   type RegionalSpecialistRole,
+  type TrainingRecord,
 } from '@mentorflow/domain';
 import { EventStore } from '@mentorflow/event-store';
 
@@ -459,6 +460,45 @@ export class PersonRecords {
           consent.given ? [personId, consent.date, consent.document.trim()] : [personId, consent.date],
         );
         events.push({ type: 'PersonConsentRecorded', data: { personId, given: consent.given } });
+      },
+      personId,
+      actor,
+    );
+  }
+
+  /**
+   * A training of the person (issue 28): the row in `personal.trainings` and, in the same transaction, the
+   * person's event naming its id only.
+   */
+  async recordTraining(
+    training: { trainingId: string; organisationId: string; catalogueEntryId?: string; courseTitle: string } & Omit<
+      TrainingRecord,
+      'courseTitle' | 'catalogueEntryId'
+    >,
+    actor: PersonActor,
+  ): Promise<void> {
+    const { personId, trainingId, organisationId } = training;
+    await this.inTransaction(
+      async (manager, events) => {
+        await manager.query(
+          `INSERT INTO personal.trainings (training_id, person_id, organisation_id, role, course_title,
+             catalogue_entry_id, hours, date_from, date_to, certificate_number, recorded_by)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+          [
+            trainingId,
+            personId,
+            organisationId,
+            training.role,
+            training.courseTitle,
+            training.catalogueEntryId ?? null,
+            training.hours,
+            training.dateFrom,
+            training.dateTo,
+            training.certificateNumber?.trim() || null,
+            actor.actorId,
+          ],
+        );
+        events.push({ type: 'PersonTrainingRecorded', data: { personId, trainingId, organisationId } });
       },
       personId,
       actor,

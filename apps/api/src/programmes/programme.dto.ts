@@ -1,5 +1,7 @@
 import {
+  problemSources,
   programmeDocumentKinds,
+  type ProblemSource,
   programmeStages,
   type ProgrammeDocumentKind,
   type ProgrammeStage,
@@ -70,4 +72,26 @@ export class PlanStageDatesDto {
 
   @DateField({ example: '2026-12-25' })
   plannedEnd!: string;
+}
+
+export class ProblemDto {
+  @UuidField({ description: 'Chosen by the client: the problem is revised and removed by it' })
+  problemId!: string;
+
+  @TextField({
+    max: 2000,
+    example: 'Молодые специалисты не справляются с дисциплиной на уроках (3 обращения родителей)',
+  })
+  description!: string;
+
+  @EnumField(problemSources, { example: 'complaints' })
+  source!: ProblemSource;
+}
+
+export class ProblemRevisionDto {
+  @TextField({ max: 2000, example: 'Молодые специалисты не справляются с дисциплиной на уроках' })
+  description!: string;
+
+  @EnumField(problemSources, { example: 'complaints' })
+  source!: ProblemSource;
 }

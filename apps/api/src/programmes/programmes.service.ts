@@ -4,6 +4,8 @@ import { DataSource } from 'typeorm';
 import {
   implementsTargetModel,
   programmeDecider,
+  stageWarnings,
+  untrainedMentorsCode,
   programmeStream,
   programmeWorkflowId,
   unmetConditions,
@@ -28,6 +30,8 @@ import { AggregateGateway, commandMetadata } from '../common/aggregate.gateway';
 import { newIdempotentId } from '../common/idempotency';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { historyEntry } from '../common/history-entry';
+import { TrainingService } from '../training/training.service';
+import type { UnmetCondition } from '@mentorflow/domain';
 
 type ProgrammeUpdate<T> = UpdateDefinition<ProgrammeView, [Envelope<T>]>;
 
@@ -37,6 +41,7 @@ export class ProgrammesService {
     private readonly gateway: AggregateGateway,
     private readonly store: EventStore,
     private readonly organisations: OrganisationsService,
+    private readonly training: TrainingService,
     @InjectDataSource() private readonly db: DataSource,
   ) {}
 
@@ -95,10 +100,19 @@ export class ProgrammesService {
       throw new NotFoundException('Программа наставничества не найдена');
     }
     const context = await loadProgrammeGateContext(this.db, programmeId);
+    // The gate knows how many mentors are untrained; the people who read the checklist see who.
+    const untrained =
+      (context.mentorsWithoutTraining ?? 0) > 0 ? await this.training.untrainedMentors(programmeId) : [];
+    const named = (condition: UnmetCondition): UnmetCondition =>
+      condition.code === untrainedMentorsCode && untrained.length > 0
+        ? { ...condition, message: `Не прошли обучение отобранные наставники: ${untrained.join(', ')}` }
+        : condition;
     return {
       ...row.state,
       version: row.version,
-      nextStageChecklist: unmetConditions(row.state, context),
+      nextStageChecklist: unmetConditions(row.state, context).map(named),
+      /** What the curator is warned of but not stopped by (untrained mentors, unless the organisation requires it). */
+      nextStageWarnings: stageWarnings(row.state, context).map(named),
       implementsTargetModel: implementsTargetModel(row.state, context),
     };
   }

@@ -95,6 +95,7 @@ export function organisationSheets(report: OrganisationReport, names: PersonName
         yesNo(targetModel.documents[k]),
       ]),
       ['Куратор назначен', yesNo(targetModel.hasCurator)],
+      ['Наставников, прошедших обучение', report.trainedMentors ?? 0],
       ['Наставнических пар/групп всего', report.pairs.total],
       ['Действующих пар/групп', pm.activePairs],
       ['Доля пар, прошедших промежуточный контроль', pm.interimControlPassedShare],
@@ -289,6 +290,7 @@ export function regionSheets(
       ['Доля проектов ИОМ, представленных в срок', totals.draftsOnTimeShare],
       ['Практик предложено в банк лучших практик', totals.practicesSubmitted],
       ['Практик опубликовано', totals.practicesPublished],
+      ['Наставников, прошедших обучение', totals.trainedMentors],
     ]),
     breakdownSheet(
       'Документы',
@@ -376,6 +378,7 @@ export function regionSheets(
         { key: 'draftsOnTime', header: 'В срок', width: 10, numFmt: COUNT },
         { key: 'practicesSubmitted', header: 'Практик предложено', width: 12, numFmt: COUNT },
         { key: 'practicesPublished', header: 'Практик опубликовано', width: 12, numFmt: COUNT },
+        { key: 'trainedMentors', header: 'Наставников обучено', width: 12, numFmt: COUNT },
       ],
       rows: organisations.map((o) => ({
         name: o.name,
@@ -394,6 +397,7 @@ export function regionSheets(
         draftsOnTime: o.draftsOnTime,
         practicesSubmitted: o.practicesSubmitted,
         practicesPublished: o.practicesPublished,
+        trainedMentors: o.trainedMentors ?? 0,
       })),
     },
   ];

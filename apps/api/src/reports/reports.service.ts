@@ -22,6 +22,7 @@ import {
 import { EventStore, handleCommand, loadAggregate } from '@mentorflow/event-store';
 import {
   loadFactsAsOf,
+  loadTrainedMentors,
   loadOrganisationsInScope,
   monitoringResultRows,
   organisationReport,
@@ -173,7 +174,11 @@ export class ReportsService {
     const organisation = await this.readableOrganisation(user, organisationId);
     const { at, atMs } = instantFor(query.asOf, organisation.timeZone);
     const rows = await loadFactsAsOf(this.db, [{ organisationId, at }]);
-    const report = organisationReport(organisationId, rows, atMs);
+    const built = organisationReport(organisationId, rows, atMs);
+    const report = built && {
+      ...built,
+      trainedMentors: (await loadTrainedMentors(this.db, [{ organisationId, at }])).get(organisationId) ?? 0,
+    };
     if (!report)
       throw new NotFoundException(
         query.asOf
@@ -347,9 +352,14 @@ export class ReportsService {
     for (const row of facts)
       byOrganisation.set(row.organisationId, [...(byOrganisation.get(row.organisationId) ?? []), row]);
     // An organisation registered after the date is not part of that day's region.
+    const trained = await loadTrainedMentors(
+      this.db,
+      instants.map(({ organisationId, at }) => ({ organisationId, at })),
+    );
     const rows = instants
       .map((o) => regionOrganisationRow(o.organisationId, byOrganisation.get(o.organisationId) ?? [], o.atMs))
-      .filter((r): r is RegionOrganisationRow => r !== undefined);
+      .filter((r): r is RegionOrganisationRow => r !== undefined)
+      .map((r) => ({ ...r, trainedMentors: trained.get(r.organisationId) ?? 0 }));
     const totals = regionAggregate(rows);
     const municipalities = municipalityRows(rows);
     const zone = organisations[0]?.facts.timeZone ?? DEFAULT_ZONE;

@@ -35,6 +35,7 @@ export const menu: MenuItem[] = [
   { to: '/people', label: 'Сотрудники', roles: ['curator', 'director', 'administrator'] },
   { to: '/audit', label: 'Аудит пар', roles: ['administrator', 'curator'] },
   { to: '/people/import', label: 'Импорт сотрудников', roles: ['curator', 'director', 'administrator'] },
+  { to: '/training-catalogue', label: 'Каталог программ ПК', roles: ['curator', 'director', 'administrator'] },
   {
     to: '/regional-specialists',
     label: 'Региональные специалисты',

@@ -5,6 +5,7 @@ import { AllowTeacherRole1765300000000 } from './1765300000000-allow-teacher-rol
 import { CreateIdempotencyKeys1765310000000 } from './1765310000000-create-idempotency-keys';
 import { CreateNotificationPreferences1766010000000 } from './1766010000000-create-notification-preferences';
 import { CreateNotificationChannels1766020000000 } from './1766020000000-create-notification-channels';
+import { CreatePreparationTables1766100000000 } from './1766100000000-create-preparation-tables';
 
 /**
  * The API's own tables, which no event fills and no projection rebuild may touch: users and their role
@@ -20,4 +21,5 @@ export const apiTableMigrations = [
   CreateIdempotencyKeys1765310000000,
   CreateNotificationPreferences1766010000000,
   CreateNotificationChannels1766020000000,
+  CreatePreparationTables1766100000000,
 ];

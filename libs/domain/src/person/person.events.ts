@@ -32,5 +32,16 @@ export type PersonConsentRecorded = DomainEvent<
 
 export type PersonDepersonalised = DomainEvent<'PersonDepersonalised', { readonly personId: string }>;
 
+/** A training of the person was recorded (issue 28): its row is in `personal.trainings`; the event names ids only. */
+export type PersonTrainingRecorded = DomainEvent<
+  'PersonTrainingRecorded',
+  { readonly personId: string; readonly trainingId: string; readonly organisationId: string }
+>;
+
 export type PersonEvent =
-  PersonRegistered | PersonCardChanged | PersonEmploymentChanged | PersonConsentRecorded | PersonDepersonalised;
+  | PersonRegistered
+  | PersonCardChanged
+  | PersonEmploymentChanged
+  | PersonConsentRecorded
+  | PersonDepersonalised
+  | PersonTrainingRecorded;

@@ -1,7 +1,7 @@
 import type { DomainCommand } from '../shared/decider';
 import type { DocumentScan } from '../shared/document-scan';
 import type { TaskDeadline } from '../task/task.state';
-import type { ProgrammeDocument, ProgrammeStage } from './programme.events';
+import type { ProgrammeDocument, ProgrammeProblem, ProgrammeStage } from './programme.events';
 import type { ProgrammeGateContext } from './programme.gate-context';
 
 export type StartProgramme = DomainCommand<
@@ -64,8 +64,17 @@ export type MarkStagePlanOverdue = DomainCommand<
   { readonly stage: ProgrammeStage; readonly plannedEnd: string }
 >;
 
+/** The preliminary analysis of problems (issue 28): the curator records, revises, removes; the director approves. */
+export type RecordProblem = DomainCommand<'RecordProblem', ProgrammeProblem>;
+export type ReviseProblem = DomainCommand<'ReviseProblem', ProgrammeProblem>;
+export type RemoveProblem = DomainCommand<'RemoveProblem', { readonly problemId: string }>;
+export type ApproveProblemAnalysis = DomainCommand<'ApproveProblemAnalysis', Record<string, never>>;
+
+export type PreparationCommand = RecordProblem | ReviseProblem | RemoveProblem | ApproveProblemAnalysis;
+
 export type ProgrammeCommand =
   | StartProgramme
+  | PreparationCommand
   | RecordDocument
   | AttachDocumentScan
   | AppointCurator

@@ -30,6 +30,8 @@ import type { ProgrammeGateContext } from './programme.gate-context';
 import { nextProgrammeStage, unmetConditions } from './programme.gates';
 import { programmeDocumentKindLabels, programmeStageLabels } from './programme.labels';
 import { evolveProgramme, initialProgrammeState, type ProgrammeState, type StartedProgramme } from './programme.state';
+import { requireCuratorOrAdministrator, requireOpen, requireStarted } from './programme.guards';
+import { approveProblemAnalysis, recordProblem, removeProblem, reviseProblem } from './programme.preparation';
 
 // ---- Helpers --------------------------------------------------------------------------------
 
@@ -38,29 +40,12 @@ const stageIndex = (stage: ProgrammeStageOrClosed): number =>
 
 const stageName = (stage: ProgrammeStageOrClosed): string => `«${programmeStageLabels[stage]}»`;
 
-const requireStarted = (state: ProgrammeState): StartedProgramme =>
-  state.status === 'started' ? state : refuse('programme.notStarted', 'Программа наставничества не начата');
-
-const requireOpen = (state: ProgrammeState): StartedProgramme & { readonly stage: ProgrammeStage } => {
-  const started = requireStarted(state);
-  const { stage } = started;
-  return stage === 'closed'
-    ? refuse('programme.closed', 'Программа наставничества завершена; изменения не принимаются')
-    : { ...started, stage };
-};
-
-const isCuratorOf = (state: StartedProgramme, metadata: CommandMetadata): boolean =>
-  state.curatorId !== undefined && metadata.actorId === state.curatorId;
-
-const requireCuratorOrAdministrator = (state: StartedProgramme, metadata: CommandMetadata): void => {
-  if (metadata.role === 'administrator' || isCuratorOf(state, metadata)) return;
-  refuse('programme.forbidden', 'Действие доступно только куратору этой программы или администратору');
-};
-
 const requireKnownStage = (stage: string): ProgrammeStage =>
   isProgrammeStage(stage) ? stage : refuse('programme.stage.unknown', `Неизвестный этап программы: «${stage}»`);
 
-const contextCountLabels: Readonly<Record<keyof ProgrammeGateContext, string>> = {
+type ContextCount = Exclude<keyof ProgrammeGateContext, 'preparationChecked' | 'mentorTrainingRequired'>;
+
+const contextCountLabels: Readonly<Record<ContextCount, string>> = {
   mentorsSelected: 'отобрано наставников',
   menteesSelected: 'отобрано наставляемых',
   pairsAssigned: 'закреплено пар/групп',
@@ -70,17 +55,19 @@ const contextCountLabels: Readonly<Record<keyof ProgrammeGateContext, string>> =
   activePairsPassedInterimControl: 'пар/групп, прошедших промежуточный контроль',
   processMonitoringResults: 'результатов мониторинга процесса',
   influenceMonitoringResults: 'результатов мониторинга влияния',
+  mentorsWithoutTraining: 'наставников без обучения',
 };
 
 /** The counts come from other slices; contradictory ones would let a gate pass by accident. */
 const contextProblems = (context: ProgrammeGateContext): UnmetCondition[] => {
-  const names = Object.keys(contextCountLabels) as (keyof ProgrammeGateContext)[];
-  // Monitoring counts may be absent (decided before the gate read them); present ones must be counts.
-  const mayBeAbsent: readonly (keyof ProgrammeGateContext)[] = [
+  const names = Object.keys(contextCountLabels) as ContextCount[];
+  // Counts taken before the gate read them may be absent; present ones must be counts.
+  const mayBeAbsent: readonly ContextCount[] = [
     'processMonitoringResults',
     'influenceMonitoringResults',
+    'mentorsWithoutTraining',
   ];
-  const isCount = (name: keyof ProgrammeGateContext) => {
+  const isCount = (name: ContextCount) => {
     const value = context[name];
     return value === undefined ? mayBeAbsent.includes(name) : Number.isInteger(value) && value >= 0;
   };
@@ -518,6 +505,10 @@ export const decideProgramme = decideBy<ProgrammeCommand, ProgrammeState, Progra
   PlanStageDates: planStageDates,
   MarkStagePlanOverdue: markStagePlanOverdue,
   RemindProgrammeTask: remindTask,
+  RecordProblem: recordProblem,
+  ReviseProblem: reviseProblem,
+  RemoveProblem: removeProblem,
+  ApproveProblemAnalysis: approveProblemAnalysis,
   // No actor check: only the workflow sends this, when the calendar year is loaded.
   SetTaskDeadline: (command, state) => setTaskDeadline(requireStarted(state).tasks, command.data, command.metadata.now),
 });

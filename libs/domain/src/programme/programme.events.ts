@@ -134,8 +134,41 @@ export type ProgrammeClosed = DomainEvent<
   { readonly programmeId: string; readonly organisationId: string } & Acted<'closed'>
 >;
 
+/** Where a problem the programme should solve was found (004 slide 44: the preliminary analysis). */
+export const problemSources = ['attestation', 'diagnostics', 'complaints', 'newStaff', 'other'] as const;
+export type ProblemSource = (typeof problemSources)[number];
+export const isProblemSource = isOneOf(problemSources);
+
+export interface ProgrammeProblem {
+  readonly problemId: string;
+  readonly description: string;
+  readonly source: ProblemSource;
+}
+
+/** A problem of the preliminary analysis, recorded or revised by the curator in the preparatory stage (issue 28). */
+export type ProblemRecorded = DomainEvent<
+  'ProblemRecorded',
+  ProgrammeProblem & { readonly programmeId: string } & Acted<'recorded'>
+>;
+export type ProblemRevised = DomainEvent<
+  'ProblemRevised',
+  ProgrammeProblem & { readonly programmeId: string } & Acted<'revised'>
+>;
+export type ProblemRemoved = DomainEvent<
+  'ProblemRemoved',
+  { readonly programmeId: string; readonly problemId: string } & Acted<'removed'>
+>;
+/** The director approves the analysis as it stands: the problems approved are named, a later change needs a new approval. */
+export type ProblemAnalysisApproved = DomainEvent<
+  'ProblemAnalysisApproved',
+  { readonly programmeId: string; readonly problemIds: readonly string[] } & Acted<'approved'>
+>;
+
+export type PreparationEvent = ProblemRecorded | ProblemRevised | ProblemRemoved | ProblemAnalysisApproved;
+
 export type ProgrammeEvent =
   | ProgrammeStarted
+  | PreparationEvent
   | DocumentRecorded
   | DocumentScanAttached
   | CuratorAppointed

@@ -18,6 +18,16 @@ export interface ProgrammeGateContext {
    */
   readonly processMonitoringResults?: number;
   readonly influenceMonitoringResults?: number;
+  /**
+   * Set by every count taken since the preparatory stage gained its content (issue 28): the problem analysis
+   * and the mentors' training. Absent in recorded histories and stored StageAdvanced events, whose decisions
+   * were made without these conditions and must replay as they were made.
+   */
+  readonly preparationChecked?: boolean;
+  /** Selected (registered) mentors of the programme with no training recorded. */
+  readonly mentorsWithoutTraining?: number;
+  /** The organisation's setting «обучение наставников обязательно»: untrained mentors block the stage. */
+  readonly mentorTrainingRequired?: boolean;
 }
 
 /** The counts before anyone is selected or paired. */

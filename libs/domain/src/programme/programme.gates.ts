@@ -6,6 +6,7 @@ import { programmeStages } from './programme.events';
 import type { ProgrammeGateContext } from './programme.gate-context';
 import { programmeDocumentKindLabels } from './programme.labels';
 import type { ProgrammeState, StartedProgramme } from './programme.state';
+import { preparatoryConditions, preparatoryWarnings } from './programme.preparation-gates';
 
 export interface ProgrammeGateCondition extends UnmetCondition {
   holds(state: StartedProgramme, context: ProgrammeGateContext): boolean;
@@ -20,7 +21,7 @@ const documentRecorded = (kind: ProgrammeDocumentKind): ProgrammeGateCondition =
   holds: (state) => hasProgrammeDocument(state, kind),
 });
 
-const monitoringCounts: Readonly<Record<MonitoringStage, keyof ProgrammeGateContext>> = {
+const monitoringCounts: Readonly<Record<MonitoringStage, 'processMonitoringResults' | 'influenceMonitoringResults'>> = {
   process: 'processMonitoringResults',
   influence: 'influenceMonitoringResults',
 };
@@ -55,6 +56,7 @@ export const programmeGates: Readonly<Record<ProgrammeStage, readonly ProgrammeG
       message: 'Не отобран ни один наставляемый',
       holds: (_state, context) => context.menteesSelected >= 1,
     },
+    ...preparatoryConditions,
   ],
   design: [
     documentRecorded('roadMap'),
@@ -100,6 +102,13 @@ export const unmetConditions = (state: ProgrammeState, context: ProgrammeGateCon
     .filter((condition) => !condition.holds(state, context))
     .map(({ code, message }) => ({ code, message }));
 };
+
+/**
+ * What the curator is warned of but not stopped by before leaving the current stage (mentors without
+ * training, unless the organisation made training compulsory: then it is a condition above).
+ */
+export const stageWarnings = (state: ProgrammeState, context: ProgrammeGateContext): UnmetCondition[] =>
+  state.status === 'started' && state.stage === 'preparatory' ? preparatoryWarnings(context) : [];
 
 /** Which of the documents that make an organisation count as implementing the model it holds (004 slide 27). */
 export interface TargetModelDocuments {

@@ -1,4 +1,4 @@
-import type { ProgrammeDocumentKind, ProgrammeStageOrClosed } from './programme.events';
+import type { ProblemSource, ProgrammeDocumentKind, ProgrammeStageOrClosed } from './programme.events';
 
 /** UI names of the stages (004 slide 43). */
 export const programmeStageLabels: Readonly<Record<ProgrammeStageOrClosed, string>> = {
@@ -22,4 +22,13 @@ export const programmeDocumentKindLabels: Readonly<Record<ProgrammeDocumentKind,
   processMonitoringReport: 'Отчёт о мониторинге процесса реализации программы наставничества',
   influenceMonitoringReport: 'Отчёт о мониторинге влияния программы наставничества на участников',
   finalReport: 'Итоговый отчёт о реализации программы наставничества',
+};
+
+/** UI names of where a problem of the preliminary analysis was found (004 slide 44). */
+export const problemSourceLabels: Readonly<Record<ProblemSource, string>> = {
+  attestation: 'Результаты аттестации',
+  diagnostics: 'Результаты диагностики',
+  complaints: 'Жалобы и обращения',
+  newStaff: 'Новые сотрудники',
+  other: 'Другое',
 };

@@ -3,6 +3,7 @@ import { isTaskEvent } from '../task/task.events';
 import { evolveTasks, type Tasks } from '../task/task.state';
 import { attachedScan, type AttachedDocumentScan } from '../shared/document-scan';
 import type { ProgrammeDocument, ProgrammeEvent, ProgrammeStage, ProgrammeStageOrClosed } from './programme.events';
+import { evolvePreparation, isPreparationEvent, type ProblemAnalysis } from './programme.preparation-state';
 
 export interface RecordedProgrammeDocument extends ProgrammeDocument {
   readonly recordedAt: string;
@@ -34,6 +35,8 @@ export interface StartedProgramme {
   readonly tasks: Tasks;
   /** The reminder task of each stage's current plan. */
   readonly stageReminderTasks: Readonly<Partial<Record<ProgrammeStage, string>>>;
+  /** The preliminary analysis of problems (issue 28); absent until its first problem, and in older snapshots. */
+  readonly problemAnalysis?: ProblemAnalysis;
 }
 
 export type ProgrammeState = { readonly status: 'notStarted' } | StartedProgramme;
@@ -45,6 +48,9 @@ const whenStarted = (state: ProgrammeState, next: (started: StartedProgramme) =>
 
 export const evolveProgramme = (state: ProgrammeState, event: ProgrammeEvent): ProgrammeState => {
   if (isTaskEvent(event)) return whenStarted(state, (s) => ({ ...s, tasks: evolveTasks(s.tasks, event) }));
+  if (isPreparationEvent(event)) {
+    return whenStarted(state, (s) => ({ ...s, problemAnalysis: evolvePreparation(s.problemAnalysis, event) }));
+  }
   switch (event.type) {
     case 'ProgrammeStarted': {
       const { programmeId, organisationId, title, stage, startedAt } = event.data;

@@ -17,6 +17,31 @@ export async function loadProgrammeGateContext(db: SqlExecutor, programmeId: str
     menteesSelected: selection?.mentees ?? 0,
     ...(await loadPairCounts(db, programmeId)),
     ...(await loadMonitoringCounts(db, programmeId)),
+    ...(await loadTrainingCounts(db, programmeId)),
+  };
+}
+
+type TrainingCounts = Required<
+  Pick<ProgrammeGateContext, 'preparationChecked' | 'mentorsWithoutTraining' | 'mentorTrainingRequired'>
+>;
+
+/**
+ * The preparatory stage's training condition (issue 28): selected mentors with no training recorded (counted
+ * only, no names: this goes to the workflow), and whether the organisation made training compulsory.
+ */
+async function loadTrainingCounts(db: SqlExecutor, programmeId: string): Promise<TrainingCounts> {
+  const [row] = await db.query<{ untrained: number; required: boolean | null }>(
+    `SELECT (SELECT count(DISTINCT v.person_id)::int FROM participants_view v
+              WHERE v.programme_id = $1 AND v.status = 'registered' AND v.role = 'mentor'
+                AND NOT EXISTS (SELECT 1 FROM personal.trainings t WHERE t.person_id::text = v.person_id::text)) AS untrained,
+            (SELECT s.mentor_training_required FROM organisation_settings s JOIN programmes_view p
+               ON p.organisation_id::text = s.organisation_id::text WHERE p.programme_id = $1) AS required`,
+    [programmeId],
+  );
+  return {
+    preparationChecked: true,
+    mentorsWithoutTraining: row?.untrained ?? 0,
+    mentorTrainingRequired: row?.required ?? false,
   };
 }
 
@@ -40,7 +65,10 @@ async function loadMonitoringCounts(db: SqlExecutor, programmeId: string): Promi
   return { processMonitoringResults: row?.process ?? 0, influenceMonitoringResults: row?.influence ?? 0 };
 }
 
-type PairCounts = Omit<ProgrammeGateContext, 'mentorsSelected' | 'menteesSelected'>;
+type PairCounts = Omit<
+  ProgrammeGateContext,
+  'mentorsSelected' | 'menteesSelected' | keyof MonitoringCounts | keyof TrainingCounts
+>;
 
 async function loadPairCounts(db: SqlExecutor, programmeId: string): Promise<PairCounts> {
   const rows = await db.query<{ state: PairState }>('SELECT state FROM pairs_view WHERE programme_id = $1', [

@@ -56,6 +56,8 @@ export interface RegionOrganisationRow {
   /** Practices of the bank its people submitted (whatever became of them), and those published (issue 28). */
   readonly practicesSubmitted: number;
   readonly practicesPublished: number;
+  /** Mentors with a training recorded by the report's day (issue 28); absent on rows built before it was counted. */
+  readonly trainedMentors?: number;
 }
 
 export interface RegionAggregate {
@@ -83,6 +85,7 @@ export interface RegionAggregate {
   readonly draftsOnTimeShare: number | null;
   readonly practicesSubmitted: number;
   readonly practicesPublished: number;
+  readonly trainedMentors: number;
 }
 
 const countBy = <K extends string>(keys: readonly K[], values: readonly string[]): Record<K, number> =>
@@ -198,5 +201,6 @@ export function regionAggregate(organisations: readonly RegionOrganisationRow[])
     draftsOnTimeShare: share(draftsOnTime, draftsDecided),
     practicesSubmitted: sum(organisations, (o) => o.practicesSubmitted),
     practicesPublished: sum(organisations, (o) => o.practicesPublished),
+    trainedMentors: sum(organisations, (o) => o.trainedMentors ?? 0),
   };
 }

@@ -153,6 +153,8 @@ export interface OrganisationReport {
     timeZone: string;
   };
   readonly targetModel: OrganisationModelIndicators;
+  /** Mentors with a training recorded by the report's day (issue 28): added by the API from the personal schema. */
+  readonly trainedMentors?: number;
   readonly programmes: {
     programmeId: string;
     title: string;

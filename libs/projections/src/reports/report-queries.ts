@@ -76,3 +76,23 @@ export async function loadOrganisationsInScope(
   );
   return rows.map((r) => ({ organisationId: r.subject_id, facts: r.facts, since: new Date(r.since) }));
 }
+
+/**
+ * Mentors with a training recorded by each organisation's instant (issue 28), counted per organisation: a
+ * training is recorded only once it ended, so one recorded before the instant had ended by the report's day.
+ * Counts only: the names stay in the `personal` schema.
+ */
+export async function loadTrainedMentors(
+  db: SqlExecutor,
+  organisations: readonly OrganisationInstant[],
+): Promise<Map<string, number>> {
+  if (organisations.length === 0) return new Map();
+  const rows = await db.query<{ organisation_id: string; trained: number }>(
+    `SELECT o.organisation_id, count(DISTINCT t.person_id)::int AS trained
+     FROM unnest($1::text[], $2::timestamptz[]) AS o(organisation_id, at)
+     JOIN personal.trainings t ON t.organisation_id::text = o.organisation_id AND t.role = 'mentor' AND t.recorded_at < o.at
+     GROUP BY o.organisation_id`,
+    [organisations.map((o) => o.organisationId), organisations.map((o) => o.at ?? 'infinity')],
+  );
+  return new Map(rows.map((r) => [r.organisation_id, r.trained]));
+}

@@ -24,6 +24,7 @@ import { formatInstant, formatLocalDate } from '../../format';
 import { FormPairForm, menteesOf, PairActions, pairActions, type PairAction } from '../pairs/PairForms';
 import { firstIndicatorOf, MonitoringReportDownload, MonitoringResults } from './MonitoringResults';
 import { ProgrammeCurator } from './ProgrammeCurator';
+import { ProblemAnalysis, Training } from './Preparation';
 import {
   CommissionMeetingForm,
   MentorCapacityForm,
@@ -67,7 +68,7 @@ async function readUntil(programmeId: string, done: (p: Programme) => boolean, t
 }
 
 interface Fix {
-  target: 'documents' | 'participants' | 'pairs' | 'monitoring' | 'curator';
+  target: 'documents' | 'participants' | 'pairs' | 'monitoring' | 'curator' | 'problems' | 'training';
   documentKind?: ProgrammeDocumentKind;
   monitoringStage?: MonitoringStage;
   participantRole?: 'mentor' | 'mentee';
@@ -95,6 +96,10 @@ function fixFor(condition: UnmetCondition): Fix {
     };
   }
   if (condition.code === 'curator.notAppointed') return { target: 'curator', label: 'Назначить куратора' };
+  if (condition.code === 'problemAnalysis.missing') return { target: 'problems', label: 'Записать проблему' };
+  if (condition.code === 'problemAnalysis.notApproved')
+    return { target: 'problems', label: 'Перейти к анализу проблем' };
+  if (condition.code === 'mentors.untrained') return { target: 'training', label: 'Записать обучение' };
   if (condition.code === 'mentors.notSelected')
     return { target: 'participants', participantRole: 'mentor', label: 'Отобрать наставника' };
   if (condition.code === 'mentees.notSelected')
@@ -131,6 +136,8 @@ export function ProgrammePage() {
   const monitoringSection = useRef<HTMLElement>(null);
   const pairsSection = useRef<HTMLElement>(null);
   const curatorSection = useRef<HTMLDivElement>(null);
+  const problemsSection = useRef<HTMLElement>(null);
+  const trainingSection = useRef<HTMLElement>(null);
 
   // A task in the inbox links to the form that decides it (#meeting-form-title, #pair-actions-title).
   const { hash } = useLocation();
@@ -150,6 +157,7 @@ export function ProgrammePage() {
   const canWithdraw = session.has('curator', 'commissionHead', 'director', 'administrator');
   const capacity = capacityChanged ?? organisation?.settings?.mentorCapacity ?? 2;
   const checklist = programme.nextStageChecklist ?? [];
+  const warnings = programme.nextStageWarnings ?? [];
   const closed = programme.stage === 'closed';
 
   // The participants list is a projection that lags a command: read it again until it has caught up.
@@ -177,6 +185,8 @@ export function ProgrammePage() {
       pairs: pairsSection,
       monitoring: monitoringSection,
       curator: curatorSection,
+      problems: problemsSection,
+      training: trainingSection,
     };
     const section = sections[target.target];
     section.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
@@ -257,6 +267,21 @@ export function ProgrammePage() {
               ))}
             </ul>
           )}
+          {warnings.length > 0 ? (
+            <ul className="warnings" aria-label="Предупреждения">
+              {warnings.map((warning) => (
+                <li key={warning.code}>
+                  <span aria-hidden="true">⚠</span>
+                  <span>{warning.message}</span>
+                  {canManage ? (
+                    <button type="button" className="button-link" onClick={() => fix(warning)}>
+                      {fixFor(warning).label}
+                    </button>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          ) : null}
           {canManage ? (
             <div className="actions">
               <button type="button" className="button-primary" onClick={advance} disabled={advancing}>
@@ -266,6 +291,20 @@ export function ProgrammePage() {
           ) : null}
           <ErrorBox error={refusal} title="Переход отклонён" />
           <DoneBox done={notice} />
+        </section>
+      ) : null}
+
+      {programme.stage === 'preparatory' || programme.problemAnalysis ? (
+        <section aria-labelledby="problems-title" className="card" ref={problemsSection}>
+          <h2 id="problems-title">Анализ проблем</h2>
+          <ProblemAnalysis programme={programme} zone={zone} onChanged={refresh} />
+        </section>
+      ) : null}
+
+      {programme.stage === 'preparatory' && session.has('curator', 'director', 'administrator') ? (
+        <section aria-labelledby="training-title" className="card" ref={trainingSection}>
+          <h2 id="training-title">Обучение</h2>
+          <Training organisationId={programme.organisationId} onRecorded={refreshChecklist} />
         </section>
       ) : null}
 

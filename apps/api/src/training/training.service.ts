@@ -1,0 +1,140 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { localDateOf } from '@mentorflow/calendar';
+import { DomainRefusal, trainedRoleLabels, trainingRecordProblems, type Role } from '@mentorflow/domain';
+import { actingRole } from '../auth/acting-role';
+import type { AuthenticatedUser } from '../auth/auth.types';
+import { OrganisationsService } from '../organisations/organisations.service';
+import { PeopleDirectory } from '../people/people.directory';
+import { withNamesBeside } from '../people/named-rows';
+import type { OrganisationSettingsDto, TrainingDto } from './training.dto';
+
+interface TrainingRow {
+  trainingId: string;
+  personId: string;
+  role: keyof typeof trainedRoleLabels;
+  courseTitle: string;
+  catalogueEntryId: string | null;
+  provider: string | null;
+  hours: number;
+  dateFrom: string;
+  dateTo: string;
+  certificateNumber: string | null;
+  recordedAt: string;
+}
+
+const trainingColumns = `t.training_id AS "trainingId", t.person_id AS "personId", t.role, t.course_title AS "courseTitle",
+  t.catalogue_entry_id AS "catalogueEntryId", c.provider, t.hours, to_char(t.date_from, 'YYYY-MM-DD') AS "dateFrom",
+  to_char(t.date_to, 'YYYY-MM-DD') AS "dateTo", t.certificate_number AS "certificateNumber", t.recorded_at AS "recordedAt"`;
+
+/**
+ * Training of mentors, tutors and curators (issue 28) and the organisation's settings. Training rows name
+ * people, so they stay in the `personal` schema; the programme's gate gets only counts of them.
+ */
+@Injectable()
+export class TrainingService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly organisations: OrganisationsService,
+    private readonly people: PeopleDirectory,
+  ) {}
+
+  async record(user: AuthenticatedUser, organisationId: string, body: TrainingDto, preferred: readonly Role[]) {
+    const organisation = await this.organisations.load(user, organisationId);
+    const role = actingRole(user, preferred, organisationId);
+    if ((await this.people.find(body.personId)) === undefined) {
+      throw new DomainRefusal('training.person.unknown', 'Сотрудник не найден в справочнике сотрудников');
+    }
+    const today = localDateOf(new Date(), organisation.timeZone);
+    const problems = trainingRecordProblems(body, { now: new Date().toISOString(), today });
+    const catalogue =
+      body.catalogueEntryId === undefined ? undefined : await this.catalogueEntry(body.catalogueEntryId);
+    if (body.catalogueEntryId !== undefined && catalogue === undefined) {
+      problems.push({
+        code: 'training.catalogueEntry.unknown',
+        message: 'Программы нет в каталоге повышения квалификации',
+      });
+    }
+    if (problems.length > 0)
+      throw new DomainRefusal('training.invalid', 'Сведения об обучении заполнены неверно', problems);
+    const trainingId = randomUUID();
+    await this.people.recordTraining(
+      {
+        ...body,
+        trainingId,
+        organisationId,
+        courseTitle: catalogue?.title ?? (body.courseTitle ?? '').trim(),
+      },
+      { actorId: user.sub, role },
+    );
+    const [row] = await this.rows('t.training_id = $1', [trainingId], 1, 0);
+    return row;
+  }
+
+  /** The organisation's training records, newest first, with the people's names beside their ids. */
+  async list(user: AuthenticatedUser, organisationId: string, limit: number, offset: number) {
+    await this.organisations.load(user, organisationId);
+    return this.rows('t.organisation_id = $1', [organisationId], limit, offset);
+  }
+
+  /**
+   * The selected mentors of a programme with no training recorded, by name: the checklist's warning. The
+   * workflow's gate counts the same rows (libs/projections gate-context.query.ts).
+   */
+  async untrainedMentors(programmeId: string): Promise<string[]> {
+    const rows = await this.db.query<{ person_id: string }[]>(
+      `SELECT DISTINCT v.person_id::text AS person_id FROM participants_view v
+        WHERE v.programme_id = $1 AND v.status = 'registered' AND v.role = 'mentor'
+          AND NOT EXISTS (SELECT 1 FROM personal.trainings t WHERE t.person_id::text = v.person_id::text)`,
+      [programmeId],
+    );
+    const names = await this.people.names(rows.map((r) => r.person_id));
+    return rows
+      .map((r) => names.get(r.person_id)?.shortName ?? 'сотрудник без карточки')
+      .sort((a, b) => a.localeCompare(b, 'ru'));
+  }
+
+  async settings(user: AuthenticatedUser, organisationId: string) {
+    await this.organisations.load(user, organisationId);
+    const [row] = await this.db.query<{ mentorTrainingRequired: boolean; updatedAt: string | null }[]>(
+      `SELECT mentor_training_required AS "mentorTrainingRequired", updated_at AS "updatedAt"
+         FROM organisation_settings WHERE organisation_id = $1`,
+      [organisationId],
+    );
+    return { organisationId, mentorTrainingRequired: row?.mentorTrainingRequired ?? false };
+  }
+
+  async changeSettings(user: AuthenticatedUser, organisationId: string, body: OrganisationSettingsDto) {
+    await this.organisations.load(user, organisationId);
+    await this.db.query(
+      `INSERT INTO organisation_settings (organisation_id, mentor_training_required, updated_by)
+       VALUES ($1, $2, $3)
+       ON CONFLICT (organisation_id) DO UPDATE SET mentor_training_required = $2, updated_by = $3, updated_at = now()`,
+      [organisationId, body.mentorTrainingRequired, user.sub],
+    );
+    return this.settings(user, organisationId);
+  }
+
+  private async catalogueEntry(entryId: string) {
+    const [row] = await this.db.query<{ title: string }[]>('SELECT title FROM training_catalogue WHERE entry_id = $1', [
+      entryId,
+    ]);
+    return row;
+  }
+
+  private async rows(where: string, parameters: unknown[], limit: number, offset: number) {
+    const rows = await this.db.query<TrainingRow[]>(
+      `SELECT ${trainingColumns} FROM personal.trainings t
+         LEFT JOIN training_catalogue c ON c.entry_id = t.catalogue_entry_id
+        WHERE ${where} ORDER BY t.date_to DESC, t.recorded_at DESC LIMIT ${limit} OFFSET ${offset}`,
+      parameters,
+    );
+    const names = await this.people.names(rows.map((r) => r.personId));
+    return rows.map((row) => ({
+      ...withNamesBeside(row, ['personId'], names),
+      roleLabel: trainedRoleLabels[row.role],
+    }));
+  }
+}

@@ -1,0 +1,149 @@
+import type { Browser } from 'playwright-core';
+import { freshIds } from '../support/ids';
+import { approveCandidates } from '../support/participants';
+import { addPerson } from '../support/people';
+import { catalogueFile, catalogueRows } from '../support/preparation';
+import {
+  organisationWith,
+  places,
+  programmeDocument,
+  selectParticipant,
+  startProgramme,
+} from '../support/programme-setup';
+import type { TestSystem } from '../support/system';
+import {
+  accessibilityAudit,
+  fillDate,
+  horizontalOverflow,
+  phone,
+  screenshot,
+  signedInPage,
+  startWebJourney,
+  stopWebJourney,
+} from '../support/web';
+
+const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * The preparatory stage in the browser (issue 28): the administrator imports the further-training catalogue,
+ * the curator records the problems, the director approves the analysis, the curator sees the untrained mentor by
+ * name and records her training from the catalogue.
+ */
+describe('web application: the preparatory stage — analysis of problems and training', () => {
+  let system: TestSystem;
+  let browser: Browser;
+  const [admin, director, curator] = freshIds(3);
+  let as: Record<'admin' | 'director' | 'curator', string>;
+  let programmeId: string;
+
+  beforeAll(async () => {
+    ({ system, browser } = await startWebJourney());
+    let organisationId: string;
+    ({ organisationId, as } = await organisationWith(
+      system,
+      places.tolyatti,
+      { admin: [admin, 'administrator'], director: [director, 'director'], curator: [curator, 'curator'] },
+      admin,
+    ));
+    ({ programmeId } = await startProgramme(system, organisationId, as.director, curator, 'Программа 2026/27'));
+    const mentorId = await addPerson(system, organisationId, as.admin, 'Сидорова');
+    const menteeId = await addPerson(system, organisationId, as.admin, 'Петрова', { firstName: 'Анна' });
+    for (const kind of ['implementationAct', 'regulationApprovalOrder']) {
+      await system.request('POST', `/programmes/${programmeId}/documents`, as.curator, programmeDocument(kind));
+    }
+    const selected = [
+      await selectParticipant(system, programmeId, as.curator, mentorId, 'mentor'),
+      await selectParticipant(system, programmeId, as.curator, menteeId, 'mentee', { menteeCategory: 'burnout' }),
+    ];
+    await approveCandidates(
+      system,
+      programmeId,
+      as.curator,
+      selected.map((r) => r.body.participantId as string),
+    );
+  });
+  afterAll(() => stopWebJourney({ system, browser }));
+
+  it('the administrator imports the catalogue of further-training programmes', async () => {
+    const { context, page } = await signedInPage(browser, as.admin);
+    await page.goto(`${system.baseUrl}/app/training-catalogue`);
+    await page.getByRole('heading', { name: 'Каталог программ повышения квалификации' }).waitFor();
+    const file = catalogueFile(catalogueRows());
+    await page.getByLabel('Файл каталога (XLSX или CSV)').setInputFiles({
+      name: file.fileName,
+      mimeType: 'text/csv',
+      buffer: Buffer.from(file.content, 'base64'),
+    });
+    await page.getByRole('button', { name: 'Загрузить каталог' }).click();
+    await page.locator('.alert').first().waitFor();
+    await expect(page.locator('.alert').allTextContents()).resolves.toEqual([
+      'Каталог загружен: добавлено 2, обновлено 0',
+    ]);
+    await page.getByRole('cell', { name: 'Наставничество в образовательной организации' }).waitFor();
+    await context.close();
+  });
+
+  it('the curator records a problem, the director approves the analysis', async () => {
+    const curatorPage = await signedInPage(browser, as.curator);
+    const page = curatorPage.page;
+    await page.goto(`${system.baseUrl}/app/programmes/${programmeId}`);
+    const checklist = page.locator('.checklist');
+    await checklist.getByText('Не проведён предварительный анализ проблем').waitFor();
+    await checklist.getByRole('button', { name: 'Записать проблему' }).click();
+    const form = page.getByRole('form', { name: 'Записать проблему' });
+    await form.getByLabel('Проблема').fill('Треть молодых педагогов не прошли аттестацию с первого раза');
+    await form.getByLabel('Источник').selectOption({ label: 'Результаты аттестации' });
+    await form.getByRole('button', { name: 'Записать проблему' }).click();
+    await page.getByText('Проблема записана').waitFor();
+    await page.getByRole('cell', { name: 'Треть молодых педагогов не прошли аттестацию с первого раза' }).waitFor();
+    await checklist.getByText('Предварительный анализ проблем не утверждён руководителем').waitFor();
+
+    const directorPage = await signedInPage(browser, as.director);
+    await directorPage.page.goto(`${system.baseUrl}/app/programmes/${programmeId}`);
+    await directorPage.page.getByRole('button', { name: 'Утвердить анализ проблем' }).click();
+    await directorPage.page.getByText('Анализ проблем утверждён').waitFor();
+    await directorPage.context.close();
+
+    await page.reload();
+    const warnings = page.getByRole('list', { name: 'Предупреждения' });
+    await warnings.getByText('Не прошли обучение отобранные наставники: Сидорова М. П.').waitFor();
+    await curatorPage.context.close();
+  });
+
+  it('the curator records the mentor’s training from the catalogue; the warning goes (laptop and phone)', async () => {
+    const { context, page } = await signedInPage(browser, as.curator);
+    await page.goto(`${system.baseUrl}/app/programmes/${programmeId}`);
+    const warnings = page.getByRole('list', { name: 'Предупреждения' });
+    await warnings.getByRole('button', { name: 'Записать обучение' }).click();
+    const form = page.getByRole('form', { name: 'Записать обучение' });
+    const person = form.getByRole('combobox', { name: 'Сотрудник', exact: true });
+    await person.fill('Сидор');
+    await page.getByRole('option', { name: 'Сидорова Мария Петровна' }).click();
+    await form.getByLabel('Поиск в каталоге программ повышения квалификации').fill('настав');
+    const entry = 'Наставничество в образовательной организации — ЦНППМ Самарской области, 36 ч, очная';
+    await form.getByLabel('Программа из каталога').locator('option', { hasText: entry }).waitFor({ state: 'attached' });
+    await form.getByLabel('Программа из каталога').selectOption({ label: entry });
+    await fillDate(form.getByLabel('Начало обучения'), daysAgo(14));
+    await fillDate(form.getByLabel('Окончание обучения'), daysAgo(3));
+    await form.getByLabel('Номер удостоверения').fill('772412345678');
+    await form.getByRole('button', { name: 'Записать обучение' }).click();
+    await page.getByText('Обучение записано: Сидорова М. П.').waitFor();
+    await page.getByRole('cell', { name: 'Сидорова Мария Петровна' }).waitFor();
+    await warnings.waitFor({ state: 'detached' });
+    await page.getByText('Все условия выполнены: этап можно завершить.').waitFor();
+
+    const audit = await accessibilityAudit(page);
+    expect(audit.lang).toBe('ru');
+    expect(audit.unnamed).toEqual([]);
+    expect(audit.h1).toBe(1);
+    expect(audit.skipped).toEqual([]);
+    await screenshot(page, 'curator-preparatory-stage');
+
+    await page.setViewportSize(phone);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Анализ проблем' }).waitFor();
+    await screenshot(page, 'phone-curator-preparatory-stage');
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await context.close();
+  });
+});
