@@ -109,6 +109,9 @@ export interface Programme {
   version: number;
   nextStageChecklist?: UnmetCondition[];
   implementsTargetModel?: boolean;
+  /** The curator's planned end of each stage (YYYY-MM-DD), and those the workflow found overdue. */
+  plannedEnds?: Partial<Record<Exclude<ProgrammeStageOrClosed, 'closed'>, string>>;
+  overduePlannedEnds?: Partial<Record<Exclude<ProgrammeStageOrClosed, 'closed'>, string>>;
 }
 
 export interface Participant {
