@@ -88,6 +88,7 @@ describe('web application: the administrator audits a pair after a mentor replac
       'Мои задачи',
       'Программы',
       'ИОМ',
+      'Организации',
       'Сотрудники',
       'Аудит пар',
       'Импорт сотрудников',

@@ -17,6 +17,8 @@ interface AuthState {
   error: string | null;
   signIn(token: string, remember: boolean): Promise<void>;
   signOut(): void;
+  /** Reads the user and the organisations again (after an organisation was registered or a role changed). */
+  refresh(): Promise<void>;
 }
 
 const AuthContext = createContext<AuthState | null>(null);
@@ -98,6 +100,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
+  const refresh = useCallback(async () => {
+    const token = tokenStore.get();
+    if (token) setSession(await loadSession(token));
+  }, []);
+
   useEffect(() => {
     const token = tokenStore.get();
     if (!token) return;
@@ -111,8 +118,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo(
-    () => ({ session, loading, error, signIn, signOut }),
-    [session, loading, error, signIn, signOut],
+    () => ({ session, loading, error, signIn, signOut, refresh }),
+    [session, loading, error, signIn, signOut, refresh],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

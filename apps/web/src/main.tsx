@@ -21,6 +21,7 @@ import { StaffDirectory } from './features/people/StaffDirectory';
 import { PersonCardPage } from './features/people/PersonCardPage';
 import { ImportPeople } from './features/people/ImportPeople';
 import { RegionalSpecialists } from './features/organisations/RegionalSpecialists';
+import { Organisations } from './features/organisations/Organisations';
 import { Notifications } from './features/notifications/Notifications';
 import { NotificationSettings } from './features/notification-settings/NotificationSettings';
 import { OrganisationWebhookPage } from './features/notifications/OrganisationWebhook';
@@ -64,6 +65,7 @@ const router = createBrowserRouter(
         { path: 'parked-events', element: <ParkedEvents /> },
         { path: 'people/import', element: <ImportPeople /> },
         { path: 'regional-specialists', element: <RegionalSpecialists /> },
+        { path: 'organisations', element: <Organisations /> },
         { path: 'practices', element: <PracticeBank /> },
         { path: 'practices/new', element: <SubmitPractice /> },
         { path: 'practices/:practiceId', element: <PracticePage /> },

@@ -15,6 +15,7 @@ import { EventStore, handleCommand, loadAggregate } from '@mentorflow/event-stor
 import { isAdministrator, type AuthenticatedUser } from '../auth/auth.types';
 import { canAccessOrganisation } from '../auth/organisation-access';
 import { PeopleDirectory, type PersonName } from '../people/people.directory';
+import { likePrefix } from '../people/person-records';
 import { seesStaffNames } from '../people/people.roles';
 
 /** The organisation registry: commands go to its event stream, reads to its projection. */
@@ -106,12 +107,15 @@ export class OrganisationsService {
     return this.people.regionalSpecialistCandidates(organisation.region, q, page);
   }
 
-  async list(user: AuthenticatedUser, limit: number, offset: number) {
+  async list(user: AuthenticatedUser, limit: number, offset: number, q?: string) {
     const all = isAdministrator(user);
+    const text = q?.trim() ? likePrefix(q.trim()) : null;
     const rows = await this.db.query<{ state: RegisteredOrganisation }[]>(
       `SELECT state FROM organisations_view WHERE ($1 OR organisation_id = ANY($2::uuid[]))
+         AND ($5::text IS NULL OR name ILIKE '%' || $5 || '%' OR municipality ILIKE '%' || $5 || '%'
+              OR region ILIKE '%' || $5 || '%')
        ORDER BY name, organisation_id LIMIT $3 OFFSET $4`,
-      [all, user.organisationIds, limit, offset],
+      [all, user.organisationIds, limit, offset, text],
     );
     return this.withStaffNames(
       user,
