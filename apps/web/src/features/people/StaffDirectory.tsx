@@ -153,10 +153,16 @@ function AddPerson({ organisationId, onAdded }: { organisationId: string; onAdde
   const session = useSession();
   // An administrator links the card to the person's account, so the roles granted there act under this name.
   const isAdministrator = session.has('administrator');
-  const accounts = useLoad(
-    async () => (isAdministrator ? getJson<User[]>(`/users?limit=${PAGE_SIZE}`) : []),
-    [isAdministrator],
-  );
+  const accounts = useLoad(async () => {
+    const all: User[] = [];
+    // Every account, a page at a time (a few thousand at most: a school system's users).
+    for (let offset = 0; isAdministrator && offset < 50 * PAGE_SIZE; offset += PAGE_SIZE) {
+      const page = await getJson<User[]>(`/users?limit=${PAGE_SIZE}&offset=${offset}`);
+      all.push(...page);
+      if (page.length < PAGE_SIZE) break;
+    }
+    return all;
+  }, [isAdministrator]);
   const [account, setAccount] = useState('');
   const [card, setCard] = useState<CardValues>(blankCard);
   const [employment, setEmployment] = useState<EmploymentValues>(blankEmployment);
