@@ -18,7 +18,7 @@ interface AuthState {
   signIn(token: string, remember: boolean): Promise<void>;
   signOut(): void;
   /** Reads the user and the organisations again (after an organisation was registered or a role changed). */
-  refresh(): Promise<void>;
+  refresh(): Promise<Session | null>;
 }
 
 const AuthContext = createContext<AuthState | null>(null);
@@ -102,7 +102,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     const token = tokenStore.get();
-    if (token) setSession(await loadSession(token));
+    if (!token) return null;
+    const fresh = await loadSession(token);
+    setSession(fresh);
+    return fresh;
   }, []);
 
   useEffect(() => {

@@ -41,7 +41,8 @@ export function Organisations() {
           Организаций пока нет. Начните с регистрации образовательной организации, затем добавьте её сотрудников и
           назначьте руководителя в разделе «Пользователи и роли».
         </p>
-      ) : (
+      ) : null}
+      {organisations.loaded && !empty ? (
         <InputField
           label="Поиск организации"
           field="q"
@@ -51,7 +52,7 @@ export function Organisations() {
           onChange={setTyped}
           autoComplete="off"
         />
-      )}
+      ) : null}
       <ErrorBox error={organisations.error} />
       {!organisations.loaded && !organisations.error ? <Loading /> : null}
       {organisations.loaded && organisations.items.length === 0 && q !== '' ? (
@@ -77,7 +78,13 @@ export function Organisations() {
       ) : null}
       <ShowMore list={organisations} what="организаций" />
       {empty || registering ? (
-        <RegisterOrganisation onRegistered={organisations.reload} />
+        <RegisterOrganisation
+          onRegistered={() => {
+            setRegistering(true);
+            // The list is a projection that lags the accepted command: read it again until it has caught up.
+            for (const delay of [0, 400, 1000, 2500]) setTimeout(organisations.reload, delay);
+          }}
+        />
       ) : (
         <p className="actions">
           <button type="button" onClick={() => setRegistering(true)}>
@@ -100,10 +107,20 @@ function RegisterOrganisation({ onRegistered }: { onRegistered: () => void }) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void command.submit(async () => {
-      await postJson('/organisations', { name, kind, region, municipality, timeZone });
+      const { organisationId } = await postJson<{ organisationId: string }>('/organisations', {
+        name,
+        kind,
+        region,
+        municipality,
+        timeZone,
+      });
       onRegistered();
-      // Other screens (roles, staff, programmes) offer the organisations of the session: read them again.
-      await refresh();
+      // Other screens (roles, staff, programmes) offer the session's organisations, read from a projection that
+      // lags the command: read them again until the new one is there.
+      for (let attempt = 0; attempt < 20; attempt++) {
+        if ((await refresh())?.organisations.has(organisationId)) break;
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      }
       const registered = name;
       setName('');
       setMunicipality('');

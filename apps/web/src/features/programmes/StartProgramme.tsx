@@ -7,20 +7,7 @@ import { CommandForm, InputField } from '../../components/ui';
 import { formatNumericDate, todayIn } from '../../format';
 import { useSubmit } from '../../use-submit';
 import type { Programme } from '../../types';
-
-/**
- * The academic year a programme started today is for: from July on, the one beginning this September (a
- * director prepares it over the summer); before July, the one already running.
- */
-export function academicYearOf(today: string): { start: string; end: string; title: string } {
-  const [year, month] = today.split('-').map(Number) as [number, number];
-  const first = month >= 7 ? year : year - 1;
-  return {
-    start: `${first}-09-01`,
-    end: `${first + 1}-08-31`,
-    title: `Программа наставничества педагогических работников на ${first}/${String(first + 1).slice(2)} учебный год`,
-  };
-}
+import { academicYearOf } from './academic-year';
 
 /**
  * The director (or an administrator) starts the organisation's programme: its preparatory stage begins, and the
@@ -39,7 +26,7 @@ export function StartProgramme() {
     event.preventDefault();
     void command.submit(async () => {
       const started = await postJson<{ state: Programme }>(`/organisations/${organisationId}/programmes`, { title });
-      navigate(`/programmes/${started.state.programmeId}`);
+      void navigate(`/programmes/${started.state.programmeId}`);
     });
   };
   return (
