@@ -55,23 +55,10 @@ function CreateUser({ onCreated }: { onCreated: () => void }) {
   return (
     <form className="card form-grid" onSubmit={submit} noValidate>
       <h2>Новый пользователь</h2>
-      <InputField
-        label="ФИО"
-        field="fullName"
+      <UserFields
         error={error}
-        value={fullName}
-        onChange={setFullName}
-        autoComplete="name"
-      />
-      <SubjectField error={error} value={sub} onChange={setSub} />
-      <InputField
-        label="Электронная почта (необязательно)"
-        field="email"
-        error={error}
-        type="email"
-        value={email}
-        onChange={setEmail}
-        autoComplete="email"
+        values={{ fullName, sub, email }}
+        on={{ fullName: setFullName, sub: setSub, email: setEmail }}
       />
       <div className="actions">
         <button type="submit">Зарегистрировать</button>
@@ -81,18 +68,50 @@ function CreateUser({ onCreated }: { onCreated: () => void }) {
   );
 }
 
-/** The sign-in subject: what it is and where it comes from, for an administrator who has never seen a token. */
-function SubjectField({ error, value, onChange }: { error: unknown; value: string; onChange: (v: string) => void }) {
+type UserField = 'fullName' | 'sub' | 'email';
+
+/**
+ * A user's name, sign-in subject and e-mail, as registered and as corrected. The subject is explained for an
+ * administrator who has never seen a token.
+ */
+function UserFields({
+  error,
+  values,
+  on,
+}: {
+  error: unknown;
+  values: Record<UserField, string>;
+  on: Record<UserField, (value: string) => void>;
+}) {
   return (
-    <InputField
-      label="Идентификатор входа (sub)"
-      field="sub"
-      error={error}
-      value={value}
-      onChange={onChange}
-      autoComplete="off"
-      hint="Постоянный идентификатор пользователя у поставщика входа (поле sub его токена, например из Keycloak или ЕСИА), без пробелов; не логин и не e-mail. Ошибку можно исправить позже — не создавайте второго пользователя."
-    />
+    <>
+      <InputField
+        label="ФИО"
+        field="fullName"
+        error={error}
+        value={values.fullName}
+        onChange={on.fullName}
+        autoComplete="off"
+      />
+      <InputField
+        label="Идентификатор входа (sub)"
+        field="sub"
+        error={error}
+        value={values.sub}
+        onChange={on.sub}
+        autoComplete="off"
+        hint="Постоянный идентификатор пользователя у поставщика входа (поле sub его токена, например из Keycloak или ЕСИА), без пробелов; не логин и не e-mail. Ошибку можно исправить позже — не создавайте второго пользователя."
+      />
+      <InputField
+        label="Электронная почта (необязательно)"
+        field="email"
+        error={error}
+        type="email"
+        value={values.email}
+        onChange={on.email}
+        autoComplete="off"
+      />
+    </>
   );
 }
 
@@ -120,15 +139,10 @@ function EditUser({ user, onSaved, onCancel }: { user: User; onSaved: () => void
       busyText="Сохранение…"
       failed="Изменения не сохранены"
     >
-      <InputField label="ФИО" field="fullName" value={fullName} onChange={setFullName} autoComplete="off" />
-      <SubjectField error={command.error} value={sub} onChange={setSub} />
-      <InputField
-        label="Электронная почта (необязательно)"
-        field="email"
-        type="email"
-        value={email}
-        onChange={setEmail}
-        autoComplete="off"
+      <UserFields
+        error={command.error}
+        values={{ fullName, sub, email }}
+        on={{ fullName: setFullName, sub: setSub, email: setEmail }}
       />
       <button type="button" className="button-link" onClick={onCancel}>
         Закрыть
