@@ -345,7 +345,7 @@ describe('web application: a school year from an empty system to a closed progra
     });
     expect(approved.status).toBe(200);
     await page.reload();
-    await advance(page, 'Внедренческий');
+    await advance(page, 'Реализационный');
 
     // Returned to design with a reason (kept in the history), then forward again.
     await page.getByRole('button', { name: 'Вернуть на предыдущий этап' }).click();
@@ -361,7 +361,7 @@ describe('web application: a school year from an empty system to a closed progra
       type: 'StageReturned',
       data: { to: 'design', reason: 'Дорожная карта уточняется после заседания совета' },
     });
-    await advance(page, 'Внедренческий');
+    await advance(page, 'Реализационный');
 
     expect((await passInterimControl(system, pair.pairId, tokens.curator!, approved.body.state)).status).toBe(200);
     await page.reload();
