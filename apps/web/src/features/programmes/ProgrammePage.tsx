@@ -246,6 +246,8 @@ export function ProgrammePage() {
           )}{' '}
           — с {formatInstant(programme.stageEnteredAt, zone)}
         </p>
+        {/* The checklist (and its notice) goes with the last stage: the closing notice stays here. */}
+        {closed ? <DoneBox done={notice} /> : null}
         <div ref={curatorSection}>
           <ProgrammeCurator programme={programme} onAppointed={refresh} />
         </div>
