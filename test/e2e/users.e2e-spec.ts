@@ -318,4 +318,76 @@ describe('users, role assignments and organisation-scoped roles', () => {
       ['UserActivated', undefined, 'administrator'],
     ]);
   });
+
+  it('corrects a user in place (name, sign-in subject, e-mail) instead of a second account; the event names the fields, not the name', async () => {
+    const sub = `kc-${randomUUID()}`;
+    const created = await system.request('POST', '/users', admin, { sub, fullName: 'Сидорва Нина Павловна' });
+    expect(created.status).toBe(201);
+    const { userId } = created.body;
+    await system.request('POST', `/users/${userId}/roles`, admin, { role: 'curator', organisationId: organisationA });
+
+    // Bad input: 400 naming the field in Russian, nothing changed.
+    const spaced = await system.request('POST', `/users/${userId}/details`, admin, { sub: 'kc 5' });
+    expect(spaced.status).toBe(400);
+    expect(spaced.body.errors).toEqual([
+      expect.objectContaining({ field: 'sub', message: 'Идентификатор входа не должен содержать пробелов' }),
+    ]);
+    expect((await system.request('POST', '/users', admin, { sub: 'kc 6', fullName: 'Кто-то' })).status).toBe(400);
+    // Only an administrator.
+    const director = system.token(randomUUID(), ['director'], [organisationA]);
+    expect(
+      (await system.request('POST', `/users/${userId}/details`, director, { fullName: 'Сидорова Нина Павловна' }))
+        .status,
+    ).toBe(403);
+
+    const corrected = `kc-${randomUUID()}`;
+    const fixed = await system.request('POST', `/users/${userId}/details`, admin, {
+      fullName: 'Сидорова Нина Павловна',
+      sub: corrected,
+      email: 'sidorova@school1.ru',
+    });
+    expect(fixed.status).toBe(200);
+    expect(fixed.body).toMatchObject({
+      userId,
+      sub: corrected,
+      fullName: 'Сидорова Нина Павловна',
+      email: 'sidorova@school1.ru',
+      assignments: [expect.objectContaining({ role: 'curator', organisationId: organisationA })],
+    });
+    // The same account signs in under the corrected subject; the old one is unknown.
+    expect((await system.request('POST', '/auth/dev-token', undefined, { sub })).status).toBe(404);
+    expect((await system.request('GET', '/me', await devToken(corrected))).body.userId).toBe(userId);
+    // An empty e-mail removes the address; another user's subject is a conflict.
+    expect((await system.request('POST', `/users/${userId}/details`, admin, { email: '' })).body.email).toBeNull();
+    const other = await system.request('POST', '/users', admin, { sub: `kc-${randomUUID()}`, fullName: 'Другой' });
+    expect(
+      (await system.request('POST', `/users/${other.body.userId}/details`, admin, { sub: corrected })).status,
+    ).toBe(409);
+
+    const events = await userEvents(userId);
+    const changes = events.filter((e) => e.type === 'UserDetailsChanged');
+    expect(changes.map((e) => e.data)).toEqual([
+      { userId, changed: ['subject', 'fullName', 'email'], subject: corrected },
+      { userId, changed: ['email'] },
+    ]);
+    expect(JSON.stringify(changes)).not.toMatch(/Сидорова|sidorova/);
+  });
+
+  it('finds organisations by part of the name, municipality or region', async () => {
+    const marker = randomUUID().slice(0, 8);
+    const found = await organisationIn(`МБОУ «Лицей ${marker}»`, 'Самарская область');
+    // Case and ё/е do not matter, whatever the database's locale; the list is a projection that lags.
+    const byName = await system.eventually(
+      () => system.request('GET', `/organisations?q=${encodeURIComponent(`ЛИЦЕЙ ${marker}`)}`, admin),
+      (r) => r.body.length > 0,
+    );
+    expect(byName.status).toBe(200);
+    expect(byName.body.map((o: { organisationId: string }) => o.organisationId)).toEqual([found]);
+    const byRegion = await system.request('GET', `/organisations?q=${encodeURIComponent('тверская')}`, admin);
+    expect(byRegion.body.map((o: { organisationId: string }) => o.organisationId)).toContain(organisationB);
+    expect(byRegion.body.map((o: { organisationId: string }) => o.organisationId)).not.toContain(found);
+    // A % is a character, not a wildcard.
+    expect((await system.request('GET', `/organisations?q=${encodeURIComponent('%')}`, admin)).body).toEqual([]);
+    expect((await system.request('GET', `/organisations?q=${'x'.repeat(101)}`, admin)).status).toBe(400);
+  });
 });

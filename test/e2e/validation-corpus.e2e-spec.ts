@@ -692,6 +692,14 @@ const corpus: Record<string, { body: Body; cases: (body: Body) => Case[] }> = {
       ['missing field', withField(b, 'sub', undefined), 'sub', 'isNotEmpty'],
     ],
   },
+  'POST /users/:id/details': {
+    body: { fullName: 'Иванова Мария Петровна', sub: uuid(), email: 'ivanova@school5.ru' },
+    cases: (b) => [
+      ['subject with a space', withField(b, 'sub', 'ivanova 5'), 'sub', 'matches'],
+      ['blank name', withField(b, 'fullName', ''), 'fullName', 'isNotEmpty'],
+      ['bad e-mail', withField(b, 'email', 'ivanova@'), 'email', 'matches'],
+    ],
+  },
   'POST /users/:id/roles': {
     body: { role: 'curator', organisationId: uuid() },
     cases: (b) => [

@@ -88,6 +88,7 @@ describe('web application: the administrator audits a pair after a mentor replac
       'Мои задачи',
       'Программы',
       'ИОМ',
+      'Организации',
       'Сотрудники',
       'Аудит пар',
       'Импорт сотрудников',
@@ -307,7 +308,7 @@ describe('web application: the administrator audits a pair after a mentor replac
     const form = page.locator('form').filter({ has: page.getByRole('heading', { name: 'Новый пользователь' }) });
     // Sorted first by name, so it is on the first page of users however many earlier tests registered.
     await form.getByLabel('ФИО').fill('Абрамова Анна Викторовна');
-    await form.getByLabel('Идентификатор у поставщика входа (sub)').fill(sub);
+    await form.getByLabel('Идентификатор входа (sub)').fill(sub);
     await form.getByRole('button', { name: 'Зарегистрировать' }).click();
     const card = page.locator('li.card').filter({ hasText: sub });
     await card.waitFor();

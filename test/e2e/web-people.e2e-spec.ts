@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { localDay as localDayIn } from '../support/dates';
 import { addPerson } from '../support/people';
 import { registerOrganisation, startProgramme } from '../support/programme-setup';
@@ -13,6 +13,7 @@ import {
   screenshot,
   signedInPage,
   auditSearch,
+  pickPerson,
 } from '../support/web';
 
 const ZONE = 'Europe/Moscow';
@@ -114,18 +115,6 @@ describe('web application: a curator works with people by name, never by id', ()
         curatorToken,
       )
     ).body as { personId: string; fullName: string; hasConsent: boolean }[];
-
-  /** Chooses a person in a picker by typing the start of the surname and clicking (or pressing Enter on) the match. */
-  async function pick(page: Page, label: string, typed: string, line: string, by: 'mouse' | 'keyboard') {
-    const box = page.getByRole('combobox', { name: label, exact: true });
-    await box.fill(typed);
-    const option = page.getByRole('option', { name: line });
-    await option.waitFor();
-    if (by === 'mouse') await option.click();
-    else await box.press('Enter');
-    await page.getByRole('option').first().waitFor({ state: 'hidden' });
-    expect(await box.inputValue()).toBe(line.split(' — ')[0]);
-  }
 
   it('adds staff through «Сотрудники», finds them by surname as she types, and records a consent on a card', async () => {
     const { context, page } = await signedInPage(browser, curatorToken);
@@ -251,7 +240,7 @@ describe('web application: a curator works with people by name, never by id', ()
 
     // The mentor by mouse: the picker shows who the person is; position and experience come from the directory.
     await proposal.getByLabel('Роль').selectOption('mentor');
-    await pick(page, 'Сотрудник', 'иван', 'Иванова Мария Петровна — учитель математики', 'mouse');
+    await pickPerson(page, 'Сотрудник', 'иван', 'Иванова Мария Петровна — учитель математики', 'mouse');
     // The experience arrives with the card a moment after the choice.
     await page.waitForFunction(
       (input) => (input as { value: string } | null)?.value === '14',
@@ -265,7 +254,7 @@ describe('web application: a curator works with people by name, never by id', ()
 
     // The mentee by keyboard; he has not consented to the processing of personal data, and is flagged.
     await proposal.getByLabel('Роль').selectOption('mentee');
-    await pick(page, 'Сотрудник', 'Петр', 'Петров Иван Сергеевич — учитель математики', 'keyboard');
+    await pickPerson(page, 'Сотрудник', 'Петр', 'Петров Иван Сергеевич — учитель математики', 'keyboard');
     await proposal.getByRole('button', { name: 'Предложить' }).click();
     const menteeRow = rows.filter({ hasText: 'Петров И. С.' });
     await menteeRow.getByText('нет согласия на обработку ПДн').waitFor();

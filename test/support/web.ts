@@ -188,3 +188,26 @@ export async function auditSearch(page: Page, q: string): Promise<Locator> {
 export async function fillDate(field: Locator, isoDate: string): Promise<void> {
   await field.fill(isoDate);
 }
+
+/**
+ * Chooses a person in a PersonPicker labelled `label` by typing `typed` and choosing the option `line`
+ * («Фамилия Имя Отчество — должность») with the mouse or Enter; the box then shows the name.
+ */
+export async function pickPerson(
+  scope: Page | Locator,
+  label: string,
+  typed: string,
+  line: string,
+  by: 'mouse' | 'keyboard' = 'mouse',
+): Promise<void> {
+  const page = 'page' in scope ? scope.page() : scope;
+  const box = scope.getByRole('combobox', { name: label, exact: true });
+  await box.fill(typed);
+  const option = page.getByRole('option', { name: line });
+  await option.waitFor();
+  if (by === 'mouse') await option.click();
+  else await box.press('Enter');
+  await page.getByRole('option').first().waitFor({ state: 'hidden' });
+  const shown = await box.inputValue();
+  if (shown !== line.split(' — ')[0]) throw new Error(`The picker shows «${shown}» after choosing «${line}»`);
+}

@@ -10,7 +10,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Организации, доступные пользователю */
+        /** Организации, доступные пользователю; q — поиск по названию, муниципалитету или региону */
         get: operations["OrganisationsController_list"];
         put?: never;
         /** Зарегистрировать образовательную организацию */
@@ -2180,6 +2180,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/users/{id}/details": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Исправить пользователя (ФИО, идентификатор входа sub, e-mail): тот же пользователь с его ролями и историей */
+        post: operations["UsersController_update"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/users/{id}/roles": {
         parameters: {
             query?: never;
@@ -3643,6 +3660,17 @@ export interface components {
             /** @example ivanova@school5.ru */
             email?: string;
         };
+        UpdateUserDto: {
+            /** @description The subject (`sub`) of the user’s tokens: the OIDC provider’s user id */
+            sub?: string;
+            /** @example Иванова Мария Петровна */
+            fullName?: string;
+            /**
+             * @description An empty string removes the address
+             * @example ivanova@school5.ru
+             */
+            email?: string;
+        };
         RoleAssignmentDto: {
             /**
              * @example curator
@@ -3713,6 +3741,8 @@ export interface operations {
             query?: {
                 limit?: unknown;
                 offset?: unknown;
+                /** @description Part of the name, municipality or region (case does not matter) */
+                q?: string;
             };
             header?: never;
             path?: never;
@@ -6949,6 +6979,29 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UsersController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {

@@ -17,6 +17,8 @@ interface AuthState {
   error: string | null;
   signIn(token: string, remember: boolean): Promise<void>;
   signOut(): void;
+  /** Reads the user and the organisations again (after an organisation was registered or a role changed). */
+  refresh(): Promise<Session | null>;
 }
 
 const AuthContext = createContext<AuthState | null>(null);
@@ -98,6 +100,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
+  const refresh = useCallback(async () => {
+    const token = tokenStore.get();
+    if (!token) return null;
+    const fresh = await loadSession(token);
+    setSession(fresh);
+    return fresh;
+  }, []);
+
   useEffect(() => {
     const token = tokenStore.get();
     if (!token) return;
@@ -111,8 +121,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo(
-    () => ({ session, loading, error, signIn, signOut }),
-    [session, loading, error, signIn, signOut],
+    () => ({ session, loading, error, signIn, signOut, refresh }),
+    [session, loading, error, signIn, signOut, refresh],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -22,6 +22,7 @@ import { StaffDirectory } from './features/people/StaffDirectory';
 import { PersonCardPage } from './features/people/PersonCardPage';
 import { ImportPeople } from './features/people/ImportPeople';
 import { RegionalSpecialists } from './features/organisations/RegionalSpecialists';
+import { Organisations } from './features/organisations/Organisations';
 import { Notifications } from './features/notifications/Notifications';
 import { NotificationSettings } from './features/notification-settings/NotificationSettings';
 import { OrganisationWebhookPage } from './features/notifications/OrganisationWebhook';
@@ -68,6 +69,7 @@ const router = createBrowserRouter(
         { path: 'people/import', element: <ImportPeople /> },
         { path: 'training-catalogue', element: <TrainingCatalogue /> },
         { path: 'regional-specialists', element: <RegionalSpecialists /> },
+        { path: 'organisations', element: <Organisations /> },
         { path: 'practices', element: <PracticeBank /> },
         { path: 'practices/new', element: <SubmitPractice /> },
         { path: 'practices/:practiceId', element: <PracticePage /> },

@@ -114,6 +114,9 @@ export interface Programme {
   implementsTargetModel?: boolean;
   /** The preliminary analysis of problems (issue 28). */
   problemAnalysis?: ProblemAnalysis;
+  /** The curator's planned end of each stage (YYYY-MM-DD), and those the workflow found overdue. */
+  plannedEnds?: Partial<Record<Exclude<ProgrammeStageOrClosed, 'closed'>, string>>;
+  overduePlannedEnds?: Partial<Record<Exclude<ProgrammeStageOrClosed, 'closed'>, string>>;
 }
 
 export interface Participant {

@@ -8,6 +8,7 @@ import {
   type StaffRole,
 } from '@mentorflow/domain';
 import { EnumField, IntField, TextField, UuidField } from '../common/fields';
+import { PaginationQuery } from '../common/pagination.dto';
 
 export class RegisterOrganisationDto {
   @TextField({ max: 300, example: 'МБОУ «Средняя общеобразовательная школа № 5»' })
@@ -65,4 +66,14 @@ export class RegionalSpecialistDto {
 
   @UuidField({ description: 'The regional organisation where the person holds the role' })
   regionalOrganisationId!: string;
+}
+
+export class OrganisationListQuery extends PaginationQuery {
+  @TextField({
+    max: 100,
+    optional: true,
+    description: 'Part of the name, municipality or region (case does not matter)',
+    example: 'Тольятти',
+  })
+  q?: string;
 }

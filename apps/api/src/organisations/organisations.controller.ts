@@ -11,6 +11,7 @@ import { PeopleQuery } from '../people/person.dto';
 import { seesStaffNames } from '../people/people.roles';
 import {
   AssignStaffDto,
+  OrganisationListQuery,
   OrganisationSettingsDto,
   RegionalSpecialistDto,
   RegisterOrganisationDto,
@@ -79,9 +80,9 @@ export class OrganisationsController {
     );
   }
 
-  @Read('', readers, 'Организации, доступные пользователю')
-  list(@CurrentUser() user: AuthenticatedUser, @Query() page: PaginationQuery) {
-    return this.organisations.list(user, page.limit, page.offset);
+  @Read('', readers, 'Организации, доступные пользователю; q — поиск по названию, муниципалитету или региону')
+  list(@CurrentUser() user: AuthenticatedUser, @Query() query: OrganisationListQuery) {
+    return this.organisations.list(user, query.limit, query.offset, query.q);
   }
 
   @Read(':id', readers, 'Организация', 'organisation')

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
   organisationDecider,
+  personSearchKey,
   organisationStream,
   type OrganisationCommand,
   type OrganisationState,
@@ -15,9 +16,18 @@ import { EventStore, handleCommand, loadAggregate } from '@mentorflow/event-stor
 import { isAdministrator, type AuthenticatedUser } from '../auth/auth.types';
 import { canAccessOrganisation } from '../auth/organisation-access';
 import { PeopleDirectory, type PersonName } from '../people/people.directory';
+import { likePrefix } from '../people/person-records';
 import { seesStaffNames } from '../people/people.roles';
 
 /** The organisation registry: commands go to its event stream, reads to its projection. */
+const CYRILLIC_UPPER = 'АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯё';
+const CYRILLIC_LOWER = 'абвгдеежзийклмнопрстуфхцчшщъыьэюяе';
+/**
+ * The SQL of personSearchKey's folding (lower case, ё as е) for a column, independent of the database's locale
+ * (lower() of a C-locale database leaves Cyrillic alone). Spaces are not squeezed: names are stored trimmed.
+ */
+const searchFolded = (column: string) => `translate(lower(${column}), '${CYRILLIC_UPPER}', '${CYRILLIC_LOWER}')`;
+
 @Injectable()
 export class OrganisationsService {
   constructor(
@@ -106,12 +116,14 @@ export class OrganisationsService {
     return this.people.regionalSpecialistCandidates(organisation.region, q, page);
   }
 
-  async list(user: AuthenticatedUser, limit: number, offset: number) {
+  async list(user: AuthenticatedUser, limit: number, offset: number, q?: string) {
     const all = isAdministrator(user);
+    const text = q?.trim() ? likePrefix(personSearchKey(q)) : null;
     const rows = await this.db.query<{ state: RegisteredOrganisation }[]>(
       `SELECT state FROM organisations_view WHERE ($1 OR organisation_id = ANY($2::uuid[]))
+         AND ($5::text IS NULL OR ${searchFolded("name || ' ' || municipality || ' ' || region")} LIKE '%' || $5 || '%')
        ORDER BY name, organisation_id LIMIT $3 OFFSET $4`,
-      [all, user.organisationIds, limit, offset],
+      [all, user.organisationIds, limit, offset, text],
     );
     return this.withStaffNames(
       user,

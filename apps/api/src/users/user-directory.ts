@@ -161,6 +161,49 @@ export class UserDirectory {
     return (await this.findById(userId)) as DirectoryUser;
   }
 
+  /**
+   * Corrects the user's subject, name or e-mail (`null` removes it) in place: the same user, roles and history,
+   * never a second account. Recorded as UserDetailsChanged naming the fields changed — the new subject, like
+   * UserRegistered's, but never the name or the address (issue 18).
+   */
+  async update(
+    userId: string,
+    changes: { sub?: string; fullName?: string; email?: string | null },
+    actor: AccessActor,
+  ): Promise<DirectoryUser | undefined> {
+    const before = await this.findById(userId);
+    if (!before) return undefined;
+    const changed = (
+      [
+        ['subject', changes.sub, before.sub],
+        ['fullName', changes.fullName, before.fullName],
+        ['email', changes.email, before.email],
+      ] as const
+    ).flatMap(([field, next, previous]) => (next !== undefined && next !== previous ? [field] : []));
+    if (changed.length === 0) return before;
+    await this.inTransaction(async (manager, store) => {
+      try {
+        await manager.query(
+          `UPDATE users SET subject = COALESCE($2, subject), full_name = COALESCE($3, full_name),
+             email = CASE WHEN $4::boolean THEN $5 ELSE email END
+           WHERE user_id = $1`,
+          [userId, changes.sub ?? null, changes.fullName ?? null, changes.email !== undefined, changes.email ?? null],
+        );
+      } catch (error) {
+        if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw new UserExistsError(changes.sub ?? '');
+        throw error;
+      }
+      await appendTo(
+        store,
+        userId,
+        'UserDetailsChanged',
+        { userId, changed, ...(changed.includes('subject') ? { subject: changes.sub } : {}) },
+        actor,
+      );
+    });
+    return this.findById(userId);
+  }
+
   async grant(userId: string, requested: RoleAssignment, actor: AccessActor): Promise<StoredAssignment> {
     const assignment = normaliseAssignment(requested);
     const assignmentId = randomUUID();

@@ -1,14 +1,21 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsOptional, MaxLength } from 'class-validator';
+import { IsEmail, IsOptional, Matches, MaxLength } from 'class-validator';
 import { roles, type Role } from '@mentorflow/domain';
 import { EnumField, TextField, UuidField } from '../common/fields';
 
+/** A sign-in subject is the provider's id as it stands in the token: no spaces (a pasted one often brings some). */
+const SUBJECT = /^\S+$/;
+const subjectCheck = Matches(SUBJECT, { context: { message: 'Идентификатор входа не должен содержать пробелов' } });
+
 export class CreateUserDto {
-  @TextField({
-    max: 200,
-    description: 'The subject (`sub`) of the user’s tokens: the OIDC provider’s user id',
-    example: 'f3b1c2d4-0000-4000-8000-000000000001',
-  })
+  @TextField(
+    {
+      max: 200,
+      description: 'The subject (`sub`) of the user’s tokens: the OIDC provider’s user id',
+      example: 'f3b1c2d4-0000-4000-8000-000000000001',
+    },
+    subjectCheck,
+  )
   sub!: string;
 
   @TextField({ max: 300, example: 'Иванова Мария Петровна' })
@@ -17,6 +24,29 @@ export class CreateUserDto {
   @ApiPropertyOptional({ example: 'ivanova@school5.ru' })
   @IsOptional()
   @IsEmail()
+  @MaxLength(320)
+  email?: string;
+}
+
+/** Corrects a user (a typo in the name, the sign-in subject, the e-mail): only the fields sent change. */
+export class UpdateUserDto {
+  @TextField(
+    {
+      max: 200,
+      optional: true,
+      notEmpty: true,
+      description: 'The subject (`sub`) of the user’s tokens: the OIDC provider’s user id',
+    },
+    subjectCheck,
+  )
+  sub?: string;
+
+  @TextField({ max: 300, optional: true, notEmpty: true, example: 'Иванова Мария Петровна' })
+  fullName?: string;
+
+  @ApiPropertyOptional({ example: 'ivanova@school5.ru', description: 'An empty string removes the address' })
+  @IsOptional()
+  @Matches(/^$|^[^\s@]+@[^\s@]+\.[^\s@]+$/, { context: { message: 'Должен быть адрес электронной почты' } })
   @MaxLength(320)
   email?: string;
 }

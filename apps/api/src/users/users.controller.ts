@@ -4,7 +4,7 @@ import { CurrentUser, Roles, Unscoped } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/auth.types';
 import { ApiController, Command, Create, IdParam, Read } from '../common/endpoints';
 import { PaginationQuery } from '../common/pagination.dto';
-import { CreateUserDto, RoleAssignmentDto, UserStatusDto } from './user.dto';
+import { CreateUserDto, RoleAssignmentDto, UpdateUserDto, UserStatusDto } from './user.dto';
 import { UsersService } from './users.service';
 
 /** Users and their roles per organisation: administrators only. Every grant and revocation is an audited event. */
@@ -25,6 +25,16 @@ export class UsersController {
   @Read(':id', ['administrator'], 'Пользователь и его роли', 'unscoped')
   get(@IdParam() id: string) {
     return this.users.get(id);
+  }
+
+  @Command(
+    ':id/details',
+    ['administrator'],
+    'Исправить пользователя (ФИО, идентификатор входа sub, e-mail): тот же пользователь с его ролями и историей',
+    'unscoped',
+  )
+  update(@CurrentUser() admin: AuthenticatedUser, @IdParam() id: string, @Body() body: UpdateUserDto) {
+    return this.users.update(id, body, admin);
   }
 
   @Create(

@@ -5,7 +5,7 @@ import { organisationDecider, organisationStream, type OrganisationState } from 
 import { EventStore, loadAggregate } from '@mentorflow/event-store';
 import type { AuthenticatedUser, RoleAssignment } from '../auth/auth.types';
 import type { FieldError } from '../common/validation';
-import type { CreateUserDto, RoleAssignmentDto, UserStatusDto } from './user.dto';
+import type { CreateUserDto, RoleAssignmentDto, UpdateUserDto, UserStatusDto } from './user.dto';
 import {
   AssignmentExistsError,
   AssignmentMissingError,
@@ -45,6 +45,26 @@ export class UsersService {
         { sub: body.sub.trim(), fullName: body.fullName.trim(), ...(body.email ? { email: body.email } : {}) },
         actor(admin),
       );
+    } catch (error) {
+      if (error instanceof UserExistsError) throw new ConflictException('Пользователь с таким sub уже зарегистрирован');
+      throw error;
+    }
+  }
+
+  /** Corrects a user in place (a typo is fixed, never by a second account); another user's subject is a 409. */
+  async update(userId: string, body: UpdateUserDto, admin: AuthenticatedUser): Promise<DirectoryUser> {
+    await this.get(userId);
+    try {
+      const email = body.email === undefined ? undefined : body.email.trim() || null;
+      return (await this.directory.update(
+        userId,
+        {
+          ...(body.sub === undefined ? {} : { sub: body.sub.trim() }),
+          ...(body.fullName === undefined ? {} : { fullName: body.fullName.trim() }),
+          ...(email === undefined ? {} : { email }),
+        },
+        actor(admin),
+      )) as DirectoryUser;
     } catch (error) {
       if (error instanceof UserExistsError) throw new ConflictException('Пользователь с таким sub уже зарегистрирован');
       throw error;

@@ -32,6 +32,7 @@ export const menu: MenuItem[] = [
     roles: ['methodologist', 'tutor', 'curator', 'director', 'commissionHead', 'mentee', 'administrator'],
   },
   { to: '/my-route', label: 'Мой маршрут', roles: ['teacher'] },
+  { to: '/organisations', label: 'Организации', roles: ['administrator'] },
   { to: '/people', label: 'Сотрудники', roles: ['curator', 'director', 'administrator'] },
   { to: '/audit', label: 'Аудит пар', roles: ['administrator', 'curator'] },
   { to: '/people/import', label: 'Импорт сотрудников', roles: ['curator', 'director', 'administrator'] },

@@ -2,6 +2,7 @@ import type { CommandMetadata } from '../shared/decider';
 import { deciderSpec } from '../shared/testing';
 import { organisationDecider, isKnownTimeZone, staffWithRole, type RegisterOrganisation } from './organisation.decider';
 import type { OrganisationEvent, OrganisationKind, StaffRole } from './organisation.events';
+import { russianTimeZones } from './organisation.labels';
 
 const spec = deciderSpec(organisationDecider);
 const now = '2026-03-02T06:00:00.000Z';
@@ -95,6 +96,15 @@ describe('organisation registry', () => {
         .given([])
         .when({ type: 'RegisterOrganisation', data: { ...registration, timeZone }, metadata: admin })
         .thenRefuses('organisation.timeZone.unknown'),
+    );
+
+    it.each(russianTimeZones.map(([zone, city]) => [city, zone]))(
+      'registers a school of %p: the zone the web form offers for the city (%p) is one the decider knows',
+      (_city, timeZone) =>
+        spec
+          .given([])
+          .when({ type: 'RegisterOrganisation', data: { ...registration, timeZone }, metadata: admin })
+          .then([{ ...registered, data: { ...registered.data, timeZone } }] as OrganisationEvent[]),
     );
 
     it.each([0, 31, 1.5])('refuses a mentor capacity of %p (a whole number from 1 to 30)', (mentorCapacity) =>

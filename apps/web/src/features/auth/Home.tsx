@@ -12,12 +12,14 @@ export function RequireSession({ children }: { children: ReactNode }) {
 }
 
 /**
- * The first screen a role works in: curators their programme, administrators the audit, municipal and regional
- * coordinators «Показатели», a teacher her route, others their tasks.
+ * The first screen a role works in: curators their programme, administrators the audit (the organisations on an
+ * empty system), municipal and regional coordinators «Показатели», a teacher her route, others their tasks.
  */
 export function HomeRedirect() {
   const session = useSession();
-  if (session.has('administrator')) return <Navigate to="/audit" replace />;
+  // On an empty system the administrator starts by registering an organisation: the list says so.
+  if (session.has('administrator'))
+    return <Navigate to={session.organisations.size === 0 ? '/organisations' : '/audit'} replace />;
   if (session.has('regionalCoordinator')) return <Navigate to="/dashboard" replace />;
   if (session.has('curator', 'director')) return <Navigate to="/programmes" replace />;
   if (session.roles.size === 1 && session.has('teacher')) return <Navigate to="/my-route" replace />;

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { postJson } from '../../api';
+import { getJson, postJson } from '../../api';
 import { NoConsentFlag, usePeople } from '../../components/people';
 import { useOrganisationChoice, useOrganisationsWhere } from '../../components/organisations';
 import {
@@ -9,13 +9,17 @@ import {
   ErrorBox,
   InputField,
   Loading,
+  PAGE_SIZE,
+  SelectField,
   ShowMore,
   SubmitButton,
+  useLoad,
   usePaged,
 } from '../../components/ui';
 import { useSubmit } from '../../use-submit';
 import { employmentStatusLabels, qualificationCategoryLabels } from '../../../../../libs/domain/src/person/person.card';
-import type { PersonListItem, Role } from '../../types';
+import type { PersonListItem, Role, User } from '../../types';
+import { useSession } from '../../auth';
 import { CardFields, EmploymentFields } from './person-form';
 import {
   blankCard,
@@ -141,8 +145,25 @@ function NoWorkEmailFlag() {
   );
 }
 
+/** A subject that can be a person's id: the directory keys a person who signs in by their account's subject. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 function AddPerson({ organisationId, onAdded }: { organisationId: string; onAdded: () => void }) {
   const { refresh } = usePeople();
+  const session = useSession();
+  // An administrator links the card to the person's account, so the roles granted there act under this name.
+  const isAdministrator = session.has('administrator');
+  const accounts = useLoad(async () => {
+    const all: User[] = [];
+    // Every account, a page at a time (a few thousand at most: a school system's users).
+    for (let offset = 0; isAdministrator && offset < 50 * PAGE_SIZE; offset += PAGE_SIZE) {
+      const page = await getJson<User[]>(`/users?limit=${PAGE_SIZE}&offset=${offset}`);
+      all.push(...page);
+      if (page.length < PAGE_SIZE) break;
+    }
+    return all;
+  }, [isAdministrator]);
+  const [account, setAccount] = useState('');
   const [card, setCard] = useState<CardValues>(blankCard);
   const [employment, setEmployment] = useState<EmploymentValues>(blankEmployment);
   const { submit: send, busy, error, done } = useSubmit();
@@ -152,7 +173,9 @@ function AddPerson({ organisationId, onAdded }: { organisationId: string; onAdde
       await postJson<{ personId: string }>(`/organisations/${organisationId}/people`, {
         ...cardBody(card),
         ...employmentBody(employment),
+        ...(account ? { personId: account } : {}),
       });
+      setAccount('');
       const name = [card.surname, card.firstName, card.patronymic]
         .map((s) => s.trim())
         .filter(Boolean)
@@ -170,6 +193,19 @@ function AddPerson({ organisationId, onAdded }: { organisationId: string; onAdde
       <form onSubmit={submit} noValidate aria-label="Добавить сотрудника" className="form-grid">
         <CardFields values={card} onChange={setCard} error={error} />
         <EmploymentFields values={employment} onChange={setEmployment} error={error} />
+        {isAdministrator ? (
+          <SelectField
+            label="Учётная запись для входа (необязательно)"
+            field="personId"
+            error={error}
+            value={account}
+            onChange={setAccount}
+            empty="— без учётной записи —"
+            options={(accounts.data ?? [])
+              .filter((u) => UUID.test(u.sub))
+              .map((u) => [u.sub, `${u.fullName} (${u.email ?? u.sub})`] as const)}
+          />
+        ) : null}
         <div className="actions">
           <SubmitButton busy={busy} busyText="Сохранение…">
             Добавить

@@ -1,21 +1,38 @@
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { useSession } from '../../auth';
 import { ErrorBox, Loading, ShowMore, usePaged } from '../../components/ui';
 import { formatInstant } from '../../format';
 import { programmeStageLabels } from '../../labels';
 import type { Programme } from '../../types';
+import { StartProgramme } from './StartProgramme';
 
 export function ProgrammeList() {
   const session = useSession();
   const programmes = usePaged<Programme>('/programmes', []);
+  const canStart = session.has('director', 'administrator');
+  const [starting, setStarting] = useState(false);
+  const empty = programmes.loaded && programmes.items.length === 0;
   return (
     <section aria-labelledby="programmes-title">
       <h1 id="programmes-title">Программы наставничества</h1>
       <ErrorBox error={programmes.error} />
       {!programmes.loaded && !programmes.error ? <Loading /> : null}
-      {programmes.loaded && programmes.items.length === 0 ? (
-        <p className="empty">Программ пока нет: её начинает руководитель организации.</p>
+      {empty ? (
+        <p className="empty">
+          {canStart
+            ? 'Программ пока нет: начните программу наставничества организации.'
+            : 'Программ пока нет: её начинает руководитель организации — когда он начнёт программу, она появится здесь.'}
+        </p>
       ) : null}
+      {canStart && !empty && !starting ? (
+        <p className="actions">
+          <button type="button" onClick={() => setStarting(true)}>
+            Начать новую программу
+          </button>
+        </p>
+      ) : null}
+      {canStart && (empty || starting) ? <StartProgramme /> : null}
       <ul className="card-list">
         {programmes.items.map((programme) => {
           const organisation = session.organisations.get(programme.organisationId);

@@ -25,6 +25,7 @@ import { FormPairForm, menteesOf, PairActions, pairActions, type PairAction } fr
 import { firstIndicatorOf, MonitoringReportDownload, MonitoringResults } from './MonitoringResults';
 import { ProgrammeCurator } from './ProgrammeCurator';
 import { ProblemAnalysis, Training } from './Preparation';
+import { CloseProgrammeDialog, programmeStages as stages, ReturnStage, StagePlans } from './ProgrammeStageActions';
 import {
   CommissionMeetingForm,
   MentorCapacityForm,
@@ -54,7 +55,6 @@ import type {
 import { isAllowedFileRef } from '../../../../../libs/domain/src/shared/file-ref';
 import { DocumentScan } from '../scans/DocumentScan';
 
-const stages = ['preparatory', 'design', 'implementation', 'reflectiveAnalytical', 'results'] as const;
 const documentKinds = Object.keys(programmeDocumentKindLabels) as ProgrammeDocumentKind[];
 
 /** The read model lags the command by the projector's interval: poll until it has caught up. */
@@ -127,6 +127,7 @@ export function ProgrammePage() {
   const [indicator, setIndicator] = useState<MonitoringIndicator>(firstIndicatorOf('process'));
   const [refusal, setRefusal] = useState<unknown>(null);
   const [advancing, setAdvancing] = useState(false);
+  const [confirmingClose, setConfirmingClose] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [pairRequest, setPairRequest] = useState<{ action: PairAction | 'form'; nonce: number }>();
   const [capacityChanged, setCapacityChanged] = useState<number>();
@@ -152,6 +153,13 @@ export function ProgrammePage() {
   const zone = session.timeZoneOf(programme.organisationId);
   const organisation = session.organisations.get(programme.organisationId);
   const canManage = session.has('curator', 'administrator');
+  // Who may fix an unmet condition from the checklist: the director appoints the curator and registers orders.
+  const canFix = (condition: UnmetCondition) => {
+    const target = fixFor(condition).target;
+    if (target === 'curator') return session.has('director', 'administrator');
+    if (target === 'documents' || target === 'monitoring') return canManage || session.has('director');
+    return canManage;
+  };
   // 002 §4.4: the commission head chairs the review of candidates; the curator or an administrator records it too.
   const canReview = session.has('commissionHead', 'curator', 'administrator');
   const canWithdraw = session.has('curator', 'commissionHead', 'director', 'administrator');
@@ -193,7 +201,11 @@ export function ProgrammePage() {
     section.current?.querySelector<HTMLElement>('input, select, button')?.focus({ preventScroll: true });
   };
 
+  // The last advance closes the programme: the curator first confirms what is still open.
+  const requestAdvance = () => (programme.stage === 'results' ? setConfirmingClose(true) : void advance());
+
   const advance = async () => {
+    setConfirmingClose(false);
     setAdvancing(true);
     setRefusal(null);
     setNotice(null);
@@ -202,7 +214,11 @@ export function ProgrammePage() {
         expectedStage: programme.stage,
       });
       await refresh(result.version);
-      setNotice(`Программа переведена на этап «${programmeStageLabels[result.state.stage]}»`);
+      setNotice(
+        result.state.stage === 'closed'
+          ? 'Программа наставничества завершена'
+          : `Программа переведена на этап «${programmeStageLabels[result.state.stage]}»`,
+      );
     } catch (e) {
       setRefusal(e);
       if (e instanceof ApiError && e.status === 409) await refresh(programme.version + 1);
@@ -240,6 +256,8 @@ export function ProgrammePage() {
           )}{' '}
           — с {formatInstant(programme.stageEnteredAt, zone)}
         </p>
+        {/* The checklist (and its notice) goes with the last stage: the closing notice stays here. */}
+        {closed ? <DoneBox done={notice} /> : null}
         <div ref={curatorSection}>
           <ProgrammeCurator programme={programme} onAppointed={refresh} />
         </div>
@@ -258,10 +276,12 @@ export function ProgrammePage() {
                     ✗
                   </span>
                   <span>{condition.message}</span>
-                  {canManage ? (
+                  {canFix(condition) ? (
                     <button type="button" className="button-link" onClick={() => fix(condition)}>
                       {fixFor(condition).label}
                     </button>
+                  ) : condition.code === 'curator.notAppointed' ? (
+                    <span className="hint">Куратора назначает руководитель организации.</span>
                   ) : null}
                 </li>
               ))}
@@ -284,11 +304,23 @@ export function ProgrammePage() {
           ) : null}
           {canManage ? (
             <div className="actions">
-              <button type="button" className="button-primary" onClick={advance} disabled={advancing}>
-                {advancing ? 'Переход…' : 'Завершить этап и перейти к следующему'}
+              <button type="button" className="button-primary" onClick={requestAdvance} disabled={advancing}>
+                {advancing
+                  ? 'Переход…'
+                  : programme.stage === 'results'
+                    ? 'Завершить программу'
+                    : 'Завершить этап и перейти к следующему'}
               </button>
+              <ReturnStage programme={programme} onReturned={refresh} />
             </div>
           ) : null}
+          <CloseProgrammeDialog
+            programme={programme}
+            open={confirmingClose}
+            busy={advancing}
+            onConfirm={() => void advance()}
+            onCancel={() => setConfirmingClose(false)}
+          />
           <ErrorBox error={refusal} title="Переход отклонён" />
           <DoneBox done={notice} />
         </section>
@@ -307,6 +339,11 @@ export function ProgrammePage() {
           <Training organisationId={programme.organisationId} onRecorded={refreshChecklist} />
         </section>
       ) : null}
+
+      <section aria-labelledby="plans-title" className="card">
+        <h2 id="plans-title">Сроки этапов</h2>
+        <StagePlans programme={programme} canPlan={canManage} onChanged={refresh} />
+      </section>
 
       <section aria-labelledby="documents-title" className="card" ref={documentForm}>
         <h2 id="documents-title">Документы</h2>

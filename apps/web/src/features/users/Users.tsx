@@ -1,7 +1,16 @@
 import { useState, type FormEvent } from 'react';
 import { deleteJson, postJson } from '../../api';
 import { useSession } from '../../auth';
-import { Badge, ErrorBox, InputField, Loading, SelectField, ShowMore, usePaged } from '../../components/ui';
+import {
+  Badge,
+  CommandForm,
+  ErrorBox,
+  InputField,
+  Loading,
+  SelectField,
+  ShowMore,
+  usePaged,
+} from '../../components/ui';
 import { useSubmit } from '../../use-submit';
 import { formatInstant } from '../../format';
 import { roleLabels } from '../../labels';
@@ -46,30 +55,10 @@ function CreateUser({ onCreated }: { onCreated: () => void }) {
   return (
     <form className="card form-grid" onSubmit={submit} noValidate>
       <h2>Новый пользователь</h2>
-      <InputField
-        label="ФИО"
-        field="fullName"
+      <UserFields
         error={error}
-        value={fullName}
-        onChange={setFullName}
-        autoComplete="name"
-      />
-      <InputField
-        label="Идентификатор у поставщика входа (sub)"
-        field="sub"
-        error={error}
-        value={sub}
-        onChange={setSub}
-        autoComplete="off"
-      />
-      <InputField
-        label="Электронная почта (необязательно)"
-        field="email"
-        error={error}
-        type="email"
-        value={email}
-        onChange={setEmail}
-        autoComplete="email"
+        values={{ fullName, sub, email }}
+        on={{ fullName: setFullName, sub: setSub, email: setEmail }}
       />
       <div className="actions">
         <button type="submit">Зарегистрировать</button>
@@ -79,10 +68,96 @@ function CreateUser({ onCreated }: { onCreated: () => void }) {
   );
 }
 
+type UserField = 'fullName' | 'sub' | 'email';
+
+/**
+ * A user's name, sign-in subject and e-mail, as registered and as corrected. The subject is explained for an
+ * administrator who has never seen a token.
+ */
+function UserFields({
+  error,
+  values,
+  on,
+}: {
+  error: unknown;
+  values: Record<UserField, string>;
+  on: Record<UserField, (value: string) => void>;
+}) {
+  return (
+    <>
+      <InputField
+        label="ФИО"
+        field="fullName"
+        error={error}
+        value={values.fullName}
+        onChange={on.fullName}
+        autoComplete="off"
+      />
+      <InputField
+        label="Идентификатор входа (sub)"
+        field="sub"
+        error={error}
+        value={values.sub}
+        onChange={on.sub}
+        autoComplete="off"
+        hint="Постоянный идентификатор пользователя у поставщика входа (поле sub его токена, например из Keycloak или ЕСИА), без пробелов; не логин и не e-mail. Ошибку можно исправить позже — не создавайте второго пользователя."
+      />
+      <InputField
+        label="Электронная почта (необязательно)"
+        field="email"
+        error={error}
+        type="email"
+        value={values.email}
+        onChange={on.email}
+        autoComplete="off"
+      />
+    </>
+  );
+}
+
+/** Corrects the user in place: the same account, roles and history (never a second user for a typo). */
+function EditUser({ user, onSaved, onCancel }: { user: User; onSaved: () => void; onCancel: () => void }) {
+  const [fullName, setFullName] = useState(user.fullName);
+  const [sub, setSub] = useState(user.sub);
+  const [email, setEmail] = useState(user.email ?? '');
+  const command = useSubmit();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void command.submit(async () => {
+      await postJson(`/users/${user.userId}/details`, { fullName, sub, email });
+      onSaved();
+      return 'Изменения сохранены';
+    });
+  };
+  return (
+    <CommandForm
+      command={command}
+      onSubmit={submit}
+      label={`Исправить пользователя ${user.fullName}`}
+      className="form-grid"
+      submit="Сохранить"
+      busyText="Сохранение…"
+      failed="Изменения не сохранены"
+    >
+      <UserFields
+        error={command.error}
+        values={{ fullName, sub, email }}
+        on={{ fullName: setFullName, sub: setSub, email: setEmail }}
+      />
+      <button type="button" className="button-link" onClick={onCancel}>
+        Закрыть
+      </button>
+    </CommandForm>
+  );
+}
+
 function UserCard({ user, onChanged }: { user: User; onChanged: () => void }) {
   const session = useSession();
   const [role, setRole] = useState<Role>('curator');
   const [organisationId, setOrganisationId] = useState('');
+  const [region, setRegion] = useState('');
+  const [municipality, setMunicipality] = useState('');
+  const [editing, setEditing] = useState(false);
   // One error slot for the card's three commands, as each clears the others' error.
   const { submit: send, error } = useSubmit();
   const scopeOf = (a: Assignment) =>
@@ -92,7 +167,15 @@ function UserCard({ user, onChanged }: { user: User; onChanged: () => void }) {
   const grant = (event: FormEvent) => {
     event.preventDefault();
     void send(async () => {
-      await postJson(`/users/${user.userId}/roles`, { role, ...(organisationId ? { organisationId } : {}) });
+      // The role's scope: an organisation, a region (and municipality) for a coordinator, nothing for an administrator.
+      await postJson(
+        `/users/${user.userId}/roles`,
+        role === 'regionalCoordinator'
+          ? { role, region, ...(municipality.trim() ? { municipality } : {}) }
+          : role === 'administrator'
+            ? { role }
+            : { role, organisationId },
+      );
       onChanged();
     });
   };
@@ -126,6 +209,22 @@ function UserCard({ user, onChanged }: { user: User; onChanged: () => void }) {
           ? ` · заблокирован ${formatInstant(user.disabledAt, session.timeZoneOf(undefined))} (МСК)`
           : ''}
       </p>
+      {editing ? (
+        <EditUser
+          user={user}
+          onSaved={() => {
+            setEditing(false);
+            onChanged();
+          }}
+          onCancel={() => setEditing(false)}
+        />
+      ) : (
+        <p className="actions">
+          <button type="button" onClick={() => setEditing(true)} aria-label={`Исправить пользователя ${user.fullName}`}>
+            Исправить
+          </button>
+        </p>
+      )}
       {isSelf ? null : (
         <p className="actions">
           <button
@@ -163,15 +262,30 @@ function UserCard({ user, onChanged }: { user: User; onChanged: () => void }) {
           onChange={setRole}
           options={roles.map((r) => [r, roleLabels[r]] as const)}
         />
-        <SelectField
-          label="Организация"
-          field="organisationId"
-          error={error}
-          value={organisationId}
-          onChange={setOrganisationId}
-          empty="— вся система —"
-          options={[...session.organisations.values()].map((o) => [o.organisationId, o.name] as const)}
-        />
+        {role === 'regionalCoordinator' ? (
+          <>
+            <InputField label="Регион" field="region" error={error} value={region} onChange={setRegion} />
+            <InputField
+              label="Муниципалитет (для муниципального координатора)"
+              field="municipality"
+              error={error}
+              value={municipality}
+              onChange={setMunicipality}
+            />
+          </>
+        ) : role === 'administrator' ? (
+          <p className="hint">Администратор действует во всей системе.</p>
+        ) : (
+          <SelectField
+            label="Организация"
+            field="organisationId"
+            error={error}
+            value={organisationId}
+            onChange={setOrganisationId}
+            empty="— выберите организацию —"
+            options={[...session.organisations.values()].map((o) => [o.organisationId, o.name] as const)}
+          />
+        )}
         <button type="submit">Назначить роль</button>
       </form>
       <ErrorBox error={error} />
