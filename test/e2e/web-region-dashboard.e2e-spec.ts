@@ -18,6 +18,7 @@ import {
   signedInPage,
   startWebJourney,
   stopWebJourney,
+  fillDate,
 } from '../support/web';
 
 const ZONE = 'Europe/Moscow';
@@ -217,11 +218,11 @@ describe('web application: the coordinators’ dashboard «Показатели�
     expect(text).toContain(`${schools.first.name.replace(/"/g, '""')}`);
 
     // The day before the schools and the pair existed: the figures change.
-    await page.getByLabel('На дату').fill(yesterday());
+    await fillDate(page.getByLabel('На дату'), yesterday());
     await page.getByText('На эту дату в регионе нет организаций.').waitFor();
     expect(await headline(page, 'Образовательных организаций')).toBe('0');
     expect(await headline(page, 'Наставнических пар/групп')).toBe('0');
-    await page.getByLabel('На дату').fill(today());
+    await fillDate(page.getByLabel('На дату'), today());
     await page.getByText('На эту дату в регионе нет организаций.').waitFor({ state: 'hidden' });
     expect(await headline(page, 'Наставнических пар/групп')).toBe('1');
 

@@ -20,6 +20,7 @@ import {
   signedInPage,
   startWebJourney,
   stopWebJourney,
+  fillDate,
 } from '../support/web';
 
 /**
@@ -95,7 +96,7 @@ describe('web application: the teacher’s «Мой маршрут» and the mar
 
     await roadMapRow(page, course).locator('summary', { hasText: 'Отметить выполнение' }).click();
     const form = page.getByRole('form', { name: `Отметка о выполнении: ${course}` });
-    await form.getByLabel('Дата выполнения').fill(today());
+    await fillDate(form.getByLabel('Дата выполнения'), today());
     await form.getByLabel('Результат').fill(result);
     expect(await accessibilityAudit(page)).toMatchObject({ lang: 'ru', unnamed: [], h1: 1, skipped: [] });
     await form.getByRole('button', { name: 'Отметить выполнение' }).click();

@@ -182,9 +182,13 @@ export async function auditSearch(page: Page, q: string): Promise<Locator> {
 
 /**
  * Enters a date into a date field of the web app. Journeys give ISO dates (YYYY-MM-DD); this is the one place
- * that knows how the app's date field takes them, so the field can change (a Russian date picker) without
- * touching every journey.
+ * that knows how the app's date field takes them: typed as a person types it, дд.мм.гггг, then the field is left
+ * (its calendar closes) and must show the date typed — a date outside the field's bounds is not taken.
  */
 export async function fillDate(field: Locator, isoDate: string): Promise<void> {
-  await field.fill(isoDate);
+  const typed = isoDate.split('-').reverse().join('.');
+  await field.fill(typed);
+  await field.blur();
+  const shown = await field.inputValue();
+  if (shown !== typed) throw new Error(`The date field did not take ${typed} (it shows «${shown}»)`);
 }
