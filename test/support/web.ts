@@ -80,13 +80,17 @@ export async function stopWebJourney({ system, browser }: { system?: TestSystem;
 export const laptop = { width: 1280, height: 860 };
 export const phone = { width: 390, height: 844 };
 
-/** A page already signed in with `token` (the app reads it from sessionStorage), in Russian, in the given viewport. */
+/**
+ * A page already signed in with `token` (the app reads it from sessionStorage), in the given viewport, in a
+ * browser speaking Russian unless `locale` says otherwise (the app's dates read дд.мм.гггг in any).
+ */
 export async function signedInPage(
   browser: Browser,
   token: string,
   viewport = laptop,
+  locale = 'ru-RU',
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport, locale: 'ru-RU', timezoneId: 'Europe/Moscow' });
+  const context = await browser.newContext({ viewport, locale, timezoneId: 'Europe/Moscow' });
   // Runs in the page (the test's tsconfig has no DOM types).
   await context.addInitScript((value) => (globalThis as any).sessionStorage.setItem('mentorflow.token', value), token);
   return { context, page: await context.newPage() };

@@ -37,6 +37,7 @@ import 'dayjs/locale/ru';
 import { queryClient } from './query';
 // Only the Mantine styles the app's controls use, in CSS layers so the app's own styles.css keeps the last word
 // (no Mantine global reset: every screen keeps its look).
+import '@mantine/core/styles/default-css-variables.layer.css';
 import '@mantine/core/styles/UnstyledButton.layer.css';
 import '@mantine/core/styles/CloseButton.layer.css';
 import '@mantine/core/styles/Input.layer.css';
