@@ -17,6 +17,7 @@ import { DateInput } from '@mantine/dates';
 import { useForm, type FieldErrors, type UseFormReturn } from 'react-hook-form';
 import { ApiError, getJson } from '../api';
 import { formatRussianDate, parseRussianDate, withinDates } from '../dates';
+import { readUntil } from '../query';
 import { usePeople } from './people';
 
 /**
@@ -499,7 +500,14 @@ export function usePaged<T>(path: string, deps: unknown[], pageSize = PAGE_SIZE)
   const reload = useCallback(() => void refetch(), [refetch]);
   const more = useCallback(async () => void (await fetchNextPage()), [fetchNextPage]);
   const moreFailed = query.isFetchNextPageError;
+  const firstPage = `${path}${separator}limit=${pageSize}&offset=0`;
+  /** After a command that changes the list: its first page is read until it differs (readUntil), then shown. */
+  const awaitChange = useCallback(async () => {
+    const before = JSON.stringify(items.slice(0, pageSize));
+    await readUntil<T[]>(firstPage, (page) => JSON.stringify(page) !== before).catch(() => undefined);
+  }, [items, pageSize, firstPage]);
   return {
+    awaitChange,
     items,
     loaded: data !== undefined,
     error: moreFailed ? undefined : (query.error ?? undefined),

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
-import { getJson, postJson } from '../../api';
+import { getJson } from '../../api';
 import { useSession } from '../../auth';
 import { CompetenceChart } from './CompetenceChart';
 import {
@@ -18,6 +18,7 @@ import { formatInstant, formatLocalDate } from '../../format';
 import { PersonId } from '../../components/people';
 import { useSubmit } from '../../use-submit';
 import { RouteActions } from './RouteActions';
+import { sendRouteCommand } from './route-commands';
 import { ControlPointList } from './ControlPoints';
 import { DeficitLevelsForm } from './DeficitLevels';
 import { SelfDetermination } from './SelfDetermination';
@@ -280,10 +281,9 @@ function DraftForm({ route, onSubmitted }: { route: Route; onSubmitted: () => vo
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void send(async () => {
-      await postJson(`/routes/${route.routeId}/submit-draft`, { rows: rowsToSend(rows) });
+      await sendRouteCommand(route, 'submit-draft', { rows: rowsToSend(rows) });
       setDone(true);
-      // The route page reads a projection: a moment for the projector before reloading.
-      setTimeout(onSubmitted, 400);
+      onSubmitted();
     });
   };
 
