@@ -22,6 +22,7 @@ import {
   startWebJourney,
   stopWebJourney,
   fillDate,
+  dateIn,
 } from '../support/web';
 
 const DAY = 86_400_000;
@@ -216,7 +217,7 @@ describe('web application: the methodologist completes an overdue draft task', (
 
     const control = actions.getByRole('form', { name: 'Записать результаты контрольной диагностики' });
     await control.waitFor();
-    await expect(control.getByLabel('Дата диагностики').inputValue()).resolves.toBe(today);
+    await expect(dateIn(control.getByLabel('Дата диагностики'))).resolves.toBe(today);
     for (const area of competenceAreas) {
       await control
         .getByLabel(competenceAreaLabels[area], { exact: true })

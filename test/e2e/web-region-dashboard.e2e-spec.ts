@@ -18,7 +18,7 @@ import {
   signedInPage,
   startWebJourney,
   stopWebJourney,
-  fillDate,
+  dateIn,
 } from '../support/web';
 
 const ZONE = 'Europe/Moscow';
@@ -191,7 +191,7 @@ describe('web application: the coordinators’ dashboard «Показатели�
     await page.getByText(`Показатели на ${lastYearEnd.split('-').reverse().join('.')}, период мониторинга`).waitFor();
     await periods.selectOption({ index: 0 });
     await page.getByText(`период мониторинга — ${academicYearOf(today()).start.slice(0, 4)}/`).waitFor();
-    await expect(page.getByLabel('На дату').inputValue()).resolves.toBe(today());
+    await expect(dateIn(page.getByLabel('На дату'))).resolves.toBe(today());
     await screenshot(page, 'regional-dashboard');
     expect(await accessibilityAudit(page)).toMatchObject({ lang: 'ru', unnamed: [], h1: 1, skipped: [] });
 

@@ -196,3 +196,8 @@ export async function fillDate(field: Locator, isoDate: string): Promise<void> {
   const shown = await field.inputValue();
   if (shown !== typed) throw new Error(`The date field did not take ${typed} (it shows «${shown}»)`);
 }
+
+/** The date a date field of the web app shows (дд.мм.гггг), as an ISO date (YYYY-MM-DD); empty for none. */
+export async function dateIn(field: Locator): Promise<string> {
+  return (await field.inputValue()).split('.').reverse().join('-');
+}
