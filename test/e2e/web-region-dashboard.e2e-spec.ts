@@ -214,7 +214,7 @@ describe('web application: the coordinators’ dashboard «Показатели�
     ]);
     expect(csv.suggestedFilename()).toBe(`region-${today()}.csv`);
     const text = readFileSync((await csv.path()) as string, 'utf8');
-    expect(text).toContain('Образовательных организаций,3');
+    expect(text).toContain('Образовательных организаций;3');
     expect(text).toContain(`${schools.first.name.replace(/"/g, '""')}`);
 
     // The day before the schools and the pair existed: the figures change.
