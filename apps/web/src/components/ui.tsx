@@ -61,10 +61,11 @@ export function ErrorBox({ error, title }: { error?: unknown; title?: string }) 
   const named = (text: string) => text.replace(personId, (id) => names.get(id.toLowerCase())?.shortName ?? id);
   const message = named(error instanceof Error ? error.message : String(error));
   const fieldErrors = problem?.unmet?.length ? [] : (problem?.errors ?? []);
-  // Messages no Field on screen shows (outside a CommandForm: none does) are listed here, so none is lost.
-  const marked = (field: string) =>
-    context?.error === error && [...context.shown].some((f) => field === f || field.startsWith(`${f}.`));
-  const unmarked = fieldErrors.filter((e) => !marked(e.field));
+  // In a CommandForm, the messages none of its Fields shows are listed here, so none is lost (outside one, the
+  // screen's own Fields are handed the error); a message the detail already says is not repeated.
+  const ownForm = context !== undefined && context.error === error;
+  const marked = (field: string) => [...(context?.shown ?? [])].some((f) => field === f || field.startsWith(`${f}.`));
+  const unmarked = ownForm ? fieldErrors.filter((e) => !marked(e.field) && e.message !== problem?.detail) : [];
   return (
     <div className="alert alert-error" role="alert">
       {title ? <strong>{title}: </strong> : null}
@@ -83,7 +84,9 @@ export function ErrorBox({ error, title }: { error?: unknown; title?: string }) 
           ))}
         </ul>
       ) : null}
-      {fieldErrors.length > unmarked.length ? <p className="hint">Исправьте отмеченные поля.</p> : null}
+      {fieldErrors.some((e) => !ownForm || marked(e.field)) ? (
+        <p className="hint">Исправьте отмеченные поля.</p>
+      ) : null}
     </div>
   );
 }
