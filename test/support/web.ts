@@ -193,7 +193,12 @@ export async function fillDate(field: Locator, isoDate: string): Promise<void> {
   const typed = isoDate.split('-').reverse().join('.');
   await field.fill(typed);
   await field.blur();
-  const shown = await field.inputValue();
+  // A screen may keep the date elsewhere (the URL) and hand it back a moment later: wait for it, bounded.
+  let shown = await field.inputValue();
+  for (let waited = 0; shown !== typed && waited < 5000; waited += 100) {
+    await field.page().waitForTimeout(100);
+    shown = await field.inputValue();
+  }
   if (shown !== typed) throw new Error(`The date field did not take ${typed} (it shows «${shown}»)`);
 }
 
