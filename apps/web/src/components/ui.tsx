@@ -84,9 +84,7 @@ export function ErrorBox({ error, title }: { error?: unknown; title?: string }) 
           ))}
         </ul>
       ) : null}
-      {fieldErrors.some((e) => !ownForm || marked(e.field)) ? (
-        <p className="hint">Исправьте отмеченные поля.</p>
-      ) : null}
+      {fieldErrors.some((e) => !ownForm || marked(e.field)) ? <p className="hint">Исправьте отмеченные поля.</p> : null}
     </div>
   );
 }
