@@ -150,8 +150,9 @@ describe('reports and monitoring through HTTP (generated region, real PostgreSQL
     // A byte-order mark, so that spreadsheet programs read the Cyrillic as UTF-8.
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8');
-    expect(text).toContain('Показатель,Значение');
-    expect(text).toContain(`Образовательных организаций,${json.totals.organisations}`);
+    // Russian Excel: `;` between cells.
+    expect(text).toContain('Показатель;Значение');
+    expect(text).toContain(`Образовательных организаций;${json.totals.organisations}`);
   });
 
   it('paginates the organisations at most 100 at a time', async () => {

@@ -54,7 +54,9 @@ describe('throttling: per user, reads and writes apart, stricter without a user'
     expect(reads.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 429]);
     const refused = reads[5] as Response;
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(await refused.json()).toMatchObject({ status: 429, detail: 'Слишком много запросов: повторите позже' });
+    const problem = (await refused.json()) as { status: number; title: string; detail: string };
+    expect(problem).toMatchObject({ status: 429, title: 'Слишком много запросов' });
+    expect(problem.detail).toBe(`Слишком много запросов, повторите через ${refused.headers.get('retry-after')} с`);
     // Reads used up, writes not.
     expect((await system.request('POST', '/organisations', reader, organisation())).status).toBe(201);
   });
@@ -64,15 +66,17 @@ describe('throttling: per user, reads and writes apart, stricter without a user'
     for (let i = 0; i < 5; i++) anonymous.push((await fetch(`${system.baseUrl}/auth/config`)).status);
     expect(anonymous).toEqual([200, 200, 200, 200, 429]);
     // A hostile body to the public sign-in counts against the same budget: refused before it is parsed into a class.
-    expect(
-      (
-        await fetch(`${system.baseUrl}/auth/dev-token`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ x: 1 }),
-        })
-      ).status,
-    ).toBe(429);
+    const signIn = await fetch(`${system.baseUrl}/auth/dev-token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ x: 1 }),
+    });
+    expect(signIn.status).toBe(429);
+    // The sign-in page shows the detail as it is: Russian, with the wait.
+    expect(await signIn.json()).toMatchObject({
+      title: 'Слишком много запросов',
+      detail: `Слишком много попыток входа, повторите через ${signIn.headers.get('retry-after')} с`,
+    });
 
     for (let i = 0; i < 10; i++) expect((await fetch(`${system.baseUrl}/health/live`)).status).toBe(200);
     const user = system.token(randomUUID(), ['administrator']);

@@ -23,6 +23,7 @@ import {
   stopWebJourney,
   auditSearch,
   openPairHistoryWithReason,
+  fillDate,
 } from '../support/web';
 
 /** Journey 3: an administrator reads a pair's history after a mentor replacement, verifies its chain and exports it. */
@@ -224,7 +225,7 @@ describe('web application: the administrator audits a pair after a mentor replac
 
     await terminate.getByLabel('Причина прекращения').fill('Увольнение наставляемого по собственному желанию');
     await terminate.getByLabel('Номер приказа').fill('31-к');
-    await terminate.getByLabel('Дата приказа').fill('2026-11-02');
+    await fillDate(terminate.getByLabel('Дата приказа'), '2026-11-02');
     await terminate.getByLabel('Кем подписан приказ').fill('Директор');
     await terminate.getByRole('button', { name: 'Прекратить наставничество' }).click();
     await page.getByText('Наставничество прекращено досрочно').first().waitFor();

@@ -4,7 +4,7 @@ import { localDateOf } from '@mentorflow/calendar';
 import { loadFixtureYearsAhead } from '../support/calendar-fixture';
 import { formPair, places, organisationWith, selectMentorAndMentee, startProgramme } from '../support/programme-setup';
 import { TestSystem } from '../support/system';
-import { signedInPage, startWebJourney, stopWebJourney } from '../support/web';
+import { signedInPage, startWebJourney, stopWebJourney, fillDate } from '../support/web';
 
 const DAY = 86_400_000;
 
@@ -47,7 +47,10 @@ describe('web application: the commission head goes from a task to where it is d
 
     const meeting = page.getByRole('form', { name: 'Заседание комиссии по кандидатам' });
     await meeting.waitFor();
-    await meeting.getByLabel('Дата заседания').fill(localDateOf(new Date(Date.now() - DAY).toISOString(), timeZone));
+    await fillDate(
+      meeting.getByLabel('Дата заседания'),
+      localDateOf(new Date(Date.now() - DAY).toISOString(), timeZone),
+    );
     await meeting.getByLabel('Номер протокола').fill('4');
     await meeting.getByLabel('Присутствовали (по одному в строке)').fill('Председатель комиссии\nЧлен комиссии');
     const decisions = meeting.getByLabel(/^Решение:/);

@@ -20,6 +20,7 @@ import {
   signedInPage,
   startWebJourney,
   stopWebJourney,
+  fillDate,
 } from '../support/web';
 import { russianDate } from '@mentorflow/domain';
 
@@ -155,7 +156,7 @@ describe('web application: the curator advances a programme after fixing a refus
     ).toHaveLength(1);
 
     await page.getByLabel('Номер', { exact: true }).fill('46-од');
-    await page.getByLabel('Дата документа').fill('2026-09-02');
+    await fillDate(page.getByLabel('Дата документа'), '2026-09-02');
     await page.getByLabel('Кем подписан', { exact: true }).fill('Директор И. И. Петров');
     await page.getByRole('button', { name: 'Зарегистрировать', exact: true }).click();
     await page.getByText('Все условия выполнены: этап можно завершить.').waitFor();
@@ -195,12 +196,12 @@ describe('web application: the curator advances a programme after fixing a refus
     // The mentor's load is shown before anything is sent.
     await form.getByTestId('mentor-load').filter({ hasText: 'Нагрузка наставника: 0 из 2' }).waitFor();
     await form.getByRole('checkbox', { name: new RegExp(mentee.slice(0, 8)) }).check();
-    await form.getByLabel(`Дата согласия наставника ${mentor.slice(0, 8)}`).fill('2026-09-01');
+    await fillDate(form.getByLabel(`Дата согласия наставника ${mentor.slice(0, 8)}`), '2026-09-01');
     await form.getByLabel('Номер приказа').fill('17-к');
-    await form.getByLabel('Дата приказа').fill('2026-09-03');
+    await fillDate(form.getByLabel('Дата приказа'), '2026-09-03');
     await form.getByLabel('Кем подписан приказ').fill('Директор И. И. Петров');
-    await form.getByLabel('Начало', { exact: true }).fill('2026-09-03');
-    await form.getByLabel('Окончание', { exact: true }).fill('2027-09-30');
+    await fillDate(form.getByLabel('Начало', { exact: true }), '2026-09-03');
+    await fillDate(form.getByLabel('Окончание', { exact: true }), '2027-09-30');
     await form.getByRole('button', { name: 'Закрепить приказом' }).click();
     // The mentee's consent is missing: refused with the unmet condition naming them, nothing formed.
     const refusal = form.getByRole('alert').filter({ hasText: 'Закрепление отклонено' });
@@ -208,7 +209,7 @@ describe('web application: the curator advances a programme after fixing a refus
     await expect(refusal.textContent()).resolves.toContain(`Нет письменного согласия наставляемого (${mentee})`);
     expect((await system.request('GET', `/pairs?programmeId=${programmeId}`, curatorToken)).body).toEqual([]);
 
-    await form.getByLabel(`Дата согласия наставляемого ${mentee.slice(0, 8)}`).fill('2026-09-02');
+    await fillDate(form.getByLabel(`Дата согласия наставляемого ${mentee.slice(0, 8)}`), '2026-09-02');
     await form.getByRole('button', { name: 'Закрепить приказом' }).click();
     await form.getByText('Пара закреплена приказом № 17-к').waitFor();
     const row = page.locator('section[aria-labelledby="pairs-title"] tbody tr');
@@ -226,7 +227,7 @@ describe('web application: the curator advances a programme after fixing a refus
     await expect(approve.locator('.field-invalid label').allTextContents()).resolves.toEqual(
       expect.arrayContaining(['Окончание программы']),
     );
-    await approve.getByLabel('Окончание программы').fill('2027-05-31');
+    await fillDate(approve.getByLabel('Окончание программы'), '2027-05-31');
     await approve
       .getByLabel('Направления работы (по одному в строке)')
       .fill('Методическая поддержка\nАдаптация в коллективе');
@@ -234,7 +235,7 @@ describe('web application: the curator advances a programme after fixing a refus
       .getByLabel('Профессиональные затруднения наставляемого (по одному в строке)')
       .fill('Дисциплина на уроке');
     await approve.getByLabel('Название мероприятия').fill('Посещение уроков наставника');
-    await approve.getByLabel('Плановая дата').fill('2026-10-15');
+    await fillDate(approve.getByLabel('Плановая дата'), '2026-10-15');
     await approve.getByRole('button', { name: 'Утвердить программу' }).click();
     await page.getByText('Персонализированная программа утверждена').waitFor();
     await row.getByText('Реализует программу').waitFor();
@@ -328,7 +329,7 @@ describe('web application: the curator advances a programme after fixing a refus
     await row.getByText('На рассмотрении комиссии').waitFor();
 
     const meeting = page.getByRole('form', { name: 'Заседание комиссии по кандидатам' });
-    await meeting.getByLabel('Дата заседания').fill(new Date(Date.now() - 86_400_000).toISOString().slice(0, 10));
+    await fillDate(meeting.getByLabel('Дата заседания'), new Date(Date.now() - 86_400_000).toISOString().slice(0, 10));
     await meeting.getByLabel('Номер протокола').fill('4');
     await meeting.getByLabel('Присутствовали (по одному в строке)').fill('Иванова М. П.\nПетров И. С.');
     await meeting.getByLabel(/^Решение: Наставляемый/).selectOption('approved');
@@ -354,8 +355,8 @@ describe('web application: the curator advances a programme after fixing a refus
       .getByLabel('Показатель')
       .selectOption({ label: 'Число педагогов, планирующих стать наставниками в ближайшем будущем' });
     await form.getByLabel('Значение').fill('3');
-    await form.getByLabel('Начало периода').fill(localDay(-60));
-    await form.getByLabel('Конец периода').fill(localDay(1));
+    await fillDate(form.getByLabel('Начало периода'), localDay(-60));
+    await fillDate(form.getByLabel('Конец периода'), localDay(1));
     await form.getByRole('button', { name: 'Внести результат' }).click();
     const refusal = form.getByRole('alert').filter({ hasText: 'Результат не внесён' });
     await refusal.waitFor();
@@ -363,7 +364,7 @@ describe('web application: the curator advances a programme after fixing a refus
       `Конец периода мониторинга не может быть позже сегодняшнего дня (${russianDate(localDay(0))})`,
     );
 
-    await form.getByLabel('Конец периода').fill(localDay(0));
+    await fillDate(form.getByLabel('Конец периода'), localDay(0));
     await form.getByRole('button', { name: 'Внести результат' }).click();
     await form.getByRole('status').filter({ hasText: 'внесён' }).waitFor();
     await section.locator('tbody tr').filter({ hasText: 'Мониторинг влияния' }).waitFor();

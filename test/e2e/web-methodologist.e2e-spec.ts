@@ -21,6 +21,8 @@ import {
   signedInPage,
   startWebJourney,
   stopWebJourney,
+  fillDate,
+  dateIn,
 } from '../support/web';
 
 const DAY = 86_400_000;
@@ -128,7 +130,7 @@ describe('web application: the methodologist completes an overdue draft task', (
       await row.getByLabel('Мероприятие', { exact: true }).fill(activity);
       await row.getByLabel('Решаемые задачи').fill('Освоить современные приёмы');
       await row.getByLabel('Часы').fill('36');
-      await row.getByLabel('Срок').fill(deadline);
+      await fillDate(row.getByLabel('Срок'), deadline);
     }
     await draft.getByRole('button', { name: 'Передать проект тьютору' }).click();
     await page.getByText('Проект ИОМ передан тьютору. Задача выполнена.').waitFor();
@@ -182,7 +184,7 @@ describe('web application: the methodologist completes an overdue draft task', (
     await agree.getByRole('button', { name: 'Согласовать дорожную карту' }).click();
     await agree.locator('.field-invalid').first().waitFor();
     await expect(agree.locator('.field-invalid label').allTextContents()).resolves.toContain('Дата контрольной точки');
-    await agree.getByLabel('Дата контрольной точки').fill(localDateOf(new Date(Date.now() + 90 * DAY), timeZone));
+    await fillDate(agree.getByLabel('Дата контрольной точки'), localDateOf(new Date(Date.now() + 90 * DAY), timeZone));
     await agree.getByLabel('Что проверяется').fill('Курсы пройдены');
     await agree.getByRole('button', { name: 'Согласовать дорожную карту' }).click();
     await tutorPage.getByText('Дорожная карта согласована: маршрут реализуется').waitFor();
@@ -215,7 +217,7 @@ describe('web application: the methodologist completes an overdue draft task', (
 
     const control = actions.getByRole('form', { name: 'Записать результаты контрольной диагностики' });
     await control.waitFor();
-    await expect(control.getByLabel('Дата диагностики').inputValue()).resolves.toBe(today);
+    await expect(dateIn(control.getByLabel('Дата диагностики'))).resolves.toBe(today);
     for (const area of competenceAreas) {
       await control
         .getByLabel(competenceAreaLabels[area], { exact: true })

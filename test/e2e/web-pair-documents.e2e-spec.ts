@@ -11,7 +11,7 @@ import {
   startProgramme,
 } from '../support/programme-setup';
 import { TestSystem } from '../support/system';
-import { ensureWebBuild, launchBrowser, signedInPage } from '../support/web';
+import { ensureWebBuild, launchBrowser, signedInPage, fillDate } from '../support/web';
 
 /** Issue 22: on the pair's panel the curator downloads the assignment order and a consent as DOCX. */
 describe('web application: the curator downloads a pair’s documents', () => {
@@ -90,14 +90,14 @@ describe('web application: the curator downloads a pair’s documents', () => {
     const { context, page } = await signedInPage(browser, curatorToken);
     await page.goto(`${system.baseUrl}/app/programmes/${programmeId}`);
     const form = page.getByRole('form', { name: 'Аналитическая справка по итогам мониторинга' });
-    await form.getByLabel('Начало периода').fill('2026-09-01');
+    await fillDate(form.getByLabel('Начало периода'), '2026-09-01');
     const report = await downloadedText(page, 'Скачать аналитическую справку (DOCX)', 'Справка не сформирована');
     expect(report.fileName).toMatch(/^аналитическая-справка-2026-09-01-\d{4}-\d{2}-\d{2}\.docx$/);
     expect(report.text).toContain('АНАЛИТИЧЕСКАЯ СПРАВКА');
     expect(report.text).toContain('за период с «01» сентября 2026 г.');
     expect(report.text).toContain('Наставнических пар (групп) на конец периода — 1, на начало периода — 0');
 
-    await form.getByLabel('Конец периода').fill('2026-08-01');
+    await fillDate(form.getByLabel('Конец периода'), '2026-08-01');
     await page.getByRole('button', { name: 'Скачать аналитическую справку (DOCX)' }).click();
     await form.getByText('Конец периода не может быть раньше его начала').first().waitFor();
     await context.close();

@@ -21,6 +21,7 @@ import {
   openPairHistoryWithReason,
   screenshot,
   signedInPage,
+  fillDate,
 } from '../support/web';
 
 const ZONE = 'Europe/Moscow';
@@ -157,11 +158,11 @@ describe('web application: an administrator exports and depersonalises a person 
     await page.getByText('Изменить сведения о работе', { exact: true }).click();
     const employment = page.getByRole('form', { name: 'Изменить сведения о работе' });
     await employment.getByLabel('Статус', { exact: true }).selectOption({ label: 'уволен' });
-    await employment.getByLabel('Статус с', { exact: true }).fill(localDay(-2));
+    await fillDate(employment.getByLabel('Статус с', { exact: true }), localDay(-2));
     await employment.getByRole('button', { name: 'Сохранить' }).click();
     await employment.getByText('Сведения о работе сохранены').waitFor();
     const consent = page.locator('section[aria-labelledby="consent-title"]');
-    await consent.getByLabel('Дата отзыва согласия').fill(localDay(-1));
+    await fillDate(consent.getByLabel('Дата отзыва согласия'), localDay(-1));
     await consent.getByRole('button', { name: 'Записать отзыв согласия' }).click();
     await consent.getByTestId('consent').filter({ hasText: 'отозвано' }).waitFor();
 

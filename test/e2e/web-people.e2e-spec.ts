@@ -14,6 +14,7 @@ import {
   signedInPage,
   auditSearch,
   pickPerson,
+  fillDate,
 } from '../support/web';
 
 const ZONE = 'Europe/Moscow';
@@ -197,7 +198,7 @@ describe('web application: a curator works with people by name, never by id', ()
     );
     const consent = page.locator('section[aria-labelledby="consent-title"]');
     await consent.getByText('нет согласия на обработку ПДн').waitFor();
-    await consent.getByLabel('Дата согласия').fill(localDay(-20));
+    await fillDate(consent.getByLabel('Дата согласия'), localDay(-20));
     await consent.getByLabel('Документ (реквизиты согласия)').fill('Согласие № 15');
     await consent.getByRole('button', { name: 'Записать согласие' }).click();
     await consent.getByTestId('consent').filter({ hasText: 'Согласие № 15' }).waitFor();
@@ -264,7 +265,7 @@ describe('web application: a curator works with people by name, never by id', ()
 
     // The commission's meeting names each candidate.
     const meeting = page.getByRole('form', { name: 'Заседание комиссии по кандидатам' });
-    await meeting.getByLabel('Дата заседания').fill(localDay(-1));
+    await fillDate(meeting.getByLabel('Дата заседания'), localDay(-1));
     await meeting.getByLabel('Номер протокола').fill('3');
     await meeting.getByLabel('Присутствовали (по одному в строке)').fill('Иванова М. П.\nЁлкина О. И.');
     await meeting.getByLabel(/^Решение: Наставник Иванова М\. П\./).selectOption('approved');
@@ -280,18 +281,18 @@ describe('web application: a curator works with people by name, never by id', ()
       .getByLabel('Наставник', { exact: true })
       .selectOption({ label: 'Иванова М. П. — учитель математики, Математика' });
     await form.getByRole('checkbox', { name: /^Петров И\. С\./ }).check();
-    await form.getByLabel('Дата согласия наставника Иванова М. П.').fill(localDay(-10));
+    await fillDate(form.getByLabel('Дата согласия наставника Иванова М. П.'), localDay(-10));
     await form.getByLabel('Номер приказа').fill('21-к');
-    await form.getByLabel('Дата приказа').fill(localDay(-7));
+    await fillDate(form.getByLabel('Дата приказа'), localDay(-7));
     await form.getByLabel('Кем подписан приказ').fill('Директор А. А. Смирнов');
-    await form.getByLabel('Начало', { exact: true }).fill(localDay(-7));
-    await form.getByLabel('Окончание', { exact: true }).fill(localDay(400));
+    await fillDate(form.getByLabel('Начало', { exact: true }), localDay(-7));
+    await fillDate(form.getByLabel('Окончание', { exact: true }), localDay(400));
     // A consent left out: the refusal names the mentee, not her id.
     await form.getByRole('button', { name: 'Закрепить приказом' }).click();
     await expect(form.getByRole('alert').textContent()).resolves.toContain(
       'Нет письменного согласия наставляемого (Петров И. С.)',
     );
-    await form.getByLabel(/^Дата согласия наставляемого Петров И\. С\./).fill(localDay(-10));
+    await fillDate(form.getByLabel(/^Дата согласия наставляемого Петров И\. С\./), localDay(-10));
     await form.getByRole('button', { name: 'Закрепить приказом' }).click();
     await form.getByText('Пара закреплена приказом № 21-к').waitFor();
     const pairRow = page.locator('section[aria-labelledby="pairs-title"] tbody tr');

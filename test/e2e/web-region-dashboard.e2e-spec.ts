@@ -18,6 +18,7 @@ import {
   signedInPage,
   startWebJourney,
   stopWebJourney,
+  dateIn,
 } from '../support/web';
 
 const ZONE = 'Europe/Moscow';
@@ -190,7 +191,7 @@ describe('web application: the coordinators’ dashboard «Показатели�
     await page.getByText(`Показатели на ${lastYearEnd.split('-').reverse().join('.')}, период мониторинга`).waitFor();
     await periods.selectOption({ index: 0 });
     await page.getByText(`период мониторинга — ${academicYearOf(today()).start.slice(0, 4)}/`).waitFor();
-    await expect(page.getByLabel('На дату').inputValue()).resolves.toBe(today());
+    await expect(dateIn(page.getByLabel('На дату'))).resolves.toBe(today());
     await screenshot(page, 'regional-dashboard');
     expect(await accessibilityAudit(page)).toMatchObject({ lang: 'ru', unnamed: [], h1: 1, skipped: [] });
 
@@ -213,15 +214,15 @@ describe('web application: the coordinators’ dashboard «Показатели�
     ]);
     expect(csv.suggestedFilename()).toBe(`region-${today()}.csv`);
     const text = readFileSync((await csv.path()) as string, 'utf8');
-    expect(text).toContain('Образовательных организаций,3');
+    expect(text).toContain('Образовательных организаций;3');
     expect(text).toContain(`${schools.first.name.replace(/"/g, '""')}`);
 
     // The day before the schools and the pair existed: the figures change.
-    await page.getByLabel('На дату').fill(yesterday());
+    await fillDate(page.getByLabel('На дату'), yesterday());
     await page.getByText('На эту дату в регионе нет организаций.').waitFor();
     expect(await headline(page, 'Образовательных организаций')).toBe('0');
     expect(await headline(page, 'Наставнических пар/групп')).toBe('0');
-    await page.getByLabel('На дату').fill(today());
+    await fillDate(page.getByLabel('На дату'), today());
     await page.getByText('На эту дату в регионе нет организаций.').waitFor({ state: 'hidden' });
     expect(await headline(page, 'Наставнических пар/групп')).toBe('1');
 

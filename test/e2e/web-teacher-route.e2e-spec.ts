@@ -15,11 +15,13 @@ import { addDays, addYears } from '../support/dates';
 import {
   accessibilityAudit,
   horizontalOverflow,
+  laptop,
   menuLinks,
   phone,
   signedInPage,
   startWebJourney,
   stopWebJourney,
+  fillDate,
 } from '../support/web';
 
 /**
@@ -95,7 +97,7 @@ describe('web application: the teacher’s «Мой маршрут» and the mar
 
     await roadMapRow(page, course).locator('summary', { hasText: 'Отметить выполнение' }).click();
     const form = page.getByRole('form', { name: `Отметка о выполнении: ${course}` });
-    await form.getByLabel('Дата выполнения').fill(today());
+    await fillDate(form.getByLabel('Дата выполнения'), today());
     await form.getByLabel('Результат').fill(result);
     expect(await accessibilityAudit(page)).toMatchObject({ lang: 'ru', unnamed: [], h1: 1, skipped: [] });
     await form.getByRole('button', { name: 'Отметить выполнение' }).click();
@@ -161,6 +163,25 @@ describe('web application: the teacher’s «Мой маршрут» and the mar
     expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
     if (process.env.MENTORFLOW_WRITE_DOCUMENT_SNAPSHOTS === '1' && pdf.length < 300_000)
       writeFileSync(join(__dirname, '..', '..', 'docs', 'documents', 'route-print.pdf'), pdf);
+    await context.close();
+  });
+
+  it('in a browser speaking English, the date field still reads and takes дд.мм.гггг, with a Russian calendar', async () => {
+    const { context, page } = await signedInPage(browser, teacherToken, laptop, 'en-US');
+    await page.goto(`${system.baseUrl}/app/routes/${routeId}`);
+    await roadMapRow(page, internship).locator('summary', { hasText: 'Отметить выполнение' }).click();
+    const field = page.getByRole('form', { name: `Отметка о выполнении: ${internship}` }).getByLabel('Дата выполнения');
+    await expect(field.getAttribute('placeholder')).resolves.toBe('дд.мм.гггг');
+    await fillDate(field, addDays(today(), -1));
+    await expect(field.inputValue()).resolves.toBe(russianDate(addDays(today(), -1)));
+    // The calendar, opened from the field: Russian month and weekdays, the week from Monday.
+    await field.click();
+    const calendar = page.locator('[data-dates-dropdown]');
+    await calendar.waitFor();
+    await expect(calendar.locator('thead th').first().textContent()).resolves.toBe('Пн');
+    await expect(calendar.textContent()).resolves.toMatch(
+      /Январь|Февраль|Март|Апрель|Май|Июнь|Июль|Август|Сентябрь|Октябрь|Ноябрь|Декабрь/,
+    );
     await context.close();
   });
 });

@@ -19,6 +19,7 @@ import {
   signedInPage,
   startWebJourney,
   stopWebJourney,
+  fillDate,
 } from '../support/web';
 
 /**
@@ -160,7 +161,7 @@ describe('web application: the tutor’s route from creation to a corrected road
     const inputs = diagnostics.locator('input[type="number"]');
     for (let i = 0; i < (await inputs.count()); i++) await inputs.nth(i).fill('70');
     await diagnostics.getByLabel('ИКТ-компетенции').fill('35');
-    await diagnostics.getByLabel('Дата следующей диагностики').fill(addDays(today(), 180));
+    await fillDate(diagnostics.getByLabel('Дата следующей диагностики'), addDays(today(), 180));
     await diagnostics.getByRole('button', { name: 'Записать диагностику' }).click();
     await notice(page, 'Результаты входной диагностики записаны');
     // The page re-reads the route until its read model has the diagnostics (it may lag the notice).
@@ -191,10 +192,10 @@ describe('web application: the tutor’s route from creation to a corrected road
     await added.getByLabel('Мероприятие', { exact: true }).fill(openLesson);
     await added.getByLabel('Решаемые задачи').fill('Показать применение цифровых сервисов коллегам');
     await added.getByLabel('Часы').fill('4');
-    await added.getByLabel('Срок').fill(addDays(today(), 90));
+    await fillDate(added.getByLabel('Срок'), addDays(today(), 90));
     await added.getByLabel('Отметка выбора').check();
     const point = group(page, agree, 'Контрольная точка 1');
-    await point.getByLabel('Дата контрольной точки').fill(today());
+    await fillDate(point.getByLabel('Дата контрольной точки'), today());
     await point.getByLabel('Что проверяется').fill('Курс пройден');
     expect(await accessibilityAudit(page)).toMatchObject({ lang: 'ru', unnamed: [], h1: 1, skipped: [] });
     await page.getByRole('form', { name: agree }).getByRole('button', { name: agree }).click();
@@ -227,7 +228,7 @@ describe('web application: the tutor’s route from creation to a corrected road
     await page.goto(`${system.baseUrl}/app/routes/${routeId}`);
     await page.locator('summary', { hasText: 'Скорректировать дорожную карту' }).click();
     const correct = 'Скорректировать дорожную карту';
-    await group(page, correct, 'Мероприятие 2').getByLabel('Срок').fill(addDays(today(), 200));
+    await fillDate(group(page, correct, 'Мероприятие 2').getByLabel('Срок'), addDays(today(), 200));
     await page.getByRole('form', { name: correct }).getByLabel('Причина корректировки').fill('Урок перенесён на весну');
     await page.getByRole('form', { name: correct }).getByRole('button', { name: 'Сохранить корректировку' }).click();
     await notice(page, 'Дорожная карта скорректирована: сохранена новая версия');
@@ -278,7 +279,7 @@ describe('web application: the tutor’s route from creation to a corrected road
     await row.getByLabel('Мероприятие', { exact: true }).fill('Онлайн-курс по цифровым сервисам');
     await row.getByLabel('Решаемые задачи').fill('Освоить цифровые сервисы');
     await row.getByLabel('Часы').fill('24');
-    await row.getByLabel('Срок').fill(addDays(today(), 100));
+    await fillDate(row.getByLabel('Срок'), addDays(today(), 100));
     expect(await accessibilityAudit(teacher.page)).toMatchObject({ lang: 'ru', unnamed: [], h1: 1, skipped: [] });
     await teacher.page.getByRole('form', { name: propose }).getByRole('button', { name: 'Передать тьютору' }).click();
     await notice(teacher.page, 'Ваша дорожная карта передана тьютору на согласование');
@@ -313,7 +314,10 @@ describe('web application: the tutor’s route from creation to a corrected road
 
     await proposalShown();
     const approve = 'Согласовать дорожную карту педагога';
-    await group(page, approve, 'Контрольная точка 1').getByLabel('Дата контрольной точки').fill(addDays(today(), 30));
+    await fillDate(
+      group(page, approve, 'Контрольная точка 1').getByLabel('Дата контрольной точки'),
+      addDays(today(), 30),
+    );
     await group(page, approve, 'Контрольная точка 1').getByLabel('Что проверяется').fill('Курс пройден');
     await page.getByRole('form', { name: approve }).getByRole('button', { name: approve }).click();
     await notice(page, 'Дорожная карта педагога согласована: маршрут реализуется');
@@ -377,7 +381,7 @@ describe('web application: the tutor’s route from creation to a corrected road
     const form = page.getByRole('form', { name: 'Проверка контрольных точек' });
     const point = form.locator('fieldset', { hasText: 'Курс пройден' });
     await point.getByLabel('Результат').selectOption({ label: 'Перенесена' });
-    await point.getByLabel('Новая дата').fill(addDays(today(), 45));
+    await fillDate(point.getByLabel('Новая дата'), addDays(today(), 45));
     await point.getByLabel('Причина переноса').fill('Курс перенесён организатором');
     await form.getByRole('button', { name: 'Записать проверку' }).click();
     await notice(page, 'Проверка контрольных точек записана');

@@ -80,13 +80,17 @@ export async function stopWebJourney({ system, browser }: { system?: TestSystem;
 export const laptop = { width: 1280, height: 860 };
 export const phone = { width: 390, height: 844 };
 
-/** A page already signed in with `token` (the app reads it from sessionStorage), in Russian, in the given viewport. */
+/**
+ * A page already signed in with `token` (the app reads it from sessionStorage), in the given viewport, in a
+ * browser speaking Russian unless `locale` says otherwise (the app's dates read дд.мм.гггг in any).
+ */
 export async function signedInPage(
   browser: Browser,
   token: string,
   viewport = laptop,
+  locale = 'ru-RU',
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport, locale: 'ru-RU', timezoneId: 'Europe/Moscow' });
+  const context = await browser.newContext({ viewport, locale, timezoneId: 'Europe/Moscow' });
   // Runs in the page (the test's tsconfig has no DOM types).
   await context.addInitScript((value) => (globalThis as any).sessionStorage.setItem('mentorflow.token', value), token);
   return { context, page: await context.newPage() };
@@ -182,11 +186,25 @@ export async function auditSearch(page: Page, q: string): Promise<Locator> {
 
 /**
  * Enters a date into a date field of the web app. Journeys give ISO dates (YYYY-MM-DD); this is the one place
- * that knows how the app's date field takes them, so the field can change (a Russian date picker) without
- * touching every journey.
+ * that knows how the app's date field takes them: typed as a person types it, дд.мм.гггг, then the field is left
+ * (its calendar closes) and must show the date typed — a date outside the field's bounds is not taken.
  */
 export async function fillDate(field: Locator, isoDate: string): Promise<void> {
-  await field.fill(isoDate);
+  const typed = isoDate.split('-').reverse().join('.');
+  await field.fill(typed);
+  await field.blur();
+  // A screen may keep the date elsewhere (the URL) and hand it back a moment later: wait for it, bounded.
+  let shown = await field.inputValue();
+  for (let waited = 0; shown !== typed && waited < 5000; waited += 100) {
+    await field.page().waitForTimeout(100);
+    shown = await field.inputValue();
+  }
+  if (shown !== typed) throw new Error(`The date field did not take ${typed} (it shows «${shown}»)`);
+}
+
+/** The date a date field of the web app shows (дд.мм.гггг), as an ISO date (YYYY-MM-DD); empty for none. */
+export async function dateIn(field: Locator): Promise<string> {
+  return (await field.inputValue()).split('.').reverse().join('-');
 }
 
 /**

@@ -86,11 +86,13 @@ export async function request(
     throw new ApiError(networkProblem());
   }
   if (!response.ok) {
-    let problem: Problem = { status: response.status, detail: statusText(response.status) };
+    const generic = statusText(response.status, response.headers.get('retry-after'));
+    let problem: Problem = { status: response.status, detail: generic };
     try {
       const parsed = (await response.json()) as Partial<Problem>;
       problem = { ...problem, ...parsed, status: response.status };
-      if (!parsed.detail) problem.detail = statusText(response.status);
+      // No English reaches the person: a detail without a Russian word (a library's text) gives way to ours.
+      if (!isRussian(parsed.detail)) problem.detail = generic;
     } catch {
       // Not JSON (a proxy's error page): keep the generic Russian text.
     }
@@ -99,12 +101,21 @@ export async function request(
   return response;
 }
 
-function statusText(status: number): string {
+/** Whether a text has a Russian word in it: the API's own messages have; a library's English ones have not. */
+export const isRussian = (text: string | undefined): text is string => /[А-Яа-яЁё]/.test(text ?? '');
+
+/** What a failed request says when the API's answer says nothing a person can read; 429 with the wait. */
+export function statusText(status: number, retryAfter?: string | null): string {
+  if (status === 429) {
+    const seconds = Number(retryAfter);
+    return seconds > 0
+      ? `Слишком много запросов, повторите через ${Math.ceil(seconds)} с`
+      : 'Слишком много запросов: повторите чуть позже';
+  }
   if (status === 401) return 'Требуется вход в систему';
   if (status === 403) return 'Недостаточно прав для этого действия';
   if (status === 404) return 'Не найдено';
   if (status === 409) return 'Данные изменились: обновите страницу и повторите';
-  if (status === 429) return 'Слишком много запросов: повторите чуть позже';
   return `Ошибка сервера (${status})`;
 }
 

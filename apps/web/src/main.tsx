@@ -34,6 +34,19 @@ import { AssociationPage } from './features/associations/AssociationPage';
 import { ParkedEvents } from './features/operations/ParkedEvents';
 import { Dashboard } from './features/dashboard/Dashboard';
 import { OrganisationDashboard } from './features/dashboard/OrganisationDashboard';
+import { MantineProvider } from '@mantine/core';
+import { DatesProvider } from '@mantine/dates';
+import { QueryClientProvider } from '@tanstack/react-query';
+import 'dayjs/locale/ru';
+import { queryClient } from './query';
+// Only the Mantine styles the app's controls use, in CSS layers so the app's own styles.css keeps the last word
+// (no Mantine global reset: every screen keeps its look).
+import '@mantine/core/styles/default-css-variables.layer.css';
+import '@mantine/core/styles/UnstyledButton.layer.css';
+import '@mantine/core/styles/CloseButton.layer.css';
+import '@mantine/core/styles/Input.layer.css';
+import '@mantine/core/styles/Popover.layer.css';
+import '@mantine/dates/styles.layer.css';
 import './styles.css';
 
 const router = createBrowserRouter(
@@ -87,8 +100,15 @@ const router = createBrowserRouter(
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
-    <AuthProvider>
-      <RouterProvider router={router} />
-    </AuthProvider>
+    <MantineProvider>
+      {/* Dates in Russian, weeks from Monday, whatever the browser's language. */}
+      <DatesProvider settings={{ locale: 'ru', firstDayOfWeek: 1 }}>
+        <QueryClientProvider client={queryClient}>
+          <AuthProvider>
+            <RouterProvider router={router} />
+          </AuthProvider>
+        </QueryClientProvider>
+      </DatesProvider>
+    </MantineProvider>
   </StrictMode>,
 );

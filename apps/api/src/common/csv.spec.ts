@@ -1,5 +1,5 @@
 import { auditCsv, type AuditEntry } from '../pairs/pairs.service';
-import { csvCell } from './csv';
+import { CSV_BOM, csvCell, csvLine } from './csv';
 
 describe('csvCell', () => {
   it.each([
@@ -58,5 +58,19 @@ describe('pair history CSV', () => {
     expect(csv.startsWith('\uFEFFВерсия;Событие;Время (местное);')).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(csv).not.toContain('{"');
+  });
+});
+
+describe('csvLine (Russian Excel)', () => {
+  it('separates cells with `;`, writes decimal commas and calendar dates as дд.мм.гггг, ends with CRLF', () => {
+    expect(csvLine(['Период с', '2026-09-01', 0.375, 12, null, 'a;b'])).toBe('Период с;01.09.2026;0,375;12;;"a;b"\r\n');
+  });
+
+  it('leaves an instant or a text that merely looks like a date as it is, and still writes formulas as text', () => {
+    expect(csvLine(['2026-09-01T10:00:00Z', '2026-02-30', '=1+1'])).toBe(`2026-09-01T10:00:00Z;2026-02-30;"'=1+1"\r\n`);
+  });
+
+  it('starts a file with the byte-order mark', () => {
+    expect(CSV_BOM).toBe('\uFEFF');
   });
 });

@@ -1,3 +1,5 @@
+import { isIsoDate, russianDate } from '@mentorflow/domain/shared/dates';
+
 /** What a CSV export writes into one cell: typed numbers and booleans as they are, everything else as text. */
 export type CsvValue = string | number | boolean | null | undefined;
 
@@ -20,3 +22,21 @@ export function csvCell(value: CsvValue): string {
   if (FORMULA_START.test(value)) return `"'${value.replace(/"/g, '""')}"`;
   return NEEDS_QUOTES.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
+
+/** The byte-order mark a CSV starts with: without it Russian Excel reads UTF-8 as cp1251. */
+export const CSV_BOM = '\uFEFF';
+
+/**
+ * A cell as Russian Excel reads it: a number with a decimal comma (it is a number the code produced: no quotes,
+ * no formula guard, `;` separates the cells), a calendar date (YYYY-MM-DD) as дд.мм.гггг, the rest as csvCell.
+ */
+const russianCell = (value: CsvValue): string => {
+  if (typeof value === 'number') return String(value).replace('.', ',');
+  return csvCell(typeof value === 'string' && isIsoDate(value) ? russianDate(value) : value);
+};
+
+/**
+ * One CSV line as Russian Excel opens it, the writer every export shares: `;` between cells (the Russian list
+ * separator), each cell as russianCell writes it, CRLF at the end.
+ */
+export const csvLine = (cells: readonly CsvValue[]): string => `${cells.map(russianCell).join(';')}\r\n`;

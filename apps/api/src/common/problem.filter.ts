@@ -44,6 +44,11 @@ function transportProblem(status: number, text: string, bodyLimit = 1_048_576): 
   return undefined;
 }
 
+/** Titles a person may read as they are (the sign-in page shows a 429): in Russian, never the library's English. */
+const russianTitles: Partial<Record<number, string>> = {
+  [HttpStatus.TOO_MANY_REQUESTS]: 'Слишком много запросов',
+};
+
 /** A refusal whose code says the state moved on under the caller is a conflict, not a rule violation. */
 const isConflictCode = (code: string) => code.endsWith('.conflict');
 
@@ -123,7 +128,7 @@ export function problemOf(exception: unknown, bodyLimit?: number): Problem {
     const code = typeof fields.code === 'string' ? fields.code : undefined;
     return {
       type: code === undefined ? 'about:blank' : `urn:mentorflow:${code}`,
-      title: HttpStatus[status] ?? 'Error',
+      title: russianTitles[status] ?? HttpStatus[status] ?? 'Error',
       status,
       detail,
       ...(code === undefined ? {} : { code }),

@@ -21,6 +21,18 @@ const requestOf = (context: ExecutionContext) => context.switchToHttp().getReque
 const isRead = (context: ExecutionContext) => ['GET', 'HEAD', 'OPTIONS'].includes(requestOf(context).method);
 const signedIn = (context: ExecutionContext) => requestOf(context).user !== undefined;
 
+/** Whole seconds, at least one: what Retry-After and the message both say. */
+const retryAfterSeconds = (seconds: number) => Math.max(1, Math.ceil(seconds));
+
+/**
+ * The 429's Russian detail, with the wait the Retry-After header gives: on the sign-in routes it speaks of
+ * attempts to sign in (the sign-in page shows it as it is).
+ */
+export function throttledMessage(path: string, secondsToWait: number): string {
+  const wait = `повторите через ${retryAfterSeconds(secondsToWait)} с`;
+  return path.startsWith('/auth/') ? `Слишком много попыток входа, ${wait}` : `Слишком много запросов, ${wait}`;
+}
+
 /**
  * Three budgets per client and window (THROTTLE_TTL_MS), each over all routes together:
  * - `anonymous`: every request without a signed-in user (sign-in, public routes, a body sent to them),
@@ -46,7 +58,8 @@ export function throttlerOptions(http: AppConfig['http']): ThrottlerModuleOption
     // Per client across all routes, not the library's default of per route: a client cannot multiply
     // its budget by the number of endpoints.
     generateKey: (_context, tracker, name) => `${name}:${tracker}`,
-    errorMessage: 'Слишком много запросов: повторите позже',
+    errorMessage: (context, detail) =>
+      throttledMessage(context.switchToHttp().getRequest<{ url: string }>().url, detail.timeToBlockExpire),
   };
 }
 
@@ -61,7 +74,10 @@ export class ClientThrottlerGuard extends ThrottlerGuard {
     context: ExecutionContext,
     detail: ThrottlerLimitDetail,
   ): Promise<void> {
-    void context.switchToHttp().getResponse<FastifyReply>().header('retry-after', String(detail.timeToBlockExpire));
+    void context
+      .switchToHttp()
+      .getResponse<FastifyReply>()
+      .header('retry-after', String(retryAfterSeconds(detail.timeToBlockExpire)));
     return super.throwThrottlingException(context, detail);
   }
 }

@@ -46,7 +46,7 @@ import { isAdministrator, type AuthenticatedUser } from '../auth/auth.types';
 import { canAccessOrganisation, organisationOfStream, rolesIn } from '../auth/organisation-access';
 import { AggregateGateway, commandMetadata } from '../common/aggregate.gateway';
 import { newIdempotentId } from '../common/idempotency';
-import { csvCell } from '../common/csv';
+import { CSV_BOM, csvLine } from '../common/csv';
 import { recordedReads, recordRead } from '../common/read-log';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { withNamesBeside } from '../people/named-rows';
@@ -622,5 +622,5 @@ export function auditCsv(entries: AuditEntry[]): string {
     e.content,
     e.hash,
   ]);
-  return '\uFEFF' + [header, ...rows].map((r) => r.map(csvCell).join(';') + '\r\n').join('');
+  return CSV_BOM + [header, ...rows].map(csvLine).join('');
 }

@@ -21,12 +21,12 @@ const collect = async (stream: NodeJS.ReadableStream): Promise<Buffer> => {
 };
 
 describe('report export', () => {
-  it('writes RFC 4180 CSV: quoted commas and quotes, empty cells for missing values, a title per table when several', async () => {
+  it('writes CSV for Russian Excel (`;`, decimal commas): quoted commas and quotes, empty cells for missing values, a title per table when several', async () => {
     const one = (await collect(csvStream([sheet]))).toString('utf8');
-    expect(one).toBe('\uFEFFПоказатель,Доля\r\n"Школа № 5, ""Лицей""",0.375\r\nБез значения,\r\n');
+    expect(one).toBe('\uFEFFПоказатель;Доля\r\n"Школа № 5, ""Лицей""";0,375\r\nБез значения;\r\n');
     const two = (await collect(csvStream([sheet, { ...sheet, title: 'Второй' }]))).toString('utf8');
-    expect(two.startsWith('\uFEFF"Показатели, «итог»"\r\nПоказатель,Доля\r\n')).toBe(true);
-    expect(two).toContain('\r\n\r\nВторой\r\nПоказатель,Доля\r\n');
+    expect(two.startsWith('\uFEFF"Показатели, «итог»"\r\nПоказатель;Доля\r\n')).toBe(true);
+    expect(two).toContain('\r\n\r\nВторой\r\nПоказатель;Доля\r\n');
   });
 
   // OWASP CSV injection: a name a user typed must never run as a formula when the export is opened.
@@ -37,7 +37,7 @@ describe('report export', () => {
 
   it('writes a formula-like name as text in CSV (a leading apostrophe, quoted), a typed negative number as a number', async () => {
     const csv = (await collect(csvStream([hostile]))).toString('utf8');
-    expect(csv).toBe(`\uFEFFПоказатель,Доля\r\n"'=HYPERLINK(""http://x"",""y"")",-0.5\r\n`);
+    expect(csv).toBe(`\uFEFFПоказатель;Доля\r\n"'=HYPERLINK(""http://x"",""y"")";-0,5\r\n`);
   });
 
   it('writes a formula-like name as a string cell in XLSX, not a formula', async () => {

@@ -1,6 +1,6 @@
 import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { csvCell } from '../common/csv';
+import { CSV_BOM, csvLine } from '../common/csv';
 
 export type CellValue = string | number | boolean | null;
 
@@ -54,19 +54,20 @@ export function xlsxStream(sheets: readonly ReportSheet[]): Readable {
 }
 
 /**
- * RFC 4180 CSV, UTF-8 with a byte-order mark so spreadsheet programs read Cyrillic correctly. A report
- * of several tables gives one section per table: its title line, header, rows, then an empty line.
- * Cells go through csvCell, which writes formula-like text as text. (The XLSX export is safe as it is:
- * ExcelJS writes a string as a string cell, never as a formula.)
+ * CSV that Russian Excel opens as it is (csvLine, the writer of the pair audit's CSV too): UTF-8 with a
+ * byte-order mark, `;` between cells, decimal commas, dates as дд.мм.гггг. A report of several tables gives
+ * one section per table: its title line, header, rows, then an empty line. Cells go through csvCell, which
+ * writes formula-like text as text. (The XLSX export is safe as it is: ExcelJS writes a string as a string
+ * cell, never as a formula.)
  */
 export function csvStream(sheets: readonly ReportSheet[]): Readable {
   const several = sheets.length > 1;
   function* lines(): Generator<string> {
-    yield '\uFEFF';
+    yield CSV_BOM;
     for (const [index, sheet] of sheets.entries()) {
-      if (several) yield `${index > 0 ? '\r\n' : ''}${csvCell(sheet.title)}\r\n`;
-      yield `${sheet.columns.map((c) => csvCell(c.header)).join(',')}\r\n`;
-      for (const row of sheet.rows) yield `${sheet.columns.map((c) => csvCell(row[c.key] ?? null)).join(',')}\r\n`;
+      if (several) yield `${index > 0 ? '\r\n' : ''}${csvLine([sheet.title])}`;
+      yield csvLine(sheet.columns.map((c) => c.header));
+      for (const row of sheet.rows) yield csvLine(sheet.columns.map((c) => row[c.key] ?? null));
     }
   }
   return Readable.from(lines());

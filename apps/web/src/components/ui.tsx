@@ -4,6 +4,7 @@ import {
   useContext,
   useEffect,
   useId,
+  useMemo,
   useRef,
   useState,
   type FormEvent,
@@ -11,35 +12,29 @@ import {
   type ReactNode,
   type TextareaHTMLAttributes,
 } from 'react';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { DateInput } from '@mantine/dates';
+import { useForm, type FieldErrors, type UseFormReturn } from 'react-hook-form';
 import { ApiError, getJson } from '../api';
+import { formatRussianDate, parseRussianDate, withinDates } from '../dates';
+import { readUntil } from '../query';
 import { usePeople } from './people';
 
-/** Loads once and on `reload()`; keeps the last data while reloading so the screen does not flicker. */
+/**
+ * Loads with `load` (a TanStack query of this component, keyed by `deps`) and again on `reload()` and after every
+ * command (useSubmit); keeps the last data while reloading so the screen does not flicker. Reads failing without
+ * an answer (network, 5xx) are retried.
+ */
 export function useLoad<T>(
   load: () => Promise<T>,
   deps: unknown[],
 ): { data?: T; error?: ApiError | Error; loading: boolean; reload: () => void } {
-  const [state, setState] = useState<{ data?: T; error?: ApiError | Error; loading: boolean }>({ loading: true });
-  const [tick, setTick] = useState(0);
-  useEffect(() => {
-    let live = true;
-    setState((s) => ({ ...s, loading: true }));
-    load().then(
-      (data) => live && setState({ data, loading: false }),
-      (error: unknown) =>
-        live &&
-        setState((s) => ({
-          data: s.data,
-          error: error instanceof Error ? error : new Error(String(error)),
-          loading: false,
-        })),
-    );
-    return () => {
-      live = false;
-    };
-  }, [...deps, tick]);
-  const reload = useCallback(() => setTick((t) => t + 1), []);
-  return { ...state, reload };
+  // The key names this component's read: two screens with the same deps never share each other's data.
+  const owner = useId();
+  const query = useQuery({ queryKey: ['load', owner, ...deps], queryFn: load, placeholderData: keepPreviousData });
+  const { refetch } = query;
+  const reload = useCallback(() => void refetch(), [refetch]);
+  return { data: query.data, error: query.error ?? undefined, loading: query.isFetching, reload };
 }
 
 /** The success message of a form or command, announced to screen readers; nothing when there is none. */
@@ -60,10 +55,17 @@ const personId = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}
  */
 export function ErrorBox({ error, title }: { error?: unknown; title?: string }) {
   const { names } = usePeople();
+  const context = useContext(CommandFormState);
   if (!error) return null;
   const problem = error instanceof ApiError ? error.problem : undefined;
   const named = (text: string) => text.replace(personId, (id) => names.get(id.toLowerCase())?.shortName ?? id);
   const message = named(error instanceof Error ? error.message : String(error));
+  const fieldErrors = problem?.unmet?.length ? [] : (problem?.errors ?? []);
+  // In a CommandForm, the messages none of its Fields shows are listed here, so none is lost (outside one, the
+  // screen's own Fields are handed the error); a message the detail already says is not repeated.
+  const ownForm = context !== undefined && context.error === error;
+  const marked = (field: string) => [...(context?.shown ?? [])].some((f) => field === f || field.startsWith(`${f}.`));
+  const unmarked = ownForm ? fieldErrors.filter((e) => !marked(e.field) && e.message !== problem?.detail) : [];
   return (
     <div className="alert alert-error" role="alert">
       {title ? <strong>{title}: </strong> : null}
@@ -75,7 +77,14 @@ export function ErrorBox({ error, title }: { error?: unknown; title?: string }) 
           ))}
         </ul>
       ) : null}
-      {problem?.errors?.length && !problem.unmet?.length ? <p className="hint">Исправьте отмеченные поля.</p> : null}
+      {unmarked.length ? (
+        <ul>
+          {unmarked.map((e) => (
+            <li key={`${e.field}:${e.message}`}>{named(e.message)}</li>
+          ))}
+        </ul>
+      ) : null}
+      {fieldErrors.some((e) => !ownForm || marked(e.field)) ? <p className="hint">Исправьте отмеченные поля.</p> : null}
     </div>
   );
 }
@@ -88,8 +97,25 @@ export interface FieldFrame {
   hint?: string;
 }
 
-/** The error of the CommandForm a Field stands in: its messages for the Field's `field` show under it. */
-const CommandFormError = createContext<unknown>(undefined);
+/**
+ * What a CommandForm tells the Fields in it: the command's error (its messages for a Field's `field` show under
+ * it), the form (react-hook-form) that checks required Fields before sending, and the register of the `field`s
+ * shown, so the refusal lists what no Field marks.
+ */
+interface CommandFormContext {
+  error: unknown;
+  form: UseFormReturn;
+  clientErrors: FieldErrors;
+  shown: Set<string>;
+}
+
+const CommandFormState = createContext<CommandFormContext | undefined>(undefined);
+
+/** What a required Field says when it is left empty. */
+const requiredMessage = (kind?: 'date') => (kind === 'date' ? 'Укажите дату' : 'Заполните это поле');
+
+/** A Field's key in react-hook-form: its own id, as `field` may repeat (a row per participant) and holds dots. */
+const formKey = (id: string) => `field_${id.replace(/\W/g, '_')}`;
 
 /** A labelled form field with the server's messages for it underneath, linked for screen readers. */
 export function Field({
@@ -97,14 +123,42 @@ export function Field({
   error,
   field,
   hint,
+  required,
+  kind,
+  value,
   children,
 }: FieldFrame & {
+  /** Inside a CommandForm: the form is not sent while this Field is empty (`value` blank) and says so. */
+  required?: boolean;
+  kind?: 'date';
+  value?: string;
   children: (props: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string }) => ReactNode;
 }) {
   const id = useId();
-  const formError = useContext(CommandFormError);
-  const shown = error ?? formError;
-  const messages = shown instanceof ApiError ? shown.fieldMessages(field) : [];
+  const context = useContext(CommandFormState);
+  const shown = error ?? context?.error;
+  const key = formKey(id);
+  const current = useRef(value);
+  current.current = value;
+  const form = context?.form;
+  const register = context?.shown;
+  useEffect(() => {
+    register?.add(field);
+    return () => void register?.delete(field);
+  }, [register, field]);
+  useEffect(() => {
+    if (!form || !required) return;
+    form.register(key, { validate: () => (current.current?.trim() ? true : requiredMessage(kind)) });
+    return () => form.unregister(key);
+  }, [form, required, key, kind]);
+  useEffect(() => {
+    if (value?.trim()) form?.clearErrors(key);
+  }, [form, key, value]);
+  const clientMessage = context?.clientErrors[key]?.message;
+  const messages = [
+    ...(typeof clientMessage === 'string' ? [clientMessage] : []),
+    ...(shown instanceof ApiError ? shown.fieldMessages(field) : []),
+  ];
   const describedBy =
     [hint ? `${id}-hint` : '', messages.length ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
@@ -201,9 +255,65 @@ type TextControlProps<Attributes> = FieldFrame & { value: string; onChange: (val
 /** A Field holding an input (text, date, number, e-mail…): it shows `value` and hands what is typed to `onChange`. */
 export function InputField({ value, onChange, ...rest }: TextControlProps<InputHTMLAttributes<HTMLInputElement>>) {
   const [frame, input] = splitFrame(rest);
+  if (input.type === 'date') return <DateField {...frame} value={value} onChange={onChange} input={input} />;
   return (
-    <Field {...frame}>
+    <Field {...frame} required={input.required} value={value}>
       {(props) => <input {...props} {...input} value={value} onChange={(e) => onChange(e.target.value)} />}
+    </Field>
+  );
+}
+
+/** The calendar's buttons in Russian (Mantine's defaults are unnamed or English). */
+const calendarLabels = {
+  nextLabel: 'Следующий месяц',
+  previousLabel: 'Предыдущий месяц',
+  ariaLabels: {
+    monthLevelControl: 'Выбрать месяц',
+    yearLevelControl: 'Выбрать год',
+    nextMonth: 'Следующий месяц',
+    previousMonth: 'Предыдущий месяц',
+    nextYear: 'Следующий год',
+    previousYear: 'Предыдущий год',
+    nextDecade: 'Следующее десятилетие',
+    previousDecade: 'Предыдущее десятилетие',
+  },
+};
+
+/**
+ * A date typed or picked as дд.мм.гггг whatever the browser's language (Mantine's DateInput with the Russian
+ * calendar), given and taken as ISO YYYY-MM-DD; `min`/`max` bound what can be chosen; clearable.
+ */
+function DateField({
+  value,
+  onChange,
+  input,
+  ...frame
+}: FieldFrame & { value: string; onChange: (value: string) => void; input: InputHTMLAttributes<HTMLInputElement> }) {
+  const min = typeof input.min === 'string' && input.min ? input.min : undefined;
+  const max = typeof input.max === 'string' && input.max ? input.max : undefined;
+  return (
+    <Field {...frame} required={input.required} kind="date" value={value}>
+      {(props) => (
+        <DateInput
+          {...props}
+          name={input.name}
+          disabled={input.disabled}
+          readOnly={input.readOnly}
+          value={value || null}
+          onChange={(date) => onChange(date ?? '')}
+          valueFormat={formatRussianDate}
+          dateParser={(text) => {
+            const date = parseRussianDate(text);
+            return date && withinDates(date, min, max) ? date : null;
+          }}
+          minDate={min}
+          maxDate={max}
+          placeholder="дд.мм.гггг"
+          clearable
+          clearButtonProps={{ 'aria-label': 'Очистить дату' }}
+          {...calendarLabels}
+        />
+      )}
     </Field>
   );
 }
@@ -216,7 +326,7 @@ export function TextAreaField({
 }: TextControlProps<TextareaHTMLAttributes<HTMLTextAreaElement>>) {
   const [frame, textarea] = splitFrame(rest);
   return (
-    <Field {...frame}>
+    <Field {...frame} required={textarea.required} value={value}>
       {(props) => <textarea {...props} {...textarea} value={value} onChange={(e) => onChange(e.target.value)} />}
     </Field>
   );
@@ -228,15 +338,18 @@ export function SelectField<T extends string>({
   onChange,
   options,
   empty,
+  required,
   ...frame
 }: FieldFrame & {
   value: T | '';
   onChange: (value: T) => void;
   options: readonly (readonly [T, string])[];
   empty?: string;
+  /** Inside a CommandForm: not sent until an option is chosen. */
+  required?: boolean;
 }) {
   return (
-    <Field {...frame}>
+    <Field {...frame} required={required} value={value}>
       {(props) => (
         <select {...props} value={value} onChange={(e) => onChange(e.target.value as T)}>
           {empty === undefined ? null : <option value="">{empty}</option>}
@@ -374,38 +487,37 @@ export const PAGE_SIZE = 100;
  * There may be more while the last page came back full.
  */
 export function usePaged<T>(path: string, deps: unknown[], pageSize = PAGE_SIZE) {
-  const [items, setItems] = useState<T[]>([]);
-  const [extra, setExtra] = useState<{ loading: boolean; error?: unknown; hasMore: boolean }>({
-    loading: false,
-    hasMore: false,
-  });
   const separator = path.includes('?') ? '&' : '?';
-  const first = useLoad(async () => {
-    const page = await getJson<T[]>(`${path}${separator}limit=${pageSize}&offset=0`);
-    setItems(page);
-    setExtra({ loading: false, hasMore: page.length === pageSize });
-    return page;
-  }, [path, ...deps]);
-  const more = async () => {
-    setExtra((s) => ({ ...s, loading: true, error: undefined }));
-    try {
-      const page = await getJson<T[]>(`${path}${separator}limit=${pageSize}&offset=${items.length}`);
-      setItems((all) => [...all, ...page]);
-      setExtra({ loading: false, hasMore: page.length === pageSize });
-    } catch (error) {
-      setExtra((s) => ({ ...s, loading: false, error }));
-    }
-  };
+  const query = useInfiniteQuery({
+    queryKey: ['pages', path, pageSize, ...deps],
+    queryFn: ({ pageParam }) => getJson<T[]>(`${path}${separator}limit=${pageSize}&offset=${pageParam}`),
+    initialPageParam: 0,
+    getNextPageParam: (last, pages) =>
+      last.length === pageSize ? pages.reduce((n, page) => n + page.length, 0) : undefined,
+    placeholderData: keepPreviousData,
+  });
+  const { data, refetch, fetchNextPage } = query;
+  const items = useMemo(() => data?.pages.flat() ?? [], [data]);
+  const reload = useCallback(() => void refetch(), [refetch]);
+  const more = useCallback(async () => void (await fetchNextPage()), [fetchNextPage]);
+  const moreFailed = query.isFetchNextPageError;
+  const firstPage = `${path}${separator}limit=${pageSize}&offset=0`;
+  /** After a command that changes the list: its first page is read until it differs (readUntil), then shown. */
+  const awaitChange = useCallback(async () => {
+    const before = JSON.stringify(items.slice(0, pageSize));
+    await readUntil<T[]>(firstPage, (page) => JSON.stringify(page) !== before).catch(() => undefined);
+  }, [items, pageSize, firstPage]);
   return {
+    awaitChange,
     items,
-    loaded: first.data !== undefined,
-    error: first.error,
-    loading: first.loading,
-    reload: first.reload,
-    hasMore: extra.hasMore,
+    loaded: data !== undefined,
+    error: moreFailed ? undefined : (query.error ?? undefined),
+    loading: query.isFetching && !query.isFetchingNextPage,
+    reload,
+    hasMore: query.hasNextPage,
     more,
-    moreLoading: extra.loading,
-    moreError: extra.error,
+    moreLoading: query.isFetchingNextPage,
+    moreError: moreFailed ? query.error : undefined,
   };
 }
 
@@ -489,7 +601,9 @@ export function ConfirmDialog({
 
 /**
  * The form of one command (`useSubmit()`): its Fields show the server's messages without each being handed
- * the error, and it ends as every command form does — the submit button, the refusal titled `failed`, the notice.
+ * the error, required Fields are checked before anything is sent (react-hook-form: the first empty one gets the
+ * focus, each says what it needs), and it ends as every command form does — the submit button, the refusal
+ * titled `failed` (with the messages no Field marks), the notice.
  */
 export function CommandForm({
   command,
@@ -512,9 +626,22 @@ export function CommandForm({
   failed: string;
   children: ReactNode;
 }) {
+  const form = useForm({ shouldFocusError: false });
+  const { errors } = form.formState;
+  const shown = useRef(new Set<string>()).current;
+  const context = { error: command.error, form, clientErrors: errors, shown };
+  const send = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const target = event.currentTarget;
+    void form.handleSubmit(
+      () => onSubmit(event),
+      // Moves to the first field that says what it needs, once the fields show it.
+      () => requestAnimationFrame(() => target.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()),
+    )();
+  };
   return (
-    <CommandFormError.Provider value={command.error}>
-      <form onSubmit={onSubmit} noValidate aria-label={label} className={className}>
+    <CommandFormState.Provider value={context}>
+      <form onSubmit={send} noValidate aria-label={label} className={className}>
         {children}
         <div className="actions">
           <SubmitButton busy={command.busy} busyText={busyText} variant={variant}>
@@ -524,6 +651,6 @@ export function CommandForm({
         <ErrorBox error={command.error} title={failed} />
         <DoneBox done={command.done} />
       </form>
-    </CommandFormError.Provider>
+    </CommandFormState.Provider>
   );
 }

@@ -15,6 +15,7 @@ import {
 import { usePersonLabel } from '../../components/people';
 import { PersonPicker } from '../../components/PersonPicker';
 import { useSubmit } from '../../use-submit';
+import { readUntil } from '../../query';
 import { PeriodicReports } from './PeriodicReports';
 import { PairDocuments } from './PairDocuments';
 import { formatLocalDate } from '../../format';
@@ -125,15 +126,12 @@ const lines = (text: string) =>
     .map((l) => l.trim())
     .filter(Boolean);
 
-/** Polls the pair until the projection shows the change (the read model lags the command by the projector's interval). */
-export async function waitForPair(pairId: string, done: (p: Pair) => boolean, timeoutMs = 8000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const pair = await getJson<Pair>(`/pairs/${pairId}`).catch(() => undefined);
-    if (pair && done(pair)) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
+/** Reads the pair until its read model shows the change (readUntil: the projection lags the command). */
+export const waitForPair = (pairId: string, done: (p: Pair) => boolean, timeoutMs?: number): Promise<void> =>
+  readUntil<Pair>(`/pairs/${pairId}`, done, { timeoutMs }).then(
+    () => undefined,
+    () => undefined,
+  );
 
 /** Forming a pair or group: the director's order, the term and each participant's written consent; the mentor's load is shown before sending. */
 export function FormPairForm({

@@ -7,6 +7,7 @@ import { DoneBox, ErrorBox } from '../../components/ui';
 import { usePersonLabel } from '../../components/people';
 import { formatLocalDate } from '../../format';
 import { useSubmit } from '../../use-submit';
+import { readUntil } from '../../query';
 import type { Pair } from '../../types';
 
 type ReportStatus = 'pending' | 'overdue' | 'submitted' | 'accepted' | 'returned' | 'cancelled';
@@ -61,12 +62,12 @@ export function PeriodicReports({ pair, open }: { pair: Pair; open?: boolean }) 
         decision,
         ...(comment ? { comment } : {}),
       });
-      // The list is a read model: wait until it shows the decision.
-      for (let attempt = 0; attempt < 20; attempt += 1) {
-        const fresh = await load();
-        if (fresh.find((r) => r.taskId === report.taskId)?.status === decision) break;
-        await new Promise((resolve) => setTimeout(resolve, 250));
-      }
+      // The list is a read model: read it until it shows the decision.
+      const fresh = await readUntil<{ reports: PeriodicReport[] }>(
+        `/pairs/${pair.pairId}/periodic-reports`,
+        (body) => body.reports.find((r) => r.taskId === report.taskId)?.status === decision,
+      );
+      setReports(fresh.reports);
       return decision === 'accepted' ? 'Отчёт принят' : 'Отчёт возвращён автору на доработку';
     });
 

@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import { getJson, postJson, sendJson } from '../../api';
 import { useSession } from '../../auth';
 import { NoConsentFlag, PersonId, usePeople } from '../../components/people';
-import { Badge, DoneBox, ErrorBox, Field, Loading, useLoad } from '../../components/ui';
+import { Badge, DoneBox, ErrorBox, Field, InputField, Loading, useLoad } from '../../components/ui';
 import { useSubmit } from '../../use-submit';
 import { formatDay, formatInstant, formatLocalDate } from '../../format';
 import { roleLabels } from '../../labels';
@@ -163,9 +163,14 @@ function Consent({ view, onChanged }: { view: PersonCardView; onChanged: () => v
           aria-label={given ? 'Записать отзыв согласия' : 'Записать согласие'}
           className="form-grid"
         >
-          <Field label={given ? 'Дата отзыва согласия' : 'Дата согласия'} field="date" error={error}>
-            {(props) => <input {...props} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
-          </Field>
+          <InputField
+            label={given ? 'Дата отзыва согласия' : 'Дата согласия'}
+            field="date"
+            error={error}
+            type="date"
+            value={date}
+            onChange={setDate}
+          />
           {given ? null : (
             <Field label="Документ (реквизиты согласия)" field="document" error={error}>
               {(props) => <input {...props} value={document} onChange={(e) => setDocument(e.target.value)} />}

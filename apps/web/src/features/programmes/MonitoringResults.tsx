@@ -5,6 +5,7 @@ import { formatLocalDate, todayIn } from '../../format';
 import { monitoringIndicatorDefinitions, monitoringStageLabels, monitoringUnitLabels } from '../../labels';
 import type { MonitoringIndicator, MonitoringStage } from '../../types';
 import { useSubmit } from '../../use-submit';
+import { readUntil } from '../../query';
 
 const indicators = Object.keys(monitoringIndicatorDefinitions) as MonitoringIndicator[];
 const stages = Object.keys(monitoringStageLabels) as MonitoringStage[];
@@ -43,23 +44,20 @@ export function MonitoringResults({
   onIndicator: (indicator: MonitoringIndicator) => void;
   onRecorded: () => Promise<void>;
 }) {
-  const read = () =>
-    getJson<{ items: MonitoringResultRow[] }>(`/organisations/${organisationId}/monitoring-results?limit=100`);
+  const path = `/organisations/${organisationId}/monitoring-results?limit=100`;
   const [rows, setRows] = useState<{ items: MonitoringResultRow[] }>();
   const list = useLoad(async () => {
-    const page = await read();
+    const page = await getJson<{ items: MonitoringResultRow[] }>(path);
     setRows(page);
     return page;
   }, [organisationId]);
-  /** The journal is a read model that lags the command: poll until the new result is in it. */
-  const readUntilListed = async (resultId: string, timeoutMs = 8000) => {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const page = await read();
-      if (page.items.some((r) => r.resultId === resultId) || Date.now() > deadline) return setRows(page);
-      await new Promise((resolve) => setTimeout(resolve, 150));
-    }
-  };
+  /** The journal is a read model that lags the command: read it until the new result is in it. */
+  const readUntilListed = async (resultId: string) =>
+    setRows(
+      await readUntil<{ items: MonitoringResultRow[] }>(path, (page) =>
+        page.items.some((r) => r.resultId === resultId),
+      ),
+    );
   return (
     <>
       {list.error ? <ErrorBox error={list.error} /> : null}

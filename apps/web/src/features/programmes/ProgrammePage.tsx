@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { ApiError, getJson, newId, postJson, type UnmetCondition } from '../../api';
+import { readUntil } from '../../query';
 import { useSession } from '../../auth';
 import {
   Badge,
@@ -56,16 +57,6 @@ import { isAllowedFileRef } from '../../../../../libs/domain/src/shared/file-ref
 import { DocumentScan } from '../scans/DocumentScan';
 
 const documentKinds = Object.keys(programmeDocumentKindLabels) as ProgrammeDocumentKind[];
-
-/** The read model lags the command by the projector's interval: poll until it has caught up. */
-async function readUntil(programmeId: string, done: (p: Programme) => boolean, timeoutMs = 8000): Promise<Programme> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const programme = await getJson<Programme>(`/programmes/${programmeId}`);
-    if (done(programme) || Date.now() > deadline) return programme;
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
-}
 
 interface Fix {
   target: 'documents' | 'participants' | 'pairs' | 'monitoring' | 'curator' | 'problems' | 'training';
@@ -168,15 +159,18 @@ export function ProgrammePage() {
   const warnings = programme.nextStageWarnings ?? [];
   const closed = programme.stage === 'closed';
 
-  // The participants list is a projection that lags a command: read it again until it has caught up.
-  const reloadParticipants = () => {
-    participants.reload();
-    for (const delay of [400, 1000, 2500]) setTimeout(() => participants.reload(), delay);
-  };
-  const refresh = async (version: number) => setProgramme(await readUntil(programmeId, (p) => p.version >= version));
+  // The participants list is a projection that lags a command: read it until it shows the change.
+  const reloadParticipants = () => void participants.awaitChange();
+  const programmePath = `/programmes/${programmeId}`;
+  const refresh = async (version: number) =>
+    setProgramme(await readUntil<Programme>(programmePath, (p) => p.version >= version));
   const checklistCodes = (p: Programme) => (p.nextStageChecklist ?? []).map((c) => c.code).join();
   const refreshChecklist = async () =>
-    setProgramme(await readUntil(programmeId, (p) => checklistCodes(p) !== checklistCodes(programme), 3000));
+    setProgramme(
+      await readUntil<Programme>(programmePath, (p) => checklistCodes(p) !== checklistCodes(programme), {
+        timeoutMs: 3000,
+      }),
+    );
 
   const fix = (condition: UnmetCondition) => {
     const target = fixFor(condition);
@@ -802,8 +796,8 @@ function Pairs({
   const changed = async () => {
     pairs.reload();
     await onChanged();
-    // The pairs list is a projection that lags the accepted command: read it again until it has caught up.
-    for (const delay of [400, 1000, 2500]) setTimeout(() => pairs.reload(), delay);
+    // The pairs list is a projection that lags the accepted command: read it until it shows the change.
+    void pairs.awaitChange();
   };
 
   return (

@@ -12,6 +12,7 @@ import { usePersonLabel } from '../../components/people';
 import { CommandForm, InputField, SelectField, useLoad } from '../../components/ui';
 import { todayIn } from '../../format';
 import { useSubmit } from '../../use-submit';
+import { readUntil } from '../../query';
 import type { PersonListItem, RegionalSpecialistView, Route } from '../../types';
 
 interface StaffMember {
@@ -144,16 +145,7 @@ export function CreateRoute() {
       });
       const routeId = created.state.routeId;
       // The route's page reads the read model: wait until the projector has the new route.
-      for (let i = 0; i < 40; i++) {
-        if (
-          await getJson<Route>(`/routes/${routeId}`).then(
-            () => true,
-            () => false,
-          )
-        )
-          break;
-        await new Promise((resolve) => setTimeout(resolve, 200));
-      }
+      await readUntil(`/routes/${routeId}`, () => true).catch(() => undefined);
       void navigate(`/routes/${routeId}`);
     });
   };

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
-import { getJson, postJson } from '../../api';
+import { getJson } from '../../api';
 import { useSession } from '../../auth';
 import { CompetenceChart } from './CompetenceChart';
 import {
@@ -18,6 +18,7 @@ import { formatInstant, formatLocalDate } from '../../format';
 import { PersonId } from '../../components/people';
 import { useSubmit } from '../../use-submit';
 import { RouteActions } from './RouteActions';
+import { sendRouteCommand } from './route-commands';
 import { ControlPointList } from './ControlPoints';
 import { DeficitLevelsForm } from './DeficitLevels';
 import { SelfDetermination } from './SelfDetermination';
@@ -144,7 +145,15 @@ export function RoutePage() {
         }}
       />
 
-      {draftPending && isMethodologist ? <DraftForm route={r} onSubmitted={route.reload} /> : null}
+      {draftPending && isMethodologist ? (
+        <DraftForm
+          route={r}
+          onSubmitted={(text) => {
+            setNotice(text);
+            route.reload();
+          }}
+        />
+      ) : null}
 
       <section className="card" aria-labelledby="title-page">
         <h2 id="title-page">Титульный лист</h2>
@@ -268,28 +277,24 @@ export function RoutePage() {
   );
 }
 
-/** The methodologist's draft road map: one row per deficit to start with; submitting it closes the draft task. */
-function DraftForm({ route, onSubmitted }: { route: Route; onSubmitted: () => void }) {
+/**
+ * The methodologist's draft road map: one row per deficit to start with; submitting it closes the draft task. Once
+ * the route shows it sent, the page keeps the notice (`onSubmitted`): this form goes away with the draft.
+ */
+function DraftForm({ route, onSubmitted }: { route: Route; onSubmitted: (notice: string) => void }) {
   const deficits = (route.diagnostics?.results ?? []).filter((r) => r.level === 'deficit').map((r) => r.area);
   const [rows, setRows] = useState<EditableRow[]>(() =>
     (deficits.length ? deficits : ['methodical' as CompetenceArea]).map((a, i) => blankRow(a, `row-${i + 1}`)),
   );
   const { submit: send, busy, error } = useSubmit();
-  const [done, setDone] = useState(false);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void send(async () => {
-      await postJson(`/routes/${route.routeId}/submit-draft`, { rows: rowsToSend(rows) });
-      setDone(true);
-      // The route page reads a projection: a moment for the projector before reloading.
-      setTimeout(onSubmitted, 400);
+      await sendRouteCommand(route, 'submit-draft', { rows: rowsToSend(rows) });
+      onSubmitted('Проект ИОМ передан тьютору. Задача выполнена.');
     });
   };
-
-  if (done) {
-    return <DoneBox done="Проект ИОМ передан тьютору. Задача выполнена." />;
-  }
 
   return (
     <section className="card card-accent" aria-labelledby="draft-title" id="draft">
