@@ -50,6 +50,14 @@ const practice = streamKind('practice-');
 export const practiceStream = practice.stream;
 export const parsePracticeStream = practice.parse;
 
+const incentive = streamKind('incentive-');
+/** An incentive proposed for a person (issue 28), by incentive id. */
+export const incentiveStream = incentive.stream;
+export const parseIncentiveStream = incentive.parse;
+
+/** The one stream of the incentive kinds an administrator added (issue 28); not under `incentive-`, which names incentives. */
+export const incentiveKindsStream = 'catalogue-incentive-kinds';
+
 const user = streamKind('user-');
 /** A user's account changes, for the audit (written beside the users table). */
 export const userStream = user.stream;
