@@ -9,6 +9,7 @@ import { tasksProjection } from './tasks/tasks.projection';
 import { notificationOutboxProjection } from './notifications/notification-outbox.projection';
 import { pendingDeadlinesProjection } from './calendar/pending-deadlines.projection';
 import { practicesProjection } from './practices/practices.projection';
+import { incentivesProjection } from './incentives/incentives.projection';
 
 export const allProjections: Projection[] = [
   organisationsProjection,
@@ -21,4 +22,5 @@ export const allProjections: Projection[] = [
   reportFactsProjection,
   pendingDeadlinesProjection,
   practicesProjection,
+  incentivesProjection,
 ];

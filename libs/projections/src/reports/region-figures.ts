@@ -24,6 +24,7 @@ import {
   type HeldDocuments,
 } from './report-figures';
 import type { FactRow } from './report-queries';
+import { incentiveFigures, summedIncentiveFigures, type IncentiveFigures } from './incentive-figures';
 
 // ---- Region report (slides 17–19, 25) ---------------------------------------------------------
 
@@ -56,6 +57,8 @@ export interface RegionOrganisationRow {
   /** Practices of the bank its people submitted (whatever became of them), and those published (issue 28). */
   readonly practicesSubmitted: number;
   readonly practicesPublished: number;
+  /** Incentives granted (issue 28): how many mentors and mentees were rewarded, by kind. */
+  readonly incentives: IncentiveFigures;
 }
 
 export interface RegionAggregate {
@@ -83,6 +86,7 @@ export interface RegionAggregate {
   readonly draftsOnTimeShare: number | null;
   readonly practicesSubmitted: number;
   readonly practicesPublished: number;
+  readonly incentives: IncentiveFigures;
 }
 
 const countBy = <K extends string>(keys: readonly K[], values: readonly string[]): Record<K, number> =>
@@ -136,6 +140,7 @@ export function regionOrganisationRow(
     draftsOnTime: decided.filter((r) => r.draftDeliveredOnTime === true).length,
     practicesSubmitted: practices.length,
     practicesPublished: practices.filter((p) => p.status === 'published').length,
+    incentives: incentiveFigures(rows),
   };
 }
 
@@ -198,5 +203,6 @@ export function regionAggregate(organisations: readonly RegionOrganisationRow[])
     draftsOnTimeShare: share(draftsOnTime, draftsDecided),
     practicesSubmitted: sum(organisations, (o) => o.practicesSubmitted),
     practicesPublished: sum(organisations, (o) => o.practicesPublished),
+    incentives: summedIncentiveFigures(organisations.map((o) => o.incentives)),
   };
 }
