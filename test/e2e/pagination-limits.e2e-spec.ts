@@ -31,6 +31,8 @@ const notLists: Record<string, string> = {
   'GET /users/:id': 'one resource',
   'GET /people/:id': 'one resource',
   'GET /practices/:id': 'one resource',
+  'GET /incentives/:id': 'one resource',
+  'GET /incentives/results-summary': "one organisation's counts (aggregates)",
   'GET /people/:id/export': "one person's data (152-ФЗ), exported whole",
   'GET /pairs/:id/history/verify': 'one verdict',
   'GET /programmes/:id/history': "one aggregate's audit trail, exported whole",

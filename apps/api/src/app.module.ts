@@ -23,6 +23,7 @@ import { PeopleImportModule } from './people-import/people-import.module';
 import { PeoplePrivacyModule } from './people-privacy/people-privacy.module';
 import { ParticipantsModule } from './participants/participants.module';
 import { PracticesModule } from './practices/practices.module';
+import { IncentivesModule } from './incentives/incentives.module';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { ReportsModule } from './reports/reports.module';
 import { RoutesModule } from './routes/routes.module';
@@ -64,6 +65,7 @@ import { UsersModule } from './users/users.module';
     CalendarModule,
     ReportsModule,
     PracticesModule,
+    IncentivesModule,
     AuthModule,
     UsersModule,
     NotificationsModule,
