@@ -24,6 +24,7 @@ import { NotificationSettings } from './features/notification-settings/Notificat
 import { OrganisationWebhookPage } from './features/notifications/OrganisationWebhook';
 import { PracticeBank } from './features/practices/PracticeBank';
 import { PracticePage } from './features/practices/PracticePage';
+import { IncentivesPage } from './features/incentives/IncentivesPage';
 import { SubmitPractice } from './features/practices/SubmitPractice';
 import { ParkedEvents } from './features/operations/ParkedEvents';
 import { Dashboard } from './features/dashboard/Dashboard';
@@ -63,6 +64,7 @@ const router = createBrowserRouter(
         { path: 'practices', element: <PracticeBank /> },
         { path: 'practices/new', element: <SubmitPractice /> },
         { path: 'practices/:practiceId', element: <PracticePage /> },
+        { path: 'incentives', element: <IncentivesPage /> },
         { path: 'dashboard', element: <Dashboard /> },
         { path: 'dashboard/organisations/:organisationId', element: <OrganisationDashboard /> },
         { path: '*', element: <Navigate to="/" replace /> },

@@ -34,6 +34,7 @@ export const menu: MenuItem[] = [
     roles: ['curator', 'director', 'regionalCoordinator', 'administrator'],
   },
   { to: '/practices', label: 'Банк практик', roles: 'all' },
+  { to: '/incentives', label: 'Поощрения', roles: ['mentor', 'curator', 'director', 'administrator'] },
   { to: '/notification-settings', label: 'Настройки уведомлений', roles: 'all' },
   { to: '/webhook', label: 'Бот в мессенджере', roles: ['curator', 'director', 'administrator'] },
   { to: '/calendar', label: 'Производственный календарь', roles: ['administrator'] },

@@ -23,6 +23,7 @@ import { useSubmit } from '../../use-submit';
 import { formatInstant, formatLocalDate } from '../../format';
 import { FormPairForm, menteesOf, PairActions, pairActions, type PairAction } from '../pairs/PairForms';
 import { firstIndicatorOf, MonitoringReportDownload, MonitoringResults } from './MonitoringResults';
+import { ResultsStageSummary } from '../incentives/ResultsStageSummary';
 import { ProgrammeCurator } from './ProgrammeCurator';
 import {
   CommissionMeetingForm,
@@ -268,6 +269,7 @@ export function ProgrammePage() {
           <DoneBox done={notice} />
         </section>
       ) : null}
+      {programme.stage === 'results' ? <ResultsStageSummary organisationId={programme.organisationId} /> : null}
 
       <section aria-labelledby="documents-title" className="card" ref={documentForm}>
         <h2 id="documents-title">Документы</h2>
