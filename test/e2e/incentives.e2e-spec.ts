@@ -207,6 +207,20 @@ describe('incentives through HTTP (issue 28: 002 §5.1, 004 slides 22–24)', ()
     expect(xlsx.status).toBe(200);
   });
 
+  it("the person's 152-ФЗ export lists the incentives held about her, with no one's name in them", async () => {
+    const exported = await system.request('GET', `/people/${ids.mentor}/export`, as.admin);
+    expect(exported.status).toBe(200);
+    expect(exported.body.incentives).toEqual([
+      expect.objectContaining({
+        incentiveId: mentorIncentive,
+        status: 'approved',
+        kindName: 'Нагрудный знак «Почётный наставник»',
+        order: { number: '45-п', date: today() },
+      }),
+    ]);
+    expect(JSON.stringify(exported.body.incentives)).not.toContain('Наставникова');
+  });
+
   it('the director declines with a reason; without one it is 400 naming the field', async () => {
     const empty = await system.request('POST', `/incentives/${menteeIncentive}/decline`, as.director, { reason: '' });
     expect(empty.status).toBe(400);
