@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { postJson } from '../../api';
 import { useSession } from '../../auth';
 import { Badge, CommandForm, InputField, ShowMore, TextAreaField, usePaged } from '../../components/ui';
-import { formatDay, formatLocalDate, todayIn } from '../../format';
+import { formatDay, formatNumericDate, todayIn } from '../../format';
 import { useSubmit } from '../../use-submit';
 import { incentiveFieldLabels } from '../../../../../libs/domain/src/incentive/incentive.labels';
 import { incentiveLine, incentiveStatusTone, type Incentive } from './incentive';
@@ -15,19 +15,22 @@ import { incentiveLine, incentiveStatusTone, type Incentive } from './incentive'
 export function IncentiveList({ query, title, version = 0 }: { query: string; title: string; version?: number }) {
   const list = usePaged<Incentive>(`/incentives?${query}`, [version]);
   const session = useSession();
+  // The decision's answer is read from the incentive's stream; the list's read model catches up a moment later.
+  const [decided, setDecided] = useState<Record<string, Incentive>>({});
+  const shown = list.items.map((i) => decided[i.incentiveId] ?? i);
   return (
     <section className="card" aria-label={title}>
       <h2>{title}</h2>
       {list.loaded && list.items.length === 0 ? <p className="empty">Поощрений нет.</p> : null}
       <ul className="list" data-testid="incentives">
-        {list.items.map((i) => {
+        {shown.map((i) => {
           const zone = session.timeZoneOf(i.organisationId);
           return (
             <li key={i.incentiveId}>
               <p>
                 <Link to={`/people/${i.personId}`}>{i.personName ?? 'Сотрудник'}</Link> (
                 {i.recipientRoleLabel.toLowerCase()}
-                ): {incentiveLine(i, formatLocalDate)}{' '}
+                ): {incentiveLine(i, formatNumericDate)}{' '}
                 <Badge tone={incentiveStatusTone[i.status]}>{i.statusLabel}</Badge>
               </p>
               <small>
@@ -35,7 +38,9 @@ export function IncentiveList({ query, title, version = 0 }: { query: string; ti
                 {i.decidedAt ? `; решение ${formatDay(i.decidedAt, zone)}` : ''}
                 {i.declineReason ? `; причина отказа: ${i.declineReason}` : ''}
               </small>
-              {i.canDecide ? <Decision incentive={i} onDone={list.reload} /> : null}
+              {i.canDecide ? (
+                <Decision incentive={i} onDone={(d) => setDecided((all) => ({ ...all, [d.incentiveId]: d }))} />
+              ) : null}
             </li>
           );
         })}
@@ -46,7 +51,7 @@ export function IncentiveList({ query, title, version = 0 }: { query: string; ti
 }
 
 /** The director grants the incentive by an order (number, date) or declines it with a reason. */
-function Decision({ incentive, onDone }: { incentive: Incentive; onDone: () => void }) {
+function Decision({ incentive, onDone }: { incentive: Incentive; onDone: (decided: Incentive) => void }) {
   const session = useSession();
   const [number, setNumber] = useState('');
   const [date, setDate] = useState(todayIn(session.timeZoneOf(incentive.organisationId)));
@@ -57,16 +62,14 @@ function Decision({ incentive, onDone }: { incentive: Incentive; onDone: () => v
   const approve = (event: FormEvent) => {
     event.preventDefault();
     void approval.submit(async () => {
-      await postJson(`/incentives/${incentive.incentiveId}/approve`, { order: { number, date } });
-      onDone();
+      onDone(await postJson<Incentive>(`/incentives/${incentive.incentiveId}/approve`, { order: { number, date } }));
       return 'Поощрение утверждено';
     });
   };
   const decline = (event: FormEvent) => {
     event.preventDefault();
     void refusal.submit(async () => {
-      await postJson(`/incentives/${incentive.incentiveId}/decline`, { reason });
-      onDone();
+      onDone(await postJson<Incentive>(`/incentives/${incentive.incentiveId}/decline`, { reason }));
       return 'Отказ записан';
     });
   };

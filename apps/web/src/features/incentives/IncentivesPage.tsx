@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { getJson, postJson } from '../../api';
 import { useSession } from '../../auth';
 import { useOrganisationChoice, useOrganisationsWhere } from '../../components/organisations';
@@ -52,169 +52,156 @@ export function IncentivesPage() {
   );
 }
 
-const kindOptions = (kinds: readonly IncentiveKind[]) => kinds.map((k) => [k.kindId, k.name] as const);
+const amountOf = (text: string) => (text.trim() ? { amount: Number(text.replace(',', '.')) } : {});
 
-/** The amount field, for a bonus or allowance only. */
-function AmountField({ kind, value, onChange }: { kind: string; value: string; onChange: (v: string) => void }) {
-  if (kind !== 'bonus') return null;
+/** Whom a proposal rewards, as the form chose: the body's fields and the name the notice gives. */
+interface Recipient {
+  readonly fields: { personId?: string; pairId?: string; recipientRole: 'mentor' | 'mentee' };
+  readonly name: string;
+}
+
+/**
+ * One proposal form for the mentor and the curator: whom (`children`, the field that chooses the recipient),
+ * the kind, and the amount for a bonus or allowance only.
+ */
+function ProposalForm({
+  title,
+  organisationId,
+  kinds,
+  recipient,
+  onDone,
+  children,
+}: {
+  title: string;
+  organisationId: string;
+  kinds: readonly IncentiveKind[];
+  recipient: () => Recipient;
+  onDone: () => void;
+  children: ReactNode;
+}) {
+  const [kind, setKind] = useState('');
+  const [amount, setAmount] = useState('');
+  const command = useSubmit();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const { fields, name } = recipient();
+    void command.submit(async () => {
+      await postJson('/incentives', { organisationId, ...fields, kind, ...amountOf(amount) });
+      setKind('');
+      setAmount('');
+      onDone();
+      return `Поощрение предложено: ${name}`;
+    });
+  };
   return (
-    <InputField
-      label={incentiveFieldLabels.amount}
-      field="amount"
-      type="number"
-      min="0.01"
-      step="0.01"
-      value={value}
-      onChange={onChange}
-      hint="Необязательно"
-    />
+    <section className="card" aria-label={title}>
+      <h2>{title}</h2>
+      <CommandForm
+        command={command}
+        onSubmit={submit}
+        label={title}
+        className="form-grid"
+        submit="Предложить"
+        busyText="Отправка…"
+        failed="Поощрение не предложено"
+      >
+        {children}
+        <SelectField
+          label={incentiveFieldLabels.kind}
+          field="kind"
+          value={kind}
+          onChange={setKind}
+          empty="Выберите вид поощрения"
+          options={kinds.map((k) => [k.kindId, k.name] as const)}
+        />
+        {kind === 'bonus' ? (
+          <InputField
+            label={incentiveFieldLabels.amount}
+            field="amount"
+            type="number"
+            min="0.01"
+            step="0.01"
+            value={amount}
+            onChange={setAmount}
+            hint="Необязательно"
+          />
+        ) : null}
+      </CommandForm>
+    </section>
   );
 }
 
-const amountOf = (text: string) => (text.trim() ? { amount: Number(text.replace(',', '.')) } : {});
-
-/** The mentor: a mentee of one of her own pairs, and the kind. */
-function ProposeForMentee({
-  organisationId,
-  kinds,
-  onDone,
-}: {
+interface ProposerProps {
   organisationId: string;
   kinds: readonly IncentiveKind[];
   onDone: () => void;
-}) {
+}
+
+/** The mentor: a mentee of one of her own pairs. */
+function ProposeForMentee(props: ProposerProps) {
   const session = useSession();
   const label = usePersonLabel();
   const pairs = usePaged<Pair>(`/pairs?mentorId=${session.me.sub}`, []);
   const mentees = pairs.items
-    .filter((p) => p.organisationId === organisationId)
+    .filter((p) => p.organisationId === props.organisationId)
     .flatMap((p) =>
       (p.mentees ?? p.menteeIds.map((personId) => ({ personId, name: undefined }))).map((m) => ({
         key: `${p.pairId}:${m.personId}`,
         pairId: p.pairId,
         personId: m.personId,
-        name: label(m.personId, m.name),
+        // The full name, as the director's list and the person card show it.
+        name: m.name ?? label(m.personId),
       })),
     );
   const [choice, setChoice] = useState('');
-  const [kind, setKind] = useState('');
-  const [amount, setAmount] = useState('');
-  const command = useSubmit();
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const recipient = (): Recipient => {
     const mentee = mentees.find((m) => m.key === choice);
-    void command.submit(async () => {
-      await postJson('/incentives', {
-        organisationId,
-        recipientRole: 'mentee',
-        personId: mentee?.personId,
-        pairId: mentee?.pairId,
-        kind,
-        ...amountOf(amount),
-      });
-      setKind('');
-      setAmount('');
-      onDone();
-      return `Поощрение предложено: ${mentee?.name ?? ''}`;
-    });
+    return {
+      fields: { recipientRole: 'mentee', personId: mentee?.personId, pairId: mentee?.pairId },
+      name: mentee?.name ?? '',
+    };
   };
   return (
-    <section className="card" aria-labelledby="propose-mentee-title">
-      <h2 id="propose-mentee-title">Предложить поощрение наставляемому</h2>
+    <ProposalForm title="Предложить поощрение наставляемому" recipient={recipient} {...props}>
       <ErrorBox error={pairs.error} />
+      <SelectField
+        label="Наставляемый"
+        field="personId"
+        value={choice}
+        onChange={setChoice}
+        empty="Выберите наставляемого"
+        options={mentees.map((m) => [m.key, m.name] as const)}
+      />
       <ShowMore list={pairs} what="пар" />
-      <CommandForm
-        command={command}
-        onSubmit={submit}
-        label="Предложить поощрение наставляемому"
-        className="form-grid"
-        submit="Предложить"
-        busyText="Отправка…"
-        failed="Поощрение не предложено"
-      >
-        <SelectField
-          label="Наставляемый"
-          field="personId"
-          value={choice}
-          onChange={setChoice}
-          empty="Выберите наставляемого"
-          options={mentees.map((m) => [m.key, m.name] as const)}
-        />
-        <SelectField
-          label={incentiveFieldLabels.kind}
-          field="kind"
-          value={kind}
-          onChange={setKind}
-          empty="Выберите вид поощрения"
-          options={kindOptions(kinds)}
-        />
-        <AmountField kind={kind} value={amount} onChange={setAmount} />
-      </CommandForm>
-    </section>
+    </ProposalForm>
   );
 }
 
-/** The curator: a mentor of the organisation's staff, and the kind. */
-function ProposeForMentor({
-  organisationId,
-  kinds,
-  onDone,
-}: {
-  organisationId: string;
-  kinds: readonly IncentiveKind[];
-  onDone: () => void;
-}) {
+/** The curator: a mentor of the organisation's staff. */
+function ProposeForMentor(props: ProposerProps) {
   const [person, setPerson] = useState<PersonListItem | undefined>(undefined);
-  const [kind, setKind] = useState('');
-  const [amount, setAmount] = useState('');
-  const command = useSubmit();
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void command.submit(async () => {
-      await postJson('/incentives', {
-        organisationId,
-        recipientRole: 'mentor',
-        personId: person?.personId,
-        kind,
-        ...amountOf(amount),
-      });
-      setPerson(undefined);
-      setKind('');
-      setAmount('');
-      onDone();
-      return `Поощрение предложено: ${person?.fullName ?? ''}`;
-    });
-  };
+  const recipient = (): Recipient => ({
+    fields: { recipientRole: 'mentor', personId: person?.personId },
+    name: person?.fullName ?? '',
+  });
   return (
-    <section className="card" aria-labelledby="propose-mentor-title">
-      <h2 id="propose-mentor-title">Предложить поощрение наставнику</h2>
-      <CommandForm
-        command={command}
-        onSubmit={submit}
-        label="Предложить поощрение наставнику"
-        className="form-grid"
-        submit="Предложить"
-        busyText="Отправка…"
-        failed="Поощрение не предложено"
-      >
-        <PersonPicker
-          label="Наставник"
-          field="personId"
-          organisationId={organisationId}
-          value={person}
-          onChange={setPerson}
-        />
-        <SelectField
-          label={incentiveFieldLabels.kind}
-          field="kind"
-          value={kind}
-          onChange={setKind}
-          empty="Выберите вид поощрения"
-          options={kindOptions(kinds)}
-        />
-        <AmountField kind={kind} value={amount} onChange={setAmount} />
-      </CommandForm>
-    </section>
+    <ProposalForm
+      title="Предложить поощрение наставнику"
+      recipient={recipient}
+      {...props}
+      onDone={() => {
+        setPerson(undefined);
+        props.onDone();
+      }}
+    >
+      <PersonPicker
+        label="Наставник"
+        field="personId"
+        organisationId={props.organisationId}
+        value={person}
+        onChange={setPerson}
+      />
+    </ProposalForm>
   );
 }
 

@@ -1,6 +1,6 @@
 import { useSession } from '../../auth';
 import { ErrorBox, ShowMore, usePaged } from '../../components/ui';
-import { formatInstant, formatLocalDate } from '../../format';
+import { formatInstant, formatNumericDate } from '../../format';
 import { incentiveEventLabels } from '../../../../../libs/domain/src/incentive/incentive.labels';
 import type { Incentive } from './incentive';
 
@@ -25,7 +25,7 @@ const entriesOf = (i: Incentive): Entry[] => {
           {
             key: `${i.incentiveId}:approved`,
             at: i.decidedAt,
-            text: `${incentiveEventLabels.IncentiveApproved}: ${whom}; приказ № ${i.order?.number} от ${formatLocalDate(i.order?.date)}, ${decider}`,
+            text: `${incentiveEventLabels.IncentiveApproved}: ${whom}; приказ № ${i.order?.number} от ${formatNumericDate(i.order?.date)}, ${decider}`,
           },
         ]
       : []),
