@@ -3,7 +3,7 @@ import { incentiveDeciderRoles, incentiveProposerRoles, type Role } from '@mento
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/auth.types';
 import { ApiController, Command, Create, IdParam, Read } from '../common/endpoints';
-import { NoFieldsDto, NotNullBody } from '../common/no-fields.dto';
+import { NoFieldsDto } from '../common/no-fields.dto';
 import { PaginationQuery } from '../common/pagination.dto';
 import {
   AddIncentiveKindDto,
@@ -78,12 +78,7 @@ export class IncentiveKindsController {
   }
 
   @Command(':id/removal', ['administrator'], 'Исключить добавленный вид поощрения из списка', 'unscoped')
-  remove(
-    @CurrentUser() user: AuthenticatedUser,
-    @IdParam() kindId: string,
-    @Body() _body: NoFieldsDto,
-    @NotNullBody() _null: unknown,
-  ) {
+  remove(@CurrentUser() user: AuthenticatedUser, @IdParam() kindId: string, @Body() _body: NoFieldsDto) {
     return this.incentives.removeKind(user, kindId);
   }
 }
