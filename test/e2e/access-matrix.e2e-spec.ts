@@ -77,7 +77,8 @@ const apiRoutes: ApiRoute[] = [...new Set(controllersOf(AppModule))].flatMap((co
 
 /**
  * Collections whose `:id` belongs to an organisation: another organisation's id must answer 404. A published
- * practice (`practices`) belongs to its region, not one organisation: its service answers 404 after validation.
+ * practice (`practices`) belongs to its region, not one organisation: its service answers 404 after validation;
+ * so does an incentive (`incentives`), whose service checks its organisation itself.
  */
 const organisationScoped = ['organisations', 'programmes', 'pairs', 'routes', 'tasks', 'mentors', 'people'];
 
@@ -91,6 +92,9 @@ function ownExpectation(route: ApiRoute, role: Role): 'through' | 404 {
   // A card is read by the staff who work with people, not by every mentor or mentee of the school.
   const cardRead = route.method === 'GET' && route.path === '/people/:id';
   if (cardRead && role !== 'administrator' && !(staffReaderRoles as readonly Role[]).includes(role)) return 404;
+  // An incentive is seen by the organisation's management, its person and its proposer, not by every mentor or mentee.
+  const incentiveRead = route.method === 'GET' && route.path === '/incentives/:id';
+  if (incentiveRead && (role === 'mentor' || role === 'mentee')) return 404;
   return 'through';
 }
 
@@ -229,6 +233,19 @@ describe('access matrix: every route × every role × own and other organisation
     });
     expect(association.status).toBe(201);
     ids.association = association.body.associationId;
+    // An incentive the pair's mentor proposed for her mentee, and a kind the administrator added (issue 28).
+    const incentive = await system.request('POST', '/incentives', system.token(people.mentor, ['mentor'], [a]), {
+      organisationId: a,
+      personId: people.mentee,
+      recipientRole: 'mentee',
+      pairId: ids.pair,
+      kind: 'gratitudeLetter',
+    });
+    expect(incentive.status).toBe(201);
+    ids.incentive = incentive.body.incentiveId;
+    const kind = await system.request('POST', '/incentive-kinds', admin, { name: `Вид ${randomUUID().slice(0, 8)}` });
+    expect(kind.status).toBe(201);
+    ids.incentiveKind = kind.body.kindId;
     // Reads come from projections: wait until they show the fixture as it now is.
     for (const [path, check] of [
       [`/programmes/${ids.programme}`, () => true],
@@ -277,6 +294,8 @@ describe('access matrix: every route × every role × own and other organisation
                             notifications: ids.notification,
                             practices: ids.practice,
                             associations: ids.association,
+                            incentives: ids.incentive,
+                            'incentive-kinds': ids.incentiveKind,
                             projections: ids.parkedEvent,
                           } as Record<string, string | undefined>
                         )[collection];

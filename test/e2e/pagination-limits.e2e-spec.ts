@@ -33,6 +33,8 @@ const notLists: Record<string, string> = {
   'GET /people/:id': 'one resource',
   'GET /practices/:id': 'one resource',
   'GET /associations/:id': 'one resource (its members, plan and meetings, read from its own stream)',
+  'GET /incentives/:id': 'one resource',
+  'GET /incentives/results-summary': "one organisation's counts (aggregates)",
   'GET /people/:id/export': "one person's data (152-ФЗ), exported whole",
   'GET /pairs/:id/history/verify': 'one verdict',
   'GET /programmes/:id/history': "one aggregate's audit trail, exported whole",

@@ -860,6 +860,39 @@ const corpus: Record<string, { body: Body; cases: (body: Body) => Case[] }> = {
       ['not a UUID', withField(b, 'attendeeIds', ['x']), 'attendeeIds', 'isUuid'],
     ],
   },
+  'POST /incentives': {
+    body: { organisationId: uuid(), personId: uuid(), recipientRole: 'mentee', pairId: uuid(), kind: 'diploma' },
+    cases: (b) => [
+      ['bad enum', withField(b, 'recipientRole', 'boss'), 'recipientRole', 'isIn'],
+      ['missing field', withField(b, 'kind', undefined), 'kind', 'isNotEmpty'],
+      ['not a UUID', withField(b, 'personId', 'Иванова'), 'personId', 'isUuid'],
+      ['negative amount', withField(b, 'amount', -1), 'amount', 'min'],
+      ['wrong type', withField(b, 'amount', '5000'), 'amount', 'isNumber'],
+    ],
+  },
+  'POST /incentives/:id/approve': {
+    body: { order: { number: '45-п', date: '2026-10-06' } },
+    cases: (b) => [
+      ['missing field', withField(b, 'order.number', undefined), 'order.number', 'isNotEmpty'],
+      ['bad date', withField(b, 'order.date', '06.10.2026'), 'order.date', 'matches'],
+      ['missing object', {}, 'order', 'isDefined'],
+    ],
+  },
+  'POST /incentives/:id/decline': {
+    body: { reason: 'Нет оснований' },
+    cases: (b) => [
+      ['missing field', {}, 'reason', 'isNotEmpty'],
+      ['too long', withField(b, 'reason', long(1001)), 'reason', 'maxLength'],
+    ],
+  },
+  'POST /incentive-kinds': {
+    body: { name: 'Медаль' },
+    cases: (b) => [
+      ['missing field', {}, 'name', 'isNotEmpty'],
+      ['too long', withField(b, 'name', long(201)), 'name', 'maxLength'],
+    ],
+  },
+  'POST /incentive-kinds/:id/removal': { body: {}, cases: () => [] },
   'POST /projections/parked/:id/retry': {
     body: { reason: 'Обработчик проекции исправлен' },
     cases: (b) => [

@@ -127,6 +127,7 @@ describe('web application: the curator advances a programme after fixing a refus
       'Региональные специалисты',
       'Банк практик',
       'Методическое объединение',
+      'Поощрения',
       'Настройки уведомлений',
       'Бот в мессенджере',
     ]);

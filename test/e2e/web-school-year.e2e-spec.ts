@@ -298,6 +298,18 @@ describe('web application: a school year from an empty system to a closed progra
     await meeting.getByLabel(startsWith(`Решение: Наставник ${staff.mentor.short}`)).selectOption('approved');
     await meeting.getByLabel(startsWith(`Решение: Наставляемый ${staff.mentee.short}`)).selectOption('approved');
     await meeting.getByRole('button', { name: 'Внести решения комиссии' }).click();
+    // The preliminary analysis of problems (issue 28): the curator records one, the director approves it.
+    await checklist(page).getByRole('button', { name: 'Записать проблему' }).click();
+    const problem = page.getByRole('form', { name: 'Записать проблему' });
+    await problem.getByLabel('Проблема').fill('Молодые педагоги уходят из школы в первые два года');
+    await problem.getByLabel('Источник').selectOption({ label: 'Результаты аттестации' });
+    await problem.getByRole('button', { name: 'Записать проблему' }).click();
+    await page.getByText('Проблема записана').waitFor();
+    const director = await signInAs('director');
+    await director.page.goto(`${system.baseUrl}/app/programmes/${programmeId}`);
+    await director.page.getByRole('button', { name: 'Утвердить анализ проблем' }).click();
+    await director.page.getByText('Анализ проблем утверждён').waitFor();
+    await director.context.close();
     await advance(page, 'Проектировочный');
 
     // A deadline for the design stage.

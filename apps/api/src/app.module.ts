@@ -24,6 +24,7 @@ import { PeoplePrivacyModule } from './people-privacy/people-privacy.module';
 import { ParticipantsModule } from './participants/participants.module';
 import { PracticesModule } from './practices/practices.module';
 import { AssociationsModule } from './associations/associations.module';
+import { IncentivesModule } from './incentives/incentives.module';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { TrainingModule } from './training/training.module';
 import { ReportsModule } from './reports/reports.module';
@@ -68,6 +69,7 @@ import { UsersModule } from './users/users.module';
     ReportsModule,
     PracticesModule,
     AssociationsModule,
+    IncentivesModule,
     AuthModule,
     UsersModule,
     NotificationsModule,

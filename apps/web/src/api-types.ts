@@ -2077,6 +2077,127 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/incentives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Поощрения: организации, человека или участников пары, по статусу */
+        get: operations["IncentivesController_list"];
+        put?: never;
+        /** Предложить поощрение (наставник — наставляемому своей пары, куратор — наставнику) */
+        post: operations["IncentivesController_propose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/incentives/results-summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Результативный этап: утверждённые поощрения и практики организации */
+        get: operations["IncentivesController_resultsSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/incentives/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Поощрение: кому, какое, кто предложил, решение руководителя */
+        get: operations["IncentivesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/incentives/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Утвердить поощрение приказом (решением) руководителя */
+        post: operations["IncentivesController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/incentives/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Отказать в поощрении с указанием причины */
+        post: operations["IncentivesController_decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/incentive-kinds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Виды поощрений: из Положения и добавленные администратором */
+        get: operations["IncentiveKindsController_list"];
+        put?: never;
+        /** Добавить вид поощрения в список (администратор) */
+        post: operations["IncentiveKindsController_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/incentive-kinds/{id}/removal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Исключить добавленный вид поощрения из списка */
+        post: operations["IncentiveKindsController_remove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/config": {
         parameters: {
             query?: never;
@@ -3644,6 +3765,61 @@ export interface components {
             decisions: string;
             /** @description The members present */
             attendeeIds: string[];
+        };
+        ProposeIncentiveDto: {
+            /**
+             * Format: uuid
+             * @description The proposer's organisation: the mentor's pair's, the curator's programme's
+             */
+            organisationId: string;
+            /**
+             * Format: uuid
+             * @description The person to reward (a mentee of the mentor’s own pair, or a mentor)
+             */
+            personId: string;
+            /**
+             * @example mentee
+             * @enum {string}
+             */
+            recipientRole: "mentor" | "mentee";
+            /**
+             * Format: uuid
+             * @description The mentor's own pair the mentee belongs to (required for a mentee)
+             */
+            pairId?: string;
+            /**
+             * @description A kind id from GET /incentive-kinds
+             * @example certificateOfHonour
+             */
+            kind: string;
+            /**
+             * @description Roubles, for a bonus or allowance (премия / доплата)
+             * @example 5000
+             */
+            amount?: number;
+        };
+        IncentiveOrderDto: {
+            /** @example 45-п */
+            number: string;
+            /** @example 2026-10-06 */
+            date: string;
+        };
+        ApproveIncentiveDto: {
+            /** @description The director's order or decision granting the incentive */
+            order: components["schemas"]["IncentiveOrderDto"];
+            /**
+             * @description Roubles, for a bonus or allowance (премия / доплата)
+             * @example 5000
+             */
+            amount?: number;
+        };
+        DeclineIncentiveDto: {
+            /** @example Предложение повторяет поощрение этого года */
+            reason: string;
+        };
+        AddIncentiveKindDto: {
+            /** @example Медаль «Учитель года» */
+            name: string;
         };
         DevTokenDto: {
             /** @description Subject of an existing user */
@@ -6845,6 +7021,201 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["RecordAssociationMeetingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IncentivesController_list: {
+        parameters: {
+            query?: {
+                limit?: unknown;
+                offset?: unknown;
+                organisationId?: string;
+                /** @description Incentives of one person (the person card) */
+                personId?: string;
+                /** @description Incentives of a pair's members (its mentors and mentees) */
+                pairId?: string;
+                status?: "proposed" | "approved" | "declined";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IncentivesController_propose: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposeIncentiveDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IncentivesController_resultsSummary: {
+        parameters: {
+            query: {
+                organisationId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IncentivesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IncentivesController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveIncentiveDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IncentivesController_decline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeclineIncentiveDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IncentiveKindsController_list: {
+        parameters: {
+            query?: {
+                limit?: unknown;
+                offset?: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IncentiveKindsController_add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddIncentiveKindDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IncentiveKindsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoFieldsDto"];
             };
         };
         responses: {

@@ -28,6 +28,7 @@ import { NotificationSettings } from './features/notification-settings/Notificat
 import { OrganisationWebhookPage } from './features/notifications/OrganisationWebhook';
 import { PracticeBank } from './features/practices/PracticeBank';
 import { PracticePage } from './features/practices/PracticePage';
+import { IncentivesPage } from './features/incentives/IncentivesPage';
 import { SubmitPractice } from './features/practices/SubmitPractice';
 import { Associations } from './features/associations/Associations';
 import { AssociationPage } from './features/associations/AssociationPage';
@@ -88,6 +89,7 @@ const router = createBrowserRouter(
         { path: 'practices/:practiceId', element: <PracticePage /> },
         { path: 'associations', element: <Associations /> },
         { path: 'associations/:associationId', element: <AssociationPage /> },
+        { path: 'incentives', element: <IncentivesPage /> },
         { path: 'dashboard', element: <Dashboard /> },
         { path: 'dashboard/organisations/:organisationId', element: <OrganisationDashboard /> },
         { path: '*', element: <Navigate to="/" replace /> },

@@ -13,6 +13,7 @@ describe('stream ids and workflow ids', () => {
     ['mentorLoadStream', 'parseMentorLoadStream', `mentor-load-${id}`],
     ['monitoringStream', 'parseMonitoringStream', `monitoring-${id}`],
     ['practiceStream', 'parsePracticeStream', `practice-${id}`],
+    ['incentiveStream', 'parseIncentiveStream', `incentive-${id}`],
     ['userStream', 'parseUserStream', `user-${id}`],
     ['auditReadsPairStream', 'parseAuditReadsPairStream', `audit-reads-pair-${id}`],
     ['personStream', 'parsePersonStream', `person-${id}`],

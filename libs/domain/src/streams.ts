@@ -54,6 +54,13 @@ const association = streamKind('association-');
 /** A mentors' methodical association (issue 28), by association id (its workflow's id too). */
 export const associationStream = association.stream;
 export const parseAssociationStream = association.parse;
+const incentive = streamKind('incentive-');
+/** An incentive proposed for a person (issue 28), by incentive id. */
+export const incentiveStream = incentive.stream;
+export const parseIncentiveStream = incentive.parse;
+
+/** The one stream of the incentive kinds an administrator added (issue 28); not under `incentive-`, which names incentives. */
+export const incentiveKindsStream = 'catalogue-incentive-kinds';
 
 const user = streamKind('user-');
 /** A user's account changes, for the audit (written beside the users table). */

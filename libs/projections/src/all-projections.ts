@@ -10,6 +10,7 @@ import { notificationOutboxProjection } from './notifications/notification-outbo
 import { pendingDeadlinesProjection } from './calendar/pending-deadlines.projection';
 import { practicesProjection } from './practices/practices.projection';
 import { associationsProjection } from './associations/associations.projection';
+import { incentivesProjection } from './incentives/incentives.projection';
 
 export const allProjections: Projection[] = [
   organisationsProjection,
@@ -23,4 +24,5 @@ export const allProjections: Projection[] = [
   pendingDeadlinesProjection,
   practicesProjection,
   associationsProjection,
+  incentivesProjection,
 ];

@@ -35,49 +35,58 @@ export class PeoplePrivacyService {
       this.directory.employments(personId),
       this.account(personId),
     ]);
-    const [participations, pairs, routes, tasks, staff, regionalService, notificationPreferences] = await Promise.all([
-      this.db.query<{ participantId: string; programmeId: string; organisationId: string; role: string }[]>(
-        `SELECT participant_id AS "participantId", programme_id AS "programmeId", organisation_id AS "organisationId", role, status
+    const [participations, pairs, routes, tasks, staff, regionalService, notificationPreferences, incentives] =
+      await Promise.all([
+        this.db.query<{ participantId: string; programmeId: string; organisationId: string; role: string }[]>(
+          `SELECT participant_id AS "participantId", programme_id AS "programmeId", organisation_id AS "organisationId", role, status
          FROM participants_view WHERE person_id = $1 ORDER BY updated_at`,
-        [personId],
-      ),
-      this.db.query<{ pairId: string }[]>(
-        `SELECT pair_id AS "pairId", organisation_id AS "organisationId", status,
+          [personId],
+        ),
+        this.db.query<{ pairId: string }[]>(
+          `SELECT pair_id AS "pairId", organisation_id AS "organisationId", status,
                 CASE WHEN mentor_id = $1 THEN 'mentor' ELSE 'mentee' END AS role
          FROM pairs_view WHERE mentor_id = $1 OR state->'menteeIds' ? $1 ORDER BY updated_at`,
-        [personId],
-      ),
-      this.db.query<{ routeId: string }[]>(
-        `SELECT route_id AS "routeId", organisation_id AS "organisationId",
+          [personId],
+        ),
+        this.db.query<{ routeId: string }[]>(
+          `SELECT route_id AS "routeId", organisation_id AS "organisationId",
                 CASE WHEN teacher_id = $1 THEN 'teacher' WHEN methodologist_id = $1 THEN 'methodologist' ELSE 'tutor' END AS role
          FROM routes_view WHERE teacher_id = $1 OR methodologist_id = $1 OR tutor_id = $1 ORDER BY updated_at`,
-        [personId],
-      ),
-      this.db.query<{ taskId: string }[]>(
-        `SELECT task_id AS "taskId", organisation_id AS "organisationId", kind, status
+          [personId],
+        ),
+        this.db.query<{ taskId: string }[]>(
+          `SELECT task_id AS "taskId", organisation_id AS "organisationId", kind, status
          FROM tasks_view WHERE assignee_id = $1 ORDER BY due_at`,
-        [personId],
-      ),
-      this.db.query<{ organisationId: string }[]>(
-        `SELECT organisation_id AS "organisationId", (
+          [personId],
+        ),
+        this.db.query<{ organisationId: string }[]>(
+          `SELECT organisation_id AS "organisationId", (
            SELECT jsonb_agg(s->>'role') FROM jsonb_array_elements(state->'staff') s WHERE s->>'personId' = $1
          ) AS roles
          FROM organisations_view WHERE state->'staff' @> jsonb_build_array(jsonb_build_object('personId', $1::text))`,
-        [personId],
-      ),
-      this.db.query<{ organisationId: string }[]>(
-        `SELECT organisation_id AS "organisationId", s->>'role' AS role, s->>'regionalOrganisationId' AS "regionalOrganisationId"
+          [personId],
+        ),
+        this.db.query<{ organisationId: string }[]>(
+          `SELECT organisation_id AS "organisationId", s->>'role' AS role, s->>'regionalOrganisationId' AS "regionalOrganisationId"
          FROM organisations_view CROSS JOIN LATERAL jsonb_array_elements(state->'regionalSpecialists') s
          WHERE state->'regionalSpecialists' @> jsonb_build_array(jsonb_build_object('personId', $1::text))
            AND s->>'personId' = $1`,
-        [personId],
-      ),
-      // The person's own mail settings (issue 21): only what differs from «at once» is stored.
-      this.db.query<{ kind: string; delivery: string }[]>(
-        `SELECT kind, delivery, updated_at AS "updatedAt" FROM notification_preferences WHERE person_id = $1 ORDER BY kind`,
-        [personId],
-      ),
-    ]);
+          [personId],
+        ),
+        // The person's own mail settings (issue 21): only what differs from «at once» is stored.
+        this.db.query<{ kind: string; delivery: string }[]>(
+          `SELECT kind, delivery, updated_at AS "updatedAt" FROM notification_preferences WHERE person_id = $1 ORDER BY kind`,
+          [personId],
+        ),
+        // Incentives proposed for the person (issue 28): ids, the kind, the order, the director's decision; no names.
+        this.db.query<{ incentiveId: string }[]>(
+          `SELECT incentive_id AS "incentiveId", organisation_id AS "organisationId", status,
+                state->>'kindName' AS "kindName", state->'order' AS "order", (state->>'amount')::numeric AS amount,
+                state->>'declineReason' AS "declineReason", proposed_at AS "proposedAt", decided_at AS "decidedAt"
+         FROM incentives_view WHERE person_id = $1 ORDER BY proposed_at`,
+          [personId],
+        ),
+      ]);
     if (stored === undefined && account === undefined && participations.length + pairs.length + routes.length === 0)
       throw new NotFoundException('Сотрудник не найден');
     const history = (await this.store.readStream(personStream(personId))).map(historyEntry);
@@ -98,6 +107,7 @@ export class PeoplePrivacyService {
       routes,
       tasks,
       notificationPreferences,
+      incentives,
       history,
       accountHistory,
     };

@@ -13,6 +13,7 @@ import {
   regionPairStatuses,
   targetModelDocumentKeys,
   targetModelDocumentLabels,
+  type IncentiveFigures,
   type OrganisationReport,
   type RegionAggregate,
   type RegionOrganisationRow,
@@ -82,6 +83,16 @@ const sliceHeadings = (sliceWidth: number, valueWidth: number) => ({
   label: { header: 'Значение', width: valueWidth },
   count: { header: 'Количество', width: 14 },
 });
+
+/** Incentives granted as of the report's moment (issue 28; 004 slides 22–24): who was rewarded and how. */
+const incentivesSheet = (figures: IncentiveFigures): ReportSheet =>
+  keyValueSheet('Поощрения', 'Поощрения наставников и наставляемых (по приказам руководителя)', [
+    ['Поощрений утверждено', figures.granted],
+    ['Наставников поощрено', figures.mentorsRewarded],
+    ['Наставляемых поощрено', figures.menteesRewarded],
+    ['Предложений ждут решения руководителя', figures.awaitingDecision],
+    ...figures.byKind.map((k): [string, CellValue] => [`Вид: ${k.label}`, k.count]),
+  ]);
 
 export function organisationSheets(report: OrganisationReport, names: PersonNames = new Map()): ReportSheet[] {
   const { targetModel, processMonitoring: pm } = report;
@@ -182,6 +193,7 @@ export function organisationSheets(report: OrganisationReport, names: PersonName
         comment: r.comment,
       })),
     },
+    incentivesSheet(report.incentives),
   ];
 }
 
@@ -291,7 +303,9 @@ export function regionSheets(
       ['Практик предложено в банк лучших практик', totals.practicesSubmitted],
       ['Практик опубликовано', totals.practicesPublished],
       ['Наставников, прошедших обучение', totals.trainedMentors],
+      ['Наставников поощрено', totals.incentives.mentorsRewarded],
     ]),
+    incentivesSheet(totals.incentives),
     breakdownSheet(
       'Документы',
       'Какие документы по наставничеству есть в организациях',
@@ -379,6 +393,8 @@ export function regionSheets(
         { key: 'practicesSubmitted', header: 'Практик предложено', width: 12, numFmt: COUNT },
         { key: 'practicesPublished', header: 'Практик опубликовано', width: 12, numFmt: COUNT },
         { key: 'trainedMentors', header: 'Наставников обучено', width: 12, numFmt: COUNT },
+        { key: 'incentivesGranted', header: 'Поощрений утверждено', width: 12, numFmt: COUNT },
+        { key: 'mentorsRewarded', header: 'Наставников поощрено', width: 12, numFmt: COUNT },
       ],
       rows: organisations.map((o) => ({
         name: o.name,
@@ -398,6 +414,8 @@ export function regionSheets(
         practicesSubmitted: o.practicesSubmitted,
         practicesPublished: o.practicesPublished,
         trainedMentors: o.trainedMentors ?? 0,
+        incentivesGranted: o.incentives.granted,
+        mentorsRewarded: o.incentives.mentorsRewarded,
       })),
     },
   ];

@@ -48,6 +48,7 @@ export const menu: MenuItem[] = [
     label: 'Методическое объединение',
     roles: ['curator', 'director', 'regionalCoordinator', 'mentor', 'administrator'],
   },
+  { to: '/incentives', label: 'Поощрения', roles: ['mentor', 'curator', 'director', 'administrator'] },
   { to: '/notification-settings', label: 'Настройки уведомлений', roles: 'all' },
   { to: '/webhook', label: 'Бот в мессенджере', roles: ['curator', 'director', 'administrator'] },
   { to: '/calendar', label: 'Производственный календарь', roles: ['administrator'] },

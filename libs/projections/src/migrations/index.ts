@@ -15,6 +15,7 @@ import { CreatePracticesView1765328000000 } from './1765328000000-create-practic
 import { CreateProjectionParkedEvents1765400000000 } from './1765400000000-create-projection-parked-events';
 import { AddNotificationDigest1766010000001 } from './1766010000001-add-notification-digest';
 import { AddNotificationChannel1766020000001 } from './1766020000001-add-notification-channel';
+import { CreateIncentivesView1766200000000 } from './1766200000000-create-incentives-view';
 import { CreateAssociationsView1766300000000 } from './1766300000000-create-associations-view';
 
 export const readModelMigrations = [
@@ -35,5 +36,6 @@ export const readModelMigrations = [
   CreateProjectionParkedEvents1765400000000,
   AddNotificationDigest1766010000001,
   AddNotificationChannel1766020000001,
+  CreateIncentivesView1766200000000,
   CreateAssociationsView1766300000000,
 ];

@@ -24,6 +24,7 @@ import {
   type HeldDocuments,
 } from './report-figures';
 import type { FactRow } from './report-queries';
+import { incentiveFigures, summedIncentiveFigures, type IncentiveFigures } from './incentive-figures';
 
 // ---- Region report (slides 17–19, 25) ---------------------------------------------------------
 
@@ -58,6 +59,8 @@ export interface RegionOrganisationRow {
   readonly practicesPublished: number;
   /** Mentors with a training recorded by the report's day (issue 28); absent on rows built before it was counted. */
   readonly trainedMentors?: number;
+  /** Incentives granted (issue 28): how many mentors and mentees were rewarded, by kind. */
+  readonly incentives: IncentiveFigures;
 }
 
 export interface RegionAggregate {
@@ -86,6 +89,7 @@ export interface RegionAggregate {
   readonly practicesSubmitted: number;
   readonly practicesPublished: number;
   readonly trainedMentors: number;
+  readonly incentives: IncentiveFigures;
 }
 
 const countBy = <K extends string>(keys: readonly K[], values: readonly string[]): Record<K, number> =>
@@ -139,6 +143,7 @@ export function regionOrganisationRow(
     draftsOnTime: decided.filter((r) => r.draftDeliveredOnTime === true).length,
     practicesSubmitted: practices.length,
     practicesPublished: practices.filter((p) => p.status === 'published').length,
+    incentives: incentiveFigures(rows),
   };
 }
 
@@ -202,5 +207,6 @@ export function regionAggregate(organisations: readonly RegionOrganisationRow[])
     practicesSubmitted: sum(organisations, (o) => o.practicesSubmitted),
     practicesPublished: sum(organisations, (o) => o.practicesPublished),
     trainedMentors: sum(organisations, (o) => o.trainedMentors ?? 0),
+    incentives: summedIncentiveFigures(organisations.map((o) => o.incentives)),
   };
 }

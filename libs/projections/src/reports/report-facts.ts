@@ -9,6 +9,11 @@ import {
   parseOrganisationStream,
   parsePairStream,
   parsePracticeStream,
+  parseIncentiveStream,
+  incentiveDecider,
+  type IncentiveEvent,
+  type IncentiveRecipientRole,
+  type IncentiveStatus,
   practiceDecider,
   type PracticeEvent,
   type PracticeStatus,
@@ -102,8 +107,18 @@ export interface PracticeFacts {
   readonly status: PracticeStatus;
 }
 
+/** An incentive (issue 28) as a report counts it, under the organisation that proposed it. */
+export interface IncentiveFacts {
+  readonly status: IncentiveStatus;
+  readonly kind: string;
+  /** The kind's Russian name when proposed (an administrator's kind may leave the list later). */
+  readonly kindName: string;
+  readonly recipientRole: IncentiveRecipientRole;
+  readonly personId: string;
+}
+
 export type ReportSubjectType =
-  'organisation' | 'programme' | 'pair' | 'route' | 'task' | 'monitoringResult' | 'practice';
+  'organisation' | 'programme' | 'pair' | 'route' | 'task' | 'monitoringResult' | 'practice' | 'incentive';
 
 /** How a subject's state is folded and what of it a report keeps. */
 export interface SubjectKind<S> {
@@ -233,12 +248,33 @@ const practiceKind: SubjectKind<ReturnType<typeof practiceDecider.initialState>>
       : { organisationId: s.organisationId, facts: { status: s.status } satisfies PracticeFacts },
 };
 
+/** An incentive (issue 28), counted under the organisation that proposed it, granted as of the director's order. */
+const incentiveKind: SubjectKind<ReturnType<typeof incentiveDecider.initialState>> = {
+  type: 'incentive',
+  initialState: incentiveDecider.initialState,
+  evolve: (s, e) => incentiveDecider.evolve(s, e as never),
+  facts: (s) =>
+    s.status === 'none'
+      ? undefined
+      : {
+          organisationId: s.organisationId,
+          facts: {
+            status: s.status,
+            kind: s.kind,
+            kindName: s.kindName,
+            recipientRole: s.recipientRole,
+            personId: s.personId,
+          } satisfies IncentiveFacts,
+        },
+};
+
 const streamKinds: readonly [(streamId: string) => string | undefined, SubjectKind<never>][] = [
   [parseOrganisationStream, organisationKind as SubjectKind<never>],
   [parseProgrammeStream, programmeKind as SubjectKind<never>],
   [parsePairStream, pairKind as SubjectKind<never>],
   [parseRouteStream, routeKind as SubjectKind<never>],
   [parsePracticeStream, practiceKind as SubjectKind<never>],
+  [parseIncentiveStream, incentiveKind as SubjectKind<never>],
 ];
 
 export interface SubjectRef {
@@ -270,7 +306,7 @@ export function subjectsOf(event: { streamId: string; type: string; data: Record
 
 /** The events of every subject a report reads: a misspelt type does not compile. */
 export const reportEventTypes: readonly (
-  OrganisationEvent | ProgrammeEvent | PairEvent | RouteEvent | MonitoringEvent | PracticeEvent
+  OrganisationEvent | ProgrammeEvent | PairEvent | RouteEvent | MonitoringEvent | PracticeEvent | IncentiveEvent
 )['type'][] = [
   'OrganisationRegistered',
   'StaffAssigned',
@@ -303,6 +339,9 @@ export const reportEventTypes: readonly (
   'PracticeReturned',
   'PracticeResubmitted',
   'PracticePublished',
+  'IncentiveProposed',
+  'IncentiveApproved',
+  'IncentiveDeclined',
 ];
 
 /**
@@ -344,6 +383,7 @@ const occurredAtFields = [
   'recordedAt',
   'resubmittedAt',
   'publishedAt',
+  'declinedAt',
 ] as const;
 
 export function eventOccurredAt(event: { type: string; data: Record<string, unknown>; recordedAt: string }): string {

@@ -34,6 +34,7 @@ import type {
   TaskFacts,
 } from './report-facts';
 import type { FactRow } from './report-queries';
+import { incentiveFigures, type IncentiveFigures } from './incentive-figures';
 
 const DAY_MS = 86_400_000;
 
@@ -185,6 +186,8 @@ export interface OrganisationReport {
     overdueControlTasks: number;
   };
   readonly monitoringResults: MonitoringResultRow[];
+  /** Incentives granted as of the moment (issue 28): how many were rewarded, by kind. */
+  readonly incentives: IncentiveFigures;
 }
 
 export interface MonitoringResultRow {
@@ -360,6 +363,7 @@ export function organisationReport(
         .length,
     },
     monitoringResults: monitoringResultRows(rows),
+    incentives: incentiveFigures(rows),
   };
 }
 

@@ -26,6 +26,7 @@ import {
 } from '../../labels';
 import type { ChainVerdict, HistoryEntry, Order, Pair, Role } from '../../types';
 import { PairRouteLinks } from '../routes/PairRouteLinks';
+import { PairIncentiveHistory } from '../incentives/PairIncentiveHistory';
 import { pairHistorySummary } from '../../../../../libs/domain/src/pair/pair.history.labels';
 
 /**
@@ -54,6 +55,7 @@ export function PairAudit() {
       )}
       {pairId ? <PairRouteLinks key={`routes-${pairId}`} pairId={pairId} /> : null}
       {pairId ? <ReasonedHistory key={pairId} pairId={pairId} /> : null}
+      {pairId ? <PairIncentiveHistory key={`incentives-${pairId}`} pairId={pairId} /> : null}
     </section>
   );
 }

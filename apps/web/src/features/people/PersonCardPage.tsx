@@ -17,6 +17,7 @@ import {
 import type { PersonCardView, Role } from '../../types';
 import { CardFields, EmploymentFields } from './person-form';
 import { CardReads, PersonPrivacy } from './PersonPrivacy';
+import { IncentiveList } from '../incentives/IncentiveList';
 import {
   cardBody,
   cardValuesOf,
@@ -84,6 +85,7 @@ export function PersonCardPage() {
       </section>
       <Consent view={view} onChanged={changed} />
       <Employments view={view} onChanged={changed} />
+      {view.depersonalised ? null : <IncentiveList query={`personId=${view.personId}`} title="Поощрения" />}
       {isAdministrator ? <PersonPrivacy view={view} onChanged={changed} /> : null}
       {isAdministrator ? <CardReads key={`reads-${revision}`} personId={view.personId} timeZone={zone} /> : null}
       <PersonHistory key={revision} personId={view.personId} />

@@ -24,6 +24,7 @@ import { useSubmit } from '../../use-submit';
 import { formatInstant, formatLocalDate } from '../../format';
 import { FormPairForm, menteesOf, PairActions, pairActions, type PairAction } from '../pairs/PairForms';
 import { firstIndicatorOf, MonitoringReportDownload, MonitoringResults } from './MonitoringResults';
+import { ResultsStageSummary } from '../incentives/ResultsStageSummary';
 import { ProgrammeCurator } from './ProgrammeCurator';
 import { ProblemAnalysis, Training } from './Preparation';
 import { CloseProgrammeDialog, programmeStages as stages, ReturnStage, StagePlans } from './ProgrammeStageActions';
@@ -319,6 +320,7 @@ export function ProgrammePage() {
           <DoneBox done={notice} />
         </section>
       ) : null}
+      {programme.stage === 'results' ? <ResultsStageSummary organisationId={programme.organisationId} /> : null}
 
       {programme.stage === 'preparatory' || programme.problemAnalysis ? (
         <section aria-labelledby="problems-title" className="card" ref={problemsSection}>
