@@ -228,12 +228,14 @@ describe('web application: every screen of every role on a phone', () => {
       'Настройки уведомлений',
     ),
     psychologist: menuOf('Мои задачи', 'Банк практик', 'Настройки уведомлений'),
+    // The administrator's lists span every organisation of the run (other journeys share the database), so her
+    // screens are checked by what they are, not by this journey's school.
     administrator: menuOf(
       'Мои задачи',
-      ['Программы', programmeTitle],
-      ['ИОМ', code],
+      ['Программы', 'Программы наставничества'],
+      ['ИОМ', 'Индивидуальные образовательные маршруты'],
       'Организации',
-      ['Сотрудники', 'Лебедева Ирина Петровна'],
+      'Сотрудники',
       ['Аудит пар', 'Аудит наставнических пар'],
       ['Импорт сотрудников', 'Импорт сотрудников из Excel'],
       ['Каталог программ ПК', 'Каталог программ повышения квалификации'],
