@@ -22,6 +22,7 @@ import {
   participantsListed,
   places,
   registerOrganisation,
+  problemBody,
   selectMentorAndMentee,
   startProgramme,
   type OrganisationPlace,
@@ -177,6 +178,10 @@ describe('access matrix: every route × every role × own and other organisation
       scan,
     );
     expect(attached.status).toBe(200);
+    // A problem of the preliminary analysis (issue 28): the problem routes' `:problemId`.
+    const problem = problemBody();
+    await system.request('POST', `/programmes/${ids.programme}/problems`, as.curator, problem);
+    ids.problem = problem.problemId;
 
     const today = localDateOf(new Date(), A.timeZone);
     const route = await createRoute(system, a, as.tutor, {
@@ -276,29 +281,31 @@ describe('access matrix: every route × every role × own and other organisation
             ? ids.participant
             : name === 'documentId' && collection === 'programmes'
               ? ids.document
-              : name === 'organisationId' && collection === 'people'
-                ? ids.organisationA
-                : name !== 'id'
-                  ? undefined
-                  : collection === 'organisations'
-                    ? ids.organisationA
-                    : collection === 'users'
-                      ? ids.user
-                      : (
-                          {
-                            programmes: ids.programme,
-                            pairs: ids.pair,
-                            routes: ids.route,
-                            tasks: ids.task,
-                            people: ids.person,
-                            notifications: ids.notification,
-                            practices: ids.practice,
-                            associations: ids.association,
-                            incentives: ids.incentive,
-                            'incentive-kinds': ids.incentiveKind,
-                            projections: ids.parkedEvent,
-                          } as Record<string, string | undefined>
-                        )[collection];
+              : name === 'problemId' && collection === 'programmes'
+                ? ids.problem
+                : name === 'organisationId' && collection === 'people'
+                  ? ids.organisationA
+                  : name !== 'id'
+                    ? undefined
+                    : collection === 'organisations'
+                      ? ids.organisationA
+                      : collection === 'users'
+                        ? ids.user
+                        : (
+                            {
+                              programmes: ids.programme,
+                              pairs: ids.pair,
+                              routes: ids.route,
+                              tasks: ids.task,
+                              people: ids.person,
+                              notifications: ids.notification,
+                              practices: ids.practice,
+                              associations: ids.association,
+                              incentives: ids.incentive,
+                              'incentive-kinds': ids.incentiveKind,
+                              projections: ids.parkedEvent,
+                            } as Record<string, string | undefined>
+                          )[collection];
       if (!value)
         throw new Error(`${route.method} ${route.path}: no fixture resolves :${name}; add one to the access matrix`);
       return value;

@@ -204,11 +204,12 @@ describe('people: who sees what, and the read log', () => {
       return response.text();
     };
     const text = await system.eventually(csv, (body) => body.includes(id.teacher));
-    expect(text).toContain('Педагог (идентификатор),Педагог (ФИО),Методист (идентификатор),Методист (ФИО)');
+    // Russian Excel's CSV: `;` between cells.
+    expect(text).toContain('Педагог (идентификатор);Педагог (ФИО);Методист (идентификатор);Методист (ФИО)');
     const row = text.split('\r\n').find((line) => line.includes(id.teacher));
     expect(row).toContain(
-      `${id.teacher},Учителева Мария Петровна,${id.methodologist},Пользователь ${id.methodologist.slice(0, 8)}`,
+      `${id.teacher};Учителева Мария Петровна;${id.methodologist};Пользователь ${id.methodologist.slice(0, 8)}`,
     );
-    expect(text).toContain('Методист (идентификатор),Методист (ФИО),Ожидалось проектов');
+    expect(text).toContain('Методист (идентификатор);Методист (ФИО);Ожидалось проектов');
   });
 });

@@ -161,9 +161,9 @@ describe('web application: the curator advances a programme after fixing a refus
     await page.getByLabel('Кем подписан', { exact: true }).fill('Директор И. И. Петров');
     await page.getByRole('button', { name: 'Зарегистрировать', exact: true }).click();
     await page.getByText('Все условия выполнены: этап можно завершить.').waitFor();
-    await expect(page.locator('table').first().textContent()).resolves.toContain(
-      'Приказ об утверждении положения о системе наставничества',
-    );
+    await expect(
+      page.locator('section[aria-labelledby="documents-title"] table').first().textContent(),
+    ).resolves.toContain('Приказ об утверждении положения о системе наставничества');
 
     await page.getByRole('button', { name: 'Завершить этап и перейти к следующему' }).click();
     await page.getByText('Программа переведена на этап «Проектировочный»').waitFor();

@@ -241,7 +241,7 @@ describe('web application: a curator works with people by name, never by id', ()
 
     // The mentor by mouse: the picker shows who the person is; position and experience come from the directory.
     await proposal.getByLabel('Роль').selectOption('mentor');
-    await pickPerson(page, 'Сотрудник', 'иван', 'Иванова Мария Петровна — учитель математики', 'mouse');
+    await pickPerson(proposal, 'Сотрудник', 'иван', 'Иванова Мария Петровна — учитель математики', 'mouse');
     // The experience arrives with the card a moment after the choice.
     await page.waitForFunction(
       (input) => (input as { value: string } | null)?.value === '14',
@@ -255,7 +255,7 @@ describe('web application: a curator works with people by name, never by id', ()
 
     // The mentee by keyboard; he has not consented to the processing of personal data, and is flagged.
     await proposal.getByLabel('Роль').selectOption('mentee');
-    await pickPerson(page, 'Сотрудник', 'Петр', 'Петров Иван Сергеевич — учитель математики', 'keyboard');
+    await pickPerson(proposal, 'Сотрудник', 'Петр', 'Петров Иван Сергеевич — учитель математики', 'keyboard');
     await proposal.getByRole('button', { name: 'Предложить' }).click();
     const menteeRow = rows.filter({ hasText: 'Петров И. С.' });
     await menteeRow.getByText('нет согласия на обработку ПДн').waitFor();

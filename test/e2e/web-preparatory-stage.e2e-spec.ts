@@ -76,9 +76,10 @@ describe('web application: the preparatory stage — analysis of problems and tr
     });
     await page.getByRole('button', { name: 'Загрузить каталог' }).click();
     await page.locator('.alert').first().waitFor();
-    await expect(page.locator('.alert').allTextContents()).resolves.toEqual([
-      'Каталог загружен: добавлено 2, обновлено 0',
-    ]);
+    // The catalogue is the system's: another journey of the run may have loaded the same two rows already.
+    const [loaded] = await page.locator('.alert').allTextContents();
+    const [, added, updated] = /^Каталог загружен: добавлено (\d+), обновлено (\d+)$/.exec(loaded ?? '') ?? [];
+    expect(Number(added) + Number(updated)).toBe(2);
     await page.getByRole('cell', { name: 'Наставничество в образовательной организации' }).waitFor();
     await context.close();
   });
