@@ -19,6 +19,7 @@ import {
   temporalServerConfig,
 } from './lib/temporal-server.mjs';
 import { devServerOutput, temporalDevServerArgs, temporalUiWanted } from './lib/temporal-dev-server.mjs';
+import { ensureTemporalUi, temporalUiConfig } from './lib/temporal-ui.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cluster = process.argv.includes('--cluster');
@@ -114,22 +115,7 @@ async function main() {
       );
     const port = Number(env.MENTORFLOW_TEMPORAL_PORT ?? 7233);
     const uiPort = Number(env.MENTORFLOW_TEMPORAL_UI_PORT ?? 8233);
-    // Payloads are encrypted (README: Personal data); the codec server decrypts them for administrators' tokens.
-    const codecPort = Number(env.MENTORFLOW_CODEC_PORT ?? 8888);
-    run(
-      'codec-server',
-      process.execPath,
-      [
-        '-r',
-        '@swc-node/register',
-        'scripts/codec-server.ts',
-        '--port',
-        String(codecPort),
-        '--ui-origin',
-        `http://127.0.0.1:${uiPort}`,
-      ],
-      env,
-    );
+    const codecPort = startCodecServer(env, uiPort);
     // No UI unless asked for: the embedded one cannot be made read-only (scripts/lib/temporal-dev-server.mjs).
     const ui = temporalUiWanted(env);
     log(`starting the Temporal dev server (history in .data/temporal.db${ui ? ', with its Web UI' : ', headless'})…`);
@@ -259,7 +245,39 @@ async function startTemporalServer(env) {
   await waitForPort(port, { timeoutMs: 120_000 });
   env.TEMPORAL_ADDRESS = `127.0.0.1:${port}`;
   await ensureNamespace({ cli, address: env.TEMPORAL_ADDRESS, namespace: env.TEMPORAL_NAMESPACE ?? 'default', log });
-  return 'none with the cluster (the Temporal Web UI is not built here: see README «Operations»)';
+  // The standalone UI reads a configuration file, so here it always runs, read-only (scripts/lib/temporal-ui.mjs).
+  const uiPort = Number(env.MENTORFLOW_TEMPORAL_UI_PORT ?? 8233);
+  const codecPort = startCodecServer(env, uiPort);
+  const ui = await ensureTemporalUi({ log });
+  const uiArgs = await temporalUiConfig({
+    dir: path.join(dataDir, 'temporal-ui'),
+    temporalAddress: env.TEMPORAL_ADDRESS,
+    port: uiPort,
+    codecEndpoint: `http://127.0.0.1:${codecPort}`,
+  });
+  run('temporal-ui', ui, uiArgs, env, { quietWhenStopping: true });
+  await waitForPort(uiPort, { timeoutMs: 60_000 });
+  return `http://127.0.0.1:${uiPort}  (read-only: it shows histories and cannot change a workflow)`;
+}
+
+/** Payloads are encrypted (README: Personal data); the codec server decrypts them for administrators' tokens. */
+function startCodecServer(env, uiPort) {
+  const codecPort = Number(env.MENTORFLOW_CODEC_PORT ?? 8888);
+  run(
+    'codec-server',
+    process.execPath,
+    [
+      '-r',
+      '@swc-node/register',
+      'scripts/codec-server.ts',
+      '--port',
+      String(codecPort),
+      '--ui-origin',
+      `http://127.0.0.1:${uiPort}`,
+    ],
+    env,
+  );
+  return codecPort;
 }
 
 main().catch(async (error) => {

@@ -7,6 +7,8 @@
 //       → builds (once) the Temporal server, prepares its databases on that PostgreSQL, writes its configuration;
 //         prints {"command","args"} to start it (the caller runs it, so it can kill it)
 //   node scripts/soak/server.mjs temporal-namespace --address <host:port>  → registers `default` once it is missing
+//   node scripts/soak/server.mjs temporal-ui --address <host:port> --port <p> --dir <d>
+//       → builds (once) the read-only Temporal Web UI, writes its configuration; prints {"command","args"}
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { startEmbeddedPostgres } from '../lib/postgres.mjs';
@@ -19,6 +21,7 @@ import {
   prepareTemporalDatabases,
   temporalServerConfig,
 } from '../lib/temporal-server.mjs';
+import { ensureTemporalUi, temporalUiConfig } from '../lib/temporal-ui.mjs';
 
 const [command, ...rest] = process.argv.slice(2);
 const option = (name) => {
@@ -47,6 +50,15 @@ if (command === 'temporal-cli') {
     otherPorts: await freeServerPorts(freePort),
   });
   process.stdout.write(`${JSON.stringify({ command: binaries.server, args })}\n`);
+} else if (command === 'temporal-ui') {
+  const binary = await ensureTemporalUi({ log });
+  const args = await temporalUiConfig({
+    dir: path.resolve(option('dir')),
+    temporalAddress: option('address'),
+    port: Number(option('port')),
+    codecEndpoint: option('codec-endpoint') ?? 'http://127.0.0.1:8888',
+  });
+  process.stdout.write(`${JSON.stringify({ command: binary, args })}\n`);
 } else if (command === 'temporal-namespace') {
   const cli = await ensureTemporalCli({ log });
   await ensureNamespace({ cli, address: option('address'), log });

@@ -282,6 +282,22 @@ export async function startTemporalServer(port: number, databaseUrl: string, dir
   return { ...managed, address, port };
 }
 
+/** The cluster's read-only Temporal Web UI (scripts/lib/temporal-ui.mjs) against `address`, serving on `port`. */
+export async function startTemporalUi(address: string, port: number, dir: string): Promise<Managed> {
+  const { command, args } = await serverScript<{ command: string; args: string[] }>([
+    'temporal-ui',
+    '--address',
+    address,
+    '--port',
+    String(port),
+    '--dir',
+    dir,
+  ]);
+  const managed = manage(spawn(command, args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] }));
+  await waitFor(() => portOpen(port), 'temporal ui start', 60_000, managed);
+  return managed;
+}
+
 export async function stopTemporal(server: TemporalProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
   if (server.child.exitCode !== null || server.child.signalCode !== null) return;
   server.child.kill(signal);
