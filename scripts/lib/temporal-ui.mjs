@@ -53,7 +53,7 @@ export async function temporalUiConfig({ dir, temporalAddress, port, codecEndpoi
     'defaultNamespace: default',
     'notifyOnNewVersion: false',
     'hideLogs: true', // a JSON line per request otherwise, in the terminal of `npm run start:cluster`
-    'refreshInterval: 1m',
+    'refreshInterval: 0s', // the file never changes while it runs (and each reload prints two lines)
     'disableWriteActions: true',
     'workflowTerminateDisabled: true',
     'workflowCancelDisabled: true',
