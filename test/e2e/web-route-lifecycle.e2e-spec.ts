@@ -82,6 +82,16 @@ describe('web application: a route from an empty list to a completed route, in t
   const notice = (page: Page, text: string) => page.getByText(text).first().waitFor();
   const currentStage = (page: Page, stage: string) =>
     page.locator('.stage-track [aria-current="step"]', { hasText: stage }).waitFor();
+  // A completed route has no current step: every stage is ticked and the stages' card says «Маршрут завершён».
+  const completedRoute = async (page: Page) => {
+    await page
+      .locator('section[aria-labelledby="route-stages"]')
+      .getByText(/^Маршрут завершён — с /)
+      .waitFor();
+    await expect(page.locator('.stage-track .stage-done').allTextContents()).resolves.toEqual(
+      ['Диагностико-мотивационный', 'Проектировочный', 'Реализационный', 'Рефлексивный'].map((s) => `✓${s} (пройден)`),
+    );
+  };
   const roadMapRow = (page: Page, activity: string) =>
     page.locator('section[aria-labelledby="road-map"] table').first().locator('tr', { hasText: activity });
   const group = (page: Page, form: string, name: string) =>
@@ -243,6 +253,9 @@ describe('web application: a route from an empty list to a completed route, in t
       [course, courseResult],
       [internship, internshipResult],
     ] as const) {
+      // Each from the page as it opens (the page re-reads the route after a mark).
+      await page.reload();
+      await currentStage(page, 'Реализационный');
       await roadMapRow(page, activity).locator('summary', { hasText: 'Отметить выполнение' }).click();
       const form = page.getByRole('form', { name: `Отметка о выполнении: ${activity}` });
       await fillDate(form.getByLabel('Дата выполнения'), today());
@@ -353,7 +366,7 @@ describe('web application: a route from an empty list to a completed route, in t
     await actions.getByLabel('Комментарий (необязательно)').fill('Дефицит ИКТ-компетенций преодолён');
     await actions.getByRole('button', { name: 'Завершить ИОМ' }).click();
     await notice(page, 'Маршрут завершён');
-    await currentStage(page, 'Завершён');
+    await completedRoute(page);
     // Nothing left to do on a completed route.
     await page.locator('#actions').waitFor({ state: 'detached' });
     await expect(roadMapRow(page, course).textContent()).resolves.toContain('подтверждено тьютором');
@@ -366,7 +379,7 @@ describe('web application: a route from an empty list to a completed route, in t
     const teacher = await signedInPage(browser, teacherToken, phone);
     await teacher.page.goto(`${system.baseUrl}/app/`);
     await teacher.page.getByRole('heading', { name: `Индивидуальный образовательный маршрут ${code}` }).waitFor();
-    await currentStage(teacher.page, 'Завершён');
+    await completedRoute(teacher.page);
     await teacher.page.getByRole('heading', { name: 'Рефлексивный анализ (согласован тьютором)' }).waitFor();
     await expect(teacher.page.locator('svg desc').textContent()).resolves.toContain('ИКТ-компетенции: 35 % → 62 %');
     await audited(teacher.page);
