@@ -107,12 +107,14 @@ describe('web application: a route from an empty list to a completed route, in t
     await teacher.page.goto(`${system.baseUrl}/app/`);
     await teacher.page.getByRole('heading', { name: 'Мои маршруты' }).waitFor();
     await teacher.page.getByText('Маршрутов нет.').waitFor();
+    await audited(teacher.page);
     await teacher.context.close();
 
     const { context, page } = await signedInPage(browser, tutorToken);
     await page.goto(`${system.baseUrl}/app/routes`);
     await page.getByRole('heading', { name: 'Индивидуальные образовательные маршруты' }).waitFor();
     await page.getByText('Маршрутов нет.').waitFor();
+    await audited(page);
     await page.getByRole('link', { name: 'Новый маршрут' }).click();
     const form = page.getByRole('form', { name: 'Новый ИОМ' });
     await form.waitFor();
@@ -195,6 +197,7 @@ describe('web application: a route from an empty list to a completed route, in t
     await page.getByRole('heading', { name: 'Мои задачи' }).waitFor();
     const card = page.locator('li.task', { hasText: `Составить проект ИОМ ${code} для Беловой А. С.` });
     await card.waitFor();
+    await audited(page);
     await card.getByRole('link', { name: 'Составить проект ИОМ' }).click();
     const draft = page.locator('#draft');
     await draft.waitFor();
@@ -329,6 +332,7 @@ describe('web application: a route from an empty list to a completed route, in t
       ),
     ).resolves.toContain('ИКТ-компетенции: 35 % → 62 %');
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await audited(page);
 
     // The task is done: the inbox no longer holds it.
     await openFromMenu(page, 'Мои задачи');
