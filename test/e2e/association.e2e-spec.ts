@@ -322,4 +322,35 @@ describe('mentors’ methodical association through HTTP (issue 28)', () => {
     expect(csvRows(await download(regionReport, 'csv'))).toEqual(expect.arrayContaining(expected(2, 2)));
     await expect(sheetRows(await download(regionReport, 'xlsx'))).resolves.toEqual(expected(2, 2));
   });
+
+  it('a member’s person history names the association she joined, her plan items and the meetings she attended', async () => {
+    const name = 'МО наставников школы № 5';
+    const history = async (personId: string) => {
+      const response = await system.request('GET', `/people/${personId}/history?limit=50`, as.curator);
+      expect(response.status).toBe(200);
+      return (response.body as { type: string; association?: { name: string }; actorName?: string }[]).filter(
+        (e) => e.association !== undefined,
+      );
+    };
+    const mine = await history(mentorA);
+    expect(mine.map((e) => e.type)).toEqual([
+      'AssociationMemberAdded',
+      'AssociationPlanItemAdded',
+      'AssociationMeetingHeld',
+      'AssociationPlanItemAdded',
+    ]);
+    expect(mine.every((e) => e.association?.name === name)).toBe(true);
+    expect(mine[0]?.actorName).toBeDefined();
+    // Воробьёв attended the meeting and left; he was responsible for nothing.
+    expect((await history(mentorB)).map((e) => e.type)).toEqual([
+      'AssociationMemberAdded',
+      'AssociationMeetingHeld',
+      'AssociationMemberRemoved',
+    ]);
+    // Синицына's history knows only the municipality's association.
+    const outsiders = await system.request('GET', `/people/${outsider}/history?limit=50`, as.otherCurator);
+    expect(
+      outsiders.body.flatMap((e: { association?: { name: string } }) => (e.association ? [e.association.name] : [])),
+    ).toEqual(['Городское МО наставников']);
+  });
 });
