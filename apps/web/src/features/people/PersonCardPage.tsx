@@ -18,6 +18,8 @@ import type { PersonCardView, Role } from '../../types';
 import { CardFields, EmploymentFields } from './person-form';
 import { CardReads, PersonPrivacy } from './PersonPrivacy';
 import { IncentiveList } from '../incentives/IncentiveList';
+import { trainingFieldLabels } from '../../../../../libs/domain/src/person/person.training';
+import { PersonTrainings } from './PersonTrainings';
 import {
   cardBody,
   cardValuesOf,
@@ -85,6 +87,7 @@ export function PersonCardPage() {
       </section>
       <Consent view={view} onChanged={changed} />
       <Employments view={view} onChanged={changed} />
+      {view.depersonalised ? null : <PersonTrainings view={view} onChanged={changed} />}
       {view.depersonalised ? null : <IncentiveList query={`personId=${view.personId}`} title="Поощрения" />}
       {isAdministrator ? <PersonPrivacy view={view} onChanged={changed} /> : null}
       {isAdministrator ? <CardReads key={`reads-${revision}`} personId={view.personId} timeZone={zone} /> : null}
@@ -338,7 +341,13 @@ function PersonHistory({ personId }: { personId: string }) {
                   : (personEventLabels[entry.type] ?? entry.type)}
             </strong>
             {entry.data?.fields?.length
-              ? `: ${entry.data.fields.map((f) => personFieldLabels[f as PersonCardField] ?? f).join(', ')}`
+              ? `: ${entry.data.fields
+                  .map((f) =>
+                    entry.type === 'PersonTrainingCorrected'
+                      ? (trainingFieldLabels[f] ?? f)
+                      : (personFieldLabels[f as PersonCardField] ?? f),
+                  )
+                  .join(', ')}`
               : ''}
             {' — '}
             <PersonId id={entry.actorId} name={entry.actorName} />
