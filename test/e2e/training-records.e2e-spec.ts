@@ -1,5 +1,15 @@
 import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
 import { localDateOf } from '@mentorflow/calendar';
+import {
+  organisationDecider,
+  organisationStream,
+  type CommandMetadata,
+  type OrganisationCommand,
+} from '@mentorflow/domain';
+import { EventStore, handleCommand } from '@mentorflow/event-store';
+import { PersonRecords } from '../../apps/api/src/people/person-records';
+import { openTestDataSource } from '../support/database';
 import { addPerson } from '../support/people';
 import { trainingBody } from '../support/preparation';
 import { places, registerOrganisation } from '../support/programme-setup';
@@ -12,9 +22,9 @@ const daysAgo = (days: number) => localDateOf(new Date(Date.now() - days * DAY).
 
 /**
  * Training records after they are made (issue 28): one person's records, corrected by the curator with the
- * person's history naming the fields changed.
+ * person's history naming the fields changed; and the reports counting trained mentors as of a past date.
  */
-describe('training records: the person’s own, corrected', () => {
+describe('training records: the person’s own, corrected, and counted as of a date', () => {
   let system: TestSystem;
   const region = `Область обучения ${randomUUID().slice(0, 8)}`;
   const as = {} as Record<'admin' | 'curator' | 'otherCurator' | 'coordinator', string>;
@@ -96,5 +106,82 @@ describe('training records: the person’s own, corrected', () => {
     ]);
     // The event names fields, never values.
     expect(JSON.stringify(trainingEntries)).not.toContain('772499999999');
+  });
+
+  it('the organisation’s and the region’s report for a date between two trainings count only the earlier one', async () => {
+    // A school of the region registered 60 days ago, its two mentors' trainings recorded 40 and 10 days ago:
+    // written the way they happened (stamped then), since the API stamps everything with the present.
+    const dataSource: DataSource = await openTestDataSource();
+    const school = randomUUID();
+    const name = `МБОУ «Школа № ${Math.floor(Math.random() * 900) + 100}»`;
+    try {
+      const ago = (days: number) => new Date(Date.now() - days * DAY).toISOString();
+      const admin: CommandMetadata = { actorId: randomUUID(), role: 'administrator', now: ago(60) };
+      const registration: OrganisationCommand = {
+        type: 'RegisterOrganisation',
+        data: { ...places.samara, name, region, kind: 'school', organisationId: school },
+        metadata: admin,
+      };
+      await handleCommand(new EventStore(dataSource), organisationStream(school), organisationDecider, registration, {
+        actorId: admin.actorId,
+        role: 'administrator',
+        organisationId: school,
+      });
+      await system.eventually(
+        () => system.request('GET', `/organisations/${school}`, as.admin),
+        (r) => r.status === 200,
+      );
+      const first = await addPerson(system, school, as.admin, 'Ранняя');
+      const second = await addPerson(system, school, as.admin, 'Поздняя');
+      const records = new PersonRecords(dataSource);
+      const curator = { actorId: randomUUID(), role: 'curator' as const };
+      for (const [personId, days] of [
+        [first, 40],
+        [second, 10],
+      ] as const) {
+        await records.recordTraining(
+          {
+            ...trainingBody(personId, daysAgo(days + 1), { courseTitle: 'Наставничество в школе' }),
+            role: 'mentor',
+            trainingId: randomUUID(),
+            organisationId: school,
+            courseTitle: 'Наставничество в школе',
+          },
+          curator,
+          ago(days),
+        );
+      }
+    } finally {
+      await dataSource.destroy();
+    }
+    const organisationAsOf = async (days: number) => {
+      const report = await system.request(
+        'GET',
+        `/organisations/${school}/reports/monitoring?asOf=${daysAgo(days)}`,
+        as.coordinator,
+      );
+      expect(report.status).toBe(200);
+      return report.body.trainedMentors as number;
+    };
+    const regionAsOf = async (days: number) => {
+      const report = await system.eventually(
+        () =>
+          system.request(
+            'GET',
+            `/reports/region?region=${encodeURIComponent(region)}&asOf=${daysAgo(days)}`,
+            as.coordinator,
+          ),
+        (r) => r.status === 200 && r.body.organisations.items.some((o: { name: string }) => o.name === name),
+      );
+      const row = report.body.organisations.items.find((o: { name: string }) => o.name === name);
+      return { total: report.body.totals.trainedMentors as number, school: row.trainedMentors as number };
+    };
+    await expect(organisationAsOf(50)).resolves.toBe(0);
+    await expect(organisationAsOf(25)).resolves.toBe(1);
+    await expect(organisationAsOf(5)).resolves.toBe(2);
+    // The region's other schools registered today: that far back only this school counts.
+    await expect(regionAsOf(50)).resolves.toEqual({ total: 0, school: 0 });
+    await expect(regionAsOf(25)).resolves.toEqual({ total: 1, school: 1 });
+    await expect(regionAsOf(5)).resolves.toEqual({ total: 2, school: 2 });
   });
 });

@@ -476,14 +476,16 @@ export class PersonRecords {
       'courseTitle' | 'catalogueEntryId'
     >,
     actor: PersonActor,
+    /** When it is recorded: now, unless a test writes the past the way it was (the reports read it as of a date). */
+    recordedAt?: string,
   ): Promise<void> {
     const { personId, trainingId, organisationId } = training;
     await this.inTransaction(
       async (manager, events) => {
         await manager.query(
           `INSERT INTO personal.trainings (training_id, person_id, organisation_id, role, course_title,
-             catalogue_entry_id, hours, date_from, date_to, certificate_number, recorded_by)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+             catalogue_entry_id, hours, date_from, date_to, certificate_number, recorded_by, recorded_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, COALESCE($12::timestamptz, now()))`,
           [
             trainingId,
             personId,
@@ -496,6 +498,7 @@ export class PersonRecords {
             training.dateTo,
             training.certificateNumber?.trim() || null,
             actor.actorId,
+            recordedAt ?? null,
           ],
         );
         events.push({ type: 'PersonTrainingRecorded', data: { personId, trainingId, organisationId } });
