@@ -251,6 +251,17 @@ describe('access matrix: every route × every role × own and other organisation
     const kind = await system.request('POST', '/incentive-kinds', admin, { name: `Вид ${randomUUID().slice(0, 8)}` });
     expect(kind.status).toBe(201);
     ids.incentiveKind = kind.body.kindId;
+    // A training record of a person of A (issue 28): the correction route's `:trainingId`.
+    const training = await system.request('POST', `/organisations/${a}/trainings`, as.curator, {
+      personId: ids.person,
+      role: 'mentor',
+      courseTitle: 'Наставничество в школе',
+      hours: 36,
+      dateFrom: localDateOf(new Date(Date.now() - 30 * 86_400_000), A.timeZone),
+      dateTo: localDateOf(new Date(Date.now() - 20 * 86_400_000), A.timeZone),
+    });
+    expect(training.status).toBe(201);
+    ids.training = training.body.trainingId;
     // Reads come from projections: wait until they show the fixture as it now is.
     for (const [path, check] of [
       [`/programmes/${ids.programme}`, () => true],
@@ -283,29 +294,31 @@ describe('access matrix: every route × every role × own and other organisation
               ? ids.document
               : name === 'problemId' && collection === 'programmes'
                 ? ids.problem
-                : name === 'organisationId' && collection === 'people'
-                  ? ids.organisationA
-                  : name !== 'id'
-                    ? undefined
-                    : collection === 'organisations'
-                      ? ids.organisationA
-                      : collection === 'users'
-                        ? ids.user
-                        : (
-                            {
-                              programmes: ids.programme,
-                              pairs: ids.pair,
-                              routes: ids.route,
-                              tasks: ids.task,
-                              people: ids.person,
-                              notifications: ids.notification,
-                              practices: ids.practice,
-                              associations: ids.association,
-                              incentives: ids.incentive,
-                              'incentive-kinds': ids.incentiveKind,
-                              projections: ids.parkedEvent,
-                            } as Record<string, string | undefined>
-                          )[collection];
+                : name === 'trainingId' && collection === 'organisations'
+                  ? ids.training
+                  : name === 'organisationId' && collection === 'people'
+                    ? ids.organisationA
+                    : name !== 'id'
+                      ? undefined
+                      : collection === 'organisations'
+                        ? ids.organisationA
+                        : collection === 'users'
+                          ? ids.user
+                          : (
+                              {
+                                programmes: ids.programme,
+                                pairs: ids.pair,
+                                routes: ids.route,
+                                tasks: ids.task,
+                                people: ids.person,
+                                notifications: ids.notification,
+                                practices: ids.practice,
+                                associations: ids.association,
+                                incentives: ids.incentive,
+                                'incentive-kinds': ids.incentiveKind,
+                                projections: ids.parkedEvent,
+                              } as Record<string, string | undefined>
+                            )[collection];
       if (!value)
         throw new Error(`${route.method} ${route.path}: no fixture resolves :${name}; add one to the access matrix`);
       return value;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import ExcelJS from 'exceljs';
 import { addDays, localDay } from '../support/dates';
 import { addPerson } from '../support/people';
 import { places, registerOrganisation } from '../support/programme-setup';
@@ -258,5 +259,98 @@ describe('mentors’ methodical association through HTTP (issue 28)', () => {
         organisationName: 'МБОУ «Гимназия № 3»',
       }),
     ]);
+  });
+
+  it('the organisation’s and the region’s report downloads (CSV and XLSX) count the associations with Russian headings', async () => {
+    // A second plan item, still open: the school's МО has one done, one open, one member, one meeting.
+    const open = await system.request('POST', `/associations/${associationId}/plan`, as.curator, {
+      title: 'Открытый урок наставника',
+      date: localDay(zone, 40),
+      responsibleId: mentorA,
+    });
+    expect(open.status).toBe(200);
+    const download = async (path: string, format: 'csv' | 'xlsx') => {
+      const response = await fetch(`${system.baseUrl}${path}${path.includes('?') ? '&' : '?'}format=${format}`, {
+        headers: { authorization: `Bearer ${as.coordinator}` },
+      });
+      expect(response.status).toBe(200);
+      return Buffer.from(await response.arrayBuffer());
+    };
+    const csvRows = (bytes: Buffer) => {
+      // Russian Excel's CSV: a byte-order mark, `;` between cells.
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      return bytes.toString('utf8').slice(1).split('\r\n');
+    };
+    const sheetRows = async (bytes: Buffer) => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(bytes as never);
+      const sheet = workbook.getWorksheet('МО наставников');
+      expect(sheet).toBeDefined();
+      const rows: string[] = [];
+      sheet?.eachRow((row) => rows.push(`${String(row.getCell(1).value)};${String(row.getCell(2).value)}`));
+      return rows;
+    };
+    const expected = (associations: number, members: number) => [
+      'Показатель;Значение',
+      `Методических объединений наставников;${associations}`,
+      `Участников методических объединений;${members}`,
+      'Заседаний проведено;1',
+      'Пунктов плана работы выполнено;1',
+      'Пунктов плана работы не выполнено;1',
+    ];
+    // Both the JSON and the downloads read the read model: wait until it has the new item.
+    const organisationReport = `/organisations/${school}/reports/monitoring`;
+    await system.eventually(
+      () => system.request('GET', organisationReport, as.coordinator),
+      (r) => r.status === 200 && r.body.associations?.planItemsOpen === 1,
+    );
+    const schoolCsv = csvRows(await download(organisationReport, 'csv'));
+    expect(schoolCsv).toContain('Методические объединения наставников');
+    expect(schoolCsv).toEqual(expect.arrayContaining(expected(1, 1)));
+    await expect(sheetRows(await download(organisationReport, 'xlsx'))).resolves.toEqual(expected(1, 1));
+
+    // The region counts the school's МО and the municipality's (Синицына its one member).
+    const regionReport = `/reports/region?region=${encodeURIComponent(region)}`;
+    const regionJson = await system.request('GET', regionReport, as.coordinator);
+    expect(regionJson.body.associations).toEqual({
+      associations: 2,
+      members: 2,
+      meetingsHeld: 1,
+      planItemsDone: 1,
+      planItemsOpen: 1,
+    });
+    expect(csvRows(await download(regionReport, 'csv'))).toEqual(expect.arrayContaining(expected(2, 2)));
+    await expect(sheetRows(await download(regionReport, 'xlsx'))).resolves.toEqual(expected(2, 2));
+  });
+
+  it('a member’s person history names the association she joined, her plan items and the meetings she attended', async () => {
+    const name = 'МО наставников школы № 5';
+    const history = async (personId: string) => {
+      const response = await system.request('GET', `/people/${personId}/history?limit=50`, as.curator);
+      expect(response.status).toBe(200);
+      return (response.body as { type: string; association?: { name: string }; actorName?: string }[]).filter(
+        (e) => e.association !== undefined,
+      );
+    };
+    const mine = await history(mentorA);
+    expect(mine.map((e) => e.type)).toEqual([
+      'AssociationMemberAdded',
+      'AssociationPlanItemAdded',
+      'AssociationMeetingHeld',
+      'AssociationPlanItemAdded',
+    ]);
+    expect(mine.every((e) => e.association?.name === name)).toBe(true);
+    expect(mine[0]?.actorName).toBeDefined();
+    // Воробьёв attended the meeting and left; he was responsible for nothing.
+    expect((await history(mentorB)).map((e) => e.type)).toEqual([
+      'AssociationMemberAdded',
+      'AssociationMeetingHeld',
+      'AssociationMemberRemoved',
+    ]);
+    // Синицына's history knows only the municipality's association.
+    const outsiders = await system.request('GET', `/people/${outsider}/history?limit=50`, as.otherCurator);
+    expect(
+      outsiders.body.flatMap((e: { association?: { name: string } }) => (e.association ? [e.association.name] : [])),
+    ).toEqual(['Городское МО наставников']);
   });
 });

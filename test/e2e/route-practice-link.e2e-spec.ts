@@ -130,7 +130,10 @@ describe('a road-map activity links a practice of the bank through HTTP', () => 
       () => system.request('GET', `/routes/${routeId}`, as.teacher),
       (r) => r.status === 200 && (r.body.practiceLinks ?? []).length === 1,
     );
-    expect(shown.body.practiceLinks).toEqual([{ practiceId, title: 'Школа молодого педагога' }]);
+    // The author has no card in the directory here (web-practices shows her full name): the directory's stand-in.
+    expect(shown.body.practiceLinks).toEqual([
+      { practiceId, title: 'Школа молодого педагога', authorName: expect.stringMatching(/^Пользователь /) },
+    ]);
     expect(shown.body.draft?.rows ?? shown.body.roadMap?.rows).toEqual(
       expect.arrayContaining([expect.objectContaining({ rowId: 'row-p', practiceId })]),
     );

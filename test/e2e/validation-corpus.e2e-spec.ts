@@ -767,6 +767,15 @@ const corpus: Record<string, { body: Body; cases: (body: Body) => Case[] }> = {
       ['not a UUID', withField(b, 'personId', 'ivanova'), 'personId', 'isUuid'],
     ],
   },
+  'PUT /organisations/:id/trainings/:trainingId': {
+    body: { role: 'mentor', courseTitle: 'Наставничество', hours: 36, dateFrom: '2026-10-05', dateTo: '2026-10-16' },
+    cases: (b) => [
+      ['bad enum', withField(b, 'role', 'director'), 'role', 'isIn'],
+      ['not an integer', withField(b, 'hours', 3.5), 'hours', 'isInt'],
+      ['bad date format', withField(b, 'dateFrom', '05.10.2026'), 'dateFrom', 'matches'],
+      ['a person is not corrected', { ...b, personId: uuid() }, 'personId', 'whitelistValidation'],
+    ],
+  },
   'PUT /organisations/:id/settings': {
     body: { mentorTrainingRequired: true },
     cases: (b) => [['wrong type', withField(b, 'mentorTrainingRequired', 'да'), 'mentorTrainingRequired', 'isBoolean']],

@@ -18,7 +18,8 @@ import {
 
 /**
  * The mentors' methodical association in the browser (issue 28): the curator creates it, adds two mentors by
- * name, plans an item that appears in the responsible mentor's «Мои задачи», records a meeting's minutes.
+ * name, plans an item that appears in the responsible mentor's «Мои задачи», records a meeting's minutes; the
+ * member's person card lists her part in the association in its history.
  */
 describe('web application: the curator keeps the mentors’ methodical association', () => {
   let system: TestSystem;
@@ -126,6 +127,25 @@ describe('web application: the curator keeps the mentors’ methodical associati
     await expect(horizontalOverflow(page)).resolves.toBeLessThanOrEqual(0);
     const audit = await accessibilityAudit(page);
     expect(audit).toMatchObject({ lang: 'ru', unnamed: [], h1: 1, skipped: [] });
+    await context.close();
+  });
+
+  it('the curator opens the member’s card: its history names the association, her plan item and the meeting', async () => {
+    const { context, page } = await signedInPage(browser, as.curator);
+    await page.goto(`${system.baseUrl}/app/people/${people.mentorA}`);
+    await page.getByRole('heading', { name: 'Ласточкина Анна Сергеевна', level: 1 }).waitFor();
+    const history = page.getByRole('region', { name: 'История изменений' });
+    const association = 'методического объединения «МО наставников школы № 5»';
+    await history.getByText(`Включение в состав ${association}`).waitFor();
+    await history
+      .getByText(`Ответственный за мероприятие плана «Семинар «Адаптация молодого педагога»» ${association}`)
+      .waitFor();
+    const meeting = history.getByText(`Участие в заседании ${association}`);
+    await expect(meeting.textContent()).resolves.toMatch(/\(протокол № 1 от \d\d\.\d\d\.\d{4}\)$/);
+    await expect(history.textContent()).resolves.not.toContain(people.mentorA);
+    const audit = await accessibilityAudit(page);
+    expect(audit).toMatchObject({ lang: 'ru', unnamed: [], h1: 1, skipped: [] });
+    await screenshot(page, 'curator-person-association-history');
     await context.close();
   });
 });

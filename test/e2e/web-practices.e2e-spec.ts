@@ -1,10 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
+import { localDateOf } from '@mentorflow/calendar';
+import { loadFixtureYearsAhead } from '../support/calendar-fixture';
+import { addDays } from '../support/dates';
 import { addPerson } from '../support/people';
+import { courseRow, fourYearsLessADay, ictDeficit, mathsTeacherTitlePage, routeBody } from '../support/route-setup';
 import { organisationWith, places, registerOrganisation } from '../support/programme-setup';
 import { TestSystem } from '../support/system';
 import {
   accessibilityAudit,
+  fillDate,
   horizontalOverflow,
   menuLinks,
   openFromMenu,
@@ -17,25 +22,28 @@ import {
 
 /**
  * The bank of best practices (issue 28): a mentor submits a practice, the regional coordinator publishes it,
- * a teacher of another school of the region finds it by a word form and sees who wrote it where.
+ * a teacher of another school of the region finds it by a word form and sees who wrote it where; a tutor links
+ * it to an «изучение практики» activity of a teacher's road map and the teacher opens it from there.
  */
 describe('web application: a practice goes from the mentor through the regional operator to the region', () => {
   let system: TestSystem;
   let browser: Browser;
   const region = `Область банка практик ${randomUUID().slice(0, 8)}`;
   const people = { mentor: randomUUID(), curator: randomUUID(), coordinator: randomUUID(), teacher: randomUUID() };
-  const as = {} as Record<keyof typeof people, string>;
+  const as = {} as Record<keyof typeof people | 'tutor' | 'methodologist', string>;
   let practiceId: string;
+  let organisationId: string;
 
   beforeAll(async () => {
     ({ system, browser } = await startWebJourney());
     const admin = randomUUID();
-    const { organisationId, as: staff } = await organisationWith(
+    let staff: Record<'curator' | 'mentor', string>;
+    ({ organisationId, as: staff } = await organisationWith(
       system,
       { ...places.tolyatti, region },
       { curator: [people.curator, 'curator'], mentor: [people.mentor, 'mentor'] },
       admin,
-    );
+    ));
     as.curator = staff.curator;
     as.mentor = staff.mentor;
     await addPerson(system, organisationId, as.curator, 'Наставникова', {
@@ -149,6 +157,73 @@ describe('web application: a practice goes from the mentor through the regional 
     // The menu folds under «Меню» on a phone and still reaches the bank.
     await openFromMenu(page, 'Банк практик');
     await page.getByRole('heading', { name: 'Банк практик' }).waitFor();
+    await context.close();
+  });
+
+  it('a tutor links the published practice to an «изучение практики» activity; the teacher sees it with its author and opens it', async () => {
+    await loadFixtureYearsAhead();
+    const today = localDateOf(new Date(), places.tolyatti.timeZone);
+    const tutor = await addPerson(system, organisationId, as.curator, 'Орлова', { firstName: 'Ольга' });
+    const methodologist = await addPerson(system, organisationId, as.curator, 'Петрова', { positions: ['методист'] });
+    const teacher = await addPerson(system, organisationId, as.curator, 'Смирнова');
+    as.tutor = system.token(tutor, ['tutor'], [organisationId]);
+    as.methodologist = system.token(methodologist, ['methodologist'], [organisationId]);
+    const teacherToken = system.token(teacher, ['teacher'], [organisationId]);
+    const created = await system.request(
+      'POST',
+      `/organisations/${organisationId}/routes`,
+      as.tutor,
+      routeBody(teacher, methodologist, mathsTeacherTitlePage(today, fourYearsLessADay(today))),
+    );
+    expect(created.status).toBe(201);
+    const routeId = created.body.state.routeId as string;
+    const post = (path: string, token: string, body: unknown) =>
+      system.request('POST', `/routes/${routeId}/${path}`, token, body);
+    expect(
+      (await post('record-diagnostics', as.tutor, { diagnosticsId: randomUUID(), date: today, results: ictDeficit() }))
+        .status,
+    ).toBe(200);
+    // The methodologist drafts the activity without a practice: the tutor chooses it from the bank.
+    const study = 'Изучить опыт коллег по адаптации молодых педагогов';
+    const drafted = await post('submit-draft', as.methodologist, {
+      rows: [
+        courseRow(addDays(today, 120)),
+        { ...courseRow(addDays(today, 90)), rowId: 'row-2', activity: study, activityKind: 'practiceStudy', hours: 4 },
+      ],
+    });
+    expect(drafted.status).toBe(200);
+
+    const tutorPage = await signedInPage(browser, as.tutor);
+    const { page } = tutorPage;
+    await page.goto(`${system.baseUrl}/app/routes/${routeId}`);
+    const agree = page.getByRole('form', { name: 'Согласовать дорожную карту' });
+    const row = agree.getByRole('group', { name: 'Мероприятие 2', exact: true });
+    await expect(row.getByLabel('Мероприятие', { exact: true }).inputValue()).resolves.toBe(study);
+    await row.getByLabel('Поиск практики по названию').fill('молодого педагога');
+    const choice = row.getByLabel('Практика из банка');
+    const option = `Школа молодого педагога — ${places.tolyatti.name}`;
+    await choice.locator('option', { hasText: option }).waitFor({ state: 'attached' });
+    await choice.selectOption({ label: option });
+    const point = agree.getByRole('group', { name: 'Контрольная точка 1' });
+    await fillDate(point.getByLabel('Дата контрольной точки'), addDays(today, 30));
+    await point.getByLabel('Что проверяется').fill('Практика изучена');
+    expect(await accessibilityAudit(page)).toMatchObject({ lang: 'ru', unnamed: [], h1: 1, skipped: [] });
+    await agree.getByRole('button', { name: 'Согласовать дорожную карту' }).click();
+    await page.getByText('Дорожная карта согласована: маршрут реализуется').first().waitFor();
+    await tutorPage.context.close();
+
+    const { context, page: teacherPage } = await signedInPage(browser, teacherToken);
+    await teacherPage.goto(`${system.baseUrl}/app/routes/${routeId}`);
+    const roadMap = teacherPage.locator('section[aria-labelledby="road-map"]').locator('table').first();
+    const studied = roadMap.locator('tr', { hasText: study });
+    await studied.getByRole('link', { name: 'Школа молодого педагога' }).waitFor();
+    await expect(studied.textContent()).resolves.toContain('автор: Наставникова Анна Сергеевна');
+    await expect(studied.textContent()).resolves.not.toContain(people.mentor);
+    expect(await accessibilityAudit(teacherPage)).toMatchObject({ lang: 'ru', unnamed: [], h1: 1, skipped: [] });
+    await screenshot(teacherPage, 'teacher-road-map-practice');
+    await studied.getByRole('link', { name: 'Школа молодого педагога' }).click();
+    await teacherPage.getByRole('heading', { name: 'Школа молодого педагога' }).waitFor();
+    await expect(teacherPage.locator('.facts').textContent()).resolves.toContain('Наставникова Анна Сергеевна');
     await context.close();
   });
 });

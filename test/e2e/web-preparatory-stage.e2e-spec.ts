@@ -27,7 +27,7 @@ const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISO
 /**
  * The preparatory stage in the browser (issue 28): the administrator imports the further-training catalogue,
  * the curator records the problems, the director approves the analysis, the curator sees the untrained mentor by
- * name and records her training from the catalogue.
+ * name and records her training from the catalogue, then corrects it on the mentor's card.
  */
 describe('web application: the preparatory stage — analysis of problems and training', () => {
   let system: TestSystem;
@@ -35,6 +35,7 @@ describe('web application: the preparatory stage — analysis of problems and tr
   const [admin, director, curator] = freshIds(3);
   let as: Record<'admin' | 'director' | 'curator', string>;
   let programmeId: string;
+  let mentorId: string;
 
   beforeAll(async () => {
     ({ system, browser } = await startWebJourney());
@@ -46,7 +47,7 @@ describe('web application: the preparatory stage — analysis of problems and tr
       admin,
     ));
     ({ programmeId } = await startProgramme(system, organisationId, as.director, curator, 'Программа 2026/27'));
-    const mentorId = await addPerson(system, organisationId, as.admin, 'Сидорова');
+    mentorId = await addPerson(system, organisationId, as.admin, 'Сидорова');
     const menteeId = await addPerson(system, organisationId, as.admin, 'Петрова', { firstName: 'Анна' });
     for (const kind of ['implementationAct', 'regulationApprovalOrder']) {
       await system.request('POST', `/programmes/${programmeId}/documents`, as.curator, programmeDocument(kind));
@@ -144,6 +145,38 @@ describe('web application: the preparatory stage — analysis of problems and tr
     await page.reload();
     await page.getByRole('heading', { name: 'Анализ проблем' }).waitFor();
     await screenshot(page, 'phone-curator-preparatory-stage');
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await context.close();
+  });
+
+  it('the curator sees the training on the mentor’s card and corrects it; the card’s history says so', async () => {
+    const { context, page } = await signedInPage(browser, as.curator);
+    await page.goto(`${system.baseUrl}/app/people/${mentorId}`);
+    const training = page.getByRole('region', { name: 'Обучение' });
+    const row = training.getByRole('row', { name: /Наставничество в образовательной организации/ });
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toContain('ЦНППМ Самарской области');
+    await expect(row.textContent()).resolves.toContain('772412345678');
+    await expect(row.textContent()).resolves.toContain('36');
+    const label = 'Исправить сведения об обучении: Наставничество в образовательной организации';
+    await training.locator('summary', { hasText: label }).click();
+    const form = page.getByRole('form', { name: label });
+    await expect(form.getByLabel('Окончание обучения').inputValue()).resolves.toBe(
+      daysAgo(3).split('-').reverse().join('.'),
+    );
+    await form.getByLabel('Часы').fill('72');
+    await form.getByLabel('Номер удостоверения').fill('772400000001');
+    await form.getByRole('button', { name: 'Сохранить исправление' }).click();
+    await form.getByText('Сведения об обучении исправлены').waitFor();
+    await row.getByText('772400000001').waitFor();
+    await expect(row.textContent()).resolves.toContain('72');
+    const history = page.getByRole('region', { name: 'История изменений' });
+    await history.getByText('Сведения об обучении исправлены: часы, номер удостоверения').waitFor();
+    await expect(history.textContent()).resolves.toContain('Записаны сведения об обучении');
+    const audit = await accessibilityAudit(page);
+    expect(audit).toMatchObject({ lang: 'ru', unnamed: [], h1: 1, skipped: [] });
+    await screenshot(page, 'curator-person-training');
+    await page.setViewportSize(phone);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await context.close();
   });

@@ -544,11 +544,28 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Обучение сотрудников организации (новые сверху) */
+        /** Обучение сотрудников организации (новые сверху); с personId — одного сотрудника (его карточка) */
         get: operations["TrainingController_list"];
         put?: never;
         /** Записать обучение наставника, тьютора или куратора: курс (из каталога или текстом), часы, даты, номер удостоверения */
         post: operations["TrainingController_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organisations/{id}/trainings/{trainingId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Исправить сведения об обучении (курс, часы, даты, номер удостоверения); в истории сотрудника — «Сведения об обучении исправлены» */
+        put: operations["TrainingController_correct"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2895,10 +2912,36 @@ export interface components {
         NoFieldsDto: Record<string, never>;
         TrainingDto: {
             /**
+             * @description Trained as mentor, tutor or curator
+             * @example mentor
+             * @enum {string}
+             */
+            role: "mentor" | "tutor" | "curator";
+            /**
+             * Format: uuid
+             * @description An entry of the further-training catalogue; or give courseTitle
+             */
+            catalogueEntryId?: string;
+            /**
+             * @description The course as free text, when it is not in the catalogue
+             * @example Наставничество в образовательной организации: технологии и практики
+             */
+            courseTitle?: string;
+            /** @example 36 */
+            hours: number;
+            /** @example 2026-10-05 */
+            dateFrom: string;
+            /** @example 2026-10-16 */
+            dateTo: string;
+            /** @example 772412345678 */
+            certificateNumber?: string;
+            /**
              * Format: uuid
              * @description The person trained (the people directory)
              */
             personId: string;
+        };
+        TrainingDetailsDto: {
             /**
              * @description Trained as mentor, tutor or curator
              * @example mentor
@@ -4763,6 +4806,8 @@ export interface operations {
             query?: {
                 limit?: unknown;
                 offset?: unknown;
+                /** @description Only this person’s training records (the person card) */
+                personId?: string;
             };
             header?: never;
             path: {
@@ -4796,6 +4841,30 @@ export interface operations {
         };
         responses: {
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TrainingController_correct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                trainingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrainingDetailsDto"];
+            };
+        };
+        responses: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };

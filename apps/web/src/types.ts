@@ -371,8 +371,8 @@ export interface Route {
   /** Activities the teacher marked done (003 §5.2) and the tutor's confirmations. */
   activityCompletions?: RouteActivityCompletion[];
   roadMapProgress?: RoadMapRowProgress[];
-  /** The titles of the practices the road map's «изучение практики» rows link. */
-  practiceLinks?: { practiceId: string; title: string }[];
+  /** The practices the road map's «изучение практики» rows link: title and author's name. */
+  practiceLinks?: { practiceId: string; title: string; authorName: string | null }[];
   controlPoints: Dto['ControlPointDto'][];
   portfolio: {
     entryId: string;

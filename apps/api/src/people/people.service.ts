@@ -18,6 +18,7 @@ import {
 } from '@mentorflow/domain';
 import { EventStore } from '@mentorflow/event-store';
 import { isAdministrator, type AuthenticatedUser } from '../auth/auth.types';
+import { personAssociationEvents } from '../associations/person-association-events';
 import { historyEntry } from '../common/history-entry';
 import { recordedReads, recordRead } from '../common/read-log';
 import type { FieldError } from '../common/validation';
@@ -173,14 +174,30 @@ export class PeopleService {
     return this.get(user, personId);
   }
 
-  /** The person's stream: who changed which fields (never values) and when, with the actors' names. */
+  /**
+   * The person's history, oldest first: their stream (who changed which fields — never values — and when) and
+   * their part in the mentors' methodical associations (issue 28), each with the actor's name.
+   */
   async history(user: AuthenticatedUser, personId: string, page: { limit: number; offset: number }) {
     await this.editable(user, personId);
-    const events = (await this.store.readStream(personStream(personId), page.offset + 1)).slice(0, page.limit);
-    const names = await this.directory.names(events.map((e) => String(e.metadata.actorId)));
-    return events.map((e) => {
-      const entry = historyEntry(e);
-      return { ...entry, actorName: names.get(String(entry.actorId))?.shortName };
+    const [own, associations] = await Promise.all([
+      this.store.readStream(personStream(personId)),
+      personAssociationEvents(this.db, this.store, personId),
+    ]);
+    const entries = [
+      ...own.map((event) => ({ event, association: undefined })),
+      ...associations.map(({ event, association }) => ({ event, association })),
+    ]
+      .sort((a, b) => a.event.position - b.event.position)
+      .slice(page.offset, page.offset + page.limit);
+    const names = await this.directory.names(entries.map(({ event }) => String(event.metadata.actorId)));
+    return entries.map(({ event, association }) => {
+      const entry = historyEntry(event);
+      return {
+        ...entry,
+        actorName: names.get(String(entry.actorId))?.shortName,
+        ...(association ? { association } : {}),
+      };
     });
   }
 

@@ -476,14 +476,16 @@ export class PersonRecords {
       'courseTitle' | 'catalogueEntryId'
     >,
     actor: PersonActor,
+    /** When it is recorded: now, unless a test writes the past the way it was (the reports read it as of a date). */
+    recordedAt?: string,
   ): Promise<void> {
     const { personId, trainingId, organisationId } = training;
     await this.inTransaction(
       async (manager, events) => {
         await manager.query(
           `INSERT INTO personal.trainings (training_id, person_id, organisation_id, role, course_title,
-             catalogue_entry_id, hours, date_from, date_to, certificate_number, recorded_by)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+             catalogue_entry_id, hours, date_from, date_to, certificate_number, recorded_by, recorded_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, COALESCE($12::timestamptz, now()))`,
           [
             trainingId,
             personId,
@@ -496,6 +498,7 @@ export class PersonRecords {
             training.dateTo,
             training.certificateNumber?.trim() || null,
             actor.actorId,
+            recordedAt ?? null,
           ],
         );
         events.push({ type: 'PersonTrainingRecorded', data: { personId, trainingId, organisationId } });
@@ -503,6 +506,63 @@ export class PersonRecords {
       personId,
       actor,
     );
+  }
+
+  /**
+   * Corrects a training record in place (issue 28) and, in the same transaction, appends the person's event
+   * naming the fields changed (never their values); nothing changed, nothing written. The fields changed.
+   */
+  async correctTraining(
+    personId: string,
+    trainingId: string,
+    organisationId: string,
+    corrected: Omit<TrainingRecord, 'personId' | 'courseTitle' | 'catalogueEntryId'> & {
+      courseTitle: string;
+      catalogueEntryId?: string;
+    },
+    actor: PersonActor,
+  ): Promise<string[]> {
+    const after: Record<string, string | number | null> = {
+      role: corrected.role,
+      courseTitle: corrected.courseTitle,
+      catalogueEntryId: corrected.catalogueEntryId ?? null,
+      hours: corrected.hours,
+      dateFrom: corrected.dateFrom,
+      dateTo: corrected.dateTo,
+      certificateNumber: corrected.certificateNumber?.trim() || null,
+    };
+    let fields: string[] = [];
+    await this.inTransaction(
+      async (manager, events) => {
+        const [before] = await manager.query<Record<string, string | number | null>[]>(
+          `SELECT role, course_title AS "courseTitle", catalogue_entry_id::text AS "catalogueEntryId", hours,
+                  to_char(date_from, 'YYYY-MM-DD') AS "dateFrom", to_char(date_to, 'YYYY-MM-DD') AS "dateTo",
+                  certificate_number AS "certificateNumber"
+             FROM personal.trainings WHERE training_id = $1 FOR UPDATE`,
+          [trainingId],
+        );
+        fields = Object.keys(after).filter((field) => String(before?.[field] ?? '') !== String(after[field] ?? ''));
+        if (fields.length === 0) return;
+        await manager.query(
+          `UPDATE personal.trainings SET role = $2, course_title = $3, catalogue_entry_id = $4, hours = $5,
+             date_from = $6, date_to = $7, certificate_number = $8 WHERE training_id = $1`,
+          [
+            trainingId,
+            after.role,
+            after.courseTitle,
+            after.catalogueEntryId,
+            after.hours,
+            after.dateFrom,
+            after.dateTo,
+            after.certificateNumber,
+          ],
+        );
+        events.push({ type: 'PersonTrainingCorrected', data: { personId, trainingId, organisationId, fields } });
+      },
+      personId,
+      actor,
+    );
+    return fields;
   }
 
   /** The organisations the person works in (any status): whose staff they are. */

@@ -60,13 +60,17 @@ export async function assertPracticeLinks(
     );
 }
 
-/** The titles of linked practices, for the road map's links and the route's DOCX. */
-export async function practiceTitles(db: DataSource, practiceIds: readonly string[]): Promise<Map<string, string>> {
+/** The linked practices' titles and authors, for the road map's links and the route's DOCX. */
+export async function linkedPractices(
+  db: DataSource,
+  practiceIds: readonly string[],
+): Promise<{ practiceId: string; title: string; authorId: string }[]> {
   const ids = [...new Set(practiceIds)];
-  if (ids.length === 0) return new Map();
-  const rows = await db.query<{ practice_id: string; title: string }[]>(
-    `SELECT practice_id::text, state->'content'->>'title' AS title FROM practices_view WHERE practice_id = ANY($1::uuid[])`,
+  if (ids.length === 0) return [];
+  const rows = await db.query<{ practice_id: string; title: string; author_id: string }[]>(
+    `SELECT practice_id::text, state->'content'->>'title' AS title, author_id::text
+       FROM practices_view WHERE practice_id = ANY($1::uuid[])`,
     [ids],
   );
-  return new Map(rows.map((r) => [r.practice_id, r.title]));
+  return rows.map((r) => ({ practiceId: r.practice_id, title: r.title, authorId: r.author_id }));
 }

@@ -1,4 +1,5 @@
 import {
+  type AssociationFigures,
   monitoringIndicatorDefinitions,
   monitoringUnitLabels,
   pairFormLabels,
@@ -94,7 +95,21 @@ const incentivesSheet = (figures: IncentiveFigures): ReportSheet =>
     ...figures.byKind.map((k): [string, CellValue] => [`Вид: ${k.label}`, k.count]),
   ]);
 
-export function organisationSheets(report: OrganisationReport, names: PersonNames = new Map()): ReportSheet[] {
+/** The mentors' methodical associations as of the report's moment (issue 28; 004 slide 31). */
+const associationsSheet = (figures: AssociationFigures): ReportSheet =>
+  keyValueSheet('МО наставников', 'Методические объединения наставников', [
+    ['Методических объединений наставников', figures.associations],
+    ['Участников методических объединений', figures.members],
+    ['Заседаний проведено', figures.meetingsHeld],
+    ['Пунктов плана работы выполнено', figures.planItemsDone],
+    ['Пунктов плана работы не выполнено', figures.planItemsOpen],
+  ]);
+
+export function organisationSheets(
+  report: OrganisationReport,
+  names: PersonNames,
+  associations: AssociationFigures,
+): ReportSheet[] {
   const { targetModel, processMonitoring: pm } = report;
   return [
     keyValueSheet('Показатели', `Мониторинг ЦМН: ${report.organisation.name}`, [
@@ -194,6 +209,7 @@ export function organisationSheets(report: OrganisationReport, names: PersonName
       })),
     },
     incentivesSheet(report.incentives),
+    associationsSheet(associations),
   ];
 }
 
@@ -283,6 +299,7 @@ export function regionSheets(
   totals: RegionAggregate,
   municipalities: readonly MunicipalityRow[],
   organisations: readonly RegionOrganisationRow[],
+  associations: AssociationFigures,
 ): ReportSheet[] {
   return [
     keyValueSheet('Сводка', title, [
@@ -306,6 +323,7 @@ export function regionSheets(
       ['Наставников поощрено', totals.incentives.mentorsRewarded],
     ]),
     incentivesSheet(totals.incentives),
+    associationsSheet(associations),
     breakdownSheet(
       'Документы',
       'Какие документы по наставничеству есть в организациях',

@@ -185,6 +185,11 @@ export class ReportsService {
           ? `На ${query.asOf} организация ещё не была зарегистрирована`
           : 'Отчёт ещё не сформирован, повторите позже',
       );
+    const associations = await this.associationFigures(
+      { organisationId },
+      atMs,
+      query.asOf ?? today(organisation.timeZone),
+    );
     const shown = await this.shownNames(user, organisationId, [
       ...report.mentorLoad.map((r) => r.mentorId),
       ...report.programmes.flatMap((p) => (p.curatorId === null ? [] : [p.curatorId])),
@@ -204,13 +209,9 @@ export class ReportsService {
         })),
         programmes: report.programmes.map((p) => withNamesBeside(p, ['curatorId'], shown)),
         mentorLoad: report.mentorLoad.map((r) => withNamesBeside(r, ['mentorId'], shown)),
-        associations: await this.associationFigures(
-          { organisationId },
-          atMs,
-          query.asOf ?? today(organisation.timeZone),
-        ),
+        associations,
       },
-      sheets: organisationSheets(report, fullNamesOf(shown)),
+      sheets: organisationSheets(report, fullNamesOf(shown), associations),
       fileName: `monitoring-${organisationId}${query.asOf ? `-${query.asOf}` : ''}`,
     };
   }
@@ -363,6 +364,11 @@ export class ReportsService {
     const totals = regionAggregate(rows);
     const municipalities = municipalityRows(rows);
     const zone = organisations[0]?.facts.timeZone ?? DEFAULT_ZONE;
+    const associations = await this.associationFigures(
+      scope,
+      instantFor(query.asOf, zone).atMs,
+      query.asOf ?? today(zone),
+    );
     const title = `Показатели реализации ЦМН: ${scope.municipality ?? scope.region ?? 'все регионы'}${query.asOf ? ` на ${query.asOf}` : ''}`;
     return {
       json: {
@@ -373,13 +379,9 @@ export class ReportsService {
         totals,
         municipalities,
         organisations: page(rows, query.limit, query.offset),
-        associations: await this.associationFigures(
-          scope,
-          instantFor(query.asOf, zone).atMs,
-          query.asOf ?? today(zone),
-        ),
+        associations,
       },
-      sheets: regionSheets(title, totals, municipalities, rows),
+      sheets: regionSheets(title, totals, municipalities, rows, associations),
       fileName: `region${query.asOf ? `-${query.asOf}` : ''}`,
     };
   }

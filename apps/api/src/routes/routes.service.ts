@@ -1,4 +1,4 @@
-import { assertPracticeLinks, practiceTitles } from '../practices/practice-links';
+import { assertPracticeLinks, linkedPractices } from '../practices/practice-links';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { WorkflowNotFoundError } from '@temporalio/client';
@@ -198,12 +198,20 @@ export class RoutesService {
     };
   }
 
-  /** The practices the road map's «изучение практики» rows link, by title (issue 28). */
+  /** The practices the road map's «изучение практики» rows link, by title and author's name (issue 28). */
   private async practiceLinks(route: CreatedRoute) {
     const rows = [...(route.roadMap?.rows ?? []), ...(route.proposal?.rows ?? [])];
-    const ids = rows.flatMap((row) => (row.practiceId ? [row.practiceId] : []));
-    const titles = await practiceTitles(this.db, ids);
-    return [...titles].map(([practiceId, title]) => ({ practiceId, title }));
+    const practices = await linkedPractices(
+      this.db,
+      rows.flatMap((row) => (row.practiceId ? [row.practiceId] : [])),
+    );
+    // The bank shows every reader of the region who wrote a practice; the road map names her the same way.
+    const names = await this.people.names(practices.map((p) => p.authorId));
+    return practices.map(({ practiceId, title, authorId }) => ({
+      practiceId,
+      title,
+      authorName: names.get(authorId)?.fullName ?? null,
+    }));
   }
 
   /** The «Выполнение» column of the current road map on today's date in the route organisation's zone. */

@@ -4,9 +4,14 @@ import type { Role } from '@mentorflow/domain';
 import { CurrentUser, EndpointRoles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/auth.types';
 import { ApiController, Create, IdParam, Read, Replace, Command } from '../common/endpoints';
-import { PaginationQuery } from '../common/pagination.dto';
 import { PeopleImportFileDto } from '../people-import/people-import.dto';
-import { CatalogueQuery, OrganisationSettingsDto, TrainingDto } from './training.dto';
+import {
+  CatalogueQuery,
+  OrganisationSettingsDto,
+  TrainingDetailsDto,
+  TrainingDto,
+  TrainingListQuery,
+} from './training.dto';
 import { TrainingCatalogueService } from './training-catalogue.service';
 import { TrainingService } from './training.service';
 
@@ -39,9 +44,30 @@ export class TrainingController {
     return this.training.record(user, id, body, roles);
   }
 
-  @Read('organisations/:id/trainings', recorders, 'Обучение сотрудников организации (новые сверху)', 'organisation')
-  list(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Query() page: PaginationQuery) {
-    return this.training.list(user, id, page.limit, page.offset);
+  @Read(
+    'organisations/:id/trainings',
+    recorders,
+    'Обучение сотрудников организации (новые сверху); с personId — одного сотрудника (его карточка)',
+    'organisation',
+  )
+  list(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Query() query: TrainingListQuery) {
+    return this.training.list(user, id, query.limit, query.offset, query.personId);
+  }
+
+  @Replace(
+    'organisations/:id/trainings/:trainingId',
+    recorders,
+    'Исправить сведения об обучении (курс, часы, даты, номер удостоверения); в истории сотрудника — «Сведения об обучении исправлены»',
+    'organisation',
+  )
+  correct(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam() id: string,
+    @IdParam('trainingId') trainingId: string,
+    @Body() body: TrainingDetailsDto,
+    @EndpointRoles() roles: readonly Role[],
+  ) {
+    return this.training.correct(user, id, trainingId, body, roles);
   }
 
   @Read(

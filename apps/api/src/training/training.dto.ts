@@ -2,10 +2,8 @@ import { trainedRoles, type TrainedRole } from '@mentorflow/domain';
 import { BooleanField, DateField, EnumField, IntField, TextField, UuidField } from '../common/fields';
 import { PaginationQuery } from '../common/pagination.dto';
 
-export class TrainingDto {
-  @UuidField({ description: 'The person trained (the people directory)' })
-  personId!: string;
-
+/** What a training record says of the course, the same when it is recorded and when it is corrected. */
+export class TrainingDetailsDto {
   @EnumField(trainedRoles, { example: 'mentor', description: 'Trained as mentor, tutor or curator' })
   role!: TrainedRole;
 
@@ -31,6 +29,16 @@ export class TrainingDto {
 
   @TextField({ max: 100, optional: true, example: '772412345678' })
   certificateNumber?: string;
+}
+
+export class TrainingDto extends TrainingDetailsDto {
+  @UuidField({ description: 'The person trained (the people directory)' })
+  personId!: string;
+}
+
+export class TrainingListQuery extends PaginationQuery {
+  @UuidField({ optional: true, description: 'Only this person’s training records (the person card)' })
+  personId?: string;
 }
 
 export class OrganisationSettingsDto {

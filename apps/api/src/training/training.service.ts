@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -9,7 +9,7 @@ import type { AuthenticatedUser } from '../auth/auth.types';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { PeopleDirectory } from '../people/people.directory';
 import { withNamesBeside } from '../people/named-rows';
-import type { OrganisationSettingsDto, TrainingDto } from './training.dto';
+import type { OrganisationSettingsDto, TrainingDetailsDto, TrainingDto } from './training.dto';
 
 interface TrainingRow {
   trainingId: string;
@@ -47,7 +47,48 @@ export class TrainingService {
     if ((await this.people.find(body.personId)) === undefined) {
       throw new DomainRefusal('training.person.unknown', 'Сотрудник не найден в справочнике сотрудников');
     }
-    const today = localDateOf(new Date(), organisation.timeZone);
+    const courseTitle = await this.checkedCourse(body, organisation.timeZone);
+    const trainingId = randomUUID();
+    await this.people.recordTraining({ ...body, trainingId, organisationId, courseTitle }, { actorId: user.sub, role });
+    const [row] = await this.rows('t.training_id = $1', [trainingId], 1, 0);
+    return row;
+  }
+
+  /**
+   * The curator corrects a training record of her organisation (issue 28): the same rules as recording it;
+   * the person's history gets «Сведения об обучении исправлены» naming the fields changed.
+   */
+  async correct(
+    user: AuthenticatedUser,
+    organisationId: string,
+    trainingId: string,
+    body: TrainingDetailsDto,
+    preferred: readonly Role[],
+  ) {
+    const organisation = await this.organisations.load(user, organisationId);
+    const role = actingRole(user, preferred, organisationId);
+    const [stored] = await this.rows(
+      't.training_id = $1 AND t.organisation_id = $2',
+      [trainingId, organisationId],
+      1,
+      0,
+    );
+    if (!stored) throw new NotFoundException('Запись об обучении не найдена');
+    const courseTitle = await this.checkedCourse({ ...body, personId: stored.personId }, organisation.timeZone);
+    await this.people.correctTraining(
+      stored.personId,
+      trainingId,
+      organisationId,
+      { ...body, courseTitle },
+      { actorId: user.sub, role },
+    );
+    const [row] = await this.rows('t.training_id = $1', [trainingId], 1, 0);
+    return row;
+  }
+
+  /** The course's title (the catalogue's, or as typed) once the record passes the domain's rules; else 422. */
+  private async checkedCourse(body: TrainingDto, timeZone: string): Promise<string> {
+    const today = localDateOf(new Date(), timeZone);
     const problems = trainingRecordProblems(body, { now: new Date().toISOString(), today });
     const catalogue =
       body.catalogueEntryId === undefined ? undefined : await this.catalogueEntry(body.catalogueEntryId);
@@ -59,24 +100,15 @@ export class TrainingService {
     }
     if (problems.length > 0)
       throw new DomainRefusal('training.invalid', 'Сведения об обучении заполнены неверно', problems);
-    const trainingId = randomUUID();
-    await this.people.recordTraining(
-      {
-        ...body,
-        trainingId,
-        organisationId,
-        courseTitle: catalogue?.title ?? (body.courseTitle ?? '').trim(),
-      },
-      { actorId: user.sub, role },
-    );
-    const [row] = await this.rows('t.training_id = $1', [trainingId], 1, 0);
-    return row;
+    return catalogue?.title ?? (body.courseTitle ?? '').trim();
   }
 
-  /** The organisation's training records, newest first, with the people's names beside their ids. */
-  async list(user: AuthenticatedUser, organisationId: string, limit: number, offset: number) {
+  /** The organisation's training records (or one person's there), newest first, with the people's names. */
+  async list(user: AuthenticatedUser, organisationId: string, limit: number, offset: number, personId?: string) {
     await this.organisations.load(user, organisationId);
-    return this.rows('t.organisation_id = $1', [organisationId], limit, offset);
+    return personId === undefined
+      ? this.rows('t.organisation_id = $1', [organisationId], limit, offset)
+      : this.rows('t.organisation_id = $1 AND t.person_id = $2', [organisationId, personId], limit, offset);
   }
 
   /**

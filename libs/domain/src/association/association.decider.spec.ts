@@ -222,10 +222,15 @@ describe('association figures as of a day (issue 28)', () => {
   const fold = (events: AssociationEvent[]) =>
     events.reduce(associationDecider.evolve, associationDecider.initialState()) as CreatedAssociation;
   const later = '2026-11-10T09:00:00.000Z';
+  const at = (instant: string): CommandMetadata => ({ ...curator, now: instant, today: instant.slice(0, 10) });
+  // Decided as they happen: a plan item added on 1 November and done on the 15th, another added on the 12th.
+  const history: AssociationEvent[] = [created, member('mentor-a'), member('mentor-b', later)];
+  const decided = (next: AssociationCommand) => history.push(...associationDecider.decide(next, fold(history)));
+  decided({ ...planItem(), metadata: at('2026-11-01T09:00:00.000Z') });
+  decided({ ...planItem({ itemId: 'item-2', title: 'Открытый урок' }), metadata: at('2026-11-12T09:00:00.000Z') });
+  decided(command('CompleteTask', { taskId: 'item-1', result: 'Проведён' }, at('2026-11-15T09:00:00.000Z')));
   const association = fold([
-    created,
-    member('mentor-a'),
-    member('mentor-b', later),
+    ...history,
     {
       type: 'AssociationMemberRemoved',
       data: { personId: 'mentor-a', removedAt: '2026-12-01T09:00:00.000Z', removedBy: 'curator-1' },
@@ -247,26 +252,34 @@ describe('association figures as of a day (issue 28)', () => {
     },
   ]);
 
-  it('counts the members of that day and the meetings held by then', () => {
+  it('counts the members of that day, the meetings held and the plan items done or open by then', () => {
     expect(associationFiguresAsOf([association], '2026-10-04T20:59:59.999Z', '2026-10-04')).toEqual({
       associations: 0,
       members: 0,
       meetingsHeld: 0,
+      planItemsDone: 0,
+      planItemsOpen: 0,
     });
     expect(associationFiguresAsOf([association], '2026-11-05T20:59:59.999Z', '2026-11-05')).toEqual({
       associations: 1,
       members: 1,
       meetingsHeld: 0,
+      planItemsDone: 0,
+      planItemsOpen: 1,
     });
-    expect(associationFiguresAsOf([association], '2026-11-20T20:59:59.999Z', '2026-11-20')).toEqual({
+    expect(associationFiguresAsOf([association], '2026-11-12T20:59:59.999Z', '2026-11-12')).toEqual({
       associations: 1,
       members: 2,
       meetingsHeld: 1,
+      planItemsDone: 0,
+      planItemsOpen: 2,
     });
     expect(associationFiguresAsOf([association], '2026-12-02T20:59:59.999Z', '2026-12-02')).toEqual({
       associations: 1,
       members: 1,
       meetingsHeld: 1,
+      planItemsDone: 1,
+      planItemsOpen: 1,
     });
   });
 });

@@ -38,10 +38,25 @@ export type PersonTrainingRecorded = DomainEvent<
   { readonly personId: string; readonly trainingId: string; readonly organisationId: string }
 >;
 
+/**
+ * A training record of the person was corrected (issue 28): its row in `personal.trainings` now holds the
+ * corrected values; the event names the fields changed, never their values.
+ */
+export type PersonTrainingCorrected = DomainEvent<
+  'PersonTrainingCorrected',
+  {
+    readonly personId: string;
+    readonly trainingId: string;
+    readonly organisationId: string;
+    readonly fields: readonly string[];
+  }
+>;
+
 export type PersonEvent =
   | PersonRegistered
   | PersonCardChanged
   | PersonEmploymentChanged
   | PersonConsentRecorded
   | PersonDepersonalised
-  | PersonTrainingRecorded;
+  | PersonTrainingRecorded
+  | PersonTrainingCorrected;

@@ -19,6 +19,17 @@ export const trainedRoleLabels: Readonly<Record<TrainedRole, string>> = {
   curator: 'Куратор',
 };
 
+/** The fields of a training record as forms, refusals and the person's history («исправлено: часы») name them. */
+export const trainingFieldLabels: Readonly<Record<string, string>> = {
+  role: 'роль',
+  courseTitle: 'курс',
+  catalogueEntryId: 'программа из каталога',
+  hours: 'часы',
+  dateFrom: 'начало обучения',
+  dateTo: 'окончание обучения',
+  certificateNumber: 'номер удостоверения',
+};
+
 export interface TrainingRecord {
   readonly personId: string;
   readonly role: TrainedRole;

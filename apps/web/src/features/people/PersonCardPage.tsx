@@ -5,7 +5,7 @@ import { useSession } from '../../auth';
 import { NoConsentFlag, PersonId, usePeople } from '../../components/people';
 import { Badge, DoneBox, ErrorBox, Field, InputField, Loading, useLoad } from '../../components/ui';
 import { useSubmit } from '../../use-submit';
-import { formatDay, formatInstant, formatLocalDate } from '../../format';
+import { formatDay, formatInstant, formatLocalDate, formatNumericDate } from '../../format';
 import { roleLabels } from '../../labels';
 import {
   employmentStatusLabels,
@@ -18,6 +18,8 @@ import type { PersonCardView, Role } from '../../types';
 import { CardFields, EmploymentFields } from './person-form';
 import { CardReads, PersonPrivacy } from './PersonPrivacy';
 import { IncentiveList } from '../incentives/IncentiveList';
+import { trainingFieldLabels } from '../../../../../libs/domain/src/person/person.training';
+import { PersonTrainings } from './PersonTrainings';
 import {
   cardBody,
   cardValuesOf,
@@ -85,6 +87,7 @@ export function PersonCardPage() {
       </section>
       <Consent view={view} onChanged={changed} />
       <Employments view={view} onChanged={changed} />
+      {view.depersonalised ? null : <PersonTrainings view={view} onChanged={changed} />}
       {view.depersonalised ? null : <IncentiveList query={`personId=${view.personId}`} title="Поощрения" />}
       {isAdministrator ? <PersonPrivacy view={view} onChanged={changed} /> : null}
       {isAdministrator ? <CardReads key={`reads-${revision}`} personId={view.personId} timeZone={zone} /> : null}
@@ -268,12 +271,21 @@ function EditEmployment({
 
 interface PersonHistoryEntry {
   version: number;
+  position: number;
   type: string;
   recordedAt: string;
   actorId: string;
   actorName?: string;
   role?: Role | 'system';
-  data?: { fields?: string[]; given?: boolean; status?: string };
+  data?: {
+    fields?: string[];
+    given?: boolean;
+    status?: string;
+    title?: string;
+    meeting?: { date: string; minutesNumber: string };
+  };
+  /** The methodical association an association's event happened in (issue 28). */
+  association?: { associationId: string; name: string };
 }
 
 const personEventLabels: Record<string, string> = {
@@ -282,9 +294,32 @@ const personEventLabels: Record<string, string> = {
   PersonEmploymentChanged: 'Изменены сведения о работе',
   PersonConsentRecorded: 'Записано согласие на обработку ПДн',
   PersonDepersonalised: 'Персональные данные обезличены',
+  PersonTrainingRecorded: 'Записаны сведения об обучении',
+  PersonTrainingCorrected: 'Сведения об обучении исправлены',
 };
 
-/** Who changed which fields when: the person's own stream (events name fields, never values). */
+/** What the person's history says of their part in a methodical association, the association named. */
+function associationEntry(entry: PersonHistoryEntry, name: string): string {
+  const association = `методического объединения «${name}»`;
+  switch (entry.type) {
+    case 'AssociationMemberAdded':
+      return `Включение в состав ${association}`;
+    case 'AssociationMemberRemoved':
+      return `Исключение из состава ${association}`;
+    case 'AssociationPlanItemAdded':
+      return `Ответственный за мероприятие плана «${entry.data?.title ?? ''}» ${association}`;
+    case 'AssociationMeetingHeld':
+      return `Участие в заседании ${association}${
+        entry.data?.meeting
+          ? ` (протокол № ${entry.data.meeting.minutesNumber} от ${formatNumericDate(entry.data.meeting.date)})`
+          : ''
+      }`;
+    default:
+      return entry.type;
+  }
+}
+
+/** Who changed which fields when (the person's own stream: names of fields, never values), and their part in associations. */
 function PersonHistory({ personId }: { personId: string }) {
   const session = useSession();
   const history = useLoad(() => getJson<PersonHistoryEntry[]>(`/people/${personId}/history`), [personId]);
@@ -296,15 +331,23 @@ function PersonHistory({ personId }: { personId: string }) {
       <h2 id="person-history-title">История изменений</h2>
       <ol className="person-history">
         {history.data.map((entry) => (
-          <li key={entry.version}>
+          <li key={entry.position}>
             <time dateTime={entry.recordedAt}>{formatInstant(entry.recordedAt, zone)}</time>{' '}
             <strong>
-              {entry.type === 'PersonConsentRecorded' && entry.data?.given === false
-                ? 'Записан отзыв согласия на обработку ПДн'
-                : (personEventLabels[entry.type] ?? entry.type)}
+              {entry.association
+                ? associationEntry(entry, entry.association.name)
+                : entry.type === 'PersonConsentRecorded' && entry.data?.given === false
+                  ? 'Записан отзыв согласия на обработку ПДн'
+                  : (personEventLabels[entry.type] ?? entry.type)}
             </strong>
             {entry.data?.fields?.length
-              ? `: ${entry.data.fields.map((f) => personFieldLabels[f as PersonCardField] ?? f).join(', ')}`
+              ? `: ${entry.data.fields
+                  .map((f) =>
+                    entry.type === 'PersonTrainingCorrected'
+                      ? (trainingFieldLabels[f] ?? f)
+                      : (personFieldLabels[f as PersonCardField] ?? f),
+                  )
+                  .join(', ')}`
               : ''}
             {' — '}
             <PersonId id={entry.actorId} name={entry.actorName} />

@@ -160,12 +160,15 @@ export function ProblemAnalysis({
   );
 }
 
-interface TrainingRow {
+/** A training record as GET /organisations/:id/trainings answers it (the person card shows them too). */
+export interface TrainingRow {
   trainingId: string;
   personId: string;
   personName?: string;
+  role: TrainedRole;
   roleLabel: string;
   courseTitle: string;
+  catalogueEntryId: string | null;
   provider: string | null;
   hours: number;
   dateFrom: string;

@@ -55,7 +55,7 @@ export function RoadMapTable({ route, onChanged }: { route: Route; onChanged: ()
   );
 }
 
-/** The bank's practice an «изучение практики» row studies, by its title, linked to its page. */
+/** The bank's practice an «изучение практики» row studies, by its title (linked to its page) and author. */
 function PracticeLink({ route, practiceId }: { route: Route; practiceId?: string }) {
   const practice = route.practiceLinks?.find((p) => p.practiceId === practiceId);
   if (!practice) return null;
@@ -63,6 +63,7 @@ function PracticeLink({ route, practiceId }: { route: Route; practiceId?: string
     <>
       <br />
       Практика: <Link to={`/practices/${practice.practiceId}`}>{practice.title}</Link>
+      {practice.authorName ? `, автор: ${practice.authorName}` : ''}
     </>
   );
 }

@@ -1,0 +1,125 @@
+import { useState, type FormEvent } from 'react';
+import { getJson, sendJson } from '../../api';
+import { useSession } from '../../auth';
+import { CommandForm, DataTable, InputField, labelledOptions, SelectField, useLoad } from '../../components/ui';
+import { formatLocalDate } from '../../format';
+import { useSubmit } from '../../use-submit';
+import { trainedRoleLabels, type TrainedRole } from '../../../../../libs/domain/src/person/person.training';
+import type { TrainingRow } from '../programmes/Preparation';
+import type { PersonCardView } from '../../types';
+
+/** Who records trainings, and so reads and corrects them (the API's `recorders`). */
+const keepers = ['curator', 'director', 'administrator'] as const;
+
+/**
+ * The person's training records (issue 28) on her card: course, hours, dates, certificate — read from each
+ * organisation she works in whose records the reader keeps; each corrected in place by its keeper.
+ */
+export function PersonTrainings({ view, onChanged }: { view: PersonCardView; onChanged: () => void }) {
+  const session = useSession();
+  const organisations = view.employments.map((e) => e.organisationId);
+  const trainings = useLoad(async () => {
+    // An organisation whose records the reader does not keep answers 403/404: its records are not hers to see.
+    const read = await Promise.allSettled(
+      organisations.map((id) =>
+        getJson<TrainingRow[]>(`/organisations/${id}/trainings?personId=${view.personId}&limit=100`).then((rows) =>
+          rows.map((row) => ({ ...row, organisationId: id })),
+        ),
+      ),
+    );
+    return read.flatMap((r) => (r.status === 'fulfilled' ? r.value : []));
+  }, [view.personId, organisations.join(',')]);
+  if (!session.has(...keepers) || !trainings.data) return null;
+  return (
+    <section className="card" aria-labelledby="person-trainings-title">
+      <h2 id="person-trainings-title">Обучение</h2>
+      {trainings.data.length === 0 ? (
+        <p className="empty">Сведений об обучении нет.</p>
+      ) : (
+        <>
+          <DataTable caption="Обучение сотрудника" columns={['Курс', 'Роль', 'Часы', 'Сроки', 'Удостоверение']}>
+            {trainings.data.map((row) => (
+              <tr key={row.trainingId}>
+                <td>
+                  {row.courseTitle}
+                  {row.provider ? ` (${row.provider})` : ''}
+                </td>
+                <td>{row.roleLabel}</td>
+                <td>{row.hours}</td>
+                <td>
+                  {formatLocalDate(row.dateFrom)} — {formatLocalDate(row.dateTo)}
+                </td>
+                <td>{row.certificateNumber ?? '—'}</td>
+              </tr>
+            ))}
+          </DataTable>
+          {trainings.data.map((row) => (
+            <CorrectTraining key={row.trainingId} row={row} onChanged={onChanged} />
+          ))}
+        </>
+      )}
+    </section>
+  );
+}
+
+/** The correction of one record: the same fields as when it was recorded, the person fixed. */
+function CorrectTraining({ row, onChanged }: { row: TrainingRow & { organisationId: string }; onChanged: () => void }) {
+  const [role, setRole] = useState<TrainedRole>(row.role);
+  const [courseTitle, setCourseTitle] = useState(row.courseTitle);
+  const [hours, setHours] = useState(String(row.hours));
+  const [dateFrom, setDateFrom] = useState(row.dateFrom);
+  const [dateTo, setDateTo] = useState(row.dateTo);
+  const [certificateNumber, setCertificateNumber] = useState(row.certificateNumber ?? '');
+  const command = useSubmit();
+  const label = `Исправить сведения об обучении: ${row.courseTitle}`;
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void command.submit(async () => {
+      await sendJson('PUT', `/organisations/${row.organisationId}/trainings/${row.trainingId}`, {
+        role,
+        // A course of the catalogue stays the catalogue's; a course typed in is corrected as text.
+        ...(row.catalogueEntryId ? { catalogueEntryId: row.catalogueEntryId } : { courseTitle }),
+        hours: hours === '' ? undefined : Number(hours),
+        dateFrom: dateFrom || undefined,
+        dateTo: dateTo || undefined,
+        certificateNumber: certificateNumber || undefined,
+      });
+      onChanged();
+      return 'Сведения об обучении исправлены';
+    });
+  };
+  return (
+    <details className="form-details">
+      <summary>{label}</summary>
+      <CommandForm
+        command={command}
+        onSubmit={onSubmit}
+        label={label}
+        className="form-grid"
+        submit="Сохранить исправление"
+        busyText="Сохранение…"
+        failed="Не исправлено"
+      >
+        <SelectField
+          label="Роль"
+          field="role"
+          value={role}
+          onChange={setRole}
+          options={labelledOptions(trainedRoleLabels)}
+        />
+        {row.catalogueEntryId ? null : (
+          <InputField label="Курс" field="courseTitle" value={courseTitle} onChange={setCourseTitle} />
+        )}
+        <InputField label="Часы" field="hours" type="number" value={hours} onChange={setHours} />
+        <InputField label="Начало обучения" field="dateFrom" type="date" value={dateFrom} onChange={setDateFrom} />
+        <InputField label="Окончание обучения" field="dateTo" type="date" value={dateTo} onChange={setDateTo} />
+        <InputField
+          label="Номер удостоверения"
+          field="certificateNumber"
+          value={certificateNumber}
+          onChange={setCertificateNumber}
+        />
+      </CommandForm>
+    </details>
+  );
+}
