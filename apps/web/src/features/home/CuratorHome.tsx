@@ -5,6 +5,7 @@ import { Badge, DataTable, ErrorBox, Loading, StageTrack, useLoad, usePaged } fr
 import { formatLocalDate } from '../../format';
 import { pairStatusLabels, programmeStageLabels } from '../../labels';
 import type { Pair, PairStatus, Programme, Task } from '../../types';
+import { NoProgrammes } from '../programmes/ProgrammeList';
 import { programmeStages } from '../programmes/ProgrammeStageActions';
 import { fixFor, fixPath, screenPath } from '../programmes/programme-screens';
 
@@ -25,9 +26,11 @@ export function CuratorHome() {
       <h1 id="home-title">Главная</h1>
       <ErrorBox error={programmes.error} />
       {!programmes.loaded && !programmes.error ? <Loading what="Загрузка программ" /> : null}
-      {programmes.loaded && open.length === 0 ? (
+      {programmes.loaded && programmes.items.length === 0 ? <NoProgrammes /> : null}
+      {programmes.loaded && programmes.items.length > 0 && open.length === 0 ? (
         <p className="empty">
-          Открытых программ наставничества нет: <Link to="/programmes">Программы</Link>.
+          Все программы наставничества завершены: новую начинает руководитель в разделе{' '}
+          <Link to="/programmes">Программы</Link>.
         </p>
       ) : null}
       {open.map((programme) => (

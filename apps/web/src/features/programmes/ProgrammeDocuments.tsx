@@ -31,6 +31,8 @@ export function ProgrammeDocuments() {
   const [documentKind, setDocumentKind] = useState<ProgrammeDocumentKind>(
     asked && documentKinds.includes(asked) ? asked : 'implementationAct',
   );
+  // Opened once by the link; afterwards the user folds and unfolds it (the tab bar's link drops the query).
+  const [openedByLink] = useState(asked !== null);
   const canRecord = session.has('curator', 'administrator', 'director');
   useAnchor(true);
   return (
@@ -38,7 +40,7 @@ export function ProgrammeDocuments() {
       <h2 id="documents-title">Документы</h2>
       <DocumentTable programme={programme} zone={zone} canAttach={canRecord} />
       {canRecord ? (
-        <details className="form-details" id="document-form" open={asked !== null}>
+        <details className="form-details" id="document-form" open={openedByLink}>
           <summary>Зарегистрировать документ</summary>
           <DocumentForm
             programmeId={programme.programmeId}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, NavLink, Outlet, useParams } from 'react-router';
+import { Link, NavLink, Outlet, useLocation, useParams } from 'react-router';
 import { getJson } from '../../api';
 import { readUntil } from '../../query';
 import { useSession } from '../../auth';
@@ -16,11 +16,13 @@ export function ProgrammePage() {
   const { programmeId = '' } = useParams();
   const session = useSession();
   const [programme, setProgramme] = useState<Programme>();
+  // Read again on every screen opened: what another screen changed (a pair, a participant) shows in the checklist.
+  const { pathname } = useLocation();
   const loaded = useLoad(async () => {
     const value = await getJson<Programme>(`/programmes/${programmeId}`);
     setProgramme(value);
     return value;
-  }, [programmeId]);
+  }, [programmeId, pathname]);
 
   if (loaded.error && !programme) return <ErrorBox error={loaded.error} />;
   if (!programme || programme.programmeId !== programmeId) return <Loading what="Загрузка программы" />;

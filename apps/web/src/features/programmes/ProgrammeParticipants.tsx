@@ -31,6 +31,8 @@ export function ProgrammeParticipants() {
   const [params] = useSearchParams();
   const asked = params.get('role');
   const [participantRole, setParticipantRole] = useState<'mentor' | 'mentee'>(asked === 'mentee' ? 'mentee' : 'mentor');
+  // Opened once by the link; afterwards the user folds and unfolds it (the tab bar's link drops the query).
+  const [openedByLink] = useState(asked !== null);
   const canManage = session.has('curator', 'administrator');
   // 002 §4.4: the commission head chairs the review of candidates; the curator or an administrator records it too.
   const canReview = session.has('commissionHead', 'curator', 'administrator');
@@ -63,7 +65,7 @@ export function ProgrammeParticipants() {
         />
       ) : null}
       {canManage ? (
-        <details className="form-details" id="participant-form" open={asked !== null}>
+        <details className="form-details" id="participant-form" open={openedByLink}>
           <summary>Предложить кандидата</summary>
           <ParticipantForm
             programmeId={programmeId}
