@@ -34,15 +34,18 @@ export function CuratorHome() {
         </p>
       ) : null}
       {open.map((programme) => (
-        <ProgrammeStanding key={programme.programmeId} programme={programme} />
+        <ProgrammeStanding key={programme.programmeId} listed={programme} />
       ))}
       <OverdueTasks />
     </section>
   );
 }
 
-function ProgrammeStanding({ programme }: { programme: Programme }) {
+function ProgrammeStanding({ listed }: { listed: Programme }) {
   const session = useSession();
+  // The list's row has the stage; the checklist and the stage plans are the programme's own read.
+  const read = useLoad(() => getJson<Programme>(`/programmes/${listed.programmeId}`), [listed.programmeId]);
+  const programme = read.data ?? listed;
   const organisation = session.organisations.get(programme.organisationId);
   const stage = programme.stage as Exclude<Programme['stage'], 'closed'>;
   const plannedEnd = programme.plannedEnds?.[stage];
@@ -76,7 +79,10 @@ function ProgrammeStanding({ programme }: { programme: Programme }) {
         )}
       </p>
       <h3>Что мешает перейти к следующему этапу</h3>
-      {checklist.length === 0 ? (
+      <ErrorBox error={read.error} />
+      {!read.data && !read.error ? (
+        <Loading what="Загрузка условий перехода" />
+      ) : checklist.length === 0 ? (
         <p className="ok-text">Все условия выполнены: этап можно завершить.</p>
       ) : (
         <ul className="checklist" aria-label="Невыполненные условия">
