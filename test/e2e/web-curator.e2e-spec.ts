@@ -15,6 +15,7 @@ import {
   horizontalOverflow,
   laptop,
   menuLinks,
+  openFromMenu,
   openProgrammeScreen,
   phone,
   screenshot,
@@ -312,6 +313,19 @@ describe('web application: the curator advances a programme after fixing a refus
       decidedBy: curator,
     });
     await screenshot(page, 'curator-pair-forms');
+
+    // Her home page counts the pairs by status; the count opens the pairs screen filtered by that status.
+    await openFromMenu(page, 'Главная');
+    const active = page
+      .getByRole('table', { name: 'Пары и группы по статусу' })
+      .locator('tbody tr')
+      .filter({ hasText: 'Реализует программу' });
+    await expect(active.locator('td').nth(1).textContent()).resolves.toBe('1');
+    await active.getByRole('link', { name: 'Реализует программу' }).click();
+    await expect(
+      page.getByLabel('Статус', { exact: true }).first().locator('option:checked').textContent(),
+    ).resolves.toBe('Реализует программу');
+    await row.getByText('Реализует программу').waitFor();
     await context.close();
   });
 

@@ -73,8 +73,15 @@ function ProgrammeStanding({ listed }: { listed: Programme }) {
           </>
         ) : (
           <>
-            Плановый срок этапа не задан (
-            <Link to={`${screenPath(programme.programmeId, '')}#plans-title`}>задать</Link>).
+            Плановый срок этапа не задан
+            {/* The curator plans the stages (the director reads them). */}
+            {session.has('curator', 'administrator') ? (
+              <>
+                {' '}
+                (<Link to={`${screenPath(programme.programmeId, '')}#plans-title`}>задать</Link>)
+              </>
+            ) : null}
+            .
           </>
         )}
       </p>
