@@ -17,6 +17,7 @@ import { TestSystem } from '../support/system';
 import {
   accessibilityAudit,
   menuLinks,
+  openProgrammeScreen,
   screenshot,
   signedInPage,
   startWebJourney,
@@ -164,6 +165,7 @@ describe('web application: the administrator audits a pair after a mentor replac
   it("shows the pair on its programme's page with its status, the replacement and the new mentor's load", async () => {
     const { context, page } = await signedInPage(browser, adminToken);
     await page.goto(`${system.baseUrl}/app/programmes/${programmeId}`);
+    await openProgrammeScreen(page, 'Пары и группы');
     const row = page.locator('section[aria-labelledby="pairs-title"] tbody tr');
     await row.waitFor();
     // The mentor-load read model lags the replacement: reload the page until it has caught up.
@@ -190,6 +192,7 @@ describe('web application: the administrator audits a pair after a mentor replac
   it('refuses an empty replacement and termination field by field, then terminates the pair with a reason and an order', async () => {
     const { context, page } = await signedInPage(browser, adminToken);
     await page.goto(`${system.baseUrl}/app/programmes/${programmeId}`);
+    await openProgrammeScreen(page, 'Пары и группы');
     await page.getByLabel('Пара или группа').selectOption(pairId);
 
     const replace = page.getByRole('form', { name: 'Заменить наставника' });
@@ -268,6 +271,7 @@ describe('web application: the administrator audits a pair after a mentor replac
     );
     const { context, page } = await signedInPage(browser, adminToken);
     await page.goto(`${system.baseUrl}/app/programmes/${programmeId}`);
+    await openProgrammeScreen(page, 'Участники');
     const rows = page.locator('section[aria-labelledby="participants-title"] tbody tr');
     const more = page.getByRole('button', { name: 'Показать ещё участников' });
     await more.waitFor();

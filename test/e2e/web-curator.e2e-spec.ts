@@ -15,6 +15,8 @@ import {
   horizontalOverflow,
   laptop,
   menuLinks,
+  openFromMenu,
+  openProgrammeScreen,
   phone,
   screenshot,
   signedInPage,
@@ -113,9 +115,12 @@ describe('web application: the curator advances a programme after fixing a refus
     await screenshot(page, 'signin');
     await page.getByRole('button', { name: 'Войти', exact: true }).click();
 
-    // The curator lands on the programmes; the menu offers only what a curator may open.
+    // The curator lands on her home page, the programme's title a link to it; the menu offers only what a
+    // curator may open.
+    await page.getByRole('heading', { name: 'Главная', level: 1 }).waitFor();
     await page.getByRole('link', { name: 'Программа наставничества 2026/27' }).click();
     await expect(menuLinks(page)).resolves.toEqual([
+      'Главная',
       'Мои задачи',
       'Показатели',
       'Программы',
@@ -143,7 +148,7 @@ describe('web application: the curator advances a programme after fixing a refus
     );
     await screenshot(page, 'curator-programme-refused');
 
-    // The checklist's link takes the curator to the document form with the missing kind chosen.
+    // The checklist's link takes the curator to the documents screen, its form open with the missing kind chosen.
     await page.getByRole('button', { name: 'Зарегистрировать документ' }).first().click();
     await expect(page.getByLabel('Вид документа').inputValue()).resolves.toBe('regulationApprovalOrder');
     // An empty form is refused field by field, next to each field, and records nothing.
@@ -160,10 +165,13 @@ describe('web application: the curator advances a programme after fixing a refus
     await fillDate(page.getByLabel('Дата документа'), '2026-09-02');
     await page.getByLabel('Кем подписан', { exact: true }).fill('Директор И. И. Петров');
     await page.getByRole('button', { name: 'Зарегистрировать', exact: true }).click();
+    await page
+      .locator('section[aria-labelledby="documents-title"] table')
+      .first()
+      .getByText('Приказ об утверждении положения о системе наставничества')
+      .waitFor();
+    await openProgrammeScreen(page, 'Обзор');
     await page.getByText('Все условия выполнены: этап можно завершить.').waitFor();
-    await expect(
-      page.locator('section[aria-labelledby="documents-title"] table').first().textContent(),
-    ).resolves.toContain('Приказ об утверждении положения о системе наставничества');
 
     await page.getByRole('button', { name: 'Завершить этап и перейти к следующему' }).click();
     await page.getByText('Программа переведена на этап «Проектировочный»').waitFor();
@@ -216,6 +224,7 @@ describe('web application: the curator advances a programme after fixing a refus
     const row = page.locator('section[aria-labelledby="pairs-title"] tbody tr');
     await row.waitFor();
     await expect(row.textContent()).resolves.toContain('Закреплена приказом');
+    await openProgrammeScreen(page, 'Обзор');
     await checklist.getByText('Не для всех закреплённых пар/групп утверждена персонализированная программа').waitFor();
 
     // The next checklist item opens the approval form on that pair.
@@ -240,6 +249,7 @@ describe('web application: the curator advances a programme after fixing a refus
     await approve.getByRole('button', { name: 'Утвердить программу' }).click();
     await page.getByText('Персонализированная программа утверждена').waitFor();
     await row.getByText('Реализует программу').waitFor();
+    await openProgrammeScreen(page, 'Обзор');
     // The checklist reloads after the approval: wait for its line to go rather than reading it at once.
     await checklist.getByText(/персонализированная программа/).waitFor({ state: 'detached' });
     await expect(checklist.textContent()).resolves.not.toContain('персонализированная программа');
@@ -303,6 +313,19 @@ describe('web application: the curator advances a programme after fixing a refus
       decidedBy: curator,
     });
     await screenshot(page, 'curator-pair-forms');
+
+    // Her home page counts the pairs by status; the count opens the pairs screen filtered by that status.
+    await openFromMenu(page, 'Главная');
+    const active = page
+      .getByRole('table', { name: 'Пары и группы по статусу' })
+      .locator('tbody tr')
+      .filter({ hasText: 'Реализует программу' });
+    await expect(active.locator('td').nth(1).textContent()).resolves.toBe('1');
+    await active.getByRole('link', { name: 'Реализует программу' }).click();
+    await expect(
+      page.getByLabel('Статус', { exact: true }).first().locator('option:checked').textContent(),
+    ).resolves.toBe('Реализует программу');
+    await row.getByText('Реализует программу').waitFor();
     await context.close();
   });
 
@@ -324,6 +347,7 @@ describe('web application: the curator advances a programme after fixing a refus
     );
     const { context, page } = await signedInPage(browser, curatorToken);
     await page.goto(`${system.baseUrl}/app/programmes/${programmeId}`);
+    await openProgrammeScreen(page, 'Участники');
     const row = page
       .locator('section[aria-labelledby="participants-title"] tbody tr')
       .filter({ hasText: candidate.slice(0, 8) });
@@ -349,6 +373,7 @@ describe('web application: the curator advances a programme after fixing a refus
   it('records a monitoring result of the organisation on the programme page, refusing a period that has not ended', async () => {
     const { context, page } = await signedInPage(browser, curatorToken);
     await page.goto(`${system.baseUrl}/app/programmes/${programmeId}`);
+    await openProgrammeScreen(page, 'Мониторинг');
     const section = page.locator('section[aria-labelledby="monitoring-title"]');
     await section.getByText('Результаты мониторинга не внесены.').waitFor();
     const form = page.getByRole('form', { name: 'Внести результат мониторинга' });
@@ -378,6 +403,7 @@ describe('web application: the curator advances a programme after fixing a refus
   it('is usable by keyboard and screen reader: lang, skip link, visible focus, labelled controls, heading order', async () => {
     const { context, page } = await signedInPage(browser, curatorToken);
     await page.goto(`${system.baseUrl}/app/programmes/${programmeId}`);
+    await openProgrammeScreen(page, 'Пары и группы');
     await page.getByRole('heading', { name: 'Пары и группы' }).waitFor();
     await page.locator('section[aria-labelledby="pairs-title"] tbody tr').waitFor();
     // With a pair chosen, so its action forms are checked too.
@@ -390,7 +416,10 @@ describe('web application: the curator advances a programme after fixing a refus
     expect(audit.h1).toBe(1);
     expect(audit.skipped).toEqual([]);
 
-    // The first Tab reaches the skip link, which is visible when focused and moves focus to the content.
+    await openProgrammeScreen(page, 'Обзор');
+    await page.reload();
+    await page.getByRole('heading', { name: 'Условия перехода к следующему этапу' }).waitFor();
+    // On the overview, freshly loaded: the first Tab reaches the skip link, which is visible when focused and moves focus to the content.
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => {
       const el = (globalThis as any).document.activeElement;

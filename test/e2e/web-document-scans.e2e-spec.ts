@@ -14,6 +14,7 @@ import {
   ensureWebBuild,
   horizontalOverflow,
   launchBrowser,
+  openProgrammeScreen,
   phone,
   signedInPage,
 } from '../support/web';
@@ -80,6 +81,7 @@ describe('web application: the curator keeps signed scans of documents', () => {
   it('attaches the scan of the implementation act, sees its hash and date, downloads the same file', async () => {
     const { context, page } = await signedInPage(browser, curatorToken);
     await page.goto(`${system.baseUrl}/app/programmes/${programmeId}`);
+    await openProgrammeScreen(page, 'Документы');
     const row = page.getByRole('row', { name: /Распорядительный акт о внедрении/ });
     await row.getByText('Скан не прикреплён').waitFor();
 
@@ -106,6 +108,7 @@ describe('web application: the curator keeps signed scans of documents', () => {
   it('attaches the signed assignment order on the pair’s panel, on a phone too', async () => {
     const { context, page } = await signedInPage(browser, curatorToken, phone);
     await page.goto(`${system.baseUrl}/app/programmes/${programmeId}`);
+    await openProgrammeScreen(page, 'Пары и группы');
     await page.getByLabel('Пара или группа').selectOption({ index: 1 });
     const scans = page.getByRole('region', { name: 'Подписанные экземпляры (сканы)' });
     const order = scans.getByRole('listitem').filter({ hasText: 'Приказ о закреплении № 15-к' });

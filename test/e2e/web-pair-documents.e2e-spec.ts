@@ -11,7 +11,7 @@ import {
   startProgramme,
 } from '../support/programme-setup';
 import { TestSystem } from '../support/system';
-import { ensureWebBuild, launchBrowser, signedInPage, fillDate } from '../support/web';
+import { ensureWebBuild, launchBrowser, openProgrammeScreen, signedInPage, fillDate } from '../support/web';
 
 /** Issue 22: on the pair's panel the curator downloads the assignment order and a consent as DOCX. */
 describe('web application: the curator downloads a pair’s documents', () => {
@@ -53,6 +53,7 @@ describe('web application: the curator downloads a pair’s documents', () => {
   it('downloads the assignment order and the mentee’s consent, each naming the mentee', async () => {
     const { context, page } = await signedInPage(browser, curatorToken);
     await page.goto(`${system.baseUrl}/app/programmes/${programmeId}`);
+    await openProgrammeScreen(page, 'Пары и группы');
     await page.getByLabel('Пара или группа').selectOption({ index: 1 });
 
     const order = await downloadedText(page, 'Скачать приказ (DOCX)');
@@ -77,6 +78,7 @@ describe('web application: the curator downloads a pair’s documents', () => {
     );
     const { context, page } = await signedInPage(browser, curatorToken);
     await page.goto(`${system.baseUrl}/app/programmes/${programmeId}`);
+    await openProgrammeScreen(page, 'Пары и группы');
     await page.getByLabel('Пара или группа').selectOption({ index: 1 });
 
     const programme = await downloadedText(page, 'Скачать персонализированную программу (DOCX)');
@@ -89,6 +91,7 @@ describe('web application: the curator downloads a pair’s documents', () => {
   it('downloads the analytical report of the monitoring for a period; a period ending before it begins is refused naming the field', async () => {
     const { context, page } = await signedInPage(browser, curatorToken);
     await page.goto(`${system.baseUrl}/app/programmes/${programmeId}`);
+    await openProgrammeScreen(page, 'Мониторинг');
     const form = page.getByRole('form', { name: 'Аналитическая справка по итогам мониторинга' });
     await fillDate(form.getByLabel('Начало периода'), '2026-09-01');
     const report = await downloadedText(page, 'Скачать аналитическую справку (DOCX)', 'Справка не сформирована');

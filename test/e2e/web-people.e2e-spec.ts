@@ -14,6 +14,8 @@ import {
   signedInPage,
   auditSearch,
   pickPerson,
+  openProgrammeScreen,
+  unfold,
   fillDate,
 } from '../support/web';
 
@@ -233,10 +235,12 @@ describe('web application: a curator works with people by name, never by id', ()
       if (r.method() === 'POST' && r.url().endsWith('/participants')) proposed.push(JSON.parse(r.postData()!).personId);
     });
     await page.goto(`${system.baseUrl}/app/programmes/${programmeId}`);
-    const participants = page.locator('section[aria-labelledby="participants-title"]');
-    await participants.getByText('Участники не отобраны.').waitFor();
     // The programme names its curator.
     await page.getByText('Куратор программы: Сидорова А. В.').waitFor();
+    await openProgrammeScreen(page, 'Участники');
+    const participants = page.locator('section[aria-labelledby="participants-title"]');
+    await participants.getByText('Участники не отобраны.').waitFor();
+    await unfold(page, 'Предложить кандидата');
     const proposal = page.getByRole('form', { name: 'Предложить кандидата' });
 
     // The mentor by mouse: the picker shows who the person is; position and experience come from the directory.
@@ -275,6 +279,7 @@ describe('web application: a curator works with people by name, never by id', ()
     await rows.filter({ hasText: 'Иванова М. П.' }).getByText('Отобран', { exact: true }).waitFor();
 
     // The pair: chosen by name among the selected participants.
+    await openProgrammeScreen(page, 'Пары и группы');
     await page.getByText('Сформировать пару или группу', { exact: true }).first().click();
     const form = page.getByRole('form', { name: 'Сформировать пару или группу' });
     await form

@@ -17,6 +17,7 @@ import {
   accessibilityAudit,
   horizontalOverflow,
   menuLinks,
+  openProgrammeScreen,
   openFromMenu,
   phone,
   screenshot,
@@ -147,6 +148,7 @@ describe('web application: every screen of every role on a phone', () => {
   /** Every role's menu with what each screen must show. */
   const screens = (): Record<string, Record<string, Screen>> => ({
     curator: menuOf(
+      ['Главная', 'Главная', programmeTitle, 'Просроченные задачи'],
       'Мои задачи',
       ['Показатели', `Показатели организации: ${school}`, 'Наставнических пар/групп'],
       ['Программы', programmeTitle],
@@ -163,6 +165,7 @@ describe('web application: every screen of every role on a phone', () => {
       'Бот в мессенджере',
     ),
     director: menuOf(
+      ['Главная', 'Главная', programmeTitle, 'Просроченные задачи'],
       'Мои задачи',
       ['Показатели', `Показатели организации: ${school}`],
       ['Программы', programmeTitle],
@@ -314,6 +317,7 @@ describe('web application: every screen of every role on a phone', () => {
     await page.goto(`${system.baseUrl}/app/`);
     await openFromMenu(page, 'Программы');
     await page.getByRole('link', { name: programmeTitle }).click();
+    await openProgrammeScreen(page, 'Пары и группы');
     await checkScreen(page, 'curator → programme', [programmeTitle, 'Соколова А. П.', 'Новикова Д. П.']);
     const pairs = page.getByRole('table', { name: 'Наставнические пары и группы' });
     const pair = pairs.getByRole('row', { name: /Соколова А\. П\./ });

@@ -15,6 +15,7 @@ import {
   accessibilityAudit,
   fillDate,
   horizontalOverflow,
+  openProgrammeScreen,
   phone,
   screenshot,
   signedInPage,
@@ -98,10 +99,12 @@ describe('web application: the preparatory stage — analysis of problems and tr
     await form.getByRole('button', { name: 'Записать проблему' }).click();
     await page.getByText('Проблема записана').waitFor();
     await page.getByRole('cell', { name: 'Треть молодых педагогов не прошли аттестацию с первого раза' }).waitFor();
+    await openProgrammeScreen(page, 'Обзор');
     await checklist.getByText('Предварительный анализ проблем не утверждён руководителем').waitFor();
 
     const directorPage = await signedInPage(browser, as.director);
     await directorPage.page.goto(`${system.baseUrl}/app/programmes/${programmeId}`);
+    await openProgrammeScreen(directorPage.page, 'Подготовка');
     await directorPage.page.getByRole('button', { name: 'Утвердить анализ проблем' }).click();
     await directorPage.page.getByText('Анализ проблем утверждён').waitFor();
     await directorPage.context.close();
@@ -131,8 +134,10 @@ describe('web application: the preparatory stage — analysis of problems and tr
     await form.getByRole('button', { name: 'Записать обучение' }).click();
     await page.getByText('Обучение записано: Сидорова М. П.').waitFor();
     await page.getByRole('cell', { name: 'Сидорова Мария Петровна' }).waitFor();
+    await openProgrammeScreen(page, 'Обзор');
     await warnings.waitFor({ state: 'detached' });
     await page.getByText('Все условия выполнены: этап можно завершить.').waitFor();
+    await openProgrammeScreen(page, 'Подготовка');
 
     const audit = await accessibilityAudit(page);
     expect(audit.lang).toBe('ru');

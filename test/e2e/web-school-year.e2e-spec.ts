@@ -1,18 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { localDay as localDayIn } from '../support/dates';
-import { passInterimControl, personalProgrammePlan } from '../support/programme-setup';
 import type { TestSystem } from '../support/system';
 import {
   accessibilityAudit,
   fillDate,
   horizontalOverflow,
+  laptop,
+  openFromMenu,
+  openProgrammeScreen,
   phone,
   pickPerson,
   screenshot,
   signedInPage,
   startWebJourney,
   stopWebJourney,
+  unfold,
 } from '../support/web';
 
 const ZONE = 'Europe/Samara';
@@ -61,15 +64,14 @@ const fullName = (who: Who) => `${staff[who].surname} ${staff[who].firstName} ${
  * Issue 26, the school's side: from an empty system to a closed programme, in the browser. The administrator
  * registers the school, its users and staff; the director starts the programme, appoints the curator and
  * registers the orders; the curator selects participants, forms the pair, plans and returns a stage, and closes
- * the programme after seeing the pair still working. The commission's and the pair's own steps (another
- * engineer's screens) go through HTTP.
+ * the programme after seeing the pair still working. Every step in the browser, on the programme's screens
+ * (issue 26): the curator's home page says where the programme stands and what blocks the next stage.
  */
 describe('web application: a school year from an empty system to a closed programme', () => {
   let system: TestSystem;
   let browser: Browser;
   let adminToken: string;
   const subs: Record<'director' | 'curator', string> = { director: randomUUID(), curator: randomUUID() };
-  let organisationId: string;
   let programmeId: string;
   const tokens: Partial<Record<'director' | 'curator', string>> = {};
 
@@ -95,8 +97,10 @@ describe('web application: a school year from an empty system to a closed progra
     await screenshot(page, name);
   };
 
-  /** A document from the programme page's form (opened by the checklist's item or already there). */
+  /** A document from the documents screen's form (opened by the checklist's item, or unfolded here). */
   const registerDocument = async (page: Page, kind: string, number: string) => {
+    await openProgrammeScreen(page, 'Документы');
+    await unfold(page, 'Зарегистрировать документ');
     const form = page.getByRole('form', { name: 'Зарегистрировать документ' });
     await form.getByLabel('Вид документа').selectOption(kind);
     await form.getByLabel('Номер', { exact: true }).fill(number);
@@ -111,11 +115,12 @@ describe('web application: a school year from an empty system to a closed progra
 
   const programme = () => system.request('GET', `/programmes/${programmeId}`, tokens.curator ?? adminToken);
   const checklist = (page: Page): Locator => page.locator('.checklist');
-  /** The gate reads projections: once the checklist is empty there, the page (reloaded) offers the advance. */
+  /** The gate reads projections: once the checklist is empty there, the overview (reloaded) offers the advance. */
   const advance = async (page: Page, to: string) => {
     const ready = await system.eventually(programme, (r) => r.body.nextStageChecklist?.length === 0);
     expect(ready.body.nextStageChecklist).toEqual([]);
     await page.reload();
+    await openProgrammeScreen(page, 'Обзор');
     await page.getByText('Все условия выполнены: этап можно завершить.').waitFor();
     await page.getByRole('button', { name: 'Завершить этап и перейти к следующему' }).click();
     await page.getByText(`Программа переведена на этап «${to}»`).waitFor();
@@ -150,9 +155,6 @@ describe('web application: a school year from an empty system to a closed progra
     const row = page.locator('table tbody tr').filter({ hasText: SCHOOL });
     await row.waitFor();
     await expect(row.textContent()).resolves.toContain('Самара, Ижевск (МСК+1, UTC+4)');
-    organisationId = (
-      await system.request('GET', `/organisations?q=${encodeURIComponent('Средняя школа № 17')}`, adminToken)
-    ).body[0].organisationId;
     await screenshot(page, 'admin-organisations');
     expect(await accessibilityAudit(page)).toMatchObject({ lang: 'ru', unnamed: [], h1: 1, skipped: [] });
 
@@ -202,7 +204,13 @@ describe('web application: a school year from an empty system to a closed progra
     await card(coordinatorSub).getByText('Муниципальный/региональный координатор — г. Тольятти').waitFor();
 
     // Staff: the director's and the curator's cards linked to their accounts; the mentor and the mentee.
-    await page.goto(`${system.baseUrl}/app/people?organisation=${organisationId}`);
+    // «Сотрудники» from the menu (the app opened afresh knows the new school), the school chosen by name when
+    // the administrator keeps several.
+    await page.goto(`${system.baseUrl}/app/`);
+    await openFromMenu(page, 'Сотрудники');
+    await page.getByText('Добавить сотрудника', { exact: true }).waitFor();
+    const school = page.getByRole('main').getByRole('combobox', { name: 'Организация', exact: true });
+    if ((await school.count()) > 0) await school.selectOption({ label: SCHOOL });
     await page.getByText('Добавить сотрудника', { exact: true }).click();
     const add = page.getByRole('form', { name: 'Добавить сотрудника' });
     for (const who of ['director', 'curator', 'mentor', 'mentee'] as const) {
@@ -250,10 +258,12 @@ describe('web application: a school year from an empty system to a closed progra
     await page.getByText(`Куратор программы: ${staff.curator.short}`).waitFor();
     await checklist(page).getByText('Не назначен куратор').waitFor({ state: 'detached' });
 
-    // The orders: from the checklist's items, the kind chosen.
+    // The orders: the checklist's item opens the documents screen with the form open, the kind chosen.
     await checklist(page).getByRole('button', { name: 'Зарегистрировать документ' }).first().click();
+    await page.getByRole('form', { name: 'Зарегистрировать документ' }).waitFor();
     await registerDocument(page, 'implementationAct', '45-од');
     await registerDocument(page, 'regulationApprovalOrder', '46-од');
+    await openProgrammeScreen(page, 'Обзор');
     await checklist(page)
       .getByText(/Приказ об утверждении положения/)
       .waitFor({ state: 'detached' });
@@ -266,12 +276,32 @@ describe('web application: a school year from an empty system to a closed progra
   it('curator: selects participants from the directory, forms the pair by names, plans, returns a stage and closes the programme', async () => {
     const { context, page } = await signInAs('curator');
     await page.goto(`${system.baseUrl}/app/`);
-    await page.getByRole('link', { name: /^Программа наставничества педагогических работников/ }).click();
-    await page.getByText(`Куратор программы: ${staff.curator.short}`).waitFor();
+    // Her home page: where the programme stands and what blocks the next stage, each item a link to its screen.
+    await page.getByRole('heading', { name: 'Главная', level: 1 }).waitFor();
+    const standing = page.locator('section.card').filter({
+      has: page.getByRole('link', { name: /^Программа наставничества педагогических работников/ }),
+    });
+    await standing.getByText('Текущий этап: Подготовительный').waitFor();
+    const blockers = standing.getByRole('list', { name: 'Невыполненные условия' });
+    await blockers.getByText('Не отобран ни один наставник').waitFor();
+    await expect(blockers.getByRole('link', { name: 'Отобрать наставника' }).count()).resolves.toBe(1);
+    await page.getByRole('heading', { name: 'Просроченные задачи' }).waitFor();
+    await screenshot(page, 'curator-home');
+    expect(await accessibilityAudit(page)).toMatchObject({ lang: 'ru', unnamed: [], h1: 1, skipped: [] });
+    await phoneCheck(page, 'Главная', 'phone-curator-home');
+    await page.setViewportSize(laptop);
 
-    // Participants from the staff directory: the picker fills in the position and experience.
+    // The overview, and from its checklist the participants' screen with the proposal open; «back» returns.
+    await standing.getByRole('link', { name: /^Программа наставничества педагогических работников/ }).click();
+    await page.getByText(`Куратор программы: ${staff.curator.short}`).waitFor();
     await checklist(page).getByRole('button', { name: 'Отобрать наставника' }).click();
     const proposal = page.getByRole('form', { name: 'Предложить кандидата' });
+    await proposal.waitFor();
+    await page.goBack();
+    await page.getByRole('heading', { name: 'Условия перехода к следующему этапу' }).waitFor();
+    await page.goForward();
+
+    // Participants from the staff directory: the picker fills in the position and experience.
     for (const who of ['mentor', 'mentee'] as const) {
       await proposal.getByLabel('Роль').selectOption(who);
       await pickPerson(
@@ -299,6 +329,7 @@ describe('web application: a school year from an empty system to a closed progra
     await meeting.getByLabel(startsWith(`Решение: Наставляемый ${staff.mentee.short}`)).selectOption('approved');
     await meeting.getByRole('button', { name: 'Внести решения комиссии' }).click();
     // The preliminary analysis of problems (issue 28): the curator records one, the director approves it.
+    await openProgrammeScreen(page, 'Обзор');
     await checklist(page).getByRole('button', { name: 'Записать проблему' }).click();
     const problem = page.getByRole('form', { name: 'Записать проблему' });
     await problem.getByLabel('Проблема').fill('Молодые педагоги уходят из школы в первые два года');
@@ -306,7 +337,9 @@ describe('web application: a school year from an empty system to a closed progra
     await problem.getByRole('button', { name: 'Записать проблему' }).click();
     await page.getByText('Проблема записана').waitFor();
     const director = await signInAs('director');
-    await director.page.goto(`${system.baseUrl}/app/programmes/${programmeId}`);
+    await director.page.goto(`${system.baseUrl}/app/`);
+    // The director's home page links the unapproved analysis to the screen that approves it.
+    await director.page.getByRole('link', { name: 'Перейти к анализу проблем' }).click();
     await director.page.getByRole('button', { name: 'Утвердить анализ проблем' }).click();
     await director.page.getByText('Анализ проблем утверждён').waitFor();
     await director.context.close();
@@ -324,6 +357,7 @@ describe('web application: a school year from an empty system to a closed progra
 
     // The road map, and the pair formed with every label naming people.
     await registerDocument(page, 'roadMap', '50-од');
+    await openProgrammeScreen(page, 'Обзор');
     await checklist(page).getByRole('button', { name: 'Сформировать пару или группу' }).click();
     const form = page.getByRole('form', { name: 'Сформировать пару или группу' });
     // The mentor among the selected participants, by name (with the position and subject the directory gave).
@@ -345,19 +379,27 @@ describe('web application: a school year from an empty system to a closed progra
     await form.getByRole('button', { name: 'Закрепить приказом' }).click();
     await form.getByText('Пара закреплена приказом № 17-к').waitFor();
 
-    // The pair's own steps (F2's screens): its personalised programme approved, its interim control passed.
-    const pair = (
-      await system.eventually(
-        () => system.request('GET', `/pairs?programmeId=${programmeId}`, tokens.curator),
-        (r) => r.body.length === 1,
-      )
-    ).body[0];
-    const approved = await system.request('POST', `/pairs/${pair.pairId}/personal-programme`, tokens.curator, {
-      ...personalProgrammePlan(localDay(-7), localDay(300), localDay(30)),
-      controller: { personId: subs.curator, role: 'curator' },
+    // The pair's personalised programme, approved on the pairs screen from the checklist: the form opens on the pair.
+    await openProgrammeScreen(page, 'Обзор');
+    await checklist(page).getByRole('button', { name: 'Утвердить персонализированную программу' }).click();
+    const approve = page.getByRole('form', { name: 'Утвердить персонализированную программу' });
+    await approve.waitFor({ state: 'visible' });
+    await expect(page.getByLabel('Пара или группа').locator('option:checked').textContent()).resolves.toContain(
+      `наставник ${staff.mentor.short}`,
+    );
+    await fillDate(approve.getByLabel('Окончание программы'), localDay(300));
+    await approve.getByLabel('Направления работы (по одному в строке)').fill('Методическая поддержка');
+    await approve
+      .getByLabel('Профессиональные затруднения наставляемого (по одному в строке)')
+      .fill('Организация дисциплины');
+    await approve.getByLabel('Название мероприятия').fill('Открытый урок наставляемого');
+    await fillDate(approve.getByLabel('Плановая дата'), localDay(30));
+    await approve.getByRole('button', { name: 'Утвердить программу' }).click();
+    await page.getByText('Персонализированная программа утверждена').waitFor();
+    const pairRow = page.locator('section[aria-labelledby="pairs-title"] tbody tr').filter({
+      hasText: staff.mentor.short,
     });
-    expect(approved.status).toBe(200);
-    await page.reload();
+    await pairRow.getByText('Реализует программу').waitFor();
     await advance(page, 'Реализационный');
 
     // Returned to design with a reason (kept in the history), then forward again.
@@ -376,30 +418,44 @@ describe('web application: a school year from an empty system to a closed progra
     });
     await advance(page, 'Реализационный');
 
-    expect((await passInterimControl(system, pair.pairId, tokens.curator!, approved.body.state)).status).toBe(200);
-    await page.reload();
+    // The interim control, from the checklist: its form opens on the pair that has not passed it.
+    await checklist(page).getByRole('button', { name: 'Провести промежуточный контроль' }).click();
+    const interim = page.getByRole('form', { name: 'Провести промежуточный контроль' });
+    await interim.waitFor({ state: 'visible' });
+    await interim.getByLabel('Комментарий контролирующего').fill('План выполняется');
+    await interim.getByRole('button', { name: 'Записать результат' }).click();
+    await page.getByText('Промежуточный контроль записан').waitFor();
     await advance(page, 'Рефлексивно-аналитический');
 
-    // Monitoring results (002 §10) through HTTP, the reports on the page.
-    for (const [indicator, value] of [
-      ['studentsPassedNationalTestsShare', 87.5],
-      ['adaptationQualityAndPace', 4],
+    // Monitoring results (002 §10) on the monitoring screen, each stage's item of the checklist opening the form
+    // with its first indicator chosen. The gate counts results whose period reaches into the programme (begun today).
+    for (const [stage, indicator, value] of [
+      [
+        'Мониторинг процесса',
+        'Доля обучающихся наставляемого, успешно прошедших ВПР/ГИА/демонстрационный экзамен, %',
+        '87.5',
+      ],
+      [
+        'Мониторинг влияния',
+        'Качество и темпы адаптации молодого (менее опытного, сменившего место работы) специалиста (оценка 1–5)',
+        '4',
+      ],
     ] as const) {
-      const result = await system.request(
-        'POST',
-        `/organisations/${organisationId}/monitoring-results`,
-        tokens.curator,
-        {
-          indicator,
-          value,
-          // The gate counts results whose period reaches into the programme, which began today.
-          periodStart: localDay(0),
-          periodEnd: localDay(0),
-        },
-      );
-      expect(result.status).toBe(201);
+      await openProgrammeScreen(page, 'Обзор');
+      await checklist(page)
+        .locator('li')
+        .filter({ hasText: `этапа «${stage}` })
+        .getByRole('button', { name: 'Внести результат мониторинга' })
+        .click();
+      const form = page.getByRole('form', { name: 'Внести результат мониторинга' });
+      await form.getByLabel('Показатель').selectOption({ label: indicator });
+      await form.getByLabel('Значение').fill(value);
+      await fillDate(form.getByLabel('Начало периода'), localDay(0));
+      await fillDate(form.getByLabel('Конец периода'), localDay(0));
+      await form.getByRole('button', { name: 'Внести результат' }).click();
+      await form.getByRole('status').filter({ hasText: 'внесён' }).waitFor();
+      await page.locator('section[aria-labelledby="monitoring-title"] tbody tr').filter({ hasText: stage }).waitFor();
     }
-    await page.reload();
     await registerDocument(page, 'processMonitoringReport', '60-од');
     await registerDocument(page, 'influenceMonitoringReport', '61-од');
     await advance(page, 'Результативный');
@@ -408,6 +464,7 @@ describe('web application: a school year from an empty system to a closed progra
     // Closing: the curator first sees the pair still working, by names, then confirms.
     await system.eventually(programme, (r) => r.body.nextStageChecklist?.length === 0);
     await page.reload();
+    await openProgrammeScreen(page, 'Обзор');
     await page.getByText('Все условия выполнены: этап можно завершить.').waitFor();
     await page.getByRole('button', { name: 'Завершить программу' }).click();
     const dialog = page.getByRole('dialog', { name: 'Завершить программу наставничества?' });

@@ -229,3 +229,19 @@ export async function pickPerson(
   const shown = await box.inputValue();
   if (shown !== line.split(' — ')[0]) throw new Error(`The picker shows «${shown}» after choosing «${line}»`);
 }
+
+/**
+ * Opens one of a programme's screens (issue 26: «Обзор», «Документы», «Подготовка», «Участники», «Пары и группы»,
+ * «Мониторинг») from its bar of screens, as a user does, and waits until it is the current one.
+ */
+export async function openProgrammeScreen(page: Page, screen: string): Promise<void> {
+  const screens = page.getByRole('navigation', { name: 'Разделы программы' });
+  await screens.getByRole('link', { name: screen, exact: true }).click();
+  await screens.locator('a[aria-current="page"]').filter({ hasText: screen }).waitFor();
+}
+
+/** Unfolds a form folded under its action (a <details> whose summary is `summary`), unless it is already open. */
+export async function unfold(scope: Page | Locator, summary: string): Promise<void> {
+  const toggle = scope.locator('details > summary').filter({ hasText: summary }).first();
+  if (!(await toggle.evaluate((el: any) => el.parentElement.open as boolean))) await toggle.click();
+}

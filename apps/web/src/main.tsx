@@ -8,6 +8,13 @@ import { SignIn } from './features/auth/SignIn';
 import { TaskInbox } from './features/tasks/TaskInbox';
 import { ProgrammeList } from './features/programmes/ProgrammeList';
 import { ProgrammePage } from './features/programmes/ProgrammePage';
+import { ProgrammeOverview } from './features/programmes/ProgrammeOverview';
+import { ProgrammeDocuments } from './features/programmes/ProgrammeDocuments';
+import { ProgrammePreparation } from './features/programmes/ProgrammePreparation';
+import { ProgrammeParticipants } from './features/programmes/ProgrammeParticipants';
+import { ProgrammePairs } from './features/programmes/ProgrammePairs';
+import { ProgrammeMonitoring } from './features/programmes/ProgrammeMonitoring';
+import { CuratorHome } from './features/home/CuratorHome';
 import { TrainingCatalogue } from './features/programmes/TrainingCatalogue';
 import { RouteList } from './features/routes/RouteList';
 import { RoutePage } from './features/routes/RoutePage';
@@ -63,7 +70,20 @@ const router = createBrowserRouter(
         { index: true, element: <HomeRedirect /> },
         { path: 'tasks', element: <TaskInbox /> },
         { path: 'programmes', element: <ProgrammeList /> },
-        { path: 'programmes/:programmeId', element: <ProgrammePage /> },
+        { path: 'home', element: <CuratorHome /> },
+        {
+          // One screen per job (issue 26), the screen in the URL: a link and the back button reach it.
+          path: 'programmes/:programmeId',
+          element: <ProgrammePage />,
+          children: [
+            { index: true, element: <ProgrammeOverview /> },
+            { path: 'documents', element: <ProgrammeDocuments /> },
+            { path: 'preparation', element: <ProgrammePreparation /> },
+            { path: 'participants', element: <ProgrammeParticipants /> },
+            { path: 'pairs', element: <ProgrammePairs /> },
+            { path: 'monitoring', element: <ProgrammeMonitoring /> },
+          ],
+        },
         { path: 'routes', element: <RouteList /> },
         { path: 'routes/new', element: <CreateRoute /> },
         { path: 'routes/:routeId', element: <RoutePage /> },

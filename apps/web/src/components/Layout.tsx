@@ -14,6 +14,7 @@ interface MenuItem {
 
 /** The menu lists only what the user's roles may open (the API checks again on every request). */
 export const menu: MenuItem[] = [
+  { to: '/home', label: 'Главная', roles: ['curator', 'director'] },
   { to: '/tasks', label: 'Мои задачи', roles: 'all' },
   {
     to: '/pairs',

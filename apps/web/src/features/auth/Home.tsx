@@ -12,7 +12,7 @@ export function RequireSession({ children }: { children: ReactNode }) {
 }
 
 /**
- * The first screen a role works in: curators their programme, administrators the audit (the organisations on an
+ * The first screen a role works in: curators and directors «Главная» (where their programme stands), administrators the audit (the organisations on an
  * empty system), municipal and regional coordinators «Показатели», a teacher her route, others their tasks.
  */
 export function HomeRedirect() {
@@ -21,7 +21,7 @@ export function HomeRedirect() {
   if (session.has('administrator'))
     return <Navigate to={session.organisations.size === 0 ? '/organisations' : '/audit'} replace />;
   if (session.has('regionalCoordinator')) return <Navigate to="/dashboard" replace />;
-  if (session.has('curator', 'director')) return <Navigate to="/programmes" replace />;
+  if (session.has('curator', 'director')) return <Navigate to="/home" replace />;
   if (session.roles.size === 1 && session.has('teacher')) return <Navigate to="/my-route" replace />;
   return <Navigate to="/tasks" replace />;
 }

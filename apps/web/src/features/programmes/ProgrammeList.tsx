@@ -18,13 +18,7 @@ export function ProgrammeList() {
       <h1 id="programmes-title">Программы наставничества</h1>
       <ErrorBox error={programmes.error} />
       {!programmes.loaded && !programmes.error ? <Loading /> : null}
-      {empty ? (
-        <p className="empty">
-          {canStart
-            ? 'Программ пока нет: начните программу наставничества организации.'
-            : 'Программ пока нет: её начинает руководитель организации — когда он начнёт программу, она появится здесь.'}
-        </p>
-      ) : null}
+      {empty ? <NoProgrammes /> : null}
       {canStart && !empty && !starting ? (
         <p className="actions">
           <button type="button" onClick={() => setStarting(true)}>
@@ -32,7 +26,7 @@ export function ProgrammeList() {
           </button>
         </p>
       ) : null}
-      {canStart && (empty || starting) ? <StartProgramme /> : null}
+      {canStart && starting ? <StartProgramme /> : null}
       <ul className="card-list">
         {programmes.items.map((programme) => {
           const organisation = session.organisations.get(programme.organisationId);
@@ -52,5 +46,21 @@ export function ProgrammeList() {
       </ul>
       <ShowMore list={programmes} what="программ" />
     </section>
+  );
+}
+
+/** No programme yet: the director starts one here; others read who starts it (the list and the home page). */
+export function NoProgrammes() {
+  const session = useSession();
+  const canStart = session.has('director', 'administrator');
+  return (
+    <>
+      <p className="empty">
+        {canStart
+          ? 'Программ пока нет: начните программу наставничества организации.'
+          : 'Программ пока нет: её начинает руководитель организации — когда он начнёт программу, она появится здесь.'}
+      </p>
+      {canStart ? <StartProgramme /> : null}
+    </>
   );
 }

@@ -37,7 +37,7 @@ const routeFormAnchor: Partial<Record<TaskKind, string>> = {
   monthlyControlPointCheck: 'control-point-check',
 };
 
-/** The commission head's reviews are decided on the programme's page: the meeting form, or the pair's actions. */
+/** The commission head's reviews are decided on the programme's screens: the meeting form, or the pair's actions. */
 const decidedOnProgramme: Partial<Record<TaskKind, string>> = {
   candidateReview: 'Перейти к заседанию комиссии',
   personalProgrammeReview: 'Перейти к программе пары',
@@ -63,15 +63,15 @@ const subjectLink = (task: Task): string =>
   task.subject.type === 'route'
     ? `/routes/${task.subject.id}`
     : task.programmeId && !pairWorker(task)
-      ? `/programmes/${task.programmeId}?pair=${task.subject.id}#pair-actions-title`
+      ? `/programmes/${task.programmeId}/pairs?pair=${task.subject.id}#pair-actions-title`
       : `/pairs/${task.subject.id}`;
 const reviewLink = (task: Task, action?: PairAction): string =>
   task.kind === 'candidateReview'
-    ? `/programmes/${task.programmeId}#meeting-form-title`
+    ? `/programmes/${task.programmeId}/participants#meeting-form-title`
     : task.kind === 'periodicReportReview'
       ? // The pair's own page shows its reports unfolded, each with «Принять» / «Вернуть на доработку».
         `/pairs/${task.subject.id}#periodic-report`
-      : `/programmes/${task.programmeId}?pair=${task.subject.id}${action ? `&action=${action}` : ''}#pair-actions-title`;
+      : `/programmes/${task.programmeId}/pairs?pair=${task.subject.id}${action ? `&action=${action}` : ''}#pair-actions-title`;
 
 const isOverdue = (task: Task) =>
   task.status === 'overdue' || (task.dueAt !== undefined && Date.parse(task.dueAt) < Date.now());
