@@ -171,7 +171,8 @@ export function PairPage() {
         <ProgrammeVersions pair={p} />
       </section>
 
-      {programme && active && (isMentor || (controls && p.pendingCorrection)) ? (
+      {/* After a controller's decision its form goes; the section stays for the notice of what was done. */}
+      {programme && active && (isMentor || (controls && (p.pendingCorrection || notice?.section === 'correction'))) ? (
         <section aria-labelledby="correction-title" id="programme-correction">
           <h2 id="correction-title">Корректировка программы</h2>
           {noticeIn('correction')}
