@@ -2,14 +2,7 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { getJson, postJson } from '../../api';
 import { useSession } from '../../auth';
-import {
-  CommandForm,
-  DoneBox,
-  InputField,
-  labelledOptions,
-  SelectField,
-  TextAreaField,
-} from '../../components/ui';
+import { CommandForm, DoneBox, InputField, labelledOptions, SelectField, TextAreaField } from '../../components/ui';
 import { usePersonLabel } from '../../components/people';
 import { PersonPicker } from '../../components/PersonPicker';
 import { useSubmit } from '../../use-submit';
@@ -68,6 +61,7 @@ function OrderFields({
       <InputField
         label="Номер приказа"
         field="order.number"
+        required
         error={error}
         value={value.number}
         onChange={(v) => onChange({ ...value, number: v })}
@@ -84,6 +78,7 @@ function OrderFields({
       <InputField
         label="Кем подписан приказ"
         field="order.signedBy"
+        required
         error={error}
         value={value.signedBy}
         onChange={(v) => onChange({ ...value, signedBy: v })}
@@ -289,7 +284,6 @@ export function FormPairForm({
                 key={p.id}
                 label={`Дата согласия ${p.who} ${label(p.id, nameIn(participants, p.id))}`}
                 field={`consents.${people.indexOf(p)}.date`}
-                required
                 type="date"
                 value={consents[p.id] ?? ''}
                 onChange={(v) => setConsents((all) => ({ ...all, [p.id]: v }))}
@@ -507,6 +501,7 @@ function ApproveProgramme({ pair, onDone }: { pair: Pair; onDone: Done }) {
           <TextAreaField
             label="Направления работы (по одному в строке)"
             field="directions"
+            required
             rows={3}
             value={directions}
             onChange={setDirections}
@@ -525,6 +520,7 @@ function ApproveProgramme({ pair, onDone }: { pair: Pair; onDone: Done }) {
             <InputField
               label="Название мероприятия"
               field={`activities.${i}.title`}
+              required
               value={activity.title}
               onChange={(v) => setActivity(i, { title: v })}
             />
@@ -743,6 +739,7 @@ function ReplaceMentor({ pair, mentors, onDone }: { pair: Pair; mentors: Partici
           <SelectField
             label="Основание замены"
             field="reason"
+            required
             value={reason}
             onChange={setReason}
             empty="— выберите основание —"
@@ -751,6 +748,7 @@ function ReplaceMentor({ pair, mentors, onDone }: { pair: Pair; mentors: Partici
           <SelectField
             label="Новый наставник"
             field="newMentorId"
+            required
             hint="Из отобранных в программу наставников"
             value={newMentorId}
             onChange={setNewMentorId}
@@ -770,7 +768,6 @@ function ReplaceMentor({ pair, mentors, onDone }: { pair: Pair; mentors: Partici
               key={id}
               label={`Дата согласия наставляемого ${label(id, name)} на замену`}
               field={`menteeConsents.${i}.date`}
-              required
               type="date"
               value={menteeConsents[id] ?? ''}
               onChange={(v) => setMenteeConsents((all) => ({ ...all, [id]: v }))}
@@ -806,7 +803,14 @@ function Terminate({ pair, onDone }: { pair: Pair; onDone: Done }) {
         variant="danger"
         failed="Прекращение отклонено"
       >
-        <TextAreaField label="Причина прекращения" field="reason" rows={2} value={reason} onChange={setReason} />
+        <TextAreaField
+          label="Причина прекращения"
+          field="reason"
+          required
+          rows={2}
+          value={reason}
+          onChange={setReason}
+        />
         <OrderFields value={order} onChange={setOrder} error={command.error} what="Приказ о прекращении" />
       </CommandForm>
     </ActionDetails>
