@@ -10,7 +10,7 @@ import { useSession } from '../../auth';
 import { CommandForm, InputField, SelectField, TextAreaField } from '../../components/ui';
 import { usePersonLabel } from '../../components/people';
 import { VersionComparison, type ComparedVersion } from '../../components/VersionComparison';
-import { formatInstant, formatLocalDate, formatNumericDate } from '../../format';
+import { formatDay, formatInstant, formatLocalDate } from '../../format';
 import { useSubmit } from '../../use-submit';
 import type { Pair } from '../../types';
 import { approvedVersions, lines, programmeFields, programmeRows, type ProgrammeRow } from './programme-versions';
@@ -96,7 +96,7 @@ export function ProposeCorrection({ pair, onDone }: { pair: Pair; onDone: Done }
   if (pair.pendingCorrection) {
     return (
       <p className="hint" data-testid="correction-pending">
-        {`Корректировка предложена ${formatNumericDate(pair.pendingCorrection.proposedAt.slice(0, 10))} и ждёт решения руководителя методической комиссии или куратора.`}
+        {`Корректировка предложена ${formatDay(pair.pendingCorrection.proposedAt, session.timeZoneOf(pair.organisationId))} и ждёт решения руководителя методической комиссии или куратора.`}
       </p>
     );
   }
