@@ -124,6 +124,21 @@ describe('users, role assignments and organisation-scoped roles', () => {
     expect((await userEvents(user.body.userId)).map((e) => e.type)).toEqual(['UserRegistered']);
   });
 
+  it('names a conflict and a missing user in Russian in the problem title, as the web app shows it', async () => {
+    const sub = `kc-${randomUUID()}`;
+    expect((await system.request('POST', '/users', admin, { sub, fullName: 'Сидорова Ольга Ивановна' })).status).toBe(
+      201,
+    );
+    const duplicate = await system.request('POST', '/users', admin, { sub, fullName: 'Другая' });
+    expect(duplicate.status).toBe(409);
+    expect(duplicate.body).toMatchObject({ status: 409, title: 'Конфликт' });
+    const missing = await system.request('POST', `/users/${randomUUID()}/deactivate`, admin, {});
+    expect(missing.status).toBe(404);
+    expect(missing.body).toMatchObject({ status: 404, title: 'Не найдено' });
+    // The detail still says what exactly is wrong.
+    expect(missing.body.detail).toBe('Пользователь не найден');
+  });
+
   it('lets only administrators manage users', async () => {
     const director = system.token(randomUUID(), ['director'], [organisationA]);
     expect((await system.request('GET', '/users', director)).status).toBe(403);

@@ -1,6 +1,8 @@
 import type { AppConfig } from '@mentorflow/config';
 import type { FastifyInstance } from 'fastify';
 import { isIPv6 } from 'node:net';
+import { HttpStatus } from '@nestjs/common';
+import { problemTitle } from './common/problem.filter';
 
 /** Host names this machine's browsers use for the API, whatever the configuration. */
 const LOCAL_HOSTNAMES = ['localhost', '127.0.0.1', '[::1]'];
@@ -39,7 +41,7 @@ export function registerHostCheck(fastify: FastifyInstance, allowed: ReadonlySet
       .header('cache-control', 'no-store')
       .send({
         type: 'about:blank',
-        title: 'Misdirected Request',
+        title: problemTitle(HttpStatus.MISDIRECTED),
         status: 421,
         detail:
           'Сервер не обслуживает этот адрес (заголовок Host): откройте систему по её адресу или добавьте его в PUBLIC_URL',

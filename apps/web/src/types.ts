@@ -174,6 +174,7 @@ export interface PersonalProgrammeVersion extends ApprovedProgramme {
   correctionId?: string;
   reason?: string;
   proposedBy?: string;
+  proposedAt?: string;
   comment?: string;
 }
 
@@ -223,6 +224,8 @@ export interface Pair {
   /** Every version of the personalised programme, oldest first (absent for pairs folded before versions were kept). */
   personalProgrammeVersions?: PersonalProgrammeVersion[];
   pendingCorrection?: ProposedCorrection;
+  /** The last correction returned to the mentor, with what to rework; gone once the mentor proposes again. */
+  returnedCorrection?: ProposedCorrection & { comment: string; returnedAt: string; returnedBy: string };
   interimControls: { taskId: string; outcome: 'passed' | 'needsCorrection'; comment: string; controlledAt: string }[];
   mentorFinalReport?: { conclusion: string; proposals?: string; submittedAt: string };
   finalControl?: {

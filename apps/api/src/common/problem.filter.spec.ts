@@ -1,6 +1,8 @@
 import type { ArgumentsHost } from '@nestjs/common';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
+import { ConflictException, NotFoundException, HttpException } from '@nestjs/common';
+import { WrongExpectedVersionError } from '@mentorflow/event-store';
 import { ProblemFilter } from './problem.filter';
 
 function answer(exception: unknown): { status: number; body: Record<string, unknown> } {
@@ -35,5 +37,23 @@ describe('ProblemFilter: a command whose events the store rejects', () => {
       detail: failure.message,
       unmet: [],
     });
+  });
+});
+
+describe('ProblemFilter: titles in Russian', () => {
+  it.each([
+    ['a 404 thrown by a service', new NotFoundException('Пользователь не найден'), 404, 'Не найдено'],
+    ['a 409 thrown by a service', new ConflictException('Уже существует'), 409, 'Конфликт'],
+    ['an unlisted client status', new HttpException('Нет', 418), 418, 'Ошибка запроса'],
+    [
+      'a dependency out of reach',
+      Object.assign(new Error('x'), { code: 'ECONNREFUSED' }),
+      503,
+      'Сервис временно недоступен',
+    ],
+    ['a stale version', new WrongExpectedVersionError('pair-1', 1, 2), 409, 'Конфликт'],
+    ['a bug', new Error('boom'), 500, 'Внутренняя ошибка сервера'],
+  ])('%s', (_what, exception, status, title) => {
+    expect(answer(exception)).toMatchObject({ status, body: { status, title } });
   });
 });

@@ -27,7 +27,7 @@ interface Problem {
 function transportProblem(status: number, text: string, bodyLimit = 1_048_576): Problem | undefined {
   const problem = (constraint: string, message: string): Problem => ({
     type: 'about:blank',
-    title: HttpStatus[status] ?? 'Error',
+    title: problemTitle(status),
     status,
     detail: message,
     errors: [{ field: 'body', constraint, message }],
@@ -44,10 +44,39 @@ function transportProblem(status: number, text: string, bodyLimit = 1_048_576): 
   return undefined;
 }
 
-/** Titles a person may read as they are (the sign-in page shows a 429): in Russian, never the library's English. */
-const russianTitles: Partial<Record<number, string>> = {
+/**
+ * A problem's title is read by people as it is (the sign-in page shows a 429, the web app a 409): in Russian
+ * for every status, never the library's English reason phrase.
+ */
+const russianTitles: Readonly<Record<number, string>> = {
+  [HttpStatus.BAD_REQUEST]: 'Неверный запрос',
+  [HttpStatus.UNAUTHORIZED]: 'Требуется вход в систему',
+  [HttpStatus.FORBIDDEN]: 'Доступ запрещён',
+  [HttpStatus.NOT_FOUND]: 'Не найдено',
+  [HttpStatus.METHOD_NOT_ALLOWED]: 'Метод не поддерживается',
+  [HttpStatus.NOT_ACCEPTABLE]: 'Формат ответа не поддерживается',
+  [HttpStatus.REQUEST_TIMEOUT]: 'Время ожидания запроса истекло',
+  [HttpStatus.CONFLICT]: 'Конфликт',
+  [HttpStatus.GONE]: 'Больше не доступно',
+  [HttpStatus.LENGTH_REQUIRED]: 'Не указана длина запроса',
+  [HttpStatus.PRECONDITION_FAILED]: 'Условие запроса не выполнено',
+  [HttpStatus.PAYLOAD_TOO_LARGE]: 'Слишком большой запрос',
+  [HttpStatus.URI_TOO_LONG]: 'Слишком длинный адрес',
+  [HttpStatus.UNSUPPORTED_MEDIA_TYPE]: 'Неподдерживаемый тип содержимого',
+  [HttpStatus.MISDIRECTED]: 'Запрос направлен не по адресу',
+  [HttpStatus.UNPROCESSABLE_ENTITY]: 'Действие отклонено',
+  [HttpStatus.PRECONDITION_REQUIRED]: 'Требуется условие запроса',
   [HttpStatus.TOO_MANY_REQUESTS]: 'Слишком много запросов',
+  [HttpStatus.INTERNAL_SERVER_ERROR]: 'Внутренняя ошибка сервера',
+  [HttpStatus.NOT_IMPLEMENTED]: 'Не реализовано',
+  [HttpStatus.BAD_GATEWAY]: 'Ошибка шлюза',
+  [HttpStatus.SERVICE_UNAVAILABLE]: 'Сервис временно недоступен',
+  [HttpStatus.GATEWAY_TIMEOUT]: 'Шлюз не дождался ответа',
 };
+
+/** The Russian title of a status; one not listed reads as a client's or the server's error by its class. */
+export const problemTitle = (status: number): string =>
+  russianTitles[status] ?? (status >= 500 ? 'Ошибка сервера' : 'Ошибка запроса');
 
 /** A refusal whose code says the state moved on under the caller is a conflict, not a rule violation. */
 const isConflictCode = (code: string) => code.endsWith('.conflict');
@@ -60,7 +89,7 @@ function refusalProblem(code: string, message: string, unmet: readonly UnmetCond
 /** A 409 that is no domain refusal: the store or Temporal found the thing changed or already there. */
 const conflictProblem = (code: string, detail: string): Problem => ({
   type: `urn:mentorflow:${code}`,
-  title: 'Conflict',
+  title: problemTitle(HttpStatus.CONFLICT),
   status: 409,
   detail,
 });
@@ -128,7 +157,7 @@ export function problemOf(exception: unknown, bodyLimit?: number): Problem {
     const code = typeof fields.code === 'string' ? fields.code : undefined;
     return {
       type: code === undefined ? 'about:blank' : `urn:mentorflow:${code}`,
-      title: russianTitles[status] ?? HttpStatus[status] ?? 'Error',
+      title: problemTitle(status),
       status,
       detail,
       ...(code === undefined ? {} : { code }),
@@ -157,10 +186,15 @@ export function problemOf(exception: unknown, bodyLimit?: number): Problem {
   if (exception instanceof WorkflowUpdateRPCTimeoutOrCancelledError || isDependencyUnavailable(exception)) {
     return {
       type: 'about:blank',
-      title: 'Service Unavailable',
+      title: problemTitle(HttpStatus.SERVICE_UNAVAILABLE),
       status: 503,
       detail: 'Сервис временно недоступен, повторите позже',
     };
   }
-  return { type: 'about:blank', title: 'Internal Server Error', status: 500, detail: 'Внутренняя ошибка сервера' };
+  return {
+    type: 'about:blank',
+    title: problemTitle(HttpStatus.INTERNAL_SERVER_ERROR),
+    status: 500,
+    detail: 'Внутренняя ошибка сервера',
+  };
 }

@@ -303,10 +303,21 @@ export class PairsService {
 
   /**
    * The pairs with their people's names beside the ids, and `names` of everyone the pair's history names
-   * (every mentor it had, its mentees) for its audit timeline — one directory query for all of them.
+   * (every mentor it had, its mentees, who approved or proposed its programme's versions) for its timeline — one directory query for all of them.
    */
   private async withNames<P extends FormedPair>(pairs: readonly P[], alsoNamed: readonly string[] = []) {
-    const peopleOf = (p: P) => [p.mentorId, ...p.menteeIds, ...p.mentorHistory.map((term) => term.mentorId)];
+    // Who approved, proposed or returned a version of the programme is named on the pair page too.
+    const peopleOf = (p: P) => [
+      ...new Set([
+        p.mentorId,
+        ...p.menteeIds,
+        ...p.mentorHistory.map((term) => term.mentorId),
+        ...(p.personalProgrammeVersions ?? []).flatMap((v) => [v.approvedBy, ...(v.proposedBy ? [v.proposedBy] : [])]),
+        ...(p.personalProgramme ? [p.personalProgramme.approvedBy] : []),
+        ...(p.pendingCorrection ? [p.pendingCorrection.proposedBy] : []),
+        ...(p.returnedCorrection ? [p.returnedCorrection.returnedBy] : []),
+      ]),
+    ];
     const people = await this.people.names([...pairs.flatMap(peopleOf), ...alsoNamed]);
     const names = fullNamesOf(people);
     return {

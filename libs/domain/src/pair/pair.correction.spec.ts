@@ -250,6 +250,19 @@ describe('correcting the personalised programme', () => {
         .given([...inActive, proposed, returned])
         .when(propose({ correctionId: 'corr-2' }))
         .then([{ ...proposed, data: { ...proposed.data, correctionId: 'corr-2' } } as PairEvent]);
+      // The mentor reads what to rework beside the returned version, until the next proposal.
+      const afterReturn = fold([...inActive, proposed, returned]);
+      expect(afterReturn).toMatchObject({
+        returnedCorrection: {
+          correctionId: 'corr-1',
+          reason: (proposed.data as { reason: string }).reason,
+          comment: 'Добавьте мероприятие по оцениванию',
+          returnedBy: 'head-1',
+        },
+      });
+      expect((afterReturn as { pendingCorrection?: unknown }).pendingCorrection).toBeUndefined();
+      const again = { ...proposed, data: { ...proposed.data, correctionId: 'corr-2' } } as PairEvent;
+      expect(formedState([...inActive, proposed, returned, again]).returnedCorrection).toBeUndefined();
     });
 
     it('refuses the mentor deciding, and an unknown correction', () => {

@@ -59,6 +59,13 @@ export interface MenteeAssignment {
 /** A correction the mentor proposed, awaiting the commission head's or the curator's decision. */
 export type ProposedCorrection = Omit<PersonalProgrammeCorrectionProposed['data'], 'pairId'>;
 
+/** The last correction returned to the mentor, with the comment on what to rework: shown until the next proposal. */
+export type ReturnedCorrection = ProposedCorrection & {
+  readonly comment: string;
+  readonly returnedAt: string;
+  readonly returnedBy: string;
+};
+
 export interface PairControlPlan {
   readonly controller: PairController;
   /** The first interim control and every repeat after a correction, in order. */
@@ -100,6 +107,7 @@ export interface FormedPair extends Omit<PairFormed['data'], 'status' | 'formedB
   /** Every version of the programme, oldest first; absent for pairs folded before versions were kept. */
   readonly personalProgrammeVersions?: readonly PersonalProgrammeVersion[];
   readonly pendingCorrection?: ProposedCorrection;
+  readonly returnedCorrection?: ReturnedCorrection;
   readonly controlPlan?: PairControlPlan;
   readonly interimControls: readonly InterimControlResult[];
   readonly mentorFinalReport?: MentorFinalReport;
@@ -260,6 +268,7 @@ export const evolvePair = (state: PairState, event: PairEvent): PairState => {
           event.data;
         return {
           ...pair,
+          returnedCorrection: undefined,
           pendingCorrection: {
             correctionId,
             reason,
@@ -274,7 +283,15 @@ export const evolvePair = (state: PairState, event: PairEvent): PairState => {
         };
       });
     case 'PersonalProgrammeCorrectionReturned':
-      return whenFormed(state, (pair) => ({ ...pair, pendingCorrection: undefined }));
+      return whenFormed(state, (pair) => {
+        const { comment, returnedAt, returnedBy } = event.data;
+        const proposed = pair.pendingCorrection;
+        return {
+          ...pair,
+          pendingCorrection: undefined,
+          ...(proposed === undefined ? {} : { returnedCorrection: { ...proposed, comment, returnedAt, returnedBy } }),
+        };
+      });
     case 'PersonalProgrammeCorrected':
       return whenFormed(state, (pair) => {
         const proposed = pair.pendingCorrection;

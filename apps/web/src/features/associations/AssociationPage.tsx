@@ -155,7 +155,7 @@ function AddPlanItem({ association, path, onDone }: { association: Association; 
       failed="Мероприятие не включено"
     >
       <InputField label="Мероприятие" field="title" value={title} onChange={setTitle} />
-      <InputField label="Дата" field="date" type="date" value={date} onChange={setDate} />
+      <InputField label="Дата" field="date" required type="date" value={date} onChange={setDate} />
       <SelectField
         label="Ответственный"
         field="responsibleId"
@@ -195,7 +195,7 @@ function RecordMeeting({ association, path, onDone }: { association: Association
       busyText="Запись…"
       failed="Протокол не записан"
     >
-      <InputField label="Дата заседания" field="date" type="date" value={date} onChange={setDate} />
+      <InputField label="Дата заседания" field="date" required type="date" value={date} onChange={setDate} />
       <InputField label="Номер протокола" field="minutesNumber" value={minutesNumber} onChange={setMinutesNumber} />
       <TextAreaField label="Повестка" field="agenda" value={agenda} onChange={setAgenda} />
       <TextAreaField label="Решения" field="decisions" value={decisions} onChange={setDecisions} />

@@ -87,6 +87,7 @@ function Decision({ incentive, onDone }: { incentive: Incentive; onDone: (decide
         <InputField
           label={incentiveFieldLabels.orderDate}
           field="order.date"
+          required
           type="date"
           value={date}
           onChange={setDate}

@@ -134,7 +134,7 @@ function EntryForm({
       busyText="Запись…"
       failed={`${label}: не записано`}
     >
-      <InputField label="Дата" field="date" type="date" value={date} onChange={setDate} />
+      <InputField label="Дата" field="date" required type="date" value={date} onChange={setDate} />
       <TextAreaField label="Текст" field="text" rows={3} value={text} onChange={setText} />
     </CommandForm>
   );

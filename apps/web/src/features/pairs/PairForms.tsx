@@ -2,16 +2,7 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { getJson, postJson } from '../../api';
 import { useSession } from '../../auth';
-import {
-  CommandForm,
-  DoneBox,
-  ErrorBox,
-  InputField,
-  labelledOptions,
-  SelectField,
-  SubmitButton,
-  TextAreaField,
-} from '../../components/ui';
+import { CommandForm, DoneBox, InputField, labelledOptions, SelectField, TextAreaField } from '../../components/ui';
 import { usePersonLabel } from '../../components/people';
 import { PersonPicker } from '../../components/PersonPicker';
 import { useSubmit } from '../../use-submit';
@@ -19,6 +10,8 @@ import { readUntil } from '../../query';
 import { PeriodicReports } from './PeriodicReports';
 import { PairDocuments } from './PairDocuments';
 import { formatLocalDate } from '../../format';
+import { DecideCorrection, ProgrammeVersions, terminationNoticeText, type Done } from './ProgrammeCorrection';
+import { lines } from './programme-versions';
 import {
   finalControlOutcomeLabels,
   interimControlOutcomeLabels,
@@ -29,14 +22,7 @@ import {
   pairStatusLabels,
   taskStatusLabels,
 } from '../../labels';
-import type {
-  MentorLoad,
-  MentorReplacementReason,
-  Pair,
-  Participant,
-  PersonalProgrammeVersion,
-  PersonListItem,
-} from '../../types';
+import type { MentorLoad, MentorReplacementReason, Pair, Participant, PersonListItem } from '../../types';
 
 type PairForm = Pair['form'];
 
@@ -49,15 +35,6 @@ const nameIn = (participants: readonly Participant[], personId: string) =>
   participants.find((p) => p.personId === personId)?.name;
 type PairKind = Pair['kind'];
 const kinds = Object.keys(pairKindLabels) as PairKind[];
-
-function Outcome({ error, done, title }: { error: unknown; done: string | null; title: string }) {
-  return (
-    <>
-      <ErrorBox error={error} title={title} />
-      <DoneBox done={done} />
-    </>
-  );
-}
 
 interface OrderValue {
   number: string;
@@ -84,6 +61,7 @@ function OrderFields({
       <InputField
         label="Номер приказа"
         field="order.number"
+        required
         error={error}
         value={value.number}
         onChange={(v) => onChange({ ...value, number: v })}
@@ -92,6 +70,7 @@ function OrderFields({
         label="Дата приказа"
         field="order.date"
         error={error}
+        required
         type="date"
         value={value.date}
         onChange={(v) => onChange({ ...value, date: v })}
@@ -99,6 +78,7 @@ function OrderFields({
       <InputField
         label="Кем подписан приказ"
         field="order.signedBy"
+        required
         error={error}
         value={value.signedBy}
         onChange={(v) => onChange({ ...value, signedBy: v })}
@@ -119,12 +99,6 @@ export const oneMonthAfter = (date: string): string => {
     .toISOString()
     .slice(0, 10);
 };
-
-const lines = (text: string) =>
-  text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean);
 
 /** Reads the pair until its read model shows the change (readUntil: the projection lags the command). */
 export const waitForPair = (pairId: string, done: (p: Pair) => boolean, timeoutMs?: number): Promise<void> =>
@@ -323,6 +297,7 @@ export function FormPairForm({
           <InputField
             label="Начало"
             field="term.start"
+            required
             type="date"
             value={term.start}
             onChange={(v) => setTerm({ ...term, start: v })}
@@ -331,6 +306,7 @@ export function FormPairForm({
             label="Окончание"
             field="term.end"
             hint="Как правило, не менее года"
+            required
             type="date"
             value={term.end}
             onChange={(v) => setTerm({ ...term, end: v })}
@@ -424,7 +400,11 @@ export function PairActions({
   if (pair.status === 'active' && canControl && pair.controlPlan && !pair.finalControl)
     items.push(<FinalControl key="final" pair={pair} taskId={pair.controlPlan.finalTaskId} onDone={changed} />);
   if (pair.status === 'active' && canControl && pair.pendingCorrection)
-    items.push(<DecideCorrection key="correction" pair={pair} onDone={changed} />);
+    items.push(
+      <ActionDetails key="correction" action="correction" title="Рассмотреть корректировку программы">
+        <DecideCorrection pair={pair} onDone={changed} />
+      </ActionDetails>,
+    );
   if (isDirector) {
     items.push(<ReplaceMentor key="replace" pair={pair} mentors={mentors} onDone={changed} />);
     items.push(<Terminate key="terminate" pair={pair} onDone={changed} />);
@@ -440,7 +420,7 @@ export function PairActions({
       ) : null}
       {pair.terminationNotice ? (
         <p className="alert alert-warn" data-testid="termination-notice">
-          {`Письменное заявление ${pair.terminationNotice.givenByRole === 'mentor' ? 'наставника' : 'наставляемого'} от ${formatLocalDate(pair.terminationNotice.noticeDate)}: наставничество прекращается ${formatLocalDate(pair.terminationNotice.endsOn)}`}
+          {terminationNoticeText(pair.terminationNotice)}
         </p>
       ) : null}
       <PairDocuments pair={pair} mentees={menteesOf(pair)} />
@@ -452,8 +432,6 @@ export function PairActions({
     </div>
   );
 }
-
-type Done = (check: (p: Pair) => boolean, notice: string) => Promise<void>;
 
 function ActionDetails({ action, title, children }: { action: PairAction; title: string; children: ReactNode }) {
   return (
@@ -501,20 +479,20 @@ function ApproveProgramme({ pair, onDone }: { pair: Pair; onDone: Done }) {
 
   return (
     <ActionDetails action="approve" title="Утвердить персонализированную программу">
-      <form onSubmit={submit} noValidate aria-label="Утвердить персонализированную программу">
+      <CommandForm
+        command={command}
+        onSubmit={submit}
+        label="Утвердить персонализированную программу"
+        submit="Утвердить программу"
+        busyText="Утверждение…"
+        failed="Утверждение отклонено"
+      >
         <div className="form-grid">
-          <InputField
-            label="Начало программы"
-            field="start"
-            error={command.error}
-            type="date"
-            value={start}
-            onChange={setStart}
-          />
+          <InputField label="Начало программы" field="start" required type="date" value={start} onChange={setStart} />
           <InputField
             label="Окончание программы"
             field="end"
-            error={command.error}
+            required
             hint="От 3 месяцев до 1 года после начала"
             type="date"
             value={end}
@@ -523,7 +501,7 @@ function ApproveProgramme({ pair, onDone }: { pair: Pair; onDone: Done }) {
           <TextAreaField
             label="Направления работы (по одному в строке)"
             field="directions"
-            error={command.error}
+            required
             rows={3}
             value={directions}
             onChange={setDirections}
@@ -531,7 +509,6 @@ function ApproveProgramme({ pair, onDone }: { pair: Pair; onDone: Done }) {
           <TextAreaField
             label="Профессиональные затруднения наставляемого (по одному в строке)"
             field="difficulties"
-            error={command.error}
             rows={3}
             value={difficulties}
             onChange={setDifficulties}
@@ -543,14 +520,14 @@ function ApproveProgramme({ pair, onDone }: { pair: Pair; onDone: Done }) {
             <InputField
               label="Название мероприятия"
               field={`activities.${i}.title`}
-              error={command.error}
+              required
               value={activity.title}
               onChange={(v) => setActivity(i, { title: v })}
             />
             <InputField
               label="Плановая дата"
               field={`activities.${i}.plannedDate`}
-              error={command.error}
+              required
               type="date"
               value={activity.plannedDate}
               onChange={(v) => setActivity(i, { plannedDate: v })}
@@ -562,7 +539,6 @@ function ApproveProgramme({ pair, onDone }: { pair: Pair; onDone: Done }) {
           <SelectField
             label="Роль контролирующего"
             field="controller.role"
-            error={command.error}
             value={controllerRole}
             onChange={setControllerRole}
             options={[
@@ -574,7 +550,6 @@ function ApproveProgramme({ pair, onDone }: { pair: Pair; onDone: Done }) {
             organisationId={pair.organisationId}
             label="Контролирующий"
             field="controller.personId"
-            error={command.error}
             hint="Начните вводить фамилию; если никого не выбрать — вы"
             value={controller}
             onChange={setController}
@@ -584,12 +559,8 @@ function ApproveProgramme({ pair, onDone }: { pair: Pair; onDone: Done }) {
           <button type="button" onClick={() => setActivities((all) => [...all, { title: '', plannedDate: '' }])}>
             Добавить мероприятие
           </button>
-          <SubmitButton busy={command.busy} busyText="Утверждение…">
-            Утвердить программу
-          </SubmitButton>
         </div>
-        <Outcome error={command.error} done={command.done} title="Утверждение отклонено" />
-      </form>
+      </CommandForm>
     </ActionDetails>
   );
 }
@@ -768,6 +739,7 @@ function ReplaceMentor({ pair, mentors, onDone }: { pair: Pair; mentors: Partici
           <SelectField
             label="Основание замены"
             field="reason"
+            required
             value={reason}
             onChange={setReason}
             empty="— выберите основание —"
@@ -776,6 +748,7 @@ function ReplaceMentor({ pair, mentors, onDone }: { pair: Pair; mentors: Partici
           <SelectField
             label="Новый наставник"
             field="newMentorId"
+            required
             hint="Из отобранных в программу наставников"
             value={newMentorId}
             onChange={setNewMentorId}
@@ -785,6 +758,7 @@ function ReplaceMentor({ pair, mentors, onDone }: { pair: Pair; mentors: Partici
           <InputField
             label="Дата согласия нового наставника"
             field="newMentorConsent.date"
+            required
             type="date"
             value={consentDate}
             onChange={setConsentDate}
@@ -829,7 +803,14 @@ function Terminate({ pair, onDone }: { pair: Pair; onDone: Done }) {
         variant="danger"
         failed="Прекращение отклонено"
       >
-        <TextAreaField label="Причина прекращения" field="reason" rows={2} value={reason} onChange={setReason} />
+        <TextAreaField
+          label="Причина прекращения"
+          field="reason"
+          required
+          rows={2}
+          value={reason}
+          onChange={setReason}
+        />
         <OrderFields value={order} onChange={setOrder} error={command.error} what="Приказ о прекращении" />
       </CommandForm>
     </ActionDetails>
@@ -868,90 +849,6 @@ function FinalReport({ pair }: { pair: Pair }) {
         </>
       ) : null}
     </dl>
-  );
-}
-
-/** Every version of the personalised programme, oldest first: the first approval, then each approved correction. */
-function ProgrammeVersions({ pair }: { pair: Pair }) {
-  const versions: PersonalProgrammeVersion[] =
-    pair.personalProgrammeVersions ?? (pair.personalProgramme ? [{ ...pair.personalProgramme, version: 1 }] : []);
-  if (versions.length < 2 && !pair.pendingCorrection) return null;
-  return (
-    <details className="programme-versions" data-testid="programme-versions">
-      <summary>Версии персонализированной программы ({versions.length})</summary>
-      <ol>
-        {versions.map((v) => (
-          <li key={v.version}>
-            {`Версия ${v.version}: ${formatLocalDate(v.start)} — ${formatLocalDate(v.end)}, мероприятий: ${v.activities.length}`}
-            {v.reason ? ` — причина корректировки: ${v.reason}` : ''}
-            {v.comment ? ` (${v.comment})` : ''}
-          </li>
-        ))}
-      </ol>
-      {pair.pendingCorrection ? (
-        <p className="hint">
-          {`Предложена корректировка: ${pair.pendingCorrection.reason}; ${formatLocalDate(pair.pendingCorrection.start)} — ${formatLocalDate(pair.pendingCorrection.end)}`}
-        </p>
-      ) : null}
-    </details>
-  );
-}
-
-/** The commission head or the curator approves the mentor's corrected programme or returns it with a comment. */
-function DecideCorrection({ pair, onDone }: { pair: Pair; onDone: Done }) {
-  const proposed = pair.pendingCorrection!;
-  const [decision, setDecision] = useState<'approved' | 'returned'>('approved');
-  const [comment, setComment] = useState('');
-  const command = useSubmit();
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void command.submit(async () => {
-      await postJson(`/pairs/${pair.pairId}/personal-programme/corrections/decision`, {
-        correctionId: proposed.correctionId,
-        decision,
-        ...(comment.trim() ? { comment } : {}),
-      });
-      await onDone(
-        (p) => p.pendingCorrection === undefined,
-        decision === 'approved' ? 'Корректировка программы утверждена' : 'Корректировка возвращена наставнику',
-      );
-      return '';
-    });
-  };
-  return (
-    <ActionDetails action="correction" title="Рассмотреть корректировку программы">
-      <CommandForm
-        command={command}
-        onSubmit={submit}
-        label="Рассмотреть корректировку программы"
-        className="form-grid"
-        submit="Записать решение"
-        busyText="Запись…"
-        failed="Решение не принято"
-      >
-        <p className="hint">
-          {`Причина: ${proposed.reason}. Срок: ${formatLocalDate(proposed.start)} — ${formatLocalDate(proposed.end)}. Направления: ${proposed.directions.join('; ')}. Мероприятия: ${proposed.activities.map((a) => `${a.title} (${formatLocalDate(a.plannedDate)})`).join('; ')}`}
-        </p>
-        <SelectField
-          label="Решение"
-          field="decision"
-          value={decision}
-          onChange={setDecision}
-          options={[
-            ['approved', 'Утвердить'],
-            ['returned', 'Вернуть на доработку'],
-          ]}
-        />
-        <TextAreaField
-          label="Комментарий"
-          field="comment"
-          hint="Обязателен при возврате"
-          rows={2}
-          value={comment}
-          onChange={setComment}
-        />
-      </CommandForm>
-    </ActionDetails>
   );
 }
 

@@ -3,16 +3,24 @@
  * the personalised programme with each activity's progress, the assignments, the periodic reports, the diary,
  * the mentee's reports and the mentor's final report. The commission head reads it and decides the reports.
  */
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { getJson } from '../../api';
 import { useSession } from '../../auth';
-import { Badge, DataTable, ErrorBox, Loading, useLoad } from '../../components/ui';
+import { Badge, DataTable, DoneBox, ErrorBox, Loading, useLoad } from '../../components/ui';
 import { usePersonLabel } from '../../components/people';
 import { formatDay, formatNumericDate } from '../../format';
 import { pairStatusLabels, taskLabel, taskStatusLabels } from '../../labels';
 import type { Pair } from '../../types';
-import { menteesOf } from './PairForms';
+import { menteesOf, waitForPair } from './PairForms';
+import {
+  DecideCorrection,
+  ProgrammeVersions,
+  ProposeCorrection,
+  TerminationNoticeForm,
+  terminationNoticeText,
+  type Done,
+} from './ProgrammeCorrection';
 import { PeriodicReports } from './PeriodicReports';
 import { AssignmentForm, MentorFinalReportForm, PeriodicReportForm } from './PairWorkForms';
 import { PairEntries } from './PairEntries';
@@ -52,6 +60,8 @@ export function PairPage() {
   const pair = useLoad(() => getJson<Pair>(`/pairs/${pairId}`), [pairId]);
   const progress = useLoad(() => getJson<Progress>(`/pairs/${pairId}/progress`), [pairId, pair.data?.version]);
   const loaded = pair.data !== undefined;
+  // The notice lives on the page: the form that sent the command goes once it no longer applies.
+  const [notice, setNotice] = useState<{ section: 'correction' | 'termination'; text: string } | null>(null);
 
   // The inbox links to a form on this page (#final-report, #periodic-report): open it once the pair is shown.
   useEffect(() => {
@@ -73,6 +83,17 @@ export function PairPage() {
     .sort(([, a], [, b]) => (a.dueLocalDate ?? '').localeCompare(b.dueLocalDate ?? ''));
   const programme = p.personalProgramme;
   const refresh = () => pair.reload();
+  const changedIn =
+    (section: 'correction' | 'termination'): Done =>
+    async (done, text) => {
+      await waitForPair(p.pairId, done);
+      setNotice({ section, text });
+      await pair.reload();
+    };
+  const noticeIn = (section: 'correction' | 'termination') => (
+    <DoneBox done={notice?.section === section ? notice.text : null} />
+  );
+  const controls = session.has('curator', 'commissionHead', 'administrator');
 
   return (
     <section aria-labelledby="pair-title" className="pair-page">
@@ -147,7 +168,26 @@ export function PairPage() {
         ) : (
           <p className="empty">Программа ещё не утверждена.</p>
         )}
+        <ProgrammeVersions pair={p} />
       </section>
+
+      {/* After a controller's decision its form goes; the section stays for the notice of what was done. */}
+      {programme && active && (isMentor || (controls && (p.pendingCorrection || notice?.section === 'correction'))) ? (
+        <section aria-labelledby="correction-title" id="programme-correction">
+          <h2 id="correction-title">Корректировка программы</h2>
+          {noticeIn('correction')}
+          {isMentor ? (
+            <ProposeCorrection
+              key={`propose-${p.personalProgrammeVersions?.length ?? 1}-${p.returnedCorrection?.correctionId ?? ''}`}
+              pair={p}
+              onDone={changedIn('correction')}
+            />
+          ) : null}
+          {controls && p.pendingCorrection ? (
+            <DecideCorrection key={p.pendingCorrection.correctionId} pair={p} onDone={changedIn('correction')} />
+          ) : null}
+        </section>
+      ) : null}
 
       <section aria-labelledby="assignments-title" id="assignments">
         <h2 id="assignments-title">Задания наставника</h2>
@@ -169,6 +209,20 @@ export function PairPage() {
       </section>
 
       <PairEntries pair={p} isMentor={isMentor} isMentee={isMentee} />
+
+      {p.terminationNotice || ((isMentor || isMentee) && active) ? (
+        <section aria-labelledby="notice-title" id="termination-notice">
+          <h2 id="notice-title">Досрочное прекращение наставничества</h2>
+          {noticeIn('termination')}
+          {p.terminationNotice ? (
+            <p className="alert alert-warn" data-testid="termination-notice">
+              {terminationNoticeText(p.terminationNotice)}
+            </p>
+          ) : (
+            <TerminationNoticeForm pair={p} onDone={changedIn('termination')} />
+          )}
+        </section>
+      ) : null}
 
       {isMentor || p.mentorFinalReport ? (
         <section aria-labelledby="final-report-title" id="final-report">

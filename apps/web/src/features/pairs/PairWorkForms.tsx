@@ -56,7 +56,7 @@ export function AssignmentForm({ pair, onDone }: { pair: Pair; onDone: Done }) {
         options={mentees.map((m) => [m.personId, label(m.personId, m.name)] as const)}
       />
       <InputField label="Задание" field="title" value={title} onChange={setTitle} />
-      <InputField label="Срок" field="dueDate" type="date" value={dueDate} onChange={setDueDate} />
+      <InputField label="Срок" field="dueDate" required type="date" value={dueDate} onChange={setDueDate} />
       <SelectField
         label="Мероприятие программы (необязательно)"
         field="activityIndex"

@@ -302,8 +302,22 @@ export function Training({ organisationId, onRecorded }: { organisationId: strin
             />
           )}
           <InputField label="Часы" field="hours" type="number" value={hours} onChange={setHours} />
-          <InputField label="Начало обучения" field="dateFrom" type="date" value={dateFrom} onChange={setDateFrom} />
-          <InputField label="Окончание обучения" field="dateTo" type="date" value={dateTo} onChange={setDateTo} />
+          <InputField
+            label="Начало обучения"
+            field="dateFrom"
+            required
+            type="date"
+            value={dateFrom}
+            onChange={setDateFrom}
+          />
+          <InputField
+            label="Окончание обучения"
+            field="dateTo"
+            required
+            type="date"
+            value={dateTo}
+            onChange={setDateTo}
+          />
           <InputField
             label="Номер удостоверения"
             field="certificateNumber"

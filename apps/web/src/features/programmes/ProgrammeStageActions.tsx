@@ -116,6 +116,7 @@ export function StagePlans({
           <InputField
             label="Плановая дата окончания"
             field="plannedEnd"
+            required
             type="date"
             value={plannedEnd}
             onChange={setPlannedEnd}

@@ -204,6 +204,7 @@ function Diagnostics({
           <InputField
             label="Дата диагностики"
             field="date"
+            required
             type="date"
             max={todayIn(session.timeZoneOf(route.organisationId))}
             value={date}
@@ -285,7 +286,15 @@ function PortfolioEntry({ route, onDone }: { route: Route; onDone: () => void })
             (row) => [row.rowId, `${row.activity} (до ${formatLocalDate(row.deadline)})`] as const,
           )}
         />
-        <InputField label="Дата результата" field="date" type="date" max={today} value={date} onChange={setDate} />
+        <InputField
+          label="Дата результата"
+          field="date"
+          required
+          type="date"
+          max={today}
+          value={date}
+          onChange={setDate}
+        />
         <TextAreaField label="Продукт (что сделано)" field="product" rows={2} value={product} onChange={setProduct} />
         <TextAreaField
           label="Самооценка"

@@ -1,4 +1,5 @@
 /** Road-map rows across versions: ids that stay, and what changed between two versions (no React here). */
+import { compareRows, type Change as RowChange, type VersionField } from '../../components/version-diff';
 import { formatLocalDate } from '../../format';
 import { competenceAreaLabels, routeActivityKindLabels } from '../../labels';
 import type { RoadMapRow, Route } from '../../types';
@@ -17,7 +18,7 @@ export const usedRowIds = (route: Route): string[] => [
 ];
 
 /** What a row says, field by field, in the order the road map shows it. */
-export const rowFields: readonly [keyof RoadMapRow, string, (row: RoadMapRow) => string][] = [
+export const rowFields: readonly VersionField<RoadMapRow, keyof RoadMapRow>[] = [
   ['activity', 'мероприятие', (r) => r.activity],
   ['competence', 'компетенция', (r) => competenceAreaLabels[r.competence]],
   ['activityKind', 'вид', (r) => routeActivityKindLabels[r.activityKind]],
@@ -27,23 +28,8 @@ export const rowFields: readonly [keyof RoadMapRow, string, (row: RoadMapRow) =>
   ['chosenMark', 'отметка выбора', (r) => (r.chosenMark ? 'выбрано' : 'не выбрано')],
 ];
 
-export type Change = { kind: 'added' | 'removed' | 'changed' | 'same'; fields: (keyof RoadMapRow)[] };
+export type Change = RowChange<keyof RoadMapRow>;
 
 /** Rows are matched by their id (kept across versions); a row in one version only is added or removed. */
-export function compareVersions(before: readonly RoadMapRow[], after: readonly RoadMapRow[]) {
-  const ids = [...new Set([...before.map((r) => r.rowId), ...after.map((r) => r.rowId)])];
-  return ids.map((rowId) => {
-    const a = before.find((r) => r.rowId === rowId);
-    const b = after.find((r) => r.rowId === rowId);
-    const change: Change =
-      a === undefined
-        ? { kind: 'added', fields: [] }
-        : b === undefined
-          ? { kind: 'removed', fields: [] }
-          : (() => {
-              const fields = rowFields.filter(([, , show]) => show(a) !== show(b)).map(([key]) => key);
-              return { kind: fields.length ? 'changed' : 'same', fields };
-            })();
-    return { rowId, before: a, after: b, change };
-  });
-}
+export const compareVersions = (before: readonly RoadMapRow[], after: readonly RoadMapRow[]) =>
+  compareRows(before, after, (r) => r.rowId, rowFields).map((row) => ({ rowId: row.key, ...row }));

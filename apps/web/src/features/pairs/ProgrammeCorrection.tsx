@@ -1,0 +1,312 @@
+/**
+ * Correcting an approved personalised programme (002 §2 «планирование и коррекция»): the versions compared
+ * side by side with who made each and when, the mentor's proposal of a new version (with the comment of a
+ * returned one to rework), the commission head's or curator's decision on it; and the mentor's or a mentee's
+ * written notice of ending the mentoring early (Labour Code art. 351.8).
+ */
+import { useState, type FormEvent } from 'react';
+import { postJson } from '../../api';
+import { useSession } from '../../auth';
+import { CommandForm, InputField, SelectField, TextAreaField } from '../../components/ui';
+import { usePersonLabel } from '../../components/people';
+import { VersionComparison, type ComparedVersion } from '../../components/VersionComparison';
+import { formatDay, formatInstant, formatLocalDate } from '../../format';
+import { useSubmit } from '../../use-submit';
+import type { Pair } from '../../types';
+import { approvedVersions, lines, programmeFields, programmeRows, type ProgrammeRow } from './programme-versions';
+
+/** What a form calls once its command is sent: waits for the read model to show it, then says so. */
+export type Done = (check: (p: Pair) => boolean, notice: string) => Promise<void>;
+
+/** The name the pair's answer carries for a person beside the id, or the directory's. */
+function usePairPerson(pair: Pair) {
+  const label = usePersonLabel();
+  return (id: string | undefined) => (id ? label(id, pair.names?.[id]) : '—');
+}
+
+/**
+ * Every version of the programme, and the proposed correction beside the current version: who proposed and who
+ * approved each, when, with the reason; the two chosen side by side with what changed highlighted.
+ */
+export function ProgrammeVersions({ pair }: { pair: Pair }) {
+  const session = useSession();
+  const person = usePairPerson(pair);
+  const zone = session.timeZoneOf(pair.organisationId);
+  const approved = approvedVersions(pair);
+  const pending = pair.pendingCorrection;
+  if (approved.length < 2 && !pending) return null;
+  const versions: ComparedVersion<ProgrammeRow>[] = approved.map((v) => ({
+    label: `Версия ${v.version}: ${v.version === 1 ? 'утверждённая программа' : 'корректировка'}`,
+    column: `Версия ${v.version}`,
+    rows: programmeRows(v),
+    about: [
+      v.proposedBy
+        ? `предложил(а) ${person(v.proposedBy)}${v.proposedAt ? ` ${formatInstant(v.proposedAt, zone)}` : ''}${v.reason ? ` («${v.reason}»)` : ''}`
+        : '',
+      `утвердил(а) ${person(v.approvedBy)} ${formatInstant(v.approvedAt, zone)}`,
+      v.comment ? `комментарий: «${v.comment}»` : '',
+    ]
+      .filter(Boolean)
+      .join('; '),
+  }));
+  if (pending) {
+    versions.push({
+      label: 'Предложенная корректировка',
+      column: 'Предложено',
+      rows: programmeRows(pending),
+      about: `предложил(а) ${person(pending.proposedBy)} ${formatInstant(pending.proposedAt, zone)} («${pending.reason}»); ждёт решения`,
+    });
+  }
+  return (
+    <VersionComparison
+      key={`${approved.length}-${pending?.correctionId ?? ''}`}
+      id={`programme-versions-${pair.pairId}`}
+      title="Версии персонализированной программы"
+      tableLabel="Сравнение версий персонализированной программы"
+      versions={versions}
+      keyOf={(row) => row.key}
+      fields={programmeFields}
+    />
+  );
+}
+
+interface Activity {
+  title: string;
+  plannedDate: string;
+}
+
+/**
+ * The mentor proposes a new version of the approved programme with the reason; it starts from the returned
+ * version when there is one (with the comment on what to rework), otherwise from the current programme.
+ */
+export function ProposeCorrection({ pair, onDone }: { pair: Pair; onDone: Done }) {
+  const session = useSession();
+  const person = usePairPerson(pair);
+  const returned = pair.returnedCorrection;
+  const base = returned ?? pair.personalProgramme;
+  const [reason, setReason] = useState(returned?.reason ?? '');
+  const [start, setStart] = useState(base?.start ?? '');
+  const [end, setEnd] = useState(base?.end ?? '');
+  const [directions, setDirections] = useState((base?.directions ?? []).join('\n'));
+  const [difficulties, setDifficulties] = useState((base?.difficulties ?? []).join('\n'));
+  const [activities, setActivities] = useState<Activity[]>(
+    base?.activities.map(({ title, plannedDate }) => ({ title, plannedDate })) ?? [{ title: '', plannedDate: '' }],
+  );
+  const command = useSubmit();
+  if (pair.pendingCorrection) {
+    return (
+      <p className="hint" data-testid="correction-pending">
+        {`Корректировка предложена ${formatDay(pair.pendingCorrection.proposedAt, session.timeZoneOf(pair.organisationId))} и ждёт решения руководителя методической комиссии или куратора.`}
+      </p>
+    );
+  }
+  const setActivity = (i: number, patch: Partial<Activity>) =>
+    setActivities((all) => all.map((a, j) => (j === i ? { ...a, ...patch } : a)));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void command.submit(async () => {
+      await postJson(`/pairs/${pair.pairId}/personal-programme/corrections`, {
+        reason,
+        start,
+        end,
+        directions: lines(directions),
+        difficulties: lines(difficulties),
+        activities,
+      });
+      await onDone(
+        (p) => p.pendingCorrection !== undefined,
+        'Корректировка программы предложена: её рассмотрит руководитель методической комиссии или куратор',
+      );
+    });
+  };
+  return (
+    <>
+      {returned ? (
+        <p className="alert alert-warn" role="status" data-testid="correction-returned">
+          {`Корректировка возвращена на доработку: «${returned.comment}» — ${person(returned.returnedBy)}, ${formatInstant(returned.returnedAt, session.timeZoneOf(pair.organisationId))}`}
+        </p>
+      ) : null}
+      <details open={returned !== undefined}>
+        <summary>Предложить корректировку программы</summary>
+        <CommandForm
+          command={command}
+          onSubmit={submit}
+          label="Корректировка программы"
+          submit="Предложить корректировку"
+          busyText="Отправка…"
+          failed="Корректировка не принята"
+        >
+          <div className="form-grid">
+            <TextAreaField
+              label="Причина корректировки"
+              field="reason"
+              required
+              rows={2}
+              value={reason}
+              onChange={setReason}
+            />
+            <InputField label="Начало программы" field="start" required type="date" value={start} onChange={setStart} />
+            <InputField
+              label="Окончание программы"
+              field="end"
+              required
+              hint="От 3 месяцев до 1 года после начала"
+              type="date"
+              value={end}
+              onChange={setEnd}
+            />
+            <TextAreaField
+              label="Направления работы (по одному в строке)"
+              field="directions"
+              required
+              rows={3}
+              value={directions}
+              onChange={setDirections}
+            />
+            <TextAreaField
+              label="Профессиональные затруднения наставляемого (по одному в строке)"
+              field="difficulties"
+              rows={3}
+              value={difficulties}
+              onChange={setDifficulties}
+            />
+          </div>
+          {activities.map((activity, i) => (
+            <fieldset key={i} className="form-grid">
+              <legend>Мероприятие {i + 1}</legend>
+              <InputField
+                label="Название мероприятия"
+                field={`activities.${i}.title`}
+                required
+                value={activity.title}
+                onChange={(v) => setActivity(i, { title: v })}
+              />
+              <InputField
+                label="Плановая дата"
+                field={`activities.${i}.plannedDate`}
+                required
+                type="date"
+                value={activity.plannedDate}
+                onChange={(v) => setActivity(i, { plannedDate: v })}
+              />
+              {activities.length > 1 ? (
+                <button type="button" onClick={() => setActivities((all) => all.filter((_, j) => j !== i))}>
+                  Удалить мероприятие {i + 1}
+                </button>
+              ) : null}
+            </fieldset>
+          ))}
+          <div className="actions">
+            <button type="button" onClick={() => setActivities((all) => [...all, { title: '', plannedDate: '' }])}>
+              Добавить мероприятие
+            </button>
+          </div>
+        </CommandForm>
+      </details>
+    </>
+  );
+}
+
+/** The commission head or the curator approves the mentor's corrected programme or returns it with a comment. */
+export function DecideCorrection({ pair, onDone }: { pair: Pair; onDone: Done }) {
+  const person = usePairPerson(pair);
+  const proposed = pair.pendingCorrection!;
+  const [decision, setDecision] = useState<'approved' | 'returned'>('approved');
+  const [comment, setComment] = useState('');
+  const command = useSubmit();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void command.submit(async () => {
+      await postJson(`/pairs/${pair.pairId}/personal-programme/corrections/decision`, {
+        correctionId: proposed.correctionId,
+        decision,
+        ...(comment.trim() ? { comment } : {}),
+      });
+      await onDone(
+        (p) => p.pendingCorrection === undefined,
+        decision === 'approved'
+          ? 'Корректировка программы утверждена: действует новая версия'
+          : 'Корректировка возвращена наставнику с комментарием',
+      );
+    });
+  };
+  return (
+    <CommandForm
+      command={command}
+      onSubmit={submit}
+      label="Рассмотреть корректировку программы"
+      className="form-grid"
+      submit="Записать решение"
+      busyText="Запись…"
+      failed="Решение не принято"
+    >
+      <p className="hint">
+        {`Предложил(а) ${person(proposed.proposedBy)}. Причина: ${proposed.reason}. Срок: ${formatLocalDate(proposed.start)} — ${formatLocalDate(proposed.end)}. Направления: ${proposed.directions.join('; ')}. Мероприятия: ${proposed.activities.map((a) => `${a.title} (${formatLocalDate(a.plannedDate)})`).join('; ')}`}
+      </p>
+      <SelectField
+        label="Решение"
+        field="decision"
+        value={decision}
+        onChange={setDecision}
+        options={[
+          ['approved', 'Утвердить'],
+          ['returned', 'Вернуть на доработку'],
+        ]}
+      />
+      <TextAreaField
+        label="Комментарий"
+        field="comment"
+        hint="Обязателен при возврате: что доработать"
+        required={decision === 'returned'}
+        rows={2}
+        value={comment}
+        onChange={setComment}
+      />
+    </CommandForm>
+  );
+}
+
+/** «Письменное заявление наставляемого от 02.11.2026: наставничество прекращается 09.11.2026». */
+export const terminationNoticeText = (notice: NonNullable<Pair['terminationNotice']>) =>
+  `Письменное заявление ${notice.givenByRole === 'mentor' ? 'наставника' : 'наставляемого'} от ${formatLocalDate(notice.noticeDate)}: наставничество прекращается ${formatLocalDate(notice.endsOn)}`;
+
+/** The mentor's or a mentee's written notice of ending the mentoring early: at least 3 working days ahead. */
+export function TerminationNoticeForm({ pair, onDone }: { pair: Pair; onDone: Done }) {
+  const [noticeDate, setNoticeDate] = useState('');
+  const command = useSubmit();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void command.submit(async () => {
+      await postJson(`/pairs/${pair.pairId}/termination-notice`, { noticeDate });
+      await onDone(
+        (p) => p.terminationNotice !== undefined,
+        'Заявление подано: наставничество прекратится не ранее чем через 3 рабочих дня',
+      );
+    });
+  };
+  return (
+    <CommandForm
+      command={command}
+      onSubmit={submit}
+      label="Заявление о досрочном прекращении"
+      className="form-grid"
+      submit="Подать заявление"
+      busyText="Отправка…"
+      variant="danger"
+      failed="Заявление не принято"
+    >
+      <p className="hint">
+        Наставничество прекращается по письменному заявлению наставника или наставляемого не ранее чем через 3 рабочих
+        дня после него (ст. 351.8 ТК РФ).
+      </p>
+      <InputField
+        label="Дата письменного заявления"
+        field="noticeDate"
+        required
+        type="date"
+        value={noticeDate}
+        onChange={setNoticeDate}
+      />
+    </CommandForm>
+  );
+}
