@@ -159,8 +159,19 @@ const approveFirstProgramme = (
     },
     current,
   );
+  const comment = optionalText(data.comment, 'correction.comment', 'комментарий');
   return approved?.type === 'PersonalProgrammeApproved'
-    ? [{ ...approved, data: { ...approved.data, correctionId: proposed.correctionId } }, ...raised]
+    ? [
+        {
+          ...approved,
+          data: {
+            ...approved.data,
+            correctionId: proposed.correctionId,
+            ...(comment === undefined ? {} : { comment }),
+          },
+        },
+        ...raised,
+      ]
     : [];
 };
 

@@ -140,6 +140,8 @@ export type PersonalProgrammeApproved = DomainEvent<
     readonly reportPeriodMonths?: number;
     /** The mentor's proposal this approval accepted; absent when the controller drafted the programme. */
     readonly correctionId?: string;
+    /** The controller's comment on approving the mentor's proposal. */
+    readonly comment?: string;
     readonly status: 'active';
   } & Acted<'approved'>
 >;

@@ -115,6 +115,19 @@ describe('the first personalised programme, proposed by the mentor', () => {
       .when(decide())
       .then(approvedFromProposal()));
 
+  it('keeps the controller’s comment on approving it with version 1', () => {
+    const [first, ...raised] = approvedFromProposal();
+    const withComment = { ...first, data: { ...first!.data, comment: 'Утверждаю' } } as PairEvent;
+    spec
+      .given([...inFormed, proposed])
+      .when(decide({ comment: ' Утверждаю ' }))
+      .then([withComment, ...raised]);
+    expect(formedState([...inFormed, proposed, withComment, ...raised]).personalProgrammeVersions?.[0]).toMatchObject({
+      comment: 'Утверждаю',
+      reason: 'Первая версия по итогам диагностики',
+    });
+  });
+
   it('makes the pair active with version 1 proposed by the mentor, nothing left pending', () => {
     const pair = formedState([...inFormed, proposed, ...approvedFromProposal()]);
     expect(pair.status).toBe('active');

@@ -225,7 +225,13 @@ export const evolvePair = (state: PairState, event: PairEvent): PairState => {
         const proposal = pair.pendingCorrection;
         const proposed =
           proposal !== undefined && proposal.correctionId === correctionId
-            ? { correctionId, proposedAt: proposal.proposedAt, proposedBy: proposal.proposedBy }
+            ? {
+                correctionId,
+                reason: proposal.reason,
+                proposedAt: proposal.proposedAt,
+                proposedBy: proposal.proposedBy,
+                ...(event.data.comment === undefined ? {} : { comment: event.data.comment }),
+              }
             : {};
         return {
           ...pair,

@@ -85,7 +85,7 @@ export function CurrentProgrammeVersion({ pair }: { pair: Pair }) {
   if (!current) return null;
   return (
     <p className="hint" data-testid="programme-version">
-      {`Действует версия ${current.version}: ${current.proposedBy ? `предложил(а) ${person(current.proposedBy)}; ` : ''}утвердил(а) ${person(current.approvedBy)} ${formatDay(current.approvedAt, session.timeZoneOf(pair.organisationId))}`}
+      {`Действует версия ${current.version}: ${current.proposedBy ? `предложил(а) ${person(current.proposedBy)}; ` : ''}утвердил(а) ${person(current.approvedBy)} ${formatDay(current.approvedAt, session.timeZoneOf(pair.organisationId))}${current.comment ? `; комментарий: «${current.comment}»` : ''}`}
     </p>
   );
 }
