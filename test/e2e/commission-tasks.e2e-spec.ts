@@ -2,7 +2,7 @@ import { freshIds } from '../support/ids';
 import { defaultProductionCalendar } from '@mentorflow/calendar';
 import { loadFixtureYearsAhead } from '../support/calendar-fixture';
 import { addMonths, localDay } from '../support/dates';
-import { approveCandidates } from '../support/participants';
+import { approveCandidates, selectParticipants } from '../support/participants';
 import {
   formPair,
   organisationWith,
@@ -172,5 +172,40 @@ describe('the commission head’s tasks', () => {
     });
     expect(accepted.status).toBe(200);
     await waitUntilGone('periodicReportReview', pairId);
+  });
+
+  it('the mentor’s first programme is reviewed with the pair’s; approving it closes both (issue 26)', async () => {
+    const [secondMentee] = freshIds(1);
+    await selectParticipants(system, programmeId, as.curator, [{ personId: secondMentee!, role: 'mentee' }]);
+    const formed = await formPair(system, programmeId, as.director, mentor, secondMentee!, {
+      mentorConsent: day(-12),
+      menteeConsent: day(-12),
+      order: { date: day(-11) },
+      term: { start, end: addMonths(start, 12) },
+    });
+    expect(formed.status).toBe(201);
+    const secondPair = formed.body.state.pairId as string;
+    await waitForTask('personalProgrammeReview', secondPair);
+    const proposed = await system.request('POST', `/pairs/${secondPair}/personal-programme/corrections`, as.mentor, {
+      reason: 'Первая версия программы',
+      ...personalProgrammePlan(start, addMonths(start, 6), addMonths(start, 3)),
+    });
+    expect(proposed.status).toBe(200);
+    expect(proposed.body.state.status).toBe('formed');
+    await waitForTask('correctionReview', secondPair);
+
+    const approved = await system.request(
+      'POST',
+      `/pairs/${secondPair}/personal-programme/corrections/decision`,
+      as.head,
+      { correctionId: proposed.body.state.pendingCorrection.correctionId, decision: 'approved' },
+    );
+    expect(approved.status).toBe(200);
+    expect(approved.body.state).toMatchObject({
+      status: 'active',
+      controlPlan: { controller: { personId: head, role: 'commissionHead' } },
+    });
+    await waitUntilGone('personalProgrammeReview', secondPair);
+    await waitUntilGone('correctionReview', secondPair);
   });
 });

@@ -8,6 +8,7 @@ import {
   decidePeriodicReportUpdate,
   decideProgrammeCorrectionUpdate,
   giveTerminationNoticeUpdate,
+  pairFormedUpdate,
   pairViewQuery,
   passInterimControlUpdate,
   proposeProgrammeCorrectionUpdate,
@@ -17,7 +18,8 @@ import {
 import { waitUntil } from '../support/poll';
 import { captureHistory } from '../support/replay';
 import { registerTestSchool } from '../support/organisation';
-import { startActivePair } from '../support/pair-start';
+import { pairStartOptions, personalProgrammeFrom, startActivePair } from '../support/pair-start';
+import { pairWorkflow } from '../../workflows/pair/pair.workflow';
 import { useTimeSkippingWorker } from '../support/time-skipping';
 
 const DAY = 86_400_000;
@@ -243,5 +245,63 @@ describe('pair workflow: correction, written notice and the mentees’ consent',
       expect.objectContaining({ reason: 'Наставник в отпуске', reassignedBy: curator }),
     ]);
     await captureHistory('pair-task-reassigned', handle);
+  });
+
+  it('takes the mentor’s first programme, returned with a comment and approved as the programme (issue 26)', async () => {
+    const [mentor, mentee, head] = [randomUUID(), randomUUID(), randomUUID()];
+    const today = await now();
+    const pairId = randomUUID();
+    const order = { number: `${pairId.slice(0, 4)}-к`, date: isoDate(today), signedBy: 'Директор' };
+    const handle = await temporal.env.client.workflow.start(
+      pairWorkflow,
+      pairStartOptions(
+        taskQueue,
+        { pairId, organisationId, mentorId: mentor, menteeId: mentee, order, today },
+        { metadata: await meta(director, 'director') },
+      ),
+    );
+    await handle.executeUpdate(pairFormedUpdate);
+    // The mentor's proposal names no controller: the head who approves it controls the pair.
+    const { start, end, directions, difficulties, activities } = personalProgrammeFrom(today, head);
+    const programme = { start, end, directions, difficulties, activities };
+    const propose = async (reason: string) => {
+      const { state } = await handle.executeUpdate(proposeProgrammeCorrectionUpdate, {
+        args: [{ data: { ...programme, correctionId: randomUUID(), reason }, metadata: await meta(mentor, 'mentor') }],
+      });
+      return state.status === 'notFormed' ? '' : (state.pendingCorrection?.correctionId ?? '');
+    };
+    const decide = async (correctionId: string, decision: 'approved' | 'returned', comment?: string) =>
+      handle.executeUpdate(decideProgrammeCorrectionUpdate, {
+        args: [{ data: { correctionId, decision, comment }, metadata: await meta(head, 'commissionHead') }],
+      });
+
+    const returned = await decide(await propose('Первая версия'), 'returned', 'Добавьте посещение уроков');
+    expect(returned.state).toMatchObject({
+      status: 'formed',
+      returnedCorrection: { comment: 'Добавьте посещение уроков' },
+    });
+    const approved = await decide(await propose('Добавлено посещение уроков'), 'approved');
+    expect(approved.state).toMatchObject({
+      status: 'active',
+      controlPlan: { controller: { personId: head, role: 'commissionHead' } },
+      personalProgrammeVersions: [expect.objectContaining({ version: 1, proposedBy: mentor, approvedBy: head })],
+    });
+    expect(
+      tasksOf(approved.state)
+        .map((t) => t.kind)
+        .sort(),
+    ).toEqual(['finalControl', 'finalControl', 'interimControl']);
+    const types = (await temporal.store.readStream(pairStream(pairId))).map((e) => e.type);
+    expect(types).toEqual([
+      'PairFormed',
+      'PersonalProgrammeCorrectionProposed',
+      'PersonalProgrammeCorrectionReturned',
+      'PersonalProgrammeCorrectionProposed',
+      'PersonalProgrammeApproved',
+      'TaskRaised',
+      'TaskRaised',
+      'TaskRaised',
+    ]);
+    await captureHistory('pair-first-programme-returned', handle);
   });
 });

@@ -168,6 +168,12 @@ export async function pairWorkflow(input: PairWorkflowInput): Promise<PairView> 
     const schedule = endMoved
       ? await pairControlSchedule({ start: proposed.start, end: proposed.end, timeZone: input.timeZone })
       : undefined;
+    // The mentor's first programme (issue 26): its approval plans every control, as a direct approval does.
+    // Before it, a proposal on a formed pair was refused, so no recorded history reaches this with a schedule.
+    const first =
+      schedule !== undefined && state.status === 'formed'
+        ? { interimControl: { taskId: uuid4(), ...schedule.interim }, reportPeriodMonths: defaultReportPeriodMonths }
+        : {};
     const result = await update({
       type: 'DecideProgrammeCorrection',
       data: {
@@ -178,6 +184,7 @@ export async function pairWorkflow(input: PairWorkflowInput): Promise<PairView> 
               finalControl: { taskId: uuid4(), ...schedule.final },
               mentorReport: { taskId: uuid4(), ...schedule.final },
             }),
+        ...first,
       },
       metadata,
     });

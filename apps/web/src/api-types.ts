@@ -820,7 +820,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Предложить корректировку персонализированной программы (наставник, с причиной) */
+        /** Предложить корректировку персонализированной программы (наставник, с причиной); до утверждения — первую программу */
         post: operations["PairsController_proposeCorrection"];
         delete?: never;
         options?: never;
@@ -837,7 +837,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Утвердить или вернуть корректировку программы; при переносе окончания — новые сроки контроля */
+        /** Утвердить или вернуть корректировку программы (при переносе окончания — новые сроки контроля) или предложенную первую программу */
         post: operations["PairsController_decideCorrection"];
         delete?: never;
         options?: never;

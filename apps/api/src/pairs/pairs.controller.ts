@@ -153,7 +153,7 @@ export class PairsController {
   @Command(
     'pairs/:id/personal-programme/corrections',
     ['mentor'],
-    'Предложить корректировку персонализированной программы (наставник, с причиной)',
+    'Предложить корректировку персонализированной программы (наставник, с причиной); до утверждения — первую программу',
     'pair',
   )
   proposeCorrection(
@@ -175,7 +175,7 @@ export class PairsController {
   @Command(
     'pairs/:id/personal-programme/corrections/decision',
     controllers,
-    'Утвердить или вернуть корректировку программы; при переносе окончания — новые сроки контроля',
+    'Утвердить или вернуть корректировку программы (при переносе окончания — новые сроки контроля) или предложенную первую программу',
     'pair',
   )
   decideCorrection(

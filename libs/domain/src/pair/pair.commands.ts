@@ -78,6 +78,8 @@ export type ProposeProgrammeCorrection = DomainCommand<
 /**
  * The commission head or the curator approves the proposed version or returns it with a comment. When
  * the end moves, the workflow passes the final control and the mentor's report re-timed to the new end.
+ * A pair's first programme, proposed before any approval, is approved as ApprovePersonalProgramme approves
+ * it: the workflow passes the whole control plan (the controller is the one who decides, unless named).
  */
 export type DecideProgrammeCorrection = DomainCommand<
   'DecideProgrammeCorrection',
@@ -87,6 +89,10 @@ export type DecideProgrammeCorrection = DomainCommand<
     readonly comment?: string;
     readonly finalControl?: PairControlTask;
     readonly mentorReport?: PairControlTask;
+    /** First programme only: who controls the pair, the interim control and the reporting period. */
+    readonly controller?: PairController;
+    readonly interimControl?: PairControlTask;
+    readonly reportPeriodMonths?: number;
   }
 >;
 

@@ -13,13 +13,15 @@ import {
   refuseProgrammeOutsideTerm,
   requireText,
 } from './pair.rules';
-import { type PairState } from './pair.state';
-import { completed, controllers, raiseTask, requireActive, requireRole, taskTitles } from './pair.guards';
+import { type PairState, type ProposedCorrection } from './pair.state';
+import { approvePersonalProgramme } from './pair.formation';
+import { completed, controllers, raiseTask, requireActive, requireOpen, requireRole, taskTitles } from './pair.guards';
 
 export const proposeProgrammeCorrection = (
   { data, metadata }: ProposeProgrammeCorrection,
   current: PairState,
 ): PairEvent[] => {
+  if (requireOpen(current).status === 'formed') return proposeFirstProgramme({ data, metadata }, current);
   const pair = requireActive(current);
   if (metadata.actorId !== pair.mentorId) {
     return refuse(
@@ -54,23 +56,8 @@ export const proposeProgrammeCorrection = (
       'Промежуточный контроль назначен позже новой даты окончания программы: окончание должно быть позже него',
     );
   }
-  const trimmed = (list: readonly string[]) => list.filter((d) => !isMissing(d)).map((d) => d.trim());
   return [
-    {
-      type: 'PersonalProgrammeCorrectionProposed',
-      data: {
-        pairId: pair.pairId,
-        correctionId: data.correctionId,
-        reason,
-        start: data.start,
-        end: data.end,
-        directions: trimmed(data.directions),
-        activities: data.activities.map(({ title, plannedDate }) => ({ title: title.trim(), plannedDate })),
-        difficulties: trimmed(data.difficulties),
-        proposedAt: metadata.now,
-        proposedBy: metadata.actorId,
-      },
-    },
+    proposalEvent(pair.pairId, { ...data, reason }, metadata),
     // The mentor's correction task, raised by a "needs correction" control, is done once a version is proposed.
     ...Object.values(pair.tasks)
       .filter((task) => task.kind === 'programmeCorrection' && isTaskActive(task))
@@ -78,11 +65,122 @@ export const proposeProgrammeCorrection = (
   ];
 };
 
+/**
+ * Before any approval the mentor may propose the first programme (issue 26): the same proposal, checked the
+ * same way except for the controls, which the approval plans. The controller is chosen when it is approved.
+ */
+const proposeFirstProgramme = (
+  { data, metadata }: Pick<ProposeProgrammeCorrection, 'data' | 'metadata'>,
+  current: PairState,
+): PairEvent[] => {
+  const pair = requireOpen(current);
+  if (metadata.actorId !== pair.mentorId) {
+    return refuse('pair.forbidden', 'Персонализированную программу предлагает наставник пары/группы');
+  }
+  if (pair.pendingCorrection !== undefined) {
+    return refuse(
+      'pair.correction.pending',
+      'Предложенная программа ещё не рассмотрена руководителем методической комиссии или куратором',
+    );
+  }
+  const reason = requireText(data.reason, 'correction.reason', 'пояснение к программе');
+  const problems = [
+    ...unmetIf(isMissing(data.correctionId), 'correction.id.empty', 'Не указан идентификатор предложения'),
+    // The controller is named at approval; the proposal carries none.
+    ...personalProgrammeProblems({ ...data, controller: { personId: metadata.actorId, role: 'curator' } }),
+  ];
+  const start = isIsoDate(data.start) ? utcMidnight(data.start) : undefined;
+  if (problems.length > 0 || start === undefined) {
+    return refuse('pair.correction.invalid', 'Персонализированная программа заполнена неверно', problems);
+  }
+  refuseProgrammeOutsideTerm(start, data, pair.term);
+  return [proposalEvent(pair.pairId, { ...data, reason }, metadata)];
+};
+
+const trimmed = (list: readonly string[]) => list.filter((d) => !isMissing(d)).map((d) => d.trim());
+
+const proposalEvent = (
+  pairId: string,
+  data: ProposeProgrammeCorrection['data'],
+  metadata: ProposeProgrammeCorrection['metadata'],
+): PairEvent => ({
+  type: 'PersonalProgrammeCorrectionProposed',
+  data: {
+    pairId,
+    correctionId: data.correctionId,
+    reason: data.reason,
+    start: data.start,
+    end: data.end,
+    directions: trimmed(data.directions),
+    activities: data.activities.map(({ title, plannedDate }) => ({ title: title.trim(), plannedDate })),
+    difficulties: trimmed(data.difficulties),
+    proposedAt: metadata.now,
+    proposedBy: metadata.actorId,
+  },
+});
+
+/** The first programme's approval is ApprovePersonalProgramme's, naming the proposal it accepts. */
+const approveFirstProgramme = (
+  { data, metadata }: DecideProgrammeCorrection,
+  current: PairState,
+  proposed: ProposedCorrection,
+): PairEvent[] => {
+  const controller =
+    data.controller ??
+    (metadata.role === 'commissionHead' || metadata.role === 'curator'
+      ? { personId: metadata.actorId, role: metadata.role }
+      : undefined);
+  if (controller === undefined) {
+    return refuse(
+      'pair.correction.controllerMissing',
+      'Укажите, кто контролирует пару/группу: руководитель методической комиссии или куратор',
+    );
+  }
+  if (data.interimControl === undefined || data.finalControl === undefined) {
+    return refuse('pair.control.invalid', 'План контроля пары/группы не рассчитан');
+  }
+  const { start, end, directions, activities, difficulties } = proposed;
+  const [approved, ...raised] = approvePersonalProgramme(
+    {
+      type: 'ApprovePersonalProgramme',
+      data: {
+        start,
+        end,
+        directions,
+        activities,
+        difficulties,
+        controller,
+        interimControl: data.interimControl,
+        finalControl: data.finalControl,
+        ...(data.mentorReport === undefined ? {} : { mentorReport: data.mentorReport }),
+        ...(data.reportPeriodMonths === undefined ? {} : { reportPeriodMonths: data.reportPeriodMonths }),
+      },
+      metadata,
+    },
+    current,
+  );
+  const comment = optionalText(data.comment, 'correction.comment', 'комментарий');
+  return approved?.type === 'PersonalProgrammeApproved'
+    ? [
+        {
+          ...approved,
+          data: {
+            ...approved.data,
+            correctionId: proposed.correctionId,
+            ...(comment === undefined ? {} : { comment }),
+          },
+        },
+        ...raised,
+      ]
+    : [];
+};
+
 export const decideProgrammeCorrection = (
   { data, metadata }: DecideProgrammeCorrection,
   current: PairState,
 ): PairEvent[] => {
-  const pair = requireActive(current);
+  const first = requireOpen(current).status === 'formed';
+  const pair = first ? requireOpen(current) : requireActive(current);
   requireRole(
     metadata,
     controllers,
@@ -91,6 +189,9 @@ export const decideProgrammeCorrection = (
   const proposed = pair.pendingCorrection;
   if (proposed === undefined || proposed.correctionId !== data.correctionId) {
     return refuse('pair.correction.notFound', 'Нет предложенной корректировки программы с таким идентификатором');
+  }
+  if (first && data.decision === 'approved') {
+    return approveFirstProgramme({ type: 'DecideProgrammeCorrection', data, metadata }, current, proposed);
   }
   if (data.decision === 'returned') {
     const comment = requireText(data.comment, 'correction.comment', 'комментарий: что доработать в программе');
@@ -110,10 +211,11 @@ export const decideProgrammeCorrection = (
   if (data.decision !== 'approved') {
     return refuse('pair.correction.decisionUnknown', `Неизвестное решение: «${String(data.decision)}»`);
   }
+  const active = requireActive(current);
   const comment = optionalText(data.comment, 'correction.comment', 'комментарий');
-  const endMoved = proposed.end !== pair.personalProgramme.end;
-  const retimed = endMoved ? retimeControls(pair, proposed, data, metadata.now) : { events: [], ids: {} };
-  const version = (pair.personalProgrammeVersions?.length ?? 1) + 1;
+  const endMoved = proposed.end !== active.personalProgramme.end;
+  const retimed = endMoved ? retimeControls(active, proposed, data, metadata.now) : { events: [], ids: {} };
+  const version = (active.personalProgrammeVersions?.length ?? 1) + 1;
   return [
     {
       type: 'PersonalProgrammeCorrected',

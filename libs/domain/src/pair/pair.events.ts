@@ -138,6 +138,10 @@ export type PersonalProgrammeApproved = DomainEvent<
     readonly mentorReport?: { readonly taskId: string; readonly dueAt: string; readonly dueLocalDate: string };
     /** The programme's reporting period in months; absent on programmes approved before periodic reports. */
     readonly reportPeriodMonths?: number;
+    /** The mentor's proposal this approval accepted; absent when the controller drafted the programme. */
+    readonly correctionId?: string;
+    /** The controller's comment on approving the mentor's proposal. */
+    readonly comment?: string;
     readonly status: 'active';
   } & Acted<'approved'>
 >;

@@ -219,13 +219,27 @@ export const evolvePair = (state: PairState, event: PairEvent): PairState => {
     }
     case 'PersonalProgrammeApproved':
       return whenFormed(state, (pair) => {
-        const { controller, interimControl, finalControl, mentorReport, reportPeriodMonths } = event.data;
+        const { controller, interimControl, finalControl, mentorReport, reportPeriodMonths, correctionId } = event.data;
         const personalProgramme = approvedProgramme(event.data, event.data);
+        // Approving the mentor's proposal: version 1 remembers who proposed it; either way nothing awaits a decision.
+        const proposal = pair.pendingCorrection;
+        const proposed =
+          proposal !== undefined && proposal.correctionId === correctionId
+            ? {
+                correctionId,
+                reason: proposal.reason,
+                proposedAt: proposal.proposedAt,
+                proposedBy: proposal.proposedBy,
+                ...(event.data.comment === undefined ? {} : { comment: event.data.comment }),
+              }
+            : {};
         return {
           ...pair,
           status: 'active',
           personalProgramme,
-          personalProgrammeVersions: [{ ...personalProgramme, version: 1 }],
+          personalProgrammeVersions: [{ ...personalProgramme, version: 1, ...proposed }],
+          pendingCorrection: undefined,
+          returnedCorrection: undefined,
           ...(reportPeriodMonths === undefined ? {} : { reportPeriodMonths }),
           controlPlan: {
             controller,

@@ -107,6 +107,17 @@ describe('the commission head’s review tasks', () => {
       ).toEqual({ action: 'decide', taskId: open.taskId, at, by: 'head-1' });
     });
 
+    it('approving the mentor’s first programme also decides the review of that proposal', () => {
+      const proposal = opened(
+        recorded('PersonalProgrammeCorrectionProposed', { pairId, correctionId: 'k-0', proposedAt: at }),
+      );
+      expect(
+        reviewChangeOf(
+          recorded('PersonalProgrammeApproved', { pairId, correctionId: 'k-0', approvedAt: at, approvedBy: 'head-1' }),
+        ),
+      ).toMatchObject({ action: 'decide', alsoTaskIds: [proposal.taskId] });
+    });
+
     it('a proposed correction is decided by its approval or its return', () => {
       const open = opened(
         recorded('PersonalProgrammeCorrectionProposed', { pairId, correctionId: 'k-1', proposedAt: at }),

@@ -108,7 +108,14 @@ export type ReviewChange =
       readonly at: string;
     }
   /** The decision taken: the task (or, for candidates, the candidate's place in the programme's review) closes. */
-  | { readonly action: 'decide'; readonly taskId: string; readonly at: string; readonly by: string }
+  | {
+      readonly action: 'decide';
+      readonly taskId: string;
+      /** Closed by the same decision: a first programme's approval also decides the mentor's proposal of it. */
+      readonly alsoTaskIds?: readonly string[];
+      readonly at: string;
+      readonly by: string;
+    }
   | {
       readonly action: 'decideCandidate';
       readonly programmeId: string;
@@ -136,9 +143,16 @@ const pairReview = (
   organisationId,
   at,
 });
-const pairDecision = (pairId: string, name: string, at: string, by: string): ReviewChange => ({
+const pairDecision = (
+  pairId: string,
+  name: string,
+  at: string,
+  by: string,
+  alsoNames: readonly string[] = [],
+): ReviewChange => ({
   action: 'decide',
   taskId: uuidV5(pairId, name),
+  ...(alsoNames.length === 0 ? {} : { alsoTaskIds: alsoNames.map((also) => uuidV5(pairId, also)) }),
   at,
   by,
 });
@@ -183,8 +197,11 @@ export function reviewChangeOf(recorded: RecordedEvent): ReviewChange | undefine
         d.programmeId,
       );
     }
-    case 'PersonalProgrammeApproved':
-      return pairDecision(event.data.pairId, 'programme-review', event.data.approvedAt, event.data.approvedBy);
+    case 'PersonalProgrammeApproved': {
+      const d = event.data;
+      const proposal = d.correctionId === undefined ? [] : [`correction-review-${d.correctionId}`];
+      return pairDecision(d.pairId, 'programme-review', d.approvedAt, d.approvedBy, proposal);
+    }
     case 'PersonalProgrammeCorrectionProposed': {
       const d = event.data;
       return pairReview(
@@ -367,7 +384,7 @@ export async function applyReviewChanges(
       const view = openReview(change, programmeId, reviewDeadline(calendar, change.at, timeZone));
       await upsert({ view, streamId: event.streamId }, event.recordedAt);
     } else if (change.action === 'decide') {
-      for (const review of await stored('task_id = $1', [change.taskId])) {
+      for (const review of await stored('task_id = ANY($1)', [[change.taskId, ...(change.alsoTaskIds ?? [])]])) {
         await upsert({ ...review, view: decided(review.view, change.at, change.by) }, event.recordedAt);
       }
     } else if (change.action === 'decideCandidate') {

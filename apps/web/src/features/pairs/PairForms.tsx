@@ -399,9 +399,14 @@ export function PairActions({
     items.push(<InterimControl key="interim" pair={pair} taskId={interimTaskId} onDone={changed} />);
   if (pair.status === 'active' && canControl && pair.controlPlan && !pair.finalControl)
     items.push(<FinalControl key="final" pair={pair} taskId={pair.controlPlan.finalTaskId} onDone={changed} />);
-  if (pair.status === 'active' && canControl && pair.pendingCorrection)
+  // The mentor's first programme (a formed pair) is decided the way a correction is.
+  if ((pair.status === 'active' || pair.status === 'formed') && canControl && pair.pendingCorrection)
     items.push(
-      <ActionDetails key="correction" action="correction" title="Рассмотреть корректировку программы">
+      <ActionDetails
+        key="correction"
+        action="correction"
+        title={pair.status === 'formed' ? 'Рассмотреть предложенную программу' : 'Рассмотреть корректировку программы'}
+      >
         <DecideCorrection pair={pair} onDone={changed} />
       </ActionDetails>,
     );

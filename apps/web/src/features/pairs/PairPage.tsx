@@ -14,6 +14,7 @@ import { pairStatusLabels, taskLabel, taskStatusLabels } from '../../labels';
 import type { Pair } from '../../types';
 import { menteesOf, waitForPair } from './PairForms';
 import {
+  CurrentProgrammeVersion,
   DecideCorrection,
   ProgrammeVersions,
   ProposeCorrection,
@@ -164,6 +165,7 @@ export function PairPage() {
                 </tr>
               ))}
             </DataTable>
+            <CurrentProgrammeVersion pair={p} />
           </>
         ) : (
           <p className="empty">Программа ещё не утверждена.</p>
@@ -171,10 +173,12 @@ export function PairPage() {
         <ProgrammeVersions pair={p} />
       </section>
 
-      {/* After a controller's decision its form goes; the section stays for the notice of what was done. */}
-      {programme && active && (isMentor || (controls && (p.pendingCorrection || notice?.section === 'correction'))) ? (
+      {/* After a controller's decision its form goes; the section stays for the notice of what was done.
+          Before the first approval the mentor proposes the programme here (issue 26). */}
+      {((programme && active) || p.status === 'formed') &&
+      (isMentor || (controls && (p.pendingCorrection || notice?.section === 'correction'))) ? (
         <section aria-labelledby="correction-title" id="programme-correction">
-          <h2 id="correction-title">Корректировка программы</h2>
+          <h2 id="correction-title">{active ? 'Корректировка программы' : 'Предложение программы'}</h2>
           {noticeIn('correction')}
           {isMentor ? (
             <ProposeCorrection

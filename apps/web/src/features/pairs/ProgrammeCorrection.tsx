@@ -2,7 +2,8 @@
  * Correcting an approved personalised programme (002 §2 «планирование и коррекция»): the versions compared
  * side by side with who made each and when, the mentor's proposal of a new version (with the comment of a
  * returned one to rework), the commission head's or curator's decision on it; and the mentor's or a mentee's
- * written notice of ending the mentoring early (Labour Code art. 351.8).
+ * written notice of ending the mentoring early (Labour Code art. 351.8). Before the first approval the same
+ * forms serve the mentor's first programme (issue 26), named as such.
  */
 import { useState, type FormEvent } from 'react';
 import { postJson } from '../../api';
@@ -34,7 +35,8 @@ export function ProgrammeVersions({ pair }: { pair: Pair }) {
   const zone = session.timeZoneOf(pair.organisationId);
   const approved = approvedVersions(pair);
   const pending = pair.pendingCorrection;
-  if (approved.length < 2 && !pending) return null;
+  // A first programme awaiting decision has nothing to be compared with: the decision form shows it.
+  if (approved.length < 2 && (!pending || approved.length === 0)) return null;
   const versions: ComparedVersion<ProgrammeRow>[] = approved.map((v) => ({
     label: `Версия ${v.version}: ${v.version === 1 ? 'утверждённая программа' : 'корректировка'}`,
     column: `Версия ${v.version}`,
@@ -75,13 +77,54 @@ interface Activity {
   plannedDate: string;
 }
 
+/** «Действует версия 1: предложил(а) Иванова М. П.; утвердил(а) Смирнова О. В. 03.12.2026». */
+export function CurrentProgrammeVersion({ pair }: { pair: Pair }) {
+  const session = useSession();
+  const person = usePairPerson(pair);
+  const current = approvedVersions(pair).at(-1);
+  if (!current) return null;
+  return (
+    <p className="hint" data-testid="programme-version">
+      {`Действует версия ${current.version}: ${current.proposedBy ? `предложил(а) ${person(current.proposedBy)}; ` : ''}утвердил(а) ${person(current.approvedBy)} ${formatDay(current.approvedAt, session.timeZoneOf(pair.organisationId))}${current.comment ? `; комментарий: «${current.comment}»` : ''}`}
+    </p>
+  );
+}
+
+/** The words of the mentor's proposal and its decision: a correction, or the first programme (formed pair). */
+const wordsFor = (pair: Pair) =>
+  pair.status === 'formed'
+    ? {
+        what: 'Программа',
+        propose: 'Предложить программу',
+        form: 'Предложение программы',
+        reason: 'Пояснение к программе',
+        reasonShown: 'Пояснение',
+        proposed: 'Программа предложена: её рассмотрит руководитель методической комиссии или куратор',
+        review: 'Рассмотреть предложенную программу',
+        approved: 'Программа утверждена: пара/группа активна',
+        returned: 'Программа возвращена наставнику с комментарием',
+      }
+    : {
+        what: 'Корректировка',
+        propose: 'Предложить корректировку',
+        form: 'Корректировка программы',
+        reason: 'Причина корректировки',
+        reasonShown: 'Причина',
+        proposed: 'Корректировка программы предложена: её рассмотрит руководитель методической комиссии или куратор',
+        review: 'Рассмотреть корректировку программы',
+        approved: 'Корректировка программы утверждена: действует новая версия',
+        returned: 'Корректировка возвращена наставнику с комментарием',
+      };
+
 /**
  * The mentor proposes a new version of the approved programme with the reason; it starts from the returned
- * version when there is one (with the comment on what to rework), otherwise from the current programme.
+ * version when there is one (with the comment on what to rework), otherwise from the current programme, or,
+ * for the first programme, empty.
  */
 export function ProposeCorrection({ pair, onDone }: { pair: Pair; onDone: Done }) {
   const session = useSession();
   const person = usePairPerson(pair);
+  const words = wordsFor(pair);
   const returned = pair.returnedCorrection;
   const base = returned ?? pair.personalProgramme;
   const [reason, setReason] = useState(returned?.reason ?? '');
@@ -96,7 +139,7 @@ export function ProposeCorrection({ pair, onDone }: { pair: Pair; onDone: Done }
   if (pair.pendingCorrection) {
     return (
       <p className="hint" data-testid="correction-pending">
-        {`Корректировка предложена ${formatDay(pair.pendingCorrection.proposedAt, session.timeZoneOf(pair.organisationId))} и ждёт решения руководителя методической комиссии или куратора.`}
+        {`${words.what} предложена ${formatDay(pair.pendingCorrection.proposedAt, session.timeZoneOf(pair.organisationId))} и ждёт решения руководителя методической комиссии или куратора.`}
       </p>
     );
   }
@@ -113,38 +156,28 @@ export function ProposeCorrection({ pair, onDone }: { pair: Pair; onDone: Done }
         difficulties: lines(difficulties),
         activities,
       });
-      await onDone(
-        (p) => p.pendingCorrection !== undefined,
-        'Корректировка программы предложена: её рассмотрит руководитель методической комиссии или куратор',
-      );
+      await onDone((p) => p.pendingCorrection !== undefined, words.proposed);
     });
   };
   return (
     <>
       {returned ? (
         <p className="alert alert-warn" role="status" data-testid="correction-returned">
-          {`Корректировка возвращена на доработку: «${returned.comment}» — ${person(returned.returnedBy)}, ${formatInstant(returned.returnedAt, session.timeZoneOf(pair.organisationId))}`}
+          {`${words.what} возвращена на доработку: «${returned.comment}» — ${person(returned.returnedBy)}, ${formatInstant(returned.returnedAt, session.timeZoneOf(pair.organisationId))}`}
         </p>
       ) : null}
       <details open={returned !== undefined}>
-        <summary>Предложить корректировку программы</summary>
+        <summary>{pair.status === 'formed' ? words.propose : 'Предложить корректировку программы'}</summary>
         <CommandForm
           command={command}
           onSubmit={submit}
-          label="Корректировка программы"
-          submit="Предложить корректировку"
+          label={words.form}
+          submit={words.propose}
           busyText="Отправка…"
-          failed="Корректировка не принята"
+          failed={`${words.what} не принята`}
         >
           <div className="form-grid">
-            <TextAreaField
-              label="Причина корректировки"
-              field="reason"
-              required
-              rows={2}
-              value={reason}
-              onChange={setReason}
-            />
+            <TextAreaField label={words.reason} field="reason" required rows={2} value={reason} onChange={setReason} />
             <InputField label="Начало программы" field="start" required type="date" value={start} onChange={setStart} />
             <InputField
               label="Окончание программы"
@@ -210,6 +243,7 @@ export function ProposeCorrection({ pair, onDone }: { pair: Pair; onDone: Done }
 /** The commission head or the curator approves the mentor's corrected programme or returns it with a comment. */
 export function DecideCorrection({ pair, onDone }: { pair: Pair; onDone: Done }) {
   const person = usePairPerson(pair);
+  const words = wordsFor(pair);
   const proposed = pair.pendingCorrection!;
   const [decision, setDecision] = useState<'approved' | 'returned'>('approved');
   const [comment, setComment] = useState('');
@@ -222,26 +256,21 @@ export function DecideCorrection({ pair, onDone }: { pair: Pair; onDone: Done })
         decision,
         ...(comment.trim() ? { comment } : {}),
       });
-      await onDone(
-        (p) => p.pendingCorrection === undefined,
-        decision === 'approved'
-          ? 'Корректировка программы утверждена: действует новая версия'
-          : 'Корректировка возвращена наставнику с комментарием',
-      );
+      await onDone((p) => p.pendingCorrection === undefined, decision === 'approved' ? words.approved : words.returned);
     });
   };
   return (
     <CommandForm
       command={command}
       onSubmit={submit}
-      label="Рассмотреть корректировку программы"
+      label={words.review}
       className="form-grid"
       submit="Записать решение"
       busyText="Запись…"
       failed="Решение не принято"
     >
       <p className="hint">
-        {`Предложил(а) ${person(proposed.proposedBy)}. Причина: ${proposed.reason}. Срок: ${formatLocalDate(proposed.start)} — ${formatLocalDate(proposed.end)}. Направления: ${proposed.directions.join('; ')}. Мероприятия: ${proposed.activities.map((a) => `${a.title} (${formatLocalDate(a.plannedDate)})`).join('; ')}`}
+        {`Предложил(а) ${person(proposed.proposedBy)}. ${words.reasonShown}: ${proposed.reason}. Срок: ${formatLocalDate(proposed.start)} — ${formatLocalDate(proposed.end)}. Направления: ${proposed.directions.join('; ')}. Мероприятия: ${proposed.activities.map((a) => `${a.title} (${formatLocalDate(a.plannedDate)})`).join('; ')}`}
       </p>
       <SelectField
         label="Решение"
