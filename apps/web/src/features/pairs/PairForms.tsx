@@ -12,6 +12,7 @@ import { PairDocuments } from './PairDocuments';
 import { formatLocalDate } from '../../format';
 import { DecideCorrection, ProgrammeVersions, terminationNoticeText, type Done } from './ProgrammeCorrection';
 import { lines } from './programme-versions';
+import { ProgrammeFields } from './ProgrammeFields';
 import {
   finalControlOutcomeLabels,
   interimControlOutcomeLabels,
@@ -460,8 +461,6 @@ function ApproveProgramme({ pair, onDone }: { pair: Pair; onDone: Done }) {
   // Nobody chosen: the user controls the pair themselves.
   const [controller, setController] = useState<PersonListItem>();
   const command = useSubmit();
-  const setActivity = (i: number, patch: Partial<{ title: string; plannedDate: string }>) =>
-    setActivities((all) => all.map((a, j) => (j === i ? { ...a, ...patch } : a)));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -492,53 +491,11 @@ function ApproveProgramme({ pair, onDone }: { pair: Pair; onDone: Done }) {
         busyText="Утверждение…"
         failed="Утверждение отклонено"
       >
-        <div className="form-grid">
-          <InputField label="Начало программы" field="start" required type="date" value={start} onChange={setStart} />
-          <InputField
-            label="Окончание программы"
-            field="end"
-            required
-            hint="От 3 месяцев до 1 года после начала"
-            type="date"
-            value={end}
-            onChange={setEnd}
-          />
-          <TextAreaField
-            label="Направления работы (по одному в строке)"
-            field="directions"
-            required
-            rows={3}
-            value={directions}
-            onChange={setDirections}
-          />
-          <TextAreaField
-            label="Профессиональные затруднения наставляемого (по одному в строке)"
-            field="difficulties"
-            rows={3}
-            value={difficulties}
-            onChange={setDifficulties}
-          />
-        </div>
-        {activities.map((activity, i) => (
-          <fieldset key={i} className="form-grid">
-            <legend>Мероприятие {i + 1}</legend>
-            <InputField
-              label="Название мероприятия"
-              field={`activities.${i}.title`}
-              required
-              value={activity.title}
-              onChange={(v) => setActivity(i, { title: v })}
-            />
-            <InputField
-              label="Плановая дата"
-              field={`activities.${i}.plannedDate`}
-              required
-              type="date"
-              value={activity.plannedDate}
-              onChange={(v) => setActivity(i, { plannedDate: v })}
-            />
-          </fieldset>
-        ))}
+        <ProgrammeFields
+          {...{ start, setStart, end, setEnd, directions, setDirections, difficulties, setDifficulties }}
+          activities={activities}
+          setActivities={setActivities}
+        />
         <fieldset className="form-grid">
           <legend>Кто проводит контроль</legend>
           <SelectField

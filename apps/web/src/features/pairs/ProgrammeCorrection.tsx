@@ -14,6 +14,7 @@ import { VersionComparison, type ComparedVersion } from '../../components/Versio
 import { formatDay, formatInstant, formatLocalDate } from '../../format';
 import { useSubmit } from '../../use-submit';
 import type { Pair } from '../../types';
+import { ProgrammeFields } from './ProgrammeFields';
 import { approvedVersions, lines, programmeFields, programmeRows, type ProgrammeRow } from './programme-versions';
 
 /** What a form calls once its command is sent: waits for the read model to show it, then says so. */
@@ -143,8 +144,6 @@ export function ProposeCorrection({ pair, onDone }: { pair: Pair; onDone: Done }
       </p>
     );
   }
-  const setActivity = (i: number, patch: Partial<Activity>) =>
-    setActivities((all) => all.map((a, j) => (j === i ? { ...a, ...patch } : a)));
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void command.submit(async () => {
@@ -176,59 +175,22 @@ export function ProposeCorrection({ pair, onDone }: { pair: Pair; onDone: Done }
           busyText="Отправка…"
           failed={`${words.what} не принята`}
         >
-          <div className="form-grid">
-            <TextAreaField label={words.reason} field="reason" required rows={2} value={reason} onChange={setReason} />
-            <InputField label="Начало программы" field="start" required type="date" value={start} onChange={setStart} />
-            <InputField
-              label="Окончание программы"
-              field="end"
-              required
-              hint="От 3 месяцев до 1 года после начала"
-              type="date"
-              value={end}
-              onChange={setEnd}
-            />
-            <TextAreaField
-              label="Направления работы (по одному в строке)"
-              field="directions"
-              required
-              rows={3}
-              value={directions}
-              onChange={setDirections}
-            />
-            <TextAreaField
-              label="Профессиональные затруднения наставляемого (по одному в строке)"
-              field="difficulties"
-              rows={3}
-              value={difficulties}
-              onChange={setDifficulties}
-            />
-          </div>
-          {activities.map((activity, i) => (
-            <fieldset key={i} className="form-grid">
-              <legend>Мероприятие {i + 1}</legend>
-              <InputField
-                label="Название мероприятия"
-                field={`activities.${i}.title`}
+          <ProgrammeFields
+            {...{ start, setStart, end, setEnd, directions, setDirections, difficulties, setDifficulties }}
+            activities={activities}
+            setActivities={setActivities}
+            removable
+            leading={
+              <TextAreaField
+                label={words.reason}
+                field="reason"
                 required
-                value={activity.title}
-                onChange={(v) => setActivity(i, { title: v })}
+                rows={2}
+                value={reason}
+                onChange={setReason}
               />
-              <InputField
-                label="Плановая дата"
-                field={`activities.${i}.plannedDate`}
-                required
-                type="date"
-                value={activity.plannedDate}
-                onChange={(v) => setActivity(i, { plannedDate: v })}
-              />
-              {activities.length > 1 ? (
-                <button type="button" onClick={() => setActivities((all) => all.filter((_, j) => j !== i))}>
-                  Удалить мероприятие {i + 1}
-                </button>
-              ) : null}
-            </fieldset>
-          ))}
+            }
+          />
           <div className="actions">
             <button type="button" onClick={() => setActivities((all) => [...all, { title: '', plannedDate: '' }])}>
               Добавить мероприятие
