@@ -1,8 +1,13 @@
 import { freshIds } from '../support/ids';
 import { loadFixtureYearsAhead } from '../support/calendar-fixture';
 import { addDays, addMonths, localDay } from '../support/dates';
-import { lecturerMentor, selectParticipants } from '../support/participants';
-import { formPair, organisationWith, personalProgrammePlan, places, startProgramme } from '../support/programme-setup';
+import {
+  organisationWith,
+  personalProgrammePlan,
+  places,
+  startProgramme,
+  formedPairIn,
+} from '../support/programme-setup';
 import { TestSystem } from '../support/system';
 
 /** Dates relative to the real now, in the organisation's zone. */
@@ -46,17 +51,13 @@ describe('periodic reports of a pair', () => {
       admin,
     ));
     const { programmeId } = await startProgramme(system, organisationId, as.director, curator);
-    await selectParticipants(system, programmeId, as.curator, [
-      lecturerMentor(mentor),
-      { personId: mentee, role: 'mentee' },
-    ]);
-    const formed = await formPair(system, programmeId, as.director, mentor, mentee, {
-      mentorConsent: day(-12),
-      menteeConsent: day(-12),
-      order: { number: '17-к', date: day(-11) },
-      term: { start, end: addMonths(start, 12) },
+    const formed = await formedPairIn(system, programmeId, {
+      director: as.director,
+      curator: as.curator,
+      mentorId: mentor,
+      menteeId: mentee,
+      timeZone: places.kazanCollege.timeZone,
     });
-    expect(formed.status).toBe(201);
     pairId = formed.body.state.pairId as string;
   });
   afterAll(() => system?.stop());

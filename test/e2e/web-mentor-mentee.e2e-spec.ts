@@ -3,11 +3,16 @@ import { freshIds } from '../support/ids';
 import { loadFixtureYearsAhead } from '../support/calendar-fixture';
 import { addDays, addMonths, localDay } from '../support/dates';
 import { addPerson } from '../support/people';
-import { lecturerMentor, selectParticipants } from '../support/participants';
-import { formPair, organisationWith, personalProgrammePlan, places, startProgramme } from '../support/programme-setup';
+import {
+  organisationWith,
+  personalProgrammePlan,
+  places,
+  startProgramme,
+  formedPairIn,
+} from '../support/programme-setup';
 import { TestSystem } from '../support/system';
 import {
-  accessibilityAudit,
+  expectAccessible,
   fillDate,
   horizontalOverflow,
   openFromMenu,
@@ -67,17 +72,13 @@ describe('web application: a mentor and a mentee work through their pair', () =>
       mentee: system.token(mentee, ['mentee'], [organisationId]),
     };
     const { programmeId } = await startProgramme(system, organisationId, as.director, curator);
-    await selectParticipants(system, programmeId, as.curator, [
-      lecturerMentor(mentor),
-      { personId: mentee, role: 'mentee' },
-    ]);
-    const formed = await formPair(system, programmeId, as.director, mentor, mentee, {
-      mentorConsent: day(-12),
-      menteeConsent: day(-12),
-      order: { number: '17-к', date: day(-11) },
-      term: { start, end: addMonths(start, 12) },
+    const formed = await formedPairIn(system, programmeId, {
+      director: as.director,
+      curator: as.curator,
+      mentorId: mentor,
+      menteeId: mentee,
+      timeZone,
     });
-    expect(formed.status).toBe(201);
     pairId = formed.body.state.pairId as string;
     const plan = personalProgrammePlan(start, addDays(addMonths(start, 6), -1), pastActivity);
     const approved = await system.request('POST', `/pairs/${pairId}/personal-programme`, as.curator, {
@@ -144,8 +145,7 @@ describe('web application: a mentor and a mentee work through their pair', () =>
     await page.getByText('Отчёт представлен').waitFor();
     await page.getByText(/Отчёт наставника Иванова М\. П\..* за период .*: представлен/).waitFor();
 
-    const audit = await accessibilityAudit(page);
-    expect(audit).toMatchObject({ lang: 'ru', unnamed: [], h1: 1, skipped: [] });
+    await expectAccessible(page);
     await screenshot(page, 'mentor-pair');
 
     // A diary entry is a fact: a date after today is refused naming what is wrong, nothing recorded.
@@ -183,8 +183,7 @@ describe('web application: a mentor and a mentee work through their pair', () =>
     await page.getByText('Отчёт представлен').waitFor();
 
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
-    const audit = await accessibilityAudit(page);
-    expect(audit).toMatchObject({ lang: 'ru', unnamed: [], h1: 1, skipped: [] });
+    await expectAccessible(page);
     await screenshot(page, 'mentee-pair-phone');
     await context.close();
   });
@@ -258,8 +257,7 @@ describe('web application: a mentor and a mentee work through their pair', () =>
     await menteeReport.getByRole('button', { name: 'Вернуть на доработку' }).click();
     await page.getByText('Отчёт возвращён автору на доработку').waitFor();
 
-    const audit = await accessibilityAudit(page);
-    expect(audit).toMatchObject({ lang: 'ru', unnamed: [], h1: 1, skipped: [] });
+    await expectAccessible(page);
     await context.close();
   });
   it('the mentee reworks the returned report; after the controls the mentor sees the pair completed', async () => {
@@ -307,8 +305,7 @@ describe('web application: a mentor and a mentee work through their pair', () =>
     await mentor.page.getByTestId('mentor-final-report').getByText('Включить в методическое объединение').waitFor();
     await expect(mentor.page.getByRole('form').count()).resolves.toBe(0);
     expect(await horizontalOverflow(mentor.page)).toBeLessThanOrEqual(0);
-    const audit = await accessibilityAudit(mentor.page);
-    expect(audit).toMatchObject({ lang: 'ru', unnamed: [], h1: 1, skipped: [] });
+    await expectAccessible(mentor.page);
     await mentor.context.close();
   });
 });

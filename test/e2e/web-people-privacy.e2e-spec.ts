@@ -15,7 +15,7 @@ import {
 } from '../support/programme-setup';
 import { TestSystem } from '../support/system';
 import {
-  accessibilityAudit,
+  expectAccessible,
   ensureWebBuild,
   launchBrowser,
   openPairHistoryWithReason,
@@ -191,8 +191,7 @@ describe('web application: an administrator exports and depersonalises a person 
     const { context, page } = await signedInPage(browser, adminToken);
     await page.goto(`${system.baseUrl}/app/people/${mentee}`);
     await page.locator('section[aria-labelledby="reads-title"] li').first().waitFor();
-    const audit = await accessibilityAudit(page);
-    expect(audit).toMatchObject({ lang: 'ru', unnamed: [], h1: 1, skipped: [] });
+    await expectAccessible(page);
     await context.close();
   });
 });

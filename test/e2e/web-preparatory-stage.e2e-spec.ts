@@ -13,6 +13,7 @@ import {
 import type { TestSystem } from '../support/system';
 import {
   accessibilityAudit,
+  expectAccessible,
   fillDate,
   horizontalOverflow,
   openProgrammeScreen,
@@ -178,8 +179,7 @@ describe('web application: the preparatory stage — analysis of problems and tr
     const history = page.getByRole('region', { name: 'История изменений' });
     await history.getByText('Сведения об обучении исправлены: часы, номер удостоверения').waitFor();
     await expect(history.textContent()).resolves.toContain('Записаны сведения об обучении');
-    const audit = await accessibilityAudit(page);
-    expect(audit).toMatchObject({ lang: 'ru', unnamed: [], h1: 1, skipped: [] });
+    await expectAccessible(page);
     await screenshot(page, 'curator-person-training');
     await page.setViewportSize(phone);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);

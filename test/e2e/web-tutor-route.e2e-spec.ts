@@ -12,7 +12,7 @@ import { TestSystem } from '../support/system';
 import { addDays } from '../support/dates';
 import { eventually, waitUntil } from '../support/poll';
 import {
-  accessibilityAudit,
+  expectAccessible,
   horizontalOverflow,
   phone,
   screenshot,
@@ -125,7 +125,7 @@ describe('web application: the tutor’s route from creation to a corrected road
     await form.getByLabel('Образование').fill('Высшее педагогическое, СГСПУ, 2012');
     await form.getByLabel('Педагогический стаж, лет').fill('12');
     await form.getByLabel('Тема самообразования').fill('Функциональная грамотность на уроках математики');
-    expect(await accessibilityAudit(page)).toMatchObject({ lang: 'ru', unnamed: [], h1: 1, skipped: [] });
+    await expectAccessible(page);
     await screenshot(page, 'tutor-new-route');
     // On a phone the form is one column within the screen.
     await page.setViewportSize(phone);
@@ -197,7 +197,7 @@ describe('web application: the tutor’s route from creation to a corrected road
     const point = group(page, agree, 'Контрольная точка 1');
     await fillDate(point.getByLabel('Дата контрольной точки'), today());
     await point.getByLabel('Что проверяется').fill('Курс пройден');
-    expect(await accessibilityAudit(page)).toMatchObject({ lang: 'ru', unnamed: [], h1: 1, skipped: [] });
+    await expectAccessible(page);
     await page.getByRole('form', { name: agree }).getByRole('button', { name: agree }).click();
     await notice(page, 'Дорожная карта согласована: маршрут реализуется');
 
@@ -247,7 +247,7 @@ describe('web application: the tutor’s route from creation to a corrected road
     await expect(versions.locator('tr.diff-removed').textContent()).resolves.toContain(internship);
     await expect(versions.locator('tr.diff-added').textContent()).resolves.toContain(openLesson);
     await expect(versions.textContent()).resolves.toContain('Петрова М. П.');
-    expect(await accessibilityAudit(page)).toMatchObject({ lang: 'ru', unnamed: [], h1: 1, skipped: [] });
+    await expectAccessible(page);
     await versions.scrollIntoViewIfNeeded();
     await screenshot(page, 'tutor-road-map-versions');
 
@@ -280,7 +280,7 @@ describe('web application: the tutor’s route from creation to a corrected road
     await row.getByLabel('Решаемые задачи').fill('Освоить цифровые сервисы');
     await row.getByLabel('Часы').fill('24');
     await fillDate(row.getByLabel('Срок'), addDays(today(), 100));
-    expect(await accessibilityAudit(teacher.page)).toMatchObject({ lang: 'ru', unnamed: [], h1: 1, skipped: [] });
+    await expectAccessible(teacher.page);
     await teacher.page.getByRole('form', { name: propose }).getByRole('button', { name: 'Передать тьютору' }).click();
     await notice(teacher.page, 'Ваша дорожная карта передана тьютору на согласование');
     await teacher.context.close();
@@ -306,7 +306,7 @@ describe('web application: the tutor’s route from creation to a corrected road
     const back = await signedInPage(browser, otherTeacherToken);
     await back.page.goto(`${system.baseUrl}/app/routes/${otherRouteId}`);
     await back.page.getByText(`Тьютор вернул дорожную карту: ${comment}`).waitFor();
-    expect(await accessibilityAudit(back.page)).toMatchObject({ lang: 'ru', unnamed: [], h1: 1, skipped: [] });
+    await expectAccessible(back.page);
     // Her rows come back to rework: she sends them again.
     await back.page.getByRole('form', { name: propose }).getByRole('button', { name: 'Передать тьютору' }).click();
     await notice(back.page, 'Ваша дорожная карта передана тьютору на согласование');
@@ -422,7 +422,7 @@ describe('web application: the tutor’s route from creation to a corrected road
     await page.getByLabel('Этап').selectOption({ label: 'Реализационный' });
     await routes.getByText('Кузнецова А. П.').waitFor();
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
-    expect(await accessibilityAudit(page)).toMatchObject({ lang: 'ru', unnamed: [], h1: 1, skipped: [] });
+    await expectAccessible(page);
     await screenshot(page, 'tutor-route-list-phone');
     await context.close();
   });

@@ -303,34 +303,58 @@ export async function fulfilPreparatoryStage(
 }
 
 /**
- * A mentor (a lecturer) and a mentee selected in the programme, formed into a pair by the director on consents
- * and an order of the days before its start ten days ago in `timeZone`, for a year, and active with the
- * curator's approved personal programme (the curator controls): the formation's response.
+ * A mentor (a lecturer) and a mentee selected in the programme and formed into a pair by the director, for a
+ * year from `startedDaysAgo` days ago in `timeZone` (by default ten), on consents of two days before that and
+ * an order (`orderNumber`, by default 17-к) of the day before: the formation's response (201, or it throws).
  */
-export async function activePairIn(
+export async function formedPairIn(
   system: TestSystem,
   programmeId: string,
   {
     director,
     curator,
-    curatorId,
     mentorId,
     menteeId,
     timeZone,
-  }: { director: string; curator: string; curatorId: string; mentorId: string; menteeId: string; timeZone: string },
+    startedDaysAgo = 10,
+    orderNumber = '17-к',
+  }: {
+    director: string;
+    curator: string;
+    mentorId: string;
+    menteeId: string;
+    timeZone: string;
+    startedDaysAgo?: number;
+    orderNumber?: string;
+  },
 ) {
   await selectParticipants(system, programmeId, curator, [
     lecturerMentor(mentorId),
     { personId: menteeId, role: 'mentee' },
   ]);
-  const start = localDay(timeZone, -10);
+  const start = localDay(timeZone, -startedDaysAgo);
   const formed = await formPair(system, programmeId, director, mentorId, menteeId, {
-    mentorConsent: localDay(timeZone, -12),
-    menteeConsent: localDay(timeZone, -12),
-    order: { number: '17-к', date: localDay(timeZone, -11) },
+    mentorConsent: localDay(timeZone, -startedDaysAgo - 2),
+    menteeConsent: localDay(timeZone, -startedDaysAgo - 2),
+    order: { number: orderNumber, date: localDay(timeZone, -startedDaysAgo - 1) },
     term: { start, end: addMonths(start, 12) },
   });
   if (formed.status !== 201) throw new Error(`Pair not formed: ${JSON.stringify(formed.body)}`);
+  return formed;
+}
+
+/**
+ * formedPairIn()'s pair (started ten days ago), active with the curator's approved personal programme (the
+ * curator controls): the formation's response.
+ */
+export async function activePairIn(
+  system: TestSystem,
+  programmeId: string,
+  options: Parameters<typeof formedPairIn>[2] & { curatorId: string },
+) {
+  const formed = await formedPairIn(system, programmeId, options);
+  const { curator, curatorId, timeZone } = options;
+  const start = localDay(timeZone, -10);
   const approved = await system.request('POST', `/pairs/${formed.body.state.pairId}/personal-programme`, curator, {
     ...personalProgrammePlan(start, addDays(addMonths(start, 6), -1), addMonths(start, 3)),
     controller: { personId: curatorId, role: 'curator' },

@@ -162,6 +162,11 @@ export async function accessibilityAudit(page: Page): Promise<AccessibilityAudit
 }
 
 /** How much wider the page is than its viewport, in pixels (≤ 0: nothing is cut off horizontally). */
+/** What every journey asserts of a screen it checks: Russian, every control named, one h1, no heading level skipped. */
+export async function expectAccessible(page: Page): Promise<void> {
+  expect(await accessibilityAudit(page)).toMatchObject({ lang: 'ru', unnamed: [], h1: 1, skipped: [] });
+}
+
 export const horizontalOverflow = (page: Page): Promise<number> =>
   // Runs in the page (the test's tsconfig has no DOM types).
   page.evaluate(() => {
