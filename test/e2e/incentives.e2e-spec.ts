@@ -1,19 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
 import { localDateOf } from '@mentorflow/calendar';
 import {
   activeIncentiveKinds,
   incentiveDecider,
   incentiveStream,
   initialIncentiveKindsState,
-  organisationDecider,
-  organisationStream,
-  type CommandMetadata,
   type IncentiveCommand,
-  type OrganisationCommand,
 } from '@mentorflow/domain';
-import { EventStore, handleCommand } from '@mentorflow/event-store';
-import { openTestDataSource } from '../support/database';
 import { approveCandidates, selectParticipants } from '../support/participants';
 import { addPerson } from '../support/people';
 import {
@@ -24,6 +17,7 @@ import {
   selectParticipant,
   startProgramme,
 } from '../support/programme-setup';
+import { daysAgo, recordInThePast, regionReportDaysAgo } from '../support/past-history';
 import { TestSystem } from '../support/system';
 
 const DAY = 86_400_000;
@@ -250,62 +244,33 @@ describe('incentives through HTTP (issue 28: 002 §5.1, 004 slides 22–24)', ()
   });
 
   it('counts as of a date: an incentive granted five days ago is not counted a week ago', async () => {
-    const dataSource: DataSource = await openTestDataSource();
     const name = 'МБОУ «Школа № 12»';
-    try {
-      const store = new EventStore(dataSource);
-      const ago = (days: number) => new Date(Date.now() - days * DAY).toISOString();
-      const old = randomUUID();
-      const incentiveId = randomUUID();
-      const admin: CommandMetadata = { actorId: randomUUID(), role: 'administrator', now: ago(20) };
-      const registration: OrganisationCommand = {
-        type: 'RegisterOrganisation',
-        data: { ...places.samara, name, region, kind: 'school', organisationId: old },
-        metadata: admin,
-      };
-      await handleCommand(store, organisationStream(old), organisationDecider, registration, {
-        actorId: admin.actorId,
-        role: 'administrator',
-        organisationId: old,
-      });
-      const steps: IncentiveCommand[] = [
+    const incentiveId = randomUUID();
+    await recordInThePast({ ...places.samara, name, region }, 20, ({ organisationId, decide }) =>
+      decide<IncentiveCommand>(incentiveStream(incentiveId), incentiveDecider, [
         {
           type: 'ProposeIncentive',
           data: {
             incentiveId,
-            organisationId: old,
+            organisationId,
             personId: randomUUID(),
             recipientRole: 'mentor',
             kind: 'diploma',
             kinds: activeIncentiveKinds(initialIncentiveKindsState()),
           },
-          metadata: { actorId: randomUUID(), role: 'curator', now: ago(10) },
+          metadata: { actorId: randomUUID(), role: 'curator', now: daysAgo(10) },
         },
         {
           type: 'ApproveIncentive',
-          data: { order: { number: '7-п', date: ago(5).slice(0, 10) } },
-          metadata: { actorId: randomUUID(), role: 'director', now: ago(5) },
+          data: { order: { number: '7-п', date: daysAgo(5).slice(0, 10) } },
+          metadata: { actorId: randomUUID(), role: 'director', now: daysAgo(5) },
         },
-      ];
-      for (const step of steps)
-        await handleCommand(store, incentiveStream(incentiveId), incentiveDecider, step, {
-          actorId: step.metadata.actorId,
-          role: String(step.metadata.role),
-          organisationId: old,
-        });
-    } finally {
-      await dataSource.destroy();
-    }
-    const asOf = async (daysAgo: number) => {
-      const date = localDateOf(new Date(Date.now() - daysAgo * DAY).toISOString(), places.samara.timeZone);
-      const report = await system.eventually(
-        () =>
-          system.request('GET', `/reports/region?region=${encodeURIComponent(region)}&asOf=${date}`, as.coordinator),
-        (r) => r.status === 200 && r.body.totals.organisations >= 1,
-        30_000,
-      );
-      const row = report.body.organisations.items.find((o: { name: string }) => o.name === name);
-      return { daysAgo, granted: row?.incentives.granted, mentors: row?.incentives.mentorsRewarded };
+      ]),
+    );
+    const asOf = async (days: number) => {
+      const report = await regionReportDaysAgo(system, as.coordinator, region, days, places.samara.timeZone);
+      const row = report.organisations.items.find((o: { name: string }) => o.name === name);
+      return { daysAgo: days, granted: row?.incentives.granted, mentors: row?.incentives.mentorsRewarded };
     };
     await system.eventually(
       () => asOf(1),

@@ -1,19 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
 import { localDateOf } from '@mentorflow/calendar';
-import {
-  organisationDecider,
-  organisationStream,
-  practiceDecider,
-  practiceStream,
-  type CommandMetadata,
-  type OrganisationCommand,
-  type PracticeCommand,
-} from '@mentorflow/domain';
-import { EventStore, handleCommand } from '@mentorflow/event-store';
-import { openTestDataSource } from '../support/database';
+import { practiceDecider, practiceStream, type PracticeCommand } from '@mentorflow/domain';
 import { addPerson } from '../support/people';
 import { places, registerOrganisation } from '../support/programme-setup';
+import { daysAgo, recordInThePast, regionReportDaysAgo } from '../support/past-history';
 import { TestSystem } from '../support/system';
 
 const DAY = 86_400_000;
@@ -210,53 +200,23 @@ describe('bank of best practices through HTTP (issue 28)', () => {
   });
 
   it('counts by when each step happened: a history recorded in the past reads as of each of its days', async () => {
-    // A school registered 20 days ago whose practice was submitted 10 days ago and published 5 days ago,
-    // decided by the domain's own deciders at those instants (the API stamps its own clock).
-    const dataSource: DataSource = await openTestDataSource();
-    try {
-      const store = new EventStore(dataSource);
-      const ago = (days: number) => new Date(Date.now() - days * DAY).toISOString();
-      const old = randomUUID();
-      const oldPractice = randomUUID();
-      const admin: CommandMetadata = { actorId: randomUUID(), role: 'administrator', now: ago(20) };
-      const registration: OrganisationCommand = {
-        type: 'RegisterOrganisation',
-        data: { ...places.samara, name: 'МБОУ «Школа № 9»', region, kind: 'school', organisationId: old },
-        metadata: admin,
-      };
-      await handleCommand(store, organisationStream(old), organisationDecider, registration, {
-        actorId: admin.actorId,
-        role: 'administrator',
-        organisationId: old,
-      });
-      const content = practiceContent();
-      const steps: PracticeCommand[] = [
+    // A school registered 20 days ago whose practice was submitted 10 days ago and published 5 days ago.
+    const name = 'МБОУ «Школа № 9»';
+    const practiceId = randomUUID();
+    await recordInThePast({ ...places.samara, name, region }, 20, ({ organisationId, admin, decide }) =>
+      decide<PracticeCommand>(practiceStream(practiceId), practiceDecider, [
         {
           type: 'SubmitPractice',
-          data: { practiceId: oldPractice, organisationId: old, ...content, form: 'teacherTeacher', level: 'regional' },
-          metadata: { actorId: randomUUID(), role: 'mentor', now: ago(10) },
+          data: { practiceId, organisationId, ...practiceContent(), form: 'teacherTeacher', level: 'regional' },
+          metadata: { actorId: randomUUID(), role: 'mentor', now: daysAgo(10) },
         },
-        { type: 'PublishPractice', data: {}, metadata: { ...admin, now: ago(5) } },
-      ];
-      for (const step of steps)
-        await handleCommand(store, practiceStream(oldPractice), practiceDecider, step, {
-          actorId: step.metadata.actorId,
-          role: String(step.metadata.role),
-          organisationId: old,
-        });
-    } finally {
-      await dataSource.destroy();
-    }
-    const asOf = async (daysAgo: number) => {
-      const date = localDateOf(new Date(Date.now() - daysAgo * DAY), places.samara.timeZone);
-      const report = await system.eventually(
-        () =>
-          system.request('GET', `/reports/region?region=${encodeURIComponent(region)}&asOf=${date}`, as.coordinator),
-        (r) => r.status === 200 && r.body.totals.organisations >= 1,
-        30_000,
-      );
-      const school = report.body.organisations.items.find((o: { name: string }) => o.name === 'МБОУ «Школа № 9»');
-      return { daysAgo, submitted: school?.practicesSubmitted, published: school?.practicesPublished };
+        { type: 'PublishPractice', data: {}, metadata: { ...admin, now: daysAgo(5) } },
+      ]),
+    );
+    const asOf = async (days: number) => {
+      const report = await regionReportDaysAgo(system, as.coordinator, region, days, places.samara.timeZone);
+      const school = report.organisations.items.find((o: { name: string }) => o.name === name);
+      return { daysAgo: days, submitted: school?.practicesSubmitted, published: school?.practicesPublished };
     };
     // The projector catches up with the appended history first.
     await system.eventually(
