@@ -4,16 +4,14 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { addPerson } from '../support/people';
-import { selectParticipants } from '../support/participants';
-import { formPair, places, registerOrganisation, startProgramme } from '../support/programme-setup';
+import { namedPairListed, places, registerOrganisation, startProgramme } from '../support/programme-setup';
 import { scanFixtures, sha256 } from '../support/scans';
 import { TestSystem } from '../support/system';
 import {
   expectAccessible,
-  ensureWebBuild,
   horizontalOverflow,
-  launchBrowser,
+  startWebJourney,
+  stopWebJourney,
   openProgrammeScreen,
   phone,
   signedInPage,
@@ -43,8 +41,7 @@ describe('web application: the curator keeps signed scans of documents', () => {
 
   beforeAll(async () => {
     process.env.SCAN_STORAGE_DIR = mkdtempSync(join(tmpdir(), 'web-scans-storage-'));
-    ensureWebBuild();
-    [system, browser] = await Promise.all([TestSystem.start(), launchBrowser()]);
+    ({ system, browser } = await startWebJourney());
     const admin = system.token(randomUUID(), ['administrator']);
     const organisationId = (await registerOrganisation(system, admin, places.samara)).body.organisationId;
     const director = system.token(randomUUID(), ['director'], [organisationId]);
@@ -58,25 +55,9 @@ describe('web application: the curator keeps signed scans of documents', () => {
       signedBy: 'Директор',
     });
     expect(recorded.status).toBe(200);
-    const mentor = await addPerson(system, organisationId, curatorToken, 'Иванова');
-    const mentee = await addPerson(system, organisationId, curatorToken, 'Петров', {
-      firstName: 'Илья',
-      patronymic: 'Сергеевич',
-    });
-    await selectParticipants(system, programmeId, curatorToken, [
-      { personId: mentor, role: 'mentor' },
-      { personId: mentee, role: 'mentee' },
-    ]);
-    expect((await formPair(system, programmeId, director, mentor, mentee)).status).toBe(201);
-    await system.eventually(
-      () => system.request('GET', `/pairs?programmeId=${programmeId}`, curatorToken),
-      (r) => r.body?.length === 1,
-    );
+    await namedPairListed(system, { organisationId, programmeId, director, curator: curatorToken });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await system?.stop();
-  });
+  afterAll(() => stopWebJourney({ system, browser }));
 
   it('attaches the scan of the implementation act, sees its hash and date, downloads the same file', async () => {
     const { context, page } = await signedInPage(browser, curatorToken);

@@ -1,17 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { downloadedText } from '../support/documents';
-import { addPerson } from '../support/people';
-import { selectParticipants } from '../support/participants';
 import {
   approvePersonalProgramme,
-  formPair,
   places,
   registerOrganisation,
   startProgramme,
+  namedPairListed,
 } from '../support/programme-setup';
 import { TestSystem } from '../support/system';
-import { ensureWebBuild, launchBrowser, openProgrammeScreen, signedInPage, fillDate } from '../support/web';
+import { startWebJourney, stopWebJourney, openProgrammeScreen, signedInPage, fillDate } from '../support/web';
 
 /** Issue 22: on the pair's panel the curator downloads the assignment order and a consent as DOCX. */
 describe('web application: the curator downloads a pair’s documents', () => {
@@ -22,33 +20,15 @@ describe('web application: the curator downloads a pair’s documents', () => {
   let programmeId: string;
 
   beforeAll(async () => {
-    ensureWebBuild();
-    [system, browser] = await Promise.all([TestSystem.start(), launchBrowser()]);
+    ({ system, browser } = await startWebJourney());
     const admin = system.token(randomUUID(), ['administrator']);
     const organisationId = (await registerOrganisation(system, admin, places.samara)).body.organisationId;
     const director = system.token(randomUUID(), ['director'], [organisationId]);
     curatorToken = system.token(curator, ['curator'], [organisationId]);
-    const mentor = await addPerson(system, organisationId, curatorToken, 'Иванова');
-    const mentee = await addPerson(system, organisationId, curatorToken, 'Петров', {
-      firstName: 'Илья',
-      patronymic: 'Сергеевич',
-    });
     ({ programmeId } = await startProgramme(system, organisationId, director, curator));
-    await selectParticipants(system, programmeId, curatorToken, [
-      { personId: mentor, role: 'mentor' },
-      { personId: mentee, role: 'mentee' },
-    ]);
-    const formed = await formPair(system, programmeId, director, mentor, mentee);
-    expect(formed.status).toBe(201);
-    await system.eventually(
-      () => system.request('GET', `/pairs?programmeId=${programmeId}`, curatorToken),
-      (r) => r.body?.length === 1,
-    );
+    await namedPairListed(system, { organisationId, programmeId, director, curator: curatorToken });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await system?.stop();
-  });
+  afterAll(() => stopWebJourney({ system, browser }));
 
   it('downloads the assignment order and the mentee’s consent, each naming the mentee', async () => {
     const { context, page } = await signedInPage(browser, curatorToken);

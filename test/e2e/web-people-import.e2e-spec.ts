@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { staffCsv, staffRow } from '../support/people-import';
 import { places, registerOrganisation } from '../support/programme-setup';
 import { TestSystem } from '../support/system';
-import { accessibilityAudit, ensureWebBuild, launchBrowser, screenshot, signedInPage } from '../support/web';
+import { accessibilityAudit, startWebJourney, stopWebJourney, screenshot, signedInPage } from '../support/web';
 
 /** Issue 18: a curator imports the school's staff list from a file, reads a refused row's reason, applies. */
 describe('web application: the curator imports staff from a spreadsheet', () => {
@@ -12,17 +12,13 @@ describe('web application: the curator imports staff from a spreadsheet', () => 
   let curatorToken: string;
 
   beforeAll(async () => {
-    ensureWebBuild();
-    [system, browser] = await Promise.all([TestSystem.start(), launchBrowser()]);
+    ({ system, browser } = await startWebJourney());
     const adminToken = system.token(randomUUID(), ['administrator']);
     const organisationId = (await registerOrganisation(system, adminToken, places.tolyatti)).body
       .organisationId as string;
     curatorToken = system.token(randomUUID(), ['curator'], [organisationId]);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await system?.stop();
-  });
+  afterAll(() => stopWebJourney({ system, browser }));
 
   it('previews the file with a refused row and its reason, applies it and sees the counts', async () => {
     const { context, page } = await signedInPage(browser, curatorToken);

@@ -16,8 +16,8 @@ import {
 import { TestSystem } from '../support/system';
 import {
   expectAccessible,
-  ensureWebBuild,
-  launchBrowser,
+  startWebJourney,
+  stopWebJourney,
   openPairHistoryWithReason,
   screenshot,
   signedInPage,
@@ -45,8 +45,7 @@ describe('web application: an administrator exports and depersonalises a person 
   let adminToken: string;
 
   beforeAll(async () => {
-    ensureWebBuild();
-    [system, browser] = await Promise.all([TestSystem.start(), launchBrowser()]);
+    ({ system, browser } = await startWebJourney());
     await loadFixtureYearsAhead();
     adminToken = system.token(admin, ['administrator']);
     const org = await registerOrganisation(system, adminToken, {
@@ -103,10 +102,7 @@ describe('web application: an administrator exports and depersonalises a person 
       (r) => r.status === 200,
     );
   });
-  afterAll(async () => {
-    await browser?.close();
-    await system?.stop();
-  });
+  afterAll(() => stopWebJourney({ system, browser }));
 
   it('exports the card as JSON, is refused while she works, then depersonalises her: the pair names her nowhere', async () => {
     const { context, page } = await signedInPage(browser, adminToken);

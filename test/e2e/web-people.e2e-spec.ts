@@ -6,9 +6,9 @@ import { registerOrganisation, startProgramme } from '../support/programme-setup
 import { TestSystem } from '../support/system';
 import {
   expectAccessible,
-  ensureWebBuild,
   horizontalOverflow,
-  launchBrowser,
+  startWebJourney,
+  stopWebJourney,
   phone,
   screenshot,
   signedInPage,
@@ -77,8 +77,7 @@ describe('web application: a curator works with people by name, never by id', ()
   let curatorToken: string;
 
   beforeAll(async () => {
-    ensureWebBuild();
-    [system, browser] = await Promise.all([TestSystem.start(), launchBrowser()]);
+    ({ system, browser } = await startWebJourney());
     const adminToken = system.token(randomUUID(), ['administrator']);
     const org = await registerOrganisation(system, adminToken, {
       name: 'МБОУ «Школа № 12»',
@@ -104,10 +103,7 @@ describe('web application: a curator works with people by name, never by id', ()
       'Программа наставничества МБОУ «Школа № 12»',
     ));
   });
-  afterAll(async () => {
-    await browser?.close();
-    await system?.stop();
-  });
+  afterAll(() => stopWebJourney({ system, browser }));
 
   /** The people the directory lists for a search, as the API answers the curator. */
   const listed = async (q = '') =>

@@ -6,7 +6,7 @@ import { addPerson } from '../support/people';
 import { registerOrganisation } from '../support/programme-setup';
 import { createRoute } from '../support/route-setup';
 import { TestSystem } from '../support/system';
-import { expectAccessible, ensureWebBuild, launchBrowser, screenshot, signedInPage } from '../support/web';
+import { expectAccessible, startWebJourney, stopWebJourney, screenshot, signedInPage } from '../support/web';
 
 const ZONE = 'Europe/Moscow';
 const centreName = 'ГАУ ДПО «ЦНППМ Тверской области»';
@@ -40,8 +40,7 @@ describe('web application: a ЦНППМ tutor assigned to two schools through th
   const routeIds: string[] = [];
 
   beforeAll(async () => {
-    ensureWebBuild();
-    [system, browser] = await Promise.all([TestSystem.start(), launchBrowser()]);
+    ({ system, browser } = await startWebJourney());
     adminToken = system.token(admin, ['administrator']);
     const register = async (name: string, kind = 'school') => {
       const response = await registerOrganisation(system, adminToken, {
@@ -83,10 +82,7 @@ describe('web application: a ЦНППМ tutor assigned to two schools through th
       });
     }
   });
-  afterAll(async () => {
-    await browser?.close();
-    await system?.stop();
-  });
+  afterAll(() => stopWebJourney({ system, browser }));
 
   /** Assigns the tutor to the school chosen in the screen's select, by surname, and waits for her row. */
   async function assignTutor(page: Page, school: string) {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Role } from '@mentorflow/domain';
 import { addDays, addMonths, localDay } from './dates';
 import { approveCandidates, lecturerMentor, selectParticipants } from './participants';
+import { addPerson } from './people';
 import type { TestSystem } from './system';
 
 /**
@@ -361,4 +362,34 @@ export async function activePairIn(
   });
   if (approved.status !== 200) throw new Error(`Personal programme not approved: ${JSON.stringify(approved.body)}`);
   return formed;
+}
+
+/**
+ * Иванова (mentor) and Петров Илья Сергеевич (mentee) added to the staff, selected, formed into a pair with
+ * pairFormation()'s defaults and listed by the pairs read model: the journeys that read documents by name.
+ */
+export async function namedPairListed(
+  system: TestSystem,
+  {
+    organisationId,
+    programmeId,
+    director,
+    curator,
+  }: Record<'organisationId' | 'programmeId' | 'director' | 'curator', string>,
+): Promise<void> {
+  const mentor = await addPerson(system, organisationId, curator, 'Иванова');
+  const mentee = await addPerson(system, organisationId, curator, 'Петров', {
+    firstName: 'Илья',
+    patronymic: 'Сергеевич',
+  });
+  await selectParticipants(system, programmeId, curator, [
+    { personId: mentor, role: 'mentor' },
+    { personId: mentee, role: 'mentee' },
+  ]);
+  const formed = await formPair(system, programmeId, director, mentor, mentee);
+  if (formed.status !== 201) throw new Error(`Pair not formed: ${JSON.stringify(formed.body)}`);
+  await system.eventually(
+    () => system.request('GET', `/pairs?programmeId=${programmeId}`, curator),
+    (r) => r.body?.length === 1,
+  );
 }
