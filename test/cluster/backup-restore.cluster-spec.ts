@@ -11,6 +11,7 @@ import { dataSourceOptions } from '@mentorflow/database';
 import { routeWorkflowId } from '@mentorflow/domain';
 import { allProjections, Projector } from '@mentorflow/projections';
 import { loadFixtureYearsAhead } from '../support/calendar-fixture';
+import { readModelChecksums } from '../support/database';
 import { addDays } from '../support/dates';
 import { freshIds } from '../support/ids';
 import { places, registerOrganisation } from '../support/programme-setup';
@@ -67,23 +68,6 @@ async function pendingTimers(client: Client, workflowId: string): Promise<string
     if (ended) pending.delete(ended);
   }
   return [...pending.keys()].sort();
-}
-
-/** Every read model's rows as one checksum per table (projector-gaps.int-spec's measure). */
-async function readModelChecksums(dataSource: DataSource): Promise<Record<string, string>> {
-  const tables = await dataSource.query<{ table_name: string }[]>(
-    `SELECT table_name FROM information_schema.tables
-      WHERE table_schema = 'public' AND (table_name LIKE '%\\_view' OR table_name IN ('report_facts', 'report_subjects'))
-      ORDER BY table_name`,
-  );
-  const result: Record<string, string> = {};
-  for (const { table_name } of tables) {
-    const [row] = await dataSource.query<{ sum: string | null; n: number }[]>(
-      `SELECT md5(coalesce(string_agg((to_jsonb(t) - 'id')::text, '|' ORDER BY (to_jsonb(t) - 'id')::text), '')) AS sum, count(*)::int AS n FROM ${table_name} t`,
-    );
-    result[table_name] = `${row?.n}:${row?.sum}`;
-  }
-  return result;
 }
 
 describe('backup and restore of the production topology', () => {

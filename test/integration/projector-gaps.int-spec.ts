@@ -12,7 +12,7 @@ import {
   programmesProjection,
   type Projection,
 } from '@mentorflow/projections';
-import { openTestDataSource, readEverything } from '../support/database';
+import { openTestDataSource, readEverything, readModelChecksums } from '../support/database';
 import { pairFormation } from '../support/programme-setup';
 import { waitUntil } from '../support/poll';
 
@@ -114,23 +114,8 @@ describe('projector and position gaps', () => {
     expect(await projected(rolledBack)).toBeUndefined();
   });
 
-  /** Every read model's rows, reduced to one checksum per table. */
-  async function checksums(): Promise<Record<string, string>> {
-    const tables = await dataSource.query<{ table_name: string }[]>(
-      `SELECT table_name FROM information_schema.tables
-        WHERE table_schema = 'public' AND (table_name LIKE '%\\_view' OR table_name IN ('notification_outbox', 'report_facts', 'report_subjects'))
-        ORDER BY table_name`,
-    );
-    const result: Record<string, string> = {};
-    for (const { table_name } of tables) {
-      const [row] = await dataSource.query<{ sum: string | null; n: number }[]>(
-        // A surrogate key (report_facts.id, a sequence) is not content: a rebuild numbers rows afresh.
-        `SELECT md5(coalesce(string_agg((to_jsonb(t) - 'id')::text, '|' ORDER BY (to_jsonb(t) - 'id')::text), '')) AS sum, count(*)::int AS n FROM ${table_name} t`,
-      );
-      result[table_name] = `${row?.n}:${row?.sum}`;
-    }
-    return result;
-  }
+  /** Every read model's rows, reduced to one checksum per table (the notification outbox is one too). */
+  const checksums = () => readModelChecksums(dataSource, ['notification_outbox']);
 
   async function catchUpAll(projections: Projection[] = allProjections) {
     for (const projection of projections) await new Projector(dataSource).catchUp(projection);

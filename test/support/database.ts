@@ -36,3 +36,28 @@ export async function countEvents(db: DataSource, streamId?: string): Promise<nu
       : await db.query('SELECT count(*)::int AS n FROM events WHERE stream_id = $1', [streamId]);
   return Number(rows[0]?.n);
 }
+
+/**
+ * Every read model's rows reduced to one checksum per table (`count:md5`), the `*_view` tables, the report
+ * tables and the `also` ones: what a rebuild must reproduce.
+ */
+export async function readModelChecksums(
+  db: DataSource,
+  also: readonly string[] = [],
+): Promise<Record<string, string>> {
+  const tables = await db.query<{ table_name: string }[]>(
+    `SELECT table_name FROM information_schema.tables
+      WHERE table_schema = 'public' AND (table_name LIKE '%\\_view' OR table_name = ANY($1))
+      ORDER BY table_name`,
+    [['report_facts', 'report_subjects', ...also]],
+  );
+  const result: Record<string, string> = {};
+  for (const { table_name } of tables) {
+    const [row] = await db.query<{ sum: string | null; n: number }[]>(
+      // A surrogate key (report_facts.id, a sequence) is not content: a rebuild numbers rows afresh.
+      `SELECT md5(coalesce(string_agg((to_jsonb(t) - 'id')::text, '|' ORDER BY (to_jsonb(t) - 'id')::text), '')) AS sum, count(*)::int AS n FROM ${table_name} t`,
+    );
+    result[table_name] = `${row?.n}:${row?.sum}`;
+  }
+  return result;
+}
