@@ -1,6 +1,6 @@
 import { decider, decideBy, type CommandMetadata } from '../shared/decider';
 import { refuse, refuseIfAny, unmetIf } from '../shared/rules';
-import { requireCompletable } from '../task/task.state';
+import { requireCompletable, taskCompleted } from '../task/task.state';
 import { isUnsetOrBlank } from '../shared/text';
 import type {
   AddAssociationMember,
@@ -174,17 +174,7 @@ const completeTask = ({ data, metadata }: CompleteAssociationTask, state: Associ
   const keeper = associationKeeperRoles[association.level].some((role) => role === metadata.role);
   const task = requireCompletable(association.tasks, data.taskId, metadata.actorId, keeper);
   const result = typeof data.result === 'string' ? data.result.trim() : '';
-  return [
-    {
-      type: 'TaskCompleted',
-      data: {
-        taskId: task.taskId,
-        completedAt: metadata.now,
-        completedBy: metadata.actorId,
-        result: result === '' ? 'Выполнено' : result,
-      },
-    },
-  ];
+  return [taskCompleted(task.taskId, metadata, result === '' ? 'Выполнено' : result)];
 };
 
 export const decideAssociation = decideBy<AssociationCommand, AssociationState, AssociationEvent>({

@@ -7,7 +7,8 @@ import type { AssignMenteeTask, CompleteMenteeAssignment } from './pair.commands
 import type { PairEvent } from './pair.events';
 import { controlTaskProblems } from './pair.rules';
 import { type FormedPair, type PairState } from './pair.state';
-import { completed, raiseTask, requireActive } from './pair.guards';
+import { raiseTask, requireActive } from './pair.guards';
+import { taskCompleted } from '../task/task.state';
 
 export const assignmentTitleMaxLength = 500;
 
@@ -81,7 +82,7 @@ export const completeMenteeAssignment = (
   if (task.kind !== 'menteeAssignment') {
     return refuse('pair.assignment.wrongTask', 'Задача не является заданием наставника');
   }
-  return [completed(task.taskId, metadata, isMissing(data.result) ? 'done' : (data.result ?? '').trim())];
+  return [taskCompleted(task.taskId, metadata, isMissing(data.result) ? 'done' : (data.result ?? '').trim())];
 };
 
 export type AssignmentStatus = 'open' | 'done' | 'overdue' | 'cancelled';

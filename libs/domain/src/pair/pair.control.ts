@@ -15,7 +15,6 @@ import { controlTaskProblems, optionalText, pairTextMaxLength, requireText } fro
 import { cancelOpenReportTasks } from './pair.reports';
 import { type PairState } from './pair.state';
 import {
-  completed,
   formers,
   raiseTask,
   requireActive,
@@ -26,6 +25,7 @@ import {
   requireRole,
   taskTitles,
 } from './pair.guards';
+import { taskCompleted } from '../task/task.state';
 
 export const passInterimControl = ({ data, metadata }: PassInterimControl, current: PairState): PairEvent[] => {
   const pair = requireActive(current);
@@ -58,7 +58,7 @@ export const passInterimControl = ({ data, metadata }: PassInterimControl, curre
     }
     return [
       { type: 'InterimControlPassed', data: { ...base, outcome: 'passed' } },
-      completed(task.taskId, metadata, 'passed'),
+      taskCompleted(task.taskId, metadata, 'passed'),
     ];
   }
   if (comment === '') {
@@ -106,7 +106,7 @@ export const passInterimControl = ({ data, metadata }: PassInterimControl, curre
         ...(correctionTask === undefined ? {} : { correctionTaskId: correctionTask.taskId }),
       },
     },
-    completed(task.taskId, metadata, 'needsCorrection'),
+    taskCompleted(task.taskId, metadata, 'needsCorrection'),
     raiseTask(pair, repeatControl, 'interimControl', taskTitles.interim, task.assignee, metadata.now),
     // 002 §2 «коррекция»: the mentor answers the control with a corrected programme before it is checked again.
     ...(correctionTask === undefined
@@ -154,7 +154,7 @@ export const submitMentorFinalReport = (
         submittedAt: metadata.now,
       },
     },
-    completed(task.taskId, metadata, 'submitted'),
+    taskCompleted(task.taskId, metadata, 'submitted'),
   ];
 };
 
@@ -207,7 +207,7 @@ export const completeFinalControl = ({ data, metadata }: CompleteFinalControl, c
         controlledBy: metadata.actorId,
       },
     },
-    completed(task.taskId, metadata, data.outcome),
+    taskCompleted(task.taskId, metadata, data.outcome),
   ];
 };
 

@@ -15,7 +15,8 @@ import {
 } from './pair.rules';
 import { type PairState, type ProposedCorrection } from './pair.state';
 import { approvePersonalProgramme } from './pair.formation';
-import { completed, controllers, raiseTask, requireActive, requireOpen, requireRole, taskTitles } from './pair.guards';
+import { controllers, raiseTask, requireActive, requireOpen, requireRole, taskTitles } from './pair.guards';
+import { taskCompleted } from '../task/task.state';
 
 export const proposeProgrammeCorrection = (
   { data, metadata }: ProposeProgrammeCorrection,
@@ -61,7 +62,7 @@ export const proposeProgrammeCorrection = (
     // The mentor's correction task, raised by a "needs correction" control, is done once a version is proposed.
     ...Object.values(pair.tasks)
       .filter((task) => task.kind === 'programmeCorrection' && isTaskActive(task))
-      .map((task) => completed(task.taskId, metadata, 'proposed')),
+      .map((task) => taskCompleted(task.taskId, metadata, 'proposed')),
   ];
 };
 

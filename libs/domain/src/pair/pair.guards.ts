@@ -83,11 +83,6 @@ export const raiseTask = (
 export const requireController = (metadata: CommandMetadata): void =>
   requireRole(metadata, controllers, 'Контроль проводит руководитель методической комиссии, куратор или администратор');
 
-export const completed = (taskId: string, metadata: CommandMetadata, result: string): PairEvent => ({
-  type: 'TaskCompleted',
-  data: { taskId, completedAt: metadata.now, completedBy: metadata.actorId, result },
-});
-
 /** Who the pair is, as every event that ends it says. */
 export const pairParties = (pair: FormedPair) => ({
   pairId: pair.pairId,

@@ -8,7 +8,8 @@ import type { DecidePeriodicReport, OpenReportPeriod, SubmitPeriodicReport } fro
 import type { PairEvent } from './pair.events';
 import { textProblems } from './pair.rules';
 import type { FormedPair, PairState } from './pair.state';
-import { completed, raiseTask, requireActive, requireController } from './pair.guards';
+import { raiseTask, requireActive, requireController } from './pair.guards';
+import { taskCompleted } from '../task/task.state';
 
 /** Our design: a programme that names no period is reported on monthly. */
 export const defaultReportPeriodMonths = 1;
@@ -124,7 +125,7 @@ export const submitPeriodicReport = ({ data, metadata }: SubmitPeriodicReport, c
         submittedAt: metadata.now,
       },
     },
-    completed(data.taskId, metadata, 'submitted'),
+    taskCompleted(data.taskId, metadata, 'submitted'),
   ];
 };
 

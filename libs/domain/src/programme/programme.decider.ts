@@ -4,7 +4,7 @@ import { instantTime, isIsoDate, notInFutureProblems, russianDate, utcMidnight }
 import { refuse } from '../shared/rules';
 import { isUnsetOrBlank } from '../shared/text';
 import type { TaskEvent } from '../task/task.events';
-import { isTaskActive, setTaskDeadline } from '../task/task.state';
+import { isTaskActive, setTaskDeadline, taskCompleted } from '../task/task.state';
 import { documentScanProblems, scanFields } from '../shared/document-scan';
 import type {
   AdvanceStage,
@@ -374,12 +374,7 @@ const completeStageReminder = (
   const taskId = stage === 'closed' ? undefined : state.stageReminderTasks[stage];
   const task = taskId === undefined ? undefined : state.tasks[taskId];
   if (!task || !isTaskActive(task)) return [];
-  return [
-    {
-      type: 'TaskCompleted',
-      data: { taskId: task.taskId, completedAt: metadata.now, completedBy: metadata.actorId, result: 'Этап завершён' },
-    },
-  ];
+  return [taskCompleted(task.taskId, metadata, 'Этап завершён')];
 };
 
 const planStageDates = ({ data, metadata }: PlanStageDates, current: ProgrammeState): ProgrammeEvent[] => {

@@ -2,7 +2,7 @@
 import { assertNever, type CommandMetadata } from '../shared/decider';
 import { refuse } from '../shared/rules';
 import type { TaskAssignee, TaskCancelled, TaskCompleted, TaskKind, TaskRaised } from '../task/task.events';
-import { isTaskActive, openTasksOfKind, type TaskView } from '../task/task.state';
+import { isTaskActive, openTasksOfKind, taskCompleted, type TaskView } from '../task/task.state';
 import type { RouteStage } from './route.events';
 import { routeStageLabels } from './route.labels';
 import type { RouteTaskSchedule } from './route.commands';
@@ -137,7 +137,4 @@ export const cancelTasks = (tasks: readonly TaskView[], metadata: CommandMetadat
     .map((task) => ({ type: 'TaskCancelled', data: { taskId: task.taskId, cancelledAt: metadata.now, reason } }));
 
 export const completeTasks = (tasks: readonly TaskView[], metadata: CommandMetadata, result: string): TaskCompleted[] =>
-  tasks.filter(isTaskActive).map((task) => ({
-    type: 'TaskCompleted',
-    data: { taskId: task.taskId, completedAt: metadata.now, completedBy: metadata.actorId, result },
-  }));
+  tasks.filter(isTaskActive).map((task) => taskCompleted(task.taskId, metadata, result));

@@ -2,7 +2,7 @@
 import { refuse, refuseIfAny, unmetIf } from '../shared/rules';
 import { isUnsetOrBlank } from '../shared/text';
 import type { TaskKind } from '../task/task.events';
-import { requireCompletable } from '../task/task.state';
+import { requireCompletable, taskCompleted } from '../task/task.state';
 import type { RouteEvent } from './route.events';
 import { routeMonthLabel } from './route.labels';
 import type { CompleteRouteTask, CorrectRoadMap, RaiseMonthlyCheck, RecordPortfolioEntry } from './route.commands';
@@ -55,17 +55,7 @@ export const completeTask = ({ data, metadata }: CompleteRouteTask, current: Rou
   if (viaCommand !== undefined)
     return refuse('route.task.completedByCommand', `Эту задачу нельзя закрыть вручную: ${viaCommand}`);
   if (isUnsetOrBlank(data.result)) return refuse('route.task.resultRequired', 'Укажите результат выполнения задачи');
-  return [
-    {
-      type: 'TaskCompleted',
-      data: {
-        taskId: task.taskId,
-        completedAt: metadata.now,
-        completedBy: metadata.actorId,
-        result: data.result.trim(),
-      },
-    },
-  ];
+  return [taskCompleted(task.taskId, metadata, data.result.trim())];
 };
 
 export const recordPortfolioEntry = ({ data, metadata }: RecordPortfolioEntry, current: RouteState): RouteEvent[] => {

@@ -1,6 +1,7 @@
 import { assertNever } from '../shared/decider';
 import { DomainRefusal } from '../shared/refusal';
-import type { TaskAssignee, TaskEvent, TaskKind, TaskRaised, TaskStatus } from './task.events';
+import type { CommandMetadata } from '../shared/decider';
+import type { TaskAssignee, TaskCompleted, TaskEvent, TaskKind, TaskRaised, TaskStatus } from './task.events';
 
 type RaisedTask = TaskRaised['data'];
 
@@ -61,6 +62,12 @@ export const evolveTasks = (tasks: Tasks, event: TaskEvent): Tasks => {
   const next = evolveTask(tasks[event.data.taskId], event);
   return next ? { ...tasks, [event.data.taskId]: next } : tasks;
 };
+
+/** The task done by the command's actor at its instant, with `result` (what the inbox and the audit show). */
+export const taskCompleted = (taskId: string, metadata: CommandMetadata, result: string): TaskCompleted => ({
+  type: 'TaskCompleted',
+  data: { taskId, completedAt: metadata.now, completedBy: metadata.actorId, result },
+});
 
 export const isTaskActive = (task: TaskView): boolean => task.status === 'open' || task.status === 'overdue';
 
