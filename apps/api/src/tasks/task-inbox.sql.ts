@@ -86,11 +86,15 @@ export function pageSql(query: TaskInboxQuery, base: { cte: string; parameters: 
   };
 }
 
-/** The counts per filter over `matched`, one row per kind. */
+/**
+ * The counts per filter over `matched`, one row per kind. The three columns they need are materialised
+ * first: grouping `matched` itself sorted every row with its task document (≈ 0.6 kB), which spilled to disk
+ * at 10,000 open tasks and made the inbox's counts a fifth slower (benchmark 14).
+ */
 export const countsSql = (base: { cte: string; parameters: unknown[] }) => ({
-  sql: `${base.cte}
+  sql: `${base.cte}, flags AS MATERIALIZED (SELECT kind, status, this_week FROM matched)
     SELECT kind, count(*)::int AS "all", (count(*) FILTER (WHERE status = 'overdue'))::int AS overdue,
       (count(*) FILTER (WHERE this_week))::int AS week
-    FROM matched GROUP BY kind`,
+    FROM flags GROUP BY kind`,
   parameters: base.parameters,
 });
