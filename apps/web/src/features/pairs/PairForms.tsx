@@ -2,7 +2,15 @@
 import { useEffect, useRef, useState, type ComponentProps, type FormEvent, type ReactNode } from 'react';
 import { getJson, postJson } from '../../api';
 import { useSession } from '../../auth';
-import { CommandForm, DoneBox, InputField, labelledOptions, SelectField, TextAreaField } from '../../components/ui';
+import {
+  CommandForm,
+  DoneBox,
+  FoldedCommandForm,
+  InputField,
+  labelledOptions,
+  SelectField,
+  TextAreaField,
+} from '../../components/ui';
 import { usePersonLabel } from '../../components/people';
 import { PersonPicker } from '../../components/PersonPicker';
 import { useSubmit } from '../../use-submit';
@@ -460,7 +468,10 @@ function ActionForm({
   title: string;
   command: ReturnType<typeof useSubmit>;
   send: () => Promise<void>;
-} & Pick<ComponentProps<typeof CommandForm>, 'className' | 'submit' | 'busyText' | 'variant' | 'failed' | 'children'>) {
+} & Pick<
+  ComponentProps<typeof FoldedCommandForm>,
+  'className' | 'submit' | 'busyText' | 'variant' | 'failed' | 'children'
+>) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void command.submit(async () => {
@@ -469,9 +480,13 @@ function ActionForm({
     });
   };
   return (
-    <ActionDetails action={action} title={title}>
-      <CommandForm command={command} onSubmit={submit} label={title} {...form} />
-    </ActionDetails>
+    <FoldedCommandForm
+      title={title}
+      details={{ 'data-action': action }}
+      command={command}
+      onSubmit={submit}
+      {...form}
+    />
   );
 }
 

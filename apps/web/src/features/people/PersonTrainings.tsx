@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { getJson, sendJson } from '../../api';
 import { useSession } from '../../auth';
-import { CommandForm, DataTable, InputField, labelledOptions, SelectField, useLoad } from '../../components/ui';
+import { FoldedCommandForm, DataTable, InputField, labelledOptions, SelectField, useLoad } from '../../components/ui';
 import { useSubmit } from '../../use-submit';
 import { trainedRoleLabels, type TrainedRole } from '../../../../../libs/domain/src/person/person.training';
 import {
@@ -86,31 +86,29 @@ function CorrectTraining({ row, onChanged }: { row: TrainingRow & { organisation
     });
   };
   return (
-    <details className="form-details">
-      <summary>{label}</summary>
-      <CommandForm
-        command={command}
-        onSubmit={onSubmit}
-        label={label}
-        className="form-grid"
-        submit="Сохранить исправление"
-        busyText="Сохранение…"
-        failed="Не исправлено"
-      >
-        <SelectField
-          label="Роль"
-          field="role"
-          value={role}
-          onChange={setRole}
-          options={labelledOptions(trainedRoleLabels)}
-        />
-        {row.catalogueEntryId ? null : (
-          <InputField label="Курс" field="courseTitle" value={courseTitle} onChange={setCourseTitle} />
-        )}
-        <TrainingTermFields
-          {...{ hours, setHours, dateFrom, setDateFrom, dateTo, setDateTo, certificateNumber, setCertificateNumber }}
-        />
-      </CommandForm>
-    </details>
+    <FoldedCommandForm
+      title={label}
+      details={{ className: 'form-details' }}
+      command={command}
+      onSubmit={onSubmit}
+      className="form-grid"
+      submit="Сохранить исправление"
+      busyText="Сохранение…"
+      failed="Не исправлено"
+    >
+      <SelectField
+        label="Роль"
+        field="role"
+        value={role}
+        onChange={setRole}
+        options={labelledOptions(trainedRoleLabels)}
+      />
+      {row.catalogueEntryId ? null : (
+        <InputField label="Курс" field="courseTitle" value={courseTitle} onChange={setCourseTitle} />
+      )}
+      <TrainingTermFields
+        {...{ hours, setHours, dateFrom, setDateFrom, dateTo, setDateTo, certificateNumber, setCertificateNumber }}
+      />
+    </FoldedCommandForm>
   );
 }
