@@ -656,6 +656,13 @@ export function CommandForm({
   );
 }
 
+/** A command's optional comment: the commands send it only when something is written. */
+export function OptionalCommentField({ value, onChange }: { value: string; onChange: (value: string) => void }) {
+  return (
+    <TextAreaField label="Комментарий (необязательно)" field="comment" rows={2} value={value} onChange={onChange} />
+  );
+}
+
 /**
  * A command form folded under a summary: the title is both the summary and the form's name. `details` are the
  * fold's own attributes (open, class, data-*).

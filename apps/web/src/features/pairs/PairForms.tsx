@@ -6,6 +6,7 @@ import {
   CommandForm,
   DoneBox,
   FoldedCommandForm,
+  OptionalCommentField,
   InputField,
   labelledOptions,
   SelectField,
@@ -669,13 +670,7 @@ function FinalControl({ pair, taskId, onDone }: { pair: Pair; taskId: string; on
         value={proposals}
         onChange={setProposals}
       />
-      <TextAreaField
-        label="Комментарий (необязательно)"
-        field="comment"
-        rows={2}
-        value={comment}
-        onChange={setComment}
-      />
+      <OptionalCommentField value={comment} onChange={setComment} />
     </ActionForm>
   );
 }

@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { getJson, sendJson } from '../../api';
 import { useSession } from '../../auth';
-import { FoldedCommandForm, DataTable, InputField, labelledOptions, SelectField, useLoad } from '../../components/ui';
+import { FoldedCommandForm, DataTable, InputField, useLoad } from '../../components/ui';
 import { useSubmit } from '../../use-submit';
-import { trainedRoleLabels, type TrainedRole } from '../../../../../libs/domain/src/person/person.training';
+import type { TrainedRole } from '../../../../../libs/domain/src/person/person.training';
 import {
+  TrainedRoleField,
   TrainingTermFields,
   trainingCourse,
   trainingDates,
@@ -96,13 +97,7 @@ function CorrectTraining({ row, onChanged }: { row: TrainingRow & { organisation
       busyText="Сохранение…"
       failed="Не исправлено"
     >
-      <SelectField
-        label="Роль"
-        field="role"
-        value={role}
-        onChange={setRole}
-        options={labelledOptions(trainedRoleLabels)}
-      />
+      <TrainedRoleField value={role} onChange={setRole} />
       {row.catalogueEntryId ? null : (
         <InputField label="Курс" field="courseTitle" value={courseTitle} onChange={setCourseTitle} />
       )}

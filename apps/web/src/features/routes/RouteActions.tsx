@@ -2,7 +2,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { newId } from '../../api';
 import { useSession } from '../../auth';
-import { FoldedCommandForm, InputField, SelectField, TextAreaField } from '../../components/ui';
+import { FoldedCommandForm, OptionalCommentField, InputField, SelectField, TextAreaField } from '../../components/ui';
 import { useSubmit } from '../../use-submit';
 import { formatLocalDate, todayIn } from '../../format';
 import { competenceAreaLabels } from '../../labels';
@@ -332,13 +332,7 @@ function CommentCommand({
       busyText="Выполнение…"
       failed="Отклонено"
     >
-      <TextAreaField
-        label="Комментарий (необязательно)"
-        field="comment"
-        rows={2}
-        value={comment}
-        onChange={setComment}
-      />
+      <OptionalCommentField value={comment} onChange={setComment} />
     </FoldedCommandForm>
   );
 }
