@@ -1,11 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { getJson, sendJson } from '../../api';
 import { useSession } from '../../auth';
-import { FoldedCommandForm, DataTable, InputField, useLoad } from '../../components/ui';
+import { FoldedCommandForm, DataTable, InputField, labelledOptions, SelectField, useLoad } from '../../components/ui';
 import { useSubmit } from '../../use-submit';
-import type { TrainedRole } from '../../../../../libs/domain/src/person/person.training';
+import { trainedRoleLabels, type TrainedRole } from '../../../../../libs/domain/src/person/person.training';
 import {
-  TrainedRoleField,
   TrainingTermFields,
   trainingCourse,
   trainingDates,
@@ -97,7 +96,13 @@ function CorrectTraining({ row, onChanged }: { row: TrainingRow & { organisation
       busyText="Сохранение…"
       failed="Не исправлено"
     >
-      <TrainedRoleField value={role} onChange={setRole} />
+      <SelectField
+        label="Роль"
+        field="role"
+        value={role}
+        onChange={setRole}
+        options={labelledOptions(trainedRoleLabels)}
+      />
       {row.catalogueEntryId ? null : (
         <InputField label="Курс" field="courseTitle" value={courseTitle} onChange={setCourseTitle} />
       )}

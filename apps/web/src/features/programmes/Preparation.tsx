@@ -200,19 +200,6 @@ export const trainingTermsBody = ({ hours, dateFrom, dateTo, certificateNumber }
   certificateNumber: certificateNumber || undefined,
 });
 
-/** The role the person was trained for, the same when a training is recorded and when it is corrected. */
-export function TrainedRoleField({ value, onChange }: { value: TrainedRole; onChange: (role: TrainedRole) => void }) {
-  return (
-    <SelectField
-      label="Роль"
-      field="role"
-      value={value}
-      onChange={onChange}
-      options={labelledOptions(trainedRoleLabels)}
-    />
-  );
-}
-
 /** The fields of the terms, the same when a training is recorded and when it is corrected. */
 export function TrainingTermFields({
   hours,
@@ -341,7 +328,13 @@ export function Training({ organisationId, onRecorded }: { organisationId: strin
             value={person}
             onChange={setPerson}
           />
-          <TrainedRoleField value={role} onChange={setRole} />
+          <SelectField
+            label="Роль"
+            field="role"
+            value={role}
+            onChange={setRole}
+            options={labelledOptions(trainedRoleLabels)}
+          />
           <InputField
             label="Поиск в каталоге программ повышения квалификации"
             field="catalogueSearch"
