@@ -63,13 +63,24 @@ const field = <T>(key: CellKey<T>, header: string, width: number, numFmt?: strin
 /** A count column showing the item's field of the same key. */
 const countField = <T>(key: CellKey<T>, header: string, width: number): Column<T> => field(key, header, width, COUNT);
 
-/** The «ФИО» column beside a person id column. */
-const nameColumn = <T>(key: string, role: string, names: PersonNames, personId: (item: T) => string): Column<T> => ({
-  key,
-  header: `${role} (ФИО)`,
-  width: 36,
-  cell: (item) => names.get(personId(item)) ?? null,
-});
+/** The keys of an item whose values are person ids (text). */
+type IdKey<T> = { [K in keyof T]: T[K] extends string ? K : never }[keyof T] & string;
+
+/** A person's id column and, beside it, her «ФИО» from the directory: the two always go together. */
+const personColumns = <T>(
+  role: string,
+  idKey: IdKey<T>,
+  nameKey: string,
+  idWidth: number,
+  names: PersonNames,
+): Column<T>[] => {
+  // IdKey admits only the fields holding a string.
+  const personId = (item: T) => item[idKey] as string;
+  return [
+    { key: idKey, header: `${role} (идентификатор)`, width: idWidth, cell: personId },
+    { key: nameKey, header: `${role} (ФИО)`, width: 36, cell: (item) => names.get(personId(item)) ?? null },
+  ];
+};
 
 const keyValueSheet = (name: string, title: string, rows: [string, CellValue][]): ReportSheet => ({
   name,
@@ -182,8 +193,7 @@ export function organisationSheets(
       ['Вид', report.pairs.byKind],
     ]),
     tableSheet('Нагрузка наставников', 'Нагрузка наставников (действующие пары/группы)', report.mentorLoad, [
-      field('mentorId', 'Наставник (идентификатор)', 40),
-      nameColumn('mentorName', 'Наставник', names, (r) => r.mentorId),
+      ...personColumns('Наставник', 'mentorId', 'mentorName', 40, names),
       countField('activePairs', 'Пар/групп', 12),
       countField('mentees', 'Наставляемых', 14),
     ]),
@@ -258,8 +268,7 @@ export function routesSheets(report: RoutesReport, names: PersonNames = new Map(
       ...report.totals.byStage.map((r): [string, CellValue] => [`ИОМ на этапе «${r.label}»`, r.count]),
     ]),
     tableSheet('Методисты', 'Проекты ИОМ по методистам (10 рабочих дней)', report.methodologists, [
-      field('methodologistId', 'Методист (идентификатор)', 40),
-      nameColumn('methodologistName', 'Методист', names, (r) => r.methodologistId),
+      ...personColumns('Методист', 'methodologistId', 'methodologistName', 40, names),
       countField('draftsAwaited', 'Ожидалось проектов', 14),
       countField('delivered', 'Представлено', 14),
       countField('onTime', 'В срок', 10),
@@ -268,10 +277,8 @@ export function routesSheets(report: RoutesReport, names: PersonNames = new Map(
     tableSheet('Маршруты', 'Индивидуальные образовательные маршруты', report.routes, [
       field('code', 'Код ИОМ', 22),
       field('stageLabel', 'Этап', 28),
-      field('teacherId', 'Педагог (идентификатор)', 38),
-      nameColumn('teacherName', 'Педагог', names, (r) => r.teacherId),
-      field('methodologistId', 'Методист (идентификатор)', 38),
-      nameColumn('methodologistName', 'Методист', names, (r) => r.methodologistId),
+      ...personColumns('Педагог', 'teacherId', 'teacherName', 38, names),
+      ...personColumns('Методист', 'methodologistId', 'methodologistName', 38, names),
       countField('portfolioEntries', 'Записей в портфолио', 14),
       {
         key: 'draftOnTime',
