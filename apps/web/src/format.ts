@@ -1,26 +1,10 @@
 /** Dates as Russian users read them, always in the organisation's own time zone. */
 
-const tzCache = new Map<string, Intl.DateTimeFormat>();
-
-function instantFormat(timeZone: string): Intl.DateTimeFormat {
-  let format = tzCache.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('ru-RU', {
-      timeZone,
-      day: '2-digit',
-      month: '2-digit',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-    });
-    tzCache.set(timeZone, format);
-  }
-  return format;
-}
+import { russianDateTime } from '../../../libs/domain/src/shared/dates';
 
 /** "23.11.2026, 07:44" in the given zone. */
 export const formatInstant = (iso: string | undefined, timeZone: string): string =>
-  iso ? instantFormat(timeZone).format(new Date(iso)) : '—';
+  iso ? russianDateTime(iso, timeZone) : '—';
 
 /** "03.12.2026": the day an instant fell on in the given zone. */
 export const formatDay = (iso: string | undefined, timeZone: string): string =>

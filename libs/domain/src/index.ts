@@ -3,7 +3,7 @@ export * from './shared/refusal';
 export * from './shared/file-ref';
 export * from './shared/document-scan';
 export * from './shared/role.labels';
-export { academicYearOf, russianDate } from './shared/dates';
+export { academicYearOf, russianDate, russianDateTime } from './shared/dates';
 export * from './organisation/organisation.events';
 export * from './organisation/organisation.decider';
 export * from './organisation/organisation.labels';

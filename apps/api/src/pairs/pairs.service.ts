@@ -19,6 +19,7 @@ import {
   personIdsOf,
   personSearchKey,
   roleLabels,
+  russianDateTime,
   type MentorReplacementReason,
   pairWorkflowId,
   personalProgrammeVersionsOf,
@@ -544,25 +545,8 @@ const readerRole = (user: AuthenticatedUser, organisationId: string | undefined)
   (organisationId ? rolesIn(user, organisationId) : user.roles).find((role) => user.permitted.includes(role)) ??
   user.permitted[0];
 
-/** One formatter per time zone: constructing an Intl.DateTimeFormat costs ≈0.2 ms, a 1,000-event history formats 1,000 times. */
-const localFormats = new Map<string, Intl.DateTimeFormat>();
 /** дд.мм.гггг чч:мм in the organisation's zone, as Russian Excel reads a date and time. */
-const localTime = (iso: string, timeZone: string) => {
-  let format = localFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('ru-RU', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    localFormats.set(timeZone, format);
-  }
-  return format.format(new Date(iso)).replace(', ', ' ');
-};
+const localTime = (iso: string, timeZone: string) => russianDateTime(iso, timeZone).replace(', ', ' ');
 
 /** One row of the CSV export: everything already in words. */
 export interface AuditEntry {

@@ -20,15 +20,67 @@ import {
   type RegionOrganisationRow,
   type RoutesReport,
 } from '@mentorflow/projections';
-import type { CellValue, ReportSheet } from './report-export';
+import type { CellValue, ReportColumn, ReportSheet } from './report-export';
 
 const yesNo = (value: boolean): string => (value ? 'да' : 'нет');
 
 /** Full names by person id (PeopleDirectory.names, one call per export): a «ФИО» column beside each id column. */
 export type PersonNames = ReadonlyMap<string, string>;
-const nameColumn = (key: string, role: string, width = 36) => ({ key, header: `${role} (ФИО)`, width });
 const SHARE = '0.0%';
 const COUNT = '0';
+
+/** A column of a table sheet together with how its cell is read from one item of the table. */
+interface Column<T> extends ReportColumn {
+  readonly cell: (item: T) => CellValue;
+}
+
+/** A table sheet, one row per item: each column gives its heading and its cell in one place. */
+const tableSheet = <T>(
+  name: string,
+  title: string,
+  items: readonly T[],
+  columns: readonly Column<T>[],
+): ReportSheet => ({
+  name,
+  title,
+  columns: columns.map(({ key, header, width, numFmt }) => ({ key, header, width, numFmt })),
+  rows: items.map((item) => Object.fromEntries(columns.map((c) => [c.key, c.cell(item)]))),
+});
+
+/** The keys of an item whose values are cells as they are. */
+type CellKey<T> = { [K in keyof T]: T[K] extends CellValue ? K : never }[keyof T] & string;
+
+/** A column showing the item's field of the same key. */
+const field = <T>(key: CellKey<T>, header: string, width: number, numFmt?: string): Column<T> => ({
+  key,
+  header,
+  width,
+  numFmt,
+  // CellKey admits only the fields holding a CellValue.
+  cell: (item) => item[key] as CellValue,
+});
+
+/** A count column showing the item's field of the same key. */
+const countField = <T>(key: CellKey<T>, header: string, width: number): Column<T> => field(key, header, width, COUNT);
+
+/** The keys of an item whose values are person ids (text). */
+type IdKey<T> = { [K in keyof T]: T[K] extends string ? K : never }[keyof T] & string;
+
+/** A person's id column and, beside it, her «ФИО» from the directory: the two always go together. */
+const personColumns = <T>(
+  role: string,
+  idKey: IdKey<T>,
+  nameKey: string,
+  idWidth: number,
+  names: PersonNames,
+): Column<T>[] => {
+  // IdKey admits only the fields holding a string.
+  const personId = (item: T) => item[idKey] as string;
+  return [
+    { key: idKey, header: `${role} (идентификатор)`, width: idWidth, cell: personId },
+    { key: nameKey, header: `${role} (ФИО)`, width: 36, cell: (item) => names.get(personId(item)) ?? null },
+  ];
+};
 
 const keyValueSheet = (name: string, title: string, rows: [string, CellValue][]): ReportSheet => ({
   name,
@@ -129,48 +181,27 @@ export function organisationSheets(
       ['Прекращено пар/групп', pm.terminatedPairs],
       ['Просроченных контрольных мероприятий', pm.overdueControlTasks],
     ]),
-    {
-      name: 'Программы',
-      title: 'Этапы программ наставничества',
-      columns: [
-        { key: 'title', header: 'Программа', width: 40 },
-        { key: 'stage', header: 'Этап', width: 28 },
-        { key: 'since', header: 'На этапе с', width: 22 },
-        { key: 'days', header: 'Дней на этапе', width: 16, numFmt: COUNT },
-      ],
-      rows: report.programmes.map((p) => ({
-        title: p.title,
-        stage: p.stageLabel,
-        since: p.stageEnteredAt.slice(0, 10),
-        days: p.daysInStage,
-      })),
-    },
+    tableSheet('Программы', 'Этапы программ наставничества', report.programmes, [
+      field('title', 'Программа', 40),
+      { key: 'stage', header: 'Этап', width: 28, cell: (p) => p.stageLabel },
+      { key: 'since', header: 'На этапе с', width: 22, cell: (p) => p.stageEnteredAt.slice(0, 10) },
+      { key: 'days', header: 'Дней на этапе', width: 16, numFmt: COUNT, cell: (p) => p.daysInStage },
+    ]),
     breakdownSheet('Пары', 'Наставнические пары/группы по статусу, форме и виду', sliceHeadings(14, 50), [
       ['Статус', report.pairs.byStatus],
       ['Форма', report.pairs.byForm],
       ['Вид', report.pairs.byKind],
     ]),
-    {
-      name: 'Нагрузка наставников',
-      title: 'Нагрузка наставников (действующие пары/группы)',
-      columns: [
-        { key: 'mentorId', header: 'Наставник (идентификатор)', width: 40 },
-        nameColumn('mentorName', 'Наставник'),
-        { key: 'activePairs', header: 'Пар/групп', width: 12, numFmt: COUNT },
-        { key: 'mentees', header: 'Наставляемых', width: 14, numFmt: COUNT },
-      ],
-      rows: report.mentorLoad.map((r) => ({ ...r, mentorName: names.get(r.mentorId) ?? null })),
-    },
-    {
-      name: 'Задачи',
-      title: 'Открытые и просроченные задачи по ролям',
-      columns: [
-        { key: 'roleLabel', header: 'Роль', width: 36 },
-        { key: 'open', header: 'Открыто', width: 12, numFmt: COUNT },
-        { key: 'overdue', header: 'Просрочено', width: 12, numFmt: COUNT },
-      ],
-      rows: report.tasks.map((t) => ({ roleLabel: t.roleLabel, open: t.open, overdue: t.overdue })),
-    },
+    tableSheet('Нагрузка наставников', 'Нагрузка наставников (действующие пары/группы)', report.mentorLoad, [
+      ...personColumns('Наставник', 'mentorId', 'mentorName', 40, names),
+      countField('activePairs', 'Пар/групп', 12),
+      countField('mentees', 'Наставляемых', 14),
+    ]),
+    tableSheet('Задачи', 'Открытые и просроченные задачи по ролям', report.tasks, [
+      field('roleLabel', 'Роль', 36),
+      countField('open', 'Открыто', 12),
+      countField('overdue', 'Просрочено', 12),
+    ]),
     breakdownSheet(
       'Контроль',
       'Итоги промежуточного и итогового контроля',
@@ -184,30 +215,26 @@ export function organisationSheets(
         ['Итоговый', report.controls.final],
       ],
     ),
-    {
-      name: 'Результаты мониторинга',
-      title: 'Результаты мониторинга (002 §10), внесённые куратором',
-      columns: [
-        { key: 'stage', header: 'Этап мониторинга', width: 40 },
-        { key: 'indicator', header: 'Показатель', width: 70 },
-        { key: 'value', header: 'Значение', width: 12, numFmt: '0.##' },
-        { key: 'unit', header: 'Единица', width: 14 },
-        { key: 'periodStart', header: 'Период с', width: 12 },
-        { key: 'periodEnd', header: 'по', width: 12 },
-        { key: 'pairId', header: 'Пара/группа', width: 38 },
-        { key: 'comment', header: 'Комментарий', width: 40 },
+    tableSheet(
+      'Результаты мониторинга',
+      'Результаты мониторинга (002 §10), внесённые куратором',
+      report.monitoringResults,
+      [
+        { key: 'stage', header: 'Этап мониторинга', width: 40, cell: (r) => r.stageLabel },
+        { key: 'indicator', header: 'Показатель', width: 70, cell: (r) => r.indicatorLabel },
+        field('value', 'Значение', 12, '0.##'),
+        {
+          key: 'unit',
+          header: 'Единица',
+          width: 14,
+          cell: (r) => monitoringUnitLabels[monitoringIndicatorDefinitions[r.indicator as MonitoringIndicator].unit],
+        },
+        field('periodStart', 'Период с', 12),
+        field('periodEnd', 'по', 12),
+        field('pairId', 'Пара/группа', 38),
+        field('comment', 'Комментарий', 40),
       ],
-      rows: report.monitoringResults.map((r) => ({
-        stage: r.stageLabel,
-        indicator: r.indicatorLabel,
-        value: r.value,
-        unit: monitoringUnitLabels[monitoringIndicatorDefinitions[r.indicator as MonitoringIndicator].unit],
-        periodStart: r.periodStart,
-        periodEnd: r.periodEnd,
-        pairId: r.pairId,
-        comment: r.comment,
-      })),
-    },
+    ),
     incentivesSheet(report.incentives),
     associationsSheet(associations),
   ];
@@ -215,24 +242,24 @@ export function organisationSheets(
 
 export function routesSheets(report: RoutesReport, names: PersonNames = new Map()): ReportSheet[] {
   return [
-    {
-      name: 'Компетенции',
-      title: 'Уровень сформированности компетенций: входная и контрольная диагностика',
-      columns: [
-        { key: 'label', header: 'Область компетенций', width: 50 },
-        { key: 'diagnosed', header: 'Диагностировано ИОМ', width: 14, numFmt: COUNT },
-        { key: 'initialAverage', header: 'Входная, средний %', width: 14, numFmt: '0.00' },
-        { key: 'initialHigh', header: 'Входная: высокий', width: 12, numFmt: COUNT },
-        { key: 'initialBasic', header: 'Входная: базовый', width: 12, numFmt: COUNT },
-        { key: 'initialDeficits', header: 'Входная: дефицит', width: 12, numFmt: COUNT },
-        { key: 'controlled', header: 'Контрольная диагностика, ИОМ', width: 16, numFmt: COUNT },
-        { key: 'controlAverage', header: 'Контрольная, средний %', width: 14, numFmt: '0.00' },
-        { key: 'controlHigh', header: 'Контрольная: высокий', width: 12, numFmt: COUNT },
-        { key: 'controlBasic', header: 'Контрольная: базовый', width: 12, numFmt: COUNT },
-        { key: 'controlDeficits', header: 'Контрольная: дефицит', width: 12, numFmt: COUNT },
+    tableSheet(
+      'Компетенции',
+      'Уровень сформированности компетенций: входная и контрольная диагностика',
+      report.competences,
+      [
+        field('label', 'Область компетенций', 50),
+        countField('diagnosed', 'Диагностировано ИОМ', 14),
+        field('initialAverage', 'Входная, средний %', 14, '0.00'),
+        countField('initialHigh', 'Входная: высокий', 12),
+        countField('initialBasic', 'Входная: базовый', 12),
+        countField('initialDeficits', 'Входная: дефицит', 12),
+        countField('controlled', 'Контрольная диагностика, ИОМ', 16),
+        field('controlAverage', 'Контрольная, средний %', 14, '0.00'),
+        countField('controlHigh', 'Контрольная: высокий', 12),
+        countField('controlBasic', 'Контрольная: базовый', 12),
+        countField('controlDeficits', 'Контрольная: дефицит', 12),
       ],
-      rows: report.competences,
-    },
+    ),
     keyValueSheet('Портфолио', 'Активность в портфолио', [
       ['ИОМ всего', report.totals.routes],
       ['Записей в портфолио', report.portfolio.entries],
@@ -240,45 +267,27 @@ export function routesSheets(report: RoutesReport, names: PersonNames = new Map(
       ['ИОМ с записями за последние 30 дней', report.portfolio.routesActiveLast30Days],
       ...report.totals.byStage.map((r): [string, CellValue] => [`ИОМ на этапе «${r.label}»`, r.count]),
     ]),
-    {
-      name: 'Методисты',
-      title: 'Проекты ИОМ по методистам (10 рабочих дней)',
-      columns: [
-        { key: 'methodologistId', header: 'Методист (идентификатор)', width: 40 },
-        nameColumn('methodologistName', 'Методист'),
-        { key: 'draftsAwaited', header: 'Ожидалось проектов', width: 14, numFmt: COUNT },
-        { key: 'delivered', header: 'Представлено', width: 14, numFmt: COUNT },
-        { key: 'onTime', header: 'В срок', width: 10, numFmt: COUNT },
-        { key: 'overdue', header: 'Просрочено (не представлено)', width: 16, numFmt: COUNT },
-      ],
-      rows: report.methodologists.map((r) => ({ ...r, methodologistName: names.get(r.methodologistId) ?? null })),
-    },
-    {
-      name: 'Маршруты',
-      title: 'Индивидуальные образовательные маршруты',
-      columns: [
-        { key: 'code', header: 'Код ИОМ', width: 22 },
-        { key: 'stageLabel', header: 'Этап', width: 28 },
-        { key: 'teacherId', header: 'Педагог (идентификатор)', width: 38 },
-        nameColumn('teacherName', 'Педагог'),
-        { key: 'methodologistId', header: 'Методист (идентификатор)', width: 38 },
-        nameColumn('methodologistName', 'Методист'),
-        { key: 'portfolioEntries', header: 'Записей в портфолио', width: 14, numFmt: COUNT },
-        { key: 'draftOnTime', header: 'Проект в срок', width: 14 },
-        { key: 'draftOverdue', header: 'Проект просрочен', width: 14 },
-      ],
-      rows: report.routes.map((r) => ({
-        code: r.code,
-        stageLabel: r.stageLabel,
-        teacherId: r.teacherId,
-        teacherName: names.get(r.teacherId) ?? null,
-        methodologistId: r.methodologistId,
-        methodologistName: names.get(r.methodologistId) ?? null,
-        portfolioEntries: r.portfolioEntries,
-        draftOnTime: r.draftDeliveredOnTime === null ? null : yesNo(r.draftDeliveredOnTime),
-        draftOverdue: yesNo(r.draftOverdue),
-      })),
-    },
+    tableSheet('Методисты', 'Проекты ИОМ по методистам (10 рабочих дней)', report.methodologists, [
+      ...personColumns('Методист', 'methodologistId', 'methodologistName', 40, names),
+      countField('draftsAwaited', 'Ожидалось проектов', 14),
+      countField('delivered', 'Представлено', 14),
+      countField('onTime', 'В срок', 10),
+      countField('overdue', 'Просрочено (не представлено)', 16),
+    ]),
+    tableSheet('Маршруты', 'Индивидуальные образовательные маршруты', report.routes, [
+      field('code', 'Код ИОМ', 22),
+      field('stageLabel', 'Этап', 28),
+      ...personColumns('Педагог', 'teacherId', 'teacherName', 38, names),
+      ...personColumns('Методист', 'methodologistId', 'methodologistName', 38, names),
+      countField('portfolioEntries', 'Записей в портфолио', 14),
+      {
+        key: 'draftOnTime',
+        header: 'Проект в срок',
+        width: 14,
+        cell: (r) => (r.draftDeliveredOnTime === null ? null : yesNo(r.draftDeliveredOnTime)),
+      },
+      { key: 'draftOverdue', header: 'Проект просрочен', width: 14, cell: (r) => yesNo(r.draftOverdue) },
+    ]),
   ];
 }
 
@@ -347,94 +356,79 @@ export function regionSheets(
       ['Пары/группы по статусу', totals.pairsByStatus],
       ['ИОМ по этапам', totals.routesByStage],
     ]),
-    {
-      name: 'Муниципалитеты',
-      title: 'Показатели по муниципальным образованиям',
-      columns: [
-        { key: 'municipality', header: 'Муниципальное образование', width: 36 },
-        { key: 'organisations', header: 'Организаций', width: 12, numFmt: COUNT },
-        { key: 'implementing', header: 'Реализуют ЦМН', width: 14, numFmt: COUNT },
-        { key: 'implementingShare', header: 'Доля реализующих', width: 14, numFmt: SHARE },
-        { key: 'withCurator', header: 'С куратором', width: 12, numFmt: COUNT },
-        { key: 'withCuratorShare', header: 'Доля с куратором', width: 14, numFmt: SHARE },
-        { key: 'draftsOnTimeShare', header: 'Проекты ИОМ в срок', width: 14, numFmt: SHARE },
-        { key: 'pairs', header: 'Пар/групп', width: 10, numFmt: COUNT },
-        { key: 'routes', header: 'ИОМ', width: 10, numFmt: COUNT },
-        { key: 'overdueTasks', header: 'Просроченных задач', width: 12, numFmt: COUNT },
-      ],
-      rows: municipalities.map((m) => ({
-        municipality: m.municipality,
-        organisations: m.organisations,
-        implementing: m.implementing,
-        implementingShare: m.implementingShare,
-        withCurator: m.withCurator,
-        withCuratorShare: m.withCuratorShare,
-        draftsOnTimeShare: m.draftsOnTimeShare,
-        pairs: m.pairs,
-        routes: m.routes,
-        overdueTasks: m.overdueTasks,
+    tableSheet('Муниципалитеты', 'Показатели по муниципальным образованиям', municipalities, [
+      field('municipality', 'Муниципальное образование', 36),
+      countField('organisations', 'Организаций', 12),
+      countField('implementing', 'Реализуют ЦМН', 14),
+      field('implementingShare', 'Доля реализующих', 14, SHARE),
+      countField('withCurator', 'С куратором', 12),
+      field('withCuratorShare', 'Доля с куратором', 14, SHARE),
+      field('draftsOnTimeShare', 'Проекты ИОМ в срок', 14, SHARE),
+      countField('pairs', 'Пар/групп', 10),
+      countField('routes', 'ИОМ', 10),
+      countField('overdueTasks', 'Просроченных задач', 12),
+    ]),
+    tableSheet('Организации', 'Показатели по образовательным организациям', organisations, [
+      field('name', 'Организация', 40),
+      field('municipality', 'Муниципальное образование', 30),
+      { key: 'implements', header: 'Реализует ЦМН', width: 12, cell: (o) => yesNo(o.implementsTargetModel) },
+      ...targetModelDocumentKeys.map((k): Column<RegionOrganisationRow> => ({
+        key: k,
+        header: targetModelDocumentLabels[k],
+        width: 24,
+        cell: (o) => yesNo(o.documents[k]),
       })),
-    },
-    {
-      name: 'Организации',
-      title: 'Показатели по образовательным организациям',
-      columns: [
-        { key: 'name', header: 'Организация', width: 40 },
-        { key: 'municipality', header: 'Муниципальное образование', width: 30 },
-        { key: 'implements', header: 'Реализует ЦМН', width: 12 },
-        ...targetModelDocumentKeys.map((k) => ({ key: k, header: targetModelDocumentLabels[k], width: 24 })),
-        { key: 'hasCurator', header: 'Куратор', width: 10 },
-        { key: 'pairs', header: 'Пар/групп', width: 10, numFmt: COUNT },
-        ...pairForms.map((form) => ({
-          key: `form.${form}`,
-          header: `Форма: ${pairFormLabels[form]}`,
-          width: 12,
-          numFmt: COUNT,
-        })),
-        ...regionPairStatuses.map((status) => ({
-          key: `status.${status}`,
-          header: `Пар/групп: ${pairStatusLabels[status]}`,
-          width: 12,
-          numFmt: COUNT,
-        })),
-        { key: 'routes', header: 'ИОМ', width: 10, numFmt: COUNT },
-        ...routeStages.map((stage) => ({
-          key: `stage.${stage}`,
-          header: `ИОМ: ${routeStageLabels[stage]}`,
-          width: 12,
-          numFmt: COUNT,
-        })),
-        { key: 'openTasks', header: 'Открытых задач', width: 12, numFmt: COUNT },
-        { key: 'overdueTasks', header: 'Просроченных задач', width: 12, numFmt: COUNT },
-        { key: 'draftsDecided', header: 'Проектов ИОМ', width: 12, numFmt: COUNT },
-        { key: 'draftsOnTime', header: 'В срок', width: 10, numFmt: COUNT },
-        { key: 'practicesSubmitted', header: 'Практик предложено', width: 12, numFmt: COUNT },
-        { key: 'practicesPublished', header: 'Практик опубликовано', width: 12, numFmt: COUNT },
-        { key: 'trainedMentors', header: 'Наставников обучено', width: 12, numFmt: COUNT },
-        { key: 'incentivesGranted', header: 'Поощрений утверждено', width: 12, numFmt: COUNT },
-        { key: 'mentorsRewarded', header: 'Наставников поощрено', width: 12, numFmt: COUNT },
-      ],
-      rows: organisations.map((o) => ({
-        name: o.name,
-        municipality: o.municipality,
-        implements: yesNo(o.implementsTargetModel),
-        ...Object.fromEntries(targetModelDocumentKeys.map((k) => [k, yesNo(o.documents[k])])),
-        hasCurator: yesNo(o.hasCurator),
-        pairs: o.pairs,
-        ...Object.fromEntries(pairForms.map((form) => [`form.${form}`, o.pairsByForm[form]])),
-        ...Object.fromEntries(regionPairStatuses.map((status) => [`status.${status}`, o.pairsByStatus[status]])),
-        routes: o.routes,
-        ...Object.fromEntries(routeStages.map((stage) => [`stage.${stage}`, o.routesByStage[stage]])),
-        openTasks: o.openTasks,
-        overdueTasks: o.overdueTasks,
-        draftsDecided: o.draftsDecided,
-        draftsOnTime: o.draftsOnTime,
-        practicesSubmitted: o.practicesSubmitted,
-        practicesPublished: o.practicesPublished,
-        trainedMentors: o.trainedMentors ?? 0,
-        incentivesGranted: o.incentives.granted,
-        mentorsRewarded: o.incentives.mentorsRewarded,
+      { key: 'hasCurator', header: 'Куратор', width: 10, cell: (o) => yesNo(o.hasCurator) },
+      countField('pairs', 'Пар/групп', 10),
+      ...pairForms.map((form): Column<RegionOrganisationRow> => ({
+        key: `form.${form}`,
+        header: `Форма: ${pairFormLabels[form]}`,
+        width: 12,
+        numFmt: COUNT,
+        cell: (o) => o.pairsByForm[form],
       })),
-    },
+      ...regionPairStatuses.map((status): Column<RegionOrganisationRow> => ({
+        key: `status.${status}`,
+        header: `Пар/групп: ${pairStatusLabels[status]}`,
+        width: 12,
+        numFmt: COUNT,
+        cell: (o) => o.pairsByStatus[status],
+      })),
+      countField('routes', 'ИОМ', 10),
+      ...routeStages.map((stage): Column<RegionOrganisationRow> => ({
+        key: `stage.${stage}`,
+        header: `ИОМ: ${routeStageLabels[stage]}`,
+        width: 12,
+        numFmt: COUNT,
+        cell: (o) => o.routesByStage[stage],
+      })),
+      countField('openTasks', 'Открытых задач', 12),
+      countField('overdueTasks', 'Просроченных задач', 12),
+      countField('draftsDecided', 'Проектов ИОМ', 12),
+      countField('draftsOnTime', 'В срок', 10),
+      countField('practicesSubmitted', 'Практик предложено', 12),
+      countField('practicesPublished', 'Практик опубликовано', 12),
+      {
+        key: 'trainedMentors',
+        header: 'Наставников обучено',
+        width: 12,
+        numFmt: COUNT,
+        cell: (o) => o.trainedMentors ?? 0,
+      },
+      {
+        key: 'incentivesGranted',
+        header: 'Поощрений утверждено',
+        width: 12,
+        numFmt: COUNT,
+        cell: (o) => o.incentives.granted,
+      },
+      {
+        key: 'mentorsRewarded',
+        header: 'Наставников поощрено',
+        width: 12,
+        numFmt: COUNT,
+        cell: (o) => o.incentives.mentorsRewarded,
+      },
+    ]),
   ];
 }

@@ -7,6 +7,7 @@ import {
   useMemo,
   useRef,
   useState,
+  type DetailsHTMLAttributes,
   type FormEvent,
   type InputHTMLAttributes,
   type ReactNode,
@@ -652,5 +653,32 @@ export function CommandForm({
         <DoneBox done={command.done} />
       </form>
     </CommandFormState.Provider>
+  );
+}
+
+/** A command's optional comment: the commands send it only when something is written. */
+export function OptionalCommentField({ value, onChange }: { value: string; onChange: (value: string) => void }) {
+  return (
+    <TextAreaField label="Комментарий (необязательно)" field="comment" rows={2} value={value} onChange={onChange} />
+  );
+}
+
+/**
+ * A command form folded under a summary: the title is both the summary and the form's name. `details` are the
+ * fold's own attributes (open, class, data-*).
+ */
+export function FoldedCommandForm({
+  title,
+  details,
+  ...form
+}: Omit<Parameters<typeof CommandForm>[0], 'label'> & {
+  title: string;
+  details?: DetailsHTMLAttributes<HTMLElement> & { [data: `data-${string}`]: string };
+}) {
+  return (
+    <details {...details}>
+      <summary>{title}</summary>
+      <CommandForm label={title} {...form} />
+    </details>
   );
 }

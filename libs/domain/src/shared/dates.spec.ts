@@ -1,4 +1,4 @@
-import { academicYearOf, notInFutureProblems, todayOf } from './dates';
+import { academicYearOf, notInFutureProblems, russianDateTime, todayOf } from './dates';
 
 describe('dates of things that have happened', () => {
   const stamped = { now: '2031-03-10T20:30:00Z', today: '2031-03-11' };
@@ -30,5 +30,13 @@ describe('the monitoring period: the academic year', () => {
     expect(academicYearOf('2026-09-01')).toEqual({ start: '2026-09-01', end: '2027-08-31' });
     expect(academicYearOf('2027-01-15')).toEqual({ start: '2026-09-01', end: '2027-08-31' });
     expect(academicYearOf('2027-08-31')).toEqual({ start: '2026-09-01', end: '2027-08-31' });
+  });
+});
+
+describe('an instant as a Russian reader reads it', () => {
+  it('is written дд.мм.гггг, чч:мм in the zone asked for, midnight as 00', () => {
+    expect(russianDateTime('2031-03-10T15:05:00Z', 'Asia/Vladivostok')).toBe('11.03.2031, 01:05');
+    expect(russianDateTime('2031-03-10T21:00:00Z', 'Europe/Moscow')).toBe('11.03.2031, 00:00');
+    expect(russianDateTime('2031-03-10T21:00:00Z', 'Europe/Samara')).toBe('11.03.2031, 01:00');
   });
 });

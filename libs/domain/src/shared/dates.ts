@@ -37,6 +37,27 @@ const formatDate = (time: number): string => new Date(time).toISOString().slice(
 /** A YYYY-MM-DD date as a Russian text writes it, дд.мм.гггг: no ISO date inside a Russian sentence. */
 export const russianDate = (date: string | undefined): string => (date ?? '').split('-').reverse().join('.');
 
+/** One formatter per time zone: constructing an Intl.DateTimeFormat costs ≈0.2 ms, a 1,000-event history formats 1,000 times. */
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** «23.11.2026, 07:44»: an instant as a Russian reader reads it, in the given zone (the organisation's). */
+export const russianDateTime = (instant: string, timeZone: string): string => {
+  let format = dateTimeFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('ru-RU', {
+      timeZone,
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    dateTimeFormats.set(timeZone, format);
+  }
+  return format.format(new Date(instant));
+};
+
 /**
  * The last day of a period of `months` calendar months starting on `start` (inclusive): 2026-09-01
  * plus 12 months ends on 2027-08-31. Month ends clamp: 2026-11-30 plus 3 months ends on 2027-02-27.

@@ -1,8 +1,17 @@
 /** The curator's and director's commands on pairs and groups: forming, approving, controls, replacement, termination. */
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ComponentProps, type FormEvent, type ReactNode } from 'react';
 import { getJson, postJson } from '../../api';
 import { useSession } from '../../auth';
-import { CommandForm, DoneBox, InputField, labelledOptions, SelectField, TextAreaField } from '../../components/ui';
+import {
+  CommandForm,
+  DoneBox,
+  FoldedCommandForm,
+  OptionalCommentField,
+  InputField,
+  labelledOptions,
+  SelectField,
+  TextAreaField,
+} from '../../components/ui';
 import { usePersonLabel } from '../../components/people';
 import { PersonPicker } from '../../components/PersonPicker';
 import { useSubmit } from '../../use-submit';
@@ -448,6 +457,40 @@ function ActionDetails({ action, title, children }: { action: PairAction; title:
   );
 }
 
+/** One command on the pair, folded under its title, which also names the form; `send` posts and waits for the result. */
+function ActionForm({
+  action,
+  title,
+  command,
+  send,
+  ...form
+}: {
+  action: PairAction;
+  title: string;
+  command: ReturnType<typeof useSubmit>;
+  send: () => Promise<void>;
+} & Pick<
+  ComponentProps<typeof FoldedCommandForm>,
+  'className' | 'submit' | 'busyText' | 'variant' | 'failed' | 'children'
+>) {
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void command.submit(async () => {
+      await send();
+      return '';
+    });
+  };
+  return (
+    <FoldedCommandForm
+      title={title}
+      details={{ 'data-action': action }}
+      command={command}
+      onSubmit={submit}
+      {...form}
+    />
+  );
+}
+
 function ApproveProgramme({ pair, onDone }: { pair: Pair; onDone: Done }) {
   const session = useSession();
   const [start, setStart] = useState(pair.term.start);
@@ -462,68 +505,63 @@ function ApproveProgramme({ pair, onDone }: { pair: Pair; onDone: Done }) {
   const [controller, setController] = useState<PersonListItem>();
   const command = useSubmit();
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void command.submit(async () => {
-      await postJson(`/pairs/${pair.pairId}/personal-programme`, {
-        start,
-        end,
-        directions: lines(directions),
-        difficulties: lines(difficulties),
-        activities,
-        controller: { personId: controller?.personId ?? session.me.sub, role: controllerRole },
-      });
-      await onDone(
-        (p) => p.status === 'active',
-        'Персонализированная программа утверждена: пара реализует программу, контрольные задачи поставлены',
-      );
-      return '';
+  const send = async () => {
+    await postJson(`/pairs/${pair.pairId}/personal-programme`, {
+      start,
+      end,
+      directions: lines(directions),
+      difficulties: lines(difficulties),
+      activities,
+      controller: { personId: controller?.personId ?? session.me.sub, role: controllerRole },
     });
+    await onDone(
+      (p) => p.status === 'active',
+      'Персонализированная программа утверждена: пара реализует программу, контрольные задачи поставлены',
+    );
   };
 
   return (
-    <ActionDetails action="approve" title="Утвердить персонализированную программу">
-      <CommandForm
-        command={command}
-        onSubmit={submit}
-        label="Утвердить персонализированную программу"
-        submit="Утвердить программу"
-        busyText="Утверждение…"
-        failed="Утверждение отклонено"
-      >
-        <ProgrammeFields
-          {...{ start, setStart, end, setEnd, directions, setDirections, difficulties, setDifficulties }}
-          activities={activities}
-          setActivities={setActivities}
+    <ActionForm
+      action="approve"
+      title="Утвердить персонализированную программу"
+      command={command}
+      send={send}
+      submit="Утвердить программу"
+      busyText="Утверждение…"
+      failed="Утверждение отклонено"
+    >
+      <ProgrammeFields
+        {...{ start, setStart, end, setEnd, directions, setDirections, difficulties, setDifficulties }}
+        activities={activities}
+        setActivities={setActivities}
+      />
+      <fieldset className="form-grid">
+        <legend>Кто проводит контроль</legend>
+        <SelectField
+          label="Роль контролирующего"
+          field="controller.role"
+          value={controllerRole}
+          onChange={setControllerRole}
+          options={[
+            ['curator', 'Куратор'],
+            ['commissionHead', 'Руководитель методической комиссии'],
+          ]}
         />
-        <fieldset className="form-grid">
-          <legend>Кто проводит контроль</legend>
-          <SelectField
-            label="Роль контролирующего"
-            field="controller.role"
-            value={controllerRole}
-            onChange={setControllerRole}
-            options={[
-              ['curator', 'Куратор'],
-              ['commissionHead', 'Руководитель методической комиссии'],
-            ]}
-          />
-          <PersonPicker
-            organisationId={pair.organisationId}
-            label="Контролирующий"
-            field="controller.personId"
-            hint="Начните вводить фамилию; если никого не выбрать — вы"
-            value={controller}
-            onChange={setController}
-          />
-        </fieldset>
-        <div className="actions">
-          <button type="button" onClick={() => setActivities((all) => [...all, { title: '', plannedDate: '' }])}>
-            Добавить мероприятие
-          </button>
-        </div>
-      </CommandForm>
-    </ActionDetails>
+        <PersonPicker
+          organisationId={pair.organisationId}
+          label="Контролирующий"
+          field="controller.personId"
+          hint="Начните вводить фамилию; если никого не выбрать — вы"
+          value={controller}
+          onChange={setController}
+        />
+      </fieldset>
+      <div className="actions">
+        <button type="button" onClick={() => setActivities((all) => [...all, { title: '', plannedDate: '' }])}>
+          Добавить мероприятие
+        </button>
+      </div>
+    </ActionForm>
   );
 }
 
@@ -533,59 +571,54 @@ function InterimControl({ pair, taskId, onDone }: { pair: Pair; taskId: string; 
   const [repeatControlDate, setRepeatControlDate] = useState(() => oneMonthAfter(localToday()));
   const command = useSubmit();
   const before = pair.interimControls.length;
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void command.submit(async () => {
-      await postJson(`/pairs/${pair.pairId}/interim-control`, {
-        taskId,
-        outcome,
-        comment,
-        ...(outcome === 'needsCorrection' ? { repeatControlDate } : {}),
-      });
-      await onDone(
-        (p) => p.interimControls.length > before,
-        `Промежуточный контроль записан: ${interimControlOutcomeLabels[outcome].toLowerCase()}`,
-      );
-      return '';
+  const send = async () => {
+    await postJson(`/pairs/${pair.pairId}/interim-control`, {
+      taskId,
+      outcome,
+      comment,
+      ...(outcome === 'needsCorrection' ? { repeatControlDate } : {}),
     });
+    await onDone(
+      (p) => p.interimControls.length > before,
+      `Промежуточный контроль записан: ${interimControlOutcomeLabels[outcome].toLowerCase()}`,
+    );
   };
   return (
-    <ActionDetails action="interim" title="Провести промежуточный контроль">
-      <CommandForm
-        command={command}
-        onSubmit={submit}
-        label="Провести промежуточный контроль"
-        className="form-grid"
-        submit="Записать результат"
-        busyText="Запись…"
-        failed="Контроль не принят"
-      >
-        <SelectField
-          label="Результат промежуточного контроля"
-          field="outcome"
-          value={outcome}
-          onChange={setOutcome}
-          options={labelledOptions(interimControlOutcomeLabels)}
+    <ActionForm
+      action="interim"
+      title="Провести промежуточный контроль"
+      command={command}
+      send={send}
+      className="form-grid"
+      submit="Записать результат"
+      busyText="Запись…"
+      failed="Контроль не принят"
+    >
+      <SelectField
+        label="Результат промежуточного контроля"
+        field="outcome"
+        value={outcome}
+        onChange={setOutcome}
+        options={labelledOptions(interimControlOutcomeLabels)}
+      />
+      <TextAreaField
+        label="Комментарий контролирующего"
+        field="comment"
+        rows={2}
+        value={comment}
+        onChange={setComment}
+      />
+      {outcome === 'needsCorrection' ? (
+        <InputField
+          label="Дата повторного промежуточного контроля"
+          field="repeatControlDate"
+          hint="К этой дате наставник представит корректировку программы"
+          type="date"
+          value={repeatControlDate}
+          onChange={setRepeatControlDate}
         />
-        <TextAreaField
-          label="Комментарий контролирующего"
-          field="comment"
-          rows={2}
-          value={comment}
-          onChange={setComment}
-        />
-        {outcome === 'needsCorrection' ? (
-          <InputField
-            label="Дата повторного промежуточного контроля"
-            field="repeatControlDate"
-            hint="К этой дате наставник представит корректировку программы"
-            type="date"
-            value={repeatControlDate}
-            onChange={setRepeatControlDate}
-          />
-        ) : null}
-      </CommandForm>
-    </ActionDetails>
+      ) : null}
+    </ActionForm>
   );
 }
 
@@ -595,61 +628,50 @@ function FinalControl({ pair, taskId, onDone }: { pair: Pair; taskId: string; on
   const [proposals, setProposals] = useState(pair.mentorFinalReport?.proposals ?? '');
   const [comment, setComment] = useState('');
   const command = useSubmit();
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void command.submit(async () => {
-      await postJson(`/pairs/${pair.pairId}/final-control`, {
-        taskId,
-        outcome,
-        mentorConclusion,
-        ...(proposals.trim() ? { proposals } : {}),
-        ...(comment.trim() ? { comment } : {}),
-      });
-      await onDone((p) => p.finalControl !== undefined, 'Итоговый контроль проведён: пара завершила программу');
-      return '';
+  const send = async () => {
+    await postJson(`/pairs/${pair.pairId}/final-control`, {
+      taskId,
+      outcome,
+      mentorConclusion,
+      ...(proposals.trim() ? { proposals } : {}),
+      ...(comment.trim() ? { comment } : {}),
     });
+    await onDone((p) => p.finalControl !== undefined, 'Итоговый контроль проведён: пара завершила программу');
   };
   return (
-    <ActionDetails action="final" title="Провести итоговый контроль">
-      <CommandForm
-        command={command}
-        onSubmit={submit}
-        label="Провести итоговый контроль"
-        className="form-grid"
-        submit="Завершить итоговый контроль"
-        busyText="Запись…"
-        failed="Итоговый контроль не принят"
-      >
-        <SelectField
-          label="Итог"
-          field="outcome"
-          value={outcome}
-          onChange={setOutcome}
-          options={labelledOptions(finalControlOutcomeLabels)}
-        />
-        <TextAreaField
-          label="Заключение наставника об адаптации"
-          field="mentorConclusion"
-          rows={2}
-          value={mentorConclusion}
-          onChange={setMentorConclusion}
-        />
-        <TextAreaField
-          label="Предложения по дальнейшей работе (необязательно)"
-          field="proposals"
-          rows={2}
-          value={proposals}
-          onChange={setProposals}
-        />
-        <TextAreaField
-          label="Комментарий (необязательно)"
-          field="comment"
-          rows={2}
-          value={comment}
-          onChange={setComment}
-        />
-      </CommandForm>
-    </ActionDetails>
+    <ActionForm
+      action="final"
+      title="Провести итоговый контроль"
+      command={command}
+      send={send}
+      className="form-grid"
+      submit="Завершить итоговый контроль"
+      busyText="Запись…"
+      failed="Итоговый контроль не принят"
+    >
+      <SelectField
+        label="Итог"
+        field="outcome"
+        value={outcome}
+        onChange={setOutcome}
+        options={labelledOptions(finalControlOutcomeLabels)}
+      />
+      <TextAreaField
+        label="Заключение наставника об адаптации"
+        field="mentorConclusion"
+        rows={2}
+        value={mentorConclusion}
+        onChange={setMentorConclusion}
+      />
+      <TextAreaField
+        label="Предложения по дальнейшей работе (необязательно)"
+        field="proposals"
+        rows={2}
+        value={proposals}
+        onChange={setProposals}
+      />
+      <OptionalCommentField value={comment} onChange={setComment} />
+    </ActionForm>
   );
 }
 
@@ -662,83 +684,78 @@ function ReplaceMentor({ pair, mentors, onDone }: { pair: Pair; mentors: Partici
   const [order, setOrder] = useState<OrderValue>(blankOrder);
   const command = useSubmit();
   const candidates = mentors.filter((m) => m.personId !== pair.mentorId && m.status === 'registered');
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void command.submit(async () => {
-      const { replacementId } = await postJson<{ replacementId: string }>(`/pairs/${pair.pairId}/replace-mentor`, {
-        reason: reason || undefined,
-        order,
-        newMentorId: newMentorId || undefined,
-        newMentorConsent: { personId: newMentorId || undefined, date: consentDate },
-        // Only dated consents are sent: a missing one comes back naming the mentee (002 §4.5).
-        menteeConsents: pair.menteeIds
-          .filter((id) => menteeConsents[id])
-          .map((id) => ({ personId: id, date: menteeConsents[id] })),
-      });
-      // Accepted (202): the workflow applies it, or records a rejection if the pair moved on meanwhile.
-      await waitForPair(pair.pairId, (p) => p.replacementDecisions?.[replacementId] !== undefined);
-      const after = await getJson<Pair>(`/pairs/${pair.pairId}`);
-      if (after.replacementDecisions?.[replacementId] === 'rejected') {
-        throw new Error(
-          'Замена наставника отклонена: пара изменилась, пока заявка обрабатывалась. Обновите страницу и проверьте условия.',
-        );
-      }
-      await onDone(() => true, `Наставник заменён по приказу № ${order.number}`);
-      return '';
+  const send = async () => {
+    const { replacementId } = await postJson<{ replacementId: string }>(`/pairs/${pair.pairId}/replace-mentor`, {
+      reason: reason || undefined,
+      order,
+      newMentorId: newMentorId || undefined,
+      newMentorConsent: { personId: newMentorId || undefined, date: consentDate },
+      // Only dated consents are sent: a missing one comes back naming the mentee (002 §4.5).
+      menteeConsents: pair.menteeIds
+        .filter((id) => menteeConsents[id])
+        .map((id) => ({ personId: id, date: menteeConsents[id] })),
     });
+    // Accepted (202): the workflow applies it, or records a rejection if the pair moved on meanwhile.
+    await waitForPair(pair.pairId, (p) => p.replacementDecisions?.[replacementId] !== undefined);
+    const after = await getJson<Pair>(`/pairs/${pair.pairId}`);
+    if (after.replacementDecisions?.[replacementId] === 'rejected') {
+      throw new Error(
+        'Замена наставника отклонена: пара изменилась, пока заявка обрабатывалась. Обновите страницу и проверьте условия.',
+      );
+    }
+    await onDone(() => true, `Наставник заменён по приказу № ${order.number}`);
   };
   return (
-    <ActionDetails action="replace" title="Заменить наставника">
-      <CommandForm
-        command={command}
-        onSubmit={submit}
-        label="Заменить наставника"
-        submit="Заменить наставника"
-        busyText="Замена…"
-        failed="Замена отклонена"
-      >
-        <div className="form-grid">
-          <SelectField
-            label="Основание замены"
-            field="reason"
-            required
-            value={reason}
-            onChange={setReason}
-            empty="— выберите основание —"
-            options={labelledOptions(mentorReplacementReasonLabels)}
-          />
-          <SelectField
-            label="Новый наставник"
-            field="newMentorId"
-            required
-            hint="Из отобранных в программу наставников"
-            value={newMentorId}
-            onChange={setNewMentorId}
-            empty="— выберите наставника —"
-            options={candidates.map((m) => [m.personId, `${label(m.personId, m.name)} — ${m.position}`] as const)}
-          />
+    <ActionForm
+      action="replace"
+      title="Заменить наставника"
+      command={command}
+      send={send}
+      submit="Заменить наставника"
+      busyText="Замена…"
+      failed="Замена отклонена"
+    >
+      <div className="form-grid">
+        <SelectField
+          label="Основание замены"
+          field="reason"
+          required
+          value={reason}
+          onChange={setReason}
+          empty="— выберите основание —"
+          options={labelledOptions(mentorReplacementReasonLabels)}
+        />
+        <SelectField
+          label="Новый наставник"
+          field="newMentorId"
+          required
+          hint="Из отобранных в программу наставников"
+          value={newMentorId}
+          onChange={setNewMentorId}
+          empty="— выберите наставника —"
+          options={candidates.map((m) => [m.personId, `${label(m.personId, m.name)} — ${m.position}`] as const)}
+        />
+        <InputField
+          label="Дата согласия нового наставника"
+          field="newMentorConsent.date"
+          required
+          type="date"
+          value={consentDate}
+          onChange={setConsentDate}
+        />
+        {menteesOf(pair).map(({ personId: id, name }, i) => (
           <InputField
-            label="Дата согласия нового наставника"
-            field="newMentorConsent.date"
-            required
+            key={id}
+            label={`Дата согласия наставляемого ${label(id, name)} на замену`}
+            field={`menteeConsents.${i}.date`}
             type="date"
-            value={consentDate}
-            onChange={setConsentDate}
+            value={menteeConsents[id] ?? ''}
+            onChange={(v) => setMenteeConsents((all) => ({ ...all, [id]: v }))}
           />
-          {menteesOf(pair).map(({ personId: id, name }, i) => (
-            <InputField
-              key={id}
-              label={`Дата согласия наставляемого ${label(id, name)} на замену`}
-              field={`menteeConsents.${i}.date`}
-              type="date"
-              value={menteeConsents[id] ?? ''}
-              onChange={(v) => setMenteeConsents((all) => ({ ...all, [id]: v }))}
-            />
-          ))}
-        </div>
-        <OrderFields value={order} onChange={setOrder} error={command.error} what="Приказ о замене наставника" />
-      </CommandForm>
-    </ActionDetails>
+        ))}
+      </div>
+      <OrderFields value={order} onChange={setOrder} error={command.error} what="Приказ о замене наставника" />
+    </ActionForm>
   );
 }
 
@@ -746,36 +763,24 @@ function Terminate({ pair, onDone }: { pair: Pair; onDone: Done }) {
   const [reason, setReason] = useState('');
   const [order, setOrder] = useState<OrderValue>(blankOrder);
   const command = useSubmit();
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void command.submit(async () => {
-      await postJson(`/pairs/${pair.pairId}/terminate`, { reason, order });
-      await onDone((p) => p.status === 'terminated', 'Наставничество прекращено досрочно');
-      return '';
-    });
+  const send = async () => {
+    await postJson(`/pairs/${pair.pairId}/terminate`, { reason, order });
+    await onDone((p) => p.status === 'terminated', 'Наставничество прекращено досрочно');
   };
   return (
-    <ActionDetails action="terminate" title="Прекратить наставничество досрочно">
-      <CommandForm
-        command={command}
-        onSubmit={submit}
-        label="Прекратить наставничество досрочно"
-        submit="Прекратить наставничество"
-        busyText="Прекращение…"
-        variant="danger"
-        failed="Прекращение отклонено"
-      >
-        <TextAreaField
-          label="Причина прекращения"
-          field="reason"
-          required
-          rows={2}
-          value={reason}
-          onChange={setReason}
-        />
-        <OrderFields value={order} onChange={setOrder} error={command.error} what="Приказ о прекращении" />
-      </CommandForm>
-    </ActionDetails>
+    <ActionForm
+      action="terminate"
+      title="Прекратить наставничество досрочно"
+      command={command}
+      send={send}
+      submit="Прекратить наставничество"
+      busyText="Прекращение…"
+      variant="danger"
+      failed="Прекращение отклонено"
+    >
+      <TextAreaField label="Причина прекращения" field="reason" required rows={2} value={reason} onChange={setReason} />
+      <OrderFields value={order} onChange={setOrder} error={command.error} what="Приказ о прекращении" />
+    </ActionForm>
   );
 }
 

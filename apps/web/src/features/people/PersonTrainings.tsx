@@ -1,11 +1,16 @@
 import { useState, type FormEvent } from 'react';
 import { getJson, sendJson } from '../../api';
 import { useSession } from '../../auth';
-import { CommandForm, DataTable, InputField, labelledOptions, SelectField, useLoad } from '../../components/ui';
-import { formatLocalDate } from '../../format';
+import { FoldedCommandForm, DataTable, InputField, labelledOptions, SelectField, useLoad } from '../../components/ui';
 import { useSubmit } from '../../use-submit';
 import { trainedRoleLabels, type TrainedRole } from '../../../../../libs/domain/src/person/person.training';
-import type { TrainingRow } from '../programmes/Preparation';
+import {
+  TrainingTermFields,
+  trainingCourse,
+  trainingDates,
+  trainingTermsBody,
+  type TrainingRow,
+} from '../programmes/Preparation';
 import type { PersonCardView } from '../../types';
 
 /** Who records trainings, and so reads and corrects them (the API's `recorders`). */
@@ -40,15 +45,10 @@ export function PersonTrainings({ view, onChanged }: { view: PersonCardView; onC
           <DataTable caption="Обучение сотрудника" columns={['Курс', 'Роль', 'Часы', 'Сроки', 'Удостоверение']}>
             {trainings.data.map((row) => (
               <tr key={row.trainingId}>
-                <td>
-                  {row.courseTitle}
-                  {row.provider ? ` (${row.provider})` : ''}
-                </td>
+                <td>{trainingCourse(row)}</td>
                 <td>{row.roleLabel}</td>
                 <td>{row.hours}</td>
-                <td>
-                  {formatLocalDate(row.dateFrom)} — {formatLocalDate(row.dateTo)}
-                </td>
+                <td>{trainingDates(row)}</td>
                 <td>{row.certificateNumber ?? '—'}</td>
               </tr>
             ))}
@@ -79,47 +79,36 @@ function CorrectTraining({ row, onChanged }: { row: TrainingRow & { organisation
         role,
         // A course of the catalogue stays the catalogue's; a course typed in is corrected as text.
         ...(row.catalogueEntryId ? { catalogueEntryId: row.catalogueEntryId } : { courseTitle }),
-        hours: hours === '' ? undefined : Number(hours),
-        dateFrom: dateFrom || undefined,
-        dateTo: dateTo || undefined,
-        certificateNumber: certificateNumber || undefined,
+        ...trainingTermsBody({ hours, dateFrom, dateTo, certificateNumber }),
       });
       onChanged();
       return 'Сведения об обучении исправлены';
     });
   };
   return (
-    <details className="form-details">
-      <summary>{label}</summary>
-      <CommandForm
-        command={command}
-        onSubmit={onSubmit}
-        label={label}
-        className="form-grid"
-        submit="Сохранить исправление"
-        busyText="Сохранение…"
-        failed="Не исправлено"
-      >
-        <SelectField
-          label="Роль"
-          field="role"
-          value={role}
-          onChange={setRole}
-          options={labelledOptions(trainedRoleLabels)}
-        />
-        {row.catalogueEntryId ? null : (
-          <InputField label="Курс" field="courseTitle" value={courseTitle} onChange={setCourseTitle} />
-        )}
-        <InputField label="Часы" field="hours" type="number" value={hours} onChange={setHours} />
-        <InputField label="Начало обучения" field="dateFrom" type="date" value={dateFrom} onChange={setDateFrom} />
-        <InputField label="Окончание обучения" field="dateTo" type="date" value={dateTo} onChange={setDateTo} />
-        <InputField
-          label="Номер удостоверения"
-          field="certificateNumber"
-          value={certificateNumber}
-          onChange={setCertificateNumber}
-        />
-      </CommandForm>
-    </details>
+    <FoldedCommandForm
+      title={label}
+      details={{ className: 'form-details' }}
+      command={command}
+      onSubmit={onSubmit}
+      className="form-grid"
+      submit="Сохранить исправление"
+      busyText="Сохранение…"
+      failed="Не исправлено"
+    >
+      <SelectField
+        label="Роль"
+        field="role"
+        value={role}
+        onChange={setRole}
+        options={labelledOptions(trainedRoleLabels)}
+      />
+      {row.catalogueEntryId ? null : (
+        <InputField label="Курс" field="courseTitle" value={courseTitle} onChange={setCourseTitle} />
+      )}
+      <TrainingTermFields
+        {...{ hours, setHours, dateFrom, setDateFrom, dateTo, setDateTo, certificateNumber, setCertificateNumber }}
+      />
+    </FoldedCommandForm>
   );
 }

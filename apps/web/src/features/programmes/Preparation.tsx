@@ -176,6 +176,77 @@ export interface TrainingRow {
   certificateNumber: string | null;
 }
 
+/** «Курс (организация)»: the course of a training record as the tables show it. */
+export const trainingCourse = (row: TrainingRow): string =>
+  `${row.courseTitle}${row.provider ? ` (${row.provider})` : ''}`;
+
+/** The dates of a training record as the tables show them. */
+export const trainingDates = (row: TrainingRow): string =>
+  `${formatLocalDate(row.dateFrom)} — ${formatLocalDate(row.dateTo)}`;
+
+/** The hours, dates and certificate of a training record as its forms hold them (as typed). */
+export interface TrainingTerms {
+  hours: string;
+  dateFrom: string;
+  dateTo: string;
+  certificateNumber: string;
+}
+
+/** The terms as the API takes them, when recorded and when corrected: what is left empty is not sent. */
+export const trainingTermsBody = ({ hours, dateFrom, dateTo, certificateNumber }: TrainingTerms) => ({
+  hours: hours === '' ? undefined : Number(hours),
+  dateFrom: dateFrom || undefined,
+  dateTo: dateTo || undefined,
+  certificateNumber: certificateNumber || undefined,
+});
+
+/** The fields of the terms, the same when a training is recorded and when it is corrected. */
+export function TrainingTermFields({
+  hours,
+  setHours,
+  dateFrom,
+  setDateFrom,
+  dateTo,
+  setDateTo,
+  certificateNumber,
+  setCertificateNumber,
+  datesRequired,
+}: TrainingTerms & {
+  setHours: (v: string) => void;
+  setDateFrom: (v: string) => void;
+  setDateTo: (v: string) => void;
+  setCertificateNumber: (v: string) => void;
+  datesRequired?: boolean;
+}) {
+  return (
+    <>
+      <InputField label="Часы" field="hours" type="number" value={hours} onChange={setHours} />
+      <InputField
+        label="Начало обучения"
+        field="dateFrom"
+        required={datesRequired}
+        type="date"
+        value={dateFrom}
+        onChange={setDateFrom}
+      />
+      <InputField
+        label="Окончание обучения"
+        field="dateTo"
+        required={datesRequired}
+        type="date"
+        value={dateTo}
+        onChange={setDateTo}
+      />
+      <InputField
+        label="Номер удостоверения"
+        field="certificateNumber"
+        value={certificateNumber}
+        onChange={setCertificateNumber}
+      />
+    </>
+  );
+}
+
 /**
  * Training of mentors, tutors and curators (issue 28): the organisation's records and the form — the person
  * by name, the course from the further-training catalogue (searched) or as free text, hours, dates, certificate.
@@ -204,10 +275,7 @@ export function Training({ organisationId, onRecorded }: { organisationId: strin
         personId: person?.personId,
         role,
         ...(entryId ? { catalogueEntryId: entryId } : { courseTitle: courseTitle || undefined }),
-        hours: hours === '' ? undefined : Number(hours),
-        dateFrom: dateFrom || undefined,
-        dateTo: dateTo || undefined,
-        certificateNumber: certificateNumber || undefined,
+        ...trainingTermsBody({ hours, dateFrom, dateTo, certificateNumber }),
       });
       list.reload();
       await onRecorded();
@@ -234,14 +302,9 @@ export function Training({ organisationId, onRecorded }: { organisationId: strin
             <tr key={row.trainingId}>
               <td>{row.personName ?? <PersonId id={row.personId} />}</td>
               <td>{row.roleLabel}</td>
-              <td>
-                {row.courseTitle}
-                {row.provider ? ` (${row.provider})` : ''}
-              </td>
+              <td>{trainingCourse(row)}</td>
               <td>{row.hours}</td>
-              <td>
-                {formatLocalDate(row.dateFrom)} — {formatLocalDate(row.dateTo)}
-              </td>
+              <td>{trainingDates(row)}</td>
               <td>{row.certificateNumber ?? '—'}</td>
             </tr>
           ))}
@@ -301,28 +364,9 @@ export function Training({ organisationId, onRecorded }: { organisationId: strin
               onChange={setCourseTitle}
             />
           )}
-          <InputField label="Часы" field="hours" type="number" value={hours} onChange={setHours} />
-          <InputField
-            label="Начало обучения"
-            field="dateFrom"
-            required
-            type="date"
-            value={dateFrom}
-            onChange={setDateFrom}
-          />
-          <InputField
-            label="Окончание обучения"
-            field="dateTo"
-            required
-            type="date"
-            value={dateTo}
-            onChange={setDateTo}
-          />
-          <InputField
-            label="Номер удостоверения"
-            field="certificateNumber"
-            value={certificateNumber}
-            onChange={setCertificateNumber}
+          <TrainingTermFields
+            {...{ hours, setHours, dateFrom, setDateFrom, dateTo, setDateTo, certificateNumber, setCertificateNumber }}
+            datesRequired
           />
         </CommandForm>
       ) : null}

@@ -1,6 +1,6 @@
 /** The methodologist's or the tutor's entry of the deficit level per competence (003 §5.4): never derived. */
 import { useState, type FormEvent } from 'react';
-import { CommandForm, Field } from '../../components/ui';
+import { FoldedCommandForm, Field } from '../../components/ui';
 import { useSubmit } from '../../use-submit';
 import { competenceAreaLabels, deficitLevelLabels } from '../../labels';
 import type { CompetenceResult, Route } from '../../types';
@@ -42,41 +42,38 @@ export function DeficitLevelsForm({
     );
   };
   return (
-    <details>
-      <summary>{title}</summary>
-      <CommandForm
-        command={command}
-        onSubmit={submit}
-        label={title}
-        className="form-grid"
-        submit="Сохранить уровни дефицитов"
-        busyText="Сохранение…"
-        failed="Не сохранено"
-      >
-        <p className="hint">Уровень дефицита указывают методист или тьютор: высокий, средний или минимальный.</p>
-        {deficits.map((r, i) => (
-          <Field
-            key={r.area}
-            label={`${competenceAreaLabels[r.area]} (${r.percent} %)`}
-            field={`levels.${i}.deficitLevel`}
-          >
-            {(props) => (
-              <select
-                {...props}
-                value={levels[r.area] ?? ''}
-                onChange={(e) => setLevels((all) => ({ ...all, [r.area]: e.target.value as DeficitLevel | '' }))}
-              >
-                <option value="">— не указан —</option>
-                {(Object.keys(deficitLevelLabels) as DeficitLevel[]).map((level) => (
-                  <option key={level} value={level}>
-                    {deficitLevelLabels[level]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-        ))}
-      </CommandForm>
-    </details>
+    <FoldedCommandForm
+      title={title}
+      command={command}
+      onSubmit={submit}
+      className="form-grid"
+      submit="Сохранить уровни дефицитов"
+      busyText="Сохранение…"
+      failed="Не сохранено"
+    >
+      <p className="hint">Уровень дефицита указывают методист или тьютор: высокий, средний или минимальный.</p>
+      {deficits.map((r, i) => (
+        <Field
+          key={r.area}
+          label={`${competenceAreaLabels[r.area]} (${r.percent} %)`}
+          field={`levels.${i}.deficitLevel`}
+        >
+          {(props) => (
+            <select
+              {...props}
+              value={levels[r.area] ?? ''}
+              onChange={(e) => setLevels((all) => ({ ...all, [r.area]: e.target.value as DeficitLevel | '' }))}
+            >
+              <option value="">— не указан —</option>
+              {(Object.keys(deficitLevelLabels) as DeficitLevel[]).map((level) => (
+                <option key={level} value={level}>
+                  {deficitLevelLabels[level]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      ))}
+    </FoldedCommandForm>
   );
 }

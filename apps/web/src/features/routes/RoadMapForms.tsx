@@ -1,6 +1,6 @@
 /** The tutor's goal and road-map forms (fix the goal, agree or refine the draft, approve the teacher's own, correct) and the teacher's proposal. */
 import { useState, type FormEvent } from 'react';
-import { CommandForm, TextAreaField } from '../../components/ui';
+import { CommandForm, FoldedCommandForm, TextAreaField } from '../../components/ui';
 import { useSubmit } from '../../use-submit';
 import type { Route } from '../../types';
 import {
@@ -41,26 +41,24 @@ export function FixGoalForm({ route, onDone }: FormProps) {
     );
   };
   return (
-    <details open={route.goal === undefined}>
-      <summary>{title}</summary>
-      <CommandForm
-        command={command}
-        onSubmit={submit}
-        label={title}
-        submit="Зафиксировать цель и задачи"
-        busyText="Запись…"
-        failed="Не записано"
-      >
-        <TextAreaField label="Цель ИОМ" field="goal" rows={2} value={goal} onChange={setGoal} />
-        <TextAreaField
-          label="Задачи ИОМ (каждая с новой строки)"
-          field="tasks"
-          rows={4}
-          value={tasks}
-          onChange={setTasks}
-        />
-      </CommandForm>
-    </details>
+    <FoldedCommandForm
+      title={title}
+      details={{ open: route.goal === undefined }}
+      command={command}
+      onSubmit={submit}
+      submit="Зафиксировать цель и задачи"
+      busyText="Запись…"
+      failed="Не записано"
+    >
+      <TextAreaField label="Цель ИОМ" field="goal" rows={2} value={goal} onChange={setGoal} />
+      <TextAreaField
+        label="Задачи ИОМ (каждая с новой строки)"
+        field="tasks"
+        rows={4}
+        value={tasks}
+        onChange={setTasks}
+      />
+    </FoldedCommandForm>
   );
 }
 
@@ -214,19 +212,16 @@ export function CorrectRoadMapForm({ route, onDone }: FormProps) {
     );
   };
   return (
-    <details>
-      <summary>Скорректировать дорожную карту</summary>
-      <CommandForm
-        command={command}
-        onSubmit={submit}
-        label="Скорректировать дорожную карту"
-        submit="Сохранить корректировку"
-        busyText="Сохранение…"
-        failed="Не сохранено"
-      >
-        <RoadMapRowsEditor rows={rows} onChange={setRows} usedIds={usedRowIds(route)} />
-        <TextAreaField label="Причина корректировки" field="reason" rows={2} value={reason} onChange={setReason} />
-      </CommandForm>
-    </details>
+    <FoldedCommandForm
+      title="Скорректировать дорожную карту"
+      command={command}
+      onSubmit={submit}
+      submit="Сохранить корректировку"
+      busyText="Сохранение…"
+      failed="Не сохранено"
+    >
+      <RoadMapRowsEditor rows={rows} onChange={setRows} usedIds={usedRowIds(route)} />
+      <TextAreaField label="Причина корректировки" field="reason" rows={2} value={reason} onChange={setReason} />
+    </FoldedCommandForm>
   );
 }

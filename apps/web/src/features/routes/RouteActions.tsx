@@ -2,7 +2,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { newId } from '../../api';
 import { useSession } from '../../auth';
-import { CommandForm, InputField, SelectField, TextAreaField } from '../../components/ui';
+import { FoldedCommandForm, OptionalCommentField, InputField, SelectField, TextAreaField } from '../../components/ui';
 import { useSubmit } from '../../use-submit';
 import { formatLocalDate, todayIn } from '../../format';
 import { competenceAreaLabels } from '../../labels';
@@ -190,54 +190,52 @@ function Diagnostics({
     );
   };
   return (
-    <details open>
-      <summary>{title}</summary>
-      <CommandForm
-        command={command}
-        onSubmit={submit}
-        label={title}
-        submit="Записать диагностику"
-        busyText="Запись…"
-        failed="Не записано"
-      >
-        <div className="form-grid">
+    <FoldedCommandForm
+      title={title}
+      details={{ open: true }}
+      command={command}
+      onSubmit={submit}
+      submit="Записать диагностику"
+      busyText="Запись…"
+      failed="Не записано"
+    >
+      <div className="form-grid">
+        <InputField
+          label="Дата диагностики"
+          field="date"
+          required
+          type="date"
+          max={todayIn(session.timeZoneOf(route.organisationId))}
+          value={date}
+          onChange={setDate}
+        />
+        {plansNext ? (
           <InputField
-            label="Дата диагностики"
-            field="date"
-            required
+            label="Дата следующей диагностики"
+            field="nextDiagnosticsDate"
             type="date"
-            max={todayIn(session.timeZoneOf(route.organisationId))}
-            value={date}
-            onChange={setDate}
+            value={nextDate}
+            onChange={setNextDate}
           />
-          {plansNext ? (
-            <InputField
-              label="Дата следующей диагностики"
-              field="nextDiagnosticsDate"
-              type="date"
-              value={nextDate}
-              onChange={setNextDate}
-            />
-          ) : null}
-        </div>
-        <fieldset className="form-grid">
-          <legend>Результаты по областям, % (81–100 — высокий, 50–80 — базовый, ниже 50 — дефицит)</legend>
-          {areas.map((area, i) => (
-            <InputField
-              key={area}
-              label={competenceAreaLabels[area]}
-              field={`results.${i}.percent`}
-              type="number"
-              min={0}
-              max={100}
-              inputMode="decimal"
-              value={percents[area] ?? ''}
-              onChange={(v) => setPercents((all) => ({ ...all, [area]: v }))}
-            />
-          ))}
-        </fieldset>
-      </CommandForm>
-    </details>
+        ) : null}
+      </div>
+      <fieldset className="form-grid">
+        <legend>Результаты по областям, % (81–100 — высокий, 50–80 — базовый, ниже 50 — дефицит)</legend>
+        {areas.map((area, i) => (
+          <InputField
+            key={area}
+            label={competenceAreaLabels[area]}
+            field={`results.${i}.percent`}
+            type="number"
+            min={0}
+            max={100}
+            inputMode="decimal"
+            value={percents[area] ?? ''}
+            onChange={(v) => setPercents((all) => ({ ...all, [area]: v }))}
+          />
+        ))}
+      </fieldset>
+    </FoldedCommandForm>
   );
 }
 
@@ -265,46 +263,44 @@ function PortfolioEntry({ route, onDone }: { route: Route; onDone: () => void })
     });
   };
   return (
-    <details open>
-      <summary>Добавить результат в портфолио</summary>
-      <CommandForm
-        command={command}
-        onSubmit={submit}
-        label="Добавить результат в портфолио"
-        className="form-grid"
-        submit="Добавить в портфолио"
-        busyText="Сохранение…"
-        failed="Не добавлено"
-      >
-        <SelectField
-          label="Мероприятие дорожной карты"
-          field="rowId"
-          value={rowId}
-          onChange={setRowId}
-          empty="— не относится к мероприятию —"
-          options={(route.roadMap?.rows ?? []).map(
-            (row) => [row.rowId, `${row.activity} (до ${formatLocalDate(row.deadline)})`] as const,
-          )}
-        />
-        <InputField
-          label="Дата результата"
-          field="date"
-          required
-          type="date"
-          max={today}
-          value={date}
-          onChange={setDate}
-        />
-        <TextAreaField label="Продукт (что сделано)" field="product" rows={2} value={product} onChange={setProduct} />
-        <TextAreaField
-          label="Самооценка"
-          field="selfAssessment"
-          rows={2}
-          value={selfAssessment}
-          onChange={setSelfAssessment}
-        />
-      </CommandForm>
-    </details>
+    <FoldedCommandForm
+      title="Добавить результат в портфолио"
+      details={{ open: true }}
+      command={command}
+      onSubmit={submit}
+      className="form-grid"
+      submit="Добавить в портфолио"
+      busyText="Сохранение…"
+      failed="Не добавлено"
+    >
+      <SelectField
+        label="Мероприятие дорожной карты"
+        field="rowId"
+        value={rowId}
+        onChange={setRowId}
+        empty="— не относится к мероприятию —"
+        options={(route.roadMap?.rows ?? []).map(
+          (row) => [row.rowId, `${row.activity} (до ${formatLocalDate(row.deadline)})`] as const,
+        )}
+      />
+      <InputField
+        label="Дата результата"
+        field="date"
+        required
+        type="date"
+        max={today}
+        value={date}
+        onChange={setDate}
+      />
+      <TextAreaField label="Продукт (что сделано)" field="product" rows={2} value={product} onChange={setProduct} />
+      <TextAreaField
+        label="Самооценка"
+        field="selfAssessment"
+        rows={2}
+        value={selfAssessment}
+        onChange={setSelfAssessment}
+      />
+    </FoldedCommandForm>
   );
 }
 
@@ -328,24 +324,15 @@ function CommentCommand({
     void command.submit(() => sendRouteCommand(route, path, comment.trim() ? { comment } : {}).then(onDone));
   };
   return (
-    <details>
-      <summary>{title}</summary>
-      <CommandForm
-        command={command}
-        onSubmit={submit}
-        label={title}
-        submit={button}
-        busyText="Выполнение…"
-        failed="Отклонено"
-      >
-        <TextAreaField
-          label="Комментарий (необязательно)"
-          field="comment"
-          rows={2}
-          value={comment}
-          onChange={setComment}
-        />
-      </CommandForm>
-    </details>
+    <FoldedCommandForm
+      title={title}
+      command={command}
+      onSubmit={submit}
+      submit={button}
+      busyText="Выполнение…"
+      failed="Отклонено"
+    >
+      <OptionalCommentField value={comment} onChange={setComment} />
+    </FoldedCommandForm>
   );
 }
