@@ -132,7 +132,7 @@ async function main(): Promise<number> {
       // Checked on this organisation's rows: in smoke mode other benchmarks write to the same database meanwhile.
       const [own] = (
         await pool.query<{ events: number; rows: number }>(
-          `SELECT (SELECT count(*)::int FROM events WHERE data->>'organisationId' = $1) AS events,
+          `SELECT (SELECT count(*)::int FROM events WHERE type = 'TaskRaised' AND data->>'organisationId' = $1) AS events,
             (SELECT count(*)::int FROM tasks_view WHERE organisation_id = $1::uuid) AS rows`,
           [organisationId],
         )
