@@ -56,8 +56,21 @@ describe('web application: the curator keeps the mentors’ methodical associati
 
   const pick = async (page: import('playwright-core').Page, typed: string, name: RegExp) => {
     const box = page.getByRole('combobox', { name: 'Наставник', exact: true });
-    await box.fill(typed);
-    await page.getByRole('option', { name }).click();
+    const option = page.getByRole('option', { name });
+    for (let attempt = 1; ; attempt++) {
+      await box.fill('');
+      await box.fill(typed);
+      const offered = await option.waitFor({ timeout: 10_000 }).then(
+        () => true,
+        () => false,
+      );
+      if (offered) break;
+      const status = await page.locator('.person-picker [aria-live]').first().textContent();
+      const seen = `box «${await box.inputValue()}», expanded ${await box.getAttribute('aria-expanded')}, status «${status}»`;
+      process.stderr.write(`pick ${typed}: attempt ${attempt}: ${seen}\n`);
+      if (attempt === 3) throw new Error(`«${typed}» typed three times, ${name} never offered: ${seen}`);
+    }
+    await option.click();
     await page.getByRole('button', { name: 'Включить в объединение' }).click();
   };
 
