@@ -154,8 +154,9 @@ describe('input limits: control characters, oversized bodies, repeated audited r
     expect(hostile.value.text.length).toBeLessThan(2_000);
     expect(health.value).toBe(200);
     // Before the limits: 6.7–8 s for the hostile request, and the probe waited as long. Generous bounds
-    // (shared CI machine): bench/input.bench.ts measures the cost itself.
-    expect(hostile.ms).toBeLessThan(1_000);
+    // (shared CI machine: the hostile request took 2.8 s there once, while the probe kept under 1 s):
+    // bench/input.bench.ts measures the cost itself.
+    expect(hostile.ms).toBeLessThan(4_000);
     expect(health.ms).toBeLessThan(1_000);
   });
 
