@@ -12,6 +12,7 @@ import { routeWorkflowId } from '@mentorflow/domain';
 import { allProjections, Projector } from '@mentorflow/projections';
 import { loadFixtureYearsAhead } from '../support/calendar-fixture';
 import { readModelChecksums } from '../support/database';
+import { eventually } from '../support/poll';
 import { addDays } from '../support/dates';
 import { freshIds } from '../support/ids';
 import { places, registerOrganisation } from '../support/programme-setup';
@@ -221,7 +222,19 @@ describe('backup and restore of the production topology', () => {
 
       // Timers: the one pending in the backup fires in the restored cluster; the routes' own are all still there.
       const temporalB = await temporalClient();
-      expect(await temporalB.client.workflow.getHandle(sleeping.workflowId).result()).toBe('woke');
+      // A restarted server answers UNAVAILABLE («Not enough hosts to serve the request») until its history
+      // shards are owned again (once in CI): wait for it to describe the workflow, then ask for the result.
+      const sleeper = temporalB.client.workflow.getHandle(sleeping.workflowId);
+      await eventually(
+        () =>
+          sleeper.describe().then(
+            () => true,
+            () => false,
+          ),
+        (served) => served,
+        { timeoutMs: 60_000, intervalMs: 500 },
+      );
+      expect(await sleeper.result()).toBe('woke');
       const { createdAt } = JSON.parse(readFileSync(join(backupDir, 'mentorflow-backup.json'), 'utf8')) as {
         createdAt: string;
       };
