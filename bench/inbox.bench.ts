@@ -139,10 +139,8 @@ async function main(): Promise<number> {
       ).rows;
       check(own?.events === TASKS, `${own?.events} events appended, expected ${TASKS}`);
       check(own?.rows === TASKS, `${own?.rows} tasks projected, expected ${TASKS}`);
-      const events = TASKS;
-      const rows = TASKS;
-      const perEvent = (Number(after.events) - Number(before.events)) / events;
-      const perRow = (Number(after.tasks) - Number(before.tasks)) / rows;
+      const perEvent = (Number(after.events) - Number(before.events)) / TASKS;
+      const perRow = (Number(after.tasks) - Number(before.tasks)) / TASKS;
 
       const inboxUrl = `${baseUrl}/tasks/inbox?limit=${PAGE}&offset=0&sort=due`;
       const inbox = async () => {
