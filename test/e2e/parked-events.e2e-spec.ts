@@ -26,7 +26,11 @@ describe('poison events are parked, not stalling a read model', () => {
     // A pass ends at the store's readable horizon (pg_snapshot_xmin): in the shared CI store another suite's
     // open transaction can hold it before this test's events, and the pass then resolves short of them.
     const firstFailure = await eventually(
-      () => projector.catchUp(poison.projection).then(() => undefined, (error: unknown) => error),
+      () =>
+        projector.catchUp(poison.projection).then(
+          () => undefined,
+          (error: unknown) => error,
+        ),
       (error) => error !== undefined,
       { timeoutMs: 60_000, intervalMs: 200 },
     );
