@@ -17,6 +17,7 @@ import { AddNotificationDigest1766010000001 } from './1766010000001-add-notifica
 import { AddNotificationChannel1766020000001 } from './1766020000001-add-notification-channel';
 import { CreateIncentivesView1766200000000 } from './1766200000000-create-incentives-view';
 import { CreateAssociationsView1766300000000 } from './1766300000000-create-associations-view';
+import { IndexOpenTasks1766400000000 } from './1766400000000-index-open-tasks';
 
 export const readModelMigrations = [
   CreateReadModels1763856100000,
@@ -38,4 +39,5 @@ export const readModelMigrations = [
   AddNotificationChannel1766020000001,
   CreateIncentivesView1766200000000,
   CreateAssociationsView1766300000000,
+  IndexOpenTasks1766400000000,
 ];
