@@ -126,7 +126,11 @@ export function PersonPicker<T extends PickerPerson = PersonListItem>({
               setOpen(true);
               if (value) onChange(undefined);
             }}
-            onFocus={() => setOpen(true)}
+            onFocus={() => {
+              // Back in the box before the last blur's timer ran out: that timer must not close the list now.
+              clearTimeout(blurTimer.current);
+              setOpen(true);
+            }}
             onBlur={() => {
               // Let a click on an option land before the list closes.
               blurTimer.current = setTimeout(() => setOpen(false), 150);
