@@ -208,6 +208,17 @@ describe('formation by the regulations, through HTTP', () => {
     // The candidate rejected earlier comes to a later meeting and is approved.
     const listed = await system.request('GET', `/programmes/${programmeId}/participants`, as.curator);
     const rejected = listed.body.find((p: { personId: string }) => p.personId === menteeA);
+    // One role at a time, filtered by the API (so every page holds only it); an unknown role is a 400 naming it.
+    const menteesOnly = await system.request('GET', `/programmes/${programmeId}/participants?role=mentee`, as.curator);
+    const ids = (list: { participantId: string; role: string }[]) => list.map((p) => p.participantId).sort();
+    expect(ids(menteesOnly.body)).toEqual(ids(listed.body.filter((p: { role: string }) => p.role === 'mentee')));
+    expect(menteesOnly.body.length).toBeGreaterThan(0);
+    expect(listed.body.length).toBeGreaterThan(menteesOnly.body.length);
+    const unknownRole = await system.request('GET', `/programmes/${programmeId}/participants?role=tutor`, as.curator);
+    expect(unknownRole.status).toBe(400);
+    expect(unknownRole.body.errors).toEqual([
+      expect.objectContaining({ field: 'role', message: expect.stringMatching(/[А-Яа-я]/) }),
+    ]);
     await approveCandidates(system, programmeId, as.head, [rejected.participantId]);
     const group = [menteeB, menteeC, menteeA];
     const groupOf = (kinds: string[]) => formation(secondMentor, group, { kind: undefined, kinds });

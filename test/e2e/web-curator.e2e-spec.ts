@@ -367,6 +367,18 @@ describe('web application: the curator advances a programme after fixing a refus
     await row.getByLabel('Причина выбытия').fill('Перевод в другую организацию');
     await row.getByRole('button', { name: 'Исключить из программы' }).click();
     await row.getByText('Выбыл', { exact: true }).waitFor();
+
+    // One role at a time: only the mentors — the candidate (a mentee) leaves the table, every row is a mentor's.
+    const shownRole = page.getByLabel('Показать', { exact: true });
+    await shownRole.selectOption({ label: 'Только наставников' });
+    await row.waitFor({ state: 'detached' });
+    const roles = await page
+      .locator('section[aria-labelledby="participants-title"] tbody tr td:nth-child(2)')
+      .allTextContents();
+    expect(roles.length).toBeGreaterThan(0);
+    expect(roles.filter((role) => !role.startsWith('Наставник'))).toEqual([]);
+    await shownRole.selectOption({ label: 'Только наставляемых' });
+    await row.getByText('Выбыл', { exact: true }).waitFor();
     await context.close();
   });
 

@@ -4920,6 +4920,8 @@ export interface operations {
             query?: {
                 limit?: unknown;
                 offset?: unknown;
+                /** @description Only mentors or only mentees */
+                role?: "mentor" | "mentee";
             };
             header?: never;
             path: {

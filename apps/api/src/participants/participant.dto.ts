@@ -11,6 +11,13 @@ import {
   type ReviewBody,
 } from '@mentorflow/domain';
 import { DateField, EnumField, IntField, NestedListField, TextField, UuidField } from '../common/fields';
+import { PaginationQuery } from '../common/pagination.dto';
+
+/** A programme's participants, a page at a time; with `role`, only its mentors or only its mentees. */
+export class ParticipantListQuery extends PaginationQuery {
+  @EnumField(participantRoles, { optional: true, description: 'Only mentors or only mentees' })
+  role?: ParticipantRole;
+}
 
 export class RegisterParticipantDto {
   @UuidField({ description: 'The person (user id, the token `sub`)' })

@@ -6,10 +6,14 @@ import { actingRole } from '../auth/acting-role';
 import { CurrentUser, EndpointRoles, Scope } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/auth.types';
 import { ApiController, Command, Create, IdParam, Read } from '../common/endpoints';
-import { PaginationQuery } from '../common/pagination.dto';
 import { PeopleDirectory } from '../people/people.directory';
 import { ProgrammesService } from '../programmes/programmes.service';
-import { RecordCommissionMeetingDto, RegisterParticipantDto, WithdrawParticipantDto } from './participant.dto';
+import {
+  ParticipantListQuery,
+  RecordCommissionMeetingDto,
+  RegisterParticipantDto,
+  WithdrawParticipantDto,
+} from './participant.dto';
 import { ParticipantsService } from './participants.service';
 
 const selectors: Role[] = ['curator', 'commissionHead', 'director', 'administrator'];
@@ -39,11 +43,16 @@ export class ParticipantsController {
   }
 
   @Read('participants', selectors, 'Кандидаты, наставники и наставляемые программы с решением комиссии')
-  async list(@CurrentUser() user: AuthenticatedUser, @IdParam() programmeId: string, @Query() page: PaginationQuery) {
+  async list(
+    @CurrentUser() user: AuthenticatedUser,
+    @IdParam() programmeId: string,
+    @Query() query: ParticipantListQuery,
+  ) {
     await this.programmes.loadForUser(user, programmeId);
     const rows = await this.db.query<{ state: RegisteredParticipant }[]>(
-      'SELECT state FROM participants_view WHERE programme_id = $1 ORDER BY role, updated_at LIMIT $2 OFFSET $3',
-      [programmeId, page.limit, page.offset],
+      `SELECT state FROM participants_view WHERE programme_id = $1 AND ($4::text IS NULL OR role = $4::text)
+       ORDER BY role, updated_at LIMIT $2 OFFSET $3`,
+      [programmeId, query.limit, query.offset, query.role ?? null],
     );
     // One query for the page's names (the staff directory, else the account's name).
     const names = await this.people.names(rows.map((r) => r.state.personId));

@@ -27,6 +27,12 @@ export function ProgrammeParticipants() {
   const programmeId = programme.programmeId;
   const session = useSession();
   const participants = usePaged<Participant>(`/programmes/${programmeId}/participants`, [programmeId]);
+  // The table may show one role only (the API filters, so every page holds it); the commission's form keeps all.
+  const [shownRole, setShownRole] = useState<'' | 'mentor' | 'mentee'>('');
+  const shown = usePaged<Participant>(
+    `/programmes/${programmeId}/participants${shownRole ? `?role=${shownRole}` : ''}`,
+    [programmeId],
+  );
   // The checklist's «Отобрать наставника / наставляемого» names the role (?role=): the form opens on it.
   const [params] = useSearchParams();
   const asked = params.get('role');
@@ -40,13 +46,26 @@ export function ProgrammeParticipants() {
   // The inbox's «Перейти к заседанию комиссии» (#meeting-form-title) lands once the candidates are listed.
   useAnchor(participants.loaded);
   // The participants list is a projection that lags a command: read it until it shows the change.
-  const reloadParticipants = () => void participants.awaitChange();
+  const reloadParticipants = () => void participants.awaitChange().then(shown.reload);
 
   return (
     <section aria-labelledby="participants-title" className="card">
       <h2 id="participants-title">Наставники и наставляемые</h2>
+      {participants.items.length > 0 ? (
+        <SelectField
+          label="Показать"
+          field="shownRole"
+          value={shownRole}
+          onChange={setShownRole}
+          empty="Всех участников"
+          options={[
+            ['mentor', 'Только наставников'],
+            ['mentee', 'Только наставляемых'],
+          ]}
+        />
+      ) : null}
       <Participants
-        list={participants}
+        list={shown}
         programmeId={programmeId}
         canWithdraw={canWithdraw}
         onWithdrawn={async () => {
@@ -75,6 +94,7 @@ export function ProgrammeParticipants() {
             onRegistered={async () => {
               await refreshChecklist();
               participants.reload();
+              shown.reload();
             }}
           />
         </details>
