@@ -165,7 +165,7 @@ describe('pairs through HTTP: formation, replacement checks, and the audited his
       [mentee]: 'Молодых Ольга Петровна',
     });
 
-    // The JSON is assembled by PostgreSQL: every entry must still be exactly the stored event, with Vladivostok time.
+    // Rendered once per process and extended by the events since: every entry is exactly the stored event, with Vladivostok time.
     const stored = await db.query(
       `SELECT stream_version, type, data, metadata, recorded_at, hash FROM events WHERE stream_id = $1 ORDER BY stream_version`,
       [pairStream(pairId)],
@@ -234,6 +234,42 @@ describe('pairs through HTTP: formation, replacement checks, and the audited his
         [admin, 'csv'],
       ]),
     );
+  });
+
+  it("names each entry's actor as the directory names them at the read, and adds the entries recorded since the last read", async () => {
+    const read = async () =>
+      (await system.request('GET', `/pairs/${pairId}/history`, as.admin)).body as {
+        version: number;
+        type: string;
+        actorId: string;
+        actorName: string | null;
+      }[];
+    const before = await read();
+    // The second mentor (the pair's mentor since the replacement) writes in the diary, then her surname is corrected.
+    const entry = await system.request(
+      'POST',
+      `/pairs/${pairId}/diary`,
+      system.token(secondMentor, ['mentor'], [organisationId]),
+      {
+        entryId: randomUUID(),
+        date: '2026-10-01',
+        text: 'Открытый урок',
+      },
+    );
+    expect(entry.status).toBe(200);
+    const written = await read();
+    expect(written.slice(0, before.length)).toEqual(before);
+    const diary = written.filter((e) => e.actorId === secondMentor);
+    expect(diary).toHaveLength(1);
+    expect(diary[0]?.actorName).toBe('Сменова Мария Петровна');
+
+    const renamed = await system.request('PATCH', `/people/${secondMentor}`, as.curator, { surname: 'Заменова' });
+    expect(renamed.status).toBe(200);
+    const after = await read();
+    expect(after.filter((e) => e.actorId === secondMentor).map((e) => e.actorName)).toEqual([
+      'Заменова Мария Петровна',
+    ]);
+    expect(after.map(({ actorName: _name, ...e }) => e)).toEqual(written.map(({ actorName: _name, ...e }) => e));
   });
 
   it("records the reason the administrator gives for opening the pair's content with the read; too long a reason is 400", async () => {

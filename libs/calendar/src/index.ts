@@ -9,4 +9,4 @@ export type { DayInfo, DayKind, WorkingDayDeadline } from './production-calendar
 export { defaultProductionCalendar, ProductionCalendar } from './production-calendar';
 export { knownRegion, russianFederalSubjects } from './regions';
 export type { InstantInput } from './time-zone';
-export { endOfLocalDay, localDateOf, startOfLocalDay } from './time-zone';
+export { endOfLocalDay, localDateOf, localDateTimeOf, startOfLocalDay } from './time-zone';

@@ -1,5 +1,5 @@
 import { CalendarArgumentError } from './calendar.errors';
-import { endOfLocalDay, localDateOf, startOfLocalDay } from './time-zone';
+import { endOfLocalDay, localDateOf, localDateTimeOf, startOfLocalDay } from './time-zone';
 
 // Offsets are those of the IANA database: Moscow UTC+4 from 2011-03-27 to 2014-10-26, UTC+3
 // since; Novosibirsk UTC+6 until 2016-07-24, UTC+7 since; Kamchatka UTC+12 throughout.
@@ -73,5 +73,17 @@ describe('local date of an instant', () => {
 
   it.each(['', 'Moscow', 'Europe/Nowhere'])('refuses the time zone %p', (timeZone) => {
     expect(() => localDateOf('2026-06-10T12:00:00Z', timeZone)).toThrow(CalendarArgumentError);
+  });
+});
+
+describe("local wall-clock time of an instant (the audit history's recordedAtLocal)", () => {
+  it.each([
+    ['2026-03-01T21:30:15.999Z', 'Europe/Samara', '2026-03-02T01:30:15'], // seconds truncated, not rounded
+    ['2026-03-01T00:00:00.000Z', 'Asia/Kamchatka', '2026-03-01T12:00:00'],
+    ['2014-10-25T21:59:59.500Z', 'Europe/Moscow', '2014-10-26T01:59:59'], // UTC+4 until 02:00 local
+    ['2014-10-25T22:00:00.000Z', 'Europe/Moscow', '2014-10-26T01:00:00'], // then UTC+3: the hour repeats
+    ['2026-06-10T23:30:00-01:00', 'UTC', '2026-06-11T00:30:00'],
+  ])('%s in %s reads %s', (instant, timeZone, expected) => {
+    expect(localDateTimeOf(instant, timeZone)).toBe(expected);
   });
 });

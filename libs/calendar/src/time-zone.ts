@@ -159,6 +159,13 @@ export function localDateOf(instant: InstantInput, timeZone: string): LocalDate 
   return formatLocalDate(wallClockAt(toEpochMs(instant), timeZone));
 }
 
+/** The wall-clock time (`YYYY-MM-DDTHH:mm:ss`, seconds truncated) of an instant in an IANA time zone. */
+export function localDateTimeOf(instant: InstantInput, timeZone: string): string {
+  const clock = wallClockAt(Math.floor(toEpochMs(instant) / 1000) * 1000, timeZone);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${formatLocalDate(clock)}T${two(clock.hour)}:${two(clock.minute)}:${two(clock.second)}`;
+}
+
 /** The instant (ISO, UTC) at which a local date begins in an IANA time zone. */
 export function startOfLocalDay(localDate: LocalDate, timeZone: string): string {
   return new Date(startOfLocalDayMs(parseLocalDate(localDate), timeZone)).toISOString();
