@@ -401,6 +401,43 @@ function benchmarks(pool1: Pool, pool16: Pool, shape: RawShape): Benchmark[] {
 interface Measurement {
   sample: Sample;
   figure: number;
+  /** CPU time per operation, µs: this process (pg client, hashing, JSON) and the cluster's processes. */
+  cpu?: { node: number; postgres: number };
+}
+
+/**
+ * CPU seconds used so far by the cluster's processes (the postmaster's children: backends, WAL writer,
+ * checkpointer…), read from /proc. Undefined where the cluster is not a local child (DATABASE_URL elsewhere).
+ */
+let postmasterPid: number | undefined;
+function clusterCpuSeconds(): number | undefined {
+  if (postmasterPid === undefined || !existsSync(`/proc/${postmasterPid}`)) return undefined;
+  const tick = 100; // USER_HZ on Linux
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue; // the process ended meanwhile
+    }
+    // Fields after the command's closing parenthesis: state ppid … utime(14) stime(15).
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(entry) !== postmasterPid && Number(fields[1]) !== postmasterPid) continue;
+    total += (Number(fields[11]) + Number(fields[12])) / tick;
+  }
+  return total;
+}
+
+async function findPostmaster(pool: Pool): Promise<void> {
+  const { rows } = await pool.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+  try {
+    const stat = readFileSync(`/proc/${rows[0]?.pid}/stat`, 'utf8');
+    postmasterPid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    postmasterPid = undefined; // not on this machine
+  }
 }
 
 /** Every stream must hold exactly versions 1..n, n = operations × events per operation. */
@@ -462,10 +499,21 @@ async function measure(
   // images due again.
   await tryQuery(pool, `ANALYZE events, ${RAW_TABLE}`);
   await tryQuery(pool, 'CHECKPOINT');
+  const nodeBefore = process.cpuUsage();
+  const clusterBefore = clusterCpuSeconds();
   const sample = await runFor(seconds, bench.workers, bench[side].op(streams));
+  const node = process.cpuUsage(nodeBefore);
+  const clusterAfter = clusterCpuSeconds();
+  const cpu =
+    clusterBefore === undefined || clusterAfter === undefined
+      ? undefined
+      : {
+          node: (node.user + node.system) / sample.ops,
+          postgres: ((clusterAfter - clusterBefore) * 1e6) / sample.ops,
+        };
   await checkRows(pool, bench[side].table, streams, sample, bench.eventsPerOp, `${bench.key}/${side}/${label}`);
   const figure = bench.unit === 'ops/s' ? sample.ops / sample.seconds : (sample.seconds * 1000) / sample.ops;
-  return { sample, figure };
+  return { sample, figure, cpu };
 }
 
 interface Result {
@@ -534,6 +582,28 @@ function report(results: Result[], context: string[]): string {
     });
   }
   lines.push('', '</details>', '');
+  const cpu = (ms: Measurement[], key: 'node' | 'postgres') => {
+    const xs = ms.flatMap((m) => (m.cpu ? [m.cpu[key]] : []));
+    return xs.length ? `${median(xs).toFixed(0)} µs` : '—';
+  };
+  lines.push(
+    '**Where the CPU goes** (profile: CPU time per operation, median over rounds; this process = pg client, hashing, JSON; PostgreSQL = every process of the cluster, from /proc; the machine has ' +
+      `${cpus().length} cores, so ops/s × (both) near ${cpus().length * 1e6} µs means CPU-bound):`,
+    '',
+    '| benchmark | side | this process | PostgreSQL | both |',
+    '|---|---|---:|---:|---:|',
+  );
+  for (const r of results)
+    for (const [side, ms] of [
+      ['raw INSERT', r.baseline],
+      ['EventStore.append', r.subject],
+    ] as const) {
+      const both = ms.flatMap((m) => (m.cpu ? [m.cpu.node + m.cpu.postgres] : []));
+      lines.push(
+        `| ${r.bench.key} | ${side} | ${cpu(ms, 'node')} | ${cpu(ms, 'postgres')} | ${both.length ? `${median(both).toFixed(0)} µs` : '—'} |`,
+      );
+    }
+  lines.push('');
   return lines.join('\n');
 }
 
@@ -576,6 +646,7 @@ async function main(): Promise<number> {
       log(`WARNING: ${message}`);
     }
     await createBenchTables(pool1);
+    await findPostmaster(pool1);
     try {
       log('probing the commit flush rate');
       const probeBefore = await probeFlush(server.url, PROBE_SECONDS);
