@@ -4,20 +4,44 @@ import type { GeneratedRegion } from './generate-region';
 
 const CHUNK = 200;
 
+/** Where a stream's head is after an append: its version and the hash of its last event. */
+export interface StreamHead {
+  readonly version: number;
+  readonly lastHash: string | null | undefined;
+}
+
+/** Runs `task(0…n-1)` with at most `concurrency` of them in flight; the results in index order. */
+export async function inFlight<T>(n: number, concurrency: number, task: (i: number) => Promise<T>): Promise<T[]> {
+  const results = new Array<T>(n);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(n, Math.max(1, concurrency)) }, async () => {
+      while (next < n) {
+        const i = next++;
+        results[i] = await task(i);
+      }
+    }),
+  );
+  return results;
+}
+
 /**
  * Appends the generated streams through the event store (hash chain, optimistic versions), each from
- * version `from` of its own events. `until` cuts every stream at the end of a local day of its
- * organisation, so a region can be loaded in two halves around a date.
+ * version `from` of its own events, `concurrency` streams at a time (one by one by default). `until` cuts
+ * every stream at the end of a local day of its organisation, so a region can be loaded in two halves
+ * around a date. Appending a region again adds nothing: the store recognises the event ids.
  */
 export async function appendRegion(
   store: EventStore,
   region: GeneratedRegion,
-  options: { until?: string; from?: ReadonlyMap<string, number> } = {},
-): Promise<{ events: number; appended: Map<string, number> }> {
+  options: { until?: string; from?: ReadonlyMap<string, number>; concurrency?: number } = {},
+): Promise<{ events: number; appended: Map<string, number>; heads: Map<string, StreamHead> }> {
   const zones = new Map(region.ledger.map((o) => [o.organisationId, o.timeZone]));
   const appended = new Map<string, number>();
+  const heads = new Map<string, StreamHead>();
   let total = 0;
-  for (const stream of region.streams) {
+  await inFlight(region.streams.length, options.concurrency ?? 1, async (s) => {
+    const stream = region.streams[s] as GeneratedRegion['streams'][number];
     const start = options.from?.get(stream.streamId) ?? 0;
     const limit =
       options.until === undefined
@@ -41,9 +65,10 @@ export async function appendRegion(
       previousHash = result.lastHash;
     }
     appended.set(stream.streamId, version);
+    heads.set(stream.streamId, { version, lastHash: previousHash });
     total += events.length;
-  }
-  return { events: total, appended };
+  });
+  return { events: total, appended, heads };
 }
 
 type Query = (sql: string, parameters?: unknown[]) => Promise<unknown>;
