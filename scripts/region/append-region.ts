@@ -4,12 +4,6 @@ import type { GeneratedRegion } from './generate-region';
 
 const CHUNK = 200;
 
-/** Where a stream's head is after an append: its version and the hash of its last event. */
-export interface StreamHead {
-  readonly version: number;
-  readonly lastHash: string | null | undefined;
-}
-
 /** Runs `task(0…n-1)` with at most `concurrency` of them in flight; the results in index order. */
 export async function inFlight<T>(n: number, concurrency: number, task: (i: number) => Promise<T>): Promise<T[]> {
   const results = new Array<T>(n);
@@ -29,16 +23,16 @@ export async function inFlight<T>(n: number, concurrency: number, task: (i: numb
  * Appends the generated streams through the event store (hash chain, optimistic versions), each from
  * version `from` of its own events, `concurrency` streams at a time (one by one by default). `until` cuts
  * every stream at the end of a local day of its organisation, so a region can be loaded in two halves
- * around a date. Appending a region again adds nothing: the store recognises the event ids.
+ * around a date. Appending a region again adds nothing (`events` counts what was added): the store
+ * recognises the event ids.
  */
 export async function appendRegion(
   store: EventStore,
   region: GeneratedRegion,
   options: { until?: string; from?: ReadonlyMap<string, number>; concurrency?: number } = {},
-): Promise<{ events: number; appended: Map<string, number>; heads: Map<string, StreamHead> }> {
+): Promise<{ events: number; appended: Map<string, number> }> {
   const zones = new Map(region.ledger.map((o) => [o.organisationId, o.timeZone]));
   const appended = new Map<string, number>();
-  const heads = new Map<string, StreamHead>();
   let total = 0;
   await inFlight(region.streams.length, options.concurrency ?? 1, async (s) => {
     const stream = region.streams[s] as GeneratedRegion['streams'][number];
@@ -63,12 +57,12 @@ export async function appendRegion(
       );
       version = result.nextExpectedVersion;
       previousHash = result.lastHash;
+      // A chunk stored before (a second run) is recognised by its ids and adds nothing.
+      if (!result.duplicate) total += chunk.length;
     }
     appended.set(stream.streamId, version);
-    heads.set(stream.streamId, { version, lastHash: previousHash });
-    total += events.length;
   });
-  return { events: total, appended, heads };
+  return { events: total, appended };
 }
 
 type Query = (sql: string, parameters?: unknown[]) => Promise<unknown>;

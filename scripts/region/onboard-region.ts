@@ -26,7 +26,7 @@ import { pairWorkflow } from '@mentorflow/workflows/pair/pair.workflow';
 import { programmeWorkflow } from '@mentorflow/workflows/programme/programme.workflow';
 import type { RouteWorkflowInput } from '@mentorflow/workflows/route/route.messages';
 import { routeWorkflow } from '@mentorflow/workflows/route/route.workflow';
-import { appendRegion, inFlight, registerRouteCodes, type StreamHead } from './append-region';
+import { appendRegion, inFlight, registerRouteCodes } from './append-region';
 import type { GeneratedRegion, GeneratedStream } from './generate-region';
 
 /**
@@ -52,11 +52,33 @@ export interface OnboardingResult {
   readonly events: number;
   readonly appendMs: number;
   /** Workflows asked for, and how many of them were already there (a previous run). */
-  readonly workflows: { readonly started: number; readonly existing: number; readonly finished: number };
+  readonly workflows: {
+    readonly started: number;
+    /** Already there: a workflow of the id (running or closed), or a stream a workflow has written to since. */
+    readonly existing: number;
+    /** Finished aggregates, which get no workflow. */
+    readonly finished: number;
+  };
   readonly startMs: number;
 }
 
+/** Where a stream's head is: its version and the hash of its last event. */
+interface StreamHead {
+  readonly version: number;
+  readonly lastHash: string | null;
+}
+
 type Query = (sql: string, parameters?: unknown[]) => Promise<unknown>;
+
+/** The aggregates of a region that run as a workflow, by stream id. */
+const workflowKind = (streamId: string): 'programme' | 'pair' | 'route' | undefined =>
+  parseProgrammeStream(streamId) !== undefined
+    ? 'programme'
+    : parsePairStream(streamId) !== undefined
+      ? 'pair'
+      : parseRouteStream(streamId) !== undefined
+        ? 'route'
+        : undefined;
 
 const fold = <S>(decider: Pick<Decider<S, never, DomainEvent>, 'evolve' | 'initialState'>, stream: GeneratedStream) =>
   stream.events.reduce(
@@ -72,6 +94,20 @@ const snapshotOf = <S>(state: S, head: StreamHead | undefined, stream: Generated
   return { state, version: head.version, lastHash: head.lastHash };
 };
 
+/** The streams' heads as stored (version and hash of the last event), a few thousand streams a query. */
+export async function storedHeads(query: Query, streamIds: readonly string[]): Promise<Map<string, StreamHead>> {
+  const heads = new Map<string, StreamHead>();
+  for (let i = 0; i < streamIds.length; i += 5000) {
+    const rows = (await query(
+      `SELECT DISTINCT ON (stream_id) stream_id, stream_version, hash FROM events
+        WHERE stream_id = ANY($1::text[]) ORDER BY stream_id, stream_version DESC`,
+      [streamIds.slice(i, i + 5000)],
+    )) as { stream_id: string; stream_version: number; hash: string | null }[];
+    for (const row of rows) heads.set(row.stream_id, { version: row.stream_version, lastHash: row.hash });
+  }
+  return heads;
+}
+
 /** One workflow start: what `client.workflow.start` needs, the API's way. */
 export interface WorkflowStart {
   readonly workflowId: string;
@@ -85,7 +121,7 @@ export interface WorkflowStart {
 export function workflowStarts(
   region: GeneratedRegion,
   heads: ReadonlyMap<string, StreamHead>,
-): { starts: WorkflowStart[]; finished: number } {
+): { starts: WorkflowStart[]; finished: number; movedOn: number } {
   const organisations = new Map(region.streams.map((s) => [s.streamId, s]));
   /** The organisation as it was at `at` (all of it without): its zone, and its curator then, as the API reads them. */
   const organisationAt = (organisationId: string, at = Number.POSITIVE_INFINITY) => {
@@ -107,11 +143,17 @@ export function workflowStarts(
   });
   const starts: WorkflowStart[] = [];
   let finished = 0;
+  let movedOn = 0;
   for (const stream of region.streams) {
     const head = heads.get(stream.streamId);
+    // A workflow of an earlier run has written to the stream since: it is that workflow's, left as it is.
+    if (head !== undefined && head.version > stream.events.length) {
+      movedOn++;
+      continue;
+    }
     const metadata = systemMetadata(stream.events.at(-1)?.at ?? region.now);
     const continueAsNewAfterEvents = HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW;
-    if (parseProgrammeStream(stream.streamId) !== undefined) {
+    if (workflowKind(stream.streamId) === 'programme') {
       const state: ProgrammeState = fold(programmeDecider, stream);
       if (state.status !== 'started') throw new Error(`${stream.streamId}: not started`);
       if (state.closed) {
@@ -138,7 +180,7 @@ export function workflowStarts(
             ],
           }),
       });
-    } else if (parsePairStream(stream.streamId) !== undefined) {
+    } else if (workflowKind(stream.streamId) === 'pair') {
       const state: PairState = fold(pairDecider, stream);
       if (state.status === 'notFormed') throw new Error(`${stream.streamId}: not formed`);
       if (state.status === 'completed' || state.status === 'terminated') {
@@ -170,7 +212,7 @@ export function workflowStarts(
             args: [{ formation, timeZone, metadata, snapshot, continueAsNewAfterEvents }],
           }),
       });
-    } else if (parseRouteStream(stream.streamId) !== undefined) {
+    } else if (workflowKind(stream.streamId) === 'route') {
       const state: RouteState = fold(routeDecider, stream);
       if (state.status !== 'created') throw new Error(`${stream.streamId}: not created`);
       if (state.stage === 'completed') {
@@ -213,7 +255,7 @@ export function workflowStarts(
       });
     }
   }
-  return { starts, finished };
+  return { starts, finished, movedOn };
 }
 
 /** Starts the workflows, `concurrency` at a time; a workflow already there (a running or closed one of the id) is counted, not started. */
@@ -257,13 +299,18 @@ export async function onboardRegion(
       startMs: 0,
     };
   const t1 = performance.now();
-  const { starts, finished } = workflowStarts(region, appended.heads);
+  // The heads as stored, not as this append left them: a second run appends nothing and learns them here.
+  const heads = await storedHeads(
+    deps.query,
+    region.streams.map((s) => s.streamId).filter((id) => workflowKind(id) !== undefined),
+  );
+  const { starts, finished, movedOn } = workflowStarts(region, heads);
   const { started, existing } = await startWorkflows(deps.temporal, starts, startConcurrency);
   return {
     streams: region.streams.length,
     events: appended.events,
     appendMs,
-    workflows: { started, existing, finished },
+    workflows: { started, existing: existing + movedOn, finished },
     startMs: performance.now() - t1,
   };
 }
