@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
-import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, type Client, type WorkflowStartOptions } from '@temporalio/client';
+import type { Workflow } from '@temporalio/common';
 import {
   organisationDecider,
   organisationStream,
@@ -134,12 +135,24 @@ export function workflowStarts(
     if (state.status !== 'registered') throw new Error(`organisation ${organisationId} is not registered by then`);
     return state;
   };
-  const options = (workflowId: string, taskQueue: string) => ({
+  const startOf = <W extends Workflow>(
+    workflowId: string,
+    workflow: W,
+    args: Parameters<W>,
+    memo?: Record<string, unknown>,
+  ): WorkflowStart => ({
     workflowId,
-    taskQueue,
-    // Idempotent: a workflow of the id, running or closed, is left as it is (the start fails and is counted).
-    workflowIdConflictPolicy: 'FAIL' as const,
-    workflowIdReusePolicy: 'REJECT_DUPLICATE' as const,
+    start: (client, taskQueue) =>
+      client.workflow.start(workflow, {
+        workflowId,
+        taskQueue,
+        args,
+        ...(memo === undefined ? {} : { memo }),
+        // Idempotent: a workflow of the id, running or closed, is left as it is (the start fails and is counted).
+        workflowIdConflictPolicy: 'FAIL',
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        // TypeScript cannot resolve the SDK's conditional args type for a generic W; the callers' args are checked.
+      } as unknown as WorkflowStartOptions<W>),
   });
   const starts: WorkflowStart[] = [];
   let finished = 0;
@@ -162,24 +175,19 @@ export function workflowStarts(
       }
       const snapshot = snapshotOf(state, head, stream);
       const { timeZone } = organisationAt(state.organisationId);
-      starts.push({
-        workflowId: stream.streamId,
-        start: (client, taskQueue) =>
-          client.workflow.start(programmeWorkflow, {
-            ...options(stream.streamId, taskQueue),
-            args: [
-              {
-                programmeId: state.programmeId,
-                organisationId: state.organisationId,
-                title: state.title,
-                timeZone,
-                metadata,
-                snapshot,
-                continueAsNewAfterEvents,
-              },
-            ],
-          }),
-      });
+      starts.push(
+        startOf(stream.streamId, programmeWorkflow, [
+          {
+            programmeId: state.programmeId,
+            organisationId: state.organisationId,
+            title: state.title,
+            timeZone,
+            metadata,
+            snapshot,
+            continueAsNewAfterEvents,
+          },
+        ]),
+      );
     } else if (workflowKind(stream.streamId) === 'pair') {
       const state: PairState = fold(pairDecider, stream);
       if (state.status === 'notFormed') throw new Error(`${stream.streamId}: not formed`);
@@ -204,14 +212,9 @@ export function workflowStarts(
       };
       const snapshot = snapshotOf(state, head, stream);
       const { timeZone } = organisationAt(formation.organisationId);
-      starts.push({
-        workflowId: stream.streamId,
-        start: (client, taskQueue) =>
-          client.workflow.start(pairWorkflow, {
-            ...options(stream.streamId, taskQueue),
-            args: [{ formation, timeZone, metadata, snapshot, continueAsNewAfterEvents }],
-          }),
-      });
+      starts.push(
+        startOf(stream.streamId, pairWorkflow, [{ formation, timeZone, metadata, snapshot, continueAsNewAfterEvents }]),
+      );
     } else if (workflowKind(stream.streamId) === 'route') {
       const state: RouteState = fold(routeDecider, stream);
       if (state.status !== 'created') throw new Error(`${stream.streamId}: not created`);
@@ -219,40 +222,36 @@ export function workflowStarts(
         finished++;
         continue;
       }
-      const { routeId, code, organisationId, teacherId, methodologistId, tutorId, pairId, titlePage } = stream.events[0]
-        ?.data as unknown as RouteWorkflowInput['route'];
+      // The CreateRoute data the API passed, as the state keeps it (goal and tasks are not needed to run on).
       const route: RouteWorkflowInput['route'] = {
-        routeId,
-        code,
-        organisationId,
-        teacherId,
-        methodologistId,
-        tutorId,
-        ...(pairId === undefined ? {} : { pairId }),
-        titlePage,
+        routeId: state.routeId,
+        code: state.code,
+        organisationId: state.organisationId,
+        ...state.participants,
+        ...(state.pairId === undefined ? {} : { pairId: state.pairId }),
+        titlePage: state.titlePage,
       };
       // The API passes the organisation's last curator when the route is created: as of its first event.
-      const organisation = organisationAt(organisationId, stream.events[0]?.at);
+      const organisation = organisationAt(state.organisationId, stream.events[0]?.at);
       const curatorId = organisation.staff.filter((member) => member.role === 'curator').at(-1)?.personId;
       const snapshot = snapshotOf(state, head, stream);
-      starts.push({
-        workflowId: stream.streamId,
-        start: (client, taskQueue) =>
-          client.workflow.start(routeWorkflow, {
-            ...options(stream.streamId, taskQueue),
-            memo: { code },
-            args: [
-              {
-                route,
-                timeZone: organisation.timeZone,
-                ...(curatorId === undefined ? {} : { curatorId }),
-                metadata,
-                snapshot,
-                continueAsNewAfterEvents,
-              },
-            ],
-          }),
-      });
+      starts.push(
+        startOf(
+          stream.streamId,
+          routeWorkflow,
+          [
+            {
+              route,
+              timeZone: organisation.timeZone,
+              ...(curatorId === undefined ? {} : { curatorId }),
+              metadata,
+              snapshot,
+              continueAsNewAfterEvents,
+            },
+          ],
+          { code: state.code },
+        ),
+      );
     }
   }
   return { starts, finished, movedOn };
