@@ -6,7 +6,7 @@ import { dataSourceOptions } from '@mentorflow/database';
 import { EventStore } from '@mentorflow/event-store';
 import { allProjections, Projector } from '@mentorflow/projections';
 import { mentorflowDataConverter, payloadCodecFor } from '@mentorflow/temporal';
-import { nextOrganisationCode } from './region/append-region';
+import { nextOrganisationCode, registeredOrganisationCode } from './region/append-region';
 import { expectedRegionFigures } from './region/expected-figures';
 import { generateRegion } from './region/generate-region';
 import { onboardRegion, type OnboardingTemporal } from './region/onboard-region';
@@ -45,17 +45,28 @@ async function main() {
   const dataSource = values['dry-run'] || !url ? undefined : await new DataSource(dataSourceOptions(url)).initialize();
   // Route codes continue the registry: the generated organisations take the next free numbers.
   const firstOrganisationCode = dataSource ? await nextOrganisationCode((sql, p) => dataSource.query(sql, p), 63) : 1;
+  const now = values.now === undefined ? Date.now() : Date.parse(values.now);
+  if (Number.isNaN(now)) throw new Error('--now must be an ISO instant, e.g. 2026-11-30T09:00:00Z');
   const started = Date.now();
-  const region = generateRegion({
-    firstOrganisationCode,
-    municipalities: Math.max(1, count('municipalities')),
-    organisations: count('organisations'),
-    pairs: count('pairs'),
-    routes: count('routes'),
-    seed: count('seed'),
-    region: values.region as string,
-    ...(values.now === undefined ? {} : { now: Date.parse(values.now) }),
-  });
+  const generate = (firstOrganisationCode: number) =>
+    generateRegion({
+      firstOrganisationCode,
+      municipalities: Math.max(1, count('municipalities')),
+      organisations: count('organisations'),
+      pairs: count('pairs'),
+      routes: count('routes'),
+      seed: count('seed'),
+      region: values.region as string,
+      now,
+    });
+  // The same seed gives the same organisation ids: a region entered before keeps its numbers (and so its codes).
+  const first = generate(firstOrganisationCode);
+  const firstOrganisation = first.ledger[0]?.organisationId;
+  const registered =
+    dataSource && firstOrganisation !== undefined
+      ? await registeredOrganisationCode((sql, p) => dataSource.query(sql, p), firstOrganisation)
+      : undefined;
+  const region = registered === undefined || registered === firstOrganisationCode ? first : generate(registered);
   const events = region.streams.reduce((t, s) => t + s.events.length, 0);
   const generatedMs = Date.now() - started;
   process.stderr.write(

@@ -67,6 +67,17 @@ export async function appendRegion(
 
 type Query = (sql: string, parameters?: unknown[]) => Promise<unknown>;
 
+/**
+ * The organisation number the registry holds for an organisation, if any: a region generated again with the
+ * same seed (the same organisation ids) takes its first number from here, so it is the same region.
+ */
+export async function registeredOrganisationCode(query: Query, organisationId: string): Promise<number | undefined> {
+  const [row] = (await query('SELECT organisation_code FROM route_registry_organisations WHERE organisation_id = $1', [
+    organisationId,
+  ])) as { organisation_code: number }[];
+  return row === undefined ? undefined : Number(row.organisation_code);
+}
+
 /** The next organisation number free in a region of the route registry: pass it as `firstOrganisationCode`. */
 export async function nextOrganisationCode(query: Query, regionCode: number): Promise<number> {
   const [row] = (await query(

@@ -18,7 +18,7 @@ import {
   type ProgrammeState,
   type RouteState,
 } from '@mentorflow/domain';
-import type { EventStore } from '@mentorflow/event-store';
+import { chainHash, GENESIS_HASH, type EventStore } from '@mentorflow/event-store';
 import type { AggregateSnapshot } from '@mentorflow/workflows/shared/aggregate-runner';
 import { systemMetadata } from '@mentorflow/workflows/shared/envelope';
 import { HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW } from '@mentorflow/workflows/shared/history-limit';
@@ -87,10 +87,23 @@ const fold = <S>(decider: Pick<Decider<S, never, DomainEvent>, 'evolve' | 'initi
     decider.initialState(),
   );
 
+/**
+ * The snapshot a workflow starts from, once the stored stream is known to hold exactly the region's events: its
+ * head's hash is the chain of these events (the same ids with other data — a region generated again with the same
+ * seed and another `now` — would be taken by the store as a repeat and never appended).
+ */
 const snapshotOf = <S>(state: S, head: StreamHead | undefined, stream: GeneratedStream): AggregateSnapshot<S> => {
   if (head === undefined || head.version !== stream.events.length)
     throw new Error(
       `${stream.streamId}: the store holds ${head?.version ?? 0} events, the region ${stream.events.length}`,
+    );
+  const expected = stream.events.reduce(
+    (previous, event, i) => chainHash(previous, { ...event, streamId: stream.streamId, streamVersion: i + 1 }),
+    GENESIS_HASH,
+  );
+  if (head.lastHash !== expected)
+    throw new Error(
+      `${stream.streamId}: the store holds another history under the same event ids (a region generated with the same seed and other options)`,
     );
   return { state, version: head.version, lastHash: head.lastHash };
 };
