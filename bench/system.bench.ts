@@ -681,6 +681,27 @@ async function regionalBenchmark(bench: BenchSystem, api: Api): Promise<Section>
   };
 }
 
+/** Seconds until the bench task queue's workflow backlog reads 0 twice in a row (undefined: the server reports no stats). */
+async function workflowBacklogDrained(bench: BenchSystem): Promise<number | undefined> {
+  const t0 = performance.now();
+  let empty = 0;
+  while (performance.now() - t0 < 600_000) {
+    const { stats } = await bench.client.workflowService.describeTaskQueue({
+      namespace: bench.client.options.namespace,
+      taskQueue: { name: bench.taskQueue },
+      taskQueueType: 1, // TASK_QUEUE_TYPE_WORKFLOW
+      reportStats: true,
+    });
+    if (stats === null || stats === undefined) return undefined;
+    if (Number(stats.approximateBacklogCount ?? 0) === 0) {
+      if (++empty === 2) return (performance.now() - t0) / 1000;
+    } else empty = 0;
+    await sleep(200);
+  }
+  check(false, 'regional bulk: the workflow backlog did not drain in 10 minutes');
+  return undefined;
+}
+
 /**
  * Baseline of 9: the events written after `before`, one durable single-row INSERT each, at the benchmark's
  * concurrency, into a table LIKE events (only those of `ids` when given). Returns the rows and the seconds the
@@ -750,6 +771,9 @@ async function regionalBulk(bench: BenchSystem): Promise<string[]> {
     region,
   );
   const bulkSeconds = (performance.now() - t0) / 1000;
+  // The worker runs each started workflow's first task after the start returned: until the queue's backlog is empty.
+  const drainedSeconds = await workflowBacklogDrained(bench);
+  const drained = drainedSeconds === undefined ? undefined : bulkSeconds + drainedSeconds;
   check(result.events === generated, `regional bulk: appended ${result.events} events, generated ${generated}`);
   check(result.workflows.existing === 0, `regional bulk: ${result.workflows.existing} workflows already there`);
   // Only the region's own events: the workflows just started may have appended (overdue tasks) meanwhile.
@@ -773,8 +797,9 @@ async function regionalBulk(bench: BenchSystem): Promise<string[]> {
     '| figure | bulk path | raw appends | ratio (raw time ÷ bulk time) |',
     '|---|---:|---:|---:|',
     `| wall time | ${bulkSeconds.toFixed(1)} s (append ${(result.appendMs / 1000).toFixed(1)} s, ${int(started)} starts ${(result.startMs / 1000).toFixed(1)} s) | ${rawSeconds.toFixed(1)} s | ${(rawSeconds / bulkSeconds).toFixed(3)} |`,
+    `| … until the worker has run every started workflow's first task (task queue backlog 0) | ${drained === undefined ? 'n/a (no backlog stats)' : `${drained.toFixed(1)} s`} | | ${drained === undefined ? '' : (rawSeconds / drained).toFixed(3)} |`,
     '',
-    `Extrapolated to issue 24's region (${int(target.organisations)} organisations, ${int(target.pairs)} pairs, ${int(target.routes)} routes; × ${factor.toFixed(1)}, assuming the rates hold): ≈ ${(extrapolated / 60).toFixed(1)} min through the bulk path against the ≤ 5 min target (${verdict(extrapolated <= 300)}); ≈ ${((rawSeconds * factor) / 60).toFixed(1)} min of raw appends.`,
+    `Extrapolated to issue 24's region (${int(target.organisations)} organisations, ${int(target.pairs)} pairs, ${int(target.routes)} routes; × ${factor.toFixed(1)}, assuming the rates hold): entered (appended, codes registered, workflows started) in ≈ ${(extrapolated / 60).toFixed(1)} min against the ≤ 5 min target (${verdict(extrapolated <= 300)}); ≈ ${((rawSeconds * factor) / 60).toFixed(1)} min of raw appends.${drained === undefined ? '' : ` The worker then catches up for ≈ ${(((drained - bulkSeconds) * factor) / 60).toFixed(1)} min more: each started workflow arms its timers from the snapshot and does at once what the generated history leaves to timers (a route's monthly control-point review and check for every month since its road map was agreed, a pair's controls past due marked overdue), which through the API happened over the year.`}`,
   ];
 }
 
