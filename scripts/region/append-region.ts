@@ -4,20 +4,38 @@ import type { GeneratedRegion } from './generate-region';
 
 const CHUNK = 200;
 
+/** Runs `task(0…n-1)` with at most `concurrency` of them in flight; the results in index order. */
+export async function inFlight<T>(n: number, concurrency: number, task: (i: number) => Promise<T>): Promise<T[]> {
+  const results = new Array<T>(n);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(n, Math.max(1, concurrency)) }, async () => {
+      while (next < n) {
+        const i = next++;
+        results[i] = await task(i);
+      }
+    }),
+  );
+  return results;
+}
+
 /**
  * Appends the generated streams through the event store (hash chain, optimistic versions), each from
- * version `from` of its own events. `until` cuts every stream at the end of a local day of its
- * organisation, so a region can be loaded in two halves around a date.
+ * version `from` of its own events, `concurrency` streams at a time (one by one by default). `until` cuts
+ * every stream at the end of a local day of its organisation, so a region can be loaded in two halves
+ * around a date. Appending a region again adds nothing (`events` counts what was added): the store
+ * recognises the event ids.
  */
 export async function appendRegion(
   store: EventStore,
   region: GeneratedRegion,
-  options: { until?: string; from?: ReadonlyMap<string, number> } = {},
+  options: { until?: string; from?: ReadonlyMap<string, number>; concurrency?: number } = {},
 ): Promise<{ events: number; appended: Map<string, number> }> {
   const zones = new Map(region.ledger.map((o) => [o.organisationId, o.timeZone]));
   const appended = new Map<string, number>();
   let total = 0;
-  for (const stream of region.streams) {
+  await inFlight(region.streams.length, options.concurrency ?? 1, async (s) => {
+    const stream = region.streams[s] as GeneratedRegion['streams'][number];
     const start = options.from?.get(stream.streamId) ?? 0;
     const limit =
       options.until === undefined
@@ -39,14 +57,26 @@ export async function appendRegion(
       );
       version = result.nextExpectedVersion;
       previousHash = result.lastHash;
+      // A chunk stored before (a second run) is recognised by its ids and adds nothing.
+      if (!result.duplicate) total += chunk.length;
     }
     appended.set(stream.streamId, version);
-    total += events.length;
-  }
+  });
   return { events: total, appended };
 }
 
 type Query = (sql: string, parameters?: unknown[]) => Promise<unknown>;
+
+/**
+ * The organisation number the registry holds for an organisation, if any: a region generated again with the
+ * same seed (the same organisation ids) takes its first number from here, so it is the same region.
+ */
+export async function registeredOrganisationCode(query: Query, organisationId: string): Promise<number | undefined> {
+  const [row] = (await query('SELECT organisation_code FROM route_registry_organisations WHERE organisation_id = $1', [
+    organisationId,
+  ])) as { organisation_code: number }[];
+  return row === undefined ? undefined : Number(row.organisation_code);
+}
 
 /** The next organisation number free in a region of the route registry: pass it as `firstOrganisationCode`. */
 export async function nextOrganisationCode(query: Query, regionCode: number): Promise<number> {

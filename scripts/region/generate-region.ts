@@ -1,7 +1,10 @@
 import { defaultProductionCalendar, endOfLocalDay, localDateOf } from '@mentorflow/calendar';
 import {
   competenceAreas,
+  defaultMentorCapacity,
   formatRouteCode,
+  mentorLoadDecider,
+  mentorLoadStream,
   monitoringDecider,
   monitoringIndicatorDefinitions,
   monitoringIndicators,
@@ -22,6 +25,7 @@ import {
   monitoringStream,
   organisationStream,
   pairStream,
+  pairWorkflowId,
   programmeStream,
   routeStream,
 } from '@mentorflow/domain';
@@ -153,6 +157,9 @@ const addMonths = (date: string, months: number) => {
 
 export function generateRegion(options: RegionOptions): GeneratedRegion {
   const rnd = random(options.seed);
+  // The mentors' load streams take their event ids from a sequence of their own, so the rest of the region
+  // draws the same numbers as before they were written.
+  const loadRnd = random(options.seed ^ 0x4c4f4144);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)] as T;
   const weighted = <T>(items: readonly [T, number][]): T => {
     const total = items.reduce((t, [, w]) => t + w, 0);
@@ -160,8 +167,8 @@ export function generateRegion(options: RegionOptions): GeneratedRegion {
     for (const [item, w] of items) if ((x -= w) < 0) return item;
     return items[items.length - 1]?.[0] as T;
   };
-  const uuid = (): string => {
-    const hex = Array.from({ length: 32 }, () => Math.floor(rnd() * 16).toString(16));
+  const uuid = (from = rnd): string => {
+    const hex = Array.from({ length: 32 }, () => Math.floor(from() * 16).toString(16));
     hex[12] = '4';
     hex[16] = ((parseInt(hex[16] as string, 16) & 0x3) | 0x8).toString(16);
     const s = hex.join('');
@@ -333,17 +340,37 @@ export function generateRegion(options: RegionOptions): GeneratedRegion {
   const pairPlans = Array.from({ length: options.pairs }, () => ({ org: pick(orgs), at: 0 }))
     .map((p) => ({ ...p, at: between(p.org.registeredAt + 3 * DAY, now - DAY) }))
     .sort((a, b) => a.at - b.at);
-  const mentorLoad = new Map<string, number>();
+  /** Each mentor's pairs: mentees and when the pair ended (completed or terminated), while it is known. */
+  const mentorPairs = new Map<string, { menteeCount: number; endedAt?: number }[]>();
+  const loadAt = (mentorId: string, at: number) =>
+    (mentorPairs.get(mentorId) ?? [])
+      .filter((p) => p.endedAt === undefined || p.endedAt > at)
+      .reduce((t, p) => t + p.menteeCount, 0);
+  /** What the pair workflow's reserveMentorCapacity/releaseMentorCapacity activities write, in time order later. */
+  const loadCommands: {
+    at: number;
+    mentorId: string;
+    organisationId: string;
+    pairId: string;
+    reserve?: number;
+  }[] = [];
   const mentorsOf = new Map<string, string[]>();
   for (const { org, at: formedAt } of pairPlans) {
     const pairId = uuid();
     const kind = weighted(kindWeights);
     const menteeIds = kind === 'group' ? [uuid(), uuid()] : [uuid()];
     const pool = mentorsOf.get(org.id) ?? [];
-    // 002 §4.3: at most two mentees at a time; a mentor is reused only while that holds.
-    const mentorId = pool.find((m) => (mentorLoad.get(m) ?? 0) + menteeIds.length <= 2) ?? uuid();
+    // 002 §4.3: at most two mentees at a time; a mentor is reused only while that holds on the formation day
+    // (pairs are formed in time order, so every earlier pair's end is known by then).
+    const mentorId = pool.find((m) => loadAt(m, formedAt) + menteeIds.length <= defaultMentorCapacity) ?? uuid();
     if (!pool.includes(mentorId)) mentorsOf.set(org.id, [...pool, mentorId]);
-    mentorLoad.set(mentorId, (mentorLoad.get(mentorId) ?? 0) + menteeIds.length);
+    const occupancy: { menteeCount: number; endedAt?: number } = { menteeCount: menteeIds.length };
+    mentorPairs.set(mentorId, [...(mentorPairs.get(mentorId) ?? []), occupancy]);
+    loadCommands.push({ at: formedAt, mentorId, organisationId: org.id, pairId, reserve: menteeIds.length });
+    const ended = (at: number) => {
+      occupancy.endedAt = at;
+      loadCommands.push({ at, mentorId, organisationId: org.id, pairId });
+    };
     const start = localDateOf(new Date(formedAt), org.timeZone);
     const orderDate = isoDate(Date.parse(`${start}T00:00:00Z`) - DAY);
     const consentDate = isoDate(Date.parse(`${start}T00:00:00Z`) - 3 * DAY);
@@ -469,7 +496,7 @@ export function generateRegion(options: RegionOptions): GeneratedRegion {
         );
         if (finalAt + DAY < stopAt) {
           pair.run({ type: 'CompletePair', data: {} }, org.director, 'director', finalAt + DAY);
-          mentorLoad.set(mentorId, (mentorLoad.get(mentorId) ?? 0) - menteeIds.length);
+          ended(finalAt + DAY);
           continue;
         }
       }
@@ -492,8 +519,60 @@ export function generateRegion(options: RegionOptions): GeneratedRegion {
         terminateAt,
       );
       record.terminatedAt = terminateAt;
-      mentorLoad.set(mentorId, (mentorLoad.get(mentorId) ?? 0) - menteeIds.length);
+      ended(terminateAt);
     }
+  }
+
+  // ---- The mentors' load, as the pair workflow reserves and releases it (a release before a reservation at one instant) ----
+  const loads = new Map<string, ReturnType<typeof mentorLoad>>();
+  function mentorLoad(mentorId: string, organisationId: string) {
+    let state = mentorLoadDecider.initialState();
+    const stream: GeneratedStream = { streamId: mentorLoadStream(mentorId), organisationId, events: [] };
+    streams.push(stream);
+    return (command: (typeof loadCommands)[number]) => {
+      const metadata: CommandMetadata = {
+        actorId: 'system',
+        role: 'administrator',
+        now: new Date(command.at).toISOString(),
+      };
+      const events = mentorLoadDecider.decide(
+        command.reserve === undefined
+          ? { type: 'ReleaseMenteeSlots', data: { pairId: command.pairId }, metadata }
+          : {
+              type: 'ReserveMenteeSlots',
+              data: {
+                pairId: command.pairId,
+                mentorId,
+                menteeCount: command.reserve,
+                capacity: defaultMentorCapacity,
+              },
+              metadata,
+            },
+        state,
+      );
+      for (const event of events) {
+        state = mentorLoadDecider.evolve(state, event);
+        stream.events.push({
+          eventId: uuid(loadRnd),
+          type: event.type,
+          data: { ...event.data },
+          // As the activities write them: the system, the pair's workflow as correlation, the organisation on a reservation.
+          metadata: {
+            actorId: 'system',
+            ...(command.reserve === undefined ? {} : { organisationId }),
+            correlationId: pairWorkflowId(command.pairId),
+          },
+          at: command.at,
+        });
+      }
+    };
+  }
+  for (const command of loadCommands.sort(
+    (a, b) => a.at - b.at || Number(a.reserve !== undefined) - Number(b.reserve !== undefined),
+  )) {
+    const load = loads.get(command.mentorId) ?? mentorLoad(command.mentorId, command.organisationId);
+    loads.set(command.mentorId, load);
+    load(command);
   }
 
   // ---- Programme documents and the first stage gate, in time order after the pairs exist ----
