@@ -5,6 +5,9 @@ import {
   organisationDecider,
   organisationStream,
   pairDecider,
+  pairWorkflowId,
+  programmeWorkflowId,
+  routeWorkflowId,
   parsePairStream,
   parseProgrammeStream,
   parseRouteStream,
@@ -189,7 +192,7 @@ export function workflowStarts(
       const snapshot = snapshotOf(state, head, stream);
       const { timeZone } = organisationAt(state.organisationId);
       starts.push(
-        startOf(stream.streamId, programmeWorkflow, [
+        startOf(programmeWorkflowId(state.programmeId), programmeWorkflow, [
           {
             programmeId: state.programmeId,
             organisationId: state.organisationId,
@@ -226,7 +229,9 @@ export function workflowStarts(
       const snapshot = snapshotOf(state, head, stream);
       const { timeZone } = organisationAt(formation.organisationId);
       starts.push(
-        startOf(stream.streamId, pairWorkflow, [{ formation, timeZone, metadata, snapshot, continueAsNewAfterEvents }]),
+        startOf(pairWorkflowId(formation.pairId), pairWorkflow, [
+          { formation, timeZone, metadata, snapshot, continueAsNewAfterEvents },
+        ]),
       );
     } else if (workflowKind(stream.streamId) === 'route') {
       const state: RouteState = fold(routeDecider, stream);
@@ -250,7 +255,7 @@ export function workflowStarts(
       const snapshot = snapshotOf(state, head, stream);
       starts.push(
         startOf(
-          stream.streamId,
+          routeWorkflowId(state.routeId),
           routeWorkflow,
           [
             {
