@@ -2,14 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { freshIds } from '../support/ids';
 import { loadFixtureYearsAhead } from '../support/calendar-fixture';
 import { addDays, addMonths, localDay } from '../support/dates';
-import { addPerson } from '../support/people';
-import {
-  organisationWith,
-  personalProgrammePlan,
-  places,
-  startProgramme,
-  formedPairIn,
-} from '../support/programme-setup';
+import { namedPairInCollege, personalProgrammePlan, places } from '../support/programme-setup';
 import { TestSystem } from '../support/system';
 import {
   expectAccessible,
@@ -44,7 +37,7 @@ interface Task {
 describe('web application: a mentor and a mentee work through their pair', () => {
   let system: TestSystem;
   let browser: Browser;
-  const [admin, director, curator, head] = freshIds(4);
+  const [admin] = freshIds(1);
   let as: Record<'director' | 'curator' | 'head' | 'mentor' | 'mentee', string>;
   let pairId: string;
   const start = day(-10);
@@ -54,37 +47,13 @@ describe('web application: a mentor and a mentee work through their pair', () =>
   beforeAll(async () => {
     ({ system, browser } = await startWebJourney());
     await loadFixtureYearsAhead();
-    const setup = await organisationWith(
-      system,
-      places.kazanCollege,
-      { director: [director, 'director'], curator: [curator, 'curator'], head: [head, 'commissionHead'] },
-      admin,
-    );
-    const { organisationId } = setup;
-    const mentor = await addPerson(system, organisationId, setup.as.curator, 'Иванова');
-    const mentee = await addPerson(system, organisationId, setup.as.curator, 'Петров', {
-      firstName: 'Илья',
-      patronymic: 'Сергеевич',
-    });
-    as = {
-      ...setup.as,
-      mentor: system.token(mentor, ['mentor'], [organisationId]),
-      mentee: system.token(mentee, ['mentee'], [organisationId]),
-    };
-    const { programmeId } = await startProgramme(system, organisationId, as.director, curator);
-    const formed = await formedPairIn(system, programmeId, {
-      director: as.director,
-      curator: as.curator,
-      mentorId: mentor,
-      menteeId: mentee,
-      timeZone,
-    });
-    pairId = formed.body.state.pairId as string;
+    const pair = await namedPairInCollege(system);
+    ({ as, pairId } = pair);
     const plan = personalProgrammePlan(start, addDays(addMonths(start, 6), -1), pastActivity);
     const approved = await system.request('POST', `/pairs/${pairId}/personal-programme`, as.curator, {
       ...plan,
       activities: [...plan.activities, { title: 'Совместное занятие с наставником', plannedDate: nextActivity }],
-      controller: { personId: head, role: 'commissionHead' },
+      controller: { personId: pair.head, role: 'commissionHead' },
     });
     expect(approved.status).toBe(200);
     // The first report period opens at the approval: both report tasks are the pair's.

@@ -1,15 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
-import { freshIds } from '../support/ids';
 import { loadFixtureYearsAhead } from '../support/calendar-fixture';
 import { addDays, addMonths, localDay } from '../support/dates';
-import { addPerson } from '../support/people';
-import {
-  organisationWith,
-  personalProgrammePlan,
-  places,
-  startProgramme,
-  formedPairIn,
-} from '../support/programme-setup';
+import { namedPairInCollege, personalProgrammePlan, places } from '../support/programme-setup';
 import { TestSystem } from '../support/system';
 import {
   expectAccessible,
@@ -38,7 +30,6 @@ const ru = (date: string) => `${date.slice(8, 10)}.${date.slice(5, 7)}.${date.sl
 describe('web application: a personalised programme corrected, returned and approved; the mentee gives notice', () => {
   let system: TestSystem;
   let browser: Browser;
-  const [admin, director, curator] = freshIds(3);
   let as: Record<'director' | 'curator' | 'head' | 'mentor' | 'mentee', string>;
   let pairId: string;
   const start = day(-10);
@@ -50,37 +41,11 @@ describe('web application: a personalised programme corrected, returned and appr
   beforeAll(async () => {
     ({ system, browser } = await startWebJourney());
     await loadFixtureYearsAhead();
-    const setup = await organisationWith(
-      system,
-      places.kazanCollege,
-      { director: [director, 'director'], curator: [curator, 'curator'] },
-      admin,
-    );
-    const { organisationId } = setup;
-    const person = (surname: string, firstName: string, patronymic: string) =>
-      addPerson(system, organisationId, setup.as.curator, surname, { firstName, patronymic });
-    const head = await person('Смирнова', 'Ольга', 'Викторовна');
-    const mentor = await person('Иванова', 'Мария', 'Петровна');
-    const mentee = await person('Петров', 'Илья', 'Сергеевич');
-    as = {
-      ...setup.as,
-      head: system.token(head, ['commissionHead'], [organisationId]),
-      mentor: system.token(mentor, ['mentor'], [organisationId]),
-      mentee: system.token(mentee, ['mentee'], [organisationId]),
-    };
-    const { programmeId } = await startProgramme(system, organisationId, as.director, curator);
-    const formed = await formedPairIn(system, programmeId, {
-      director: as.director,
-      curator: as.curator,
-      mentorId: mentor,
-      menteeId: mentee,
-      timeZone,
-      orderNumber: '21-к',
-    });
-    pairId = formed.body.state.pairId as string;
+    const pair = await namedPairInCollege(system, { orderNumber: '21-к' });
+    ({ as, pairId } = pair);
     const approved = await system.request('POST', `/pairs/${pairId}/personal-programme`, as.curator, {
       ...personalProgrammePlan(start, end, lessonDate),
-      controller: { personId: head, role: 'commissionHead' },
+      controller: { personId: pair.head, role: 'commissionHead' },
     });
     expect(approved.status).toBe(200);
   });

@@ -1,9 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
-import { freshIds } from '../support/ids';
 import { loadFixtureYearsAhead } from '../support/calendar-fixture';
 import { addDays, addMonths, localDay } from '../support/dates';
-import { addPerson } from '../support/people';
-import { organisationWith, places, startProgramme, formedPairIn } from '../support/programme-setup';
+import { namedPairInCollege, places } from '../support/programme-setup';
 import { TestSystem } from '../support/system';
 import {
   expectAccessible,
@@ -27,7 +25,6 @@ const day = (offsetDays: number) => localDay(timeZone, offsetDays);
 describe('web application: the mentor’s first programme returned by the commission head, then approved', () => {
   let system: TestSystem;
   let browser: Browser;
-  const [admin, director, curator] = freshIds(3);
   let as: Record<'director' | 'curator' | 'head' | 'mentor', string>;
   let pairId: string;
   const start = day(-5);
@@ -36,34 +33,7 @@ describe('web application: the mentor’s first programme returned by the commis
   beforeAll(async () => {
     ({ system, browser } = await startWebJourney());
     await loadFixtureYearsAhead();
-    const setup = await organisationWith(
-      system,
-      places.kazanCollege,
-      { director: [director, 'director'], curator: [curator, 'curator'] },
-      admin,
-    );
-    const { organisationId } = setup;
-    const person = (surname: string, firstName: string, patronymic: string) =>
-      addPerson(system, organisationId, setup.as.curator, surname, { firstName, patronymic });
-    const head = await person('Смирнова', 'Ольга', 'Викторовна');
-    const mentor = await person('Иванова', 'Мария', 'Петровна');
-    const mentee = await person('Петров', 'Илья', 'Сергеевич');
-    as = {
-      ...setup.as,
-      head: system.token(head, ['commissionHead'], [organisationId]),
-      mentor: system.token(mentor, ['mentor'], [organisationId]),
-    };
-    const { programmeId } = await startProgramme(system, organisationId, as.director, curator);
-    const formed = await formedPairIn(system, programmeId, {
-      director: as.director,
-      curator: as.curator,
-      mentorId: mentor,
-      menteeId: mentee,
-      timeZone,
-      startedDaysAgo: 5,
-      orderNumber: '22-к',
-    });
-    pairId = formed.body.state.pairId as string;
+    ({ as, pairId } = await namedPairInCollege(system, { startedDaysAgo: 5, orderNumber: '22-к' }));
   });
   afterAll(() => stopWebJourney({ system, browser }));
 

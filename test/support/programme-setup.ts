@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Role } from '@mentorflow/domain';
 import { addDays, addMonths, localDay } from './dates';
 import { approveCandidates, lecturerMentor, selectParticipants } from './participants';
+import { freshIds } from './ids';
 import { addPerson } from './people';
 import type { TestSystem } from './system';
 
@@ -392,4 +393,45 @@ export async function namedPairListed(
     () => system.request('GET', `/pairs?programmeId=${programmeId}`, curator),
     (r) => r.body?.length === 1,
   );
+}
+
+/**
+ * The pair journeys' set-up (issue 26): a Kazan college with a director and a curator; a commission head
+ * Смирнова Ольга Викторовна, a mentor Иванова Мария Петровна and a mentee Петров Илья Сергеевич in its
+ * directory; a programme started and formedPairIn()'s pair formed by order. The people's ids and tokens.
+ */
+export async function namedPairInCollege(
+  system: TestSystem,
+  formation: Pick<Parameters<typeof formedPairIn>[2], 'startedDaysAgo' | 'orderNumber'> = {},
+) {
+  const place = places.kazanCollege;
+  const [admin, director, curator] = freshIds(3);
+  const setup = await organisationWith(
+    system,
+    place,
+    { director: [director, 'director'], curator: [curator, 'curator'] },
+    admin,
+  );
+  const { organisationId } = setup;
+  const person = (surname: string, firstName: string, patronymic: string) =>
+    addPerson(system, organisationId, setup.as.curator, surname, { firstName, patronymic });
+  const head = await person('Смирнова', 'Ольга', 'Викторовна');
+  const mentor = await person('Иванова', 'Мария', 'Петровна');
+  const mentee = await person('Петров', 'Илья', 'Сергеевич');
+  const as = {
+    ...setup.as,
+    head: system.token(head, ['commissionHead'], [organisationId]),
+    mentor: system.token(mentor, ['mentor'], [organisationId]),
+    mentee: system.token(mentee, ['mentee'], [organisationId]),
+  };
+  const { programmeId } = await startProgramme(system, organisationId, as.director, curator);
+  const formed = await formedPairIn(system, programmeId, {
+    director: as.director,
+    curator: as.curator,
+    mentorId: mentor,
+    menteeId: mentee,
+    timeZone: place.timeZone,
+    ...formation,
+  });
+  return { organisationId, programmeId, pairId: formed.body.state.pairId as string, head, mentor, mentee, as };
 }
