@@ -247,19 +247,22 @@ describe('web application: a mentor and a mentee work through their pair', () =>
       comment: 'План выполняется',
     });
     expect(interim.status).toBe(200);
-    // The final control by the administrator: a commission head's is recorded, but the pair's completion that
-    // follows it admits only the director, curator or administrator (CompletePair) and is refused — left as found.
-    const final = await system.request(
-      'POST',
-      `/pairs/${pairId}/final-control`,
-      system.token(admin, ['administrator']),
-      {
-        taskId: controlPlan.finalTaskId,
-        outcome: 'passed',
-        mentorConclusion: 'Илья Сергеевич успешно адаптировался',
-      },
-    );
+    // The final control by the commission head too: she may not complete a pair herself, so the workflow completes it
+    // as the system (until 2026-12-04 her control was stored and the completion after it refused).
+    const final = await system.request('POST', `/pairs/${pairId}/final-control`, as.head, {
+      taskId: controlPlan.finalTaskId,
+      outcome: 'passed',
+      mentorConclusion: 'Илья Сергеевич успешно адаптировался',
+    });
     expect(final.status).toBe(200);
+    expect(final.body.state.status).toBe('completed');
+    const history = await system.request('GET', `/pairs/${pairId}/history`, system.token(admin, ['administrator']));
+    expect(
+      history.body.filter((e: { type: string }) => e.type.match(/^(FinalControlCompleted|PairCompleted)$/)),
+    ).toMatchObject([
+      { type: 'FinalControlCompleted', role: 'commissionHead', actorName: 'Смирнова Ольга Викторовна' },
+      { type: 'PairCompleted', role: 'system', actorId: 'system' },
+    ]);
     // The list is a read model: it shows the pair completed once the projection has the control.
     await system.eventually(
       () => system.request('GET', `/pairs/${pairId}`, as.head),

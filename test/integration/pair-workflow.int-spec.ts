@@ -126,6 +126,56 @@ describe('pair workflow on the time-skipping test server', () => {
     await captureHistory('pair-full-life', handle);
   });
 
+  it("completes the pair as the system when the commission head's final control closes it", async () => {
+    const [mentor, head] = freshIds(2);
+    const { pairId, handle } = await formPair(mentor);
+    const today = await now();
+    const approved = await handle.executeUpdate(approvePersonalProgrammeUpdate, {
+      args: [
+        {
+          data: { ...personalProgrammeFrom(today, curator), controller: { personId: head, role: 'commissionHead' } },
+          metadata: await meta(curator, 'curator'),
+        },
+      ],
+    });
+    const task = (kind: string) =>
+      tasksOf(approved.state).find((t) => t.kind === kind && t.assignee.personId === head)?.taskId ?? '';
+    const asHead = async () => meta(head, 'commissionHead');
+    await handle.executeUpdate(passInterimControlUpdate, {
+      args: [
+        {
+          data: { taskId: task('interimControl'), outcome: 'passed', comment: 'План выполняется' },
+          metadata: await asHead(),
+        },
+      ],
+    });
+    const report = tasksOf(approved.state).find((t) => t.assignee.role === 'mentor')?.taskId ?? '';
+    await handle.executeUpdate(submitMentorFinalReportUpdate, {
+      args: [{ data: { taskId: report, conclusion: 'Адаптирован' }, metadata: await meta(mentor, 'mentor') }],
+    });
+    // The head may record the final control but not complete a pair herself: the completion is the system's.
+    const done = await handle.executeUpdate(completeFinalControlUpdate, {
+      args: [
+        {
+          data: { taskId: task('finalControl'), outcome: 'passed', mentorConclusion: 'Наставляемый адаптирован' },
+          metadata: await asHead(),
+        },
+      ],
+    });
+    expect(done.state.status).toBe('completed');
+    expect(await mentorLoad(mentor)).toBe(0);
+    const events = await temporal.store.readStream(pairStream(pairId));
+    expect(events.find((e) => e.type === 'FinalControlCompleted')?.metadata).toMatchObject({
+      actorId: head,
+      role: 'commissionHead',
+    });
+    expect(events.find((e) => e.type === 'PairCompleted')?.metadata).toMatchObject({
+      actorId: 'system',
+      role: 'system',
+    });
+    await captureHistory('pair-completed-by-system', handle);
+  });
+
   it('records the signed scans of the assignment order and a consent as events (issue 22)', async () => {
     const { pairId, handle, menteeId } = await formPair(randomUUID());
     const scan = (sha: string) => ({

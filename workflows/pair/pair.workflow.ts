@@ -12,6 +12,7 @@ import {
 import {
   DomainRefusal,
   isTaskActive,
+  mayCompletePair,
   defaultReportPeriodMonths,
   nextReportPeriod,
   pairDecider,
@@ -249,7 +250,13 @@ export async function pairWorkflow(input: PairWorkflowInput): Promise<PairView> 
     ({ data, metadata }) => ({ type: 'CompleteFinalControl', data, metadata }),
     async ({ metadata }) => {
       // The final control closes the pair's programme: the pair completes and the mentor's slots free up.
-      await update({ type: 'CompletePair', data: {}, metadata });
+      // A controller who may not complete a pair (a commission head) has it completed by the system; before
+      // this change that completion was refused after the control was stored, and such histories replay so.
+      const completion =
+        patched('pair-completed-by-system') && !mayCompletePair(metadata.role)
+          ? systemMetadata(metadata.now)
+          : metadata;
+      await update({ type: 'CompletePair', data: {}, metadata: completion });
       await releaseCapacity();
       return view();
     },

@@ -62,6 +62,7 @@ export {
 } from './pair/pair.reports';
 export * from './pair/pair.gate-counts';
 export * from './pair/pair.decider';
+export { mayCompletePair } from './pair/pair.control';
 export { pairDocumentScan } from './pair/pair.scans';
 export * from './pair/pair.labels';
 export * from './pair/pair.history.labels';

@@ -1,6 +1,7 @@
 import type { CommandMetadata } from '../shared/decider';
 import type { PairCommand } from './pair.commands';
 import { pairDecider } from './pair.decider';
+import { mayCompletePair } from './pair.control';
 import type { PairControlTask, PairEvent } from './pair.events';
 import {
   admin,
@@ -402,6 +403,17 @@ describe('mentoring pair or group', () => {
       spec.given(afterFinal).when(complete(mentor)).thenRefuses('pair.forbidden'));
 
     it('refuses completing twice', () => spec.given(completedPair).when(complete()).thenRefuses('pair.closed'));
+
+    it('lets the system complete the pair after a commission head’s final control, and refuses the head herself', () => {
+      const system: CommandMetadata = { actorId: 'system', role: 'system', now: finalTime };
+      expect(mayCompletePair(head.role)).toBe(false);
+      expect(mayCompletePair(curator.role)).toBe(true);
+      spec.given(afterFinal).when(complete(head)).thenRefuses('pair.forbidden');
+      expect(pairDecider.decide(complete(system), fold(afterFinal))).toMatchObject([
+        { type: 'PairCompleted', data: { completedBy: 'system', finalOutcome: 'passed' } },
+      ]);
+      spec.given(readyForFinal).when(complete(system)).thenRefuses('pair.finalControl.notCompleted');
+    });
 
     it('lives a full life: formed → active → interim passed → final control → completed', () => {
       const commands: PairCommand[] = [

@@ -1,4 +1,5 @@
 // Interim and final control, the mentor's final report, completion and overdue tasks.
+import type { CommandMetadata, Role } from '../shared/decider';
 import { parseInstant, russianDate, todayOf } from '../shared/dates';
 import { refuse, unmetIf } from '../shared/rules';
 import { isMissing } from '../shared/text';
@@ -211,9 +212,17 @@ export const completeFinalControl = ({ data, metadata }: CompleteFinalControl, c
   ];
 };
 
+/** Who may complete a pair themselves; after another controller's final control the workflow completes it as the system. */
+export const mayCompletePair = (role: CommandMetadata['role']): boolean => formers.includes(role as Role);
+
 export const completePair = ({ metadata }: CompletePair, current: PairState): PairEvent[] => {
   const pair = requireOpen(current);
-  requireRole(metadata, formers, 'Завершить наставничество может руководитель организации, куратор или администратор');
+  if (metadata.role !== 'system')
+    requireRole(
+      metadata,
+      formers,
+      'Завершить наставничество может руководитель организации, куратор или администратор',
+    );
   if (pair.finalControl === undefined) {
     return refuse('pair.finalControl.notCompleted', 'Наставничество завершается только после итогового контроля');
   }
