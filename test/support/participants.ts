@@ -21,14 +21,22 @@ export async function approveCandidates(
     decisions: participantIds.map((participantId) => ({ participantId, decision: 'approved' })),
   });
   if (meeting.status !== 201) throw new Error(`Commission meeting not recorded: ${JSON.stringify(meeting.body)}`);
-  await system.eventually(
-    () => system.request('GET', `/programmes/${programmeId}/participants?limit=100`, token),
-    (r) =>
-      participantIds.every((id) =>
-        (r.body as { participantId: string; status: string }[]).some(
-          (p) => p.participantId === id && p.status === 'registered',
-        ),
-      ),
+  // Every page of the list (a programme may have more than 100 participants).
+  const listed = async () => {
+    const all: { participantId: string; status: string }[] = [];
+    for (let offset = 0; ; offset += 100) {
+      const page = await system.request(
+        'GET',
+        `/programmes/${programmeId}/participants?limit=100&offset=${offset}`,
+        token,
+      );
+      if (page.status !== 200) return { status: page.status, body: all };
+      all.push(...(page.body as typeof all));
+      if ((page.body as unknown[]).length < 100) return { status: 200, body: all };
+    }
+  };
+  await system.eventually(listed, (r) =>
+    participantIds.every((id) => r.body.some((p) => p.participantId === id && p.status === 'registered')),
   );
 }
 

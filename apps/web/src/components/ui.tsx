@@ -522,6 +522,19 @@ export function usePaged<T>(path: string, deps: unknown[], pageSize = PAGE_SIZE)
   };
 }
 
+/**
+ * Every page of a list, read one after another: for a form that must offer all of it (a programme's
+ * participants in the pair form), where a first page of 100 would leave the rest out. Stops at a failed page.
+ */
+export function useAllPages<T>(path: string, deps: unknown[]) {
+  const list = usePaged<T>(path, deps);
+  const { hasMore, moreLoading, moreError, more } = list;
+  useEffect(() => {
+    if (hasMore && !moreLoading && moreError === undefined) void more();
+  }, [hasMore, moreLoading, moreError, more]);
+  return list;
+}
+
 /** "Показать ещё" under a paged list, while the API may have more. */
 export function ShowMore({
   list,

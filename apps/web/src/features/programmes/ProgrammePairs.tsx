@@ -11,6 +11,7 @@ import {
   SelectField,
   ShowMore,
   useLoad,
+  useAllPages,
   usePaged,
 } from '../../components/ui';
 import { PersonId, usePersonLabel } from '../../components/people';
@@ -30,7 +31,8 @@ export function ProgrammePairs() {
   const organisation = session.organisations.get(programme.organisationId);
   const [capacityChanged, setCapacityChanged] = useState<number>();
   const capacity = capacityChanged ?? organisation?.settings?.mentorCapacity ?? 2;
-  const participants = usePaged<Participant>(`/programmes/${programme.programmeId}/participants`, [
+  // All of them: the pair form offers every registered mentor and mentee, however many the programme has.
+  const participants = useAllPages<Participant>(`/programmes/${programme.programmeId}/participants`, [
     programme.programmeId,
   ]);
   return (

@@ -1,0 +1,64 @@
+import type { Browser } from 'playwright-core';
+import { freshIds } from '../support/ids';
+import { selectParticipants } from '../support/participants';
+import { addPerson } from '../support/people';
+import { organisationWith, places, startProgramme } from '../support/programme-setup';
+import { TestSystem } from '../support/system';
+import { signedInPage, startWebJourney, stopWebJourney } from '../support/web';
+
+/**
+ * A college whose programme selected more participants than one page of the list (100): the pair form offers
+ * every one of them — the 101st mentee too, by name. Until 2026-12-04 it offered only the first page's.
+ */
+describe('web application: the pair form of a programme with more than a hundred participants', () => {
+  let system: TestSystem;
+  let browser: Browser;
+  const [admin, director, curator, mentor] = freshIds(4);
+  const mentees = freshIds(100);
+  let programmeId: string;
+  let curatorToken: string;
+
+  beforeAll(async () => {
+    ({ system, browser } = await startWebJourney());
+    const setup = await organisationWith(
+      system,
+      places.kazanCollege,
+      { director: [director, 'director'], curator: [curator, 'curator'] },
+      admin,
+    );
+    const { organisationId } = setup;
+    curatorToken = setup.as.curator;
+    for (const id of [mentor, ...mentees]) system.token(id, ['mentee'], [organisationId]);
+    ({ programmeId } = await startProgramme(system, organisationId, setup.as.director, curator));
+    // Two commission meetings: one takes at most 100 decisions.
+    await selectParticipants(system, programmeId, curatorToken, [
+      { personId: mentor, role: 'mentor' },
+      ...mentees.slice(0, 60).map((personId) => ({ personId, role: 'mentee' as const })),
+    ]);
+    await selectParticipants(
+      system,
+      programmeId,
+      curatorToken,
+      mentees.slice(60).map((personId) => ({ personId, role: 'mentee' as const })),
+    );
+    // The last one selected, a person of the directory with her name.
+    const last = await addPerson(system, organisationId, curatorToken, 'Яковлева', {
+      firstName: 'Анна',
+      patronymic: 'Сергеевна',
+    });
+    await selectParticipants(system, programmeId, curatorToken, [{ personId: last, role: 'mentee' }]);
+  }, 300_000);
+  afterAll(() => stopWebJourney({ system, browser }));
+
+  it('offers the 101st mentee in the pair form, by name', async () => {
+    const listed = await system.request('GET', `/programmes/${programmeId}/participants?limit=100`, curatorToken);
+    expect(listed.body).toHaveLength(100);
+    const { context, page } = await signedInPage(browser, curatorToken);
+    await page.goto(`${system.baseUrl}/app/programmes/${programmeId}/pairs`);
+    await page.getByText('Сформировать пару или группу', { exact: true }).first().click();
+    const form = page.getByRole('form', { name: 'Сформировать пару или группу' });
+    await form.getByRole('checkbox', { name: /^Яковлева А\. С\./ }).waitFor({ timeout: 30_000 });
+    await expect(form.getByRole('group', { name: 'Наставляемые' }).getByRole('checkbox').count()).resolves.toBe(101);
+    await context.close();
+  });
+});
