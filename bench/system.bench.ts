@@ -3,8 +3,9 @@
  * same run, with the API and the worker in this process (bench/support/system.ts): a durable embedded
  * PostgreSQL and a Temporal dev server.
  *
- *   node -r @swc-node/register bench/system.bench.ts [--smoke] [--only history,lag,command,regional]
+ *   node -r @swc-node/register bench/system.bench.ts [--smoke] [--only history,lag,command,regional,bulk]
  *        [--rounds N] [--strict] [--scale F] [--lag-seconds N] [--lag-rates 1000,5000]
+ *        [--organisations N --pairs N --routes N]  (sizes of 9; `bulk` runs its bulk side alone)
  *
  * The markdown report goes to stdout, progress to stderr. See bench/README.md.
  */
@@ -809,7 +810,8 @@ async function main(): Promise<number> {
   const report = beginReport('System benchmarks', 'API (Nest on Fastify) and worker in this process; ', cli);
   const { sections } = report;
   // The projector of benchmark 5 runs in the worker, which TestSystem starts with the API.
-  const needsApi = ONLY.has('history') || ONLY.has('command') || ONLY.has('lag') || ONLY.has('regional');
+  // `bulk` runs 9's bulk side alone (e.g. at issue 24's full size); it needs the worker the API starts beside it.
+  const needsApi = ['history', 'command', 'lag', 'regional', 'bulk'].some((name) => ONLY.has(name));
   const bench = await startBenchSystem(log, { api: needsApi });
   return runOnBenchSystem(bench, report, async () => {
     if (bench.server.own && !isDurable(bench.settings)) problems.push('the throwaway cluster is not durable');
@@ -818,6 +820,11 @@ async function main(): Promise<number> {
     if (ONLY.has('command')) sections.push(await commandBenchmark(bench, api as Api));
     if (ONLY.has('lag')) sections.push(await lagBenchmark(bench));
     if (ONLY.has('regional')) sections.push(await regionalBenchmark(bench, api as Api));
+    if (ONLY.has('bulk'))
+      sections.push({
+        title: `9, bulk side only (${int(ORGANISATIONS)} organisations, ${int(PAIRS)} pairs, ${int(ROUTES)} routes)`,
+        lines: await regionalBulk(bench),
+      });
   });
 }
 
