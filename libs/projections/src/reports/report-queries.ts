@@ -62,8 +62,11 @@ export async function loadOrganisationsInScope(
 ): Promise<ScopedOrganisation[]> {
   const rows = await db.query<{ subject_id: string; facts: OrganisationFacts; since: Date }>(
     `SELECT subject_id, facts,
+            -- An organisation's facts are its own (organisation_id = subject_id): by report_facts_as_of_idx, not a
+            -- scan of every subject's facts for each organisation.
             (SELECT min(first.valid_from) FROM report_facts first
-              WHERE first.subject_type = 'organisation' AND first.subject_id = report_facts.subject_id) AS since
+              WHERE first.organisation_id = report_facts.organisation_id AND first.subject_type = 'organisation'
+                AND first.subject_id = report_facts.subject_id) AS since
      FROM report_facts
      WHERE subject_type = 'organisation' AND valid_to IS NULL
        -- A region's figures count educational organisations; a ЦНППМ, ИРО or methodical centre serves them.
