@@ -349,9 +349,13 @@ export class ReportsService {
       this.db,
       instants.map(({ organisationId, at }) => ({ organisationId, at })),
     );
+    // Pushed, not copied per row: a region's 250,000 facts made the copies cost 150 ms (benchmark 15).
     const byOrganisation = new Map<string, typeof facts>();
-    for (const row of facts)
-      byOrganisation.set(row.organisationId, [...(byOrganisation.get(row.organisationId) ?? []), row]);
+    for (const row of facts) {
+      const rows = byOrganisation.get(row.organisationId);
+      if (rows) rows.push(row);
+      else byOrganisation.set(row.organisationId, [row]);
+    }
     // An organisation registered after the date is not part of that day's region.
     const trained = await loadTrainedMentors(
       this.db,
