@@ -66,6 +66,17 @@ describe('users, role assignments and organisation-scoped roles', () => {
       assignments: [],
     });
     expect((await system.request('POST', '/users', admin, { sub, fullName: 'Другая' })).status).toBe(409);
+    // Found by part of the name (any case, ё as е), of the sign-in subject or of the e-mail; a LIKE wildcard is a letter.
+    const found = async (q: string) =>
+      ((await system.request('GET', `/users?q=${encodeURIComponent(q)}`, admin)).body as { sub: string }[]).map(
+        (u) => u.sub,
+      );
+    expect(await found(sub.slice(3, 15))).toEqual([sub]);
+    for (const q of ['ПЕТРОВА АННА', 'petrova@school1']) expect(await found(q)).toContain(sub);
+    expect(await found('Петрова_Анна')).toEqual([]);
+    const long = await system.request('GET', `/users?q=${'я'.repeat(101)}`, admin);
+    expect(long.status).toBe(400);
+    expect(JSON.stringify(long.body)).toContain('q');
 
     const grant = { role: 'curator', organisationId: organisationA };
     expect((await system.request('POST', `/users/${userId}/roles`, admin, grant)).status).toBe(201);

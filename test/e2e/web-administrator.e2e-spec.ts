@@ -312,7 +312,7 @@ describe('web application: the administrator audits a pair after a mentor replac
     await page.goto(`${system.baseUrl}/app/users`);
     const sub = `methodologist-${randomUUID().slice(0, 8)}`;
     const form = page.locator('form').filter({ has: page.getByRole('heading', { name: 'Новый пользователь' }) });
-    // Sorted first by name, so it is on the first page of users however many earlier tests registered.
+    // The page shows the user just registered, found by her sign-in subject, however many others there are.
     await form.getByLabel('ФИО').fill('Абрамова Анна Викторовна');
     await form.getByLabel('Идентификатор входа (sub)').fill(sub);
     await form.getByRole('button', { name: 'Зарегистрировать' }).click();

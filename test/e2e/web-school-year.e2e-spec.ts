@@ -165,6 +165,13 @@ describe('web application: a school year from an empty system to a closed progra
       .click();
     const create = page.locator('form').filter({ has: page.getByRole('heading', { name: 'Новый пользователь' }) });
     const card = (sub: string) => page.locator('li.card').filter({ hasText: sub });
+    const search = page.getByLabel('Поиск пользователя');
+    /** The user's card, found by her sign-in subject (by name she may be past the first hundred). */
+    const find = async (sub: string) => {
+      await search.fill(sub);
+      await card(sub).waitFor();
+      return card(sub);
+    };
     for (const [who, typed] of [
       ['director', 'Петрва Елена Ивановна'],
       ['curator', fullName('curator')],
@@ -172,9 +179,18 @@ describe('web application: a school year from an empty system to a closed progra
       await create.getByLabel('ФИО').fill(typed);
       await create.getByLabel('Идентификатор входа (sub)').fill(subs[who]);
       await create.getByRole('button', { name: 'Зарегистрировать' }).click();
+      // The list shows the user just registered, whatever her place in it.
       await card(subs[who]).waitFor();
+      await expect(search.inputValue()).resolves.toBe(subs[who]);
     }
-    await card(subs.director).getByRole('button', { name: 'Исправить пользователя Петрва Елена Ивановна' }).click();
+    // Found by part of the name too, in any case.
+    await search.fill('ПЕТРВА');
+    await card(subs.director).waitFor();
+    await (
+      await find(subs.director)
+    )
+      .getByRole('button', { name: 'Исправить пользователя Петрва Елена Ивановна' })
+      .click();
     const edit = page.getByRole('form', { name: 'Исправить пользователя Петрва Елена Ивановна' });
     await edit.getByLabel('ФИО').fill(fullName('director'));
     await edit.getByRole('button', { name: 'Сохранить' }).click();
@@ -187,10 +203,11 @@ describe('web application: a school year from an empty system to a closed progra
       ['director', 'Руководитель'],
       ['curator', 'Куратор'],
     ] as const) {
-      await card(subs[who]).getByLabel('Роль').selectOption({ label: role });
-      await card(subs[who]).getByLabel('Организация').selectOption({ label: SCHOOL });
-      await card(subs[who]).getByRole('button', { name: 'Назначить роль' }).click();
-      await card(subs[who]).getByText(`${role} — ${SCHOOL}`).waitFor();
+      const user = await find(subs[who]);
+      await user.getByLabel('Роль').selectOption({ label: role });
+      await user.getByLabel('Организация').selectOption({ label: SCHOOL });
+      await user.getByRole('button', { name: 'Назначить роль' }).click();
+      await user.getByText(`${role} — ${SCHOOL}`).waitFor();
     }
     // The municipal coordinator is granted by region and municipality.
     const coordinatorSub = randomUUID();

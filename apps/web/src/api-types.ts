@@ -2290,7 +2290,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Пользователи и их роли */
+        /** Пользователи и их роли (поиск по ФИО, sub или e-mail: q) */
         get: operations["UsersController_list"];
         put?: never;
         /** Зарегистрировать пользователя (sub — идентификатор у провайдера входа) */
@@ -7375,6 +7375,8 @@ export interface operations {
             query?: {
                 limit?: unknown;
                 offset?: unknown;
+                /** @description Part of the name, the sign-in subject or the e-mail (case and ё do not matter) */
+                q?: string;
             };
             header?: never;
             path?: never;

@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
   organisationDecider,
-  personSearchKey,
   organisationStream,
   type OrganisationCommand,
   type OrganisationState,
@@ -16,18 +15,10 @@ import { EventStore, handleCommand, loadAggregate } from '@mentorflow/event-stor
 import { isAdministrator, type AuthenticatedUser } from '../auth/auth.types';
 import { canAccessOrganisation } from '../auth/organisation-access';
 import { PeopleDirectory, type PersonName } from '../people/people.directory';
-import { likePrefix } from '../people/person-records';
+import { searchFolded, searchTerm } from '../common/text-search';
 import { seesStaffNames } from '../people/people.roles';
 
 /** The organisation registry: commands go to its event stream, reads to its projection. */
-const CYRILLIC_UPPER = 'АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯё';
-const CYRILLIC_LOWER = 'абвгдеежзийклмнопрстуфхцчшщъыьэюяе';
-/**
- * The SQL of personSearchKey's folding (lower case, ё as е) for a column, independent of the database's locale
- * (lower() of a C-locale database leaves Cyrillic alone). Spaces are not squeezed: names are stored trimmed.
- */
-const searchFolded = (column: string) => `translate(lower(${column}), '${CYRILLIC_UPPER}', '${CYRILLIC_LOWER}')`;
-
 @Injectable()
 export class OrganisationsService {
   constructor(
@@ -118,7 +109,7 @@ export class OrganisationsService {
 
   async list(user: AuthenticatedUser, limit: number, offset: number, q?: string) {
     const all = isAdministrator(user);
-    const text = q?.trim() ? likePrefix(personSearchKey(q)) : null;
+    const text = searchTerm(q);
     const rows = await this.db.query<{ state: RegisteredOrganisation }[]>(
       `SELECT state FROM organisations_view WHERE ($1 OR organisation_id = ANY($2::uuid[]))
          AND ($5::text IS NULL OR ${searchFolded("name || ' ' || municipality || ' ' || region")} LIKE '%' || $5 || '%')

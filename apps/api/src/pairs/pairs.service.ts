@@ -52,7 +52,7 @@ import { recordedReads, recordRead } from '../common/read-log';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { withNamesBeside } from '../people/named-rows';
 import { fullNamesOf, PeopleDirectory } from '../people/people.directory';
-import { likePrefix } from '../people/person-records';
+import { likePrefix } from '../common/text-search';
 import { ParticipantsService } from '../participants/participants.service';
 import { ProgrammesService } from '../programmes/programmes.service';
 import type { FormPairDto, PairListQuery, ReplaceMentorDto } from './pair.dto';

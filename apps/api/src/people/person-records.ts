@@ -1,3 +1,4 @@
+import { likePrefix } from '../common/text-search';
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
@@ -619,9 +620,6 @@ export class PersonRecords {
     });
   }
 }
-
-/** LIKE's own characters in a search term match themselves. */
-export const likePrefix = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 async function writeEmployment(
   manager: EntityManager,

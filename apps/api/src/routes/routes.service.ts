@@ -34,7 +34,7 @@ import { AggregateGateway, commandMetadata } from '../common/aggregate.gateway';
 import { newIdempotentId } from '../common/idempotency';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { PeopleDirectory } from '../people/people.directory';
-import { likePrefix } from '../people/person-records';
+import { likePrefix } from '../common/text-search';
 import { sensitiveReaderRoles } from '../people/people.roles';
 import type { CreateRouteDto, RouteListQuery } from './route.dto';
 import { RouteRegistryService } from './route-registry.service';

@@ -1,6 +1,6 @@
 import { personSearchKey, taskReassignerRoles, type Role } from '@mentorflow/domain';
 import { isAdministrator, type AuthenticatedUser } from '../auth/auth.types';
-import { likePrefix } from '../people/person-records';
+import { likePrefix } from '../common/text-search';
 import type { TaskInboxQuery } from './task.dto';
 
 /**

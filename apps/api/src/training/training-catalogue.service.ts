@@ -13,7 +13,7 @@ import {
 import type { AuthenticatedUser } from '../auth/auth.types';
 import { ImportFileError, readSheet, type SheetRows } from '../people-import/import-file';
 import type { PeopleImportFileDto } from '../people-import/people-import.dto';
-import { likePrefix } from '../people/person-records';
+import { likePrefix } from '../common/text-search';
 
 const required: readonly CatalogueColumn[] = ['title', 'provider', 'hours', 'form'];
 

@@ -1,3 +1,4 @@
+import { searchFolded } from '../common/text-search';
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { userStream, type Role } from '@mentorflow/domain';
@@ -119,12 +120,17 @@ export class UserDirectory {
     return toUsers(await this.db.query<Row[]>(`${SELECT_USERS} WHERE u.user_id = $1`, [userId]))[0];
   }
 
-  async list(limit: number, offset: number): Promise<DirectoryUser[]> {
+  /** A page of users by name; `term` (searchTerm's, folded and escaped) narrows it to names, subjects and e-mails containing it. */
+  async list(limit: number, offset: number, term: string | null = null): Promise<DirectoryUser[]> {
     return toUsers(
       await this.db.query<Row[]>(
-        `${SELECT_USERS} WHERE u.user_id IN (SELECT user_id FROM users ORDER BY full_name, user_id LIMIT $1 OFFSET $2)
+        `${SELECT_USERS} WHERE u.user_id IN (
+           SELECT user_id FROM users
+            WHERE $3::text IS NULL
+               OR ${searchFolded("full_name || ' ' || subject || ' ' || coalesce(email, '')")} LIKE '%' || $3 || '%'
+            ORDER BY full_name, user_id LIMIT $1 OFFSET $2)
          ORDER BY u.full_name, u.user_id, a.granted_at`,
-        [limit, offset],
+        [limit, offset, term],
       ),
     );
   }

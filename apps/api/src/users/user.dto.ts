@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsOptional, Matches, MaxLength } from 'class-validator';
 import { roles, type Role } from '@mentorflow/domain';
 import { EnumField, TextField, UuidField } from '../common/fields';
+import { PaginationQuery } from '../common/pagination.dto';
 
 /** A sign-in subject is the provider's id as it stands in the token: no spaces (a pasted one often brings some). */
 const SUBJECT = /^\S+$/;
@@ -78,4 +79,14 @@ export class UserStatusDto {
 export class DevTokenDto {
   @TextField({ max: 200, description: 'Subject of an existing user' })
   sub!: string;
+}
+
+export class UserListQuery extends PaginationQuery {
+  @TextField({
+    max: 100,
+    optional: true,
+    description: 'Part of the name, the sign-in subject or the e-mail (case and ё do not matter)',
+    example: 'Смирнова',
+  })
+  q?: string;
 }

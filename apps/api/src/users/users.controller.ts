@@ -3,8 +3,7 @@ import { ApiOperation } from '@nestjs/swagger';
 import { CurrentUser, Roles, Unscoped } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/auth.types';
 import { ApiController, Command, Create, IdParam, Read } from '../common/endpoints';
-import { PaginationQuery } from '../common/pagination.dto';
-import { CreateUserDto, RoleAssignmentDto, UpdateUserDto, UserStatusDto } from './user.dto';
+import { CreateUserDto, RoleAssignmentDto, UpdateUserDto, UserListQuery, UserStatusDto } from './user.dto';
 import { UsersService } from './users.service';
 
 /** Users and their roles per organisation: administrators only. Every grant and revocation is an audited event. */
@@ -12,9 +11,9 @@ import { UsersService } from './users.service';
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
-  @Read('', ['administrator'], 'Пользователи и их роли')
-  list(@Query() page: PaginationQuery) {
-    return this.users.list(page.limit, page.offset);
+  @Read('', ['administrator'], 'Пользователи и их роли (поиск по ФИО, sub или e-mail: q)')
+  list(@Query() query: UserListQuery) {
+    return this.users.list(query.limit, query.offset, query.q);
   }
 
   @Create('', ['administrator'], 'Зарегистрировать пользователя (sub — идентификатор у провайдера входа)')

@@ -1,5 +1,6 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { searchTerm } from '../common/text-search';
 import { DataSource } from 'typeorm';
 import { organisationDecider, organisationStream, type OrganisationState } from '@mentorflow/domain';
 import { EventStore, loadAggregate } from '@mentorflow/event-store';
@@ -29,8 +30,8 @@ export class UsersService {
     this.directory = new UserDirectory(db);
   }
 
-  list(limit: number, offset: number) {
-    return this.directory.list(limit, offset);
+  list(limit: number, offset: number, q?: string) {
+    return this.directory.list(limit, offset, searchTerm(q));
   }
 
   async get(userId: string): Promise<DirectoryUser> {

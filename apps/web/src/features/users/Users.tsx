@@ -9,6 +9,7 @@ import {
   Loading,
   SelectField,
   ShowMore,
+  useDebouncedSearch,
   usePaged,
 } from '../../components/ui';
 import { useSubmit } from '../../use-submit';
@@ -20,13 +21,31 @@ const roles = Object.keys(roleLabels) as Role[];
 
 /** Users and their roles per organisation (administrators only; every change is an audited event). */
 export function Users() {
-  const users = usePaged<User>('/users', []);
+  const [typed, setTyped] = useState('');
+  const q = useDebouncedSearch(typed);
+  const users = usePaged<User>(`/users${q ? `?q=${encodeURIComponent(q)}` : ''}`, []);
   return (
     <section aria-labelledby="users-title">
       <h1 id="users-title">Пользователи и роли</h1>
       <ErrorBox error={users.error} />
       {!users.loaded && !users.error ? <Loading /> : null}
-      <CreateUser onCreated={users.reload} />
+      {/* The one just registered is found by her sign-in subject: by name she may be past the first hundred. */}
+      <CreateUser
+        onCreated={(sub) => {
+          setTyped(sub);
+          users.reload();
+        }}
+      />
+      <InputField
+        label="Поиск пользователя"
+        field="q"
+        hint="Часть ФИО, идентификатора входа или электронной почты"
+        type="search"
+        value={typed}
+        onChange={setTyped}
+        autoComplete="off"
+      />
+      {users.loaded && users.items.length === 0 && q ? <p className="empty">Никого не найдено</p> : null}
       <ul className="card-list">
         {users.items.map((user) => (
           <UserCard key={user.userId} user={user} onChanged={users.reload} />
@@ -37,7 +56,7 @@ export function Users() {
   );
 }
 
-function CreateUser({ onCreated }: { onCreated: () => void }) {
+function CreateUser({ onCreated }: { onCreated: (sub: string) => void }) {
   const [sub, setSub] = useState('');
   const [fullName, setFullName] = useState('');
   const [email, setEmail] = useState('');
@@ -49,7 +68,7 @@ function CreateUser({ onCreated }: { onCreated: () => void }) {
       setSub('');
       setFullName('');
       setEmail('');
-      onCreated();
+      onCreated(sub.trim());
     });
   };
   return (
