@@ -36,6 +36,12 @@ import { problemOf } from '../common/problem.filter';
 /** Tasks completed by acting on their subject, not through the inbox. */
 const completedByTheirOwnCommand = new Set(['stagePlanReminder']);
 
+/** A row of the inbox's page: the task as projected and its status at the read. */
+interface InboxRow {
+  view: TaskView;
+  status: TaskView['status'];
+}
+
 @Injectable()
 export class TasksService {
   constructor(
@@ -54,7 +60,10 @@ export class TasksService {
    */
   async inbox(user: AuthenticatedUser, query: TaskInboxQuery) {
     const { sql, parameters } = pageSql(query, inboxSql(user, query));
-    const rows = await this.db.query<{ view: TaskView; status: TaskView['status'] }[]>(sql, parameters);
+    return this.inboxItems(user, await this.db.query<InboxRow[]>(sql, parameters));
+  }
+
+  private inboxItems(user: AuthenticatedUser, rows: InboxRow[]) {
     return this.withNames(
       user,
       rows.map((r) => ({ ...r.view, status: r.status })),
@@ -64,13 +73,23 @@ export class TasksService {
   /** The inbox's page with the counts of every filter (all, overdue, this week, per kind) for the chips. */
   async inboxWithCounts(user: AuthenticatedUser, query: TaskInboxQuery) {
     const base = inboxSql(user, query);
-    const [items, counted] = await Promise.all([
-      this.inbox(user, query),
-      this.db.query<{ kind: TaskKind; all: number; overdue: number; week: number }[]>(
-        countsSql(base).sql,
-        countsSql(base).parameters,
-      ),
-    ]);
+    const page = pageSql(query, base);
+    const counts = countsSql(base);
+    // One snapshot for both reads: a task projected between them made the chips count one the page did not show.
+    const [rows, counted] = await this.db.transaction(
+      'REPEATABLE READ',
+      async (manager) =>
+        [
+          (await manager.query(page.sql, page.parameters)) as InboxRow[],
+          (await manager.query(counts.sql, counts.parameters)) as {
+            kind: TaskKind;
+            all: number;
+            overdue: number;
+            week: number;
+          }[],
+        ] as const,
+    );
+    const items = await this.inboxItems(user, rows);
     const sum = (key: 'all' | 'overdue' | 'week') => counted.reduce((total, row) => total + row[key], 0);
     return {
       items,
