@@ -96,7 +96,8 @@ async function main(): Promise<number> {
         organisations: ORGANISATIONS,
         pairs: PAIRS,
         routes: ROUTES,
-        seed: 24,
+        // Not benchmark 9's seed: the seed makes the ids, and smoke runs share one database.
+        seed: 15,
         region: `Бенчмарк-область ${randomUUID().slice(0, 8)}`,
         regionCode: REGION_CODE,
         now: NOW,

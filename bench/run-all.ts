@@ -75,8 +75,17 @@ async function main(): Promise<number> {
     if (smoke) await cachedWorkflowBundle(log);
     const results = [];
     if (smoke) {
-      log(`=== ${files.join(', ')} side by side ${passOn.join(' ')}`);
-      results.push(...(await Promise.all(files.map((file) => run(file, env)))));
+      // The reports benchmark catches every read model up over the shared database and builds a region from a
+      // seed: beside the others it projected their events under them (the inbox's tasks went missing). It runs
+      // after them, alone.
+      const alone: string[] = files.filter((file) => file === 'reports.bench.ts');
+      const together = files.filter((file) => !alone.includes(file));
+      log(`=== ${together.join(', ')} side by side ${passOn.join(' ')}`);
+      results.push(...(await Promise.all(together.map((file) => run(file, env)))));
+      for (const file of alone) {
+        log(`=== ${file} ${passOn.join(' ')}`);
+        results.push(await run(file, env));
+      }
       for (const r of results) process.stdout.write(r.output);
     } else {
       for (const file of files) {
