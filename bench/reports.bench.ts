@@ -24,7 +24,7 @@ import { associationFiguresAsOf } from '@mentorflow/domain';
 import { EventStore } from '@mentorflow/event-store';
 import {
   allProjections,
-  loadFactsAsOf,
+  loadRegionFactsAsOf,
   loadOrganisationsInScope,
   loadTrainedMentors,
   Projector,
@@ -232,14 +232,20 @@ async function main(): Promise<number> {
           const organisations = await time('1. loadOrganisationsInScope', () =>
             loadOrganisationsInScope(db, { region: region.region }),
           );
-          const at = organisations.map((o) => ({
-            organisationId: o.organisationId,
-            at: endOfLocalDay(asOf, o.facts.timeZone),
-          }));
-          const facts = await time('2. loadFactsAsOf (the facts query)', () => loadFactsAsOf(db, at));
+          const at = organisations.map((o) => {
+            const end = endOfLocalDay(asOf, o.facts.timeZone);
+            return { organisationId: o.organisationId, at: end, atMs: Date.parse(end) };
+          });
+          const facts = await time('2. loadRegionFactsAsOf (the facts, numerous subjects counted in SQL)', () =>
+            loadRegionFactsAsOf(db, at),
+          );
           const byOrganisation = await time('3. group the facts by organisation', () => {
             const map = new Map<string, FactRow[]>();
-            for (const row of facts) map.set(row.organisationId, [...(map.get(row.organisationId) ?? []), row]);
+            for (const row of facts) {
+              const rows = map.get(row.organisationId);
+              if (rows) rows.push(row);
+              else map.set(row.organisationId, [row]);
+            }
             return map;
           });
           const trained = await time('4. loadTrainedMentors', () => loadTrainedMentors(db, at));
@@ -261,10 +267,6 @@ async function main(): Promise<number> {
             const sheets = regionSheets('t', totals, municipalities, rows, none);
             for await (const chunk of xlsxStream(sheets)) void chunk;
           });
-          await time(
-            'JSON.stringify of facts rows (the size of what step 2 parses)',
-            () => JSON.stringify(facts).length,
-          );
         }
         profile.push(
           '',

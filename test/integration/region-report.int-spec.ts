@@ -66,6 +66,20 @@ describe('regional report facts from a generated region (PostgreSQL, report-fact
     expect(figuresOf(today).implementing).toBeGreaterThan(figuresOf(asOfRows).implementing);
   });
 
+  it("counts in PostgreSQL what the region report shows: the same rows as folded from every fact's document", async () => {
+    // Every month-end of the generated year, and now (open tasks judged overdue at each instant).
+    const dates = Array.from({ length: 12 }, (_, i) =>
+      new Date(region.now - (11 - i) * 30 * DAY).toISOString().slice(0, 10),
+    );
+    for (const date of [...dates, undefined]) {
+      const grouped = await regionRows(dataSource, region.region, date, { grouped: true });
+      expect(grouped).toEqual(await regionRows(dataSource, region.region, date));
+    }
+    const today = await regionRows(dataSource, region.region, undefined, { grouped: true });
+    expect(today.reduce((n, r) => n + r.pairs, 0)).toBeGreaterThan(0);
+    expect(today.reduce((n, r) => n + r.overdueTasks, 0)).toBeGreaterThan(0);
+  });
+
   it('is rebuildable: replaying the store from the start gives the same intervals and figures', async () => {
     const intervals = () =>
       dataSource.query(

@@ -2,6 +2,7 @@ import { endOfLocalDay } from '@mentorflow/calendar';
 import type { SqlExecutor } from '@mentorflow/event-store';
 import {
   loadFactsAsOf,
+  loadRegionFactsAsOf,
   loadOrganisationsInScope,
   regionAggregate,
   regionOrganisationRow,
@@ -19,22 +20,23 @@ export async function regionRows(
   db: SqlExecutor,
   region: string,
   asOf?: string,
-  { currentFacts = false }: { currentFacts?: boolean } = {},
+  { currentFacts = false, grouped = false }: { currentFacts?: boolean; grouped?: boolean } = {},
 ): Promise<RegionOrganisationRow[]> {
   const organisations = await loadOrganisationsInScope(db, { region });
-  const facts = await loadFactsAsOf(
-    db,
-    organisations.map((o) => ({
-      organisationId: o.organisationId,
-      at: asOf === undefined || currentFacts ? null : endOfLocalDay(asOf, o.facts.timeZone),
-    })),
-  );
-  return organisations
+  const now = Date.now();
+  const instants = organisations.map((o) => ({
+    organisationId: o.organisationId,
+    at: asOf === undefined || currentFacts ? null : endOfLocalDay(asOf, o.facts.timeZone),
+    atMs: asOf === undefined ? now : Date.parse(endOfLocalDay(asOf, o.facts.timeZone)),
+  }));
+  // `grouped`: as the region report reads them (the numerous subjects' counted fields), not every document.
+  const facts = grouped ? await loadRegionFactsAsOf(db, instants) : await loadFactsAsOf(db, instants);
+  return instants
     .map((o) =>
       regionOrganisationRow(
         o.organisationId,
         facts.filter((f) => f.organisationId === o.organisationId),
-        asOf === undefined ? Date.now() : Date.parse(endOfLocalDay(asOf, o.facts.timeZone)),
+        o.atMs,
       ),
     )
     .filter((r): r is RegionOrganisationRow => r !== undefined);
