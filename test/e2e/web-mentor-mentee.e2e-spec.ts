@@ -239,7 +239,7 @@ describe('web application: a mentor and a mentee work through their pair', () =>
     await page.getByText('Отчёт представлен').waitFor();
     await context.close();
 
-    // The controls through HTTP (their forms are on the programme's page): the interim one by the commission head.
+    // The interim control through HTTP; the final one in the browser, by the commission head.
     const { controlPlan } = (await system.request('GET', `/pairs/${pairId}`, as.head)).body;
     const interim = await system.request('POST', `/pairs/${pairId}/interim-control`, as.head, {
       taskId: controlPlan.interimTaskIds[0],
@@ -247,15 +247,25 @@ describe('web application: a mentor and a mentee work through their pair', () =>
       comment: 'План выполняется',
     });
     expect(interim.status).toBe(200);
-    // The final control by the commission head too: she may not complete a pair herself, so the workflow completes it
-    // as the system (until 2026-12-04 her control was stored and the completion after it refused).
-    const final = await system.request('POST', `/pairs/${pairId}/final-control`, as.head, {
-      taskId: controlPlan.finalTaskId,
-      outcome: 'passed',
-      mentorConclusion: 'Илья Сергеевич успешно адаптировался',
-    });
-    expect(final.status).toBe(200);
-    expect(final.body.state.status).toBe('completed');
+    // She may not complete a pair herself, so the workflow completes it as the system once her control is stored
+    // (until 2026-12-04 her control was stored and the completion after it refused).
+    const head = await signedInPage(browser, as.head);
+    await head.page.goto(`${system.baseUrl}/app/tasks`);
+    const control = head.page.locator('li.task', { hasText: 'Итоговый контроль пары' });
+    await control.getByRole('link', { name: 'Провести итоговый контроль' }).click();
+    // The task opens the control's form among the pair's actions on its programme's page.
+    const final = head.page.getByRole('form', { name: 'Провести итоговый контроль' });
+    // The mentor's final report fills the conclusion in.
+    await expect(final.getByLabel('Заключение наставника об адаптации').inputValue()).resolves.toBe(
+      'Илья Сергеевич успешно адаптировался',
+    );
+    await final.getByRole('button', { name: 'Завершить итоговый контроль' }).click();
+    await head.page.getByText('Итоговый контроль проведён: пара завершила программу').waitFor();
+    // The pair's row and its actions' panel say so at once, not after a reload.
+    await head.page.getByRole('cell', { name: 'Завершила программу' }).waitFor();
+    await head.page.getByText('Завершила программу: Цели программы достигнуты').waitFor();
+    await expect(head.page.getByText('Итоговый контроль не принят').count()).resolves.toBe(0);
+    await head.context.close();
     const history = await system.request('GET', `/pairs/${pairId}/history`, system.token(admin, ['administrator']));
     expect(
       history.body.filter((e: { type: string }) => e.type.match(/^(FinalControlCompleted|PairCompleted)$/)),
