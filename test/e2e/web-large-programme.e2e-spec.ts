@@ -8,7 +8,8 @@ import { signedInPage, startWebJourney, stopWebJourney } from '../support/web';
 
 /**
  * A college whose programme selected more participants than one page of the list (100): the pair form offers
- * every one of them — the 101st mentee too, by name. Until 2026-12-04 it offered only the first page's.
+ * every one of them — the 101st mentee too, by name — and narrows the list by a part of a name. Until 2026-12-04 it
+ * offered only the first page's.
  */
 describe('web application: the pair form of a programme with more than a hundred participants', () => {
   let system: TestSystem;
@@ -62,7 +63,21 @@ describe('web application: the pair form of a programme with more than a hundred
     await page.getByText('Сформировать пару или группу', { exact: true }).first().click();
     const form = page.getByRole('form', { name: 'Сформировать пару или группу' });
     await form.getByRole('checkbox', { name: /^Яковлева А\. С\./ }).waitFor({ timeout: 30_000 });
-    await expect(form.getByRole('group', { name: 'Наставляемые' }).getByRole('checkbox').count()).resolves.toBe(101);
+    const group = form.getByRole('group', { name: 'Наставляемые' });
+    await expect(group.getByRole('checkbox').count()).resolves.toBe(101);
+
+    // A hundred names are not read through: she narrows the list by a part of the surname, in any case.
+    const filter = group.getByLabel('Найти наставляемого');
+    await filter.fill('яков');
+    await expect(group.getByRole('checkbox').count()).resolves.toBe(1);
+    await group.getByText('Показано 1 из 101; отмеченные остаются в списке').waitFor();
+    await group.getByRole('checkbox', { name: /^Яковлева А\. С\./ }).check();
+    // Another search keeps the one she ticked beside the new matches.
+    await filter.fill('МОЛОДЫХ');
+    await expect(group.getByRole('checkbox').count()).resolves.toBe(101);
+    await filter.fill('нет такой');
+    await expect(group.getByRole('checkbox').count()).resolves.toBe(1);
+    await expect(group.getByRole('checkbox', { name: /^Яковлева А\. С\./ }).isChecked()).resolves.toBe(true);
     await context.close();
   });
 });

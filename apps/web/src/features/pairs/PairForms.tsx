@@ -21,6 +21,7 @@ import { PairDocuments } from './PairDocuments';
 import { formatLocalDate } from '../../format';
 import { DecideCorrection, ProgrammeVersions, terminationNoticeText, type Done } from './ProgrammeCorrection';
 import { lines } from './programme-versions';
+import { personSearchKey } from '../../../../../libs/domain/src/person/person.card';
 import { ProgrammeFields } from './ProgrammeFields';
 import {
   finalControlOutcomeLabels,
@@ -118,6 +119,9 @@ export const waitForPair = (pairId: string, done: (p: Pair) => boolean, timeoutM
   );
 
 /** Forming a pair or group: the director's order, the term and each participant's written consent; the mentor's load is shown before sending. */
+/** Up to this many mentees the list is short enough to read whole; beyond it a filter is offered. */
+const MENTEES_WITHOUT_FILTER = 12;
+
 export function FormPairForm({
   programmeId,
   participants,
@@ -157,6 +161,15 @@ export function FormPairForm({
       live = false;
     };
   }, [mentorId]);
+
+  // A college's programme may hold hundreds of mentees: the list is narrowed by any part of the name or position.
+  const [menteeFilter, setMenteeFilter] = useState('');
+  const filterKey = personSearchKey(menteeFilter);
+  const shownMentees = mentees.filter(
+    (m) =>
+      menteeIds.includes(m.personId) ||
+      personSearchKey(`${label(m.personId, m.name)} ${m.position}`).includes(filterKey),
+  );
 
   const mentor = mentors.find((m) => m.personId === mentorId);
   const people = [
@@ -266,8 +279,18 @@ export function FormPairForm({
         ) : null}
         <fieldset>
           <legend>Наставляемые</legend>
+          {mentees.length > MENTEES_WITHOUT_FILTER ? (
+            <InputField
+              label="Найти наставляемого"
+              field="menteeFilter"
+              type="search"
+              hint={`Показано ${shownMentees.length} из ${mentees.length}; отмеченные остаются в списке`}
+              value={menteeFilter}
+              onChange={setMenteeFilter}
+            />
+          ) : null}
           <ul className="checkbox-list">
-            {mentees.map((m) => (
+            {shownMentees.map((m) => (
               <li key={m.participantId}>
                 <label>
                   <input
@@ -636,7 +659,9 @@ function FinalControl({ pair, taskId, onDone }: { pair: Pair; taskId: string; on
       ...(proposals.trim() ? { proposals } : {}),
       ...(comment.trim() ? { comment } : {}),
     });
-    await onDone((p) => p.finalControl !== undefined, 'Итоговый контроль проведён: пара завершила программу');
+    // The control and the completion after it are two appends: the page waits for both, not showing the pair
+    // still active without its control form.
+    await onDone((p) => p.status === 'completed', 'Итоговый контроль проведён: пара завершила программу');
   };
   return (
     <ActionForm
