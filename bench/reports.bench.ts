@@ -25,6 +25,7 @@ import { EventStore } from '@mentorflow/event-store';
 import {
   allProjections,
   loadRegionFactsAsOf,
+  loadRegionFactsInMemory,
   loadOrganisationsInScope,
   loadTrainedMentors,
   Projector,
@@ -236,8 +237,8 @@ async function main(): Promise<number> {
             const end = endOfLocalDay(asOf, o.facts.timeZone);
             return { organisationId: o.organisationId, at: end, atMs: Date.parse(end) };
           });
-          const facts = await time('2. loadRegionFactsAsOf (the facts, numerous subjects counted in SQL)', () =>
-            loadRegionFactsAsOf(db, at),
+          const facts = await time('2. loadRegionFactsInMemory (the facts, numerous subjects counted in SQL)', () =>
+            loadRegionFactsInMemory(db, at),
           );
           const byOrganisation = await time('3. group the facts by organisation', () => {
             const map = new Map<string, FactRow[]>();
@@ -283,6 +284,28 @@ async function main(): Promise<number> {
           instants(DATES[DATES.length - 1] as string),
         );
         log(`facts query:\n${plan.rows.map((r) => r['QUERY PLAN']).join('\n')}`);
+        // The service's own queries, explained as it sends them (an executor that asks for the plan instead),
+        // with the service's work_mem.
+        const last = DATES[DATES.length - 1] as string;
+        const client = await pool.connect();
+        await client.query(`SET work_mem = '32MB'`);
+        await loadRegionFactsAsOf(
+          {
+            query: async (sql: string, parameters?: unknown[]) => {
+              const explained = await client.query<{ 'QUERY PLAN': string }>(
+                `EXPLAIN (ANALYZE, BUFFERS) ${sql}`,
+                parameters,
+              );
+              log(`region facts query:\n${explained.rows.map((r) => r['QUERY PLAN']).join('\n')}`);
+              return [];
+            },
+          } as never,
+          region.ledger.map((o) => {
+            const at = endOfLocalDay(last, o.timeZone);
+            return { organisationId: o.organisationId, at, atMs: Date.parse(at) };
+          }),
+        );
+        client.release(true);
       }
       await pool.end();
 

@@ -1,5 +1,6 @@
 import { regionalOrganisationKinds } from '@mentorflow/domain';
 import type { SqlExecutor } from '@mentorflow/event-store';
+import type { DataSource } from 'typeorm';
 import type { OrganisationFacts, ReportSubjectType } from './report-facts';
 
 export interface FactRow {
@@ -118,6 +119,18 @@ export async function loadRegionFactsAsOf(
     for (let i = 0; i < r.n; i++) rows.push(row);
   }
   return rows;
+}
+
+/**
+ * `loadRegionFactsAsOf` on one connection with room to group in memory: at the default 4 MB the region's
+ * quarter-million counted facts were sorted on disk before grouping (benchmark 15's plan); SET LOCAL keeps
+ * the setting to this transaction.
+ */
+export function loadRegionFactsInMemory(db: DataSource, organisations: readonly RegionInstant[]): Promise<FactRow[]> {
+  return db.transaction(async (tx) => {
+    await tx.query(`SET LOCAL work_mem = '32MB'`);
+    return loadRegionFactsAsOf(tx, organisations);
+  });
 }
 
 export interface ScopedOrganisation {
