@@ -15,6 +15,7 @@ import { CreatePracticesView1765328000000 } from './1765328000000-create-practic
 import { CreateProjectionParkedEvents1765400000000 } from './1765400000000-create-projection-parked-events';
 import { AddNotificationDigest1766010000001 } from './1766010000001-add-notification-digest';
 import { AddNotificationChannel1766020000001 } from './1766020000001-add-notification-channel';
+import { OrderNotificationsAsEnqueued1766500000000 } from './1766500000000-order-notifications-as-enqueued';
 import { CreateIncentivesView1766200000000 } from './1766200000000-create-incentives-view';
 import { CreateAssociationsView1766300000000 } from './1766300000000-create-associations-view';
 import { IndexOpenTasks1766400000000 } from './1766400000000-index-open-tasks';
@@ -40,4 +41,5 @@ export const readModelMigrations = [
   CreateIncentivesView1766200000000,
   CreateAssociationsView1766300000000,
   IndexOpenTasks1766400000000,
+  OrderNotificationsAsEnqueued1766500000000,
 ];

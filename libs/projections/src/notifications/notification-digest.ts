@@ -93,7 +93,7 @@ export async function enqueueDigests(
          JOIN tasks_view t ON t.task_id = o.task_id
          WHERE o.recipient_id = $1 AND o.held_at IS NOT NULL AND o.digest_id IS NULL AND o.skipped_at IS NULL
            AND t.organisation_id = ANY($2::uuid[]) AND t.status IN ('open', 'overdue')
-         ORDER BY o.created_at FOR UPDATE OF o`,
+         ORDER BY o.created_at, o.enqueued FOR UPDATE OF o`,
         [personId, input.organisationIds],
       );
       const content = composeDigest(

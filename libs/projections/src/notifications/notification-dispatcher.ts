@@ -175,7 +175,7 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
          FROM notification_outbox
          WHERE sent_at IS NULL AND failed_at IS NULL AND skipped_at IS NULL AND held_at IS NULL
            AND next_attempt_at <= now()
-         ORDER BY next_attempt_at, created_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
+         ORDER BY next_attempt_at, created_at, enqueued LIMIT 1 FOR UPDATE SKIP LOCKED`,
       );
       if (!row) return 'none';
       const { attempts, ...notification } = row;
