@@ -67,10 +67,6 @@ describe('routes read model', () => {
       task(randomUUID(), { type: 'programme', id: programmeId }, organisationId),
     ]);
 
-    // What a reader is answered before the projector reaches the route: the row the projector then writes.
-    const beforeCatchUp = routesProjection.rowOf(await store.readStream(routeStream(routeId)));
-    expect(routesProjection.rowOf(await store.readStream(programmeStream(programmeId)))).toBeUndefined();
-
     await new Projector(dataSource).catchUp(routesProjection);
 
     const rows = await dataSource.query<
@@ -87,6 +83,5 @@ describe('routes read model', () => {
       version: 2,
     });
     expect(rows[0]?.state.status === 'created' && Object.keys(rows[0].state.tasks)).toEqual([draftTaskId]);
-    expect(beforeCatchUp).toEqual({ state: rows[0]?.state, version: rows[0]?.version });
   });
 });

@@ -38,19 +38,6 @@ export class FoldedStateProjection<S> implements Projection {
     this.eventTypes = options.eventTypes;
   }
 
-  /**
-   * The row this projection will hold for an aggregate whose whole stream is `events`, or undefined while
-   * it is not one: read-your-writes for a reader the projection has not reached yet.
-   */
-  rowOf(events: readonly RecordedEvent[]): { state: S; version: number } | undefined {
-    const mine = events.filter((e) => this.eventTypes.has(e.type));
-    const state = mine.reduce((s, e) => this.options.decider.evolve(s, e), this.options.decider.initialState());
-    const last = mine.at(-1);
-    if (last === undefined || this.options.columns(state) === undefined) return undefined;
-    const stored = this.options.stored ? this.options.stored.write(state) : state;
-    return { state: stored as S, version: last.streamVersion };
-  }
-
   async apply(events: readonly RecordedEvent[], tx: SqlExecutor): Promise<void> {
     const { table, idColumn } = this.options;
     const byAggregate = new Map<string, RecordedEvent[]>();

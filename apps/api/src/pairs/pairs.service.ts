@@ -32,7 +32,7 @@ import {
   type Role,
 } from '@mentorflow/domain';
 import { EventStore, loadAggregate, type RecordedEvent } from '@mentorflow/event-store';
-import { pairsProjection, peopleOfOrganisations } from '@mentorflow/projections';
+import { peopleOfOrganisations } from '@mentorflow/projections';
 import type { Envelope } from '@mentorflow/workflows/programme/programme.messages';
 import {
   pairFormedUpdate,
@@ -277,13 +277,10 @@ export class PairsService {
   }
 
   async get(user: AuthenticatedUser, pairId: string) {
-    const [projected] = await this.db.query<{ state: PairState; version: number }[]>(
+    const [row] = await this.db.query<{ state: PairState; version: number }[]>(
       'SELECT state, version FROM pairs_view WHERE pair_id = $1',
       [pairId],
     );
-    // A pair just answered as formed opens at once: until the projection reaches it, the decider's fold of
-    // its stream (what the projection will store) answers.
-    const row = projected ?? pairsProjection.rowOf(await this.store.readStream(pairStream(pairId)));
     if (!row || row.state.status === 'notFormed' || !canAccessOrganisation(user, row.state.organisationId)) {
       throw new NotFoundException('Наставническая пара не найдена');
     }

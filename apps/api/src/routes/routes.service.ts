@@ -24,7 +24,6 @@ import {
   type RouteState,
 } from '@mentorflow/domain';
 import { EventStore } from '@mentorflow/event-store';
-import { routesProjection } from '@mentorflow/projections';
 import { routeCreatedUpdate, type Envelope, type RouteView } from '@mentorflow/workflows/route/route.messages';
 import { HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW } from '@mentorflow/workflows/shared/history-limit';
 import { routeWorkflow } from '@mentorflow/workflows/route/route.workflow';
@@ -178,13 +177,10 @@ export class RoutesService {
 
   /** The read model with the indicators the route's card shows. */
   async get(user: AuthenticatedUser, routeId: string) {
-    const [projected] = await this.db.query<{ state: RouteState; version: number }[]>(
+    const [row] = await this.db.query<{ state: RouteState; version: number }[]>(
       'SELECT state, version FROM routes_view WHERE route_id = $1',
       [routeId],
     );
-    // A route answered as created is the caller's to open at once: while the projection has not reached
-    // it yet, the decider's own fold of its stream (what the projection will store) answers instead of a 404.
-    const row = projected ?? routesProjection.rowOf(await this.store.readStream(routeStream(routeId)));
     if (!row || row.state.status !== 'created' || !canReadRoute(user, row.state))
       throw new NotFoundException('ИОМ не найден');
     return {
