@@ -128,7 +128,11 @@ describe('regional specialists (ЦНППМ) on routes of the schools they serve,
       });
       expect(submitted.status).toBe(200);
       expect(submitted.body.state.stage).toBe('design');
-      expect((await system.request('GET', `/routes/${routeId}`, as.methodologist)).status).toBe(200);
+      // The route's card is its read model: it shows the route once the projection has it.
+      await system.eventually(
+        () => system.request('GET', `/routes/${routeId}`, as.methodologist),
+        (r) => r.status === 200,
+      );
       expect((await system.request('GET', `/routes/${routeId}/history`, as.tutor)).status).toBe(200);
     }
 
