@@ -9,7 +9,7 @@ import { periodsWithData } from './periods';
 
 /**
  * The dashboard's date: `?asOf=` in the address (so a drill-down, a reload or a shared link keeps it), today in
- * `timeZone` by default. `query` is the report's query string for that date.
+ * `timeZone` by default. `query` is the report's query string for that date (none for today: the report as of now).
  */
 export function useReportDate(timeZone: string) {
   const [params, setParams] = useSearchParams();
@@ -25,7 +25,9 @@ export function useReportDate(timeZone: string) {
       },
       { replace: true },
     );
-  return { asOf, today, setAsOf, query: `asOf=${asOf}` };
+  // Today is asked as «now», not as the end of today in the user's zone: for a region the end of the user's day
+  // may be before the start of an eastern organisation's, which would leave it out of «today».
+  return { asOf, today, setAsOf, query: asOf === today ? '' : `asOf=${asOf}` };
 }
 
 const periodText = (period: Period) =>
