@@ -1,7 +1,8 @@
 // npm run restore -- <backup dir> [--data-dir DIR] [--scans-dir DIR]
 // Restores a backup of `npm run backup` into a FRESH PostgreSQL data directory (default .data/cluster/postgres, the
 // one `npm run start:cluster` uses) and the scans into the scan store, then starts that PostgreSQL once so it replays
-// the WAL to the backup's consistent point, and verifies every event stream's hash chain before saying it is done.
+// the WAL to the backup's consistent point, verifies every event stream's hash chain and forgets the lost cluster's
+// Temporal hosts before saying it is done.
 // Nothing existing is overwritten: a non-empty data directory is refused.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -9,9 +10,11 @@ import { chmod, mkdir, readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import pg from 'pg';
 import { Refusal, verifyBackup } from './backup.mjs';
 import { ensurePgClient } from './lib/pg-client.mjs';
 import { startEmbeddedPostgres } from './lib/postgres.mjs';
+import { TEMPORAL_DATABASES } from './lib/temporal-server.mjs';
 
 const execFileP = promisify(execFile);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -53,6 +56,8 @@ export async function restore({ from, dataDir, scansDir, log: say = log }) {
       throw new Error(
         `the restored store holds ${verdict.events} events, the backup recorded ${manifest.eventStore.events}`,
       );
+    const forgotten = await forgetLostHosts(server.url);
+    say(`forgot the ${forgotten} membership records of the lost cluster's Temporal hosts`);
     say(
       `restored ${manifest.label}: ${verdict.events} events in ${verdict.streams} streams, every hash chain verified. ` +
         'Start it with `npm run start:cluster` (the same TEMPORAL_PAYLOAD_KEYS as when it was backed up: README «Operations»).',
@@ -60,6 +65,24 @@ export async function restore({ from, dataDir, scansDir, log: say = log }) {
     return verdict;
   } finally {
     await server.stop();
+  }
+}
+
+/**
+ * Deletes Temporal's cluster membership (the hosts that were heartbeating when the backup was taken). A restored
+ * server seeds its gossip ring from the hosts seen in the last 20 s: it would try to join the lost cluster's dead
+ * hosts and serve nothing («Not enough hosts») until the join gave up — once in CI, for good — or, were the original
+ * still running somewhere (a restore drill), join that cluster's ring. The restored server writes its own records.
+ */
+async function forgetLostHosts(databaseUrl) {
+  const url = new URL(databaseUrl);
+  url.pathname = `/${TEMPORAL_DATABASES.persistence}`;
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    return (await client.query('DELETE FROM cluster_membership')).rowCount ?? 0;
+  } finally {
+    await client.end();
   }
 }
 
