@@ -18,35 +18,41 @@ export interface OrganisationInstant {
 }
 
 /**
- * Every fact valid just before each organisation's instant: valid_from < at <= valid_to. The instant is
+ * A fact valid just before its organisation's instant `o.at`: valid_from < at <= valid_to. The instant is
  * exclusive (the start of the next local day), so an event stamped at it is not yet part of the day.
  */
+const VALID_AT_INSTANT = 'f.valid_from < o.at AND (f.valid_to IS NULL OR f.valid_to >= o.at)';
+
+interface FactRecord {
+  subject_type: ReportSubjectType;
+  subject_id: string;
+  organisation_id: string;
+  facts: unknown;
+}
+
+const toFactRow = (r: FactRecord): FactRow => ({
+  subjectType: r.subject_type,
+  subjectId: r.subject_id,
+  organisationId: r.organisation_id,
+  facts: r.facts,
+});
+
+/** Every fact valid just before each organisation's instant (VALID_AT_INSTANT). */
 export async function loadFactsAsOf(
   db: SqlExecutor,
   organisations: readonly OrganisationInstant[],
   types?: readonly ReportSubjectType[],
 ): Promise<FactRow[]> {
   if (organisations.length === 0) return [];
-  const rows = await db.query<{
-    subject_type: ReportSubjectType;
-    subject_id: string;
-    organisation_id: string;
-    facts: unknown;
-  }>(
+  const rows = await db.query<FactRecord>(
     `SELECT f.subject_type, f.subject_id, f.organisation_id, f.facts
      FROM report_facts f
      JOIN unnest($1::text[], $2::timestamptz[]) AS o(organisation_id, at) ON o.organisation_id = f.organisation_id
-     WHERE ($3::text[] IS NULL OR f.subject_type = ANY($3::text[]))
-       AND f.valid_from < o.at AND (f.valid_to IS NULL OR f.valid_to >= o.at)
+     WHERE ($3::text[] IS NULL OR f.subject_type = ANY($3::text[])) AND ${VALID_AT_INSTANT}
      ORDER BY f.organisation_id, f.subject_type, f.subject_id`,
     [organisations.map((o) => o.organisationId), organisations.map((o) => o.at ?? 'infinity'), types ?? null],
   );
-  return rows.map((r) => ({
-    subjectType: r.subject_type,
-    subjectId: r.subject_id,
-    organisationId: r.organisation_id,
-    facts: r.facts,
-  }));
+  return rows.map(toFactRow);
 }
 
 /** An organisation, the instant its region row is taken at, and the instant its open tasks fall due against. */
@@ -89,9 +95,9 @@ export async function loadRegionFactsAsOf(
   const scope = `FROM report_facts f
      JOIN unnest($1::text[], $2::timestamptz[], $3::timestamptz[]) AS o(organisation_id, at, due_before)
        ON o.organisation_id = f.organisation_id
-     WHERE f.valid_from < o.at AND (f.valid_to IS NULL OR f.valid_to >= o.at)`;
+     WHERE ${VALID_AT_INSTANT}`;
   const [whole, counted] = await Promise.all([
-    db.query<{ subject_type: ReportSubjectType; subject_id: string; organisation_id: string; facts: unknown }>(
+    db.query<FactRecord>(
       `SELECT f.subject_type, f.subject_id, f.organisation_id, f.facts ${scope}
          AND f.subject_type IN ('organisation', 'programme', 'incentive')`,
       params,
@@ -103,12 +109,7 @@ export async function loadRegionFactsAsOf(
       params,
     ),
   ]);
-  const rows: FactRow[] = whole.map((r) => ({
-    subjectType: r.subject_type,
-    subjectId: r.subject_id,
-    organisationId: r.organisation_id,
-    facts: r.facts,
-  }));
+  const rows: FactRow[] = whole.map(toFactRow);
   for (const r of counted) {
     const row: FactRow = {
       subjectType: r.subject_type,

@@ -118,10 +118,10 @@ export const waitForPair = (pairId: string, done: (p: Pair) => boolean, timeoutM
     () => undefined,
   );
 
-/** Forming a pair or group: the director's order, the term and each participant's written consent; the mentor's load is shown before sending. */
 /** Up to this many mentees the list is short enough to read whole; beyond it a filter is offered. */
 const MENTEES_WITHOUT_FILTER = 12;
 
+/** Forming a pair or group: the director's order, the term and each participant's written consent; the mentor's load is shown before sending. */
 export function FormPairForm({
   programmeId,
   participants,
