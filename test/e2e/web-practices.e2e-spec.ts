@@ -9,11 +9,10 @@ import { organisationWith, places, registerOrganisation } from '../support/progr
 import { TestSystem } from '../support/system';
 import {
   expectAccessible,
+  expectFitsPhone,
   fillDate,
-  horizontalOverflow,
   menuLinks,
   openFromMenu,
-  phone,
   screenshot,
   signedInPage,
   startWebJourney,
@@ -146,11 +145,7 @@ describe('web application: a practice goes from the mentor through the regional 
     await expect(card.textContent()).resolves.not.toContain(people.mentor);
     await expectAccessible(page);
     await screenshot(page, 'teacher-practice-bank');
-    await page.setViewportSize(phone);
-    await page.reload();
-    await page.getByRole('heading', { name: 'Банк практик' }).waitFor();
-    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
-    await screenshot(page, 'phone-teacher-practice-bank');
+    await expectFitsPhone(page, 'Банк практик', 'phone-teacher-practice-bank');
     // The menu folds under «Меню» on a phone and still reaches the bank.
     await openFromMenu(page, 'Банк практик');
     await page.getByRole('heading', { name: 'Банк практик' }).waitFor();

@@ -14,6 +14,7 @@ import type { TestSystem } from '../support/system';
 import {
   accessibilityAudit,
   expectAccessible,
+  expectFitsPhone,
   fillDate,
   horizontalOverflow,
   openProgrammeScreen,
@@ -147,11 +148,7 @@ describe('web application: the preparatory stage — analysis of problems and tr
     expect(audit.skipped).toEqual([]);
     await screenshot(page, 'curator-preparatory-stage');
 
-    await page.setViewportSize(phone);
-    await page.reload();
-    await page.getByRole('heading', { name: 'Анализ проблем' }).waitFor();
-    await screenshot(page, 'phone-curator-preparatory-stage');
-    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await expectFitsPhone(page, 'Анализ проблем', 'phone-curator-preparatory-stage');
     await context.close();
   });
 

@@ -174,6 +174,18 @@ export const horizontalOverflow = (page: Page): Promise<number> =>
     return root.scrollWidth - root.clientWidth;
   });
 
+/**
+ * The screen the page shows, reloaded on a phone: once `heading` is back it is photographed as `name` and nothing
+ * on it is cut off horizontally (one column).
+ */
+export async function expectFitsPhone(page: Page, heading: string, name: string): Promise<void> {
+  await page.setViewportSize(phone);
+  await page.reload();
+  await page.getByRole('heading', { name: heading }).waitFor();
+  await screenshot(page, name);
+  expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+}
+
 /** The administrator opens a pair's content on the audit screen: the reason she gives is recorded with the read. */
 export async function openPairHistoryWithReason(page: Page, reason = 'Плановая проверка'): Promise<void> {
   const form = page.getByRole('form', { name: 'Причина просмотра' });
