@@ -1,16 +1,10 @@
 import type { DomainCommand } from '../shared/decider';
-import type { IncentiveOrder, IncentiveRecipientRole } from './incentive.events';
+import type { IncentiveOrder, IncentiveSubject } from './incentive.events';
 import type { IncentiveKindOption } from './incentive-kinds.state';
 
 export type ProposeIncentive = DomainCommand<
   'ProposeIncentive',
-  {
-    readonly incentiveId: string;
-    readonly organisationId: string;
-    readonly personId: string;
-    readonly recipientRole: IncentiveRecipientRole;
-    readonly pairId?: string;
-    readonly kind: string;
+  IncentiveSubject & {
     readonly amount?: number;
     /** The kinds one may propose now (built-in and the administrator's), read from the catalogue; not stored. */
     readonly kinds: readonly IncentiveKindOption[];

@@ -34,20 +34,24 @@ export interface IncentiveOrder {
   readonly date: string;
 }
 
+/** Whom an incentive is for and which: the same fields in the proposal, its event and the incentive's state. */
+export interface IncentiveSubject {
+  readonly incentiveId: string;
+  readonly organisationId: string;
+  readonly personId: string;
+  readonly recipientRole: IncentiveRecipientRole;
+  /** The pair the mentor proposes from (her own mentee's pair); optional for the curator's proposals. */
+  readonly pairId?: string;
+  readonly kind: string;
+}
+
 /**
  * A proposal names the person by id only (no names, no free text about them). `kindName` is the kind's
  * Russian name when proposed, so reports and histories read even a kind an administrator later removes.
  */
 export type IncentiveProposed = DomainEvent<
   'IncentiveProposed',
-  {
-    readonly incentiveId: string;
-    readonly organisationId: string;
-    readonly personId: string;
-    readonly recipientRole: IncentiveRecipientRole;
-    /** The pair the mentor proposes from (her own mentee's pair); optional for the curator's proposals. */
-    readonly pairId?: string;
-    readonly kind: string;
+  IncentiveSubject & {
     readonly kindName: string;
     /** Roubles, for a bonus or allowance (премия / доплата). */
     readonly amount?: number;

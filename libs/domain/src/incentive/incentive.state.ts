@@ -1,14 +1,8 @@
 import { assertNever } from '../shared/decider';
-import type { IncentiveEvent, IncentiveOrder, IncentiveRecipientRole, IncentiveStatus } from './incentive.events';
+import type { IncentiveEvent, IncentiveOrder, IncentiveStatus, IncentiveSubject } from './incentive.events';
 
-export interface ProposedIncentive {
+export interface ProposedIncentive extends IncentiveSubject {
   readonly status: IncentiveStatus;
-  readonly incentiveId: string;
-  readonly organisationId: string;
-  readonly personId: string;
-  readonly recipientRole: IncentiveRecipientRole;
-  readonly pairId?: string;
-  readonly kind: string;
   readonly kindName: string;
   /** The proposed amount, replaced by the granted one on approval. */
   readonly amount?: number;
