@@ -1,14 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
+import { localDateOf } from '@mentorflow/calendar';
 import {
   mentorLoadDecider,
   mentorLoadStream,
+  organisationStream,
   pairDecider,
   parseMentorLoadStream,
   parsePairStream,
   parseRouteStream,
   routeDecider,
+  russianDate,
   type CreatedRoute,
   type PairState,
   type RouteState,
@@ -23,6 +26,7 @@ import { pairWorkflow } from '../../workflows/pair/pair.workflow';
 import { routeViewQuery } from '../../workflows/route/route.messages';
 import { loadFixtureCalendarYears, yearsNeededFrom } from '../support/calendar-fixture';
 import { pairStartOptions } from '../support/pair-start';
+import { eventually } from '../support/poll';
 import { openTestDataSource } from '../support/database';
 import { useTimeSkippingWorker } from '../support/time-skipping';
 
@@ -75,9 +79,43 @@ describe('onboarding a region through the bulk path (PostgreSQL, time-skipping T
   let first: Awaited<ReturnType<typeof onboard>>;
   let db: DataSource;
 
+  /**
+   * The route whose open draft the timer test watches. The region is generated as of 30 November 2026, so its drafts
+   * fall due in December 2026 — behind the test server's clock on a later day. Before onboarding, this draft's task
+   * is moved to fall due twenty seconds after the server's now (its deadline, local date and title), so its workflow
+   * starts with a timer on whatever day the suite runs. Seconds, not days: on a clock years ahead (npm run
+   * test:clock) the seeded routes' workflows catch up on every missed month, and the time-skipping server moves its
+   * clock in real time while they work.
+   */
+  let watched: { route: CreatedRoute; taskId: string; dueAt: number };
+  const moveDraftDeadline = (nowMs: number) => {
+    const found = running.routes.find(({ state }) => {
+      const route = state as CreatedRoute;
+      return route.draft !== undefined && route.tasks[route.draft.taskId]?.status === 'open';
+    });
+    if (found === undefined) throw new Error('no route with an open draft in the region');
+    const route = found.state as CreatedRoute;
+    const taskId = route.draft?.taskId as string;
+    const raised = found.stream.events.find((e) => e.type === 'TaskRaised' && e.data.taskId === taskId);
+    const registered = region.streams
+      .find((s) => s.streamId === organisationStream(route.organisationId))
+      ?.events.find((e) => e.type === 'OrganisationRegistered');
+    const timeZone = registered?.data.timeZone as string;
+    if (raised === undefined || !timeZone) throw new Error('the draft task or its organisation is not in the region');
+    const dueAt = new Date(nowMs + 20_000).toISOString();
+    const dueLocalDate = localDateOf(new Date(dueAt), timeZone);
+    Object.assign(raised.data, {
+      dueAt,
+      dueLocalDate,
+      title: String(raised.data.title).replace(/до \d\d\.\d\d\.\d{4}/, `до ${russianDate(dueLocalDate)}`),
+    });
+    return { route, taskId, dueAt: Date.parse(dueAt) };
+  };
+
   beforeAll(async () => {
     db = await openTestDataSource();
     await loadFixtureCalendarYears(temporal.store, yearsNeededFrom(new Date(await temporal.nowMs()), 2));
+    watched = moveDraftDeadline(await temporal.nowMs());
     first = await onboard();
   });
   afterAll(() => db.destroy());
@@ -180,36 +218,26 @@ describe('onboarding a region through the bulk path (PostgreSQL, time-skipping T
   });
 
   it("a seeded route's open draft becomes overdue at its deadline and is escalated, by the system, as through the API", async () => {
-    const open = running.routes
-      .map(({ state }) => state as CreatedRoute)
-      .filter((route) => route.draft !== undefined && route.tasks[route.draft.taskId]?.status === 'open');
-    expect(open.length).toBeGreaterThan(0);
-    // The latest deadline: the region ends on 30 November 2026, so on the test server's clock it may still be ahead.
-    const dueOf = (route: CreatedRoute) => Date.parse(route.tasks[route.draft?.taskId ?? '']?.dueAt ?? '');
-    const route = open.sort((a, b) => dueOf(b) - dueOf(a))[0] as CreatedRoute;
-    const draft = route.tasks[route.draft?.taskId ?? ''];
-    const dueAt = dueOf(route);
+    const { route, taskId, dueAt } = watched;
     const handle = temporal.env.client.workflow.getHandle(`route-${route.routeId}`);
-    const wait = dueAt - (await temporal.nowMs());
-    if (wait > 0) {
-      // A timer, not a check at the start: still open until the deadline passes.
-      const before = await handle.query(routeViewQuery);
-      expect(before.state.status === 'created' && before.state.tasks[draft?.taskId ?? '']?.status).toBe('open');
-      await temporal.env.sleep(wait + 60_000);
-    }
-    for (let i = 0; i < 50; i++) {
-      const view = await handle.query(routeViewQuery);
-      if (view.state.status === 'created' && view.state.tasks[draft?.taskId ?? '']?.status === 'overdue') break;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    // A timer, not a check at the start: still open until the deadline passes.
+    const before = await handle.query(routeViewQuery);
+    expect(before.state.status === 'created' && before.state.tasks[taskId]?.status).toBe('open');
+    await temporal.env.sleep(dueAt - (await temporal.nowMs()) + 1_000);
+    await eventually(
+      () => handle.query(routeViewQuery),
+      (view) => view.state.status === 'created' && view.state.tasks[taskId]?.status === 'overdue',
+      { timeoutMs: 60_000, intervalMs: 200 },
+    );
     const events = await temporal.store.readStream(`route-${route.routeId}`);
     const overdue = events.find((e) => e.type === 'TaskOverdue');
-    expect(overdue?.data).toMatchObject({ taskId: draft?.taskId });
+    expect(overdue?.data).toMatchObject({ taskId });
     expect(overdue?.metadata).toMatchObject({ actorId: 'system', role: 'system' });
-    expect(Date.parse((overdue?.data as { overdueAt: string }).overdueAt)).toBeGreaterThanOrEqual(dueAt);
-    if (wait > 0) expect(Date.parse((overdue?.data as { overdueAt: string }).overdueAt) - dueAt).toBeLessThan(5_000);
+    const overdueAt = Date.parse((overdue?.data as { overdueAt: string }).overdueAt);
+    expect(overdueAt).toBeGreaterThanOrEqual(dueAt);
+    expect(overdueAt - dueAt).toBeLessThan(5_000);
     expect(events.find((e) => e.type === 'TaskEscalated')?.data).toMatchObject({
-      taskId: draft?.taskId,
+      taskId,
       escalatedTo: expect.arrayContaining([{ personId: route.participants.tutorId, role: 'tutor' }]),
     });
   });
