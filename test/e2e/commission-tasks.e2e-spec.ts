@@ -67,12 +67,7 @@ describe('the commission head’s tasks', () => {
     ({ organisationId, as } = await organisationWith(
       system,
       { name: 'ГБОУ «Школа № 7»', municipality: 'г. Москва', region: 'г. Москва', timeZone: ZONE },
-      {
-        director: [director, 'director'],
-        curator: [curator, 'curator'],
-        head: [head, 'commissionHead'],
-        mentor: [mentor, 'mentor'],
-      },
+      { director, curator, head: [head, 'commissionHead'], mentor },
       admin,
     ));
     system.token(mentee, ['mentee'], [organisationId]);

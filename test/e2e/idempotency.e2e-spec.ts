@@ -46,15 +46,7 @@ describe('safe retries with an Idempotency-Key', () => {
     ({ organisationId, as } = await organisationWith(
       system,
       place,
-      {
-        admin: [admin, 'administrator'],
-        director: [director, 'director'],
-        curator: [curator, 'curator'],
-        tutor: [tutor, 'tutor'],
-        methodologist: [methodologist, 'methodologist'],
-        mentor: [mentor, 'mentor'],
-        mentee: [mentee, 'mentee'],
-      },
+      { admin: [admin, 'administrator'], director, curator, tutor, methodologist, mentor, mentee },
       admin,
     ));
   });

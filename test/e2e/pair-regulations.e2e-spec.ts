@@ -36,7 +36,7 @@ describe('a pair as the regulations run it', () => {
     ({ organisationId, as } = await organisationWith(
       system,
       places.kazanCollege,
-      { admin: [admin, 'administrator'], director: [director, 'director'], curator: [curator, 'curator'] },
+      { admin: [admin, 'administrator'], director, curator },
       admin,
     ));
     for (const id of mentors) tokenOf.set(id, system.token(id, ['mentor'], [organisationId]));

@@ -42,12 +42,7 @@ describe('periodic reports of a pair', () => {
     ({ organisationId, as } = await organisationWith(
       system,
       places.kazanCollege,
-      {
-        director: [director, 'director'],
-        curator: [curator, 'curator'],
-        mentor: [mentor, 'mentor'],
-        mentee: [mentee, 'mentee'],
-      },
+      { director, curator, mentor, mentee },
       admin,
     ));
     const { programmeId } = await startProgramme(system, organisationId, as.director, curator);

@@ -129,7 +129,7 @@ describe('personal data in Temporal histories is encrypted', () => {
     const { organisationId, as } = await organisationWith(
       system,
       { name: 'МБОУ «Школа № 7»', municipality: 'г. Самара', region: 'Самарская область', timeZone },
-      { director: [directorId, 'director'], curator: [curator, 'curator'], mentor: [mentor, 'mentor'] },
+      { director: [directorId, 'director'], curator, mentor },
       admin,
     );
     const { programmeId, appointed } = await startProgramme(system, organisationId, as.director, curator);
@@ -210,7 +210,7 @@ describe('personal data in Temporal histories is encrypted', () => {
     const { organisationId, as } = await organisationWith(
       system,
       { name: 'МБОУ «Гимназия № 3»', municipality: 'г. Тольятти', region: 'Самарская область', timeZone },
-      { tutor: [tutor, 'tutor'] },
+      { tutor },
       admin,
     );
     const today = localDateOf(new Date(), timeZone);
@@ -281,7 +281,7 @@ describe('personal data in Temporal histories is encrypted', () => {
       const { organisationId, as } = await organisationWith(
         system,
         places.samara,
-        { director: [directorId, 'director'], curator: [curator, 'curator'] },
+        { director: [directorId, 'director'], curator },
         admin,
       );
       await addPerson(system, organisationId, as.curator, markers[0]!, {

@@ -32,13 +32,7 @@ describe('a programme driven through all five stages to closed', () => {
         region: 'Новосибирская область',
         timeZone: 'Asia/Novosibirsk',
       },
-      {
-        director: [director, 'director'],
-        curator: [curator, 'curator'],
-        secondCurator: [secondCurator, 'curator'],
-        admin: [admin, 'administrator'],
-        mentor: [mentor, 'mentor'],
-      },
+      { director, curator, secondCurator: [secondCurator, 'curator'], admin: [admin, 'administrator'], mentor },
       admin,
     ));
     ({ programmeId } = await startProgramme(

@@ -37,7 +37,7 @@ describe('programme gates and dates as the regulations say', () => {
         region: 'Калининградская область',
         timeZone,
       },
-      { director: [director, 'director'], curator: [curator, 'curator'] },
+      { director, curator },
       admin,
     ));
     system.token(mentor, ['mentor'], [organisationId]);

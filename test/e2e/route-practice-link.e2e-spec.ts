@@ -60,13 +60,7 @@ describe('a road-map activity links a practice of the bank through HTTP', () => 
     ({ organisationId, as } = await organisationWith(
       system,
       places.tolyatti,
-      {
-        tutor: [tutor, 'tutor'],
-        methodologist: [methodologist, 'methodologist'],
-        teacher: [teacher, 'teacher'],
-        author: [author, 'mentor'],
-        head: [head, 'commissionHead'],
-      },
+      { tutor, methodologist, teacher, author: [author, 'mentor'], head: [head, 'commissionHead'] },
       admin,
     ));
     ({ organisationId: farOrganisationId, as: far } = await organisationWith(

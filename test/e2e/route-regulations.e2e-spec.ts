@@ -64,12 +64,7 @@ describe('ИОМ regulations through HTTP on real PostgreSQL and a real Temporal
     ({ organisationId, as, registered } = await organisationWith(
       system,
       places.tolyatti,
-      {
-        admin: [admin, 'administrator'],
-        tutor: [tutor, 'tutor'],
-        methodologist: [methodologist, 'methodologist'],
-        teacher: [teacher, 'mentee'],
-      },
+      { admin: [admin, 'administrator'], tutor, methodologist, teacher: [teacher, 'mentee'] },
       admin,
     ));
     expect(registered.status).toBe(201);

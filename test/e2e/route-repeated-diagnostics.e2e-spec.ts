@@ -36,7 +36,7 @@ describe('repeated diagnostics of an ИОМ through HTTP on real PostgreSQL and 
     ({ organisationId, as, registered } = await organisationWith(
       system,
       places.samara,
-      { tutor: [tutor, 'tutor'], methodologist: [methodologist, 'methodologist'], teacher: [teacher, 'mentee'] },
+      { tutor, methodologist, teacher: [teacher, 'mentee'] },
       admin,
     ));
     expect(registered.status).toBe(201);

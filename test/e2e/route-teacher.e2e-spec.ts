@@ -27,13 +27,7 @@ describe('the route’s teacher marks activities done through HTTP on real Postg
     ({ organisationId, as, registered } = await organisationWith(
       system,
       places.tolyatti,
-      {
-        admin: [admin, 'administrator'],
-        tutor: [tutor, 'tutor'],
-        methodologist: [methodologist, 'methodologist'],
-        teacher: [teacher, 'teacher'],
-        otherTeacher: [otherTeacher, 'teacher'],
-      },
+      { admin: [admin, 'administrator'], tutor, methodologist, teacher, otherTeacher: [otherTeacher, 'teacher'] },
       admin,
     ));
     expect(registered.status).toBe(201);

@@ -39,12 +39,7 @@ describe('web application: the administrator audits a pair after a mentor replac
 
   beforeAll(async () => {
     ({ system, browser } = await startWebJourney());
-    const { organisationId, as } = await organisationWith(
-      system,
-      places.vladivostok,
-      { director: [director, 'director'], curator: [curator, 'curator'] },
-      admin,
-    );
+    const { organisationId, as } = await organisationWith(system, places.vladivostok, { director, curator }, admin);
     adminToken = system.token(admin, ['administrator']);
     ({ programmeId } = await startProgramme(system, organisationId, as.director, curator));
     const candidates: string[] = [];

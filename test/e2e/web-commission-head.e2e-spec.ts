@@ -27,7 +27,7 @@ describe('web application: the commission head goes from a task to where it is d
     ({ organisationId, as } = await organisationWith(
       system,
       places.tolyatti,
-      { director: [director, 'director'], curator: [curator, 'curator'], head: [head, 'commissionHead'] },
+      { director, curator, head: [head, 'commissionHead'] },
       admin,
     ));
     ({ programmeId } = await startProgramme(system, organisationId, as.director, curator));

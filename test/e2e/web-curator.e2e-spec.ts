@@ -49,7 +49,7 @@ describe('web application: the curator advances a programme after fixing a refus
         region: 'Самарская область',
         timeZone: 'Europe/Samara',
       },
-      { director: [director, 'director'], curator: [curator, 'curator'] },
+      { director, curator },
       admin,
     ));
     curatorToken = as.curator;

@@ -20,12 +20,7 @@ describe('web application: the pair form of a programme with more than a hundred
 
   beforeAll(async () => {
     ({ system, browser } = await startWebJourney());
-    const setup = await organisationWith(
-      system,
-      places.kazanCollege,
-      { director: [director, 'director'], curator: [curator, 'curator'] },
-      admin,
-    );
+    const setup = await organisationWith(system, places.kazanCollege, { director, curator }, admin);
     const { organisationId } = setup;
     curatorToken = setup.as.curator;
     // People of the college's directory, not accounts: a hundred accounts named «Пользователь …» fill the

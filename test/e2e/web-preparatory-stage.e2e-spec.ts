@@ -46,7 +46,7 @@ describe('web application: the preparatory stage — analysis of problems and tr
     ({ organisationId, as } = await organisationWith(
       system,
       places.tolyatti,
-      { admin: [admin, 'administrator'], director: [director, 'director'], curator: [curator, 'curator'] },
+      { admin: [admin, 'administrator'], director, curator },
       admin,
     ));
     ({ programmeId } = await startProgramme(system, organisationId, as.director, curator, 'Программа 2026/27'));

@@ -27,12 +27,7 @@ describe('web application: deficit levels and the monthly control-point check on
     ({ system, browser } = await startWebJourney());
     await loadFixtureYearsAhead();
     let organisationId: string;
-    ({ organisationId, as } = await organisationWith(
-      system,
-      places.tolyatti,
-      { tutor: [tutor, 'tutor'], methodologist: [methodologist, 'methodologist'] },
-      admin,
-    ));
+    ({ organisationId, as } = await organisationWith(system, places.tolyatti, { tutor, methodologist }, admin));
     const today = localDateOf(new Date(), timeZone);
     const created = await system.request(
       'POST',

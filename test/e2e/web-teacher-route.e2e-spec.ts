@@ -49,8 +49,8 @@ describe('web application: the teacher’s «Мой маршрут» and the mar
     let organisationId: string;
     ({ organisationId, as } = await organisationWith(system, places.tolyatti, {
       admin: [randomUUID(), 'administrator'],
-      tutor: [tutor, 'tutor'],
-      methodologist: [methodologist, 'methodologist'],
+      tutor,
+      methodologist,
     }));
     const teacher = await addPerson(system, organisationId, as.admin, 'Смирнова');
     teacherToken = system.token(teacher, ['teacher'], [organisationId]);

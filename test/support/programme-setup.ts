@@ -72,6 +72,12 @@ export const registerOrganisation = (api: ApiClient, token: string, place: Organ
   api.request('POST', '/organisations', token, organisationBody(place));
 
 /**
+ * A person's subject and role; under a key that names a role, the subject alone: `{ tutor }` stands for
+ * `tutor: [tutor, 'tutor']`.
+ */
+export type StaffMember<Key extends string> = readonly [sub: string, role: Role] | (Key extends Role ? string : never);
+
+/**
  * An organisation the administrator `admin` registers at `place`, and a token for each of `people`, granted
  * the role named beside them there (an administrator's grant is unscoped): its id, the tokens by the same keys
  * and the registration's response.
@@ -79,14 +85,17 @@ export const registerOrganisation = (api: ApiClient, token: string, place: Organ
 export async function organisationWith<K extends string>(
   system: TestSystem,
   place: OrganisationPlace,
-  people: Record<K, readonly [sub: string, role: Role]>,
+  people: { readonly [P in K]: StaffMember<P> },
   admin = randomUUID(),
 ): Promise<{ organisationId: string; as: Record<K, string>; registered: Response }> {
   const registered = await registerOrganisation(system, system.token(admin, ['administrator']), place);
   const organisationId = registered.body.organisationId as string;
-  const entries = Object.entries(people) as [K, readonly [string, Role]][];
+  const entries = Object.entries(people) as [K, StaffMember<K>][];
   const as = Object.fromEntries(
-    entries.map(([key, [sub, role]]) => [key, system.token(sub, [role], [organisationId])]),
+    entries.map(([key, member]) => {
+      const [sub, role] = typeof member === 'string' ? [member, key as Role] : member;
+      return [key, system.token(sub, [role], [organisationId])];
+    }),
   );
   return { organisationId, as: as as Record<K, string>, registered };
 }
@@ -406,12 +415,7 @@ export async function namedPairInCollege(
 ) {
   const place = places.kazanCollege;
   const [admin, director, curator] = freshIds(3);
-  const setup = await organisationWith(
-    system,
-    place,
-    { director: [director, 'director'], curator: [curator, 'curator'] },
-    admin,
-  );
+  const setup = await organisationWith(system, place, { director, curator }, admin);
   const { organisationId } = setup;
   const person = (surname: string, firstName: string, patronymic: string) =>
     addPerson(system, organisationId, setup.as.curator, surname, { firstName, patronymic });
