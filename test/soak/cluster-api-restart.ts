@@ -1,15 +1,10 @@
-import { runUnderFaults } from './lib/fault-run';
+import { entriesRun, runUnderFaults, type EntriesScenario } from './lib/fault-run';
 import { freePort, spawnApi, type ApiProcess } from './lib/processes';
 import type { LoadFigures, StoreCheck } from './lib/route-load';
 
-export interface ClusterApiRestartOptions {
-  databaseUrl: string;
-  temporalAddress: string;
-  commands: number;
-  concurrency: number;
+export interface ClusterApiRestartOptions extends EntriesScenario {
   /** Restarts in all, taking the two instances in turn. */
   restarts: number;
-  log?: (message: string) => void;
 }
 
 export interface ClusterApiRestartFigures extends LoadFigures, StoreCheck {
@@ -30,14 +25,9 @@ export async function runClusterApiRestart(options: ClusterApiRestartOptions): P
   let attempts: Record<string, number> = {};
   try {
     const { faults, workerExits, seconds, ...figures } = await runUnderFaults({
-      name: 'cluster-api-restart',
-      databaseUrl: options.databaseUrl,
-      temporalAddress: options.temporalAddress,
-      load: { kind: 'entries', commands: options.commands },
-      concurrency: options.concurrency,
+      ...entriesRun('cluster-api-restart', options),
       workers: 2,
       workerSurvives: true,
-      log: options.log,
       fault: {
         times: options.restarts,
         pauseMs: [1000, 2500],

@@ -1,16 +1,11 @@
 import { killHard } from './lib/processes';
-import { runUnderFaults } from './lib/fault-run';
+import { entriesRun, runUnderFaults, type EntriesScenario } from './lib/fault-run';
 import type { LoadFigures, RouteLoad, StoreCheck } from './lib/route-load';
 
-export interface ClusterWorkerKillOptions {
-  databaseUrl: string;
-  temporalAddress: string;
-  commands: number;
-  concurrency: number;
+export interface ClusterWorkerKillOptions extends EntriesScenario {
   kills: number;
   /** How long the killed worker stays dead: the other one alone carries the load meanwhile. */
   downMs: number;
-  log?: (message: string) => void;
 }
 
 export interface ClusterWorkerKillFigures extends LoadFigures, StoreCheck {
@@ -29,14 +24,9 @@ export async function runClusterWorkerKill(options: ClusterWorkerKillOptions): P
   const windows: [number, number][] = [];
   let load: RouteLoad | undefined;
   const { faults, workerExits, seconds, ...figures } = await runUnderFaults({
-    name: 'cluster-worker-kill',
-    databaseUrl: options.databaseUrl,
-    temporalAddress: options.temporalAddress,
-    load: { kind: 'entries', commands: options.commands },
-    concurrency: options.concurrency,
+    ...entriesRun('cluster-worker-kill', options),
     workers: 2,
     workerSurvives: false,
-    log: options.log,
     fault: {
       times: options.kills,
       pauseMs: [1000, 3000],

@@ -1,4 +1,4 @@
-import { runUnderFaults } from './lib/fault-run';
+import { entriesRun, runUnderFaults, type EntriesScenario } from './lib/fault-run';
 import {
   freePort,
   migrate,
@@ -9,17 +9,13 @@ import {
 } from './lib/processes';
 import type { LoadFigures, StoreCheck } from './lib/route-load';
 
-export interface PostgresStopOptions {
-  temporalAddress: string;
+/** The run starts its own PostgreSQL, so it is given no database URL. */
+export interface PostgresStopOptions extends Omit<EntriesScenario, 'databaseUrl'> {
   /** Where this run's own PostgreSQL keeps its data; nothing else uses that server. */
   dataDir: string;
-  /** Portfolio entries in all (plus four commands per route to bring it to implementation). */
-  commands: number;
-  concurrency: number;
   stops: number;
   /** How long PostgreSQL stays down each time. */
   downMs: number;
-  log?: (message: string) => void;
 }
 
 export interface PostgresStopFigures extends LoadFigures, StoreCheck {
@@ -41,14 +37,9 @@ export async function runPostgresStop(options: PostgresStopOptions): Promise<Pos
   try {
     await migrate(postgres.url);
     const { faults, workerExits, seconds, ...figures } = await runUnderFaults({
-      name: 'pg-stop',
-      databaseUrl: postgres.url,
-      temporalAddress: options.temporalAddress,
-      load: { kind: 'entries', commands: options.commands },
-      concurrency: options.concurrency,
+      ...entriesRun('pg-stop', { ...options, databaseUrl: postgres.url }),
       workerSurvives: true,
       started,
-      log: options.log,
       fault: {
         times: options.stops,
         pauseMs: [500, 2000],

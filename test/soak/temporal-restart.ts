@@ -1,20 +1,16 @@
 import { eventually } from '../support/poll';
 import type { Api } from './lib/api';
-import { runUnderFaults } from './lib/fault-run';
+import { entriesRun, runUnderFaults, type EntriesScenario } from './lib/fault-run';
 import { stopTemporal, type TemporalProcess } from './lib/processes';
 import type { LoadFigures, StoreCheck } from './lib/route-load';
 
-export interface TemporalRestartOptions {
-  databaseUrl: string;
+export interface TemporalRestartOptions extends Omit<EntriesScenario, 'temporalAddress'> {
   /** A dev server started with --db-filename, so a restart keeps its workflows. */
   temporal: TemporalProcess;
   /** Starts the server again on the same port and database file (after the run killed it). */
   start: () => Promise<TemporalProcess>;
-  commands: number;
-  concurrency: number;
   restarts: number;
   downMs: number;
-  log?: (message: string) => void;
 }
 
 export interface TemporalRestartFigures extends LoadFigures, StoreCheck {
@@ -41,13 +37,8 @@ export async function runTemporalRestart(options: TemporalRestartOptions): Promi
   const healthWhileDown: number[] = [];
   const healthAfter: number[] = [];
   const { faults, workerExits, seconds, ...figures } = await runUnderFaults({
-    name: 'temporal-restart',
-    databaseUrl: options.databaseUrl,
-    temporalAddress: temporal.address,
-    load: { kind: 'entries', commands: options.commands },
-    concurrency: options.concurrency,
+    ...entriesRun('temporal-restart', { ...options, temporalAddress: temporal.address }),
     workerSurvives: true,
-    log: options.log,
     fault: {
       times: options.restarts,
       pauseMs: [500, 2000],

@@ -46,6 +46,26 @@ export interface Fault {
 export type FaultLoad =
   { kind: 'routes'; routes: number; entriesPerRoute: number } | { kind: 'entries'; commands: number };
 
+/** What every portfolio-entries scenario is given: the servers, the load, and where progress is logged. */
+export interface EntriesScenario {
+  databaseUrl: string;
+  temporalAddress: string;
+  /** Portfolio entries in all (plus four commands per route to bring it to implementation). */
+  commands: number;
+  concurrency: number;
+  log?: (message: string) => void;
+}
+
+/** The run options an entries scenario hands on as they are; the scenario adds its workers and its fault. */
+export const entriesRun = (name: string, scenario: EntriesScenario) => ({
+  name,
+  databaseUrl: scenario.databaseUrl,
+  temporalAddress: scenario.temporalAddress,
+  load: { kind: 'entries', commands: scenario.commands } as const,
+  concurrency: scenario.concurrency,
+  log: scenario.log,
+});
+
 export interface FaultRunOptions {
   /** Names the task queue (`<name>-<uuid>`). */
   name: string;
