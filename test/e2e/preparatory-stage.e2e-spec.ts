@@ -1,14 +1,12 @@
 import { freshIds } from '../support/ids';
-import { approveCandidates } from '../support/participants';
 import { addPerson } from '../support/people';
 import { catalogueFile, catalogueRows, requireMentorTraining, trainingBody } from '../support/preparation';
 import {
   places,
   problemBody,
-  programmeDocument,
   registerOrganisation,
-  selectParticipant,
   startProgramme,
+  preparatoryDocumentsAndCandidates,
 } from '../support/programme-setup';
 import { TestSystem } from '../support/system';
 
@@ -40,19 +38,7 @@ describe('preparatory stage: analysis of problems, training and the further-trai
     ({ programmeId } = await startProgramme(system, organisationId, as.director, curator));
     mentorId = await addPerson(system, organisationId, as.admin, 'Сидорова');
     const menteeId = await addPerson(system, organisationId, as.admin, 'Петрова', { firstName: 'Анна' });
-    for (const kind of ['implementationAct', 'regulationApprovalOrder']) {
-      await system.request('POST', `/programmes/${programmeId}/documents`, as.curator, programmeDocument(kind));
-    }
-    const selected = [
-      await selectParticipant(system, programmeId, as.curator, mentorId, 'mentor'),
-      await selectParticipant(system, programmeId, as.curator, menteeId, 'mentee', { menteeCategory: 'burnout' }),
-    ];
-    await approveCandidates(
-      system,
-      programmeId,
-      as.curator,
-      selected.map((r) => r.body.participantId as string),
-    );
+    await preparatoryDocumentsAndCandidates(system, programmeId, as.curator, { mentorId, menteeId });
   });
   afterAll(() => system?.stop());
 

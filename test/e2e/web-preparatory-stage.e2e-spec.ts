@@ -1,14 +1,12 @@
 import type { Browser } from 'playwright-core';
 import { freshIds } from '../support/ids';
-import { approveCandidates } from '../support/participants';
 import { addPerson } from '../support/people';
 import { catalogueFile, catalogueRows } from '../support/preparation';
 import {
   organisationWith,
   places,
-  programmeDocument,
-  selectParticipant,
   startProgramme,
+  preparatoryDocumentsAndCandidates,
 } from '../support/programme-setup';
 import type { TestSystem } from '../support/system';
 import {
@@ -52,19 +50,7 @@ describe('web application: the preparatory stage — analysis of problems and tr
     ({ programmeId } = await startProgramme(system, organisationId, as.director, curator, 'Программа 2026/27'));
     mentorId = await addPerson(system, organisationId, as.admin, 'Сидорова');
     const menteeId = await addPerson(system, organisationId, as.admin, 'Петрова', { firstName: 'Анна' });
-    for (const kind of ['implementationAct', 'regulationApprovalOrder']) {
-      await system.request('POST', `/programmes/${programmeId}/documents`, as.curator, programmeDocument(kind));
-    }
-    const selected = [
-      await selectParticipant(system, programmeId, as.curator, mentorId, 'mentor'),
-      await selectParticipant(system, programmeId, as.curator, menteeId, 'mentee', { menteeCategory: 'burnout' }),
-    ];
-    await approveCandidates(
-      system,
-      programmeId,
-      as.curator,
-      selected.map((r) => r.body.participantId as string),
-    );
+    await preparatoryDocumentsAndCandidates(system, programmeId, as.curator, { mentorId, menteeId });
   });
   afterAll(() => stopWebJourney({ system, browser }));
 

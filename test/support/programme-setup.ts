@@ -79,16 +79,17 @@ export type StaffMember<Key extends string> = readonly [sub: string, role: Role]
 
 /**
  * An organisation the administrator `admin` registers at `place`, and a token for each of `people`, granted
- * the role named beside them there (an administrator's grant is unscoped): its id, the tokens by the same keys
- * and the registration's response.
+ * the role named beside them there (an administrator's grant is unscoped): its id and the tokens by the same
+ * keys (it throws unless the organisation is registered).
  */
 export async function organisationWith<K extends string>(
   system: TestSystem,
   place: OrganisationPlace,
   people: { readonly [P in K]: StaffMember<P> },
   admin = randomUUID(),
-): Promise<{ organisationId: string; as: Record<K, string>; registered: Response }> {
+): Promise<{ organisationId: string; as: Record<K, string> }> {
   const registered = await registerOrganisation(system, system.token(admin, ['administrator']), place);
+  if (registered.status !== 201) throw new Error(`organisation not registered: ${JSON.stringify(registered.body)}`);
   const organisationId = registered.body.organisationId as string;
   const entries = Object.entries(people) as [K, StaffMember<K>][];
   const as = Object.fromEntries(
@@ -97,7 +98,7 @@ export async function organisationWith<K extends string>(
       return [key, system.token(sub, [role], [organisationId])];
     }),
   );
-  return { organisationId, as: as as Record<K, string>, registered };
+  return { organisationId, as: as as Record<K, string> };
 }
 
 /** POST /organisations/:id/programmes. */
@@ -275,9 +276,38 @@ export async function approvedProblemAnalysis(api: ApiClient, programmeId: strin
 }
 
 /**
- * What the preparatory stage asks for: the implementation act and the regulation order recorded, a mentor
- * and a mentee (burnout) proposed and approved by the commission (the gate counts only those, 002 §4.4),
- * and an approved analysis of problems (`director` approves it).
+ * The preparatory stage's documents and candidates: the implementation act and the regulation order recorded,
+ * `mentorId` proposed as a mentor and `menteeId` as a mentee (burnout), both approved by the commission (the
+ * gate counts only those, 002 §4.4). Answers the responses.
+ */
+export async function preparatoryDocumentsAndCandidates(
+  system: TestSystem,
+  programmeId: string,
+  curator: string,
+  { mentorId, menteeId }: { mentorId: string; menteeId: string } = { mentorId: randomUUID(), menteeId: randomUUID() },
+) {
+  const recorded: Response[] = [];
+  for (const kind of ['implementationAct', 'regulationApprovalOrder']) {
+    recorded.push(
+      await system.request('POST', `/programmes/${programmeId}/documents`, curator, programmeDocument(kind)),
+    );
+  }
+  const selected = [
+    await selectParticipant(system, programmeId, curator, mentorId, 'mentor'),
+    await selectParticipant(system, programmeId, curator, menteeId, 'mentee', { menteeCategory: 'burnout' }),
+  ];
+  await approveCandidates(
+    system,
+    programmeId,
+    curator,
+    selected.map((response) => response.body.participantId as string),
+  );
+  return { recorded, selected };
+}
+
+/**
+ * What the preparatory stage asks for: its documents and approved candidates
+ * (preparatoryDocumentsAndCandidates) and an approved analysis of problems (`director` approves it).
  * Waits until the checklist the curator sees is empty; answers the responses.
  */
 export async function fulfilPreparatoryStage(
@@ -287,30 +317,12 @@ export async function fulfilPreparatoryStage(
   director: string,
 ) {
   await approvedProblemAnalysis(system, programmeId, curator, director);
-  const recorded: Response[] = [];
-  for (const kind of ['implementationAct', 'regulationApprovalOrder']) {
-    recorded.push(
-      await system.request('POST', `/programmes/${programmeId}/documents`, curator, programmeDocument(kind)),
-    );
-  }
-  const selected: Response[] = [];
-  for (const [role, details] of [
-    ['mentor', {}],
-    ['mentee', { menteeCategory: 'burnout' }],
-  ] as const) {
-    selected.push(await selectParticipant(system, programmeId, curator, randomUUID(), role, details));
-  }
-  await approveCandidates(
-    system,
-    programmeId,
-    curator,
-    selected.map((response) => response.body.participantId as string),
-  );
+  const responses = await preparatoryDocumentsAndCandidates(system, programmeId, curator);
   await system.eventually(
     () => system.request('GET', `/programmes/${programmeId}`, curator),
     (r) => r.body.nextStageChecklist?.length === 0,
   );
-  return { recorded, selected };
+  return responses;
 }
 
 /**
