@@ -25,6 +25,7 @@ import {
   auditSearch,
   openPairHistoryWithReason,
   fillDate,
+  managementMenuItems,
 } from '../support/web';
 
 /** Journey 3: an administrator reads a pair's history after a mentor replacement, verifies its chain and exports it. */
@@ -88,14 +89,7 @@ describe('web application: the administrator audits a pair after a mentor replac
       'Организации',
       'Сотрудники',
       'Аудит пар',
-      'Импорт сотрудников',
-      'Каталог программ ПК',
-      'Региональные специалисты',
-      'Банк практик',
-      'Методическое объединение',
-      'Поощрения',
-      'Настройки уведомлений',
-      'Бот в мессенджере',
+      ...managementMenuItems,
       'Производственный календарь',
       'Пользователи и роли',
       'Уведомления',

@@ -22,6 +22,7 @@ import {
   signedInPage,
   startWebJourney,
   stopWebJourney,
+  managementMenuItems,
 } from '../support/web';
 import { russianDate } from '@mentorflow/domain';
 
@@ -126,14 +127,7 @@ describe('web application: the curator advances a programme after fixing a refus
       'ИОМ',
       'Сотрудники',
       'Аудит пар',
-      'Импорт сотрудников',
-      'Каталог программ ПК',
-      'Региональные специалисты',
-      'Банк практик',
-      'Методическое объединение',
-      'Поощрения',
-      'Настройки уведомлений',
-      'Бот в мессенджере',
+      ...managementMenuItems,
     ]);
     await page.getByRole('heading', { name: 'Условия перехода к следующему этапу' }).waitFor();
     const current = page.locator('.stage-track [aria-current="step"]');

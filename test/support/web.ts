@@ -96,6 +96,21 @@ export async function signedInPage(
   return { context, page: await context.newPage() };
 }
 
+/**
+ * The menu's items, in their order, that the organisation's management (curator, director, administrator) has
+ * after the items of each role's own.
+ */
+export const managementMenuItems = [
+  'Импорт сотрудников',
+  'Каталог программ ПК',
+  'Региональные специалисты',
+  'Банк практик',
+  'Методическое объединение',
+  'Поощрения',
+  'Настройки уведомлений',
+  'Бот в мессенджере',
+];
+
 /** The texts of the main menu's links, in order: what the signed-in role may open. */
 export const menuLinks = (page: Page): Promise<string[]> =>
   page.getByRole('navigation', { name: 'Основное меню' }).getByRole('link').allTextContents();
