@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { EventStore } from './event-store';
 import type { EventMetadata } from './event-store.types';
 
-interface Decider<S, C, E extends { type: string; data: object }> {
+/** What handleCommand decides with: the aggregate's fold and its decisions. */
+export interface StreamDecider<S, C, E extends { type: string; data: object }> {
   decide(command: C, state: S): E[];
   evolve(state: S, event: E): S;
   initialState(): S;
@@ -16,7 +17,7 @@ interface Decider<S, C, E extends { type: string; data: object }> {
 export async function handleCommand<S, C, E extends { type: string; data: object }>(
   store: EventStore,
   streamId: string,
-  decider: Decider<S, C, E>,
+  decider: StreamDecider<S, C, E>,
   command: C,
   metadata: EventMetadata,
 ): Promise<{ state: S; events: E[]; version: number }> {
@@ -35,7 +36,7 @@ export async function handleCommand<S, C, E extends { type: string; data: object
 export async function loadAggregate<S, E extends { type: string; data: object }>(
   store: EventStore,
   streamId: string,
-  decider: Pick<Decider<S, never, E>, 'evolve' | 'initialState'>,
+  decider: Pick<StreamDecider<S, never, E>, 'evolve' | 'initialState'>,
 ): Promise<{ state: S; version: number }> {
   const history = await store.readStream(streamId);
   return {

@@ -23,6 +23,8 @@ import {
 } from '@mentorflow/domain';
 import { localDateOf } from '@mentorflow/calendar';
 import { EventStore, handleCommand, loadAggregate } from '@mentorflow/event-store';
+import { commandMetadata } from '../common/aggregate.gateway';
+import { decideOnStream } from '../common/stream-aggregate';
 import { actingRole } from '../auth/acting-role';
 import { isAdministrator, type AuthenticatedUser } from '../auth/auth.types';
 import { canAccessOrganisation, organisationsWhere, rolesIn } from '../auth/organisation-access';
@@ -169,7 +171,7 @@ export class IncentivesService {
   }
 
   private async executeKinds(user: AuthenticatedUser, command: Omit<IncentiveKindCommand, 'metadata'>) {
-    const metadata = { actorId: user.sub, role: 'administrator' as const, now: new Date().toISOString() };
+    const metadata = commandMetadata(user, 'administrator');
     await handleCommand(
       this.store,
       incentiveKindsStream,
@@ -203,20 +205,11 @@ export class IncentivesService {
     role: Role,
     command: Omit<IncentiveCommand, 'metadata'>,
   ): Promise<IncentiveState> {
-    const metadata = {
-      actorId: user.sub,
-      role,
-      now: new Date().toISOString(),
-      today: await this.today(organisationId),
-    };
-    const { state } = await handleCommand(
-      this.store,
-      incentiveStream(incentiveId),
-      incentiveDecider,
-      { ...command, metadata } as IncentiveCommand,
-      { actorId: user.sub, role, organisationId },
-    );
-    return state;
+    const metadata = { ...commandMetadata(user, role), today: await this.today(organisationId) };
+    return decideOnStream(this.store, incentiveStream(incentiveId), incentiveDecider, command, {
+      metadata,
+      organisationId,
+    });
   }
 
   /** Today in the organisation's time zone: an order's date may not lie after it. */

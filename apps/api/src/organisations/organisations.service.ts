@@ -11,7 +11,9 @@ import {
   type RegisteredOrganisation,
   type Role,
 } from '@mentorflow/domain';
-import { EventStore, handleCommand, loadAggregate } from '@mentorflow/event-store';
+import { EventStore, loadAggregate } from '@mentorflow/event-store';
+import { commandMetadata } from '../common/aggregate.gateway';
+import { decideOnStream } from '../common/stream-aggregate';
 import { isAdministrator, type AuthenticatedUser } from '../auth/auth.types';
 import { canAccessOrganisation } from '../auth/organisation-access';
 import { PeopleDirectory, type PersonName } from '../people/people.directory';
@@ -33,15 +35,10 @@ export class OrganisationsService {
     command: Omit<OrganisationCommand, 'metadata'>,
     role: Role,
   ) {
-    const metadata = { actorId: user.sub, role, now: new Date().toISOString() } as const;
-    const { state } = await handleCommand(
-      this.store,
-      organisationStream(organisationId),
-      organisationDecider,
-      { ...command, metadata } as OrganisationCommand,
-      { actorId: user.sub, role: metadata.role, organisationId },
-    );
-    return state;
+    return decideOnStream(this.store, organisationStream(organisationId), organisationDecider, command, {
+      metadata: commandMetadata(user, role),
+      organisationId,
+    });
   }
 
   /** The write model, read from the store: consistent right after a command, unlike the projection. */

@@ -19,7 +19,9 @@ import {
   type UnmetCondition,
 } from '@mentorflow/domain';
 import { localDateOf } from '@mentorflow/calendar';
-import { EventStore, handleCommand, loadAggregate } from '@mentorflow/event-store';
+import { EventStore, loadAggregate } from '@mentorflow/event-store';
+import { commandMetadata } from '../common/aggregate.gateway';
+import { decideOnStream } from '../common/stream-aggregate';
 import type { AuthenticatedUser } from '../auth/auth.types';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { PeopleDirectory } from '../people/people.directory';
@@ -43,25 +45,21 @@ export class ParticipantsService {
   /** Metadata with today's date in the organisation's zone: meeting dates are facts (not after today). */
   private async metadataFor(user: AuthenticatedUser, organisationId: string, role: Role): Promise<CommandMetadata> {
     const { timeZone } = await this.organisations.load(user, organisationId);
-    const now = new Date().toISOString();
-    return { actorId: user.sub, role, now, today: localDateOf(now, timeZone) };
+    const metadata = commandMetadata(user, role);
+    return { ...metadata, today: localDateOf(metadata.now, timeZone) };
   }
 
   async register(user: AuthenticatedUser, programmeId: string, body: RegisterParticipantDto, role: Role) {
     const programme = await this.programmes.loadForUser(user, programmeId);
     const participantId = randomUUID();
-    const { state } = await handleCommand(
+    const { organisationId } = programme;
+    return decideOnStream(
       this.store,
       participantStream(participantId),
       participantDecider,
-      {
-        type: 'RegisterParticipant',
-        data: { ...body, participantId, programmeId, organisationId: programme.organisationId },
-        metadata: { actorId: user.sub, role, now: new Date().toISOString() },
-      },
-      { actorId: user.sub, role, organisationId: programme.organisationId },
+      { type: 'RegisterParticipant', data: { ...body, participantId, programmeId, organisationId } },
+      { metadata: commandMetadata(user, role), organisationId },
     );
-    return state;
   }
 
   /** The participant of this programme from its stream (consistent right after a command), else 404. */
@@ -82,23 +80,15 @@ export class ParticipantsService {
     command: Omit<ParticipantCommand, 'metadata'>,
     metadata: CommandMetadata,
   ): Promise<ParticipantState> {
-    const { state } = await handleCommand(
-      this.store,
-      participantStream(participant.participantId),
-      participantDecider,
-      { ...command, metadata } as ParticipantCommand,
-      { actorId: metadata.actorId, role: metadata.role, organisationId: participant.organisationId },
-    );
-    return state;
+    return decideOnStream(this.store, participantStream(participant.participantId), participantDecider, command, {
+      metadata,
+      organisationId: participant.organisationId,
+    });
   }
 
   async withdraw(user: AuthenticatedUser, programmeId: string, participantId: string, reason: string, role: Role) {
     const participant = await this.loadOf(programmeId, participantId);
-    return this.execute(
-      participant,
-      { type: 'WithdrawParticipant', data: { reason } },
-      { actorId: user.sub, role, now: new Date().toISOString() },
-    );
+    return this.execute(participant, { type: 'WithdrawParticipant', data: { reason } }, commandMetadata(user, role));
   }
 
   /**

@@ -16,11 +16,13 @@ import {
   type Role,
   type SubmittedPractice,
 } from '@mentorflow/domain';
-import { EventStore, handleCommand, loadAggregate } from '@mentorflow/event-store';
+import { EventStore, loadAggregate } from '@mentorflow/event-store';
 import { actingRole } from '../auth/acting-role';
 import { isAdministrator, type AuthenticatedUser } from '../auth/auth.types';
 import { organisationsWhere, rolesIn } from '../auth/organisation-access';
+import { commandMetadata } from '../common/aggregate.gateway';
 import { namedHistory } from '../common/history-entry';
+import { decideOnStream } from '../common/stream-aggregate';
 import { PeopleDirectory } from '../people/people.directory';
 import type { PracticesQuery, SubmitPracticeDto } from './practice.dto';
 
@@ -162,15 +164,10 @@ export class PracticesService {
     role: Role,
     command: Omit<PracticeCommand, 'metadata'>,
   ): Promise<PracticeState> {
-    const metadata = { actorId: user.sub, role, now: new Date().toISOString() };
-    const { state } = await handleCommand(
-      this.store,
-      practiceStream(practiceId),
-      practiceDecider,
-      { ...command, metadata } as PracticeCommand,
-      { actorId: user.sub, role, organisationId },
-    );
-    return state;
+    return decideOnStream(this.store, practiceStream(practiceId), practiceDecider, command, {
+      metadata: commandMetadata(user, role),
+      organisationId,
+    });
   }
 
   /** The practice if the caller may see it; else 404, as for one that does not exist. */
