@@ -24,7 +24,8 @@ const PROJECTS = {
   unit: ['--selectProjects', 'unit'],
   integration: ['--selectProjects', 'integration', '--runInBand'],
   // Opt-in (--projects=e2e): the browser journeys and the API against the Temporal dev server, all on the moved clock.
-  e2e: ['--selectProjects', 'e2e', '--runInBand'],
+  // One worker process, replaced past jest.config.js' workerIdleMemoryLimit, as in npm run test:e2e.
+  e2e: ['--selectProjects', 'e2e', '--maxWorkers=1'],
 };
 const DEFAULT_PROJECTS = ['unit', 'integration'];
 /** How far the probe's clocks may be from the start date: they start there and run for a few seconds. */
