@@ -243,6 +243,20 @@ export function monitoringResultRows(rows: readonly FactRow[]): MonitoringResult
     }));
 }
 
+/**
+ * A control's outcomes among the `total` pairs with a programme, each with its share of them, and a last row
+ * for the pairs not controlled yet («Не проведён»).
+ */
+const controlRows = <K extends string>(
+  outcomes: readonly K[],
+  labels: Readonly<Record<K, string>>,
+  done: readonly string[],
+  total: number,
+): CountRow<string>[] => [
+  ...countRows(outcomes, labels, done).map((r) => ({ ...r, share: share(r.count, total) })),
+  { key: 'pending', label: 'Не проведён', count: total - done.length, share: share(total - done.length, total) },
+];
+
 export function organisationReport(
   organisationId: string,
   rows: readonly FactRow[],
@@ -317,38 +331,18 @@ export function organisationReport(
       };
     }),
     controls: {
-      interim: [
-        ...countRows(
-          ['passed', 'needsCorrection'] as const,
-          interimControlOutcomeLabels,
-          interimDone.map((p) => p.interimOutcome as string),
-        ).map((r) => ({
-          ...r,
-          share: share(r.count, withProgramme.length),
-        })),
-        {
-          key: 'pending',
-          label: 'Не проведён',
-          count: withProgramme.length - interimDone.length,
-          share: share(withProgramme.length - interimDone.length, withProgramme.length),
-        },
-      ],
-      final: [
-        ...countRows(
-          ['passed', 'notPassed'] as const,
-          finalControlOutcomeLabels,
-          finalDone.map((p) => p.finalOutcome as string),
-        ).map((r) => ({
-          ...r,
-          share: share(r.count, withProgramme.length),
-        })),
-        {
-          key: 'pending',
-          label: 'Не проведён',
-          count: withProgramme.length - finalDone.length,
-          share: share(withProgramme.length - finalDone.length, withProgramme.length),
-        },
-      ],
+      interim: controlRows(
+        ['passed', 'needsCorrection'] as const,
+        interimControlOutcomeLabels,
+        interimDone.map((p) => p.interimOutcome as string),
+        withProgramme.length,
+      ),
+      final: controlRows(
+        ['passed', 'notPassed'] as const,
+        finalControlOutcomeLabels,
+        finalDone.map((p) => p.finalOutcome as string),
+        withProgramme.length,
+      ),
     },
     processMonitoring: {
       activePairs: pairs.filter((p) => p.status === 'active').length,
