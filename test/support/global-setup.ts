@@ -2,6 +2,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@mentorflow/database';
+import { DEFAULT_BUNDLE_DIR, buildWorkflowBundle, matchingBundleIn } from '../../apps/worker/src/workflow-bundle';
 import { importScript, testLog } from './scripts';
 
 interface Started {
@@ -53,6 +54,11 @@ export default async function globalSetup(
       server: cli ? { executable: { type: 'existing-path', path: cli } } : {},
     });
     process.env.TEMPORAL_ADDRESS = started.temporal.address;
+  }
+  if (wantsTemporal && matchingBundleIn(DEFAULT_BUNDLE_DIR) === undefined) {
+    // One workflow bundle for every end-to-end file, built as npm run build:workflows does: createWorker runs it
+    // when it matches the sources, instead of webpack bundling at start in each file (seconds each, memory kept).
+    await buildWorkflowBundle(DEFAULT_BUNDLE_DIR, testLog);
   }
   process.env.JWT_SECRET ??= 'test-secret-test-secret-test-secret-0123456789';
   process.env.NODE_ENV = 'test';
