@@ -1,6 +1,9 @@
 import type { CommandMetadata } from '@mentorflow/domain';
 import { handleCommand, type EventStore, type StreamDecider } from '@mentorflow/event-store';
 
+/** A command without its metadata, each of a union's commands on its own (`type` and `data` stay a pair). */
+export type WithoutMetadata<C> = C extends unknown ? Omit<C, 'metadata'> : never;
+
 /**
  * The write path of the aggregates no workflow drives (organisations, participants, practices, incentives):
  * `command` stamped with its metadata (commandMetadata: who acts, in which role, now), decided on its stream
@@ -14,10 +17,10 @@ export async function decideOnStream<
   store: EventStore,
   streamId: string,
   decider: StreamDecider<S, C, E>,
-  command: Omit<C, 'metadata'>,
+  command: WithoutMetadata<C>,
   { metadata, organisationId }: { metadata: CommandMetadata; organisationId: string },
 ): Promise<S> {
-  const { state } = await handleCommand(store, streamId, decider, { ...command, metadata } as C, {
+  const { state } = await handleCommand(store, streamId, decider, { ...command, metadata } as unknown as C, {
     actorId: metadata.actorId,
     role: metadata.role,
     organisationId,

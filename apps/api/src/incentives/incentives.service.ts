@@ -24,7 +24,7 @@ import {
 import { localDateOf } from '@mentorflow/calendar';
 import { EventStore, handleCommand, loadAggregate } from '@mentorflow/event-store';
 import { commandMetadata } from '../common/aggregate.gateway';
-import { decideOnStream } from '../common/stream-aggregate';
+import { decideOnStream, type WithoutMetadata } from '../common/stream-aggregate';
 import { actingRole } from '../auth/acting-role';
 import { isAdministrator, type AuthenticatedUser } from '../auth/auth.types';
 import { canAccessOrganisation, organisationsWhere, rolesIn } from '../auth/organisation-access';
@@ -203,7 +203,7 @@ export class IncentivesService {
     incentiveId: string,
     organisationId: string,
     role: Role,
-    command: Omit<IncentiveCommand, 'metadata'>,
+    command: WithoutMetadata<IncentiveCommand>,
   ): Promise<IncentiveState> {
     const metadata = { ...commandMetadata(user, role), today: await this.today(organisationId) };
     return decideOnStream(this.store, incentiveStream(incentiveId), incentiveDecider, command, {

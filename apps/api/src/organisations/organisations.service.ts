@@ -13,7 +13,7 @@ import {
 } from '@mentorflow/domain';
 import { EventStore, loadAggregate } from '@mentorflow/event-store';
 import { commandMetadata } from '../common/aggregate.gateway';
-import { decideOnStream } from '../common/stream-aggregate';
+import { decideOnStream, type WithoutMetadata } from '../common/stream-aggregate';
 import { isAdministrator, type AuthenticatedUser } from '../auth/auth.types';
 import { canAccessOrganisation } from '../auth/organisation-access';
 import { PeopleDirectory, type PersonName } from '../people/people.directory';
@@ -32,7 +32,7 @@ export class OrganisationsService {
   async execute(
     user: AuthenticatedUser,
     organisationId: string,
-    command: Omit<OrganisationCommand, 'metadata'>,
+    command: WithoutMetadata<OrganisationCommand>,
     role: Role,
   ) {
     return decideOnStream(this.store, organisationStream(organisationId), organisationDecider, command, {

@@ -21,7 +21,7 @@ import {
 import { localDateOf } from '@mentorflow/calendar';
 import { EventStore, loadAggregate } from '@mentorflow/event-store';
 import { commandMetadata } from '../common/aggregate.gateway';
-import { decideOnStream } from '../common/stream-aggregate';
+import { decideOnStream, type WithoutMetadata } from '../common/stream-aggregate';
 import type { AuthenticatedUser } from '../auth/auth.types';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { PeopleDirectory } from '../people/people.directory';
@@ -77,7 +77,7 @@ export class ParticipantsService {
 
   private async execute(
     participant: RegisteredParticipant,
-    command: Omit<ParticipantCommand, 'metadata'>,
+    command: WithoutMetadata<ParticipantCommand>,
     metadata: CommandMetadata,
   ): Promise<ParticipantState> {
     return decideOnStream(this.store, participantStream(participant.participantId), participantDecider, command, {

@@ -22,7 +22,7 @@ import { isAdministrator, type AuthenticatedUser } from '../auth/auth.types';
 import { organisationsWhere, rolesIn } from '../auth/organisation-access';
 import { commandMetadata } from '../common/aggregate.gateway';
 import { namedHistory } from '../common/history-entry';
-import { decideOnStream } from '../common/stream-aggregate';
+import { decideOnStream, type WithoutMetadata } from '../common/stream-aggregate';
 import { PeopleDirectory } from '../people/people.directory';
 import type { PracticesQuery, SubmitPracticeDto } from './practice.dto';
 
@@ -162,7 +162,7 @@ export class PracticesService {
     practiceId: string,
     organisationId: string,
     role: Role,
-    command: Omit<PracticeCommand, 'metadata'>,
+    command: WithoutMetadata<PracticeCommand>,
   ): Promise<PracticeState> {
     return decideOnStream(this.store, practiceStream(practiceId), practiceDecider, command, {
       metadata: commandMetadata(user, role),
