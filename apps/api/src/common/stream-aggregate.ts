@@ -7,7 +7,8 @@ export type WithoutMetadata<C> = C extends unknown ? Omit<C, 'metadata'> : never
 /**
  * The write path of the aggregates no workflow drives (organisations, participants, practices, incentives):
  * `command` stamped with its metadata (commandMetadata: who acts, in which role, now), decided on its stream
- * and appended naming the actor and the organisation the audit files the events under. Answers the state after.
+ * and appended naming the actor and the organisation the audit files the events under (none for a catalogue
+ * that is no organisation's, like the incentive kinds). Answers the state after.
  */
 export async function decideOnStream<
   S,
@@ -18,12 +19,12 @@ export async function decideOnStream<
   streamId: string,
   decider: StreamDecider<S, C, E>,
   command: WithoutMetadata<C>,
-  { metadata, organisationId }: { metadata: CommandMetadata; organisationId: string },
+  { metadata, organisationId }: { metadata: CommandMetadata; organisationId?: string },
 ): Promise<S> {
   const { state } = await handleCommand(store, streamId, decider, { ...command, metadata } as unknown as C, {
     actorId: metadata.actorId,
     role: metadata.role,
-    organisationId,
+    ...(organisationId ? { organisationId } : {}),
   });
   return state;
 }

@@ -22,7 +22,7 @@ import {
   type Role,
 } from '@mentorflow/domain';
 import { localDateOf } from '@mentorflow/calendar';
-import { EventStore, handleCommand, loadAggregate } from '@mentorflow/event-store';
+import { EventStore, loadAggregate } from '@mentorflow/event-store';
 import { commandMetadata } from '../common/aggregate.gateway';
 import { decideOnStream, type WithoutMetadata } from '../common/stream-aggregate';
 import { actingRole } from '../auth/acting-role';
@@ -170,15 +170,9 @@ export class IncentivesService {
     return state;
   }
 
-  private async executeKinds(user: AuthenticatedUser, command: Omit<IncentiveKindCommand, 'metadata'>) {
+  private async executeKinds(user: AuthenticatedUser, command: WithoutMetadata<IncentiveKindCommand>) {
     const metadata = commandMetadata(user, 'administrator');
-    await handleCommand(
-      this.store,
-      incentiveKindsStream,
-      incentiveKindsDecider,
-      { ...command, metadata } as IncentiveKindCommand,
-      { actorId: user.sub, role: 'administrator' },
-    );
+    await decideOnStream(this.store, incentiveKindsStream, incentiveKindsDecider, command, { metadata });
   }
 
   /** The incentives with the person, the proposer and the decider named, and what the caller may do. */
