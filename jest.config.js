@@ -24,8 +24,9 @@ const common = {
 module.exports = {
   // Integration and end-to-end tests start real servers; unit tests finish far below this.
   testTimeout: 180000,
-  // Each end-to-end file leaves tens of MB behind in the process that ran it (its Nest app, worker and workflow
-  // bundle); 88 files in one process reached V8's 4 GB heap limit in CI (exit 134). test:e2e therefore runs the
+  // Each end-to-end file leaves tens of MB behind in the process that ran it (its Nest app and worker; the workflow
+  // bundle is built once and shared); 88 files in one process reached V8's 4 GB heap limit in CI (exit 134), when
+  // each file still bundled its own workflows. test:e2e therefore runs the
   // files in one worker process (--maxWorkers=1, not --runInBand), replaced once it holds more than this.
   workerIdleMemoryLimit: '1536MB',
   projects: [
