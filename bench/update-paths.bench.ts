@@ -180,7 +180,7 @@ async function main(): Promise<number> {
         if (!temporal) throw new Error('no Temporal CLI (see scripts/lib/temporal-cli.mjs); set TEMPORAL_ADDRESS');
         const dir = server === 'file' ? mkdtempSync(join(tmpdir(), 'mentorflow-temporal-')) : undefined;
         if (dir) stops.push(async () => rmSync(dir, { recursive: true, force: true }));
-        address = await startDevServer(temporal, log, stops, dir ? ['--db-filename', join(dir, 'temporal.db')] : []);
+        address = await startDevServer(temporal, log, stops, dir && join(dir, 'temporal.db'));
       }
       servers.push(`${server}: ${address}`);
       sections.push(await measureOn(server, address));

@@ -9,6 +9,8 @@ import { loadavg } from 'node:os';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { Pool } from 'pg';
 import { mentorflowDataConverter, payloadCodecFor } from '@mentorflow/temporal';
+import { freePort, waitForPort } from '../../scripts/lib/process.cjs';
+import { temporalDevServerArgs } from '../../scripts/lib/temporal-dev-server.cjs';
 import { TestSystem } from '../../test/support/system';
 import { cachedWorkflowBundle } from './bundle';
 import {
@@ -108,39 +110,21 @@ export async function startBenchSystem(
 }
 
 /**
- * `temporal server start-dev` (in-memory, no UI) as scripts/start.mjs runs it; its output goes to
+ * `temporal server start-dev` (in memory unless `dbFile`, no UI) as scripts/start.mjs runs it; its output goes to
  * stderr so that stdout stays the report.
  */
 export async function startDevServer(
   cli: string,
   log: (message: string) => void,
   stops: (() => Promise<unknown>)[],
-  /** More `start-dev` flags, e.g. `['--db-filename', path]` for a SQLite file instead of memory. */
-  extraArgs: readonly string[] = [],
+  /** A SQLite file for the server's state instead of memory. */
+  dbFile?: string,
 ): Promise<string> {
-  const { freePort, waitForPort } = await dynamicImport<typeof import('../../scripts/lib/process.mjs')>(
-    scriptUrl('lib/process.mjs'),
-  );
   const port = await freePort();
   log(`starting the Temporal dev server on 127.0.0.1:${port}`);
-  const child = spawn(
-    cli,
-    [
-      'server',
-      'start-dev',
-      '--ip',
-      '127.0.0.1',
-      '--port',
-      String(port),
-      '--headless',
-      '--log-level',
-      'error',
-      ...extraArgs,
-    ],
-    {
-      stdio: ['ignore', process.stderr, process.stderr],
-    },
-  );
+  const child = spawn(cli, temporalDevServerArgs({ port, dbFile, logLevel: 'error' }), {
+    stdio: ['ignore', process.stderr, process.stderr],
+  });
   stops.unshift(
     () =>
       new Promise((resolve) => {

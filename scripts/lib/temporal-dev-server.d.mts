@@ -1,12 +1,2 @@
-export function temporalDevServerArgs(options: {
-  port: number;
-  uiPort: number;
-  codecPort: number;
-  dbFile: string;
-  ui: boolean;
-}): string[];
-export function temporalUiWanted(env: Record<string, string | undefined>): boolean;
-export function devServerOutput(
-  write: (line: string) => void,
-  running: () => boolean,
-): (chunk: Buffer | string) => void;
+// The ESM face of temporal-dev-server.cjs: its declarations are temporal-dev-server.d.cts.
+export * from './temporal-dev-server.cjs';

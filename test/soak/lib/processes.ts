@@ -1,4 +1,5 @@
 import * as processHelpers from '../../../scripts/lib/process.cjs';
+import { temporalDevServerArgs } from '../../../scripts/lib/temporal-dev-server.cjs';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -224,23 +225,10 @@ export interface TemporalProcess extends Managed {
 /** A dev server whose state lives in `dbFile`, so a restarted server keeps every workflow. */
 export async function startTemporal(port: number, dbFile: string): Promise<TemporalProcess> {
   const cli = await temporalCli();
-  const child = spawn(
-    cli,
-    [
-      'server',
-      'start-dev',
-      '--ip',
-      '127.0.0.1',
-      '--port',
-      String(port),
-      '--headless',
-      '--db-filename',
-      dbFile,
-      '--log-level',
-      'error',
-    ],
-    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const child = spawn(cli, temporalDevServerArgs({ port, dbFile, logLevel: 'error' }), {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const managed = manage(child);
   await waitFor(() => portOpen(port), 'temporal start', 60_000, managed);
   return { ...managed, address: `127.0.0.1:${port}`, port };
