@@ -14,6 +14,7 @@ import {
 } from '../../components/ui';
 import { formatNumericDate } from '../../format';
 import { useSubmit } from '../../use-submit';
+import { useFormValues } from '../../components/form-values';
 import type { Association, PickedPerson } from './association';
 
 const planStatusLabels: Record<string, string> = {
@@ -132,15 +133,14 @@ function AddMember({ association, onDone }: { association: Association; onDone: 
 
 function AddPlanItem({ association, path, onDone }: { association: Association; path: string; onDone: () => void }) {
   const command = useSubmit();
-  const [title, setTitle] = useState('');
-  const [date, setDate] = useState('');
-  const [responsibleId, setResponsibleId] = useState('');
+  const { values, set, bind } = useFormValues({ title: '', date: '', responsibleId: '' });
+  const { title, date, responsibleId } = values;
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     void command.submit(async () => {
       await postJson(`${path}/plan`, { title, date, responsibleId });
-      setTitle('');
-      setDate('');
+      set('title', '');
+      set('date', '');
       onDone();
       return 'Мероприятие включено в план: ответственный получил задачу';
     });
@@ -154,13 +154,11 @@ function AddPlanItem({ association, path, onDone }: { association: Association; 
       busyText="Запись…"
       failed="Мероприятие не включено"
     >
-      <InputField label="Мероприятие" field="title" value={title} onChange={setTitle} />
-      <InputField label="Дата" field="date" required type="date" value={date} onChange={setDate} />
+      <InputField label="Мероприятие" {...bind('title')} />
+      <InputField label="Дата" {...bind('date')} required type="date" />
       <SelectField
         label="Ответственный"
-        field="responsibleId"
-        value={responsibleId}
-        onChange={setResponsibleId}
+        {...bind('responsibleId')}
         empty="Выберите члена объединения"
         options={association.members.map((m) => [m.personId, m.fullName ?? 'Сотрудник'] as const)}
       />
@@ -170,18 +168,16 @@ function AddPlanItem({ association, path, onDone }: { association: Association; 
 
 function RecordMeeting({ association, path, onDone }: { association: Association; path: string; onDone: () => void }) {
   const command = useSubmit();
-  const [date, setDate] = useState('');
-  const [minutesNumber, setMinutesNumber] = useState('');
-  const [agenda, setAgenda] = useState('');
-  const [decisions, setDecisions] = useState('');
+  const { values, set, bind } = useFormValues({ date: '', minutesNumber: '', agenda: '', decisions: '' });
+  const { date, minutesNumber, agenda, decisions } = values;
   const [attendeeIds, setAttendeeIds] = useState<string[]>([]);
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     void command.submit(async () => {
       await postJson(`${path}/meetings`, { date, minutesNumber, agenda, decisions, attendeeIds });
-      setAgenda('');
-      setDecisions('');
-      setMinutesNumber('');
+      set('agenda', '');
+      set('decisions', '');
+      set('minutesNumber', '');
       onDone();
       return 'Протокол заседания записан';
     });
@@ -195,10 +191,10 @@ function RecordMeeting({ association, path, onDone }: { association: Association
       busyText="Запись…"
       failed="Протокол не записан"
     >
-      <InputField label="Дата заседания" field="date" required type="date" value={date} onChange={setDate} />
-      <InputField label="Номер протокола" field="minutesNumber" value={minutesNumber} onChange={setMinutesNumber} />
-      <TextAreaField label="Повестка" field="agenda" value={agenda} onChange={setAgenda} />
-      <TextAreaField label="Решения" field="decisions" value={decisions} onChange={setDecisions} />
+      <InputField label="Дата заседания" {...bind('date')} required type="date" />
+      <InputField label="Номер протокола" {...bind('minutesNumber')} />
+      <TextAreaField label="Повестка" {...bind('agenda')} />
+      <TextAreaField label="Решения" {...bind('decisions')} />
       <fieldset>
         <legend>Присутствовали</legend>
         {association.members.map((m) => (

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { postJson } from '../../api';
 import { useSession } from '../../auth';
@@ -14,6 +14,7 @@ import {
   ShowMore,
 } from '../../components/ui';
 import { useSubmit } from '../../use-submit';
+import { useFormValues } from '../../components/form-values';
 import { associationKeeperRoles, type Association, type AssociationListItem } from './association';
 
 const levelOptions = [
@@ -66,9 +67,12 @@ function CreateAssociation() {
   const organisations = useOrganisationsWhere(associationKeeperRoles);
   const navigate = useNavigate();
   const command = useSubmit();
-  const [name, setName] = useState('');
-  const [level, setLevel] = useState<'organisation' | 'municipality'>('organisation');
-  const [organisationId, setOrganisationId] = useState(organisations[0]?.id ?? '');
+  const { values, bind } = useFormValues({
+    name: '',
+    level: 'organisation' as 'organisation' | 'municipality',
+    organisationId: organisations[0]?.id ?? '',
+  });
+  const { name, level, organisationId } = values;
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     void command.submit(async () => {
@@ -87,13 +91,11 @@ function CreateAssociation() {
         busyText="Создание…"
         failed="Объединение не создано"
       >
-        <InputField label="Название" field="name" value={name} onChange={setName} />
-        <SelectField label="Уровень" field="level" value={level} onChange={setLevel} options={levelOptions} />
+        <InputField label="Название" {...bind('name')} />
+        <SelectField label="Уровень" {...bind('level')} options={levelOptions} />
         <SelectField
           label="Организация"
-          field="organisationId"
-          value={organisationId}
-          onChange={setOrganisationId}
+          {...bind('organisationId')}
           options={organisations.map((o) => [o.id, o.name] as const)}
         />
       </CommandForm>

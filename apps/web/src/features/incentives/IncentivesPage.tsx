@@ -6,6 +6,7 @@ import { PersonPicker } from '../../components/PersonPicker';
 import { usePersonLabel } from '../../components/people';
 import { CommandForm, ErrorBox, InputField, SelectField, ShowMore, useLoad, usePaged } from '../../components/ui';
 import { useSubmit } from '../../use-submit';
+import { useFormValues } from '../../components/form-values';
 import { incentiveFieldLabels } from '../../../../../libs/domain/src/incentive/incentive.labels';
 import type { Pair, PersonListItem } from '../../types';
 import { IncentiveList } from './IncentiveList';
@@ -79,16 +80,15 @@ function ProposalForm({
   onDone: () => void;
   children: ReactNode;
 }) {
-  const [kind, setKind] = useState('');
-  const [amount, setAmount] = useState('');
+  const { values, bind, reset } = useFormValues({ kind: '', amount: '' });
+  const { kind, amount } = values;
   const command = useSubmit();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const { fields, name } = recipient();
     void command.submit(async () => {
       await postJson('/incentives', { organisationId, ...fields, kind, ...amountOf(amount) });
-      setKind('');
-      setAmount('');
+      reset();
       onDone();
       return `Поощрение предложено: ${name}`;
     });
@@ -108,21 +108,17 @@ function ProposalForm({
         {children}
         <SelectField
           label={incentiveFieldLabels.kind}
-          field="kind"
-          value={kind}
-          onChange={setKind}
+          {...bind('kind')}
           empty="Выберите вид поощрения"
           options={kinds.map((k) => [k.kindId, k.name] as const)}
         />
         {kind === 'bonus' ? (
           <InputField
             label={incentiveFieldLabels.amount}
-            field="amount"
+            {...bind('amount')}
             type="number"
             min="0.01"
             step="0.01"
-            value={amount}
-            onChange={setAmount}
             hint="Необязательно"
           />
         ) : null}

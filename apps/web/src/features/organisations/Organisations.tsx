@@ -15,6 +15,7 @@ import {
   usePaged,
 } from '../../components/ui';
 import { useSubmit } from '../../use-submit';
+import { useFormValues } from '../../components/form-values';
 import {
   organisationKindLabels,
   russianTimeZones,
@@ -98,11 +99,14 @@ export function Organisations() {
 
 function RegisterOrganisation({ onRegistered }: { onRegistered: () => void }) {
   const { refresh } = useAuth();
-  const [name, setName] = useState('');
-  const [kind, setKind] = useState<OrganisationKind>('school');
-  const [region, setRegion] = useState('');
-  const [municipality, setMunicipality] = useState('');
-  const [timeZone, setTimeZone] = useState('');
+  const { values, set, bind } = useFormValues({
+    name: '',
+    kind: 'school' as OrganisationKind,
+    region: '',
+    municipality: '',
+    timeZone: '',
+  });
+  const { name, kind, region, municipality, timeZone } = values;
   const command = useSubmit();
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -122,8 +126,8 @@ function RegisterOrganisation({ onRegistered }: { onRegistered: () => void }) {
         await new Promise((resolve) => setTimeout(resolve, 300));
       }
       const registered = name;
-      setName('');
-      setMunicipality('');
+      set('name', '');
+      set('municipality', '');
       return `Организация «${registered}» зарегистрирована`;
     });
   };
@@ -139,33 +143,13 @@ function RegisterOrganisation({ onRegistered }: { onRegistered: () => void }) {
         busyText="Регистрация…"
         failed="Организация не зарегистрирована"
       >
-        <InputField label="Полное название" field="name" value={name} onChange={setName} />
-        <SelectField
-          label="Вид организации"
-          field="kind"
-          value={kind}
-          onChange={setKind}
-          options={labelledOptions(organisationKindLabels)}
-        />
-        <InputField
-          label="Регион"
-          field="region"
-          value={region}
-          onChange={setRegion}
-          hint="Например: Самарская область"
-        />
-        <InputField
-          label="Муниципалитет"
-          field="municipality"
-          value={municipality}
-          onChange={setMunicipality}
-          hint="Например: г. Тольятти"
-        />
+        <InputField label="Полное название" {...bind('name')} />
+        <SelectField label="Вид организации" {...bind('kind')} options={labelledOptions(organisationKindLabels)} />
+        <InputField label="Регион" {...bind('region')} hint="Например: Самарская область" />
+        <InputField label="Муниципалитет" {...bind('municipality')} hint="Например: г. Тольятти" />
         <SelectField
           label="Часовой пояс"
-          field="timeZone"
-          value={timeZone}
-          onChange={setTimeZone}
+          {...bind('timeZone')}
           empty="— выберите город —"
           hint="Сроки задач истекают в полночь по местному времени организации"
           options={russianTimeZones}

@@ -1,11 +1,12 @@
 /** The mentor's diary and the mentee's reports on the pair's page: write one, read the earlier ones (newest first). */
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { getJson, newId, postJson } from '../../api';
 import { useSession } from '../../auth';
 import { CommandForm, ErrorBox, InputField, PAGE_SIZE, TextAreaField, useLoad } from '../../components/ui';
 import { usePersonLabel } from '../../components/people';
 import { formatNumericDate, todayIn } from '../../format';
 import { useSubmit } from '../../use-submit';
+import { useFormValues } from '../../components/form-values';
 import type { Pair } from '../../types';
 
 interface Entry {
@@ -112,14 +113,17 @@ function EntryForm({
   onDone: () => void;
 }) {
   const session = useSession();
-  const [date, setDate] = useState(() => todayIn(session.timeZoneOf(pair.organisationId)));
-  const [text, setText] = useState('');
+  const { values, set, bind } = useFormValues(() => ({
+    date: todayIn(session.timeZoneOf(pair.organisationId)),
+    text: '',
+  }));
+  const { date, text } = values;
   const command = useSubmit();
   const send = (event: FormEvent) => {
     event.preventDefault();
     void command.submit(async () => {
       await postJson(`/pairs/${pair.pairId}/${path}`, { entryId: newId(), date, text });
-      setText('');
+      set('text', '');
       onDone();
       return done;
     });
@@ -134,8 +138,8 @@ function EntryForm({
       busyText="Запись…"
       failed={`${label}: не записано`}
     >
-      <InputField label="Дата" field="date" required type="date" value={date} onChange={setDate} />
-      <TextAreaField label="Текст" field="text" rows={3} value={text} onChange={setText} />
+      <InputField label="Дата" {...bind('date')} required type="date" />
+      <TextAreaField label="Текст" {...bind('text')} rows={3} />
     </CommandForm>
   );
 }

@@ -15,6 +15,7 @@ import {
 import { usePersonLabel } from '../../components/people';
 import { PersonPicker } from '../../components/PersonPicker';
 import { useSubmit } from '../../use-submit';
+import { useFormValues } from '../../components/form-values';
 import { readUntil } from '../../query';
 import { PeriodicReports } from './PeriodicReports';
 import { PairDocuments } from './PairDocuments';
@@ -136,17 +137,20 @@ export function FormPairForm({
   const label = usePersonLabel();
   const mentors = participants.filter((p) => p.role === 'mentor' && p.status === 'registered');
   const mentees = participants.filter((p) => p.role === 'mentee' && p.status === 'registered');
-  const [form, setForm] = useState<PairForm>('teacherTeacher');
+  const { values, set, bind } = useFormValues({
+    form: 'teacherTeacher' as PairForm,
+    mentorId: '',
+    shortTermReason: '',
+  });
+  const { form, mentorId, shortTermReason } = values;
   // Kinds combine (002 §9.1.3: «как в одном виде, так и в комплексе»).
   const [chosenKinds, setChosenKinds] = useState<PairKind[]>(['traditional']);
   const toggleKind = (k: PairKind, on: boolean) =>
     setChosenKinds((all) => (on ? kinds.filter((x) => x === k || all.includes(x)) : all.filter((x) => x !== k)));
-  const [mentorId, setMentorId] = useState('');
   const [menteeIds, setMenteeIds] = useState<string[]>([]);
   const [consents, setConsents] = useState<Record<string, string>>({});
   const [order, setOrder] = useState<OrderValue>(blankOrder);
   const [term, setTerm] = useState({ start: '', end: '' });
-  const [shortTermReason, setShortTermReason] = useState('');
   const [load, setLoad] = useState<number | undefined>();
   const command = useSubmit();
 
@@ -195,7 +199,7 @@ export function FormPairForm({
       await waitForPair(result.state.pairId, () => true);
       await onFormed();
       setMenteeIds([]);
-      setMentorId('');
+      set('mentorId', '');
       return `${chosenKinds.includes('group') ? 'Группа закреплена' : 'Пара закреплена'} приказом № ${order.number}`;
     });
   };
@@ -217,13 +221,7 @@ export function FormPairForm({
           </p>
         ) : null}
         <div className="form-grid">
-          <SelectField
-            label="Форма наставничества"
-            field="form"
-            value={form}
-            onChange={setForm}
-            options={labelledOptions(pairFormLabels)}
-          />
+          <SelectField label="Форма наставничества" {...bind('form')} options={labelledOptions(pairFormLabels)} />
           <fieldset aria-describedby="kinds-hint">
             <legend>Вид наставничества (можно несколько)</legend>
             <p className="hint" id="kinds-hint">
@@ -247,9 +245,7 @@ export function FormPairForm({
           </fieldset>
           <SelectField
             label="Наставник"
-            field="mentorId"
-            value={mentorId}
-            onChange={setMentorId}
+            {...bind('mentorId')}
             empty="— выберите наставника —"
             options={mentors.map(
               (m) =>
@@ -344,12 +340,7 @@ export function FormPairForm({
             value={term.end}
             onChange={(v) => setTerm({ ...term, end: v })}
           />
-          <InputField
-            label="Причина срока короче года (если короче)"
-            field="shortTermReason"
-            value={shortTermReason}
-            onChange={setShortTermReason}
-          />
+          <InputField label="Причина срока короче года (если короче)" {...bind('shortTermReason')} />
         </fieldset>
       </CommandForm>
     </details>
@@ -589,9 +580,12 @@ function ApproveProgramme({ pair, onDone }: { pair: Pair; onDone: Done }) {
 }
 
 function InterimControl({ pair, taskId, onDone }: { pair: Pair; taskId: string; onDone: Done }) {
-  const [outcome, setOutcome] = useState<'passed' | 'needsCorrection'>('passed');
-  const [comment, setComment] = useState('');
-  const [repeatControlDate, setRepeatControlDate] = useState(() => oneMonthAfter(localToday()));
+  const { values, bind } = useFormValues(() => ({
+    outcome: 'passed' as 'passed' | 'needsCorrection',
+    comment: '',
+    repeatControlDate: oneMonthAfter(localToday()),
+  }));
+  const { outcome, comment, repeatControlDate } = values;
   const command = useSubmit();
   const before = pair.interimControls.length;
   const send = async () => {
@@ -619,26 +613,16 @@ function InterimControl({ pair, taskId, onDone }: { pair: Pair; taskId: string; 
     >
       <SelectField
         label="Результат промежуточного контроля"
-        field="outcome"
-        value={outcome}
-        onChange={setOutcome}
+        {...bind('outcome')}
         options={labelledOptions(interimControlOutcomeLabels)}
       />
-      <TextAreaField
-        label="Комментарий контролирующего"
-        field="comment"
-        rows={2}
-        value={comment}
-        onChange={setComment}
-      />
+      <TextAreaField label="Комментарий контролирующего" rows={2} {...bind('comment')} />
       {outcome === 'needsCorrection' ? (
         <InputField
           label="Дата повторного промежуточного контроля"
-          field="repeatControlDate"
           hint="К этой дате наставник представит корректировку программы"
           type="date"
-          value={repeatControlDate}
-          onChange={setRepeatControlDate}
+          {...bind('repeatControlDate')}
         />
       ) : null}
     </ActionForm>
@@ -646,10 +630,13 @@ function InterimControl({ pair, taskId, onDone }: { pair: Pair; taskId: string; 
 }
 
 function FinalControl({ pair, taskId, onDone }: { pair: Pair; taskId: string; onDone: Done }) {
-  const [outcome, setOutcome] = useState<'passed' | 'notPassed'>('passed');
-  const [mentorConclusion, setMentorConclusion] = useState(pair.mentorFinalReport?.conclusion ?? '');
-  const [proposals, setProposals] = useState(pair.mentorFinalReport?.proposals ?? '');
-  const [comment, setComment] = useState('');
+  const { values, bind } = useFormValues({
+    outcome: 'passed' as 'passed' | 'notPassed',
+    mentorConclusion: pair.mentorFinalReport?.conclusion ?? '',
+    proposals: pair.mentorFinalReport?.proposals ?? '',
+    comment: '',
+  });
+  const { outcome, mentorConclusion, proposals, comment } = values;
   const command = useSubmit();
   const send = async () => {
     await postJson(`/pairs/${pair.pairId}/final-control`, {
@@ -674,36 +661,18 @@ function FinalControl({ pair, taskId, onDone }: { pair: Pair; taskId: string; on
       busyText="Запись…"
       failed="Итоговый контроль не принят"
     >
-      <SelectField
-        label="Итог"
-        field="outcome"
-        value={outcome}
-        onChange={setOutcome}
-        options={labelledOptions(finalControlOutcomeLabels)}
-      />
-      <TextAreaField
-        label="Заключение наставника об адаптации"
-        field="mentorConclusion"
-        rows={2}
-        value={mentorConclusion}
-        onChange={setMentorConclusion}
-      />
-      <TextAreaField
-        label="Предложения по дальнейшей работе (необязательно)"
-        field="proposals"
-        rows={2}
-        value={proposals}
-        onChange={setProposals}
-      />
-      <OptionalCommentField value={comment} onChange={setComment} />
+      <SelectField label="Итог" {...bind('outcome')} options={labelledOptions(finalControlOutcomeLabels)} />
+      <TextAreaField label="Заключение наставника об адаптации" rows={2} {...bind('mentorConclusion')} />
+      <TextAreaField label="Предложения по дальнейшей работе (необязательно)" rows={2} {...bind('proposals')} />
+      <OptionalCommentField {...bind('comment')} />
     </ActionForm>
   );
 }
 
 function ReplaceMentor({ pair, mentors, onDone }: { pair: Pair; mentors: Participant[]; onDone: Done }) {
   const label = usePersonLabel();
-  const [reason, setReason] = useState<MentorReplacementReason | ''>('');
-  const [newMentorId, setNewMentorId] = useState('');
+  const { values, bind } = useFormValues({ reason: '' as MentorReplacementReason | '', newMentorId: '' });
+  const { reason, newMentorId } = values;
   const [consentDate, setConsentDate] = useState('');
   const [menteeConsents, setMenteeConsents] = useState<Record<string, string>>({});
   const [order, setOrder] = useState<OrderValue>(blankOrder);
@@ -743,20 +712,16 @@ function ReplaceMentor({ pair, mentors, onDone }: { pair: Pair; mentors: Partici
       <div className="form-grid">
         <SelectField
           label="Основание замены"
-          field="reason"
+          {...bind('reason')}
           required
-          value={reason}
-          onChange={setReason}
           empty="— выберите основание —"
           options={labelledOptions(mentorReplacementReasonLabels)}
         />
         <SelectField
           label="Новый наставник"
-          field="newMentorId"
+          {...bind('newMentorId')}
           required
           hint="Из отобранных в программу наставников"
-          value={newMentorId}
-          onChange={setNewMentorId}
           empty="— выберите наставника —"
           options={candidates.map((m) => [m.personId, `${label(m.personId, m.name)} — ${m.position}`] as const)}
         />

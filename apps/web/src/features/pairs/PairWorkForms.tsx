@@ -6,6 +6,7 @@ import { CommandForm, ConfirmDialog, InputField, SelectField, TextAreaField, use
 import { usePersonLabel } from '../../components/people';
 import { formatNumericDate } from '../../format';
 import { useSubmit } from '../../use-submit';
+import { useFormValues } from '../../components/form-values';
 import type { Pair } from '../../types';
 import { menteesOf, waitForPair } from './PairForms';
 
@@ -15,10 +16,13 @@ type Done = () => void;
 export function AssignmentForm({ pair, onDone }: { pair: Pair; onDone: Done }) {
   const label = usePersonLabel();
   const mentees = menteesOf(pair);
-  const [menteeId, setMenteeId] = useState(mentees.length === 1 ? mentees[0]!.personId : '');
-  const [title, setTitle] = useState('');
-  const [dueDate, setDueDate] = useState('');
-  const [activity, setActivity] = useState('');
+  const { values, set, bind } = useFormValues({
+    menteeId: mentees.length === 1 ? mentees[0]!.personId : '',
+    title: '',
+    dueDate: '',
+    activityIndex: '',
+  });
+  const { menteeId, title, dueDate, activityIndex } = values;
   const command = useSubmit();
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -28,11 +32,11 @@ export function AssignmentForm({ pair, onDone }: { pair: Pair; onDone: Done }) {
         menteeId,
         title,
         dueDate,
-        ...(activity === '' ? {} : { activityIndex: Number(activity) }),
+        ...(activityIndex === '' ? {} : { activityIndex: Number(activityIndex) }),
       });
       await waitForPair(pair.pairId, (p) => (p.assignments?.length ?? 0) > before);
-      setTitle('');
-      setDueDate('');
+      set('title', '');
+      set('dueDate', '');
       onDone();
       return 'Задание выдано: оно появилось в задачах наставляемого';
     });
@@ -49,19 +53,15 @@ export function AssignmentForm({ pair, onDone }: { pair: Pair; onDone: Done }) {
     >
       <SelectField
         label="Кому"
-        field="menteeId"
-        value={menteeId}
-        onChange={setMenteeId}
+        {...bind('menteeId')}
         empty={mentees.length === 1 ? undefined : 'Выберите наставляемого'}
         options={mentees.map((m) => [m.personId, label(m.personId, m.name)] as const)}
       />
-      <InputField label="Задание" field="title" value={title} onChange={setTitle} />
-      <InputField label="Срок" field="dueDate" required type="date" value={dueDate} onChange={setDueDate} />
+      <InputField label="Задание" {...bind('title')} />
+      <InputField label="Срок" {...bind('dueDate')} required type="date" />
       <SelectField
         label="Мероприятие программы (необязательно)"
-        field="activityIndex"
-        value={activity}
-        onChange={setActivity}
+        {...bind('activityIndex')}
         empty="Не относится к мероприятию"
         options={(pair.personalProgramme?.activities ?? []).map(
           (a, index) => [String(index), `${a.title} (${formatNumericDate(a.plannedDate)})`] as const,
@@ -94,8 +94,8 @@ export function PeriodicReportForm({ pair, onDone }: { pair: Pair; onDone: Done 
   const returnedComment = (r: OwnReport) =>
     own.filter((x) => x.status === 'returned' && x.periodStart === r.periodStart).at(-1)?.comment;
   const [taskId, setTaskId] = useState('');
-  const [text, setText] = useState('');
-  const [fileRef, setFileRef] = useState('');
+  const { values, bind, reset } = useFormValues({ text: '', fileRef: '' });
+  const { text, fileRef } = values;
   const command = useSubmit();
   const chosen = waiting.find((r) => r.taskId === taskId) ?? waiting[0];
   if (!chosen) return command.done ? <p className="alert alert-ok">{command.done}</p> : null;
@@ -108,8 +108,7 @@ export function PeriodicReportForm({ pair, onDone }: { pair: Pair; onDone: Done 
         ...(fileRef.trim() ? { fileRef: fileRef.trim() } : {}),
       });
       await waitForPair(pair.pairId, (p) => p.tasks?.[chosen.taskId]?.status === 'done');
-      setText('');
-      setFileRef('');
+      reset();
       onDone();
       return 'Отчёт представлен: его рассмотрит руководитель методической комиссии';
     });
@@ -140,14 +139,8 @@ export function PeriodicReportForm({ pair, onDone }: { pair: Pair; onDone: Done 
       {returnedComment(chosen) ? (
         <p className="alert alert-warn">{`Возвращён с комментарием: ${returnedComment(chosen)}`}</p>
       ) : null}
-      <TextAreaField label="Текст отчёта" field="text" rows={4} value={text} onChange={setText} />
-      <InputField
-        label="Ссылка на файл отчёта (необязательно)"
-        field="fileRef"
-        type="url"
-        value={fileRef}
-        onChange={setFileRef}
-      />
+      <TextAreaField label="Текст отчёта" {...bind('text')} rows={4} />
+      <InputField label="Ссылка на файл отчёта (необязательно)" {...bind('fileRef')} type="url" />
     </CommandForm>
   );
 }
@@ -158,8 +151,8 @@ export function PeriodicReportForm({ pair, onDone }: { pair: Pair; onDone: Done 
  * final control as it is).
  */
 export function MentorFinalReportForm({ pair, taskId, onDone }: { pair: Pair; taskId: string; onDone: Done }) {
-  const [conclusion, setConclusion] = useState('');
-  const [proposals, setProposals] = useState('');
+  const { values, bind } = useFormValues({ conclusion: '', proposals: '' });
+  const { conclusion, proposals } = values;
   const [confirming, setConfirming] = useState(false);
   const command = useSubmit();
   const send = () =>
@@ -191,20 +184,8 @@ export function MentorFinalReportForm({ pair, taskId, onDone }: { pair: Pair; ta
         busyText="Отправка…"
         failed="Итоговый отчёт не представлен"
       >
-        <TextAreaField
-          label="Заключение об адаптации наставляемого"
-          field="conclusion"
-          rows={4}
-          value={conclusion}
-          onChange={setConclusion}
-        />
-        <TextAreaField
-          label="Предложения по дальнейшей работе"
-          field="proposals"
-          rows={3}
-          value={proposals}
-          onChange={setProposals}
-        />
+        <TextAreaField label="Заключение об адаптации наставляемого" {...bind('conclusion')} rows={4} />
+        <TextAreaField label="Предложения по дальнейшей работе" {...bind('proposals')} rows={3} />
       </CommandForm>
       <ConfirmDialog
         open={confirming}

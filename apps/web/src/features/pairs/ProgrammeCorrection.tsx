@@ -13,6 +13,7 @@ import { usePersonLabel } from '../../components/people';
 import { VersionComparison, type ComparedVersion } from '../../components/VersionComparison';
 import { formatDay, formatInstant, formatLocalDate } from '../../format';
 import { useSubmit } from '../../use-submit';
+import { useFormValues } from '../../components/form-values';
 import type { Pair } from '../../types';
 import { ProgrammeFields } from './ProgrammeFields';
 import { approvedVersions, lines, programmeFields, programmeRows, type ProgrammeRow } from './programme-versions';
@@ -207,8 +208,8 @@ export function DecideCorrection({ pair, onDone }: { pair: Pair; onDone: Done })
   const person = usePairPerson(pair);
   const words = wordsFor(pair);
   const proposed = pair.pendingCorrection!;
-  const [decision, setDecision] = useState<'approved' | 'returned'>('approved');
-  const [comment, setComment] = useState('');
+  const { values, bind } = useFormValues({ decision: 'approved' as 'approved' | 'returned', comment: '' });
+  const { decision, comment } = values;
   const command = useSubmit();
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -236,9 +237,7 @@ export function DecideCorrection({ pair, onDone }: { pair: Pair; onDone: Done })
       </p>
       <SelectField
         label="Решение"
-        field="decision"
-        value={decision}
-        onChange={setDecision}
+        {...bind('decision')}
         options={[
           ['approved', 'Утвердить'],
           ['returned', 'Вернуть на доработку'],
@@ -246,12 +245,10 @@ export function DecideCorrection({ pair, onDone }: { pair: Pair; onDone: Done })
       />
       <TextAreaField
         label="Комментарий"
-        field="comment"
+        {...bind('comment')}
         hint="Обязателен при возврате: что доработать"
         required={decision === 'returned'}
         rows={2}
-        value={comment}
-        onChange={setComment}
       />
     </CommandForm>
   );

@@ -13,6 +13,7 @@ import {
 import { usePersonLabel } from '../../components/people';
 import { formatLocalDate } from '../../format';
 import { useSubmit } from '../../use-submit';
+import { useFormValues } from '../../components/form-values';
 import {
   candidateDecisionLabels,
   participantRoleLabels,
@@ -121,10 +122,13 @@ export function CommissionMeetingForm({
   onRecorded: () => void;
 }) {
   const candidates = participants.filter((p) => p.status === 'proposed' || p.status === 'rejected');
-  const [body, setBody] = useState<keyof typeof reviewBodyLabels>('methodicalCommission');
-  const [date, setDate] = useState('');
-  const [minutesNumber, setMinutesNumber] = useState('');
-  const [members, setMembers] = useState('');
+  const { values, bind } = useFormValues({
+    body: 'methodicalCommission' as keyof typeof reviewBodyLabels,
+    date: '',
+    minutesNumber: '',
+    membersPresent: '',
+  });
+  const { body, date, minutesNumber, membersPresent } = values;
   const [decisions, setDecisions] = useState<Record<string, { decision: Decision; reason: string }>>({});
   const { submit: send, busy, error, done } = useSubmit();
   const label = usePersonLabel();
@@ -145,7 +149,7 @@ export function CommissionMeetingForm({
         body,
         date,
         minutesNumber,
-        membersPresent: members
+        membersPresent: membersPresent
           .split('\n')
           .map((m) => m.trim())
           .filter(Boolean),
@@ -166,28 +170,13 @@ export function CommissionMeetingForm({
       <h3 id="meeting-form-title">Заседание комиссии по кандидатам</h3>
       <SelectField
         label="Кто рассматривает"
-        field="body"
+        {...bind('body')}
         error={error}
-        value={body}
-        onChange={setBody}
         options={labelledOptions(reviewBodyLabels)}
       />
-      <InputField label="Дата заседания" field="date" error={error} type="date" value={date} onChange={setDate} />
-      <InputField
-        label="Номер протокола"
-        field="minutesNumber"
-        error={error}
-        value={minutesNumber}
-        onChange={setMinutesNumber}
-      />
-      <TextAreaField
-        label="Присутствовали (по одному в строке)"
-        field="membersPresent"
-        error={error}
-        rows={3}
-        value={members}
-        onChange={setMembers}
-      />
+      <InputField label="Дата заседания" {...bind('date')} error={error} type="date" />
+      <InputField label="Номер протокола" {...bind('minutesNumber')} error={error} />
+      <TextAreaField label="Присутствовали (по одному в строке)" {...bind('membersPresent')} error={error} rows={3} />
       <fieldset>
         <legend>Решения по кандидатам</legend>
         {candidates.map((p) => {

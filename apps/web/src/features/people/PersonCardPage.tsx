@@ -5,6 +5,7 @@ import { useSession } from '../../auth';
 import { NoConsentFlag, PersonId, usePeople } from '../../components/people';
 import { Badge, DoneBox, ErrorBox, Field, InputField, Loading, useLoad } from '../../components/ui';
 import { useSubmit } from '../../use-submit';
+import { useFormValues } from '../../components/form-values';
 import { formatDay, formatInstant, formatLocalDate, formatNumericDate } from '../../format';
 import { roleLabels } from '../../labels';
 import {
@@ -131,8 +132,8 @@ function EditCard({ view, onChanged }: { view: PersonCardView; onChanged: () => 
 
 /** Consent to the processing of personal data (152-ФЗ): shown, recorded, withdrawn. */
 function Consent({ view, onChanged }: { view: PersonCardView; onChanged: () => void }) {
-  const [date, setDate] = useState('');
-  const [document, setDocument] = useState('');
+  const { values, set, bind, reset } = useFormValues({ date: '', document: '' });
+  const { date, document } = values;
   const { submit: send, busy, error, done } = useSubmit();
   const consent = view.consent;
   const given = consent && !consent.withdrawnOn;
@@ -141,8 +142,7 @@ function Consent({ view, onChanged }: { view: PersonCardView; onChanged: () => v
     void send(async () => {
       if (given) await postJson(`/people/${view.personId}/consent/withdrawal`, { date });
       else await postJson(`/people/${view.personId}/consent`, { date, document });
-      setDate('');
-      setDocument('');
+      reset();
       onChanged();
       return given ? 'Отзыв согласия записан' : 'Согласие записано';
     });
@@ -170,15 +170,13 @@ function Consent({ view, onChanged }: { view: PersonCardView; onChanged: () => v
         >
           <InputField
             label={given ? 'Дата отзыва согласия' : 'Дата согласия'}
-            field="date"
+            {...bind('date')}
             error={error}
             type="date"
-            value={date}
-            onChange={setDate}
           />
           {given ? null : (
             <Field label="Документ (реквизиты согласия)" field="document" error={error}>
-              {(props) => <input {...props} value={document} onChange={(e) => setDocument(e.target.value)} />}
+              {(props) => <input {...props} value={document} onChange={(e) => set('document', e.target.value)} />}
             </Field>
           )}
           <div className="actions">

@@ -3,7 +3,8 @@ import { getJson, sendJson } from '../../api';
 import { useSession } from '../../auth';
 import { FoldedCommandForm, DataTable, InputField, labelledOptions, SelectField, useLoad } from '../../components/ui';
 import { useSubmit } from '../../use-submit';
-import { trainedRoleLabels, type TrainedRole } from '../../../../../libs/domain/src/person/person.training';
+import { useFormValues } from '../../components/form-values';
+import { trainedRoleLabels } from '../../../../../libs/domain/src/person/person.training';
 import {
   TrainingTermFields,
   trainingCourse,
@@ -64,8 +65,8 @@ export function PersonTrainings({ view, onChanged }: { view: PersonCardView; onC
 
 /** The correction of one record: the same fields as when it was recorded, the person fixed. */
 function CorrectTraining({ row, onChanged }: { row: TrainingRow & { organisationId: string }; onChanged: () => void }) {
-  const [role, setRole] = useState<TrainedRole>(row.role);
-  const [courseTitle, setCourseTitle] = useState(row.courseTitle);
+  const { values, bind } = useFormValues({ role: row.role, courseTitle: row.courseTitle });
+  const { role, courseTitle } = values;
   const [hours, setHours] = useState(String(row.hours));
   const [dateFrom, setDateFrom] = useState(row.dateFrom);
   const [dateTo, setDateTo] = useState(row.dateTo);
@@ -96,16 +97,8 @@ function CorrectTraining({ row, onChanged }: { row: TrainingRow & { organisation
       busyText="Сохранение…"
       failed="Не исправлено"
     >
-      <SelectField
-        label="Роль"
-        field="role"
-        value={role}
-        onChange={setRole}
-        options={labelledOptions(trainedRoleLabels)}
-      />
-      {row.catalogueEntryId ? null : (
-        <InputField label="Курс" field="courseTitle" value={courseTitle} onChange={setCourseTitle} />
-      )}
+      <SelectField label="Роль" {...bind('role')} options={labelledOptions(trainedRoleLabels)} />
+      {row.catalogueEntryId ? null : <InputField label="Курс" {...bind('courseTitle')} />}
       <TrainingTermFields
         {...{ hours, setHours, dateFrom, setDateFrom, dateTo, setDateTo, certificateNumber, setCertificateNumber }}
       />

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import {
   DoneBox,
   ErrorBox,
@@ -10,6 +10,7 @@ import {
 } from '../../components/ui';
 import { pairFormLabels, practiceFieldLabels, practiceLevelLabels } from '../../labels';
 import { useSubmit } from '../../use-submit';
+import { useFormValues } from '../../components/form-values';
 import type { PracticeContent } from './practice';
 
 type Draft = Omit<PracticeContent, 'form' | 'level' | 'attachments'> & {
@@ -50,19 +51,15 @@ export function PracticeFormFields({
   before?: React.ReactNode;
   send: (content: Record<string, unknown>) => Promise<string | void>;
 }) {
-  const [draft, setDraft] = useState<Draft>(() => draftOf(initial));
+  const { values, bind } = useFormValues(() => draftOf(initial));
   const { submit, busy, error, done } = useSubmit();
-  const set =
-    <K extends keyof Draft>(key: K) =>
-    (value: Draft[K]) =>
-      setDraft((d) => ({ ...d, [key]: value }));
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const attachments = draft.attachments
+    const attachments = values.attachments
       .split('\n')
       .map((a) => a.trim())
       .filter(Boolean);
-    const { form, level, title: name, problem, whatWasDone, results, evidence, subject } = draft;
+    const { form, level, title: name, problem, whatWasDone, results, evidence, subject } = values;
     void submit(() =>
       send({
         title: name,
@@ -78,46 +75,23 @@ export function PracticeFormFields({
     );
   };
   const text = (key: 'problem' | 'whatWasDone' | 'results' | 'evidence') => (
-    <TextAreaField
-      label={practiceFieldLabels[key]}
-      field={key}
-      value={draft[key]}
-      onChange={set(key)}
-      error={error}
-      rows={4}
-    />
+    <TextAreaField label={practiceFieldLabels[key]} {...bind(key)} error={error} rows={4} />
   );
   return (
     <form onSubmit={onSubmit} noValidate aria-label={title} className="form-grid">
       {before}
-      <InputField
-        label={practiceFieldLabels.title}
-        field="title"
-        value={draft.title}
-        onChange={set('title')}
-        error={error}
-      />
+      <InputField label={practiceFieldLabels.title} {...bind('title')} error={error} />
       <SelectField
         label={practiceFieldLabels.form}
-        field="form"
-        value={draft.form}
-        onChange={set('form')}
+        {...bind('form')}
         options={labelledOptions(pairFormLabels)}
         empty="Выберите форму"
         error={error}
       />
-      <InputField
-        label={practiceFieldLabels.subject}
-        field="subject"
-        value={draft.subject}
-        onChange={set('subject')}
-        error={error}
-      />
+      <InputField label={practiceFieldLabels.subject} {...bind('subject')} error={error} />
       <SelectField
         label={practiceFieldLabels.level}
-        field="level"
-        value={draft.level}
-        onChange={set('level')}
+        {...bind('level')}
         options={labelledOptions(practiceLevelLabels)}
         empty="Выберите уровень"
         error={error}
@@ -128,9 +102,7 @@ export function PracticeFormFields({
       {text('evidence')}
       <TextAreaField
         label={practiceFieldLabels.attachments}
-        field="attachments"
-        value={draft.attachments}
-        onChange={set('attachments')}
+        {...bind('attachments')}
         error={error}
         hint="Ссылки https://… на файлы, по одной в строке"
         rows={2}

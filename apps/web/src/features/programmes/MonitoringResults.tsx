@@ -5,6 +5,7 @@ import { formatLocalDate, todayIn } from '../../format';
 import { monitoringIndicatorDefinitions, monitoringStageLabels, monitoringUnitLabels } from '../../labels';
 import type { MonitoringIndicator, MonitoringStage } from '../../types';
 import { useSubmit } from '../../use-submit';
+import { useFormValues } from '../../components/form-values';
 import { readUntil } from '../../query';
 
 const indicators = Object.keys(monitoringIndicatorDefinitions) as MonitoringIndicator[];
@@ -111,10 +112,13 @@ function MonitoringResultForm({
   onIndicator: (indicator: MonitoringIndicator) => void;
   onRecorded: (resultId: string) => Promise<void>;
 }) {
-  const [value, setValue] = useState('');
-  const [periodStart, setPeriodStart] = useState('');
-  const [periodEnd, setPeriodEnd] = useState(() => todayIn(zone));
-  const [comment, setComment] = useState('');
+  const { values, set, bind } = useFormValues(() => ({
+    value: '',
+    periodStart: '',
+    periodEnd: todayIn(zone),
+    comment: '',
+  }));
+  const { value, periodStart, periodEnd, comment } = values;
   const { submit: send, busy, error, done } = useSubmit();
 
   const submit = (event: FormEvent) => {
@@ -128,8 +132,8 @@ function MonitoringResultForm({
         ...(comment.trim() ? { comment } : {}),
       });
       await onRecorded(result.resultId);
-      setValue('');
-      setComment('');
+      set('value', '');
+      set('comment', '');
       return `Результат по показателю «${monitoringIndicatorDefinitions[indicator].label}» внесён`;
     });
   };
@@ -154,38 +158,10 @@ function MonitoringResultForm({
           </select>
         )}
       </Field>
-      <InputField
-        label="Значение"
-        field="value"
-        error={error}
-        type="number"
-        inputMode="decimal"
-        value={value}
-        onChange={setValue}
-      />
-      <InputField
-        label="Начало периода"
-        field="periodStart"
-        error={error}
-        type="date"
-        value={periodStart}
-        onChange={setPeriodStart}
-      />
-      <InputField
-        label="Конец периода"
-        field="periodEnd"
-        error={error}
-        type="date"
-        value={periodEnd}
-        onChange={setPeriodEnd}
-      />
-      <InputField
-        label="Комментарий (необязательно)"
-        field="comment"
-        error={error}
-        value={comment}
-        onChange={setComment}
-      />
+      <InputField label="Значение" {...bind('value')} error={error} type="number" inputMode="decimal" />
+      <InputField label="Начало периода" {...bind('periodStart')} error={error} type="date" />
+      <InputField label="Конец периода" {...bind('periodEnd')} error={error} type="date" />
+      <InputField label="Комментарий (необязательно)" {...bind('comment')} error={error} />
       <div className="actions">
         <SubmitButton busy={busy} busyText="Запись…" variant="plain">
           Внести результат
@@ -205,8 +181,11 @@ const schoolYearStart = (today: string): string => {
 
 /** «Скачать аналитическую справку (DOCX)» of the organisation's monitoring for a period (the reports' figures). */
 export function MonitoringReportDownload({ organisationId, zone }: { organisationId: string; zone: string }) {
-  const [to, setTo] = useState(() => todayIn(zone));
-  const [from, setFrom] = useState(() => schoolYearStart(todayIn(zone)));
+  const { values, bind } = useFormValues(() => ({
+    from: schoolYearStart(todayIn(zone)),
+    to: todayIn(zone),
+  }));
+  const { from, to } = values;
   const { submit: send, busy, error } = useSubmit();
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -219,8 +198,8 @@ export function MonitoringReportDownload({ organisationId, zone }: { organisatio
   return (
     <form onSubmit={submit} noValidate aria-labelledby="monitoring-report-title" className="form-grid">
       <h3 id="monitoring-report-title">Аналитическая справка по итогам мониторинга</h3>
-      <InputField label="Начало периода" field="from" error={error} type="date" value={from} onChange={setFrom} />
-      <InputField label="Конец периода" field="to" error={error} type="date" value={to} onChange={setTo} />
+      <InputField label="Начало периода" {...bind('from')} error={error} type="date" />
+      <InputField label="Конец периода" {...bind('to')} error={error} type="date" />
       <div className="actions">
         <SubmitButton busy={busy} busyText="Формирование…" variant="plain">
           Скачать аналитическую справку (DOCX)

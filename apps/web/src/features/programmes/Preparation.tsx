@@ -18,6 +18,7 @@ import {
 import { PersonId } from '../../components/people';
 import { formatInstant, formatLocalDate } from '../../format';
 import { useSubmit } from '../../use-submit';
+import { useFormValues } from '../../components/form-values';
 import { problemSourceLabels } from '../../../../../libs/domain/src/programme/programme.labels';
 import { trainedRoleLabels, type TrainedRole } from '../../../../../libs/domain/src/person/person.training';
 import type { ProblemSource, ProgrammeProblem } from '../../../../../libs/domain/src/programme/programme.events';
@@ -43,8 +44,8 @@ export function ProblemAnalysis({
   const canApprove = preparatory && session.has('director', 'administrator');
   const analysis = programme.problemAnalysis;
   const problems = analysis?.problems ?? [];
-  const [description, setDescription] = useState('');
-  const [source, setSource] = useState<ProblemSource | ''>('');
+  const { values, bind, reset } = useFormValues({ description: '', source: '' as ProblemSource | '' });
+  const { description, source } = values;
   const record = useSubmit();
   const approve = useSubmit();
   const remove = useSubmit();
@@ -59,8 +60,7 @@ export function ProblemAnalysis({
         source: source || undefined,
       });
       await onChanged(result.version);
-      setDescription('');
-      setSource('');
+      reset();
       return 'Проблема записана';
     });
   };
@@ -130,12 +130,10 @@ export function ProblemAnalysis({
           busyText="Запись…"
           failed="Проблема не записана"
         >
-          <TextAreaField label="Проблема" field="description" value={description} onChange={setDescription} />
+          <TextAreaField label="Проблема" {...bind('description')} />
           <SelectField
             label="Источник"
-            field="source"
-            value={source}
-            onChange={setSource}
+            {...bind('source')}
             options={labelledOptions(problemSourceLabels)}
             empty="— выберите —"
           />
@@ -255,12 +253,15 @@ export function Training({ organisationId, onRecorded }: { organisationId: strin
   const session = useSession();
   const list = usePaged<TrainingRow>(`/organisations/${organisationId}/trainings`, []);
   const [person, setPerson] = useState<PersonListItem>();
-  const [role, setRole] = useState<TrainedRole>('mentor');
   const [search, setSearch] = useState('');
   const q = useDebouncedSearch(search);
   const catalogue = usePaged<CatalogueEntry>(`/training-catalogue?q=${encodeURIComponent(q)}`, [q], 20);
-  const [entryId, setEntryId] = useState('');
-  const [courseTitle, setCourseTitle] = useState('');
+  const { values, set, bind } = useFormValues({
+    role: 'mentor' as TrainedRole,
+    catalogueEntryId: '',
+    courseTitle: '',
+  });
+  const { role, catalogueEntryId, courseTitle } = values;
   const [hours, setHours] = useState('');
   const [dateFrom, setDateFrom] = useState('');
   const [dateTo, setDateTo] = useState('');
@@ -274,15 +275,15 @@ export function Training({ organisationId, onRecorded }: { organisationId: strin
       await sendJson('POST', `/organisations/${organisationId}/trainings`, {
         personId: person?.personId,
         role,
-        ...(entryId ? { catalogueEntryId: entryId } : { courseTitle: courseTitle || undefined }),
+        ...(catalogueEntryId ? { catalogueEntryId } : { courseTitle: courseTitle || undefined }),
         ...trainingTermsBody({ hours, dateFrom, dateTo, certificateNumber }),
       });
       list.reload();
       await onRecorded();
       const who = person?.shortName ?? '';
       setPerson(undefined);
-      setEntryId('');
-      setCourseTitle('');
+      set('catalogueEntryId', '');
+      set('courseTitle', '');
       setCertificateNumber('');
       return `Обучение записано: ${who}`;
     });
@@ -328,13 +329,7 @@ export function Training({ organisationId, onRecorded }: { organisationId: strin
             value={person}
             onChange={setPerson}
           />
-          <SelectField
-            label="Роль"
-            field="role"
-            value={role}
-            onChange={setRole}
-            options={labelledOptions(trainedRoleLabels)}
-          />
+          <SelectField label="Роль" {...bind('role')} options={labelledOptions(trainedRoleLabels)} />
           <InputField
             label="Поиск в каталоге программ повышения квалификации"
             field="catalogueSearch"
@@ -344,10 +339,9 @@ export function Training({ organisationId, onRecorded }: { organisationId: strin
           />
           <SelectField
             label="Программа из каталога"
-            field="catalogueEntryId"
-            value={entryId}
+            {...bind('catalogueEntryId')}
             onChange={(id) => {
-              setEntryId(id);
+              set('catalogueEntryId', id);
               const entry = catalogue.items.find((e) => e.entryId === id);
               if (entry) setHours(String(entry.hours));
             }}
@@ -356,14 +350,7 @@ export function Training({ organisationId, onRecorded }: { organisationId: strin
             )}
             empty="— не из каталога —"
           />
-          {entryId ? null : (
-            <InputField
-              label="Курс (если его нет в каталоге)"
-              field="courseTitle"
-              value={courseTitle}
-              onChange={setCourseTitle}
-            />
-          )}
+          {catalogueEntryId ? null : <InputField label="Курс (если его нет в каталоге)" {...bind('courseTitle')} />}
           <TrainingTermFields
             {...{ hours, setHours, dateFrom, setDateFrom, dateTo, setDateTo, certificateNumber, setCertificateNumber }}
             datesRequired

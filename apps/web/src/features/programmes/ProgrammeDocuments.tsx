@@ -12,6 +12,7 @@ import {
   SubmitButton,
 } from '../../components/ui';
 import { useSubmit } from '../../use-submit';
+import { useFormValues } from '../../components/form-values';
 import { formatInstant, formatLocalDate } from '../../format';
 import { programmeDocumentKindLabels } from '../../labels';
 import type { Programme, ProgrammeDocumentKind } from '../../types';
@@ -113,10 +114,8 @@ function DocumentForm({
   onKind: (k: ProgrammeDocumentKind) => void;
   onRecorded: (version: number) => Promise<void>;
 }) {
-  const [number, setNumber] = useState('');
-  const [date, setDate] = useState('');
-  const [signedBy, setSignedBy] = useState('');
-  const [fileRef, setFileRef] = useState('');
+  const { values, set, bind } = useFormValues({ number: '', date: '', signedBy: '', fileRef: '' });
+  const { number, date, signedBy, fileRef } = values;
   const { submit: send, busy, error, done } = useSubmit();
 
   const submit = (event: FormEvent) => {
@@ -131,8 +130,8 @@ function DocumentForm({
         ...(fileRef ? { fileRef } : {}),
       });
       await onRecorded(result.version);
-      setNumber('');
-      setFileRef('');
+      set('number', '');
+      set('fileRef', '');
       return `Документ «${programmeDocumentKindLabels[kind]}» № ${number} зарегистрирован`;
     });
   };
@@ -147,16 +146,10 @@ function DocumentForm({
         onChange={onKind}
         options={labelledOptions(programmeDocumentKindLabels)}
       />
-      <InputField label="Номер" field="number" error={error} value={number} onChange={setNumber} />
-      <InputField label="Дата документа" field="date" error={error} type="date" value={date} onChange={setDate} />
-      <InputField label="Кем подписан" field="signedBy" error={error} value={signedBy} onChange={setSignedBy} />
-      <InputField
-        label="Ссылка на файл (необязательно, адрес https://…)"
-        field="fileRef"
-        error={error}
-        value={fileRef}
-        onChange={setFileRef}
-      />
+      <InputField label="Номер" {...bind('number')} error={error} />
+      <InputField label="Дата документа" {...bind('date')} error={error} type="date" />
+      <InputField label="Кем подписан" {...bind('signedBy')} error={error} />
+      <InputField label="Ссылка на файл (необязательно, адрес https://…)" {...bind('fileRef')} error={error} />
       <div className="actions">
         <SubmitButton busy={busy} busyText="Регистрация…" variant="plain">
           Зарегистрировать

@@ -16,6 +16,7 @@ import {
 import { PersonId } from '../../components/people';
 import { PersonPicker } from '../../components/PersonPicker';
 import { useSubmit } from '../../use-submit';
+import { useFormValues } from '../../components/form-values';
 import { CommissionMeetingForm, ParticipantStatusCell, WithdrawParticipant } from '../participants/ParticipantReview';
 import { menteeCategoryLabels, mentorEligibilityWarningLabels, participantRoleLabels } from '../../labels';
 import type { Participant, PersonCardView, PersonListItem } from '../../types';
@@ -184,11 +185,14 @@ function ParticipantForm({
   onRegistered: () => Promise<void>;
 }) {
   const [person, setPerson] = useState<PersonListItem>();
-  const [position, setPosition] = useState('');
-  const [subject, setSubject] = useState('');
-  const [teaching, setTeaching] = useState('');
-  const [inSubject, setInSubject] = useState('');
-  const [category, setCategory] = useState('newSpecialist');
+  const { values, set, bind } = useFormValues({
+    position: '',
+    subject: '',
+    teachingExperienceYears: '',
+    subjectExperienceYears: '',
+    menteeCategory: 'newSpecialist',
+  });
+  const { position, subject, teachingExperienceYears, subjectExperienceYears, menteeCategory } = values;
   const { submit: send, busy, error } = useSubmit();
 
   const submit = (event: FormEvent) => {
@@ -199,9 +203,9 @@ function ParticipantForm({
         role,
         position,
         ...(subject ? { subject } : {}),
-        teachingExperienceYears: teaching === '' ? undefined : Number(teaching),
-        subjectExperienceYears: inSubject === '' ? undefined : Number(inSubject),
-        ...(role === 'mentee' ? { menteeCategory: category } : {}),
+        teachingExperienceYears: teachingExperienceYears === '' ? undefined : Number(teachingExperienceYears),
+        subjectExperienceYears: subjectExperienceYears === '' ? undefined : Number(subjectExperienceYears),
+        ...(role === 'mentee' ? { menteeCategory } : {}),
       });
       await onRegistered();
       setPerson(undefined);
@@ -212,12 +216,18 @@ function ParticipantForm({
   const choose = (chosen: PersonListItem | undefined) => {
     setPerson(chosen);
     if (!chosen) return;
-    setPosition(chosen.positions[0] ?? '');
-    setSubject(chosen.subjects[0] ?? '');
+    set('position', chosen.positions[0] ?? '');
+    set('subject', chosen.subjects[0] ?? '');
     getJson<PersonCardView>(`/people/${chosen.personId}`).then(
       (card) => {
-        setTeaching(card.teachingExperienceYears === undefined ? '' : String(card.teachingExperienceYears));
-        setInSubject(card.subjectExperienceYears === undefined ? '' : String(card.subjectExperienceYears));
+        set(
+          'teachingExperienceYears',
+          card.teachingExperienceYears === undefined ? '' : String(card.teachingExperienceYears),
+        );
+        set(
+          'subjectExperienceYears',
+          card.subjectExperienceYears === undefined ? '' : String(card.subjectExperienceYears),
+        );
       },
       () => undefined,
     );
@@ -243,29 +253,15 @@ function ParticipantForm({
         value={person}
         onChange={choose}
       />
-      <InputField label="Должность" field="position" error={error} value={position} onChange={setPosition} />
-      <InputField label="Предмет (необязательно)" field="subject" error={error} value={subject} onChange={setSubject} />
-      <YearsField
-        label="Педагогический стаж, лет"
-        field="teachingExperienceYears"
-        error={error}
-        value={teaching}
-        onChange={setTeaching}
-      />
-      <YearsField
-        label="Стаж по предмету, лет"
-        field="subjectExperienceYears"
-        error={error}
-        value={inSubject}
-        onChange={setInSubject}
-      />
+      <InputField label="Должность" {...bind('position')} error={error} />
+      <InputField label="Предмет (необязательно)" {...bind('subject')} error={error} />
+      <YearsField label="Педагогический стаж, лет" {...bind('teachingExperienceYears')} error={error} />
+      <YearsField label="Стаж по предмету, лет" {...bind('subjectExperienceYears')} error={error} />
       {role === 'mentee' ? (
         <SelectField
           label="Категория наставляемого"
-          field="menteeCategory"
+          {...bind('menteeCategory')}
           error={error}
-          value={category}
-          onChange={setCategory}
           options={labelledOptions(menteeCategoryLabels)}
         />
       ) : null}

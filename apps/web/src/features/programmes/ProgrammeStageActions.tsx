@@ -14,6 +14,7 @@ import { usePersonLabel } from '../../components/people';
 import { formatNumericDate } from '../../format';
 import { pairStatusLabels, programmeStageLabels } from '../../labels';
 import { useSubmit } from '../../use-submit';
+import { useFormValues } from '../../components/form-values';
 import { menteesOf } from '../pairs/PairForms';
 import type { Pair, Programme } from '../../types';
 
@@ -44,8 +45,11 @@ export function StagePlans({
   onChanged: (version: number) => Promise<void>;
 }) {
   const [open, setOpen] = useState(false);
-  const [stage, setStage] = useState<Stage>(plannableStages(programme)[0] ?? 'preparatory');
-  const [plannedEnd, setPlannedEnd] = useState('');
+  const { values, bind } = useFormValues({
+    stage: plannableStages(programme)[0] ?? 'preparatory',
+    plannedEnd: '',
+  });
+  const { stage, plannedEnd } = values;
   const command = useSubmit();
   const planned = programmeStages.filter((s) => programme.plannedEnds?.[s]);
   const submit = (event: FormEvent) => {
@@ -106,21 +110,8 @@ export function StagePlans({
           busyText="Сохранение…"
           failed="Срок не сохранён"
         >
-          <SelectField
-            label="Этап"
-            field="stage"
-            value={stage}
-            onChange={setStage}
-            options={stageOptions(plannableStages(programme))}
-          />
-          <InputField
-            label="Плановая дата окончания"
-            field="plannedEnd"
-            required
-            type="date"
-            value={plannedEnd}
-            onChange={setPlannedEnd}
-          />
+          <SelectField label="Этап" {...bind('stage')} options={stageOptions(plannableStages(programme))} />
+          <InputField label="Плановая дата окончания" {...bind('plannedEnd')} required type="date" />
         </CommandForm>
       ) : null}
     </>
@@ -137,8 +128,11 @@ export function ReturnStage({
 }) {
   const earlier = earlierStages(programme);
   const [open, setOpen] = useState(false);
-  const [stage, setStage] = useState<Stage>(earlier.at(-1) ?? 'preparatory');
-  const [reason, setReason] = useState('');
+  const { values, set, bind } = useFormValues({
+    stage: earlier.at(-1) ?? 'preparatory',
+    reason: '',
+  });
+  const { stage, reason } = values;
   const command = useSubmit();
   if (earlier.length === 0) return null;
   const submit = (event: FormEvent) => {
@@ -150,7 +144,7 @@ export function ReturnStage({
       });
       await onReturned(result.version);
       setOpen(false);
-      setReason('');
+      set('reason', '');
       return `Программа возвращена на этап «${programmeStageLabels[stage]}»`;
     });
   };
@@ -178,14 +172,8 @@ export function ReturnStage({
       variant="danger"
       failed="Возврат отклонён"
     >
-      <SelectField
-        label="Вернуть на этап"
-        field="stage"
-        value={stage}
-        onChange={setStage}
-        options={stageOptions(earlier)}
-      />
-      <TextAreaField label="Причина возврата" field="reason" rows={2} value={reason} onChange={setReason} />
+      <SelectField label="Вернуть на этап" {...bind('stage')} options={stageOptions(earlier)} />
+      <TextAreaField label="Причина возврата" {...bind('reason')} rows={2} />
     </CommandForm>
   );
 }

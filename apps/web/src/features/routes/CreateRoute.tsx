@@ -12,6 +12,7 @@ import { usePersonLabel } from '../../components/people';
 import { CommandForm, InputField, SelectField, useLoad } from '../../components/ui';
 import { todayIn } from '../../format';
 import { useSubmit } from '../../use-submit';
+import { useFormValues } from '../../components/form-values';
 import { readUntil } from '../../query';
 import type { PersonListItem, RegionalSpecialistView, Route } from '../../types';
 
@@ -101,8 +102,8 @@ export function CreateRoute() {
   const [organisationId, setOrganisationId] = useState(organisations[0]?.organisationId ?? '');
   const today = todayIn(session.timeZoneOf(organisationId));
   const [teacher, setTeacher] = useState<PersonListItem | undefined>();
-  const [methodologistId, setMethodologistId] = useState('');
-  const [regionCode, setRegionCode] = useState('');
+  const { values, set: setValue, bind } = useFormValues({ methodologistId: '', regionCode: '' });
+  const { methodologistId, regionCode } = values;
   const [page, setPage] = useState<TitlePageForm>({
     position: '',
     education: '',
@@ -117,7 +118,7 @@ export function CreateRoute() {
   const knownRegionCode = useRegionCode(organisationId);
   const command = useSubmit();
 
-  useEffect(() => setRegionCode(knownRegionCode ?? ''), [knownRegionCode]);
+  useEffect(() => setValue('regionCode', knownRegionCode ?? ''), [knownRegionCode, setValue]);
   // The teacher's position from her card, until the tutor types another.
   useEffect(() => {
     if (teacher?.positions[0]) setPage((p) => (p.position ? p : { ...p, position: teacher.positions[0] ?? '' }));
@@ -173,7 +174,7 @@ export function CreateRoute() {
             onChange={(id) => {
               setOrganisationId(id);
               setTeacher(undefined);
-              setMethodologistId('');
+              setValue('methodologistId', '');
             }}
             options={organisations.map((o) => [o.organisationId, o.name] as const)}
           />
@@ -186,15 +187,13 @@ export function CreateRoute() {
           />
           <SelectField
             label="Методист"
-            field="methodologistId"
-            value={methodologistId}
-            onChange={setMethodologistId}
+            {...bind('methodologistId')}
             empty="— выберите методиста —"
             options={methodologists}
           />
           <InputField
             label="Код субъекта РФ для реестра ИОМ"
-            field="regionCode"
+            {...bind('regionCode')}
             hint={
               knownRegionCode
                 ? 'Код субъекта организации в реестре ИОМ'
@@ -202,8 +201,6 @@ export function CreateRoute() {
             }
             inputMode="numeric"
             maxLength={2}
-            value={regionCode}
-            onChange={setRegionCode}
           />
         </div>
         <fieldset className="form-grid">

@@ -1,11 +1,12 @@
 /** The road map (003 §5.2) with its «Выполнение» column: the teacher marks an activity done, the tutor confirms. */
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { Link } from 'react-router';
 import { Badge, DataTable, ErrorBox, InputField, SubmitButton, TextAreaField } from '../../components/ui';
 import { useSession } from '../../auth';
 import { formatLocalDate, formatNumericDate, todayIn } from '../../format';
 import { competenceAreaLabels, routeActivityKindLabels } from '../../labels';
 import { useSubmit } from '../../use-submit';
+import { useFormValues } from '../../components/form-values';
 import type { RoadMapRow, Route, RoadMapRowProgress } from '../../types';
 import { sendRouteCommand } from './route-commands';
 
@@ -91,8 +92,8 @@ function MarkDoneForm({ route, row, onDone }: { route: Route; row: RoadMapRow; o
   const session = useSession();
   // A fact: done today or before, in the organisation's zone.
   const today = todayIn(session.timeZoneOf(route.organisationId));
-  const [doneOn, setDoneOn] = useState(today);
-  const [result, setResult] = useState('');
+  const { values, bind } = useFormValues({ doneOn: today, result: '' });
+  const { doneOn, result } = values;
   const command = useSubmit();
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -106,22 +107,13 @@ function MarkDoneForm({ route, row, onDone }: { route: Route; row: RoadMapRow; o
       <form onSubmit={submit} noValidate aria-label={`Отметка о выполнении: ${row.activity}`}>
         <InputField
           label="Дата выполнения"
-          field="doneOn"
+          {...bind('doneOn')}
           error={command.error}
           type="date"
           min={route.titlePage.startDate}
           max={today}
-          value={doneOn}
-          onChange={setDoneOn}
         />
-        <TextAreaField
-          label="Результат"
-          field="result"
-          error={command.error}
-          rows={2}
-          value={result}
-          onChange={setResult}
-        />
+        <TextAreaField label="Результат" {...bind('result')} error={command.error} rows={2} />
         <div className="actions">
           <SubmitButton busy={command.busy}>Отметить выполнение</SubmitButton>
         </div>

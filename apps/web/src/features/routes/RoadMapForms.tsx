@@ -2,6 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { CommandForm, FoldedCommandForm, TextAreaField } from '../../components/ui';
 import { useSubmit } from '../../use-submit';
+import { useFormValues } from '../../components/form-values';
 import type { Route } from '../../types';
 import {
   ControlPointsEditor,
@@ -24,8 +25,11 @@ interface FormProps {
 
 /** 003 §5.1: the goal and the tasks, agreed with the teacher (one task a line). */
 export function FixGoalForm({ route, onDone }: FormProps) {
-  const [goal, setGoal] = useState(route.goal?.goal ?? '');
-  const [tasks, setTasks] = useState((route.goal?.tasks ?? []).join('\n'));
+  const { values, bind } = useFormValues({
+    goal: route.goal?.goal ?? '',
+    tasks: (route.goal?.tasks ?? []).join('\n'),
+  });
+  const { goal, tasks } = values;
   const command = useSubmit();
   const title = route.goal ? 'Изменить цель и задачи ИОМ' : 'Зафиксировать цель и задачи ИОМ';
   const submit = (event: FormEvent) => {
@@ -50,14 +54,8 @@ export function FixGoalForm({ route, onDone }: FormProps) {
       busyText="Запись…"
       failed="Не записано"
     >
-      <TextAreaField label="Цель ИОМ" field="goal" rows={2} value={goal} onChange={setGoal} />
-      <TextAreaField
-        label="Задачи ИОМ (каждая с новой строки)"
-        field="tasks"
-        rows={4}
-        value={tasks}
-        onChange={setTasks}
-      />
+      <TextAreaField label="Цель ИОМ" {...bind('goal')} rows={2} />
+      <TextAreaField label="Задачи ИОМ (каждая с новой строки)" {...bind('tasks')} rows={4} />
     </FoldedCommandForm>
   );
 }

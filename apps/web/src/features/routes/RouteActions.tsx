@@ -4,6 +4,7 @@ import { newId } from '../../api';
 import { useSession } from '../../auth';
 import { FoldedCommandForm, OptionalCommentField, InputField, SelectField, TextAreaField } from '../../components/ui';
 import { useSubmit } from '../../use-submit';
+import { useFormValues } from '../../components/form-values';
 import { formatLocalDate, todayIn } from '../../format';
 import { competenceAreaLabels } from '../../labels';
 import type { CompetenceArea, Route, TaskKind } from '../../types';
@@ -168,8 +169,11 @@ function Diagnostics({
   onDone: () => void;
 }) {
   const session = useSession();
-  const [date, setDate] = useState(() => todayIn(session.timeZoneOf(route.organisationId)));
-  const [nextDate, setNextDate] = useState('');
+  const { values, bind } = useFormValues(() => ({
+    date: todayIn(session.timeZoneOf(route.organisationId)),
+    nextDiagnosticsDate: '',
+  }));
+  const { date, nextDiagnosticsDate } = values;
   const [percents, setPercents] = useState<Record<string, string>>({});
   const command = useSubmit();
   const { title, path } = diagnosticsForms[kind];
@@ -181,7 +185,7 @@ function Diagnostics({
       sendRouteCommand(route, path, {
         diagnosticsId: newId(),
         date,
-        ...(plansNext && nextDate !== '' ? { nextDiagnosticsDate: nextDate } : {}),
+        ...(plansNext && nextDiagnosticsDate !== '' ? { nextDiagnosticsDate } : {}),
         results: areas.map((area) => ({
           area,
           percent: percents[area] === undefined || percents[area] === '' ? undefined : Number(percents[area]),
@@ -202,21 +206,13 @@ function Diagnostics({
       <div className="form-grid">
         <InputField
           label="Дата диагностики"
-          field="date"
+          {...bind('date')}
           required
           type="date"
           max={todayIn(session.timeZoneOf(route.organisationId))}
-          value={date}
-          onChange={setDate}
         />
         {plansNext ? (
-          <InputField
-            label="Дата следующей диагностики"
-            field="nextDiagnosticsDate"
-            type="date"
-            value={nextDate}
-            onChange={setNextDate}
-          />
+          <InputField label="Дата следующей диагностики" {...bind('nextDiagnosticsDate')} type="date" />
         ) : null}
       </div>
       <fieldset className="form-grid">
@@ -242,10 +238,8 @@ function Diagnostics({
 function PortfolioEntry({ route, onDone }: { route: Route; onDone: () => void }) {
   const session = useSession();
   const today = todayIn(session.timeZoneOf(route.organisationId));
-  const [date, setDate] = useState(today);
-  const [rowId, setRowId] = useState('');
-  const [product, setProduct] = useState('');
-  const [selfAssessment, setSelfAssessment] = useState('');
+  const { values, set, bind } = useFormValues({ date: today, rowId: '', product: '', selfAssessment: '' });
+  const { date, rowId, product, selfAssessment } = values;
   const command = useSubmit();
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -257,8 +251,8 @@ function PortfolioEntry({ route, onDone }: { route: Route; onDone: () => void })
         product,
         selfAssessment,
       });
-      setProduct('');
-      setSelfAssessment('');
+      set('product', '');
+      set('selfAssessment', '');
       onDone();
     });
   };
@@ -275,31 +269,15 @@ function PortfolioEntry({ route, onDone }: { route: Route; onDone: () => void })
     >
       <SelectField
         label="Мероприятие дорожной карты"
-        field="rowId"
-        value={rowId}
-        onChange={setRowId}
+        {...bind('rowId')}
         empty="— не относится к мероприятию —"
         options={(route.roadMap?.rows ?? []).map(
           (row) => [row.rowId, `${row.activity} (до ${formatLocalDate(row.deadline)})`] as const,
         )}
       />
-      <InputField
-        label="Дата результата"
-        field="date"
-        required
-        type="date"
-        max={today}
-        value={date}
-        onChange={setDate}
-      />
-      <TextAreaField label="Продукт (что сделано)" field="product" rows={2} value={product} onChange={setProduct} />
-      <TextAreaField
-        label="Самооценка"
-        field="selfAssessment"
-        rows={2}
-        value={selfAssessment}
-        onChange={setSelfAssessment}
-      />
+      <InputField label="Дата результата" {...bind('date')} required type="date" max={today} />
+      <TextAreaField label="Продукт (что сделано)" {...bind('product')} rows={2} />
+      <TextAreaField label="Самооценка" {...bind('selfAssessment')} rows={2} />
     </FoldedCommandForm>
   );
 }

@@ -13,6 +13,7 @@ import {
   usePaged,
 } from '../../components/ui';
 import { useSubmit } from '../../use-submit';
+import { useFormValues } from '../../components/form-values';
 import { formatInstant } from '../../format';
 import { roleLabels } from '../../labels';
 import type { Assignment, Role, User } from '../../types';
@@ -57,28 +58,21 @@ export function Users() {
 }
 
 function CreateUser({ onCreated }: { onCreated: (sub: string) => void }) {
-  const [sub, setSub] = useState('');
-  const [fullName, setFullName] = useState('');
-  const [email, setEmail] = useState('');
+  const { values, bind, reset } = useFormValues({ sub: '', fullName: '', email: '' });
+  const { sub, fullName, email } = values;
   const { submit: send, error } = useSubmit();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void send(async () => {
       await postJson('/users', { sub, fullName, ...(email ? { email } : {}) });
-      setSub('');
-      setFullName('');
-      setEmail('');
+      reset();
       onCreated(sub.trim());
     });
   };
   return (
     <form className="card form-grid" onSubmit={submit} noValidate>
       <h2>Новый пользователь</h2>
-      <UserFields
-        error={error}
-        values={{ fullName, sub, email }}
-        on={{ fullName: setFullName, sub: setSub, email: setEmail }}
-      />
+      <UserFields error={error} bind={bind} />
       <div className="actions">
         <button type="submit">Зарегистрировать</button>
       </div>
@@ -95,39 +89,26 @@ type UserField = 'fullName' | 'sub' | 'email';
  */
 function UserFields({
   error,
-  values,
-  on,
+  bind,
 }: {
   error: unknown;
-  values: Record<UserField, string>;
-  on: Record<UserField, (value: string) => void>;
+  bind: (field: UserField) => { field: UserField; value: string; onChange: (value: string) => void };
 }) {
   return (
     <>
-      <InputField
-        label="ФИО"
-        field="fullName"
-        error={error}
-        value={values.fullName}
-        onChange={on.fullName}
-        autoComplete="off"
-      />
+      <InputField label="ФИО" {...bind('fullName')} error={error} autoComplete="off" />
       <InputField
         label="Идентификатор входа (sub)"
-        field="sub"
+        {...bind('sub')}
         error={error}
-        value={values.sub}
-        onChange={on.sub}
         autoComplete="off"
         hint="Постоянный идентификатор пользователя у поставщика входа (поле sub его токена, например из Keycloak или ЕСИА), без пробелов; не логин и не e-mail. Ошибку можно исправить позже — не создавайте второго пользователя."
       />
       <InputField
         label="Электронная почта (необязательно)"
-        field="email"
+        {...bind('email')}
         error={error}
         type="email"
-        value={values.email}
-        onChange={on.email}
         autoComplete="off"
       />
     </>
@@ -136,9 +117,8 @@ function UserFields({
 
 /** Corrects the user in place: the same account, roles and history (never a second user for a typo). */
 function EditUser({ user, onSaved, onCancel }: { user: User; onSaved: () => void; onCancel: () => void }) {
-  const [fullName, setFullName] = useState(user.fullName);
-  const [sub, setSub] = useState(user.sub);
-  const [email, setEmail] = useState(user.email ?? '');
+  const { values, bind } = useFormValues({ fullName: user.fullName, sub: user.sub, email: user.email ?? '' });
+  const { fullName, sub, email } = values;
   const command = useSubmit();
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -158,11 +138,7 @@ function EditUser({ user, onSaved, onCancel }: { user: User; onSaved: () => void
       busyText="Сохранение…"
       failed="Изменения не сохранены"
     >
-      <UserFields
-        error={command.error}
-        values={{ fullName, sub, email }}
-        on={{ fullName: setFullName, sub: setSub, email: setEmail }}
-      />
+      <UserFields error={command.error} bind={bind} />
       <button type="button" className="button-link" onClick={onCancel}>
         Закрыть
       </button>
@@ -172,10 +148,13 @@ function EditUser({ user, onSaved, onCancel }: { user: User; onSaved: () => void
 
 function UserCard({ user, onChanged }: { user: User; onChanged: () => void }) {
   const session = useSession();
-  const [role, setRole] = useState<Role>('curator');
-  const [organisationId, setOrganisationId] = useState('');
-  const [region, setRegion] = useState('');
-  const [municipality, setMunicipality] = useState('');
+  const { values, bind } = useFormValues({
+    role: 'curator' as Role,
+    organisationId: '',
+    region: '',
+    municipality: '',
+  });
+  const { role, organisationId, region, municipality } = values;
   const [editing, setEditing] = useState(false);
   // One error slot for the card's three commands, as each clears the others' error.
   const { submit: send, error } = useSubmit();
@@ -275,21 +254,17 @@ function UserCard({ user, onChanged }: { user: User; onChanged: () => void }) {
       <form className="inline-form" onSubmit={grant} noValidate>
         <SelectField
           label="Роль"
-          field="role"
+          {...bind('role')}
           error={error}
-          value={role}
-          onChange={setRole}
           options={roles.map((r) => [r, roleLabels[r]] as const)}
         />
         {role === 'regionalCoordinator' ? (
           <>
-            <InputField label="Регион" field="region" error={error} value={region} onChange={setRegion} />
+            <InputField label="Регион" {...bind('region')} error={error} />
             <InputField
               label="Муниципалитет (для муниципального координатора)"
-              field="municipality"
+              {...bind('municipality')}
               error={error}
-              value={municipality}
-              onChange={setMunicipality}
             />
           </>
         ) : role === 'administrator' ? (
@@ -297,10 +272,8 @@ function UserCard({ user, onChanged }: { user: User; onChanged: () => void }) {
         ) : (
           <SelectField
             label="Организация"
-            field="organisationId"
+            {...bind('organisationId')}
             error={error}
-            value={organisationId}
-            onChange={setOrganisationId}
             empty="— выберите организацию —"
             options={[...session.organisations.values()].map((o) => [o.organisationId, o.name] as const)}
           />
