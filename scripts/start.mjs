@@ -116,7 +116,7 @@ async function main() {
     const port = Number(env.MENTORFLOW_TEMPORAL_PORT ?? 7233);
     const uiPort = Number(env.MENTORFLOW_TEMPORAL_UI_PORT ?? 8233);
     const codecPort = startCodecServer(env, uiPort);
-    // No UI unless asked for: the embedded one cannot be made read-only (scripts/lib/temporal-dev-server.mjs).
+    // No UI unless asked for: the embedded one cannot be made read-only (scripts/lib/temporal-dev-server.cjs).
     const ui = temporalUiWanted(env);
     log(`starting the Temporal dev server (history in .data/temporal.db${ui ? ', with its Web UI' : ', headless'})…`);
     run(

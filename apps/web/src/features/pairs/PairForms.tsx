@@ -507,10 +507,8 @@ function ActionForm({
 
 function ApproveProgramme({ pair, onDone }: { pair: Pair; onDone: Done }) {
   const session = useSession();
-  const [start, setStart] = useState(pair.term.start);
-  const [end, setEnd] = useState('');
-  const [directions, setDirections] = useState('');
-  const [difficulties, setDifficulties] = useState('');
+  const { values, bind } = useFormValues({ start: pair.term.start, end: '', directions: '', difficulties: '' });
+  const { start, end, directions, difficulties } = values;
   const [activities, setActivities] = useState([{ title: '', plannedDate: '' }]);
   const [controllerRole, setControllerRole] = useState<'curator' | 'commissionHead'>(
     session.has('commissionHead') && !session.has('curator') ? 'commissionHead' : 'curator',
@@ -544,11 +542,7 @@ function ApproveProgramme({ pair, onDone }: { pair: Pair; onDone: Done }) {
       busyText="Утверждение…"
       failed="Утверждение отклонено"
     >
-      <ProgrammeFields
-        {...{ start, setStart, end, setEnd, directions, setDirections, difficulties, setDifficulties }}
-        activities={activities}
-        setActivities={setActivities}
-      />
+      <ProgrammeFields bind={bind} activities={activities} setActivities={setActivities} />
       <fieldset className="form-grid">
         <legend>Кто проводит контроль</legend>
         <SelectField

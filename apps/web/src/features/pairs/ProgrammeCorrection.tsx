@@ -129,11 +129,14 @@ export function ProposeCorrection({ pair, onDone }: { pair: Pair; onDone: Done }
   const words = wordsFor(pair);
   const returned = pair.returnedCorrection;
   const base = returned ?? pair.personalProgramme;
-  const [reason, setReason] = useState(returned?.reason ?? '');
-  const [start, setStart] = useState(base?.start ?? '');
-  const [end, setEnd] = useState(base?.end ?? '');
-  const [directions, setDirections] = useState((base?.directions ?? []).join('\n'));
-  const [difficulties, setDifficulties] = useState((base?.difficulties ?? []).join('\n'));
+  const { values, bind } = useFormValues({
+    reason: returned?.reason ?? '',
+    start: base?.start ?? '',
+    end: base?.end ?? '',
+    directions: (base?.directions ?? []).join('\n'),
+    difficulties: (base?.difficulties ?? []).join('\n'),
+  });
+  const { reason, start, end, directions, difficulties } = values;
   const [activities, setActivities] = useState<Activity[]>(
     base?.activities.map(({ title, plannedDate }) => ({ title, plannedDate })) ?? [{ title: '', plannedDate: '' }],
   );
@@ -177,20 +180,11 @@ export function ProposeCorrection({ pair, onDone }: { pair: Pair; onDone: Done }
           failed={`${words.what} не принята`}
         >
           <ProgrammeFields
-            {...{ start, setStart, end, setEnd, directions, setDirections, difficulties, setDifficulties }}
+            bind={bind}
             activities={activities}
             setActivities={setActivities}
             removable
-            leading={
-              <TextAreaField
-                label={words.reason}
-                field="reason"
-                required
-                rows={2}
-                value={reason}
-                onChange={setReason}
-              />
-            }
+            leading={<TextAreaField label={words.reason} required rows={2} {...bind('reason')} />}
           />
           <div className="actions">
             <button type="button" onClick={() => setActivities((all) => [...all, { title: '', plannedDate: '' }])}>

@@ -1,4 +1,5 @@
 import type { Dispatch, ReactNode, SetStateAction } from 'react';
+import type { Bind } from '../../components/form-values';
 import { InputField, TextAreaField } from '../../components/ui';
 
 export interface ActivityDraft {
@@ -12,57 +13,32 @@ export interface ActivityDraft {
  * goes first in the same grid (the proposal's explanation); `removable` offers removing an activity.
  */
 export function ProgrammeFields(props: {
-  start: string;
-  setStart: (value: string) => void;
-  end: string;
-  setEnd: (value: string) => void;
-  directions: string;
-  setDirections: (value: string) => void;
-  difficulties: string;
-  setDifficulties: (value: string) => void;
+  bind: Bind<'start' | 'end' | 'directions' | 'difficulties'>;
   activities: ActivityDraft[];
   setActivities: Dispatch<SetStateAction<ActivityDraft[]>>;
   leading?: ReactNode;
   removable?: boolean;
 }) {
-  const { activities, setActivities } = props;
+  const { bind, activities, setActivities } = props;
   const setActivity = (i: number, patch: Partial<ActivityDraft>) =>
     setActivities((all) => all.map((a, j) => (j === i ? { ...a, ...patch } : a)));
   return (
     <>
       <div className="form-grid">
         {props.leading}
-        <InputField
-          label="Начало программы"
-          field="start"
-          required
-          type="date"
-          value={props.start}
-          onChange={props.setStart}
-        />
+        <InputField label="Начало программы" required type="date" {...bind('start')} />
         <InputField
           label="Окончание программы"
-          field="end"
           required
           hint="От 3 месяцев до 1 года после начала"
           type="date"
-          value={props.end}
-          onChange={props.setEnd}
+          {...bind('end')}
         />
-        <TextAreaField
-          label="Направления работы (по одному в строке)"
-          field="directions"
-          required
-          rows={3}
-          value={props.directions}
-          onChange={props.setDirections}
-        />
+        <TextAreaField label="Направления работы (по одному в строке)" required rows={3} {...bind('directions')} />
         <TextAreaField
           label="Профессиональные затруднения наставляемого (по одному в строке)"
-          field="difficulties"
           rows={3}
-          value={props.difficulties}
-          onChange={props.setDifficulties}
+          {...bind('difficulties')}
         />
       </div>
       {activities.map((activity, i) => (

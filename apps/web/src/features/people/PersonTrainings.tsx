@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { getJson, sendJson } from '../../api';
 import { useSession } from '../../auth';
 import { FoldedCommandForm, DataTable, InputField, labelledOptions, SelectField, useLoad } from '../../components/ui';
@@ -65,12 +65,15 @@ export function PersonTrainings({ view, onChanged }: { view: PersonCardView; onC
 
 /** The correction of one record: the same fields as when it was recorded, the person fixed. */
 function CorrectTraining({ row, onChanged }: { row: TrainingRow & { organisationId: string }; onChanged: () => void }) {
-  const { values, bind } = useFormValues({ role: row.role, courseTitle: row.courseTitle });
+  const { values, bind } = useFormValues({
+    role: row.role,
+    courseTitle: row.courseTitle,
+    hours: String(row.hours),
+    dateFrom: row.dateFrom,
+    dateTo: row.dateTo,
+    certificateNumber: row.certificateNumber ?? '',
+  });
   const { role, courseTitle } = values;
-  const [hours, setHours] = useState(String(row.hours));
-  const [dateFrom, setDateFrom] = useState(row.dateFrom);
-  const [dateTo, setDateTo] = useState(row.dateTo);
-  const [certificateNumber, setCertificateNumber] = useState(row.certificateNumber ?? '');
   const command = useSubmit();
   const label = `Исправить сведения об обучении: ${row.courseTitle}`;
   const onSubmit = (event: FormEvent) => {
@@ -80,7 +83,7 @@ function CorrectTraining({ row, onChanged }: { row: TrainingRow & { organisation
         role,
         // A course of the catalogue stays the catalogue's; a course typed in is corrected as text.
         ...(row.catalogueEntryId ? { catalogueEntryId: row.catalogueEntryId } : { courseTitle }),
-        ...trainingTermsBody({ hours, dateFrom, dateTo, certificateNumber }),
+        ...trainingTermsBody(values),
       });
       onChanged();
       return 'Сведения об обучении исправлены';
@@ -99,9 +102,7 @@ function CorrectTraining({ row, onChanged }: { row: TrainingRow & { organisation
     >
       <SelectField label="Роль" {...bind('role')} options={labelledOptions(trainedRoleLabels)} />
       {row.catalogueEntryId ? null : <InputField label="Курс" {...bind('courseTitle')} />}
-      <TrainingTermFields
-        {...{ hours, setHours, dateFrom, setDateFrom, dateTo, setDateTo, certificateNumber, setCertificateNumber }}
-      />
+      <TrainingTermFields bind={bind} />
     </FoldedCommandForm>
   );
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { bindValues } from '../../components/form-values';
 import { InputField, labelledOptions, SelectField } from '../../components/ui';
 import {
   employmentStatusLabels,
@@ -29,18 +30,9 @@ export function CardFields({
   /** Birth date, personal e-mail and phone: only for those who may read and write them. */
   withSensitive?: boolean;
 }) {
-  const set = (key: keyof CardValues) => (value: string) => onChange({ ...values, [key]: value });
+  const bind = bindValues(values, onChange);
   const input = (key: keyof CardValues, type = 'text', extra: Record<string, unknown> = {}): ReactNode => (
-    <InputField
-      key={key}
-      label={personFieldLabels[key]}
-      field={key}
-      error={error}
-      {...extra}
-      type={type}
-      value={values[key]}
-      onChange={set(key)}
-    />
+    <InputField key={key} label={personFieldLabels[key]} error={error} {...extra} type={type} {...bind(key)} />
   );
   const sensitive = (key: string) => withSensitive || !['birthDate', 'personalEmail', 'personalPhone'].includes(key);
   return (
@@ -48,10 +40,8 @@ export function CardFields({
       {textFields.slice(0, 3).map((key) => input(key, 'text', { autoComplete: 'off' }))}
       <SelectField
         label={personFieldLabels.category}
-        field="category"
         error={error}
-        value={values.category}
-        onChange={set('category')}
+        {...bind('category')}
         empty="— не указана —"
         options={labelledOptions(qualificationCategoryLabels)}
       />
@@ -73,58 +63,25 @@ export function EmploymentFields({
   onChange: (values: EmploymentValues) => void;
   error?: unknown;
 }) {
-  const set = (key: keyof EmploymentValues) => (value: string) => onChange({ ...values, [key]: value });
+  const bind = bindValues(values, onChange);
+  const input = (key: keyof EmploymentValues, props: { type?: string; hint?: string } = {}) => (
+    <InputField label={personFieldLabels[key]} error={error} {...props} {...bind(key)} />
+  );
   return (
     <>
-      <InputField
-        label={personFieldLabels.personnelKey}
-        field="personnelKey"
-        error={error}
-        value={values.personnelKey}
-        onChange={set('personnelKey')}
-      />
-      <InputField
-        label={personFieldLabels.positions}
-        field="positions"
-        error={error}
-        hint="Несколько должностей — через точку с запятой"
-        value={values.positions}
-        onChange={set('positions')}
-      />
-      <InputField
-        label={personFieldLabels.subjects}
-        field="subjects"
-        error={error}
-        hint="Через запятую"
-        value={values.subjects}
-        onChange={set('subjects')}
-      />
+      {input('personnelKey')}
+      {input('positions', { hint: 'Несколько должностей — через точку с запятой' })}
+      {input('subjects', { hint: 'Через запятую' })}
       <SelectField
         label={personFieldLabels.status}
-        field="status"
         error={error}
-        value={values.status}
-        onChange={set('status')}
+        {...bind('status')}
         options={labelledOptions(employmentStatusLabels)}
       />
       {values.status === 'working' ? null : (
         <>
-          <InputField
-            label={personFieldLabels.statusFrom}
-            field="statusFrom"
-            error={error}
-            type="date"
-            value={values.statusFrom}
-            onChange={set('statusFrom')}
-          />
-          <InputField
-            label={personFieldLabels.statusTo}
-            field="statusTo"
-            error={error}
-            type="date"
-            value={values.statusTo}
-            onChange={set('statusTo')}
-          />
+          {input('statusFrom', { type: 'date' })}
+          {input('statusTo', { type: 'date' })}
         </>
       )}
     </>

@@ -18,7 +18,7 @@ import {
 import { PersonId } from '../../components/people';
 import { formatInstant, formatLocalDate } from '../../format';
 import { useSubmit } from '../../use-submit';
-import { useFormValues } from '../../components/form-values';
+import { useFormValues, type Bind } from '../../components/form-values';
 import { problemSourceLabels } from '../../../../../libs/domain/src/programme/programme.labels';
 import { trainedRoleLabels, type TrainedRole } from '../../../../../libs/domain/src/person/person.training';
 import type { ProblemSource, ProgrammeProblem } from '../../../../../libs/domain/src/programme/programme.events';
@@ -200,47 +200,18 @@ export const trainingTermsBody = ({ hours, dateFrom, dateTo, certificateNumber }
 
 /** The fields of the terms, the same when a training is recorded and when it is corrected. */
 export function TrainingTermFields({
-  hours,
-  setHours,
-  dateFrom,
-  setDateFrom,
-  dateTo,
-  setDateTo,
-  certificateNumber,
-  setCertificateNumber,
+  bind,
   datesRequired,
-}: TrainingTerms & {
-  setHours: (v: string) => void;
-  setDateFrom: (v: string) => void;
-  setDateTo: (v: string) => void;
-  setCertificateNumber: (v: string) => void;
+}: {
+  bind: Bind<keyof TrainingTerms>;
   datesRequired?: boolean;
 }) {
   return (
     <>
-      <InputField label="Часы" field="hours" type="number" value={hours} onChange={setHours} />
-      <InputField
-        label="Начало обучения"
-        field="dateFrom"
-        required={datesRequired}
-        type="date"
-        value={dateFrom}
-        onChange={setDateFrom}
-      />
-      <InputField
-        label="Окончание обучения"
-        field="dateTo"
-        required={datesRequired}
-        type="date"
-        value={dateTo}
-        onChange={setDateTo}
-      />
-      <InputField
-        label="Номер удостоверения"
-        field="certificateNumber"
-        value={certificateNumber}
-        onChange={setCertificateNumber}
-      />
+      <InputField label="Часы" type="number" {...bind('hours')} />
+      <InputField label="Начало обучения" required={datesRequired} type="date" {...bind('dateFrom')} />
+      <InputField label="Окончание обучения" required={datesRequired} type="date" {...bind('dateTo')} />
+      <InputField label="Номер удостоверения" {...bind('certificateNumber')} />
     </>
   );
 }
@@ -260,12 +231,12 @@ export function Training({ organisationId, onRecorded }: { organisationId: strin
     role: 'mentor' as TrainedRole,
     catalogueEntryId: '',
     courseTitle: '',
+    hours: '',
+    dateFrom: '',
+    dateTo: '',
+    certificateNumber: '',
   });
   const { role, catalogueEntryId, courseTitle } = values;
-  const [hours, setHours] = useState('');
-  const [dateFrom, setDateFrom] = useState('');
-  const [dateTo, setDateTo] = useState('');
-  const [certificateNumber, setCertificateNumber] = useState('');
   const command = useSubmit();
   const canRecord = session.has('curator', 'director', 'administrator');
 
@@ -276,7 +247,7 @@ export function Training({ organisationId, onRecorded }: { organisationId: strin
         personId: person?.personId,
         role,
         ...(catalogueEntryId ? { catalogueEntryId } : { courseTitle: courseTitle || undefined }),
-        ...trainingTermsBody({ hours, dateFrom, dateTo, certificateNumber }),
+        ...trainingTermsBody(values),
       });
       list.reload();
       await onRecorded();
@@ -284,7 +255,7 @@ export function Training({ organisationId, onRecorded }: { organisationId: strin
       setPerson(undefined);
       set('catalogueEntryId', '');
       set('courseTitle', '');
-      setCertificateNumber('');
+      set('certificateNumber', '');
       return `Обучение записано: ${who}`;
     });
   };
@@ -343,7 +314,7 @@ export function Training({ organisationId, onRecorded }: { organisationId: strin
             onChange={(id) => {
               set('catalogueEntryId', id);
               const entry = catalogue.items.find((e) => e.entryId === id);
-              if (entry) setHours(String(entry.hours));
+              if (entry) set('hours', String(entry.hours));
             }}
             options={catalogue.items.map(
               (e) => [e.entryId, `${e.title} — ${e.provider}, ${e.hours} ч, ${e.form}`] as const,
@@ -351,10 +322,7 @@ export function Training({ organisationId, onRecorded }: { organisationId: strin
             empty="— не из каталога —"
           />
           {catalogueEntryId ? null : <InputField label="Курс (если его нет в каталоге)" {...bind('courseTitle')} />}
-          <TrainingTermFields
-            {...{ hours, setHours, dateFrom, setDateFrom, dateTo, setDateTo, certificateNumber, setCertificateNumber }}
-            datesRequired
-          />
+          <TrainingTermFields bind={bind} datesRequired />
         </CommandForm>
       ) : null}
     </>

@@ -13,7 +13,7 @@ import {
   usePaged,
 } from '../../components/ui';
 import { useSubmit } from '../../use-submit';
-import { useFormValues } from '../../components/form-values';
+import { useFormValues, type Bind } from '../../components/form-values';
 import { formatInstant } from '../../format';
 import { roleLabels } from '../../labels';
 import type { Assignment, Role, User } from '../../types';
@@ -87,13 +87,7 @@ type UserField = 'fullName' | 'sub' | 'email';
  * A user's name, sign-in subject and e-mail, as registered and as corrected. The subject is explained for an
  * administrator who has never seen a token.
  */
-function UserFields({
-  error,
-  bind,
-}: {
-  error: unknown;
-  bind: (field: UserField) => { field: UserField; value: string; onChange: (value: string) => void };
-}) {
+function UserFields({ error, bind }: { error: unknown; bind: Bind<UserField> }) {
   return (
     <>
       <InputField label="ФИО" {...bind('fullName')} error={error} autoComplete="off" />
