@@ -296,20 +296,8 @@ export interface CompetenceResult {
   deficitLevel?: DeficitLevel;
 }
 
-export interface RoadMapRow {
-  rowId: string;
-  competence: CompetenceArea;
-  activity: string;
-  activityKind: RouteActivityKind;
-  tasks: string;
-  hours: number;
-  deadline: string;
-  chosenMark?: boolean;
-  /** Отметка о выполнении / результат written into the row itself (before marks were recorded). */
-  doneMark?: string;
-  /** «Изучение практики»: the practice of the region's bank the activity studies (issue 28). */
-  practiceId?: string;
-}
+/** A road-map row as the tutor, the methodologist or the teacher wrote it (the row of the road-map commands). */
+export type RoadMapRow = Dto['RoadMapRowDto'];
 
 /** The «Выполнение» column of one road-map row (GET /routes/:id `roadMapProgress`). */
 export type RoadMapRowProgress = { rowId: string } & DomainRoadMapRowProgress;
