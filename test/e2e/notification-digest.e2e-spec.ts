@@ -15,7 +15,7 @@ import { createRoute, recordDiagnostics } from '../support/route-setup';
 import type { TestSystem } from '../support/system';
 import {
   expectAccessible,
-  horizontalOverflow,
+  expectFitsWidth,
   launchBrowser,
   menuLinks,
   phone,
@@ -295,7 +295,7 @@ describe('notification preferences, unsubscribe links and the daily digest', () 
       const small = await signedInPage(browser, token, phone);
       await small.page.goto(`${system.baseUrl}/app/notification-settings`);
       await small.page.getByRole('heading', { name: 'Настройки уведомлений', level: 1 }).waitFor();
-      expect(await horizontalOverflow(small.page)).toBe(0);
+      await expectFitsWidth(small.page);
       await small.context.close();
     } finally {
       await browser.close();

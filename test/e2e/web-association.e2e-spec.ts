@@ -7,7 +7,7 @@ import { TestSystem } from '../support/system';
 import {
   expectAccessible,
   fillDate,
-  horizontalOverflow,
+  expectFitsWidth,
   menuLinks,
   phone,
   screenshot,
@@ -142,7 +142,7 @@ describe('web application: the curator keeps the mentors’ methodical associati
     await page.getByRole('link', { name: 'МО наставников школы № 5' }).click();
     await page.getByRole('cell', { name: 'Семинар «Адаптация молодого педагога»' }).waitFor();
     await expect(page.getByRole('form', { name: 'Мероприятие плана' }).count()).resolves.toBe(0);
-    await expect(horizontalOverflow(page)).resolves.toBeLessThanOrEqual(0);
+    await expectFitsWidth(page);
     await expectAccessible(page);
     await context.close();
   });

@@ -9,7 +9,7 @@ import { scanFixtures, sha256 } from '../support/scans';
 import { TestSystem } from '../support/system';
 import {
   expectAccessible,
-  horizontalOverflow,
+  expectFitsWidth,
   startWebJourney,
   stopWebJourney,
   openProgrammeScreen,
@@ -105,7 +105,7 @@ describe('web application: the curator keeps signed scans of documents', () => {
     const saved = await downloaded(page, order.getByRole('button', { name: /^Скачать скан/ }));
     expect(saved.fileName).toBe('assignment-order.png');
     expect(sha256(saved.bytes)).toBe(sha256(file));
-    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await expectFitsWidth(page);
     await expectAccessible(page);
     await context.close();
   });

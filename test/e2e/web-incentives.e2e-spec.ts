@@ -18,7 +18,7 @@ import { TestSystem } from '../support/system';
 import {
   expectAccessible,
   fillDate,
-  horizontalOverflow,
+  expectFitsWidth,
   menuLinks,
   phone,
   screenshot,
@@ -172,7 +172,7 @@ describe('web application: incentives from the proposal to the person card and t
     await curator.page.setViewportSize(phone);
     await curator.page.reload();
     await summary.waitFor();
-    expect(await horizontalOverflow(curator.page)).toBeLessThanOrEqual(0);
+    await expectFitsWidth(curator.page);
     await screenshot(curator.page, 'phone-curator-results-stage-summary');
     await curator.context.close();
   });

@@ -7,7 +7,7 @@ import { TestSystem } from '../support/system';
 import {
   expectAccessible,
   fillDate,
-  horizontalOverflow,
+  expectFitsWidth,
   openFromMenu,
   phone,
   screenshot,
@@ -151,7 +151,7 @@ describe('web application: a mentor and a mentee work through their pair', () =>
     await report.getByRole('button', { name: 'Представить отчёт' }).click();
     await page.getByText('Отчёт представлен').waitFor();
 
-    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await expectFitsWidth(page);
     await expectAccessible(page);
     await screenshot(page, 'mentee-pair-phone');
     await context.close();
@@ -286,7 +286,7 @@ describe('web application: a mentor and a mentee work through their pair', () =>
     await mentor.page.getByRole('link', { name: pairName }).click();
     await mentor.page.getByTestId('mentor-final-report').getByText('Включить в методическое объединение').waitFor();
     await expect(mentor.page.getByRole('form').count()).resolves.toBe(0);
-    expect(await horizontalOverflow(mentor.page)).toBeLessThanOrEqual(0);
+    await expectFitsWidth(mentor.page);
     await expectAccessible(mentor.page);
     await mentor.context.close();
   });

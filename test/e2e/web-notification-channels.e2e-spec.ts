@@ -7,7 +7,7 @@ import { createRoute, recordDiagnostics } from '../support/route-setup';
 import { TestSystem } from '../support/system';
 import {
   expectAccessible,
-  horizontalOverflow,
+  expectFitsWidth,
   phone,
   screenshot,
   signedInPage,
@@ -60,7 +60,7 @@ describe('web application: the calendar feed and the messenger bot', () => {
     expect(steps.map((s) => s.split(':')[0])).toEqual(['Яндекс Календарь', 'Outlook', 'Google Календарь']);
     expect(steps[0]).toContain('Подписаться на календарь');
     await section.getByRole('button', { name: 'Отозвать ссылку' }).waitFor();
-    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await expectFitsWidth(page);
     await expectAccessible(page);
     await screenshot(page, 'calendar-feed');
 

@@ -6,7 +6,7 @@ import { TestSystem } from '../support/system';
 import {
   expectAccessible,
   fillDate,
-  horizontalOverflow,
+  expectFitsWidth,
   openFromMenu,
   phone,
   screenshot,
@@ -172,7 +172,7 @@ describe('web application: a personalised programme corrected, returned and appr
       .getByTestId('termination-notice')
       .getByText(new RegExp(`^Письменное заявление наставляемого от .*: наставничество прекращается `))
       .waitFor();
-    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await expectFitsWidth(page);
     await audited(page);
     await screenshot(page, 'mentee-termination-notice-phone');
     await context.close();

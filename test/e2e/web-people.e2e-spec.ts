@@ -6,7 +6,7 @@ import { registerOrganisation, startProgramme } from '../support/programme-setup
 import { TestSystem } from '../support/system';
 import {
   expectAccessible,
-  horizontalOverflow,
+  expectFitsWidth,
   startWebJourney,
   stopWebJourney,
   phone,
@@ -340,7 +340,7 @@ describe('web application: a curator works with people by name, never by id', ()
     await page.setViewportSize(phone);
     await page.reload();
     await page.locator('section[aria-labelledby="staff-title"] tbody tr').first().waitFor();
-    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await expectFitsWidth(page);
     await context.close();
   });
 });

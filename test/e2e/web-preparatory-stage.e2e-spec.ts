@@ -14,7 +14,7 @@ import {
   expectAccessible,
   expectFitsPhone,
   fillDate,
-  horizontalOverflow,
+  expectFitsWidth,
   openProgrammeScreen,
   phone,
   screenshot,
@@ -165,7 +165,7 @@ describe('web application: the preparatory stage — analysis of problems and tr
     await expectAccessible(page);
     await screenshot(page, 'curator-person-training');
     await page.setViewportSize(phone);
-    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await expectFitsWidth(page);
     await context.close();
   });
 });

@@ -12,7 +12,7 @@ import {
   expectAccessible,
   dateIn,
   fillDate,
-  horizontalOverflow,
+  expectFitsWidth,
   openFromMenu,
   phone,
   pickPerson,
@@ -186,7 +186,7 @@ describe('web application: a route from an empty list to a completed route, in t
       .locator('p', { hasText: desiredImage })
       .waitFor();
     await audited(page);
-    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await expectFitsWidth(page);
     await context.close();
   });
 
@@ -269,7 +269,7 @@ describe('web application: a route from an empty list to a completed route, in t
         .waitFor();
       await expect(roadMapRow(page, activity).textContent()).resolves.toContain('ожидает подтверждения');
     }
-    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await expectFitsWidth(page);
     await context.close();
   });
 
@@ -330,7 +330,7 @@ describe('web application: a route from an empty list to a completed route, in t
         (text) => text?.includes('ИКТ-компетенции: 35 % → 62 %') === true,
       ),
     ).resolves.toContain('ИКТ-компетенции: 35 % → 62 %');
-    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await expectFitsWidth(page);
     await audited(page);
 
     // The task is done: the inbox no longer holds it.
@@ -352,7 +352,7 @@ describe('web application: a route from an empty list to a completed route, in t
     await audited(page);
     await reflection.getByRole('button', { name: 'Представить рефлексивный анализ' }).click();
     await page.getByRole('heading', { name: 'Рефлексивный анализ (ожидает согласования)' }).waitFor();
-    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await expectFitsWidth(page);
     await context.close();
   });
 
@@ -386,7 +386,7 @@ describe('web application: a route from an empty list to a completed route, in t
     await teacher.page.getByRole('heading', { name: 'Рефлексивный анализ (согласован тьютором)' }).waitFor();
     await expect(teacher.page.locator('svg desc').textContent()).resolves.toContain('ИКТ-компетенции: 35 % → 62 %');
     await audited(teacher.page);
-    expect(await horizontalOverflow(teacher.page)).toBeLessThanOrEqual(0);
+    await expectFitsWidth(teacher.page);
     await screenshot(teacher.page, 'phone-route-completed');
     await teacher.context.close();
 

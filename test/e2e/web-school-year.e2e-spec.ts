@@ -5,7 +5,7 @@ import type { TestSystem } from '../support/system';
 import {
   expectAccessible,
   fillDate,
-  horizontalOverflow,
+  expectFitsWidth,
   laptop,
   openFromMenu,
   openProgrammeScreen,
@@ -93,7 +93,7 @@ describe('web application: a school year from an empty system to a closed progra
     await page.setViewportSize(phone);
     await page.reload();
     await page.getByRole('heading', { name: heading }).first().waitFor();
-    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await expectFitsWidth(page);
     await screenshot(page, name);
   };
 

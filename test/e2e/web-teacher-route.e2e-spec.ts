@@ -14,7 +14,7 @@ import { TestSystem } from '../support/system';
 import { addDays, addYears } from '../support/dates';
 import {
   expectAccessible,
-  horizontalOverflow,
+  expectFitsWidth,
   laptop,
   menuLinks,
   phone,
@@ -109,7 +109,7 @@ describe('web application: the teacher’s «Мой маршрут» and the mar
     // On a phone the page keeps to the screen's width.
     await page.setViewportSize(phone);
     await done.waitFor();
-    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await expectFitsWidth(page);
     await context.close();
   });
 

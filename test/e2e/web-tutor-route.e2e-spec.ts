@@ -13,7 +13,7 @@ import { addDays } from '../support/dates';
 import { eventually, waitUntil } from '../support/poll';
 import {
   expectAccessible,
-  horizontalOverflow,
+  expectFitsWidth,
   phone,
   screenshot,
   signedInPage,
@@ -129,7 +129,7 @@ describe('web application: the tutor’s route from creation to a corrected road
     await screenshot(page, 'tutor-new-route');
     // On a phone the form is one column within the screen.
     await page.setViewportSize(phone);
-    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await expectFitsWidth(page);
     await form.getByRole('button', { name: 'Создать маршрут' }).click();
 
     const heading = page.getByRole('heading', {
@@ -254,7 +254,7 @@ describe('web application: the tutor’s route from creation to a corrected road
     // On a phone: the page keeps to the screen, the tables scroll with their first column fixed.
     await page.setViewportSize(phone);
     await versions.getByText('Добавлено: 1, удалено: 1, изменено: 1.').waitFor();
-    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await expectFitsWidth(page);
     const firstCell = page.locator('section[aria-labelledby="road-map"] tbody tr').first().locator('td').first();
     await expect(firstCell.evaluate((el) => (globalThis as any).getComputedStyle(el).position)).resolves.toBe('sticky');
     await expect(
@@ -389,7 +389,7 @@ describe('web application: the tutor’s route from creation to a corrected road
       .locator('section[aria-labelledby="road-map"] li', { hasText: 'Курс пройден' })
       .getByText(/Перенесена на .*: Курс перенесён организатором/)
       .waitFor();
-    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await expectFitsWidth(page);
 
     // The inbox no longer holds the task: the check settled it.
     await page.goto(`${system.baseUrl}/app/tasks`);
@@ -421,7 +421,7 @@ describe('web application: the tutor’s route from creation to a corrected road
     await page.getByText('Маршрутов нет.').waitFor();
     await page.getByLabel('Этап').selectOption({ label: 'Реализационный' });
     await routes.getByText('Кузнецова А. П.').waitFor();
-    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await expectFitsWidth(page);
     await expectAccessible(page);
     await screenshot(page, 'tutor-route-list-phone');
     await context.close();

@@ -189,6 +189,11 @@ export const horizontalOverflow = (page: Page): Promise<number> =>
     return root.scrollWidth - root.clientWidth;
   });
 
+/** Nothing on the page is cut off or scrolls sideways: it fits the width of the screen (a phone's, say). */
+export async function expectFitsWidth(page: Page): Promise<void> {
+  expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+}
+
 /**
  * The screen the page shows, reloaded on a phone: once `heading` is back it is photographed as `name` and nothing
  * on it is cut off horizontally (one column).
@@ -198,7 +203,7 @@ export async function expectFitsPhone(page: Page, heading: string, name: string)
   await page.reload();
   await page.getByRole('heading', { name: heading }).waitFor();
   await screenshot(page, name);
-  expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+  await expectFitsWidth(page);
 }
 
 /** The administrator opens a pair's content on the audit screen: the reason she gives is recorded with the read. */
