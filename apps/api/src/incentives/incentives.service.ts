@@ -61,23 +61,22 @@ export class IncentivesService {
     return this.get(user, incentiveId);
   }
 
-  async approve(user: AuthenticatedUser, incentiveId: string, body: ApproveIncentiveDto) {
-    const incentive = await this.visible(user, incentiveId);
-    const role = actingRole(user, [...incentiveDeciderRoles, ...managers], incentive.organisationId);
-    await this.execute(user, incentiveId, incentive.organisationId, role, {
+  approve(user: AuthenticatedUser, incentiveId: string, body: ApproveIncentiveDto) {
+    return this.decide(user, incentiveId, {
       type: 'ApproveIncentive',
       data: { order: body.order, ...(body.amount === undefined ? {} : { amount: body.amount }) },
     });
-    return this.get(user, incentiveId);
   }
 
-  async decline(user: AuthenticatedUser, incentiveId: string, reason: string) {
+  decline(user: AuthenticatedUser, incentiveId: string, reason: string) {
+    return this.decide(user, incentiveId, { type: 'DeclineIncentive', data: { reason } });
+  }
+
+  /** A decision on an incentive the user may see, as its director (the decider refuses any other role, saying who may). */
+  private async decide(user: AuthenticatedUser, incentiveId: string, command: WithoutMetadata<IncentiveCommand>) {
     const incentive = await this.visible(user, incentiveId);
     const role = actingRole(user, [...incentiveDeciderRoles, ...managers], incentive.organisationId);
-    await this.execute(user, incentiveId, incentive.organisationId, role, {
-      type: 'DeclineIncentive',
-      data: { reason },
-    });
+    await this.execute(user, incentiveId, incentive.organisationId, role, command);
     return this.get(user, incentiveId);
   }
 
