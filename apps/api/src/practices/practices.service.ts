@@ -58,29 +58,25 @@ export class PracticesService {
     return this.get(user, practiceId);
   }
 
-  async returnToAuthor(user: AuthenticatedUser, practiceId: string, comment: string) {
-    const practice = await this.visible(user, practiceId);
-    await this.execute(user, practiceId, practice.organisationId, this.reviewerRole(user, practice), {
+  returnToAuthor(user: AuthenticatedUser, practiceId: string, comment: string) {
+    return this.act(user, practiceId, (practice) => this.reviewerRole(user, practice), {
       type: 'ReturnPractice',
       data: { comment },
     });
-    return this.get(user, practiceId);
   }
 
-  async publish(user: AuthenticatedUser, practiceId: string, comment?: string) {
-    const practice = await this.visible(user, practiceId);
-    await this.execute(user, practiceId, practice.organisationId, this.reviewerRole(user, practice), {
+  publish(user: AuthenticatedUser, practiceId: string, comment?: string) {
+    return this.act(user, practiceId, (practice) => this.reviewerRole(user, practice), {
       type: 'PublishPractice',
       data: comment === undefined ? {} : { comment },
     });
-    return this.get(user, practiceId);
   }
 
-  async resubmit(user: AuthenticatedUser, practiceId: string, content: PracticeContent) {
-    const practice = await this.visible(user, practiceId);
-    const role = actingRole(user, practiceAuthorRoles, practice.organisationId);
-    await this.execute(user, practiceId, practice.organisationId, role, { type: 'ResubmitPractice', data: content });
-    return this.get(user, practiceId);
+  resubmit(user: AuthenticatedUser, practiceId: string, content: PracticeContent) {
+    return this.act(user, practiceId, (practice) => actingRole(user, practiceAuthorRoles, practice.organisationId), {
+      type: 'ResubmitPractice',
+      data: content,
+    });
   }
 
   /** One practice from its stream (consistent right after a command), with names and what the caller may do. */
@@ -155,6 +151,18 @@ export class PracticesService {
       formLabel: pairFormLabels[practice.content.form],
       levelLabel: practiceLevelLabels[practice.content.level],
     };
+  }
+
+  /** `command` on a practice the caller may see, in the role `roleOn` gives her on it; answers the practice after. */
+  private async act(
+    user: AuthenticatedUser,
+    practiceId: string,
+    roleOn: (practice: SubmittedPractice) => Role,
+    command: WithoutMetadata<PracticeCommand>,
+  ) {
+    const practice = await this.visible(user, practiceId);
+    await this.execute(user, practiceId, practice.organisationId, roleOn(practice), command);
+    return this.get(user, practiceId);
   }
 
   private async execute(
