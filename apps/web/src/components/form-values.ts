@@ -15,7 +15,7 @@ export type Bind<K extends string> = (field: K) => FieldBinding<K>;
  * name an API refusal uses for it), its value and its setter: the key held and the field an error names are one
  * string, not two kept equal by hand. `reset()` brings back the initial values (after a form is sent, say).
  */
-export function useFormValues<V extends Record<string, unknown>>(initial: V | (() => V)) {
+export function useFormValues<V extends object>(initial: V | (() => V)) {
   const [values, setValues] = useState<V>(initial);
   const set = useCallback(<K extends keyof V>(key: K, value: V[K]) => setValues((v) => ({ ...v, [key]: value })), []);
   const reset = useCallback(() => setValues(initial), [initial]);
@@ -29,7 +29,7 @@ export function useFormValues<V extends Record<string, unknown>>(initial: V | ((
 
 /** `bind` over values a parent holds and takes back whole through `onChange` (a controlled group of Fields). */
 export const bindValues =
-  <V extends Record<string, unknown>>(values: V, onChange: (values: V) => void) =>
+  <V extends object>(values: V, onChange: (values: V) => void) =>
   <K extends keyof V & string>(field: K): FieldBinding<K, V[K]> => ({
     field,
     value: values[field],

@@ -11,6 +11,7 @@ import {
   labelledOptions,
   usePaged,
 } from '../../components/ui';
+import { useFormValues } from '../../components/form-values';
 import { formatDay } from '../../format';
 import { pairFormLabels, practiceLevelLabels, practiceStatusLabels } from '../../labels';
 import {
@@ -45,13 +46,9 @@ const queryOf = (filters: Filters): string => {
  */
 export function PracticeBank() {
   const session = useSession();
-  const [draft, setDraft] = useState<Filters>(empty);
+  const { values: draft, bind } = useFormValues(empty);
   const [filters, setFilters] = useState<Filters>(empty);
   const practices = usePaged<Practice>(queryOf(filters), []);
-  const set =
-    <K extends keyof Filters>(key: K) =>
-    (value: Filters[K]) =>
-      setDraft((f) => ({ ...f, [key]: value }));
   const search = (event: FormEvent) => {
     event.preventDefault();
     setFilters(draft);
@@ -67,29 +64,18 @@ export function PracticeBank() {
         </p>
       ) : null}
       <form onSubmit={search} role="search" aria-label="Поиск практик" className="form-grid">
-        <InputField label="Поиск по тексту" field="q" value={draft.q} onChange={set('q')} type="search" />
+        <InputField label="Поиск по тексту" {...bind('q')} type="search" />
         <SelectField
           label="Форма наставничества"
-          field="form"
-          value={draft.form}
-          onChange={set('form')}
+          {...bind('form')}
           options={labelledOptions(pairFormLabels)}
           empty="Любая"
         />
-        <InputField label="Предмет или направление" field="subject" value={draft.subject} onChange={set('subject')} />
-        <SelectField
-          label="Уровень"
-          field="level"
-          value={draft.level}
-          onChange={set('level')}
-          options={labelledOptions(practiceLevelLabels)}
-          empty="Любой"
-        />
+        <InputField label="Предмет или направление" {...bind('subject')} />
+        <SelectField label="Уровень" {...bind('level')} options={labelledOptions(practiceLevelLabels)} empty="Любой" />
         <SelectField
           label="Статус"
-          field="status"
-          value={draft.status}
-          onChange={set('status')}
+          {...bind('status')}
           options={labelledOptions(practiceStatusLabels)}
           empty="Все доступные"
         />
