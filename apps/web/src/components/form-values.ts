@@ -17,8 +17,9 @@ export type Bind<K extends string> = (field: K) => FieldBinding<K>;
  */
 export function useFormValues<V extends object>(initial: V | (() => V)) {
   const [values, setValues] = useState<V>(initial);
+  // Stable, so an effect may list it among its dependencies (CreateRoute's region code).
   const set = useCallback(<K extends keyof V>(key: K, value: V[K]) => setValues((v) => ({ ...v, [key]: value })), []);
-  const reset = useCallback(() => setValues(initial), [initial]);
+  const reset = () => setValues(initial);
   const bind = <K extends keyof V & string>(field: K): FieldBinding<K, V[K]> => ({
     field,
     value: values[field],
