@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createApiApp } from '../../apps/api/src/bootstrap';
 import { TestSystem } from '../support/system';
-import { ensureWebBuild } from '../support/web';
+import * as web from '../support/web';
 
 const dist = path.resolve(__dirname, '../../apps/web/dist');
 
@@ -14,7 +14,7 @@ describe('caching and source maps', () => {
 
   beforeAll(async () => {
     // Built first: the API registers the files it finds when it starts.
-    ensureWebBuild();
+    web.ensureWebBuild();
     system = await TestSystem.start();
   });
   afterAll(() => system?.stop());

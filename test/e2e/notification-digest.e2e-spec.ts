@@ -13,15 +13,7 @@ import { eventually } from '../support/poll';
 import { places } from '../support/programme-setup';
 import { createRoute, recordDiagnostics } from '../support/route-setup';
 import type { TestSystem } from '../support/system';
-import {
-  expectAccessible,
-  expectFitsWidth,
-  launchBrowser,
-  menuLinks,
-  phone,
-  screenshot,
-  signedInPage,
-} from '../support/web';
+import * as web from '../support/web';
 
 /**
  * Issue 21, people control their mail: per kind at once / in the daily digest / off (escalations locked),
@@ -266,12 +258,17 @@ describe('notification preferences, unsubscribe links and the daily digest', () 
 
   it('shows «Настройки уведомлений» to the person: the kinds in Russian, escalations locked, a choice saved and kept', async () => {
     const { token } = await methodologist('Экранова');
-    const browser = await launchBrowser();
+    const browser = await web.launchBrowser();
     try {
-      const { context, page } = await signedInPage(browser, token);
+      const { context, page } = await web.signedInPage(browser, token);
       await page.goto(`${system.baseUrl}/app/`);
       await page.getByRole('heading', { name: 'Мои задачи' }).waitFor();
-      await expect(menuLinks(page)).resolves.toEqual(['Мои задачи', 'ИОМ', 'Банк практик', 'Настройки уведомлений']);
+      await expect(web.menuLinks(page)).resolves.toEqual([
+        'Мои задачи',
+        'ИОМ',
+        'Банк практик',
+        'Настройки уведомлений',
+      ]);
       await page.getByRole('link', { name: 'Настройки уведомлений' }).click();
       await page.getByRole('heading', { name: 'Настройки уведомлений', level: 1 }).waitFor();
       const reminders = page.getByRole('group', { name: 'Напоминание о приближении срока' });
@@ -282,8 +279,8 @@ describe('notification preferences, unsubscribe links and the daily digest', () 
       expect(await escalations.textContent()).toContain('Эскалации приходят всегда');
       await page.getByRole('button', { name: 'Сохранить' }).click();
       await page.getByRole('status').filter({ hasText: 'Настройки сохранены' }).waitFor();
-      await screenshot(page, 'notification-settings');
-      await expectAccessible(page);
+      await web.screenshot(page, 'notification-settings');
+      await web.expectAccessible(page);
 
       await page.reload();
       await page.getByRole('heading', { name: 'Настройки уведомлений', level: 1 }).waitFor();
@@ -292,10 +289,10 @@ describe('notification preferences, unsubscribe links and the daily digest', () 
       expect((await preferences(token)).body.preferences[2]).toMatchObject({ delivery: 'digest' });
       await context.close();
 
-      const small = await signedInPage(browser, token, phone);
+      const small = await web.signedInPage(browser, token, web.phone);
       await small.page.goto(`${system.baseUrl}/app/notification-settings`);
       await small.page.getByRole('heading', { name: 'Настройки уведомлений', level: 1 }).waitFor();
-      await expectFitsWidth(small.page);
+      await web.expectFitsWidth(small.page);
       await small.context.close();
     } finally {
       await browser.close();

@@ -10,7 +10,7 @@ import { eventually } from '../support/poll';
 import { places, registerOrganisation } from '../support/programme-setup';
 import { createRoute, recordDiagnostics, recordDiagnosticsAt } from '../support/route-setup';
 import type { TestSystem } from '../support/system';
-import { expectAccessible, launchBrowser, screenshot, signedInPage } from '../support/web';
+import * as web from '../support/web';
 
 /**
  * Issue 21, e-mail: notifications reach people through a real SMTP server (smtp-server in this process),
@@ -244,21 +244,21 @@ describe('notifications by e-mail on a real SMTP server', () => {
   });
 
   it('shows the administrator a parked message on the «Уведомления» screen with its error, and «Отправить повторно» delivers it', async () => {
-    const browser = await launchBrowser();
+    const browser = await web.launchBrowser();
     try {
       mail.refusing = 550;
       const { methodologistId, address } = await diagnosticsRecorded('Экранова');
       await parkedFor(methodologistId);
       mail.refusing = undefined;
-      const { context, page } = await signedInPage(browser, admin);
+      const { context, page } = await web.signedInPage(browser, admin);
       await page.goto(`${system.baseUrl}/app/notifications`);
       await page.getByRole('heading', { name: 'Уведомления', level: 1 }).waitFor();
       const card = page.locator('li.card').filter({ hasText: 'Экранова Мария Петровна' });
       await card.waitFor();
       expect(await card.textContent()).toMatch(/Новая задача: Составить проект ИОМ[\s\S]*550 Mailbox unavailable/);
       expect(await card.textContent()).toMatch(/Канал\s*E-mail/);
-      await screenshot(page, 'admin-notifications');
-      await expectAccessible(page);
+      await web.screenshot(page, 'admin-notifications');
+      await web.expectAccessible(page);
       await card.getByRole('button', { name: 'Отправить повторно' }).click();
       await deliveredOnce(address);
       await context.close();

@@ -6,7 +6,7 @@ import { addPerson } from '../support/people';
 import { organisationWith, places } from '../support/programme-setup';
 import { courseRow, mathsTeacherTitlePage, recordDiagnostics, routeBody } from '../support/route-setup';
 import { TestSystem } from '../support/system';
-import { expectAccessible, fillDate, signedInPage, startWebJourney, stopWebJourney } from '../support/web';
+import * as web from '../support/web';
 
 /**
  * Issue 27, a reassigned task's new holder: an administrator passes the methodologist's draft task of a route to
@@ -29,7 +29,7 @@ describe('a task passed on: its new holder performs the command behind it', () =
   let taskId: string;
 
   beforeAll(async () => {
-    ({ system, browser } = await startWebJourney());
+    ({ system, browser } = await web.startWebJourney());
     await loadFixtureYearsAhead();
     let organisationId: string;
     ({ organisationId, as } = await organisationWith(system, places.tolyatti, {
@@ -75,7 +75,7 @@ describe('a task passed on: its new holder performs the command behind it', () =
       (r) => r.body.items?.some((t: { taskId: string }) => t.taskId === taskId),
     );
   });
-  afterAll(() => stopWebJourney({ system, browser }));
+  afterAll(() => web.stopWebJourney({ system, browser }));
 
   const draft = () => ({ rows: [courseRow(addDays(today(), 120))] });
 
@@ -107,18 +107,18 @@ describe('a task passed on: its new holder performs the command behind it', () =
     await refusedAsNotHers(stranger);
 
     // In the browser: her inbox names the task; its link opens the route with the draft form.
-    const { context, page } = await signedInPage(browser, deputy);
+    const { context, page } = await web.signedInPage(browser, deputy);
     await page.goto(`${system.baseUrl}/app/tasks`);
     const card = page.locator(`[data-task-id="${taskId}"]`);
     await card.getByRole('link', { name: 'Составить проект ИОМ' }).click();
     const form = page.locator('#draft');
     await form.getByRole('heading', { name: 'Проект ИОМ: дорожная карта' }).waitFor();
-    await expectAccessible(page);
+    await web.expectAccessible(page);
     const row = form.locator('fieldset').first();
     await row.getByLabel('Мероприятие', { exact: true }).fill('Курс «Цифровые инструменты учителя»');
     await row.getByLabel('Решаемые задачи').fill('Освоить цифровые сервисы для уроков');
     await row.getByLabel('Часы').fill('36');
-    await fillDate(row.getByLabel('Срок'), addDays(today(), 120));
+    await web.fillDate(row.getByLabel('Срок'), addDays(today(), 120));
     await form.getByRole('button', { name: 'Передать проект тьютору' }).click();
     await page.getByText('Проект ИОМ передан тьютору. Задача выполнена.').waitFor();
     await context.close();

@@ -13,7 +13,7 @@ import {
 } from '../support/programme-setup';
 import type { Browser } from 'playwright-core';
 import type { TestSystem } from '../support/system';
-import { screenshot, signedInPage, startWebJourney, stopWebJourney } from '../support/web';
+import * as web from '../support/web';
 
 const place = places.kazanCollege;
 /** Dates relative to the real now, in the organisation's zone. */
@@ -52,7 +52,7 @@ describe('the task inbox: filters, counts, search, reassignment', () => {
 
   beforeAll(async () => {
     await loadFixtureYearsAhead();
-    ({ system, browser } = await startWebJourney());
+    ({ system, browser } = await web.startWebJourney());
     const admin = randomUUID();
     const setUp = await organisationWith(
       system,
@@ -97,7 +97,7 @@ describe('the task inbox: filters, counts, search, reassignment', () => {
     });
     expect(approved.status).toBe(200);
   });
-  afterAll(() => stopWebJourney({ system, browser }));
+  afterAll(() => web.stopWebJourney({ system, browser }));
 
   const inbox = (token: string, query = '') => system.request('GET', `/tasks/inbox?${query}`, token);
   const mentorTasks = (token: string, query = '') =>
@@ -184,7 +184,7 @@ describe('the task inbox: filters, counts, search, reassignment', () => {
 
   it('in the browser, the mentor’s report tasks open their forms on the pair’s page, never a free-text «Результат»', async () => {
     await mentorTasks(as.mentor);
-    const { context, page } = await signedInPage(browser, as.mentor);
+    const { context, page } = await web.signedInPage(browser, as.mentor);
     await page.goto(`${system.baseUrl}/app/tasks`);
     // Issue 26: «Отметить выполненной» with a free text once recorded the final report and periodic reports.
     const finalReport = page.locator('li.task').filter({ hasText: 'Отчёт наставника по итогам наставничества' });
@@ -200,7 +200,7 @@ describe('the task inbox: filters, counts, search, reassignment', () => {
 
   it('in the browser, the curator filters her staff’s overdue tasks, finds one by name and passes it on', async () => {
     await mentorTasks(as.curator, 'scope=team&overdue=true');
-    const { context, page } = await signedInPage(browser, as.curator);
+    const { context, page } = await web.signedInPage(browser, as.curator);
     await page.goto(`${system.baseUrl}/app/`);
     await page.getByRole('link', { name: 'Мои задачи' }).click();
     await page.getByRole('button', { name: 'Задачи сотрудников' }).click();
@@ -215,7 +215,7 @@ describe('the task inbox: filters, counts, search, reassignment', () => {
       1,
     );
     await expect(card.first().locator('.days-left').textContent()).resolves.toMatch(/^просрочено на \d+ раб\. дн\.$/);
-    await screenshot(page, 'curator-inbox-team');
+    await web.screenshot(page, 'curator-inbox-team');
     const taskId = (await card.first().getAttribute('data-task-id')) as string;
 
     const moved = page.locator(`[data-task-id="${taskId}"]`);

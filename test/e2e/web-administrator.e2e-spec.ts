@@ -14,19 +14,7 @@ import {
   startProgramme,
 } from '../support/programme-setup';
 import { TestSystem } from '../support/system';
-import {
-  expectAccessible,
-  menuLinks,
-  openProgrammeScreen,
-  screenshot,
-  signedInPage,
-  startWebJourney,
-  stopWebJourney,
-  auditSearch,
-  openPairHistoryWithReason,
-  fillDate,
-  managementMenuItems,
-} from '../support/web';
+import * as web from '../support/web';
 
 /** Journey 3: an administrator reads a pair's history after a mentor replacement, verifies its chain and exports it. */
 describe('web application: the administrator audits a pair after a mentor replacement', () => {
@@ -39,7 +27,7 @@ describe('web application: the administrator audits a pair after a mentor replac
   let adminToken: string;
 
   beforeAll(async () => {
-    ({ system, browser } = await startWebJourney());
+    ({ system, browser } = await web.startWebJourney());
     const { organisationId, as } = await organisationWith(system, places.vladivostok, { director, curator }, admin);
     adminToken = system.token(admin, ['administrator']);
     ({ programmeId } = await startProgramme(system, organisationId, as.director, curator));
@@ -76,20 +64,20 @@ describe('web application: the administrator audits a pair after a mentor replac
       (r) => r.body.mentorId === secondMentor,
     );
   });
-  afterAll(() => stopWebJourney({ system, browser }));
+  afterAll(() => web.stopWebJourney({ system, browser }));
 
   it('reads the timeline with who, when, what, why and which order, verifies the chain and exports CSV', async () => {
-    const { context, page } = await signedInPage(browser, adminToken);
+    const { context, page } = await web.signedInPage(browser, adminToken);
     await page.goto(`${system.baseUrl}/app/`);
     await page.getByRole('heading', { name: 'Аудит наставнических пар' }).waitFor();
-    await expect(menuLinks(page)).resolves.toEqual([
+    await expect(web.menuLinks(page)).resolves.toEqual([
       'Мои задачи',
       'Программы',
       'ИОМ',
       'Организации',
       'Сотрудники',
       'Аудит пар',
-      ...managementMenuItems,
+      ...web.managementMenuItems,
       'Производственный календарь',
       'Пользователи и роли',
       'Уведомления',
@@ -97,12 +85,12 @@ describe('web application: the administrator audits a pair after a mentor replac
     ]);
 
     // Found by the mentee's surname (a search, not a list of every pair), opened from the result.
-    const result = await auditSearch(page, 'аудитова');
+    const result = await web.auditSearch(page, 'аудитова');
     await expect(result.allTextContents()).resolves.toEqual([expect.stringContaining('— Аудитова О. П.')]);
     await result.first().click();
     await page.waitForURL(`**/audit/${pairId}`);
     // Diary entries and reports open with a reason, recorded with the read.
-    await openPairHistoryWithReason(page, 'Проверка по обращению');
+    await web.openPairHistoryWithReason(page, 'Проверка по обращению');
     const formedItem = page.locator('.timeline-PairFormed');
     await formedItem.waitFor();
     await expect(formedItem.textContent()).resolves.toContain('наставляемые: Аудитова');
@@ -137,7 +125,7 @@ describe('web application: the administrator audits a pair after a mentor replac
     expect(csv.split('\r\n')[0]).toMatch(/^\uFEFFВерсия;Событие;Время \(местное\);/);
     expect(csv).toContain(';Замена наставника;');
     expect(csv).not.toContain('{"');
-    await screenshot(page, 'admin-pair-history');
+    await web.screenshot(page, 'admin-pair-history');
 
     // The audit reads the administrator made are themselves recorded.
     const reads = await system.request('GET', `/pairs/${pairId}/history/reads`, adminToken);
@@ -152,9 +140,9 @@ describe('web application: the administrator audits a pair after a mentor replac
   });
 
   it("shows the pair on its programme's page with its status, the replacement and the new mentor's load", async () => {
-    const { context, page } = await signedInPage(browser, adminToken);
+    const { context, page } = await web.signedInPage(browser, adminToken);
     await page.goto(`${system.baseUrl}/app/programmes/${programmeId}`);
-    await openProgrammeScreen(page, 'Пары и группы');
+    await web.openProgrammeScreen(page, 'Пары и группы');
     const row = page.locator('section[aria-labelledby="pairs-title"] tbody tr');
     await row.waitFor();
     // The mentor-load read model lags the replacement: reload the page until it has caught up.
@@ -171,17 +159,17 @@ describe('web application: the administrator audits a pair after a mentor replac
     expect(text).toContain('(замена наставника)');
     expect(text).toContain('1 из 2');
     expect(text).toContain('Закреплена приказом');
-    await screenshot(page, 'programme-pairs');
+    await web.screenshot(page, 'programme-pairs');
     await row.getByRole('link', { name: 'История' }).click();
-    await openPairHistoryWithReason(page);
+    await web.openPairHistoryWithReason(page);
     await page.locator('.timeline-MentorReplaced').waitFor();
     await context.close();
   });
 
   it('refuses an empty replacement and termination field by field, then terminates the pair with a reason and an order', async () => {
-    const { context, page } = await signedInPage(browser, adminToken);
+    const { context, page } = await web.signedInPage(browser, adminToken);
     await page.goto(`${system.baseUrl}/app/programmes/${programmeId}`);
-    await openProgrammeScreen(page, 'Пары и группы');
+    await web.openProgrammeScreen(page, 'Пары и группы');
     await page.getByLabel('Пара или группа').selectOption(pairId);
 
     const replace = page.getByRole('form', { name: 'Заменить наставника' });
@@ -218,7 +206,7 @@ describe('web application: the administrator audits a pair after a mentor replac
 
     await terminate.getByLabel('Причина прекращения').fill('Увольнение наставляемого по собственному желанию');
     await terminate.getByLabel('Номер приказа').fill('31-к');
-    await fillDate(terminate.getByLabel('Дата приказа'), '2026-11-02');
+    await web.fillDate(terminate.getByLabel('Дата приказа'), '2026-11-02');
     await terminate.getByLabel('Кем подписан приказ').fill('Директор');
     await terminate.getByRole('button', { name: 'Прекратить наставничество' }).click();
     await page.getByText('Наставничество прекращено досрочно').first().waitFor();
@@ -231,8 +219,8 @@ describe('web application: the administrator audits a pair after a mentor replac
       status: 'terminated',
       termination: { reason: 'Увольнение наставляемого по собственному желанию', order: { number: '31-к' } },
     });
-    await screenshot(page, 'admin-pair-terminated');
-    await expectAccessible(page);
+    await web.screenshot(page, 'admin-pair-terminated');
+    await web.expectAccessible(page);
     await context.close();
   });
 
@@ -258,9 +246,9 @@ describe('web application: the administrator audits a pair after a mentor replac
       (r) => r.body.length === 4,
       30_000,
     );
-    const { context, page } = await signedInPage(browser, adminToken);
+    const { context, page } = await web.signedInPage(browser, adminToken);
     await page.goto(`${system.baseUrl}/app/programmes/${programmeId}`);
-    await openProgrammeScreen(page, 'Участники');
+    await web.openProgrammeScreen(page, 'Участники');
     const rows = page.locator('section[aria-labelledby="participants-title"] tbody tr');
     const more = page.getByRole('button', { name: 'Показать ещё участников' });
     await more.waitFor();
@@ -276,7 +264,7 @@ describe('web application: the administrator audits a pair after a mentor replac
   });
 
   it('lists the calendar years and refuses a broken calendar file next to its field, changing nothing', async () => {
-    const { context, page } = await signedInPage(browser, adminToken);
+    const { context, page } = await web.signedInPage(browser, adminToken);
     await page.goto(`${system.baseUrl}/app/calendar`);
     await page.getByRole('heading', { name: 'Производственный календарь' }).waitFor();
     await page.getByRole('cell', { name: '2026', exact: true }).waitFor();
@@ -292,12 +280,12 @@ describe('web application: the administrator audits a pair after a mentor replac
     await fieldError.waitFor();
     expect(await fieldError.textContent()).toMatch(/[А-Яа-я]/);
     expect((await system.request('GET', '/calendar/years', adminToken)).body).toEqual(before);
-    await screenshot(page, 'admin-calendar');
+    await web.screenshot(page, 'admin-calendar');
     await context.close();
   });
 
   it('registers a user and grants and revokes a role in an organisation', async () => {
-    const { context, page } = await signedInPage(browser, adminToken);
+    const { context, page } = await web.signedInPage(browser, adminToken);
     await page.goto(`${system.baseUrl}/app/users`);
     const sub = `methodologist-${randomUUID().slice(0, 8)}`;
     const form = page.locator('form').filter({ has: page.getByRole('heading', { name: 'Новый пользователь' }) });
@@ -317,8 +305,8 @@ describe('web application: the administrator audits a pair after a mentor replac
       (u) => u.sub === sub,
     );
     expect(granted?.assignments).toEqual([expect.objectContaining({ role: 'methodologist' })]);
-    await screenshot(page, 'admin-users');
-    await expectAccessible(page);
+    await web.screenshot(page, 'admin-users');
+    await web.expectAccessible(page);
 
     // The new user signs in from the development sign-in list and gets the menu of a methodologist.
     const fresh = await browser.newContext({ locale: 'ru-RU' });
@@ -327,7 +315,12 @@ describe('web application: the administrator audits a pair after a mentor replac
     await signIn.getByRole('button', { name: /Абрамова Анна Викторовна/ }).click();
     await signIn.getByRole('heading', { name: 'Мои задачи' }).waitFor();
     await expect(signIn.locator('.user').textContent()).resolves.toContain('Абрамова Анна Викторовна');
-    await expect(menuLinks(signIn)).resolves.toEqual(['Мои задачи', 'ИОМ', 'Банк практик', 'Настройки уведомлений']);
+    await expect(web.menuLinks(signIn)).resolves.toEqual([
+      'Мои задачи',
+      'ИОМ',
+      'Банк практик',
+      'Настройки уведомлений',
+    ]);
     await fresh.close();
 
     await card.getByRole('button', { name: 'Снять роль «Методист» (МБОУ «Лицей № 2»)' }).click();

@@ -4,17 +4,7 @@ import { localDay } from '../support/dates';
 import { addPerson } from '../support/people';
 import { organisationWith, places } from '../support/programme-setup';
 import { TestSystem } from '../support/system';
-import {
-  expectAccessible,
-  fillDate,
-  expectFitsWidth,
-  menuLinks,
-  phone,
-  screenshot,
-  signedInPage,
-  startWebJourney,
-  stopWebJourney,
-} from '../support/web';
+import * as web from '../support/web';
 
 /**
  * The mentors' methodical association in the browser (issue 28): the curator creates it, adds two mentors by
@@ -29,7 +19,7 @@ describe('web application: the curator keeps the mentors’ methodical associati
   const as = {} as Record<keyof typeof people, string>;
 
   beforeAll(async () => {
-    ({ system, browser } = await startWebJourney());
+    ({ system, browser } = await web.startWebJourney());
     const { organisationId, as: staff } = await organisationWith(
       system,
       places.tolyatti,
@@ -52,7 +42,7 @@ describe('web application: the curator keeps the mentors’ methodical associati
       patronymic: 'Игоревич',
     });
   }, 180_000);
-  afterAll(() => stopWebJourney({ system, browser }));
+  afterAll(() => web.stopWebJourney({ system, browser }));
 
   const pick = async (page: import('playwright-core').Page, typed: string, name: RegExp) => {
     const box = page.getByRole('combobox', { name: 'Наставник', exact: true });
@@ -75,10 +65,10 @@ describe('web application: the curator keeps the mentors’ methodical associati
   };
 
   it('the curator creates the association, adds two mentors by name, plans an item and records minutes', async () => {
-    const { context, page } = await signedInPage(browser, as.curator);
+    const { context, page } = await web.signedInPage(browser, as.curator);
     await page.goto(`${system.baseUrl}/app/associations`);
     await page.getByRole('heading', { name: 'Методическое объединение наставников' }).waitFor();
-    await expect(menuLinks(page)).resolves.toContain('Методическое объединение');
+    await expect(web.menuLinks(page)).resolves.toContain('Методическое объединение');
     const create = page.getByRole('form', { name: 'Создать методическое объединение' });
     await create.getByLabel('Название').fill('МО наставников школы № 5');
     await create.getByRole('button', { name: 'Создать' }).click();
@@ -103,13 +93,13 @@ describe('web application: the curator keeps the mentors’ methodical associati
 
     const plan = page.getByRole('form', { name: 'Мероприятие плана' });
     await plan.getByLabel('Мероприятие').fill('Семинар «Адаптация молодого педагога»');
-    await fillDate(plan.getByLabel('Дата'), localDay(timeZone, 30));
+    await web.fillDate(plan.getByLabel('Дата'), localDay(timeZone, 30));
     await plan.getByLabel('Ответственный').selectOption({ label: 'Ласточкина Анна Сергеевна' });
     await plan.getByRole('button', { name: 'Включить в план' }).click();
     await page.getByRole('cell', { name: 'Семинар «Адаптация молодого педагога»' }).waitFor();
 
     const minutes = page.getByRole('form', { name: 'Протокол заседания' });
-    await fillDate(minutes.getByLabel('Дата заседания'), localDay(timeZone, -1));
+    await web.fillDate(minutes.getByLabel('Дата заседания'), localDay(timeZone, -1));
     await minutes.getByLabel('Номер протокола').fill('1');
     await minutes.getByLabel('Повестка').fill('Утверждение плана работы на учебный год');
     await minutes.getByLabel('Решения').fill('План работы утвердить');
@@ -121,13 +111,13 @@ describe('web application: the curator keeps the mentors’ methodical associati
     await expect(recorded.textContent()).resolves.toContain('План работы утвердить');
     await expect(recorded.textContent()).resolves.toContain('Ласточкина Анна Сергеевна, Воробьёв Борис Игоревич');
 
-    await expectAccessible(page);
-    await screenshot(page, 'curator-association');
+    await web.expectAccessible(page);
+    await web.screenshot(page, 'curator-association');
     await context.close();
   });
 
   it('the responsible mentor finds the plan item in «Мои задачи» on a phone and sees the association', async () => {
-    const { context, page } = await signedInPage(browser, as.mentorA, phone);
+    const { context, page } = await web.signedInPage(browser, as.mentorA, web.phone);
     await page.goto(`${system.baseUrl}/app/tasks`);
     const card = page.locator('.task', { hasText: 'Семинар «Адаптация молодого педагога»' });
     await system.eventually(
@@ -142,13 +132,13 @@ describe('web application: the curator keeps the mentors’ methodical associati
     await page.getByRole('link', { name: 'МО наставников школы № 5' }).click();
     await page.getByRole('cell', { name: 'Семинар «Адаптация молодого педагога»' }).waitFor();
     await expect(page.getByRole('form', { name: 'Мероприятие плана' }).count()).resolves.toBe(0);
-    await expectFitsWidth(page);
-    await expectAccessible(page);
+    await web.expectFitsWidth(page);
+    await web.expectAccessible(page);
     await context.close();
   });
 
   it('the curator opens the member’s card: its history names the association, her plan item and the meeting', async () => {
-    const { context, page } = await signedInPage(browser, as.curator);
+    const { context, page } = await web.signedInPage(browser, as.curator);
     await page.goto(`${system.baseUrl}/app/people/${people.mentorA}`);
     await page.getByRole('heading', { name: 'Ласточкина Анна Сергеевна', level: 1 }).waitFor();
     const history = page.getByRole('region', { name: 'История изменений' });
@@ -160,8 +150,8 @@ describe('web application: the curator keeps the mentors’ methodical associati
     const meeting = history.getByText(`Участие в заседании ${association}`);
     await expect(meeting.textContent()).resolves.toMatch(/\(протокол № 1 от \d\d\.\d\d\.\d{4}\)$/);
     await expect(history.textContent()).resolves.not.toContain(people.mentorA);
-    await expectAccessible(page);
-    await screenshot(page, 'curator-person-association-history');
+    await web.expectAccessible(page);
+    await web.screenshot(page, 'curator-person-association-history');
     await context.close();
   });
 });

@@ -4,7 +4,7 @@ import { localDateOf } from '@mentorflow/calendar';
 import { loadFixtureYearsAhead } from '../support/calendar-fixture';
 import { formPair, places, organisationWith, selectMentorAndMentee, startProgramme } from '../support/programme-setup';
 import { TestSystem } from '../support/system';
-import { signedInPage, startWebJourney, stopWebJourney, fillDate } from '../support/web';
+import * as web from '../support/web';
 
 const DAY = 86_400_000;
 
@@ -21,7 +21,7 @@ describe('web application: the commission head goes from a task to where it is d
   let programmeId: string;
 
   beforeAll(async () => {
-    ({ system, browser } = await startWebJourney());
+    ({ system, browser } = await web.startWebJourney());
     await loadFixtureYearsAhead();
     let organisationId: string;
     ({ organisationId, as } = await organisationWith(
@@ -35,10 +35,10 @@ describe('web application: the commission head goes from a task to where it is d
       expect(registered.status).toBe(201);
     }
   });
-  afterAll(() => stopWebJourney({ system, browser }));
+  afterAll(() => web.stopWebJourney({ system, browser }));
 
   it('links the candidates’ review to the commission’s meeting form; the decision closes the task', async () => {
-    const { context, page } = await signedInPage(browser, as.head);
+    const { context, page } = await web.signedInPage(browser, as.head);
     await page.goto(`${system.baseUrl}/app/tasks`);
     const card = page.locator('.task', { hasText: 'Рассмотреть кандидатуры наставников и наставляемых' });
     await card.waitFor();
@@ -47,7 +47,7 @@ describe('web application: the commission head goes from a task to where it is d
 
     const meeting = page.getByRole('form', { name: 'Заседание комиссии по кандидатам' });
     await meeting.waitFor();
-    await fillDate(
+    await web.fillDate(
       meeting.getByLabel('Дата заседания'),
       localDateOf(new Date(Date.now() - DAY).toISOString(), timeZone),
     );
@@ -75,7 +75,7 @@ describe('web application: the commission head goes from a task to where it is d
     expect(formed.status).toBe(201);
     const pairId = formed.body.state.pairId as string;
 
-    const { context, page } = await signedInPage(browser, as.head);
+    const { context, page } = await web.signedInPage(browser, as.head);
     await page.goto(`${system.baseUrl}/app/tasks`);
     const card = page.locator('.task', { hasText: 'Рассмотреть и утвердить персонализированную программу' });
     await card.waitFor();

@@ -10,20 +10,7 @@ import {
   startProgramme,
 } from '../support/programme-setup';
 import { TestSystem } from '../support/system';
-import {
-  accessibilityAudit,
-  expectFitsPhone,
-  fillDate,
-  laptop,
-  menuLinks,
-  openFromMenu,
-  openProgrammeScreen,
-  screenshot,
-  signedInPage,
-  startWebJourney,
-  stopWebJourney,
-  managementMenuItems,
-} from '../support/web';
+import * as web from '../support/web';
 import { russianDate } from '@mentorflow/domain';
 
 /** A date in the organisation's zone (Samara) relative to today. */
@@ -40,7 +27,7 @@ describe('web application: the curator advances a programme after fixing a refus
   let curatorToken: string;
 
   beforeAll(async () => {
-    ({ system, browser } = await startWebJourney());
+    ({ system, browser } = await web.startWebJourney());
     let as: Record<'director' | 'curator', string>;
     ({ organisationId, as } = await organisationWith(
       system,
@@ -91,7 +78,7 @@ describe('web application: the curator advances a programme after fixing a refus
       (r) => r.body.nextStageChecklist?.length === 1,
     );
   });
-  afterAll(() => stopWebJourney({ system, browser }));
+  afterAll(() => web.stopWebJourney({ system, browser }));
 
   it('serves the app under /app/ with a strict policy, and sends / and deep links there', async () => {
     const rootResponse = await fetch(`${system.baseUrl}/`, { redirect: 'manual' });
@@ -108,18 +95,18 @@ describe('web application: the curator advances a programme after fixing a refus
   });
 
   it('shows the refusal with what is missing, lets the curator fix it from the checklist, then advances', async () => {
-    const context = await browser.newContext({ viewport: laptop, locale: 'ru-RU' });
+    const context = await browser.newContext({ viewport: web.laptop, locale: 'ru-RU' });
     const page = await context.newPage();
     await page.goto(`${system.baseUrl}/app/`);
     await page.getByLabel('Токен доступа (JWT)').fill(curatorToken);
-    await screenshot(page, 'signin');
+    await web.screenshot(page, 'signin');
     await page.getByRole('button', { name: 'Войти', exact: true }).click();
 
     // The curator lands on her home page, the programme's title a link to it; the menu offers only what a
     // curator may open.
     await page.getByRole('heading', { name: 'Главная', level: 1 }).waitFor();
     await page.getByRole('link', { name: 'Программа наставничества 2026/27' }).click();
-    await expect(menuLinks(page)).resolves.toEqual([
+    await expect(web.menuLinks(page)).resolves.toEqual([
       'Главная',
       'Мои задачи',
       'Показатели',
@@ -127,7 +114,7 @@ describe('web application: the curator advances a programme after fixing a refus
       'ИОМ',
       'Сотрудники',
       'Аудит пар',
-      ...managementMenuItems,
+      ...web.managementMenuItems,
     ]);
     await page.getByRole('heading', { name: 'Условия перехода к следующему этапу' }).waitFor();
     const current = page.locator('.stage-track [aria-current="step"]');
@@ -139,7 +126,7 @@ describe('web application: the curator advances a programme after fixing a refus
     await expect(refusal.textContent()).resolves.toContain(
       'Не зарегистрирован документ «Приказ об утверждении положения о системе наставничества»',
     );
-    await screenshot(page, 'curator-programme-refused');
+    await web.screenshot(page, 'curator-programme-refused');
 
     // The checklist's link takes the curator to the documents screen, its form open with the missing kind chosen.
     await page.getByRole('button', { name: 'Зарегистрировать документ' }).first().click();
@@ -155,7 +142,7 @@ describe('web application: the curator advances a programme after fixing a refus
     ).toHaveLength(1);
 
     await page.getByLabel('Номер', { exact: true }).fill('46-од');
-    await fillDate(page.getByLabel('Дата документа'), '2026-09-02');
+    await web.fillDate(page.getByLabel('Дата документа'), '2026-09-02');
     await page.getByLabel('Кем подписан', { exact: true }).fill('Директор И. И. Петров');
     await page.getByRole('button', { name: 'Зарегистрировать', exact: true }).click();
     await page
@@ -163,7 +150,7 @@ describe('web application: the curator advances a programme after fixing a refus
       .first()
       .getByText('Приказ об утверждении положения о системе наставничества')
       .waitFor();
-    await openProgrammeScreen(page, 'Обзор');
+    await web.openProgrammeScreen(page, 'Обзор');
     await page.getByText('Все условия выполнены: этап можно завершить.').waitFor();
 
     await page.getByRole('button', { name: 'Завершить этап и перейти к следующему' }).click();
@@ -172,15 +159,15 @@ describe('web application: the curator advances a programme after fixing a refus
     await expect(page.locator('.stage-track .stage-done').count()).resolves.toBe(1);
     const stored = await system.request('GET', `/programmes/${programmeId}`, curatorToken);
     expect(stored.body.stage).toBe('design');
-    await screenshot(page, 'curator-programme');
+    await web.screenshot(page, 'curator-programme');
 
     // The same screen on a phone: one column, nothing cut off horizontally.
-    await expectFitsPhone(page, 'Этапы программы', 'phone-curator-programme');
+    await web.expectFitsPhone(page, 'Этапы программы', 'phone-curator-programme');
     await context.close();
   });
 
   it('forms a pair from the checklist (refused without a consent, then formed) and approves its personal programme', async () => {
-    const { context, page } = await signedInPage(browser, curatorToken);
+    const { context, page } = await web.signedInPage(browser, curatorToken);
     await page.goto(`${system.baseUrl}/app/programmes/${programmeId}`);
     const checklist = page.locator('.checklist');
     await checklist.getByText('Ни одна наставническая пара/группа не закреплена').waitFor();
@@ -194,12 +181,12 @@ describe('web application: the curator advances a programme after fixing a refus
     // The mentor's load is shown before anything is sent.
     await form.getByTestId('mentor-load').filter({ hasText: 'Нагрузка наставника: 0 из 2' }).waitFor();
     await form.getByRole('checkbox', { name: new RegExp(mentee.slice(0, 8)) }).check();
-    await fillDate(form.getByLabel(`Дата согласия наставника ${mentor.slice(0, 8)}`), '2026-09-01');
+    await web.fillDate(form.getByLabel(`Дата согласия наставника ${mentor.slice(0, 8)}`), '2026-09-01');
     await form.getByLabel('Номер приказа').fill('17-к');
-    await fillDate(form.getByLabel('Дата приказа'), '2026-09-03');
+    await web.fillDate(form.getByLabel('Дата приказа'), '2026-09-03');
     await form.getByLabel('Кем подписан приказ').fill('Директор И. И. Петров');
-    await fillDate(form.getByLabel('Начало', { exact: true }), '2026-09-03');
-    await fillDate(form.getByLabel('Окончание', { exact: true }), '2027-09-30');
+    await web.fillDate(form.getByLabel('Начало', { exact: true }), '2026-09-03');
+    await web.fillDate(form.getByLabel('Окончание', { exact: true }), '2027-09-30');
     await form.getByRole('button', { name: 'Закрепить приказом' }).click();
     // The mentee's consent is missing: refused with the unmet condition naming them, nothing formed.
     const refusal = form.getByRole('alert').filter({ hasText: 'Закрепление отклонено' });
@@ -207,13 +194,13 @@ describe('web application: the curator advances a programme after fixing a refus
     await expect(refusal.textContent()).resolves.toContain(`Нет письменного согласия наставляемого (${mentee})`);
     expect((await system.request('GET', `/pairs?programmeId=${programmeId}`, curatorToken)).body).toEqual([]);
 
-    await fillDate(form.getByLabel(`Дата согласия наставляемого ${mentee.slice(0, 8)}`), '2026-09-02');
+    await web.fillDate(form.getByLabel(`Дата согласия наставляемого ${mentee.slice(0, 8)}`), '2026-09-02');
     await form.getByRole('button', { name: 'Закрепить приказом' }).click();
     await form.getByText('Пара закреплена приказом № 17-к').waitFor();
     const row = page.locator('section[aria-labelledby="pairs-title"] tbody tr');
     await row.waitFor();
     await expect(row.textContent()).resolves.toContain('Закреплена приказом');
-    await openProgrammeScreen(page, 'Обзор');
+    await web.openProgrammeScreen(page, 'Обзор');
     await checklist.getByText('Не для всех закреплённых пар/групп утверждена персонализированная программа').waitFor();
 
     // The next checklist item opens the approval form on that pair.
@@ -226,7 +213,7 @@ describe('web application: the curator advances a programme after fixing a refus
     await expect(approve.locator('.field-invalid label').allTextContents()).resolves.toEqual(
       expect.arrayContaining(['Окончание программы']),
     );
-    await fillDate(approve.getByLabel('Окончание программы'), '2027-05-31');
+    await web.fillDate(approve.getByLabel('Окончание программы'), '2027-05-31');
     await approve
       .getByLabel('Направления работы (по одному в строке)')
       .fill('Методическая поддержка\nАдаптация в коллективе');
@@ -234,11 +221,11 @@ describe('web application: the curator advances a programme after fixing a refus
       .getByLabel('Профессиональные затруднения наставляемого (по одному в строке)')
       .fill('Дисциплина на уроке');
     await approve.getByLabel('Название мероприятия').fill('Посещение уроков наставника');
-    await fillDate(approve.getByLabel('Плановая дата'), '2026-10-15');
+    await web.fillDate(approve.getByLabel('Плановая дата'), '2026-10-15');
     await approve.getByRole('button', { name: 'Утвердить программу' }).click();
     await page.getByText('Персонализированная программа утверждена').waitFor();
     await row.getByText('Реализует программу').waitFor();
-    await openProgrammeScreen(page, 'Обзор');
+    await web.openProgrammeScreen(page, 'Обзор');
     // The checklist reloads after the approval: wait for its line to go rather than reading it at once.
     await checklist.getByText(/персонализированная программа/).waitFor({ state: 'detached' });
     await expect(checklist.textContent()).resolves.not.toContain('персонализированная программа');
@@ -301,10 +288,10 @@ describe('web application: the curator advances a programme after fixing a refus
       status: 'accepted',
       decidedBy: curator,
     });
-    await screenshot(page, 'curator-pair-forms');
+    await web.screenshot(page, 'curator-pair-forms');
 
     // Her home page counts the pairs by status; the count opens the pairs screen filtered by that status.
-    await openFromMenu(page, 'Главная');
+    await web.openFromMenu(page, 'Главная');
     const active = page
       .getByRole('table', { name: 'Пары и группы по статусу' })
       .locator('tbody tr')
@@ -334,16 +321,19 @@ describe('web application: the curator advances a programme after fixing a refus
       () => system.request('GET', `/programmes/${programmeId}/participants`, curatorToken),
       (r) => r.body.some((p: { participantId: string }) => p.participantId === proposed.body.participantId),
     );
-    const { context, page } = await signedInPage(browser, curatorToken);
+    const { context, page } = await web.signedInPage(browser, curatorToken);
     await page.goto(`${system.baseUrl}/app/programmes/${programmeId}`);
-    await openProgrammeScreen(page, 'Участники');
+    await web.openProgrammeScreen(page, 'Участники');
     const row = page
       .locator('section[aria-labelledby="participants-title"] tbody tr')
       .filter({ hasText: candidate.slice(0, 8) });
     await row.getByText('На рассмотрении комиссии').waitFor();
 
     const meeting = page.getByRole('form', { name: 'Заседание комиссии по кандидатам' });
-    await fillDate(meeting.getByLabel('Дата заседания'), new Date(Date.now() - 86_400_000).toISOString().slice(0, 10));
+    await web.fillDate(
+      meeting.getByLabel('Дата заседания'),
+      new Date(Date.now() - 86_400_000).toISOString().slice(0, 10),
+    );
     await meeting.getByLabel('Номер протокола').fill('4');
     await meeting.getByLabel('Присутствовали (по одному в строке)').fill('Иванова М. П.\nПетров И. С.');
     await meeting.getByLabel(/^Решение: Наставляемый/).selectOption('approved');
@@ -372,9 +362,9 @@ describe('web application: the curator advances a programme after fixing a refus
   });
 
   it('records a monitoring result of the organisation on the programme page, refusing a period that has not ended', async () => {
-    const { context, page } = await signedInPage(browser, curatorToken);
+    const { context, page } = await web.signedInPage(browser, curatorToken);
     await page.goto(`${system.baseUrl}/app/programmes/${programmeId}`);
-    await openProgrammeScreen(page, 'Мониторинг');
+    await web.openProgrammeScreen(page, 'Мониторинг');
     const section = page.locator('section[aria-labelledby="monitoring-title"]');
     await section.getByText('Результаты мониторинга не внесены.').waitFor();
     const form = page.getByRole('form', { name: 'Внести результат мониторинга' });
@@ -382,8 +372,8 @@ describe('web application: the curator advances a programme after fixing a refus
       .getByLabel('Показатель')
       .selectOption({ label: 'Число педагогов, планирующих стать наставниками в ближайшем будущем' });
     await form.getByLabel('Значение').fill('3');
-    await fillDate(form.getByLabel('Начало периода'), localDay(-60));
-    await fillDate(form.getByLabel('Конец периода'), localDay(1));
+    await web.fillDate(form.getByLabel('Начало периода'), localDay(-60));
+    await web.fillDate(form.getByLabel('Конец периода'), localDay(1));
     await form.getByRole('button', { name: 'Внести результат' }).click();
     const refusal = form.getByRole('alert').filter({ hasText: 'Результат не внесён' });
     await refusal.waitFor();
@@ -391,7 +381,7 @@ describe('web application: the curator advances a programme after fixing a refus
       `Конец периода мониторинга не может быть позже сегодняшнего дня (${russianDate(localDay(0))})`,
     );
 
-    await fillDate(form.getByLabel('Конец периода'), localDay(0));
+    await web.fillDate(form.getByLabel('Конец периода'), localDay(0));
     await form.getByRole('button', { name: 'Внести результат' }).click();
     await form.getByRole('status').filter({ hasText: 'внесён' }).waitFor();
     await section.locator('tbody tr').filter({ hasText: 'Мониторинг влияния' }).waitFor();
@@ -402,22 +392,22 @@ describe('web application: the curator advances a programme after fixing a refus
   });
 
   it('is usable by keyboard and screen reader: lang, skip link, visible focus, labelled controls, heading order', async () => {
-    const { context, page } = await signedInPage(browser, curatorToken);
+    const { context, page } = await web.signedInPage(browser, curatorToken);
     await page.goto(`${system.baseUrl}/app/programmes/${programmeId}`);
-    await openProgrammeScreen(page, 'Пары и группы');
+    await web.openProgrammeScreen(page, 'Пары и группы');
     await page.getByRole('heading', { name: 'Пары и группы' }).waitFor();
     await page.locator('section[aria-labelledby="pairs-title"] tbody tr').waitFor();
     // With a pair chosen, so its action forms are checked too.
     await page.getByLabel('Пара или группа').selectOption({ index: 1 });
     await page.locator('details[data-action="final"]').waitFor();
-    const audit = await accessibilityAudit(page);
+    const audit = await web.accessibilityAudit(page);
     expect(audit.lang).toBe('ru');
     expect(audit.controls).toBeGreaterThan(20);
     expect(audit.unnamed).toEqual([]);
     expect(audit.h1).toBe(1);
     expect(audit.skipped).toEqual([]);
 
-    await openProgrammeScreen(page, 'Обзор');
+    await web.openProgrammeScreen(page, 'Обзор');
     await page.reload();
     await page.getByRole('heading', { name: 'Условия перехода к следующему этапу' }).waitFor();
     // On the overview, freshly loaded: the first Tab reaches the skip link, which is visible when focused and moves focus to the content.

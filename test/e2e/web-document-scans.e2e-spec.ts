@@ -7,15 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { namedPairListed, places, registerOrganisation, startProgramme } from '../support/programme-setup';
 import { scanFixtures, sha256 } from '../support/scans';
 import { TestSystem } from '../support/system';
-import {
-  expectAccessible,
-  expectFitsWidth,
-  startWebJourney,
-  stopWebJourney,
-  openProgrammeScreen,
-  phone,
-  signedInPage,
-} from '../support/web';
+import * as web from '../support/web';
 
 const files = mkdtempSync(join(tmpdir(), 'web-scans-files-'));
 /** A file the user picks, under the name they gave it. */
@@ -41,7 +33,7 @@ describe('web application: the curator keeps signed scans of documents', () => {
 
   beforeAll(async () => {
     process.env.SCAN_STORAGE_DIR = mkdtempSync(join(tmpdir(), 'web-scans-storage-'));
-    ({ system, browser } = await startWebJourney());
+    ({ system, browser } = await web.startWebJourney());
     const admin = system.token(randomUUID(), ['administrator']);
     const organisationId = (await registerOrganisation(system, admin, places.samara)).body.organisationId;
     const director = system.token(randomUUID(), ['director'], [organisationId]);
@@ -57,12 +49,12 @@ describe('web application: the curator keeps signed scans of documents', () => {
     expect(recorded.status).toBe(200);
     await namedPairListed(system, { organisationId, programmeId, director, curator: curatorToken });
   });
-  afterAll(() => stopWebJourney({ system, browser }));
+  afterAll(() => web.stopWebJourney({ system, browser }));
 
   it('attaches the scan of the implementation act, sees its hash and date, downloads the same file', async () => {
-    const { context, page } = await signedInPage(browser, curatorToken);
+    const { context, page } = await web.signedInPage(browser, curatorToken);
     await page.goto(`${system.baseUrl}/app/programmes/${programmeId}`);
-    await openProgrammeScreen(page, 'Документы');
+    await web.openProgrammeScreen(page, 'Документы');
     const row = page.getByRole('row', { name: /Распорядительный акт о внедрении/ });
     await row.getByText('Скан не прикреплён').waitFor();
 
@@ -82,14 +74,14 @@ describe('web application: the curator keeps signed scans of documents', () => {
     const saved = await downloaded(page, row.getByRole('button', { name: /^Скачать скан/ }));
     expect(saved.fileName).toBe('implementationAct-2026-08-20.pdf');
     expect(sha256(saved.bytes)).toBe(sha256(file));
-    await expectAccessible(page);
+    await web.expectAccessible(page);
     await context.close();
   });
 
   it('attaches the signed assignment order on the pair’s panel, on a phone too', async () => {
-    const { context, page } = await signedInPage(browser, curatorToken, phone);
+    const { context, page } = await web.signedInPage(browser, curatorToken, web.phone);
     await page.goto(`${system.baseUrl}/app/programmes/${programmeId}`);
-    await openProgrammeScreen(page, 'Пары и группы');
+    await web.openProgrammeScreen(page, 'Пары и группы');
     await page.getByLabel('Пара или группа').selectOption({ index: 1 });
     const scans = page.getByRole('region', { name: 'Подписанные экземпляры (сканы)' });
     const order = scans.getByRole('listitem').filter({ hasText: 'Приказ о закреплении № 15-к' });
@@ -105,8 +97,8 @@ describe('web application: the curator keeps signed scans of documents', () => {
     const saved = await downloaded(page, order.getByRole('button', { name: /^Скачать скан/ }));
     expect(saved.fileName).toBe('assignment-order.png');
     expect(sha256(saved.bytes)).toBe(sha256(file));
-    await expectFitsWidth(page);
-    await expectAccessible(page);
+    await web.expectFitsWidth(page);
+    await web.expectAccessible(page);
     await context.close();
   });
 });

@@ -15,17 +15,7 @@ import {
   startProgramme,
 } from '../support/programme-setup';
 import { TestSystem } from '../support/system';
-import {
-  expectAccessible,
-  fillDate,
-  expectFitsWidth,
-  menuLinks,
-  phone,
-  screenshot,
-  signedInPage,
-  startWebJourney,
-  stopWebJourney,
-} from '../support/web';
+import * as web from '../support/web';
 
 /**
  * Incentives (issue 28): the mentor proposes a грамота for her mentee, the curator «Почётный наставник» for the
@@ -40,7 +30,7 @@ describe('web application: incentives from the proposal to the person card and t
   let programmeId: string;
 
   beforeAll(async () => {
-    ({ system, browser } = await startWebJourney());
+    ({ system, browser } = await web.startWebJourney());
     ({ organisationId, as } = await organisationWith(system, places.tolyatti, {
       director: [people.director, 'director'],
       curator: [people.curator, 'curator'],
@@ -95,26 +85,26 @@ describe('web application: incentives from the proposal to the person card and t
       (r) => r.body?.length === 1,
     );
   });
-  afterAll(() => stopWebJourney({ system, browser }));
+  afterAll(() => web.stopWebJourney({ system, browser }));
 
   it('the mentor proposes a почётная грамота for her mentee', async () => {
-    const { context, page } = await signedInPage(browser, as.mentor);
+    const { context, page } = await web.signedInPage(browser, as.mentor);
     await page.goto(`${system.baseUrl}/app/incentives`);
     await page.getByRole('heading', { name: 'Поощрения', level: 1 }).waitFor();
-    await expect(menuLinks(page)).resolves.toContain('Поощрения');
+    await expect(web.menuLinks(page)).resolves.toContain('Поощрения');
     const form = page.getByRole('form', { name: 'Предложить поощрение наставляемому' });
     await form.getByRole('option', { name: 'Молодых Ольга Петровна' }).waitFor({ state: 'attached' });
     await form.getByLabel('Наставляемый').selectOption({ label: 'Молодых Ольга Петровна' });
     await form.getByLabel('Вид поощрения').selectOption({ label: 'Почётная грамота' });
     await form.getByRole('button', { name: 'Предложить' }).click();
     await page.getByText('Поощрение предложено: Молодых Ольга Петровна').waitFor();
-    await expectAccessible(page);
-    await screenshot(page, 'mentor-incentive-proposed');
+    await web.expectAccessible(page);
+    await web.screenshot(page, 'mentor-incentive-proposed');
     await context.close();
   });
 
   it('the curator proposes «Почётный наставник» for the mentor', async () => {
-    const { context, page } = await signedInPage(browser, as.curator);
+    const { context, page } = await web.signedInPage(browser, as.curator);
     await page.goto(`${system.baseUrl}/app/incentives`);
     const form = page.getByRole('form', { name: 'Предложить поощрение наставнику' });
     await form.waitFor();
@@ -133,7 +123,7 @@ describe('web application: incentives from the proposal to the person card and t
       () => system.request('GET', `/incentives?organisationId=${organisationId}&status=proposed`, as.director),
       (r) => r.body?.length === 2,
     );
-    const { context, page } = await signedInPage(browser, as.director);
+    const { context, page } = await web.signedInPage(browser, as.director);
     await page.goto(`${system.baseUrl}/app/incentives`);
     const today = localDateOf(new Date().toISOString(), 'Europe/Moscow');
     for (const [name, number] of [
@@ -143,37 +133,37 @@ describe('web application: incentives from the proposal to the person card and t
       const approval = page.getByRole('form', { name: `Утвердить поощрение: ${name}` });
       await approval.waitFor();
       await approval.getByLabel('Номер приказа (решения)').fill(number);
-      await fillDate(approval.getByLabel('Дата приказа (решения)'), today);
+      await web.fillDate(approval.getByLabel('Дата приказа (решения)'), today);
       await approval.getByRole('button', { name: 'Утвердить' }).click();
       await page.getByRole('form', { name: `Утвердить поощрение: ${name}` }).waitFor({ state: 'detached' });
     }
-    await expectAccessible(page);
-    await screenshot(page, 'director-incentives-approved');
+    await web.expectAccessible(page);
+    await web.screenshot(page, 'director-incentives-approved');
     await context.close();
 
     await system.eventually(
       () => system.request('GET', `/incentives?organisationId=${organisationId}&status=approved`, as.curator),
       (r) => r.body?.length === 2,
     );
-    const curator = await signedInPage(browser, as.curator);
+    const curator = await web.signedInPage(browser, as.curator);
     await curator.page.goto(`${system.baseUrl}/app/people/${people.mentee}`);
     const incentives = curator.page.getByRole('region', { name: 'Поощрения' });
     await incentives.getByText(/Почётная грамота, приказ № 45-п/).waitFor();
     await expect(incentives.textContent()).resolves.toContain('Предложил(а) Наставникова Анна Петровна');
     await expect(incentives.textContent()).resolves.not.toContain(people.mentor);
-    await screenshot(curator.page, 'curator-person-incentives');
+    await web.screenshot(curator.page, 'curator-person-incentives');
 
     await curator.page.goto(`${system.baseUrl}/app/programmes/${programmeId}`);
     const summary = curator.page.getByTestId('results-summary');
     await summary.getByText(/Поощрений утверждено: 2, наставников поощрено: 1/).waitFor();
     await expect(summary.textContent()).resolves.toContain('Практик предложено в банк: 0');
-    await expectAccessible(curator.page);
-    await screenshot(curator.page, 'curator-results-stage-summary');
-    await curator.page.setViewportSize(phone);
+    await web.expectAccessible(curator.page);
+    await web.screenshot(curator.page, 'curator-results-stage-summary');
+    await curator.page.setViewportSize(web.phone);
     await curator.page.reload();
     await summary.waitFor();
-    await expectFitsWidth(curator.page);
-    await screenshot(curator.page, 'phone-curator-results-stage-summary');
+    await web.expectFitsWidth(curator.page);
+    await web.screenshot(curator.page, 'phone-curator-results-stage-summary');
     await curator.context.close();
   });
 });

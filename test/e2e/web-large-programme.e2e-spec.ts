@@ -4,7 +4,7 @@ import { selectParticipants } from '../support/participants';
 import { addPerson } from '../support/people';
 import { organisationWith, places, startProgramme } from '../support/programme-setup';
 import { TestSystem } from '../support/system';
-import { signedInPage, startWebJourney, stopWebJourney } from '../support/web';
+import * as web from '../support/web';
 
 /**
  * A college whose programme selected more participants than one page of the list (100): the pair form offers
@@ -19,7 +19,7 @@ describe('web application: the pair form of a programme with more than a hundred
   let curatorToken: string;
 
   beforeAll(async () => {
-    ({ system, browser } = await startWebJourney());
+    ({ system, browser } = await web.startWebJourney());
     const setup = await organisationWith(system, places.kazanCollege, { director, curator }, admin);
     const { organisationId } = setup;
     curatorToken = setup.as.curator;
@@ -48,12 +48,12 @@ describe('web application: the pair form of a programme with more than a hundred
     });
     await selectParticipants(system, programmeId, curatorToken, [{ personId: last, role: 'mentee' }]);
   }, 300_000);
-  afterAll(() => stopWebJourney({ system, browser }));
+  afterAll(() => web.stopWebJourney({ system, browser }));
 
   it('offers the 101st mentee in the pair form, by name', async () => {
     const listed = await system.request('GET', `/programmes/${programmeId}/participants?limit=100`, curatorToken);
     expect(listed.body).toHaveLength(100);
-    const { context, page } = await signedInPage(browser, curatorToken);
+    const { context, page } = await web.signedInPage(browser, curatorToken);
     await page.goto(`${system.baseUrl}/app/programmes/${programmeId}/pairs`);
     await page.getByText('Сформировать пару или группу', { exact: true }).first().click();
     const form = page.getByRole('form', { name: 'Сформировать пару или группу' });

@@ -4,17 +4,7 @@ import { loadFixtureYearsAhead } from '../support/calendar-fixture';
 import { addDays, addMonths, localDay } from '../support/dates';
 import { namedPairInCollege, personalProgrammePlan, places } from '../support/programme-setup';
 import { TestSystem } from '../support/system';
-import {
-  expectAccessible,
-  fillDate,
-  expectFitsWidth,
-  openFromMenu,
-  phone,
-  screenshot,
-  signedInPage,
-  startWebJourney,
-  stopWebJourney,
-} from '../support/web';
+import * as web from '../support/web';
 
 const { timeZone } = places.kazanCollege;
 /** Dates relative to the real now, in the organisation's zone. */
@@ -45,7 +35,7 @@ describe('web application: a mentor and a mentee work through their pair', () =>
   const nextActivity = day(20);
 
   beforeAll(async () => {
-    ({ system, browser } = await startWebJourney());
+    ({ system, browser } = await web.startWebJourney());
     await loadFixtureYearsAhead();
     const pair = await namedPairInCollege(system);
     ({ as, pairId } = pair);
@@ -62,7 +52,7 @@ describe('web application: a mentor and a mentee work through their pair', () =>
       (r) => (r.body.reports ?? []).length === 2,
     );
   });
-  afterAll(() => stopWebJourney({ system, browser }));
+  afterAll(() => web.stopWebJourney({ system, browser }));
 
   // Who may read the staff directory also sees its note on a person without a consent to processing.
   const pairName = /Иванова М\. П\..* — Петров И\. С\./;
@@ -70,14 +60,14 @@ describe('web application: a mentor and a mentee work through their pair', () =>
     await page.goto(`${system.baseUrl}/app/tasks`);
     await page.getByRole('heading', { name: 'Мои задачи' }).waitFor();
     // On a phone the menu is folded under «Меню»: openFromMenu unfolds it.
-    await openFromMenu(page, menu);
+    await web.openFromMenu(page, menu);
     await page.getByRole('heading', { name: menu, level: 1 }).waitFor();
     await page.getByRole('link', { name: pairName }).click();
     await page.getByRole('heading', { name: new RegExp(`^Пара: ${pairName.source}`), level: 1 }).waitFor();
   };
 
   it('the mentor sees «Мои пары», the programme with done/overdue, writes the diary, assigns and reports', async () => {
-    const { context, page } = await signedInPage(browser, as.mentor);
+    const { context, page } = await web.signedInPage(browser, as.mentor);
     await page.goto(`${system.baseUrl}/app/pairs`);
     await page.getByRole('heading', { name: 'Мои пары', level: 1 }).waitFor();
     await page.getByText(`Ближайшее мероприятие: Совместное занятие с наставником, `).waitFor();
@@ -89,7 +79,7 @@ describe('web application: a mentor and a mentee work through their pair', () =>
     await page.getByText('Отчёт наставника по итогам наставничества').first().waitFor();
 
     const diary = page.getByRole('form', { name: 'Запись в дневнике' });
-    await fillDate(diary.getByLabel('Дата'), day(-1));
+    await web.fillDate(diary.getByLabel('Дата'), day(-1));
     await diary.getByLabel('Текст').fill('Посетила урок Ильи Сергеевича, разобрали организацию дисциплины');
     await diary.getByRole('button', { name: 'Записать в дневник' }).click();
     await diary.getByText('Запись добавлена в дневник').waitFor();
@@ -98,7 +88,7 @@ describe('web application: a mentor and a mentee work through their pair', () =>
 
     const assignment = page.getByRole('form', { name: 'Задание наставляемому' });
     await assignment.getByLabel('Задание').fill('Подготовить технологическую карту урока');
-    await fillDate(assignment.getByLabel('Срок'), day(7));
+    await web.fillDate(assignment.getByLabel('Срок'), day(7));
     await assignment.getByLabel('Мероприятие программы (необязательно)').selectOption({ index: 2 });
     await assignment.getByRole('button', { name: 'Выдать задание' }).click();
     await assignment.getByText('Задание выдано').waitFor();
@@ -114,11 +104,11 @@ describe('web application: a mentor and a mentee work through their pair', () =>
     await page.getByText('Отчёт представлен').waitFor();
     await page.getByText(/Отчёт наставника Иванова М\. П\..* за период .*: представлен/).waitFor();
 
-    await expectAccessible(page);
-    await screenshot(page, 'mentor-pair');
+    await web.expectAccessible(page);
+    await web.screenshot(page, 'mentor-pair');
 
     // A diary entry is a fact: a date after today is refused naming what is wrong, nothing recorded.
-    await fillDate(diary.getByLabel('Дата'), day(3));
+    await web.fillDate(diary.getByLabel('Дата'), day(3));
     await diary.getByLabel('Текст').fill('Запись из будущего');
     await diary.getByRole('button', { name: 'Записать в дневник' }).click();
     await diary.getByText('Дата записи ещё не наступила').waitFor();
@@ -127,7 +117,7 @@ describe('web application: a mentor and a mentee work through their pair', () =>
   });
 
   it('the mentee sees «Моя пара» on a phone: the mentor, the programme, what is due; reports and sees the assignment', async () => {
-    const { context, page } = await signedInPage(browser, as.mentee, phone);
+    const { context, page } = await web.signedInPage(browser, as.mentee, web.phone);
     await openOwnPair(page, 'Моя пара');
     const due = page.locator('.due-list');
     await due.getByText('Задание наставника').waitFor();
@@ -151,9 +141,9 @@ describe('web application: a mentor and a mentee work through their pair', () =>
     await report.getByRole('button', { name: 'Представить отчёт' }).click();
     await page.getByText('Отчёт представлен').waitFor();
 
-    await expectFitsWidth(page);
-    await expectAccessible(page);
-    await screenshot(page, 'mentee-pair-phone');
+    await web.expectFitsWidth(page);
+    await web.expectAccessible(page);
+    await web.screenshot(page, 'mentee-pair-phone');
     await context.close();
   });
 
@@ -184,7 +174,7 @@ describe('web application: a mentor and a mentee work through their pair', () =>
   });
 
   it('the mentor’s final-report task opens its own form: conclusion, proposals, a confirmation', async () => {
-    const { context, page } = await signedInPage(browser, as.mentor);
+    const { context, page } = await web.signedInPage(browser, as.mentor);
     await page.goto(`${system.baseUrl}/app/tasks`);
     const card = page.locator('.task', { hasText: 'Отчёт наставника по итогам наставничества' });
     await card.waitFor();
@@ -208,7 +198,7 @@ describe('web application: a mentor and a mentee work through their pair', () =>
   });
 
   it('the commission head sees the pairs she supervises, reads the diary and accepts or returns the reports', async () => {
-    const { context, page } = await signedInPage(browser, as.head);
+    const { context, page } = await web.signedInPage(browser, as.head);
     await openOwnPair(page, 'Пары под контролем');
     await page.getByRole('list', { name: 'Записи дневника' }).getByText('Посетила урок Ильи Сергеевича').waitFor();
     await page.getByTestId('mentor-final-report').getByText('Илья Сергеевич успешно адаптировался').waitFor();
@@ -226,11 +216,11 @@ describe('web application: a mentor and a mentee work through their pair', () =>
     await menteeReport.getByRole('button', { name: 'Вернуть на доработку' }).click();
     await page.getByText('Отчёт возвращён автору на доработку').waitFor();
 
-    await expectAccessible(page);
+    await web.expectAccessible(page);
     await context.close();
   });
   it('the mentee reworks the returned report; after the controls the mentor sees the pair completed', async () => {
-    const { context, page } = await signedInPage(browser, as.mentee);
+    const { context, page } = await web.signedInPage(browser, as.mentee);
     await openOwnPair(page, 'Моя пара');
     const report = page.getByRole('form', { name: 'Периодический отчёт' });
     await report.getByText('Возвращён с комментарием: Добавьте выводы по урокам').waitFor();
@@ -249,7 +239,7 @@ describe('web application: a mentor and a mentee work through their pair', () =>
     expect(interim.status).toBe(200);
     // She may not complete a pair herself, so the workflow completes it as the system once her control is stored
     // (until 2026-12-04 her control was stored and the completion after it refused).
-    const head = await signedInPage(browser, as.head);
+    const head = await web.signedInPage(browser, as.head);
     await head.page.goto(`${system.baseUrl}/app/tasks`);
     const control = head.page.locator('li.task', { hasText: 'Итоговый контроль пары' });
     await control.getByRole('link', { name: 'Провести итоговый контроль' }).click();
@@ -279,15 +269,15 @@ describe('web application: a mentor and a mentee work through their pair', () =>
       (r) => r.body?.status === 'completed',
     );
 
-    const mentor = await signedInPage(browser, as.mentor, phone);
+    const mentor = await web.signedInPage(browser, as.mentor, web.phone);
     await mentor.page.goto(`${system.baseUrl}/app/pairs`);
     await mentor.page.getByRole('heading', { name: 'Мои пары', level: 1 }).waitFor();
     await mentor.page.getByText('Завершила программу').waitFor();
     await mentor.page.getByRole('link', { name: pairName }).click();
     await mentor.page.getByTestId('mentor-final-report').getByText('Включить в методическое объединение').waitFor();
     await expect(mentor.page.getByRole('form').count()).resolves.toBe(0);
-    await expectFitsWidth(mentor.page);
-    await expectAccessible(mentor.page);
+    await web.expectFitsWidth(mentor.page);
+    await web.expectAccessible(mentor.page);
     await mentor.context.close();
   });
 });

@@ -11,19 +11,7 @@ import {
   routeBody,
 } from '../support/route-setup';
 import { TestSystem } from '../support/system';
-import {
-  dateIn,
-  expectAccessible,
-  expectFitsPhone,
-  fillDate,
-  laptop,
-  menuLinks,
-  phone,
-  screenshot,
-  signedInPage,
-  startWebJourney,
-  stopWebJourney,
-} from '../support/web';
+import * as web from '../support/web';
 
 const DAY = 86_400_000;
 
@@ -39,7 +27,7 @@ describe('web application: the methodologist completes an overdue draft task', (
   let as: Record<'tutor' | 'methodologist', string>;
 
   beforeAll(async () => {
-    ({ system, browser } = await startWebJourney());
+    ({ system, browser } = await web.startWebJourney());
     // Deadlines and the inbox's working days reach into next year: fixture years for any the shipped data lacks.
     await loadFixtureYearsAhead();
     ({ organisationId, as } = await organisationWith(system, places.tolyatti, { tutor, methodologist }, admin));
@@ -74,13 +62,13 @@ describe('web application: the methodologist completes an overdue draft task', (
     );
     draftTaskId = inbox.body.find((t: { kind: string }) => t.kind === 'draftRoute').taskId;
   });
-  afterAll(() => stopWebJourney({ system, browser }));
+  afterAll(() => web.stopWebJourney({ system, browser }));
 
   it('highlights the overdue draft with working days, and closes it when the methodologist submits the draft', async () => {
-    const { context, page } = await signedInPage(browser, as.methodologist);
+    const { context, page } = await web.signedInPage(browser, as.methodologist);
     await page.goto(`${system.baseUrl}/app/`);
     await page.getByRole('heading', { name: 'Мои задачи' }).waitFor();
-    await expect(menuLinks(page)).resolves.toEqual(['Мои задачи', 'ИОМ', 'Банк практик', 'Настройки уведомлений']);
+    await expect(web.menuLinks(page)).resolves.toEqual(['Мои задачи', 'ИОМ', 'Банк практик', 'Настройки уведомлений']);
 
     const card = page.locator(`[data-task-id="${draftTaskId}"]`);
     await card.waitFor();
@@ -88,10 +76,10 @@ describe('web application: the methodologist completes an overdue draft task', (
     await expect(card.textContent()).resolves.toContain('Просрочена');
     // Counted on the production calendar in Samara time: a number of working days, past due.
     await expect(card.locator('.days-left').textContent()).resolves.toMatch(/^просрочено на \d+ раб\. дн\.$/);
-    await screenshot(page, 'methodologist-inbox');
-    await page.setViewportSize(phone);
-    await screenshot(page, 'phone-inbox');
-    await page.setViewportSize(laptop);
+    await web.screenshot(page, 'methodologist-inbox');
+    await page.setViewportSize(web.phone);
+    await web.screenshot(page, 'phone-inbox');
+    await page.setViewportSize(web.laptop);
 
     await card.getByRole('link', { name: 'Составить проект ИОМ' }).click();
     const draft = page.locator('#draft');
@@ -125,7 +113,7 @@ describe('web application: the methodologist completes an overdue draft task', (
       await row.getByLabel('Мероприятие', { exact: true }).fill(activity);
       await row.getByLabel('Решаемые задачи').fill('Освоить современные приёмы');
       await row.getByLabel('Часы').fill('36');
-      await fillDate(row.getByLabel('Срок'), deadline);
+      await web.fillDate(row.getByLabel('Срок'), deadline);
     }
     await draft.getByRole('button', { name: 'Передать проект тьютору' }).click();
     await page.getByText('Проект ИОМ передан тьютору. Задача выполнена.').waitFor();
@@ -168,7 +156,7 @@ describe('web application: the methodologist completes an overdue draft task', (
   it('shows the route with stages, title page, road map and competences before and after, on a laptop and a phone', async () => {
     // The tutor agrees the road map, starts reflection and records control diagnostics on the route page.
     const today = localDateOf(new Date(), timeZone);
-    const tutorSession = await signedInPage(browser, as.tutor);
+    const tutorSession = await web.signedInPage(browser, as.tutor);
     const tutorPage = tutorSession.page;
     await tutorPage.goto(`${system.baseUrl}/app/routes/${routeId}`);
     const actions = tutorPage.locator('#actions');
@@ -179,7 +167,10 @@ describe('web application: the methodologist completes an overdue draft task', (
     await agree.getByRole('button', { name: 'Согласовать дорожную карту' }).click();
     await agree.locator('.field-invalid').first().waitFor();
     await expect(agree.locator('.field-invalid label').allTextContents()).resolves.toContain('Дата контрольной точки');
-    await fillDate(agree.getByLabel('Дата контрольной точки'), localDateOf(new Date(Date.now() + 90 * DAY), timeZone));
+    await web.fillDate(
+      agree.getByLabel('Дата контрольной точки'),
+      localDateOf(new Date(Date.now() + 90 * DAY), timeZone),
+    );
     await agree.getByLabel('Что проверяется').fill('Курсы пройдены');
     await agree.getByRole('button', { name: 'Согласовать дорожную карту' }).click();
     await tutorPage.getByText('Дорожная карта согласована: маршрут реализуется').waitFor();
@@ -187,7 +178,7 @@ describe('web application: the methodologist completes an overdue draft task', (
     await tutorPage.locator('.stage-track [aria-current="step"]', { hasText: 'Реализационный' }).waitFor();
 
     // The route's teacher reports a result into the portfolio against a road-map row.
-    const teacherSession = await signedInPage(browser, system.token(teacher, ['mentee'], [organisationId]));
+    const teacherSession = await web.signedInPage(browser, system.token(teacher, ['mentee'], [organisationId]));
     await teacherSession.page.goto(`${system.baseUrl}/app/routes/${routeId}`);
     const portfolio = teacherSession.page.getByRole('form', { name: 'Добавить результат в портфолио' });
     await portfolio.waitFor();
@@ -213,7 +204,7 @@ describe('web application: the methodologist completes an overdue draft task', (
     const control = actions.getByRole('form', { name: 'Записать результаты контрольной диагностики' });
     await control.waitFor();
     // Today in the organisation's zone: the form's own clock may have passed its midnight since `today` was taken.
-    const shownDate = await dateIn(control.getByLabel('Дата диагностики'));
+    const shownDate = await web.dateIn(control.getByLabel('Дата диагностики'));
     expect([today, localDateOf(new Date(), timeZone)]).toContain(shownDate);
     for (const area of competenceAreas) {
       await control
@@ -223,7 +214,7 @@ describe('web application: the methodologist completes an overdue draft task', (
     await control.getByRole('button', { name: 'Записать диагностику' }).click();
     await tutorPage.getByText('Результаты контрольной диагностики записаны').waitFor();
     await actions.locator('summary', { hasText: 'Завершить маршрут' }).waitFor();
-    await expectAccessible(tutorPage);
+    await web.expectAccessible(tutorPage);
     await tutorSession.context.close();
     const stored = await system.eventually(
       () => system.request('GET', `/routes/${routeId}`, as.methodologist),
@@ -231,7 +222,7 @@ describe('web application: the methodologist completes an overdue draft task', (
     );
     expect(stored.body.controlPoints).toEqual([expect.objectContaining({ description: 'Курсы пройдены' })]);
 
-    const { context, page } = await signedInPage(browser, as.methodologist);
+    const { context, page } = await web.signedInPage(browser, as.methodologist);
     await page.goto(`${system.baseUrl}/app/routes/${routeId}`);
     await page.getByRole('heading', { name: 'Уровень компетенций' }).waitFor();
     await expect(page.locator('.stage-track [aria-current="step"]').textContent()).resolves.toContain('Рефлексивный');
@@ -243,10 +234,10 @@ describe('web application: the methodologist completes an overdue draft task', (
     await expect(page.locator('svg .bar-initial').count()).resolves.toBe(9);
     await expect(page.locator('svg .bar-control').count()).resolves.toBe(9);
     await expect(page.locator('svg desc').textContent()).resolves.toContain('ИКТ-компетенции: 35 % → 62 %');
-    await screenshot(page, 'route-page');
+    await web.screenshot(page, 'route-page');
 
     // On a phone the page keeps to the screen's width; wide tables scroll inside their own box.
-    await expectFitsPhone(page, 'Уровень компетенций', 'phone-route');
+    await web.expectFitsPhone(page, 'Уровень компетенций', 'phone-route');
     await context.close();
   });
 });

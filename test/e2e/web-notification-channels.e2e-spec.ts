@@ -5,15 +5,7 @@ import { addPerson } from '../support/people';
 import { places, registerOrganisation } from '../support/programme-setup';
 import { createRoute, recordDiagnostics } from '../support/route-setup';
 import { TestSystem } from '../support/system';
-import {
-  expectAccessible,
-  expectFitsWidth,
-  phone,
-  screenshot,
-  signedInPage,
-  startWebJourney,
-  stopWebJourney,
-} from '../support/web';
+import * as web from '../support/web';
 
 /**
  * Issue 21 in the browser: a methodologist takes the address of her task calendar from «Мои задачи» and
@@ -26,12 +18,12 @@ describe('web application: the calendar feed and the messenger bot', () => {
   let curatorId: string;
   const { timeZone } = places.tolyatti;
   beforeAll(async () => {
-    ({ system, browser } = await startWebJourney());
+    ({ system, browser } = await web.startWebJourney());
     const admin = system.token(randomUUID(), ['administrator']);
     school = (await registerOrganisation(system, admin, places.tolyatti)).body.organisationId as string;
     curatorId = randomUUID();
   });
-  afterAll(() => stopWebJourney({ system, browser }));
+  afterAll(() => web.stopWebJourney({ system, browser }));
 
   it('«Календарь задач»: the methodologist gets her link once with how to subscribe, the link serves her task, and «Отозвать ссылку» ends it', async () => {
     const curator = system.token(curatorId, ['curator'], [school]);
@@ -47,7 +39,7 @@ describe('web application: the calendar feed and the messenger bot', () => {
       (r) => r.body?.items?.length === 1,
     );
 
-    const { context, page } = await signedInPage(browser, token, phone);
+    const { context, page } = await web.signedInPage(browser, token, web.phone);
     await page.goto(`${system.baseUrl}/app/tasks`);
     const section = page.getByRole('region', { name: 'Календарь задач' });
     await section.getByText('Ссылки для календаря у вас нет.').waitFor();
@@ -60,9 +52,9 @@ describe('web application: the calendar feed and the messenger bot', () => {
     expect(steps.map((s) => s.split(':')[0])).toEqual(['Яндекс Календарь', 'Outlook', 'Google Календарь']);
     expect(steps[0]).toContain('Подписаться на календарь');
     await section.getByRole('button', { name: 'Отозвать ссылку' }).waitFor();
-    await expectFitsWidth(page);
-    await expectAccessible(page);
-    await screenshot(page, 'calendar-feed');
+    await web.expectFitsWidth(page);
+    await web.expectAccessible(page);
+    await web.screenshot(page, 'calendar-feed');
 
     // What a calendar application gets from the link: her task, without signing in.
     const feed = await fetch(`${system.baseUrl}${new URL(url).pathname}`);
@@ -81,7 +73,7 @@ describe('web application: the calendar feed and the messenger bot', () => {
   });
 
   it('«Бот в мессенджере»: the curator is refused a plain-http address, connects the bot, sees the secret once and disconnects it', async () => {
-    const { context, page } = await signedInPage(browser, system.token(curatorId, ['curator'], [school]));
+    const { context, page } = await web.signedInPage(browser, system.token(curatorId, ['curator'], [school]));
     await page.goto(`${system.baseUrl}/app/`);
     await page.getByRole('link', { name: 'Бот в мессенджере' }).click();
     await page.getByRole('heading', { name: 'Бот в мессенджере', level: 1 }).waitFor();
@@ -103,8 +95,8 @@ describe('web application: the calendar feed and the messenger bot', () => {
     await facts.getByText('https://bot.school.example.ru/hook').waitFor();
     expect(await facts.locator('dt').allTextContents()).toEqual(['Адрес бота', 'Подключён']);
     await page.getByRole('button', { name: 'Заменить адрес и секрет' }).waitFor();
-    await expectAccessible(page);
-    await screenshot(page, 'messenger-bot');
+    await web.expectAccessible(page);
+    await web.screenshot(page, 'messenger-bot');
 
     // Reopened: the secret is not shown again.
     await page.reload();

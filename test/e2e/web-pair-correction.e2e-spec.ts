@@ -3,17 +3,7 @@ import { loadFixtureYearsAhead } from '../support/calendar-fixture';
 import { addDays, addMonths, localDay } from '../support/dates';
 import { namedPairInCollege, personalProgrammePlan, places } from '../support/programme-setup';
 import { TestSystem } from '../support/system';
-import {
-  expectAccessible,
-  fillDate,
-  expectFitsWidth,
-  openFromMenu,
-  phone,
-  screenshot,
-  signedInPage,
-  startWebJourney,
-  stopWebJourney,
-} from '../support/web';
+import * as web from '../support/web';
 
 const { timeZone } = places.kazanCollege;
 /** Dates relative to the real now, in the organisation's zone. */
@@ -39,7 +29,7 @@ describe('web application: a personalised programme corrected, returned and appr
   const newActivityDate = day(40);
 
   beforeAll(async () => {
-    ({ system, browser } = await startWebJourney());
+    ({ system, browser } = await web.startWebJourney());
     await loadFixtureYearsAhead();
     const pair = await namedPairInCollege(system, { orderNumber: '21-к' });
     ({ as, pairId } = pair);
@@ -49,34 +39,34 @@ describe('web application: a personalised programme corrected, returned and appr
     });
     expect(approved.status).toBe(200);
   });
-  afterAll(() => stopWebJourney({ system, browser }));
+  afterAll(() => web.stopWebJourney({ system, browser }));
 
   const pairName = /Иванова М\. П\..* — Петров И\. С\./;
   const openPair = async (page: Page, menu: string) => {
     await page.goto(`${system.baseUrl}/app/tasks`);
     await page.getByRole('heading', { name: 'Мои задачи' }).waitFor();
-    await openFromMenu(page, menu);
+    await web.openFromMenu(page, menu);
     await page.getByRole('heading', { name: menu, level: 1 }).waitFor();
     await page.getByRole('link', { name: pairName }).click();
     await page.getByRole('heading', { name: new RegExp(`^Пара: ${pairName.source}`), level: 1 }).waitFor();
   };
   const versions = (page: Page) => page.locator(`section[aria-labelledby="programme-versions-${pairId}"]`);
-  const audited = async (page: Page) => await expectAccessible(page);
+  const audited = async (page: Page) => await web.expectAccessible(page);
 
   it('the mentor proposes a correction: a later end and a new activity, with the reason', async () => {
-    const { context, page } = await signedInPage(browser, as.mentor);
+    const { context, page } = await web.signedInPage(browser, as.mentor);
     await openPair(page, 'Мои пары');
     await page.getByText('Предложить корректировку программы').click();
     const form = page.getByRole('form', { name: 'Корректировка программы' });
     await form.getByLabel('Причина корректировки').fill('Открытый урок переносится, нужен разбор контрольной работы');
-    await fillDate(form.getByLabel('Окончание программы'), newEnd);
+    await web.fillDate(form.getByLabel('Окончание программы'), newEnd);
     await form.getByRole('button', { name: 'Добавить мероприятие' }).click();
     const added = form.getByRole('group', { name: 'Мероприятие 2' });
     await added.getByLabel('Название мероприятия').fill('Разбор контрольной работы');
     await form.getByRole('button', { name: 'Предложить корректировку' }).click();
     // The new activity's date is required: said before anything is sent.
     await added.getByText('Укажите дату').waitFor();
-    await fillDate(added.getByLabel('Плановая дата'), newActivityDate);
+    await web.fillDate(added.getByLabel('Плановая дата'), newActivityDate);
     await form.getByRole('button', { name: 'Предложить корректировку' }).click();
     await page.getByText('Корректировка программы предложена').waitFor();
     await page.getByTestId('correction-pending').waitFor();
@@ -91,7 +81,7 @@ describe('web application: a personalised programme corrected, returned and appr
   });
 
   it('the commission head sees who proposed it and returns it with a comment, which she must give', async () => {
-    const { context, page } = await signedInPage(browser, as.head);
+    const { context, page } = await web.signedInPage(browser, as.head);
     await openPair(page, 'Пары под контролем');
     // Who may read the staff directory also sees its note on a person without a consent to processing.
     const decision = page.getByRole('form', { name: 'Рассмотреть корректировку программы' });
@@ -108,7 +98,7 @@ describe('web application: a personalised programme corrected, returned and appr
   });
 
   it('the mentor reads the comment, reworks the returned version and proposes it again', async () => {
-    const { context, page } = await signedInPage(browser, as.mentor);
+    const { context, page } = await web.signedInPage(browser, as.mentor);
     await openPair(page, 'Мои пары');
     await page
       .getByTestId('correction-returned')
@@ -118,7 +108,7 @@ describe('web application: a personalised programme corrected, returned and appr
     const form = page.getByRole('form', { name: 'Корректировка программы' });
     const activity = form.getByRole('group', { name: 'Мероприятие 2' });
     await expect(activity.getByLabel('Название мероприятия').inputValue()).resolves.toBe('Разбор контрольной работы');
-    await fillDate(activity.getByLabel('Плановая дата'), day(30));
+    await web.fillDate(activity.getByLabel('Плановая дата'), day(30));
     await form.getByRole('button', { name: 'Предложить корректировку' }).click();
     await page.getByText('Корректировка программы предложена').waitFor();
     await expect(page.getByTestId('correction-returned').count()).resolves.toBe(0);
@@ -126,7 +116,7 @@ describe('web application: a personalised programme corrected, returned and appr
   });
 
   it('the commission head approves it; the versions show who proposed and who approved each, by name', async () => {
-    const { context, page } = await signedInPage(browser, as.head);
+    const { context, page } = await web.signedInPage(browser, as.head);
     await openPair(page, 'Пары под контролем');
     const decision = page.getByRole('form', { name: 'Рассмотреть корректировку программы' });
     await decision.getByLabel('Решение').selectOption({ label: 'Утвердить' });
@@ -151,12 +141,12 @@ describe('web application: a personalised programme corrected, returned and appr
       .waitFor();
     await audited(page);
     await compared.scrollIntoViewIfNeeded();
-    await screenshot(page, 'pair-programme-versions');
+    await web.screenshot(page, 'pair-programme-versions');
     await context.close();
   });
 
   it('the mentee, on a phone, sees the versions and gives written notice; the date is required', async () => {
-    const { context, page } = await signedInPage(browser, as.mentee, phone);
+    const { context, page } = await web.signedInPage(browser, as.mentee, web.phone);
     await openPair(page, 'Моя пара');
     await versions(page).getByText('Добавлено: 1, удалено: 0, изменено: 1.').waitFor();
     // The correction is the mentor's: the mentee proposes none.
@@ -165,16 +155,16 @@ describe('web application: a personalised programme corrected, returned and appr
     const notice = page.getByRole('form', { name: 'Заявление о досрочном прекращении' });
     await notice.getByRole('button', { name: 'Подать заявление' }).click();
     await notice.getByText('Укажите дату').waitFor();
-    await fillDate(notice.getByLabel('Дата письменного заявления'), day(0));
+    await web.fillDate(notice.getByLabel('Дата письменного заявления'), day(0));
     await notice.getByRole('button', { name: 'Подать заявление' }).click();
     await page.getByText('Заявление подано').waitFor();
     await page
       .getByTestId('termination-notice')
       .getByText(new RegExp(`^Письменное заявление наставляемого от .*: наставничество прекращается `))
       .waitFor();
-    await expectFitsWidth(page);
+    await web.expectFitsWidth(page);
     await audited(page);
-    await screenshot(page, 'mentee-termination-notice-phone');
+    await web.screenshot(page, 'mentee-termination-notice-phone');
     await context.close();
   });
 });

@@ -9,7 +9,7 @@ import {
   namedPairListed,
 } from '../support/programme-setup';
 import { TestSystem } from '../support/system';
-import { startWebJourney, stopWebJourney, openProgrammeScreen, signedInPage, fillDate } from '../support/web';
+import * as web from '../support/web';
 
 /** Issue 22: on the pair's panel the curator downloads the assignment order and a consent as DOCX. */
 describe('web application: the curator downloads a pair’s documents', () => {
@@ -20,7 +20,7 @@ describe('web application: the curator downloads a pair’s documents', () => {
   let programmeId: string;
 
   beforeAll(async () => {
-    ({ system, browser } = await startWebJourney());
+    ({ system, browser } = await web.startWebJourney());
     const admin = system.token(randomUUID(), ['administrator']);
     const organisationId = (await registerOrganisation(system, admin, places.samara)).body.organisationId;
     const director = system.token(randomUUID(), ['director'], [organisationId]);
@@ -28,12 +28,12 @@ describe('web application: the curator downloads a pair’s documents', () => {
     ({ programmeId } = await startProgramme(system, organisationId, director, curator));
     await namedPairListed(system, { organisationId, programmeId, director, curator: curatorToken });
   });
-  afterAll(() => stopWebJourney({ system, browser }));
+  afterAll(() => web.stopWebJourney({ system, browser }));
 
   it('downloads the assignment order and the mentee’s consent, each naming the mentee', async () => {
-    const { context, page } = await signedInPage(browser, curatorToken);
+    const { context, page } = await web.signedInPage(browser, curatorToken);
     await page.goto(`${system.baseUrl}/app/programmes/${programmeId}`);
-    await openProgrammeScreen(page, 'Пары и группы');
+    await web.openProgrammeScreen(page, 'Пары и группы');
     await page.getByLabel('Пара или группа').selectOption({ index: 1 });
 
     const order = await downloadedText(page, 'Скачать приказ (DOCX)');
@@ -56,9 +56,9 @@ describe('web application: the curator downloads a pair’s documents', () => {
       () => system.request('GET', `/pairs?programmeId=${programmeId}`, curatorToken),
       (r) => r.body?.[0]?.personalProgramme !== undefined,
     );
-    const { context, page } = await signedInPage(browser, curatorToken);
+    const { context, page } = await web.signedInPage(browser, curatorToken);
     await page.goto(`${system.baseUrl}/app/programmes/${programmeId}`);
-    await openProgrammeScreen(page, 'Пары и группы');
+    await web.openProgrammeScreen(page, 'Пары и группы');
     await page.getByLabel('Пара или группа').selectOption({ index: 1 });
 
     const programme = await downloadedText(page, 'Скачать персонализированную программу (DOCX)');
@@ -69,18 +69,18 @@ describe('web application: the curator downloads a pair’s documents', () => {
     await context.close();
   });
   it('downloads the analytical report of the monitoring for a period; a period ending before it begins is refused naming the field', async () => {
-    const { context, page } = await signedInPage(browser, curatorToken);
+    const { context, page } = await web.signedInPage(browser, curatorToken);
     await page.goto(`${system.baseUrl}/app/programmes/${programmeId}`);
-    await openProgrammeScreen(page, 'Мониторинг');
+    await web.openProgrammeScreen(page, 'Мониторинг');
     const form = page.getByRole('form', { name: 'Аналитическая справка по итогам мониторинга' });
-    await fillDate(form.getByLabel('Начало периода'), '2026-09-01');
+    await web.fillDate(form.getByLabel('Начало периода'), '2026-09-01');
     const report = await downloadedText(page, 'Скачать аналитическую справку (DOCX)', 'Справка не сформирована');
     expect(report.fileName).toMatch(/^аналитическая-справка-2026-09-01-\d{4}-\d{2}-\d{2}\.docx$/);
     expect(report.text).toContain('АНАЛИТИЧЕСКАЯ СПРАВКА');
     expect(report.text).toContain('за период с «01» сентября 2026 г.');
     expect(report.text).toContain('Наставнических пар (групп) на конец периода — 1, на начало периода — 0');
 
-    await fillDate(form.getByLabel('Конец периода'), '2026-08-01');
+    await web.fillDate(form.getByLabel('Конец периода'), '2026-08-01');
     await page.getByRole('button', { name: 'Скачать аналитическую справку (DOCX)' }).click();
     await form.getByText('Конец периода не может быть раньше его начала').first().waitFor();
     await context.close();

@@ -3,14 +3,7 @@ import { loadFixtureYearsAhead } from '../support/calendar-fixture';
 import { addDays, addMonths, localDay } from '../support/dates';
 import { namedPairInCollege, places } from '../support/programme-setup';
 import { TestSystem } from '../support/system';
-import {
-  expectAccessible,
-  fillDate,
-  openFromMenu,
-  signedInPage,
-  startWebJourney,
-  stopWebJourney,
-} from '../support/web';
+import * as web from '../support/web';
 
 const { timeZone } = places.kazanCollege;
 /** Dates relative to the real now, in the organisation's zone. */
@@ -31,18 +24,18 @@ describe('web application: the mentor’s first programme returned by the commis
   const end = addDays(addMonths(start, 6), -1);
 
   beforeAll(async () => {
-    ({ system, browser } = await startWebJourney());
+    ({ system, browser } = await web.startWebJourney());
     await loadFixtureYearsAhead();
     ({ as, pairId } = await namedPairInCollege(system, { startedDaysAgo: 5, orderNumber: '22-к' }));
   });
-  afterAll(() => stopWebJourney({ system, browser }));
+  afterAll(() => web.stopWebJourney({ system, browser }));
 
   const pairName = /Иванова М\. П\..* — Петров И\. С\./;
   const pairTitle = new RegExp(`^Пара: ${pairName.source}`);
   const openAsMentor = async (page: Page) => {
     await page.goto(`${system.baseUrl}/app/tasks`);
     await page.getByRole('heading', { name: 'Мои задачи' }).waitFor();
-    await openFromMenu(page, 'Мои пары');
+    await web.openFromMenu(page, 'Мои пары');
     await page.getByRole('heading', { name: 'Мои пары', level: 1 }).waitFor();
     await page.getByRole('link', { name: pairName }).click();
     await page.getByRole('heading', { name: pairTitle, level: 1 }).waitFor();
@@ -53,22 +46,22 @@ describe('web application: the mentor’s first programme returned by the commis
     await page.goto(`${system.baseUrl}/app/pairs/${pairId}`);
     await page.getByRole('heading', { name: pairTitle, level: 1 }).waitFor();
   };
-  const audited = async (page: Page) => await expectAccessible(page);
+  const audited = async (page: Page) => await web.expectAccessible(page);
 
   it('the mentor proposes the first programme on the formed pair', async () => {
-    const { context, page } = await signedInPage(browser, as.mentor);
+    const { context, page } = await web.signedInPage(browser, as.mentor);
     await openAsMentor(page);
     await page.getByText('Программа ещё не утверждена.').waitFor();
     await page.getByText('Предложить программу', { exact: true }).first().click();
     const form = page.getByRole('form', { name: 'Предложение программы' });
     await form.getByLabel('Пояснение к программе').fill('Составлена по итогам входной диагностики');
-    await fillDate(form.getByLabel('Начало программы'), start);
-    await fillDate(form.getByLabel('Окончание программы'), end);
+    await web.fillDate(form.getByLabel('Начало программы'), start);
+    await web.fillDate(form.getByLabel('Окончание программы'), end);
     await form.getByLabel('Направления работы (по одному в строке)').fill('Методическая поддержка');
     await form.getByLabel('Профессиональные затруднения наставляемого (по одному в строке)').fill('Дисциплина');
     const activity = form.getByRole('group', { name: 'Мероприятие 1' });
     await activity.getByLabel('Название мероприятия').fill('Открытый урок наставляемого');
-    await fillDate(activity.getByLabel('Плановая дата'), day(20));
+    await web.fillDate(activity.getByLabel('Плановая дата'), day(20));
     await form.getByRole('button', { name: 'Предложить программу' }).click();
     await page.getByText('Программа предложена: её рассмотрит').waitFor();
     await page
@@ -80,7 +73,7 @@ describe('web application: the mentor’s first programme returned by the commis
   });
 
   it('the commission head sees who proposed it and returns it with a comment', async () => {
-    const { context, page } = await signedInPage(browser, as.head);
+    const { context, page } = await web.signedInPage(browser, as.head);
     await openAsHead(page);
     const decision = page.getByRole('form', { name: 'Рассмотреть предложенную программу' });
     // Who may read the staff directory also sees its note on a person without a consent to processing.
@@ -95,7 +88,7 @@ describe('web application: the mentor’s first programme returned by the commis
   });
 
   it('the mentor reads the head’s comment with her name, reworks the programme and proposes it again', async () => {
-    const { context, page } = await signedInPage(browser, as.mentor);
+    const { context, page } = await web.signedInPage(browser, as.mentor);
     await openAsMentor(page);
     await page
       .getByTestId('correction-returned')
@@ -111,7 +104,7 @@ describe('web application: the mentor’s first programme returned by the commis
     await form.getByRole('button', { name: 'Добавить мероприятие' }).click();
     const added = form.getByRole('group', { name: 'Мероприятие 2' });
     await added.getByLabel('Название мероприятия').fill('Посещение уроков наставника');
-    await fillDate(added.getByLabel('Плановая дата'), day(10));
+    await web.fillDate(added.getByLabel('Плановая дата'), day(10));
     await form.getByRole('button', { name: 'Предложить программу' }).click();
     await page.getByText('Программа предложена: её рассмотрит').waitFor();
     await expect(page.getByTestId('correction-returned').count()).resolves.toBe(0);
@@ -119,7 +112,7 @@ describe('web application: the mentor’s first programme returned by the commis
   });
 
   it('the commission head approves it: the pair is active with version 1, proposed and approved by name', async () => {
-    const { context, page } = await signedInPage(browser, as.head);
+    const { context, page } = await web.signedInPage(browser, as.head);
     await openAsHead(page);
     const decision = page.getByRole('form', { name: 'Рассмотреть предложенную программу' });
     await decision.getByText(/Мероприятия: .*Посещение уроков наставника/).waitFor();

@@ -8,7 +8,7 @@ import { openTestDataSource } from '../support/database';
 import { registerOrganisation } from '../support/programme-setup';
 import { recordDiagnosticsAt } from '../support/route-setup';
 import { TestSystem } from '../support/system';
-import { screenshot, signedInPage, startWebJourney, stopWebJourney } from '../support/web';
+import * as web from '../support/web';
 
 /**
  * Journey: diagnostics are recorded a week before the New Year when next year's production calendar is not
@@ -40,7 +40,7 @@ describe('web application: a deadline in a year without a calendar waits for the
     );
 
   beforeAll(async () => {
-    ({ system, browser } = await startWebJourney());
+    ({ system, browser } = await web.startWebJourney());
     const db = await openTestDataSource();
     await loadFixtureCalendarYears(new EventStore(db), [TRIGGER_YEAR]);
     await db.destroy();
@@ -76,14 +76,14 @@ describe('web application: a deadline in a year without a calendar waits for the
     // The API stamps a command with the present; the test records the diagnostics on its own date directly.
     await recordDiagnosticsAt(system, routeId, tutor, { date: recordedAt.slice(0, 10), now: recordedAt });
   });
-  afterAll(() => stopWebJourney({ system, browser }));
+  afterAll(() => web.stopWebJourney({ system, browser }));
 
   it('shows the methodologist a pending deadline, and the administrator one task to load the year', async () => {
     const task = (await system.eventually(draftTask, (t) => t !== undefined)) as Record<string, unknown>;
     expect(task).toMatchObject({ kind: 'draftRoute', status: 'open', deadlinePendingYear: PENDING_YEAR });
     expect(task.dueAt).toBeUndefined();
 
-    const { context, page } = await signedInPage(browser, as.methodologist);
+    const { context, page } = await web.signedInPage(browser, as.methodologist);
     await page.goto(`${system.baseUrl}/app/`);
     const card = page.locator(`[data-task-id="${task.taskId as string}"]`);
     await card.waitFor();
@@ -91,7 +91,7 @@ describe('web application: a deadline in a year without a calendar waits for the
       `срок будет рассчитан после загрузки производственного календаря на ${PENDING_YEAR} год`,
     );
     await expect(card.textContent()).resolves.toContain('МАОУ «Гимназия № 9»');
-    await screenshot(page, 'inbox-pending-deadline');
+    await web.screenshot(page, 'inbox-pending-deadline');
     await context.close();
 
     expect(await system.eventually(calendarTasks, (tasks) => tasks.length > 0)).toEqual([
@@ -100,7 +100,7 @@ describe('web application: a deadline in a year without a calendar waits for the
   });
 
   it('lets the administrator load the year from the task; the draft task then shows its due date', async () => {
-    const { context, page } = await signedInPage(browser, as.admin);
+    const { context, page } = await web.signedInPage(browser, as.admin);
     await page.goto(`${system.baseUrl}/app/`);
     await page.getByRole('link', { name: 'Мои задачи' }).click();
     const [calendarTask] = await calendarTasks();
@@ -140,7 +140,7 @@ describe('web application: a deadline in a year without a calendar waits for the
     expect(task).toMatchObject({ dueAt: due.dueAt, dueLocalDate: due.dueLocalDate });
     expect(task.deadlinePendingYear).toBeUndefined();
 
-    const methodologistView = await signedInPage(browser, as.methodologist);
+    const methodologistView = await web.signedInPage(browser, as.methodologist);
     await methodologistView.page.goto(`${system.baseUrl}/app/`);
     const card2 = methodologistView.page.locator(`[data-task-id="${task.taskId as string}"]`);
     await card2.waitFor();

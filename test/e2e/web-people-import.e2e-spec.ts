@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { staffCsv, staffRow } from '../support/people-import';
 import { places, registerOrganisation } from '../support/programme-setup';
 import { TestSystem } from '../support/system';
-import { accessibilityAudit, startWebJourney, stopWebJourney, screenshot, signedInPage } from '../support/web';
+import * as web from '../support/web';
 
 /** Issue 18: a curator imports the school's staff list from a file, reads a refused row's reason, applies. */
 describe('web application: the curator imports staff from a spreadsheet', () => {
@@ -12,16 +12,16 @@ describe('web application: the curator imports staff from a spreadsheet', () => 
   let curatorToken: string;
 
   beforeAll(async () => {
-    ({ system, browser } = await startWebJourney());
+    ({ system, browser } = await web.startWebJourney());
     const adminToken = system.token(randomUUID(), ['administrator']);
     const organisationId = (await registerOrganisation(system, adminToken, places.tolyatti)).body
       .organisationId as string;
     curatorToken = system.token(randomUUID(), ['curator'], [organisationId]);
   });
-  afterAll(() => stopWebJourney({ system, browser }));
+  afterAll(() => web.stopWebJourney({ system, browser }));
 
   it('previews the file with a refused row and its reason, applies it and sees the counts', async () => {
-    const { context, page } = await signedInPage(browser, curatorToken);
+    const { context, page } = await web.signedInPage(browser, curatorToken);
     await page.goto(`${system.baseUrl}/app/`);
     await page
       .getByRole('navigation', { name: 'Основное меню' })
@@ -52,10 +52,10 @@ describe('web application: the curator imports staff from a spreadsheet', () => 
     const refused = page.locator('tbody tr', { hasText: 'T-3' });
     await expect(refused.textContent()).resolves.toContain('Не указана фамилия');
     await expect(refused.textContent()).resolves.toContain('отклонён');
-    const audit = await accessibilityAudit(page);
+    const audit = await web.accessibilityAudit(page);
     expect(audit.unnamed).toEqual([]);
     expect(audit.skipped).toEqual([]);
-    await screenshot(page, 'curator-people-import');
+    await web.screenshot(page, 'curator-people-import');
 
     await page.getByRole('button', { name: 'Импортировать' }).click();
     await page.getByRole('heading', { name: 'Результат импорта: сотрудники.csv' }).waitFor();

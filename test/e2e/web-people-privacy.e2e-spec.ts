@@ -14,15 +14,7 @@ import {
   startProgramme,
 } from '../support/programme-setup';
 import { TestSystem } from '../support/system';
-import {
-  expectAccessible,
-  startWebJourney,
-  stopWebJourney,
-  openPairHistoryWithReason,
-  screenshot,
-  signedInPage,
-  fillDate,
-} from '../support/web';
+import * as web from '../support/web';
 
 const ZONE = 'Europe/Moscow';
 const localDay = (days: number) => localDayIn(ZONE, days);
@@ -45,7 +37,7 @@ describe('web application: an administrator exports and depersonalises a person 
   let adminToken: string;
 
   beforeAll(async () => {
-    ({ system, browser } = await startWebJourney());
+    ({ system, browser } = await web.startWebJourney());
     await loadFixtureYearsAhead();
     adminToken = system.token(admin, ['administrator']);
     const org = await registerOrganisation(system, adminToken, {
@@ -102,13 +94,13 @@ describe('web application: an administrator exports and depersonalises a person 
       (r) => r.status === 200,
     );
   });
-  afterAll(() => stopWebJourney({ system, browser }));
+  afterAll(() => web.stopWebJourney({ system, browser }));
 
   it('exports the card as JSON, is refused while she works, then depersonalises her: the pair names her nowhere', async () => {
-    const { context, page } = await signedInPage(browser, adminToken);
+    const { context, page } = await web.signedInPage(browser, adminToken);
     // Before: the pair's page names its mentor.
     await page.goto(`${system.baseUrl}/app/audit/${pairId}`);
-    await openPairHistoryWithReason(page);
+    await web.openPairHistoryWithReason(page);
     await page.locator('.timeline-PairFormed', { hasText: `Наставник ${surname}` }).waitFor();
 
     await page.goto(`${system.baseUrl}/app/people/${mentor}`);
@@ -146,7 +138,7 @@ describe('web application: an administrator exports and depersonalises a person 
     const refusal = dialog.getByRole('alert').filter({ hasText: 'Обезличивание отклонено' });
     await refusal.getByText('Не записан отзыв согласия на обработку персональных данных').waitFor();
     await refusal.getByText('Сотрудник не уволен из организации «МБОУ «Лицей № 3»»').waitFor();
-    await screenshot(page, 'admin-depersonalisation-refused');
+    await web.screenshot(page, 'admin-depersonalisation-refused');
     await dialog.getByRole('button', { name: 'Отмена' }).click();
     await dialog.waitFor({ state: 'hidden' });
 
@@ -154,11 +146,11 @@ describe('web application: an administrator exports and depersonalises a person 
     await page.getByText('Изменить сведения о работе', { exact: true }).click();
     const employment = page.getByRole('form', { name: 'Изменить сведения о работе' });
     await employment.getByLabel('Статус', { exact: true }).selectOption({ label: 'уволен' });
-    await fillDate(employment.getByLabel('Статус с', { exact: true }), localDay(-2));
+    await web.fillDate(employment.getByLabel('Статус с', { exact: true }), localDay(-2));
     await employment.getByRole('button', { name: 'Сохранить' }).click();
     await employment.getByText('Сведения о работе сохранены').waitFor();
     const consent = page.locator('section[aria-labelledby="consent-title"]');
-    await fillDate(consent.getByLabel('Дата отзыва согласия'), localDay(-1));
+    await web.fillDate(consent.getByLabel('Дата отзыва согласия'), localDay(-1));
     await consent.getByRole('button', { name: 'Записать отзыв согласия' }).click();
     await consent.getByTestId('consent').filter({ hasText: 'отозвано' }).waitFor();
 
@@ -167,11 +159,11 @@ describe('web application: an administrator exports and depersonalises a person 
     await page.getByRole('heading', { name: `Обезличен(а) ${shownDay(localDay(0))}`, level: 1 }).waitFor();
     await expect(page.locator('main').textContent()).resolves.not.toContain(surname);
     await privacy.getByRole('button', { name: 'Обезличить' }).waitFor({ state: 'hidden' });
-    await screenshot(page, 'admin-person-depersonalised');
+    await web.screenshot(page, 'admin-person-depersonalised');
 
     // The pair's page: «Обезличено» where her name was, her surname nowhere.
     await page.goto(`${system.baseUrl}/app/audit/${pairId}`);
-    await openPairHistoryWithReason(page);
+    await web.openPairHistoryWithReason(page);
     await page.locator('.timeline-PairFormed', { hasText: 'Наставник Обезличено' }).waitFor();
     await expect(page.locator('body').textContent()).resolves.not.toContain(surname);
 
@@ -184,10 +176,10 @@ describe('web application: an administrator exports and depersonalises a person 
   });
 
   it('keeps the card with its personal-data tools accessible (named controls, one h1, no skipped heading)', async () => {
-    const { context, page } = await signedInPage(browser, adminToken);
+    const { context, page } = await web.signedInPage(browser, adminToken);
     await page.goto(`${system.baseUrl}/app/people/${mentee}`);
     await page.locator('section[aria-labelledby="reads-title"] li').first().waitFor();
-    await expectAccessible(page);
+    await web.expectAccessible(page);
     await context.close();
   });
 });

@@ -4,20 +4,7 @@ import { localDay as localDayIn } from '../support/dates';
 import { addPerson } from '../support/people';
 import { registerOrganisation, startProgramme } from '../support/programme-setup';
 import { TestSystem } from '../support/system';
-import {
-  expectAccessible,
-  expectFitsWidth,
-  startWebJourney,
-  stopWebJourney,
-  phone,
-  screenshot,
-  signedInPage,
-  auditSearch,
-  pickPerson,
-  openProgrammeScreen,
-  unfold,
-  fillDate,
-} from '../support/web';
+import * as web from '../support/web';
 
 const ZONE = 'Europe/Moscow';
 /** A date in the organisation's zone relative to today. */
@@ -77,7 +64,7 @@ describe('web application: a curator works with people by name, never by id', ()
   let curatorToken: string;
 
   beforeAll(async () => {
-    ({ system, browser } = await startWebJourney());
+    ({ system, browser } = await web.startWebJourney());
     const adminToken = system.token(randomUUID(), ['administrator']);
     const org = await registerOrganisation(system, adminToken, {
       name: 'МБОУ «Школа № 12»',
@@ -103,7 +90,7 @@ describe('web application: a curator works with people by name, never by id', ()
       'Программа наставничества МБОУ «Школа № 12»',
     ));
   });
-  afterAll(() => stopWebJourney({ system, browser }));
+  afterAll(() => web.stopWebJourney({ system, browser }));
 
   /** The people the directory lists for a search, as the API answers the curator. */
   const listed = async (q = '') =>
@@ -116,7 +103,7 @@ describe('web application: a curator works with people by name, never by id', ()
     ).body as { personId: string; fullName: string; hasConsent: boolean }[];
 
   it('adds staff through «Сотрудники», finds them by surname as she types, and records a consent on a card', async () => {
-    const { context, page } = await signedInPage(browser, curatorToken);
+    const { context, page } = await web.signedInPage(browser, curatorToken);
     await page.goto(`${system.baseUrl}/app/`);
     const menu = page.getByRole('navigation', { name: 'Основное меню' });
     await menu.getByRole('link', { name: 'Сотрудники' }).click();
@@ -196,7 +183,7 @@ describe('web application: a curator works with people by name, never by id', ()
     );
     const consent = page.locator('section[aria-labelledby="consent-title"]');
     await consent.getByText('нет согласия на обработку ПДн').waitFor();
-    await fillDate(consent.getByLabel('Дата согласия'), localDay(-20));
+    await web.fillDate(consent.getByLabel('Дата согласия'), localDay(-20));
     await consent.getByLabel('Документ (реквизиты согласия)').fill('Согласие № 15');
     await consent.getByRole('button', { name: 'Записать согласие' }).click();
     await consent.getByTestId('consent').filter({ hasText: 'Согласие № 15' }).waitFor();
@@ -214,7 +201,7 @@ describe('web application: a curator works with people by name, never by id', ()
     const history = page.locator('section[aria-labelledby="person-history-title"]');
     await history.getByText(/Изменена карточка: Квалификационная категория — Сидорова А\. В\./).waitFor();
     await history.getByText(/Записано согласие на обработку ПДн/).waitFor();
-    await screenshot(page, 'curator-person-card');
+    await web.screenshot(page, 'curator-person-card');
 
     const people = await listed();
     expect(people.find((p) => p.fullName === 'Иванова Мария Петровна')?.hasConsent).toBe(true);
@@ -223,7 +210,7 @@ describe('web application: a curator works with people by name, never by id', ()
   });
 
   it('selects participants with the picker, forms a pair by name, and reads the lists and the history with names', async () => {
-    const { context, page } = await signedInPage(browser, curatorToken);
+    const { context, page } = await web.signedInPage(browser, curatorToken);
     const people = await listed();
     const idOf = (surname: string) => people.find((p) => p.fullName.startsWith(surname))!.personId;
     const proposed: string[] = [];
@@ -233,15 +220,15 @@ describe('web application: a curator works with people by name, never by id', ()
     await page.goto(`${system.baseUrl}/app/programmes/${programmeId}`);
     // The programme names its curator.
     await page.getByText('Куратор программы: Сидорова А. В.').waitFor();
-    await openProgrammeScreen(page, 'Участники');
+    await web.openProgrammeScreen(page, 'Участники');
     const participants = page.locator('section[aria-labelledby="participants-title"]');
     await participants.getByText('Участники не отобраны.').waitFor();
-    await unfold(page, 'Предложить кандидата');
+    await web.unfold(page, 'Предложить кандидата');
     const proposal = page.getByRole('form', { name: 'Предложить кандидата' });
 
     // The mentor by mouse: the picker shows who the person is; position and experience come from the directory.
     await proposal.getByLabel('Роль').selectOption('mentor');
-    await pickPerson(proposal, 'Сотрудник', 'иван', 'Иванова Мария Петровна — учитель математики', 'mouse');
+    await web.pickPerson(proposal, 'Сотрудник', 'иван', 'Иванова Мария Петровна — учитель математики', 'mouse');
     // The experience arrives with the card a moment after the choice.
     await page.waitForFunction(
       (input) => (input as { value: string } | null)?.value === '14',
@@ -255,7 +242,7 @@ describe('web application: a curator works with people by name, never by id', ()
 
     // The mentee by keyboard; he has not consented to the processing of personal data, and is flagged.
     await proposal.getByLabel('Роль').selectOption('mentee');
-    await pickPerson(proposal, 'Сотрудник', 'Петр', 'Петров Иван Сергеевич — учитель математики', 'keyboard');
+    await web.pickPerson(proposal, 'Сотрудник', 'Петр', 'Петров Иван Сергеевич — учитель математики', 'keyboard');
     await proposal.getByRole('button', { name: 'Предложить' }).click();
     const menteeRow = rows.filter({ hasText: 'Петров И. С.' });
     await menteeRow.getByText('нет согласия на обработку ПДн').waitFor();
@@ -265,7 +252,7 @@ describe('web application: a curator works with people by name, never by id', ()
 
     // The commission's meeting names each candidate.
     const meeting = page.getByRole('form', { name: 'Заседание комиссии по кандидатам' });
-    await fillDate(meeting.getByLabel('Дата заседания'), localDay(-1));
+    await web.fillDate(meeting.getByLabel('Дата заседания'), localDay(-1));
     await meeting.getByLabel('Номер протокола').fill('3');
     await meeting.getByLabel('Присутствовали (по одному в строке)').fill('Иванова М. П.\nЁлкина О. И.');
     await meeting.getByLabel(/^Решение: Наставник Иванова М\. П\./).selectOption('approved');
@@ -275,25 +262,25 @@ describe('web application: a curator works with people by name, never by id', ()
     await rows.filter({ hasText: 'Иванова М. П.' }).getByText('Отобран', { exact: true }).waitFor();
 
     // The pair: chosen by name among the selected participants.
-    await openProgrammeScreen(page, 'Пары и группы');
+    await web.openProgrammeScreen(page, 'Пары и группы');
     await page.getByText('Сформировать пару или группу', { exact: true }).first().click();
     const form = page.getByRole('form', { name: 'Сформировать пару или группу' });
     await form
       .getByLabel('Наставник', { exact: true })
       .selectOption({ label: 'Иванова М. П. — учитель математики, Математика' });
     await form.getByRole('checkbox', { name: /^Петров И\. С\./ }).check();
-    await fillDate(form.getByLabel('Дата согласия наставника Иванова М. П.'), localDay(-10));
+    await web.fillDate(form.getByLabel('Дата согласия наставника Иванова М. П.'), localDay(-10));
     await form.getByLabel('Номер приказа').fill('21-к');
-    await fillDate(form.getByLabel('Дата приказа'), localDay(-7));
+    await web.fillDate(form.getByLabel('Дата приказа'), localDay(-7));
     await form.getByLabel('Кем подписан приказ').fill('Директор А. А. Смирнов');
-    await fillDate(form.getByLabel('Начало', { exact: true }), localDay(-7));
-    await fillDate(form.getByLabel('Окончание', { exact: true }), localDay(400));
+    await web.fillDate(form.getByLabel('Начало', { exact: true }), localDay(-7));
+    await web.fillDate(form.getByLabel('Окончание', { exact: true }), localDay(400));
     // A consent left out: the refusal names the mentee, not her id.
     await form.getByRole('button', { name: 'Закрепить приказом' }).click();
     await expect(form.getByRole('alert').textContent()).resolves.toContain(
       'Нет письменного согласия наставляемого (Петров И. С.)',
     );
-    await fillDate(form.getByLabel(/^Дата согласия наставляемого Петров И\. С\./), localDay(-10));
+    await web.fillDate(form.getByLabel(/^Дата согласия наставляемого Петров И\. С\./), localDay(-10));
     await form.getByRole('button', { name: 'Закрепить приказом' }).click();
     await form.getByText('Пара закреплена приказом № 21-к').waitFor();
     const pairRow = page.locator('section[aria-labelledby="pairs-title"] tbody tr');
@@ -301,7 +288,7 @@ describe('web application: a curator works with people by name, never by id', ()
     await expect(page.getByLabel('Пара или группа').textContent()).resolves.toContain(
       'наставник Иванова М. П., наставляемые Петров И. С.',
     );
-    await screenshot(page, 'curator-programme-names');
+    await web.screenshot(page, 'curator-programme-names');
 
     // The controller of the personalised programme is chosen by name too.
     await page.getByLabel('Пара или группа').selectOption({ index: 1 });
@@ -320,8 +307,8 @@ describe('web application: a curator works with people by name, never by id', ()
       .filter({ hasText: 'нет согласия на обработку ПДн — Куратор' })
       .waitFor();
     // The audit's search finds the pair by the mentor's surname and names her.
-    await expect((await auditSearch(page, 'Иванова')).first().textContent()).resolves.toContain('Иванова М. П.');
-    await screenshot(page, 'curator-pair-history-names');
+    await expect((await web.auditSearch(page, 'Иванова')).first().textContent()).resolves.toContain('Иванова М. П.');
+    await web.screenshot(page, 'curator-pair-history-names');
 
     // What the browser sent names people by the ids the pickers chose; nothing was typed as an id.
     const pair = (await system.request('GET', `/pairs?programmeId=${programmeId}`, curatorToken)).body[0];
@@ -331,16 +318,16 @@ describe('web application: a curator works with people by name, never by id', ()
   });
 
   it('keeps the staff screen accessible (named controls, one h1, no skipped heading) and usable on a phone', async () => {
-    const { context, page } = await signedInPage(browser, curatorToken);
+    const { context, page } = await web.signedInPage(browser, curatorToken);
     await page.goto(`${system.baseUrl}/app/people`);
     await page.locator('section[aria-labelledby="staff-title"] tbody tr').first().waitFor();
-    await expectAccessible(page);
-    await screenshot(page, 'curator-staff');
+    await web.expectAccessible(page);
+    await web.screenshot(page, 'curator-staff');
     // On a phone: one column, nothing cut off horizontally (the table scrolls inside its frame).
-    await page.setViewportSize(phone);
+    await page.setViewportSize(web.phone);
     await page.reload();
     await page.locator('section[aria-labelledby="staff-title"] tbody tr').first().waitFor();
-    await expectFitsWidth(page);
+    await web.expectFitsWidth(page);
     await context.close();
   });
 });

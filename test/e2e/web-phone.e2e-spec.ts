@@ -13,18 +13,7 @@ import {
   routeInImplementation,
 } from '../support/route-setup';
 import { TestSystem } from '../support/system';
-import {
-  accessibilityAudit,
-  horizontalOverflow,
-  menuLinks,
-  openProgrammeScreen,
-  openFromMenu,
-  phone,
-  screenshot,
-  signedInPage,
-  startWebJourney,
-  stopWebJourney,
-} from '../support/web';
+import * as web from '../support/web';
 
 /** What one screen must show on a phone: texts naming people, programmes, routes and statuses, not just a heading. */
 type Screen = readonly string[];
@@ -49,7 +38,7 @@ describe('web application: every screen of every role on a phone', () => {
   const tokens = {} as Record<string, string>;
 
   beforeAll(async () => {
-    ({ system, browser } = await startWebJourney());
+    ({ system, browser } = await web.startWebJourney());
     await loadFixtureYearsAhead();
     const admin = randomUUID();
     let as: Record<'admin', string>;
@@ -137,7 +126,7 @@ describe('web application: every screen of every role on a phone', () => {
       (r) => r.status === 200 && JSON.stringify(r.body).includes(draftCode),
     );
   });
-  afterAll(() => stopWebJourney({ system, browser }));
+  afterAll(() => web.stopWebJourney({ system, browser }));
 
   const school = places.tolyatti.name;
 
@@ -263,8 +252,8 @@ describe('web application: every screen of every role on a phone', () => {
           throw new Error(`${where}: «${text}» is not visible: ${error.message}`);
         });
     }
-    expect({ where, fits: (await horizontalOverflow(page)) <= 0 }).toEqual({ where, fits: true });
-    expect({ where, audit: await accessibilityAudit(page) }).toMatchObject({
+    expect({ where, fits: (await web.horizontalOverflow(page)) <= 0 }).toEqual({ where, fits: true });
+    expect({ where, audit: await web.accessibilityAudit(page) }).toMatchObject({
       where,
       audit: { lang: 'ru', unnamed: [], h1: 1, skipped: [] },
     });
@@ -284,16 +273,16 @@ describe('web application: every screen of every role on a phone', () => {
     'administrator',
   ])('the %s opens every screen of the menu on a phone', async (role) => {
     const expected = screens()[role];
-    const { context, page } = await signedInPage(browser, tokens[role], phone);
+    const { context, page } = await web.signedInPage(browser, tokens[role], web.phone);
     await page.goto(`${system.baseUrl}/app/`);
     await page.getByRole('main').getByRole('heading', { level: 1 }).waitFor();
     const toggle = page.getByRole('button', { name: 'Меню' });
     for (const [item, texts] of Object.entries(expected)) {
       // The menu is folded: «Меню» opens it with every item of the role in reach.
       await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('false');
-      await expect(menuLinks(page)).resolves.toEqual([]);
+      await expect(web.menuLinks(page)).resolves.toEqual([]);
       await toggle.click();
-      await expect(menuLinks(page)).resolves.toEqual(Object.keys(expected));
+      await expect(web.menuLinks(page)).resolves.toEqual(Object.keys(expected));
       await page
         .getByRole('navigation', { name: 'Основное меню' })
         .getByRole('link', { name: item, exact: true })
@@ -304,11 +293,11 @@ describe('web application: every screen of every role on a phone', () => {
   });
 
   it('the programme’s pairs and the route read on a phone: each pair a card with its columns named', async () => {
-    const { context, page } = await signedInPage(browser, tokens.curator, phone);
+    const { context, page } = await web.signedInPage(browser, tokens.curator, web.phone);
     await page.goto(`${system.baseUrl}/app/`);
-    await openFromMenu(page, 'Программы');
+    await web.openFromMenu(page, 'Программы');
     await page.getByRole('link', { name: programmeTitle }).click();
-    await openProgrammeScreen(page, 'Пары и группы');
+    await web.openProgrammeScreen(page, 'Пары и группы');
     await checkScreen(page, 'curator → programme', [programmeTitle, 'Соколова А. П.', 'Новикова Д. П.']);
     const pairs = page.getByRole('table', { name: 'Наставнические пары и группы' });
     const pair = pairs.getByRole('row', { name: /Соколова А\. П\./ });
@@ -318,19 +307,19 @@ describe('web application: every screen of every role on a phone', () => {
     await expect(cells.evaluateAll((all: any[]) => all.map((c) => c.dataset.label))).resolves.toEqual(headings);
     for (let i = 0; i < headings.length; i++) {
       const box = await cells.nth(i).boundingBox();
-      const fits = box !== null && box.x >= 0 && box.x + box.width <= phone.width;
+      const fits = box !== null && box.x >= 0 && box.x + box.width <= web.phone.width;
       expect({ column: headings[i], fits }).toEqual({ column: headings[i], fits: true });
     }
-    await screenshot(page, 'phone-programme-pairs');
+    await web.screenshot(page, 'phone-programme-pairs');
 
-    const { page: tutorPage, context: tutorContext } = await signedInPage(browser, tokens.tutor, phone);
+    const { page: tutorPage, context: tutorContext } = await web.signedInPage(browser, tokens.tutor, web.phone);
     await tutorPage.goto(`${system.baseUrl}/app/routes/${routeId}`);
     await checkScreen(tutorPage, 'tutor → route', [code, 'Смирнова М. П.', 'Уровень компетенций']);
     // The competence chart fits: its 100 % mark is on screen.
     const chart = tutorPage.getByRole('img', { name: /Уровень компетенций/ });
     const box = await chart.boundingBox();
-    expect(box && box.x >= 0 && box.x + box.width <= phone.width).toBe(true);
-    await screenshot(tutorPage, 'phone-route-chart');
+    expect(box && box.x >= 0 && box.x + box.width <= web.phone.width).toBe(true);
+    await web.screenshot(tutorPage, 'phone-route-chart');
     await Promise.all([context.close(), tutorContext.close()]);
   });
 });

@@ -7,17 +7,7 @@ import { addPerson } from '../support/people';
 import { courseRow, fourYearsLessADay, ictDeficit, mathsTeacherTitlePage, routeBody } from '../support/route-setup';
 import { organisationWith, places, registerOrganisation } from '../support/programme-setup';
 import { TestSystem } from '../support/system';
-import {
-  expectAccessible,
-  expectFitsPhone,
-  fillDate,
-  menuLinks,
-  openFromMenu,
-  screenshot,
-  signedInPage,
-  startWebJourney,
-  stopWebJourney,
-} from '../support/web';
+import * as web from '../support/web';
 
 /**
  * The bank of best practices (issue 28): a mentor submits a practice, the regional coordinator publishes it,
@@ -34,7 +24,7 @@ describe('web application: a practice goes from the mentor through the regional 
   let organisationId: string;
 
   beforeAll(async () => {
-    ({ system, browser } = await startWebJourney());
+    ({ system, browser } = await web.startWebJourney());
     const admin = randomUUID();
     let staff: Record<'curator' | 'mentor', string>;
     ({ organisationId, as: staff } = await organisationWith(
@@ -62,13 +52,13 @@ describe('web application: a practice goes from the mentor through the regional 
       (r) => r.status === 200,
     );
   });
-  afterAll(() => stopWebJourney({ system, browser }));
+  afterAll(() => web.stopWebJourney({ system, browser }));
 
   it('the mentor submits a practice; an empty form is refused field by field', async () => {
-    const { context, page } = await signedInPage(browser, as.mentor);
+    const { context, page } = await web.signedInPage(browser, as.mentor);
     await page.goto(`${system.baseUrl}/app/practices`);
     await page.getByRole('heading', { name: 'Банк практик' }).waitFor();
-    await expect(menuLinks(page)).resolves.toContain('Банк практик');
+    await expect(web.menuLinks(page)).resolves.toContain('Банк практик');
     await page.getByRole('link', { name: 'Предложить практику' }).click();
     const form = page.getByRole('form', { name: 'Предложить практику' });
     await form.waitFor();
@@ -91,13 +81,13 @@ describe('web application: a practice goes from the mentor through the regional 
     await page.getByRole('heading', { name: 'Школа молодого педагога' }).waitFor();
     await page.getByText('На рассмотрении').first().waitFor();
     practiceId = page.url().split('/').at(-1) as string;
-    await expectAccessible(page);
-    await screenshot(page, 'mentor-practice-submitted');
+    await web.expectAccessible(page);
+    await web.screenshot(page, 'mentor-practice-submitted');
     await context.close();
   });
 
   it('the regional coordinator finds it among those awaiting review and publishes it', async () => {
-    const { context, page } = await signedInPage(browser, as.coordinator);
+    const { context, page } = await web.signedInPage(browser, as.coordinator);
     await page.goto(`${system.baseUrl}/app/practices`);
     const search = page.getByRole('search', { name: 'Поиск практик' });
     await search.getByLabel('Статус').selectOption('submitted');
@@ -113,8 +103,8 @@ describe('web application: a practice goes from the mentor through the regional 
     const review = page.getByRole('region', { name: 'Рассмотрение практики' });
     await review.waitFor();
     await expect(page.locator('.facts').textContent()).resolves.toContain('Наставникова Анна Сергеевна');
-    await expectAccessible(page);
-    await screenshot(page, 'coordinator-practice-review');
+    await web.expectAccessible(page);
+    await web.screenshot(page, 'coordinator-practice-review');
     await review.getByRole('button', { name: 'Опубликовать' }).click();
     // The badge, not the notice: the review form (and its notice) leaves the page once the practice is published,
     // and the history below says «Практика опубликована» too.
@@ -128,7 +118,7 @@ describe('web application: a practice goes from the mentor through the regional 
   });
 
   it('a teacher of another school of the region finds it by a word form and sees the author and the school, on a laptop and a phone', async () => {
-    const { context, page } = await signedInPage(browser, as.teacher);
+    const { context, page } = await web.signedInPage(browser, as.teacher);
     await page.goto(`${system.baseUrl}/app/practices`);
     const search = page.getByRole('search', { name: 'Поиск практик' });
     await search.getByLabel('Поиск по тексту').fill('адаптации');
@@ -143,11 +133,11 @@ describe('web application: a practice goes from the mentor through the regional 
     await expect(card.textContent()).resolves.toContain('Наставникова Анна Сергеевна');
     await expect(card.textContent()).resolves.toContain(places.tolyatti.name);
     await expect(card.textContent()).resolves.not.toContain(people.mentor);
-    await expectAccessible(page);
-    await screenshot(page, 'teacher-practice-bank');
-    await expectFitsPhone(page, 'Банк практик', 'phone-teacher-practice-bank');
+    await web.expectAccessible(page);
+    await web.screenshot(page, 'teacher-practice-bank');
+    await web.expectFitsPhone(page, 'Банк практик', 'phone-teacher-practice-bank');
     // The menu folds under «Меню» on a phone and still reaches the bank.
-    await openFromMenu(page, 'Банк практик');
+    await web.openFromMenu(page, 'Банк практик');
     await page.getByRole('heading', { name: 'Банк практик' }).waitFor();
     await context.close();
   });
@@ -185,7 +175,7 @@ describe('web application: a practice goes from the mentor through the regional 
     });
     expect(drafted.status).toBe(200);
 
-    const tutorPage = await signedInPage(browser, as.tutor);
+    const tutorPage = await web.signedInPage(browser, as.tutor);
     const { page } = tutorPage;
     await page.goto(`${system.baseUrl}/app/routes/${routeId}`);
     const agree = page.getByRole('form', { name: 'Согласовать дорожную карту' });
@@ -197,22 +187,22 @@ describe('web application: a practice goes from the mentor through the regional 
     await choice.locator('option', { hasText: option }).waitFor({ state: 'attached' });
     await choice.selectOption({ label: option });
     const point = agree.getByRole('group', { name: 'Контрольная точка 1' });
-    await fillDate(point.getByLabel('Дата контрольной точки'), addDays(today, 30));
+    await web.fillDate(point.getByLabel('Дата контрольной точки'), addDays(today, 30));
     await point.getByLabel('Что проверяется').fill('Практика изучена');
-    await expectAccessible(page);
+    await web.expectAccessible(page);
     await agree.getByRole('button', { name: 'Согласовать дорожную карту' }).click();
     await page.getByText('Дорожная карта согласована: маршрут реализуется').first().waitFor();
     await tutorPage.context.close();
 
-    const { context, page: teacherPage } = await signedInPage(browser, teacherToken);
+    const { context, page: teacherPage } = await web.signedInPage(browser, teacherToken);
     await teacherPage.goto(`${system.baseUrl}/app/routes/${routeId}`);
     const roadMap = teacherPage.locator('section[aria-labelledby="road-map"]').locator('table').first();
     const studied = roadMap.locator('tr', { hasText: study });
     await studied.getByRole('link', { name: 'Школа молодого педагога' }).waitFor();
     await expect(studied.textContent()).resolves.toContain('автор: Наставникова Анна Сергеевна');
     await expect(studied.textContent()).resolves.not.toContain(people.mentor);
-    await expectAccessible(teacherPage);
-    await screenshot(teacherPage, 'teacher-road-map-practice');
+    await web.expectAccessible(teacherPage);
+    await web.screenshot(teacherPage, 'teacher-road-map-practice');
     await studied.getByRole('link', { name: 'Школа молодого педагога' }).click();
     await teacherPage.getByRole('heading', { name: 'Школа молодого педагога' }).waitFor();
     await expect(teacherPage.locator('.facts').textContent()).resolves.toContain('Наставникова Анна Сергеевна');

@@ -9,19 +9,7 @@ import {
   preparatoryDocumentsAndCandidates,
 } from '../support/programme-setup';
 import type { TestSystem } from '../support/system';
-import {
-  accessibilityAudit,
-  expectAccessible,
-  expectFitsPhone,
-  fillDate,
-  expectFitsWidth,
-  openProgrammeScreen,
-  phone,
-  screenshot,
-  signedInPage,
-  startWebJourney,
-  stopWebJourney,
-} from '../support/web';
+import * as web from '../support/web';
 
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 
@@ -39,7 +27,7 @@ describe('web application: the preparatory stage — analysis of problems and tr
   let mentorId: string;
 
   beforeAll(async () => {
-    ({ system, browser } = await startWebJourney());
+    ({ system, browser } = await web.startWebJourney());
     let organisationId: string;
     ({ organisationId, as } = await organisationWith(
       system,
@@ -52,10 +40,10 @@ describe('web application: the preparatory stage — analysis of problems and tr
     const menteeId = await addPerson(system, organisationId, as.admin, 'Петрова', { firstName: 'Анна' });
     await preparatoryDocumentsAndCandidates(system, programmeId, as.curator, { mentorId, menteeId });
   });
-  afterAll(() => stopWebJourney({ system, browser }));
+  afterAll(() => web.stopWebJourney({ system, browser }));
 
   it('the administrator imports the catalogue of further-training programmes', async () => {
-    const { context, page } = await signedInPage(browser, as.admin);
+    const { context, page } = await web.signedInPage(browser, as.admin);
     await page.goto(`${system.baseUrl}/app/training-catalogue`);
     await page.getByRole('heading', { name: 'Каталог программ повышения квалификации' }).waitFor();
     const file = catalogueFile(catalogueRows());
@@ -75,7 +63,7 @@ describe('web application: the preparatory stage — analysis of problems and tr
   });
 
   it('the curator records a problem, the director approves the analysis', async () => {
-    const curatorPage = await signedInPage(browser, as.curator);
+    const curatorPage = await web.signedInPage(browser, as.curator);
     const page = curatorPage.page;
     await page.goto(`${system.baseUrl}/app/programmes/${programmeId}`);
     const checklist = page.locator('.checklist');
@@ -87,12 +75,12 @@ describe('web application: the preparatory stage — analysis of problems and tr
     await form.getByRole('button', { name: 'Записать проблему' }).click();
     await page.getByText('Проблема записана').waitFor();
     await page.getByRole('cell', { name: 'Треть молодых педагогов не прошли аттестацию с первого раза' }).waitFor();
-    await openProgrammeScreen(page, 'Обзор');
+    await web.openProgrammeScreen(page, 'Обзор');
     await checklist.getByText('Предварительный анализ проблем не утверждён руководителем').waitFor();
 
-    const directorPage = await signedInPage(browser, as.director);
+    const directorPage = await web.signedInPage(browser, as.director);
     await directorPage.page.goto(`${system.baseUrl}/app/programmes/${programmeId}`);
-    await openProgrammeScreen(directorPage.page, 'Подготовка');
+    await web.openProgrammeScreen(directorPage.page, 'Подготовка');
     await directorPage.page.getByRole('button', { name: 'Утвердить анализ проблем' }).click();
     await directorPage.page.getByText('Анализ проблем утверждён').waitFor();
     await directorPage.context.close();
@@ -104,7 +92,7 @@ describe('web application: the preparatory stage — analysis of problems and tr
   });
 
   it('the curator records the mentor’s training from the catalogue; the warning goes (laptop and phone)', async () => {
-    const { context, page } = await signedInPage(browser, as.curator);
+    const { context, page } = await web.signedInPage(browser, as.curator);
     await page.goto(`${system.baseUrl}/app/programmes/${programmeId}`);
     const warnings = page.getByRole('list', { name: 'Предупреждения' });
     await warnings.getByRole('button', { name: 'Записать обучение' }).click();
@@ -116,30 +104,30 @@ describe('web application: the preparatory stage — analysis of problems and tr
     const entry = 'Наставничество в образовательной организации — ЦНППМ Самарской области, 36 ч, очная';
     await form.getByLabel('Программа из каталога').locator('option', { hasText: entry }).waitFor({ state: 'attached' });
     await form.getByLabel('Программа из каталога').selectOption({ label: entry });
-    await fillDate(form.getByLabel('Начало обучения'), daysAgo(14));
-    await fillDate(form.getByLabel('Окончание обучения'), daysAgo(3));
+    await web.fillDate(form.getByLabel('Начало обучения'), daysAgo(14));
+    await web.fillDate(form.getByLabel('Окончание обучения'), daysAgo(3));
     await form.getByLabel('Номер удостоверения').fill('772412345678');
     await form.getByRole('button', { name: 'Записать обучение' }).click();
     await page.getByText('Обучение записано: Сидорова М. П.').waitFor();
     await page.getByRole('cell', { name: 'Сидорова Мария Петровна' }).waitFor();
-    await openProgrammeScreen(page, 'Обзор');
+    await web.openProgrammeScreen(page, 'Обзор');
     await warnings.waitFor({ state: 'detached' });
     await page.getByText('Все условия выполнены: этап можно завершить.').waitFor();
-    await openProgrammeScreen(page, 'Подготовка');
+    await web.openProgrammeScreen(page, 'Подготовка');
 
-    const audit = await accessibilityAudit(page);
+    const audit = await web.accessibilityAudit(page);
     expect(audit.lang).toBe('ru');
     expect(audit.unnamed).toEqual([]);
     expect(audit.h1).toBe(1);
     expect(audit.skipped).toEqual([]);
-    await screenshot(page, 'curator-preparatory-stage');
+    await web.screenshot(page, 'curator-preparatory-stage');
 
-    await expectFitsPhone(page, 'Анализ проблем', 'phone-curator-preparatory-stage');
+    await web.expectFitsPhone(page, 'Анализ проблем', 'phone-curator-preparatory-stage');
     await context.close();
   });
 
   it('the curator sees the training on the mentor’s card and corrects it; the card’s history says so', async () => {
-    const { context, page } = await signedInPage(browser, as.curator);
+    const { context, page } = await web.signedInPage(browser, as.curator);
     await page.goto(`${system.baseUrl}/app/people/${mentorId}`);
     const training = page.getByRole('region', { name: 'Обучение' });
     const row = training.getByRole('row', { name: /Наставничество в образовательной организации/ });
@@ -162,10 +150,10 @@ describe('web application: the preparatory stage — analysis of problems and tr
     const history = page.getByRole('region', { name: 'История изменений' });
     await history.getByText('Сведения об обучении исправлены: часы, номер удостоверения').waitFor();
     await expect(history.textContent()).resolves.toContain('Записаны сведения об обучении');
-    await expectAccessible(page);
-    await screenshot(page, 'curator-person-training');
-    await page.setViewportSize(phone);
-    await expectFitsWidth(page);
+    await web.expectAccessible(page);
+    await web.screenshot(page, 'curator-person-training');
+    await page.setViewportSize(web.phone);
+    await web.expectFitsWidth(page);
     await context.close();
   });
 });

@@ -8,18 +8,7 @@ import { addDays, localDay } from '../support/dates';
 import { freshIds } from '../support/ids';
 import { activePairIn, programmeDocument, registerOrganisation, startProgramme } from '../support/programme-setup';
 import { TestSystem } from '../support/system';
-import {
-  expectAccessible,
-  fillDate,
-  expectFitsWidth,
-  openFromMenu,
-  phone,
-  screenshot,
-  signedInPage,
-  startWebJourney,
-  stopWebJourney,
-  dateIn,
-} from '../support/web';
+import * as web from '../support/web';
 
 const ZONE = 'Europe/Moscow';
 const IZHEVSK = 'г. Ижевск';
@@ -57,7 +46,7 @@ describe('web application: the coordinators’ dashboard «Показатели�
 
   beforeAll(async () => {
     await loadFixtureYearsAhead();
-    ({ system, browser } = await startWebJourney());
+    ({ system, browser } = await web.startWebJourney());
     const adminToken = system.token(admin, ['administrator']);
     for (const [key, school] of Object.entries(schools) as [keyof typeof schools, (typeof schools)['first']][]) {
       const registered = await registerOrganisation(system, adminToken, { ...school, region, timeZone: ZONE });
@@ -105,7 +94,7 @@ describe('web application: the coordinators’ dashboard «Показатели�
       60_000,
     );
   });
-  afterAll(() => stopWebJourney({ system, browser }));
+  afterAll(() => web.stopWebJourney({ system, browser }));
 
   it('the region report counts pairs by status, routes by stage, tasks, the road map, and names its period', async () => {
     const now = await system.request('GET', '/reports/region', regional);
@@ -148,7 +137,7 @@ describe('web application: the coordinators’ dashboard «Показатели�
     );
 
   it('the regional coordinator reads the region, changes the date, downloads it and drills down to a school', async () => {
-    const { context, page } = await signedInPage(browser, regional);
+    const { context, page } = await web.signedInPage(browser, regional);
     // A coordinator lands on «Показатели», not on «Мои задачи».
     await page.goto(`${system.baseUrl}/app/`);
     await page.getByRole('heading', { name: `Показатели реализации ЦМН: ${region}`, level: 1 }).waitFor();
@@ -187,13 +176,13 @@ describe('web application: the coordinators’ dashboard «Показатели�
     ]);
     // A past date shows its academic year; choosing the current year again shows today.
     const lastYearEnd = addDays(academicYearOf(today()).start, -1);
-    await fillDate(page.getByLabel('На дату'), lastYearEnd);
+    await web.fillDate(page.getByLabel('На дату'), lastYearEnd);
     await page.getByText(`Показатели на ${lastYearEnd.split('-').reverse().join('.')}, период мониторинга`).waitFor();
     await periods.selectOption({ index: 0 });
     await page.getByText(`период мониторинга — ${academicYearOf(today()).start.slice(0, 4)}/`).waitFor();
-    await expect(dateIn(page.getByLabel('На дату'))).resolves.toBe(today());
-    await screenshot(page, 'regional-dashboard');
-    await expectAccessible(page);
+    await expect(web.dateIn(page.getByLabel('На дату'))).resolves.toBe(today());
+    await web.screenshot(page, 'regional-dashboard');
+    await web.expectAccessible(page);
 
     // The downloads are what is shown: the workbook's summary and the CSV carry the same figures.
     const [xlsx] = await Promise.all([
@@ -218,11 +207,11 @@ describe('web application: the coordinators’ dashboard «Показатели�
     expect(text).toContain(`${schools.first.name.replace(/"/g, '""')}`);
 
     // The day before the schools and the pair existed: the figures change.
-    await fillDate(page.getByLabel('На дату'), yesterday());
+    await web.fillDate(page.getByLabel('На дату'), yesterday());
     await page.getByText('На эту дату в регионе нет организаций.').waitFor();
     expect(await headline(page, 'Образовательных организаций')).toBe('0');
     expect(await headline(page, 'Наставнических пар/групп')).toBe('0');
-    await fillDate(page.getByLabel('На дату'), today());
+    await web.fillDate(page.getByLabel('На дату'), today());
     await page.getByText('На эту дату в регионе нет организаций.').waitFor({ state: 'hidden' });
     expect(await headline(page, 'Наставнических пар/групп')).toBe('1');
 
@@ -246,18 +235,18 @@ describe('web application: the coordinators’ dashboard «Показатели�
       .filter({ hasText: 'нет' })
       .waitFor();
     expect(await bar(page, 'Наставнические пары/группы по статусу', 'Реализует программу')).toBe('1 · 100 %');
-    await expectAccessible(page);
+    await web.expectAccessible(page);
     await context.close();
   });
 
   it('on a phone the dashboard fits the width: charts within the screen, tables scroll with their first column', async () => {
-    const { context, page } = await signedInPage(browser, regional, phone);
+    const { context, page } = await web.signedInPage(browser, regional, web.phone);
     await openDashboard(page, region);
-    await expectFitsWidth(page);
+    await web.expectFitsWidth(page);
     expect(await headline(page, 'Реализуют ЦМН')).toBe('1 из 3 (33,3 %)');
     const chart = page.getByRole('figure', { name: 'Какие документы по наставничеству есть в организациях' });
     const box = await chart.boundingBox();
-    expect(box && box.x >= 0 && box.x + box.width <= phone.width).toBe(true);
+    expect(box && box.x >= 0 && box.x + box.width <= web.phone.width).toBe(true);
     await expect(chart.locator('.bar-label').getByText('Дорожная карта по внедрению ЦМН').isVisible()).resolves.toBe(
       true,
     );
@@ -267,14 +256,14 @@ describe('web application: the coordinators’ dashboard «Показатели�
     await table.evaluate((t: any) => (t.parentElement.scrollLeft = 400));
     const name = table.getByRole('link', { name: schools.third.name });
     const nameBox = await name.boundingBox();
-    expect(nameBox && nameBox.x >= 0 && nameBox.x < phone.width / 2).toBe(true);
-    await screenshot(page, 'regional-dashboard-phone');
-    await expectAccessible(page);
+    expect(nameBox && nameBox.x >= 0 && nameBox.x < web.phone.width / 2).toBe(true);
+    await web.screenshot(page, 'regional-dashboard-phone');
+    await web.expectAccessible(page);
     await context.close();
   });
 
   it('a municipal coordinator sees only their municipality, not the region’s others', async () => {
-    const { context, page } = await signedInPage(browser, municipal, phone);
+    const { context, page } = await web.signedInPage(browser, municipal, web.phone);
     // A municipal coordinator lands on «Показатели» of their municipality.
     await page.goto(`${system.baseUrl}/app/`);
     await page.getByRole('heading', { name: `Показатели реализации ЦМН: ${GLAZOV}`, level: 1 }).waitFor();
@@ -290,22 +279,22 @@ describe('web application: the coordinators’ dashboard «Показатели�
     // Another municipality is not theirs, by address either.
     await page.goto(`${system.baseUrl}/app/dashboard?municipality=${encodeURIComponent(IZHEVSK)}`);
     await page.getByRole('alert').filter({ hasText: 'Муниципальное образование не найдено' }).waitFor();
-    await expectFitsWidth(page);
+    await web.expectFitsWidth(page);
     await context.close();
   });
 
   it('a curator sees their own organisation’s dashboard, on a laptop and a phone', async () => {
-    for (const viewport of [undefined, phone]) {
-      const { context, page } = await signedInPage(browser, curatorToken, viewport);
+    for (const viewport of [undefined, web.phone]) {
+      const { context, page } = await web.signedInPage(browser, curatorToken, viewport);
       await page.goto(`${system.baseUrl}/app/`);
-      await openFromMenu(page, 'Показатели');
+      await web.openFromMenu(page, 'Показатели');
       await page.getByRole('heading', { name: `Показатели организации: ${schools.first.name}`, level: 1 }).waitFor();
       await page.locator('.headline').waitFor();
       expect(await headline(page, 'Наставнических пар/групп')).toBe('1');
       expect(await headline(page, 'Куратор')).toBe('назначен');
       await expect(page.locator('.breadcrumbs').getByRole('link').count()).resolves.toBe(0);
-      await expectFitsWidth(page);
-      await expectAccessible(page);
+      await web.expectFitsWidth(page);
+      await web.expectAccessible(page);
       await context.close();
     }
   });

@@ -6,7 +6,7 @@ import { addPerson } from '../support/people';
 import { registerOrganisation } from '../support/programme-setup';
 import { createRoute } from '../support/route-setup';
 import { TestSystem } from '../support/system';
-import { expectAccessible, startWebJourney, stopWebJourney, screenshot, signedInPage } from '../support/web';
+import * as web from '../support/web';
 
 const ZONE = 'Europe/Moscow';
 const centreName = 'ГАУ ДПО «ЦНППМ Тверской области»';
@@ -40,7 +40,7 @@ describe('web application: a ЦНППМ tutor assigned to two schools through th
   const routeIds: string[] = [];
 
   beforeAll(async () => {
-    ({ system, browser } = await startWebJourney());
+    ({ system, browser } = await web.startWebJourney());
     adminToken = system.token(admin, ['administrator']);
     const register = async (name: string, kind = 'school') => {
       const response = await registerOrganisation(system, adminToken, {
@@ -82,7 +82,7 @@ describe('web application: a ЦНППМ tutor assigned to two schools through th
       });
     }
   });
-  afterAll(() => stopWebJourney({ system, browser }));
+  afterAll(() => web.stopWebJourney({ system, browser }));
 
   /** Assigns the tutor to the school chosen in the screen's select, by surname, and waits for her row. */
   async function assignTutor(page: Page, school: string) {
@@ -113,7 +113,7 @@ describe('web application: a ЦНППМ tutor assigned to two schools through th
   }
 
   it('the region’s coordinator assigns the tutor to two schools by name, and releases a third assignment after confirming', async () => {
-    const { context, page } = await signedInPage(browser, coordinatorToken);
+    const { context, page } = await web.signedInPage(browser, coordinatorToken);
     await page.goto(`${system.baseUrl}/app/`);
     await page
       .getByRole('navigation', { name: 'Основное меню' })
@@ -138,8 +138,8 @@ describe('web application: a ЦНППМ tutor assigned to two schools through th
     // The first school lists her with her organisation and role.
     await page.getByLabel('Организация', { exact: true }).selectOption({ label: schoolNames[0] });
     await assigned.getByRole('cell', { name: 'Соколова Ирина Львовна', exact: true }).waitFor();
-    await screenshot(page, 'regional-specialists');
-    await expectAccessible(page);
+    await web.screenshot(page, 'regional-specialists');
+    await web.expectAccessible(page);
     await context.close();
   });
 
@@ -198,7 +198,7 @@ describe('web application: a ЦНППМ tutor assigned to two schools through th
       (r) => r.status === 200 && r.body.length === 2,
     );
 
-    const { context, page } = await signedInPage(browser, tutorToken);
+    const { context, page } = await web.signedInPage(browser, tutorToken);
     await page.goto(`${system.baseUrl}/app/routes`);
     // She reads no staff list, yet the header names her from her own card.
     await page.locator('.user-name').filter({ hasText: 'Соколова Ирина Львовна' }).waitFor();
@@ -207,7 +207,7 @@ describe('web application: a ЦНППМ tutor assigned to two schools through th
     await list.filter({ hasText: `Педагог: ${teachers[1].short}` }).waitFor();
     await expect(list.count()).resolves.toBe(2);
     await expect(page.locator('main').textContent()).resolves.not.toContain(teachers[2].surname);
-    await screenshot(page, 'regional-tutor-routes');
+    await web.screenshot(page, 'regional-tutor-routes');
 
     for (const [i, school] of schoolNames.slice(0, 2).entries()) {
       await page.goto(`${system.baseUrl}/app/routes/${routeIds[i]}`);

@@ -6,7 +6,7 @@ import { loadFixtureYearsAhead } from '../support/calendar-fixture';
 import { organisationWith, places } from '../support/programme-setup';
 import { courseRow, fourYearsLessADay, ictAndMethodicalDeficits, routeBody, titlePage } from '../support/route-setup';
 import { TestSystem } from '../support/system';
-import { signedInPage, startWebJourney, stopWebJourney } from '../support/web';
+import * as web from '../support/web';
 
 const DAY = 86_400_000;
 
@@ -24,7 +24,7 @@ describe('web application: deficit levels and the monthly control-point check on
   let as: Record<'tutor' | 'methodologist', string>;
 
   beforeAll(async () => {
-    ({ system, browser } = await startWebJourney());
+    ({ system, browser } = await web.startWebJourney());
     await loadFixtureYearsAhead();
     let organisationId: string;
     ({ organisationId, as } = await organisationWith(system, places.tolyatti, { tutor, methodologist }, admin));
@@ -64,10 +64,10 @@ describe('web application: deficit levels and the monthly control-point check on
     });
     expect(agreed.status).toBe(200);
   });
-  afterAll(() => stopWebJourney({ system, browser }));
+  afterAll(() => web.stopWebJourney({ system, browser }));
 
   it('the methodologist enters the deficit levels and sees them beside the competences', async () => {
-    const { context, page } = await signedInPage(browser, as.methodologist);
+    const { context, page } = await web.signedInPage(browser, as.methodologist);
     await page.goto(`${system.baseUrl}/app/routes/${routeId}`);
     await page.locator('summary', { hasText: 'Уровень дефицитов (входная диагностика)' }).click();
     const form = page.getByRole('form', { name: 'Уровень дефицитов (входная диагностика)' });
@@ -93,7 +93,7 @@ describe('web application: deficit levels and the monthly control-point check on
   });
 
   it('the tutor records the month’s check: one point passed, one not passed; the page shows both and the missed point', async () => {
-    const { context, page } = await signedInPage(browser, as.tutor);
+    const { context, page } = await web.signedInPage(browser, as.tutor);
     await page.goto(`${system.baseUrl}/app/routes/${routeId}`);
     const form = page.getByRole('form', { name: 'Проверка контрольных точек' });
     // The month's points are offered at once: the form opens when the month has points due.

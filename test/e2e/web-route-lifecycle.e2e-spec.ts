@@ -8,19 +8,7 @@ import { addPerson } from '../support/people';
 import { eventually } from '../support/poll';
 import { organisationWith, places } from '../support/programme-setup';
 import { TestSystem } from '../support/system';
-import {
-  expectAccessible,
-  dateIn,
-  fillDate,
-  expectFitsWidth,
-  openFromMenu,
-  phone,
-  pickPerson,
-  screenshot,
-  signedInPage,
-  startWebJourney,
-  stopWebJourney,
-} from '../support/web';
+import * as web from '../support/web';
 
 /**
  * Issue 27, one journey: a route from nothing to its completion, every step in the browser by the person whose
@@ -53,7 +41,7 @@ describe('web application: a route from an empty list to a completed route, in t
   const desiredImage = 'Учитель, который уверенно ведёт уроки с цифровыми сервисами и учит этому коллег';
 
   beforeAll(async () => {
-    ({ system, browser } = await startWebJourney());
+    ({ system, browser } = await web.startWebJourney());
     // Deadlines in the inbox are counted in working days, which may reach into next year.
     await loadFixtureYearsAhead();
     const { organisationId, as } = await organisationWith(system, places.tolyatti, {
@@ -75,9 +63,9 @@ describe('web application: a route from an empty list to a completed route, in t
     methodologistToken = system.token(methodologist, ['methodologist'], [organisationId]);
     teacherToken = system.token(teacher, ['teacher'], [organisationId]);
   });
-  afterAll(() => stopWebJourney({ system, browser }));
+  afterAll(() => web.stopWebJourney({ system, browser }));
 
-  const audited = async (page: Page) => await expectAccessible(page);
+  const audited = async (page: Page) => await web.expectAccessible(page);
   const notice = (page: Page, text: string) => page.getByText(text).first().waitFor();
   const currentStage = (page: Page, stage: string) =>
     page.locator('.stage-track [aria-current="step"]', { hasText: stage }).waitFor();
@@ -102,14 +90,14 @@ describe('web application: a route from an empty list to a completed route, in t
 
   it('Белова has no route yet; the tutor creates one for her, chosen by name, with goal, tasks and entry diagnostics', async () => {
     // The teacher's «Мой маршрут» is empty before the tutor makes her route.
-    const teacher = await signedInPage(browser, teacherToken, phone);
+    const teacher = await web.signedInPage(browser, teacherToken, web.phone);
     await teacher.page.goto(`${system.baseUrl}/app/`);
     await teacher.page.getByRole('heading', { name: 'Мои маршруты' }).waitFor();
     await teacher.page.getByText('Маршрутов нет.').waitFor();
     await audited(teacher.page);
     await teacher.context.close();
 
-    const { context, page } = await signedInPage(browser, tutorToken);
+    const { context, page } = await web.signedInPage(browser, tutorToken);
     await page.goto(`${system.baseUrl}/app/routes`);
     await page.getByRole('heading', { name: 'Индивидуальные образовательные маршруты' }).waitFor();
     await page.getByText('Маршрутов нет.').waitFor();
@@ -117,7 +105,7 @@ describe('web application: a route from an empty list to a completed route, in t
     await page.getByRole('link', { name: 'Новый маршрут' }).click();
     const form = page.getByRole('form', { name: 'Новый ИОМ' });
     await form.waitFor();
-    await pickPerson(form, 'Педагог', 'Бел', 'Белова Анна Сергеевна — учитель математики');
+    await web.pickPerson(form, 'Педагог', 'Бел', 'Белова Анна Сергеевна — учитель математики');
     await form.getByLabel('Методист').selectOption({ label: 'Петрова Мария Петровна' });
     // The school's first route: the region's code is asked for, not prefilled.
     await expect(form.getByLabel('Код субъекта РФ для реестра ИОМ').inputValue()).resolves.toBe('');
@@ -154,7 +142,7 @@ describe('web application: a route from an empty list to a completed route, in t
     const inputs = diagnostics.locator('input[type="number"]');
     for (let i = 0; i < (await inputs.count()); i++) await inputs.nth(i).fill('70');
     await diagnostics.getByLabel('ИКТ-компетенции').fill('35');
-    await fillDate(diagnostics.getByLabel('Дата следующей диагностики'), addDays(today(), 180));
+    await web.fillDate(diagnostics.getByLabel('Дата следующей диагностики'), addDays(today(), 180));
     await audited(page);
     await diagnostics.getByRole('button', { name: 'Записать диагностику' }).click();
     await notice(page, 'Результаты входной диагностики записаны');
@@ -171,10 +159,10 @@ describe('web application: a route from an empty list to a completed route, in t
   });
 
   it('the teacher finds her route under «Мой маршрут» on her phone and describes her desired image', async () => {
-    const { context, page } = await signedInPage(browser, teacherToken, phone);
+    const { context, page } = await web.signedInPage(browser, teacherToken, web.phone);
     await page.goto(`${system.baseUrl}/app/tasks`);
     await page.getByRole('heading', { name: 'Мои задачи' }).waitFor();
-    await openFromMenu(page, 'Мой маршрут');
+    await web.openFromMenu(page, 'Мой маршрут');
     await page.getByRole('heading', { name: `Индивидуальный образовательный маршрут ${code}` }).waitFor();
     await currentStage(page, 'Проектировочный');
     await expect(page.locator('#title-page').locator('..').textContent()).resolves.toContain(teacherShort);
@@ -186,12 +174,12 @@ describe('web application: a route from an empty list to a completed route, in t
       .locator('p', { hasText: desiredImage })
       .waitFor();
     await audited(page);
-    await expectFitsWidth(page);
+    await web.expectFitsWidth(page);
     await context.close();
   });
 
   it('the methodologist opens the draft task for Белова from her inbox and drafts the road map', async () => {
-    const { context, page } = await signedInPage(browser, methodologistToken);
+    const { context, page } = await web.signedInPage(browser, methodologistToken);
     await page.goto(`${system.baseUrl}/app/`);
     await page.getByRole('heading', { name: 'Мои задачи' }).waitFor();
     const card = page.locator('li.task', { hasText: `Составить проект ИОМ ${code} для Беловой А. С.` });
@@ -206,18 +194,18 @@ describe('web application: a route from an empty list to a completed route, in t
     await draft.getByLabel('Мероприятие', { exact: true }).fill(course);
     await draft.getByLabel('Решаемые задачи').fill('Освоить цифровые сервисы для уроков');
     await draft.getByLabel('Часы').fill('36');
-    await fillDate(draft.getByLabel('Срок'), addDays(today(), 120));
+    await web.fillDate(draft.getByLabel('Срок'), addDays(today(), 120));
     await audited(page);
     await draft.getByRole('button', { name: 'Передать проект тьютору' }).click();
     await page.getByText('Проект ИОМ передан тьютору. Задача выполнена.').waitFor();
     // The task has left her inbox.
-    await openFromMenu(page, 'Мои задачи');
+    await web.openFromMenu(page, 'Мои задачи');
     await page.getByText('Открытых задач нет.').waitFor();
     await context.close();
   });
 
   it('the tutor refines the draft — more hours, an internship added — sets a control point and agrees it', async () => {
-    const { context, page } = await signedInPage(browser, tutorToken);
+    const { context, page } = await web.signedInPage(browser, tutorToken);
     await openRoute(page);
     const agree = 'Согласовать дорожную карту';
     await expect(
@@ -231,10 +219,10 @@ describe('web application: a route from an empty list to a completed route, in t
     await added.getByLabel('Вид мероприятия').selectOption({ label: 'Стажировка' });
     await added.getByLabel('Решаемые задачи').fill('Провести открытый урок с цифровым тренажёром');
     await added.getByLabel('Часы').fill('16');
-    await fillDate(added.getByLabel('Срок'), addDays(today(), 150));
+    await web.fillDate(added.getByLabel('Срок'), addDays(today(), 150));
     // A control point this month: its monthly check is due now.
     const point = group(page, agree, 'Контрольная точка 1');
-    await fillDate(point.getByLabel('Дата контрольной точки'), today());
+    await web.fillDate(point.getByLabel('Дата контрольной точки'), today());
     await point.getByLabel('Что проверяется').fill('Курс начат');
     await audited(page);
     await page.getByRole('form', { name: agree }).getByRole('button', { name: agree }).click();
@@ -247,7 +235,7 @@ describe('web application: a route from an empty list to a completed route, in t
   });
 
   it('the teacher marks both activities done with their results, on her phone', async () => {
-    const { context, page } = await signedInPage(browser, teacherToken, phone);
+    const { context, page } = await web.signedInPage(browser, teacherToken, web.phone);
     await page.goto(`${system.baseUrl}/app/`);
     await page.getByRole('heading', { name: `Индивидуальный образовательный маршрут ${code}` }).waitFor();
     await currentStage(page, 'Реализационный');
@@ -260,7 +248,7 @@ describe('web application: a route from an empty list to a completed route, in t
       await currentStage(page, 'Реализационный');
       await roadMapRow(page, activity).locator('summary', { hasText: 'Отметить выполнение' }).click();
       const form = page.getByRole('form', { name: `Отметка о выполнении: ${activity}` });
-      await fillDate(form.getByLabel('Дата выполнения'), today());
+      await web.fillDate(form.getByLabel('Дата выполнения'), today());
       await form.getByLabel('Результат').fill(result);
       if (activity === course) await audited(page);
       await form.getByRole('button', { name: 'Отметить выполнение' }).click();
@@ -269,12 +257,12 @@ describe('web application: a route from an empty list to a completed route, in t
         .waitFor();
       await expect(roadMapRow(page, activity).textContent()).resolves.toContain('ожидает подтверждения');
     }
-    await expectFitsWidth(page);
+    await web.expectFitsWidth(page);
     await context.close();
   });
 
   it('the tutor confirms the marks, checks the month’s control point and starts the reflective stage', async () => {
-    const { context, page } = await signedInPage(browser, tutorToken);
+    const { context, page } = await web.signedInPage(browser, tutorToken);
     await openRoute(page);
     for (const activity of [course, internship]) {
       await page.getByRole('button', { name: `Подтвердить выполнение: ${activity}` }).click();
@@ -304,10 +292,10 @@ describe('web application: a route from an empty list to a completed route, in t
   });
 
   it('the tutor opens the control diagnostics from her inbox on her phone and records them', async () => {
-    const { context, page } = await signedInPage(browser, tutorToken, phone);
+    const { context, page } = await web.signedInPage(browser, tutorToken, web.phone);
     await page.goto(`${system.baseUrl}/app/routes`);
     await page.getByRole('heading', { name: 'Индивидуальные образовательные маршруты' }).waitFor();
-    await openFromMenu(page, 'Мои задачи');
+    await web.openFromMenu(page, 'Мои задачи');
     const card = page.locator('li.task', {
       hasText: `Организовать контрольную диагностику профессиональных компетенций по ИОМ ${code} Беловой А. С.`,
     });
@@ -317,7 +305,7 @@ describe('web application: a route from an empty list to a completed route, in t
     await page.getByRole('heading', { name: `Индивидуальный образовательный маршрут ${code}` }).waitFor();
     const control = page.getByRole('form', { name: 'Записать результаты контрольной диагностики' });
     await control.waitFor();
-    await expect(dateIn(control.getByLabel('Дата диагностики'))).resolves.toBe(today());
+    await expect(web.dateIn(control.getByLabel('Дата диагностики'))).resolves.toBe(today());
     for (const area of competenceAreas) {
       await control.getByLabel(competenceAreaLabels[area], { exact: true }).fill(area === 'ict' ? '62' : '75');
     }
@@ -330,17 +318,17 @@ describe('web application: a route from an empty list to a completed route, in t
         (text) => text?.includes('ИКТ-компетенции: 35 % → 62 %') === true,
       ),
     ).resolves.toContain('ИКТ-компетенции: 35 % → 62 %');
-    await expectFitsWidth(page);
+    await web.expectFitsWidth(page);
     await audited(page);
 
     // The task is done: the inbox no longer holds it.
-    await openFromMenu(page, 'Мои задачи');
+    await web.openFromMenu(page, 'Мои задачи');
     await page.getByText('Открытых задач нет.').waitFor();
     await context.close();
   });
 
   it('the teacher presents her reflective analysis against her deficit and desired image, on her phone', async () => {
-    const { context, page } = await signedInPage(browser, teacherToken, phone);
+    const { context, page } = await web.signedInPage(browser, teacherToken, web.phone);
     await page.goto(`${system.baseUrl}/app/`);
     await page.getByRole('heading', { name: `Индивидуальный образовательный маршрут ${code}` }).waitFor();
     await currentStage(page, 'Рефлексивный');
@@ -352,12 +340,12 @@ describe('web application: a route from an empty list to a completed route, in t
     await audited(page);
     await reflection.getByRole('button', { name: 'Представить рефлексивный анализ' }).click();
     await page.getByRole('heading', { name: 'Рефлексивный анализ (ожидает согласования)' }).waitFor();
-    await expectFitsWidth(page);
+    await web.expectFitsWidth(page);
     await context.close();
   });
 
   it('the tutor agrees the reflection and completes the route; it reads «Завершён» on a laptop and a phone', async () => {
-    const { context, page } = await signedInPage(browser, tutorToken);
+    const { context, page } = await web.signedInPage(browser, tutorToken);
     await openRoute(page);
     const self = page.locator('section[aria-labelledby="self-determination"]');
     await expect(self.textContent()).resolves.toContain('Веду уроки с цифровыми тренажёрами');
@@ -375,23 +363,23 @@ describe('web application: a route from an empty list to a completed route, in t
     await expect(roadMapRow(page, course).textContent()).resolves.toContain('подтверждено тьютором');
     await expect(page.locator('#title-page').locator('..').textContent()).resolves.toContain(teacherShort);
     await audited(page);
-    await screenshot(page, 'route-completed');
+    await web.screenshot(page, 'route-completed');
     await context.close();
 
     // The teacher sees the same on her phone: her completed route, her reflection agreed.
-    const teacher = await signedInPage(browser, teacherToken, phone);
+    const teacher = await web.signedInPage(browser, teacherToken, web.phone);
     await teacher.page.goto(`${system.baseUrl}/app/`);
     await teacher.page.getByRole('heading', { name: `Индивидуальный образовательный маршрут ${code}` }).waitFor();
     await completedRoute(teacher.page);
     await teacher.page.getByRole('heading', { name: 'Рефлексивный анализ (согласован тьютором)' }).waitFor();
     await expect(teacher.page.locator('svg desc').textContent()).resolves.toContain('ИКТ-компетенции: 35 % → 62 %');
     await audited(teacher.page);
-    await expectFitsWidth(teacher.page);
-    await screenshot(teacher.page, 'phone-route-completed');
+    await web.expectFitsWidth(teacher.page);
+    await web.screenshot(teacher.page, 'phone-route-completed');
     await teacher.context.close();
 
     // The tutor's list on her phone: the route under «Завершён».
-    const list = await signedInPage(browser, tutorToken, phone);
+    const list = await web.signedInPage(browser, tutorToken, web.phone);
     await list.page.goto(`${system.baseUrl}/app/routes`);
     await list.page.getByLabel('Этап').selectOption({ label: 'Завершён' });
     const routes = list.page.getByRole('list', { name: 'Маршруты' });

@@ -2,21 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { localDay as localDayIn } from '../support/dates';
 import type { TestSystem } from '../support/system';
-import {
-  expectAccessible,
-  fillDate,
-  expectFitsWidth,
-  laptop,
-  openFromMenu,
-  openProgrammeScreen,
-  phone,
-  pickPerson,
-  screenshot,
-  signedInPage,
-  startWebJourney,
-  stopWebJourney,
-  unfold,
-} from '../support/web';
+import * as web from '../support/web';
 
 const ZONE = 'Europe/Samara';
 /** A date in the organisation's zone relative to today: no year that becomes the past. */
@@ -76,35 +62,35 @@ describe('web application: a school year from an empty system to a closed progra
   const tokens: Partial<Record<'director' | 'curator', string>> = {};
 
   beforeAll(async () => {
-    ({ system, browser } = await startWebJourney());
+    ({ system, browser } = await web.startWebJourney());
     adminToken = system.token(randomUUID(), ['administrator']);
   });
-  afterAll(() => stopWebJourney({ system, browser }));
+  afterAll(() => web.stopWebJourney({ system, browser }));
 
   /** Signs in as a user the administrator registered in the browser (development sign-in by subject). */
   const signInAs = async (who: 'director' | 'curator') => {
     tokens[who] ??= (await system.request('POST', '/auth/dev-token', undefined, { sub: subs[who] })).body
       .token as string;
-    return signedInPage(browser, tokens[who]);
+    return web.signedInPage(browser, tokens[who]);
   };
 
   /** The main screen on a phone: nothing cut off sideways, and the accessibility audit as on a laptop. */
   const phoneCheck = async (page: Page, heading: string, name: string) => {
-    await page.setViewportSize(phone);
+    await page.setViewportSize(web.phone);
     await page.reload();
     await page.getByRole('heading', { name: heading }).first().waitFor();
-    await expectFitsWidth(page);
-    await screenshot(page, name);
+    await web.expectFitsWidth(page);
+    await web.screenshot(page, name);
   };
 
   /** A document from the documents screen's form (opened by the checklist's item, or unfolded here). */
   const registerDocument = async (page: Page, kind: string, number: string) => {
-    await openProgrammeScreen(page, 'Документы');
-    await unfold(page, 'Зарегистрировать документ');
+    await web.openProgrammeScreen(page, 'Документы');
+    await web.unfold(page, 'Зарегистрировать документ');
     const form = page.getByRole('form', { name: 'Зарегистрировать документ' });
     await form.getByLabel('Вид документа').selectOption(kind);
     await form.getByLabel('Номер', { exact: true }).fill(number);
-    await fillDate(form.getByLabel('Дата документа'), localDay(-1));
+    await web.fillDate(form.getByLabel('Дата документа'), localDay(-1));
     await form.getByLabel('Кем подписан', { exact: true }).fill('Директор Е. И. Петрова');
     await form.getByRole('button', { name: 'Зарегистрировать', exact: true }).click();
     await form
@@ -120,14 +106,14 @@ describe('web application: a school year from an empty system to a closed progra
     const ready = await system.eventually(programme, (r) => r.body.nextStageChecklist?.length === 0);
     expect(ready.body.nextStageChecklist).toEqual([]);
     await page.reload();
-    await openProgrammeScreen(page, 'Обзор');
+    await web.openProgrammeScreen(page, 'Обзор');
     await page.getByText('Все условия выполнены: этап можно завершить.').waitFor();
     await page.getByRole('button', { name: 'Завершить этап и перейти к следующему' }).click();
     await page.getByText(`Программа переведена на этап «${to}»`).waitFor();
   };
 
   it('administrator: registers the school with its time zone by city, its users (a typo corrected in place) and staff', async () => {
-    const { context, page } = await signedInPage(browser, adminToken);
+    const { context, page } = await web.signedInPage(browser, adminToken);
     const empty = (await system.request('GET', '/organisations?limit=1', adminToken)).body.length === 0;
     await page.goto(`${system.baseUrl}/app/`);
     if (empty) {
@@ -155,8 +141,8 @@ describe('web application: a school year from an empty system to a closed progra
     const row = page.locator('table tbody tr').filter({ hasText: SCHOOL });
     await row.waitFor();
     await expect(row.textContent()).resolves.toContain('Самара, Ижевск (МСК+1, UTC+4)');
-    await screenshot(page, 'admin-organisations');
-    await expectAccessible(page);
+    await web.screenshot(page, 'admin-organisations');
+    await web.expectAccessible(page);
 
     // Users: the director's name typed wrong is corrected on the same account, never a second one.
     await page
@@ -224,7 +210,7 @@ describe('web application: a school year from an empty system to a closed progra
     // «Сотрудники» from the menu (the app opened afresh knows the new school), the school chosen by name when
     // the administrator keeps several.
     await page.goto(`${system.baseUrl}/app/`);
-    await openFromMenu(page, 'Сотрудники');
+    await web.openFromMenu(page, 'Сотрудники');
     await page.getByText('Добавить сотрудника', { exact: true }).waitFor();
     const school = page.getByRole('main').getByRole('combobox', { name: 'Организация', exact: true });
     if ((await school.count()) > 0) await school.selectOption({ label: SCHOOL });
@@ -270,7 +256,7 @@ describe('web application: a school year from an empty system to a closed progra
     await checklist(page).getByText('Не назначен куратор программы наставничества').waitFor();
     await checklist(page).getByRole('button', { name: 'Назначить куратора' }).click();
     const appoint = page.getByRole('form', { name: 'Назначить куратора' });
-    await pickPerson(appoint, 'Куратор', 'смир', `${fullName('curator')} — ${staff.curator.position}`);
+    await web.pickPerson(appoint, 'Куратор', 'смир', `${fullName('curator')} — ${staff.curator.position}`);
     await appoint.getByRole('button', { name: 'Назначить куратора' }).click();
     await page.getByText(`Куратор программы: ${staff.curator.short}`).waitFor();
     await checklist(page).getByText('Не назначен куратор').waitFor({ state: 'detached' });
@@ -280,12 +266,12 @@ describe('web application: a school year from an empty system to a closed progra
     await page.getByRole('form', { name: 'Зарегистрировать документ' }).waitFor();
     await registerDocument(page, 'implementationAct', '45-од');
     await registerDocument(page, 'regulationApprovalOrder', '46-од');
-    await openProgrammeScreen(page, 'Обзор');
+    await web.openProgrammeScreen(page, 'Обзор');
     await checklist(page)
       .getByText(/Приказ об утверждении положения/)
       .waitFor({ state: 'detached' });
-    await screenshot(page, 'director-programme');
-    await expectAccessible(page);
+    await web.screenshot(page, 'director-programme');
+    await web.expectAccessible(page);
     await phoneCheck(page, 'Этапы программы', 'phone-director-programme');
     await context.close();
   });
@@ -303,10 +289,10 @@ describe('web application: a school year from an empty system to a closed progra
     await blockers.getByText('Не отобран ни один наставник').waitFor();
     await expect(blockers.getByRole('link', { name: 'Отобрать наставника' }).count()).resolves.toBe(1);
     await page.getByRole('heading', { name: 'Просроченные задачи' }).waitFor();
-    await screenshot(page, 'curator-home');
-    await expectAccessible(page);
+    await web.screenshot(page, 'curator-home');
+    await web.expectAccessible(page);
     await phoneCheck(page, 'Главная', 'phone-curator-home');
-    await page.setViewportSize(laptop);
+    await page.setViewportSize(web.laptop);
 
     // The overview, and from its checklist the participants' screen with the proposal open; «back» returns.
     await standing.getByRole('link', { name: /^Программа наставничества педагогических работников/ }).click();
@@ -321,7 +307,7 @@ describe('web application: a school year from an empty system to a closed progra
     // Participants from the staff directory: the picker fills in the position and experience.
     for (const who of ['mentor', 'mentee'] as const) {
       await proposal.getByLabel('Роль').selectOption(who);
-      await pickPerson(
+      await web.pickPerson(
         proposal,
         'Сотрудник',
         staff[who].surname.slice(0, 4),
@@ -339,14 +325,14 @@ describe('web application: a school year from an empty system to a closed progra
     }
     // The commission's meeting (the commission head's screen is another's): the curator records it here.
     const meeting = page.getByRole('form', { name: 'Заседание комиссии по кандидатам' });
-    await fillDate(meeting.getByLabel('Дата заседания'), localDay(-1));
+    await web.fillDate(meeting.getByLabel('Дата заседания'), localDay(-1));
     await meeting.getByLabel('Номер протокола').fill('1');
     await meeting.getByLabel('Присутствовали (по одному в строке)').fill('Петрова Е. И.\nСмирнова О. Н.');
     await meeting.getByLabel(startsWith(`Решение: Наставник ${staff.mentor.short}`)).selectOption('approved');
     await meeting.getByLabel(startsWith(`Решение: Наставляемый ${staff.mentee.short}`)).selectOption('approved');
     await meeting.getByRole('button', { name: 'Внести решения комиссии' }).click();
     // The preliminary analysis of problems (issue 28): the curator records one, the director approves it.
-    await openProgrammeScreen(page, 'Обзор');
+    await web.openProgrammeScreen(page, 'Обзор');
     await checklist(page).getByRole('button', { name: 'Записать проблему' }).click();
     const problem = page.getByRole('form', { name: 'Записать проблему' });
     await problem.getByLabel('Проблема').fill('Молодые педагоги уходят из школы в первые два года');
@@ -366,7 +352,7 @@ describe('web application: a school year from an empty system to a closed progra
     await page.getByRole('button', { name: 'Задать плановый срок этапа' }).click();
     const plan = page.getByRole('form', { name: 'Плановый срок этапа' });
     await plan.getByLabel('Этап').selectOption({ label: 'Проектировочный' });
-    await fillDate(plan.getByLabel('Плановая дата окончания'), localDay(30));
+    await web.fillDate(plan.getByLabel('Плановая дата окончания'), localDay(30));
     await plan.getByRole('button', { name: 'Сохранить срок' }).click();
     const plans = page.locator('section[aria-labelledby="plans-title"] table');
     await plans.getByText('Проектировочный').waitFor();
@@ -374,7 +360,7 @@ describe('web application: a school year from an empty system to a closed progra
 
     // The road map, and the pair formed with every label naming people.
     await registerDocument(page, 'roadMap', '50-од');
-    await openProgrammeScreen(page, 'Обзор');
+    await web.openProgrammeScreen(page, 'Обзор');
     await checklist(page).getByRole('button', { name: 'Сформировать пару или группу' }).click();
     const form = page.getByRole('form', { name: 'Сформировать пару или группу' });
     // The mentor among the selected participants, by name (with the position and subject the directory gave).
@@ -386,31 +372,31 @@ describe('web application: a school year from an empty system to a closed progra
     );
     await mentorField.selectOption((await mentorOption.getAttribute('value')) as string);
     await form.getByRole('checkbox', { name: startsWith(staff.mentee.short) }).check();
-    await fillDate(form.getByLabel(startsWith(`Дата согласия наставника ${staff.mentor.short}`)), localDay(-10));
-    await fillDate(form.getByLabel(startsWith(`Дата согласия наставляемого ${staff.mentee.short}`)), localDay(-10));
+    await web.fillDate(form.getByLabel(startsWith(`Дата согласия наставника ${staff.mentor.short}`)), localDay(-10));
+    await web.fillDate(form.getByLabel(startsWith(`Дата согласия наставляемого ${staff.mentee.short}`)), localDay(-10));
     await form.getByLabel('Номер приказа').fill('17-к');
-    await fillDate(form.getByLabel('Дата приказа'), localDay(-7));
+    await web.fillDate(form.getByLabel('Дата приказа'), localDay(-7));
     await form.getByLabel('Кем подписан приказ').fill('Директор Е. И. Петрова');
-    await fillDate(form.getByLabel('Начало', { exact: true }), localDay(-7));
-    await fillDate(form.getByLabel('Окончание', { exact: true }), localDay(400));
+    await web.fillDate(form.getByLabel('Начало', { exact: true }), localDay(-7));
+    await web.fillDate(form.getByLabel('Окончание', { exact: true }), localDay(400));
     await form.getByRole('button', { name: 'Закрепить приказом' }).click();
     await form.getByText('Пара закреплена приказом № 17-к').waitFor();
 
     // The pair's personalised programme, approved on the pairs screen from the checklist: the form opens on the pair.
-    await openProgrammeScreen(page, 'Обзор');
+    await web.openProgrammeScreen(page, 'Обзор');
     await checklist(page).getByRole('button', { name: 'Утвердить персонализированную программу' }).click();
     const approve = page.getByRole('form', { name: 'Утвердить персонализированную программу' });
     await approve.waitFor({ state: 'visible' });
     await expect(page.getByLabel('Пара или группа').locator('option:checked').textContent()).resolves.toContain(
       `наставник ${staff.mentor.short}`,
     );
-    await fillDate(approve.getByLabel('Окончание программы'), localDay(300));
+    await web.fillDate(approve.getByLabel('Окончание программы'), localDay(300));
     await approve.getByLabel('Направления работы (по одному в строке)').fill('Методическая поддержка');
     await approve
       .getByLabel('Профессиональные затруднения наставляемого (по одному в строке)')
       .fill('Организация дисциплины');
     await approve.getByLabel('Название мероприятия').fill('Открытый урок наставляемого');
-    await fillDate(approve.getByLabel('Плановая дата'), localDay(30));
+    await web.fillDate(approve.getByLabel('Плановая дата'), localDay(30));
     await approve.getByRole('button', { name: 'Утвердить программу' }).click();
     await page.getByText('Персонализированная программа утверждена').waitFor();
     const pairRow = page.locator('section[aria-labelledby="pairs-title"] tbody tr').filter({
@@ -458,7 +444,7 @@ describe('web application: a school year from an empty system to a closed progra
         '4',
       ],
     ] as const) {
-      await openProgrammeScreen(page, 'Обзор');
+      await web.openProgrammeScreen(page, 'Обзор');
       await checklist(page)
         .locator('li')
         .filter({ hasText: `этапа «${stage}` })
@@ -467,8 +453,8 @@ describe('web application: a school year from an empty system to a closed progra
       const form = page.getByRole('form', { name: 'Внести результат мониторинга' });
       await form.getByLabel('Показатель').selectOption({ label: indicator });
       await form.getByLabel('Значение').fill(value);
-      await fillDate(form.getByLabel('Начало периода'), localDay(0));
-      await fillDate(form.getByLabel('Конец периода'), localDay(0));
+      await web.fillDate(form.getByLabel('Начало периода'), localDay(0));
+      await web.fillDate(form.getByLabel('Конец периода'), localDay(0));
       await form.getByRole('button', { name: 'Внести результат' }).click();
       await form.getByRole('status').filter({ hasText: 'внесён' }).waitFor();
       await page.locator('section[aria-labelledby="monitoring-title"] tbody tr').filter({ hasText: stage }).waitFor();
@@ -481,7 +467,7 @@ describe('web application: a school year from an empty system to a closed progra
     // Closing: the curator first sees the pair still working, by names, then confirms.
     await system.eventually(programme, (r) => r.body.nextStageChecklist?.length === 0);
     await page.reload();
-    await openProgrammeScreen(page, 'Обзор');
+    await web.openProgrammeScreen(page, 'Обзор');
     await page.getByText('Все условия выполнены: этап можно завершить.').waitFor();
     await page.getByRole('button', { name: 'Завершить программу' }).click();
     const dialog = page.getByRole('dialog', { name: 'Завершить программу наставничества?' });
@@ -491,12 +477,12 @@ describe('web application: a school year from an empty system to a closed progra
     expect(still).toMatch(startsWith(`наставник ${staff.mentor.short}`));
     expect(still).toContain(`наставляемые ${staff.mentee.short}`);
     expect(still).toContain(`срок до ${localDay(400).split('-').reverse().join('.')}`);
-    await screenshot(page, 'curator-close-programme');
+    await web.screenshot(page, 'curator-close-programme');
     await dialog.getByRole('button', { name: 'Завершить программу' }).click();
     await page.getByText('Программа наставничества завершена').waitFor();
     expect((await programme()).body.stage).toBe('closed');
-    await screenshot(page, 'curator-programme-closed');
-    await expectAccessible(page);
+    await web.screenshot(page, 'curator-programme-closed');
+    await web.expectAccessible(page);
     await phoneCheck(page, 'Этапы программы', 'phone-curator-programme-closed');
     await context.close();
   });

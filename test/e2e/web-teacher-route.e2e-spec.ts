@@ -12,17 +12,7 @@ import { organisationWith, places } from '../support/programme-setup';
 import { courseRow, mathsTeacherTitlePage, routeInImplementation } from '../support/route-setup';
 import { TestSystem } from '../support/system';
 import { addDays, addYears } from '../support/dates';
-import {
-  expectAccessible,
-  expectFitsWidth,
-  laptop,
-  menuLinks,
-  phone,
-  signedInPage,
-  startWebJourney,
-  stopWebJourney,
-  fillDate,
-} from '../support/web';
+import * as web from '../support/web';
 
 /**
  * Issue 27 in the browser: the teacher («педагог») signs in, opens «Мой маршрут», sees her route and marks a
@@ -44,7 +34,7 @@ describe('web application: the teacher’s «Мой маршрут» and the mar
   const today = () => localDateOf(new Date(), timeZone);
 
   beforeAll(async () => {
-    ({ system, browser } = await startWebJourney());
+    ({ system, browser } = await web.startWebJourney());
     await loadFixtureYearsAhead();
     let organisationId: string;
     ({ organisationId, as } = await organisationWith(system, places.tolyatti, {
@@ -68,19 +58,19 @@ describe('web application: the teacher’s «Мой маршрут» and the mar
     });
     code = (await system.request('GET', `/routes/${routeId}`, as.tutor)).body.code as string;
   });
-  afterAll(() => stopWebJourney({ system, browser }));
+  afterAll(() => web.stopWebJourney({ system, browser }));
 
-  const roadMapRow = (page: Awaited<ReturnType<typeof signedInPage>>['page'], activity: string) =>
+  const roadMapRow = (page: Awaited<ReturnType<typeof web.signedInPage>>['page'], activity: string) =>
     page.locator('section[aria-labelledby="road-map"] tr', { hasText: activity });
 
   it('the teacher opens «Мой маршрут», sees her name and route, and marks an activity done', async () => {
-    const { context, page } = await signedInPage(browser, teacherToken);
+    const { context, page } = await web.signedInPage(browser, teacherToken);
     // Her home screen is her route.
     await page.goto(`${system.baseUrl}/app/`);
     await page.getByRole('heading', { name: `Индивидуальный образовательный маршрут ${code}` }).waitFor();
     await page.goto(`${system.baseUrl}/app/tasks`);
     await page.getByRole('heading', { name: 'Мои задачи' }).waitFor();
-    await expect(menuLinks(page)).resolves.toEqual([
+    await expect(web.menuLinks(page)).resolves.toEqual([
       'Мои задачи',
       'Мой маршрут',
       'Банк практик',
@@ -97,9 +87,9 @@ describe('web application: the teacher’s «Мой маршрут» and the mar
 
     await roadMapRow(page, course).locator('summary', { hasText: 'Отметить выполнение' }).click();
     const form = page.getByRole('form', { name: `Отметка о выполнении: ${course}` });
-    await fillDate(form.getByLabel('Дата выполнения'), today());
+    await web.fillDate(form.getByLabel('Дата выполнения'), today());
     await form.getByLabel('Результат').fill(result);
-    await expectAccessible(page);
+    await web.expectAccessible(page);
     await form.getByRole('button', { name: 'Отметить выполнение' }).click();
 
     const done = roadMapRow(page, course).getByText(`Выполнено ${russianDate(today())}: ${result}`);
@@ -107,14 +97,14 @@ describe('web application: the teacher’s «Мой маршрут» and the mar
     await expect(roadMapRow(page, course).textContent()).resolves.toContain('ожидает подтверждения');
 
     // On a phone the page keeps to the screen's width.
-    await page.setViewportSize(phone);
+    await page.setViewportSize(web.phone);
     await done.waitFor();
-    await expectFitsWidth(page);
+    await web.expectFitsWidth(page);
     await context.close();
   });
 
   it('the tutor confirms the mark and the road map says «подтверждено тьютором»', async () => {
-    const { context, page } = await signedInPage(browser, as.tutor);
+    const { context, page } = await web.signedInPage(browser, as.tutor);
     await page.goto(`${system.baseUrl}/app/routes/${routeId}`);
     await page.getByRole('button', { name: `Подтвердить выполнение: ${course}` }).click();
     await roadMapRow(page, course).getByText('подтверждено тьютором').waitFor();
@@ -127,7 +117,7 @@ describe('web application: the teacher’s «Мой маршрут» and the mar
     expect(stored.body.roadMapProgress[0]).toMatchObject({ rowId: 'row-1', status: 'confirmed' });
   });
   it('the teacher downloads her ИОМ as DOCX and prints it: on paper only the 003 form, with every road-map column', async () => {
-    const { context, page } = await signedInPage(browser, teacherToken);
+    const { context, page } = await web.signedInPage(browser, teacherToken);
     await page.goto(`${system.baseUrl}/app/routes/${routeId}`);
     await page.getByRole('heading', { name: `Индивидуальный образовательный маршрут ${code}` }).waitFor();
 
@@ -167,12 +157,12 @@ describe('web application: the teacher’s «Мой маршрут» and the mar
   });
 
   it('in a browser speaking English, the date field still reads and takes дд.мм.гггг, with a Russian calendar', async () => {
-    const { context, page } = await signedInPage(browser, teacherToken, laptop, 'en-US');
+    const { context, page } = await web.signedInPage(browser, teacherToken, web.laptop, 'en-US');
     await page.goto(`${system.baseUrl}/app/routes/${routeId}`);
     await roadMapRow(page, internship).locator('summary', { hasText: 'Отметить выполнение' }).click();
     const field = page.getByRole('form', { name: `Отметка о выполнении: ${internship}` }).getByLabel('Дата выполнения');
     await expect(field.getAttribute('placeholder')).resolves.toBe('дд.мм.гггг');
-    await fillDate(field, addDays(today(), -1));
+    await web.fillDate(field, addDays(today(), -1));
     await expect(field.inputValue()).resolves.toBe(russianDate(addDays(today(), -1)));
     // The calendar, opened from the field: Russian month and weekdays, the week from Monday.
     await field.click();

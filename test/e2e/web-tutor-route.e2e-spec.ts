@@ -11,16 +11,7 @@ import { courseRow, fourYearsLessADay, ictDeficit, mathsTeacherTitlePage, routeB
 import { TestSystem } from '../support/system';
 import { addDays } from '../support/dates';
 import { eventually, waitUntil } from '../support/poll';
-import {
-  expectAccessible,
-  expectFitsWidth,
-  phone,
-  screenshot,
-  signedInPage,
-  startWebJourney,
-  stopWebJourney,
-  fillDate,
-} from '../support/web';
+import * as web from '../support/web';
 
 /**
  * Issue 27 in the browser, the tutor's part: she creates a route for a teacher chosen by name (the region's code
@@ -51,7 +42,7 @@ describe('web application: the tutor’s route from creation to a corrected road
   const openLesson = 'Открытый урок с цифровым тренажёром';
 
   beforeAll(async () => {
-    ({ system, browser } = await startWebJourney());
+    ({ system, browser } = await web.startWebJourney());
     await loadFixtureYearsAhead();
     ({ organisationId, as } = await organisationWith(system, places.tolyatti, {
       admin: [randomUUID(), 'administrator'],
@@ -91,14 +82,14 @@ describe('web application: the tutor’s route from creation to a corrected road
     });
     expect(diagnosed.status).toBe(200);
   });
-  afterAll(() => stopWebJourney({ system, browser }));
+  afterAll(() => web.stopWebJourney({ system, browser }));
 
   const group = (page: Page, form: string, name: string) =>
     page.getByRole('form', { name: form }).getByRole('group', { name, exact: true });
   const notice = (page: Page, text: string) => page.getByText(text).first().waitFor();
 
   it('the tutor creates a route for Смирнова, chosen by name, with the region’s code prefilled', async () => {
-    const { context, page } = await signedInPage(browser, tutorToken);
+    const { context, page } = await web.signedInPage(browser, tutorToken);
     await page.goto(`${system.baseUrl}/app/routes`);
     await page.getByRole('link', { name: 'Новый маршрут' }).click();
     await page.getByRole('heading', { name: 'Новый индивидуальный образовательный маршрут' }).waitFor();
@@ -125,11 +116,11 @@ describe('web application: the tutor’s route from creation to a corrected road
     await form.getByLabel('Образование').fill('Высшее педагогическое, СГСПУ, 2012');
     await form.getByLabel('Педагогический стаж, лет').fill('12');
     await form.getByLabel('Тема самообразования').fill('Функциональная грамотность на уроках математики');
-    await expectAccessible(page);
-    await screenshot(page, 'tutor-new-route');
+    await web.expectAccessible(page);
+    await web.screenshot(page, 'tutor-new-route');
     // On a phone the form is one column within the screen.
-    await page.setViewportSize(phone);
-    await expectFitsWidth(page);
+    await page.setViewportSize(web.phone);
+    await web.expectFitsWidth(page);
     await form.getByRole('button', { name: 'Создать маршрут' }).click();
 
     const heading = page.getByRole('heading', {
@@ -146,7 +137,7 @@ describe('web application: the tutor’s route from creation to a corrected road
   });
 
   it('the tutor fixes the goal and tasks and records the entry diagnostics with the next date', async () => {
-    const { context, page } = await signedInPage(browser, tutorToken);
+    const { context, page } = await web.signedInPage(browser, tutorToken);
     await page.goto(`${system.baseUrl}/app/routes/${routeId}`);
     const goal = page.getByRole('form', { name: 'Зафиксировать цель и задачи ИОМ' });
     await goal.getByLabel('Цель ИОМ').fill('Преодолеть дефицит ИКТ-компетенций');
@@ -161,7 +152,7 @@ describe('web application: the tutor’s route from creation to a corrected road
     const inputs = diagnostics.locator('input[type="number"]');
     for (let i = 0; i < (await inputs.count()); i++) await inputs.nth(i).fill('70');
     await diagnostics.getByLabel('ИКТ-компетенции').fill('35');
-    await fillDate(diagnostics.getByLabel('Дата следующей диагностики'), addDays(today(), 180));
+    await web.fillDate(diagnostics.getByLabel('Дата следующей диагностики'), addDays(today(), 180));
     await diagnostics.getByRole('button', { name: 'Записать диагностику' }).click();
     await notice(page, 'Результаты входной диагностики записаны');
     // The page re-reads the route until its read model has the diagnostics (it may lag the notice).
@@ -178,7 +169,7 @@ describe('web application: the tutor’s route from creation to a corrected road
     });
     expect(drafted.status).toBe(200);
 
-    const { context, page } = await signedInPage(browser, tutorToken);
+    const { context, page } = await web.signedInPage(browser, tutorToken);
     await page.goto(`${system.baseUrl}/app/routes/${routeId}`);
     const agree = 'Согласовать дорожную карту';
     await expect(
@@ -192,12 +183,12 @@ describe('web application: the tutor’s route from creation to a corrected road
     await added.getByLabel('Мероприятие', { exact: true }).fill(openLesson);
     await added.getByLabel('Решаемые задачи').fill('Показать применение цифровых сервисов коллегам');
     await added.getByLabel('Часы').fill('4');
-    await fillDate(added.getByLabel('Срок'), addDays(today(), 90));
+    await web.fillDate(added.getByLabel('Срок'), addDays(today(), 90));
     await added.getByLabel('Отметка выбора').check();
     const point = group(page, agree, 'Контрольная точка 1');
-    await fillDate(point.getByLabel('Дата контрольной точки'), today());
+    await web.fillDate(point.getByLabel('Дата контрольной точки'), today());
     await point.getByLabel('Что проверяется').fill('Курс пройден');
-    await expectAccessible(page);
+    await web.expectAccessible(page);
     await page.getByRole('form', { name: agree }).getByRole('button', { name: agree }).click();
     await notice(page, 'Дорожная карта согласована: маршрут реализуется');
 
@@ -224,11 +215,11 @@ describe('web application: the tutor’s route from creation to a corrected road
     });
     expect(marked.status).toBe(200);
 
-    const { context, page } = await signedInPage(browser, tutorToken);
+    const { context, page } = await web.signedInPage(browser, tutorToken);
     await page.goto(`${system.baseUrl}/app/routes/${routeId}`);
     await page.locator('summary', { hasText: 'Скорректировать дорожную карту' }).click();
     const correct = 'Скорректировать дорожную карту';
-    await fillDate(group(page, correct, 'Мероприятие 2').getByLabel('Срок'), addDays(today(), 200));
+    await web.fillDate(group(page, correct, 'Мероприятие 2').getByLabel('Срок'), addDays(today(), 200));
     await page.getByRole('form', { name: correct }).getByLabel('Причина корректировки').fill('Урок перенесён на весну');
     await page.getByRole('form', { name: correct }).getByRole('button', { name: 'Сохранить корректировку' }).click();
     await notice(page, 'Дорожная карта скорректирована: сохранена новая версия');
@@ -247,14 +238,14 @@ describe('web application: the tutor’s route from creation to a corrected road
     await expect(versions.locator('tr.diff-removed').textContent()).resolves.toContain(internship);
     await expect(versions.locator('tr.diff-added').textContent()).resolves.toContain(openLesson);
     await expect(versions.textContent()).resolves.toContain('Петрова М. П.');
-    await expectAccessible(page);
+    await web.expectAccessible(page);
     await versions.scrollIntoViewIfNeeded();
-    await screenshot(page, 'tutor-road-map-versions');
+    await web.screenshot(page, 'tutor-road-map-versions');
 
     // On a phone: the page keeps to the screen, the tables scroll with their first column fixed.
-    await page.setViewportSize(phone);
+    await page.setViewportSize(web.phone);
     await versions.getByText('Добавлено: 1, удалено: 1, изменено: 1.').waitFor();
-    await expectFitsWidth(page);
+    await web.expectFitsWidth(page);
     const firstCell = page.locator('section[aria-labelledby="road-map"] tbody tr').first().locator('td').first();
     await expect(firstCell.evaluate((el) => (globalThis as any).getComputedStyle(el).position)).resolves.toBe('sticky');
     await expect(
@@ -271,7 +262,7 @@ describe('web application: the tutor’s route from creation to a corrected road
   });
 
   it('the teacher proposes her own road map; the tutor returns it with a comment, she proposes again, and it is approved', async () => {
-    const teacher = await signedInPage(browser, otherTeacherToken);
+    const teacher = await web.signedInPage(browser, otherTeacherToken);
     await teacher.page.goto(`${system.baseUrl}/app/routes/${otherRouteId}`);
     const propose = 'Предложить собственную дорожную карту';
     const row = group(teacher.page, propose, 'Мероприятие 1');
@@ -279,13 +270,13 @@ describe('web application: the tutor’s route from creation to a corrected road
     await row.getByLabel('Мероприятие', { exact: true }).fill('Онлайн-курс по цифровым сервисам');
     await row.getByLabel('Решаемые задачи').fill('Освоить цифровые сервисы');
     await row.getByLabel('Часы').fill('24');
-    await fillDate(row.getByLabel('Срок'), addDays(today(), 100));
-    await expectAccessible(teacher.page);
+    await web.fillDate(row.getByLabel('Срок'), addDays(today(), 100));
+    await web.expectAccessible(teacher.page);
     await teacher.page.getByRole('form', { name: propose }).getByRole('button', { name: 'Передать тьютору' }).click();
     await notice(teacher.page, 'Ваша дорожная карта передана тьютору на согласование');
     await teacher.context.close();
 
-    const { context, page } = await signedInPage(browser, tutorToken);
+    const { context, page } = await web.signedInPage(browser, tutorToken);
     const proposalShown = async () => {
       await page.goto(`${system.baseUrl}/app/routes/${otherRouteId}`);
       await page
@@ -303,10 +294,10 @@ describe('web application: the tutor’s route from creation to a corrected road
     await returnForm.getByRole('button', { name: 'Вернуть на доработку' }).click();
     await notice(page, 'Дорожная карта возвращена педагогу на доработку с вашим комментарием');
 
-    const back = await signedInPage(browser, otherTeacherToken);
+    const back = await web.signedInPage(browser, otherTeacherToken);
     await back.page.goto(`${system.baseUrl}/app/routes/${otherRouteId}`);
     await back.page.getByText(`Тьютор вернул дорожную карту: ${comment}`).waitFor();
-    await expectAccessible(back.page);
+    await web.expectAccessible(back.page);
     // Her rows come back to rework: she sends them again.
     await back.page.getByRole('form', { name: propose }).getByRole('button', { name: 'Передать тьютору' }).click();
     await notice(back.page, 'Ваша дорожная карта передана тьютору на согласование');
@@ -314,7 +305,7 @@ describe('web application: the tutor’s route from creation to a corrected road
 
     await proposalShown();
     const approve = 'Согласовать дорожную карту педагога';
-    await fillDate(
+    await web.fillDate(
       group(page, approve, 'Контрольная точка 1').getByLabel('Дата контрольной точки'),
       addDays(today(), 30),
     );
@@ -369,7 +360,7 @@ describe('web application: the tutor’s route from creation to a corrected road
     );
     const taskCode = stored.code as string;
 
-    const { context, page } = await signedInPage(browser, tutorToken, phone);
+    const { context, page } = await web.signedInPage(browser, tutorToken, web.phone);
     await page.goto(`${system.baseUrl}/app/tasks`);
     const card = page.locator('li.task', {
       hasText: `Проверить прохождение контрольных точек ИОМ ${taskCode} Волковой М. П.`,
@@ -381,7 +372,7 @@ describe('web application: the tutor’s route from creation to a corrected road
     const form = page.getByRole('form', { name: 'Проверка контрольных точек' });
     const point = form.locator('fieldset', { hasText: 'Курс пройден' });
     await point.getByLabel('Результат').selectOption({ label: 'Перенесена' });
-    await fillDate(point.getByLabel('Новая дата'), addDays(today(), 45));
+    await web.fillDate(point.getByLabel('Новая дата'), addDays(today(), 45));
     await point.getByLabel('Причина переноса').fill('Курс перенесён организатором');
     await form.getByRole('button', { name: 'Записать проверку' }).click();
     await notice(page, 'Проверка контрольных точек записана');
@@ -389,7 +380,7 @@ describe('web application: the tutor’s route from creation to a corrected road
       .locator('section[aria-labelledby="road-map"] li', { hasText: 'Курс пройден' })
       .getByText(/Перенесена на .*: Курс перенесён организатором/)
       .waitFor();
-    await expectFitsWidth(page);
+    await web.expectFitsWidth(page);
 
     // The inbox no longer holds the task: the check settled it.
     await page.goto(`${system.baseUrl}/app/tasks`);
@@ -408,7 +399,7 @@ describe('web application: the tutor’s route from creation to a corrected road
     await expect(codes(`q=${encodeURIComponent(code.slice(0, 12))}`)).resolves.toHaveLength(3);
     expect((await list('stage=started')).status).toBe(400);
 
-    const { context, page } = await signedInPage(browser, tutorToken, phone);
+    const { context, page } = await web.signedInPage(browser, tutorToken, web.phone);
     await page.goto(`${system.baseUrl}/app/routes`);
     const routes = page.getByRole('list', { name: 'Маршруты' });
     await routes.getByText('Кузнецова А. П.').waitFor();
@@ -421,9 +412,9 @@ describe('web application: the tutor’s route from creation to a corrected road
     await page.getByText('Маршрутов нет.').waitFor();
     await page.getByLabel('Этап').selectOption({ label: 'Реализационный' });
     await routes.getByText('Кузнецова А. П.').waitFor();
-    await expectFitsWidth(page);
-    await expectAccessible(page);
-    await screenshot(page, 'tutor-route-list-phone');
+    await web.expectFitsWidth(page);
+    await web.expectAccessible(page);
+    await web.screenshot(page, 'tutor-route-list-phone');
     await context.close();
   });
 });
