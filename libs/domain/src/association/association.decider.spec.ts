@@ -2,7 +2,7 @@ import type { CommandMetadata } from '../shared/decider';
 import { deciderSpec } from '../shared/testing';
 import type { AssociationCommand } from './association.commands';
 import { associationDecider } from './association.decider';
-import type { AssociationEvent } from './association.events';
+import type { AssociationEvent, AssociationMeeting } from './association.events';
 import { associationFiguresAsOf } from './association.reports';
 import type { CreatedAssociation } from './association.state';
 
@@ -44,16 +44,16 @@ const planItem = (patch: Record<string, unknown> = {}) =>
     ...patch,
   });
 
-const meeting = (patch: Record<string, unknown> = {}) =>
-  command('RecordAssociationMeeting', {
-    meetingId: 'meeting-1',
-    date: '2026-10-01',
-    minutesNumber: '1',
-    agenda: 'Утверждение плана работы на год',
-    decisions: 'План утвердить',
-    attendeeIds: ['mentor-a'],
-    ...patch,
-  });
+/** The first meeting's minutes: what the default command sends and the held event keeps. */
+const minutes: AssociationMeeting = {
+  meetingId: 'meeting-1',
+  date: '2026-10-01',
+  minutesNumber: '1',
+  agenda: 'Утверждение плана работы на год',
+  decisions: 'План утвердить',
+  attendeeIds: ['mentor-a'],
+};
+const meeting = (patch: Record<string, unknown> = {}) => command('RecordAssociationMeeting', { ...minutes, ...patch });
 
 describe('mentors’ methodical association decider (issue 28)', () => {
   it('a curator creates the organisation’s association, trimmed', () =>
@@ -183,14 +183,7 @@ describe('mentors’ methodical association decider (issue 28)', () => {
         {
           type: 'AssociationMeetingHeld',
           data: {
-            meeting: {
-              meetingId: 'meeting-1',
-              date: '2026-10-01',
-              minutesNumber: '1',
-              agenda: 'Утверждение плана работы на год',
-              decisions: 'План утвердить',
-              attendeeIds: ['mentor-a'],
-            },
+            meeting: minutes,
             recordedAt: now,
             recordedBy: 'curator-1',
           },

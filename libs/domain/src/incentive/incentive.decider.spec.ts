@@ -1,7 +1,7 @@
 import { deciderSpec } from '../shared/testing';
 import type { CommandMetadata } from '../shared/decider';
 import type { IncentiveCommand, IncentiveKindCommand, ProposeIncentive } from './incentive.commands';
-import type { IncentiveEvent, IncentiveKindEvent } from './incentive.events';
+import type { IncentiveEvent, IncentiveKindEvent, IncentiveSubject } from './incentive.events';
 import { incentiveDecider } from './incentive.decider';
 import { incentiveKindsDecider } from './incentive-kinds.decider';
 import { activeIncentiveKinds, initialIncentiveKindsState } from './incentive-kinds.state';
@@ -14,18 +14,19 @@ const curator: CommandMetadata = { actorId: 'curator-1', role: 'curator', now };
 const director: CommandMetadata = { actorId: 'director-1', role: 'director', now: later, today: '2026-10-07' };
 const kinds = activeIncentiveKinds(initialIncentiveKindsState());
 
+/** The mentor's грамота for her mentee: what the default proposal names and its event echoes. */
+const subject: IncentiveSubject = {
+  incentiveId: 'incentive-1',
+  organisationId: 'org-1',
+  personId: 'mentee-1',
+  recipientRole: 'mentee',
+  pairId: 'pair-1',
+  kind: 'certificateOfHonour',
+};
+
 const propose = (patch: Partial<ProposeIncentive['data']> = {}, metadata = mentor): IncentiveCommand => ({
   type: 'ProposeIncentive',
-  data: {
-    incentiveId: 'incentive-1',
-    organisationId: 'org-1',
-    personId: 'mentee-1',
-    recipientRole: 'mentee',
-    pairId: 'pair-1',
-    kind: 'certificateOfHonour',
-    kinds,
-    ...patch,
-  },
+  data: { ...subject, kinds, ...patch },
   metadata,
 });
 const approve = (date = '2026-10-06', metadata = director): IncentiveCommand => ({
@@ -42,12 +43,7 @@ const decline = (reason: string, metadata = director): IncentiveCommand => ({
 const proposed: IncentiveEvent = {
   type: 'IncentiveProposed',
   data: {
-    incentiveId: 'incentive-1',
-    organisationId: 'org-1',
-    personId: 'mentee-1',
-    recipientRole: 'mentee',
-    pairId: 'pair-1',
-    kind: 'certificateOfHonour',
+    ...subject,
     kindName: 'Почётная грамота',
     proposerRole: 'mentor',
     proposedAt: now,

@@ -20,6 +20,17 @@ import {
   spec,
 } from './programme.fixtures';
 
+/** What the timer records the day after the preparatory stage's planned end (30.04.2026) has passed. */
+const overdueEvent: ProgrammeEvent = {
+  type: 'StagePlanOverdue',
+  data: {
+    programmeId: 'prog-1',
+    stage: 'preparatory',
+    plannedEnd: '2026-04-30',
+    detectedAt: '2026-05-01T00:00:00.000Z',
+  },
+};
+
 describe('organisation mentoring programme', () => {
   describe('PlanStageDates', () => {
     it('plans the end of the current stage', () =>
@@ -68,15 +79,6 @@ describe('organisation mentoring programme', () => {
 
   describe('MarkStagePlanOverdue', () => {
     const withPlan = [...inPreparatory, planned('preparatory', '2026-04-30')];
-    const overdueEvent: ProgrammeEvent = {
-      type: 'StagePlanOverdue',
-      data: {
-        programmeId: 'prog-1',
-        stage: 'preparatory',
-        plannedEnd: '2026-04-30',
-        detectedAt: '2026-05-01T00:00:00.000Z',
-      },
-    };
 
     it('marks the stage overdue once its planned day has ended', () =>
       spec.given(withPlan).when(overdue('preparatory', '2026-04-30')).then([overdueEvent]));
@@ -218,15 +220,7 @@ describe('organisation mentoring programme', () => {
         .given([...inPreparatory, plannedWithReminder, raised])
         .when(overdue('preparatory', '2026-04-30'))
         .then([
-          {
-            type: 'StagePlanOverdue',
-            data: {
-              programmeId: 'prog-1',
-              stage: 'preparatory',
-              plannedEnd: '2026-04-30',
-              detectedAt: '2026-05-01T00:00:00.000Z',
-            },
-          },
+          overdueEvent,
           { type: 'TaskOverdue', data: { taskId: 'task-1', overdueAt: '2026-05-01T00:00:00.000Z' } },
         ]));
 

@@ -6,8 +6,9 @@ import {
   admin,
   agree,
   allResults,
+  approveProposal,
   command,
-  controlPoints,
+  completeRoute,
   correct,
   createData,
   created,
@@ -39,7 +40,6 @@ import {
   stageChanged,
   submitDraft,
   tAgree,
-  tComplete,
   tCreate,
   tDiagnostics,
   tLate,
@@ -61,7 +61,7 @@ describe('individual educational route (ИОМ)', () => {
       command('RemindTask', { taskId: 'task-draft' }, workflow(tCreate)),
       submitDraft(),
       command('ProposeOwnRoadMap', { rows: draftRows }, teacher(tAgree)),
-      command('ApproveProposedRoadMap', { controlPoints }, tutor(tAgree)),
+      approveProposal(),
       agree(),
       raiseMonthly(),
       command('CompleteTask', { taskId: 'task-draft', result: 'готово' }, tutor(tAgree)),
@@ -69,7 +69,7 @@ describe('individual educational route (ИОМ)', () => {
       correct('причина', draftRows),
       command('StartReflection', {}, tutor(tReflect)),
       recordControl(),
-      command('CompleteRoute', {}, tutor(tComplete)),
+      completeRoute(),
     ])('refuses $type', (cmd) => spec.given([]).when(cmd).thenRefuses('route.notCreated'));
   });
 

@@ -373,6 +373,9 @@ export const agree = (
   extra: { controlPoints?: RouteControlPoint[]; rows?: RouteRoadMapRow[] } = {},
   metadata = tutor(tAgree),
 ): RouteCommand => command('AgreeRoadMap', { controlPoints, ...extra }, metadata);
+/** The tutor approves the road map the teacher proposed, with the route's control points. */
+export const approveProposal = (metadata = tutor(tAgree)): RouteCommand =>
+  command('ApproveProposedRoadMap', { controlPoints }, metadata);
 export const raiseMonthly = (
   extra: Partial<Extract<RouteCommand, { type: 'RaiseMonthlyCheck' }>['data']> = {},
   when = tMonthly,
@@ -414,6 +417,8 @@ export const recordControl = (
     { diagnosticsId: 'diag-2', date: '2030-04-09', results: controlResults, ...extra },
     metadata,
   );
+/** The tutor closes the route once the control diagnostics are recorded. */
+export const completeRoute = (metadata = tutor(tComplete)): RouteCommand => command('CompleteRoute', {}, metadata);
 
 /** The tutor opens the reflective stage, scheduling the control diagnostics task that `controlTaskRaised` raises. */
 export const startReflection = (metadata = tutor(tReflect)): RouteCommand =>

@@ -5,6 +5,7 @@ import {
   assessedInitial,
   at,
   command,
+  completeRoute,
   completed,
   controlPercents,
   controlResults,
@@ -369,21 +370,15 @@ describe('individual educational route (ИОМ)', () => {
 
   describe('CompleteRoute', () => {
     it('refuses before the control diagnostics', () =>
-      spec
-        .given(inReflective)
-        .when(command('CompleteRoute', {}, tutor(tComplete)))
-        .thenRefuses('route.controlDiagnostics.missing'));
+      spec.given(inReflective).when(completeRoute()).thenRefuses('route.controlDiagnostics.missing'));
 
     it('refuses before the reflective stage', () =>
-      spec
-        .given(withMonthlyCheck)
-        .when(command('CompleteRoute', {}, tutor(tComplete)))
-        .thenRefuses('route.stage.mismatch'));
+      spec.given(withMonthlyCheck).when(completeRoute()).thenRefuses('route.stage.mismatch'));
 
     it('refuses the teacher', () =>
       spec
         .given(inReflective)
-        .when(command('CompleteRoute', {}, teacher(tComplete)))
+        .when(completeRoute(teacher(tComplete)))
         .thenRefuses('route.forbidden'));
   });
 });

@@ -9,6 +9,7 @@ import {
   cancelled,
   code,
   command,
+  completeRoute,
   correct,
   createData,
   draftRaised,
@@ -80,7 +81,7 @@ describe('individual educational route (ИОМ)', () => {
       correct('Курс перенесён на февраль', [{ ...row1, deadline: '2027-02-20' }, row2, row3, row4]),
       startReflection(),
       recordControl(),
-      command('CompleteRoute', {}, tutor(tComplete)),
+      completeRoute(),
     ];
 
     it('ends completed with its history intact', () => {
@@ -131,7 +132,7 @@ describe('individual educational route (ИОМ)', () => {
         .thenRefuses('route.completed');
       spec
         .given(events)
-        .when(command('CompleteRoute', {}, admin(tComplete)))
+        .when(completeRoute(admin(tComplete)))
         .thenRefuses('route.completed');
       spec
         .given(events)

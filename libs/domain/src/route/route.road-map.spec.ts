@@ -4,6 +4,7 @@ import { routeDraftDeliveredOnTime } from './route.indicators';
 import {
   agree,
   agreed,
+  approveProposal,
   cancelled,
   command,
   completed,
@@ -215,6 +216,9 @@ describe('individual educational route (ИОМ)', () => {
       type: 'RoadMapProposed',
       data: { routeId: 'route-1', rows: [row2, row4], proposedAt: tSubmitOnTime, proposedBy: 'teacher-1' },
     };
+    /** The agreement that approving `proposed` records, as road-map version `version`. */
+    const proposalAgreed = (version: number) =>
+      agreed({ version, source: 'teacherProposal', rows: [row2, row4], proposedBy: 'teacher-1' });
 
     it('the teacher proposes a road map', () =>
       spec
@@ -225,18 +229,15 @@ describe('individual educational route (ИОМ)', () => {
     it('approved before any draft, it is version 1 and the draft is no longer awaited', () =>
       spec
         .given([...inDesign, proposed])
-        .when(command('ApproveProposedRoadMap', { controlPoints }, tutor(tAgree)))
+        .when(approveProposal())
         .then([
-          agreed({ version: 1, source: 'teacherProposal', rows: [row2, row4], proposedBy: 'teacher-1' }),
+          proposalAgreed(1),
           stageChanged('design', 'implementation', tAgree),
           cancelled('task-draft', tAgree, 'Согласована дорожная карта, предложенная педагогом'),
         ]));
 
     it('approved after the overdue draft escalation, it closes the escalation tasks too', () => {
-      const events = routeDecider.decide(
-        command('ApproveProposedRoadMap', { controlPoints }, tutor(tAgree)),
-        fold([...draftOverdue, proposed]),
-      );
+      const events = routeDecider.decide(approveProposal(), fold([...draftOverdue, proposed]));
       expect(events.filter((e) => e.type === 'TaskCancelled').map((e) => e.data.taskId)).toEqual([
         'task-draft',
         'task-esc-tutor',
@@ -248,7 +249,7 @@ describe('individual educational route (ИОМ)', () => {
       const state = created_([
         ...draftDone,
         proposed,
-        agreed({ version: 2, source: 'teacherProposal', rows: [row2, row4], proposedBy: 'teacher-1' }),
+        proposalAgreed(2),
         stageChanged('design', 'implementation', tAgree),
       ]);
       expect(state.roadMapVersions.map((v) => v.origin)).toEqual(['methodologistDraft', 'teacherProposal']);
@@ -256,23 +257,17 @@ describe('individual educational route (ИОМ)', () => {
       expect(state.roadMap?.rows).toEqual([row2, row4]);
       spec
         .given([...draftDone, proposed])
-        .when(command('ApproveProposedRoadMap', { controlPoints }, tutor(tAgree)))
-        .then([
-          agreed({ version: 2, source: 'teacherProposal', rows: [row2, row4], proposedBy: 'teacher-1' }),
-          stageChanged('design', 'implementation', tAgree),
-        ]);
+        .when(approveProposal())
+        .then([proposalAgreed(2), stageChanged('design', 'implementation', tAgree)]);
     });
 
     it('refuses approval with no proposal', () =>
-      spec
-        .given(draftDone)
-        .when(command('ApproveProposedRoadMap', { controlPoints }, tutor(tAgree)))
-        .thenRefuses('route.agreement.unmet', ['proposal.missing']));
+      spec.given(draftDone).when(approveProposal()).thenRefuses('route.agreement.unmet', ['proposal.missing']));
 
     it('refuses the teacher approving their own road map', () =>
       spec
         .given([...inDesign, proposed])
-        .when(command('ApproveProposedRoadMap', { controlPoints }, teacher(tAgree)))
+        .when(approveProposal(teacher(tAgree)))
         .thenRefuses('route.forbidden'));
 
     it('refuses the tutor proposing in the teacher’s name', () =>
@@ -337,14 +332,14 @@ describe('individual educational route (ИОМ)', () => {
         .then([again]);
       spec
         .given([...inDesign, proposed(), returned, again])
-        .when(command('ApproveProposedRoadMap', { controlPoints }, tutor(tAgree)))
+        .when(approveProposal())
         .thenEventTypes(['RoadMapAgreed', 'RouteStageChanged', 'TaskCancelled']);
     });
 
     it('approving a returned proposal is refused: nothing is pending', () =>
       spec
         .given([...inDesign, proposed(), returned])
-        .when(command('ApproveProposedRoadMap', { controlPoints }, tutor(tAgree)))
+        .when(approveProposal())
         .thenRefuses('route.agreement.unmet', ['proposal.missing']));
 
     it('refuses a blank comment, naming it', () =>
