@@ -2941,6 +2941,44 @@ export interface components {
              */
             personId: string;
         };
+        TrainingRecordDto: {
+            /** Format: uuid */
+            trainingId: string;
+            /** Format: uuid */
+            personId: string;
+            /** @description Absent when the people directory does not know the person */
+            personName?: string;
+            /** @description Absent when the people directory does not know the person */
+            personShortName?: string;
+            /**
+             * @example mentor
+             * @enum {string}
+             */
+            role: "mentor" | "tutor" | "curator";
+            /** @example Наставник */
+            roleLabel: string;
+            /** @description The catalogue entry’s title, or the course as typed */
+            courseTitle: string;
+            /** Format: uuid */
+            catalogueEntryId: string | null;
+            /** @description The catalogue entry’s provider */
+            provider: string | null;
+            /** @example 36 */
+            hours: number;
+            /**
+             * Format: date
+             * @example 2026-10-05
+             */
+            dateFrom: string;
+            /**
+             * Format: date
+             * @example 2026-10-16
+             */
+            dateTo: string;
+            certificateNumber: string | null;
+            /** Format: date-time */
+            recordedAt: string;
+        };
         TrainingDetailsDto: {
             /**
              * @description Trained as mentor, tutor or curator
@@ -4821,7 +4859,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TrainingRecordDto"][];
+                };
             };
         };
     };

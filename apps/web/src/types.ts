@@ -1,8 +1,9 @@
 /**
  * Shapes of the API's answers the screens read. The OpenAPI document describes the request bodies (the
- * DTOs, generated into api-types.ts by `npm run web:types`) but no response body: the controllers return
- * the read models without response DTOs. So the answers stay written here, from the read models and the
- * domain's unions, and the parts of them that echo what a command carried are aliases of its DTO.
+ * DTOs, generated into api-types.ts by `npm run web:types`) but few response bodies: most controllers return
+ * the read models without response DTOs. So those answers stay written here, from the read models and the
+ * domain's unions, and the parts of them that echo what a command carried are aliases of its DTO; an answer
+ * with a response DTO (the training record) is an alias of it.
  */
 import type { Role } from '../../../libs/domain/src/shared/decider';
 import type { RoadMapRowProgress as DomainRoadMapRowProgress } from '../../../libs/domain/src/route/route.activities';

@@ -62,6 +62,18 @@ export class AggregateGateway {
     return this.handle(workflowId).executeUpdate(update, { args: [envelope], ...updateIdOption() });
   }
 
+  /** `command` for the user acting in `role`: `data` in the envelope with commandMetadata (and the reason, if given). */
+  commandAs<R, T>(
+    user: AuthenticatedUser,
+    role: Role,
+    workflowId: string,
+    update: UpdateDefinition<R, [Envelope<T>]>,
+    data: T,
+    reason?: string,
+  ): Promise<R> {
+    return this.command(workflowId, update, { data, metadata: commandMetadata(user, role, reason) });
+  }
+
   handle<W extends Workflow>(workflowId: string): WorkflowHandle<W> {
     return this.temporal.workflow.getHandle<W>(workflowId);
   }

@@ -164,10 +164,7 @@ export class PairsService {
     // the whole stream per update cost more the longer the pair ran).
     const organisationId = await this.organisationFor(user, pairId);
     const role = actingRole(user, preferred, organisationId);
-    return this.gateway.command(pairWorkflowId(pairId), update, {
-      data,
-      metadata: commandMetadata(user, role, reason),
-    });
+    return this.gateway.commandAs(user, role, pairWorkflowId(pairId), update, data, reason);
   }
 
   /**

@@ -81,10 +81,7 @@ export class ProgrammesService {
     // The workflow decides on the programme's state; the API only needs whose programme it is, as for pairs.
     const organisationId = await this.organisationFor(user, programmeId);
     const role = actingRole(user, preferred, organisationId);
-    return this.gateway.command(programmeWorkflowId(programmeId), update, {
-      data,
-      metadata: commandMetadata(user, role, reason),
-    });
+    return this.gateway.commandAs(user, role, programmeWorkflowId(programmeId), update, data, reason);
   }
 
   /** The live state from the workflow itself: consistent with the last acknowledged command. */

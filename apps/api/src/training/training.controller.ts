@@ -1,5 +1,6 @@
 import { Body, Query } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
+import { ApiOkResponse } from '@nestjs/swagger';
 import type { Role } from '@mentorflow/domain';
 import { CurrentUser, EndpointRoles } from '../auth/auth.decorators';
 import type { AuthenticatedUser } from '../auth/auth.types';
@@ -11,6 +12,7 @@ import {
   TrainingDetailsDto,
   TrainingDto,
   TrainingListQuery,
+  TrainingRecordDto,
 } from './training.dto';
 import { TrainingCatalogueService } from './training-catalogue.service';
 import { TrainingService } from './training.service';
@@ -50,6 +52,7 @@ export class TrainingController {
     'Обучение сотрудников организации (новые сверху); с personId — одного сотрудника (его карточка)',
     'organisation',
   )
+  @ApiOkResponse({ type: [TrainingRecordDto] })
   list(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string, @Query() query: TrainingListQuery) {
     return this.training.list(user, id, query.limit, query.offset, query.personId);
   }

@@ -1,3 +1,4 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { trainedRoles, type TrainedRole } from '@mentorflow/domain';
 import { BooleanField, DateField, EnumField, IntField, TextField, UuidField } from '../common/fields';
 import { PaginationQuery } from '../common/pagination.dto';
@@ -34,6 +35,54 @@ export class TrainingDetailsDto {
 export class TrainingDto extends TrainingDetailsDto {
   @UuidField({ description: 'The person trained (the people directory)' })
   personId!: string;
+}
+
+/**
+ * A training record as the API answers it (the list; recording and correcting answer one the same): the stored
+ * record with the person's names beside her id and the role's label. Declared so the web's type is generated.
+ */
+export class TrainingRecordDto {
+  @ApiProperty({ format: 'uuid' })
+  trainingId!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  personId!: string;
+
+  @ApiPropertyOptional({ description: 'Absent when the people directory does not know the person' })
+  personName?: string;
+
+  @ApiPropertyOptional({ description: 'Absent when the people directory does not know the person' })
+  personShortName?: string;
+
+  @ApiProperty({ enum: trainedRoles, example: 'mentor' })
+  role!: TrainedRole;
+
+  @ApiProperty({ example: 'Наставник' })
+  roleLabel!: string;
+
+  @ApiProperty({ description: 'The catalogue entry’s title, or the course as typed' })
+  courseTitle!: string;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  catalogueEntryId!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'The catalogue entry’s provider' })
+  provider!: string | null;
+
+  @ApiProperty({ type: 'integer', example: 36 })
+  hours!: number;
+
+  @ApiProperty({ format: 'date', example: '2026-10-05' })
+  dateFrom!: string;
+
+  @ApiProperty({ format: 'date', example: '2026-10-16' })
+  dateTo!: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  certificateNumber!: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  recordedAt!: string;
 }
 
 export class TrainingListQuery extends PaginationQuery {

@@ -9,21 +9,10 @@ import type { AuthenticatedUser } from '../auth/auth.types';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { PeopleDirectory } from '../people/people.directory';
 import { withNamesBeside } from '../people/named-rows';
-import type { OrganisationSettingsDto, TrainingDetailsDto, TrainingDto } from './training.dto';
+import type { OrganisationSettingsDto, TrainingDetailsDto, TrainingDto, TrainingRecordDto } from './training.dto';
 
-interface TrainingRow {
-  trainingId: string;
-  personId: string;
-  role: keyof typeof trainedRoleLabels;
-  courseTitle: string;
-  catalogueEntryId: string | null;
-  provider: string | null;
-  hours: number;
-  dateFrom: string;
-  dateTo: string;
-  certificateNumber: string | null;
-  recordedAt: string;
-}
+/** A record as `trainingColumns` reads it: the answer before the names and the role's label are added. */
+type TrainingRow = Omit<TrainingRecordDto, 'personName' | 'personShortName' | 'roleLabel'>;
 
 const trainingColumns = `t.training_id AS "trainingId", t.person_id AS "personId", t.role, t.course_title AS "courseTitle",
   t.catalogue_entry_id AS "catalogueEntryId", c.provider, t.hours, to_char(t.date_from, 'YYYY-MM-DD') AS "dateFrom",
@@ -156,7 +145,12 @@ export class TrainingService {
     return row;
   }
 
-  private async rows(where: string, parameters: unknown[], limit: number, offset: number) {
+  private async rows(
+    where: string,
+    parameters: unknown[],
+    limit: number,
+    offset: number,
+  ): Promise<TrainingRecordDto[]> {
     const rows = await this.db.query<TrainingRow[]>(
       `SELECT ${trainingColumns} FROM personal.trainings t
          LEFT JOIN training_catalogue c ON c.entry_id = t.catalogue_entry_id

@@ -1,6 +1,7 @@
 /** The pair's periodic reports (002 §6.1.9, §7.1.6) and the controllers' accept / return of a submitted one. */
 import { useCallback, useEffect, useState } from 'react';
 import { isAllowedFileRef } from '../../../../../libs/domain/src/shared/file-ref';
+import type { periodicReportsOf, PeriodicReportStatus } from '../../../../../libs/domain/src/pair/pair.reports';
 import { getJson, postJson } from '../../api';
 import { useSession } from '../../auth';
 import { DoneBox, ErrorBox } from '../../components/ui';
@@ -10,23 +11,10 @@ import { useSubmit } from '../../use-submit';
 import { readUntil } from '../../query';
 import type { Pair } from '../../types';
 
-type ReportStatus = 'pending' | 'overdue' | 'submitted' | 'accepted' | 'returned' | 'cancelled';
+/** A report as GET /pairs/:id/periodic-reports answers it: the domain's own answer, not a copy of its fields. */
+type PeriodicReport = ReturnType<typeof periodicReportsOf>[number];
 
-interface PeriodicReport {
-  taskId: string;
-  period: number;
-  periodStart: string;
-  periodEnd: string;
-  authorId: string;
-  role: 'mentor' | 'mentee';
-  status: ReportStatus;
-  dueLocalDate?: string;
-  text?: string;
-  fileRef?: string;
-  comment?: string;
-}
-
-const statusLabels: Readonly<Record<ReportStatus, string>> = {
+const statusLabels: Readonly<Record<PeriodicReportStatus, string>> = {
   pending: 'ожидается',
   overdue: 'просрочен',
   submitted: 'представлен',

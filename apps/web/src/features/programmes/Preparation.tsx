@@ -23,6 +23,7 @@ import { problemSourceLabels } from '../../../../../libs/domain/src/programme/pr
 import { trainedRoleLabels, type TrainedRole } from '../../../../../libs/domain/src/person/person.training';
 import type { ProblemSource, ProgrammeProblem } from '../../../../../libs/domain/src/programme/programme.events';
 import type { PersonListItem, Programme } from '../../types';
+import type { components } from '../../api-types';
 import type { CatalogueEntry } from './TrainingCatalogue';
 
 /**
@@ -159,20 +160,7 @@ export function ProblemAnalysis({
 }
 
 /** A training record as GET /organisations/:id/trainings answers it (the person card shows them too). */
-export interface TrainingRow {
-  trainingId: string;
-  personId: string;
-  personName?: string;
-  role: TrainedRole;
-  roleLabel: string;
-  courseTitle: string;
-  catalogueEntryId: string | null;
-  provider: string | null;
-  hours: number;
-  dateFrom: string;
-  dateTo: string;
-  certificateNumber: string | null;
-}
+export type TrainingRow = components['schemas']['TrainingRecordDto'];
 
 /** «Курс (организация)»: the course of a training record as the tables show it. */
 export const trainingCourse = (row: TrainingRow): string =>
