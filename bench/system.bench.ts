@@ -22,7 +22,9 @@ import { pairWorkflow } from '@mentorflow/workflows/pair/pair.workflow';
 import { nextOrganisationCode } from '../scripts/region/append-region';
 import { generateRegion } from '../scripts/region/generate-region';
 import { onboardRegion } from '../scripts/region/onboard-region';
+import { diaryEntryRecorded } from '../test/support/pair-events';
 import { selectParticipants } from '../test/support/participants';
+import { pairFormation } from '../test/support/programme-setup';
 import { isDurable } from './support/postgres';
 import { inParallel, int, median, ms, percentile, runMain, sleep, type Section } from './support/stats';
 import { beginReport, runOnBenchSystem, startBenchSystem, type BenchSystem } from './support/system';
@@ -68,6 +70,16 @@ const today = () => isoDate(Date.now());
 /** A term that started a month ago, so diary entries dated today are inside it. */
 const term = () => ({ start: isoDate(Date.now() - 30 * DAY), end: isoDate(Date.now() + 340 * DAY) });
 const order = (n: number) => ({ number: `${n}-к`, date: isoDate(Date.now() - 31 * DAY), signedBy: 'Директор' });
+/** A pair's formation as the benchmarks form pairs: both consenting on the day of order `n`, for term(). */
+const formationOnOrder = (n: number, mentorId: string, menteeId: string) => {
+  const signed = order(n);
+  return pairFormation(mentorId, menteeId, {
+    order: signed,
+    mentorConsent: signed.date,
+    menteeConsent: signed.date,
+    term: term(),
+  });
+};
 
 interface Timed<T> {
   ms: number;
@@ -128,20 +140,6 @@ class Api {
     );
     return body.state.programmeId as string;
   }
-  formationBody(n: number, mentorId: string, menteeId: string) {
-    return {
-      form: 'teacherTeacher',
-      kind: 'traditional',
-      mentorId,
-      menteeIds: [menteeId],
-      consents: [
-        { personId: mentorId, date: order(n).date },
-        { personId: menteeId, date: order(n).date },
-      ],
-      order: order(n),
-      term: term(),
-    };
-  }
   /** A mentor and a mentee of the organisation (a pair takes no one else), stored before they are used. */
   async people(org: Organisation): Promise<{ mentorId: string; menteeId: string; mentorToken: string }> {
     const [mentorId, menteeId] = [randomUUID(), randomUUID()];
@@ -166,7 +164,7 @@ class Api {
       'POST',
       `/programmes/${programmeId}/pairs`,
       org.directorToken,
-      this.formationBody(n, mentorId, menteeId),
+      formationOnOrder(n, mentorId, menteeId),
       201,
     );
     return { pairId: body.state.pairId as string, mentorId, mentorToken };
@@ -195,19 +193,12 @@ const executorOf = (pool: Pool): SqlExecutor => ({
   query: async <T>(sql: string, parameters?: unknown[]) => (await pool.query(sql, parameters)).rows as T[],
 });
 
-const diaryEvent = (pairId: string, mentorId: string, n: number): NewEvent => ({
-  eventId: randomUUID(),
-  type: 'MentorDiaryEntryRecorded',
-  data: {
-    pairId,
-    entryId: randomUUID(),
-    mentorId,
+const diaryEvent = (pairId: string, mentorId: string, n: number): NewEvent =>
+  diaryEntryRecorded(pairId, mentorId, {
     date: today(),
     text: `Запись № ${n}: посетили урок наставляемого, разобрали формирующее оценивание.`,
     recordedAt: new Date().toISOString(),
-  },
-  metadata: { actorId: mentorId, role: 'mentor' },
-});
+  });
 
 // ---------------------------------------------------------------------------------------------------
 // 4. A pair's audit history through the API vs a raw read of the same rows
@@ -326,16 +317,7 @@ async function lagBenchmark(bench: BenchSystem): Promise<Section> {
         pairId,
         programmeId,
         organisationId,
-        form: 'teacherTeacher',
-        kind: 'traditional',
-        mentorId,
-        menteeIds: [menteeId],
-        consents: [
-          { personId: mentorId, date: order(1).date },
-          { personId: menteeId, date: order(1).date },
-        ],
-        order: order(1),
-        term: term(),
+        ...formationOnOrder(1, mentorId, menteeId),
         capacityReserved: true,
       },
       metadata: { actorId: randomUUID(), role: 'director', now: new Date().toISOString() },
@@ -477,7 +459,7 @@ async function commandBenchmark(bench: BenchSystem, api: Api): Promise<Section> 
   const rawForm = async (n: number) => {
     const pairId = randomUUID();
     const formation = {
-      ...api.formationBody(n, randomUUID(), randomUUID()),
+      ...formationOnOrder(n, randomUUID(), randomUUID()),
       pairId,
       programmeId,
       organisationId: org.organisationId,

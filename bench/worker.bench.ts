@@ -35,7 +35,7 @@ import {
 } from '@mentorflow/workflows/route/route.messages';
 import { HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW } from '@mentorflow/workflows/shared/history-limit';
 import { courseRow } from '../test/support/route-setup';
-import { routeStartOperation } from '../test/support/route-start';
+import { mathsTeacherOfSevenYears, routeFor, routeStartOperation } from '../test/support/route-start';
 import { cachedWorkflowBundle } from './support/bundle';
 import { inParallel, int, median, ms, runMain, sleep, type Section } from './support/stats';
 import { beginReport, runOnBenchSystem, startBenchSystem, type BenchSystem } from './support/system';
@@ -413,22 +413,11 @@ async function longestRouteRun(bench: BenchSystem, taskQueue: string, dir: strin
   const day = (offset: number) => isoDate(Date.now() + offset * DAY);
   const start = routeStartOperation(
     taskQueue,
-    {
-      routeId,
-      teacherId: teacher,
-      methodologistId: methodologist,
-      tutorId: tutor,
-      titlePage: {
-        position: 'Учитель математики',
-        education: 'Высшее педагогическое',
-        teachingExperienceYears: 7,
-        selfEducationTopic: 'Функциональная грамотность',
-        startDate: day(0),
-        endDate: day(3 * 365),
-      },
-      goal: 'Преодолеть дефициты в области ИКТ и цифровизации',
-      tasks: ['Освоить цифровые сервисы'],
-    },
+    routeFor(
+      { routeId, teacher, methodologist, tutor },
+      mathsTeacherOfSevenYears(day(0), day(3 * 365), 'Функциональная грамотность'),
+      { goal: 'Преодолеть дефициты в области ИКТ и цифровизации', tasks: ['Освоить цифровые сервисы'] },
+    ),
     {
       timeZone: 'Europe/Samara',
       metadata: as(tutor, 'tutor'),

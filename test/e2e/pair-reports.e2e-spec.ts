@@ -1,13 +1,7 @@
 import { freshIds } from '../support/ids';
 import { loadFixtureYearsAhead } from '../support/calendar-fixture';
 import { addDays, addMonths, localDay } from '../support/dates';
-import {
-  organisationWith,
-  personalProgrammePlan,
-  places,
-  startProgramme,
-  formedPairIn,
-} from '../support/programme-setup';
+import { organisationWith, pairInNewProgramme, personalProgrammePlan, places } from '../support/programme-setup';
 import { TestSystem } from '../support/system';
 
 /** Dates relative to the real now, in the organisation's zone. */
@@ -38,22 +32,19 @@ describe('periodic reports of a pair', () => {
   beforeAll(async () => {
     await loadFixtureYearsAhead();
     system = await TestSystem.start();
-    let organisationId: string;
-    ({ organisationId, as } = await organisationWith(
+    const organisation = await organisationWith(
       system,
       places.kazanCollege,
       { director, curator, mentor, mentee },
       admin,
-    ));
-    const { programmeId } = await startProgramme(system, organisationId, as.director, curator);
-    const formed = await formedPairIn(system, programmeId, {
-      director: as.director,
-      curator: as.curator,
-      mentorId: mentor,
-      menteeId: mentee,
+    );
+    as = organisation.as;
+    ({ pairId } = await pairInNewProgramme(system, organisation, {
+      curator,
+      mentor,
+      mentee,
       timeZone: places.kazanCollege.timeZone,
-    });
-    pairId = formed.body.state.pairId as string;
+    }));
   });
   afterAll(() => system?.stop());
 

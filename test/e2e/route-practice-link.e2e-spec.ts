@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { localDateOf } from '@mentorflow/calendar';
-import { loadFixtureYearsAhead } from '../support/calendar-fixture';
 import { addDays, addYears } from '../support/dates';
 import { downloadDocument } from '../support/documents';
 import { freshIds } from '../support/ids';
 import { organisationWith, places } from '../support/programme-setup';
 import { courseRow, ictDeficit, mathsTeacherTitlePage, routeBody } from '../support/route-setup';
 import { TestSystem } from '../support/system';
+import { startWithOrganisation } from '../support/system-start';
 
 /** Issue 28: an ИОМ road-map activity «изучение практики» links a published practice of the region's bank. */
 describe('a road-map activity links a practice of the bank through HTTP', () => {
@@ -55,10 +55,7 @@ describe('a road-map activity links a practice of the bank through HTTP', () => 
     system.request('POST', `/routes/${routeId}/submit-draft`, as.methodologist, { rows });
 
   beforeAll(async () => {
-    system = await TestSystem.start();
-    await loadFixtureYearsAhead();
-    ({ organisationId, as } = await organisationWith(
-      system,
+    ({ system, organisationId, as } = await startWithOrganisation(
       places.tolyatti,
       { tutor, methodologist, teacher, author: [author, 'mentor'], head: [head, 'commissionHead'] },
       admin,

@@ -2,11 +2,11 @@ import { freshIds } from '../support/ids';
 import { randomUUID } from 'node:crypto';
 import { localDateOf } from '@mentorflow/calendar';
 import { competenceAreas } from '@mentorflow/domain';
-import { loadFixtureYearsAhead } from '../support/calendar-fixture';
 import { selectParticipants } from '../support/participants';
-import { organisationWith, places } from '../support/programme-setup';
+import { places } from '../support/programme-setup';
 import { courseRow, ictDeficit, mathsTeacherTitlePage, routeBody } from '../support/route-setup';
 import { TestSystem } from '../support/system';
+import { startWithOrganisation } from '../support/system-start';
 import { addDays, addYears } from '../support/dates';
 
 /** The route regulations of 003 (issue 19) through HTTP: monthly checks, deficit levels, the period, fact dates. */
@@ -58,10 +58,7 @@ describe('ИОМ regulations through HTTP on real PostgreSQL and a real Temporal
   }
 
   beforeAll(async () => {
-    system = await TestSystem.start();
-    await loadFixtureYearsAhead();
-    ({ organisationId, as } = await organisationWith(
-      system,
+    ({ system, organisationId, as } = await startWithOrganisation(
       places.tolyatti,
       { admin: [admin, 'administrator'], tutor, methodologist, teacher: [teacher, 'mentee'] },
       admin,

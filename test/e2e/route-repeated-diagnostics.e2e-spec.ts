@@ -1,10 +1,10 @@
 import { freshIds } from '../support/ids';
 import { randomUUID } from 'node:crypto';
 import { localDateOf } from '@mentorflow/calendar';
-import { loadFixtureYearsAhead } from '../support/calendar-fixture';
 import { ictDeficit, routeBody } from '../support/route-setup';
-import { organisationWith, places } from '../support/programme-setup';
+import { places } from '../support/programme-setup';
 import { TestSystem } from '../support/system';
+import { startWithOrganisation } from '../support/system-start';
 import { addDays, addYears } from '../support/dates';
 
 interface Task {
@@ -30,10 +30,7 @@ describe('repeated diagnostics of an ИОМ through HTTP on real PostgreSQL and 
   const results = ictDeficit();
 
   beforeAll(async () => {
-    system = await TestSystem.start();
-    await loadFixtureYearsAhead();
-    ({ organisationId, as } = await organisationWith(
-      system,
+    ({ system, organisationId, as } = await startWithOrganisation(
       places.samara,
       { tutor, methodologist, teacher: [teacher, 'mentee'] },
       admin,

@@ -1,9 +1,9 @@
 import { freshIds } from '../support/ids';
 import { localDateOf } from '@mentorflow/calendar';
-import { loadFixtureYearsAhead } from '../support/calendar-fixture';
-import { organisationWith, places } from '../support/programme-setup';
+import { places } from '../support/programme-setup';
 import { courseRow, mathsTeacherTitlePage, routeInImplementation } from '../support/route-setup';
 import { TestSystem } from '../support/system';
+import { startWithOrganisation } from '../support/system-start';
 import { addDays, addYears } from '../support/dates';
 
 /** Issue 27: the teacher («педагог») as a role of her own marks road-map activities done; the tutor confirms. */
@@ -21,10 +21,7 @@ describe('the route’s teacher marks activities done through HTTP on real Postg
   const result = 'Удостоверение о повышении квалификации, 36 ч';
 
   beforeAll(async () => {
-    system = await TestSystem.start();
-    await loadFixtureYearsAhead();
-    ({ organisationId, as } = await organisationWith(
-      system,
+    ({ system, organisationId, as } = await startWithOrganisation(
       places.tolyatti,
       { admin: [admin, 'administrator'], tutor, methodologist, teacher, otherTeacher: [otherTeacher, 'teacher'] },
       admin,

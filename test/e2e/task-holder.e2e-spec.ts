@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
-import { loadFixtureYearsAhead } from '../support/calendar-fixture';
 import { addDays, addYears, localDay } from '../support/dates';
 import { addPerson } from '../support/people';
-import { organisationWith, places } from '../support/programme-setup';
+import { places } from '../support/programme-setup';
 import { courseRow, mathsTeacherTitlePage, recordDiagnostics, routeBody } from '../support/route-setup';
 import { TestSystem } from '../support/system';
 import * as web from '../support/web';
@@ -29,10 +28,8 @@ describe('a task passed on: its new holder performs the command behind it', () =
   let taskId: string;
 
   beforeAll(async () => {
-    ({ system, browser } = await web.startWebJourney());
-    await loadFixtureYearsAhead();
     let organisationId: string;
-    ({ organisationId, as } = await organisationWith(system, places.tolyatti, {
+    ({ system, browser, organisationId, as } = await web.startWebJourneyWithOrganisation(places.tolyatti, {
       admin: [randomUUID(), 'administrator'],
     }));
     const person = (surname: string, firstName = 'Мария') =>

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { namedPairListed, places, registerOrganisation, startProgramme } from '../support/programme-setup';
+import { namedPairListed, places, programmeWithCurator } from '../support/programme-setup';
 import { scanFixtures, sha256 } from '../support/scans';
 import { TestSystem } from '../support/system';
 import * as web from '../support/web';
@@ -27,18 +27,14 @@ async function downloaded(page: Page, button: ReturnType<Page['getByRole']>) {
 describe('web application: the curator keeps signed scans of documents', () => {
   let system: TestSystem;
   let browser: Browser;
-  const curator = randomUUID();
   let curatorToken: string;
   let programmeId: string;
 
   beforeAll(async () => {
     process.env.SCAN_STORAGE_DIR = mkdtempSync(join(tmpdir(), 'web-scans-storage-'));
     ({ system, browser } = await web.startWebJourney());
-    const admin = system.token(randomUUID(), ['administrator']);
-    const organisationId = (await registerOrganisation(system, admin, places.samara)).body.organisationId;
-    const director = system.token(randomUUID(), ['director'], [organisationId]);
-    curatorToken = system.token(curator, ['curator'], [organisationId]);
-    ({ programmeId } = await startProgramme(system, organisationId, director, curator));
+    const programme = await programmeWithCurator(system, places.samara);
+    ({ programmeId, curator: curatorToken } = programme);
     const recorded = await system.request('POST', `/programmes/${programmeId}/documents`, curatorToken, {
       documentId: randomUUID(),
       kind: 'implementationAct',
@@ -47,7 +43,7 @@ describe('web application: the curator keeps signed scans of documents', () => {
       signedBy: 'Директор',
     });
     expect(recorded.status).toBe(200);
-    await namedPairListed(system, { organisationId, programmeId, director, curator: curatorToken });
+    await namedPairListed(system, programme);
   });
   afterAll(() => web.stopWebJourney({ system, browser }));
 

@@ -56,15 +56,7 @@ describe('web application: a mentor and a mentee work through their pair', () =>
 
   // Who may read the staff directory also sees its note on a person without a consent to processing.
   const pairName = /Иванова М\. П\..* — Петров И\. С\./;
-  const openOwnPair = async (page: Page, menu: string) => {
-    await page.goto(`${system.baseUrl}/app/tasks`);
-    await page.getByRole('heading', { name: 'Мои задачи' }).waitFor();
-    // On a phone the menu is folded under «Меню»: openFromMenu unfolds it.
-    await web.openFromMenu(page, menu);
-    await page.getByRole('heading', { name: menu, level: 1 }).waitFor();
-    await page.getByRole('link', { name: pairName }).click();
-    await page.getByRole('heading', { name: new RegExp(`^Пара: ${pairName.source}`), level: 1 }).waitFor();
-  };
+  const openOwnPair = (page: Page, menu: string) => web.openPairFromMenu(page, system.baseUrl, menu, pairName);
 
   it('the mentor sees «Мои пары», the programme with done/overdue, writes the diary, assigns and reports', async () => {
     const { context, page } = await web.signedInPage(browser, as.mentor);

@@ -42,14 +42,7 @@ describe('web application: a personalised programme corrected, returned and appr
   afterAll(() => web.stopWebJourney({ system, browser }));
 
   const pairName = /Иванова М\. П\..* — Петров И\. С\./;
-  const openPair = async (page: Page, menu: string) => {
-    await page.goto(`${system.baseUrl}/app/tasks`);
-    await page.getByRole('heading', { name: 'Мои задачи' }).waitFor();
-    await web.openFromMenu(page, menu);
-    await page.getByRole('heading', { name: menu, level: 1 }).waitFor();
-    await page.getByRole('link', { name: pairName }).click();
-    await page.getByRole('heading', { name: new RegExp(`^Пара: ${pairName.source}`), level: 1 }).waitFor();
-  };
+  const openPair = (page: Page, menu: string) => web.openPairFromMenu(page, system.baseUrl, menu, pairName);
   const versions = (page: Page) => page.locator(`section[aria-labelledby="programme-versions-${pairId}"]`);
   const audited = async (page: Page) => await web.expectAccessible(page);
 

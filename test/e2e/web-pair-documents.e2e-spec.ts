@@ -1,13 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { downloadedText } from '../support/documents';
-import {
-  approvePersonalProgramme,
-  places,
-  registerOrganisation,
-  startProgramme,
-  namedPairListed,
-} from '../support/programme-setup';
+import { approvePersonalProgramme, namedPairListed, places, programmeWithCurator } from '../support/programme-setup';
 import { TestSystem } from '../support/system';
 import * as web from '../support/web';
 
@@ -15,18 +8,15 @@ import * as web from '../support/web';
 describe('web application: the curator downloads a pair’s documents', () => {
   let system: TestSystem;
   let browser: Browser;
-  const curator = randomUUID();
+  let curator: string;
   let curatorToken: string;
   let programmeId: string;
 
   beforeAll(async () => {
     ({ system, browser } = await web.startWebJourney());
-    const admin = system.token(randomUUID(), ['administrator']);
-    const organisationId = (await registerOrganisation(system, admin, places.samara)).body.organisationId;
-    const director = system.token(randomUUID(), ['director'], [organisationId]);
-    curatorToken = system.token(curator, ['curator'], [organisationId]);
-    ({ programmeId } = await startProgramme(system, organisationId, director, curator));
-    await namedPairListed(system, { organisationId, programmeId, director, curator: curatorToken });
+    const programme = await programmeWithCurator(system, places.samara);
+    ({ programmeId, curatorId: curator, curator: curatorToken } = programme);
+    await namedPairListed(system, programme);
   });
   afterAll(() => web.stopWebJourney({ system, browser }));
 

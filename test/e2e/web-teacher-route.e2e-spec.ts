@@ -6,9 +6,8 @@ import { localDateOf } from '@mentorflow/calendar';
 import { roadMapColumnLabels, russianDate } from '@mentorflow/domain';
 import { documentDate } from '../../apps/api/src/documents/document-date';
 import { downloadedText } from '../support/documents';
-import { loadFixtureYearsAhead } from '../support/calendar-fixture';
 import { addPerson } from '../support/people';
-import { organisationWith, places } from '../support/programme-setup';
+import { places } from '../support/programme-setup';
 import { courseRow, mathsTeacherTitlePage, routeInImplementation } from '../support/route-setup';
 import { TestSystem } from '../support/system';
 import { addDays, addYears } from '../support/dates';
@@ -34,10 +33,8 @@ describe('web application: the teacher’s «Мой маршрут» and the mar
   const today = () => localDateOf(new Date(), timeZone);
 
   beforeAll(async () => {
-    ({ system, browser } = await web.startWebJourney());
-    await loadFixtureYearsAhead();
     let organisationId: string;
-    ({ organisationId, as } = await organisationWith(system, places.tolyatti, {
+    ({ system, browser, organisationId, as } = await web.startWebJourneyWithOrganisation(places.tolyatti, {
       admin: [randomUUID(), 'administrator'],
       tutor,
       methodologist,

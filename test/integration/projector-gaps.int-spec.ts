@@ -13,6 +13,7 @@ import {
   type Projection,
 } from '@mentorflow/projections';
 import { openTestDataSource, readEverything, readModelChecksums } from '../support/database';
+import { diaryEntryRecorded } from '../support/pair-events';
 import { pairFormation } from '../support/programme-setup';
 import { waitUntil } from '../support/poll';
 
@@ -208,19 +209,12 @@ describe('projector and position gaps', () => {
       },
       pairDecider.initialState(),
     );
-    const diary = (n: number) => ({
-      eventId: randomUUID(),
-      type: 'MentorDiaryEntryRecorded',
-      data: {
-        pairId,
-        entryId: randomUUID(),
-        mentorId,
+    const diary = (n: number) =>
+      diaryEntryRecorded(pairId, mentorId, {
         date: '2026-09-10',
         text: `Запись ${n}`,
         recordedAt: '2026-09-10T06:00:00.000Z',
-      },
-      metadata: { actorId: mentorId, role: 'mentor' },
-    });
+      });
     await store.append(
       pairStream(pairId),
       0,

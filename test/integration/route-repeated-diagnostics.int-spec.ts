@@ -27,7 +27,7 @@ import type { routeWorkflow } from '../../workflows/route/route.workflow';
 import { loadFixtureCalendarYears, yearsNeededFrom } from '../support/calendar-fixture';
 import { captureHistory } from '../support/replay';
 import { courseRow } from '../support/route-setup';
-import { routeStartOperation } from '../support/route-start';
+import { mathsTeacherOfSevenYears, routeFor, routeStartOperation } from '../support/route-start';
 import { useTimeSkippingWorker } from '../support/time-skipping';
 import { addDays } from '../support/dates';
 
@@ -82,22 +82,11 @@ describe('route workflow: control-point review and repeated diagnostics (time-sk
     ];
     const startWorkflowOperation = routeStartOperation(
       taskQueue,
-      {
-        routeId,
-        teacherId: teacher,
-        methodologistId: methodologist,
-        tutorId: tutor,
-        titlePage: {
-          position: 'Учитель математики',
-          education: 'Высшее педагогическое',
-          teachingExperienceYears: 7,
-          selfEducationTopic: 'Функциональная грамотность на уроках математики',
-          startDate: today,
-          endDate: addDays(today, options.endInDays),
-        },
-        goal: 'Преодолеть дефициты в области ИКТ',
-        tasks: ['Освоить цифровые сервисы'],
-      },
+      routeFor(
+        { routeId, teacher, methodologist, tutor },
+        mathsTeacherOfSevenYears(today, addDays(today, options.endInDays)),
+        { goal: 'Преодолеть дефициты в области ИКТ', tasks: ['Освоить цифровые сервисы'] },
+      ),
       { timeZone, metadata: await meta(tutor, 'tutor') },
     );
     await temporal.env.client.workflow.executeUpdateWithStart(routeCreatedUpdate, { startWorkflowOperation });

@@ -12,14 +12,13 @@ import {
   type CreatedRoute,
   type RouteControlPoint,
   type RouteRoadMapRow,
-  type RouteTitlePage,
   type TaskView,
 } from '@mentorflow/domain';
 import { EventStore, type RecordedEvent, type SqlExecutor } from '@mentorflow/event-store';
 import { createRouteActivities } from '../../apps/worker/src/activities/route.activities';
 import { activitiesFrom } from '../../apps/worker/src/create-worker';
 import { workerBundleOptions } from '../../apps/worker/src/workflows-path';
-import { routeStartOperation } from '../support/route-start';
+import { mathsTeacherOfSevenYears, routeFor, routeStartOperation } from '../support/route-start';
 import {
   agreeRoadMapUpdate,
   approveProposedRoadMapUpdate,
@@ -202,14 +201,7 @@ describe('route workflow on the time-skipping test server', () => {
 
   async function dates(timeZone: string) {
     const today = localDateOf(new Date(await nowMs()), timeZone);
-    const titlePage: RouteTitlePage = {
-      position: 'Учитель математики',
-      education: 'Высшее педагогическое',
-      teachingExperienceYears: 7,
-      selfEducationTopic: 'Функциональная грамотность на уроках математики',
-      startDate: today,
-      endDate: addDays(addYears(today, 3), -1),
-    };
+    const titlePage = mathsTeacherOfSevenYears(today, addDays(addYears(today, 3), -1));
     const rows: RouteRoadMapRow[] = [
       courseRow(addDays(today, 180)),
       {
@@ -233,15 +225,10 @@ describe('route workflow on the time-skipping test server', () => {
     const { titlePage, rows, controlPoints, today } = await dates(options.timeZone);
     const startWorkflowOperation = routeStartOperation(
       taskQueue,
-      {
-        routeId,
-        teacherId: teacher,
-        methodologistId: methodologist,
-        tutorId: tutor,
-        titlePage,
+      routeFor({ routeId, teacher, methodologist, tutor }, titlePage, {
         goal: 'Преодолеть дефициты в области ИКТ и цифровизации',
         tasks: ['Освоить цифровые сервисы', 'Разработать цифровой ресурс'],
-      },
+      }),
       {
         timeZone: options.timeZone,
         ...(options.curatorId ? { curatorId: options.curatorId } : {}),

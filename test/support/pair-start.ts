@@ -7,6 +7,7 @@ import {
   type PersonalProgrammeInput,
 } from '../../workflows/pair/pair.messages';
 import { pairWorkflow } from '../../workflows/pair/pair.workflow';
+import { pairFormation } from './programme-setup';
 import type { TimeSkippingWorker } from './time-skipping';
 
 const DAY = 86_400_000;
@@ -40,16 +41,12 @@ export const pairStartOptions = (
           pairId,
           programmeId: randomUUID(),
           organisationId,
-          form: 'teacherTeacher',
-          kind: 'traditional',
-          mentorId,
-          menteeIds: [menteeId],
-          consents: [
-            { personId: mentorId, date: isoDate(today) },
-            { personId: menteeId, date: isoDate(today) },
-          ],
-          order,
-          term: { start: isoDate(today), end: isoDate(today + 400 * DAY) },
+          ...pairFormation(mentorId, menteeId, {
+            order,
+            mentorConsent: isoDate(today),
+            menteeConsent: isoDate(today),
+            term: { start: isoDate(today), end: isoDate(today + 400 * DAY) },
+          }),
         },
         timeZone: 'Europe/Moscow',
         ...input,

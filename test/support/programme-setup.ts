@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Role } from '@mentorflow/domain';
+import type { PairOrder, Role } from '@mentorflow/domain';
 import { addDays, addMonths, localDay } from './dates';
 import { approveCandidates, lecturerMentor, selectParticipants } from './participants';
 import { freshIds } from './ids';
@@ -119,6 +119,18 @@ export async function startProgramme(
   return { programmeId, started, appointed };
 }
 
+/**
+ * A school at `place` whose new director starts a programme with a new curator appointed: the ids of the
+ * organisation, the programme and the curator (`curatorId`), and the director's and the curator's tokens under
+ * the names namedPairListed() takes them by.
+ */
+export async function programmeWithCurator(system: TestSystem, place: OrganisationPlace) {
+  const curatorId = randomUUID();
+  const { organisationId, as } = await organisationWith(system, place, { director: randomUUID(), curator: curatorId });
+  const { programmeId } = await startProgramme(system, organisationId, as.director, curatorId);
+  return { organisationId, programmeId, curatorId, director: as.director, curator: as.curator };
+}
+
 /** POST /programmes/:id/participants: a teacher ('Учитель') of 10 years, 5 in the subject, unless `details` say otherwise. */
 export const selectParticipant = (
   api: ApiClient,
@@ -158,7 +170,7 @@ export const pairFormation = (
     menteeConsent = '2026-08-29',
     term = { start: '2026-09-01', end: '2027-08-31' },
   }: {
-    order?: Record<string, string>;
+    order?: Partial<PairOrder>;
     mentorConsent?: string;
     menteeConsent?: string;
     term?: { start: string; end: string };
@@ -387,6 +399,36 @@ export async function activePairIn(
 }
 
 /**
+ * A programme the organisation's director starts with `curator` appointed, and formedPairIn()'s pair of `mentor`
+ * and `mentee` formed in it (`organisation` as organisationWith() answers it, with the director's and the
+ * curator's tokens): the ids of the programme and the pair.
+ */
+export async function pairInNewProgramme(
+  system: TestSystem,
+  organisation: { organisationId: string; as: Record<'director' | 'curator', string> },
+  {
+    curator,
+    mentor,
+    mentee,
+    ...formation
+  }: { curator: string; mentor: string; mentee: string } & Pick<
+    Parameters<typeof formedPairIn>[2],
+    'timeZone' | 'startedDaysAgo' | 'orderNumber'
+  >,
+) {
+  const { director, curator: curatorToken } = organisation.as;
+  const { programmeId } = await startProgramme(system, organisation.organisationId, director, curator);
+  const formed = await formedPairIn(system, programmeId, {
+    director,
+    curator: curatorToken,
+    mentorId: mentor,
+    menteeId: mentee,
+    ...formation,
+  });
+  return { programmeId, pairId: formed.body.state.pairId as string };
+}
+
+/**
  * Иванова (mentor) and Петров Илья Сергеевич (mentee) added to the staff, selected, formed into a pair with
  * pairFormation()'s defaults and listed by the pairs read model: the journeys that read documents by name.
  */
@@ -440,14 +482,12 @@ export async function namedPairInCollege(
     mentor: system.token(mentor, ['mentor'], [organisationId]),
     mentee: system.token(mentee, ['mentee'], [organisationId]),
   };
-  const { programmeId } = await startProgramme(system, organisationId, as.director, curator);
-  const formed = await formedPairIn(system, programmeId, {
-    director: as.director,
-    curator: as.curator,
-    mentorId: mentor,
-    menteeId: mentee,
+  const { programmeId, pairId } = await pairInNewProgramme(system, setup, {
+    curator,
+    mentor,
+    mentee,
     timeZone: place.timeZone,
     ...formation,
   });
-  return { organisationId, programmeId, pairId: formed.body.state.pairId as string, head, mentor, mentee, as };
+  return { organisationId, programmeId, pairId, head, mentor, mentee, as };
 }

@@ -1,6 +1,6 @@
 import { WithStartWorkflowOperation } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
-import { routeWorkflowId } from '@mentorflow/domain';
+import { routeWorkflowId, type RouteTitlePage } from '@mentorflow/domain';
 import type { RouteWorkflowInput } from '../../workflows/route/route.messages';
 import { routeWorkflow } from '../../workflows/route/route.workflow';
 import { randomRouteCode } from './route-code';
@@ -20,3 +20,38 @@ export const routeStartOperation = (
     workflowIdConflictPolicy: 'FAIL',
     args: [{ route: { routeId, code: randomRouteCode(), organisationId: randomUUID(), ...route }, ...input }],
   });
+
+/**
+ * The title page of the teacher whose routes the workflow specs and the worker bench start: a maths teacher of
+ * 7 years with a higher pedagogical education, on a route from `startDate` to `endDate`.
+ */
+export const mathsTeacherOfSevenYears = (
+  startDate: string,
+  endDate: string,
+  selfEducationTopic = 'Функциональная грамотность на уроках математики',
+): RouteTitlePage => ({
+  position: 'Учитель математики',
+  education: 'Высшее педагогическое',
+  teachingExperienceYears: 7,
+  selfEducationTopic,
+  startDate,
+  endDate,
+});
+
+/**
+ * A route as routeStartOperation() takes it: the `teacher`'s, with her `methodologist` and `tutor` (their ids),
+ * on `titlePage`, with its goal and tasks.
+ */
+export const routeFor = (
+  { routeId, teacher, methodologist, tutor }: Record<'routeId' | 'teacher' | 'methodologist' | 'tutor', string>,
+  titlePage: RouteTitlePage,
+  { goal, tasks }: { goal: string; tasks: string[] },
+): Parameters<typeof routeStartOperation>[1] => ({
+  routeId,
+  teacherId: teacher,
+  methodologistId: methodologist,
+  tutorId: tutor,
+  titlePage,
+  goal,
+  tasks,
+});

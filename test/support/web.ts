@@ -1,8 +1,11 @@
 import { execFileSync } from 'node:child_process';
+import type { UUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { OrganisationPlace, StaffMember } from './programme-setup';
 import { TestSystem } from './system';
+import { withOrganisation } from './system-start';
 
 const root = path.resolve(__dirname, '../..');
 const webRoot = path.join(root, 'apps/web');
@@ -71,6 +74,18 @@ export async function startWebJourney(): Promise<{ system: TestSystem; browser: 
   return { system, browser };
 }
 
+/**
+ * A web journey started (startWebJourney), then withOrganisation()'s calendar and organisation at `place` with
+ * `people`: the journey's system and browser, the organisation's id and the tokens.
+ */
+export async function startWebJourneyWithOrganisation<K extends string>(
+  place: OrganisationPlace,
+  people: { readonly [P in K]: StaffMember<P> },
+  admin?: UUID,
+) {
+  return withOrganisation(await startWebJourney(), stopWebJourney, place, people, admin);
+}
+
 /** Closes what startWebJourney() started; either is missing when the start failed. */
 export async function stopWebJourney({ system, browser }: { system?: TestSystem; browser?: Browser }): Promise<void> {
   await browser?.close();
@@ -123,6 +138,20 @@ export async function openFromMenu(page: Page, item: string): Promise<void> {
   const toggle = nav.getByRole('button', { name: 'Меню' });
   if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
   await nav.getByRole('link', { name: item, exact: true }).click();
+}
+
+/**
+ * Opens a pair's page as its people reach it: from the inbox, the screen `menu` of the main menu («Мои пары»,
+ * «Моя пара», «Пары под контролем»), then the link whose name matches `pairName`, until the page «Пара: …» is up.
+ */
+export async function openPairFromMenu(page: Page, baseUrl: string, menu: string, pairName: RegExp): Promise<void> {
+  await page.goto(`${baseUrl}/app/tasks`);
+  await page.getByRole('heading', { name: 'Мои задачи' }).waitFor();
+  // On a phone the menu is folded under «Меню»: openFromMenu unfolds it.
+  await openFromMenu(page, menu);
+  await page.getByRole('heading', { name: menu, level: 1 }).waitFor();
+  await page.getByRole('link', { name: pairName }).click();
+  await page.getByRole('heading', { name: new RegExp(`^Пара: ${pairName.source}`), level: 1 }).waitFor();
 }
 
 /** Saves a full-page screenshot under docs/screenshots (committed, shown in the README). */
