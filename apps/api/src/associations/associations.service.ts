@@ -219,10 +219,7 @@ export class AssociationsService {
     const association = await this.visible(user, associationId);
     const role = this.keeperRole(user, association.level, association.organisationId);
     const { update, data } = await build(association);
-    await this.gateway.command(associationWorkflowId(associationId), update, {
-      data,
-      metadata: commandMetadata(user, role),
-    });
+    await this.gateway.commandAs(user, role, associationWorkflowId(associationId), update, data);
     return this.get(user, associationId);
   }
 

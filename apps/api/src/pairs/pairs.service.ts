@@ -178,7 +178,8 @@ export class PairsService {
     // From the key under an Idempotency-Key: the workflow applies one replacement id once, so a retried signal is a no-op.
     const replacementId = newIdempotentId();
     const organisation = await this.organisations.load(user, pair.organisationId);
-    const now = new Date().toISOString();
+    const metadata = commandMetadata(user, role, body.reason);
+    const { now } = metadata;
     // Every mentee is asked for (002 §4.5): none sent means each one is named as missing.
     const request = { ...body, menteeConsents: body.menteeConsents ?? [], replacementId };
     const unmet = [
@@ -207,7 +208,7 @@ export class PairsService {
     if (unmet.length > 0) throw new DomainRefusal('pair.replacement.invalid', 'Замена наставника невозможна', unmet);
     await this.gateway.handle<typeof pairWorkflow>(pairWorkflowId(pairId)).signal(replaceMentorSignal, {
       data: request,
-      metadata: { actorId: user.sub, role, now, reason: body.reason },
+      metadata,
     });
     return { replacementId, status: 'accepted' };
   }

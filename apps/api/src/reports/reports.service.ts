@@ -40,6 +40,7 @@ import {
 import { actingRole } from '../auth/acting-role';
 import { isAdministrator, type AuthenticatedUser } from '../auth/auth.types';
 import { canAccessOrganisation } from '../auth/organisation-access';
+import { commandMetadata } from '../common/aggregate.gateway';
 import type { ReportSheet } from './report-export';
 import { municipalityRows, organisationSheets, regionSheets, routesSheets } from './report-sheets';
 import { withNamesBeside } from '../people/named-rows';
@@ -408,12 +409,12 @@ export class ReportsService {
     // The role held in this organisation (404 with none there, 403 with none that records), never one held elsewhere.
     const role = actingRole(user, monitoringRecorders, organisationId);
     const resultId = randomUUID();
-    const now = new Date().toISOString();
+    const metadata = commandMetadata(user, role);
     const command: RecordMonitoringResult = {
       type: 'RecordMonitoringResult',
       data: { organisationId: organisation.organisationId, resultId, ...body },
       // Today in the organisation's zone, as the aggregate runner stamps it for workflow commands (never stored).
-      metadata: { actorId: user.sub, role, now, today: localDateOf(now, organisation.timeZone) },
+      metadata: { ...metadata, today: localDateOf(metadata.now, organisation.timeZone) },
     };
     const { events } = await handleCommand(this.store, monitoringStream(organisationId), monitoringDecider, command, {
       actorId: user.sub,

@@ -87,8 +87,8 @@ export class RoutesService {
     const organisation = await this.organisations.load(user, organisationId);
     const role = actingRole(user, preferred, organisationId);
     const routeId = newIdempotentId();
-    const now = new Date().toISOString();
-    const metadata = { actorId: user.sub, role, now };
+    const metadata = commandMetadata(user, role);
+    const { now } = metadata;
     const request: RouteRequest = {
       routeId,
       organisationId,
@@ -165,10 +165,7 @@ export class RoutesService {
       route.organisationId,
     );
     try {
-      return await this.gateway.command(routeWorkflowId(routeId), update, {
-        data,
-        metadata: commandMetadata(user, role, reason),
-      });
+      return await this.gateway.commandAs(user, role, routeWorkflowId(routeId), update, data, reason);
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) throw completedRefusal(route);
       throw error;

@@ -24,7 +24,7 @@ import { isAdministrator, type AuthenticatedUser } from '../auth/auth.types';
 import { canAccessOrganisation, rolesIn } from '../auth/organisation-access';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { seesStaffNames } from '../people/people.roles';
-import { AggregateGateway, commandMetadata } from '../common/aggregate.gateway';
+import { AggregateGateway } from '../common/aggregate.gateway';
 import { PeopleDirectory } from '../people/people.directory';
 import { anyHolderOfRole, loadProductionCalendar } from '@mentorflow/projections';
 import type { BulkReassignTasksDto, TaskInboxQuery } from './task.dto';
@@ -221,10 +221,7 @@ export class TasksService {
     }
     const workflowId = workflowIdOf({ type: task.subject.type, id: task.subject.id });
     const role = isAdministrator(user) && task.assignee.personId !== user.sub ? 'administrator' : task.assignee.role;
-    return this.gateway.command(workflowId, completeTaskUpdate, {
-      data: { taskId, result },
-      metadata: commandMetadata(user, role),
-    });
+    return this.gateway.commandAs(user, role, workflowId, completeTaskUpdate, { taskId, result });
   }
 
   /**
@@ -262,9 +259,10 @@ export class TasksService {
     const role = callerRoles.includes('administrator')
       ? 'administrator'
       : callerRoles.find((r) => mayReassignTask(task.assignee.role, [r]))!;
-    await this.gateway.command(workflowIdOf({ type: subject.type, id: subject.id }), reassignTaskUpdate, {
-      data: { taskId: task.taskId, toPersonId: to.toPersonId, reason: to.reason },
-      metadata: commandMetadata(user, role),
+    await this.gateway.commandAs(user, role, workflowIdOf({ type: subject.type, id: subject.id }), reassignTaskUpdate, {
+      taskId: task.taskId,
+      toPersonId: to.toPersonId,
+      reason: to.reason,
     });
     return { taskId: task.taskId, assignee: { personId: to.toPersonId, role: task.assignee.role } };
   }
