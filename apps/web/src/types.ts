@@ -300,6 +300,9 @@ export interface CompetenceResult {
 /** A road-map row as the tutor, the methodologist or the teacher wrote it (the row of the road-map commands). */
 export type RoadMapRow = Dto['RoadMapRowDto'];
 
+/** A training record as GET /organisations/:id/trainings answers it (the person card shows them too). */
+export type TrainingRow = Dto['TrainingRecordDto'];
+
 /** The «Выполнение» column of one road-map row (GET /routes/:id `roadMapProgress`). */
 export type RoadMapRowProgress = { rowId: string } & DomainRoadMapRowProgress;
 

@@ -5,14 +5,8 @@ import { FoldedCommandForm, DataTable, InputField, labelledOptions, SelectField,
 import { useSubmit } from '../../use-submit';
 import { useFormValues } from '../../components/form-values';
 import { trainedRoleLabels } from '../../../../../libs/domain/src/person/person.training';
-import {
-  TrainingTermFields,
-  trainingCourse,
-  trainingDates,
-  trainingTermsBody,
-  type TrainingRow,
-} from '../programmes/Preparation';
-import type { PersonCardView } from '../../types';
+import { TrainingTermFields, trainingCourse, trainingDates, trainingTermsBody } from '../programmes/Preparation';
+import type { PersonCardView, TrainingRow } from '../../types';
 
 /** Who records trainings, and so reads and corrects them (the API's `recorders`). */
 const keepers = ['curator', 'director', 'administrator'] as const;

@@ -22,8 +22,7 @@ import { useFormValues, type Bind } from '../../components/form-values';
 import { problemSourceLabels } from '../../../../../libs/domain/src/programme/programme.labels';
 import { trainedRoleLabels, type TrainedRole } from '../../../../../libs/domain/src/person/person.training';
 import type { ProblemSource, ProgrammeProblem } from '../../../../../libs/domain/src/programme/programme.events';
-import type { PersonListItem, Programme } from '../../types';
-import type { components } from '../../api-types';
+import type { PersonListItem, Programme, TrainingRow } from '../../types';
 import type { CatalogueEntry } from './TrainingCatalogue';
 
 /**
@@ -158,9 +157,6 @@ export function ProblemAnalysis({
     </>
   );
 }
-
-/** A training record as GET /organisations/:id/trainings answers it (the person card shows them too). */
-export type TrainingRow = components['schemas']['TrainingRecordDto'];
 
 /** «Курс (организация)»: the course of a training record as the tables show it. */
 export const trainingCourse = (row: TrainingRow): string =>
