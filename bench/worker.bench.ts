@@ -34,8 +34,8 @@ import {
   submitDraftUpdate,
 } from '@mentorflow/workflows/route/route.messages';
 import { HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW } from '@mentorflow/workflows/shared/history-limit';
-import { courseRow } from '../test/support/route-setup';
-import { mathsTeacherOfSevenYears, routeFor, routeStartOperation } from '../test/support/route-start';
+import { courseRow, mathsTeacherTitlePage } from '../test/support/route-setup';
+import { routeFor, routeStartOperation } from '../test/support/route-start';
 import { cachedWorkflowBundle } from './support/bundle';
 import { inParallel, int, median, ms, runMain, sleep, type Section } from './support/stats';
 import { beginReport, runOnBenchSystem, startBenchSystem, type BenchSystem } from './support/system';
@@ -413,11 +413,10 @@ async function longestRouteRun(bench: BenchSystem, taskQueue: string, dir: strin
   const day = (offset: number) => isoDate(Date.now() + offset * DAY);
   const start = routeStartOperation(
     taskQueue,
-    routeFor(
-      { routeId, teacher, methodologist, tutor },
-      mathsTeacherOfSevenYears(day(0), day(3 * 365), 'Функциональная грамотность'),
-      { goal: 'Преодолеть дефициты в области ИКТ и цифровизации', tasks: ['Освоить цифровые сервисы'] },
-    ),
+    routeFor({ routeId, teacher, methodologist, tutor }, mathsTeacherTitlePage(day(0), day(3 * 365)), {
+      goal: 'Преодолеть дефициты в области ИКТ и цифровизации',
+      tasks: ['Освоить цифровые сервисы'],
+    }),
     {
       timeZone: 'Europe/Samara',
       metadata: as(tutor, 'tutor'),

@@ -26,8 +26,8 @@ import {
 import type { routeWorkflow } from '../../workflows/route/route.workflow';
 import { loadFixtureCalendarYears, yearsNeededFrom } from '../support/calendar-fixture';
 import { captureHistory } from '../support/replay';
-import { courseRow } from '../support/route-setup';
-import { mathsTeacherOfSevenYears, routeFor, routeStartOperation } from '../support/route-start';
+import { courseRow, mathsTeacherTitlePage } from '../support/route-setup';
+import { routeFor, routeStartOperation } from '../support/route-start';
 import { useTimeSkippingWorker } from '../support/time-skipping';
 import { addDays } from '../support/dates';
 
@@ -84,7 +84,7 @@ describe('route workflow: control-point review and repeated diagnostics (time-sk
       taskQueue,
       routeFor(
         { routeId, teacher, methodologist, tutor },
-        mathsTeacherOfSevenYears(today, addDays(today, options.endInDays)),
+        mathsTeacherTitlePage(today, addDays(today, options.endInDays)),
         { goal: 'Преодолеть дефициты в области ИКТ', tasks: ['Освоить цифровые сервисы'] },
       ),
       { timeZone, metadata: await meta(tutor, 'tutor') },

@@ -18,7 +18,7 @@ import { EventStore, type RecordedEvent, type SqlExecutor } from '@mentorflow/ev
 import { createRouteActivities } from '../../apps/worker/src/activities/route.activities';
 import { activitiesFrom } from '../../apps/worker/src/create-worker';
 import { workerBundleOptions } from '../../apps/worker/src/workflows-path';
-import { mathsTeacherOfSevenYears, routeFor, routeStartOperation } from '../support/route-start';
+import { routeFor, routeStartOperation } from '../support/route-start';
 import {
   agreeRoadMapUpdate,
   approveProposedRoadMapUpdate,
@@ -42,7 +42,7 @@ import { completeTaskUpdate } from '../../workflows/shared/task.messages';
 import { loadFixtureCalendarYears, yearsNeededFrom } from '../support/calendar-fixture';
 import { captureHistory } from '../support/replay';
 import { useTimeSkippingWorker } from '../support/time-skipping';
-import { courseRow } from '../support/route-setup';
+import { courseRow, mathsTeacherTitlePage } from '../support/route-setup';
 import { addDays, addYears } from '../support/dates';
 
 const DAY = 86_400_000;
@@ -201,7 +201,7 @@ describe('route workflow on the time-skipping test server', () => {
 
   async function dates(timeZone: string) {
     const today = localDateOf(new Date(await nowMs()), timeZone);
-    const titlePage = mathsTeacherOfSevenYears(today, addDays(addYears(today, 3), -1));
+    const titlePage = mathsTeacherTitlePage(today, addDays(addYears(today, 3), -1));
     const rows: RouteRoadMapRow[] = [
       courseRow(addDays(today, 180)),
       {

@@ -22,23 +22,6 @@ export const routeStartOperation = (
   });
 
 /**
- * The title page of the teacher whose routes the workflow specs and the worker bench start: a maths teacher of
- * 7 years with a higher pedagogical education, on a route from `startDate` to `endDate`.
- */
-export const mathsTeacherOfSevenYears = (
-  startDate: string,
-  endDate: string,
-  selfEducationTopic = 'Функциональная грамотность на уроках математики',
-): RouteTitlePage => ({
-  position: 'Учитель математики',
-  education: 'Высшее педагогическое',
-  teachingExperienceYears: 7,
-  selfEducationTopic,
-  startDate,
-  endDate,
-});
-
-/**
  * A route as routeStartOperation() takes it: the `teacher`'s, with her `methodologist` and `tutor` (their ids),
  * on `titlePage`, with its goal and tasks.
  */
