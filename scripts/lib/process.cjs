@@ -18,16 +18,31 @@ function isAlive(pid) {
   }
 }
 
-/** A TCP port nothing listens on right now (the OS picks it; a race with another process is possible but rare). */
-function freePort(host = '127.0.0.1') {
-  return new Promise((resolve, reject) => {
+/** Whether `port` can be listened on at `host` now. */
+function canListen(port, host = '127.0.0.1') {
+  return new Promise((resolve) => {
     const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, host, () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
+    srv.once('error', () => resolve(false));
+    srv.listen(port, host, () => srv.close(() => resolve(true)));
   });
+}
+
+const handedOut = new Set();
+
+/**
+ * A TCP port nothing listens on right now, for a server started a moment later. Below the system's ephemeral range
+ * (32768 and up on Linux), because the OS gives those ports to outgoing connections as well: a client socket can take
+ * one between this check and the server's bind, which failed a Temporal server's start in CI. Below 32768 also suits
+ * Temporal's membership ports, which it stores in a PostgreSQL `smallint`. Never the same port twice in one process.
+ */
+async function freePort(host = '127.0.0.1') {
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    if (!handedOut.has(port) && (await canListen(port, host))) {
+      handedOut.add(port);
+      return port;
+    }
+  }
 }
 
 /** Whether something accepts TCP connections on host:port. */

@@ -4,12 +4,11 @@
 import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import net from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { cacheDir, withCacheLock } from './cache.mjs';
-import { isExecutable, which } from './process.mjs';
+import { freePort, isExecutable, which } from './process.mjs';
 
 const execFileP = promisify(execFile);
 
@@ -236,34 +235,11 @@ const defaultPorts = (frontend) => ({
   },
 });
 
-/** Whether `port` can be listened on at 127.0.0.1 now. */
-const canListen = (port) =>
-  new Promise((resolve) => {
-    const server = net.createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
-
-/**
- * A free port below 32768: Temporal stores membership ports in a `smallint` column (PostgreSQL), so the ephemeral
- * ports the system hands out (32768 and up) are refused there.
- */
-async function freeMembershipPort(taken) {
-  for (;;) {
-    const port = 20_000 + Math.floor(Math.random() * 12_000);
-    if (!taken.has(port) && (await canListen(port))) {
-      taken.add(port);
-      return port;
-    }
-  }
-}
-
 /** Seven more free ports (tests: nothing else may hold Temporal's usual ones). */
-export async function freeServerPorts(freePort) {
-  const taken = new Set();
-  const next = async () => [await freePort(), await freeMembershipPort(taken)];
+export async function freeServerPorts() {
+  const next = async () => [await freePort(), await freePort()];
   return {
-    frontendMembership: await freeMembershipPort(taken),
+    frontendMembership: await freePort(),
     services: { history: await next(), matching: await next(), worker: await next() },
   };
 }

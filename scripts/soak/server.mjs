@@ -13,7 +13,6 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { startEmbeddedPostgres } from '../lib/postgres.mjs';
 import { ensureTemporalCli } from '../lib/temporal-cli.mjs';
-import { freePort } from '../lib/process.mjs';
 import {
   ensureNamespace,
   ensureTemporalServer,
@@ -47,7 +46,7 @@ if (command === 'temporal-cli') {
     dir: path.resolve(option('dir')),
     ...connection,
     frontendPort: Number(option('port')),
-    otherPorts: await freeServerPorts(freePort),
+    otherPorts: await freeServerPorts(),
   });
   process.stdout.write(`${JSON.stringify({ command: binaries.server, args })}\n`);
 } else if (command === 'temporal-ui') {

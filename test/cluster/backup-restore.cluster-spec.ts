@@ -20,6 +20,7 @@ import { courseRow, ictDeficit, routeBody, mathsTeacherTitlePage, fourYearsLessA
 import { TestSystem } from '../support/system';
 import {
   freePort,
+  lastWords,
   migrate,
   repoRoot,
   startPostgres,
@@ -124,7 +125,7 @@ describe('backup and restore of the production topology', () => {
     if (temporal && (temporal.child.exitCode !== null || temporal.child.signalCode !== null))
       console.error(
         `the Temporal server exited by itself (${temporal.child.exitCode ?? temporal.child.signalCode}):\n` +
-          temporal.output().slice(-6000),
+          lastWords(temporal, 6000),
       );
     await stopCluster().catch(() => undefined);
     Object.assign(process.env, environment);

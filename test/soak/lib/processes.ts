@@ -35,6 +35,14 @@ function manage(child: ChildProcess): Managed {
   return { child, exited, output: () => output };
 }
 
+/**
+ * The end of what a process printed, without the stack traces a Go server's JSON log lines carry: one of those fills
+ * the whole tail and hides the line's message (say, which port a listener could not bind).
+ */
+export function lastWords(managed: Managed | undefined, chars = 4000): string {
+  return (managed?.output() ?? '').replace(/,"stacktrace":"(?:[^"\\]|\\.)*"/g, '').slice(-chars);
+}
+
 async function waitFor(
   check: () => boolean | Promise<boolean>,
   what: string,
@@ -47,13 +55,13 @@ async function waitFor(
     async () => {
       if (await check()) return true;
       // A process that died will never get there: say so now rather than after the whole timeout.
-      if (exited) throw new Error(`${what}: the process exited first\n${managed?.output().slice(-4000)}`);
+      if (exited) throw new Error(`${what}: the process exited first\n${lastWords(managed)}`);
       return false;
     },
     {
       timeoutMs,
       intervalMs: 50,
-      timeoutMessage: () => `${what}: not within ${timeoutMs} ms\n${managed?.output().slice(-4000) ?? ''}`,
+      timeoutMessage: () => `${what}: not within ${timeoutMs} ms\n${lastWords(managed)}`,
     },
   );
 }
