@@ -19,6 +19,7 @@ import { OrderNotificationsAsEnqueued1766500000000 } from './1766500000000-order
 import { CreateIncentivesView1766200000000 } from './1766200000000-create-incentives-view';
 import { CreateAssociationsView1766300000000 } from './1766300000000-create-associations-view';
 import { IndexOpenTasks1766400000000 } from './1766400000000-index-open-tasks';
+import { IndexRegionFacts1766600000000 } from './1766600000000-index-region-facts';
 
 export const readModelMigrations = [
   CreateReadModels1763856100000,
@@ -42,4 +43,5 @@ export const readModelMigrations = [
   CreateAssociationsView1766300000000,
   IndexOpenTasks1766400000000,
   OrderNotificationsAsEnqueued1766500000000,
+  IndexRegionFacts1766600000000,
 ];

@@ -60,27 +60,17 @@ export interface RegionInstant extends OrganisationInstant {
   readonly atMs: number;
 }
 
-/**
- * What `regionOrganisationRow` reads of the numerous subjects — pairs, routes, tasks, practices — is a few
- * fields each, so PostgreSQL groups the facts by those fields and answers each group once with how many share
- * it: a region's quarter-million fact documents stay in the database (benchmark 15). A task keeps its status
- * and, only when it fell due before the instant, a due date before it — all `isOverdue` asks of it.
- */
-const REGION_FIELDS = `CASE f.subject_type
-    WHEN 'pair' THEN jsonb_strip_nulls(jsonb_build_object('programmeId', f.facts->'programmeId',
-      'status', f.facts->'status', 'form', f.facts->'form', 'kind', f.facts->'kind', 'kinds', f.facts->'kinds',
-      'gate', f.facts->'gate'))
-    WHEN 'route' THEN jsonb_strip_nulls(jsonb_build_object('stage', f.facts->'stage',
-      'draftDeliveredOnTime', f.facts->'draftDeliveredOnTime'))
-    WHEN 'task' THEN jsonb_strip_nulls(jsonb_build_object('status', f.facts->'status',
-      'dueAt', CASE WHEN (f.facts->>'dueAt')::timestamptz < o.due_before THEN to_jsonb('1970-01-01T00:00:00.000Z'::text) END))
-    ELSE jsonb_build_object('status', f.facts->'status')
-  END`;
+/** A due date before every instant: all `isOverdue` asks of a task that fell due before the report's instant. */
+const FELL_DUE = '1970-01-01T00:00:00.000Z';
 
 /**
  * The facts a region's rows are built from, as of each organisation's instant: the organisations', programmes'
- * and incentives' whole, and the pairs', routes', tasks' and practices' fields the rows count, one row for each
- * that shares them (the same object: the figures count, they do not change it). In no order.
+ * and incentives' whole, and of the pairs, routes, tasks and practices the few fields the rows count — their
+ * `region_key` column (migration 1766600000000), grouped by PostgreSQL from an index alone, each group answered once
+ * with how many share it and stood in the rows as the same object `n` times (the figures count, they do not change
+ * it): a region's quarter-million fact documents stay unread (benchmark 15). A task keeps its status and, only when
+ * it fell due before the instant, a due date before it. In no order. A field the rows come to count is added to
+ * `report_fact_region_key` by a migration that also derives the column anew (the column is stored).
  */
 export async function loadRegionFactsAsOf(
   db: SqlExecutor,
@@ -102,10 +92,16 @@ export async function loadRegionFactsAsOf(
          AND f.subject_type IN ('organisation', 'programme', 'incentive')`,
       params,
     ),
-    db.query<{ subject_type: ReportSubjectType; organisation_id: string; facts: unknown; n: number }>(
-      `SELECT f.subject_type, f.organisation_id, ${REGION_FIELDS} AS facts, count(*)::int AS n ${scope}
-         AND f.subject_type IN ('pair', 'route', 'task', 'practice')
-       GROUP BY 1, 2, 3`,
+    db.query<{
+      subject_type: ReportSubjectType;
+      organisation_id: string;
+      facts: Record<string, unknown>;
+      fell_due: boolean | null;
+      n: number;
+    }>(
+      `SELECT f.subject_type, f.organisation_id, f.region_key AS facts, f.due_at < o.due_before AS fell_due,
+              count(*)::int AS n ${scope} AND f.region_key IS NOT NULL
+       GROUP BY 1, 2, 3, 4`,
       params,
     ),
   ]);
@@ -115,7 +111,7 @@ export async function loadRegionFactsAsOf(
       subjectType: r.subject_type,
       subjectId: '',
       organisationId: r.organisation_id,
-      facts: r.facts,
+      facts: r.fell_due ? { ...r.facts, dueAt: FELL_DUE } : r.facts,
     };
     for (let i = 0; i < r.n; i++) rows.push(row);
   }
