@@ -36,13 +36,15 @@ const handedOut = new Set();
  * Temporal's membership ports, which it stores in a PostgreSQL `smallint`. Never the same port twice in one process.
  */
 async function freePort(host = '127.0.0.1') {
-  for (;;) {
+  for (let attempt = 0; attempt < 500; attempt++) {
     const port = 20_000 + Math.floor(Math.random() * 12_000);
     if (!handedOut.has(port) && (await canListen(port, host))) {
       handedOut.add(port);
       return port;
     }
   }
+  // Not a crowded range but a host nothing can listen on (say, an address this machine does not have).
+  throw new Error(`no port between 20000 and 31999 can be listened on at ${host}`);
 }
 
 /** Whether something accepts TCP connections on host:port. */
